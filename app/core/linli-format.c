@@ -1,0 +1,999 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-format"
+
+#include "config.h"
+
+#include "linli-format.h"
+
+#include <glib/gi18n-lib.h>
+#include <libxml/xmlreader.h>
+#include <math.h>
+#include <string.h>
+
+G_DEFINE_QUARK (linli-format-error-quark, linli_format_error)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextReader, xmlFreeTextReader)
+
+#define MAX_ID_LENGTH        256
+#define MAX_NAME_LENGTH      1024
+#define MAX_FOOTPRINT_POINTS 4096
+#define MAX_COUNT            1000000u   /* households, residents or members of one building */
+
+/* ------------------------------------------------------------------------ */
+/* Loading                                                                   */
+/* ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  xmlTextReaderPtr reader;
+  const char      *display_name;
+  LinliProject    *project;
+  GHashTable      *building_ids;
+  GHashTable      *site_ids;
+  char            *xml_error;
+  int              xml_error_line;
+  GError          *error;
+} Loader;
+
+/* Attributes of the element the reader is on, by name. */
+typedef struct
+{
+  const char *const *names;
+  char              *values[16];
+} Attrs;
+
+static void
+structured_error_cb (void        *user_data,
+                     xmlErrorPtr  err)
+{
+  Loader *l = user_data;
+
+  if (l->xml_error != NULL || err == NULL)
+    return;
+  l->xml_error = g_strstrip (g_strdup (err->message ? err->message : "unknown error"));
+  l->xml_error_line = err->line;
+}
+
+static int
+current_line (Loader *l)
+{
+  return MAX (xmlTextReaderGetParserLineNumber (l->reader), 1);
+}
+
+static gboolean
+fail (Loader     *l,
+      int         code,
+      const char *format,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+fail (Loader     *l,
+      int         code,
+      const char *format,
+      ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  if (l->error != NULL)
+    return FALSE;
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (&l->error, LINLI_FORMAT_ERROR, code, "%s:%d: %s", l->display_name,
+               current_line (l), reason);
+  return FALSE;
+}
+
+/* Shortens a value from the file before quoting it in a message. */
+static char *
+quote_value (const char *value)
+{
+  if (g_utf8_strlen (value, -1) > 40)
+    {
+      g_autofree char *head = g_utf8_substring (value, 0, 40);
+      return g_strconcat (head, "…", NULL);
+    }
+  return g_strdup (value);
+}
+
+/* Reads the next node that matters.  Whitespace, comments and processing
+ * instructions are skipped; a DOCTYPE stops the load, because a document
+ * type is the door to external entities and entity expansion bombs.
+ *
+ * Returns: FALSE on error; *type is XML_READER_TYPE_NONE at the end.
+ */
+static gboolean
+read_node (Loader *l,
+           int    *type)
+{
+  for (;;)
+    {
+      int ret = xmlTextReaderRead (l->reader);
+
+      if (ret < 0 || l->xml_error != NULL)
+        {
+          if (l->xml_error != NULL)
+            g_set_error (&l->error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_MALFORMED,
+                         _("%s:%d: not well-formed XML: %s"), l->display_name,
+                         MAX (l->xml_error_line, 1), l->xml_error);
+          else
+            fail (l, LINLI_FORMAT_ERROR_MALFORMED, _("not well-formed XML"));
+          return FALSE;
+        }
+      if (ret == 0)
+        {
+          *type = XML_READER_TYPE_NONE;
+          return TRUE;
+        }
+
+      *type = xmlTextReaderNodeType (l->reader);
+      switch (*type)
+        {
+        case XML_READER_TYPE_WHITESPACE:
+        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+        case XML_READER_TYPE_COMMENT:
+        case XML_READER_TYPE_PROCESSING_INSTRUCTION:
+        case XML_READER_TYPE_XML_DECLARATION:
+          continue;
+        case XML_READER_TYPE_DOCUMENT_TYPE:
+          return fail (l, LINLI_FORMAT_ERROR_MALFORMED,
+                       _("document type declarations (DOCTYPE) are not allowed in project files"));
+        case XML_READER_TYPE_ENTITY_REFERENCE:
+        case XML_READER_TYPE_ENTITY:
+          return fail (l, LINLI_FORMAT_ERROR_MALFORMED, _("entity references are not allowed"));
+        case XML_READER_TYPE_TEXT:
+        case XML_READER_TYPE_CDATA:
+          {
+            const char *text = (const char *) xmlTextReaderConstValue (l->reader);
+
+            while (text && g_ascii_isspace (*text))
+              text++;
+            if (text == NULL || *text == '\0')
+              continue;
+            return TRUE;
+          }
+        default:
+          return TRUE;
+        }
+    }
+}
+
+static const char *
+node_name (Loader *l)
+{
+  return (const char *) xmlTextReaderConstName (l->reader);
+}
+
+static void
+attrs_clear (Attrs *a)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (a->values); i++)
+    g_clear_pointer (&a->values[i], g_free);
+}
+
+/* Collects the attributes of the current element; any name not in
+ * @a->names is an error, so typos never pass silently.
+ */
+static gboolean
+read_attrs (Loader *l,
+            Attrs  *a)
+{
+  const char *element = node_name (l);
+  g_autofree char *element_copy = g_strdup (element);
+  int ret;
+
+  for (ret = xmlTextReaderMoveToFirstAttribute (l->reader); ret == 1;
+       ret = xmlTextReaderMoveToNextAttribute (l->reader))
+    {
+      const char *name = node_name (l);
+      const char *value = (const char *) xmlTextReaderConstValue (l->reader);
+      guint i;
+
+      for (i = 0; a->names[i] != NULL; i++)
+        if (strcmp (a->names[i], name) == 0)
+          break;
+      if (a->names[i] == NULL)
+        {
+          xmlTextReaderMoveToElement (l->reader);
+          return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown attribute “%s” on <%s>"),
+                       name, element_copy);
+        }
+      g_free (a->values[i]);
+      a->values[i] = g_strdup (value ? value : "");
+    }
+  xmlTextReaderMoveToElement (l->reader);
+  if (ret < 0)
+    return fail (l, LINLI_FORMAT_ERROR_MALFORMED, _("unreadable attributes on <%s>"), element_copy);
+  return TRUE;
+}
+
+static gboolean
+require (Loader     *l,
+         Attrs      *a,
+         guint       index,
+         const char *element)
+{
+  if (a->values[index] == NULL)
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<%s> lacks the required attribute “%s”"),
+                 element, a->names[index]);
+  return TRUE;
+}
+
+static gboolean
+check_text (Loader     *l,
+            const char *attr,
+            const char *value,
+            guint       max_length)
+{
+  if (strlen (value) > max_length)
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("attribute “%s” is longer than %u bytes"),
+                 attr, max_length);
+  return TRUE;
+}
+
+static gboolean
+check_id (Loader     *l,
+          const char *attr,
+          const char *value)
+{
+  if (value[0] == '\0')
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("attribute “%s” must not be empty"), attr);
+  return check_text (l, attr, value, MAX_ID_LENGTH);
+}
+
+static gboolean
+parse_double (Loader     *l,
+              const char *attr,
+              const char *value,
+              double      min,
+              double      max,
+              double     *out)
+{
+  char *end = NULL;
+  double v = g_ascii_strtod (value, &end);
+
+  if (end == value || *end != '\0' || !isfinite (v) || v < min || v > max)
+    {
+      g_autofree char *q = quote_value (value);
+      return fail (l, LINLI_FORMAT_ERROR_INVALID,
+                   _("attribute “%s” must be a number from %g to %g, not “%s”"), attr, min, max, q);
+    }
+  *out = v;
+  return TRUE;
+}
+
+static gboolean
+parse_uint (Loader     *l,
+            const char *attr,
+            const char *value,
+            guint       max,
+            guint      *out)
+{
+  guint64 v;
+
+  if (!g_ascii_string_to_unsigned (value, 10, 0, max, &v, NULL))
+    {
+      g_autofree char *q = quote_value (value);
+      return fail (l, LINLI_FORMAT_ERROR_INVALID,
+                   _("attribute “%s” must be a whole number from 0 to %u, not “%s”"), attr, max, q);
+    }
+  *out = (guint) v;
+  return TRUE;
+}
+
+static gboolean
+parse_position (Loader *l,
+                Attrs  *a,
+                guint   lat_index,
+                guint   lon_index,
+                double *lat,
+                double *lon)
+{
+  return parse_double (l, "lat", a->values[lat_index], -90, 90, lat) &&
+         parse_double (l, "lon", a->values[lon_index], -180, 180, lon);
+}
+
+/* Skips to the end of an element that must have no children. */
+static gboolean
+expect_empty (Loader     *l,
+              const char *element)
+{
+  int type;
+
+  if (xmlTextReaderIsEmptyElement (l->reader))
+    return TRUE;
+  if (!read_node (l, &type))
+    return FALSE;
+  if (type != XML_READER_TYPE_END_ELEMENT)
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<%s> must be empty"), element);
+  return TRUE;
+}
+
+static gboolean
+parse_settings (Loader *l)
+{
+  static const char *const names[] = { "walk-minutes", "walk-speed-kmh", NULL };
+  Attrs a = { names, { NULL } };
+  gboolean ok = read_attrs (l, &a);
+  double minutes = LINLI_DEFAULT_WALK_MINUTES, speed = LINLI_DEFAULT_WALK_SPEED_KMH;
+
+  if (ok && a.values[0])
+    ok = parse_double (l, "walk-minutes", a.values[0], 1, 120, &minutes);
+  if (ok && a.values[1])
+    ok = parse_double (l, "walk-speed-kmh", a.values[1], 1, 10, &speed);
+  if (ok)
+    {
+      linli_project_set_walk_minutes (l->project, minutes);
+      linli_project_set_walk_speed (l->project, speed);
+      ok = expect_empty (l, "settings");
+    }
+  attrs_clear (&a);
+  return ok;
+}
+
+static gboolean
+parse_community (Loader *l)
+{
+  static const char *const names[] = { "id", "name", NULL };
+  Attrs a = { names, { NULL } };
+  gboolean ok = read_attrs (l, &a) && require (l, &a, 0, "community") &&
+                check_id (l, "id", a.values[0]) &&
+                (a.values[1] == NULL || check_text (l, "name", a.values[1], MAX_NAME_LENGTH));
+
+  if (ok && linli_project_find_community (l->project, a.values[0]) >= 0)
+    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("duplicate community id “%s”"), a.values[0]);
+  if (ok)
+    {
+      linli_project_add_community (l->project, a.values[0], a.values[1]);
+      ok = expect_empty (l, "community");
+    }
+  attrs_clear (&a);
+  return ok;
+}
+
+static gboolean
+parse_compound (Loader *l)
+{
+  static const char *const names[] = { "id", "name", "community", NULL };
+  Attrs a = { names, { NULL } };
+  gboolean ok = read_attrs (l, &a) && require (l, &a, 0, "compound") &&
+                require (l, &a, 2, "compound") && check_id (l, "id", a.values[0]) &&
+                (a.values[1] == NULL || check_text (l, "name", a.values[1], MAX_NAME_LENGTH));
+  int community = -1;
+
+  if (ok && linli_project_find_compound (l->project, a.values[0]) >= 0)
+    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("duplicate compound id “%s”"), a.values[0]);
+  if (ok && (community = linli_project_find_community (l->project, a.values[2])) < 0)
+    {
+      g_autofree char *q = quote_value (a.values[2]);
+      ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
+                 _("compound “%s” refers to community “%s”, which is not defined before it"),
+                 a.values[0], q);
+    }
+  if (ok)
+    {
+      linli_project_add_compound (l->project, a.values[0], a.values[1], community);
+      ok = expect_empty (l, "compound");
+    }
+  attrs_clear (&a);
+  return ok;
+}
+
+static gboolean
+parse_footprint (Loader *l,
+                 GArray *points)
+{
+  const char *p;
+  int type;
+
+  if (xmlTextReaderIsEmptyElement (l->reader))
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<footprint> is empty"));
+  if (!read_node (l, &type))
+    return FALSE;
+  if (type != XML_READER_TYPE_TEXT && type != XML_READER_TYPE_CDATA)
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<footprint> must hold only “lon,lat” pairs"));
+
+  p = (const char *) xmlTextReaderConstValue (l->reader);
+  while (p != NULL)
+    {
+      LinliLatLon pt;
+      char *end;
+
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        break;
+      pt.lon = g_ascii_strtod (p, &end);
+      if (end == p || *end != ',')
+        return fail (l, LINLI_FORMAT_ERROR_INVALID,
+                     _("<footprint> point %u is not a “lon,lat” pair"), points->len + 1);
+      p = end + 1;
+      pt.lat = g_ascii_strtod (p, &end);
+      if (end == p || (*end != '\0' && !g_ascii_isspace (*end)))
+        return fail (l, LINLI_FORMAT_ERROR_INVALID,
+                     _("<footprint> point %u is not a “lon,lat” pair"), points->len + 1);
+      if (!linli_lat_lon_is_valid (pt.lat, pt.lon))
+        return fail (l, LINLI_FORMAT_ERROR_INVALID,
+                     _("<footprint> point %u lies outside the valid range of coordinates"),
+                     points->len + 1);
+      if (points->len >= MAX_FOOTPRINT_POINTS)
+        return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<footprint> has more than %u points"),
+                     MAX_FOOTPRINT_POINTS);
+      g_array_append_val (points, pt);
+      p = end;
+    }
+  if (points->len < 3)
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<footprint> needs at least 3 points"));
+
+  if (!read_node (l, &type))
+    return FALSE;
+  if (type != XML_READER_TYPE_END_ELEMENT)
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<footprint> must hold only “lon,lat” pairs"));
+  return TRUE;
+}
+
+static gboolean
+parse_building (Loader *l,
+                GArray *points)
+{
+  enum { ID, NAME, COMPOUND, LAT, LON, HOUSEHOLDS, RESIDENTS, MEMBERS };
+  static const char *const names[] = { "id", "name", "compound", "lat", "lon", "households",
+                                       "residents", "party-members", NULL };
+  Attrs a = { names, { NULL } };
+  LinliBuilding b = { 0 };
+  int compound = -1;
+  gboolean ok = read_attrs (l, &a) && require (l, &a, ID, "building") &&
+                require (l, &a, COMPOUND, "building") && require (l, &a, LAT, "building") &&
+                require (l, &a, LON, "building") && check_id (l, "id", a.values[ID]) &&
+                (a.values[NAME] == NULL || check_text (l, "name", a.values[NAME], MAX_NAME_LENGTH)) &&
+                parse_position (l, &a, LAT, LON, &b.lat, &b.lon) &&
+                (a.values[HOUSEHOLDS] == NULL ||
+                 parse_uint (l, "households", a.values[HOUSEHOLDS], MAX_COUNT, &b.households)) &&
+                (a.values[RESIDENTS] == NULL ||
+                 parse_uint (l, "residents", a.values[RESIDENTS], MAX_COUNT, &b.residents)) &&
+                (a.values[MEMBERS] == NULL ||
+                 parse_uint (l, "party-members", a.values[MEMBERS], MAX_COUNT, &b.party_members));
+
+  if (ok && g_hash_table_contains (l->building_ids, a.values[ID]))
+    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("duplicate building id “%s”"), a.values[ID]);
+  if (ok && (compound = linli_project_find_compound (l->project, a.values[COMPOUND])) < 0)
+    {
+      g_autofree char *q = quote_value (a.values[COMPOUND]);
+      ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
+                 _("building “%s” refers to compound “%s”, which is not defined"), a.values[ID], q);
+    }
+
+  g_array_set_size (points, 0);
+  if (ok && !xmlTextReaderIsEmptyElement (l->reader))
+    {
+      int type;
+
+      ok = read_node (l, &type);
+      if (ok && type == XML_READER_TYPE_ELEMENT && g_strcmp0 (node_name (l), "footprint") == 0)
+        {
+          ok = parse_footprint (l, points) && read_node (l, &type);
+        }
+      if (ok && type != XML_READER_TYPE_END_ELEMENT)
+        ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
+                   _("<building> may hold only one <footprint>"));
+    }
+
+  if (ok)
+    {
+      guint index;
+
+      b.id = a.values[ID];
+      b.name = a.values[NAME];
+      b.compound = compound;
+      index = linli_project_add_building (l->project, &b, (LinliLatLon *) points->data, points->len);
+      g_hash_table_add (l->building_ids, (gpointer) linli_project_get_building (l->project, index)->id);
+    }
+  attrs_clear (&a);
+  return ok;
+}
+
+static gboolean
+parse_services (Loader     *l,
+                const char *value,
+                guint      *services)
+{
+  g_auto (GStrv) words = g_strsplit_set (value, " \t\n\r", -1);
+
+  *services = 0;
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      LinliServices s;
+
+      if (words[i][0] == '\0')
+        continue;
+      if (!linli_service_from_string (words[i], &s))
+        {
+          g_autofree char *q = quote_value (words[i]);
+          return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown service “%s”"), q);
+        }
+      *services |= s;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_site (Loader *l)
+{
+  enum { ID, NAME, TIER, STATUS, LAT, LON, CAPACITY, COST, SERVICES, EXTRA };
+  static const char *const names[] = { "id", "name", "tier", "status", "lat", "lon", "capacity",
+                                       "cost", "services", "extra-services", NULL };
+  Attrs a = { names, { NULL } };
+  LinliSiteState st = { 0 };
+  gboolean ok = read_attrs (l, &a) && require (l, &a, ID, "site") && require (l, &a, TIER, "site") &&
+                require (l, &a, STATUS, "site") && require (l, &a, LAT, "site") &&
+                require (l, &a, LON, "site") && check_id (l, "id", a.values[ID]) &&
+                (a.values[NAME] == NULL || check_text (l, "name", a.values[NAME], MAX_NAME_LENGTH)) &&
+                (a.values[EXTRA] == NULL ||
+                 check_text (l, "extra-services", a.values[EXTRA], MAX_NAME_LENGTH)) &&
+                parse_position (l, &a, LAT, LON, &st.lat, &st.lon);
+
+  st.cost = -1;
+  if (ok && !linli_site_tier_from_string (a.values[TIER], &st.tier))
+    {
+      g_autofree char *q = quote_value (a.values[TIER]);
+      ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown site tier “%s”"), q);
+    }
+  if (ok && !linli_site_status_from_string (a.values[STATUS], &st.status))
+    {
+      g_autofree char *q = quote_value (a.values[STATUS]);
+      ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown site status “%s”"), q);
+    }
+  if (ok && a.values[CAPACITY])
+    ok = parse_uint (l, "capacity", a.values[CAPACITY], 10 * MAX_COUNT, &st.capacity);
+  if (ok && a.values[COST])
+    ok = parse_double (l, "cost", a.values[COST], 0, 1e12, &st.cost);
+  if (ok && a.values[SERVICES])
+    ok = parse_services (l, a.values[SERVICES], &st.services);
+  if (ok && g_hash_table_contains (l->site_ids, a.values[ID]))
+    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("duplicate site id “%s”"), a.values[ID]);
+  if (ok)
+    ok = expect_empty (l, "site");
+  if (ok)
+    {
+      g_autoptr (LinliSite) site = NULL;
+
+      st.id = a.values[ID];
+      st.name = a.values[NAME];
+      st.extra_services = a.values[EXTRA];
+      site = linli_site_new (&st);
+      linli_project_add_site (l->project, site);
+      g_hash_table_add (l->site_ids, g_strdup (st.id));
+    }
+  attrs_clear (&a);
+  return ok;
+}
+
+typedef gboolean (*ItemParser) (Loader *l, GArray *points);
+
+static gboolean
+parse_list (Loader     *l,
+            const char *list,
+            const char *item,
+            ItemParser  parser,
+            GArray     *points)
+{
+  static const char *const no_names[] = { NULL };
+  Attrs a = { no_names, { NULL } };
+  int type;
+
+  if (!read_attrs (l, &a))
+    return FALSE;
+  if (xmlTextReaderIsEmptyElement (l->reader))
+    return TRUE;
+  for (;;)
+    {
+      if (!read_node (l, &type))
+        return FALSE;
+      if (type == XML_READER_TYPE_END_ELEMENT)
+        return TRUE;
+      if (type != XML_READER_TYPE_ELEMENT || g_strcmp0 (node_name (l), item) != 0)
+        {
+          if (type == XML_READER_TYPE_ELEMENT)
+            return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unexpected <%s> in <%s>"),
+                         node_name (l), list);
+          return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unexpected text in <%s>"), list);
+        }
+      if (!parser (l, points))
+        return FALSE;
+    }
+}
+
+static gboolean
+community_item (Loader *l, GArray *points)
+{
+  return parse_community (l);
+}
+
+static gboolean
+compound_item (Loader *l, GArray *points)
+{
+  return parse_compound (l);
+}
+
+static gboolean
+site_item (Loader *l, GArray *points)
+{
+  return parse_site (l);
+}
+
+static gboolean
+parse_root (Loader *l)
+{
+  static const char *const names[] = { "version", "name", NULL };
+  static const struct { const char *list, *item; ItemParser parser; } sections[] = {
+    { "settings", NULL, NULL },
+    { "communities", "community", community_item },
+    { "compounds", "compound", compound_item },
+    { "buildings", "building", parse_building },
+    { "sites", "site", site_item },
+  };
+  Attrs a = { names, { NULL } };
+  g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
+  guint next_section = 0;
+  gboolean ok;
+  int type;
+
+  if (!read_node (l, &type))
+    return FALSE;
+  if (type == XML_READER_TYPE_NONE)
+    return fail (l, LINLI_FORMAT_ERROR_MALFORMED, _("the file is empty"));
+  if (type != XML_READER_TYPE_ELEMENT || g_strcmp0 (node_name (l), "linli") != 0)
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("not a Linli project: the root element is not <linli>"));
+
+  ok = read_attrs (l, &a) && require (l, &a, 0, "linli");
+  if (ok && g_strcmp0 (a.values[0], "1") != 0)
+    {
+      g_autofree char *q = quote_value (a.values[0]);
+      ok = fail (l, LINLI_FORMAT_ERROR_VERSION,
+                 _("format version “%s” is not supported; this Linli reads version %d"), q,
+                 LINLI_FORMAT_VERSION);
+    }
+  if (ok && a.values[1])
+    ok = check_text (l, "name", a.values[1], MAX_NAME_LENGTH);
+  if (ok)
+    linli_project_set_name (l->project, a.values[1]);
+  attrs_clear (&a);
+  if (!ok)
+    return FALSE;
+
+  if (!xmlTextReaderIsEmptyElement (l->reader))
+    {
+      for (;;)
+        {
+          const char *name;
+          guint s;
+
+          if (!read_node (l, &type))
+            return FALSE;
+          if (type == XML_READER_TYPE_END_ELEMENT)
+            break;
+          if (type != XML_READER_TYPE_ELEMENT)
+            return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unexpected text in <linli>"));
+
+          name = node_name (l);
+          for (s = next_section; s < G_N_ELEMENTS (sections); s++)
+            if (g_strcmp0 (name, sections[s].list) == 0)
+              break;
+          if (s == G_N_ELEMENTS (sections))
+            return fail (l, LINLI_FORMAT_ERROR_INVALID,
+                         _("unexpected <%s> in <linli> (sections come once each, in the order "
+                           "settings, communities, compounds, buildings, sites)"), name);
+          next_section = s + 1;
+          if (s == 0)
+            ok = parse_settings (l);
+          else
+            ok = parse_list (l, sections[s].list, sections[s].item, sections[s].parser, points);
+          if (!ok)
+            return FALSE;
+        }
+    }
+
+  /* Anything after the root element is a parse error for libxml2; read to
+   * the end so it is reported. */
+  if (!read_node (l, &type))
+    return FALSE;
+  if (type != XML_READER_TYPE_NONE)
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("content after the end of <linli>"));
+  return TRUE;
+}
+
+/**
+ * linli_format_load_data:
+ * @data: the file's bytes
+ * @length: their number
+ * @display_name: the name errors give for the file, usually its path
+ * @error: return location for an error naming the file, line and reason
+ *
+ * Reads a project with libxml2's streaming reader, checking everything the
+ * schema in data/linli-1.rng says plus what it cannot: ranges, unique ids
+ * and references.  Nothing is shared with any other project, so a failed
+ * load leaves every open project as it was.
+ *
+ * Returns: (transfer full): the project, or %NULL with @error set
+ */
+LinliProject *
+linli_format_load_data (const char  *data,
+                        gsize        length,
+                        const char  *display_name,
+                        GError     **error)
+{
+  g_autoptr (xmlTextReader) reader = NULL;
+  g_autoptr (LinliProject) project = NULL;
+  Loader l = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length > G_MAXINT)
+    {
+      g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_FAILED,
+                   _("%s: the file is too large (more than 2 GB)"), display_name);
+      return NULL;
+    }
+
+  /* NONET: never fetch anything.  No NOENT (it would expand external
+   * entities), no DTDLOAD, no HUGE (it lifts the limits on entity expansion
+   * and depth). */
+  reader = xmlReaderForMemory (data ? data : "", (int) length, NULL, NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOBLANKS |
+                               XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (reader == NULL)
+    {
+      g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_FAILED,
+                   _("%s: could not start the XML reader"), display_name);
+      return NULL;
+    }
+
+  project = linli_project_new ();
+  l.reader = reader;
+  l.display_name = display_name;
+  l.project = project;
+  l.building_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  l.site_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  xmlTextReaderSetStructuredErrorHandler (reader, structured_error_cb, &l);
+
+  ok = parse_root (&l);
+
+  g_hash_table_unref (l.building_ids);
+  g_hash_table_unref (l.site_ids);
+  g_free (l.xml_error);
+  if (!ok)
+    {
+      g_assert (l.error != NULL);
+      g_propagate_error (error, l.error);
+      return NULL;
+    }
+  return g_steal_pointer (&project);
+}
+
+/**
+ * linli_format_load_file:
+ * @path: the file to read
+ * @error: return location for an error naming the file, line and reason
+ *
+ * Returns: (transfer full): the project, or %NULL with @error set
+ */
+LinliProject *
+linli_format_load_file (const char  *path,
+                        GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr (GError) local_error = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &data, &length, &local_error))
+    {
+      g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_FAILED, "%s", local_error->message);
+      return NULL;
+    }
+  return linli_format_load_data (data, length, path, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Saving                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* Escapes an attribute value.  Tabs and line breaks become character
+ * references so they survive attribute normalisation; other control
+ * characters cannot appear in XML 1.0 at all and are dropped.
+ */
+static void
+append_escaped (GString    *out,
+                const char *s)
+{
+  for (; s != NULL && *s; s++)
+    {
+      switch (*s)
+        {
+        case '&': g_string_append (out, "&amp;"); break;
+        case '<': g_string_append (out, "&lt;"); break;
+        case '>': g_string_append (out, "&gt;"); break;
+        case '"': g_string_append (out, "&quot;"); break;
+        case '\t': g_string_append (out, "&#9;"); break;
+        case '\n': g_string_append (out, "&#10;"); break;
+        case '\r': g_string_append (out, "&#13;"); break;
+        default:
+          if ((guchar) *s >= 0x20)
+            g_string_append_c (out, *s);
+        }
+    }
+}
+
+static void
+append_attr (GString    *out,
+             const char *name,
+             const char *value)
+{
+  g_string_append_c (out, ' ');
+  g_string_append (out, name);
+  g_string_append (out, "=\"");
+  append_escaped (out, value);
+  g_string_append_c (out, '"');
+}
+
+static void
+append_coord (GString    *out,
+              const char *name,
+              double      value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_printf (out, " %s=\"%s\"", name, g_ascii_formatd (buf, sizeof buf, "%.7f", value));
+}
+
+static void
+append_number (GString    *out,
+               const char *name,
+               double      value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_printf (out, " %s=\"%s\"", name, g_ascii_formatd (buf, sizeof buf, "%.10g", value));
+}
+
+/**
+ * linli_format_save_bytes:
+ *
+ * Writes the project as a version 1 `.linli` document.  Coordinates are
+ * written with 7 decimals (about 1 cm).
+ *
+ * Returns: (transfer full): the document
+ */
+GBytes *
+linli_format_save_bytes (LinliProject *project)
+{
+  guint n_buildings = linli_project_get_n_buildings (project);
+  guint n_sites = linli_project_get_n_sites (project);
+  GString *out = g_string_sized_new (256 + (gsize) n_buildings * 200);
+
+  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<linli version=\"1\"");
+  append_attr (out, "name", linli_project_get_name (project));
+  g_string_append (out, ">\n  <settings");
+  append_number (out, "walk-minutes", linli_project_get_walk_minutes (project));
+  append_number (out, "walk-speed-kmh", linli_project_get_walk_speed (project));
+  g_string_append (out, "/>\n  <communities>\n");
+  for (guint i = 0; i < linli_project_get_n_communities (project); i++)
+    {
+      const LinliCommunity *c = linli_project_get_community (project, i);
+
+      g_string_append (out, "    <community");
+      append_attr (out, "id", c->id);
+      append_attr (out, "name", c->name);
+      g_string_append (out, "/>\n");
+    }
+  g_string_append (out, "  </communities>\n  <compounds>\n");
+  for (guint i = 0; i < linli_project_get_n_compounds (project); i++)
+    {
+      const LinliCompound *c = linli_project_get_compound (project, i);
+
+      g_string_append (out, "    <compound");
+      append_attr (out, "id", c->id);
+      append_attr (out, "name", c->name);
+      append_attr (out, "community", linli_project_get_community (project, c->community)->id);
+      g_string_append (out, "/>\n");
+    }
+  g_string_append (out, "  </compounds>\n  <buildings>\n");
+  for (guint i = 0; i < n_buildings; i++)
+    {
+      const LinliBuilding *b = linli_project_get_building (project, i);
+      const LinliLatLon *fp;
+      guint n_fp;
+
+      g_string_append (out, "    <building");
+      append_attr (out, "id", b->id);
+      if (b->name[0])
+        append_attr (out, "name", b->name);
+      append_attr (out, "compound", linli_project_get_compound (project, b->compound)->id);
+      append_coord (out, "lat", b->lat);
+      append_coord (out, "lon", b->lon);
+      g_string_append_printf (out, " households=\"%u\" residents=\"%u\" party-members=\"%u\"",
+                              b->households, b->residents, b->party_members);
+      fp = linli_project_get_footprint (project, i, &n_fp);
+      if (n_fp == 0)
+        {
+          g_string_append (out, "/>\n");
+          continue;
+        }
+      g_string_append (out, "><footprint>");
+      for (guint k = 0; k < n_fp; k++)
+        {
+          char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_string_append_printf (out, "%s%s,%s", k ? " " : "",
+                                  g_ascii_formatd (x, sizeof x, "%.7f", fp[k].lon),
+                                  g_ascii_formatd (y, sizeof y, "%.7f", fp[k].lat));
+        }
+      g_string_append (out, "</footprint></building>\n");
+    }
+  g_string_append (out, "  </buildings>\n  <sites>\n");
+  for (guint i = 0; i < n_sites; i++)
+    {
+      LinliSite *site = linli_project_get_site (project, i);
+      guint services = linli_site_get_services (site);
+
+      g_string_append (out, "    <site");
+      append_attr (out, "id", linli_site_get_id (site));
+      append_attr (out, "name", linli_site_get_name (site));
+      append_attr (out, "tier", linli_site_tier_to_string (linli_site_get_tier (site)));
+      append_attr (out, "status", linli_site_status_to_string (linli_site_get_status (site)));
+      append_coord (out, "lat", linli_site_get_lat (site));
+      append_coord (out, "lon", linli_site_get_lon (site));
+      if (linli_site_get_capacity (site) > 0)
+        g_string_append_printf (out, " capacity=\"%u\"", linli_site_get_capacity (site));
+      if (linli_site_get_cost (site) >= 0)
+        append_number (out, "cost", linli_site_get_cost (site));
+      if (services != 0)
+        {
+          g_string_append (out, " services=\"");
+          for (guint k = 0, first = 1; k < LINLI_N_SERVICES; k++)
+            if (services & (1u << k))
+              {
+                g_string_append_printf (out, "%s%s", first ? "" : " ",
+                                        linli_service_to_string (1u << k));
+                first = 0;
+              }
+          g_string_append_c (out, '"');
+        }
+      if (linli_site_get_extra_services (site))
+        append_attr (out, "extra-services", linli_site_get_extra_services (site));
+      g_string_append (out, "/>\n");
+    }
+  g_string_append (out, "  </sites>\n</linli>\n");
+  return g_string_free_to_bytes (out);
+}
+
+/**
+ * linli_format_save_file:
+ * @path: where to save
+ *
+ * Saves atomically: the document goes to a temporary file beside @path,
+ * which is flushed to disk and then renamed over @path, so a crash or a
+ * killed process leaves either the old file or the new one, never a mix.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+linli_format_save_file (LinliProject *project,
+                        const char   *path,
+                        GError      **error)
+{
+  g_autoptr (GBytes) bytes = linli_format_save_bytes (project);
+  g_autoptr (GError) local_error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (!g_file_set_contents_full (path, data, size,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0644, &local_error))
+    {
+      g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_FAILED, _("Could not save “%s”: %s"),
+                   path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "linli-project.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint32 seed;
+  guint   n_buildings;   /* wanted number of buildings (approximate, ±10 %) */
+  double  center_lat;    /* the district's centre */
+  double  center_lon;
+  char   *name;          /* district name; NULL picks one */
+} LinliGeneratorOptions;
+
+void          linli_generator_options_init (LinliGeneratorOptions *options);
+LinliProject *linli_generate_district      (const LinliGeneratorOptions *options) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

@@ -1,0 +1,660 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-project"
+
+#include "linli-project.h"
+
+#include <math.h>
+
+struct _LinliProject
+{
+  GObject         parent_instance;
+
+  char           *name;
+  double          walk_minutes;
+  double          walk_speed;
+
+  GArray         *communities;   /* LinliCommunity */
+  GArray         *compounds;     /* LinliCompound */
+  GArray         *buildings;     /* LinliBuilding */
+  GArray         *footprints;    /* LinliLatLon */
+  GStringChunk   *strings;
+  GHashTable     *community_ids; /* id → index + 1 */
+  GHashTable     *compound_ids;  /* id → index + 1 */
+
+  GListStore     *sites;
+  guint           next_site_id;
+
+  gboolean        projection_valid;
+  LinliProjection projection;
+};
+
+G_DEFINE_FINAL_TYPE (LinliProject, linli_project, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_WALK_MINUTES,
+  PROP_WALK_SPEED,
+  N_PROPS,
+};
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS,
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Callbacks */
+
+static void
+on_site_notify_cb (LinliProject *self,
+                   GParamSpec   *pspec,
+                   LinliSite    *site)
+{
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+/* GObject overrides */
+
+static void
+clear_community (gpointer data)
+{
+  LinliCommunity *c = data;
+
+  g_free (c->id);
+  g_free (c->name);
+}
+
+static void
+clear_compound (gpointer data)
+{
+  LinliCompound *c = data;
+
+  g_free (c->id);
+  g_free (c->name);
+}
+
+static void
+linli_project_dispose (GObject *object)
+{
+  LinliProject *self = LINLI_PROJECT (object);
+
+  if (self->sites != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sites));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (LinliSite) site = g_list_model_get_item (G_LIST_MODEL (self->sites), i);
+          g_signal_handlers_disconnect_by_data (site, self);
+        }
+    }
+  g_clear_object (&self->sites);
+  G_OBJECT_CLASS (linli_project_parent_class)->dispose (object);
+}
+
+static void
+linli_project_finalize (GObject *object)
+{
+  LinliProject *self = LINLI_PROJECT (object);
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->communities, g_array_unref);
+  g_clear_pointer (&self->compounds, g_array_unref);
+  g_clear_pointer (&self->buildings, g_array_unref);
+  g_clear_pointer (&self->footprints, g_array_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->community_ids, g_hash_table_unref);
+  g_clear_pointer (&self->compound_ids, g_hash_table_unref);
+  G_OBJECT_CLASS (linli_project_parent_class)->finalize (object);
+}
+
+static void
+linli_project_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  LinliProject *self = LINLI_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME: g_value_set_string (value, self->name); break;
+    case PROP_WALK_MINUTES: g_value_set_double (value, self->walk_minutes); break;
+    case PROP_WALK_SPEED: g_value_set_double (value, self->walk_speed); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+linli_project_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  LinliProject *self = LINLI_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME: linli_project_set_name (self, g_value_get_string (value)); break;
+    case PROP_WALK_MINUTES: linli_project_set_walk_minutes (self, g_value_get_double (value)); break;
+    case PROP_WALK_SPEED: linli_project_set_walk_speed (self, g_value_get_double (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+linli_project_class_init (LinliProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = linli_project_dispose;
+  object_class->finalize = linli_project_finalize;
+  object_class->get_property = linli_project_get_property;
+  object_class->set_property = linli_project_set_property;
+
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, "", rw);
+  properties[PROP_WALK_MINUTES] = g_param_spec_double ("walk-minutes", NULL, NULL, 1, 120,
+                                                       LINLI_DEFAULT_WALK_MINUTES, rw);
+  properties[PROP_WALK_SPEED] = g_param_spec_double ("walk-speed", NULL, NULL, 1, 10,
+                                                     LINLI_DEFAULT_WALK_SPEED_KMH, rw);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LinliProject::changed:
+   *
+   * Emitted after anything that coverage depends on changed: a site was
+   * added, removed or edited, or the walking settings changed.
+   */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+linli_project_init (LinliProject *self)
+{
+  self->name = g_strdup ("");
+  self->walk_minutes = LINLI_DEFAULT_WALK_MINUTES;
+  self->walk_speed = LINLI_DEFAULT_WALK_SPEED_KMH;
+  self->communities = g_array_new (FALSE, FALSE, sizeof (LinliCommunity));
+  g_array_set_clear_func (self->communities, clear_community);
+  self->compounds = g_array_new (FALSE, FALSE, sizeof (LinliCompound));
+  g_array_set_clear_func (self->compounds, clear_compound);
+  self->buildings = g_array_new (FALSE, FALSE, sizeof (LinliBuilding));
+  self->footprints = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
+  self->strings = g_string_chunk_new (64 * 1024);
+  self->community_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->compound_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->sites = g_list_store_new (LINLI_TYPE_SITE);
+  self->next_site_id = 1;
+}
+
+/* Public API */
+
+/**
+ * linli_project_new:
+ *
+ * Returns: (transfer full): an empty project with the default walking settings
+ */
+LinliProject *
+linli_project_new (void)
+{
+  return g_object_new (LINLI_TYPE_PROJECT, NULL);
+}
+
+const char *
+linli_project_get_name (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
+  return self->name;
+}
+
+void
+linli_project_set_name (LinliProject *self,
+                        const char   *name)
+{
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+
+  if (name == NULL)
+    name = "";
+  if (g_strcmp0 (self->name, name) == 0)
+    return;
+  g_free (self->name);
+  self->name = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+double
+linli_project_get_walk_minutes (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), 0);
+  return self->walk_minutes;
+}
+
+void
+linli_project_set_walk_minutes (LinliProject *self,
+                                double        minutes)
+{
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+  g_return_if_fail (minutes >= 1 && minutes <= 120);
+
+  if (self->walk_minutes == minutes)
+    return;
+  self->walk_minutes = minutes;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WALK_MINUTES]);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+double
+linli_project_get_walk_speed (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), 0);
+  return self->walk_speed;
+}
+
+void
+linli_project_set_walk_speed (LinliProject *self,
+                              double        kmh)
+{
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+  g_return_if_fail (kmh >= 1 && kmh <= 10);
+
+  if (self->walk_speed == kmh)
+    return;
+  self->walk_speed = kmh;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WALK_SPEED]);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+/**
+ * linli_project_get_coverage_radius:
+ *
+ * Returns: the straight-line coverage radius in metres: walk minutes × speed
+ */
+double
+linli_project_get_coverage_radius (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), 0);
+  return self->walk_minutes * self->walk_speed * 1000.0 / 60.0;
+}
+
+guint
+linli_project_add_community (LinliProject *self,
+                             const char   *id,
+                             const char   *name)
+{
+  LinliCommunity c = { g_strdup (id), g_strdup (name ? name : "") };
+
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), 0);
+  g_return_val_if_fail (id != NULL, 0);
+
+  g_array_append_val (self->communities, c);
+  g_hash_table_replace (self->community_ids, g_strdup (id), GUINT_TO_POINTER (self->communities->len));
+  return self->communities->len - 1;
+}
+
+guint
+linli_project_get_n_communities (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), 0);
+  return self->communities->len;
+}
+
+const LinliCommunity *
+linli_project_get_community (LinliProject *self,
+                             guint         index)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (index < self->communities->len, NULL);
+  return &g_array_index (self->communities, LinliCommunity, index);
+}
+
+/**
+ * linli_project_find_community:
+ *
+ * Returns: the index of the community with @id, or -1
+ */
+int
+linli_project_find_community (LinliProject *self,
+                              const char   *id)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), -1);
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->community_ids, id)) - 1;
+}
+
+guint
+linli_project_add_compound (LinliProject *self,
+                            const char   *id,
+                            const char   *name,
+                            guint         community)
+{
+  LinliCompound c = { g_strdup (id), g_strdup (name ? name : ""), community };
+
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), 0);
+  g_return_val_if_fail (id != NULL, 0);
+  g_return_val_if_fail (community < self->communities->len, 0);
+
+  g_array_append_val (self->compounds, c);
+  g_hash_table_replace (self->compound_ids, g_strdup (id), GUINT_TO_POINTER (self->compounds->len));
+  return self->compounds->len - 1;
+}
+
+guint
+linli_project_get_n_compounds (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), 0);
+  return self->compounds->len;
+}
+
+const LinliCompound *
+linli_project_get_compound (LinliProject *self,
+                            guint         index)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (index < self->compounds->len, NULL);
+  return &g_array_index (self->compounds, LinliCompound, index);
+}
+
+int
+linli_project_find_compound (LinliProject *self,
+                             const char   *id)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), -1);
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->compound_ids, id)) - 1;
+}
+
+/**
+ * linli_project_add_building:
+ * @building: the building; its strings are copied, its footprint fields ignored
+ * @footprint: (nullable): outline points, or %NULL
+ * @n_footprint: number of outline points
+ *
+ * Returns: the index of the new building
+ */
+guint
+linli_project_add_building (LinliProject        *self,
+                            const LinliBuilding *building,
+                            const LinliLatLon   *footprint,
+                            guint                n_footprint)
+{
+  LinliBuilding b;
+
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), 0);
+  g_return_val_if_fail (building->compound < self->compounds->len, 0);
+
+  b = *building;
+  b.id = g_string_chunk_insert (self->strings, building->id ? building->id : "");
+  b.name = g_string_chunk_insert (self->strings, building->name ? building->name : "");
+  b.footprint_start = self->footprints->len;
+  b.footprint_len = footprint != NULL ? n_footprint : 0;
+  if (b.footprint_len > 0)
+    g_array_append_vals (self->footprints, footprint, n_footprint);
+  g_array_append_val (self->buildings, b);
+  self->projection_valid = FALSE;
+  return self->buildings->len - 1;
+}
+
+guint
+linli_project_get_n_buildings (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), 0);
+  return self->buildings->len;
+}
+
+const LinliBuilding *
+linli_project_get_building (LinliProject *self,
+                            guint         index)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (index < self->buildings->len, NULL);
+  return &g_array_index (self->buildings, LinliBuilding, index);
+}
+
+/**
+ * linli_project_get_buildings:
+ *
+ * Returns: (transfer none): the array of all buildings, valid until the next
+ * building is added
+ */
+const LinliBuilding *
+linli_project_get_buildings (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
+  return (const LinliBuilding *) self->buildings->data;
+}
+
+const LinliLatLon *
+linli_project_get_footprint (LinliProject *self,
+                             guint         building,
+                             guint        *n_points)
+{
+  const LinliBuilding *b;
+
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (building < self->buildings->len, NULL);
+
+  b = &g_array_index (self->buildings, LinliBuilding, building);
+  *n_points = b->footprint_len;
+  if (b->footprint_len == 0)
+    return NULL;
+  return &g_array_index (self->footprints, LinliLatLon, b->footprint_start);
+}
+
+guint
+linli_project_building_community (LinliProject *self,
+                                  guint         building)
+{
+  const LinliBuilding *b = linli_project_get_building (self, building);
+
+  return g_array_index (self->compounds, LinliCompound, b->compound).community;
+}
+
+GListModel *
+linli_project_get_sites (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
+  return G_LIST_MODEL (self->sites);
+}
+
+guint
+linli_project_get_n_sites (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->sites));
+}
+
+/**
+ * linli_project_get_site:
+ *
+ * Returns: (transfer none): the site at @position
+ */
+LinliSite *
+linli_project_get_site (LinliProject *self,
+                        guint         position)
+{
+  g_autoptr (LinliSite) site = NULL;
+
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
+
+  site = g_list_model_get_item (G_LIST_MODEL (self->sites), position);
+  return site;  /* The store keeps its own reference. */
+}
+
+/**
+ * linli_project_find_site:
+ * @position: (out) (optional): where the site is in the list
+ *
+ * Returns: (transfer none) (nullable): the site with @id
+ */
+LinliSite *
+linli_project_find_site (LinliProject *self,
+                         const char   *id,
+                         guint        *position)
+{
+  guint n;
+
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
+
+  n = linli_project_get_n_sites (self);
+  for (guint i = 0; i < n; i++)
+    {
+      LinliSite *site = linli_project_get_site (self, i);
+
+      if (g_strcmp0 (linli_site_get_id (site), id) == 0)
+        {
+          if (position)
+            *position = i;
+          return site;
+        }
+    }
+  return NULL;
+}
+
+void
+linli_project_insert_site (LinliProject *self,
+                           guint         position,
+                           LinliSite    *site)
+{
+  const char *id;
+
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+  g_return_if_fail (LINLI_IS_SITE (site));
+
+  /* Keep generated ids ahead of any "site-N" already in the project. */
+  id = linli_site_get_id (site);
+  if (g_str_has_prefix (id, "site-"))
+    {
+      guint64 n = g_ascii_strtoull (id + 5, NULL, 10);
+
+      if (n >= self->next_site_id && n < G_MAXUINT)
+        self->next_site_id = n + 1;
+    }
+
+  position = MIN (position, linli_project_get_n_sites (self));
+  g_signal_connect_object (site, "notify", G_CALLBACK (on_site_notify_cb), self, G_CONNECT_SWAPPED);
+  g_list_store_insert (self->sites, position, site);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+void
+linli_project_add_site (LinliProject *self,
+                        LinliSite    *site)
+{
+  linli_project_insert_site (self, G_MAXUINT, site);
+}
+
+void
+linli_project_remove_site (LinliProject *self,
+                           LinliSite    *site)
+{
+  guint position;
+
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+
+  if (!g_list_store_find (self->sites, site, &position))
+    g_return_if_reached ();
+  g_signal_handlers_disconnect_by_data (site, self);
+  g_list_store_remove (self->sites, position);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+/**
+ * linli_project_new_site_id:
+ *
+ * Returns: (transfer full): an id no site of the project has
+ */
+char *
+linli_project_new_site_id (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
+
+  for (;;)
+    {
+      char *id = g_strdup_printf ("site-%u", self->next_site_id++);
+
+      if (linli_project_find_site (self, id, NULL) == NULL)
+        return id;
+      g_free (id);
+    }
+}
+
+/**
+ * linli_project_get_bounds:
+ *
+ * Returns: %TRUE if the project has buildings or sites, with their bounding box
+ */
+gboolean
+linli_project_get_bounds (LinliProject *self,
+                          double       *min_lat,
+                          double       *min_lon,
+                          double       *max_lat,
+                          double       *max_lon)
+{
+  double a = INFINITY, b = INFINITY, c = -INFINITY, d = -INFINITY;
+  guint n_sites;
+
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), FALSE);
+
+  for (guint i = 0; i < self->buildings->len; i++)
+    {
+      const LinliBuilding *bl = &g_array_index (self->buildings, LinliBuilding, i);
+
+      a = MIN (a, bl->lat);
+      b = MIN (b, bl->lon);
+      c = MAX (c, bl->lat);
+      d = MAX (d, bl->lon);
+    }
+  n_sites = linli_project_get_n_sites (self);
+  for (guint i = 0; i < n_sites; i++)
+    {
+      LinliSite *site = linli_project_get_site (self, i);
+
+      a = MIN (a, linli_site_get_lat (site));
+      b = MIN (b, linli_site_get_lon (site));
+      c = MAX (c, linli_site_get_lat (site));
+      d = MAX (d, linli_site_get_lon (site));
+    }
+  if (!isfinite (a))
+    return FALSE;
+  *min_lat = a;
+  *min_lon = b;
+  *max_lat = c;
+  *max_lon = d;
+  return TRUE;
+}
+
+/**
+ * linli_project_get_projection:
+ *
+ * Returns: the local metric projection centred on the buildings' bounding
+ * box; it changes only when buildings are added.
+ */
+const LinliProjection *
+linli_project_get_projection (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
+
+  if (!self->projection_valid)
+    {
+      double a = INFINITY, b = INFINITY, c = -INFINITY, d = -INFINITY;
+
+      for (guint i = 0; i < self->buildings->len; i++)
+        {
+          const LinliBuilding *bl = &g_array_index (self->buildings, LinliBuilding, i);
+
+          a = MIN (a, bl->lat);
+          b = MIN (b, bl->lon);
+          c = MAX (c, bl->lat);
+          d = MAX (d, bl->lon);
+        }
+      if (isfinite (a))
+        linli_projection_init (&self->projection, (a + c) / 2, (b + d) / 2);
+      else
+        linli_projection_init (&self->projection, 0, 0);
+      self->projection_valid = TRUE;
+    }
+  return &self->projection;
+}

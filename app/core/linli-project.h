@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "linli-geo.h"
+#include "linli-site.h"
+
+G_BEGIN_DECLS
+
+#define LINLI_DEFAULT_WALK_MINUTES   10.0
+#define LINLI_DEFAULT_WALK_SPEED_KMH 4.5
+
+typedef struct
+{
+  char *id;
+  char *name;
+} LinliCommunity;
+
+typedef struct
+{
+  char *id;
+  char *name;
+  guint community;   /* index into the project's communities */
+} LinliCompound;
+
+/* Buildings are the hot data: a plain array of these, strings kept in one
+ * string chunk, footprints in one shared array of points.
+ */
+typedef struct
+{
+  const char *id;
+  const char *name;
+  double      lat;
+  double      lon;
+  guint32     compound;        /* index into the project's compounds */
+  guint32     households;
+  guint32     residents;
+  guint32     party_members;
+  guint32     footprint_start; /* index into the footprint points */
+  guint32     footprint_len;   /* 0 when the building has no footprint */
+} LinliBuilding;
+
+#define LINLI_TYPE_PROJECT (linli_project_get_type ())
+G_DECLARE_FINAL_TYPE (LinliProject, linli_project, LINLI, PROJECT, GObject)
+
+LinliProject         *linli_project_new                (void) G_GNUC_WARN_UNUSED_RESULT;
+
+const char           *linli_project_get_name           (LinliProject *self);
+void                  linli_project_set_name           (LinliProject *self,
+                                                        const char   *name);
+double                linli_project_get_walk_minutes   (LinliProject *self);
+void                  linli_project_set_walk_minutes   (LinliProject *self,
+                                                        double        minutes);
+double                linli_project_get_walk_speed     (LinliProject *self);
+void                  linli_project_set_walk_speed     (LinliProject *self,
+                                                        double        kmh);
+double                linli_project_get_coverage_radius (LinliProject *self);
+
+guint                 linli_project_add_community      (LinliProject *self,
+                                                        const char   *id,
+                                                        const char   *name);
+guint                 linli_project_get_n_communities  (LinliProject *self);
+const LinliCommunity *linli_project_get_community      (LinliProject *self,
+                                                        guint         index);
+int                   linli_project_find_community     (LinliProject *self,
+                                                        const char   *id);
+
+guint                 linli_project_add_compound       (LinliProject *self,
+                                                        const char   *id,
+                                                        const char   *name,
+                                                        guint         community);
+guint                 linli_project_get_n_compounds    (LinliProject *self);
+const LinliCompound  *linli_project_get_compound       (LinliProject *self,
+                                                        guint         index);
+int                   linli_project_find_compound      (LinliProject *self,
+                                                        const char   *id);
+
+guint                 linli_project_add_building       (LinliProject        *self,
+                                                        const LinliBuilding *building,
+                                                        const LinliLatLon   *footprint,
+                                                        guint                n_footprint);
+guint                 linli_project_get_n_buildings    (LinliProject *self);
+const LinliBuilding  *linli_project_get_building       (LinliProject *self,
+                                                        guint         index);
+const LinliBuilding  *linli_project_get_buildings      (LinliProject *self);
+const LinliLatLon    *linli_project_get_footprint      (LinliProject *self,
+                                                        guint         building,
+                                                        guint        *n_points);
+guint                 linli_project_building_community (LinliProject *self,
+                                                        guint         building);
+
+GListModel           *linli_project_get_sites          (LinliProject *self);
+guint                 linli_project_get_n_sites        (LinliProject *self);
+LinliSite            *linli_project_get_site           (LinliProject *self,
+                                                        guint         position);
+LinliSite            *linli_project_find_site          (LinliProject *self,
+                                                        const char   *id,
+                                                        guint        *position);
+void                  linli_project_insert_site        (LinliProject *self,
+                                                        guint         position,
+                                                        LinliSite    *site);
+void                  linli_project_add_site           (LinliProject *self,
+                                                        LinliSite    *site);
+void                  linli_project_remove_site        (LinliProject *self,
+                                                        LinliSite    *site);
+char                 *linli_project_new_site_id        (LinliProject *self) G_GNUC_WARN_UNUSED_RESULT;
+
+const LinliProjection *linli_project_get_projection    (LinliProject *self);
+gboolean              linli_project_get_bounds         (LinliProject *self,
+                                                        double       *min_lat,
+                                                        double       *min_lon,
+                                                        double       *max_lat,
+                                                        double       *max_lon);
+
+G_END_DECLS

@@ -1,0 +1,475 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-site"
+
+#include "linli-site.h"
+
+#include <math.h>
+
+struct _LinliSite
+{
+  GObject        parent_instance;
+  LinliSiteState state;
+};
+
+G_DEFINE_FINAL_TYPE (LinliSite, linli_site, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_TIER,
+  PROP_STATUS,
+  PROP_LAT,
+  PROP_LON,
+  PROP_CAPACITY,
+  PROP_SERVICES,
+  PROP_EXTRA_SERVICES,
+  PROP_COST,
+  N_PROPS,
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *tier_names[] = { "street", "community", "station", "neighbourhood" };
+static const char *status_names[] = { "existing", "candidate", "planned" };
+static const char *service_names[] = { "childcare", "elderly", "health", "food", "leisure", "affairs" };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (tier_names) == LINLI_SITE_N_TIERS);
+G_STATIC_ASSERT (G_N_ELEMENTS (status_names) == LINLI_SITE_N_STATUSES);
+G_STATIC_ASSERT (G_N_ELEMENTS (service_names) == LINLI_N_SERVICES);
+
+/* Auxiliary methods */
+
+const char *
+linli_site_tier_to_string (LinliSiteTier tier)
+{
+  g_return_val_if_fail (tier < LINLI_SITE_N_TIERS, NULL);
+  return tier_names[tier];
+}
+
+gboolean
+linli_site_tier_from_string (const char    *str,
+                             LinliSiteTier *tier)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (tier_names); i++)
+    if (g_strcmp0 (str, tier_names[i]) == 0)
+      {
+        *tier = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+linli_site_status_to_string (LinliSiteStatus status)
+{
+  g_return_val_if_fail (status < LINLI_SITE_N_STATUSES, NULL);
+  return status_names[status];
+}
+
+gboolean
+linli_site_status_from_string (const char      *str,
+                               LinliSiteStatus *status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
+    if (g_strcmp0 (str, status_names[i]) == 0)
+      {
+        *status = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+linli_service_to_string (LinliServices service)
+{
+  for (guint i = 0; i < LINLI_N_SERVICES; i++)
+    if (service == (1u << i))
+      return service_names[i];
+  g_return_val_if_reached (NULL);
+}
+
+gboolean
+linli_service_from_string (const char    *str,
+                           LinliServices *service)
+{
+  for (guint i = 0; i < LINLI_N_SERVICES; i++)
+    if (g_strcmp0 (str, service_names[i]) == 0)
+      {
+        *service = 1u << i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+LinliSiteState *
+linli_site_state_copy (const LinliSiteState *state)
+{
+  LinliSiteState *copy = g_new (LinliSiteState, 1);
+
+  *copy = *state;
+  copy->id = g_strdup (state->id);
+  copy->name = g_strdup (state->name);
+  copy->extra_services = g_strdup (state->extra_services);
+  return copy;
+}
+
+void
+linli_site_state_clear (LinliSiteState *state)
+{
+  g_clear_pointer (&state->id, g_free);
+  g_clear_pointer (&state->name, g_free);
+  g_clear_pointer (&state->extra_services, g_free);
+}
+
+void
+linli_site_state_free (LinliSiteState *state)
+{
+  if (state == NULL)
+    return;
+  linli_site_state_clear (state);
+  g_free (state);
+}
+
+/* GObject overrides */
+
+static void
+linli_site_finalize (GObject *object)
+{
+  LinliSite *self = LINLI_SITE (object);
+
+  linli_site_state_clear (&self->state);
+  G_OBJECT_CLASS (linli_site_parent_class)->finalize (object);
+}
+
+static void
+linli_site_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  LinliSite *self = LINLI_SITE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID: g_value_set_string (value, self->state.id); break;
+    case PROP_NAME: g_value_set_string (value, self->state.name); break;
+    case PROP_TIER: g_value_set_uint (value, self->state.tier); break;
+    case PROP_STATUS: g_value_set_uint (value, self->state.status); break;
+    case PROP_LAT: g_value_set_double (value, self->state.lat); break;
+    case PROP_LON: g_value_set_double (value, self->state.lon); break;
+    case PROP_CAPACITY: g_value_set_uint (value, self->state.capacity); break;
+    case PROP_SERVICES: g_value_set_uint (value, self->state.services); break;
+    case PROP_EXTRA_SERVICES: g_value_set_string (value, self->state.extra_services); break;
+    case PROP_COST: g_value_set_double (value, self->state.cost); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+linli_site_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  LinliSite *self = LINLI_SITE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME: linli_site_set_name (self, g_value_get_string (value)); break;
+    case PROP_TIER: linli_site_set_tier (self, g_value_get_uint (value)); break;
+    case PROP_STATUS: linli_site_set_status (self, g_value_get_uint (value)); break;
+    case PROP_CAPACITY: linli_site_set_capacity (self, g_value_get_uint (value)); break;
+    case PROP_SERVICES: linli_site_set_services (self, g_value_get_uint (value)); break;
+    case PROP_EXTRA_SERVICES: linli_site_set_extra_services (self, g_value_get_string (value)); break;
+    case PROP_COST: linli_site_set_cost (self, g_value_get_double (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+linli_site_class_init (LinliSiteClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = linli_site_finalize;
+  object_class->get_property = linli_site_get_property;
+  object_class->set_property = linli_site_set_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, ro);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, rw);
+  properties[PROP_TIER] = g_param_spec_uint ("tier", NULL, NULL, 0, LINLI_SITE_N_TIERS - 1, 0, rw);
+  properties[PROP_STATUS] = g_param_spec_uint ("status", NULL, NULL, 0, LINLI_SITE_N_STATUSES - 1, 0, rw);
+  properties[PROP_LAT] = g_param_spec_double ("lat", NULL, NULL, -90, 90, 0, ro);
+  properties[PROP_LON] = g_param_spec_double ("lon", NULL, NULL, -180, 180, 0, ro);
+  properties[PROP_CAPACITY] = g_param_spec_uint ("capacity", NULL, NULL, 0, G_MAXUINT, 0, rw);
+  properties[PROP_SERVICES] = g_param_spec_uint ("services", NULL, NULL, 0, LINLI_SERVICES_ALL, 0, rw);
+  properties[PROP_EXTRA_SERVICES] = g_param_spec_string ("extra-services", NULL, NULL, NULL, rw);
+  properties[PROP_COST] = g_param_spec_double ("cost", NULL, NULL, -1, G_MAXDOUBLE, -1, rw);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+linli_site_init (LinliSite *self)
+{
+  self->state.cost = -1;
+}
+
+/* Public API */
+
+/**
+ * linli_site_new:
+ * @state: the values of the new site; its id must be set
+ *
+ * Returns: (transfer full): a new site
+ */
+LinliSite *
+linli_site_new (const LinliSiteState *state)
+{
+  LinliSite *self;
+
+  g_return_val_if_fail (state != NULL && state->id != NULL, NULL);
+
+  self = g_object_new (LINLI_TYPE_SITE, NULL);
+  linli_site_state_clear (&self->state);
+  self->state = *state;
+  self->state.id = g_strdup (state->id);
+  self->state.name = g_strdup (state->name ? state->name : "");
+  self->state.extra_services = g_strdup (state->extra_services);
+  return self;
+}
+
+const char *
+linli_site_get_id (LinliSite *self)
+{
+  g_return_val_if_fail (LINLI_IS_SITE (self), NULL);
+  return self->state.id;
+}
+
+const char *
+linli_site_get_name (LinliSite *self)
+{
+  g_return_val_if_fail (LINLI_IS_SITE (self), NULL);
+  return self->state.name;
+}
+
+void
+linli_site_set_name (LinliSite  *self,
+                     const char *name)
+{
+  g_return_if_fail (LINLI_IS_SITE (self));
+
+  if (name == NULL)
+    name = "";
+  if (g_strcmp0 (self->state.name, name) == 0)
+    return;
+  g_free (self->state.name);
+  self->state.name = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+LinliSiteTier
+linli_site_get_tier (LinliSite *self)
+{
+  g_return_val_if_fail (LINLI_IS_SITE (self), 0);
+  return self->state.tier;
+}
+
+void
+linli_site_set_tier (LinliSite    *self,
+                     LinliSiteTier tier)
+{
+  g_return_if_fail (LINLI_IS_SITE (self));
+  g_return_if_fail (tier < LINLI_SITE_N_TIERS);
+
+  if (self->state.tier == tier)
+    return;
+  self->state.tier = tier;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIER]);
+}
+
+LinliSiteStatus
+linli_site_get_status (LinliSite *self)
+{
+  g_return_val_if_fail (LINLI_IS_SITE (self), 0);
+  return self->state.status;
+}
+
+void
+linli_site_set_status (LinliSite      *self,
+                       LinliSiteStatus status)
+{
+  g_return_if_fail (LINLI_IS_SITE (self));
+  g_return_if_fail (status < LINLI_SITE_N_STATUSES);
+
+  if (self->state.status == status)
+    return;
+  self->state.status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+double
+linli_site_get_lat (LinliSite *self)
+{
+  g_return_val_if_fail (LINLI_IS_SITE (self), 0);
+  return self->state.lat;
+}
+
+double
+linli_site_get_lon (LinliSite *self)
+{
+  g_return_val_if_fail (LINLI_IS_SITE (self), 0);
+  return self->state.lon;
+}
+
+void
+linli_site_set_position (LinliSite *self,
+                         double     lat,
+                         double     lon)
+{
+  gboolean lat_changed, lon_changed;
+
+  g_return_if_fail (LINLI_IS_SITE (self));
+
+  lat_changed = self->state.lat != lat;
+  lon_changed = self->state.lon != lon;
+  if (!lat_changed && !lon_changed)
+    return;
+
+  self->state.lat = lat;
+  self->state.lon = lon;
+  g_object_freeze_notify (G_OBJECT (self));
+  if (lat_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAT]);
+  if (lon_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LON]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+guint
+linli_site_get_capacity (LinliSite *self)
+{
+  g_return_val_if_fail (LINLI_IS_SITE (self), 0);
+  return self->state.capacity;
+}
+
+void
+linli_site_set_capacity (LinliSite *self,
+                         guint      capacity)
+{
+  g_return_if_fail (LINLI_IS_SITE (self));
+
+  if (self->state.capacity == capacity)
+    return;
+  self->state.capacity = capacity;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPACITY]);
+}
+
+guint
+linli_site_get_services (LinliSite *self)
+{
+  g_return_val_if_fail (LINLI_IS_SITE (self), 0);
+  return self->state.services;
+}
+
+void
+linli_site_set_services (LinliSite *self,
+                         guint      services)
+{
+  g_return_if_fail (LINLI_IS_SITE (self));
+
+  services &= LINLI_SERVICES_ALL;
+  if (self->state.services == services)
+    return;
+  self->state.services = services;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICES]);
+}
+
+const char *
+linli_site_get_extra_services (LinliSite *self)
+{
+  g_return_val_if_fail (LINLI_IS_SITE (self), NULL);
+  return self->state.extra_services;
+}
+
+void
+linli_site_set_extra_services (LinliSite  *self,
+                               const char *extra)
+{
+  g_return_if_fail (LINLI_IS_SITE (self));
+
+  if (extra != NULL && *extra == '\0')
+    extra = NULL;
+  if (g_strcmp0 (self->state.extra_services, extra) == 0)
+    return;
+  g_free (self->state.extra_services);
+  self->state.extra_services = g_strdup (extra);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTRA_SERVICES]);
+}
+
+double
+linli_site_get_cost (LinliSite *self)
+{
+  g_return_val_if_fail (LINLI_IS_SITE (self), -1);
+  return self->state.cost;
+}
+
+void
+linli_site_set_cost (LinliSite *self,
+                     double     cost)
+{
+  g_return_if_fail (LINLI_IS_SITE (self));
+
+  if (!(cost >= 0))
+    cost = -1;
+  if (self->state.cost == cost)
+    return;
+  self->state.cost = cost;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COST]);
+}
+
+/**
+ * linli_site_counts_for_coverage:
+ *
+ * Existing and planned sites serve residents; candidates are only
+ * proposals and do not count in the coverage figures.
+ */
+gboolean
+linli_site_counts_for_coverage (LinliSite *self)
+{
+  g_return_val_if_fail (LINLI_IS_SITE (self), FALSE);
+  return self->state.status != LINLI_SITE_STATUS_CANDIDATE;
+}
+
+LinliSiteState *
+linli_site_dup_state (LinliSite *self)
+{
+  g_return_val_if_fail (LINLI_IS_SITE (self), NULL);
+  return linli_site_state_copy (&self->state);
+}
+
+/**
+ * linli_site_apply_state:
+ * @state: values to take; its id is ignored
+ *
+ * Sets every editable value of the site at once, notifying each that changed.
+ */
+void
+linli_site_apply_state (LinliSite            *self,
+                        const LinliSiteState *state)
+{
+  g_return_if_fail (LINLI_IS_SITE (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  linli_site_set_name (self, state->name);
+  linli_site_set_tier (self, state->tier);
+  linli_site_set_status (self, state->status);
+  linli_site_set_position (self, state->lat, state->lon);
+  linli_site_set_capacity (self, state->capacity);
+  linli_site_set_services (self, state->services);
+  linli_site_set_extra_services (self, state->extra_services);
+  linli_site_set_cost (self, state->cost);
+  g_object_thaw_notify (G_OBJECT (self));
+}
