@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "linli-application.h"
+#include "linli-window-private.h"
+
+struct _LinliApplication
+{
+  AdwApplication parent_instance;
+
+  char          *screenshot;   /* --screenshot: render to this PNG and quit */
+  gboolean       map_only;     /* --map-only: render just the map */
+  int            width;
+  int            height;
+  int            status;
+};
+
+G_DEFINE_FINAL_TYPE (LinliApplication, linli_application, ADW_TYPE_APPLICATION)
+
+/* Auxiliary methods */
+
+static const struct
+{
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "win.open", { "<Control>o", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Control><Shift>s", NULL } },
+  { "win.export-png", { "<Control>e", NULL } },
+  { "win.close", { "<Control>w", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+  { "win.add-site-mode", { "<Control>n", NULL } },
+  { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
+  { "win.zoom-out", { "<Control>minus", NULL } },
+  { "win.zoom-fit", { "<Control>0", NULL } },
+  { "win.fullscreen", { "F11", NULL } },
+  { "site.delete", { "<Control>Delete", NULL } },
+  { "site.nudge('north')", { "<Alt>Up", NULL } },
+  { "site.nudge('south')", { "<Alt>Down", NULL } },
+  { "site.nudge('west')", { "<Alt>Left", NULL } },
+  { "site.nudge('east')", { "<Alt>Right", NULL } },
+};
+
+/**
+ * linli_application_set_accels:
+ *
+ * Gives every command its keyboard shortcut.
+ */
+void
+linli_application_set_accels (GtkApplication *app)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+}
+
+static gboolean
+screenshot_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  LinliApplication *self = LINLI_APPLICATION (user_data);
+  guint frames = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "linli-frames")) + 1;
+  g_autoptr (GError) error = NULL;
+
+  /* Give layout and the first frames time to settle. */
+  g_object_set_data (G_OBJECT (widget), "linli-frames", GUINT_TO_POINTER (frames));
+  if (frames == 3)
+    {
+      linli_window_zoom_to_fit (LINLI_WINDOW (widget));
+      return G_SOURCE_CONTINUE;
+    }
+  if (frames < 8)
+    return G_SOURCE_CONTINUE;
+
+  if (!linli_window_save_png (LINLI_WINDOW (widget), self->map_only, self->screenshot, &error))
+    {
+      g_printerr ("linli: %s\n", error->message);
+      self->status = 1;
+    }
+  g_application_quit (G_APPLICATION (self));
+  return G_SOURCE_REMOVE;
+}
+
+static LinliWindow *
+new_window (LinliApplication *self)
+{
+  LinliWindow *window = linli_window_new (GTK_APPLICATION (self));
+
+  if (self->width > 0 && self->height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), self->width, self->height);
+  return window;
+}
+
+static void
+present (LinliApplication *self,
+         LinliWindow      *window)
+{
+  gtk_window_present (GTK_WINDOW (window));
+  if (self->screenshot != NULL)
+    gtk_widget_add_tick_callback (GTK_WIDGET (window), screenshot_tick_cb, self, NULL);
+}
+
+/* Actions */
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { _("The Linli developers"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Linli"),
+                        "application-icon", LINLI_APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Plan 10-minute community service circles: where residents live, "
+                                      "which service sites reach them, and where new ones should go."),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* Closing asks about unsaved changes window by window. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free (windows);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action, NULL, NULL, NULL, { 0 } },
+  { "quit", quit_action, NULL, NULL, NULL, { 0 } },
+};
+
+/* GApplication overrides */
+
+static void
+linli_application_startup (GApplication *app)
+{
+  g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+
+  G_APPLICATION_CLASS (linli_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  linli_application_set_accels (GTK_APPLICATION (app));
+  gtk_css_provider_load_from_resource (css, "/cn/linli/Linli/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static char *
+find_sample (void)
+{
+  const char *candidates[] = { LINLI_PKGDATADIR "/sample.linli", LINLI_SOURCE_DATADIR "/sample.linli" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (g_file_test (candidates[i], G_FILE_TEST_IS_REGULAR))
+      return g_strdup (candidates[i]);
+  return NULL;
+}
+
+static void
+linli_application_activate (GApplication *app)
+{
+  LinliApplication *self = LINLI_APPLICATION (app);
+  LinliWindow *window = new_window (self);
+  g_autofree char *sample = find_sample ();
+
+  if (sample != NULL)
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (sample);
+      g_autoptr (GError) error = NULL;
+
+      if (!linli_window_open_file (window, file, &error))
+        g_warning ("%s", error->message);
+    }
+  present (self, window);
+}
+
+static void
+linli_application_open (GApplication  *app,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  LinliApplication *self = LINLI_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      LinliWindow *window = new_window (self);
+      g_autoptr (GError) error = NULL;
+
+      if (!linli_window_open_file (window, files[i], &error))
+        {
+          g_printerr ("linli: %s\n", error->message);
+          self->status = 1;
+          if (self->screenshot != NULL)
+            {
+              gtk_window_destroy (GTK_WINDOW (window));
+              continue;
+            }
+          present (self, window);
+          linli_window_show_error (window, _("Could not open the project"), error);
+          continue;
+        }
+      present (self, window);
+    }
+}
+
+static int
+linli_application_handle_local_options (GApplication *app,
+                                        GVariantDict *options)
+{
+  LinliApplication *self = LINLI_APPLICATION (app);
+  const char *size = NULL;
+
+  g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot);
+  g_variant_dict_lookup (options, "map-only", "b", &self->map_only);
+  if (g_variant_dict_lookup (options, "size", "&s", &size) &&
+      sscanf (size, "%dx%d", &self->width, &self->height) != 2)
+    {
+      g_printerr (_("linli: --size must look like 1280x800\n"));
+      return 2;
+    }
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("linli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
+}
+
+static void
+linli_application_finalize (GObject *object)
+{
+  LinliApplication *self = LINLI_APPLICATION (object);
+
+  g_free (self->screenshot);
+  G_OBJECT_CLASS (linli_application_parent_class)->finalize (object);
+}
+
+static void
+linli_application_class_init (LinliApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = linli_application_finalize;
+  app_class->startup = linli_application_startup;
+  app_class->activate = linli_application_activate;
+  app_class->open = linli_application_open;
+  app_class->handle_local_options = linli_application_handle_local_options;
+}
+
+static void
+linli_application_init (LinliApplication *self)
+{
+  const GOptionEntry entries[] = {
+    { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Render the window to a PNG file and quit"), N_("FILE") },
+    { "map-only", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --screenshot, render only the map and legend"), NULL },
+    { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Window size"), N_("WIDTHxHEIGHT") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and quit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+}
+
+LinliApplication *
+linli_application_new (void)
+{
+  return g_object_new (LINLI_TYPE_APPLICATION,
+                       "application-id", LINLI_APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/cn/linli/Linli",
+                       NULL);
+}
+
+int
+linli_application_get_status (LinliApplication *self);
+
+int
+linli_application_get_status (LinliApplication *self)
+{
+  return self->status;
+}

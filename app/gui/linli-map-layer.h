@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <shumate/shumate.h>
+
+#include "linli-coverage.h"
+#include "linli-project.h"
+
+G_BEGIN_DECLS
+
+#define LINLI_TYPE_MAP_LAYER (linli_map_layer_get_type ())
+G_DECLARE_FINAL_TYPE (LinliMapLayer, linli_map_layer, LINLI, MAP_LAYER, ShumateLayer)
+
+LinliMapLayer *linli_map_layer_new               (ShumateViewport *viewport) G_GNUC_WARN_UNUSED_RESULT;
+
+void           linli_map_layer_set_project       (LinliMapLayer *self,
+                                                  LinliProject  *project);
+void           linli_map_layer_set_coverage      (LinliMapLayer       *self,
+                                                  const LinliCoverage *coverage);
+void           linli_map_layer_set_selected_site (LinliMapLayer *self,
+                                                  LinliSite     *site);
+void           linli_map_layer_set_highlight     (LinliMapLayer *self,
+                                                  int            building);
+LinliSite     *linli_map_layer_pick_site         (LinliMapLayer *self,
+                                                  double         x,
+                                                  double         y);
+int            linli_map_layer_pick_building     (LinliMapLayer *self,
+                                                  double         x,
+                                                  double         y);
+
+/* Colours shared by the drawing and the tests, as 0xRRGGBB. */
+#define LINLI_COLOR_COVERED   0x3f7cc4
+#define LINLI_COLOR_UNCOVERED 0xe4572e
+#define LINLI_COLOR_STREET    0xfbfaf7
+
+G_END_DECLS

@@ -1,0 +1,445 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "linli-window-private.h"
+
+#define NUDGE_METRES 10.0
+#define MAX_RECENT   8
+
+/* Auxiliary methods */
+
+void
+linli_window_show_error (LinliWindow  *self,
+                         const char   *heading,
+                         const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+linli_window_update_actions (LinliWindow *self)
+{
+  gboolean has_history = self->history != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 has_history && linli_history_get_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 has_history && linli_history_get_can_redo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.delete", self->selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.nudge", self->selected != NULL);
+}
+
+void
+linli_window_set_add_mode (LinliWindow *self,
+                           gboolean     add_mode)
+{
+  if (self->add_mode == add_mode)
+    return;
+  self->add_mode = add_mode;
+  gtk_widget_set_visible (GTK_WIDGET (self->map_hint), add_mode);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map), add_mode ? "crosshair" : NULL);
+  g_object_notify (G_OBJECT (self), "add-site-mode");
+}
+
+void
+linli_window_update_recent_menu (LinliWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_submenu);
+  for (GList *l = items; l != NULL && n < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr (GMenuItem) item = NULL;
+
+      if (!g_str_has_suffix (uri, ".linli") || !gtk_recent_info_exists (info))
+        continue;
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (uri));
+      g_menu_append_item (self->recent_submenu, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+open_after_confirm (LinliWindow *self,
+                    GFile       *file)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!linli_window_open_file (self, file, &error))
+    linli_window_show_error (self, _("Could not open the project"), error);
+}
+
+typedef struct
+{
+  LinliWindow *self;
+  GFile       *file;
+} PendingOpen;
+
+static void
+pending_open_free (PendingOpen *p)
+{
+  g_object_unref (p->self);
+  g_object_unref (p->file);
+  g_free (p);
+}
+
+static void
+on_discard_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        PendingOpen      *p)
+{
+  if (g_strcmp0 (response, "save") == 0)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!linli_window_save_file (p->self, p->self->file, &error))
+        {
+          linli_window_show_error (p->self, _("Could not save the project"), error);
+          return;
+        }
+    }
+  if (g_strcmp0 (response, "save") == 0 || g_strcmp0 (response, "discard") == 0)
+    open_after_confirm (p->self, p->file);
+}
+
+/* Opens @file, first asking what to do with unsaved changes. */
+static void
+open_with_confirm (LinliWindow *self,
+                   GFile       *file)
+{
+  GtkWidget *dialog;
+  PendingOpen *p;
+
+  if (!linli_history_get_modified (self->history))
+    {
+      open_after_confirm (self, file);
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save changes first?"),
+                                   _("Opening another project replaces this one, and its unsaved changes would be lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  if (self->file != NULL)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save", _("_Save"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+    }
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  p = g_new0 (PendingOpen, 1);
+  p->self = g_object_ref (self);
+  p->file = g_object_ref (file);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_discard_response_cb), p,
+                         (GClosureNotify) (void (*) (void)) pending_open_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkFileFilter *
+project_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Linli projects"));
+  gtk_file_filter_add_pattern (filter, "*.linli");
+  return filter;
+}
+
+/* Callbacks */
+
+static void
+on_open_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     LinliWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        open_with_confirm (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_save_as_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        LinliWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GError) error = NULL;
+
+      if (file != NULL && !linli_window_save_file (self, file, &error))
+        linli_window_show_error (self, _("Could not save the project"), error);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_export_response_cb (GtkNativeDialog *chooser,
+                       int              response,
+                       LinliWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr (GError) error = NULL;
+
+      if (path != NULL && !linli_window_save_png (self, TRUE, path, &error))
+        linli_window_show_error (self, _("Could not export the map"), error);
+    }
+  g_object_unref (chooser);
+}
+
+/* Actions */
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open a Project"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), project_filter ());
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_open_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  open_with_confirm (LINLI_WINDOW (widget), file);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save the Project"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), project_filter ());
+  if (self->file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->file, NULL);
+  else
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("plan.linli"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_as_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (self->file == NULL)
+    {
+      save_as_action (widget, action_name, param);
+      return;
+    }
+  if (!linli_window_save_file (self, self->file, &error))
+    linli_window_show_error (self, _("Could not save the project"), error);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Saved")));
+}
+
+static void
+export_png_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Export the Map"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PNG images"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("map.png"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  linli_history_undo (LINLI_WINDOW (widget)->history);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  linli_history_redo (LINLI_WINDOW (widget)->history);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+
+  if (self->add_mode)
+    linli_window_set_add_mode (self, FALSE);
+  else if (gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+  else
+    linli_window_select_site (self, NULL, FALSE);
+}
+
+static void
+site_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+  LinliSite *site = self->selected;
+
+  if (site == NULL)
+    return;
+  linli_window_select_site (self, NULL, FALSE);
+  linli_history_remove_site (self->history, site);
+}
+
+static void
+site_nudge_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+  const char *direction = g_variant_get_string (param, NULL);
+  const LinliProjection *proj;
+  g_autoptr (LinliSiteState) state = NULL;
+  double x, y;
+
+  if (self->selected == NULL)
+    return;
+  proj = linli_project_get_projection (self->project);
+  state = linli_site_dup_state (self->selected);
+  linli_projection_forward (proj, state->lat, state->lon, &x, &y);
+  if (g_str_equal (direction, "north"))
+    y += NUDGE_METRES;
+  else if (g_str_equal (direction, "south"))
+    y -= NUDGE_METRES;
+  else if (g_str_equal (direction, "east"))
+    x += NUDGE_METRES;
+  else if (g_str_equal (direction, "west"))
+    x -= NUDGE_METRES;
+  else
+    return;
+  linli_projection_inverse (proj, x, y, &state->lat, &state->lon);
+  if (linli_lat_lon_is_valid (state->lat, state->lon))
+    linli_history_edit_site (self->history, _("Move Site"), self->selected, state);
+}
+
+static void
+select_site_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+  LinliSite *site = linli_project_find_site (self->project, g_variant_get_string (param, NULL), NULL);
+
+  linli_window_select_site (self, site, TRUE);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    shumate_viewport_set_zoom_level (viewport, zoom + 1);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    shumate_viewport_set_zoom_level (viewport, zoom - 1);
+  else
+    linli_window_zoom_to_fit (self);
+}
+
+static void
+fullscreen_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  if (gtk_window_is_fullscreen (GTK_WINDOW (widget)))
+    gtk_window_unfullscreen (GTK_WINDOW (widget));
+  else
+    gtk_window_fullscreen (GTK_WINDOW (widget));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+void
+linli_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export-png", NULL, export_png_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_property_action (widget_class, "win.add-site-mode", "add-site-mode");
+  gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "win.select-site", "s", select_site_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
+  gtk_widget_class_install_action (widget_class, "site.delete", NULL, site_delete_action);
+  gtk_widget_class_install_action (widget_class, "site.nudge", "s", site_nudge_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel", NULL);
+}
+
+void
+linli_window_init_actions (LinliWindow *self)
+{
+  linli_window_update_actions (self);
+}

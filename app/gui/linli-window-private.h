@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <shumate/shumate.h>
+
+#include "linli-building-list.h"
+#include "linli-map-layer.h"
+#include "linli-window.h"
+
+G_BEGIN_DECLS
+
+struct _LinliWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template children */
+  AdwWindowTitle      *window_title;
+  AdwToastOverlay     *toast_overlay;
+  GtkOverlay          *map_overlay;
+  GtkWidget           *legend;
+  GtkLabel            *legend_rule;
+  GtkLabel            *map_hint;
+  GtkLabel            *district_label;
+  GtkLabel            *households_share_label;
+  GtkLabel            *households_label;
+  GtkLabel            *residents_label;
+  GtkLabel            *buildings_label;
+  GtkSpinButton       *minutes_spin;
+  GtkSpinButton       *speed_spin;
+  GtkListBox          *community_list;
+  GtkStack            *side_stack;
+  GtkListView         *site_view;
+  GtkListView         *uncovered_view;
+  GtkWidget           *site_editor;
+  GtkEntry            *site_name_entry;
+  GtkDropDown         *site_tier_dropdown;
+  GtkDropDown         *site_status_dropdown;
+  GtkSpinButton       *site_capacity_spin;
+  GtkSpinButton       *site_cost_spin;
+  GtkFlowBox          *site_services_box;
+  GMenu               *recent_submenu;
+  GtkCheckButton      *service_checks[LINLI_N_SERVICES];
+
+  /* The map */
+  ShumateMap          *map;
+  ShumateMapSource    *reference_source;
+  LinliMapLayer       *layer;
+
+  /* The model and what is derived from it */
+  LinliProject        *project;
+  LinliHistory        *history;
+  LinliCoverage       *coverage;
+  GFile               *file;
+  LinliBuildingList   *uncovered;
+  GtkSingleSelection  *site_selection;
+  GtkSingleSelection  *uncovered_selection;
+  GPtrArray           *bound_site_rows;   /* GtkListItem */
+  LinliSite           *selected;          /* owned by the project */
+
+  /* Interaction state */
+  gboolean             add_mode;
+  gboolean             updating;          /* filling widgets from the model */
+  gboolean             close_confirmed;
+  LinliSite           *drag_site;
+  LinliSiteState      *drag_before;
+  double               press_x;
+  double               press_y;
+};
+
+void linli_window_class_init_actions (GtkWidgetClass *widget_class);
+void linli_window_init_actions       (LinliWindow *self);
+void linli_window_update_actions     (LinliWindow *self);
+void linli_window_update_recent_menu (LinliWindow *self);
+void linli_window_set_add_mode       (LinliWindow *self,
+                                      gboolean     add_mode);
+void linli_window_show_error         (LinliWindow  *self,
+                                      const char   *heading,
+                                      const GError *error);
+
+G_END_DECLS

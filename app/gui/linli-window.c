@@ -1,0 +1,1094 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "linli-format.h"
+#include "linli-window-private.h"
+
+G_DEFINE_FINAL_TYPE (LinliWindow, linli_window, ADW_TYPE_APPLICATION_WINDOW)
+
+#define DRAG_THRESHOLD_PX 4.0
+
+enum {
+  PROP_0,
+  PROP_ADD_SITE_MODE,
+  N_PROPS,
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Auxiliary methods */
+
+static const char *
+tier_label (LinliSiteTier tier)
+{
+  switch (tier)
+    {
+    case LINLI_SITE_TIER_STREET: return _("Street centre");
+    case LINLI_SITE_TIER_COMMUNITY: return _("Community centre");
+    case LINLI_SITE_TIER_STATION: return _("Compound or grid station");
+    case LINLI_SITE_TIER_NEIGHBOURHOOD: return _("Neighbourhood centre");
+    case LINLI_SITE_N_TIERS:
+    default: return "";
+    }
+}
+
+static const char *
+status_label (LinliSiteStatus status)
+{
+  switch (status)
+    {
+    case LINLI_SITE_STATUS_EXISTING: return _("Existing");
+    case LINLI_SITE_STATUS_CANDIDATE: return _("Candidate");
+    case LINLI_SITE_STATUS_PLANNED: return _("Planned");
+    case LINLI_SITE_N_STATUSES:
+    default: return "";
+    }
+}
+
+static const char *
+service_label (guint index)
+{
+  switch (index)
+    {
+    case 0: return _("Childcare");
+    case 1: return _("Elderly care");
+    case 2: return _("Health");
+    case 3: return _("Meals");
+    case 4: return _("Leisure");
+    case 5: return _("Public affairs");
+    default: return "";
+    }
+}
+
+/* Groups thousands with the locale's separator, e.g. 12,345. */
+static char *
+format_count (guint64 n)
+{
+  return g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
+}
+
+static void
+update_title (LinliWindow *self)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *title = NULL;
+  const char *name = self->project ? linli_project_get_name (self->project) : "";
+  gboolean modified = self->history && linli_history_get_modified (self->history);
+
+  basename = self->file ? g_file_get_basename (self->file) : g_strdup (_("Unsaved project"));
+  title = g_strdup_printf ("%s%s", modified ? "• " : "", name && *name ? name : _("Linli"));
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, basename);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+update_site_row (LinliWindow *self,
+                 GtkListItem *item)
+{
+  LinliSite *site = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *name_label = gtk_widget_get_first_child (box);
+  GtkWidget *detail_label = gtk_widget_get_next_sibling (name_label);
+  g_autofree char *detail = NULL;
+  g_autofree char *households = NULL;
+  guint position = 0;
+
+  if (site == NULL)
+    return;
+  gtk_label_set_text (GTK_LABEL (name_label), linli_site_get_name (site));
+  if (self->coverage != NULL && g_list_store_find (G_LIST_STORE (linli_project_get_sites (self->project)),
+                                                   site, &position))
+    households = format_count (linli_coverage_site_households (self->coverage, position));
+  else
+    households = g_strdup ("–");
+  /* Translators: status · tier · households in the site's circle */
+  detail = g_strdup_printf (_("%s · %s · %s households within reach"),
+                            status_label (linli_site_get_status (site)),
+                            tier_label (linli_site_get_tier (site)), households);
+  gtk_label_set_text (GTK_LABEL (detail_label), detail);
+}
+
+static void
+update_figures (LinliWindow *self)
+{
+  const LinliCoverageTotals *t = linli_coverage_get_district (self->coverage);
+  g_autofree char *share = NULL, *hh = NULL, *res = NULL, *bl = NULL, *rule = NULL;
+  g_autofree char *a = format_count (t->households_covered);
+  g_autofree char *b = format_count (t->households);
+  g_autofree char *c = format_count (t->households - t->households_covered);
+  g_autofree char *d = format_count (t->residents_covered);
+  g_autofree char *e = format_count (t->residents);
+  GtkWidget *child;
+  guint n_communities = linli_project_get_n_communities (self->project);
+
+  gtk_label_set_text (self->district_label, linli_project_get_name (self->project));
+  /* Translators: the big figure, e.g. "82.4 % of households" */
+  share = g_strdup_printf (_("%.1f %% of households"),
+                           100 * linli_coverage_totals_share (t->households_covered, t->households));
+  gtk_label_set_text (self->households_share_label, share);
+  hh = g_strdup_printf (_("%s of %s households within %.0f minutes; %s not covered"), a, b,
+                        linli_project_get_walk_minutes (self->project), c);
+  gtk_label_set_text (self->households_label, hh);
+  res = g_strdup_printf (_("Residents: %s of %s (%.1f %%)"), d, e,
+                         100 * linli_coverage_totals_share (t->residents_covered, t->residents));
+  gtk_label_set_text (self->residents_label, res);
+  bl = g_strdup_printf (_("Buildings: %u of %u (%.1f %%)"), t->buildings_covered, t->buildings,
+                        100 * linli_coverage_totals_share (t->buildings_covered, t->buildings));
+  gtk_label_set_text (self->buildings_label, bl);
+  /* Translators: the coverage rule shown in the legend */
+  rule = g_strdup_printf (_("%.0f min walk at %.1f km/h = %.0f m, straight line"),
+                          linli_project_get_walk_minutes (self->project),
+                          linli_project_get_walk_speed (self->project),
+                          linli_project_get_coverage_radius (self->project));
+  gtk_label_set_text (self->legend_rule, rule);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->community_list))))
+    gtk_list_box_remove (self->community_list, child);
+  for (guint i = 0; i < n_communities; i++)
+    {
+      const LinliCoverageTotals *ct = linli_coverage_get_community (self->coverage, i);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *cov = format_count (ct->households_covered);
+      g_autofree char *all = format_count (ct->households);
+      g_autofree char *pct = g_strdup_printf ("%.1f %%", 100 * linli_coverage_totals_share (ct->households_covered, ct->households));
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *value = gtk_label_new (pct);
+
+      subtitle = g_strdup_printf (_("%s of %s households"), cov, all);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     linli_project_get_community (self->project, i)->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_add_css_class (value, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
+      gtk_list_box_append (self->community_list, row);
+    }
+}
+
+static void
+recompute_coverage (LinliWindow *self)
+{
+  const guint *uncovered;
+  guint n_uncovered;
+
+  g_clear_pointer (&self->coverage, linli_coverage_free);
+  if (self->project == NULL)
+    return;
+  self->coverage = linli_coverage_compute (self->project);
+  linli_map_layer_set_coverage (self->layer, self->coverage);
+  uncovered = linli_coverage_get_uncovered (self->coverage, &n_uncovered);
+  linli_building_list_set_indices (self->uncovered, uncovered, n_uncovered);
+  update_figures (self);
+  for (guint i = 0; i < self->bound_site_rows->len; i++)
+    update_site_row (self, g_ptr_array_index (self->bound_site_rows, i));
+}
+
+static void
+fill_editor (LinliWindow *self)
+{
+  LinliSite *site = self->selected;
+  guint services;
+
+  self->updating = TRUE;
+  gtk_widget_set_sensitive (self->site_editor, site != NULL);
+  if (site != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->site_name_entry), linli_site_get_name (site));
+      gtk_drop_down_set_selected (self->site_tier_dropdown, linli_site_get_tier (site));
+      gtk_drop_down_set_selected (self->site_status_dropdown, linli_site_get_status (site));
+      gtk_spin_button_set_value (self->site_capacity_spin, linli_site_get_capacity (site));
+      gtk_spin_button_set_value (self->site_cost_spin, linli_site_get_cost (site));
+      services = linli_site_get_services (site);
+      for (guint i = 0; i < LINLI_N_SERVICES; i++)
+        gtk_check_button_set_active (self->service_checks[i], (services & (1u << i)) != 0);
+    }
+  else
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->site_name_entry), "");
+    }
+  self->updating = FALSE;
+}
+
+static void
+fill_walk (LinliWindow *self)
+{
+  self->updating = TRUE;
+  gtk_spin_button_set_value (self->minutes_spin, linli_project_get_walk_minutes (self->project));
+  gtk_spin_button_set_value (self->speed_spin, linli_project_get_walk_speed (self->project));
+  self->updating = FALSE;
+}
+
+static void
+commit_editor (LinliWindow *self)
+{
+  g_autoptr (LinliSiteState) state = NULL;
+  double cost;
+
+  if (self->updating || self->selected == NULL)
+    return;
+  state = linli_site_dup_state (self->selected);
+  g_free (state->name);
+  state->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->site_name_entry)));
+  state->tier = MIN (gtk_drop_down_get_selected (self->site_tier_dropdown), LINLI_SITE_N_TIERS - 1);
+  state->status = MIN (gtk_drop_down_get_selected (self->site_status_dropdown), LINLI_SITE_N_STATUSES - 1);
+  state->capacity = (guint) gtk_spin_button_get_value_as_int (self->site_capacity_spin);
+  cost = gtk_spin_button_get_value (self->site_cost_spin);
+  state->cost = cost >= 0 ? cost : -1;
+  state->services = 0;
+  for (guint i = 0; i < LINLI_N_SERVICES; i++)
+    if (gtk_check_button_get_active (self->service_checks[i]))
+      state->services |= 1u << i;
+  linli_history_edit_site (self->history, _("Edit Site"), self->selected, state);
+}
+
+static void
+center_on (LinliWindow *self,
+           double       lat,
+           double       lon)
+{
+  shumate_map_center_on (self->map, lat, lon);
+}
+
+/* Callbacks */
+
+static void
+on_project_changed_cb (LinliWindow *self)
+{
+  /* The selected site may have been removed, by undo for example. */
+  if (self->selected != NULL &&
+      !g_list_store_find (G_LIST_STORE (linli_project_get_sites (self->project)), self->selected, NULL))
+    {
+      self->selected = NULL;
+      linli_map_layer_set_selected_site (self->layer, NULL);
+      fill_editor (self);
+    }
+  else if (self->selected != NULL)
+    {
+      fill_editor (self);
+    }
+  fill_walk (self);
+  recompute_coverage (self);
+  linli_window_update_actions (self);
+}
+
+static void
+on_history_notify_cb (LinliWindow *self)
+{
+  update_title (self);
+  linli_window_update_actions (self);
+}
+
+static void
+on_site_selection_changed_cb (LinliWindow *self)
+{
+  LinliSite *site = gtk_single_selection_get_selected_item (self->site_selection);
+
+  if (site == self->selected)
+    return;
+  linli_window_select_site (self, site, TRUE);
+}
+
+static void
+on_uncovered_activate_cb (LinliWindow *self)
+{
+  LinliBuildingItem *item = gtk_single_selection_get_selected_item (self->uncovered_selection);
+  const LinliBuilding *b;
+  guint index;
+
+  if (item == NULL || self->project == NULL)
+    return;
+  index = linli_building_item_get_index (item);
+  if (index >= linli_project_get_n_buildings (self->project))
+    return;
+  b = linli_project_get_building (self->project, index);
+  linli_map_layer_set_highlight (self->layer, index);
+  if (shumate_viewport_get_zoom_level (shumate_map_get_viewport (self->map)) < 16)
+    shumate_viewport_set_zoom_level (shumate_map_get_viewport (self->map), 16);
+  center_on (self, b->lat, b->lon);
+}
+
+static void
+site_row_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   LinliWindow              *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (name, "heading");
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+site_row_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  LinliWindow              *self)
+{
+  g_ptr_array_add (self->bound_site_rows, item);
+  update_site_row (self, item);
+}
+
+static void
+site_row_unbind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    LinliWindow              *self)
+{
+  g_ptr_array_remove_fast (self->bound_site_rows, item);
+}
+
+static void
+building_row_setup_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       LinliWindow              *self)
+{
+  site_row_setup_cb (factory, item, self);
+}
+
+static void
+building_row_bind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      LinliWindow              *self)
+{
+  LinliBuildingItem *bi = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *name_label = gtk_widget_get_first_child (box);
+  GtkWidget *detail_label = gtk_widget_get_next_sibling (name_label);
+  const LinliBuilding *b;
+  const LinliCompound *compound;
+  g_autofree char *name = NULL, *detail = NULL;
+  guint index = linli_building_item_get_index (bi);
+
+  if (self->project == NULL || index >= linli_project_get_n_buildings (self->project))
+    return;
+  b = linli_project_get_building (self->project, index);
+  compound = linli_project_get_compound (self->project, b->compound);
+  /* Translators: compound name and building name, e.g. 锦绣苑 3幢 */
+  name = g_strdup_printf (_("%s %s"), compound->name, b->name[0] ? b->name : b->id);
+  detail = g_strdup_printf (_("%s · %u households · %u residents"),
+                            linli_project_get_community (self->project, compound->community)->name,
+                            b->households, b->residents);
+  gtk_label_set_text (GTK_LABEL (name_label), name);
+  gtk_label_set_text (GTK_LABEL (detail_label), detail);
+}
+
+static void
+on_editor_changed_cb (LinliWindow *self)
+{
+  commit_editor (self);
+}
+
+static void
+on_walk_changed_cb (LinliWindow *self)
+{
+  if (self->updating || self->project == NULL)
+    return;
+  linli_history_set_walk (self->history, gtk_spin_button_get_value (self->minutes_spin),
+                          gtk_spin_button_get_value (self->speed_spin));
+}
+
+static void
+on_click_pressed_cb (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     LinliWindow     *self)
+{
+  self->press_x = x;
+  self->press_y = y;
+}
+
+static void
+on_click_released_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      LinliWindow     *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  LinliSite *site;
+  int building;
+
+  /* A release also ends every pan: only a click that stayed put counts. */
+  if (hypot (x - self->press_x, y - self->press_y) > DRAG_THRESHOLD_PX || self->project == NULL)
+    return;
+
+  if (self->add_mode)
+    {
+      double lat, lon;
+
+      shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y, &lat, &lon);
+      linli_window_add_site_at (self, lat, lon);
+      return;
+    }
+
+  site = linli_map_layer_pick_site (self->layer, x, y);
+  if (site != NULL)
+    {
+      linli_window_select_site (self, site, FALSE);
+      return;
+    }
+  building = linli_map_layer_pick_building (self->layer, x, y);
+  linli_map_layer_set_highlight (self->layer, building);
+  if (building >= 0)
+    {
+      const LinliBuilding *b = linli_project_get_building (self->project, building);
+      const LinliCompound *compound = linli_project_get_compound (self->project, b->compound);
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf (_("%s %s: %u households, %u residents, %u party members — %s"),
+                              compound->name, b->name, b->households, b->residents, b->party_members,
+                              linli_coverage_is_covered (self->coverage, building) ? _("covered") : _("not covered"));
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+    }
+}
+
+static void
+on_drag_begin_cb (GtkGestureDrag *gesture,
+                  double          x,
+                  double          y,
+                  LinliWindow    *self)
+{
+  LinliSite *site = self->project && !self->add_mode ? linli_map_layer_pick_site (self->layer, x, y) : NULL;
+
+  if (site == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  self->drag_site = site;
+  g_clear_pointer (&self->drag_before, linli_site_state_free);
+  self->drag_before = linli_site_dup_state (site);
+  linli_window_select_site (self, site, FALSE);
+}
+
+static void
+on_drag_update_cb (GtkGestureDrag *gesture,
+                   double          dx,
+                   double          dy,
+                   LinliWindow    *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double sx, sy, lat, lon;
+
+  if (self->drag_site == NULL)
+    return;
+  gtk_gesture_drag_get_start_point (gesture, &sx, &sy);
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), sx + dx, sy + dy, &lat, &lon);
+  if (linli_lat_lon_is_valid (lat, lon))
+    linli_site_set_position (self->drag_site, lat, lon);
+}
+
+static void
+on_drag_end_cb (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                LinliWindow    *self)
+{
+  if (self->drag_site == NULL)
+    return;
+  on_drag_update_cb (gesture, dx, dy, self);
+  linli_history_record_site (self->history, _("Move Site"), self->drag_site, self->drag_before);
+  self->drag_site = NULL;
+  g_clear_pointer (&self->drag_before, linli_site_state_free);
+}
+
+static gboolean
+on_close_request_cb (LinliWindow *self);
+
+static void
+on_close_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      LinliWindow      *self)
+{
+  if (g_strcmp0 (response, "save") == 0)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!linli_window_save_file (self, self->file, &error))
+        {
+          linli_window_show_error (self, _("Could not save the project"), error);
+          return;
+        }
+    }
+  else if (g_strcmp0 (response, "discard") != 0)
+    return;
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+on_close_request_cb (LinliWindow *self)
+{
+  GtkWidget *dialog;
+
+  if (self->close_confirmed || self->history == NULL || !linli_history_get_modified (self->history))
+    return FALSE;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save changes before closing?"),
+                                   _("Unsaved changes to this plan will be lost if you close without saving."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  if (self->file != NULL)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save", _("_Save"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+    }
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+/* GObject overrides */
+
+static void
+linli_window_dispose (GObject *object)
+{
+  LinliWindow *self = LINLI_WINDOW (object);
+
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_WINDOW);
+  g_clear_object (&self->project);
+  g_clear_object (&self->history);
+  g_clear_object (&self->file);
+  g_clear_object (&self->uncovered);
+  g_clear_object (&self->site_selection);
+  g_clear_object (&self->uncovered_selection);
+  g_clear_object (&self->reference_source);
+  g_clear_pointer (&self->coverage, linli_coverage_free);
+  g_clear_pointer (&self->drag_before, linli_site_state_free);
+  self->selected = NULL;
+  self->drag_site = NULL;
+  G_OBJECT_CLASS (linli_window_parent_class)->dispose (object);
+}
+
+static void
+linli_window_finalize (GObject *object)
+{
+  LinliWindow *self = LINLI_WINDOW (object);
+
+  g_clear_pointer (&self->bound_site_rows, g_ptr_array_unref);
+  G_OBJECT_CLASS (linli_window_parent_class)->finalize (object);
+}
+
+static void
+linli_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  LinliWindow *self = LINLI_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ADD_SITE_MODE: g_value_set_boolean (value, self->add_mode); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+linli_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  LinliWindow *self = LINLI_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ADD_SITE_MODE: linli_window_set_add_mode (self, g_value_get_boolean (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+linli_window_class_init (LinliWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = linli_window_dispose;
+  object_class->finalize = linli_window_finalize;
+  object_class->get_property = linli_window_get_property;
+  object_class->set_property = linli_window_set_property;
+
+  properties[PROP_ADD_SITE_MODE] = g_param_spec_boolean ("add-site-mode", NULL, NULL, FALSE,
+                                                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                         G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, map_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, legend);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, legend_rule);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, map_hint);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, district_label);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, households_share_label);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, households_label);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, residents_label);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, buildings_label);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, minutes_spin);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, speed_spin);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, community_list);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_view);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, uncovered_view);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_editor);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_name_entry);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_tier_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_capacity_spin);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_cost_spin);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_services_box);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, recent_submenu);
+
+  linli_window_class_init_actions (widget_class);
+}
+
+static void
+linli_window_init (LinliWindow *self)
+{
+  g_autoptr (ShumateMapSourceRegistry) registry = NULL;
+  g_autoptr (GtkListItemFactory) site_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkListItemFactory) building_factory = gtk_signal_list_item_factory_new ();
+  GtkStringList *tiers = gtk_string_list_new (NULL);
+  GtkStringList *statuses = gtk_string_list_new (NULL);
+  ShumateViewport *viewport;
+  GtkGesture *click, *drag;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->bound_site_rows = g_ptr_array_new ();
+
+  /* The map: no tile layer (Linli works offline); the district layer draws
+   * its own streets-and-blocks background.  A reference source is still
+   * needed for the projection. */
+  self->map = shumate_map_new ();
+  shumate_map_set_animate_zoom (self->map, FALSE);
+  viewport = shumate_map_get_viewport (self->map);
+  registry = shumate_map_source_registry_new_with_defaults ();
+  self->reference_source = g_object_ref (shumate_map_source_registry_get_by_id (registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK));
+  shumate_viewport_set_reference_map_source (viewport, self->reference_source);
+  shumate_viewport_set_min_zoom_level (viewport, 3);
+  shumate_viewport_set_max_zoom_level (viewport, 20);
+  self->layer = linli_map_layer_new (viewport);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->layer));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->map), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->map), TRUE);
+  gtk_overlay_set_child (self->map_overlay, GTK_WIDGET (self->map));
+  {
+    ShumateScale *scale = shumate_scale_new (viewport);
+
+    shumate_scale_set_unit (scale, SHUMATE_UNIT_METRIC);
+
+    gtk_widget_set_halign (GTK_WIDGET (scale), GTK_ALIGN_END);
+    gtk_widget_set_valign (GTK_WIDGET (scale), GTK_ALIGN_END);
+    gtk_widget_set_margin_end (GTK_WIDGET (scale), 12);
+    gtk_widget_set_margin_bottom (GTK_WIDGET (scale), 12);
+    gtk_widget_set_can_target (GTK_WIDGET (scale), FALSE);
+    gtk_overlay_add_overlay (self->map_overlay, GTK_WIDGET (scale));
+  }
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed_cb), self);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
+
+  drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (drag));
+
+  /* Lists */
+  g_signal_connect (site_factory, "setup", G_CALLBACK (site_row_setup_cb), self);
+  g_signal_connect (site_factory, "bind", G_CALLBACK (site_row_bind_cb), self);
+  g_signal_connect (site_factory, "unbind", G_CALLBACK (site_row_unbind_cb), self);
+  gtk_list_view_set_factory (self->site_view, site_factory);
+  self->site_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->site_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->site_selection, TRUE);
+  gtk_list_view_set_model (self->site_view, GTK_SELECTION_MODEL (self->site_selection));
+  g_signal_connect_object (self->site_selection, "notify::selected",
+                           G_CALLBACK (on_site_selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->uncovered = linli_building_list_new ();
+  g_signal_connect (building_factory, "setup", G_CALLBACK (building_row_setup_cb), self);
+  g_signal_connect (building_factory, "bind", G_CALLBACK (building_row_bind_cb), self);
+  gtk_list_view_set_factory (self->uncovered_view, building_factory);
+  self->uncovered_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->uncovered)));
+  gtk_single_selection_set_autoselect (self->uncovered_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->uncovered_selection, TRUE);
+  gtk_single_selection_set_selected (self->uncovered_selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_view_set_model (self->uncovered_view, GTK_SELECTION_MODEL (self->uncovered_selection));
+  g_signal_connect_object (self->uncovered_selection, "notify::selected",
+                           G_CALLBACK (on_uncovered_activate_cb), self, G_CONNECT_SWAPPED);
+
+  /* The site editor */
+  for (guint i = 0; i < LINLI_SITE_N_TIERS; i++)
+    gtk_string_list_append (tiers, tier_label (i));
+  for (guint i = 0; i < LINLI_SITE_N_STATUSES; i++)
+    gtk_string_list_append (statuses, status_label (i));
+  gtk_drop_down_set_model (self->site_tier_dropdown, G_LIST_MODEL (tiers));
+  gtk_drop_down_set_model (self->site_status_dropdown, G_LIST_MODEL (statuses));
+  g_object_unref (tiers);
+  g_object_unref (statuses);
+  for (guint i = 0; i < LINLI_N_SERVICES; i++)
+    {
+      self->service_checks[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (service_label (i)));
+      gtk_flow_box_append (self->site_services_box, GTK_WIDGET (self->service_checks[i]));
+      g_signal_connect_object (self->service_checks[i], "toggled", G_CALLBACK (on_editor_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  g_signal_connect_object (self->site_name_entry, "activate", G_CALLBACK (on_editor_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_object (focus, "leave", G_CALLBACK (on_editor_changed_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->site_name_entry), focus);
+  }
+  g_signal_connect_object (self->site_tier_dropdown, "notify::selected", G_CALLBACK (on_editor_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->site_status_dropdown, "notify::selected", G_CALLBACK (on_editor_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->site_capacity_spin, "value-changed", G_CALLBACK (on_editor_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->site_cost_spin, "value-changed", G_CALLBACK (on_editor_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->minutes_spin, "value-changed", G_CALLBACK (on_walk_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->speed_spin, "value-changed", G_CALLBACK (on_walk_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (self, "close-request", G_CALLBACK (on_close_request_cb), self);
+
+  linli_window_init_actions (self);
+  {
+    g_autoptr (LinliProject) empty = linli_project_new ();
+    linli_window_set_project (self, empty, NULL);
+  }
+  linli_window_update_recent_menu (self);
+}
+
+/* Public API */
+
+LinliWindow *
+linli_window_new (GtkApplication *application)
+{
+  return g_object_new (LINLI_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * linli_window_set_project:
+ * @file: (nullable): where the project lives on disk
+ *
+ * Shows @project, with a fresh undo history, counted as saved.
+ */
+void
+linli_window_set_project (LinliWindow  *self,
+                          LinliProject *project,
+                          GFile        *file)
+{
+  g_return_if_fail (LINLI_IS_WINDOW (self));
+  g_return_if_fail (LINLI_IS_PROJECT (project));
+
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+
+  self->selected = NULL;
+  self->drag_site = NULL;
+  g_set_object (&self->project, project);
+  g_set_object (&self->file, file);
+  g_clear_object (&self->history);
+  self->history = linli_history_new (project);
+  linli_history_set_saved (self->history);
+
+  g_signal_connect_object (project, "changed", G_CALLBACK (on_project_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (project, "notify::name", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify", G_CALLBACK (on_history_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  linli_map_layer_set_project (self->layer, project);
+  gtk_single_selection_set_model (self->site_selection, linli_project_get_sites (project));
+  gtk_single_selection_set_selected (self->site_selection, GTK_INVALID_LIST_POSITION);
+  gtk_single_selection_set_selected (self->uncovered_selection, GTK_INVALID_LIST_POSITION);
+  fill_editor (self);
+  fill_walk (self);
+  recompute_coverage (self);
+  update_title (self);
+  linli_window_update_actions (self);
+  linli_window_zoom_to_fit (self);
+}
+
+/**
+ * linli_window_open_file:
+ *
+ * Loads @file and shows it.  On failure the project that was open stays
+ * exactly as it was, and @error names the file, line and reason.
+ */
+gboolean
+linli_window_open_file (LinliWindow  *self,
+                        GFile        *file,
+                        GError      **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (LinliProject) project = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (LINLI_IS_WINDOW (self), FALSE);
+
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be opened"));
+      return FALSE;
+    }
+  project = linli_format_load_file (path, error);
+  if (project == NULL)
+    return FALSE;
+  linli_window_set_project (self, project, file);
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  linli_window_update_recent_menu (self);
+  return TRUE;
+}
+
+gboolean
+linli_window_save_file (LinliWindow  *self,
+                        GFile        *file,
+                        GError      **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (LINLI_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be saved"));
+      return FALSE;
+    }
+  if (!linli_format_save_file (self->project, path, error))
+    return FALSE;
+  g_set_object (&self->file, file);
+  linli_history_set_saved (self->history);
+  update_title (self);
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  linli_window_update_recent_menu (self);
+  return TRUE;
+}
+
+LinliProject *
+linli_window_get_project (LinliWindow *self)
+{
+  g_return_val_if_fail (LINLI_IS_WINDOW (self), NULL);
+  return self->project;
+}
+
+LinliHistory *
+linli_window_get_history (LinliWindow *self)
+{
+  g_return_val_if_fail (LINLI_IS_WINDOW (self), NULL);
+  return self->history;
+}
+
+const LinliCoverage *
+linli_window_get_coverage (LinliWindow *self)
+{
+  g_return_val_if_fail (LINLI_IS_WINDOW (self), NULL);
+  return self->coverage;
+}
+
+GFile *
+linli_window_get_file (LinliWindow *self)
+{
+  g_return_val_if_fail (LINLI_IS_WINDOW (self), NULL);
+  return self->file;
+}
+
+LinliSite *
+linli_window_get_selected_site (LinliWindow *self)
+{
+  g_return_val_if_fail (LINLI_IS_WINDOW (self), NULL);
+  return self->selected;
+}
+
+/**
+ * linli_window_select_site:
+ * @site: (nullable): the site to select
+ * @center: whether to move the map to it
+ */
+void
+linli_window_select_site (LinliWindow *self,
+                          LinliSite   *site,
+                          gboolean     center)
+{
+  guint position;
+
+  g_return_if_fail (LINLI_IS_WINDOW (self));
+
+  self->selected = site;
+  linli_map_layer_set_selected_site (self->layer, site);
+  if (site != NULL && g_list_store_find (G_LIST_STORE (linli_project_get_sites (self->project)), site, &position))
+    {
+      if (gtk_single_selection_get_selected (self->site_selection) != position)
+        gtk_single_selection_set_selected (self->site_selection, position);
+      gtk_stack_set_visible_child_name (self->side_stack, "sites");
+      if (center)
+        center_on (self, linli_site_get_lat (site), linli_site_get_lon (site));
+    }
+  else
+    {
+      gtk_single_selection_set_selected (self->site_selection, GTK_INVALID_LIST_POSITION);
+    }
+  fill_editor (self);
+  linli_window_update_actions (self);
+}
+
+/**
+ * linli_window_add_site_at:
+ *
+ * Adds a planned station at the given place, undoably, and selects it.
+ */
+void
+linli_window_add_site_at (LinliWindow *self,
+                          double       lat,
+                          double       lon)
+{
+  LinliSiteState state = { 0 };
+  g_autofree char *name = NULL;
+  LinliSite *site;
+
+  g_return_if_fail (LINLI_IS_WINDOW (self));
+  if (!linli_lat_lon_is_valid (lat, lon))
+    return;
+
+  name = g_strdup_printf (_("New site %u"), linli_project_get_n_sites (self->project) + 1);
+  state.name = name;
+  state.tier = LINLI_SITE_TIER_STATION;
+  state.status = LINLI_SITE_STATUS_PLANNED;
+  state.lat = lat;
+  state.lon = lon;
+  state.cost = -1;
+  site = linli_history_add_site (self->history, &state);
+  linli_window_select_site (self, site, FALSE);
+}
+
+/**
+ * linli_window_zoom_to_fit:
+ *
+ * Shows the whole district.
+ */
+void
+linli_window_zoom_to_fit (LinliWindow *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double min_lat, min_lon, max_lat, max_lon;
+  double width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  double height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  double y0, y1, zoom_lon, zoom_lat, zoom;
+
+  if (self->project == NULL || !linli_project_get_bounds (self->project, &min_lat, &min_lon, &max_lat, &max_lon))
+    return;
+  if (width < 50 || height < 50)
+    {
+      int w, h;
+
+      gtk_window_get_default_size (GTK_WINDOW (self), &w, &h);
+      width = MAX (w - 380, 400);
+      height = MAX (h - 60, 300);
+    }
+
+  /* Web Mercator: the world is 256 × 2^zoom pixels wide. */
+  y0 = log (tan (G_PI / 4 + min_lat * G_PI / 360));
+  y1 = log (tan (G_PI / 4 + max_lat * G_PI / 360));
+  zoom_lon = log2 (width * 360.0 / (256.0 * MAX (max_lon - min_lon, 1e-6)));
+  zoom_lat = log2 (height * 2 * G_PI / (256.0 * MAX (y1 - y0, 1e-9)));
+  zoom = CLAMP (MIN (zoom_lon, zoom_lat) - 0.25, 3, 18);
+
+  shumate_viewport_set_zoom_level (viewport, zoom);
+  center_on (self, (min_lat + max_lat) / 2, (min_lon + max_lon) / 2);
+}
+
+/**
+ * linli_window_save_png:
+ * @map_only: render only the map with its legend instead of the whole window
+ *
+ * Renders what is on screen to a PNG file.  The window must be mapped.
+ */
+gboolean
+linli_window_save_png (LinliWindow  *self,
+                       gboolean      map_only,
+                       const char   *path,
+                       GError      **error)
+{
+  GtkWidget *widget = map_only ? GTK_WIDGET (self->map_overlay) : GTK_WIDGET (self);
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_return_val_if_fail (LINLI_IS_WINDOW (self), FALSE);
+
+  if (!gtk_widget_get_mapped (widget) || width <= 0 || height <= 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The window is not shown, so it cannot be rendered"));
+      return FALSE;
+    }
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  if (node == NULL || renderer == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Nothing to render"));
+      return FALSE;
+    }
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”"), path);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "linli-coverage.h"
+#include "linli-history.h"
+#include "linli-project.h"
+
+G_BEGIN_DECLS
+
+#define LINLI_TYPE_WINDOW (linli_window_get_type ())
+G_DECLARE_FINAL_TYPE (LinliWindow, linli_window, LINLI, WINDOW, AdwApplicationWindow)
+
+LinliWindow         *linli_window_new            (GtkApplication *application) G_GNUC_WARN_UNUSED_RESULT;
+
+gboolean             linli_window_open_file      (LinliWindow  *self,
+                                                  GFile        *file,
+                                                  GError      **error);
+gboolean             linli_window_save_file      (LinliWindow  *self,
+                                                  GFile        *file,
+                                                  GError      **error);
+void                 linli_window_set_project    (LinliWindow  *self,
+                                                  LinliProject *project,
+                                                  GFile        *file);
+LinliProject        *linli_window_get_project    (LinliWindow *self);
+LinliHistory        *linli_window_get_history    (LinliWindow *self);
+const LinliCoverage *linli_window_get_coverage   (LinliWindow *self);
+GFile               *linli_window_get_file       (LinliWindow *self);
+LinliSite           *linli_window_get_selected_site (LinliWindow *self);
+void                 linli_window_select_site    (LinliWindow *self,
+                                                  LinliSite   *site,
+                                                  gboolean     center);
+void                 linli_window_add_site_at    (LinliWindow *self,
+                                                  double       lat,
+                                                  double       lon);
+void                 linli_window_zoom_to_fit    (LinliWindow *self);
+gboolean             linli_window_save_png       (LinliWindow  *self,
+                                                  gboolean      map_only,
+                                                  const char   *path,
+                                                  GError      **error);
+
+G_END_DECLS
