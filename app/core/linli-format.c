@@ -25,7 +25,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextReader, xmlFreeTextReader)
 typedef struct
 {
   xmlTextReaderPtr reader;
+  const char      *data;
+  gsize            length;
   const char      *display_name;
+  GPtrArray       *open;          /* names of the elements entered, innermost last */
   LinliProject    *project;
   GHashTable      *building_ids;
   GHashTable      *site_ids;
@@ -53,10 +56,33 @@ structured_error_cb (void        *user_data,
   l->xml_error_line = err->line;
 }
 
+/* The line of the node the reader is on.  The parser itself reads ahead,
+ * so its line number can be a few lines past the node at fault. */
 static int
 current_line (Loader *l)
 {
-  return MAX (xmlTextReaderGetParserLineNumber (l->reader), 1);
+  xmlNodePtr node = xmlTextReaderCurrentNode (l->reader);
+  long line = node != NULL ? xmlGetLineNo (node) : -1;
+
+  if (line <= 0)
+    line = xmlTextReaderGetParserLineNumber (l->reader);
+  return (int) CLAMP (line, 1, G_MAXINT);
+}
+
+/* The line where @needle first occurs in the file, or 1. */
+static int
+line_of (Loader     *l,
+         const char *needle)
+{
+  const char *hit = g_strstr_len (l->data, l->length, needle);
+  int line = 1;
+
+  if (hit == NULL)
+    return 1;
+  for (const char *p = l->data; p < hit; p++)
+    if (*p == '\n')
+      line++;
+  return line;
 }
 
 static gboolean
@@ -112,7 +138,15 @@ read_node (Loader *l,
 
       if (ret < 0 || l->xml_error != NULL)
         {
-          if (l->xml_error != NULL)
+          /* libxml2's reader calls a file cut short "extra content"; say
+           * what really happened. */
+          if (l->xml_error != NULL && l->open->len > 0 &&
+              strstr (l->xml_error, "Extra content at the end") != NULL)
+            g_set_error (&l->error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_MALFORMED,
+                         _("%s:%d: not well-formed XML: the file ends before <%s> is closed "
+                           "(is it truncated?)"), l->display_name, MAX (l->xml_error_line, 1),
+                         (const char *) g_ptr_array_index (l->open, l->open->len - 1));
+          else if (l->xml_error != NULL)
             g_set_error (&l->error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_MALFORMED,
                          _("%s:%d: not well-formed XML: %s"), l->display_name,
                          MAX (l->xml_error_line, 1), l->xml_error);
@@ -136,8 +170,18 @@ read_node (Loader *l,
         case XML_READER_TYPE_XML_DECLARATION:
           continue;
         case XML_READER_TYPE_DOCUMENT_TYPE:
-          return fail (l, LINLI_FORMAT_ERROR_MALFORMED,
-                       _("document type declarations (DOCTYPE) are not allowed in project files"));
+          g_set_error (&l->error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_MALFORMED,
+                       _("%s:%d: document type declarations (DOCTYPE) are not allowed in project files"),
+                       l->display_name, line_of (l, "<!DOCTYPE"));
+          return FALSE;
+        case XML_READER_TYPE_ELEMENT:
+          if (!xmlTextReaderIsEmptyElement (l->reader))
+            g_ptr_array_add (l->open, g_strdup ((const char *) xmlTextReaderConstName (l->reader)));
+          return TRUE;
+        case XML_READER_TYPE_END_ELEMENT:
+          if (l->open->len > 0)
+            g_ptr_array_set_size (l->open, l->open->len - 1);
+          return TRUE;
         case XML_READER_TYPE_ENTITY_REFERENCE:
         case XML_READER_TYPE_ENTITY:
           return fail (l, LINLI_FORMAT_ERROR_MALFORMED, _("entity references are not allowed"));
@@ -740,7 +784,7 @@ linli_format_load_data (const char  *data,
    * entities), no DTDLOAD, no HUGE (it lifts the limits on entity expansion
    * and depth). */
   reader = xmlReaderForMemory (data ? data : "", (int) length, NULL, NULL,
-                               XML_PARSE_NONET | XML_PARSE_NOBLANKS |
+                               XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_BIG_LINES |
                                XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (reader == NULL)
     {
@@ -751,6 +795,9 @@ linli_format_load_data (const char  *data,
 
   project = linli_project_new ();
   l.reader = reader;
+  l.data = data ? data : "";
+  l.length = length;
+  l.open = g_ptr_array_new_with_free_func (g_free);
   l.display_name = display_name;
   l.project = project;
   l.building_ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -761,6 +808,7 @@ linli_format_load_data (const char  *data,
 
   g_hash_table_unref (l.building_ids);
   g_hash_table_unref (l.site_ids);
+  g_ptr_array_unref (l.open);
   g_free (l.xml_error);
   if (!ok)
     {

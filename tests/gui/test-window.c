@@ -1,0 +1,484 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The main window, driven through its actions under Xvfb. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "linli-format.h"
+#include "linli-window-private.h"
+
+typedef struct
+{
+  char        *dir;
+  char        *path;     /* a copy of the sample, safe to save over */
+  LinliWindow *window;
+} Fixture;
+
+static char *
+sample_path (void)
+{
+  return g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "sample.linli", NULL);
+}
+
+/* Lets GTK lay out and draw for a while. */
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *sample = sample_path ();
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = NULL;
+  gsize len;
+
+  f->dir = g_dir_make_tmp ("linli-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "plan.linli", NULL);
+  g_file_get_contents (sample, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (f->path, contents, len, &error);
+  g_assert_no_error (error);
+
+  f->window = g_object_ref_sink (linli_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  file = g_file_new_for_path (f->path);
+  g_assert_true (linli_window_open_file (f->window, file, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  f->window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->window);
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *p = g_build_filename (f->dir, name, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+activate (Fixture    *f,
+          const char *action,
+          const char *string_param)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), action,
+                                             string_param ? "s" : NULL, string_param));
+}
+
+static GBytes *
+project_bytes (Fixture *f)
+{
+  return linli_format_save_bytes (linli_window_get_project (f->window));
+}
+
+/* The first existing site: the one the test moves. */
+static LinliSite *
+first_existing_site (LinliProject *project)
+{
+  for (guint i = 0; i < linli_project_get_n_sites (project); i++)
+    {
+      LinliSite *site = linli_project_get_site (project, i);
+
+      if (linli_site_get_status (site) == LINLI_SITE_STATUS_EXISTING)
+        return site;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_open_move_undo_save (Fixture       *f,
+                          gconstpointer  data)
+{
+  LinliProject *project = linli_window_get_project (f->window);
+  LinliHistory *history = linli_window_get_history (f->window);
+  g_autoptr (GBytes) original = project_bytes (f);
+  g_autoptr (GBytes) moved = NULL;
+  g_autoptr (GBytes) reloaded_bytes = NULL;
+  g_autoptr (LinliProject) reloaded = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *label_before = NULL;
+  LinliSite *site = first_existing_site (project);
+  LinliCoverageTotals before = *linli_coverage_get_district (linli_window_get_coverage (f->window));
+  LinliCoverageTotals after;
+  double lon0 = linli_site_get_lon (site);
+
+  g_assert_cmpuint (linli_project_get_n_buildings (project), >, 500);
+  g_assert_false (linli_history_get_modified (history));
+  label_before = g_strdup (gtk_label_get_text (f->window->households_label));
+
+  /* Select the site and walk it 400 m east with the keyboard action. */
+  activate (f, "win.select-site", linli_site_get_id (site));
+  g_assert_true (linli_window_get_selected_site (f->window) == site);
+  for (int i = 0; i < 40; i++)
+    activate (f, "site.nudge", "east");
+  g_assert_cmpfloat (linli_site_get_lon (site), >, lon0);
+  g_assert_true (linli_history_get_modified (history));
+
+  after = *linli_coverage_get_district (linli_window_get_coverage (f->window));
+  g_assert_cmpuint (after.households_covered, !=, before.households_covered);
+  g_assert_cmpstr (gtk_label_get_text (f->window->households_label), !=, label_before);
+
+  /* The figures shown are the figures of a fresh computation. */
+  {
+    g_autoptr (LinliCoverage) fresh = linli_coverage_compute_brute_force (project);
+    g_assert_cmpuint (linli_coverage_get_district (fresh)->households_covered, ==, after.households_covered);
+  }
+
+  /* Undo every step: the project is byte for byte the original. */
+  moved = project_bytes (f);
+  for (int i = 0; i < 40; i++)
+    activate (f, "win.undo", NULL);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL) &&
+                  linli_history_get_can_undo (history));
+  {
+    g_autoptr (GBytes) undone = project_bytes (f);
+    g_assert_true (g_bytes_equal (undone, original));
+  }
+  g_assert_cmpuint (linli_coverage_get_district (linli_window_get_coverage (f->window))->households_covered,
+                    ==, before.households_covered);
+  g_assert_cmpstr (gtk_label_get_text (f->window->households_label), ==, label_before);
+  g_assert_false (linli_history_get_modified (history));
+
+  /* Redo it all, save through the action, load the file again: equal. */
+  for (int i = 0; i < 40; i++)
+    activate (f, "win.redo", NULL);
+  {
+    g_autoptr (GBytes) redone = project_bytes (f);
+    g_assert_true (g_bytes_equal (redone, moved));
+  }
+  activate (f, "win.save", NULL);
+  g_assert_false (linli_history_get_modified (history));
+  reloaded = linli_format_load_file (f->path, &error);
+  g_assert_no_error (error);
+  reloaded_bytes = linli_format_save_bytes (reloaded);
+  g_assert_true (g_bytes_equal (reloaded_bytes, moved));
+}
+
+static void
+test_add_edit_delete (Fixture       *f,
+                      gconstpointer  data)
+{
+  LinliProject *project = linli_window_get_project (f->window);
+  g_autoptr (GBytes) original = project_bytes (f);
+  guint n_sites = linli_project_get_n_sites (project);
+  guint64 covered = linli_coverage_get_district (linli_window_get_coverage (f->window))->households_covered;
+  const guint *uncovered;
+  guint n_uncovered, target_index;
+  const LinliBuilding *target;
+  LinliSite *site;
+  gboolean mode;
+
+  /* Add mode is a stateful action mirrored by the window's property. */
+  activate (f, "win.add-site-mode", NULL);
+  g_object_get (f->window, "add-site-mode", &mode, NULL);
+  g_assert_true (mode);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->map_hint)));
+
+  /* Place a site on the biggest uncovered building: coverage must grow. */
+  uncovered = linli_coverage_get_uncovered (linli_window_get_coverage (f->window), &n_uncovered);
+  g_assert_cmpuint (n_uncovered, >, 0);
+  /* The array belongs to the coverage, which the edit replaces: copy. */
+  target_index = uncovered[0];
+  target = linli_project_get_building (project, target_index);
+  linli_window_add_site_at (f->window, target->lat, target->lon);
+  g_assert_cmpuint (linli_project_get_n_sites (project), ==, n_sites + 1);
+  site = linli_window_get_selected_site (f->window);
+  g_assert_nonnull (site);
+  g_assert_cmpint (linli_site_get_status (site), ==, LINLI_SITE_STATUS_PLANNED);
+  g_assert_cmpuint (linli_coverage_get_district (linli_window_get_coverage (f->window))->households_covered,
+                    >, covered);
+  g_assert_true (linli_coverage_is_covered (linli_window_get_coverage (f->window), target_index));
+  activate (f, "win.cancel", NULL);
+  g_object_get (f->window, "add-site-mode", &mode, NULL);
+  g_assert_false (mode);
+
+  /* Edit through the editor widgets. */
+  gtk_editable_set_text (GTK_EDITABLE (f->window->site_name_entry), "新建党群服务站");
+  g_signal_emit_by_name (f->window->site_name_entry, "activate");
+  g_assert_cmpstr (linli_site_get_name (site), ==, "新建党群服务站");
+  gtk_drop_down_set_selected (f->window->site_status_dropdown, LINLI_SITE_STATUS_CANDIDATE);
+  g_assert_cmpint (linli_site_get_status (site), ==, LINLI_SITE_STATUS_CANDIDATE);
+  /* A candidate does not count, so coverage falls back. */
+  g_assert_cmpuint (linli_coverage_get_district (linli_window_get_coverage (f->window))->households_covered,
+                    ==, covered);
+  gtk_check_button_set_active (f->window->service_checks[1], TRUE);
+  g_assert_cmpuint (linli_site_get_services (site), ==, LINLI_SERVICE_ELDERLY);
+
+  /* Walking rule from the side panel: a longer walk covers more. */
+  gtk_spin_button_set_value (f->window->minutes_spin, 15);
+  g_assert_cmpfloat (linli_project_get_walk_minutes (project), ==, 15);
+  g_assert_cmpuint (linli_coverage_get_district (linli_window_get_coverage (f->window))->households_covered,
+                    >, covered);
+
+  /* Delete, then undo everything: back to the original bytes. */
+  activate (f, "site.delete", NULL);
+  g_assert_cmpuint (linli_project_get_n_sites (project), ==, n_sites);
+  g_assert_null (linli_window_get_selected_site (f->window));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->window), "site.delete", NULL) &&
+                  linli_project_get_n_sites (project) != n_sites);
+  while (linli_history_get_can_undo (linli_window_get_history (f->window)))
+    activate (f, "win.undo", NULL);
+  {
+    g_autoptr (GBytes) undone = project_bytes (f);
+    g_assert_true (g_bytes_equal (undone, original));
+  }
+  g_assert_cmpfloat (gtk_spin_button_get_value (f->window->minutes_spin), ==, 10);
+}
+
+static void
+test_hostile_open_keeps_project (Fixture       *f,
+                                 gconstpointer  data)
+{
+  const char *bad[] = {
+    "<?xml version=\"1.0\"?>\n<!DOCTYPE linli [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<linli version=\"1\">&x;</linli>\n",
+    "<?xml version=\"1.0\"?>\n<linli version=\"1\">\n<communities>\n<community id=\"a\"/>\n<community id=\"a\"/>\n</communities></linli>\n",
+    "<?xml version=\"1.0\"?>\n<linli version=\"1\">\n<communities>\n",
+  };
+  const int lines[] = { 2, 5, 3 };
+  LinliProject *project = linli_window_get_project (f->window);
+  g_autoptr (GBytes) original = project_bytes (f);
+  guint64 covered = linli_coverage_get_district (linli_window_get_coverage (f->window))->households_covered;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/bad%u.linli", f->dir, i);
+      g_autofree char *prefix = g_strdup_printf ("%s:%d:", path, lines[i]);
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      g_autoptr (GError) error = NULL;
+
+      g_file_set_contents (path, bad[i], -1, NULL);
+      g_assert_false (linli_window_open_file (f->window, file, &error));
+      g_assert_error (error, LINLI_FORMAT_ERROR, error->code);
+      g_assert_true (g_str_has_prefix (error->message, prefix));
+      g_assert_true (linli_window_get_project (f->window) == project);
+      g_assert_cmpstr (g_file_peek_path (linli_window_get_file (f->window)), ==, f->path);
+      {
+        g_autoptr (GBytes) now = project_bytes (f);
+        g_assert_true (g_bytes_equal (now, original));
+      }
+      g_assert_cmpuint (linli_coverage_get_district (linli_window_get_coverage (f->window))->households_covered,
+                        ==, covered);
+    }
+}
+
+static void
+test_close_prompts_when_modified (Fixture       *f,
+                                  gconstpointer  data)
+{
+  LinliProject *project = linli_window_get_project (f->window);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_before;
+  AdwMessageDialog *dialog = NULL;
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  activate (f, "win.select-site", linli_site_get_id (linli_project_get_site (project, 0)));
+  activate (f, "site.nudge", "north");
+  n_before = g_list_model_get_n_items (toplevels);
+  gtk_window_close (GTK_WINDOW (f->window));
+
+  /* Still open, with a question on top. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_before + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        dialog = ADW_MESSAGE_DIALOG (w);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+
+  /* Cancel keeps the window and the change. */
+  adw_message_dialog_response (dialog, "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_true (linli_history_get_modified (linli_window_get_history (f->window)));
+}
+
+static guint32
+pixel_at (GdkTexture *texture,
+          guchar     *data,
+          int         x,
+          int         y)
+{
+  int stride = gdk_texture_get_width (texture) * 4;
+  guchar *p = data + y * stride + x * 4;  /* BGRA, premultiplied, opaque here */
+
+  return ((guint32) p[2] << 16) | ((guint32) p[1] << 8) | p[0];
+}
+
+static gboolean
+colour_near (guint32 a,
+             guint32 b)
+{
+  for (int shift = 0; shift < 24; shift += 8)
+    if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > 12)
+      return FALSE;
+  return TRUE;
+}
+
+/* A building well away from sites, circle edges and labels, so its centre
+ * pixel can only be the building's own colour. */
+static int
+find_clear_building (LinliProject        *project,
+                     const LinliCoverage *coverage,
+                     gboolean             covered)
+{
+  const LinliProjection *proj = linli_project_get_projection (project);
+  double radius = linli_coverage_get_radius (coverage);
+
+  for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
+    {
+      const LinliBuilding *b = linli_project_get_building (project, i);
+      gboolean clear = TRUE;
+
+      if (linli_coverage_is_covered (coverage, i) != covered)
+        continue;
+      for (guint s = 0; s < linli_project_get_n_sites (project) && clear; s++)
+        {
+          LinliSite *site = linli_project_get_site (project, s);
+          double d = linli_projection_distance (proj, b->lat, b->lon, linli_site_get_lat (site),
+                                                linli_site_get_lon (site));
+
+          if (d < 150 || fabs (d - radius) < 20)
+            clear = FALSE;
+        }
+      {
+        /* Keep clear of the community label along the community's top edge:
+         * some building of its community must lie 120 m further north. */
+        gboolean below_top = FALSE;
+
+        for (guint j = 0; j < linli_project_get_n_buildings (project); j++)
+          if (linli_project_building_community (project, j) == linli_project_building_community (project, i) &&
+              (linli_project_get_building (project, j)->lat - b->lat) * proj->m_per_deg_lat > 120)
+            {
+              below_top = TRUE;
+              break;
+            }
+        clear = clear && below_top;
+      }
+      if (clear)
+        return i;
+    }
+  return -1;
+}
+
+static void
+test_render_png (Fixture       *f,
+                 gconstpointer  data)
+{
+  LinliProject *project = linli_window_get_project (f->window);
+  const LinliCoverage *coverage = linli_window_get_coverage (f->window);
+  ShumateViewport *viewport = shumate_map_get_viewport (f->window->map);
+  g_autofree char *png = g_build_filename (f->dir, "map.png", NULL);
+  g_autoptr (GError) error = NULL;
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (f->window->map)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_ms (300);
+
+  for (int want_covered = 1; want_covered >= 0; want_covered--)
+    {
+      int index = find_clear_building (project, coverage, want_covered);
+      const LinliBuilding *b;
+      g_autoptr (GdkTexture) texture = NULL;
+      g_autofree guchar *pixels = NULL;
+      double x, y;
+      int w, h, n_distinct = 0;
+      guint32 first;
+
+      g_assert_cmpint (index, >=, 0);
+      b = linli_project_get_building (project, index);
+      shumate_viewport_set_zoom_level (viewport, 17);
+      shumate_map_center_on (f->window->map, b->lat, b->lon);
+      wait_ms (200);
+
+      g_assert_true (linli_window_save_png (f->window, TRUE, png, &error));
+      g_assert_no_error (error);
+      texture = gdk_texture_new_from_filename (png, &error);
+      g_assert_no_error (error);
+      w = gdk_texture_get_width (texture);
+      h = gdk_texture_get_height (texture);
+      g_assert_cmpint (w, ==, gtk_widget_get_width (GTK_WIDGET (f->window->map_overlay)));
+      pixels = g_malloc ((gsize) w * h * 4);
+      gdk_texture_download (texture, pixels, w * 4);
+
+      /* Not empty: many colours, not one flat fill. */
+      first = pixel_at (texture, pixels, 0, 0);
+      for (int py = 0; py < h && n_distinct < 50; py += 7)
+        for (int px = 0; px < w; px += 7)
+          if (!colour_near (pixel_at (texture, pixels, px, py), first))
+            n_distinct++;
+      g_assert_cmpint (n_distinct, >=, 50);
+
+      shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (f->window->map), b->lat, b->lon, &x, &y);
+      g_assert_true (colour_near (pixel_at (texture, pixels, (int) round (x), (int) round (y)),
+                                  want_covered ? LINLI_COLOR_COVERED : LINLI_COLOR_UNCOVERED));
+    }
+
+  /* And the whole window renders too, at its own size. */
+  g_assert_true (linli_window_save_png (f->window, FALSE, png, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (GdkTexture) texture = gdk_texture_new_from_filename (png, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (f->window)));
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *sample = NULL;
+
+  /* No G_TEST_OPTION_ISOLATE_DIRS: GTK needs the system's GSettings schemas.
+   * meson points XDG_DATA_HOME and XDG_CACHE_HOME into the build tree. */
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return 0;
+    }
+  adw_init ();
+
+  sample = sample_path ();
+  if (!g_file_test (sample, G_FILE_TEST_EXISTS))
+    g_error ("the bundled sample %s is missing", sample);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/window/open-move-undo-save", test_open_move_undo_save);
+  ADD ("/window/add-edit-delete", test_add_edit_delete);
+  ADD ("/window/hostile-open-keeps-project", test_hostile_open_keeps_project);
+  ADD ("/window/close-prompts-when-modified", test_close_prompts_when_modified);
+  ADD ("/window/render-png", test_render_png);
+#undef ADD
+
+  return g_test_run ();
+}
