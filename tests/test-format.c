@@ -20,19 +20,19 @@
 #include "linli-format.h"
 
 /* Known core bugs, reported with these tests.  While one is open its macro
- * is 1 and the checks it breaks mark the test case incomplete (TAP "# TODO")
+ * is 1 and the check it breaks marks the test case incomplete (TAP "# TODO")
  * instead of failing, so everything else still runs.  Set it to 0 once the
  * bug is fixed, so that a regression fails again.
- *
- * KNOWN_BUG_LINE_NUMBERS: linli-format.c current_line() reports
- * xmlTextReaderGetParserLineNumber(), which is how far the push parser has
- * read ahead (in 512-byte chunks), not the line of the offending node.
  *
  * KNOWN_BUG_EMPTY_FILE: an empty or blank file is reported as "not
  * well-formed XML: Extra content at the end of the document"; the loader's
  * own "the file is empty" message is never reached.
+ *
+ * KNOWN_BUG_TRAILING_CONTENT: content after </linli> is reported as "the
+ * file ends before <sites> is closed (is it truncated?)", because the reader
+ * has not yet delivered the end tags the parser has already read.
  */
-#define KNOWN_BUG_LINE_NUMBERS 1
+#define KNOWN_BUG_TRAILING_CONTENT 1
 #define KNOWN_BUG_EMPTY_FILE   1
 
 /* ------------------------------------------------------------------------ */
@@ -92,7 +92,7 @@ random_project (guint32 seed,
   for (guint i = 0; i < n_communities; i++)
     {
       g_autofree char *suffix = random_text (rand, 3);
-      g_autofree char *id = g_strdup_printf ("社区-%u%s", i, suffix);
+      g_autofree char *id = g_strdup_printf ("社区-%u|%s", i, suffix);
       g_autofree char *cname = random_text (rand, 6);
 
       linli_project_add_community (project, id, g_rand_boolean (rand) ? cname : NULL);
@@ -100,7 +100,7 @@ random_project (guint32 seed,
   for (guint i = 0; i < n_compounds; i++)
     {
       g_autofree char *suffix = random_text (rand, 3);
-      g_autofree char *id = g_strdup_printf ("k%u%s", i, suffix);
+      g_autofree char *id = g_strdup_printf ("k%u|%s", i, suffix);
       g_autofree char *cname = random_text (rand, 6);
 
       linli_project_add_compound (project, id, cname, g_rand_int_range (rand, 0, n_communities));
@@ -108,7 +108,7 @@ random_project (guint32 seed,
   for (guint i = 0; i < n_buildings; i++)
     {
       g_autofree char *suffix = random_text (rand, 2);
-      g_autofree char *id = g_strdup_printf ("b%u%s", i, suffix);
+      g_autofree char *id = g_strdup_printf ("b%u|%s", i, suffix);
       g_autofree char *bname = random_text (rand, 5);
       LinliBuilding b = { 0 };
       LinliLatLon fp[12];
@@ -135,8 +135,11 @@ random_project (guint32 seed,
           n_fp = g_rand_int_range (rand, 3, G_N_ELEMENTS (fp) + 1);
           for (guint k = 0; k < n_fp; k++)
             {
-              fp[k].lat = CLAMP (b.lat + g_rand_double_range (rand, -3e-4, 3e-4), -90, 90);
-              fp[k].lon = CLAMP (b.lon + g_rand_double_range (rand, -3e-4, 3e-4), -180, 180);
+              double dlat = g_rand_double_range (rand, -3e-4, 3e-4);
+              double dlon = g_rand_double_range (rand, -3e-4, 3e-4);
+
+              fp[k].lat = CLAMP (b.lat + dlat, -90, 90);
+              fp[k].lon = CLAMP (b.lon + dlon, -180, 180);
             }
         }
       linli_project_add_building (project, &b, n_fp ? fp : NULL, n_fp);
@@ -147,7 +150,7 @@ random_project (guint32 seed,
       g_autofree char *extra = random_text (rand, 4);
       g_autofree char *suffix = random_text (rand, 3);
       g_autofree char *id = g_rand_boolean (rand) ? g_strdup_printf ("site-%u", i + 1)
-                                                  : g_strdup_printf ("s%u%s", i, suffix);
+                                                  : g_strdup_printf ("s%u|%s", i, suffix);
       LinliSiteState st = { 0 };
       g_autoptr (LinliSite) site = NULL;
 
@@ -172,7 +175,7 @@ assert_close (double a,
               double b,
               double eps)
 {
-  g_assert_cmpfloat_with_epsilon (a, b, eps);
+  g_assert_cmpfloat (fabs (a - b), <=, eps);
 }
 
 static void
@@ -430,7 +433,7 @@ schema_validates (xmlRelaxNGPtr schema,
 /* ------------------------------------------------------------------------ */
 
 #define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-#define BUILDING_B1 "    <building id=\"b1\" name=\"1号楼\" compound=\"k1\" "
+#define BUILDING_B1 "    <building id=\"b1\" compound=\"k1\" "
 #define B1_POS "lat=\"31.2300000\" lon=\"121.4700000\""
 #define B1_COUNTS "households=\"40\" residents=\"100\" party-members=\"5\""
 #define BUILDING_B2 "    <building id=\"b2\" compound=\"k2\" lat=\"31.2310000\" lon=\"121.4710000\" households=\"30\">"
@@ -461,7 +464,7 @@ static const char *const base_lines[] = {
   /* 10 */ "    <compound id=\"k2\" name=\"二小区\" community=\"c2\"/>",
   /* 11 */ "  </compounds>",
   /* 12 */ "  <buildings>",
-  /* 13 */ BUILDING_B1 B1_POS " " B1_COUNTS "/>",
+  /* 13 */ BUILDING_B1 "name=\"1号楼\" " B1_POS " " B1_COUNTS "/>",
   /* 14 */ BUILDING_B2 "<footprint>121.4709000,31.2309000 121.4711000,31.2309000 "
            "121.4711000,31.2311000</footprint></building>",
   /* 15 */ "    <building id=\"b3\" compound=\"k2\" lat=\"31.2400000\" lon=\"121.4800000\" households=\"20\"/>",
@@ -603,9 +606,20 @@ gen_truncated (void)
 }
 
 static GBytes *
+gen_truncated_after_tag (void)
+{
+  g_autoptr (GBytes) good = base_document ();
+  const char *data = g_bytes_get_data (good, NULL);
+  const char *cut = strstr (data, "</buildings>");
+
+  /* Ends right after a complete end tag: no half token to complain about. */
+  return g_bytes_new (data, cut - data + strlen ("</buildings>"));
+}
+
+static GBytes *
 gen_bad_utf8 (void)
 {
-  static const char line[] = BUILDING_B1 "name2=\"\xff\xfe\xc3\" " B1_POS "/>";
+  static const char line[] = BUILDING_B1 "name=\"\xff\xfe\xc3\" " B1_POS "/>";
 
   return base_with_raw_line (13, line, sizeof line - 1);
 }
@@ -722,15 +736,16 @@ static const HostileCase hostile_cases[] = {
   { "external-parameter-entity",
     { { 1, XML_DECL "<!DOCTYPE linli [<!ENTITY % p SYSTEM \"file:///etc/passwd\"> %p;]>" } },
     NULL, 1, 2, "DOCTYPE|entity", MALFORMED, FALSE },
-  { "undeclared-entity", { { 13, B1 ("name2=\"&nbsp;\" " B1_POS) } },
+  { "undeclared-entity", { { 13, B1 ("name=\"&nbsp;\" " B1_POS) } },
     NULL, 13, 0, "not well-formed", MALFORMED, FALSE },
-  { "bad-char-reference", { { 13, B1 ("name2=\"&#0;\" " B1_POS) } },
+  { "bad-char-reference", { { 13, B1 ("name=\"&#0;\" " B1_POS) } },
     NULL, 13, 0, "not well-formed", MALFORMED, FALSE },
 
   /* Broken XML. */
   { "deep-nesting", { { 0 } }, gen_deep_nesting, 12, 0, "unexpected <a>|depth", -1, TRUE },
   { "deep-nested-buildings", { { 0 } }, gen_deep_buildings, 13, 0, "footprint|depth", -1, TRUE },
-  { "truncated", { { 0 } }, gen_truncated, 14, 0, "not well-formed", MALFORMED, FALSE },
+  { "truncated", { { 0 } }, gen_truncated, 14, 0, "truncated", MALFORMED, FALSE },
+  { "truncated-after-tag", { { 0 } }, gen_truncated_after_tag, 16, 0, "truncated", MALFORMED, FALSE },
   { "bad-utf8", { { 0 } }, gen_bad_utf8, 13, 0, "UTF-8", MALFORMED, FALSE },
   { "nul-in-name", { { 0 } }, gen_nul_in_name, 13, 0, "not well-formed", MALFORMED, FALSE },
   { "empty-file", { { 0 } }, gen_empty, 1, 0, "empty", -1, FALSE },
@@ -738,7 +753,8 @@ static const HostileCase hostile_cases[] = {
   { "binary-junk", { { 0 } }, gen_junk, 1, 0, "not well-formed", MALFORMED, FALSE },
   { "binary-junk-inside", { { 0 } }, gen_junk_after_decl, 3, 0, "not well-formed", MALFORMED, FALSE },
   { "content-after-root", { { 21, "</linli><linli version=\"1\"/>" } },
-    NULL, 21, 0, "not well-formed|after", -1, FALSE },
+    NULL, 21, 0, "Extra content|after the end", -1, FALSE },
+  { "text-after-root", { { 21, "</linli>junk" } }, NULL, 21, 0, "Extra content|after the end", -1, FALSE },
   { "duplicate-attribute", { { 13, B1 ("id=\"b9\" " B1_POS) } },
     NULL, 13, 0, "not well-formed", MALFORMED, FALSE },
   { "mismatched-end-tag", { { 16, "  </building>" } }, NULL, 16, 0, "not well-formed", MALFORMED, FALSE },
@@ -822,8 +838,8 @@ static const HostileCase hostile_cases[] = {
   { "footprint-nan", { { 14, FP ("nan,nan 121,31 121,32") } }, NULL, 14, 0, "outside the valid range|pair", INVALID, TRUE },
   { "footprint-empty-element", { { 14, BUILDING_B2 "<footprint/></building>" } }, NULL, 14, 0, "empty", INVALID, TRUE },
   { "footprint-child", { { 14, FP ("<x/>") } }, NULL, 14, 0, "only “lon,lat” pairs", INVALID, TRUE },
-  { "footprint-twice", { { 14, FP ("1,1 2,2 3,3") "" } , { 15, BUILDING_B2 "<footprint>1,1 2,2 3,3</footprint><footprint>1,1 2,2 3,3</footprint></building>" } },
-    NULL, 15, 0, "only one <footprint>", INVALID, TRUE },
+  { "footprint-twice", { { 14, BUILDING_B2 "<footprint>1,1 2,2 3,3</footprint><footprint>1,1 2,2 3,3</footprint></building>" } },
+    NULL, 14, 0, "only one <footprint>", INVALID, TRUE },
   { "footprint-too-many-points", { { 0 } }, gen_huge_footprint, 14, 0, "more than 4096 points", INVALID, FALSE },
 
   /* Vocabulary. */
@@ -1098,6 +1114,7 @@ test_hostile (gconstpointer data)
   g_autoptr (GError) error = NULL;
   LinliProject *project = load_bytes (bytes, display, &error);
   guint line_max = c->line_max ? c->line_max : c->line;
+  const char *reason;
   guint64 line;
   gboolean reason_ok;
 
@@ -1109,26 +1126,24 @@ test_hostile (gconstpointer data)
   g_test_message ("%s", error->message);
 
   line = message_line (error->message, display);
-  reason_ok = contains_any (error->message, c->reason);
+  /* The reason proper, after "name:line: ". */
+  reason = strstr (error->message + strlen (display) + 1, ": ") + 2;
+  reason_ok = contains_any (reason, c->reason);
 
-  if (!reason_ok && KNOWN_BUG_EMPTY_FILE && g_bytes_get_size (bytes) < 16)
+  if (!reason_ok && KNOWN_BUG_EMPTY_FILE && (c->generate == gen_empty || c->generate == gen_blank))
     {
       g_test_incomplete_printf ("known bug (empty file message): “%s” lacks “%s”", error->message, c->reason);
       return;
     }
+  if (!reason_ok && KNOWN_BUG_TRAILING_CONTENT && g_str_has_suffix (c->name, "-after-root"))
+    {
+      g_test_incomplete_printf ("known bug (trailing content): “%s” lacks “%s”", error->message, c->reason);
+      return;
+    }
   if (!reason_ok)
     g_error ("“%s” does not contain “%s”", error->message, c->reason);
-
   if (line < c->line || line > line_max)
-    {
-      if (KNOWN_BUG_LINE_NUMBERS)
-        {
-          g_test_incomplete_printf ("known bug (line numbers): expected line %u..%u, got “%s”",
-                                    c->line, line_max, error->message);
-          return;
-        }
-      g_error ("“%s”: expected line %u..%u", error->message, c->line, line_max);
-    }
+    g_error ("“%s”: expected line %u..%u", error->message, c->line, line_max);
 }
 
 static void
@@ -1303,22 +1318,27 @@ mutate (GRand        *rand,
           break;
         case 3:  /* duplicate a span */
           {
-            guint len = MIN (doc->len - pos, (guint) g_rand_int_range (rand, 1, 200));
+            guint want = g_rand_int_range (rand, 1, 200);
+            guint len = MIN (doc->len - pos, want);
             guint to = g_rand_int_range (rand, 0, doc->len + 1);
             g_autofree guint8 *span = g_memdup2 (doc->data + pos, len);
 
-            g_byte_array_insert_vals (doc, to, span, len);
+            g_array_insert_vals ((GArray *) doc, to, span, len);
           }
           break;
         case 4:  /* delete a span */
-          g_byte_array_remove_range (doc, pos, MIN (doc->len - pos, (guint) g_rand_int_range (rand, 1, 60)));
+          {
+            guint want = g_rand_int_range (rand, 1, 60);
+
+            g_byte_array_remove_range (doc, pos, MIN (doc->len - pos, want));
+          }
           break;
         default:  /* insert a token */
           {
             const char *token = fuzz_tokens[g_rand_int_range (rand, 0, G_N_ELEMENTS (fuzz_tokens))];
             guint len = token[0] ? strlen (token) : 1;
 
-            g_byte_array_insert_vals (doc, pos, (const guint8 *) token, len);
+            g_array_insert_vals ((GArray *) doc, pos, (const guint8 *) token, len);
           }
           break;
         }
