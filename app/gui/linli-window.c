@@ -454,7 +454,7 @@ on_click_released_cb (GtkGestureClick *gesture,
       g_autofree char *text = NULL;
 
       text = g_strdup_printf (_("%s %s: %u households, %u residents, %u party members — %s"),
-                              compound->name, b->name, b->households, b->residents, b->party_members,
+                              compound->name, b->name[0] ? b->name : b->id, b->households, b->residents, b->party_members,
                               linli_coverage_is_covered (self->coverage, building) ? _("covered") : _("not covered"));
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
     }

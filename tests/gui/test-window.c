@@ -2,7 +2,10 @@
 /* The main window, driven through its actions under Xvfb. */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
 #include <math.h>
 
 #include "linli-format.h"
@@ -451,6 +454,47 @@ test_render_png (Fixture       *f,
   }
 }
 
+/* Under a Chinese locale the window speaks Chinese: template strings, code
+ * strings and numbers in labels. */
+static void
+test_chinese (void)
+{
+  g_autofree char *sample = sample_path ();
+  g_autoptr (GFile) file = g_file_new_for_path (sample);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliWindow) window = NULL;
+  const char *localedir = g_getenv ("LINLI_LOCALEDIR");
+  g_autofree char *mo = g_build_filename (localedir ? localedir : "", "zh_CN", "LC_MESSAGES",
+                                          GETTEXT_PACKAGE ".mo", NULL);
+  GtkStackPage *page;
+
+  if (localedir == NULL || !g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the zh_CN catalogue is not built");
+      return;
+    }
+  /* C.UTF-8 exists on every Debian machine; LANGUAGE then picks zh_CN. */
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  window = g_object_ref_sink (linli_window_new (NULL));
+  g_assert_true (linli_window_open_file (window, file, &error));
+  g_assert_no_error (error);
+  page = gtk_stack_get_page (window->side_stack, gtk_stack_get_child_by_name (window->side_stack, "sites"));
+  g_assert_cmpstr (gtk_stack_page_get_title (page), ==, g_dgettext (GETTEXT_PACKAGE, "Sites"));
+  g_assert_cmpstr (gtk_stack_page_get_title (page), !=, "Sites");
+  g_assert_true (g_utf8_validate (gtk_label_get_text (window->households_share_label), -1, NULL));
+  g_assert_nonnull (strstr (gtk_label_get_text (window->households_share_label), "户"));
+  g_assert_nonnull (strstr (gtk_label_get_text (window->legend_rule), "米"));
+
+  window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -479,6 +523,7 @@ main (int    argc,
   ADD ("/window/close-prompts-when-modified", test_close_prompts_when_modified);
   ADD ("/window/render-png", test_render_png);
 #undef ADD
+  g_test_add_func ("/window/chinese", test_chinese);
 
   return g_test_run ();
 }
