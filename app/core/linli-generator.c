@@ -106,12 +106,13 @@ typedef struct
 {
   double w;
   double h;
-  int    compound;  /* -1 for a non-residential block */
+  int    index;     /* of the compound or community; -1 for a non-residential block */
 } Block;
 
 typedef struct
 {
   GRand           *rng;
+  double           lane_share;
   LinliProject    *project;
   LinliProjection  proj;
   GArray          *buildings;     /* PlanBuilding */
@@ -237,7 +238,9 @@ static void
 append_chinese_number (GString *s,
                        guint    n)
 {
-  static const char * const digits[] = { "零", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+  static const char * const digits[] = {
+    "零", "一", "二", "三", "四", "五", "六", "七", "八", "九",
+  };
   static const char * const units[] = { "", "十", "百", "千" };
   guint d[4];
   gboolean started = FALSE, zero = FALSE;
@@ -288,8 +291,8 @@ claim_name (Generator  *gen,
 static const char *
 make_district_name (Generator *gen)
 {
-  g_autofree char *name = g_strconcat (pick (gen->rng, district_names, G_N_ELEMENTS (district_names)),
-                                       "街道", NULL);
+  const char *place = pick (gen->rng, district_names, G_N_ELEMENTS (district_names));
+  g_autofree char *name = g_strconcat (place, "街道", NULL);
 
   return g_string_chunk_insert_const (gen->strings, name);
 }
@@ -376,9 +379,11 @@ make_compound_name (Generator *gen,
   /* Try a few fresh names, then number the last one: 锦绣苑二区, 星河湾三期. */
   for (guint attempt = 0; attempt < 6; attempt++)
     {
+      const char *prefix = pick (gen->rng, compound_prefixes, G_N_ELEMENTS (compound_prefixes));
+      const char *suffix = pick (gen->rng, suffixes, n_suffixes);
+
       g_free (base);
-      base = g_strconcat (pick (gen->rng, compound_prefixes, G_N_ELEMENTS (compound_prefixes)),
-                          pick (gen->rng, suffixes, n_suffixes), NULL);
+      base = g_strconcat (prefix, suffix, NULL);
       stored = claim_name (gen, base);
       if (stored != NULL)
         {
@@ -406,12 +411,16 @@ make_compound_name (Generator *gen,
 
 /* Pass 1: compounds and their buildings */
 
+/* Lane compounds take @lane_share; the rest are walk-ups and towers, 3:2. */
 static Kind
-pick_kind (GRand *rng)
+pick_kind (GRand  *rng,
+           double  lane_share)
 {
   double r = g_rand_double (rng);
 
-  return r < 0.25 ? KIND_LANE : r < 0.70 ? KIND_WALKUP : KIND_TOWER;
+  if (r < lane_share)
+    return KIND_LANE;
+  return (r - lane_share) < 0.6 * (1 - lane_share) ? KIND_WALKUP : KIND_TOWER;
 }
 
 static void
@@ -424,7 +433,7 @@ plan_building (Generator *gen,
 {
   GRand *rng = gen->rng;
   PlanBuilding b = { 0 };
-  double w, h, jx, jy;
+  double w, h, jx, jy, per_household, member_share;
 
   b.kind = kind;
   switch (kind)
@@ -462,8 +471,11 @@ plan_building (Generator *gen,
       break;
     }
 
-  b.residents = MAX (1, (guint32) lround (b.households * g_rand_double_range (rng, 2.2, 3.0)));
-  b.party_members = MAX (1, (guint32) lround (b.residents * g_rand_double_range (rng, 0.03, 0.08)));
+  /* Not inside MAX (), which would draw the random number twice. */
+  per_household = g_rand_double_range (rng, 2.2, 3.0);
+  b.residents = MAX (1, (guint32) lround (b.households * per_household));
+  member_share = g_rand_double_range (rng, 0.03, 0.08);
+  b.party_members = MAX (1, (guint32) lround (b.residents * member_share));
 
   /* Not every building sits in the middle of its slot. */
   jx = MAX (0, (slot_w - w) / 4);
@@ -547,7 +559,7 @@ plan_compounds (Generator *gen,
                 guint      n_buildings)
 {
   guint done = 0;
-  Kind kind = pick_kind (gen->rng);
+  Kind kind = pick_kind (gen->rng, gen->lane_share);
 
   while (done < n_buildings)
     {
@@ -557,7 +569,7 @@ plan_compounds (Generator *gen,
 
       /* Neighbouring compounds tend to be of the same age. */
       if (done > 0 && g_rand_double (gen->rng) >= 0.5)
-        kind = pick_kind (gen->rng);
+        kind = pick_kind (gen->rng, gen->lane_share);
       shape = &kind_shapes[kind];
       size = int_range (gen->rng, shape->size_min, shape->size_max);
 
@@ -594,13 +606,15 @@ plan_communities (Generator *gen)
       guint end = start;
 
       /* Take the rest when it fits in one community; split what would fit in
-       * two evenly; otherwise aim somewhere in the middle of the range.  With
-       * the cut placed at the compound boundary closest to the target, every
-       * community ends up within the range.
+       * two evenly; otherwise aim somewhere in the middle of the range.  The
+       * cut goes at the compound boundary closest to the target, so it misses
+       * by at most half a compound (4,000 residents): halves of 30,000–48,000
+       * and targets of 15,000–22,000 both stay within 10,000–30,000, and what
+       * is left after a target is at least 22,000.
        */
       if (remaining <= MAX_COMMUNITY_RESIDENTS)
         target = remaining;
-      else if (remaining <= 2 * MAX_COMMUNITY_RESIDENTS - MAX_COMPOUND_RESIDENTS - 4000)
+      else if (remaining <= 48000)
         target = remaining / 2;
       else
         target = int_range (gen->rng, 15000, 22000);
@@ -643,7 +657,7 @@ plan_communities (Generator *gen)
 
 /* Packs @blocks left to right in rows no wider than about @width, with
  * streets of 20–40 m between them, storing each block's south-west corner
- * in @xy.  Returns the size of the packed rectangle.
+ * in @xy and the size of the packed rectangle in @out_w and @out_h.
  */
 static void
 pack_blocks (GRand       *rng,
@@ -679,14 +693,15 @@ packing_width (GRand       *rng,
                const Block *blocks,
                guint        n)
 {
-  double area = 0, widest = 0;
+  double area = 0, widest = 0, width;
 
   for (guint i = 0; i < n; i++)
     {
       area += (blocks[i].w + 30) * (blocks[i].h + 30);
       widest = MAX (widest, blocks[i].w);
     }
-  return MAX (widest, sqrt (area) * g_rand_double_range (rng, 0.9, 1.2));
+  width = sqrt (area) * g_rand_double_range (rng, 1.0, 1.3);
+  return MAX (widest, width);
 }
 
 /* Residential land is only part of a city: schools, parks, markets,
@@ -715,9 +730,15 @@ layout_community (Generator     *gen,
     }
   while (other < ratio * residential)
     {
-      Block b = { g_rand_double_range (rng, 80, 320), g_rand_double_range (rng, 80, 320), -1 };
-      guint at = int_range (rng, 0, blocks->len);
+      Block b = { 0, 0, -1 };
+      guint at;
 
+      /* One draw per statement: the order in which an initializer list or
+       * the arguments of a call are evaluated is unspecified in C.
+       */
+      b.w = g_rand_double_range (rng, 80, 320);
+      b.h = g_rand_double_range (rng, 80, 320);
+      at = int_range (rng, 0, blocks->len);
       g_array_insert_val (blocks, at, b);
       other += b.w * b.h;
     }
@@ -730,9 +751,9 @@ layout_community (Generator     *gen,
       const Block *b = &g_array_index (blocks, Block, i);
       PlanCompound *c;
 
-      if (b->compound < 0)
+      if (b->index < 0)
         continue;
-      c = &g_array_index (gen->compounds, PlanCompound, b->compound);
+      c = &g_array_index (gen->compounds, PlanCompound, b->index);
       c->x = xy[2 * i];
       c->y = xy[2 * i + 1];
     }
@@ -753,7 +774,7 @@ layout_district (Generator *gen)
       layout_community (gen, comm);
       blocks[i].w = comm->w;
       blocks[i].h = comm->h;
-      blocks[i].compound = (int) i;
+      blocks[i].index = (int) i;
     }
   pack_blocks (gen->rng, blocks, n, packing_width (gen->rng, blocks, n), xy, &w, &h);
 
@@ -900,30 +921,34 @@ add_site (Generator      *gen,
     linli_point_grid_query_circle (gen->grid, x, y, gen->radius, mark_covered_cb, gen);
 }
 
-/* A point in the street just outside a corner of @c: 0 south-west, 1
- * south-east, 2 north-east, 3 north-west.
+/* A point in the street just outside a random corner of @c, between
+ * @min_offset and @max_offset metres from the compound in each direction.
  */
 static void
-street_corner (const PlanCompound *c,
-               guint               corner,
-               double              offset,
+street_corner (GRand              *rng,
+               const PlanCompound *c,
+               double              min_offset,
+               double              max_offset,
                double             *x,
                double             *y)
 {
+  guint corner = int_range (rng, 0, 3);  /* 0 south-west, 1 south-east, 2 north-east, 3 north-west */
+  double offset = g_rand_double_range (rng, min_offset, max_offset);
+
   *x = corner == 1 || corner == 2 ? c->x + c->w + offset : c->x - offset;
   *y = corner >= 2 ? c->y + c->h + offset : c->y - offset;
 }
 
-/* A point in the street before the middle of one side of @c, where the
- * gate usually is: 0 south, 1 east, 2 north, 3 west.
+/* A point in the street before the middle of a random side of @c, where
+ * the gate usually is.
  */
 static void
 street_gate (GRand              *rng,
              const PlanCompound *c,
-             guint               side,
              double             *x,
              double             *y)
 {
+  guint side = int_range (rng, 0, 3);  /* 0 south, 1 east, 2 north, 3 west */
   double offset = g_rand_double_range (rng, 6, 9);
 
   switch (side)
@@ -957,8 +982,9 @@ compound_is_covered (Generator          *gen,
 static char *
 make_extra_services (GRand *rng)
 {
-  guint a = (guint) g_rand_int_range (rng, 0, G_N_ELEMENTS (extra_services));
-  guint b = (a + int_range (rng, 1, G_N_ELEMENTS (extra_services) - 1)) % G_N_ELEMENTS (extra_services);
+  guint n = G_N_ELEMENTS (extra_services);
+  guint a = int_range (rng, 0, n - 1);
+  guint b = (a + int_range (rng, 1, n - 1)) % n;
 
   return g_strconcat (extra_services[a], "、", extra_services[b], NULL);
 }
@@ -1006,7 +1032,7 @@ place_centres (Generator  *gen,
     }
   if (nearest == NULL)
     return;
-  street_corner (nearest, int_range (rng, 0, 3), g_rand_double_range (rng, 8, 12), &x, &y);
+  street_corner (rng, nearest, 8, 12, &x, &y);
   if (g_str_has_suffix (district_name, "街道"))
     street_name = g_strconcat (district_name, "党群服务中心", NULL);
   else
@@ -1027,7 +1053,7 @@ place_centres (Generator  *gen,
       g_autofree char *name = g_strconcat (comm->name, "党群服务中心", NULL);
       g_autofree char *more = make_extra_services (rng);
 
-      street_corner (c, int_range (rng, 0, 3), g_rand_double_range (rng, 8, 12), &x, &y);
+      street_corner (rng, c, 8, 12, &x, &y);
       claim_name (gen, name);
       add_site (gen, name, LINLI_SITE_TIER_COMMUNITY, LINLI_SITE_STATUS_EXISTING, x, y,
                 int_range (rng, 20, 50) * 100, LINLI_SERVICES_ALL, more, -1);
@@ -1054,6 +1080,7 @@ place_stations (Generator *gen)
     {
       const PlanCompound *c = order[i];
       g_autofree char *name = NULL;
+      guint capacity, services;
       double x, y;
 
       if (gen->households_covered >= target * gen->households)
@@ -1063,10 +1090,11 @@ place_stations (Generator *gen)
       name = g_strconcat (c->name, "党群服务站", NULL);
       if (claim_name (gen, name) == NULL)
         continue;
-      street_gate (rng, c, int_range (rng, 0, 3), &x, &y);
+      street_gate (rng, c, &x, &y);
+      capacity = int_range (rng, 10, 30) * 50;
+      services = some_services (rng, LINLI_SERVICE_AFFAIRS | LINLI_SERVICE_LEISURE, 0.4);
       add_site (gen, name, LINLI_SITE_TIER_STATION, LINLI_SITE_STATUS_EXISTING, x, y,
-                int_range (rng, 10, 30) * 50, some_services (rng, LINLI_SERVICE_AFFAIRS | LINLI_SERVICE_LEISURE, 0.4),
-                NULL, -1);
+                capacity, services, NULL, -1);
     }
 }
 
@@ -1096,13 +1124,14 @@ place_candidates (Generator *gen)
       for (guint j = 0; j < n; j++)
         {
           const PlanCompound *c;
+          const char *street;
           LinliSiteTier tier = LINLI_SITE_TIER_STATION;
           double cost, x, y;
           guint capacity, services, type;
           guint k;
 
           if (uncovered->len > 0 && g_rand_double (rng) < 0.7)
-            k = g_array_index (uncovered, guint, g_rand_int_range (rng, 0, (gint32) uncovered->len));
+            k = g_array_index (uncovered, guint, int_range (rng, 0, uncovered->len - 1));
           else
             k = comm->first + int_range (rng, 0, comm->n - 1);
           c = &g_array_index (gen->compounds, PlanCompound, k);
@@ -1127,8 +1156,8 @@ place_candidates (Generator *gen)
               office_used = TRUE;
               break;
             case 2:
-              g_string_printf (name, "%s%u号沿街商铺",
-                               pick (rng, street_names, G_N_ELEMENTS (street_names)), int_range (rng, 1, 400));
+              street = pick (rng, street_names, G_N_ELEMENTS (street_names));
+              g_string_printf (name, "%s%u号沿街商铺", street, int_range (rng, 1, 400));
               cost = g_rand_double_range (rng, 400000, 1600000);
               capacity = int_range (rng, 6, 30) * 50;
               services = some_services (rng, LINLI_SERVICE_AFFAIRS, 0.4);
@@ -1161,11 +1190,11 @@ place_candidates (Generator *gen)
             }
 
           if (g_rand_boolean (rng))
-            street_corner (c, int_range (rng, 0, 3), g_rand_double_range (rng, 6, 10), &x, &y);
+            street_corner (rng, c, 6, 10, &x, &y);
           else
-            street_gate (rng, c, int_range (rng, 0, 3), &x, &y);
-          add_site (gen, name->str, tier, LINLI_SITE_STATUS_CANDIDATE, x, y, capacity, services, NULL,
-                    MAX (200000, round_cost (cost)));
+            street_gate (rng, c, &x, &y);
+          add_site (gen, name->str, tier, LINLI_SITE_STATUS_CANDIDATE, x, y, capacity, services,
+                    NULL, round_cost (cost));
         }
     }
 }
@@ -1188,6 +1217,7 @@ linli_generator_options_init (LinliGeneratorOptions *options)
   options->center_lat = 30.29;
   options->center_lon = 120.155;
   options->name = NULL;
+  options->lane_share = 0.25;
 }
 
 /**
@@ -1215,6 +1245,7 @@ linli_generate_district (const LinliGeneratorOptions *options)
 
   n_buildings = MAX (options->n_buildings, 1);
   gen.rng = g_rand_new_with_seed (options->seed);
+  gen.lane_share = CLAMP (options->lane_share, 0.0, 1.0);
   gen.project = linli_project_new ();
   linli_projection_init (&gen.proj, options->center_lat, options->center_lon);
   gen.buildings = g_array_sized_new (FALSE, FALSE, sizeof (PlanBuilding), n_buildings);

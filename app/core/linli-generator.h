@@ -12,6 +12,7 @@ typedef struct
   double  center_lat;    /* the district's centre */
   double  center_lon;
   char   *name;          /* district name; NULL picks one */
+  double  lane_share;    /* share of compounds of old low-rise lane houses, 0–1 */
 } LinliGeneratorOptions;
 
 void          linli_generator_options_init (LinliGeneratorOptions *options);

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <stdio.h>
 
 #include "linli-application.h"
@@ -42,6 +42,7 @@ static const struct
   { "win.zoom-out", { "<Control>minus", NULL } },
   { "win.zoom-fit", { "<Control>0", NULL } },
   { "win.fullscreen", { "F11", NULL } },
+  { "win.show-candidate-circles", { "<Control>k", NULL } },
   { "site.delete", { "<Control>Delete", NULL } },
   { "site.nudge('north')", { "<Alt>Up", NULL } },
   { "site.nudge('south')", { "<Alt>Down", NULL } },

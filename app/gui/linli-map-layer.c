@@ -21,6 +21,7 @@ struct _LinliMapLayer
   const LinliCoverage *coverage;
   LinliSite           *selected;
   int                  highlight;
+  gboolean             show_candidate_circles;
 
   /* Bounding boxes in lat/lon: min_lat, min_lon, max_lat, max_lon. */
   double              *compound_boxes;
@@ -260,6 +261,9 @@ draw_circles (LinliMapLayer *self,
       gboolean counts = linli_site_counts_for_coverage (site);
       double x, y;
 
+      /* Candidate circles pile up; by default only the selected one shows. */
+      if (!counts && !self->show_candidate_circles && site != self->selected)
+        continue;
       to_widget (self, linli_site_get_lat (site), linli_site_get_lon (site), &x, &y);
       if (x + radius_px < 0 || y + radius_px < 0 || x - radius_px > width || y - radius_px > height)
         continue;
@@ -597,6 +601,16 @@ linli_map_layer_set_highlight (LinliMapLayer *self,
   g_return_if_fail (LINLI_IS_MAP_LAYER (self));
 
   self->highlight = building;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+linli_map_layer_set_show_candidate_circles (LinliMapLayer *self,
+                                            gboolean       show)
+{
+  g_return_if_fail (LINLI_IS_MAP_LAYER (self));
+
+  self->show_candidate_circles = show;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -21,6 +21,8 @@ void           linli_map_layer_set_selected_site (LinliMapLayer *self,
                                                   LinliSite     *site);
 void           linli_map_layer_set_highlight     (LinliMapLayer *self,
                                                   int            building);
+void           linli_map_layer_set_show_candidate_circles (LinliMapLayer *self,
+                                                           gboolean       show);
 LinliSite     *linli_map_layer_pick_site         (LinliMapLayer *self,
                                                   double         x,
                                                   double         y);

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "linli-window-private.h"
@@ -426,6 +426,8 @@ linli_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_property_action (widget_class, "win.add-site-mode", "add-site-mode");
+  gtk_widget_class_install_property_action (widget_class, "win.show-candidate-circles",
+                                            "show-candidate-circles");
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "win.select-site", "s", select_site_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);

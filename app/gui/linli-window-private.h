@@ -59,6 +59,7 @@ struct _LinliWindow
 
   /* Interaction state */
   gboolean             add_mode;
+  gboolean             show_candidate_circles;
   gboolean             updating;          /* filling widgets from the model */
   gboolean             close_confirmed;
   LinliSite           *drag_site;

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "linli-format.h"
@@ -16,6 +16,7 @@ G_DEFINE_FINAL_TYPE (LinliWindow, linli_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_ADD_SITE_MODE,
+  PROP_SHOW_CANDIDATE_CIRCLES,
   N_PROPS,
 };
 
@@ -610,6 +611,7 @@ linli_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_ADD_SITE_MODE: g_value_set_boolean (value, self->add_mode); break;
+    case PROP_SHOW_CANDIDATE_CIRCLES: g_value_set_boolean (value, self->show_candidate_circles); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -625,6 +627,14 @@ linli_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ADD_SITE_MODE: linli_window_set_add_mode (self, g_value_get_boolean (value)); break;
+    case PROP_SHOW_CANDIDATE_CIRCLES:
+      if (self->show_candidate_circles != g_value_get_boolean (value))
+        {
+          self->show_candidate_circles = g_value_get_boolean (value);
+          linli_map_layer_set_show_candidate_circles (self->layer, self->show_candidate_circles);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -643,6 +653,9 @@ linli_window_class_init (LinliWindowClass *klass)
   properties[PROP_ADD_SITE_MODE] = g_param_spec_boolean ("add-site-mode", NULL, NULL, FALSE,
                                                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                                                          G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_CANDIDATE_CIRCLES] =
+    g_param_spec_boolean ("show-candidate-circles", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-window.ui");

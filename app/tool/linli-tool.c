@@ -18,6 +18,7 @@ cmd_generate (int    argc,
               char **argv)
 {
   int seed = 1, buildings = 2500;
+  double lane_share = 0.25;
   double lat = 30.2900, lon = 120.1550;  /* Hangzhou, Gongshu */
   g_autofree char *name = NULL, *out = NULL, *center = NULL;
   GOptionEntry entries[] = {
@@ -25,6 +26,8 @@ cmd_generate (int    argc,
     { "buildings", 0, 0, G_OPTION_ARG_INT, &buildings, N_("Approximate number of buildings"), "N" },
     { "center", 0, 0, G_OPTION_ARG_STRING, &center, N_("Centre of the district"), "LAT,LON" },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name of the district"), "NAME" },
+    { "lane-share", 0, 0, G_OPTION_ARG_DOUBLE, &lane_share,
+      N_("Share of compounds of old low-rise lane houses, 0 to 1 (default 0.25)"), "F" },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("File to write"), "FILE" },
     { NULL }
   };
@@ -44,6 +47,11 @@ cmd_generate (int    argc,
       g_printerr (_("linli-tool generate: give --out FILE and --buildings from 1 to 2000000\n"));
       return 2;
     }
+  if (!(lane_share >= 0 && lane_share <= 1))
+    {
+      g_printerr (_("linli-tool generate: --lane-share must be from 0 to 1\n"));
+      return 2;
+    }
   if (center != NULL && (sscanf (center, "%lf,%lf", &lat, &lon) != 2 || !linli_lat_lon_is_valid (lat, lon)))
     {
       g_printerr (_("linli-tool generate: --center must be LAT,LON\n"));
@@ -56,6 +64,7 @@ cmd_generate (int    argc,
   opts.center_lat = lat;
   opts.center_lon = lon;
   opts.name = name;
+  opts.lane_share = lane_share;
   project = linli_generate_district (&opts);
   if (!linli_format_save_file (project, out, &error))
     {

@@ -218,6 +218,8 @@ test_add_edit_delete (Fixture       *f,
   activate (f, "win.cancel", NULL);
   g_object_get (f->window, "add-site-mode", &mode, NULL);
   g_assert_false (mode);
+  activate (f, "win.show-candidate-circles", NULL);
+  g_assert_true (f->window->show_candidate_circles);
 
   /* Edit through the editor widgets. */
   gtk_editable_set_text (GTK_EDITABLE (f->window->site_name_entry), "新建党群服务站");
