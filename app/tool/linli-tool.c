@@ -155,7 +155,9 @@ cmd_validate (int    argc,
   for (int i = 1; i < argc; i++)
     {
       g_autoptr (GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
       g_autoptr (LinliProject) project = linli_format_load_file (argv[i], &error);
+      double ms = (g_get_monotonic_time () - start) / 1000.0;
 
       if (project == NULL)
         {
@@ -163,8 +165,8 @@ cmd_validate (int    argc,
           status = 1;
         }
       else
-        g_print (_("%s: valid, %u buildings, %u sites\n"), argv[i],
-                 linli_project_get_n_buildings (project), linli_project_get_n_sites (project));
+        g_print (_("%s: valid, %u buildings, %u sites, read in %.1f ms\n"), argv[i],
+                 linli_project_get_n_buildings (project), linli_project_get_n_sites (project), ms);
     }
   return status;
 }
