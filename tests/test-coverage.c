@@ -8,6 +8,18 @@
 
 #include "linli-coverage.h"
 
+/* Known core bug, reported with these tests: while it is open the test
+ * that shows it is marked incomplete (TAP "# TODO") instead of failing.  Set
+ * it to 0 once fixed.
+ *
+ * KNOWN_BUG_NON_FINITE_BUILDING: linli_project_add_building() takes any
+ * coordinates, and linli_point_grid_new() (linli-spatial.c) then loops for
+ * ever when a building's latitude or longitude is NaN or infinite and it
+ * bounds the box, or casts NaN to int in cell_of() and writes out of bounds
+ * of cell_start when it does not.
+ */
+#define KNOWN_BUG_NON_FINITE_BUILDING 1
+
 /* ------------------------------------------------------------------------ */
 /* Auxiliary methods                                                         */
 /* ------------------------------------------------------------------------ */
@@ -95,7 +107,8 @@ assert_coverage_equal (LinliProject        *project,
   g_assert_cmpuint (linli_coverage_get_n_buildings (a), ==, linli_coverage_get_n_buildings (b));
   for (guint i = 0; i < linli_coverage_get_n_buildings (a); i++)
     {
-      g_assert_cmpuint (linli_coverage_get_cover_count (a, i), ==, linli_coverage_get_cover_count (b, i));
+      g_assert_cmpuint (linli_coverage_get_cover_count (a, i), ==,
+                        linli_coverage_get_cover_count (b, i));
       g_assert_true (linli_coverage_is_covered (a, i) == linli_coverage_is_covered (b, i));
     }
   assert_totals_equal (linli_coverage_get_district (a), linli_coverage_get_district (b));
@@ -107,7 +120,8 @@ assert_coverage_equal (LinliProject        *project,
   if (na > 0)
     g_assert_cmpmem (ua, na * sizeof (guint), ub, nb * sizeof (guint));
   for (guint s = 0; s < linli_project_get_n_sites (project); s++)
-    g_assert_cmpuint (linli_coverage_site_households (a, s), ==, linli_coverage_site_households (b, s));
+    g_assert_cmpuint (linli_coverage_site_households (a, s), ==,
+                      linli_coverage_site_households (b, s));
 }
 
 /* Checks @cov against figures worked out here from the definitions, apart
@@ -145,8 +159,8 @@ check_against_definitions (LinliProject        *project,
       for (guint i = 0; i < n_buildings; i++)
         {
           const LinliBuilding *b = linli_project_get_building (project, i);
-          double d = linli_projection_distance (proj, linli_site_get_lat (site), linli_site_get_lon (site),
-                                                b->lat, b->lon);
+          double d = linli_projection_distance (proj, linli_site_get_lat (site),
+                                                linli_site_get_lon (site), b->lat, b->lon);
 
           if (fabs (d - r) <= 1e-6 * MAX (r, 1))
             {
@@ -170,7 +184,8 @@ check_against_definitions (LinliProject        *project,
     {
       const LinliBuilding *b = linli_project_get_building (project, i);
       guint count = linli_coverage_get_cover_count (cov, i);
-      LinliCoverageTotals *totals[2] = { &district, &communities[linli_project_building_community (project, i)] };
+      guint community = linli_project_building_community (project, i);
+      LinliCoverageTotals *totals[2] = { &district, &communities[community] };
 
       if (!ambiguous[i])
         g_assert_cmpuint (count, ==, counts[i]);
@@ -257,17 +272,21 @@ random_district (guint32  seed,
   for (guint c = 0; c < n_communities; c++)
     {
       g_autofree char *id = g_strdup_printf ("c%u", c);
+
       linli_project_add_community (project, id, NULL);
     }
   for (guint k = 0; k < n_compounds; k++)
     {
       g_autofree char *id = g_strdup_printf ("k%u", k);
+
       linli_project_add_compound (project, id, NULL, g_rand_int_range (rand, 0, n_communities));
     }
 
   for (guint i = 0; i < n_buildings; i++)
     {
+      double m_per_deg_lon = m_per_deg * cos (lat0 * G_PI / 180);
       double dx = 0, dy = 0;
+      guint compound, households, residents;
 
       switch (layout)
         {
@@ -278,6 +297,7 @@ random_district (guint32  seed,
         case 1:  /* a few tight clusters */
           {
             guint cluster = g_rand_int_range (rand, 0, 4);
+
             dx = (cluster % 2) * spread_m + g_rand_double_range (rand, -80, 80);
             dy = (cluster / 2) * spread_m + g_rand_double_range (rand, -80, 80);
           }
@@ -295,22 +315,26 @@ random_district (guint32  seed,
           dy = 1e-3 * g_rand_double_range (rand, 0, 1);
           break;
         }
-      add_building (project, lat0 + dy / m_per_deg, lon0 + dx / (m_per_deg * cos (lat0 * G_PI / 180)),
-                    g_rand_int_range (rand, 0, n_compounds), g_rand_int_range (rand, 0, 300),
-                    g_rand_int_range (rand, 0, 900));
+      compound = g_rand_int_range (rand, 0, n_compounds);
+      households = g_rand_int_range (rand, 0, 300);
+      residents = g_rand_int_range (rand, 0, 900);
+      add_building (project, lat0 + dy / m_per_deg, lon0 + dx / m_per_deg_lon, compound, households,
+                    residents);
     }
 
   *n_boundary = 0;
   for (guint s = 0; s < n_sites; s++)
     {
-      LinliSiteStatus status = g_rand_int_range (rand, 0, 3) == 0 ? LINLI_SITE_STATUS_CANDIDATE
-                                                                  : g_rand_boolean (rand) ? LINLI_SITE_STATUS_EXISTING
-                                                                                          : LINLI_SITE_STATUS_PLANNED;
+      LinliSiteStatus status = LINLI_SITE_STATUS_CANDIDATE;
       double lat, lon;
+
+      if (g_rand_int_range (rand, 0, 3) != 0)
+        status = g_rand_boolean (rand) ? LINLI_SITE_STATUS_EXISTING : LINLI_SITE_STATUS_PLANNED;
 
       if (n_buildings > 0 && g_rand_int_range (rand, 0, 4) != 0)
         {
-          const LinliBuilding *b = linli_project_get_building (project, g_rand_int_range (rand, 0, n_buildings));
+          guint index = g_rand_int_range (rand, 0, n_buildings);
+          const LinliBuilding *b = linli_project_get_building (project, index);
 
           if (g_rand_int_range (rand, 0, 3) == 0)
             {
@@ -451,7 +475,8 @@ test_hand_checked (void)
     g_autoptr (LinliCoverage) brute = linli_coverage_compute_brute_force (project);
 
     g_assert_true (linli_coverage_is_covered (cov, b));
-    g_assert_cmpfloat (linli_coverage_get_radius (cov), ==, linli_project_get_coverage_radius (project));
+    g_assert_cmpfloat (linli_coverage_get_radius (cov), ==,
+                       linli_project_get_coverage_radius (project));
     g_assert_true (linli_coverage_is_covered (brute, b));
   }
   /* A slower walk shrinks it again. */
@@ -516,7 +541,8 @@ test_status_and_multiple (void)
     linli_project_set_walk_minutes (project, 60);
     g_assert_cmpuint (linli_coverage_get_cover_count (cov, b), ==, 3);
     g_assert_cmpuint (linli_coverage_get_district (cov)->households_covered, ==, 7);
-    g_assert_cmpfloat (linli_coverage_get_radius (cov), ==, LINLI_DEFAULT_WALK_MINUTES * LINLI_DEFAULT_WALK_SPEED_KMH * 1000 / 60);
+    g_assert_cmpfloat (linli_coverage_get_radius (cov), ==,
+                       LINLI_DEFAULT_WALK_MINUTES * LINLI_DEFAULT_WALK_SPEED_KMH * 1000 / 60);
   }
   {
     g_autoptr (LinliCoverage) cov = linli_coverage_compute (project);
@@ -601,7 +627,8 @@ test_communities (void)
     g_assert_cmpuint (east->households_covered, ==, east_households);
     g_assert_cmpuint (empty->buildings, ==, 0);
     g_assert_cmpuint (empty->households, ==, 0);
-    g_assert_cmpfloat (linli_coverage_totals_share (empty->households_covered, empty->households), ==, 0);
+    g_assert_cmpfloat (linli_coverage_totals_share (empty->households_covered, empty->households),
+                       ==, 0);
     g_assert_cmpuint (west->buildings, ==, n_per);
     g_assert_cmpuint (west->buildings_covered, ==, 0);
     g_assert_cmpuint (west->households, ==, 100 * n_per);
@@ -660,6 +687,61 @@ test_empty (void)
   g_assert_finalize_object (project);
 }
 
+/* Buildings with no usable position never hang or crash the coverage;
+ * they are simply never covered.  Run in a subprocess with a time limit. */
+static void
+test_non_finite_building_subprocess (void)
+{
+  const double bad[] = { NAN, INFINITY, -INFINITY };
+
+  for (guint where = 0; where < 3; where++)
+    for (guint k = 0; k < G_N_ELEMENTS (bad); k++)
+      for (guint axis = 0; axis < 2; axis++)
+        {
+          LinliProject *project = linli_project_new ();
+
+          linli_project_add_community (project, "c", NULL);
+          linli_project_add_compound (project, "k", NULL, 0);
+          for (guint i = 0; i < 3; i++)
+            {
+              double lat = 31 + i * 1e-3, lon = 121;
+
+              if (i == where)
+                {
+                  if (axis == 0)
+                    lat = bad[k];
+                  else
+                    lon = bad[k];
+                }
+              add_building (project, lat, lon, 0, 5, 5);
+            }
+          add_site (project, LINLI_SITE_STATUS_EXISTING, 31.001, 121);
+          {
+            g_autoptr (LinliCoverage) cov = linli_coverage_compute (project);
+            g_autoptr (LinliCoverage) brute = linli_coverage_compute_brute_force (project);
+
+            assert_coverage_equal (project, cov, brute);
+            for (guint i = 0; i < linli_coverage_get_n_buildings (cov); i++)
+              g_assert_true (linli_coverage_is_covered (cov, i) == (i != where));
+          }
+          g_assert_finalize_object (project);
+        }
+}
+
+static void
+test_non_finite_building (void)
+{
+  g_test_trap_subprocess ("/coverage/non-finite-building/subprocess", 5 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_DEFAULT);
+  if (!g_test_trap_has_passed () && KNOWN_BUG_NON_FINITE_BUILDING)
+    {
+      g_test_incomplete ("known bug: a building with NaN or infinite coordinates hangs or crashes "
+                         "linli_coverage_compute()");
+      return;
+    }
+  g_test_trap_assert_passed ();
+}
+
 static void
 test_shares (void)
 {
@@ -671,7 +753,8 @@ test_shares (void)
   g_assert_cmpfloat (linli_coverage_totals_share (G_MAXUINT64, G_MAXUINT64), ==, 1);
   g_assert_cmpfloat_with_epsilon (linli_coverage_totals_share (1, 3), 1.0 / 3, 1e-15);
   /* Beyond 2^53 the ratio is still right to double precision. */
-  g_assert_cmpfloat_with_epsilon (linli_coverage_totals_share (G_MAXUINT64 / 2, G_MAXUINT64), 0.5, 1e-15);
+  g_assert_cmpfloat_with_epsilon (linli_coverage_totals_share (G_MAXUINT64 / 2, G_MAXUINT64), 0.5,
+                                  1e-15);
 }
 
 static void
@@ -696,11 +779,21 @@ test_large (void)
     g_autoptr (GRand) rand = g_rand_new_with_seed (55);
 
     for (guint i = 0; i < 40000; i++)
-      add_building (project, lat0 + g_rand_double_range (rand, -0.03, 0.03),
-                    lon0 + g_rand_double_range (rand, -0.03, 0.03), 0, g_rand_int_range (rand, 0, 200), 1);
+      {
+        double lat = lat0 + g_rand_double_range (rand, -0.03, 0.03);
+        double lon = lon0 + g_rand_double_range (rand, -0.03, 0.03);
+
+        add_building (project, lat, lon, 0, g_rand_int_range (rand, 0, 200), 1);
+      }
     for (guint i = 0; i < 150; i++)
-      add_site (project, i % 4 ? LINLI_SITE_STATUS_EXISTING : LINLI_SITE_STATUS_CANDIDATE,
-                lat0 + g_rand_double_range (rand, -0.03, 0.03), lon0 + g_rand_double_range (rand, -0.03, 0.03));
+      {
+        double lat = lat0 + g_rand_double_range (rand, -0.03, 0.03);
+        double lon = lon0 + g_rand_double_range (rand, -0.03, 0.03);
+
+        LinliSiteStatus status = i % 4 ? LINLI_SITE_STATUS_EXISTING : LINLI_SITE_STATUS_CANDIDATE;
+
+        add_site (project, status, lat, lon);
+      }
   }
   t0 = g_get_monotonic_time ();
   {
@@ -713,8 +806,9 @@ test_large (void)
     t_brute = g_get_monotonic_time () - t0;
     assert_coverage_equal (project, fast, brute);
   }
-  g_test_message ("%u buildings, %u sites: grid %" G_GINT64_FORMAT " µs, brute force %" G_GINT64_FORMAT " µs",
-                  linli_project_get_n_buildings (project), linli_project_get_n_sites (project), t_fast, t_brute);
+  g_test_message ("%u buildings, %u sites: grid %" G_GINT64_FORMAT " µs, brute force %"
+                  G_GINT64_FORMAT " µs", linli_project_get_n_buildings (project),
+                  linli_project_get_n_sites (project), t_fast, t_brute);
   g_assert_finalize_object (project);
 }
 
@@ -742,6 +836,8 @@ main (int   argc,
   g_test_add_func ("/coverage/communities", test_communities);
   g_test_add_func ("/coverage/empty", test_empty);
   g_test_add_func ("/coverage/shares", test_shares);
+  g_test_add_func ("/coverage/non-finite-building", test_non_finite_building);
+  g_test_add_func ("/coverage/non-finite-building/subprocess", test_non_finite_building_subprocess);
   g_test_add_func ("/coverage/large", test_large);
 
   return g_test_run ();

@@ -33,6 +33,12 @@
  * has not yet delivered the end tags the parser has already read.
  */
 #define KNOWN_BUG_TRAILING_CONTENT 1
+
+/* KNOWN_BUG_NAME_LENGTH: the loader limits names to 1024 bytes, the schema
+ * (and the saver) to 1024 characters, so a project named with 342 or more
+ * Chinese characters saves to a valid file that cannot be opened again.
+ */
+#define KNOWN_BUG_NAME_LENGTH 1
 #define KNOWN_BUG_EMPTY_FILE   1
 
 /* ------------------------------------------------------------------------ */
@@ -125,7 +131,10 @@ random_project (guint32 seed,
           b.lat = g_rand_boolean (rand) ? 90 : -90;
           b.lon = g_rand_boolean (rand) ? 180 : -180;
         }
-      b.households = g_rand_int_range (rand, 0, 4) == 0 ? 1000000 : (guint) g_rand_int_range (rand, 0, 500);
+      if (g_rand_int_range (rand, 0, 4) == 0)
+        b.households = 1000000;  /* the most the format allows */
+      else
+        b.households = g_rand_int_range (rand, 0, 500);
       b.residents = g_rand_int_range (rand, 0, 1500);
       b.party_members = g_rand_int_range (rand, 0, 100);
       b.footprint_start = 12345;  /* ignored by add_building */
@@ -196,7 +205,8 @@ assert_projects_equal (LinliProject *a,
                        double        rel_eps)
 {
   g_assert_cmpstr (linli_project_get_name (a), ==, linli_project_get_name (b));
-  assert_rel_close (linli_project_get_walk_minutes (a), linli_project_get_walk_minutes (b), rel_eps);
+  assert_rel_close (linli_project_get_walk_minutes (a), linli_project_get_walk_minutes (b),
+                    rel_eps);
   assert_rel_close (linli_project_get_walk_speed (a), linli_project_get_walk_speed (b), rel_eps);
 
   g_assert_cmpuint (linli_project_get_n_communities (a), ==, linli_project_get_n_communities (b));
@@ -400,12 +410,12 @@ load_schema (void)
  * @reason. */
 static gboolean
 schema_validates (xmlRelaxNGPtr schema,
-                  const char   *data,
-                  gsize         length,
+                  GBytes       *bytes,
                   char        **reason)
 {
   GString *errors = g_string_new (NULL);
-  xmlDocPtr doc = xmlReadMemory (data, (int) length, "doc.linli", NULL,
+  xmlDocPtr doc = xmlReadMemory (g_bytes_get_data (bytes, NULL), (int) g_bytes_get_size (bytes),
+                                 "doc.linli", NULL,
                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   int ret = -1;
 
@@ -436,7 +446,9 @@ schema_validates (xmlRelaxNGPtr schema,
 #define BUILDING_B1 "    <building id=\"b1\" compound=\"k1\" "
 #define B1_POS "lat=\"31.2300000\" lon=\"121.4700000\""
 #define B1_COUNTS "households=\"40\" residents=\"100\" party-members=\"5\""
-#define BUILDING_B2 "    <building id=\"b2\" compound=\"k2\" lat=\"31.2310000\" lon=\"121.4710000\" households=\"30\">"
+#define BUILDING_B2                                                                    \
+  "    <building id=\"b2\" compound=\"k2\" lat=\"31.2310000\" lon=\"121.4710000\" " \
+  "households=\"30\">"
 #define SITE_1 "    <site id=\"site-1\" name=\"中心\" "
 #define LOL_DTD                                                                  \
   "<!DOCTYPE linli [<!ENTITY lol \"lol\">"                                       \
@@ -467,7 +479,8 @@ static const char *const base_lines[] = {
   /* 13 */ BUILDING_B1 "name=\"1号楼\" " B1_POS " " B1_COUNTS "/>",
   /* 14 */ BUILDING_B2 "<footprint>121.4709000,31.2309000 121.4711000,31.2309000 "
            "121.4711000,31.2311000</footprint></building>",
-  /* 15 */ "    <building id=\"b3\" compound=\"k2\" lat=\"31.2400000\" lon=\"121.4800000\" households=\"20\"/>",
+  /* 15 */ "    <building id=\"b3\" compound=\"k2\" lat=\"31.2400000\" lon=\"121.4800000\" "
+           "households=\"20\"/>",
   /* 16 */ "  </buildings>",
   /* 17 */ "  <sites>",
   /* 18 */ SITE_1 "tier=\"street\" status=\"existing\" lat=\"31.2300000\" lon=\"121.4700000\" "
@@ -680,8 +693,8 @@ static GBytes *
 gen_name_1025 (void)
 {
   g_autofree char *name = g_strnfill (1025, 'x');
-  g_autofree char *line = g_strdup_printf ("    <building id=\"b1\" name=\"%s\" compound=\"k1\" " B1_POS "/>",
-                                           name);
+  g_autofree char *line = g_strdup_printf ("    <building id=\"b1\" name=\"%s\" compound=\"k1\" "
+                                           B1_POS "/>", name);
 
   return base_with_raw_line (13, line, strlen (line));
 }
@@ -690,7 +703,8 @@ static GBytes *
 gen_id_257 (void)
 {
   g_autofree char *id = g_strnfill (257, 'i');
-  g_autofree char *line = g_strdup_printf ("    <building id=\"%s\" compound=\"k1\" " B1_POS "/>", id);
+  g_autofree char *line = g_strdup_printf ("    <building id=\"%s\" compound=\"k1\" " B1_POS "/>",
+                                           id);
 
   return base_with_raw_line (13, line, strlen (line));
 }
@@ -721,132 +735,232 @@ gen_huge_footprint (void)
 
 static const HostileCase hostile_cases[] = {
   /* Entities and document types. */
-  { "xxe-attribute", { { 1, XML_DECL "<!DOCTYPE linli [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" },
-                       { 2, "<linli version=\"1\" name=\"&e;\">" } },
+  { "xxe-attribute",
+    { { 1, XML_DECL "<!DOCTYPE linli [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" },
+      { 2, "<linli version=\"1\" name=\"&e;\">" } },
     NULL, 1, 2, "entity|DOCTYPE", MALFORMED, FALSE },
-  { "xxe-content", { { 1, XML_DECL "<!DOCTYPE linli [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" },
-                     { 12, "  <buildings>&e;" } },
+  { "xxe-content",
+    { { 1, XML_DECL "<!DOCTYPE linli [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" },
+      { 12, "  <buildings>&e;" } },
     NULL, 1, 2, "DOCTYPE|entity", MALFORMED, FALSE },
-  { "billion-laughs-attribute", { { 1, XML_DECL LOL_DTD }, { 2, "<linli version=\"1\" name=\"&lol9;\">" } },
+  { "billion-laughs-attribute",
+    { { 1, XML_DECL LOL_DTD }, { 2, "<linli version=\"1\" name=\"&lol9;\">" } },
     NULL, 1, 2, "entity|DOCTYPE", MALFORMED, FALSE },
-  { "billion-laughs-content", { { 1, XML_DECL LOL_DTD }, { 12, "  <buildings>&lol9;" } },
+  { "billion-laughs-content",
+    { { 1, XML_DECL LOL_DTD }, { 12, "  <buildings>&lol9;" } },
     NULL, 1, 2, "entity|DOCTYPE", MALFORMED, FALSE },
-  { "external-dtd", { { 1, XML_DECL "<!DOCTYPE linli SYSTEM \"http://127.0.0.1:9/linli.dtd\">" } },
+  { "external-dtd",
+    { { 1, XML_DECL "<!DOCTYPE linli SYSTEM \"http://127.0.0.1:9/linli.dtd\">" } },
     NULL, 1, 2, "DOCTYPE", MALFORMED, FALSE },
   { "external-parameter-entity",
     { { 1, XML_DECL "<!DOCTYPE linli [<!ENTITY % p SYSTEM \"file:///etc/passwd\"> %p;]>" } },
     NULL, 1, 2, "DOCTYPE|entity", MALFORMED, FALSE },
-  { "undeclared-entity", { { 13, B1 ("name=\"&nbsp;\" " B1_POS) } },
+  { "undeclared-entity",
+    { { 13, B1 ("name=\"&nbsp;\" " B1_POS) } },
     NULL, 13, 0, "not well-formed", MALFORMED, FALSE },
-  { "bad-char-reference", { { 13, B1 ("name=\"&#0;\" " B1_POS) } },
+  { "bad-char-reference",
+    { { 13, B1 ("name=\"&#0;\" " B1_POS) } },
     NULL, 13, 0, "not well-formed", MALFORMED, FALSE },
-
   /* Broken XML. */
   { "deep-nesting", { { 0 } }, gen_deep_nesting, 12, 0, "unexpected <a>|depth", -1, TRUE },
   { "deep-nested-buildings", { { 0 } }, gen_deep_buildings, 13, 0, "footprint|depth", -1, TRUE },
   { "truncated", { { 0 } }, gen_truncated, 14, 0, "truncated", MALFORMED, FALSE },
-  { "truncated-after-tag", { { 0 } }, gen_truncated_after_tag, 16, 0, "truncated", MALFORMED, FALSE },
+  { "truncated-after-tag",
+    { { 0 } },
+    gen_truncated_after_tag, 16, 0, "truncated", MALFORMED, FALSE },
   { "bad-utf8", { { 0 } }, gen_bad_utf8, 13, 0, "UTF-8", MALFORMED, FALSE },
   { "nul-in-name", { { 0 } }, gen_nul_in_name, 13, 0, "not well-formed", MALFORMED, FALSE },
   { "empty-file", { { 0 } }, gen_empty, 1, 0, "empty", -1, FALSE },
   { "blank-file", { { 0 } }, gen_blank, 1, 4, "empty", -1, FALSE },
   { "binary-junk", { { 0 } }, gen_junk, 1, 0, "not well-formed", MALFORMED, FALSE },
-  { "binary-junk-inside", { { 0 } }, gen_junk_after_decl, 3, 0, "not well-formed", MALFORMED, FALSE },
-  { "content-after-root", { { 21, "</linli><linli version=\"1\"/>" } },
+  { "binary-junk-inside",
+    { { 0 } },
+    gen_junk_after_decl, 3, 0, "not well-formed", MALFORMED, FALSE },
+  { "content-after-root",
+    { { 21, "</linli><linli version=\"1\"/>" } },
     NULL, 21, 0, "Extra content|after the end", -1, FALSE },
-  { "text-after-root", { { 21, "</linli>junk" } }, NULL, 21, 0, "Extra content|after the end", -1, FALSE },
-  { "duplicate-attribute", { { 13, B1 ("id=\"b9\" " B1_POS) } },
+  { "text-after-root",
+    { { 21, "</linli>junk" } },
+    NULL, 21, 0, "Extra content|after the end", -1, FALSE },
+  { "duplicate-attribute",
+    { { 13, B1 ("id=\"b9\" " B1_POS) } },
     NULL, 13, 0, "not well-formed", MALFORMED, FALSE },
-  { "mismatched-end-tag", { { 16, "  </building>" } }, NULL, 16, 0, "not well-formed", MALFORMED, FALSE },
-  { "unsupported-encoding", { { 1, "<?xml version=\"1.0\" encoding=\"x-no-such-encoding\"?>" } },
+  { "mismatched-end-tag",
+    { { 16, "  </building>" } },
+    NULL, 16, 0, "not well-formed", MALFORMED, FALSE },
+  { "unsupported-encoding",
+    { { 1, "<?xml version=\"1.0\" encoding=\"x-no-such-encoding\"?>" } },
     NULL, 1, 0, "encoding", MALFORMED, FALSE },
-
   /* Numbers. */
   { "lat-nan", { { 13, B1_LAT ("NaN") } }, NULL, 13, 0, "“lat” must be a number", INVALID, FALSE },
   { "lat-inf", { { 13, B1_LAT ("inf") } }, NULL, 13, 0, "“lat” must be a number", INVALID, FALSE },
-  { "lat-1e999", { { 13, B1_LAT ("1e999") } }, NULL, 13, 0, "“lat” must be a number", INVALID, FALSE },
+  { "lat-1e999",
+    { { 13, B1_LAT ("1e999") } },
+    NULL, 13, 0, "“lat” must be a number", INVALID, FALSE },
   { "lat-91", { { 13, B1_LAT ("91") } }, NULL, 13, 0, "“lat” must be a number", INVALID, TRUE },
   { "lat-empty", { { 13, B1_LAT ("") } }, NULL, 13, 0, "“lat” must be a number", INVALID, TRUE },
-  { "lat-trailing-junk", { { 13, B1_LAT ("31.2N") } }, NULL, 13, 0, "“lat” must be a number", INVALID, TRUE },
-  { "lon-minus-181", { { 13, B1_LON ("-181") } }, NULL, 13, 0, "“lon” must be a number", INVALID, TRUE },
+  { "lat-trailing-junk",
+    { { 13, B1_LAT ("31.2N") } },
+    NULL, 13, 0, "“lat” must be a number", INVALID, TRUE },
+  { "lon-minus-181",
+    { { 13, B1_LON ("-181") } },
+    NULL, 13, 0, "“lon” must be a number", INVALID, TRUE },
   { "lon-empty", { { 13, B1_LON ("") } }, NULL, 13, 0, "“lon” must be a number", INVALID, TRUE },
-  { "site-lat-nan", { { 18, S1 ("tier=\"street\" status=\"existing\" lat=\"nan\" lon=\"121.47\"") } },
+  { "site-lat-nan",
+    { { 18, S1 ("tier=\"street\" status=\"existing\" lat=\"nan\" lon=\"121.47\"") } },
     NULL, 18, 0, "“lat” must be a number", INVALID, FALSE },
   { "households-negative", { { 13, B1_HH ("-1") } }, NULL, 13, 0, "whole number", INVALID, TRUE },
   { "households-12abc", { { 13, B1_HH ("12abc") } }, NULL, 13, 0, "whole number", INVALID, TRUE },
-  { "households-too-many", { { 13, B1_HH ("1000001") } }, NULL, 13, 0, "whole number", INVALID, TRUE },
-  { "households-huge", { { 13, B1_HH ("99999999999999999999999") } }, NULL, 13, 0, "whole number", INVALID, TRUE },
+  { "households-too-many",
+    { { 13, B1_HH ("1000001") } },
+    NULL, 13, 0, "whole number", INVALID, TRUE },
+  { "households-huge",
+    { { 13, B1_HH ("99999999999999999999999") } },
+    NULL, 13, 0, "whole number", INVALID, TRUE },
   { "households-empty", { { 13, B1_HH ("") } }, NULL, 13, 0, "whole number", INVALID, TRUE },
-  { "residents-fraction", { { 13, B1 (B1_POS " residents=\"1.5\"") } }, NULL, 13, 0, "whole number", INVALID, TRUE },
-  { "capacity-too-big", { { 18, S1 (S1_VALID " capacity=\"10000001\"") } }, NULL, 18, 0, "whole number", INVALID, TRUE },
-  { "cost-negative", { { 18, S1 (S1_VALID " cost=\"-1\"") } }, NULL, 18, 0, "“cost” must be a number", INVALID, TRUE },
-  { "cost-text", { { 18, S1 (S1_VALID " cost=\"free\"") } }, NULL, 18, 0, "“cost” must be a number", INVALID, TRUE },
-  { "walk-minutes-zero", { { 3, "  <settings walk-minutes=\"0\"/>" } }, NULL, 3, 0, "walk-minutes", INVALID, TRUE },
-  { "walk-speed-eleven", { { 3, "  <settings walk-speed-kmh=\"11\"/>" } }, NULL, 3, 0, "walk-speed-kmh", INVALID, TRUE },
-
+  { "residents-fraction",
+    { { 13, B1 (B1_POS " residents=\"1.5\"") } },
+    NULL, 13, 0, "whole number", INVALID, TRUE },
+  { "capacity-too-big",
+    { { 18, S1 (S1_VALID " capacity=\"10000001\"") } },
+    NULL, 18, 0, "whole number", INVALID, TRUE },
+  { "cost-negative",
+    { { 18, S1 (S1_VALID " cost=\"-1\"") } },
+    NULL, 18, 0, "“cost” must be a number", INVALID, TRUE },
+  { "cost-text",
+    { { 18, S1 (S1_VALID " cost=\"free\"") } },
+    NULL, 18, 0, "“cost” must be a number", INVALID, TRUE },
+  { "walk-minutes-zero",
+    { { 3, "  <settings walk-minutes=\"0\"/>" } },
+    NULL, 3, 0, "walk-minutes", INVALID, TRUE },
+  { "walk-speed-eleven",
+    { { 3, "  <settings walk-speed-kmh=\"11\"/>" } },
+    NULL, 3, 0, "walk-speed-kmh", INVALID, TRUE },
   /* Ids and references. */
-  { "duplicate-building-id", { { 15, "    <building id=\"b1\" compound=\"k2\" lat=\"31.24\" lon=\"121.48\"/>" } },
+  { "duplicate-building-id",
+    { { 15, "    <building id=\"b1\" compound=\"k2\" lat=\"31.24\" lon=\"121.48\"/>" } },
     NULL, 15, 0, "duplicate building id", INVALID, FALSE },
-  { "duplicate-site-id", { { 19, "    <site id=\"site-1\" tier=\"station\" status=\"candidate\" lat=\"31.24\" lon=\"121.48\"/>" } },
+  { "duplicate-site-id",
+    { { 19,
+        "    <site id=\"site-1\" tier=\"station\" status=\"candidate\" lat=\"31.24\" "
+          "lon=\"121.48\"/>" } },
     NULL, 19, 0, "duplicate site id", INVALID, FALSE },
-  { "duplicate-community-id", { { 6, "    <community id=\"c1\" name=\"西社区\"/>" } },
+  { "duplicate-community-id",
+    { { 6, "    <community id=\"c1\" name=\"西社区\"/>" } },
     NULL, 6, 0, "duplicate community id", INVALID, FALSE },
-  { "duplicate-compound-id", { { 10, "    <compound id=\"k1\" name=\"二小区\" community=\"c2\"/>" } },
+  { "duplicate-compound-id",
+    { { 10, "    <compound id=\"k1\" name=\"二小区\" community=\"c2\"/>" } },
     NULL, 10, 0, "duplicate compound id", INVALID, FALSE },
-  { "dangling-community", { { 10, "    <compound id=\"k2\" community=\"c9\"/>" } },
+  { "dangling-community",
+    { { 10, "    <compound id=\"k2\" community=\"c9\"/>" } },
     NULL, 10, 0, "“c9”", INVALID, FALSE },
-  { "dangling-compound", { { 15, "    <building id=\"b3\" compound=\"k9\" lat=\"31.24\" lon=\"121.48\"/>" } },
+  { "dangling-compound",
+    { { 15, "    <building id=\"b3\" compound=\"k9\" lat=\"31.24\" lon=\"121.48\"/>" } },
     NULL, 15, 0, "“k9”", INVALID, FALSE },
-  { "empty-id", { { 13, "    <building id=\"\" compound=\"k1\" " B1_POS "/>" } },
+  { "empty-id",
+    { { 13, "    <building id=\"\" compound=\"k1\" " B1_POS "/>" } },
     NULL, 13, 0, "must not be empty", INVALID, TRUE },
   { "id-too-long", { { 0 } }, gen_id_257, 13, 0, "longer than", INVALID, TRUE },
-
   /* Structure. */
-  { "unknown-element", { { 15, "    <tower id=\"t1\"/>" } }, NULL, 15, 0, "unexpected <tower>", INVALID, TRUE },
+  { "unknown-element",
+    { { 15, "    <tower id=\"t1\"/>" } },
+    NULL, 15, 0, "unexpected <tower>", INVALID, TRUE },
   { "unknown-section", { { 3, "  <extras/>" } }, NULL, 3, 0, "unexpected <extras>", INVALID, TRUE },
-  { "unknown-attribute", { { 13, B1 (B1_POS " colour=\"red\"") } }, NULL, 13, 0, "unknown attribute “colour”", INVALID, TRUE },
-  { "unknown-site-attribute", { { 18, S1 (S1_VALID " owner=\"x\"") } }, NULL, 18, 0, "unknown attribute “owner”", INVALID, TRUE },
-  { "namespace-on-root", { { 2, "<linli xmlns=\"urn:other\" version=\"1\">" } }, NULL, 2, 0, "unknown attribute", INVALID, TRUE },
-  { "wrong-root", { { 2, "<project version=\"1\">" }, { 21, "</project>" } }, NULL, 2, 0, "root element", INVALID, TRUE },
-  { "prefixed-root", { { 2, "<x:linli xmlns:x=\"urn:linli\" version=\"1\">" }, { 21, "</x:linli>" } },
+  { "unknown-attribute",
+    { { 13, B1 (B1_POS " colour=\"red\"") } },
+    NULL, 13, 0, "unknown attribute “colour”", INVALID, TRUE },
+  { "unknown-site-attribute",
+    { { 18, S1 (S1_VALID " owner=\"x\"") } },
+    NULL, 18, 0, "unknown attribute “owner”", INVALID, TRUE },
+  { "namespace-on-root",
+    { { 2, "<linli xmlns=\"urn:other\" version=\"1\">" } },
+    NULL, 2, 0, "unknown attribute", INVALID, TRUE },
+  { "wrong-root",
+    { { 2, "<project version=\"1\">" }, { 21, "</project>" } },
     NULL, 2, 0, "root element", INVALID, TRUE },
-  { "version-2", { { 2, "<linli version=\"2\" name=\"x\">" } }, NULL, 2, 0, "not supported", LINLI_FORMAT_ERROR_VERSION, TRUE },
-  { "version-1.0", { { 2, "<linli version=\"1.0\">" } }, NULL, 2, 0, "not supported", LINLI_FORMAT_ERROR_VERSION, TRUE },
-  { "missing-version", { { 2, "<linli name=\"x\">" } }, NULL, 2, 0, "required attribute “version”", INVALID, TRUE },
-  { "missing-lat", { { 13, B1 ("lon=\"121.47\"") } }, NULL, 13, 0, "required attribute “lat”", INVALID, TRUE },
-  { "missing-compound", { { 15, "    <building id=\"b3\" lat=\"31.24\" lon=\"121.48\"/>" } },
+  { "prefixed-root",
+    { { 2, "<x:linli xmlns:x=\"urn:linli\" version=\"1\">" }, { 21, "</x:linli>" } },
+    NULL, 2, 0, "root element", INVALID, TRUE },
+  { "version-2",
+    { { 2, "<linli version=\"2\" name=\"x\">" } },
+    NULL, 2, 0, "not supported", LINLI_FORMAT_ERROR_VERSION, TRUE },
+  { "version-1.0",
+    { { 2, "<linli version=\"1.0\">" } },
+    NULL, 2, 0, "not supported", LINLI_FORMAT_ERROR_VERSION, TRUE },
+  { "missing-version",
+    { { 2, "<linli name=\"x\">" } },
+    NULL, 2, 0, "required attribute “version”", INVALID, TRUE },
+  { "missing-lat",
+    { { 13, B1 ("lon=\"121.47\"") } },
+    NULL, 13, 0, "required attribute “lat”", INVALID, TRUE },
+  { "missing-compound",
+    { { 15, "    <building id=\"b3\" lat=\"31.24\" lon=\"121.48\"/>" } },
     NULL, 15, 0, "required attribute “compound”", INVALID, TRUE },
-  { "missing-tier", { { 18, S1 ("status=\"existing\" lat=\"31.23\" lon=\"121.47\"") } },
+  { "missing-tier",
+    { { 18, S1 ("status=\"existing\" lat=\"31.23\" lon=\"121.47\"") } },
     NULL, 18, 0, "required attribute “tier”", INVALID, TRUE },
-  { "sections-out-of-order", { { 7, "  </communities><settings walk-minutes=\"10\"/>" } },
+  { "sections-out-of-order",
+    { { 7, "  </communities><settings walk-minutes=\"10\"/>" } },
     NULL, 7, 0, "sections come once each", INVALID, TRUE },
-  { "section-twice", { { 16, "  </buildings><buildings/>" } }, NULL, 16, 0, "sections come once each", INVALID, TRUE },
-  { "text-in-buildings", { { 15, "    stray text<building id=\"b3\" compound=\"k2\" lat=\"31.24\" lon=\"121.48\"/>" } },
+  { "section-twice",
+    { { 16, "  </buildings><buildings/>" } },
+    NULL, 16, 0, "sections come once each", INVALID, TRUE },
+  { "text-in-buildings",
+    { { 15, "    stray text<building id=\"b3\" compound=\"k2\" lat=\"31.24\" lon=\"121.48\"/>" } },
     NULL, 15, 0, "unexpected text in <buildings>", INVALID, TRUE },
-  { "cdata-in-buildings", { { 12, "  <buildings><![CDATA[x]]>" } }, NULL, 12, 0, "unexpected text in <buildings>", INVALID, TRUE },
-  { "text-in-root", { { 3, "  hello<settings walk-minutes=\"10\"/>" } }, NULL, 3, 0, "unexpected text in <linli>", INVALID, TRUE },
-  { "settings-with-child", { { 3, "  <settings walk-minutes=\"10\"><x/></settings>" } }, NULL, 3, 0, "must be empty", INVALID, TRUE },
-  { "site-with-text", { { 18, SITE_1 S1_VALID ">x</site>" } }, NULL, 18, 0, "must be empty", INVALID, TRUE },
+  { "cdata-in-buildings",
+    { { 12, "  <buildings><![CDATA[x]]>" } },
+    NULL, 12, 0, "unexpected text in <buildings>", INVALID, TRUE },
+  { "text-in-root",
+    { { 3, "  hello<settings walk-minutes=\"10\"/>" } },
+    NULL, 3, 0, "unexpected text in <linli>", INVALID, TRUE },
+  { "settings-with-child",
+    { { 3, "  <settings walk-minutes=\"10\"><x/></settings>" } },
+    NULL, 3, 0, "must be empty", INVALID, TRUE },
+  { "site-with-text",
+    { { 18, SITE_1 S1_VALID ">x</site>" } },
+    NULL, 18, 0, "must be empty", INVALID, TRUE },
   { "long-name", { { 0 } }, gen_long_name, 13, 0, "longer than", INVALID, TRUE },
   { "name-1025-bytes", { { 0 } }, gen_name_1025, 13, 0, "longer than", INVALID, TRUE },
-
   /* Footprints. */
-  { "footprint-2-points", { { 14, FP ("121.4709,31.2309 121.4711,31.2309") } }, NULL, 14, 0, "at least 3 points", INVALID, TRUE },
-  { "footprint-garbage", { { 14, FP ("abc def ghi") } }, NULL, 14, 0, "“lon,lat” pair", INVALID, TRUE },
-  { "footprint-half-pair", { { 14, FP ("121.4709,31.2309 121.4711,31.2309 121.4711,") } }, NULL, 14, 0, "“lon,lat” pair", INVALID, TRUE },
-  { "footprint-out-of-range", { { 14, FP ("200,31 121,31 121,32") } }, NULL, 14, 0, "outside the valid range", INVALID, FALSE },
-  { "footprint-nan", { { 14, FP ("nan,nan 121,31 121,32") } }, NULL, 14, 0, "outside the valid range|pair", INVALID, TRUE },
-  { "footprint-empty-element", { { 14, BUILDING_B2 "<footprint/></building>" } }, NULL, 14, 0, "empty", INVALID, TRUE },
-  { "footprint-child", { { 14, FP ("<x/>") } }, NULL, 14, 0, "only “lon,lat” pairs", INVALID, TRUE },
-  { "footprint-twice", { { 14, BUILDING_B2 "<footprint>1,1 2,2 3,3</footprint><footprint>1,1 2,2 3,3</footprint></building>" } },
+  { "footprint-2-points",
+    { { 14, FP ("121.4709,31.2309 121.4711,31.2309") } },
+    NULL, 14, 0, "at least 3 points", INVALID, TRUE },
+  { "footprint-garbage",
+    { { 14, FP ("abc def ghi") } },
+    NULL, 14, 0, "“lon,lat” pair", INVALID, TRUE },
+  { "footprint-half-pair",
+    { { 14, FP ("121.4709,31.2309 121.4711,31.2309 121.4711,") } },
+    NULL, 14, 0, "“lon,lat” pair", INVALID, TRUE },
+  { "footprint-out-of-range",
+    { { 14, FP ("200,31 121,31 121,32") } },
+    NULL, 14, 0, "outside the valid range", INVALID, FALSE },
+  { "footprint-nan",
+    { { 14, FP ("nan,nan 121,31 121,32") } },
+    NULL, 14, 0, "outside the valid range|pair", INVALID, TRUE },
+  { "footprint-empty-element",
+    { { 14, BUILDING_B2 "<footprint/></building>" } },
+    NULL, 14, 0, "empty", INVALID, TRUE },
+  { "footprint-child",
+    { { 14, FP ("<x/>") } },
+    NULL, 14, 0, "only “lon,lat” pairs", INVALID, TRUE },
+  { "footprint-twice",
+    { { 14,
+        BUILDING_B2 "<footprint>1,1 2,2 3,3</footprint><footprint>1,1 2,2 3,3</footprint>"
+          "</building>" } },
     NULL, 14, 0, "only one <footprint>", INVALID, TRUE },
-  { "footprint-too-many-points", { { 0 } }, gen_huge_footprint, 14, 0, "more than 4096 points", INVALID, FALSE },
-
+  { "footprint-too-many-points",
+    { { 0 } },
+    gen_huge_footprint, 14, 0, "more than 4096 points", INVALID, FALSE },
   /* Vocabulary. */
-  { "unknown-service", { { 18, S1 (S1_VALID " services=\"elderly spa\"") } }, NULL, 18, 0, "unknown service “spa”", INVALID, TRUE },
-  { "unknown-tier", { { 18, S1 ("tier=\"palace\" status=\"existing\" lat=\"31.23\" lon=\"121.47\"") } },
+  { "unknown-service",
+    { { 18, S1 (S1_VALID " services=\"elderly spa\"") } },
+    NULL, 18, 0, "unknown service “spa”", INVALID, TRUE },
+  { "unknown-tier",
+    { { 18, S1 ("tier=\"palace\" status=\"existing\" lat=\"31.23\" lon=\"121.47\"") } },
     NULL, 18, 0, "unknown site tier “palace”", INVALID, TRUE },
-  { "unknown-status", { { 18, S1 ("tier=\"street\" status=\"demolished\" lat=\"31.23\" lon=\"121.47\"") } },
+  { "unknown-status",
+    { { 18, S1 ("tier=\"street\" status=\"demolished\" lat=\"31.23\" lon=\"121.47\"") } },
     NULL, 18, 0, "unknown site status “demolished”", INVALID, TRUE },
 };
 
@@ -926,7 +1040,8 @@ test_base_document (void)
   g_assert_cmpstr (linli_site_get_name (site), ==, "中心");
   g_assert_cmpint (linli_site_get_tier (site), ==, LINLI_SITE_TIER_STREET);
   g_assert_cmpint (linli_site_get_status (site), ==, LINLI_SITE_STATUS_EXISTING);
-  g_assert_cmpuint (linli_site_get_services (site), ==, LINLI_SERVICE_ELDERLY | LINLI_SERVICE_HEALTH);
+  g_assert_cmpuint (linli_site_get_services (site), ==,
+                    LINLI_SERVICE_ELDERLY | LINLI_SERVICE_HEALTH);
   g_assert_cmpfloat (linli_site_get_cost (site), <, 0);
   g_assert_cmpuint (linli_site_get_capacity (site), ==, 0);
   g_assert_null (linli_site_get_extra_services (site));
@@ -943,7 +1058,8 @@ test_minimal_and_tolerated (void)
 {
   static const char *const docs[] = {
     "<linli version=\"1\"/>",
-    "<?xml version=\"1.0\"?>\n<!-- c --><?pi x?>\n<linli version=\"1\">\n<!-- c -->\n</linli>\n<!-- after -->\n",
+    "<?xml version=\"1.0\"?>\n<!-- c --><?pi x?>\n<linli version=\"1\">\n<!-- c -->\n</linli>\n"
+    "<!-- after -->\n",
     "<linli version=\"1\"><settings/><communities/><compounds/><buildings/><sites/></linli>",
     "\xef\xbb\xbf<linli version='1' name=''><sites>\n  <!-- none -->\n</sites></linli>",
   };
@@ -951,7 +1067,8 @@ test_minimal_and_tolerated (void)
   for (guint i = 0; i < G_N_ELEMENTS (docs); i++)
     {
       g_autoptr (GError) error = NULL;
-      LinliProject *project = linli_format_load_data (docs[i], strlen (docs[i]), "min.linli", &error);
+      LinliProject *project = linli_format_load_data (docs[i], strlen (docs[i]), "min.linli",
+                                                      &error);
 
       g_assert_no_error (error);
       g_assert_nonnull (project);
@@ -972,7 +1089,8 @@ test_minimal_and_tolerated (void)
       { 12, "  <buildings><?linli-editor cursor=\"3\"?>" },
       { 20, "  <!-- end -->\n  </sites>" },
     };
-    g_autoptr (GBytes) commented = g_string_free_to_bytes (base_document_with (edits, G_N_ELEMENTS (edits)));
+    GString *doc = base_document_with (edits, G_N_ELEMENTS (edits));
+    g_autoptr (GBytes) commented = g_string_free_to_bytes (doc);
     g_autoptr (GError) error = NULL;
     LinliProject *a = load_bytes (plain, "plain.linli", &error);
     LinliProject *b;
@@ -1070,6 +1188,74 @@ test_control_characters (void)
   g_assert_finalize_object (loaded);
 }
 
+static LinliProject *
+project_with_name_length (const char *unit,
+                          guint       n_units)
+{
+  LinliProject *project = linli_project_new ();
+  GString *name = g_string_new (NULL);
+  g_autofree char *id = g_strnfill (256, 'i');
+  LinliSiteState st = { 0 };
+  g_autoptr (LinliSite) site = NULL;
+
+  for (guint i = 0; i < n_units; i++)
+    g_string_append (name, unit);
+  linli_project_set_name (project, name->str);
+  linli_project_add_community (project, id, name->str);
+  st.id = id;
+  st.name = name->str;
+  st.extra_services = name->str;
+  st.cost = -1;
+  site = linli_site_new (&st);
+  linli_project_add_site (project, site);
+  g_string_free (name, TRUE);
+  return project;
+}
+
+/* Names and ids as long as the schema allows load; one more does not. */
+static void
+test_length_limits (void)
+{
+  static const struct { const char *unit; guint n; gboolean valid; } cases[] = {
+    { "n", 1024, TRUE },
+    { "n", 1025, FALSE },
+    { "名", 1024, TRUE },  /* 3072 bytes */
+    { "名", 1025, FALSE },
+  };
+  xmlRelaxNGPtr schema = load_schema ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      LinliProject *project = project_with_name_length (cases[i].unit, cases[i].n);
+      g_autoptr (GBytes) bytes = linli_format_save_bytes (project);
+      g_autoptr (GError) error = NULL;
+      LinliProject *loaded = load_bytes (bytes, "long.linli", &error);
+      gboolean schema_ok = schema_validates (schema, bytes, NULL);
+
+      g_assert_true (schema_ok == cases[i].valid);
+      if (cases[i].valid && loaded == NULL && KNOWN_BUG_NAME_LENGTH)
+        {
+          g_test_incomplete_printf ("known bug (name length in bytes, not characters): "
+                                    "%u × “%s” is valid by the schema but: %s",
+                                    cases[i].n, cases[i].unit, error->message);
+        }
+      else if (cases[i].valid)
+        {
+          g_assert_no_error (error);
+          assert_projects_equal (project, loaded, 0, 0);
+        }
+      else
+        {
+          g_assert_null (loaded);
+          g_assert_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_INVALID);
+          g_assert_nonnull (strstr (error->message, "longer than"));
+        }
+      g_clear_object (&loaded);
+      g_assert_finalize_object (project);
+    }
+  xmlRelaxNGFree (schema);
+}
+
 static void
 test_schema (void)
 {
@@ -1077,7 +1263,7 @@ test_schema (void)
   g_autoptr (GBytes) base = base_document ();
   g_autofree char *reason = NULL;
 
-  g_assert_true (schema_validates (schema, g_bytes_get_data (base, NULL), g_bytes_get_size (base), &reason));
+  g_assert_true (schema_validates (schema, base, &reason));
 
   for (guint32 seed = 0; seed <= 12; seed++)
     {
@@ -1085,8 +1271,9 @@ test_schema (void)
       g_autoptr (GBytes) bytes = linli_format_save_bytes (project);
 
       g_clear_pointer (&reason, g_free);
-      if (!schema_validates (schema, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &reason))
-        g_error ("saved document of seed %u does not validate against linli-1.rng: %s", seed, reason);
+      if (!schema_validates (schema, bytes, &reason))
+        g_error ("saved document of seed %u does not validate against linli-1.rng: %s", seed,
+                 reason);
       g_assert_finalize_object (project);
     }
 
@@ -1099,7 +1286,7 @@ test_schema (void)
       if (!c->schema_rejects)
         continue;
       bytes = hostile_bytes (c);
-      if (schema_validates (schema, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL))
+      if (schema_validates (schema, bytes, NULL))
         g_error ("linli-1.rng accepts the hostile case “%s”", c->name);
     }
   xmlRelaxNGFree (schema);
@@ -1132,12 +1319,14 @@ test_hostile (gconstpointer data)
 
   if (!reason_ok && KNOWN_BUG_EMPTY_FILE && (c->generate == gen_empty || c->generate == gen_blank))
     {
-      g_test_incomplete_printf ("known bug (empty file message): “%s” lacks “%s”", error->message, c->reason);
+      g_test_incomplete_printf ("known bug (empty file message): “%s” lacks “%s”", error->message,
+                                c->reason);
       return;
     }
   if (!reason_ok && KNOWN_BUG_TRAILING_CONTENT && g_str_has_suffix (c->name, "-after-root"))
     {
-      g_test_incomplete_printf ("known bug (trailing content): “%s” lacks “%s”", error->message, c->reason);
+      g_test_incomplete_printf ("known bug (trailing content): “%s” lacks “%s”", error->message,
+                                c->reason);
       return;
     }
   if (!reason_ok)
@@ -1163,7 +1352,8 @@ test_hostile_files (void)
     }
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      g_autofree char *path = g_build_filename (root, "tests", "data", "hostile", files[i].file, NULL);
+      g_autofree char *path = g_build_filename (root, "tests", "data", "hostile", files[i].file,
+                                                NULL);
       g_autoptr (GError) error = NULL;
       LinliProject *project = linli_format_load_file (path, &error);
 
@@ -1359,9 +1549,11 @@ test_fuzz (void)
   for (guint i = 0; i < iterations; i++)
     {
       GBytes *source = i % 2 ? good : base;
-      g_autoptr (GByteArray) doc = mutate (rand, g_bytes_get_data (source, NULL), g_bytes_get_size (source));
+      g_autoptr (GByteArray) doc = mutate (rand, g_bytes_get_data (source, NULL),
+                                           g_bytes_get_size (source));
       g_autoptr (GError) error = NULL;
-      LinliProject *project = linli_format_load_data ((const char *) doc->data, doc->len, "fuzz.linli", &error);
+      LinliProject *project = linli_format_load_data ((const char *) doc->data, doc->len,
+                                                      "fuzz.linli", &error);
 
       if (project == NULL)
         {
@@ -1386,7 +1578,8 @@ test_fuzz (void)
           first = linli_format_save_bytes (project);
           again = load_bytes (first, "resaved.linli", &error);
           if (again == NULL)
-            g_error ("iteration %u: accepted document saves to an unreadable one: %s", i, error->message);
+            g_error ("iteration %u: accepted document saves to an unreadable one: %s", i,
+                     error->message);
           second = linli_format_save_bytes (again);
           assert_bytes_equal (first, second);
           g_object_unref (again);
@@ -1433,7 +1626,8 @@ file_equals (const char *path,
 
   if (!g_file_get_contents (path, &contents, &length, NULL))
     return FALSE;
-  return length == g_bytes_get_size (bytes) && memcmp (contents, g_bytes_get_data (bytes, NULL), length) == 0;
+  return length == g_bytes_get_size (bytes) &&
+         memcmp (contents, g_bytes_get_data (bytes, NULL), length) == 0;
 }
 
 static void
@@ -1485,7 +1679,8 @@ test_atomic_save (void)
       else if (file_equals (path, bytes_b))
         seen_b++;
       else
-        g_error ("round %u (killed after %" G_GINT64_FORMAT " µs): the file is neither version", round, delay);
+        g_error ("round %u (killed after %" G_GINT64_FORMAT " µs): the file is neither version",
+                 round, delay);
 
       loaded = linli_format_load_file (path, &error);
       g_assert_no_error (error);
@@ -1599,6 +1794,7 @@ main (int   argc,
   g_test_add_func ("/format/round-trip-file", test_round_trip_file);
   g_test_add_func ("/format/control-characters", test_control_characters);
   g_test_add_func ("/format/schema", test_schema);
+  g_test_add_func ("/format/length-limits", test_length_limits);
   for (guint i = 0; i < G_N_ELEMENTS (hostile_cases); i++)
     {
       g_autofree char *test_path = g_strdup_printf ("/format/hostile/%s", hostile_cases[i].name);

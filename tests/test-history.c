@@ -98,12 +98,13 @@ fingerprint (LinliProject *project)
     {
       LinliSite *site = linli_project_get_site (project, i);
 
+      const char *extra = linli_site_get_extra_services (site);
+
       g_string_append_printf (s, "%s|%s|%d|%d|%a|%a|%u|%u|%s|%a\n", linli_site_get_id (site),
                               linli_site_get_name (site), linli_site_get_tier (site),
                               linli_site_get_status (site), linli_site_get_lat (site),
                               linli_site_get_lon (site), linli_site_get_capacity (site),
-                              linli_site_get_services (site),
-                              linli_site_get_extra_services (site) ? linli_site_get_extra_services (site) : "(null)",
+                              linli_site_get_services (site), extra ? extra : "(null)",
                               linli_site_get_cost (site));
     }
   return g_string_free (s, FALSE);
@@ -198,7 +199,8 @@ random_edit (LinliHistory *history,
   LinliProject *project = linli_history_get_project (history);
   guint n_sites = linli_project_get_n_sites (project);
   guint op = g_rand_int_range (rand, 0, 12);
-  LinliSite *site = n_sites ? linli_project_get_site (project, g_rand_int_range (rand, 0, n_sites)) : NULL;
+  guint index = n_sites ? g_rand_int_range (rand, 0, n_sites) : 0;
+  LinliSite *site = n_sites ? linli_project_get_site (project, index) : NULL;
 
   if (site == NULL && op >= 3 && op < 10)
     op = 0;
@@ -228,7 +230,10 @@ random_edit (LinliHistory *history,
         g_autoptr (LinliSiteState) before = linli_site_dup_state (site);
         g_autoptr (LinliSiteState) after = NULL;
         double lat = g_rand_double_range (rand, 31.1, 31.3);
-        double lon = g_rand_boolean (rand) ? linli_site_get_lon (site) : g_rand_double_range (rand, 121.3, 121.6);
+        double lon = linli_site_get_lon (site);
+
+        if (g_rand_boolean (rand))
+          lon = g_rand_double_range (rand, 121.3, 121.6);
 
         linli_site_set_position (site, lat, lon);
         linli_history_record_site (history, _("Move Site"), site, before);

@@ -215,7 +215,9 @@ test_radius (void)
 
   /* Metres walked: minutes / 60 hours at speed km/h. */
   g_assert_cmpfloat_with_epsilon (linli_project_get_coverage_radius (project),
-                                  LINLI_DEFAULT_WALK_MINUTES / 60 * LINLI_DEFAULT_WALK_SPEED_KMH * 1000, 1e-9);
+                                  LINLI_DEFAULT_WALK_MINUTES / 60 * LINLI_DEFAULT_WALK_SPEED_KMH *
+                                    1000,
+                                  1e-9);
   for (guint i = 0; i < G_N_ELEMENTS (minutes); i++)
     for (guint j = 0; j < G_N_ELEMENTS (speeds); j++)
       {
@@ -223,7 +225,8 @@ test_radius (void)
 
         linli_project_set_walk_minutes (project, minutes[i]);
         linli_project_set_walk_speed (project, speeds[j]);
-        g_assert_cmpfloat_with_epsilon (linli_project_get_coverage_radius (project), expected, expected * 1e-12);
+        g_assert_cmpfloat_with_epsilon (linli_project_get_coverage_radius (project), expected,
+                                        expected * 1e-12);
       }
   g_assert_finalize_object (project);
 }
@@ -364,14 +367,17 @@ test_buildings (void)
         g_assert_null (fp);
       for (guint k = 0; k < n_fp; k++)
         {
-          g_assert_cmpfloat (fp[k].lat, ==, g_array_index (points, LinliLatLon, fp_start[i] + k).lat);
-          g_assert_cmpfloat (fp[k].lon, ==, g_array_index (points, LinliLatLon, fp_start[i] + k).lon);
+          const LinliLatLon *want = &g_array_index (points, LinliLatLon, fp_start[i] + k);
+
+          g_assert_cmpfloat (fp[k].lat, ==, want->lat);
+          g_assert_cmpfloat (fp[k].lon, ==, want->lon);
         }
 
       /* k0 and k2 are in c1, k1 in c0. */
       g_assert_cmpuint (linli_project_building_community (project, i), ==,
                         linli_project_get_compound (project, expected[i].compound)->community);
-      g_assert_cmpuint (linli_project_building_community (project, i), ==, expected[i].compound == 1 ? 0 : 1);
+      g_assert_cmpuint (linli_project_building_community (project, i), ==,
+                        expected[i].compound == 1 ? 0 : 1);
     }
 
   g_assert_true (linli_project_get_bounds (project, &a, &b, &c, &d));
@@ -382,7 +388,8 @@ test_buildings (void)
 
   /* Sites widen the bounds. */
   {
-    g_autoptr (LinliSite) site = new_site ("s", LINLI_SITE_STATUS_PLANNED, max_lat + 1, min_lon - 1);
+    g_autoptr (LinliSite) site = new_site ("s", LINLI_SITE_STATUS_PLANNED, max_lat + 1,
+                                           min_lon - 1);
 
     linli_project_add_site (project, site);
     g_assert_true (linli_project_get_bounds (project, &a, &b, &c, &d));
@@ -447,10 +454,11 @@ test_sites (void)
     for (guint i = 0; i < G_N_ELEMENTS (order); i++)
       {
         g_autoptr (LinliSite) item = g_list_model_get_item (model, i);
+        const char *id = linli_site_get_id (order[i]);
 
         g_assert_true (linli_project_get_site (project, i) == order[i]);
         g_assert_true (item == order[i]);
-        g_assert_true (linli_project_find_site (project, linli_site_get_id (order[i]), &position) == order[i]);
+        g_assert_true (linli_project_find_site (project, id, &position) == order[i]);
         g_assert_cmpuint (position, ==, i);
       }
   }
@@ -575,7 +583,8 @@ test_new_site_id (void)
     "<site id=\"site-3\" tier=\"station\" status=\"existing\" lat=\"31\" lon=\"121\"/>"
     "<site id=\"site-x\" tier=\"station\" status=\"existing\" lat=\"31\" lon=\"121\"/>"
     "<site id=\"site-0009\" tier=\"station\" status=\"existing\" lat=\"31\" lon=\"121\"/>"
-    "<site id=\"site-99999999999999999999\" tier=\"station\" status=\"existing\" lat=\"31\" lon=\"121\"/>"
+    "<site id=\"site-99999999999999999999\" tier=\"station\" status=\"existing\" "
+    "lat=\"31\" lon=\"121\"/>"
     "</sites></linli>";
   g_autoptr (GError) error = NULL;
   LinliProject *project = linli_format_load_data (doc, strlen (doc), "ids.linli", &error);
@@ -740,7 +749,8 @@ test_projection_round_trip (void)
   for (guint i = 0; i < 10000; i++)
     {
       LinliProjection proj;
-      double lat0 = g_rand_double_range (rand, -60, 60), lon0 = g_rand_double_range (rand, -179, 179);
+      double lat0 = g_rand_double_range (rand, -60, 60);
+      double lon0 = g_rand_double_range (rand, -179, 179);
       double lat = lat0 + g_rand_double_range (rand, -0.3, 0.3);
       double lon = lon0 + g_rand_double_range (rand, -0.3, 0.3);
       double x, y, lat2, lon2, x2, y2;
@@ -899,7 +909,8 @@ test_site_state (void)
   g_assert_cmpfloat (linli_site_get_lat (site), ==, 31.5);
   g_assert_cmpfloat (linli_site_get_lon (site), ==, 121.25);
   g_assert_cmpuint (linli_site_get_capacity (site), ==, 800);
-  g_assert_cmpuint (linli_site_get_services (site), ==, LINLI_SERVICE_CHILDCARE | LINLI_SERVICE_AFFAIRS);
+  g_assert_cmpuint (linli_site_get_services (site), ==,
+                    LINLI_SERVICE_CHILDCARE | LINLI_SERVICE_AFFAIRS);
   g_assert_cmpfloat (linli_site_get_cost (site), ==, 2.5e6);
   g_assert_true (linli_site_counts_for_coverage (site));
 
@@ -1050,11 +1061,27 @@ test_site_notify (void)
     guint tier, status, capacity, services;
     double lat, lon, cost;
 
-    g_object_set (site, "name", "g", "tier", LINLI_SITE_TIER_STATION, "status", LINLI_SITE_STATUS_EXISTING,
-                  "capacity", 9u, "services", (guint) LINLI_SERVICES_ALL, "extra-services", "x", "cost", 3.0,
+    g_object_set (site,
+                  "name", "g",
+                  "tier", LINLI_SITE_TIER_STATION,
+                  "status", LINLI_SITE_STATUS_EXISTING,
+                  "capacity", 9u,
+                  "services", (guint) LINLI_SERVICES_ALL,
+                  "extra-services", "x",
+                  "cost", 3.0,
                   NULL);
-    g_object_get (site, "id", &id, "name", &name, "tier", &tier, "status", &status, "lat", &lat, "lon", &lon,
-                  "capacity", &capacity, "services", &services, "extra-services", &extra, "cost", &cost, NULL);
+    g_object_get (site,
+                  "id", &id,
+                  "name", &name,
+                  "tier", &tier,
+                  "status", &status,
+                  "lat", &lat,
+                  "lon", &lon,
+                  "capacity", &capacity,
+                  "services", &services,
+                  "extra-services", &extra,
+                  "cost", &cost,
+                  NULL);
     g_assert_cmpstr (id, ==, "s");
     g_assert_cmpstr (name, ==, "g");
     g_assert_cmpuint (tier, ==, LINLI_SITE_TIER_STATION);
