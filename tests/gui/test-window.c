@@ -497,6 +497,55 @@ test_chinese (void)
   setlocale (LC_ALL, "");
 }
 
+/* The shortcuts window GtkApplication loads from our resources lists every
+ * command, and each names an action the window really has. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource ("/cn/linli/Linli/gtk/help-overlay.ui");
+  g_autoptr (LinliWindow) window = g_object_ref_sink (linli_window_new (NULL));
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_autoptr (GSList) objects = gtk_builder_get_objects (builder);
+  guint n_shortcuts = 0;
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *action = NULL;
+      g_autofree char *accel = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      n_shortcuts++;
+      g_object_get (l->data, "action-name", &action, "accelerator", &accel, NULL);
+      g_assert_true (action != NULL || accel != NULL);
+      if (action == NULL || g_str_has_prefix (action, "app.") ||
+          g_str_equal (action, "win.show-help-overlay"))
+        continue;
+      /* A window action: LinliWindow must install it. */
+      {
+        gboolean found = FALSE;
+        const GVariantType *param_type;
+        const char *name, *property;
+        GType owner;
+
+        /* GTK 4.8 writes every out argument: none may be NULL. */
+        for (guint i = 0;
+             gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (window), i, &owner, &name,
+                                            &param_type, &property);
+             i++)
+          if (g_str_equal (name, action))
+            found = TRUE;
+        if (!found)
+          g_error ("the shortcuts window names “%s”, which LinliWindow does not have", action);
+      }
+    }
+  g_assert_cmpuint (n_shortcuts, >=, 20);
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -525,6 +574,7 @@ main (int    argc,
   ADD ("/window/close-prompts-when-modified", test_close_prompts_when_modified);
   ADD ("/window/render-png", test_render_png);
 #undef ADD
+  g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/chinese", test_chinese);
 
   return g_test_run ();
