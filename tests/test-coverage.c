@@ -18,7 +18,7 @@
  * bounds the box, or casts NaN to int in cell_of() and writes out of bounds
  * of cell_start when it does not.
  */
-#define KNOWN_BUG_NON_FINITE_BUILDING 1
+#define KNOWN_BUG_NON_FINITE_BUILDING 0
 
 /* ------------------------------------------------------------------------ */
 /* Auxiliary methods                                                         */

@@ -41,7 +41,8 @@ typedef struct
 typedef struct
 {
   const char *const *names;
-  char              *values[16];
+  const char        *values[16];  /* borrowed from the reader's current node */
+  char              *owned[16];   /* values that had to be assembled */
 } Attrs;
 
 static void
@@ -140,8 +141,20 @@ read_node (Loader *l,
         {
           /* libxml2's reader calls a file cut short "extra content"; say
            * what really happened. */
-          if (l->xml_error != NULL && l->open->len > 0 &&
+          const char *root_end = g_strrstr_len (l->data, l->length, "</linli>");
+          gboolean after_root = FALSE;
+
+          if (root_end != NULL)
+            for (const char *p = root_end + 8; p < l->data + l->length && !after_root; p++)
+              after_root = !g_ascii_isspace (*p);
+
+          if (l->xml_error != NULL && after_root &&
               strstr (l->xml_error, "Extra content at the end") != NULL)
+            g_set_error (&l->error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_MALFORMED,
+                         _("%s:%d: not well-formed XML: content after the end of <linli>"),
+                         l->display_name, MAX (l->xml_error_line, 1));
+          else if (l->xml_error != NULL && l->open->len > 0 &&
+                   strstr (l->xml_error, "Extra content at the end") != NULL)
             g_set_error (&l->error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_MALFORMED,
                          _("%s:%d: not well-formed XML: the file ends before <%s> is closed "
                            "(is it truncated?)"), l->display_name, MAX (l->xml_error_line, 1),
@@ -212,42 +225,60 @@ static void
 attrs_clear (Attrs *a)
 {
   for (guint i = 0; i < G_N_ELEMENTS (a->values); i++)
-    g_clear_pointer (&a->values[i], g_free);
+    {
+      a->values[i] = NULL;
+      g_clear_pointer (&a->owned[i], g_free);
+    }
 }
 
 /* Collects the attributes of the current element; any name not in
- * @a->names is an error, so typos never pass silently.
+ * @a->names is an error, so typos never pass silently.  Values are read
+ * straight from the reader's node, which lives until the next read, so
+ * no attribute is copied.
  */
 static gboolean
 read_attrs (Loader *l,
             Attrs  *a)
 {
-  const char *element = node_name (l);
-  g_autofree char *element_copy = g_strdup (element);
-  int ret;
+  xmlNodePtr node = xmlTextReaderCurrentNode (l->reader);
 
-  for (ret = xmlTextReaderMoveToFirstAttribute (l->reader); ret == 1;
-       ret = xmlTextReaderMoveToNextAttribute (l->reader))
+  if (node == NULL || node->type != XML_ELEMENT_NODE)
+    return fail (l, LINLI_FORMAT_ERROR_MALFORMED, _("unreadable element"));
+  /* The format has no namespaces; a declaration is an attribute we do not know. */
+  if (node->nsDef != NULL || node->ns != NULL)
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown attribute “%s” on <%s>"), "xmlns",
+                 (const char *) node->name);
+
+  for (xmlAttrPtr attr = node->properties; attr != NULL; attr = attr->next)
     {
-      const char *name = node_name (l);
-      const char *value = (const char *) xmlTextReaderConstValue (l->reader);
+      const char *name = (const char *) attr->name;
       guint i;
 
       for (i = 0; a->names[i] != NULL; i++)
-        if (strcmp (a->names[i], name) == 0)
+        if (attr->ns == NULL && strcmp (a->names[i], name) == 0)
           break;
       if (a->names[i] == NULL)
+        return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown attribute “%s” on <%s>"),
+                     name, (const char *) node->name);
+
+      g_clear_pointer (&a->owned[i], g_free);
+      if (attr->children == NULL)
         {
-          xmlTextReaderMoveToElement (l->reader);
-          return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown attribute “%s” on <%s>"),
-                       name, element_copy);
+          a->values[i] = "";
         }
-      g_free (a->values[i]);
-      a->values[i] = g_strdup (value ? value : "");
+      else if (attr->children->type == XML_TEXT_NODE && attr->children->next == NULL)
+        {
+          a->values[i] = (const char *) attr->children->content;
+        }
+      else
+        {
+          xmlChar *joined = xmlNodeListGetString (node->doc, attr->children, 1);
+
+          a->owned[i] = g_strdup (joined ? (const char *) joined : "");
+          xmlFree (joined);
+          a->values[i] = a->owned[i];
+        }
     }
-  xmlTextReaderMoveToElement (l->reader);
-  if (ret < 0)
-    return fail (l, LINLI_FORMAT_ERROR_MALFORMED, _("unreadable attributes on <%s>"), element_copy);
   return TRUE;
 }
 
@@ -263,14 +294,15 @@ require (Loader     *l,
   return TRUE;
 }
 
+/* Lengths count characters, as the schema's maxLength does. */
 static gboolean
 check_text (Loader     *l,
             const char *attr,
             const char *value,
             guint       max_length)
 {
-  if (strlen (value) > max_length)
-    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("attribute “%s” is longer than %u bytes"),
+  if (strlen (value) > max_length && g_utf8_strlen (value, -1) > max_length)
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("attribute “%s” is longer than %u characters"),
                  attr, max_length);
   return TRUE;
 }
@@ -285,6 +317,51 @@ check_id (Loader     *l,
   return check_text (l, attr, value, MAX_ID_LENGTH);
 }
 
+/* Parses a plain decimal such as "-120.1234567" fast and exactly: its
+ * digits as an integer divided by a power of ten.  Both are exact doubles
+ * while the digits fit in 2^53 and the power is at most 10^22, and IEEE
+ * division rounds correctly, so the result is the one strtod gives.  Any
+ * other form (exponents, long mantissas, "nan", "inf") goes to strtod.
+ */
+static double
+parse_number (const char  *s,
+              char       **end)
+{
+  static const double powers[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+  };
+  const char *p = s;
+  gboolean negative = FALSE;
+  guint64 mantissa = 0;
+  guint digits = 0, decimals = 0;
+  double v;
+
+  if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+  if (!g_ascii_isdigit (*p))
+    return g_ascii_strtod (s, end);
+  for (; g_ascii_isdigit (*p); p++, digits++)
+    mantissa = mantissa * 10 + (guint64) (*p - '0');
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return g_ascii_strtod (s, end);
+      for (; g_ascii_isdigit (*p); p++, digits++, decimals++)
+        mantissa = mantissa * 10 + (guint64) (*p - '0');
+    }
+  if (digits > 15 || decimals >= G_N_ELEMENTS (powers) || *p == 'e' || *p == 'E')
+    return g_ascii_strtod (s, end);
+
+  v = (double) mantissa / powers[decimals];
+  *end = (char *) p;
+  return negative ? -v : v;
+}
+
 static gboolean
 parse_double (Loader     *l,
               const char *attr,
@@ -294,7 +371,7 @@ parse_double (Loader     *l,
               double     *out)
 {
   char *end = NULL;
-  double v = g_ascii_strtod (value, &end);
+  double v = parse_number (value, &end);
 
   if (end == value || *end != '\0' || !isfinite (v) || v < min || v > max)
     {
@@ -447,12 +524,12 @@ parse_footprint (Loader *l,
         p++;
       if (*p == '\0')
         break;
-      pt.lon = g_ascii_strtod (p, &end);
+      pt.lon = parse_number (p, &end);
       if (end == p || *end != ',')
         return fail (l, LINLI_FORMAT_ERROR_INVALID,
                      _("<footprint> point %u is not a “lon,lat” pair"), points->len + 1);
       p = end + 1;
-      pt.lat = g_ascii_strtod (p, &end);
+      pt.lat = parse_number (p, &end);
       if (end == p || (*end != '\0' && !g_ascii_isspace (*end)))
         return fail (l, LINLI_FORMAT_ERROR_INVALID,
                      _("<footprint> point %u is not a “lon,lat” pair"), points->len + 1);
@@ -486,6 +563,7 @@ parse_building (Loader *l,
   Attrs a = { names, { NULL } };
   LinliBuilding b = { 0 };
   int compound = -1;
+  guint index = 0;
   gboolean ok = read_attrs (l, &a) && require (l, &a, ID, "building") &&
                 require (l, &a, COMPOUND, "building") && require (l, &a, LAT, "building") &&
                 require (l, &a, LON, "building") && check_id (l, "id", a.values[ID]) &&
@@ -507,32 +585,34 @@ parse_building (Loader *l,
                  _("building “%s” refers to compound “%s”, which is not defined"), a.values[ID], q);
     }
 
-  g_array_set_size (points, 0);
+  /* Add the building now, while its attributes are still readable: the
+   * reader frees them once it moves on to a footprint. */
+  if (ok)
+    {
+      b.id = a.values[ID];
+      b.name = a.values[NAME];
+      b.compound = compound;
+      index = linli_project_add_building (l->project, &b, NULL, 0);
+      g_hash_table_add (l->building_ids, (gpointer) linli_project_get_building (l->project, index)->id);
+    }
+  attrs_clear (&a);
+
   if (ok && !xmlTextReaderIsEmptyElement (l->reader))
     {
       int type;
 
+      g_array_set_size (points, 0);
       ok = read_node (l, &type);
       if (ok && type == XML_READER_TYPE_ELEMENT && g_strcmp0 (node_name (l), "footprint") == 0)
         {
           ok = parse_footprint (l, points) && read_node (l, &type);
+          if (ok)
+            linli_project_set_footprint (l->project, index, (LinliLatLon *) points->data, points->len);
         }
       if (ok && type != XML_READER_TYPE_END_ELEMENT)
         ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
                    _("<building> may hold only one <footprint>"));
     }
-
-  if (ok)
-    {
-      guint index;
-
-      b.id = a.values[ID];
-      b.name = a.values[NAME];
-      b.compound = compound;
-      index = linli_project_add_building (l->project, &b, (LinliLatLon *) points->data, points->len);
-      g_hash_table_add (l->building_ids, (gpointer) linli_project_get_building (l->project, index)->id);
-    }
-  attrs_clear (&a);
   return ok;
 }
 
@@ -601,9 +681,9 @@ parse_site (Loader *l)
     {
       g_autoptr (LinliSite) site = NULL;
 
-      st.id = a.values[ID];
-      st.name = a.values[NAME];
-      st.extra_services = a.values[EXTRA];
+      st.id = (char *) a.values[ID];
+      st.name = (char *) a.values[NAME];
+      st.extra_services = (char *) a.values[EXTRA];
       site = linli_site_new (&st);
       linli_project_add_site (l->project, site);
       g_hash_table_add (l->site_ids, g_strdup (st.id));
@@ -792,6 +872,20 @@ linli_format_load_data (const char  *data,
                    _("%s: could not start the XML reader"), display_name);
       return NULL;
     }
+
+  /* libxml2 calls an empty file "extra content"; say it plainly. */
+  {
+    gsize i = 0;
+
+    while (i < length && g_ascii_isspace (data[i]))
+      i++;
+    if (i == length)
+      {
+        g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_MALFORMED,
+                     _("%s:1: the file is empty"), display_name);
+        return NULL;
+      }
+  }
 
   project = linli_project_new ();
   l.reader = reader;

@@ -397,6 +397,31 @@ linli_project_add_building (LinliProject        *self,
   return self->buildings->len - 1;
 }
 
+/**
+ * linli_project_set_footprint:
+ * @footprint: (array length=n_footprint): outline points
+ *
+ * Gives a building its outline.  Meant for loaders, once per building:
+ * the points of an outline set before stay in memory until the project goes.
+ */
+void
+linli_project_set_footprint (LinliProject      *self,
+                             guint              building,
+                             const LinliLatLon *footprint,
+                             guint              n_footprint)
+{
+  LinliBuilding *b;
+
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+  g_return_if_fail (building < self->buildings->len);
+
+  b = &g_array_index (self->buildings, LinliBuilding, building);
+  b->footprint_start = self->footprints->len;
+  b->footprint_len = footprint != NULL ? n_footprint : 0;
+  if (b->footprint_len > 0)
+    g_array_append_vals (self->footprints, footprint, n_footprint);
+}
+
 guint
 linli_project_get_n_buildings (LinliProject *self)
 {
@@ -602,6 +627,9 @@ linli_project_get_bounds (LinliProject *self,
     {
       const LinliBuilding *bl = &g_array_index (self->buildings, LinliBuilding, i);
 
+      /* A building with no valid position takes no part in the extent. */
+      if (!linli_lat_lon_is_valid (bl->lat, bl->lon))
+        continue;
       a = MIN (a, bl->lat);
       b = MIN (b, bl->lon);
       c = MAX (c, bl->lat);
@@ -645,6 +673,8 @@ linli_project_get_projection (LinliProject *self)
         {
           const LinliBuilding *bl = &g_array_index (self->buildings, LinliBuilding, i);
 
+          if (!linli_lat_lon_is_valid (bl->lat, bl->lon))
+            continue;
           a = MIN (a, bl->lat);
           b = MIN (b, bl->lon);
           c = MAX (c, bl->lat);

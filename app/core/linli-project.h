@@ -80,6 +80,10 @@ guint                 linli_project_add_building       (LinliProject        *sel
                                                         const LinliBuilding *building,
                                                         const LinliLatLon   *footprint,
                                                         guint                n_footprint);
+void                  linli_project_set_footprint      (LinliProject      *self,
+                                                        guint              building,
+                                                        const LinliLatLon *footprint,
+                                                        guint              n_footprint);
 guint                 linli_project_get_n_buildings    (LinliProject *self);
 const LinliBuilding  *linli_project_get_building       (LinliProject *self,
                                                         guint         index);

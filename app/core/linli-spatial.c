@@ -29,7 +29,7 @@ cell_of (const LinliPointGrid *grid,
 {
   double c = floor ((v - min) / grid->cell);
 
-  if (c < 0)
+  if (!(c >= 0))
     return 0;
   if (c >= n)
     return n - 1;
@@ -60,12 +60,15 @@ linli_point_grid_new (const double *xy,
   grid->min_y = INFINITY;
   for (guint i = 0; i < n_points; i++)
     {
+      if (!isfinite (xy[2 * i]) || !isfinite (xy[2 * i + 1]))
+        continue;
       grid->min_x = MIN (grid->min_x, xy[2 * i]);
       grid->min_y = MIN (grid->min_y, xy[2 * i + 1]);
       max_x = MAX (max_x, xy[2 * i]);
       max_y = MAX (max_y, xy[2 * i + 1]);
     }
-  if (n_points == 0)
+  /* Points with no finite position are left out: no query can find them. */
+  if (!isfinite (grid->min_x))
     {
       grid->min_x = grid->min_y = 0;
       max_x = max_y = 0;
@@ -91,9 +94,12 @@ linli_point_grid_new (const double *xy,
   grid->order = g_new (guint, MAX (n_points, 1));
   for (guint i = 0; i < n_points; i++)
     {
-      int cx = cell_of (grid, xy[2 * i], grid->min_x, grid->nx);
-      int cy = cell_of (grid, xy[2 * i + 1], grid->min_y, grid->ny);
+      int cx, cy;
 
+      if (!isfinite (xy[2 * i]) || !isfinite (xy[2 * i + 1]))
+        continue;
+      cx = cell_of (grid, xy[2 * i], grid->min_x, grid->nx);
+      cy = cell_of (grid, xy[2 * i + 1], grid->min_y, grid->ny);
       grid->cell_start[(guint) cy * grid->nx + cx + 1]++;
     }
   for (guint c = 0; c < n_cells; c++)
@@ -102,9 +108,12 @@ linli_point_grid_new (const double *xy,
   fill = g_memdup2 (grid->cell_start, sizeof (guint) * n_cells);
   for (guint i = 0; i < n_points; i++)
     {
-      int cx = cell_of (grid, xy[2 * i], grid->min_x, grid->nx);
-      int cy = cell_of (grid, xy[2 * i + 1], grid->min_y, grid->ny);
+      int cx, cy;
 
+      if (!isfinite (xy[2 * i]) || !isfinite (xy[2 * i + 1]))
+        continue;
+      cx = cell_of (grid, xy[2 * i], grid->min_x, grid->nx);
+      cy = cell_of (grid, xy[2 * i + 1], grid->min_y, grid->ny);
       grid->order[fill[(guint) cy * grid->nx + cx]++] = i;
     }
   g_free (fill);
