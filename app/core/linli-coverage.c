@@ -3,47 +3,52 @@
 
 #include "linli-coverage.h"
 
+#include <math.h>
+
 #include "linli-spatial.h"
+
+/* What the coverage knows of one site since the last update. */
+typedef struct
+{
+  LinliSite *site;        /* a reference, so a new site never takes its place */
+  double     x;
+  double     y;
+  gboolean   counts;
+  guint      households;  /* households within its circle */
+} SiteRecord;
 
 struct _LinliCoverage
 {
   double               radius;
+  LinliProjection      proj;
   guint                n_buildings;
+  const LinliBuilding *buildings;         /* the project's array, for weights */
+  guint               *community_of;      /* per building */
+  LinliPointGrid      *grid;              /* buildings in projected metres */
   guint               *cover_count;       /* per building: counting sites in reach */
   LinliCoverageTotals  district;
   LinliCoverageTotals *communities;
   guint                n_communities;
+  guint               *by_households;     /* all buildings, most households first */
   GArray              *uncovered;         /* building indices, most households first */
-  guint               *site_households;   /* per site, households in its circle */
+  gboolean             uncovered_dirty;
+  GArray              *sites;             /* SiteRecord, in project order */
 };
 
 /* Auxiliary methods */
 
-static LinliCoverage *
-coverage_new (LinliProject *project)
+static void
+clear_record (gpointer data)
 {
-  LinliCoverage *cov = g_new0 (LinliCoverage, 1);
+  SiteRecord *r = data;
 
-  cov->radius = linli_project_get_coverage_radius (project);
-  cov->n_buildings = linli_project_get_n_buildings (project);
-  cov->cover_count = g_new0 (guint, MAX (cov->n_buildings, 1));
-  cov->n_communities = linli_project_get_n_communities (project);
-  cov->communities = g_new0 (LinliCoverageTotals, MAX (cov->n_communities, 1));
-  cov->uncovered = g_array_new (FALSE, FALSE, sizeof (guint));
-  cov->site_households = g_new0 (guint, MAX (linli_project_get_n_sites (project), 1));
-  return cov;
+  g_clear_object (&r->site);
 }
 
-typedef struct
-{
-  const LinliBuilding *buildings;
-  const guint         *cover_count;
-} SortData;
-
 static int
-compare_uncovered (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
+compare_households (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
 {
   const LinliBuilding *buildings = user_data;
   guint ia = *(const guint *) a, ib = *(const guint *) b;
@@ -53,54 +58,129 @@ compare_uncovered (gconstpointer a,
   return ia < ib ? -1 : ia > ib;
 }
 
-static void
-coverage_sum (LinliCoverage *cov,
-              LinliProject  *project)
+static LinliCoverage *
+coverage_new (LinliProject *project,
+              gboolean      with_grid)
 {
-  const LinliBuilding *buildings = linli_project_get_buildings (project);
+  LinliCoverage *cov = g_new0 (LinliCoverage, 1);
+  guint n;
 
-  for (guint i = 0; i < cov->n_buildings; i++)
+  cov->radius = linli_project_get_coverage_radius (project);
+  cov->proj = *linli_project_get_projection (project);
+  cov->n_buildings = n = linli_project_get_n_buildings (project);
+  cov->buildings = linli_project_get_buildings (project);
+  cov->cover_count = g_new0 (guint, MAX (n, 1));
+  cov->community_of = g_new (guint, MAX (n, 1));
+  cov->by_households = g_new (guint, MAX (n, 1));
+  cov->n_communities = linli_project_get_n_communities (project);
+  cov->communities = g_new0 (LinliCoverageTotals, MAX (cov->n_communities, 1));
+  cov->uncovered = g_array_new (FALSE, FALSE, sizeof (guint));
+  cov->uncovered_dirty = TRUE;
+  cov->sites = g_array_new (FALSE, TRUE, sizeof (SiteRecord));
+  g_array_set_clear_func (cov->sites, clear_record);
+
+  for (guint i = 0; i < n; i++)
     {
-      const LinliBuilding *b = &buildings[i];
-      LinliCoverageTotals *c = &cov->communities[linli_project_building_community (project, i)];
-      LinliCoverageTotals *totals[2] = { &cov->district, c };
+      const LinliBuilding *b = &cov->buildings[i];
+      LinliCoverageTotals *c;
 
-      for (guint t = 0; t < 2; t++)
-        {
-          totals[t]->buildings++;
-          totals[t]->households += b->households;
-          totals[t]->residents += b->residents;
-          if (cov->cover_count[i] > 0)
-            {
-              totals[t]->buildings_covered++;
-              totals[t]->households_covered += b->households;
-              totals[t]->residents_covered += b->residents;
-            }
-        }
-      if (cov->cover_count[i] == 0)
-        g_array_append_val (cov->uncovered, i);
+      cov->community_of[i] = linli_project_building_community (project, i);
+      cov->by_households[i] = i;
+      c = &cov->communities[cov->community_of[i]];
+      c->buildings++;
+      c->households += b->households;
+      c->residents += b->residents;
+      cov->district.buildings++;
+      cov->district.households += b->households;
+      cov->district.residents += b->residents;
     }
-  g_array_sort_with_data (cov->uncovered, compare_uncovered, (gpointer) buildings);
+  g_qsort_with_data (cov->by_households, n, sizeof (guint), compare_households, (gpointer) cov->buildings);
+
+  if (with_grid)
+    {
+      g_autofree double *xy = g_new (double, 2 * MAX (n, 1));
+
+      for (guint i = 0; i < n; i++)
+        linli_projection_forward (&cov->proj, cov->buildings[i].lat, cov->buildings[i].lon,
+                                  &xy[2 * i], &xy[2 * i + 1]);
+      cov->grid = linli_point_grid_new (xy, n, cov->radius);
+    }
+  return cov;
+}
+
+/* Changes one building's count of covering sites, keeping the totals. */
+static inline void
+change_count (LinliCoverage *cov,
+              guint          i,
+              int            delta)
+{
+  guint before = cov->cover_count[i];
+  guint after = (guint) ((int) before + delta);
+  const LinliBuilding *b;
+  LinliCoverageTotals *c;
+  int sign;
+
+  cov->cover_count[i] = after;
+  if ((before == 0) == (after == 0))
+    return;
+
+  b = &cov->buildings[i];
+  c = &cov->communities[cov->community_of[i]];
+  sign = after > 0 ? 1 : -1;
+  c->buildings_covered += sign;
+  c->households_covered += sign * (gint64) b->households;
+  c->residents_covered += sign * (gint64) b->residents;
+  cov->district.buildings_covered += sign;
+  cov->district.households_covered += sign * (gint64) b->households;
+  cov->district.residents_covered += sign * (gint64) b->residents;
+  cov->uncovered_dirty = TRUE;
 }
 
 typedef struct
 {
-  LinliCoverage       *cov;
-  const LinliBuilding *buildings;
-  guint                site;
-  gboolean             counts;
-} QueryData;
+  LinliCoverage *cov;
+  int            delta;       /* 0: only count households */
+  guint          households;
+} Apply;
 
 static void
-mark_cb (guint    index,
-         double   distance,
-         gpointer user_data)
+apply_cb (guint    index,
+          double   distance,
+          gpointer user_data)
 {
-  QueryData *q = user_data;
+  Apply *a = user_data;
 
-  q->cov->site_households[q->site] += q->buildings[index].households;
-  if (q->counts)
-    q->cov->cover_count[index]++;
+  a->households += a->cov->buildings[index].households;
+  if (a->delta != 0)
+    change_count (a->cov, index, a->delta);
+}
+
+/* Adds (+1) or takes away (−1) a circle at (x, y); returns the households in it. */
+static guint
+apply_circle (LinliCoverage *cov,
+              double         x,
+              double         y,
+              int            delta)
+{
+  Apply a = { cov, delta, 0 };
+
+  if (isfinite (x) && isfinite (y))
+    linli_point_grid_query_circle (cov->grid, x, y, cov->radius, apply_cb, &a);
+  return a.households;
+}
+
+static void
+record_site (LinliCoverage *cov,
+             LinliSite     *site,
+             SiteRecord    *r)
+{
+  r->site = g_object_ref (site);
+  r->counts = linli_site_counts_for_coverage (site);
+  if (linli_lat_lon_is_valid (linli_site_get_lat (site), linli_site_get_lon (site)))
+    linli_projection_forward (&cov->proj, linli_site_get_lat (site), linli_site_get_lon (site),
+                              &r->x, &r->y);
+  else
+    r->x = r->y = NAN;
 }
 
 /* Public API */
@@ -111,35 +191,114 @@ mark_cb (guint    index,
  *
  * Works out which buildings lie within the coverage radius of an existing
  * or planned site, by straight-line distance in the project's local metric
- * projection, using a bucket grid so each site looks only at nearby buildings.
+ * projection, using a bucket grid so each site looks only at nearby
+ * buildings.  The result can follow later edits with linli_coverage_update().
  *
  * Returns: (transfer full): the coverage of @project as it is now
  */
 LinliCoverage *
 linli_coverage_compute (LinliProject *project)
 {
-  const LinliProjection *proj = linli_project_get_projection (project);
-  const LinliBuilding *buildings = linli_project_get_buildings (project);
-  LinliCoverage *cov = coverage_new (project);
-  g_autofree double *xy = g_new (double, 2 * MAX (cov->n_buildings, 1));
-  g_autoptr (LinliPointGrid) grid = NULL;
+  LinliCoverage *cov = coverage_new (project, TRUE);
   guint n_sites = linli_project_get_n_sites (project);
 
-  for (guint i = 0; i < cov->n_buildings; i++)
-    linli_projection_forward (proj, buildings[i].lat, buildings[i].lon, &xy[2 * i], &xy[2 * i + 1]);
-  grid = linli_point_grid_new (xy, cov->n_buildings, cov->radius);
+  g_array_set_size (cov->sites, n_sites);
+  for (guint s = 0; s < n_sites; s++)
+    {
+      SiteRecord *r = &g_array_index (cov->sites, SiteRecord, s);
 
+      record_site (cov, linli_project_get_site (project, s), r);
+      r->households = apply_circle (cov, r->x, r->y, r->counts ? 1 : 0);
+    }
+  return cov;
+}
+
+/**
+ * linli_coverage_update:
+ * @coverage: a coverage computed for @project
+ * @project: the project, edited since
+ *
+ * Brings @coverage up to date after sites were added, removed, moved or
+ * changed status.  Only the buildings near a changed site's old and new
+ * places are looked at.  If the walking rule or the buildings changed, it
+ * starts again from scratch.
+ *
+ * Returns: %TRUE if the update was incremental, %FALSE if it recomputed all
+ */
+gboolean
+linli_coverage_update (LinliCoverage *coverage,
+                       LinliProject  *project)
+{
+  guint n_sites = linli_project_get_n_sites (project);
+  g_autoptr (GHashTable) old_index = g_hash_table_new (NULL, NULL);
+  g_autoptr (GArray) records = NULL;
+  const LinliProjection *proj = linli_project_get_projection (project);
+
+  if (coverage->radius != linli_project_get_coverage_radius (project) ||
+      coverage->n_buildings != linli_project_get_n_buildings (project) ||
+      coverage->buildings != linli_project_get_buildings (project) ||
+      coverage->proj.lat0 != proj->lat0 || coverage->proj.lon0 != proj->lon0)
+    {
+      LinliCoverage *fresh = linli_coverage_compute (project);
+
+      /* Swap the contents so the caller's pointer stays valid. */
+      LinliCoverage tmp = *coverage;
+      *coverage = *fresh;
+      *fresh = tmp;
+      linli_coverage_free (fresh);
+      return FALSE;
+    }
+
+  for (guint k = 0; k < coverage->sites->len; k++)
+    g_hash_table_insert (old_index, g_array_index (coverage->sites, SiteRecord, k).site,
+                         GUINT_TO_POINTER (k + 1));
+
+  records = g_array_sized_new (FALSE, TRUE, sizeof (SiteRecord), n_sites);
+  g_array_set_clear_func (records, clear_record);
   for (guint s = 0; s < n_sites; s++)
     {
       LinliSite *site = linli_project_get_site (project, s);
-      QueryData q = { cov, buildings, s, linli_site_counts_for_coverage (site) };
-      double x, y;
+      guint k = GPOINTER_TO_UINT (g_hash_table_lookup (old_index, site));
+      SiteRecord now = { 0 };
 
-      linli_projection_forward (proj, linli_site_get_lat (site), linli_site_get_lon (site), &x, &y);
-      linli_point_grid_query_circle (grid, x, y, cov->radius, mark_cb, &q);
+      record_site (coverage, site, &now);
+      if (k > 0)
+        {
+          SiteRecord *old = &g_array_index (coverage->sites, SiteRecord, k - 1);
+
+          g_hash_table_remove (old_index, site);
+          if ((old->x == now.x || (isnan (old->x) && isnan (now.x))) &&
+              (old->y == now.y || (isnan (old->y) && isnan (now.y))) && old->counts == now.counts)
+            {
+              now.households = old->households;
+              g_array_append_val (records, now);
+              continue;
+            }
+          if (old->counts)
+            apply_circle (coverage, old->x, old->y, -1);
+        }
+      now.households = apply_circle (coverage, now.x, now.y, now.counts ? 1 : 0);
+      g_array_append_val (records, now);
     }
-  coverage_sum (cov, project);
-  return cov;
+
+  /* Sites that are gone take their circles with them. */
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, old_index);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        SiteRecord *old = &g_array_index (coverage->sites, SiteRecord, GPOINTER_TO_UINT (value) - 1);
+
+        if (old->counts)
+          apply_circle (coverage, old->x, old->y, -1);
+      }
+  }
+
+  g_array_unref (coverage->sites);
+  coverage->sites = g_steal_pointer (&records);
+  return TRUE;
 }
 
 /**
@@ -153,31 +312,32 @@ linli_coverage_compute (LinliProject *project)
 LinliCoverage *
 linli_coverage_compute_brute_force (LinliProject *project)
 {
-  const LinliProjection *proj = linli_project_get_projection (project);
-  const LinliBuilding *buildings = linli_project_get_buildings (project);
-  LinliCoverage *cov = coverage_new (project);
+  LinliCoverage *cov = coverage_new (project, FALSE);
   guint n_sites = linli_project_get_n_sites (project);
+  g_autofree double *xy = g_new (double, 2 * MAX (cov->n_buildings, 1));
 
+  for (guint i = 0; i < cov->n_buildings; i++)
+    linli_projection_forward (&cov->proj, cov->buildings[i].lat, cov->buildings[i].lon,
+                              &xy[2 * i], &xy[2 * i + 1]);
+
+  g_array_set_size (cov->sites, n_sites);
   for (guint s = 0; s < n_sites; s++)
     {
-      LinliSite *site = linli_project_get_site (project, s);
-      double sx, sy;
+      SiteRecord *r = &g_array_index (cov->sites, SiteRecord, s);
 
-      linli_projection_forward (proj, linli_site_get_lat (site), linli_site_get_lon (site), &sx, &sy);
+      record_site (cov, linli_project_get_site (project, s), r);
       for (guint i = 0; i < cov->n_buildings; i++)
         {
-          double bx, by;
+          double dx = xy[2 * i] - r->x, dy = xy[2 * i + 1] - r->y;
 
-          linli_projection_forward (proj, buildings[i].lat, buildings[i].lon, &bx, &by);
-          if ((bx - sx) * (bx - sx) + (by - sy) * (by - sy) <= cov->radius * cov->radius)
+          if (dx * dx + dy * dy <= cov->radius * cov->radius)
             {
-              cov->site_households[s] += buildings[i].households;
-              if (linli_site_counts_for_coverage (site))
-                cov->cover_count[i]++;
+              r->households += cov->buildings[i].households;
+              if (r->counts)
+                change_count (cov, i, 1);
             }
         }
     }
-  coverage_sum (cov, project);
   return cov;
 }
 
@@ -187,9 +347,12 @@ linli_coverage_free (LinliCoverage *coverage)
   if (coverage == NULL)
     return;
   g_free (coverage->cover_count);
+  g_free (coverage->community_of);
+  g_free (coverage->by_households);
   g_free (coverage->communities);
-  g_free (coverage->site_households);
+  g_clear_pointer (&coverage->grid, linli_point_grid_free);
   g_array_unref (coverage->uncovered);
+  g_array_unref (coverage->sites);
   g_free (coverage);
 }
 
@@ -240,12 +403,23 @@ linli_coverage_get_community (const LinliCoverage *coverage,
  * @n_uncovered: (out): the number of uncovered buildings
  *
  * Returns: (array length=n_uncovered): indices of the uncovered buildings,
- * most households first
+ * most households first; valid until the coverage next changes
  */
 const guint *
-linli_coverage_get_uncovered (const LinliCoverage *coverage,
+linli_coverage_get_uncovered (const LinliCoverage *const_coverage,
                               guint               *n_uncovered)
 {
+  /* The list is a cache, filled on demand: logically the coverage is const. */
+  LinliCoverage *coverage = (LinliCoverage *) const_coverage;
+
+  if (coverage->uncovered_dirty)
+    {
+      g_array_set_size (coverage->uncovered, 0);
+      for (guint k = 0; k < coverage->n_buildings; k++)
+        if (coverage->cover_count[coverage->by_households[k]] == 0)
+          g_array_append_val (coverage->uncovered, coverage->by_households[k]);
+      coverage->uncovered_dirty = FALSE;
+    }
   *n_uncovered = coverage->uncovered->len;
   return (const guint *) coverage->uncovered->data;
 }
@@ -260,7 +434,8 @@ guint
 linli_coverage_site_households (const LinliCoverage *coverage,
                                 guint                site)
 {
-  return coverage->site_households[site];
+  g_return_val_if_fail (site < coverage->sites->len, 0);
+  return g_array_index (coverage->sites, SiteRecord, site).households;
 }
 
 /**

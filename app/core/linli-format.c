@@ -189,7 +189,7 @@ read_node (Loader *l,
           return FALSE;
         case XML_READER_TYPE_ELEMENT:
           if (!xmlTextReaderIsEmptyElement (l->reader))
-            g_ptr_array_add (l->open, g_strdup ((const char *) xmlTextReaderConstName (l->reader)));
+            g_ptr_array_add (l->open, (gpointer) xmlTextReaderConstName (l->reader));
           return TRUE;
         case XML_READER_TYPE_END_ELEMENT:
           if (l->open->len > 0)
@@ -891,7 +891,7 @@ linli_format_load_data (const char  *data,
   l.reader = reader;
   l.data = data ? data : "";
   l.length = length;
-  l.open = g_ptr_array_new_with_free_func (g_free);
+  l.open = g_ptr_array_new ();  /* names interned in the reader's dictionary */
   l.display_name = display_name;
   l.project = project;
   l.building_ids = g_hash_table_new (g_str_hash, g_str_equal);

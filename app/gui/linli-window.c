@@ -177,10 +177,14 @@ recompute_coverage (LinliWindow *self)
   const guint *uncovered;
   guint n_uncovered;
 
-  g_clear_pointer (&self->coverage, linli_coverage_free);
   if (self->project == NULL)
     return;
-  self->coverage = linli_coverage_compute (self->project);
+  /* Edits are followed incrementally: only buildings near a changed site
+   * are looked at again. */
+  if (self->coverage != NULL)
+    linli_coverage_update (self->coverage, self->project);
+  else
+    self->coverage = linli_coverage_compute (self->project);
   linli_map_layer_set_coverage (self->layer, self->coverage);
   uncovered = linli_coverage_get_uncovered (self->coverage, &n_uncovered);
   linli_building_list_set_indices (self->uncovered, uncovered, n_uncovered);
@@ -855,6 +859,7 @@ linli_window_set_project (LinliWindow  *self,
   g_signal_connect_object (self->history, "notify", G_CALLBACK (on_history_notify_cb), self,
                            G_CONNECT_SWAPPED);
 
+  g_clear_pointer (&self->coverage, linli_coverage_free);
   linli_map_layer_set_project (self->layer, project);
   gtk_single_selection_set_model (self->site_selection, linli_project_get_sites (project));
   gtk_single_selection_set_selected (self->site_selection, GTK_INVALID_LIST_POSITION);
