@@ -400,6 +400,116 @@ test_random_districts (void)
   g_assert_cmpuint (total_ambiguous, >, 0);
 }
 
+/* A coverage kept up to date with linli_coverage_update() through random
+ * edits always equals one computed afresh. */
+static void
+test_update (void)
+{
+  guint n_incremental = 0, n_full = 0;
+
+  for (guint32 seed = 1; seed <= 30; seed++)
+    {
+      g_autoptr (GRand) rand = g_rand_new_with_seed (seed * 7919);
+      guint n_boundary;
+      LinliProject *project = random_district (seed, &n_boundary);
+      g_autoptr (LinliCoverage) cov = linli_coverage_compute (project);
+      double lat0, lon0;
+
+      if (linli_project_get_n_buildings (project) == 0)
+        {
+          g_assert_finalize_object (project);
+          continue;
+        }
+      lat0 = linli_project_get_building (project, 0)->lat;
+      lon0 = linli_project_get_building (project, 0)->lon;
+
+      for (guint step = 0; step < 60; step++)
+        {
+          guint n_sites = linli_project_get_n_sites (project);
+          LinliSite *site = n_sites ? linli_project_get_site (project, g_rand_int_range (rand, 0, n_sites))
+                                    : NULL;
+          guint op = g_rand_int_range (rand, 0, 20);
+          gboolean expect_full = FALSE;
+          gboolean incremental;
+
+          if (site == NULL && op < 12)
+            op = 12;
+          if (op < 4)
+            {
+              double r = linli_project_get_coverage_radius (project);
+              double lat, lon;
+
+              offset_point (project, linli_site_get_lat (site), linli_site_get_lon (site),
+                            g_rand_double_range (rand, -2 * r, 2 * r),
+                            g_rand_double_range (rand, -2 * r, 2 * r), &lat, &lon);
+              linli_site_set_position (site, lat, lon);
+            }
+          else if (op < 7)
+            {
+              linli_site_set_status (site, g_rand_int_range (rand, 0, LINLI_SITE_N_STATUSES));
+            }
+          else if (op < 9)
+            {
+              linli_project_remove_site (project, site);
+            }
+          else if (op < 10)
+            {
+              /* The same object back at another place in the list. */
+              g_object_ref (site);
+              linli_project_remove_site (project, site);
+              linli_project_insert_site (project, g_rand_int_range (rand, 0, n_sites), site);
+              g_object_unref (site);
+            }
+          else if (op < 11)
+            {
+              linli_site_set_position (site, NAN, NAN);
+            }
+          else if (op < 12)
+            {
+              linli_site_set_name (site, "改名");  /* no coverage effect */
+            }
+          else if (op < 17)
+            {
+              const LinliBuilding *b = linli_project_get_building (
+                project, g_rand_int_range (rand, 0, linli_project_get_n_buildings (project)));
+              LinliSiteStatus status = g_rand_int_range (rand, 0, LINLI_SITE_N_STATUSES);
+
+              add_site (project, status, b->lat + g_rand_double_range (rand, -0.005, 0.005),
+                        b->lon + g_rand_double_range (rand, -0.005, 0.005));
+            }
+          else if (op < 19)
+            {
+              linli_project_set_walk_minutes (project, g_rand_double_range (rand, 1, 30));
+              expect_full = TRUE;
+            }
+          else
+            {
+              add_building (project, lat0 + g_rand_double_range (rand, -0.01, 0.01),
+                            lon0 + g_rand_double_range (rand, -0.01, 0.01), 0,
+                            g_rand_int_range (rand, 0, 100), 3);
+              expect_full = TRUE;
+            }
+
+          incremental = linli_coverage_update (cov, project);
+          if (expect_full)
+            g_assert_false (incremental);
+          n_incremental += incremental;
+          n_full += !incremental;
+          {
+            g_autoptr (LinliCoverage) fresh = linli_coverage_compute (project);
+            g_autoptr (LinliCoverage) brute = linli_coverage_compute_brute_force (project);
+
+            assert_coverage_equal (project, cov, fresh);
+            assert_coverage_equal (project, cov, brute);
+          }
+          check_against_definitions (project, cov);
+        }
+      g_assert_finalize_object (project);
+    }
+  g_test_message ("%u incremental updates, %u full ones", n_incremental, n_full);
+  g_assert_cmpuint (n_incremental, >, n_full);
+}
+
 static void
 test_hand_checked (void)
 {
@@ -830,6 +940,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/coverage/random-districts", test_random_districts);
+  g_test_add_func ("/coverage/update", test_update);
   g_test_add_func ("/coverage/hand-checked", test_hand_checked);
   g_test_add_func ("/coverage/status-and-multiple", test_status_and_multiple);
   g_test_add_func ("/coverage/uncovered-order", test_uncovered_order);

@@ -425,6 +425,18 @@ linli_coverage_get_uncovered (const LinliCoverage *const_coverage,
 }
 
 /**
+ * linli_coverage_get_n_sites:
+ *
+ * Returns: the number of sites the coverage knew at its last update; a
+ * site added since has no figures yet
+ */
+guint
+linli_coverage_get_n_sites (const LinliCoverage *coverage)
+{
+  return coverage->sites->len;
+}
+
+/**
  * linli_coverage_site_households:
  *
  * Returns: the households within reach of the site at position @site, for

@@ -34,6 +34,7 @@ const LinliCoverageTotals *linli_coverage_get_community      (const LinliCoverag
                                                               guint                community);
 const guint               *linli_coverage_get_uncovered      (const LinliCoverage *coverage,
                                                               guint               *n_uncovered);
+guint                      linli_coverage_get_n_sites        (const LinliCoverage *coverage);
 guint                      linli_coverage_site_households    (const LinliCoverage *coverage,
                                                               guint                site);
 

@@ -103,8 +103,10 @@ update_site_row (LinliWindow *self,
   if (site == NULL)
     return;
   gtk_label_set_text (GTK_LABEL (name_label), linli_site_get_name (site));
-  if (self->coverage != NULL && g_list_store_find (G_LIST_STORE (linli_project_get_sites (self->project)),
-                                                   site, &position))
+  /* A row can be bound before the coverage has heard of its site. */
+  if (self->coverage != NULL &&
+      g_list_store_find (G_LIST_STORE (linli_project_get_sites (self->project)), site, &position) &&
+      position < linli_coverage_get_n_sites (self->coverage))
     households = format_count (linli_coverage_site_households (self->coverage, position));
   else
     households = g_strdup ("–");
