@@ -386,6 +386,31 @@ test_buildings (void)
   g_assert_cmpfloat (c, ==, max_lat);
   g_assert_cmpfloat (d, ==, max_lon);
 
+  /* A loader may give a building its outline afterwards; the others keep
+   * theirs. */
+  {
+    static const LinliLatLon outline[] = { { 1, 2 }, { 3, 4 }, { 5, 6 }, { 7, 8 } };
+    const LinliLatLon *fp;
+    guint n_fp;
+
+    linli_project_set_footprint (project, 7, outline, G_N_ELEMENTS (outline));
+    fp = linli_project_get_footprint (project, 7, &n_fp);
+    g_assert_cmpuint (n_fp, ==, G_N_ELEMENTS (outline));
+    g_assert_cmpmem (fp, n_fp * sizeof *fp, outline, sizeof outline);
+    for (guint i = 0; i < n; i++)
+      {
+        if (i == 7)
+          continue;
+        fp = linli_project_get_footprint (project, i, &n_fp);
+        g_assert_cmpuint (n_fp, ==, fp_len[i]);
+        if (n_fp > 0)
+          g_assert_cmpfloat (fp[0].lat, ==, g_array_index (points, LinliLatLon, fp_start[i]).lat);
+      }
+    linli_project_set_footprint (project, 7, NULL, 0);
+    g_assert_null (linli_project_get_footprint (project, 7, &n_fp));
+    g_assert_cmpuint (n_fp, ==, 0);
+  }
+
   /* Sites widen the bounds. */
   {
     g_autoptr (LinliSite) site = new_site ("s", LINLI_SITE_STATUS_PLANNED, max_lat + 1,
@@ -814,6 +839,22 @@ test_project_projection (void)
   proj = linli_project_get_projection (project);
   g_assert_cmpfloat_with_epsilon (proj->lat0, 35, 1e-12);
   g_assert_cmpfloat_with_epsilon (proj->lon0, 125, 1e-12);
+
+  /* Nor do buildings with no valid position, nor are they in the bounds. */
+  {
+    double a, bb, c, d;
+
+    b.id = "nowhere";
+    b.lat = NAN;
+    b.lon = 500;
+    linli_project_add_building (project, &b, NULL, 0);
+    proj = linli_project_get_projection (project);
+    g_assert_cmpfloat_with_epsilon (proj->lat0, 35, 1e-12);
+    g_assert_cmpfloat_with_epsilon (proj->lon0, 125, 1e-12);
+    g_assert_true (linli_project_get_bounds (project, &a, &bb, &c, &d));
+    g_assert_cmpfloat (a, ==, 30);
+    g_assert_cmpfloat (d, ==, 130);
+  }
 
   /* Sites do not move the projection. */
   {

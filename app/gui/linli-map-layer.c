@@ -8,6 +8,8 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "linli-spatial.h"
+
 /* The layer that draws the district: a plain street-and-block background
  * (so the map looks finished with no tiles at all), communities, compounds,
  * buildings coloured by coverage, and the sites with their service circles.
@@ -23,14 +25,34 @@ struct _LinliMapLayer
   int                  highlight;
   gboolean             show_candidate_circles;
 
-  /* Bounding boxes in lat/lon: min_lat, min_lon, max_lat, max_lon. */
-  double              *compound_boxes;
+  /* Precomputed once per project: Web Mercator positions in [0, 1] (y
+   * grows southward), so a frame needs only an affine map per point. */
+  guint                n_buildings;
+  double              *merc;              /* 2 per building */
+  LinliPointGrid      *merc_grid;         /* the same, in WORLD_M units */
+  double              *compound_boxes;    /* min x, min y, max x, max y, Mercator */
   double              *community_boxes;
 };
 
 G_DEFINE_FINAL_TYPE (LinliMapLayer, linli_map_layer, SHUMATE_TYPE_LAYER)
 
 #define PICK_RADIUS_PX 14.0
+#define WORLD_M        40075016.686   /* the Mercator world's width in metres at the equator */
+
+/* Levels of detail, in pixels per metre at the district's latitude. */
+#define LOD_AGGREGATE  0.05   /* below: buildings summed into screen cells */
+#define LOD_FOOTPRINTS 0.35   /* above: buildings drawn as their outlines */
+#define CELL_PX        6
+
+/* How the current frame maps Mercator to widget pixels. */
+typedef struct
+{
+  double ox, oy;
+  double xx, xy, yx, yy;
+  double width, height;
+  double ppm;                 /* pixels per metre on the ground */
+  double cx, cy, radius;      /* the visible area as a circle, in WORLD_M units */
+} View;
 
 /* Auxiliary methods */
 
@@ -43,74 +65,173 @@ set_rgb (cairo_t *cr,
                          (rgb & 0xff) / 255.0, alpha);
 }
 
-static void
-to_widget (LinliMapLayer *self,
-           double         lat,
-           double         lon,
-           double        *x,
-           double        *y)
+static inline void
+mercator (double  lat,
+          double  lon,
+          double *mx,
+          double *my)
 {
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  double phi = CLAMP (lat, -85.05112878, 85.05112878) * G_PI / 180;
 
-  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self), lat, lon, x, y);
+  *mx = (lon + 180.0) / 360.0;
+  *my = (1.0 - log (tan (G_PI / 4 + phi / 2)) / G_PI) / 2.0;
 }
 
-/* Pixels per metre at the centre of the view. */
-static double
-pixels_per_metre (LinliMapLayer *self)
+static inline void
+view_merc (const View *v,
+           double      mx,
+           double      my,
+           double     *x,
+           double     *y)
 {
-  const LinliProjection *proj = linli_project_get_projection (self->project);
-  double x0, y0, x1, y1;
+  *x = v->ox + v->xx * mx + v->xy * my;
+  *y = v->oy + v->yx * mx + v->yy * my;
+}
 
-  to_widget (self, proj->lat0, proj->lon0, &x0, &y0);
-  to_widget (self, proj->lat0 + 0.01, proj->lon0, &x1, &y1);
-  return fabs (y1 - y0) / (0.01 * proj->m_per_deg_lat);
+static inline void
+view_point (const View *v,
+            double      lat,
+            double      lon,
+            double     *x,
+            double     *y)
+{
+  double mx, my;
+
+  mercator (lat, lon, &mx, &my);
+  view_merc (v, mx, my, x, y);
+}
+
+/* Works out the affine map from three points the viewport converts; it
+ * holds exactly for Web Mercator, rotation included. */
+static gboolean
+view_init (LinliMapLayer *self,
+           View          *v)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  const LinliProjection *proj = linli_project_get_projection (self->project);
+  double lat[3] = { proj->lat0, proj->lat0, proj->lat0 + 0.01 };
+  double lon[3] = { proj->lon0, proj->lon0 + 0.01, proj->lon0 };
+  double mx[3], my[3], px[3], py[3], a, b, c, d, det, inv[4];
+  double corners[4][2], ix[4], iy[4];
+
+  v->width = gtk_widget_get_width (GTK_WIDGET (self));
+  v->height = gtk_widget_get_height (GTK_WIDGET (self));
+  for (int i = 0; i < 3; i++)
+    {
+      mercator (lat[i], lon[i], &mx[i], &my[i]);
+      shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self), lat[i], lon[i], &px[i], &py[i]);
+    }
+  a = mx[1] - mx[0];
+  b = mx[2] - mx[0];
+  c = my[1] - my[0];
+  d = my[2] - my[0];
+  det = a * d - b * c;
+  if (!isfinite (det) || det == 0)
+    return FALSE;
+  inv[0] = d / det;
+  inv[1] = -b / det;
+  inv[2] = -c / det;
+  inv[3] = a / det;
+  v->xx = (px[1] - px[0]) * inv[0] + (px[2] - px[0]) * inv[2];
+  v->xy = (px[1] - px[0]) * inv[1] + (px[2] - px[0]) * inv[3];
+  v->yx = (py[1] - py[0]) * inv[0] + (py[2] - py[0]) * inv[2];
+  v->yy = (py[1] - py[0]) * inv[1] + (py[2] - py[0]) * inv[3];
+  v->ox = px[0] - v->xx * mx[0] - v->xy * my[0];
+  v->oy = py[0] - v->yx * mx[0] - v->yy * my[0];
+  v->ppm = hypot (px[2] - px[0], py[2] - py[0]) / (0.01 * proj->m_per_deg_lat);
+
+  /* The visible area, back in Mercator, as a circle around its corners. */
+  det = v->xx * v->yy - v->xy * v->yx;
+  if (!isfinite (det) || det == 0)
+    return FALSE;
+  corners[0][0] = 0, corners[0][1] = 0;
+  corners[1][0] = v->width, corners[1][1] = 0;
+  corners[2][0] = 0, corners[2][1] = v->height;
+  corners[3][0] = v->width, corners[3][1] = v->height;
+  v->cx = v->cy = 0;
+  for (int i = 0; i < 4; i++)
+    {
+      double dx = corners[i][0] - v->ox, dy = corners[i][1] - v->oy;
+
+      ix[i] = (v->yy * dx - v->xy * dy) / det;
+      iy[i] = (-v->yx * dx + v->xx * dy) / det;
+      v->cx += ix[i] / 4;
+      v->cy += iy[i] / 4;
+    }
+  v->radius = 0;
+  for (int i = 0; i < 4; i++)
+    v->radius = MAX (v->radius, hypot (ix[i] - v->cx, iy[i] - v->cy));
+  v->cx *= WORLD_M;
+  v->cy *= WORLD_M;
+  v->radius = v->radius * WORLD_M + 100;
+  return TRUE;
 }
 
 static void
 grow_box (double *box,
-          double  lat,
-          double  lon)
+          double  x,
+          double  y)
 {
-  box[0] = MIN (box[0], lat);
-  box[1] = MIN (box[1], lon);
-  box[2] = MAX (box[2], lat);
-  box[3] = MAX (box[3], lon);
+  box[0] = MIN (box[0], x);
+  box[1] = MIN (box[1], y);
+  box[2] = MAX (box[2], x);
+  box[3] = MAX (box[3], y);
 }
 
 static void
-compute_boxes (LinliMapLayer *self)
+clear_boxes (double *boxes,
+             guint   n)
+{
+  for (guint i = 0; i < 4 * n; i += 4)
+    {
+      boxes[i] = boxes[i + 1] = INFINITY;
+      boxes[i + 2] = boxes[i + 3] = -INFINITY;
+    }
+}
+
+static void
+prepare_project (LinliMapLayer *self)
 {
   guint n_compounds = linli_project_get_n_compounds (self->project);
   guint n_communities = linli_project_get_n_communities (self->project);
-  guint n_buildings = linli_project_get_n_buildings (self->project);
+  guint n = linli_project_get_n_buildings (self->project);
+  g_autofree double *scaled = g_new (double, 2 * MAX (n, 1));
 
-  g_clear_pointer (&self->compound_boxes, g_free);
-  g_clear_pointer (&self->community_boxes, g_free);
+  self->n_buildings = n;
+  self->merc = g_new (double, 2 * MAX (n, 1));
   self->compound_boxes = g_new (double, 4 * MAX (n_compounds, 1));
   self->community_boxes = g_new (double, 4 * MAX (n_communities, 1));
-  for (guint i = 0; i < 4 * n_compounds; i += 4)
-    {
-      self->compound_boxes[i] = self->compound_boxes[i + 1] = INFINITY;
-      self->compound_boxes[i + 2] = self->compound_boxes[i + 3] = -INFINITY;
-    }
-  for (guint i = 0; i < 4 * n_communities; i += 4)
-    {
-      self->community_boxes[i] = self->community_boxes[i + 1] = INFINITY;
-      self->community_boxes[i + 2] = self->community_boxes[i + 3] = -INFINITY;
-    }
+  clear_boxes (self->compound_boxes, n_compounds);
+  clear_boxes (self->community_boxes, n_communities);
 
-  for (guint i = 0; i < n_buildings; i++)
+  for (guint i = 0; i < n; i++)
     {
       const LinliBuilding *b = linli_project_get_building (self->project, i);
       double *cbox = &self->compound_boxes[4 * b->compound];
       guint n_fp;
       const LinliLatLon *fp = linli_project_get_footprint (self->project, i, &n_fp);
 
-      grow_box (cbox, b->lat, b->lon);
+      if (!linli_lat_lon_is_valid (b->lat, b->lon))
+        {
+          self->merc[2 * i] = self->merc[2 * i + 1] = NAN;
+          scaled[2 * i] = scaled[2 * i + 1] = NAN;
+          continue;
+        }
+      mercator (b->lat, b->lon, &self->merc[2 * i], &self->merc[2 * i + 1]);
+      scaled[2 * i] = self->merc[2 * i] * WORLD_M;
+      scaled[2 * i + 1] = self->merc[2 * i + 1] * WORLD_M;
+      grow_box (cbox, self->merc[2 * i], self->merc[2 * i + 1]);
       for (guint k = 0; k < n_fp; k++)
-        grow_box (cbox, fp[k].lat, fp[k].lon);
+        {
+          double mx, my;
+
+          mercator (fp[k].lat, fp[k].lon, &mx, &my);
+          grow_box (cbox, mx, my);
+        }
     }
+  /* Cells of about 200 m on the ground at the district's latitude. */
+  self->merc_grid = linli_point_grid_new (scaled, n, 200.0 / cos (linli_project_get_projection (self->project)->lat0 * G_PI / 180));
+
   for (guint c = 0; c < n_compounds; c++)
     {
       double *cbox = &self->compound_boxes[4 * c];
@@ -124,16 +245,27 @@ compute_boxes (LinliMapLayer *self)
 }
 
 static void
-box_to_rect (LinliMapLayer *self,
-             const double  *box,
-             double         pad_px,
+clear_project_data (LinliMapLayer *self)
+{
+  g_clear_pointer (&self->merc, g_free);
+  g_clear_pointer (&self->merc_grid, linli_point_grid_free);
+  g_clear_pointer (&self->compound_boxes, g_free);
+  g_clear_pointer (&self->community_boxes, g_free);
+  self->n_buildings = 0;
+}
+
+static void
+box_to_rect (const View      *v,
+             const double    *box,
+             double           pad_px,
              graphene_rect_t *rect)
 {
   double x0, y0, x1, y1;
 
-  to_widget (self, box[2], box[1], &x0, &y0);  /* north-west */
-  to_widget (self, box[0], box[3], &x1, &y1);  /* south-east */
-  graphene_rect_init (rect, x0 - pad_px, y0 - pad_px, x1 - x0 + 2 * pad_px, y1 - y0 + 2 * pad_px);
+  view_merc (v, box[0], box[1], &x0, &y0);
+  view_merc (v, box[2], box[3], &x1, &y1);
+  graphene_rect_init (rect, MIN (x0, x1) - pad_px, MIN (y0, y1) - pad_px,
+                      fabs (x1 - x0) + 2 * pad_px, fabs (y1 - y0) + 2 * pad_px);
 }
 
 static void
@@ -199,9 +331,7 @@ draw_label (LinliMapLayer *self,
 static void
 draw_background (LinliMapLayer *self,
                  cairo_t       *cr,
-                 double         width,
-                 double         height,
-                 double         ppm)
+                 const View    *v)
 {
   guint n_compounds = linli_project_get_n_compounds (self->project);
   guint n_communities = linli_project_get_n_communities (self->project);
@@ -210,50 +340,52 @@ draw_background (LinliMapLayer *self,
   cairo_paint (cr);
 
   /* Communities: a soft area with a dashed boundary. */
+  cairo_set_line_width (cr, 1.5);
   for (guint c = 0; c < n_communities; c++)
     {
       graphene_rect_t r;
 
       if (!isfinite (self->community_boxes[4 * c]))
         continue;
-      box_to_rect (self, &self->community_boxes[4 * c], 25 * ppm + 4, &r);
-      if (!rect_visible (&r, width, height))
+      box_to_rect (v, &self->community_boxes[4 * c], 25 * v->ppm + 4, &r);
+      if (!rect_visible (&r, v->width, v->height))
         continue;
       rounded_rect (cr, &r, 6);
       set_rgb (cr, 0xeeeae0, 1);
       cairo_fill_preserve (cr);
       set_rgb (cr, 0x9d8f78, 0.8);
-      cairo_set_line_width (cr, 1.5);
       cairo_set_dash (cr, (double[]) { 8, 4 }, 2, 0);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
     }
 
-  /* Compounds: blocks, with the streets left between them. */
+  /* Compounds: blocks, with the streets left between them.  Too small to
+   * see at district scale. */
+  if (v->ppm < LOD_AGGREGATE)
+    return;
+  set_rgb (cr, 0xdfd8c8, 1);
   for (guint c = 0; c < n_compounds; c++)
     {
       graphene_rect_t r;
 
       if (!isfinite (self->compound_boxes[4 * c]))
         continue;
-      box_to_rect (self, &self->compound_boxes[4 * c], 6 * ppm + 1, &r);
-      if (!rect_visible (&r, width, height))
+      box_to_rect (v, &self->compound_boxes[4 * c], 6 * v->ppm + 1, &r);
+      if (!rect_visible (&r, v->width, v->height))
         continue;
       rounded_rect (cr, &r, 3);
-      set_rgb (cr, 0xdfd8c8, 1);
-      cairo_fill (cr);
     }
+  cairo_fill (cr);
 }
 
 static void
 draw_circles (LinliMapLayer *self,
               cairo_t       *cr,
-              double         width,
-              double         height,
-              double         radius_px,
+              const View    *v,
               gboolean       fill)
 {
   guint n_sites = linli_project_get_n_sites (self->project);
+  double radius_px = linli_project_get_coverage_radius (self->project) * v->ppm;
 
   for (guint s = 0; s < n_sites; s++)
     {
@@ -261,11 +393,16 @@ draw_circles (LinliMapLayer *self,
       gboolean counts = linli_site_counts_for_coverage (site);
       double x, y;
 
-      /* Candidate circles pile up; by default only the selected one shows. */
+      /* Candidate circles pile up; by default only the selected one shows.
+       * At district scale the cells show coverage, and only the selected
+       * site keeps its circle. */
       if (!counts && !self->show_candidate_circles && site != self->selected)
         continue;
-      to_widget (self, linli_site_get_lat (site), linli_site_get_lon (site), &x, &y);
-      if (x + radius_px < 0 || y + radius_px < 0 || x - radius_px > width || y - radius_px > height)
+      if (v->ppm < LOD_AGGREGATE && site != self->selected)
+        continue;
+      view_point (v, linli_site_get_lat (site), linli_site_get_lon (site), &x, &y);
+      if (!(x + radius_px >= 0 && y + radius_px >= 0 && x - radius_px <= v->width &&
+            y - radius_px <= v->height))
         continue;
       cairo_new_path (cr);
       cairo_arc (cr, x, y, radius_px, 0, 2 * G_PI);
@@ -293,40 +430,124 @@ draw_circles (LinliMapLayer *self,
     }
 }
 
+typedef struct
+{
+  LinliMapLayer *self;
+  const View    *v;
+  GArray        *visible;
+} Cull;
+
+static void
+cull_cb (guint    index,
+         double   distance,
+         gpointer user_data)
+{
+  Cull *c = user_data;
+  double x, y;
+
+  view_merc (c->v, c->self->merc[2 * index], c->self->merc[2 * index + 1], &x, &y);
+  if (x >= -60 && y >= -60 && x <= c->v->width + 60 && y <= c->v->height + 60)
+    g_array_append_val (c->visible, index);
+}
+
+static gboolean
+is_covered (LinliMapLayer *self,
+            guint          i)
+{
+  return self->coverage != NULL && i < linli_coverage_get_n_buildings (self->coverage) &&
+         linli_coverage_is_covered (self->coverage, i);
+}
+
+/* District scale: buildings summed into small screen cells, each coloured
+ * by the share of its households left uncovered. */
+static void
+draw_aggregate (LinliMapLayer *self,
+                cairo_t       *cr,
+                const View    *v,
+                GArray        *visible)
+{
+  int nx = (int) ceil (v->width / CELL_PX), ny = (int) ceil (v->height / CELL_PX);
+  g_autofree guint32 *households = g_new0 (guint32, (gsize) nx * ny);
+  g_autofree guint32 *uncovered = g_new0 (guint32, (gsize) nx * ny);
+
+  for (guint k = 0; k < visible->len; k++)
+    {
+      guint i = g_array_index (visible, guint, k);
+      const LinliBuilding *b = linli_project_get_building (self->project, i);
+      double x, y;
+      int cx, cy;
+
+      view_merc (v, self->merc[2 * i], self->merc[2 * i + 1], &x, &y);
+      cx = (int) floor (x / CELL_PX);
+      cy = (int) floor (y / CELL_PX);
+      if (cx < 0 || cy < 0 || cx >= nx || cy >= ny)
+        continue;
+      households[cy * nx + cx] += MAX (b->households, 1);
+      if (!is_covered (self, i))
+        uncovered[cy * nx + cx] += MAX (b->households, 1);
+    }
+
+  /* Three classes by the share of households not covered, one fill each:
+   * under 10 %, 10–50 %, and half or more. */
+  for (int pass = 0; pass < 3; pass++)
+    {
+      static const guint colours[] = { LINLI_COLOR_COVERED, LINLI_COLOR_PARTLY, LINLI_COLOR_UNCOVERED };
+
+      for (int cy = 0; cy < ny; cy++)
+        for (int cx = 0; cx < nx; cx++)
+          {
+            guint32 h = households[cy * nx + cx], u = uncovered[cy * nx + cx];
+            int cls;
+
+            if (h == 0)
+              continue;
+            cls = u * 10 < h ? 0 : u * 2 < h ? 1 : 2;
+            if (cls == pass)
+              cairo_rectangle (cr, cx * CELL_PX + 0.5, cy * CELL_PX + 0.5, CELL_PX - 1, CELL_PX - 1);
+          }
+      set_rgb (cr, colours[pass], 1);
+      cairo_fill (cr);
+    }
+}
+
 static void
 draw_buildings (LinliMapLayer *self,
                 cairo_t       *cr,
-                double         width,
-                double         height,
-                double         ppm)
+                const View    *v)
 {
-  guint n = linli_project_get_n_buildings (self->project);
-  gboolean footprints = ppm >= 0.35;
-  double scale = CLAMP (ppm * 4, 0.6, 2.0);
+  gboolean footprints = v->ppm >= LOD_FOOTPRINTS;
+  double scale = CLAMP (v->ppm * 4, 0.6, 2.0);
+  g_autoptr (GArray) visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  Cull cull = { self, v, visible };
+
+  linli_point_grid_query_circle (self->merc_grid, v->cx, v->cy, v->radius, cull_cb, &cull);
+  if (v->ppm < LOD_AGGREGATE)
+    {
+      draw_aggregate (self, cr, v, visible);
+      return;
+    }
 
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (guint i = 0; i < n; i++)
+  cairo_set_line_width (cr, 1);
+  for (guint k = 0; k < visible->len; k++)
     {
+      guint i = g_array_index (visible, guint, k);
       const LinliBuilding *b = linli_project_get_building (self->project, i);
-      gboolean covered = self->coverage != NULL && i < linli_coverage_get_n_buildings (self->coverage) &&
-                         linli_coverage_is_covered (self->coverage, i);
+      gboolean covered = is_covered (self, i);
       guint n_fp = 0;
       const LinliLatLon *fp = footprints ? linli_project_get_footprint (self->project, i, &n_fp) : NULL;
       double x, y;
 
-      to_widget (self, b->lat, b->lon, &x, &y);
-      if (x < -60 || y < -60 || x > width + 60 || y > height + 60)
-        continue;
-
+      view_merc (v, self->merc[2 * i], self->merc[2 * i + 1], &x, &y);
       cairo_new_path (cr);
       if (n_fp >= 3)
         {
-          for (guint k = 0; k < n_fp; k++)
+          for (guint p = 0; p < n_fp; p++)
             {
               double px, py;
 
-              to_widget (self, fp[k].lat, fp[k].lon, &px, &py);
-              if (k == 0)
+              view_point (v, fp[p].lat, fp[p].lon, &px, &py);
+              if (p == 0)
                 cairo_move_to (cr, px, py);
               else
                 cairo_line_to (cr, px, py);
@@ -349,27 +570,27 @@ draw_buildings (LinliMapLayer *self,
         {
           cairo_fill_preserve (cr);
           set_rgb (cr, 0x7a1d05, 1);
-          cairo_set_line_width (cr, 1);
           cairo_stroke (cr);
         }
+    }
 
-      if ((int) i == self->highlight)
-        {
-          cairo_new_path (cr);
-          cairo_arc (cr, x, y, 12, 0, 2 * G_PI);
-          set_rgb (cr, 0x111111, 1);
-          cairo_set_line_width (cr, 2.5);
-          cairo_stroke (cr);
-        }
+  if (self->highlight >= 0 && (guint) self->highlight < self->n_buildings)
+    {
+      double x, y;
+
+      view_merc (v, self->merc[2 * self->highlight], self->merc[2 * self->highlight + 1], &x, &y);
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, 12, 0, 2 * G_PI);
+      set_rgb (cr, 0x111111, 1);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
     }
 }
 
 static void
 draw_sites (LinliMapLayer *self,
             cairo_t       *cr,
-            double         width,
-            double         height,
-            double         ppm,
+            const View    *v,
             GArray        *placed)
 {
   guint n_sites = linli_project_get_n_sites (self->project);
@@ -384,8 +605,8 @@ draw_sites (LinliMapLayer *self,
         /* Candidates first, so existing and planned sites stay on top. */
         if ((pass == 0) != (status == LINLI_SITE_STATUS_CANDIDATE))
           continue;
-        to_widget (self, linli_site_get_lat (site), linli_site_get_lon (site), &x, &y);
-        if (x < -20 || y < -20 || x > width + 20 || y > height + 20)
+        view_point (v, linli_site_get_lat (site), linli_site_get_lon (site), &x, &y);
+        if (!(x >= -20 && y >= -20 && x <= v->width + 20 && y <= v->height + 20))
           continue;
 
         if (site == self->selected)
@@ -394,6 +615,22 @@ draw_sites (LinliMapLayer *self,
             cairo_arc (cr, x, y, 14, 0, 2 * G_PI);
             set_rgb (cr, 0xffd400, 0.8);
             cairo_fill (cr);
+          }
+
+        /* At district scale thousands of markers would hide the map:
+         * small dots, candidates left out. */
+        if (v->ppm < LOD_AGGREGATE && site != self->selected)
+          {
+            if (status == LINLI_SITE_STATUS_CANDIDATE)
+              continue;
+            cairo_new_path (cr);
+            cairo_arc (cr, x, y, 2.5, 0, 2 * G_PI);
+            set_rgb (cr, 0xffffff, 1);
+            cairo_set_line_width (cr, 1.5);
+            cairo_stroke_preserve (cr);
+            set_rgb (cr, 0xc8102e, 1);
+            cairo_fill (cr);
+            continue;
           }
 
         cairo_new_path (cr);
@@ -433,7 +670,7 @@ draw_sites (LinliMapLayer *self,
             break;
           }
 
-        if (ppm >= 0.12 || site == self->selected)
+        if (v->ppm >= 0.12 || site == self->selected)
           draw_label (self, cr, placed, linli_site_get_name (site), x, y + 10, FALSE);
       }
 }
@@ -449,13 +686,13 @@ linli_map_layer_snapshot (GtkWidget   *widget,
   double height = gtk_widget_get_height (widget);
   g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   cairo_t *cr;
-  double ppm, radius_px;
+  View v;
 
   if (width <= 0 || height <= 0)
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (self->project == NULL)
+  if (self->project == NULL || !view_init (self, &v))
     {
       set_rgb (cr, LINLI_COLOR_STREET, 1);
       cairo_paint (cr);
@@ -463,23 +700,21 @@ linli_map_layer_snapshot (GtkWidget   *widget,
       return;
     }
 
-  ppm = pixels_per_metre (self);
-  radius_px = linli_project_get_coverage_radius (self->project) * ppm;
+  draw_background (self, cr, &v);
+  draw_circles (self, cr, &v, TRUE);
+  draw_buildings (self, cr, &v);
+  draw_circles (self, cr, &v, FALSE);
+  draw_sites (self, cr, &v, placed);
 
-  draw_background (self, cr, width, height, ppm);
-  draw_circles (self, cr, width, height, radius_px, TRUE);
-  draw_buildings (self, cr, width, height, ppm);
-  draw_circles (self, cr, width, height, radius_px, FALSE);
-  draw_sites (self, cr, width, height, ppm, placed);
-
+  /* Community names, where the community is big enough on screen to carry one. */
   for (guint c = 0; c < linli_project_get_n_communities (self->project); c++)
     {
       graphene_rect_t r;
 
       if (!isfinite (self->community_boxes[4 * c]))
         continue;
-      box_to_rect (self, &self->community_boxes[4 * c], 25 * ppm + 4, &r);
-      if (!rect_visible (&r, width, height))
+      box_to_rect (&v, &self->community_boxes[4 * c], 25 * v.ppm + 4, &r);
+      if (!rect_visible (&r, width, height) || r.size.width < 80)
         continue;
       draw_label (self, cr, placed, linli_project_get_community (self->project, c)->name,
                   r.origin.x + r.size.width / 2, MAX (r.origin.y + 4, 4), TRUE);
@@ -521,10 +756,7 @@ linli_map_layer_dispose (GObject *object)
 static void
 linli_map_layer_finalize (GObject *object)
 {
-  LinliMapLayer *self = LINLI_MAP_LAYER (object);
-
-  g_clear_pointer (&self->compound_boxes, g_free);
-  g_clear_pointer (&self->community_boxes, g_free);
+  clear_project_data (LINLI_MAP_LAYER (object));
   G_OBJECT_CLASS (linli_map_layer_parent_class)->finalize (object);
 }
 
@@ -564,8 +796,9 @@ linli_map_layer_set_project (LinliMapLayer *self,
   self->coverage = NULL;
   self->selected = NULL;
   self->highlight = -1;
+  clear_project_data (self);
   if (project != NULL)
-    compute_boxes (self);
+    prepare_project (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -628,9 +861,10 @@ linli_map_layer_pick_site (LinliMapLayer *self,
   LinliSite *best = NULL;
   double best_d = PICK_RADIUS_PX;
   guint n;
+  View v;
 
   g_return_val_if_fail (LINLI_IS_MAP_LAYER (self), NULL);
-  if (self->project == NULL)
+  if (self->project == NULL || !view_init (self, &v))
     return NULL;
 
   n = linli_project_get_n_sites (self->project);
@@ -639,7 +873,7 @@ linli_map_layer_pick_site (LinliMapLayer *self,
       LinliSite *site = linli_project_get_site (self->project, s);
       double sx, sy, d;
 
-      to_widget (self, linli_site_get_lat (site), linli_site_get_lon (site), &sx, &sy);
+      view_point (&v, linli_site_get_lat (site), linli_site_get_lon (site), &sx, &sy);
       d = hypot (sx - x, sy - y);
       if (d <= best_d)
         {
@@ -661,27 +895,18 @@ linli_map_layer_pick_building (LinliMapLayer *self,
                                double         x,
                                double         y)
 {
-  int best = -1;
-  double best_d = PICK_RADIUS_PX;
-  guint n;
+  double det, dx, dy, mx, my, scale;
+  View v;
 
   g_return_val_if_fail (LINLI_IS_MAP_LAYER (self), -1);
-  if (self->project == NULL)
+  if (self->project == NULL || !view_init (self, &v))
     return -1;
 
-  n = linli_project_get_n_buildings (self->project);
-  for (guint i = 0; i < n; i++)
-    {
-      const LinliBuilding *b = linli_project_get_building (self->project, i);
-      double bx, by, d;
-
-      to_widget (self, b->lat, b->lon, &bx, &by);
-      d = hypot (bx - x, by - y);
-      if (d < best_d)
-        {
-          best = i;
-          best_d = d;
-        }
-    }
-  return best;
+  det = v.xx * v.yy - v.xy * v.yx;
+  dx = x - v.ox;
+  dy = y - v.oy;
+  mx = (v.yy * dx - v.xy * dy) / det;
+  my = (-v.yx * dx + v.xx * dy) / det;
+  scale = hypot (v.xx, v.yx) / WORLD_M;  /* pixels per WORLD_M unit */
+  return linli_point_grid_nearest (self->merc_grid, mx * WORLD_M, my * WORLD_M, PICK_RADIUS_PX / scale);
 }

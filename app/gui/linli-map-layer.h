@@ -33,6 +33,7 @@ int            linli_map_layer_pick_building     (LinliMapLayer *self,
 /* Colours shared by the drawing and the tests, as 0xRRGGBB. */
 #define LINLI_COLOR_COVERED   0x3f7cc4
 #define LINLI_COLOR_UNCOVERED 0xe4572e
+#define LINLI_COLOR_PARTLY    0xf2b8a0
 #define LINLI_COLOR_STREET    0xfbfaf7
 
 G_END_DECLS

@@ -3,7 +3,7 @@
 
 #include <shumate/shumate.h>
 
-#include "linli-building-list.h"
+#include "linli-index-list.h"
 #include "linli-map-layer.h"
 #include "linli-window.h"
 
@@ -27,7 +27,7 @@ struct _LinliWindow
   GtkLabel            *buildings_label;
   GtkSpinButton       *minutes_spin;
   GtkSpinButton       *speed_spin;
-  GtkListBox          *community_list;
+  GtkListView         *community_view;
   GtkStack            *side_stack;
   GtkListView         *site_view;
   GtkListView         *uncovered_view;
@@ -51,10 +51,12 @@ struct _LinliWindow
   LinliHistory        *history;
   LinliCoverage       *coverage;
   GFile               *file;
-  LinliBuildingList   *uncovered;
+  LinliIndexList   *uncovered;
   GtkSingleSelection  *site_selection;
   GtkSingleSelection  *uncovered_selection;
   GPtrArray           *bound_site_rows;   /* GtkListItem */
+  GPtrArray           *bound_community_rows;
+  LinliIndexList      *communities;
   LinliSite           *selected;          /* owned by the project */
 
   /* Interaction state */

@@ -118,6 +118,32 @@ update_site_row (LinliWindow *self,
 }
 
 static void
+update_community_row (LinliWindow *self,
+                      GtkListItem *item)
+{
+  LinliIndexItem *ii = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *text_box = gtk_widget_get_first_child (box);
+  GtkWidget *name_label = gtk_widget_get_first_child (text_box);
+  GtkWidget *detail_label = gtk_widget_get_next_sibling (name_label);
+  GtkWidget *value_label = gtk_widget_get_next_sibling (text_box);
+  guint c = linli_index_item_get_index (ii);
+  const LinliCoverageTotals *ct;
+  g_autofree char *cov = NULL, *all = NULL, *subtitle = NULL, *pct = NULL;
+
+  if (self->coverage == NULL || c >= linli_project_get_n_communities (self->project))
+    return;
+  ct = linli_coverage_get_community (self->coverage, c);
+  cov = format_count (ct->households_covered);
+  all = format_count (ct->households);
+  subtitle = g_strdup_printf (_("%s of %s households"), cov, all);
+  pct = g_strdup_printf ("%.1f %%", 100 * linli_coverage_totals_share (ct->households_covered, ct->households));
+  gtk_label_set_text (GTK_LABEL (name_label), linli_project_get_community (self->project, c)->name);
+  gtk_label_set_text (GTK_LABEL (detail_label), subtitle);
+  gtk_label_set_text (GTK_LABEL (value_label), pct);
+}
+
+static void
 update_figures (LinliWindow *self)
 {
   const LinliCoverageTotals *t = linli_coverage_get_district (self->coverage);
@@ -127,8 +153,6 @@ update_figures (LinliWindow *self)
   g_autofree char *c = format_count (t->households - t->households_covered);
   g_autofree char *d = format_count (t->residents_covered);
   g_autofree char *e = format_count (t->residents);
-  GtkWidget *child;
-  guint n_communities = linli_project_get_n_communities (self->project);
 
   gtk_label_set_text (self->district_label, linli_project_get_name (self->project));
   /* Translators: the big figure, e.g. "82.4 % of households" */
@@ -151,26 +175,8 @@ update_figures (LinliWindow *self)
                           linli_project_get_coverage_radius (self->project));
   gtk_label_set_text (self->legend_rule, rule);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->community_list))))
-    gtk_list_box_remove (self->community_list, child);
-  for (guint i = 0; i < n_communities; i++)
-    {
-      const LinliCoverageTotals *ct = linli_coverage_get_community (self->coverage, i);
-      g_autofree char *subtitle = NULL;
-      g_autofree char *cov = format_count (ct->households_covered);
-      g_autofree char *all = format_count (ct->households);
-      g_autofree char *pct = g_strdup_printf ("%.1f %%", 100 * linli_coverage_totals_share (ct->households_covered, ct->households));
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *value = gtk_label_new (pct);
-
-      subtitle = g_strdup_printf (_("%s of %s households"), cov, all);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     linli_project_get_community (self->project, i)->name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_add_css_class (value, "numeric");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
-      gtk_list_box_append (self->community_list, row);
-    }
+  for (guint i = 0; i < self->bound_community_rows->len; i++)
+    update_community_row (self, g_ptr_array_index (self->bound_community_rows, i));
 }
 
 static void
@@ -189,7 +195,7 @@ recompute_coverage (LinliWindow *self)
     self->coverage = linli_coverage_compute (self->project);
   linli_map_layer_set_coverage (self->layer, self->coverage);
   uncovered = linli_coverage_get_uncovered (self->coverage, &n_uncovered);
-  linli_building_list_set_indices (self->uncovered, uncovered, n_uncovered);
+  linli_index_list_set_indices (self->uncovered, uncovered, n_uncovered);
   update_figures (self);
   for (guint i = 0; i < self->bound_site_rows->len; i++)
     update_site_row (self, g_ptr_array_index (self->bound_site_rows, i));
@@ -303,13 +309,13 @@ on_site_selection_changed_cb (LinliWindow *self)
 static void
 on_uncovered_activate_cb (LinliWindow *self)
 {
-  LinliBuildingItem *item = gtk_single_selection_get_selected_item (self->uncovered_selection);
+  LinliIndexItem *item = gtk_single_selection_get_selected_item (self->uncovered_selection);
   const LinliBuilding *b;
   guint index;
 
   if (item == NULL || self->project == NULL)
     return;
-  index = linli_building_item_get_index (item);
+  index = linli_index_item_get_index (item);
   if (index >= linli_project_get_n_buildings (self->project))
     return;
   b = linli_project_get_building (self->project, index);
@@ -362,6 +368,53 @@ site_row_unbind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+community_row_setup_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        LinliWindow              *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+  GtkWidget *value = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_widget_add_css_class (value, "numeric");
+  gtk_box_append (GTK_BOX (text), name);
+  gtk_box_append (GTK_BOX (text), detail);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), value);
+  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+community_row_bind_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       LinliWindow              *self)
+{
+  g_ptr_array_add (self->bound_community_rows, item);
+  update_community_row (self, item);
+}
+
+static void
+community_row_unbind_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *item,
+                         LinliWindow              *self)
+{
+  g_ptr_array_remove_fast (self->bound_community_rows, item);
+}
+
+static void
 building_row_setup_cb (GtkSignalListItemFactory *factory,
                        GtkListItem              *item,
                        LinliWindow              *self)
@@ -374,14 +427,14 @@ building_row_bind_cb (GtkSignalListItemFactory *factory,
                       GtkListItem              *item,
                       LinliWindow              *self)
 {
-  LinliBuildingItem *bi = gtk_list_item_get_item (item);
+  LinliIndexItem *bi = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *name_label = gtk_widget_get_first_child (box);
   GtkWidget *detail_label = gtk_widget_get_next_sibling (name_label);
   const LinliBuilding *b;
   const LinliCompound *compound;
   g_autofree char *name = NULL, *detail = NULL;
-  guint index = linli_building_item_get_index (bi);
+  guint index = linli_index_item_get_index (bi);
 
   if (self->project == NULL || index >= linli_project_get_n_buildings (self->project))
     return;
@@ -587,6 +640,7 @@ linli_window_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->file);
   g_clear_object (&self->uncovered);
+  g_clear_object (&self->communities);
   g_clear_object (&self->site_selection);
   g_clear_object (&self->uncovered_selection);
   g_clear_object (&self->reference_source);
@@ -603,6 +657,7 @@ linli_window_finalize (GObject *object)
   LinliWindow *self = LINLI_WINDOW (object);
 
   g_clear_pointer (&self->bound_site_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->bound_community_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (linli_window_parent_class)->finalize (object);
 }
 
@@ -678,7 +733,7 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, buildings_label);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, minutes_spin);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, speed_spin);
-  gtk_widget_class_bind_template_child (widget_class, LinliWindow, community_list);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, community_view);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_view);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, uncovered_view);
@@ -700,6 +755,7 @@ linli_window_init (LinliWindow *self)
   g_autoptr (ShumateMapSourceRegistry) registry = NULL;
   g_autoptr (GtkListItemFactory) site_factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkListItemFactory) building_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkListItemFactory) community_factory = gtk_signal_list_item_factory_new ();
   GtkStringList *tiers = gtk_string_list_new (NULL);
   GtkStringList *statuses = gtk_string_list_new (NULL);
   ShumateViewport *viewport;
@@ -707,6 +763,7 @@ linli_window_init (LinliWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->bound_site_rows = g_ptr_array_new ();
+  self->bound_community_rows = g_ptr_array_new ();
 
   /* The map: no tile layer (Linli works offline); the district layer draws
    * its own streets-and-blocks background.  A reference source is still
@@ -763,7 +820,7 @@ linli_window_init (LinliWindow *self)
   g_signal_connect_object (self->site_selection, "notify::selected",
                            G_CALLBACK (on_site_selection_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->uncovered = linli_building_list_new ();
+  self->uncovered = linli_index_list_new ();
   g_signal_connect (building_factory, "setup", G_CALLBACK (building_row_setup_cb), self);
   g_signal_connect (building_factory, "bind", G_CALLBACK (building_row_bind_cb), self);
   gtk_list_view_set_factory (self->uncovered_view, building_factory);
@@ -774,6 +831,14 @@ linli_window_init (LinliWindow *self)
   gtk_list_view_set_model (self->uncovered_view, GTK_SELECTION_MODEL (self->uncovered_selection));
   g_signal_connect_object (self->uncovered_selection, "notify::selected",
                            G_CALLBACK (on_uncovered_activate_cb), self, G_CONNECT_SWAPPED);
+
+  self->communities = linli_index_list_new ();
+  g_signal_connect (community_factory, "setup", G_CALLBACK (community_row_setup_cb), self);
+  g_signal_connect (community_factory, "bind", G_CALLBACK (community_row_bind_cb), self);
+  g_signal_connect (community_factory, "unbind", G_CALLBACK (community_row_unbind_cb), self);
+  gtk_list_view_set_factory (self->community_view, community_factory);
+  gtk_list_view_set_model (self->community_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->communities)))));
 
   /* The site editor */
   for (guint i = 0; i < LINLI_SITE_N_TIERS; i++)
@@ -863,6 +928,14 @@ linli_window_set_project (LinliWindow  *self,
 
   g_clear_pointer (&self->coverage, linli_coverage_free);
   linli_map_layer_set_project (self->layer, project);
+  {
+    guint n = linli_project_get_n_communities (project);
+    g_autofree guint *all = g_new (guint, MAX (n, 1));
+
+    for (guint i = 0; i < n; i++)
+      all[i] = i;
+    linli_index_list_set_indices (self->communities, all, n);
+  }
   gtk_single_selection_set_model (self->site_selection, linli_project_get_sites (project));
   gtk_single_selection_set_selected (self->site_selection, GTK_INVALID_LIST_POSITION);
   gtk_single_selection_set_selected (self->uncovered_selection, GTK_INVALID_LIST_POSITION);
