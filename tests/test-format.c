@@ -30,7 +30,7 @@
  * schema (xsd:double, white space collapsed) takes both " 5" and "5 " and
  * neither hexadecimal form.
  */
-#define KNOWN_BUG_NUMBER_SPACES 1
+#define KNOWN_BUG_NUMBER_SPACES 0
 
 /* ------------------------------------------------------------------------ */
 /* Auxiliary methods                                                         */

@@ -370,10 +370,28 @@ parse_double (Loader     *l,
               double      max,
               double     *out)
 {
+  const char *p = value;
   char *end = NULL;
-  double v = parse_number (value, &end);
+  double v = NAN;
 
-  if (end == value || *end != '\0' || !isfinite (v) || v < min || v > max)
+  /* As XML Schema's xsd:double: surrounding spaces are allowed; hex,
+   * "inf" and "nan" are not, so only a digit, sign or point may start. */
+  while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+    p++;
+  if (g_ascii_isdigit (*p) || *p == '-' || *p == '+' || *p == '.')
+    {
+      gboolean hex = p[0] == '0' && (p[1] == 'x' || p[1] == 'X');
+      const char *sign_skipped = (*p == '-' || *p == '+') ? p + 1 : p;
+
+      hex = hex || (sign_skipped[0] == '0' && (sign_skipped[1] == 'x' || sign_skipped[1] == 'X'));
+      if (!hex)
+        v = parse_number (p, &end);
+      if (end != NULL && end != p)
+        while (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r')
+          end++;
+    }
+
+  if (end == NULL || end == p || *end != '\0' || !isfinite (v) || v < min || v > max)
     {
       g_autofree char *q = quote_value (value);
       return fail (l, LINLI_FORMAT_ERROR_INVALID,

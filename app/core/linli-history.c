@@ -324,8 +324,12 @@ linli_history_add_site (LinliHistory         *self,
   g_autoptr (LinliSiteState) copy = linli_site_state_copy (state);
   guint position = linli_project_get_n_sites (self->project);
 
-  if (copy->id == NULL)
-    copy->id = linli_project_new_site_id (self->project);
+  /* Ids are unique: a taken one would make this an edit of another site. */
+  if (copy->id == NULL || linli_project_find_site (self->project, copy->id, NULL) != NULL)
+    {
+      g_free (copy->id);
+      copy->id = linli_project_new_site_id (self->project);
+    }
   apply_site_state (self, copy->id, position, copy);
   push (self, site_step_new (_("Add Site"), copy->id, position, NULL, copy));
   return linli_project_find_site (self->project, copy->id, NULL);

@@ -49,9 +49,8 @@ static guint signals[N_SIGNALS];
 /* Callbacks */
 
 static void
-on_site_notify_cb (LinliProject *self,
-                   GParamSpec   *pspec,
-                   LinliSite    *site)
+on_site_changed_cb (LinliProject *self,
+                    LinliSite    *site)
 {
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
@@ -286,11 +285,13 @@ linli_project_add_community (LinliProject *self,
                              const char   *id,
                              const char   *name)
 {
-  LinliCommunity c = { g_strdup (id), g_strdup (name ? name : "") };
+  LinliCommunity c;
 
   g_return_val_if_fail (LINLI_IS_PROJECT (self), 0);
   g_return_val_if_fail (id != NULL, 0);
 
+  c.id = g_strdup (id);
+  c.name = g_strdup (name ? name : "");
   g_array_append_val (self->communities, c);
   g_hash_table_replace (self->community_ids, g_strdup (id), GUINT_TO_POINTER (self->communities->len));
   return self->communities->len - 1;
@@ -331,12 +332,15 @@ linli_project_add_compound (LinliProject *self,
                             const char   *name,
                             guint         community)
 {
-  LinliCompound c = { g_strdup (id), g_strdup (name ? name : ""), community };
+  LinliCompound c;
 
   g_return_val_if_fail (LINLI_IS_PROJECT (self), 0);
   g_return_val_if_fail (id != NULL, 0);
   g_return_val_if_fail (community < self->communities->len, 0);
 
+  c.id = g_strdup (id);
+  c.name = g_strdup (name ? name : "");
+  c.community = community;
   g_array_append_val (self->compounds, c);
   g_hash_table_replace (self->compound_ids, g_strdup (id), GUINT_TO_POINTER (self->compounds->len));
   return self->compounds->len - 1;
@@ -559,7 +563,7 @@ linli_project_insert_site (LinliProject *self,
     }
 
   position = MIN (position, linli_project_get_n_sites (self));
-  g_signal_connect_object (site, "notify", G_CALLBACK (on_site_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (site, "changed", G_CALLBACK (on_site_changed_cb), self, G_CONNECT_SWAPPED);
   g_list_store_insert (self->sites, position, site);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }

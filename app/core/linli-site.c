@@ -9,6 +9,8 @@ struct _LinliSite
 {
   GObject        parent_instance;
   LinliSiteState state;
+  guint          change_freeze;   /* inside linli_site_apply_state() */
+  gboolean       change_pending;
 };
 
 G_DEFINE_FINAL_TYPE (LinliSite, linli_site, G_TYPE_OBJECT)
@@ -30,6 +32,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS,
+};
+
+static guint signals[N_SIGNALS];
+
 static const char *tier_names[] = { "street", "community", "station", "neighbourhood" };
 static const char *status_names[] = { "existing", "candidate", "planned" };
 static const char *service_names[] = { "childcare", "elderly", "health", "food", "leisure", "affairs" };
@@ -39,6 +48,16 @@ G_STATIC_ASSERT (G_N_ELEMENTS (status_names) == LINLI_SITE_N_STATUSES);
 G_STATIC_ASSERT (G_N_ELEMENTS (service_names) == LINLI_N_SERVICES);
 
 /* Auxiliary methods */
+
+/* One "changed" per edit, however many properties it touched. */
+static void
+emit_changed (LinliSite *self)
+{
+  if (self->change_freeze > 0)
+    self->change_pending = TRUE;
+  else
+    g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
 
 const char *
 linli_site_tier_to_string (LinliSiteTier tier)
@@ -209,6 +228,15 @@ linli_site_class_init (LinliSiteClass *klass)
   properties[PROP_EXTRA_SERVICES] = g_param_spec_string ("extra-services", NULL, NULL, NULL, rw);
   properties[PROP_COST] = g_param_spec_double ("cost", NULL, NULL, -1, G_MAXDOUBLE, -1, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LinliSite::changed:
+   *
+   * Emitted once after each edit of the site, however many of its
+   * properties the edit touched.
+   */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -233,11 +261,12 @@ linli_site_new (const LinliSiteState *state)
   g_return_val_if_fail (state != NULL && state->id != NULL, NULL);
 
   self = g_object_new (LINLI_TYPE_SITE, NULL);
-  linli_site_state_clear (&self->state);
-  self->state = *state;
   self->state.id = g_strdup (state->id);
-  self->state.name = g_strdup (state->name ? state->name : "");
-  self->state.extra_services = g_strdup (state->extra_services);
+  self->state.name = g_strdup ("");
+  self->state.lat = state->lat;  /* as given, −0 included */
+  self->state.lon = state->lon;
+  /* Through the setters, so a new site is normalised as an edited one is. */
+  linli_site_apply_state (self, state);
   return self;
 }
 
@@ -268,6 +297,7 @@ linli_site_set_name (LinliSite  *self,
   g_free (self->state.name);
   self->state.name = g_strdup (name);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  emit_changed (self);
 }
 
 LinliSiteTier
@@ -288,6 +318,7 @@ linli_site_set_tier (LinliSite    *self,
     return;
   self->state.tier = tier;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIER]);
+  emit_changed (self);
 }
 
 LinliSiteStatus
@@ -308,6 +339,7 @@ linli_site_set_status (LinliSite      *self,
     return;
   self->state.status = status;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  emit_changed (self);
 }
 
 double
@@ -346,6 +378,7 @@ linli_site_set_position (LinliSite *self,
   if (lon_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LON]);
   g_object_thaw_notify (G_OBJECT (self));
+  emit_changed (self);
 }
 
 guint
@@ -361,10 +394,12 @@ linli_site_set_capacity (LinliSite *self,
 {
   g_return_if_fail (LINLI_IS_SITE (self));
 
+  capacity = MIN (capacity, LINLI_SITE_MAX_CAPACITY);
   if (self->state.capacity == capacity)
     return;
   self->state.capacity = capacity;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPACITY]);
+  emit_changed (self);
 }
 
 guint
@@ -385,6 +420,7 @@ linli_site_set_services (LinliSite *self,
     return;
   self->state.services = services;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICES]);
+  emit_changed (self);
 }
 
 const char *
@@ -407,6 +443,7 @@ linli_site_set_extra_services (LinliSite  *self,
   g_free (self->state.extra_services);
   self->state.extra_services = g_strdup (extra);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTRA_SERVICES]);
+  emit_changed (self);
 }
 
 double
@@ -424,10 +461,12 @@ linli_site_set_cost (LinliSite *self,
 
   if (!(cost >= 0))
     cost = -1;
+  cost = MIN (cost, LINLI_SITE_MAX_COST);
   if (self->state.cost == cost)
     return;
   self->state.cost = cost;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COST]);
+  emit_changed (self);
 }
 
 /**
@@ -462,6 +501,7 @@ linli_site_apply_state (LinliSite            *self,
 {
   g_return_if_fail (LINLI_IS_SITE (self));
 
+  self->change_freeze++;
   g_object_freeze_notify (G_OBJECT (self));
   linli_site_set_name (self, state->name);
   linli_site_set_tier (self, state->tier);
@@ -472,4 +512,9 @@ linli_site_apply_state (LinliSite            *self,
   linli_site_set_extra_services (self, state->extra_services);
   linli_site_set_cost (self, state->cost);
   g_object_thaw_notify (G_OBJECT (self));
+  if (--self->change_freeze == 0 && self->change_pending)
+    {
+      self->change_pending = FALSE;
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+    }
 }

@@ -34,6 +34,8 @@ typedef enum
 } LinliServices;
 
 #define LINLI_N_SERVICES 6
+#define LINLI_SITE_MAX_CAPACITY 10000000u  /* households; what the file format accepts */
+#define LINLI_SITE_MAX_COST     1e12       /* yuan */
 #define LINLI_SERVICES_ALL 0x3f
 
 /* The plain values of a site, used to snapshot it for undo and to build it. */
