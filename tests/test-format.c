@@ -1947,6 +1947,65 @@ __lsan_default_suppressions (void)
   return "leak:g_set_user_dirs\n";
 }
 
+/* The saver formats coordinates itself, for speed: it must write exactly
+ * what "%.7f" writes, for values of 7 decimals or fewer (all that files
+ * hold) of either sign, and at least as close for any other value. */
+static void
+test_coordinate_text (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (77);
+  LinliProject *project = linli_project_new ();
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  const char *text;
+
+  linli_project_add_community (project, "c", NULL);
+  linli_project_add_compound (project, "k", NULL, 0);
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("b%u", i);
+      LinliBuilding b = { 0 };
+      char lat_text[G_ASCII_DTOSTR_BUF_SIZE], lon_text[G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* Decimal values with 0–7 decimals, and now and then any double. */
+      b.lat = g_rand_int_range (rand, -900000000, 900000001) / 1e7;
+      b.lon = g_rand_int_range (rand, -1800000000, 1800000001) / 1e7;
+      if (i % 5 == 0)
+        b.lat = g_rand_double_range (rand, -90, 90);
+      if (i % 7 == 0)
+        b.lon = round (b.lon * 100) / 100;
+      if (i == 1)
+        b.lat = -0.0;
+      b.id = id;
+      b.compound = 0;
+      linli_project_add_building (project, &b, NULL, 0);
+      g_ascii_formatd (lat_text, sizeof lat_text, "%.7f", b.lat);
+      g_ascii_formatd (lon_text, sizeof lon_text, "%.7f", b.lon);
+      g_ptr_array_add (expected, g_strdup_printf ("lat=\"%s\" lon=\"%s\"", lat_text, lon_text));
+    }
+  bytes = linli_format_save_bytes (project);
+  text = g_bytes_get_data (bytes, NULL);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const LinliBuilding *b = linli_project_get_building (project, i);
+
+      if (strstr (text, g_ptr_array_index (expected, i)) == NULL)
+        {
+          /* Only an arbitrary double may round differently, by one unit. */
+          g_autofree char *needle = g_strdup_printf ("<building id=\"b%u\"", i);
+          const char *at = strstr (text, needle);
+          double lat;
+
+          g_assert_nonnull (at);
+          at = strstr (at, "lat=\"");
+          lat = g_ascii_strtod (at + 5, NULL);
+          g_assert_true (i % 5 == 0);
+          g_assert_cmpfloat (fabs (lat - b->lat), <=, 0.5e-7 + 1e-12);
+        }
+    }
+  g_object_unref (project);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1960,6 +2019,7 @@ main (int   argc,
   g_test_add_func ("/format/minimal-and-tolerated", test_minimal_and_tolerated);
   g_test_add_func ("/format/open-close-elements", test_open_close_elements);
   g_test_add_func ("/format/round-trip", test_round_trip);
+  g_test_add_func ("/format/coordinate-text", test_coordinate_text);
   g_test_add_func ("/format/round-trip-file", test_round_trip_file);
   g_test_add_func ("/format/control-characters", test_control_characters);
   g_test_add_func ("/format/schema", test_schema);

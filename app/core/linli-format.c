@@ -6,7 +6,11 @@
 #include "linli-format.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <libxml/xmlreader.h>
+#include <unistd.h>
 #include <math.h>
 #include <string.h>
 
@@ -966,6 +970,13 @@ static void
 append_escaped (GString    *out,
                 const char *s)
 {
+  /* Most values need no escaping at all: append them in one go. */
+  if (s != NULL && s[strcspn (s, "&<>\"\t\n\r\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+                              "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f")] == '\0')
+    {
+      g_string_append (out, s);
+      return;
+    }
   for (; s != NULL && *s; s++)
     {
       switch (*s)
@@ -996,14 +1007,59 @@ append_attr (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* Appends @value with 7 decimals, as "%.7f" would, without printf: saving
+ * writes millions of coordinates.  Rounding is to the nearest 1e-7, which
+ * for every value read from a file (7 decimals at most) gives back its text. */
+static void
+append_fixed7 (GString *out,
+               double   value)
+{
+  char buf[32];
+  char *p = buf + sizeof buf;
+  guint64 n;
+
+  if (!isfinite (value) || fabs (value) >= 1e11)
+    {
+      char tmp[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append (out, g_ascii_formatd (tmp, sizeof tmp, "%.7f", value));
+      return;
+    }
+  n = (guint64) llround (fabs (value) * 1e7);
+  for (int i = 0; i < 7; i++, n /= 10)
+    *--p = (char) ('0' + n % 10);
+  *--p = '.';
+  do
+    *--p = (char) ('0' + n % 10);
+  while ((n /= 10) > 0);
+  if (signbit (value))
+    *--p = '-';
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
+static void
+append_uint (GString *out,
+             guint    value)
+{
+  char buf[16];
+  char *p = buf + sizeof buf;
+
+  do
+    *--p = (char) ('0' + value % 10);
+  while ((value /= 10) > 0);
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
 static void
 append_coord (GString    *out,
               const char *name,
               double      value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_string_append_printf (out, " %s=\"%s\"", name, g_ascii_formatd (buf, sizeof buf, "%.7f", value));
+  g_string_append_c (out, ' ');
+  g_string_append (out, name);
+  g_string_append (out, "=\"");
+  append_fixed7 (out, value);
+  g_string_append_c (out, '"');
 }
 
 static void
@@ -1016,20 +1072,52 @@ append_number (GString    *out,
   g_string_append_printf (out, " %s=\"%s\"", name, g_ascii_formatd (buf, sizeof buf, "%.10g", value));
 }
 
-/**
- * linli_format_save_bytes:
- *
- * Writes the project as a version 1 `.linli` document.  Coordinates are
- * written with 7 decimals (about 1 cm).
- *
- * Returns: (transfer full): the document
- */
-GBytes *
-linli_format_save_bytes (LinliProject *project)
+/* Where a document being written goes: a file descriptor, in chunks, so
+ * saving a large district never holds the whole document in memory. */
+typedef struct
+{
+  int         fd;
+  const char *path;
+  GError    **error;
+} Sink;
+
+#define SINK_CHUNK (1 << 20)
+
+static gboolean
+sink_flush (Sink    *sink,
+            GString *out)
+{
+  gsize done = 0;
+
+  while (done < out->len)
+    {
+      gssize n = write (sink->fd, out->str + done, out->len - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved = errno;
+
+          g_set_error (sink->error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_FAILED,
+                       _("Could not save “%s”: %s"), sink->path, g_strerror (saved));
+          return FALSE;
+        }
+      done += n;
+    }
+  g_string_truncate (out, 0);
+  return TRUE;
+}
+
+/* Writes @project as a version 1 document into @out, and on into @sink
+ * whenever a chunk is full, if there is one. */
+static gboolean
+write_document (LinliProject *project,
+                GString      *out,
+                Sink         *sink)
 {
   guint n_buildings = linli_project_get_n_buildings (project);
   guint n_sites = linli_project_get_n_sites (project);
-  GString *out = g_string_sized_new (256 + (gsize) n_buildings * 200);
 
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<linli version=\"1\"");
   append_attr (out, "name", linli_project_get_name (project));
@@ -1071,24 +1159,33 @@ linli_format_save_bytes (LinliProject *project)
       append_attr (out, "compound", linli_project_get_compound (project, b->compound)->id);
       append_coord (out, "lat", b->lat);
       append_coord (out, "lon", b->lon);
-      g_string_append_printf (out, " households=\"%u\" residents=\"%u\" party-members=\"%u\"",
-                              b->households, b->residents, b->party_members);
+      g_string_append (out, " households=\"");
+      append_uint (out, b->households);
+      g_string_append (out, "\" residents=\"");
+      append_uint (out, b->residents);
+      g_string_append (out, "\" party-members=\"");
+      append_uint (out, b->party_members);
+      g_string_append_c (out, '"');
       fp = linli_project_get_footprint (project, i, &n_fp);
       if (n_fp == 0)
         {
           g_string_append (out, "/>\n");
+          if (sink != NULL && out->len >= SINK_CHUNK && !sink_flush (sink, out))
+            return FALSE;
           continue;
         }
       g_string_append (out, "><footprint>");
       for (guint k = 0; k < n_fp; k++)
         {
-          char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
-
-          g_string_append_printf (out, "%s%s,%s", k ? " " : "",
-                                  g_ascii_formatd (x, sizeof x, "%.7f", fp[k].lon),
-                                  g_ascii_formatd (y, sizeof y, "%.7f", fp[k].lat));
+          if (k > 0)
+            g_string_append_c (out, ' ');
+          append_fixed7 (out, fp[k].lon);
+          g_string_append_c (out, ',');
+          append_fixed7 (out, fp[k].lat);
         }
       g_string_append (out, "</footprint></building>\n");
+      if (sink != NULL && out->len >= SINK_CHUNK && !sink_flush (sink, out))
+        return FALSE;
     }
   g_string_append (out, "  </buildings>\n  <sites>\n");
   for (guint i = 0; i < n_sites; i++)
@@ -1124,6 +1221,23 @@ linli_format_save_bytes (LinliProject *project)
       g_string_append (out, "/>\n");
     }
   g_string_append (out, "  </sites>\n</linli>\n");
+  return sink == NULL || sink_flush (sink, out);
+}
+
+/**
+ * linli_format_save_bytes:
+ *
+ * Writes the project as a version 1 `.linli` document.  Coordinates are
+ * written with 7 decimals (about 1 cm).
+ *
+ * Returns: (transfer full): the document
+ */
+GBytes *
+linli_format_save_bytes (LinliProject *project)
+{
+  GString *out = g_string_sized_new (256 + (gsize) linli_project_get_n_buildings (project) * 200);
+
+  write_document (project, out, NULL);
   return g_string_free_to_bytes (out);
 }
 
@@ -1131,9 +1245,10 @@ linli_format_save_bytes (LinliProject *project)
  * linli_format_save_file:
  * @path: where to save
  *
- * Saves atomically: the document goes to a temporary file beside @path,
- * which is flushed to disk and then renamed over @path, so a crash or a
- * killed process leaves either the old file or the new one, never a mix.
+ * Saves atomically and in chunks: the document goes to a temporary file
+ * beside @path, which is flushed to disk and then renamed over @path, so a
+ * crash or a killed process leaves either the old file or the new one,
+ * never a mix.  An existing file keeps its permissions.
  *
  * Returns: %TRUE on success
  */
@@ -1142,18 +1257,66 @@ linli_format_save_file (LinliProject *project,
                         const char   *path,
                         GError      **error)
 {
-  g_autoptr (GBytes) bytes = linli_format_save_bytes (project);
-  g_autoptr (GError) local_error = NULL;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  g_autoptr (GString) out = g_string_sized_new (SINK_CHUNK + 4096);
+  GStatBuf st;
+  Sink sink = { -1, path, error };
+  gboolean ok;
 
-  if (!g_file_set_contents_full (path, data, size,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, &local_error))
+  sink.fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644);
+  if (sink.fd < 0)
     {
+      int saved = errno;
+
       g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_FAILED, _("Could not save “%s”: %s"),
-                   path, local_error->message);
+                   path, g_strerror (saved));
       return FALSE;
     }
+  if (g_stat (path, &st) == 0)
+    fchmod (sink.fd, st.st_mode & 07777);
+
+  ok = write_document (project, out, &sink);
+  if (ok && fsync (sink.fd) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_FAILED, _("Could not save “%s”: %s"),
+                   path, g_strerror (saved));
+      ok = FALSE;
+    }
+  if (close (sink.fd) != 0 && ok)
+    {
+      int saved = errno;
+
+      g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_FAILED, _("Could not save “%s”: %s"),
+                   path, g_strerror (saved));
+      ok = FALSE;
+    }
+  if (ok && g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_FAILED, _("Could not save “%s”: %s"),
+                   path, g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  /* The rename itself must reach the disk too. */
+  {
+    int dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+    if (dir_fd >= 0)
+      {
+        fsync (dir_fd);
+        close (dir_fd);
+      }
+  }
   return TRUE;
 }

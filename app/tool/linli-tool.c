@@ -4,8 +4,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "linli-coverage.h"
 #include "linli-format.h"
@@ -171,6 +174,202 @@ cmd_validate (int    argc,
   return status;
 }
 
+
+/* Benchmarks */
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (GArray *samples)
+{
+  g_array_sort (samples, compare_double);
+  if (samples->len == 0)
+    return NAN;
+  if (samples->len % 2 == 1)
+    return g_array_index (samples, double, samples->len / 2);
+  return (g_array_index (samples, double, samples->len / 2 - 1) +
+          g_array_index (samples, double, samples->len / 2)) / 2;
+}
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+/* Resident memory of this process, in MiB, from /proc. */
+static double
+resident_mib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return NAN;
+  line = strstr (status, "VmRSS:");
+  return line ? g_ascii_strtod (line + 6, NULL) / 1024.0 : NAN;
+}
+
+typedef struct
+{
+  const char *name;
+  GArray     *samples;
+  const char *extra;
+} Figure;
+
+static int
+cmd_bench (int    argc,
+           char **argv)
+{
+  int runs = 5;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, N_("Runs per figure (at least 5 for a median worth quoting)"), "N" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the figures as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_("FILE — time opening, saving and coverage updates"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (LinliCoverage) coverage = NULL;
+  g_autoptr (GRand) rng = g_rand_new_with_seed (1);
+  g_autofree char *tmpdir = NULL, *tmpfile = NULL;
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
+  Figure figures[] = {
+    { "open", g_array_new (FALSE, FALSE, sizeof (double)), "parse, validate and index" },
+    { "xmllint_stream", g_array_new (FALSE, FALSE, sizeof (double)), "xmllint --stream --noout, for scale" },
+    { "save", g_array_new (FALSE, FALSE, sizeof (double)), "atomic, streamed" },
+    { "coverage_update", g_array_new (FALSE, FALSE, sizeof (double)), "one site moved about 100 m" },
+    { "coverage_full", g_array_new (FALSE, FALSE, sizeof (double)), "recompute from scratch" },
+  };
+  double rss = NAN;
+  guint n_counting = 0;
+
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc != 2 || runs < 1)
+    {
+      g_printerr ("linli-tool bench: %s\n", error ? error->message : _("give one FILE"));
+      return 2;
+    }
+
+  for (int r = 0; r < runs; r++)
+    {
+      g_autoptr (LinliProject) p = NULL;
+      g_autoptr (LinliCoverage) c = NULL;
+      double t0 = now_ms ();
+
+      p = linli_format_load_file (argv[1], &error);
+      if (p == NULL)
+        {
+          g_printerr ("linli-tool: %s\n", error->message);
+          return 1;
+        }
+      c = linli_coverage_compute (p);
+      g_array_append_vals (figures[0].samples, (double[]) { now_ms () - t0 }, 1);
+      if (r == 0)
+        {
+          rss = resident_mib ();
+          project = g_steal_pointer (&p);
+          coverage = g_steal_pointer (&c);
+        }
+    }
+
+  if (xmllint != NULL)
+    for (int r = 0; r < runs; r++)
+      {
+        const char *args[] = { xmllint, "--stream", "--noout", argv[1], NULL };
+        double t0 = now_ms ();
+        int status = 0;
+
+        if (!g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                           &status, NULL))
+          break;
+        g_array_append_vals (figures[1].samples, (double[]) { now_ms () - t0 }, 1);
+      }
+
+  tmpdir = g_dir_make_tmp ("linli-bench-XXXXXX", &error);
+  if (tmpdir == NULL)
+    {
+      g_printerr ("linli-tool: %s\n", error->message);
+      return 1;
+    }
+  tmpfile = g_build_filename (tmpdir, "bench.linli", NULL);
+  for (int r = 0; r < runs; r++)
+    {
+      double t0 = now_ms ();
+
+      if (!linli_format_save_file (project, tmpfile, &error))
+        {
+          g_printerr ("linli-tool: %s\n", error->message);
+          return 1;
+        }
+      g_array_append_vals (figures[2].samples, (double[]) { now_ms () - t0 }, 1);
+    }
+  g_unlink (tmpfile);
+  g_rmdir (tmpdir);
+
+  for (guint s = 0; s < linli_project_get_n_sites (project); s++)
+    n_counting += linli_site_counts_for_coverage (linli_project_get_site (project, s));
+  if (n_counting > 0)
+    for (int r = 0; r < runs * 20; r++)
+      {
+        const LinliProjection *proj = linli_project_get_projection (project);
+        LinliSite *site;
+        double x, y, lat, lon, t0;
+
+        do
+          site = linli_project_get_site (project, g_rand_int_range (rng, 0, linli_project_get_n_sites (project)));
+        while (!linli_site_counts_for_coverage (site));
+        linli_projection_forward (proj, linli_site_get_lat (site), linli_site_get_lon (site), &x, &y);
+        linli_projection_inverse (proj, x + g_rand_double_range (rng, -100, 100),
+                                  y + g_rand_double_range (rng, -100, 100), &lat, &lon);
+        linli_site_set_position (site, lat, lon);
+        t0 = now_ms ();
+        linli_coverage_update (coverage, project);
+        g_array_append_vals (figures[3].samples, (double[]) { now_ms () - t0 }, 1);
+      }
+  for (int r = 0; r < runs; r++)
+    {
+      double t0 = now_ms ();
+      g_autoptr (LinliCoverage) c = linli_coverage_compute (project);
+
+      g_array_append_vals (figures[4].samples, (double[]) { now_ms () - t0 }, 1);
+    }
+
+  if (json)
+    {
+      g_print ("{\n  \"file\": \"%s\",\n  \"buildings\": %u,\n  \"sites\": %u,\n",
+               argv[1], linli_project_get_n_buildings (project), linli_project_get_n_sites (project));
+      for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
+        if (figures[f].samples->len > 0)
+          g_print ("  \"%s\": { \"median_ms\": %.2f, \"runs\": %u },\n", figures[f].name,
+                   median (figures[f].samples), figures[f].samples->len);
+      g_print ("  \"rss_after_open_mib\": %.1f\n}\n", rss);
+    }
+  else
+    {
+      g_print ("# %s: %u buildings, %u sites\n", argv[1], linli_project_get_n_buildings (project),
+               linli_project_get_n_sites (project));
+      for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
+        if (figures[f].samples->len > 0)
+          g_print ("%-16s median_ms=%.2f runs=%u  # %s\n", figures[f].name, median (figures[f].samples),
+                   figures[f].samples->len, figures[f].extra);
+      if (figures[1].samples->len > 0)
+        g_print ("open_vs_xmllint  ratio=%.2f\n", median (figures[0].samples) / median (figures[1].samples));
+      g_print ("rss_after_open   mib=%.1f\n", rss);
+    }
+  for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
+    g_array_unref (figures[f].samples);
+  return 0;
+}
+
 static const struct
 {
   const char *name;
@@ -180,6 +379,7 @@ static const struct
   { "generate", cmd_generate, N_("Make a synthetic district, deterministic from a seed") },
   { "info", cmd_info, N_("Print a project's coverage figures") },
   { "validate", cmd_validate, N_("Check project files, reporting file, line and reason") },
+  { "bench", cmd_bench, N_("Time opening, saving and coverage updates (medians)") },
 };
 
 static void
