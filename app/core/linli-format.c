@@ -886,7 +886,7 @@ linli_format_load_data (const char  *data,
    * entities), no DTDLOAD, no HUGE (it lifts the limits on entity expansion
    * and depth). */
   reader = xmlReaderForMemory (data ? data : "", (int) length, NULL, NULL,
-                               XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_BIG_LINES |
+                               XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT |
                                XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (reader == NULL)
     {
@@ -946,16 +946,18 @@ LinliProject *
 linli_format_load_file (const char  *path,
                         GError     **error)
 {
-  g_autofree char *data = NULL;
+  g_autoptr (GMappedFile) mapped = NULL;
   g_autoptr (GError) local_error = NULL;
-  gsize length;
 
-  if (!g_file_get_contents (path, &data, &length, &local_error))
+  /* Mapped rather than read: no copy of a file that can be 100 MB. */
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL)
     {
       g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_FAILED, "%s", local_error->message);
       return NULL;
     }
-  return linli_format_load_data (data, length, path, error);
+  return linli_format_load_data (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
+                                 path, error);
 }
 
 /* ------------------------------------------------------------------------ */
