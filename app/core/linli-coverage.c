@@ -384,6 +384,18 @@ linli_coverage_get_cover_count (const LinliCoverage *coverage,
   return coverage->cover_count[building];
 }
 
+/**
+ * linli_coverage_get_cover_counts:
+ *
+ * Returns: (array): for each building, the number of counting sites in
+ * reach, for loops over hundreds of thousands of buildings
+ */
+const guint *
+linli_coverage_get_cover_counts (const LinliCoverage *coverage)
+{
+  return coverage->cover_count;
+}
+
 const LinliCoverageTotals *
 linli_coverage_get_district (const LinliCoverage *coverage)
 {

@@ -29,6 +29,7 @@ gboolean                   linli_coverage_is_covered         (const LinliCoverag
                                                               guint                building);
 guint                      linli_coverage_get_cover_count    (const LinliCoverage *coverage,
                                                               guint                building);
+const guint               *linli_coverage_get_cover_counts   (const LinliCoverage *coverage);
 const LinliCoverageTotals *linli_coverage_get_district       (const LinliCoverage *coverage);
 const LinliCoverageTotals *linli_coverage_get_community      (const LinliCoverage *coverage,
                                                               guint                community);

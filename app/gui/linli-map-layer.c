@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "linli-spatial.h"
 
@@ -43,6 +44,7 @@ G_DEFINE_FINAL_TYPE (LinliMapLayer, linli_map_layer, SHUMATE_TYPE_LAYER)
 #define LOD_AGGREGATE  0.05   /* below: buildings summed into screen cells */
 #define LOD_FOOTPRINTS 0.35   /* above: buildings drawn as their outlines */
 #define CELL_PX        6
+#define MAX_LABELS     150    /* site labels per frame */
 
 /* How the current frame maps Mercator to widget pixels. */
 typedef struct
@@ -293,8 +295,11 @@ rect_visible (const graphene_rect_t *r,
          r->origin.x <= width && r->origin.y <= height;
 }
 
-/* Places a label unless it would overlap one already placed. */
-static void
+/* Places a label unless it would overlap one already placed.
+ *
+ * Returns: whether it was placed
+ */
+static gboolean
 draw_label (LinliMapLayer *self,
             cairo_t       *cr,
             GArray        *placed,
@@ -314,7 +319,7 @@ draw_label (LinliMapLayer *self,
   graphene_rect_init (&r, cx - w / 2.0 - 3, top, w + 6, h + 2);
   for (guint i = 0; i < placed->len; i++)
     if (graphene_rect_intersection (&r, &g_array_index (placed, graphene_rect_t, i), NULL))
-      return;
+      return FALSE;
   g_array_append_val (placed, r);
 
   cairo_move_to (cr, r.origin.x + 3, r.origin.y + 1);
@@ -326,6 +331,36 @@ draw_label (LinliMapLayer *self,
   cairo_move_to (cr, r.origin.x + 3, r.origin.y + 1);
   set_rgb (cr, large ? 0x5a4a3a : 0x202020, large ? 0.85 : 1.0);
   pango_cairo_show_layout (cr, layout);
+  return TRUE;
+}
+
+/* A site as this frame draws it: looked up and placed once per frame. */
+typedef struct
+{
+  LinliSite      *site;
+  LinliSiteStatus status;
+  gboolean        counts;
+  double          x;
+  double          y;
+} SiteDraw;
+
+static GArray *
+place_sites (LinliMapLayer *self,
+             const View    *v)
+{
+  GListModel *model = linli_project_get_sites (self->project);
+  guint n = g_list_model_get_n_items (model);
+  GArray *sites = g_array_sized_new (FALSE, FALSE, sizeof (SiteDraw), n);
+
+  for (guint s = 0; s < n; s++)
+    {
+      g_autoptr (LinliSite) site = g_list_model_get_item (model, s);
+      SiteDraw d = { site, linli_site_get_status (site), linli_site_counts_for_coverage (site) };
+
+      view_point (v, linli_site_get_lat (site), linli_site_get_lon (site), &d.x, &d.y);
+      g_array_append_val (sites, d);   /* the project keeps the site alive */
+    }
+  return sites;
 }
 
 static void
@@ -335,12 +370,14 @@ draw_background (LinliMapLayer *self,
 {
   guint n_compounds = linli_project_get_n_compounds (self->project);
   guint n_communities = linli_project_get_n_communities (self->project);
+  gboolean district = v->ppm < LOD_AGGREGATE;
 
   set_rgb (cr, LINLI_COLOR_STREET, 1);
   cairo_paint (cr);
 
-  /* Communities: a soft area with a dashed boundary. */
-  cairo_set_line_width (cr, 1.5);
+  /* Communities: a soft area with a dashed boundary, all in one path (plain
+   * and undashed at district scale, where there are hundreds). */
+  cairo_new_path (cr);
   for (guint c = 0; c < n_communities; c++)
     {
       graphene_rect_t r;
@@ -350,20 +387,24 @@ draw_background (LinliMapLayer *self,
       box_to_rect (v, &self->community_boxes[4 * c], 25 * v->ppm + 4, &r);
       if (!rect_visible (&r, v->width, v->height))
         continue;
-      rounded_rect (cr, &r, 6);
-      set_rgb (cr, 0xeeeae0, 1);
-      cairo_fill_preserve (cr);
-      set_rgb (cr, 0x9d8f78, 0.8);
-      cairo_set_dash (cr, (double[]) { 8, 4 }, 2, 0);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
+      if (district)
+        cairo_rectangle (cr, r.origin.x, r.origin.y, r.size.width, r.size.height);
+      else
+        rounded_rect (cr, &r, 6);
     }
+  set_rgb (cr, 0xeeeae0, 1);
+  cairo_fill_preserve (cr);
+  set_rgb (cr, 0x9d8f78, 0.8);
+  cairo_set_line_width (cr, district ? 1 : 1.5);
+  if (!district)
+    cairo_set_dash (cr, (double[]) { 8, 4 }, 2, 0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
 
   /* Compounds: blocks, with the streets left between them.  Too small to
    * see at district scale. */
-  if (v->ppm < LOD_AGGREGATE)
+  if (district)
     return;
-  set_rgb (cr, 0xdfd8c8, 1);
   for (guint c = 0; c < n_compounds; c++)
     {
       graphene_rect_t r;
@@ -375,61 +416,101 @@ draw_background (LinliMapLayer *self,
         continue;
       rounded_rect (cr, &r, 3);
     }
+  set_rgb (cr, 0xdfd8c8, 1);
   cairo_fill (cr);
 }
 
+/* Circles of existing and planned sites share one tinted area (where they
+ * overlap it is no darker: covered is covered) and one outline path;
+ * candidates get a dashed outline. */
 static void
 draw_circles (LinliMapLayer *self,
               cairo_t       *cr,
               const View    *v,
+              GArray        *sites,
               gboolean       fill)
 {
-  guint n_sites = linli_project_get_n_sites (self->project);
   double radius_px = linli_project_get_coverage_radius (self->project) * v->ppm;
 
-  for (guint s = 0; s < n_sites; s++)
+  for (int kind = 0; kind < 2; kind++)   /* 0: counting sites, 1: candidates */
     {
-      LinliSite *site = linli_project_get_site (self->project, s);
-      gboolean counts = linli_site_counts_for_coverage (site);
-      double x, y;
-
-      /* Candidate circles pile up; by default only the selected one shows.
-       * At district scale the cells show coverage, and only the selected
-       * site keeps its circle. */
-      if (!counts && !self->show_candidate_circles && site != self->selected)
-        continue;
-      if (v->ppm < LOD_AGGREGATE && site != self->selected)
-        continue;
-      view_point (v, linli_site_get_lat (site), linli_site_get_lon (site), &x, &y);
-      if (!(x + radius_px >= 0 && y + radius_px >= 0 && x - radius_px <= v->width &&
-            y - radius_px <= v->height))
-        continue;
+      if (fill && kind == 1)
+        break;
       cairo_new_path (cr);
-      cairo_arc (cr, x, y, radius_px, 0, 2 * G_PI);
+      for (guint s = 0; s < sites->len; s++)
+        {
+          const SiteDraw *d = &g_array_index (sites, SiteDraw, s);
+          LinliSite *site = d->site;
+          gboolean counts = d->counts;
+          double x = d->x, y = d->y;
+
+          if (counts != (kind == 0))
+            continue;
+          /* Candidate circles pile up; by default only the selected one
+           * shows.  At district scale the cells show coverage, and only
+           * the selected site keeps its circle. */
+          if (!counts && !self->show_candidate_circles && site != self->selected)
+            continue;
+          if (v->ppm < LOD_AGGREGATE && site != self->selected)
+            continue;
+          if (!(x + radius_px >= 0 && y + radius_px >= 0 && x - radius_px <= v->width &&
+                y - radius_px <= v->height))
+            continue;
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x, y, radius_px, 0, 2 * G_PI);
+        }
       if (fill)
         {
-          if (!counts)
-            continue;
-          set_rgb (cr, 0xc8102e, 0.07);
+          set_rgb (cr, 0xc8102e, 0.08);
+          cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
           cairo_fill (cr);
         }
-      else if (counts)
+      else if (kind == 0)
         {
-          set_rgb (cr, 0xc8102e, site == self->selected ? 0.95 : 0.6);
-          cairo_set_line_width (cr, site == self->selected ? 2.5 : 1.5);
+          set_rgb (cr, 0xc8102e, 0.6);
+          cairo_set_line_width (cr, 1.5);
           cairo_stroke (cr);
         }
       else
         {
-          set_rgb (cr, 0xe08a00, site == self->selected ? 0.95 : 0.7);
-          cairo_set_line_width (cr, site == self->selected ? 2.5 : 1.5);
+          set_rgb (cr, 0xe08a00, 0.7);
+          cairo_set_line_width (cr, 1.5);
           cairo_set_dash (cr, (double[]) { 6, 4 }, 2, 0);
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
         }
     }
+
+  /* The selected site's circle stands out. */
+  if (!fill && self->selected != NULL)
+    {
+      double x, y;
+
+      view_point (v, linli_site_get_lat (self->selected), linli_site_get_lon (self->selected), &x, &y);
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, radius_px, 0, 2 * G_PI);
+      if (linli_site_counts_for_coverage (self->selected))
+        set_rgb (cr, 0xc8102e, 0.95);
+      else
+        {
+          set_rgb (cr, 0xe08a00, 0.95);
+          cairo_set_dash (cr, (double[]) { 6, 4 }, 2, 0);
+        }
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
 }
 
+static gboolean
+is_covered (LinliMapLayer *self,
+            guint          i)
+{
+  return self->coverage != NULL && i < linli_coverage_get_n_buildings (self->coverage) &&
+         linli_coverage_is_covered (self->coverage, i);
+}
+
+/* What a grid query over the view does with each building it finds. */
 typedef struct
 {
   LinliMapLayer *self;
@@ -450,64 +531,66 @@ cull_cb (guint    index,
     g_array_append_val (c->visible, index);
 }
 
-static gboolean
-is_covered (LinliMapLayer *self,
-            guint          i)
-{
-  return self->coverage != NULL && i < linli_coverage_get_n_buildings (self->coverage) &&
-         linli_coverage_is_covered (self->coverage, i);
-}
-
 /* District scale: buildings summed into small screen cells, each coloured
- * by the share of its households left uncovered. */
+ * by the share of its households not covered: under 10 %, 10–50 %, half or
+ * more.  The cells become one small image, drawn scaled up in one go. */
 static void
 draw_aggregate (LinliMapLayer *self,
                 cairo_t       *cr,
-                const View    *v,
-                GArray        *visible)
+                const View    *v)
 {
+  static const guint colours[] = { LINLI_COLOR_COVERED, LINLI_COLOR_PARTLY, LINLI_COLOR_UNCOVERED };
   int nx = (int) ceil (v->width / CELL_PX), ny = (int) ceil (v->height / CELL_PX);
   g_autofree guint32 *households = g_new0 (guint32, (gsize) nx * ny);
   g_autofree guint32 *uncovered = g_new0 (guint32, (gsize) nx * ny);
+  const LinliBuilding *buildings = linli_project_get_buildings (self->project);
+  const guint *counts = NULL;
+  cairo_surface_t *image;
+  guint32 *pixels;
+  int stride;
 
-  for (guint k = 0; k < visible->len; k++)
+  if (self->coverage != NULL && linli_coverage_get_n_buildings (self->coverage) == self->n_buildings)
+    counts = linli_coverage_get_cover_counts (self->coverage);
+
+  /* Most of the district is in view at this scale: a straight pass over
+   * the arrays beats asking the grid. */
+  for (guint i = 0; i < self->n_buildings; i++)
     {
-      guint i = g_array_index (visible, guint, k);
-      const LinliBuilding *b = linli_project_get_building (self->project, i);
-      double x, y;
+      double x = v->ox + v->xx * self->merc[2 * i] + v->xy * self->merc[2 * i + 1];
+      double y = v->oy + v->yx * self->merc[2 * i] + v->yy * self->merc[2 * i + 1];
       int cx, cy;
+      guint32 h;
 
-      view_merc (v, self->merc[2 * i], self->merc[2 * i + 1], &x, &y);
-      cx = (int) floor (x / CELL_PX);
-      cy = (int) floor (y / CELL_PX);
-      if (cx < 0 || cy < 0 || cx >= nx || cy >= ny)
+      if (!(x >= 0 && y >= 0 && x < nx * CELL_PX && y < ny * CELL_PX))
         continue;
-      households[cy * nx + cx] += MAX (b->households, 1);
-      if (!is_covered (self, i))
-        uncovered[cy * nx + cx] += MAX (b->households, 1);
+      cx = (int) (x / CELL_PX);
+      cy = (int) (y / CELL_PX);
+      h = MAX (buildings[i].households, 1);
+      households[cy * nx + cx] += h;
+      if (counts == NULL || counts[i] == 0)
+        uncovered[cy * nx + cx] += h;
     }
 
-  /* Three classes by the share of households not covered, one fill each:
-   * under 10 %, 10–50 %, and half or more. */
-  for (int pass = 0; pass < 3; pass++)
-    {
-      static const guint colours[] = { LINLI_COLOR_COVERED, LINLI_COLOR_PARTLY, LINLI_COLOR_UNCOVERED };
+  /* One pixel per cell, scaled up without smoothing. */
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, nx, ny);
+  cairo_surface_flush (image);
+  pixels = (guint32 *) cairo_image_surface_get_data (image);
+  stride = cairo_image_surface_get_stride (image) / 4;
+  for (int cy = 0; cy < ny; cy++)
+    for (int cx = 0; cx < nx; cx++)
+      {
+        guint32 h = households[cy * nx + cx], u = uncovered[cy * nx + cx];
 
-      for (int cy = 0; cy < ny; cy++)
-        for (int cx = 0; cx < nx; cx++)
-          {
-            guint32 h = households[cy * nx + cx], u = uncovered[cy * nx + cx];
-            int cls;
-
-            if (h == 0)
-              continue;
-            cls = u * 10 < h ? 0 : u * 2 < h ? 1 : 2;
-            if (cls == pass)
-              cairo_rectangle (cr, cx * CELL_PX + 0.5, cy * CELL_PX + 0.5, CELL_PX - 1, CELL_PX - 1);
-          }
-      set_rgb (cr, colours[pass], 1);
-      cairo_fill (cr);
-    }
+        pixels[cy * stride + cx] = h == 0 ? 0 : 0xff000000u | colours[u * 10 < h ? 0 : u * 2 < h ? 1 : 2];
+      }
+  cairo_surface_mark_dirty (image);
+  cairo_save (cr);
+  cairo_scale (cr, CELL_PX, CELL_PX);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_surface_destroy (image);
 }
 
 static void
@@ -517,52 +600,65 @@ draw_buildings (LinliMapLayer *self,
 {
   gboolean footprints = v->ppm >= LOD_FOOTPRINTS;
   double scale = CLAMP (v->ppm * 4, 0.6, 2.0);
-  g_autoptr (GArray) visible = g_array_new (FALSE, FALSE, sizeof (guint));
-  Cull cull = { self, v, visible };
+  g_autoptr (GArray) visible = NULL;
+  Cull cull = { self, v, NULL };
 
-  linli_point_grid_query_circle (self->merc_grid, v->cx, v->cy, v->radius, cull_cb, &cull);
   if (v->ppm < LOD_AGGREGATE)
     {
-      draw_aggregate (self, cr, v, visible);
+      draw_aggregate (self, cr, v);
       return;
     }
 
+  visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  cull.visible = visible;
+  linli_point_grid_query_circle (self->merc_grid, v->cx, v->cy, v->radius, cull_cb, &cull);
+
+  /* One path per colour: covered buildings filled, uncovered ones filled
+   * and outlined. */
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_width (cr, 1);
-  for (guint k = 0; k < visible->len; k++)
+  for (int pass = 0; pass < 2; pass++)
     {
-      guint i = g_array_index (visible, guint, k);
-      const LinliBuilding *b = linli_project_get_building (self->project, i);
-      gboolean covered = is_covered (self, i);
-      guint n_fp = 0;
-      const LinliLatLon *fp = footprints ? linli_project_get_footprint (self->project, i, &n_fp) : NULL;
-      double x, y;
+      gboolean want_covered = pass == 0;
 
-      view_merc (v, self->merc[2 * i], self->merc[2 * i + 1], &x, &y);
       cairo_new_path (cr);
-      if (n_fp >= 3)
+      for (guint k = 0; k < visible->len; k++)
         {
-          for (guint p = 0; p < n_fp; p++)
+          guint i = g_array_index (visible, guint, k);
+          const LinliBuilding *b;
+          guint n_fp = 0;
+          const LinliLatLon *fp;
+          double x, y;
+
+          if (is_covered (self, i) != want_covered)
+            continue;
+          b = linli_project_get_building (self->project, i);
+          fp = footprints ? linli_project_get_footprint (self->project, i, &n_fp) : NULL;
+          if (n_fp >= 3)
             {
-              double px, py;
+              for (guint p = 0; p < n_fp; p++)
+                {
+                  double px, py;
 
-              view_point (v, fp[p].lat, fp[p].lon, &px, &py);
-              if (p == 0)
-                cairo_move_to (cr, px, py);
-              else
-                cairo_line_to (cr, px, py);
+                  view_point (v, fp[p].lat, fp[p].lon, &px, &py);
+                  if (p == 0)
+                    cairo_move_to (cr, px, py);
+                  else
+                    cairo_line_to (cr, px, py);
+                }
+              cairo_close_path (cr);
             }
-          cairo_close_path (cr);
-        }
-      else
-        {
-          double r = CLAMP (sqrt ((double) b->households) * 0.45, 1.6, 6.0) * scale;
+          else
+            {
+              double r = CLAMP (sqrt ((double) b->households) * 0.45, 1.6, 6.0) * scale;
 
-          cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+              view_merc (v, self->merc[2 * i], self->merc[2 * i + 1], &x, &y);
+              cairo_new_sub_path (cr);
+              cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+            }
         }
-
-      set_rgb (cr, covered ? LINLI_COLOR_COVERED : LINLI_COLOR_UNCOVERED, 1);
-      if (covered)
+      set_rgb (cr, want_covered ? LINLI_COLOR_COVERED : LINLI_COLOR_UNCOVERED, 1);
+      if (want_covered)
         {
           cairo_fill (cr);
         }
@@ -591,21 +687,40 @@ static void
 draw_sites (LinliMapLayer *self,
             cairo_t       *cr,
             const View    *v,
+            GArray        *sites,
             GArray        *placed)
 {
-  guint n_sites = linli_project_get_n_sites (self->project);
+  guint n_labels = 0;
+
+  if (v->ppm < LOD_AGGREGATE)
+    {
+      cairo_new_path (cr);
+      for (guint s = 0; s < sites->len; s++)
+        {
+          const SiteDraw *d = &g_array_index (sites, SiteDraw, s);
+
+          if (!d->counts || !(d->x >= -5 && d->y >= -5 && d->x <= v->width + 5 && d->y <= v->height + 5))
+            continue;
+          cairo_rectangle (cr, d->x - 2.5, d->y - 2.5, 5, 5);
+        }
+      set_rgb (cr, 0xffffff, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke_preserve (cr);
+      set_rgb (cr, 0xc8102e, 1);
+      cairo_fill (cr);
+    }
 
   for (guint pass = 0; pass < 2; pass++)
-    for (guint s = 0; s < n_sites; s++)
+    for (guint s = 0; s < sites->len; s++)
       {
-        LinliSite *site = linli_project_get_site (self->project, s);
-        LinliSiteStatus status = linli_site_get_status (site);
-        double x, y;
+        const SiteDraw *d = &g_array_index (sites, SiteDraw, s);
+        LinliSite *site = d->site;
+        LinliSiteStatus status = d->status;
+        double x = d->x, y = d->y;
 
         /* Candidates first, so existing and planned sites stay on top. */
         if ((pass == 0) != (status == LINLI_SITE_STATUS_CANDIDATE))
           continue;
-        view_point (v, linli_site_get_lat (site), linli_site_get_lon (site), &x, &y);
         if (!(x >= -20 && y >= -20 && x <= v->width + 20 && y <= v->height + 20))
           continue;
 
@@ -618,20 +733,9 @@ draw_sites (LinliMapLayer *self,
           }
 
         /* At district scale thousands of markers would hide the map:
-         * small dots, candidates left out. */
+         * small dots, drawn together below, candidates left out. */
         if (v->ppm < LOD_AGGREGATE && site != self->selected)
-          {
-            if (status == LINLI_SITE_STATUS_CANDIDATE)
-              continue;
-            cairo_new_path (cr);
-            cairo_arc (cr, x, y, 2.5, 0, 2 * G_PI);
-            set_rgb (cr, 0xffffff, 1);
-            cairo_set_line_width (cr, 1.5);
-            cairo_stroke_preserve (cr);
-            set_rgb (cr, 0xc8102e, 1);
-            cairo_fill (cr);
-            continue;
-          }
+          continue;
 
         cairo_new_path (cr);
         switch (status)
@@ -670,8 +774,9 @@ draw_sites (LinliMapLayer *self,
             break;
           }
 
-        if (v->ppm >= 0.12 || site == self->selected)
-          draw_label (self, cr, placed, linli_site_get_name (site), x, y + 10, FALSE);
+        /* Labels where there is room to read them, and not too many. */
+        if ((v->ppm >= 0.25 && n_labels < MAX_LABELS) || site == self->selected)
+          n_labels += draw_label (self, cr, placed, linli_site_get_name (site), x, y + 10, FALSE);
       }
 }
 
@@ -685,6 +790,7 @@ linli_map_layer_snapshot (GtkWidget   *widget,
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
   g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  g_autoptr (GArray) sites = NULL;
   cairo_t *cr;
   View v;
 
@@ -700,11 +806,12 @@ linli_map_layer_snapshot (GtkWidget   *widget,
       return;
     }
 
+  sites = place_sites (self, &v);
   draw_background (self, cr, &v);
-  draw_circles (self, cr, &v, TRUE);
+  draw_circles (self, cr, &v, sites, TRUE);
   draw_buildings (self, cr, &v);
-  draw_circles (self, cr, &v, FALSE);
-  draw_sites (self, cr, &v, placed);
+  draw_circles (self, cr, &v, sites, FALSE);
+  draw_sites (self, cr, &v, sites, placed);
 
   /* Community names, where the community is big enough on screen to carry one. */
   for (guint c = 0; c < linli_project_get_n_communities (self->project); c++)
