@@ -396,6 +396,36 @@ zoom_action (GtkWidget  *widget,
 }
 
 static void
+pan_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  const char *direction = g_variant_get_string (param, NULL);
+  double w = gtk_widget_get_width (GTK_WIDGET (self->map));
+  double h = gtk_widget_get_height (GTK_WIDGET (self->map));
+  double x = w / 2, y = h / 2, lat, lon;
+
+  /* A quarter of the view at a time. */
+  if (g_str_equal (direction, "north"))
+    y -= h / 4;
+  else if (g_str_equal (direction, "south"))
+    y += h / 4;
+  else if (g_str_equal (direction, "west"))
+    x -= w / 4;
+  else if (g_str_equal (direction, "east"))
+    x += w / 4;
+  else
+    return;
+  if (w <= 0 || h <= 0)
+    return;
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y, &lat, &lon);
+  if (linli_lat_lon_is_valid (lat, lon))
+    shumate_map_center_on (self->map, lat, lon);
+}
+
+static void
 fullscreen_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
@@ -434,6 +464,7 @@ linli_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
+  gtk_widget_class_install_action (widget_class, "win.pan", "s", pan_action);
   gtk_widget_class_install_action (widget_class, "site.delete", NULL, site_delete_action);
   gtk_widget_class_install_action (widget_class, "site.nudge", "s", site_nudge_action);
 
