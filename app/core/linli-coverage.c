@@ -29,7 +29,7 @@ struct _LinliCoverage
   LinliCoverageTotals  district;
   LinliCoverageTotals *communities;
   guint                n_communities;
-  guint               *by_households;     /* all buildings, most households first */
+  guint               *by_households;     /* all buildings, most households first; made when first needed */
   GArray              *uncovered;         /* building indices, most households first */
   gboolean             uncovered_dirty;
   GArray              *sites;             /* SiteRecord, in project order */
@@ -71,7 +71,6 @@ coverage_new (LinliProject *project,
   cov->buildings = linli_project_get_buildings (project);
   cov->cover_count = g_new0 (guint, MAX (n, 1));
   cov->community_of = g_new (guint, MAX (n, 1));
-  cov->by_households = g_new (guint, MAX (n, 1));
   cov->n_communities = linli_project_get_n_communities (project);
   cov->communities = g_new0 (LinliCoverageTotals, MAX (cov->n_communities, 1));
   cov->uncovered = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -85,7 +84,6 @@ coverage_new (LinliProject *project,
       LinliCoverageTotals *c;
 
       cov->community_of[i] = linli_project_building_community (project, i);
-      cov->by_households[i] = i;
       c = &cov->communities[cov->community_of[i]];
       c->buildings++;
       c->households += b->households;
@@ -94,7 +92,6 @@ coverage_new (LinliProject *project,
       cov->district.households += b->households;
       cov->district.residents += b->residents;
     }
-  g_qsort_with_data (cov->by_households, n, sizeof (guint), compare_households, (gpointer) cov->buildings);
 
   if (with_grid)
     {
@@ -424,6 +421,14 @@ linli_coverage_get_uncovered (const LinliCoverage *const_coverage,
   /* The list is a cache, filled on demand: logically the coverage is const. */
   LinliCoverage *coverage = (LinliCoverage *) const_coverage;
 
+  if (coverage->by_households == NULL)
+    {
+      coverage->by_households = g_new (guint, MAX (coverage->n_buildings, 1));
+      for (guint i = 0; i < coverage->n_buildings; i++)
+        coverage->by_households[i] = i;
+      g_qsort_with_data (coverage->by_households, coverage->n_buildings, sizeof (guint),
+                         compare_households, (gpointer) coverage->buildings);
+    }
   if (coverage->uncovered_dirty)
     {
       g_array_set_size (coverage->uncovered, 0);

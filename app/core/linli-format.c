@@ -33,6 +33,7 @@ typedef struct
   gsize            length;
   const char      *display_name;
   GPtrArray       *open;          /* names of the elements entered, innermost last */
+  int              last_compound; /* of the building before, or -1 */
   LinliProject    *project;
   GHashTable      *building_ids;
   GHashTable      *site_ids;
@@ -197,7 +198,7 @@ read_node (Loader *l,
           return TRUE;
         case XML_READER_TYPE_END_ELEMENT:
           if (l->open->len > 0)
-            g_ptr_array_set_size (l->open, l->open->len - 1);
+            g_ptr_array_remove_index (l->open, l->open->len - 1);
           return TRUE;
         case XML_READER_TYPE_ENTITY_REFERENCE:
         case XML_READER_TYPE_ENTITY:
@@ -245,6 +246,7 @@ read_attrs (Loader *l,
             Attrs  *a)
 {
   xmlNodePtr node = xmlTextReaderCurrentNode (l->reader);
+  guint n_names = 0, next = 0;
 
   if (node == NULL || node->type != XML_ELEMENT_NODE)
     return fail (l, LINLI_FORMAT_ERROR_MALFORMED, _("unreadable element"));
@@ -253,15 +255,28 @@ read_attrs (Loader *l,
     return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown attribute “%s” on <%s>"), "xmlns",
                  (const char *) node->name);
 
+  while (a->names[n_names] != NULL)
+    n_names++;
+
   for (xmlAttrPtr attr = node->properties; attr != NULL; attr = attr->next)
     {
       const char *name = (const char *) attr->name;
-      guint i;
+      guint i = n_names;
 
-      for (i = 0; a->names[i] != NULL; i++)
-        if (attr->ns == NULL && strcmp (a->names[i], name) == 0)
-          break;
-      if (a->names[i] == NULL)
+      /* Files written by Linli list attributes in table order, so the
+       * search starts where the last one matched. */
+      for (guint k = 0; k < n_names; k++)
+        {
+          guint c = (next + k) % n_names;
+
+          if (a->names[c][0] == name[0] && strcmp (a->names[c], name) == 0)
+            {
+              i = c;
+              next = c + 1;
+              break;
+            }
+        }
+      if (i == n_names || attr->ns != NULL)
         return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown attribute “%s” on <%s>"),
                      name, (const char *) node->name);
 
@@ -600,7 +615,11 @@ parse_building (Loader *l,
 
   if (ok && g_hash_table_contains (l->building_ids, a.values[ID]))
     ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("duplicate building id “%s”"), a.values[ID]);
-  if (ok && (compound = linli_project_find_compound (l->project, a.values[COMPOUND])) < 0)
+  /* Buildings of one compound come together: most lookups are the last one. */
+  if (ok && l->last_compound >= 0 &&
+      strcmp (linli_project_get_compound (l->project, l->last_compound)->id, a.values[COMPOUND]) == 0)
+    compound = l->last_compound;
+  else if (ok && (compound = linli_project_find_compound (l->project, a.values[COMPOUND])) < 0)
     {
       g_autofree char *q = quote_value (a.values[COMPOUND]);
       ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
@@ -614,6 +633,7 @@ parse_building (Loader *l,
       b.id = a.values[ID];
       b.name = a.values[NAME];
       b.compound = compound;
+      l->last_compound = compound;
       index = linli_project_add_building (l->project, &b, NULL, 0);
       g_hash_table_add (l->building_ids, (gpointer) linli_project_get_building (l->project, index)->id);
     }
@@ -915,6 +935,7 @@ linli_format_load_data (const char  *data,
   l.length = length;
   l.open = g_ptr_array_new ();  /* names interned in the reader's dictionary */
   l.display_name = display_name;
+  l.last_compound = -1;
   l.project = project;
   l.building_ids = g_hash_table_new (g_str_hash, g_str_equal);
   l.site_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
