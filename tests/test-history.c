@@ -790,6 +790,74 @@ __lsan_default_suppressions (void)
   return "leak:g_set_user_dirs\n";
 }
 
+/* Several edits in a group undo and redo as one step, in the right order. */
+static void
+test_group (void)
+{
+  LinliProject *project = linli_project_new ();
+  LinliHistory *history = linli_history_new (project);
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+  LinliSite *a, *b;
+  LinliSiteState st = { 0 };
+
+  linli_project_add_community (project, "c", NULL);
+  st.name = (char *) "A";
+  st.status = LINLI_SITE_STATUS_CANDIDATE;
+  st.lat = 30;
+  st.lon = 120;
+  st.cost = -1;
+  a = linli_history_add_site (history, &st);
+  st.name = (char *) "B";
+  st.lon = 120.01;
+  b = linli_history_add_site (history, &st);
+  before = linli_format_save_bytes (project);
+
+  linli_history_begin_group (history, "Accept Plan");
+  {
+    g_autoptr (LinliSiteState) sa = linli_site_dup_state (a);
+    g_autoptr (LinliSiteState) sb = linli_site_dup_state (b);
+
+    sa->status = LINLI_SITE_STATUS_PLANNED;
+    sb->status = LINLI_SITE_STATUS_PLANNED;
+    linli_history_edit_site (history, "Edit", a, sa);
+    /* Nested groups fold into the outer one. */
+    linli_history_begin_group (history, "inner");
+    linli_history_edit_site (history, "Edit", b, sb);
+    linli_history_remove_site (history, a);
+    linli_history_end_group (history);
+  }
+  linli_history_end_group (history);
+  after = linli_format_save_bytes (project);
+  g_assert_cmpstr (linli_history_get_undo_label (history), ==, "Accept Plan");
+  g_assert_cmpuint (linli_project_get_n_sites (project), ==, 1);
+
+  g_assert_true (linli_history_undo (history));
+  {
+    g_autoptr (GBytes) now = linli_format_save_bytes (project);
+    g_assert_true (g_bytes_equal (now, before));
+  }
+  g_assert_true (linli_history_redo (history));
+  {
+    g_autoptr (GBytes) now = linli_format_save_bytes (project);
+    g_assert_true (g_bytes_equal (now, after));
+  }
+  /* The two adds are still separate steps below the group. */
+  g_assert_true (linli_history_undo (history));
+  g_assert_true (linli_history_undo (history));
+  g_assert_cmpuint (linli_project_get_n_sites (project), ==, 1);
+
+  /* An empty group leaves nothing to undo. */
+  linli_history_redo (history);
+  linli_history_redo (history);
+  linli_history_begin_group (history, "nothing");
+  linli_history_end_group (history);
+  g_assert_cmpstr (linli_history_get_undo_label (history), ==, "Accept Plan");
+
+  g_assert_finalize_object (history);
+  g_assert_finalize_object (project);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -807,5 +875,6 @@ main (int   argc,
   g_test_add_func ("/history/random-sequences", test_random_sequences);
   g_test_add_func ("/history/random-model", test_random_model);
 
+  g_test_add_func ("/history/group", test_group);
   return g_test_run ();
 }

@@ -16,6 +16,7 @@ typedef enum
 {
   STEP_SITE,
   STEP_WALK,
+  STEP_GROUP,
 } StepKind;
 
 typedef struct
@@ -28,6 +29,7 @@ typedef struct
   LinliSiteState *after;
   double          walk_before[2];
   double          walk_after[2];
+  GPtrArray      *children;   /* STEP_GROUP: the steps, in the order done */
 } Step;
 
 struct _LinliHistory
@@ -37,6 +39,8 @@ struct _LinliHistory
   GPtrArray    *steps;      /* Step */
   guint         done;       /* steps[0..done) are applied */
   int           saved;      /* value of done when last saved, -1 if never reachable */
+  Step         *group;      /* being filled between begin_group and end_group */
+  guint         group_depth;
 };
 
 G_DEFINE_FINAL_TYPE (LinliHistory, linli_history, G_TYPE_OBJECT)
@@ -62,6 +66,7 @@ step_free (gpointer data)
   g_free (step->site_id);
   linli_site_state_free (step->before);
   linli_site_state_free (step->after);
+  g_clear_pointer (&step->children, g_ptr_array_unref);
   g_free (step);
 }
 
@@ -86,6 +91,13 @@ push (LinliHistory *self,
   gboolean u = linli_history_get_can_undo (self);
   gboolean r = linli_history_get_can_redo (self);
   gboolean m = linli_history_get_modified (self);
+
+  /* Inside a group, steps collect until the group ends. */
+  if (self->group != NULL)
+    {
+      g_ptr_array_add (self->group->children, step);
+      return;
+    }
 
   /* A new edit drops the redo branch; a save point inside it is lost. */
   if (self->saved > (int) self->done)
@@ -129,6 +141,12 @@ apply_step (LinliHistory *self,
     {
       apply_site_state (self, step->site_id, step->position, forward ? step->after : step->before);
     }
+  else if (step->kind == STEP_GROUP)
+    {
+      for (guint k = 0; k < step->children->len; k++)
+        apply_step (self, g_ptr_array_index (step->children, forward ? k : step->children->len - 1 - k),
+                    forward);
+    }
   else
     {
       double *walk = forward ? step->walk_after : step->walk_before;
@@ -164,6 +182,7 @@ linli_history_finalize (GObject *object)
   LinliHistory *self = LINLI_HISTORY (object);
 
   g_clear_pointer (&self->steps, g_ptr_array_unref);
+  g_clear_pointer (&self->group, step_free);
   g_clear_object (&self->project);
   G_OBJECT_CLASS (linli_history_parent_class)->finalize (object);
 }
@@ -416,4 +435,48 @@ linli_history_set_walk (LinliHistory *self,
   step->walk_after[1] = speed;
   apply_step (self, step, TRUE);
   push (self, step);
+}
+
+/**
+ * linli_history_begin_group:
+ * @label: what the whole group is called in the Undo menu
+ *
+ * Starts a group: the edits until linli_history_end_group() undo and redo
+ * as one step, as when a planner accepts several proposed sites at once.
+ * Groups nest; only the outermost one counts.
+ */
+void
+linli_history_begin_group (LinliHistory *self,
+                           const char   *label)
+{
+  g_return_if_fail (LINLI_IS_HISTORY (self));
+
+  if (self->group_depth++ > 0)
+    return;
+  self->group = g_new0 (Step, 1);
+  self->group->kind = STEP_GROUP;
+  self->group->label = g_strdup (label);
+  self->group->children = g_ptr_array_new_with_free_func (step_free);
+}
+
+/**
+ * linli_history_end_group:
+ *
+ * Ends the group begun last; an empty group leaves no step.
+ */
+void
+linli_history_end_group (LinliHistory *self)
+{
+  Step *group;
+
+  g_return_if_fail (LINLI_IS_HISTORY (self));
+  g_return_if_fail (self->group_depth > 0);
+
+  if (--self->group_depth > 0)
+    return;
+  group = g_steal_pointer (&self->group);
+  if (group->children->len == 0)
+    step_free (group);
+  else
+    push (self, group);
 }
