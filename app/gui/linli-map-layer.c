@@ -9,6 +9,8 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "linli-spatial.h"
 
 /* The layer that draws the district: a plain street-and-block background
@@ -25,6 +27,7 @@ struct _LinliMapLayer
   LinliSite           *selected;
   int                  highlight;
   gboolean             show_candidate_circles;
+  GHashTable          *proposal;          /* site id → households it adds, as a double* */
 
   /* Precomputed once per project: Web Mercator positions in [0, 1] (y
    * grows southward), so a frame needs only an affine map per point. */
@@ -734,7 +737,8 @@ draw_sites (LinliMapLayer *self,
 
         /* At district scale thousands of markers would hide the map:
          * small dots, drawn together below, candidates left out. */
-        if (v->ppm < LOD_AGGREGATE && site != self->selected)
+        if (v->ppm < LOD_AGGREGATE && site != self->selected &&
+            (self->proposal == NULL || !g_hash_table_contains (self->proposal, linli_site_get_id (site))))
           continue;
 
         cairo_new_path (cr);
@@ -772,6 +776,20 @@ draw_sites (LinliMapLayer *self,
             cairo_set_line_width (cr, 2);
             cairo_stroke (cr);
             break;
+          }
+
+        /* A site the plan proposes: a green ring and what it adds. */
+        if (self->proposal != NULL && g_hash_table_contains (self->proposal, linli_site_get_id (site)))
+          {
+            const double *adds = g_hash_table_lookup (self->proposal, linli_site_get_id (site));
+            g_autofree char *text = g_strdup_printf (_("+%.0f households"), *adds);
+
+            cairo_new_path (cr);
+            cairo_arc (cr, x, y, 13, 0, 2 * G_PI);
+            set_rgb (cr, LINLI_COLOR_PROPOSED, 1);
+            cairo_set_line_width (cr, 3.5);
+            cairo_stroke (cr);
+            draw_label (self, cr, placed, text, x, y - 30, FALSE);
           }
 
         /* Labels where there is room to read them, and not too many. */
@@ -863,6 +881,7 @@ linli_map_layer_dispose (GObject *object)
 static void
 linli_map_layer_finalize (GObject *object)
 {
+  g_clear_pointer (&LINLI_MAP_LAYER (object)->proposal, g_hash_table_unref);
   clear_project_data (LINLI_MAP_LAYER (object));
   G_OBJECT_CLASS (linli_map_layer_parent_class)->finalize (object);
 }
@@ -903,6 +922,7 @@ linli_map_layer_set_project (LinliMapLayer *self,
   self->coverage = NULL;
   self->selected = NULL;
   self->highlight = -1;
+  g_clear_pointer (&self->proposal, g_hash_table_unref);
   clear_project_data (self);
   if (project != NULL)
     prepare_project (self);
@@ -941,6 +961,31 @@ linli_map_layer_set_highlight (LinliMapLayer *self,
   g_return_if_fail (LINLI_IS_MAP_LAYER (self));
 
   self->highlight = building;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * linli_map_layer_set_proposal:
+ * @ids: (array length=n): ids of the sites a plan proposes
+ * @adds: (array length=n): households each adds
+ *
+ * Marks the proposed sites on the map; @n = 0 clears them.
+ */
+void
+linli_map_layer_set_proposal (LinliMapLayer  *self,
+                              const char    **ids,
+                              const double   *adds,
+                              guint           n)
+{
+  g_return_if_fail (LINLI_IS_MAP_LAYER (self));
+
+  g_clear_pointer (&self->proposal, g_hash_table_unref);
+  if (n > 0)
+    {
+      self->proposal = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      for (guint i = 0; i < n; i++)
+        g_hash_table_replace (self->proposal, g_strdup (ids[i]), g_memdup2 (&adds[i], sizeof (double)));
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

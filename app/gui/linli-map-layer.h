@@ -21,6 +21,10 @@ void           linli_map_layer_set_selected_site (LinliMapLayer *self,
                                                   LinliSite     *site);
 void           linli_map_layer_set_highlight     (LinliMapLayer *self,
                                                   int            building);
+void           linli_map_layer_set_proposal      (LinliMapLayer  *self,
+                                                  const char    **ids,
+                                                  const double   *adds,
+                                                  guint           n);
 void           linli_map_layer_set_show_candidate_circles (LinliMapLayer *self,
                                                            gboolean       show);
 LinliSite     *linli_map_layer_pick_site         (LinliMapLayer *self,
@@ -35,5 +39,6 @@ int            linli_map_layer_pick_building     (LinliMapLayer *self,
 #define LINLI_COLOR_UNCOVERED 0xe4572e
 #define LINLI_COLOR_PARTLY    0xf2b8a0
 #define LINLI_COLOR_STREET    0xfbfaf7
+#define LINLI_COLOR_PROPOSED  0x1b8a4a
 
 G_END_DECLS

@@ -426,6 +426,22 @@ pan_action (GtkWidget  *widget,
 }
 
 static void
+plan_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->side_stack, "plan");
+  if (g_str_equal (action_name, "win.plan-run"))
+    linli_plan_panel_run (self->plan_panel);
+  else if (g_str_equal (action_name, "win.plan-cancel"))
+    linli_plan_panel_cancel (self->plan_panel);
+  else
+    linli_plan_panel_accept (self->plan_panel);
+}
+
+static void
 fullscreen_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
@@ -465,6 +481,9 @@ linli_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
   gtk_widget_class_install_action (widget_class, "win.pan", "s", pan_action);
+  gtk_widget_class_install_action (widget_class, "win.plan-run", NULL, plan_action);
+  gtk_widget_class_install_action (widget_class, "win.plan-cancel", NULL, plan_action);
+  gtk_widget_class_install_action (widget_class, "win.plan-accept", NULL, plan_action);
   gtk_widget_class_install_action (widget_class, "site.delete", NULL, site_delete_action);
   gtk_widget_class_install_action (widget_class, "site.nudge", "s", site_nudge_action);
 

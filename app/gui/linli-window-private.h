@@ -5,6 +5,7 @@
 
 #include "linli-index-list.h"
 #include "linli-map-layer.h"
+#include "linli-plan-panel.h"
 #include "linli-window.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,7 @@ struct _LinliWindow
   GtkSpinButton       *site_capacity_spin;
   GtkSpinButton       *site_cost_spin;
   GtkFlowBox          *site_services_box;
+  LinliPlanPanel      *plan_panel;
   GMenu               *recent_submenu;
   GtkCheckButton      *service_checks[LINLI_N_SERVICES];
 

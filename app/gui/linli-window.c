@@ -571,6 +571,16 @@ on_drag_end_cb (GtkGestureDrag *gesture,
   g_clear_pointer (&self->drag_before, linli_site_state_free);
 }
 
+static void
+on_proposal_changed_cb (LinliWindow *self)
+{
+  const char **ids;
+  const double *adds;
+  guint n = linli_plan_panel_get_proposal (self->plan_panel, &ids, &adds);
+
+  linli_map_layer_set_proposal (self->layer, ids, adds, n);
+}
+
 static gboolean
 on_close_request_cb (LinliWindow *self);
 
@@ -719,6 +729,7 @@ linli_window_class_init (LinliWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LINLI_TYPE_PLAN_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, toast_overlay);
@@ -745,6 +756,7 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_cost_spin);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_services_box);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, recent_submenu);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, plan_panel);
 
   linli_window_class_init_actions (widget_class);
 }
@@ -878,6 +890,8 @@ linli_window_init (LinliWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self, "close-request", G_CALLBACK (on_close_request_cb), self);
 
+  g_signal_connect_object (self->plan_panel, "proposal-changed", G_CALLBACK (on_proposal_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   linli_window_init_actions (self);
   {
     g_autoptr (LinliProject) empty = linli_project_new ();
@@ -928,6 +942,7 @@ linli_window_set_project (LinliWindow  *self,
 
   g_clear_pointer (&self->coverage, linli_coverage_free);
   linli_map_layer_set_project (self->layer, project);
+  linli_plan_panel_set_project (self->plan_panel, project, self->history);
   {
     guint n = linli_project_get_n_communities (project);
     g_autofree guint *all = g_new (guint, MAX (n, 1));

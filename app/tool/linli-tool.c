@@ -13,6 +13,7 @@
 #include "linli-coverage.h"
 #include "linli-format.h"
 #include "linli-generator.h"
+#include "linli-plan-io.h"
 
 /* Commands */
 
@@ -370,6 +371,160 @@ cmd_bench (int    argc,
   return 0;
 }
 
+/* Planning */
+
+static void
+plan_progress_cb (double      fraction,
+                  const char *message,
+                  gpointer    user_data)
+{
+  gboolean *verbose = user_data;
+
+  if (*verbose)
+    g_printerr ("\r%5.1f %% %s   ", 100 * fraction, message ? message : "");
+}
+
+static int
+cmd_plan (int    argc,
+          char **argv)
+{
+  g_autofree char *problem_name = g_strdup ("mclp");
+  g_autofree char *out_path = NULL, *lp_path = NULL, *demand = NULL, *candidates = NULL, *costs = NULL;
+  int k = -1, seed = 1;
+  double target = 0.95, radius = -1, budget = -1, max_distance = -1, time_limit = 60, gap = 1e-6;
+  gboolean json = FALSE, capacitated = FALSE, use_costs = FALSE, verbose = FALSE;
+  GOptionEntry entries[] = {
+    { "problem", 'p', 0, G_OPTION_ARG_STRING, &problem_name, N_("mclp (most covered), lscp (fewest sites for a target) or pmedian (shortest mean walk)"), "NAME" },
+    { "k", 'k', 0, G_OPTION_ARG_INT, &k, N_("New sites to choose (mclp, pmedian)"), "N" },
+    { "target", 0, 0, G_OPTION_ARG_DOUBLE, &target, N_("Share of households to cover (lscp), default 0.95"), "SHARE" },
+    { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &budget, N_("Cost limit of the new sites"), "YUAN" },
+    { "radius", 'r', 0, G_OPTION_ARG_DOUBLE, &radius, N_("Coverage distance (default: the project's walking rule)"), "METRES" },
+    { "max-distance", 0, 0, G_OPTION_ARG_DOUBLE, &max_distance, N_("Longest distance considered; beyond it a household counts as unreached (default: 3 × radius)"), "METRES" },
+    { "capacitated", 0, 0, G_OPTION_ARG_NONE, &capacitated, N_("Each site serves at most its capacity (mclp)"), NULL },
+    { "use-costs", 0, 0, G_OPTION_ARG_NONE, &use_costs, N_("Least total cost instead of fewest sites (lscp)"), NULL },
+    { "time-limit", 0, 0, G_OPTION_ARG_DOUBLE, &time_limit, N_("Seconds to search at most"), "S" },
+    { "gap", 0, 0, G_OPTION_ARG_DOUBLE, &gap, N_("Stop when proven within this fraction of the best, e.g. 0.01"), "FRACTION" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed (the same seed gives the same plan)"), "N" },
+    { "demand", 0, 0, G_OPTION_ARG_FILENAME, &demand, N_("CSV instance: demand points (id,weight)"), "FILE" },
+    { "candidates", 0, 0, G_OPTION_ARG_FILENAME, &candidates, N_("CSV instance: candidates (id,cost,state[,capacity])"), "FILE" },
+    { "costs", 0, 0, G_OPTION_ARG_FILENAME, &costs, N_("CSV instance: demand_id,candidate_id,cost"), "FILE" },
+    { "export-lp", 0, 0, G_OPTION_ARG_FILENAME, &lp_path, N_("Also write the instance as a MIP in CPLEX LP format"), "FILE" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, N_("Write the report to FILE"), "FILE" },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("Show progress"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_("[FILE.linli] — propose new service sites, with a proven bound"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (LinliPlanInstance) instance = NULL;
+  g_autoptr (LinliPlanResult) result = NULL;
+  g_autoptr (GPtrArray) demand_names = NULL;
+  g_autoptr (GPtrArray) candidate_names = NULL;
+  g_autofree char *report = NULL;
+  LinliPlanOptions opts;
+
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    {
+      g_printerr ("linli-tool plan: %s\n", error->message);
+      return 2;
+    }
+  linli_plan_options_init (&opts);
+  if (!linli_plan_problem_from_string (problem_name, &opts.problem))
+    {
+      g_printerr (_("linli-tool plan: --problem must be mclp, lscp or pmedian\n"));
+      return 2;
+    }
+
+  if (argc == 2 && demand == NULL)
+    {
+      project = linli_format_load_file (argv[1], &error);
+      if (project == NULL)
+        {
+          g_printerr ("linli-tool: %s\n", error->message);
+          return 1;
+        }
+      if (radius < 0)
+        radius = linli_project_get_coverage_radius (project);
+      if (max_distance < 0)
+        max_distance = 3 * radius;
+      instance = linli_plan_instance_new_from_project (project, MAX (max_distance, radius));
+      demand_names = g_ptr_array_new_with_free_func (g_free);
+      candidate_names = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
+        g_ptr_array_add (demand_names, g_strdup (linli_project_get_building (project, i)->id));
+      for (guint j = 0; j < linli_project_get_n_sites (project); j++)
+        {
+          LinliSite *site = linli_project_get_site (project, j);
+          g_ptr_array_add (candidate_names, g_strdup_printf ("%s (%s)", linli_site_get_name (site),
+                                                             linli_site_get_id (site)));
+        }
+    }
+  else if (argc == 1 && demand != NULL && candidates != NULL && costs != NULL)
+    {
+      if (radius < 0)
+        {
+          g_printerr (_("linli-tool plan: a CSV instance needs --radius\n"));
+          return 2;
+        }
+      instance = linli_plan_read_csv (demand, candidates, costs, &demand_names, &candidate_names, &error);
+      if (instance == NULL)
+        {
+          g_printerr ("linli-tool: %s\n", error->message);
+          return 1;
+        }
+    }
+  else
+    {
+      g_printerr (_("linli-tool plan: give a project FILE, or --demand, --candidates and --costs\n"));
+      return 2;
+    }
+
+  opts.k = k;
+  opts.budget = budget;
+  opts.target_share = target;
+  opts.radius = radius;
+  opts.capacitated = capacitated;
+  opts.use_costs = use_costs;
+  opts.time_limit = time_limit;
+  opts.gap_tolerance = gap;
+  opts.seed = (guint32) seed;
+  if ((opts.problem != LINLI_PLAN_LSCP && k < 0 && budget < 0) || !(target > 0 && target <= 1))
+    {
+      g_printerr (_("linli-tool plan: give --k or --budget (mclp, pmedian), and a --target from 0 to 1 (lscp)\n"));
+      return 2;
+    }
+
+  if (lp_path != NULL && !linli_plan_write_lp (instance, &opts, lp_path, &error))
+    {
+      g_printerr ("linli-tool: %s\n", error->message);
+      return 1;
+    }
+
+  result = linli_plan_solve (instance, &opts, NULL, plan_progress_cb, &verbose, &error);
+  if (verbose)
+    g_printerr ("\n");
+  if (result == NULL)
+    {
+      g_printerr ("linli-tool: %s\n", error->message);
+      return 1;
+    }
+  report = json ? linli_plan_report_json (instance, result, candidate_names, demand_names)
+                : linli_plan_report_text (instance, result, candidate_names, demand_names);
+  if (out_path != NULL)
+    {
+      if (!g_file_set_contents (out_path, report, -1, &error))
+        {
+          g_printerr ("linli-tool: %s\n", error->message);
+          return 1;
+        }
+    }
+  else
+    g_print ("%s", report);
+  return 0;
+}
+
 static const struct
 {
   const char *name;
@@ -380,6 +535,7 @@ static const struct
   { "info", cmd_info, N_("Print a project's coverage figures") },
   { "validate", cmd_validate, N_("Check project files, reporting file, line and reason") },
   { "bench", cmd_bench, N_("Time opening, saving and coverage updates (medians)") },
+  { "plan", cmd_plan, N_("Propose new sites: maximal covering, set covering or p-median, with a proven bound") },
 };
 
 static void

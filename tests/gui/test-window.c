@@ -456,6 +456,80 @@ test_render_png (Fixture       *f,
   }
 }
 
+/* Maximal covering on the sample through the actions: the run finishes in
+ * its worker thread, proposes at most k sites with a bound that holds,
+ * and accepting them is one undoable step that raises coverage to what the
+ * solver reported. */
+static void
+test_plan_mclp (Fixture       *f,
+                gconstpointer  data)
+{
+  LinliProject *project = linli_window_get_project (f->window);
+  g_autoptr (GBytes) original = project_bytes (f);
+  const LinliPlanResult *result;
+  const char **ids;
+  const double *adds;
+  guint n, planned_before = 0, planned_after = 0;
+  double total_adds = 0, plan_covered;
+
+  for (guint s = 0; s < linli_project_get_n_sites (project); s++)
+    planned_before += linli_site_get_status (linli_project_get_site (project, s)) == LINLI_SITE_STATUS_PLANNED;
+
+  linli_plan_panel_set_problem (f->window->plan_panel, LINLI_PLAN_MCLP);
+  linli_plan_panel_set_k (f->window->plan_panel, 3);
+  activate (f, "win.plan-run", NULL);
+  g_assert_true (linli_plan_panel_get_running (f->window->plan_panel));
+  while (linli_plan_panel_get_running (f->window->plan_panel))
+    g_main_context_iteration (NULL, TRUE);
+
+  result = linli_plan_panel_get_result (f->window->plan_panel);
+  g_assert_nonnull (result);
+  g_assert_cmpfloat (result->bound, >=, result->objective - 1e-6);
+  n = linli_plan_panel_get_proposal (f->window->plan_panel, &ids, &adds);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <=, 3);
+  for (guint i = 0; i < n; i++)
+    {
+      LinliSite *site = linli_project_find_site (project, ids[i], NULL);
+
+      g_assert_nonnull (site);
+      g_assert_cmpint (linli_site_get_status (site), ==, LINLI_SITE_STATUS_CANDIDATE);
+      g_assert_cmpfloat (adds[i], >, 0);
+      total_adds += adds[i];
+    }
+  /* What each site adds, on top of today's coverage, sums to the plan's. */
+  g_assert_cmpfloat (fabs (linli_coverage_get_district (linli_window_get_coverage (f->window))->households_covered +
+                           total_adds - result->covered_weight), <, 0.5);
+
+  /* For people to look at: LINLI_SCREENSHOT_DIR=dir keeps a picture. */
+  if (g_getenv ("LINLI_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("LINLI_SCREENSHOT_DIR"), "plan.png", NULL);
+      g_autoptr (GError) error = NULL;
+
+      gtk_window_present (GTK_WINDOW (f->window));
+      wait_ms (500);
+      g_assert_true (linli_window_save_png (f->window, FALSE, png, &error));
+    }
+
+  /* Accepting clears the result: keep what the checks need. */
+  plan_covered = result->covered_weight;
+  activate (f, "win.plan-accept", NULL);
+  for (guint s = 0; s < linli_project_get_n_sites (project); s++)
+    planned_after += linli_site_get_status (linli_project_get_site (project, s)) == LINLI_SITE_STATUS_PLANNED;
+  g_assert_cmpuint (planned_after, ==, planned_before + n);
+  g_assert_cmpfloat (fabs ((double) linli_coverage_get_district (linli_window_get_coverage (f->window))->households_covered -
+                           plan_covered), <, 0.5);
+  g_assert_cmpuint (linli_plan_panel_get_proposal (f->window->plan_panel, &ids, &adds), ==, 0);
+
+  /* One undo takes the whole plan back. */
+  activate (f, "win.undo", NULL);
+  {
+    g_autoptr (GBytes) undone = project_bytes (f);
+    g_assert_true (g_bytes_equal (undone, original));
+  }
+}
+
 /* Under a Chinese locale the window speaks Chinese: template strings, code
  * strings and numbers in labels. */
 static void
@@ -573,6 +647,7 @@ main (int    argc,
   ADD ("/window/hostile-open-keeps-project", test_hostile_open_keeps_project);
   ADD ("/window/close-prompts-when-modified", test_close_prompts_when_modified);
   ADD ("/window/render-png", test_render_png);
+  ADD ("/window/plan-mclp", test_plan_mclp);
 #undef ADD
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/chinese", test_chinese);

@@ -1,0 +1,490 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-plan-panel"
+
+#include "config.h"
+
+#include "linli-plan-panel.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "linli-coverage.h"
+#include "linli-plan-io.h"
+
+/* The planning panel: pick the question, run the solver in a worker
+ * thread with progress and cancel, read the proposal and its proven bound,
+ * and accept some or all proposed sites as planned, in one undoable step. */
+struct _LinliPlanPanel
+{
+  GtkWidget        parent_instance;
+
+  GtkWidget       *scroller;
+  GtkDropDown     *problem_dropdown;
+  GtkSpinButton   *k_spin;
+  GtkWidget       *k_label;
+  GtkSpinButton   *target_spin;
+  GtkWidget       *target_label;
+  GtkSpinButton   *budget_spin;
+  GtkCheckButton  *capacitated_check;
+  GtkProgressBar  *progress_bar;
+  GtkLabel        *summary_label;
+  GtkListBox      *proposal_list;
+
+  LinliProject    *project;
+  LinliHistory    *history;
+  GCancellable    *cancellable;
+  guint            progress_source;
+  double           before_share;
+
+  LinliPlanResult *result;
+  GPtrArray       *site_ids;            /* of the run: candidate index → site id */
+  GPtrArray       *proposal_ids;        /* new sites of the result, in selection order */
+  GArray          *proposal_adds;       /* households each adds */
+  GPtrArray       *checks;              /* GtkCheckButton per proposal row */
+};
+
+G_DEFINE_FINAL_TYPE (LinliPlanPanel, linli_plan_panel, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_PROPOSAL_CHANGED,
+  SIGNAL_FINISHED,
+  N_SIGNALS,
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  LinliPlanInstance *instance;
+  LinliPlanOptions   options;
+  int               *progress;   /* per mille, written by the worker, read by a timeout */
+} Job;
+
+static void
+job_free (Job *job)
+{
+  linli_plan_instance_unref (job->instance);
+  g_free (job->progress);
+  g_free (job);
+}
+
+/* Auxiliary methods */
+
+static void
+update_inputs (LinliPlanPanel *self)
+{
+  LinliPlanProblem problem = gtk_drop_down_get_selected (self->problem_dropdown);
+  gboolean lscp = problem == LINLI_PLAN_LSCP;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->k_spin), !lscp);
+  gtk_widget_set_sensitive (self->k_label, !lscp);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->target_spin), lscp);
+  gtk_widget_set_sensitive (self->target_label, lscp);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->capacitated_check), problem == LINLI_PLAN_MCLP);
+}
+
+static void
+clear_result (LinliPlanPanel *self)
+{
+  GtkWidget *child;
+
+  g_clear_pointer (&self->result, linli_plan_result_free);
+  g_ptr_array_set_size (self->proposal_ids, 0);
+  g_array_set_size (self->proposal_adds, 0);
+  g_ptr_array_set_size (self->checks, 0);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->proposal_list))))
+    gtk_list_box_remove (self->proposal_list, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->proposal_list), FALSE);
+  g_signal_emit (self, signals[SIGNAL_PROPOSAL_CHANGED], 0);
+}
+
+static const char *
+problem_label (LinliPlanProblem problem)
+{
+  switch (problem)
+    {
+    case LINLI_PLAN_MCLP: return _("Most households within reach of k new sites");
+    case LINLI_PLAN_LSCP: return _("Fewest new sites to reach a target share");
+    case LINLI_PLAN_PMEDIAN: return _("Shortest mean walk with k new sites");
+    case LINLI_PLAN_N_PROBLEMS:
+    default: return "";
+    }
+}
+
+static void
+show_result (LinliPlanPanel *self)
+{
+  const LinliPlanResult *r = self->result;
+  g_autofree char *bound = linli_plan_describe_bound (r);
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (guint c = 0; c < r->n_chosen; c++)
+    {
+      guint j = r->chosen[c];
+      LinliSite *site;
+      GtkWidget *row, *check;
+      g_autofree char *label = NULL;
+
+      if (j >= self->site_ids->len)
+        continue;
+      site = linli_project_find_site (self->project, g_ptr_array_index (self->site_ids, j), NULL);
+      if (site == NULL || linli_site_get_status (site) != LINLI_SITE_STATUS_CANDIDATE)
+        continue;
+      g_ptr_array_add (self->proposal_ids, g_strdup (linli_site_get_id (site)));
+      g_array_append_val (self->proposal_adds, r->added_weight[c]);
+      /* Translators: a proposed site and the households it adds */
+      label = g_strdup_printf (_("%s — +%.0f households"), linli_site_get_name (site), r->added_weight[c]);
+      check = gtk_check_button_new_with_label (label);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), check);
+      gtk_list_box_append (self->proposal_list, row);
+      g_ptr_array_add (self->checks, check);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->proposal_list), self->proposal_ids->len > 0);
+
+  g_string_append_printf (text, _("%s: %u new sites proposed.\n"), problem_label (r->problem),
+                          self->proposal_ids->len);
+  if (r->problem == LINLI_PLAN_PMEDIAN)
+    g_string_append_printf (text, _("Mean walk with the plan: %.0f m.\n"), r->mean_distance);
+  g_string_append_printf (text, _("Households within reach: %.1f %% now → %.1f %% with the plan.\n"),
+                          100 * self->before_share, 100 * r->covered_share);
+  if (r->problem == LINLI_PLAN_LSCP && !r->target_reached)
+    g_string_append_printf (text, _("The target cannot be reached with the candidate sites there are: "
+                                    "%u buildings are out of every candidate's reach.\n"), r->n_unreachable);
+  g_string_append_printf (text, _("%s (%.1f s)"), bound, r->elapsed);
+  gtk_label_set_text (self->summary_label, text->str);
+  g_signal_emit (self, signals[SIGNAL_PROPOSAL_CHANGED], 0);
+}
+
+/* Callbacks */
+
+static void
+worker_progress_cb (double      fraction,
+                    const char *message,
+                    gpointer    user_data)
+{
+  int *progress = user_data;
+
+  g_atomic_int_set (progress, (int) CLAMP (fraction * 1000, 0, 1000));
+}
+
+static void
+solve_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+  LinliPlanResult *result = linli_plan_solve (job->instance, &job->options, cancellable,
+                                              worker_progress_cb, job->progress, &error);
+
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) linli_plan_result_free);
+}
+
+static gboolean
+progress_tick_cb (gpointer user_data)
+{
+  LinliPlanPanel *self = user_data;
+  GTask *task = g_object_get_data (G_OBJECT (self), "linli-task");
+  Job *job = task ? g_task_get_task_data (task) : NULL;
+
+  if (job != NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (job->progress) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+solve_done_cb (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  LinliPlanPanel *self = LINLI_PLAN_PANEL (source);
+  g_autoptr (GError) error = NULL;
+  LinliPlanResult *result = g_task_propagate_pointer (G_TASK (res), &error);
+
+  g_object_set_data (G_OBJECT (self), "linli-task", NULL);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_object (&self->cancellable);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+
+  if (result == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gtk_label_set_text (self->summary_label, _("Cancelled."));
+      else
+        gtk_label_set_text (self->summary_label, error->message);
+    }
+  else
+    {
+      self->result = result;
+      show_result (self);
+    }
+  g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
+}
+
+static void
+on_problem_changed_cb (LinliPlanPanel *self)
+{
+  update_inputs (self);
+}
+
+/* GObject overrides */
+
+static void
+linli_plan_panel_dispose (GObject *object)
+{
+  LinliPlanPanel *self = LINLI_PLAN_PANEL (object);
+
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->project);
+  g_clear_object (&self->history);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_PLAN_PANEL);
+  G_OBJECT_CLASS (linli_plan_panel_parent_class)->dispose (object);
+}
+
+static void
+linli_plan_panel_finalize (GObject *object)
+{
+  LinliPlanPanel *self = LINLI_PLAN_PANEL (object);
+
+  g_clear_pointer (&self->result, linli_plan_result_free);
+  g_clear_pointer (&self->site_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->proposal_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->proposal_adds, g_array_unref);
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
+  G_OBJECT_CLASS (linli_plan_panel_parent_class)->finalize (object);
+}
+
+static void
+linli_plan_panel_class_init (LinliPlanPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = linli_plan_panel_dispose;
+  object_class->finalize = linli_plan_panel_finalize;
+
+  /**
+   * LinliPlanPanel::proposal-changed:
+   *
+   * The proposed sites changed (new result, accepted or cleared).
+   */
+  signals[SIGNAL_PROPOSAL_CHANGED] = g_signal_new ("proposal-changed", G_TYPE_FROM_CLASS (klass),
+                                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * LinliPlanPanel::finished:
+   *
+   * A run ended: with a result, an error or cancelled.
+   */
+  signals[SIGNAL_FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-plan-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, scroller);
+  gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, problem_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, k_spin);
+  gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, k_label);
+  gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, target_spin);
+  gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, target_label);
+  gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, budget_spin);
+  gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, capacitated_check);
+  gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, proposal_list);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+linli_plan_panel_init (LinliPlanPanel *self)
+{
+  GtkStringList *problems = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->proposal_ids = g_ptr_array_new_with_free_func (g_free);
+  self->proposal_adds = g_array_new (FALSE, FALSE, sizeof (double));
+  self->checks = g_ptr_array_new ();
+  for (guint p = 0; p < LINLI_PLAN_N_PROBLEMS; p++)
+    gtk_string_list_append (problems, problem_label (p));
+  gtk_drop_down_set_model (self->problem_dropdown, G_LIST_MODEL (problems));
+  g_object_unref (problems);
+  g_signal_connect_object (self->problem_dropdown, "notify::selected", G_CALLBACK (on_problem_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  update_inputs (self);
+}
+
+/* Public API */
+
+LinliPlanPanel *
+linli_plan_panel_new (void)
+{
+  return g_object_new (LINLI_TYPE_PLAN_PANEL, NULL);
+}
+
+void
+linli_plan_panel_set_project (LinliPlanPanel *self,
+                              LinliProject   *project,
+                              LinliHistory   *history)
+{
+  g_return_if_fail (LINLI_IS_PLAN_PANEL (self));
+
+  linli_plan_panel_cancel (self);
+  g_set_object (&self->project, project);
+  g_set_object (&self->history, history);
+  gtk_label_set_text (self->summary_label, "");
+  clear_result (self);
+}
+
+void
+linli_plan_panel_set_problem (LinliPlanPanel   *self,
+                              LinliPlanProblem  problem)
+{
+  gtk_drop_down_set_selected (self->problem_dropdown, problem);
+}
+
+void
+linli_plan_panel_set_k (LinliPlanPanel *self,
+                        guint           k)
+{
+  gtk_spin_button_set_value (self->k_spin, k);
+}
+
+/**
+ * linli_plan_panel_run:
+ *
+ * Starts the solver on the project as it is now, in a worker thread.
+ */
+void
+linli_plan_panel_run (LinliPlanPanel *self)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (LinliCoverage) coverage = NULL;
+  Job *job;
+  double radius;
+
+  g_return_if_fail (LINLI_IS_PLAN_PANEL (self));
+
+  if (self->project == NULL || self->cancellable != NULL)
+    return;
+  clear_result (self);
+
+  /* The instance is a snapshot taken here: edits during the run do not
+   * reach the worker. */
+  radius = linli_project_get_coverage_radius (self->project);
+  coverage = linli_coverage_compute (self->project);
+  self->before_share = linli_coverage_totals_share (linli_coverage_get_district (coverage)->households_covered,
+                                                    linli_coverage_get_district (coverage)->households);
+  g_clear_pointer (&self->site_ids, g_ptr_array_unref);
+  self->site_ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint s = 0; s < linli_project_get_n_sites (self->project); s++)
+    g_ptr_array_add (self->site_ids, g_strdup (linli_site_get_id (linli_project_get_site (self->project, s))));
+
+  job = g_new0 (Job, 1);
+  job->instance = linli_plan_instance_new_from_project (self->project, 3 * radius);
+  linli_plan_options_init (&job->options);
+  job->options.problem = gtk_drop_down_get_selected (self->problem_dropdown);
+  job->options.k = gtk_spin_button_get_value_as_int (self->k_spin);
+  job->options.target_share = gtk_spin_button_get_value (self->target_spin) / 100.0;
+  job->options.budget = gtk_spin_button_get_value (self->budget_spin);
+  job->options.capacitated = gtk_check_button_get_active (self->capacitated_check);
+  job->options.use_costs = FALSE;   /* the panel asks for the fewest sites */
+  job->options.radius = radius;
+  job->options.gap_tolerance = 1e-6;
+  job->options.time_limit = 30;
+  job->progress = g_new0 (int, 1);
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, solve_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_object_set_data (G_OBJECT (self), "linli-task", task);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+  gtk_label_set_text (self->summary_label, _("Searching…"));
+  self->progress_source = g_timeout_add (100, progress_tick_cb, self);
+  g_task_run_in_thread (task, solve_thread);
+}
+
+void
+linli_plan_panel_cancel (LinliPlanPanel *self)
+{
+  g_return_if_fail (LINLI_IS_PLAN_PANEL (self));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+gboolean
+linli_plan_panel_get_running (LinliPlanPanel *self)
+{
+  return self->cancellable != NULL;
+}
+
+const LinliPlanResult *
+linli_plan_panel_get_result (LinliPlanPanel *self)
+{
+  return self->result;
+}
+
+/**
+ * linli_plan_panel_get_proposal:
+ * @ids: (out): ids of the proposed new sites
+ * @adds: (out): households each adds
+ *
+ * Returns: the number of proposed new sites
+ */
+guint
+linli_plan_panel_get_proposal (LinliPlanPanel  *self,
+                               const char    ***ids,
+                               const double   **adds)
+{
+  *ids = (const char **) self->proposal_ids->pdata;
+  *adds = (const double *) self->proposal_adds->data;
+  return self->proposal_ids->len;
+}
+
+/**
+ * linli_plan_panel_accept:
+ *
+ * Makes every checked proposed site a planned site, as one undoable step.
+ *
+ * Returns: the number of sites accepted
+ */
+guint
+linli_plan_panel_accept (LinliPlanPanel *self)
+{
+  guint accepted = 0;
+
+  g_return_val_if_fail (LINLI_IS_PLAN_PANEL (self), 0);
+
+  if (self->history == NULL || self->proposal_ids->len == 0)
+    return 0;
+  linli_history_begin_group (self->history, _("Accept Plan"));
+  for (guint i = 0; i < self->proposal_ids->len; i++)
+    {
+      LinliSite *site = linli_project_find_site (self->project, g_ptr_array_index (self->proposal_ids, i), NULL);
+      g_autoptr (LinliSiteState) state = NULL;
+
+      if (site == NULL || !gtk_check_button_get_active (g_ptr_array_index (self->checks, i)) ||
+          linli_site_get_status (site) != LINLI_SITE_STATUS_CANDIDATE)
+        continue;
+      state = linli_site_dup_state (site);
+      state->status = LINLI_SITE_STATUS_PLANNED;
+      linli_history_edit_site (self->history, _("Accept Plan"), site, state);
+      accepted++;
+    }
+  linli_history_end_group (self->history);
+  if (accepted > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u site is now planned.",
+                                                            "%u sites are now planned.", accepted), accepted);
+      clear_result (self);
+      gtk_label_set_text (self->summary_label, text);
+    }
+  return accepted;
+}

@@ -1,0 +1,335 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The planning solver against GLPK's branch and cut on medium instances:
+ * a few hundred demand points and 30–60 candidates.  GLPK is only a
+ * reference here; Linli ships its own solver. */
+#include <glpk.h>
+#include <math.h>
+
+#include <glib/gstdio.h>
+
+#include "linli-plan-io.h"
+
+typedef struct
+{
+  guint   n;
+  guint   m;
+  double *weights;
+  double *costs;
+  GArray *arc_demand;
+  GArray *arc_cand;
+  GArray *arc_dist;
+} Instance;
+
+/* Demand points and candidates scattered over a few km, as in a district. */
+static Instance *
+random_instance (GRand *rng,
+                 guint  n,
+                 guint  m,
+                 double max_distance)
+{
+  Instance *in = g_new0 (Instance, 1);
+  g_autofree double *dx = g_new (double, n), *dy = g_new (double, n);
+  g_autofree double *cx = g_new (double, m), *cy = g_new (double, m);
+
+  in->n = n;
+  in->m = m;
+  in->weights = g_new (double, n);
+  in->costs = g_new (double, m);
+  in->arc_demand = g_array_new (FALSE, FALSE, sizeof (guint));
+  in->arc_cand = g_array_new (FALSE, FALSE, sizeof (guint));
+  in->arc_dist = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < n; i++)
+    {
+      dx[i] = g_rand_double_range (rng, 0, 4000);
+      dy[i] = g_rand_double_range (rng, 0, 4000);
+      in->weights[i] = g_rand_int_range (rng, 2, 120);
+    }
+  for (guint j = 0; j < m; j++)
+    {
+      cx[j] = g_rand_double_range (rng, 0, 4000);
+      cy[j] = g_rand_double_range (rng, 0, 4000);
+      in->costs[j] = 10000 * g_rand_int_range (rng, 20, 300);
+    }
+  for (guint i = 0; i < n; i++)
+    for (guint j = 0; j < m; j++)
+      {
+        /* Whole metres, so float and double distances agree exactly. */
+        double d = round (hypot (dx[i] - cx[j], dy[i] - cy[j]));
+
+        if (d <= max_distance)
+          {
+            g_array_append_val (in->arc_demand, i);
+            g_array_append_val (in->arc_cand, j);
+            g_array_append_val (in->arc_dist, d);
+          }
+      }
+  return in;
+}
+
+static void
+instance_free (Instance *in)
+{
+  g_free (in->weights);
+  g_free (in->costs);
+  g_array_unref (in->arc_demand);
+  g_array_unref (in->arc_cand);
+  g_array_unref (in->arc_dist);
+  g_free (in);
+}
+
+static LinliPlanInstance *
+to_linli (Instance                      *in,
+          const LinliPlanCandidateState *states)
+{
+  LinliPlanInstance *li = linli_plan_instance_new (in->n, in->weights, in->m, in->costs, states, NULL);
+
+  for (guint a = 0; a < in->arc_demand->len; a++)
+    linli_plan_instance_add_arc (li, g_array_index (in->arc_demand, guint, a),
+                                 g_array_index (in->arc_cand, guint, a), g_array_index (in->arc_dist, double, a));
+  linli_plan_instance_finish (li);
+  return li;
+}
+
+/* MCLP (k new sites) or p-median as a GLPK MIP; returns the optimum. */
+static double
+glpk_optimum (Instance                      *in,
+              const LinliPlanCandidateState *states,
+              LinliPlanProblem               problem,
+              int                            k,
+              double                         radius,
+              double                         penalty)
+{
+  glp_prob *lp = glp_create_prob ();
+  glp_iocp parm;
+  int x0, y0, row = 0;
+  g_autoptr (GArray) ia = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GArray) ja = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GArray) ar = g_array_new (FALSE, FALSE, sizeof (double));
+  double result;
+
+#define ADD(r, c, v) G_STMT_START { int r_ = (r), c_ = (c); double v_ = (v); \
+    g_array_append_val (ia, r_); g_array_append_val (ja, c_); g_array_append_val (ar, v_); } G_STMT_END
+
+  glp_term_out (GLP_OFF);
+  g_array_append_vals (ia, (int[]) { 0 }, 1);
+  g_array_append_vals (ja, (int[]) { 0 }, 1);
+  g_array_append_vals (ar, (double[]) { 0 }, 1);
+  glp_set_obj_dir (lp, problem == LINLI_PLAN_MCLP ? GLP_MAX : GLP_MIN);
+
+  /* x_j: open or not. */
+  x0 = glp_add_cols (lp, in->m);
+  for (guint j = 0; j < in->m; j++)
+    {
+      glp_set_col_kind (lp, x0 + j, GLP_BV);
+      if (states[j] == LINLI_PLAN_EXISTING || states[j] == LINLI_PLAN_REQUIRED)
+        glp_set_col_bnds (lp, x0 + j, GLP_FX, 1, 1);
+      else if (states[j] == LINLI_PLAN_FORBIDDEN)
+        glp_set_col_bnds (lp, x0 + j, GLP_FX, 0, 0);
+    }
+
+  if (problem == LINLI_PLAN_MCLP)
+    {
+      /* y_i <= sum of x_j within the radius; maximise weighted y. */
+      y0 = glp_add_cols (lp, in->n);
+      for (guint i = 0; i < in->n; i++)
+        {
+          glp_set_col_bnds (lp, y0 + i, GLP_DB, 0, 1);
+          glp_set_obj_coef (lp, y0 + i, in->weights[i]);
+        }
+      glp_add_rows (lp, in->n);
+      for (guint i = 0; i < in->n; i++)
+        {
+          glp_set_row_bnds (lp, i + 1, GLP_UP, 0, 0);
+          ADD (i + 1, y0 + i, 1);
+        }
+      for (guint a = 0; a < in->arc_demand->len; a++)
+        if (g_array_index (in->arc_dist, double, a) <= radius)
+          ADD (g_array_index (in->arc_demand, guint, a) + 1, x0 + g_array_index (in->arc_cand, guint, a), -1);
+      row = in->n;
+    }
+  else
+    {
+      /* z_a for each arc, u_i unreached at the penalty: sum z + u = 1,
+       * z_a <= x_j; minimise weighted distance. */
+      int z0 = glp_add_cols (lp, in->arc_demand->len);
+      int u0 = glp_add_cols (lp, in->n);
+      int r0 = glp_add_rows (lp, in->n + in->arc_demand->len);
+
+      for (guint i = 0; i < in->n; i++)
+        {
+          glp_set_col_bnds (lp, u0 + i, GLP_DB, 0, 1);
+          glp_set_obj_coef (lp, u0 + i, in->weights[i] * penalty);
+          glp_set_row_bnds (lp, r0 + i, GLP_FX, 1, 1);
+          ADD (r0 + i, u0 + i, 1);
+        }
+      for (guint a = 0; a < in->arc_demand->len; a++)
+        {
+          guint i = g_array_index (in->arc_demand, guint, a), j = g_array_index (in->arc_cand, guint, a);
+          int r = r0 + in->n + a;
+
+          glp_set_col_bnds (lp, z0 + a, GLP_DB, 0, 1);
+          glp_set_obj_coef (lp, z0 + a, in->weights[i] * MIN (g_array_index (in->arc_dist, double, a), penalty));
+          ADD (r0 + i, z0 + a, 1);
+          glp_set_row_bnds (lp, r, GLP_UP, 0, 0);
+          ADD (r, z0 + a, 1);
+          ADD (r, x0 + j, -1);
+        }
+      row = r0 + in->n + in->arc_demand->len - 1;
+    }
+
+  /* At most k new sites. */
+  row = glp_add_rows (lp, 1);
+  glp_set_row_bnds (lp, row, GLP_UP, 0, k);
+  for (guint j = 0; j < in->m; j++)
+    if (states[j] == LINLI_PLAN_CANDIDATE)
+      ADD (row, x0 + j, 1);
+
+  glp_load_matrix (lp, ia->len - 1, (int *) ia->data, (int *) ja->data, (double *) ar->data);
+  glp_init_iocp (&parm);
+  parm.presolve = GLP_ON;
+  parm.mip_gap = 1e-9;
+  g_assert_cmpint (glp_intopt (lp, &parm), ==, 0);
+  g_assert_cmpint (glp_mip_status (lp), ==, GLP_OPT);
+  result = glp_mip_obj_val (lp);
+  glp_delete_prob (lp);
+#undef ADD
+  return result;
+}
+
+static void
+check (LinliPlanProblem problem)
+{
+  g_autoptr (GRand) rng = g_rand_new_with_seed (problem == LINLI_PLAN_MCLP ? 41 : 43);
+
+  for (guint round = 0; round < 6; round++)
+    {
+      guint n = g_rand_int_range (rng, 200, 401), m = g_rand_int_range (rng, 30, 61);
+      double radius = 750, penalty = 2250;
+      Instance *in = random_instance (rng, n, m, penalty);
+      g_autofree LinliPlanCandidateState *states = g_new (LinliPlanCandidateState, m);
+      g_autoptr (LinliPlanInstance) li = NULL;
+      g_autoptr (LinliPlanResult) result = NULL;
+      g_autoptr (GError) error = NULL;
+      LinliPlanOptions opts;
+      int k = g_rand_int_range (rng, 2, 7);
+      double reference;
+
+      for (guint j = 0; j < m; j++)
+        {
+          guint r = g_rand_int_range (rng, 0, 20);
+
+          states[j] = r < 3 ? LINLI_PLAN_EXISTING : r < 4 ? LINLI_PLAN_FORBIDDEN
+                      : r < 5 && round % 2 ? LINLI_PLAN_REQUIRED : LINLI_PLAN_CANDIDATE;
+        }
+      li = to_linli (in, states);
+      linli_plan_options_init (&opts);
+      opts.problem = problem;
+      opts.k = k;
+      opts.radius = radius;
+      opts.penalty_distance = penalty;
+      opts.time_limit = 60;
+      result = linli_plan_solve (li, &opts, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (result);
+
+      reference = glpk_optimum (in, states, problem, k, radius, penalty);
+      if (problem == LINLI_PLAN_PMEDIAN)
+        reference /= linli_plan_instance_get_total_weight (li);   /* Linli reports the mean */
+      g_test_message ("%s n=%u m=%u k=%d: linli %.6f bound %.6f proven %d, glpk %.6f",
+                      linli_plan_problem_to_string (problem), n, m, k, result->objective, result->bound,
+                      result->proven_optimal, reference);
+      /* The bound always holds against the true optimum ... */
+      if (problem == LINLI_PLAN_MCLP)
+        {
+          g_assert_cmpfloat (result->bound, >=, reference - 1e-6 * MAX (1, reference));
+          g_assert_cmpfloat (result->objective, <=, reference + 1e-6 * MAX (1, reference));
+        }
+      else
+        {
+          g_assert_cmpfloat (result->bound, <=, reference + 1e-6 * MAX (1, reference));
+          g_assert_cmpfloat (result->objective, >=, reference - 1e-6 * MAX (1, reference));
+        }
+      /* ... and a plan called optimal is optimal. */
+      if (result->proven_optimal)
+        g_assert_cmpfloat (fabs (result->objective - reference), <=, 1e-6 * MAX (1, fabs (reference)));
+      instance_free (in);
+    }
+}
+
+static void
+test_mclp (void)
+{
+  check (LINLI_PLAN_MCLP);
+}
+
+static void
+test_pmedian (void)
+{
+  check (LINLI_PLAN_PMEDIAN);
+}
+
+/* The instance Linli exports as CPLEX LP, read and solved by GLPK, has the
+ * optimum Linli proves: the file says the same problem. */
+static void
+test_export_lp (void)
+{
+  g_autoptr (GRand) rng = g_rand_new_with_seed (47);
+
+  for (LinliPlanProblem problem = 0; problem < LINLI_PLAN_N_PROBLEMS; problem++)
+    {
+      Instance *in = random_instance (rng, 150, 30, 2250);
+      g_autofree LinliPlanCandidateState *states = g_new (LinliPlanCandidateState, 30);
+      g_autoptr (LinliPlanInstance) li = NULL;
+      g_autoptr (LinliPlanResult) result = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *path = g_build_filename (g_get_tmp_dir (), "linli-test-export.lp", NULL);
+      LinliPlanOptions opts;
+      glp_prob *lp = glp_create_prob ();
+      glp_iocp parm;
+      double glpk;
+
+      for (guint j = 0; j < 30; j++)
+        states[j] = j < 3 ? LINLI_PLAN_EXISTING : j == 3 ? LINLI_PLAN_FORBIDDEN
+                    : j == 4 ? LINLI_PLAN_REQUIRED : LINLI_PLAN_CANDIDATE;
+      li = to_linli (in, states);
+      linli_plan_options_init (&opts);
+      opts.problem = problem;
+      opts.k = 3;
+      opts.target_share = 0.6;
+      opts.radius = 750;
+      opts.penalty_distance = 2250;
+      result = linli_plan_solve (li, &opts, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (result->proven_optimal);
+      g_assert_true (linli_plan_write_lp (li, &opts, path, &error));
+      g_assert_no_error (error);
+
+      glp_term_out (GLP_OFF);
+      g_assert_cmpint (glp_read_lp (lp, NULL, path), ==, 0);
+      glp_init_iocp (&parm);
+      parm.presolve = GLP_ON;
+      parm.mip_gap = 1e-9;
+      g_assert_cmpint (glp_intopt (lp, &parm), ==, 0);
+      g_assert_cmpint (glp_mip_status (lp), ==, GLP_OPT);
+      glpk = glp_mip_obj_val (lp);
+      if (problem == LINLI_PLAN_PMEDIAN)
+        glpk /= linli_plan_instance_get_total_weight (li);
+      g_test_message ("%s: linli %.6f, glpk on the exported file %.6f",
+                      linli_plan_problem_to_string (problem), result->objective, glpk);
+      g_assert_cmpfloat (fabs (result->objective - glpk), <=, 1e-6 * MAX (1, fabs (glpk)));
+      glp_delete_prob (lp);
+      g_unlink (path);
+      instance_free (in);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/plan-glpk/mclp", test_mclp);
+  g_test_add_func ("/plan-glpk/pmedian", test_pmedian);
+  g_test_add_func ("/plan-glpk/export-lp", test_export_lp);
+  return g_test_run ();
+}
