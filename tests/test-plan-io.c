@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* CSV planning instances and the planning reports. */
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "linli-plan-io.h"
+
+typedef struct
+{
+  char *dir;
+  char *demand;
+  char *candidates;
+  char *costs;
+} Files;
+
+static void
+files_write (Files      *f,
+             const char *demand,
+             const char *candidates,
+             const char *costs)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (f->dir == NULL)
+    {
+      f->dir = g_dir_make_tmp ("linli-csv-XXXXXX", &error);
+      g_assert_no_error (error);
+      f->demand = g_build_filename (f->dir, "demand.csv", NULL);
+      f->candidates = g_build_filename (f->dir, "candidates.csv", NULL);
+      f->costs = g_build_filename (f->dir, "costs.csv", NULL);
+    }
+  g_assert_true (g_file_set_contents (f->demand, demand, -1, NULL));
+  g_assert_true (g_file_set_contents (f->candidates, candidates, -1, NULL));
+  g_assert_true (g_file_set_contents (f->costs, costs, -1, NULL));
+}
+
+static void
+files_clear (Files *f)
+{
+  g_unlink (f->demand);
+  g_unlink (f->candidates);
+  g_unlink (f->costs);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->demand);
+  g_free (f->candidates);
+  g_free (f->costs);
+}
+
+/* A small instance read from CSV, with quotes, a BOM, CRLF and blank
+ * lines, solved: the answer is the one worked out by hand. */
+static void
+test_read_and_solve (void)
+{
+  Files f = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) demand_ids = NULL;
+  g_autoptr (GPtrArray) candidate_ids = NULL;
+  g_autoptr (LinliPlanInstance) instance = NULL;
+  g_autoptr (LinliPlanResult) result = NULL;
+  g_autofree char *text = NULL, *json = NULL;
+  LinliPlanOptions opts;
+
+  files_write (&f,
+               "\xef\xbb\xbf" "id,weight\r\n\"楼 1\",10\r\nb2,20\r\n\r\nb3,30\r\nb4,5\r\n",
+               "id,cost,state,capacity\nA,100,candidate,\nB,,existing,\n\"C, the old office\",50,candidate,0\nD,10,forbidden,\n",
+               "demand_id,candidate_id,cost\n\"楼 1\",A,100\nb2,A,200\nb2,C, the old office,300\nb3,\"C, the old office\",100\nb4,B,50\nb3,D,10\n");
+  /* The unquoted comma above is an error: check that first. */
+  instance = linli_plan_read_csv (f.demand, f.candidates, f.costs, NULL, NULL, &error);
+  g_assert_null (instance);
+  g_assert_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, f.costs));
+  g_assert_nonnull (strstr (error->message, ":4:"));
+  g_clear_error (&error);
+
+  files_write (&f,
+               "\xef\xbb\xbf" "id,weight\r\n\"楼 1\",10\r\nb2,20\r\n\r\nb3,30\r\nb4,5\r\n",
+               "id,cost,state,capacity\nA,100,candidate,\nB,,existing,\n\"C, the old office\",50,candidate,0\nD,10,forbidden,\n",
+               "demand_id,candidate_id,cost\n\"楼 1\",A,100\nb2,A,200\nb2,\"C, the old office\",300\nb3,\"C, the old office\",100\nb4,B,50\nb3,D,10\n");
+  instance = linli_plan_read_csv (f.demand, f.candidates, f.costs, &demand_ids, &candidate_ids, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (linli_plan_instance_get_n_demand (instance), ==, 4);
+  g_assert_cmpuint (linli_plan_instance_get_n_candidates (instance), ==, 4);
+  g_assert_cmpuint (linli_plan_instance_get_n_arcs (instance), ==, 6);
+  g_assert_cmpstr (g_ptr_array_index (demand_ids, 0), ==, "楼 1");
+  g_assert_cmpstr (g_ptr_array_index (candidate_ids, 2), ==, "C, the old office");
+  g_assert_cmpint (linli_plan_instance_get_state (instance, 1), ==, LINLI_PLAN_EXISTING);
+  g_assert_cmpint (linli_plan_instance_get_state (instance, 3), ==, LINLI_PLAN_FORBIDDEN);
+  g_assert_cmpfloat (linli_plan_instance_get_cost (instance, 1), <, 0);
+
+  /* Radius 250, one new site: B (existing) covers b4 (5); A covers 楼 1
+   * and b2 (30), C covers only b3 (30) at 250 m; D is forbidden.  Both
+   * add 30: the tie goes to the shorter weighted walk. */
+  linli_plan_options_init (&opts);
+  opts.problem = LINLI_PLAN_MCLP;
+  opts.k = 1;
+  opts.radius = 250;
+  result = linli_plan_solve (instance, &opts, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (result->objective, ==, 35);
+  g_assert_true (result->proven_optimal);
+  g_assert_cmpfloat (result->covered_weight, ==, 35);
+
+  text = linli_plan_report_text (instance, result, candidate_ids, demand_ids);
+  g_assert_nonnull (strstr (text, "mclp"));
+  json = linli_plan_report_json (instance, result, candidate_ids, demand_ids);
+  g_assert_nonnull (strstr (json, "\"proven_optimal\": true"));
+  g_assert_nonnull (strstr (json, "\"covered_weight\": 35"));
+  files_clear (&f);
+}
+
+static void
+test_errors (void)
+{
+  static const struct
+  {
+    const char *demand, *candidates, *costs;
+    const char *file;     /* which file the error must name: d, c or k */
+    int         line;
+    const char *reason;
+  } cases[] = {
+    { "", "id\nA\n", "demand_id,candidate_id,cost\n", "d", 1, "empty" },
+    { "name,weight\nb1,1\n", "id\nA\n", "demand_id,candidate_id,cost\n", "d", 1, "“id”" },
+    { "id,weight\nb1,1\nb1,2\n", "id\nA\n", "demand_id,candidate_id,cost\n", "d", 3, "duplicate" },
+    { "id,weight\nb1,-1\n", "id\nA\n", "demand_id,candidate_id,cost\n", "d", 2, "weight" },
+    { "id,weight\nb1,nan\n", "id\nA\n", "demand_id,candidate_id,cost\n", "d", 2, "weight" },
+    { "id,weight\nb1,\"3\n", "id\nA\n", "demand_id,candidate_id,cost\n", "d", 2, "quoted" },
+    { "id,weight\nb1,1\n", "id,state\nA,maybe\n", "demand_id,candidate_id,cost\n", "c", 2, "state" },
+    { "id,weight\nb1,1\n", "id,cost\nA,free\n", "demand_id,candidate_id,cost\n", "c", 2, "cost" },
+    { "id,weight\nb1,1\n", "id\nA\n", "demand_id,candidate_id,cost\nb1,Z,3\n", "k", 2, "“Z”" },
+    { "id,weight\nb1,1\n", "id\nA\n", "demand_id,candidate_id,cost\nb9,A,3\n", "k", 2, "“b9”" },
+    { "id,weight\nb1,1\n", "id\nA\n", "demand_id,candidate_id,cost\nb1,A,inf\n", "k", 2, "cost" },
+    { "id,weight\nb1,1\n", "id\nA\n", "demand,candidate\nb1,A\n", "k", 1, "“cost”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Files f = { 0 };
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LinliPlanInstance) instance = NULL;
+      g_autofree char *prefix = NULL;
+      const char *file;
+
+      files_write (&f, cases[i].demand, cases[i].candidates, cases[i].costs);
+      file = cases[i].file[0] == 'd' ? f.demand : cases[i].file[0] == 'c' ? f.candidates : f.costs;
+      prefix = g_strdup_printf ("%s:%d:", file, cases[i].line);
+      instance = linli_plan_read_csv (f.demand, f.candidates, f.costs, NULL, NULL, &error);
+      g_assert_null (instance);
+      g_assert_nonnull (error);
+      if (!g_str_has_prefix (error->message, prefix) || strstr (error->message, cases[i].reason) == NULL)
+        g_error ("case %u: “%s” does not start with “%s” and name “%s”", i, error->message, prefix,
+                 cases[i].reason);
+      files_clear (&f);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/plan-io/read-and-solve", test_read_and_solve);
+  g_test_add_func ("/plan-io/errors", test_errors);
+  return g_test_run ();
+}
