@@ -142,8 +142,9 @@ show_result (LinliPlanPanel *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->proposal_list), self->proposal_ids->len > 0);
 
-  g_string_append_printf (text, _("%s: %u new sites proposed.\n"), problem_label (r->problem),
-                          self->proposal_ids->len);
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s: %u new site proposed.\n",
+                                             "%s: %u new sites proposed.\n", self->proposal_ids->len),
+                          problem_label (r->problem), self->proposal_ids->len);
   if (r->problem == LINLI_PLAN_PMEDIAN)
     g_string_append_printf (text, _("Mean walk with the plan: %.0f m.\n"), r->mean_distance);
   g_string_append_printf (text, _("Households within reach: %.1f %% now → %.1f %% with the plan.\n"),

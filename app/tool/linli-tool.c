@@ -390,6 +390,7 @@ cmd_plan (int    argc,
 {
   g_autofree char *problem_name = g_strdup ("mclp");
   g_autofree char *out_path = NULL, *lp_path = NULL, *demand = NULL, *candidates = NULL, *costs = NULL;
+  g_auto (GStrv) require = NULL, forbid = NULL;
   int k = -1, seed = 1;
   double target = 0.95, radius = -1, budget = -1, max_distance = -1, time_limit = 60, gap = 1e-6;
   gboolean json = FALSE, capacitated = FALSE, use_costs = FALSE, verbose = FALSE;
@@ -400,6 +401,8 @@ cmd_plan (int    argc,
     { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &budget, N_("Cost limit of the new sites"), "YUAN" },
     { "radius", 'r', 0, G_OPTION_ARG_DOUBLE, &radius, N_("Coverage distance (default: the project's walking rule)"), "METRES" },
     { "max-distance", 0, 0, G_OPTION_ARG_DOUBLE, &max_distance, N_("Longest distance considered; beyond it a household counts as unreached (default: 3 × radius)"), "METRES" },
+    { "require", 0, 0, G_OPTION_ARG_STRING_ARRAY, &require, N_("A candidate every plan must open (site or candidate id; repeatable)"), "ID" },
+    { "forbid", 0, 0, G_OPTION_ARG_STRING_ARRAY, &forbid, N_("A candidate no plan may open (repeatable)"), "ID" },
     { "capacitated", 0, 0, G_OPTION_ARG_NONE, &capacitated, N_("Each site serves at most its capacity (mclp)"), NULL },
     { "use-costs", 0, 0, G_OPTION_ARG_NONE, &use_costs, N_("Least total cost instead of fewest sites (lscp)"), NULL },
     { "time-limit", 0, 0, G_OPTION_ARG_DOUBLE, &time_limit, N_("Seconds to search at most"), "S" },
@@ -481,6 +484,33 @@ cmd_plan (int    argc,
       return 2;
     }
 
+  /* Required and forbidden candidates, by id. */
+  for (int pass = 0; pass < 2; pass++)
+    for (char **id = pass == 0 ? require : forbid; id != NULL && *id != NULL; id++)
+      {
+        guint j = 0;
+
+        if (project != NULL)
+          {
+            if (linli_project_find_site (project, *id, &j) == NULL)
+              j = G_MAXUINT;
+          }
+        else
+          {
+            for (j = 0; j < candidate_names->len; j++)
+              if (g_str_equal (g_ptr_array_index (candidate_names, j), *id))
+                break;
+            if (j == candidate_names->len)
+              j = G_MAXUINT;
+          }
+        if (j == G_MAXUINT || linli_plan_instance_get_state (instance, j) != LINLI_PLAN_CANDIDATE)
+          {
+            g_printerr (_("linli-tool plan: “%s” is not a candidate\n"), *id);
+            return 2;
+          }
+        linli_plan_instance_set_state (instance, j, pass == 0 ? LINLI_PLAN_REQUIRED : LINLI_PLAN_FORBIDDEN);
+      }
+
   opts.k = k;
   opts.budget = budget;
   opts.target_share = target;
@@ -490,7 +520,8 @@ cmd_plan (int    argc,
   opts.time_limit = time_limit;
   opts.gap_tolerance = gap;
   opts.seed = (guint32) seed;
-  if ((opts.problem != LINLI_PLAN_LSCP && k < 0 && budget < 0) || !(target > 0 && target <= 1))
+  if ((opts.problem != LINLI_PLAN_LSCP && k < 0 && budget < 0) ||
+      (opts.problem == LINLI_PLAN_LSCP && !(target > 0 && target <= 1)))
     {
       g_printerr (_("linli-tool plan: give --k or --budget (mclp, pmedian), and a --target from 0 to 1 (lscp)\n"));
       return 2;
