@@ -222,13 +222,6 @@ tiny_total (const Tiny *t)
   return total;
 }
 
-static gboolean
-tiny_all_costs (const Tiny *t)
-{
-  /* Random tiny instances always carry costs. */
-  return TRUE;
-}
-
 /* The cost (or number) of new sites of a plan, required ones included. */
 static double
 tiny_plan_cost (const Tiny *t,
@@ -293,7 +286,8 @@ tiny_value (const Tiny        *t,
     case LINLI_PLAN_LSCP:
       if (tiny_covered (t, mask, o->radius, FALSE) < target - 1e-9)
         return HUGE_VAL;
-      return tiny_plan_cost (t, mask, o->use_costs && tiny_all_costs (t));
+      /* Random tiny instances always carry costs. */
+      return tiny_plan_cost (t, mask, o->use_costs);
     case LINLI_PLAN_PMEDIAN:
     case LINLI_PLAN_N_PROBLEMS:
     default:
@@ -459,7 +453,8 @@ random_options (GRand       *rand,
                 TinyOptions *o)
 {
   memset (o, 0, sizeof *o);
-  o->radius = g_rand_boolean (rand) ? t->max_distance : g_rand_int_range (rand, 150, (int) t->max_distance + 1);
+  o->radius = g_rand_boolean (rand) ? t->max_distance
+                                     : g_rand_int_range (rand, 150, (int) t->max_distance + 1);
   o->k = -1;
   o->budget = -1;
   o->use_costs = TRUE;
@@ -513,7 +508,7 @@ static void
 test_brute_force (void)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (20240501);
-  guint cases = g_test_slow () ? 2100 : 700;
+  guint cases = g_test_slow () ? 7000 : 2100;
   guint counts[LINLI_PLAN_N_PROBLEMS] = { 0 };
 
   for (guint c = 0; c < cases; c++)
@@ -545,7 +540,8 @@ test_brute_force (void)
         }
       g_assert_no_error (error);
       g_assert_nonnull (res);
-      if (!res->proven_optimal || fabs (res->objective - b.optimum) > 1e-6 * MAX (1.0, fabs (b.optimum)))
+      if (!res->proven_optimal ||
+          fabs (res->objective - b.optimum) > 1e-6 * MAX (1.0, fabs (b.optimum)))
         g_test_message ("case %u variant %u: objective %g bound %g brute %g proven %d",
                         c, variant, res->objective, res->bound, b.optimum, res->proven_optimal);
       assert_close (res->objective, b.optimum);
@@ -566,7 +562,7 @@ static void
 test_bounds_valid (void)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (77);
-  guint cases = g_test_slow () ? 6000 : 2000;
+  guint cases = g_test_slow () ? 12000 : 4000;
 
   for (guint c = 0; c < cases; c++)
     {
@@ -579,7 +575,8 @@ test_bounds_valid (void)
       Brute b;
       guint variant = c % 7;
 
-      tiny_random (rand, &t, g_rand_int_range (rand, 5, 41), g_rand_int_range (rand, 2, variant == 2 ? 8 : 10),
+      tiny_random (rand, &t, g_rand_int_range (rand, 5, 41),
+                   g_rand_int_range (rand, 2, variant == 2 ? 8 : 10),
                    c % 4 == 3 && variant != 2, c % 2 == 0);
       random_options (rand, &t, variant, &o);
       b = brute_force (&t, &o);
@@ -622,6 +619,7 @@ medium_instance (guint32 seed,
   g_autofree double *w = g_new (double, n);
   g_autofree double *cost = g_new (double, m);
   g_autofree LinliPlanCandidateState *state = g_new (LinliPlanCandidateState, m);
+  g_autofree double *cap = g_new (double, m);
   g_autofree double *px = g_new (double, n);
   g_autofree double *py = g_new (double, n);
   g_autofree double *cx = g_new (double, m);
@@ -641,8 +639,10 @@ medium_instance (guint32 seed,
       cy[j] = g_rand_double_range (rand, 0, side);
       cost[j] = g_rand_int_range (rand, 20, 150) * 10000;
       state[j] = j < n_existing ? LINLI_PLAN_EXISTING : LINLI_PLAN_CANDIDATE;
+      /* Capacities only count when a test asks for them. */
+      cap[j] = (j % 2) * 30 * g_rand_int_range (rand, 50, 200) * n / 1000.0;
     }
-  inst = linli_plan_instance_new (n, w, m, cost, state, NULL);
+  inst = linli_plan_instance_new (n, w, m, cost, state, cap);
   for (guint i = 0; i < n; i++)
     for (guint j = 0; j < m; j++)
       {
@@ -664,14 +664,16 @@ test_medium_proven (void)
     int              k;
     double           target;
     double           radius;
+    gboolean         capacitated;
   } cases[] = {
-    { LINLI_PLAN_MCLP, 5, 0, 500 },
-    { LINLI_PLAN_MCLP, 5, 0, 400 },
-    { LINLI_PLAN_MCLP, 10, 0, 500 },
-    { LINLI_PLAN_LSCP, -1, 0.8, 500 },
-    { LINLI_PLAN_LSCP, -1, 0.95, 600 },
-    { LINLI_PLAN_PMEDIAN, 5, 0, -1 },
-    { LINLI_PLAN_PMEDIAN, 10, 0, -1 },
+    { LINLI_PLAN_MCLP, 5, 0, 500, FALSE },
+    { LINLI_PLAN_MCLP, 5, 0, 400, FALSE },
+    { LINLI_PLAN_MCLP, 10, 0, 500, FALSE },
+    { LINLI_PLAN_MCLP, 5, 0, 500, TRUE },
+    { LINLI_PLAN_LSCP, -1, 0.8, 500, FALSE },
+    { LINLI_PLAN_LSCP, -1, 0.95, 600, FALSE },
+    { LINLI_PLAN_PMEDIAN, 5, 0, -1, FALSE },
+    { LINLI_PLAN_PMEDIAN, 10, 0, -1, FALSE },
   };
   g_autoptr (LinliPlanInstance) inst = medium_instance (5, 400, 55, 5, 1200);
 
@@ -686,13 +688,15 @@ test_medium_proven (void)
       opts.k = cases[c].k;
       opts.target_share = cases[c].target;
       opts.radius = cases[c].radius;
+      opts.capacitated = cases[c].capacitated;
       opts.use_costs = FALSE;
       opts.time_limit = 20;
       res = linli_plan_solve (inst, &opts, NULL, NULL, NULL, &error);
       g_assert_no_error (error);
-      g_test_message ("medium %s k=%d: objective %.6g bound %.6g gap %.4f%% in %.3f s, %" G_GUINT64_FORMAT
-                      " nodes, %u rows, %u columns",
-                      linli_plan_problem_to_string (cases[c].problem), cases[c].k, res->objective,
+      g_test_message ("medium %s%s k=%d: objective %.6g bound %.6g gap %.4f%% in %.3f s, "
+                      "%" G_GUINT64_FORMAT " nodes, %u rows, %u columns",
+                      linli_plan_problem_to_string (cases[c].problem),
+                      cases[c].capacitated ? " capacitated" : "", cases[c].k, res->objective,
                       res->bound, res->gap, res->elapsed, res->nodes, res->n_rows, res->n_columns);
       g_assert_true (res->proven_optimal);
       if (cases[c].problem != LINLI_PLAN_LSCP)
@@ -706,14 +710,16 @@ test_deterministic (void)
 {
   g_autoptr (LinliPlanInstance) inst = medium_instance (11, 600, 60, 6, 1000);
 
-  for (LinliPlanProblem p = 0; p < LINLI_PLAN_N_PROBLEMS; p++)
+  /* The three problems, then capacitated maximal covering. */
+  for (guint p = 0; p <= LINLI_PLAN_N_PROBLEMS; p++)
     {
       LinliPlanOptions opts;
       g_autoptr (LinliPlanResult) a = NULL;
       g_autoptr (LinliPlanResult) b = NULL;
 
       linli_plan_options_init (&opts);
-      opts.problem = p;
+      opts.problem = p < LINLI_PLAN_N_PROBLEMS ? p : LINLI_PLAN_MCLP;
+      opts.capacitated = p == LINLI_PLAN_N_PROBLEMS;
       opts.k = 6;
       opts.target_share = 0.9;
       opts.radius = 700;
@@ -726,7 +732,8 @@ test_deterministic (void)
       g_assert_nonnull (a);
       g_assert_nonnull (b);
       g_assert_cmpuint (a->n_chosen, ==, b->n_chosen);
-      g_assert_cmpmem (a->chosen, a->n_chosen * sizeof (guint), b->chosen, b->n_chosen * sizeof (guint));
+      g_assert_cmpmem (a->chosen, a->n_chosen * sizeof (guint),
+                       b->chosen, b->n_chosen * sizeof (guint));
       g_assert_cmpfloat (a->objective, ==, b->objective);
       g_assert_cmpfloat (a->bound, ==, b->bound);
       g_assert_cmpuint (a->nodes, ==, b->nodes);
@@ -752,6 +759,29 @@ cancel_progress_cb (double      fraction,
   data->calls++;
   g_assert_nonnull (message);
   g_cancellable_cancel (data->cancellable);
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  double        at;          /* cancel once the fraction reaches this */
+  gint64        cancelled;   /* when it did */
+  char         *message;     /* what was going on */
+} LateCancel;
+
+static void
+late_cancel_cb (double      fraction,
+                const char *message,
+                gpointer    user_data)
+{
+  LateCancel *data = user_data;
+
+  if (data->cancelled == 0 && fraction >= data->at)
+    {
+      data->cancelled = g_get_monotonic_time ();
+      data->message = g_strdup (message);
+      g_cancellable_cancel (data->cancellable);
+    }
 }
 
 static void
@@ -814,6 +844,64 @@ test_cancel (void)
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
     g_assert_null (res);
   }
+}
+
+/* Cancelled later on, while improving the plan, bounding or branching:
+ * it still stops within a fraction of a second.
+ */
+static void
+test_cancel_late (void)
+{
+  g_autoptr (LinliPlanInstance) inst = medium_instance (6, 12000, 300, 20, 900);
+  static const struct
+  {
+    LinliPlanProblem problem;
+    gboolean         capacitated;
+    double           at;
+  } cases[] = {
+    { LINLI_PLAN_MCLP, FALSE, 0.06 },
+    { LINLI_PLAN_MCLP, FALSE, 0.3 },
+    { LINLI_PLAN_MCLP, FALSE, 0.55 },
+    { LINLI_PLAN_MCLP, TRUE, 0.06 },
+    { LINLI_PLAN_LSCP, FALSE, 0.06 },
+    { LINLI_PLAN_LSCP, FALSE, 0.3 },
+    { LINLI_PLAN_PMEDIAN, FALSE, 0.06 },
+    { LINLI_PLAN_PMEDIAN, FALSE, 0.3 },
+    { LINLI_PLAN_PMEDIAN, FALSE, 0.55 },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr (GError) error = NULL;
+      LateCancel data = { cancellable, cases[c].at, 0, NULL };
+      LinliPlanOptions opts;
+      LinliPlanResult *res;
+      double after;
+
+      linli_plan_options_init (&opts);
+      opts.problem = cases[c].problem;
+      opts.capacitated = cases[c].capacitated;
+      opts.k = 25;
+      opts.radius = 500;
+      opts.target_share = 0.97;
+      opts.time_limit = 30;
+      res = linli_plan_solve (inst, &opts, cancellable, late_cancel_cb, &data, &error);
+      if (res != NULL)
+        {
+          /* Solved before getting that far. */
+          g_assert_cmpint (data.cancelled, ==, 0);
+          linli_plan_result_free (res);
+          continue;
+        }
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      after = (g_get_monotonic_time () - data.cancelled) / 1e6;
+      g_test_message ("%s%s cancelled at %.2f (%s), returned %.3f s later",
+                      linli_plan_problem_to_string (cases[c].problem),
+                      cases[c].capacitated ? " capacitated" : "", cases[c].at, data.message, after);
+      g_assert_cmpfloat (after, <, 1.0);
+      g_free (data.message);
+    }
 }
 
 /* Cancelled from another thread while it runs, as the GUI does. */
@@ -1159,7 +1247,9 @@ test_errors (void)
    * cost leaves no plan.
    */
   {
-    LinliPlanCandidateState st[] = { LINLI_PLAN_REQUIRED, LINLI_PLAN_FORBIDDEN, LINLI_PLAN_CANDIDATE };
+    LinliPlanCandidateState st[] = {
+      LINLI_PLAN_REQUIRED, LINLI_PLAN_FORBIDDEN, LINLI_PLAN_CANDIDATE,
+    };
     LinliPlanOptions opts;
     g_autoptr (GError) error = NULL;
     LinliPlanResult *res;
@@ -1198,6 +1288,123 @@ test_states_override (void)
   g_assert_cmpfloat (b->objective, ==, 7);
   g_assert_cmpuint (b->n_unreachable, ==, 1);
   g_assert_cmpint (linli_plan_instance_get_state (inst, 0), ==, LINLI_PLAN_CANDIDATE);
+}
+
+/* Nothing to plan: no demand, no candidates, no arcs, no weight. */
+static void
+test_degenerate (void)
+{
+  const double w[] = { 0, 0, 3 };
+  const LinliPlanCandidateState existing[] = { LINLI_PLAN_EXISTING };
+  g_autoptr (LinliPlanInstance) empty = linli_plan_instance_new (0, NULL, 0, NULL, NULL, NULL);
+  g_autoptr (LinliPlanInstance) no_arcs = linli_plan_instance_new (3, w, 2, NULL, NULL, NULL);
+  g_autoptr (LinliPlanInstance) all_existing =
+    linli_plan_instance_new (3, w, 1, NULL, existing, NULL);
+  LinliPlanInstance *instances[] = { empty, no_arcs, all_existing };
+
+  linli_plan_instance_finish (empty);
+  linli_plan_instance_finish (no_arcs);
+  linli_plan_instance_add_arc (all_existing, 2, 0, 5);
+  linli_plan_instance_finish (all_existing);
+
+  for (guint i = 0; i < G_N_ELEMENTS (instances); i++)
+    for (LinliPlanProblem p = 0; p < LINLI_PLAN_N_PROBLEMS; p++)
+      for (guint cap = 0; cap < 2; cap++)
+        {
+          LinliPlanOptions opts;
+          g_autoptr (LinliPlanResult) res = NULL;
+          g_autoptr (GError) error = NULL;
+
+          if (cap && p != LINLI_PLAN_MCLP)
+            continue;
+          linli_plan_options_init (&opts);
+          opts.problem = p;
+          opts.k = 3;
+          opts.capacitated = cap;
+          opts.target_share = 1.0;
+          res = linli_plan_solve (instances[i], &opts, NULL, NULL, NULL, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (res->n_chosen, ==, 0);
+          g_assert_true (res->proven_optimal);
+          g_assert_cmpfloat (res->gap, ==, 0);
+          if (i == 2)
+            {
+              g_assert_cmpfloat (res->covered_weight, ==, 3);
+              g_assert_cmpfloat (res->covered_share, ==, 1);
+            }
+        }
+}
+
+/* A medium instance against exhaustive search over all sets of three. */
+static double
+medium_value (LinliPlanInstance *inst,
+              LinliPlanProblem   problem,
+              double             radius,
+              const guint       *open,
+              guint              n_open)
+{
+  guint n = linli_plan_instance_get_n_demand (inst);
+  double penalty = linli_plan_instance_get_max_distance (inst);
+  double v = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const guint32 *cand;
+      const float *dist;
+      guint len = linli_plan_instance_get_arcs (inst, i, &cand, &dist);
+      double d = penalty;
+
+      for (guint e = 0; e < len; e++)
+        {
+          gboolean is_open = linli_plan_instance_get_state (inst, cand[e]) == LINLI_PLAN_EXISTING;
+
+          for (guint k = 0; k < n_open && !is_open; k++)
+            is_open = cand[e] == open[k];
+          if (is_open)
+            d = MIN (d, dist[e]);
+        }
+      if (problem == LINLI_PLAN_MCLP)
+        v += d <= (float) radius ? linli_plan_instance_get_weight (inst, i) : 0;
+      else
+        v += linli_plan_instance_get_weight (inst, i) * d;
+    }
+  return problem == LINLI_PLAN_MCLP ? v : v / linli_plan_instance_get_total_weight (inst);
+}
+
+static void
+test_medium_exhaustive (void)
+{
+  g_autoptr (LinliPlanInstance) inst = medium_instance (21, 300, 40, 4, 1000);
+  guint m = linli_plan_instance_get_n_candidates (inst);
+
+  for (LinliPlanProblem p = LINLI_PLAN_MCLP; p <= LINLI_PLAN_PMEDIAN; p += 2)
+    {
+      LinliPlanOptions opts;
+      g_autoptr (LinliPlanResult) res = NULL;
+      double best = p == LINLI_PLAN_MCLP ? -1 : HUGE_VAL;
+      guint open[3];
+
+      linli_plan_options_init (&opts);
+      opts.problem = p;
+      opts.k = 3;
+      opts.radius = 450;
+      opts.time_limit = 0;
+      res = linli_plan_solve (inst, &opts, NULL, NULL, NULL, NULL);
+      g_assert_true (res->proven_optimal);
+
+      for (open[0] = 4; open[0] < m; open[0]++)
+        for (open[1] = open[0] + 1; open[1] < m; open[1]++)
+          for (open[2] = open[1] + 1; open[2] < m; open[2]++)
+            {
+              double v = medium_value (inst, p, opts.radius, open, 3);
+
+              best = p == LINLI_PLAN_MCLP ? MAX (best, v) : MIN (best, v);
+            }
+      g_test_message ("%s k=3: solver %.9g, exhaustive %.9g", linli_plan_problem_to_string (p),
+                      res->objective, best);
+      assert_close (res->objective, best);
+      assert_close (medium_value (inst, p, opts.radius, res->chosen, res->n_chosen), best);
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1262,7 +1469,8 @@ test_from_project (void)
   for (guint s = 0; s < n_s; s++)
     add_site (project, s % 3 == 0 ? LINLI_SITE_STATUS_EXISTING
                        : s % 3 == 1 ? LINLI_SITE_STATUS_CANDIDATE : LINLI_SITE_STATUS_PLANNED,
-              30.28 + g_rand_double_range (rand, 0, 0.015), 120.15 + g_rand_double_range (rand, 0, 0.015),
+              30.28 + g_rand_double_range (rand, 0, 0.015),
+              120.15 + g_rand_double_range (rand, 0, 0.015),
               s % 3 == 1 ? 1000.0 * s : -1, s * 10);
   proj = linli_project_get_projection (project);
 
@@ -1277,7 +1485,8 @@ test_from_project (void)
       g_assert_cmpint (linli_plan_instance_get_state (inst, s), ==,
                        s % 3 == 1 ? LINLI_PLAN_CANDIDATE : LINLI_PLAN_EXISTING);
       g_assert_cmpfloat (linli_plan_instance_get_cost (inst, s), ==, linli_site_get_cost (site));
-      g_assert_cmpfloat (linli_plan_instance_get_capacity (inst, s), ==, linli_site_get_capacity (site));
+      g_assert_cmpfloat (linli_plan_instance_get_capacity (inst, s), ==,
+                         linli_site_get_capacity (site));
     }
 
   /* Every pair within reach, by brute force, is an arc with the same
@@ -1295,8 +1504,8 @@ test_from_project (void)
       for (guint s = 0; s < n_s; s++)
         {
           LinliSite *site = linli_project_get_site (project, s);
-          double d = linli_projection_distance (proj, b->lat, b->lon,
-                                                linli_site_get_lat (site), linli_site_get_lon (site));
+          double d = linli_projection_distance (proj, b->lat, b->lon, linli_site_get_lat (site),
+                                                linli_site_get_lon (site));
           gboolean found = FALSE;
 
           for (guint e = 0; e < n; e++)
@@ -1353,7 +1562,10 @@ main (int   argc,
   g_test_add_func ("/plan/medium-proven", test_medium_proven);
   g_test_add_func ("/plan/deterministic", test_deterministic);
   g_test_add_func ("/plan/cancel/progress", test_cancel);
+  g_test_add_func ("/plan/cancel/late", test_cancel_late);
   g_test_add_func ("/plan/cancel/thread", test_cancel_thread);
+  g_test_add_func ("/plan/degenerate", test_degenerate);
+  g_test_add_func ("/plan/medium-exhaustive", test_medium_exhaustive);
   g_test_add_func ("/plan/progress-time-limit", test_progress_and_time_limit);
 
   return g_test_run ();

@@ -21,14 +21,21 @@
  *    node with a few warm-started subgradient steps and fixes further
  *    columns by their Lagrangian reduced costs, until the gap closes.
  *
+ * With capacities, a plan's covered weight is a maximum flow from demand
+ * rows through open sites, and the relaxation lets each site fill its
+ * capacity with the rows priced highest.
+ *
  * Everything is deterministic: the only randomness comes from a GRand
  * seeded from the options, and the heuristics stop on counted work, not on
- * the clock.  Only the time limit, the node limit and cancellation depend
- * on the clock, and they stop the search as a whole.
+ * the clock.  Only the time limit and cancellation depend on the clock, and
+ * they stop the search as a whole.
  */
+
+#include "config.h"
 
 #include "linli-plan.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -143,7 +150,8 @@ linli_plan_problem_from_string (const char       *str,
  * @costs: (array length=n_candidates) (nullable): the cost of each site, negative when not known
  * @states: (array length=n_candidates) (nullable): what the plan may do with each site;
  *   %NULL makes them all %LINLI_PLAN_CANDIDATE
- * @capacities: (array length=n_candidates) (nullable): the weight each site can serve, 0 for no limit
+ * @capacities: (array length=n_candidates) (nullable): the weight each site can
+ *   serve, 0 for no limit
  *
  * Creates an instance without arcs.  Add the demand–site distances with
  * linli_plan_instance_add_arc() and call linli_plan_instance_finish()
@@ -1638,6 +1646,14 @@ eval_walk (Search       *S,
   return v;
 }
 
+/* Whether spending @cost on new sites keeps within the budget. */
+static inline gboolean
+within_budget (Search *S,
+               double  cost)
+{
+  return !S->use_budget || cost <= S->budget + 1e-9 * MAX (1.0, S->budget);
+}
+
 static gboolean
 plan_feasible (Search       *S,
                const guint8 *open)
@@ -1647,7 +1663,7 @@ plan_feasible (Search       *S,
       return FALSE;
   if (S->k >= 0 && count_open (S, open) > (guint) S->k)
     return FALSE;
-  if (S->use_budget && cost_open (S, open) > S->budget + 1e-9 * MAX (1.0, S->budget))
+  if (!within_budget (S, cost_open (S, open)))
     return FALSE;
   return TRUE;
 }
@@ -2407,7 +2423,7 @@ lagrange (Search   *S,
           if (it % 20 == 19)
             lr_heuristic (S);
           report (S, S->phase_start + (S->phase_end - S->phase_start) * (it + 1) / max_iter,
-                  "Proving the bound", FALSE);
+                  _("Proving the bound"), FALSE);
         }
     }
   if (have)
@@ -2629,7 +2645,7 @@ greedy_fill_cap (Search       *S,
   while (slots > 0)
     {
       guint n = 0, best = G_MAXUINT;
-      double best_flow = flow, best_key = 0;
+      double best_key = 0;
 
       if (should_stop (S))
         break;
@@ -2665,7 +2681,6 @@ greedy_fill_cap (Search       *S,
             {
               best = c;
               best_key = key;
-              best_flow = f;
             }
         }
       if (best == G_MAXUINT)
@@ -2674,7 +2689,6 @@ greedy_fill_cap (Search       *S,
       slots--;
       money -= M->col_cost[best];
       flow = bip_maxflow (&S->bip, open, served);
-      (void) best_flow;
     }
 }
 
@@ -2819,7 +2833,7 @@ swap_affordable (Search *S,
 {
   if (!S->use_budget)
     return TRUE;
-  return cost_now - S->M.col_cost[out] + S->M.col_cost[in] <= S->budget + 1e-9 * MAX (1.0, S->budget);
+  return within_budget (S, cost_now - S->M.col_cost[out] + S->M.col_cost[in]);
 }
 
 /* Local search for maximal covering and p-median: add a site while there
@@ -2896,7 +2910,7 @@ local_search_swap (Search   *S,
 
           for (guint c = 0; c < M->n_free; c++)
             if (col_is_free_decision (S, c) && !open[c] && gain[c] > noise &&
-                (!S->use_budget || cost_now + M->col_cost[c] <= S->budget + 1e-9 * MAX (1.0, S->budget)) &&
+                (!S->use_budget || within_budget (S, cost_now + M->col_cost[c])) &&
                 (add == G_MAXUINT || gain[c] > gain[add]))
               add = c;
           if (add != G_MAXUINT)
@@ -3009,6 +3023,8 @@ local_search_cap (Search *S,
 
           if (!open[o])
             continue;
+          if (should_stop (S) || work >= work_limit)
+            break;
           open[o] = 0;
           bip_maxflow (&S->bip, open, served);
           work += nnz;
@@ -3016,8 +3032,9 @@ local_search_cap (Search *S,
             {
               double left = 0;
 
+              /* money was counted with o open. */
               if (!allowed[c] || open[c] || c == o ||
-                  (S->use_budget && M->col_cost[c] > money + M->col_cost[o] + 1e-9 * MAX (1.0, S->budget)))
+                  !within_budget (S, S->budget - money - M->col_cost[o] + M->col_cost[c]))
                 continue;
               for (gsize e = M->col_start[c]; e < M->col_start[c + 1]; e++)
                 left += M->row_w[M->col_row[e]] - served[M->col_row[e]];
@@ -3277,12 +3294,14 @@ local_search_lscp (Search *S,
           else
             {
               for (gsize e = M->col_start[o1]; e < M->col_start[o1 + 1]; e++)
-                for (gsize f = M->row_start[M->col_row[e]]; f < M->row_start[M->col_row[e] + 1]; f++)
+                for (gsize f = M->row_start[M->col_row[e]];
+                     f < M->row_start[M->col_row[e] + 1]; f++)
                   {
                     guint c = M->row_col[f];
 
                     for (gsize g = M->col_start[c]; g < M->col_start[c + 1]; g++)
-                      for (gsize h = M->row_start[M->col_row[g]]; h < M->row_start[M->col_row[g] + 1]; h++)
+                      for (gsize h = M->row_start[M->col_row[g]];
+                           h < M->row_start[M->col_row[g] + 1]; h++)
                         {
                           guint o2 = M->row_col[h];
 
@@ -3442,7 +3461,7 @@ perturb_and_improve (Search *S)
       local_search (S, open);
       offer (S, open);
       report (S, S->phase_start + (S->phase_end - S->phase_start) * (round + 1) / rounds,
-              "Improving the plan", FALSE);
+              _("Improving the plan"), FALSE);
     }
 }
 
@@ -3580,7 +3599,10 @@ fix_by_reduced_costs (Search   *S,
       pout = prunable (S, bout);
       if (pin && pout)
         {
-          *cut = looser (S, *cut, looser (S, isfinite (bin) ? bin : *cut, isfinite (bout) ? bout : *cut));
+          if (isfinite (bin))
+            *cut = looser (S, *cut, bin);
+          if (isfinite (bout))
+            *cut = looser (S, *cut, bout);
           *prune = TRUE;
           return 0;
         }
@@ -3755,8 +3777,19 @@ branch_and_bound (Search *S)
             S->tree_done += ldexp (1.0, -(int) MIN (S->depth, 1000));
           undo_to (S, node_mark);
           descend = FALSE;
-          report (S, S->phase_start + (S->phase_end - S->phase_start) * MIN (S->tree_done, 1.0),
-                  "Closing the gap", FALSE);
+          /* The root's relaxation had the first half; the tree gets the
+           * rest, by the share of it closed or of the time used.
+           */
+          S->phase_start = 0.5;
+          S->phase_end = 1.0;
+          {
+            double done = MIN (S->tree_done, 1.0);
+
+            if (S->deadline > 0)
+              done = MAX (done, (double) (g_get_monotonic_time () - S->start_time) /
+                                  (S->deadline - S->start_time));
+            report (S, 0.5 + 0.5 * MIN (done, 1.0), _("Closing the gap"), FALSE);
+          }
         }
       if (stack->len == 0)
         break;
@@ -4116,7 +4149,8 @@ build_cover_model (Search *S)
   final->weight = g_array_new (FALSE, FALSE, sizeof (double));
   final->start = g_array_new (FALSE, FALSE, sizeof (gsize));
   final->cols = g_array_new (FALSE, FALSE, sizeof (guint32));
-  transpose (M->n_rows, M->n_cols, M->row_start, M->row_col, NULL, &M->col_start, &M->col_row, NULL);
+  transpose (M->n_rows, M->n_cols, M->row_start, M->row_col, NULL,
+             &M->col_start, &M->col_row, NULL);
   for (guint r = 0; r < M->n_rows; r++)
     M->row_total += M->row_w[r];
 
@@ -4209,7 +4243,8 @@ build_distance_model (Search  *S,
         return FALSE;
       if (wi <= 0)
         continue;
-      for (gsize e = inst->row_start[i]; e < inst->row_start[i + 1] && inst->arc_dist[e] < base[i]; e++)
+      for (gsize e = inst->row_start[i];
+           e < inst->row_start[i + 1] && inst->arc_dist[e] < base[i]; e++)
         {
           int c = cand_col[inst->arc_cand[e]];
 
@@ -4412,12 +4447,20 @@ order_chosen (Search          *S,
               if (cdist[e] < cur[i])
                 wg += w * (cur[i] - cdist[e]);
             }
+          /* By the problem's own measure, then the other, then index. */
           if (best == G_MAXUINT)
             wins = TRUE;
-          else if (by_walk)
-            wins = wg > best_wg || (wg == best_wg && (cg > best_cg || (cg == best_cg && res->chosen[k] < res->chosen[best])));
           else
-            wins = cg > best_cg || (cg == best_cg && (wg > best_wg || (wg == best_wg && res->chosen[k] < res->chosen[best])));
+            {
+              double first = by_walk ? wg : cg, second = by_walk ? cg : wg;
+              double best_first = by_walk ? best_wg : best_cg;
+              double best_second = by_walk ? best_cg : best_wg;
+
+              wins = first > best_first ||
+                     (first == best_first &&
+                      (second > best_second ||
+                       (second == best_second && res->chosen[k] < res->chosen[best])));
+            }
           if (wins)
             {
               best = k;
@@ -4479,7 +4522,8 @@ order_chosen_cap (Search          *S,
       if (inst->weights[i] <= 0)
         continue;
       g_array_set_size (list, 0);
-      for (gsize e = inst->row_start[i]; e < inst->row_start[i + 1] && inst->arc_dist[e] <= S->radius_f; e++)
+      for (gsize e = inst->row_start[i];
+           e < inst->row_start[i + 1] && inst->arc_dist[e] <= S->radius_f; e++)
         {
           guint j = inst->arc_cand[e];
 
@@ -4517,6 +4561,8 @@ order_chosen_cap (Search          *S,
       guint best = G_MAXUINT;
       double best_f = 0;
 
+      if (cancelled (S))
+        return 0;
       for (guint k = 0; k < n; k++)
         {
           double f;
@@ -4666,7 +4712,7 @@ setup (Search                 *S,
   if (opts->problem >= LINLI_PLAN_N_PROBLEMS)
     {
       g_set_error (error, LINLI_PLAN_ERROR, LINLI_PLAN_ERROR_INVALID,
-                   "Unknown planning problem %d", opts->problem);
+                   _("Unknown planning problem %d"), opts->problem);
       return FALSE;
     }
   S->problem = opts->problem;
@@ -4679,7 +4725,7 @@ setup (Search                 *S,
       if (st >= LINLI_PLAN_N_STATES)
         {
           g_set_error (error, LINLI_PLAN_ERROR, LINLI_PLAN_ERROR_INVALID,
-                       "Candidate %u has an unknown state %u", j, st);
+                       _("Candidate %u has an unknown state %u"), j, st);
           return FALSE;
         }
       S->states[j] = st;
@@ -4691,7 +4737,7 @@ setup (Search                 *S,
   if (!isfinite (S->radius) || !isfinite (S->penalty))
     {
       g_set_error (error, LINLI_PLAN_ERROR, LINLI_PLAN_ERROR_INVALID,
-                   "The radius and the penalty distance must be finite");
+                   _("The radius and the penalty distance must be finite"));
       return FALSE;
     }
   S->maximise = S->problem == LINLI_PLAN_MCLP;
@@ -4703,7 +4749,7 @@ setup (Search                 *S,
   if (opts->capacitated && S->problem != LINLI_PLAN_MCLP)
     {
       g_set_error (error, LINLI_PLAN_ERROR, LINLI_PLAN_ERROR_INVALID,
-                   "Capacities apply to maximal covering only");
+                   _("Capacities apply to maximal covering only"));
       return FALSE;
     }
 
@@ -4726,7 +4772,7 @@ setup (Search                 *S,
       if (!(opts->target_share >= 0 && opts->target_share <= 1))
         {
           g_set_error (error, LINLI_PLAN_ERROR, LINLI_PLAN_ERROR_INVALID,
-                       "The target share must lie between 0 and 1, not %g", opts->target_share);
+                       _("The target share must lie between 0 and 1, not %g"), opts->target_share);
           return FALSE;
         }
       S->by_cost = opts->use_costs && all_costs;
@@ -4740,7 +4786,7 @@ setup (Search                 *S,
   if (opts->k < 0 && !(opts->budget >= 0))
     {
       g_set_error (error, LINLI_PLAN_ERROR, LINLI_PLAN_ERROR_INVALID,
-                   "Give a number of new sites, a budget or both");
+                   _("Give a number of new sites, a budget or both"));
       return FALSE;
     }
   S->k = opts->k;
@@ -4749,7 +4795,7 @@ setup (Search                 *S,
       if (!isfinite (opts->budget))
         {
           g_set_error (error, LINLI_PLAN_ERROR, LINLI_PLAN_ERROR_INVALID,
-                       "The budget must be finite");
+                       _("The budget must be finite"));
           return FALSE;
         }
       for (guint j = 0; j < n_cand; j++)
@@ -4757,13 +4803,13 @@ setup (Search                 *S,
             inst->costs[j] < 0)
           {
             g_set_error (error, LINLI_PLAN_ERROR, LINLI_PLAN_ERROR_INVALID,
-                         "Candidate %u has no cost, but the plan has a budget", j);
+                         _("Candidate %u has no cost, but the plan has a budget"), j);
             return FALSE;
           }
       if (required_cost > opts->budget + 1e-9 * MAX (1.0, opts->budget))
         {
           g_set_error (error, LINLI_PLAN_ERROR, LINLI_PLAN_ERROR_INFEASIBLE,
-                       "The required sites cost %.2f, more than the budget of %.2f",
+                       _("The required sites cost %.2f, more than the budget of %.2f"),
                        required_cost, opts->budget);
           return FALSE;
         }
@@ -4848,7 +4894,7 @@ linli_plan_solve (LinliPlanInstance      *instance,
   if (!setup (&S, instance, options, error))
     goto out;
 
-  report (&S, 0, "Reducing the instance", TRUE);
+  report (&S, 0, _("Reducing the instance"), TRUE);
   if (S.problem == LINLI_PLAN_PMEDIAN)
     ok = build_distance_model (&S, TRUE);
   else
@@ -4875,7 +4921,7 @@ linli_plan_solve (LinliPlanInstance      *instance,
 
   S.phase_start = 0.05;
   S.phase_end = 0.25;
-  report (&S, 0.05, "Building a first plan", TRUE);
+  report (&S, 0.05, _("Building a first plan"), TRUE);
   initial_plans (&S);
   perturb_and_improve (&S);
 
@@ -4884,7 +4930,7 @@ linli_plan_solve (LinliPlanInstance      *instance,
       init_multipliers (&S);
       S.phase_start = 0.25;
       S.phase_end = 0.5;
-      report (&S, 0.25, "Proving the bound", TRUE);
+      report (&S, 0.25, _("Proving the bound"), TRUE);
       branch_and_bound (&S);
     }
   else
@@ -4908,14 +4954,19 @@ linli_plan_solve (LinliPlanInstance      *instance,
     goto out;
 
   res = make_result (&S);
-  report (&S, 1.0, "Done", TRUE);
+  report (&S, 1.0, _("Done"), TRUE);
+
+  /* A cancel seen before returning wins, even one from the last report:
+   * the caller then never has to drop a result it asked not to get.
+   */
+  cancelled (&S);
 
 out:
   if (S.cancelled)
     {
       g_clear_pointer (&res, linli_plan_result_free);
       if (!g_cancellable_set_error_if_cancelled (cancellable, error))
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Planning was cancelled");
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Planning was cancelled"));
     }
   search_clear (&S);
   return res;
