@@ -2006,6 +2006,51 @@ test_coordinate_text (void)
   g_object_unref (project);
 }
 
+/* The plan rule of a candidate survives saving and loading, validates
+ * against the schema, and an unknown rule is refused with its line. */
+static void
+test_plan_rule (void)
+{
+  LinliProject *project = linli_project_new ();
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  LinliProject *loaded;
+  const char *bad = "<linli version=\"1\">\n<sites>\n<site id=\"s\" tier=\"station\" status=\"candidate\" "
+                    "lat=\"30\" lon=\"120\" plan=\"maybe\"/>\n</sites></linli>\n";
+
+  for (guint r = 0; r < LINLI_SITE_N_PLAN_RULES; r++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", r);
+      LinliSiteState st = { .id = id, .status = LINLI_SITE_STATUS_CANDIDATE, .lat = 30, .lon = 120 + r * 0.01,
+                            .cost = -1, .plan_rule = r };
+      g_autoptr (LinliSite) site = linli_site_new (&st);
+
+      linli_project_add_site (project, site);
+    }
+  bytes = linli_format_save_bytes (project);
+  loaded = linli_format_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "rules.linli", &error);
+  g_assert_no_error (error);
+  for (guint r = 0; r < LINLI_SITE_N_PLAN_RULES; r++)
+    g_assert_cmpint (linli_site_get_plan_rule (linli_project_get_site (loaded, r)), ==, r);
+  {
+    xmlRelaxNGPtr schema = load_schema ();
+    xmlDocPtr doc = xmlReadMemory (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "rules.linli", NULL, XML_PARSE_NONET);
+    xmlRelaxNGValidCtxtPtr ctxt = xmlRelaxNGNewValidCtxt (schema);
+
+    g_assert_cmpint (xmlRelaxNGValidateDoc (ctxt, doc), ==, 0);
+    xmlRelaxNGFreeValidCtxt (ctxt);
+    xmlFreeDoc (doc);
+    xmlRelaxNGFree (schema);
+  }
+  g_object_unref (loaded);
+  g_object_unref (project);
+
+  g_assert_null (linli_format_load_data (bad, strlen (bad), "bad.linli", &error));
+  g_assert_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "bad.linli:3:"));
+  g_assert_nonnull (strstr (error->message, "maybe"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2020,6 +2065,7 @@ main (int   argc,
   g_test_add_func ("/format/open-close-elements", test_open_close_elements);
   g_test_add_func ("/format/round-trip", test_round_trip);
   g_test_add_func ("/format/coordinate-text", test_coordinate_text);
+  g_test_add_func ("/format/plan-rule", test_plan_rule);
   g_test_add_func ("/format/round-trip-file", test_round_trip_file);
   g_test_add_func ("/format/control-characters", test_control_characters);
   g_test_add_func ("/format/schema", test_schema);

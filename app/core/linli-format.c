@@ -685,9 +685,9 @@ parse_services (Loader     *l,
 static gboolean
 parse_site (Loader *l)
 {
-  enum { ID, NAME, TIER, STATUS, LAT, LON, CAPACITY, COST, SERVICES, EXTRA };
+  enum { ID, NAME, TIER, STATUS, LAT, LON, CAPACITY, COST, SERVICES, EXTRA, PLAN };
   static const char *const names[] = { "id", "name", "tier", "status", "lat", "lon", "capacity",
-                                       "cost", "services", "extra-services", NULL };
+                                       "cost", "services", "extra-services", "plan", NULL };
   Attrs a = { names, { NULL } };
   LinliSiteState st = { 0 };
   gboolean ok = read_attrs (l, &a) && require (l, &a, ID, "site") && require (l, &a, TIER, "site") &&
@@ -715,6 +715,11 @@ parse_site (Loader *l)
     ok = parse_double (l, "cost", a.values[COST], 0, 1e12, &st.cost);
   if (ok && a.values[SERVICES])
     ok = parse_services (l, a.values[SERVICES], &st.services);
+  if (ok && a.values[PLAN] && !linli_site_plan_rule_from_string (a.values[PLAN], &st.plan_rule))
+    {
+      g_autofree char *q = quote_value (a.values[PLAN]);
+      ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown plan rule “%s”"), q);
+    }
   if (ok && g_hash_table_contains (l->site_ids, a.values[ID]))
     ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("duplicate site id “%s”"), a.values[ID]);
   if (ok)
@@ -1241,6 +1246,8 @@ write_document (LinliProject *project,
         }
       if (linli_site_get_extra_services (site))
         append_attr (out, "extra-services", linli_site_get_extra_services (site));
+      if (linli_site_get_plan_rule (site) != LINLI_SITE_PLAN_ALLOWED)
+        append_attr (out, "plan", linli_site_plan_rule_to_string (linli_site_get_plan_rule (site)));
       g_string_append (out, "/>\n");
     }
   g_string_append (out, "  </sites>\n</linli>\n");

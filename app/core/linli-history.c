@@ -404,6 +404,7 @@ linli_history_record_site (LinliHistory         *self,
   if (before->lat == after->lat && before->lon == after->lon && before->tier == after->tier &&
       before->status == after->status && before->capacity == after->capacity &&
       before->services == after->services && before->cost == after->cost &&
+      before->plan_rule == after->plan_rule &&
       g_strcmp0 (before->name, after->name) == 0 &&
       g_strcmp0 (before->extra_services, after->extra_services) == 0)
     return;

@@ -426,8 +426,14 @@ linli_plan_instance_new_from_project (LinliProject *project,
 
       costs[s] = linli_site_get_cost (site);
       caps[s] = linli_site_get_capacity (site);
-      states[s] = linli_site_get_status (site) == LINLI_SITE_STATUS_CANDIDATE
-                    ? LINLI_PLAN_CANDIDATE : LINLI_PLAN_EXISTING;
+      if (linli_site_get_status (site) != LINLI_SITE_STATUS_CANDIDATE)
+        states[s] = LINLI_PLAN_EXISTING;
+      else if (linli_site_get_plan_rule (site) == LINLI_SITE_PLAN_REQUIRED)
+        states[s] = LINLI_PLAN_REQUIRED;
+      else if (linli_site_get_plan_rule (site) == LINLI_SITE_PLAN_FORBIDDEN)
+        states[s] = LINLI_PLAN_FORBIDDEN;
+      else
+        states[s] = LINLI_PLAN_CANDIDATE;
       site_lat[s] = linli_site_get_lat (site);
       site_lon[s] = linli_site_get_lon (site);
       linli_projection_forward (proj, site_lat[s], site_lon[s], &xy[2 * s], &xy[2 * s + 1]);

@@ -27,6 +27,7 @@ enum {
   PROP_SERVICES,
   PROP_EXTRA_SERVICES,
   PROP_COST,
+  PROP_PLAN_RULE,
   N_PROPS,
 };
 
@@ -41,11 +42,13 @@ static guint signals[N_SIGNALS];
 
 static const char *tier_names[] = { "street", "community", "station", "neighbourhood" };
 static const char *status_names[] = { "existing", "candidate", "planned" };
+static const char *plan_rule_names[] = { "allowed", "required", "forbidden" };
 static const char *service_names[] = { "childcare", "elderly", "health", "food", "leisure", "affairs" };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (tier_names) == LINLI_SITE_N_TIERS);
 G_STATIC_ASSERT (G_N_ELEMENTS (status_names) == LINLI_SITE_N_STATUSES);
 G_STATIC_ASSERT (G_N_ELEMENTS (service_names) == LINLI_N_SERVICES);
+G_STATIC_ASSERT (G_N_ELEMENTS (plan_rule_names) == LINLI_SITE_N_PLAN_RULES);
 
 /* Auxiliary methods */
 
@@ -94,6 +97,26 @@ linli_site_status_from_string (const char      *str,
     if (g_strcmp0 (str, status_names[i]) == 0)
       {
         *status = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+linli_site_plan_rule_to_string (LinliSitePlanRule rule)
+{
+  g_return_val_if_fail (rule < LINLI_SITE_N_PLAN_RULES, NULL);
+  return plan_rule_names[rule];
+}
+
+gboolean
+linli_site_plan_rule_from_string (const char        *str,
+                                  LinliSitePlanRule *rule)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (plan_rule_names); i++)
+    if (g_strcmp0 (str, plan_rule_names[i]) == 0)
+      {
+        *rule = i;
         return TRUE;
       }
   return FALSE;
@@ -181,6 +204,7 @@ linli_site_get_property (GObject    *object,
     case PROP_SERVICES: g_value_set_uint (value, self->state.services); break;
     case PROP_EXTRA_SERVICES: g_value_set_string (value, self->state.extra_services); break;
     case PROP_COST: g_value_set_double (value, self->state.cost); break;
+    case PROP_PLAN_RULE: g_value_set_uint (value, self->state.plan_rule); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -202,6 +226,7 @@ linli_site_set_property (GObject      *object,
     case PROP_SERVICES: linli_site_set_services (self, g_value_get_uint (value)); break;
     case PROP_EXTRA_SERVICES: linli_site_set_extra_services (self, g_value_get_string (value)); break;
     case PROP_COST: linli_site_set_cost (self, g_value_get_double (value)); break;
+    case PROP_PLAN_RULE: linli_site_set_plan_rule (self, g_value_get_uint (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -227,6 +252,7 @@ linli_site_class_init (LinliSiteClass *klass)
   properties[PROP_SERVICES] = g_param_spec_uint ("services", NULL, NULL, 0, LINLI_SERVICES_ALL, 0, rw);
   properties[PROP_EXTRA_SERVICES] = g_param_spec_string ("extra-services", NULL, NULL, NULL, rw);
   properties[PROP_COST] = g_param_spec_double ("cost", NULL, NULL, -1, G_MAXDOUBLE, -1, rw);
+  properties[PROP_PLAN_RULE] = g_param_spec_uint ("plan-rule", NULL, NULL, 0, LINLI_SITE_N_PLAN_RULES - 1, 0, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -469,6 +495,33 @@ linli_site_set_cost (LinliSite *self,
   emit_changed (self);
 }
 
+LinliSitePlanRule
+linli_site_get_plan_rule (LinliSite *self)
+{
+  g_return_val_if_fail (LINLI_IS_SITE (self), LINLI_SITE_PLAN_ALLOWED);
+  return self->state.plan_rule;
+}
+
+/**
+ * linli_site_set_plan_rule:
+ *
+ * Whether plans must open this candidate, may not, or decide; it matters
+ * only while the site is a candidate.
+ */
+void
+linli_site_set_plan_rule (LinliSite         *self,
+                          LinliSitePlanRule  rule)
+{
+  g_return_if_fail (LINLI_IS_SITE (self));
+  g_return_if_fail (rule < LINLI_SITE_N_PLAN_RULES);
+
+  if (self->state.plan_rule == rule)
+    return;
+  self->state.plan_rule = rule;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN_RULE]);
+  emit_changed (self);
+}
+
 /**
  * linli_site_counts_for_coverage:
  *
@@ -511,6 +564,7 @@ linli_site_apply_state (LinliSite            *self,
   linli_site_set_services (self, state->services);
   linli_site_set_extra_services (self, state->extra_services);
   linli_site_set_cost (self, state->cost);
+  linli_site_set_plan_rule (self, MIN (state->plan_rule, LINLI_SITE_N_PLAN_RULES - 1));
   g_object_thaw_notify (G_OBJECT (self));
   if (--self->change_freeze == 0 && self->change_pending)
     {

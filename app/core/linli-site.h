@@ -22,6 +22,15 @@ typedef enum
   LINLI_SITE_N_STATUSES,
 } LinliSiteStatus;
 
+/* What plans may do with a candidate site. */
+typedef enum
+{
+  LINLI_SITE_PLAN_ALLOWED,    /* the solver decides */
+  LINLI_SITE_PLAN_REQUIRED,   /* every plan opens it */
+  LINLI_SITE_PLAN_FORBIDDEN,  /* no plan opens it */
+  LINLI_SITE_N_PLAN_RULES,
+} LinliSitePlanRule;
+
 /* The six functions of a "1+6+X" centre.  Extra services (the X) are free text. */
 typedef enum
 {
@@ -51,6 +60,7 @@ typedef struct
   guint           services;  /* LinliServices */
   char           *extra_services;
   double          cost;      /* negative = not given */
+  LinliSitePlanRule plan_rule;
 } LinliSiteState;
 
 LinliSiteState *linli_site_state_copy  (const LinliSiteState *state);
@@ -64,6 +74,9 @@ gboolean    linli_site_tier_from_string   (const char    *str,
 const char *linli_site_status_to_string   (LinliSiteStatus status);
 gboolean    linli_site_status_from_string (const char      *str,
                                            LinliSiteStatus *status);
+const char *linli_site_plan_rule_to_string   (LinliSitePlanRule rule);
+gboolean    linli_site_plan_rule_from_string (const char        *str,
+                                              LinliSitePlanRule *rule);
 const char *linli_service_to_string       (LinliServices service);
 gboolean    linli_service_from_string     (const char    *str,
                                            LinliServices *service);
@@ -100,6 +113,9 @@ void            linli_site_set_extra_services (LinliSite  *self,
 double          linli_site_get_cost          (LinliSite *self);
 void            linli_site_set_cost          (LinliSite *self,
                                               double     cost);
+LinliSitePlanRule linli_site_get_plan_rule   (LinliSite *self);
+void            linli_site_set_plan_rule     (LinliSite         *self,
+                                              LinliSitePlanRule  rule);
 gboolean        linli_site_counts_for_coverage (LinliSite *self);
 
 LinliSiteState *linli_site_dup_state         (LinliSite *self) G_GNUC_WARN_UNUSED_RESULT;

@@ -36,6 +36,7 @@ struct _LinliWindow
   GtkEntry            *site_name_entry;
   GtkDropDown         *site_tier_dropdown;
   GtkDropDown         *site_status_dropdown;
+  GtkDropDown         *site_plan_dropdown;
   GtkSpinButton       *site_capacity_spin;
   GtkSpinButton       *site_cost_spin;
   GtkFlowBox          *site_services_box;

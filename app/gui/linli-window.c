@@ -214,6 +214,9 @@ fill_editor (LinliWindow *self)
       gtk_editable_set_text (GTK_EDITABLE (self->site_name_entry), linli_site_get_name (site));
       gtk_drop_down_set_selected (self->site_tier_dropdown, linli_site_get_tier (site));
       gtk_drop_down_set_selected (self->site_status_dropdown, linli_site_get_status (site));
+      gtk_drop_down_set_selected (self->site_plan_dropdown, linli_site_get_plan_rule (site));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->site_plan_dropdown),
+                                linli_site_get_status (site) == LINLI_SITE_STATUS_CANDIDATE);
       gtk_spin_button_set_value (self->site_capacity_spin, linli_site_get_capacity (site));
       gtk_spin_button_set_value (self->site_cost_spin, linli_site_get_cost (site));
       services = linli_site_get_services (site);
@@ -249,6 +252,7 @@ commit_editor (LinliWindow *self)
   state->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->site_name_entry)));
   state->tier = MIN (gtk_drop_down_get_selected (self->site_tier_dropdown), LINLI_SITE_N_TIERS - 1);
   state->status = MIN (gtk_drop_down_get_selected (self->site_status_dropdown), LINLI_SITE_N_STATUSES - 1);
+  state->plan_rule = MIN (gtk_drop_down_get_selected (self->site_plan_dropdown), LINLI_SITE_N_PLAN_RULES - 1);
   state->capacity = (guint) gtk_spin_button_get_value_as_int (self->site_capacity_spin);
   cost = gtk_spin_button_get_value (self->site_cost_spin);
   state->cost = cost >= 0 ? cost : -1;
@@ -752,6 +756,7 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_name_entry);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_tier_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_plan_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_capacity_spin);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_cost_spin);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_services_box);
@@ -770,6 +775,8 @@ linli_window_init (LinliWindow *self)
   g_autoptr (GtkListItemFactory) community_factory = gtk_signal_list_item_factory_new ();
   GtkStringList *tiers = gtk_string_list_new (NULL);
   GtkStringList *statuses = gtk_string_list_new (NULL);
+  const char *plan_rules[] = { _("Plans decide whether to open it"), _("Every plan opens it"),
+                               _("No plan opens it"), NULL };
   ShumateViewport *viewport;
   GtkGesture *click, *drag;
 
@@ -879,6 +886,14 @@ linli_window_init (LinliWindow *self)
   g_signal_connect_object (self->site_tier_dropdown, "notify::selected", G_CALLBACK (on_editor_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->site_status_dropdown, "notify::selected", G_CALLBACK (on_editor_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  {
+    GtkStringList *rules = gtk_string_list_new (plan_rules);
+
+    gtk_drop_down_set_model (self->site_plan_dropdown, G_LIST_MODEL (rules));
+    g_object_unref (rules);
+  }
+  g_signal_connect_object (self->site_plan_dropdown, "notify::selected", G_CALLBACK (on_editor_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->site_capacity_spin, "value-changed", G_CALLBACK (on_editor_changed_cb),
                            self, G_CONNECT_SWAPPED);

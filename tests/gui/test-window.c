@@ -471,6 +471,7 @@ test_plan_mclp (Fixture       *f,
   const double *adds;
   guint n, planned_before = 0, planned_after = 0;
   double total_adds = 0, plan_covered;
+  g_autofree char *first_id = NULL;
 
   for (guint s = 0; s < linli_project_get_n_sites (project); s++)
     planned_before += linli_site_get_status (linli_project_get_site (project, s)) == LINLI_SITE_STATUS_PLANNED;
@@ -488,6 +489,7 @@ test_plan_mclp (Fixture       *f,
   n = linli_plan_panel_get_proposal (f->window->plan_panel, &ids, &adds);
   g_assert_cmpuint (n, >, 0);
   g_assert_cmpuint (n, <=, 3);
+  first_id = g_strdup (ids[0]);
   for (guint i = 0; i < n; i++)
     {
       LinliSite *site = linli_project_find_site (project, ids[i], NULL);
@@ -527,6 +529,26 @@ test_plan_mclp (Fixture       *f,
   {
     g_autoptr (GBytes) undone = project_bytes (f);
     g_assert_true (g_bytes_equal (undone, original));
+  }
+
+  /* Forbid the first proposed site in the editor: the next plan avoids it,
+   * and the rule is saved with the project. */
+  {
+    LinliSite *site = linli_project_find_site (project, first_id, NULL);
+    g_autoptr (GBytes) saved = NULL;
+
+    activate (f, "win.select-site", first_id);
+    gtk_drop_down_set_selected (f->window->site_plan_dropdown, LINLI_SITE_PLAN_FORBIDDEN);
+    g_assert_cmpint (linli_site_get_plan_rule (site), ==, LINLI_SITE_PLAN_FORBIDDEN);
+    saved = project_bytes (f);
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "plan=\"forbidden\""));
+    activate (f, "win.plan-run", NULL);
+    while (linli_plan_panel_get_running (f->window->plan_panel))
+      g_main_context_iteration (NULL, TRUE);
+    n = linli_plan_panel_get_proposal (f->window->plan_panel, &ids, &adds);
+    g_assert_cmpuint (n, >, 0);
+    for (guint i = 0; i < n; i++)
+      g_assert_cmpstr (ids[i], !=, first_id);
   }
 }
 
