@@ -651,6 +651,9 @@ main (int    argc,
   /* No G_TEST_OPTION_ISOLATE_DIRS: GTK needs the system's GSettings schemas.
    * meson points XDG_DATA_HOME and XDG_CACHE_HOME into the build tree. */
   g_test_init (&argc, &argv, NULL);
+  /* The build's catalogues, so LANGUAGE=zh_CN shows the Chinese UI. */
+  if (g_getenv ("LINLI_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LINLI_LOCALEDIR"));
   if (!gtk_init_check ())
     {
       g_test_skip ("no display");
