@@ -2022,6 +2022,36 @@ sel_force (Search       *S,
 /* Lagrangian relaxation                                                     */
 /* ------------------------------------------------------------------------ */
 
+/* The subgradient of the covering Lagrangian from the covered weight each
+ * row got (S->acc), projected onto the box 0 <= mult <= 1, shared by the
+ * uncapacitated and the capacitated evaluations.
+ *
+ * Returns: the Lagrangian value
+ */
+static double
+finish_covering_gradient (Search *S,
+                          double  cst)
+{
+  const Model *M = &S->M;
+
+  S->gnorm2 = 0;
+  for (guint r = 0; r < M->n_rows; r++)
+    {
+      double g = 0;
+
+      if (row_active (S, r))
+        {
+          g = M->row_w[r] - S->acc[r];
+          if ((S->mult[r] <= 0 && g > 0) || (S->mult[r] >= 1 && g < 0))
+            g = 0;
+        }
+      S->grad[r] = g;
+      S->gnorm2 += g * g;
+    }
+  S->lr_const = cst;
+  return cst + S->sel.value;
+}
+
 /* Maximal covering, coverage constraints relaxed with a price 1 - mult[r]
  * per unit of weight of row r: every row contributes mult[r] × its weight,
  * and every chosen column the price of the rows it covers.
@@ -2058,22 +2088,7 @@ lr_eval_cover (Search *S)
     if (S->y[c] > 0)
       for (gsize e = M->col_start[c]; e < M->col_start[c + 1]; e++)
         S->acc[M->col_row[e]] += S->y[c] * M->row_w[M->col_row[e]];
-  S->gnorm2 = 0;
-  for (guint r = 0; r < M->n_rows; r++)
-    {
-      double g = 0;
-
-      if (row_active (S, r))
-        {
-          g = M->row_w[r] - S->acc[r];
-          if ((S->mult[r] <= 0 && g > 0) || (S->mult[r] >= 1 && g < 0))
-            g = 0;
-        }
-      S->grad[r] = g;
-      S->gnorm2 += g * g;
-    }
-  S->lr_const = cst;
-  return cst + S->sel.value;
+  return finish_covering_gradient (S, cst);
 }
 
 /* The weight column @c takes at prices 1 - mult: the dearest rows first up
@@ -2171,22 +2186,7 @@ lr_eval_cap (Search *S)
         for (gsize e = M->col_start[c]; e < M->col_start[c + 1]; e++)
           S->acc[M->col_row[e]] += share * S->xfill[e];
     }
-  S->gnorm2 = 0;
-  for (guint r = 0; r < M->n_rows; r++)
-    {
-      double g = 0;
-
-      if (row_active (S, r))
-        {
-          g = M->row_w[r] - S->acc[r];
-          if ((S->mult[r] <= 0 && g > 0) || (S->mult[r] >= 1 && g < 0))
-            g = 0;
-        }
-      S->grad[r] = g;
-      S->gnorm2 += g * g;
-    }
-  S->lr_const = cst;
-  return cst + S->sel.value;
+  return finish_covering_gradient (S, cst);
 }
 
 /* Set covering: coverage constraints relaxed with prices mult >= 0; the
