@@ -14,6 +14,7 @@ struct _LinliApplication
   AdwApplication parent_instance;
 
   char          *screenshot;   /* --screenshot: render to this PNG and quit */
+  char          *plan;         /* --plan: run this planning problem on opening */
   gboolean       map_only;     /* --map-only: render just the map */
   int            width;
   int            height;
@@ -85,7 +86,7 @@ screenshot_tick_cb (GtkWidget     *widget,
       linli_window_zoom_to_fit (LINLI_WINDOW (widget));
       return G_SOURCE_CONTINUE;
     }
-  if (frames < 8)
+  if (frames < 8 || linli_plan_panel_get_running (LINLI_WINDOW (widget)->plan_panel))
     return G_SOURCE_CONTINUE;
 
   if (!linli_window_save_png (LINLI_WINDOW (widget), self->map_only, self->screenshot, &error))
@@ -107,11 +108,35 @@ new_window (LinliApplication *self)
   return window;
 }
 
+/* --plan=mclp:3, lscp or pmedian:5: shows the plan tab and runs it. */
+static void
+start_plan (LinliApplication *self,
+            LinliWindow      *window)
+{
+  g_auto (GStrv) parts = NULL;
+  LinliPlanProblem problem;
+
+  if (self->plan == NULL)
+    return;
+  parts = g_strsplit (self->plan, ":", 2);
+  if (!linli_plan_problem_from_string (parts[0], &problem))
+    {
+      g_printerr (_("linli: --plan must be mclp, lscp or pmedian, optionally with :K\n"));
+      self->status = 2;
+      return;
+    }
+  linli_plan_panel_set_problem (window->plan_panel, problem);
+  if (parts[1] != NULL)
+    linli_plan_panel_set_k (window->plan_panel, (guint) CLAMP (g_ascii_strtoull (parts[1], NULL, 10), 1, 500));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.plan-run", NULL);
+}
+
 static void
 present (LinliApplication *self,
          LinliWindow      *window)
 {
   gtk_window_present (GTK_WINDOW (window));
+  start_plan (self, window);
   if (self->screenshot != NULL)
     gtk_widget_add_tick_callback (GTK_WIDGET (window), screenshot_tick_cb, self, NULL);
 }
@@ -244,6 +269,7 @@ linli_application_handle_local_options (GApplication *app,
 
   g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot);
   g_variant_dict_lookup (options, "map-only", "b", &self->map_only);
+  g_variant_dict_lookup (options, "plan", "s", &self->plan);
   if (g_variant_dict_lookup (options, "size", "&s", &size) &&
       sscanf (size, "%dx%d", &self->width, &self->height) != 2)
     {
@@ -264,6 +290,7 @@ linli_application_finalize (GObject *object)
   LinliApplication *self = LINLI_APPLICATION (object);
 
   g_free (self->screenshot);
+  g_free (self->plan);
   G_OBJECT_CLASS (linli_application_parent_class)->finalize (object);
 }
 
@@ -286,6 +313,7 @@ linli_application_init (LinliApplication *self)
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Render the window to a PNG file and quit"), N_("FILE") },
     { "map-only", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --screenshot, render only the map and legend"), NULL },
     { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Window size"), N_("WIDTHxHEIGHT") },
+    { "plan", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Run a plan on opening: mclp, lscp or pmedian, with :K for the number of new sites"), N_("PROBLEM[:K]") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and quit"), NULL },
     { NULL }
   };
