@@ -975,6 +975,12 @@ linli_format_load_file (const char  *path,
   g_autoptr (GMappedFile) mapped = NULL;
   g_autoptr (GError) local_error = NULL;
 
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_FAILED,
+                   _("%s: this is a folder, not a project file"), path);
+      return NULL;
+    }
   /* Mapped rather than read: no copy of a file that can be 100 MB. */
   mapped = g_mapped_file_new (path, FALSE, &local_error);
   if (mapped == NULL)
