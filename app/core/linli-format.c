@@ -427,7 +427,17 @@ parse_uint (Loader     *l,
             guint       max,
             guint      *out)
 {
-  guint64 v;
+  guint64 v = 0;
+  const char *p = value;
+
+  /* Plain digits, the form Linli writes, without the general parser. */
+  while (*p >= '0' && *p <= '9' && p - value < 9)
+    v = v * 10 + (guint64) (*p++ - '0');
+  if (p > value && *p == '\0' && v <= max)
+    {
+      *out = (guint) v;
+      return TRUE;
+    }
 
   if (!g_ascii_string_to_unsigned (value, 10, 0, max, &v, NULL))
     {
