@@ -13,6 +13,7 @@
 #include "linli-coverage.h"
 #include "linli-format.h"
 #include "linli-generator.h"
+#include "linli-import.h"
 #include "linli-plan-io.h"
 
 /* Commands */
@@ -371,6 +372,60 @@ cmd_bench (int    argc,
   return 0;
 }
 
+/* Import */
+
+static int
+cmd_import (int    argc,
+            char **argv)
+{
+  g_autofree char *geojson = NULL, *out = NULL, *crs_name = NULL, *name = NULL;
+  double m2 = 90, per_household = 2.6;
+  GOptionEntry entries[] = {
+    { "geojson", 0, 0, G_OPTION_ARG_FILENAME, &geojson, N_("GeoJSON buildings (polygons or points)"), "FILE" },
+    { "crs", 0, 0, G_OPTION_ARG_STRING, &crs_name, N_("Coordinates of the file: wgs84 (default), gcj02 or cgcs2000"), "CRS" },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name of the district"), "NAME" },
+    { "m2-per-household", 0, 0, G_OPTION_ARG_DOUBLE, &m2, N_("Floor area per household for estimates (default 90 m²)"), "M2" },
+    { "residents-per-household", 0, 0, G_OPTION_ARG_DOUBLE, &per_household, N_("Residents per household for estimates (default 2.6)"), "N" },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Project file to write"), "FILE" },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_("— make a project of buildings from GeoJSON"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
+  LinliImportOptions opts;
+  LinliImportReport report;
+
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error) || geojson == NULL || out == NULL)
+    {
+      g_printerr ("linli-tool import: %s\n", error ? error->message : _("give --geojson FILE and --out FILE"));
+      return 2;
+    }
+  linli_import_options_init (&opts);
+  if (crs_name != NULL && !linli_crs_from_string (crs_name, &opts.crs))
+    {
+      g_printerr (_("linli-tool import: --crs must be wgs84, gcj02 or cgcs2000\n"));
+      return 2;
+    }
+  if (!(m2 > 0) || !(per_household > 0))
+    {
+      g_printerr (_("linli-tool import: the estimate parameters must be above 0\n"));
+      return 2;
+    }
+  opts.name = name;
+  opts.m2_per_household = m2;
+  opts.residents_per_household = per_household;
+  project = linli_import_geojson (geojson, &opts, &report, &error);
+  if (project == NULL || !linli_format_save_file (project, out, &error))
+    {
+      g_printerr ("linli-tool: %s\n", error->message);
+      return 1;
+    }
+  g_print (_("%s: %u features, %u buildings imported, %u skipped, households estimated for %u\n"), out,
+           report.features, report.buildings, report.skipped, report.estimated);
+  return 0;
+}
+
 /* Planning */
 
 static void
@@ -566,6 +621,7 @@ static const struct
   { "info", cmd_info, N_("Print a project's coverage figures") },
   { "validate", cmd_validate, N_("Check project files, reporting file, line and reason") },
   { "bench", cmd_bench, N_("Time opening, saving and coverage updates (medians)") },
+  { "import", cmd_import, N_("Make a project of buildings from GeoJSON (WGS84, GCJ-02 or CGCS2000)") },
   { "plan", cmd_plan, N_("Propose new sites: maximal covering, set covering or p-median, with a proven bound") },
 };
 
