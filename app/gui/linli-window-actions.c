@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "linli-import.h"
 #include "linli-window-private.h"
 
 #define NUDGE_METRES 10.0
@@ -207,7 +208,120 @@ on_export_response_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
+/* Import */
+
+typedef struct
+{
+  LinliWindow *self;
+  GFile       *file;
+  GtkDropDown *crs;
+} PendingImport;
+
+static void
+pending_import_free (PendingImport *p)
+{
+  g_object_unref (p->self);
+  g_object_unref (p->file);
+  g_free (p);
+}
+
+static void
+on_import_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       PendingImport    *p)
+{
+  g_autoptr (GError) error = NULL;
+  static const LinliCrs crs[] = { LINLI_CRS_WGS84, LINLI_CRS_GCJ02, LINLI_CRS_CGCS2000 };
+
+  if (g_strcmp0 (response, "import") != 0)
+    return;
+  if (!linli_window_import_geojson (p->self, p->file, crs[MIN (gtk_drop_down_get_selected (p->crs), 2)], &error))
+    linli_window_show_error (p->self, _("Could not import the buildings"), error);
+}
+
+/* Shows what the file holds and asks for its coordinate system first. */
+static void
+preview_import (LinliWindow *self,
+                GFile       *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) preview = NULL;
+  g_autofree char *body = NULL;
+  const char *crs_names[] = { _("WGS84 (GPS, OpenStreetMap)"), _("GCJ-02 (Chinese web maps)"),
+                              _("CGCS2000"), NULL };
+  LinliImportOptions opts;
+  LinliImportReport report;
+  GtkWidget *dialog, *dropdown;
+  PendingImport *p;
+
+  linli_import_options_init (&opts);
+  preview = path ? linli_import_geojson (path, &opts, &report, &error) : NULL;
+  if (preview == NULL)
+    {
+      if (error == NULL)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be imported"));
+      linli_window_show_error (self, _("Could not import the buildings"), error);
+      return;
+    }
+  body = g_strdup_printf (_("%u features: %u buildings to import, %u skipped (not polygons or points). "
+                            "Households will be estimated from floor area for %u buildings. "
+                            "The import opens as a new, unsaved project."),
+                          report.features, report.buildings, report.skipped, report.estimated);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Buildings?"), body);
+  dropdown = gtk_drop_down_new_from_strings (crs_names);
+  gtk_widget_set_tooltip_text (dropdown, _("Coordinate system of the file"));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "import", _("_Import"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  p = g_new0 (PendingImport, 1);
+  p->self = g_object_ref (self);
+  p->file = g_object_ref (file);
+  p->crs = GTK_DROP_DOWN (dropdown);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_import_response_cb), p,
+                         (GClosureNotify) (void (*) (void)) pending_import_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_import_chosen_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     LinliWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        preview_import (self, file);
+    }
+  g_object_unref (chooser);
+}
+
 /* Actions */
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Buildings"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("GeoJSON files"));
+  gtk_file_filter_add_pattern (filter, "*.geojson");
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 
 static void
 open_action (GtkWidget  *widget,
@@ -468,6 +582,7 @@ linli_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export-png", NULL, export_png_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);

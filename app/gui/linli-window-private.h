@@ -67,6 +67,7 @@ struct _LinliWindow
   gboolean             show_candidate_circles;
   gboolean             updating;          /* filling widgets from the model */
   gboolean             close_confirmed;
+  gboolean             unsaved_import;    /* the project came from an import, not a file */
   LinliSite           *drag_site;
   LinliSiteState      *drag_before;
   double               press_x;

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "linli-format.h"
+#include "linli-import.h"
 #include "linli-window-private.h"
 
 G_DEFINE_FINAL_TYPE (LinliWindow, linli_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -79,7 +80,7 @@ update_title (LinliWindow *self)
   g_autofree char *basename = NULL;
   g_autofree char *title = NULL;
   const char *name = self->project ? linli_project_get_name (self->project) : "";
-  gboolean modified = self->history && linli_history_get_modified (self->history);
+  gboolean modified = self->unsaved_import || (self->history && linli_history_get_modified (self->history));
 
   basename = self->file ? g_file_get_basename (self->file) : g_strdup (_("Unsaved project"));
   title = g_strdup_printf ("%s%s", modified ? "• " : "", name && *name ? name : _("Linli"));
@@ -614,7 +615,8 @@ on_close_request_cb (LinliWindow *self)
 {
   GtkWidget *dialog;
 
-  if (self->close_confirmed || self->history == NULL || !linli_history_get_modified (self->history))
+  if (self->close_confirmed || self->history == NULL ||
+      (!linli_history_get_modified (self->history) && !self->unsaved_import))
     return FALSE;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save changes before closing?"),
@@ -944,6 +946,7 @@ linli_window_set_project (LinliWindow  *self,
 
   self->selected = NULL;
   self->drag_site = NULL;
+  self->unsaved_import = FALSE;
   g_set_object (&self->project, project);
   g_set_object (&self->file, file);
   g_clear_object (&self->history);
@@ -1009,6 +1012,43 @@ linli_window_open_file (LinliWindow  *self,
   return TRUE;
 }
 
+/**
+ * linli_window_import_geojson:
+ * @crs: a #LinliCrs
+ *
+ * Replaces the project with the buildings of a GeoJSON file, as a new
+ * project that is not saved yet (so closing asks).  On failure nothing
+ * changes.
+ */
+gboolean
+linli_window_import_geojson (LinliWindow  *self,
+                             GFile        *file,
+                             int           crs,
+                             GError      **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (LinliProject) project = NULL;
+  LinliImportOptions opts;
+
+  g_return_val_if_fail (LINLI_IS_WINDOW (self), FALSE);
+
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be imported"));
+      return FALSE;
+    }
+  linli_import_options_init (&opts);
+  opts.crs = crs;
+  project = linli_import_geojson (path, &opts, NULL, error);
+  if (project == NULL)
+    return FALSE;
+  linli_window_set_project (self, project, NULL);
+  /* Nothing of it is on disk yet. */
+  self->unsaved_import = TRUE;
+  update_title (self);
+  return TRUE;
+}
+
 gboolean
 linli_window_save_file (LinliWindow  *self,
                         GFile        *file,
@@ -1029,6 +1069,7 @@ linli_window_save_file (LinliWindow  *self,
   if (!linli_format_save_file (self->project, path, error))
     return FALSE;
   g_set_object (&self->file, file);
+  self->unsaved_import = FALSE;
   linli_history_set_saved (self->history);
   update_title (self);
   uri = g_file_get_uri (file);

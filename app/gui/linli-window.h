@@ -17,6 +17,10 @@ LinliWindow         *linli_window_new            (GtkApplication *application) G
 gboolean             linli_window_open_file      (LinliWindow  *self,
                                                   GFile        *file,
                                                   GError      **error);
+gboolean             linli_window_import_geojson (LinliWindow  *self,
+                                                  GFile        *file,
+                                                  int           crs,
+                                                  GError      **error);
 gboolean             linli_window_save_file      (LinliWindow  *self,
                                                   GFile        *file,
                                                   GError      **error);

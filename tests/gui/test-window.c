@@ -8,6 +8,7 @@
 #include <string.h>
 #include <math.h>
 
+#include "linli-crs.h"
 #include "linli-format.h"
 #include "linli-window-private.h"
 
@@ -552,6 +553,45 @@ test_plan_mclp (Fixture       *f,
   }
 }
 
+/* Importing GeoJSON replaces the project with an unsaved one; a bad file
+ * changes nothing. */
+static void
+test_import_geojson (Fixture       *f,
+                     gconstpointer  data)
+{
+  LinliProject *before = linli_window_get_project (f->window);
+  g_autofree char *good = g_build_filename (f->dir, "b.geojson", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.geojson", NULL);
+  g_autoptr (GFile) good_file = g_file_new_for_path (good);
+  g_autoptr (GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (good, "{\"type\": \"FeatureCollection\", \"features\": ["
+                             "{\"type\": \"Feature\", \"properties\": {\"households\": 12},"
+                             " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.49, 31.23]}},"
+                             "{\"type\": \"Feature\", \"properties\": {\"households\": 30},"
+                             " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.491, 31.231]}}]}", -1, NULL);
+  g_file_set_contents (bad, "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\","
+                            " \"geometry\": {\"type\": \"Point\", \"coordinates\": [999, 31]}}]}", -1, NULL);
+
+  g_assert_false (linli_window_import_geojson (f->window, bad_file, LINLI_CRS_WGS84, &error));
+  g_assert_nonnull (error);
+  g_assert_true (linli_window_get_project (f->window) == before);
+  g_clear_error (&error);
+
+  g_assert_true (linli_window_import_geojson (f->window, good_file, LINLI_CRS_WGS84, &error));
+  g_assert_no_error (error);
+  g_assert_true (linli_window_get_project (f->window) != before);
+  g_assert_cmpuint (linli_project_get_n_buildings (linli_window_get_project (f->window)), ==, 2);
+  g_assert_cmpuint (linli_coverage_get_district (linli_window_get_coverage (f->window))->households, ==, 42);
+  g_assert_null (linli_window_get_file (f->window));
+  /* Not on disk: the title says so and closing asks. */
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "• "));
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_window_close (GTK_WINDOW (f->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+}
+
 /* Under a Chinese locale the window speaks Chinese: template strings, code
  * strings and numbers in labels. */
 static void
@@ -673,6 +713,7 @@ main (int    argc,
   ADD ("/window/close-prompts-when-modified", test_close_prompts_when_modified);
   ADD ("/window/render-png", test_render_png);
   ADD ("/window/plan-mclp", test_plan_mclp);
+  ADD ("/window/import-geojson", test_import_geojson);
 #undef ADD
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/chinese", test_chinese);
