@@ -2,29 +2,7 @@
 /* Incremental coverage updates against full recomputation. */
 #include "linli-coverage.h"
 #include "linli-generator.h"
-
-static void
-assert_same (LinliProject        *project,
-             const LinliCoverage *a,
-             const LinliCoverage *b)
-{
-  const LinliCoverageTotals *ta = linli_coverage_get_district (a);
-  const LinliCoverageTotals *tb = linli_coverage_get_district (b);
-  const guint *ua, *ub;
-  guint na, nb;
-
-  g_assert_cmpmem (ta, sizeof *ta, tb, sizeof *tb);
-  for (guint c = 0; c < linli_project_get_n_communities (project); c++)
-    g_assert_cmpmem (linli_coverage_get_community (a, c), sizeof (LinliCoverageTotals),
-                     linli_coverage_get_community (b, c), sizeof (LinliCoverageTotals));
-  for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
-    g_assert_cmpuint (linli_coverage_get_cover_count (a, i), ==, linli_coverage_get_cover_count (b, i));
-  for (guint s = 0; s < linli_project_get_n_sites (project); s++)
-    g_assert_cmpuint (linli_coverage_site_households (a, s), ==, linli_coverage_site_households (b, s));
-  ua = linli_coverage_get_uncovered (a, &na);
-  ub = linli_coverage_get_uncovered (b, &nb);
-  g_assert_cmpmem (ua, na * sizeof (guint), ub, nb * sizeof (guint));
-}
+#include "linli-test-utils.h"
 
 static LinliProject *
 generated (guint32 seed,
@@ -97,12 +75,12 @@ test_random_edits (void)
       incremental += linli_coverage_update (kept, project);
       {
         g_autoptr (LinliCoverage) fresh = linli_coverage_compute (project);
-        assert_same (project, kept, fresh);
+        linli_test_assert_coverage_equal (project, kept, fresh);
       }
       if (step % 500 == 0)
         {
           g_autoptr (LinliCoverage) brute = linli_coverage_compute_brute_force (project);
-          assert_same (project, kept, brute);
+          linli_test_assert_coverage_equal (project, kept, brute);
         }
     }
   /* Every update above was incremental: nothing forced a full recompute. */
@@ -123,7 +101,7 @@ test_rule_change_recomputes (void)
   g_assert_cmpuint (linli_coverage_get_district (kept)->households_covered, >, before);
   {
     g_autoptr (LinliCoverage) fresh = linli_coverage_compute (project);
-    assert_same (project, kept, fresh);
+    linli_test_assert_coverage_equal (project, kept, fresh);
   }
   /* Nothing changed since: the update has nothing to do. */
   g_assert_true (linli_coverage_update (kept, project));

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "linli-coverage.h"
+#include "linli-test-utils.h"
 
 /* ------------------------------------------------------------------------ */
 /* Auxiliary methods                                                         */
@@ -68,48 +69,6 @@ offset_point (LinliProject *project,
 
   linli_projection_forward (proj, lat, lon, &x, &y);
   linli_projection_inverse (proj, x + dx, y + dy, out_lat, out_lon);
-}
-
-static void
-assert_totals_equal (const LinliCoverageTotals *a,
-                     const LinliCoverageTotals *b)
-{
-  g_assert_cmpuint (a->buildings, ==, b->buildings);
-  g_assert_cmpuint (a->buildings_covered, ==, b->buildings_covered);
-  g_assert_cmpuint (a->households, ==, b->households);
-  g_assert_cmpuint (a->households_covered, ==, b->households_covered);
-  g_assert_cmpuint (a->residents, ==, b->residents);
-  g_assert_cmpuint (a->residents_covered, ==, b->residents_covered);
-}
-
-/* Every figure of @a equals the one of @b. */
-static void
-assert_coverage_equal (LinliProject        *project,
-                       const LinliCoverage *a,
-                       const LinliCoverage *b)
-{
-  const guint *ua, *ub;
-  guint na, nb;
-
-  g_assert_cmpfloat (linli_coverage_get_radius (a), ==, linli_coverage_get_radius (b));
-  g_assert_cmpuint (linli_coverage_get_n_buildings (a), ==, linli_coverage_get_n_buildings (b));
-  for (guint i = 0; i < linli_coverage_get_n_buildings (a); i++)
-    {
-      g_assert_cmpuint (linli_coverage_get_cover_count (a, i), ==,
-                        linli_coverage_get_cover_count (b, i));
-      g_assert_true (linli_coverage_is_covered (a, i) == linli_coverage_is_covered (b, i));
-    }
-  assert_totals_equal (linli_coverage_get_district (a), linli_coverage_get_district (b));
-  for (guint c = 0; c < linli_project_get_n_communities (project); c++)
-    assert_totals_equal (linli_coverage_get_community (a, c), linli_coverage_get_community (b, c));
-  ua = linli_coverage_get_uncovered (a, &na);
-  ub = linli_coverage_get_uncovered (b, &nb);
-  g_assert_cmpuint (na, ==, nb);
-  if (na > 0)
-    g_assert_cmpmem (ua, na * sizeof (guint), ub, nb * sizeof (guint));
-  for (guint s = 0; s < linli_project_get_n_sites (project); s++)
-    g_assert_cmpuint (linli_coverage_site_households (a, s), ==,
-                      linli_coverage_site_households (b, s));
 }
 
 /* Checks @cov against figures worked out here from the definitions, apart
@@ -192,9 +151,9 @@ check_against_definitions (LinliProject        *project,
             }
         }
     }
-  assert_totals_equal (linli_coverage_get_district (cov), &district);
+  linli_test_assert_totals_equal (linli_coverage_get_district (cov), &district);
   for (guint c = 0; c < n_communities; c++)
-    assert_totals_equal (linli_coverage_get_community (cov, c), &communities[c]);
+    linli_test_assert_totals_equal (linli_coverage_get_community (cov, c), &communities[c]);
 
   /* The uncovered list holds each uncovered building once, most households
    * first, ties by index. */
@@ -373,7 +332,7 @@ test_random_districts (void)
       g_autoptr (LinliCoverage) brute = linli_coverage_compute_brute_force (project);
       const LinliCoverageTotals *d = linli_coverage_get_district (fast);
 
-      assert_coverage_equal (project, fast, brute);
+      linli_test_assert_coverage_equal (project, fast, brute);
       total_ambiguous += check_against_definitions (project, fast);
       total_boundary += n_boundary;
       total_covered += d->buildings_covered;
@@ -487,8 +446,8 @@ test_update (void)
             g_autoptr (LinliCoverage) fresh = linli_coverage_compute (project);
             g_autoptr (LinliCoverage) brute = linli_coverage_compute_brute_force (project);
 
-            assert_coverage_equal (project, cov, fresh);
-            assert_coverage_equal (project, cov, brute);
+            linli_test_assert_coverage_equal (project, cov, fresh);
+            linli_test_assert_coverage_equal (project, cov, brute);
           }
           check_against_definitions (project, cov);
         }
@@ -754,7 +713,7 @@ test_empty (void)
     g_assert_cmpuint (d->buildings + d->households + d->residents, ==, 0);
     linli_coverage_get_uncovered (cov, &n);
     g_assert_cmpuint (n, ==, 0);
-    assert_coverage_equal (project, cov, brute);
+    linli_test_assert_coverage_equal (project, cov, brute);
   }
 
   /* Sites but no buildings. */
@@ -766,7 +725,7 @@ test_empty (void)
 
     g_assert_cmpuint (linli_coverage_site_households (cov, 0), ==, 0);
     g_assert_cmpuint (linli_coverage_site_households (cov, 1), ==, 0);
-    assert_coverage_equal (project, cov, brute);
+    linli_test_assert_coverage_equal (project, cov, brute);
   }
 
   /* One building, a site with no position yet (NaN) and one on it. */
@@ -780,7 +739,7 @@ test_empty (void)
 
     g_assert_cmpuint (linli_coverage_get_cover_count (cov, 0), ==, 1);
     g_assert_cmpuint (linli_coverage_site_households (cov, 2), ==, 0);
-    assert_coverage_equal (project, cov, brute);
+    linli_test_assert_coverage_equal (project, cov, brute);
   }
   g_assert_finalize_object (project);
 }
@@ -818,7 +777,7 @@ test_non_finite_building_subprocess (void)
             g_autoptr (LinliCoverage) cov = linli_coverage_compute (project);
             g_autoptr (LinliCoverage) brute = linli_coverage_compute_brute_force (project);
 
-            assert_coverage_equal (project, cov, brute);
+            linli_test_assert_coverage_equal (project, cov, brute);
             for (guint i = 0; i < linli_coverage_get_n_buildings (cov); i++)
               g_assert_true (linli_coverage_is_covered (cov, i) == (i != where));
           }
@@ -898,23 +857,12 @@ test_large (void)
     t0 = g_get_monotonic_time ();
     brute = linli_coverage_compute_brute_force (project);
     t_brute = g_get_monotonic_time () - t0;
-    assert_coverage_equal (project, fast, brute);
+    linli_test_assert_coverage_equal (project, fast, brute);
   }
   g_test_message ("%u buildings, %u sites: grid %" G_GINT64_FORMAT " µs, brute force %"
                   G_GINT64_FORMAT " µs", linli_project_get_n_buildings (project),
                   linli_project_get_n_sites (project), t_fast, t_brute);
   g_assert_finalize_object (project);
-}
-
-/* GLib 2.74 leaks the directory names that G_TEST_OPTION_ISOLATE_DIRS sets
- * for each test (in g_set_user_dirs()).  LeakSanitizer reads this hook in
- * sanitizer builds; elsewhere it is an unused function. */
-const char *__lsan_default_suppressions (void);
-
-const char *
-__lsan_default_suppressions (void)
-{
-  return "leak:g_set_user_dirs\n";
 }
 
 int

@@ -18,6 +18,7 @@
 
 #include "linli-coverage.h"
 #include "linli-format.h"
+#include "linli-test-utils.h"
 
 /* Known core bug, reported with these tests: while it is open the check it
  * breaks marks the test incomplete (TAP "# TODO") instead of failing.  Set
@@ -168,105 +169,6 @@ random_project (guint32 seed,
       linli_project_add_site (project, site);
     }
   return project;
-}
-
-static void
-assert_close (double a,
-              double b,
-              double eps)
-{
-  g_assert_cmpfloat (fabs (a - b), <=, eps);
-}
-
-static void
-assert_rel_close (double a,
-                  double b,
-                  double rel)
-{
-  g_assert_cmpfloat (fabs (a - b), <=, rel * MAX (fabs (a), fabs (b)));
-}
-
-/* Compares every field of two projects.  @coord_eps is the tolerance on
- * coordinates (0 for exact), @rel_eps the relative one on other doubles.
- */
-static void
-assert_projects_equal (LinliProject *a,
-                       LinliProject *b,
-                       double        coord_eps,
-                       double        rel_eps)
-{
-  g_assert_cmpstr (linli_project_get_name (a), ==, linli_project_get_name (b));
-  assert_rel_close (linli_project_get_walk_minutes (a), linli_project_get_walk_minutes (b),
-                    rel_eps);
-  assert_rel_close (linli_project_get_walk_speed (a), linli_project_get_walk_speed (b), rel_eps);
-
-  g_assert_cmpuint (linli_project_get_n_communities (a), ==, linli_project_get_n_communities (b));
-  for (guint i = 0; i < linli_project_get_n_communities (a); i++)
-    {
-      const LinliCommunity *ca = linli_project_get_community (a, i);
-      const LinliCommunity *cb = linli_project_get_community (b, i);
-
-      g_assert_cmpstr (ca->id, ==, cb->id);
-      g_assert_cmpstr (ca->name, ==, cb->name);
-    }
-
-  g_assert_cmpuint (linli_project_get_n_compounds (a), ==, linli_project_get_n_compounds (b));
-  for (guint i = 0; i < linli_project_get_n_compounds (a); i++)
-    {
-      const LinliCompound *ca = linli_project_get_compound (a, i);
-      const LinliCompound *cb = linli_project_get_compound (b, i);
-
-      g_assert_cmpstr (ca->id, ==, cb->id);
-      g_assert_cmpstr (ca->name, ==, cb->name);
-      g_assert_cmpuint (ca->community, ==, cb->community);
-    }
-
-  g_assert_cmpuint (linli_project_get_n_buildings (a), ==, linli_project_get_n_buildings (b));
-  for (guint i = 0; i < linli_project_get_n_buildings (a); i++)
-    {
-      const LinliBuilding *ba = linli_project_get_building (a, i);
-      const LinliBuilding *bb = linli_project_get_building (b, i);
-      const LinliLatLon *fa, *fb;
-      guint na, nb;
-
-      g_assert_cmpstr (ba->id, ==, bb->id);
-      g_assert_cmpstr (ba->name, ==, bb->name);
-      g_assert_cmpuint (ba->compound, ==, bb->compound);
-      assert_close (ba->lat, bb->lat, coord_eps);
-      assert_close (ba->lon, bb->lon, coord_eps);
-      g_assert_cmpuint (ba->households, ==, bb->households);
-      g_assert_cmpuint (ba->residents, ==, bb->residents);
-      g_assert_cmpuint (ba->party_members, ==, bb->party_members);
-      fa = linli_project_get_footprint (a, i, &na);
-      fb = linli_project_get_footprint (b, i, &nb);
-      g_assert_cmpuint (na, ==, nb);
-      for (guint k = 0; k < na; k++)
-        {
-          assert_close (fa[k].lat, fb[k].lat, coord_eps);
-          assert_close (fa[k].lon, fb[k].lon, coord_eps);
-        }
-    }
-
-  g_assert_cmpuint (linli_project_get_n_sites (a), ==, linli_project_get_n_sites (b));
-  for (guint i = 0; i < linli_project_get_n_sites (a); i++)
-    {
-      LinliSite *sa = linli_project_get_site (a, i);
-      LinliSite *sb = linli_project_get_site (b, i);
-
-      g_assert_cmpstr (linli_site_get_id (sa), ==, linli_site_get_id (sb));
-      g_assert_cmpstr (linli_site_get_name (sa), ==, linli_site_get_name (sb));
-      g_assert_cmpint (linli_site_get_tier (sa), ==, linli_site_get_tier (sb));
-      g_assert_cmpint (linli_site_get_status (sa), ==, linli_site_get_status (sb));
-      assert_close (linli_site_get_lat (sa), linli_site_get_lat (sb), coord_eps);
-      assert_close (linli_site_get_lon (sa), linli_site_get_lon (sb), coord_eps);
-      g_assert_cmpuint (linli_site_get_capacity (sa), ==, linli_site_get_capacity (sb));
-      g_assert_cmpuint (linli_site_get_services (sa), ==, linli_site_get_services (sb));
-      g_assert_cmpstr (linli_site_get_extra_services (sa), ==, linli_site_get_extra_services (sb));
-      if (linli_site_get_cost (sa) < 0)
-        g_assert_cmpfloat (linli_site_get_cost (sb), <, 0);
-      else
-        assert_rel_close (linli_site_get_cost (sa), linli_site_get_cost (sb), rel_eps);
-    }
 }
 
 static void
@@ -1089,7 +991,7 @@ test_minimal_and_tolerated (void)
     g_assert_no_error (error);
     b = load_bytes (commented, "commented.linli", &error);
     g_assert_no_error (error);
-    assert_projects_equal (a, b, 0, 0);
+    linli_test_assert_projects_equal (a, b, 0, 0);
     g_assert_finalize_object (a);
     g_assert_finalize_object (b);
   }
@@ -1126,7 +1028,7 @@ test_open_close_elements (void)
   g_assert_no_error (error);
   b = load_bytes (open_close, "open-close.linli", &error);
   g_assert_no_error (error);
-  assert_projects_equal (a, b, 0, 0);
+  linli_test_assert_projects_equal (a, b, 0, 0);
   g_assert_finalize_object (a);
   g_assert_finalize_object (b);
 }
@@ -1153,8 +1055,8 @@ test_round_trip (void)
 
       /* The file keeps coordinates to 7 decimals and other numbers to 10
        * significant digits; after one round they are stable. */
-      assert_projects_equal (original, loaded, 1e-7, 1e-9);
-      assert_projects_equal (loaded, reloaded, 0, 0);
+      linli_test_assert_projects_equal (original, loaded, 1e-7, 1e-9);
+      linli_test_assert_projects_equal (loaded, reloaded, 0, 0);
 
       g_assert_finalize_object (original);
       g_assert_finalize_object (loaded);
@@ -1186,7 +1088,7 @@ test_round_trip_file (void)
 
   loaded = linli_format_load_file (path, &error);
   g_assert_no_error (error);
-  assert_projects_equal (original, loaded, 1e-7, 1e-9);
+  linli_test_assert_projects_equal (original, loaded, 1e-7, 1e-9);
 
   g_assert_finalize_object (original);
   g_assert_finalize_object (loaded);
@@ -1263,7 +1165,7 @@ test_length_limits (void)
       if (cases[i].valid)
         {
           g_assert_no_error (error);
-          assert_projects_equal (project, loaded, 0, 0);
+          linli_test_assert_projects_equal (project, loaded, 0, 0);
         }
       else
         {
@@ -1934,17 +1836,6 @@ test_save_errors (void)
   g_assert_finalize_object (small);
   g_assert_finalize_object (big);
   remove_dir (dir);
-}
-
-/* GLib 2.74 leaks the directory names that G_TEST_OPTION_ISOLATE_DIRS sets
- * for each test (in g_set_user_dirs()).  LeakSanitizer reads this hook in
- * sanitizer builds; elsewhere it is an unused function. */
-const char *__lsan_default_suppressions (void);
-
-const char *
-__lsan_default_suppressions (void)
-{
-  return "leak:g_set_user_dirs\n";
 }
 
 /* The saver formats coordinates itself, for speed: it must write exactly

@@ -7,6 +7,7 @@
 #include "linli-coverage.h"
 #include "linli-format.h"
 #include "linli-generator.h"
+#include "linli-test-utils.h"
 
 /* Auxiliary methods */
 
@@ -30,92 +31,6 @@ is_rounded_to_7_decimals (double v)
   return fabs (scaled - round (scaled)) < 1e-3;
 }
 
-static void
-assert_same_site (LinliSite *a,
-                  LinliSite *b)
-{
-  g_autoptr (LinliSiteState) sa = linli_site_dup_state (a);
-  g_autoptr (LinliSiteState) sb = linli_site_dup_state (b);
-
-  g_assert_cmpstr (sa->id, ==, sb->id);
-  g_assert_cmpstr (sa->name, ==, sb->name);
-  g_assert_cmpint (sa->tier, ==, sb->tier);
-  g_assert_cmpint (sa->status, ==, sb->status);
-  g_assert_cmpfloat (sa->lat, ==, sb->lat);
-  g_assert_cmpfloat (sa->lon, ==, sb->lon);
-  g_assert_cmpuint (sa->capacity, ==, sb->capacity);
-  g_assert_cmpuint (sa->services, ==, sb->services);
-  g_assert_cmpstr (sa->extra_services, ==, sb->extra_services);
-  g_assert_cmpfloat (sa->cost, ==, sb->cost);
-}
-
-/* Compares every field of every record, footprints included. */
-static void
-assert_same_project (LinliProject *a,
-                     LinliProject *b)
-{
-  guint n;
-
-  g_assert_cmpstr (linli_project_get_name (a), ==, linli_project_get_name (b));
-
-  n = linli_project_get_n_communities (a);
-  g_assert_cmpuint (n, ==, linli_project_get_n_communities (b));
-  for (guint i = 0; i < n; i++)
-    {
-      const LinliCommunity *ca = linli_project_get_community (a, i);
-      const LinliCommunity *cb = linli_project_get_community (b, i);
-
-      g_assert_cmpstr (ca->id, ==, cb->id);
-      g_assert_cmpstr (ca->name, ==, cb->name);
-    }
-
-  n = linli_project_get_n_compounds (a);
-  g_assert_cmpuint (n, ==, linli_project_get_n_compounds (b));
-  for (guint i = 0; i < n; i++)
-    {
-      const LinliCompound *ka = linli_project_get_compound (a, i);
-      const LinliCompound *kb = linli_project_get_compound (b, i);
-
-      g_assert_cmpstr (ka->id, ==, kb->id);
-      g_assert_cmpstr (ka->name, ==, kb->name);
-      g_assert_cmpuint (ka->community, ==, kb->community);
-    }
-
-  n = linli_project_get_n_buildings (a);
-  g_assert_cmpuint (n, ==, linli_project_get_n_buildings (b));
-  for (guint i = 0; i < n; i++)
-    {
-      const LinliBuilding *ba = linli_project_get_building (a, i);
-      const LinliBuilding *bb = linli_project_get_building (b, i);
-      const LinliLatLon *fa, *fb;
-      guint na, nb;
-
-      g_assert_cmpstr (ba->id, ==, bb->id);
-      g_assert_cmpstr (ba->name, ==, bb->name);
-      g_assert_cmpfloat (ba->lat, ==, bb->lat);
-      g_assert_cmpfloat (ba->lon, ==, bb->lon);
-      g_assert_cmpuint (ba->compound, ==, bb->compound);
-      g_assert_cmpuint (ba->households, ==, bb->households);
-      g_assert_cmpuint (ba->residents, ==, bb->residents);
-      g_assert_cmpuint (ba->party_members, ==, bb->party_members);
-
-      fa = linli_project_get_footprint (a, i, &na);
-      fb = linli_project_get_footprint (b, i, &nb);
-      g_assert_cmpuint (na, ==, nb);
-      for (guint k = 0; k < na; k++)
-        {
-          g_assert_cmpfloat (fa[k].lat, ==, fb[k].lat);
-          g_assert_cmpfloat (fa[k].lon, ==, fb[k].lon);
-        }
-    }
-
-  n = linli_project_get_n_sites (a);
-  g_assert_cmpuint (n, ==, linli_project_get_n_sites (b));
-  for (guint i = 0; i < n; i++)
-    assert_same_site (linli_project_get_site (a, i), linli_project_get_site (b, i));
-}
-
-/* Per community, the sum of its buildings' residents. */
 static guint64 *
 community_residents (LinliProject *project)
 {
@@ -143,7 +58,7 @@ test_determinism (void)
       g_autoptr (LinliProject) a = generate (7, sizes[i]);
       g_autoptr (LinliProject) b = generate (7, sizes[i]);
 
-      assert_same_project (a, b);
+      linli_test_assert_projects_equal (a, b, 0, 0);
       g_assert_finalize_object (g_steal_pointer (&a));
       g_assert_finalize_object (g_steal_pointer (&b));
     }
@@ -486,7 +401,7 @@ test_round_trip (void)
   loaded = linli_format_load_data (data, size, "generated", &error);
   g_assert_no_error (error);
   g_assert_nonnull (loaded);
-  assert_same_project (project, loaded);
+  linli_test_assert_projects_equal (project, loaded, 0, 0);
 }
 
 static void

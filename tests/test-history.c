@@ -779,17 +779,6 @@ test_random_model (void)
     }
 }
 
-/* GLib 2.74 leaks the directory names that G_TEST_OPTION_ISOLATE_DIRS sets
- * for each test (in g_set_user_dirs()).  LeakSanitizer reads this hook in
- * sanitizer builds; elsewhere it is an unused function. */
-const char *__lsan_default_suppressions (void);
-
-const char *
-__lsan_default_suppressions (void)
-{
-  return "leak:g_set_user_dirs\n";
-}
-
 /* Several edits in a group undo and redo as one step, in the right order. */
 static void
 test_group (void)

@@ -1153,17 +1153,6 @@ test_site_notify (void)
   g_assert_finalize_object (site);
 }
 
-/* GLib 2.74 leaks the directory names that G_TEST_OPTION_ISOLATE_DIRS sets
- * for each test (in g_set_user_dirs()).  LeakSanitizer reads this hook in
- * sanitizer builds; elsewhere it is an unused function. */
-const char *__lsan_default_suppressions (void);
-
-const char *
-__lsan_default_suppressions (void)
-{
-  return "leak:g_set_user_dirs\n";
-}
-
 int
 main (int   argc,
       char *argv[])

@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Helpers every core test program links. */
+#include <math.h>
+
+#include "linli-test-utils.h"
+
+/* GLib 2.74 leaks the directory names that G_TEST_OPTION_ISOLATE_DIRS sets
+ * for each test (in g_set_user_dirs()).  LeakSanitizer reads this hook in
+ * sanitizer builds, whether the test runs under meson or by hand. */
+const char *__lsan_default_suppressions (void);
+
+const char *
+__lsan_default_suppressions (void)
+{
+  return "leak:g_set_user_dirs\n";
+}
+
+static void
+assert_close (double a,
+              double b,
+              double eps)
+{
+  g_assert_cmpfloat (fabs (a - b), <=, eps);
+}
+
+static void
+assert_rel_close (double a,
+                  double b,
+                  double rel)
+{
+  g_assert_cmpfloat (fabs (a - b), <=, rel * MAX (fabs (a), fabs (b)));
+}
+
+/* Compares every field of two projects.  @coord_eps is the tolerance on
+ * coordinates (0 for exact), @rel_eps the relative one on other doubles.
+ */
+void
+linli_test_assert_projects_equal (LinliProject *a,
+                                  LinliProject *b,
+                                  double        coord_eps,
+                                  double        rel_eps)
+{
+  g_assert_cmpstr (linli_project_get_name (a), ==, linli_project_get_name (b));
+  assert_rel_close (linli_project_get_walk_minutes (a), linli_project_get_walk_minutes (b),
+                    rel_eps);
+  assert_rel_close (linli_project_get_walk_speed (a), linli_project_get_walk_speed (b), rel_eps);
+
+  g_assert_cmpuint (linli_project_get_n_communities (a), ==, linli_project_get_n_communities (b));
+  for (guint i = 0; i < linli_project_get_n_communities (a); i++)
+    {
+      const LinliCommunity *ca = linli_project_get_community (a, i);
+      const LinliCommunity *cb = linli_project_get_community (b, i);
+
+      g_assert_cmpstr (ca->id, ==, cb->id);
+      g_assert_cmpstr (ca->name, ==, cb->name);
+    }
+
+  g_assert_cmpuint (linli_project_get_n_compounds (a), ==, linli_project_get_n_compounds (b));
+  for (guint i = 0; i < linli_project_get_n_compounds (a); i++)
+    {
+      const LinliCompound *ca = linli_project_get_compound (a, i);
+      const LinliCompound *cb = linli_project_get_compound (b, i);
+
+      g_assert_cmpstr (ca->id, ==, cb->id);
+      g_assert_cmpstr (ca->name, ==, cb->name);
+      g_assert_cmpuint (ca->community, ==, cb->community);
+    }
+
+  g_assert_cmpuint (linli_project_get_n_buildings (a), ==, linli_project_get_n_buildings (b));
+  for (guint i = 0; i < linli_project_get_n_buildings (a); i++)
+    {
+      const LinliBuilding *ba = linli_project_get_building (a, i);
+      const LinliBuilding *bb = linli_project_get_building (b, i);
+      const LinliLatLon *fa, *fb;
+      guint na, nb;
+
+      g_assert_cmpstr (ba->id, ==, bb->id);
+      g_assert_cmpstr (ba->name, ==, bb->name);
+      g_assert_cmpuint (ba->compound, ==, bb->compound);
+      assert_close (ba->lat, bb->lat, coord_eps);
+      assert_close (ba->lon, bb->lon, coord_eps);
+      g_assert_cmpuint (ba->households, ==, bb->households);
+      g_assert_cmpuint (ba->residents, ==, bb->residents);
+      g_assert_cmpuint (ba->party_members, ==, bb->party_members);
+      fa = linli_project_get_footprint (a, i, &na);
+      fb = linli_project_get_footprint (b, i, &nb);
+      g_assert_cmpuint (na, ==, nb);
+      for (guint k = 0; k < na; k++)
+        {
+          assert_close (fa[k].lat, fb[k].lat, coord_eps);
+          assert_close (fa[k].lon, fb[k].lon, coord_eps);
+        }
+    }
+
+  g_assert_cmpuint (linli_project_get_n_sites (a), ==, linli_project_get_n_sites (b));
+  for (guint i = 0; i < linli_project_get_n_sites (a); i++)
+    {
+      LinliSite *sa = linli_project_get_site (a, i);
+      LinliSite *sb = linli_project_get_site (b, i);
+
+      g_assert_cmpstr (linli_site_get_id (sa), ==, linli_site_get_id (sb));
+      g_assert_cmpstr (linli_site_get_name (sa), ==, linli_site_get_name (sb));
+      g_assert_cmpint (linli_site_get_tier (sa), ==, linli_site_get_tier (sb));
+      g_assert_cmpint (linli_site_get_status (sa), ==, linli_site_get_status (sb));
+      assert_close (linli_site_get_lat (sa), linli_site_get_lat (sb), coord_eps);
+      assert_close (linli_site_get_lon (sa), linli_site_get_lon (sb), coord_eps);
+      g_assert_cmpuint (linli_site_get_capacity (sa), ==, linli_site_get_capacity (sb));
+      g_assert_cmpuint (linli_site_get_services (sa), ==, linli_site_get_services (sb));
+      g_assert_cmpstr (linli_site_get_extra_services (sa), ==, linli_site_get_extra_services (sb));
+      g_assert_cmpint (linli_site_get_plan_rule (sa), ==, linli_site_get_plan_rule (sb));
+      if (linli_site_get_cost (sa) < 0)
+        g_assert_cmpfloat (linli_site_get_cost (sb), <, 0);
+      else
+        assert_rel_close (linli_site_get_cost (sa), linli_site_get_cost (sb), rel_eps);
+    }
+}
+
+
+void
+linli_test_assert_totals_equal (const LinliCoverageTotals *a,
+                                const LinliCoverageTotals *b)
+{
+  g_assert_cmpuint (a->buildings, ==, b->buildings);
+  g_assert_cmpuint (a->buildings_covered, ==, b->buildings_covered);
+  g_assert_cmpuint (a->households, ==, b->households);
+  g_assert_cmpuint (a->households_covered, ==, b->households_covered);
+  g_assert_cmpuint (a->residents, ==, b->residents);
+  g_assert_cmpuint (a->residents_covered, ==, b->residents_covered);
+}
+
+/* Every figure of @a equals the one of @b. */
+void
+linli_test_assert_coverage_equal (LinliProject        *project,
+                                  const LinliCoverage *a,
+                                  const LinliCoverage *b)
+{
+  const guint *ua, *ub;
+  guint na, nb;
+
+  g_assert_cmpfloat (linli_coverage_get_radius (a), ==, linli_coverage_get_radius (b));
+  g_assert_cmpuint (linli_coverage_get_n_buildings (a), ==, linli_coverage_get_n_buildings (b));
+  for (guint i = 0; i < linli_coverage_get_n_buildings (a); i++)
+    {
+      g_assert_cmpuint (linli_coverage_get_cover_count (a, i), ==,
+                        linli_coverage_get_cover_count (b, i));
+      g_assert_true (linli_coverage_is_covered (a, i) == linli_coverage_is_covered (b, i));
+    }
+  linli_test_assert_totals_equal (linli_coverage_get_district (a), linli_coverage_get_district (b));
+  for (guint c = 0; c < linli_project_get_n_communities (project); c++)
+    linli_test_assert_totals_equal (linli_coverage_get_community (a, c), linli_coverage_get_community (b, c));
+  ua = linli_coverage_get_uncovered (a, &na);
+  ub = linli_coverage_get_uncovered (b, &nb);
+  g_assert_cmpuint (na, ==, nb);
+  if (na > 0)
+    g_assert_cmpmem (ua, na * sizeof (guint), ub, nb * sizeof (guint));
+  for (guint s = 0; s < linli_project_get_n_sites (project); s++)
+    g_assert_cmpuint (linli_coverage_site_households (a, s), ==,
+                      linli_coverage_site_households (b, s));
+}

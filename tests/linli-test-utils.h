@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "linli-coverage.h"
+
+G_BEGIN_DECLS
+
+/* Helpers every core test program links. */
+
+void linli_test_assert_projects_equal (LinliProject *a,
+                                       LinliProject *b,
+                                       double        coord_eps,
+                                       double        rel_eps);
+
+void linli_test_assert_totals_equal   (const LinliCoverageTotals *a,
+                                       const LinliCoverageTotals *b);
+void linli_test_assert_coverage_equal (LinliProject        *project,
+                                       const LinliCoverage *a,
+                                       const LinliCoverage *b);
+
+G_END_DECLS
