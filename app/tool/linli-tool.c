@@ -15,6 +15,7 @@
 #include "linli-generator.h"
 #include "linli-import.h"
 #include "linli-plan-io.h"
+#include "linli-stats.h"
 
 /* Commands */
 
@@ -179,44 +180,10 @@ cmd_validate (int    argc,
 
 /* Benchmarks */
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *samples)
-{
-  g_array_sort (samples, compare_double);
-  if (samples->len == 0)
-    return NAN;
-  if (samples->len % 2 == 1)
-    return g_array_index (samples, double, samples->len / 2);
-  return (g_array_index (samples, double, samples->len / 2 - 1) +
-          g_array_index (samples, double, samples->len / 2)) / 2;
-}
-
 static double
 now_ms (void)
 {
   return g_get_monotonic_time () / 1000.0;
-}
-
-/* Resident memory of this process, in MiB, from /proc. */
-static double
-resident_mib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return NAN;
-  line = strstr (status, "VmRSS:");
-  return line ? g_ascii_strtod (line + 6, NULL) / 1024.0 : NAN;
 }
 
 typedef struct
@@ -277,7 +244,7 @@ cmd_bench (int    argc,
       g_array_append_vals (figures[0].samples, (double[]) { now_ms () - t0 }, 1);
       if (r == 0)
         {
-          rss = resident_mib ();
+          rss = linli_stats_resident_mib ();
           project = g_steal_pointer (&p);
           coverage = g_steal_pointer (&c);
         }
@@ -352,7 +319,7 @@ cmd_bench (int    argc,
       for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
         if (figures[f].samples->len > 0)
           g_print ("  \"%s\": { \"median_ms\": %.2f, \"runs\": %u },\n", figures[f].name,
-                   median (figures[f].samples), figures[f].samples->len);
+                   linli_stats_median (figures[f].samples), figures[f].samples->len);
       g_print ("  \"rss_after_open_mib\": %.1f\n}\n", rss);
     }
   else
@@ -361,10 +328,10 @@ cmd_bench (int    argc,
                linli_project_get_n_sites (project));
       for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
         if (figures[f].samples->len > 0)
-          g_print ("%-16s median_ms=%.2f runs=%u  # %s\n", figures[f].name, median (figures[f].samples),
+          g_print ("%-16s median_ms=%.2f runs=%u  # %s\n", figures[f].name, linli_stats_median (figures[f].samples),
                    figures[f].samples->len, figures[f].extra);
       if (figures[1].samples->len > 0)
-        g_print ("open_vs_xmllint  ratio=%.2f\n", median (figures[0].samples) / median (figures[1].samples));
+        g_print ("open_vs_xmllint  ratio=%.2f\n", linli_stats_median (figures[0].samples) / linli_stats_median (figures[1].samples));
       g_print ("rss_after_open   mib=%.1f\n", rss);
     }
   for (guint f = 0; f < G_N_ELEMENTS (figures); f++)

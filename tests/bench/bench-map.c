@@ -15,48 +15,8 @@
 
 #include "linli-format.h"
 #include "linli-map-layer.h"
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *a)
-{
-  g_array_sort (a, compare_double);
-  return a->len % 2 ? g_array_index (a, double, a->len / 2)
-                    : (g_array_index (a, double, a->len / 2 - 1) + g_array_index (a, double, a->len / 2)) / 2;
-}
-
-static void
-pump (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-}
-
-static double
-resident_mib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return NAN;
-  line = strstr (status, "VmRSS:");
-  return line ? g_ascii_strtod (line + 6, NULL) / 1024.0 : NAN;
-}
+#include "linli-gui-test-utils.h"
+#include "linli-stats.h"
 
 int
 main (int    argc,
@@ -118,8 +78,8 @@ main (int    argc,
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (layer)))
     g_main_context_iteration (NULL, TRUE);
-  pump (300);
-  rss = resident_mib ();
+  linli_test_wait_ms (300);
+  rss = linli_stats_resident_mib ();
   renderer = gtk_native_get_renderer (GTK_NATIVE (window));
 
   /* District: the whole district fits; community: about 4 km across, a
@@ -151,7 +111,7 @@ main (int    argc,
 
       shumate_viewport_set_zoom_level (viewport, zooms[z].zoom);
       shumate_map_center_on (map, (min_lat + max_lat) / 2, (min_lon + max_lon) / 2);
-      pump (100);
+      linli_test_wait_ms (100);
 
       for (int r = 0; r < runs; r++)
         {
@@ -175,14 +135,14 @@ main (int    argc,
         }
       if (json)
         g_print ("  \"frame_%s\": { \"zoom\": %.2f, \"snapshot_median_ms\": %.2f, \"render_median_ms\": %.2f, \"runs\": %d }%s\n",
-                 zooms[z].name, zooms[z].zoom, median (snap_ms), median (render_ms), runs,
+                 zooms[z].name, zooms[z].zoom, linli_stats_median (snap_ms), linli_stats_median (render_ms), runs,
                  z + 1 < G_N_ELEMENTS (zooms) ? "," : "");
       else
         {
           g_print ("frame_snapshot_%-9s median_ms=%.2f runs=%d  # zoom %.2f, %.1f km across\n",
-                   zooms[z].name, median (snap_ms), runs, zooms[z].zoom,
+                   zooms[z].name, linli_stats_median (snap_ms), runs, zooms[z].zoom,
                    w * 156543.03 * cos ((min_lat + max_lat) / 2 * G_PI / 180) / pow (2, zooms[z].zoom) / 1000);
-          g_print ("frame_render_%-11s median_ms=%.2f runs=%d\n", zooms[z].name, median (render_ms), runs);
+          g_print ("frame_render_%-11s median_ms=%.2f runs=%d\n", zooms[z].name, linli_stats_median (render_ms), runs);
         }
     }
   if (json)

@@ -8,20 +8,8 @@
 
 #include "linli-format.h"
 #include "linli-generator.h"
+#include "linli-gui-test-utils.h"
 #include "linli-window-private.h"
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
 
 static void
 activate (LinliWindow *window,
@@ -94,11 +82,11 @@ test_large_district (void)
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (window->map)))
     g_main_context_iteration (NULL, TRUE);
-  wait_ms (300);
+  linli_test_wait_ms (300);
 
   viewport = shumate_map_get_viewport (window->map);
   activate (window, "win.zoom-fit", NULL);
-  wait_ms (100);
+  linli_test_wait_ms (100);
   fit_zoom = shumate_viewport_get_zoom_level (viewport);
 
   for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
@@ -128,12 +116,12 @@ test_large_district (void)
       lon0 = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
       activate (window, "win.pan", "east");
       activate (window, "win.pan", "south");
-      wait_ms (100);
+      linli_test_wait_ms (100);
       g_assert_cmpfloat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), >, lon0);
       g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), <, lat0);
       activate (window, "win.pan", "west");
       activate (window, "win.pan", "north");
-      wait_ms (150);
+      linli_test_wait_ms (150);
 
       g_assert_true (linli_window_save_png (window, TRUE, png, &error));
       g_assert_no_error (error);

@@ -10,6 +10,7 @@
 
 #include "linli-crs.h"
 #include "linli-format.h"
+#include "linli-gui-test-utils.h"
 #include "linli-window-private.h"
 
 typedef struct
@@ -23,20 +24,6 @@ static char *
 sample_path (void)
 {
   return g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "sample.linli", NULL);
-}
-
-/* Lets GTK lay out and draw for a while. */
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
 }
 
 static void
@@ -406,7 +393,7 @@ test_render_png (Fixture       *f,
   gtk_window_present (GTK_WINDOW (f->window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (f->window->map)))
     g_main_context_iteration (NULL, TRUE);
-  wait_ms (300);
+  linli_test_wait_ms (300);
 
   for (int want_covered = 1; want_covered >= 0; want_covered--)
     {
@@ -422,7 +409,7 @@ test_render_png (Fixture       *f,
       b = linli_project_get_building (project, index);
       shumate_viewport_set_zoom_level (viewport, 17);
       shumate_map_center_on (f->window->map, b->lat, b->lon);
-      wait_ms (200);
+      linli_test_wait_ms (200);
 
       g_assert_true (linli_window_save_png (f->window, TRUE, png, &error));
       g_assert_no_error (error);
@@ -511,7 +498,7 @@ test_plan_mclp (Fixture       *f,
       g_autoptr (GError) error = NULL;
 
       gtk_window_present (GTK_WINDOW (f->window));
-      wait_ms (500);
+      linli_test_wait_ms (500);
       g_assert_true (linli_window_save_png (f->window, FALSE, png, &error));
     }
 
