@@ -505,12 +505,14 @@ draw_circles (LinliMapLayer *self,
     }
 }
 
-static gboolean
-is_covered (LinliMapLayer *self,
-            guint          i)
+/* The per-building counts of covering sites, when the coverage is for
+ * these buildings; NULL shows everything as not covered. */
+static const guint *
+cover_counts (LinliMapLayer *self)
 {
-  return self->coverage != NULL && i < linli_coverage_get_n_buildings (self->coverage) &&
-         linli_coverage_is_covered (self->coverage, i);
+  if (self->coverage != NULL && linli_coverage_get_n_buildings (self->coverage) == self->n_buildings)
+    return linli_coverage_get_cover_counts (self->coverage);
+  return NULL;
 }
 
 /* What a grid query over the view does with each building it finds. */
@@ -547,13 +549,10 @@ draw_aggregate (LinliMapLayer *self,
   g_autofree guint32 *households = g_new0 (guint32, (gsize) nx * ny);
   g_autofree guint32 *uncovered = g_new0 (guint32, (gsize) nx * ny);
   const LinliBuilding *buildings = linli_project_get_buildings (self->project);
-  const guint *counts = NULL;
+  const guint *counts = cover_counts (self);
   cairo_surface_t *image;
   guint32 *pixels;
   int stride;
-
-  if (self->coverage != NULL && linli_coverage_get_n_buildings (self->coverage) == self->n_buildings)
-    counts = linli_coverage_get_cover_counts (self->coverage);
 
   /* Most of the district is in view at this scale: a straight pass over
    * the arrays beats asking the grid. */
@@ -604,6 +603,7 @@ draw_buildings (LinliMapLayer *self,
   gboolean footprints = v->ppm >= LOD_FOOTPRINTS;
   double scale = CLAMP (v->ppm * 4, 0.6, 2.0);
   g_autoptr (GArray) visible = NULL;
+  const guint *counts = cover_counts (self);
   Cull cull = { self, v, NULL };
 
   if (v->ppm < LOD_AGGREGATE)
@@ -633,7 +633,7 @@ draw_buildings (LinliMapLayer *self,
           const LinliLatLon *fp;
           double x, y;
 
-          if (is_covered (self, i) != want_covered)
+          if ((counts != NULL && counts[i] > 0) != want_covered)
             continue;
           b = linli_project_get_building (self->project, i);
           fp = footprints ? linli_project_get_footprint (self->project, i, &n_fp) : NULL;

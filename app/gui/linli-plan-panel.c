@@ -33,6 +33,7 @@ struct _LinliPlanPanel
   LinliHistory    *history;
   GCancellable    *cancellable;
   guint            progress_source;
+  const LinliCoverage *coverage;        /* the window's, kept current by it */
   double           before_share;
 
   LinliPlanResult *result;
@@ -336,6 +337,7 @@ linli_plan_panel_set_project (LinliPlanPanel *self,
   g_return_if_fail (LINLI_IS_PLAN_PANEL (self));
 
   linli_plan_panel_cancel (self);
+  self->coverage = NULL;
   g_set_object (&self->project, project);
   g_set_object (&self->history, history);
   gtk_label_set_text (self->summary_label, "");
@@ -357,6 +359,21 @@ linli_plan_panel_set_k (LinliPlanPanel *self,
 }
 
 /**
+ * linli_plan_panel_set_coverage:
+ * @coverage: (nullable): the project's current coverage, owned by the
+ *   caller, who keeps it up to date while the panel lives
+ *
+ * Lets a run take today's figures from it instead of counting again.
+ */
+void
+linli_plan_panel_set_coverage (LinliPlanPanel      *self,
+                               const LinliCoverage *coverage)
+{
+  g_return_if_fail (LINLI_IS_PLAN_PANEL (self));
+  self->coverage = coverage;
+}
+
+/**
  * linli_plan_panel_run:
  *
  * Starts the solver on the project as it is now, in a worker thread.
@@ -365,7 +382,8 @@ void
 linli_plan_panel_run (LinliPlanPanel *self)
 {
   g_autoptr (GTask) task = NULL;
-  g_autoptr (LinliCoverage) coverage = NULL;
+  g_autoptr (LinliCoverage) own = NULL;
+  const LinliCoverage *coverage = self->coverage;
   Job *job;
   double radius;
 
@@ -378,7 +396,10 @@ linli_plan_panel_run (LinliPlanPanel *self)
   /* The instance is a snapshot taken here: edits during the run do not
    * reach the worker. */
   radius = linli_project_get_coverage_radius (self->project);
-  coverage = linli_coverage_compute (self->project);
+  /* Today's figures: the window's coverage when it has one, else counted here. */
+  if (coverage == NULL || linli_coverage_get_radius (coverage) != radius ||
+      linli_coverage_get_n_buildings (coverage) != linli_project_get_n_buildings (self->project))
+    coverage = own = linli_coverage_compute (self->project);
   self->before_share = linli_coverage_totals_share (linli_coverage_get_district (coverage)->households_covered,
                                                     linli_coverage_get_district (coverage)->households);
   g_clear_pointer (&self->site_ids, g_ptr_array_unref);

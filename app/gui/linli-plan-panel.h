@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "linli-coverage.h"
 #include "linli-history.h"
 #include "linli-plan.h"
 
@@ -15,6 +16,8 @@ LinliPlanPanel        *linli_plan_panel_new            (void) G_GNUC_WARN_UNUSED
 void                   linli_plan_panel_set_project    (LinliPlanPanel *self,
                                                         LinliProject   *project,
                                                         LinliHistory   *history);
+void                   linli_plan_panel_set_coverage   (LinliPlanPanel      *self,
+                                                        const LinliCoverage *coverage);
 void                   linli_plan_panel_run            (LinliPlanPanel *self);
 void                   linli_plan_panel_cancel         (LinliPlanPanel *self);
 gboolean               linli_plan_panel_get_running    (LinliPlanPanel *self);

@@ -195,6 +195,7 @@ recompute_coverage (LinliWindow *self)
   else
     self->coverage = linli_coverage_compute (self->project);
   linli_map_layer_set_coverage (self->layer, self->coverage);
+  linli_plan_panel_set_coverage (self->plan_panel, self->coverage);
   uncovered = linli_coverage_get_uncovered (self->coverage, &n_uncovered);
   linli_index_list_set_indices (self->uncovered, uncovered, n_uncovered);
   update_figures (self);
