@@ -44,6 +44,29 @@ linli_test_assert_projects_equal (LinliProject *a,
   assert_rel_close (linli_project_get_walk_minutes (a), linli_project_get_walk_minutes (b),
                     rel_eps);
   assert_rel_close (linli_project_get_walk_speed (a), linli_project_get_walk_speed (b), rel_eps);
+  g_assert_cmpint (linli_project_get_distance (a), ==, linli_project_get_distance (b));
+  {
+    const LinliStreets *sa = linli_project_get_streets (a), *sb = linli_project_get_streets (b);
+    const LinliLatLon *na = linli_streets_get_nodes (sa), *nb = linli_streets_get_nodes (sb);
+
+    g_assert_cmpuint (linli_streets_get_n_nodes (sa), ==, linli_streets_get_n_nodes (sb));
+    g_assert_cmpuint (linli_streets_get_n_ways (sa), ==, linli_streets_get_n_ways (sb));
+    for (guint i = 0; i < linli_streets_get_n_nodes (sa); i++)
+      {
+        assert_close (na[i].lat, nb[i].lat, coord_eps);
+        assert_close (na[i].lon, nb[i].lon, coord_eps);
+      }
+    for (guint w = 0; w < linli_streets_get_n_ways (sa); w++)
+      {
+        LinliStreetKind ka, kb;
+        guint la, lb;
+        const guint32 *wa = linli_streets_get_way (sa, w, &ka, &la);
+        const guint32 *wb = linli_streets_get_way (sb, w, &kb, &lb);
+
+        g_assert_cmpint (ka, ==, kb);
+        g_assert_cmpmem (wa, la * sizeof (guint32), wb, lb * sizeof (guint32));
+      }
+  }
 
   g_assert_cmpuint (linli_project_get_n_communities (a), ==, linli_project_get_n_communities (b));
   for (guint i = 0; i < linli_project_get_n_communities (a); i++)
@@ -82,6 +105,7 @@ linli_test_assert_projects_equal (LinliProject *a,
       g_assert_cmpuint (ba->households, ==, bb->households);
       g_assert_cmpuint (ba->residents, ==, bb->residents);
       g_assert_cmpuint (ba->party_members, ==, bb->party_members);
+      g_assert_cmpuint (ba->flags, ==, bb->flags);
       fa = linli_project_get_footprint (a, i, &na);
       fb = linli_project_get_footprint (b, i, &nb);
       g_assert_cmpuint (na, ==, nb);

@@ -168,6 +168,35 @@ random_project (guint32 seed,
       site = linli_site_new (&st);
       linli_project_add_site (project, site);
     }
+  /* Streets, estimates and the distance rule, from a stream of their own so
+   * the rest stays as older seeds made it. */
+  {
+    g_autoptr (GRand) more = g_rand_new_with_seed (seed + 7919);
+    LinliStreets *streets = linli_streets_new ();
+    guint n_nodes = g_rand_int_range (more, 0, 40);
+
+    for (guint i = 0; i < n_nodes; i++)
+      linli_streets_add_node (streets, lat0 + g_rand_double_range (more, -0.05, 0.05),
+                              lon0 + g_rand_double_range (more, -0.05, 0.05));
+    for (guint w = 0; n_nodes >= 2 && w < n_nodes / 2; w++)
+      {
+        guint32 list[6];
+        guint n = g_rand_int_range (more, 2, G_N_ELEMENTS (list) + 1);
+
+        for (guint k = 0; k < n; k++)
+          list[k] = g_rand_int_range (more, 0, n_nodes);
+        linli_streets_add_way (streets, g_rand_int_range (more, 0, LINLI_STREET_N_KINDS), list, n);
+      }
+    if (n_nodes > 0)
+      linli_project_set_streets (project, streets);
+    else
+      linli_streets_free (streets);
+    linli_project_set_distance (project, g_rand_boolean (more) ? LINLI_DISTANCE_STREET
+                                                               : LINLI_DISTANCE_LINE);
+    for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
+      if (g_rand_int_range (more, 0, 3) == 0)
+        linli_project_set_building_flags (project, i, LINLI_BUILDING_ESTIMATED);
+  }
   return project;
 }
 
@@ -846,6 +875,41 @@ static const HostileCase hostile_cases[] = {
     { { 0 } },
     gen_huge_footprint, 14, 0, "more than 4096 points", INVALID, FALSE },
   /* Vocabulary. */
+  /* Streets, distance and estimates. */
+  { "street-way-dangling-node",
+    { { 20, "  </sites><streets><node lat=\"31.23\" lon=\"121.47\"/><way kind=\"footway\" nodes=\"0 1\"/></streets>" } },
+    NULL, 20, 0, "refers to node 1, but only 1 nodes", INVALID, FALSE },
+  { "street-way-unknown-kind",
+    { { 20, "  </sites><streets><node lat=\"31.23\" lon=\"121.47\"/><node lat=\"31.24\" lon=\"121.47\"/>"
+            "<way kind=\"motorway\" nodes=\"0 1\"/></streets>" } },
+    NULL, 20, 0, "unknown street kind “motorway”", INVALID, TRUE },
+  { "street-way-one-node",
+    { { 20, "  </sites><streets><node lat=\"31.23\" lon=\"121.47\"/><way kind=\"path\" nodes=\"0\"/></streets>" } },
+    NULL, 20, 0, "at least 2 nodes", INVALID, FALSE },
+  { "street-way-junk-nodes",
+    { { 20, "  </sites><streets><node lat=\"31.23\" lon=\"121.47\"/><way kind=\"path\" nodes=\"0 x\"/></streets>" } },
+    NULL, 20, 0, "node numbers", INVALID, TRUE },
+  { "street-way-huge-node-number",
+    { { 20, "  </sites><streets><node lat=\"31.23\" lon=\"121.47\"/><way kind=\"path\" nodes=\"0 99999999999999999999\"/></streets>" } },
+    NULL, 20, 0, "node numbers|refers to node", INVALID, FALSE },
+  { "street-node-lat-91",
+    { { 20, "  </sites><streets><node lat=\"91\" lon=\"121.47\"/></streets>" } },
+    NULL, 20, 0, "“lat” must be a number", INVALID, TRUE },
+  { "street-node-missing-lon",
+    { { 20, "  </sites><streets><node lat=\"31\"/></streets>" } },
+    NULL, 20, 0, "lon", INVALID, TRUE },
+  { "street-unknown-element",
+    { { 20, "  </sites><streets><edge a=\"0\" b=\"1\"/></streets>" } },
+    NULL, 20, 0, "unexpected <edge> in <streets>", INVALID, TRUE },
+  { "streets-before-sites",
+    { { 17, "  <streets/><sites>" } },
+    NULL, 17, 0, "unexpected <sites>", INVALID, TRUE },
+  { "distance-taxi",
+    { { 3, "  <settings walk-minutes=\"10\" distance=\"taxi\"/>" } },
+    NULL, 3, 0, "“distance” must be “line” or “street”", INVALID, TRUE },
+  { "estimated-maybe",
+    { { 13, B1 (B1_POS " estimated=\"maybe\"") } },
+    NULL, 13, 0, "“estimated” must be “true” or “false”", INVALID, TRUE },
   { "unknown-service",
     { { 18, S1 (S1_VALID " services=\"elderly spa\"") } },
     NULL, 18, 0, "unknown service “spa”", INVALID, TRUE },

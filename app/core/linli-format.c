@@ -20,6 +20,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextReader, xmlFreeTextReader)
 #define MAX_ID_LENGTH        256
 #define MAX_NAME_LENGTH      1024
 #define MAX_FOOTPRINT_POINTS 4096
+#define MAX_STREET_NODES (16u * 1024 * 1024)
+#define MAX_WAY_NODES 100000
 #define MAX_COUNT            1000000u   /* households, residents or members of one building */
 
 /* ------------------------------------------------------------------------ */
@@ -35,6 +37,7 @@ typedef struct
   GPtrArray       *open;          /* names of the elements entered, innermost last */
   int              last_compound; /* of the building before, or -1 */
   LinliProject    *project;
+  LinliStreets    *streets;       /* read so far */
   GHashTable      *building_ids;
   GHashTable      *site_ids;
   char            *xml_error;
@@ -450,6 +453,25 @@ parse_uint (Loader     *l,
 }
 
 static gboolean
+parse_boolean (Loader     *l,
+               const char *attr,
+               const char *value,
+               gboolean   *out)
+{
+  if (strcmp (value, "true") == 0 || strcmp (value, "1") == 0)
+    *out = TRUE;
+  else if (strcmp (value, "false") == 0 || strcmp (value, "0") == 0)
+    *out = FALSE;
+  else
+    {
+      g_autofree char *q = quote_value (value);
+      return fail (l, LINLI_FORMAT_ERROR_INVALID,
+                   _("attribute “%s” must be “true” or “false”, not “%s”"), attr, q);
+    }
+  return TRUE;
+}
+
+static gboolean
 parse_position (Loader *l,
                 Attrs  *a,
                 guint   lat_index,
@@ -480,17 +502,25 @@ expect_empty (Loader     *l,
 static gboolean
 parse_settings (Loader *l)
 {
-  static const char *const names[] = { "walk-minutes", "walk-speed-kmh", NULL };
+  static const char *const names[] = { "walk-minutes", "walk-speed-kmh", "distance", NULL };
   Attrs a = { names, { NULL } };
   gboolean ok = read_attrs (l, &a);
   double minutes = LINLI_DEFAULT_WALK_MINUTES, speed = LINLI_DEFAULT_WALK_SPEED_KMH;
+  LinliDistance distance = LINLI_DISTANCE_LINE;
 
   if (ok && a.values[0])
     ok = parse_double (l, "walk-minutes", a.values[0], 1, 120, &minutes);
   if (ok && a.values[1])
     ok = parse_double (l, "walk-speed-kmh", a.values[1], 1, 10, &speed);
+  if (ok && a.values[2] && !linli_distance_from_string (a.values[2], &distance))
+    {
+      g_autofree char *q = quote_value (a.values[2]);
+      ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
+                 _("attribute “distance” must be “line” or “street”, not “%s”"), q);
+    }
   if (ok)
     {
+      linli_project_set_distance (l->project, distance);
       linli_project_set_walk_minutes (l->project, minutes);
       linli_project_set_walk_speed (l->project, speed);
       ok = expect_empty (l, "settings");
@@ -604,9 +634,9 @@ static gboolean
 parse_building (Loader *l,
                 GArray *points)
 {
-  enum { ID, NAME, COMPOUND, LAT, LON, HOUSEHOLDS, RESIDENTS, MEMBERS };
+  enum { ID, NAME, COMPOUND, LAT, LON, HOUSEHOLDS, RESIDENTS, MEMBERS, ESTIMATED };
   static const char *const names[] = { "id", "name", "compound", "lat", "lon", "households",
-                                       "residents", "party-members", NULL };
+                                       "residents", "party-members", "estimated", NULL };
   Attrs a = { names, { NULL } };
   LinliBuilding b = { 0 };
   int compound = -1;
@@ -623,6 +653,13 @@ parse_building (Loader *l,
                 (a.values[MEMBERS] == NULL ||
                  parse_uint (l, "party-members", a.values[MEMBERS], MAX_COUNT, &b.party_members));
 
+  if (ok && a.values[ESTIMATED])
+    {
+      gboolean estimated = FALSE;
+
+      if ((ok = parse_boolean (l, "estimated", a.values[ESTIMATED], &estimated)) && estimated)
+        b.flags |= LINLI_BUILDING_ESTIMATED;
+    }
   if (ok && g_hash_table_contains (l->building_ids, a.values[ID]))
     ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("duplicate building id “%s”"), a.values[ID]);
   /* Buildings of one compound come together: most lookups are the last one. */
@@ -749,6 +786,89 @@ parse_site (Loader *l)
   return ok;
 }
 
+static gboolean
+parse_street_node (Loader *l)
+{
+  static const char *const names[] = { "lat", "lon", NULL };
+  Attrs a = { names, { NULL } };
+  double lat, lon;
+  gboolean ok = read_attrs (l, &a) && require (l, &a, 0, "node") && require (l, &a, 1, "node") &&
+                parse_position (l, &a, 0, 1, &lat, &lon) && expect_empty (l, "node");
+
+  if (ok && linli_streets_get_n_nodes (l->streets) >= MAX_STREET_NODES)
+    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<streets> has more than %u nodes"), MAX_STREET_NODES);
+  if (ok)
+    linli_streets_add_node (l->streets, lat, lon);
+  attrs_clear (&a);
+  return ok;
+}
+
+static gboolean
+parse_street_way (Loader *l,
+                  GArray *indices)
+{
+  static const char *const names[] = { "kind", "nodes", NULL };
+  Attrs a = { names, { NULL } };
+  LinliStreetKind kind = LINLI_STREET_FOOTWAY;
+  guint n_nodes = linli_streets_get_n_nodes (l->streets);
+  gboolean ok = read_attrs (l, &a) && require (l, &a, 0, "way") && require (l, &a, 1, "way");
+
+  if (ok && !linli_street_kind_from_string (a.values[0], &kind))
+    {
+      g_autofree char *q = quote_value (a.values[0]);
+      ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown street kind “%s”"), q);
+    }
+  g_array_set_size (indices, 0);
+  for (const char *p = ok ? a.values[1] : ""; ok && *p != '\0';)
+    {
+      guint64 v = 0;
+      const char *start;
+
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        break;
+      start = p;
+      while (*p >= '0' && *p <= '9' && p - start < 10)
+        v = v * 10 + (guint64) (*p++ - '0');
+      if (p == start || (*p != '\0' && !g_ascii_isspace (*p)))
+        ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
+                   _("<way> nodes must be node numbers separated by spaces"));
+      else if (v >= n_nodes)
+        ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
+                   _("<way> refers to node %" G_GUINT64_FORMAT ", but only %u nodes come before it"),
+                   v, n_nodes);
+      else if (indices->len >= MAX_WAY_NODES)
+        ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<way> has more than %u nodes"), MAX_WAY_NODES);
+      else
+        {
+          guint32 v32 = (guint32) v;
+
+          g_array_append_val (indices, v32);
+        }
+    }
+  if (ok && indices->len < 2)
+    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<way> needs at least 2 nodes"));
+  if (ok)
+    ok = expect_empty (l, "way");
+  if (ok)
+    linli_streets_add_way (l->streets, kind, (const guint32 *) indices->data, indices->len);
+  attrs_clear (&a);
+  return ok;
+}
+
+static gboolean
+street_item (Loader *l,
+             GArray *points)
+{
+  g_autoptr (GArray) indices = NULL;
+
+  if (g_strcmp0 (node_name (l), "node") == 0)
+    return parse_street_node (l);
+  indices = g_array_new (FALSE, FALSE, sizeof (guint32));
+  return parse_street_way (l, indices);
+}
+
 typedef gboolean (*ItemParser) (Loader *l, GArray *points);
 
 static gboolean
@@ -772,7 +892,9 @@ parse_list (Loader     *l,
         return FALSE;
       if (type == XML_READER_TYPE_END_ELEMENT)
         return TRUE;
-      if (type != XML_READER_TYPE_ELEMENT || g_strcmp0 (node_name (l), item) != 0)
+      if (type != XML_READER_TYPE_ELEMENT ||
+          (g_strcmp0 (node_name (l), item) != 0 &&
+           !(parser == street_item && g_strcmp0 (node_name (l), "way") == 0)))
         {
           if (type == XML_READER_TYPE_ELEMENT)
             return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unexpected <%s> in <%s>"),
@@ -812,6 +934,7 @@ parse_root (Loader *l)
     { "compounds", "compound", compound_item },
     { "buildings", "building", parse_building },
     { "sites", "site", site_item },
+    { "streets", "node", street_item },   /* and <way> */
   };
   Attrs a = { names, { NULL } };
   g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
@@ -863,7 +986,7 @@ parse_root (Loader *l)
           if (s == G_N_ELEMENTS (sections))
             return fail (l, LINLI_FORMAT_ERROR_INVALID,
                          _("unexpected <%s> in <linli> (sections come once each, in the order "
-                           "settings, communities, compounds, buildings, sites)"), name);
+                           "settings, communities, compounds, buildings, sites, streets)"), name);
           next_section = s + 1;
           if (s == 0)
             ok = parse_settings (l);
@@ -956,7 +1079,11 @@ linli_format_load_data (const char  *data,
   l.site_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   xmlTextReaderSetStructuredErrorHandler (reader, structured_error_cb, &l);
 
+  l.streets = linli_streets_new ();
   ok = parse_root (&l);
+  if (ok && linli_streets_get_n_nodes (l.streets) > 0)
+    linli_project_set_streets (project, g_steal_pointer (&l.streets));
+  g_clear_pointer (&l.streets, linli_streets_free);
 
   g_hash_table_unref (l.building_ids);
   g_hash_table_unref (l.site_ids);
@@ -1153,6 +1280,50 @@ sink_flush (Sink    *sink,
   return TRUE;
 }
 
+/* Nodes first, each numbered by its place; then ways by node numbers. */
+static gboolean
+write_streets (const LinliStreets *streets,
+               GString            *out,
+               Sink               *sink)
+{
+  guint n_nodes = linli_streets_get_n_nodes (streets);
+  const LinliLatLon *nodes = linli_streets_get_nodes (streets);
+
+  if (n_nodes == 0)
+    return TRUE;
+  g_string_append (out, "  <streets>\n");
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      g_string_append (out, "    <node");
+      append_coord (out, "lat", nodes[i].lat);
+      append_coord (out, "lon", nodes[i].lon);
+      g_string_append (out, "/>\n");
+      if (sink != NULL && out->len >= SINK_CHUNK && !sink_flush (sink, out))
+        return FALSE;
+    }
+  for (guint w = 0; w < linli_streets_get_n_ways (streets); w++)
+    {
+      LinliStreetKind kind;
+      guint n;
+      const guint32 *list = linli_streets_get_way (streets, w, &kind, &n);
+
+      g_string_append (out, "    <way");
+      append_attr (out, "kind", linli_street_kind_to_string (kind));
+      g_string_append (out, " nodes=\"");
+      for (guint k = 0; k < n; k++)
+        {
+          if (k > 0)
+            g_string_append_c (out, ' ');
+          append_uint (out, list[k]);
+        }
+      g_string_append (out, "\"/>\n");
+      if (sink != NULL && out->len >= SINK_CHUNK && !sink_flush (sink, out))
+        return FALSE;
+    }
+  g_string_append (out, "  </streets>\n");
+  return TRUE;
+}
+
 /* Writes @project as a version 1 document into @out, and on into @sink
  * whenever a chunk is full, if there is one. */
 static gboolean
@@ -1168,6 +1339,8 @@ write_document (LinliProject *project,
   g_string_append (out, ">\n  <settings");
   append_number (out, "walk-minutes", linli_project_get_walk_minutes (project));
   append_number (out, "walk-speed-kmh", linli_project_get_walk_speed (project));
+  if (linli_project_get_distance (project) != LINLI_DISTANCE_LINE)
+    append_attr (out, "distance", linli_distance_to_string (linli_project_get_distance (project)));
   g_string_append (out, "/>\n  <communities>\n");
   for (guint i = 0; i < linli_project_get_n_communities (project); i++)
     {
@@ -1210,6 +1383,8 @@ write_document (LinliProject *project,
       g_string_append (out, "\" party-members=\"");
       append_uint (out, b->party_members);
       g_string_append_c (out, '"');
+      if (b->flags & LINLI_BUILDING_ESTIMATED)
+        g_string_append (out, " estimated=\"true\"");
       fp = linli_project_get_footprint (project, i, &n_fp);
       if (n_fp == 0)
         {
@@ -1266,8 +1441,9 @@ write_document (LinliProject *project,
         append_attr (out, "plan", linli_site_plan_rule_to_string (linli_site_get_plan_rule (site)));
       g_string_append (out, "/>\n");
     }
-  g_string_append (out, "  </sites>\n</linli>\n");
-  return sink == NULL || sink_flush (sink, out);
+  g_string_append (out, "  </sites>\n");
+  return write_streets (linli_project_get_streets (project), out, sink) &&
+         (g_string_append (out, "</linli>\n"), sink == NULL || sink_flush (sink, out));
 }
 
 /**

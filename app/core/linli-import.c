@@ -287,6 +287,7 @@ linli_import_geojson (const char               *path,
         {
           households = MAX (1, round (area * storeys / options->m2_per_household));
           households = MIN (households, 1000000);
+          b.flags |= LINLI_BUILDING_ESTIMATED;
           rep.estimated++;
         }
       b.households = (guint32) households;

@@ -12,6 +12,9 @@ struct _LinliProject
   char           *name;
   double          walk_minutes;
   double          walk_speed;
+  LinliDistance   distance;
+  LinliStreets   *streets;
+  guint           streets_serial;
 
   GArray         *communities;   /* LinliCommunity */
   GArray         *compounds;     /* LinliCompound */
@@ -35,6 +38,7 @@ enum {
   PROP_NAME,
   PROP_WALK_MINUTES,
   PROP_WALK_SPEED,
+  PROP_DISTANCE,
   N_PROPS,
 };
 
@@ -107,6 +111,7 @@ linli_project_finalize (GObject *object)
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->community_ids, g_hash_table_unref);
   g_clear_pointer (&self->compound_ids, g_hash_table_unref);
+  g_clear_pointer (&self->streets, linli_streets_free);
   G_OBJECT_CLASS (linli_project_parent_class)->finalize (object);
 }
 
@@ -123,6 +128,7 @@ linli_project_get_property (GObject    *object,
     case PROP_NAME: g_value_set_string (value, self->name); break;
     case PROP_WALK_MINUTES: g_value_set_double (value, self->walk_minutes); break;
     case PROP_WALK_SPEED: g_value_set_double (value, self->walk_speed); break;
+    case PROP_DISTANCE: g_value_set_int (value, self->distance); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -140,6 +146,7 @@ linli_project_set_property (GObject      *object,
     case PROP_NAME: linli_project_set_name (self, g_value_get_string (value)); break;
     case PROP_WALK_MINUTES: linli_project_set_walk_minutes (self, g_value_get_double (value)); break;
     case PROP_WALK_SPEED: linli_project_set_walk_speed (self, g_value_get_double (value)); break;
+    case PROP_DISTANCE: linli_project_set_distance (self, g_value_get_int (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -160,6 +167,9 @@ linli_project_class_init (LinliProjectClass *klass)
                                                        LINLI_DEFAULT_WALK_MINUTES, rw);
   properties[PROP_WALK_SPEED] = g_param_spec_double ("walk-speed", NULL, NULL, 1, 10,
                                                      LINLI_DEFAULT_WALK_SPEED_KMH, rw);
+  /* A LinliDistance. */
+  properties[PROP_DISTANCE] = g_param_spec_int ("distance", NULL, NULL, LINLI_DISTANCE_LINE,
+                                                LINLI_DISTANCE_STREET, LINLI_DISTANCE_LINE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -178,6 +188,8 @@ linli_project_init (LinliProject *self)
   self->name = g_strdup ("");
   self->walk_minutes = LINLI_DEFAULT_WALK_MINUTES;
   self->walk_speed = LINLI_DEFAULT_WALK_SPEED_KMH;
+  self->distance = LINLI_DISTANCE_LINE;
+  self->streets = linli_streets_new ();
   self->communities = g_array_new (FALSE, FALSE, sizeof (LinliCommunity));
   g_array_set_clear_func (self->communities, clear_community);
   self->compounds = g_array_new (FALSE, FALSE, sizeof (LinliCompound));
@@ -278,6 +290,98 @@ linli_project_get_coverage_radius (LinliProject *self)
 {
   g_return_val_if_fail (LINLI_IS_PROJECT (self), 0);
   return self->walk_minutes * self->walk_speed * 1000.0 / 60.0;
+}
+
+/**
+ * linli_project_get_distance:
+ *
+ * Returns: how coverage measures walks: straight line or along streets.
+ *   Along streets needs streets; without them it falls back to the line.
+ */
+LinliDistance
+linli_project_get_distance (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), LINLI_DISTANCE_LINE);
+  return self->distance;
+}
+
+void
+linli_project_set_distance (LinliProject  *self,
+                            LinliDistance  distance)
+{
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+  g_return_if_fail (distance == LINLI_DISTANCE_LINE || distance == LINLI_DISTANCE_STREET);
+
+  if (self->distance == distance)
+    return;
+  self->distance = distance;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISTANCE]);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+const char *
+linli_distance_to_string (LinliDistance distance)
+{
+  return distance == LINLI_DISTANCE_STREET ? "street" : "line";
+}
+
+gboolean
+linli_distance_from_string (const char    *string,
+                            LinliDistance *distance)
+{
+  if (g_strcmp0 (string, "line") == 0)
+    *distance = LINLI_DISTANCE_LINE;
+  else if (g_strcmp0 (string, "street") == 0)
+    *distance = LINLI_DISTANCE_STREET;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/**
+ * linli_project_get_streets:
+ *
+ * Returns: (transfer none): the walkable streets; empty if none were imported
+ */
+const LinliStreets *
+linli_project_get_streets (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
+  return self->streets;
+}
+
+/**
+ * linli_project_set_streets:
+ * @streets: (transfer full): the new street network
+ *
+ * Replaces the streets.  Coverage and walking graphs made before notice by
+ * the serial number, which goes up.
+ */
+void
+linli_project_set_streets (LinliProject *self,
+                           LinliStreets *streets)
+{
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+  g_return_if_fail (streets != NULL);
+
+  linli_streets_free (self->streets);
+  self->streets = streets;
+  self->streets_serial++;
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+gboolean
+linli_project_has_streets (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), FALSE);
+  return linli_streets_get_n_segments (self->streets) > 0;
+}
+
+guint
+linli_project_get_streets_serial (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), 0);
+  return self->streets_serial;
 }
 
 guint
@@ -424,6 +528,24 @@ linli_project_set_footprint (LinliProject      *self,
   b->footprint_len = footprint != NULL ? n_footprint : 0;
   if (b->footprint_len > 0)
     g_array_append_vals (self->footprints, footprint, n_footprint);
+}
+
+/**
+ * linli_project_set_building_flags:
+ * @flags: #LinliBuildingFlags
+ *
+ * Sets what is known of how a building's figures were obtained.  Coverage
+ * does not depend on it, so no signal.
+ */
+void
+linli_project_set_building_flags (LinliProject *self,
+                                  guint         building,
+                                  guint32       flags)
+{
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+  g_return_if_fail (building < self->buildings->len);
+
+  g_array_index (self->buildings, LinliBuilding, building).flags = flags;
 }
 
 guint

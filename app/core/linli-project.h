@@ -5,6 +5,7 @@
 
 #include "linli-geo.h"
 #include "linli-site.h"
+#include "linli-streets.h"
 
 G_BEGIN_DECLS
 
@@ -39,7 +40,20 @@ typedef struct
   guint32     party_members;
   guint32     footprint_start; /* index into the footprint points */
   guint32     footprint_len;   /* 0 when the building has no footprint */
+  guint32     flags;           /* LinliBuildingFlags */
 } LinliBuilding;
+
+typedef enum
+{
+  LINLI_BUILDING_ESTIMATED = 1 << 0,  /* households and residents are estimates */
+} LinliBuildingFlags;
+
+/* How coverage measures the walk from a building to a site. */
+typedef enum
+{
+  LINLI_DISTANCE_LINE,     /* straight line */
+  LINLI_DISTANCE_STREET,   /* along the project's streets */
+} LinliDistance;
 
 #define LINLI_TYPE_PROJECT (linli_project_get_type ())
 G_DECLARE_FINAL_TYPE (LinliProject, linli_project, LINLI, PROJECT, GObject)
@@ -56,6 +70,18 @@ double                linli_project_get_walk_speed     (LinliProject *self);
 void                  linli_project_set_walk_speed     (LinliProject *self,
                                                         double        kmh);
 double                linli_project_get_coverage_radius (LinliProject *self);
+LinliDistance         linli_project_get_distance       (LinliProject *self);
+void                  linli_project_set_distance       (LinliProject  *self,
+                                                        LinliDistance  distance);
+const char           *linli_distance_to_string         (LinliDistance distance);
+gboolean              linli_distance_from_string       (const char    *string,
+                                                        LinliDistance *distance);
+
+const LinliStreets   *linli_project_get_streets        (LinliProject *self);
+void                  linli_project_set_streets        (LinliProject *self,
+                                                        LinliStreets *streets);
+gboolean              linli_project_has_streets        (LinliProject *self);
+guint                 linli_project_get_streets_serial (LinliProject *self);
 
 guint                 linli_project_add_community      (LinliProject *self,
                                                         const char   *id,
@@ -84,6 +110,9 @@ void                  linli_project_set_footprint      (LinliProject      *self,
                                                         guint              building,
                                                         const LinliLatLon *footprint,
                                                         guint              n_footprint);
+void                  linli_project_set_building_flags (LinliProject *self,
+                                                        guint         building,
+                                                        guint32       flags);
 guint                 linli_project_get_n_buildings    (LinliProject *self);
 const LinliBuilding  *linli_project_get_building       (LinliProject *self,
                                                         guint         index);

@@ -4,6 +4,7 @@
 #include "linli-spatial.h"
 
 #include <math.h>
+#include <string.h>
 
 struct _LinliPointGrid
 {
@@ -212,4 +213,254 @@ linli_point_grid_nearest (const LinliPointGrid *grid,
 
   linli_point_grid_query_circle (grid, x, y, max_distance, nearest_cb, &n);
   return n.best;
+}
+
+struct _LinliSegmentGrid
+{
+  double  *seg;         /* copy of the segments, 4 numbers each */
+  guint    n_segments;
+  double   cell;
+  double   min_x;
+  double   min_y;
+  int      nx;
+  int      ny;
+  guint   *cell_start;  /* nx * ny + 1 offsets into items */
+  guint   *items;       /* segment indices by cell */
+  guint   *seen;        /* per segment: last query that looked at it */
+  guint    query;
+};
+
+static inline gboolean
+segment_is_finite (const double *s)
+{
+  return isfinite (s[0]) && isfinite (s[1]) && isfinite (s[2]) && isfinite (s[3]);
+}
+
+static inline int
+seg_cell (const LinliSegmentGrid *grid,
+          double                  v,
+          double                  min,
+          int                     n)
+{
+  double c = floor ((v - min) / grid->cell);
+
+  if (!(c >= 0))
+    return 0;
+  if (c >= n)
+    return n - 1;
+  return (int) c;
+}
+
+/**
+ * linli_segment_grid_new:
+ * @segments: (array): x1, y1, x2, y2 per segment, in metres
+ * @n_segments: number of segments
+ * @cell_size: wanted cell edge in metres
+ *
+ * Segments with a coordinate that is not finite are left out.
+ *
+ * Returns: (transfer full): a grid over the segments; they are copied
+ */
+LinliSegmentGrid *
+linli_segment_grid_new (const double *segments,
+                        guint         n_segments,
+                        double        cell_size)
+{
+  LinliSegmentGrid *grid = g_new0 (LinliSegmentGrid, 1);
+  double max_x = -INFINITY, max_y = -INFINITY;
+  guint64 total = 0;
+  guint n_cells;
+
+  grid->n_segments = n_segments;
+  grid->seg = g_memdup2 (segments, sizeof (double) * 4 * MAX (n_segments, 1));
+  grid->seen = g_new0 (guint, MAX (n_segments, 1));
+  grid->min_x = grid->min_y = INFINITY;
+  for (guint i = 0; i < n_segments; i++)
+    {
+      const double *s = &segments[4 * i];
+
+      if (!segment_is_finite (s))
+        continue;
+      grid->min_x = MIN (grid->min_x, MIN (s[0], s[2]));
+      grid->min_y = MIN (grid->min_y, MIN (s[1], s[3]));
+      max_x = MAX (max_x, MAX (s[0], s[2]));
+      max_y = MAX (max_y, MAX (s[1], s[3]));
+    }
+  if (!isfinite (grid->min_x))
+    {
+      grid->min_x = grid->min_y = 0;
+      max_x = max_y = 0;
+    }
+
+  grid->cell = cell_size > 1 ? cell_size : 1;
+  for (;;)
+    {
+      double fx = floor ((max_x - grid->min_x) / grid->cell) + 1;
+      double fy = floor ((max_y - grid->min_y) / grid->cell) + 1;
+
+      if (fx * fy <= MAX_CELLS)
+        {
+          grid->nx = (int) fx;
+          grid->ny = (int) fy;
+          break;
+        }
+      grid->cell *= 2;
+    }
+  n_cells = (guint) grid->nx * (guint) grid->ny;
+  grid->cell_start = g_new0 (guint, n_cells + 1);
+
+  /* Two passes: count the items per cell, then place them. */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      g_autofree guint *fill = pass == 1 ? g_memdup2 (grid->cell_start, sizeof (guint) * n_cells) : NULL;
+
+      for (guint i = 0; i < n_segments; i++)
+        {
+          const double *s = &grid->seg[4 * i];
+          int x0, x1, y0, y1;
+
+          if (!segment_is_finite (s))
+            continue;
+          x0 = seg_cell (grid, MIN (s[0], s[2]), grid->min_x, grid->nx);
+          x1 = seg_cell (grid, MAX (s[0], s[2]), grid->min_x, grid->nx);
+          y0 = seg_cell (grid, MIN (s[1], s[3]), grid->min_y, grid->ny);
+          y1 = seg_cell (grid, MAX (s[1], s[3]), grid->min_y, grid->ny);
+          for (int cy = y0; cy <= y1; cy++)
+            for (int cx = x0; cx <= x1; cx++)
+              {
+                guint c = (guint) cy * (guint) grid->nx + (guint) cx;
+
+                if (pass == 0)
+                  grid->cell_start[c + 1]++;
+                else
+                  grid->items[fill[c]++] = i;
+              }
+        }
+      if (pass == 0)
+        {
+          for (guint c = 0; c < n_cells; c++)
+            grid->cell_start[c + 1] += grid->cell_start[c];
+          total = grid->cell_start[n_cells];
+          grid->items = g_new (guint, MAX (total, 1));
+        }
+    }
+  return grid;
+}
+
+void
+linli_segment_grid_free (LinliSegmentGrid *grid)
+{
+  if (grid == NULL)
+    return;
+  g_free (grid->seg);
+  g_free (grid->seen);
+  g_free (grid->cell_start);
+  g_free (grid->items);
+  g_free (grid);
+}
+
+/**
+ * linli_segment_nearest_point:
+ * @segment: (array fixed-size=4): x1, y1, x2, y2
+ *
+ * Fills @hit with the point of @segment nearest to (@x, @y); leaves
+ * @hit->segment alone.
+ */
+void
+linli_segment_nearest_point (const double    *segment,
+                             double           x,
+                             double           y,
+                             LinliSegmentHit *hit)
+{
+  double dx = segment[2] - segment[0], dy = segment[3] - segment[1];
+  double len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? ((x - segment[0]) * dx + (y - segment[1]) * dy) / len2 : 0;
+
+  t = CLAMP (t, 0.0, 1.0);
+  hit->t = t;
+  hit->x = segment[0] + t * dx;
+  hit->y = segment[1] + t * dy;
+  hit->distance = hypot (x - hit->x, y - hit->y);
+}
+
+/**
+ * linli_segment_grid_nearest:
+ * @max_distance: how far to look
+ * @hit: (out): the nearest point found
+ *
+ * Looks in growing squares of cells until the nearest segment is certain.
+ * Ties go to the lowest segment index, so results do not depend on the
+ * cell size.  Not thread-safe: queries mark the segments they saw.
+ *
+ * Returns: %TRUE if a segment lies within @max_distance of (@x, @y)
+ */
+gboolean
+linli_segment_grid_nearest (const LinliSegmentGrid *const_grid,
+                            double                  x,
+                            double                  y,
+                            double                  max_distance,
+                            LinliSegmentHit        *hit)
+{
+  LinliSegmentGrid *grid = (LinliSegmentGrid *) const_grid;
+  double reach = grid->cell;
+  int done_x0 = 1, done_x1 = 0, done_y0 = 1, done_y1 = 0;   /* empty */
+
+  hit->segment = G_MAXUINT;
+  hit->distance = INFINITY;
+  if (!isfinite (x) || !isfinite (y) || grid->n_segments == 0)
+    return FALSE;
+
+  if (++grid->query == 0)
+    {
+      memset (grid->seen, 0, sizeof (guint) * grid->n_segments);
+      grid->query = 1;
+    }
+
+  for (;;)
+    {
+      double r = MIN (reach, max_distance);
+      int x0 = seg_cell (grid, x - r, grid->min_x, grid->nx);
+      int x1 = seg_cell (grid, x + r, grid->min_x, grid->nx);
+      int y0 = seg_cell (grid, y - r, grid->min_y, grid->ny);
+      int y1 = seg_cell (grid, y + r, grid->min_y, grid->ny);
+
+      for (int cy = y0; cy <= y1; cy++)
+        for (int cx = x0; cx <= x1; cx++)
+          {
+            guint c;
+
+            if (cx >= done_x0 && cx <= done_x1 && cy >= done_y0 && cy <= done_y1)
+              continue;
+            c = (guint) cy * (guint) grid->nx + (guint) cx;
+            for (guint k = grid->cell_start[c]; k < grid->cell_start[c + 1]; k++)
+              {
+                guint i = grid->items[k];
+                LinliSegmentHit h;
+
+                if (grid->seen[i] == grid->query)
+                  continue;
+                grid->seen[i] = grid->query;
+                linli_segment_nearest_point (&grid->seg[4 * i], x, y, &h);
+                if (h.distance < hit->distance || (h.distance == hit->distance && i < hit->segment))
+                  {
+                    *hit = h;
+                    hit->segment = i;
+                  }
+              }
+          }
+      done_x0 = x0; done_x1 = x1; done_y0 = y0; done_y1 = y1;
+
+      /* Everything within r of (x, y) has been seen. */
+      if (hit->distance <= r || r >= max_distance ||
+          (x0 == 0 && y0 == 0 && x1 == grid->nx - 1 && y1 == grid->ny - 1))
+        break;
+      reach *= 2;
+    }
+  if (hit->distance > max_distance)
+    {
+      hit->segment = G_MAXUINT;
+      hit->distance = INFINITY;
+      return FALSE;
+    }
+  return TRUE;
 }
