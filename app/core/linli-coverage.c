@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "linli-spatial.h"
+#include "linli-walk.h"
 
 /* What the coverage knows of one site since the last update. */
 typedef struct
@@ -20,6 +21,11 @@ typedef struct
 struct _LinliCoverage
 {
   double               radius;
+  LinliDistance        distance;          /* as used: street only when there are streets */
+  gboolean             follows_project;   /* made by linli_coverage_compute() */
+  LinliDistance        requested;
+  LinliWalk           *walk;              /* the project's, when by street */
+  guint                streets_serial;
   LinliProjection      proj;
   guint                n_buildings;
   const LinliBuilding *buildings;         /* the project's array, for weights */
@@ -58,14 +64,31 @@ compare_households (gconstpointer a,
   return ia < ib ? -1 : ia > ib;
 }
 
+static LinliDistance
+effective_distance (LinliProject  *project,
+                    LinliDistance  distance)
+{
+  return distance == LINLI_DISTANCE_STREET && linli_project_has_streets (project)
+         ? LINLI_DISTANCE_STREET : LINLI_DISTANCE_LINE;
+}
+
 static LinliCoverage *
-coverage_new (LinliProject *project,
-              gboolean      with_grid)
+coverage_new (LinliProject  *project,
+              LinliDistance  distance,
+              gboolean       with_grid)
 {
   LinliCoverage *cov = g_new0 (LinliCoverage, 1);
   guint n;
 
   cov->radius = linli_project_get_coverage_radius (project);
+  cov->streets_serial = linli_project_get_streets_serial (project);
+  cov->requested = distance;
+  cov->distance = effective_distance (project, distance);
+  if (cov->distance == LINLI_DISTANCE_STREET)
+    {
+      cov->walk = linli_walk_for_project (project);
+      with_grid = FALSE;
+    }
   cov->proj = *linli_project_get_projection (project);
   cov->n_buildings = n = linli_project_get_n_buildings (project);
   cov->buildings = linli_project_get_buildings (project);
@@ -152,7 +175,8 @@ apply_cb (guint    index,
     change_count (a->cov, index, a->delta);
 }
 
-/* Adds (+1) or takes away (−1) a circle at (x, y); returns the households in it. */
+/* Adds (+1) or takes away (−1) the reach of a site at (x, y): a circle, or
+ * the buildings within the radius along streets; returns the households in it. */
 static guint
 apply_circle (LinliCoverage *cov,
               double         x,
@@ -161,7 +185,11 @@ apply_circle (LinliCoverage *cov,
 {
   Apply a = { cov, delta, 0 };
 
-  if (isfinite (x) && isfinite (y))
+  if (!isfinite (x) || !isfinite (y))
+    return 0;
+  if (cov->walk != NULL)
+    linli_walk_query (cov->walk, x, y, cov->radius, apply_cb, &a);
+  else
     linli_point_grid_query_circle (cov->grid, x, y, cov->radius, apply_cb, &a);
   return a.households;
 }
@@ -196,7 +224,27 @@ record_site (LinliCoverage *cov,
 LinliCoverage *
 linli_coverage_compute (LinliProject *project)
 {
-  LinliCoverage *cov = coverage_new (project, TRUE);
+  LinliCoverage *cov = linli_coverage_compute_by (project, linli_project_get_distance (project));
+
+  cov->follows_project = TRUE;
+  return cov;
+}
+
+/**
+ * linli_coverage_compute_by:
+ * @distance: how to measure walks, whatever the project's setting
+ *
+ * As linli_coverage_compute(), by straight line or along the project's
+ * streets (the line when it has none).  linli_coverage_update() keeps to
+ * @distance.
+ *
+ * Returns: (transfer full): the coverage
+ */
+LinliCoverage *
+linli_coverage_compute_by (LinliProject  *project,
+                           LinliDistance  distance)
+{
+  LinliCoverage *cov = coverage_new (project, distance, TRUE);
   guint n_sites = linli_project_get_n_sites (project);
 
   g_array_set_size (cov->sites, n_sites);
@@ -234,9 +282,14 @@ linli_coverage_update (LinliCoverage *coverage,
   if (coverage->radius != linli_project_get_coverage_radius (project) ||
       coverage->n_buildings != linli_project_get_n_buildings (project) ||
       coverage->buildings != linli_project_get_buildings (project) ||
-      coverage->proj.lat0 != proj->lat0 || coverage->proj.lon0 != proj->lon0)
+      coverage->proj.lat0 != proj->lat0 || coverage->proj.lon0 != proj->lon0 ||
+      coverage->streets_serial != linli_project_get_streets_serial (project) ||
+      (coverage->follows_project &&
+       effective_distance (project, linli_project_get_distance (project)) != coverage->distance))
     {
-      LinliCoverage *fresh = linli_coverage_compute (project);
+      LinliCoverage *fresh = coverage->follows_project
+                             ? linli_coverage_compute (project)
+                             : linli_coverage_compute_by (project, coverage->requested);
 
       /* Swap the contents so the caller's pointer stays valid. */
       LinliCoverage tmp = *coverage;
@@ -309,7 +362,7 @@ linli_coverage_update (LinliCoverage *coverage,
 LinliCoverage *
 linli_coverage_compute_brute_force (LinliProject *project)
 {
-  LinliCoverage *cov = coverage_new (project, FALSE);
+  LinliCoverage *cov = coverage_new (project, LINLI_DISTANCE_LINE, FALSE);
   guint n_sites = linli_project_get_n_sites (project);
   g_autofree double *xy = g_new (double, 2 * MAX (cov->n_buildings, 1));
 
@@ -351,6 +404,17 @@ linli_coverage_free (LinliCoverage *coverage)
   g_array_unref (coverage->uncovered);
   g_array_unref (coverage->sites);
   g_free (coverage);
+}
+
+/**
+ * linli_coverage_get_distance:
+ *
+ * Returns: how this coverage measured walks
+ */
+LinliDistance
+linli_coverage_get_distance (const LinliCoverage *coverage)
+{
+  return coverage->distance;
 }
 
 double

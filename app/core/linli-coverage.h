@@ -18,11 +18,14 @@ typedef struct
 typedef struct _LinliCoverage LinliCoverage;
 
 LinliCoverage             *linli_coverage_compute            (LinliProject *project) G_GNUC_WARN_UNUSED_RESULT;
+LinliCoverage             *linli_coverage_compute_by         (LinliProject  *project,
+                                                              LinliDistance  distance) G_GNUC_WARN_UNUSED_RESULT;
 LinliCoverage             *linli_coverage_compute_brute_force (LinliProject *project) G_GNUC_WARN_UNUSED_RESULT;
 void                       linli_coverage_free               (LinliCoverage *coverage);
 gboolean                   linli_coverage_update             (LinliCoverage *coverage,
                                                               LinliProject  *project);
 
+LinliDistance              linli_coverage_get_distance       (const LinliCoverage *coverage);
 double                     linli_coverage_get_radius         (const LinliCoverage *coverage);
 guint                      linli_coverage_get_n_buildings    (const LinliCoverage *coverage);
 gboolean                   linli_coverage_is_covered         (const LinliCoverage *coverage,

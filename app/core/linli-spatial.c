@@ -395,11 +395,29 @@ linli_segment_nearest_point (const double    *segment,
  * Returns: %TRUE if a segment lies within @max_distance of (@x, @y)
  */
 gboolean
-linli_segment_grid_nearest (const LinliSegmentGrid *const_grid,
+linli_segment_grid_nearest (const LinliSegmentGrid *grid,
                             double                  x,
                             double                  y,
                             double                  max_distance,
                             LinliSegmentHit        *hit)
+{
+  return linli_segment_grid_nearest_filtered (grid, x, y, max_distance, NULL, NULL, hit);
+}
+
+/**
+ * linli_segment_grid_nearest_filtered:
+ * @accept: (nullable): which segments may be found
+ *
+ * As linli_segment_grid_nearest(), among the segments @accept takes.
+ */
+gboolean
+linli_segment_grid_nearest_filtered (const LinliSegmentGrid *const_grid,
+                                     double                  x,
+                                     double                  y,
+                                     double                  max_distance,
+                                     LinliSegmentFilter      accept,
+                                     gpointer                user_data,
+                                     LinliSegmentHit        *hit)
 {
   LinliSegmentGrid *grid = (LinliSegmentGrid *) const_grid;
   double reach = grid->cell;
@@ -440,6 +458,8 @@ linli_segment_grid_nearest (const LinliSegmentGrid *const_grid,
                 if (grid->seen[i] == grid->query)
                   continue;
                 grid->seen[i] = grid->query;
+                if (accept != NULL && !accept (i, user_data))
+                  continue;
                 linli_segment_nearest_point (&grid->seg[4 * i], x, y, &h);
                 if (h.distance < hit->distance || (h.distance == hit->distance && i < hit->segment))
                   {

@@ -54,6 +54,16 @@ gboolean          linli_segment_grid_nearest (const LinliSegmentGrid *grid,
                                               double                  y,
                                               double                  max_distance,
                                               LinliSegmentHit        *hit);
+typedef gboolean (*LinliSegmentFilter) (guint    segment,
+                                        gpointer user_data);
+
+gboolean          linli_segment_grid_nearest_filtered (const LinliSegmentGrid *grid,
+                                                       double                  x,
+                                                       double                  y,
+                                                       double                  max_distance,
+                                                       LinliSegmentFilter      accept,
+                                                       gpointer                user_data,
+                                                       LinliSegmentHit        *hit);
 void              linli_segment_nearest_point (const double    *segment,
                                                double           x,
                                                double           y,

@@ -318,6 +318,25 @@ project_nodes (const LinliStreets    *streets,
   return xy;
 }
 
+typedef struct
+{
+  const LinliStreets *streets;
+  const guint        *seg_way;
+  const guint        *seg_pos;
+  guint32             node;
+} NotIncident;
+
+static gboolean
+not_incident_cb (guint    segment,
+                 gpointer user_data)
+{
+  NotIncident *ni = user_data;
+  const Way *w = &g_array_index (ni->streets->ways, Way, ni->seg_way[segment]);
+  const guint32 *list = &g_array_index (ni->streets->way_nodes, guint32, w->start);
+
+  return list[ni->seg_pos[segment]] != ni->node && list[ni->seg_pos[segment] + 1] != ni->node;
+}
+
 /**
  * linli_streets_join:
  * @projection: to measure distances in metres
@@ -407,17 +426,17 @@ linli_streets_join (LinliStreets          *streets,
       for (guint e = 0; e < 2; e++)
         {
           guint32 end = ends[e];
+          NotIncident ni = { streets, seg_way, seg_pos, end };
           LinliSegmentHit hit;
           const guint32 *other;
           Insertion in;
 
           if (degree[end] != 1 ||
-              !linli_segment_grid_nearest (grid, xy[2 * end], xy[2 * end + 1], tolerance, &hit))
+              !linli_segment_grid_nearest_filtered (grid, xy[2 * end], xy[2 * end + 1], tolerance,
+                                                    not_incident_cb, &ni, &hit))
             continue;
           other = &g_array_index (streets->way_nodes, guint32,
                                   g_array_index (streets->ways, Way, seg_way[hit.segment]).start);
-          if (other[seg_pos[hit.segment]] == end || other[seg_pos[hit.segment] + 1] == end)
-            continue;   /* its own segment: nothing else is near */
 
           degree[end]++;
           joined++;
