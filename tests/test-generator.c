@@ -8,6 +8,7 @@
 #include "linli-format.h"
 #include "linli-generator.h"
 #include "linli-test-utils.h"
+#include "linli-walk.h"
 
 /* Auxiliary methods */
 
@@ -417,6 +418,69 @@ test_large (void)
   g_assert_cmpuint (n, <=, 330000);
 }
 
+static guint32
+find_root (guint32 *parent,
+           guint32  i)
+{
+  while (parent[i] != i)
+    i = parent[i] = parent[parent[i]];
+  return i;
+}
+
+/* The streets form one network, every building is near one, and walks
+ * along them are longer than straight lines but not absurdly so. */
+static void
+test_streets (void)
+{
+  for (guint32 seed = 1; seed <= 3; seed++)
+    {
+      LinliGeneratorOptions opts;
+      g_autoptr (LinliProject) project = NULL;
+      const LinliStreets *streets;
+      g_autofree guint32 *parent = NULL;
+      guint n_nodes, roots = 0, n;
+      LinliWalk *walk;
+      const LinliWalkSnap *snaps;
+      g_autoptr (LinliCoverage) line = NULL;
+      g_autoptr (LinliCoverage) street = NULL;
+
+      linli_generator_options_init (&opts);
+      opts.seed = seed;
+      opts.n_buildings = 3000;
+      project = linli_generate_district (&opts);
+      streets = linli_project_get_streets (project);
+      n_nodes = linli_streets_get_n_nodes (streets);
+      g_assert_cmpuint (n_nodes, >, 200);
+
+      parent = g_new (guint32, n_nodes);
+      for (guint i = 0; i < n_nodes; i++)
+        parent[i] = i;
+      for (guint w = 0; w < linli_streets_get_n_ways (streets); w++)
+        {
+          const guint32 *list = linli_streets_get_way (streets, w, NULL, &n);
+
+          for (guint k = 1; k < n; k++)
+            parent[find_root (parent, list[k])] = find_root (parent, list[0]);
+        }
+      for (guint i = 0; i < n_nodes; i++)
+        roots += find_root (parent, i) == i;
+      g_assert_cmpuint (roots, ==, 1);
+
+      walk = linli_walk_for_project (project);
+      snaps = linli_walk_get_building_snaps (walk);
+      g_assert_cmpuint (linli_walk_get_n_unreachable (walk), ==, 0);
+      for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
+        g_assert_cmpfloat (snaps[i].offset, <, 200);
+
+      line = linli_coverage_compute_by (project, LINLI_DISTANCE_LINE);
+      street = linli_coverage_compute_by (project, LINLI_DISTANCE_STREET);
+      g_assert_cmpuint (linli_coverage_get_district (street)->households_covered, <,
+                        linli_coverage_get_district (line)->households_covered);
+      g_assert_cmpuint (linli_coverage_get_district (street)->households_covered, >,
+                        linli_coverage_get_district (line)->households_covered / 4);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -424,6 +488,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/generator/determinism", test_determinism);
+  g_test_add_func ("/generator/streets", test_streets);
   g_test_add_func ("/generator/seed-changes", test_seed_changes);
   g_test_add_func ("/generator/building-count", test_building_count);
   g_test_add_func ("/generator/compounds", test_compounds);

@@ -396,6 +396,11 @@ test_each_kind (void)
   g_assert_cmpfloat (linli_project_get_walk_speed (project), ==, 3.5);
   g_assert_cmpstr (linli_history_get_undo_label (history), ==, _("Change Walking Rule"));
   g_ptr_array_add (states, fingerprint (project));
+  linli_history_set_distance (history, LINLI_DISTANCE_STREET);
+  g_assert_cmpint (linli_project_get_distance (project), ==, LINLI_DISTANCE_STREET);
+  g_assert_cmpfloat (linli_project_get_walk_minutes (project), ==, 15);
+  g_assert_cmpstr (linli_history_get_undo_label (history), ==, _("Change Walking Rule"));
+  g_ptr_array_add (states, fingerprint (project));
 
   /* Delete the first site. */
   linli_history_remove_site (history, linli_project_get_site (project, 0));

@@ -18,6 +18,9 @@
  *  3. pack the compounds of each community, with non-residential blocks
  *     between them, into a rectangle, and pack the communities into the
  *     district, leaving streets between all blocks;
+ *     Streets run along the middle of those gaps, with a gated lane into
+ *     each compound (from one side only, so walking around a compound is
+ *     a detour, as in life);
  *  4. write everything into the project and place the sites: the centres
  *     first, then just enough existing stations to reach a realistic share
  *     of covered households, then the candidates.
@@ -124,6 +127,8 @@ typedef struct
   GPtrArray       *community_bases;
   guint            next_community_base;
   guint            n_sites;
+  gboolean         streets;
+  GArray          *lines;         /* Line: street centre lines, community frame then district */
 
   /* Coverage of the sites placed so far, in metres around the centre. */
   LinliPointGrid  *grid;
@@ -655,6 +660,79 @@ plan_communities (Generator *gen)
 
 /* Pass 3: layout */
 
+typedef enum
+{
+  LINE_DISTRICT,
+  LINE_COMMUNITY,
+  LINE_COMPOUND,
+} LineLevel;
+
+/* An axis-parallel street centre line. */
+typedef struct
+{
+  double    x1, y1, x2, y2;   /* x1 <= x2, y1 <= y2 */
+  int       community;        /* whose frame it is in; -1: the district's */
+  LineLevel level;
+} Line;
+
+static void
+add_line (Generator *gen,
+          double     x1,
+          double     y1,
+          double     x2,
+          double     y2,
+          int        community,
+          LineLevel  level)
+{
+  Line l = { MIN (x1, x2), MIN (y1, y2), MAX (x1, x2), MAX (y1, y2), community, level };
+
+  if (gen->streets)
+    g_array_append_val (gen->lines, l);
+}
+
+/* Streets in the gaps of a packing made by pack_blocks(): one between each
+ * two rows across the whole width, one between each two blocks of a row,
+ * each reaching 20 m past its ends so that it crosses the streets there.
+ */
+static void
+add_gap_streets (Generator   *gen,
+                 const Block *blocks,
+                 const double *xy,
+                 guint        n,
+                 double       width,
+                 double       height,
+                 int          community,
+                 LineLevel    level)
+{
+  guint row_start = 0;
+
+  while (row_start < n)
+    {
+      guint row_end = row_start + 1;
+      double y0 = xy[2 * row_start + 1], row_h = blocks[row_start].h;
+
+      while (row_end < n && xy[2 * row_end + 1] == y0)
+        {
+          row_h = MAX (row_h, blocks[row_end].h);
+          row_end++;
+        }
+      for (guint i = row_start; i + 1 < row_end; i++)
+        {
+          double x = (xy[2 * i] + blocks[i].w + xy[2 * (i + 1)]) / 2;
+
+          add_line (gen, x, y0 - 20, x, y0 + row_h + 20, community, level);
+        }
+      if (row_end < n)
+        {
+          double y = (y0 + row_h + xy[2 * row_end + 1]) / 2;
+
+          add_line (gen, -20, y, width + 20, y, community, level);
+        }
+      row_start = row_end;
+    }
+  (void) height;
+}
+
 /* Packs @blocks left to right in rows no wider than about @width, with
  * streets of 20–40 m between them, storing each block's south-west corner
  * in @xy and the size of the packed rectangle in @out_w and @out_h.
@@ -746,6 +824,8 @@ layout_community (Generator     *gen,
   xy = g_new (double, 2 * blocks->len);
   pack_blocks (rng, (Block *) blocks->data, blocks->len,
                packing_width (rng, (Block *) blocks->data, blocks->len), xy, &comm->w, &comm->h);
+  add_gap_streets (gen, (Block *) blocks->data, xy, blocks->len, comm->w, comm->h,
+                   (int) (comm - (PlanCommunity *) gen->communities->data), LINE_COMMUNITY);
   for (guint i = 0; i < blocks->len; i++)
     {
       const Block *b = &g_array_index (blocks, Block, i);
@@ -756,6 +836,14 @@ layout_community (Generator     *gen,
       c = &g_array_index (gen->compounds, PlanCompound, b->index);
       c->x = xy[2 * i];
       c->y = xy[2 * i + 1];
+      /* A lane through the gate on the west or south side, along the
+       * compound's long axis, ending 15 m short of the far side. */
+      if (c->w >= c->h)
+        add_line (gen, c->x - 20, c->y + c->h / 2, c->x + c->w - 15, c->y + c->h / 2,
+                  (int) c->community, LINE_COMPOUND);
+      else
+        add_line (gen, c->x + c->w / 2, c->y - 20, c->x + c->w / 2, c->y + c->h - 15,
+                  (int) c->community, LINE_COMPOUND);
     }
 }
 
@@ -777,6 +865,25 @@ layout_district (Generator *gen)
       blocks[i].index = (int) i;
     }
   pack_blocks (gen->rng, blocks, n, packing_width (gen->rng, blocks, n), xy, &w, &h);
+  add_gap_streets (gen, blocks, xy, n, w, h, -1, LINE_DISTRICT);
+  /* A ring road round the district. */
+  add_line (gen, -20, -20, w + 20, -20, -1, LINE_DISTRICT);
+  add_line (gen, -20, h + 20, w + 20, h + 20, -1, LINE_DISTRICT);
+  add_line (gen, -20, -20, -20, h + 20, -1, LINE_DISTRICT);
+  add_line (gen, w + 20, -20, w + 20, h + 20, -1, LINE_DISTRICT);
+  for (guint i = 0; gen->streets && i < gen->lines->len; i++)
+    {
+      Line *l = &g_array_index (gen->lines, Line, i);
+      double dx = l->community < 0 ? -w / 2
+                  : xy[2 * l->community] - w / 2;
+      double dy = l->community < 0 ? -h / 2
+                  : xy[2 * l->community + 1] - h / 2;
+
+      l->x1 += dx;
+      l->x2 += dx;
+      l->y1 += dy;
+      l->y2 += dy;
+    }
 
   /* Move everything into the district frame, centred on 0, 0. */
   for (guint i = 0; i < n; i++)
@@ -873,6 +980,143 @@ write_project (Generator *gen)
 
   gen->grid = linli_point_grid_new (xy, gen->buildings->len, gen->radius);
   gen->covered = g_new0 (guint8, MAX (gen->buildings->len, 1));
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static guint32
+street_node (Generator    *gen,
+             LinliStreets *net,
+             GHashTable   *nodes,
+             double      x,
+             double      y)
+{
+  gint64 key = ((gint64) llround (x * 100) << 32) ^ (llround (y * 100) & 0xffffffff);
+  gpointer value;
+  double lat, lon;
+  gint64 *stored;
+
+  if (g_hash_table_lookup_extended (nodes, &key, NULL, &value))
+    return GPOINTER_TO_UINT (value);
+  to_lat_lon (gen, x, y, &lat, &lon);
+  stored = g_new (gint64, 1);
+  *stored = key;
+  value = GUINT_TO_POINTER (linli_streets_add_node (net, lat, lon));
+  g_hash_table_insert (nodes, stored, value);
+  return GPOINTER_TO_UINT (value);
+}
+
+/* Cuts the centre lines where they cross, so crossings are junctions, and
+ * writes them as ways. */
+static void
+write_streets (Generator *gen)
+{
+  static const LinliStreetKind kinds[] = {
+    [LINE_DISTRICT] = LINLI_STREET_SECONDARY,
+    [LINE_COMMUNITY] = LINLI_STREET_RESIDENTIAL,
+    [LINE_COMPOUND] = LINLI_STREET_SERVICE,
+  };
+  const double cell = 64;
+  guint n = gen->lines->len;
+  g_autoptr (GPtrArray) cuts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr (GHashTable) nodes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GArray) list = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr (LinliStreets) net = linli_streets_new ();
+  g_autofree guint *cell_start = NULL;
+  g_autofree guint *cell_items = NULL;
+  double min_x = INFINITY, max_x = -INFINITY;
+  guint n_cells;
+
+  if (n == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      const Line *l = &g_array_index (gen->lines, Line, i);
+      GArray *c = g_array_new (FALSE, FALSE, sizeof (double));
+      double a = l->y1 == l->y2 ? l->x1 : l->y1, b = l->y1 == l->y2 ? l->x2 : l->y2;
+
+      g_array_append_val (c, a);
+      g_array_append_val (c, b);
+      g_ptr_array_add (cuts, c);
+      min_x = MIN (min_x, l->x1);
+      max_x = MAX (max_x, l->x2);
+    }
+
+  /* Vertical lines by cell of x. */
+  n_cells = (guint) ((max_x - min_x) / cell) + 1;
+  cell_start = g_new0 (guint, n_cells + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      const Line *l = &g_array_index (gen->lines, Line, i);
+
+      if (l->x1 == l->x2 && l->y1 != l->y2)
+        cell_start[(guint) ((l->x1 - min_x) / cell) + 1]++;
+    }
+  for (guint c = 0; c < n_cells; c++)
+    cell_start[c + 1] += cell_start[c];
+  cell_items = g_new (guint, MAX (cell_start[n_cells], 1));
+  {
+    g_autofree guint *fill = g_memdup2 (cell_start, sizeof (guint) * (n_cells + 1));
+
+    for (guint i = 0; i < n; i++)
+      {
+        const Line *l = &g_array_index (gen->lines, Line, i);
+
+        if (l->x1 == l->x2 && l->y1 != l->y2)
+          cell_items[fill[(guint) ((l->x1 - min_x) / cell)]++] = i;
+      }
+  }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Line *h = &g_array_index (gen->lines, Line, i);
+
+      if (h->y1 != h->y2)
+        continue;
+      for (guint c = (guint) ((h->x1 - min_x) / cell); c <= (guint) ((h->x2 - min_x) / cell); c++)
+        for (guint k = cell_start[c]; k < cell_start[c + 1]; k++)
+          {
+            const Line *v = &g_array_index (gen->lines, Line, cell_items[k]);
+
+            if (v->x1 >= h->x1 && v->x1 <= h->x2 && h->y1 >= v->y1 && h->y1 <= v->y2)
+              {
+                g_array_append_val (g_ptr_array_index (cuts, i), v->x1);
+                g_array_append_val (g_ptr_array_index (cuts, cell_items[k]), h->y1);
+              }
+          }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Line *l = &g_array_index (gen->lines, Line, i);
+      GArray *c = g_ptr_array_index (cuts, i);
+      gboolean horizontal = l->y1 == l->y2;
+
+      g_array_sort (c, compare_doubles);
+      g_array_set_size (list, 0);
+      for (guint k = 0; k < c->len; k++)
+        {
+          double t = g_array_index (c, double, k);
+          guint32 node;
+
+          if (k > 0 && t == g_array_index (c, double, k - 1))
+            continue;
+          node = horizontal ? street_node (gen, net, nodes, t, l->y1)
+                            : street_node (gen, net, nodes, l->x1, t);
+          if (list->len == 0 || g_array_index (list, guint32, list->len - 1) != node)
+            g_array_append_val (list, node);
+        }
+      if (list->len >= 2)
+        linli_streets_add_way (net, kinds[l->level], (const guint32 *) list->data, list->len);
+    }
+  linli_project_set_streets (gen->project, g_steal_pointer (&net));
 }
 
 static void
@@ -1218,6 +1462,7 @@ linli_generator_options_init (LinliGeneratorOptions *options)
   options->center_lon = 120.155;
   options->name = NULL;
   options->lane_share = 0.25;
+  options->streets = TRUE;
 }
 
 /**
@@ -1255,6 +1500,8 @@ linli_generate_district (const LinliGeneratorOptions *options)
   gen.used_names = g_hash_table_new (g_str_hash, g_str_equal);
   gen.base_counts = g_hash_table_new (g_str_hash, g_str_equal);
   gen.radius = linli_project_get_coverage_radius (gen.project);
+  gen.streets = options->streets;
+  gen.lines = g_array_new (FALSE, FALSE, sizeof (Line));
 
   if (options->name != NULL && options->name[0] != '\0')
     district_name = g_string_chunk_insert_const (gen.strings, options->name);
@@ -1267,6 +1514,7 @@ linli_generate_district (const LinliGeneratorOptions *options)
   plan_communities (&gen);
   layout_district (&gen);
   write_project (&gen);
+  write_streets (&gen);
   place_centres (&gen, district_name);
   place_stations (&gen);
   place_candidates (&gen);
@@ -1276,6 +1524,7 @@ linli_generate_district (const LinliGeneratorOptions *options)
            gen.buildings->len, gen.compounds->len, gen.communities->len, gen.n_sites,
            100.0 * gen.households_covered / MAX (gen.households, 1));
 
+  g_clear_pointer (&gen.lines, g_array_unref);
   g_clear_pointer (&gen.grid, linli_point_grid_free);
   g_clear_pointer (&gen.covered, g_free);
   g_clear_pointer (&gen.community_bases, g_ptr_array_unref);

@@ -13,6 +13,7 @@ typedef struct
   double  center_lon;
   char   *name;          /* district name; NULL picks one */
   double  lane_share;    /* share of compounds of old low-rise lane houses, 0–1 */
+  gboolean streets;      /* lay out walkable streets in the gaps between blocks */
 } LinliGeneratorOptions;
 
 void          linli_generator_options_init (LinliGeneratorOptions *options);

@@ -29,6 +29,8 @@ typedef struct
   LinliSiteState *after;
   double          walk_before[2];
   double          walk_after[2];
+  LinliDistance   distance_before;
+  LinliDistance   distance_after;
   GPtrArray      *children;   /* STEP_GROUP: the steps, in the order done */
 } Step;
 
@@ -153,6 +155,7 @@ apply_step (LinliHistory *self,
 
       linli_project_set_walk_minutes (self->project, walk[0]);
       linli_project_set_walk_speed (self->project, walk[1]);
+      linli_project_set_distance (self->project, forward ? step->distance_after : step->distance_before);
     }
 }
 
@@ -434,6 +437,31 @@ linli_history_set_walk (LinliHistory *self,
   step->walk_before[1] = linli_project_get_walk_speed (self->project);
   step->walk_after[0] = minutes;
   step->walk_after[1] = speed;
+  step->distance_before = step->distance_after = linli_project_get_distance (self->project);
+  apply_step (self, step, TRUE);
+  push (self, step);
+}
+
+/**
+ * linli_history_set_distance:
+ *
+ * Changes how walks are measured (straight line or along streets), recorded.
+ */
+void
+linli_history_set_distance (LinliHistory  *self,
+                            LinliDistance  distance)
+{
+  Step *step;
+
+  if (distance == linli_project_get_distance (self->project))
+    return;
+  step = g_new0 (Step, 1);
+  step->kind = STEP_WALK;
+  step->label = g_strdup (_("Change Walking Rule"));
+  step->walk_before[0] = step->walk_after[0] = linli_project_get_walk_minutes (self->project);
+  step->walk_before[1] = step->walk_after[1] = linli_project_get_walk_speed (self->project);
+  step->distance_before = linli_project_get_distance (self->project);
+  step->distance_after = distance;
   apply_step (self, step, TRUE);
   push (self, step);
 }

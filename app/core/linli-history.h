@@ -36,6 +36,8 @@ void          linli_history_record_site     (LinliHistory         *self,
 void          linli_history_set_walk        (LinliHistory *self,
                                              double        minutes,
                                              double        speed);
+void          linli_history_set_distance    (LinliHistory  *self,
+                                             LinliDistance  distance);
 void          linli_history_begin_group     (LinliHistory *self,
                                              const char   *label);
 void          linli_history_end_group       (LinliHistory *self);

@@ -14,6 +14,7 @@
 #include "linli-format.h"
 #include "linli-generator.h"
 #include "linli-import.h"
+#include "linli-walk.h"
 #include "linli-plan-io.h"
 #include "linli-stats.h"
 
@@ -101,8 +102,11 @@ cmd_info (int    argc,
           char **argv)
 {
   gboolean list_uncovered = FALSE;
+  char *distance = NULL;
   GOptionEntry entries[] = {
     { "uncovered", 'u', 0, G_OPTION_ARG_NONE, &list_uncovered, N_("List the uncovered buildings"), NULL },
+    { "distance", 'd', 0, G_OPTION_ARG_STRING, &distance,
+      N_("Measure walks by “line” or “street” instead of the project's setting"), N_("RULE") },
     { NULL }
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new (_("FILE — coverage figures of a project"));
@@ -124,13 +128,55 @@ cmd_info (int    argc,
       g_printerr ("linli-tool: %s\n", error->message);
       return 1;
     }
+  if (distance != NULL)
+    {
+      LinliDistance d;
+
+      if (!linli_distance_from_string (distance, &d))
+        {
+          g_printerr (_("linli-tool info: --distance must be line or street\n"));
+          g_free (distance);
+          return 2;
+        }
+      linli_project_set_distance (project, d);
+      g_free (distance);
+    }
   cov = linli_coverage_compute (project);
   g_print (_("%s: %u communities, %u compounds, %u buildings, %u sites; "
-             "coverage radius %.0f m (%.0f min at %.1f km/h, straight line)\n"),
+             "coverage radius %.0f m (%.0f min at %.1f km/h, %s)\n"),
            linli_project_get_name (project), linli_project_get_n_communities (project),
            linli_project_get_n_compounds (project), linli_project_get_n_buildings (project),
            linli_project_get_n_sites (project), linli_coverage_get_radius (cov),
-           linli_project_get_walk_minutes (project), linli_project_get_walk_speed (project));
+           linli_project_get_walk_minutes (project), linli_project_get_walk_speed (project),
+           linli_coverage_get_distance (cov) == LINLI_DISTANCE_STREET ? _("along streets")
+                                                                     : _("straight line"));
+  if (linli_project_has_streets (project))
+    {
+      const LinliStreets *streets = linli_project_get_streets (project);
+      LinliWalk *walk = linli_walk_for_project (project);
+      double km = 0;
+
+      for (guint e = 0; e < linli_walk_get_n_edges (walk); e++)
+        {
+          guint a, b;
+          double len;
+
+          linli_walk_get_edge (walk, e, &a, &b, &len);
+          km += len / 1000;
+        }
+      g_print (_("streets: %u ways, %u nodes, %.1f km; %u buildings farther than %.0f m from any street\n"),
+               linli_streets_get_n_ways (streets), linli_streets_get_n_nodes (streets), km,
+               linli_walk_get_n_unreachable (walk), LINLI_WALK_MAX_SNAP);
+      if (linli_coverage_get_distance (cov) == LINLI_DISTANCE_STREET)
+        {
+          g_autoptr (LinliCoverage) line = linli_coverage_compute_by (project, LINLI_DISTANCE_LINE);
+          guint64 by_line = linli_coverage_get_district (line)->households_covered;
+          guint64 by_street = linli_coverage_get_district (cov)->households_covered;
+
+          g_print (_("covered by circle but not along streets: %" G_GUINT64_FORMAT " households\n"),
+                   by_line - by_street);
+        }
+    }
   g_print ("%-24s %8s %8s %7s %10s %10s %7s %10s %7s\n", "community", "bldgs", "covered", "",
            "households", "covered", "", "residents", "");
   for (guint c = 0; c < linli_project_get_n_communities (project); c++)
