@@ -11,6 +11,7 @@ typedef struct
   guint32 a;
   guint32 b;
   double  length;
+  guint8  kind;       /* LinliStreetKind */
 } Edge;
 
 typedef struct
@@ -185,7 +186,8 @@ linli_walk_new (const LinliStreets    *streets,
   for (guint w = 0; w < linli_streets_get_n_ways (streets); w++)
     {
       guint n;
-      const guint32 *list = linli_streets_get_way (streets, w, NULL, &n);
+      LinliStreetKind kind;
+      const guint32 *list = linli_streets_get_way (streets, w, &kind, &n);
 
       for (guint k = 0; k + 1 < n; k++)
         {
@@ -193,6 +195,7 @@ linli_walk_new (const LinliStreets    *streets,
 
           if (list[k] == list[k + 1])
             continue;
+          e->kind = kind;
           e->a = list[k];
           e->b = list[k + 1];
           e->length = hypot (walk->xy[2 * e->b] - walk->xy[2 * e->a],
@@ -329,6 +332,14 @@ linli_walk_get_edge (const LinliWalk *walk,
   *a = walk->edges[edge].a;
   *b = walk->edges[edge].b;
   *length = walk->edges[edge].length;
+}
+
+LinliStreetKind
+linli_walk_get_edge_kind (const LinliWalk *walk,
+                          guint            edge)
+{
+  g_return_val_if_fail (edge < walk->n_edges, LINLI_STREET_FOOTWAY);
+  return walk->edges[edge].kind;
 }
 
 /**

@@ -43,6 +43,8 @@ void                 linli_walk_get_edge           (const LinliWalk *walk,
                                                     guint           *a,
                                                     guint           *b,
                                                     double          *length);
+LinliStreetKind      linli_walk_get_edge_kind      (const LinliWalk *walk,
+                                                    guint            edge);
 const double        *linli_walk_get_node_xy        (const LinliWalk *walk);
 gboolean             linli_walk_snap               (const LinliWalk *walk,
                                                     double           x,

@@ -36,6 +36,13 @@ struct _LinliMapLayer
   LinliPointGrid      *merc_grid;         /* the same, in WORLD_M units */
   double              *compound_boxes;    /* min x, min y, max x, max y, Mercator */
   double              *community_boxes;
+
+  /* Streets: the walking graph, its nodes in Mercator, and per node the
+   * walk to the nearest site (or NULL: drawn plain). */
+  LinliWalk           *walk;
+  double              *street_merc;
+  const double        *node_distances;
+  double               walk_radius;
 };
 
 G_DEFINE_FINAL_TYPE (LinliMapLayer, linli_map_layer, SHUMATE_TYPE_LAYER)
@@ -256,6 +263,9 @@ clear_project_data (LinliMapLayer *self)
   g_clear_pointer (&self->merc_grid, linli_point_grid_free);
   g_clear_pointer (&self->compound_boxes, g_free);
   g_clear_pointer (&self->community_boxes, g_free);
+  g_clear_pointer (&self->street_merc, g_free);
+  self->walk = NULL;
+  self->node_distances = NULL;
   self->n_buildings = 0;
 }
 
@@ -421,6 +431,84 @@ draw_background (LinliMapLayer *self,
     }
   set_rgb (cr, 0xdfd8c8, 1);
   cairo_fill (cr);
+}
+
+static inline int
+walk_band (double distance,
+           double radius)
+{
+  if (!isfinite (distance))
+    return 4;
+  if (distance <= radius / 2)
+    return 0;
+  if (distance <= radius)
+    return 1;
+  if (distance <= radius * 1.5)
+    return 2;
+  return 3;
+}
+
+/* Streets over the blocks: plain white lines, or coloured by the walk to
+ * the nearest site at each segment's middle (the catchments along the
+ * streets).  Small streets are left out at district scale. */
+static void
+draw_streets (LinliMapLayer *self,
+              cairo_t       *cr,
+              const View    *v)
+{
+  static const guint band_colors[5] = { LINLI_COLOR_WALK_NEAR, LINLI_COLOR_WALK_IN, LINLI_COLOR_WALK_OVER,
+                                        LINLI_COLOR_WALK_FAR, LINLI_COLOR_WALK_NONE };
+  gboolean district = v->ppm < LOD_AGGREGATE;
+  guint n_edges;
+  double width;
+
+  if (self->walk == NULL)
+    return;
+  n_edges = linli_walk_get_n_edges (self->walk);
+  width = CLAMP (7 * v->ppm, district ? 0.8 : 1.2, 8);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (int band = self->node_distances != NULL ? 0 : 4; band < 5; band++)
+    {
+      guint drawn = 0;
+
+      cairo_new_path (cr);
+      for (guint e = 0; e < n_edges; e++)
+        {
+          guint a, b;
+          double len, x1, y1, x2, y2;
+
+          if (district && linli_walk_get_edge_kind (self->walk, e) < LINLI_STREET_TERTIARY)
+            continue;
+          linli_walk_get_edge (self->walk, e, &a, &b, &len);
+          if (self->node_distances != NULL &&
+              walk_band (MIN (self->node_distances[a], self->node_distances[b]) + len / 2,
+                         self->walk_radius) != band)
+            continue;
+          view_merc (v, self->street_merc[2 * a], self->street_merc[2 * a + 1], &x1, &y1);
+          view_merc (v, self->street_merc[2 * b], self->street_merc[2 * b + 1], &x2, &y2);
+          if (MAX (x1, x2) < -width || MIN (x1, x2) > v->width + width ||
+              MAX (y1, y2) < -width || MIN (y1, y2) > v->height + width)
+            continue;
+          cairo_move_to (cr, x1, y1);
+          cairo_line_to (cr, x2, y2);
+          drawn++;
+        }
+      if (drawn == 0)
+        continue;
+      if (self->node_distances == NULL)
+        {
+          /* A casing, then the street. */
+          set_rgb (cr, 0xc9c1b1, 1);
+          cairo_set_line_width (cr, width + 1.5);
+          cairo_stroke_preserve (cr);
+          set_rgb (cr, 0xffffff, 1);
+        }
+      else
+        set_rgb (cr, band_colors[band], district ? 0.8 : 0.9);
+      cairo_set_line_width (cr, width);
+      cairo_stroke (cr);
+    }
 }
 
 /* Circles of existing and planned sites share one tinted area (where they
@@ -826,6 +914,7 @@ linli_map_layer_snapshot (GtkWidget   *widget,
 
   sites = place_sites (self, &v);
   draw_background (self, cr, &v);
+  draw_streets (self, cr, &v);
   draw_circles (self, cr, &v, sites, TRUE);
   draw_buildings (self, cr, &v);
   draw_circles (self, cr, &v, sites, FALSE);
@@ -941,6 +1030,48 @@ linli_map_layer_set_coverage (LinliMapLayer       *self,
   g_return_if_fail (LINLI_IS_MAP_LAYER (self));
 
   self->coverage = coverage;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * linli_map_layer_set_streets:
+ * @walk: (nullable): the project's walking graph; the caller keeps it alive
+ *   until it sets another
+ * @node_distances: (nullable) (array): per node of @walk, the walk to the
+ *   nearest site; the caller keeps it up to date and alive.  %NULL draws
+ *   the streets plain.
+ * @radius: the walk the coverage rule allows, in metres
+ */
+void
+linli_map_layer_set_streets (LinliMapLayer *self,
+                             LinliWalk     *walk,
+                             const double  *node_distances,
+                             double         radius)
+{
+  g_return_if_fail (LINLI_IS_MAP_LAYER (self));
+
+  if (walk != self->walk)
+    {
+      const double *xy = walk != NULL ? linli_walk_get_node_xy (walk) : NULL;
+      guint n = walk != NULL ? linli_walk_get_n_nodes (walk) : 0;
+      const LinliProjection *proj = self->project != NULL ? linli_project_get_projection (self->project) : NULL;
+
+      g_clear_pointer (&self->street_merc, g_free);
+      self->walk = proj != NULL ? walk : NULL;
+      if (self->walk != NULL)
+        {
+          self->street_merc = g_new (double, 2 * MAX (n, 1));
+          for (guint i = 0; i < n; i++)
+            {
+              double lat, lon;
+
+              linli_projection_inverse (proj, xy[2 * i], xy[2 * i + 1], &lat, &lon);
+              mercator (lat, lon, &self->street_merc[2 * i], &self->street_merc[2 * i + 1]);
+            }
+        }
+    }
+  self->node_distances = self->walk != NULL ? node_distances : NULL;
+  self->walk_radius = radius;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

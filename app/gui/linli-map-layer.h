@@ -4,6 +4,7 @@
 #include <shumate/shumate.h>
 
 #include "linli-coverage.h"
+#include "linli-walk.h"
 #include "linli-project.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,10 @@ void           linli_map_layer_set_project       (LinliMapLayer *self,
                                                   LinliProject  *project);
 void           linli_map_layer_set_coverage      (LinliMapLayer       *self,
                                                   const LinliCoverage *coverage);
+void           linli_map_layer_set_streets       (LinliMapLayer   *self,
+                                                  LinliWalk       *walk,
+                                                  const double    *node_distances,
+                                                  double           radius);
 void           linli_map_layer_set_selected_site (LinliMapLayer *self,
                                                   LinliSite     *site);
 void           linli_map_layer_set_highlight     (LinliMapLayer *self,
@@ -40,5 +45,12 @@ int            linli_map_layer_pick_building     (LinliMapLayer *self,
 #define LINLI_COLOR_PARTLY    0xf2b8a0
 #define LINLI_COLOR_STREET    0xfbfaf7
 #define LINLI_COLOR_PROPOSED  0x1b8a4a
+/* Streets by the walk to the nearest site: within half the rule, within
+ * the rule, within one and a half times, farther, not connected. */
+#define LINLI_COLOR_WALK_NEAR  0x1a9850
+#define LINLI_COLOR_WALK_IN    0x91cf60
+#define LINLI_COLOR_WALK_OVER  0xfc8d59
+#define LINLI_COLOR_WALK_FAR   0xd73027
+#define LINLI_COLOR_WALK_NONE  0xb8b2a7
 
 G_END_DECLS

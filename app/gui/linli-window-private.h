@@ -26,6 +26,9 @@ struct _LinliWindow
   GtkLabel            *households_label;
   GtkLabel            *residents_label;
   GtkLabel            *buildings_label;
+  GtkLabel            *street_gap_label;
+  GtkDropDown         *distance_dropdown;
+  GtkWidget           *street_legend;
   GtkSpinButton       *minutes_spin;
   GtkSpinButton       *speed_spin;
   GtkListView         *community_view;
@@ -53,6 +56,10 @@ struct _LinliWindow
   LinliProject        *project;
   LinliHistory        *history;
   LinliCoverage       *coverage;
+  LinliCoverage       *line_coverage;     /* by circle, to compare when the rule is by street */
+  LinliWalkNearest    *nearest;           /* walks to the nearest site, for the street colours */
+  LinliWalk           *nearest_walk;      /* the graph @nearest was made for */
+  GHashTable          *nearest_sources;   /* LinliSite → NearestSource */
   GFile               *file;
   LinliIndexList   *uncovered;
   GtkSingleSelection  *site_selection;

@@ -169,15 +169,99 @@ update_figures (LinliWindow *self)
   bl = g_strdup_printf (_("Buildings: %u of %u (%.1f %%)"), t->buildings_covered, t->buildings,
                         100 * linli_coverage_totals_share (t->buildings_covered, t->buildings));
   gtk_label_set_text (self->buildings_label, bl);
-  /* Translators: the coverage rule shown in the legend */
-  rule = g_strdup_printf (_("%.0f min walk at %.1f km/h = %.0f m, straight line"),
-                          linli_project_get_walk_minutes (self->project),
-                          linli_project_get_walk_speed (self->project),
-                          linli_project_get_coverage_radius (self->project));
+  if (linli_coverage_get_distance (self->coverage) == LINLI_DISTANCE_STREET)
+    /* Translators: the coverage rule shown in the legend */
+    rule = g_strdup_printf (_("%.0f min walk at %.1f km/h = %.0f m, along streets"),
+                            linli_project_get_walk_minutes (self->project),
+                            linli_project_get_walk_speed (self->project),
+                            linli_project_get_coverage_radius (self->project));
+  else
+    /* Translators: the coverage rule shown in the legend */
+    rule = g_strdup_printf (_("%.0f min walk at %.1f km/h = %.0f m, straight line"),
+                            linli_project_get_walk_minutes (self->project),
+                            linli_project_get_walk_speed (self->project),
+                            linli_project_get_coverage_radius (self->project));
   gtk_label_set_text (self->legend_rule, rule);
+  gtk_widget_set_visible (self->street_legend, self->nearest != NULL);
+
+  if (self->line_coverage != NULL)
+    {
+      guint64 gap = linli_coverage_get_district (self->line_coverage)->households_covered - t->households_covered;
+      g_autofree char *g = format_count (gap);
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s household is within the circle but not within the walk along streets",
+                                           "%s households are within the circle but not within the walk along streets",
+                                           gap), g);
+      gtk_label_set_text (self->street_gap_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->street_gap_label), self->line_coverage != NULL);
 
   for (guint i = 0; i < self->bound_community_rows->len; i++)
     update_community_row (self, g_ptr_array_index (self->bound_community_rows, i));
+}
+
+typedef struct
+{
+  guint  id;
+  double lat;
+  double lon;
+} NearestSource;
+
+/* Keeps the walks to the nearest site up to date: only sites that moved,
+ * came or went are searched again. */
+static void
+update_nearest (LinliWindow *self)
+{
+  LinliWalk *walk = linli_walk_for_project (self->project);
+  const LinliProjection *proj = linli_project_get_projection (self->project);
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (walk != self->nearest_walk)
+    {
+      g_clear_pointer (&self->nearest, linli_walk_nearest_free);
+      g_hash_table_remove_all (self->nearest_sources);
+      self->nearest_walk = walk;
+      if (walk != NULL)
+        self->nearest = linli_walk_nearest_new (walk);
+    }
+  if (self->nearest == NULL)
+    return;
+
+  for (guint s = 0; s < linli_project_get_n_sites (self->project); s++)
+    {
+      LinliSite *site = linli_project_get_site (self->project, s);
+      NearestSource *src;
+      double lat = linli_site_get_lat (site), lon = linli_site_get_lon (site), x, y;
+
+      if (!linli_site_counts_for_coverage (site) || !linli_lat_lon_is_valid (lat, lon))
+        continue;
+      g_hash_table_add (seen, site);
+      src = g_hash_table_lookup (self->nearest_sources, site);
+      if (src != NULL && src->lat == lat && src->lon == lon)
+        continue;
+      linli_projection_forward (proj, lat, lon, &x, &y);
+      if (src == NULL)
+        {
+          src = g_new (NearestSource, 1);
+          src->id = linli_walk_nearest_add_source (self->nearest, x, y);
+          g_hash_table_insert (self->nearest_sources, g_object_ref (site), src);
+        }
+      else
+        linli_walk_nearest_move_source (self->nearest, src->id, x, y);
+      src->lat = lat;
+      src->lon = lon;
+    }
+  g_hash_table_iter_init (&iter, self->nearest_sources);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (seen, key))
+      {
+        linli_walk_nearest_remove_source (self->nearest, ((NearestSource *) value)->id);
+        g_hash_table_iter_remove (&iter);
+      }
 }
 
 static void
@@ -194,6 +278,19 @@ recompute_coverage (LinliWindow *self)
     linli_coverage_update (self->coverage, self->project);
   else
     self->coverage = linli_coverage_compute (self->project);
+  if (linli_coverage_get_distance (self->coverage) == LINLI_DISTANCE_STREET)
+    {
+      if (self->line_coverage != NULL)
+        linli_coverage_update (self->line_coverage, self->project);
+      else
+        self->line_coverage = linli_coverage_compute_by (self->project, LINLI_DISTANCE_LINE);
+    }
+  else
+    g_clear_pointer (&self->line_coverage, linli_coverage_free);
+  update_nearest (self);
+  linli_map_layer_set_streets (self->layer, self->nearest_walk,
+                               self->nearest != NULL ? linli_walk_nearest_get_node_distances (self->nearest) : NULL,
+                               linli_project_get_coverage_radius (self->project));
   linli_map_layer_set_coverage (self->layer, self->coverage);
   linli_plan_panel_set_coverage (self->plan_panel, self->coverage);
   uncovered = linli_coverage_get_uncovered (self->coverage, &n_uncovered);
@@ -238,6 +335,12 @@ fill_walk (LinliWindow *self)
   self->updating = TRUE;
   gtk_spin_button_set_value (self->minutes_spin, linli_project_get_walk_minutes (self->project));
   gtk_spin_button_set_value (self->speed_spin, linli_project_get_walk_speed (self->project));
+  gtk_drop_down_set_selected (self->distance_dropdown, linli_project_get_distance (self->project));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->distance_dropdown), linli_project_has_streets (self->project));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->distance_dropdown),
+                               linli_project_has_streets (self->project)
+                               ? _("How walks are measured: a straight line, or along the streets")
+                               : _("This project has no streets: import them to measure walks along streets"));
   self->updating = FALSE;
 }
 
@@ -471,6 +574,15 @@ on_walk_changed_cb (LinliWindow *self)
 }
 
 static void
+on_distance_changed_cb (LinliWindow *self)
+{
+  if (self->updating || self->project == NULL)
+    return;
+  linli_history_set_distance (self->history, gtk_drop_down_get_selected (self->distance_dropdown) == 1
+                                             ? LINLI_DISTANCE_STREET : LINLI_DISTANCE_LINE);
+}
+
+static void
 on_click_pressed_cb (GtkGestureClick *gesture,
                      int              n_press,
                      double           x,
@@ -662,6 +774,10 @@ linli_window_dispose (GObject *object)
   g_clear_object (&self->uncovered_selection);
   g_clear_object (&self->reference_source);
   g_clear_pointer (&self->coverage, linli_coverage_free);
+  g_clear_pointer (&self->line_coverage, linli_coverage_free);
+  g_clear_pointer (&self->nearest, linli_walk_nearest_free);
+  g_clear_pointer (&self->nearest_sources, g_hash_table_unref);
+  self->nearest_walk = NULL;
   g_clear_pointer (&self->drag_before, linli_site_state_free);
   self->selected = NULL;
   self->drag_site = NULL;
@@ -743,6 +859,9 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, map_overlay);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, legend);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, legend_rule);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, street_legend);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, street_gap_label);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, distance_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, map_hint);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, district_label);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, households_share_label);
@@ -902,6 +1021,16 @@ linli_window_init (LinliWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->site_cost_spin, "value-changed", G_CALLBACK (on_editor_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  {
+    const char *rules[] = { _("Straight line"), _("Along streets"), NULL };
+    GtkStringList *list = gtk_string_list_new (rules);
+
+    gtk_drop_down_set_model (self->distance_dropdown, G_LIST_MODEL (list));
+    g_object_unref (list);
+  }
+  self->nearest_sources = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
+  g_signal_connect_object (self->distance_dropdown, "notify::selected", G_CALLBACK (on_distance_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->minutes_spin, "value-changed", G_CALLBACK (on_walk_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->speed_spin, "value-changed", G_CALLBACK (on_walk_changed_cb),
@@ -960,6 +1089,10 @@ linli_window_set_project (LinliWindow  *self,
                            G_CONNECT_SWAPPED);
 
   g_clear_pointer (&self->coverage, linli_coverage_free);
+  g_clear_pointer (&self->line_coverage, linli_coverage_free);
+  g_clear_pointer (&self->nearest, linli_walk_nearest_free);
+  g_hash_table_remove_all (self->nearest_sources);
+  self->nearest_walk = NULL;
   linli_map_layer_set_project (self->layer, project);
   linli_plan_panel_set_project (self->plan_panel, project, self->history);
   {
