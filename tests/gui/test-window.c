@@ -444,6 +444,184 @@ test_render_png (Fixture       *f,
   }
 }
 
+static void
+assert_totals_same (const LinliCoverageTotals *a,
+                    const LinliCoverageTotals *b)
+{
+  g_assert_cmpuint (a->buildings_covered, ==, b->buildings_covered);
+  g_assert_cmpuint (a->households_covered, ==, b->households_covered);
+  g_assert_cmpuint (a->residents_covered, ==, b->residents_covered);
+}
+
+/* The band a street colour belongs to, by the nearest of the five. */
+static int
+nearest_band (guint32 pixel)
+{
+  static const guint32 colors[5] = { LINLI_COLOR_WALK_NEAR, LINLI_COLOR_WALK_IN, LINLI_COLOR_WALK_OVER,
+                                     LINLI_COLOR_WALK_FAR, LINLI_COLOR_WALK_NONE };
+  int best = -1, best_d = G_MAXINT;
+
+  for (int k = 0; k < 5; k++)
+    {
+      int d = 0;
+
+      for (int shift = 0; shift < 24; shift += 8)
+        d += ABS ((int) ((pixel >> shift) & 0xff) - (int) ((colors[k] >> shift) & 0xff));
+      if (d < best_d)
+        best = k, best_d = d;
+    }
+  return best;
+}
+
+/* Walks along streets: the rule switches through the side panel and
+ * undoes; the figures and legend follow; the streets on the map are
+ * coloured by the walk to the nearest site, kept right after an edit. */
+static void
+test_street_distance (Fixture       *f,
+                      gconstpointer  data)
+{
+  LinliProject *project = linli_window_get_project (f->window);
+  ShumateViewport *viewport = shumate_map_get_viewport (f->window->map);
+  g_autofree char *png = g_build_filename (f->dir, "streets.png", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliCoverage) by_street = NULL;
+  g_autoptr (LinliCoverage) by_line = NULL;
+  const LinliCoverage *coverage;
+  LinliWalk *walk;
+  guint64 gap;
+
+  g_assert_true (linli_project_has_streets (project));
+  g_assert_cmpint (linli_project_get_distance (project), ==, LINLI_DISTANCE_LINE);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (f->window->distance_dropdown)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->street_gap_label)));
+
+  /* Choose "Along streets" as a planner would. */
+  gtk_drop_down_set_selected (f->window->distance_dropdown, 1);
+  g_assert_cmpint (linli_project_get_distance (project), ==, LINLI_DISTANCE_STREET);
+  coverage = linli_window_get_coverage (f->window);
+  g_assert_cmpint (linli_coverage_get_distance (coverage), ==, LINLI_DISTANCE_STREET);
+  by_street = linli_coverage_compute_by (project, LINLI_DISTANCE_STREET);
+  by_line = linli_coverage_compute_by (project, LINLI_DISTANCE_LINE);
+  assert_totals_same (linli_coverage_get_district (coverage), linli_coverage_get_district (by_street));
+  gap = linli_coverage_get_district (by_line)->households_covered -
+        linli_coverage_get_district (by_street)->households_covered;
+  g_assert_cmpuint (gap, >, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->street_gap_label)));
+  {
+    g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, gap);
+
+    g_assert_nonnull (strstr (gtk_label_get_text (f->window->street_gap_label), number));
+    g_assert_nonnull (strstr (gtk_label_get_text (f->window->legend_rule), "along streets"));
+  }
+  g_assert_true (gtk_widget_get_visible (f->window->street_legend));
+
+  /* Move a site: the walks on the map are those of a fresh search. */
+  {
+    LinliSite *site = first_existing_site (project);
+    g_autoptr (LinliSiteState) state = linli_site_dup_state (site);
+    g_autoptr (LinliWalkNearest) fresh = NULL;
+    const double *shown;
+
+    state->lat += 0.002;
+    state->lon -= 0.001;
+    linli_history_edit_site (f->window->history, "Move", site, state);
+    walk = linli_walk_for_project (project);
+    fresh = linli_walk_nearest_new (walk);
+    for (guint s = 0; s < linli_project_get_n_sites (project); s++)
+      {
+        LinliSite *other = linli_project_get_site (project, s);
+        double x, y;
+
+        if (!linli_site_counts_for_coverage (other))
+          continue;
+        linli_projection_forward (linli_project_get_projection (project), linli_site_get_lat (other),
+                                  linli_site_get_lon (other), &x, &y);
+        linli_walk_nearest_add_source (fresh, x, y);
+      }
+    shown = linli_walk_nearest_get_node_distances (f->window->nearest);
+    for (guint i = 0; i < linli_walk_get_n_nodes (walk); i++)
+      g_assert_cmpfloat_with_epsilon (shown[i], linli_walk_nearest_get_node_distances (fresh)[i], 1e-6);
+    by_street = (linli_coverage_free (by_street), linli_coverage_compute_by (project, LINLI_DISTANCE_STREET));
+    assert_totals_same (linli_coverage_get_district (linli_window_get_coverage (f->window)),
+                                    linli_coverage_get_district (by_street));
+  }
+
+  /* On the map: a street far from sites and buildings shows its band. */
+  gtk_window_present (GTK_WINDOW (f->window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (f->window->map)))
+    g_main_context_iteration (NULL, TRUE);
+  {
+    const LinliProjection *proj = linli_project_get_projection (project);
+    const double *xy = linli_walk_get_node_xy (walk);
+    const double *dist = linli_walk_nearest_get_node_distances (f->window->nearest);
+    double radius = linli_project_get_coverage_radius (project);
+    guint checked = 0;
+
+    for (guint e = 0; e < linli_walk_get_n_edges (walk) && checked < 3; e += 7)
+      {
+        guint a, b;
+        double len, mx, my, lat, lon, x, y, d;
+        gboolean clear = TRUE;
+        int want;
+
+        linli_walk_get_edge (walk, e, &a, &b, &len);
+        if (len < 40)
+          continue;
+        mx = (xy[2 * a] + xy[2 * b]) / 2;
+        my = (xy[2 * a + 1] + xy[2 * b + 1]) / 2;
+        linli_projection_inverse (proj, mx, my, &lat, &lon);
+        for (guint s = 0; s < linli_project_get_n_sites (project) && clear; s++)
+          {
+            LinliSite *site = linli_project_get_site (project, s);
+
+            d = linli_projection_distance (proj, lat, lon, linli_site_get_lat (site), linli_site_get_lon (site));
+            clear = d > radius + 40;
+          }
+        for (guint i = 0; i < linli_project_get_n_buildings (project) && clear; i++)
+          {
+            const LinliBuilding *bl = linli_project_get_building (project, i);
+
+            clear = linli_projection_distance (proj, lat, lon, bl->lat, bl->lon) > 60;
+          }
+        if (!clear)
+          continue;
+        d = MIN (dist[a], dist[b]) + len / 2;
+        want = !isfinite (d) ? 4 : d <= radius / 2 ? 0 : d <= radius ? 1 : d <= 1.5 * radius ? 2 : 3;
+
+        shumate_viewport_set_zoom_level (viewport, 17);
+        shumate_map_center_on (f->window->map, lat, lon);
+        linli_test_wait_ms (200);
+        g_assert_true (linli_window_save_png (f->window, TRUE, png, &error));
+        g_assert_no_error (error);
+        {
+          g_autoptr (GdkTexture) texture = gdk_texture_new_from_filename (png, &error);
+          g_autofree guchar *pixels = NULL;
+          int w, h;
+
+          g_assert_no_error (error);
+          w = gdk_texture_get_width (texture);
+          h = gdk_texture_get_height (texture);
+          pixels = g_malloc ((gsize) w * h * 4);
+          gdk_texture_download (texture, pixels, w * 4);
+          shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (f->window->map), lat, lon, &x, &y);
+          g_assert_cmpint (nearest_band (pixel_at (texture, pixels, (int) round (x), (int) round (y))), ==, want);
+        }
+        checked++;
+      }
+    g_assert_cmpuint (checked, >, 0);
+  }
+
+  /* Undo goes back to the straight line, and the comparison goes. */
+  g_assert_true (linli_history_undo (f->window->history));
+  g_assert_true (linli_history_undo (f->window->history));
+  g_assert_cmpint (linli_project_get_distance (project), ==, LINLI_DISTANCE_LINE);
+  g_assert_cmpuint (gtk_drop_down_get_selected (f->window->distance_dropdown), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->street_gap_label)));
+  g_assert_null (strstr (gtk_label_get_text (f->window->legend_rule), "along streets"));
+  assert_totals_same (linli_coverage_get_district (linli_window_get_coverage (f->window)),
+                                  linli_coverage_get_district (by_line));
+}
+
 /* Maximal covering on the sample through the actions: the run finishes in
  * its worker thread, proposes at most k sites with a bound that holds,
  * and accepting them is one undoable step that raises coverage to what the
@@ -701,6 +879,7 @@ main (int    argc,
   ADD ("/window/render-png", test_render_png);
   ADD ("/window/plan-mclp", test_plan_mclp);
   ADD ("/window/import-geojson", test_import_geojson);
+  ADD ("/window/street-distance", test_street_distance);
 #undef ADD
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/chinese", test_chinese);
