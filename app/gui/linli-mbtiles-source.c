@@ -598,6 +598,12 @@ linli_mbtiles_source_initable_init (GInitable     *initable,
                    _("“%s” is not an MBTiles file: it has no tiles table"), display);
       return FALSE;
     }
+  if (rc == SQLITE_NOTADB)
+    {
+      g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID,
+                   _("“%s” is not an MBTiles file: it is not an SQLite database"), display);
+      return FALSE;
+    }
   if (rc != SQLITE_ROW)
     {
       g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID,

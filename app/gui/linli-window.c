@@ -705,6 +705,8 @@ linli_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->project, self);
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_data (self->history, self);
+  /* The map goes with the template: stop following the basemap now. */
+  g_signal_handlers_disconnect_by_data (linli_settings_get_default (), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_WINDOW);
   g_clear_object (&self->project);
   g_clear_object (&self->history);

@@ -376,6 +376,7 @@ test_errors (void)
   g_assert_null (linli_mbtiles_source_new (garbage, &error));
   g_assert_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID);
   assert_error_names_file (error, garbage);
+  g_assert_nonnull (strstr (error->message, "SQLite"));
   g_clear_error (&error);
 
   g_assert_null (linli_mbtiles_source_new (no_tiles, &error));
