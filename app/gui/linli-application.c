@@ -7,6 +7,8 @@
 #include <stdio.h>
 
 #include "linli-application.h"
+#include "linli-preferences.h"
+#include "linli-settings.h"
 #include "linli-window-private.h"
 
 struct _LinliApplication
@@ -16,6 +18,7 @@ struct _LinliApplication
   char          *screenshot;   /* --screenshot: render to this PNG and quit */
   char          *plan;         /* --plan: run this planning problem on opening */
   gboolean       map_only;     /* --map-only: render just the map */
+  LinliPreferences *preferences; /* weak: the open preferences window */
   int            width;
   int            height;
   int            status;
@@ -31,6 +34,7 @@ static const struct
   const char *accels[3];
 } accels[] = {
   { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
   { "win.open", { "<Control>o", NULL } },
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },
@@ -77,7 +81,9 @@ screenshot_tick_cb (GtkWidget     *widget,
                     gpointer       user_data)
 {
   LinliApplication *self = LINLI_APPLICATION (user_data);
+  LinliWindow *window = LINLI_WINDOW (widget);
   guint frames = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "linli-frames")) + 1;
+  guint settled = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "linli-settled"));
   g_autoptr (GError) error = NULL;
 
   /* Give layout and the first frames time to settle. */
@@ -87,7 +93,13 @@ screenshot_tick_cb (GtkWidget     *widget,
       linli_window_zoom_to_fit (LINLI_WINDOW (widget));
       return G_SOURCE_CONTINUE;
     }
-  if (frames < 8 || linli_plan_panel_get_running (LINLI_WINDOW (widget)->plan_panel))
+  if (frames < 8 || linli_plan_panel_get_running (window->plan_panel))
+    return G_SOURCE_CONTINUE;
+  /* Basemap tiles load in threads: wait until none has been outstanding
+   * for a few frames (or give up after a few seconds of frames). */
+  settled = window->basemap != NULL && linli_mbtiles_source_get_n_pending (window->basemap) > 0 ? 0 : settled + 1;
+  g_object_set_data (G_OBJECT (widget), "linli-settled", GUINT_TO_POINTER (settled));
+  if (settled < 4 && frames < 600)
     return G_SOURCE_CONTINUE;
 
   if (!linli_window_save_png (LINLI_WINDOW (widget), self->map_only, self->screenshot, &error))
@@ -168,6 +180,26 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  LinliApplication *self = LINLI_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->preferences == NULL)
+    {
+      self->preferences = linli_preferences_new (linli_settings_get_default ());
+      g_object_add_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+      gtk_window_set_application (GTK_WINDOW (self->preferences), GTK_APPLICATION (self));
+      gtk_window_set_modal (GTK_WINDOW (self->preferences), TRUE);
+    }
+  if (parent != NULL && parent != GTK_WINDOW (self->preferences))
+    gtk_window_set_transient_for (GTK_WINDOW (self->preferences), parent);
+  gtk_window_present (GTK_WINDOW (self->preferences));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
@@ -183,6 +215,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action, NULL, NULL, NULL, { 0 } },
+  { "preferences", preferences_action, NULL, NULL, NULL, { 0 } },
   { "quit", quit_action, NULL, NULL, NULL, { 0 } },
 };
 
@@ -267,6 +300,7 @@ linli_application_handle_local_options (GApplication *app,
 {
   LinliApplication *self = LINLI_APPLICATION (app);
   const char *size = NULL;
+  g_autofree char *basemap = NULL;
 
   g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot);
   g_variant_dict_lookup (options, "map-only", "b", &self->map_only);
@@ -276,6 +310,30 @@ linli_application_handle_local_options (GApplication *app,
     {
       g_printerr (_("linli: --size must look like 1280x800\n"));
       return 2;
+    }
+  /* --basemap=FILE.mbtiles or --basemap=own: for this run only, not saved. */
+  if (g_variant_dict_lookup (options, "basemap", "^ay", &basemap))
+    {
+      LinliSettings *settings = linli_settings_get_default ();
+
+      if (g_str_equal (basemap, "own"))
+        {
+          linli_settings_set_basemap (settings, LINLI_BASEMAP_OWN);
+        }
+      else
+        {
+          g_autofree char *path = g_canonicalize_filename (basemap, NULL);
+          g_autoptr (GError) error = NULL;
+          g_autoptr (LinliMbtilesSource) source = linli_mbtiles_source_new (path, &error);
+
+          if (source == NULL)
+            {
+              g_printerr ("linli: %s\n", error->message);
+              return 1;
+            }
+          linli_settings_set_mbtiles_file (settings, path);
+          linli_settings_set_basemap (settings, LINLI_BASEMAP_MBTILES);
+        }
     }
   if (g_variant_dict_contains (options, "version"))
     {
@@ -290,6 +348,8 @@ linli_application_finalize (GObject *object)
 {
   LinliApplication *self = LINLI_APPLICATION (object);
 
+  if (self->preferences != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
   g_free (self->screenshot);
   g_free (self->plan);
   G_OBJECT_CLASS (linli_application_parent_class)->finalize (object);
@@ -314,6 +374,7 @@ linli_application_init (LinliApplication *self)
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Render the window to a PNG file and quit"), N_("FILE") },
     { "map-only", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --screenshot, render only the map and legend"), NULL },
     { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Window size"), N_("WIDTHxHEIGHT") },
+    { "basemap", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Show this MBTiles file under the map, or “own” for Linli’s own drawing, for this run only"), N_("FILE") },
     { "plan", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Run a plan on opening: mclp, lscp or pmedian, with :K for the number of new sites"), N_("PROBLEM[:K]") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and quit"), NULL },
     { NULL }

@@ -16,7 +16,8 @@
 /* The layer that draws the district: a plain street-and-block background
  * (so the map looks finished with no tiles at all), communities, compounds,
  * buildings coloured by coverage, and the sites with their service circles.
- * Everything is drawn with one cairo node per frame.
+ * Everything is drawn with one cairo node per frame.  Over a tile basemap
+ * the background fills are left out and only the community boundaries stay.
  */
 struct _LinliMapLayer
 {
@@ -27,6 +28,7 @@ struct _LinliMapLayer
   LinliSite           *selected;
   int                  highlight;
   gboolean             show_candidate_circles;
+  gboolean             draw_background;   /* FALSE over a tile basemap */
   GHashTable          *proposal;          /* site id → households it adds, as a double* */
 
   /* Precomputed once per project: Web Mercator positions in [0, 1] (y
@@ -385,8 +387,11 @@ draw_background (LinliMapLayer *self,
   guint n_communities = linli_project_get_n_communities (self->project);
   gboolean district = v->ppm < LOD_AGGREGATE;
 
-  set_rgb (cr, LINLI_COLOR_STREET, 1);
-  cairo_paint (cr);
+  if (self->draw_background)
+    {
+      set_rgb (cr, LINLI_COLOR_STREET, 1);
+      cairo_paint (cr);
+    }
 
   /* Communities: a soft area with a dashed boundary, all in one path (plain
    * and undashed at district scale, where there are hundreds). */
@@ -405,8 +410,11 @@ draw_background (LinliMapLayer *self,
       else
         rounded_rect (cr, &r, 6);
     }
-  set_rgb (cr, 0xeeeae0, 1);
-  cairo_fill_preserve (cr);
+  if (self->draw_background)
+    {
+      set_rgb (cr, 0xeeeae0, 1);
+      cairo_fill_preserve (cr);
+    }
   set_rgb (cr, 0x9d8f78, 0.8);
   cairo_set_line_width (cr, district ? 1 : 1.5);
   if (!district)
@@ -415,8 +423,8 @@ draw_background (LinliMapLayer *self,
   cairo_set_dash (cr, NULL, 0, 0);
 
   /* Compounds: blocks, with the streets left between them.  Too small to
-   * see at district scale. */
-  if (district)
+   * see at district scale, and the basemap has its own. */
+  if (district || !self->draw_background)
     return;
   for (guint c = 0; c < n_compounds; c++)
     {
@@ -906,8 +914,11 @@ linli_map_layer_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->project == NULL || !view_init (self, &v))
     {
-      set_rgb (cr, LINLI_COLOR_STREET, 1);
-      cairo_paint (cr);
+      if (self->draw_background)
+        {
+          set_rgb (cr, LINLI_COLOR_STREET, 1);
+          cairo_paint (cr);
+        }
       cairo_destroy (cr);
       return;
     }
@@ -991,6 +1002,7 @@ static void
 linli_map_layer_init (LinliMapLayer *self)
 {
   self->highlight = -1;
+  self->draw_background = TRUE;
 }
 
 /* Public API */
@@ -1117,6 +1129,38 @@ linli_map_layer_set_proposal (LinliMapLayer  *self,
       for (guint i = 0; i < n; i++)
         g_hash_table_replace (self->proposal, g_strdup (ids[i]), g_memdup2 (&adds[i], sizeof (double)));
     }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * linli_map_layer_get_draw_background:
+ *
+ * Returns: whether the layer paints its own streets-and-blocks background
+ */
+gboolean
+linli_map_layer_get_draw_background (LinliMapLayer *self)
+{
+  g_return_val_if_fail (LINLI_IS_MAP_LAYER (self), TRUE);
+  return self->draw_background;
+}
+
+/**
+ * linli_map_layer_set_draw_background:
+ * @draw: %FALSE to leave the background to a tile layer below
+ *
+ * Turns the street fill, community areas and compound blocks on or off;
+ * community boundaries, buildings, circles and sites are always drawn.
+ */
+void
+linli_map_layer_set_draw_background (LinliMapLayer *self,
+                                     gboolean       draw)
+{
+  g_return_if_fail (LINLI_IS_MAP_LAYER (self));
+
+  draw = !!draw;
+  if (self->draw_background == draw)
+    return;
+  self->draw_background = draw;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -30,6 +30,9 @@ void           linli_map_layer_set_proposal      (LinliMapLayer  *self,
                                                   const char    **ids,
                                                   const double   *adds,
                                                   guint           n);
+gboolean       linli_map_layer_get_draw_background (LinliMapLayer *self);
+void           linli_map_layer_set_draw_background (LinliMapLayer *self,
+                                                    gboolean       draw);
 void           linli_map_layer_set_show_candidate_circles (LinliMapLayer *self,
                                                            gboolean       show);
 LinliSite     *linli_map_layer_pick_site         (LinliMapLayer *self,

@@ -5,6 +5,7 @@
 
 #include "linli-index-list.h"
 #include "linli-map-layer.h"
+#include "linli-mbtiles-source.h"
 #include "linli-plan-panel.h"
 #include "linli-window.h"
 
@@ -51,6 +52,9 @@ struct _LinliWindow
   ShumateMap          *map;
   ShumateMapSource    *reference_source;
   LinliMapLayer       *layer;
+  LinliMbtilesSource  *basemap;           /* NULL: Linli's own drawing */
+  ShumateMapLayer     *tile_layer;        /* the basemap's, below layer */
+  GtkLabel            *attribution;
 
   /* The model and what is derived from it */
   LinliProject        *project;

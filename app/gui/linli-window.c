@@ -8,6 +8,7 @@
 
 #include "linli-format.h"
 #include "linli-import.h"
+#include "linli-settings.h"
 #include "linli-window-private.h"
 
 G_DEFINE_FINAL_TYPE (LinliWindow, linli_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -374,6 +375,58 @@ center_on (LinliWindow *self,
            double       lon)
 {
   shumate_map_center_on (self->map, lat, lon);
+}
+
+/* Below the basemap's first zoom level its tiles are missing, so Linli's
+ * own background fills in. */
+static void
+update_background (LinliWindow *self)
+{
+  double zoom = shumate_viewport_get_zoom_level (shumate_map_get_viewport (self->map));
+
+  linli_map_layer_set_draw_background (self->layer,
+                                       self->basemap == NULL ||
+                                       zoom < linli_mbtiles_source_get_min_zoom (self->basemap));
+}
+
+static void
+update_attribution (LinliWindow *self)
+{
+  const char *text, *uri;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->attribution), self->basemap != NULL);
+  if (self->basemap == NULL)
+    return;
+  text = linli_mbtiles_source_get_attribution_text (self->basemap);
+  uri = linli_mbtiles_source_get_attribution_uri (self->basemap);
+  if (uri != NULL)
+    {
+      g_autofree char *markup = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", uri, text);
+
+      gtk_label_set_markup (self->attribution, markup);
+    }
+  else
+    {
+      gtk_label_set_text (self->attribution, text);
+    }
+}
+
+/* Follows the basemap in the settings; a file that cannot be shown leaves
+ * Linli's own drawing and a note. */
+static void
+apply_basemap_setting (LinliWindow *self)
+{
+  LinliSettings *settings = linli_settings_get_default ();
+  g_autoptr (GError) error = NULL;
+
+  if (!linli_window_set_basemap_file (self, linli_settings_get_basemap_file (settings), &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Showing Linli’s own drawing: %s"), error->message);
+      AdwToast *toast = adw_toast_new (text);
+
+      adw_toast_set_timeout (toast, 10);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
 }
 
 /* Callbacks */
@@ -764,6 +817,8 @@ linli_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->project, self);
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_data (self->history, self);
+  /* The map goes with the template: stop following the basemap now. */
+  g_signal_handlers_disconnect_by_data (linli_settings_get_default (), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_WINDOW);
   g_clear_object (&self->project);
   g_clear_object (&self->history);
@@ -773,6 +828,8 @@ linli_window_dispose (GObject *object)
   g_clear_object (&self->site_selection);
   g_clear_object (&self->uncovered_selection);
   g_clear_object (&self->reference_source);
+  g_clear_object (&self->basemap);
+  self->tile_layer = NULL;
   g_clear_pointer (&self->coverage, linli_coverage_free);
   g_clear_pointer (&self->line_coverage, linli_coverage_free);
   g_clear_pointer (&self->nearest, linli_walk_nearest_free);
@@ -923,17 +980,31 @@ linli_window_init (LinliWindow *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->map), TRUE);
   gtk_overlay_set_child (self->map_overlay, GTK_WIDGET (self->map));
   {
+    /* Bottom right: the scale bar, and under it the basemap's credit. */
+    GtkWidget *corner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
     ShumateScale *scale = shumate_scale_new (viewport);
 
     shumate_scale_set_unit (scale, SHUMATE_UNIT_METRIC);
-
     gtk_widget_set_halign (GTK_WIDGET (scale), GTK_ALIGN_END);
-    gtk_widget_set_valign (GTK_WIDGET (scale), GTK_ALIGN_END);
-    gtk_widget_set_margin_end (GTK_WIDGET (scale), 12);
-    gtk_widget_set_margin_bottom (GTK_WIDGET (scale), 12);
     gtk_widget_set_can_target (GTK_WIDGET (scale), FALSE);
-    gtk_overlay_add_overlay (self->map_overlay, GTK_WIDGET (scale));
+    gtk_box_append (GTK_BOX (corner), GTK_WIDGET (scale));
+
+    self->attribution = GTK_LABEL (gtk_label_new (NULL));
+    gtk_widget_set_halign (GTK_WIDGET (self->attribution), GTK_ALIGN_END);
+    gtk_label_set_ellipsize (self->attribution, PANGO_ELLIPSIZE_END);
+    gtk_label_set_max_width_chars (self->attribution, 80);
+    gtk_widget_add_css_class (GTK_WIDGET (self->attribution), "map-attribution");
+    gtk_widget_set_visible (GTK_WIDGET (self->attribution), FALSE);
+    gtk_box_append (GTK_BOX (corner), GTK_WIDGET (self->attribution));
+
+    gtk_widget_set_halign (corner, GTK_ALIGN_END);
+    gtk_widget_set_valign (corner, GTK_ALIGN_END);
+    gtk_widget_set_margin_end (corner, 12);
+    gtk_widget_set_margin_bottom (corner, 12);
+    gtk_overlay_add_overlay (self->map_overlay, corner);
   }
+  g_signal_connect_object (viewport, "notify::zoom-level", G_CALLBACK (update_background), self,
+                           G_CONNECT_SWAPPED);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
@@ -1045,6 +1116,12 @@ linli_window_init (LinliWindow *self)
     linli_window_set_project (self, empty, NULL);
   }
   linli_window_update_recent_menu (self);
+
+  g_signal_connect_object (linli_settings_get_default (), "notify::basemap",
+                           G_CALLBACK (apply_basemap_setting), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (linli_settings_get_default (), "notify::mbtiles-file",
+                           G_CALLBACK (apply_basemap_setting), self, G_CONNECT_SWAPPED);
+  apply_basemap_setting (self);
 }
 
 /* Public API */
@@ -1342,6 +1419,56 @@ linli_window_zoom_to_fit (LinliWindow *self)
 
   shumate_viewport_set_zoom_level (viewport, zoom);
   center_on (self, (min_lat + max_lat) / 2, (min_lon + max_lon) / 2);
+}
+
+/**
+ * linli_window_set_basemap_file:
+ * @path: (nullable): an MBTiles file of raster tiles, or %NULL for Linli's
+ *   own drawing
+ *
+ * Shows @path's tiles under the district, with their credit in the corner.
+ * If the file cannot be opened the map shows Linli's own drawing and
+ * @error says why.
+ *
+ * Returns: whether the map shows what was asked
+ */
+gboolean
+linli_window_set_basemap_file (LinliWindow  *self,
+                               const char   *path,
+                               GError      **error)
+{
+  g_autoptr (LinliMbtilesSource) source = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (LINLI_IS_WINDOW (self), FALSE);
+
+  if (path != NULL && self->basemap != NULL && g_str_equal (path, linli_mbtiles_source_get_path (self->basemap)))
+    return TRUE;
+  if (path == NULL && self->basemap == NULL)
+    return TRUE;
+
+  if (path != NULL)
+    {
+      source = linli_mbtiles_source_new (path, error);
+      ok = source != NULL;
+    }
+
+  if (self->tile_layer != NULL)
+    shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->tile_layer));
+  self->tile_layer = NULL;
+  g_clear_object (&self->basemap);
+
+  if (source != NULL)
+    {
+      g_autoptr (ShumateMapSource) renderer = linli_mbtiles_source_new_renderer (source);
+
+      self->tile_layer = shumate_map_layer_new (renderer, shumate_map_get_viewport (self->map));
+      shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->tile_layer), SHUMATE_LAYER (self->layer));
+      self->basemap = g_steal_pointer (&source);
+    }
+  update_background (self);
+  update_attribution (self);
+  return ok;
 }
 
 /**

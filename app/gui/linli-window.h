@@ -39,6 +39,9 @@ void                 linli_window_add_site_at    (LinliWindow *self,
                                                   double       lat,
                                                   double       lon);
 void                 linli_window_zoom_to_fit    (LinliWindow *self);
+gboolean             linli_window_set_basemap_file (LinliWindow  *self,
+                                                    const char   *path,
+                                                    GError      **error);
 gboolean             linli_window_save_png       (LinliWindow  *self,
                                                   gboolean      map_only,
                                                   const char   *path,

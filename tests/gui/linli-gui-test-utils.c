@@ -20,3 +20,37 @@ linli_test_wait_ms (guint ms)
       g_usleep (1000);
     }
 }
+
+/**
+ * linli_test_pixel_at:
+ * @data: the texture downloaded with gdk_texture_download(), 4 bytes a pixel
+ *
+ * Returns: the pixel's colour as 0xRRGGBB
+ */
+guint32
+linli_test_pixel_at (GdkTexture   *texture,
+                     const guchar *data,
+                     int           x,
+                     int           y)
+{
+  int stride = gdk_texture_get_width (texture) * 4;
+  const guchar *p = data + y * stride + x * 4;  /* BGRA, premultiplied, opaque here */
+
+  return ((guint32) p[2] << 16) | ((guint32) p[1] << 8) | p[0];
+}
+
+/**
+ * linli_test_colour_near:
+ *
+ * Returns: whether two 0xRRGGBB colours differ by at most 12 in each
+ *   channel, which antialiasing and blending stay within
+ */
+gboolean
+linli_test_colour_near (guint32 a,
+                        guint32 b)
+{
+  for (int shift = 0; shift < 24; shift += 8)
+    if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > 12)
+      return FALSE;
+  return TRUE;
+}

@@ -1,10 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gdk/gdk.h>
 
 G_BEGIN_DECLS
 
-void linli_test_wait_ms (guint ms);
+void     linli_test_wait_ms     (guint ms);
+guint32  linli_test_pixel_at    (GdkTexture   *texture,
+                                 const guchar *data,
+                                 int           x,
+                                 int           y);
+gboolean linli_test_colour_near (guint32 a,
+                                 guint32 b);
 
 G_END_DECLS

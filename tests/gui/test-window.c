@@ -312,28 +312,6 @@ test_close_prompts_when_modified (Fixture       *f,
   g_assert_true (linli_history_get_modified (linli_window_get_history (f->window)));
 }
 
-static guint32
-pixel_at (GdkTexture *texture,
-          guchar     *data,
-          int         x,
-          int         y)
-{
-  int stride = gdk_texture_get_width (texture) * 4;
-  guchar *p = data + y * stride + x * 4;  /* BGRA, premultiplied, opaque here */
-
-  return ((guint32) p[2] << 16) | ((guint32) p[1] << 8) | p[0];
-}
-
-static gboolean
-colour_near (guint32 a,
-             guint32 b)
-{
-  for (int shift = 0; shift < 24; shift += 8)
-    if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > 12)
-      return FALSE;
-  return TRUE;
-}
-
 /* A building well away from sites, circle edges and labels, so its centre
  * pixel can only be the building's own colour. */
 static int
@@ -422,15 +400,15 @@ test_render_png (Fixture       *f,
       gdk_texture_download (texture, pixels, w * 4);
 
       /* Not empty: many colours, not one flat fill. */
-      first = pixel_at (texture, pixels, 0, 0);
+      first = linli_test_pixel_at (texture, pixels, 0, 0);
       for (int py = 0; py < h && n_distinct < 50; py += 7)
         for (int px = 0; px < w; px += 7)
-          if (!colour_near (pixel_at (texture, pixels, px, py), first))
+          if (!linli_test_colour_near (linli_test_pixel_at (texture, pixels, px, py), first))
             n_distinct++;
       g_assert_cmpint (n_distinct, >=, 50);
 
       shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (f->window->map), b->lat, b->lon, &x, &y);
-      g_assert_true (colour_near (pixel_at (texture, pixels, (int) round (x), (int) round (y)),
+      g_assert_true (linli_test_colour_near (linli_test_pixel_at (texture, pixels, (int) round (x), (int) round (y)),
                                   want_covered ? LINLI_COLOR_COVERED : LINLI_COLOR_UNCOVERED));
     }
 
