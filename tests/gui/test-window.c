@@ -582,7 +582,7 @@ test_street_distance (Fixture       *f,
           pixels = g_malloc ((gsize) w * h * 4);
           gdk_texture_download (texture, pixels, w * 4);
           shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (f->window->map), lat, lon, &x, &y);
-          g_assert_cmpint (nearest_band (pixel_at (texture, pixels, (int) round (x), (int) round (y))), ==, want);
+          g_assert_cmpint (nearest_band (linli_test_pixel_at (texture, pixels, (int) round (x), (int) round (y))), ==, want);
         }
         checked++;
       }
