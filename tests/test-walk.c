@@ -2,6 +2,7 @@
 #include <math.h>
 
 #include "linli-coverage.h"
+#include "linli-plan.h"
 #include "linli-streets.h"
 #include "linli-walk.h"
 #include "linli-test-utils.h"
@@ -644,6 +645,76 @@ test_no_streets_falls_back (void)
   linli_test_assert_coverage_equal (project, cov, ref);
 }
 
+/* Plans by street: the instance's arcs are the walks along streets, and a
+ * maximal covering plan covers no more than by straight line. */
+static void
+test_plan_by_street (void)
+{
+  for (guint32 seed = 1; seed <= 3; seed++)
+    {
+      g_autoptr (LinliProject) project = random_project (seed, 10, 8, 200, 12);
+      g_autoptr (LinliPlanInstance) by_line = NULL;
+      g_autoptr (LinliPlanInstance) by_street = NULL;
+      g_autoptr (LinliPlanResult) line_result = NULL;
+      g_autoptr (LinliPlanResult) street_result = NULL;
+      double radius = linli_project_get_coverage_radius (project) / 2, max_distance = 1.5 * radius;
+      LinliPlanOptions opts;
+      LinliWalk *walk;
+      guint n = linli_project_get_n_buildings (project);
+
+      by_line = linli_plan_instance_new_from_project (project, max_distance);
+      linli_project_set_distance (project, LINLI_DISTANCE_STREET);
+      by_street = linli_plan_instance_new_from_project (project, max_distance);
+      walk = linli_walk_for_project (project);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const guint32 *cand;
+          const float *dist;
+          guint n_arcs = linli_plan_instance_get_arcs (by_street, i, &cand, &dist);
+          guint expected = 0;
+          double bx, by;
+
+          building_xy (project, i, &bx, &by);
+          for (guint s = 0; s < linli_project_get_n_sites (project); s++)
+            {
+              double sx, sy, d;
+
+              site_xy (project, s, &sx, &sy);
+              d = linli_walk_distance (walk, sx, sy, bx, by);
+              if (fabs (d - max_distance) < 1e-3)
+                continue;
+              if (d <= max_distance)
+                {
+                  gboolean found = FALSE;
+
+                  expected++;
+                  for (guint k = 0; k < n_arcs; k++)
+                    if (cand[k] == s)
+                      {
+                        g_assert_cmpfloat_with_epsilon (dist[k], d, 1e-2);
+                        found = TRUE;
+                      }
+                  g_assert_true (found);
+                }
+            }
+          g_assert_cmpuint (n_arcs, >=, expected);
+          g_assert_cmpuint (n_arcs, <=, expected + 1);
+        }
+
+      linli_plan_options_init (&opts);
+      opts.problem = LINLI_PLAN_MCLP;
+      opts.k = 3;
+      opts.radius = radius;
+      line_result = linli_plan_solve (by_line, &opts, NULL, NULL, NULL, NULL);
+      street_result = linli_plan_solve (by_street, &opts, NULL, NULL, NULL, NULL);
+      g_assert_nonnull (line_result);
+      g_assert_nonnull (street_result);
+      g_assert_true (line_result->proven_optimal && street_result->proven_optimal);
+      g_assert_cmpfloat (street_result->covered_weight, <=, line_result->covered_weight + 1e-9);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -656,5 +727,6 @@ main (int   argc,
   g_test_add_func ("/walk/nearest-incremental", test_nearest_incremental);
   g_test_add_func ("/walk/coverage-by-street", test_coverage_by_street);
   g_test_add_func ("/walk/no-streets-falls-back", test_no_streets_falls_back);
+  g_test_add_func ("/walk/plan-by-street", test_plan_by_street);
   return g_test_run ();
 }

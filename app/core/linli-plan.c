@@ -34,6 +34,7 @@
 #include "config.h"
 
 #include "linli-plan.h"
+#include "linli-walk.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -361,6 +362,22 @@ project_arc_cb (guint    index,
   g_array_append_val (q->arcs, arc);
 }
 
+typedef struct
+{
+  LinliPlanInstance *instance;
+  guint              site;
+} WalkArcs;
+
+static void
+walk_arc_cb (guint    index,
+             double   distance,
+             gpointer user_data)
+{
+  WalkArcs *w = user_data;
+
+  linli_plan_instance_add_arc (w->instance, index, w->site, distance);
+}
+
 /**
  * linli_plan_instance_new_from_project:
  * @project: the project
@@ -376,7 +393,9 @@ project_arc_cb (guint    index,
  * Arcs join every building and site whose straight-line distance in the
  * project's projection (linli_projection_distance()) is at most
  * @max_distance; a bucket grid over the sites keeps this to a few cells per
- * building.
+ * building.  When the project measures walks along streets (and has
+ * streets), arcs carry the walk along streets instead, found by a search
+ * from each site that stops at @max_distance (see linli_walk_query()).
  *
  * Returns: (transfer full): a finished instance
  */
@@ -440,6 +459,22 @@ linli_plan_instance_new_from_project (LinliProject *project,
     }
 
   self = linli_plan_instance_new (n_b, weights, n_s, costs, states, caps);
+
+  if (linli_project_get_distance (project) == LINLI_DISTANCE_STREET && linli_project_has_streets (project))
+    {
+      LinliWalk *walk = linli_walk_for_project (project);
+
+      for (guint s = 0; s < n_s; s++)
+        {
+          WalkArcs w = { self, s };
+
+          if (isfinite (xy[2 * s]) && isfinite (xy[2 * s + 1]))
+            linli_walk_query (walk, xy[2 * s], xy[2 * s + 1], max_distance, walk_arc_cb, &w);
+        }
+      linli_plan_instance_set_max_distance (self, max_distance);
+      linli_plan_instance_finish (self);
+      return self;
+    }
   g_clear_pointer (&self->pending, g_array_unref);
 
   /* The grid finds sites by projected coordinates; the exact test is done
