@@ -530,10 +530,14 @@ draw_circles (LinliMapLayer *self,
               gboolean       fill)
 {
   double radius_px = linli_project_get_coverage_radius (self->project) * v->ppm;
+  /* By street, the circle only marks how far the straight line would
+   * reach: no tint, a thinner dashed outline; the streets show the reach. */
+  gboolean by_street = self->coverage != NULL &&
+                       linli_coverage_get_distance (self->coverage) == LINLI_DISTANCE_STREET;
 
   for (int kind = 0; kind < 2; kind++)   /* 0: counting sites, 1: candidates */
     {
-      if (fill && kind == 1)
+      if (fill && (kind == 1 || by_street))
         break;
       cairo_new_path (cr);
       for (guint s = 0; s < sites->len; s++)
@@ -563,6 +567,14 @@ draw_circles (LinliMapLayer *self,
           set_rgb (cr, 0xc8102e, 0.08);
           cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
           cairo_fill (cr);
+        }
+      else if (kind == 0 && by_street)
+        {
+          set_rgb (cr, 0xc8102e, 0.45);
+          cairo_set_line_width (cr, 1);
+          cairo_set_dash (cr, (double[]) { 3, 3 }, 2, 0);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
         }
       else if (kind == 0)
         {
