@@ -835,9 +835,12 @@ parse_street_way (Loader *l,
         ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
                    _("<way> nodes must be node numbers separated by spaces"));
       else if (v >= n_nodes)
-        ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
-                   _("<way> refers to node %" G_GUINT64_FORMAT ", but only %u nodes come before it"),
-                   v, n_nodes);
+        {
+          g_autofree char *number = g_strndup (start, p - start);
+
+          ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
+                     _("<way> refers to node %s, but only %u nodes come before it"), number, n_nodes);
+        }
       else if (indices->len >= MAX_WAY_NODES)
         ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<way> has more than %u nodes"), MAX_WAY_NODES);
       else

@@ -173,8 +173,9 @@ cmd_info (int    argc,
           guint64 by_line = linli_coverage_get_district (line)->households_covered;
           guint64 by_street = linli_coverage_get_district (cov)->households_covered;
 
-          g_print (_("covered by circle but not along streets: %" G_GUINT64_FORMAT " households\n"),
-                   by_line - by_street);
+          g_autofree char *gap = g_strdup_printf ("%" G_GUINT64_FORMAT, by_line - by_street);
+
+          g_print (_("covered by circle but not along streets: %s households\n"), gap);
         }
     }
   g_print ("%-24s %8s %8s %7s %10s %10s %7s %10s %7s\n", "community", "bldgs", "covered", "",
