@@ -995,10 +995,12 @@ static guint32
 street_node (Generator    *gen,
              LinliStreets *net,
              GHashTable   *nodes,
-             double      x,
-             double      y)
+             double        x,
+             double        y)
 {
-  gint64 key = ((gint64) llround (x * 100) << 32) ^ (llround (y * 100) & 0xffffffff);
+  /* Centimetres, each in 32 bits: the key is exact for any district. */
+  gint64 key = (gint64) (((guint64) (guint32) (gint32) llround (x * 100) << 32) |
+                         (guint32) (gint32) llround (y * 100));
   gpointer value;
   double lat, lon;
   gint64 *stored;
