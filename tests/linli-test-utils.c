@@ -45,6 +45,7 @@ linli_test_assert_projects_equal (LinliProject *a,
                     rel_eps);
   assert_rel_close (linli_project_get_walk_speed (a), linli_project_get_walk_speed (b), rel_eps);
   g_assert_cmpint (linli_project_get_distance (a), ==, linli_project_get_distance (b));
+  g_assert_cmpstr (linli_project_get_attribution (a), ==, linli_project_get_attribution (b));
   {
     const LinliStreets *sa = linli_project_get_streets (a), *sb = linli_project_get_streets (b);
     const LinliLatLon *na = linli_streets_get_nodes (sa), *nb = linli_streets_get_nodes (sb);

@@ -193,6 +193,8 @@ random_project (guint32 seed,
       linli_streets_free (streets);
     linli_project_set_distance (project, g_rand_boolean (more) ? LINLI_DISTANCE_STREET
                                                                : LINLI_DISTANCE_LINE);
+    if (g_rand_boolean (more))
+      linli_project_set_attribution (project, "© OpenStreetMap contributors & <其他>");
     for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
       if (g_rand_int_range (more, 0, 3) == 0)
         linli_project_set_building_flags (project, i, LINLI_BUILDING_ESTIMATED);

@@ -930,7 +930,7 @@ site_item (Loader *l, GArray *points)
 static gboolean
 parse_root (Loader *l)
 {
-  static const char *const names[] = { "version", "name", NULL };
+  static const char *const names[] = { "version", "name", "attribution", NULL };
   static const struct { const char *list, *item; ItemParser parser; } sections[] = {
     { "settings", NULL, NULL },
     { "communities", "community", community_item },
@@ -962,8 +962,13 @@ parse_root (Loader *l)
     }
   if (ok && a.values[1])
     ok = check_text (l, "name", a.values[1], MAX_NAME_LENGTH);
+  if (ok && a.values[2])
+    ok = check_text (l, "attribution", a.values[2], MAX_NAME_LENGTH);
   if (ok)
-    linli_project_set_name (l->project, a.values[1]);
+    {
+      linli_project_set_name (l->project, a.values[1]);
+      linli_project_set_attribution (l->project, a.values[2]);
+    }
   attrs_clear (&a);
   if (!ok)
     return FALSE;
@@ -1339,6 +1344,8 @@ write_document (LinliProject *project,
 
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<linli version=\"1\"");
   append_attr (out, "name", linli_project_get_name (project));
+  if (linli_project_get_attribution (project)[0] != '\0')
+    append_attr (out, "attribution", linli_project_get_attribution (project));
   g_string_append (out, ">\n  <settings");
   append_number (out, "walk-minutes", linli_project_get_walk_minutes (project));
   append_number (out, "walk-speed-kmh", linli_project_get_walk_speed (project));

@@ -10,6 +10,7 @@ struct _LinliProject
   GObject         parent_instance;
 
   char           *name;
+  char           *attribution;
   double          walk_minutes;
   double          walk_speed;
   LinliDistance   distance;
@@ -36,6 +37,7 @@ G_DEFINE_FINAL_TYPE (LinliProject, linli_project, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_NAME,
+  PROP_ATTRIBUTION,
   PROP_WALK_MINUTES,
   PROP_WALK_SPEED,
   PROP_DISTANCE,
@@ -104,6 +106,7 @@ linli_project_finalize (GObject *object)
   LinliProject *self = LINLI_PROJECT (object);
 
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->attribution, g_free);
   g_clear_pointer (&self->communities, g_array_unref);
   g_clear_pointer (&self->compounds, g_array_unref);
   g_clear_pointer (&self->buildings, g_array_unref);
@@ -126,6 +129,7 @@ linli_project_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_NAME: g_value_set_string (value, self->name); break;
+    case PROP_ATTRIBUTION: g_value_set_string (value, self->attribution); break;
     case PROP_WALK_MINUTES: g_value_set_double (value, self->walk_minutes); break;
     case PROP_WALK_SPEED: g_value_set_double (value, self->walk_speed); break;
     case PROP_DISTANCE: g_value_set_int (value, self->distance); break;
@@ -144,6 +148,7 @@ linli_project_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_NAME: linli_project_set_name (self, g_value_get_string (value)); break;
+    case PROP_ATTRIBUTION: linli_project_set_attribution (self, g_value_get_string (value)); break;
     case PROP_WALK_MINUTES: linli_project_set_walk_minutes (self, g_value_get_double (value)); break;
     case PROP_WALK_SPEED: linli_project_set_walk_speed (self, g_value_get_double (value)); break;
     case PROP_DISTANCE: linli_project_set_distance (self, g_value_get_int (value)); break;
@@ -163,6 +168,8 @@ linli_project_class_init (LinliProjectClass *klass)
   object_class->set_property = linli_project_set_property;
 
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, "", rw);
+  /* Whose data the project holds, for maps that show it, e.g. "© OpenStreetMap contributors". */
+  properties[PROP_ATTRIBUTION] = g_param_spec_string ("attribution", NULL, NULL, "", rw);
   properties[PROP_WALK_MINUTES] = g_param_spec_double ("walk-minutes", NULL, NULL, 1, 120,
                                                        LINLI_DEFAULT_WALK_MINUTES, rw);
   properties[PROP_WALK_SPEED] = g_param_spec_double ("walk-speed", NULL, NULL, 1, 10,
@@ -186,6 +193,7 @@ static void
 linli_project_init (LinliProject *self)
 {
   self->name = g_strdup ("");
+  self->attribution = g_strdup ("");
   self->walk_minutes = LINLI_DEFAULT_WALK_MINUTES;
   self->walk_speed = LINLI_DEFAULT_WALK_SPEED_KMH;
   self->distance = LINLI_DISTANCE_LINE;
@@ -236,6 +244,28 @@ linli_project_set_name (LinliProject *self,
   g_free (self->name);
   self->name = g_strdup (name);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+const char *
+linli_project_get_attribution (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
+  return self->attribution;
+}
+
+void
+linli_project_set_attribution (LinliProject *self,
+                               const char   *attribution)
+{
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+
+  if (attribution == NULL)
+    attribution = "";
+  if (g_strcmp0 (self->attribution, attribution) == 0)
+    return;
+  g_free (self->attribution);
+  self->attribution = g_strdup (attribution);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTRIBUTION]);
 }
 
 double

@@ -63,6 +63,9 @@ LinliProject         *linli_project_new                (void) G_GNUC_WARN_UNUSED
 const char           *linli_project_get_name           (LinliProject *self);
 void                  linli_project_set_name           (LinliProject *self,
                                                         const char   *name);
+const char           *linli_project_get_attribution    (LinliProject *self);
+void                  linli_project_set_attribution    (LinliProject *self,
+                                                        const char   *attribution);
 double                linli_project_get_walk_minutes   (LinliProject *self);
 void                  linli_project_set_walk_minutes   (LinliProject *self,
                                                         double        minutes);

@@ -393,13 +393,27 @@ static void
 update_attribution (LinliWindow *self)
 {
   const char *text, *uri;
+  const char *data = self->project != NULL ? linli_project_get_attribution (self->project) : "";
 
-  gtk_widget_set_visible (GTK_WIDGET (self->attribution), self->basemap != NULL);
+  /* The project's own data (drawn by Linli) and the basemap's tiles each
+   * name their source. */
+  gtk_widget_set_visible (GTK_WIDGET (self->attribution), self->basemap != NULL || data[0] != '\0');
   if (self->basemap == NULL)
-    return;
+    {
+      gtk_label_set_text (self->attribution, data);
+      return;
+    }
   text = linli_mbtiles_source_get_attribution_text (self->basemap);
   uri = linli_mbtiles_source_get_attribution_uri (self->basemap);
-  if (uri != NULL)
+  if (data[0] != '\0' && g_strcmp0 (data, text) != 0)
+    {
+      g_autofree char *markup = uri != NULL
+        ? g_markup_printf_escaped ("%s · <a href=\"%s\">%s</a>", data, uri, text)
+        : g_markup_printf_escaped ("%s · %s", data, text);
+
+      gtk_label_set_markup (self->attribution, markup);
+    }
+  else if (uri != NULL)
     {
       g_autofree char *markup = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", uri, text);
 
@@ -1186,6 +1200,7 @@ linli_window_set_project (LinliWindow  *self,
   fill_editor (self);
   fill_walk (self);
   recompute_coverage (self);
+  update_attribution (self);
   update_title (self);
   linli_window_update_actions (self);
   linli_window_zoom_to_fit (self);
