@@ -183,6 +183,7 @@ fetch (LinliMbtilesSource *source,
        Fetch              *f)
 {
   gulong handler;
+  guint refs = g_atomic_int_get ((int *) &G_OBJECT (source)->ref_count);
 
   memset (f, 0, sizeof *f);
   f->x = x;
@@ -194,6 +195,14 @@ fetch (LinliMbtilesSource *source,
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (source, handler);
   g_assert_cmpuint (linli_mbtiles_source_get_n_pending (source), ==, 0);
+  /* The worker thread lets go of its task (and the task of the source)
+   * just after the callback has run: wait for it, or a finalize check
+   * races with it. */
+  while ((guint) g_atomic_int_get ((int *) &G_OBJECT (source)->ref_count) > refs)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
 }
 
 static void
