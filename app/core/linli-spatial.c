@@ -6,15 +6,21 @@
 #include <math.h>
 #include <string.h>
 
+/* The cells of a grid: their edge, the south-west corner and how many. */
+typedef struct
+{
+  double cell;
+  double min_x;
+  double min_y;
+  int    nx;
+  int    ny;
+} Cells;
+
 struct _LinliPointGrid
 {
   double  *xy;          /* copy of the points, 2 per point */
   guint    n_points;
-  double   cell;
-  double   min_x;
-  double   min_y;
-  int      nx;
-  int      ny;
+  Cells    c;
   guint   *cell_start;  /* nx * ny + 1 offsets into order */
   guint   *order;       /* point indices sorted by cell */
 };
@@ -23,18 +29,48 @@ struct _LinliPointGrid
 #define MAX_CELLS (4u * 1024 * 1024)
 
 static inline int
-cell_of (const LinliPointGrid *grid,
-         double                v,
-         double                min,
-         int                   n)
+cell_of (const Cells *c,
+         double       v,
+         double       min,
+         int          n)
 {
-  double c = floor ((v - min) / grid->cell);
+  double k = floor ((v - min) / c->cell);
 
-  if (!(c >= 0))
+  if (!(k >= 0))
     return 0;
-  if (c >= n)
+  if (k >= n)
     return n - 1;
-  return (int) c;
+  return (int) k;
+}
+
+/* Cells of about @cell_size over the box, doubled until there are at most
+ * MAX_CELLS of them.  A box with no finite corner becomes one cell at 0, 0. */
+static void
+cells_init (Cells  *c,
+            double  min_x,
+            double  min_y,
+            double  max_x,
+            double  max_y,
+            double  cell_size)
+{
+  if (!isfinite (min_x) || !isfinite (min_y))
+    min_x = min_y = max_x = max_y = 0;
+  c->min_x = min_x;
+  c->min_y = min_y;
+  c->cell = cell_size > 1 ? cell_size : 1;
+  for (;;)
+    {
+      double fx = floor ((max_x - min_x) / c->cell) + 1;
+      double fy = floor ((max_y - min_y) / c->cell) + 1;
+
+      if (fx * fy <= MAX_CELLS)
+        {
+          c->nx = (int) fx;
+          c->ny = (int) fy;
+          return;
+        }
+      c->cell *= 2;
+    }
 }
 
 /**
@@ -51,46 +87,25 @@ linli_point_grid_new (const double *xy,
                       double        cell_size)
 {
   LinliPointGrid *grid = g_new0 (LinliPointGrid, 1);
-  double max_x = -INFINITY, max_y = -INFINITY;
+  double min_x = INFINITY, min_y = INFINITY, max_x = -INFINITY, max_y = -INFINITY;
   guint *fill;
   guint n_cells;
 
   grid->n_points = n_points;
   grid->xy = g_memdup2 (xy, sizeof (double) * 2 * n_points);
-  grid->min_x = INFINITY;
-  grid->min_y = INFINITY;
   for (guint i = 0; i < n_points; i++)
     {
       if (!isfinite (xy[2 * i]) || !isfinite (xy[2 * i + 1]))
         continue;
-      grid->min_x = MIN (grid->min_x, xy[2 * i]);
-      grid->min_y = MIN (grid->min_y, xy[2 * i + 1]);
+      min_x = MIN (min_x, xy[2 * i]);
+      min_y = MIN (min_y, xy[2 * i + 1]);
       max_x = MAX (max_x, xy[2 * i]);
       max_y = MAX (max_y, xy[2 * i + 1]);
     }
   /* Points with no finite position are left out: no query can find them. */
-  if (!isfinite (grid->min_x))
-    {
-      grid->min_x = grid->min_y = 0;
-      max_x = max_y = 0;
-    }
+  cells_init (&grid->c, min_x, min_y, max_x, max_y, cell_size);
 
-  grid->cell = cell_size > 1 ? cell_size : 1;
-  for (;;)
-    {
-      double fx = floor ((max_x - grid->min_x) / grid->cell) + 1;
-      double fy = floor ((max_y - grid->min_y) / grid->cell) + 1;
-
-      if (fx * fy <= MAX_CELLS)
-        {
-          grid->nx = (int) fx;
-          grid->ny = (int) fy;
-          break;
-        }
-      grid->cell *= 2;
-    }
-
-  n_cells = (guint) grid->nx * (guint) grid->ny;
+  n_cells = (guint) grid->c.nx * (guint) grid->c.ny;
   grid->cell_start = g_new0 (guint, n_cells + 1);
   grid->order = g_new (guint, MAX (n_points, 1));
   for (guint i = 0; i < n_points; i++)
@@ -99,9 +114,9 @@ linli_point_grid_new (const double *xy,
 
       if (!isfinite (xy[2 * i]) || !isfinite (xy[2 * i + 1]))
         continue;
-      cx = cell_of (grid, xy[2 * i], grid->min_x, grid->nx);
-      cy = cell_of (grid, xy[2 * i + 1], grid->min_y, grid->ny);
-      grid->cell_start[(guint) cy * grid->nx + cx + 1]++;
+      cx = cell_of (&grid->c, xy[2 * i], grid->c.min_x, grid->c.nx);
+      cy = cell_of (&grid->c, xy[2 * i + 1], grid->c.min_y, grid->c.ny);
+      grid->cell_start[(guint) cy * grid->c.nx + cx + 1]++;
     }
   for (guint c = 0; c < n_cells; c++)
     grid->cell_start[c + 1] += grid->cell_start[c];
@@ -113,9 +128,9 @@ linli_point_grid_new (const double *xy,
 
       if (!isfinite (xy[2 * i]) || !isfinite (xy[2 * i + 1]))
         continue;
-      cx = cell_of (grid, xy[2 * i], grid->min_x, grid->nx);
-      cy = cell_of (grid, xy[2 * i + 1], grid->min_y, grid->ny);
-      grid->order[fill[(guint) cy * grid->nx + cx]++] = i;
+      cx = cell_of (&grid->c, xy[2 * i], grid->c.min_x, grid->c.nx);
+      cy = cell_of (&grid->c, xy[2 * i + 1], grid->c.min_y, grid->c.ny);
+      grid->order[fill[(guint) cy * grid->c.nx + cx]++] = i;
     }
   g_free (fill);
   return grid;
@@ -150,20 +165,20 @@ linli_point_grid_query_circle (const LinliPointGrid *grid,
 
   if (grid->n_points == 0 || !(radius >= 0) || !isfinite (x) || !isfinite (y))
     return;
-  if (x + radius < grid->min_x || y + radius < grid->min_y ||
-      x - radius > grid->min_x + grid->nx * grid->cell ||
-      y - radius > grid->min_y + grid->ny * grid->cell)
+  if (x + radius < grid->c.min_x || y + radius < grid->c.min_y ||
+      x - radius > grid->c.min_x + grid->c.nx * grid->c.cell ||
+      y - radius > grid->c.min_y + grid->c.ny * grid->c.cell)
     return;
 
-  x0 = cell_of (grid, x - radius, grid->min_x, grid->nx);
-  x1 = cell_of (grid, x + radius, grid->min_x, grid->nx);
-  y0 = cell_of (grid, y - radius, grid->min_y, grid->ny);
-  y1 = cell_of (grid, y + radius, grid->min_y, grid->ny);
+  x0 = cell_of (&grid->c, x - radius, grid->c.min_x, grid->c.nx);
+  x1 = cell_of (&grid->c, x + radius, grid->c.min_x, grid->c.nx);
+  y0 = cell_of (&grid->c, y - radius, grid->c.min_y, grid->c.ny);
+  y1 = cell_of (&grid->c, y + radius, grid->c.min_y, grid->c.ny);
 
   for (int cy = y0; cy <= y1; cy++)
     for (int cx = x0; cx <= x1; cx++)
       {
-        guint c = (guint) cy * grid->nx + cx;
+        guint c = (guint) cy * grid->c.nx + cx;
 
         for (guint k = grid->cell_start[c]; k < grid->cell_start[c + 1]; k++)
           {
@@ -219,11 +234,7 @@ struct _LinliSegmentGrid
 {
   double  *seg;         /* copy of the segments, 4 numbers each */
   guint    n_segments;
-  double   cell;
-  double   min_x;
-  double   min_y;
-  int      nx;
-  int      ny;
+  Cells    c;
   guint   *cell_start;  /* nx * ny + 1 offsets into items */
   guint   *items;       /* segment indices by cell */
   guint   *seen;        /* per segment: last query that looked at it */
@@ -234,21 +245,6 @@ static inline gboolean
 segment_is_finite (const double *s)
 {
   return isfinite (s[0]) && isfinite (s[1]) && isfinite (s[2]) && isfinite (s[3]);
-}
-
-static inline int
-seg_cell (const LinliSegmentGrid *grid,
-          double                  v,
-          double                  min,
-          int                     n)
-{
-  double c = floor ((v - min) / grid->cell);
-
-  if (!(c >= 0))
-    return 0;
-  if (c >= n)
-    return n - 1;
-  return (int) c;
 }
 
 /**
@@ -267,46 +263,26 @@ linli_segment_grid_new (const double *segments,
                         double        cell_size)
 {
   LinliSegmentGrid *grid = g_new0 (LinliSegmentGrid, 1);
-  double max_x = -INFINITY, max_y = -INFINITY;
+  double min_x = INFINITY, min_y = INFINITY, max_x = -INFINITY, max_y = -INFINITY;
   guint64 total = 0;
   guint n_cells;
 
   grid->n_segments = n_segments;
   grid->seg = g_memdup2 (segments, sizeof (double) * 4 * MAX (n_segments, 1));
   grid->seen = g_new0 (guint, MAX (n_segments, 1));
-  grid->min_x = grid->min_y = INFINITY;
   for (guint i = 0; i < n_segments; i++)
     {
-      const double *s = &segments[4 * i];
+      const double *sg = &segments[4 * i];
 
-      if (!segment_is_finite (s))
+      if (!segment_is_finite (sg))
         continue;
-      grid->min_x = MIN (grid->min_x, MIN (s[0], s[2]));
-      grid->min_y = MIN (grid->min_y, MIN (s[1], s[3]));
-      max_x = MAX (max_x, MAX (s[0], s[2]));
-      max_y = MAX (max_y, MAX (s[1], s[3]));
+      min_x = MIN (min_x, MIN (sg[0], sg[2]));
+      min_y = MIN (min_y, MIN (sg[1], sg[3]));
+      max_x = MAX (max_x, MAX (sg[0], sg[2]));
+      max_y = MAX (max_y, MAX (sg[1], sg[3]));
     }
-  if (!isfinite (grid->min_x))
-    {
-      grid->min_x = grid->min_y = 0;
-      max_x = max_y = 0;
-    }
-
-  grid->cell = cell_size > 1 ? cell_size : 1;
-  for (;;)
-    {
-      double fx = floor ((max_x - grid->min_x) / grid->cell) + 1;
-      double fy = floor ((max_y - grid->min_y) / grid->cell) + 1;
-
-      if (fx * fy <= MAX_CELLS)
-        {
-          grid->nx = (int) fx;
-          grid->ny = (int) fy;
-          break;
-        }
-      grid->cell *= 2;
-    }
-  n_cells = (guint) grid->nx * (guint) grid->ny;
+  cells_init (&grid->c, min_x, min_y, max_x, max_y, cell_size);
+  n_cells = (guint) grid->c.nx * (guint) grid->c.ny;
   grid->cell_start = g_new0 (guint, n_cells + 1);
 
   /* Two passes: count the items per cell, then place them. */
@@ -321,14 +297,14 @@ linli_segment_grid_new (const double *segments,
 
           if (!segment_is_finite (s))
             continue;
-          x0 = seg_cell (grid, MIN (s[0], s[2]), grid->min_x, grid->nx);
-          x1 = seg_cell (grid, MAX (s[0], s[2]), grid->min_x, grid->nx);
-          y0 = seg_cell (grid, MIN (s[1], s[3]), grid->min_y, grid->ny);
-          y1 = seg_cell (grid, MAX (s[1], s[3]), grid->min_y, grid->ny);
+          x0 = cell_of (&grid->c, MIN (s[0], s[2]), grid->c.min_x, grid->c.nx);
+          x1 = cell_of (&grid->c, MAX (s[0], s[2]), grid->c.min_x, grid->c.nx);
+          y0 = cell_of (&grid->c, MIN (s[1], s[3]), grid->c.min_y, grid->c.ny);
+          y1 = cell_of (&grid->c, MAX (s[1], s[3]), grid->c.min_y, grid->c.ny);
           for (int cy = y0; cy <= y1; cy++)
             for (int cx = x0; cx <= x1; cx++)
               {
-                guint c = (guint) cy * (guint) grid->nx + (guint) cx;
+                guint c = (guint) cy * (guint) grid->c.nx + (guint) cx;
 
                 if (pass == 0)
                   grid->cell_start[c + 1]++;
@@ -420,7 +396,7 @@ linli_segment_grid_nearest_filtered (const LinliSegmentGrid *const_grid,
                                      LinliSegmentHit        *hit)
 {
   LinliSegmentGrid *grid = (LinliSegmentGrid *) const_grid;
-  double reach = grid->cell;
+  double reach = grid->c.cell;
   int done_x0 = 1, done_x1 = 0, done_y0 = 1, done_y1 = 0;   /* empty */
 
   hit->segment = G_MAXUINT;
@@ -437,10 +413,10 @@ linli_segment_grid_nearest_filtered (const LinliSegmentGrid *const_grid,
   for (;;)
     {
       double r = MIN (reach, max_distance);
-      int x0 = seg_cell (grid, x - r, grid->min_x, grid->nx);
-      int x1 = seg_cell (grid, x + r, grid->min_x, grid->nx);
-      int y0 = seg_cell (grid, y - r, grid->min_y, grid->ny);
-      int y1 = seg_cell (grid, y + r, grid->min_y, grid->ny);
+      int x0 = cell_of (&grid->c, x - r, grid->c.min_x, grid->c.nx);
+      int x1 = cell_of (&grid->c, x + r, grid->c.min_x, grid->c.nx);
+      int y0 = cell_of (&grid->c, y - r, grid->c.min_y, grid->c.ny);
+      int y1 = cell_of (&grid->c, y + r, grid->c.min_y, grid->c.ny);
 
       for (int cy = y0; cy <= y1; cy++)
         for (int cx = x0; cx <= x1; cx++)
@@ -449,7 +425,7 @@ linli_segment_grid_nearest_filtered (const LinliSegmentGrid *const_grid,
 
             if (cx >= done_x0 && cx <= done_x1 && cy >= done_y0 && cy <= done_y1)
               continue;
-            c = (guint) cy * (guint) grid->nx + (guint) cx;
+            c = (guint) cy * (guint) grid->c.nx + (guint) cx;
             for (guint k = grid->cell_start[c]; k < grid->cell_start[c + 1]; k++)
               {
                 guint i = grid->items[k];
@@ -472,7 +448,7 @@ linli_segment_grid_nearest_filtered (const LinliSegmentGrid *const_grid,
 
       /* Everything within r of (x, y) has been seen. */
       if (hit->distance <= r || r >= max_distance ||
-          (x0 == 0 && y0 == 0 && x1 == grid->nx - 1 && y1 == grid->ny - 1))
+          (x0 == 0 && y0 == 0 && x1 == grid->c.nx - 1 && y1 == grid->c.ny - 1))
         break;
       reach *= 2;
     }
