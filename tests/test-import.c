@@ -319,6 +319,43 @@ test_street_errors (void)
   g_unlink (short_line);
 }
 
+/* Roads and points of interest beside a buildings file are found. */
+static void
+test_companions (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("linli-import-XXXXXX", &error);
+  const char *names[] = { "buildings.geojson", "roads.geojson", "roads.json", "pois_osm.geojson", "pois_b.geojson" };
+  g_autofree char *buildings = g_build_filename (dir, names[0], NULL);
+  g_autofree char *roads = g_build_filename (dir, names[1], NULL);
+  g_autofree char *pois = g_build_filename (dir, names[4], NULL);
+  char *streets_path, *pois_path;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      g_assert_true (g_file_set_contents (path, "{}", -1, NULL));
+    }
+  linli_import_find_companions (buildings, &streets_path, &pois_path);
+  g_assert_cmpstr (streets_path, ==, roads);
+  g_assert_cmpstr (pois_path, ==, pois);   /* the first by name */
+  g_free (streets_path);
+  g_free (pois_path);
+  /* A roads file has no companions of its own. */
+  linli_import_find_companions (roads, &streets_path, &pois_path);
+  g_assert_null (streets_path);
+  g_assert_null (pois_path);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 static char *
 shared_file (const char *name)
 {
@@ -435,6 +472,7 @@ main (int    argc,
   g_test_add_func ("/import/errors", test_errors);
   g_test_add_func ("/import/lines-and-pois", test_lines_and_pois);
   g_test_add_func ("/import/street-errors", test_street_errors);
+  g_test_add_func ("/import/companions", test_companions);
   g_test_add_func ("/import/shared-data", test_shared_data);
   g_test_add_func ("/import/shared-district", test_shared_district);
   return g_test_run ();

@@ -1096,3 +1096,59 @@ linli_import_file (const char               *path,
     return linli_import_osm (path, options, report, error);
   return linli_import_geojson (path, options, report, error);
 }
+
+/* The first GeoJSON file in @dir, by name, that starts with one of
+ * @prefixes and is not @chosen; or NULL. */
+static char *
+find_companion (const char        *dir,
+                const char        *chosen,
+                const char *const *prefixes)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  g_autofree char *best = NULL;
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      if (!g_str_has_suffix (name, ".geojson") || strcmp (name, chosen) == 0 ||
+          (best != NULL && strcmp (name, best) >= 0))
+        continue;
+      for (const char *const *p = prefixes; *p != NULL; p++)
+        if (g_str_has_prefix (name, *p))
+          {
+            g_free (best);
+            best = g_strdup (name);
+            break;
+          }
+    }
+  return best ? g_build_filename (dir, best, NULL) : NULL;
+}
+
+/**
+ * linli_import_find_companions:
+ * @path: a GeoJSON file of buildings
+ * @streets_path: (out) (transfer full) (nullable): roads*.geojson or
+ *   streets*.geojson beside it
+ * @pois_path: (out) (transfer full) (nullable): pois*.geojson beside it
+ *
+ * Finds the files that extracts cut from vector tiles put beside their
+ * buildings, for the @streets_path and @pois_path options.  A file that is
+ * itself one of them (roads…, streets…, pois…) has none.
+ */
+void
+linli_import_find_companions (const char  *path,
+                              char       **streets_path,
+                              char       **pois_path)
+{
+  static const char *const streets_names[] = { "roads", "streets", NULL };
+  static const char *const pois_names[] = { "pois", NULL };
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+
+  *streets_path = NULL;
+  *pois_path = NULL;
+  if (g_str_has_prefix (base, "roads") || g_str_has_prefix (base, "streets") || g_str_has_prefix (base, "pois"))
+    return;
+  *streets_path = find_companion (dir, base, streets_names);
+  *pois_path = find_companion (dir, base, pois_names);
+}

@@ -59,6 +59,9 @@ void              linli_import_options_init   (LinliImportOptions *options);
 void              linli_import_report_clear   (LinliImportReport  *report);
 
 LinliImportFormat linli_import_guess_format   (const char *path);
+void              linli_import_find_companions (const char  *path,
+                                                char       **streets_path,
+                                                char       **pois_path);
 
 LinliProject     *linli_import_file           (const char               *path,
                                                const LinliImportOptions *options,
