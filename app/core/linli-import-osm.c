@@ -187,6 +187,18 @@ fail (OsmReader  *r,
   return FALSE;
 }
 
+/* An OSM id as text, for messages: gettext cannot see through
+ * G_GINT64_FORMAT. */
+#define ID_BUF 24
+static const char *
+id_text (gint64  id,
+         char   *buf)
+{
+  g_snprintf (buf, ID_BUF, "%" G_GINT64_FORMAT, id);
+  return buf;
+}
+#define ID_TEXT(id) id_text ((id), (char[ID_BUF]) { 0 })
+
 static char *
 quote_value (const char *value)
 {
@@ -420,7 +432,7 @@ begin_element (OsmReader  *r,
           gint64 last = g_array_index (r->nodes, OsmNode, r->nodes->len - 1).id;
 
           if (r->id == last)
-            ok = fail (r, _("node %" G_GINT64_FORMAT " appears twice"), r->id);
+            ok = fail (r, _("node %s appears twice"), ID_TEXT (r->id));
           else if (r->id < last)
             r->nodes_sorted = FALSE;
         }
@@ -478,7 +490,7 @@ read_child (OsmReader  *r,
       read_attrs (r, nd_names, values, owned);
       ok = parse_id (r, "nd", "ref", values[0], &ref);
       if (ok && r->refs->len - r->refs_start >= LINLI_IMPORT_MAX_WAY_NODES)
-        ok = fail (r, _("way %" G_GINT64_FORMAT " has more than %u nodes"), r->id, LINLI_IMPORT_MAX_WAY_NODES);
+        ok = fail (r, _("way %s has more than %u nodes"), ID_TEXT (r->id), LINLI_IMPORT_MAX_WAY_NODES);
       if (ok && r->refs->len >= G_MAXUINT32 - LINLI_IMPORT_MAX_WAY_NODES)
         ok = fail (r, _("the file has too many node references"));
       if (ok)
@@ -493,7 +505,7 @@ read_child (OsmReader  *r,
         ok = fail (r, _("<member> lacks the attribute “%s”"), "type");
       ok = ok && parse_id (r, "member", "ref", values[1], &m.ref);
       if (ok && r->members->len - r->members_start >= MAX_MEMBERS)
-        ok = fail (r, _("relation %" G_GINT64_FORMAT " has more than %u members"), r->id, MAX_MEMBERS);
+        ok = fail (r, _("relation %s has more than %u members"), ID_TEXT (r->id), MAX_MEMBERS);
       /* Only ways make rings; other members and roles do not matter here. */
       if (ok && strcmp (values[0], "way") == 0 &&
           (values[2] == NULL || values[2][0] == '\0' || strcmp (values[2], "outer") == 0 ||
@@ -524,7 +536,7 @@ end_element (OsmReader *r)
           {
             LinliTags tags = { tags_get, r->tags };
             g_autofree char *id = g_strdup_printf ("osm-node-%" G_GINT64_FORMAT, r->id);
-            g_autofree char *source = g_strdup_printf (_("OpenStreetMap node %" G_GINT64_FORMAT), r->id);
+            g_autofree char *source = g_strdup_printf (_("OpenStreetMap node %s"), ID_TEXT (r->id));
 
             linli_importer_add_suggestion (imp, &tags, r->lat, r->lon, id, source);
           }
@@ -936,7 +948,7 @@ add_way_feature (OsmReader *r,
     }
   {
     g_autofree char *id = g_strdup_printf ("osm-way-%" G_GINT64_FORMAT, w->id);
-    g_autofree char *source = g_strdup_printf (_("OpenStreetMap way %" G_GINT64_FORMAT), w->id);
+    g_autofree char *source = g_strdup_printf (_("OpenStreetMap way %s"), ID_TEXT (w->id));
 
     linli_importer_add_suggestion (imp, &lt, lat, lon, id, source);
   }
@@ -1033,7 +1045,7 @@ add_relation_feature (OsmReader         *r,
     }
   {
     g_autofree char *id = g_strdup_printf ("osm-relation-%" G_GINT64_FORMAT, rel->id);
-    g_autofree char *source = g_strdup_printf (_("OpenStreetMap relation %" G_GINT64_FORMAT), rel->id);
+    g_autofree char *source = g_strdup_printf (_("OpenStreetMap relation %s"), ID_TEXT (rel->id));
 
     linli_importer_add_suggestion (imp, &lt, lat, lon, id, source);
   }
@@ -1050,7 +1062,7 @@ check_unique (OsmReader     *r,
     if (ids[i].id == ids[i - 1].id)
       {
         g_set_error (&r->error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
-                     _("%s: %s %" G_GINT64_FORMAT " appears twice"), r->path, what, ids[i].id);
+                     _("%s: %s %s appears twice"), r->path, what, ID_TEXT (ids[i].id));
         return FALSE;
       }
   return TRUE;
@@ -1072,8 +1084,8 @@ resolve (OsmReader *r)
         if (g_array_index (r->nodes, OsmNode, i).id == g_array_index (r->nodes, OsmNode, i - 1).id)
           {
             g_set_error (&r->error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
-                         _("%s: %s %" G_GINT64_FORMAT " appears twice"), r->path, "node",
-                         g_array_index (r->nodes, OsmNode, i).id);
+                         _("%s: %s %s appears twice"), r->path, "node",
+                         ID_TEXT (g_array_index (r->nodes, OsmNode, i).id));
             return FALSE;
           }
     }
