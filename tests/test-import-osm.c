@@ -100,6 +100,9 @@ fixture (void)
                       "    " TAG ("type", "multipolygon") TAG ("building", "residential")
                       TAG ("building:levels", "10") TAG ("name", "3号楼") "\n"
                       "  </relation>\n");
+  /* Old style: the outer way carries the building tag too; one building. */
+  g_string_append (s, "  <relation id=\"202\"><member type=\"way\" ref=\"120\" role=\"outer\"/>"
+                      TAG ("type", "multipolygon") TAG ("building", "yes") "</relation>\n");
   /* Clipped: its only way is not in the file. */
   g_string_append (s, "  <relation id=\"201\"><member type=\"way\" ref=\"9998\" role=\"outer\"/>"
                       TAG ("type", "multipolygon") TAG ("building", "yes") "</relation>\n");
@@ -117,6 +120,7 @@ fixture (void)
   square (s, 71, 0, -100, 40);    /* relation 200's outer */
   square (s, 81, 15, -85, 10);    /* and inner */
   square (s, 91, 100, -100, 20);  /* way 108: a social facility */
+  square (s, 101, 300, -100, 20); /* way 120, outer of relation 202 */
 
   /* Service positions as nodes. */
   node (s, 300, 10, 50, TAG ("amenity", "community_centre") TAG ("name", "陆家嘴社区党群服务中心"));
@@ -168,6 +172,7 @@ fixture (void)
   WAY (s, 110, NULL, 71, 72, 73);
   WAY (s, 111, NULL, 73, 74, 71);
   WAY (s, 112, NULL, 81, 82, 83, 84, 81);
+  WAY (s, 120, TAG ("building", "yes"), 101, 102, 103, 104, 101);
   WAY (s, 108, TAG ("amenity", "social_facility") TAG ("social_facility:for", "senior"), 91, 92, 93, 94, 91);
 
   WAY (s, 400, TAG ("highway", "residential"), 1001, 1002, 1003);
@@ -260,14 +265,14 @@ test_buildings (void)
   g_assert_no_error (error);
   g_assert_nonnull (project);
 
-  /* 100, 101, 102, 103 and relation 200. */
-  g_assert_cmpuint (report.buildings, ==, 5);
-  g_assert_cmpuint (linli_project_get_n_buildings (project), ==, 5);
+  /* 100, 101, 102, 103 and relations 200 and 202. */
+  g_assert_cmpuint (report.buildings, ==, 6);
+  g_assert_cmpuint (linli_project_get_n_buildings (project), ==, 6);
   g_assert_cmpuint (report.building_parts, ==, 1);
   g_assert_cmpuint (report.unclosed, ==, 1);
   g_assert_cmpuint (report.incomplete, ==, 2 + 1);     /* way 107, relation 201; street 410 */
   g_assert_cmpuint (report.skipped, ==, 3);            /* 105, 107, 201 */
-  g_assert_cmpuint (report.estimated, ==, 4);
+  g_assert_cmpuint (report.estimated, ==, 5);
   g_assert_cmpuint (report.not_residential, ==, 1);
   g_assert_null (find_building (project, "w104", NULL));
   g_assert_null (find_building (project, "w105", NULL));
@@ -276,6 +281,8 @@ test_buildings (void)
   /* The outer ways of the relation are not buildings by themselves. */
   g_assert_null (find_building (project, "w110", NULL));
   g_assert_null (find_building (project, "w112", NULL));
+  g_assert_null (find_building (project, "w120", NULL));
+  g_assert_nonnull (find_building (project, "r202", NULL));
 
   /* The documented estimate: 400 m² × 6 storeys ÷ 90 m² = 26.7 → 27. */
   b = find_building (project, "w100", &index);
