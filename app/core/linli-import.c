@@ -692,12 +692,25 @@ outer_ring (JsonObject  *geometry,
   return NULL;
 }
 
+/* g_double_hash() folds the bits of nearby coordinates onto few buckets;
+ * this mixes them (MurmurHash3's finaliser).  Adding 0.0 makes −0 and +0,
+ * which compare equal, hash alike. */
 static guint
 node_hash (gconstpointer key)
 {
   const LinliLatLon *p = key;
+  double lat = p->lat + 0.0, lon = p->lon + 0.0;
+  guint64 a, b;
 
-  return g_double_hash (&p->lat) * 31 + g_double_hash (&p->lon);
+  memcpy (&a, &lat, sizeof a);
+  memcpy (&b, &lon, sizeof b);
+  a ^= b * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  a ^= a >> 33;
+  a *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  a ^= a >> 33;
+  a *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+  a ^= a >> 33;
+  return (guint) a;
 }
 
 static gboolean
