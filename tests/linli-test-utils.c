@@ -182,3 +182,59 @@ linli_test_assert_coverage_equal (LinliProject        *project,
     g_assert_cmpuint (linli_coverage_site_households (a, s), ==,
                       linli_coverage_site_households (b, s));
 }
+
+static guint32
+find_root (guint32 *parent,
+           guint32  i)
+{
+  while (parent[i] != i)
+    i = parent[i] = parent[parent[i]];
+  return i;
+}
+
+/* Connected components of a street network, by union-find over its ways.
+ * @component (optional) gets each node's component (g_free() it).
+ *
+ * Returns: the number of nodes in the largest component
+ */
+guint
+linli_test_streets_component (const LinliStreets *streets,
+                              guint              *n_components,
+                              guint32           **component)
+{
+  guint n = linli_streets_get_n_nodes (streets), best = 0, count = 0;
+  g_autofree guint32 *parent = g_new (guint32, MAX (n, 1));
+  g_autofree guint *size = g_new0 (guint, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    parent[i] = i;
+  for (guint w = 0; w < linli_streets_get_n_ways (streets); w++)
+    {
+      guint len;
+      const guint32 *list = linli_streets_get_way (streets, w, NULL, &len);
+
+      for (guint k = 1; k < len; k++)
+        {
+          guint32 a = find_root (parent, list[0]), b = find_root (parent, list[k]);
+
+          if (a != b)
+            parent[b] = a;
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 root = find_root (parent, i);
+
+      count += size[root]++ == 0;
+      best = MAX (best, size[root]);
+    }
+  if (n_components != NULL)
+    *n_components = count;
+  if (component != NULL)
+    {
+      for (guint i = 0; i < n; i++)
+        parent[i] = find_root (parent, i);
+      *component = g_steal_pointer (&parent);
+    }
+  return best;
+}

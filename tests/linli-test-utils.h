@@ -18,4 +18,8 @@ void linli_test_assert_coverage_equal (LinliProject        *project,
                                        const LinliCoverage *a,
                                        const LinliCoverage *b);
 
+guint linli_test_streets_component   (const LinliStreets *streets,
+                                       guint              *n_components,
+                                       guint32           **component);
+
 G_END_DECLS

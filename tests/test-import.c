@@ -4,7 +4,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "linli-format.h"
 #include "linli-import.h"
+#include "linli-test-utils.h"
 
 static char *
 write_temp (const char *contents)
@@ -147,16 +149,229 @@ test_errors (void)
     }
 }
 
+/* Walkable lines become streets, joined where they share a point; points
+ * of interest that are service positions become suggestions. */
+static void
+test_lines_and_pois (void)
+{
+  g_autofree char *sq = square (31.23, 121.49);
+  g_autofree char *buildings_json = g_strdup_printf (
+    "{\"type\": \"FeatureCollection\", \"features\": ["
+    "{\"type\": \"Feature\", \"properties\": {\"building\": \"residential\"},"
+    " \"geometry\": {\"type\": \"Polygon\", \"coordinates\": %s}},"
+    "{\"type\": \"Feature\", \"properties\": {\"kind\": \"building_part\"},"
+    " \"geometry\": {\"type\": \"Polygon\", \"coordinates\": %s}},"
+    "{\"type\": \"Feature\", \"properties\": {\"building:part\": \"yes\"},"
+    " \"geometry\": {\"type\": \"Polygon\", \"coordinates\": %s}},"
+    "{\"type\": \"Feature\", \"properties\": {\"building\": \"no\"},"
+    " \"geometry\": {\"type\": \"Polygon\", \"coordinates\": %s}},"
+    "{\"type\": \"Feature\", \"properties\": {\"kind\": \"building\", \"kind_detail\": \"office\"},"
+    " \"geometry\": {\"type\": \"Polygon\", \"coordinates\": %s}},"
+    "{\"type\": \"Feature\", \"properties\": {\"highway\": \"footway\"},"
+    " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.490, 31.231], [121.491, 31.231]]}}"
+    "]}", sq, sq, sq, sq, sq);
+  g_autofree char *buildings = write_temp (buildings_json);
+  g_autofree char *roads = write_temp (
+    "{\"type\": \"FeatureCollection\", \"features\": ["
+    /* Tilezen: the highway value is kind_detail. */
+    "{\"type\": \"Feature\", \"properties\": {\"kind\": \"minor_road\", \"kind_detail\": \"residential\"},"
+    " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.491, 31.231], [121.492, 31.231]]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"kind\": \"path\", \"kind_detail\": \"steps\"},"
+    " \"geometry\": {\"type\": \"MultiLineString\", \"coordinates\": [[[121.492, 31.231], [121.492, 31.232]],"
+    " [[121.492, 31.232], [121.493, 31.232], [121.493, 31.232]]]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"kind\": \"path\", \"kind_detail\": \"pier\"},"
+    " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.493, 31.232], [121.494, 31.232]]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"kind\": \"path\", \"kind_detail\": \"cycleway\"},"
+    " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.495, 31.235], [121.496, 31.235]]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"kind\": \"major_road\", \"kind_detail\": \"trunk\", \"foot\": null},"
+    " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.495, 31.236], [121.496, 31.236]]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"kind\": \"path\", \"kind_detail\": \"footway\", \"foot\": \"no\"},"
+    " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.495, 31.237], [121.496, 31.237]]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"kind\": \"rail\", \"kind_detail\": \"subway\"},"
+    " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.495, 31.238], [121.496, 31.238]]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"kind\": \"path\", \"kind_detail\": \"footway\"},"
+    " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.495, 31.238]}}"
+    "]}");
+  g_autofree char *pois = write_temp (
+    "{\"type\": \"FeatureCollection\", \"features\": ["
+    "{\"type\": \"Feature\", \"properties\": {\"amenity\": \"community_centre\", \"name\": \"外滩社区党群服务中心\"},"
+    " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.4905, 31.2305]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"osm_id\": 77, \"kind\": \"townhall\"},"
+    " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.4915, 31.2315]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"kind\": \"restaurant\", \"name\": \"饭店\"},"
+    " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.4925, 31.2325]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"kind\": \"kindergarten\"},"
+    " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.4925, 31.2325]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"healthcare\": \"clinic\"},"
+    " \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[121.50, 31.24], [121.501, 31.24], [121.501, 31.241], [121.50, 31.241], [121.50, 31.24]]]}}"
+    "]}");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (LinliProject) loaded = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_auto (LinliImportReport) report = { 0 };
+  LinliImportOptions opts;
+  const LinliStreets *streets;
+  guint kinds[LINLI_STREET_N_KINDS] = { 0 }, n_components;
+  LinliSite *site;
+
+  linli_import_options_init (&opts);
+  opts.streets_path = roads;
+  opts.pois_path = pois;
+  opts.add_suggested_sites = TRUE;
+  project = linli_import_geojson (buildings, &opts, &report, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (report.features, ==, 6 + 8 + 5);
+  g_assert_cmpuint (report.buildings, ==, 2);
+  g_assert_cmpuint (report.building_parts, ==, 2);
+  g_assert_cmpuint (report.not_residential, ==, 1);    /* the office */
+  g_assert_cmpuint (linli_project_get_building (project, 1)->households, ==, 0);
+  g_assert_cmpuint (linli_project_get_building (project, 0)->households, ==, 4);   /* 400 m² ÷ 90 */
+
+  /* footway, residential, steps (two parts), pier; not the cycleway,
+   * trunk, foot=no footway, subway or point. */
+  streets = linli_project_get_streets (project);
+  for (guint w = 0; w < linli_streets_get_n_ways (streets); w++)
+    {
+      LinliStreetKind kind;
+      guint n;
+
+      linli_streets_get_way (streets, w, &kind, &n);
+      kinds[kind]++;
+    }
+  g_assert_cmpuint (report.street_ways, ==, 5);
+  g_assert_cmpuint (kinds[LINLI_STREET_FOOTWAY], ==, 2);   /* footway and pier */
+  g_assert_cmpuint (kinds[LINLI_STREET_RESIDENTIAL], ==, 1);
+  g_assert_cmpuint (kinds[LINLI_STREET_STEPS], ==, 2);
+  /* They meet at shared points: one network of 6 nodes (the repeated point
+   * counts once). */
+  g_assert_cmpuint (report.street_nodes, ==, 6);
+  g_assert_cmpuint (linli_test_streets_component (streets, &n_components, NULL), ==, 6);
+  g_assert_cmpuint (n_components, ==, 1);
+  g_assert_cmpfloat (report.street_km, >, 0.4);
+  g_assert_cmpfloat (report.street_km, <, 0.6);
+  g_assert_cmpuint (report.skipped, ==, 1 + 5 + 2);   /* building=no; 5 roads; restaurant, kindergarten */
+
+  /* Community centre, town hall, clinic (at the polygon's centroid). */
+  g_assert_cmpuint (report.suggestions->len, ==, 3);
+  g_assert_cmpuint (linli_project_get_n_sites (project), ==, 3);
+  site = linli_project_get_site (project, 0);
+  g_assert_cmpstr (linli_site_get_name (site), ==, "外滩社区党群服务中心");
+  g_assert_cmpint (linli_site_get_tier (site), ==, LINLI_SITE_TIER_COMMUNITY);
+  site = linli_project_find_site (project, "poi-77", NULL);
+  g_assert_nonnull (site);
+  g_assert_cmpint (linli_site_get_tier (site), ==, LINLI_SITE_TIER_STREET);
+  g_assert_cmpstr (linli_site_get_name (site), ==, "Town hall");
+  site = linli_project_get_site (project, 2);
+  g_assert_cmpuint (linli_site_get_services (site), ==, LINLI_SERVICE_HEALTH);
+  g_assert_cmpfloat_with_epsilon (linli_site_get_lat (site), 31.2405, 1e-5);
+  g_assert_cmpfloat_with_epsilon (linli_site_get_lon (site), 121.5005, 1e-5);
+
+  /* The whole import survives the project file. */
+  bytes = linli_format_save_bytes (project);
+  loaded = linli_format_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "saved", &error);
+  g_assert_no_error (error);
+  linli_test_assert_projects_equal (project, loaded, 1e-7, 1e-9);
+
+  g_unlink (buildings);
+  g_unlink (roads);
+  g_unlink (pois);
+}
+
+/* A bad line in the streets file is named by that file and feature. */
+static void
+test_street_errors (void)
+{
+  g_autofree char *buildings = write_temp ("{\"type\": \"FeatureCollection\", \"features\": []}");
+  g_autofree char *roads = write_temp (
+    "{\"type\": \"FeatureCollection\", \"features\": ["
+    "{\"type\": \"Feature\", \"properties\": {\"highway\": \"footway\"},"
+    " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.49, 31.23], [121.5, 31.24]]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"highway\": \"footway\"},"
+    " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.49, 31.23], [121.5, 95]]}}]}");
+  g_autofree char *short_line = write_temp (
+    "{\"type\": \"FeatureCollection\", \"features\": ["
+    "{\"type\": \"Feature\", \"properties\": {\"highway\": \"footway\"},"
+    " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.49, 31.23]]}}]}");
+  g_autofree char *prefix = g_strdup_printf ("%s: feature 2: ", roads);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
+  g_auto (LinliImportReport) report = { 0 };
+  LinliImportOptions opts;
+
+  linli_import_options_init (&opts);
+  opts.streets_path = roads;
+  project = linli_import_geojson (buildings, &opts, &report, &error);
+  g_assert_null (project);
+  g_assert_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  g_assert_null (report.suggestions);
+  g_clear_error (&error);
+
+  opts.streets_path = short_line;
+  project = linli_import_geojson (buildings, &opts, &report, &error);
+  g_assert_null (project);
+  g_assert_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "fewer than 2 points"));
+  g_unlink (buildings);
+  g_unlink (roads);
+  g_unlink (short_line);
+}
+
+/* Roads and points of interest beside a buildings file are found. */
+static void
+test_companions (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("linli-import-XXXXXX", &error);
+  const char *names[] = { "buildings.geojson", "roads.geojson", "roads.json", "pois_osm.geojson", "pois_b.geojson" };
+  g_autofree char *buildings = g_build_filename (dir, names[0], NULL);
+  g_autofree char *roads = g_build_filename (dir, names[1], NULL);
+  g_autofree char *pois = g_build_filename (dir, names[4], NULL);
+  char *streets_path, *pois_path;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      g_assert_true (g_file_set_contents (path, "{}", -1, NULL));
+    }
+  linli_import_find_companions (buildings, &streets_path, &pois_path);
+  g_assert_cmpstr (streets_path, ==, roads);
+  g_assert_cmpstr (pois_path, ==, pois);   /* the first by name */
+  g_free (streets_path);
+  g_free (pois_path);
+  /* A roads file has no companions of its own. */
+  linli_import_find_companions (roads, &streets_path, &pois_path);
+  g_assert_null (streets_path);
+  g_assert_null (pois_path);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static char *
+shared_file (const char *name)
+{
+  return g_build_filename (g_getenv ("LINLI_SHARED_DIR") ? g_getenv ("LINLI_SHARED_DIR") : "",
+                           "data", "shanghai-bund", name, NULL);
+}
+
 /* Real OpenStreetMap buildings from ../shared, when it is there. */
 static void
 test_shared_data (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("LINLI_SHARED_DIR") ? g_getenv ("LINLI_SHARED_DIR") : "",
-                                            "data", "shanghai-bund", "buildings.geojson", NULL);
+  g_autofree char *path = shared_file ("buildings.geojson");
   g_autoptr (GError) error = NULL;
   g_autoptr (LinliProject) project = NULL;
+  g_auto (LinliImportReport) report = { 0 };
   LinliImportOptions opts;
-  LinliImportReport report;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -166,8 +381,12 @@ test_shared_data (void)
   linli_import_options_init (&opts);
   project = linli_import_geojson (path, &opts, &report, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (report.buildings + report.skipped, ==, report.features);
-  g_assert_cmpuint (report.buildings, >, 1000);
+  /* 1,321 buildings and 129 building parts, as its README says. */
+  g_assert_cmpuint (report.buildings + report.building_parts + report.skipped, ==, report.features);
+  g_assert_cmpuint (report.buildings, >=, 1300);
+  g_assert_cmpuint (report.buildings, <=, 1340);
+  g_assert_cmpuint (report.building_parts, >, 100);
+  g_assert_cmpuint (report.estimated, ==, report.buildings);
   for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
     {
       const LinliBuilding *b = linli_project_get_building (project, i);
@@ -177,8 +396,70 @@ test_shared_data (void)
       g_assert_cmpfloat (b->lon, <, 121.521);
       g_assert_cmpfloat (b->lat, >, 31.226);
       g_assert_cmpfloat (b->lat, <, 31.251);
-      g_assert_cmpuint (b->households, >=, 1);
+      g_assert_true (b->flags & LINLI_BUILDING_ESTIMATED);
     }
+}
+
+/* Buildings, roads and points of interest together: the streets form one
+ * network once joined, and it survives the project file. */
+static void
+test_shared_district (void)
+{
+  g_autofree char *buildings = shared_file ("buildings.geojson");
+  g_autofree char *roads = shared_file ("roads.geojson");
+  g_autofree char *pois = shared_file ("pois_osm.geojson");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (LinliProject) unjoined = NULL;
+  g_autoptr (LinliProject) loaded = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_auto (LinliImportReport) report = { 0 };
+  g_auto (LinliImportReport) unjoined_report = { 0 };
+  LinliImportOptions opts;
+  const LinliStreets *streets;
+  guint largest, largest_before;
+
+  if (!g_file_test (buildings, G_FILE_TEST_EXISTS) || !g_file_test (roads, G_FILE_TEST_EXISTS) ||
+      !g_file_test (pois, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("../shared/data is not here");
+      return;
+    }
+  linli_import_options_init (&opts);
+  opts.streets_path = roads;
+  opts.pois_path = pois;
+  opts.add_suggested_sites = TRUE;
+  project = linli_import_geojson (buildings, &opts, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.buildings, >=, 1300);
+  g_assert_cmpuint (report.buildings, <=, 1340);
+
+  streets = linli_project_get_streets (project);
+  g_assert_cmpuint (report.street_ways, >, 500);
+  g_assert_cmpuint (report.street_nodes, ==, linli_streets_get_n_nodes (streets));
+  g_assert_cmpfloat (report.street_km, >, 100);
+  g_assert_cmpuint (report.street_joins, >, 50);
+  largest = linli_test_streets_component (streets, NULL, NULL);
+  g_test_message ("%u ways, %u nodes, %.1f km, %u joins; largest component %u nodes (%.1f %%)",
+                  report.street_ways, report.street_nodes, report.street_km, report.street_joins, largest,
+                  100.0 * largest / report.street_nodes);
+  g_assert_cmpfloat (largest, >=, 0.9 * report.street_nodes);
+
+  /* Joining is what connects it: without, the largest part is smaller. */
+  opts.join_tolerance = 0;
+  unjoined = linli_import_geojson (buildings, &opts, &unjoined_report, &error);
+  g_assert_no_error (error);
+  largest_before = linli_test_streets_component (linli_project_get_streets (unjoined), NULL, NULL);
+  g_assert_cmpfloat ((double) largest_before / unjoined_report.street_nodes, <,
+                     (double) largest / report.street_nodes);
+
+  g_assert_cmpuint (report.suggestions->len, >=, 1);
+  g_assert_cmpuint (linli_project_get_n_sites (project), ==, report.suggestions->len);
+
+  bytes = linli_format_save_bytes (project);
+  loaded = linli_format_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "saved", &error);
+  g_assert_no_error (error);
+  linli_test_assert_projects_equal (project, loaded, 1e-7, 1e-9);
 }
 
 int
@@ -189,6 +470,10 @@ main (int    argc,
   g_test_add_func ("/import/buildings", test_buildings);
   g_test_add_func ("/import/gcj02", test_gcj02);
   g_test_add_func ("/import/errors", test_errors);
+  g_test_add_func ("/import/lines-and-pois", test_lines_and_pois);
+  g_test_add_func ("/import/street-errors", test_street_errors);
+  g_test_add_func ("/import/companions", test_companions);
   g_test_add_func ("/import/shared-data", test_shared_data);
+  g_test_add_func ("/import/shared-district", test_shared_district);
   return g_test_run ();
 }

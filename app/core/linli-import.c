@@ -3,15 +3,21 @@
 
 #include "config.h"
 
-#include "linli-import.h"
+#include "linli-import-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 G_DEFINE_QUARK (linli-import-error-quark, linli_import_error)
 
-#define MAX_RING_POINTS 4096
+#define MAX_COUNT 1000000   /* households, residents or members of one building */
+
+/* ------------------------------------------------------------------------ */
+/* Options and report                                                        */
+/* ------------------------------------------------------------------------ */
 
 void
 linli_import_options_init (LinliImportOptions *options)
@@ -20,7 +26,533 @@ linli_import_options_init (LinliImportOptions *options)
   options->name = NULL;
   options->m2_per_household = 90;
   options->residents_per_household = 2.6;
+  options->streets_path = NULL;
+  options->pois_path = NULL;
+  options->join_tolerance = 2.0;
+  options->add_suggested_sites = FALSE;
 }
+
+/**
+ * linli_import_report_clear:
+ *
+ * Frees what a report holds (its suggestions) and zeroes it.
+ */
+void
+linli_import_report_clear (LinliImportReport *report)
+{
+  g_clear_pointer (&report->suggestions, g_ptr_array_unref);
+  memset (report, 0, sizeof *report);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Rules                                                                     */
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+str_in (const char        *value,
+        const char *const *list)
+{
+  for (; value != NULL && *list != NULL; list++)
+    if (strcmp (value, *list) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Highways people walk on.  FOOT_ONLY ones only with foot=yes (or
+ * designated, permissive, official).  Not here, so never walkable:
+ * corridor (indoor, often upstairs: it would join streets through
+ * buildings at the wrong level), platform, elevator, bus_guideway,
+ * raceway, construction, proposed and abandoned ways. */
+static const struct
+{
+  const char      *highway;
+  LinliStreetKind  kind;
+  gboolean         foot_only;
+} highway_rules[] = {
+  { "footway", LINLI_STREET_FOOTWAY, FALSE },
+  { "pedestrian", LINLI_STREET_PEDESTRIAN, FALSE },
+  { "steps", LINLI_STREET_STEPS, FALSE },
+  { "path", LINLI_STREET_PATH, FALSE },
+  { "track", LINLI_STREET_PATH, FALSE },
+  { "living_street", LINLI_STREET_LIVING_STREET, FALSE },
+  { "residential", LINLI_STREET_RESIDENTIAL, FALSE },
+  { "service", LINLI_STREET_SERVICE, FALSE },
+  { "unclassified", LINLI_STREET_UNCLASSIFIED, FALSE },
+  { "road", LINLI_STREET_UNCLASSIFIED, FALSE },
+  { "tertiary", LINLI_STREET_TERTIARY, FALSE },
+  { "tertiary_link", LINLI_STREET_TERTIARY, FALSE },
+  { "secondary", LINLI_STREET_SECONDARY, FALSE },
+  { "secondary_link", LINLI_STREET_SECONDARY, FALSE },
+  { "primary", LINLI_STREET_PRIMARY, FALSE },
+  { "primary_link", LINLI_STREET_PRIMARY, FALSE },
+  { "cycleway", LINLI_STREET_PATH, TRUE },
+  { "bridleway", LINLI_STREET_PATH, TRUE },
+  { "trunk", LINLI_STREET_PRIMARY, TRUE },
+  { "trunk_link", LINLI_STREET_PRIMARY, TRUE },
+  { "motorway", LINLI_STREET_PRIMARY, TRUE },
+  { "motorway_link", LINLI_STREET_PRIMARY, TRUE },
+};
+
+/**
+ * linli_import_walkable:
+ * @kind: (out): the kind of street
+ *
+ * The walkable-way rule.  A way is walkable when its `highway` is in
+ * the table above (cycleways, bridleways, trunk roads and motorways only
+ * with foot=yes, designated, permissive or official), or when it is a
+ * pier (`man_made=pier`, a footway).  Never when foot=no, private,
+ * use_sidepath or discouraged, nor when access=private or no unless foot
+ * allows it.  A closed way with area=yes (a pedestrian square) counts
+ * too: its outline is walked around and, through its shared nodes,
+ * across.
+ *
+ * Returns: %TRUE if people can walk along it
+ */
+gboolean
+linli_import_walkable (const LinliTags *tags,
+                       LinliStreetKind *kind)
+{
+  static const char *const foot_yes[] = { "yes", "designated", "permissive", "official", NULL };
+  static const char *const foot_no[] = { "no", "private", "use_sidepath", "discouraged", NULL };
+  static const char *const access_no[] = { "private", "no", NULL };
+  const char *highway = linli_tags_get (tags, "highway");
+  const char *foot = linli_tags_get (tags, "foot");
+  gboolean allowed = str_in (foot, foot_yes);
+
+  if (str_in (foot, foot_no) || (!allowed && str_in (linli_tags_get (tags, "access"), access_no)))
+    return FALSE;
+  for (guint i = 0; highway != NULL && i < G_N_ELEMENTS (highway_rules); i++)
+    if (strcmp (highway, highway_rules[i].highway) == 0)
+      {
+        if (highway_rules[i].foot_only && !allowed)
+          return FALSE;
+        *kind = highway_rules[i].kind;
+        return TRUE;
+      }
+  if (g_strcmp0 (linli_tags_get (tags, "man_made"), "pier") == 0)
+    {
+      *kind = LINLI_STREET_FOOTWAY;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * linli_import_is_residential:
+ * @type: a building=* value, or %NULL
+ *
+ * The building types people live in.  Unknown (%NULL, "" or "yes", the
+ * commonest value in China) counts as residential; any other type
+ * (commercial, office, school, hotel, garage …) as not.
+ */
+gboolean
+linli_import_is_residential (const char *type)
+{
+  static const char *const homes[] = {
+    "yes", "residential", "apartments", "house", "detached", "semidetached_house", "terrace",
+    "dormitory", "bungalow", "cabin", "farm", "houseboat", "static_caravan", "stilt_house",
+    "trullo", "ger", NULL,
+  };
+
+  return type == NULL || type[0] == '\0' || str_in (type, homes);
+}
+
+/**
+ * linli_import_parse_number:
+ *
+ * Reads a number as tags write it: "6", "6.5", "20 m", "6;7" (the first).
+ *
+ * Returns: the number, or NAN
+ */
+double
+linli_import_parse_number (const char *text)
+{
+  char *end;
+  double v;
+
+  if (text == NULL)
+    return NAN;
+  while (*text == ' ')
+    text++;
+  if (!(g_ascii_isdigit (*text) || (*text == '.' && g_ascii_isdigit (text[1]))))
+    return NAN;
+  v = g_ascii_strtod (text, &end);
+  while (*end == ' ')
+    end++;
+  if (!isfinite (v) || !(*end == '\0' || *end == ';' || strcmp (end, "m") == 0))
+    return NAN;
+  return v;
+}
+
+/* Existing service positions worth suggesting as sites, by tag.  GeoJSON
+ * in the Tilezen schema names them by `kind`, which is the tag's value. */
+static const struct
+{
+  const char    *key;
+  const char    *value;
+  LinliSiteTier  tier;
+  guint          services;
+  const char    *label;
+} amenity_rules[] = {
+  { "amenity", "townhall", LINLI_SITE_TIER_STREET, LINLI_SERVICE_AFFAIRS, N_("Town hall") },
+  { "amenity", "community_centre", LINLI_SITE_TIER_COMMUNITY, LINLI_SERVICE_AFFAIRS | LINLI_SERVICE_LEISURE,
+    N_("Community centre") },
+  { "office", "government", LINLI_SITE_TIER_COMMUNITY, LINLI_SERVICE_AFFAIRS, N_("Government office") },
+  { "amenity", "social_centre", LINLI_SITE_TIER_NEIGHBOURHOOD, LINLI_SERVICE_LEISURE, N_("Social centre") },
+  { "amenity", "social_facility", LINLI_SITE_TIER_STATION, LINLI_SERVICE_ELDERLY, N_("Social facility") },
+  { "amenity", "clinic", LINLI_SITE_TIER_STATION, LINLI_SERVICE_HEALTH, N_("Clinic") },
+  { "amenity", "doctors", LINLI_SITE_TIER_STATION, LINLI_SERVICE_HEALTH, N_("Doctors") },
+  { "healthcare", "centre", LINLI_SITE_TIER_STATION, LINLI_SERVICE_HEALTH, N_("Health centre") },
+  { "healthcare", "clinic", LINLI_SITE_TIER_STATION, LINLI_SERVICE_HEALTH, N_("Clinic") },
+  { "amenity", "childcare", LINLI_SITE_TIER_STATION, LINLI_SERVICE_CHILDCARE, N_("Childcare") },
+};
+
+/* Chinese names say the tier better than tags do. */
+static const struct
+{
+  const char    *part;
+  LinliSiteTier  tier;
+} name_tiers[] = {
+  { "服务站", LINLI_SITE_TIER_STATION },
+  { "邻里", LINLI_SITE_TIER_NEIGHBOURHOOD },
+  { "街道", LINLI_SITE_TIER_STREET },
+  { "社区", LINLI_SITE_TIER_COMMUNITY },
+  { "居委", LINLI_SITE_TIER_COMMUNITY },
+  { "居民委员会", LINLI_SITE_TIER_COMMUNITY },
+};
+
+static char *
+clamp_text (const char *text)
+{
+  if (text == NULL)
+    return NULL;
+  if (strlen (text) > LINLI_IMPORT_MAX_NAME && g_utf8_strlen (text, -1) > LINLI_IMPORT_MAX_NAME)
+    return g_utf8_substring (text, 0, LINLI_IMPORT_MAX_NAME);
+  return g_strdup (text);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The importer                                                              */
+/* ------------------------------------------------------------------------ */
+
+void
+linli_importer_init (LinliImporter            *imp,
+                     const LinliImportOptions *options,
+                     const char               *path)
+{
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *name = clamp_text (options->name ? options->name : basename);
+
+  memset (imp, 0, sizeof *imp);
+  imp->options = options;
+  imp->project = linli_project_new ();
+  imp->streets = linli_streets_new ();
+  imp->site_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  imp->report.suggestions = g_ptr_array_new_with_free_func (g_object_unref);
+  imp->display_name = g_strdup (path);
+  linli_project_set_name (imp->project, name);
+}
+
+void
+linli_importer_clear (LinliImporter *imp)
+{
+  g_clear_object (&imp->project);
+  g_clear_pointer (&imp->streets, linli_streets_free);
+  g_clear_pointer (&imp->site_ids, g_hash_table_unref);
+  g_clear_pointer (&imp->display_name, g_free);
+  linli_import_report_clear (&imp->report);
+}
+
+static gboolean
+valid_count (double v)
+{
+  return v >= 0 && v <= MAX_COUNT;
+}
+
+/**
+ * linli_importer_add_building:
+ * @area: of the footprint in m², 0 when there is none
+ *
+ * Adds a building, estimating what the source does not say.  The rule:
+ * storeys are the given levels (1 to 300), else height ÷ 3 m (rounded, at
+ * least 1), else 1.  Households not given are estimated as footprint area
+ * × storeys ÷ the floor area per household (at least 1) for residential
+ * types (linli_import_is_residential()) and as 0 for others; residents not
+ * given are households × residents per household; party members not given
+ * are 5 % of residents (at least 1 where anyone lives).  Buildings with
+ * estimated households carry %LINLI_BUILDING_ESTIMATED.
+ */
+void
+linli_importer_add_building (LinliImporter            *imp,
+                             const LinliBuildingFacts *facts,
+                             double                    lat,
+                             double                    lon,
+                             double                    area,
+                             const LinliLatLon        *footprint,
+                             guint                     n_footprint)
+{
+  const LinliImportOptions *opts = imp->options;
+  const char *community_id = facts->community, *compound_id = facts->compound;
+  g_autofree char *name = clamp_text (facts->name);
+  LinliBuilding b = { 0 };
+  double households = facts->households, storeys = facts->storeys;
+  int community, compound;
+
+  if (!(storeys >= 1 && storeys <= 300))
+    storeys = MAX (1, round ((facts->height > 0 && facts->height <= 1000 ? facts->height : 3) / 3.0));
+  if (!valid_count (households))
+    {
+      if (linli_import_is_residential (facts->type))
+        households = MIN (MAX (1, round (area * storeys / opts->m2_per_household)), MAX_COUNT);
+      else
+        {
+          households = 0;
+          imp->report.not_residential++;
+        }
+      b.flags |= LINLI_BUILDING_ESTIMATED;
+      imp->report.estimated++;
+    }
+  b.households = (guint32) households;
+  b.residents = (guint32) (valid_count (facts->residents)
+                           ? facts->residents
+                           : MIN (round (households * opts->residents_per_household), MAX_COUNT));
+  b.party_members = (guint32) (valid_count (facts->party_members)
+                               ? facts->party_members
+                               : (b.residents > 0 ? MAX (1, round (b.residents * 0.05)) : 0));
+
+  /* Communities and compounds as the source names them, else one of each. */
+  if (compound_id == NULL)
+    compound_id = community_id ? community_id : "imported";
+  if (community_id == NULL)
+    community_id = "imported";
+  if ((community = linli_project_find_community (imp->project, community_id)) < 0)
+    community = linli_project_add_community (imp->project, community_id,
+                                             g_str_equal (community_id, "imported") ? _("Imported buildings")
+                                                                                    : community_id);
+  if ((compound = linli_project_find_compound (imp->project, compound_id)) < 0)
+    compound = linli_project_add_compound (imp->project, compound_id, compound_id, community);
+
+  b.id = facts->id;
+  b.name = name;
+  b.lat = lat;
+  b.lon = lon;
+  b.compound = compound;
+  if (n_footprint < 3 || n_footprint > LINLI_IMPORT_MAX_RING_POINTS)
+    n_footprint = 0;
+  linli_project_add_building (imp->project, &b, n_footprint ? footprint : NULL, n_footprint);
+  imp->report.buildings++;
+}
+
+/**
+ * linli_importer_add_suggestion:
+ * @id: the site id to give it (made unique if taken)
+ * @source: where it comes from, said in the site's extra services
+ *
+ * The amenity rule.  Tags that mark an existing service position make a
+ * suggested site, status existing:
+ *
+ * | tag                      | tier          | services         |
+ * |--------------------------|---------------|------------------|
+ * | amenity=townhall         | street        | affairs          |
+ * | amenity=community_centre | community     | affairs, leisure |
+ * | office=government        | community     | affairs          |
+ * | amenity=social_centre    | neighbourhood | leisure          |
+ * | amenity=social_facility  | station       | elderly (childcare when social_facility:for=child or juvenile) |
+ * | amenity=clinic, doctors; healthcare=centre, clinic | station | health |
+ * | amenity=childcare        | station       | childcare        |
+ *
+ * A Chinese name overrides the tier: …服务站 station, …邻里… neighbourhood,
+ * …街道… street, …社区… or …居委… community.  Hospitals, schools and
+ * kindergartens are services of their own, not positions, and are left out.
+ *
+ * Returns: %TRUE if the tags made a suggestion
+ */
+gboolean
+linli_importer_add_suggestion (LinliImporter   *imp,
+                               const LinliTags *tags,
+                               double           lat,
+                               double           lon,
+                               const char      *id,
+                               const char      *source)
+{
+  LinliSiteState st = { 0 };
+  const char *name = linli_tags_get (tags, "name");
+  g_autofree char *unique = NULL;
+  g_autofree char *given = NULL;
+  g_autofree char *raw_note = NULL;
+  g_autofree char *note = NULL;
+  guint rule;
+
+  for (rule = 0; rule < G_N_ELEMENTS (amenity_rules); rule++)
+    if (g_strcmp0 (linli_tags_get (tags, amenity_rules[rule].key), amenity_rules[rule].value) == 0)
+      break;
+  if (rule == G_N_ELEMENTS (amenity_rules) || !linli_lat_lon_is_valid (lat, lon))
+    return FALSE;
+
+  if (name == NULL || name[0] == '\0')
+    name = linli_tags_get (tags, "name:zh");
+  st.tier = amenity_rules[rule].tier;
+  st.services = amenity_rules[rule].services;
+  if (st.services == LINLI_SERVICE_ELDERLY &&
+      str_in (linli_tags_get (tags, "social_facility:for"), (const char *const[]) { "child", "juvenile", NULL }))
+    st.services = LINLI_SERVICE_CHILDCARE;
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (name_tiers); i++)
+    if (strstr (name, name_tiers[i].part) != NULL)
+      {
+        st.tier = name_tiers[i].tier;
+        break;
+      }
+
+  unique = g_strdup (id);
+  for (guint n = 2; g_hash_table_contains (imp->site_ids, unique); n++)
+    {
+      g_free (unique);
+      unique = g_strdup_printf ("%s-%u", id, n);
+    }
+  g_hash_table_add (imp->site_ids, g_strdup (unique));
+
+  given = clamp_text (name != NULL && name[0] != '\0' ? name : _(amenity_rules[rule].label));
+  raw_note = g_strdup_printf (_("Found in %s (%s=%s)"), source, amenity_rules[rule].key,
+                              amenity_rules[rule].value);
+  note = clamp_text (raw_note);
+  st.id = unique;
+  st.name = given;
+  st.status = LINLI_SITE_STATUS_EXISTING;
+  st.lat = lat;
+  st.lon = lon;
+  st.extra_services = note;
+  st.cost = -1;
+  st.plan_rule = LINLI_SITE_PLAN_ALLOWED;
+  g_ptr_array_add (imp->report.suggestions, linli_site_new (&st));
+  return TRUE;
+}
+
+/**
+ * linli_importer_finish:
+ *
+ * Joins the streets' near-misses (within the options' join tolerance),
+ * gives the project its streets and, when asked, the suggested sites, and
+ * hands over the report.
+ *
+ * Returns: (transfer full): the project, or %NULL with @error set
+ */
+LinliProject *
+linli_importer_finish (LinliImporter      *imp,
+                       LinliImportReport  *report,
+                       GError            **error)
+{
+  if (linli_streets_get_n_ways (imp->streets) > 0)
+    {
+      const LinliLatLon *nodes = linli_streets_get_nodes (imp->streets);
+      double min_lat = 90, max_lat = -90, min_lon = 180, max_lon = -180, metres = 0;
+      LinliProjection proj;
+
+      for (guint i = 0; i < linli_streets_get_n_nodes (imp->streets); i++)
+        {
+          min_lat = MIN (min_lat, nodes[i].lat);
+          max_lat = MAX (max_lat, nodes[i].lat);
+          min_lon = MIN (min_lon, nodes[i].lon);
+          max_lon = MAX (max_lon, nodes[i].lon);
+        }
+      linli_projection_init (&proj, (min_lat + max_lat) / 2, (min_lon + max_lon) / 2);
+      if (imp->options->join_tolerance > 0)
+        imp->report.street_joins = linli_streets_join (imp->streets, &proj, imp->options->join_tolerance);
+      if (linli_streets_get_n_nodes (imp->streets) > LINLI_IMPORT_MAX_STREET_NODES)
+        {
+          g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
+                       _("%s: the streets have more than %u nodes, more than a project holds"),
+                       imp->display_name, LINLI_IMPORT_MAX_STREET_NODES);
+          return NULL;
+        }
+
+      nodes = linli_streets_get_nodes (imp->streets);
+      for (guint w = 0; w < linli_streets_get_n_ways (imp->streets); w++)
+        {
+          guint n;
+          const guint32 *list = linli_streets_get_way (imp->streets, w, NULL, &n);
+
+          for (guint k = 0; k + 1 < n; k++)
+            metres += linli_haversine_distance (nodes[list[k]].lat, nodes[list[k]].lon,
+                                                nodes[list[k + 1]].lat, nodes[list[k + 1]].lon);
+        }
+      imp->report.street_ways = linli_streets_get_n_ways (imp->streets);
+      imp->report.street_nodes = linli_streets_get_n_nodes (imp->streets);
+      imp->report.street_km = metres / 1000;
+      linli_project_set_streets (imp->project, g_steal_pointer (&imp->streets));
+    }
+
+  if (imp->options->add_suggested_sites)
+    for (guint i = 0; i < imp->report.suggestions->len; i++)
+      linli_project_add_site (imp->project, g_ptr_array_index (imp->report.suggestions, i));
+
+  if (report != NULL)
+    {
+      *report = imp->report;
+      memset (&imp->report, 0, sizeof imp->report);
+    }
+  return g_steal_pointer (&imp->project);
+}
+
+/**
+ * linli_import_ring_area_centroid:
+ * @points: (array length=n_points): a ring, not closed by repeating its first point
+ *
+ * Area (m²) and centroid of a ring, in a local projection at its first
+ * point.  A degenerate ring has area 0 and its first point as centroid.
+ *
+ * Returns: the area
+ */
+double
+linli_import_ring_area_centroid (const LinliLatLon *points,
+                                 guint              n_points,
+                                 double            *lat,
+                                 double            *lon)
+{
+  LinliProjection proj;
+  double area = 0, cx = 0, cy = 0;
+
+  linli_projection_init (&proj, points[0].lat, points[0].lon);
+  for (guint k = 0; k < n_points; k++)
+    {
+      const LinliLatLon *p = &points[k], *q = &points[(k + 1) % n_points];
+      double x0, y0, x1, y1, cross;
+
+      linli_projection_forward (&proj, p->lat, p->lon, &x0, &y0);
+      linli_projection_forward (&proj, q->lat, q->lon, &x1, &y1);
+      cross = x0 * y1 - x1 * y0;
+      area += cross;
+      cx += (x0 + x1) * cross;
+      cy += (y0 + y1) * cross;
+    }
+  area /= 2;
+  if (fabs (area) < 1e-9)
+    {
+      *lat = points[0].lat;
+      *lon = points[0].lon;
+      return 0;
+    }
+  linli_projection_inverse (&proj, cx / (6 * area), cy / (6 * area), lat, lon);
+  return fabs (area);
+}
+
+/* ------------------------------------------------------------------------ */
+/* GeoJSON                                                                   */
+/* ------------------------------------------------------------------------ */
+
+typedef enum
+{
+  ROLE_BUILDINGS,   /* polygons and points are buildings; walkable lines streets */
+  ROLE_STREETS,     /* walkable lines (and walkable area polygons) */
+  ROLE_POIS,        /* points and polygons that are service positions */
+} Role;
+
+typedef struct
+{
+  LinliImporter *imp;
+  GHashTable    *node_index;   /* LinliLatLon → street node index + 1 */
+  GArray        *points;       /* LinliLatLon */
+  GArray        *indices;      /* guint32 */
+} GeoJsonReader;
 
 static double
 member_number (JsonObject *props,
@@ -64,40 +596,65 @@ member_string (JsonObject *props,
   return NULL;
 }
 
-/* Reads a ring of [lon, lat] pairs into @points, converted to WGS84. */
-static gboolean
-read_ring (JsonArray                *ring,
-           const LinliImportOptions *opts,
-           GArray                   *points,
-           const char              **reason)
+/* Properties as tags.  GeoJSON cut from vector tiles in the Tilezen schema
+ * has no tags: roads give their highway value in `kind_detail`, points of
+ * interest their amenity (or office) value in `kind`. */
+static const char *
+geojson_tag (gconstpointer data,
+             const char   *key)
 {
+  static const char *const road_kinds[] = { "path", "minor_road", "major_road", "highway", NULL };
+  JsonObject *props = (JsonObject *) data;
+  const char *value = member_string (props, key);
+
+  if (value != NULL || props == NULL)
+    return value;
+  if (strcmp (key, "highway") == 0 || strcmp (key, "man_made") == 0)
+    return str_in (member_string (props, "kind"), road_kinds) ? member_string (props, "kind_detail") : NULL;
+  if (strcmp (key, "amenity") == 0 || strcmp (key, "office") == 0 || strcmp (key, "healthcare") == 0)
+    return member_string (props, "kind");
+  return NULL;
+}
+
+/* One [lon, lat] pair, converted to WGS84. */
+static const char *
+read_position (JsonNode                 *pair,
+               const LinliImportOptions *opts,
+               LinliLatLon              *p)
+{
+  JsonArray *xy;
+  JsonNode *x, *y;
+
+  if (pair == NULL || !JSON_NODE_HOLDS_ARRAY (pair) || json_array_get_length (xy = json_node_get_array (pair)) < 2 ||
+      !JSON_NODE_HOLDS_VALUE (x = json_array_get_element (xy, 0)) ||
+      !JSON_NODE_HOLDS_VALUE (y = json_array_get_element (xy, 1)) ||
+      (json_node_get_value_type (x) != G_TYPE_DOUBLE && json_node_get_value_type (x) != G_TYPE_INT64) ||
+      (json_node_get_value_type (y) != G_TYPE_DOUBLE && json_node_get_value_type (y) != G_TYPE_INT64))
+    return N_("a point is not a [lon, lat] pair");
+  linli_crs_to_wgs84 (opts->crs, json_node_get_double (y), json_node_get_double (x), &p->lat, &p->lon);
+  if (!linli_lat_lon_is_valid (p->lat, p->lon))
+    return N_("a point lies outside the valid range of coordinates");
+  return NULL;
+}
+
+/* Reads a ring of [lon, lat] pairs into r->points, converted to WGS84. */
+static const char *
+read_ring (GeoJsonReader *r,
+           JsonArray     *ring)
+{
+  GArray *points = r->points;
   guint n = json_array_get_length (ring);
+  const char *reason;
 
   g_array_set_size (points, 0);
-  if (n > MAX_RING_POINTS)
-    {
-      *reason = N_("the outline has too many points");
-      return FALSE;
-    }
+  if (n > LINLI_IMPORT_MAX_RING_POINTS)
+    return N_("the outline has too many points");
   for (guint k = 0; k < n; k++)
     {
-      JsonNode *pair = json_array_get_element (ring, k);
-      JsonArray *xy;
       LinliLatLon p;
 
-      if (!JSON_NODE_HOLDS_ARRAY (pair) || json_array_get_length (xy = json_node_get_array (pair)) < 2)
-        {
-          *reason = N_("a point is not a [lon, lat] pair");
-          return FALSE;
-        }
-      p.lon = json_array_get_double_element (xy, 0);
-      p.lat = json_array_get_double_element (xy, 1);
-      linli_crs_to_wgs84 (opts->crs, p.lat, p.lon, &p.lat, &p.lon);
-      if (!linli_lat_lon_is_valid (p.lat, p.lon))
-        {
-          *reason = N_("a point lies outside the valid range of coordinates");
-          return FALSE;
-        }
+      if ((reason = read_position (json_array_get_element (ring, k), r->imp->options, &p)) != NULL)
+        return reason;
       g_array_append_val (points, p);
     }
   /* GeoJSON closes rings by repeating the first point; Linli does not. */
@@ -110,84 +667,225 @@ read_ring (JsonArray                *ring,
         g_array_set_size (points, points->len - 1);
     }
   if (points->len < 3)
-    {
-      *reason = N_("the outline has fewer than 3 points");
-      return FALSE;
-    }
-  return TRUE;
+    return N_("the outline has fewer than 3 points");
+  return NULL;
 }
 
-/* Area (m²) and centroid of a ring, in a local projection at its first point. */
-static double
-ring_area_centroid (GArray *points,
-                    double *lat,
-                    double *lon)
+/* The outer ring of a Polygon, or of a MultiPolygon's first polygon. */
+static const char *
+outer_ring (JsonObject  *geometry,
+            gboolean     multi,
+            JsonArray  **ring)
 {
-  LinliProjection proj;
-  double area = 0, cx = 0, cy = 0;
-  const LinliLatLon *p = (const LinliLatLon *) points->data;
+  JsonNode *coords = json_object_get_member (geometry, "coordinates");
+  JsonArray *polygon;
 
-  linli_projection_init (&proj, p[0].lat, p[0].lon);
-  for (guint k = 0; k < points->len; k++)
-    {
-      double x0, y0, x1, y1, cross;
-
-      linli_projection_forward (&proj, p[k].lat, p[k].lon, &x0, &y0);
-      linli_projection_forward (&proj, p[(k + 1) % points->len].lat, p[(k + 1) % points->len].lon, &x1, &y1);
-      cross = x0 * y1 - x1 * y0;
-      area += cross;
-      cx += (x0 + x1) * cross;
-      cy += (y0 + y1) * cross;
-    }
-  area /= 2;
-  if (fabs (area) < 1e-9)
-    {
-      /* A degenerate outline: its first point stands for it. */
-      *lat = p[0].lat;
-      *lon = p[0].lon;
-      return 0;
-    }
-  linli_projection_inverse (&proj, cx / (6 * area), cy / (6 * area), lat, lon);
-  return fabs (area);
+  if (coords == NULL || !JSON_NODE_HOLDS_ARRAY (coords) ||
+      json_array_get_length (polygon = json_node_get_array (coords)) == 0)
+    return N_("the geometry has no coordinates");
+  if (multi && (!JSON_NODE_HOLDS_ARRAY (json_array_get_element (polygon, 0)) ||
+                json_array_get_length (polygon = json_array_get_array_element (polygon, 0)) == 0))
+    return N_("the geometry has no coordinates");
+  if (!JSON_NODE_HOLDS_ARRAY (json_array_get_element (polygon, 0)))
+    return N_("the geometry has no coordinates");
+  *ring = json_array_get_array_element (polygon, 0);
+  return NULL;
 }
 
-/**
- * linli_import_geojson:
- * @path: a GeoJSON FeatureCollection of buildings (Polygon, MultiPolygon
- *   or Point geometries)
- * @options: coordinate system and estimate parameters
- * @report: (out caller-allocates) (optional): what was read
- *
- * Makes a project of the buildings in @path.  Properties used when present:
- * `name`, `households`, `residents`, `party_members`, `building:levels` or
- * `levels`, `height` (metres), `compound` and `community`.  Where households
- * are not given they are estimated as footprint area × storeys ÷ the floor
- * area per household (storeys from levels, else height ÷ 3 m, else 1), and
- * residents as households × residents per household; the report counts
- * them.  Nothing is returned half-read: an error names the file, the
- * feature and the reason.
- *
- * Returns: (transfer full): the project, or %NULL with @error set
- */
-LinliProject *
-linli_import_geojson (const char               *path,
-                      const LinliImportOptions *options,
-                      LinliImportReport        *report,
-                      GError                  **error)
+/* g_double_hash() folds the bits of nearby coordinates onto few buckets;
+ * this mixes them (MurmurHash3's finaliser).  Adding 0.0 makes −0 and +0,
+ * which compare equal, hash alike. */
+static guint
+node_hash (gconstpointer key)
 {
+  const LinliLatLon *p = key;
+  double lat = p->lat + 0.0, lon = p->lon + 0.0;
+  guint64 a, b;
+
+  memcpy (&a, &lat, sizeof a);
+  memcpy (&b, &lon, sizeof b);
+  a ^= b * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  a ^= a >> 33;
+  a *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  a ^= a >> 33;
+  a *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+  a ^= a >> 33;
+  return (guint) a;
+}
+
+static gboolean
+node_equal (gconstpointer a,
+            gconstpointer b)
+{
+  const LinliLatLon *p = a, *q = b;
+
+  return p->lat == q->lat && p->lon == q->lon;
+}
+
+/* Adds a line as a street way.  Points with the same coordinates become
+ * one node, which is how lines that meet are connected.  Sets *added to
+ * FALSE for a line that repeats one point only. */
+static const char *
+add_line (GeoJsonReader   *r,
+          JsonArray       *line,
+          LinliStreetKind  kind,
+          gboolean        *added)
+{
+  guint n = json_array_get_length (line);
+  const char *reason;
+
+  *added = FALSE;
+  if (n > LINLI_IMPORT_MAX_WAY_NODES)
+    return N_("the line has too many points");
+  if (n < 2)
+    return N_("the line has fewer than 2 points");
+  g_array_set_size (r->points, 0);
+  for (guint k = 0; k < n; k++)
+    {
+      LinliLatLon p;
+
+      if ((reason = read_position (json_array_get_element (line, k), r->imp->options, &p)) != NULL)
+        return reason;
+      if (r->points->len == 0 || !node_equal (&p, &g_array_index (r->points, LinliLatLon, r->points->len - 1)))
+        g_array_append_val (r->points, p);
+    }
+  if (r->points->len < 2)
+    return NULL;
+
+  g_array_set_size (r->indices, 0);
+  for (guint k = 0; k < r->points->len; k++)
+    {
+      LinliLatLon *p = &g_array_index (r->points, LinliLatLon, k);
+      guint32 index = GPOINTER_TO_UINT (g_hash_table_lookup (r->node_index, p));
+
+      if (index == 0)
+        {
+          index = linli_streets_add_node (r->imp->streets, p->lat, p->lon) + 1;
+          g_hash_table_insert (r->node_index, g_memdup2 (p, sizeof *p), GUINT_TO_POINTER (index));
+        }
+      index--;
+      g_array_append_val (r->indices, index);
+    }
+  linli_streets_add_way (r->imp->streets, kind, (const guint32 *) r->indices->data, r->indices->len);
+  *added = TRUE;
+  return NULL;
+}
+
+/* The lines of a LineString or MultiLineString, or the outer ring of a
+ * walkable area polygon. */
+static const char *
+add_lines (GeoJsonReader   *r,
+           JsonObject      *geometry,
+           const char      *type,
+           LinliStreetKind  kind,
+           gboolean        *added)
+{
+  JsonNode *coords = json_object_get_member (geometry, "coordinates");
+  JsonArray *array;
+  const char *reason;
+  gboolean one;
+
+  *added = FALSE;
+  if (coords == NULL || !JSON_NODE_HOLDS_ARRAY (coords))
+    return N_("the geometry has no coordinates");
+  array = json_node_get_array (coords);
+  if (g_str_equal (type, "LineString"))
+    return add_line (r, array, kind, added);
+  if (g_str_equal (type, "Polygon") || g_str_equal (type, "MultiPolygon"))
+    {
+      JsonArray *ring;
+
+      if ((reason = outer_ring (geometry, g_str_equal (type, "MultiPolygon"), &ring)) != NULL)
+        return reason;
+      return add_line (r, ring, kind, added);
+    }
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *part = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_ARRAY (part))
+        return N_("a line is not an array of points");
+      if ((reason = add_line (r, json_node_get_array (part), kind, &one)) != NULL)
+        return reason;
+      *added |= one;
+    }
+  return NULL;
+}
+
+/* Where a feature is: a point, or the centroid of its outer ring, whose
+ * area it gives too; r->points holds the ring. */
+static const char *
+read_place (GeoJsonReader *r,
+            JsonObject    *geometry,
+            const char    *type,
+            double        *lat,
+            double        *lon,
+            double        *area)
+{
+  const char *reason;
+
+  *area = 0;
+  g_array_set_size (r->points, 0);
+  if (g_str_equal (type, "Point"))
+    {
+      LinliLatLon p;
+
+      if ((reason = read_position (json_object_get_member (geometry, "coordinates"), r->imp->options, &p)) != NULL)
+        return reason;
+      *lat = p.lat;
+      *lon = p.lon;
+      return NULL;
+    }
+  else
+    {
+      JsonArray *ring;
+
+      if ((reason = outer_ring (geometry, g_str_equal (type, "MultiPolygon"), &ring)) != NULL ||
+          (reason = read_ring (r, ring)) != NULL)
+        return reason;
+      *area = linli_import_ring_area_centroid ((const LinliLatLon *) r->points->data, r->points->len, lat, lon);
+      return NULL;
+    }
+}
+
+static gboolean
+is_building_part (JsonObject *props)
+{
+  const char *part = member_string (props, "building:part");
+
+  return g_strcmp0 (member_string (props, "kind"), "building_part") == 0 ||
+         (part != NULL && g_strcmp0 (part, "no") != 0 && member_string (props, "building") == NULL);
+}
+
+static char *
+suggestion_id (JsonObject *props,
+               guint       feature)
+{
+  double osm_id = member_number (props, "osm_id", NAN);
+
+  if (osm_id >= 1 && osm_id < 9007199254740992.0 && osm_id == floor (osm_id))
+    return g_strdup_printf ("poi-%.0f", osm_id);
+  return g_strdup_printf ("poi-f%u", feature);
+}
+
+static gboolean
+read_geojson_file (GeoJsonReader  *r,
+                   const char     *path,
+                   Role            role,
+                   GError        **error)
+{
+  LinliImporter *imp = r->imp;
   g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (LinliProject) project = NULL;
-  g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
   g_autoptr (GError) local_error = NULL;
-  LinliImportReport rep = { 0 };
+  g_autofree char *basename = g_path_get_basename (path);
   JsonNode *root;
   JsonArray *features;
-  g_autofree char *basename = g_path_get_basename (path);
+  guint n_features;
 
   if (!json_parser_load_from_mapped_file (parser, path, &local_error))
     {
       g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, "%s: %s", path, local_error->message);
-      return NULL;
+      return FALSE;
     }
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
@@ -197,130 +895,273 @@ linli_import_geojson (const char               *path,
     {
       g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
                    _("%s: not a GeoJSON FeatureCollection"), path);
-      return NULL;
+      return FALSE;
     }
   features = json_object_get_array_member (json_node_get_object (root), "features");
+  n_features = json_array_get_length (features);
+  imp->report.features += n_features;
 
-  project = linli_project_new ();
-  linli_project_set_name (project, options->name ? options->name : basename);
-  rep.features = json_array_get_length (features);
-
-  for (guint f = 0; f < rep.features; f++)
+  for (guint f = 0; f < n_features; f++)
     {
       JsonNode *node = json_array_get_element (features, f);
       JsonObject *feature, *geometry, *props = NULL;
+      LinliTags tags = { geojson_tag, NULL };
       const char *type, *reason = NULL;
-      const char *community_id, *compound_id, *name;
-      LinliBuilding b = { 0 };
-      double area = 0, households, storeys;
-      g_autofree char *id = NULL;
-      int community, compound;
+      gboolean areal, linear, used = FALSE;
+      LinliStreetKind kind;
 
       if (!JSON_NODE_HOLDS_OBJECT (node) ||
           !json_object_has_member (feature = json_node_get_object (node), "geometry") ||
           !JSON_NODE_HOLDS_OBJECT (json_object_get_member (feature, "geometry")))
         {
-          rep.skipped++;
+          imp->report.skipped++;
           continue;
         }
       geometry = json_object_get_object_member (feature, "geometry");
       if (json_object_has_member (feature, "properties") &&
           JSON_NODE_HOLDS_OBJECT (json_object_get_member (feature, "properties")))
         props = json_object_get_object_member (feature, "properties");
+      tags.data = props;
       type = member_string (geometry, "type");
+      areal = g_strcmp0 (type, "Polygon") == 0 || g_strcmp0 (type, "MultiPolygon") == 0;
+      linear = g_strcmp0 (type, "LineString") == 0 || g_strcmp0 (type, "MultiLineString") == 0;
 
-      if (g_strcmp0 (type, "Polygon") == 0 || g_strcmp0 (type, "MultiPolygon") == 0)
+      if (role == ROLE_BUILDINGS && (areal || g_strcmp0 (type, "Point") == 0))
         {
-          JsonNode *coords = json_object_get_member (geometry, "coordinates");
-          JsonArray *polygon, *ring;
+          g_autofree char *id = g_strdup_printf ("f%u", f + 1);
+          const char *building = member_string (props, "building");
+          LinliBuildingFacts facts = { 0 };
+          double lat, lon, area;
 
-          /* The outer ring of the (first) polygon is the footprint. */
-          if (coords == NULL || !JSON_NODE_HOLDS_ARRAY (coords) ||
-              json_array_get_length (polygon = json_node_get_array (coords)) == 0)
-            reason = N_("the geometry has no coordinates");
-          else if (g_strcmp0 (type, "MultiPolygon") == 0 &&
-                   (!JSON_NODE_HOLDS_ARRAY (json_array_get_element (polygon, 0)) ||
-                    json_array_get_length (polygon = json_array_get_array_element (polygon, 0)) == 0))
-            reason = N_("the geometry has no coordinates");
-          if (reason == NULL && !JSON_NODE_HOLDS_ARRAY (json_array_get_element (polygon, 0)))
-            reason = N_("the geometry has no coordinates");
-          if (reason == NULL)
+          if (is_building_part (props))
             {
-              ring = json_array_get_array_element (polygon, 0);
-              if (read_ring (ring, options, points, &reason))
-                area = ring_area_centroid (points, &b.lat, &b.lon);
+              imp->report.building_parts++;
+              continue;
+            }
+          if (g_strcmp0 (building, "no") == 0)
+            {
+              imp->report.skipped++;
+              continue;
+            }
+          if ((reason = read_place (r, geometry, type, &lat, &lon, &area)) == NULL)
+            {
+              g_autofree char *sid = suggestion_id (props, f + 1);
+              g_autofree char *source = g_strdup_printf (_("%s, feature %u"), basename, f + 1);
+
+              facts.id = id;
+              facts.name = member_string (props, "name");
+              facts.type = building ? building
+                                    : (g_strcmp0 (member_string (props, "kind"), "building") == 0
+                                         ? member_string (props, "kind_detail") : NULL);
+              facts.community = member_string (props, "community");
+              facts.compound = member_string (props, "compound");
+              facts.storeys = member_number (props, "building:levels", member_number (props, "levels", NAN));
+              facts.height = member_number (props, "height", NAN);
+              facts.households = member_number (props, "households", NAN);
+              facts.residents = member_number (props, "residents", NAN);
+              facts.party_members = member_number (props, "party_members", NAN);
+              linli_importer_add_building (imp, &facts, lat, lon, area, (const LinliLatLon *) r->points->data,
+                                           r->points->len);
+              linli_importer_add_suggestion (imp, &tags, lat, lon, sid, source);
+              used = TRUE;
             }
         }
-      else if (g_strcmp0 (type, "Point") == 0)
+      else if ((linear && role != ROLE_POIS) || (areal && role == ROLE_STREETS))
         {
-          JsonArray *xy = json_object_get_array_member (geometry, "coordinates");
+          if (linli_import_walkable (&tags, &kind))
+            reason = add_lines (r, geometry, type, kind, &used);
+        }
+      else if (role == ROLE_POIS && (areal || g_strcmp0 (type, "Point") == 0))
+        {
+          double lat, lon, area;
 
-          g_array_set_size (points, 0);
-          if (xy == NULL || json_array_get_length (xy) < 2)
-            reason = N_("a point is not a [lon, lat] pair");
-          else
+          if ((reason = read_place (r, geometry, type, &lat, &lon, &area)) == NULL)
             {
-              linli_crs_to_wgs84 (options->crs, json_array_get_double_element (xy, 1),
-                                  json_array_get_double_element (xy, 0), &b.lat, &b.lon);
-              if (!linli_lat_lon_is_valid (b.lat, b.lon))
-                reason = N_("a point lies outside the valid range of coordinates");
+              g_autofree char *sid = suggestion_id (props, f + 1);
+              g_autofree char *source = g_strdup_printf (_("%s, feature %u"), basename, f + 1);
+
+              used = linli_importer_add_suggestion (imp, &tags, lat, lon, sid, source);
             }
         }
-      else
-        {
-          rep.skipped++;
-          continue;
-        }
+
       if (reason != NULL)
         {
           g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
                        _("%s: feature %u: %s"), path, f + 1, _(reason));
-          return NULL;
+          return FALSE;
         }
-
-      /* Households as given, or estimated from floor area. */
-      storeys = member_number (props, "building:levels", member_number (props, "levels", NAN));
-      if (!(storeys >= 1))
-        storeys = MAX (1, round (member_number (props, "height", 3) / 3.0));
-      households = member_number (props, "households", NAN);
-      if (!(households >= 0) || households > 1000000)
-        {
-          households = MAX (1, round (area * storeys / options->m2_per_household));
-          households = MIN (households, 1000000);
-          b.flags |= LINLI_BUILDING_ESTIMATED;
-          rep.estimated++;
-        }
-      b.households = (guint32) households;
-      b.residents = (guint32) CLAMP (member_number (props, "residents",
-                                                    round (households * options->residents_per_household)),
-                                     0, 1000000);
-      b.party_members = (guint32) CLAMP (member_number (props, "party_members",
-                                                        MAX (1, round (b.residents * 0.05))), 0, 1000000);
-
-      community_id = member_string (props, "community");
-      compound_id = member_string (props, "compound");
-      if (compound_id == NULL)
-        compound_id = community_id ? community_id : "imported";
-      if (community_id == NULL)
-        community_id = "imported";
-      if ((community = linli_project_find_community (project, community_id)) < 0)
-        community = linli_project_add_community (project, community_id,
-                                                 g_str_equal (community_id, "imported") ? _("Imported buildings")
-                                                                                        : community_id);
-      if ((compound = linli_project_find_compound (project, compound_id)) < 0)
-        compound = linli_project_add_compound (project, compound_id, compound_id, community);
-
-      name = member_string (props, "name");
-      id = g_strdup_printf ("f%u", f + 1);
-      b.id = id;
-      b.name = name;
-      b.compound = compound;
-      linli_project_add_building (project, &b, points->len >= 3 ? (LinliLatLon *) points->data : NULL,
-                                  points->len >= 3 ? points->len : 0);
-      rep.buildings++;
+      if (!used)
+        imp->report.skipped++;
     }
+  return TRUE;
+}
+
+/**
+ * linli_import_geojson:
+ * @path: a GeoJSON FeatureCollection of buildings (Polygon, MultiPolygon
+ *   or Point geometries); walkable lines in it become streets
+ * @options: coordinate system, estimate parameters and the optional
+ *   @streets_path and @pois_path files
+ * @report: (out caller-allocates) (optional): what was read; clear it with
+ *   linli_import_report_clear()
+ *
+ * Makes a project of the buildings in @path.  Properties used when present:
+ * `name`, `households`, `residents`, `party_members`, `building:levels` or
+ * `levels`, `height` (metres), `building` (the type; in the Tilezen schema
+ * `kind_detail` of a `kind` "building"), `compound` and `community`.
+ * Building parts (`building:part`, Tilezen `kind` "building_part") are
+ * counted and skipped, as are features with `building` "no".  Households
+ * not given are estimated as linli_importer_add_building() says, and the
+ * buildings flagged %LINLI_BUILDING_ESTIMATED.
+ *
+ * Lines (LineString, MultiLineString) in @path or in @streets_path become
+ * streets if walkable by linli_import_walkable() (from `highway`, `foot`,
+ * `access`, or Tilezen `kind_detail`); lines sharing a point are connected
+ * there, and near-misses are joined by linli_streets_join().  Points and
+ * polygons in @pois_path, and buildings in @path, that are existing
+ * service positions by linli_importer_add_suggestion() (from `amenity`,
+ * `office`, `healthcare`, or Tilezen `kind`) are returned in the report's
+ * suggestions and added as sites when @add_suggested_sites is set.
+ *
+ * Nothing is returned half-read: an error names the file, the feature and
+ * the reason.
+ *
+ * Returns: (transfer full): the project, or %NULL with @error set
+ */
+LinliProject *
+linli_import_geojson (const char               *path,
+                      const LinliImportOptions *options,
+                      LinliImportReport        *report,
+                      GError                  **error)
+{
+  LinliImporter imp;
+  GeoJsonReader r;
+  LinliProject *project = NULL;
+
+  g_return_val_if_fail (path != NULL && options != NULL, NULL);
 
   if (report != NULL)
-    *report = rep;
-  return g_steal_pointer (&project);
+    memset (report, 0, sizeof *report);
+  linli_importer_init (&imp, options, path);
+  r.imp = &imp;
+  r.node_index = g_hash_table_new_full (node_hash, node_equal, g_free, NULL);
+  r.points = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
+  r.indices = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  if (read_geojson_file (&r, path, ROLE_BUILDINGS, error) &&
+      (options->streets_path == NULL || read_geojson_file (&r, options->streets_path, ROLE_STREETS, error)) &&
+      (options->pois_path == NULL || read_geojson_file (&r, options->pois_path, ROLE_POIS, error)))
+    project = linli_importer_finish (&imp, report, error);
+
+  g_hash_table_unref (r.node_index);
+  g_array_unref (r.points);
+  g_array_unref (r.indices);
+  linli_importer_clear (&imp);
+  return project;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Any file                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * linli_import_guess_format:
+ *
+ * Tells OpenStreetMap XML from GeoJSON by the file's first character
+ * (`<` or `{`), or by its name when it cannot be read.
+ */
+LinliImportFormat
+linli_import_guess_format (const char *path)
+{
+  FILE *file = fopen (path, "rb");
+  char head[256];
+  size_t n = 0, i = 0;
+
+  if (file != NULL)
+    {
+      n = fread (head, 1, sizeof head, file);
+      fclose (file);
+    }
+  if (n >= 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0)
+    i = 3;
+  while (i < n && g_ascii_isspace (head[i]))
+    i++;
+  if (i < n)
+    return head[i] == '<' ? LINLI_IMPORT_FORMAT_OSM : LINLI_IMPORT_FORMAT_GEOJSON;
+  return g_str_has_suffix (path, ".osm") ? LINLI_IMPORT_FORMAT_OSM : LINLI_IMPORT_FORMAT_GEOJSON;
+}
+
+/**
+ * linli_import_file:
+ *
+ * Imports @path with linli_import_osm() or linli_import_geojson(), as
+ * linli_import_guess_format() says.
+ *
+ * Returns: (transfer full): the project, or %NULL with @error set
+ */
+LinliProject *
+linli_import_file (const char               *path,
+                   const LinliImportOptions *options,
+                   LinliImportReport        *report,
+                   GError                  **error)
+{
+  if (linli_import_guess_format (path) == LINLI_IMPORT_FORMAT_OSM)
+    return linli_import_osm (path, options, report, error);
+  return linli_import_geojson (path, options, report, error);
+}
+
+/* The first GeoJSON file in @dir, by name, that starts with one of
+ * @prefixes and is not @chosen; or NULL. */
+static char *
+find_companion (const char        *dir,
+                const char        *chosen,
+                const char *const *prefixes)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  g_autofree char *best = NULL;
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      if (!g_str_has_suffix (name, ".geojson") || strcmp (name, chosen) == 0 ||
+          (best != NULL && strcmp (name, best) >= 0))
+        continue;
+      for (const char *const *p = prefixes; *p != NULL; p++)
+        if (g_str_has_prefix (name, *p))
+          {
+            g_free (best);
+            best = g_strdup (name);
+            break;
+          }
+    }
+  return best ? g_build_filename (dir, best, NULL) : NULL;
+}
+
+/**
+ * linli_import_find_companions:
+ * @path: a GeoJSON file of buildings
+ * @streets_path: (out) (transfer full) (nullable): roads*.geojson or
+ *   streets*.geojson beside it
+ * @pois_path: (out) (transfer full) (nullable): pois*.geojson beside it
+ *
+ * Finds the files that extracts cut from vector tiles put beside their
+ * buildings, for the @streets_path and @pois_path options.  A file that is
+ * itself one of them (roads…, streets…, pois…) has none.
+ */
+void
+linli_import_find_companions (const char  *path,
+                              char       **streets_path,
+                              char       **pois_path)
+{
+  static const char *const streets_names[] = { "roads", "streets", NULL };
+  static const char *const pois_names[] = { "pois", NULL };
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+
+  *streets_path = NULL;
+  *pois_path = NULL;
+  if (g_str_has_prefix (base, "roads") || g_str_has_prefix (base, "streets") || g_str_has_prefix (base, "pois"))
+    return;
+  *streets_path = find_companion (dir, base, streets_names);
+  *pois_path = find_companion (dir, base, pois_names);
 }

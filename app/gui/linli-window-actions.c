@@ -212,9 +212,12 @@ on_export_response_cb (GtkNativeDialog *chooser,
 
 typedef struct
 {
-  LinliWindow *self;
-  GFile       *file;
-  GtkDropDown *crs;
+  LinliWindow    *self;
+  GFile          *file;
+  char           *streets_path;   /* found beside a GeoJSON file, or NULL */
+  char           *pois_path;
+  GtkDropDown    *crs;            /* NULL for OpenStreetMap, always WGS84 */
+  GtkCheckButton *add_sites;      /* NULL when none were found */
 } PendingImport;
 
 static void
@@ -222,6 +225,8 @@ pending_import_free (PendingImport *p)
 {
   g_object_unref (p->self);
   g_object_unref (p->file);
+  g_free (p->streets_path);
+  g_free (p->pois_path);
   g_free (p);
 }
 
@@ -232,46 +237,144 @@ on_import_response_cb (AdwMessageDialog *dialog,
 {
   g_autoptr (GError) error = NULL;
   static const LinliCrs crs[] = { LINLI_CRS_WGS84, LINLI_CRS_GCJ02, LINLI_CRS_CGCS2000 };
+  LinliImportOptions opts;
 
   if (g_strcmp0 (response, "import") != 0)
     return;
-  if (!linli_window_import_geojson (p->self, p->file, crs[MIN (gtk_drop_down_get_selected (p->crs), 2)], &error))
-    linli_window_show_error (p->self, _("Could not import the buildings"), error);
+  linli_import_options_init (&opts);
+  if (p->crs != NULL)
+    opts.crs = crs[MIN (gtk_drop_down_get_selected (p->crs), 2)];
+  opts.streets_path = p->streets_path;
+  opts.pois_path = p->pois_path;
+  opts.add_suggested_sites = p->add_sites != NULL && gtk_check_button_get_active (p->add_sites);
+  if (!linli_window_import (p->self, p->file, &opts, &error))
+    linli_window_show_error (p->self, _("Could not import the data"), error);
 }
 
-/* Shows what the file holds and asks for its coordinate system first. */
-static void
-preview_import (LinliWindow *self,
+/* What the preview says of an import. */
+static char *
+describe_import (const LinliImportReport *report,
+                 gboolean                 osm,
+                 const char              *streets_path,
+                 const char              *pois_path)
+{
+  GString *s = g_string_new (NULL);
+
+  g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u building to import", "%u buildings to import",
+                                          report->buildings), report->buildings);
+  if (report->estimated > 0)
+    g_string_append_printf (s, _("; households will be estimated from floor area for %u of them "
+                                 "(none for %u whose type is not residential)"),
+                            report->estimated, report->not_residential);
+  g_string_append (s, ". ");
+  if (report->building_parts + report->skipped > 0)
+    g_string_append_printf (s, _("Skipped: %u building parts and %u other features. "),
+                            report->building_parts, report->skipped);
+  if (osm && report->missing_refs > 0)
+    g_string_append_printf (s, _("%u references to data outside the file (a clipped extract) were left out. "),
+                            report->missing_refs);
+  if (report->street_ways > 0)
+    g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "Streets: %u walkable way, %.1f km (%u gaps joined). ",
+                                            "Streets: %u walkable ways, %.1f km (%u gaps joined). ",
+                                            report->street_ways),
+                            report->street_ways, report->street_km, report->street_joins);
+  else
+    g_string_append (s, _("No walkable streets. "));
+  g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u existing service position found. ",
+                                          "%u existing service positions found. ", report->suggestions->len),
+                          report->suggestions->len);
+  if (streets_path != NULL || pois_path != NULL)
+    {
+      g_autofree char *streets = streets_path ? g_path_get_basename (streets_path) : NULL;
+      g_autofree char *pois = pois_path ? g_path_get_basename (pois_path) : NULL;
+
+      g_string_append (s, "\n\n");
+      if (streets != NULL && pois != NULL)
+        g_string_append_printf (s, _("Streets are read from “%s” and service positions from “%s”, "
+                                     "found beside the file."), streets, pois);
+      else if (streets != NULL)
+        g_string_append_printf (s, _("Streets are read from “%s”, found beside the file."), streets);
+      else
+        g_string_append_printf (s, _("Service positions are read from “%s”, found beside the file."), pois);
+    }
+  g_string_append (s, "\n\n");
+  if (osm)
+    g_string_append (s, _("OpenStreetMap coordinates are WGS84. "));
+  g_string_append (s, _("The import opens as a new, unsaved project."));
+  return g_string_free (s, FALSE);
+}
+
+/**
+ * linli_window_preview_import:
+ *
+ * Shows what the file holds and asks for its coordinate system (GeoJSON)
+ * and whether to add the service positions found, then imports.  For
+ * GeoJSON, roads and points of interest beside the file
+ * (linli_import_find_companions()) are read with it, and the preview says
+ * so.
+ */
+void
+linli_window_preview_import (LinliWindow *self,
                 GFile       *file)
 {
   g_autofree char *path = g_file_get_path (file);
+  g_autofree char *streets_path = NULL, *pois_path = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (LinliProject) preview = NULL;
+  g_auto (LinliImportReport) report = { 0 };
   g_autofree char *body = NULL;
   const char *crs_names[] = { _("WGS84 (GPS, OpenStreetMap)"), _("GCJ-02 (Chinese web maps)"),
                               _("CGCS2000"), NULL };
   LinliImportOptions opts;
-  LinliImportReport report;
-  GtkWidget *dialog, *dropdown;
+  GtkWidget *dialog, *box, *dropdown = NULL, *check = NULL;
+  gboolean osm;
   PendingImport *p;
 
-  linli_import_options_init (&opts);
-  preview = path ? linli_import_geojson (path, &opts, &report, &error) : NULL;
-  if (preview == NULL)
+  if (path == NULL)
     {
-      if (error == NULL)
-        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be imported"));
-      linli_window_show_error (self, _("Could not import the buildings"), error);
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be imported"));
+      linli_window_show_error (self, _("Could not import the data"), error);
       return;
     }
-  body = g_strdup_printf (_("%u features: %u buildings to import, %u skipped (not polygons or points). "
-                            "Households will be estimated from floor area for %u buildings. "
-                            "The import opens as a new, unsaved project."),
-                          report.features, report.buildings, report.skipped, report.estimated);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Buildings?"), body);
-  dropdown = gtk_drop_down_new_from_strings (crs_names);
-  gtk_widget_set_tooltip_text (dropdown, _("Coordinate system of the file"));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
+  osm = linli_import_guess_format (path) == LINLI_IMPORT_FORMAT_OSM;
+  linli_import_options_init (&opts);
+  if (!osm)
+    {
+      linli_import_find_companions (path, &streets_path, &pois_path);
+      opts.streets_path = streets_path;
+      opts.pois_path = pois_path;
+    }
+  preview = linli_import_file (path, &opts, &report, &error);
+  if (preview == NULL)
+    {
+      linli_window_show_error (self, _("Could not import the data"), error);
+      return;
+    }
+
+  body = describe_import (&report, osm, streets_path, pois_path);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), osm ? _("Import OpenStreetMap Data?") : _("Import Buildings?"),
+                                   body);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  gtk_widget_set_visible (box, !osm || report.suggestions->len > 0);
+  if (!osm)
+    {
+      dropdown = gtk_drop_down_new_from_strings (crs_names);
+      gtk_widget_set_tooltip_text (dropdown, _("Coordinate system of the file"));
+      gtk_box_append (GTK_BOX (box), dropdown);
+    }
+  if (report.suggestions->len > 0)
+    {
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "Add %u service position found as an existing site",
+                                                             "Add %u service positions found as existing sites",
+                                                             report.suggestions->len),
+                                                report.suggestions->len);
+
+      check = gtk_check_button_new_with_label (label);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_box_append (GTK_BOX (box), check);
+    }
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "import", _("_Import"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
@@ -280,7 +383,10 @@ preview_import (LinliWindow *self,
   p = g_new0 (PendingImport, 1);
   p->self = g_object_ref (self);
   p->file = g_object_ref (file);
-  p->crs = GTK_DROP_DOWN (dropdown);
+  p->streets_path = g_steal_pointer (&streets_path);
+  p->pois_path = g_steal_pointer (&pois_path);
+  p->crs = dropdown ? GTK_DROP_DOWN (dropdown) : NULL;
+  p->add_sites = check ? GTK_CHECK_BUTTON (check) : NULL;
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_import_response_cb), p,
                          (GClosureNotify) (void (*) (void)) pending_import_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -296,7 +402,7 @@ on_import_chosen_cb (GtkNativeDialog *chooser,
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
       if (file != NULL)
-        preview_import (self, file);
+        linli_window_preview_import (self, file);
     }
   g_object_unref (chooser);
 }
@@ -312,8 +418,18 @@ import_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Import Buildings"), GTK_WINDOW (self),
+  chooser = gtk_file_chooser_native_new (_("Import Buildings and Streets"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("OpenStreetMap and GeoJSON files"));
+  gtk_file_filter_add_pattern (filter, "*.osm");
+  gtk_file_filter_add_pattern (filter, "*.geojson");
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("OpenStreetMap XML"));
+  gtk_file_filter_add_pattern (filter, "*.osm");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, _("GeoJSON files"));
   gtk_file_filter_add_pattern (filter, "*.geojson");
   gtk_file_filter_add_pattern (filter, "*.json");

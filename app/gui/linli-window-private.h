@@ -94,5 +94,7 @@ void linli_window_set_add_mode       (LinliWindow *self,
 void linli_window_show_error         (LinliWindow  *self,
                                       const char   *heading,
                                       const GError *error);
+void linli_window_preview_import     (LinliWindow *self,
+                                      GFile       *file);
 
 G_END_DECLS

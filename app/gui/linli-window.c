@@ -1239,33 +1239,31 @@ linli_window_open_file (LinliWindow  *self,
 }
 
 /**
- * linli_window_import_geojson:
- * @crs: a #LinliCrs
+ * linli_window_import:
+ * @options: as for linli_import_file()
  *
- * Replaces the project with the buildings of a GeoJSON file, as a new
- * project that is not saved yet (so closing asks).  On failure nothing
- * changes.
+ * Replaces the project with one imported from OpenStreetMap XML or GeoJSON
+ * (told apart by content), as a new project that is not saved yet (so
+ * closing asks).  On failure nothing changes.
  */
 gboolean
-linli_window_import_geojson (LinliWindow  *self,
-                             GFile        *file,
-                             int           crs,
-                             GError      **error)
+linli_window_import (LinliWindow              *self,
+                     GFile                    *file,
+                     const LinliImportOptions *options,
+                     GError                  **error)
 {
   g_autofree char *path = g_file_get_path (file);
   g_autoptr (LinliProject) project = NULL;
-  LinliImportOptions opts;
 
   g_return_val_if_fail (LINLI_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
 
   if (path == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be imported"));
       return FALSE;
     }
-  linli_import_options_init (&opts);
-  opts.crs = crs;
-  project = linli_import_geojson (path, &opts, NULL, error);
+  project = linli_import_file (path, options, NULL, error);
   if (project == NULL)
     return FALSE;
   linli_window_set_project (self, project, NULL);

@@ -5,6 +5,7 @@
 
 #include "linli-coverage.h"
 #include "linli-history.h"
+#include "linli-import.h"
 #include "linli-project.h"
 
 G_BEGIN_DECLS
@@ -17,10 +18,10 @@ LinliWindow         *linli_window_new            (GtkApplication *application) G
 gboolean             linli_window_open_file      (LinliWindow  *self,
                                                   GFile        *file,
                                                   GError      **error);
-gboolean             linli_window_import_geojson (LinliWindow  *self,
-                                                  GFile        *file,
-                                                  int           crs,
-                                                  GError      **error);
+gboolean             linli_window_import         (LinliWindow              *self,
+                                                  GFile                    *file,
+                                                  const LinliImportOptions *options,
+                                                  GError                  **error);
 gboolean             linli_window_save_file      (LinliWindow  *self,
                                                   GFile        *file,
                                                   GError      **error);

@@ -392,27 +392,36 @@ static int
 cmd_import (int    argc,
             char **argv)
 {
-  g_autofree char *geojson = NULL, *out = NULL, *crs_name = NULL, *name = NULL;
-  double m2 = 90, per_household = 2.6;
+  g_autofree char *geojson = NULL, *osm = NULL, *streets = NULL, *pois = NULL;
+  g_autofree char *out = NULL, *crs_name = NULL, *name = NULL;
+  double m2 = 90, per_household = 2.6, tolerance = 2.0;
+  gboolean add_sites = FALSE;
   GOptionEntry entries[] = {
+    { "osm", 0, 0, G_OPTION_ARG_FILENAME, &osm, N_("OpenStreetMap XML: buildings, walkable ways and service positions"), "FILE" },
     { "geojson", 0, 0, G_OPTION_ARG_FILENAME, &geojson, N_("GeoJSON buildings (polygons or points)"), "FILE" },
-    { "crs", 0, 0, G_OPTION_ARG_STRING, &crs_name, N_("Coordinates of the file: wgs84 (default), gcj02 or cgcs2000"), "CRS" },
+    { "streets", 0, 0, G_OPTION_ARG_FILENAME, &streets, N_("GeoJSON walkable lines, beside --geojson"), "FILE" },
+    { "pois", 0, 0, G_OPTION_ARG_FILENAME, &pois, N_("GeoJSON points of interest, beside --geojson"), "FILE" },
+    { "crs", 0, 0, G_OPTION_ARG_STRING, &crs_name, N_("Coordinates of the GeoJSON files: wgs84 (default), gcj02 or cgcs2000"), "CRS" },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name of the district"), "NAME" },
     { "m2-per-household", 0, 0, G_OPTION_ARG_DOUBLE, &m2, N_("Floor area per household for estimates (default 90 m²)"), "M2" },
     { "residents-per-household", 0, 0, G_OPTION_ARG_DOUBLE, &per_household, N_("Residents per household for estimates (default 2.6)"), "N" },
+    { "join-tolerance", 0, 0, G_OPTION_ARG_DOUBLE, &tolerance, N_("Join street ends and nodes this close (default 2 m; 0: do not)"), "METRES" },
+    { "add-suggested-sites", 0, 0, G_OPTION_ARG_NONE, &add_sites, N_("Add the service positions found as existing sites"), NULL },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Project file to write"), "FILE" },
     { NULL }
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new (_("— make a project of buildings from GeoJSON"));
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_("— make a project from OpenStreetMap or GeoJSON data"));
   g_autoptr (GError) error = NULL;
   g_autoptr (LinliProject) project = NULL;
+  g_auto (LinliImportReport) report = { 0 };
   LinliImportOptions opts;
-  LinliImportReport report;
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (ctx, &argc, &argv, &error) || geojson == NULL || out == NULL)
+  if (!g_option_context_parse (ctx, &argc, &argv, &error) || out == NULL || (osm == NULL) == (geojson == NULL) ||
+      (osm != NULL && (streets != NULL || pois != NULL)))
     {
-      g_printerr ("linli-tool import: %s\n", error ? error->message : _("give --geojson FILE and --out FILE"));
+      g_printerr ("linli-tool import: %s\n",
+                  error ? error->message : _("give --osm FILE or --geojson FILE [--streets FILE] [--pois FILE], and --out FILE"));
       return 2;
     }
   linli_import_options_init (&opts);
@@ -421,22 +430,48 @@ cmd_import (int    argc,
       g_printerr (_("linli-tool import: --crs must be wgs84, gcj02 or cgcs2000\n"));
       return 2;
     }
-  if (!(m2 > 0) || !(per_household > 0))
+  if (!(m2 > 0) || !(per_household > 0) || !(tolerance >= 0 && tolerance <= 100))
     {
-      g_printerr (_("linli-tool import: the estimate parameters must be above 0\n"));
+      g_printerr (_("linli-tool import: the estimate parameters must be above 0 and the join tolerance from 0 to 100 m\n"));
       return 2;
     }
   opts.name = name;
   opts.m2_per_household = m2;
   opts.residents_per_household = per_household;
-  project = linli_import_geojson (geojson, &opts, &report, &error);
+  opts.streets_path = streets;
+  opts.pois_path = pois;
+  opts.join_tolerance = tolerance;
+  opts.add_suggested_sites = add_sites;
+  project = osm ? linli_import_osm (osm, &opts, &report, &error) : linli_import_geojson (geojson, &opts, &report, &error);
   if (project == NULL || !linli_format_save_file (project, out, &error))
     {
       g_printerr ("linli-tool: %s\n", error->message);
       return 1;
     }
-  g_print (_("%s: %u features, %u buildings imported, %u skipped, households estimated for %u\n"), out,
-           report.features, report.buildings, report.skipped, report.estimated);
+
+  g_print (_("%s: %u features read\n"), out, report.features);
+  g_print (_("buildings:   %u imported, households estimated for %u (%u not residential by type), "
+             "%u building parts and %u other features skipped\n"),
+           report.buildings, report.estimated, report.not_residential, report.building_parts, report.skipped);
+  if (osm != NULL)
+    g_print (_("             %u outlines not closed; %u references to nodes or ways not in the file, "
+               "%u ways or relations dropped for them\n"), report.unclosed, report.missing_refs, report.incomplete);
+  g_print (_("streets:     %u ways, %u nodes, %.1f km; %u joins made\n"),
+           report.street_ways, report.street_nodes, report.street_km, report.street_joins);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "suggestions: %u service position found", "suggestions: %u service positions found",
+                        report.suggestions->len), report.suggestions->len);
+  g_print ("%s\n", report.suggestions->len == 0 ? "" : add_sites ? _(", added as existing sites")
+                                                                 : _(" (--add-suggested-sites adds them)"));
+  for (guint i = 0; i < MIN (report.suggestions->len, 20); i++)
+    {
+      LinliSite *site = g_ptr_array_index (report.suggestions, i);
+
+      g_print ("  %-13s %.6f,%.6f  %s — %s\n", linli_site_tier_to_string (linli_site_get_tier (site)),
+               linli_site_get_lat (site), linli_site_get_lon (site), linli_site_get_name (site),
+               linli_site_get_extra_services (site));
+    }
+  if (report.suggestions->len > 20)
+    g_print (_("  … and %u more\n"), report.suggestions->len - 20);
   return 0;
 }
 
@@ -635,7 +670,7 @@ static const struct
   { "info", cmd_info, N_("Print a project's coverage figures") },
   { "validate", cmd_validate, N_("Check project files, reporting file, line and reason") },
   { "bench", cmd_bench, N_("Time opening, saving and coverage updates (medians)") },
-  { "import", cmd_import, N_("Make a project of buildings from GeoJSON (WGS84, GCJ-02 or CGCS2000)") },
+  { "import", cmd_import, N_("Make a project from OpenStreetMap XML or GeoJSON: buildings, streets, service positions") },
   { "plan", cmd_plan, N_("Propose new sites: maximal covering, set covering or p-median, with a proven bound") },
 };
 

@@ -708,6 +708,7 @@ test_import_geojson (Fixture       *f,
   g_autoptr (GFile) good_file = g_file_new_for_path (good);
   g_autoptr (GFile) bad_file = g_file_new_for_path (bad);
   g_autoptr (GError) error = NULL;
+  LinliImportOptions opts;
 
   g_file_set_contents (good, "{\"type\": \"FeatureCollection\", \"features\": ["
                              "{\"type\": \"Feature\", \"properties\": {\"households\": 12},"
@@ -717,12 +718,13 @@ test_import_geojson (Fixture       *f,
   g_file_set_contents (bad, "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\","
                             " \"geometry\": {\"type\": \"Point\", \"coordinates\": [999, 31]}}]}", -1, NULL);
 
-  g_assert_false (linli_window_import_geojson (f->window, bad_file, LINLI_CRS_WGS84, &error));
+  linli_import_options_init (&opts);
+  g_assert_false (linli_window_import (f->window, bad_file, &opts, &error));
   g_assert_nonnull (error);
   g_assert_true (linli_window_get_project (f->window) == before);
   g_clear_error (&error);
 
-  g_assert_true (linli_window_import_geojson (f->window, good_file, LINLI_CRS_WGS84, &error));
+  g_assert_true (linli_window_import (f->window, good_file, &opts, &error));
   g_assert_no_error (error);
   g_assert_true (linli_window_get_project (f->window) != before);
   g_assert_cmpuint (linli_project_get_n_buildings (linli_window_get_project (f->window)), ==, 2);
@@ -733,6 +735,134 @@ test_import_geojson (Fixture       *f,
   gtk_window_present (GTK_WINDOW (f->window));
   gtk_window_close (GTK_WINDOW (f->window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+}
+
+/* The import preview on top of the window, and its check button. */
+static AdwMessageDialog *
+find_preview (GtkCheckButton **check,
+              GtkDropDown    **crs)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+  GtkWidget *box;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (w), "import"))
+        dialog = ADW_MESSAGE_DIALOG (w);
+    }
+  g_assert_nonnull (dialog);
+  *check = NULL;
+  *crs = NULL;
+  box = adw_message_dialog_get_extra_child (dialog);
+  for (GtkWidget *child = box ? gtk_widget_get_first_child (box) : NULL; child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_CHECK_BUTTON (child))
+      *check = GTK_CHECK_BUTTON (child);
+    else if (GTK_IS_DROP_DOWN (child))
+      *crs = GTK_DROP_DOWN (child);
+  return dialog;
+}
+
+/* File → Import previews GeoJSON with the roads and points of interest
+ * beside it, offers to add the service positions found, and imports them. */
+static void
+test_import_preview_geojson (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *buildings = g_build_filename (f->dir, "buildings.geojson", NULL);
+  g_autofree char *roads = g_build_filename (f->dir, "roads.geojson", NULL);
+  g_autofree char *pois = g_build_filename (f->dir, "pois_osm.geojson", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (buildings);
+  AdwMessageDialog *dialog;
+  GtkCheckButton *check;
+  GtkDropDown *crs;
+  LinliProject *project;
+
+  g_file_set_contents (buildings, "{\"type\": \"FeatureCollection\", \"features\": ["
+                                  "{\"type\": \"Feature\", \"properties\": {\"households\": 12},"
+                                  " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.49, 31.23]}}]}",
+                       -1, NULL);
+  g_file_set_contents (roads, "{\"type\": \"FeatureCollection\", \"features\": ["
+                              "{\"type\": \"Feature\", \"properties\": {\"kind\": \"path\", \"kind_detail\": \"footway\"},"
+                              " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.49, 31.23], [121.491, 31.23]]}}]}",
+                       -1, NULL);
+  g_file_set_contents (pois, "{\"type\": \"FeatureCollection\", \"features\": ["
+                             "{\"type\": \"Feature\", \"properties\": {\"kind\": \"community_centre\", \"name\": \"社区中心\"},"
+                             " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.4905, 31.2305]}}]}",
+                       -1, NULL);
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  linli_window_preview_import (f->window, file);
+  dialog = find_preview (&check, &crs);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "roads.geojson"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "pois_osm.geojson"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 walkable way,"));
+  g_assert_nonnull (crs);
+  g_assert_nonnull (check);
+  g_assert_true (gtk_check_button_get_active (check));
+  g_assert_cmpstr (gtk_check_button_get_label (check), ==, "Add 1 service position found as an existing site");
+
+  adw_message_dialog_response (dialog, "import");
+  project = linli_window_get_project (f->window);
+  g_assert_cmpuint (linli_project_get_n_buildings (project), ==, 1);
+  g_assert_true (linli_project_has_streets (project));
+  g_assert_cmpuint (linli_project_get_n_sites (project), ==, 1);
+  g_assert_cmpstr (linli_site_get_name (linli_project_get_site (project, 0)), ==, "社区中心");
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "• "));
+}
+
+/* OpenStreetMap XML: no coordinate system to choose; unticking the check
+ * button leaves the service positions out. */
+static void
+test_import_preview_osm (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "district.osm", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  LinliProject *before = linli_window_get_project (f->window);
+  AdwMessageDialog *dialog;
+  GtkCheckButton *check;
+  GtkDropDown *crs;
+  LinliProject *project;
+
+  g_file_set_contents (path,
+                       "<?xml version=\"1.0\"?>\n<osm version=\"0.6\">\n"
+                       "<node id=\"1\" lat=\"31.2300\" lon=\"121.4900\"/>\n"
+                       "<node id=\"2\" lat=\"31.2300\" lon=\"121.4902\"/>\n"
+                       "<node id=\"3\" lat=\"31.2302\" lon=\"121.4902\"/>\n"
+                       "<node id=\"4\" lat=\"31.2302\" lon=\"121.4900\"/>\n"
+                       "<node id=\"5\" lat=\"31.2310\" lon=\"121.4910\">"
+                       "<tag k=\"amenity\" v=\"community_centre\"/></node>\n"
+                       "<way id=\"10\"><nd ref=\"1\"/><nd ref=\"2\"/><nd ref=\"3\"/><nd ref=\"4\"/><nd ref=\"1\"/>"
+                       "<tag k=\"building\" v=\"yes\"/></way>\n"
+                       "<way id=\"11\"><nd ref=\"2\"/><nd ref=\"5\"/><tag k=\"highway\" v=\"footway\"/></way>\n"
+                       "</osm>\n", -1, NULL);
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  linli_window_preview_import (f->window, file);
+  dialog = find_preview (&check, &crs);
+  g_assert_null (crs);
+  g_assert_nonnull (check);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 building to import"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "WGS84"));
+
+  /* Cancelled, nothing changes. */
+  adw_message_dialog_response (dialog, "cancel");
+  g_assert_true (linli_window_get_project (f->window) == before);
+
+  linli_window_preview_import (f->window, file);
+  dialog = find_preview (&check, &crs);
+  gtk_check_button_set_active (check, FALSE);
+  adw_message_dialog_response (dialog, "import");
+  project = linli_window_get_project (f->window);
+  g_assert_true (project != before);
+  g_assert_cmpuint (linli_project_get_n_buildings (project), ==, 1);
+  g_assert_true (linli_project_get_building (project, 0)->flags & LINLI_BUILDING_ESTIMATED);
+  g_assert_true (linli_project_has_streets (project));
+  g_assert_cmpuint (linli_project_get_n_sites (project), ==, 0);
 }
 
 /* Under a Chinese locale the window speaks Chinese: template strings, code
@@ -858,6 +988,8 @@ main (int    argc,
   ADD ("/window/plan-mclp", test_plan_mclp);
   ADD ("/window/import-geojson", test_import_geojson);
   ADD ("/window/street-distance", test_street_distance);
+  ADD ("/window/import-preview-geojson", test_import_preview_geojson);
+  ADD ("/window/import-preview-osm", test_import_preview_osm);
 #undef ADD
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/chinese", test_chinese);
