@@ -599,6 +599,23 @@ gen_deep_buildings (void)
   return g_steal_pointer (&bytes);
 }
 
+/* 70,000 good buildings, then a duplicate id on line 70,013: line numbers
+ * must not stop at 65,535. */
+static GBytes *
+gen_far_error (void)
+{
+  GString *lines = g_string_new (NULL);
+  g_autoptr (GBytes) bytes = NULL;
+
+  for (guint i = 0; i < 70000; i++)
+    g_string_append_printf (lines, "%s    <building id=\"n%u\" compound=\"k1\" " B1_POS "/>",
+                            i ? "\n" : "", i);
+  g_string_append (lines, "\n    <building id=\"n7\" compound=\"k1\" " B1_POS "/>");
+  bytes = base_with_raw_line (13, lines->str, lines->len);
+  g_string_free (lines, TRUE);
+  return g_steal_pointer (&bytes);
+}
+
 static GBytes *
 gen_long_name (void)
 {
@@ -688,6 +705,7 @@ static const HostileCase hostile_cases[] = {
   /* Broken XML. */
   { "deep-nesting", { { 0 } }, gen_deep_nesting, 12, 0, "unexpected <a>|depth", -1, TRUE },
   { "deep-nested-buildings", { { 0 } }, gen_deep_buildings, 13, 0, "footprint|depth", -1, TRUE },
+  { "error-past-line-65535", { { 0 } }, gen_far_error, 70013, 70016, "duplicate building id", INVALID, FALSE },
   { "truncated", { { 0 } }, gen_truncated, 14, 0, "truncated", MALFORMED, FALSE },
   { "truncated-after-tag",
     { { 0 } },

@@ -264,6 +264,7 @@ test_buildings (void)
   project = linli_import_osm (path, &opts, &report, &error);
   g_assert_no_error (error);
   g_assert_nonnull (project);
+  g_assert_cmpstr (linli_project_get_attribution (project), ==, LINLI_OSM_ATTRIBUTION);
 
   /* 100, 101, 102, 103 and relations 200 and 202. */
   g_assert_cmpuint (report.buildings, ==, 6);

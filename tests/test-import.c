@@ -69,6 +69,7 @@ test_buildings (void)
   linli_import_options_init (&opts);
   project = linli_import_geojson (path, &opts, &report, &error);
   g_assert_no_error (error);
+  g_assert_cmpstr (linli_project_get_attribution (project), ==, "");   /* not from OpenStreetMap */
   g_assert_cmpuint (report.features, ==, 5);
   g_assert_cmpuint (report.buildings, ==, 3);
   g_assert_cmpuint (report.skipped, ==, 2);
@@ -431,6 +432,7 @@ test_shared_district (void)
   opts.add_suggested_sites = TRUE;
   project = linli_import_geojson (buildings, &opts, &report, &error);
   g_assert_no_error (error);
+  g_assert_cmpstr (linli_project_get_attribution (project), ==, LINLI_OSM_ATTRIBUTION);
   g_assert_cmpuint (report.buildings, >=, 1300);
   g_assert_cmpuint (report.buildings, <=, 1340);
 

@@ -1243,6 +1243,7 @@ linli_import_osm (const char               *path,
     }
 
   linli_importer_init (&imp, options, path);
+  linli_project_set_attribution (imp.project, LINLI_OSM_ATTRIBUTION);
   r.imp = &imp;
   r.reader = reader;
   r.path = path;

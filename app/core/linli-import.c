@@ -921,6 +921,9 @@ read_geojson_file (GeoJsonReader  *r,
       if (json_object_has_member (feature, "properties") &&
           JSON_NODE_HOLDS_OBJECT (json_object_get_member (feature, "properties")))
         props = json_object_get_object_member (feature, "properties");
+      /* OpenStreetMap data must say so wherever it is shown (ODbL). */
+      if (props != NULL && (json_object_has_member (props, "osm_id") || json_object_has_member (props, "@id")))
+        linli_project_set_attribution (imp->project, LINLI_OSM_ATTRIBUTION);
       tags.data = props;
       type = member_string (geometry, "type");
       areal = g_strcmp0 (type, "Polygon") == 0 || g_strcmp0 (type, "MultiPolygon") == 0;

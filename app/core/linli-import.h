@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 
 #define LINLI_IMPORT_ERROR (linli_import_error_quark ())
 
+/* What a project made of OpenStreetMap data says wherever it is shown. */
+#define LINLI_OSM_ATTRIBUTION "© OpenStreetMap contributors"
+
 typedef enum
 {
   LINLI_IMPORT_ERROR_FAILED,
