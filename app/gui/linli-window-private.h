@@ -84,4 +84,9 @@ void linli_window_show_error         (LinliWindow  *self,
                                       const char   *heading,
                                       const GError *error);
 
+/* linli-window-csv.c */
+void linli_window_import_csv_action  (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *param);
+
 G_END_DECLS

@@ -1043,11 +1043,26 @@ linli_window_import_geojson (LinliWindow  *self,
   project = linli_import_geojson (path, &opts, NULL, error);
   if (project == NULL)
     return FALSE;
+  linli_window_show_import (self, project);
+  return TRUE;
+}
+
+/**
+ * linli_window_show_import:
+ *
+ * Shows @project, made by an import, as a new project that is not saved
+ * yet (so closing asks).
+ */
+void
+linli_window_show_import (LinliWindow  *self,
+                          LinliProject *project)
+{
+  g_return_if_fail (LINLI_IS_WINDOW (self));
+
   linli_window_set_project (self, project, NULL);
   /* Nothing of it is on disk yet. */
   self->unsaved_import = TRUE;
   update_title (self);
-  return TRUE;
 }
 
 gboolean
