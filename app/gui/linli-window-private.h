@@ -68,6 +68,7 @@ struct _LinliWindow
   gboolean             updating;          /* filling widgets from the model */
   gboolean             close_confirmed;
   gboolean             unsaved_import;    /* the project came from an import, not a file */
+  guint                n_estimated;       /* buildings whose figures are estimates */
   LinliSite           *drag_site;
   LinliSiteState      *drag_before;
   double               press_x;

@@ -172,6 +172,10 @@ test_join (Fixture       *f,
   g_assert_cmpuint (linli_project_get_n_sites (after), ==, linli_project_get_n_sites (before));
   g_assert_null (linli_window_get_file (f->window));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "• "));
+  /* The one building still estimated is counted in the figures. */
+  g_assert_nonnull (strstr (gtk_label_get_text (f->window->buildings_label), "figures of 1 estimated"));
+  gtk_window_present (GTK_WINDOW (f->window));
+  save_png (GTK_WIDGET (f->window), "csv-window-after-join.png");
 }
 
 /* Rows with coordinates make a new project, in the chosen system. */
