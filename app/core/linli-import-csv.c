@@ -90,7 +90,7 @@ nfkc_strip (const char *s)
 /* For comparing names of compounds, communities, ids and headers: NFKC,
  * case folded, with no white space at all. */
 static char *
-plain_key (const char *s)
+plain_key_general (const char *s)
 {
   g_autofree char *n = nfkc_strip (s);
   g_autofree char *folded = g_utf8_casefold (n, -1);
@@ -102,6 +102,37 @@ plain_key (const char *s)
 
       if (!g_unichar_isspace (c))
         g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+plain_key (const char *s)
+{
+  GString *out = g_string_sized_new (strlen (s));
+
+  /* Joins key hundreds of thousands of names: ASCII and CJK ideographs,
+   * which NFKC and case folding leave alone (bar ASCII capitals), take
+   * a fast path; anything else the general one. */
+  for (const char *p = s; *p;)
+    {
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        {
+          if (!g_ascii_isspace (*p))
+            g_string_append_c (out, g_ascii_tolower (*p));
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)))
+        {
+          g_string_free (out, TRUE);
+          return plain_key_general (s);
+        }
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
     }
   return g_string_free (out, FALSE);
 }
@@ -1480,7 +1511,12 @@ chinese_number (const char *s)
 {
   guint total = 0, current = 0, n = 0;
   gboolean units = FALSE;
-  GString *digits = g_string_new (NULL);
+  GString *digits;
+
+  /* Most names are plain digits and letters. */
+  if ((guchar) s[0] < 0x80)
+    return NULL;
+  digits = g_string_new (NULL);
 
   for (const char *p = s; *p; n++)
     {
@@ -1635,8 +1671,150 @@ join_key (const char  *text,
   return key == LINLI_CSV_KEY_ID ? plain_key (text) : linli_csv_normalize_name (text);
 }
 
-/* Matches the rows of @table to buildings of @project.  @out gets a copy
- * of every building with the figures of the row that matched it. */
+/* Buildings by key, as chains through one array: a table of GArrays would
+ * cost an allocation per building, and joins key hundreds of thousands. */
+typedef struct
+{
+  guint building;
+  guint next;      /* the entry after, + 1; 0 at the end */
+} Entry;
+
+typedef struct
+{
+  GHashTable *heads;    /* key → its last entry + 1 */
+  GArray     *entries;  /* Entry */
+} Chains;
+
+static void
+chains_init (Chains *chains)
+{
+  chains->heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  chains->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+}
+
+static void
+chains_clear (Chains *chains)
+{
+  g_clear_pointer (&chains->heads, g_hash_table_unref);
+  g_clear_pointer (&chains->entries, g_array_unref);
+}
+
+static void
+chains_add (Chains *chains,
+            char   *key,
+            guint   building)
+{
+  guint head = GPOINTER_TO_UINT (g_hash_table_lookup (chains->heads, key));
+  Entry entry = { building, head };
+
+  if (head != 0 && g_array_index (chains->entries, Entry, head - 1).building == building)
+    {
+      g_free (key);
+      return;
+    }
+  g_array_append_val (chains->entries, entry);
+  /* An existing key stays; the new copy is freed. */
+  g_hash_table_insert (chains->heads, key, GUINT_TO_POINTER (chains->entries->len));
+}
+
+/* Counts the buildings under @key, giving one of them. */
+static guint
+chains_count (Chains     *chains,
+              const char *key,
+              guint      *found)
+{
+  guint n = 0;
+
+  for (guint e = GPOINTER_TO_UINT (g_hash_table_lookup (chains->heads, key)); e != 0;
+       e = g_array_index (chains->entries, Entry, e - 1).next)
+    {
+      *found = g_array_index (chains->entries, Entry, e - 1).building;
+      n++;
+    }
+  return n;
+}
+
+/* Buildings by key: in all the project, within a compound and within a
+ * community, so that a row's lookup costs the same however many
+ * compounds have a 1号楼. */
+typedef struct
+{
+  Chains all;
+  Chains by_compound;
+  Chains by_community;
+} BuildingIndex;
+
+static char *
+scoped_key (const char *key,
+            guint       scope)
+{
+  char number[16];
+
+  g_snprintf (number, sizeof number, "%u\x1f", scope);
+  return g_strconcat (number, key, NULL);
+}
+
+static void
+index_building (BuildingIndex *index,
+                const char    *key,
+                guint          building,
+                guint          compound,
+                guint          community)
+{
+  chains_add (&index->all, g_strdup (key), building);
+  /* The scoped chains are there only when the list has such a column. */
+  if (index->by_compound.heads != NULL)
+    chains_add (&index->by_compound, scoped_key (key, compound), building);
+  if (index->by_community.heads != NULL)
+    chains_add (&index->by_community, scoped_key (key, community), building);
+}
+
+/* The buildings with @key in the row's scope: its compounds (by name or
+ * id), else its communities, else the project.  Counts them, and gives
+ * one. */
+static guint
+find_buildings (BuildingIndex *index,
+                LinliProject  *project,
+                const char    *key,
+                const GArray  *in_compounds,
+                const GArray  *in_communities,
+                guint         *found)
+{
+  guint n = 0;
+
+  if (key[0] == '\0')
+    return 0;
+  if (in_compounds != NULL)
+    {
+      for (guint k = 0; k < in_compounds->len; k++)
+        {
+          guint compound = g_array_index (in_compounds, guint, k);
+          g_autofree char *scoped = NULL;
+
+          if (in_communities != NULL &&
+              !list_has (in_communities, linli_project_get_compound (project, compound)->community))
+            continue;
+          scoped = scoped_key (key, compound);
+          n += chains_count (&index->by_compound, scoped, found);
+        }
+      return n;
+    }
+  if (in_communities != NULL)
+    {
+      for (guint c = 0; c < in_communities->len; c++)
+        {
+          g_autofree char *scoped = scoped_key (key, g_array_index (in_communities, guint, c));
+
+          n += chains_count (&index->by_community, scoped, found);
+        }
+      return n;
+    }
+  return chains_count (&index->all, key, found);
+}
+
+/* Matches the rows of @table to buildings of @project.  @out, if not
+ * %NULL, gets a copy of every building with the figures of the row that
+ * matched it. */
 static gboolean
 join_match (LinliProject          *project,
             const LinliCsvTable   *table,
@@ -1646,9 +1824,10 @@ join_match (LinliProject          *project,
             GArray                *out,
             GError               **error)
 {
-  g_autoptr (GHashTable) buildings = multi_new ();
   g_autoptr (GHashTable) compounds = multi_new ();
   g_autoptr (GHashTable) communities = multi_new ();
+  g_autoptr (GPtrArray) compound_keys = g_ptr_array_new_with_free_func (g_free);
+  BuildingIndex index;
   g_autofree guint *row_of = NULL;
   guint n_buildings = linli_project_get_n_buildings (project);
   int key_column = linli_csv_mapping_get_join_column (mapping, options->key);
@@ -1675,6 +1854,12 @@ join_match (LinliProject          *project,
         return FALSE;
     }
 
+  memset (&index, 0, sizeof index);
+  chains_init (&index.all);
+  if (mapping->columns[LINLI_CSV_FIELD_COMPOUND] >= 0)
+    chains_init (&index.by_compound);
+  if (mapping->columns[LINLI_CSV_FIELD_COMMUNITY] >= 0)
+    chains_init (&index.by_community);
   for (guint c = 0; c < linli_project_get_n_communities (project); c++)
     {
       const LinliCommunity *community = linli_project_get_community (project, c);
@@ -1688,23 +1873,29 @@ join_match (LinliProject          *project,
 
       multi_add (compounds, plain_key (compound->name), k);
       multi_add (compounds, plain_key (compound->id), k);
+      g_ptr_array_add (compound_keys, plain_key (compound->name));
     }
-  g_array_set_size (out, n_buildings);
+  if (out != NULL)
+    g_array_set_size (out, n_buildings);
   for (guint i = 0; i < n_buildings; i++)
     {
       const LinliBuilding *b = linli_project_get_building (project, i);
       const char *text = options->key == LINLI_CSV_KEY_ID ? b->id : b->name;
+      guint community = linli_project_get_compound (project, b->compound)->community;
       g_autofree char *key = NULL;
 
-      g_array_index (out, LinliBuilding, i) = *b;
+      if (out != NULL)
+        g_array_index (out, LinliBuilding, i) = *b;
       if (text[0] == '\0')
         continue;
       key = join_key (text, options->key);
+      if (key[0] != '\0')
+        index_building (&index, key, i, b->compound, community);
       /* "金色家园3号楼" in compound 金色家园 is also found as "3号楼". */
       if (options->key == LINLI_CSV_KEY_NAME)
         {
           g_autofree char *plain = plain_key (text);
-          g_autofree char *prefix = plain_key (linli_project_get_compound (project, b->compound)->name);
+          const char *prefix = g_ptr_array_index (compound_keys, b->compound);
           gsize n = strlen (prefix);
 
           if (n > 0 && strlen (plain) > n && strncmp (plain, prefix, n) == 0)
@@ -1712,11 +1903,9 @@ join_match (LinliProject          *project,
               g_autofree char *rest = linli_csv_normalize_name (plain + n);
 
               if (!g_str_equal (rest, key) && rest[0] != '\0')
-                multi_add (buildings, g_steal_pointer (&rest), i);
+                index_building (&index, rest, i, b->compound, community);
             }
         }
-      if (key[0] != '\0')
-        multi_add (buildings, g_steal_pointer (&key), i);
     }
 
   row_of = g_new (guint, MAX (n_buildings, 1));
@@ -1731,45 +1920,34 @@ join_match (LinliProject          *project,
       g_autofree char *compound_key = plain_key (compound_text);
       g_autofree char *community_key = plain_key (community_text);
       g_autofree char *key = join_key (key_text, options->key);
-      GArray *in_compounds = NULL, *in_communities = NULL, *candidates;
+      GArray *in_compounds = NULL, *in_communities = NULL;
       guint line = linli_csv_table_get_line (table, row);
       guint found = G_MAXUINT, n_found = 0;
-      LinliBuilding *b;
+      LinliBuilding *b, filled;
       Figures f;
 
       if (compound_key[0] != '\0')
         in_compounds = g_hash_table_lookup (compounds, compound_key);
       if (community_key[0] != '\0')
         in_communities = g_hash_table_lookup (communities, community_key);
-      candidates = key[0] != '\0' ? g_hash_table_lookup (buildings, key) : NULL;
-      /* "金色家园3号楼" in a row of compound 金色家园 is also "3号楼". */
-      if (candidates == NULL && options->key == LINLI_CSV_KEY_NAME && compound_key[0] != '\0')
+      /* A compound or community the project does not have: no match. */
+      if ((compound_key[0] == '\0' || in_compounds != NULL) &&
+          (community_key[0] == '\0' || in_communities != NULL))
         {
-          g_autofree char *plain = plain_key (key_text);
-          gsize n = strlen (compound_key);
-
-          if (strlen (plain) > n && strncmp (plain, compound_key, n) == 0)
+          n_found = find_buildings (&index, project, key, in_compounds, in_communities, &found);
+          /* "金色家园3号楼" in a row of compound 金色家园 is also "3号楼". */
+          if (n_found == 0 && options->key == LINLI_CSV_KEY_NAME && compound_key[0] != '\0')
             {
-              g_autofree char *rest = linli_csv_normalize_name (plain + n);
-              candidates = g_hash_table_lookup (buildings, rest);
+              g_autofree char *plain = plain_key (key_text);
+              gsize n = strlen (compound_key);
+
+              if (strlen (plain) > n && strncmp (plain, compound_key, n) == 0)
+                {
+                  g_autofree char *rest = linli_csv_normalize_name (plain + n);
+
+                  n_found = find_buildings (&index, project, rest, in_compounds, in_communities, &found);
+                }
             }
-        }
-      if ((compound_key[0] != '\0' && in_compounds == NULL) ||
-          (community_key[0] != '\0' && in_communities == NULL))
-        candidates = NULL;
-
-      for (guint k = 0; candidates != NULL && k < candidates->len; k++)
-        {
-          guint i = g_array_index (candidates, guint, k);
-          guint compound = linli_project_get_building (project, i)->compound;
-
-          if (in_compounds != NULL && !list_has (in_compounds, compound))
-            continue;
-          if (in_communities != NULL &&
-              !list_has (in_communities, linli_project_get_compound (project, compound)->community))
-            continue;
-          found = i;
-          n_found++;
         }
       if (n_found == 0)
         {
@@ -1796,7 +1974,8 @@ join_match (LinliProject          *project,
       /* The row's figures; a missing one is derived from the other only
        * where the building's were estimated anyway. */
       row_figures (table, mapping, row, &f, NULL);
-      b = &g_array_index (out, LinliBuilding, found);
+      filled = *linli_project_get_building (project, found);
+      b = out != NULL ? &g_array_index (out, LinliBuilding, found) : &filled;
       if (f.has_households)
         b->households = f.households;
       if (f.has_residents)
@@ -1822,6 +2001,9 @@ join_match (LinliProject          *project,
         rep->buildings_unmatched++;
         append_line (&rep->unmatched_buildings, i);
       }
+  chains_clear (&index.all);
+  chains_clear (&index.by_compound);
+  chains_clear (&index.by_community);
   return TRUE;
 }
 
@@ -1901,7 +2083,6 @@ linli_csv_join_check (LinliProject          *project,
                       LinliCsvReport        *report,
                       GError               **error)
 {
-  g_autoptr (GArray) out = g_array_new (FALSE, FALSE, sizeof (LinliBuilding));
   g_auto (LinliCsvReport) rep = { 0 };
 
   g_return_val_if_fail (LINLI_IS_PROJECT (project), FALSE);
@@ -1909,7 +2090,7 @@ linli_csv_join_check (LinliProject          *project,
 
   if (report != NULL)
     memset (report, 0, sizeof *report);
-  if (!join_match (project, table, mapping, options, &rep, out, error))
+  if (!join_match (project, table, mapping, options, &rep, NULL, error))
     return FALSE;
   if (report != NULL)
     *report = rep, memset (&rep, 0, sizeof rep);
