@@ -753,6 +753,70 @@ test_join_scope_and_ids (void)
   }
 }
 
+/* Every compound has a 1号楼 and a 2号楼: rows find theirs by compound (or
+ * compound id, or community), and without either are all ambiguous. */
+static void
+test_join_many_compounds (void)
+{
+  g_autoptr (LinliProject) p = linli_project_new ();
+  g_autoptr (GString) scoped = g_string_new ("社区,小区,楼栋,户数\n");
+  g_autoptr (GString) bare = g_string_new ("楼栋,户数\n");
+  g_autoptr (LinliCsvTable) t1 = NULL;
+  g_autoptr (LinliCsvTable) t2 = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (LinliCsvReport) report = { 0 };
+  LinliCsvOptions opts;
+  LinliCsvMapping m;
+  const guint n = 2000;
+
+  for (guint c = 0; c < 10; c++)
+    {
+      g_autofree char *id = g_strdup_printf ("c%u", c);
+      g_autofree char *name = g_strdup_printf ("社区%u", c);
+
+      linli_project_add_community (p, id, name);
+    }
+  for (guint k = 0; k < n; k++)
+    {
+      g_autofree char *id = g_strdup_printf ("k%u", k);
+      g_autofree char *name = g_strdup_printf ("小区%u", k);
+      guint compound = linli_project_add_compound (p, id, name, k % 10);
+
+      for (guint b = 1; b <= 2; b++)
+        {
+          g_autofree char *bid = g_strdup_printf ("b%u-%u", k, b);
+          g_autofree char *bname = g_strdup_printf ("%u号楼", b);
+          LinliBuilding building = { .id = bid, .name = bname, .compound = compound, .lat = 30, .lon = 120 };
+
+          linli_project_add_building (p, &building, NULL, 0);
+        }
+      /* By name, by id and by community only (one 社区 has 200 compounds). */
+      if (k % 3 == 0)
+        g_string_append_printf (scoped, "社区%u,小区%u,%u幢,%u\n", k % 10, k, 1 + k % 2, k);
+      else if (k % 3 == 1)
+        g_string_append_printf (scoped, ",K%u,%u栋,%u\n", k, 1 + k % 2, k);
+      else
+        g_string_append_printf (scoped, "社区%u,,%u栋,%u\n", k % 10, 1 + k % 2, k);
+      g_string_append_printf (bare, "%u号楼,%u\n", 1 + k % 2, k);
+    }
+  t1 = parse (scoped->str);
+  t2 = parse (bare->str);
+  linli_csv_options_init (&opts);
+  linli_csv_mapping_guess (&m, t1);
+  g_assert_true (linli_csv_join_check (p, t1, &m, &opts, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.matched, ==, n - n / 3);
+  g_assert_cmpuint (report.ambiguous, ==, n / 3);
+  g_assert_cmpuint (report.unmatched, ==, 0);
+  linli_csv_report_clear (&report);
+
+  linli_csv_mapping_guess (&m, t2);
+  g_assert_true (linli_csv_join_check (p, t2, &m, &opts, &report, &error));
+  g_assert_cmpuint (report.matched, ==, 0);
+  g_assert_cmpuint (report.ambiguous, ==, n);
+  g_assert_cmpuint (report.buildings_unmatched, ==, 2 * n);
+}
+
 /* One bad cell, even in a row that matches nothing, and nothing joins. */
 static void
 test_join_all_or_nothing (void)
@@ -851,6 +915,7 @@ main (int    argc,
   g_test_add_func ("/import-csv/normalize", test_normalize);
   g_test_add_func ("/import-csv/join", test_join);
   g_test_add_func ("/import-csv/join-scope-and-ids", test_join_scope_and_ids);
+  g_test_add_func ("/import-csv/join-many-compounds", test_join_many_compounds);
   g_test_add_func ("/import-csv/join-all-or-nothing", test_join_all_or_nothing);
   g_test_add_func ("/import-csv/copy", test_copy);
   g_test_add_func ("/import-csv/format-lines", test_format_lines);
