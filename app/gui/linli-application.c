@@ -40,6 +40,7 @@ static const struct
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.export-png", { "<Control>e", NULL } },
   { "win.import", { "<Control>i", NULL } },
+  { "win.import-csv", { "<Control><Shift>i", NULL } },
   { "win.close", { "<Control>w", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },

@@ -79,6 +79,7 @@ struct _LinliWindow
   gboolean             updating;          /* filling widgets from the model */
   gboolean             close_confirmed;
   gboolean             unsaved_import;    /* the project came from an import, not a file */
+  guint                n_estimated;       /* buildings whose figures are estimates */
   LinliSite           *drag_site;
   LinliSiteState      *drag_before;
   double               press_x;
@@ -96,5 +97,10 @@ void linli_window_show_error         (LinliWindow  *self,
                                       const GError *error);
 void linli_window_preview_import     (LinliWindow *self,
                                       GFile       *file);
+
+/* linli-window-csv.c */
+void linli_window_import_csv_action  (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *param);
 
 G_END_DECLS

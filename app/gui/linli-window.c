@@ -167,8 +167,14 @@ update_figures (LinliWindow *self)
   res = g_strdup_printf (_("Residents: %s of %s (%.1f %%)"), d, e,
                          100 * linli_coverage_totals_share (t->residents_covered, t->residents));
   gtk_label_set_text (self->residents_label, res);
-  bl = g_strdup_printf (_("Buildings: %u of %u (%.1f %%)"), t->buildings_covered, t->buildings,
-                        100 * linli_coverage_totals_share (t->buildings_covered, t->buildings));
+  if (self->n_estimated > 0)
+    /* Translators: the last figure counts buildings whose households and residents are estimates */
+    bl = g_strdup_printf (_("Buildings: %u of %u (%.1f %%); figures of %u estimated"), t->buildings_covered,
+                          t->buildings, 100 * linli_coverage_totals_share (t->buildings_covered, t->buildings),
+                          self->n_estimated);
+  else
+    bl = g_strdup_printf (_("Buildings: %u of %u (%.1f %%)"), t->buildings_covered, t->buildings,
+                          100 * linli_coverage_totals_share (t->buildings_covered, t->buildings));
   gtk_label_set_text (self->buildings_label, bl);
   if (linli_coverage_get_distance (self->coverage) == LINLI_DISTANCE_STREET)
     /* Translators: the coverage rule shown in the legend */
@@ -618,9 +624,14 @@ building_row_bind_cb (GtkSignalListItemFactory *factory,
   compound = linli_project_get_compound (self->project, b->compound);
   /* Translators: compound name and building name, e.g. 锦绣苑 3幢 */
   name = g_strdup_printf (_("%s %s"), compound->name, b->name[0] ? b->name : b->id);
-  detail = g_strdup_printf (_("%s · %u households · %u residents"),
-                            linli_project_get_community (self->project, compound->community)->name,
-                            b->households, b->residents);
+  if (b->flags & LINLI_BUILDING_ESTIMATED)
+    detail = g_strdup_printf (_("%s · %u households · %u residents (estimated)"),
+                              linli_project_get_community (self->project, compound->community)->name,
+                              b->households, b->residents);
+  else
+    detail = g_strdup_printf (_("%s · %u households · %u residents"),
+                              linli_project_get_community (self->project, compound->community)->name,
+                              b->households, b->residents);
   gtk_label_set_text (GTK_LABEL (name_label), name);
   gtk_label_set_text (GTK_LABEL (detail_label), detail);
 }
@@ -698,9 +709,16 @@ on_click_released_cb (GtkGestureClick *gesture,
       const LinliCompound *compound = linli_project_get_compound (self->project, b->compound);
       g_autofree char *text = NULL;
 
-      text = g_strdup_printf (_("%s %s: %u households, %u residents, %u party members — %s"),
-                              compound->name, b->name[0] ? b->name : b->id, b->households, b->residents, b->party_members,
-                              linli_coverage_is_covered (self->coverage, building) ? _("covered") : _("not covered"));
+      if (b->flags & LINLI_BUILDING_ESTIMATED)
+        text = g_strdup_printf (_("%s %s: %u households, %u residents (estimated), %u party members — %s"),
+                                compound->name, b->name[0] ? b->name : b->id, b->households, b->residents,
+                                b->party_members,
+                                linli_coverage_is_covered (self->coverage, building) ? _("covered") : _("not covered"));
+      else
+        text = g_strdup_printf (_("%s %s: %u households, %u residents, %u party members — %s"),
+                                compound->name, b->name[0] ? b->name : b->id, b->households, b->residents,
+                                b->party_members,
+                                linli_coverage_is_covered (self->coverage, building) ? _("covered") : _("not covered"));
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
     }
 }
@@ -1168,6 +1186,10 @@ linli_window_set_project (LinliWindow  *self,
   self->selected = NULL;
   self->drag_site = NULL;
   self->unsaved_import = FALSE;
+  /* Flags change only with the project, so they are counted once here. */
+  self->n_estimated = 0;
+  for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
+    self->n_estimated += (linli_project_get_building (project, i)->flags & LINLI_BUILDING_ESTIMATED) != 0;
   g_set_object (&self->project, project);
   g_set_object (&self->file, file);
   g_clear_object (&self->history);
@@ -1266,11 +1288,26 @@ linli_window_import (LinliWindow              *self,
   project = linli_import_file (path, options, NULL, error);
   if (project == NULL)
     return FALSE;
+  linli_window_show_import (self, project);
+  return TRUE;
+}
+
+/**
+ * linli_window_show_import:
+ *
+ * Shows @project, made by an import, as a new project that is not saved
+ * yet (so closing asks).
+ */
+void
+linli_window_show_import (LinliWindow  *self,
+                          LinliProject *project)
+{
+  g_return_if_fail (LINLI_IS_WINDOW (self));
+
   linli_window_set_project (self, project, NULL);
   /* Nothing of it is on disk yet. */
   self->unsaved_import = TRUE;
   update_title (self);
-  return TRUE;
 }
 
 gboolean

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "linli-coverage.h"
+#include "linli-csv-dialog.h"
 #include "linli-history.h"
 #include "linli-import.h"
 #include "linli-project.h"
@@ -22,6 +23,11 @@ gboolean             linli_window_import         (LinliWindow              *self
                                                   GFile                    *file,
                                                   const LinliImportOptions *options,
                                                   GError                  **error);
+void                 linli_window_show_import    (LinliWindow  *self,
+                                                  LinliProject *project);
+LinliCsvDialog      *linli_window_open_csv_dialog (LinliWindow  *self,
+                                                   GFile        *file,
+                                                   GError      **error);
 gboolean             linli_window_save_file      (LinliWindow  *self,
                                                   GFile        *file,
                                                   GError      **error);

@@ -17,6 +17,7 @@
 #include "linli-walk.h"
 #include "linli-plan-io.h"
 #include "linli-stats.h"
+#include "linli-tool-csv.h"
 
 /* Commands */
 
@@ -416,6 +417,9 @@ cmd_import (int    argc,
   g_auto (LinliImportReport) report = { 0 };
   LinliImportOptions opts;
 
+  /* Building lists have their own options (linli-tool-csv.c). */
+  if (linli_tool_csv_wanted (argc, argv))
+    return linli_tool_import_csv (argc, argv);
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error) || out == NULL || (osm == NULL) == (geojson == NULL) ||
       (osm != NULL && (streets != NULL || pois != NULL)))
@@ -671,6 +675,7 @@ static const struct
   { "validate", cmd_validate, N_("Check project files, reporting file, line and reason") },
   { "bench", cmd_bench, N_("Time opening, saving and coverage updates (medians)") },
   { "import", cmd_import, N_("Make a project from OpenStreetMap XML or GeoJSON: buildings, streets, service positions") },
+  { "join", linli_tool_join_csv, N_("Fill in a project's buildings from a CSV building list (households, residents, party members)") },
   { "plan", cmd_plan, N_("Propose new sites: maximal covering, set covering or p-median, with a proven bound") },
 };
 
