@@ -85,22 +85,25 @@ open_after_confirm (LinliWindow *self,
 
 typedef struct
 {
-  LinliWindow *self;
-  GFile       *file;
-} PendingOpen;
+  LinliWindow          *self;
+  LinliWindowContinue   cont;
+  gpointer              data;
+  GDestroyNotify        destroy;
+} PendingReplace;
 
 static void
-pending_open_free (PendingOpen *p)
+pending_replace_free (PendingReplace *p)
 {
+  if (p->destroy != NULL)
+    p->destroy (p->data);
   g_object_unref (p->self);
-  g_object_unref (p->file);
   g_free (p);
 }
 
 static void
 on_discard_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
-                        PendingOpen      *p)
+                        PendingReplace   *p)
 {
   if (g_strcmp0 (response, "save") == 0)
     {
@@ -113,24 +116,36 @@ on_discard_response_cb (AdwMessageDialog *dialog,
         }
     }
   if (g_strcmp0 (response, "save") == 0 || g_strcmp0 (response, "discard") == 0)
-    open_after_confirm (p->self, p->file);
+    p->cont (p->self, p->data);
 }
 
-/* Opens @file, first asking what to do with unsaved changes. */
-static void
-open_with_confirm (LinliWindow *self,
-                   GFile       *file)
+/**
+ * linli_window_confirm_replace:
+ * @body: what would be lost, for the question
+ * @cont: what to do once the planner agrees (or at once if nothing is unsaved)
+ * @destroy: (nullable): frees @data afterwards, whatever the answer
+ *
+ * Asks what to do with unsaved changes (including an import not saved
+ * yet) before something replaces the project: save, discard or cancel.
+ */
+void
+linli_window_confirm_replace (LinliWindow         *self,
+                              const char          *body,
+                              LinliWindowContinue  cont,
+                              gpointer             data,
+                              GDestroyNotify       destroy)
 {
   GtkWidget *dialog;
-  PendingOpen *p;
+  PendingReplace *p;
 
-  if (!linli_history_get_modified (self->history))
+  if (!linli_window_is_modified (self))
     {
-      open_after_confirm (self, file);
+      cont (self, data);
+      if (destroy != NULL)
+        destroy (data);
       return;
     }
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save changes first?"),
-                                   _("Opening another project replaces this one, and its unsaved changes would be lost."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save changes first?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "discard", _("_Discard"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
@@ -140,12 +155,30 @@ open_with_confirm (LinliWindow *self,
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
     }
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  p = g_new0 (PendingOpen, 1);
+  p = g_new0 (PendingReplace, 1);
   p->self = g_object_ref (self);
-  p->file = g_object_ref (file);
+  p->cont = cont;
+  p->data = data;
+  p->destroy = destroy;
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_discard_response_cb), p,
-                         (GClosureNotify) (void (*) (void)) pending_open_free, 0);
+                         (GClosureNotify) (void (*) (void)) pending_replace_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_cont (LinliWindow *self,
+           gpointer     data)
+{
+  open_after_confirm (self, G_FILE (data));
+}
+
+/* Opens @file, first asking what to do with unsaved changes. */
+static void
+open_with_confirm (LinliWindow *self,
+                   GFile       *file)
+{
+  linli_window_confirm_replace (self, _("Opening another project replaces this one, and its unsaved changes would be lost."),
+                                open_cont, g_object_ref (file), g_object_unref);
 }
 
 static GtkFileFilter *

@@ -26,7 +26,10 @@ on_csv_import_cb (LinliWindow    *self,
       linli_window_show_error (self, _("Could not import the building list"), error);
       return;
     }
-  linli_window_show_import (self, project);
+  if (linli_csv_dialog_get_mode (dialog) == LINLI_CSV_MODE_JOIN)
+    linli_window_show_derived (self, project);
+  else
+    linli_window_show_import (self, project);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 

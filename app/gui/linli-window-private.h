@@ -98,6 +98,16 @@ void linli_window_show_error         (LinliWindow  *self,
 void linli_window_preview_import     (LinliWindow *self,
                                       GFile       *file);
 
+typedef void (*LinliWindowContinue) (LinliWindow *self,
+                                     gpointer     data);
+
+gboolean linli_window_is_modified     (LinliWindow         *self);
+void     linli_window_confirm_replace (LinliWindow         *self,
+                                       const char          *body,
+                                       LinliWindowContinue  cont,
+                                       gpointer             data,
+                                       GDestroyNotify       destroy);
+
 /* linli-window-csv.c */
 void linli_window_import_csv_action  (GtkWidget  *widget,
                                       const char *action_name,

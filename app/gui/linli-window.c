@@ -81,7 +81,7 @@ update_title (LinliWindow *self)
   g_autofree char *basename = NULL;
   g_autofree char *title = NULL;
   const char *name = self->project ? linli_project_get_name (self->project) : "";
-  gboolean modified = self->unsaved_import || (self->history && linli_history_get_modified (self->history));
+  gboolean modified = linli_window_is_modified (self);
 
   basename = self->file ? g_file_get_basename (self->file) : g_strdup (_("Unsaved project"));
   title = g_strdup_printf ("%s%s", modified ? "• " : "", name && *name ? name : _("Linli"));
@@ -1298,16 +1298,53 @@ linli_window_import (LinliWindow              *self,
  * Shows @project, made by an import, as a new project that is not saved
  * yet (so closing asks).
  */
+static void
+show_import_cont (LinliWindow *self,
+                  gpointer     data)
+{
+  linli_window_set_project (self, LINLI_PROJECT (data), NULL);
+  /* Nothing of it is on disk yet. */
+  self->unsaved_import = TRUE;
+  update_title (self);
+}
+
 void
 linli_window_show_import (LinliWindow  *self,
                           LinliProject *project)
 {
   g_return_if_fail (LINLI_IS_WINDOW (self));
+  g_return_if_fail (LINLI_IS_PROJECT (project));
 
-  linli_window_set_project (self, project, NULL);
-  /* Nothing of it is on disk yet. */
-  self->unsaved_import = TRUE;
-  update_title (self);
+  linli_window_confirm_replace (self, _("The imported data replaces this project, and its unsaved changes would be lost."),
+                                show_import_cont, g_object_ref (project), g_object_unref);
+}
+
+/**
+ * linli_window_show_derived:
+ *
+ * Shows @project, made from the open project (a building list joined onto
+ * it), as a new unsaved project.  Unsaved edits of the open project are in
+ * it, so nothing is lost and nothing is asked.
+ */
+void
+linli_window_show_derived (LinliWindow  *self,
+                           LinliProject *project)
+{
+  g_return_if_fail (LINLI_IS_WINDOW (self));
+
+  show_import_cont (self, project);
+}
+
+/**
+ * linli_window_is_modified:
+ *
+ * Returns: %TRUE if the project has changes not saved to its file, or was
+ *   imported and never saved
+ */
+gboolean
+linli_window_is_modified (LinliWindow *self)
+{
+  return self->unsaved_import || (self->history != NULL && linli_history_get_modified (self->history));
 }
 
 gboolean

@@ -25,6 +25,8 @@ gboolean             linli_window_import         (LinliWindow              *self
                                                   GError                  **error);
 void                 linli_window_show_import    (LinliWindow  *self,
                                                   LinliProject *project);
+void                 linli_window_show_derived   (LinliWindow  *self,
+                                                  LinliProject *project);
 LinliCsvDialog      *linli_window_open_csv_dialog (LinliWindow  *self,
                                                    GFile        *file,
                                                    GError      **error);

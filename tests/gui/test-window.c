@@ -737,6 +737,73 @@ test_import_geojson (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
 }
 
+/* The "Save changes first?" question over @window, or NULL. */
+static AdwMessageDialog *
+find_save_question (LinliWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (w)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), _("Save changes first?")) == 0)
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* An import over unsaved edits asks first: cancel keeps everything,
+ * discard brings the import in. */
+static void
+test_import_asks_first (Fixture       *f,
+                        gconstpointer  data)
+{
+  LinliProject *before = linli_window_get_project (f->window);
+  g_autofree char *good = g_build_filename (f->dir, "b.geojson", NULL);
+  g_autoptr (GFile) good_file = g_file_new_for_path (good);
+  g_autoptr (GError) error = NULL;
+  LinliSite *site = first_existing_site (before);
+  g_autoptr (LinliSiteState) state = linli_site_dup_state (site);
+  AdwMessageDialog *question;
+  LinliImportOptions opts;
+
+  g_file_set_contents (good, "{\"type\": \"FeatureCollection\", \"features\": ["
+                             "{\"type\": \"Feature\", \"properties\": {\"households\": 12},"
+                             " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.49, 31.23]}}]}", -1, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  state->lat += 0.001;
+  linli_history_edit_site (f->window->history, "Move", site, state);
+  g_assert_true (linli_window_is_modified (f->window));
+
+  linli_import_options_init (&opts);
+  g_assert_true (linli_window_import (f->window, good_file, &opts, &error));
+  g_assert_no_error (error);
+  g_assert_true (linli_window_get_project (f->window) == before);   /* not yet */
+  question = find_save_question (f->window);
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "cancel");
+  linli_test_wait_ms (50);
+  g_assert_true (linli_window_get_project (f->window) == before);
+  g_assert_true (linli_window_is_modified (f->window));
+
+  g_assert_true (linli_window_import (f->window, good_file, &opts, &error));
+  question = find_save_question (f->window);
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "discard");
+  linli_test_wait_ms (50);
+  g_assert_true (linli_window_get_project (f->window) != before);
+  g_assert_cmpuint (linli_project_get_n_buildings (linli_window_get_project (f->window)), ==, 1);
+
+  /* An unsaved import counts as unsaved too. */
+  g_assert_true (linli_window_import (f->window, good_file, &opts, &error));
+  g_assert_nonnull (find_save_question (f->window));
+  adw_message_dialog_response (find_save_question (f->window), "cancel");
+  linli_test_wait_ms (50);
+}
+
 /* The import preview on top of the window, and its check button. */
 static AdwMessageDialog *
 find_preview (GtkCheckButton **check,
@@ -988,6 +1055,7 @@ main (int    argc,
   ADD ("/window/plan-mclp", test_plan_mclp);
   ADD ("/window/import-geojson", test_import_geojson);
   ADD ("/window/street-distance", test_street_distance);
+  ADD ("/window/import-asks-first", test_import_asks_first);
   ADD ("/window/import-preview-geojson", test_import_preview_geojson);
   ADD ("/window/import-preview-osm", test_import_preview_osm);
 #undef ADD
