@@ -191,6 +191,9 @@ fixture (void)
   WAY (s, 413, TAG ("highway", "corridor"), 1023, 1024);
   WAY (s, 414, TAG ("highway", "primary"), 1025, 1026);
   WAY (s, 415, TAG ("highway", "secondary_link"), 1026, 1027);
+  WAY (s, 416, TAG ("highway", "primary") TAG ("tunnel", "yes"), 1025, 1027);
+  WAY (s, 417, TAG ("highway", "footway") TAG ("tunnel", "yes"), 1022, 1021);
+  WAY (s, 418, TAG ("highway", "secondary") TAG ("tunnel", "yes") TAG ("foot", "yes"), 1026, 1025);
 
   node (s, 8, 40, 20, NULL);      /* late: way 101 needs it */
   g_string_append (s, "</osm>\n");
@@ -384,15 +387,18 @@ test_streets (void)
   g_assert_no_error (error);
   streets = linli_project_get_streets (project);
   count_kinds (streets, kinds);
-  /* Footways 401, 409 (the piece after the missing node) and 412; foot=no excluded. */
-  g_assert_cmpuint (kinds[LINLI_STREET_FOOTWAY], ==, 3);
+  /* Footways 401, 409 (the piece after the missing node), 412 and the
+   * subway 417; foot=no excluded. */
+  g_assert_cmpuint (kinds[LINLI_STREET_FOOTWAY], ==, 4);
   g_assert_cmpuint (kinds[LINLI_STREET_PEDESTRIAN], ==, 1);     /* the square */
   g_assert_cmpuint (kinds[LINLI_STREET_RESIDENTIAL], ==, 1);
   g_assert_cmpuint (kinds[LINLI_STREET_SERVICE], ==, 1);        /* private only with foot=yes */
   g_assert_cmpuint (kinds[LINLI_STREET_PATH], ==, 1);           /* cycleway only with foot */
-  g_assert_cmpuint (kinds[LINLI_STREET_PRIMARY], ==, 2);        /* trunk with foot=yes, primary; no motorway */
-  g_assert_cmpuint (kinds[LINLI_STREET_SECONDARY], ==, 1);      /* secondary_link */
-  g_assert_cmpuint (report.street_ways, ==, 10);
+  /* Trunk with foot=yes, primary; no motorway, no road tunnel (416). */
+  g_assert_cmpuint (kinds[LINLI_STREET_PRIMARY], ==, 2);
+  /* secondary_link, and the tunnel 418 that foot=yes opens. */
+  g_assert_cmpuint (kinds[LINLI_STREET_SECONDARY], ==, 2);
+  g_assert_cmpuint (report.street_ways, ==, 12);
   g_assert_cmpuint (report.street_joins, ==, 0);
   /* 409 lost one node; 410 lost both and was dropped; 107 and 201 lost one each. */
   g_assert_cmpuint (report.missing_refs, ==, 1 + 2 + 1 + 1);

@@ -102,7 +102,8 @@ static const struct
  * with foot=yes, designated, permissive or official), or when it is a
  * pier (`man_made=pier`, a footway).  Never when foot=no, private,
  * use_sidepath or discouraged, nor when access=private or no unless foot
- * allows it.  A closed way with area=yes (a pedestrian square) counts
+ * allows it, nor for a tertiary or larger road in a tunnel (tunnel=yes)
+ * unless foot allows it.  A closed way with area=yes (a pedestrian square) counts
  * too: its outline is walked around and, through its shared nodes,
  * across.
  *
@@ -125,6 +126,11 @@ linli_import_walkable (const LinliTags *tags,
     if (strcmp (highway, highway_rules[i].highway) == 0)
       {
         if (highway_rules[i].foot_only && !allowed)
+          return FALSE;
+        /* Road tunnels (下穿隧道, river crossings) are for traffic unless
+         * foot says otherwise; footways in tunnels are subways people use. */
+        if (!allowed && highway_rules[i].kind >= LINLI_STREET_TERTIARY &&
+            g_strcmp0 (linli_tags_get (tags, "tunnel"), "yes") == 0)
           return FALSE;
         *kind = highway_rules[i].kind;
         return TRUE;
@@ -613,6 +619,14 @@ geojson_tag (gconstpointer data,
     return str_in (member_string (props, "kind"), road_kinds) ? member_string (props, "kind_detail") : NULL;
   if (strcmp (key, "amenity") == 0 || strcmp (key, "office") == 0 || strcmp (key, "healthcare") == 0)
     return member_string (props, "kind");
+  if (strcmp (key, "tunnel") == 0 && json_object_has_member (props, "is_tunnel"))
+    {
+      JsonNode *node = json_object_get_member (props, "is_tunnel");
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN &&
+          json_node_get_boolean (node))
+        return "yes";
+    }
   return NULL;
 }
 
