@@ -299,7 +299,8 @@ describe_import (const LinliImportReport *report,
     g_string_append_printf (s, _("; households will be estimated from floor area for %u of them "
                                  "(none for %u whose type is not residential)"),
                             report->estimated, report->not_residential);
-  g_string_append (s, ". ");
+  /* Translators: ends the sentence about the buildings to import */
+  g_string_append (s, _(". "));
   if (report->building_parts + report->skipped > 0)
     g_string_append_printf (s, _("Skipped: %u building parts and %u other features. "),
                             report->building_parts, report->skipped);
