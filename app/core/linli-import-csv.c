@@ -998,17 +998,16 @@ append_counted (GString      *out,
   g_autofree char *listed = NULL;
   va_list args;
 
-  g_string_append (out, ", ");
+  /* Translators: between the counts of a building list summary */
+  g_string_append (out, _(", "));
   va_start (args, format);
   g_string_append_vprintf (out, format, args);
   va_end (args);
   if (lines != NULL && lines->len > 0)
     {
       listed = linli_csv_format_lines (lines, 8);
-      g_string_append (out, " (");
-      /* Translators: the lines of the file rows are on, e.g. "lines 17, 40, …" */
-      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "line %s", "lines %s", lines->len), listed);
-      g_string_append_c (out, ')');
+      /* Translators: the lines of the file rows are on, after a count, e.g. " (lines 17, 40, …)" */
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " (line %s)", " (lines %s)", lines->len), listed);
     }
 }
 
@@ -1024,7 +1023,8 @@ linli_csv_report_describe (const LinliCsvReport *report)
   GString *out = g_string_new (NULL);
 
   g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", report->rows), report->rows);
-  g_string_append (out, ":");
+  /* Translators: after the number of rows of a building list summary */
+  g_string_append (out, _(":"));
   if (report->join)
     {
       g_string_append_printf (out, _(" %u matched"), report->matched);
@@ -1036,7 +1036,8 @@ linli_csv_report_describe (const LinliCsvReport *report)
         append_counted (out, report->duplicate_lines, _("%u for a building already filled"), report->duplicates);
       if (report->estimated > 0)
         append_counted (out, NULL, _("%u still partly estimated"), report->estimated);
-      g_string_append (out, "; ");
+      /* Translators: before the count of buildings not in a building list */
+      g_string_append (out, _("; "));
       g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u building of the project not in the list",
                                                 "%u buildings of the project not in the list",
                                                 report->buildings_unmatched),

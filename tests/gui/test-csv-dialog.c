@@ -3,6 +3,7 @@
  * actions under Xvfb, over a window with the bundled sample. */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -262,6 +263,9 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  /* The build's catalogues, so LANGUAGE=zh_CN shows the Chinese dialog. */
+  if (g_getenv ("LINLI_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LINLI_LOCALEDIR"));
   if (!gtk_init_check ())
     {
       g_test_skip ("no display");
