@@ -385,6 +385,19 @@ linli_csv_dialog_init (LinliCsvDialog *self)
 
 /* Public API */
 
+/* The separator's name for people (linli_csv_separator_to_string() is
+ * the flag value, in English). */
+static const char *
+separator_label (char separator)
+{
+  switch (separator)
+    {
+    case ';': return _("semicolon");
+    case '\t': return _("tab");
+    default: return _("comma");
+    }
+}
+
 /**
  * linli_csv_dialog_new:
  * @table: (transfer full): the building list, read
@@ -415,7 +428,7 @@ linli_csv_dialog_new (LinliCsvTable *table,
   info = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %s, %s-separated, %u row",
                                        "%s — %s, %s-separated, %u rows", n_rows),
                           linli_csv_table_get_display_name (table), linli_csv_table_get_encoding (table),
-                          linli_csv_separator_to_string (linli_csv_table_get_separator (table)), n_rows);
+                          separator_label (linli_csv_table_get_separator (table)), n_rows);
   gtk_label_set_text (self->file_label, info);
   fill_preview (self);
   fill_columns (self);
