@@ -651,6 +651,19 @@ cmd_plan (int    argc,
     }
   report = json ? linli_plan_report_json (instance, result, candidate_names, demand_names)
                 : linli_plan_report_text (instance, result, candidate_names, demand_names);
+  /* Say how distances were measured, for a project; a CSV instance brings its own. */
+  if (!json && project != NULL)
+    {
+      gboolean by_street = linli_project_get_distance (project) == LINLI_DISTANCE_STREET &&
+                           linli_project_has_streets (project);
+      g_autofree char *rule = g_strdup_printf (by_street ? _("Distances: walks along streets, reach %.0f m\n")
+                                                         : _("Distances: straight line, reach %.0f m\n"),
+                                               radius);
+      g_autofree char *full = g_strconcat (rule, report, NULL);
+
+      g_free (report);
+      report = g_steal_pointer (&full);
+    }
   if (out_path != NULL)
     {
       if (!g_file_set_contents (out_path, report, -1, &error))
