@@ -729,6 +729,7 @@ test_import_geojson (Fixture       *f,
   g_assert_true (linli_window_get_project (f->window) != before);
   g_assert_cmpuint (linli_project_get_n_buildings (linli_window_get_project (f->window)), ==, 2);
   g_assert_cmpuint (linli_coverage_get_district (linli_window_get_coverage (f->window))->households, ==, 42);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->attribution)));   /* not OpenStreetMap data */
   g_assert_null (linli_window_get_file (f->window));
   /* Not on disk: the title says so and closing asks. */
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "• "));
@@ -930,6 +931,9 @@ test_import_preview_osm (Fixture       *f,
   g_assert_true (linli_project_get_building (project, 0)->flags & LINLI_BUILDING_ESTIMATED);
   g_assert_true (linli_project_has_streets (project));
   g_assert_cmpuint (linli_project_get_n_sites (project), ==, 0);
+  /* OpenStreetMap data say so on the map, with no tiles at all. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->attribution)));
+  g_assert_cmpstr (gtk_label_get_text (f->window->attribution), ==, LINLI_OSM_ATTRIBUTION);
 }
 
 /* Under a Chinese locale the window speaks Chinese: template strings, code
