@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "linli-format.h"
+#include "linli-generator.h"
 #include "linli-project.h"
+#include "linli-test-utils.h"
 
 /* ------------------------------------------------------------------------ */
 /* Auxiliary methods                                                         */
@@ -1153,6 +1155,36 @@ test_site_notify (void)
   g_assert_finalize_object (site);
 }
 
+/* A copy has everything, shares nothing, and edits to it leave the original. */
+static void
+test_copy (void)
+{
+  LinliGeneratorOptions opts;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (LinliProject) copy = NULL;
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+
+  linli_generator_options_init (&opts);
+  opts.n_buildings = 400;
+  project = linli_generate_district (&opts);
+  linli_project_set_attribution (project, "© OpenStreetMap contributors");
+  linli_project_set_distance (project, LINLI_DISTANCE_STREET);
+  linli_project_set_walk_minutes (project, 12);
+  linli_project_set_building_flags (project, 3, LINLI_BUILDING_ESTIMATED);
+  before = linli_format_save_bytes (project);
+
+  copy = linli_project_copy (project);
+  linli_test_assert_projects_equal (project, copy, 0, 0);
+  g_assert_true (linli_project_get_site (copy, 0) != linli_project_get_site (project, 0));
+
+  linli_site_set_position (linli_project_get_site (copy, 0), 31, 121);
+  linli_project_set_streets (copy, linli_streets_new ());
+  linli_project_set_attribution (copy, "");
+  after = linli_format_save_bytes (project);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1160,6 +1192,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/project/defaults", test_defaults);
+  g_test_add_func ("/project/copy", test_copy);
   g_test_add_func ("/project/properties", test_properties);
   g_test_add_func ("/project/radius", test_radius);
   g_test_add_func ("/project/communities-compounds", test_communities_compounds);

@@ -2008,63 +2008,6 @@ join_match (LinliProject          *project,
   return TRUE;
 }
 
-/* A project like @src, with @buildings (one per building of @src) in place
- * of its buildings when not %NULL. */
-static LinliProject *
-copy_project (LinliProject        *src,
-              const LinliBuilding *buildings)
-{
-  LinliProject *copy = linli_project_new ();
-  guint n_sites = linli_project_get_n_sites (src);
-
-  linli_project_set_name (copy, linli_project_get_name (src));
-  linli_project_set_walk_minutes (copy, linli_project_get_walk_minutes (src));
-  linli_project_set_walk_speed (copy, linli_project_get_walk_speed (src));
-  linli_project_set_distance (copy, linli_project_get_distance (src));
-  linli_project_set_streets (copy, linli_streets_copy (linli_project_get_streets (src)));
-  for (guint c = 0; c < linli_project_get_n_communities (src); c++)
-    {
-      const LinliCommunity *community = linli_project_get_community (src, c);
-
-      linli_project_add_community (copy, community->id, community->name);
-    }
-  for (guint k = 0; k < linli_project_get_n_compounds (src); k++)
-    {
-      const LinliCompound *compound = linli_project_get_compound (src, k);
-
-      linli_project_add_compound (copy, compound->id, compound->name, compound->community);
-    }
-  for (guint i = 0; i < linli_project_get_n_buildings (src); i++)
-    {
-      guint n_points = 0;
-      const LinliLatLon *footprint = linli_project_get_footprint (src, i, &n_points);
-
-      linli_project_add_building (copy, buildings ? &buildings[i] : linli_project_get_building (src, i),
-                                  footprint, n_points);
-    }
-  for (guint s = 0; s < n_sites; s++)
-    {
-      g_autoptr (LinliSiteState) state = linli_site_dup_state (linli_project_get_site (src, s));
-      g_autoptr (LinliSite) site = linli_site_new (state);
-
-      linli_project_add_site (copy, site);
-    }
-  return copy;
-}
-
-/**
- * linli_project_copy:
- *
- * Returns: (transfer full): a new project with everything @project has:
- *   settings, streets, communities, compounds, buildings with their
- *   footprints and flags, and copies of its sites
- */
-LinliProject *
-linli_project_copy (LinliProject *project)
-{
-  g_return_val_if_fail (LINLI_IS_PROJECT (project), NULL);
-  return copy_project (project, NULL);
-}
 
 /**
  * linli_csv_join_check:
@@ -2138,7 +2081,7 @@ linli_csv_join (LinliProject          *project,
     memset (report, 0, sizeof *report);
   if (!join_match (project, table, mapping, options, &rep, out, error))
     return NULL;
-  copy = copy_project (project, (const LinliBuilding *) out->data);
+  copy = linli_project_copy_with_buildings (project, (const LinliBuilding *) out->data);
   if (report != NULL)
     *report = rep, memset (&rep, 0, sizeof rep);
   return copy;

@@ -142,7 +142,6 @@ LinliProject  *linli_csv_join                 (LinliProject          *project,
                                                const LinliCsvOptions *options,
                                                LinliCsvReport        *report,
                                                GError               **error) G_GNUC_WARN_UNUSED_RESULT;
-LinliProject  *linli_project_copy             (LinliProject *project) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliCsvTable, linli_csv_table_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LinliCsvReport, linli_csv_report_clear)

@@ -844,3 +844,66 @@ linli_project_get_projection (LinliProject *self)
     }
   return &self->projection;
 }
+
+/**
+ * linli_project_copy_with_buildings:
+ * @buildings: (nullable) (array): one per building of @src, to take the
+ *   place of its figures (ids, names and compounds are copied as given);
+ *   %NULL copies them as they are
+ *
+ * Returns: (transfer full): a new project with everything @src has:
+ *   settings, attribution, streets, communities, compounds, buildings with
+ *   their footprints and flags, and copies of its sites
+ */
+LinliProject *
+linli_project_copy_with_buildings (LinliProject        *src,
+                                   const LinliBuilding *buildings)
+{
+  LinliProject *copy;
+  guint n_sites;
+
+  g_return_val_if_fail (LINLI_IS_PROJECT (src), NULL);
+  copy = linli_project_new ();
+  n_sites = linli_project_get_n_sites (src);
+
+  linli_project_set_name (copy, linli_project_get_name (src));
+  linli_project_set_attribution (copy, linli_project_get_attribution (src));
+  linli_project_set_walk_minutes (copy, linli_project_get_walk_minutes (src));
+  linli_project_set_walk_speed (copy, linli_project_get_walk_speed (src));
+  linli_project_set_distance (copy, linli_project_get_distance (src));
+  linli_project_set_streets (copy, linli_streets_copy (linli_project_get_streets (src)));
+  for (guint c = 0; c < linli_project_get_n_communities (src); c++)
+    {
+      const LinliCommunity *community = linli_project_get_community (src, c);
+
+      linli_project_add_community (copy, community->id, community->name);
+    }
+  for (guint k = 0; k < linli_project_get_n_compounds (src); k++)
+    {
+      const LinliCompound *compound = linli_project_get_compound (src, k);
+
+      linli_project_add_compound (copy, compound->id, compound->name, compound->community);
+    }
+  for (guint i = 0; i < linli_project_get_n_buildings (src); i++)
+    {
+      guint n_points = 0;
+      const LinliLatLon *footprint = linli_project_get_footprint (src, i, &n_points);
+
+      linli_project_add_building (copy, buildings ? &buildings[i] : linli_project_get_building (src, i),
+                                  footprint, n_points);
+    }
+  for (guint s = 0; s < n_sites; s++)
+    {
+      g_autoptr (LinliSiteState) state = linli_site_dup_state (linli_project_get_site (src, s));
+      g_autoptr (LinliSite) site = linli_site_new (state);
+
+      linli_project_add_site (copy, site);
+    }
+  return copy;
+}
+
+LinliProject *
+linli_project_copy (LinliProject *project)
+{
+  return linli_project_copy_with_buildings (project, NULL);
+}

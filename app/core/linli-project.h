@@ -59,6 +59,9 @@ typedef enum
 G_DECLARE_FINAL_TYPE (LinliProject, linli_project, LINLI, PROJECT, GObject)
 
 LinliProject         *linli_project_new                (void) G_GNUC_WARN_UNUSED_RESULT;
+LinliProject         *linli_project_copy               (LinliProject        *project) G_GNUC_WARN_UNUSED_RESULT;
+LinliProject         *linli_project_copy_with_buildings (LinliProject        *src,
+                                                         const LinliBuilding *buildings) G_GNUC_WARN_UNUSED_RESULT;
 
 const char           *linli_project_get_name           (LinliProject *self);
 void                  linli_project_set_name           (LinliProject *self,
