@@ -661,6 +661,80 @@ test_guess_format (void)
   g_unlink (json);
 }
 
+/* Streets into a project whose buildings came from elsewhere: the
+ * project keeps its buildings and sites and gains the file's streets. */
+static void
+test_streets_into (void)
+{
+  g_autofree char *xml = fixture ();
+  g_autofree char *path = write_temp (xml, -1);
+  g_autofree char *none = write_temp ("{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", "
+                                      "\"properties\": {}, \"geometry\": {\"type\": \"Point\", "
+                                      "\"coordinates\": [121.5, 31.2]}}]}", -1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) direct = NULL;
+  g_autoptr (LinliProject) mine = NULL;
+  g_autoptr (LinliProject) with_streets = NULL;
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+  g_auto (LinliImportReport) report = { 0 };
+  LinliImportOptions opts;
+  LinliBuilding b = { 0 };
+  LinliSiteState st = { 0 };
+  g_autoptr (LinliSite) site = NULL;
+
+  linli_import_options_init (&opts);
+  direct = linli_import_osm (path, &opts, NULL, &error);
+  g_assert_no_error (error);
+
+  mine = linli_project_new ();
+  linli_project_add_community (mine, "c", "社区");
+  linli_project_add_compound (mine, "k", "小区", 0);
+  b.id = "b1";
+  b.lat = LAT0;
+  b.lon = LON0;
+  b.households = 40;
+  linli_project_add_building (mine, &b, NULL, 0);
+  st.id = "s1";
+  st.status = LINLI_SITE_STATUS_EXISTING;
+  st.lat = LAT0;
+  st.lon = LON0;
+  st.cost = -1;
+  site = linli_site_new (&st);
+  linli_project_add_site (mine, site);
+  before = linli_format_save_bytes (mine);
+
+  opts.add_suggested_sites = TRUE;   /* ignored: only streets come in */
+  with_streets = linli_import_streets_into (mine, path, &opts, &report, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (with_streets);
+  g_assert_cmpuint (report.street_ways, >, 0);
+  g_assert_cmpuint (linli_project_get_n_buildings (with_streets), ==, 1);
+  g_assert_cmpuint (linli_project_get_building (with_streets, 0)->households, ==, 40);
+  g_assert_cmpuint (linli_project_get_n_sites (with_streets), ==, 1);
+  g_assert_cmpuint (linli_streets_get_n_nodes (linli_project_get_streets (with_streets)), ==,
+                    linli_streets_get_n_nodes (linli_project_get_streets (direct)));
+  g_assert_true (linli_streets_equal (linli_project_get_streets (with_streets), linli_project_get_streets (direct)));
+  g_assert_cmpstr (linli_project_get_attribution (with_streets), ==, LINLI_OSM_ATTRIBUTION);
+  after = linli_format_save_bytes (mine);
+  g_assert_true (g_bytes_equal (before, after));   /* the original is as it was */
+
+  /* A file with no walkable way is an error, and nothing comes of it. */
+  g_clear_object (&with_streets);
+  with_streets = linli_import_streets_into (mine, none, &opts, NULL, &error);
+  g_assert_null (with_streets);
+  g_assert_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "no walkable streets"));
+  g_clear_error (&error);
+
+  /* Nor from a broken file. */
+  with_streets = linli_import_streets_into (mine, "/nonexistent/streets.osm", &opts, NULL, &error);
+  g_assert_null (with_streets);
+  g_assert_nonnull (error);
+  g_unlink (none);
+  g_unlink (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -668,6 +742,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import-osm/buildings", test_buildings);
   g_test_add_func ("/import-osm/streets", test_streets);
+  g_test_add_func ("/import-osm/streets-into", test_streets_into);
   g_test_add_func ("/import-osm/suggestions", test_suggestions);
   g_test_add_func ("/import-osm/round-trip", test_round_trip);
   g_test_add_func ("/import-osm/errors", test_errors);

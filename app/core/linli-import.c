@@ -1182,3 +1182,59 @@ linli_import_find_companions (const char  *path,
   *streets_path = find_companion (dir, base, streets_names);
   *pois_path = find_companion (dir, base, pois_names);
 }
+
+/**
+ * linli_import_streets_into:
+ * @project: the project to give streets
+ * @path: OpenStreetMap XML or GeoJSON with walkable ways
+ * @report: (out caller-allocates) (optional): what the file held
+ *
+ * For a project whose buildings came from elsewhere (a building list, the
+ * planning bureau): reads @path as linli_import_file() does and keeps
+ * only its walkable streets, which replace @project's.  The file's
+ * buildings and service positions are not taken.  OpenStreetMap data add
+ * their attribution.
+ *
+ * Returns: (transfer full): a copy of @project with the new streets, or
+ *   %NULL with @error set (also when the file has no walkable streets);
+ *   @project itself is not changed
+ */
+LinliProject *
+linli_import_streets_into (LinliProject             *project,
+                           const char               *path,
+                           const LinliImportOptions *options,
+                           LinliImportReport        *report,
+                           GError                  **error)
+{
+  g_autoptr (LinliProject) source = NULL;
+  LinliProject *copy;
+  const char *theirs, *ours;
+  LinliImportOptions opts;
+
+  g_return_val_if_fail (LINLI_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (path != NULL && options != NULL, NULL);
+
+  opts = *options;
+  opts.add_suggested_sites = FALSE;
+  source = linli_import_file (path, &opts, report, error);
+  if (source == NULL)
+    return NULL;
+  if (!linli_project_has_streets (source))
+    {
+      g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
+                   _("%s: no walkable streets in the file"), path);
+      return NULL;
+    }
+
+  copy = linli_project_copy (project);
+  linli_project_set_streets (copy, linli_streets_copy (linli_project_get_streets (source)));
+  theirs = linli_project_get_attribution (source);
+  ours = linli_project_get_attribution (copy);
+  if (theirs[0] != '\0' && strstr (ours, theirs) == NULL)
+    {
+      g_autofree char *both = ours[0] != '\0' ? g_strconcat (ours, "; ", theirs, NULL) : g_strdup (theirs);
+
+      linli_project_set_attribution (copy, both);
+    }
+  return copy;
+}

@@ -70,6 +70,11 @@ LinliProject     *linli_import_file           (const char               *path,
                                                const LinliImportOptions *options,
                                                LinliImportReport        *report,
                                                GError                  **error) G_GNUC_WARN_UNUSED_RESULT;
+LinliProject     *linli_import_streets_into   (LinliProject             *project,
+                                               const char               *path,
+                                               const LinliImportOptions *options,
+                                               LinliImportReport        *report,
+                                               GError                  **error) G_GNUC_WARN_UNUSED_RESULT;
 LinliProject     *linli_import_geojson        (const char               *path,
                                                const LinliImportOptions *options,
                                                LinliImportReport        *report,

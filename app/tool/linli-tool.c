@@ -479,6 +479,59 @@ cmd_import (int    argc,
   return 0;
 }
 
+static int
+cmd_add_streets (int    argc,
+                 char **argv)
+{
+  g_autofree char *in = NULL, *from = NULL, *out = NULL, *crs_name = NULL;
+  double tolerance = 2;
+  GOptionEntry entries[] = {
+    { "project", 'p', 0, G_OPTION_ARG_FILENAME, &in, N_("The project to give streets"), "FILE" },
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from, N_("OpenStreetMap XML or GeoJSON with the walkable ways"), "FILE" },
+    { "crs", 0, 0, G_OPTION_ARG_STRING, &crs_name, N_("Coordinates of a GeoJSON file: wgs84 (default), gcj02 or cgcs2000"), "CRS" },
+    { "join-tolerance", 0, 0, G_OPTION_ARG_DOUBLE, &tolerance, N_("Join street ends and nodes closer than this (default 2 m)"), "METRES" },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Where to save the project with its streets"), "FILE" },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_("— replace a project's streets with those of a file"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (LinliProject) result = NULL;
+  g_auto (LinliImportReport) report = { 0 };
+  LinliImportOptions opts;
+
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc != 1 || in == NULL || from == NULL || out == NULL)
+    {
+      g_printerr ("linli-tool add-streets: %s\n", error ? error->message : _("give --project, --from and --out"));
+      return 2;
+    }
+  linli_import_options_init (&opts);
+  if (crs_name != NULL && !linli_crs_from_string (crs_name, &opts.crs))
+    {
+      g_printerr (_("linli-tool add-streets: --crs must be wgs84, gcj02 or cgcs2000\n"));
+      return 2;
+    }
+  if (!(tolerance >= 0 && tolerance <= 100))
+    {
+      g_printerr (_("linli-tool add-streets: --join-tolerance must be from 0 to 100 m\n"));
+      return 2;
+    }
+  opts.join_tolerance = tolerance;
+  project = linli_format_load_file (in, &error);
+  if (project != NULL)
+    result = linli_import_streets_into (project, from, &opts, &report, &error);
+  if (result == NULL || !linli_format_save_file (result, out, &error))
+    {
+      g_printerr ("linli-tool: %s\n", error->message);
+      return 1;
+    }
+  g_print (_("%s: streets %u ways, %u nodes, %.1f km (%u joins made), in place of %u ways\n"), out,
+           report.street_ways, report.street_nodes, report.street_km, report.street_joins,
+           linli_streets_get_n_ways (linli_project_get_streets (project)));
+  return 0;
+}
+
 /* Planning */
 
 static void
@@ -688,6 +741,7 @@ static const struct
   { "validate", cmd_validate, N_("Check project files, reporting file, line and reason") },
   { "bench", cmd_bench, N_("Time opening, saving and coverage updates (medians)") },
   { "import", cmd_import, N_("Make a project from OpenStreetMap XML or GeoJSON: buildings, streets, service positions") },
+  { "add-streets", cmd_add_streets, N_("Replace a project's streets with the walkable ways of an OpenStreetMap or GeoJSON file") },
   { "join", linli_tool_join_csv, N_("Fill in a project's buildings from a CSV building list (households, residents, party members)") },
   { "plan", cmd_plan, N_("Propose new sites: maximal covering, set covering or p-median, with a proven bound") },
 };
