@@ -441,7 +441,162 @@ on_import_chosen_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
+/* OpenStreetMap XML and GeoJSON, together and each alone. */
+static void
+add_import_filters (GtkFileChooser *chooser)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("OpenStreetMap and GeoJSON files"));
+  gtk_file_filter_add_pattern (filter, "*.osm");
+  gtk_file_filter_add_pattern (filter, "*.geojson");
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (chooser, filter);
+  g_object_unref (filter);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("OpenStreetMap XML"));
+  gtk_file_filter_add_pattern (filter, "*.osm");
+  gtk_file_chooser_add_filter (chooser, filter);
+  g_object_unref (filter);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("GeoJSON files"));
+  gtk_file_filter_add_pattern (filter, "*.geojson");
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (chooser, filter);
+  g_object_unref (filter);
+}
+
+/* Streets into the open project */
+
+typedef struct
+{
+  LinliWindow *self;
+  GFile       *file;
+  GtkDropDown *crs;
+} PendingStreets;
+
+static void
+pending_streets_free (PendingStreets *p)
+{
+  g_object_unref (p->self);
+  g_object_unref (p->file);
+  g_free (p);
+}
+
+static void
+on_add_streets_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            PendingStreets   *p)
+{
+  static const LinliCrs crs[] = { LINLI_CRS_WGS84, LINLI_CRS_GCJ02, LINLI_CRS_CGCS2000 };
+  g_autoptr (GError) error = NULL;
+  LinliImportOptions opts;
+
+  if (g_strcmp0 (response, "add") != 0)
+    return;
+  linli_import_options_init (&opts);
+  if (p->crs != NULL)
+    opts.crs = crs[MIN (gtk_drop_down_get_selected (p->crs), 2)];
+  if (!linli_window_add_streets (p->self, p->file, &opts, &error))
+    linli_window_show_error (p->self, _("Could not add the streets"), error);
+}
+
+/**
+ * linli_window_preview_add_streets:
+ *
+ * Says what walkable ways @file holds and that they would replace the
+ * project's streets, asks for the coordinate system of GeoJSON, then adds
+ * them (linli_window_add_streets()).
+ */
+void
+linli_window_preview_add_streets (LinliWindow *self,
+                                  GFile       *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) preview = NULL;
+  g_auto (LinliImportReport) report = { 0 };
+  g_autofree char *body = NULL;
+  const char *crs_names[] = { _("WGS84 (GPS, OpenStreetMap)"), _("GCJ-02 (Chinese web maps)"),
+                              _("CGCS2000"), NULL };
+  LinliImportOptions opts;
+  GtkWidget *dialog, *dropdown = NULL;
+  PendingStreets *p;
+  guint n_ways = linli_streets_get_n_ways (linli_project_get_streets (self->project));
+
+  if (path == NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be imported"));
+      linli_window_show_error (self, _("Could not add the streets"), error);
+      return;
+    }
+  linli_import_options_init (&opts);
+  preview = linli_import_streets_into (self->project, path, &opts, &report, &error);
+  if (preview == NULL)
+    {
+      linli_window_show_error (self, _("Could not add the streets"), error);
+      return;
+    }
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u walkable way, %.1f km (%u gaps joined), would replace this project's "
+                                       "%u streets. Its buildings and sites stay as they are; the result opens as "
+                                       "a new, unsaved project with your edits.",
+                                       "%u walkable ways, %.1f km (%u gaps joined), would replace this project's "
+                                       "%u streets. Its buildings and sites stay as they are; the result opens as "
+                                       "a new, unsaved project with your edits.", report.street_ways),
+                          report.street_ways, report.street_km, report.street_joins, n_ways);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Add Streets?"), body);
+  if (linli_import_guess_format (path) != LINLI_IMPORT_FORMAT_OSM)
+    {
+      dropdown = gtk_drop_down_new_from_strings (crs_names);
+      gtk_widget_set_tooltip_text (dropdown, _("Coordinate system of the file"));
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
+    }
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "add", _("_Add Streets"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  p = g_new0 (PendingStreets, 1);
+  p->self = g_object_ref (self);
+  p->file = g_object_ref (file);
+  p->crs = dropdown ? GTK_DROP_DOWN (dropdown) : NULL;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_add_streets_response_cb), p,
+                         (GClosureNotify) (void (*) (void)) pending_streets_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_add_streets_chosen_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          LinliWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        linli_window_preview_add_streets (self, file);
+    }
+  g_object_unref (chooser);
+}
+
 /* Actions */
+
+static void
+add_streets_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Add Streets"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  add_import_filters (GTK_FILE_CHOOSER (chooser));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_add_streets_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
 
 static void
 import_action (GtkWidget  *widget,
@@ -450,24 +605,10 @@ import_action (GtkWidget  *widget,
 {
   LinliWindow *self = LINLI_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  GtkFileFilter *filter = gtk_file_filter_new ();
 
   chooser = gtk_file_chooser_native_new (_("Import Buildings and Streets"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("OpenStreetMap and GeoJSON files"));
-  gtk_file_filter_add_pattern (filter, "*.osm");
-  gtk_file_filter_add_pattern (filter, "*.geojson");
-  gtk_file_filter_add_pattern (filter, "*.json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("OpenStreetMap XML"));
-  gtk_file_filter_add_pattern (filter, "*.osm");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("GeoJSON files"));
-  gtk_file_filter_add_pattern (filter, "*.geojson");
-  gtk_file_filter_add_pattern (filter, "*.json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  add_import_filters (GTK_FILE_CHOOSER (chooser));
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chosen_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -734,6 +875,7 @@ linli_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-png", NULL, export_png_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, linli_window_import_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.add-streets", NULL, add_streets_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);

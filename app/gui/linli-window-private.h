@@ -97,6 +97,8 @@ void linli_window_show_error         (LinliWindow  *self,
                                       const GError *error);
 void linli_window_preview_import     (LinliWindow *self,
                                       GFile       *file);
+void linli_window_preview_add_streets (LinliWindow *self,
+                                       GFile       *file);
 
 typedef void (*LinliWindowContinue) (LinliWindow *self,
                                      gpointer     data);

@@ -1336,6 +1336,37 @@ linli_window_show_derived (LinliWindow  *self,
 }
 
 /**
+ * linli_window_add_streets:
+ * @options: as for linli_import_streets_into()
+ *
+ * Gives the project the walkable ways of @file in place of its streets
+ * (linli_import_streets_into()), as a new unsaved project that carries
+ * every edit.  On failure nothing changes.
+ */
+gboolean
+linli_window_add_streets (LinliWindow              *self,
+                          GFile                    *file,
+                          const LinliImportOptions *options,
+                          GError                  **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (LinliProject) project = NULL;
+
+  g_return_val_if_fail (LINLI_IS_WINDOW (self), FALSE);
+
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be imported"));
+      return FALSE;
+    }
+  project = linli_import_streets_into (self->project, path, options, NULL, error);
+  if (project == NULL)
+    return FALSE;
+  linli_window_show_derived (self, project);
+  return TRUE;
+}
+
+/**
  * linli_window_is_modified:
  *
  * Returns: %TRUE if the project has changes not saved to its file, or was

@@ -27,6 +27,10 @@ void                 linli_window_show_import    (LinliWindow  *self,
                                                   LinliProject *project);
 void                 linli_window_show_derived   (LinliWindow  *self,
                                                   LinliProject *project);
+gboolean             linli_window_add_streets    (LinliWindow              *self,
+                                                  GFile                    *file,
+                                                  const LinliImportOptions *options,
+                                                  GError                  **error);
 LinliCsvDialog      *linli_window_open_csv_dialog (LinliWindow  *self,
                                                    GFile        *file,
                                                    GError      **error);

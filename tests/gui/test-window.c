@@ -756,6 +756,73 @@ find_save_question (LinliWindow *window)
   return NULL;
 }
 
+/* The dialog with @heading over @window, or NULL. */
+static AdwMessageDialog *
+find_dialog (LinliWindow *window,
+             const char  *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (w)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* Streets from OpenStreetMap into the open project, over an edit: the
+ * preview says what comes, the result keeps buildings, sites and the edit,
+ * and the streets are the file's. */
+static void
+test_add_streets (Fixture       *f,
+                  gconstpointer  data)
+{
+  LinliProject *before = linli_window_get_project (f->window);
+  g_autofree char *osm = g_build_filename (f->dir, "streets.osm", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (osm);
+  LinliSite *site = first_existing_site (before);
+  g_autofree char *site_id = g_strdup (linli_site_get_id (site));
+  g_autoptr (LinliSiteState) state = linli_site_dup_state (site);
+  guint n_buildings = linli_project_get_n_buildings (before), n_sites = linli_project_get_n_sites (before);
+  AdwMessageDialog *dialog;
+  LinliProject *after;
+
+  g_file_set_contents (osm, "<?xml version=\"1.0\"?>\n<osm version=\"0.6\">\n"
+                            "<node id=\"1\" lat=\"30.3170\" lon=\"120.1410\"/>\n"
+                            "<node id=\"2\" lat=\"30.3180\" lon=\"120.1410\"/>\n"
+                            "<node id=\"3\" lat=\"30.3180\" lon=\"120.1425\"/>\n"
+                            "<way id=\"10\"><nd ref=\"1\"/><nd ref=\"2\"/><nd ref=\"3\"/>"
+                            "<tag k=\"highway\" v=\"residential\"/></way>\n</osm>\n", -1, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  state->lat += 0.001;
+  linli_history_edit_site (f->window->history, "Move", site, state);
+
+  linli_window_preview_add_streets (f->window, file);
+  dialog = find_dialog (f->window, _("Add Streets?"));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 walkable way"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "replace this project's 343 streets"));
+  adw_message_dialog_response (dialog, "add");
+  linli_test_wait_ms (50);
+
+  g_assert_null (find_dialog (f->window, _("Save changes first?")));   /* the edit comes along */
+  after = linli_window_get_project (f->window);
+  g_assert_true (after != before);
+  g_assert_cmpuint (linli_project_get_n_buildings (after), ==, n_buildings);
+  g_assert_cmpuint (linli_project_get_n_sites (after), ==, n_sites);
+  g_assert_cmpfloat (linli_site_get_lat (linli_project_find_site (after, site_id, NULL)), ==, state->lat);
+  g_assert_cmpuint (linli_streets_get_n_ways (linli_project_get_streets (after)), ==, 1);
+  g_assert_cmpuint (linli_streets_get_n_nodes (linli_project_get_streets (after)), ==, 3);
+  g_assert_cmpstr (linli_project_get_attribution (after), ==, LINLI_OSM_ATTRIBUTION);
+  g_assert_true (linli_window_is_modified (f->window));
+  g_assert_null (linli_window_get_file (f->window));
+}
+
 /* An import over unsaved edits asks first: cancel keeps everything,
  * discard brings the import in. */
 static void
@@ -1060,6 +1127,7 @@ main (int    argc,
   ADD ("/window/import-geojson", test_import_geojson);
   ADD ("/window/street-distance", test_street_distance);
   ADD ("/window/import-asks-first", test_import_asks_first);
+  ADD ("/window/add-streets", test_add_streets);
   ADD ("/window/import-preview-geojson", test_import_preview_geojson);
   ADD ("/window/import-preview-osm", test_import_preview_osm);
 #undef ADD
