@@ -43,6 +43,8 @@ struct _LinliMapLayer
    * walk to the nearest site (or NULL: drawn plain). */
   LinliWalk           *walk;
   double              *street_merc;
+  LinliPointGrid      *street_grid;       /* edge midpoints, in WORLD_M units */
+  double               street_reach;      /* the longest half edge, in WORLD_M units */
   const double        *node_distances;
   double               walk_radius;
 };
@@ -55,6 +57,7 @@ G_DEFINE_FINAL_TYPE (LinliMapLayer, linli_map_layer, SHUMATE_TYPE_LAYER)
 /* Levels of detail, in pixels per metre at the district's latitude. */
 #define LOD_AGGREGATE  0.05   /* below: buildings summed into screen cells */
 #define LOD_FOOTPRINTS 0.35   /* above: buildings drawn as their outlines */
+#define LOD_STREETS    0.03   /* below: no streets (a 100 m block would be 3 pixels) */
 #define CELL_PX        6
 #define MAX_LABELS     80     /* site labels per frame */
 
@@ -266,6 +269,7 @@ clear_project_data (LinliMapLayer *self)
   g_clear_pointer (&self->compound_boxes, g_free);
   g_clear_pointer (&self->community_boxes, g_free);
   g_clear_pointer (&self->street_merc, g_free);
+  g_clear_pointer (&self->street_grid, linli_point_grid_free);
   self->walk = NULL;
   self->node_distances = NULL;
   self->n_buildings = 0;
@@ -456,9 +460,46 @@ walk_band (double distance,
   return 3;
 }
 
+typedef struct
+{
+  LinliMapLayer *self;
+  const View    *v;
+  gboolean       major_only;
+  double         width;
+  GArray        *bands[5];   /* float x1, y1, x2, y2 per visible edge, by band */
+} StreetCull;
+
+static void
+street_cull_cb (guint    edge,
+                double   distance,
+                gpointer user_data)
+{
+  StreetCull *c = user_data;
+  LinliMapLayer *self = c->self;
+  guint a, b;
+  double len, x1, y1, x2, y2;
+  float seg[4];
+  int band = 4;
+
+  if (c->major_only && linli_walk_get_edge_kind (self->walk, edge) < LINLI_STREET_TERTIARY)
+    return;
+  linli_walk_get_edge (self->walk, edge, &a, &b, &len);
+  view_merc (c->v, self->street_merc[2 * a], self->street_merc[2 * a + 1], &x1, &y1);
+  view_merc (c->v, self->street_merc[2 * b], self->street_merc[2 * b + 1], &x2, &y2);
+  if (MAX (x1, x2) < -c->width || MIN (x1, x2) > c->v->width + c->width ||
+      MAX (y1, y2) < -c->width || MIN (y1, y2) > c->v->height + c->width)
+    return;
+  if (self->node_distances != NULL)
+    band = walk_band (MIN (self->node_distances[a], self->node_distances[b]) + len / 2, self->walk_radius);
+  seg[0] = x1, seg[1] = y1, seg[2] = x2, seg[3] = y2;
+  g_array_append_vals (c->bands[band], seg, 4);
+}
+
 /* Streets over the blocks: plain white lines, or coloured by the walk to
  * the nearest site at each segment's middle (the catchments along the
- * streets).  Small streets are left out at district scale. */
+ * streets).  Only the edges near the view are looked at (a grid over their
+ * middles), each once; small streets are left out at district scale, and
+ * all of them when a block would be a few pixels. */
 static void
 draw_streets (LinliMapLayer *self,
               cairo_t       *cr,
@@ -467,55 +508,46 @@ draw_streets (LinliMapLayer *self,
   static const guint band_colors[5] = { LINLI_COLOR_WALK_NEAR, LINLI_COLOR_WALK_IN, LINLI_COLOR_WALK_OVER,
                                         LINLI_COLOR_WALK_FAR, LINLI_COLOR_WALK_NONE };
   gboolean district = v->ppm < LOD_AGGREGATE;
-  guint n_edges;
-  double width;
+  StreetCull c = { self, v, district, 0, { NULL } };
 
-  if (self->walk == NULL)
+  if (self->walk == NULL || v->ppm < LOD_STREETS)
     return;
-  n_edges = linli_walk_get_n_edges (self->walk);
-  width = CLAMP (7 * v->ppm, district ? 0.8 : 1.2, 8);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (int band = self->node_distances != NULL ? 0 : 4; band < 5; band++)
+  c.width = CLAMP (7 * v->ppm, district ? 0.8 : 1.2, 8);
+  for (int band = 0; band < 5; band++)
+    c.bands[band] = g_array_new (FALSE, FALSE, sizeof (float));
+  linli_point_grid_query_circle (self->street_grid, v->cx, v->cy, v->radius + self->street_reach,
+                                 street_cull_cb, &c);
+
+  /* Square caps close the corners where segments meet, and stroke faster
+   * than round ones. */
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+  for (int band = 0; band < 5; band++)
     {
-      guint drawn = 0;
+      const float *seg = (const float *) c.bands[band]->data;
+      guint n = c.bands[band]->len / 4;
 
-      cairo_new_path (cr);
-      for (guint e = 0; e < n_edges; e++)
+      if (n > 0)
         {
-          guint a, b;
-          double len, x1, y1, x2, y2;
-
-          if (district && linli_walk_get_edge_kind (self->walk, e) < LINLI_STREET_TERTIARY)
-            continue;
-          linli_walk_get_edge (self->walk, e, &a, &b, &len);
-          if (self->node_distances != NULL &&
-              walk_band (MIN (self->node_distances[a], self->node_distances[b]) + len / 2,
-                         self->walk_radius) != band)
-            continue;
-          view_merc (v, self->street_merc[2 * a], self->street_merc[2 * a + 1], &x1, &y1);
-          view_merc (v, self->street_merc[2 * b], self->street_merc[2 * b + 1], &x2, &y2);
-          if (MAX (x1, x2) < -width || MIN (x1, x2) > v->width + width ||
-              MAX (y1, y2) < -width || MIN (y1, y2) > v->height + width)
-            continue;
-          cairo_move_to (cr, x1, y1);
-          cairo_line_to (cr, x2, y2);
-          drawn++;
+          cairo_new_path (cr);
+          for (guint k = 0; k < n; k++)
+            {
+              cairo_move_to (cr, seg[4 * k], seg[4 * k + 1]);
+              cairo_line_to (cr, seg[4 * k + 2], seg[4 * k + 3]);
+            }
+          if (self->node_distances == NULL)
+            {
+              /* A casing, then the street. */
+              set_rgb (cr, 0xc9c1b1, 1);
+              cairo_set_line_width (cr, c.width + 1.5);
+              cairo_stroke_preserve (cr);
+              set_rgb (cr, 0xffffff, 1);
+            }
+          else
+            set_rgb (cr, band_colors[band], 1);
+          cairo_set_line_width (cr, c.width);
+          cairo_stroke (cr);
         }
-      if (drawn == 0)
-        continue;
-      if (self->node_distances == NULL)
-        {
-          /* A casing, then the street. */
-          set_rgb (cr, 0xc9c1b1, 1);
-          cairo_set_line_width (cr, width + 1.5);
-          cairo_stroke_preserve (cr);
-          set_rgb (cr, 0xffffff, 1);
-        }
-      else
-        set_rgb (cr, band_colors[band], district ? 0.8 : 0.9);
-      cairo_set_line_width (cr, width);
-      cairo_stroke (cr);
+      g_array_unref (c.bands[band]);
     }
 }
 
@@ -1081,9 +1113,14 @@ linli_map_layer_set_streets (LinliMapLayer *self,
       const LinliProjection *proj = self->project != NULL ? linli_project_get_projection (self->project) : NULL;
 
       g_clear_pointer (&self->street_merc, g_free);
+      g_clear_pointer (&self->street_grid, linli_point_grid_free);
+      self->street_reach = 0;
       self->walk = proj != NULL ? walk : NULL;
       if (self->walk != NULL)
         {
+          guint n_edges = linli_walk_get_n_edges (walk);
+          g_autofree double *mid = g_new (double, 2 * MAX (n_edges, 1));
+
           self->street_merc = g_new (double, 2 * MAX (n, 1));
           for (guint i = 0; i < n; i++)
             {
@@ -1092,6 +1129,19 @@ linli_map_layer_set_streets (LinliMapLayer *self,
               linli_projection_inverse (proj, xy[2 * i], xy[2 * i + 1], &lat, &lon);
               mercator (lat, lon, &self->street_merc[2 * i], &self->street_merc[2 * i + 1]);
             }
+          for (guint e = 0; e < n_edges; e++)
+            {
+              guint a, b;
+              double len, dx, dy;
+
+              linli_walk_get_edge (walk, e, &a, &b, &len);
+              mid[2 * e] = (self->street_merc[2 * a] + self->street_merc[2 * b]) / 2 * WORLD_M;
+              mid[2 * e + 1] = (self->street_merc[2 * a + 1] + self->street_merc[2 * b + 1]) / 2 * WORLD_M;
+              dx = (self->street_merc[2 * b] - self->street_merc[2 * a]) * WORLD_M;
+              dy = (self->street_merc[2 * b + 1] - self->street_merc[2 * a + 1]) * WORLD_M;
+              self->street_reach = MAX (self->street_reach, hypot (dx, dy) / 2);
+            }
+          self->street_grid = linli_point_grid_new (mid, n_edges, 200.0 / cos (proj->lat0 * G_PI / 180));
         }
     }
   self->node_distances = self->walk != NULL ? node_distances : NULL;

@@ -39,6 +39,8 @@ main (int    argc,
   ShumateMap *map;
   ShumateViewport *viewport;
   LinliMapLayer *layer;
+  LinliWalk *walk;
+  g_autoptr (LinliWalkNearest) nearest = NULL;
   GtkWidget *window;
   GskRenderer *renderer;
   double min_lat, min_lon, max_lat, max_lon, rss;
@@ -74,6 +76,25 @@ main (int    argc,
   shumate_map_add_layer (map, SHUMATE_LAYER (layer));
   linli_map_layer_set_project (layer, project);
   linli_map_layer_set_coverage (layer, coverage);
+  /* Streets coloured by the walk to the nearest site, as the window draws them. */
+  walk = linli_walk_for_project (project);
+  if (walk != NULL)
+    {
+      nearest = linli_walk_nearest_new (walk);
+      for (guint s = 0; s < linli_project_get_n_sites (project); s++)
+        {
+          LinliSite *site = linli_project_get_site (project, s);
+          double x, y;
+
+          if (!linli_site_counts_for_coverage (site))
+            continue;
+          linli_projection_forward (linli_project_get_projection (project), linli_site_get_lat (site),
+                                    linli_site_get_lon (site), &x, &y);
+          linli_walk_nearest_add_source (nearest, x, y);
+        }
+      linli_map_layer_set_streets (layer, walk, linli_walk_nearest_get_node_distances (nearest),
+                                   linli_project_get_coverage_radius (project));
+    }
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (map));
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (layer)))
