@@ -263,20 +263,49 @@ pending_import_free (PendingImport *p)
   g_free (p);
 }
 
+/* The coordinate systems a GeoJSON file may use, in a drop-down. */
+static GtkWidget *
+crs_dropdown_new (void)
+{
+  const char *names[] = { _("WGS84 (GPS, OpenStreetMap)"), _("GCJ-02 (Chinese web maps)"), _("CGCS2000"), NULL };
+  GtkWidget *dropdown = gtk_drop_down_new_from_strings (names);
+
+  gtk_widget_set_tooltip_text (dropdown, _("Coordinate system of the file"));
+  return dropdown;
+}
+
+static LinliCrs
+crs_from_dropdown (GtkDropDown *dropdown)
+{
+  static const LinliCrs crs[] = { LINLI_CRS_WGS84, LINLI_CRS_GCJ02, LINLI_CRS_CGCS2000 };
+
+  return dropdown != NULL ? crs[MIN (gtk_drop_down_get_selected (dropdown), 2)] : LINLI_CRS_WGS84;
+}
+
+/* Cancel and one suggested answer, the default. */
+static void
+add_question_responses (AdwMessageDialog *dialog,
+                        const char       *id,
+                        const char       *label)
+{
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), id, label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, id, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, id);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+}
+
 static void
 on_import_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
                        PendingImport    *p)
 {
   g_autoptr (GError) error = NULL;
-  static const LinliCrs crs[] = { LINLI_CRS_WGS84, LINLI_CRS_GCJ02, LINLI_CRS_CGCS2000 };
   LinliImportOptions opts;
 
   if (g_strcmp0 (response, "import") != 0)
     return;
   linli_import_options_init (&opts);
-  if (p->crs != NULL)
-    opts.crs = crs[MIN (gtk_drop_down_get_selected (p->crs), 2)];
+  opts.crs = crs_from_dropdown (p->crs);
   opts.streets_path = p->streets_path;
   opts.pois_path = p->pois_path;
   opts.add_suggested_sites = p->add_sites != NULL && gtk_check_button_get_active (p->add_sites);
@@ -357,8 +386,6 @@ linli_window_preview_import (LinliWindow *self,
   g_autoptr (LinliProject) preview = NULL;
   g_auto (LinliImportReport) report = { 0 };
   g_autofree char *body = NULL;
-  const char *crs_names[] = { _("WGS84 (GPS, OpenStreetMap)"), _("GCJ-02 (Chinese web maps)"),
-                              _("CGCS2000"), NULL };
   LinliImportOptions opts;
   GtkWidget *dialog, *box, *dropdown = NULL, *check = NULL;
   gboolean osm;
@@ -393,8 +420,7 @@ linli_window_preview_import (LinliWindow *self,
   gtk_widget_set_visible (box, !osm || report.suggestions->len > 0);
   if (!osm)
     {
-      dropdown = gtk_drop_down_new_from_strings (crs_names);
-      gtk_widget_set_tooltip_text (dropdown, _("Coordinate system of the file"));
+      dropdown = crs_dropdown_new ();
       gtk_box_append (GTK_BOX (box), dropdown);
     }
   if (report.suggestions->len > 0)
@@ -409,11 +435,7 @@ linli_window_preview_import (LinliWindow *self,
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
       gtk_box_append (GTK_BOX (box), check);
     }
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "import", _("_Import"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  add_question_responses (ADW_MESSAGE_DIALOG (dialog), "import", _("_Import"));
   p = g_new0 (PendingImport, 1);
   p->self = g_object_ref (self);
   p->file = g_object_ref (file);
@@ -424,21 +446,6 @@ linli_window_preview_import (LinliWindow *self,
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_import_response_cb), p,
                          (GClosureNotify) (void (*) (void)) pending_import_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_import_chosen_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     LinliWindow     *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        linli_window_preview_import (self, file);
-    }
-  g_object_unref (chooser);
 }
 
 /* OpenStreetMap XML and GeoJSON, together and each alone. */
@@ -488,15 +495,13 @@ on_add_streets_response_cb (AdwMessageDialog *dialog,
                             const char       *response,
                             PendingStreets   *p)
 {
-  static const LinliCrs crs[] = { LINLI_CRS_WGS84, LINLI_CRS_GCJ02, LINLI_CRS_CGCS2000 };
   g_autoptr (GError) error = NULL;
   LinliImportOptions opts;
 
   if (g_strcmp0 (response, "add") != 0)
     return;
   linli_import_options_init (&opts);
-  if (p->crs != NULL)
-    opts.crs = crs[MIN (gtk_drop_down_get_selected (p->crs), 2)];
+  opts.crs = crs_from_dropdown (p->crs);
   if (!linli_window_add_streets (p->self, p->file, &opts, &error))
     linli_window_show_error (p->self, _("Could not add the streets"), error);
 }
@@ -517,8 +522,6 @@ linli_window_preview_add_streets (LinliWindow *self,
   g_autoptr (LinliProject) preview = NULL;
   g_auto (LinliImportReport) report = { 0 };
   g_autofree char *body = NULL;
-  const char *crs_names[] = { _("WGS84 (GPS, OpenStreetMap)"), _("GCJ-02 (Chinese web maps)"),
-                              _("CGCS2000"), NULL };
   LinliImportOptions opts;
   GtkWidget *dialog, *dropdown = NULL;
   PendingStreets *p;
@@ -548,15 +551,10 @@ linli_window_preview_add_streets (LinliWindow *self,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Add Streets?"), body);
   if (linli_import_guess_format (path) != LINLI_IMPORT_FORMAT_OSM)
     {
-      dropdown = gtk_drop_down_new_from_strings (crs_names);
-      gtk_widget_set_tooltip_text (dropdown, _("Coordinate system of the file"));
+      dropdown = crs_dropdown_new ();
       adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
     }
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "add", _("_Add Streets"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  add_question_responses (ADW_MESSAGE_DIALOG (dialog), "add", _("_Add Streets"));
   p = g_new0 (PendingStreets, 1);
   p->self = g_object_ref (self);
   p->file = g_object_ref (file);
@@ -566,19 +564,39 @@ linli_window_preview_add_streets (LinliWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef void (*FileFunc) (LinliWindow *self,
+                          GFile       *file);
+
 static void
-on_add_streets_chosen_cb (GtkNativeDialog *chooser,
+on_import_file_chosen_cb (GtkNativeDialog *chooser,
                           int              response,
                           LinliWindow     *self)
 {
+  FileFunc then = g_object_get_data (G_OBJECT (chooser), "linli-then");
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
       if (file != NULL)
-        linli_window_preview_add_streets (self, file);
+        then (self, file);
     }
   g_object_unref (chooser);
+}
+
+/* Asks for an OpenStreetMap or GeoJSON file, then calls @then with it. */
+static void
+choose_import_file (LinliWindow *self,
+                    const char  *title,
+                    FileFunc     then)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                               _("_Open"), _("_Cancel"));
+
+  add_import_filters (GTK_FILE_CHOOSER (chooser));
+  g_object_set_data (G_OBJECT (chooser), "linli-then", then);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_file_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* Actions */
@@ -588,14 +606,7 @@ add_streets_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
 {
-  LinliWindow *self = LINLI_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Add Streets"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  add_import_filters (GTK_FILE_CHOOSER (chooser));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_add_streets_chosen_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_import_file (LINLI_WINDOW (widget), _("Add Streets"), linli_window_preview_add_streets);
 }
 
 static void
@@ -603,14 +614,7 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  LinliWindow *self = LINLI_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Import Buildings and Streets"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  add_import_filters (GTK_FILE_CHOOSER (chooser));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chosen_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_import_file (LINLI_WINDOW (widget), _("Import Buildings and Streets"), linli_window_preview_import);
 }
 
 
