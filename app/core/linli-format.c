@@ -5,6 +5,8 @@
 
 #include "linli-format.h"
 
+#include "linli-xml.h"
+
 #include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -15,7 +17,6 @@
 #include <string.h>
 
 G_DEFINE_QUARK (linli-format-error-quark, linli_format_error)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextReader, xmlFreeTextReader)
 
 #define MAX_ID_LENGTH        256
 #define MAX_NAME_LENGTH      1024
@@ -30,19 +31,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextReader, xmlFreeTextReader)
 
 typedef struct
 {
-  xmlTextReaderPtr reader;
-  const char      *data;
-  gsize            length;
-  const char      *display_name;
-  GPtrArray       *open;          /* names of the elements entered, innermost last */
+  LinliXml         x;             /* the guarded reader, the document and the error */
   int              last_compound; /* of the building before, or -1 */
   LinliProject    *project;
   LinliStreets    *streets;       /* read so far */
   GHashTable      *building_ids;
   GHashTable      *site_ids;
-  char            *xml_error;
-  int              xml_error_line;
-  GError          *error;
 } Loader;
 
 /* Attributes of the element the reader is on, by name. */
@@ -53,180 +47,15 @@ typedef struct
   char              *owned[16];   /* values that had to be assembled */
 } Attrs;
 
-static void
-structured_error_cb (void        *user_data,
-                     xmlErrorPtr  err)
-{
-  Loader *l = user_data;
-
-  if (l->xml_error != NULL || err == NULL)
-    return;
-  l->xml_error = g_strstrip (g_strdup (err->message ? err->message : "unknown error"));
-  l->xml_error_line = err->line;
-}
-
-/* The line of the node the reader is on.  The parser itself reads ahead,
- * so its line number can be a few lines past the node at fault. */
-static int
-current_line (Loader *l)
-{
-  xmlNodePtr node = xmlTextReaderCurrentNode (l->reader);
-  long line = node != NULL ? xmlGetLineNo (node) : -1;
-
-  if (line <= 0)
-    line = xmlTextReaderGetParserLineNumber (l->reader);
-  return (int) CLAMP (line, 1, G_MAXINT);
-}
-
-/* The line where @needle first occurs in the file, or 1. */
-static int
-line_of (Loader     *l,
-         const char *needle)
-{
-  const char *hit = g_strstr_len (l->data, l->length, needle);
-  int line = 1;
-
-  if (hit == NULL)
-    return 1;
-  for (const char *p = l->data; p < hit; p++)
-    if (*p == '\n')
-      line++;
-  return line;
-}
-
-static gboolean
-fail (Loader     *l,
-      int         code,
-      const char *format,
-      ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail (Loader     *l,
-      int         code,
-      const char *format,
-      ...)
-{
-  g_autofree char *reason = NULL;
-  va_list args;
-
-  if (l->error != NULL)
-    return FALSE;
-  va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (&l->error, LINLI_FORMAT_ERROR, code, "%s:%d: %s", l->display_name,
-               current_line (l), reason);
-  return FALSE;
-}
-
-/* Shortens a value from the file before quoting it in a message. */
-static char *
-quote_value (const char *value)
-{
-  if (g_utf8_strlen (value, -1) > 40)
-    {
-      g_autofree char *head = g_utf8_substring (value, 0, 40);
-      return g_strconcat (head, "…", NULL);
-    }
-  return g_strdup (value);
-}
-
-/* Reads the next node that matters.  Whitespace, comments and processing
- * instructions are skipped; a DOCTYPE stops the load, because a document
- * type is the door to external entities and entity expansion bombs.
- *
- * Returns: FALSE on error; *type is XML_READER_TYPE_NONE at the end.
- */
-static gboolean
-read_node (Loader *l,
-           int    *type)
-{
-  for (;;)
-    {
-      int ret = xmlTextReaderRead (l->reader);
-
-      if (ret < 0 || l->xml_error != NULL)
-        {
-          /* libxml2's reader calls a file cut short "extra content"; say
-           * what really happened. */
-          const char *root_end = g_strrstr_len (l->data, l->length, "</linli>");
-          gboolean after_root = FALSE;
-
-          if (root_end != NULL)
-            for (const char *p = root_end + 8; p < l->data + l->length && !after_root; p++)
-              after_root = !g_ascii_isspace (*p);
-
-          if (l->xml_error != NULL && after_root &&
-              strstr (l->xml_error, "Extra content at the end") != NULL)
-            g_set_error (&l->error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_MALFORMED,
-                         _("%s:%d: not well-formed XML: content after the end of <linli>"),
-                         l->display_name, MAX (l->xml_error_line, 1));
-          else if (l->xml_error != NULL && l->open->len > 0 &&
-                   strstr (l->xml_error, "Extra content at the end") != NULL)
-            g_set_error (&l->error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_MALFORMED,
-                         _("%s:%d: not well-formed XML: the file ends before <%s> is closed "
-                           "(is it truncated?)"), l->display_name, MAX (l->xml_error_line, 1),
-                         (const char *) g_ptr_array_index (l->open, l->open->len - 1));
-          else if (l->xml_error != NULL)
-            g_set_error (&l->error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_MALFORMED,
-                         _("%s:%d: not well-formed XML: %s"), l->display_name,
-                         MAX (l->xml_error_line, 1), l->xml_error);
-          else
-            fail (l, LINLI_FORMAT_ERROR_MALFORMED, _("not well-formed XML"));
-          return FALSE;
-        }
-      if (ret == 0)
-        {
-          *type = XML_READER_TYPE_NONE;
-          return TRUE;
-        }
-
-      *type = xmlTextReaderNodeType (l->reader);
-      switch (*type)
-        {
-        case XML_READER_TYPE_WHITESPACE:
-        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-        case XML_READER_TYPE_COMMENT:
-        case XML_READER_TYPE_PROCESSING_INSTRUCTION:
-        case XML_READER_TYPE_XML_DECLARATION:
-          continue;
-        case XML_READER_TYPE_DOCUMENT_TYPE:
-          g_set_error (&l->error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_MALFORMED,
-                       _("%s:%d: document type declarations (DOCTYPE) are not allowed in project files"),
-                       l->display_name, line_of (l, "<!DOCTYPE"));
-          return FALSE;
-        case XML_READER_TYPE_ELEMENT:
-          if (!xmlTextReaderIsEmptyElement (l->reader))
-            g_ptr_array_add (l->open, (gpointer) xmlTextReaderConstName (l->reader));
-          return TRUE;
-        case XML_READER_TYPE_END_ELEMENT:
-          if (l->open->len > 0)
-            g_ptr_array_remove_index (l->open, l->open->len - 1);
-          return TRUE;
-        case XML_READER_TYPE_ENTITY_REFERENCE:
-        case XML_READER_TYPE_ENTITY:
-          return fail (l, LINLI_FORMAT_ERROR_MALFORMED, _("entity references are not allowed"));
-        case XML_READER_TYPE_TEXT:
-        case XML_READER_TYPE_CDATA:
-          {
-            const char *text = (const char *) xmlTextReaderConstValue (l->reader);
-
-            while (text && g_ascii_isspace (*text))
-              text++;
-            if (text == NULL || *text == '\0')
-              continue;
-            return TRUE;
-          }
-        default:
-          return TRUE;
-        }
-    }
-}
+/* The guarded reader's helpers, for this loader. */
+#define fail(l, code, ...) linli_xml_fail (&(l)->x, (code), __VA_ARGS__)
+#define read_node(l, type) linli_xml_read (&(l)->x, (type))
+#define quote_value(value) linli_xml_quote (value)
 
 static const char *
 node_name (Loader *l)
 {
-  return (const char *) xmlTextReaderConstName (l->reader);
+  return (const char *) xmlTextReaderConstName (l->x.reader);
 }
 
 static void
@@ -248,7 +77,7 @@ static gboolean
 read_attrs (Loader *l,
             Attrs  *a)
 {
-  xmlNodePtr node = xmlTextReaderCurrentNode (l->reader);
+  xmlNodePtr node = xmlTextReaderCurrentNode (l->x.reader);
   guint n_names = 0, next = 0;
 
   if (node == NULL || node->type != XML_ELEMENT_NODE)
@@ -490,7 +319,7 @@ expect_empty (Loader     *l,
 {
   int type;
 
-  if (xmlTextReaderIsEmptyElement (l->reader))
+  if (xmlTextReaderIsEmptyElement (l->x.reader))
     return TRUE;
   if (!read_node (l, &type))
     return FALSE;
@@ -584,14 +413,14 @@ parse_footprint (Loader *l,
   const char *p;
   int type;
 
-  if (xmlTextReaderIsEmptyElement (l->reader))
+  if (xmlTextReaderIsEmptyElement (l->x.reader))
     return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<footprint> is empty"));
   if (!read_node (l, &type))
     return FALSE;
   if (type != XML_READER_TYPE_TEXT && type != XML_READER_TYPE_CDATA)
     return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<footprint> must hold only “lon,lat” pairs"));
 
-  p = (const char *) xmlTextReaderConstValue (l->reader);
+  p = (const char *) xmlTextReaderConstValue (l->x.reader);
   while (p != NULL)
     {
       LinliLatLon pt;
@@ -686,7 +515,7 @@ parse_building (Loader *l,
     }
   attrs_clear (&a);
 
-  if (ok && !xmlTextReaderIsEmptyElement (l->reader))
+  if (ok && !xmlTextReaderIsEmptyElement (l->x.reader))
     {
       int type;
 
@@ -887,7 +716,7 @@ parse_list (Loader     *l,
 
   if (!read_attrs (l, &a))
     return FALSE;
-  if (xmlTextReaderIsEmptyElement (l->reader))
+  if (xmlTextReaderIsEmptyElement (l->x.reader))
     return TRUE;
   for (;;)
     {
@@ -973,7 +802,7 @@ parse_root (Loader *l)
   if (!ok)
     return FALSE;
 
-  if (!xmlTextReaderIsEmptyElement (l->reader))
+  if (!xmlTextReaderIsEmptyElement (l->x.reader))
     {
       for (;;)
         {
@@ -1034,32 +863,11 @@ linli_format_load_data (const char  *data,
                         const char  *display_name,
                         GError     **error)
 {
-  g_autoptr (xmlTextReader) reader = NULL;
   g_autoptr (LinliProject) project = NULL;
   Loader l = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
-
-  if (length > G_MAXINT)
-    {
-      g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_FAILED,
-                   _("%s: the file is too large (more than 2 GB)"), display_name);
-      return NULL;
-    }
-
-  /* NONET: never fetch anything.  No NOENT (it would expand external
-   * entities), no DTDLOAD, no HUGE (it lifts the limits on entity expansion
-   * and depth). */
-  reader = xmlReaderForMemory (data ? data : "", (int) length, NULL, NULL,
-                               XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT |
-                               XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (reader == NULL)
-    {
-      g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_FAILED,
-                   _("%s: could not start the XML reader"), display_name);
-      return NULL;
-    }
 
   /* libxml2 calls an empty file "extra content"; say it plainly. */
   {
@@ -1075,17 +883,18 @@ linli_format_load_data (const char  *data,
       }
   }
 
+  if (!linli_xml_open (&l.x, data, length, display_name, "linli", LINLI_FORMAT_ERROR,
+                       LINLI_FORMAT_ERROR_MALFORMED, LINLI_FORMAT_ERROR_FAILED))
+    {
+      g_propagate_error (error, l.x.error);
+      linli_xml_close (&l.x);
+      return NULL;
+    }
   project = linli_project_new ();
-  l.reader = reader;
-  l.data = data ? data : "";
-  l.length = length;
-  l.open = g_ptr_array_new ();  /* names interned in the reader's dictionary */
-  l.display_name = display_name;
   l.last_compound = -1;
   l.project = project;
   l.building_ids = g_hash_table_new (g_str_hash, g_str_equal);
   l.site_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  xmlTextReaderSetStructuredErrorHandler (reader, structured_error_cb, &l);
 
   l.streets = linli_streets_new ();
   ok = parse_root (&l);
@@ -1095,12 +904,11 @@ linli_format_load_data (const char  *data,
 
   g_hash_table_unref (l.building_ids);
   g_hash_table_unref (l.site_ids);
-  g_ptr_array_unref (l.open);
-  g_free (l.xml_error);
+  linli_xml_close (&l.x);
   if (!ok)
     {
-      g_assert (l.error != NULL);
-      g_propagate_error (error, l.error);
+      g_assert (l.x.error != NULL);
+      g_propagate_error (error, l.x.error);
       return NULL;
     }
   return g_steal_pointer (&project);

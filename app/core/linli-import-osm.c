@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "linli-import-private.h"
+#include "linli-xml.h"
 
 #include <glib/gi18n-lib.h>
 #include <libxml/xmlreader.h>
@@ -21,7 +22,6 @@
  * street stays).
  */
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextReader, xmlFreeTextReader)
 
 #define MAX_TAGS          5000     /* per element */
 #define MAX_TAG_LENGTH    4096     /* bytes of a key or value; OSM allows 255 characters */
@@ -82,15 +82,7 @@ typedef enum
 typedef struct
 {
   LinliImporter   *imp;
-  xmlTextReaderPtr reader;
-  const char      *data;
-  gsize            length;
-  const char      *path;
-  char            *xml_error;
-  int              xml_error_line;
-  GError          *error;
-  GPtrArray       *open;            /* names of the elements entered, innermost last */
-  gboolean         root_closed;
+  LinliXml         x;               /* the guarded reader, the document and the error */
 
   GArray          *nodes;           /* OsmNode, sorted by id at the end */
   gboolean         nodes_sorted;
@@ -126,66 +118,10 @@ tags_get (gconstpointer data,
   return NULL;
 }
 
-static void
-structured_error_cb (void        *user_data,
-                     xmlErrorPtr  err)
-{
-  OsmReader *r = user_data;
-
-  if (r->xml_error != NULL || err == NULL)
-    return;
-  r->xml_error = g_strstrip (g_strdup (err->message ? err->message : "unknown error"));
-  r->xml_error_line = err->line;
-}
-
-static int
-current_line (OsmReader *r)
-{
-  xmlNodePtr node = xmlTextReaderCurrentNode (r->reader);
-  long line = node != NULL ? xmlGetLineNo (node) : -1;
-
-  /* Elements keep their line in 16 bits (BIG_LINES helps text nodes
-   * only); past that the parser's line, a little ahead, is the best. */
-  if (line <= 0 || line >= 65535)
-    line = xmlTextReaderGetParserLineNumber (r->reader);
-  return (int) CLAMP (line, 1, G_MAXINT);
-}
-
-static int
-line_of (OsmReader  *r,
-         const char *needle)
-{
-  const char *hit = g_strstr_len (r->data, r->length, needle);
-  int line = 1;
-
-  for (const char *p = r->data; hit != NULL && p < hit; p++)
-    if (*p == '\n')
-      line++;
-  return line;
-}
-
-static gboolean
-fail (OsmReader  *r,
-      const char *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-fail (OsmReader  *r,
-      const char *format,
-      ...)
-{
-  g_autofree char *reason = NULL;
-  va_list args;
-
-  if (r->error != NULL)
-    return FALSE;
-  va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (&r->error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, "%s:%d: %s", r->path,
-               current_line (r), reason);
-  return FALSE;
-}
+/* The guarded reader's helpers, for this reader's errors. */
+#define fail(r, ...) linli_xml_fail (&(r)->x, LINLI_IMPORT_ERROR_INVALID, __VA_ARGS__)
+#define read_node(r, type) linli_xml_read (&(r)->x, (type))
+#define quote_value(value) linli_xml_quote (value)
 
 /* An OSM id as text, for messages: gettext cannot see through
  * G_GINT64_FORMAT. */
@@ -199,91 +135,6 @@ id_text (gint64  id,
 }
 #define ID_TEXT(id) id_text ((id), (char[ID_BUF]) { 0 })
 
-static char *
-quote_value (const char *value)
-{
-  if (g_utf8_strlen (value, -1) > 40)
-    {
-      g_autofree char *head = g_utf8_substring (value, 0, 40);
-      return g_strconcat (head, "…", NULL);
-    }
-  return g_strdup (value);
-}
-
-/* Reads the next node that matters, as the .linli loader does: a DOCTYPE
- * or an entity reference stops the import (they are the doors to
- * external entities and expansion bombs).
- *
- * Returns: FALSE on error; *type is XML_READER_TYPE_NONE at the end.
- */
-static gboolean
-read_node (OsmReader *r,
-           int       *type)
-{
-  for (;;)
-    {
-      int ret = xmlTextReaderRead (r->reader);
-
-      if (ret < 0 || r->xml_error != NULL)
-        {
-          gboolean extra = r->xml_error != NULL && strstr (r->xml_error, "Extra content at the end") != NULL;
-          const char *root_end = g_strrstr_len (r->data, r->length, "</osm>");
-          gboolean after_root = r->root_closed;
-
-          /* libxml2's reader calls a file cut short "extra content", and
-           * reports content after the root before the root's end. */
-          if (root_end != NULL)
-            for (const char *p = root_end + 6; p < r->data + r->length && !after_root; p++)
-              after_root = !g_ascii_isspace (*p);
-
-          if (extra && !after_root && r->open->len > 0)
-            g_set_error (&r->error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
-                         _("%s:%d: not well-formed XML: the file ends before <%s> is closed "
-                           "(is it truncated?)"), r->path, MAX (r->xml_error_line, 1),
-                         (const char *) g_ptr_array_index (r->open, r->open->len - 1));
-          else if (extra && after_root)
-            g_set_error (&r->error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
-                         _("%s:%d: not well-formed XML: content after the end of <osm>"),
-                         r->path, MAX (r->xml_error_line, 1));
-          else if (r->xml_error != NULL)
-            g_set_error (&r->error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
-                         _("%s:%d: not well-formed XML: %s"), r->path, MAX (r->xml_error_line, 1),
-                         r->xml_error);
-          else
-            fail (r, _("not well-formed XML"));
-          return FALSE;
-        }
-      if (ret == 0)
-        {
-          *type = XML_READER_TYPE_NONE;
-          return TRUE;
-        }
-
-      *type = xmlTextReaderNodeType (r->reader);
-      switch (*type)
-        {
-        case XML_READER_TYPE_DOCUMENT_TYPE:
-          g_set_error (&r->error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
-                       _("%s:%d: document type declarations (DOCTYPE) are not allowed"),
-                       r->path, line_of (r, "<!DOCTYPE"));
-          return FALSE;
-        case XML_READER_TYPE_ENTITY_REFERENCE:
-        case XML_READER_TYPE_ENTITY:
-          return fail (r, _("entity references are not allowed"));
-        case XML_READER_TYPE_ELEMENT:
-          if (!xmlTextReaderIsEmptyElement (r->reader))
-            g_ptr_array_add (r->open, (gpointer) xmlTextReaderConstName (r->reader));
-          return TRUE;
-        case XML_READER_TYPE_END_ELEMENT:
-          if (r->open->len > 0)
-            g_ptr_array_remove_index (r->open, r->open->len - 1);
-          return TRUE;
-        default:
-          continue;   /* text, whitespace, comments, processing instructions */
-        }
-    }
-}
-
 /* The attributes of the current element named in @names, into @values
  * (borrowed from the reader's node, or assembled into @owned). */
 static void
@@ -292,7 +143,7 @@ read_attrs (OsmReader         *r,
             const char       **values,
             char             **owned)
 {
-  xmlNodePtr node = xmlTextReaderCurrentNode (r->reader);
+  xmlNodePtr node = xmlTextReaderCurrentNode (r->x.reader);
 
   for (guint i = 0; names[i] != NULL; i++)
     {
@@ -603,15 +454,15 @@ read_document (OsmReader *r)
   while (type != XML_READER_TYPE_ELEMENT && type != XML_READER_TYPE_NONE);
   if (type == XML_READER_TYPE_NONE)
     return fail (r, _("no root element"));
-  if (strcmp ((const char *) xmlTextReaderConstName (r->reader), "osm") != 0)
+  if (strcmp ((const char *) xmlTextReaderConstName (r->x.reader), "osm") != 0)
     {
-      g_autofree char *q = quote_value ((const char *) xmlTextReaderConstName (r->reader));
+      g_autofree char *q = quote_value ((const char *) xmlTextReaderConstName (r->x.reader));
       return fail (r, _("not an OpenStreetMap file: the root element is <%s>, not <osm>"), q);
     }
-  if (xmlTextReaderIsEmptyElement (r->reader))
-    r->root_closed = TRUE;
+  if (xmlTextReaderIsEmptyElement (r->x.reader))
+    r->x.root_closed = TRUE;
 
-  while (!r->root_closed)
+  while (!r->x.root_closed)
     {
       int depth;
 
@@ -619,23 +470,23 @@ read_document (OsmReader *r)
         return FALSE;
       if (type == XML_READER_TYPE_NONE)
         return fail (r, _("the file ends before <osm> is closed"));
-      depth = xmlTextReaderDepth (r->reader);
+      depth = xmlTextReaderDepth (r->x.reader);
       if (type == XML_READER_TYPE_ELEMENT && depth == 1)
         {
-          if (!begin_element (r, (const char *) xmlTextReaderConstName (r->reader)))
+          if (!begin_element (r, (const char *) xmlTextReaderConstName (r->x.reader)))
             return FALSE;
-          if (xmlTextReaderIsEmptyElement (r->reader))
+          if (xmlTextReaderIsEmptyElement (r->x.reader))
             end_element (r);
         }
       else if (type == XML_READER_TYPE_ELEMENT && depth == 2)
         {
-          if (!read_child (r, (const char *) xmlTextReaderConstName (r->reader)))
+          if (!read_child (r, (const char *) xmlTextReaderConstName (r->x.reader)))
             return FALSE;
         }
       else if (type == XML_READER_TYPE_END_ELEMENT && depth == 1)
         end_element (r);
       else if (type == XML_READER_TYPE_END_ELEMENT && depth == 0)
-        r->root_closed = TRUE;
+        r->x.root_closed = TRUE;
     }
 
   /* Anything after the root is an error for libxml2; read on to hear it. */
@@ -1061,8 +912,8 @@ check_unique (OsmReader     *r,
   for (guint i = 1; i < n; i++)
     if (ids[i].id == ids[i - 1].id)
       {
-        g_set_error (&r->error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
-                     _("%s: %s %s appears twice"), r->path, what, ID_TEXT (ids[i].id));
+        g_set_error (&r->x.error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
+                     _("%s: %s %s appears twice"), r->x.display_name, what, ID_TEXT (ids[i].id));
         return FALSE;
       }
   return TRUE;
@@ -1083,8 +934,8 @@ resolve (OsmReader *r)
       for (guint i = 1; i < r->nodes->len; i++)
         if (g_array_index (r->nodes, OsmNode, i).id == g_array_index (r->nodes, OsmNode, i - 1).id)
           {
-            g_set_error (&r->error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
-                         _("%s: %s %s appears twice"), r->path, "node",
+            g_set_error (&r->x.error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
+                         _("%s: %s %s appears twice"), r->x.display_name, "node",
                          ID_TEXT (g_array_index (r->nodes, OsmNode, i).id));
             return FALSE;
           }
@@ -1183,7 +1034,8 @@ linli_import_osm (const char               *path,
 {
   g_autoptr (GMappedFile) mapped = NULL;
   g_autoptr (GError) local_error = NULL;
-  g_autoptr (xmlTextReader) reader = NULL;
+  const char *data;
+  gsize length;
   LinliImporter imp;
   OsmReader r = { 0 };
   LinliProject *project = NULL;
@@ -1200,54 +1052,43 @@ linli_import_osm (const char               *path,
       g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_FAILED, "%s", local_error->message);
       return NULL;
     }
-  r.data = g_mapped_file_get_contents (mapped);
-  r.length = g_mapped_file_get_length (mapped);
-  if (r.data == NULL)
-    r.data = "";
-  if (r.length > G_MAXINT)
-    {
-      g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_FAILED,
-                   _("%s: the file is too large (more than 2 GB)"), path);
-      return NULL;
-    }
-  if (r.length >= 3 && memcmp (r.data, "\xef\xbb\xbf", 3) == 0)
+  data = g_mapped_file_get_contents (mapped);
+  length = g_mapped_file_get_length (mapped);
+  if (data == NULL)
+    data = "";
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     i = 3;
-  while (i < r.length && g_ascii_isspace (r.data[i]))
+  while (i < length && g_ascii_isspace (data[i]))
     i++;
-  if (i == r.length)
+  if (i == length)
     {
       g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, _("%s:1: the file is empty"), path);
       return NULL;
     }
   /* libxml2 would call this an empty document. */
-  if (r.data[i] != '<')
+  if (data[i] != '<')
     {
       int line = 1;
 
       for (gsize k = 0; k < i; k++)
-        line += r.data[k] == '\n';
+        line += data[k] == '\n';
       g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
                    _("%s:%d: not XML: an OpenStreetMap file starts with “<”"), path, line);
       return NULL;
     }
 
-  /* As linli_format_load_data(): NONET, no NOENT, no DTDLOAD, no HUGE. */
-  reader = xmlReaderForMemory (r.data, (int) r.length, NULL, NULL,
-                               XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT |
-                               XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (reader == NULL)
+  if (!linli_xml_open (&r.x, data, length, path, "osm", LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
+                       LINLI_IMPORT_ERROR_FAILED))
     {
-      g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_FAILED,
-                   _("%s: could not start the XML reader"), path);
+      g_propagate_error (error, r.x.error);
+      linli_xml_close (&r.x);
       return NULL;
     }
+  r.x.skip_text = TRUE;
 
   linli_importer_init (&imp, options, path);
   linli_project_set_attribution (imp.project, LINLI_OSM_ATTRIBUTION);
   r.imp = &imp;
-  r.reader = reader;
-  r.path = path;
-  r.open = g_ptr_array_new ();
   r.nodes = g_array_new (FALSE, FALSE, sizeof (OsmNode));
   r.nodes_sorted = TRUE;
   r.ways = g_array_new (FALSE, FALSE, sizeof (OsmWay));
@@ -1256,13 +1097,11 @@ linli_import_osm (const char               *path,
   r.members = g_array_new (FALSE, FALSE, sizeof (OsmMember));
   r.features = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   r.tags = g_ptr_array_new_with_free_func (g_free);
-  xmlTextReaderSetStructuredErrorHandler (reader, structured_error_cb, &r);
-
   ok = read_document (&r) && resolve (&r);
   if (ok)
-    project = linli_importer_finish (&imp, report, &r.error);
+    project = linli_importer_finish (&imp, report, &r.x.error);
 
-  g_ptr_array_unref (r.open);
+  linli_xml_close (&r.x);
   g_array_unref (r.nodes);
   g_array_unref (r.ways);
   g_array_unref (r.refs);
@@ -1270,11 +1109,11 @@ linli_import_osm (const char               *path,
   g_array_unref (r.members);
   g_ptr_array_unref (r.features);
   g_ptr_array_unref (r.tags);
-  g_free (r.xml_error);
   linli_importer_clear (&imp);
-  if (r.error != NULL)
+  if (r.x.error != NULL)
     {
-      g_propagate_error (error, r.error);
+      g_propagate_error (error, r.x.error);
+      g_clear_object (&project);
       return NULL;
     }
   return project;
