@@ -2,6 +2,8 @@
 /* Helpers the GUI tests and bench-map share. */
 #include "linli-gui-test-utils.h"
 
+#include <glib/gstdio.h>
+
 /**
  * linli_test_wait_ms:
  *
@@ -53,4 +55,24 @@ linli_test_colour_near (guint32 a,
     if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > 12)
       return FALSE;
   return TRUE;
+}
+
+/**
+ * linli_test_remove_dir:
+ *
+ * Removes a test's temporary directory and the files in it.
+ */
+void
+linli_test_remove_dir (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (path);
 }

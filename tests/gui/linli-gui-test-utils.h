@@ -12,5 +12,6 @@ guint32  linli_test_pixel_at    (GdkTexture   *texture,
                                  int           y);
 gboolean linli_test_colour_near (guint32 a,
                                  guint32 b);
+void     linli_test_remove_dir  (const char *path);
 
 G_END_DECLS

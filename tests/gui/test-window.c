@@ -55,18 +55,10 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
   f->window->close_confirmed = TRUE;
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->window);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  linli_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -738,24 +730,6 @@ test_import_geojson (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
 }
 
-/* The "Save changes first?" question over @window, or NULL. */
-static AdwMessageDialog *
-find_save_question (LinliWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window) &&
-          gtk_widget_get_visible (GTK_WIDGET (w)) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), _("Save changes first?")) == 0)
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
-}
-
 /* The dialog with @heading over @window, or NULL. */
 static AdwMessageDialog *
 find_dialog (LinliWindow *window,
@@ -773,6 +747,13 @@ find_dialog (LinliWindow *window,
         return ADW_MESSAGE_DIALOG (w);
     }
   return NULL;
+}
+
+/* The "Save changes first?" question over @window, or NULL. */
+static AdwMessageDialog *
+find_save_question (LinliWindow *window)
+{
+  return find_dialog (window, _("Save changes first?"));
 }
 
 /* Streets from OpenStreetMap into the open project, over an edit: the
