@@ -380,7 +380,7 @@ void
 linli_window_preview_import (LinliWindow *self,
                 GFile       *file)
 {
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = NULL;
   g_autofree char *streets_path = NULL, *pois_path = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (LinliProject) preview = NULL;
@@ -391,9 +391,8 @@ linli_window_preview_import (LinliWindow *self,
   gboolean osm;
   PendingImport *p;
 
-  if (path == NULL)
+  if ((path = linli_window_local_path (file, &error)) == NULL)
     {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be imported"));
       linli_window_show_error (self, _("Could not import the data"), error);
       return;
     }
@@ -517,7 +516,7 @@ void
 linli_window_preview_add_streets (LinliWindow *self,
                                   GFile       *file)
 {
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (LinliProject) preview = NULL;
   g_auto (LinliImportReport) report = { 0 };
@@ -527,9 +526,8 @@ linli_window_preview_add_streets (LinliWindow *self,
   PendingStreets *p;
   guint n_ways = linli_streets_get_n_ways (linli_project_get_streets (self->project));
 
-  if (path == NULL)
+  if ((path = linli_window_local_path (file, &error)) == NULL)
     {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be imported"));
       linli_window_show_error (self, _("Could not add the streets"), error);
       return;
     }

@@ -65,17 +65,14 @@ linli_window_open_csv_dialog (LinliWindow  *self,
                               GFile        *file,
                               GError      **error)
 {
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = NULL;
   LinliCsvTable *table;
   LinliCsvDialog *dialog;
 
   g_return_val_if_fail (LINLI_IS_WINDOW (self), NULL);
 
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be imported"));
-      return NULL;
-    }
+  if ((path = linli_window_local_path (file, error)) == NULL)
+    return NULL;
   table = linli_csv_table_load (path, 0, error);
   if (table == NULL)
     return NULL;

@@ -104,6 +104,8 @@ typedef void (*LinliWindowContinue) (LinliWindow *self,
                                      gpointer     data);
 
 gboolean linli_window_is_modified     (LinliWindow         *self);
+char    *linli_window_local_path      (GFile               *file,
+                                       GError             **error);
 void     linli_window_confirm_replace (LinliWindow         *self,
                                        const char          *body,
                                        LinliWindowContinue  cont,

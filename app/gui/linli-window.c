@@ -1261,6 +1261,23 @@ linli_window_open_file (LinliWindow  *self,
 }
 
 /**
+ * linli_window_local_path:
+ *
+ * Returns: (transfer full) (nullable): the local path of @file, or %NULL
+ *   with @error set: imports read local files only
+ */
+char *
+linli_window_local_path (GFile   *file,
+                         GError **error)
+{
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be imported"));
+  return path;
+}
+
+/**
  * linli_window_import:
  * @options: as for linli_import_file()
  *
@@ -1274,17 +1291,14 @@ linli_window_import (LinliWindow              *self,
                      const LinliImportOptions *options,
                      GError                  **error)
 {
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = NULL;
   g_autoptr (LinliProject) project = NULL;
 
   g_return_val_if_fail (LINLI_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
 
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be imported"));
-      return FALSE;
-    }
+  if ((path = linli_window_local_path (file, error)) == NULL)
+    return FALSE;
   project = linli_import_file (path, options, NULL, error);
   if (project == NULL)
     return FALSE;
@@ -1349,16 +1363,13 @@ linli_window_add_streets (LinliWindow              *self,
                           const LinliImportOptions *options,
                           GError                  **error)
 {
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = NULL;
   g_autoptr (LinliProject) project = NULL;
 
   g_return_val_if_fail (LINLI_IS_WINDOW (self), FALSE);
 
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be imported"));
-      return FALSE;
-    }
+  if ((path = linli_window_local_path (file, error)) == NULL)
+    return FALSE;
   project = linli_import_streets_into (self->project, path, options, NULL, error);
   if (project == NULL)
     return FALSE;
