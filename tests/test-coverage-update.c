@@ -23,7 +23,7 @@ test_random_edits (void)
 {
   g_autoptr (LinliProject) project = generated (3, 4000);
   g_autoptr (GRand) rng = g_rand_new_with_seed (5);
-  g_autoptr (LinliCoverage) kept = linli_coverage_compute (project);
+  g_autoptr (LinliCoverage) kept = linli_coverage_compute (project, NULL);
   double min_lat, min_lon, max_lat, max_lon;
   guint incremental = 0;
 
@@ -72,9 +72,9 @@ test_random_edits (void)
       /* Several edits may pile up between two updates, as during a drag. */
       if (g_rand_int_range (rng, 0, 3) == 0)
         continue;
-      incremental += linli_coverage_update (kept, project);
+      incremental += linli_coverage_update (kept, project, NULL);
       {
-        g_autoptr (LinliCoverage) fresh = linli_coverage_compute (project);
+        g_autoptr (LinliCoverage) fresh = linli_coverage_compute (project, NULL);
         linli_test_assert_coverage_equal (project, kept, fresh);
       }
       if (step % 500 == 0)
@@ -92,19 +92,19 @@ static void
 test_rule_change_recomputes (void)
 {
   g_autoptr (LinliProject) project = generated (4, 1500);
-  g_autoptr (LinliCoverage) kept = linli_coverage_compute (project);
+  g_autoptr (LinliCoverage) kept = linli_coverage_compute (project, NULL);
   guint64 before = linli_coverage_get_district (kept)->households_covered;
 
   linli_project_set_walk_minutes (project, 15);
-  g_assert_false (linli_coverage_update (kept, project));
+  g_assert_false (linli_coverage_update (kept, project, NULL));
   g_assert_cmpfloat (linli_coverage_get_radius (kept), ==, linli_project_get_coverage_radius (project));
   g_assert_cmpuint (linli_coverage_get_district (kept)->households_covered, >, before);
   {
-    g_autoptr (LinliCoverage) fresh = linli_coverage_compute (project);
+    g_autoptr (LinliCoverage) fresh = linli_coverage_compute (project, NULL);
     linli_test_assert_coverage_equal (project, kept, fresh);
   }
   /* Nothing changed since: the update has nothing to do. */
-  g_assert_true (linli_coverage_update (kept, project));
+  g_assert_true (linli_coverage_update (kept, project, NULL));
 }
 
 int

@@ -328,7 +328,7 @@ test_random_districts (void)
     {
       guint n_boundary = 0;
       LinliProject *project = random_district (seed, &n_boundary);
-      g_autoptr (LinliCoverage) fast = linli_coverage_compute (project);
+      g_autoptr (LinliCoverage) fast = linli_coverage_compute (project, NULL);
       g_autoptr (LinliCoverage) brute = linli_coverage_compute_brute_force (project);
       const LinliCoverageTotals *d = linli_coverage_get_district (fast);
 
@@ -359,7 +359,7 @@ test_update (void)
       g_autoptr (GRand) rand = g_rand_new_with_seed (seed * 7919);
       guint n_boundary;
       LinliProject *project = random_district (seed, &n_boundary);
-      g_autoptr (LinliCoverage) cov = linli_coverage_compute (project);
+      g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
       double lat0, lon0;
 
       if (linli_project_get_n_buildings (project) == 0)
@@ -437,13 +437,13 @@ test_update (void)
               expect_full = TRUE;
             }
 
-          incremental = linli_coverage_update (cov, project);
+          incremental = linli_coverage_update (cov, project, NULL);
           if (expect_full)
             g_assert_false (incremental);
           n_incremental += incremental;
           n_full += !incremental;
           {
-            g_autoptr (LinliCoverage) fresh = linli_coverage_compute (project);
+            g_autoptr (LinliCoverage) fresh = linli_coverage_compute (project, NULL);
             g_autoptr (LinliCoverage) brute = linli_coverage_compute_brute_force (project);
 
             linli_test_assert_coverage_equal (project, cov, fresh);
@@ -473,7 +473,7 @@ test_hand_checked (void)
   /* A site on the building covers it. */
   site = add_site (project, LINLI_SITE_STATUS_EXISTING, 31.23, 121.47);
   {
-    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project);
+    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
     const LinliCoverageTotals *d = linli_coverage_get_district (cov);
     guint n;
 
@@ -494,7 +494,7 @@ test_hand_checked (void)
   offset_point (project, 31.23, 121.47, r + 1, 0, &lat, &lon);
   linli_site_set_position (site, lat, lon);
   {
-    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project);
+    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
     const guint *uncovered;
     guint n;
 
@@ -512,7 +512,7 @@ test_hand_checked (void)
   offset_point (project, 31.23, 121.47, 0, r - 1, &lat, &lon);
   linli_site_set_position (site, lat, lon);
   {
-    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project);
+    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
 
     g_assert_true (linli_coverage_is_covered (cov, b));
   }
@@ -521,14 +521,14 @@ test_hand_checked (void)
   offset_point (project, 31.23, 121.47, -(r + 1) / sqrt (2), -(r + 1) / sqrt (2), &lat, &lon);
   linli_site_set_position (site, lat, lon);
   {
-    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project);
+    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
 
     g_assert_false (linli_coverage_is_covered (cov, b));
   }
   linli_project_set_walk_minutes (project, linli_project_get_walk_minutes (project) + 1);
   g_assert_cmpfloat (linli_project_get_coverage_radius (project), >, r + 1);
   {
-    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project);
+    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
     g_autoptr (LinliCoverage) brute = linli_coverage_compute_brute_force (project);
 
     g_assert_true (linli_coverage_is_covered (cov, b));
@@ -539,7 +539,7 @@ test_hand_checked (void)
   /* A slower walk shrinks it again. */
   linli_project_set_walk_speed (project, 1);
   {
-    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project);
+    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
 
     g_assert_false (linli_coverage_is_covered (cov, b));
   }
@@ -562,7 +562,7 @@ test_status_and_multiple (void)
   /* A candidate reaches households but covers nobody. */
   candidate = add_site (project, LINLI_SITE_STATUS_CANDIDATE, 30, 120);
   {
-    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project);
+    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
 
     g_assert_false (linli_coverage_is_covered (cov, b));
     g_assert_cmpuint (linli_coverage_get_cover_count (cov, b), ==, 0);
@@ -576,7 +576,7 @@ test_status_and_multiple (void)
   add_site (project, LINLI_SITE_STATUS_EXISTING, 30, 120.0001);
   add_site (project, LINLI_SITE_STATUS_EXISTING, 30, 119.9999);
   {
-    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project);
+    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
     const LinliCoverageTotals *d = linli_coverage_get_district (cov);
 
     g_assert_cmpuint (linli_coverage_get_cover_count (cov, b), ==, 3);
@@ -591,7 +591,7 @@ test_status_and_multiple (void)
 
   /* A coverage is a snapshot: editing the project later does not touch it. */
   {
-    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project);
+    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
 
     linli_site_set_status (candidate, LINLI_SITE_STATUS_EXISTING);
     linli_project_remove_site (project, planned);
@@ -602,7 +602,7 @@ test_status_and_multiple (void)
                        LINLI_DEFAULT_WALK_MINUTES * LINLI_DEFAULT_WALK_SPEED_KMH * 1000 / 60);
   }
   {
-    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project);
+    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
 
     g_assert_cmpuint (linli_coverage_get_cover_count (cov, b), ==, 3);
   }
@@ -629,7 +629,7 @@ test_uncovered_order (void)
   add_site (project, LINLI_SITE_STATUS_EXISTING, 35, 125);
   add_site (project, LINLI_SITE_STATUS_CANDIDATE, 30.01, 120);
   {
-    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project);
+    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
 
     uncovered = linli_coverage_get_uncovered (cov, &n);
     g_assert_cmpmem (uncovered, n * sizeof (guint), expected, sizeof expected);
@@ -638,7 +638,7 @@ test_uncovered_order (void)
   /* Cover b5: it leaves the list, the rest keep their order. */
   add_site (project, LINLI_SITE_STATUS_PLANNED, 30.05, 120);
   {
-    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project);
+    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
     static const guint expected2[] = { 1, 3, 0, 2, 4 };
 
     uncovered = linli_coverage_get_uncovered (cov, &n);
@@ -669,7 +669,7 @@ test_communities (void)
   /* A site in the east estate only. */
   add_site (project, LINLI_SITE_STATUS_EXISTING, 30, 120 + 4.5e-4);
   {
-    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project);
+    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
     const LinliCoverageTotals *east = linli_coverage_get_community (cov, 0);
     const LinliCoverageTotals *empty = linli_coverage_get_community (cov, 1);
     const LinliCoverageTotals *west = linli_coverage_get_community (cov, 2);
@@ -704,7 +704,7 @@ test_empty (void)
   LinliProject *project = linli_project_new ();
 
   {
-    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project);
+    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
     g_autoptr (LinliCoverage) brute = linli_coverage_compute_brute_force (project);
     const LinliCoverageTotals *d = linli_coverage_get_district (cov);
     guint n = 99;
@@ -720,7 +720,7 @@ test_empty (void)
   add_site (project, LINLI_SITE_STATUS_EXISTING, 31, 121);
   add_site (project, LINLI_SITE_STATUS_CANDIDATE, NAN, NAN);
   {
-    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project);
+    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
     g_autoptr (LinliCoverage) brute = linli_coverage_compute_brute_force (project);
 
     g_assert_cmpuint (linli_coverage_site_households (cov, 0), ==, 0);
@@ -734,7 +734,7 @@ test_empty (void)
   add_building (project, 31, 121, 0, 4, 4);
   add_site (project, LINLI_SITE_STATUS_EXISTING, NAN, 121);
   {
-    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project);
+    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
     g_autoptr (LinliCoverage) brute = linli_coverage_compute_brute_force (project);
 
     g_assert_cmpuint (linli_coverage_get_cover_count (cov, 0), ==, 1);
@@ -774,7 +774,7 @@ test_non_finite_building_subprocess (void)
             }
           add_site (project, LINLI_SITE_STATUS_EXISTING, 31.001, 121);
           {
-            g_autoptr (LinliCoverage) cov = linli_coverage_compute (project);
+            g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
             g_autoptr (LinliCoverage) brute = linli_coverage_compute_brute_force (project);
 
             linli_test_assert_coverage_equal (project, cov, brute);
@@ -850,7 +850,7 @@ test_large (void)
   }
   t0 = g_get_monotonic_time ();
   {
-    g_autoptr (LinliCoverage) fast = linli_coverage_compute (project);
+    g_autoptr (LinliCoverage) fast = linli_coverage_compute (project, NULL);
     g_autoptr (LinliCoverage) brute = NULL;
 
     t_fast = g_get_monotonic_time () - t0;

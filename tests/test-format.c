@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "linli-coverage.h"
+#include "linli-document.h"
 #include "linli-format.h"
 #include "linli-test-utils.h"
 
@@ -1541,7 +1542,8 @@ count_notify_cb (GObject    *object,
 static GString *
 coverage_fingerprint (LinliProject *project)
 {
-  g_autoptr (LinliCoverage) cov = linli_coverage_compute (project);
+  g_autoptr (LinliDocument) document = linli_document_new (project, NULL);
+  const LinliCoverage *cov = linli_document_get_coverage (document);
   GString *s = g_string_new (NULL);
   const LinliCoverageTotals *t = linli_coverage_get_district (cov);
   const guint *uncovered;

@@ -324,7 +324,7 @@ static void
 test_coverage (void)
 {
   g_autoptr (LinliProject) project = generate (1, 2500);
-  g_autoptr (LinliCoverage) coverage = linli_coverage_compute (project);
+  g_autoptr (LinliCoverage) coverage = linli_coverage_compute (project, NULL);
   const LinliCoverageTotals *district = linli_coverage_get_district (coverage);
   double share = linli_coverage_totals_share (district->households_covered, district->households);
   guint n_uncovered;
@@ -342,7 +342,7 @@ test_coverage_seeds (void)
   for (guint32 seed = 1; seed <= 10; seed++)
     {
       g_autoptr (LinliProject) project = generate (seed, 2000 + 100 * seed);
-      g_autoptr (LinliCoverage) coverage = linli_coverage_compute (project);
+      g_autoptr (LinliCoverage) coverage = linli_coverage_compute (project, NULL);
       const LinliCoverageTotals *district = linli_coverage_get_district (coverage);
       double share = linli_coverage_totals_share (district->households_covered,
                                                   district->households);
@@ -439,7 +439,7 @@ test_streets (void)
       const LinliStreets *streets;
       g_autofree guint32 *parent = NULL;
       guint n_nodes, roots = 0, n;
-      LinliWalk *walk;
+      g_autoptr (LinliWalk) walk = NULL;
       const LinliWalkSnap *snaps;
       g_autoptr (LinliCoverage) line = NULL;
       g_autoptr (LinliCoverage) street = NULL;
@@ -466,14 +466,14 @@ test_streets (void)
         roots += find_root (parent, i) == i;
       g_assert_cmpuint (roots, ==, 1);
 
-      walk = linli_walk_for_project (project);
+      walk = linli_walk_new_for_project (project);
       snaps = linli_walk_get_building_snaps (walk);
       g_assert_cmpuint (linli_walk_get_n_unreachable (walk), ==, 0);
       for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
         g_assert_cmpfloat (snaps[i].offset, <, 200);
 
-      line = linli_coverage_compute_by (project, LINLI_DISTANCE_LINE);
-      street = linli_coverage_compute_by (project, LINLI_DISTANCE_STREET);
+      line = linli_coverage_compute_by (project, LINLI_DISTANCE_LINE, NULL);
+      street = linli_coverage_compute_by (project, LINLI_DISTANCE_STREET, walk);
       g_assert_cmpuint (linli_coverage_get_district (street)->households_covered, <,
                         linli_coverage_get_district (line)->households_covered);
       g_assert_cmpuint (linli_coverage_get_district (street)->households_covered, >,

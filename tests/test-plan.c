@@ -1474,7 +1474,7 @@ test_from_project (void)
               s % 3 == 1 ? 1000.0 * s : -1, s * 10);
   proj = linli_project_get_projection (project);
 
-  inst = linli_plan_instance_new_from_project (project, max_distance);
+  inst = linli_plan_instance_new_from_project (project, NULL, max_distance);
   g_assert_cmpuint (linli_plan_instance_get_n_demand (inst), ==, n_b);
   g_assert_cmpuint (linli_plan_instance_get_n_candidates (inst), ==, n_s);
   g_assert_cmpfloat (linli_plan_instance_get_max_distance (inst), ==, max_distance);

@@ -387,13 +387,12 @@ test_query_against_reference (void)
   for (guint32 seed = 1; seed <= 6; seed++)
     {
       g_autoptr (LinliProject) project = random_project (seed, 9 + seed, 7 + seed, 150, 8);
-      LinliWalk *walk = linli_walk_for_project (project);
+      g_autoptr (LinliWalk) walk = linli_walk_new_for_project (project);
       const LinliWalkSnap *snaps = linli_walk_get_building_snaps (walk);
       guint n = linli_project_get_n_buildings (project);
       RefGraph g;
 
       g_assert_nonnull (walk);
-      g_assert_true (linli_walk_for_project (project) == walk);   /* kept */
       ref_graph_init (&g, walk);
 
       /* Snapping. */
@@ -491,7 +490,7 @@ test_nearest_incremental (void)
     {
       g_autoptr (GRand) rand = g_rand_new_with_seed (seed * 31);
       g_autoptr (LinliProject) project = random_project (seed, 12, 10, 200, 0);
-      LinliWalk *walk = linli_walk_for_project (project);
+      g_autoptr (LinliWalk) walk = linli_walk_new_for_project (project);
       g_autoptr (LinliWalkNearest) nearest = linli_walk_nearest_new (walk);
       guint n = linli_project_get_n_buildings (project);
       double sx[12], sy[12];
@@ -566,16 +565,17 @@ test_coverage_by_street (void)
   for (guint32 seed = 1; seed <= 5; seed++)
     {
       g_autoptr (LinliProject) project = random_project (seed, 14, 12, 600, 6);
+      g_autoptr (LinliWalk) walk = linli_walk_new_for_project (project);
       g_autoptr (LinliCoverage) line = NULL;
       g_autoptr (LinliCoverage) street = NULL;
       g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
       guint n = linli_project_get_n_buildings (project);
 
       linli_project_set_walk_minutes (project, 3 + seed);
-      line = linli_coverage_compute (project);
+      line = linli_coverage_compute (project, NULL);
       g_assert_cmpint (linli_coverage_get_distance (line), ==, LINLI_DISTANCE_LINE);
       linli_project_set_distance (project, LINLI_DISTANCE_STREET);
-      street = linli_coverage_compute (project);
+      street = linli_coverage_compute (project, walk);
       g_assert_cmpint (linli_coverage_get_distance (street), ==, LINLI_DISTANCE_STREET);
 
       /* By street never more than by circle, building by building. */
@@ -596,7 +596,7 @@ test_coverage_by_street (void)
               double bx, by;
 
               building_xy (project, i, &bx, &by);
-              if (linli_walk_distance (linli_walk_for_project (project), sx, sy, bx, by) <=
+              if (linli_walk_distance (walk, sx, sy, bx, by) <=
                   linli_project_get_coverage_radius (project))
                 want += linli_project_get_building (project, i)->households;
             }
@@ -611,14 +611,14 @@ test_coverage_by_street (void)
 
           linli_site_set_position (site, linli_site_get_lat (site) + g_rand_double_range (rand, -0.002, 0.002),
                                    linli_site_get_lon (site) + g_rand_double_range (rand, -0.002, 0.002));
-          g_assert_true (linli_coverage_update (street, project));
-          fresh = linli_coverage_compute (project);
+          g_assert_true (linli_coverage_update (street, project, walk));
+          fresh = linli_coverage_compute (project, walk);
           linli_test_assert_coverage_equal (project, street, fresh);
         }
 
       /* Switching back to the line recomputes by circle. */
       linli_project_set_distance (project, LINLI_DISTANCE_LINE);
-      g_assert_false (linli_coverage_update (street, project));
+      g_assert_false (linli_coverage_update (street, project, walk));
       g_assert_cmpint (linli_coverage_get_distance (street), ==, LINLI_DISTANCE_LINE);
       {
         g_autoptr (LinliCoverage) fresh = linli_coverage_compute_brute_force (project);
@@ -637,8 +637,8 @@ test_no_streets_falls_back (void)
 
   linli_project_set_streets (project, linli_streets_new ());
   linli_project_set_distance (project, LINLI_DISTANCE_STREET);
-  g_assert_null (linli_walk_for_project (project));
-  cov = linli_coverage_compute (project);
+  g_assert_null (linli_walk_new_for_project (project));
+  cov = linli_coverage_compute (project, NULL);
   g_assert_cmpint (linli_coverage_get_distance (cov), ==, LINLI_DISTANCE_LINE);
   ref = linli_coverage_compute_brute_force (project);
   linli_test_assert_coverage_equal (project, cov, ref);
@@ -658,13 +658,12 @@ test_plan_by_street (void)
       g_autoptr (LinliPlanResult) street_result = NULL;
       double radius = linli_project_get_coverage_radius (project) / 2, max_distance = 1.5 * radius;
       LinliPlanOptions opts;
-      LinliWalk *walk;
+      g_autoptr (LinliWalk) walk = linli_walk_new_for_project (project);
       guint n = linli_project_get_n_buildings (project);
 
-      by_line = linli_plan_instance_new_from_project (project, max_distance);
+      by_line = linli_plan_instance_new_from_project (project, NULL, max_distance);
       linli_project_set_distance (project, LINLI_DISTANCE_STREET);
-      by_street = linli_plan_instance_new_from_project (project, max_distance);
-      walk = linli_walk_for_project (project);
+      by_street = linli_plan_instance_new_from_project (project, walk, max_distance);
 
       for (guint i = 0; i < n; i++)
         {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "linli-coverage.h"
+#include "linli-document.h"
 #include "linli-format.h"
 #include "linli-generator.h"
 #include "linli-import.h"
@@ -112,8 +113,9 @@ cmd_info (int    argc,
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new (_("FILE — coverage figures of a project"));
   g_autoptr (GError) error = NULL;
-  g_autoptr (LinliProject) project = NULL;
-  g_autoptr (LinliCoverage) cov = NULL;
+  g_autoptr (LinliDocument) document = NULL;
+  LinliProject *project;
+  const LinliCoverage *cov;
   const guint *uncovered;
   guint n_uncovered;
 
@@ -123,12 +125,13 @@ cmd_info (int    argc,
       g_printerr ("linli-tool info: %s\n", error ? error->message : _("give one FILE"));
       return 2;
     }
-  project = linli_format_load_file (argv[1], &error);
-  if (project == NULL)
+  document = linli_document_new_for_path (argv[1], &error);
+  if (document == NULL)
     {
       g_printerr ("linli-tool: %s\n", error->message);
       return 1;
     }
+  project = linli_document_get_project (document);
   if (distance != NULL)
     {
       LinliDistance d;
@@ -142,7 +145,7 @@ cmd_info (int    argc,
       linli_project_set_distance (project, d);
       g_free (distance);
     }
-  cov = linli_coverage_compute (project);
+  cov = linli_document_get_coverage (document);
   g_print (_("%s: %u communities, %u compounds, %u buildings, %u sites; "
              "coverage radius %.0f m (%.0f min at %.1f km/h, %s)\n"),
            linli_project_get_name (project), linli_project_get_n_communities (project),
@@ -154,7 +157,7 @@ cmd_info (int    argc,
   if (linli_project_has_streets (project))
     {
       const LinliStreets *streets = linli_project_get_streets (project);
-      LinliWalk *walk = linli_walk_for_project (project);
+      LinliWalk *walk = linli_document_get_walk (document);
       double km = 0;
 
       for (guint e = 0; e < linli_walk_get_n_edges (walk); e++)
@@ -170,7 +173,7 @@ cmd_info (int    argc,
                linli_walk_get_n_unreachable (walk), LINLI_WALK_MAX_SNAP);
       if (linli_coverage_get_distance (cov) == LINLI_DISTANCE_STREET)
         {
-          g_autoptr (LinliCoverage) line = linli_coverage_compute_by (project, LINLI_DISTANCE_LINE);
+          const LinliCoverage *line = linli_document_get_line_coverage (document);
           guint64 by_line = linli_coverage_get_district (line)->households_covered;
           guint64 by_street = linli_coverage_get_district (cov)->households_covered;
 
@@ -254,8 +257,9 @@ cmd_bench (int    argc,
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new (_("FILE — time opening, saving and coverage updates"));
   g_autoptr (GError) error = NULL;
-  g_autoptr (LinliProject) project = NULL;
-  g_autoptr (LinliCoverage) coverage = NULL;
+  g_autoptr (LinliDocument) document = NULL;
+  LinliProject *project;
+  LinliWalk *walk = NULL;
   g_autoptr (GRand) rng = g_rand_new_with_seed (1);
   g_autofree char *tmpdir = NULL, *tmpfile = NULL;
   g_autofree char *xmllint = g_find_program_in_path ("xmllint");
@@ -278,25 +282,26 @@ cmd_bench (int    argc,
 
   for (int r = 0; r < runs; r++)
     {
-      g_autoptr (LinliProject) p = NULL;
-      g_autoptr (LinliCoverage) c = NULL;
+      g_autoptr (LinliDocument) d = NULL;
       double t0 = now_ms ();
 
-      p = linli_format_load_file (argv[1], &error);
-      if (p == NULL)
+      d = linli_document_new_for_path (argv[1], &error);
+      if (d == NULL)
         {
           g_printerr ("linli-tool: %s\n", error->message);
           return 1;
         }
-      c = linli_coverage_compute (p);
       g_array_append_vals (figures[0].samples, (double[]) { now_ms () - t0 }, 1);
       if (r == 0)
         {
           rss = linli_stats_resident_mib ();
-          project = g_steal_pointer (&p);
-          coverage = g_steal_pointer (&c);
+          document = g_steal_pointer (&d);
         }
     }
+
+  project = linli_document_get_project (document);
+  if (linli_project_get_distance (project) == LINLI_DISTANCE_STREET)
+    walk = linli_document_get_walk (document);
 
   if (xmllint != NULL)
     for (int r = 0; r < runs; r++)
@@ -347,15 +352,15 @@ cmd_bench (int    argc,
         linli_projection_forward (proj, linli_site_get_lat (site), linli_site_get_lon (site), &x, &y);
         linli_projection_inverse (proj, x + g_rand_double_range (rng, -100, 100),
                                   y + g_rand_double_range (rng, -100, 100), &lat, &lon);
-        linli_site_set_position (site, lat, lon);
+        /* The document follows the move at once. */
         t0 = now_ms ();
-        linli_coverage_update (coverage, project);
+        linli_site_set_position (site, lat, lon);
         g_array_append_vals (figures[3].samples, (double[]) { now_ms () - t0 }, 1);
       }
   for (int r = 0; r < runs; r++)
     {
       double t0 = now_ms ();
-      g_autoptr (LinliCoverage) c = linli_coverage_compute (project);
+      g_autoptr (LinliCoverage) c = linli_coverage_compute (project, walk);
 
       g_array_append_vals (figures[4].samples, (double[]) { now_ms () - t0 }, 1);
     }
@@ -580,7 +585,8 @@ cmd_plan (int    argc,
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new (_("[FILE.linli] — propose new service sites, with a proven bound"));
   g_autoptr (GError) error = NULL;
-  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (LinliDocument) document = NULL;
+  LinliProject *project = NULL;
   g_autoptr (LinliPlanInstance) instance = NULL;
   g_autoptr (LinliPlanResult) result = NULL;
   g_autoptr (GPtrArray) demand_names = NULL;
@@ -603,17 +609,19 @@ cmd_plan (int    argc,
 
   if (argc == 2 && demand == NULL)
     {
-      project = linli_format_load_file (argv[1], &error);
-      if (project == NULL)
+      document = linli_document_new_for_path (argv[1], &error);
+      if (document == NULL)
         {
           g_printerr ("linli-tool: %s\n", error->message);
           return 1;
         }
+      project = linli_document_get_project (document);
       if (radius < 0)
         radius = linli_project_get_coverage_radius (project);
       if (max_distance < 0)
         max_distance = 3 * radius;
-      instance = linli_plan_instance_new_from_project (project, MAX (max_distance, radius));
+      instance = linli_plan_instance_new_from_project (project, linli_document_get_walk (document),
+                                                       MAX (max_distance, radius));
       demand_names = g_ptr_array_new_with_free_func (g_free);
       candidate_names = g_ptr_array_new_with_free_func (g_free);
       for (guint i = 0; i < linli_project_get_n_buildings (project); i++)

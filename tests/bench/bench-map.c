@@ -39,7 +39,7 @@ main (int    argc,
   ShumateMap *map;
   ShumateViewport *viewport;
   LinliMapLayer *layer;
-  LinliWalk *walk;
+  g_autoptr (LinliWalk) walk = NULL;
   g_autoptr (LinliWalkNearest) nearest = NULL;
   GtkWidget *window;
   GskRenderer *renderer;
@@ -61,7 +61,7 @@ main (int    argc,
       g_printerr ("bench-map: %s\n", error->message);
       return 1;
     }
-  coverage = linli_coverage_compute (project);
+  coverage = linli_coverage_compute (project, NULL);
   linli_project_get_bounds (project, &min_lat, &min_lon, &max_lat, &max_lon);
 
   window = gtk_window_new ();
@@ -77,7 +77,7 @@ main (int    argc,
   linli_map_layer_set_project (layer, project);
   linli_map_layer_set_coverage (layer, coverage);
   /* Streets coloured by the walk to the nearest site, as the window draws them. */
-  walk = linli_walk_for_project (project);
+  walk = linli_walk_new_for_project (project);
   if (walk != NULL)
     {
       nearest = linli_walk_nearest_new (walk);

@@ -87,7 +87,7 @@ main (int   argc,
   g_autofree double *dist = NULL;
   g_autofree char *tmpdir = NULL, *tmpfile = NULL;
   LinliGeneratorOptions opts;
-  LinliWalk *walk = NULL;
+  g_autoptr (LinliWalk) walk = NULL;
   const LinliProjection *proj;
   const char *names[] = { "generate", "open_with_streets", "graph_build", "graph_and_snap", "all_sites_nearest",
                           "move_one_site", "coverage_street_full", "coverage_street_update" };
@@ -172,7 +172,7 @@ main (int   argc,
       add_sample (samples[3], now_ms () - t0);
       linli_walk_free (w);
     }
-  walk = linli_walk_for_project (project);
+  walk = linli_walk_new_for_project (project);
 
   nearest = linli_walk_nearest_new (walk);
   dist = g_new (double, linli_project_get_n_buildings (project));
@@ -227,7 +227,7 @@ main (int   argc,
     {
       t0 = now_ms ();
       g_clear_pointer (&coverage, linli_coverage_free);
-      coverage = linli_coverage_compute (project);
+      coverage = linli_coverage_compute (project, walk);
       add_sample (samples[6], now_ms () - t0);
     }
   for (int r = 0; r < runs * 10; r++)
@@ -240,7 +240,7 @@ main (int   argc,
                                 &lat, &lon);
       linli_site_set_position (site, lat, lon);
       t0 = now_ms ();
-      linli_coverage_update (coverage, project);
+      linli_coverage_update (coverage, project, walk);
       add_sample (samples[7], now_ms () - t0);
     }
   g_print ("# households covered along streets: %.1f %%\n",

@@ -202,7 +202,7 @@ test_new_project (Fixture       *f,
   g_assert_cmpstr (linli_project_get_name (project), ==, "points.csv");
   linli_wgs84_from_gcj02 (31.2416, 121.4958, &lat, &lon);
   g_assert_cmpfloat (linli_project_get_building (project, 0)->lat, ==, lat);
-  g_assert_cmpuint (linli_coverage_get_district (linli_window_get_coverage (f->window))->households, ==, 42);
+  g_assert_cmpuint (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households, ==, 42);
 }
 
 /* A file that is no list gives FILE:LINE and leaves the project alone; a

@@ -147,9 +147,9 @@ test_large_district (void)
     activate (window, "win.select-site", linli_site_get_id (site));
     for (int i = 0; i < 30; i++)
       activate (window, "site.nudge", i % 2 ? "north" : "east");
-    fresh = linli_coverage_compute (project);
+    fresh = linli_coverage_compute (project, NULL);
     g_assert_cmpmem (linli_coverage_get_district (fresh), sizeof (LinliCoverageTotals),
-                     linli_coverage_get_district (linli_window_get_coverage (window)),
+                     linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (window))),
                      sizeof (LinliCoverageTotals));
   }
 

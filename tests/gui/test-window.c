@@ -105,7 +105,7 @@ test_open_move_undo_save (Fixture       *f,
   g_autoptr (GError) error = NULL;
   g_autofree char *label_before = NULL;
   LinliSite *site = first_existing_site (project);
-  LinliCoverageTotals before = *linli_coverage_get_district (linli_window_get_coverage (f->window));
+  LinliCoverageTotals before = *linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)));
   LinliCoverageTotals after;
   double lon0 = linli_site_get_lon (site);
 
@@ -121,7 +121,7 @@ test_open_move_undo_save (Fixture       *f,
   g_assert_cmpfloat (linli_site_get_lon (site), >, lon0);
   g_assert_true (linli_history_get_modified (history));
 
-  after = *linli_coverage_get_district (linli_window_get_coverage (f->window));
+  after = *linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)));
   g_assert_cmpuint (after.households_covered, !=, before.households_covered);
   g_assert_cmpstr (gtk_label_get_text (f->window->households_label), !=, label_before);
 
@@ -141,7 +141,7 @@ test_open_move_undo_save (Fixture       *f,
     g_autoptr (GBytes) undone = project_bytes (f);
     g_assert_true (g_bytes_equal (undone, original));
   }
-  g_assert_cmpuint (linli_coverage_get_district (linli_window_get_coverage (f->window))->households_covered,
+  g_assert_cmpuint (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households_covered,
                     ==, before.households_covered);
   g_assert_cmpstr (gtk_label_get_text (f->window->households_label), ==, label_before);
   g_assert_false (linli_history_get_modified (history));
@@ -168,7 +168,7 @@ test_add_edit_delete (Fixture       *f,
   LinliProject *project = linli_window_get_project (f->window);
   g_autoptr (GBytes) original = project_bytes (f);
   guint n_sites = linli_project_get_n_sites (project);
-  guint64 covered = linli_coverage_get_district (linli_window_get_coverage (f->window))->households_covered;
+  guint64 covered = linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households_covered;
   const guint *uncovered;
   guint n_uncovered, target_index;
   const LinliBuilding *target;
@@ -182,7 +182,7 @@ test_add_edit_delete (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->map_hint)));
 
   /* Place a site on the biggest uncovered building: coverage must grow. */
-  uncovered = linli_coverage_get_uncovered (linli_window_get_coverage (f->window), &n_uncovered);
+  uncovered = linli_coverage_get_uncovered (linli_document_get_coverage (linli_window_get_document (f->window)), &n_uncovered);
   g_assert_cmpuint (n_uncovered, >, 0);
   /* The array belongs to the coverage, which the edit replaces: copy. */
   target_index = uncovered[0];
@@ -192,9 +192,9 @@ test_add_edit_delete (Fixture       *f,
   site = linli_window_get_selected_site (f->window);
   g_assert_nonnull (site);
   g_assert_cmpint (linli_site_get_status (site), ==, LINLI_SITE_STATUS_PLANNED);
-  g_assert_cmpuint (linli_coverage_get_district (linli_window_get_coverage (f->window))->households_covered,
+  g_assert_cmpuint (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households_covered,
                     >, covered);
-  g_assert_true (linli_coverage_is_covered (linli_window_get_coverage (f->window), target_index));
+  g_assert_true (linli_coverage_is_covered (linli_document_get_coverage (linli_window_get_document (f->window)), target_index));
   activate (f, "win.cancel", NULL);
   g_object_get (f->window, "add-site-mode", &mode, NULL);
   g_assert_false (mode);
@@ -208,7 +208,7 @@ test_add_edit_delete (Fixture       *f,
   gtk_drop_down_set_selected (f->window->site_status_dropdown, LINLI_SITE_STATUS_CANDIDATE);
   g_assert_cmpint (linli_site_get_status (site), ==, LINLI_SITE_STATUS_CANDIDATE);
   /* A candidate does not count, so coverage falls back. */
-  g_assert_cmpuint (linli_coverage_get_district (linli_window_get_coverage (f->window))->households_covered,
+  g_assert_cmpuint (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households_covered,
                     ==, covered);
   gtk_check_button_set_active (f->window->service_checks[1], TRUE);
   g_assert_cmpuint (linli_site_get_services (site), ==, LINLI_SERVICE_ELDERLY);
@@ -216,7 +216,7 @@ test_add_edit_delete (Fixture       *f,
   /* Walking rule from the side panel: a longer walk covers more. */
   gtk_spin_button_set_value (f->window->minutes_spin, 15);
   g_assert_cmpfloat (linli_project_get_walk_minutes (project), ==, 15);
-  g_assert_cmpuint (linli_coverage_get_district (linli_window_get_coverage (f->window))->households_covered,
+  g_assert_cmpuint (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households_covered,
                     >, covered);
 
   /* Delete, then undo everything: back to the original bytes. */
@@ -246,7 +246,7 @@ test_hostile_open_keeps_project (Fixture       *f,
   const int lines[] = { 2, 5, 3 };
   LinliProject *project = linli_window_get_project (f->window);
   g_autoptr (GBytes) original = project_bytes (f);
-  guint64 covered = linli_coverage_get_district (linli_window_get_coverage (f->window))->households_covered;
+  guint64 covered = linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households_covered;
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
@@ -265,7 +265,7 @@ test_hostile_open_keeps_project (Fixture       *f,
         g_autoptr (GBytes) now = project_bytes (f);
         g_assert_true (g_bytes_equal (now, original));
       }
-      g_assert_cmpuint (linli_coverage_get_district (linli_window_get_coverage (f->window))->households_covered,
+      g_assert_cmpuint (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households_covered,
                         ==, covered);
     }
 }
@@ -355,7 +355,7 @@ test_render_png (Fixture       *f,
                  gconstpointer  data)
 {
   LinliProject *project = linli_window_get_project (f->window);
-  const LinliCoverage *coverage = linli_window_get_coverage (f->window);
+  const LinliCoverage *coverage = linli_document_get_coverage (linli_window_get_document (f->window));
   ShumateViewport *viewport = shumate_map_get_viewport (f->window->map);
   g_autofree char *png = g_build_filename (f->dir, "map.png", NULL);
   g_autoptr (GError) error = NULL;
@@ -468,10 +468,11 @@ test_street_distance (Fixture       *f,
   /* Choose "Along streets" as a planner would. */
   gtk_drop_down_set_selected (f->window->distance_dropdown, 1);
   g_assert_cmpint (linli_project_get_distance (project), ==, LINLI_DISTANCE_STREET);
-  coverage = linli_window_get_coverage (f->window);
+  coverage = linli_document_get_coverage (linli_window_get_document (f->window));
   g_assert_cmpint (linli_coverage_get_distance (coverage), ==, LINLI_DISTANCE_STREET);
-  by_street = linli_coverage_compute_by (project, LINLI_DISTANCE_STREET);
-  by_line = linli_coverage_compute_by (project, LINLI_DISTANCE_LINE);
+  by_street = linli_coverage_compute_by (project, LINLI_DISTANCE_STREET,
+                                        linli_document_get_walk (linli_window_get_document (f->window)));
+  by_line = linli_coverage_compute_by (project, LINLI_DISTANCE_LINE, NULL);
   assert_totals_same (linli_coverage_get_district (coverage), linli_coverage_get_district (by_street));
   gap = linli_coverage_get_district (by_line)->households_covered -
         linli_coverage_get_district (by_street)->households_covered;
@@ -495,7 +496,7 @@ test_street_distance (Fixture       *f,
     state->lat += 0.002;
     state->lon -= 0.001;
     linli_history_edit_site (f->window->history, "Move", site, state);
-    walk = linli_walk_for_project (project);
+    walk = linli_document_get_walk (linli_window_get_document (f->window));
     fresh = linli_walk_nearest_new (walk);
     for (guint s = 0; s < linli_project_get_n_sites (project); s++)
       {
@@ -508,11 +509,11 @@ test_street_distance (Fixture       *f,
                                   linli_site_get_lon (other), &x, &y);
         linli_walk_nearest_add_source (fresh, x, y);
       }
-    shown = linli_walk_nearest_get_node_distances (f->window->nearest);
+    shown = linli_document_get_node_distances (linli_window_get_document (f->window));
     for (guint i = 0; i < linli_walk_get_n_nodes (walk); i++)
       g_assert_cmpfloat_with_epsilon (shown[i], linli_walk_nearest_get_node_distances (fresh)[i], 1e-6);
-    by_street = (linli_coverage_free (by_street), linli_coverage_compute_by (project, LINLI_DISTANCE_STREET));
-    assert_totals_same (linli_coverage_get_district (linli_window_get_coverage (f->window)),
+    by_street = (linli_coverage_free (by_street), linli_coverage_compute_by (project, LINLI_DISTANCE_STREET, walk));
+    assert_totals_same (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window))),
                                     linli_coverage_get_district (by_street));
   }
 
@@ -523,7 +524,7 @@ test_street_distance (Fixture       *f,
   {
     const LinliProjection *proj = linli_project_get_projection (project);
     const double *xy = linli_walk_get_node_xy (walk);
-    const double *dist = linli_walk_nearest_get_node_distances (f->window->nearest);
+    const double *dist = linli_document_get_node_distances (linli_window_get_document (f->window));
     double radius = linli_project_get_coverage_radius (project);
     guint checked = 0;
 
@@ -588,7 +589,7 @@ test_street_distance (Fixture       *f,
   g_assert_cmpuint (gtk_drop_down_get_selected (f->window->distance_dropdown), ==, 0);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->street_gap_label)));
   g_assert_null (strstr (gtk_label_get_text (f->window->legend_rule), "along streets"));
-  assert_totals_same (linli_coverage_get_district (linli_window_get_coverage (f->window)),
+  assert_totals_same (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window))),
                                   linli_coverage_get_district (by_line));
 }
 
@@ -636,7 +637,7 @@ test_plan_mclp (Fixture       *f,
       total_adds += adds[i];
     }
   /* What each site adds, on top of today's coverage, sums to the plan's. */
-  g_assert_cmpfloat (fabs (linli_coverage_get_district (linli_window_get_coverage (f->window))->households_covered +
+  g_assert_cmpfloat (fabs (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households_covered +
                            total_adds - result->covered_weight), <, 0.5);
 
   /* For people to look at: LINLI_SCREENSHOT_DIR=dir keeps a picture. */
@@ -656,7 +657,7 @@ test_plan_mclp (Fixture       *f,
   for (guint s = 0; s < linli_project_get_n_sites (project); s++)
     planned_after += linli_site_get_status (linli_project_get_site (project, s)) == LINLI_SITE_STATUS_PLANNED;
   g_assert_cmpuint (planned_after, ==, planned_before + n);
-  g_assert_cmpfloat (fabs ((double) linli_coverage_get_district (linli_window_get_coverage (f->window))->households_covered -
+  g_assert_cmpfloat (fabs ((double) linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households_covered -
                            plan_covered), <, 0.5);
   g_assert_cmpuint (linli_plan_panel_get_proposal (f->window->plan_panel, &ids, &adds), ==, 0);
 
@@ -720,7 +721,7 @@ test_import_geojson (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (linli_window_get_project (f->window) != before);
   g_assert_cmpuint (linli_project_get_n_buildings (linli_window_get_project (f->window)), ==, 2);
-  g_assert_cmpuint (linli_coverage_get_district (linli_window_get_coverage (f->window))->households, ==, 42);
+  g_assert_cmpuint (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households, ==, 42);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->attribution)));   /* not OpenStreetMap data */
   g_assert_null (linli_window_get_file (f->window));
   /* Not on disk: the title says so and closing asks. */

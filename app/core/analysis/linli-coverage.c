@@ -75,6 +75,7 @@ effective_distance (LinliProject  *project,
 static LinliCoverage *
 coverage_new (LinliProject  *project,
               LinliDistance  distance,
+              LinliWalk     *walk,
               gboolean       with_grid)
 {
   LinliCoverage *cov = g_new0 (LinliCoverage, 1);
@@ -86,7 +87,7 @@ coverage_new (LinliProject  *project,
   cov->distance = effective_distance (project, distance);
   if (cov->distance == LINLI_DISTANCE_STREET)
     {
-      cov->walk = linli_walk_for_project (project);
+      cov->walk = walk;
       with_grid = FALSE;
     }
   cov->proj = *linli_project_get_projection (project);
@@ -213,18 +214,22 @@ record_site (LinliCoverage *cov,
 /**
  * linli_coverage_compute:
  * @project: the project
+ * @walk: (nullable): the walking graph of @project's streets and buildings
+ *   (linli_walk_new_for_project()); needed when the project measures walks
+ *   along streets, which it must then have
  *
  * Works out which buildings lie within the coverage radius of an existing
- * or planned site, by straight-line distance in the project's local metric
- * projection, using a bucket grid so each site looks only at nearby
- * buildings.  The result can follow later edits with linli_coverage_update().
+ * or planned site, by the project's rule: straight-line distance in its
+ * local metric projection, using a bucket index so each site looks only at
+ * nearby buildings, or walks along @walk.  The result can follow later edits with linli_coverage_update().
  *
  * Returns: (transfer full): the coverage of @project as it is now
  */
 LinliCoverage *
-linli_coverage_compute (LinliProject *project)
+linli_coverage_compute (LinliProject *project,
+                        LinliWalk    *walk)
 {
-  LinliCoverage *cov = linli_coverage_compute_by (project, linli_project_get_distance (project));
+  LinliCoverage *cov = linli_coverage_compute_by (project, linli_project_get_distance (project), walk);
 
   cov->follows_project = TRUE;
   return cov;
@@ -242,10 +247,15 @@ linli_coverage_compute (LinliProject *project)
  */
 LinliCoverage *
 linli_coverage_compute_by (LinliProject  *project,
-                           LinliDistance  distance)
+                           LinliDistance  distance,
+                           LinliWalk     *walk)
 {
-  LinliCoverage *cov = coverage_new (project, distance, TRUE);
+  LinliCoverage *cov;
   guint n_sites = linli_project_get_n_sites (project);
+
+  g_return_val_if_fail (effective_distance (project, distance) != LINLI_DISTANCE_STREET || walk != NULL, NULL);
+
+  cov = coverage_new (project, distance, walk, TRUE);
 
   g_array_set_size (cov->sites, n_sites);
   for (guint s = 0; s < n_sites; s++)
@@ -272,7 +282,8 @@ linli_coverage_compute_by (LinliProject  *project,
  */
 gboolean
 linli_coverage_update (LinliCoverage *coverage,
-                       LinliProject  *project)
+                       LinliProject  *project,
+                       LinliWalk     *walk)
 {
   guint n_sites = linli_project_get_n_sites (project);
   g_autoptr (GHashTable) old_index = g_hash_table_new (NULL, NULL);
@@ -284,12 +295,13 @@ linli_coverage_update (LinliCoverage *coverage,
       coverage->buildings != linli_project_get_buildings (project) ||
       coverage->proj.lat0 != proj->lat0 || coverage->proj.lon0 != proj->lon0 ||
       coverage->streets_serial != linli_project_get_streets_serial (project) ||
+      (coverage->distance == LINLI_DISTANCE_STREET && coverage->walk != walk) ||
       (coverage->follows_project &&
        effective_distance (project, linli_project_get_distance (project)) != coverage->distance))
     {
       LinliCoverage *fresh = coverage->follows_project
-                             ? linli_coverage_compute (project)
-                             : linli_coverage_compute_by (project, coverage->requested);
+                             ? linli_coverage_compute (project, walk)
+                             : linli_coverage_compute_by (project, coverage->requested, walk);
 
       /* Swap the contents so the caller's pointer stays valid. */
       LinliCoverage tmp = *coverage;
@@ -362,7 +374,7 @@ linli_coverage_update (LinliCoverage *coverage,
 LinliCoverage *
 linli_coverage_compute_brute_force (LinliProject *project)
 {
-  LinliCoverage *cov = coverage_new (project, LINLI_DISTANCE_LINE, FALSE);
+  LinliCoverage *cov = coverage_new (project, LINLI_DISTANCE_LINE, NULL, FALSE);
   guint n_sites = linli_project_get_n_sites (project);
   g_autofree double *xy = g_new (double, 2 * MAX (cov->n_buildings, 1));
 

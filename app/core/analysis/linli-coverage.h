@@ -2,6 +2,7 @@
 #pragma once
 
 #include "linli-project.h"
+#include "linli-walk.h"
 
 G_BEGIN_DECLS
 
@@ -17,13 +18,16 @@ typedef struct
 
 typedef struct _LinliCoverage LinliCoverage;
 
-LinliCoverage             *linli_coverage_compute            (LinliProject *project) G_GNUC_WARN_UNUSED_RESULT;
+LinliCoverage             *linli_coverage_compute            (LinliProject *project,
+                                                              LinliWalk    *walk) G_GNUC_WARN_UNUSED_RESULT;
 LinliCoverage             *linli_coverage_compute_by         (LinliProject  *project,
-                                                              LinliDistance  distance) G_GNUC_WARN_UNUSED_RESULT;
+                                                              LinliDistance  distance,
+                                                              LinliWalk     *walk) G_GNUC_WARN_UNUSED_RESULT;
 LinliCoverage             *linli_coverage_compute_brute_force (LinliProject *project) G_GNUC_WARN_UNUSED_RESULT;
 void                       linli_coverage_free               (LinliCoverage *coverage);
 gboolean                   linli_coverage_update             (LinliCoverage *coverage,
-                                                              LinliProject  *project);
+                                                              LinliProject  *project,
+                                                              LinliWalk     *walk);
 
 LinliDistance              linli_coverage_get_distance       (const LinliCoverage *coverage);
 double                     linli_coverage_get_radius         (const LinliCoverage *coverage);

@@ -59,16 +59,6 @@ struct _LinliWalk
   GArray        *settled;      /* nodes settled by the last search */
 };
 
-/* Keys for the cache on the project. */
-typedef struct
-{
-  LinliWalk           *walk;
-  guint                streets_serial;
-  const LinliBuilding *buildings;
-  guint                n_buildings;
-  LinliProjection      projection;
-} CachedWalk;
-
 /* Heap */
 
 static void
@@ -267,46 +257,23 @@ linli_walk_free (LinliWalk *walk)
   g_free (walk);
 }
 
-static void
-cached_walk_free (gpointer data)
-{
-  CachedWalk *c = data;
-
-  linli_walk_free (c->walk);
-  g_free (c);
-}
-
 /**
- * linli_walk_for_project:
+ * linli_walk_new_for_project:
  *
- * The walking graph of @project's streets and buildings, made on first use
- * and kept with the project until its streets or buildings change.
+ * The walking graph of @project's streets and buildings.  It points into
+ * the project's buildings: make a new one when the streets or the buildings
+ * change (a #LinliDocument keeps one current).
  *
- * Returns: (transfer none) (nullable): the graph, or %NULL if the project
+ * Returns: (transfer full) (nullable): the graph, or %NULL if the project
  *   has no streets
  */
 LinliWalk *
-linli_walk_for_project (LinliProject *project)
+linli_walk_new_for_project (LinliProject *project)
 {
-  CachedWalk *c = g_object_get_data (G_OBJECT (project), "linli-walk");
-  const LinliProjection *proj = linli_project_get_projection (project);
-
   if (!linli_project_has_streets (project))
     return NULL;
-  if (c != NULL && c->streets_serial == linli_project_get_streets_serial (project) &&
-      c->buildings == linli_project_get_buildings (project) &&
-      c->n_buildings == linli_project_get_n_buildings (project) &&
-      c->projection.lat0 == proj->lat0 && c->projection.lon0 == proj->lon0)
-    return c->walk;
-
-  c = g_new0 (CachedWalk, 1);
-  c->streets_serial = linli_project_get_streets_serial (project);
-  c->buildings = linli_project_get_buildings (project);
-  c->n_buildings = linli_project_get_n_buildings (project);
-  c->projection = *proj;
-  c->walk = linli_walk_new (linli_project_get_streets (project), proj, c->buildings, c->n_buildings);
-  g_object_set_data_full (G_OBJECT (project), "linli-walk", c, cached_walk_free);
-  return c->walk;
+  return linli_walk_new (linli_project_get_streets (project), linli_project_get_projection (project),
+                         linli_project_get_buildings (project), linli_project_get_n_buildings (project));
 }
 
 guint

@@ -34,7 +34,7 @@ LinliWalk           *linli_walk_new                (const LinliStreets    *stree
                                                     const LinliBuilding   *buildings,
                                                     guint                  n_buildings) G_GNUC_WARN_UNUSED_RESULT;
 void                 linli_walk_free               (LinliWalk *walk);
-LinliWalk           *linli_walk_for_project        (LinliProject *project);
+LinliWalk           *linli_walk_new_for_project    (LinliProject *project) G_GNUC_WARN_UNUSED_RESULT;
 
 guint                linli_walk_get_n_nodes        (const LinliWalk *walk);
 guint                linli_walk_get_n_edges        (const LinliWalk *walk);

@@ -381,6 +381,8 @@ walk_arc_cb (guint    index,
 /**
  * linli_plan_instance_new_from_project:
  * @project: the project
+ * @walk: (nullable): the walking graph of @project's streets
+ *   (linli_document_get_walk()); needed when it measures walks along streets
  * @max_distance: the longest distance in metres worth an arc; the usual
  *   choice is the coverage radius for covering problems and a little more
  *   for p-median, where it is also the penalty distance of unreached
@@ -401,6 +403,7 @@ walk_arc_cb (guint    index,
  */
 LinliPlanInstance *
 linli_plan_instance_new_from_project (LinliProject *project,
+                                      LinliWalk    *walk,
                                       double        max_distance)
 {
   const LinliProjection *proj;
@@ -462,8 +465,7 @@ linli_plan_instance_new_from_project (LinliProject *project,
 
   if (linli_project_get_distance (project) == LINLI_DISTANCE_STREET && linli_project_has_streets (project))
     {
-      LinliWalk *walk = linli_walk_for_project (project);
-
+      g_return_val_if_fail (walk != NULL, self);
       for (guint s = 0; s < n_s; s++)
         {
           WalkArcs w = { self, s };

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "linli-project.h"
+#include "linli-walk.h"
 
 G_BEGIN_DECLS
 
@@ -144,6 +145,7 @@ LinliPlanInstance *linli_plan_instance_new (guint                          n_dem
                                             G_GNUC_WARN_UNUSED_RESULT;
 
 LinliPlanInstance *linli_plan_instance_new_from_project (LinliProject *project,
+                                                         LinliWalk    *walk,
                                                          double        max_distance)
                                                          G_GNUC_WARN_UNUSED_RESULT;
 LinliPlanInstance *linli_plan_instance_ref              (LinliPlanInstance *self);

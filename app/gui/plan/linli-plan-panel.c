@@ -29,11 +29,11 @@ struct _LinliPlanPanel
   GtkLabel        *summary_label;
   GtkListBox      *proposal_list;
 
-  LinliProject    *project;
-  LinliHistory    *history;
+  LinliDocument   *document;
+  LinliProject    *project;             /* the document's, for short */
+  LinliHistory    *history;             /* the document's, for short */
   GCancellable    *cancellable;
   guint            progress_source;
-  const LinliCoverage *coverage;        /* the window's, kept current by it */
   double           before_share;
 
   LinliPlanResult *result;
@@ -245,6 +245,7 @@ linli_plan_panel_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->document);
   g_clear_object (&self->project);
   g_clear_object (&self->history);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_PLAN_PANEL);
@@ -329,17 +330,29 @@ linli_plan_panel_new (void)
   return g_object_new (LINLI_TYPE_PLAN_PANEL, NULL);
 }
 
+/**
+ * linli_plan_panel_set_document:
+ * @document: (nullable): the document to plan for
+ *
+ * Plans for @document's project from its current coverage and walks;
+ * accepted plans become edits in its history.
+ */
 void
-linli_plan_panel_set_project (LinliPlanPanel *self,
-                              LinliProject   *project,
-                              LinliHistory   *history)
+linli_plan_panel_set_document (LinliPlanPanel *self,
+                               LinliDocument  *document)
 {
   g_return_if_fail (LINLI_IS_PLAN_PANEL (self));
+  g_return_if_fail (document == NULL || LINLI_IS_DOCUMENT (document));
 
   linli_plan_panel_cancel (self);
-  self->coverage = NULL;
-  g_set_object (&self->project, project);
-  g_set_object (&self->history, history);
+  g_set_object (&self->document, document);
+  g_clear_object (&self->project);
+  g_clear_object (&self->history);
+  if (document != NULL)
+    {
+      self->project = g_object_ref (linli_document_get_project (document));
+      self->history = g_object_ref (linli_document_get_history (document));
+    }
   gtk_label_set_text (self->summary_label, "");
   clear_result (self);
 }
@@ -359,21 +372,6 @@ linli_plan_panel_set_k (LinliPlanPanel *self,
 }
 
 /**
- * linli_plan_panel_set_coverage:
- * @coverage: (nullable): the project's current coverage, owned by the
- *   caller, who keeps it up to date while the panel lives
- *
- * Lets a run take today's figures from it instead of counting again.
- */
-void
-linli_plan_panel_set_coverage (LinliPlanPanel      *self,
-                               const LinliCoverage *coverage)
-{
-  g_return_if_fail (LINLI_IS_PLAN_PANEL (self));
-  self->coverage = coverage;
-}
-
-/**
  * linli_plan_panel_run:
  *
  * Starts the solver on the project as it is now, in a worker thread.
@@ -382,8 +380,7 @@ void
 linli_plan_panel_run (LinliPlanPanel *self)
 {
   g_autoptr (GTask) task = NULL;
-  g_autoptr (LinliCoverage) own = NULL;
-  const LinliCoverage *coverage = self->coverage;
+  const LinliCoverage *coverage;
   Job *job;
   double radius;
 
@@ -396,10 +393,7 @@ linli_plan_panel_run (LinliPlanPanel *self)
   /* The instance is a snapshot taken here: edits during the run do not
    * reach the worker. */
   radius = linli_project_get_coverage_radius (self->project);
-  /* Today's figures: the window's coverage when it has one, else counted here. */
-  if (coverage == NULL || linli_coverage_get_radius (coverage) != radius ||
-      linli_coverage_get_n_buildings (coverage) != linli_project_get_n_buildings (self->project))
-    coverage = own = linli_coverage_compute (self->project);
+  coverage = linli_document_get_coverage (self->document);
   self->before_share = linli_coverage_totals_share (linli_coverage_get_district (coverage)->households_covered,
                                                     linli_coverage_get_district (coverage)->households);
   g_clear_pointer (&self->site_ids, g_ptr_array_unref);
@@ -408,7 +402,8 @@ linli_plan_panel_run (LinliPlanPanel *self)
     g_ptr_array_add (self->site_ids, g_strdup (linli_site_get_id (linli_project_get_site (self->project, s))));
 
   job = g_new0 (Job, 1);
-  job->instance = linli_plan_instance_new_from_project (self->project, 3 * radius);
+  job->instance = linli_plan_instance_new_from_project (self->project, linli_document_get_walk (self->document),
+                                                        3 * radius);
   linli_plan_options_init (&job->options);
   job->options.problem = gtk_drop_down_get_selected (self->problem_dropdown);
   job->options.k = gtk_spin_button_get_value_as_int (self->k_spin);

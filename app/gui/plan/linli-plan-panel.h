@@ -3,8 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "linli-coverage.h"
-#include "linli-history.h"
+#include "linli-document.h"
 #include "linli-plan.h"
 
 G_BEGIN_DECLS
@@ -13,11 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LinliPlanPanel, linli_plan_panel, LINLI, PLAN_PANEL, GtkWidget)
 
 LinliPlanPanel        *linli_plan_panel_new            (void) G_GNUC_WARN_UNUSED_RESULT;
-void                   linli_plan_panel_set_project    (LinliPlanPanel *self,
-                                                        LinliProject   *project,
-                                                        LinliHistory   *history);
-void                   linli_plan_panel_set_coverage   (LinliPlanPanel      *self,
-                                                        const LinliCoverage *coverage);
+void                   linli_plan_panel_set_document   (LinliPlanPanel *self,
+                                                        LinliDocument  *document);
 void                   linli_plan_panel_run            (LinliPlanPanel *self);
 void                   linli_plan_panel_cancel         (LinliPlanPanel *self);
 gboolean               linli_plan_panel_get_running    (LinliPlanPanel *self);

@@ -109,7 +109,7 @@ on_discard_response_cb (AdwMessageDialog *dialog,
     {
       g_autoptr (GError) error = NULL;
 
-      if (!linli_window_save_file (p->self, p->self->file, &error))
+      if (!linli_window_save_file (p->self, linli_window_get_file (p->self), &error))
         {
           linli_window_show_error (p->self, _("Could not save the project"), error);
           return;
@@ -149,7 +149,7 @@ linli_window_confirm_replace (LinliWindow         *self,
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "discard", _("_Discard"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  if (self->file != NULL)
+  if (linli_window_get_file (self) != NULL)
     {
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save", _("_Save"));
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
@@ -652,8 +652,8 @@ save_as_action (GtkWidget  *widget,
   chooser = gtk_file_chooser_native_new (_("Save the Project"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), project_filter ());
-  if (self->file != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->file, NULL);
+  if (linli_window_get_file (self) != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), linli_window_get_file (self), NULL);
   else
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("plan.linli"));
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_as_response_cb), self, 0);
@@ -668,12 +668,12 @@ save_action (GtkWidget  *widget,
   LinliWindow *self = LINLI_WINDOW (widget);
   g_autoptr (GError) error = NULL;
 
-  if (self->file == NULL)
+  if (linli_window_get_file (self) == NULL)
     {
       save_as_action (widget, action_name, param);
       return;
     }
-  if (!linli_window_save_file (self, self->file, &error))
+  if (!linli_window_save_file (self, linli_window_get_file (self), &error))
     linli_window_show_error (self, _("Could not save the project"), error);
   else
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Saved")));

@@ -3,6 +3,7 @@
 
 #include <shumate/shumate.h>
 
+#include "linli-document.h"
 #include "linli-index-list.h"
 #include "linli-map-layer.h"
 #include "linli-mbtiles-source.h"
@@ -56,15 +57,10 @@ struct _LinliWindow
   ShumateMapLayer     *tile_layer;        /* the basemap's, below layer */
   GtkLabel            *attribution;
 
-  /* The model and what is derived from it */
+  /* The document shown, and its project and history for short */
+  LinliDocument       *document;
   LinliProject        *project;
   LinliHistory        *history;
-  LinliCoverage       *coverage;
-  LinliCoverage       *line_coverage;     /* by circle, to compare when the rule is by street */
-  LinliWalkNearest    *nearest;           /* walks to the nearest site, for the street colours */
-  LinliWalk           *nearest_walk;      /* the graph @nearest was made for */
-  GHashTable          *nearest_sources;   /* LinliSite → NearestSource */
-  GFile               *file;
   LinliIndexList   *uncovered;
   GtkSingleSelection  *site_selection;
   GtkSingleSelection  *uncovered_selection;
@@ -78,8 +74,6 @@ struct _LinliWindow
   gboolean             show_candidate_circles;
   gboolean             updating;          /* filling widgets from the model */
   gboolean             close_confirmed;
-  gboolean             unsaved_import;    /* the project came from an import, not a file */
-  guint                n_estimated;       /* buildings whose figures are estimates */
   LinliSite           *drag_site;
   LinliSiteState      *drag_before;
   double               press_x;

@@ -75,6 +75,18 @@ format_count (guint64 n)
   return g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
 }
 
+static const LinliCoverage *
+window_coverage (LinliWindow *self)
+{
+  return self->document != NULL ? linli_document_get_coverage (self->document) : NULL;
+}
+
+static GFile *
+window_file (LinliWindow *self)
+{
+  return self->document != NULL ? linli_document_get_file (self->document) : NULL;
+}
+
 static void
 update_title (LinliWindow *self)
 {
@@ -83,7 +95,7 @@ update_title (LinliWindow *self)
   const char *name = self->project ? linli_project_get_name (self->project) : "";
   gboolean modified = linli_window_is_modified (self);
 
-  basename = self->file ? g_file_get_basename (self->file) : g_strdup (_("Unsaved project"));
+  basename = window_file (self) ? g_file_get_basename (window_file (self)) : g_strdup (_("Unsaved project"));
   title = g_strdup_printf ("%s%s", modified ? "• " : "", name && *name ? name : _("Linli"));
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, basename);
@@ -106,10 +118,10 @@ update_site_row (LinliWindow *self,
     return;
   gtk_label_set_text (GTK_LABEL (name_label), linli_site_get_name (site));
   /* A row can be bound before the coverage has heard of its site. */
-  if (self->coverage != NULL &&
+  if (window_coverage (self) != NULL &&
       g_list_store_find (G_LIST_STORE (linli_project_get_sites (self->project)), site, &position) &&
-      position < linli_coverage_get_n_sites (self->coverage))
-    households = format_count (linli_coverage_site_households (self->coverage, position));
+      position < linli_coverage_get_n_sites (window_coverage (self)))
+    households = format_count (linli_coverage_site_households (window_coverage (self), position));
   else
     households = g_strdup ("–");
   /* Translators: status · tier · households in the site's circle */
@@ -133,9 +145,9 @@ update_community_row (LinliWindow *self,
   const LinliCoverageTotals *ct;
   g_autofree char *cov = NULL, *all = NULL, *subtitle = NULL, *pct = NULL;
 
-  if (self->coverage == NULL || c >= linli_project_get_n_communities (self->project))
+  if (window_coverage (self) == NULL || c >= linli_project_get_n_communities (self->project))
     return;
-  ct = linli_coverage_get_community (self->coverage, c);
+  ct = linli_coverage_get_community (window_coverage (self), c);
   cov = format_count (ct->households_covered);
   all = format_count (ct->households);
   subtitle = g_strdup_printf (_("%s of %s households"), cov, all);
@@ -148,7 +160,7 @@ update_community_row (LinliWindow *self,
 static void
 update_figures (LinliWindow *self)
 {
-  const LinliCoverageTotals *t = linli_coverage_get_district (self->coverage);
+  const LinliCoverageTotals *t = linli_coverage_get_district (window_coverage (self));
   g_autofree char *share = NULL, *hh = NULL, *res = NULL, *bl = NULL, *rule = NULL;
   g_autofree char *a = format_count (t->households_covered);
   g_autofree char *b = format_count (t->households);
@@ -167,16 +179,16 @@ update_figures (LinliWindow *self)
   res = g_strdup_printf (_("Residents: %s of %s (%.1f %%)"), d, e,
                          100 * linli_coverage_totals_share (t->residents_covered, t->residents));
   gtk_label_set_text (self->residents_label, res);
-  if (self->n_estimated > 0)
+  if (linli_document_get_n_estimated (self->document) > 0)
     /* Translators: the last figure counts buildings whose households and residents are estimates */
     bl = g_strdup_printf (_("Buildings: %u of %u (%.1f %%); figures of %u estimated"), t->buildings_covered,
                           t->buildings, 100 * linli_coverage_totals_share (t->buildings_covered, t->buildings),
-                          self->n_estimated);
+                          linli_document_get_n_estimated (self->document));
   else
     bl = g_strdup_printf (_("Buildings: %u of %u (%.1f %%)"), t->buildings_covered, t->buildings,
                           100 * linli_coverage_totals_share (t->buildings_covered, t->buildings));
   gtk_label_set_text (self->buildings_label, bl);
-  if (linli_coverage_get_distance (self->coverage) == LINLI_DISTANCE_STREET)
+  if (linli_coverage_get_distance (window_coverage (self)) == LINLI_DISTANCE_STREET)
     /* Translators: the coverage rule shown in the legend */
     rule = g_strdup_printf (_("%.0f min walk at %.1f km/h = %.0f m, along streets"),
                             linli_project_get_walk_minutes (self->project),
@@ -189,11 +201,11 @@ update_figures (LinliWindow *self)
                             linli_project_get_walk_speed (self->project),
                             linli_project_get_coverage_radius (self->project));
   gtk_label_set_text (self->legend_rule, rule);
-  gtk_widget_set_visible (self->street_legend, self->nearest != NULL);
+  gtk_widget_set_visible (self->street_legend, linli_document_get_walk (self->document) != NULL);
 
-  if (self->line_coverage != NULL)
+  if (linli_document_get_line_coverage (self->document) != NULL)
     {
-      guint64 gap = linli_coverage_get_district (self->line_coverage)->households_covered - t->households_covered;
+      guint64 gap = linli_coverage_get_district (linli_document_get_line_coverage (self->document))->households_covered - t->households_covered;
       g_autofree char *g = format_count (gap);
       g_autofree char *text = NULL;
 
@@ -203,104 +215,26 @@ update_figures (LinliWindow *self)
                                            gap), g);
       gtk_label_set_text (self->street_gap_label, text);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->street_gap_label), self->line_coverage != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->street_gap_label), linli_document_get_line_coverage (self->document) != NULL);
 
   for (guint i = 0; i < self->bound_community_rows->len; i++)
     update_community_row (self, g_ptr_array_index (self->bound_community_rows, i));
 }
 
-typedef struct
-{
-  guint  id;
-  double lat;
-  double lon;
-} NearestSource;
-
-/* Keeps the walks to the nearest site up to date: only sites that moved,
- * came or went are searched again. */
+/* Shows the document's coverage, brought up to date after an edit. */
 static void
-update_nearest (LinliWindow *self)
-{
-  LinliWalk *walk = linli_walk_for_project (self->project);
-  const LinliProjection *proj = linli_project_get_projection (self->project);
-  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if (walk != self->nearest_walk)
-    {
-      g_clear_pointer (&self->nearest, linli_walk_nearest_free);
-      g_hash_table_remove_all (self->nearest_sources);
-      self->nearest_walk = walk;
-      if (walk != NULL)
-        self->nearest = linli_walk_nearest_new (walk);
-    }
-  if (self->nearest == NULL)
-    return;
-
-  for (guint s = 0; s < linli_project_get_n_sites (self->project); s++)
-    {
-      LinliSite *site = linli_project_get_site (self->project, s);
-      NearestSource *src;
-      double lat = linli_site_get_lat (site), lon = linli_site_get_lon (site), x, y;
-
-      if (!linli_site_counts_for_coverage (site) || !linli_lat_lon_is_valid (lat, lon))
-        continue;
-      g_hash_table_add (seen, site);
-      src = g_hash_table_lookup (self->nearest_sources, site);
-      if (src != NULL && src->lat == lat && src->lon == lon)
-        continue;
-      linli_projection_forward (proj, lat, lon, &x, &y);
-      if (src == NULL)
-        {
-          src = g_new (NearestSource, 1);
-          src->id = linli_walk_nearest_add_source (self->nearest, x, y);
-          g_hash_table_insert (self->nearest_sources, g_object_ref (site), src);
-        }
-      else
-        linli_walk_nearest_move_source (self->nearest, src->id, x, y);
-      src->lat = lat;
-      src->lon = lon;
-    }
-  g_hash_table_iter_init (&iter, self->nearest_sources);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!g_hash_table_contains (seen, key))
-      {
-        linli_walk_nearest_remove_source (self->nearest, ((NearestSource *) value)->id);
-        g_hash_table_iter_remove (&iter);
-      }
-}
-
-static void
-recompute_coverage (LinliWindow *self)
+show_coverage (LinliWindow *self)
 {
   const guint *uncovered;
   guint n_uncovered;
 
-  if (self->project == NULL)
+  if (self->document == NULL)
     return;
-  /* Edits are followed incrementally: only buildings near a changed site
-   * are looked at again. */
-  if (self->coverage != NULL)
-    linli_coverage_update (self->coverage, self->project);
-  else
-    self->coverage = linli_coverage_compute (self->project);
-  if (linli_coverage_get_distance (self->coverage) == LINLI_DISTANCE_STREET)
-    {
-      if (self->line_coverage != NULL)
-        linli_coverage_update (self->line_coverage, self->project);
-      else
-        self->line_coverage = linli_coverage_compute_by (self->project, LINLI_DISTANCE_LINE);
-    }
-  else
-    g_clear_pointer (&self->line_coverage, linli_coverage_free);
-  update_nearest (self);
-  linli_map_layer_set_streets (self->layer, self->nearest_walk,
-                               self->nearest != NULL ? linli_walk_nearest_get_node_distances (self->nearest) : NULL,
+  linli_map_layer_set_streets (self->layer, linli_document_get_walk (self->document),
+                               linli_document_get_node_distances (self->document),
                                linli_project_get_coverage_radius (self->project));
-  linli_map_layer_set_coverage (self->layer, self->coverage);
-  linli_plan_panel_set_coverage (self->plan_panel, self->coverage);
-  uncovered = linli_coverage_get_uncovered (self->coverage, &n_uncovered);
+  linli_map_layer_set_coverage (self->layer, window_coverage (self));
+  uncovered = linli_coverage_get_uncovered (window_coverage (self), &n_uncovered);
   linli_index_list_set_indices (self->uncovered, uncovered, n_uncovered);
   update_figures (self);
   for (guint i = 0; i < self->bound_site_rows->len; i++)
@@ -467,7 +401,6 @@ on_project_changed_cb (LinliWindow *self)
       fill_editor (self);
     }
   fill_walk (self);
-  recompute_coverage (self);
   linli_window_update_actions (self);
 }
 
@@ -713,12 +646,12 @@ on_click_released_cb (GtkGestureClick *gesture,
         text = g_strdup_printf (_("%s %s: %u households, %u residents (estimated), %u party members — %s"),
                                 compound->name, b->name[0] ? b->name : b->id, b->households, b->residents,
                                 b->party_members,
-                                linli_coverage_is_covered (self->coverage, building) ? _("covered") : _("not covered"));
+                                linli_coverage_is_covered (window_coverage (self), building) ? _("covered") : _("not covered"));
       else
         text = g_strdup_printf (_("%s %s: %u households, %u residents, %u party members — %s"),
                                 compound->name, b->name[0] ? b->name : b->id, b->households, b->residents,
                                 b->party_members,
-                                linli_coverage_is_covered (self->coverage, building) ? _("covered") : _("not covered"));
+                                linli_coverage_is_covered (window_coverage (self), building) ? _("covered") : _("not covered"));
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
     }
 }
@@ -796,7 +729,7 @@ on_close_response_cb (AdwMessageDialog *dialog,
     {
       g_autoptr (GError) error = NULL;
 
-      if (!linli_window_save_file (self, self->file, &error))
+      if (!linli_window_save_file (self, window_file (self), &error))
         {
           linli_window_show_error (self, _("Could not save the project"), error);
           return;
@@ -813,8 +746,7 @@ on_close_request_cb (LinliWindow *self)
 {
   GtkWidget *dialog;
 
-  if (self->close_confirmed || self->history == NULL ||
-      (!linli_history_get_modified (self->history) && !self->unsaved_import))
+  if (self->close_confirmed || !linli_window_is_modified (self))
     return FALSE;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save changes before closing?"),
@@ -825,7 +757,7 @@ on_close_request_cb (LinliWindow *self)
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
                                               ADW_RESPONSE_DESTRUCTIVE);
-  if (self->file != NULL)
+  if (window_file (self) != NULL)
     {
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save", _("_Save"));
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
@@ -845,6 +777,8 @@ linli_window_dispose (GObject *object)
 {
   LinliWindow *self = LINLI_WINDOW (object);
 
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   if (self->history != NULL)
@@ -854,7 +788,7 @@ linli_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_WINDOW);
   g_clear_object (&self->project);
   g_clear_object (&self->history);
-  g_clear_object (&self->file);
+  g_clear_object (&self->document);
   g_clear_object (&self->uncovered);
   g_clear_object (&self->communities);
   g_clear_object (&self->site_selection);
@@ -862,11 +796,6 @@ linli_window_dispose (GObject *object)
   g_clear_object (&self->reference_source);
   g_clear_object (&self->basemap);
   self->tile_layer = NULL;
-  g_clear_pointer (&self->coverage, linli_coverage_free);
-  g_clear_pointer (&self->line_coverage, linli_coverage_free);
-  g_clear_pointer (&self->nearest, linli_walk_nearest_free);
-  g_clear_pointer (&self->nearest_sources, g_hash_table_unref);
-  self->nearest_walk = NULL;
   g_clear_pointer (&self->drag_before, linli_site_state_free);
   self->selected = NULL;
   self->drag_site = NULL;
@@ -1131,7 +1060,6 @@ linli_window_init (LinliWindow *self)
     gtk_drop_down_set_model (self->distance_dropdown, G_LIST_MODEL (list));
     g_object_unref (list);
   }
-  self->nearest_sources = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
   g_signal_connect_object (self->distance_dropdown, "notify::selected", G_CALLBACK (on_distance_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->minutes_spin, "value-changed", G_CALLBACK (on_walk_changed_cb),
@@ -1165,19 +1093,21 @@ linli_window_new (GtkApplication *application)
 }
 
 /**
- * linli_window_set_project:
- * @file: (nullable): where the project lives on disk
+ * linli_window_set_document:
  *
- * Shows @project, with a fresh undo history, counted as saved.
+ * Shows @document: its project, history and coverage.
  */
 void
-linli_window_set_project (LinliWindow  *self,
-                          LinliProject *project,
-                          GFile        *file)
+linli_window_set_document (LinliWindow   *self,
+                           LinliDocument *document)
 {
-  g_return_if_fail (LINLI_IS_WINDOW (self));
-  g_return_if_fail (LINLI_IS_PROJECT (project));
+  LinliProject *project;
 
+  g_return_if_fail (LINLI_IS_WINDOW (self));
+  g_return_if_fail (LINLI_IS_DOCUMENT (document));
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   if (self->history != NULL)
@@ -1185,29 +1115,24 @@ linli_window_set_project (LinliWindow  *self,
 
   self->selected = NULL;
   self->drag_site = NULL;
-  self->unsaved_import = FALSE;
-  /* Flags change only with the project, so they are counted once here. */
-  self->n_estimated = 0;
-  for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
-    self->n_estimated += (linli_project_get_building (project, i)->flags & LINLI_BUILDING_ESTIMATED) != 0;
+  project = linli_document_get_project (document);
+  g_set_object (&self->document, document);
   g_set_object (&self->project, project);
-  g_set_object (&self->file, file);
-  g_clear_object (&self->history);
-  self->history = linli_history_new (project);
-  linli_history_set_saved (self->history);
+  g_set_object (&self->history, linli_document_get_history (document));
 
   g_signal_connect_object (project, "changed", G_CALLBACK (on_project_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (project, "notify::name", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify", G_CALLBACK (on_history_notify_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "coverage-changed", G_CALLBACK (show_coverage), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::modified", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::file", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
 
-  g_clear_pointer (&self->coverage, linli_coverage_free);
-  g_clear_pointer (&self->line_coverage, linli_coverage_free);
-  g_clear_pointer (&self->nearest, linli_walk_nearest_free);
-  g_hash_table_remove_all (self->nearest_sources);
-  self->nearest_walk = NULL;
   linli_map_layer_set_project (self->layer, project);
-  linli_plan_panel_set_project (self->plan_panel, project, self->history);
+  linli_plan_panel_set_document (self->plan_panel, document);
   {
     guint n = linli_project_get_n_communities (project);
     g_autofree guint *all = g_new (guint, MAX (n, 1));
@@ -1221,11 +1146,32 @@ linli_window_set_project (LinliWindow  *self,
   gtk_single_selection_set_selected (self->uncovered_selection, GTK_INVALID_LIST_POSITION);
   fill_editor (self);
   fill_walk (self);
-  recompute_coverage (self);
+  show_coverage (self);
   update_attribution (self);
   update_title (self);
   linli_window_update_actions (self);
   linli_window_zoom_to_fit (self);
+}
+
+/**
+ * linli_window_set_project:
+ * @file: (nullable): where the project lives on disk
+ *
+ * Shows @project in a new document, with a fresh undo history, counted as
+ * saved.
+ */
+void
+linli_window_set_project (LinliWindow  *self,
+                          LinliProject *project,
+                          GFile        *file)
+{
+  g_autoptr (LinliDocument) document = NULL;
+
+  g_return_if_fail (LINLI_IS_WINDOW (self));
+  g_return_if_fail (LINLI_IS_PROJECT (project));
+
+  document = linli_document_new (project, file);
+  linli_window_set_document (self, document);
 }
 
 /**
@@ -1318,8 +1264,7 @@ show_import_cont (LinliWindow *self,
 {
   linli_window_set_project (self, LINLI_PROJECT (data), NULL);
   /* Nothing of it is on disk yet. */
-  self->unsaved_import = TRUE;
-  update_title (self);
+  linli_document_mark_unsaved (self->document);
 }
 
 void
@@ -1386,7 +1331,7 @@ linli_window_add_streets (LinliWindow              *self,
 gboolean
 linli_window_is_modified (LinliWindow *self)
 {
-  return self->unsaved_import || (self->history != NULL && linli_history_get_modified (self->history));
+  return self->document != NULL && linli_document_get_modified (self->document);
 }
 
 gboolean
@@ -1394,24 +1339,13 @@ linli_window_save_file (LinliWindow  *self,
                         GFile        *file,
                         GError      **error)
 {
-  g_autofree char *path = NULL;
   g_autofree char *uri = NULL;
 
   g_return_val_if_fail (LINLI_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be saved"));
-      return FALSE;
-    }
-  if (!linli_format_save_file (self->project, path, error))
+  if (!linli_document_save (self->document, file, error))
     return FALSE;
-  g_set_object (&self->file, file);
-  self->unsaved_import = FALSE;
-  linli_history_set_saved (self->history);
-  update_title (self);
   uri = g_file_get_uri (file);
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
   linli_window_update_recent_menu (self);
@@ -1432,18 +1366,18 @@ linli_window_get_history (LinliWindow *self)
   return self->history;
 }
 
-const LinliCoverage *
-linli_window_get_coverage (LinliWindow *self)
+LinliDocument *
+linli_window_get_document (LinliWindow *self)
 {
   g_return_val_if_fail (LINLI_IS_WINDOW (self), NULL);
-  return self->coverage;
+  return self->document;
 }
 
 GFile *
 linli_window_get_file (LinliWindow *self)
 {
   g_return_val_if_fail (LINLI_IS_WINDOW (self), NULL);
-  return self->file;
+  return window_file (self);
 }
 
 LinliSite *

@@ -5,6 +5,7 @@
 
 #include "linli-coverage.h"
 #include "linli-csv-dialog.h"
+#include "linli-document.h"
 #include "linli-history.h"
 #include "linli-import.h"
 #include "linli-project.h"
@@ -37,12 +38,14 @@ LinliCsvDialog      *linli_window_open_csv_dialog (LinliWindow  *self,
 gboolean             linli_window_save_file      (LinliWindow  *self,
                                                   GFile        *file,
                                                   GError      **error);
+void                 linli_window_set_document   (LinliWindow   *self,
+                                                  LinliDocument *document);
 void                 linli_window_set_project    (LinliWindow  *self,
                                                   LinliProject *project,
                                                   GFile        *file);
 LinliProject        *linli_window_get_project    (LinliWindow *self);
 LinliHistory        *linli_window_get_history    (LinliWindow *self);
-const LinliCoverage *linli_window_get_coverage   (LinliWindow *self);
+LinliDocument       *linli_window_get_document   (LinliWindow *self);
 GFile               *linli_window_get_file       (LinliWindow *self);
 LinliSite           *linli_window_get_selected_site (LinliWindow *self);
 void                 linli_window_select_site    (LinliWindow *self,
