@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "linli-document.h"
+#include "linli-project-edits.h"
 #include "linli-format.h"
 #include "linli-generator.h"
 #include "linli-test-utils.h"
@@ -118,7 +119,7 @@ test_street_rule_and_walks (void)
   g_assert_nonnull (walk);
   g_assert_true (linli_document_get_walk (document) == walk);   /* kept while the streets stay */
 
-  linli_history_set_distance (linli_document_get_history (document), LINLI_DISTANCE_STREET);
+  linli_project_edits_set_distance (linli_document_get_history (document), LINLI_DISTANCE_STREET);
   g_assert_cmpint (linli_coverage_get_distance (linli_document_get_coverage (document)), ==, LINLI_DISTANCE_STREET);
   g_assert_nonnull (linli_document_get_line_coverage (document));
   g_assert_true (linli_document_get_walk (document) == walk);
@@ -198,7 +199,7 @@ test_modified_and_save (void)
 
   /* An edit, then its undo, are modified and back. */
   state->name = (g_free (state->name), g_strdup ("改名的站点"));
-  linli_history_edit_site (linli_document_get_history (document), "Rename", site, state);
+  linli_project_edits_change_site (linli_document_get_history (document), "Rename", site, state);
   g_assert_true (linli_document_get_modified (document));
   g_assert_cmpuint (notifies, ==, 3);
   g_assert_true (linli_history_undo (linli_document_get_history (document)));
@@ -219,7 +220,7 @@ test_modified_and_save (void)
     g_autofree char *bad = g_build_filename (dir, "no-such-dir", "x.linli", NULL);
     g_autoptr (GFile) bad_file = g_file_new_for_path (bad);
 
-    linli_history_edit_site (linli_document_get_history (document), "Rename", site, state);
+    linli_project_edits_change_site (linli_document_get_history (document), "Rename", site, state);
     g_assert_false (linli_document_save (document, bad_file, &error));
     g_assert_nonnull (error);
     g_clear_error (&error);

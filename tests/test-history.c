@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "linli-format.h"
+#include "linli-project-edits.h"
 #include "linli-history.h"
 
 /* ------------------------------------------------------------------------ */
@@ -233,7 +234,7 @@ random_edit (LinliHistory *history,
         random_state (rand, &st);
         if (g_rand_boolean (rand))
           st.id = id = g_strdup_printf ("手工-%u", (*n_manual_ids)++);
-        added = linli_history_add_site (history, &st);
+        added = linli_project_edits_add_site (history, &st);
         g_assert_nonnull (added);
         g_assert_true (linli_project_get_site (project, n_sites) == added);
         if (id != NULL)
@@ -253,7 +254,7 @@ random_edit (LinliHistory *history,
           lon = g_rand_double_range (rand, 121.3, 121.6);
 
         linli_site_set_position (site, lat, lon);
-        linli_history_record_site (history, _("Move Site"), site, before);
+        linli_project_edits_record_site (history, _("Move Site"), site, before);
         after = linli_site_dup_state (site);
         return states_differ (before, after);
       }
@@ -281,27 +282,27 @@ random_edit (LinliHistory *history,
         g_free (state->extra_services);
         state->extra_services = g_steal_pointer (&st.extra_services);
         g_free (st.name);
-        linli_history_edit_site (history, "编辑", site, state);
+        linli_project_edits_change_site (history, "编辑", site, state);
         after = linli_site_dup_state (site);
         return states_differ (before, after);
       }
     case 7: case 8:  /* delete */
-      linli_history_remove_site (history, site);
+      linli_project_edits_remove_site (history, site);
       return TRUE;
     case 9:  /* nothing changed: nothing recorded */
       {
         g_autoptr (LinliSiteState) before = linli_site_dup_state (site);
 
         if (g_rand_boolean (rand))
-          linli_history_record_site (history, "nothing", site, before);
+          linli_project_edits_record_site (history, "nothing", site, before);
         else
-          linli_history_edit_site (history, "nothing", site, before);
+          linli_project_edits_change_site (history, "nothing", site, before);
         return FALSE;
       }
     default:  /* the walking rule, sometimes unchanged */
       if (g_rand_int_range (rand, 0, 5) == 0)
         {
-          linli_history_set_walk (history, linli_project_get_walk_minutes (project),
+          linli_project_edits_set_walk (history, linli_project_get_walk_minutes (project),
                                   linli_project_get_walk_speed (project));
           return FALSE;
         }
@@ -312,7 +313,7 @@ random_edit (LinliHistory *history,
         double new_minutes = g_rand_int_range (rand, 1, 121);
         double new_speed = g_rand_boolean (rand) ? speed : g_rand_double_range (rand, 1, 10);
 
-        linli_history_set_walk (history, new_minutes, new_speed);
+        linli_project_edits_set_walk (history, new_minutes, new_speed);
         return minutes != linli_project_get_walk_minutes (project) ||
                speed != linli_project_get_walk_speed (project);
       }
@@ -355,7 +356,7 @@ test_each_kind (void)
 
   /* Add, with a fresh id. */
   random_state (rand, &st);
-  site = linli_history_add_site (history, &st);
+  site = linli_project_edits_add_site (history, &st);
   g_assert_nonnull (site);
   g_assert_cmpstr (linli_site_get_id (site), ==, "site-6");
   g_assert_cmpstr (linli_site_get_name (site), ==, st.name);
@@ -370,7 +371,7 @@ test_each_kind (void)
     g_autoptr (LinliSiteState) before = linli_site_dup_state (site);
 
     linli_site_set_position (site, 31.2, 121.5);
-    linli_history_record_site (history, "拖动", site, before);
+    linli_project_edits_record_site (history, "拖动", site, before);
     g_assert_cmpstr (linli_history_get_undo_label (history), ==, "拖动");
     g_ptr_array_add (states, fingerprint (project));
   }
@@ -384,26 +385,26 @@ test_each_kind (void)
     state->name = g_strdup ("改名 & <x>");
     state->status = LINLI_SITE_STATUS_CANDIDATE;
     state->cost = 123.5;
-    linli_history_edit_site (history, "改名", third, state);
+    linli_project_edits_change_site (history, "改名", third, state);
     g_assert_cmpstr (linli_site_get_name (third), ==, "改名 & <x>");
     g_assert_cmpfloat (linli_site_get_cost (third), ==, 123.5);
     g_ptr_array_add (states, fingerprint (project));
   }
 
   /* Walking rule. */
-  linli_history_set_walk (history, 15, 3.5);
+  linli_project_edits_set_walk (history, 15, 3.5);
   g_assert_cmpfloat (linli_project_get_walk_minutes (project), ==, 15);
   g_assert_cmpfloat (linli_project_get_walk_speed (project), ==, 3.5);
   g_assert_cmpstr (linli_history_get_undo_label (history), ==, _("Change Walking Rule"));
   g_ptr_array_add (states, fingerprint (project));
-  linli_history_set_distance (history, LINLI_DISTANCE_STREET);
+  linli_project_edits_set_distance (history, LINLI_DISTANCE_STREET);
   g_assert_cmpint (linli_project_get_distance (project), ==, LINLI_DISTANCE_STREET);
   g_assert_cmpfloat (linli_project_get_walk_minutes (project), ==, 15);
   g_assert_cmpstr (linli_history_get_undo_label (history), ==, _("Change Walking Rule"));
   g_ptr_array_add (states, fingerprint (project));
 
   /* Delete the first site. */
-  linli_history_remove_site (history, linli_project_get_site (project, 0));
+  linli_project_edits_remove_site (history, linli_project_get_site (project, 0));
   g_assert_null (linli_project_find_site (project, "site-1", NULL));
   g_assert_cmpstr (linli_history_get_undo_label (history), ==, _("Delete Site"));
   g_ptr_array_add (states, fingerprint (project));
@@ -451,7 +452,7 @@ test_delete_position (void)
       LinliSite *back;
       guint position = 999;
 
-      linli_history_remove_site (history, site);
+      linli_project_edits_remove_site (history, site);
       g_assert_cmpuint (linli_project_get_n_sites (project), ==, 4);
       deleted = fingerprint (project);
 
@@ -485,10 +486,10 @@ test_delete_several_then_undo (void)
 
   /* Deleting from the front, the back and the middle, then undoing all,
    * puts every site back where it was. */
-  linli_history_remove_site (history, linli_project_get_site (project, 0));
-  linli_history_remove_site (history, linli_project_get_site (project, 3));
-  linli_history_remove_site (history, linli_project_get_site (project, 1));
-  linli_history_remove_site (history, linli_project_get_site (project, 0));
+  linli_project_edits_remove_site (history, linli_project_get_site (project, 0));
+  linli_project_edits_remove_site (history, linli_project_get_site (project, 3));
+  linli_project_edits_remove_site (history, linli_project_get_site (project, 1));
+  linli_project_edits_remove_site (history, linli_project_get_site (project, 0));
   g_assert_cmpuint (linli_project_get_n_sites (project), ==, 1);
   while (linli_history_undo (history))
     ;
@@ -507,16 +508,16 @@ test_no_op_not_recorded (void)
   Notifications n = { 0 };
 
   g_signal_connect (history, "notify", G_CALLBACK (history_notify_cb), &n);
-  linli_history_record_site (history, "x", site, state);
-  linli_history_edit_site (history, "x", site, state);
-  linli_history_set_walk (history, linli_project_get_walk_minutes (project),
+  linli_project_edits_record_site (history, "x", site, state);
+  linli_project_edits_change_site (history, "x", site, state);
+  linli_project_edits_set_walk (history, linli_project_get_walk_minutes (project),
                           linli_project_get_walk_speed (project));
   /* An edit whose values normalise to the current ones is no change either. */
   g_free (state->extra_services);
   state->extra_services = g_strdup ("");
   state->cost = -7;
   state->services |= 0x40;
-  linli_history_edit_site (history, "x", site, state);
+  linli_project_edits_change_site (history, "x", site, state);
   assert_flags (history, FALSE, FALSE, FALSE);
   assert_notifications (&n, 0, 0, 0);
 
@@ -537,7 +538,7 @@ test_notifications (void)
   g_signal_connect (history, "notify", G_CALLBACK (history_notify_cb), &n);
 
   random_state (rand, &st);
-  site = linli_history_add_site (history, &st);
+  site = linli_project_edits_add_site (history, &st);
   g_free (st.name);
   g_free (st.extra_services);
   assert_flags (history, TRUE, FALSE, TRUE);
@@ -548,7 +549,7 @@ test_notifications (void)
     g_autoptr (LinliSiteState) before = linli_site_dup_state (site);
 
     linli_site_set_name (site, "新名字");
-    linli_history_record_site (history, "改名", site, before);
+    linli_project_edits_record_site (history, "改名", site, before);
   }
   assert_flags (history, TRUE, FALSE, TRUE);
   assert_notifications (&n, 0, 0, 0);
@@ -585,7 +586,7 @@ test_notifications (void)
   assert_notifications (&n, 0, 1, 1);
 
   /* A new edit drops the redo branch. */
-  linli_history_set_walk (history, 20, 4);
+  linli_project_edits_set_walk (history, 20, 4);
   assert_flags (history, TRUE, FALSE, TRUE);
   assert_notifications (&n, 0, 1, 1);
   g_assert_false (linli_history_redo (history));
@@ -604,10 +605,10 @@ test_saved_point (void)
   g_autofree char *now = NULL;
 
   /* set_saved, edit, undo: back to the saved state, not modified. */
-  linli_history_set_walk (history, 12, 4.5);
+  linli_project_edits_set_walk (history, 12, 4.5);
   linli_history_set_saved (history);
   saved_state = fingerprint (project);
-  linli_history_remove_site (history, site);
+  linli_project_edits_remove_site (history, site);
   g_assert_true (linli_history_get_modified (history));
   g_assert_true (linli_history_undo (history));
   g_assert_false (linli_history_get_modified (history));
@@ -623,7 +624,7 @@ test_saved_point (void)
   /* Save, undo, then edit: the saved state is on a dropped branch and can
    * never come back, so every state from now on is modified. */
   g_assert_true (linli_history_undo (history));
-  linli_history_set_walk (history, 30, 4.5);
+  linli_project_edits_set_walk (history, 30, 4.5);
   g_assert_true (linli_history_get_modified (history));
   g_assert_true (linli_history_undo (history));
   g_assert_true (linli_history_get_modified (history));
@@ -644,12 +645,12 @@ test_redo_branch_dropped (void)
   g_autofree char *after_c = NULL;
   g_autofree char *now = NULL;
 
-  linli_history_set_walk (history, 11, 4.5);                                /* A */
+  linli_project_edits_set_walk (history, 11, 4.5);                                /* A */
   after_a = fingerprint (project);
-  linli_history_remove_site (history, linli_project_get_site (project, 2));  /* B */
+  linli_project_edits_remove_site (history, linli_project_get_site (project, 2));  /* B */
   g_assert_true (linli_history_undo (history));
   g_assert_true (linli_history_get_can_redo (history));
-  linli_history_set_walk (history, 11, 6);                                  /* C */
+  linli_project_edits_set_walk (history, 11, 6);                                  /* C */
   after_c = fingerprint (project);
   g_assert_false (linli_history_get_can_redo (history));
   g_assert_false (linli_history_redo (history));
@@ -801,10 +802,10 @@ test_group (void)
   st.lat = 30;
   st.lon = 120;
   st.cost = -1;
-  a = linli_history_add_site (history, &st);
+  a = linli_project_edits_add_site (history, &st);
   st.name = (char *) "B";
   st.lon = 120.01;
-  b = linli_history_add_site (history, &st);
+  b = linli_project_edits_add_site (history, &st);
   before = linli_format_save_bytes (project);
 
   linli_history_begin_group (history, "Accept Plan");
@@ -814,11 +815,11 @@ test_group (void)
 
     sa->status = LINLI_SITE_STATUS_PLANNED;
     sb->status = LINLI_SITE_STATUS_PLANNED;
-    linli_history_edit_site (history, "Edit", a, sa);
+    linli_project_edits_change_site (history, "Edit", a, sa);
     /* Nested groups fold into the outer one. */
     linli_history_begin_group (history, "inner");
-    linli_history_edit_site (history, "Edit", b, sb);
-    linli_history_remove_site (history, a);
+    linli_project_edits_change_site (history, "Edit", b, sb);
+    linli_project_edits_remove_site (history, a);
     linli_history_end_group (history);
   }
   linli_history_end_group (history);
@@ -852,6 +853,158 @@ test_group (void)
   g_assert_finalize_object (project);
 }
 
+/* A kind of edit the history has never heard of, as grids or units add
+ * their own: it renames the project. */
+typedef struct
+{
+  LinliEdit parent;
+  char     *names[2];   /* before, after */
+  guint    *frees;
+} RenameEdit;
+
+static void
+rename_apply (LinliEdit    *edit,
+              LinliProject *project)
+{
+  linli_project_set_name (project, ((RenameEdit *) edit)->names[1]);
+}
+
+static void
+rename_revert (LinliEdit    *edit,
+               LinliProject *project)
+{
+  linli_project_set_name (project, ((RenameEdit *) edit)->names[0]);
+}
+
+static void
+rename_free (LinliEdit *edit)
+{
+  RenameEdit *self = (RenameEdit *) edit;
+
+  g_free (self->names[0]);
+  g_free (self->names[1]);
+  (*self->frees)++;
+}
+
+static const LinliEditClass rename_class = {
+  .name = "rename",
+  .size = sizeof (RenameEdit),
+  .apply = rename_apply,
+  .revert = rename_revert,
+  .free = rename_free,
+};
+
+static void
+push_rename (LinliHistory *history,
+             const char   *name,
+             guint        *frees)
+{
+  RenameEdit *edit = linli_edit_new (&rename_class, "Rename");
+
+  edit->names[0] = g_strdup (linli_project_get_name (linli_history_get_project (history)));
+  edit->names[1] = g_strdup (name);
+  edit->frees = frees;
+  linli_history_push (history, (LinliEdit *) edit, TRUE);
+}
+
+static void
+test_own_edit_kind (void)
+{
+  g_autoptr (LinliProject) project = base_project ();
+  LinliHistory *history = linli_history_new (project);
+  guint frees = 0;
+  LinliSite *site = linli_project_get_site (project, 1);
+  g_autoptr (LinliSiteState) state = linli_site_dup_state (site);
+
+  linli_history_set_saved (history);
+  push_rename (history, "甲", &frees);
+  g_assert_cmpstr (linli_project_get_name (project), ==, "甲");
+  g_assert_cmpstr (linli_history_get_undo_label (history), ==, "Rename");
+  g_assert_true (linli_history_get_modified (history));
+
+  /* Mixed with site edits in one group. */
+  linli_history_begin_group (history, "Both");
+  push_rename (history, "乙", &frees);
+  state->lat += 0.001;
+  linli_project_edits_change_site (history, "Move", site, state);
+  linli_history_end_group (history);
+  g_assert_cmpstr (linli_project_get_name (project), ==, "乙");
+
+  g_assert_true (linli_history_undo (history));
+  g_assert_cmpstr (linli_project_get_name (project), ==, "甲");
+  g_assert_cmpfloat (linli_site_get_lat (site), ==, state->lat - 0.001);
+  g_assert_true (linli_history_undo (history));
+  g_assert_cmpstr (linli_project_get_name (project), ==, "历史");
+  g_assert_false (linli_history_get_modified (history));
+  g_assert_true (linli_history_redo (history));
+  g_assert_true (linli_history_redo (history));
+  g_assert_cmpstr (linli_project_get_name (project), ==, "乙");
+  g_assert_cmpfloat (linli_site_get_lat (site), ==, state->lat);
+
+  /* A new edit after an undo frees the redo branch. */
+  g_assert_true (linli_history_undo (history));
+  push_rename (history, "丙", &frees);
+  g_assert_cmpuint (frees, ==, 1);
+  g_assert_false (linli_history_get_can_redo (history));
+  g_assert_finalize_object (history);
+  g_assert_cmpuint (frees, ==, 3);
+}
+
+/* Keyboard nudges of one site undo as one step, but never across a save
+ * point, another site or another kind of edit. */
+static void
+test_nudges_merge (void)
+{
+  g_autoptr (LinliProject) project = base_project ();
+  g_autoptr (LinliHistory) history = linli_history_new (project);
+  LinliSite *a = linli_project_get_site (project, 0);
+  LinliSite *b = linli_project_get_site (project, 2);
+  double lat0 = linli_site_get_lat (a);
+  g_autoptr (GString) original = g_string_new (NULL);
+  g_autoptr (GString) now = g_string_new (NULL);
+  guint steps = 0;
+
+  linli_history_set_saved (history);
+  append_exact_state (original, project);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr (LinliSiteState) state = linli_site_dup_state (a);
+
+      state->lat += 0.0001;
+      linli_project_edits_nudge_site (history, a, state);
+    }
+  g_assert_cmpfloat_with_epsilon (linli_site_get_lat (a), lat0 + 0.001, 1e-12);
+  g_assert_true (linli_history_undo (history));
+  g_assert_false (linli_history_get_can_undo (history));
+  g_assert_cmpfloat (linli_site_get_lat (a), ==, lat0);
+  g_assert_true (linli_history_redo (history));
+  g_assert_cmpfloat_with_epsilon (linli_site_get_lat (a), lat0 + 0.001, 1e-12);
+
+  /* A save point, another site, and a drag each start a new step. */
+  linli_history_set_saved (history);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr (LinliSiteState) sa = linli_site_dup_state (a);
+      g_autoptr (LinliSiteState) sb = linli_site_dup_state (b);
+
+      sa->lon += 0.0001;
+      linli_project_edits_nudge_site (history, a, sa);
+      sb->lon += 0.0001;
+      linli_project_edits_nudge_site (history, b, sb);
+    }
+  {
+    g_autoptr (LinliSiteState) before = linli_site_dup_state (a);
+
+    linli_site_set_position (a, linli_site_get_lat (a) + 0.002, linli_site_get_lon (a));
+    linli_project_edits_record_site (history, "Drag", a, before);
+  }
+  while (linli_history_undo (history))
+    steps++;
+  g_assert_cmpuint (steps, ==, 1 + 6 + 1);
+  append_exact_state (now, project);
+  g_assert_cmpstr (now->str, ==, original->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -870,5 +1023,7 @@ main (int   argc,
   g_test_add_func ("/history/random-model", test_random_model);
 
   g_test_add_func ("/history/group", test_group);
+  g_test_add_func ("/history/own-edit-kind", test_own_edit_kind);
+  g_test_add_func ("/history/nudges-merge", test_nudges_merge);
   return g_test_run ();
 }

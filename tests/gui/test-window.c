@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "linli-crs.h"
+#include "linli-project-edits.h"
 #include "linli-format.h"
 #include "linli-gui-test-utils.h"
 #include "linli-window-private.h"
@@ -495,7 +496,7 @@ test_street_distance (Fixture       *f,
 
     state->lat += 0.002;
     state->lon -= 0.001;
-    linli_history_edit_site (f->window->history, "Move", site, state);
+    linli_project_edits_change_site (f->window->history, "Move", site, state);
     walk = linli_document_get_walk (linli_window_get_document (f->window));
     fresh = linli_walk_nearest_new (walk);
     for (guint s = 0; s < linli_project_get_n_sites (project); s++)
@@ -782,7 +783,7 @@ test_add_streets (Fixture       *f,
                             "<tag k=\"highway\" v=\"residential\"/></way>\n</osm>\n", -1, NULL);
   gtk_window_present (GTK_WINDOW (f->window));
   state->lat += 0.001;
-  linli_history_edit_site (f->window->history, "Move", site, state);
+  linli_project_edits_change_site (f->window->history, "Move", site, state);
 
   linli_window_preview_add_streets (f->window, file);
   dialog = find_dialog (f->window, _("Add Streets?"));
@@ -825,7 +826,7 @@ test_import_asks_first (Fixture       *f,
                              " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.49, 31.23]}}]}", -1, NULL);
   gtk_window_present (GTK_WINDOW (f->window));
   state->lat += 0.001;
-  linli_history_edit_site (f->window->history, "Move", site, state);
+  linli_project_edits_change_site (f->window->history, "Move", site, state);
   g_assert_true (linli_window_is_modified (f->window));
 
   linli_import_options_init (&opts);

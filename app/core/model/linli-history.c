@@ -7,41 +7,20 @@
 
 #include <glib/gi18n-lib.h>
 
-/* Every edit is kept as the state before and after it.  A site edit holds
- * two snapshots of the site, NULL meaning "no such site", so adding,
- * deleting, moving and editing are one kind of step and undo simply
- * applies the other snapshot.
+/* The history knows nothing of what an edit changes: each edit is a
+ * #LinliEdit with its own class (apply, revert, merge, free), so every part
+ * of the model adds its own kinds of edit.  A group is itself an edit that
+ * applies its children in order and reverts them in reverse.
  */
-typedef enum
-{
-  STEP_SITE,
-  STEP_WALK,
-  STEP_GROUP,
-} StepKind;
-
-typedef struct
-{
-  StepKind        kind;
-  char           *label;
-  char           *site_id;
-  guint           position;   /* where the site sits in the list */
-  LinliSiteState *before;
-  LinliSiteState *after;
-  double          walk_before[2];
-  double          walk_after[2];
-  LinliDistance   distance_before;
-  LinliDistance   distance_after;
-  GPtrArray      *children;   /* STEP_GROUP: the steps, in the order done */
-} Step;
 
 struct _LinliHistory
 {
   GObject       parent_instance;
   LinliProject *project;
-  GPtrArray    *steps;      /* Step */
+  GPtrArray    *steps;      /* LinliEdit */
   guint         done;       /* steps[0..done) are applied */
   int           saved;      /* value of done when last saved, -1 if never reachable */
-  Step         *group;      /* being filled between begin_group and end_group */
+  LinliEdit    *group;      /* being filled between begin_group and end_group */
   guint         group_depth;
 };
 
@@ -57,20 +36,51 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Auxiliary methods */
+/* Groups */
+
+typedef struct
+{
+  LinliEdit  parent;
+  GPtrArray *children;   /* LinliEdit, in the order done */
+} GroupEdit;
 
 static void
-step_free (gpointer data)
+group_apply (LinliEdit    *edit,
+             LinliProject *project)
 {
-  Step *step = data;
+  GroupEdit *group = (GroupEdit *) edit;
 
-  g_free (step->label);
-  g_free (step->site_id);
-  linli_site_state_free (step->before);
-  linli_site_state_free (step->after);
-  g_clear_pointer (&step->children, g_ptr_array_unref);
-  g_free (step);
+  for (guint k = 0; k < group->children->len; k++)
+    linli_edit_apply (g_ptr_array_index (group->children, k), project);
 }
+
+static void
+group_revert (LinliEdit    *edit,
+              LinliProject *project)
+{
+  GroupEdit *group = (GroupEdit *) edit;
+
+  for (guint k = group->children->len; k > 0; k--)
+    linli_edit_revert (g_ptr_array_index (group->children, k - 1), project);
+}
+
+static void
+group_free (LinliEdit *edit)
+{
+  GroupEdit *group = (GroupEdit *) edit;
+
+  g_ptr_array_unref (group->children);
+}
+
+static const LinliEditClass group_class = {
+  .name = "group",
+  .size = sizeof (GroupEdit),
+  .apply = group_apply,
+  .revert = group_revert,
+  .free = group_free,
+};
+
+/* Auxiliary methods */
 
 static void
 notify_all (LinliHistory *self,
@@ -86,97 +96,6 @@ notify_all (LinliHistory *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
-static void
-push (LinliHistory *self,
-      Step         *step)
-{
-  gboolean u = linli_history_get_can_undo (self);
-  gboolean r = linli_history_get_can_redo (self);
-  gboolean m = linli_history_get_modified (self);
-
-  /* Inside a group, steps collect until the group ends. */
-  if (self->group != NULL)
-    {
-      g_ptr_array_add (self->group->children, step);
-      return;
-    }
-
-  /* A new edit drops the redo branch; a save point inside it is lost. */
-  if (self->saved > (int) self->done)
-    self->saved = -1;
-  g_ptr_array_set_size (self->steps, self->done);
-  g_ptr_array_add (self->steps, step);
-  self->done++;
-  notify_all (self, u, r, m);
-}
-
-static void
-apply_site_state (LinliHistory         *self,
-                  const char           *id,
-                  guint                 position,
-                  const LinliSiteState *state)
-{
-  LinliSite *site = linli_project_find_site (self->project, id, NULL);
-
-  if (state == NULL)
-    {
-      if (site != NULL)
-        linli_project_remove_site (self->project, site);
-    }
-  else if (site == NULL)
-    {
-      g_autoptr (LinliSite) created = linli_site_new (state);
-      linli_project_insert_site (self->project, position, created);
-    }
-  else
-    {
-      linli_site_apply_state (site, state);
-    }
-}
-
-static void
-apply_step (LinliHistory *self,
-            Step         *step,
-            gboolean      forward)
-{
-  if (step->kind == STEP_SITE)
-    {
-      apply_site_state (self, step->site_id, step->position, forward ? step->after : step->before);
-    }
-  else if (step->kind == STEP_GROUP)
-    {
-      for (guint k = 0; k < step->children->len; k++)
-        apply_step (self, g_ptr_array_index (step->children, forward ? k : step->children->len - 1 - k),
-                    forward);
-    }
-  else
-    {
-      double *walk = forward ? step->walk_after : step->walk_before;
-
-      linli_project_set_walk_minutes (self->project, walk[0]);
-      linli_project_set_walk_speed (self->project, walk[1]);
-      linli_project_set_distance (self->project, forward ? step->distance_after : step->distance_before);
-    }
-}
-
-static Step *
-site_step_new (const char           *label,
-               const char           *id,
-               guint                 position,
-               const LinliSiteState *before,
-               const LinliSiteState *after)
-{
-  Step *step = g_new0 (Step, 1);
-
-  step->kind = STEP_SITE;
-  step->label = g_strdup (label);
-  step->site_id = g_strdup (id);
-  step->position = position;
-  step->before = before ? linli_site_state_copy (before) : NULL;
-  step->after = after ? linli_site_state_copy (after) : NULL;
-  return step;
-}
-
 /* GObject overrides */
 
 static void
@@ -185,7 +104,7 @@ linli_history_finalize (GObject *object)
   LinliHistory *self = LINLI_HISTORY (object);
 
   g_clear_pointer (&self->steps, g_ptr_array_unref);
-  g_clear_pointer (&self->group, step_free);
+  g_clear_pointer (&self->group, linli_edit_free);
   g_clear_object (&self->project);
   G_OBJECT_CLASS (linli_history_parent_class)->finalize (object);
 }
@@ -225,7 +144,7 @@ linli_history_class_init (LinliHistoryClass *klass)
 static void
 linli_history_init (LinliHistory *self)
 {
-  self->steps = g_ptr_array_new_with_free_func (step_free);
+  self->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) linli_edit_free);
 }
 
 /* Public API */
@@ -278,7 +197,7 @@ linli_history_get_undo_label (LinliHistory *self)
 {
   if (self->done == 0)
     return NULL;
-  return ((Step *) g_ptr_array_index (self->steps, self->done - 1))->label;
+  return ((LinliEdit *) g_ptr_array_index (self->steps, self->done - 1))->label;
 }
 
 const char *
@@ -286,7 +205,7 @@ linli_history_get_redo_label (LinliHistory *self)
 {
   if (self->done >= self->steps->len)
     return NULL;
-  return ((Step *) g_ptr_array_index (self->steps, self->done))->label;
+  return ((LinliEdit *) g_ptr_array_index (self->steps, self->done))->label;
 }
 
 /**
@@ -313,7 +232,7 @@ linli_history_undo (LinliHistory *self)
   if (self->done == 0)
     return FALSE;
   self->done--;
-  apply_step (self, g_ptr_array_index (self->steps, self->done), FALSE);
+  linli_edit_revert (g_ptr_array_index (self->steps, self->done), self->project);
   notify_all (self, u, r, m);
   return TRUE;
 }
@@ -327,143 +246,64 @@ linli_history_redo (LinliHistory *self)
 
   if (self->done >= self->steps->len)
     return FALSE;
-  apply_step (self, g_ptr_array_index (self->steps, self->done), TRUE);
+  linli_edit_apply (g_ptr_array_index (self->steps, self->done), self->project);
   self->done++;
   notify_all (self, u, r, m);
   return TRUE;
 }
 
 /**
- * linli_history_add_site:
- * @state: the new site; a fresh id is given if its id is %NULL
+ * linli_history_push:
+ * @edit: (transfer full): an edit made with linli_edit_new()
+ * @apply: whether to apply it now; %FALSE when the change is already made
+ *   (as after a drag)
  *
- * Returns: (transfer none): the site added to the project
+ * Records @edit as the next step, dropping whatever could be redone.  Inside
+ * a group it joins the group.  When the step before can take it (its class
+ * merges, nothing was saved or undone in between), the two become one step.
  */
-LinliSite *
-linli_history_add_site (LinliHistory         *self,
-                        const LinliSiteState *state)
+void
+linli_history_push (LinliHistory *self,
+                    LinliEdit    *edit,
+                    gboolean      apply)
 {
-  g_autoptr (LinliSiteState) copy = linli_site_state_copy (state);
-  guint position = linli_project_get_n_sites (self->project);
+  gboolean u, r, m;
 
-  /* Ids are unique: a taken one would make this an edit of another site. */
-  if (copy->id == NULL || linli_project_find_site (self->project, copy->id, NULL) != NULL)
+  g_return_if_fail (LINLI_IS_HISTORY (self));
+  g_return_if_fail (edit != NULL && edit->klass != NULL);
+
+  if (apply)
+    linli_edit_apply (edit, self->project);
+
+  /* Inside a group, steps collect until the group ends. */
+  if (self->group != NULL)
     {
-      g_free (copy->id);
-      copy->id = linli_project_new_site_id (self->project);
+      g_ptr_array_add (((GroupEdit *) self->group)->children, edit);
+      return;
     }
-  apply_site_state (self, copy->id, position, copy);
-  push (self, site_step_new (_("Add Site"), copy->id, position, NULL, copy));
-  return linli_project_find_site (self->project, copy->id, NULL);
-}
 
-void
-linli_history_remove_site (LinliHistory *self,
-                           LinliSite    *site)
-{
-  g_autoptr (LinliSiteState) before = linli_site_dup_state (site);
-  guint position = 0;
+  u = linli_history_get_can_undo (self);
+  r = linli_history_get_can_redo (self);
+  m = linli_history_get_modified (self);
+  if (self->done > 0 && self->done == self->steps->len && self->saved != (int) self->done)
+    {
+      LinliEdit *last = g_ptr_array_index (self->steps, self->done - 1);
 
-  linli_project_find_site (self->project, before->id, &position);
-  push (self, site_step_new (_("Delete Site"), before->id, position, before, NULL));
-  linli_project_remove_site (self->project, site);
-}
+      if (last->klass == edit->klass && last->klass->merge != NULL && last->klass->merge (last, edit))
+        {
+          linli_edit_free (edit);
+          notify_all (self, u, r, m);
+          return;
+        }
+    }
 
-/**
- * linli_history_edit_site:
- * @label: what the edit is called in the Undo menu
- * @state: the new values; the id is ignored
- *
- * Applies @state to @site and records the change.
- */
-void
-linli_history_edit_site (LinliHistory         *self,
-                         const char           *label,
-                         LinliSite            *site,
-                         const LinliSiteState *state)
-{
-  g_autoptr (LinliSiteState) before = linli_site_dup_state (site);
-
-  linli_site_apply_state (site, state);
-  linli_history_record_site (self, label, site, before);
-}
-
-/**
- * linli_history_record_site:
- * @before: the site's state before an edit already made, such as a drag
- *
- * Records a change to @site made outside the history.  Nothing is recorded
- * if the site is unchanged.
- */
-void
-linli_history_record_site (LinliHistory         *self,
-                           const char           *label,
-                           LinliSite            *site,
-                           const LinliSiteState *before)
-{
-  g_autoptr (LinliSiteState) after = linli_site_dup_state (site);
-  guint position = 0;
-
-  if (before->lat == after->lat && before->lon == after->lon && before->tier == after->tier &&
-      before->status == after->status && before->capacity == after->capacity &&
-      before->services == after->services && before->cost == after->cost &&
-      before->plan_rule == after->plan_rule &&
-      g_strcmp0 (before->name, after->name) == 0 &&
-      g_strcmp0 (before->extra_services, after->extra_services) == 0)
-    return;
-  linli_project_find_site (self->project, after->id, &position);
-  push (self, site_step_new (label, after->id, position, before, after));
-}
-
-/**
- * linli_history_set_walk:
- *
- * Changes the walking time and speed of the coverage rule, recorded.
- */
-void
-linli_history_set_walk (LinliHistory *self,
-                        double        minutes,
-                        double        speed)
-{
-  Step *step;
-
-  if (minutes == linli_project_get_walk_minutes (self->project) &&
-      speed == linli_project_get_walk_speed (self->project))
-    return;
-  step = g_new0 (Step, 1);
-  step->kind = STEP_WALK;
-  step->label = g_strdup (_("Change Walking Rule"));
-  step->walk_before[0] = linli_project_get_walk_minutes (self->project);
-  step->walk_before[1] = linli_project_get_walk_speed (self->project);
-  step->walk_after[0] = minutes;
-  step->walk_after[1] = speed;
-  step->distance_before = step->distance_after = linli_project_get_distance (self->project);
-  apply_step (self, step, TRUE);
-  push (self, step);
-}
-
-/**
- * linli_history_set_distance:
- *
- * Changes how walks are measured (straight line or along streets), recorded.
- */
-void
-linli_history_set_distance (LinliHistory  *self,
-                            LinliDistance  distance)
-{
-  Step *step;
-
-  if (distance == linli_project_get_distance (self->project))
-    return;
-  step = g_new0 (Step, 1);
-  step->kind = STEP_WALK;
-  step->label = g_strdup (_("Change Walking Rule"));
-  step->walk_before[0] = step->walk_after[0] = linli_project_get_walk_minutes (self->project);
-  step->walk_before[1] = step->walk_after[1] = linli_project_get_walk_speed (self->project);
-  step->distance_before = linli_project_get_distance (self->project);
-  step->distance_after = distance;
-  apply_step (self, step, TRUE);
-  push (self, step);
+  /* A new edit drops the redo branch; a save point inside it is lost. */
+  if (self->saved > (int) self->done)
+    self->saved = -1;
+  g_ptr_array_set_size (self->steps, self->done);
+  g_ptr_array_add (self->steps, edit);
+  self->done++;
+  notify_all (self, u, r, m);
 }
 
 /**
@@ -478,14 +318,15 @@ void
 linli_history_begin_group (LinliHistory *self,
                            const char   *label)
 {
+  GroupEdit *group;
+
   g_return_if_fail (LINLI_IS_HISTORY (self));
 
   if (self->group_depth++ > 0)
     return;
-  self->group = g_new0 (Step, 1);
-  self->group->kind = STEP_GROUP;
-  self->group->label = g_strdup (label);
-  self->group->children = g_ptr_array_new_with_free_func (step_free);
+  group = linli_edit_new (&group_class, label);
+  group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) linli_edit_free);
+  self->group = &group->parent;
 }
 
 /**
@@ -496,7 +337,7 @@ linli_history_begin_group (LinliHistory *self,
 void
 linli_history_end_group (LinliHistory *self)
 {
-  Step *group;
+  LinliEdit *group;
 
   g_return_if_fail (LINLI_IS_HISTORY (self));
   g_return_if_fail (self->group_depth > 0);
@@ -504,8 +345,60 @@ linli_history_end_group (LinliHistory *self)
   if (--self->group_depth > 0)
     return;
   group = g_steal_pointer (&self->group);
-  if (group->children->len == 0)
-    step_free (group);
+  if (((GroupEdit *) group)->children->len == 0)
+    linli_edit_free (group);
   else
-    push (self, group);
+    linli_history_push (self, group, FALSE);
+}
+
+/* Edits */
+
+/**
+ * linli_edit_new:
+ * @klass: what kind of edit; static, it outlives the edit
+ * @label: what the edit is called in the Undo menu
+ *
+ * Allocates an edit of @klass->size bytes, zeroed but for the #LinliEdit
+ * at its start.  The caller fills in its own fields.
+ *
+ * Returns: (transfer full): the edit, to be given to linli_history_push()
+ */
+gpointer
+linli_edit_new (const LinliEditClass *klass,
+                const char           *label)
+{
+  LinliEdit *edit;
+
+  g_return_val_if_fail (klass != NULL && klass->size >= sizeof (LinliEdit), NULL);
+  g_return_val_if_fail (klass->apply != NULL && klass->revert != NULL, NULL);
+
+  edit = g_malloc0 (klass->size);
+  edit->klass = klass;
+  edit->label = g_strdup (label);
+  return edit;
+}
+
+void
+linli_edit_apply (LinliEdit    *edit,
+                  LinliProject *project)
+{
+  edit->klass->apply (edit, project);
+}
+
+void
+linli_edit_revert (LinliEdit    *edit,
+                   LinliProject *project)
+{
+  edit->klass->revert (edit, project);
+}
+
+void
+linli_edit_free (LinliEdit *edit)
+{
+  if (edit == NULL)
+    return;
+  if (edit->klass->free != NULL)
+    edit->klass->free (edit);
+  g_free (edit->label);
+  g_free (edit);
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "linli-plan-panel.h"
+#include "linli-project-edits.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -492,7 +493,7 @@ linli_plan_panel_accept (LinliPlanPanel *self)
         continue;
       state = linli_site_dup_state (site);
       state->status = LINLI_SITE_STATUS_PLANNED;
-      linli_history_edit_site (self->history, _("Accept Plan"), site, state);
+      linli_project_edits_change_site (self->history, _("Accept Plan"), site, state);
       accepted++;
     }
   linli_history_end_group (self->history);

@@ -740,7 +740,7 @@ site_delete_action (GtkWidget  *widget,
   if (site == NULL)
     return;
   linli_window_select_site (self, NULL, FALSE);
-  linli_history_remove_site (self->history, site);
+  linli_project_edits_remove_site (self->history, site);
 }
 
 static void
@@ -771,7 +771,7 @@ site_nudge_action (GtkWidget  *widget,
     return;
   linli_projection_inverse (proj, x, y, &state->lat, &state->lon);
   if (linli_lat_lon_is_valid (state->lat, state->lon))
-    linli_history_edit_site (self->history, _("Move Site"), self->selected, state);
+    linli_project_edits_nudge_site (self->history, self->selected, state);
 }
 
 static void

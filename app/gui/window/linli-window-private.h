@@ -4,6 +4,7 @@
 #include <shumate/shumate.h>
 
 #include "linli-document.h"
+#include "linli-project-edits.h"
 #include "linli-index-list.h"
 #include "linli-map-layer.h"
 #include "linli-mbtiles-source.h"

@@ -306,7 +306,7 @@ commit_editor (LinliWindow *self)
   for (guint i = 0; i < LINLI_N_SERVICES; i++)
     if (gtk_check_button_get_active (self->service_checks[i]))
       state->services |= 1u << i;
-  linli_history_edit_site (self->history, _("Edit Site"), self->selected, state);
+  linli_project_edits_change_site (self->history, _("Edit Site"), self->selected, state);
 }
 
 static void
@@ -580,7 +580,7 @@ on_walk_changed_cb (LinliWindow *self)
 {
   if (self->updating || self->project == NULL)
     return;
-  linli_history_set_walk (self->history, gtk_spin_button_get_value (self->minutes_spin),
+  linli_project_edits_set_walk (self->history, gtk_spin_button_get_value (self->minutes_spin),
                           gtk_spin_button_get_value (self->speed_spin));
 }
 
@@ -589,7 +589,7 @@ on_distance_changed_cb (LinliWindow *self)
 {
   if (self->updating || self->project == NULL)
     return;
-  linli_history_set_distance (self->history, gtk_drop_down_get_selected (self->distance_dropdown) == 1
+  linli_project_edits_set_distance (self->history, gtk_drop_down_get_selected (self->distance_dropdown) == 1
                                              ? LINLI_DISTANCE_STREET : LINLI_DISTANCE_LINE);
 }
 
@@ -702,7 +702,7 @@ on_drag_end_cb (GtkGestureDrag *gesture,
   if (self->drag_site == NULL)
     return;
   on_drag_update_cb (gesture, dx, dy, self);
-  linli_history_record_site (self->history, _("Move Site"), self->drag_site, self->drag_before);
+  linli_project_edits_record_site (self->history, _("Move Site"), self->drag_site, self->drag_before);
   self->drag_site = NULL;
   g_clear_pointer (&self->drag_before, linli_site_state_free);
 }
@@ -1444,7 +1444,7 @@ linli_window_add_site_at (LinliWindow *self,
   state.lat = lat;
   state.lon = lon;
   state.cost = -1;
-  site = linli_history_add_site (self->history, &state);
+  site = linli_project_edits_add_site (self->history, &state);
   linli_window_select_site (self, site, FALSE);
 }
 
