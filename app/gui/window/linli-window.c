@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "linli-file.h"
 #include "linli-format.h"
 #include "linli-import.h"
 #include "linli-settings.h"
@@ -450,6 +451,18 @@ apply_basemap_setting (LinliWindow *self)
 }
 
 /* Callbacks */
+
+/* The basemap refused a tile (too large to decode, say): once per file. */
+static void
+on_basemap_problem_cb (LinliWindow        *self,
+                       GParamSpec         *pspec,
+                       LinliMbtilesSource *source)
+{
+  AdwToast *toast = adw_toast_new (linli_mbtiles_source_get_problem (source));
+
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
 
 static void
 on_project_changed_cb (LinliWindow *self)
@@ -1593,6 +1606,8 @@ linli_window_set_basemap_file (LinliWindow  *self,
 
       self->tile_layer = shumate_map_layer_new (renderer, shumate_map_get_viewport (self->map));
       shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->tile_layer), SHUMATE_LAYER (self->layer));
+      g_signal_connect_object (source, "notify::problem", G_CALLBACK (on_basemap_problem_cb), self,
+                               G_CONNECT_SWAPPED);
       self->basemap = g_steal_pointer (&source);
     }
   update_background (self);
@@ -1616,6 +1631,7 @@ linli_window_save_png (LinliWindow  *self,
   g_autoptr (GdkPaintable) paintable = NULL;
   g_autoptr (GskRenderNode) node = NULL;
   g_autoptr (GdkTexture) texture = NULL;
+  g_autoptr (GBytes) png = NULL;
   GtkSnapshot *snapshot;
   GskRenderer *renderer;
   int width = gtk_widget_get_width (widget);
@@ -1639,10 +1655,7 @@ linli_window_save_png (LinliWindow  *self,
       return FALSE;
     }
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!gdk_texture_save_to_png (texture, path))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”"), path);
-      return FALSE;
-    }
-  return TRUE;
+  png = gdk_texture_save_to_png_bytes (texture);
+  /* Atomic, and a failure says why and names @path. */
+  return linli_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), error);
 }
