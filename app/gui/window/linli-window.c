@@ -1277,17 +1277,23 @@ linli_window_open_file (LinliWindow  *self,
  * linli_window_local_path:
  *
  * Returns: (transfer full) (nullable): the local path of @file, or %NULL
- *   with @error set: imports read local files only
+ *   with @error set: imports read local, regular files only (not a
+ *   folder, a device or a named pipe; the readers check that too)
  */
 char *
 linli_window_local_path (GFile   *file,
                          GError **error)
 {
-  char *path = g_file_get_path (file);
+  g_autofree char *path = g_file_get_path (file);
 
   if (path == NULL)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be imported"));
-  return path;
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be imported"));
+      return NULL;
+    }
+  if (!linli_file_check_regular (path, error))
+    return NULL;
+  return g_steal_pointer (&path);
 }
 
 /**
