@@ -883,6 +883,28 @@ test_settings_round_trip (void)
   g_assert_nonnull (error);
   assert_error_names_file (error, path);
   g_assert_cmpint (linli_settings_get_basemap (again), ==, LINLI_BASEMAP_OWN);
+  g_clear_error (&error);
+
+  /* A save that fails (the file's name is taken by a folder) names the
+   * file, never a temporary file beside it, and leaves none. */
+  {
+    g_autofree char *parent = g_build_filename (tmp_dir, "blocked", NULL);
+    g_autofree char *blocked = g_build_filename (parent, "settings.ini", NULL);
+    g_autoptr (LinliSettings) stuck = linli_settings_new_for_path (blocked);
+    g_autoptr (GDir) d = NULL;
+
+    g_assert_cmpint (g_mkdir_with_parents (blocked, 0700), ==, 0);
+    g_assert_false (linli_settings_save (stuck, &error));
+    assert_error_names_file (error, blocked);
+    g_assert_null (strstr (error->message, "settings.ini."));
+    g_clear_error (&error);
+    d = g_dir_open (parent, 0, NULL);
+    g_assert_cmpstr (g_dir_read_name (d), ==, "settings.ini");
+    g_assert_null (g_dir_read_name (d));
+    g_rmdir (blocked);
+    g_rmdir (parent);
+    g_assert_finalize_object (g_steal_pointer (&stuck));
+  }
 
   g_unlink (path);
   g_rmdir (dir);
