@@ -257,6 +257,7 @@ check_first_tile (LinliMbtilesSource  *self,
                   GError             **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  const guint8 *data;
   int z, x, y;
 
   if (sqlite3_prepare_v2 (self->db,
@@ -272,7 +273,12 @@ check_first_tile (LinliMbtilesSource  *self,
   y = sqlite3_column_int (stmt, 2);
   if (z >= 0 && z <= MAX_ZOOM)
     y = (1 << z) - 1 - y;
-  return check_tile (self->path, x, y, z, sqlite3_column_blob (stmt, 4), sqlite3_column_int64 (stmt, 3), error);
+  data = sqlite3_column_blob (stmt, 4);
+  /* An empty tile is only missing, as when it is asked for. */
+  if (data == NULL && sqlite3_column_int64 (stmt, 3) <= 0)
+    return TRUE;
+  return check_tile (self->path, x, y, z, data,
+                     data != NULL ? sqlite3_column_bytes (stmt, 4) : sqlite3_column_int64 (stmt, 3), error);
 }
 
 /* Guesses the format from the first tile, for files whose metadata does
@@ -502,9 +508,11 @@ read_stored_tile (LinliMbtilesSource  *self,
   rc = sqlite3_step (self->select_tile);
   if (rc == SQLITE_ROW)
     {
-      /* The blob itself is read only when it is small enough. */
-      gint64 len = sqlite3_column_int64 (self->select_tile, 0);
+      /* The blob itself is read only when it is small enough (length()
+       * counts the characters of a text value: its bytes are the size). */
       const void *data = sqlite3_column_blob (self->select_tile, 1);
+      gint64 len = data != NULL ? sqlite3_column_bytes (self->select_tile, 1)
+                                : sqlite3_column_int64 (self->select_tile, 0);
 
       if (len <= 0)
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Tile %d/%d/%d is empty"), z, x, y);
