@@ -1852,6 +1852,65 @@ test_atomic_save (void)
   remove_dir (dir);
 }
 
+/* The names in @dir that start with @prefix. */
+static guint
+count_prefixed (const char *dir,
+                const char *prefix)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    n += g_str_has_prefix (name, prefix);
+  return n;
+}
+
+/* A save killed with SIGKILL leaves its temporary file; the next save of
+ * the same file removes it, and leaves the file complete. */
+static void
+test_killed_save_cleaned (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "district.linli", NULL);
+  LinliProject *big = big_project ("大", 20000, 0);
+  LinliProject *small = random_project (7, 10, 3);
+  g_autoptr (GBytes) small_bytes = linli_format_save_bytes (small);
+  g_autoptr (GError) error = NULL;
+
+  for (guint round = 0; round < 3; round++)
+    {
+      int status = 0;
+      pid_t pid = fork ();
+
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          for (;;)
+            linli_format_save_file (big, path, NULL);
+          _exit (0);
+        }
+      /* Killed while its temporary file is there, whenever that is. */
+      while (count_prefixed (dir, ".district.linli.") == 0)
+        g_usleep (200);
+      g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+    }
+  /* Each kill left one behind (a save that finished removed those before). */
+  g_assert_cmpuint (count_prefixed (dir, ".district.linli."), >=, 1);
+  g_test_message ("%u temporary files left by the kills", count_prefixed (dir, ".district.linli."));
+
+  g_assert_true (linli_format_save_file (small, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_dir_entries (dir), ==, 1);
+  g_assert_true (file_equals (path, small_bytes));
+
+  g_assert_finalize_object (big);
+  g_assert_finalize_object (small);
+  remove_dir (dir);
+}
+
 static void
 test_save_errors (void)
 {
@@ -2060,6 +2119,7 @@ main (int   argc,
   g_test_add_func ("/format/fuzz", test_fuzz);
   g_test_add_func ("/format/atomic-save", test_atomic_save);
   g_test_add_func ("/format/save-errors", test_save_errors);
+  g_test_add_func ("/format/killed-save-cleaned", test_killed_save_cleaned);
 
   ret = g_test_run ();
   xmlCleanupParser ();

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
@@ -12,6 +13,7 @@
 
 #include "linli-coverage.h"
 #include "linli-document.h"
+#include "linli-file.h"
 #include "linli-format.h"
 #include "linli-generator.h"
 #include "linli-import.h"
@@ -727,7 +729,7 @@ cmd_plan (int    argc,
     }
   if (out_path != NULL)
     {
-      if (!g_file_set_contents (out_path, report, -1, &error))
+      if (!linli_file_set_contents (out_path, report, strlen (report), &error))
         {
           g_printerr ("linli-tool: %s\n", error->message);
           return 1;
@@ -754,6 +756,44 @@ static const struct
   { "plan", cmd_plan, N_("Propose new sites: maximal covering, set covering or p-median, with a proven bound") },
 };
 
+/* Output */
+
+/* The first error writing standard output (a full disk, a closed file),
+ * or 0.  Every command prints with g_print(), which comes here. */
+static int output_errno;
+
+static void
+print_checked_cb (const char *string)
+{
+  const char *charset;
+  g_autofree char *converted = NULL;
+
+  if (output_errno != 0)
+    return;
+  /* As g_print() does without a handler: the console's character set. */
+  if (!g_get_console_charset (&charset))
+    converted = g_convert_with_fallback (string, -1, charset, "UTF-8", "?", NULL, NULL, NULL);
+  errno = 0;
+  if (fputs (converted ? converted : string, stdout) == EOF || fflush (stdout) != 0)
+    output_errno = errno != 0 ? errno : EIO;
+}
+
+/* Whatever the command did, a failure to write its output fails it. */
+static int
+finish_output (int status)
+{
+  errno = 0;
+  if (output_errno == 0 && (fflush (stdout) != 0 || ferror (stdout)))
+    output_errno = errno != 0 ? errno : EIO;
+  errno = 0;
+  if (fclose (stdout) != 0 && output_errno == 0)
+    output_errno = errno != 0 ? errno : EIO;
+  if (output_errno == 0)
+    return status;
+  g_printerr (_("linli-tool: could not write the output: %s\n"), g_strerror (output_errno));
+  return status != 0 ? status : 1;
+}
+
 static void
 usage (void)
 {
@@ -777,9 +817,10 @@ main (int    argc,
       usage ();
       return 2;
     }
+  g_set_print_handler (print_checked_cb);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_strcmp0 (argv[1], commands[i].name) == 0)
-      return commands[i].run (argc - 1, argv + 1);
+      return finish_output (commands[i].run (argc - 1, argv + 1));
   usage ();
   return 2;
 }

@@ -9,8 +9,10 @@
 #include <math.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "linli-gui-test-utils.h"
+#include "linli-image-header.h"
 #include "linli-mbtiles-source.h"
 #include "linli-preferences.h"
 #include "linli-settings.h"
@@ -48,9 +50,11 @@ append_png_cb (void                *closure,
 }
 
 static GBytes *
-solid_png (guint32 rgb)
+solid_png_sized (guint32 rgb,
+                 int     width,
+                 int     height)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 256, 256);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cairo_t *cr = cairo_create (surface);
   GByteArray *png = g_byte_array_new ();
 
@@ -60,6 +64,90 @@ solid_png (guint32 rgb)
   g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_png_cb, png), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
   return g_byte_array_free_to_bytes (png);
+}
+
+static GBytes *
+solid_png (guint32 rgb)
+{
+  return solid_png_sized (rgb, 256, 256);
+}
+
+static void
+append_be32 (GByteArray *out,
+             guint32     v)
+{
+  guint8 b[4] = { v >> 24, (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff };
+
+  g_byte_array_append (out, b, 4);
+}
+
+static guint32
+crc32_of (const guint8 *data,
+          gsize         len)
+{
+  guint32 crc = 0xffffffff;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xedb88320 & -(crc & 1));
+    }
+  return crc ^ 0xffffffff;
+}
+
+static void
+append_chunk (GByteArray   *out,
+              const char   *type,
+              const guint8 *data,
+              gsize         len)
+{
+  gsize start;
+
+  append_be32 (out, (guint32) len);
+  start = out->len;
+  g_byte_array_append (out, (const guint8 *) type, 4);
+  if (len > 0)
+    g_byte_array_append (out, data, (guint) len);
+  append_be32 (out, crc32_of (out->data + start, len + 4));
+}
+
+/* The start of a PNG that claims @width × @height pixels of 8-bit RGB:
+ * the few kilobytes a decompression bomb begins with, as far as any
+ * decoder reads before it allocates the image. */
+static GBytes *
+bomb_png (guint32 width,
+          guint32 height)
+{
+  GByteArray *out = g_byte_array_new ();
+  guint8 ihdr[13] = { width >> 24, (width >> 16) & 0xff, (width >> 8) & 0xff, width & 0xff,
+                      height >> 24, (height >> 16) & 0xff, (height >> 8) & 0xff, height & 0xff,
+                      8, 2, 0, 0, 0 };
+  /* A zlib stream of a few zero bytes: valid, far too short. */
+  static const guint8 idat[] = { 0x78, 0x9c, 0x63, 0x60, 0x00, 0x00, 0x00, 0x02, 0x00, 0x01 };
+
+  g_byte_array_append (out, (const guint8 *) "\x89PNG\r\n\x1a\n", 8);
+  append_chunk (out, "IHDR", ihdr, sizeof ihdr);
+  for (int i = 0; i < 100; i++)
+    append_chunk (out, "IDAT", idat, sizeof idat);
+  append_chunk (out, "IEND", NULL, 0);
+  return g_byte_array_free_to_bytes (out);
+}
+
+/* The same for JPEG: an APP0 segment, then a baseline frame header. */
+static GBytes *
+bomb_jpeg (guint width,
+           guint height)
+{
+  const guint8 bytes[] = {
+    0xff, 0xd8,
+    0xff, 0xe0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0,
+    0xff, 0xc0, 0x00, 0x11, 8, height >> 8, height & 0xff, width >> 8, width & 0xff, 3,
+    1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1,
+    0xff, 0xd9,
+  };
+
+  return g_bytes_new (bytes, sizeof bytes);
 }
 
 static void
@@ -75,10 +163,18 @@ exec_sql (sqlite3    *db,
 /* Writes an MBTiles file: the given metadata (NULL-terminated name, value
  * pairs), and when @with_tiles every tile of zoom levels 1 to 3 but the
  * hole, rows numbered from the south as the format wants. */
+typedef struct
+{
+  int     x, y, z;
+  GBytes *bytes;
+} Replacement;
+
 static char *
-write_mbtiles (const char  *name,
-               gboolean     with_tiles,
-               const char **metadata)
+write_mbtiles_with (const char        *name,
+                    gboolean           with_tiles,
+                    const char       **metadata,
+                    const Replacement *replacements,
+                    guint              n_replacements)
 {
   char *path = g_build_filename (tmp_dir, name, NULL);
   g_autoptr (GError) error = NULL;
@@ -109,7 +205,11 @@ write_mbtiles (const char  *name,
 
               if (z == HOLE_Z && x == HOLE_X && y == HOLE_Y)
                 continue;
-              png = solid_png (tile_rgb (x, y, z));
+              for (guint r = 0; r < n_replacements; r++)
+                if (replacements[r].x == x && replacements[r].y == y && replacements[r].z == z)
+                  png = g_bytes_ref (replacements[r].bytes);
+              if (png == NULL)
+                png = solid_png (tile_rgb (x, y, z));
               g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO tiles VALUES (?1, ?2, ?3, ?4)", -1, &stmt, NULL),
                                ==, SQLITE_OK);
               sqlite3_bind_int (stmt, 1, z);
@@ -123,6 +223,14 @@ write_mbtiles (const char  *name,
   exec_sql (db, "COMMIT");
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
   return path;
+}
+
+static char *
+write_mbtiles (const char  *name,
+               gboolean     with_tiles,
+               const char **metadata)
+{
+  return write_mbtiles_with (name, with_tiles, metadata, NULL, 0);
 }
 
 static char *
@@ -411,6 +519,230 @@ test_errors (void)
   g_unlink (webp_path);
 }
 
+static void
+count_problem_cb (GObject    *object,
+                  GParamSpec *pspec,
+                  guint      *count)
+{
+  (*count)++;
+}
+
+/* A tile whose header claims 40,000 × 40,000 pixels (a few kilobytes that
+ * decode into gigabytes) is refused before anything decodes it: it never
+ * reaches the renderer (the only thing that makes textures of the tiles),
+ * nor the overzoom's own decoder.  So are tiles of other sizes than 256 or
+ * 512 pixels and blobs larger than a tile can need; the first refusal is
+ * the source's problem, said once. */
+static void
+test_tile_size_refused (void)
+{
+  const char *metadata[] = { "name", "Bombs", "format", "png", "minzoom", "1", "maxzoom", "3", NULL };
+  g_autoptr (GBytes) big_png = bomb_png (40000, 40000);
+  g_autoptr (GBytes) big_jpeg = bomb_jpeg (40000, 40000);
+  g_autoptr (GBytes) wide = solid_png_sized (tile_rgb (5, 5, 3), 512, 256);
+  g_autoptr (GBytes) tile512 = solid_png_sized (tile_rgb (7, 0, 3), 512, 512);
+  g_autoptr (GBytes) huge_blob = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliMbtilesSource) source = NULL;
+  g_autofree char *path = NULL;
+  guint problems = 0;
+  Fetch f;
+
+  /* A real 256-pixel PNG header followed by 5 MB: larger than any tile. */
+  {
+    g_autoptr (GBytes) head = solid_png (0);
+    GByteArray *blob = g_byte_array_sized_new (5 << 20);
+
+    g_byte_array_append (blob, g_bytes_get_data (head, NULL), (guint) g_bytes_get_size (head));
+    g_byte_array_set_size (blob, 5 << 20);
+    huge_blob = g_byte_array_free_to_bytes (blob);
+  }
+  {
+    const Replacement replacements[] = {
+      { 1, 2, 3, big_png }, { 6, 3, 3, big_jpeg }, { 5, 5, 3, wide }, { 7, 0, 3, tile512 }, { 2, 1, 2, huge_blob },
+    };
+
+    path = write_mbtiles_with ("bombs.mbtiles", TRUE, metadata, replacements, G_N_ELEMENTS (replacements));
+  }
+  source = linli_mbtiles_source_new (path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (source, "notify::problem", G_CALLBACK (count_problem_cb), &problems);
+  g_assert_null (linli_mbtiles_source_get_problem (source));
+
+  fetch (source, 1, 2, 3, &f);
+  g_assert_error (f.error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_UNSUPPORTED);
+  assert_error_names_file (f.error, path);
+  g_assert_nonnull (strstr (f.error->message, "40000 × 40000"));
+  g_assert_null (f.bytes);
+  g_assert_null (f.received);
+  g_assert_cmpuint (problems, ==, 1);
+  g_assert_cmpstr (linli_mbtiles_source_get_problem (source), ==, f.error->message);
+  fetch_clear (&f);
+
+  /* The JPEG, the tile that is not square, the blob too large, and a tile
+   * cut from the bomb for a deeper zoom: refused, nothing received, and
+   * the problem is not said again. */
+  {
+    const int cases[][4] = {
+      { 6, 3, 3, LINLI_MBTILES_ERROR_UNSUPPORTED }, { 5, 5, 3, LINLI_MBTILES_ERROR_UNSUPPORTED },
+      { 2, 1, 2, LINLI_MBTILES_ERROR_UNSUPPORTED }, { 2, 4, 4, LINLI_MBTILES_ERROR_UNSUPPORTED },
+      { 9, 17, 6, LINLI_MBTILES_ERROR_UNSUPPORTED },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        fetch (source, cases[i][0], cases[i][1], cases[i][2], &f);
+        g_assert_error (f.error, LINLI_MBTILES_ERROR, cases[i][3]);
+        assert_error_names_file (f.error, path);
+        g_assert_null (f.bytes);
+        g_assert_null (f.received);
+        fetch_clear (&f);
+      }
+  }
+  g_assert_cmpuint (problems, ==, 1);
+
+  /* Tiles of 256 and 512 pixels are drawn as before. */
+  fetch (source, 0, 0, 1, &f);
+  g_assert_no_error (f.error);
+  g_assert_nonnull (f.received);
+  fetch_clear (&f);
+  fetch (source, 7, 0, 3, &f);
+  g_assert_no_error (f.error);
+  g_assert_true (g_bytes_equal (f.received, tile512));
+  fetch_clear (&f);
+
+  g_assert_finalize_object (g_steal_pointer (&source));
+  g_unlink (path);
+}
+
+/* A file whose tiles are all bombs is refused when it is opened, with one
+ * message that says what is wrong, and a window keeps its own drawing. */
+static void
+test_bomb_file_refused (void)
+{
+  const char *metadata[] = { "name", "Bomb", "format", "png", NULL };
+  g_autoptr (GBytes) bomb = bomb_png (40000, 40000);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GPtrArray) replacements = g_ptr_array_new_with_free_func (g_free);
+
+  for (int z = MIN_Z; z <= MAX_Z; z++)
+    for (int x = 0; x < (1 << z); x++)
+      for (int y = 0; y < (1 << z); y++)
+        {
+          Replacement *r = g_new (Replacement, 1);
+
+          *r = (Replacement) { x, y, z, bomb };
+          g_ptr_array_add (replacements, r);
+        }
+  {
+    g_autofree Replacement *flat = g_new (Replacement, replacements->len);
+
+    for (guint i = 0; i < replacements->len; i++)
+      flat[i] = *(Replacement *) g_ptr_array_index (replacements, i);
+    path = write_mbtiles_with ("bomb.mbtiles", TRUE, metadata, flat, replacements->len);
+  }
+  g_assert_null (linli_mbtiles_source_new (path, &error));
+  g_assert_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_UNSUPPORTED);
+  assert_error_names_file (error, path);
+  g_assert_nonnull (strstr (error->message, "40000 × 40000"));
+  g_assert_nonnull (strstr (error->message, "256 or 512"));
+  g_unlink (path);
+}
+
+/* A device, a named pipe or an empty file is no basemap, and is said to be
+ * what it is: not "no tiles table", and no wait on the pipe. */
+static void
+test_not_a_database (void)
+{
+  g_autofree char *fifo = g_build_filename (tmp_dir, "pipe.mbtiles", NULL);
+  g_autofree char *empty = g_build_filename (tmp_dir, "empty.mbtiles", NULL);
+  GError *error = NULL;
+
+  g_assert_null (linli_mbtiles_source_new ("/dev/zero", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  assert_error_names_file (error, "/dev/zero");
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_null (linli_mbtiles_source_new (fifo, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  assert_error_names_file (error, fifo);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_null (linli_mbtiles_source_new (empty, &error));
+  g_assert_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID);
+  assert_error_names_file (error, empty);
+  g_assert_nonnull (strstr (error->message, "not an SQLite database"));
+  g_clear_error (&error);
+
+  g_unlink (fifo);
+  g_unlink (empty);
+}
+
+/* The sizes read from headers are those gdk-pixbuf decodes, for PNG and
+ * JPEG images it writes; any prefix of an image gives the same size or an
+ * error, never another size. */
+static void
+test_image_header (void)
+{
+  const int sizes[][2] = { { 1, 1 }, { 17, 300 }, { 256, 256 }, { 512, 512 }, { 1000, 3 }, { 256, 512 } };
+  const char *types[] = { "png", "jpeg" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+      {
+        g_autoptr (GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, sizes[s][0], sizes[s][1]);
+        g_autoptr (GdkPixbuf) decoded = NULL;
+        g_autoptr (GInputStream) stream = NULL;
+        g_autoptr (GBytes) bytes = NULL;
+        g_autoptr (GError) error = NULL;
+        g_autofree char *buffer = NULL;
+        gsize len = 0;
+        guint w = 0, h = 0;
+
+        gdk_pixbuf_fill (pixbuf, 0x336699ff);
+        g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &len, types[t], &error, NULL));
+        bytes = g_bytes_new (buffer, len);
+        stream = g_memory_input_stream_new_from_bytes (bytes);
+        decoded = gdk_pixbuf_new_from_stream (stream, NULL, &error);
+        g_assert_no_error (error);
+
+        g_assert_true (linli_image_header_size ((const guint8 *) buffer, len, &w, &h, &error));
+        g_assert_no_error (error);
+        g_assert_cmpuint (w, ==, gdk_pixbuf_get_width (decoded));
+        g_assert_cmpuint (h, ==, gdk_pixbuf_get_height (decoded));
+
+        for (gsize n = 0; n < MIN (len, 1024); n++)
+          {
+            g_autofree guint8 *prefix = g_memdup2 (buffer, n);
+            guint pw = 0, ph = 0;
+
+            if (linli_image_header_size (prefix, n, &pw, &ph, NULL))
+              {
+                g_assert_cmpuint (pw, ==, w);
+                g_assert_cmpuint (ph, ==, h);
+              }
+          }
+      }
+
+  /* The bombs of the tests above, by their headers. */
+  {
+    g_autoptr (GBytes) png = bomb_png (40000, 30000);
+    g_autoptr (GBytes) jpeg = bomb_jpeg (40000, 30000);
+    guint w, h;
+
+    g_assert_true (linli_image_header_size (g_bytes_get_data (png, NULL), g_bytes_get_size (png), &w, &h, NULL));
+    g_assert_cmpuint (w, ==, 40000);
+    g_assert_cmpuint (h, ==, 30000);
+    g_assert_true (linli_image_header_size (g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg), &w, &h, NULL));
+    g_assert_cmpuint (w, ==, 40000);
+    g_assert_cmpuint (h, ==, 30000);
+  }
+}
+
 /* Without metadata the zoom range comes from the tiles, the format from
  * the first tile, and the credit from the name or else the file name. */
 static void
@@ -551,6 +883,28 @@ test_settings_round_trip (void)
   g_assert_nonnull (error);
   assert_error_names_file (error, path);
   g_assert_cmpint (linli_settings_get_basemap (again), ==, LINLI_BASEMAP_OWN);
+  g_clear_error (&error);
+
+  /* A save that fails (the file's name is taken by a folder) names the
+   * file, never a temporary file beside it, and leaves none. */
+  {
+    g_autofree char *parent = g_build_filename (tmp_dir, "blocked", NULL);
+    g_autofree char *blocked = g_build_filename (parent, "settings.ini", NULL);
+    g_autoptr (LinliSettings) stuck = linli_settings_new_for_path (blocked);
+    g_autoptr (GDir) d = NULL;
+
+    g_assert_cmpint (g_mkdir_with_parents (blocked, 0700), ==, 0);
+    g_assert_false (linli_settings_save (stuck, &error));
+    assert_error_names_file (error, blocked);
+    g_assert_null (strstr (error->message, "settings.ini."));
+    g_clear_error (&error);
+    d = g_dir_open (parent, 0, NULL);
+    g_assert_cmpstr (g_dir_read_name (d), ==, "settings.ini");
+    g_assert_null (g_dir_read_name (d));
+    g_rmdir (blocked);
+    g_rmdir (parent);
+    g_assert_finalize_object (g_steal_pointer (&stuck));
+  }
 
   g_unlink (path);
   g_rmdir (dir);
@@ -794,6 +1148,10 @@ main (int    argc,
   g_test_add_func ("/mbtiles/tiles", test_tiles);
   g_test_add_func ("/mbtiles/overzoom", test_overzoom);
   g_test_add_func ("/mbtiles/errors", test_errors);
+  g_test_add_func ("/mbtiles/tile-size-refused", test_tile_size_refused);
+  g_test_add_func ("/mbtiles/bomb-file-refused", test_bomb_file_refused);
+  g_test_add_func ("/mbtiles/not-a-database", test_not_a_database);
+  g_test_add_func ("/mbtiles/image-header", test_image_header);
   g_test_add_func ("/mbtiles/sparse-metadata", test_sparse_metadata);
   g_test_add_func ("/mbtiles/html-to-text", test_html_to_text);
   g_test_add_func ("/settings/round-trip", test_settings_round_trip);

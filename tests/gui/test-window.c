@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <math.h>
 
 #include "linli-crs.h"
@@ -269,6 +270,33 @@ test_hostile_open_keeps_project (Fixture       *f,
       g_assert_cmpuint (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households_covered,
                         ==, covered);
     }
+
+  /* A device or a named pipe, opened or imported: "not a regular file",
+   * at once, and the project stays. */
+  {
+    g_autofree char *fifo = g_build_filename (f->dir, "pipe.linli", NULL);
+    const char *paths[] = { "/dev/zero", fifo };
+
+    g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+    for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+      for (guint import = 0; import < 2; import++)
+        {
+          g_autoptr (GFile) file = g_file_new_for_path (paths[i]);
+          g_autoptr (GError) error = NULL;
+          LinliImportOptions opts;
+
+          linli_import_options_init (&opts);
+          if (import)
+            g_assert_false (linli_window_import (f->window, file, &opts, &error));
+          else
+            g_assert_false (linli_window_open_file (f->window, file, &error));
+          g_assert_nonnull (error);
+          g_assert_true (g_str_has_prefix (error->message, paths[i]));
+          g_assert_nonnull (strstr (error->message, "not a regular file"));
+          g_assert_true (linli_window_get_project (f->window) == project);
+        }
+    g_unlink (fifo);
+  }
 }
 
 static void

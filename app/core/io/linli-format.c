@@ -5,14 +5,11 @@
 
 #include "linli-format.h"
 
+#include "linli-file.h"
 #include "linli-xml.h"
 
 #include <glib/gi18n-lib.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <glib/gstdio.h>
 #include <libxml/xmlreader.h>
-#include <unistd.h>
 #include <math.h>
 #include <string.h>
 
@@ -926,19 +923,15 @@ linli_format_load_file (const char  *path,
                         GError     **error)
 {
   g_autoptr (GMappedFile) mapped = NULL;
-  g_autoptr (GError) local_error = NULL;
+  GError *io_error = NULL;
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_FAILED,
-                   _("%s: this is a folder, not a project file"), path);
-      return NULL;
-    }
-  /* Mapped rather than read: no copy of a file that can be 100 MB. */
-  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  /* Mapped rather than read: no copy of a file that can be 100 MB.  Only
+   * a regular file: not a folder, a device or a named pipe. */
+  mapped = linli_file_map (path, &io_error);
   if (mapped == NULL)
     {
-      g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_FAILED, "%s", local_error->message);
+      g_set_error_literal (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_FAILED, io_error->message);
+      g_error_free (io_error);
       return NULL;
     }
   return linli_format_load_data (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
@@ -1059,38 +1052,35 @@ append_number (GString    *out,
   g_string_append_printf (out, " %s=\"%s\"", name, g_ascii_formatd (buf, sizeof buf, "%.10g", value));
 }
 
-/* Where a document being written goes: a file descriptor, in chunks, so
- * saving a large district never holds the whole document in memory. */
+/* Where a document being written goes: a file, in chunks, so saving a
+ * large district never holds the whole document in memory. */
 typedef struct
 {
-  int         fd;
-  const char *path;
-  GError    **error;
+  LinliFileWriter *writer;
+  GError         **error;
 } Sink;
 
 #define SINK_CHUNK (1 << 20)
+
+/* The file helpers speak G_IO_ERROR; a save fails in this domain. */
+static void
+set_save_error (GError **error,
+                GError  *io_error)
+{
+  g_set_error_literal (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_FAILED, io_error->message);
+  g_error_free (io_error);
+}
 
 static gboolean
 sink_flush (Sink    *sink,
             GString *out)
 {
-  gsize done = 0;
+  GError *io_error = NULL;
 
-  while (done < out->len)
+  if (!linli_file_writer_write (sink->writer, out->str, out->len, &io_error))
     {
-      gssize n = write (sink->fd, out->str + done, out->len - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          int saved = errno;
-
-          g_set_error (sink->error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_FAILED,
-                       _("Could not save “%s”: %s"), sink->path, g_strerror (saved));
-          return FALSE;
-        }
-      done += n;
+      set_save_error (sink->error, io_error);
+      return FALSE;
     }
   g_string_truncate (out, 0);
   return TRUE;
@@ -1285,10 +1275,11 @@ linli_format_save_bytes (LinliProject *project)
  * linli_format_save_file:
  * @path: where to save
  *
- * Saves atomically and in chunks: the document goes to a temporary file
- * beside @path, which is flushed to disk and then renamed over @path, so a
- * crash or a killed process leaves either the old file or the new one,
- * never a mix.  An existing file keeps its permissions.
+ * Saves atomically and in chunks through a #LinliFileWriter: the document
+ * goes to a temporary file beside @path, which is flushed to disk and then
+ * renamed over @path, so a crash or a killed process leaves either the old
+ * file or the new one, never a mix; the next save removes what a killed
+ * one left.  An existing file keeps its permissions.  Errors name @path.
  *
  * Returns: %TRUE on success
  */
@@ -1297,66 +1288,25 @@ linli_format_save_file (LinliProject *project,
                         const char   *path,
                         GError      **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
   g_autoptr (GString) out = g_string_sized_new (SINK_CHUNK + 4096);
-  GStatBuf st;
-  Sink sink = { -1, path, error };
-  gboolean ok;
+  GError *io_error = NULL;
+  Sink sink = { NULL, error };
 
-  sink.fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644);
-  if (sink.fd < 0)
+  sink.writer = linli_file_writer_new (path, &io_error);
+  if (sink.writer == NULL)
     {
-      int saved = errno;
-
-      g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_FAILED, _("Could not save “%s”: %s"),
-                   path, g_strerror (saved));
+      set_save_error (error, io_error);
       return FALSE;
     }
-  if (g_stat (path, &st) == 0)
-    fchmod (sink.fd, st.st_mode & 07777);
-
-  ok = write_document (project, out, &sink);
-  if (ok && fsync (sink.fd) != 0)
+  if (!write_document (project, out, &sink))
     {
-      int saved = errno;
-
-      g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_FAILED, _("Could not save “%s”: %s"),
-                   path, g_strerror (saved));
-      ok = FALSE;
-    }
-  if (close (sink.fd) != 0 && ok)
-    {
-      int saved = errno;
-
-      g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_FAILED, _("Could not save “%s”: %s"),
-                   path, g_strerror (saved));
-      ok = FALSE;
-    }
-  if (ok && g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_FAILED, _("Could not save “%s”: %s"),
-                   path, g_strerror (saved));
-      ok = FALSE;
-    }
-  if (!ok)
-    {
-      g_unlink (tmp);
+      linli_file_writer_abort (sink.writer);
       return FALSE;
     }
-
-  /* The rename itself must reach the disk too. */
-  {
-    int dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-    if (dir_fd >= 0)
-      {
-        fsync (dir_fd);
-        close (dir_fd);
-      }
-  }
+  if (!linli_file_writer_commit (sink.writer, &io_error))
+    {
+      set_save_error (error, io_error);
+      return FALSE;
+    }
   return TRUE;
 }

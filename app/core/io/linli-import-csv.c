@@ -5,6 +5,8 @@
 
 #include "linli-import-csv.h"
 
+#include "linli-file.h"
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
@@ -553,7 +555,7 @@ linli_csv_table_load (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  file = g_mapped_file_new (path, FALSE, &local_error);
+  file = linli_file_map (path, &local_error);
   if (file == NULL)
     {
       g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_FAILED, "%s", local_error->message);

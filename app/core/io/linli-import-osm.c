@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "linli-import-private.h"
+#include "linli-file.h"
 #include "linli-xml.h"
 
 #include <glib/gi18n-lib.h>
@@ -1046,7 +1047,7 @@ linli_import_osm (const char               *path,
 
   if (report != NULL)
     memset (report, 0, sizeof *report);
-  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  mapped = linli_file_map (path, &local_error);
   if (mapped == NULL)
     {
       g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_FAILED, "%s", local_error->message);

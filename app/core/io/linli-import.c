@@ -5,6 +5,8 @@
 
 #include "linli-import-private.h"
 
+#include "linli-file.h"
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -896,6 +898,11 @@ read_geojson_file (GeoJsonReader  *r,
   JsonArray *features;
   guint n_features;
 
+  if (!linli_file_check_regular (path, &local_error))
+    {
+      g_set_error_literal (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_FAILED, local_error->message);
+      return FALSE;
+    }
   if (!json_parser_load_from_mapped_file (parser, path, &local_error))
     {
       g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, "%s: %s", path, local_error->message);
@@ -1090,10 +1097,11 @@ linli_import_geojson (const char               *path,
 LinliImportFormat
 linli_import_guess_format (const char *path)
 {
-  FILE *file = fopen (path, "rb");
+  FILE *file = linli_file_check_regular (path, NULL) ? fopen (path, "rb") : NULL;
   char head[256];
   size_t n = 0, i = 0;
 
+  /* Not a regular file: the reader chosen by name says so. */
   if (file != NULL)
     {
       n = fread (head, 1, sizeof head, file);

@@ -312,8 +312,13 @@ linli_document_new (LinliProject *project,
   self->history = linli_history_new (project);
   linli_history_set_saved (self->history);
   /* Flags change only with the project, so they are counted once here. */
-  for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
-    self->n_estimated += (linli_project_get_building (project, i)->flags & LINLI_BUILDING_ESTIMATED) != 0;
+  {
+    const LinliBuilding *buildings = linli_project_get_buildings (project);
+    guint n = linli_project_get_n_buildings (project);
+
+    for (guint i = 0; i < n; i++)
+      self->n_estimated += (buildings[i].flags & LINLI_BUILDING_ESTIMATED) != 0;
+  }
 
   g_signal_connect_object (project, "changed", G_CALLBACK (on_project_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::modified", G_CALLBACK (on_history_modified_cb), self,

@@ -5,6 +5,8 @@
 
 #include "linli-plan-io.h"
 
+#include "linli-file.h"
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
@@ -133,7 +135,7 @@ csv_open (Csv         *csv,
 {
   gsize length;
 
-  if (!g_file_get_contents (path, contents, &length, error))
+  if (!linli_file_check_regular (path, error) || !g_file_get_contents (path, contents, &length, error))
     return FALSE;
   if (!g_utf8_validate (*contents, length, NULL))
     {
@@ -598,12 +600,8 @@ linli_plan_write_lp (LinliPlanInstance      *instance,
     }
   g_string_append (out, "End\n");
 
-  if (!g_file_set_contents_full (path, out->str, out->len, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
-    {
-      g_prefix_error (error, _("Could not write “%s”: "), path);
-      return FALSE;
-    }
-  return TRUE;
+  /* Errors name @path, never the temporary file. */
+  return linli_file_set_contents (path, out->str, out->len, error);
 }
 
 /* ------------------------------------------------------------------------ */

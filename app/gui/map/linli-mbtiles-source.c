@@ -5,6 +5,13 @@
 
 #include "linli-mbtiles-source.h"
 
+#include "linli-file.h"
+#include "linli-image-header.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -21,12 +28,21 @@
  * Past the file's deepest zoom level the tile of the deepest level is cut
  * and scaled up, since libshumate 1.0 asks for tiles at the viewport's zoom
  * whatever the source's maximum is.
+ *
+ * A tile is handed on only after its size was read from its header bytes:
+ * a few kilobytes of PNG can claim 40,000 × 40,000 pixels, which the
+ * renderer would decode into gigabytes.  Tiles of any size but 256 or 512
+ * pixels, and blobs larger than such a tile can need, are refused; the
+ * first refusal becomes the source's #LinliMbtilesSource:problem, so the
+ * map says so once rather than for every tile.
  */
 
 G_DEFINE_QUARK (linli-mbtiles-error-quark, linli_mbtiles_error)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 #define TILE_SIZE    256
+/* A 512-pixel tile of 16-bit RGBA is 2 MiB raw; no compressed tile needs more. */
+#define MAX_TILE_BYTES (4 << 20)
 #define MAX_ZOOM     30
 #define OSM_CREDIT   "© OpenStreetMap contributors"
 #define OSM_CREDIT_URI "https://www.openstreetmap.org/copyright"
@@ -50,6 +66,7 @@ struct _LinliMbtilesSource
   gboolean           has_bounds;
   double             bounds[4];        /* west, south, east, north */
   guint              n_pending;
+  char              *problem;          /* the first tile refused, said once */
 };
 
 static void linli_mbtiles_source_initable_iface_init (GInitableIface *iface);
@@ -60,6 +77,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (LinliMbtilesSource, linli_mbtiles_source, SHUMATE
 enum {
   PROP_0,
   PROP_PATH,
+  PROP_PROBLEM,
   N_PROPS,
 };
 
@@ -191,6 +209,78 @@ parse_bounds (const char *text,
   return bounds[0] < bounds[2] && bounds[1] < bounds[3];
 }
 
+/* Refuses a tile before any decoder sees it: larger than a tile can be,
+ * not a PNG or JPEG image, or not 256 or 512 pixels square by its header.
+ * @data may be NULL when the blob was too large to be read at all. */
+static gboolean
+check_tile (const char    *path,
+            int            x,
+            int            y,
+            int            z,
+            const guint8  *data,
+            gint64         length,
+            GError       **error)
+{
+  g_autoptr (GError) header_error = NULL;
+  g_autofree char *display = NULL;
+  guint width, height;
+
+  if (data != NULL && length <= MAX_TILE_BYTES &&
+      linli_image_header_size (data, (gsize) length, &width, &height, &header_error) &&
+      width == height && (width == 256 || width == 512))
+    return TRUE;
+
+  display = g_filename_display_name (path);
+  if (data == NULL || length > MAX_TILE_BYTES)
+    {
+      g_autofree char *size = g_format_size ((guint64) length);
+
+      g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_UNSUPPORTED,
+                   _("“%s”: tile %d/%d/%d holds %s, more than a map tile needs; it is not drawn"),
+                   display, z, x, y, size);
+    }
+  else if (header_error != NULL)
+    g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID,
+                 _("“%s”: tile %d/%d/%d is not a PNG or JPEG image (%s); it is not drawn"),
+                 display, z, x, y, header_error->message);
+  else
+    g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_UNSUPPORTED,
+                 _("“%s”: tile %d/%d/%d is %u × %u pixels; Linli draws tiles of 256 or 512 pixels only"),
+                 display, z, x, y, width, height);
+  return FALSE;
+}
+
+/* The first tile of the file, checked as every tile will be: a file made
+ * of tiles Linli refuses is refused as a whole, with one message. */
+static gboolean
+check_first_tile (LinliMbtilesSource  *self,
+                  GError             **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  const guint8 *data;
+  int z, x, y;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT zoom_level, tile_column, tile_row, length(tile_data), "
+                          "CASE WHEN length(tile_data) <= ?1 THEN tile_data END FROM tiles LIMIT 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return TRUE;
+  sqlite3_bind_int (stmt, 1, MAX_TILE_BYTES);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return TRUE;
+  z = sqlite3_column_int (stmt, 0);
+  x = sqlite3_column_int (stmt, 1);
+  y = sqlite3_column_int (stmt, 2);
+  if (z >= 0 && z <= MAX_ZOOM)
+    y = (1 << z) - 1 - y;
+  data = sqlite3_column_blob (stmt, 4);
+  /* An empty tile is only missing, as when it is asked for. */
+  if (data == NULL && sqlite3_column_int64 (stmt, 3) <= 0)
+    return TRUE;
+  return check_tile (self->path, x, y, z, data,
+                     data != NULL ? sqlite3_column_bytes (stmt, 4) : sqlite3_column_int64 (stmt, 3), error);
+}
+
 /* Guesses the format from the first tile, for files whose metadata does
  * not say. */
 static char *
@@ -200,7 +290,8 @@ sniff_format (sqlite3 *db)
   const guchar *data;
   int n;
 
-  if (sqlite3_prepare_v2 (db, "SELECT tile_data FROM tiles LIMIT 1", -1, &stmt, NULL) != SQLITE_OK ||
+  /* The first bytes are enough, whatever the size of the blob. */
+  if (sqlite3_prepare_v2 (db, "SELECT substr(tile_data, 1, 16) FROM tiles LIMIT 1", -1, &stmt, NULL) != SQLITE_OK ||
       sqlite3_step (stmt) != SQLITE_ROW)
     return NULL;
   data = sqlite3_column_blob (stmt, 0);
@@ -362,6 +453,41 @@ read_metadata (LinliMbtilesSource  *self,
   return TRUE;
 }
 
+static gboolean
+check_sqlite_header (const char  *path,
+                     const char  *display,
+                     GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char head[16];
+  gssize n = -1;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd >= 0)
+    {
+      do
+        n = read (fd, head, sizeof head);
+      while (n < 0 && errno == EINTR);
+      close (fd);
+    }
+  if (n < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_FAILED, _("Could not open “%s”: %s"),
+                   display, g_strerror (saved));
+      return FALSE;
+    }
+  if (n < (gssize) sizeof head || memcmp (head, magic, sizeof head) != 0)
+    {
+      g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID,
+                   _("“%s” is not an MBTiles file: it is not an SQLite database"), display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Reads one stored tile; the caller holds the lock. */
 static GBytes *
 read_stored_tile (LinliMbtilesSource  *self,
@@ -378,16 +504,20 @@ read_stored_tile (LinliMbtilesSource  *self,
   sqlite3_bind_int (self->select_tile, 1, z);
   sqlite3_bind_int64 (self->select_tile, 2, x);
   sqlite3_bind_int64 (self->select_tile, 3, n - 1 - y);
+  sqlite3_bind_int (self->select_tile, 4, MAX_TILE_BYTES);
   rc = sqlite3_step (self->select_tile);
   if (rc == SQLITE_ROW)
     {
-      const void *data = sqlite3_column_blob (self->select_tile, 0);
-      int len = sqlite3_column_bytes (self->select_tile, 0);
+      /* The blob itself is read only when it is small enough (length()
+       * counts the characters of a text value: its bytes are the size). */
+      const void *data = sqlite3_column_blob (self->select_tile, 1);
+      gint64 len = data != NULL ? sqlite3_column_bytes (self->select_tile, 1)
+                                : sqlite3_column_int64 (self->select_tile, 0);
 
-      if (data != NULL && len > 0)
-        bytes = g_bytes_new (data, len);
-      else
+      if (len <= 0)
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Tile %d/%d/%d is empty"), z, x, y);
+      else if (check_tile (self->path, x, y, z, data, len, error))
+        bytes = g_bytes_new (data, (gsize) len);
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No tile %d/%d/%d"), z, x, y);
@@ -501,6 +631,12 @@ on_tile_read_cb (GObject      *object,
   bytes = g_task_propagate_pointer (G_TASK (result), &error);
   if (bytes == NULL)
     {
+      if (self->problem == NULL && error->domain == LINLI_MBTILES_ERROR &&
+          (error->code == LINLI_MBTILES_ERROR_UNSUPPORTED || error->code == LINLI_MBTILES_ERROR_INVALID))
+        {
+          self->problem = g_strdup (error->message);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+        }
       g_task_return_error (task, error);
       return;
     }
@@ -565,17 +701,11 @@ linli_mbtiles_source_initable_init (GInitable     *initable,
   g_return_val_if_fail (self->path != NULL, FALSE);
 
   display = g_filename_display_name (self->path);
-  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("“%s” does not exist"), display);
-      return FALSE;
-    }
-  if (g_file_test (self->path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("“%s” is a folder, not an MBTiles file"),
-                   display);
-      return FALSE;
-    }
+  /* Not a folder, a device or a named pipe, which SQLite would read or
+   * wait on; and an SQLite database by its first bytes, or SQLite takes
+   * an empty file or /dev/zero for an empty database. */
+  if (!linli_file_check_regular (self->path, error) || !check_sqlite_header (self->path, display, error))
+    return FALSE;
 
   rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
@@ -611,11 +741,12 @@ linli_mbtiles_source_initable_init (GInitable     *initable,
       return FALSE;
     }
 
-  if (!read_metadata (self, display, error))
+  if (!read_metadata (self, display, error) || !check_first_tile (self, error))
     return FALSE;
 
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT tile_data FROM tiles WHERE zoom_level = ?1 AND tile_column = ?2 AND tile_row = ?3",
+                          "SELECT length(tile_data), CASE WHEN length(tile_data) <= ?4 THEN tile_data END "
+                          "FROM tiles WHERE zoom_level = ?1 AND tile_column = ?2 AND tile_row = ?3",
                           -1, &self->select_tile, NULL) != SQLITE_OK)
     {
       g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID,
@@ -648,6 +779,7 @@ linli_mbtiles_source_finalize (GObject *object)
   g_clear_pointer (&self->attribution, g_free);
   g_clear_pointer (&self->attribution_text, g_free);
   g_clear_pointer (&self->attribution_uri, g_free);
+  g_clear_pointer (&self->problem, g_free);
   G_OBJECT_CLASS (linli_mbtiles_source_parent_class)->finalize (object);
 }
 
@@ -663,6 +795,9 @@ linli_mbtiles_source_get_property (GObject    *object,
     {
     case PROP_PATH:
       g_value_set_string (value, self->path);
+      break;
+    case PROP_PROBLEM:
+      g_value_set_string (value, self->problem);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -702,6 +837,15 @@ linli_mbtiles_source_class_init (LinliMbtilesSourceClass *klass)
   properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL,
                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                                                G_PARAM_STATIC_STRINGS);
+  /**
+   * LinliMbtilesSource:problem:
+   *
+   * Why the first tile that was refused was refused (too large, not an
+   * image, not 256 or 512 pixels), or %NULL: set once, never again.
+   */
+  properties[PROP_PROBLEM] = g_param_spec_string ("problem", NULL, NULL, NULL,
+                                                  G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                  G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -839,6 +983,19 @@ linli_mbtiles_source_get_bounds (LinliMbtilesSource *self,
   if (north)
     *north = self->bounds[3];
   return TRUE;
+}
+
+/**
+ * linli_mbtiles_source_get_problem:
+ *
+ * Returns: (nullable): the reason the first refused tile was refused, or
+ *   %NULL if none was
+ */
+const char *
+linli_mbtiles_source_get_problem (LinliMbtilesSource *self)
+{
+  g_return_val_if_fail (LINLI_IS_MBTILES_SOURCE (self), NULL);
+  return self->problem;
 }
 
 /**

@@ -42,6 +42,7 @@ gboolean            linli_mbtiles_source_get_bounds           (LinliMbtilesSourc
                                                                double             *east,
                                                                double             *north);
 guint               linli_mbtiles_source_get_n_pending        (LinliMbtilesSource *self);
+const char         *linli_mbtiles_source_get_problem          (LinliMbtilesSource *self);
 
 ShumateMapSource   *linli_mbtiles_source_new_renderer         (LinliMbtilesSource *self) G_GNUC_WARN_UNUSED_RESULT;
 

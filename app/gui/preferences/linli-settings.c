@@ -5,6 +5,8 @@
 
 #include "linli-settings.h"
 
+#include "linli-file.h"
+
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -241,7 +243,9 @@ linli_settings_save (LinliSettings  *self,
                      GError        **error)
 {
   g_autofree char *dir = NULL;
+  g_autofree char *data = NULL;
   g_autoptr (GError) local_error = NULL;
+  gsize length;
 
   g_return_val_if_fail (LINLI_IS_SETTINGS (self), FALSE);
 
@@ -268,10 +272,13 @@ linli_settings_save (LinliSettings  *self,
                    _("Could not save the settings in “%s”: %s"), self->path, g_strerror (saved_errno));
       return FALSE;
     }
-  if (!g_key_file_save_to_file (self->key_file, self->path, &local_error))
+  /* Through the core's writer: atomic, and it cleans up after a killed
+   * save instead of leaving settings.ini.XXXXXX behind. */
+  data = g_key_file_to_data (self->key_file, &length, NULL);
+  if (!linli_file_set_contents (self->path, data, length, &local_error))
     {
-      g_set_error (error, local_error->domain, local_error->code, _("Could not save the settings in “%s”: %s"),
-                   self->path, local_error->message);
+      /* The message names the file already. */
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), _("Could not save the settings: "));
       return FALSE;
     }
   return TRUE;

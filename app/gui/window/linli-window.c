@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "linli-file.h"
 #include "linli-format.h"
 #include "linli-import.h"
 #include "linli-settings.h"
@@ -384,6 +385,18 @@ apply_basemap_setting (LinliWindow *self)
 }
 
 /* Callbacks */
+
+/* The basemap refused a tile (too large to decode, say): once per file. */
+static void
+on_basemap_problem_cb (LinliWindow        *self,
+                       GParamSpec         *pspec,
+                       LinliMbtilesSource *source)
+{
+  AdwToast *toast = adw_toast_new (linli_mbtiles_source_get_problem (source));
+
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
 
 static void
 on_project_changed_cb (LinliWindow *self)
@@ -1210,17 +1223,23 @@ linli_window_open_file (LinliWindow  *self,
  * linli_window_local_path:
  *
  * Returns: (transfer full) (nullable): the local path of @file, or %NULL
- *   with @error set: imports read local files only
+ *   with @error set: imports read local, regular files only (not a
+ *   folder, a device or a named pipe; the readers check that too)
  */
 char *
 linli_window_local_path (GFile   *file,
                          GError **error)
 {
-  char *path = g_file_get_path (file);
+  g_autofree char *path = g_file_get_path (file);
 
   if (path == NULL)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be imported"));
-  return path;
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be imported"));
+      return NULL;
+    }
+  if (!linli_file_check_regular (path, error))
+    return NULL;
+  return g_steal_pointer (&path);
 }
 
 /**
@@ -1527,6 +1546,8 @@ linli_window_set_basemap_file (LinliWindow  *self,
 
       self->tile_layer = shumate_map_layer_new (renderer, shumate_map_get_viewport (self->map));
       shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->tile_layer), SHUMATE_LAYER (self->layer));
+      g_signal_connect_object (source, "notify::problem", G_CALLBACK (on_basemap_problem_cb), self,
+                               G_CONNECT_SWAPPED);
       self->basemap = g_steal_pointer (&source);
     }
   update_background (self);
@@ -1550,6 +1571,7 @@ linli_window_save_png (LinliWindow  *self,
   g_autoptr (GdkPaintable) paintable = NULL;
   g_autoptr (GskRenderNode) node = NULL;
   g_autoptr (GdkTexture) texture = NULL;
+  g_autoptr (GBytes) png = NULL;
   GtkSnapshot *snapshot;
   GskRenderer *renderer;
   int width = gtk_widget_get_width (widget);
@@ -1573,10 +1595,7 @@ linli_window_save_png (LinliWindow  *self,
       return FALSE;
     }
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!gdk_texture_save_to_png (texture, path))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”"), path);
-      return FALSE;
-    }
-  return TRUE;
+  png = gdk_texture_save_to_png_bytes (texture);
+  /* Atomic, and a failure says why and names @path. */
+  return linli_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), error);
 }
