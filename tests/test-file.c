@@ -252,7 +252,7 @@ test_write_errors (void)
   g_autofree char *missing = g_build_filename (dir, "no", "such", "out.lp", NULL);
   g_autofree char *fifo = g_build_filename (dir, "pipe", NULL);
   g_autoptr (LinliProject) project = small_project ();
-  g_autoptr (LinliPlanInstance) instance = linli_plan_instance_new_from_project (project, 500);
+  g_autoptr (LinliPlanInstance) instance = linli_plan_instance_new_from_project (project, NULL, 500);
   g_autoptr (GError) error = NULL;
   LinliPlanOptions plan_opts;
   struct stat st;
