@@ -73,6 +73,17 @@ activate (Fixture    *f,
                                              string_param ? "s" : NULL, string_param));
 }
 
+/* A widget of the site editor, by its id in the editor's template. */
+static gpointer
+editor_child (Fixture    *f,
+              const char *id)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (f->window->site_editor), LINLI_TYPE_SITE_EDITOR, id);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
 static GBytes *
 project_bytes (Fixture *f)
 {
@@ -202,16 +213,17 @@ test_add_edit_delete (Fixture       *f,
   activate (f, "win.show-candidate-circles", NULL);
   g_assert_true (f->window->show_candidate_circles);
 
-  /* Edit through the editor widgets. */
-  gtk_editable_set_text (GTK_EDITABLE (f->window->site_name_entry), "新建党群服务站");
-  g_signal_emit_by_name (f->window->site_name_entry, "activate");
+  /* Edit through the editor widgets: the editor shows the selected site. */
+  g_assert_true (linli_site_editor_get_site (f->window->site_editor) == site);
+  gtk_editable_set_text (editor_child (f, "name_entry"), "新建党群服务站");
+  g_signal_emit_by_name (editor_child (f, "name_entry"), "activate");
   g_assert_cmpstr (linli_site_get_name (site), ==, "新建党群服务站");
-  gtk_drop_down_set_selected (f->window->site_status_dropdown, LINLI_SITE_STATUS_CANDIDATE);
+  gtk_drop_down_set_selected (editor_child (f, "status_dropdown"), LINLI_SITE_STATUS_CANDIDATE);
   g_assert_cmpint (linli_site_get_status (site), ==, LINLI_SITE_STATUS_CANDIDATE);
   /* A candidate does not count, so coverage falls back. */
   g_assert_cmpuint (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households_covered,
                     ==, covered);
-  gtk_check_button_set_active (f->window->service_checks[1], TRUE);
+  gtk_check_button_set_active (editor_child (f, "elderly_check"), TRUE);
   g_assert_cmpuint (linli_site_get_services (site), ==, LINLI_SERVICE_ELDERLY);
 
   /* Walking rule from the side panel: a longer walk covers more. */
@@ -676,7 +688,7 @@ test_plan_mclp (Fixture       *f,
     g_autoptr (GBytes) saved = NULL;
 
     activate (f, "win.select-site", first_id);
-    gtk_drop_down_set_selected (f->window->site_plan_dropdown, LINLI_SITE_PLAN_FORBIDDEN);
+    gtk_drop_down_set_selected (editor_child (f, "plan_dropdown"), LINLI_SITE_PLAN_FORBIDDEN);
     g_assert_cmpint (linli_site_get_plan_rule (site), ==, LINLI_SITE_PLAN_FORBIDDEN);
     saved = project_bytes (f);
     g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "plan=\"forbidden\""));
