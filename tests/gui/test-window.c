@@ -702,6 +702,61 @@ test_plan_mclp (Fixture       *f,
   }
 }
 
+static void
+quit_loop_cb (GMainLoop *loop)
+{
+  g_main_loop_quit (loop);
+}
+
+/* Each window action has its own handler: the three zoom actions do what
+ * they say, and the plan shortcuts show the plan tab and hand over to the
+ * panel's own plan.run, plan.cancel and plan.accept. */
+static void
+test_window_actions (Fixture       *f,
+                     gconstpointer  data)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (f->window->map);
+  LinliHistory *history = linli_window_get_history (f->window);
+  g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  const char **ids;
+  const double *adds;
+  double fit;
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (f->window->map)))
+    g_main_context_iteration (NULL, TRUE);
+  activate (f, "win.zoom-fit", NULL);
+  fit = shumate_viewport_get_zoom_level (viewport);
+  activate (f, "win.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), fit + 1, 1e-9);
+  activate (f, "win.zoom-out", NULL);
+  activate (f, "win.zoom-out", NULL);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), fit - 1, 1e-9);
+  activate (f, "win.zoom-fit", NULL);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), fit, 1e-9);
+
+  /* Nothing proposed: accepting shows the plan and changes nothing. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->side_stack), ==, "sites");
+  activate (f, "win.plan-accept", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->side_stack), ==, "plan");
+  g_assert_false (linli_history_get_can_undo (history));
+
+  /* Run, then stop at once. */
+  gtk_stack_set_visible_child_name (f->window->side_stack, "sites");
+  g_signal_connect_swapped (f->window->plan_panel, "finished", G_CALLBACK (quit_loop_cb), loop);
+  activate (f, "win.plan-run", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->side_stack), ==, "plan");
+  g_assert_true (linli_plan_panel_get_running (f->window->plan_panel));
+  gtk_stack_set_visible_child_name (f->window->side_stack, "sites");
+  activate (f, "win.plan-cancel", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->side_stack), ==, "plan");
+  g_main_loop_run (loop);
+  g_assert_false (linli_plan_panel_get_running (f->window->plan_panel));
+  g_assert_null (linli_plan_panel_get_result (f->window->plan_panel));
+  g_assert_cmpuint (linli_plan_panel_get_proposal (f->window->plan_panel, &ids, &adds), ==, 0);
+  g_signal_handlers_disconnect_by_data (f->window->plan_panel, loop);
+}
+
 /* Importing GeoJSON replaces the project with an unsaved one; a bad file
  * changes nothing. */
 static void
@@ -1119,6 +1174,7 @@ main (int    argc,
   ADD ("/window/close-prompts-when-modified", test_close_prompts_when_modified);
   ADD ("/window/render-png", test_render_png);
   ADD ("/window/plan-mclp", test_plan_mclp);
+  ADD ("/window/actions", test_window_actions);
   ADD ("/window/import-geojson", test_import_geojson);
   ADD ("/window/street-distance", test_street_distance);
   ADD ("/window/import-asks-first", test_import_asks_first);
