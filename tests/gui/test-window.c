@@ -757,6 +757,30 @@ test_window_actions (Fixture       *f,
   g_signal_handlers_disconnect_by_data (f->window->plan_panel, loop);
 }
 
+/* Another document in the window: nothing of the window, its lists' rows
+ * (bound or waiting for reuse), the site editor or the plan panel keeps the
+ * old one alive. */
+static void
+test_replaced_document_dies (Fixture       *f,
+                             gconstpointer  data)
+{
+  LinliDocument *old = linli_window_get_document (f->window);
+  LinliProject *project = linli_window_get_project (f->window);
+  g_autoptr (LinliProject) empty = linli_project_new ();
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  activate (f, "win.select-site", linli_site_get_id (linli_project_get_site (project, 0)));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (f->window->site_view)))
+    g_main_context_iteration (NULL, TRUE);
+  linli_test_wait_ms (200);
+  g_assert_true (linli_site_editor_get_document (f->window->site_editor) == old);
+  g_object_add_weak_pointer (G_OBJECT (old), (gpointer *) &old);
+  linli_window_set_project (f->window, empty, NULL);
+  linli_test_wait_ms (200);
+  g_assert_null (old);
+  g_assert_null (linli_site_editor_get_site (f->window->site_editor));
+}
+
 /* Importing GeoJSON replaces the project with an unsaved one; a bad file
  * changes nothing. */
 static void
@@ -1175,6 +1199,7 @@ main (int    argc,
   ADD ("/window/render-png", test_render_png);
   ADD ("/window/plan-mclp", test_plan_mclp);
   ADD ("/window/actions", test_window_actions);
+  ADD ("/window/replaced-document-dies", test_replaced_document_dies);
   ADD ("/window/import-geojson", test_import_geojson);
   ADD ("/window/street-distance", test_street_distance);
   ADD ("/window/import-asks-first", test_import_asks_first);

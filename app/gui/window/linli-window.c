@@ -276,7 +276,8 @@ on_uncovered_activate_cb (LinliWindow *self)
 }
 
 /* The rows of the three lists are template widgets that follow the
- * document themselves: binding only tells them what to show. */
+ * document themselves: binding only tells them what to show, and unbinding
+ * lets go, so that a row waiting for reuse keeps no document alive. */
 
 static void
 site_row_setup_cb (GtkSignalListItemFactory *factory,
@@ -302,7 +303,10 @@ site_row_unbind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     LinliWindow              *self)
 {
-  linli_site_row_set_site (LINLI_SITE_ROW (gtk_list_item_get_child (item)), NULL);
+  LinliSiteRow *row = LINLI_SITE_ROW (gtk_list_item_get_child (item));
+
+  linli_site_row_set_site (row, NULL);
+  linli_site_row_set_document (row, NULL);
 }
 
 static void
@@ -326,6 +330,17 @@ community_row_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+community_row_unbind_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *item,
+                         LinliWindow              *self)
+{
+  LinliCommunityRow *row = LINLI_COMMUNITY_ROW (gtk_list_item_get_child (item));
+
+  linli_community_row_set_community (row, G_MAXUINT);
+  linli_community_row_set_document (row, NULL);
+}
+
+static void
 building_row_setup_cb (GtkSignalListItemFactory *factory,
                        GtkListItem              *item,
                        LinliWindow              *self)
@@ -342,6 +357,17 @@ building_row_bind_cb (GtkSignalListItemFactory *factory,
 
   linli_building_row_set_document (row, self->document);
   linli_building_row_set_building (row, linli_index_item_get_index (gtk_list_item_get_item (item)));
+}
+
+static void
+building_row_unbind_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        LinliWindow              *self)
+{
+  LinliBuildingRow *row = LINLI_BUILDING_ROW (gtk_list_item_get_child (item));
+
+  linli_building_row_set_building (row, G_MAXUINT);
+  linli_building_row_set_document (row, NULL);
 }
 
 static void
@@ -756,6 +782,7 @@ linli_window_init (LinliWindow *self)
   self->uncovered = linli_index_list_new ();
   g_signal_connect (building_factory, "setup", G_CALLBACK (building_row_setup_cb), self);
   g_signal_connect (building_factory, "bind", G_CALLBACK (building_row_bind_cb), self);
+  g_signal_connect (building_factory, "unbind", G_CALLBACK (building_row_unbind_cb), self);
   gtk_list_view_set_factory (self->uncovered_view, building_factory);
   self->uncovered_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->uncovered)));
   gtk_single_selection_set_autoselect (self->uncovered_selection, FALSE);
@@ -768,6 +795,7 @@ linli_window_init (LinliWindow *self)
   self->communities = linli_index_list_new ();
   g_signal_connect (community_factory, "setup", G_CALLBACK (community_row_setup_cb), self);
   g_signal_connect (community_factory, "bind", G_CALLBACK (community_row_bind_cb), self);
+  g_signal_connect (community_factory, "unbind", G_CALLBACK (community_row_unbind_cb), self);
   gtk_list_view_set_factory (self->community_view, community_factory);
   gtk_list_view_set_model (self->community_view,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->communities)))));
