@@ -74,6 +74,17 @@ activate (Fixture    *f,
                                              string_param ? "s" : NULL, string_param));
 }
 
+/* A widget of the site editor, by its id in the editor's template. */
+static gpointer
+editor_child (Fixture    *f,
+              const char *id)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (f->window->site_editor), LINLI_TYPE_SITE_EDITOR, id);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
 static GBytes *
 project_bytes (Fixture *f)
 {
@@ -203,16 +214,17 @@ test_add_edit_delete (Fixture       *f,
   activate (f, "win.show-candidate-circles", NULL);
   g_assert_true (f->window->show_candidate_circles);
 
-  /* Edit through the editor widgets. */
-  gtk_editable_set_text (GTK_EDITABLE (f->window->site_name_entry), "新建党群服务站");
-  g_signal_emit_by_name (f->window->site_name_entry, "activate");
+  /* Edit through the editor widgets: the editor shows the selected site. */
+  g_assert_true (linli_site_editor_get_site (f->window->site_editor) == site);
+  gtk_editable_set_text (editor_child (f, "name_entry"), "新建党群服务站");
+  g_signal_emit_by_name (editor_child (f, "name_entry"), "activate");
   g_assert_cmpstr (linli_site_get_name (site), ==, "新建党群服务站");
-  gtk_drop_down_set_selected (f->window->site_status_dropdown, LINLI_SITE_STATUS_CANDIDATE);
+  gtk_drop_down_set_selected (editor_child (f, "status_dropdown"), LINLI_SITE_STATUS_CANDIDATE);
   g_assert_cmpint (linli_site_get_status (site), ==, LINLI_SITE_STATUS_CANDIDATE);
   /* A candidate does not count, so coverage falls back. */
   g_assert_cmpuint (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households_covered,
                     ==, covered);
-  gtk_check_button_set_active (f->window->service_checks[1], TRUE);
+  gtk_check_button_set_active (editor_child (f, "elderly_check"), TRUE);
   g_assert_cmpuint (linli_site_get_services (site), ==, LINLI_SERVICE_ELDERLY);
 
   /* Walking rule from the side panel: a longer walk covers more. */
@@ -704,7 +716,7 @@ test_plan_mclp (Fixture       *f,
     g_autoptr (GBytes) saved = NULL;
 
     activate (f, "win.select-site", first_id);
-    gtk_drop_down_set_selected (f->window->site_plan_dropdown, LINLI_SITE_PLAN_FORBIDDEN);
+    gtk_drop_down_set_selected (editor_child (f, "plan_dropdown"), LINLI_SITE_PLAN_FORBIDDEN);
     g_assert_cmpint (linli_site_get_plan_rule (site), ==, LINLI_SITE_PLAN_FORBIDDEN);
     saved = project_bytes (f);
     g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "plan=\"forbidden\""));
@@ -716,6 +728,85 @@ test_plan_mclp (Fixture       *f,
     for (guint i = 0; i < n; i++)
       g_assert_cmpstr (ids[i], !=, first_id);
   }
+}
+
+static void
+quit_loop_cb (GMainLoop *loop)
+{
+  g_main_loop_quit (loop);
+}
+
+/* Each window action has its own handler: the three zoom actions do what
+ * they say, and the plan shortcuts show the plan tab and hand over to the
+ * panel's own plan.run, plan.cancel and plan.accept. */
+static void
+test_window_actions (Fixture       *f,
+                     gconstpointer  data)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (f->window->map);
+  LinliHistory *history = linli_window_get_history (f->window);
+  g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  const char **ids;
+  const double *adds;
+  double fit;
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (f->window->map)))
+    g_main_context_iteration (NULL, TRUE);
+  activate (f, "win.zoom-fit", NULL);
+  fit = shumate_viewport_get_zoom_level (viewport);
+  activate (f, "win.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), fit + 1, 1e-9);
+  activate (f, "win.zoom-out", NULL);
+  activate (f, "win.zoom-out", NULL);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), fit - 1, 1e-9);
+  activate (f, "win.zoom-fit", NULL);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), fit, 1e-9);
+
+  /* Nothing proposed: accepting shows the plan and changes nothing. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->side_stack), ==, "sites");
+  activate (f, "win.plan-accept", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->side_stack), ==, "plan");
+  g_assert_false (linli_history_get_can_undo (history));
+
+  /* Run, then stop at once. */
+  gtk_stack_set_visible_child_name (f->window->side_stack, "sites");
+  g_signal_connect_swapped (f->window->plan_panel, "finished", G_CALLBACK (quit_loop_cb), loop);
+  activate (f, "win.plan-run", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->side_stack), ==, "plan");
+  g_assert_true (linli_plan_panel_get_running (f->window->plan_panel));
+  gtk_stack_set_visible_child_name (f->window->side_stack, "sites");
+  activate (f, "win.plan-cancel", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->side_stack), ==, "plan");
+  g_main_loop_run (loop);
+  g_assert_false (linli_plan_panel_get_running (f->window->plan_panel));
+  g_assert_null (linli_plan_panel_get_result (f->window->plan_panel));
+  g_assert_cmpuint (linli_plan_panel_get_proposal (f->window->plan_panel, &ids, &adds), ==, 0);
+  g_signal_handlers_disconnect_by_data (f->window->plan_panel, loop);
+}
+
+/* Another document in the window: nothing of the window, its lists' rows
+ * (bound or waiting for reuse), the site editor or the plan panel keeps the
+ * old one alive. */
+static void
+test_replaced_document_dies (Fixture       *f,
+                             gconstpointer  data)
+{
+  LinliDocument *old = linli_window_get_document (f->window);
+  LinliProject *project = linli_window_get_project (f->window);
+  g_autoptr (LinliProject) empty = linli_project_new ();
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  activate (f, "win.select-site", linli_site_get_id (linli_project_get_site (project, 0)));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (f->window->site_view)))
+    g_main_context_iteration (NULL, TRUE);
+  linli_test_wait_ms (200);
+  g_assert_true (linli_site_editor_get_document (f->window->site_editor) == old);
+  g_object_add_weak_pointer (G_OBJECT (old), (gpointer *) &old);
+  linli_window_set_project (f->window, empty, NULL);
+  linli_test_wait_ms (200);
+  g_assert_null (old);
+  g_assert_null (linli_site_editor_get_site (f->window->site_editor));
 }
 
 /* Importing GeoJSON replaces the project with an unsaved one; a bad file
@@ -1135,6 +1226,8 @@ main (int    argc,
   ADD ("/window/close-prompts-when-modified", test_close_prompts_when_modified);
   ADD ("/window/render-png", test_render_png);
   ADD ("/window/plan-mclp", test_plan_mclp);
+  ADD ("/window/actions", test_window_actions);
+  ADD ("/window/replaced-document-dies", test_replaced_document_dies);
   ADD ("/window/import-geojson", test_import_geojson);
   ADD ("/window/street-distance", test_street_distance);
   ADD ("/window/import-asks-first", test_import_asks_first);

@@ -29,6 +29,10 @@ struct _LinliPlanPanel
   GtkProgressBar  *progress_bar;
   GtkLabel        *summary_label;
   GtkListBox      *proposal_list;
+  /* Bound by name only: their actions set their sensitivity. */
+  GtkWidget       *run_button;
+  GtkWidget       *cancel_button;
+  GtkWidget       *accept_button;
 
   LinliDocument   *document;
   LinliProject    *project;             /* the document's, for short */
@@ -71,6 +75,26 @@ job_free (Job *job)
 
 /* Auxiliary methods */
 
+static gboolean
+any_proposal_checked (LinliPlanPanel *self)
+{
+  for (guint i = 0; i < self->checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
+      return TRUE;
+  return FALSE;
+}
+
+/* The one place that says which of the panel's actions can run now. */
+static void
+update_actions (LinliPlanPanel *self)
+{
+  gboolean running = self->cancellable != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.run", self->document != NULL && !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.cancel", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.accept", !running && any_proposal_checked (self));
+}
+
 static void
 update_inputs (LinliPlanPanel *self)
 {
@@ -96,6 +120,7 @@ clear_result (LinliPlanPanel *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->proposal_list))))
     gtk_list_box_remove (self->proposal_list, child);
   gtk_widget_set_visible (GTK_WIDGET (self->proposal_list), FALSE);
+  update_actions (self);
   g_signal_emit (self, signals[SIGNAL_PROPOSAL_CHANGED], 0);
 }
 
@@ -141,6 +166,7 @@ show_result (LinliPlanPanel *self)
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), check);
       gtk_list_box_append (self->proposal_list, row);
       g_ptr_array_add (self->checks, check);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->proposal_list), self->proposal_ids->len > 0);
 
@@ -226,6 +252,7 @@ solve_done_cb (GObject      *source,
       self->result = result;
       show_result (self);
     }
+  update_actions (self);
   g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
 }
 
@@ -233,6 +260,32 @@ static void
 on_problem_changed_cb (LinliPlanPanel *self)
 {
   update_inputs (self);
+}
+
+/* Actions */
+
+static void
+run_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  linli_plan_panel_run (LINLI_PLAN_PANEL (widget));
+}
+
+static void
+cancel_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  linli_plan_panel_cancel (LINLI_PLAN_PANEL (widget));
+}
+
+static void
+accept_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  linli_plan_panel_accept (LINLI_PLAN_PANEL (widget));
 }
 
 /* GObject overrides */
@@ -302,7 +355,15 @@ linli_plan_panel_class_init (LinliPlanPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, proposal_list);
+  gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, run_button);
+  gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, accept_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  /* The panel's own actions, so that its buttons work in any parent. */
+  gtk_widget_class_install_action (widget_class, "plan.run", NULL, run_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.cancel", NULL, cancel_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.accept", NULL, accept_action_cb);
 }
 
 static void
@@ -321,6 +382,7 @@ linli_plan_panel_init (LinliPlanPanel *self)
   g_signal_connect_object (self->problem_dropdown, "notify::selected", G_CALLBACK (on_problem_changed_cb),
                            self, G_CONNECT_SWAPPED);
   update_inputs (self);
+  update_actions (self);
 }
 
 /* Public API */
@@ -426,6 +488,7 @@ linli_plan_panel_run (LinliPlanPanel *self)
   gtk_label_set_text (self->summary_label, _("Searching…"));
   self->progress_source = g_timeout_add (100, progress_tick_cb, self);
   g_task_run_in_thread (task, solve_thread);
+  update_actions (self);
 }
 
 void

@@ -786,20 +786,31 @@ select_site_action (GtkWidget  *widget,
 }
 
 static void
-zoom_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
 {
-  LinliWindow *self = LINLI_WINDOW (widget);
-  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-  double zoom = shumate_viewport_get_zoom_level (viewport);
+  ShumateViewport *viewport = shumate_map_get_viewport (LINLI_WINDOW (widget)->map);
 
-  if (g_str_equal (action_name, "win.zoom-in"))
-    shumate_viewport_set_zoom_level (viewport, zoom + 1);
-  else if (g_str_equal (action_name, "win.zoom-out"))
-    shumate_viewport_set_zoom_level (viewport, zoom - 1);
-  else
-    linli_window_zoom_to_fit (self);
+  shumate_viewport_set_zoom_level (viewport, shumate_viewport_get_zoom_level (viewport) + 1);
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (LINLI_WINDOW (widget)->map);
+
+  shumate_viewport_set_zoom_level (viewport, shumate_viewport_get_zoom_level (viewport) - 1);
+}
+
+static void
+zoom_fit_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  linli_window_zoom_to_fit (LINLI_WINDOW (widget));
 }
 
 static void
@@ -832,20 +843,41 @@ pan_action (GtkWidget  *widget,
     shumate_map_center_on (self->map, lat, lon);
 }
 
+/* The plan panel owns plan.run, plan.cancel and plan.accept, and its
+ * buttons use them wherever it lives.  Keyboard shortcuts are looked up
+ * from the window, not from the panel, so the window keeps one action for
+ * each that shows the plan tab and hands over to the panel's action, which
+ * alone decides whether it can run now. */
 static void
-plan_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+plan_forward (LinliWindow *self,
+              const char  *panel_action)
 {
-  LinliWindow *self = LINLI_WINDOW (widget);
-
   gtk_stack_set_visible_child_name (self->side_stack, "plan");
-  if (g_str_equal (action_name, "win.plan-run"))
-    linli_plan_panel_run (self->plan_panel);
-  else if (g_str_equal (action_name, "win.plan-cancel"))
-    linli_plan_panel_cancel (self->plan_panel);
-  else
-    linli_plan_panel_accept (self->plan_panel);
+  gtk_widget_activate_action (GTK_WIDGET (self->plan_panel), panel_action, NULL);
+}
+
+static void
+plan_run_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  plan_forward (LINLI_WINDOW (widget), "plan.run");
+}
+
+static void
+plan_cancel_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  plan_forward (LINLI_WINDOW (widget), "plan.cancel");
+}
+
+static void
+plan_accept_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  plan_forward (LINLI_WINDOW (widget), "plan.accept");
 }
 
 static void
@@ -886,14 +918,14 @@ linli_window_class_init_actions (GtkWidgetClass *widget_class)
                                             "show-candidate-circles");
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "win.select-site", "s", select_site_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_fit_action);
   gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
   gtk_widget_class_install_action (widget_class, "win.pan", "s", pan_action);
-  gtk_widget_class_install_action (widget_class, "win.plan-run", NULL, plan_action);
-  gtk_widget_class_install_action (widget_class, "win.plan-cancel", NULL, plan_action);
-  gtk_widget_class_install_action (widget_class, "win.plan-accept", NULL, plan_action);
+  gtk_widget_class_install_action (widget_class, "win.plan-run", NULL, plan_run_action);
+  gtk_widget_class_install_action (widget_class, "win.plan-cancel", NULL, plan_cancel_action);
+  gtk_widget_class_install_action (widget_class, "win.plan-accept", NULL, plan_accept_action);
   gtk_widget_class_install_action (widget_class, "site.delete", NULL, site_delete_action);
   gtk_widget_class_install_action (widget_class, "site.nudge", "s", site_nudge_action);
 

@@ -5,10 +5,14 @@
 
 #include "linli-document.h"
 #include "linli-project-edits.h"
+#include "linli-building-row.h"
+#include "linli-community-row.h"
 #include "linli-index-list.h"
 #include "linli-map-layer.h"
 #include "linli-mbtiles-source.h"
 #include "linli-plan-panel.h"
+#include "linli-site-editor.h"
+#include "linli-site-row.h"
 #include "linli-window.h"
 
 G_BEGIN_DECLS
@@ -38,17 +42,9 @@ struct _LinliWindow
   GtkStack            *side_stack;
   GtkListView         *site_view;
   GtkListView         *uncovered_view;
-  GtkWidget           *site_editor;
-  GtkEntry            *site_name_entry;
-  GtkDropDown         *site_tier_dropdown;
-  GtkDropDown         *site_status_dropdown;
-  GtkDropDown         *site_plan_dropdown;
-  GtkSpinButton       *site_capacity_spin;
-  GtkSpinButton       *site_cost_spin;
-  GtkFlowBox          *site_services_box;
+  LinliSiteEditor     *site_editor;
   LinliPlanPanel      *plan_panel;
   GMenu               *recent_submenu;
-  GtkCheckButton      *service_checks[LINLI_N_SERVICES];
 
   /* The map */
   ShumateMap          *map;
@@ -62,18 +58,19 @@ struct _LinliWindow
   LinliDocument       *document;
   LinliProject        *project;
   LinliHistory        *history;
-  LinliIndexList   *uncovered;
+  GSignalGroup        *document_signals;
+  GSignalGroup        *project_signals;
+  GSignalGroup        *history_signals;
+  LinliIndexList      *uncovered;
   GtkSingleSelection  *site_selection;
   GtkSingleSelection  *uncovered_selection;
-  GPtrArray           *bound_site_rows;   /* GtkListItem */
-  GPtrArray           *bound_community_rows;
   LinliIndexList      *communities;
   LinliSite           *selected;          /* owned by the project */
 
   /* Interaction state */
   gboolean             add_mode;
   gboolean             show_candidate_circles;
-  gboolean             updating;          /* filling widgets from the model */
+  gboolean             updating;          /* filling the walk widgets from the project */
   gboolean             close_confirmed;
   LinliSite           *drag_site;
   LinliSiteState      *drag_before;

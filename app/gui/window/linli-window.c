@@ -8,6 +8,7 @@
 
 #include "linli-file.h"
 #include "linli-format.h"
+#include "linli-labels.h"
 #include "linli-import.h"
 #include "linli-settings.h"
 #include "linli-window-private.h"
@@ -26,55 +27,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Auxiliary methods */
-
-static const char *
-tier_label (LinliSiteTier tier)
-{
-  switch (tier)
-    {
-    case LINLI_SITE_TIER_STREET: return _("Street centre");
-    case LINLI_SITE_TIER_COMMUNITY: return _("Community centre");
-    case LINLI_SITE_TIER_STATION: return _("Compound or grid station");
-    case LINLI_SITE_TIER_NEIGHBOURHOOD: return _("Neighbourhood centre");
-    case LINLI_SITE_N_TIERS:
-    default: return "";
-    }
-}
-
-static const char *
-status_label (LinliSiteStatus status)
-{
-  switch (status)
-    {
-    case LINLI_SITE_STATUS_EXISTING: return _("Existing");
-    case LINLI_SITE_STATUS_CANDIDATE: return _("Candidate");
-    case LINLI_SITE_STATUS_PLANNED: return _("Planned");
-    case LINLI_SITE_N_STATUSES:
-    default: return "";
-    }
-}
-
-static const char *
-service_label (guint index)
-{
-  switch (index)
-    {
-    case 0: return _("Childcare");
-    case 1: return _("Elderly care");
-    case 2: return _("Health");
-    case 3: return _("Meals");
-    case 4: return _("Leisure");
-    case 5: return _("Public affairs");
-    default: return "";
-    }
-}
-
-/* Groups thousands with the locale's separator, e.g. 12,345. */
-static char *
-format_count (guint64 n)
-{
-  return g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
-}
 
 static const LinliCoverage *
 window_coverage (LinliWindow *self)
@@ -104,70 +56,15 @@ update_title (LinliWindow *self)
 }
 
 static void
-update_site_row (LinliWindow *self,
-                 GtkListItem *item)
-{
-  LinliSite *site = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *name_label = gtk_widget_get_first_child (box);
-  GtkWidget *detail_label = gtk_widget_get_next_sibling (name_label);
-  g_autofree char *detail = NULL;
-  g_autofree char *households = NULL;
-  guint position = 0;
-
-  if (site == NULL)
-    return;
-  gtk_label_set_text (GTK_LABEL (name_label), linli_site_get_name (site));
-  /* A row can be bound before the coverage has heard of its site. */
-  if (window_coverage (self) != NULL &&
-      g_list_store_find (G_LIST_STORE (linli_project_get_sites (self->project)), site, &position) &&
-      position < linli_coverage_get_n_sites (window_coverage (self)))
-    households = format_count (linli_coverage_site_households (window_coverage (self), position));
-  else
-    households = g_strdup ("–");
-  /* Translators: status · tier · households in the site's circle */
-  detail = g_strdup_printf (_("%s · %s · %s households within reach"),
-                            status_label (linli_site_get_status (site)),
-                            tier_label (linli_site_get_tier (site)), households);
-  gtk_label_set_text (GTK_LABEL (detail_label), detail);
-}
-
-static void
-update_community_row (LinliWindow *self,
-                      GtkListItem *item)
-{
-  LinliIndexItem *ii = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *text_box = gtk_widget_get_first_child (box);
-  GtkWidget *name_label = gtk_widget_get_first_child (text_box);
-  GtkWidget *detail_label = gtk_widget_get_next_sibling (name_label);
-  GtkWidget *value_label = gtk_widget_get_next_sibling (text_box);
-  guint c = linli_index_item_get_index (ii);
-  const LinliCoverageTotals *ct;
-  g_autofree char *cov = NULL, *all = NULL, *subtitle = NULL, *pct = NULL;
-
-  if (window_coverage (self) == NULL || c >= linli_project_get_n_communities (self->project))
-    return;
-  ct = linli_coverage_get_community (window_coverage (self), c);
-  cov = format_count (ct->households_covered);
-  all = format_count (ct->households);
-  subtitle = g_strdup_printf (_("%s of %s households"), cov, all);
-  pct = g_strdup_printf ("%.1f %%", 100 * linli_coverage_totals_share (ct->households_covered, ct->households));
-  gtk_label_set_text (GTK_LABEL (name_label), linli_project_get_community (self->project, c)->name);
-  gtk_label_set_text (GTK_LABEL (detail_label), subtitle);
-  gtk_label_set_text (GTK_LABEL (value_label), pct);
-}
-
-static void
 update_figures (LinliWindow *self)
 {
   const LinliCoverageTotals *t = linli_coverage_get_district (window_coverage (self));
   g_autofree char *share = NULL, *hh = NULL, *res = NULL, *bl = NULL, *rule = NULL;
-  g_autofree char *a = format_count (t->households_covered);
-  g_autofree char *b = format_count (t->households);
-  g_autofree char *c = format_count (t->households - t->households_covered);
-  g_autofree char *d = format_count (t->residents_covered);
-  g_autofree char *e = format_count (t->residents);
+  g_autofree char *a = linli_format_count (t->households_covered);
+  g_autofree char *b = linli_format_count (t->households);
+  g_autofree char *c = linli_format_count (t->households - t->households_covered);
+  g_autofree char *d = linli_format_count (t->residents_covered);
+  g_autofree char *e = linli_format_count (t->residents);
 
   gtk_label_set_text (self->district_label, linli_project_get_name (self->project));
   /* Translators: the big figure, e.g. "82.4 % of households" */
@@ -207,7 +104,7 @@ update_figures (LinliWindow *self)
   if (linli_document_get_line_coverage (self->document) != NULL)
     {
       guint64 gap = linli_coverage_get_district (linli_document_get_line_coverage (self->document))->households_covered - t->households_covered;
-      g_autofree char *g = format_count (gap);
+      g_autofree char *g = linli_format_count (gap);
       g_autofree char *text = NULL;
 
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -217,9 +114,6 @@ update_figures (LinliWindow *self)
       gtk_label_set_text (self->street_gap_label, text);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->street_gap_label), linli_document_get_line_coverage (self->document) != NULL);
-
-  for (guint i = 0; i < self->bound_community_rows->len; i++)
-    update_community_row (self, g_ptr_array_index (self->bound_community_rows, i));
 }
 
 /* Shows the document's coverage, brought up to date after an edit. */
@@ -238,37 +132,6 @@ show_coverage (LinliWindow *self)
   uncovered = linli_coverage_get_uncovered (window_coverage (self), &n_uncovered);
   linli_index_list_set_indices (self->uncovered, uncovered, n_uncovered);
   update_figures (self);
-  for (guint i = 0; i < self->bound_site_rows->len; i++)
-    update_site_row (self, g_ptr_array_index (self->bound_site_rows, i));
-}
-
-static void
-fill_editor (LinliWindow *self)
-{
-  LinliSite *site = self->selected;
-  guint services;
-
-  self->updating = TRUE;
-  gtk_widget_set_sensitive (self->site_editor, site != NULL);
-  if (site != NULL)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->site_name_entry), linli_site_get_name (site));
-      gtk_drop_down_set_selected (self->site_tier_dropdown, linli_site_get_tier (site));
-      gtk_drop_down_set_selected (self->site_status_dropdown, linli_site_get_status (site));
-      gtk_drop_down_set_selected (self->site_plan_dropdown, linli_site_get_plan_rule (site));
-      gtk_widget_set_sensitive (GTK_WIDGET (self->site_plan_dropdown),
-                                linli_site_get_status (site) == LINLI_SITE_STATUS_CANDIDATE);
-      gtk_spin_button_set_value (self->site_capacity_spin, linli_site_get_capacity (site));
-      gtk_spin_button_set_value (self->site_cost_spin, linli_site_get_cost (site));
-      services = linli_site_get_services (site);
-      for (guint i = 0; i < LINLI_N_SERVICES; i++)
-        gtk_check_button_set_active (self->service_checks[i], (services & (1u << i)) != 0);
-    }
-  else
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->site_name_entry), "");
-    }
-  self->updating = FALSE;
 }
 
 static void
@@ -284,30 +147,6 @@ fill_walk (LinliWindow *self)
                                ? _("How walks are measured: a straight line, or along the streets")
                                : _("This project has no streets: import them to measure walks along streets"));
   self->updating = FALSE;
-}
-
-static void
-commit_editor (LinliWindow *self)
-{
-  g_autoptr (LinliSiteState) state = NULL;
-  double cost;
-
-  if (self->updating || self->selected == NULL)
-    return;
-  state = linli_site_dup_state (self->selected);
-  g_free (state->name);
-  state->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->site_name_entry)));
-  state->tier = MIN (gtk_drop_down_get_selected (self->site_tier_dropdown), LINLI_SITE_N_TIERS - 1);
-  state->status = MIN (gtk_drop_down_get_selected (self->site_status_dropdown), LINLI_SITE_N_STATUSES - 1);
-  state->plan_rule = MIN (gtk_drop_down_get_selected (self->site_plan_dropdown), LINLI_SITE_N_PLAN_RULES - 1);
-  state->capacity = (guint) gtk_spin_button_get_value_as_int (self->site_capacity_spin);
-  cost = gtk_spin_button_get_value (self->site_cost_spin);
-  state->cost = cost >= 0 ? cost : -1;
-  state->services = 0;
-  for (guint i = 0; i < LINLI_N_SERVICES; i++)
-    if (gtk_check_button_get_active (self->service_checks[i]))
-      state->services |= 1u << i;
-  linli_project_edits_change_site (self->history, _("Edit Site"), self->selected, state);
 }
 
 static void
@@ -407,11 +246,7 @@ on_project_changed_cb (LinliWindow *self)
     {
       self->selected = NULL;
       linli_map_layer_set_selected_site (self->layer, NULL);
-      fill_editor (self);
-    }
-  else if (self->selected != NULL)
-    {
-      fill_editor (self);
+      linli_site_editor_set_site (self->site_editor, NULL);
     }
   fill_walk (self);
   linli_window_update_actions (self);
@@ -453,29 +288,16 @@ on_uncovered_activate_cb (LinliWindow *self)
   center_on (self, b->lat, b->lon);
 }
 
+/* The rows of the three lists are template widgets that follow the
+ * document themselves: binding only tells them what to show, and unbinding
+ * lets go, so that a row waiting for reuse keeps no document alive. */
+
 static void
 site_row_setup_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    LinliWindow              *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *detail = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (name, "heading");
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_widget_add_css_class (detail, "caption");
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), detail);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, linli_site_row_new ());
 }
 
 static void
@@ -483,8 +305,10 @@ site_row_bind_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   LinliWindow              *self)
 {
-  g_ptr_array_add (self->bound_site_rows, item);
-  update_site_row (self, item);
+  LinliSiteRow *row = LINLI_SITE_ROW (gtk_list_item_get_child (item));
+
+  linli_site_row_set_document (row, self->document);
+  linli_site_row_set_site (row, gtk_list_item_get_item (item));
 }
 
 static void
@@ -492,7 +316,10 @@ site_row_unbind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     LinliWindow              *self)
 {
-  g_ptr_array_remove_fast (self->bound_site_rows, item);
+  LinliSiteRow *row = LINLI_SITE_ROW (gtk_list_item_get_child (item));
+
+  linli_site_row_set_site (row, NULL);
+  linli_site_row_set_document (row, NULL);
 }
 
 static void
@@ -500,28 +327,7 @@ community_row_setup_cb (GtkSignalListItemFactory *factory,
                         GtkListItem              *item,
                         LinliWindow              *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *detail = gtk_label_new (NULL);
-  GtkWidget *value = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_widget_add_css_class (detail, "caption");
-  gtk_widget_add_css_class (value, "numeric");
-  gtk_box_append (GTK_BOX (text), name);
-  gtk_box_append (GTK_BOX (text), detail);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), value);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, linli_community_row_new ());
   gtk_list_item_set_activatable (item, FALSE);
 }
 
@@ -530,8 +336,10 @@ community_row_bind_cb (GtkSignalListItemFactory *factory,
                        GtkListItem              *item,
                        LinliWindow              *self)
 {
-  g_ptr_array_add (self->bound_community_rows, item);
-  update_community_row (self, item);
+  LinliCommunityRow *row = LINLI_COMMUNITY_ROW (gtk_list_item_get_child (item));
+
+  linli_community_row_set_document (row, self->document);
+  linli_community_row_set_community (row, linli_index_item_get_index (gtk_list_item_get_item (item)));
 }
 
 static void
@@ -539,7 +347,10 @@ community_row_unbind_cb (GtkSignalListItemFactory *factory,
                          GtkListItem              *item,
                          LinliWindow              *self)
 {
-  g_ptr_array_remove_fast (self->bound_community_rows, item);
+  LinliCommunityRow *row = LINLI_COMMUNITY_ROW (gtk_list_item_get_child (item));
+
+  linli_community_row_set_community (row, G_MAXUINT);
+  linli_community_row_set_document (row, NULL);
 }
 
 static void
@@ -547,7 +358,7 @@ building_row_setup_cb (GtkSignalListItemFactory *factory,
                        GtkListItem              *item,
                        LinliWindow              *self)
 {
-  site_row_setup_cb (factory, item, self);
+  gtk_list_item_set_child (item, linli_building_row_new ());
 }
 
 static void
@@ -555,37 +366,21 @@ building_row_bind_cb (GtkSignalListItemFactory *factory,
                       GtkListItem              *item,
                       LinliWindow              *self)
 {
-  LinliIndexItem *bi = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *name_label = gtk_widget_get_first_child (box);
-  GtkWidget *detail_label = gtk_widget_get_next_sibling (name_label);
-  const LinliBuilding *b;
-  const LinliCompound *compound;
-  g_autofree char *name = NULL, *detail = NULL;
-  guint index = linli_index_item_get_index (bi);
+  LinliBuildingRow *row = LINLI_BUILDING_ROW (gtk_list_item_get_child (item));
 
-  if (self->project == NULL || index >= linli_project_get_n_buildings (self->project))
-    return;
-  b = linli_project_get_building (self->project, index);
-  compound = linli_project_get_compound (self->project, b->compound);
-  /* Translators: compound name and building name, e.g. 锦绣苑 3幢 */
-  name = g_strdup_printf (_("%s %s"), compound->name, b->name[0] ? b->name : b->id);
-  if (b->flags & LINLI_BUILDING_ESTIMATED)
-    detail = g_strdup_printf (_("%s · %u households · %u residents (estimated)"),
-                              linli_project_get_community (self->project, compound->community)->name,
-                              b->households, b->residents);
-  else
-    detail = g_strdup_printf (_("%s · %u households · %u residents"),
-                              linli_project_get_community (self->project, compound->community)->name,
-                              b->households, b->residents);
-  gtk_label_set_text (GTK_LABEL (name_label), name);
-  gtk_label_set_text (GTK_LABEL (detail_label), detail);
+  linli_building_row_set_document (row, self->document);
+  linli_building_row_set_building (row, linli_index_item_get_index (gtk_list_item_get_item (item)));
 }
 
 static void
-on_editor_changed_cb (LinliWindow *self)
+building_row_unbind_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        LinliWindow              *self)
 {
-  commit_editor (self);
+  LinliBuildingRow *row = LINLI_BUILDING_ROW (gtk_list_item_get_child (item));
+
+  linli_building_row_set_building (row, G_MAXUINT);
+  linli_building_row_set_document (row, NULL);
 }
 
 static void
@@ -790,12 +585,9 @@ linli_window_dispose (GObject *object)
 {
   LinliWindow *self = LINLI_WINDOW (object);
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-  if (self->history != NULL)
-    g_signal_handlers_disconnect_by_data (self->history, self);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->history_signals);
   /* The map goes with the template: stop following the basemap now. */
   g_signal_handlers_disconnect_by_data (linli_settings_get_default (), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_WINDOW);
@@ -813,16 +605,6 @@ linli_window_dispose (GObject *object)
   self->selected = NULL;
   self->drag_site = NULL;
   G_OBJECT_CLASS (linli_window_parent_class)->dispose (object);
-}
-
-static void
-linli_window_finalize (GObject *object)
-{
-  LinliWindow *self = LINLI_WINDOW (object);
-
-  g_clear_pointer (&self->bound_site_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->bound_community_rows, g_ptr_array_unref);
-  G_OBJECT_CLASS (linli_window_parent_class)->finalize (object);
 }
 
 static void
@@ -871,7 +653,6 @@ linli_window_class_init (LinliWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = linli_window_dispose;
-  object_class->finalize = linli_window_finalize;
   object_class->get_property = linli_window_get_property;
   object_class->set_property = linli_window_set_property;
 
@@ -884,6 +665,7 @@ linli_window_class_init (LinliWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LINLI_TYPE_PLAN_PANEL);
+  g_type_ensure (LINLI_TYPE_SITE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, toast_overlay);
@@ -906,13 +688,6 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_view);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, uncovered_view);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_editor);
-  gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_name_entry);
-  gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_tier_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_status_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_plan_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_capacity_spin);
-  gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_cost_spin);
-  gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_services_box);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, recent_submenu);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, plan_panel);
 
@@ -926,16 +701,27 @@ linli_window_init (LinliWindow *self)
   g_autoptr (GtkListItemFactory) site_factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkListItemFactory) building_factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkListItemFactory) community_factory = gtk_signal_list_item_factory_new ();
-  GtkStringList *tiers = gtk_string_list_new (NULL);
-  GtkStringList *statuses = gtk_string_list_new (NULL);
-  const char *plan_rules[] = { _("Plans decide whether to open it"), _("Every plan opens it"),
-                               _("No plan opens it"), NULL };
   ShumateViewport *viewport;
   GtkGesture *click, *drag;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->bound_site_rows = g_ptr_array_new ();
-  self->bound_community_rows = g_ptr_array_new ();
+
+  /* The document shown, followed as it is replaced. */
+  self->document_signals = g_signal_group_new (LINLI_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "coverage-changed", G_CALLBACK (show_coverage), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::modified", G_CALLBACK (update_title), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::file", G_CALLBACK (update_title), self,
+                                 G_CONNECT_SWAPPED);
+  self->project_signals = g_signal_group_new (LINLI_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "changed", G_CALLBACK (on_project_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "notify::name", G_CALLBACK (update_title), self,
+                                 G_CONNECT_SWAPPED);
+  self->history_signals = g_signal_group_new (LINLI_TYPE_HISTORY);
+  g_signal_group_connect_object (self->history_signals, "notify", G_CALLBACK (on_history_notify_cb), self,
+                                 G_CONNECT_SWAPPED);
 
   /* The map: no tile layer (Linli works offline); the district layer draws
    * its own streets-and-blocks background.  A reference source is still
@@ -1009,6 +795,7 @@ linli_window_init (LinliWindow *self)
   self->uncovered = linli_index_list_new ();
   g_signal_connect (building_factory, "setup", G_CALLBACK (building_row_setup_cb), self);
   g_signal_connect (building_factory, "bind", G_CALLBACK (building_row_bind_cb), self);
+  g_signal_connect (building_factory, "unbind", G_CALLBACK (building_row_unbind_cb), self);
   gtk_list_view_set_factory (self->uncovered_view, building_factory);
   self->uncovered_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->uncovered)));
   gtk_single_selection_set_autoselect (self->uncovered_selection, FALSE);
@@ -1026,46 +813,6 @@ linli_window_init (LinliWindow *self)
   gtk_list_view_set_model (self->community_view,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->communities)))));
 
-  /* The site editor */
-  for (guint i = 0; i < LINLI_SITE_N_TIERS; i++)
-    gtk_string_list_append (tiers, tier_label (i));
-  for (guint i = 0; i < LINLI_SITE_N_STATUSES; i++)
-    gtk_string_list_append (statuses, status_label (i));
-  gtk_drop_down_set_model (self->site_tier_dropdown, G_LIST_MODEL (tiers));
-  gtk_drop_down_set_model (self->site_status_dropdown, G_LIST_MODEL (statuses));
-  g_object_unref (tiers);
-  g_object_unref (statuses);
-  for (guint i = 0; i < LINLI_N_SERVICES; i++)
-    {
-      self->service_checks[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (service_label (i)));
-      gtk_flow_box_append (self->site_services_box, GTK_WIDGET (self->service_checks[i]));
-      g_signal_connect_object (self->service_checks[i], "toggled", G_CALLBACK (on_editor_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-    }
-  g_signal_connect_object (self->site_name_entry, "activate", G_CALLBACK (on_editor_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  {
-    GtkEventController *focus = gtk_event_controller_focus_new ();
-
-    g_signal_connect_object (focus, "leave", G_CALLBACK (on_editor_changed_cb), self, G_CONNECT_SWAPPED);
-    gtk_widget_add_controller (GTK_WIDGET (self->site_name_entry), focus);
-  }
-  g_signal_connect_object (self->site_tier_dropdown, "notify::selected", G_CALLBACK (on_editor_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->site_status_dropdown, "notify::selected", G_CALLBACK (on_editor_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  {
-    GtkStringList *rules = gtk_string_list_new (plan_rules);
-
-    gtk_drop_down_set_model (self->site_plan_dropdown, G_LIST_MODEL (rules));
-    g_object_unref (rules);
-  }
-  g_signal_connect_object (self->site_plan_dropdown, "notify::selected", G_CALLBACK (on_editor_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->site_capacity_spin, "value-changed", G_CALLBACK (on_editor_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->site_cost_spin, "value-changed", G_CALLBACK (on_editor_changed_cb),
-                           self, G_CONNECT_SWAPPED);
   {
     const char *rules[] = { _("Straight line"), _("Along streets"), NULL };
     GtkStringList *list = gtk_string_list_new (rules);
@@ -1119,33 +866,20 @@ linli_window_set_document (LinliWindow   *self,
   g_return_if_fail (LINLI_IS_WINDOW (self));
   g_return_if_fail (LINLI_IS_DOCUMENT (document));
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-  if (self->history != NULL)
-    g_signal_handlers_disconnect_by_data (self->history, self);
-
   self->selected = NULL;
   self->drag_site = NULL;
   project = linli_document_get_project (document);
   g_set_object (&self->document, document);
   g_set_object (&self->project, project);
   g_set_object (&self->history, linli_document_get_history (document));
-
-  g_signal_connect_object (project, "changed", G_CALLBACK (on_project_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (project, "notify::name", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->history, "notify", G_CALLBACK (on_history_notify_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "coverage-changed", G_CALLBACK (show_coverage), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "notify::modified", G_CALLBACK (update_title), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "notify::file", G_CALLBACK (update_title), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->document_signals, document);
+  g_signal_group_set_target (self->project_signals, project);
+  g_signal_group_set_target (self->history_signals, self->history);
 
   linli_map_layer_set_project (self->layer, project);
   linli_plan_panel_set_document (self->plan_panel, document);
+  linli_site_editor_set_site (self->site_editor, NULL);
+  linli_site_editor_set_document (self->site_editor, document);
   {
     guint n = linli_project_get_n_communities (project);
     g_autofree guint *all = g_new (guint, MAX (n, 1));
@@ -1157,7 +891,6 @@ linli_window_set_document (LinliWindow   *self,
   gtk_single_selection_set_model (self->site_selection, linli_project_get_sites (project));
   gtk_single_selection_set_selected (self->site_selection, GTK_INVALID_LIST_POSITION);
   gtk_single_selection_set_selected (self->uncovered_selection, GTK_INVALID_LIST_POSITION);
-  fill_editor (self);
   fill_walk (self);
   show_coverage (self);
   update_attribution (self);
@@ -1434,7 +1167,7 @@ linli_window_select_site (LinliWindow *self,
     {
       gtk_single_selection_set_selected (self->site_selection, GTK_INVALID_LIST_POSITION);
     }
-  fill_editor (self);
+  linli_site_editor_set_site (self->site_editor, self->selected);
   linli_window_update_actions (self);
 }
 
