@@ -6,6 +6,7 @@
 
 #include "linli-format.h"
 #include "linli-import.h"
+#include "linli-json.h"
 #include "linli-test-utils.h"
 
 static char *
@@ -478,6 +479,92 @@ test_shared_district (void)
   linli_test_assert_projects_equal (project, loaded, 1e-7, 1e-9);
 }
 
+/* A file for the nesting tests: @prefix, then @depth brackets opened and
+ * closed, then @suffix. */
+static char *
+nested (const char *prefix,
+        guint       depth,
+        const char *suffix)
+{
+  GString *s = g_string_new (prefix);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (s, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (s, ']');
+  g_string_append (s, suffix);
+  return g_string_free (s, FALSE);
+}
+
+/* json-glib parses by recursion: 100,000 levels of "[" used to overflow
+ * the stack.  Such a file is refused before parsing, naming its line; one
+ * level less than the limit parses. */
+static void
+test_nesting (void)
+{
+  /* The feature collection, its features, a feature and its properties
+   * are 4 levels before the test's own. */
+  const char *head = "{\"type\": \"FeatureCollection\", \"features\": [\n{\"type\": \"Feature\", "
+                     "\"geometry\": {\"type\": \"Point\", \"coordinates\": [121.49, 31.23]},\n\"properties\": {\"x\": ";
+  g_autofree char *deep = nested ("\n\n", 100000, "\n");
+  g_autofree char *deep_path = write_temp (deep);
+  g_autofree char *limit = nested (head, LINLI_JSON_MAX_DEPTH - 4, "}}]}");
+  g_autofree char *limit_path = write_temp (limit);
+  g_autofree char *over = nested (head, LINLI_JSON_MAX_DEPTH - 3, "}}]}");
+  g_autofree char *over_path = write_temp (over);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
+  LinliImportOptions opts;
+  guint line = 0;
+
+  linli_import_options_init (&opts);
+  g_assert_null (linli_import_geojson (deep_path, &opts, NULL, &error));
+  g_assert_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, deep_path));
+  g_assert_nonnull (strstr (error->message, ":3: arrays and objects nested deeper than 64 levels"));
+  g_clear_error (&error);
+
+  project = linli_import_geojson (limit_path, &opts, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (linli_project_get_n_buildings (project), ==, 1);
+
+  g_assert_null (linli_import_geojson (over_path, &opts, NULL, &error));
+  g_assert_nonnull (strstr (error->message, ":3: arrays and objects nested deeper than 64 levels"));
+  g_clear_error (&error);
+
+  /* The same as companions: streets and points of interest. */
+  opts.streets_path = deep_path;
+  g_assert_null (linli_import_geojson (limit_path, &opts, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "nested deeper than"));
+  g_clear_error (&error);
+  opts.streets_path = NULL;
+  opts.pois_path = over_path;
+  g_assert_null (linli_import_geojson (limit_path, &opts, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "nested deeper than"));
+  g_clear_error (&error);
+
+  /* Brackets in strings, escaped quotes among them, do not count. */
+  {
+    static const char *const texts[] = {
+      "\"[[[[\"", "\"\\\"[[[[\"", "\"\\\\\"", "[\"]]]]\", [[\"\\\\\\\"[\"]]]",
+    };
+    static const guint depths[] = { 2, 2, 2, 3 };   /* with the "[[]]" after them */
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        g_autofree char *text = nested (texts[i], 2, "");
+
+        g_assert_true (linli_json_check_depth (text, strlen (text), depths[i], &line));
+        g_assert_false (linli_json_check_depth (text, strlen (text), depths[i] - 1, &line));
+        g_assert_cmpuint (line, ==, 1);
+      }
+  }
+
+  g_unlink (deep_path);
+  g_unlink (limit_path);
+  g_unlink (over_path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -491,5 +578,6 @@ main (int    argc,
   g_test_add_func ("/import/companions", test_companions);
   g_test_add_func ("/import/shared-data", test_shared_data);
   g_test_add_func ("/import/shared-district", test_shared_district);
+  g_test_add_func ("/import/nesting", test_nesting);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "linli-import-private.h"
+#include "linli-json.h"
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -889,18 +890,15 @@ read_geojson_file (GeoJsonReader  *r,
                    GError        **error)
 {
   LinliImporter *imp = r->imp;
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) local_error = NULL;
+  g_autoptr (JsonParser) parser = NULL;
   g_autofree char *basename = g_path_get_basename (path);
   JsonNode *root;
   JsonArray *features;
   guint n_features;
 
-  if (!json_parser_load_from_mapped_file (parser, path, &local_error))
-    {
-      g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, "%s: %s", path, local_error->message);
-      return FALSE;
-    }
+  parser = linli_json_load_file (path, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, error);
+  if (parser == NULL)
+    return FALSE;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
       g_strcmp0 (member_string (json_node_get_object (root), "type"), "FeatureCollection") != 0 ||
