@@ -37,6 +37,7 @@ typedef struct
   LinliStreets    *streets;       /* read so far */
   GHashTable      *building_ids;
   GHashTable      *site_ids;
+  LinliExtent      extent;        /* of the positions read so far */
 } Loader;
 
 /* Attributes of the element the reader is on, by name. */
@@ -300,6 +301,22 @@ parse_boolean (Loader     *l,
   return TRUE;
 }
 
+/* Every position widens the extent of what was read, which must stay
+ * where the projection can measure (linli_extent_check()); the element
+ * that takes it too far is the one blamed. */
+static gboolean
+check_extent (Loader *l,
+              double  lat,
+              double  lon)
+{
+  g_autofree char *problem = NULL;
+
+  if (linli_extent_add (&l->extent, lat, lon) &&
+      (problem = linli_extent_check (&l->extent)) != NULL)
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, "%s", problem);
+  return TRUE;
+}
+
 static gboolean
 parse_position (Loader *l,
                 Attrs  *a,
@@ -309,7 +326,8 @@ parse_position (Loader *l,
                 double *lon)
 {
   return parse_double (l, "lat", a->values[lat_index], -90, 90, lat) &&
-         parse_double (l, "lon", a->values[lon_index], -180, 180, lon);
+         parse_double (l, "lon", a->values[lon_index], -180, 180, lon) &&
+         check_extent (l, *lat, *lon);
 }
 
 /* Skips to the end of an element that must have no children. */
@@ -443,6 +461,8 @@ parse_footprint (Loader *l,
         return fail (l, LINLI_FORMAT_ERROR_INVALID,
                      _("<footprint> point %u lies outside the valid range of coordinates"),
                      points->len + 1);
+      if (!check_extent (l, pt.lat, pt.lon))
+        return FALSE;
       if (points->len >= MAX_FOOTPRINT_POINTS)
         return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<footprint> has more than %u points"),
                      MAX_FOOTPRINT_POINTS);
@@ -893,6 +913,7 @@ linli_format_load_data (const char  *data,
   project = linli_project_new ();
   l.last_compound = -1;
   l.project = project;
+  linli_extent_init (&l.extent);
   l.building_ids = g_hash_table_new (g_str_hash, g_str_equal);
   l.site_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -1281,6 +1302,21 @@ linli_format_save_bytes (LinliProject *project)
   return g_string_free_to_bytes (out);
 }
 
+/* A file the loader would refuse is not written. */
+static gboolean
+check_saveable (LinliProject *project,
+                const char   *path,
+                GError      **error)
+{
+  g_autofree char *problem = linli_project_check_positions (project, NULL);
+
+  if (problem == NULL)
+    return TRUE;
+  g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_INVALID, _("Could not save “%s”: %s"),
+               path, problem);
+  return FALSE;
+}
+
 /**
  * linli_format_save_file:
  * @path: where to save
@@ -1305,6 +1341,8 @@ linli_format_save_file (LinliProject *project,
   Sink sink = { -1, path, error };
   gboolean ok;
 
+  if (!check_saveable (project, path, error))
+    return FALSE;
   sink.fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644);
   if (sink.fd < 0)
     {
