@@ -120,9 +120,10 @@ random_project (guint32 seed,
       b.lon = lon0 + g_rand_double_range (rand, -0.05, 0.05);
       if (g_rand_int_range (rand, 0, 50) == 0)
         {
-          /* The extremes of the valid range must survive too. */
-          b.lat = g_rand_boolean (rand) ? 90 : -90;
-          b.lon = g_rand_boolean (rand) ? 180 : -180;
+          /* The corners of the district; the limits of what the loader
+           * accepts are /format/extremes. */
+          b.lat = lat0 + (g_rand_boolean (rand) ? 0.05 : -0.05);
+          b.lon = lon0 + (g_rand_boolean (rand) ? 0.05 : -0.05);
         }
       if (g_rand_int_range (rand, 0, 4) == 0)
         b.households = 1000000;  /* the most the format allows */
@@ -889,7 +890,8 @@ static const HostileCase hostile_cases[] = {
     NULL, 14, 0, "only “lon,lat” pairs", INVALID, TRUE },
   { "footprint-twice",
     { { 14,
-        BUILDING_B2 "<footprint>1,1 2,2 3,3</footprint><footprint>1,1 2,2 3,3</footprint>"
+        BUILDING_B2 "<footprint>121.47,31.23 121.48,31.24 121.49,31.23</footprint>"
+          "<footprint>121.47,31.23 121.48,31.24 121.49,31.23</footprint>"
           "</building>" } },
     NULL, 14, 0, "only one <footprint>", INVALID, TRUE },
   { "footprint-too-many-points",
@@ -1149,6 +1151,56 @@ test_round_trip (void)
     }
 }
 
+/* The farthest positions a file may hold survive a round trip: 85° north
+ * or south (the projection's limit) and ±180° of longitude (as long as
+ * the data do not cross it), for buildings, outlines, sites and streets. */
+static void
+test_extremes (void)
+{
+  for (guint corner = 0; corner < 4; corner++)
+    {
+      double lat = corner & 1 ? LINLI_GEO_MAX_LAT : -LINLI_GEO_MAX_LAT;
+      double lon = corner & 2 ? 180 : -180;
+      double inward = corner & 2 ? -1e-4 : 1e-4, down = corner & 1 ? -1e-4 : 1e-4;
+      LinliProject *original = linli_project_new ();
+      LinliStreets *streets = linli_streets_new ();
+      LinliLatLon fp[3] = { { lat, lon }, { lat + down, lon }, { lat, lon + inward } };
+      LinliBuilding b = { .id = "b", .lat = lat, .lon = lon, .households = 3 };
+      LinliSiteState st = { .id = "s", .name = "s", .lat = lat, .lon = lon, .cost = -1 };
+      g_autoptr (LinliSite) site = linli_site_new (&st);
+      guint32 way[2] = { 0, 1 };
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *dir = make_temp_dir ();
+      g_autofree char *path = g_build_filename (dir, "extreme.linli", NULL);
+      LinliProject *loaded;
+
+      linli_project_add_community (original, "c", "c");
+      linli_project_add_compound (original, "k", "k", 0);
+      linli_project_add_building (original, &b, fp, 3);
+      linli_project_add_site (original, site);
+      linli_streets_add_node (streets, lat, lon);
+      linli_streets_add_node (streets, lat + down, lon + inward);
+      linli_streets_add_way (streets, LINLI_STREET_FOOTWAY, way, 2);
+      linli_project_set_streets (original, streets);
+
+      bytes = linli_format_save_bytes (original);
+      loaded = load_bytes (bytes, "extreme.linli", &error);
+      g_assert_no_error (error);
+      linli_test_assert_projects_equal (original, loaded, 0, 0);
+      g_assert_finalize_object (loaded);
+
+      g_assert_true (linli_format_save_file (original, path, &error));
+      g_assert_no_error (error);
+      loaded = linli_format_load_file (path, &error);
+      g_assert_no_error (error);
+      linli_test_assert_projects_equal (original, loaded, 0, 0);
+      g_assert_finalize_object (loaded);
+      g_assert_finalize_object (original);
+      remove_dir (dir);
+    }
+}
+
 static void
 test_round_trip_file (void)
 {
@@ -1346,16 +1398,17 @@ test_number_syntax (void)
     g_test_incomplete_printf ("known bug (white space in numbers):%s", known->str);
 }
 
-/* Every decimal the loader reads is the double g_ascii_strtod() reads. */
+/* Every decimal the loader reads is the double g_ascii_strtod() reads.
+ * One site per document: together they would spread over more of the
+ * globe than the projection measures, and so would a latitude beyond 85°,
+ * which is then 0 and the number only a longitude. */
 static void
 test_number_exactness (void)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (2718);
-  GString *doc = g_string_new ("<linli version=\"1\"><sites>\n");
   g_auto (GStrv) lats = g_new0 (char *, 3001);
   g_auto (GStrv) costs = g_new0 (char *, 3001);
   g_autoptr (GError) error = NULL;
-  LinliProject *project;
 
   for (guint i = 0; i < 3000; i++)
     {
@@ -1386,29 +1439,31 @@ test_number_exactness (void)
 
       lats[i] = g_string_free (lat, FALSE);
       costs[i] = g_string_free (cost, FALSE);
-      g_string_append_printf (doc, "<site id=\"s%u\" tier=\"station\" status=\"existing\" "
-                              "lat=\"%s\" lon=\"%s\" cost=\"%s\"/>\n",
-                              i, lats[i], lats[i], costs[i]);
     }
-  g_string_append (doc, "</sites></linli>\n");
 
-  project = linli_format_load_data (doc->str, doc->len, "numbers.linli", &error);
-  g_assert_no_error (error);
   for (guint i = 0; i < 3000; i++)
     {
-      LinliSite *site = linli_project_get_site (project, i);
       double lat = g_ascii_strtod (lats[i], NULL);
       double cost = g_ascii_strtod (costs[i], NULL);
+      gboolean as_lat = fabs (lat) <= LINLI_GEO_MAX_LAT;
+      g_autofree char *doc = g_strdup_printf ("<linli version=\"1\"><sites>\n"
+                                              "<site id=\"s%u\" tier=\"station\" status=\"existing\" "
+                                              "lat=\"%s\" lon=\"%s\" cost=\"%s\"/>\n</sites></linli>\n",
+                                              i, as_lat ? lats[i] : "0", lats[i], costs[i]);
+      LinliProject *project = linli_format_load_data (doc, strlen (doc), "numbers.linli", &error);
+      LinliSite *site;
 
-      if (linli_site_get_lat (site) != lat || signbit (linli_site_get_lat (site)) != signbit (lat))
+      g_assert_no_error (error);
+      site = linli_project_get_site (project, 0);
+      if (as_lat && (linli_site_get_lat (site) != lat || signbit (linli_site_get_lat (site)) != signbit (lat)))
         g_error ("lat=\"%s\" read as %.17g, not %.17g", lats[i], linli_site_get_lat (site), lat);
-      g_assert_cmpfloat (linli_site_get_lon (site), ==, lat);
+      if (linli_site_get_lon (site) != lat || signbit (linli_site_get_lon (site)) != signbit (lat))
+        g_error ("lon=\"%s\" read as %.17g, not %.17g", lats[i], linli_site_get_lon (site), lat);
       if (linli_site_get_cost (site) != cost)
         g_error ("cost=\"%s\" read as %.17g, not %.17g", costs[i], linli_site_get_cost (site),
                  cost);
+      g_object_unref (project);
     }
-  g_object_unref (project);
-  g_string_free (doc, TRUE);
 }
 
 static void
@@ -1621,7 +1676,7 @@ static const char *const fuzz_tokens[] = {
   "&#0;", "&#x110000;", "&amp", "&lt;", "<!DOCTYPE x>", "<!DOCTYPE linli [<!ENTITY e \"x\">]>",
   "&e;", "]]>", "<![CDATA[", "<!--", "-->", "<?pi?>", "<building/>", "<site/>", "</linli>",
   "<linli version=\"1\">", "-1", "1e999", "nan", "0x10", "4294967296", "site-4294967295",
-  " name=\"x\"", " id=\"b1\"", "<footprint>1,1 2,2 3,3</footprint>",
+  " name=\"x\"", " id=\"b1\"", "<footprint>121.47,31.23 121.48,31.24 121.49,31.23</footprint>",
 };
 
 static GByteArray *
@@ -1911,6 +1966,120 @@ test_killed_save_cleaned (void)
   remove_dir (dir);
 }
 
+/* A file whose positions the projection cannot measure is refused at the
+ * element that takes them too far: a site 22 m from a building across
+ * ±180° (once reported uncovered), a building and a site at the south pole
+ * (once uncovered too), an outline or a street node across ±180°. */
+static void
+test_beyond_projection (void)
+{
+  static const struct
+  {
+    const char *name;
+    const char *body;
+    guint       line;
+    const char *problem;
+  } cases[] = {
+    { "across-antimeridian",
+      "<buildings>\n<building id=\"b\" compound=\"k\" lat=\"0\" lon=\"179.9999\"/>\n</buildings>\n<sites>\n"
+      "<site id=\"s\" tier=\"station\" status=\"existing\" lat=\"0\" lon=\"-179.9999\"/>\n</sites>\n",
+      9, "180° meridian" },
+    { "south-pole",
+      "<buildings>\n<building id=\"b\" compound=\"k\" lat=\"-90\" lon=\"0\"/>\n</buildings>\n<sites>\n"
+      "<site id=\"s\" tier=\"station\" status=\"existing\" lat=\"-90\" lon=\"0\"/>\n</sites>\n",
+      6, "-90 lies beyond 85°" },
+    { "outline-across",
+      "<buildings>\n<building id=\"b\" compound=\"k\" lat=\"0\" lon=\"179.99999\">"
+      "<footprint>179.9999,0 -179.9999,0 -179.9999,0.0001</footprint></building>\n</buildings>\n",
+      6, "180° meridian" },
+    { "street-across",
+      "<buildings>\n<building id=\"b\" compound=\"k\" lat=\"0\" lon=\"179.9999\"/>\n</buildings>\n<sites/>\n"
+      "<streets>\n<node lat=\"0\" lon=\"179.9999\"/>\n<node lat=\"0\" lon=\"-179.9999\"/>\n</streets>\n",
+      11, "180° meridian" },
+    { "tall",
+      "<buildings>\n<building id=\"b\" compound=\"k\" lat=\"30\" lon=\"121\"/>\n"
+      "<building id=\"c\" compound=\"k\" lat=\"33\" lon=\"121\"/>\n</buildings>\n",
+      7, "east–west scale varies by 3.3 %" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *doc = g_strdup_printf ("<?xml version=\"1.0\"?>\n<linli version=\"1\">\n"
+                                              "<communities><community id=\"c\"/></communities>\n"
+                                              "<compounds><compound id=\"k\" community=\"c\"/></compounds>\n"
+                                              "%s</linli>\n", cases[c].body);
+      g_autofree char *where = g_strdup_printf ("beyond.linli:%u: ", cases[c].line);
+      g_autoptr (GError) error = NULL;
+
+      g_test_message ("%s", cases[c].name);
+      g_assert_null (linli_format_load_data (doc, strlen (doc), "beyond.linli", &error));
+      g_assert_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, where));
+      g_assert_nonnull (strstr (error->message, cases[c].problem));
+    }
+}
+
+/* What the loader would refuse is never written: a save of it fails,
+ * naming the reason, and leaves the file there as it was. */
+static void
+test_save_refuses_unloadable (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "keep.linli", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint c = 0; c < 4; c++)
+    {
+      LinliProject *project = random_project (5, 10, 3);
+      g_autoptr (LinliSite) site = NULL;
+      LinliSiteState st = { .id = "far", .name = "far", .lat = 31, .lon = 121, .cost = -1 };
+      LinliBuilding b = { .id = "odd", .compound = 0, .lat = 31, .lon = 121 };
+      const char *problem;
+
+      g_assert_true (linli_format_save_file (project, path, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+      switch (c)
+        {
+        case 0:
+          b.lat = NAN;
+          linli_project_add_building (project, &b, NULL, 0);
+          problem = "building “odd” has no valid position";
+          break;
+        case 1:
+          st.lat = -90;
+          problem = "lies beyond 85°";
+          break;
+        case 2:
+          st.lon = linli_project_get_building (project, 0)->lon > 0 ? -179 : 179;
+          problem = "180° meridian";
+          break;
+        default:
+          st.lat = 500;
+          problem = "site “far” has no valid position";
+          break;
+        }
+      if (c > 0)
+        {
+          site = linli_site_new (&st);
+          linli_project_add_site (project, site);
+        }
+      g_assert_false (linli_format_save_file (project, path, &error));
+      g_assert_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "keep.linli"));
+      g_assert_nonnull (strstr (error->message, problem));
+      g_clear_error (&error);
+      g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+      g_assert_cmpstr (before, ==, after);
+      g_assert_cmpuint (count_dir_entries (dir), ==, 1);
+      g_clear_pointer (&before, g_free);
+      g_clear_pointer (&after, g_free);
+      g_assert_finalize_object (project);
+    }
+  remove_dir (dir);
+}
+
 static void
 test_save_errors (void)
 {
@@ -2100,6 +2269,7 @@ main (int   argc,
   g_test_add_func ("/format/minimal-and-tolerated", test_minimal_and_tolerated);
   g_test_add_func ("/format/open-close-elements", test_open_close_elements);
   g_test_add_func ("/format/round-trip", test_round_trip);
+  g_test_add_func ("/format/extremes", test_extremes);
   g_test_add_func ("/format/coordinate-text", test_coordinate_text);
   g_test_add_func ("/format/plan-rule", test_plan_rule);
   g_test_add_func ("/format/round-trip-file", test_round_trip_file);
@@ -2120,6 +2290,8 @@ main (int   argc,
   g_test_add_func ("/format/atomic-save", test_atomic_save);
   g_test_add_func ("/format/save-errors", test_save_errors);
   g_test_add_func ("/format/killed-save-cleaned", test_killed_save_cleaned);
+  g_test_add_func ("/format/beyond-projection", test_beyond_projection);
+  g_test_add_func ("/format/save-refuses-unloadable", test_save_refuses_unloadable);
 
   ret = g_test_run ();
   xmlCleanupParser ();

@@ -476,6 +476,10 @@ test_bad_values (void)
     { "1号楼,3,30.1,200", 3, "is not between −180 and 180" },
     { "1号楼,3,30.1,", 3, "a latitude without a longitude" },
     { "\"1号\n楼\",3,,120.1\n", 3, "a longitude without a latitude" },
+    /* Where the projection cannot measure, beside the row at 30, 120. */
+    { "1号楼,3,86,120", 3, "86 lies beyond 85°" },
+    { "1号楼,3,30,-70", 3, "180° meridian" },
+    { "1号楼,3,33,120", 3, "east–west scale varies by 3.3 %" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -735,6 +735,96 @@ test_streets_into (void)
   g_unlink (path);
 }
 
+/* Outlines of ways and multipolygons that cross themselves or have no
+ * area: repaired by the convex hull or kept as points, counted, within
+ * their bounding box, and the saved file opens. */
+static void
+test_degenerate_rings (void)
+{
+  GString *s = g_string_new ("<?xml version=\"1.0\"?>\n<osm version=\"0.6\" generator=\"hand\">\n");
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (LinliProject) loaded = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_auto (LinliImportReport) report = { 0 };
+  LinliImportOptions opts;
+  LinliProjection proj;
+
+  /* A bowtie: the corners of a 20 m square, two of them swapped. */
+  node (s, 1, 0, 0, NULL);
+  node (s, 2, 20, 20, NULL);
+  node (s, 3, 20, 0, NULL);
+  node (s, 4, 0, 20, NULL);
+  WAY (s, 10, TAG ("building", "yes"), 1, 2, 3, 4, 1);
+  /* Three nodes on a line, 100 m east of it. */
+  node (s, 5, 100, 0, NULL);
+  node (s, 6, 110, 0, NULL);
+  node (s, 7, 120, 0, NULL);
+  WAY (s, 11, TAG ("building", "yes"), 5, 6, 7, 5);
+  /* A multipolygon whose outer ring is a bowtie too, 200 m east. */
+  node (s, 8, 200, 0, NULL);
+  node (s, 9, 220, 20, NULL);
+  node (s, 12, 220, 0, NULL);
+  node (s, 13, 200, 20, NULL);
+  WAY (s, 14, NULL, 8, 9, 12, 13, 8);
+  g_string_append (s, "  <relation id=\"20\" version=\"1\">\n    <member type=\"way\" ref=\"14\" role=\"outer\"/>\n"
+                   "    " TAG ("type", "multipolygon") TAG ("building", "yes") "\n  </relation>\n</osm>\n");
+  path = write_temp (s->str, -1);
+  g_string_free (s, TRUE);
+
+  linli_import_options_init (&opts);
+  project = linli_import_osm (path, &opts, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.buildings, ==, 3);
+  g_assert_cmpuint (report.repaired, ==, 2);
+  g_assert_cmpuint (report.degenerate, ==, 1);
+
+  linli_projection_init (&proj, LAT0, LON0);
+  for (guint i = 0; i < 3; i++)
+    {
+      const LinliBuilding *b = linli_project_get_building (project, i);
+      static const double centre_x[] = { 10, 110, 210 }, centre_y[] = { 10, 0, 10 };
+      static const guint kept[] = { 4, 0, 4 };
+      double x, y;
+      guint n;
+
+      linli_projection_forward (&proj, b->lat, b->lon, &x, &y);
+      g_assert_cmpfloat_with_epsilon (x, centre_x[i], 0.01);
+      g_assert_cmpfloat_with_epsilon (y, centre_y[i], 0.01);
+      linli_project_get_footprint (project, i, &n);
+      g_assert_cmpuint (n, ==, kept[i]);
+    }
+  /* The hull's area, not the bowtie's net zero: 400 m² × 1 storey ÷ 90. */
+  g_assert_cmpuint (linli_project_get_building (project, 0)->households, ==, 4);
+
+  bytes = linli_format_save_bytes (project);
+  loaded = linli_format_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "saved.linli", &error);
+  g_assert_no_error (error);
+  linli_test_assert_projects_equal (project, loaded, 1e-7, 1e-9);
+  g_unlink (path);
+}
+
+/* Streets across ±180° from a project's buildings are refused. */
+static void
+test_streets_across (void)
+{
+  const char *xml = "<osm version=\"0.6\">\n<node id=\"1\" lat=\"0\" lon=\"179.9999\"/>\n"
+                    "<node id=\"2\" lat=\"0\" lon=\"-179.9999\"/>\n"
+                    "<way id=\"3\"><nd ref=\"1\"/><nd ref=\"2\"/>" TAG ("highway", "footway") "</way>\n</osm>\n";
+  g_autofree char *path = write_temp (xml, -1);
+  g_autoptr (LinliProject) mine = linli_project_new ();
+  g_autoptr (GError) error = NULL;
+  LinliImportOptions opts;
+
+  linli_import_options_init (&opts);
+  g_assert_null (linli_import_streets_into (mine, path, &opts, NULL, &error));
+  g_assert_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_nonnull (strstr (error->message, "180° meridian"));
+  g_unlink (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -748,5 +838,7 @@ main (int    argc,
   g_test_add_func ("/import-osm/errors", test_errors);
   g_test_add_func ("/import-osm/limits", test_limits);
   g_test_add_func ("/import-osm/guess-format", test_guess_format);
+  g_test_add_func ("/import-osm/degenerate-rings", test_degenerate_rings);
+  g_test_add_func ("/import-osm/streets-across", test_streets_across);
   return g_test_run ();
 }

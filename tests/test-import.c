@@ -6,6 +6,8 @@
 
 #include "linli-format.h"
 #include "linli-import.h"
+#include "linli-json.h"
+#include "linli-walk.h"
 #include "linli-test-utils.h"
 
 static char *
@@ -478,6 +480,272 @@ test_shared_district (void)
   linli_test_assert_projects_equal (project, loaded, 1e-7, 1e-9);
 }
 
+/* Outlines that cross themselves, have no area, repeat points or are
+ * tiny: each building stands within its outline's bounding box, the
+ * report counts what was repaired or dropped, and the saved file opens.
+ * The uneven bowtie once stood at latitude −938,216. */
+static void
+test_degenerate_rings (void)
+{
+  static const struct
+  {
+    const char *name;
+    const char *ring;
+    guint       n_kept;   /* outline points kept */
+  } rings[] = {
+    { "bowtie", "[[121.49, 31.23], [121.4901, 31.2301], [121.4901, 31.23], [121.49, 31.2301], [121.49, 31.23]]", 4 },
+    { "bowtie-uneven",
+      "[[121.49, 31.23], [121.4901, 31.2301], [121.4901, 31.23], [121.49, 31.2301000001], [121.49, 31.23]]", 4 },
+    { "sliver", "[[121.49, 31.23], [121.491, 31.231], [121.492, 31.2320000000001], [121.49, 31.23]]", 0 },
+    { "zero-area", "[[121.49, 31.23], [121.49, 31.23], [121.49, 31.23], [121.49, 31.23]]", 0 },
+    { "collinear", "[[121.49, 31.23], [121.4905, 31.23], [121.491, 31.23], [121.49, 31.23]]", 0 },
+    { "duplicates",
+      "[[121.49, 31.23], [121.49, 31.23], [121.4901, 31.23], [121.4901, 31.2301], [121.4901, 31.2301], "
+      "[121.49, 31.2301], [121.49, 31.23]]", 4 },
+    { "tiny", "[[121.49, 31.23], [121.4900001, 31.23], [121.4900001, 31.2300001], [121.49, 31.2300001], "
+      "[121.49, 31.23]]", 4 },
+  };
+  GString *json = g_string_new ("{\"type\": \"FeatureCollection\", \"features\": [");
+  g_autofree char *path = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (LinliProject) loaded = NULL;
+  g_auto (LinliImportReport) report = { 0 };
+  LinliImportOptions opts;
+  int fd;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rings); i++)
+    g_string_append_printf (json, "%s{\"type\": \"Feature\", \"properties\": {\"name\": \"%s\"}, "
+                            "\"geometry\": {\"type\": \"Polygon\", \"coordinates\": [%s]}}",
+                            i ? ", " : "", rings[i].name, rings[i].ring);
+  g_string_append (json, "]}");
+  path = write_temp (json->str);
+  g_string_free (json, TRUE);
+
+  linli_import_options_init (&opts);
+  project = linli_import_geojson (path, &opts, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.buildings, ==, G_N_ELEMENTS (rings));
+  g_assert_cmpuint (report.repaired, ==, 2);
+  g_assert_cmpuint (report.degenerate, ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (rings); i++)
+    {
+      const LinliBuilding *b = linli_project_get_building (project, i);
+      guint n;
+
+      g_test_message ("%s at %.9f, %.9f", rings[i].name, b->lat, b->lon);
+      g_assert_cmpstr (b->name, ==, rings[i].name);
+      g_assert_cmpfloat (b->lat, >=, 31.23);
+      g_assert_cmpfloat (b->lat, <=, 31.2320000000001);
+      g_assert_cmpfloat (b->lon, >=, 121.49);
+      g_assert_cmpfloat (b->lon, <=, 121.492);
+      linli_project_get_footprint (project, i, &n);
+      g_assert_cmpuint (n, ==, rings[i].n_kept);
+    }
+  /* The repaired bowtie is the square meant: its middle, its area. */
+  g_assert_cmpfloat (linli_haversine_distance (linli_project_get_building (project, 0)->lat,
+                                               linli_project_get_building (project, 0)->lon, 31.23005, 121.49005),
+                     <, 0.01);
+
+  fd = g_file_open_tmp ("linli-import-XXXXXX.linli", &saved, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (linli_format_save_file (project, saved, &error));
+  g_assert_no_error (error);
+  loaded = linli_format_load_file (saved, &error);
+  g_assert_no_error (error);
+  linli_test_assert_projects_equal (project, loaded, 1e-7, 1e-9);
+  g_unlink (saved);
+  g_unlink (path);
+}
+
+/* A file for the nesting tests: @prefix, then @depth brackets opened and
+ * closed, then @suffix. */
+static char *
+nested (const char *prefix,
+        guint       depth,
+        const char *suffix)
+{
+  GString *s = g_string_new (prefix);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (s, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (s, ']');
+  g_string_append (s, suffix);
+  return g_string_free (s, FALSE);
+}
+
+/* json-glib parses by recursion: 100,000 levels of "[" used to overflow
+ * the stack.  Such a file is refused before parsing, naming its line; one
+ * level less than the limit parses. */
+static void
+test_nesting (void)
+{
+  /* The feature collection, its features, a feature and its properties
+   * are 4 levels before the test's own. */
+  const char *head = "{\"type\": \"FeatureCollection\", \"features\": [\n{\"type\": \"Feature\", "
+                     "\"geometry\": {\"type\": \"Point\", \"coordinates\": [121.49, 31.23]},\n\"properties\": {\"x\": ";
+  g_autofree char *deep = nested ("\n\n", 100000, "\n");
+  g_autofree char *deep_path = write_temp (deep);
+  g_autofree char *limit = nested (head, LINLI_JSON_MAX_DEPTH - 4, "}}]}");
+  g_autofree char *limit_path = write_temp (limit);
+  g_autofree char *over = nested (head, LINLI_JSON_MAX_DEPTH - 3, "}}]}");
+  g_autofree char *over_path = write_temp (over);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
+  LinliImportOptions opts;
+  guint line = 0;
+
+  linli_import_options_init (&opts);
+  g_assert_null (linli_import_geojson (deep_path, &opts, NULL, &error));
+  g_assert_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, deep_path));
+  g_assert_nonnull (strstr (error->message, ":3: arrays and objects nested deeper than 64 levels"));
+  g_clear_error (&error);
+
+  project = linli_import_geojson (limit_path, &opts, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (linli_project_get_n_buildings (project), ==, 1);
+
+  g_assert_null (linli_import_geojson (over_path, &opts, NULL, &error));
+  g_assert_nonnull (strstr (error->message, ":3: arrays and objects nested deeper than 64 levels"));
+  g_clear_error (&error);
+
+  /* The same as companions: streets and points of interest. */
+  opts.streets_path = deep_path;
+  g_assert_null (linli_import_geojson (limit_path, &opts, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "nested deeper than"));
+  g_clear_error (&error);
+  opts.streets_path = NULL;
+  opts.pois_path = over_path;
+  g_assert_null (linli_import_geojson (limit_path, &opts, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "nested deeper than"));
+  g_clear_error (&error);
+
+  /* Brackets in strings, escaped quotes among them, do not count. */
+  {
+    static const char *const texts[] = {
+      "\"[[[[\"", "\"\\\"[[[[\"", "\"\\\\\"", "[\"]]]]\", [[\"\\\\\\\"[\"]]]",
+    };
+    static const guint depths[] = { 2, 2, 2, 3 };   /* with the "[[]]" after them */
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        g_autofree char *text = nested (texts[i], 2, "");
+
+        g_assert_true (linli_json_check_depth (text, strlen (text), depths[i], &line));
+        g_assert_false (linli_json_check_depth (text, strlen (text), depths[i] - 1, &line));
+        g_assert_cmpuint (line, ==, 1);
+      }
+  }
+
+  g_unlink (deep_path);
+  g_unlink (limit_path);
+  g_unlink (over_path);
+}
+
+/* Data the local projection cannot measure are refused, never measured
+ * wrong: an 11 m building across ±180° (once 1,000,000 households), a
+ * building at the south pole, a street from pole to pole (once 20,015 km
+ * on import and 88,351 km in `info`). */
+static void
+test_beyond_projection (void)
+{
+  static const struct
+  {
+    const char *name;
+    const char *feature;
+    const char *problem;
+  } cases[] = {
+    { "antimeridian", "{\"type\": \"Feature\", \"properties\": {}, \"geometry\": {\"type\": \"Polygon\", "
+      "\"coordinates\": [[[179.99995, 31.23], [-179.99995, 31.23], [-179.99995, 31.2301], [179.99995, 31.2301], "
+      "[179.99995, 31.23]]]}}", "180° meridian" },
+    { "across", "{\"type\": \"Feature\", \"properties\": {}, \"geometry\": {\"type\": \"Point\", "
+      "\"coordinates\": [179.9999, 0]}}, {\"type\": \"Feature\", \"properties\": {}, \"geometry\": "
+      "{\"type\": \"Point\", \"coordinates\": [-179.9999, 0]}}", "180° meridian" },
+    { "south-pole", "{\"type\": \"Feature\", \"properties\": {}, \"geometry\": {\"type\": \"Point\", "
+      "\"coordinates\": [0, -90]}}", "-90 lies beyond 85°" },
+    { "pole-to-pole", "{\"type\": \"Feature\", \"properties\": {\"highway\": \"footway\"}, \"geometry\": "
+      "{\"type\": \"LineString\", \"coordinates\": [[0, -90], [0, 90]]}}", "lies beyond 85°" },
+    { "street-across", "{\"type\": \"Feature\", \"properties\": {\"highway\": \"footway\"}, \"geometry\": "
+      "{\"type\": \"LineString\", \"coordinates\": [[179.9999, 0], [-179.9999, 0]]}}", "180° meridian" },
+    { "tall", "{\"type\": \"Feature\", \"properties\": {\"highway\": \"footway\"}, \"geometry\": "
+      "{\"type\": \"LineString\", \"coordinates\": [[121, 30], [121, 33]]}}", "east–west scale varies" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"type\": \"FeatureCollection\", \"features\": [%s]}",
+                                               cases[c].feature);
+      g_autofree char *path = write_temp (json);
+      g_autoptr (GError) error = NULL;
+      LinliImportOptions opts;
+
+      g_test_message ("%s", cases[c].name);
+      linli_import_options_init (&opts);
+      g_assert_null (linli_import_geojson (path, &opts, NULL, &error));
+      g_assert_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, path));
+      g_assert_nonnull (strstr (error->message, cases[c].problem));
+      g_unlink (path);
+    }
+}
+
+/* What an import reports of its streets is what the project says after
+ * saving and opening, and the great-circle length of the ways; the
+ * projection's lengths (the walks') are within its stated accuracy. */
+static void
+test_street_length (void)
+{
+  const char *json =
+    "{\"type\": \"FeatureCollection\", \"features\": ["
+    "{\"type\": \"Feature\", \"properties\": {\"highway\": \"footway\"}, \"geometry\": {\"type\": \"LineString\", "
+    "\"coordinates\": [[121.40, 31.20], [121.45, 31.22], [121.50, 31.20]]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"highway\": \"residential\"}, \"geometry\": {\"type\": \"LineString\", "
+    "\"coordinates\": [[121.45, 31.22], [121.45, 31.26]]}}]}";
+  g_autofree char *path = write_temp (json);
+  g_autofree char *saved = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (LinliProject) loaded = NULL;
+  g_auto (LinliImportReport) report = { 0 };
+  LinliImportOptions opts;
+  double reference, walked = 0;
+  g_autoptr (LinliWalk) walk = NULL;
+  int fd;
+
+  linli_import_options_init (&opts);
+  project = linli_import_geojson (path, &opts, &report, &error);
+  g_assert_no_error (error);
+  reference = linli_haversine_distance (31.20, 121.40, 31.22, 121.45) +
+              linli_haversine_distance (31.22, 121.45, 31.20, 121.50) +
+              linli_haversine_distance (31.22, 121.45, 31.26, 121.45);
+  g_assert_cmpfloat_with_epsilon (report.street_km, reference / 1000, 1e-9);
+
+  fd = g_file_open_tmp ("linli-import-XXXXXX.linli", &saved, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (linli_format_save_file (project, saved, &error));
+  loaded = linli_format_load_file (saved, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (linli_streets_get_length (linli_project_get_streets (loaded)) / 1000,
+                                  report.street_km, 1e-6);
+  walk = linli_walk_new_for_project (loaded);
+  for (guint e = 0; e < linli_walk_get_n_edges (walk); e++)
+    {
+      guint a, b;
+      double len;
+
+      linli_walk_get_edge (walk, e, &a, &b, &len);
+      walked += len;
+    }
+  g_assert_cmpfloat (fabs (walked - reference) / reference, <, 0.0035);
+  g_unlink (saved);
+  g_unlink (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -491,5 +759,9 @@ main (int    argc,
   g_test_add_func ("/import/companions", test_companions);
   g_test_add_func ("/import/shared-data", test_shared_data);
   g_test_add_func ("/import/shared-district", test_shared_district);
+  g_test_add_func ("/import/degenerate-rings", test_degenerate_rings);
+  g_test_add_func ("/import/nesting", test_nesting);
+  g_test_add_func ("/import/beyond-projection", test_beyond_projection);
+  g_test_add_func ("/import/street-length", test_street_length);
   return g_test_run ();
 }

@@ -160,16 +160,8 @@ cmd_info (int    argc,
     {
       const LinliStreets *streets = linli_project_get_streets (project);
       LinliWalk *walk = linli_document_get_walk (document);
-      double km = 0;
+      double km = linli_streets_get_length (streets) / 1000;   /* as the import reported it */
 
-      for (guint e = 0; e < linli_walk_get_n_edges (walk); e++)
-        {
-          guint a, b;
-          double len;
-
-          linli_walk_get_edge (walk, e, &a, &b, &len);
-          km += len / 1000;
-        }
       g_print (_("streets: %u ways, %u nodes, %.1f km; %u buildings farther than %.0f m from any street\n"),
                linli_streets_get_n_ways (streets), linli_streets_get_n_nodes (streets), km,
                linli_walk_get_n_unreachable (walk), LINLI_WALK_MAX_SNAP);
@@ -467,6 +459,10 @@ cmd_import (int    argc,
   if (osm != NULL)
     g_print (_("             %u outlines not closed; %u references to nodes or ways not in the file, "
                "%u ways or relations dropped for them\n"), report.unclosed, report.missing_refs, report.incomplete);
+  if (report.repaired > 0 || report.degenerate > 0)
+    g_print (_("             %u outlines crossing themselves replaced by their convex hull; "
+               "%u outlines with no area dropped, their features kept as points\n"),
+             report.repaired, report.degenerate);
   g_print (_("streets:     %u ways, %u nodes, %.1f km; %u joins made\n"),
            report.street_ways, report.street_nodes, report.street_km, report.street_joins);
   g_print (g_dngettext (GETTEXT_PACKAGE, "suggestions: %u service position found", "suggestions: %u service positions found",

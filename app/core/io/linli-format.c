@@ -34,6 +34,7 @@ typedef struct
   LinliStreets    *streets;       /* read so far */
   GHashTable      *building_ids;
   GHashTable      *site_ids;
+  LinliExtent      extent;        /* of the positions read so far */
 } Loader;
 
 /* Attributes of the element the reader is on, by name. */
@@ -297,6 +298,22 @@ parse_boolean (Loader     *l,
   return TRUE;
 }
 
+/* Every position widens the extent of what was read, which must stay
+ * where the projection can measure (linli_extent_check()); the element
+ * that takes it too far is the one blamed. */
+static gboolean
+check_extent (Loader *l,
+              double  lat,
+              double  lon)
+{
+  g_autofree char *problem = NULL;
+
+  if (linli_extent_add (&l->extent, lat, lon) &&
+      (problem = linli_extent_check (&l->extent)) != NULL)
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, "%s", problem);
+  return TRUE;
+}
+
 static gboolean
 parse_position (Loader *l,
                 Attrs  *a,
@@ -306,7 +323,8 @@ parse_position (Loader *l,
                 double *lon)
 {
   return parse_double (l, "lat", a->values[lat_index], -90, 90, lat) &&
-         parse_double (l, "lon", a->values[lon_index], -180, 180, lon);
+         parse_double (l, "lon", a->values[lon_index], -180, 180, lon) &&
+         check_extent (l, *lat, *lon);
 }
 
 /* Skips to the end of an element that must have no children. */
@@ -440,6 +458,8 @@ parse_footprint (Loader *l,
         return fail (l, LINLI_FORMAT_ERROR_INVALID,
                      _("<footprint> point %u lies outside the valid range of coordinates"),
                      points->len + 1);
+      if (!check_extent (l, pt.lat, pt.lon))
+        return FALSE;
       if (points->len >= MAX_FOOTPRINT_POINTS)
         return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<footprint> has more than %u points"),
                      MAX_FOOTPRINT_POINTS);
@@ -890,6 +910,7 @@ linli_format_load_data (const char  *data,
   project = linli_project_new ();
   l.last_compound = -1;
   l.project = project;
+  linli_extent_init (&l.extent);
   l.building_ids = g_hash_table_new (g_str_hash, g_str_equal);
   l.site_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -1271,6 +1292,21 @@ linli_format_save_bytes (LinliProject *project)
   return g_string_free_to_bytes (out);
 }
 
+/* A file the loader would refuse is not written. */
+static gboolean
+check_saveable (LinliProject *project,
+                const char   *path,
+                GError      **error)
+{
+  g_autofree char *problem = linli_project_check_positions (project, NULL);
+
+  if (problem == NULL)
+    return TRUE;
+  g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_INVALID, _("Could not save “%s”: %s"),
+               path, problem);
+  return FALSE;
+}
+
 /**
  * linli_format_save_file:
  * @path: where to save
@@ -1292,6 +1328,8 @@ linli_format_save_file (LinliProject *project,
   GError *io_error = NULL;
   Sink sink = { NULL, error };
 
+  if (!check_saveable (project, path, error))
+    return FALSE;
   sink.writer = linli_file_writer_new (path, &io_error);
   if (sink.writer == NULL)
     {

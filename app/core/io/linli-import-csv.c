@@ -1330,6 +1330,7 @@ linli_csv_import (const LinliCsvTable   *table,
   g_autoptr (GHashTable) compounds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *basename = NULL;
   g_auto (LinliCsvReport) rep = { 0 };
+  LinliExtent extent;
   guint n_rows;
 
   g_return_val_if_fail (table != NULL && mapping != NULL && options != NULL, NULL);
@@ -1369,6 +1370,7 @@ linli_csv_import (const LinliCsvTable   *table,
   basename = g_path_get_basename (table->display_name);
   linli_project_set_name (project, options->name ? options->name : basename);
 
+  linli_extent_init (&extent);
   for (guint row = 0; row < n_rows; row++)
     {
       g_autofree char *id = NULL, *name = NULL, *community_name = NULL, *compound_name = NULL;
@@ -1406,6 +1408,18 @@ linli_csv_import (const LinliCsvTable   *table,
         {
           fail_at (error, table->display_name, line, _("the position lies outside the valid range of coordinates"));
           return NULL;
+        }
+      /* The row that takes the positions where the projection cannot
+       * measure them is the one blamed. */
+      if (linli_extent_add (&extent, b.lat, b.lon))
+        {
+          g_autofree char *problem = linli_extent_check (&extent);
+
+          if (problem != NULL)
+            {
+              fail_at (error, table->display_name, line, "%s", problem);
+              return NULL;
+            }
         }
 
       /* Figures: a missing one derived from the other. */

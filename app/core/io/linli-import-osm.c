@@ -789,7 +789,7 @@ add_way_feature (OsmReader *r,
       return;
     }
   ring_points (r, nodes, points);
-  area = linli_import_ring_area_centroid ((const LinliLatLon *) points->data, points->len, &lat, &lon);
+  area = linli_importer_place_ring (imp, points, &lat, &lon);
   if (building)
     {
       g_autofree char *id = g_strdup_printf ("w%" G_GINT64_FORMAT, w->id);
@@ -855,7 +855,7 @@ add_relation_feature (OsmReader         *r,
       double a, la, lo;
 
       ring_points (r, g_ptr_array_index (outer_rings, i), points);
-      a = linli_import_ring_area_centroid ((const LinliLatLon *) points->data, points->len, &la, &lo);
+      a = linli_importer_place_ring (imp, points, &la, &lo);
       area += a;
       if (a > best_area)
         {
@@ -871,7 +871,7 @@ add_relation_feature (OsmReader         *r,
       double la, lo;
 
       ring_points (r, g_ptr_array_index (inner_rings, i), points);
-      area -= linli_import_ring_area_centroid ((const LinliLatLon *) points->data, points->len, &la, &lo);
+      area -= linli_importer_place_ring (imp, points, &la, &lo);
     }
   area = MAX (area, 0);
 

@@ -79,9 +79,9 @@ gboolean      linli_import_walkable          (const LinliTags *tags,
                                               LinliStreetKind *kind);
 gboolean      linli_import_is_residential    (const char *type);
 double        linli_import_parse_number      (const char *text);
-double        linli_import_ring_area_centroid (const LinliLatLon *points,
-                                               guint              n_points,
-                                               double            *lat,
-                                               double            *lon);
+double        linli_importer_place_ring      (LinliImporter *imp,
+                                              GArray        *points,
+                                              double        *lat,
+                                              double        *lon);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "linli-import-private.h"
+#include "linli-json.h"
 
 #include "linli-file.h"
 
@@ -306,6 +307,13 @@ linli_importer_add_building (LinliImporter            *imp,
   double households = facts->households, storeys = facts->storeys;
   int community, compound;
 
+  /* Readers range-check what they read and linli_ring_clean() keeps a
+   * position within its outline; anything else is skipped, not kept. */
+  if (!linli_lat_lon_is_valid (lat, lon))
+    {
+      imp->report.skipped++;
+      return;
+    }
   if (!(storeys >= 1 && storeys <= 300))
     storeys = MAX (1, round ((facts->height > 0 && facts->height <= 1000 ? facts->height : 3) / 3.0));
   if (!valid_count (households))
@@ -452,7 +460,7 @@ linli_importer_finish (LinliImporter      *imp,
   if (linli_streets_get_n_ways (imp->streets) > 0)
     {
       const LinliLatLon *nodes = linli_streets_get_nodes (imp->streets);
-      double min_lat = 90, max_lat = -90, min_lon = 180, max_lon = -180, metres = 0;
+      double min_lat = 90, max_lat = -90, min_lon = 180, max_lon = -180;
       LinliProjection proj;
 
       for (guint i = 0; i < linli_streets_get_n_nodes (imp->streets); i++)
@@ -473,25 +481,39 @@ linli_importer_finish (LinliImporter      *imp,
           return NULL;
         }
 
-      nodes = linli_streets_get_nodes (imp->streets);
-      for (guint w = 0; w < linli_streets_get_n_ways (imp->streets); w++)
-        {
-          guint n;
-          const guint32 *list = linli_streets_get_way (imp->streets, w, NULL, &n);
-
-          for (guint k = 0; k + 1 < n; k++)
-            metres += linli_haversine_distance (nodes[list[k]].lat, nodes[list[k]].lon,
-                                                nodes[list[k + 1]].lat, nodes[list[k + 1]].lon);
-        }
       imp->report.street_ways = linli_streets_get_n_ways (imp->streets);
       imp->report.street_nodes = linli_streets_get_n_nodes (imp->streets);
-      imp->report.street_km = metres / 1000;
+      imp->report.street_km = linli_streets_get_length (imp->streets) / 1000;
       linli_project_set_streets (imp->project, g_steal_pointer (&imp->streets));
     }
 
   if (imp->options->add_suggested_sites)
     for (guint i = 0; i < imp->report.suggestions->len; i++)
       linli_project_add_site (imp->project, g_ptr_array_index (imp->report.suggestions, i));
+
+  /* What the projection cannot measure is refused here rather than
+   * written to a file that will not open; the suggestions count whether
+   * added or not, so a preview and its import agree. */
+  {
+    g_autofree char *problem = NULL;
+    LinliExtent extent;
+
+    linli_extent_init (&extent);
+    for (guint i = 0; i < imp->report.suggestions->len; i++)
+      {
+        LinliSite *site = g_ptr_array_index (imp->report.suggestions, i);
+
+        linli_extent_add (&extent, linli_site_get_lat (site), linli_site_get_lon (site));
+      }
+    problem = linli_project_check_positions (imp->project, &extent);
+
+    if (problem != NULL)
+      {
+        g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, "%s: %s",
+                     imp->display_name, problem);
+        return NULL;
+      }
+  }
 
   if (report != NULL)
     {
@@ -502,45 +524,38 @@ linli_importer_finish (LinliImporter      *imp,
 }
 
 /**
- * linli_import_ring_area_centroid:
- * @points: (array length=n_points): a ring, not closed by repeating its first point
+ * linli_importer_place_ring:
+ * @points: (element-type LinliLatLon): a ring, not closed by repeating its
+ *   first point; cleaned in place by linli_ring_clean()
  *
- * Area (m²) and centroid of a ring, in a local projection at its first
- * point.  A degenerate ring has area 0 and its first point as centroid.
+ * Area (m²) and position of an outline, which is repaired when it crosses
+ * itself and emptied when it has no area; the report counts both.
  *
  * Returns: the area
  */
 double
-linli_import_ring_area_centroid (const LinliLatLon *points,
-                                 guint              n_points,
-                                 double            *lat,
-                                 double            *lon)
+linli_importer_place_ring (LinliImporter *imp,
+                           GArray        *points,
+                           double        *lat,
+                           double        *lon)
 {
-  LinliProjection proj;
-  double area = 0, cx = 0, cy = 0;
+  guint n = points->len;
+  double area;
 
-  linli_projection_init (&proj, points[0].lat, points[0].lon);
-  for (guint k = 0; k < n_points; k++)
+  switch (linli_ring_clean ((LinliLatLon *) points->data, &n, lat, lon, &area))
     {
-      const LinliLatLon *p = &points[k], *q = &points[(k + 1) % n_points];
-      double x0, y0, x1, y1, cross;
-
-      linli_projection_forward (&proj, p->lat, p->lon, &x0, &y0);
-      linli_projection_forward (&proj, q->lat, q->lon, &x1, &y1);
-      cross = x0 * y1 - x1 * y0;
-      area += cross;
-      cx += (x0 + x1) * cross;
-      cy += (y0 + y1) * cross;
+    case LINLI_RING_REPAIRED:
+      imp->report.repaired++;
+      break;
+    case LINLI_RING_DEGENERATE:
+      imp->report.degenerate++;
+      break;
+    case LINLI_RING_SIMPLE:
+    default:
+      break;
     }
-  area /= 2;
-  if (fabs (area) < 1e-9)
-    {
-      *lat = points[0].lat;
-      *lon = points[0].lon;
-      return 0;
-    }
-  linli_projection_inverse (&proj, cx / (6 * area), cy / (6 * area), lat, lon);
-  return fabs (area);
+  g_array_set_size (points, n);
+  return area;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -859,7 +874,7 @@ read_place (GeoJsonReader *r,
       if ((reason = outer_ring (geometry, g_str_equal (type, "MultiPolygon"), &ring)) != NULL ||
           (reason = read_ring (r, ring)) != NULL)
         return reason;
-      *area = linli_import_ring_area_centroid ((const LinliLatLon *) r->points->data, r->points->len, lat, lon);
+      *area = linli_importer_place_ring (r->imp, r->points, lat, lon);
       return NULL;
     }
 }
@@ -891,23 +906,15 @@ read_geojson_file (GeoJsonReader  *r,
                    GError        **error)
 {
   LinliImporter *imp = r->imp;
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) local_error = NULL;
+  g_autoptr (JsonParser) parser = NULL;
   g_autofree char *basename = g_path_get_basename (path);
   JsonNode *root;
   JsonArray *features;
   guint n_features;
 
-  if (!linli_file_check_regular (path, &local_error))
-    {
-      g_set_error_literal (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_FAILED, local_error->message);
-      return FALSE;
-    }
-  if (!json_parser_load_from_mapped_file (parser, path, &local_error))
-    {
-      g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, "%s: %s", path, local_error->message);
-      return FALSE;
-    }
+  parser = linli_json_load_file (path, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, error);
+  if (parser == NULL)
+    return FALSE;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
       g_strcmp0 (member_string (json_node_get_object (root), "type"), "FeatureCollection") != 0 ||
@@ -1236,6 +1243,17 @@ linli_import_streets_into (LinliProject             *project,
 
   copy = linli_project_copy (project);
   linli_project_set_streets (copy, linli_streets_copy (linli_project_get_streets (source)));
+  {
+    g_autofree char *problem = linli_project_check_positions (copy, NULL);
+
+    if (problem != NULL)
+      {
+        g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, "%s: %s",
+                     path, problem);
+        g_object_unref (copy);
+        return NULL;
+      }
+  }
   theirs = linli_project_get_attribution (source);
   ours = linli_project_get_attribution (copy);
   if (theirs[0] != '\0' && strstr (ours, theirs) == NULL)

@@ -48,6 +48,8 @@ typedef struct
   guint      not_residential;  /* of those, buildings whose type means no households */
   guint      building_parts;   /* building:part outlines, skipped: their building counts */
   guint      unclosed;         /* building outlines that do not close, skipped */
+  guint      repaired;         /* outlines that crossed themselves, replaced by their convex hull */
+  guint      degenerate;       /* outlines with no area, dropped: their features kept as points */
   guint      missing_refs;     /* OSM: references to nodes or ways the file lacks */
   guint      incomplete;       /* OSM: ways and relations dropped for missing references */
   guint      street_ways;      /* walkable ways, after joining */

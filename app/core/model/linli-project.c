@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "linli-project"
 
+#include "config.h"
+
 #include "linli-project.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 struct _LinliProject
@@ -397,6 +400,7 @@ linli_project_set_streets (LinliProject *self,
   linli_streets_free (self->streets);
   self->streets = streets;
   self->streets_serial++;
+  self->projection_valid = FALSE;
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
@@ -811,10 +815,75 @@ linli_project_get_bounds (LinliProject *self,
 }
 
 /**
+ * linli_project_check_positions:
+ * @extent: (inout) (nullable): positions to check with the project's, as
+ *   linli_extent_add() left them; widened by the project's
+ *
+ * Checks what a file of the project must hold to load again: every
+ * building, outline point, site and street node at a valid position, and
+ * all of them together where the projection can measure them
+ * (linli_extent_check()).
+ *
+ * Returns: (transfer full) (nullable): %NULL, or why not, translated
+ */
+char *
+linli_project_check_positions (LinliProject *self,
+                               LinliExtent  *extent)
+{
+  LinliExtent own;
+  guint n_sites;
+
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
+
+  if (extent == NULL)
+    {
+      linli_extent_init (&own);
+      extent = &own;
+    }
+  for (guint i = 0; i < self->buildings->len; i++)
+    {
+      const LinliBuilding *b = &g_array_index (self->buildings, LinliBuilding, i);
+
+      if (!linli_lat_lon_is_valid (b->lat, b->lon))
+        return g_strdup_printf (_("building “%s” has no valid position"), b->id);
+      linli_extent_add (extent, b->lat, b->lon);
+      for (guint k = 0; k < b->footprint_len; k++)
+        {
+          const LinliLatLon *p = &g_array_index (self->footprints, LinliLatLon,
+                                                 b->footprint_start + k);
+
+          if (!linli_lat_lon_is_valid (p->lat, p->lon))
+            return g_strdup_printf (_("the outline of building “%s” has a point outside the valid "
+                                      "range of coordinates"), b->id);
+          linli_extent_add (extent, p->lat, p->lon);
+        }
+    }
+  n_sites = linli_project_get_n_sites (self);
+  for (guint i = 0; i < n_sites; i++)
+    {
+      LinliSite *site = linli_project_get_site (self, i);
+      double lat = linli_site_get_lat (site), lon = linli_site_get_lon (site);
+
+      if (!linli_lat_lon_is_valid (lat, lon))
+        return g_strdup_printf (_("site “%s” has no valid position"), linli_site_get_id (site));
+      linli_extent_add (extent, lat, lon);
+    }
+  /* linli_streets_add_node() takes valid positions only. */
+  for (guint i = 0; i < linli_streets_get_n_nodes (self->streets); i++)
+    {
+      const LinliLatLon *p = &linli_streets_get_nodes (self->streets)[i];
+
+      linli_extent_add (extent, p->lat, p->lon);
+    }
+  return linli_extent_check (extent);
+}
+
+/**
  * linli_project_get_projection:
  *
  * Returns: the local metric projection centred on the buildings' bounding
- * box; it changes only when buildings are added.
+ * box, or the streets' when there are no buildings; it changes only when
+ * buildings are added or the streets replaced.
  */
 const LinliProjection *
 linli_project_get_projection (LinliProject *self)
@@ -835,6 +904,19 @@ linli_project_get_projection (LinliProject *self)
           b = MIN (b, bl->lon);
           c = MAX (c, bl->lat);
           d = MAX (d, bl->lon);
+        }
+      /* With no buildings, about the streets: their walks are measured too. */
+      if (!isfinite (a))
+        {
+          const LinliLatLon *nodes = linli_streets_get_nodes (self->streets);
+
+          for (guint i = 0; i < linli_streets_get_n_nodes (self->streets); i++)
+            {
+              a = MIN (a, nodes[i].lat);
+              b = MIN (b, nodes[i].lon);
+              c = MAX (c, nodes[i].lat);
+              d = MAX (d, nodes[i].lon);
+            }
         }
       if (isfinite (a))
         linli_projection_init (&self->projection, (a + c) / 2, (b + d) / 2);

@@ -146,6 +146,8 @@ void                  linli_project_remove_site        (LinliProject *self,
 char                 *linli_project_new_site_id        (LinliProject *self) G_GNUC_WARN_UNUSED_RESULT;
 
 const LinliProjection *linli_project_get_projection    (LinliProject *self);
+char                 *linli_project_check_positions    (LinliProject *self,
+                                                        LinliExtent  *extent) G_GNUC_WARN_UNUSED_RESULT;
 gboolean              linli_project_get_bounds         (LinliProject *self,
                                                         double       *min_lat,
                                                         double       *min_lon,

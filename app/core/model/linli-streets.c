@@ -170,6 +170,33 @@ linli_streets_get_n_segments (const LinliStreets *streets)
   return streets->n_segments;
 }
 
+/**
+ * linli_streets_get_length:
+ *
+ * The one measure of how long the streets are, which imports report and
+ * `linli-tool info` prints: the great-circle lengths of the ways'
+ * segments, summed.
+ *
+ * Returns: the length in metres
+ */
+double
+linli_streets_get_length (const LinliStreets *streets)
+{
+  const LinliLatLon *nodes = linli_streets_get_nodes (streets);
+  double metres = 0;
+
+  for (guint w = 0; w < linli_streets_get_n_ways (streets); w++)
+    {
+      guint n;
+      const guint32 *list = linli_streets_get_way (streets, w, NULL, &n);
+
+      for (guint k = 0; k + 1 < n; k++)
+        metres += linli_haversine_distance (nodes[list[k]].lat, nodes[list[k]].lon,
+                                            nodes[list[k + 1]].lat, nodes[list[k + 1]].lon);
+    }
+  return metres;
+}
+
 gboolean
 linli_streets_equal (const LinliStreets *a,
                      const LinliStreets *b)

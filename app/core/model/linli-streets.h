@@ -55,6 +55,7 @@ const guint32     *linli_streets_get_way        (const LinliStreets *streets,
                                                  LinliStreetKind    *kind,
                                                  guint              *n_nodes);
 guint              linli_streets_get_n_segments (const LinliStreets *streets);
+double             linli_streets_get_length     (const LinliStreets *streets);
 gboolean           linli_streets_equal          (const LinliStreets *a,
                                                  const LinliStreets *b);
 
