@@ -16,6 +16,7 @@
 #include "linli-import.h"
 #include "linli-walk.h"
 #include "linli-plan-io.h"
+#include "linli-plan-project.h"
 #include "linli-stats.h"
 #include "linli-tool-csv.h"
 

@@ -3,8 +3,6 @@
 
 #include <gio/gio.h>
 
-#include "linli-project.h"
-
 G_BEGIN_DECLS
 
 /* The planning model (issue 5): where new service sites should go.
@@ -143,9 +141,6 @@ LinliPlanInstance *linli_plan_instance_new (guint                          n_dem
                                             const double                  *capacities)
                                             G_GNUC_WARN_UNUSED_RESULT;
 
-LinliPlanInstance *linli_plan_instance_new_from_project (LinliProject *project,
-                                                         double        max_distance)
-                                                         G_GNUC_WARN_UNUSED_RESULT;
 LinliPlanInstance *linli_plan_instance_ref              (LinliPlanInstance *self);
 void               linli_plan_instance_unref            (LinliPlanInstance *self);
 
