@@ -53,6 +53,7 @@ G_DEFINE_QUARK (linli-plan-error-quark, linli_plan_error)
 
 static const char *problem_names[] = { "mclp", "lscp", "pmedian" };
 G_STATIC_ASSERT (G_N_ELEMENTS (problem_names) == LINLI_PLAN_N_PROBLEMS);
+
 const char *
 linli_plan_problem_to_string (LinliPlanProblem problem)
 {
@@ -103,6 +104,10 @@ linli_plan_options_init (LinliPlanOptions *options)
   options->states = NULL;
 }
 
+/*
+ * The result
+ */
+
 /**
  * linli_plan_result_free:
  *
@@ -118,10 +123,6 @@ linli_plan_result_free (LinliPlanResult *result)
   g_free (result->unreachable);
   g_free (result);
 }
-
-/*
- * The result
- */
 
 /* Orders the chosen sites greedily, each adding the most after the ones
  * before (covered weight; walk saved for p-median), and records the
