@@ -360,6 +360,16 @@ linli_plan_instance_get_max_distance (LinliPlanInstance *self)
   return MAX (self->max_distance, 0);
 }
 
+/**
+ * linli_plan_instance_set_max_distance:
+ * @max_distance: finite and >= 0
+ *
+ * Sets the distance beyond which nothing is in reach, before or after
+ * linli_plan_instance_finish().  An arc at least this long then brings its
+ * demand point no nearer than being unreached: in p-median such a point
+ * counts at this distance (unless the options give a penalty distance),
+ * whatever longer costs a cost list holds.
+ */
 void
 linli_plan_instance_set_max_distance (LinliPlanInstance *self,
                                       double             max_distance)

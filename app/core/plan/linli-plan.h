@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* The planning model (issue 5): where new service sites should go.
+/* The planning model: where new service sites should go.
  *
  * A #LinliPlanInstance holds weighted demand points (buildings, with their
  * households as weight), candidate sites and a sparse list of demand–site
