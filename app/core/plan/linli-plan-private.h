@@ -8,6 +8,9 @@ G_BEGIN_DECLS
 /* What the solver's files share: the fields of an instance, the reduced
  * model, the search state, and the functions one file calls in another
  * (a leading underscore: not part of the API).  Nothing here is public.
+ * The functions are G_GNUC_INTERNAL: not exported from the library, so the
+ * compiler may inline them within their own file even in position-
+ * independent code, as it did when they were all static in one file.
  */
 
 struct _LinliPlanInstance
@@ -235,6 +238,14 @@ typedef struct
   double                 phase_end;
 } LinliPlanSearch;
 
+/* Existing and required sites: open in every plan. */
+static inline gboolean
+_linli_plan_fixed_open (LinliPlanSearch *self,
+                        guint            j)
+{
+  return self->states[j] == LINLI_PLAN_EXISTING || self->states[j] == LINLI_PLAN_REQUIRED;
+}
+
 static inline guint
 _linli_plan_row_set_len (const LinliPlanRowSet *rs)
 {
@@ -268,7 +279,7 @@ _linli_plan_within_budget (LinliPlanSearch *self,
 
 /* linli-plan-instance.c */
 
-gsize
+G_GNUC_INTERNAL gsize
 _linli_plan_sort_demand_arcs (LinliPlanArc *arcs,
                               gsize         n,
                               guint        *stamp,
@@ -276,39 +287,35 @@ _linli_plan_sort_demand_arcs (LinliPlanArc *arcs,
 
 /* linli-plan-reduced.c */
 
-void
+G_GNUC_INTERNAL void
 _linli_plan_model_clear (LinliPlanModel *model);
 
-void
+G_GNUC_INTERNAL void
 _linli_plan_row_set_free (LinliPlanRowSet *rs);
 
-LinliPlanRowSet *
+G_GNUC_INTERNAL LinliPlanRowSet *
 _linli_plan_row_set_new (void);
 
-void
+G_GNUC_INTERNAL void
 _linli_plan_row_set_add (LinliPlanRowSet *rs,
                          const guint32   *cols,
                          guint            n,
                          double           weight);
 
-LinliPlanRowSet *
+G_GNUC_INTERNAL LinliPlanRowSet *
 _linli_plan_row_set_merge (const LinliPlanRowSet *in);
 
-int
+G_GNUC_INTERNAL int
 _linli_plan_compare_guint32 (gconstpointer a,
                              gconstpointer b);
 
-gboolean
-_linli_plan_fixed_open (LinliPlanSearch *self,
-                        guint            j);
-
-gboolean
+G_GNUC_INTERNAL gboolean
 _linli_plan_cancelled (LinliPlanSearch *self);
 
-gboolean
+G_GNUC_INTERNAL gboolean
 _linli_plan_build_cover_model (LinliPlanSearch *self);
 
-gboolean
+G_GNUC_INTERNAL gboolean
 _linli_plan_build_distance_model (LinliPlanSearch *self,
                                   gboolean         choose_columns);
 
@@ -316,110 +323,110 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliPlanRowSet, _linli_plan_row_set_free)
 
 /* linli-plan-flow.c */
 
-double
+G_GNUC_INTERNAL double
 _linli_plan_max_flow (const LinliPlanFlowGraph *g,
                       const guint8             *open,
                       double                   *served);
 
 /* linli-plan-search.c */
 
-gboolean
+G_GNUC_INTERNAL gboolean
 _linli_plan_should_stop (LinliPlanSearch *self);
 
-void
+G_GNUC_INTERNAL void
 _linli_plan_report (LinliPlanSearch *self,
                     double           fraction,
                     const char      *message,
                     gboolean         force);
 
-double
+G_GNUC_INTERNAL double
 _linli_plan_elapsed (LinliPlanSearch *self);
 
-double
+G_GNUC_INTERNAL double
 _linli_plan_rel_gap (double bound,
                      double value);
 
-double
+G_GNUC_INTERNAL double
 _linli_plan_round_bound (LinliPlanSearch *self,
                          double           bound);
 
-gboolean
+G_GNUC_INTERNAL gboolean
 _linli_plan_prunable (LinliPlanSearch *self,
                       double           bound);
 
-void
+G_GNUC_INTERNAL void
 _linli_plan_note_closed (LinliPlanSearch *self,
                          double           bound);
 
-void
+G_GNUC_INTERNAL void
 _linli_plan_note_open (LinliPlanSearch *self,
                        double           bound);
 
-void
+G_GNUC_INTERNAL void
 _linli_plan_fix_in (LinliPlanSearch *self,
                     guint            c);
 
-void
+G_GNUC_INTERNAL void
 _linli_plan_fix_out (LinliPlanSearch *self,
                      guint            c);
 
-void
+G_GNUC_INTERNAL void
 _linli_plan_undo_to (LinliPlanSearch *self,
                      guint            mark);
 
-guint
+G_GNUC_INTERNAL guint
 _linli_plan_count_open (LinliPlanSearch *self,
                         const guint8    *open);
 
-double
+G_GNUC_INTERNAL double
 _linli_plan_cost_open (LinliPlanSearch *self,
                        const guint8    *open);
 
-double
+G_GNUC_INTERNAL double
 _linli_plan_eval_walk (LinliPlanSearch *self,
                        const guint8    *open);
 
-double
+G_GNUC_INTERNAL double
 _linli_plan_eval_value (LinliPlanSearch *self,
                         const guint8    *open,
                         gboolean        *feasible);
 
-gboolean
+G_GNUC_INTERNAL gboolean
 _linli_plan_offer (LinliPlanSearch *self,
                    const guint8    *open);
 
-void
+G_GNUC_INTERNAL void
 _linli_plan_search_init (LinliPlanSearch *self);
 
-void
+G_GNUC_INTERNAL void
 _linli_plan_search_clear (LinliPlanSearch *self);
 
 /* linli-plan-lagrangian.c */
 
-int
+G_GNUC_INTERNAL int
 _linli_plan_compare_by_value (gconstpointer a,
                               gconstpointer b,
                               gpointer      user_data);
 
-void
+G_GNUC_INTERNAL void
 _linli_plan_sort_cols_by_value (guint        *cols,
                                 guint         n,
                                 const double *values);
 
-void
+G_GNUC_INTERNAL void
 _linli_plan_selection_init (LinliPlanSelection *s,
                             guint               n_cols);
 
-void
+G_GNUC_INTERNAL void
 _linli_plan_selection_clear (LinliPlanSelection *s);
 
-double
+G_GNUC_INTERNAL double
 _linli_plan_selection_force (LinliPlanSearch *self,
                              const double    *b,
                              guint            c,
                              gboolean         in);
 
-double
+G_GNUC_INTERNAL double
 _linli_plan_lagrange (LinliPlanSearch *self,
                       guint            max_iter,
                       guint            patience,
@@ -429,42 +436,42 @@ _linli_plan_lagrange (LinliPlanSearch *self,
 
 /* linli-plan-greedy.c */
 
-double
+G_GNUC_INTERNAL double
 _linli_plan_cover_counts (LinliPlanSearch *self,
                           const guint8    *open,
                           guint           *cnt);
 
-void
+G_GNUC_INTERNAL void
 _linli_plan_walk_current (LinliPlanSearch *self,
                           const guint8    *open,
                           double          *cur);
 
-void
+G_GNUC_INTERNAL void
 _linli_plan_local_search_swap (LinliPlanSearch *self,
                                guint8          *open,
                                gboolean         polish);
 
-void
+G_GNUC_INTERNAL void
 _linli_plan_lr_heuristic (LinliPlanSearch *self);
 
-void
+G_GNUC_INTERNAL void
 _linli_plan_perturb_and_improve (LinliPlanSearch *self);
 
-void
+G_GNUC_INTERNAL void
 _linli_plan_initial_plans (LinliPlanSearch *self);
 
 /* linli-plan-bnb.c */
 
-void
+G_GNUC_INTERNAL void
 _linli_plan_branch_and_bound (LinliPlanSearch *self);
 
-void
+G_GNUC_INTERNAL void
 _linli_plan_init_multipliers (LinliPlanSearch *self);
 
-double
+G_GNUC_INTERNAL double
 _linli_plan_trivial_bound (LinliPlanSearch *self);
 
-void
+G_GNUC_INTERNAL void
 _linli_plan_drop_useless (LinliPlanSearch *self);
 
 G_END_DECLS

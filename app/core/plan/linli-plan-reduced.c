@@ -203,13 +203,6 @@ candidate_cost (LinliPlanSearch *self,
 }
 
 gboolean
-_linli_plan_fixed_open (LinliPlanSearch *self,
-                        guint            j)
-{
-  return self->states[j] == LINLI_PLAN_EXISTING || self->states[j] == LINLI_PLAN_REQUIRED;
-}
-
-gboolean
 _linli_plan_cancelled (LinliPlanSearch *self)
 {
   if (g_cancellable_is_cancelled (self->cancellable))
