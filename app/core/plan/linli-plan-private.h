@@ -246,6 +246,17 @@ _linli_plan_fixed_open (LinliPlanSearch *self,
   return self->states[j] == LINLI_PLAN_EXISTING || self->states[j] == LINLI_PLAN_REQUIRED;
 }
 
+/* For qsort() and bsearch(): inline, so that glibc's inline bsearch()
+ * inlines it too. */
+static inline int
+_linli_plan_compare_guint32 (gconstpointer a,
+                             gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return (x > y) - (x < y);
+}
+
 static inline guint
 _linli_plan_row_set_len (const LinliPlanRowSet *rs)
 {
@@ -304,10 +315,6 @@ _linli_plan_row_set_add (LinliPlanRowSet *rs,
 
 G_GNUC_INTERNAL LinliPlanRowSet *
 _linli_plan_row_set_merge (const LinliPlanRowSet *in);
-
-G_GNUC_INTERNAL int
-_linli_plan_compare_guint32 (gconstpointer a,
-                             gconstpointer b);
 
 G_GNUC_INTERNAL gboolean
 _linli_plan_cancelled (LinliPlanSearch *self);

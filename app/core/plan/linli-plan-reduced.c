@@ -178,15 +178,6 @@ _linli_plan_row_set_merge (const LinliPlanRowSet *in)
   return out;
 }
 
-int
-_linli_plan_compare_guint32 (gconstpointer a,
-                             gconstpointer b)
-{
-  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
-
-  return (x > y) - (x < y);
-}
-
 /*
  * Building the model
  */
