@@ -614,8 +614,7 @@ cmd_plan (int    argc,
         radius = linli_project_get_coverage_radius (project);
       if (max_distance < 0)
         max_distance = 3 * radius;
-      max_distance = MAX (max_distance, radius);
-      instance = linli_plan_instance_new_from_project (project, max_distance);
+      instance = linli_plan_instance_new_from_project (project, MAX (max_distance, radius));
       demand_names = g_ptr_array_new_with_free_func (g_free);
       candidate_names = g_ptr_array_new_with_free_func (g_free);
       for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
@@ -644,8 +643,7 @@ cmd_plan (int    argc,
        * would be the distance of unreached demand in p-median. */
       if (max_distance < 0)
         max_distance = 3 * radius;
-      max_distance = MAX (max_distance, radius);
-      linli_plan_instance_set_max_distance (instance, max_distance);
+      linli_plan_instance_set_max_distance (instance, MAX (max_distance, radius));
     }
   else
     {

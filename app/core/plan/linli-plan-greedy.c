@@ -1013,6 +1013,10 @@ local_search (LinliPlanSearch *self,
     }
 }
 
+/*
+ * Plans to start from, and restarts
+ */
+
 /* Offers @open, and when it is the best so far, its local optimum too. */
 static void
 offer_and_improve (LinliPlanSearch *self,
