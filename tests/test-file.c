@@ -22,6 +22,7 @@
 #include "linli-import.h"
 #include "linli-import-csv.h"
 #include "linli-plan-io.h"
+#include "linli-plan-project.h"
 #include "linli-test-utils.h"
 
 /* Auxiliary methods */

@@ -155,6 +155,117 @@ test_errors (void)
     }
 }
 
+/* The least weighted mean distance over every choice of @k candidates,
+ * a pair not listed or longer than @reach counting at @reach. */
+static double
+brute_pmedian (guint         n_demand,
+               const double *w,
+               guint         n_cand,
+               const double *d,
+               guint         k,
+               double        reach)
+{
+  double best = HUGE_VAL, total = 0;
+
+  for (guint i = 0; i < n_demand; i++)
+    total += w[i];
+  for (guint mask = 0; mask < 1u << n_cand; mask++)
+    {
+      double sum = 0;
+      guint n = 0;
+
+      for (guint j = 0; j < n_cand; j++)
+        n += (mask >> j) & 1;
+      if (n != k)
+        continue;
+      for (guint i = 0; i < n_demand; i++)
+        {
+          double near = reach;
+
+          for (guint j = 0; j < n_cand; j++)
+            if ((mask & (1u << j)) && d[i * n_cand + j] >= 0)
+              near = MIN (near, d[i * n_cand + j]);
+          sum += w[i] * near;
+        }
+      best = MIN (best, sum / total);
+    }
+  return best;
+}
+
+/* p-median on a CSV instance with unlisted pairs and costs beyond the
+ * reach: with the reach set, unreached demand counts at the reach, not at
+ * the longest cost listed, and a site that shortens any walk is opened.
+ */
+static void
+test_pmedian_reach (void)
+{
+  enum { N_DEMAND = 5, N_CAND = 4 };
+  const double w[N_DEMAND] = { 10, 5, 7, 3, 4 };
+  const double d[N_DEMAND * N_CAND] = {
+    100, -1,  -1,  120,
+    200, 50,  -1,  -1,
+    -1,  -1,  900, -1,
+    -1,  300, -1,  -1,
+    -1,  -1,  -1,  2000,
+  };
+  const double reaches[] = { 450, 600, 750, 1000, 2500 };
+  g_autoptr (GString) demand = g_string_new ("id,weight\n");
+  g_autoptr (GString) costs = g_string_new ("demand_id,candidate_id,cost\n");
+  Files f = { 0 };
+
+  for (guint i = 0; i < N_DEMAND; i++)
+    {
+      g_string_append_printf (demand, "d%u,%g\n", i, w[i]);
+      for (guint j = 0; j < N_CAND; j++)
+        if (d[i * N_CAND + j] >= 0)
+          g_string_append_printf (costs, "d%u,%c,%g\n", i, 'A' + j, d[i * N_CAND + j]);
+    }
+  files_write (&f, demand->str,
+               "id,cost,state\nA,,candidate\nB,,candidate\nC,,candidate\nD,,candidate\n",
+               costs->str);
+
+  for (guint r = 0; r < G_N_ELEMENTS (reaches); r++)
+    for (guint k = 1; k <= N_CAND; k++)
+      {
+        g_autoptr (GError) error = NULL;
+        g_autoptr (LinliPlanInstance) instance = NULL;
+        g_autoptr (LinliPlanResult) result = NULL;
+        LinliPlanOptions opts;
+        double want = brute_pmedian (N_DEMAND, w, N_CAND, d, k, reaches[r]);
+        guint useful = 0;
+
+        instance = linli_plan_read_csv (f.demand, f.candidates, f.costs, NULL, NULL, &error);
+        g_assert_no_error (error);
+        linli_plan_instance_set_max_distance (instance, reaches[r]);
+        g_assert_cmpfloat (linli_plan_instance_get_max_distance (instance), ==, reaches[r]);
+
+        linli_plan_options_init (&opts);
+        opts.problem = LINLI_PLAN_PMEDIAN;
+        opts.k = k;
+        opts.radius = 250;
+        result = linli_plan_solve (instance, &opts, NULL, NULL, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpfloat_with_epsilon (result->objective, want, 1e-9);
+        g_assert_cmpfloat_with_epsilon (result->mean_distance, want, 1e-9);
+        g_assert_true (result->proven_optimal);
+
+        /* As many sites as shorten someone's walk, up to k: a site no one
+         * reaches within the reach is never proposed. */
+        for (guint j = 0; j < N_CAND; j++)
+          for (guint i = 0; i < N_DEMAND; i++)
+            if (d[i * N_CAND + j] >= 0 && d[i * N_CAND + j] < reaches[r])
+              {
+                useful++;
+                break;
+              }
+        g_assert_cmpuint (result->n_chosen, <=, k);
+        if (k == 1)
+          g_assert_cmpuint (result->n_chosen, ==, 1);
+        g_assert_cmpuint (result->n_chosen, <=, useful);
+      }
+  files_clear (&f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -162,5 +273,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/plan-io/read-and-solve", test_read_and_solve);
   g_test_add_func ("/plan-io/errors", test_errors);
+  g_test_add_func ("/plan-io/pmedian-reach", test_pmedian_reach);
   return g_test_run ();
 }

@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "linli-plan.h"
+#include "linli-plan-project.h"
 
 /* The solver is checked against brute force over every subset of
  * candidates on small random instances, which is slow but obviously right.

@@ -2,7 +2,7 @@
 #include <math.h>
 
 #include "linli-coverage.h"
-#include "linli-plan.h"
+#include "linli-plan-project.h"
 #include "linli-streets.h"
 #include "linli-walk.h"
 #include "linli-test-utils.h"

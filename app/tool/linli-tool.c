@@ -19,6 +19,7 @@
 #include "linli-import.h"
 #include "linli-walk.h"
 #include "linli-plan-io.h"
+#include "linli-plan-project.h"
 #include "linli-stats.h"
 #include "linli-tool-csv.h"
 
@@ -644,6 +645,11 @@ cmd_plan (int    argc,
           g_printerr ("linli-tool: %s\n", error->message);
           return 1;
         }
+      /* The same reach as for a project: without it the longest listed cost
+       * would be the distance of unreached demand in p-median. */
+      if (max_distance < 0)
+        max_distance = 3 * radius;
+      linli_plan_instance_set_max_distance (instance, MAX (max_distance, radius));
     }
   else
     {

@@ -3,12 +3,9 @@
 
 #include <gio/gio.h>
 
-#include "linli-project.h"
-#include "linli-walk.h"
-
 G_BEGIN_DECLS
 
-/* The planning model (issue 5): where new service sites should go.
+/* The planning model: where new service sites should go.
  *
  * A #LinliPlanInstance holds weighted demand points (buildings, with their
  * households as weight), candidate sites and a sparse list of demand–site
@@ -144,10 +141,6 @@ LinliPlanInstance *linli_plan_instance_new (guint                          n_dem
                                             const double                  *capacities)
                                             G_GNUC_WARN_UNUSED_RESULT;
 
-LinliPlanInstance *linli_plan_instance_new_from_project (LinliProject *project,
-                                                         LinliWalk    *walk,
-                                                         double        max_distance)
-                                                         G_GNUC_WARN_UNUSED_RESULT;
 LinliPlanInstance *linli_plan_instance_ref              (LinliPlanInstance *self);
 void               linli_plan_instance_unref            (LinliPlanInstance *self);
 

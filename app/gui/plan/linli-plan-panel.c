@@ -10,6 +10,7 @@
 
 #include "linli-coverage.h"
 #include "linli-plan-io.h"
+#include "linli-plan-project.h"
 
 /* The planning panel: pick the question, run the solver in a worker
  * thread with progress and cancel, read the proposal and its proven bound,

@@ -1,0 +1,437 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-plan-bnb"
+
+/* Depth-first branch and bound over the free columns, with reduced-cost
+ * fixing at each node.
+ */
+
+#include "config.h"
+
+#include "linli-plan-private.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+/*
+ * Branch and bound
+ */
+
+typedef enum
+{
+  NODE_DONE,
+  NODE_BRANCH,
+  NODE_STOPPED,
+} NodeStatus;
+
+static gboolean
+node_infeasible (LinliPlanSearch *self)
+{
+  if (self->k >= 0 && self->k_left < 0)
+    return TRUE;
+  if (self->use_budget && self->budget_left < -1e-9 * MAX (1.0, self->budget))
+    return TRUE;
+  if (self->problem == LINLI_PLAN_LSCP)
+    {
+      double avail = self->model.base_weight + self->in_cover;
+
+      for (guint r = 0; r < self->model.n_rows; r++)
+        if (_linli_plan_row_active (self, r))
+          avail += self->model.row_w[r];
+      return avail < self->target - self->eps_w;
+    }
+  return FALSE;
+}
+
+static gboolean
+node_is_leaf (LinliPlanSearch *self)
+{
+  if (self->problem == LINLI_PLAN_LSCP &&
+      self->model.base_weight + self->in_cover >= self->target - self->eps_w)
+    return TRUE;
+  if (self->k >= 0 && self->k_left == 0)
+    return TRUE;
+  for (guint c = 0; c < self->model.n_free; c++)
+    if (self->state[c] == COL_FREE)
+      return FALSE;
+  return TRUE;
+}
+
+/* At a leaf the plan is the columns fixed in, nothing else. */
+static void
+close_leaf (LinliPlanSearch *self)
+{
+  const LinliPlanModel *model = &self->model;
+  gboolean feasible;
+  double v;
+
+  for (guint c = 0; c < model->n_cols; c++)
+    self->open_tmp[c] = self->state[c] == COL_IN;
+  v = _linli_plan_eval_value (self, self->open_tmp, &feasible);
+  if (!feasible)
+    return;
+  _linli_plan_offer (self, self->open_tmp);
+  _linli_plan_note_closed (self, v);
+}
+
+static inline double
+tighter (LinliPlanSearch *self,
+         double           a,
+         double           b)
+{
+  return self->maximise ? MIN (a, b) : MAX (a, b);
+}
+
+static inline double
+looser (LinliPlanSearch *self,
+        double           a,
+        double           b)
+{
+  return self->maximise ? MAX (a, b) : MIN (a, b);
+}
+
+/* Fixes each free column whose Lagrangian bound, were it forced the other
+ * way, could not beat the best plan.  Returns how many were fixed; sets
+ * @prune when the node holds nothing better, and @cut to the loosest bound
+ * of what was cut off, so the proven bound stays honest.
+ */
+static guint
+fix_by_reduced_costs (LinliPlanSearch *self,
+                      double          *cut,
+                      gboolean        *prune)
+{
+  const LinliPlanModel *model = &self->model;
+  const double *b = self->benefit;
+  double cst = self->lr_const;
+  g_autofree guint *to_in = g_new (guint, MAX (model->n_free, 1));
+  g_autofree guint *to_out = g_new (guint, MAX (model->n_free, 1));
+  guint n_in = 0, n_out = 0;
+
+  *prune = FALSE;
+  *cut = self->maximise ? -HUGE_VAL : HUGE_VAL;
+  for (guint c = 0; c < model->n_free; c++)
+    {
+      double sin, sout, bin, bout;
+      gboolean pin, pout;
+
+      if (self->state[c] != COL_FREE)
+        continue;
+      sin = _linli_plan_selection_force (self, b, c, TRUE);
+      sout = _linli_plan_selection_force (self, b, c, FALSE);
+      bin = self->maximise ? cst + sin : cst - sin;
+      bout = self->maximise ? cst + sout : cst - sout;
+      pin = _linli_plan_prunable (self, bin);
+      pout = _linli_plan_prunable (self, bout);
+      if (pin && pout)
+        {
+          if (isfinite (bin))
+            *cut = looser (self, *cut, bin);
+          if (isfinite (bout))
+            *cut = looser (self, *cut, bout);
+          *prune = TRUE;
+          return 0;
+        }
+      if (pin)
+        {
+          to_out[n_out++] = c;
+          if (isfinite (bin))
+            *cut = looser (self, *cut, bin);
+        }
+      else if (pout)
+        {
+          to_in[n_in++] = c;
+          if (isfinite (bout))
+            *cut = looser (self, *cut, bout);
+        }
+    }
+  for (guint i = 0; i < n_out; i++)
+    _linli_plan_fix_out (self, to_out[i]);
+  for (guint i = 0; i < n_in; i++)
+    _linli_plan_fix_in (self, to_in[i]);
+  if (node_infeasible (self))
+    *prune = TRUE;
+  return n_in + n_out;
+}
+
+static guint
+choose_branch (LinliPlanSearch *self)
+{
+  const LinliPlanModel *model = &self->model;
+  guint best = G_MAXUINT;
+
+  for (guint c = 0; c < model->n_free; c++)
+    {
+      if (self->state[c] != COL_FREE)
+        continue;
+      if (best == G_MAXUINT || self->y[c] > self->y[best] ||
+          (self->y[c] == self->y[best] && self->benefit[c] > self->benefit[best]))
+        best = c;
+    }
+  return best;
+}
+
+static NodeStatus
+process_node (LinliPlanSearch *self,
+              gboolean         root,
+              double           parent_bound,
+              double          *node_bound,
+              guint           *branch)
+{
+  double bound = parent_bound;
+
+  for (guint round = 0;; round++)
+    {
+      gboolean infeasible = FALSE, prune = FALSE;
+      double b, cut;
+      guint n_fixed;
+
+      if (node_infeasible (self))
+        return NODE_DONE;
+      if (node_is_leaf (self))
+        {
+          close_leaf (self);
+          return NODE_DONE;
+        }
+      if (round >= 3)
+        break;
+
+      if (root && round == 0)
+        b = _linli_plan_lagrange (self, 600, 25, 1.0, TRUE, &infeasible);
+      else
+        b = _linli_plan_lagrange (self, root ? 150 : 40, root ? 15 : 6, root ? 0.5 : 0.25, FALSE,
+                                  &infeasible);
+      if (infeasible)
+        return NODE_DONE;
+      if (isfinite (b))
+        bound = tighter (self, bound, b);
+      if (root && round == 0)
+        self->root_bound = tighter (self, self->root_bound, bound);
+      if (self->cancelled || self->limit_hit)
+        {
+          _linli_plan_note_open (self, bound);
+          return NODE_STOPPED;
+        }
+      if (_linli_plan_prunable (self, bound))
+        {
+          _linli_plan_note_closed (self, bound);
+          return NODE_DONE;
+        }
+      n_fixed = fix_by_reduced_costs (self, &cut, &prune);
+      if (prune)
+        {
+          _linli_plan_note_closed (self, cut);
+          return NODE_DONE;
+        }
+      if (n_fixed == 0)
+        break;
+      _linli_plan_note_closed (self, cut);
+    }
+
+  /* Every node tries the plan its relaxation points at. */
+  if (!root)
+    _linli_plan_lr_heuristic (self);
+  if (_linli_plan_prunable (self, bound))
+    {
+      _linli_plan_note_closed (self, bound);
+      return NODE_DONE;
+    }
+  *branch = choose_branch (self);
+  if (*branch == G_MAXUINT)
+    {
+      close_leaf (self);
+      return NODE_DONE;
+    }
+  *node_bound = bound;
+  return NODE_BRANCH;
+}
+
+typedef struct
+{
+  guint  col;
+  guint  phase;        /* 0: the "in" child is being explored, 1: the "out" child */
+  guint  node_mark;    /* trail length when the node was entered */
+  guint  branch_mark;  /* trail length after the node's own fixing */
+  double bound;
+} Frame;
+
+/* Depth first, the child that opens the column first: it dives towards
+ * complete plans, which improves the best plan early and prunes the rest.
+ * An explicit stack keeps deep trees off the thread's stack.
+ */
+void
+_linli_plan_branch_and_bound (LinliPlanSearch *self)
+{
+  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (Frame));
+  double parent_bound = self->maximise ? HUGE_VAL : -HUGE_VAL;
+  gboolean descend = TRUE;
+  gboolean stopped = FALSE;
+
+  for (;;)
+    {
+      if (descend)
+        {
+          guint node_mark = self->trail->len;
+          double bound = parent_bound;
+          guint col = G_MAXUINT;
+          NodeStatus status;
+
+          self->depth = stack->len;
+          if (stopped || _linli_plan_should_stop (self) ||
+              (self->node_limit > 0 && self->nodes >= self->node_limit))
+            {
+              stopped = TRUE;
+              _linli_plan_note_open (self, parent_bound);
+              status = NODE_STOPPED;
+            }
+          else
+            {
+              self->nodes++;
+              status = process_node (self, self->nodes == 1, parent_bound, &bound, &col);
+            }
+          if (status == NODE_BRANCH)
+            {
+              Frame f = { col, 0, node_mark, self->trail->len, bound };
+
+              g_array_append_val (stack, f);
+              _linli_plan_fix_in (self, col);
+              parent_bound = bound;
+              continue;
+            }
+          if (status == NODE_STOPPED)
+            stopped = TRUE;
+          else
+            self->tree_done += ldexp (1.0, -(int) MIN (self->depth, 1000));
+          _linli_plan_undo_to (self, node_mark);
+          descend = FALSE;
+          /* The root's relaxation had the first half; the tree gets the
+           * rest, by the share of it closed or of the time used.
+           */
+          self->phase_start = 0.5;
+          self->phase_end = 1.0;
+          {
+            double done = MIN (self->tree_done, 1.0);
+
+            if (self->deadline > 0)
+              done = MAX (done, (double) (g_get_monotonic_time () - self->start_time) /
+                                  (self->deadline - self->start_time));
+            _linli_plan_report (self, 0.5 + 0.5 * MIN (done, 1.0), _("Closing the gap"), FALSE);
+          }
+        }
+      if (stack->len == 0)
+        break;
+      {
+        Frame *f = &g_array_index (stack, Frame, stack->len - 1);
+
+        _linli_plan_undo_to (self, f->branch_mark);
+        if (f->phase == 0)
+          {
+            f->phase = 1;
+            _linli_plan_fix_out (self, f->col);
+            parent_bound = f->bound;
+            descend = TRUE;
+            continue;
+          }
+        _linli_plan_undo_to (self, f->node_mark);
+        g_array_set_size (stack, stack->len - 1);
+      }
+    }
+  if (stopped)
+    self->incomplete = TRUE;
+}
+
+/* Starting multipliers from the best plan: they make the first bounds
+ * already fair, so the subgradient steps spend their time on the gap.
+ */
+void
+_linli_plan_init_multipliers (LinliPlanSearch *self)
+{
+  const LinliPlanModel *model = &self->model;
+
+  switch (self->problem)
+    {
+    case LINLI_PLAN_MCLP:
+      {
+        g_autofree guint *cnt = g_new (guint, MAX (model->n_rows, 1));
+
+        _linli_plan_cover_counts (self, self->inc, cnt);
+        for (guint r = 0; r < model->n_rows; r++)
+          self->mult[r] = cnt[r] > 0 ? 0.5 : 0.0;
+      }
+      break;
+    case LINLI_PLAN_LSCP:
+      {
+        double need = MAX (self->target - model->base_weight, self->eps_w);
+        double price = MAX (self->inc_value - self->fixed_value, 0) / need;
+
+        for (guint r = 0; r < model->n_rows; r++)
+          self->mult[r] = price * model->row_w[r];
+      }
+      break;
+    case LINLI_PLAN_PMEDIAN:
+    case LINLI_PLAN_N_PROBLEMS:
+    default:
+      {
+        g_autofree double *cur = g_new (double, MAX (model->n_drows, 1));
+
+        _linli_plan_walk_current (self, self->inc, cur);
+        for (guint r = 0; r < model->n_drows; r++)
+          self->mult[r] = model->drow_w[r] * cur[r];
+      }
+      break;
+    }
+}
+
+/* A bound that needs no work: all coverable weight, no new site, or every
+ * demand point at its nearest possible site.
+ */
+double
+_linli_plan_trivial_bound (LinliPlanSearch *self)
+{
+  const LinliPlanModel *model = &self->model;
+  double b;
+
+  switch (self->problem)
+    {
+    case LINLI_PLAN_MCLP:
+      return model->base_weight + model->row_total;
+    case LINLI_PLAN_LSCP:
+      return self->fixed_value;
+    case LINLI_PLAN_PMEDIAN:
+    case LINLI_PLAN_N_PROBLEMS:
+    default:
+      b = model->base_walk;
+      for (guint r = 0; r < model->n_drows; r++)
+        {
+          double d = model->drow_base[r];
+
+          if (model->drow_start[r] < model->drow_start[r + 1])
+            d = MIN (d, model->drow_dist[model->drow_start[r]]);
+          b += model->drow_w[r] * d;
+        }
+      return b;
+    }
+}
+
+/* Takes out of the best maximal covering plan the sites that add no
+ * weight: a planner should not be told to build them.
+ */
+void
+_linli_plan_drop_useless (LinliPlanSearch *self)
+{
+  const LinliPlanModel *model = &self->model;
+  double noise = 1e-9 * MAX (1.0, self->inc_value);
+
+  for (guint c = 0; c < model->n_free; c++)
+    {
+      gboolean feasible;
+      double v;
+
+      if (!self->inc[c])
+        continue;
+      self->inc[c] = 0;
+      v = _linli_plan_eval_value (self, self->inc, &feasible);
+      if (v < self->inc_value - noise)
+        self->inc[c] = 1;
+    }
+  if (model->n_drows > 0)
+    self->inc_walk = _linli_plan_eval_walk (self, self->inc);
+}
