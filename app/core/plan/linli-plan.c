@@ -392,7 +392,7 @@ walk_arc_cb (guint    index,
  * candidate sites %LINLI_PLAN_CANDIDATE, each with its cost and capacity.
  * Arcs join every building and site whose straight-line distance in the
  * project's projection (linli_projection_distance()) is at most
- * @max_distance; a bucket grid over the sites keeps this to a few cells per
+ * @max_distance; a bucket index over the sites keeps this to a few cells per
  * building.  When the project measures walks along streets (and has
  * streets), arcs carry the walk along streets instead, found by a search
  * from each site that stops at @max_distance (see linli_walk_query()).
@@ -414,7 +414,7 @@ linli_plan_instance_new_from_project (LinliProject *project,
   g_autofree double *site_lon = NULL;
   g_autofree double *xy = NULL;
   g_autofree guint *stamp = NULL;
-  g_autoptr (LinliPointGrid) grid = NULL;
+  g_autoptr (LinliPointIndex) site_index = NULL;
   g_autoptr (GArray) scratch = NULL;
   g_autoptr (GArray) cand = NULL;
   g_autoptr (GArray) dist = NULL;
@@ -477,11 +477,11 @@ linli_plan_instance_new_from_project (LinliProject *project,
     }
   g_clear_pointer (&self->pending, g_array_unref);
 
-  /* The grid finds sites by projected coordinates; the exact test is done
+  /* The index finds sites by projected coordinates; the exact test is done
    * again with linli_projection_distance(), so the query reaches a hair
    * further than asked for rounding to do no harm.
    */
-  grid = linli_point_grid_new (xy, n_s, MAX (max_distance, 1.0));
+  site_index = linli_point_index_new (xy, n_s, MAX (max_distance, 1.0));
   scratch = g_array_new (FALSE, FALSE, sizeof (Arc));
   cand = g_array_new (FALSE, FALSE, sizeof (guint32));
   dist = g_array_new (FALSE, FALSE, sizeof (float));
@@ -501,7 +501,7 @@ linli_plan_instance_new_from_project (LinliProject *project,
       q.lon = buildings[i].lon;
       g_array_set_size (scratch, 0);
       linli_projection_forward (proj, q.lat, q.lon, &x, &y);
-      linli_point_grid_query_circle (grid, x, y, max_distance * (1 + 1e-9) + 1e-6,
+      linli_point_index_query_circle (site_index, x, y, max_distance * (1 + 1e-9) + 1e-6,
                                      project_arc_cb, &q);
       len = sort_demand_arcs ((Arc *) scratch->data, scratch->len, stamp, i);
       for (gsize e = 0; e < len; e++)
