@@ -75,9 +75,10 @@ test_doubles (void)
       if (status == LINLI_NUMBER_OK)
         {
           /* The reference is the C library's correctly rounded reading. */
+          double want = g_ascii_strtod (cases[i].text, NULL);
+
           g_assert_cmpfloat (v, ==, cases[i].value);
-          g_assert_false (signbit (v) && v == 0);
-          g_assert_cmpfloat (v, ==, g_ascii_strtod (cases[i].text, NULL));
+          g_assert_cmpmem (&v, sizeof v, &want, sizeof want);
         }
       else
         g_assert_cmpfloat (v, ==, -12345);
@@ -107,7 +108,7 @@ test_fast_path_exact (void)
       want = g_ascii_strtod (text->str, NULL);
       g_assert_true (linli_number_scan (text->str, &end, &v));
       g_assert_cmpint (*end, ==, '\0');
-      if (memcmp (&v, &want, sizeof v) != 0 && !(v == 0 && want == 0))
+      if (memcmp (&v, &want, sizeof v) != 0)
         g_error ("“%s”: %.17g, strtod %.17g", text->str, v, want);
       g_string_free (text, TRUE);
     }

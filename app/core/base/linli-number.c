@@ -75,8 +75,9 @@ linli_number_scan (const char  *text,
 
       v = fabs (g_ascii_strtod (span, NULL));
     }
-  /* "-0" is zero, not negative zero. */
-  *value = negative && v != 0 ? -v : v;
+  /* "-0" is negative zero, as strtod reads it, so files round-trip bit
+   * for bit; it is no less than a minimum of 0. */
+  *value = negative ? -v : v;
   *end = p;
   return TRUE;
 }
@@ -93,7 +94,7 @@ linli_number_scan (const char  *text,
  * Reads @text as one decimal number (see linli_number_scan()) within
  * @min and @max.  Values too large for a double are %LINLI_NUMBER_TOO_LARGE
  * (or too small), never infinite.  With @min at 0, a value below it is
- * %LINLI_NUMBER_NEGATIVE; "-0" is 0.
+ * %LINLI_NUMBER_NEGATIVE; "-0" is not (it is 0).
  *
  * Returns: %LINLI_NUMBER_OK, or what is wrong with @text
  */
