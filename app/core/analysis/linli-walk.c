@@ -615,12 +615,6 @@ linli_walk_nearest_free (LinliWalkNearest *nearest)
   g_free (nearest);
 }
 
-LinliWalk *
-linli_walk_nearest_get_walk (LinliWalkNearest *nearest)
-{
-  return nearest->walk;
-}
-
 static inline void
 nearest_offer (LinliWalkNearest *n,
                guint             node,

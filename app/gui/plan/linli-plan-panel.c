@@ -323,12 +323,6 @@ linli_plan_panel_init (LinliPlanPanel *self)
 
 /* Public API */
 
-LinliPlanPanel *
-linli_plan_panel_new (void)
-{
-  return g_object_new (LINLI_TYPE_PLAN_PANEL, NULL);
-}
-
 void
 linli_plan_panel_set_project (LinliPlanPanel *self,
                               LinliProject   *project,

@@ -12,7 +12,6 @@ G_BEGIN_DECLS
 #define LINLI_TYPE_PLAN_PANEL (linli_plan_panel_get_type ())
 G_DECLARE_FINAL_TYPE (LinliPlanPanel, linli_plan_panel, LINLI, PLAN_PANEL, GtkWidget)
 
-LinliPlanPanel        *linli_plan_panel_new            (void) G_GNUC_WARN_UNUSED_RESULT;
 void                   linli_plan_panel_set_project    (LinliPlanPanel *self,
                                                         LinliProject   *project,
                                                         LinliHistory   *history);
