@@ -34,26 +34,8 @@ struct _LinliCsvReader
 /* Auxiliary methods                                                         */
 /* ------------------------------------------------------------------------ */
 
-static gboolean G_GNUC_PRINTF (5, 6)
-fail_at (GError    **error,
-         int         code,
-         const char *path,
-         guint       line,
-         const char *format,
-         ...)
-{
-  g_autofree char *reason = NULL;
-  va_list args;
-
-  va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
-  va_end (args);
-  if (line > 0)
-    g_set_error (error, LINLI_CSV_ERROR, code, "%s:%u: %s", path, line, reason);
-  else
-    g_set_error (error, LINLI_CSV_ERROR, code, "%s: %s", path, reason);
-  return FALSE;
-}
+#define fail_at(error, code, path, line, ...) \
+  linli_csv_set_error ((error), LINLI_CSV_ERROR, (code), (path), (line), __VA_ARGS__)
 
 /* The line of byte @offset of @data: 1 plus the line ends before it, where
  * CR LF, LF and a lone CR each end a line. */
@@ -387,6 +369,67 @@ read_record (LinliCsvReader *self,
 /* ------------------------------------------------------------------------ */
 /* Public API                                                                */
 /* ------------------------------------------------------------------------ */
+
+/**
+ * linli_csv_set_error:
+ * @domain: the error's domain
+ * @code: its code
+ * @path: the file, as shown
+ * @line: the line, counting from 1; 0 for the file as a whole
+ * @format: the reason, printf-style
+ *
+ * Sets @error to "PATH:LINE: reason", or "PATH: reason" without a line:
+ * the form of every error about a CSV file.
+ *
+ * Returns: %FALSE, to return at once
+ */
+gboolean
+linli_csv_set_error (GError     **error,
+                     GQuark       domain,
+                     int          code,
+                     const char  *path,
+                     guint        line,
+                     const char  *format,
+                     ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (line > 0)
+    g_set_error (error, domain, code, "%s:%u: %s", path, line, reason);
+  else
+    g_set_error (error, domain, code, "%s: %s", path, reason);
+  return FALSE;
+}
+
+/**
+ * linli_csv_propagate_error:
+ * @dest: (nullable): where the error goes
+ * @src: (transfer full): an error of %LINLI_CSV_ERROR
+ * @domain: the caller's error domain
+ * @failed_code: its code for a file that cannot be read
+ * @invalid_code: its code for a file that is no CSV within the limits
+ *
+ * Hands the reader's error on in the domain of the format read with it;
+ * the message (which names file and line) is kept.
+ */
+void
+linli_csv_propagate_error (GError **dest,
+                           GError  *src,
+                           GQuark   domain,
+                           int      failed_code,
+                           int      invalid_code)
+{
+  g_return_if_fail (src != NULL);
+
+  g_set_error_literal (dest, domain,
+                       g_error_matches (src, LINLI_CSV_ERROR, LINLI_CSV_ERROR_FAILED) ? failed_code : invalid_code,
+                       src->message);
+  g_error_free (src);
+}
 
 static LinliCsvReader *
 reader_new (char       *file_data,

@@ -26,6 +26,18 @@ typedef enum
 typedef struct _LinliCsvReader LinliCsvReader;
 
 GQuark          linli_csv_error_quark            (void);
+gboolean        linli_csv_set_error              (GError              **error,
+                                                  GQuark                domain,
+                                                  int                   code,
+                                                  const char           *path,
+                                                  guint                 line,
+                                                  const char           *format,
+                                                  ...) G_GNUC_PRINTF (6, 7);
+void            linli_csv_propagate_error        (GError              **dest,
+                                                  GError               *src,
+                                                  GQuark                domain,
+                                                  int                   failed_code,
+                                                  int                   invalid_code);
 
 LinliCsvReader *linli_csv_reader_new_for_path    (const char           *path,
                                                   char                  separator,

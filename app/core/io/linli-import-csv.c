@@ -33,47 +33,23 @@ struct _LinliCsvTable
 /* Auxiliary methods                                                         */
 /* ------------------------------------------------------------------------ */
 
-static gboolean G_GNUC_PRINTF (4, 5)
-fail_at (GError    **error,
-         const char *path,
-         guint       line,
-         const char *format,
-         ...)
-{
-  g_autofree char *reason = NULL;
-  va_list args;
-
-  va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
-  va_end (args);
-  if (line > 0)
-    g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, "%s:%u: %s", path, line, reason);
-  else
-    g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, "%s: %s", path, reason);
-  return FALSE;
-}
+/* "FILE:LINE: reason", or "FILE: reason" when @line is 0. */
+#define fail_at(error, path, line, ...) \
+  linli_csv_set_error ((error), LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, (path), (line), __VA_ARGS__)
 
 static gboolean
 is_blank (const char *s)
 {
-  for (; *s; s++)
-    if (!g_ascii_isspace (*s))
-      return FALSE;
-  return TRUE;
+  return s[strspn (s, " \t\n\r\v\f")] == '\0';
 }
 
-/* The CSV reader's error in the import domain: reading failed, or the
- * text is no CSV; the message already names file and line.  Takes
- * @local_error. */
+/* The CSV reader's error in the import domain.  Takes @local_error. */
 static gpointer
 import_error (GError **error,
               GError  *local_error)
 {
-  int code = g_error_matches (local_error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_FAILED) ? LINLI_IMPORT_ERROR_FAILED
-                                                                                     : LINLI_IMPORT_ERROR_INVALID;
-
-  g_set_error_literal (error, LINLI_IMPORT_ERROR, code, local_error->message);
-  g_error_free (local_error);
+  linli_csv_propagate_error (error, local_error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_FAILED,
+                             LINLI_IMPORT_ERROR_INVALID);
   return NULL;
 }
 
@@ -240,16 +216,14 @@ table_read (LinliCsvReader  *reader,
 
 /**
  * linli_csv_table_parse:
- * @data: the file's bytes
- * @display_name: the file's name, for messages
- * @separator: `,`, `;` or a tab; 0 to detect it from the header
  *
- * Reads a CSV file with the core's CSV reader (see
- * linli_csv_reader_new_for_data(): RFC 4180, UTF-8, UTF-16 or GB18030,
- * within its limits).  The first row with any text is the header; rows of
- * blanks are skipped; shorter rows are filled with empty cells, and longer
- * ones are an error unless the extra cells are empty.  Row lines are
- * physical lines, so a quoted line break counts.
+ * Reads a table from the bytes of a CSV file named @display_name in
+ * messages, with the core's CSV reader: see
+ * linli_csv_reader_new_for_data() for what it accepts and how @separator
+ * is found.  The first row with any text is the header; rows of blanks
+ * are skipped; shorter rows are filled with empty cells, and longer ones
+ * are an error unless the extra cells are empty.  Row lines are physical
+ * lines, so a quoted line break counts.
  *
  * Returns: (transfer full): the table, or %NULL with @error saying
  *   "FILE:LINE: reason"
@@ -263,10 +237,6 @@ linli_csv_table_parse (const char  *data,
 {
   g_autoptr (LinliCsvReader) reader = NULL;
   GError *local_error = NULL;
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (display_name != NULL, NULL);
-  g_return_val_if_fail (separator == 0 || separator == ',' || separator == ';' || separator == '\t', NULL);
 
   reader = linli_csv_reader_new_for_data (data, length, display_name, separator, &local_error);
   if (reader == NULL)

@@ -44,11 +44,8 @@ static gboolean
 csv_error (GError **error,
            GError  *local_error)
 {
-  int code = g_error_matches (local_error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_FAILED) ? LINLI_PLAN_IO_ERROR_FAILED
-                                                                                     : LINLI_PLAN_IO_ERROR_INVALID;
-
-  g_set_error_literal (error, LINLI_PLAN_IO_ERROR, code, local_error->message);
-  g_error_free (local_error);
+  linli_csv_propagate_error (error, local_error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_FAILED,
+                             LINLI_PLAN_IO_ERROR_INVALID);
   return FALSE;
 }
 
