@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 /* Powers of ten that are exact doubles. */
 static const double exact_powers[] = {
@@ -86,7 +87,8 @@ linli_number_scan (const char  *text,
  * linli_number_parse_double:
  * @text: the whole value
  * @flags: %LINLI_NUMBER_ALLOW_SPACE where the format allows white space
- *   around the number
+ *   around the number; %LINLI_NUMBER_INTEGER where it allows only digits
+ *   (and a sign)
  * @min: the smallest value accepted (-INFINITY for any)
  * @max: the largest value accepted (INFINITY for any)
  * @value: (out): the number, set only on %LINLI_NUMBER_OK
@@ -116,6 +118,8 @@ linli_number_parse_double (const char       *text,
   if (*p == '\0')
     return p == text || space ? LINLI_NUMBER_EMPTY : LINLI_NUMBER_INVALID;
   if (!linli_number_scan (p, &end, &v))
+    return LINLI_NUMBER_INVALID;
+  if ((flags & LINLI_NUMBER_INTEGER) != 0 && strcspn (p, ".eE") < (gsize) (end - p))
     return LINLI_NUMBER_INVALID;
   while (space && is_space (*end))
     end++;

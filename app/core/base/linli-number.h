@@ -27,6 +27,7 @@ typedef enum
 {
   LINLI_NUMBER_FLAGS_NONE  = 0,
   LINLI_NUMBER_ALLOW_SPACE = 1 << 0,  /* ASCII white space around the number */
+  LINLI_NUMBER_INTEGER     = 1 << 1,  /* `[+-]digits` only: no point, no exponent */
 } LinliNumberFlags;
 
 gboolean          linli_number_scan         (const char        *text,

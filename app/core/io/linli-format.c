@@ -199,18 +199,10 @@ parse_uint (Loader     *l,
             guint      *out)
 {
   guint64 v = 0;
-  const char *p = value;
 
-  /* Plain digits, the form Linli writes, without the general parser. */
-  while (*p >= '0' && *p <= '9' && p - value < 9)
-    v = v * 10 + (guint64) (*p++ - '0');
-  if (p > value && *p == '\0' && v <= max)
-    {
-      *out = (guint) v;
-      return TRUE;
-    }
-
-  if (!g_ascii_string_to_unsigned (value, 10, 0, max, &v, NULL))
+  /* As xsd:nonNegativeInteger, white space collapsed: "+5", " 5 " and
+   * "-0" are counts too. */
+  if (linli_number_parse_count (value, LINLI_NUMBER_ALLOW_SPACE | LINLI_NUMBER_INTEGER, max, &v) != LINLI_NUMBER_OK)
     {
       g_autofree char *q = quote_value (value);
       return fail (l, LINLI_FORMAT_ERROR_INVALID,
