@@ -91,9 +91,11 @@ read_regular_file (const char *path,
   if (!S_ISREG (st.st_mode))
     {
       close (fd);
-      fail_at (error, LINLI_CSV_ERROR_FAILED, path, 0,
-               S_ISDIR (st.st_mode) ? _("is a folder, not a file")
-                                    : _("is not a regular file (a device or a pipe); only files can be read"));
+      if (S_ISDIR (st.st_mode))
+        fail_at (error, LINLI_CSV_ERROR_FAILED, path, 0, _("is a folder, not a file"));
+      else
+        fail_at (error, LINLI_CSV_ERROR_FAILED, path, 0,
+                 _("is not a regular file (a device or a pipe); only files can be read"));
       return NULL;
     }
   if (st.st_size < 0 || (guint64) st.st_size > LINLI_CSV_MAX_FILE_SIZE)
@@ -164,7 +166,8 @@ decode (LinliCsvReader *self,
       self->converted = g_convert (data + 2, length - 2, "UTF-8", self->encoding, &read, &written,
                                    &local_error);
       if (self->converted == NULL)
-        return fail_at (error, LINLI_CSV_ERROR_INVALID, path, 0, _("the text is not valid %s"), self->encoding);
+        return fail_at (error, LINLI_CSV_ERROR_INVALID, path, 0, _("the text is not valid %s"),
+                        self->encoding);
       self->p = self->converted;
       self->end = self->converted + written;
       return TRUE;
@@ -332,7 +335,8 @@ read_record (LinliCsvReader *self,
             }
           while (self->p < self->end && is_blank_char (self, *self->p))
             self->p++;
-          if (self->p < self->end && *self->p != self->separator && *self->p != '\n' && *self->p != '\r')
+          if (self->p < self->end && *self->p != self->separator &&
+              *self->p != '\n' && *self->p != '\r')
             return fail_at (error, LINLI_CSV_ERROR_INVALID, path, self->next_line,
                             _("text after a closing quote"));
         }
@@ -342,7 +346,8 @@ read_record (LinliCsvReader *self,
           const char *record_limit = MIN (self->end, record + LINLI_CSV_MAX_RECORD + 1);
           const char *limit = MIN (record_limit, s + LINLI_CSV_MAX_FIELD + 1);
 
-          while (self->p < limit && *self->p != self->separator && *self->p != '\n' && *self->p != '\r')
+          while (self->p < limit &&
+                 *self->p != self->separator && *self->p != '\n' && *self->p != '\r')
             self->p++;
           if (self->p == record_limit && record_limit < self->end)
             return fail_at (error, LINLI_CSV_ERROR_INVALID, path, self->line,
@@ -423,11 +428,12 @@ linli_csv_propagate_error (GError **dest,
                            int      failed_code,
                            int      invalid_code)
 {
+  gboolean failed;
+
   g_return_if_fail (src != NULL);
 
-  g_set_error_literal (dest, domain,
-                       g_error_matches (src, LINLI_CSV_ERROR, LINLI_CSV_ERROR_FAILED) ? failed_code : invalid_code,
-                       src->message);
+  failed = g_error_matches (src, LINLI_CSV_ERROR, LINLI_CSV_ERROR_FAILED);
+  g_set_error_literal (dest, domain, failed ? failed_code : invalid_code, src->message);
   g_error_free (src);
 }
 
@@ -494,7 +500,8 @@ linli_csv_reader_new_for_data (const char  *data,
 {
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
-  g_return_val_if_fail (separator == 0 || separator == ',' || separator == ';' || separator == '\t', NULL);
+  g_return_val_if_fail (separator == 0 || separator == ',' || separator == ';' || separator == '\t',
+                        NULL);
 
   return reader_new (NULL, data, length, display_name, separator, error);
 }
@@ -521,7 +528,8 @@ linli_csv_reader_new_for_path (const char  *path,
   gsize length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (separator == 0 || separator == ',' || separator == ';' || separator == '\t', NULL);
+  g_return_val_if_fail (separator == 0 || separator == ',' || separator == ';' || separator == '\t',
+                        NULL);
 
   data = read_regular_file (path, &length, error);
   if (data == NULL)

@@ -41,12 +41,14 @@ void            linli_csv_propagate_error        (GError              **dest,
 
 LinliCsvReader *linli_csv_reader_new_for_path    (const char           *path,
                                                   char                  separator,
-                                                  GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+                                                  GError              **error)
+  G_GNUC_WARN_UNUSED_RESULT;
 LinliCsvReader *linli_csv_reader_new_for_data    (const char           *data,
                                                   gsize                 length,
                                                   const char           *display_name,
                                                   char                  separator,
-                                                  GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+                                                  GError              **error)
+  G_GNUC_WARN_UNUSED_RESULT;
 void            linli_csv_reader_free            (LinliCsvReader       *self);
 
 gboolean        linli_csv_reader_next            (LinliCsvReader       *self,

@@ -196,12 +196,14 @@ linli_number_describe (LinliNumberStatus status,
       if (!isfinite (min))
         return g_strdup (_("is too small"));
       /* Translators: %s is the smallest value allowed */
-      return g_strdup_printf (_("is less than %s"), g_ascii_formatd (buf, sizeof buf, "%.15g", min));
+      return g_strdup_printf (_("is less than %s"),
+                              g_ascii_formatd (buf, sizeof buf, "%.15g", min));
     case LINLI_NUMBER_TOO_LARGE:
       if (!isfinite (max))
         return g_strdup (_("is too large"));
       /* Translators: %s is the largest value allowed */
-      return g_strdup_printf (_("is more than %s"), g_ascii_formatd (buf, sizeof buf, "%.15g", max));
+      return g_strdup_printf (_("is more than %s"),
+                              g_ascii_formatd (buf, sizeof buf, "%.15g", max));
     case LINLI_NUMBER_INVALID:
     default:
       return g_strdup (_("is not a number"));

@@ -50,8 +50,10 @@ linli_sqlite_set_error (GError  **error,
       code = LINLI_SQLITE_ERROR_FAILED;
       break;
     }
-  g_set_error_literal (error, LINLI_SQLITE_ERROR, code,
-                       db != NULL && sqlite3_errcode (db) != SQLITE_OK ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  if (db != NULL && sqlite3_errcode (db) != SQLITE_OK)
+    g_set_error_literal (error, LINLI_SQLITE_ERROR, code, sqlite3_errmsg (db));
+  else
+    g_set_error_literal (error, LINLI_SQLITE_ERROR, code, sqlite3_errstr (rc));
 }
 
 /**
@@ -80,7 +82,10 @@ linli_sqlite_open (const char           *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  flags |= mode == LINLI_SQLITE_OPEN_READ_WRITE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+  if (mode == LINLI_SQLITE_OPEN_READ_WRITE)
+    flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  else
+    flags |= SQLITE_OPEN_READONLY;
   rc = sqlite3_open_v2 (path, &db, flags, NULL);
   if (rc == SQLITE_OK)
     {

@@ -202,7 +202,8 @@ parse_uint (Loader     *l,
 
   /* As xsd:nonNegativeInteger, white space collapsed: "+5", " 5 " and
    * "-0" are counts too. */
-  if (linli_number_parse_count (value, LINLI_NUMBER_ALLOW_SPACE | LINLI_NUMBER_INTEGER, max, &v) != LINLI_NUMBER_OK)
+  if (linli_number_parse_count (value, LINLI_NUMBER_ALLOW_SPACE | LINLI_NUMBER_INTEGER, max, &v) !=
+      LINLI_NUMBER_OK)
     {
       g_autofree char *q = quote_value (value);
       return fail (l, LINLI_FORMAT_ERROR_INVALID,

@@ -35,7 +35,8 @@ struct _LinliCsvTable
 
 /* "FILE:LINE: reason", or "FILE: reason" when @line is 0. */
 #define fail_at(error, path, line, ...) \
-  linli_csv_set_error ((error), LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, (path), (line), __VA_ARGS__)
+  linli_csv_set_error ((error), LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, (path), (line), \
+                       __VA_ARGS__)
 
 static gboolean
 is_blank (const char *s)

@@ -200,7 +200,8 @@ parse_coordinate (OsmReader  *r,
   if (value == NULL)
     return fail (r, _("<node> lacks the attribute “%s”"), attr);
   /* The core's decimal numbers: no hex, "inf" or "nan". */
-  if (linli_number_parse_double (value, LINLI_NUMBER_FLAGS_NONE, -limit, limit, out) == LINLI_NUMBER_OK)
+  if (linli_number_parse_double (value, LINLI_NUMBER_FLAGS_NONE, -limit, limit, out) ==
+      LINLI_NUMBER_OK)
     return TRUE;
   q = quote_value (value);
   return fail (r, _("attribute “%s” must be a number from %g to %g, not “%s”"), attr, -limit, limit, q);

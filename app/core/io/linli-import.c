@@ -582,8 +582,8 @@ member_number (JsonObject *props,
         {
           double v;
 
-          if (linli_number_parse_double (json_node_get_string (node), LINLI_NUMBER_ALLOW_SPACE, -INFINITY,
-                                         INFINITY, &v) == LINLI_NUMBER_OK)
+          if (linli_number_parse_double (json_node_get_string (node), LINLI_NUMBER_ALLOW_SPACE,
+                                         -INFINITY, INFINITY, &v) == LINLI_NUMBER_OK)
             return v;
         }
     }

@@ -74,7 +74,11 @@ csv_open (Csv         *csv,
   csv->line = linli_csv_reader_get_line (csv->reader);
   csv->header = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < linli_csv_reader_get_n_fields (csv->reader); i++)
-    g_ptr_array_add (csv->header, g_strstrip (g_strdup (linli_csv_reader_get_field (csv->reader, i))));
+    {
+      char *name = g_strdup (linli_csv_reader_get_field (csv->reader, i));
+
+      g_ptr_array_add (csv->header, g_strstrip (name));
+    }
   return TRUE;
 }
 
@@ -143,9 +147,10 @@ csv_number (Csv         *csv,
             GError     **error)
 {
   const char *text = column >= 0 ? linli_csv_reader_get_field (csv->reader, column) : "";
-  LinliNumberStatus status = linli_number_parse_double (text, LINLI_NUMBER_ALLOW_SPACE, 0, MAX_VALUE, out);
   g_autofree char *reason = NULL;
+  LinliNumberStatus status;
 
+  status = linli_number_parse_double (text, LINLI_NUMBER_ALLOW_SPACE, 0, MAX_VALUE, out);
   if (status == LINLI_NUMBER_OK)
     return TRUE;
   if (status == LINLI_NUMBER_EMPTY && allow_empty)
@@ -156,8 +161,8 @@ csv_number (Csv         *csv,
   reason = linli_number_describe (status, 0, MAX_VALUE);
   /* Translators: file, line, the column (weight, cost, capacity), its value and what is wrong, e.g.
    * demand.csv:3: weight “-1” is negative */
-  g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID, _("%s:%u: %s “%s” %s"), csv->path,
-               csv->line, what, text, reason);
+  g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID, _("%s:%u: %s “%s” %s"),
+               csv->path, csv->line, what, text, reason);
   return FALSE;
 }
 
@@ -224,7 +229,8 @@ linli_plan_read_csv (const char  *demand_path,
       if (*id == '\0' || g_hash_table_contains (d_index, id))
         {
           g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID,
-                       *id ? _("%s:%u: duplicate id “%s”") : _("%s:%u: empty id%s"), csv.path, csv.line, id);
+                       *id ? _("%s:%u: duplicate id “%s”") : _("%s:%u: empty id%s"),
+                       csv.path, csv.line, id);
           return NULL;
         }
       if (!csv_number (&csv, c_weight, "weight", FALSE, &w, error))
@@ -258,7 +264,8 @@ linli_plan_read_csv (const char  *demand_path,
       if (*id == '\0' || g_hash_table_contains (c_index, id))
         {
           g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID,
-                       *id ? _("%s:%u: duplicate id “%s”") : _("%s:%u: empty id%s"), csv.path, csv.line, id);
+                       *id ? _("%s:%u: duplicate id “%s”") : _("%s:%u: empty id%s"),
+                       csv.path, csv.line, id);
           return NULL;
         }
       if (!csv_number (&csv, c_cost, "cost", TRUE, &cost, error) ||

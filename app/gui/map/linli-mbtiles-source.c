@@ -182,8 +182,8 @@ parse_bounds (const char *text,
   if (g_strv_length (parts) != 4)
     return FALSE;
   for (int i = 0; i < 4; i++)
-    if (linli_number_parse_double (parts[i], LINLI_NUMBER_ALLOW_SPACE, -INFINITY, INFINITY, &bounds[i]) !=
-        LINLI_NUMBER_OK)
+    if (linli_number_parse_double (parts[i], LINLI_NUMBER_ALLOW_SPACE, -INFINITY, INFINITY,
+                                   &bounds[i]) != LINLI_NUMBER_OK)
       return FALSE;
   return bounds[0] < bounds[2] && bounds[1] < bounds[3];
 }
@@ -294,7 +294,8 @@ read_metadata (LinliMbtilesSource  *self,
       g_autoptr (sqlite3_stmt) range = NULL;
 
       g_clear_error (&local_error);
-      range = linli_sqlite_prepare (self->db, "SELECT MIN(zoom_level), MAX(zoom_level) FROM tiles", &local_error);
+      range = linli_sqlite_prepare (self->db, "SELECT MIN(zoom_level), MAX(zoom_level) FROM tiles",
+                                    &local_error);
       if (range == NULL || linli_sqlite_step (range, &local_error) != SQLITE_ROW)
         {
           g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID,
@@ -587,7 +588,8 @@ linli_mbtiles_source_initable_init (GInitable     *initable,
     }
   if (self->db == NULL)
     {
-      g_set_error_literal (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_FAILED, local_error->message);
+      g_set_error_literal (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_FAILED,
+                           local_error->message);
       return FALSE;
     }
 
