@@ -183,7 +183,7 @@ check_against_definitions (LinliProject        *project,
 }
 
 /* A random district.  Layouts vary from one dense estate to clusters far
- * apart, so the grid meets cells of every fill and its size cap. */
+ * apart, so the index meets cells of every fill and its size cap. */
 static LinliProject *
 random_district (guint32  seed,
                  guint   *n_boundary)
@@ -249,7 +249,7 @@ random_district (guint32  seed,
             dy = (cluster / 2) * spread_m + g_rand_double_range (rand, -80, 80);
           }
           break;
-        case 2:  /* two towns 300 km apart: the grid must grow its cells */
+        case 2:  /* two towns 300 km apart: the index must grow its cells */
           dx = (i % 2) * 300000.0 + g_rand_double_range (rand, -500, 500);
           dy = (i % 2) * 200000.0 + g_rand_double_range (rand, -500, 500);
           break;
@@ -788,7 +788,7 @@ test_non_finite_building_subprocess (void)
 static void
 test_non_finite_building (void)
 {
-  /* It used to loop for ever in linli_point_grid_new() or write out of
+  /* It used to loop for ever in linli_point_index_new() or write out of
    * bounds there, hence the subprocess and its time limit. */
   g_test_trap_subprocess ("/coverage/non-finite-building/subprocess", 5 * G_USEC_PER_SEC,
                           G_TEST_SUBPROCESS_DEFAULT);
@@ -859,7 +859,7 @@ test_large (void)
     t_brute = g_get_monotonic_time () - t0;
     linli_test_assert_coverage_equal (project, fast, brute);
   }
-  g_test_message ("%u buildings, %u sites: grid %" G_GINT64_FORMAT " µs, brute force %"
+  g_test_message ("%u buildings, %u sites: index %" G_GINT64_FORMAT " µs, brute force %"
                   G_GINT64_FORMAT " µs", linli_project_get_n_buildings (project),
                   linli_project_get_n_sites (project), t_fast, t_brute);
   g_assert_finalize_object (project);

@@ -1316,6 +1316,41 @@ test_length_limits (void)
   xmlRelaxNGFree (schema);
 }
 
+/* Counts are read as the schema's xsd:nonNegativeInteger does (white
+ * space collapsed), with the loader's own maximum. */
+static void
+test_count_syntax (void)
+{
+  static const struct { const char *text; gboolean valid; guint value; } cases[] = {
+    { "5", TRUE, 5 }, { "+5", TRUE, 5 }, { " 5 ", TRUE, 5 }, { "-0", TRUE, 0 }, { "005", TRUE, 5 },
+    { "1000000", TRUE, 1000000 },
+    { "", FALSE, 0 }, { "-1", FALSE, 0 }, { "5.0", FALSE, 0 }, { "1e1", FALSE, 0 }, { "0x5", FALSE, 0 },
+    { "5 5", FALSE, 0 }, { "five", FALSE, 0 }, { "1000001", FALSE, 0 } /* out of range */,
+  };
+  xmlRelaxNGPtr schema = load_schema ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *doc = g_strdup_printf (
+        "<linli version=\"1\"><communities><community id=\"c\"/></communities>"
+        "<compounds><compound id=\"k\" community=\"c\"/></compounds><buildings>"
+        "<building id=\"b\" compound=\"k\" lat=\"1\" lon=\"1\" households=\"%s\"/></buildings></linli>",
+        cases[i].text);
+      g_autoptr (GBytes) bytes = g_bytes_new (doc, strlen (doc));
+      g_autoptr (LinliProject) project = linli_format_load_data (doc, strlen (doc), "count.linli", &error);
+
+      if ((project != NULL) != cases[i].valid)
+        g_error ("households=\"%s\" %s", cases[i].text, project != NULL ? "loads" : "is refused");
+      if (project != NULL)
+        g_assert_cmpuint (linli_project_get_building (project, 0)->households, ==, cases[i].value);
+      else
+        g_assert_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_INVALID);
+      g_assert_true (schema_validates (schema, bytes, NULL) == cases[i].valid);
+    }
+  xmlRelaxNGFree (schema);
+}
+
 static LinliProject *
 load_building_lat (const char *lat,
                    GError    **error)
@@ -2277,6 +2312,7 @@ main (int   argc,
   g_test_add_func ("/format/schema", test_schema);
   g_test_add_func ("/format/length-limits", test_length_limits);
   g_test_add_func ("/format/number-syntax", test_number_syntax);
+  g_test_add_func ("/format/count-syntax", test_count_syntax);
   g_test_add_func ("/format/number-exactness", test_number_exactness);
   for (guint i = 0; i < G_N_ELEMENTS (hostile_cases); i++)
     {

@@ -458,6 +458,40 @@ test_new_project_crs (void)
   g_assert_cmpfloat (linli_haversine_distance (lat, lon, 31.2416, 121.4958), >, 100);
 }
 
+/* Counts and coordinates are read by the core's number parser, after the
+ * list's own forms (full width, units, groups of thousands, "°"). */
+static void
+test_good_values (void)
+{
+  static const struct { const char *households, *lat; guint want; double want_lat; } cases[] = {
+    { "-0", "30.1", 0, 30.1 },
+    { "+7", "+30.1", 7, 30.1 },
+    { "1.2e1", "3.01e1", 12, 30.1 },
+    { "\"1,234户\"", "30.1°", 1234, 30.1 },
+    { "１２", "３０．１", 12, 30.1 },
+    { "1000000", " 30.1 ", 1000000, 30.1 },
+    { "12.000", "-0", 12, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *csv = g_strdup_printf ("楼栋,户数,纬度,经度\n1号楼,%s,%s,120.1\n", cases[i].households,
+                                              cases[i].lat);
+      g_autoptr (LinliCsvTable) t = parse (csv);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LinliProject) p = NULL;
+      LinliCsvOptions opts;
+      LinliCsvMapping m;
+
+      linli_csv_mapping_guess (&m, t);
+      linli_csv_options_init (&opts);
+      p = linli_csv_import (t, &m, &opts, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (linli_project_get_building (p, 0)->households, ==, cases[i].want);
+      g_assert_cmpfloat (linli_project_get_building (p, 0)->lat, ==, cases[i].want_lat);
+    }
+}
+
 /* Bad cells are errors naming file, line and column; no project. */
 static void
 test_bad_values (void)
@@ -471,7 +505,15 @@ test_bad_values (void)
     { "1号楼,2000000,30.1,120.1", 3, "is more than 1000000" },
     { "1号楼,3,NaN,120.1", 3, "Latitude (column “纬度”): “NaN” is not a number" },
     { "1号楼,3,30.1,inf", 3, "“inf” is not a number" },
-    { "1号楼,3,30.1,1e2", 3, "“1e2” is not a number" },
+    { "1号楼,3,30.1,0x1e", 3, "“0x1e” is not a number" },
+    { "1号楼,3,30.1,12O.1", 3, "“12O.1” is not a number" },
+    { "1号楼,3,30.1,1e999", 3, "is not between −180 and 180" },
+    { "1号楼,3,30.1,2e2", 3, "is not between −180 and 180" },
+    /* A number out of range says so, however it is written. */
+    { "1号楼,1e308,30.1,120.1", 3, "“1e308” is more than 1000000" },
+    { "1号楼,1e999,30.1,120.1", 3, "“1e999” is more than 1000000" },
+    { "1号楼,-0.5,30.1,120.1", 3, "“-0.5” is negative" },
+    { "1号楼,0x10,30.1,120.1", 3, "“0x10” is not a number" },
     { "1号楼,3,120.1,30.1", 3, "swapped" },
     { "1号楼,3,30.1,200", 3, "is not between −180 and 180" },
     { "1号楼,3,30.1,", 3, "a latitude without a longitude" },
@@ -915,6 +957,7 @@ main (int    argc,
   g_test_add_func ("/import-csv/mapping-parse", test_mapping_parse);
   g_test_add_func ("/import-csv/new-project", test_new_project);
   g_test_add_func ("/import-csv/new-project-crs", test_new_project_crs);
+  g_test_add_func ("/import-csv/good-values", test_good_values);
   g_test_add_func ("/import-csv/bad-values", test_bad_values);
   g_test_add_func ("/import-csv/normalize", test_normalize);
   g_test_add_func ("/import-csv/join", test_join);

@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* CSV planning instances and the planning reports. */
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "linli-csv.h"
 #include "linli-plan-io.h"
 
 typedef struct
@@ -132,6 +136,12 @@ test_errors (void)
     { "id,weight\nb1,1\n", "id\nA\n", "demand_id,candidate_id,cost\nb9,A,3\n", "k", 2, "“b9”" },
     { "id,weight\nb1,1\n", "id\nA\n", "demand_id,candidate_id,cost\nb1,A,inf\n", "k", 2, "cost" },
     { "id,weight\nb1,1\n", "id\nA\n", "demand,candidate\nb1,A\n", "k", 1, "“cost”" },
+    /* Numbers are decimal, and what is wrong with one is said. */
+    { "id,weight\nb1,0x10\n", "id\nA\n", "demand_id,candidate_id,cost\n", "d", 2, "weight “0x10” is not a number" },
+    { "id,weight\nb1,1e308\n", "id\nA\n", "demand_id,candidate_id,cost\n", "d", 2, "“1e308” is more than" },
+    { "id,weight\nb1,-2\n", "id\nA\n", "demand_id,candidate_id,cost\n", "d", 2, "“-2” is negative" },
+    { "id,weight\nb1,1\n", "id\nA\n", "demand_id,candidate_id,cost\nb1,A,12m\n", "k", 2, "“12m” is not a number" },
+    { "id,weight\nb1,\n", "id\nA\n", "demand_id,candidate_id,cost\n", "d", 2, "weight “” is empty" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -266,6 +276,111 @@ test_pmedian_reach (void)
   files_clear (&f);
 }
 
+/* Numbers as the core's parser reads them: "-0" is 0 (not negative), white space around
+ * a field is allowed, exponents are numbers. */
+static void
+test_numbers (void)
+{
+  Files f = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliPlanInstance) instance = NULL;
+
+  files_write (&f, "id,weight\nb1,-0\nb2, 2.5e1 \nb3,\"7\"\n", "id,cost\nA,-0\nB,\n",
+               "demand_id,candidate_id,cost\nb1,A,1e2\n");
+  instance = linli_plan_read_csv (f.demand, f.candidates, f.costs, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (linli_plan_instance_get_weight (instance, 0), ==, 0);
+  g_assert_cmpfloat (linli_plan_instance_get_weight (instance, 1), ==, 25);
+  g_assert_cmpfloat (linli_plan_instance_get_weight (instance, 2), ==, 7);
+  g_assert_cmpfloat (linli_plan_instance_get_cost (instance, 0), ==, 0);
+  g_assert_cmpfloat (linli_plan_instance_get_cost (instance, 1), <, 0);
+  files_clear (&f);
+}
+
+/* Reads the instance with @path as its demand file and checks that the
+ * error names @path, and @line when it is not 0, and says @reason. */
+static void
+assert_demand_refused (const char *path,
+                       guint       line,
+                       const char *reason)
+{
+  Files f = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliPlanInstance) instance = NULL;
+  g_autofree char *prefix = line ? g_strdup_printf ("%s:%u: ", path, line) : g_strdup_printf ("%s: ", path);
+
+  files_write (&f, "id,weight\n", "id\nA\n", "demand_id,candidate_id,cost\n");
+  instance = linli_plan_read_csv (path, f.candidates, f.costs, NULL, NULL, &error);
+  g_assert_null (instance);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == LINLI_PLAN_IO_ERROR);
+  if (!g_str_has_prefix (error->message, prefix) || strstr (error->message, reason) == NULL)
+    g_error ("“%s” does not start with “%s” and say “%s”", error->message, prefix, reason);
+  files_clear (&f);
+}
+
+/* Input that is no file, or too big: refused at once, with the reason,
+ * never read whole. */
+static void
+test_limits (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("linli-limits-XXXXXX", &error);
+  g_autofree char *fifo = g_build_filename (dir, "demand.fifo", NULL);
+  g_autofree char *sparse = g_build_filename (dir, "sparse.csv", NULL);
+  g_autofree char *long_row = g_build_filename (dir, "long-row.csv", NULL);
+  g_autofree char *long_id = g_build_filename (dir, "long-id.csv", NULL);
+  GString *text = g_string_new ("id,weight,a,b,c,d,e,f,g,h\nb1,1");
+  int fd;
+
+  g_assert_no_error (error);
+
+  /* Devices and pipes: a FIFO with no writer would block a plain open. */
+  assert_demand_refused ("/dev/zero", 0, "not a regular file");
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  assert_demand_refused (fifo, 0, "not a regular file");
+  assert_demand_refused (dir, 0, "folder");
+
+  /* A sparse file of 3 GB: refused from its size. */
+  fd = g_open (sparse, O_CREAT | O_WRONLY | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) 3 << 30), ==, 0);
+  close (fd);
+  assert_demand_refused (sparse, 0, "larger than 256 MB");
+
+  /* A row over the cap, in fields that are each under theirs. */
+  for (guint i = 0; i < 8; i++)
+    {
+      g_string_append_c (text, ',');
+      for (guint k = 0; k < LINLI_CSV_MAX_FIELD; k++)
+        g_string_append_c (text, 'x');
+    }
+  g_string_append (text, "\n");
+  g_assert_true (g_file_set_contents (long_row, text->str, text->len, NULL));
+  assert_demand_refused (long_row, 2, "the row is longer than 65536 bytes");
+
+  /* An id of 1 MB, quoted or not. */
+  g_string_assign (text, "id,weight\nb1,1\n");
+  for (guint i = 0; i < 1024 * 1024; i++)
+    g_string_append_c (text, 'x');
+  g_string_append (text, ",1\n");
+  g_assert_true (g_file_set_contents (long_id, text->str, text->len, NULL));
+  assert_demand_refused (long_id, 3, "field 1 is longer than 16384 bytes");
+  g_string_assign (text, "id,weight\nb1,1\nb2,1,\"");
+  for (guint i = 0; i < 1024 * 1024; i++)
+    g_string_append_c (text, i % 100 ? 'x' : '\n');
+  g_string_append (text, "\"\n");
+  g_assert_true (g_file_set_contents (long_id, text->str, text->len, NULL));
+  assert_demand_refused (long_id, 3, "field 3 is longer than 16384 bytes");
+
+  g_string_free (text, TRUE);
+  g_unlink (fifo);
+  g_unlink (sparse);
+  g_unlink (long_row);
+  g_unlink (long_id);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -274,5 +389,7 @@ main (int    argc,
   g_test_add_func ("/plan-io/read-and-solve", test_read_and_solve);
   g_test_add_func ("/plan-io/errors", test_errors);
   g_test_add_func ("/plan-io/pmedian-reach", test_pmedian_reach);
+  g_test_add_func ("/plan-io/numbers", test_numbers);
+  g_test_add_func ("/plan-io/limits", test_limits);
   return g_test_run ();
 }

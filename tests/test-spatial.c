@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The bucket grid against brute force on random points. */
+/* The bucket index against brute force on random points. */
 #include <math.h>
 
 #include "linli-spatial.h"
@@ -63,7 +63,7 @@ test_circle_matches_brute_force (void)
       double extent = g_rand_double_range (rng, 100, 20000);
       double cell = g_rand_double_range (rng, 10, 2000);
       g_autofree double *xy = random_points (rng, n, extent);
-      g_autoptr (LinliPointGrid) grid = linli_point_grid_new (xy, n, cell);
+      g_autoptr (LinliPointIndex) index = linli_point_index_new (xy, n, cell);
 
       for (guint q = 0; q < 40; q++)
         {
@@ -100,14 +100,14 @@ test_circle_matches_brute_force (void)
                   nearest_d = d;
                 }
             }
-          linli_point_grid_query_circle (grid, x, y, r, collect_cb, &c);
+          linli_point_index_query_circle (index, x, y, r, collect_cb, &c);
           g_array_sort (c.hits, compare_uint);
           g_assert_cmpuint (c.hits->len, ==, expected->len);
           for (guint k = 0; k < expected->len; k++)
             g_assert_cmpuint (g_array_index (c.hits, guint, k), ==, g_array_index (expected, guint, k));
           for (guint k = 0; k < c.distances->len; k++)
             g_assert_cmpfloat (g_array_index (c.distances, double, k), <=, r);
-          g_assert_cmpint (linli_point_grid_nearest (grid, x, y, r), ==, nearest);
+          g_assert_cmpint (linli_point_index_nearest (index, x, y, r), ==, nearest);
           g_array_unref (c.hits);
           g_array_unref (c.distances);
         }
@@ -120,31 +120,31 @@ test_degenerate (void)
   const double one[] = { 5, 5 };
   const double same[] = { 1, 1, 1, 1, 1, 1 };
   const double bad[] = { NAN, 0, 3, INFINITY, 2, 2 };
-  g_autoptr (LinliPointGrid) empty = linli_point_grid_new (NULL, 0, 100);
-  g_autoptr (LinliPointGrid) g1 = linli_point_grid_new (one, 1, 100);
-  g_autoptr (LinliPointGrid) g3 = linli_point_grid_new (same, 3, 0);
-  g_autoptr (LinliPointGrid) gb = linli_point_grid_new (bad, 3, 10);
+  g_autoptr (LinliPointIndex) empty = linli_point_index_new (NULL, 0, 100);
+  g_autoptr (LinliPointIndex) g1 = linli_point_index_new (one, 1, 100);
+  g_autoptr (LinliPointIndex) g3 = linli_point_index_new (same, 3, 0);
+  g_autoptr (LinliPointIndex) gb = linli_point_index_new (bad, 3, 10);
 
-  g_assert_cmpint (linli_point_grid_nearest (empty, 0, 0, 1e9), ==, -1);
-  g_assert_cmpint (linli_point_grid_nearest (g1, 5, 5, 0), ==, 0);
-  g_assert_cmpint (linli_point_grid_nearest (g1, 5, 6, 0.5), ==, -1);
-  g_assert_cmpint (linli_point_grid_nearest (g1, NAN, 6, 5), ==, -1);
-  g_assert_cmpint (linli_point_grid_nearest (g3, 1, 1, 0), ==, 0);
+  g_assert_cmpint (linli_point_index_nearest (empty, 0, 0, 1e9), ==, -1);
+  g_assert_cmpint (linli_point_index_nearest (g1, 5, 5, 0), ==, 0);
+  g_assert_cmpint (linli_point_index_nearest (g1, 5, 6, 0.5), ==, -1);
+  g_assert_cmpint (linli_point_index_nearest (g1, NAN, 6, 5), ==, -1);
+  g_assert_cmpint (linli_point_index_nearest (g3, 1, 1, 0), ==, 0);
   /* Points with no finite position are never found; the others are. */
-  g_assert_cmpint (linli_point_grid_nearest (gb, 0, 0, 1e9), ==, 2);
-  g_assert_cmpint (linli_point_grid_nearest (gb, 3, 1e300, 1e9), ==, -1);
+  g_assert_cmpint (linli_point_index_nearest (gb, 0, 0, 1e9), ==, 2);
+  g_assert_cmpint (linli_point_index_nearest (gb, 3, 1e300, 1e9), ==, -1);
 }
 
-/* Points spread so far apart that the cell table would be huge: the grid
+/* Points spread so far apart that the cell table would be huge: the index
  * coarsens its cells instead and still answers exactly. */
 static void
 test_sparse_extent (void)
 {
   const double xy[] = { 0, 0, 4e7, 4e7, 4e7 + 3, 4e7 };
-  g_autoptr (LinliPointGrid) grid = linli_point_grid_new (xy, 3, 1);
+  g_autoptr (LinliPointIndex) index = linli_point_index_new (xy, 3, 1);
 
-  g_assert_cmpint (linli_point_grid_nearest (grid, 4e7 + 2.9, 4e7, 1), ==, 2);
-  g_assert_cmpint (linli_point_grid_nearest (grid, 1, 0, 2), ==, 0);
+  g_assert_cmpint (linli_point_index_nearest (index, 4e7 + 2.9, 4e7, 1), ==, 2);
+  g_assert_cmpint (linli_point_index_nearest (index, 1, 0, 2), ==, 0);
 }
 
 int

@@ -273,7 +273,7 @@ record_cb (guint    index,
 /* ---- Tests ---- */
 
 static void
-test_segment_grid (void)
+test_segment_index (void)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (11);
 
@@ -281,7 +281,7 @@ test_segment_grid (void)
     {
       guint n = g_rand_int_range (rand, 1, 300);
       g_autofree double *seg = g_new (double, 4 * n);
-      g_autoptr (LinliSegmentGrid) grid = NULL;
+      g_autoptr (LinliSegmentIndex) index = NULL;
 
       for (guint i = 0; i < n; i++)
         {
@@ -294,13 +294,13 @@ test_segment_grid (void)
           if (g_rand_int_range (rand, 0, 10) == 0)
             seg[4 * i + 2] = seg[4 * i], seg[4 * i + 3] = seg[4 * i + 1];   /* a point */
         }
-      grid = linli_segment_grid_new (seg, n, g_rand_double_range (rand, 10, 500));
+      index = linli_segment_index_new (seg, n, g_rand_double_range (rand, 10, 500));
       for (guint q = 0; q < 100; q++)
         {
           double x = g_rand_double_range (rand, -1000, 4000), y = g_rand_double_range (rand, -1000, 4000);
           double limit = g_rand_double_range (rand, 1, 2000);
           LinliSegmentHit hit, ref = { G_MAXUINT, 0, INFINITY };
-          gboolean found = linli_segment_grid_nearest (grid, x, y, limit, &hit);
+          gboolean found = linli_segment_index_nearest (index, x, y, limit, &hit);
 
           for (guint i = 0; i < n; i++)
             {
@@ -719,7 +719,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/walk/segment-grid", test_segment_grid);
+  g_test_add_func ("/walk/segment-index", test_segment_index);
   g_test_add_func ("/walk/join", test_join);
   g_test_add_func ("/walk/query-against-reference", test_query_against_reference);
   g_test_add_func ("/walk/nearest-incremental", test_nearest_incremental);

@@ -30,7 +30,7 @@ struct _LinliCoverage
   guint                n_buildings;
   const LinliBuilding *buildings;         /* the project's array, for weights */
   guint               *community_of;      /* per building */
-  LinliPointGrid      *grid;              /* buildings in projected metres */
+  LinliPointIndex     *building_index;    /* buildings in projected metres */
   guint               *cover_count;       /* per building: counting sites in reach */
   LinliCoverageTotals  district;
   LinliCoverageTotals *communities;
@@ -76,7 +76,7 @@ static LinliCoverage *
 coverage_new (LinliProject  *project,
               LinliDistance  distance,
               LinliWalk     *walk,
-              gboolean       with_grid)
+              gboolean       with_index)
 {
   LinliCoverage *cov = g_new0 (LinliCoverage, 1);
   guint n;
@@ -88,7 +88,7 @@ coverage_new (LinliProject  *project,
   if (cov->distance == LINLI_DISTANCE_STREET)
     {
       cov->walk = walk;
-      with_grid = FALSE;
+      with_index = FALSE;
     }
   cov->proj = *linli_project_get_projection (project);
   cov->n_buildings = n = linli_project_get_n_buildings (project);
@@ -117,14 +117,14 @@ coverage_new (LinliProject  *project,
       cov->district.residents += b->residents;
     }
 
-  if (with_grid)
+  if (with_index)
     {
       g_autofree double *xy = g_new (double, 2 * MAX (n, 1));
 
       for (guint i = 0; i < n; i++)
         linli_projection_forward (&cov->proj, cov->buildings[i].lat, cov->buildings[i].lon,
                                   &xy[2 * i], &xy[2 * i + 1]);
-      cov->grid = linli_point_grid_new (xy, n, cov->radius);
+      cov->building_index = linli_point_index_new (xy, n, cov->radius);
     }
   return cov;
 }
@@ -191,7 +191,7 @@ apply_circle (LinliCoverage *cov,
   if (cov->walk != NULL)
     linli_walk_query (cov->walk, x, y, cov->radius, apply_cb, &a);
   else
-    linli_point_grid_query_circle (cov->grid, x, y, cov->radius, apply_cb, &a);
+    linli_point_index_query_circle (cov->building_index, x, y, cov->radius, apply_cb, &a);
   return a.households;
 }
 
@@ -412,7 +412,7 @@ linli_coverage_free (LinliCoverage *coverage)
   g_free (coverage->community_of);
   g_free (coverage->by_households);
   g_free (coverage->communities);
-  g_clear_pointer (&coverage->grid, linli_point_grid_free);
+  g_clear_pointer (&coverage->building_index, linli_point_index_free);
   g_array_unref (coverage->uncovered);
   g_array_unref (coverage->sites);
   g_free (coverage);

@@ -42,7 +42,7 @@ struct _LinliWalk
   Edge          *edges;
   guint         *arc_start;    /* n_nodes + 1 */
   Arc           *arcs;
-  LinliSegmentGrid *grid;      /* over the edges */
+  LinliSegmentIndex *edge_index;  /* over the edges */
 
   guint          n_buildings;
   LinliWalkSnap *snaps;        /* per building */
@@ -224,7 +224,7 @@ linli_walk_new (const LinliStreets    *streets,
       seg[4 * e + 2] = walk->xy[2 * walk->edges[e].b];
       seg[4 * e + 3] = walk->xy[2 * walk->edges[e].b + 1];
     }
-  walk->grid = linli_segment_grid_new (seg, walk->n_edges, 100);
+  walk->edge_index = linli_segment_index_new (seg, walk->n_edges, 100);
 
   walk->dist = g_new (double, MAX (walk->n_nodes, 1));
   walk->stamp = g_new0 (guint, MAX (walk->n_nodes, 1));
@@ -245,7 +245,7 @@ linli_walk_free (LinliWalk *walk)
   g_free (walk->edges);
   g_free (walk->arc_start);
   g_free (walk->arcs);
-  linli_segment_grid_free (walk->grid);
+  linli_segment_index_free (walk->edge_index);
   g_free (walk->snaps);
   g_free (walk->edge_start);
   g_free (walk->edge_buildings);
@@ -337,7 +337,7 @@ linli_walk_snap (const LinliWalk *walk,
   snap->edge = G_MAXUINT;
   snap->t = 0;
   snap->offset = INFINITY;
-  if (!linli_segment_grid_nearest (walk->grid, x, y, LINLI_WALK_MAX_SNAP, &hit))
+  if (!linli_segment_index_nearest (walk->edge_index, x, y, LINLI_WALK_MAX_SNAP, &hit))
     return FALSE;
   snap->edge = hit.segment;
   snap->t = hit.t;
@@ -580,12 +580,6 @@ linli_walk_nearest_free (LinliWalkNearest *nearest)
   g_free (nearest->heap.items);
   g_hash_table_unref (nearest->by_edge);
   g_free (nearest);
-}
-
-LinliWalk *
-linli_walk_nearest_get_walk (LinliWalkNearest *nearest)
-{
-  return nearest->walk;
 }
 
 static inline void

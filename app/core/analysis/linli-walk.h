@@ -67,7 +67,6 @@ double               linli_walk_distance           (LinliWalk *walk,
 
 LinliWalkNearest    *linli_walk_nearest_new        (LinliWalk *walk) G_GNUC_WARN_UNUSED_RESULT;
 void                 linli_walk_nearest_free       (LinliWalkNearest *nearest);
-LinliWalk           *linli_walk_nearest_get_walk   (LinliWalkNearest *nearest);
 guint                linli_walk_nearest_add_source (LinliWalkNearest *nearest,
                                                     double            x,
                                                     double            y);

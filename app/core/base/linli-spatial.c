@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-/* The cells of a grid: their edge, the south-west corner and how many. */
+/* The cells of a self: their edge, the south-west corner and how many. */
 typedef struct
 {
   double cell;
@@ -16,7 +16,7 @@ typedef struct
   int    ny;
 } Cells;
 
-struct _LinliPointGrid
+struct _LinliPointIndex
 {
   double  *xy;          /* copy of the points, 2 per point */
   guint    n_points;
@@ -74,25 +74,25 @@ cells_init (Cells  *c,
 }
 
 /**
- * linli_point_grid_new:
+ * linli_point_index_new:
  * @xy: (array): x, y pairs in metres
  * @n_points: number of points
  * @cell_size: wanted cell edge in metres
  *
- * Returns: (transfer full): a grid over the points; the points are copied
+ * Returns: (transfer full): a self over the points; the points are copied
  */
-LinliPointGrid *
-linli_point_grid_new (const double *xy,
+LinliPointIndex *
+linli_point_index_new (const double *xy,
                       guint         n_points,
                       double        cell_size)
 {
-  LinliPointGrid *grid = g_new0 (LinliPointGrid, 1);
+  LinliPointIndex *self = g_new0 (LinliPointIndex, 1);
   double min_x = INFINITY, min_y = INFINITY, max_x = -INFINITY, max_y = -INFINITY;
   guint *fill;
   guint n_cells;
 
-  grid->n_points = n_points;
-  grid->xy = g_memdup2 (xy, sizeof (double) * 2 * n_points);
+  self->n_points = n_points;
+  self->xy = g_memdup2 (xy, sizeof (double) * 2 * n_points);
   for (guint i = 0; i < n_points; i++)
     {
       if (!isfinite (xy[2 * i]) || !isfinite (xy[2 * i + 1]))
@@ -103,57 +103,57 @@ linli_point_grid_new (const double *xy,
       max_y = MAX (max_y, xy[2 * i + 1]);
     }
   /* Points with no finite position are left out: no query can find them. */
-  cells_init (&grid->c, min_x, min_y, max_x, max_y, cell_size);
+  cells_init (&self->c, min_x, min_y, max_x, max_y, cell_size);
 
-  n_cells = (guint) grid->c.nx * (guint) grid->c.ny;
-  grid->cell_start = g_new0 (guint, n_cells + 1);
-  grid->order = g_new (guint, MAX (n_points, 1));
+  n_cells = (guint) self->c.nx * (guint) self->c.ny;
+  self->cell_start = g_new0 (guint, n_cells + 1);
+  self->order = g_new (guint, MAX (n_points, 1));
   for (guint i = 0; i < n_points; i++)
     {
       int cx, cy;
 
       if (!isfinite (xy[2 * i]) || !isfinite (xy[2 * i + 1]))
         continue;
-      cx = cell_of (&grid->c, xy[2 * i], grid->c.min_x, grid->c.nx);
-      cy = cell_of (&grid->c, xy[2 * i + 1], grid->c.min_y, grid->c.ny);
-      grid->cell_start[(guint) cy * grid->c.nx + cx + 1]++;
+      cx = cell_of (&self->c, xy[2 * i], self->c.min_x, self->c.nx);
+      cy = cell_of (&self->c, xy[2 * i + 1], self->c.min_y, self->c.ny);
+      self->cell_start[(guint) cy * self->c.nx + cx + 1]++;
     }
   for (guint c = 0; c < n_cells; c++)
-    grid->cell_start[c + 1] += grid->cell_start[c];
+    self->cell_start[c + 1] += self->cell_start[c];
 
-  fill = g_memdup2 (grid->cell_start, sizeof (guint) * n_cells);
+  fill = g_memdup2 (self->cell_start, sizeof (guint) * n_cells);
   for (guint i = 0; i < n_points; i++)
     {
       int cx, cy;
 
       if (!isfinite (xy[2 * i]) || !isfinite (xy[2 * i + 1]))
         continue;
-      cx = cell_of (&grid->c, xy[2 * i], grid->c.min_x, grid->c.nx);
-      cy = cell_of (&grid->c, xy[2 * i + 1], grid->c.min_y, grid->c.ny);
-      grid->order[fill[(guint) cy * grid->c.nx + cx]++] = i;
+      cx = cell_of (&self->c, xy[2 * i], self->c.min_x, self->c.nx);
+      cy = cell_of (&self->c, xy[2 * i + 1], self->c.min_y, self->c.ny);
+      self->order[fill[(guint) cy * self->c.nx + cx]++] = i;
     }
   g_free (fill);
-  return grid;
+  return self;
 }
 
 void
-linli_point_grid_free (LinliPointGrid *grid)
+linli_point_index_free (LinliPointIndex *self)
 {
-  if (grid == NULL)
+  if (self == NULL)
     return;
-  g_free (grid->xy);
-  g_free (grid->cell_start);
-  g_free (grid->order);
-  g_free (grid);
+  g_free (self->xy);
+  g_free (self->cell_start);
+  g_free (self->order);
+  g_free (self);
 }
 
 /**
- * linli_point_grid_query_circle:
+ * linli_point_index_query_circle:
  *
  * Calls @func for every point within @radius of (@x, @y), boundary included.
  */
 void
-linli_point_grid_query_circle (const LinliPointGrid *grid,
+linli_point_index_query_circle (const LinliPointIndex *self,
                                double                x,
                                double                y,
                                double                radius,
@@ -163,28 +163,28 @@ linli_point_grid_query_circle (const LinliPointGrid *grid,
   int x0, x1, y0, y1;
   double r2 = radius * radius;
 
-  if (grid->n_points == 0 || !(radius >= 0) || !isfinite (x) || !isfinite (y))
+  if (self->n_points == 0 || !(radius >= 0) || !isfinite (x) || !isfinite (y))
     return;
-  if (x + radius < grid->c.min_x || y + radius < grid->c.min_y ||
-      x - radius > grid->c.min_x + grid->c.nx * grid->c.cell ||
-      y - radius > grid->c.min_y + grid->c.ny * grid->c.cell)
+  if (x + radius < self->c.min_x || y + radius < self->c.min_y ||
+      x - radius > self->c.min_x + self->c.nx * self->c.cell ||
+      y - radius > self->c.min_y + self->c.ny * self->c.cell)
     return;
 
-  x0 = cell_of (&grid->c, x - radius, grid->c.min_x, grid->c.nx);
-  x1 = cell_of (&grid->c, x + radius, grid->c.min_x, grid->c.nx);
-  y0 = cell_of (&grid->c, y - radius, grid->c.min_y, grid->c.ny);
-  y1 = cell_of (&grid->c, y + radius, grid->c.min_y, grid->c.ny);
+  x0 = cell_of (&self->c, x - radius, self->c.min_x, self->c.nx);
+  x1 = cell_of (&self->c, x + radius, self->c.min_x, self->c.nx);
+  y0 = cell_of (&self->c, y - radius, self->c.min_y, self->c.ny);
+  y1 = cell_of (&self->c, y + radius, self->c.min_y, self->c.ny);
 
   for (int cy = y0; cy <= y1; cy++)
     for (int cx = x0; cx <= x1; cx++)
       {
-        guint c = (guint) cy * grid->c.nx + cx;
+        guint c = (guint) cy * self->c.nx + cx;
 
-        for (guint k = grid->cell_start[c]; k < grid->cell_start[c + 1]; k++)
+        for (guint k = self->cell_start[c]; k < self->cell_start[c + 1]; k++)
           {
-            guint i = grid->order[k];
-            double dx = grid->xy[2 * i] - x;
-            double dy = grid->xy[2 * i + 1] - y;
+            guint i = self->order[k];
+            double dx = self->xy[2 * i] - x;
+            double dy = self->xy[2 * i + 1] - y;
             double d2 = dx * dx + dy * dy;
 
             if (d2 <= r2)
@@ -214,23 +214,23 @@ nearest_cb (guint    index,
 }
 
 /**
- * linli_point_grid_nearest:
+ * linli_point_index_nearest:
  *
  * Returns: the index of the nearest point within @max_distance, or -1
  */
 int
-linli_point_grid_nearest (const LinliPointGrid *grid,
+linli_point_index_nearest (const LinliPointIndex *self,
                           double                x,
                           double                y,
                           double                max_distance)
 {
   Nearest n = { -1, INFINITY };
 
-  linli_point_grid_query_circle (grid, x, y, max_distance, nearest_cb, &n);
+  linli_point_index_query_circle (self, x, y, max_distance, nearest_cb, &n);
   return n.best;
 }
 
-struct _LinliSegmentGrid
+struct _LinliSegmentIndex
 {
   double  *seg;         /* copy of the segments, 4 numbers each */
   guint    n_segments;
@@ -248,28 +248,28 @@ segment_is_finite (const double *s)
 }
 
 /**
- * linli_segment_grid_new:
+ * linli_segment_index_new:
  * @segments: (array): x1, y1, x2, y2 per segment, in metres
  * @n_segments: number of segments
  * @cell_size: wanted cell edge in metres
  *
  * Segments with a coordinate that is not finite are left out.
  *
- * Returns: (transfer full): a grid over the segments; they are copied
+ * Returns: (transfer full): a self over the segments; they are copied
  */
-LinliSegmentGrid *
-linli_segment_grid_new (const double *segments,
+LinliSegmentIndex *
+linli_segment_index_new (const double *segments,
                         guint         n_segments,
                         double        cell_size)
 {
-  LinliSegmentGrid *grid = g_new0 (LinliSegmentGrid, 1);
+  LinliSegmentIndex *self = g_new0 (LinliSegmentIndex, 1);
   double min_x = INFINITY, min_y = INFINITY, max_x = -INFINITY, max_y = -INFINITY;
   guint64 total = 0;
   guint n_cells;
 
-  grid->n_segments = n_segments;
-  grid->seg = g_memdup2 (segments, sizeof (double) * 4 * MAX (n_segments, 1));
-  grid->seen = g_new0 (guint, MAX (n_segments, 1));
+  self->n_segments = n_segments;
+  self->seg = g_memdup2 (segments, sizeof (double) * 4 * MAX (n_segments, 1));
+  self->seen = g_new0 (guint, MAX (n_segments, 1));
   for (guint i = 0; i < n_segments; i++)
     {
       const double *sg = &segments[4 * i];
@@ -281,58 +281,58 @@ linli_segment_grid_new (const double *segments,
       max_x = MAX (max_x, MAX (sg[0], sg[2]));
       max_y = MAX (max_y, MAX (sg[1], sg[3]));
     }
-  cells_init (&grid->c, min_x, min_y, max_x, max_y, cell_size);
-  n_cells = (guint) grid->c.nx * (guint) grid->c.ny;
-  grid->cell_start = g_new0 (guint, n_cells + 1);
+  cells_init (&self->c, min_x, min_y, max_x, max_y, cell_size);
+  n_cells = (guint) self->c.nx * (guint) self->c.ny;
+  self->cell_start = g_new0 (guint, n_cells + 1);
 
   /* Two passes: count the items per cell, then place them. */
   for (int pass = 0; pass < 2; pass++)
     {
-      g_autofree guint *fill = pass == 1 ? g_memdup2 (grid->cell_start, sizeof (guint) * n_cells) : NULL;
+      g_autofree guint *fill = pass == 1 ? g_memdup2 (self->cell_start, sizeof (guint) * n_cells) : NULL;
 
       for (guint i = 0; i < n_segments; i++)
         {
-          const double *s = &grid->seg[4 * i];
+          const double *s = &self->seg[4 * i];
           int x0, x1, y0, y1;
 
           if (!segment_is_finite (s))
             continue;
-          x0 = cell_of (&grid->c, MIN (s[0], s[2]), grid->c.min_x, grid->c.nx);
-          x1 = cell_of (&grid->c, MAX (s[0], s[2]), grid->c.min_x, grid->c.nx);
-          y0 = cell_of (&grid->c, MIN (s[1], s[3]), grid->c.min_y, grid->c.ny);
-          y1 = cell_of (&grid->c, MAX (s[1], s[3]), grid->c.min_y, grid->c.ny);
+          x0 = cell_of (&self->c, MIN (s[0], s[2]), self->c.min_x, self->c.nx);
+          x1 = cell_of (&self->c, MAX (s[0], s[2]), self->c.min_x, self->c.nx);
+          y0 = cell_of (&self->c, MIN (s[1], s[3]), self->c.min_y, self->c.ny);
+          y1 = cell_of (&self->c, MAX (s[1], s[3]), self->c.min_y, self->c.ny);
           for (int cy = y0; cy <= y1; cy++)
             for (int cx = x0; cx <= x1; cx++)
               {
-                guint c = (guint) cy * (guint) grid->c.nx + (guint) cx;
+                guint c = (guint) cy * (guint) self->c.nx + (guint) cx;
 
                 if (pass == 0)
-                  grid->cell_start[c + 1]++;
+                  self->cell_start[c + 1]++;
                 else
-                  grid->items[fill[c]++] = i;
+                  self->items[fill[c]++] = i;
               }
         }
       if (pass == 0)
         {
           for (guint c = 0; c < n_cells; c++)
-            grid->cell_start[c + 1] += grid->cell_start[c];
-          total = grid->cell_start[n_cells];
-          grid->items = g_new (guint, MAX (total, 1));
+            self->cell_start[c + 1] += self->cell_start[c];
+          total = self->cell_start[n_cells];
+          self->items = g_new (guint, MAX (total, 1));
         }
     }
-  return grid;
+  return self;
 }
 
 void
-linli_segment_grid_free (LinliSegmentGrid *grid)
+linli_segment_index_free (LinliSegmentIndex *self)
 {
-  if (grid == NULL)
+  if (self == NULL)
     return;
-  g_free (grid->seg);
-  g_free (grid->seen);
-  g_free (grid->cell_start);
-  g_free (grid->items);
-  g_free (grid);
+  g_free (self->seg);
+  g_free (self->seen);
+  g_free (self->cell_start);
+  g_free (self->items);
+  g_free (self);
 }
 
 /**
@@ -360,7 +360,7 @@ linli_segment_nearest_point (const double    *segment,
 }
 
 /**
- * linli_segment_grid_nearest:
+ * linli_segment_index_nearest:
  * @max_distance: how far to look
  * @hit: (out): the nearest point found
  *
@@ -371,23 +371,23 @@ linli_segment_nearest_point (const double    *segment,
  * Returns: %TRUE if a segment lies within @max_distance of (@x, @y)
  */
 gboolean
-linli_segment_grid_nearest (const LinliSegmentGrid *grid,
+linli_segment_index_nearest (const LinliSegmentIndex *self,
                             double                  x,
                             double                  y,
                             double                  max_distance,
                             LinliSegmentHit        *hit)
 {
-  return linli_segment_grid_nearest_filtered (grid, x, y, max_distance, NULL, NULL, hit);
+  return linli_segment_index_nearest_filtered (self, x, y, max_distance, NULL, NULL, hit);
 }
 
 /**
- * linli_segment_grid_nearest_filtered:
+ * linli_segment_index_nearest_filtered:
  * @accept: (nullable): which segments may be found
  *
- * As linli_segment_grid_nearest(), among the segments @accept takes.
+ * As linli_segment_index_nearest(), among the segments @accept takes.
  */
 gboolean
-linli_segment_grid_nearest_filtered (const LinliSegmentGrid *const_grid,
+linli_segment_index_nearest_filtered (const LinliSegmentIndex *const_self,
                                      double                  x,
                                      double                  y,
                                      double                  max_distance,
@@ -395,28 +395,28 @@ linli_segment_grid_nearest_filtered (const LinliSegmentGrid *const_grid,
                                      gpointer                user_data,
                                      LinliSegmentHit        *hit)
 {
-  LinliSegmentGrid *grid = (LinliSegmentGrid *) const_grid;
-  double reach = grid->c.cell;
+  LinliSegmentIndex *self = (LinliSegmentIndex *) const_self;
+  double reach = self->c.cell;
   int done_x0 = 1, done_x1 = 0, done_y0 = 1, done_y1 = 0;   /* empty */
 
   hit->segment = G_MAXUINT;
   hit->distance = INFINITY;
-  if (!isfinite (x) || !isfinite (y) || grid->n_segments == 0)
+  if (!isfinite (x) || !isfinite (y) || self->n_segments == 0)
     return FALSE;
 
-  if (++grid->query == 0)
+  if (++self->query == 0)
     {
-      memset (grid->seen, 0, sizeof (guint) * grid->n_segments);
-      grid->query = 1;
+      memset (self->seen, 0, sizeof (guint) * self->n_segments);
+      self->query = 1;
     }
 
   for (;;)
     {
       double r = MIN (reach, max_distance);
-      int x0 = cell_of (&grid->c, x - r, grid->c.min_x, grid->c.nx);
-      int x1 = cell_of (&grid->c, x + r, grid->c.min_x, grid->c.nx);
-      int y0 = cell_of (&grid->c, y - r, grid->c.min_y, grid->c.ny);
-      int y1 = cell_of (&grid->c, y + r, grid->c.min_y, grid->c.ny);
+      int x0 = cell_of (&self->c, x - r, self->c.min_x, self->c.nx);
+      int x1 = cell_of (&self->c, x + r, self->c.min_x, self->c.nx);
+      int y0 = cell_of (&self->c, y - r, self->c.min_y, self->c.ny);
+      int y1 = cell_of (&self->c, y + r, self->c.min_y, self->c.ny);
 
       for (int cy = y0; cy <= y1; cy++)
         for (int cx = x0; cx <= x1; cx++)
@@ -425,18 +425,18 @@ linli_segment_grid_nearest_filtered (const LinliSegmentGrid *const_grid,
 
             if (cx >= done_x0 && cx <= done_x1 && cy >= done_y0 && cy <= done_y1)
               continue;
-            c = (guint) cy * (guint) grid->c.nx + (guint) cx;
-            for (guint k = grid->cell_start[c]; k < grid->cell_start[c + 1]; k++)
+            c = (guint) cy * (guint) self->c.nx + (guint) cx;
+            for (guint k = self->cell_start[c]; k < self->cell_start[c + 1]; k++)
               {
-                guint i = grid->items[k];
+                guint i = self->items[k];
                 LinliSegmentHit h;
 
-                if (grid->seen[i] == grid->query)
+                if (self->seen[i] == self->query)
                   continue;
-                grid->seen[i] = grid->query;
+                self->seen[i] = self->query;
                 if (accept != NULL && !accept (i, user_data))
                   continue;
-                linli_segment_nearest_point (&grid->seg[4 * i], x, y, &h);
+                linli_segment_nearest_point (&self->seg[4 * i], x, y, &h);
                 if (h.distance < hit->distance || (h.distance == hit->distance && i < hit->segment))
                   {
                     *hit = h;
@@ -448,7 +448,7 @@ linli_segment_grid_nearest_filtered (const LinliSegmentGrid *const_grid,
 
       /* Everything within r of (x, y) has been seen. */
       if (hit->distance <= r || r >= max_distance ||
-          (x0 == 0 && y0 == 0 && x1 == grid->c.nx - 1 && y1 == grid->c.ny - 1))
+          (x0 == 0 && y0 == 0 && x1 == self->c.nx - 1 && y1 == self->c.ny - 1))
         break;
       reach *= 2;
     }

@@ -5,36 +5,36 @@
 
 G_BEGIN_DECLS
 
-/* A uniform bucket grid over points in projected metres.  Cells are about
- * the size of a typical query radius, so a circle query visits a handful of
- * cells whatever the number of points.
+/* A bucket index over points in projected metres: uniform square cells
+ * about the size of a typical query radius, so a circle query visits a
+ * handful of cells whatever the number of points.
  */
-typedef struct _LinliPointGrid LinliPointGrid;
+typedef struct _LinliPointIndex LinliPointIndex;
 
 typedef void (*LinliPointFunc) (guint    index,
                                 double   distance,
                                 gpointer user_data);
 
-LinliPointGrid *linli_point_grid_new          (const double *xy,
+LinliPointIndex *linli_point_index_new          (const double *xy,
                                                guint         n_points,
                                                double        cell_size) G_GNUC_WARN_UNUSED_RESULT;
-void            linli_point_grid_free         (LinliPointGrid *grid);
-void            linli_point_grid_query_circle (const LinliPointGrid *grid,
+void            linli_point_index_free         (LinliPointIndex *self);
+void            linli_point_index_query_circle (const LinliPointIndex *self,
                                                double                x,
                                                double                y,
                                                double                radius,
                                                LinliPointFunc        func,
                                                gpointer              user_data);
-int             linli_point_grid_nearest      (const LinliPointGrid *grid,
+int             linli_point_index_nearest      (const LinliPointIndex *self,
                                                double                x,
                                                double                y,
                                                double                max_distance);
 
-/* A bucket grid over line segments (x1, y1, x2, y2 in metres): each
+/* A bucket index over line segments (x1, y1, x2, y2 in metres): each
  * segment sits in every cell its bounding box touches.  Finds the nearest
  * point on any segment, for snapping buildings to streets.
  */
-typedef struct _LinliSegmentGrid LinliSegmentGrid;
+typedef struct _LinliSegmentIndex LinliSegmentIndex;
 
 typedef struct
 {
@@ -45,11 +45,11 @@ typedef struct
   double y;
 } LinliSegmentHit;
 
-LinliSegmentGrid *linli_segment_grid_new     (const double *segments,
+LinliSegmentIndex *linli_segment_index_new     (const double *segments,
                                               guint         n_segments,
                                               double        cell_size) G_GNUC_WARN_UNUSED_RESULT;
-void              linli_segment_grid_free    (LinliSegmentGrid *grid);
-gboolean          linli_segment_grid_nearest (const LinliSegmentGrid *grid,
+void              linli_segment_index_free    (LinliSegmentIndex *self);
+gboolean          linli_segment_index_nearest (const LinliSegmentIndex *self,
                                               double                  x,
                                               double                  y,
                                               double                  max_distance,
@@ -57,7 +57,7 @@ gboolean          linli_segment_grid_nearest (const LinliSegmentGrid *grid,
 typedef gboolean (*LinliSegmentFilter) (guint    segment,
                                         gpointer user_data);
 
-gboolean          linli_segment_grid_nearest_filtered (const LinliSegmentGrid *grid,
+gboolean          linli_segment_index_nearest_filtered (const LinliSegmentIndex *self,
                                                        double                  x,
                                                        double                  y,
                                                        double                  max_distance,
@@ -69,7 +69,7 @@ void              linli_segment_nearest_point (const double    *segment,
                                                double           y,
                                                LinliSegmentHit *hit);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliPointGrid, linli_point_grid_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliSegmentGrid, linli_segment_grid_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliPointIndex, linli_point_index_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliSegmentIndex, linli_segment_index_free)
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include "linli-format.h"
 
 #include "linli-file.h"
+#include "linli-number.h"
 #include "linli-xml.h"
 
 #include <glib/gi18n-lib.h>
@@ -166,51 +167,6 @@ check_id (Loader     *l,
   return check_text (l, attr, value, MAX_ID_LENGTH);
 }
 
-/* Parses a plain decimal such as "-120.1234567" fast and exactly: its
- * digits as an integer divided by a power of ten.  Both are exact doubles
- * while the digits fit in 2^53 and the power is at most 10^22, and IEEE
- * division rounds correctly, so the result is the one strtod gives.  Any
- * other form (exponents, long mantissas, "nan", "inf") goes to strtod.
- */
-static double
-parse_number (const char  *s,
-              char       **end)
-{
-  static const double powers[] = {
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-  };
-  const char *p = s;
-  gboolean negative = FALSE;
-  guint64 mantissa = 0;
-  guint digits = 0, decimals = 0;
-  double v;
-
-  if (*p == '-')
-    {
-      negative = TRUE;
-      p++;
-    }
-  if (!g_ascii_isdigit (*p))
-    return g_ascii_strtod (s, end);
-  for (; g_ascii_isdigit (*p); p++, digits++)
-    mantissa = mantissa * 10 + (guint64) (*p - '0');
-  if (*p == '.')
-    {
-      p++;
-      if (!g_ascii_isdigit (*p))
-        return g_ascii_strtod (s, end);
-      for (; g_ascii_isdigit (*p); p++, digits++, decimals++)
-        mantissa = mantissa * 10 + (guint64) (*p - '0');
-    }
-  if (digits > 15 || decimals >= G_N_ELEMENTS (powers) || *p == 'e' || *p == 'E')
-    return g_ascii_strtod (s, end);
-
-  v = (double) mantissa / powers[decimals];
-  *end = (char *) p;
-  return negative ? -v : v;
-}
-
 static gboolean
 parse_double (Loader     *l,
               const char *attr,
@@ -219,28 +175,11 @@ parse_double (Loader     *l,
               double      max,
               double     *out)
 {
-  const char *p = value;
-  char *end = NULL;
   double v = NAN;
 
-  /* As XML Schema's xsd:double: surrounding spaces are allowed; hex,
-   * "inf" and "nan" are not, so only a digit, sign or point may start. */
-  while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-    p++;
-  if (g_ascii_isdigit (*p) || *p == '-' || *p == '+' || *p == '.')
-    {
-      gboolean hex = p[0] == '0' && (p[1] == 'x' || p[1] == 'X');
-      const char *sign_skipped = (*p == '-' || *p == '+') ? p + 1 : p;
-
-      hex = hex || (sign_skipped[0] == '0' && (sign_skipped[1] == 'x' || sign_skipped[1] == 'X'));
-      if (!hex)
-        v = parse_number (p, &end);
-      if (end != NULL && end != p)
-        while (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r')
-          end++;
-    }
-
-  if (end == NULL || end == p || *end != '\0' || !isfinite (v) || v < min || v > max)
+  /* As XML Schema's xsd:double, white space collapsed: the core's decimal
+   * numbers with white space around them. */
+  if (linli_number_parse_double (value, LINLI_NUMBER_ALLOW_SPACE, min, max, &v) != LINLI_NUMBER_OK)
     {
       g_autofree char *q = quote_value (value);
       return fail (l, LINLI_FORMAT_ERROR_INVALID,
@@ -258,18 +197,11 @@ parse_uint (Loader     *l,
             guint      *out)
 {
   guint64 v = 0;
-  const char *p = value;
 
-  /* Plain digits, the form Linli writes, without the general parser. */
-  while (*p >= '0' && *p <= '9' && p - value < 9)
-    v = v * 10 + (guint64) (*p++ - '0');
-  if (p > value && *p == '\0' && v <= max)
-    {
-      *out = (guint) v;
-      return TRUE;
-    }
-
-  if (!g_ascii_string_to_unsigned (value, 10, 0, max, &v, NULL))
+  /* As xsd:nonNegativeInteger, white space collapsed: "+5", " 5 " and
+   * "-0" are counts too. */
+  if (linli_number_parse_count (value, LINLI_NUMBER_ALLOW_SPACE | LINLI_NUMBER_INTEGER, max, &v) !=
+      LINLI_NUMBER_OK)
     {
       g_autofree char *q = quote_value (value);
       return fail (l, LINLI_FORMAT_ERROR_INVALID,
@@ -439,19 +371,17 @@ parse_footprint (Loader *l,
   while (p != NULL)
     {
       LinliLatLon pt;
-      char *end;
+      const char *end;
 
       while (g_ascii_isspace (*p))
         p++;
       if (*p == '\0')
         break;
-      pt.lon = parse_number (p, &end);
-      if (end == p || *end != ',')
+      if (!linli_number_scan (p, &end, &pt.lon) || *end != ',')
         return fail (l, LINLI_FORMAT_ERROR_INVALID,
                      _("<footprint> point %u is not a “lon,lat” pair"), points->len + 1);
       p = end + 1;
-      pt.lat = parse_number (p, &end);
-      if (end == p || (*end != '\0' && !g_ascii_isspace (*end)))
+      if (!linli_number_scan (p, &end, &pt.lat) || (*end != '\0' && !g_ascii_isspace (*end)))
         return fail (l, LINLI_FORMAT_ERROR_INVALID,
                      _("<footprint> point %u is not a “lon,lat” pair"), points->len + 1);
       if (!linli_lat_lon_is_valid (pt.lat, pt.lon))

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "linli-import-csv.h"
+#include "linli-number.h"
 
 #include "linli-file.h"
 
@@ -34,47 +35,25 @@ struct _LinliCsvTable
 /* Auxiliary methods                                                         */
 /* ------------------------------------------------------------------------ */
 
-static gboolean G_GNUC_PRINTF (4, 5)
-fail_at (GError    **error,
-         const char *path,
-         guint       line,
-         const char *format,
-         ...)
-{
-  g_autofree char *reason = NULL;
-  va_list args;
-
-  va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
-  va_end (args);
-  if (line > 0)
-    g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, "%s:%u: %s", path, line, reason);
-  else
-    g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, "%s: %s", path, reason);
-  return FALSE;
-}
-
-/* The line of byte @offset of @data: 1 plus the line ends before it, where
- * CR LF, LF and a lone CR each end a line. */
-static guint
-line_of (const char *data,
-         gsize       offset)
-{
-  guint line = 1;
-
-  for (gsize i = 0; i < offset; i++)
-    if (data[i] == '\n' || (data[i] == '\r' && (i + 1 >= offset || data[i + 1] != '\n')))
-      line++;
-  return line;
-}
+/* "FILE:LINE: reason", or "FILE: reason" when @line is 0. */
+#define fail_at(error, path, line, ...) \
+  linli_csv_set_error ((error), LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, (path), (line), \
+                       __VA_ARGS__)
 
 static gboolean
 is_blank (const char *s)
 {
-  for (; *s; s++)
-    if (!g_ascii_isspace (*s))
-      return FALSE;
-  return TRUE;
+  return s[strspn (s, " \t\n\r\v\f")] == '\0';
+}
+
+/* The CSV reader's error in the import domain.  Takes @local_error. */
+static gpointer
+import_error (GError **error,
+              GError  *local_error)
+{
+  linli_csv_propagate_error (error, local_error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_FAILED,
+                             LINLI_IMPORT_ERROR_INVALID);
+  return NULL;
 }
 
 /* NFKC (full-width digits and letters become plain ones, the ideographic
@@ -168,260 +147,86 @@ append_line (GArray **lines,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Text encodings                                                            */
-/* ------------------------------------------------------------------------ */
-
-/* The file's text as UTF-8.  Spreadsheets in China often save GBK (whose
- * superset GB18030 decodes it): text that is not valid UTF-8 is read as
- * GB18030.  A byte-order mark says UTF-8 or UTF-16 for sure. */
-static char *
-to_utf8 (const char  *data,
-         gsize        length,
-         const char  *path,
-         const char **encoding,
-         gsize       *out_length,
-         GError     **error)
-{
-  const char *end = NULL;
-  g_autoptr (GError) local_error = NULL;
-  gsize read = 0, written = 0;
-  char *text;
-
-  if (length >= 2 && ((guchar) data[0] == 0xff && (guchar) data[1] == 0xfe))
-    *encoding = "UTF-16LE";
-  else if (length >= 2 && ((guchar) data[0] == 0xfe && (guchar) data[1] == 0xff))
-    *encoding = "UTF-16BE";
-  else
-    *encoding = NULL;
-  if (*encoding != NULL)
-    {
-      text = g_convert (data + 2, length - 2, "UTF-8", *encoding, &read, &written, &local_error);
-      if (text == NULL)
-        {
-          fail_at (error, path, 0, _("the text is not valid %s"), *encoding);
-          return NULL;
-        }
-      *out_length = written;
-      return text;
-    }
-
-  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    {
-      if (!g_utf8_validate_len (data + 3, length - 3, &end))
-        {
-          fail_at (error, path, line_of (data, end - data), _("the text is not valid UTF-8"));
-          return NULL;
-        }
-      *encoding = "UTF-8";
-      *out_length = length - 3;
-      return g_strndup (data + 3, length - 3);
-    }
-
-  end = memchr (data, '\0', length);
-  if (end != NULL)
-    {
-      fail_at (error, path, line_of (data, end - data), _("the file holds binary data, not text"));
-      return NULL;
-    }
-  if (g_utf8_validate_len (data, length, NULL))
-    {
-      *encoding = "UTF-8";
-      *out_length = length;
-      return g_strndup (data, length);
-    }
-  text = g_convert (data, length, "UTF-8", "GB18030", &read, &written, &local_error);
-  if (text == NULL)
-    {
-      fail_at (error, path, line_of (data, MIN (read, length)),
-               _("the text is neither UTF-8 nor GB18030 (GBK)"));
-      return NULL;
-    }
-  *encoding = "GB18030";
-  *out_length = written;
-  return text;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Reading records (RFC 4180)                                                */
-/* ------------------------------------------------------------------------ */
-
-typedef struct
-{
-  const char *path;
-  const char *start;
-  const char *p;
-  const char *end;
-  guint       line;     /* of p */
-  char        separator;
-} Reader;
-
-static gboolean
-is_blank_char (Reader *r,
-               char    c)
-{
-  return c == ' ' || (c == '\t' && r->separator != '\t');
-}
-
-/* Steps over one line end at r->p, if there is one. */
-static gboolean
-eat_line_end (Reader *r)
-{
-  if (r->p < r->end && *r->p == '\r')
-    {
-      r->p++;
-      if (r->p < r->end && *r->p == '\n')
-        r->p++;
-      r->line++;
-      return TRUE;
-    }
-  if (r->p < r->end && *r->p == '\n')
-    {
-      r->p++;
-      r->line++;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-/* Reads one record, appending each field to @text (NUL-terminated) and its
- * offset to @offsets.  Quoted fields may hold separators, doubled quotes
- * and line breaks; blanks around a quoted field are allowed.  Line breaks
- * inside quotes become "\n". */
-static gboolean
-read_record (Reader  *r,
-             GString *text,
-             GArray  *offsets,
-             guint   *line,
-             GError **error)
-{
-  const char *record = r->p;
-
-  *line = r->line;
-  g_array_set_size (offsets, 0);
-  for (;;)
-    {
-      guint32 offset = text->len;
-      const char *q = r->p;
-
-      if (offsets->len >= LINLI_CSV_MAX_FIELDS)
-        return fail_at (error, r->path, *line, _("more than %u fields"), LINLI_CSV_MAX_FIELDS);
-
-      while (q < r->end && is_blank_char (r, *q))
-        q++;
-      if (q < r->end && *q == '"')
-        {
-          guint open_line = r->line;
-
-          r->p = q + 1;
-          for (;;)
-            {
-              if (r->p >= r->end)
-                return fail_at (error, r->path, open_line, _("a quoted field is not closed"));
-              if ((gsize) (r->p - record) > LINLI_CSV_MAX_RECORD)
-                return fail_at (error, r->path, *line, _("the row is longer than %u bytes"),
-                                LINLI_CSV_MAX_RECORD);
-              if (*r->p == '"')
-                {
-                  if (r->p + 1 < r->end && r->p[1] == '"')
-                    {
-                      g_string_append_c (text, '"');
-                      r->p += 2;
-                      continue;
-                    }
-                  r->p++;
-                  break;
-                }
-              if (eat_line_end (r))
-                {
-                  g_string_append_c (text, '\n');
-                  continue;
-                }
-              g_string_append_c (text, *r->p++);
-            }
-          while (r->p < r->end && is_blank_char (r, *r->p))
-            r->p++;
-          if (r->p < r->end && *r->p != r->separator && *r->p != '\n' && *r->p != '\r')
-            return fail_at (error, r->path, r->line, _("text after a closing quote"));
-        }
-      else
-        {
-          const char *s = r->p;
-          const char *limit = MIN (r->end, record + LINLI_CSV_MAX_RECORD + 1);
-
-          while (r->p < limit && *r->p != r->separator && *r->p != '\n' && *r->p != '\r')
-            r->p++;
-          if (r->p == limit && limit < r->end)
-            return fail_at (error, r->path, *line, _("the row is longer than %u bytes"),
-                            LINLI_CSV_MAX_RECORD);
-          g_string_append_len (text, s, r->p - s);
-        }
-      g_string_append_c (text, '\0');
-      g_array_append_val (offsets, offset);
-
-      if (r->p < r->end && *r->p == r->separator)
-        {
-          r->p++;
-          continue;
-        }
-      eat_line_end (r);
-      return TRUE;
-    }
-}
-
-/* The separator that occurs most often outside quotes on the first line
- * with any text; a comma when none does. */
-static char
-detect_separator (const char *p,
-                  const char *end)
-{
-  static const char candidates[] = { ',', '\t', ';' };
-  guint counts[G_N_ELEMENTS (candidates)] = { 0 };
-  gboolean quoted = FALSE, seen_text = FALSE;
-  char best = ',';
-  guint best_count = 0;
-
-  for (; p < end; p++)
-    {
-      if (*p == '"')
-        quoted = !quoted;
-      else if (!quoted && (*p == '\n' || *p == '\r'))
-        {
-          if (seen_text)
-            break;
-          continue;
-        }
-      if (!g_ascii_isspace (*p) || *p == '\t')
-        seen_text = TRUE;
-      if (!quoted)
-        for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-          counts[i] += *p == candidates[i];
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    if (counts[i] > best_count)
-      {
-        best = candidates[i];
-        best_count = counts[i];
-      }
-  return best;
-}
-
-/* ------------------------------------------------------------------------ */
 /* The table                                                                 */
 /* ------------------------------------------------------------------------ */
 
+/* Builds the table from @reader's records. */
+static LinliCsvTable *
+table_read (LinliCsvReader  *reader,
+            GError         **error)
+{
+  g_autoptr (LinliCsvTable) table = g_new0 (LinliCsvTable, 1);
+  const char *display_name = linli_csv_reader_get_display_name (reader);
+  GError *local_error = NULL;
+
+  table->display_name = g_strdup (display_name);
+  table->encoding = linli_csv_reader_get_encoding (reader);
+  table->separator = linli_csv_reader_get_separator (reader);
+  table->header = g_ptr_array_new_with_free_func (g_free);
+  table->text = g_string_new (NULL);
+  g_string_append_c (table->text, '\0');
+  table->cells = g_array_new (FALSE, FALSE, sizeof (guint32));
+  table->lines = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  /* The first record with any text is the header. */
+  if (!linli_csv_reader_next (reader, &local_error))
+    {
+      if (local_error != NULL)
+        return import_error (error, local_error);
+      fail_at (error, display_name, 0, _("the file has no header row"));
+      return NULL;
+    }
+  table->n_columns = linli_csv_reader_get_n_fields (reader);
+  for (guint i = 0; i < table->n_columns; i++)
+    g_ptr_array_add (table->header, g_strstrip (g_strdup (linli_csv_reader_get_field (reader, i))));
+
+  while (linli_csv_reader_next (reader, &local_error))
+    {
+      guint n_fields = linli_csv_reader_get_n_fields (reader);
+      guint line = linli_csv_reader_get_line (reader);
+
+      for (guint i = table->n_columns; i < n_fields; i++)
+        if (!is_blank (linli_csv_reader_get_field (reader, i)))
+          {
+            fail_at (error, display_name, line, _("%u fields, but the header has %u"), n_fields,
+                     table->n_columns);
+            return NULL;
+          }
+      if ((guint64) table->cells->len + table->n_columns > MAX_CELLS)
+        {
+          fail_at (error, display_name, line, _("more than %u cells in all"), MAX_CELLS);
+          return NULL;
+        }
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          const char *field = linli_csv_reader_get_field (reader, i);
+          guint32 offset = 0;
+
+          /* Empty cells all share the empty string at offset 0. */
+          if (field[0] != '\0')
+            {
+              offset = table->text->len;
+              g_string_append_len (table->text, field, strlen (field) + 1);
+            }
+          g_array_append_val (table->cells, offset);
+        }
+      g_array_append_val (table->lines, line);
+    }
+  if (local_error != NULL)
+    return import_error (error, local_error);
+  return g_steal_pointer (&table);
+}
+
 /**
  * linli_csv_table_parse:
- * @data: the file's bytes
- * @display_name: the file's name, for messages
- * @separator: `,`, `;` or a tab; 0 to detect it from the header
  *
- * Reads a CSV file as RFC 4180 describes it: quoted fields with doubled
- * quotes, separators and line breaks inside; CR LF, LF or CR line ends; a
- * byte-order mark.  Text is UTF-8, UTF-16 with a byte-order mark, or else
- * GB18030 (which includes GBK).  The first row with any text is the header;
- * rows of blanks are skipped; shorter rows are filled with empty cells, and
- * longer ones are an error unless the extra cells are empty.  Row lines are
- * physical lines, so a quoted line break counts.
+ * Reads a table from the bytes of a CSV file named @display_name in
+ * messages, with the core's CSV reader: see
+ * linli_csv_reader_new_for_data() for what it accepts and how @separator
+ * is found.  The first row with any text is the header; rows of blanks
+ * are skipped; shorter rows are filled with empty cells, and longer ones
+ * are an error unless the extra cells are empty.  Row lines are physical
+ * lines, so a quoted line break counts.
  *
  * Returns: (transfer full): the table, or %NULL with @error saying
  *   "FILE:LINE: reason"
@@ -433,115 +238,21 @@ linli_csv_table_parse (const char  *data,
                        char         separator,
                        GError     **error)
 {
-  g_autoptr (LinliCsvTable) table = NULL;
-  g_autoptr (GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autofree char *text = NULL;
-  const char *encoding = NULL;
-  gsize text_length = 0;
-  Reader r = { 0 };
-  gboolean have_header = FALSE;
+  g_autoptr (LinliCsvReader) reader = NULL;
+  GError *local_error = NULL;
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (display_name != NULL, NULL);
-  g_return_val_if_fail (separator == 0 || separator == ',' || separator == ';' || separator == '\t', NULL);
-
-  if (length > LINLI_CSV_MAX_FILE_SIZE)
-    {
-      fail_at (error, display_name, 0, _("the file is larger than %u MB"), LINLI_CSV_MAX_FILE_SIZE >> 20);
-      return NULL;
-    }
-  text = to_utf8 (data ? data : "", length, display_name, &encoding, &text_length, error);
-  if (text == NULL)
-    return NULL;
-  /* Control characters other than tab and line ends mean this is no text. */
-  for (gsize i = 0; i < text_length; i++)
-    if ((guchar) text[i] < 0x20 && text[i] != '\t' && text[i] != '\n' && text[i] != '\r')
-      {
-        fail_at (error, display_name, line_of (text, i),
-                 _("the file holds a control character (0x%02x), not text"), (guint) (guchar) text[i]);
-        return NULL;
-      }
-
-  table = g_new0 (LinliCsvTable, 1);
-  table->display_name = g_strdup (display_name);
-  table->encoding = encoding;
-  table->separator = separator ? separator : detect_separator (text, text + text_length);
-  table->header = g_ptr_array_new_with_free_func (g_free);
-  table->text = g_string_sized_new (text_length + 16);
-  g_string_append_c (table->text, '\0');
-  table->cells = g_array_new (FALSE, FALSE, sizeof (guint32));
-  table->lines = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  r.path = display_name;
-  r.start = r.p = text;
-  r.end = text + text_length;
-  r.line = 1;
-  r.separator = table->separator;
-
-  while (r.p < r.end)
-    {
-      gsize text_mark = table->text->len;
-      guint line = 0;
-      gboolean blank = TRUE;
-
-      if (!read_record (&r, table->text, offsets, &line, error))
-        return NULL;
-      for (guint i = 0; i < offsets->len && blank; i++)
-        blank = is_blank (table->text->str + g_array_index (offsets, guint32, i));
-      if (blank)
-        {
-          g_string_truncate (table->text, text_mark);
-          continue;
-        }
-
-      if (!have_header)
-        {
-          for (guint i = 0; i < offsets->len; i++)
-            g_ptr_array_add (table->header,
-                             g_strstrip (g_strdup (table->text->str + g_array_index (offsets, guint32, i))));
-          table->n_columns = offsets->len;
-          g_string_truncate (table->text, text_mark);
-          have_header = TRUE;
-          continue;
-        }
-
-      for (guint i = table->n_columns; i < offsets->len; i++)
-        if (!is_blank (table->text->str + g_array_index (offsets, guint32, i)))
-          {
-            fail_at (error, display_name, line, _("%u fields, but the header has %u"), offsets->len,
-                     table->n_columns);
-            return NULL;
-          }
-      if ((guint64) table->cells->len + table->n_columns > MAX_CELLS)
-        {
-          fail_at (error, display_name, line, _("more than %u cells in all"), MAX_CELLS);
-          return NULL;
-        }
-      for (guint i = 0; i < table->n_columns; i++)
-        {
-          guint32 offset = i < offsets->len ? g_array_index (offsets, guint32, i) : 0;
-
-          /* Empty cells all share the empty string at offset 0. */
-          if (table->text->str[offset] == '\0')
-            offset = 0;
-          g_array_append_val (table->cells, offset);
-        }
-      g_array_append_val (table->lines, line);
-    }
-
-  if (!have_header)
-    {
-      fail_at (error, display_name, 0, _("the file has no header row"));
-      return NULL;
-    }
-  return g_steal_pointer (&table);
+  reader = linli_csv_reader_new_for_data (data, length, display_name, separator, &local_error);
+  if (reader == NULL)
+    return import_error (error, local_error);
+  return table_read (reader, error);
 }
 
 /**
  * linli_csv_table_load:
  * @separator: `,`, `;` or a tab; 0 to detect it
  *
- * Reads the CSV file at @path: see linli_csv_table_parse().
+ * Reads the CSV file at @path: see linli_csv_table_parse().  Only regular
+ * files are read (see linli_csv_reader_new_for_path()).
  *
  * Returns: (transfer full): the table, or %NULL with @error set
  */
@@ -550,19 +261,15 @@ linli_csv_table_load (const char  *path,
                       char         separator,
                       GError     **error)
 {
-  g_autoptr (GMappedFile) file = NULL;
-  g_autoptr (GError) local_error = NULL;
+  g_autoptr (LinliCsvReader) reader = NULL;
+  GError *local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  file = linli_file_map (path, &local_error);
-  if (file == NULL)
-    {
-      g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_FAILED, "%s", local_error->message);
-      return NULL;
-    }
-  return linli_csv_table_parse (g_mapped_file_get_contents (file), g_mapped_file_get_length (file), path,
-                                separator, error);
+  reader = linli_csv_reader_new_for_path (path, separator, &local_error);
+  if (reader == NULL)
+    return import_error (error, local_error);
+  return table_read (reader, error);
 }
 
 void
@@ -1091,9 +798,11 @@ cell_error (const LinliCsvTable   *table,
                   linli_csv_table_get_header (table, mapping->columns[field]), value, reason);
 }
 
-/* A count: digits, maybe full-width, maybe grouped by thousands ("1,234"
- * can only be one cell when quoted, or in a file not separated by commas),
- * maybe with ".0" or a unit (户, 人, 名, 个).  Empty is missing. */
+/* A count: a whole number as the core's number parser reads it ("12",
+ * "12.0", "-0"), maybe full-width, maybe with its digits grouped by
+ * thousands ("1,234" can only be one cell when quoted, or in a file not
+ * separated by commas), maybe with a unit (户, 人, 名, 个).  Empty is
+ * missing. */
 static gboolean
 cell_count (const LinliCsvTable   *table,
             const LinliCsvMapping *mapping,
@@ -1106,8 +815,8 @@ cell_count (const LinliCsvTable   *table,
   const char *raw = cell_text (table, mapping, row, field);
   g_autofree char *s = NULL;
   static const char *const units[] = { "户", "人", "名", "个" };
+  LinliNumberStatus status;
   guint64 v = 0;
-  char *p, *end;
   gsize len;
 
   *present = FALSE;
@@ -1126,59 +835,50 @@ cell_count (const LinliCsvTable   *table,
       }
   if (s[0] == '\0')
     return TRUE;
-  if (s[0] == '-' && g_ascii_isdigit (s[1]))
-    return cell_error (table, mapping, row, field, raw, _("is negative"), error);
+  /* Digits grouped by three after a first group of one to three: "1,234". */
+  if (strchr (s, ',') != NULL)
+    {
+      gsize sign = s[0] == '-' || s[0] == '+';
+      gsize int_len = strcspn (s + sign, ".eE");
+      GString *plain = g_string_new_len (s, sign);
+      guint group = 0, groups = 0;
+      gboolean ok = TRUE;
 
-  p = s;
-  if (*p == '+')
-    p++;
-  {
-    /* Plain digits, or groups of three after a first group of one to three. */
-    const char *comma = strchr (p, ',');
-    guint group = 0, n_digits = 0;
-    gboolean ok = g_ascii_isdigit (*p);
+      for (gsize i = sign; i < sign + int_len && ok; i++)
+        {
+          if (s[i] == ',')
+            {
+              ok = groups == 0 ? group >= 1 && group <= 3 : group == 3;
+              group = 0;
+              groups++;
+            }
+          else
+            {
+              g_string_append_c (plain, s[i]);
+              group++;
+            }
+        }
+      ok = ok && group == 3 && strchr (s + sign + int_len, ',') == NULL;
+      g_string_append (plain, s + sign + int_len);
+      g_free (s);
+      s = g_string_free (plain, FALSE);
+      if (!ok)
+        return cell_error (table, mapping, row, field, raw, _("is not a number"), error);
+    }
+  status = linli_number_parse_count (s, LINLI_NUMBER_FLAGS_NONE, LINLI_CSV_MAX_COUNT, &v);
+  if (status != LINLI_NUMBER_OK)
+    {
+      g_autofree char *reason = linli_number_describe (status, 0, LINLI_CSV_MAX_COUNT);
 
-    for (end = p; ok && *end && *end != '.'; end++)
-      {
-        if (*end == ',')
-          {
-            ok = end == comma ? group >= 1 && group <= 3 : group == 3;
-            group = 0;
-          }
-        else if (g_ascii_isdigit (*end))
-          {
-            if (++n_digits <= 15)
-              v = v * 10 + (guint) (*end - '0');
-            group++;
-          }
-        else
-          ok = FALSE;
-      }
-    if (ok && comma != NULL && group != 3)
-      ok = FALSE;
-    if (ok && *end == '.')
-      {
-        /* "12.0" is twelve; "12.5" is no count. */
-        for (end++; *end == '0'; end++)
-          ;
-        if (*end != '\0' && g_ascii_isdigit (*end) && strspn (end, "0123456789") == strlen (end))
-          return cell_error (table, mapping, row, field, raw, _("is not a whole number"), error);
-      }
-    if (!ok || *end != '\0')
-      return cell_error (table, mapping, row, field, raw, _("is not a number"), error);
-    if (n_digits > 15 || v > LINLI_CSV_MAX_COUNT)
-      {
-        g_autofree char *reason = g_strdup_printf (_("is more than %u"), LINLI_CSV_MAX_COUNT);
-        return cell_error (table, mapping, row, field, raw, reason, error);
-      }
-  }
+      return cell_error (table, mapping, row, field, raw, reason, error);
+    }
   *present = TRUE;
   *value = (guint32) v;
   return TRUE;
 }
 
-/* A coordinate in decimal degrees, maybe full-width, with "°" or a
- * decimal comma; NaN, infinities and exponents are not coordinates. */
+/* A coordinate in decimal degrees as the core's number parser reads it,
+ * maybe full-width, with "°" or a decimal comma. */
 static gboolean
 cell_degrees (const LinliCsvTable   *table,
               const LinliCsvMapping *mapping,
@@ -1191,8 +891,7 @@ cell_degrees (const LinliCsvTable   *table,
   const char *raw = cell_text (table, mapping, row, field);
   g_autofree char *s = NULL;
   double limit = field == LINLI_CSV_FIELD_LAT ? 90 : 180;
-  guint digits = 0, dots = 0;
-  char *end;
+  LinliNumberStatus status;
 
   *present = FALSE;
   if (is_blank (raw))
@@ -1205,19 +904,10 @@ cell_degrees (const LinliCsvTable   *table,
     }
   if (strchr (s, '.') == NULL)
     g_strdelimit (s, ",", '.');
-  for (const char *p = s; *p; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        digits++;
-      else if (*p == '.')
-        dots++;
-      else if (!((*p == '-' || *p == '+') && p == s))
-        digits = 0, dots = 2;
-    }
-  if (digits == 0 || dots > 1)
-    return cell_error (table, mapping, row, field, raw, _("is not a number"), error);
-  *value = g_ascii_strtod (s, &end);
-  if (*end != '\0' || !isfinite (*value))
+  status = linli_number_parse_double (s, LINLI_NUMBER_FLAGS_NONE, -INFINITY, INFINITY, value);
+  if (status == LINLI_NUMBER_TOO_LARGE || status == LINLI_NUMBER_TOO_SMALL)
+    *value = status == LINLI_NUMBER_TOO_LARGE ? INFINITY : -INFINITY;
+  else if (status != LINLI_NUMBER_OK)
     return cell_error (table, mapping, row, field, raw, _("is not a number"), error);
   if (fabs (*value) > limit)
     {

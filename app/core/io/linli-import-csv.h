@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "linli-csv.h"
 #include "linli-import.h"
 
 G_BEGIN_DECLS
@@ -12,9 +13,6 @@ G_BEGIN_DECLS
  * LINLI_IMPORT_ERROR and read "FILE:LINE: reason".
  */
 
-#define LINLI_CSV_MAX_FILE_SIZE   (256u * 1024 * 1024)  /* bytes */
-#define LINLI_CSV_MAX_RECORD      (64u * 1024)          /* bytes of one row */
-#define LINLI_CSV_MAX_FIELDS      1000u                 /* columns */
 #define LINLI_CSV_MAX_COUNT       1000000u              /* households, residents or members of a building */
 
 typedef struct _LinliCsvTable LinliCsvTable;

@@ -5,6 +5,7 @@
 
 #include "linli-import-private.h"
 #include "linli-file.h"
+#include "linli-number.h"
 #include "linli-xml.h"
 
 #include <glib/gi18n-lib.h>
@@ -196,20 +197,13 @@ parse_coordinate (OsmReader  *r,
                   double     *out)
 {
   g_autofree char *q = NULL;
-  char *end = NULL;
-  double v = NAN;
 
   if (value == NULL)
     return fail (r, _("<node> lacks the attribute “%s”"), attr);
-  /* Plain decimals only: no hex, "inf" or "nan". */
-  if ((g_ascii_isdigit (value[0]) || value[0] == '-' || value[0] == '+' || value[0] == '.') &&
-      strpbrk (value, "xXnN") == NULL)
-    v = g_ascii_strtod (value, &end);
-  if (end != NULL && end != value && *end == '\0' && isfinite (v) && v >= -limit && v <= limit)
-    {
-      *out = v;
-      return TRUE;
-    }
+  /* The core's decimal numbers: no hex, "inf" or "nan". */
+  if (linli_number_parse_double (value, LINLI_NUMBER_FLAGS_NONE, -limit, limit, out) ==
+      LINLI_NUMBER_OK)
+    return TRUE;
   q = quote_value (value);
   return fail (r, _("attribute “%s” must be a number from %g to %g, not “%s”"), attr, -limit, limit, q);
 }

@@ -7,6 +7,7 @@
 #include "linli-json.h"
 
 #include "linli-file.h"
+#include "linli-number.h"
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -169,23 +170,24 @@ linli_import_is_residential (const char *type)
 /**
  * linli_import_parse_number:
  *
- * Reads a number as tags write it: "6", "6.5", "20 m", "6;7" (the first).
+ * Reads a number as tags write it: "6", "6.5", "20 m", "6;7" (the first),
+ * with the core's decimal syntax (linli_number_scan()) and no sign.
  *
  * Returns: the number, or NAN
  */
 double
 linli_import_parse_number (const char *text)
 {
-  char *end;
+  const char *end;
   double v;
 
   if (text == NULL)
     return NAN;
   while (*text == ' ')
     text++;
-  if (!(g_ascii_isdigit (*text) || (*text == '.' && g_ascii_isdigit (text[1]))))
+  /* No sign: a count or a height is never negative. */
+  if (*text == '-' || *text == '+' || !linli_number_scan (text, &end, &v))
     return NAN;
-  v = g_ascii_strtod (text, &end);
   while (*end == ' ')
     end++;
   if (!isfinite (v) || !(*end == '\0' || *end == ';' || strcmp (end, "m") == 0))
@@ -595,10 +597,10 @@ member_number (JsonObject *props,
         return json_node_get_double (node);
       if (type == G_TYPE_STRING)
         {
-          char *end;
-          double v = g_ascii_strtod (json_node_get_string (node), &end);
+          double v;
 
-          if (end != json_node_get_string (node) && *end == '\0' && isfinite (v))
+          if (linli_number_parse_double (json_node_get_string (node), LINLI_NUMBER_ALLOW_SPACE,
+                                         -INFINITY, INFINITY, &v) == LINLI_NUMBER_OK)
             return v;
         }
     }

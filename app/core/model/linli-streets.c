@@ -391,7 +391,7 @@ linli_streets_join (LinliStreets          *streets,
   g_autofree double *seg = NULL;
   g_autofree guint *seg_way = NULL;
   g_autofree guint *seg_pos = NULL;
-  g_autoptr (LinliSegmentGrid) grid = NULL;
+  g_autoptr (LinliSegmentIndex) edge_index = NULL;
   g_autoptr (GArray) insertions = g_array_new (FALSE, FALSE, sizeof (Insertion));
   g_autoptr (GArray) connectors = g_array_new (FALSE, FALSE, sizeof (guint32));
   guint merged = 0, joined = 0, n_seg = 0;
@@ -400,7 +400,7 @@ linli_streets_join (LinliStreets          *streets,
 
   /* Close nodes first. */
   {
-    g_autoptr (LinliPointGrid) points = linli_point_grid_new (xy, n, MAX (tolerance, 1.0));
+    g_autoptr (LinliPointIndex) points = linli_point_index_new (xy, n, MAX (tolerance, 1.0));
 
     for (guint i = 0; i < n; i++)
       to[i] = i;
@@ -409,7 +409,7 @@ linli_streets_join (LinliStreets          *streets,
         {
           MergeCtx ctx = { to, i };
 
-          linli_point_grid_query_circle (points, xy[2 * i], xy[2 * i + 1], tolerance, merge_cb, &ctx);
+          linli_point_index_query_circle (points, xy[2 * i], xy[2 * i + 1], tolerance, merge_cb, &ctx);
         }
     for (guint i = 0; i < n; i++)
       merged += to[i] != i;
@@ -442,7 +442,7 @@ linli_streets_join (LinliStreets          *streets,
           n_seg++;
         }
     }
-  grid = linli_segment_grid_new (seg, n_seg, MAX (tolerance * 4, 50.0));
+  edge_index = linli_segment_index_new (seg, n_seg, MAX (tolerance * 4, 50.0));
 
   for (guint k = 0; k < streets->ways->len; k++)
     {
@@ -459,7 +459,7 @@ linli_streets_join (LinliStreets          *streets,
           Insertion in;
 
           if (degree[end] != 1 ||
-              !linli_segment_grid_nearest_filtered (grid, xy[2 * end], xy[2 * end + 1], tolerance,
+              !linli_segment_index_nearest_filtered (edge_index, xy[2 * end], xy[2 * end + 1], tolerance,
                                                     not_incident_cb, &ni, &hit))
             continue;
           other = &g_array_index (streets->way_nodes, guint32,

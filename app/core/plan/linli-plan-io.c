@@ -6,6 +6,8 @@
 #include "linli-plan-io.h"
 
 #include "linli-file.h"
+#include "linli-csv.h"
+#include "linli-number.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -17,147 +19,97 @@ G_DEFINE_QUARK (linli-plan-io-error-quark, linli_plan_io_error)
 /* CSV                                                                       */
 /* ------------------------------------------------------------------------ */
 
+/* Values of weights, costs and capacities: far beyond any city, small
+ * enough that sums of them stay exact to the metre or yuan. */
+#define MAX_VALUE 1e15
+
 typedef struct
 {
-  const char *path;
-  const char *p;
-  const char *end;
-  int         line;      /* line of the record just read */
-  int         next_line;
+  LinliCsvReader *reader;
+  const char     *path;
+  guint           line;
+  GPtrArray      *header;   /* char *, trimmed */
 } Csv;
 
-/* Reads one record into @fields (RFC 4180: commas, double quotes, quotes
- * doubled inside quotes, CRLF or LF).  Returns FALSE at the end. */
-static gboolean
-csv_next (Csv       *csv,
-          GPtrArray *fields,
-          GError   **error)
+static void
+csv_close (Csv *csv)
 {
-  GString *field = g_string_new (NULL);
+  g_clear_pointer (&csv->reader, linli_csv_reader_free);
+  g_clear_pointer (&csv->header, g_ptr_array_unref);
+}
 
-  g_ptr_array_set_size (fields, 0);
-  /* Skip blank lines. */
-  while (csv->p < csv->end && (*csv->p == '\n' || *csv->p == '\r'))
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Csv, csv_close)
+
+/* The CSV reader's error in the plan domain; takes @local_error. */
+static gboolean
+csv_error (GError **error,
+           GError  *local_error)
+{
+  linli_csv_propagate_error (error, local_error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_FAILED,
+                             LINLI_PLAN_IO_ERROR_INVALID);
+  return FALSE;
+}
+
+/* Opens @path with the core's CSV reader and reads its header. */
+static gboolean
+csv_open (Csv         *csv,
+          const char  *path,
+          GError     **error)
+{
+  GError *local_error = NULL;
+
+  csv_close (csv);
+  csv->path = path;
+  csv->line = 1;
+  csv->reader = linli_csv_reader_new_for_path (path, 0, &local_error);
+  if (csv->reader == NULL)
+    return csv_error (error, local_error);
+  if (!linli_csv_reader_next (csv->reader, &local_error))
     {
-      if (*csv->p == '\n')
-        csv->next_line++;
-      csv->p++;
-    }
-  if (csv->p >= csv->end)
-    {
-      g_string_free (field, TRUE);
+      if (local_error != NULL)
+        return csv_error (error, local_error);
+      g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID,
+                   _("%s:1: the file is empty; a header line is needed"), path);
       return FALSE;
     }
-  csv->line = csv->next_line;
-
-  for (;;)
+  csv->line = linli_csv_reader_get_line (csv->reader);
+  csv->header = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < linli_csv_reader_get_n_fields (csv->reader); i++)
     {
-      gboolean quoted = FALSE;
+      char *name = g_strdup (linli_csv_reader_get_field (csv->reader, i));
 
-      g_string_truncate (field, 0);
-      if (csv->p < csv->end && *csv->p == '"')
-        {
-          quoted = TRUE;
-          csv->p++;
-          for (;;)
-            {
-              if (csv->p >= csv->end)
-                {
-                  g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID,
-                               _("%s:%d: a quoted field is not closed"), csv->path, csv->line);
-                  g_string_free (field, TRUE);
-                  return FALSE;
-                }
-              if (*csv->p == '"')
-                {
-                  if (csv->p + 1 < csv->end && csv->p[1] == '"')
-                    {
-                      g_string_append_c (field, '"');
-                      csv->p += 2;
-                      continue;
-                    }
-                  csv->p++;
-                  break;
-                }
-              if (*csv->p == '\n')
-                csv->next_line++;
-              g_string_append_c (field, *csv->p++);
-            }
-        }
-      while (csv->p < csv->end && *csv->p != ',' && *csv->p != '\n' && *csv->p != '\r')
-        {
-          if (quoted && !g_ascii_isspace (*csv->p))
-            {
-              g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID,
-                           _("%s:%d: text after a closing quote"), csv->path, csv->line);
-              g_string_free (field, TRUE);
-              return FALSE;
-            }
-          g_string_append_c (field, *csv->p++);
-        }
-      g_ptr_array_add (fields, g_strstrip (g_strdup (field->str)));
-      if (csv->p < csv->end && *csv->p == ',')
-        {
-          csv->p++;
-          continue;
-        }
-      if (csv->p < csv->end && *csv->p == '\r')
-        csv->p++;
-      if (csv->p < csv->end && *csv->p == '\n')
-        {
-          csv->p++;
-          csv->next_line++;
-        }
-      break;
+      g_ptr_array_add (csv->header, g_strstrip (name));
     }
-  g_string_free (field, TRUE);
   return TRUE;
+}
+
+/* Reads the next row; FALSE at the end, or with @error set. */
+static gboolean
+csv_next (Csv     *csv,
+          GError **error)
+{
+  GError *local_error = NULL;
+
+  if (linli_csv_reader_next (csv->reader, &local_error))
+    {
+      csv->line = linli_csv_reader_get_line (csv->reader);
+      return TRUE;
+    }
+  if (local_error != NULL)
+    csv_error (error, local_error);
+  return FALSE;
 }
 
 /* Finds a column by any of its accepted names; -1 if absent. */
 static int
-csv_column (GPtrArray         *header,
+csv_column (Csv               *csv,
             const char *const *names)
 {
-  for (guint i = 0; i < header->len; i++)
+  for (guint i = 0; i < csv->header->len; i++)
     for (guint k = 0; names[k] != NULL; k++)
-      if (g_ascii_strcasecmp (g_ptr_array_index (header, i), names[k]) == 0)
+      if (g_ascii_strcasecmp (g_ptr_array_index (csv->header, i), names[k]) == 0)
         return i;
   return -1;
-}
-
-static gboolean
-csv_open (Csv         *csv,
-          const char  *path,
-          char       **contents,
-          GPtrArray   *header,
-          GError     **error)
-{
-  gsize length;
-
-  if (!linli_file_check_regular (path, error) || !g_file_get_contents (path, contents, &length, error))
-    return FALSE;
-  if (!g_utf8_validate (*contents, length, NULL))
-    {
-      g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID,
-                   _("%s: the file is not UTF-8 text"), path);
-      return FALSE;
-    }
-  csv->path = path;
-  csv->p = *contents;
-  csv->end = *contents + length;
-  csv->next_line = 1;
-  /* A UTF-8 byte order mark, as spreadsheets write. */
-  if (length >= 3 && memcmp (csv->p, "\xef\xbb\xbf", 3) == 0)
-    csv->p += 3;
-  if (!csv_next (csv, header, error))
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID,
-                     _("%s:1: the file is empty; a header line is needed"), path);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -169,44 +121,50 @@ csv_require (Csv        *csv,
   if (column < 0)
     {
       g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID,
-                   _("%s:1: no “%s” column in the header"), csv->path, name);
+                   _("%s:%u: no “%s” column in the header"), csv->path, csv->line, name);
       return FALSE;
     }
   return TRUE;
 }
 
-static const char *
-csv_field (GPtrArray *fields,
-           int        column)
+/* A field without the white space around it. */
+static char *
+csv_field (Csv *csv,
+           int  column)
 {
-  return column >= 0 && (guint) column < fields->len ? g_ptr_array_index (fields, column) : "";
+  if (column < 0)
+    return g_strdup ("");
+  return g_strstrip (g_strdup (linli_csv_reader_get_field (csv->reader, column)));
 }
 
+/* A number of 0 or more (see linli_number_parse_double()); with
+ * @allow_empty an empty field is -1. */
 static gboolean
 csv_number (Csv         *csv,
-            const char  *text,
+            int          column,
             const char  *what,
             gboolean     allow_empty,
             double      *out,
             GError     **error)
 {
-  char *end = NULL;
-  double v;
+  const char *text = column >= 0 ? linli_csv_reader_get_field (csv->reader, column) : "";
+  g_autofree char *reason = NULL;
+  LinliNumberStatus status;
 
-  if (*text == '\0' && allow_empty)
+  status = linli_number_parse_double (text, LINLI_NUMBER_ALLOW_SPACE, 0, MAX_VALUE, out);
+  if (status == LINLI_NUMBER_OK)
+    return TRUE;
+  if (status == LINLI_NUMBER_EMPTY && allow_empty)
     {
       *out = -1;
       return TRUE;
     }
-  v = g_ascii_strtod (text, &end);
-  if (*text == '\0' || end == text || *end != '\0' || !isfinite (v) || v < 0)
-    {
-      g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID,
-                   _("%s:%d: %s must be a number of 0 or more, not “%s”"), csv->path, csv->line, what, text);
-      return FALSE;
-    }
-  *out = v;
-  return TRUE;
+  reason = linli_number_describe (status, 0, MAX_VALUE);
+  /* Translators: file, line, the column (weight, cost, capacity), its value and what is wrong, e.g.
+   * demand.csv:3: weight “-1” is negative */
+  g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID, _("%s:%u: %s “%s” %s"),
+               csv->path, csv->line, what, text, reason);
+  return FALSE;
 }
 
 /**
@@ -219,8 +177,12 @@ csv_number (Csv         *csv,
  * @demand_ids: (out) (optional): the demand ids, in instance order
  * @candidate_ids: (out) (optional): the candidate ids, in instance order
  *
- * Reads an instance an analyst made with a routing tool.  Errors name the
- * file, line and reason; nothing is returned half-read.
+ * Reads an instance an analyst made with a routing tool, with the core's
+ * CSV reader (linli_csv_reader_new_for_path(): regular files only, within
+ * its limits of size, row and field length; comma, semicolon or tab
+ * separated; UTF-8, UTF-16 or GBK).  Numbers are decimal (see
+ * linli_number_parse_double()), from 0 to 10^15.  Errors name the file,
+ * line and reason; nothing is returned half-read.
  *
  * Returns: (transfer full): the instance, or %NULL with @error set
  */
@@ -240,8 +202,6 @@ linli_plan_read_csv (const char  *demand_path,
   static const char *const demand_names[] = { "demand_id", "demand", NULL };
   static const char *const candidate_names[] = { "candidate_id", "candidate", NULL };
   static const char *const arc_cost_names[] = { "cost", "distance", NULL };
-  g_autoptr (GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) d_ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) c_ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GHashTable) d_index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -251,32 +211,32 @@ linli_plan_read_csv (const char  *demand_path,
   g_autoptr (GArray) caps = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) states = g_array_new (FALSE, FALSE, sizeof (LinliPlanCandidateState));
   g_autoptr (LinliPlanInstance) instance = NULL;
-  g_autofree char *contents = NULL;
+  g_auto (Csv) csv = { 0 };
   GError *local_error = NULL;
-  Csv csv = { 0 };
   int c_id, c_weight, c_cost, c_state, c_cap, c_demand, c_cand;
 
   /* Demand points. */
-  if (!csv_open (&csv, demand_path, &contents, header, error))
+  if (!csv_open (&csv, demand_path, error))
     return NULL;
-  c_id = csv_column (header, id_names);
-  c_weight = csv_column (header, weight_names);
+  c_id = csv_column (&csv, id_names);
+  c_weight = csv_column (&csv, weight_names);
   if (!csv_require (&csv, c_id, "id", error) || !csv_require (&csv, c_weight, "weight", error))
     return NULL;
-  while (csv_next (&csv, fields, &local_error))
+  while (csv_next (&csv, &local_error))
     {
-      const char *id = csv_field (fields, c_id);
+      g_autofree char *id = csv_field (&csv, c_id);
       double w;
 
       if (*id == '\0' || g_hash_table_contains (d_index, id))
         {
           g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID,
-                       *id ? _("%s:%d: duplicate id “%s”") : _("%s:%d: empty id%s"), csv.path, csv.line, id);
+                       *id ? _("%s:%u: duplicate id “%s”") : _("%s:%u: empty id%s"),
+                       csv.path, csv.line, id);
           return NULL;
         }
-      if (!csv_number (&csv, csv_field (fields, c_weight), "weight", FALSE, &w, error))
+      if (!csv_number (&csv, c_weight, "weight", FALSE, &w, error))
         return NULL;
-      g_ptr_array_add (d_ids, g_strdup (id));
+      g_ptr_array_add (d_ids, g_steal_pointer (&id));
       g_hash_table_insert (d_index, g_ptr_array_index (d_ids, d_ids->len - 1), GUINT_TO_POINTER (d_ids->len));
       g_array_append_val (weights, w);
     }
@@ -285,32 +245,32 @@ linli_plan_read_csv (const char  *demand_path,
       g_propagate_error (error, local_error);
       return NULL;
     }
-  g_clear_pointer (&contents, g_free);
 
   /* Candidates. */
-  if (!csv_open (&csv, candidates_path, &contents, header, error))
+  if (!csv_open (&csv, candidates_path, error))
     return NULL;
-  c_id = csv_column (header, id_names);
-  c_cost = csv_column (header, cost_names);
-  c_state = csv_column (header, state_names);
-  c_cap = csv_column (header, capacity_names);
+  c_id = csv_column (&csv, id_names);
+  c_cost = csv_column (&csv, cost_names);
+  c_state = csv_column (&csv, state_names);
+  c_cap = csv_column (&csv, capacity_names);
   if (!csv_require (&csv, c_id, "id", error))
     return NULL;
-  while (csv_next (&csv, fields, &local_error))
+  while (csv_next (&csv, &local_error))
     {
-      const char *id = csv_field (fields, c_id);
-      const char *state_text = csv_field (fields, c_state);
+      g_autofree char *id = csv_field (&csv, c_id);
+      g_autofree char *state_text = csv_field (&csv, c_state);
       LinliPlanCandidateState state;
       double cost, cap;
 
       if (*id == '\0' || g_hash_table_contains (c_index, id))
         {
           g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID,
-                       *id ? _("%s:%d: duplicate id “%s”") : _("%s:%d: empty id%s"), csv.path, csv.line, id);
+                       *id ? _("%s:%u: duplicate id “%s”") : _("%s:%u: empty id%s"),
+                       csv.path, csv.line, id);
           return NULL;
         }
-      if (!csv_number (&csv, csv_field (fields, c_cost), "cost", TRUE, &cost, error) ||
-          !csv_number (&csv, csv_field (fields, c_cap), "capacity", TRUE, &cap, error))
+      if (!csv_number (&csv, c_cost, "cost", TRUE, &cost, error) ||
+          !csv_number (&csv, c_cap, "capacity", TRUE, &cap, error))
         return NULL;
       if (*state_text == '\0' || g_ascii_strcasecmp (state_text, "candidate") == 0)
         state = LINLI_PLAN_CANDIDATE;
@@ -323,12 +283,12 @@ linli_plan_read_csv (const char  *demand_path,
       else
         {
           g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID,
-                       _("%s:%d: state must be candidate, existing, required or forbidden, not “%s”"),
+                       _("%s:%u: state must be candidate, existing, required or forbidden, not “%s”"),
                        csv.path, csv.line, state_text);
           return NULL;
         }
       cap = cap < 0 ? 0 : cap;
-      g_ptr_array_add (c_ids, g_strdup (id));
+      g_ptr_array_add (c_ids, g_steal_pointer (&id));
       g_hash_table_insert (c_index, g_ptr_array_index (c_ids, c_ids->len - 1), GUINT_TO_POINTER (c_ids->len));
       g_array_append_val (costs, cost);
       g_array_append_val (caps, cap);
@@ -339,7 +299,6 @@ linli_plan_read_csv (const char  *demand_path,
       g_propagate_error (error, local_error);
       return NULL;
     }
-  g_clear_pointer (&contents, g_free);
 
   instance = linli_plan_instance_new (d_ids->len, (const double *) weights->data, c_ids->len,
                                       (const double *) costs->data,
@@ -347,17 +306,18 @@ linli_plan_read_csv (const char  *demand_path,
                                       (const double *) caps->data);
 
   /* The cost list. */
-  if (!csv_open (&csv, costs_path, &contents, header, error))
+  if (!csv_open (&csv, costs_path, error))
     return NULL;
-  c_demand = csv_column (header, demand_names);
-  c_cand = csv_column (header, candidate_names);
-  c_cost = csv_column (header, arc_cost_names);
+  c_demand = csv_column (&csv, demand_names);
+  c_cand = csv_column (&csv, candidate_names);
+  c_cost = csv_column (&csv, arc_cost_names);
   if (!csv_require (&csv, c_demand, "demand_id", error) || !csv_require (&csv, c_cand, "candidate_id", error) ||
       !csv_require (&csv, c_cost, "cost", error))
     return NULL;
-  while (csv_next (&csv, fields, &local_error))
+  while (csv_next (&csv, &local_error))
     {
-      const char *d = csv_field (fields, c_demand), *c = csv_field (fields, c_cand);
+      g_autofree char *d = csv_field (&csv, c_demand);
+      g_autofree char *c = csv_field (&csv, c_cand);
       guint di = GPOINTER_TO_UINT (g_hash_table_lookup (d_index, d));
       guint ci = GPOINTER_TO_UINT (g_hash_table_lookup (c_index, c));
       double cost;
@@ -365,11 +325,11 @@ linli_plan_read_csv (const char  *demand_path,
       if (di == 0 || ci == 0)
         {
           g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID,
-                       _("%s:%d: unknown %s “%s”"), csv.path, csv.line,
+                       _("%s:%u: unknown %s “%s”"), csv.path, csv.line,
                        di == 0 ? _("demand point") : _("candidate"), di == 0 ? d : c);
           return NULL;
         }
-      if (!csv_number (&csv, csv_field (fields, c_cost), "cost", FALSE, &cost, error))
+      if (!csv_number (&csv, c_cost, "cost", FALSE, &cost, error))
         return NULL;
       linli_plan_instance_add_arc (instance, di - 1, ci - 1, cost);
     }

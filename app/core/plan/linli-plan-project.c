@@ -99,7 +99,7 @@ linli_plan_instance_new_from_project (LinliProject *project,
   g_autofree double *site_lon = NULL;
   g_autofree double *xy = NULL;
   g_autofree guint *stamp = NULL;
-  g_autoptr (LinliPointGrid) grid = NULL;
+  g_autoptr (LinliPointIndex) site_index = NULL;
   g_autoptr (GArray) scratch = NULL;
   g_autoptr (GArray) cand = NULL;
   g_autoptr (GArray) dist = NULL;
@@ -165,7 +165,7 @@ linli_plan_instance_new_from_project (LinliProject *project,
    * again with linli_projection_distance(), so the query reaches a hair
    * further than asked for rounding to do no harm.
    */
-  grid = linli_point_grid_new (xy, n_s, MAX (max_distance, 1.0));
+  site_index = linli_point_index_new (xy, n_s, MAX (max_distance, 1.0));
   scratch = g_array_new (FALSE, FALSE, sizeof (LinliPlanArc));
   cand = g_array_new (FALSE, FALSE, sizeof (guint32));
   dist = g_array_new (FALSE, FALSE, sizeof (float));
@@ -185,7 +185,7 @@ linli_plan_instance_new_from_project (LinliProject *project,
       q.lon = buildings[i].lon;
       g_array_set_size (scratch, 0);
       linli_projection_forward (proj, q.lat, q.lon, &x, &y);
-      linli_point_grid_query_circle (grid, x, y, max_distance * (1 + 1e-9) + 1e-6,
+      linli_point_index_query_circle (site_index, x, y, max_distance * (1 + 1e-9) + 1e-6,
                                      project_arc_cb, &q);
       len = _linli_plan_sort_demand_arcs ((LinliPlanArc *) scratch->data, scratch->len, stamp, i);
       for (gsize e = 0; e < len; e++)

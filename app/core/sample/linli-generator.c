@@ -131,7 +131,7 @@ typedef struct
   GArray          *lines;         /* Line: street centre lines, community frame then district */
 
   /* Coverage of the sites placed so far, in metres around the centre. */
-  LinliPointGrid  *grid;
+  LinliPointIndex *building_index;
   guint8          *covered;
   double           radius;
   guint64          households;
@@ -978,7 +978,7 @@ write_project (Generator *gen)
         }
     }
 
-  gen->grid = linli_point_grid_new (xy, gen->buildings->len, gen->radius);
+  gen->building_index = linli_point_index_new (xy, gen->buildings->len, gen->radius);
   gen->covered = g_new0 (guint8, MAX (gen->buildings->len, 1));
 }
 
@@ -1164,7 +1164,7 @@ add_site (Generator      *gen,
   linli_project_add_site (gen->project, site);
 
   if (status != LINLI_SITE_STATUS_CANDIDATE)
-    linli_point_grid_query_circle (gen->grid, x, y, gen->radius, mark_covered_cb, gen);
+    linli_point_index_query_circle (gen->building_index, x, y, gen->radius, mark_covered_cb, gen);
 }
 
 /* A point in the street just outside a random corner of @c, between
@@ -1527,7 +1527,7 @@ linli_generate_district (const LinliGeneratorOptions *options)
            100.0 * gen.households_covered / MAX (gen.households, 1));
 
   g_clear_pointer (&gen.lines, g_array_unref);
-  g_clear_pointer (&gen.grid, linli_point_grid_free);
+  g_clear_pointer (&gen.building_index, linli_point_index_free);
   g_clear_pointer (&gen.covered, g_free);
   g_clear_pointer (&gen.community_bases, g_ptr_array_unref);
   g_clear_pointer (&gen.used_names, g_hash_table_unref);

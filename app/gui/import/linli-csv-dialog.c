@@ -448,13 +448,6 @@ linli_csv_dialog_new (LinliCsvTable *table,
   return self;
 }
 
-const LinliCsvTable *
-linli_csv_dialog_get_table (LinliCsvDialog *self)
-{
-  g_return_val_if_fail (LINLI_IS_CSV_DIALOG (self), NULL);
-  return self->table;
-}
-
 /**
  * linli_csv_dialog_get_project:
  *
@@ -547,14 +540,6 @@ linli_csv_dialog_set_crs (LinliCsvDialog *self,
 {
   g_return_if_fail (LINLI_IS_CSV_DIALOG (self));
   adw_combo_row_set_selected (self->crs_row, crs == LINLI_CRS_GCJ02 ? 1 : crs == LINLI_CRS_CGCS2000 ? 2 : 0);
-}
-
-void
-linli_csv_dialog_set_key (LinliCsvDialog *self,
-                          LinliCsvKey     key)
-{
-  g_return_if_fail (LINLI_IS_CSV_DIALOG (self));
-  adw_combo_row_set_selected (self->key_row, key == LINLI_CSV_KEY_ID ? 1 : 0);
 }
 
 /**

@@ -20,7 +20,6 @@ G_DECLARE_FINAL_TYPE (LinliCsvDialog, linli_csv_dialog, LINLI, CSV_DIALOG, AdwWi
 LinliCsvDialog      *linli_csv_dialog_new            (LinliCsvTable *table,
                                                       LinliProject  *project) G_GNUC_WARN_UNUSED_RESULT;
 
-const LinliCsvTable *linli_csv_dialog_get_table      (LinliCsvDialog *self);
 LinliProject        *linli_csv_dialog_get_project    (LinliCsvDialog *self);
 LinliCsvMode         linli_csv_dialog_get_mode       (LinliCsvDialog *self);
 void                 linli_csv_dialog_set_mode       (LinliCsvDialog *self,
@@ -34,8 +33,6 @@ void                 linli_csv_dialog_get_options    (LinliCsvDialog  *self,
                                                       LinliCsvOptions *options);
 void                 linli_csv_dialog_set_crs        (LinliCsvDialog *self,
                                                       LinliCrs        crs);
-void                 linli_csv_dialog_set_key        (LinliCsvDialog *self,
-                                                      LinliCsvKey     key);
 const char          *linli_csv_dialog_get_summary    (LinliCsvDialog *self);
 gboolean             linli_csv_dialog_get_can_import (LinliCsvDialog *self);
 LinliProject        *linli_csv_dialog_build          (LinliCsvDialog  *self,

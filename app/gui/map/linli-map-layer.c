@@ -35,7 +35,7 @@ struct _LinliMapLayer
    * grows southward), so a frame needs only an affine map per point. */
   guint                n_buildings;
   double              *merc;              /* 2 per building */
-  LinliPointGrid      *merc_grid;         /* the same, in WORLD_M units */
+  LinliPointIndex     *merc_index;        /* the same, in WORLD_M units */
   double              *compound_boxes;    /* min x, min y, max x, max y, Mercator */
   double              *community_boxes;
 
@@ -43,7 +43,7 @@ struct _LinliMapLayer
    * walk to the nearest site (or NULL: drawn plain). */
   LinliWalk           *walk;
   double              *street_merc;
-  LinliPointGrid      *street_grid;       /* edge midpoints, in WORLD_M units */
+  LinliPointIndex     *street_index;      /* edge midpoints, in WORLD_M units */
   double               street_reach;      /* the longest half edge, in WORLD_M units */
   const double        *node_distances;
   double               walk_radius;
@@ -247,7 +247,7 @@ prepare_project (LinliMapLayer *self)
         }
     }
   /* Cells of about 200 m on the ground at the district's latitude. */
-  self->merc_grid = linli_point_grid_new (scaled, n, 200.0 / cos (linli_project_get_projection (self->project)->lat0 * G_PI / 180));
+  self->merc_index = linli_point_index_new (scaled, n, 200.0 / cos (linli_project_get_projection (self->project)->lat0 * G_PI / 180));
 
   for (guint c = 0; c < n_compounds; c++)
     {
@@ -265,11 +265,11 @@ static void
 clear_project_data (LinliMapLayer *self)
 {
   g_clear_pointer (&self->merc, g_free);
-  g_clear_pointer (&self->merc_grid, linli_point_grid_free);
+  g_clear_pointer (&self->merc_index, linli_point_index_free);
   g_clear_pointer (&self->compound_boxes, g_free);
   g_clear_pointer (&self->community_boxes, g_free);
   g_clear_pointer (&self->street_merc, g_free);
-  g_clear_pointer (&self->street_grid, linli_point_grid_free);
+  g_clear_pointer (&self->street_index, linli_point_index_free);
   self->walk = NULL;
   self->node_distances = NULL;
   self->n_buildings = 0;
@@ -497,7 +497,7 @@ street_cull_cb (guint    edge,
 
 /* Streets over the blocks: plain white lines, or coloured by the walk to
  * the nearest site at each segment's middle (the catchments along the
- * streets).  Only the edges near the view are looked at (a grid over their
+ * streets).  Only the edges near the view are looked at (an index over their
  * middles), each once; small streets are left out at district scale, and
  * all of them when a block would be a few pixels. */
 static void
@@ -515,7 +515,7 @@ draw_streets (LinliMapLayer *self,
   c.width = CLAMP (7 * v->ppm, district ? 0.8 : 1.2, 8);
   for (int band = 0; band < 5; band++)
     c.bands[band] = g_array_new (FALSE, FALSE, sizeof (float));
-  linli_point_grid_query_circle (self->street_grid, v->cx, v->cy, v->radius + self->street_reach,
+  linli_point_index_query_circle (self->street_index, v->cx, v->cy, v->radius + self->street_reach,
                                  street_cull_cb, &c);
 
   /* Square caps close the corners where segments meet, and stroke faster
@@ -655,7 +655,7 @@ cover_counts (LinliMapLayer *self)
   return NULL;
 }
 
-/* What a grid query over the view does with each building it finds. */
+/* What an index query over the view does with each building it finds. */
 typedef struct
 {
   LinliMapLayer *self;
@@ -695,7 +695,7 @@ draw_aggregate (LinliMapLayer *self,
   int stride;
 
   /* Most of the district is in view at this scale: a straight pass over
-   * the arrays beats asking the grid. */
+   * the arrays beats asking the index. */
   for (guint i = 0; i < self->n_buildings; i++)
     {
       double x = v->ox + v->xx * self->merc[2 * i] + v->xy * self->merc[2 * i + 1];
@@ -754,7 +754,7 @@ draw_buildings (LinliMapLayer *self,
 
   visible = g_array_new (FALSE, FALSE, sizeof (guint));
   cull.visible = visible;
-  linli_point_grid_query_circle (self->merc_grid, v->cx, v->cy, v->radius, cull_cb, &cull);
+  linli_point_index_query_circle (self->merc_index, v->cx, v->cy, v->radius, cull_cb, &cull);
 
   /* One path per colour: covered buildings filled, uncovered ones filled
    * and outlined. */
@@ -1113,7 +1113,7 @@ linli_map_layer_set_streets (LinliMapLayer *self,
       const LinliProjection *proj = self->project != NULL ? linli_project_get_projection (self->project) : NULL;
 
       g_clear_pointer (&self->street_merc, g_free);
-      g_clear_pointer (&self->street_grid, linli_point_grid_free);
+      g_clear_pointer (&self->street_index, linli_point_index_free);
       self->street_reach = 0;
       self->walk = proj != NULL ? walk : NULL;
       if (self->walk != NULL)
@@ -1141,7 +1141,7 @@ linli_map_layer_set_streets (LinliMapLayer *self,
               dy = (self->street_merc[2 * b + 1] - self->street_merc[2 * a + 1]) * WORLD_M;
               self->street_reach = MAX (self->street_reach, hypot (dx, dy) / 2);
             }
-          self->street_grid = linli_point_grid_new (mid, n_edges, 200.0 / cos (proj->lat0 * G_PI / 180));
+          self->street_index = linli_point_index_new (mid, n_edges, 200.0 / cos (proj->lat0 * G_PI / 180));
         }
     }
   self->node_distances = self->walk != NULL ? node_distances : NULL;
@@ -1297,5 +1297,5 @@ linli_map_layer_pick_building (LinliMapLayer *self,
   mx = (v.yy * dx - v.xy * dy) / det;
   my = (-v.yx * dx + v.xx * dy) / det;
   scale = hypot (v.xx, v.yx) / WORLD_M;  /* pixels per WORLD_M unit */
-  return linli_point_grid_nearest (self->merc_grid, mx * WORLD_M, my * WORLD_M, PICK_RADIUS_PX / scale);
+  return linli_point_index_nearest (self->merc_index, mx * WORLD_M, my * WORLD_M, PICK_RADIUS_PX / scale);
 }

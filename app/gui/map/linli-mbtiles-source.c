@@ -12,10 +12,12 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
+#include "linli-number.h"
+#include "linli-sqlite.h"
+
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <sqlite3.h>
 #include <string.h>
 
 /* A raster basemap read from an MBTiles file: an SQLite database with a
@@ -38,7 +40,6 @@
  */
 
 G_DEFINE_QUARK (linli-mbtiles-error-quark, linli_mbtiles_error)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 #define TILE_SIZE    256
 /* A 512-pixel tile of 16-bit RGBA is 2 MiB raw; no compressed tile needs more. */
@@ -199,13 +200,9 @@ parse_bounds (const char *text,
   if (g_strv_length (parts) != 4)
     return FALSE;
   for (int i = 0; i < 4; i++)
-    {
-      char *end = NULL;
-
-      bounds[i] = g_ascii_strtod (g_strstrip (parts[i]), &end);
-      if (end == parts[i] || *end != '\0' || !isfinite (bounds[i]))
-        return FALSE;
-    }
+    if (linli_number_parse_double (parts[i], LINLI_NUMBER_ALLOW_SPACE, -INFINITY, INFINITY,
+                                   &bounds[i]) != LINLI_NUMBER_OK)
+      return FALSE;
   return bounds[0] < bounds[2] && bounds[1] < bounds[3];
 }
 
@@ -319,14 +316,15 @@ read_metadata (LinliMbtilesSource  *self,
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *format = NULL;
   g_autofree char *first_link = NULL;
+  g_autoptr (GError) local_error = NULL;
   gboolean has_min, has_max;
   int rc;
 
   /* The metadata table is required by the specification, but tiles alone
    * are still worth showing. */
-  if (sqlite3_prepare_v2 (self->db, "SELECT name, value FROM metadata", -1, &stmt, NULL) == SQLITE_OK)
+  if ((stmt = linli_sqlite_prepare (self->db, "SELECT name, value FROM metadata", NULL)) != NULL)
     {
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((rc = linli_sqlite_step (stmt, &local_error)) == SQLITE_ROW)
         {
           const char *key = (const char *) sqlite3_column_text (stmt, 0);
           const char *value = (const char *) sqlite3_column_text (stmt, 1);
@@ -337,7 +335,7 @@ read_metadata (LinliMbtilesSource  *self,
       if (rc != SQLITE_DONE)
         {
           g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID,
-                       _("Could not read the metadata of “%s”: %s"), display, sqlite3_errmsg (self->db));
+                       _("Could not read the metadata of “%s”: %s"), display, local_error->message);
           return FALSE;
         }
     }
@@ -386,12 +384,14 @@ read_metadata (LinliMbtilesSource  *self,
     {
       g_autoptr (sqlite3_stmt) range = NULL;
 
-      if (sqlite3_prepare_v2 (self->db, "SELECT MIN(zoom_level), MAX(zoom_level) FROM tiles", -1, &range,
-                              NULL) != SQLITE_OK ||
-          sqlite3_step (range) != SQLITE_ROW)
+      g_clear_error (&local_error);
+      range = linli_sqlite_prepare (self->db, "SELECT MIN(zoom_level), MAX(zoom_level) FROM tiles",
+                                    &local_error);
+      if (range == NULL || linli_sqlite_step (range, &local_error) != SQLITE_ROW)
         {
           g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID,
-                       _("Could not read the tiles of “%s”: %s"), display, sqlite3_errmsg (self->db));
+                       _("Could not read the tiles of “%s”: %s"), display,
+                       local_error != NULL ? local_error->message : _("no result"));
           return FALSE;
         }
       if (sqlite3_column_type (range, 0) == SQLITE_NULL)
@@ -696,7 +696,8 @@ linli_mbtiles_source_initable_init (GInitable     *initable,
   LinliMbtilesSource *self = LINLI_MBTILES_SOURCE (initable);
   g_autofree char *display = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr (GError) local_error = NULL;
+  int rc = SQLITE_ERROR;
 
   g_return_val_if_fail (self->path != NULL, FALSE);
 
@@ -707,50 +708,51 @@ linli_mbtiles_source_initable_init (GInitable     *initable,
   if (!linli_file_check_regular (self->path, error) || !check_sqlite_header (self->path, display, error))
     return FALSE;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
+  /* Opening reads the header: that tells a database from any other file. */
+  self->db = linli_sqlite_open (self->path, LINLI_SQLITE_OPEN_READ_ONLY, &local_error);
+  if (g_error_matches (local_error, LINLI_SQLITE_ERROR, LINLI_SQLITE_ERROR_NOT_A_DATABASE))
     {
-      g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_FAILED, _("Could not open “%s”: %s"),
-                   display, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID,
+                   _("“%s” is not an MBTiles file: it is not an SQLite database"), display);
+      return FALSE;
+    }
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_FAILED,
+                           local_error->message);
       return FALSE;
     }
 
-  /* SQLite reads the file only now: the first query is what tells a
-   * database from any other file. */
-  rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT 1 FROM sqlite_master WHERE name = 'tiles' AND type IN ('table', 'view')",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
+  stmt = linli_sqlite_prepare (self->db,
+                               "SELECT 1 FROM sqlite_master WHERE name = 'tiles' AND type IN ('table', 'view')",
+                               &local_error);
+  if (stmt != NULL)
+    rc = linli_sqlite_step (stmt, &local_error);
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID,
                    _("“%s” is not an MBTiles file: it has no tiles table"), display);
       return FALSE;
     }
-  if (rc == SQLITE_NOTADB)
-    {
-      g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID,
-                   _("“%s” is not an MBTiles file: it is not an SQLite database"), display);
-      return FALSE;
-    }
   if (rc != SQLITE_ROW)
     {
       g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID,
-                   _("“%s” is not an MBTiles file: %s"), display, sqlite3_errmsg (self->db));
+                   _("“%s” is not an MBTiles file: %s"), display, local_error->message);
       return FALSE;
     }
 
   if (!read_metadata (self, display, error) || !check_first_tile (self, error))
     return FALSE;
 
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT length(tile_data), CASE WHEN length(tile_data) <= ?4 THEN tile_data END "
-                          "FROM tiles WHERE zoom_level = ?1 AND tile_column = ?2 AND tile_row = ?3",
-                          -1, &self->select_tile, NULL) != SQLITE_OK)
+  self->select_tile = linli_sqlite_prepare (self->db,
+                                            "SELECT length(tile_data), CASE WHEN length(tile_data) <= ?4 "
+                                            "THEN tile_data END FROM tiles "
+                                            "WHERE zoom_level = ?1 AND tile_column = ?2 AND tile_row = ?3",
+                                            &local_error);
+  if (self->select_tile == NULL)
     {
       g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID,
-                   _("“%s” is not an MBTiles file: %s"), display, sqlite3_errmsg (self->db));
+                   _("“%s” is not an MBTiles file: %s"), display, local_error->message);
       return FALSE;
     }
   return TRUE;

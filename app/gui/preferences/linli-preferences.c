@@ -301,13 +301,6 @@ linli_preferences_new (LinliSettings *settings)
   return g_object_new (LINLI_TYPE_PREFERENCES, "settings", settings, NULL);
 }
 
-LinliSettings *
-linli_preferences_get_settings (LinliPreferences *self)
-{
-  g_return_val_if_fail (LINLI_IS_PREFERENCES (self), NULL);
-  return self->settings;
-}
-
 /**
  * linli_preferences_get_basemap:
  *

@@ -12,7 +12,6 @@ G_DECLARE_FINAL_TYPE (LinliPreferences, linli_preferences, LINLI, PREFERENCES, A
 
 LinliPreferences *linli_preferences_new            (LinliSettings *settings) G_GNUC_WARN_UNUSED_RESULT;
 
-LinliSettings    *linli_preferences_get_settings   (LinliPreferences *self);
 const char       *linli_preferences_get_basemap    (LinliPreferences *self);
 void              linli_preferences_set_basemap    (LinliPreferences *self,
                                                     const char       *basemap);
