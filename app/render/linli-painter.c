@@ -1152,7 +1152,7 @@ draw_legend (LinliPainter *self,
   PangoLayout *rows[G_N_ELEMENTS (legend_rows)] = { NULL };
   guint n_rows = G_N_ELEMENTS (legend_rows);
   int w, h, title_h, rule_h;
-  double box_w, box_h, x, y;
+  double box_w, box_h, x, y, scale;
 
   if (self->node_distances == NULL)
     while (n_rows > 0 && legend_rows[n_rows - 1].swatch == SWATCH_STREET)
@@ -1172,10 +1172,22 @@ draw_legend (LinliPainter *self,
     }
   box_w += 2 * LEGEND_PADDING;
   box_h += 2 * LEGEND_PADDING;
-  x = LEGEND_MARGIN;
-  y = height - LEGEND_MARGIN - box_h;
+
+  /* The legend keeps to the lower left quarter, so the middle of the map
+   * stays clear: smaller on a small map, and left out on a tiny one. */
+  scale = MIN (1.0, MIN ((width / 2 - 2 * LEGEND_MARGIN) / box_w, (height / 2 - 2 * LEGEND_MARGIN) / box_h));
+  if (scale < 0.5)
+    {
+      for (guint i = 0; i < n_rows; i++)
+        g_object_unref (rows[i]);
+      return;
+    }
 
   cairo_save (cr);
+  cairo_translate (cr, LEGEND_MARGIN, height - LEGEND_MARGIN - box_h * scale);
+  cairo_scale (cr, scale, scale);
+  x = 0;
+  y = 0;
   cairo_new_path (cr);
   rounded_rect (cr, &(Rect) { x, y, box_w, box_h }, 8);
   set_rgb (cr, 0xffffff, 0.92);
@@ -1739,6 +1751,59 @@ linli_painter_draw (LinliPainter       *self,
     draw_legend (self, cr, pango, v.width, v.height);
   g_object_unref (pango);
   cairo_restore (cr);
+}
+
+/**
+ * linli_painter_draw_legend:
+ * @cr: where to draw, as for linli_painter_draw()
+ * @view: the view the map is drawn for
+ *
+ * Draws the legend alone, in the lower left corner of @view, whether or
+ * not the painter shows it in linli_painter_draw().
+ */
+void
+linli_painter_draw_legend (LinliPainter       *self,
+                           cairo_t            *cr,
+                           const LinliMapView *view)
+{
+  PangoContext *pango;
+
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (view != NULL);
+
+  if (self->project == NULL || view->width <= 0 || view->height <= 0)
+    return;
+  pango = pango_cairo_create_context (cr);
+  pango_context_set_language (pango, pango_language_from_string ("zh-cn"));
+  draw_legend (self, cr, pango, view->width, view->height);
+  g_object_unref (pango);
+}
+
+/**
+ * linli_painter_draw_scale_bar:
+ * @cr: where to draw, as for linli_painter_draw()
+ * @view: the view the map is drawn for
+ *
+ * Draws the scale bar alone, in the lower right corner of @view, whether
+ * or not the painter shows it in linli_painter_draw().
+ */
+void
+linli_painter_draw_scale_bar (LinliPainter       *self,
+                              cairo_t            *cr,
+                              const LinliMapView *view)
+{
+  PangoContext *pango;
+
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (view != NULL);
+
+  if (view->width <= 0 || view->height <= 0)
+    return;
+  pango = pango_cairo_create_context (cr);
+  draw_scale_bar (cr, pango, view);
+  g_object_unref (pango);
 }
 
 static cairo_status_t

@@ -67,6 +67,12 @@ gboolean      linli_painter_get_bounds          (LinliPainter *self,
 void          linli_painter_draw                (LinliPainter       *self,
                                                  cairo_t            *cr,
                                                  const LinliMapView *view);
+void          linli_painter_draw_legend         (LinliPainter       *self,
+                                                 cairo_t            *cr,
+                                                 const LinliMapView *view);
+void          linli_painter_draw_scale_bar      (LinliPainter       *self,
+                                                 cairo_t            *cr,
+                                                 const LinliMapView *view);
 gboolean      linli_painter_save                (LinliPainter       *self,
                                                  const LinliMapView *view,
                                                  const char         *path,
