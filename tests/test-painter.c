@@ -417,6 +417,24 @@ test_scale_bar (Fixture       *f,
         }
   g_assert_cmpuint (outside, ==, 0);
   g_assert_cmpuint (changed, >, 100);
+
+  /* The data's credit goes in the corner, and the bar moves up for it. */
+  linli_painter_set_attribution (f->painter, "© OpenStreetMap contributors");
+  cairo_surface_destroy (plain);
+  plain = bar;
+  bar = render (f->painter, &view);
+  changed = outside = 0;
+  for (int y = 0; y < 300; y++)
+    for (int x = 0; x < 400; x++)
+      if (pixel_at (plain, x, y) != pixel_at (bar, x, y))
+        {
+          if (x > 200 && y > 220)
+            changed++;
+          else
+            outside++;
+        }
+  g_assert_cmpuint (outside, ==, 0);
+  g_assert_cmpuint (changed, >, 300);
   cairo_surface_destroy (plain);
   cairo_surface_destroy (bar);
 }

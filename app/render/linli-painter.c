@@ -38,6 +38,7 @@ struct _LinliPainter
   gboolean             show_legend;
   gboolean             show_scale_bar;
   GHashTable          *proposal;          /* site id → households it adds, as a double* */
+  char                *attribution;       /* the data's credit, drawn with the scale bar */
 
   /* Precomputed once per project: Web Mercator positions in [0, 1] (y
    * grows southward), so a frame needs only an affine map per point. */
@@ -1232,8 +1233,10 @@ draw_legend (LinliPainter *self,
 static void
 draw_scale_bar (cairo_t            *cr,
                 PangoContext       *pango,
-                const LinliMapView *view)
+                const LinliMapView *view,
+                const char         *attribution)
 {
+  double bottom = view->height - LEGEND_MARGIN - 6;
   double mpp = linli_map_view_get_meters_per_pixel (view);
   double limit = SCALE_MAX_PX * mpp, step, length, px, x, y;
   g_autofree char *text = NULL;
@@ -1242,6 +1245,24 @@ draw_scale_bar (cairo_t            *cr,
 
   if (!(isfinite (mpp) && mpp > 0))
     return;
+
+  /* The data's credit in the corner, and the bar above it. */
+  if (attribution != NULL && attribution[0] != '\0')
+    {
+      g_autoptr (PangoLayout) credit = legend_layout (pango, attribution, "Sans 8");
+
+      pango_layout_get_pixel_size (credit, &w, &h);
+      cairo_save (cr);
+      cairo_new_path (cr);
+      rounded_rect (cr, &(Rect) { view->width - 6 - w - 8, view->height - 6 - h - 4, w + 8, h + 4 }, 3);
+      set_rgb (cr, 0xffffff, 0.8);
+      cairo_fill (cr);
+      cairo_move_to (cr, view->width - 6 - w - 4, view->height - 6 - h - 2);
+      set_rgb (cr, 0x333333, 1);
+      pango_cairo_show_layout (cr, credit);
+      cairo_restore (cr);
+      bottom = view->height - 6 - h - 4 - 14;
+    }
   step = pow (10, floor (log10 (limit)));
   length = limit >= 5 * step ? 5 * step : limit >= 2 * step ? 2 * step : step;
   px = length / mpp;
@@ -1255,7 +1276,7 @@ draw_scale_bar (cairo_t            *cr,
   pango_layout_get_pixel_size (layout, &w, &h);
 
   x = view->width - LEGEND_MARGIN - 6 - px;
-  y = view->height - LEGEND_MARGIN - 6;
+  y = bottom;
   cairo_save (cr);
   cairo_new_path (cr);
   rounded_rect (cr, &(Rect) { x - 6, y - h - 8, MAX (px, w) + 12, h + 14 }, 4);
@@ -1293,6 +1314,7 @@ linli_painter_finalize (GObject *object)
   LinliPainter *self = LINLI_PAINTER (object);
 
   g_clear_pointer (&self->proposal, g_hash_table_unref);
+  g_clear_pointer (&self->attribution, g_free);
   clear_project_data (self);
   G_OBJECT_CLASS (linli_painter_parent_class)->finalize (object);
 }
@@ -1613,6 +1635,28 @@ linli_painter_set_show_scale_bar (LinliPainter *self,
   changed (self);
 }
 
+/**
+ * linli_painter_set_attribution:
+ * @text: (nullable): who the data and tiles are from, e.g. "© OpenStreetMap
+ *   contributors"
+ *
+ * Sets the credit drawn in the lower right corner under the scale bar,
+ * when the painter draws the scale bar.
+ */
+void
+linli_painter_set_attribution (LinliPainter *self,
+                               const char   *text)
+{
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+
+  if (g_strcmp0 (self->attribution, text) == 0)
+    return;
+  g_free (self->attribution);
+  self->attribution = g_strdup (text);
+  if (self->show_scale_bar)
+    changed (self);
+}
+
 static void
 grow_lat_lon (double *box,
               double  mx,
@@ -1746,7 +1790,7 @@ linli_painter_draw (LinliPainter       *self,
     }
 
   if (self->show_scale_bar)
-    draw_scale_bar (cr, pango, view);
+    draw_scale_bar (cr, pango, view, self->attribution);
   if (self->show_legend)
     draw_legend (self, cr, pango, v.width, v.height);
   g_object_unref (pango);
@@ -1785,8 +1829,9 @@ linli_painter_draw_legend (LinliPainter       *self,
  * @cr: where to draw, as for linli_painter_draw()
  * @view: the view the map is drawn for
  *
- * Draws the scale bar alone, in the lower right corner of @view, whether
- * or not the painter shows it in linli_painter_draw().
+ * Draws the scale bar alone, in the lower right corner of @view with the
+ * attribution under it, whether or not the painter shows it in
+ * linli_painter_draw().
  */
 void
 linli_painter_draw_scale_bar (LinliPainter       *self,
@@ -1802,7 +1847,7 @@ linli_painter_draw_scale_bar (LinliPainter       *self,
   if (view->width <= 0 || view->height <= 0)
     return;
   pango = pango_cairo_create_context (cr);
-  draw_scale_bar (cr, pango, view);
+  draw_scale_bar (cr, pango, view, self->attribution);
   g_object_unref (pango);
 }
 

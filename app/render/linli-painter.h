@@ -58,6 +58,8 @@ void          linli_painter_set_show_legend     (LinliPainter *self,
 gboolean      linli_painter_get_show_scale_bar  (LinliPainter *self);
 void          linli_painter_set_show_scale_bar  (LinliPainter *self,
                                                  gboolean      show);
+void          linli_painter_set_attribution     (LinliPainter *self,
+                                                 const char   *text);
 
 gboolean      linli_painter_get_bounds          (LinliPainter *self,
                                                  double       *min_lat,

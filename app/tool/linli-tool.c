@@ -803,6 +803,7 @@ cmd_render (int    argc,
   linli_painter_set_coverage (painter, coverage);
   linli_painter_set_show_legend (painter, legend);
   linli_painter_set_show_scale_bar (painter, scale_bar);
+  linli_painter_set_attribution (painter, linli_project_get_attribution (project));
 
   /* Streets coloured by the walk to the nearest counting site, as the
    * window draws them. */

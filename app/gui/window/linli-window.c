@@ -400,6 +400,16 @@ update_attribution (LinliWindow *self)
 {
   const char *text, *uri;
   const char *data = self->project != NULL ? linli_project_get_attribution (self->project) : "";
+  g_autofree char *plain = NULL;
+
+  /* The same credit, as plain text, for the map the painter exports. */
+  if (self->basemap == NULL)
+    plain = g_strdup (data);
+  else if (data[0] != '\0' && g_strcmp0 (data, linli_mbtiles_source_get_attribution_text (self->basemap)) != 0)
+    plain = g_strdup_printf ("%s · %s", data, linli_mbtiles_source_get_attribution_text (self->basemap));
+  else
+    plain = g_strdup (linli_mbtiles_source_get_attribution_text (self->basemap));
+  linli_painter_set_attribution (linli_map_layer_get_painter (self->layer), plain);
 
   /* The project's own data (drawn by Linli) and the basemap's tiles each
    * name their source. */
