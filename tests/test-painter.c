@@ -591,8 +591,10 @@ int
 main (int    argc,
       char **argv)
 {
+  int status;
+
   setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/painter/mercator", test_mercator);
   g_test_add_func ("/painter/empty", test_empty);
@@ -603,5 +605,7 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/painter/pick", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_pick, fixture_tear_down);
   g_test_add ("/painter/files", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_files, fixture_tear_down);
-  return g_test_run ();
+  status = g_test_run ();
+  linli_render_free_caches ();
+  return status;
 }

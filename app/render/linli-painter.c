@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -1946,6 +1947,22 @@ linli_painter_save (LinliPainter       *self,
       return FALSE;
     }
   return g_file_set_contents (path, (const char *) bytes->data, bytes->len, error);
+}
+
+/**
+ * linli_render_free_caches:
+ *
+ * Frees the fonts that pango, cairo and fontconfig keep for the life of
+ * the process, so a leak checker sees only real leaks.  Call it at the
+ * end of a program, once every painter, layout and surface is gone; a
+ * program with a GTK display must not call it.
+ */
+void
+linli_render_free_caches (void)
+{
+  pango_cairo_font_map_set_default (NULL);
+  cairo_debug_reset_static_data ();
+  FcFini ();
 }
 
 /**

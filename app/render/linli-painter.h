@@ -88,6 +88,8 @@ int           linli_painter_pick_building       (LinliPainter       *self,
                                                  double              x,
                                                  double              y);
 
+void          linli_render_free_caches          (void);
+
 /* Colours shared by the drawing and the tests, as 0xRRGGBB. */
 #define LINLI_COLOR_COVERED   0x3f7cc4
 #define LINLI_COLOR_UNCOVERED 0xe4572e

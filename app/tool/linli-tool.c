@@ -843,6 +843,8 @@ cmd_render (int    argc,
   ok = linli_painter_save (painter, &view, out, &error);
   linli_painter_set_streets (painter, NULL, NULL, 0);
   g_clear_pointer (&nearest, linli_walk_nearest_free);
+  g_clear_object (&painter);
+  linli_render_free_caches ();
   if (!ok)
     {
       g_printerr ("linli-tool: %s\n", error->message);
