@@ -45,7 +45,7 @@ main (int    argc,
   GskRenderer *renderer;
   double min_lat, min_lon, max_lat, max_lon, rss;
   struct { const char *name; double zoom; } zooms[3];
-  double y0, y1;
+  LinliMapView fit;
 
   g_option_context_add_main_entries (ctx, entries, NULL);
   if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc != 2)
@@ -105,11 +105,13 @@ main (int    argc,
 
   /* District: the whole district fits; community: about 4 km across, a
    * community and its neighbours; street: about 1 km across. */
-  y0 = log (tan (G_PI / 4 + min_lat * G_PI / 360));
-  y1 = log (tan (G_PI / 4 + max_lat * G_PI / 360));
+  if (!linli_map_view_fit (&fit, min_lat, min_lon, max_lat, max_lon, 1920, 1080, 0))
+    {
+      g_printerr ("bench-map: %s has no extent\n", argv[1]);
+      return 1;
+    }
   zooms[0].name = "district";
-  zooms[0].zoom = MIN (log2 (1920 * 360.0 / (256.0 * MAX (max_lon - min_lon, 1e-6))),
-                       log2 (1080 * 2 * G_PI / (256.0 * MAX (y1 - y0, 1e-9))));
+  zooms[0].zoom = fit.zoom;
   zooms[1].name = "community";
   zooms[1].zoom = 15.5;
   zooms[2].name = "street";
