@@ -587,6 +587,56 @@ test_empty (void)
   cairo_surface_destroy (surface);
 }
 
+static void
+on_notify_cb (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+on_changed_cb (LinliPainter *painter,
+               guint        *count)
+{
+  (*count)++;
+}
+
+/* The switches round-trip as properties, notify only on a real change,
+ * and each change asks views to redraw. */
+static void
+test_properties (void)
+{
+  static const char *names[] = { "draw-background", "show-candidate-circles", "show-legend", "show-scale-bar" };
+  LinliPainter *painter = linli_painter_new ();
+  guint changed = 0;
+
+  g_signal_connect (painter, "changed", G_CALLBACK (on_changed_cb), &changed);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *signal = g_strdup_printf ("notify::%s", names[i]);
+      gboolean value, initial;
+      guint notified = 0, changed_before = changed;
+      gulong id = g_signal_connect (painter, signal, G_CALLBACK (on_notify_cb), &notified);
+
+      g_object_get (painter, names[i], &initial, NULL);
+      g_object_set (painter, names[i], initial, NULL);
+      g_assert_cmpuint (notified, ==, 0);
+      g_object_set (painter, names[i], !initial, NULL);
+      g_object_get (painter, names[i], &value, NULL);
+      g_assert_cmpint (value, ==, !initial);
+      g_assert_cmpuint (notified, ==, 1);
+      g_assert_cmpuint (changed, ==, changed_before + 1);
+      g_object_set (painter, names[i], !initial, NULL);
+      g_assert_cmpuint (notified, ==, 1);
+      g_signal_handler_disconnect (painter, id);
+    }
+  g_assert_true (linli_painter_get_draw_background (painter) == FALSE);
+  g_assert_true (linli_painter_get_show_legend (painter));
+  g_assert_true (linli_painter_get_show_scale_bar (painter));
+  g_assert_finalize_object (painter);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -598,6 +648,7 @@ main (int    argc,
 
   g_test_add_func ("/painter/mercator", test_mercator);
   g_test_add_func ("/painter/empty", test_empty);
+  g_test_add_func ("/painter/properties", test_properties);
   g_test_add ("/painter/view-fit", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_view_fit, fixture_tear_down);
   g_test_add ("/painter/colours", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_colours, fixture_tear_down);
   g_test_add ("/painter/legend", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_legend, fixture_tear_down);

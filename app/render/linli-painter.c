@@ -65,10 +65,21 @@ G_DEFINE_QUARK (linli-render-error-quark, linli_render_error)
 
 enum
 {
+  PROP_0,
+  PROP_DRAW_BACKGROUND,
+  PROP_SHOW_CANDIDATE_CIRCLES,
+  PROP_SHOW_LEGEND,
+  PROP_SHOW_SCALE_BAR,
+  N_PROPS,
+};
+
+enum
+{
   SIGNAL_CHANGED,
   N_SIGNALS,
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 #define PICK_RADIUS_PX 14.0
@@ -1321,12 +1332,104 @@ linli_painter_finalize (GObject *object)
 }
 
 static void
+linli_painter_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  LinliPainter *self = LINLI_PAINTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAW_BACKGROUND:
+      g_value_set_boolean (value, self->draw_background);
+      break;
+    case PROP_SHOW_CANDIDATE_CIRCLES:
+      g_value_set_boolean (value, self->show_candidate_circles);
+      break;
+    case PROP_SHOW_LEGEND:
+      g_value_set_boolean (value, self->show_legend);
+      break;
+    case PROP_SHOW_SCALE_BAR:
+      g_value_set_boolean (value, self->show_scale_bar);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+linli_painter_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  LinliPainter *self = LINLI_PAINTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAW_BACKGROUND:
+      linli_painter_set_draw_background (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_CANDIDATE_CIRCLES:
+      linli_painter_set_show_candidate_circles (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_LEGEND:
+      linli_painter_set_show_legend (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_SCALE_BAR:
+      linli_painter_set_show_scale_bar (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 linli_painter_class_init (LinliPainterClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = linli_painter_dispose;
   object_class->finalize = linli_painter_finalize;
+  object_class->get_property = linli_painter_get_property;
+  object_class->set_property = linli_painter_set_property;
+
+  /**
+   * LinliPainter:draw-background:
+   *
+   * Whether the painter paints its own streets-and-blocks background;
+   * %FALSE over a tile basemap.
+   */
+  properties[PROP_DRAW_BACKGROUND] =
+    g_param_spec_boolean ("draw-background", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LinliPainter:show-candidate-circles:
+   *
+   * Whether every candidate site shows its circle, not only the selected one.
+   */
+  properties[PROP_SHOW_CANDIDATE_CIRCLES] =
+    g_param_spec_boolean ("show-candidate-circles", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LinliPainter:show-legend:
+   *
+   * Whether the painter draws a legend in the lower left corner.
+   */
+  properties[PROP_SHOW_LEGEND] =
+    g_param_spec_boolean ("show-legend", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LinliPainter:show-scale-bar:
+   *
+   * Whether the painter draws a scale bar, and the data's credit, in the
+   * lower right corner.
+   */
+  properties[PROP_SHOW_SCALE_BAR] =
+    g_param_spec_boolean ("show-scale-bar", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * LinliPainter::changed:
@@ -1558,6 +1661,7 @@ linli_painter_set_draw_background (LinliPainter *self,
   if (self->draw_background == draw)
     return;
   self->draw_background = draw;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAW_BACKGROUND]);
   changed (self);
 }
 
@@ -1575,6 +1679,7 @@ linli_painter_set_show_candidate_circles (LinliPainter *self,
   if (self->show_candidate_circles == show)
     return;
   self->show_candidate_circles = show;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CANDIDATE_CIRCLES]);
   changed (self);
 }
 
@@ -1604,6 +1709,7 @@ linli_painter_set_show_legend (LinliPainter *self,
   if (self->show_legend == show)
     return;
   self->show_legend = show;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LEGEND]);
   changed (self);
 }
 
@@ -1633,6 +1739,7 @@ linli_painter_set_show_scale_bar (LinliPainter *self,
   if (self->show_scale_bar == show)
     return;
   self->show_scale_bar = show;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SCALE_BAR]);
   changed (self);
 }
 
