@@ -17,6 +17,7 @@
 #include "linli-format.h"
 #include "linli-generator.h"
 #include "linli-import.h"
+#include "linli-painter.h"
 #include "linli-walk.h"
 #include "linli-plan-io.h"
 #include "linli-plan-project.h"
@@ -742,6 +743,104 @@ cmd_plan (int    argc,
   return 0;
 }
 
+static int
+cmd_render (int    argc,
+            char **argv)
+{
+  g_autofree char *out = NULL, *size = NULL, *center = NULL;
+  double zoom = NAN;
+  gboolean legend = TRUE, no_legend = FALSE, scale_bar = TRUE, no_scale_bar = FALSE;
+  GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Image to write: a name ending in .png or .pdf"), "FILE" },
+    { "size", 's', 0, G_OPTION_ARG_STRING, &size, N_("Size in pixels (PDF: points), default 1280x800"), "WxH" },
+    { "center", 0, 0, G_OPTION_ARG_STRING, &center, N_("Centre of the view (default: the middle of the data)"), "LAT,LON" },
+    { "zoom", 'z', 0, G_OPTION_ARG_DOUBLE, &zoom, N_("Web Mercator zoom level, 1 to 22 (default: the data fits)"), "Z" },
+    { "legend", 0, 0, G_OPTION_ARG_NONE, &legend, N_("Draw the legend (the default)"), NULL },
+    { "no-legend", 0, 0, G_OPTION_ARG_NONE, &no_legend, N_("Leave the legend out"), NULL },
+    { "no-scale-bar", 0, 0, G_OPTION_ARG_NONE, &no_scale_bar, N_("Leave the scale bar out"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_("FILE — draw a project's map to PNG or PDF, with no display"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliDocument) document = NULL;
+  g_autoptr (LinliPainter) painter = NULL;
+  LinliProject *project;
+  LinliMapView view;
+  double min_lat, min_lon, max_lat, max_lon, lat = NAN, lon = NAN;
+  int width = 1280, height = 800;
+  char end;
+  gboolean ok;
+
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc != 2)
+    {
+      g_printerr ("linli-tool render: %s\n", error ? error->message : _("give one FILE"));
+      return 2;
+    }
+  if (out == NULL)
+    {
+      g_printerr (_("linli-tool render: give --out FILE.png or FILE.pdf\n"));
+      return 2;
+    }
+  if (size != NULL && (sscanf (size, "%dx%d%c", &width, &height, &end) != 2 || width < 1 || height < 1 ||
+                       width > LINLI_RENDER_MAX_SIDE || height > LINLI_RENDER_MAX_SIDE))
+    {
+      g_printerr (_("linli-tool render: --size must be WxH, each from 1 to %d\n"), LINLI_RENDER_MAX_SIDE);
+      return 2;
+    }
+  if (center != NULL && (sscanf (center, "%lf,%lf%c", &lat, &lon, &end) != 2 || !linli_lat_lon_is_valid (lat, lon)))
+    {
+      g_printerr (_("linli-tool render: --center must be LAT,LON\n"));
+      return 2;
+    }
+  if (!isnan (zoom) && !(zoom >= 1 && zoom <= 22))
+    {
+      g_printerr (_("linli-tool render: --zoom must be from 1 to 22\n"));
+      return 2;
+    }
+  scale_bar = !no_scale_bar;
+  legend = !no_legend;
+
+  document = linli_document_new_for_path (argv[1], &error);
+  if (document == NULL)
+    {
+      g_printerr ("linli-tool: %s\n", error->message);
+      return 1;
+    }
+  project = linli_document_get_project (document);
+  /* The painter draws the document as the window does: coverage by the
+   * project's rule, streets coloured by the walk to the nearest site. */
+  painter = linli_painter_new ();
+  linli_painter_set_document (painter, document);
+  linli_painter_set_show_legend (painter, legend);
+  linli_painter_set_show_scale_bar (painter, scale_bar);
+  linli_painter_set_attribution (painter, linli_project_get_attribution (project));
+
+  /* The data fits, unless a centre or zoom says otherwise. */
+  if (linli_painter_get_bounds (painter, &min_lat, &min_lon, &max_lat, &max_lon))
+    linli_map_view_fit (&view, min_lat, min_lon, max_lat, max_lon, width, height, 32);
+  else
+    linli_map_view_init (&view, 0, 0, 3, width, height);
+  if (center != NULL)
+    {
+      view.center_lat = lat;
+      view.center_lon = lon;
+    }
+  if (!isnan (zoom))
+    view.zoom = zoom;
+
+  ok = linli_painter_save (painter, &view, out, &error);
+  g_clear_object (&painter);
+  g_clear_object (&document);
+  linli_render_free_caches ();
+  if (!ok)
+    {
+      g_printerr ("linli-tool: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 static const struct
 {
   const char *name;
@@ -755,6 +854,7 @@ static const struct
   { "import", cmd_import, N_("Make a project from OpenStreetMap XML or GeoJSON: buildings, streets, service positions") },
   { "add-streets", cmd_add_streets, N_("Replace a project's streets with the walkable ways of an OpenStreetMap or GeoJSON file") },
   { "join", linli_tool_join_csv, N_("Fill in a project's buildings from a CSV building list (households, residents, party members)") },
+  { "render", cmd_render, N_("Draw a project's map to a PNG or PDF file, with no display") },
   { "plan", cmd_plan, N_("Propose new sites: maximal covering, set covering or p-median, with a proven bound") },
 };
 
@@ -810,7 +910,8 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* LINLI_LOCALEDIR runs the tool from the build tree in any language. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LINLI_LOCALEDIR") ? g_getenv ("LINLI_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

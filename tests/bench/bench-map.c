@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "linli-format.h"
+#include "linli-document.h"
 #include "linli-map-layer.h"
 #include "linli-gui-test-utils.h"
 #include "linli-stats.h"
@@ -33,19 +34,17 @@ main (int    argc,
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new ("FILE");
   g_autoptr (GError) error = NULL;
-  g_autoptr (LinliProject) project = NULL;
-  g_autoptr (LinliCoverage) coverage = NULL;
+  g_autoptr (LinliDocument) document = NULL;
+  LinliProject *project;
   g_autoptr (ShumateMapSourceRegistry) registry = NULL;
   ShumateMap *map;
   ShumateViewport *viewport;
   LinliMapLayer *layer;
-  g_autoptr (LinliWalk) walk = NULL;
-  g_autoptr (LinliWalkNearest) nearest = NULL;
   GtkWidget *window;
   GskRenderer *renderer;
   double min_lat, min_lon, max_lat, max_lon, rss;
   struct { const char *name; double zoom; } zooms[3];
-  double y0, y1;
+  LinliMapView fit;
 
   g_option_context_add_main_entries (ctx, entries, NULL);
   if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc != 2)
@@ -55,13 +54,13 @@ main (int    argc,
     }
   gtk_init ();
 
-  project = linli_format_load_file (argv[1], &error);
-  if (project == NULL)
+  document = linli_document_new_for_path (argv[1], &error);
+  if (document == NULL)
     {
       g_printerr ("bench-map: %s\n", error->message);
       return 1;
     }
-  coverage = linli_coverage_compute (project, NULL);
+  project = linli_document_get_project (document);
   linli_project_get_bounds (project, &min_lat, &min_lon, &max_lat, &max_lon);
 
   window = gtk_window_new ();
@@ -74,27 +73,8 @@ main (int    argc,
   shumate_viewport_set_reference_map_source (viewport, shumate_map_source_registry_get_by_id (registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK));
   layer = linli_map_layer_new (viewport);
   shumate_map_add_layer (map, SHUMATE_LAYER (layer));
-  linli_map_layer_set_project (layer, project);
-  linli_map_layer_set_coverage (layer, coverage);
   /* Streets coloured by the walk to the nearest site, as the window draws them. */
-  walk = linli_walk_new_for_project (project);
-  if (walk != NULL)
-    {
-      nearest = linli_walk_nearest_new (walk);
-      for (guint s = 0; s < linli_project_get_n_sites (project); s++)
-        {
-          LinliSite *site = linli_project_get_site (project, s);
-          double x, y;
-
-          if (!linli_site_counts_for_coverage (site))
-            continue;
-          linli_projection_forward (linli_project_get_projection (project), linli_site_get_lat (site),
-                                    linli_site_get_lon (site), &x, &y);
-          linli_walk_nearest_add_source (nearest, x, y);
-        }
-      linli_map_layer_set_streets (layer, walk, linli_walk_nearest_get_node_distances (nearest),
-                                   linli_project_get_coverage_radius (project));
-    }
+  linli_map_layer_set_document (layer, document);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (map));
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (layer)))
@@ -105,11 +85,13 @@ main (int    argc,
 
   /* District: the whole district fits; community: about 4 km across, a
    * community and its neighbours; street: about 1 km across. */
-  y0 = log (tan (G_PI / 4 + min_lat * G_PI / 360));
-  y1 = log (tan (G_PI / 4 + max_lat * G_PI / 360));
+  if (!linli_map_view_fit (&fit, min_lat, min_lon, max_lat, max_lon, 1920, 1080, 0))
+    {
+      g_printerr ("bench-map: %s has no extent\n", argv[1]);
+      return 1;
+    }
   zooms[0].name = "district";
-  zooms[0].zoom = MIN (log2 (1920 * 360.0 / (256.0 * MAX (max_lon - min_lon, 1e-6))),
-                       log2 (1080 * 2 * G_PI / (256.0 * MAX (y1 - y0, 1e-9))));
+  zooms[0].zoom = fit.zoom;
   zooms[1].name = "community";
   zooms[1].zoom = 15.5;
   zooms[2].name = "street";

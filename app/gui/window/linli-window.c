@@ -125,10 +125,6 @@ show_coverage (LinliWindow *self)
 
   if (self->document == NULL)
     return;
-  linli_map_layer_set_streets (self->layer, linli_document_get_walk (self->document),
-                               linli_document_get_node_distances (self->document),
-                               linli_project_get_coverage_radius (self->project));
-  linli_map_layer_set_coverage (self->layer, window_coverage (self));
   uncovered = linli_coverage_get_uncovered (window_coverage (self), &n_uncovered);
   linli_index_list_set_indices (self->uncovered, uncovered, n_uncovered);
   update_figures (self);
@@ -174,6 +170,16 @@ update_attribution (LinliWindow *self)
 {
   const char *text, *uri;
   const char *data = self->project != NULL ? linli_project_get_attribution (self->project) : "";
+  g_autofree char *plain = NULL;
+
+  /* The same credit, as plain text, for the map the painter exports. */
+  if (self->basemap == NULL)
+    plain = g_strdup (data);
+  else if (data[0] != '\0' && g_strcmp0 (data, linli_mbtiles_source_get_attribution_text (self->basemap)) != 0)
+    plain = g_strdup_printf ("%s · %s", data, linli_mbtiles_source_get_attribution_text (self->basemap));
+  else
+    plain = g_strdup (linli_mbtiles_source_get_attribution_text (self->basemap));
+  linli_painter_set_attribution (linli_map_layer_get_painter (self->layer), plain);
 
   /* The project's own data (drawn by Linli) and the basemap's tiles each
    * name their source. */
@@ -876,7 +882,7 @@ linli_window_set_document (LinliWindow   *self,
   g_signal_group_set_target (self->project_signals, project);
   g_signal_group_set_target (self->history_signals, self->history);
 
-  linli_map_layer_set_project (self->layer, project);
+  linli_map_layer_set_document (self->layer, document);
   linli_plan_panel_set_document (self->plan_panel, document);
   linli_site_editor_set_site (self->site_editor, NULL);
   linli_site_editor_set_document (self->site_editor, document);
@@ -1212,7 +1218,7 @@ linli_window_zoom_to_fit (LinliWindow *self)
   double min_lat, min_lon, max_lat, max_lon;
   double width = gtk_widget_get_width (GTK_WIDGET (self->map));
   double height = gtk_widget_get_height (GTK_WIDGET (self->map));
-  double y0, y1, zoom_lon, zoom_lat, zoom;
+  LinliMapView view;
 
   if (self->project == NULL || !linli_project_get_bounds (self->project, &min_lat, &min_lon, &max_lat, &max_lon))
     return;
@@ -1225,15 +1231,12 @@ linli_window_zoom_to_fit (LinliWindow *self)
       height = MAX (h - 60, 300);
     }
 
-  /* Web Mercator: the world is 256 × 2^zoom pixels wide. */
-  y0 = log (tan (G_PI / 4 + min_lat * G_PI / 360));
-  y1 = log (tan (G_PI / 4 + max_lat * G_PI / 360));
-  zoom_lon = log2 (width * 360.0 / (256.0 * MAX (max_lon - min_lon, 1e-6)));
-  zoom_lat = log2 (height * 2 * G_PI / (256.0 * MAX (y1 - y0, 1e-9)));
-  zoom = CLAMP (MIN (zoom_lon, zoom_lat) - 0.25, 3, 18);
-
-  shumate_viewport_set_zoom_level (viewport, zoom);
-  center_on (self, (min_lat + max_lat) / 2, (min_lon + max_lon) / 2);
+  /* A margin of 8 % of the map's shorter side all round. */
+  if (!linli_map_view_fit (&view, min_lat, min_lon, max_lat, max_lon, (int) width, (int) height,
+                           0.08 * MIN (width, height)))
+    return;
+  shumate_viewport_set_zoom_level (viewport, view.zoom);
+  center_on (self, view.center_lat, view.center_lon);
 }
 
 /**
@@ -1288,34 +1291,22 @@ linli_window_set_basemap_file (LinliWindow  *self,
   return ok;
 }
 
-/**
- * linli_window_save_png:
- * @map_only: render only the map with its legend instead of the whole window
- *
- * Renders what is on screen to a PNG file.  The window must be mapped.
- */
-gboolean
-linli_window_save_png (LinliWindow  *self,
-                       gboolean      map_only,
-                       const char   *path,
-                       GError      **error)
+/* Renders a mapped widget as it is on screen, with the window's renderer. */
+static GdkTexture *
+render_widget (GtkWidget  *widget,
+               GError    **error)
 {
-  GtkWidget *widget = map_only ? GTK_WIDGET (self->map_overlay) : GTK_WIDGET (self);
   g_autoptr (GdkPaintable) paintable = NULL;
   g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autoptr (GBytes) png = NULL;
   GtkSnapshot *snapshot;
   GskRenderer *renderer;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
 
-  g_return_val_if_fail (LINLI_IS_WINDOW (self), FALSE);
-
   if (!gtk_widget_get_mapped (widget) || width <= 0 || height <= 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The window is not shown, so it cannot be rendered"));
-      return FALSE;
+      return NULL;
     }
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
@@ -1325,9 +1316,101 @@ linli_window_save_png (LinliWindow  *self,
   if (node == NULL || renderer == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Nothing to render"));
+      return NULL;
+    }
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/* The map as the painter draws it, with legend and scale bar, over the
+ * basemap's tiles when there are any: what `linli-tool render` draws for
+ * the same view. */
+static cairo_status_t
+append_png_cb (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+save_map_png (LinliWindow  *self,
+              const char   *path,
+              GError      **error)
+{
+  LinliPainter *painter = linli_map_layer_get_painter (self->layer);
+  g_autoptr (GByteArray) png = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  LinliMapView view;
+  cairo_t *cr;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->layer)) || !linli_map_layer_get_view (self->layer, &view))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The window is not shown, so it cannot be rendered"));
       return FALSE;
     }
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  view.scale_factor = 1;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view.width, view.height);
+  if (self->tile_layer != NULL)
+    {
+      g_autoptr (GdkTexture) tiles = render_widget (GTK_WIDGET (self->tile_layer), error);
+
+      if (tiles == NULL)
+        {
+          cairo_surface_destroy (surface);
+          return FALSE;
+        }
+      /* Both are premultiplied ARGB in native byte order. */
+      cairo_surface_flush (surface);
+      if (gdk_texture_get_width (tiles) == view.width && gdk_texture_get_height (tiles) == view.height)
+        gdk_texture_download (tiles, cairo_image_surface_get_data (surface), cairo_image_surface_get_stride (surface));
+      cairo_surface_mark_dirty (surface);
+    }
+
+  cr = cairo_create (surface);
+  linli_painter_draw (painter, cr, &view);
+  if (!linli_painter_get_show_scale_bar (painter))
+    linli_painter_draw_scale_bar (painter, cr, &view);
+  if (!linli_painter_get_show_legend (painter))
+    linli_painter_draw_legend (painter, cr, &view);
+  cairo_destroy (cr);
+
+  status = cairo_surface_write_to_png_stream (surface, append_png_cb, png);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  /* Atomic, and a failure says why and names @path. */
+  return linli_file_set_contents (path, png->data, png->len, error);
+}
+
+/**
+ * linli_window_save_png:
+ * @map_only: render only the map, drawn by its painter with legend and
+ *   scale bar, instead of the whole window
+ *
+ * Renders what is on screen to a PNG file.  The window must be mapped.
+ */
+gboolean
+linli_window_save_png (LinliWindow  *self,
+                       gboolean      map_only,
+                       const char   *path,
+                       GError      **error)
+{
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autoptr (GBytes) png = NULL;
+
+  g_return_val_if_fail (LINLI_IS_WINDOW (self), FALSE);
+
+  if (map_only)
+    return save_map_png (self, path, error);
+  texture = render_widget (GTK_WIDGET (self), error);
+  if (texture == NULL)
+    return FALSE;
   png = gdk_texture_save_to_png_bytes (texture);
   /* Atomic, and a failure says why and names @path. */
   return linli_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), error);

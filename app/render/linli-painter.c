@@ -1,0 +1,2199 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-painter"
+
+#include "config.h"
+
+#include "linli-painter.h"
+
+#include "linli-file.h"
+
+#include <math.h>
+#include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "linli-geo.h"
+#include "linli-mercator.h"
+#include "linli-spatial.h"
+
+/* The painter draws the district for an explicit view onto any cairo
+ * surface: a plain street-and-block background (so the map looks finished
+ * with no tiles at all), communities, compounds, streets, buildings
+ * coloured by coverage, the sites with their service circles, labels, and
+ * on request a legend and a scale bar.  The map layer in the window, the
+ * PNG export and `linli-tool render` all draw through it, so what is
+ * exported is what is on screen.  Over a tile basemap the background fills
+ * are left out and only the community boundaries stay.
+ */
+struct _LinliPainter
+{
+  GObject              parent_instance;
+
+  LinliDocument       *document;          /* followed when set, else the setters below */
+  LinliProject        *project;
+  const LinliCoverage *coverage;
+  LinliSite           *selected;
+  int                  highlight;
+  gboolean             show_candidate_circles;
+  gboolean             draw_background;   /* FALSE over a tile basemap */
+  gboolean             show_legend;
+  gboolean             show_scale_bar;
+  GHashTable          *proposal;          /* site id → households it adds, as a double* */
+  char                *attribution;       /* the data's credit, drawn with the scale bar */
+
+  /* Precomputed once per project: Web Mercator positions in [0, 1] (y
+   * grows southward), so a frame needs only an affine map per point. */
+  guint                n_buildings;
+  double              *merc;              /* 2 per building */
+  LinliPointIndex     *merc_index;        /* the same, in WORLD_M units */
+  double              *compound_boxes;    /* min x, min y, max x, max y, Mercator */
+  double              *community_boxes;
+
+  /* Streets: the walking graph, its nodes in Mercator, and per node the
+   * walk to the nearest site (or NULL: drawn plain). */
+  LinliWalk           *walk;
+  guint                n_street_nodes;
+  double              *street_merc;
+  LinliPointIndex     *street_index;      /* edge midpoints, in WORLD_M units */
+  double               street_reach;      /* the longest half edge, in WORLD_M units */
+  const double        *node_distances;
+  double               walk_radius;
+};
+
+G_DEFINE_FINAL_TYPE (LinliPainter, linli_painter, G_TYPE_OBJECT)
+G_DEFINE_QUARK (linli-render-error-quark, linli_render_error)
+
+enum
+{
+  PROP_0,
+  PROP_DRAW_BACKGROUND,
+  PROP_SHOW_CANDIDATE_CIRCLES,
+  PROP_SHOW_LEGEND,
+  PROP_SHOW_SCALE_BAR,
+  N_PROPS,
+};
+
+enum
+{
+  SIGNAL_CHANGED,
+  N_SIGNALS,
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+#define PICK_RADIUS_PX 14.0
+
+/* Levels of detail, in pixels per metre at the district's latitude. */
+#define LOD_AGGREGATE  0.05   /* below: buildings summed into screen cells */
+#define LOD_FOOTPRINTS 0.35   /* above: buildings drawn as their outlines */
+#define LOD_STREETS    0.03   /* below: no streets (a 100 m block would be 3 pixels) */
+#define CELL_PX        6
+#define MAX_LABELS     80     /* site labels per frame */
+
+typedef struct
+{
+  double x, y, width, height;
+} Rect;
+
+/* How the current frame maps Mercator to view pixels. */
+typedef struct
+{
+  double        ox, oy;
+  double        xx, xy, yx, yy;
+  double        width, height;
+  double        ppm;              /* pixels per metre on the ground */
+  double        cx, cy, radius;   /* the visible area as a circle, in WORLD_M units */
+  PangoContext *pango;
+} View;
+
+static void
+rect_init (Rect  *r,
+           double x,
+           double y,
+           double width,
+           double height)
+{
+  r->x = x;
+  r->y = y;
+  r->width = width;
+  r->height = height;
+}
+
+static gboolean
+rect_intersects (const Rect *a,
+                 const Rect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* Auxiliary methods */
+
+static void
+set_rgb (cairo_t *cr,
+         guint    rgb,
+         double   alpha)
+{
+  cairo_set_source_rgba (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+                         (rgb & 0xff) / 255.0, alpha);
+}
+
+static inline void
+view_merc (const View *v,
+           double      mx,
+           double      my,
+           double     *x,
+           double     *y)
+{
+  *x = v->ox + v->xx * mx + v->xy * my;
+  *y = v->oy + v->yx * mx + v->yy * my;
+}
+
+static inline void
+view_point (const View *v,
+            double      lat,
+            double      lon,
+            double     *x,
+            double     *y)
+{
+  double mx, my;
+
+  linli_mercator_project (lat, lon, &mx, &my);
+  view_merc (v, mx, my, x, y);
+}
+
+/* The affine map from Mercator to the view's pixels: a scale by the
+ * world's size in pixels, the rotation, and the centre in the middle. */
+static gboolean
+view_init (LinliPainter       *self,
+           const LinliMapView *mv,
+           View               *v)
+{
+  const LinliProjection *proj = linli_project_get_projection (self->project);
+  double world = linli_mercator_world_px (mv->zoom);
+  double c = cos (mv->rotation), s = sin (mv->rotation);
+  double cmx, cmy, det, ix[4], iy[4];
+  double corners[4][2];
+
+  if (!(mv->width > 0 && mv->height > 0 && isfinite (world) && world > 0 && isfinite (c) && isfinite (s) &&
+        linli_lat_lon_is_valid (mv->center_lat, mv->center_lon)))
+    return FALSE;
+  v->width = mv->width;
+  v->height = mv->height;
+  linli_mercator_project (mv->center_lat, mv->center_lon, &cmx, &cmy);
+  v->xx = world * c;
+  v->xy = -world * s;
+  v->yx = world * s;
+  v->yy = world * c;
+  v->ox = mv->width / 2.0 - v->xx * cmx - v->xy * cmy;
+  v->oy = mv->height / 2.0 - v->yx * cmx - v->yy * cmy;
+  v->ppm = 1.0 / linli_mercator_meters_per_pixel (proj->lat0, mv->zoom);
+  v->pango = NULL;
+
+  /* The visible area, back in Mercator, as a circle around its corners. */
+  det = v->xx * v->yy - v->xy * v->yx;
+  if (!isfinite (det) || det == 0)
+    return FALSE;
+  corners[0][0] = 0, corners[0][1] = 0;
+  corners[1][0] = v->width, corners[1][1] = 0;
+  corners[2][0] = 0, corners[2][1] = v->height;
+  corners[3][0] = v->width, corners[3][1] = v->height;
+  v->cx = v->cy = 0;
+  for (int i = 0; i < 4; i++)
+    {
+      double dx = corners[i][0] - v->ox, dy = corners[i][1] - v->oy;
+
+      ix[i] = (v->yy * dx - v->xy * dy) / det;
+      iy[i] = (-v->yx * dx + v->xx * dy) / det;
+      v->cx += ix[i] / 4;
+      v->cy += iy[i] / 4;
+    }
+  v->radius = 0;
+  for (int i = 0; i < 4; i++)
+    v->radius = MAX (v->radius, hypot (ix[i] - v->cx, iy[i] - v->cy));
+  v->cx *= LINLI_MERCATOR_WORLD_M;
+  v->cy *= LINLI_MERCATOR_WORLD_M;
+  v->radius = v->radius * LINLI_MERCATOR_WORLD_M + 100;
+  return TRUE;
+}
+
+static void
+grow_box (double *box,
+          double  x,
+          double  y)
+{
+  box[0] = MIN (box[0], x);
+  box[1] = MIN (box[1], y);
+  box[2] = MAX (box[2], x);
+  box[3] = MAX (box[3], y);
+}
+
+static void
+clear_boxes (double *boxes,
+             guint   n)
+{
+  for (guint i = 0; i < 4 * n; i += 4)
+    {
+      boxes[i] = boxes[i + 1] = INFINITY;
+      boxes[i + 2] = boxes[i + 3] = -INFINITY;
+    }
+}
+
+static void
+prepare_project (LinliPainter *self)
+{
+  guint n_compounds = linli_project_get_n_compounds (self->project);
+  guint n_communities = linli_project_get_n_communities (self->project);
+  guint n = linli_project_get_n_buildings (self->project);
+  g_autofree double *scaled = g_new (double, 2 * MAX (n, 1));
+
+  self->n_buildings = n;
+  self->merc = g_new (double, 2 * MAX (n, 1));
+  self->compound_boxes = g_new (double, 4 * MAX (n_compounds, 1));
+  self->community_boxes = g_new (double, 4 * MAX (n_communities, 1));
+  clear_boxes (self->compound_boxes, n_compounds);
+  clear_boxes (self->community_boxes, n_communities);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const LinliBuilding *b = linli_project_get_building (self->project, i);
+      double *cbox = &self->compound_boxes[4 * b->compound];
+      guint n_fp;
+      const LinliLatLon *fp = linli_project_get_footprint (self->project, i, &n_fp);
+
+      if (!linli_lat_lon_is_valid (b->lat, b->lon))
+        {
+          self->merc[2 * i] = self->merc[2 * i + 1] = NAN;
+          scaled[2 * i] = scaled[2 * i + 1] = NAN;
+          continue;
+        }
+      linli_mercator_project (b->lat, b->lon, &self->merc[2 * i], &self->merc[2 * i + 1]);
+      scaled[2 * i] = self->merc[2 * i] * LINLI_MERCATOR_WORLD_M;
+      scaled[2 * i + 1] = self->merc[2 * i + 1] * LINLI_MERCATOR_WORLD_M;
+      grow_box (cbox, self->merc[2 * i], self->merc[2 * i + 1]);
+      for (guint k = 0; k < n_fp; k++)
+        {
+          double mx, my;
+
+          linli_mercator_project (fp[k].lat, fp[k].lon, &mx, &my);
+          grow_box (cbox, mx, my);
+        }
+    }
+  /* Cells of about 200 m on the ground at the district's latitude. */
+  self->merc_index = linli_point_index_new (scaled, n, 200.0 / cos (linli_project_get_projection (self->project)->lat0 * G_PI / 180));
+
+  for (guint c = 0; c < n_compounds; c++)
+    {
+      double *cbox = &self->compound_boxes[4 * c];
+      double *mbox = &self->community_boxes[4 * linli_project_get_compound (self->project, c)->community];
+
+      if (!isfinite (cbox[0]))
+        continue;
+      grow_box (mbox, cbox[0], cbox[1]);
+      grow_box (mbox, cbox[2], cbox[3]);
+    }
+}
+
+static void
+clear_project_data (LinliPainter *self)
+{
+  g_clear_pointer (&self->merc, g_free);
+  g_clear_pointer (&self->merc_index, linli_point_index_free);
+  g_clear_pointer (&self->compound_boxes, g_free);
+  g_clear_pointer (&self->community_boxes, g_free);
+  g_clear_pointer (&self->street_merc, g_free);
+  g_clear_pointer (&self->street_index, linli_point_index_free);
+  self->walk = NULL;
+  self->n_street_nodes = 0;
+  self->node_distances = NULL;
+  self->n_buildings = 0;
+}
+
+static void
+box_to_rect (const View      *v,
+             const double    *box,
+             double           pad_px,
+             Rect            *rect)
+{
+  double x0, y0, x1, y1;
+
+  view_merc (v, box[0], box[1], &x0, &y0);
+  view_merc (v, box[2], box[3], &x1, &y1);
+  rect_init (rect, MIN (x0, x1) - pad_px, MIN (y0, y1) - pad_px,
+                      fabs (x1 - x0) + 2 * pad_px, fabs (y1 - y0) + 2 * pad_px);
+}
+
+static void
+rounded_rect (cairo_t               *cr,
+              const Rect   *r,
+              double                 radius)
+{
+  double x = r->x, y = r->y, w = r->width, h = r->height;
+
+  radius = MIN (radius, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static gboolean
+rect_visible (const Rect   *r,
+              double                 width,
+              double                 height)
+{
+  return r->x + r->width >= 0 && r->y + r->height >= 0 &&
+         r->x <= width && r->y <= height;
+}
+
+/* Places a label unless it would overlap one already placed.
+ *
+ * Returns: whether it was placed
+ */
+static gboolean
+draw_label (const View    *v,
+            cairo_t       *cr,
+            GArray        *placed,
+            const char    *text,
+            double         cx,
+            double         top,
+            gboolean       large)
+{
+  g_autoptr (PangoLayout) layout = pango_layout_new (v->pango);
+  PangoFontDescription *desc = pango_font_description_from_string (large ? "Sans Bold 13" : "Sans 9");
+  Rect r;
+  int w, h;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  rect_init (&r, cx - w / 2.0 - 3, top, w + 6, h + 2);
+  for (guint i = 0; i < placed->len; i++)
+    if (rect_intersects (&r, &g_array_index (placed, Rect, i)))
+      return FALSE;
+  g_array_append_val (placed, r);
+
+  /* A soft plate behind the text keeps it readable on any background, and
+   * costs far less to render than an outline of the glyphs. */
+  cairo_new_path (cr);
+  rounded_rect (cr, &r, 3);
+  set_rgb (cr, 0xffffff, large ? 0.55 : 0.75);
+  cairo_fill (cr);
+  cairo_move_to (cr, r.x + 3, r.y + 1);
+  set_rgb (cr, large ? 0x5a4a3a : 0x202020, large ? 0.85 : 1.0);
+  pango_cairo_show_layout (cr, layout);
+  return TRUE;
+}
+
+/* A site as this frame draws it: looked up and placed once per frame. */
+typedef struct
+{
+  LinliSite      *site;
+  LinliSiteStatus status;
+  gboolean        counts;
+  double          x;
+  double          y;
+} SiteDraw;
+
+static GArray *
+place_sites (LinliPainter  *self,
+             const View    *v)
+{
+  GListModel *model = linli_project_get_sites (self->project);
+  guint n = g_list_model_get_n_items (model);
+  GArray *sites = g_array_sized_new (FALSE, FALSE, sizeof (SiteDraw), n);
+
+  for (guint s = 0; s < n; s++)
+    {
+      g_autoptr (LinliSite) site = g_list_model_get_item (model, s);
+      SiteDraw d = { site, linli_site_get_status (site), linli_site_counts_for_coverage (site) };
+
+      view_point (v, linli_site_get_lat (site), linli_site_get_lon (site), &d.x, &d.y);
+      g_array_append_val (sites, d);   /* the project keeps the site alive */
+    }
+  return sites;
+}
+
+static void
+draw_background (LinliPainter  *self,
+                 cairo_t       *cr,
+                 const View    *v)
+{
+  guint n_compounds = linli_project_get_n_compounds (self->project);
+  guint n_communities = linli_project_get_n_communities (self->project);
+  gboolean district = v->ppm < LOD_AGGREGATE;
+
+  if (self->draw_background)
+    {
+      set_rgb (cr, LINLI_COLOR_STREET, 1);
+      cairo_paint (cr);
+    }
+
+  /* Communities: a soft area with a dashed boundary, all in one path (plain
+   * and undashed at district scale, where there are hundreds). */
+  cairo_new_path (cr);
+  for (guint c = 0; c < n_communities; c++)
+    {
+      Rect r;
+
+      if (!isfinite (self->community_boxes[4 * c]))
+        continue;
+      box_to_rect (v, &self->community_boxes[4 * c], 25 * v->ppm + 4, &r);
+      if (!rect_visible (&r, v->width, v->height))
+        continue;
+      if (district)
+        cairo_rectangle (cr, r.x, r.y, r.width, r.height);
+      else
+        rounded_rect (cr, &r, 6);
+    }
+  if (self->draw_background)
+    {
+      set_rgb (cr, 0xeeeae0, 1);
+      cairo_fill_preserve (cr);
+    }
+  set_rgb (cr, 0x9d8f78, 0.8);
+  cairo_set_line_width (cr, district ? 1 : 1.5);
+  if (!district)
+    cairo_set_dash (cr, (double[]) { 8, 4 }, 2, 0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  /* Compounds: blocks, with the streets left between them.  Too small to
+   * see at district scale, and the basemap has its own. */
+  if (district || !self->draw_background)
+    return;
+  for (guint c = 0; c < n_compounds; c++)
+    {
+      Rect r;
+
+      if (!isfinite (self->compound_boxes[4 * c]))
+        continue;
+      box_to_rect (v, &self->compound_boxes[4 * c], 6 * v->ppm + 1, &r);
+      if (!rect_visible (&r, v->width, v->height))
+        continue;
+      rounded_rect (cr, &r, 3);
+    }
+  set_rgb (cr, 0xdfd8c8, 1);
+  cairo_fill (cr);
+}
+
+static inline int
+walk_band (double distance,
+           double radius)
+{
+  if (!isfinite (distance))
+    return 4;
+  if (distance <= radius / 2)
+    return 0;
+  if (distance <= radius)
+    return 1;
+  if (distance <= radius * 1.5)
+    return 2;
+  return 3;
+}
+
+typedef struct
+{
+  LinliPainter  *self;
+  const View    *v;
+  gboolean       major_only;
+  double         width;
+  GArray        *bands[5];   /* float x1, y1, x2, y2 per visible edge, by band */
+} StreetCull;
+
+static void
+street_cull_cb (guint    edge,
+                double   distance,
+                gpointer user_data)
+{
+  StreetCull *c = user_data;
+  LinliPainter  *self = c->self;
+  guint a, b;
+  double len, x1, y1, x2, y2;
+  float seg[4];
+  int band = 4;
+
+  if (c->major_only && linli_walk_get_edge_kind (self->walk, edge) < LINLI_STREET_TERTIARY)
+    return;
+  linli_walk_get_edge (self->walk, edge, &a, &b, &len);
+  view_merc (c->v, self->street_merc[2 * a], self->street_merc[2 * a + 1], &x1, &y1);
+  view_merc (c->v, self->street_merc[2 * b], self->street_merc[2 * b + 1], &x2, &y2);
+  if (MAX (x1, x2) < -c->width || MIN (x1, x2) > c->v->width + c->width ||
+      MAX (y1, y2) < -c->width || MIN (y1, y2) > c->v->height + c->width)
+    return;
+  if (self->node_distances != NULL)
+    band = walk_band (MIN (self->node_distances[a], self->node_distances[b]) + len / 2, self->walk_radius);
+  seg[0] = x1, seg[1] = y1, seg[2] = x2, seg[3] = y2;
+  g_array_append_vals (c->bands[band], seg, 4);
+}
+
+/* Streets over the blocks: plain white lines, or coloured by the walk to
+ * the nearest site at each segment's middle (the catchments along the
+ * streets).  Only the edges near the view are looked at (a grid over their
+ * middles), each once; small streets are left out at district scale, and
+ * all of them when a block would be a few pixels. */
+static void
+draw_streets (LinliPainter  *self,
+              cairo_t       *cr,
+              const View    *v)
+{
+  static const guint band_colors[5] = { LINLI_COLOR_WALK_NEAR, LINLI_COLOR_WALK_IN, LINLI_COLOR_WALK_OVER,
+                                        LINLI_COLOR_WALK_FAR, LINLI_COLOR_WALK_NONE };
+  gboolean district = v->ppm < LOD_AGGREGATE;
+  StreetCull c = { self, v, district, 0, { NULL } };
+
+  if (self->walk == NULL || v->ppm < LOD_STREETS)
+    return;
+  c.width = CLAMP (7 * v->ppm, district ? 0.8 : 1.2, 8);
+  for (int band = 0; band < 5; band++)
+    c.bands[band] = g_array_new (FALSE, FALSE, sizeof (float));
+  linli_point_index_query_circle (self->street_index, v->cx, v->cy, v->radius + self->street_reach,
+                                 street_cull_cb, &c);
+
+  /* Square caps close the corners where segments meet, and stroke faster
+   * than round ones. */
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+  for (int band = 0; band < 5; band++)
+    {
+      const float *seg = (const float *) c.bands[band]->data;
+      guint n = c.bands[band]->len / 4;
+
+      if (n > 0)
+        {
+          cairo_new_path (cr);
+          for (guint k = 0; k < n; k++)
+            {
+              cairo_move_to (cr, seg[4 * k], seg[4 * k + 1]);
+              cairo_line_to (cr, seg[4 * k + 2], seg[4 * k + 3]);
+            }
+          if (self->node_distances == NULL)
+            {
+              /* A casing, then the street. */
+              set_rgb (cr, 0xc9c1b1, 1);
+              cairo_set_line_width (cr, c.width + 1.5);
+              cairo_stroke_preserve (cr);
+              set_rgb (cr, 0xffffff, 1);
+            }
+          else
+            set_rgb (cr, band_colors[band], 1);
+          cairo_set_line_width (cr, c.width);
+          cairo_stroke (cr);
+        }
+      g_array_unref (c.bands[band]);
+    }
+}
+
+/* Circles of existing and planned sites share one tinted area (where they
+ * overlap it is no darker: covered is covered) and one outline path;
+ * candidates get a dashed outline. */
+static void
+draw_circles (LinliPainter  *self,
+              cairo_t       *cr,
+              const View    *v,
+              GArray        *sites,
+              gboolean       fill)
+{
+  double radius_px = linli_project_get_coverage_radius (self->project) * v->ppm;
+  /* By street, the circle only marks how far the straight line would
+   * reach: no tint, a thinner dashed outline; the streets show the reach. */
+  gboolean by_street = self->coverage != NULL &&
+                       linli_coverage_get_distance (self->coverage) == LINLI_DISTANCE_STREET;
+
+  for (int kind = 0; kind < 2; kind++)   /* 0: counting sites, 1: candidates */
+    {
+      if (fill && (kind == 1 || by_street))
+        break;
+      cairo_new_path (cr);
+      for (guint s = 0; s < sites->len; s++)
+        {
+          const SiteDraw *d = &g_array_index (sites, SiteDraw, s);
+          LinliSite *site = d->site;
+          gboolean counts = d->counts;
+          double x = d->x, y = d->y;
+
+          if (counts != (kind == 0))
+            continue;
+          /* Candidate circles pile up; by default only the selected one
+           * shows.  At district scale the cells show coverage, and only
+           * the selected site keeps its circle. */
+          if (!counts && !self->show_candidate_circles && site != self->selected)
+            continue;
+          if (v->ppm < LOD_AGGREGATE && site != self->selected)
+            continue;
+          if (!(x + radius_px >= 0 && y + radius_px >= 0 && x - radius_px <= v->width &&
+                y - radius_px <= v->height))
+            continue;
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x, y, radius_px, 0, 2 * G_PI);
+        }
+      if (fill)
+        {
+          set_rgb (cr, 0xc8102e, 0.08);
+          cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+          cairo_fill (cr);
+        }
+      else if (kind == 0 && by_street)
+        {
+          set_rgb (cr, 0xc8102e, 0.45);
+          cairo_set_line_width (cr, 1);
+          cairo_set_dash (cr, (double[]) { 3, 3 }, 2, 0);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
+      else if (kind == 0)
+        {
+          set_rgb (cr, 0xc8102e, 0.6);
+          cairo_set_line_width (cr, 1.5);
+          cairo_stroke (cr);
+        }
+      else
+        {
+          set_rgb (cr, 0xe08a00, 0.7);
+          cairo_set_line_width (cr, 1.5);
+          cairo_set_dash (cr, (double[]) { 6, 4 }, 2, 0);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
+    }
+
+  /* The selected site's circle stands out. */
+  if (!fill && self->selected != NULL)
+    {
+      double x, y;
+
+      view_point (v, linli_site_get_lat (self->selected), linli_site_get_lon (self->selected), &x, &y);
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, radius_px, 0, 2 * G_PI);
+      if (linli_site_counts_for_coverage (self->selected))
+        set_rgb (cr, 0xc8102e, 0.95);
+      else
+        {
+          set_rgb (cr, 0xe08a00, 0.95);
+          cairo_set_dash (cr, (double[]) { 6, 4 }, 2, 0);
+        }
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+}
+
+/* The per-building counts of covering sites, when the coverage is for
+ * these buildings; NULL shows everything as not covered. */
+static const guint *
+cover_counts (LinliPainter *self)
+{
+  if (self->coverage != NULL && linli_coverage_get_n_buildings (self->coverage) == self->n_buildings)
+    return linli_coverage_get_cover_counts (self->coverage);
+  return NULL;
+}
+
+/* What a grid query over the view does with each building it finds. */
+typedef struct
+{
+  LinliPainter  *self;
+  const View    *v;
+  GArray        *visible;
+} Cull;
+
+static void
+cull_cb (guint    index,
+         double   distance,
+         gpointer user_data)
+{
+  Cull *c = user_data;
+  double x, y;
+
+  view_merc (c->v, c->self->merc[2 * index], c->self->merc[2 * index + 1], &x, &y);
+  if (x >= -60 && y >= -60 && x <= c->v->width + 60 && y <= c->v->height + 60)
+    g_array_append_val (c->visible, index);
+}
+
+/* District scale: buildings summed into small screen cells, each coloured
+ * by the share of its households not covered: under 10 %, 10–50 %, half or
+ * more.  The cells become one small image, drawn scaled up in one go. */
+static void
+draw_aggregate (LinliPainter  *self,
+                cairo_t       *cr,
+                const View    *v)
+{
+  static const guint colours[] = { LINLI_COLOR_COVERED, LINLI_COLOR_PARTLY, LINLI_COLOR_UNCOVERED };
+  int nx = (int) ceil (v->width / CELL_PX), ny = (int) ceil (v->height / CELL_PX);
+  g_autofree guint32 *households = g_new0 (guint32, (gsize) nx * ny);
+  g_autofree guint32 *uncovered = g_new0 (guint32, (gsize) nx * ny);
+  const LinliBuilding *buildings = linli_project_get_buildings (self->project);
+  const guint *counts = cover_counts (self);
+  cairo_surface_t *image;
+  guint32 *pixels;
+  int stride;
+
+  /* Most of the district is in view at this scale: a straight pass over
+   * the arrays beats asking the grid. */
+  for (guint i = 0; i < self->n_buildings; i++)
+    {
+      double x = v->ox + v->xx * self->merc[2 * i] + v->xy * self->merc[2 * i + 1];
+      double y = v->oy + v->yx * self->merc[2 * i] + v->yy * self->merc[2 * i + 1];
+      int cx, cy;
+      guint32 h;
+
+      if (!(x >= 0 && y >= 0 && x < nx * CELL_PX && y < ny * CELL_PX))
+        continue;
+      cx = (int) (x / CELL_PX);
+      cy = (int) (y / CELL_PX);
+      h = MAX (buildings[i].households, 1);
+      households[cy * nx + cx] += h;
+      if (counts == NULL || counts[i] == 0)
+        uncovered[cy * nx + cx] += h;
+    }
+
+  /* One pixel per cell, scaled up without smoothing. */
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, nx, ny);
+  cairo_surface_flush (image);
+  pixels = (guint32 *) cairo_image_surface_get_data (image);
+  stride = cairo_image_surface_get_stride (image) / 4;
+  for (int cy = 0; cy < ny; cy++)
+    for (int cx = 0; cx < nx; cx++)
+      {
+        guint32 h = households[cy * nx + cx], u = uncovered[cy * nx + cx];
+
+        pixels[cy * stride + cx] = h == 0 ? 0 : 0xff000000u | colours[u * 10 < h ? 0 : u * 2 < h ? 1 : 2];
+      }
+  cairo_surface_mark_dirty (image);
+  cairo_save (cr);
+  cairo_scale (cr, CELL_PX, CELL_PX);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_surface_destroy (image);
+}
+
+static void
+draw_buildings (LinliPainter  *self,
+                cairo_t       *cr,
+                const View    *v)
+{
+  gboolean footprints = v->ppm >= LOD_FOOTPRINTS;
+  double scale = CLAMP (v->ppm * 4, 0.6, 2.0);
+  g_autoptr (GArray) visible = NULL;
+  const guint *counts = cover_counts (self);
+  Cull cull = { self, v, NULL };
+
+  if (v->ppm < LOD_AGGREGATE)
+    {
+      draw_aggregate (self, cr, v);
+      return;
+    }
+
+  visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  cull.visible = visible;
+  linli_point_index_query_circle (self->merc_index, v->cx, v->cy, v->radius, cull_cb, &cull);
+
+  /* One path per colour: covered buildings filled, uncovered ones filled
+   * and outlined. */
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, 1);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      gboolean want_covered = pass == 0;
+
+      cairo_new_path (cr);
+      for (guint k = 0; k < visible->len; k++)
+        {
+          guint i = g_array_index (visible, guint, k);
+          const LinliBuilding *b;
+          guint n_fp = 0;
+          const LinliLatLon *fp;
+          double x, y;
+
+          if ((counts != NULL && counts[i] > 0) != want_covered)
+            continue;
+          b = linli_project_get_building (self->project, i);
+          fp = footprints ? linli_project_get_footprint (self->project, i, &n_fp) : NULL;
+          if (n_fp >= 3)
+            {
+              for (guint p = 0; p < n_fp; p++)
+                {
+                  double px, py;
+
+                  view_point (v, fp[p].lat, fp[p].lon, &px, &py);
+                  if (p == 0)
+                    cairo_move_to (cr, px, py);
+                  else
+                    cairo_line_to (cr, px, py);
+                }
+              cairo_close_path (cr);
+            }
+          else
+            {
+              double r = CLAMP (sqrt ((double) b->households) * 0.45, 1.6, 6.0) * scale;
+
+              view_merc (v, self->merc[2 * i], self->merc[2 * i + 1], &x, &y);
+              cairo_new_sub_path (cr);
+              cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+            }
+        }
+      set_rgb (cr, want_covered ? LINLI_COLOR_COVERED : LINLI_COLOR_UNCOVERED, 1);
+      if (want_covered)
+        {
+          cairo_fill (cr);
+        }
+      else
+        {
+          cairo_fill_preserve (cr);
+          set_rgb (cr, 0x7a1d05, 1);
+          cairo_stroke (cr);
+        }
+    }
+
+  if (self->highlight >= 0 && (guint) self->highlight < self->n_buildings)
+    {
+      double x, y;
+
+      view_merc (v, self->merc[2 * self->highlight], self->merc[2 * self->highlight + 1], &x, &y);
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, 12, 0, 2 * G_PI);
+      set_rgb (cr, 0x111111, 1);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+draw_sites (LinliPainter  *self,
+            cairo_t       *cr,
+            const View    *v,
+            GArray        *sites,
+            GArray        *placed)
+{
+  guint n_labels = 0;
+
+  if (v->ppm < LOD_AGGREGATE)
+    {
+      cairo_new_path (cr);
+      for (guint s = 0; s < sites->len; s++)
+        {
+          const SiteDraw *d = &g_array_index (sites, SiteDraw, s);
+
+          if (!d->counts || !(d->x >= -5 && d->y >= -5 && d->x <= v->width + 5 && d->y <= v->height + 5))
+            continue;
+          cairo_rectangle (cr, d->x - 2.5, d->y - 2.5, 5, 5);
+        }
+      set_rgb (cr, 0xffffff, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke_preserve (cr);
+      set_rgb (cr, 0xc8102e, 1);
+      cairo_fill (cr);
+    }
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint s = 0; s < sites->len; s++)
+      {
+        const SiteDraw *d = &g_array_index (sites, SiteDraw, s);
+        LinliSite *site = d->site;
+        LinliSiteStatus status = d->status;
+        double x = d->x, y = d->y;
+
+        /* Candidates first, so existing and planned sites stay on top. */
+        if ((pass == 0) != (status == LINLI_SITE_STATUS_CANDIDATE))
+          continue;
+        if (!(x >= -20 && y >= -20 && x <= v->width + 20 && y <= v->height + 20))
+          continue;
+
+        if (site == self->selected)
+          {
+            cairo_new_path (cr);
+            cairo_arc (cr, x, y, 14, 0, 2 * G_PI);
+            set_rgb (cr, 0xffd400, 0.8);
+            cairo_fill (cr);
+          }
+
+        /* At district scale thousands of markers would hide the map:
+         * small dots, drawn together below, candidates left out. */
+        if (v->ppm < LOD_AGGREGATE && site != self->selected &&
+            (self->proposal == NULL || !g_hash_table_contains (self->proposal, linli_site_get_id (site))))
+          continue;
+
+        cairo_new_path (cr);
+        switch (status)
+          {
+          case LINLI_SITE_STATUS_EXISTING:
+            cairo_arc (cr, x, y, 8, 0, 2 * G_PI);
+            set_rgb (cr, 0xc8102e, 1);
+            cairo_fill_preserve (cr);
+            set_rgb (cr, 0xffffff, 1);
+            cairo_set_line_width (cr, 2);
+            cairo_stroke (cr);
+            cairo_arc (cr, x, y, 3, 0, 2 * G_PI);
+            cairo_fill (cr);
+            break;
+          case LINLI_SITE_STATUS_PLANNED:
+            cairo_arc (cr, x, y, 7, 0, 2 * G_PI);
+            set_rgb (cr, 0xffffff, 1);
+            cairo_fill_preserve (cr);
+            set_rgb (cr, 0xc8102e, 1);
+            cairo_set_line_width (cr, 3.5);
+            cairo_stroke (cr);
+            break;
+          case LINLI_SITE_STATUS_CANDIDATE:
+          case LINLI_SITE_N_STATUSES:
+          default:
+            cairo_move_to (cr, x, y - 8);
+            cairo_line_to (cr, x + 8, y);
+            cairo_line_to (cr, x, y + 8);
+            cairo_line_to (cr, x - 8, y);
+            cairo_close_path (cr);
+            set_rgb (cr, 0xffffff, 1);
+            cairo_fill_preserve (cr);
+            set_rgb (cr, 0xe08a00, 1);
+            cairo_set_line_width (cr, 2);
+            cairo_stroke (cr);
+            break;
+          }
+
+        /* A site the plan proposes: a green ring and what it adds. */
+        if (self->proposal != NULL && g_hash_table_contains (self->proposal, linli_site_get_id (site)))
+          {
+            const double *adds = g_hash_table_lookup (self->proposal, linli_site_get_id (site));
+            g_autofree char *text = g_strdup_printf (_("+%.0f households"), *adds);
+
+            cairo_new_path (cr);
+            cairo_arc (cr, x, y, 13, 0, 2 * G_PI);
+            set_rgb (cr, LINLI_COLOR_PROPOSED, 1);
+            cairo_set_line_width (cr, 3.5);
+            cairo_stroke (cr);
+            draw_label (v, cr, placed, text, x, y - 30, FALSE);
+          }
+
+        /* Labels where there is room to read them, and not too many. */
+        if ((v->ppm >= 0.12 && n_labels < MAX_LABELS) || site == self->selected)
+          n_labels += draw_label (v, cr, placed, linli_site_get_name (site), x, y + 10, FALSE);
+      }
+}
+
+/* The legend */
+
+typedef enum
+{
+  SWATCH_COVERED,
+  SWATCH_UNCOVERED,
+  SWATCH_PARTLY,
+  SWATCH_EXISTING,
+  SWATCH_PLANNED,
+  SWATCH_PROPOSED,
+  SWATCH_CANDIDATE,
+  SWATCH_CIRCLE,
+  SWATCH_CIRCLE_CANDIDATE,
+  SWATCH_STREET,
+} Swatch;
+
+static const struct
+{
+  Swatch      swatch;
+  guint       color;
+  const char *label;
+} legend_rows[] = {
+  { SWATCH_COVERED, LINLI_COLOR_COVERED, N_("Building within reach (size: households)") },
+  { SWATCH_UNCOVERED, LINLI_COLOR_UNCOVERED, N_("Building not covered") },
+  { SWATCH_PARTLY, LINLI_COLOR_PARTLY, N_("District view: area with 10–50 % not covered") },
+  { SWATCH_EXISTING, 0xc8102e, N_("Existing service site") },
+  { SWATCH_PLANNED, 0xc8102e, N_("Planned site") },
+  { SWATCH_PROPOSED, LINLI_COLOR_PROPOSED, N_("Site the plan proposes") },
+  { SWATCH_CANDIDATE, 0xe08a00, N_("Candidate site (not counted)") },
+  { SWATCH_CIRCLE, 0xc8102e, N_("Service circle") },
+  { SWATCH_CIRCLE_CANDIDATE, 0xe08a00, N_("Circle a candidate would serve") },
+  /* Shown only when the streets are coloured by the walk. */
+  { SWATCH_STREET, LINLI_COLOR_WALK_NEAR, N_("Street: under half the walk") },
+  { SWATCH_STREET, LINLI_COLOR_WALK_IN, N_("Street: within the walk") },
+  { SWATCH_STREET, LINLI_COLOR_WALK_OVER, N_("Street: up to 1.5 × the walk") },
+  { SWATCH_STREET, LINLI_COLOR_WALK_FAR, N_("Street: farther") },
+  { SWATCH_STREET, LINLI_COLOR_WALK_NONE, N_("Street: no site reachable") },
+};
+
+#define LEGEND_MARGIN   12.0
+#define LEGEND_PADDING  10.0
+#define LEGEND_SPACING  4.0
+#define LEGEND_SWATCH_W 24.0
+
+static void
+draw_swatch (cairo_t *cr,
+             Swatch   swatch,
+             guint    color,
+             double   x,
+             double   y)
+{
+  cairo_new_path (cr);
+  switch (swatch)
+    {
+    case SWATCH_COVERED:
+      cairo_arc (cr, x, y, 6, 0, 2 * G_PI);
+      set_rgb (cr, color, 1);
+      cairo_fill (cr);
+      break;
+    case SWATCH_UNCOVERED:
+      cairo_arc (cr, x, y, 5.5, 0, 2 * G_PI);
+      set_rgb (cr, color, 1);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, 0x7a1d05, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      break;
+    case SWATCH_PARTLY:
+      cairo_rectangle (cr, x - 5, y - 5, 10, 10);
+      set_rgb (cr, color, 1);
+      cairo_fill (cr);
+      break;
+    case SWATCH_EXISTING:
+      cairo_arc (cr, x, y, 6, 0, 2 * G_PI);
+      set_rgb (cr, color, 1);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, 0xffffff, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      cairo_arc (cr, x, y, 2, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+    case SWATCH_PLANNED:
+      cairo_arc (cr, x, y, 5, 0, 2 * G_PI);
+      set_rgb (cr, 0xffffff, 1);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, color, 1);
+      cairo_set_line_width (cr, 3);
+      cairo_stroke (cr);
+      break;
+    case SWATCH_PROPOSED:
+      cairo_arc (cr, x, y, 6, 0, 2 * G_PI);
+      set_rgb (cr, color, 1);
+      cairo_set_line_width (cr, 3);
+      cairo_stroke (cr);
+      break;
+    case SWATCH_CANDIDATE:
+      cairo_move_to (cr, x, y - 6);
+      cairo_line_to (cr, x + 6, y);
+      cairo_line_to (cr, x, y + 6);
+      cairo_line_to (cr, x - 6, y);
+      cairo_close_path (cr);
+      set_rgb (cr, 0xffffff, 1);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, color, 1);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+      break;
+    case SWATCH_CIRCLE:
+    case SWATCH_CIRCLE_CANDIDATE:
+      cairo_save (cr);
+      cairo_translate (cr, x, y);
+      cairo_scale (cr, 11, 7);
+      cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
+      cairo_restore (cr);
+      if (swatch == SWATCH_CIRCLE)
+        {
+          set_rgb (cr, color, 0.12);
+          cairo_fill_preserve (cr);
+          set_rgb (cr, color, 0.8);
+        }
+      else
+        {
+          set_rgb (cr, color, 0.9);
+          cairo_set_dash (cr, (double[]) { 3, 2 }, 2, 0);
+        }
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      break;
+    case SWATCH_STREET:
+    default:
+      cairo_move_to (cr, x - 9, y);
+      cairo_line_to (cr, x + 9, y);
+      set_rgb (cr, color, 1);
+      cairo_set_line_width (cr, 4);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_stroke (cr);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      break;
+    }
+}
+
+static PangoLayout *
+legend_layout (PangoContext *pango,
+               const char   *text,
+               const char   *font)
+{
+  PangoLayout *layout = pango_layout_new (pango);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  return layout;
+}
+
+/* The coverage rule, as the window's legend words it. */
+static char *
+legend_rule (LinliPainter *self)
+{
+  LinliDistance distance = self->coverage != NULL ? linli_coverage_get_distance (self->coverage)
+                                                  : linli_project_get_distance (self->project);
+
+  if (distance == LINLI_DISTANCE_STREET)
+    /* Translators: the coverage rule shown in the legend */
+    return g_strdup_printf (_("%.0f min walk at %.1f km/h = %.0f m, along streets"),
+                            linli_project_get_walk_minutes (self->project),
+                            linli_project_get_walk_speed (self->project),
+                            linli_project_get_coverage_radius (self->project));
+  /* Translators: the coverage rule shown in the legend */
+  return g_strdup_printf (_("%.0f min walk at %.1f km/h = %.0f m, straight line"),
+                          linli_project_get_walk_minutes (self->project),
+                          linli_project_get_walk_speed (self->project),
+                          linli_project_get_coverage_radius (self->project));
+}
+
+/* A plate in the lower left corner: title, rule, and a swatch per row. */
+static void
+draw_legend (LinliPainter *self,
+             cairo_t      *cr,
+             PangoContext *pango,
+             double        width,
+             double        height)
+{
+  g_autoptr (PangoLayout) title = legend_layout (pango, _("Legend"), "Sans Bold 10");
+  g_autofree char *rule_text = legend_rule (self);
+  g_autoptr (PangoLayout) rule = legend_layout (pango, rule_text, "Sans 8");
+  PangoLayout *rows[G_N_ELEMENTS (legend_rows)] = { NULL };
+  guint n_rows = G_N_ELEMENTS (legend_rows);
+  int w, h, title_h, rule_h;
+  double box_w, box_h, x, y, scale;
+
+  if (self->node_distances == NULL)
+    while (n_rows > 0 && legend_rows[n_rows - 1].swatch == SWATCH_STREET)
+      n_rows--;
+
+  pango_layout_get_pixel_size (title, &w, &title_h);
+  box_w = w;
+  pango_layout_get_pixel_size (rule, &w, &rule_h);
+  box_w = MAX (box_w, w);
+  box_h = title_h + LEGEND_SPACING + rule_h;
+  for (guint i = 0; i < n_rows; i++)
+    {
+      rows[i] = legend_layout (pango, _(legend_rows[i].label), "Sans 9");
+      pango_layout_get_pixel_size (rows[i], &w, &h);
+      box_w = MAX (box_w, LEGEND_SWATCH_W + 8 + w);
+      box_h += LEGEND_SPACING + MAX (h, 14);
+    }
+  box_w += 2 * LEGEND_PADDING;
+  box_h += 2 * LEGEND_PADDING;
+
+  /* The legend keeps to the lower left quarter, so the middle of the map
+   * stays clear: smaller on a small map, and left out on a tiny one. */
+  scale = MIN (1.0, MIN ((width / 2 - 2 * LEGEND_MARGIN) / box_w, (height / 2 - 2 * LEGEND_MARGIN) / box_h));
+  if (scale < 0.5)
+    {
+      for (guint i = 0; i < n_rows; i++)
+        g_object_unref (rows[i]);
+      return;
+    }
+
+  cairo_save (cr);
+  cairo_translate (cr, LEGEND_MARGIN, height - LEGEND_MARGIN - box_h * scale);
+  cairo_scale (cr, scale, scale);
+  x = 0;
+  y = 0;
+  cairo_new_path (cr);
+  rounded_rect (cr, &(Rect) { x, y, box_w, box_h }, 8);
+  set_rgb (cr, 0xffffff, 0.92);
+  cairo_fill_preserve (cr);
+  set_rgb (cr, 0x000000, 0.15);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+
+  x += LEGEND_PADDING;
+  y += LEGEND_PADDING;
+  set_rgb (cr, 0x202020, 1);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, title);
+  y += title_h + LEGEND_SPACING;
+  set_rgb (cr, 0x505050, 1);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, rule);
+  y += rule_h;
+  for (guint i = 0; i < n_rows; i++)
+    {
+      double row_h;
+
+      pango_layout_get_pixel_size (rows[i], &w, &h);
+      row_h = MAX (h, 14);
+      y += LEGEND_SPACING;
+      draw_swatch (cr, legend_rows[i].swatch, legend_rows[i].color, x + LEGEND_SWATCH_W / 2, y + row_h / 2);
+      set_rgb (cr, 0x202020, 1);
+      cairo_move_to (cr, x + LEGEND_SWATCH_W + 8, y + (row_h - h) / 2);
+      pango_cairo_show_layout (cr, rows[i]);
+      y += row_h;
+      g_object_unref (rows[i]);
+    }
+  cairo_restore (cr);
+}
+
+/* The scale bar */
+
+#define SCALE_MAX_PX 120.0
+
+/* A bar in the lower right corner, a round length long (1, 2 or 5 times a
+ * power of ten metres) at the view's centre. */
+static void
+draw_scale_bar (cairo_t            *cr,
+                PangoContext       *pango,
+                const LinliMapView *view,
+                const char         *attribution)
+{
+  double bottom = view->height - LEGEND_MARGIN - 6;
+  double mpp = linli_map_view_get_meters_per_pixel (view);
+  double limit = SCALE_MAX_PX * mpp, step, length, px, x, y;
+  g_autofree char *text = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
+  int w, h;
+
+  if (!(isfinite (mpp) && mpp > 0))
+    return;
+
+  /* The data's credit in the corner, and the bar above it. */
+  if (attribution != NULL && attribution[0] != '\0')
+    {
+      g_autoptr (PangoLayout) credit = legend_layout (pango, attribution, "Sans 8");
+
+      pango_layout_get_pixel_size (credit, &w, &h);
+      cairo_save (cr);
+      cairo_new_path (cr);
+      rounded_rect (cr, &(Rect) { view->width - 6 - w - 8, view->height - 6 - h - 4, w + 8, h + 4 }, 3);
+      set_rgb (cr, 0xffffff, 0.8);
+      cairo_fill (cr);
+      cairo_move_to (cr, view->width - 6 - w - 4, view->height - 6 - h - 2);
+      set_rgb (cr, 0x333333, 1);
+      pango_cairo_show_layout (cr, credit);
+      cairo_restore (cr);
+      bottom = view->height - 6 - h - 4 - 14;
+    }
+  step = pow (10, floor (log10 (limit)));
+  length = limit >= 5 * step ? 5 * step : limit >= 2 * step ? 2 * step : step;
+  px = length / mpp;
+  if (length >= 1000)
+    /* Translators: the scale bar's length in kilometres */
+    text = g_strdup_printf (_("%g km"), length / 1000);
+  else
+    /* Translators: the scale bar's length in metres */
+    text = g_strdup_printf (_("%g m"), length);
+  layout = legend_layout (pango, text, "Sans 9");
+  pango_layout_get_pixel_size (layout, &w, &h);
+
+  x = view->width - LEGEND_MARGIN - 6 - px;
+  y = bottom;
+  cairo_save (cr);
+  cairo_new_path (cr);
+  rounded_rect (cr, &(Rect) { x - 6, y - h - 8, MAX (px, w) + 12, h + 14 }, 4);
+  set_rgb (cr, 0xffffff, 0.8);
+  cairo_fill (cr);
+  cairo_move_to (cr, x, y - 6);
+  cairo_line_to (cr, x, y);
+  cairo_line_to (cr, x + px, y);
+  cairo_line_to (cr, x + px, y - 6);
+  set_rgb (cr, 0x333333, 1);
+  cairo_set_line_width (cr, 2);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x + 4, y - h - 3);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
+/* GObject overrides */
+
+static void
+linli_painter_dispose (GObject *object)
+{
+  LinliPainter *self = LINLI_PAINTER (object);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  g_clear_object (&self->project);
+  self->coverage = NULL;
+  self->selected = NULL;
+  G_OBJECT_CLASS (linli_painter_parent_class)->dispose (object);
+}
+
+static void
+linli_painter_finalize (GObject *object)
+{
+  LinliPainter *self = LINLI_PAINTER (object);
+
+  g_clear_pointer (&self->proposal, g_hash_table_unref);
+  g_clear_pointer (&self->attribution, g_free);
+  clear_project_data (self);
+  G_OBJECT_CLASS (linli_painter_parent_class)->finalize (object);
+}
+
+static void
+linli_painter_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  LinliPainter *self = LINLI_PAINTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAW_BACKGROUND:
+      g_value_set_boolean (value, self->draw_background);
+      break;
+    case PROP_SHOW_CANDIDATE_CIRCLES:
+      g_value_set_boolean (value, self->show_candidate_circles);
+      break;
+    case PROP_SHOW_LEGEND:
+      g_value_set_boolean (value, self->show_legend);
+      break;
+    case PROP_SHOW_SCALE_BAR:
+      g_value_set_boolean (value, self->show_scale_bar);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+linli_painter_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  LinliPainter *self = LINLI_PAINTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAW_BACKGROUND:
+      linli_painter_set_draw_background (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_CANDIDATE_CIRCLES:
+      linli_painter_set_show_candidate_circles (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_LEGEND:
+      linli_painter_set_show_legend (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_SCALE_BAR:
+      linli_painter_set_show_scale_bar (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+linli_painter_class_init (LinliPainterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = linli_painter_dispose;
+  object_class->finalize = linli_painter_finalize;
+  object_class->get_property = linli_painter_get_property;
+  object_class->set_property = linli_painter_set_property;
+
+  /**
+   * LinliPainter:draw-background:
+   *
+   * Whether the painter paints its own streets-and-blocks background;
+   * %FALSE over a tile basemap.
+   */
+  properties[PROP_DRAW_BACKGROUND] =
+    g_param_spec_boolean ("draw-background", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LinliPainter:show-candidate-circles:
+   *
+   * Whether every candidate site shows its circle, not only the selected one.
+   */
+  properties[PROP_SHOW_CANDIDATE_CIRCLES] =
+    g_param_spec_boolean ("show-candidate-circles", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LinliPainter:show-legend:
+   *
+   * Whether the painter draws a legend in the lower left corner.
+   */
+  properties[PROP_SHOW_LEGEND] =
+    g_param_spec_boolean ("show-legend", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LinliPainter:show-scale-bar:
+   *
+   * Whether the painter draws a scale bar, and the data's credit, in the
+   * lower right corner.
+   */
+  properties[PROP_SHOW_SCALE_BAR] =
+    g_param_spec_boolean ("show-scale-bar", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LinliPainter::changed:
+   *
+   * Something the painter draws changed: views of it should be drawn again.
+   */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                          NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+linli_painter_init (LinliPainter *self)
+{
+  self->highlight = -1;
+  self->draw_background = TRUE;
+}
+
+static void
+changed (LinliPainter *self)
+{
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+/* Public API */
+
+/**
+ * linli_painter_new:
+ *
+ * Returns: (transfer full): a painter with nothing to draw yet
+ */
+LinliPainter *
+linli_painter_new (void)
+{
+  return g_object_new (LINLI_TYPE_PAINTER, NULL);
+}
+
+/**
+ * linli_painter_get_project:
+ *
+ * Returns: (transfer none) (nullable): the project drawn
+ */
+LinliProject *
+linli_painter_get_project (LinliPainter *self)
+{
+  g_return_val_if_fail (LINLI_IS_PAINTER (self), NULL);
+  return self->project;
+}
+
+/* Shows the document's coverage and walks, brought up to date. */
+static void
+on_document_coverage_changed_cb (LinliPainter *self)
+{
+  LinliProject *project = linli_document_get_project (self->document);
+
+  self->coverage = linli_document_get_coverage (self->document);
+  linli_painter_set_streets (self, linli_document_get_walk (self->document),
+                             linli_document_get_node_distances (self->document),
+                             linli_project_get_coverage_radius (project));
+}
+
+/**
+ * linli_painter_set_document:
+ * @document: (nullable): the document to draw
+ *
+ * Draws @document's project with its coverage and its streets coloured by
+ * the walk to the nearest site, following every change, as the window
+ * shows it.  Setting a project, coverage or streets by hand afterwards
+ * overrides the document until the next change.
+ */
+void
+linli_painter_set_document (LinliPainter  *self,
+                            LinliDocument *document)
+{
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+  g_return_if_fail (document == NULL || LINLI_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  linli_painter_set_streets (self, NULL, NULL, 0);
+  g_set_object (&self->document, document);
+  if (document == NULL)
+    {
+      linli_painter_set_project (self, NULL);
+      return;
+    }
+  linli_painter_set_project (self, linli_document_get_project (document));
+  g_signal_connect_object (document, "coverage-changed", G_CALLBACK (on_document_coverage_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_document_coverage_changed_cb (self);
+}
+
+/**
+ * linli_painter_set_project:
+ * @project: (nullable): the project to draw
+ *
+ * Draws @project from now on; the coverage, streets, selection, highlight
+ * and proposal are cleared with the old project.
+ */
+void
+linli_painter_set_project (LinliPainter *self,
+                           LinliProject *project)
+{
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+
+  g_set_object (&self->project, project);
+  self->coverage = NULL;
+  self->selected = NULL;
+  self->highlight = -1;
+  g_clear_pointer (&self->proposal, g_hash_table_unref);
+  clear_project_data (self);
+  if (project != NULL)
+    prepare_project (self);
+  changed (self);
+}
+
+/**
+ * linli_painter_set_coverage:
+ * @coverage: (nullable): the coverage to colour buildings by; the caller
+ *   keeps it alive until it sets another
+ */
+void
+linli_painter_set_coverage (LinliPainter        *self,
+                            const LinliCoverage *coverage)
+{
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+
+  self->coverage = coverage;
+  changed (self);
+}
+
+/**
+ * linli_painter_set_streets:
+ * @walk: (nullable): the project's walking graph; the caller keeps it alive
+ *   until it sets another
+ * @node_distances: (nullable) (array): per node of @walk, the walk to the
+ *   nearest site; the caller keeps it up to date and alive.  %NULL draws
+ *   the streets plain.
+ * @radius: the walk the coverage rule allows, in metres
+ */
+void
+linli_painter_set_streets (LinliPainter *self,
+                           LinliWalk    *walk,
+                           const double *node_distances,
+                           double        radius)
+{
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+
+  if (walk != self->walk)
+    {
+      const double *xy = walk != NULL ? linli_walk_get_node_xy (walk) : NULL;
+      guint n = walk != NULL ? linli_walk_get_n_nodes (walk) : 0;
+      const LinliProjection *proj = self->project != NULL ? linli_project_get_projection (self->project) : NULL;
+
+      g_clear_pointer (&self->street_merc, g_free);
+      g_clear_pointer (&self->street_index, linli_point_index_free);
+      self->street_reach = 0;
+      self->n_street_nodes = 0;
+      self->walk = proj != NULL ? walk : NULL;
+      if (self->walk != NULL)
+        {
+          guint n_edges = linli_walk_get_n_edges (walk);
+          g_autofree double *mid = g_new (double, 2 * MAX (n_edges, 1));
+
+          self->n_street_nodes = n;
+          self->street_merc = g_new (double, 2 * MAX (n, 1));
+          for (guint i = 0; i < n; i++)
+            {
+              double lat, lon;
+
+              linli_projection_inverse (proj, xy[2 * i], xy[2 * i + 1], &lat, &lon);
+              linli_mercator_project (lat, lon, &self->street_merc[2 * i], &self->street_merc[2 * i + 1]);
+            }
+          for (guint e = 0; e < n_edges; e++)
+            {
+              guint a, b;
+              double len, dx, dy;
+
+              linli_walk_get_edge (walk, e, &a, &b, &len);
+              mid[2 * e] = (self->street_merc[2 * a] + self->street_merc[2 * b]) / 2 * LINLI_MERCATOR_WORLD_M;
+              mid[2 * e + 1] = (self->street_merc[2 * a + 1] + self->street_merc[2 * b + 1]) / 2 * LINLI_MERCATOR_WORLD_M;
+              dx = (self->street_merc[2 * b] - self->street_merc[2 * a]) * LINLI_MERCATOR_WORLD_M;
+              dy = (self->street_merc[2 * b + 1] - self->street_merc[2 * a + 1]) * LINLI_MERCATOR_WORLD_M;
+              self->street_reach = MAX (self->street_reach, hypot (dx, dy) / 2);
+            }
+          self->street_index = linli_point_index_new (mid, n_edges, 200.0 / cos (proj->lat0 * G_PI / 180));
+        }
+    }
+  self->node_distances = self->walk != NULL ? node_distances : NULL;
+  self->walk_radius = radius;
+  changed (self);
+}
+
+/**
+ * linli_painter_set_selected_site:
+ * @site: (nullable): the site drawn as selected; the project keeps it alive
+ */
+void
+linli_painter_set_selected_site (LinliPainter *self,
+                                 LinliSite    *site)
+{
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+
+  self->selected = site;
+  changed (self);
+}
+
+/**
+ * linli_painter_set_highlight:
+ * @building: index of the building to ring, or -1
+ */
+void
+linli_painter_set_highlight (LinliPainter *self,
+                             int           building)
+{
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+
+  self->highlight = building;
+  changed (self);
+}
+
+/**
+ * linli_painter_set_proposal:
+ * @ids: (array length=n): ids of the sites a plan proposes
+ * @adds: (array length=n): households each adds
+ *
+ * Marks the proposed sites on the map; @n = 0 clears them.
+ */
+void
+linli_painter_set_proposal (LinliPainter  *self,
+                            const char   **ids,
+                            const double  *adds,
+                            guint          n)
+{
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+
+  g_clear_pointer (&self->proposal, g_hash_table_unref);
+  if (n > 0)
+    {
+      self->proposal = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      for (guint i = 0; i < n; i++)
+        g_hash_table_replace (self->proposal, g_strdup (ids[i]), g_memdup2 (&adds[i], sizeof (double)));
+    }
+  changed (self);
+}
+
+/**
+ * linli_painter_get_draw_background:
+ *
+ * Returns: whether the painter paints its own streets-and-blocks background
+ */
+gboolean
+linli_painter_get_draw_background (LinliPainter *self)
+{
+  g_return_val_if_fail (LINLI_IS_PAINTER (self), TRUE);
+  return self->draw_background;
+}
+
+/**
+ * linli_painter_set_draw_background:
+ * @draw: %FALSE to leave the background to a tile layer below
+ *
+ * Turns the street fill, community areas and compound blocks on or off;
+ * community boundaries, buildings, circles and sites are always drawn.
+ */
+void
+linli_painter_set_draw_background (LinliPainter *self,
+                                   gboolean      draw)
+{
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+
+  draw = !!draw;
+  if (self->draw_background == draw)
+    return;
+  self->draw_background = draw;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAW_BACKGROUND]);
+  changed (self);
+}
+
+/**
+ * linli_painter_set_show_candidate_circles:
+ * @show: whether every candidate shows its circle, not only the selected one
+ */
+void
+linli_painter_set_show_candidate_circles (LinliPainter *self,
+                                          gboolean      show)
+{
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+
+  show = !!show;
+  if (self->show_candidate_circles == show)
+    return;
+  self->show_candidate_circles = show;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CANDIDATE_CIRCLES]);
+  changed (self);
+}
+
+/**
+ * linli_painter_get_show_legend:
+ *
+ * Returns: whether the painter draws a legend in the lower left corner
+ */
+gboolean
+linli_painter_get_show_legend (LinliPainter *self)
+{
+  g_return_val_if_fail (LINLI_IS_PAINTER (self), FALSE);
+  return self->show_legend;
+}
+
+/**
+ * linli_painter_set_show_legend:
+ * @show: whether to draw the legend (off by default: the window has its own)
+ */
+void
+linli_painter_set_show_legend (LinliPainter *self,
+                               gboolean      show)
+{
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+
+  show = !!show;
+  if (self->show_legend == show)
+    return;
+  self->show_legend = show;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LEGEND]);
+  changed (self);
+}
+
+/**
+ * linli_painter_get_show_scale_bar:
+ *
+ * Returns: whether the painter draws a scale bar in the lower right corner
+ */
+gboolean
+linli_painter_get_show_scale_bar (LinliPainter *self)
+{
+  g_return_val_if_fail (LINLI_IS_PAINTER (self), FALSE);
+  return self->show_scale_bar;
+}
+
+/**
+ * linli_painter_set_show_scale_bar:
+ * @show: whether to draw the scale bar (off by default: the window has its own)
+ */
+void
+linli_painter_set_show_scale_bar (LinliPainter *self,
+                                  gboolean      show)
+{
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+
+  show = !!show;
+  if (self->show_scale_bar == show)
+    return;
+  self->show_scale_bar = show;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SCALE_BAR]);
+  changed (self);
+}
+
+/**
+ * linli_painter_set_attribution:
+ * @text: (nullable): who the data and tiles are from, e.g. "© OpenStreetMap
+ *   contributors"
+ *
+ * Sets the credit drawn in the lower right corner under the scale bar,
+ * when the painter draws the scale bar.
+ */
+void
+linli_painter_set_attribution (LinliPainter *self,
+                               const char   *text)
+{
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+
+  if (g_strcmp0 (self->attribution, text) == 0)
+    return;
+  g_free (self->attribution);
+  self->attribution = g_strdup (text);
+  if (self->show_scale_bar)
+    changed (self);
+}
+
+static void
+grow_lat_lon (double *box,
+              double  mx,
+              double  my)
+{
+  double lat, lon;
+
+  if (!isfinite (mx) || !isfinite (my))
+    return;
+  linli_mercator_unproject (mx, my, &lat, &lon);
+  grow_box (box, lat, lon);
+}
+
+/**
+ * linli_painter_get_bounds:
+ * @min_lat: (out): south edge
+ * @min_lon: (out): west edge
+ * @max_lat: (out): north edge
+ * @max_lon: (out): east edge
+ *
+ * The box around everything the painter draws for its project: buildings
+ * with their footprints, streets and sites; for linli_map_view_fit().
+ *
+ * Returns: %FALSE if there is nothing to draw
+ */
+gboolean
+linli_painter_get_bounds (LinliPainter *self,
+                          double       *min_lat,
+                          double       *min_lon,
+                          double       *max_lat,
+                          double       *max_lon)
+{
+  double box[4] = { INFINITY, INFINITY, -INFINITY, -INFINITY };
+  double a, b, c, d;
+
+  g_return_val_if_fail (LINLI_IS_PAINTER (self), FALSE);
+
+  if (self->project == NULL)
+    return FALSE;
+  if (linli_project_get_bounds (self->project, &a, &b, &c, &d))
+    {
+      grow_box (box, a, b);
+      grow_box (box, c, d);
+    }
+  for (guint m = 0; m < linli_project_get_n_communities (self->project); m++)
+    {
+      const double *cbox = &self->community_boxes[4 * m];
+
+      grow_lat_lon (box, cbox[0], cbox[1]);
+      grow_lat_lon (box, cbox[2], cbox[3]);
+    }
+  for (guint i = 0; i < self->n_street_nodes; i++)
+    grow_lat_lon (box, self->street_merc[2 * i], self->street_merc[2 * i + 1]);
+  if (!isfinite (box[0]))
+    return FALSE;
+  *min_lat = box[0];
+  *min_lon = box[1];
+  *max_lat = box[2];
+  *max_lon = box[3];
+  return TRUE;
+}
+
+/**
+ * linli_painter_draw:
+ * @cr: where to draw; the view's top left corner is at the origin of its
+ *   user space, one unit a px
+ * @view: what part of the world to show, and how big
+ *
+ * Draws the map for @view, clipped to its size.  @cr's state is left as it
+ * was.
+ */
+void
+linli_painter_draw (LinliPainter       *self,
+                    cairo_t            *cr,
+                    const LinliMapView *view)
+{
+  g_autoptr (GArray) placed = NULL;
+  g_autoptr (GArray) sites = NULL;
+  PangoContext *pango;
+  View v;
+
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (view != NULL);
+
+  if (view->width <= 0 || view->height <= 0)
+    return;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, view->width, view->height);
+  cairo_clip (cr);
+  pango = pango_cairo_create_context (cr);
+  /* The names on the map are Chinese: Simplified Chinese glyphs, whatever
+   * the language of the legend. */
+  pango_context_set_language (pango, pango_language_from_string ("zh-cn"));
+
+  if (self->project == NULL || !view_init (self, view, &v))
+    {
+      if (self->draw_background)
+        {
+          set_rgb (cr, LINLI_COLOR_STREET, 1);
+          cairo_paint (cr);
+        }
+      g_object_unref (pango);
+      cairo_restore (cr);
+      return;
+    }
+  v.pango = pango;
+  placed = g_array_new (FALSE, FALSE, sizeof (Rect));
+
+  sites = place_sites (self, &v);
+  draw_background (self, cr, &v);
+  draw_streets (self, cr, &v);
+  draw_circles (self, cr, &v, sites, TRUE);
+  draw_buildings (self, cr, &v);
+  draw_circles (self, cr, &v, sites, FALSE);
+  draw_sites (self, cr, &v, sites, placed);
+
+  /* Community names, where the community is big enough on screen to carry one. */
+  for (guint c = 0; c < linli_project_get_n_communities (self->project); c++)
+    {
+      Rect r;
+
+      if (!isfinite (self->community_boxes[4 * c]))
+        continue;
+      box_to_rect (&v, &self->community_boxes[4 * c], 25 * v.ppm + 4, &r);
+      if (!rect_visible (&r, v.width, v.height) || r.width < 80)
+        continue;
+      draw_label (&v, cr, placed, linli_project_get_community (self->project, c)->name,
+                  r.x + r.width / 2, MAX (r.y + 4, 4), TRUE);
+    }
+
+  if (self->show_scale_bar)
+    draw_scale_bar (cr, pango, view, self->attribution);
+  if (self->show_legend)
+    draw_legend (self, cr, pango, v.width, v.height);
+  g_object_unref (pango);
+  cairo_restore (cr);
+}
+
+/**
+ * linli_painter_draw_legend:
+ * @cr: where to draw, as for linli_painter_draw()
+ * @view: the view the map is drawn for
+ *
+ * Draws the legend alone, in the lower left corner of @view, whether or
+ * not the painter shows it in linli_painter_draw().
+ */
+void
+linli_painter_draw_legend (LinliPainter       *self,
+                           cairo_t            *cr,
+                           const LinliMapView *view)
+{
+  PangoContext *pango;
+
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (view != NULL);
+
+  if (self->project == NULL || view->width <= 0 || view->height <= 0)
+    return;
+  pango = pango_cairo_create_context (cr);
+  pango_context_set_language (pango, pango_language_from_string ("zh-cn"));
+  draw_legend (self, cr, pango, view->width, view->height);
+  g_object_unref (pango);
+}
+
+/**
+ * linli_painter_draw_scale_bar:
+ * @cr: where to draw, as for linli_painter_draw()
+ * @view: the view the map is drawn for
+ *
+ * Draws the scale bar alone, in the lower right corner of @view with the
+ * attribution under it, whether or not the painter shows it in
+ * linli_painter_draw().
+ */
+void
+linli_painter_draw_scale_bar (LinliPainter       *self,
+                              cairo_t            *cr,
+                              const LinliMapView *view)
+{
+  PangoContext *pango;
+
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (view != NULL);
+
+  if (view->width <= 0 || view->height <= 0)
+    return;
+  pango = pango_cairo_create_context (cr);
+  draw_scale_bar (cr, pango, view, self->attribution);
+  g_object_unref (pango);
+}
+
+static cairo_status_t
+append_bytes_cb (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * linli_painter_save:
+ * @view: what to draw; its width and height are the image's size in px
+ *   (the PDF page's in points)
+ * @path: where to write: a name ending in `.png` or `.pdf`
+ * @error: a #LinliRenderError or a #GFileError
+ *
+ * Draws the map for @view into a PNG image or a one-page PDF (vector
+ * shapes, the fonts embedded as subsets) and writes it to @path in one
+ * go: a file that cannot be written is left as it was.
+ *
+ * Returns: whether @path was written
+ */
+gboolean
+linli_painter_save (LinliPainter       *self,
+                    const LinliMapView *view,
+                    const char         *path,
+                    GError            **error)
+{
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  g_autofree char *lower = NULL;
+  g_autofree char *display = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  gboolean pdf;
+  cairo_t *cr;
+
+  g_return_val_if_fail (LINLI_IS_PAINTER (self), FALSE);
+  g_return_val_if_fail (view != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display = g_filename_display_name (path);
+  lower = g_ascii_strdown (path, -1);
+  pdf = g_str_has_suffix (lower, ".pdf");
+  if (!pdf && !g_str_has_suffix (lower, ".png"))
+    {
+      g_set_error (error, LINLI_RENDER_ERROR, LINLI_RENDER_ERROR_FORMAT,
+                   _("%s: the name must end in .png or .pdf"), display);
+      return FALSE;
+    }
+  if (view->width < 1 || view->height < 1 || view->width > LINLI_RENDER_MAX_SIDE ||
+      view->height > LINLI_RENDER_MAX_SIDE || !(view->scale_factor >= 1 && view->scale_factor <= 4) ||
+      view->width * view->scale_factor > LINLI_RENDER_MAX_SIDE ||
+      view->height * view->scale_factor > LINLI_RENDER_MAX_SIDE)
+    {
+      g_set_error (error, LINLI_RENDER_ERROR, LINLI_RENDER_ERROR_SIZE,
+                   _("%s: the size must be from 1×1 to %d×%d pixels"), display, LINLI_RENDER_MAX_SIDE,
+                   LINLI_RENDER_MAX_SIDE);
+      return FALSE;
+    }
+
+  if (pdf)
+    {
+      surface = cairo_pdf_surface_create_for_stream (append_bytes_cb, bytes, view->width, view->height);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Linli " PACKAGE_VERSION);
+      if (self->project != NULL)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, linli_project_get_name (self->project));
+    }
+  else
+    {
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (view->width * view->scale_factor),
+                                            (int) ceil (view->height * view->scale_factor));
+      cairo_surface_set_device_scale (surface, view->scale_factor, view->scale_factor);
+    }
+  cr = cairo_create (surface);
+  linli_painter_draw (self, cr, view);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS)
+    {
+      if (pdf)
+        cairo_surface_finish (surface);
+      else
+        status = cairo_surface_write_to_png_stream (surface, append_bytes_cb, bytes);
+    }
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, LINLI_RENDER_ERROR, LINLI_RENDER_ERROR_FAILED, _("%s: could not draw the map: %s"),
+                   display, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return linli_file_set_contents (path, bytes->data, bytes->len, error);
+}
+
+/**
+ * linli_render_free_caches:
+ *
+ * Frees the fonts that pango, cairo and fontconfig keep for the life of
+ * the process, so a leak checker sees only real leaks.  Call it at the
+ * end of a program, once every painter, layout and surface is gone; a
+ * program with a GTK display must not call it.
+ */
+void
+linli_render_free_caches (void)
+{
+  pango_cairo_font_map_set_default (NULL);
+  cairo_debug_reset_static_data ();
+  FcFini ();
+}
+
+/**
+ * linli_painter_pick_site:
+ * @view: the view the map is drawn for
+ * @x: px from the view's left edge
+ * @y: px from the view's top edge
+ *
+ * Returns: (transfer none) (nullable): the site drawn nearest to (@x, @y)
+ * within a few pixels
+ */
+LinliSite *
+linli_painter_pick_site (LinliPainter       *self,
+                         const LinliMapView *view,
+                         double              x,
+                         double              y)
+{
+  LinliSite *best = NULL;
+  double best_d = PICK_RADIUS_PX;
+  guint n;
+  View v;
+
+  g_return_val_if_fail (LINLI_IS_PAINTER (self), NULL);
+  g_return_val_if_fail (view != NULL, NULL);
+  if (self->project == NULL || !view_init (self, view, &v))
+    return NULL;
+
+  n = linli_project_get_n_sites (self->project);
+  for (guint s = 0; s < n; s++)
+    {
+      LinliSite *site = linli_project_get_site (self->project, s);
+      double sx, sy, d;
+
+      view_point (&v, linli_site_get_lat (site), linli_site_get_lon (site), &sx, &sy);
+      d = hypot (sx - x, sy - y);
+      if (d <= best_d)
+        {
+          best = site;
+          best_d = d;
+        }
+    }
+  return best;
+}
+
+/**
+ * linli_painter_pick_building:
+ * @view: the view the map is drawn for
+ * @x: px from the view's left edge
+ * @y: px from the view's top edge
+ *
+ * Returns: the index of the building nearest to (@x, @y) within a few
+ * pixels, or -1
+ */
+int
+linli_painter_pick_building (LinliPainter       *self,
+                             const LinliMapView *view,
+                             double              x,
+                             double              y)
+{
+  double det, dx, dy, mx, my, scale;
+  View v;
+
+  g_return_val_if_fail (LINLI_IS_PAINTER (self), -1);
+  g_return_val_if_fail (view != NULL, -1);
+  if (self->project == NULL || !view_init (self, view, &v))
+    return -1;
+
+  det = v.xx * v.yy - v.xy * v.yx;
+  dx = x - v.ox;
+  dy = y - v.oy;
+  mx = (v.yy * dx - v.xy * dy) / det;
+  my = (-v.yx * dx + v.xx * dy) / det;
+  scale = hypot (v.xx, v.yx) / LINLI_MERCATOR_WORLD_M;  /* pixels per WORLD_M unit */
+  return linli_point_index_nearest (self->merc_index, mx * LINLI_MERCATOR_WORLD_M, my * LINLI_MERCATOR_WORLD_M,
+                                   PICK_RADIUS_PX / scale);
+}

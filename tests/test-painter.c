@@ -1,0 +1,727 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The map painter, with no display: the sample district drawn onto image
+ * surfaces, PNG and PDF files, the legend, picking, and the one Web
+ * Mercator everything places by. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "linli-coverage.h"
+#include "linli-document.h"
+#include "linli-format.h"
+#include "linli-geo.h"
+#include "linli-mercator.h"
+#include "linli-painter.h"
+#include "linli-walk.h"
+
+typedef struct
+{
+  LinliProject     *project;
+  LinliCoverage    *coverage;
+  LinliWalk        *walk;
+  LinliWalkNearest *nearest;
+  LinliPainter     *painter;
+  char             *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *root = g_getenv ("LINLI_SOURCE_DIR");
+  g_autofree char *path = g_build_filename (root != NULL ? root : ".", "data", "sample.linli", NULL);
+  g_autoptr (GError) error = NULL;
+  LinliWalk *walk;
+
+  f->project = linli_format_load_file (path, &error);
+  g_assert_no_error (error);
+  f->coverage = linli_coverage_compute (f->project, NULL);
+  f->painter = linli_painter_new ();
+  linli_painter_set_project (f->painter, f->project);
+  linli_painter_set_coverage (f->painter, f->coverage);
+  walk = f->walk = linli_walk_new_for_project (f->project);
+  if (walk != NULL && GPOINTER_TO_INT (data))
+    {
+      f->nearest = linli_walk_nearest_new (walk);
+      for (guint s = 0; s < linli_project_get_n_sites (f->project); s++)
+        {
+          LinliSite *site = linli_project_get_site (f->project, s);
+          double x, y;
+
+          if (!linli_site_counts_for_coverage (site))
+            continue;
+          linli_projection_forward (linli_project_get_projection (f->project), linli_site_get_lat (site),
+                                    linli_site_get_lon (site), &x, &y);
+          linli_walk_nearest_add_source (f->nearest, x, y);
+        }
+      linli_painter_set_streets (f->painter, walk, linli_walk_nearest_get_node_distances (f->nearest),
+                                 linli_project_get_coverage_radius (f->project));
+    }
+  f->dir = g_dir_make_tmp ("linli-painter-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_assert_finalize_object (f->painter);
+  g_clear_pointer (&f->nearest, linli_walk_nearest_free);
+  g_clear_pointer (&f->walk, linli_walk_free);
+  g_clear_pointer (&f->coverage, linli_coverage_free);
+  g_assert_finalize_object (f->project);
+}
+
+/* Auxiliary methods */
+
+static cairo_surface_t *
+render (LinliPainter       *painter,
+        const LinliMapView *view)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view->width, view->height);
+  cairo_t *cr = cairo_create (surface);
+
+  linli_painter_draw (painter, cr, view);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The pixel at (x, y) as 0xRRGGBB, over white where it is not opaque. */
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  guint32 argb = *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + 4 * x);
+  guint a = argb >> 24, rgb = 0;
+
+  for (int shift = 0; shift < 24; shift += 8)
+    rgb |= (((argb >> shift) & 0xff) + (255 - a)) << shift;   /* premultiplied, over white */
+  return rgb;
+}
+
+static gboolean
+colour_near (guint32 a,
+             guint32 b,
+             int     tolerance)
+{
+  for (int shift = 0; shift < 24; shift += 8)
+    if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > tolerance)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+fit_view (Fixture      *f,
+          LinliMapView *view,
+          int           width,
+          int           height)
+{
+  double min_lat, min_lon, max_lat, max_lon;
+
+  g_assert_true (linli_painter_get_bounds (f->painter, &min_lat, &min_lon, &max_lat, &max_lon));
+  g_assert_true (linli_map_view_fit (view, min_lat, min_lon, max_lat, max_lon, width, height, 24));
+}
+
+/* A building of the wanted kind with no site within 80 m: nothing but
+ * itself is drawn at its centre at street zoom. */
+static int
+find_lone_building (Fixture  *f,
+                    gboolean  covered)
+{
+  const guint *counts = linli_coverage_get_cover_counts (f->coverage);
+  const LinliProjection *proj = linli_project_get_projection (f->project);
+
+  for (guint i = 0; i < linli_project_get_n_buildings (f->project); i++)
+    {
+      const LinliBuilding *b = linli_project_get_building (f->project, i);
+      gboolean alone = TRUE;
+
+      if ((counts[i] > 0) != covered)
+        continue;
+      for (guint s = 0; s < linli_project_get_n_sites (f->project) && alone; s++)
+        {
+          LinliSite *site = linli_project_get_site (f->project, s);
+
+          alone = linli_projection_distance (proj, b->lat, b->lon, linli_site_get_lat (site),
+                                             linli_site_get_lon (site)) > 80;
+        }
+      if (alone)
+        return i;
+    }
+  return -1;
+}
+
+/* Tests */
+
+static void
+test_mercator (void)
+{
+  LinliProjection proj;
+  double x, y, lat, lon, px0, py0, px1, py1;
+
+  /* Round trips, and the edges of the square world. */
+  for (double la = -80; la <= 80; la += 20)
+    for (double lo = -170; lo <= 170; lo += 34)
+      {
+        linli_mercator_project (la, lo, &x, &y);
+        g_assert_true (x >= 0 && x <= 1 && y >= 0 && y <= 1);
+        linli_mercator_unproject (x, y, &lat, &lon);
+        g_assert_cmpfloat_with_epsilon (lat, la, 1e-9);
+        g_assert_cmpfloat_with_epsilon (lon, lo, 1e-9);
+        linli_mercator_to_pixels (la, lo, 15.5, &px0, &py0);
+        linli_mercator_from_pixels (px0, py0, 15.5, &lat, &lon);
+        g_assert_cmpfloat_with_epsilon (lat, la, 1e-9);
+        g_assert_cmpfloat_with_epsilon (lon, lo, 1e-9);
+      }
+  linli_mercator_project (0, 0, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, 0.5, 1e-15);
+  g_assert_cmpfloat_with_epsilon (y, 0.5, 1e-15);
+  linli_mercator_project (90, 0, &x, &y);   /* clamped, not infinite */
+  g_assert_cmpfloat_with_epsilon (y, 0, 1e-9);
+
+  /* Metres per pixel against the ground: 500 m east and north of Hangzhou,
+   * measured by the core's local projection, over their pixel distance. */
+  linli_projection_init (&proj, 30.29, 120.155);
+  for (int axis = 0; axis < 2; axis++)
+    {
+      double lat1, lon1, ground, pixels, mpp;
+
+      linli_projection_inverse (&proj, axis == 0 ? 500 : 0, axis == 1 ? 500 : 0, &lat1, &lon1);
+      ground = linli_projection_distance (&proj, 30.29, 120.155, lat1, lon1);
+      linli_mercator_to_pixels (30.29, 120.155, 17, &px0, &py0);
+      linli_mercator_to_pixels (lat1, lon1, 17, &px1, &py1);
+      pixels = hypot (px1 - px0, py1 - py0);
+      mpp = linli_mercator_meters_per_pixel ((30.29 + lat1) / 2, 17);
+      g_assert_cmpfloat_with_epsilon (pixels * mpp / ground, 1.0, 0.005);
+    }
+  g_assert_cmpfloat_with_epsilon (linli_mercator_zoom_for_meters_per_pixel (30.29,
+                                    linli_mercator_meters_per_pixel (30.29, 16.25)), 16.25, 1e-9);
+}
+
+static void
+test_view_fit (Fixture       *f,
+               gconstpointer  data)
+{
+  static const int sizes[][2] = { { 1280, 800 }, { 1920, 1080 }, { 600, 900 } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      int w = sizes[k][0], h = sizes[k][1];
+      double min_x = INFINITY, min_y = INFINITY, max_x = -INFINITY, max_y = -INFINITY;
+      LinliMapView view;
+
+      fit_view (f, &view, w, h);
+      /* Every building and site is inside the margins... */
+      for (guint i = 0; i < linli_project_get_n_buildings (f->project); i++)
+        {
+          const LinliBuilding *b = linli_project_get_building (f->project, i);
+          double x, y;
+
+          linli_map_view_to_pixels (&view, b->lat, b->lon, &x, &y);
+          min_x = MIN (min_x, x), max_x = MAX (max_x, x);
+          min_y = MIN (min_y, y), max_y = MAX (max_y, y);
+        }
+      for (guint s = 0; s < linli_project_get_n_sites (f->project); s++)
+        {
+          LinliSite *site = linli_project_get_site (f->project, s);
+          double x, y, lat, lon;
+
+          linli_map_view_to_pixels (&view, linli_site_get_lat (site), linli_site_get_lon (site), &x, &y);
+          min_x = MIN (min_x, x), max_x = MAX (max_x, x);
+          min_y = MIN (min_y, y), max_y = MAX (max_y, y);
+          /* ...and pixels map back to where they came from. */
+          linli_map_view_from_pixels (&view, x, y, &lat, &lon);
+          g_assert_cmpfloat_with_epsilon (lat, linli_site_get_lat (site), 1e-9);
+          g_assert_cmpfloat_with_epsilon (lon, linli_site_get_lon (site), 1e-9);
+        }
+      g_assert_cmpfloat (min_x, >=, 24 - 0.5);
+      g_assert_cmpfloat (min_y, >=, 24 - 0.5);
+      g_assert_cmpfloat (max_x, <=, w - 24 + 0.5);
+      g_assert_cmpfloat (max_y, <=, h - 24 + 0.5);
+      /* The view is no bigger than needed: the data spans the inner width
+       * or height, save for the footprints and streets beyond the centres. */
+      g_assert_true (max_x - min_x > 0.8 * (w - 48) || max_y - min_y > 0.8 * (h - 48));
+    }
+}
+
+static void
+check_building_colour (Fixture  *f,
+                       gboolean  covered)
+{
+  int i = find_lone_building (f, covered);
+  const LinliBuilding *b;
+  cairo_surface_t *surface;
+  LinliMapView view;
+  guint32 pixel;
+
+  g_assert_cmpint (i, >=, 0);
+  b = linli_project_get_building (f->project, i);
+  linli_map_view_init (&view, b->lat, b->lon, 18, 240, 160);
+  surface = render (f->painter, &view);
+  pixel = pixel_at (surface, 120, 80);
+  if (!colour_near (pixel, covered ? LINLI_COLOR_COVERED : LINLI_COLOR_UNCOVERED, 12))
+    g_error ("building %s: %06x at its centre, want %06x", b->id, pixel,
+             covered ? LINLI_COLOR_COVERED : LINLI_COLOR_UNCOVERED);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_colours (Fixture       *f,
+              gconstpointer  data)
+{
+  const guint *counts = linli_coverage_get_cover_counts (f->coverage);
+  guint match[2] = { 0 }, total[2] = { 0 }, swapped[2] = { 0 };
+  cairo_surface_t *surface;
+  LinliMapView view;
+
+  check_building_colour (f, TRUE);
+  check_building_colour (f, FALSE);
+
+  /* The whole district at 1920×1080: most buildings show their colour at
+   * their centre (sites, labels and neighbours cover a few). */
+  fit_view (f, &view, 1920, 1080);
+  surface = render (f->painter, &view);
+  for (guint i = 0; i < linli_project_get_n_buildings (f->project); i++)
+    {
+      const LinliBuilding *b = linli_project_get_building (f->project, i);
+      gboolean covered = counts[i] > 0;
+      double x, y;
+
+      linli_map_view_to_pixels (&view, b->lat, b->lon, &x, &y);
+      total[covered]++;
+      match[covered] += colour_near (pixel_at (surface, (int) x, (int) y),
+                                     covered ? LINLI_COLOR_COVERED : LINLI_COLOR_UNCOVERED, 24);
+      swapped[covered] += colour_near (pixel_at (surface, (int) x, (int) y),
+                                       covered ? LINLI_COLOR_UNCOVERED : LINLI_COLOR_COVERED, 24);
+    }
+  cairo_surface_destroy (surface);
+  g_test_message ("covered %u of %u, uncovered %u of %u at their colour; %u and %u at the other", match[1],
+                  total[1], match[0], total[0], swapped[1], swapped[0]);
+  g_assert_cmpuint (total[0], >, 0);
+  g_assert_cmpuint (total[1], >, 0);
+  /* Small uncovered footprints are mostly their dark outline at this
+   * scale, so fewer of them show their fill at the very centre. */
+  g_assert_cmpfloat (match[1], >=, 0.85 * total[1]);
+  g_assert_cmpfloat (match[0], >=, 0.5 * total[0]);
+  g_assert_cmpfloat (swapped[1], <=, 0.02 * total[1]);
+  g_assert_cmpfloat (swapped[0], <=, 0.02 * total[0]);
+}
+
+/* How many rows of the lower left quarter differ between two renders. */
+static guint
+differing_rows (cairo_surface_t *a,
+                cairo_surface_t *b,
+                guint           *outside)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  guint rows = 0;
+
+  *outside = 0;
+  for (int y = 0; y < h; y++)
+    {
+      gboolean differs = FALSE;
+
+      for (int x = 0; x < w; x++)
+        if (pixel_at (a, x, y) != pixel_at (b, x, y))
+          {
+            if (x < w / 2 && y > h / 3)
+              differs = TRUE;
+            else
+              (*outside)++;
+          }
+      rows += differs;
+    }
+  return rows;
+}
+
+static void
+test_legend (Fixture       *f,
+             gconstpointer  data)
+{
+  cairo_surface_t *plain, *legend, *streets;
+  guint rows, street_rows, outside;
+  LinliMapView view;
+  LinliWalk *walk = f->walk;
+
+  fit_view (f, &view, 1280, 800);
+  g_assert_false (linli_painter_get_show_legend (f->painter));
+  plain = render (f->painter, &view);
+  linli_painter_set_show_legend (f->painter, TRUE);
+  g_assert_true (linli_painter_get_show_legend (f->painter));
+  legend = render (f->painter, &view);
+
+  /* The legend is a plate in the lower left corner, and nothing else changes. */
+  rows = differing_rows (plain, legend, &outside);
+  g_assert_cmpuint (outside, ==, 0);
+  g_assert_cmpuint (rows, >, 150);
+  g_assert_true (colour_near (pixel_at (legend, 12 + 4, 800 - 12 - 8), 0xffffff, 24));
+
+  /* Streets coloured by the walk add their rows to it. */
+  if (walk != NULL)
+    {
+      g_autoptr (LinliWalkNearest) nearest = linli_walk_nearest_new (walk);
+
+      linli_painter_set_streets (f->painter, walk, linli_walk_nearest_get_node_distances (nearest),
+                                 linli_project_get_coverage_radius (f->project));
+      cairo_surface_destroy (plain);
+      linli_painter_set_show_legend (f->painter, FALSE);
+      plain = render (f->painter, &view);
+      linli_painter_set_show_legend (f->painter, TRUE);
+      streets = render (f->painter, &view);
+      street_rows = differing_rows (plain, streets, &outside);
+      g_assert_cmpuint (street_rows, >, rows + 5 * 14);
+      cairo_surface_destroy (streets);
+      linli_painter_set_streets (f->painter, NULL, NULL, 0);
+    }
+  else
+    g_test_message ("the sample has no streets: street rows not checked");
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (legend);
+}
+
+static void
+test_scale_bar (Fixture       *f,
+                gconstpointer  data)
+{
+  cairo_surface_t *plain, *bar;
+  LinliMapView view;
+  guint changed = 0, outside = 0;
+
+  fit_view (f, &view, 400, 300);
+  plain = render (f->painter, &view);
+  linli_painter_set_show_scale_bar (f->painter, TRUE);
+  bar = render (f->painter, &view);
+  for (int y = 0; y < 300; y++)
+    for (int x = 0; x < 400; x++)
+      if (pixel_at (plain, x, y) != pixel_at (bar, x, y))
+        {
+          if (x > 200 && y > 220)
+            changed++;
+          else
+            outside++;
+        }
+  g_assert_cmpuint (outside, ==, 0);
+  g_assert_cmpuint (changed, >, 100);
+
+  /* The data's credit goes in the corner, and the bar moves up for it. */
+  linli_painter_set_attribution (f->painter, "© OpenStreetMap contributors");
+  cairo_surface_destroy (plain);
+  plain = bar;
+  bar = render (f->painter, &view);
+  changed = outside = 0;
+  for (int y = 0; y < 300; y++)
+    for (int x = 0; x < 400; x++)
+      if (pixel_at (plain, x, y) != pixel_at (bar, x, y))
+        {
+          if (x > 200 && y > 220)
+            changed++;
+          else
+            outside++;
+        }
+  g_assert_cmpuint (outside, ==, 0);
+  g_assert_cmpuint (changed, >, 300);
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (bar);
+}
+
+static void
+test_pick (Fixture       *f,
+           gconstpointer  data)
+{
+  LinliMapView view;
+  int i = find_lone_building (f, FALSE);
+  const LinliBuilding *b = linli_project_get_building (f->project, i);
+  double x, y;
+
+  linli_map_view_init (&view, b->lat, b->lon, 17.5, 800, 600);
+  view.rotation = 0.3;
+  linli_map_view_to_pixels (&view, b->lat, b->lon, &x, &y);
+  g_assert_cmpint (linli_painter_pick_building (f->painter, &view, x + 3, y - 2), ==, i);
+  g_assert_null (linli_painter_pick_site (f->painter, &view, x, y));
+  for (guint s = 0; s < linli_project_get_n_sites (f->project); s++)
+    {
+      LinliSite *site = linli_project_get_site (f->project, s);
+
+      linli_map_view_init (&view, linli_site_get_lat (site), linli_site_get_lon (site), 19, 400, 400);
+      linli_map_view_to_pixels (&view, linli_site_get_lat (site), linli_site_get_lon (site), &x, &y);
+      g_assert_cmpfloat_with_epsilon (x, 200, 1e-6);
+      g_assert_true (linli_painter_pick_site (f->painter, &view, x + 2, y + 2) == site);
+    }
+}
+
+static char *
+run_pdffonts (const char *pdf)
+{
+  g_autofree char *program = g_find_program_in_path ("pdffonts");
+  char *out = NULL;
+  int status;
+
+  if (program == NULL)
+    return NULL;
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { program, (char *) pdf, NULL }, NULL, G_SPAWN_DEFAULT, NULL,
+                               NULL, &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+test_files (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *png = g_build_filename (f->dir, "map.png", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "map.pdf", NULL);
+  g_autofree char *jpg = g_build_filename (f->dir, "map.jpg", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "no", "such", "map.png", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *fonts = NULL;
+  g_autoptr (GError) error = NULL;
+  cairo_surface_t *read, *drawn;
+  LinliMapView view;
+  gsize length;
+
+  linli_painter_set_show_legend (f->painter, TRUE);
+  linli_painter_set_show_scale_bar (f->painter, TRUE);
+  fit_view (f, &view, 1280, 800);
+
+  /* The PNG is what the painter draws, pixel for pixel. */
+  g_assert_true (linli_painter_save (f->painter, &view, png, &error));
+  g_assert_no_error (error);
+  read = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (read), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (read), ==, 1280);
+  g_assert_cmpint (cairo_image_surface_get_height (read), ==, 800);
+  drawn = render (f->painter, &view);
+  for (int y = 0; y < 800; y += 7)
+    for (int x = 0; x < 1280; x += 7)
+      g_assert_cmphex (pixel_at (read, x, y), ==, pixel_at (drawn, x, y));
+  cairo_surface_destroy (read);
+  cairo_surface_destroy (drawn);
+
+  /* The PDF is a PDF, its fonts embedded: the district's names are Chinese. */
+  g_assert_true (linli_painter_save (f->painter, &view, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_nonnull (g_strstr_len (contents + length - MIN (length, 64), -1, "%%EOF"));
+  fonts = run_pdffonts (pdf);
+  if (fonts != NULL)
+    {
+      g_auto (GStrv) lines = g_strsplit (fonts, "\n", -1);
+      gboolean cjk = FALSE;
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (strstr (lines[i], "CJK") != NULL)
+          {
+            g_auto (GStrv) cols = g_strsplit_set (lines[i], " ", -1);
+            g_autoptr (GPtrArray) words = g_ptr_array_new ();
+            const char *emb = NULL, *sub = NULL;
+
+            /* name type [encoding] emb sub uni object ID: emb and sub are
+             * the 5th and 4th from the end. */
+            for (guint k = 0; cols[k] != NULL; k++)
+              if (*cols[k] != '\0')
+                g_ptr_array_add (words, cols[k]);
+            g_assert_cmpuint (words->len, >=, 6);
+            emb = g_ptr_array_index (words, words->len - 5);
+            sub = g_ptr_array_index (words, words->len - 4);
+            g_assert_cmpstr (emb, ==, "yes");
+            g_assert_cmpstr (sub, ==, "yes");
+            cjk = TRUE;
+          }
+      if (!cjk)
+        g_error ("no embedded CJK font in the PDF:\n%s", fonts);
+    }
+  else
+    g_test_message ("pdffonts is not installed: the PDF's fonts are not checked");
+
+  /* Errors name the file and leave nothing behind. */
+  g_assert_false (linli_painter_save (f->painter, &view, jpg, &error));
+  g_assert_error (error, LINLI_RENDER_ERROR, LINLI_RENDER_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "map.jpg"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (jpg, G_FILE_TEST_EXISTS));
+  view.width = LINLI_RENDER_MAX_SIDE + 1;
+  g_assert_false (linli_painter_save (f->painter, &view, png, &error));
+  g_assert_error (error, LINLI_RENDER_ERROR, LINLI_RENDER_ERROR_SIZE);
+  g_clear_error (&error);
+  view.width = 1280;
+  g_assert_false (linli_painter_save (f->painter, &view, missing, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "map.png"));
+}
+
+/* The painter needs no project: it paints the blank street colour. */
+static void
+test_empty (void)
+{
+  g_autoptr (LinliPainter) painter = linli_painter_new ();
+  cairo_surface_t *surface;
+  LinliMapView view;
+  double a, b, c, d;
+
+  linli_map_view_init (&view, 30, 120, 15, 64, 48);
+  g_assert_false (linli_painter_get_bounds (painter, &a, &b, &c, &d));
+  g_assert_false (linli_map_view_fit (&view, 1, 1, 0, 0, 64, 48, 4));
+  surface = render (painter, &view);
+  g_assert_cmphex (pixel_at (surface, 10, 10), ==, LINLI_COLOR_STREET);
+  cairo_surface_destroy (surface);
+  linli_painter_set_draw_background (painter, FALSE);
+  surface = render (painter, &view);
+  g_assert_cmphex (pixel_at (surface, 10, 10), ==, 0xffffff);   /* transparent, over white */
+  cairo_surface_destroy (surface);
+}
+
+static void
+on_notify_cb (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+on_changed_cb (LinliPainter *painter,
+               guint        *count)
+{
+  (*count)++;
+}
+
+/* The switches round-trip as properties, notify only on a real change,
+ * and each change asks views to redraw. */
+static void
+test_properties (void)
+{
+  static const char *names[] = { "draw-background", "show-candidate-circles", "show-legend", "show-scale-bar" };
+  LinliPainter *painter = linli_painter_new ();
+  guint changed = 0;
+
+  g_signal_connect (painter, "changed", G_CALLBACK (on_changed_cb), &changed);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *signal = g_strdup_printf ("notify::%s", names[i]);
+      gboolean value, initial;
+      guint notified = 0, changed_before = changed;
+      gulong id = g_signal_connect (painter, signal, G_CALLBACK (on_notify_cb), &notified);
+
+      g_object_get (painter, names[i], &initial, NULL);
+      g_object_set (painter, names[i], initial, NULL);
+      g_assert_cmpuint (notified, ==, 0);
+      g_object_set (painter, names[i], !initial, NULL);
+      g_object_get (painter, names[i], &value, NULL);
+      g_assert_cmpint (value, ==, !initial);
+      g_assert_cmpuint (notified, ==, 1);
+      g_assert_cmpuint (changed, ==, changed_before + 1);
+      g_object_set (painter, names[i], !initial, NULL);
+      g_assert_cmpuint (notified, ==, 1);
+      g_signal_handler_disconnect (painter, id);
+    }
+  g_assert_true (linli_painter_get_draw_background (painter) == FALSE);
+  g_assert_true (linli_painter_get_show_legend (painter));
+  g_assert_true (linli_painter_get_show_scale_bar (painter));
+  g_assert_finalize_object (painter);
+}
+
+static gboolean
+surfaces_equal (cairo_surface_t *a,
+                cairo_surface_t *b)
+{
+  int h = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+
+  return cairo_image_surface_get_height (b) == h && cairo_image_surface_get_stride (b) == stride &&
+         memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b), (gsize) h * stride) == 0;
+}
+
+/* A painter of a document draws what a painter given the same figures by
+ * hand draws, and follows the document's edits. */
+static void
+test_document (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr (LinliDocument) document = linli_document_new (f->project, NULL);
+  LinliPainter *by_document = linli_painter_new ();
+  LinliPainter *fresh = NULL;
+  LinliSite *site = NULL;
+  LinliMapView view;
+  cairo_surface_t *by_hand, *followed, *before, *after;
+  double min_lat, min_lon, max_lat, max_lon;
+
+  g_assert_true (linli_painter_get_bounds (f->painter, &min_lat, &min_lon, &max_lat, &max_lon));
+  linli_map_view_fit (&view, min_lat, min_lon, max_lat, max_lon, 900, 700, 16);
+  linli_painter_set_document (by_document, document);
+  by_hand = render (f->painter, &view);
+  followed = render (by_document, &view);
+  g_assert_true (surfaces_equal (by_hand, followed));
+
+  /* Move a counting site 400 m east: the document's painter follows. */
+  for (guint s = 0; s < linli_project_get_n_sites (f->project) && site == NULL; s++)
+    if (linli_site_counts_for_coverage (linli_project_get_site (f->project, s)))
+      site = linli_project_get_site (f->project, s);
+  g_assert_nonnull (site);
+  before = render (by_document, &view);
+  linli_site_set_position (site, linli_site_get_lat (site), linli_site_get_lon (site) + 0.004);
+  after = render (by_document, &view);
+  g_assert_false (surfaces_equal (before, after));
+  fresh = linli_painter_new ();
+  linli_painter_set_document (fresh, document);
+  {
+    cairo_surface_t *again = render (fresh, &view);
+
+    g_assert_true (surfaces_equal (after, again));
+    cairo_surface_destroy (again);
+  }
+  /* The painter's explicit coverage no longer matches the project. */
+  linli_site_set_position (site, linli_site_get_lat (site), linli_site_get_lon (site) - 0.004);
+
+  linli_painter_set_document (by_document, NULL);
+  g_assert_finalize_object (by_document);
+  g_assert_finalize_object (fresh);
+  cairo_surface_destroy (by_hand);
+  cairo_surface_destroy (followed);
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/painter/mercator", test_mercator);
+  g_test_add_func ("/painter/empty", test_empty);
+  g_test_add_func ("/painter/properties", test_properties);
+  g_test_add ("/painter/view-fit", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_view_fit, fixture_tear_down);
+  g_test_add ("/painter/colours", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_colours, fixture_tear_down);
+  g_test_add ("/painter/legend", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_legend, fixture_tear_down);
+  g_test_add ("/painter/scale-bar", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_scale_bar,
+              fixture_tear_down);
+  g_test_add ("/painter/pick", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_pick, fixture_tear_down);
+  g_test_add ("/painter/files", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_files, fixture_tear_down);
+  g_test_add ("/painter/document", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_document, fixture_tear_down);
+  status = g_test_run ();
+  linli_render_free_caches ();
+  return status;
+}
