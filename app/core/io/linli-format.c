@@ -3,62 +3,30 @@
 
 #include "config.h"
 
-#include "linli-format.h"
+#include "linli-format-private.h"
 
-#include "linli-file.h"
 #include "linli-number.h"
-#include "linli-xml.h"
 
 #include <glib/gi18n-lib.h>
-#include <libxml/xmlreader.h>
 #include <math.h>
 #include <string.h>
 
 G_DEFINE_QUARK (linli-format-error-quark, linli_format_error)
 
-#define MAX_ID_LENGTH        256
-#define MAX_NAME_LENGTH      1024
-#define MAX_FOOTPRINT_POINTS 4096
-#define MAX_STREET_NODES (16u * 1024 * 1024)
-#define MAX_WAY_NODES 100000
-#define MAX_COUNT            1000000u   /* households, residents or members of one building */
-
 /* ------------------------------------------------------------------------ */
 /* Loading                                                                   */
 /* ------------------------------------------------------------------------ */
 
-typedef struct
-{
-  LinliXml         x;             /* the guarded reader, the document and the error */
-  int              last_compound; /* of the building before, or -1 */
-  LinliProject    *project;
-  LinliStreets    *streets;       /* read so far */
-  GHashTable      *building_ids;
-  GHashTable      *site_ids;
-  LinliExtent      extent;        /* of the positions read so far */
-} Loader;
+/* Reading: the helpers every section uses */
 
-/* Attributes of the element the reader is on, by name. */
-typedef struct
-{
-  const char *const *names;
-  const char        *values[16];  /* borrowed from the reader's current node */
-  char              *owned[16];   /* values that had to be assembled */
-} Attrs;
-
-/* The guarded reader's helpers, for this loader. */
-#define fail(l, code, ...) linli_xml_fail (&(l)->x, (code), __VA_ARGS__)
-#define read_node(l, type) linli_xml_read (&(l)->x, (type))
-#define quote_value(value) linli_xml_quote (value)
-
-static const char *
-node_name (Loader *l)
+const char *
+_linli_format_node_name (LinliFormatReader *l)
 {
   return (const char *) xmlTextReaderConstName (l->x.reader);
 }
 
-static void
-attrs_clear (Attrs *a)
+void
+_linli_format_attrs_clear (LinliFormatAttrs *a)
 {
   for (guint i = 0; i < G_N_ELEMENTS (a->values); i++)
     {
@@ -72,9 +40,9 @@ attrs_clear (Attrs *a)
  * straight from the reader's node, which lives until the next read, so
  * no attribute is copied.
  */
-static gboolean
-read_attrs (Loader *l,
-            Attrs  *a)
+gboolean
+_linli_format_read_attrs (LinliFormatReader *l,
+                          LinliFormatAttrs  *a)
 {
   xmlNodePtr node = xmlTextReaderCurrentNode (l->x.reader);
   guint n_names = 0, next = 0;
@@ -132,11 +100,11 @@ read_attrs (Loader *l,
   return TRUE;
 }
 
-static gboolean
-require (Loader     *l,
-         Attrs      *a,
-         guint       index,
-         const char *element)
+gboolean
+_linli_format_require (LinliFormatReader     *l,
+                       LinliFormatAttrs      *a,
+                       guint       index,
+                       const char *element)
 {
   if (a->values[index] == NULL)
     return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<%s> lacks the required attribute “%s”"),
@@ -145,11 +113,11 @@ require (Loader     *l,
 }
 
 /* Lengths count characters, as the schema's maxLength does. */
-static gboolean
-check_text (Loader     *l,
-            const char *attr,
-            const char *value,
-            guint       max_length)
+gboolean
+_linli_format_check_text (LinliFormatReader     *l,
+                          const char *attr,
+                          const char *value,
+                          guint       max_length)
 {
   if (strlen (value) > max_length && g_utf8_strlen (value, -1) > max_length)
     return fail (l, LINLI_FORMAT_ERROR_INVALID, _("attribute “%s” is longer than %u characters"),
@@ -157,23 +125,23 @@ check_text (Loader     *l,
   return TRUE;
 }
 
-static gboolean
-check_id (Loader     *l,
-          const char *attr,
-          const char *value)
+gboolean
+_linli_format_check_id (LinliFormatReader     *l,
+                        const char *attr,
+                        const char *value)
 {
   if (value[0] == '\0')
     return fail (l, LINLI_FORMAT_ERROR_INVALID, _("attribute “%s” must not be empty"), attr);
-  return check_text (l, attr, value, MAX_ID_LENGTH);
+  return _linli_format_check_text (l, attr, value, MAX_ID_LENGTH);
 }
 
-static gboolean
-parse_double (Loader     *l,
-              const char *attr,
-              const char *value,
-              double      min,
-              double      max,
-              double     *out)
+gboolean
+_linli_format_parse_double (LinliFormatReader     *l,
+                            const char *attr,
+                            const char *value,
+                            double      min,
+                            double      max,
+                            double     *out)
 {
   double v = NAN;
 
@@ -189,12 +157,12 @@ parse_double (Loader     *l,
   return TRUE;
 }
 
-static gboolean
-parse_uint (Loader     *l,
-            const char *attr,
-            const char *value,
-            guint       max,
-            guint      *out)
+gboolean
+_linli_format_parse_uint (LinliFormatReader     *l,
+                          const char *attr,
+                          const char *value,
+                          guint       max,
+                          guint      *out)
 {
   guint64 v = 0;
 
@@ -211,11 +179,11 @@ parse_uint (Loader     *l,
   return TRUE;
 }
 
-static gboolean
-parse_boolean (Loader     *l,
-               const char *attr,
-               const char *value,
-               gboolean   *out)
+gboolean
+_linli_format_parse_boolean (LinliFormatReader     *l,
+                             const char *attr,
+                             const char *value,
+                             gboolean   *out)
 {
   if (strcmp (value, "true") == 0 || strcmp (value, "1") == 0)
     *out = TRUE;
@@ -233,10 +201,10 @@ parse_boolean (Loader     *l,
 /* Every position widens the extent of what was read, which must stay
  * where the projection can measure (linli_extent_check()); the element
  * that takes it too far is the one blamed. */
-static gboolean
-check_extent (Loader *l,
-              double  lat,
-              double  lon)
+gboolean
+_linli_format_check_extent (LinliFormatReader *l,
+                            double  lat,
+                            double  lon)
 {
   g_autofree char *problem = NULL;
 
@@ -246,23 +214,23 @@ check_extent (Loader *l,
   return TRUE;
 }
 
-static gboolean
-parse_position (Loader *l,
-                Attrs  *a,
-                guint   lat_index,
-                guint   lon_index,
-                double *lat,
-                double *lon)
+gboolean
+_linli_format_parse_position (LinliFormatReader *l,
+                              LinliFormatAttrs  *a,
+                              guint   lat_index,
+                              guint   lon_index,
+                              double *lat,
+                              double *lon)
 {
-  return parse_double (l, "lat", a->values[lat_index], -90, 90, lat) &&
-         parse_double (l, "lon", a->values[lon_index], -180, 180, lon) &&
-         check_extent (l, *lat, *lon);
+  return _linli_format_parse_double (l, "lat", a->values[lat_index], -90, 90, lat) &&
+         _linli_format_parse_double (l, "lon", a->values[lon_index], -180, 180, lon) &&
+         _linli_format_check_extent (l, *lat, *lon);
 }
 
 /* Skips to the end of an element that must have no children. */
-static gboolean
-expect_empty (Loader     *l,
-              const char *element)
+gboolean
+_linli_format_expect_empty (LinliFormatReader     *l,
+                            const char *element)
 {
   int type;
 
@@ -275,448 +243,68 @@ expect_empty (Loader     *l,
   return TRUE;
 }
 
-static gboolean
-parse_settings (Loader *l)
-{
-  static const char *const names[] = { "walk-minutes", "walk-speed-kmh", "distance", NULL };
-  Attrs a = { names, { NULL } };
-  gboolean ok = read_attrs (l, &a);
-  double minutes = LINLI_DEFAULT_WALK_MINUTES, speed = LINLI_DEFAULT_WALK_SPEED_KMH;
-  LinliDistance distance = LINLI_DISTANCE_LINE;
-
-  if (ok && a.values[0])
-    ok = parse_double (l, "walk-minutes", a.values[0], 1, 120, &minutes);
-  if (ok && a.values[1])
-    ok = parse_double (l, "walk-speed-kmh", a.values[1], 1, 10, &speed);
-  if (ok && a.values[2] && !linli_distance_from_string (a.values[2], &distance))
-    {
-      g_autofree char *q = quote_value (a.values[2]);
-      ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
-                 _("attribute “distance” must be “line” or “street”, not “%s”"), q);
-    }
-  if (ok)
-    {
-      linli_project_set_distance (l->project, distance);
-      linli_project_set_walk_minutes (l->project, minutes);
-      linli_project_set_walk_speed (l->project, speed);
-      ok = expect_empty (l, "settings");
-    }
-  attrs_clear (&a);
-  return ok;
-}
-
-static gboolean
-parse_community (Loader *l)
-{
-  static const char *const names[] = { "id", "name", NULL };
-  Attrs a = { names, { NULL } };
-  gboolean ok = read_attrs (l, &a) && require (l, &a, 0, "community") &&
-                check_id (l, "id", a.values[0]) &&
-                (a.values[1] == NULL || check_text (l, "name", a.values[1], MAX_NAME_LENGTH));
-
-  if (ok && linli_project_find_community (l->project, a.values[0]) >= 0)
-    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("duplicate community id “%s”"), a.values[0]);
-  if (ok)
-    {
-      linli_project_add_community (l->project, a.values[0], a.values[1]);
-      ok = expect_empty (l, "community");
-    }
-  attrs_clear (&a);
-  return ok;
-}
-
-static gboolean
-parse_compound (Loader *l)
-{
-  static const char *const names[] = { "id", "name", "community", NULL };
-  Attrs a = { names, { NULL } };
-  gboolean ok = read_attrs (l, &a) && require (l, &a, 0, "compound") &&
-                require (l, &a, 2, "compound") && check_id (l, "id", a.values[0]) &&
-                (a.values[1] == NULL || check_text (l, "name", a.values[1], MAX_NAME_LENGTH));
-  int community = -1;
-
-  if (ok && linli_project_find_compound (l->project, a.values[0]) >= 0)
-    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("duplicate compound id “%s”"), a.values[0]);
-  if (ok && (community = linli_project_find_community (l->project, a.values[2])) < 0)
-    {
-      g_autofree char *q = quote_value (a.values[2]);
-      ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
-                 _("compound “%s” refers to community “%s”, which is not defined before it"),
-                 a.values[0], q);
-    }
-  if (ok)
-    {
-      linli_project_add_compound (l->project, a.values[0], a.values[1], community);
-      ok = expect_empty (l, "compound");
-    }
-  attrs_clear (&a);
-  return ok;
-}
-
-static gboolean
-parse_footprint (Loader *l,
-                 GArray *points)
-{
-  const char *p;
-  int type;
-
-  if (xmlTextReaderIsEmptyElement (l->x.reader))
-    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<footprint> is empty"));
-  if (!read_node (l, &type))
-    return FALSE;
-  if (type != XML_READER_TYPE_TEXT && type != XML_READER_TYPE_CDATA)
-    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<footprint> must hold only “lon,lat” pairs"));
-
-  p = (const char *) xmlTextReaderConstValue (l->x.reader);
-  while (p != NULL)
-    {
-      LinliLatLon pt;
-      const char *end;
-
-      while (g_ascii_isspace (*p))
-        p++;
-      if (*p == '\0')
-        break;
-      if (!linli_number_scan (p, &end, &pt.lon) || *end != ',')
-        return fail (l, LINLI_FORMAT_ERROR_INVALID,
-                     _("<footprint> point %u is not a “lon,lat” pair"), points->len + 1);
-      p = end + 1;
-      if (!linli_number_scan (p, &end, &pt.lat) || (*end != '\0' && !g_ascii_isspace (*end)))
-        return fail (l, LINLI_FORMAT_ERROR_INVALID,
-                     _("<footprint> point %u is not a “lon,lat” pair"), points->len + 1);
-      if (!linli_lat_lon_is_valid (pt.lat, pt.lon))
-        return fail (l, LINLI_FORMAT_ERROR_INVALID,
-                     _("<footprint> point %u lies outside the valid range of coordinates"),
-                     points->len + 1);
-      if (!check_extent (l, pt.lat, pt.lon))
-        return FALSE;
-      if (points->len >= MAX_FOOTPRINT_POINTS)
-        return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<footprint> has more than %u points"),
-                     MAX_FOOTPRINT_POINTS);
-      g_array_append_val (points, pt);
-      p = end;
-    }
-  if (points->len < 3)
-    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<footprint> needs at least 3 points"));
-
-  if (!read_node (l, &type))
-    return FALSE;
-  if (type != XML_READER_TYPE_END_ELEMENT)
-    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<footprint> must hold only “lon,lat” pairs"));
-  return TRUE;
-}
-
-static gboolean
-parse_building (Loader *l,
-                GArray *points)
-{
-  enum { ID, NAME, COMPOUND, LAT, LON, HOUSEHOLDS, RESIDENTS, MEMBERS, ESTIMATED };
-  static const char *const names[] = { "id", "name", "compound", "lat", "lon", "households",
-                                       "residents", "party-members", "estimated", NULL };
-  Attrs a = { names, { NULL } };
-  LinliBuilding b = { 0 };
-  int compound = -1;
-  guint index = 0;
-  gboolean ok = read_attrs (l, &a) && require (l, &a, ID, "building") &&
-                require (l, &a, COMPOUND, "building") && require (l, &a, LAT, "building") &&
-                require (l, &a, LON, "building") && check_id (l, "id", a.values[ID]) &&
-                (a.values[NAME] == NULL || check_text (l, "name", a.values[NAME], MAX_NAME_LENGTH)) &&
-                parse_position (l, &a, LAT, LON, &b.lat, &b.lon) &&
-                (a.values[HOUSEHOLDS] == NULL ||
-                 parse_uint (l, "households", a.values[HOUSEHOLDS], MAX_COUNT, &b.households)) &&
-                (a.values[RESIDENTS] == NULL ||
-                 parse_uint (l, "residents", a.values[RESIDENTS], MAX_COUNT, &b.residents)) &&
-                (a.values[MEMBERS] == NULL ||
-                 parse_uint (l, "party-members", a.values[MEMBERS], MAX_COUNT, &b.party_members));
-
-  if (ok && a.values[ESTIMATED])
-    {
-      gboolean estimated = FALSE;
-
-      if ((ok = parse_boolean (l, "estimated", a.values[ESTIMATED], &estimated)) && estimated)
-        b.flags |= LINLI_BUILDING_ESTIMATED;
-    }
-  if (ok && g_hash_table_contains (l->building_ids, a.values[ID]))
-    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("duplicate building id “%s”"), a.values[ID]);
-  /* Buildings of one compound come together: most lookups are the last one. */
-  if (ok && l->last_compound >= 0 &&
-      strcmp (linli_project_get_compound (l->project, l->last_compound)->id, a.values[COMPOUND]) == 0)
-    compound = l->last_compound;
-  else if (ok && (compound = linli_project_find_compound (l->project, a.values[COMPOUND])) < 0)
-    {
-      g_autofree char *q = quote_value (a.values[COMPOUND]);
-      ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
-                 _("building “%s” refers to compound “%s”, which is not defined"), a.values[ID], q);
-    }
-
-  /* Add the building now, while its attributes are still readable: the
-   * reader frees them once it moves on to a footprint. */
-  if (ok)
-    {
-      b.id = a.values[ID];
-      b.name = a.values[NAME];
-      b.compound = compound;
-      l->last_compound = compound;
-      index = linli_project_add_building (l->project, &b, NULL, 0);
-      g_hash_table_add (l->building_ids, (gpointer) linli_project_get_building (l->project, index)->id);
-    }
-  attrs_clear (&a);
-
-  if (ok && !xmlTextReaderIsEmptyElement (l->x.reader))
-    {
-      int type;
-
-      g_array_set_size (points, 0);
-      ok = read_node (l, &type);
-      if (ok && type == XML_READER_TYPE_ELEMENT && g_strcmp0 (node_name (l), "footprint") == 0)
-        {
-          ok = parse_footprint (l, points) && read_node (l, &type);
-          if (ok)
-            linli_project_set_footprint (l->project, index, (LinliLatLon *) points->data, points->len);
-        }
-      if (ok && type != XML_READER_TYPE_END_ELEMENT)
-        ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
-                   _("<building> may hold only one <footprint>"));
-    }
-  return ok;
-}
-
-static gboolean
-parse_services (Loader     *l,
-                const char *value,
-                guint      *services)
-{
-  g_auto (GStrv) words = g_strsplit_set (value, " \t\n\r", -1);
-
-  *services = 0;
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      LinliServices s;
-
-      if (words[i][0] == '\0')
-        continue;
-      if (!linli_service_from_string (words[i], &s))
-        {
-          g_autofree char *q = quote_value (words[i]);
-          return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown service “%s”"), q);
-        }
-      *services |= s;
-    }
-  return TRUE;
-}
-
-static gboolean
-parse_site (Loader *l)
-{
-  enum { ID, NAME, TIER, STATUS, LAT, LON, CAPACITY, COST, SERVICES, EXTRA, PLAN };
-  static const char *const names[] = { "id", "name", "tier", "status", "lat", "lon", "capacity",
-                                       "cost", "services", "extra-services", "plan", NULL };
-  Attrs a = { names, { NULL } };
-  LinliSiteState st = { 0 };
-  gboolean ok = read_attrs (l, &a) && require (l, &a, ID, "site") && require (l, &a, TIER, "site") &&
-                require (l, &a, STATUS, "site") && require (l, &a, LAT, "site") &&
-                require (l, &a, LON, "site") && check_id (l, "id", a.values[ID]) &&
-                (a.values[NAME] == NULL || check_text (l, "name", a.values[NAME], MAX_NAME_LENGTH)) &&
-                (a.values[EXTRA] == NULL ||
-                 check_text (l, "extra-services", a.values[EXTRA], MAX_NAME_LENGTH)) &&
-                parse_position (l, &a, LAT, LON, &st.lat, &st.lon);
-
-  st.cost = -1;
-  if (ok && !linli_site_tier_from_string (a.values[TIER], &st.tier))
-    {
-      g_autofree char *q = quote_value (a.values[TIER]);
-      ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown site tier “%s”"), q);
-    }
-  if (ok && !linli_site_status_from_string (a.values[STATUS], &st.status))
-    {
-      g_autofree char *q = quote_value (a.values[STATUS]);
-      ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown site status “%s”"), q);
-    }
-  if (ok && a.values[CAPACITY])
-    ok = parse_uint (l, "capacity", a.values[CAPACITY], 10 * MAX_COUNT, &st.capacity);
-  if (ok && a.values[COST])
-    ok = parse_double (l, "cost", a.values[COST], 0, 1e12, &st.cost);
-  if (ok && a.values[SERVICES])
-    ok = parse_services (l, a.values[SERVICES], &st.services);
-  if (ok && a.values[PLAN] && !linli_site_plan_rule_from_string (a.values[PLAN], &st.plan_rule))
-    {
-      g_autofree char *q = quote_value (a.values[PLAN]);
-      ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown plan rule “%s”"), q);
-    }
-  if (ok && g_hash_table_contains (l->site_ids, a.values[ID]))
-    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("duplicate site id “%s”"), a.values[ID]);
-  if (ok)
-    ok = expect_empty (l, "site");
-  if (ok)
-    {
-      g_autoptr (LinliSite) site = NULL;
-
-      st.id = (char *) a.values[ID];
-      st.name = (char *) a.values[NAME];
-      st.extra_services = (char *) a.values[EXTRA];
-      site = linli_site_new (&st);
-      linli_project_add_site (l->project, site);
-      g_hash_table_add (l->site_ids, g_strdup (st.id));
-    }
-  attrs_clear (&a);
-  return ok;
-}
-
-static gboolean
-parse_street_node (Loader *l)
-{
-  static const char *const names[] = { "lat", "lon", NULL };
-  Attrs a = { names, { NULL } };
-  double lat, lon;
-  gboolean ok = read_attrs (l, &a) && require (l, &a, 0, "node") && require (l, &a, 1, "node") &&
-                parse_position (l, &a, 0, 1, &lat, &lon) && expect_empty (l, "node");
-
-  if (ok && linli_streets_get_n_nodes (l->streets) >= MAX_STREET_NODES)
-    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<streets> has more than %u nodes"), MAX_STREET_NODES);
-  if (ok)
-    linli_streets_add_node (l->streets, lat, lon);
-  attrs_clear (&a);
-  return ok;
-}
-
-static gboolean
-parse_street_way (Loader *l,
-                  GArray *indices)
-{
-  static const char *const names[] = { "kind", "nodes", NULL };
-  Attrs a = { names, { NULL } };
-  LinliStreetKind kind = LINLI_STREET_FOOTWAY;
-  guint n_nodes = linli_streets_get_n_nodes (l->streets);
-  gboolean ok = read_attrs (l, &a) && require (l, &a, 0, "way") && require (l, &a, 1, "way");
-
-  if (ok && !linli_street_kind_from_string (a.values[0], &kind))
-    {
-      g_autofree char *q = quote_value (a.values[0]);
-      ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown street kind “%s”"), q);
-    }
-  g_array_set_size (indices, 0);
-  for (const char *p = ok ? a.values[1] : ""; ok && *p != '\0';)
-    {
-      guint64 v = 0;
-      const char *start;
-
-      while (g_ascii_isspace (*p))
-        p++;
-      if (*p == '\0')
-        break;
-      start = p;
-      while (*p >= '0' && *p <= '9' && p - start < 10)
-        v = v * 10 + (guint64) (*p++ - '0');
-      if (p == start || (*p != '\0' && !g_ascii_isspace (*p)))
-        ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
-                   _("<way> nodes must be node numbers separated by spaces"));
-      else if (v >= n_nodes)
-        {
-          g_autofree char *number = g_strndup (start, p - start);
-
-          ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
-                     _("<way> refers to node %s, but only %u nodes come before it"), number, n_nodes);
-        }
-      else if (indices->len >= MAX_WAY_NODES)
-        ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<way> has more than %u nodes"), MAX_WAY_NODES);
-      else
-        {
-          guint32 v32 = (guint32) v;
-
-          g_array_append_val (indices, v32);
-        }
-    }
-  if (ok && indices->len < 2)
-    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<way> needs at least 2 nodes"));
-  if (ok)
-    ok = expect_empty (l, "way");
-  if (ok)
-    linli_streets_add_way (l->streets, kind, (const guint32 *) indices->data, indices->len);
-  attrs_clear (&a);
-  return ok;
-}
-
-static gboolean
-street_item (Loader *l,
-             GArray *points)
-{
-  g_autoptr (GArray) indices = NULL;
-
-  if (g_strcmp0 (node_name (l), "node") == 0)
-    return parse_street_node (l);
-  indices = g_array_new (FALSE, FALSE, sizeof (guint32));
-  return parse_street_way (l, indices);
-}
-
-typedef gboolean (*ItemParser) (Loader *l, GArray *points);
-
-static gboolean
-parse_list (Loader     *l,
-            const char *list,
-            const char *item,
-            ItemParser  parser,
-            GArray     *points)
+/* Reads a list section whose children are one of @items, each through
+ * @func; anything else in it is an error. */
+gboolean
+_linli_format_read_list (LinliFormatReader   *l,
+                         const char          *list,
+                         const char *const   *items,
+                         LinliFormatItemFunc  func)
 {
   static const char *const no_names[] = { NULL };
-  Attrs a = { no_names, { NULL } };
+  LinliFormatAttrs a = { no_names, { NULL } };
   int type;
 
-  if (!read_attrs (l, &a))
+  if (!_linli_format_read_attrs (l, &a))
     return FALSE;
   if (xmlTextReaderIsEmptyElement (l->x.reader))
     return TRUE;
   for (;;)
     {
+      gboolean known = FALSE;
+
       if (!read_node (l, &type))
         return FALSE;
       if (type == XML_READER_TYPE_END_ELEMENT)
         return TRUE;
-      if (type != XML_READER_TYPE_ELEMENT ||
-          (g_strcmp0 (node_name (l), item) != 0 &&
-           !(parser == street_item && g_strcmp0 (node_name (l), "way") == 0)))
-        {
-          if (type == XML_READER_TYPE_ELEMENT)
-            return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unexpected <%s> in <%s>"),
-                         node_name (l), list);
-          return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unexpected text in <%s>"), list);
-        }
-      if (!parser (l, points))
+      if (type != XML_READER_TYPE_ELEMENT)
+        return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unexpected text in <%s>"), list);
+      for (guint i = 0; items[i] != NULL && !known; i++)
+        known = g_strcmp0 (_linli_format_node_name (l), items[i]) == 0;
+      if (!known)
+        return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unexpected <%s> in <%s>"),
+                     _linli_format_node_name (l), list);
+      if (!func (l))
         return FALSE;
     }
 }
 
-static gboolean
-community_item (Loader *l, GArray *points)
+/* The sections of a project file, in the order they come. */
+static const LinliFormatSection *const sections[] = {
+  &_linli_format_settings_section,
+  &_linli_format_communities_section,
+  &_linli_format_compounds_section,
+  &_linli_format_buildings_section,
+  &_linli_format_sites_section,
+  &_linli_format_streets_section,
+};
+
+/* "settings, communities, …": the order, for messages. */
+static char *
+section_order (void)
 {
-  return parse_community (l);
+  GString *order = g_string_new (NULL);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+    g_string_append_printf (order, "%s%s", s > 0 ? ", " : "", sections[s]->name);
+  return g_string_free (order, FALSE);
 }
 
 static gboolean
-compound_item (Loader *l, GArray *points)
-{
-  return parse_compound (l);
-}
-
-static gboolean
-site_item (Loader *l, GArray *points)
-{
-  return parse_site (l);
-}
-
-static gboolean
-parse_root (Loader *l)
+parse_root (LinliFormatReader *l)
 {
   static const char *const names[] = { "version", "name", "attribution", NULL };
-  static const struct { const char *list, *item; ItemParser parser; } sections[] = {
-    { "settings", NULL, NULL },
-    { "communities", "community", community_item },
-    { "compounds", "compound", compound_item },
-    { "buildings", "building", parse_building },
-    { "sites", "site", site_item },
-    { "streets", "node", street_item },   /* and <way> */
-  };
-  Attrs a = { names, { NULL } };
-  g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
+  LinliFormatAttrs a = { names, { NULL } };
   guint next_section = 0;
   gboolean ok;
   int type;
@@ -725,11 +313,11 @@ parse_root (Loader *l)
     return FALSE;
   if (type == XML_READER_TYPE_NONE)
     return fail (l, LINLI_FORMAT_ERROR_MALFORMED, _("the file is empty"));
-  if (type != XML_READER_TYPE_ELEMENT || g_strcmp0 (node_name (l), "linli") != 0)
+  if (type != XML_READER_TYPE_ELEMENT || g_strcmp0 (_linli_format_node_name (l), "linli") != 0)
     return fail (l, LINLI_FORMAT_ERROR_INVALID, _("not a Linli project: the root element is not <linli>"));
 
-  ok = read_attrs (l, &a) && require (l, &a, 0, "linli");
-  if (ok && g_strcmp0 (a.values[0], "1") != 0)
+  ok = _linli_format_read_attrs (l, &a) && _linli_format_require (l, &a, 0, "linli");
+  if (ok && g_strcmp0 (a.values[0], G_STRINGIFY (LINLI_FORMAT_VERSION)) != 0)
     {
       g_autofree char *q = quote_value (a.values[0]);
       ok = fail (l, LINLI_FORMAT_ERROR_VERSION,
@@ -737,15 +325,15 @@ parse_root (Loader *l)
                  LINLI_FORMAT_VERSION);
     }
   if (ok && a.values[1])
-    ok = check_text (l, "name", a.values[1], MAX_NAME_LENGTH);
+    ok = _linli_format_check_text (l, "name", a.values[1], MAX_NAME_LENGTH);
   if (ok && a.values[2])
-    ok = check_text (l, "attribution", a.values[2], MAX_NAME_LENGTH);
+    ok = _linli_format_check_text (l, "attribution", a.values[2], MAX_NAME_LENGTH);
   if (ok)
     {
       linli_project_set_name (l->project, a.values[1]);
       linli_project_set_attribution (l->project, a.values[2]);
     }
-  attrs_clear (&a);
+  _linli_format_attrs_clear (&a);
   if (!ok)
     return FALSE;
 
@@ -763,19 +351,20 @@ parse_root (Loader *l)
           if (type != XML_READER_TYPE_ELEMENT)
             return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unexpected text in <linli>"));
 
-          name = node_name (l);
+          name = _linli_format_node_name (l);
           for (s = next_section; s < G_N_ELEMENTS (sections); s++)
-            if (g_strcmp0 (name, sections[s].list) == 0)
+            if (g_strcmp0 (name, sections[s]->name) == 0)
               break;
           if (s == G_N_ELEMENTS (sections))
-            return fail (l, LINLI_FORMAT_ERROR_INVALID,
-                         _("unexpected <%s> in <linli> (sections come once each, in the order "
-                           "settings, communities, compounds, buildings, sites, streets)"), name);
+            {
+              g_autofree char *order = section_order ();
+
+              return fail (l, LINLI_FORMAT_ERROR_INVALID,
+                           _("unexpected <%s> in <linli> (sections come once each, in the order %s)"), name,
+                           order);
+            }
           next_section = s + 1;
-          if (s == 0)
-            ok = parse_settings (l);
-          else
-            ok = parse_list (l, sections[s].list, sections[s].item, sections[s].parser, points);
+          ok = sections[s]->read (l);
           if (!ok)
             return FALSE;
         }
@@ -789,6 +378,11 @@ parse_root (Loader *l)
     return fail (l, LINLI_FORMAT_ERROR_INVALID, _("content after the end of <linli>"));
   return TRUE;
 }
+
+
+
+
+
 
 /**
  * linli_format_load_data:
@@ -811,7 +405,7 @@ linli_format_load_data (const char  *data,
                         GError     **error)
 {
   g_autoptr (LinliProject) project = NULL;
-  Loader l = { 0 };
+  LinliFormatReader l = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -844,11 +438,12 @@ linli_format_load_data (const char  *data,
   l.building_ids = g_hash_table_new (g_str_hash, g_str_equal);
   l.site_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  l.streets = linli_streets_new ();
+  l.points = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
+  l.indices = g_array_new (FALSE, FALSE, sizeof (guint32));
   ok = parse_root (&l);
-  if (ok && linli_streets_get_n_nodes (l.streets) > 0)
-    linli_project_set_streets (project, g_steal_pointer (&l.streets));
   g_clear_pointer (&l.streets, linli_streets_free);
+  g_array_unref (l.points);
+  g_array_unref (l.indices);
 
   g_hash_table_unref (l.building_ids);
   g_hash_table_unref (l.site_ids);
@@ -897,9 +492,9 @@ linli_format_load_file (const char  *path,
  * references so they survive attribute normalisation; other control
  * characters cannot appear in XML 1.0 at all and are dropped.
  */
-static void
-append_escaped (GString    *out,
-                const char *s)
+void
+_linli_format_append_escaped (GString    *out,
+                              const char *s)
 {
   /* Most values need no escaping at all: append them in one go. */
   if (s != NULL && s[strcspn (s, "&<>\"\t\n\r\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
@@ -926,24 +521,24 @@ append_escaped (GString    *out,
     }
 }
 
-static void
-append_attr (GString    *out,
-             const char *name,
-             const char *value)
+void
+_linli_format_append_attr (GString    *out,
+                           const char *name,
+                           const char *value)
 {
   g_string_append_c (out, ' ');
   g_string_append (out, name);
   g_string_append (out, "=\"");
-  append_escaped (out, value);
+  _linli_format_append_escaped (out, value);
   g_string_append_c (out, '"');
 }
 
 /* Appends @value with 7 decimals, as "%.7f" would, without printf: saving
  * writes millions of coordinates.  Rounding is to the nearest 1e-7, which
  * for every value read from a file (7 decimals at most) gives back its text. */
-static void
-append_fixed7 (GString *out,
-               double   value)
+void
+_linli_format_append_fixed7 (GString *out,
+                             double   value)
 {
   char buf[32];
   char *p = buf + sizeof buf;
@@ -968,9 +563,9 @@ append_fixed7 (GString *out,
   g_string_append_len (out, p, buf + sizeof buf - p);
 }
 
-static void
-append_uint (GString *out,
-             guint    value)
+void
+_linli_format_append_uint (GString *out,
+                           guint    value)
 {
   char buf[16];
   char *p = buf + sizeof buf;
@@ -981,37 +576,36 @@ append_uint (GString *out,
   g_string_append_len (out, p, buf + sizeof buf - p);
 }
 
-static void
-append_coord (GString    *out,
-              const char *name,
-              double      value)
+void
+_linli_format_append_coord (GString    *out,
+                            const char *name,
+                            double      value)
 {
   g_string_append_c (out, ' ');
   g_string_append (out, name);
   g_string_append (out, "=\"");
-  append_fixed7 (out, value);
+  _linli_format_append_fixed7 (out, value);
   g_string_append_c (out, '"');
 }
 
-static void
-append_number (GString    *out,
-               const char *name,
-               double      value)
+void
+_linli_format_append_number (GString    *out,
+                             const char *name,
+                             double      value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_string_append_printf (out, " %s=\"%s\"", name, g_ascii_formatd (buf, sizeof buf, "%.10g", value));
 }
 
+
+
+
+
+
+
 /* Where a document being written goes: a file, in chunks, so saving a
  * large district never holds the whole document in memory. */
-typedef struct
-{
-  LinliFileWriter *writer;
-  GError         **error;
-} Sink;
-
-#define SINK_CHUNK (1 << 20)
 
 /* The file helpers speak G_IO_ERROR; a save fails in this domain. */
 static void
@@ -1022,188 +616,42 @@ set_save_error (GError **error,
   g_error_free (io_error);
 }
 
-static gboolean
-sink_flush (Sink    *sink,
-            GString *out)
+/* Writes what @w has collected on to its file. */
+gboolean
+_linli_format_writer_flush (LinliFormatWriter *w)
 {
   GError *io_error = NULL;
 
-  if (!linli_file_writer_write (sink->writer, out->str, out->len, &io_error))
+  if (!linli_file_writer_write (w->file, w->out->str, w->out->len, &io_error))
     {
-      set_save_error (sink->error, io_error);
+      set_save_error (w->error, io_error);
       return FALSE;
     }
-  g_string_truncate (out, 0);
+  g_string_truncate (w->out, 0);
   return TRUE;
 }
 
-/* Nodes first, each numbered by its place; then ways by node numbers. */
+/* Writes @project as a document of this format's version into @w->out,
+ * and on into @w->file whenever a chunk is full, if there is one. */
 static gboolean
-write_streets (const LinliStreets *streets,
-               GString            *out,
-               Sink               *sink)
+write_document (LinliFormatWriter *w,
+                LinliProject      *project)
 {
-  guint n_nodes = linli_streets_get_n_nodes (streets);
-  const LinliLatLon *nodes = linli_streets_get_nodes (streets);
-
-  if (n_nodes == 0)
-    return TRUE;
-  g_string_append (out, "  <streets>\n");
-  for (guint i = 0; i < n_nodes; i++)
-    {
-      g_string_append (out, "    <node");
-      append_coord (out, "lat", nodes[i].lat);
-      append_coord (out, "lon", nodes[i].lon);
-      g_string_append (out, "/>\n");
-      if (sink != NULL && out->len >= SINK_CHUNK && !sink_flush (sink, out))
-        return FALSE;
-    }
-  for (guint w = 0; w < linli_streets_get_n_ways (streets); w++)
-    {
-      LinliStreetKind kind;
-      guint n;
-      const guint32 *list = linli_streets_get_way (streets, w, &kind, &n);
-
-      g_string_append (out, "    <way");
-      append_attr (out, "kind", linli_street_kind_to_string (kind));
-      g_string_append (out, " nodes=\"");
-      for (guint k = 0; k < n; k++)
-        {
-          if (k > 0)
-            g_string_append_c (out, ' ');
-          append_uint (out, list[k]);
-        }
-      g_string_append (out, "\"/>\n");
-      if (sink != NULL && out->len >= SINK_CHUNK && !sink_flush (sink, out))
-        return FALSE;
-    }
-  g_string_append (out, "  </streets>\n");
-  return TRUE;
-}
-
-/* Writes @project as a version 1 document into @out, and on into @sink
- * whenever a chunk is full, if there is one. */
-static gboolean
-write_document (LinliProject *project,
-                GString      *out,
-                Sink         *sink)
-{
-  guint n_buildings = linli_project_get_n_buildings (project);
-  guint n_sites = linli_project_get_n_sites (project);
-
-  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<linli version=\"1\"");
-  append_attr (out, "name", linli_project_get_name (project));
+  g_string_append_printf (w->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<linli version=\"%d\"",
+                          LINLI_FORMAT_VERSION);
+  _linli_format_append_attr (w->out, "name", linli_project_get_name (project));
   if (linli_project_get_attribution (project)[0] != '\0')
-    append_attr (out, "attribution", linli_project_get_attribution (project));
-  g_string_append (out, ">\n  <settings");
-  append_number (out, "walk-minutes", linli_project_get_walk_minutes (project));
-  append_number (out, "walk-speed-kmh", linli_project_get_walk_speed (project));
-  if (linli_project_get_distance (project) != LINLI_DISTANCE_LINE)
-    append_attr (out, "distance", linli_distance_to_string (linli_project_get_distance (project)));
-  g_string_append (out, "/>\n  <communities>\n");
-  for (guint i = 0; i < linli_project_get_n_communities (project); i++)
-    {
-      const LinliCommunity *c = linli_project_get_community (project, i);
-
-      g_string_append (out, "    <community");
-      append_attr (out, "id", c->id);
-      append_attr (out, "name", c->name);
-      g_string_append (out, "/>\n");
-    }
-  g_string_append (out, "  </communities>\n  <compounds>\n");
-  for (guint i = 0; i < linli_project_get_n_compounds (project); i++)
-    {
-      const LinliCompound *c = linli_project_get_compound (project, i);
-
-      g_string_append (out, "    <compound");
-      append_attr (out, "id", c->id);
-      append_attr (out, "name", c->name);
-      append_attr (out, "community", linli_project_get_community (project, c->community)->id);
-      g_string_append (out, "/>\n");
-    }
-  g_string_append (out, "  </compounds>\n  <buildings>\n");
-  for (guint i = 0; i < n_buildings; i++)
-    {
-      const LinliBuilding *b = linli_project_get_building (project, i);
-      const LinliLatLon *fp;
-      guint n_fp;
-
-      g_string_append (out, "    <building");
-      append_attr (out, "id", b->id);
-      if (b->name[0])
-        append_attr (out, "name", b->name);
-      append_attr (out, "compound", linli_project_get_compound (project, b->compound)->id);
-      append_coord (out, "lat", b->lat);
-      append_coord (out, "lon", b->lon);
-      g_string_append (out, " households=\"");
-      append_uint (out, b->households);
-      g_string_append (out, "\" residents=\"");
-      append_uint (out, b->residents);
-      g_string_append (out, "\" party-members=\"");
-      append_uint (out, b->party_members);
-      g_string_append_c (out, '"');
-      if (b->flags & LINLI_BUILDING_ESTIMATED)
-        g_string_append (out, " estimated=\"true\"");
-      fp = linli_project_get_footprint (project, i, &n_fp);
-      if (n_fp == 0)
-        {
-          g_string_append (out, "/>\n");
-          if (sink != NULL && out->len >= SINK_CHUNK && !sink_flush (sink, out))
-            return FALSE;
-          continue;
-        }
-      g_string_append (out, "><footprint>");
-      for (guint k = 0; k < n_fp; k++)
-        {
-          if (k > 0)
-            g_string_append_c (out, ' ');
-          append_fixed7 (out, fp[k].lon);
-          g_string_append_c (out, ',');
-          append_fixed7 (out, fp[k].lat);
-        }
-      g_string_append (out, "</footprint></building>\n");
-      if (sink != NULL && out->len >= SINK_CHUNK && !sink_flush (sink, out))
-        return FALSE;
-    }
-  g_string_append (out, "  </buildings>\n  <sites>\n");
-  for (guint i = 0; i < n_sites; i++)
-    {
-      LinliSite *site = linli_project_get_site (project, i);
-      guint services = linli_site_get_services (site);
-
-      g_string_append (out, "    <site");
-      append_attr (out, "id", linli_site_get_id (site));
-      append_attr (out, "name", linli_site_get_name (site));
-      append_attr (out, "tier", linli_site_tier_to_string (linli_site_get_tier (site)));
-      append_attr (out, "status", linli_site_status_to_string (linli_site_get_status (site)));
-      append_coord (out, "lat", linli_site_get_lat (site));
-      append_coord (out, "lon", linli_site_get_lon (site));
-      if (linli_site_get_capacity (site) > 0)
-        g_string_append_printf (out, " capacity=\"%u\"", linli_site_get_capacity (site));
-      if (linli_site_get_cost (site) >= 0)
-        append_number (out, "cost", linli_site_get_cost (site));
-      if (services != 0)
-        {
-          g_string_append (out, " services=\"");
-          for (guint k = 0, first = 1; k < LINLI_N_SERVICES; k++)
-            if (services & (1u << k))
-              {
-                g_string_append_printf (out, "%s%s", first ? "" : " ",
-                                        linli_service_to_string (1u << k));
-                first = 0;
-              }
-          g_string_append_c (out, '"');
-        }
-      if (linli_site_get_extra_services (site))
-        append_attr (out, "extra-services", linli_site_get_extra_services (site));
-      if (linli_site_get_plan_rule (site) != LINLI_SITE_PLAN_ALLOWED)
-        append_attr (out, "plan", linli_site_plan_rule_to_string (linli_site_get_plan_rule (site)));
-      g_string_append (out, "/>\n");
-    }
-  g_string_append (out, "  </sites>\n");
-  return write_streets (linli_project_get_streets (project), out, sink) &&
-         (g_string_append (out, "</linli>\n"), sink == NULL || sink_flush (sink, out));
+    _linli_format_append_attr (w->out, "attribution", linli_project_get_attribution (project));
+  g_string_append (w->out, ">\n");
+  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+    if (!sections[s]->write (w, project) || !_linli_format_writer_step (w))
+      return FALSE;
+  g_string_append (w->out, "</linli>\n");
+  return w->file == NULL || _linli_format_writer_flush (w);
 }
+
+
+
 
 /**
  * linli_format_save_bytes:
@@ -1217,8 +665,9 @@ GBytes *
 linli_format_save_bytes (LinliProject *project)
 {
   GString *out = g_string_sized_new (256 + (gsize) linli_project_get_n_buildings (project) * 200);
+  LinliFormatWriter w = { out, NULL, NULL };
 
-  write_document (project, out, NULL);
+  write_document (&w, project);
   return g_string_free_to_bytes (out);
 }
 
@@ -1254,24 +703,24 @@ linli_format_save_file (LinliProject *project,
                         const char   *path,
                         GError      **error)
 {
-  g_autoptr (GString) out = g_string_sized_new (SINK_CHUNK + 4096);
+  g_autoptr (GString) out = g_string_sized_new (LINLI_FORMAT_CHUNK + 4096);
   GError *io_error = NULL;
-  Sink sink = { NULL, error };
+  LinliFormatWriter w = { out, NULL, error };
 
   if (!check_saveable (project, path, error))
     return FALSE;
-  sink.writer = linli_file_writer_new (path, &io_error);
-  if (sink.writer == NULL)
+  w.file = linli_file_writer_new (path, &io_error);
+  if (w.file == NULL)
     {
       set_save_error (error, io_error);
       return FALSE;
     }
-  if (!write_document (project, out, &sink))
+  if (!write_document (&w, project))
     {
-      linli_file_writer_abort (sink.writer);
+      linli_file_writer_abort (w.file);
       return FALSE;
     }
-  if (!linli_file_writer_commit (sink.writer, &io_error))
+  if (!linli_file_writer_commit (w.file, &io_error))
     {
       set_save_error (error, io_error);
       return FALSE;
