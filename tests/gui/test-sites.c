@@ -106,6 +106,30 @@ run_and_wait (LinliPlanPanel *panel,
   g_assert_false (linli_plan_panel_get_running (panel));
 }
 
+/* A panel destroyed while its search runs: the search's end touches
+ * nothing of the panel that is gone, and then lets it go. */
+static void
+test_plan_panel_destroyed_while_running (Fixture       *f,
+                                         gconstpointer  data)
+{
+  LinliPlanPanel *panel = g_object_new (LINLI_TYPE_PLAN_PANEL, NULL);
+  gint64 deadline;
+
+  g_object_add_weak_pointer (G_OBJECT (panel), (gpointer *) &panel);
+  gtk_box_append (f->box, GTK_WIDGET (panel));
+  linli_plan_panel_set_document (panel, f->document);
+  linli_plan_panel_set_k (panel, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "plan.run", NULL));
+  g_assert_true (linli_plan_panel_get_running (panel));
+  gtk_box_remove (f->box, GTK_WIDGET (panel));
+
+  /* The worker still holds the panel; it goes once the search has ended. */
+  deadline = g_get_monotonic_time () + 120 * G_TIME_SPAN_SECOND;
+  while (panel != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (panel);
+}
+
 static guint
 count_status (LinliProject    *project,
               LinliSiteStatus  status)
@@ -525,6 +549,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/sites/plan-panel-alone", test_plan_panel_alone);
   ADD ("/sites/plan-accept-follows-checks", test_plan_accept_follows_checks);
+  ADD ("/sites/plan-panel-destroyed-while-running", test_plan_panel_destroyed_while_running);
   ADD ("/sites/site-editor-alone", test_site_editor_alone);
   ADD ("/sites/site-editor-lets-removed-site-go", test_site_editor_lets_removed_site_go);
   ADD ("/sites/site-row-follows", test_site_row_follows);

@@ -39,6 +39,7 @@ struct _LinliPlanPanel
   LinliProject    *project;             /* the document's, for short */
   LinliHistory    *history;             /* the document's, for short */
   GCancellable    *cancellable;
+  GTask           *task;                /* of the run going on, owned by GIO until it ends */
   guint            progress_source;
   double           before_share;
 
@@ -219,8 +220,7 @@ static gboolean
 progress_tick_cb (gpointer user_data)
 {
   LinliPlanPanel *self = user_data;
-  GTask *task = g_object_get_data (G_OBJECT (self), "linli-task");
-  Job *job = task ? g_task_get_task_data (task) : NULL;
+  Job *job = self->task != NULL ? g_task_get_task_data (self->task) : NULL;
 
   if (job != NULL)
     gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (job->progress) / 1000.0);
@@ -236,7 +236,13 @@ solve_done_cb (GObject      *source,
   g_autoptr (GError) error = NULL;
   LinliPlanResult *result = g_task_propagate_pointer (G_TASK (res), &error);
 
-  g_object_set_data (G_OBJECT (self), "linli-task", NULL);
+  /* A run the panel let go of, in dispose: its widgets are gone. */
+  if (G_TASK (res) != self->task)
+    {
+      g_clear_pointer (&result, linli_plan_result_free);
+      return;
+    }
+  self->task = NULL;
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_object (&self->cancellable);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
@@ -298,6 +304,7 @@ linli_plan_panel_dispose (GObject *object)
 
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
+  self->task = NULL;
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->document);
@@ -483,7 +490,7 @@ linli_plan_panel_run (LinliPlanPanel *self)
   self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, solve_done_cb, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_object_set_data (G_OBJECT (self), "linli-task", task);
+  self->task = task;
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
   gtk_label_set_text (self->summary_label, _("Searching…"));
