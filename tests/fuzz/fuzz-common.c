@@ -11,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <libxml/xmlerror.h>
+
 #include "linli-format.h"
 
 /* Temporary files by role ("input", "streets", "saved.linli" …): path. */
@@ -31,6 +33,17 @@ fatal_writer (GLogLevelFlags   log_level,
   if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL))
     abort ();
   return ret;
+}
+
+/* libxml2 prints what it cannot tell a parser context on stderr; the
+ * readers must turn all of it into their errors (linli-xml.c). */
+static void
+generic_xml_error (void       *context,
+                   const char *format,
+                   ...)
+{
+  fprintf (stderr, "fuzz: libxml2 wrote an error on stderr instead of the reader's error: %s\n", format);
+  abort ();
 }
 
 static void
@@ -59,6 +72,7 @@ fuzz_init (void)
   done = TRUE;
   g_log_set_always_fatal (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
   g_log_set_writer_func (fatal_writer, NULL, NULL);
+  xmlSetGenericErrorFunc (NULL, generic_xml_error);
   temp_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   atexit (remove_temp_files);
 }
