@@ -8,25 +8,24 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-/* The size of a PNG or JPEG image read from its first bytes, before any
- * decoder sees it: a few kilobytes of compressed data can claim an image
- * of 40,000 × 40,000 pixels, which a decoder would try to allocate. */
-
 G_DEFINE_QUARK (linli-image-header-error-quark, linli_image_header_error)
 
+/* Auxiliary methods */
+
 static guint32
-be32 (const guint8 *p)
+read_be32 (const guint8 *p)
 {
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
 static guint
-be16 (const guint8 *p)
+read_be16 (const guint8 *p)
 {
   return ((guint) p[0] << 8) | p[1];
 }
 
-/* The IHDR chunk must come first, right after the signature. */
+/* PNG: the signature, then the IHDR chunk (length 13) with the width and
+ * the height as 32-bit big-endian numbers from 1 to 2^31 - 1. */
 static gboolean
 png_size (const guint8  *data,
           gsize          len,
@@ -36,25 +35,24 @@ png_size (const guint8  *data,
 {
   guint32 w, h;
 
-  if (len < 24)
-    {
-      g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_TRUNCATED,
-                   _("the PNG image ends before its header"));
-      return FALSE;
-    }
-  if (be32 (data + 8) != 13 || memcmp (data + 12, "IHDR", 4) != 0)
+  if (len < 8 + 8 + 8)
     {
       g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                   _("the PNG image does not start with its header"));
+                   _("The PNG image is cut short before its size"));
       return FALSE;
     }
-  w = be32 (data + 16);
-  h = be32 (data + 20);
-  /* The PNG specification limits both to 2³¹ − 1. */
+  if (read_be32 (data + 8) != 13 || memcmp (data + 12, "IHDR", 4) != 0)
+    {
+      g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
+                   _("The PNG image does not start with its header chunk"));
+      return FALSE;
+    }
+  w = read_be32 (data + 16);
+  h = read_be32 (data + 20);
   if (w == 0 || h == 0 || w > G_MAXINT32 || h > G_MAXINT32)
     {
       g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                   _("the PNG header gives an impossible size"));
+                   _("The PNG image has an impossible size, %u × %u"), w, h);
       return FALSE;
     }
   *width = w;
@@ -62,15 +60,17 @@ png_size (const guint8  *data,
   return TRUE;
 }
 
+/* The JPEG markers that start a frame (SOF0–SOF15 less DHT, JPG and DAC):
+ * all have the same header, precision then height then width. */
 static gboolean
-is_sof (guint8 marker)
+is_frame_marker (guint marker)
 {
-  /* SOF0 to SOF15, but for DHT (C4), JPG (C8) and DAC (CC). */
   return marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc;
 }
 
-/* Walks the marker segments up to the first start of frame, as a decoder
- * does; anything a strict decoder would not accept before it is refused. */
+/* JPEG: SOI, then segments (0xFF, a marker, a 16-bit length that counts
+ * itself) up to the first frame header.  Markers without a length (TEM,
+ * RSTn) are stepped over; fill bytes (0xFF) before a marker are allowed. */
 static gboolean
 jpeg_size (const guint8  *data,
            gsize          len,
@@ -78,87 +78,94 @@ jpeg_size (const guint8  *data,
            guint         *height,
            GError       **error)
 {
-  gsize pos = 2;
+  gsize p = 2;
 
   for (;;)
     {
-      guint8 marker;
-      gsize seg_len;
+      guint marker, length;
 
-      if (pos >= len)
+      if (p >= len)
         break;
-      if (data[pos] != 0xff)
+      if (data[p] != 0xff)
         {
           g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                       _("the JPEG image has data between its markers"));
+                       _("The JPEG image has no marker at byte %" G_GSIZE_FORMAT), p);
           return FALSE;
         }
-      /* Any number of fill bytes may precede a marker. */
-      while (pos < len && data[pos] == 0xff)
-        pos++;
-      if (pos >= len)
+      while (p < len && data[p] == 0xff)
+        p++;
+      if (p >= len)
         break;
-      marker = data[pos++];
-      if ((marker >= 0xd0 && marker <= 0xd7) || marker == 0x01)
+      marker = data[p++];
+      if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7))
         continue;
       if (marker == 0x00 || marker == 0xd8 || marker == 0xd9 || marker == 0xda)
         {
           g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                       _("the JPEG image has no frame header before its data"));
+                       _("The JPEG image has no frame header before its marker 0x%02X at byte %" G_GSIZE_FORMAT),
+                       marker, p - 1);
           return FALSE;
         }
-      if (len - pos < 2)
+      if (len - p < 2)
         break;
-      seg_len = be16 (data + pos);
-      if (seg_len < 2)
+      length = read_be16 (data + p);
+      if (length < 2 || length > len - p)
         {
           g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                       _("the JPEG image has a segment of impossible length"));
+                       _("The JPEG segment at byte %" G_GSIZE_FORMAT " has a length of %u, past the end of the image"),
+                       p - 2, length);
           return FALSE;
         }
-      if (is_sof (marker))
+      if (is_frame_marker (marker))
         {
           guint w, h;
 
-          /* Length, precision, height, width. */
-          if (seg_len < 7 || len - pos < 7)
-            break;
-          h = be16 (data + pos + 3);
-          w = be16 (data + pos + 5);
+          /* Length, precision, height, width, components. */
+          if (length < 8)
+            {
+              g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
+                           _("The JPEG frame header at byte %" G_GSIZE_FORMAT " is too short"), p - 2);
+              return FALSE;
+            }
+          h = read_be16 (data + p + 3);
+          w = read_be16 (data + p + 5);
+          /* A height of 0 is given later (DNL): no decoder of tiles takes it. */
           if (w == 0 || h == 0)
             {
-              /* A height of 0 is given later (DNL): refused, not guessed. */
               g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                           _("the JPEG frame header gives no size"));
+                           _("The JPEG image has an impossible size, %u × %u"), w, h);
               return FALSE;
             }
           *width = w;
           *height = h;
           return TRUE;
         }
-      if (len - pos < seg_len)
-        break;
-      pos += seg_len;
+      p += length;
     }
-  g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_TRUNCATED,
-               _("the JPEG image ends before its frame header"));
+
+  g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
+               _("The JPEG image is cut short before its size"));
   return FALSE;
 }
 
+/* Public */
+
 /**
  * linli_image_header_size:
- * @data: (array length=len): the first bytes of a PNG or JPEG image, or all of it
- * @len: how many bytes @data holds
- * @width: (out): return location for the width in pixels
- * @height: (out): return location for the height in pixels
+ * @data: (array length=len): the start of an image file (a map tile)
+ * @len: the length of @data
+ * @width: (out): the width in pixels
+ * @height: (out): the height in pixels
  * @error: return location for an error
  *
- * Reads the size a PNG image gives in its IHDR chunk, or a JPEG image in
- * its start-of-frame marker, without decoding anything, so that callers
- * can refuse an image too large to decode.  Reads no byte past @len.
+ * Reads the pixel size a PNG or JPEG image gives in its header, without
+ * decoding it: the IHDR chunk of a PNG, the first frame header (SOFn) of a
+ * JPEG, reached by walking its segments.  Nothing outside @data is read,
+ * whatever the lengths it holds.  Only the header has to be in @data.
  *
- * Returns: %TRUE with @width and @height set, or %FALSE with @error set in
- *   the %LINLI_IMAGE_HEADER_ERROR domain
+ * Returns: %TRUE with @width and @height set (both at least 1), or %FALSE
+ *   with @error set: %LINLI_IMAGE_HEADER_ERROR_UNKNOWN for other formats,
+ *   %LINLI_IMAGE_HEADER_ERROR_INVALID for a cut or broken header
  */
 gboolean
 linli_image_header_size (const guint8  *data,
@@ -167,14 +174,17 @@ linli_image_header_size (const guint8  *data,
                          guint         *height,
                          GError       **error)
 {
+  static const guint8 png_signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+
   g_return_val_if_fail (data != NULL || len == 0, FALSE);
   g_return_val_if_fail (width != NULL && height != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (len >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0)
+  if (len >= sizeof png_signature && memcmp (data, png_signature, sizeof png_signature) == 0)
     return png_size (data, len, width, height, error);
-  if (len >= 3 && data[0] == 0xff && data[1] == 0xd8 && data[2] == 0xff)
+  if (len >= 2 && data[0] == 0xff && data[1] == 0xd8)
     return jpeg_size (data, len, width, height, error);
-  g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_UNKNOWN_FORMAT,
-               _("the image is neither PNG nor JPEG"));
+  g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_UNKNOWN,
+               _("The image is neither PNG nor JPEG"));
   return FALSE;
 }

@@ -5,21 +5,16 @@
 
 G_BEGIN_DECLS
 
+/* The pixel size an image says it has, read from its header alone, so that
+ * a map tile can be refused before a decoder allocates for it. */
+
 #define LINLI_IMAGE_HEADER_ERROR (linli_image_header_error_quark ())
 
-/**
- * LinliImageHeaderError:
- * @LINLI_IMAGE_HEADER_ERROR_FAILED: the header could not be read
- * @LINLI_IMAGE_HEADER_ERROR_UNKNOWN_FORMAT: the data is neither PNG nor JPEG
- * @LINLI_IMAGE_HEADER_ERROR_TRUNCATED: the data ends before the size
- * @LINLI_IMAGE_HEADER_ERROR_INVALID: the header is malformed or gives no size
- */
 typedef enum
 {
   LINLI_IMAGE_HEADER_ERROR_FAILED,
-  LINLI_IMAGE_HEADER_ERROR_UNKNOWN_FORMAT,
-  LINLI_IMAGE_HEADER_ERROR_TRUNCATED,
-  LINLI_IMAGE_HEADER_ERROR_INVALID,
+  LINLI_IMAGE_HEADER_ERROR_UNKNOWN,    /* neither PNG nor JPEG */
+  LINLI_IMAGE_HEADER_ERROR_INVALID,    /* a PNG or JPEG header that is cut short or wrong */
 } LinliImageHeaderError;
 
 GQuark   linli_image_header_error_quark (void);
