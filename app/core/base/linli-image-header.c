@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-G_DEFINE_QUARK (linli-image-header-error-quark, linli_image_header_error)
+G_DEFINE_QUARK (linli - image - header - error - quark, linli_image_header_error)
 
 /* Auxiliary methods */
 
@@ -27,24 +27,20 @@ read_be16 (const guint8 *p)
 /* PNG: the signature, then the IHDR chunk (length 13) with the width and
  * the height as 32-bit big-endian numbers from 1 to 2^31 - 1. */
 static gboolean
-png_size (const guint8  *data,
-          gsize          len,
-          guint         *width,
-          guint         *height,
-          GError       **error)
+png_size (const guint8 *data, gsize len, guint *width, guint *height, GError **error)
 {
   guint32 w, h;
 
   if (len < 8 + 8 + 8)
     {
       g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                   _("The PNG image is cut short before its size"));
+                   _ ("The PNG image is cut short before its size"));
       return FALSE;
     }
   if (read_be32 (data + 8) != 13 || memcmp (data + 12, "IHDR", 4) != 0)
     {
       g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                   _("The PNG image does not start with its header chunk"));
+                   _ ("The PNG image does not start with its header chunk"));
       return FALSE;
     }
   w = read_be32 (data + 16);
@@ -52,7 +48,7 @@ png_size (const guint8  *data,
   if (w == 0 || h == 0 || w > G_MAXINT32 || h > G_MAXINT32)
     {
       g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                   _("The PNG image has an impossible size, %u × %u"), w, h);
+                   _ ("The PNG image has an impossible size, %u × %u"), w, h);
       return FALSE;
     }
   *width = w;
@@ -72,11 +68,7 @@ is_frame_marker (guint marker)
  * itself) up to the first frame header.  Markers without a length (TEM,
  * RSTn) are stepped over; fill bytes (0xFF) before a marker are allowed. */
 static gboolean
-jpeg_size (const guint8  *data,
-           gsize          len,
-           guint         *width,
-           guint         *height,
-           GError       **error)
+jpeg_size (const guint8 *data, gsize len, guint *width, guint *height, GError **error)
 {
   gsize p = 2;
 
@@ -89,7 +81,7 @@ jpeg_size (const guint8  *data,
       if (data[p] != 0xff)
         {
           g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                       _("The JPEG image has no marker at byte %" G_GSIZE_FORMAT), p);
+                       _ ("The JPEG image has no marker at byte %" G_GSIZE_FORMAT), p);
           return FALSE;
         }
       while (p < len && data[p] == 0xff)
@@ -101,9 +93,10 @@ jpeg_size (const guint8  *data,
         continue;
       if (marker == 0x00 || marker == 0xd8 || marker == 0xd9 || marker == 0xda)
         {
-          g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                       _("The JPEG image has no frame header before its marker 0x%02X at byte %" G_GSIZE_FORMAT),
-                       marker, p - 1);
+          g_set_error (
+              error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
+              _ ("The JPEG image has no frame header before its marker 0x%02X at byte %" G_GSIZE_FORMAT),
+              marker, p - 1);
           return FALSE;
         }
       if (len - p < 2)
@@ -112,7 +105,8 @@ jpeg_size (const guint8  *data,
       if (length < 2 || length > len - p)
         {
           g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                       _("The JPEG segment at byte %" G_GSIZE_FORMAT " has a length of %u, past the end of the image"),
+                       _ ("The JPEG segment at byte %" G_GSIZE_FORMAT
+                          " has a length of %u, past the end of the image"),
                        p - 2, length);
           return FALSE;
         }
@@ -124,7 +118,7 @@ jpeg_size (const guint8  *data,
           if (length < 8)
             {
               g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                           _("The JPEG frame header at byte %" G_GSIZE_FORMAT " is too short"), p - 2);
+                           _ ("The JPEG frame header at byte %" G_GSIZE_FORMAT " is too short"), p - 2);
               return FALSE;
             }
           h = read_be16 (data + p + 3);
@@ -133,7 +127,7 @@ jpeg_size (const guint8  *data,
           if (w == 0 || h == 0)
             {
               g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                           _("The JPEG image has an impossible size, %u × %u"), w, h);
+                           _ ("The JPEG image has an impossible size, %u × %u"), w, h);
               return FALSE;
             }
           *width = w;
@@ -144,7 +138,7 @@ jpeg_size (const guint8  *data,
     }
 
   g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-               _("The JPEG image is cut short before its size"));
+               _ ("The JPEG image is cut short before its size"));
   return FALSE;
 }
 
@@ -168,11 +162,7 @@ jpeg_size (const guint8  *data,
  *   %LINLI_IMAGE_HEADER_ERROR_INVALID for a cut or broken header
  */
 gboolean
-linli_image_header_size (const guint8  *data,
-                         gsize          len,
-                         guint         *width,
-                         guint         *height,
-                         GError       **error)
+linli_image_header_size (const guint8 *data, gsize len, guint *width, guint *height, GError **error)
 {
   static const guint8 png_signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
 
@@ -185,6 +175,6 @@ linli_image_header_size (const guint8  *data,
   if (len >= 2 && data[0] == 0xff && data[1] == 0xd8)
     return jpeg_size (data, len, width, height, error);
   g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_UNKNOWN,
-               _("The image is neither PNG nor JPEG"));
+               _ ("The image is neither PNG nor JPEG"));
   return FALSE;
 }
