@@ -947,6 +947,7 @@ static const struct
 } legend_rows[] = {
   { SWATCH_COVERED, LINLI_COLOR_COVERED, N_ ("Building within reach (size: households)") },
   { SWATCH_UNCOVERED, LINLI_COLOR_UNCOVERED, N_ ("Building not covered") },
+  /* xgettext:no-c-format */
   { SWATCH_PARTLY, LINLI_COLOR_PARTLY, N_ ("District view: area with 10–50 % not covered") },
   { SWATCH_EXISTING, 0xc8102e, N_ ("Existing service site") },
   { SWATCH_PLANNED, 0xc8102e, N_ ("Planned site") },
