@@ -81,7 +81,7 @@ jpeg_size (const guint8 *data, gsize len, guint *width, guint *height, GError **
       if (data[p] != 0xff)
         {
           g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                       _ ("The JPEG image has no marker at byte %" G_GSIZE_FORMAT), p);
+                       _ ("The JPEG image has no marker at byte %lu"), (unsigned long) p);
           return FALSE;
         }
       while (p < len && data[p] == 0xff)
@@ -93,10 +93,9 @@ jpeg_size (const guint8 *data, gsize len, guint *width, guint *height, GError **
         continue;
       if (marker == 0x00 || marker == 0xd8 || marker == 0xd9 || marker == 0xda)
         {
-          g_set_error (
-              error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-              _ ("The JPEG image has no frame header before its marker 0x%02X at byte %" G_GSIZE_FORMAT),
-              marker, p - 1);
+          g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
+                       _ ("The JPEG image has no frame header before its marker 0x%02X at byte %lu"), marker,
+                       (unsigned long) (p - 1));
           return FALSE;
         }
       if (len - p < 2)
@@ -105,9 +104,8 @@ jpeg_size (const guint8 *data, gsize len, guint *width, guint *height, GError **
       if (length < 2 || length > len - p)
         {
           g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                       _ ("The JPEG segment at byte %" G_GSIZE_FORMAT
-                          " has a length of %u, past the end of the image"),
-                       p - 2, length);
+                       _ ("The JPEG segment at byte %lu has a length of %u, past the end of the image"),
+                       (unsigned long) (p - 2), length);
           return FALSE;
         }
       if (is_frame_marker (marker))
@@ -118,7 +116,7 @@ jpeg_size (const guint8 *data, gsize len, guint *width, guint *height, GError **
           if (length < 8)
             {
               g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                           _ ("The JPEG frame header at byte %" G_GSIZE_FORMAT " is too short"), p - 2);
+                           _ ("The JPEG frame header at byte %lu is too short"), (unsigned long) (p - 2));
               return FALSE;
             }
           h = read_be16 (data + p + 3);
