@@ -43,9 +43,6 @@ linli_xml_open (LinliXml   *x,
                 int         malformed,
                 int         failed)
 {
-  xmlStructuredErrorFunc saved;
-  void                  *saved_context;
-
   memset (x, 0, sizeof *x);
   x->data = data ? data : "";
   x->length = length;
@@ -59,14 +56,19 @@ linli_xml_open (LinliXml   *x,
       g_set_error (&x->error, domain, failed, _ ("%s: the file is too large (more than 2 GB)"), display_name);
       return FALSE;
     }
-  /* The reader already converts the first bytes (see read_step()). */
-  saved = xmlStructuredError;
-  saved_context = xmlStructuredErrorContext;
+  /* Some of libxml2's complaints (a failed conversion from the encoding
+   * the document declares, for one) come with no parser context, so the
+   * reader's handler never sees them and libxml2 would print them on
+   * stderr: catch those too while @x reads.  The handler is this thread's
+   * own, and set once rather than around every read, which costs a lookup
+   * of the thread's state each time. */
+  x->saved_handler = xmlStructuredError;
+  x->saved_context = xmlStructuredErrorContext;
+  x->handler_set = TRUE;
   xmlSetStructuredErrorFunc (x, structured_error_cb);
   x->reader = xmlReaderForMemory (x->data, (int) length, NULL, NULL,
                                   XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_BIG_LINES |
                                       XML_PARSE_COMPACT | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  xmlSetStructuredErrorFunc (saved_context, saved);
   if (x->reader == NULL)
     {
       g_set_error (&x->error, domain, failed, _ ("%s: could not start the XML reader"), display_name);
@@ -83,6 +85,9 @@ linli_xml_close (LinliXml *x)
   g_clear_pointer (&x->reader, xmlFreeTextReader);
   g_clear_pointer (&x->open, g_ptr_array_unref);
   g_clear_pointer (&x->xml_error, g_free);
+  if (x->handler_set)
+    xmlSetStructuredErrorFunc (x->saved_context, x->saved_handler);
+  x->handler_set = FALSE;
 }
 
 /**
@@ -185,23 +190,6 @@ fail_not_well_formed (LinliXml *x)
   return FALSE;
 }
 
-/* One step of the reader.  Some of libxml2's complaints (a failed
- * conversion from the encoding the document declares, for one) come with
- * no parser context, so the reader's handler never sees them and libxml2
- * prints them on stderr: catch those too, for this step only. */
-static int
-read_step (LinliXml *x)
-{
-  xmlStructuredErrorFunc saved = xmlStructuredError;
-  void                  *saved_context = xmlStructuredErrorContext;
-  int                    ret;
-
-  xmlSetStructuredErrorFunc (x, structured_error_cb);
-  ret = xmlTextReaderRead (x->reader);
-  xmlSetStructuredErrorFunc (saved_context, saved);
-  return ret;
-}
-
 /**
  * linli_xml_read:
  * @type: (out): the node's type; %XML_READER_TYPE_NONE at the end
@@ -218,7 +206,7 @@ linli_xml_read (LinliXml *x, int *type)
 {
   for (;;)
     {
-      int ret = read_step (x);
+      int ret = xmlTextReaderRead (x->reader);
 
       if (ret < 0 || x->xml_error != NULL)
         return fail_not_well_formed (x);

@@ -27,6 +27,11 @@ typedef struct
   char            *xml_error; /* libxml2's first complaint */
   int              xml_error_line;
   GError          *error;
+  /* This thread's libxml2 handler of errors with no parser context, kept
+   * while @x reads and put back by linli_xml_close(). */
+  gboolean               handler_set;
+  xmlStructuredErrorFunc saved_handler;
+  void                  *saved_context;
 } LinliXml;
 
 gboolean linli_xml_open (LinliXml   *x,
