@@ -16,13 +16,17 @@ __lsan_default_suppressions (void)
 }
 
 static void
-assert_close (double a, double b, double eps)
+assert_close (double a,
+              double b,
+              double eps)
 {
   g_assert_cmpfloat (fabs (a - b), <=, eps);
 }
 
 static void
-assert_rel_close (double a, double b, double rel)
+assert_rel_close (double a,
+                  double b,
+                  double rel)
 {
   g_assert_cmpfloat (fabs (a - b), <=, rel * MAX (fabs (a), fabs (b)));
 }
@@ -31,16 +35,20 @@ assert_rel_close (double a, double b, double rel)
  * coordinates (0 for exact), @rel_eps the relative one on other doubles.
  */
 void
-linli_test_assert_projects_equal (LinliProject *a, LinliProject *b, double coord_eps, double rel_eps)
+linli_test_assert_projects_equal (LinliProject *a,
+                                  LinliProject *b,
+                                  double        coord_eps,
+                                  double        rel_eps)
 {
   g_assert_cmpstr (linli_project_get_name (a), ==, linli_project_get_name (b));
-  assert_rel_close (linli_project_get_walk_minutes (a), linli_project_get_walk_minutes (b), rel_eps);
+  assert_rel_close (linli_project_get_walk_minutes (a), linli_project_get_walk_minutes (b),
+                    rel_eps);
   assert_rel_close (linli_project_get_walk_speed (a), linli_project_get_walk_speed (b), rel_eps);
   g_assert_cmpint (linli_project_get_distance (a), ==, linli_project_get_distance (b));
   g_assert_cmpstr (linli_project_get_attribution (a), ==, linli_project_get_attribution (b));
   {
     const LinliStreets *sa = linli_project_get_streets (a), *sb = linli_project_get_streets (b);
-    const LinliLatLon  *na = linli_streets_get_nodes (sa), *nb = linli_streets_get_nodes (sb);
+    const LinliLatLon *na = linli_streets_get_nodes (sa), *nb = linli_streets_get_nodes (sb);
 
     g_assert_cmpuint (linli_streets_get_n_nodes (sa), ==, linli_streets_get_n_nodes (sb));
     g_assert_cmpuint (linli_streets_get_n_ways (sa), ==, linli_streets_get_n_ways (sb));
@@ -52,9 +60,9 @@ linli_test_assert_projects_equal (LinliProject *a, LinliProject *b, double coord
     for (guint w = 0; w < linli_streets_get_n_ways (sa); w++)
       {
         LinliStreetKind ka, kb;
-        guint           la, lb;
-        const guint32  *wa = linli_streets_get_way (sa, w, &ka, &la);
-        const guint32  *wb = linli_streets_get_way (sb, w, &kb, &lb);
+        guint la, lb;
+        const guint32 *wa = linli_streets_get_way (sa, w, &ka, &la);
+        const guint32 *wb = linli_streets_get_way (sb, w, &kb, &lb);
 
         g_assert_cmpint (ka, ==, kb);
         g_assert_cmpmem (wa, la * sizeof (guint32), wb, lb * sizeof (guint32));
@@ -87,8 +95,8 @@ linli_test_assert_projects_equal (LinliProject *a, LinliProject *b, double coord
     {
       const LinliBuilding *ba = linli_project_get_building (a, i);
       const LinliBuilding *bb = linli_project_get_building (b, i);
-      const LinliLatLon   *fa, *fb;
-      guint                na, nb;
+      const LinliLatLon *fa, *fb;
+      guint na, nb;
 
       g_assert_cmpstr (ba->id, ==, bb->id);
       g_assert_cmpstr (ba->name, ==, bb->name);
@@ -132,8 +140,10 @@ linli_test_assert_projects_equal (LinliProject *a, LinliProject *b, double coord
     }
 }
 
+
 void
-linli_test_assert_totals_equal (const LinliCoverageTotals *a, const LinliCoverageTotals *b)
+linli_test_assert_totals_equal (const LinliCoverageTotals *a,
+                                const LinliCoverageTotals *b)
 {
   g_assert_cmpuint (a->buildings, ==, b->buildings);
   g_assert_cmpuint (a->buildings_covered, ==, b->buildings_covered);
@@ -145,16 +155,19 @@ linli_test_assert_totals_equal (const LinliCoverageTotals *a, const LinliCoverag
 
 /* Every figure of @a equals the one of @b. */
 void
-linli_test_assert_coverage_equal (LinliProject *project, const LinliCoverage *a, const LinliCoverage *b)
+linli_test_assert_coverage_equal (LinliProject        *project,
+                                  const LinliCoverage *a,
+                                  const LinliCoverage *b)
 {
   const guint *ua, *ub;
-  guint        na, nb;
+  guint na, nb;
 
   g_assert_cmpfloat (linli_coverage_get_radius (a), ==, linli_coverage_get_radius (b));
   g_assert_cmpuint (linli_coverage_get_n_buildings (a), ==, linli_coverage_get_n_buildings (b));
   for (guint i = 0; i < linli_coverage_get_n_buildings (a); i++)
     {
-      g_assert_cmpuint (linli_coverage_get_cover_count (a, i), ==, linli_coverage_get_cover_count (b, i));
+      g_assert_cmpuint (linli_coverage_get_cover_count (a, i), ==,
+                        linli_coverage_get_cover_count (b, i));
       g_assert_true (linli_coverage_is_covered (a, i) == linli_coverage_is_covered (b, i));
     }
   linli_test_assert_totals_equal (linli_coverage_get_district (a), linli_coverage_get_district (b));
@@ -166,11 +179,13 @@ linli_test_assert_coverage_equal (LinliProject *project, const LinliCoverage *a,
   if (na > 0)
     g_assert_cmpmem (ua, na * sizeof (guint), ub, nb * sizeof (guint));
   for (guint s = 0; s < linli_project_get_n_sites (project); s++)
-    g_assert_cmpuint (linli_coverage_site_households (a, s), ==, linli_coverage_site_households (b, s));
+    g_assert_cmpuint (linli_coverage_site_households (a, s), ==,
+                      linli_coverage_site_households (b, s));
 }
 
 static guint32
-find_root (guint32 *parent, guint32 i)
+find_root (guint32 *parent,
+           guint32  i)
 {
   while (parent[i] != i)
     i = parent[i] = parent[parent[i]];
@@ -183,17 +198,19 @@ find_root (guint32 *parent, guint32 i)
  * Returns: the number of nodes in the largest component
  */
 guint
-linli_test_streets_component (const LinliStreets *streets, guint *n_components, guint32 **component)
+linli_test_streets_component (const LinliStreets *streets,
+                              guint              *n_components,
+                              guint32           **component)
 {
-  guint               n = linli_streets_get_n_nodes (streets), best = 0, count = 0;
+  guint n = linli_streets_get_n_nodes (streets), best = 0, count = 0;
   g_autofree guint32 *parent = g_new (guint32, MAX (n, 1));
-  g_autofree guint   *size = g_new0 (guint, MAX (n, 1));
+  g_autofree guint *size = g_new0 (guint, MAX (n, 1));
 
   for (guint i = 0; i < n; i++)
     parent[i] = i;
   for (guint w = 0; w < linli_streets_get_n_ways (streets); w++)
     {
-      guint          len;
+      guint len;
       const guint32 *list = linli_streets_get_way (streets, w, NULL, &len);
 
       for (guint k = 1; k < len; k++)

@@ -7,11 +7,19 @@ G_BEGIN_DECLS
 
 /* Helpers every core test program links. */
 
-void linli_test_assert_projects_equal (LinliProject *a, LinliProject *b, double coord_eps, double rel_eps);
+void linli_test_assert_projects_equal (LinliProject *a,
+                                       LinliProject *b,
+                                       double        coord_eps,
+                                       double        rel_eps);
 
-void linli_test_assert_totals_equal (const LinliCoverageTotals *a, const LinliCoverageTotals *b);
-void linli_test_assert_coverage_equal (LinliProject *project, const LinliCoverage *a, const LinliCoverage *b);
+void linli_test_assert_totals_equal   (const LinliCoverageTotals *a,
+                                       const LinliCoverageTotals *b);
+void linli_test_assert_coverage_equal (LinliProject        *project,
+                                       const LinliCoverage *a,
+                                       const LinliCoverage *b);
 
-guint linli_test_streets_component (const LinliStreets *streets, guint *n_components, guint32 **component);
+guint linli_test_streets_component   (const LinliStreets *streets,
+                                       guint              *n_components,
+                                       guint32           **component);
 
 G_END_DECLS

@@ -5,7 +5,8 @@
 #include "linli-test-utils.h"
 
 static LinliProject *
-generated (guint32 seed, guint n_buildings)
+generated (guint32 seed,
+           guint   n_buildings)
 {
   LinliGeneratorOptions opts;
 
@@ -20,19 +21,18 @@ generated (guint32 seed, guint n_buildings)
 static void
 test_random_edits (void)
 {
-  g_autoptr (LinliProject)  project = generated (3, 4000);
-  g_autoptr (GRand)         rng = g_rand_new_with_seed (5);
+  g_autoptr (LinliProject) project = generated (3, 4000);
+  g_autoptr (GRand) rng = g_rand_new_with_seed (5);
   g_autoptr (LinliCoverage) kept = linli_coverage_compute (project, NULL);
-  double                    min_lat, min_lon, max_lat, max_lon;
-  guint                     incremental = 0;
+  double min_lat, min_lon, max_lat, max_lon;
+  guint incremental = 0;
 
   g_assert_true (linli_project_get_bounds (project, &min_lat, &min_lon, &max_lat, &max_lon));
   for (guint step = 0; step < 3000; step++)
     {
-      guint      n_sites = linli_project_get_n_sites (project);
-      guint      op = g_rand_int_range (rng, 0, 10);
-      LinliSite *site = n_sites > 0 ? linli_project_get_site (project, g_rand_int_range (rng, 0, n_sites))
-                                    : NULL;
+      guint n_sites = linli_project_get_n_sites (project);
+      guint op = g_rand_int_range (rng, 0, 10);
+      LinliSite *site = n_sites > 0 ? linli_project_get_site (project, g_rand_int_range (rng, 0, n_sites)) : NULL;
 
       if (op < 5 && site != NULL)
         {
@@ -48,8 +48,8 @@ test_random_edits (void)
         }
       else if (op < 7 || site == NULL)
         {
-          LinliSiteState        st = { 0 };
-          g_autofree char      *id = linli_project_new_site_id (project);
+          LinliSiteState st = { 0 };
+          g_autofree char *id = linli_project_new_site_id (project);
           g_autoptr (LinliSite) added = NULL;
 
           st.id = id;
@@ -91,9 +91,9 @@ test_random_edits (void)
 static void
 test_rule_change_recomputes (void)
 {
-  g_autoptr (LinliProject)  project = generated (4, 1500);
+  g_autoptr (LinliProject) project = generated (4, 1500);
   g_autoptr (LinliCoverage) kept = linli_coverage_compute (project, NULL);
-  guint64                   before = linli_coverage_get_district (kept)->households_covered;
+  guint64 before = linli_coverage_get_district (kept)->households_covered;
 
   linli_project_set_walk_minutes (project, 15);
   g_assert_false (linli_coverage_update (kept, project, NULL));
@@ -108,7 +108,8 @@ test_rule_change_recomputes (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/coverage-update/random-edits", test_random_edits);

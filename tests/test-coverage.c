@@ -14,10 +14,13 @@
 /* ------------------------------------------------------------------------ */
 
 static LinliSite *
-add_site (LinliProject *project, LinliSiteStatus status, double lat, double lon)
+add_site (LinliProject   *project,
+          LinliSiteStatus status,
+          double          lat,
+          double          lon)
 {
-  g_autofree char      *id = linli_project_new_site_id (project);
-  LinliSiteState        st = { 0 };
+  g_autofree char *id = linli_project_new_site_id (project);
+  LinliSiteState st = { 0 };
   g_autoptr (LinliSite) site = NULL;
 
   st.id = id;
@@ -32,10 +35,15 @@ add_site (LinliProject *project, LinliSiteStatus status, double lat, double lon)
 }
 
 static guint
-add_building (LinliProject *project, double lat, double lon, guint compound, guint households, guint residents)
+add_building (LinliProject *project,
+              double        lat,
+              double        lon,
+              guint         compound,
+              guint         households,
+              guint         residents)
 {
   g_autofree char *id = g_strdup_printf ("b%u", linli_project_get_n_buildings (project));
-  LinliBuilding    b = { 0 };
+  LinliBuilding b = { 0 };
 
   b.id = id;
   b.lat = lat;
@@ -48,11 +56,16 @@ add_building (LinliProject *project, double lat, double lon, guint compound, gui
 
 /* The point @dx, @dy metres from (@lat, @lon) in the project's projection. */
 static void
-offset_point (
-    LinliProject *project, double lat, double lon, double dx, double dy, double *out_lat, double *out_lon)
+offset_point (LinliProject *project,
+              double        lat,
+              double        lon,
+              double        dx,
+              double        dy,
+              double       *out_lat,
+              double       *out_lon)
 {
   const LinliProjection *proj = linli_project_get_projection (project);
-  double                 x, y;
+  double x, y;
 
   linli_projection_forward (proj, lat, lon, &x, &y);
   linli_projection_inverse (proj, x + dx, y + dy, out_lat, out_lon);
@@ -64,21 +77,22 @@ offset_point (
  * Returns: the number of such undecidable building–site pairs
  */
 static guint
-check_against_definitions (LinliProject *project, const LinliCoverage *cov)
+check_against_definitions (LinliProject        *project,
+                           const LinliCoverage *cov)
 {
   const LinliProjection *proj = linli_project_get_projection (project);
-  guint                  n_buildings = linli_project_get_n_buildings (project);
-  guint                  n_sites = linli_project_get_n_sites (project);
-  guint                  n_communities = linli_project_get_n_communities (project);
-  double                 r = linli_project_get_coverage_radius (project);
-  LinliCoverageTotals    district = { 0 };
-  LinliCoverageTotals   *communities = g_new0 (LinliCoverageTotals, MAX (n_communities, 1));
-  guint                 *counts = g_new0 (guint, MAX (n_buildings, 1));
-  gboolean              *ambiguous = g_new0 (gboolean, MAX (n_buildings, 1));
-  guint64               *site_hh = g_new0 (guint64, MAX (n_sites, 1));
-  gboolean              *site_ambiguous = g_new0 (gboolean, MAX (n_sites, 1));
-  const guint           *uncovered;
-  guint                  n_uncovered, n_zero = 0, n_ambiguous = 0;
+  guint n_buildings = linli_project_get_n_buildings (project);
+  guint n_sites = linli_project_get_n_sites (project);
+  guint n_communities = linli_project_get_n_communities (project);
+  double r = linli_project_get_coverage_radius (project);
+  LinliCoverageTotals district = { 0 };
+  LinliCoverageTotals *communities = g_new0 (LinliCoverageTotals, MAX (n_communities, 1));
+  guint *counts = g_new0 (guint, MAX (n_buildings, 1));
+  gboolean *ambiguous = g_new0 (gboolean, MAX (n_buildings, 1));
+  guint64 *site_hh = g_new0 (guint64, MAX (n_sites, 1));
+  gboolean *site_ambiguous = g_new0 (gboolean, MAX (n_sites, 1));
+  const guint *uncovered;
+  guint n_uncovered, n_zero = 0, n_ambiguous = 0;
 
   g_assert_cmpfloat (linli_coverage_get_radius (cov), ==, r);
   g_assert_cmpuint (linli_coverage_get_n_buildings (cov), ==, n_buildings);
@@ -86,14 +100,14 @@ check_against_definitions (LinliProject *project, const LinliCoverage *cov)
   for (guint s = 0; s < n_sites; s++)
     {
       LinliSite *site = linli_project_get_site (project, s);
-      gboolean   counts_for_coverage = linli_site_get_status (site) != LINLI_SITE_STATUS_CANDIDATE;
+      gboolean counts_for_coverage = linli_site_get_status (site) != LINLI_SITE_STATUS_CANDIDATE;
 
       g_assert_true (linli_site_counts_for_coverage (site) == counts_for_coverage);
       for (guint i = 0; i < n_buildings; i++)
         {
           const LinliBuilding *b = linli_project_get_building (project, i);
-          double d = linli_projection_distance (proj, linli_site_get_lat (site), linli_site_get_lon (site),
-                                                b->lat, b->lon);
+          double d = linli_projection_distance (proj, linli_site_get_lat (site),
+                                                linli_site_get_lon (site), b->lat, b->lon);
 
           if (fabs (d - r) <= 1e-6 * MAX (r, 1))
             {
@@ -116,8 +130,8 @@ check_against_definitions (LinliProject *project, const LinliCoverage *cov)
   for (guint i = 0; i < n_buildings; i++)
     {
       const LinliBuilding *b = linli_project_get_building (project, i);
-      guint                count = linli_coverage_get_cover_count (cov, i);
-      guint                community = linli_project_building_community (project, i);
+      guint count = linli_coverage_get_cover_count (cov, i);
+      guint community = linli_project_building_community (project, i);
       LinliCoverageTotals *totals[2] = { &district, &communities[community] };
 
       if (!ambiguous[i])
@@ -171,25 +185,26 @@ check_against_definitions (LinliProject *project, const LinliCoverage *cov)
 /* A random district.  Layouts vary from one dense estate to clusters far
  * apart, so the index meets cells of every fill and its size cap. */
 static LinliProject *
-random_district (guint32 seed, guint *n_boundary)
+random_district (guint32  seed,
+                 guint   *n_boundary)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
-  LinliProject     *project = linli_project_new ();
-  double            lat0 = g_rand_double_range (rand, 20, 45);
-  double            lon0 = g_rand_double_range (rand, 100, 125);
-  guint             n_communities = g_rand_int_range (rand, 1, 7);
-  guint             n_compounds = g_rand_int_range (rand, 1, 13);
-  guint             n_buildings, n_sites;
-  guint             layout = seed % 5;
-  double            spread_m = g_rand_double_range (rand, 100, 12000);
-  double            m_per_deg = LINLI_EARTH_RADIUS_M * G_PI / 180;
-  double            r;
+  LinliProject *project = linli_project_new ();
+  double lat0 = g_rand_double_range (rand, 20, 45);
+  double lon0 = g_rand_double_range (rand, 100, 125);
+  guint n_communities = g_rand_int_range (rand, 1, 7);
+  guint n_compounds = g_rand_int_range (rand, 1, 13);
+  guint n_buildings, n_sites;
+  guint layout = seed % 5;
+  double spread_m = g_rand_double_range (rand, 100, 12000);
+  double m_per_deg = LINLI_EARTH_RADIUS_M * G_PI / 180;
+  double r;
 
   switch (g_rand_int_range (rand, 0, 6))
     {
-      case 0: n_buildings = g_rand_int_range (rand, 0, 3); break;
-      case 1: n_buildings = g_rand_int_range (rand, 3, 60); break;
-      default: n_buildings = g_rand_int_range (rand, 60, 2500); break;
+    case 0: n_buildings = g_rand_int_range (rand, 0, 3); break;
+    case 1: n_buildings = g_rand_int_range (rand, 3, 60); break;
+    default: n_buildings = g_rand_int_range (rand, 60, 2500); break;
     }
   n_sites = g_rand_int_range (rand, 0, 70);
 
@@ -218,34 +233,34 @@ random_district (guint32 seed, guint *n_boundary)
     {
       double m_per_deg_lon = m_per_deg * cos (lat0 * G_PI / 180);
       double dx = 0, dy = 0;
-      guint  compound, households, residents;
+      guint compound, households, residents;
 
       switch (layout)
         {
-          case 0: /* uniform in a square */
-            dx = g_rand_double_range (rand, -spread_m, spread_m);
-            dy = g_rand_double_range (rand, -spread_m, spread_m);
-            break;
-          case 1: /* a few tight clusters */
-            {
-              guint cluster = g_rand_int_range (rand, 0, 4);
+        case 0:  /* uniform in a square */
+          dx = g_rand_double_range (rand, -spread_m, spread_m);
+          dy = g_rand_double_range (rand, -spread_m, spread_m);
+          break;
+        case 1:  /* a few tight clusters */
+          {
+            guint cluster = g_rand_int_range (rand, 0, 4);
 
-              dx = (cluster % 2) * spread_m + g_rand_double_range (rand, -80, 80);
-              dy = (cluster / 2) * spread_m + g_rand_double_range (rand, -80, 80);
-            }
-            break;
-          case 2: /* two towns 300 km apart: the index must grow its cells */
-            dx = (i % 2) * 300000.0 + g_rand_double_range (rand, -500, 500);
-            dy = (i % 2) * 200000.0 + g_rand_double_range (rand, -500, 500);
-            break;
-          case 3: /* many buildings on the same few points */
-            dx = g_rand_int_range (rand, 0, 5) * 37.0;
-            dy = g_rand_int_range (rand, 0, 3) * 53.0;
-            break;
-          default: /* a thin line */
-            dx = g_rand_double_range (rand, 0, spread_m * 3);
-            dy = 1e-3 * g_rand_double_range (rand, 0, 1);
-            break;
+            dx = (cluster % 2) * spread_m + g_rand_double_range (rand, -80, 80);
+            dy = (cluster / 2) * spread_m + g_rand_double_range (rand, -80, 80);
+          }
+          break;
+        case 2:  /* two towns 300 km apart: the index must grow its cells */
+          dx = (i % 2) * 300000.0 + g_rand_double_range (rand, -500, 500);
+          dy = (i % 2) * 200000.0 + g_rand_double_range (rand, -500, 500);
+          break;
+        case 3:  /* many buildings on the same few points */
+          dx = g_rand_int_range (rand, 0, 5) * 37.0;
+          dy = g_rand_int_range (rand, 0, 3) * 53.0;
+          break;
+        default:  /* a thin line */
+          dx = g_rand_double_range (rand, 0, spread_m * 3);
+          dy = 1e-3 * g_rand_double_range (rand, 0, 1);
+          break;
         }
       compound = g_rand_int_range (rand, 0, n_compounds);
       households = g_rand_int_range (rand, 0, 300);
@@ -258,14 +273,14 @@ random_district (guint32 seed, guint *n_boundary)
   for (guint s = 0; s < n_sites; s++)
     {
       LinliSiteStatus status = LINLI_SITE_STATUS_CANDIDATE;
-      double          lat, lon;
+      double lat, lon;
 
       if (g_rand_int_range (rand, 0, 3) != 0)
         status = g_rand_boolean (rand) ? LINLI_SITE_STATUS_EXISTING : LINLI_SITE_STATUS_PLANNED;
 
       if (n_buildings > 0 && g_rand_int_range (rand, 0, 4) != 0)
         {
-          guint                index = g_rand_int_range (rand, 0, n_buildings);
+          guint index = g_rand_int_range (rand, 0, n_buildings);
           const LinliBuilding *b = linli_project_get_building (project, index);
 
           if (g_rand_int_range (rand, 0, 3) == 0)
@@ -311,10 +326,10 @@ test_random_districts (void)
 
   for (guint32 seed = 1; seed <= n_districts; seed++)
     {
-      guint                      n_boundary = 0;
-      LinliProject              *project = random_district (seed, &n_boundary);
-      g_autoptr (LinliCoverage)  fast = linli_coverage_compute (project, NULL);
-      g_autoptr (LinliCoverage)  brute = linli_coverage_compute_brute_force (project);
+      guint n_boundary = 0;
+      LinliProject *project = random_district (seed, &n_boundary);
+      g_autoptr (LinliCoverage) fast = linli_coverage_compute (project, NULL);
+      g_autoptr (LinliCoverage) brute = linli_coverage_compute_brute_force (project);
       const LinliCoverageTotals *d = linli_coverage_get_district (fast);
 
       linli_test_assert_coverage_equal (project, fast, brute);
@@ -341,11 +356,11 @@ test_update (void)
 
   for (guint32 seed = 1; seed <= 30; seed++)
     {
-      g_autoptr (GRand)         rand = g_rand_new_with_seed (seed * 7919);
-      guint                     n_boundary;
-      LinliProject             *project = random_district (seed, &n_boundary);
+      g_autoptr (GRand) rand = g_rand_new_with_seed (seed * 7919);
+      guint n_boundary;
+      LinliProject *project = random_district (seed, &n_boundary);
       g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
-      double                    lat0, lon0;
+      double lat0, lon0;
 
       if (linli_project_get_n_buildings (project) == 0)
         {
@@ -357,12 +372,12 @@ test_update (void)
 
       for (guint step = 0; step < 60; step++)
         {
-          guint      n_sites = linli_project_get_n_sites (project);
-          guint      index = n_sites ? g_rand_int_range (rand, 0, n_sites) : 0;
+          guint n_sites = linli_project_get_n_sites (project);
+          guint index = n_sites ? g_rand_int_range (rand, 0, n_sites) : 0;
           LinliSite *site = n_sites ? linli_project_get_site (project, index) : NULL;
-          guint      op = g_rand_int_range (rand, 0, 20);
-          gboolean   expect_full = FALSE;
-          gboolean   incremental;
+          guint op = g_rand_int_range (rand, 0, 20);
+          gboolean expect_full = FALSE;
+          gboolean incremental;
 
           if (site == NULL && op < 12)
             op = 12;
@@ -398,12 +413,12 @@ test_update (void)
             }
           else if (op < 12)
             {
-              linli_site_set_name (site, "改名"); /* no coverage effect */
+              linli_site_set_name (site, "改名");  /* no coverage effect */
             }
           else if (op < 17)
             {
               const LinliBuilding *b = linli_project_get_building (
-                  project, g_rand_int_range (rand, 0, linli_project_get_n_buildings (project)));
+                project, g_rand_int_range (rand, 0, linli_project_get_n_buildings (project)));
               LinliSiteStatus status = g_rand_int_range (rand, 0, LINLI_SITE_N_STATUSES);
 
               add_site (project, status, b->lat + g_rand_double_range (rand, -0.005, 0.005),
@@ -446,9 +461,9 @@ static void
 test_hand_checked (void)
 {
   LinliProject *project = linli_project_new ();
-  double        r, lat, lon;
-  LinliSite    *site;
-  guint         b;
+  double r, lat, lon;
+  LinliSite *site;
+  guint b;
 
   linli_project_add_community (project, "c", NULL);
   linli_project_add_compound (project, "k", NULL, 0);
@@ -458,9 +473,9 @@ test_hand_checked (void)
   /* A site on the building covers it. */
   site = add_site (project, LINLI_SITE_STATUS_EXISTING, 31.23, 121.47);
   {
-    g_autoptr (LinliCoverage)  cov = linli_coverage_compute (project, NULL);
+    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
     const LinliCoverageTotals *d = linli_coverage_get_district (cov);
-    guint                      n;
+    guint n;
 
     g_assert_true (linli_coverage_is_covered (cov, b));
     g_assert_cmpuint (linli_coverage_get_cover_count (cov, b), ==, 1);
@@ -480,8 +495,8 @@ test_hand_checked (void)
   linli_site_set_position (site, lat, lon);
   {
     g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
-    const guint              *uncovered;
-    guint                     n;
+    const guint *uncovered;
+    guint n;
 
     g_assert_false (linli_coverage_is_covered (cov, b));
     g_assert_cmpuint (linli_coverage_get_district (cov)->households_covered, ==, 0);
@@ -517,7 +532,8 @@ test_hand_checked (void)
     g_autoptr (LinliCoverage) brute = linli_coverage_compute_brute_force (project);
 
     g_assert_true (linli_coverage_is_covered (cov, b));
-    g_assert_cmpfloat (linli_coverage_get_radius (cov), ==, linli_project_get_coverage_radius (project));
+    g_assert_cmpfloat (linli_coverage_get_radius (cov), ==,
+                       linli_project_get_coverage_radius (project));
     g_assert_true (linli_coverage_is_covered (brute, b));
   }
   /* A slower walk shrinks it again. */
@@ -535,13 +551,13 @@ static void
 test_status_and_multiple (void)
 {
   LinliProject *project = linli_project_new ();
-  LinliSite    *candidate, *planned;
-  guint         b;
+  LinliSite *candidate, *planned;
+  guint b;
 
   linli_project_add_community (project, "c", NULL);
   linli_project_add_compound (project, "k", NULL, 0);
   b = add_building (project, 30, 120, 0, 7, 20);
-  add_building (project, 30.5, 120, 0, 3, 9); /* 55 km off */
+  add_building (project, 30.5, 120, 0, 3, 9);  /* 55 km off */
 
   /* A candidate reaches households but covers nobody. */
   candidate = add_site (project, LINLI_SITE_STATUS_CANDIDATE, 30, 120);
@@ -560,7 +576,7 @@ test_status_and_multiple (void)
   add_site (project, LINLI_SITE_STATUS_EXISTING, 30, 120.0001);
   add_site (project, LINLI_SITE_STATUS_EXISTING, 30, 119.9999);
   {
-    g_autoptr (LinliCoverage)  cov = linli_coverage_compute (project, NULL);
+    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
     const LinliCoverageTotals *d = linli_coverage_get_district (cov);
 
     g_assert_cmpuint (linli_coverage_get_cover_count (cov, b), ==, 3);
@@ -601,9 +617,9 @@ test_uncovered_order (void)
    * 20 (b3), 5 (b0), 5 (b2), 0 (b4). */
   static const guint households[] = { 5, 50, 5, 20, 0, 50 };
   static const guint expected[] = { 1, 5, 3, 0, 2, 4 };
-  LinliProject      *project = linli_project_new ();
-  const guint       *uncovered;
-  guint              n;
+  LinliProject *project = linli_project_new ();
+  const guint *uncovered;
+  guint n;
 
   linli_project_add_community (project, "c", NULL);
   linli_project_add_compound (project, "k", NULL, 0);
@@ -623,7 +639,7 @@ test_uncovered_order (void)
   add_site (project, LINLI_SITE_STATUS_PLANNED, 30.05, 120);
   {
     g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
-    static const guint        expected2[] = { 1, 3, 0, 2, 4 };
+    static const guint expected2[] = { 1, 3, 0, 2, 4 };
 
     uncovered = linli_coverage_get_uncovered (cov, &n);
     g_assert_cmpmem (uncovered, n * sizeof (guint), expected2, sizeof expected2);
@@ -636,7 +652,7 @@ static void
 test_communities (void)
 {
   LinliProject *project = linli_project_new ();
-  guint         n_per = 10;
+  guint n_per = 10;
 
   /* Three communities, the middle one with no buildings at all. */
   linli_project_add_community (project, "east", NULL);
@@ -647,18 +663,18 @@ test_communities (void)
   linli_project_add_compound (project, "e2", NULL, 0);
   for (guint i = 0; i < n_per; i++)
     {
-      add_building (project, 30, 120 + i * 1e-4, i % 2 ? 0 : 2, 10 + i, 30); /* east */
+      add_building (project, 30, 120 + i * 1e-4, i % 2 ? 0 : 2, 10 + i, 30);  /* east */
       add_building (project, 30, 121 + i * 1e-4, 1, 100, 300);               /* west */
     }
   /* A site in the east estate only. */
   add_site (project, LINLI_SITE_STATUS_EXISTING, 30, 120 + 4.5e-4);
   {
-    g_autoptr (LinliCoverage)  cov = linli_coverage_compute (project, NULL);
+    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
     const LinliCoverageTotals *east = linli_coverage_get_community (cov, 0);
     const LinliCoverageTotals *empty = linli_coverage_get_community (cov, 1);
     const LinliCoverageTotals *west = linli_coverage_get_community (cov, 2);
     const LinliCoverageTotals *d = linli_coverage_get_district (cov);
-    guint64                    east_households = 0;
+    guint64 east_households = 0;
 
     for (guint i = 0; i < n_per; i++)
       east_households += 10 + i;
@@ -668,7 +684,8 @@ test_communities (void)
     g_assert_cmpuint (east->households_covered, ==, east_households);
     g_assert_cmpuint (empty->buildings, ==, 0);
     g_assert_cmpuint (empty->households, ==, 0);
-    g_assert_cmpfloat (linli_coverage_totals_share (empty->households_covered, empty->households), ==, 0);
+    g_assert_cmpfloat (linli_coverage_totals_share (empty->households_covered, empty->households),
+                       ==, 0);
     g_assert_cmpuint (west->buildings, ==, n_per);
     g_assert_cmpuint (west->buildings_covered, ==, 0);
     g_assert_cmpuint (west->households, ==, 100 * n_per);
@@ -687,10 +704,10 @@ test_empty (void)
   LinliProject *project = linli_project_new ();
 
   {
-    g_autoptr (LinliCoverage)  cov = linli_coverage_compute (project, NULL);
-    g_autoptr (LinliCoverage)  brute = linli_coverage_compute_brute_force (project);
+    g_autoptr (LinliCoverage) cov = linli_coverage_compute (project, NULL);
+    g_autoptr (LinliCoverage) brute = linli_coverage_compute_brute_force (project);
     const LinliCoverageTotals *d = linli_coverage_get_district (cov);
-    guint                      n = 99;
+    guint n = 99;
 
     g_assert_cmpuint (linli_coverage_get_n_buildings (cov), ==, 0);
     g_assert_cmpuint (d->buildings + d->households + d->residents, ==, 0);
@@ -789,17 +806,18 @@ test_shares (void)
   g_assert_cmpfloat (linli_coverage_totals_share (G_MAXUINT64, G_MAXUINT64), ==, 1);
   g_assert_cmpfloat_with_epsilon (linli_coverage_totals_share (1, 3), 1.0 / 3, 1e-15);
   /* Beyond 2^53 the ratio is still right to double precision. */
-  g_assert_cmpfloat_with_epsilon (linli_coverage_totals_share (G_MAXUINT64 / 2, G_MAXUINT64), 0.5, 1e-15);
+  g_assert_cmpfloat_with_epsilon (linli_coverage_totals_share (G_MAXUINT64 / 2, G_MAXUINT64), 0.5,
+                                  1e-15);
 }
 
 static void
 test_large (void)
 {
-  guint                  n_boundary;
-  LinliProject          *project = random_district (5, &n_boundary); /* layout 0 */
+  guint n_boundary;
+  LinliProject *project = random_district (5, &n_boundary);  /* layout 0 */
   const LinliProjection *proj;
-  double                 lat0, lon0;
-  gint64                 t0, t_fast, t_brute;
+  double lat0, lon0;
+  gint64 t0, t_fast, t_brute;
 
   /* Add buildings until it is the size of a real street (jiedao). */
   proj = linli_project_get_projection (project);
@@ -841,14 +859,15 @@ test_large (void)
     t_brute = g_get_monotonic_time () - t0;
     linli_test_assert_coverage_equal (project, fast, brute);
   }
-  g_test_message (
-      "%u buildings, %u sites: index %" G_GINT64_FORMAT " µs, brute force %" G_GINT64_FORMAT " µs",
-      linli_project_get_n_buildings (project), linli_project_get_n_sites (project), t_fast, t_brute);
+  g_test_message ("%u buildings, %u sites: index %" G_GINT64_FORMAT " µs, brute force %"
+                  G_GINT64_FORMAT " µs", linli_project_get_n_buildings (project),
+                  linli_project_get_n_sites (project), t_fast, t_brute);
   g_assert_finalize_object (project);
 }
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 

@@ -11,7 +11,7 @@ static void
 test_round_trip (void)
 {
   g_autoptr (GRand) rng = g_rand_new_with_seed (5);
-  double            worst = 0, least_shift = INFINITY, most_shift = 0;
+  double worst = 0, least_shift = INFINITY, most_shift = 0;
 
   for (guint i = 0; i < 20000; i++)
     {
@@ -68,7 +68,8 @@ test_names (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/crs/round-trip", test_round_trip);

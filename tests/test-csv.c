@@ -10,10 +10,13 @@
 
 /* The records of @csv, one line each: "LINE:field|field|…". */
 static char *
-records_of (const char *csv, gsize length, char separator, GError **error)
+records_of (const char  *csv,
+            gsize        length,
+            char         separator,
+            GError     **error)
 {
   g_autoptr (LinliCsvReader) reader = linli_csv_reader_new_for_data (csv, length, "t.csv", separator, error);
-  GString                   *out = g_string_new (NULL);
+  GString *out = g_string_new (NULL);
 
   if (reader == NULL)
     return g_string_free (out, TRUE);
@@ -42,9 +45,7 @@ test_records (void)
     { "a,b\r\n1,2\r\n", 0, "1:a|b\n2:1|2\n" },
     { "a,b\r1,2\r", 0, "1:a|b\n2:1|2\n" },
     { "a,b\n1,2", 0, "1:a|b\n2:1|2\n" },
-    { "\xef\xbb\xbf"
-      "a,b\n1,2\n",
-      0, "1:a|b\n2:1|2\n" },
+    { "\xef\xbb\xbf" "a,b\n1,2\n", 0, "1:a|b\n2:1|2\n" },
     /* Quotes: doubled quotes, separators and line breaks inside; blanks
      * around a quoted field go, blanks in an unquoted one stay. */
     { "a,b\n\"x,\"\"y\"\"\",2\n", 0, "1:a|b\n2:x,\"y\"|2\n" },
@@ -67,7 +68,7 @@ test_records (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr (GError) error = NULL;
-      g_autofree char   *got = records_of (cases[i].csv, strlen (cases[i].csv), cases[i].separator, &error);
+      g_autofree char *got = records_of (cases[i].csv, strlen (cases[i].csv), cases[i].separator, &error);
 
       g_assert_no_error (error);
       if (g_strcmp0 (got, cases[i].want) != 0)
@@ -79,17 +80,12 @@ test_records (void)
 static void
 test_encodings (void)
 {
-  const char      *utf8 = "楼栋,户数\n1号楼,3\n";
-  gsize            n16 = 0, n_gbk = 0;
+  const char *utf8 = "楼栋,户数\n1号楼,3\n";
+  gsize n16 = 0, n_gbk = 0;
   g_autofree char *u16 = g_convert (utf8, -1, "UTF-16LE", "UTF-8", NULL, &n16, NULL);
   g_autofree char *gbk = g_convert (utf8, -1, "GBK", "UTF-8", NULL, &n_gbk, NULL);
   g_autofree char *with_bom = g_malloc (n16 + 2);
-  const struct
-  {
-    const char *data;
-    gsize       length;
-    const char *encoding;
-  } cases[] = {
+  const struct { const char *data; gsize length; const char *encoding; } cases[] = {
     { utf8, strlen (utf8), "UTF-8" },
     { with_bom, n16 + 2, "UTF-16LE" },
     { gbk, n_gbk, "GB18030" },
@@ -100,9 +96,9 @@ test_encodings (void)
   memcpy (with_bom + 2, u16, n16);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr (GError)         error = NULL;
-      g_autoptr (LinliCsvReader) r = linli_csv_reader_new_for_data (cases[i].data, cases[i].length, "t.csv",
-                                                                    0, &error);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LinliCsvReader) r = linli_csv_reader_new_for_data (cases[i].data, cases[i].length, "t.csv", 0,
+                                                                    &error);
 
       g_assert_no_error (error);
       g_assert_cmpstr (linli_csv_reader_get_encoding (r), ==, cases[i].encoding);
@@ -119,7 +115,8 @@ test_encodings (void)
 
 /* Text of @n bytes of @c. */
 static char *
-repeat (char c, gsize n)
+repeat (char  c,
+        gsize n)
 {
   char *s = g_malloc (n + 1);
 
@@ -137,21 +134,14 @@ test_errors (void)
   g_autofree char *long_field = g_strdup_printf ("a,b\n1,2\n3,%s\n", field);
   g_autofree char *long_quoted = g_strdup_printf ("a,b\n1,2\n3,\"%s\"\n", field);
   g_autofree char *long_row = g_strdup_printf ("a,b\n1,2\n%s,%s,%s,%s,%s\n", half, half, half, half, half);
-  GString         *wide = g_string_new ("a\n1\n");
-  struct
-  {
-    const char *csv;
-    gsize       length;
-    const char *want;
-  } cases[] = {
+  GString *wide = g_string_new ("a\n1\n");
+  struct { const char *csv; gsize length; const char *want; } cases[] = {
     { "a,b\n1,\"2\n3,4\n", 0, "t.csv:2: a quoted field is not closed" },
     { "a,b\n1,\"2\"x\n", 0, "t.csv:2: text after a closing quote" },
     { "a,b\n\"1\n\"x,2\n", 0, "t.csv:3: text after a closing quote" },
     { "a,b\n1,\x01\n", 0, "t.csv:2: the file holds a control character (0x01), not text" },
     { "a,b\n1,\0\n", 7, "t.csv:2: the file holds binary data, not text" },
-    { "\xef\xbb\xbf"
-      "a\n\xff\n",
-      0, "t.csv:2: the text is not valid UTF-8" },
+    { "\xef\xbb\xbf" "a\n\xff\n", 0, "t.csv:2: the text is not valid UTF-8" },
     { "a\n\xff\xff\xff\n", 0, "t.csv:2: the text is neither UTF-8 nor GB18030 (GBK)" },
     { long_field, 0, "t.csv:3: field 2 is longer than 16384 bytes" },
     { long_quoted, 0, "t.csv:3: field 2 is longer than 16384 bytes" },
@@ -167,8 +157,8 @@ test_errors (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr (GError) error = NULL;
-      g_autofree char   *got = records_of (
-            cases[i].csv, cases[i].length ? cases[i].length : strlen (cases[i].csv), 0, &error);
+      g_autofree char *got = records_of (cases[i].csv, cases[i].length ? cases[i].length : strlen (cases[i].csv), 0,
+                                         &error);
 
       g_assert_null (got);
       g_assert_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_INVALID);
@@ -183,19 +173,14 @@ test_errors (void)
 static void
 test_files (void)
 {
-  g_autoptr (GError)         error = NULL;
-  g_autofree char           *dir = g_dir_make_tmp ("linli-csv-XXXXXX", &error);
-  g_autofree char           *good = g_build_filename (dir, "good.csv", NULL);
-  g_autofree char           *fifo = g_build_filename (dir, "pipe.csv", NULL);
-  g_autofree char           *sparse = g_build_filename (dir, "sparse.csv", NULL);
-  g_autofree char           *missing = g_build_filename (dir, "missing.csv", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("linli-csv-XXXXXX", &error);
+  g_autofree char *good = g_build_filename (dir, "good.csv", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.csv", NULL);
+  g_autofree char *sparse = g_build_filename (dir, "sparse.csv", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.csv", NULL);
   g_autoptr (LinliCsvReader) r = NULL;
-  struct
-  {
-    const char *path;
-    int         code;
-    const char *reason;
-  } cases[] = {
+  struct { const char *path; int code; const char *reason; } cases[] = {
     { "/dev/zero", LINLI_CSV_ERROR_FAILED, "not a regular file but a device" },
     { fifo, LINLI_CSV_ERROR_FAILED, "not a regular file but a named pipe" },
     { dir, LINLI_CSV_ERROR_FAILED, "a folder, not a file" },
@@ -222,15 +207,14 @@ test_files (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr (GError)         e = NULL;
+      g_autoptr (GError) e = NULL;
       g_autoptr (LinliCsvReader) bad = linli_csv_reader_new_for_path (cases[i].path, 0, &e);
-      g_autofree char           *prefix = g_strdup_printf ("%s: ", cases[i].path);
+      g_autofree char *prefix = g_strdup_printf ("%s: ", cases[i].path);
 
       g_assert_null (bad);
       g_assert_error (e, LINLI_CSV_ERROR, cases[i].code);
       if (!g_str_has_prefix (e->message, prefix) || strstr (e->message, cases[i].reason) == NULL)
-        g_error ("case %u: “%s” does not start with “%s” and say “%s”", i, e->message, prefix,
-                 cases[i].reason);
+        g_error ("case %u: “%s” does not start with “%s” and say “%s”", i, e->message, prefix, cases[i].reason);
     }
 
   g_unlink (good);
@@ -240,7 +224,8 @@ test_files (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/csv/records", test_records);

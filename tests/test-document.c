@@ -13,7 +13,8 @@
 #include "linli-test-utils.h"
 
 static LinliProject *
-generated (guint32 seed, guint n_buildings)
+generated (guint32 seed,
+           guint   n_buildings)
 {
   LinliGeneratorOptions opts;
 
@@ -30,7 +31,8 @@ count_cb (guint *count)
 }
 
 static LinliSite *
-some_counting_site (LinliProject *project, GRand *rand)
+some_counting_site (LinliProject *project,
+                    GRand        *rand)
 {
   LinliSite *site;
 
@@ -42,16 +44,17 @@ some_counting_site (LinliProject *project, GRand *rand)
 
 /* Walks from every node to the nearest counting site, searched afresh. */
 static double *
-fresh_node_distances (LinliProject *project, LinliWalk *walk)
+fresh_node_distances (LinliProject *project,
+                      LinliWalk    *walk)
 {
   g_autoptr (LinliWalkNearest) nearest = linli_walk_nearest_new (walk);
-  guint                        n = linli_walk_get_n_nodes (walk);
-  double                      *out = g_new (double, MAX (n, 1));
+  guint n = linli_walk_get_n_nodes (walk);
+  double *out = g_new (double, MAX (n, 1));
 
   for (guint s = 0; s < linli_project_get_n_sites (project); s++)
     {
       LinliSite *site = linli_project_get_site (project, s);
-      double     x, y;
+      double x, y;
 
       if (!linli_site_counts_for_coverage (site))
         continue;
@@ -67,9 +70,9 @@ static void
 test_follows_edits (void)
 {
   g_autoptr (LinliProject) project = generated (11, 1500);
-  g_autoptr (GRand)        rand = g_rand_new_with_seed (3);
-  LinliDocument           *document = linli_document_new (project, NULL);
-  guint                    signals = 0;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (3);
+  LinliDocument *document = linli_document_new (project, NULL);
+  guint signals = 0;
 
   g_signal_connect_swapped (document, "coverage-changed", G_CALLBACK (count_cb), &signals);
   g_assert_true (linli_document_get_project (document) == project);
@@ -78,9 +81,9 @@ test_follows_edits (void)
 
   for (guint step = 0; step < 40; step++)
     {
-      LinliSite                *site = some_counting_site (project, rand);
+      LinliSite *site = some_counting_site (project, rand);
       g_autoptr (LinliCoverage) fresh = NULL;
-      guint                     before = signals;
+      guint before = signals;
 
       linli_site_set_position (site, linli_site_get_lat (site) + g_rand_double_range (rand, -0.003, 0.003),
                                linli_site_get_lon (site) + g_rand_double_range (rand, -0.003, 0.003));
@@ -105,30 +108,29 @@ test_follows_edits (void)
 static void
 test_street_rule_and_walks (void)
 {
-  g_autoptr (LinliProject)  project = generated (5, 1200);
-  g_autoptr (GRand)         rand = g_rand_new_with_seed (9);
+  g_autoptr (LinliProject) project = generated (5, 1200);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (9);
   g_autoptr (LinliDocument) document = NULL;
-  LinliWalk                *walk;
+  LinliWalk *walk;
 
   g_assert_true (linli_project_has_streets (project));
   document = linli_document_new (project, NULL);
   walk = linli_document_get_walk (document);
   g_assert_nonnull (walk);
-  g_assert_true (linli_document_get_walk (document) == walk); /* kept while the streets stay */
+  g_assert_true (linli_document_get_walk (document) == walk);   /* kept while the streets stay */
 
   linli_project_edits_set_distance (linli_document_get_history (document), LINLI_DISTANCE_STREET);
-  g_assert_cmpint (linli_coverage_get_distance (linli_document_get_coverage (document)), ==,
-                   LINLI_DISTANCE_STREET);
+  g_assert_cmpint (linli_coverage_get_distance (linli_document_get_coverage (document)), ==, LINLI_DISTANCE_STREET);
   g_assert_nonnull (linli_document_get_line_coverage (document));
   g_assert_true (linli_document_get_walk (document) == walk);
 
   for (guint step = 0; step < 10; step++)
     {
-      LinliSite                *site = some_counting_site (project, rand);
+      LinliSite *site = some_counting_site (project, rand);
       g_autoptr (LinliCoverage) by_street = NULL;
       g_autoptr (LinliCoverage) by_line = NULL;
-      g_autofree double        *want = NULL;
-      const double             *shown;
+      g_autofree double *want = NULL;
+      const double *shown;
 
       linli_site_set_position (site, linli_site_get_lat (site) + g_rand_double_range (rand, -0.002, 0.002),
                                linli_site_get_lon (site) + g_rand_double_range (rand, -0.002, 0.002));
@@ -144,8 +146,8 @@ test_street_rule_and_walks (void)
 
   /* Other streets: a new graph, and coverage along it. */
   {
-    g_autoptr (LinliProject)  other = generated (6, 1200);
-    LinliWalk                *new_walk;
+    g_autoptr (LinliProject) other = generated (6, 1200);
+    LinliWalk *new_walk;
     g_autoptr (LinliCoverage) fresh = NULL;
 
     linli_project_set_streets (project, linli_streets_copy (linli_project_get_streets (other)));
@@ -161,22 +163,21 @@ test_street_rule_and_walks (void)
   linli_project_set_streets (project, linli_streets_new ());
   g_assert_null (linli_document_get_walk (document));
   g_assert_null (linli_document_get_node_distances (document));
-  g_assert_cmpint (linli_coverage_get_distance (linli_document_get_coverage (document)), ==,
-                   LINLI_DISTANCE_LINE);
+  g_assert_cmpint (linli_coverage_get_distance (linli_document_get_coverage (document)), ==, LINLI_DISTANCE_LINE);
 }
 
 static void
 test_modified_and_save (void)
 {
-  g_autoptr (LinliProject)   project = generated (2, 300);
-  g_autofree char           *dir = g_dir_make_tmp ("linli-document-XXXXXX", NULL);
-  g_autofree char           *path = g_build_filename (dir, "saved.linli", NULL);
-  g_autoptr (GFile)          file = g_file_new_for_path (path);
-  g_autoptr (GError)         error = NULL;
-  LinliDocument             *document = linli_document_new (project, NULL);
-  LinliDocument             *reopened;
-  guint                      notifies = 0;
-  LinliSite                 *site = linli_project_get_site (project, 0);
+  g_autoptr (LinliProject) project = generated (2, 300);
+  g_autofree char *dir = g_dir_make_tmp ("linli-document-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "saved.linli", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  LinliDocument *document = linli_document_new (project, NULL);
+  LinliDocument *reopened;
+  guint notifies = 0;
+  LinliSite *site = linli_project_get_site (project, 0);
   g_autoptr (LinliSiteState) state = linli_site_dup_state (site);
 
   g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (count_cb), &notifies);
@@ -216,7 +217,7 @@ test_modified_and_save (void)
 
   /* A file that cannot be written leaves the document as it was. */
   {
-    g_autofree char  *bad = g_build_filename (dir, "no-such-dir", "x.linli", NULL);
+    g_autofree char *bad = g_build_filename (dir, "no-such-dir", "x.linli", NULL);
     g_autoptr (GFile) bad_file = g_file_new_for_path (bad);
 
     linli_project_edits_change_site (linli_document_get_history (document), "Rename", site, state);
@@ -244,7 +245,8 @@ test_modified_and_save (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/document/follows-edits", test_follows_edits);

@@ -31,7 +31,7 @@ static char *
 make_temp_dir (void)
 {
   g_autoptr (GError) error = NULL;
-  char              *dir = g_dir_make_tmp ("linli-file-XXXXXX", &error);
+  char *dir = g_dir_make_tmp ("linli-file-XXXXXX", &error);
 
   g_assert_no_error (error);
   return dir;
@@ -41,7 +41,7 @@ static void
 remove_dir (const char *path)
 {
   g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char      *name;
+  const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
@@ -59,8 +59,8 @@ static GPtrArray *
 dir_names (const char *path)
 {
   g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  GPtrArray       *names = g_ptr_array_new_with_free_func (g_free);
-  const char      *name;
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
@@ -68,7 +68,8 @@ dir_names (const char *path)
 }
 
 static gboolean
-names_contain (GPtrArray *names, const char *name)
+names_contain (GPtrArray  *names,
+               const char *name)
 {
   for (guint i = 0; i < names->len; i++)
     if (g_str_equal (g_ptr_array_index (names, i), name))
@@ -80,7 +81,7 @@ names_contain (GPtrArray *names, const char *name)
 static pid_t
 dead_pid (void)
 {
-  int   status = 0;
+  int status = 0;
   pid_t pid = fork ();
 
   g_assert_cmpint (pid, >=, 0);
@@ -99,7 +100,9 @@ touch (const char *path)
 }
 
 static void
-assert_message_names (const GError *error, const char *path, const char *reason)
+assert_message_names (const GError *error,
+                      const char   *path,
+                      const char   *reason)
 {
   g_assert_nonnull (error);
   if (strstr (error->message, path) == NULL || (reason != NULL && strstr (error->message, reason) == NULL))
@@ -125,8 +128,8 @@ test_check_regular (void)
   g_autofree char *file = g_build_filename (dir, "plain.txt", NULL);
   g_autofree char *fifo = g_build_filename (dir, "pipe", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing", NULL);
-  GError          *error = NULL;
-  GMappedFile     *mapped;
+  GError *error = NULL;
+  GMappedFile *mapped;
 
   touch (file);
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
@@ -146,8 +149,8 @@ test_check_regular (void)
       const struct
       {
         const char *path;
-        int         code;
-        const char *reason;
+        int          code;
+        const char  *reason;
       } cases[] = {
         { "/dev/zero", G_IO_ERROR_NOT_REGULAR_FILE, "not a regular file" },
         { fifo, G_IO_ERROR_NOT_REGULAR_FILE, "not a regular file" },
@@ -174,10 +177,10 @@ test_check_regular (void)
 static void
 test_readers_refuse (void)
 {
-  g_autofree char   *dir = make_temp_dir ();
-  g_autofree char   *fifo = g_build_filename (dir, "pipe.linli", NULL);
-  g_autofree char   *ok = g_build_filename (dir, "ok.csv", NULL);
-  const char        *paths[2];
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *fifo = g_build_filename (dir, "pipe.linli", NULL);
+  g_autofree char *ok = g_build_filename (dir, "ok.csv", NULL);
+  const char *paths[2];
   LinliImportOptions opts;
 
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
@@ -189,32 +192,47 @@ test_readers_refuse (void)
   for (guint p = 0; p < G_N_ELEMENTS (paths); p++)
     for (guint reader = 0; reader < 8; reader++)
       {
-        g_autoptr (GError)    error = NULL;
-        gpointer              result = NULL;
+        g_autoptr (GError) error = NULL;
+        gpointer result = NULL;
         g_autoptr (GPtrArray) demand = NULL;
         g_autoptr (GPtrArray) candidates = NULL;
 
         switch (reader)
           {
-            case 0: result = linli_format_load_file (paths[p], &error); break;
-            case 1: result = linli_import_osm (paths[p], &opts, NULL, &error); break;
-            case 2: result = linli_import_geojson (paths[p], &opts, NULL, &error); break;
-            case 3: result = linli_import_file (paths[p], &opts, NULL, &error); break;
-            case 4: result = linli_csv_table_load (paths[p], 0, &error); break;
-            case 5: result = linli_plan_read_csv (paths[p], ok, ok, &demand, &candidates, &error); break;
-            case 6: result = linli_plan_read_csv (ok, ok, paths[p], &demand, &candidates, &error); break;
-            case 7:
-              {
-                g_autofree char   *buildings = g_build_filename (dir, "b.geojson", NULL);
-                LinliImportOptions streets = opts;
+          case 0:
+            result = linli_format_load_file (paths[p], &error);
+            break;
+          case 1:
+            result = linli_import_osm (paths[p], &opts, NULL, &error);
+            break;
+          case 2:
+            result = linli_import_geojson (paths[p], &opts, NULL, &error);
+            break;
+          case 3:
+            result = linli_import_file (paths[p], &opts, NULL, &error);
+            break;
+          case 4:
+            result = linli_csv_table_load (paths[p], 0, &error);
+            break;
+          case 5:
+            result = linli_plan_read_csv (paths[p], ok, ok, &demand, &candidates, &error);
+            break;
+          case 6:
+            result = linli_plan_read_csv (ok, ok, paths[p], &demand, &candidates, &error);
+            break;
+          case 7:
+            {
+              g_autofree char *buildings = g_build_filename (dir, "b.geojson", NULL);
+              LinliImportOptions streets = opts;
 
-                streets.streets_path = paths[p];
-                g_assert_true (g_file_set_contents (
-                    buildings, "{\"type\":\"FeatureCollection\",\"features\":[]}", -1, NULL));
-                result = linli_import_geojson (buildings, &streets, NULL, &error);
-              }
-              break;
-            default: g_assert_not_reached ();
+              streets.streets_path = paths[p];
+              g_assert_true (g_file_set_contents (buildings, "{\"type\":\"FeatureCollection\",\"features\":[]}",
+                                                  -1, NULL));
+              result = linli_import_geojson (buildings, &streets, NULL, &error);
+            }
+            break;
+          default:
+            g_assert_not_reached ();
           }
         g_assert_null (result);
         g_test_message ("reader %u, %s: %s", reader, paths[p], error ? error->message : "(none)");
@@ -231,14 +249,14 @@ test_readers_refuse (void)
 static void
 test_write_errors (void)
 {
-  g_autofree char              *dir = make_temp_dir ();
-  g_autofree char              *missing = g_build_filename (dir, "no", "such", "out.lp", NULL);
-  g_autofree char              *fifo = g_build_filename (dir, "pipe", NULL);
-  g_autoptr (LinliProject)      project = small_project ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *missing = g_build_filename (dir, "no", "such", "out.lp", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe", NULL);
+  g_autoptr (LinliProject) project = small_project ();
   g_autoptr (LinliPlanInstance) instance = linli_plan_instance_new_from_project (project, NULL, 500);
-  g_autoptr (GError)            error = NULL;
-  LinliPlanOptions              plan_opts;
-  struct stat                   st;
+  g_autoptr (GError) error = NULL;
+  LinliPlanOptions plan_opts;
+  struct stat st;
 
   linli_plan_options_init (&plan_opts);
   plan_opts.k = 1;
@@ -271,7 +289,7 @@ test_write_errors (void)
 
   /* A pipe with a reader gets the bytes and stays a pipe. */
   {
-    int  reader = g_open (fifo, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+    int reader = g_open (fifo, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
     char buffer[64] = { 0 };
 
     g_assert_cmpint (reader, >=, 0);
@@ -304,21 +322,20 @@ test_write_errors (void)
 static void
 test_stale_temporaries (void)
 {
-  g_autofree char         *dir = make_temp_dir ();
-  g_autofree char         *target = g_build_filename (dir, "区.linli", NULL);
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *target = g_build_filename (dir, "区.linli", NULL);
   g_autoptr (LinliProject) project = small_project ();
-  g_autoptr (GError)       error = NULL;
-  pid_t                    dead1 = dead_pid (), dead2 = dead_pid ();
-  pid_t                    live;
-  g_autofree char         *stale1 = g_strdup_printf (".区.linli.%d.AbC123", (int) dead1);
-  g_autofree char         *stale2 = g_strdup_printf (".区.linli.%d.zzzzzz", (int) dead2);
-  g_autofree char         *locked = g_strdup_printf (".区.linli.%d.L0cked", (int) dead1);
-  g_autofree char         *of_live = NULL;
-  g_autofree char         *other_target = g_strdup_printf (".其他.linli.%d.AbC123", (int) dead1);
-  const char           *not_ours[] = { ".区.linli.AbC123", ".区.linli.x12.AbC123", ".区.linli.12.AbC1234",
-                                       "区.linli.12.AbC123" };
+  g_autoptr (GError) error = NULL;
+  pid_t dead1 = dead_pid (), dead2 = dead_pid ();
+  pid_t live;
+  g_autofree char *stale1 = g_strdup_printf (".区.linli.%d.AbC123", (int) dead1);
+  g_autofree char *stale2 = g_strdup_printf (".区.linli.%d.zzzzzz", (int) dead2);
+  g_autofree char *locked = g_strdup_printf (".区.linli.%d.L0cked", (int) dead1);
+  g_autofree char *of_live = NULL;
+  g_autofree char *other_target = g_strdup_printf (".其他.linli.%d.AbC123", (int) dead1);
+  const char *not_ours[] = { ".区.linli.AbC123", ".区.linli.x12.AbC123", ".区.linli.12.AbC1234", "区.linli.12.AbC123" };
   g_autoptr (GPtrArray) names = NULL;
-  int                   lock_fd, status = 0;
+  int lock_fd, status = 0;
 
   /* A live writer: a child that waits to be killed. */
   live = fork ();
@@ -390,12 +407,12 @@ test_stale_temporaries (void)
 static void
 test_live_writer_kept (void)
 {
-  g_autofree char   *dir = make_temp_dir ();
-  g_autofree char   *target = g_build_filename (dir, "t.linli", NULL);
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *target = g_build_filename (dir, "t.linli", NULL);
   g_autoptr (GError) error = NULL;
-  LinliFileWriter   *writer = linli_file_writer_new (target, &error);
-  g_autofree char   *expected_prefix = g_strdup_printf ("%s/.t.linli.%d.", dir, (int) getpid ());
-  g_autofree char   *tmp = NULL;
+  LinliFileWriter *writer = linli_file_writer_new (target, &error);
+  g_autofree char *expected_prefix = g_strdup_printf ("%s/.t.linli.%d.", dir, (int) getpid ());
+  g_autofree char *tmp = NULL;
 
   g_assert_no_error (error);
   tmp = g_strdup (linli_file_writer_get_temp_path (writer));
@@ -421,7 +438,8 @@ test_live_writer_kept (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -39,15 +39,16 @@
 /* ------------------------------------------------------------------------ */
 
 static const char *const text_pieces[] = {
-  "社区", "党群服务中心", "邻里", "楼", "&", "<",  ">", "\"", "'",     "\t",  "\n", "\r\n", " ", "a", "Z",
-  "9",    "&amp;",        "]]>",  "é",  "😀", "--", "=", "/",  "&#10;", "-->",
+  "社区", "党群服务中心", "邻里", "楼", "&", "<", ">", "\"", "'", "\t", "\n", "\r\n", " ",
+  "a", "Z", "9", "&amp;", "]]>", "é", "😀", "--", "=", "/", "&#10;", "-->",
 };
 
 static char *
-random_text (GRand *rand, guint max_pieces)
+random_text (GRand *rand,
+             guint  max_pieces)
 {
   GString *s = g_string_new (NULL);
-  guint    n = g_rand_int_range (rand, 0, max_pieces + 1);
+  guint n = g_rand_int_range (rand, 0, max_pieces + 1);
 
   for (guint i = 0; i < n; i++)
     g_string_append (s, text_pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (text_pieces))]);
@@ -59,27 +60,29 @@ random_cost (GRand *rand)
 {
   switch (g_rand_int_range (rand, 0, 5))
     {
-      case 0: return -1;
-      case 1: return 0;
-      case 2: return g_rand_int_range (rand, 1, 5000000);
-      case 3: return g_rand_double_range (rand, 0, 1e6);
-      default: return g_rand_double_range (rand, 1e10, 1e12);
+    case 0: return -1;
+    case 1: return 0;
+    case 2: return g_rand_int_range (rand, 1, 5000000);
+    case 3: return g_rand_double_range (rand, 0, 1e6);
+    default: return g_rand_double_range (rand, 1e10, 1e12);
     }
 }
 
 /* A project with random contents, made through the API only. */
 static LinliProject *
-random_project (guint32 seed, guint max_buildings, guint max_sites)
+random_project (guint32 seed,
+                guint   max_buildings,
+                guint   max_sites)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
-  LinliProject     *project = linli_project_new ();
-  g_autofree char  *name = random_text (rand, 8);
-  double            lat0 = g_rand_double_range (rand, 18, 50);
-  double            lon0 = g_rand_double_range (rand, 75, 134);
-  guint             n_communities = g_rand_int_range (rand, 1, 6);
-  guint             n_compounds = g_rand_int_range (rand, 1, 9);
-  guint             n_buildings = g_rand_int_range (rand, 0, max_buildings + 1);
-  guint             n_sites = g_rand_int_range (rand, 0, max_sites + 1);
+  LinliProject *project = linli_project_new ();
+  g_autofree char *name = random_text (rand, 8);
+  double lat0 = g_rand_double_range (rand, 18, 50);
+  double lon0 = g_rand_double_range (rand, 75, 134);
+  guint n_communities = g_rand_int_range (rand, 1, 6);
+  guint n_compounds = g_rand_int_range (rand, 1, 9);
+  guint n_buildings = g_rand_int_range (rand, 0, max_buildings + 1);
+  guint n_sites = g_rand_int_range (rand, 0, max_sites + 1);
 
   linli_project_set_name (project, name);
   linli_project_set_walk_minutes (project, g_rand_double_range (rand, 1, 120));
@@ -106,9 +109,9 @@ random_project (guint32 seed, guint max_buildings, guint max_sites)
       g_autofree char *suffix = random_text (rand, 2);
       g_autofree char *id = g_strdup_printf ("b%u|%s", i, suffix);
       g_autofree char *bname = random_text (rand, 5);
-      LinliBuilding    b = { 0 };
-      LinliLatLon      fp[12];
-      guint            n_fp = 0;
+      LinliBuilding b = { 0 };
+      LinliLatLon fp[12];
+      guint n_fp = 0;
 
       b.id = id;
       b.name = g_rand_boolean (rand) ? bname : NULL;
@@ -123,12 +126,12 @@ random_project (guint32 seed, guint max_buildings, guint max_sites)
           b.lon = lon0 + (g_rand_boolean (rand) ? 0.05 : -0.05);
         }
       if (g_rand_int_range (rand, 0, 4) == 0)
-        b.households = 1000000; /* the most the format allows */
+        b.households = 1000000;  /* the most the format allows */
       else
         b.households = g_rand_int_range (rand, 0, 500);
       b.residents = g_rand_int_range (rand, 0, 1500);
       b.party_members = g_rand_int_range (rand, 0, 100);
-      b.footprint_start = 12345; /* ignored by add_building */
+      b.footprint_start = 12345;  /* ignored by add_building */
       b.footprint_len = 99;
       if (g_rand_boolean (rand))
         {
@@ -146,12 +149,12 @@ random_project (guint32 seed, guint max_buildings, guint max_sites)
     }
   for (guint i = 0; i < n_sites; i++)
     {
-      g_autofree char      *sname = random_text (rand, 6);
-      g_autofree char      *extra = random_text (rand, 4);
-      g_autofree char      *suffix = random_text (rand, 3);
-      g_autofree char      *id = g_rand_boolean (rand) ? g_strdup_printf ("site-%u", i + 1)
-                                                       : g_strdup_printf ("s%u|%s", i, suffix);
-      LinliSiteState        st = { 0 };
+      g_autofree char *sname = random_text (rand, 6);
+      g_autofree char *extra = random_text (rand, 4);
+      g_autofree char *suffix = random_text (rand, 3);
+      g_autofree char *id = g_rand_boolean (rand) ? g_strdup_printf ("site-%u", i + 1)
+                                                  : g_strdup_printf ("s%u|%s", i, suffix);
+      LinliSiteState st = { 0 };
       g_autoptr (LinliSite) site = NULL;
 
       st.id = id;
@@ -171,8 +174,8 @@ random_project (guint32 seed, guint max_buildings, guint max_sites)
    * the rest stays as older seeds made it. */
   {
     g_autoptr (GRand) more = g_rand_new_with_seed (seed + 7919);
-    LinliStreets     *streets = linli_streets_new ();
-    guint             n_nodes = g_rand_int_range (more, 0, 40);
+    LinliStreets *streets = linli_streets_new ();
+    guint n_nodes = g_rand_int_range (more, 0, 40);
 
     for (guint i = 0; i < n_nodes; i++)
       linli_streets_add_node (streets, lat0 + g_rand_double_range (more, -0.05, 0.05),
@@ -180,7 +183,7 @@ random_project (guint32 seed, guint max_buildings, guint max_sites)
     for (guint w = 0; n_nodes >= 2 && w < n_nodes / 2; w++)
       {
         guint32 list[6];
-        guint   n = g_rand_int_range (more, 2, G_N_ELEMENTS (list) + 1);
+        guint n = g_rand_int_range (more, 2, G_N_ELEMENTS (list) + 1);
 
         for (guint k = 0; k < n; k++)
           list[k] = g_rand_int_range (more, 0, n_nodes);
@@ -190,7 +193,8 @@ random_project (guint32 seed, guint max_buildings, guint max_sites)
       linli_project_set_streets (project, streets);
     else
       linli_streets_free (streets);
-    linli_project_set_distance (project, g_rand_boolean (more) ? LINLI_DISTANCE_STREET : LINLI_DISTANCE_LINE);
+    linli_project_set_distance (project, g_rand_boolean (more) ? LINLI_DISTANCE_STREET
+                                                               : LINLI_DISTANCE_LINE);
     if (g_rand_boolean (more))
       linli_project_set_attribution (project, "© OpenStreetMap contributors & <其他>");
     for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
@@ -201,9 +205,10 @@ random_project (guint32 seed, guint max_buildings, guint max_sites)
 }
 
 static void
-assert_bytes_equal (GBytes *a, GBytes *b)
+assert_bytes_equal (GBytes *a,
+                    GBytes *b)
 {
-  gsize       na, nb;
+  gsize na, nb;
   const char *da = g_bytes_get_data (a, &na);
   const char *db = g_bytes_get_data (b, &nb);
 
@@ -213,16 +218,17 @@ assert_bytes_equal (GBytes *a, GBytes *b)
 
       while (i < MIN (na, nb) && da[i] == db[i])
         i++;
-      g_error ("documents differ at byte %" G_GSIZE_FORMAT " (sizes %" G_GSIZE_FORMAT " and %" G_GSIZE_FORMAT
-               "): “%.60s” vs “%.60s”",
-               i, na, nb, da + i, db + i);
+      g_error ("documents differ at byte %" G_GSIZE_FORMAT " (sizes %" G_GSIZE_FORMAT " and %"
+               G_GSIZE_FORMAT "): “%.60s” vs “%.60s”", i, na, nb, da + i, db + i);
     }
 }
 
 static LinliProject *
-load_bytes (GBytes *bytes, const char *display_name, GError **error)
+load_bytes (GBytes     *bytes,
+            const char *display_name,
+            GError    **error)
 {
-  gsize       size;
+  gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
 
   return linli_format_load_data (data, size, display_name, error);
@@ -232,7 +238,7 @@ static char *
 make_temp_dir (void)
 {
   g_autoptr (GError) error = NULL;
-  char              *dir = g_dir_make_tmp ("linli-test-XXXXXX", &error);
+  char *dir = g_dir_make_tmp ("linli-test-XXXXXX", &error);
 
   g_assert_no_error (error);
   return dir;
@@ -242,7 +248,7 @@ static void
 remove_dir (const char *path)
 {
   g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char      *name;
+  const char *name;
 
   if (dir == NULL)
     return;
@@ -258,7 +264,7 @@ static guint
 count_dir_entries (const char *path)
 {
   g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  guint            n = 0;
+  guint n = 0;
 
   g_assert_nonnull (dir);
   while (g_dir_read_name (dir) != NULL)
@@ -268,11 +274,12 @@ count_dir_entries (const char *path)
 
 /* Checks that @message is "@display_name:LINE: …" and returns LINE. */
 static guint64
-message_line (const char *message, const char *display_name)
+message_line (const char *message,
+              const char *display_name)
 {
   const char *p;
-  char       *end = NULL;
-  guint64     line;
+  char *end = NULL;
+  guint64 line;
 
   if (!g_str_has_prefix (message, display_name) || message[strlen (display_name)] != ':')
     g_error ("message “%.200s” does not start with “%s:”", message, display_name);
@@ -288,7 +295,8 @@ message_line (const char *message, const char *display_name)
 /* ------------------------------------------------------------------------ */
 
 static void
-collect_schema_error_cb (void *user_data, xmlErrorPtr err)
+collect_schema_error_cb (void        *user_data,
+                         xmlErrorPtr  err)
 {
   GString *errors = user_data;
 
@@ -309,10 +317,10 @@ schema_path (void)
 static xmlRelaxNGPtr
 load_schema (void)
 {
-  g_autofree char        *path = schema_path ();
+  g_autofree char *path = schema_path ();
   xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewParserCtxt (path);
-  GString                *errors = g_string_new (NULL);
-  xmlRelaxNGPtr           schema;
+  GString *errors = g_string_new (NULL);
+  xmlRelaxNGPtr schema;
 
   g_assert_nonnull (pctxt);
   xmlRelaxNGSetParserStructuredErrors (pctxt, collect_schema_error_cb, errors);
@@ -327,12 +335,15 @@ load_schema (void)
 /* Returns: %TRUE if @data is well-formed and valid; otherwise the reason in
  * @reason. */
 static gboolean
-schema_validates (xmlRelaxNGPtr schema, GBytes *bytes, char **reason)
+schema_validates (xmlRelaxNGPtr schema,
+                  GBytes       *bytes,
+                  char        **reason)
 {
-  GString  *errors = g_string_new (NULL);
-  xmlDocPtr doc = xmlReadMemory (g_bytes_get_data (bytes, NULL), (int) g_bytes_get_size (bytes), "doc.linli",
-                                 NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  int       ret = -1;
+  GString *errors = g_string_new (NULL);
+  xmlDocPtr doc = xmlReadMemory (g_bytes_get_data (bytes, NULL), (int) g_bytes_get_size (bytes),
+                                 "doc.linli", NULL,
+                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  int ret = -1;
 
   if (doc == NULL)
     {
@@ -357,24 +368,24 @@ schema_validates (xmlRelaxNGPtr schema, GBytes *bytes, char **reason)
 /* A hand-written good document and its hostile variants                    */
 /* ------------------------------------------------------------------------ */
 
-#define XML_DECL    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+#define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
 #define BUILDING_B1 "    <building id=\"b1\" compound=\"k1\" "
-#define B1_POS      "lat=\"31.2300000\" lon=\"121.4700000\""
-#define B1_COUNTS   "households=\"40\" residents=\"100\" party-members=\"5\""
-#define BUILDING_B2                                                                                          \
-  "    <building id=\"b2\" compound=\"k2\" lat=\"31.2310000\" lon=\"121.4710000\" "                          \
+#define B1_POS "lat=\"31.2300000\" lon=\"121.4700000\""
+#define B1_COUNTS "households=\"40\" residents=\"100\" party-members=\"5\""
+#define BUILDING_B2                                                                    \
+  "    <building id=\"b2\" compound=\"k2\" lat=\"31.2310000\" lon=\"121.4710000\" " \
   "households=\"30\">"
 #define SITE_1 "    <site id=\"site-1\" name=\"中心\" "
-#define LOL_DTD                                                                                              \
-  "<!DOCTYPE linli [<!ENTITY lol \"lol\">"                                                                   \
-  "<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"                                    \
-  "<!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">"                          \
-  "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">"                          \
-  "<!ENTITY lol4 \"&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;\">"                          \
-  "<!ENTITY lol5 \"&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;\">"                          \
-  "<!ENTITY lol6 \"&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;\">"                          \
-  "<!ENTITY lol7 \"&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;\">"                          \
-  "<!ENTITY lol8 \"&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;\">"                          \
+#define LOL_DTD                                                                  \
+  "<!DOCTYPE linli [<!ENTITY lol \"lol\">"                                       \
+  "<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"        \
+  "<!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">" \
+  "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">" \
+  "<!ENTITY lol4 \"&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;\">" \
+  "<!ENTITY lol5 \"&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;\">" \
+  "<!ENTITY lol6 \"&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;\">" \
+  "<!ENTITY lol7 \"&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;\">" \
+  "<!ENTITY lol8 \"&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;\">" \
   "<!ENTITY lol9 \"&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;\">]>"
 
 /* One element per line, so every error has one right line number. */
@@ -392,28 +403,24 @@ static const char *const base_lines[] = {
   /* 11 */ "  </compounds>",
   /* 12 */ "  <buildings>",
   /* 13 */ BUILDING_B1 "name=\"1号楼\" " B1_POS " " B1_COUNTS "/>",
-  /* 14 */
-  BUILDING_B2 "<footprint>121.4709000,31.2309000 121.4711000,31.2309000 "
-              "121.4711000,31.2311000</footprint></building>",
-  /* 15 */
-  "    <building id=\"b3\" compound=\"k2\" lat=\"31.2400000\" lon=\"121.4800000\" "
-  "households=\"20\"/>",
+  /* 14 */ BUILDING_B2 "<footprint>121.4709000,31.2309000 121.4711000,31.2309000 "
+           "121.4711000,31.2311000</footprint></building>",
+  /* 15 */ "    <building id=\"b3\" compound=\"k2\" lat=\"31.2400000\" lon=\"121.4800000\" "
+           "households=\"20\"/>",
   /* 16 */ "  </buildings>",
   /* 17 */ "  <sites>",
-  /* 18 */
-  SITE_1 "tier=\"street\" status=\"existing\" lat=\"31.2300000\" lon=\"121.4700000\" "
-         "services=\"elderly health\"/>",
-  /* 19 */
-  "    <site id=\"site-2\" tier=\"station\" status=\"candidate\" lat=\"31.2400000\" "
-  "lon=\"121.4800000\"/>",
+  /* 18 */ SITE_1 "tier=\"street\" status=\"existing\" lat=\"31.2300000\" lon=\"121.4700000\" "
+           "services=\"elderly health\"/>",
+  /* 19 */ "    <site id=\"site-2\" tier=\"station\" status=\"candidate\" lat=\"31.2400000\" "
+           "lon=\"121.4800000\"/>",
   /* 20 */ "  </sites>",
   /* 21 */ "</linli>",
 };
 
 typedef struct
 {
-  guint       line; /* 1-based line of base_lines to replace */
-  const char *text; /* the replacement, one line */
+  guint       line;   /* 1-based line of base_lines to replace */
+  const char *text;   /* the replacement, one line */
 } Edit;
 
 typedef GBytes *(*Generator) (void);
@@ -422,16 +429,17 @@ typedef struct
 {
   const char *name;
   Edit        edits[3];
-  Generator   generate;       /* instead of edits */
-  guint       line;           /* where the error is */
-  guint       line_max;       /* 0: exactly @line; else the range line..line_max is right */
-  const char *reason;         /* substrings, '|' between alternatives */
-  int         code;           /* LinliFormatError, -1 for any */
-  gboolean    schema_rejects; /* the RelaxNG schema must reject it too */
+  Generator   generate;        /* instead of edits */
+  guint       line;            /* where the error is */
+  guint       line_max;        /* 0: exactly @line; else the range line..line_max is right */
+  const char *reason;          /* substrings, '|' between alternatives */
+  int         code;            /* LinliFormatError, -1 for any */
+  gboolean    schema_rejects;  /* the RelaxNG schema must reject it too */
 } HostileCase;
 
 static GString *
-base_document_with (const Edit *edits, guint n_edits)
+base_document_with (const Edit *edits,
+                    guint       n_edits)
 {
   GString *doc = g_string_new (NULL);
 
@@ -458,7 +466,9 @@ base_document (void)
 
 /* Replaces line @line of the base document with @text of @length bytes. */
 static GBytes *
-base_with_raw_line (guint line, const char *text, gsize length)
+base_with_raw_line (guint       line,
+                    const char *text,
+                    gsize       length)
 {
   GString *doc = g_string_new (NULL);
 
@@ -491,11 +501,11 @@ static GBytes *
 gen_junk (void)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (4242);
-  guint8           *junk = g_malloc (4096);
+  guint8 *junk = g_malloc (4096);
 
   for (guint i = 0; i < 4096; i++)
     junk[i] = g_rand_int_range (rand, 0, 256);
-  junk[0] = 0; /* NULs, at the start and inside */
+  junk[0] = 0;  /* NULs, at the start and inside */
   junk[100] = 0;
   /* No line breaks, so the error can only be on line 1. */
   for (guint i = 0; i < 4096; i++)
@@ -508,7 +518,7 @@ static GBytes *
 gen_junk_after_decl (void)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (777);
-  GString          *s = g_string_new (XML_DECL "\n<linli version=\"1\">\n");
+  GString *s = g_string_new (XML_DECL "\n<linli version=\"1\">\n");
 
   for (guint i = 0; i < 2048; i++)
     {
@@ -524,9 +534,9 @@ static GBytes *
 gen_truncated (void)
 {
   g_autoptr (GBytes) good = base_document ();
-  gsize              size;
-  const char        *data = g_bytes_get_data (good, &size);
-  const char        *line14 = data;
+  gsize size;
+  const char *data = g_bytes_get_data (good, &size);
+  const char *line14 = data;
 
   /* Cut in the middle of line 14, inside the footprint. */
   for (guint i = 1; i < 14; i++)
@@ -538,8 +548,8 @@ static GBytes *
 gen_truncated_after_tag (void)
 {
   g_autoptr (GBytes) good = base_document ();
-  const char        *data = g_bytes_get_data (good, NULL);
-  const char        *cut = strstr (data, "</buildings>");
+  const char *data = g_bytes_get_data (good, NULL);
+  const char *cut = strstr (data, "</buildings>");
 
   /* Ends right after a complete end tag: no half token to complain about. */
   return g_bytes_new (data, cut - data + strlen ("</buildings>"));
@@ -564,7 +574,7 @@ gen_nul_in_name (void)
 static GBytes *
 gen_deep_nesting (void)
 {
-  GString           *line = g_string_new ("  <buildings>");
+  GString *line = g_string_new ("  <buildings>");
   g_autoptr (GBytes) bytes = NULL;
 
   for (guint i = 0; i < 10000; i++)
@@ -579,7 +589,7 @@ gen_deep_nesting (void)
 static GBytes *
 gen_deep_buildings (void)
 {
-  GString           *line = g_string_new (BUILDING_B1 B1_POS ">");
+  GString *line = g_string_new (BUILDING_B1 B1_POS ">");
   g_autoptr (GBytes) bytes = NULL;
 
   for (guint i = 0; i < 10000; i++)
@@ -596,12 +606,12 @@ gen_deep_buildings (void)
 static GBytes *
 gen_far_error (void)
 {
-  GString           *lines = g_string_new (NULL);
+  GString *lines = g_string_new (NULL);
   g_autoptr (GBytes) bytes = NULL;
 
   for (guint i = 0; i < 70000; i++)
-    g_string_append_printf (lines, "%s    <building id=\"n%u\" compound=\"k1\" " B1_POS "/>", i ? "\n" : "",
-                            i);
+    g_string_append_printf (lines, "%s    <building id=\"n%u\" compound=\"k1\" " B1_POS "/>",
+                            i ? "\n" : "", i);
   g_string_append (lines, "\n    <building id=\"n7\" compound=\"k1\" " B1_POS "/>");
   bytes = base_with_raw_line (13, lines->str, lines->len);
   g_string_free (lines, TRUE);
@@ -611,11 +621,11 @@ gen_far_error (void)
 static GBytes *
 gen_long_name (void)
 {
-  GString           *line = g_string_new ("    <building id=\"b1\" name=\"");
+  GString *line = g_string_new ("    <building id=\"b1\" name=\"");
   g_autoptr (GBytes) bytes = NULL;
 
   for (guint i = 0; i < 2 * 1024 * 1024 / 8; i++)
-    g_string_append (line, "长名字ab"); /* 8 bytes */
+    g_string_append (line, "长名字ab");  /* 8 bytes */
   g_string_append (line, "\" compound=\"k1\" " B1_POS "/>");
   bytes = base_with_raw_line (13, line->str, line->len);
   g_string_free (line, TRUE);
@@ -626,8 +636,8 @@ static GBytes *
 gen_name_1025 (void)
 {
   g_autofree char *name = g_strnfill (1025, 'x');
-  g_autofree char *line = g_strdup_printf ("    <building id=\"b1\" name=\"%s\" compound=\"k1\" " B1_POS "/>",
-                                           name);
+  g_autofree char *line = g_strdup_printf ("    <building id=\"b1\" name=\"%s\" compound=\"k1\" "
+                                           B1_POS "/>", name);
 
   return base_with_raw_line (13, line, strlen (line));
 }
@@ -636,7 +646,8 @@ static GBytes *
 gen_id_257 (void)
 {
   g_autofree char *id = g_strnfill (257, 'i');
-  g_autofree char *line = g_strdup_printf ("    <building id=\"%s\" compound=\"k1\" " B1_POS "/>", id);
+  g_autofree char *line = g_strdup_printf ("    <building id=\"%s\" compound=\"k1\" " B1_POS "/>",
+                                           id);
 
   return base_with_raw_line (13, line, strlen (line));
 }
@@ -644,7 +655,7 @@ gen_id_257 (void)
 static GBytes *
 gen_huge_footprint (void)
 {
-  GString           *line = g_string_new (BUILDING_B2 "<footprint>");
+  GString *line = g_string_new (BUILDING_B2 "<footprint>");
   g_autoptr (GBytes) bytes = NULL;
 
   for (guint i = 0; i < 4097; i++)
@@ -655,573 +666,282 @@ gen_huge_footprint (void)
   return g_steal_pointer (&bytes);
 }
 
-#define B1(attrs)  BUILDING_B1 attrs "/>"
-#define B1_LAT(v)  B1 ("lat=\"" v "\" lon=\"121.47\"")
-#define B1_LON(v)  B1 ("lat=\"31.23\" lon=\"" v "\"")
-#define B1_HH(v)   B1 (B1_POS " households=\"" v "\"")
+#define B1(attrs) BUILDING_B1 attrs "/>"
+#define B1_LAT(v) B1 ("lat=\"" v "\" lon=\"121.47\"")
+#define B1_LON(v) B1 ("lat=\"31.23\" lon=\"" v "\"")
+#define B1_HH(v) B1 (B1_POS " households=\"" v "\"")
 #define FP(points) BUILDING_B2 "<footprint>" points "</footprint></building>"
-#define S1(attrs)  SITE_1 attrs "/>"
-#define S1_VALID   "tier=\"street\" status=\"existing\" lat=\"31.23\" lon=\"121.47\""
-#define MALFORMED  LINLI_FORMAT_ERROR_MALFORMED
-#define INVALID    LINLI_FORMAT_ERROR_INVALID
+#define S1(attrs) SITE_1 attrs "/>"
+#define S1_VALID "tier=\"street\" status=\"existing\" lat=\"31.23\" lon=\"121.47\""
+#define MALFORMED LINLI_FORMAT_ERROR_MALFORMED
+#define INVALID LINLI_FORMAT_ERROR_INVALID
 
 static const HostileCase hostile_cases[] = {
   /* Entities and document types. */
   { "xxe-attribute",
     { { 1, XML_DECL "<!DOCTYPE linli [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" },
       { 2, "<linli version=\"1\" name=\"&e;\">" } },
-    NULL,
-    1,
-    2,
-    "entity|DOCTYPE",
-    MALFORMED,
-    FALSE },
+    NULL, 1, 2, "entity|DOCTYPE", MALFORMED, FALSE },
   { "xxe-content",
     { { 1, XML_DECL "<!DOCTYPE linli [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" },
       { 12, "  <buildings>&e;" } },
-    NULL,
-    1,
-    2,
-    "DOCTYPE|entity",
-    MALFORMED,
-    FALSE },
+    NULL, 1, 2, "DOCTYPE|entity", MALFORMED, FALSE },
   { "billion-laughs-attribute",
     { { 1, XML_DECL LOL_DTD }, { 2, "<linli version=\"1\" name=\"&lol9;\">" } },
-    NULL,
-    1,
-    2,
-    "entity|DOCTYPE",
-    MALFORMED,
-    FALSE },
+    NULL, 1, 2, "entity|DOCTYPE", MALFORMED, FALSE },
   { "billion-laughs-content",
     { { 1, XML_DECL LOL_DTD }, { 12, "  <buildings>&lol9;" } },
-    NULL,
-    1,
-    2,
-    "entity|DOCTYPE",
-    MALFORMED,
-    FALSE },
+    NULL, 1, 2, "entity|DOCTYPE", MALFORMED, FALSE },
   { "external-dtd",
     { { 1, XML_DECL "<!DOCTYPE linli SYSTEM \"http://127.0.0.1:9/linli.dtd\">" } },
-    NULL,
-    1,
-    2,
-    "DOCTYPE",
-    MALFORMED,
-    FALSE },
+    NULL, 1, 2, "DOCTYPE", MALFORMED, FALSE },
   { "external-parameter-entity",
     { { 1, XML_DECL "<!DOCTYPE linli [<!ENTITY % p SYSTEM \"file:///etc/passwd\"> %p;]>" } },
-    NULL,
-    1,
-    2,
-    "DOCTYPE|entity",
-    MALFORMED,
-    FALSE },
+    NULL, 1, 2, "DOCTYPE|entity", MALFORMED, FALSE },
   { "undeclared-entity",
     { { 13, B1 ("name=\"&nbsp;\" " B1_POS) } },
-    NULL,
-    13,
-    0,
-    "not well-formed",
-    MALFORMED,
-    FALSE },
+    NULL, 13, 0, "not well-formed", MALFORMED, FALSE },
   { "bad-char-reference",
     { { 13, B1 ("name=\"&#0;\" " B1_POS) } },
-    NULL,
-    13,
-    0,
-    "not well-formed",
-    MALFORMED,
-    FALSE },
+    NULL, 13, 0, "not well-formed", MALFORMED, FALSE },
   /* Broken XML. */
   { "deep-nesting", { { 0 } }, gen_deep_nesting, 12, 0, "unexpected <a>|depth", -1, TRUE },
   { "deep-nested-buildings", { { 0 } }, gen_deep_buildings, 13, 0, "footprint|depth", -1, TRUE },
   { "error-past-line-65535", { { 0 } }, gen_far_error, 70013, 70016, "duplicate building id", INVALID, FALSE },
   { "truncated", { { 0 } }, gen_truncated, 14, 0, "truncated", MALFORMED, FALSE },
-  { "truncated-after-tag", { { 0 } }, gen_truncated_after_tag, 16, 0, "truncated", MALFORMED, FALSE },
+  { "truncated-after-tag",
+    { { 0 } },
+    gen_truncated_after_tag, 16, 0, "truncated", MALFORMED, FALSE },
   { "bad-utf8", { { 0 } }, gen_bad_utf8, 13, 0, "UTF-8", MALFORMED, FALSE },
   { "nul-in-name", { { 0 } }, gen_nul_in_name, 13, 0, "not well-formed", MALFORMED, FALSE },
   { "empty-file", { { 0 } }, gen_empty, 1, 0, "empty", -1, FALSE },
   { "blank-file", { { 0 } }, gen_blank, 1, 4, "empty", -1, FALSE },
   { "binary-junk", { { 0 } }, gen_junk, 1, 0, "not well-formed", MALFORMED, FALSE },
-  { "binary-junk-inside", { { 0 } }, gen_junk_after_decl, 3, 0, "not well-formed", MALFORMED, FALSE },
+  { "binary-junk-inside",
+    { { 0 } },
+    gen_junk_after_decl, 3, 0, "not well-formed", MALFORMED, FALSE },
   { "content-after-root",
     { { 21, "</linli><linli version=\"1\"/>" } },
-    NULL,
-    21,
-    0,
-    "Extra content|after the end",
-    -1,
-    FALSE },
-  { "text-after-root", { { 21, "</linli>junk" } }, NULL, 21, 0, "Extra content|after the end", -1, FALSE },
+    NULL, 21, 0, "Extra content|after the end", -1, FALSE },
+  { "text-after-root",
+    { { 21, "</linli>junk" } },
+    NULL, 21, 0, "Extra content|after the end", -1, FALSE },
   { "duplicate-attribute",
     { { 13, B1 ("id=\"b9\" " B1_POS) } },
-    NULL,
-    13,
-    0,
-    "not well-formed",
-    MALFORMED,
-    FALSE },
-  { "mismatched-end-tag", { { 16, "  </building>" } }, NULL, 16, 0, "not well-formed", MALFORMED, FALSE },
+    NULL, 13, 0, "not well-formed", MALFORMED, FALSE },
+  { "mismatched-end-tag",
+    { { 16, "  </building>" } },
+    NULL, 16, 0, "not well-formed", MALFORMED, FALSE },
   { "unsupported-encoding",
     { { 1, "<?xml version=\"1.0\" encoding=\"x-no-such-encoding\"?>" } },
-    NULL,
-    1,
-    0,
-    "encoding",
-    MALFORMED,
-    FALSE },
+    NULL, 1, 0, "encoding", MALFORMED, FALSE },
   /* Numbers. */
   { "lat-nan", { { 13, B1_LAT ("NaN") } }, NULL, 13, 0, "“lat” must be a number", INVALID, FALSE },
   { "lat-inf", { { 13, B1_LAT ("inf") } }, NULL, 13, 0, "“lat” must be a number", INVALID, FALSE },
-  { "lat-1e999", { { 13, B1_LAT ("1e999") } }, NULL, 13, 0, "“lat” must be a number", INVALID, FALSE },
+  { "lat-1e999",
+    { { 13, B1_LAT ("1e999") } },
+    NULL, 13, 0, "“lat” must be a number", INVALID, FALSE },
   { "lat-91", { { 13, B1_LAT ("91") } }, NULL, 13, 0, "“lat” must be a number", INVALID, TRUE },
   { "lat-empty", { { 13, B1_LAT ("") } }, NULL, 13, 0, "“lat” must be a number", INVALID, TRUE },
-  { "lat-trailing-junk", { { 13, B1_LAT ("31.2N") } }, NULL, 13, 0, "“lat” must be a number", INVALID, TRUE },
-  { "lon-minus-181", { { 13, B1_LON ("-181") } }, NULL, 13, 0, "“lon” must be a number", INVALID, TRUE },
+  { "lat-trailing-junk",
+    { { 13, B1_LAT ("31.2N") } },
+    NULL, 13, 0, "“lat” must be a number", INVALID, TRUE },
+  { "lon-minus-181",
+    { { 13, B1_LON ("-181") } },
+    NULL, 13, 0, "“lon” must be a number", INVALID, TRUE },
   { "lon-empty", { { 13, B1_LON ("") } }, NULL, 13, 0, "“lon” must be a number", INVALID, TRUE },
   { "site-lat-nan",
     { { 18, S1 ("tier=\"street\" status=\"existing\" lat=\"nan\" lon=\"121.47\"") } },
-    NULL,
-    18,
-    0,
-    "“lat” must be a number",
-    INVALID,
-    FALSE },
+    NULL, 18, 0, "“lat” must be a number", INVALID, FALSE },
   { "households-negative", { { 13, B1_HH ("-1") } }, NULL, 13, 0, "whole number", INVALID, TRUE },
   { "households-12abc", { { 13, B1_HH ("12abc") } }, NULL, 13, 0, "whole number", INVALID, TRUE },
-  { "households-too-many", { { 13, B1_HH ("1000001") } }, NULL, 13, 0, "whole number", INVALID, TRUE },
+  { "households-too-many",
+    { { 13, B1_HH ("1000001") } },
+    NULL, 13, 0, "whole number", INVALID, TRUE },
   { "households-huge",
     { { 13, B1_HH ("99999999999999999999999") } },
-    NULL,
-    13,
-    0,
-    "whole number",
-    INVALID,
-    TRUE },
+    NULL, 13, 0, "whole number", INVALID, TRUE },
   { "households-empty", { { 13, B1_HH ("") } }, NULL, 13, 0, "whole number", INVALID, TRUE },
   { "residents-fraction",
     { { 13, B1 (B1_POS " residents=\"1.5\"") } },
-    NULL,
-    13,
-    0,
-    "whole number",
-    INVALID,
-    TRUE },
+    NULL, 13, 0, "whole number", INVALID, TRUE },
   { "capacity-too-big",
     { { 18, S1 (S1_VALID " capacity=\"10000001\"") } },
-    NULL,
-    18,
-    0,
-    "whole number",
-    INVALID,
-    TRUE },
+    NULL, 18, 0, "whole number", INVALID, TRUE },
   { "cost-negative",
     { { 18, S1 (S1_VALID " cost=\"-1\"") } },
-    NULL,
-    18,
-    0,
-    "“cost” must be a number",
-    INVALID,
-    TRUE },
+    NULL, 18, 0, "“cost” must be a number", INVALID, TRUE },
   { "cost-text",
     { { 18, S1 (S1_VALID " cost=\"free\"") } },
-    NULL,
-    18,
-    0,
-    "“cost” must be a number",
-    INVALID,
-    TRUE },
+    NULL, 18, 0, "“cost” must be a number", INVALID, TRUE },
   { "walk-minutes-zero",
     { { 3, "  <settings walk-minutes=\"0\"/>" } },
-    NULL,
-    3,
-    0,
-    "walk-minutes",
-    INVALID,
-    TRUE },
+    NULL, 3, 0, "walk-minutes", INVALID, TRUE },
   { "walk-speed-eleven",
     { { 3, "  <settings walk-speed-kmh=\"11\"/>" } },
-    NULL,
-    3,
-    0,
-    "walk-speed-kmh",
-    INVALID,
-    TRUE },
+    NULL, 3, 0, "walk-speed-kmh", INVALID, TRUE },
   /* Ids and references. */
   { "duplicate-building-id",
     { { 15, "    <building id=\"b1\" compound=\"k2\" lat=\"31.24\" lon=\"121.48\"/>" } },
-    NULL,
-    15,
-    0,
-    "duplicate building id",
-    INVALID,
-    FALSE },
+    NULL, 15, 0, "duplicate building id", INVALID, FALSE },
   { "duplicate-site-id",
-    { { 19, "    <site id=\"site-1\" tier=\"station\" status=\"candidate\" lat=\"31.24\" "
-            "lon=\"121.48\"/>" } },
-    NULL,
-    19,
-    0,
-    "duplicate site id",
-    INVALID,
-    FALSE },
+    { { 19,
+        "    <site id=\"site-1\" tier=\"station\" status=\"candidate\" lat=\"31.24\" "
+          "lon=\"121.48\"/>" } },
+    NULL, 19, 0, "duplicate site id", INVALID, FALSE },
   { "duplicate-community-id",
     { { 6, "    <community id=\"c1\" name=\"西社区\"/>" } },
-    NULL,
-    6,
-    0,
-    "duplicate community id",
-    INVALID,
-    FALSE },
+    NULL, 6, 0, "duplicate community id", INVALID, FALSE },
   { "duplicate-compound-id",
     { { 10, "    <compound id=\"k1\" name=\"二小区\" community=\"c2\"/>" } },
-    NULL,
-    10,
-    0,
-    "duplicate compound id",
-    INVALID,
-    FALSE },
+    NULL, 10, 0, "duplicate compound id", INVALID, FALSE },
   { "dangling-community",
     { { 10, "    <compound id=\"k2\" community=\"c9\"/>" } },
-    NULL,
-    10,
-    0,
-    "“c9”",
-    INVALID,
-    FALSE },
+    NULL, 10, 0, "“c9”", INVALID, FALSE },
   { "dangling-compound",
     { { 15, "    <building id=\"b3\" compound=\"k9\" lat=\"31.24\" lon=\"121.48\"/>" } },
-    NULL,
-    15,
-    0,
-    "“k9”",
-    INVALID,
-    FALSE },
+    NULL, 15, 0, "“k9”", INVALID, FALSE },
   { "empty-id",
     { { 13, "    <building id=\"\" compound=\"k1\" " B1_POS "/>" } },
-    NULL,
-    13,
-    0,
-    "must not be empty",
-    INVALID,
-    TRUE },
+    NULL, 13, 0, "must not be empty", INVALID, TRUE },
   { "id-too-long", { { 0 } }, gen_id_257, 13, 0, "longer than", INVALID, TRUE },
   /* Structure. */
-  { "unknown-element", { { 15, "    <tower id=\"t1\"/>" } }, NULL, 15, 0, "unexpected <tower>", INVALID, TRUE },
+  { "unknown-element",
+    { { 15, "    <tower id=\"t1\"/>" } },
+    NULL, 15, 0, "unexpected <tower>", INVALID, TRUE },
   { "unknown-section", { { 3, "  <extras/>" } }, NULL, 3, 0, "unexpected <extras>", INVALID, TRUE },
   { "unknown-attribute",
     { { 13, B1 (B1_POS " colour=\"red\"") } },
-    NULL,
-    13,
-    0,
-    "unknown attribute “colour”",
-    INVALID,
-    TRUE },
+    NULL, 13, 0, "unknown attribute “colour”", INVALID, TRUE },
   { "unknown-site-attribute",
     { { 18, S1 (S1_VALID " owner=\"x\"") } },
-    NULL,
-    18,
-    0,
-    "unknown attribute “owner”",
-    INVALID,
-    TRUE },
+    NULL, 18, 0, "unknown attribute “owner”", INVALID, TRUE },
   { "namespace-on-root",
     { { 2, "<linli xmlns=\"urn:other\" version=\"1\">" } },
-    NULL,
-    2,
-    0,
-    "unknown attribute",
-    INVALID,
-    TRUE },
+    NULL, 2, 0, "unknown attribute", INVALID, TRUE },
   { "wrong-root",
     { { 2, "<project version=\"1\">" }, { 21, "</project>" } },
-    NULL,
-    2,
-    0,
-    "root element",
-    INVALID,
-    TRUE },
+    NULL, 2, 0, "root element", INVALID, TRUE },
   { "prefixed-root",
     { { 2, "<x:linli xmlns:x=\"urn:linli\" version=\"1\">" }, { 21, "</x:linli>" } },
-    NULL,
-    2,
-    0,
-    "root element",
-    INVALID,
-    TRUE },
+    NULL, 2, 0, "root element", INVALID, TRUE },
   { "version-2",
     { { 2, "<linli version=\"2\" name=\"x\">" } },
-    NULL,
-    2,
-    0,
-    "not supported",
-    LINLI_FORMAT_ERROR_VERSION,
-    TRUE },
+    NULL, 2, 0, "not supported", LINLI_FORMAT_ERROR_VERSION, TRUE },
   { "version-1.0",
     { { 2, "<linli version=\"1.0\">" } },
-    NULL,
-    2,
-    0,
-    "not supported",
-    LINLI_FORMAT_ERROR_VERSION,
-    TRUE },
+    NULL, 2, 0, "not supported", LINLI_FORMAT_ERROR_VERSION, TRUE },
   { "missing-version",
     { { 2, "<linli name=\"x\">" } },
-    NULL,
-    2,
-    0,
-    "required attribute “version”",
-    INVALID,
-    TRUE },
-  { "missing-lat", { { 13, B1 ("lon=\"121.47\"") } }, NULL, 13, 0, "required attribute “lat”", INVALID, TRUE },
+    NULL, 2, 0, "required attribute “version”", INVALID, TRUE },
+  { "missing-lat",
+    { { 13, B1 ("lon=\"121.47\"") } },
+    NULL, 13, 0, "required attribute “lat”", INVALID, TRUE },
   { "missing-compound",
     { { 15, "    <building id=\"b3\" lat=\"31.24\" lon=\"121.48\"/>" } },
-    NULL,
-    15,
-    0,
-    "required attribute “compound”",
-    INVALID,
-    TRUE },
+    NULL, 15, 0, "required attribute “compound”", INVALID, TRUE },
   { "missing-tier",
     { { 18, S1 ("status=\"existing\" lat=\"31.23\" lon=\"121.47\"") } },
-    NULL,
-    18,
-    0,
-    "required attribute “tier”",
-    INVALID,
-    TRUE },
+    NULL, 18, 0, "required attribute “tier”", INVALID, TRUE },
   { "sections-out-of-order",
     { { 7, "  </communities><settings walk-minutes=\"10\"/>" } },
-    NULL,
-    7,
-    0,
-    "sections come once each",
-    INVALID,
-    TRUE },
+    NULL, 7, 0, "sections come once each", INVALID, TRUE },
   { "section-twice",
     { { 16, "  </buildings><buildings/>" } },
-    NULL,
-    16,
-    0,
-    "sections come once each",
-    INVALID,
-    TRUE },
+    NULL, 16, 0, "sections come once each", INVALID, TRUE },
   { "text-in-buildings",
     { { 15, "    stray text<building id=\"b3\" compound=\"k2\" lat=\"31.24\" lon=\"121.48\"/>" } },
-    NULL,
-    15,
-    0,
-    "unexpected text in <buildings>",
-    INVALID,
-    TRUE },
+    NULL, 15, 0, "unexpected text in <buildings>", INVALID, TRUE },
   { "cdata-in-buildings",
     { { 12, "  <buildings><![CDATA[x]]>" } },
-    NULL,
-    12,
-    0,
-    "unexpected text in <buildings>",
-    INVALID,
-    TRUE },
+    NULL, 12, 0, "unexpected text in <buildings>", INVALID, TRUE },
   { "text-in-root",
     { { 3, "  hello<settings walk-minutes=\"10\"/>" } },
-    NULL,
-    3,
-    0,
-    "unexpected text in <linli>",
-    INVALID,
-    TRUE },
+    NULL, 3, 0, "unexpected text in <linli>", INVALID, TRUE },
   { "settings-with-child",
     { { 3, "  <settings walk-minutes=\"10\"><x/></settings>" } },
-    NULL,
-    3,
-    0,
-    "must be empty",
-    INVALID,
-    TRUE },
-  { "site-with-text", { { 18, SITE_1 S1_VALID ">x</site>" } }, NULL, 18, 0, "must be empty", INVALID, TRUE },
+    NULL, 3, 0, "must be empty", INVALID, TRUE },
+  { "site-with-text",
+    { { 18, SITE_1 S1_VALID ">x</site>" } },
+    NULL, 18, 0, "must be empty", INVALID, TRUE },
   { "long-name", { { 0 } }, gen_long_name, 13, 0, "longer than", INVALID, TRUE },
   { "name-1025-bytes", { { 0 } }, gen_name_1025, 13, 0, "longer than", INVALID, TRUE },
   /* Footprints. */
   { "footprint-2-points",
     { { 14, FP ("121.4709,31.2309 121.4711,31.2309") } },
-    NULL,
-    14,
-    0,
-    "at least 3 points",
-    INVALID,
-    TRUE },
-  { "footprint-garbage", { { 14, FP ("abc def ghi") } }, NULL, 14, 0, "“lon,lat” pair", INVALID, TRUE },
+    NULL, 14, 0, "at least 3 points", INVALID, TRUE },
+  { "footprint-garbage",
+    { { 14, FP ("abc def ghi") } },
+    NULL, 14, 0, "“lon,lat” pair", INVALID, TRUE },
   { "footprint-half-pair",
     { { 14, FP ("121.4709,31.2309 121.4711,31.2309 121.4711,") } },
-    NULL,
-    14,
-    0,
-    "“lon,lat” pair",
-    INVALID,
-    TRUE },
+    NULL, 14, 0, "“lon,lat” pair", INVALID, TRUE },
   { "footprint-out-of-range",
     { { 14, FP ("200,31 121,31 121,32") } },
-    NULL,
-    14,
-    0,
-    "outside the valid range",
-    INVALID,
-    FALSE },
+    NULL, 14, 0, "outside the valid range", INVALID, FALSE },
   { "footprint-nan",
     { { 14, FP ("nan,nan 121,31 121,32") } },
-    NULL,
-    14,
-    0,
-    "outside the valid range|pair",
-    INVALID,
-    TRUE },
+    NULL, 14, 0, "outside the valid range|pair", INVALID, TRUE },
   { "footprint-empty-element",
     { { 14, BUILDING_B2 "<footprint/></building>" } },
-    NULL,
-    14,
-    0,
-    "empty",
-    INVALID,
-    TRUE },
-  { "footprint-child", { { 14, FP ("<x/>") } }, NULL, 14, 0, "only “lon,lat” pairs", INVALID, TRUE },
+    NULL, 14, 0, "empty", INVALID, TRUE },
+  { "footprint-child",
+    { { 14, FP ("<x/>") } },
+    NULL, 14, 0, "only “lon,lat” pairs", INVALID, TRUE },
   { "footprint-twice",
-    { { 14, BUILDING_B2 "<footprint>121.47,31.23 121.48,31.24 121.49,31.23</footprint>"
-                        "<footprint>121.47,31.23 121.48,31.24 121.49,31.23</footprint>"
-                        "</building>" } },
-    NULL,
-    14,
-    0,
-    "only one <footprint>",
-    INVALID,
-    TRUE },
+    { { 14,
+        BUILDING_B2 "<footprint>121.47,31.23 121.48,31.24 121.49,31.23</footprint>"
+          "<footprint>121.47,31.23 121.48,31.24 121.49,31.23</footprint>"
+          "</building>" } },
+    NULL, 14, 0, "only one <footprint>", INVALID, TRUE },
   { "footprint-too-many-points",
     { { 0 } },
-    gen_huge_footprint,
-    14,
-    0,
-    "more than 4096 points",
-    INVALID,
-    FALSE },
+    gen_huge_footprint, 14, 0, "more than 4096 points", INVALID, FALSE },
   /* Vocabulary. */
   /* Streets, distance and estimates. */
   { "street-way-dangling-node",
-    { { 20, "  </sites><streets><node lat=\"31.23\" lon=\"121.47\"/><way kind=\"footway\" nodes=\"0 "
-            "1\"/></streets>" } },
-    NULL,
-    20,
-    0,
-    "refers to node 1, but only 1 nodes",
-    INVALID,
-    FALSE },
+    { { 20, "  </sites><streets><node lat=\"31.23\" lon=\"121.47\"/><way kind=\"footway\" nodes=\"0 1\"/></streets>" } },
+    NULL, 20, 0, "refers to node 1, but only 1 nodes", INVALID, FALSE },
   { "street-way-unknown-kind",
     { { 20, "  </sites><streets><node lat=\"31.23\" lon=\"121.47\"/><node lat=\"31.24\" lon=\"121.47\"/>"
             "<way kind=\"motorway\" nodes=\"0 1\"/></streets>" } },
-    NULL,
-    20,
-    0,
-    "unknown street kind “motorway”",
-    INVALID,
-    TRUE },
+    NULL, 20, 0, "unknown street kind “motorway”", INVALID, TRUE },
   { "street-way-one-node",
-    { { 20, "  </sites><streets><node lat=\"31.23\" lon=\"121.47\"/><way kind=\"path\" "
-            "nodes=\"0\"/></streets>" } },
-    NULL,
-    20,
-    0,
-    "at least 2 nodes",
-    INVALID,
-    FALSE },
+    { { 20, "  </sites><streets><node lat=\"31.23\" lon=\"121.47\"/><way kind=\"path\" nodes=\"0\"/></streets>" } },
+    NULL, 20, 0, "at least 2 nodes", INVALID, FALSE },
   { "street-way-junk-nodes",
-    { { 20, "  </sites><streets><node lat=\"31.23\" lon=\"121.47\"/><way kind=\"path\" nodes=\"0 "
-            "x\"/></streets>" } },
-    NULL,
-    20,
-    0,
-    "node numbers",
-    INVALID,
-    TRUE },
+    { { 20, "  </sites><streets><node lat=\"31.23\" lon=\"121.47\"/><way kind=\"path\" nodes=\"0 x\"/></streets>" } },
+    NULL, 20, 0, "node numbers", INVALID, TRUE },
   { "street-way-huge-node-number",
-    { { 20, "  </sites><streets><node lat=\"31.23\" lon=\"121.47\"/><way kind=\"path\" nodes=\"0 "
-            "99999999999999999999\"/></streets>" } },
-    NULL,
-    20,
-    0,
-    "node numbers|refers to node",
-    INVALID,
-    FALSE },
+    { { 20, "  </sites><streets><node lat=\"31.23\" lon=\"121.47\"/><way kind=\"path\" nodes=\"0 99999999999999999999\"/></streets>" } },
+    NULL, 20, 0, "node numbers|refers to node", INVALID, FALSE },
   { "street-node-lat-91",
     { { 20, "  </sites><streets><node lat=\"91\" lon=\"121.47\"/></streets>" } },
-    NULL,
-    20,
-    0,
-    "“lat” must be a number",
-    INVALID,
-    TRUE },
+    NULL, 20, 0, "“lat” must be a number", INVALID, TRUE },
   { "street-node-missing-lon",
     { { 20, "  </sites><streets><node lat=\"31\"/></streets>" } },
-    NULL,
-    20,
-    0,
-    "lon",
-    INVALID,
-    TRUE },
+    NULL, 20, 0, "lon", INVALID, TRUE },
   { "street-unknown-element",
     { { 20, "  </sites><streets><edge a=\"0\" b=\"1\"/></streets>" } },
-    NULL,
-    20,
-    0,
-    "unexpected <edge> in <streets>",
-    INVALID,
-    TRUE },
+    NULL, 20, 0, "unexpected <edge> in <streets>", INVALID, TRUE },
   { "streets-before-sites",
     { { 17, "  <streets/><sites>" } },
-    NULL,
-    17,
-    0,
-    "unexpected <sites>",
-    INVALID,
-    TRUE },
+    NULL, 17, 0, "unexpected <sites>", INVALID, TRUE },
   { "distance-taxi",
     { { 3, "  <settings walk-minutes=\"10\" distance=\"taxi\"/>" } },
-    NULL,
-    3,
-    0,
-    "“distance” must be “line” or “street”",
-    INVALID,
-    TRUE },
+    NULL, 3, 0, "“distance” must be “line” or “street”", INVALID, TRUE },
   { "estimated-maybe",
     { { 13, B1 (B1_POS " estimated=\"maybe\"") } },
-    NULL,
-    13,
-    0,
-    "“estimated” must be “true” or “false”",
-    INVALID,
-    TRUE },
+    NULL, 13, 0, "“estimated” must be “true” or “false”", INVALID, TRUE },
   { "unknown-service",
     { { 18, S1 (S1_VALID " services=\"elderly spa\"") } },
-    NULL,
-    18,
-    0,
-    "unknown service “spa”",
-    INVALID,
-    TRUE },
+    NULL, 18, 0, "unknown service “spa”", INVALID, TRUE },
   { "unknown-tier",
     { { 18, S1 ("tier=\"palace\" status=\"existing\" lat=\"31.23\" lon=\"121.47\"") } },
-    NULL,
-    18,
-    0,
-    "unknown site tier “palace”",
-    INVALID,
-    TRUE },
+    NULL, 18, 0, "unknown site tier “palace”", INVALID, TRUE },
   { "unknown-status",
     { { 18, S1 ("tier=\"street\" status=\"demolished\" lat=\"31.23\" lon=\"121.47\"") } },
-    NULL,
-    18,
-    0,
-    "unknown site status “demolished”",
-    INVALID,
-    TRUE },
+    NULL, 18, 0, "unknown site status “demolished”", INVALID, TRUE },
 };
 
 static GBytes *
@@ -1237,7 +957,8 @@ hostile_bytes (const HostileCase *c)
 }
 
 static gboolean
-contains_any (const char *message, const char *alternatives)
+contains_any (const char *message,
+              const char *alternatives)
 {
   g_auto (GStrv) alt = g_strsplit (alternatives, "|", -1);
 
@@ -1254,13 +975,13 @@ contains_any (const char *message, const char *alternatives)
 static void
 test_base_document (void)
 {
-  g_autoptr (GBytes)   bytes = base_document ();
-  g_autoptr (GError)   error = NULL;
-  LinliProject        *project = load_bytes (bytes, "base.linli", &error);
+  g_autoptr (GBytes) bytes = base_document ();
+  g_autoptr (GError) error = NULL;
+  LinliProject *project = load_bytes (bytes, "base.linli", &error);
   const LinliBuilding *b;
-  const LinliLatLon   *fp;
-  LinliSite           *site;
-  guint                n;
+  const LinliLatLon *fp;
+  LinliSite *site;
+  guint n;
 
   g_assert_no_error (error);
   g_assert_nonnull (project);
@@ -1299,7 +1020,8 @@ test_base_document (void)
   g_assert_cmpstr (linli_site_get_name (site), ==, "中心");
   g_assert_cmpint (linli_site_get_tier (site), ==, LINLI_SITE_TIER_STREET);
   g_assert_cmpint (linli_site_get_status (site), ==, LINLI_SITE_STATUS_EXISTING);
-  g_assert_cmpuint (linli_site_get_services (site), ==, LINLI_SERVICE_ELDERLY | LINLI_SERVICE_HEALTH);
+  g_assert_cmpuint (linli_site_get_services (site), ==,
+                    LINLI_SERVICE_ELDERLY | LINLI_SERVICE_HEALTH);
   g_assert_cmpfloat (linli_site_get_cost (site), <, 0);
   g_assert_cmpuint (linli_site_get_capacity (site), ==, 0);
   g_assert_null (linli_site_get_extra_services (site));
@@ -1325,7 +1047,8 @@ test_minimal_and_tolerated (void)
   for (guint i = 0; i < G_N_ELEMENTS (docs); i++)
     {
       g_autoptr (GError) error = NULL;
-      LinliProject      *project = linli_format_load_data (docs[i], strlen (docs[i]), "min.linli", &error);
+      LinliProject *project = linli_format_load_data (docs[i], strlen (docs[i]), "min.linli",
+                                                      &error);
 
       g_assert_no_error (error);
       g_assert_nonnull (project);
@@ -1341,16 +1064,16 @@ test_minimal_and_tolerated (void)
   /* Comments and processing instructions between items change nothing. */
   {
     g_autoptr (GBytes) plain = base_document ();
-    Edit               edits[] = {
-                    { 4, "  <communities><!-- 注释 & -->" },
-                    { 12, "  <buildings><?linli-editor cursor=\"3\"?>" },
-                    { 20, "  <!-- end -->\n  </sites>" },
+    Edit edits[] = {
+      { 4, "  <communities><!-- 注释 & -->" },
+      { 12, "  <buildings><?linli-editor cursor=\"3\"?>" },
+      { 20, "  <!-- end -->\n  </sites>" },
     };
-    GString           *doc = base_document_with (edits, G_N_ELEMENTS (edits));
+    GString *doc = base_document_with (edits, G_N_ELEMENTS (edits));
     g_autoptr (GBytes) commented = g_string_free_to_bytes (doc);
     g_autoptr (GError) error = NULL;
-    LinliProject      *a = load_bytes (plain, "plain.linli", &error);
-    LinliProject      *b;
+    LinliProject *a = load_bytes (plain, "plain.linli", &error);
+    LinliProject *b;
 
     g_assert_no_error (error);
     b = load_bytes (commented, "commented.linli", &error);
@@ -1374,18 +1097,18 @@ test_open_close_elements (void)
     { 10, "    <compound id=\"k2\" name=\"二小区\" community=\"c2\"><?pi x?></compound>" },
     { 13, BUILDING_B1 "name=\"1号楼\" " B1_POS " " B1_COUNTS "><!-- none --></building>" },
     { 14, BUILDING_B2 " <!-- a --> <footprint>121.4709000,31.2309000 121.4711000,31.2309000 "
-                      "121.4711000,31.2311000</footprint> <!-- b --> </building>" },
+          "121.4711000,31.2311000</footprint> <!-- b --> </building>" },
     { 15, "    <building id=\"b3\" compound=\"k2\" lat=\"31.2400000\" lon=\"121.4800000\" "
           "households=\"20\">\n    </building>" },
     { 18, SITE_1 "tier=\"street\" status=\"existing\" lat=\"31.2300000\" lon=\"121.4700000\" "
-                 "services=\"elderly health\"> <!-- c --> </site>" },
+          "services=\"elderly health\"> <!-- c --> </site>" },
     { 19, "    <site id=\"site-2\" tier=\"station\" status=\"candidate\" lat=\"31.2400000\" "
           "lon=\"121.4800000\"></site>" },
   };
   g_autoptr (GBytes) plain = base_document ();
   g_autoptr (GBytes) open_close = NULL;
   g_autoptr (GError) error = NULL;
-  LinliProject      *a, *b;
+  LinliProject *a, *b;
 
   open_close = g_string_free_to_bytes (base_document_with (edits, G_N_ELEMENTS (edits)));
   a = load_bytes (plain, "plain.linli", &error);
@@ -1402,11 +1125,11 @@ test_round_trip (void)
 {
   for (guint32 seed = 1; seed <= 25; seed++)
     {
-      LinliProject      *original = random_project (seed, seed == 25 ? 2000 : 150, 30);
+      LinliProject *original = random_project (seed, seed == 25 ? 2000 : 150, 30);
       g_autoptr (GBytes) first = linli_format_save_bytes (original);
       g_autoptr (GBytes) second = NULL;
       g_autoptr (GError) error = NULL;
-      LinliProject      *loaded, *reloaded;
+      LinliProject *loaded, *reloaded;
 
       loaded = load_bytes (first, "first.linli", &error);
       g_assert_no_error (error);
@@ -1436,21 +1159,21 @@ test_extremes (void)
 {
   for (guint corner = 0; corner < 4; corner++)
     {
-      double                lat = corner & 1 ? LINLI_GEO_MAX_LAT : -LINLI_GEO_MAX_LAT;
-      double                lon = corner & 2 ? 180 : -180;
-      double                inward = corner & 2 ? -1e-4 : 1e-4, down = corner & 1 ? -1e-4 : 1e-4;
-      LinliProject         *original = linli_project_new ();
-      LinliStreets         *streets = linli_streets_new ();
-      LinliLatLon           fp[3] = { { lat, lon }, { lat + down, lon }, { lat, lon + inward } };
-      LinliBuilding         b = { .id = "b", .lat = lat, .lon = lon, .households = 3 };
-      LinliSiteState        st = { .id = "s", .name = "s", .lat = lat, .lon = lon, .cost = -1 };
+      double lat = corner & 1 ? LINLI_GEO_MAX_LAT : -LINLI_GEO_MAX_LAT;
+      double lon = corner & 2 ? 180 : -180;
+      double inward = corner & 2 ? -1e-4 : 1e-4, down = corner & 1 ? -1e-4 : 1e-4;
+      LinliProject *original = linli_project_new ();
+      LinliStreets *streets = linli_streets_new ();
+      LinliLatLon fp[3] = { { lat, lon }, { lat + down, lon }, { lat, lon + inward } };
+      LinliBuilding b = { .id = "b", .lat = lat, .lon = lon, .households = 3 };
+      LinliSiteState st = { .id = "s", .name = "s", .lat = lat, .lon = lon, .cost = -1 };
       g_autoptr (LinliSite) site = linli_site_new (&st);
-      guint32               way[2] = { 0, 1 };
-      g_autoptr (GBytes)    bytes = NULL;
-      g_autoptr (GError)    error = NULL;
-      g_autofree char      *dir = make_temp_dir ();
-      g_autofree char      *path = g_build_filename (dir, "extreme.linli", NULL);
-      LinliProject         *loaded;
+      guint32 way[2] = { 0, 1 };
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *dir = make_temp_dir ();
+      g_autofree char *path = g_build_filename (dir, "extreme.linli", NULL);
+      LinliProject *loaded;
 
       linli_project_add_community (original, "c", "c");
       linli_project_add_compound (original, "k", "k", 0);
@@ -1481,14 +1204,14 @@ test_extremes (void)
 static void
 test_round_trip_file (void)
 {
-  g_autofree char   *dir = make_temp_dir ();
-  g_autofree char   *path = g_build_filename (dir, "项目 file.linli", NULL);
-  LinliProject      *original = random_project (99, 300, 20);
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "项目 file.linli", NULL);
+  LinliProject *original = random_project (99, 300, 20);
   g_autoptr (GBytes) bytes = linli_format_save_bytes (original);
   g_autoptr (GError) error = NULL;
-  g_autofree char   *contents = NULL;
-  gsize              length;
-  LinliProject      *loaded;
+  g_autofree char *contents = NULL;
+  gsize length;
+  LinliProject *loaded;
 
   g_assert_true (linli_format_save_file (original, path, &error));
   g_assert_no_error (error);
@@ -1512,38 +1235,33 @@ test_round_trip_file (void)
 static void
 test_control_characters (void)
 {
-  LinliProject      *project = linli_project_new ();
-  LinliProject      *loaded;
+  LinliProject *project = linli_project_new ();
+  LinliProject *loaded;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
 
   /* XML 1.0 cannot carry C0 controls other than tab and line breaks; the
    * saver drops them, and the file must still load. */
-  linli_project_set_name (project, "a\x01"
-                                   "b\x1f"
-                                   "c\td\ne\r");
-  linli_project_add_community (project, "c",
-                               "x\x7f"
-                               "y");
+  linli_project_set_name (project, "a\x01" "b\x1f" "c\td\ne\r");
+  linli_project_add_community (project, "c", "x\x7f" "y");
   bytes = linli_format_save_bytes (project);
   loaded = load_bytes (bytes, "ctl.linli", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (linli_project_get_name (loaded), ==, "abc\td\ne\r");
-  g_assert_cmpstr (linli_project_get_community (loaded, 0)->name, ==,
-                   "x\x7f"
-                   "y");
+  g_assert_cmpstr (linli_project_get_community (loaded, 0)->name, ==, "x\x7f" "y");
 
   g_assert_finalize_object (project);
   g_assert_finalize_object (loaded);
 }
 
 static LinliProject *
-project_with_name_length (const char *unit, guint n_units)
+project_with_name_length (const char *unit,
+                          guint       n_units)
 {
-  LinliProject         *project = linli_project_new ();
-  GString              *name = g_string_new (NULL);
-  g_autofree char      *id = g_strnfill (256, 'i');
-  LinliSiteState        st = { 0 };
+  LinliProject *project = linli_project_new ();
+  GString *name = g_string_new (NULL);
+  g_autofree char *id = g_strnfill (256, 'i');
+  LinliSiteState st = { 0 };
   g_autoptr (LinliSite) site = NULL;
 
   for (guint i = 0; i < n_units; i++)
@@ -1564,26 +1282,21 @@ project_with_name_length (const char *unit, guint n_units)
 static void
 test_length_limits (void)
 {
-  static const struct
-  {
-    const char *unit;
-    guint       n;
-    gboolean    valid;
-  } cases[] = {
+  static const struct { const char *unit; guint n; gboolean valid; } cases[] = {
     { "n", 1024, TRUE },
     { "n", 1025, FALSE },
-    { "名", 1024, TRUE }, /* 3072 bytes */
+    { "名", 1024, TRUE },  /* 3072 bytes */
     { "名", 1025, FALSE },
   };
   xmlRelaxNGPtr schema = load_schema ();
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      LinliProject      *project = project_with_name_length (cases[i].unit, cases[i].n);
+      LinliProject *project = project_with_name_length (cases[i].unit, cases[i].n);
       g_autoptr (GBytes) bytes = linli_format_save_bytes (project);
       g_autoptr (GError) error = NULL;
-      LinliProject      *loaded = load_bytes (bytes, "long.linli", &error);
-      gboolean           schema_ok = schema_validates (schema, bytes, NULL);
+      LinliProject *loaded = load_bytes (bytes, "long.linli", &error);
+      gboolean schema_ok = schema_validates (schema, bytes, NULL);
 
       g_assert_true (schema_ok == cases[i].valid);
       if (cases[i].valid)
@@ -1608,31 +1321,23 @@ test_length_limits (void)
 static void
 test_count_syntax (void)
 {
-  static const struct
-  {
-    const char *text;
-    gboolean    valid;
-    guint       value;
-  } cases[] = {
-    { "5", TRUE, 5 },     { "+5", TRUE, 5 },
-    { " 5 ", TRUE, 5 },   { "-0", TRUE, 0 },
-    { "005", TRUE, 5 },   { "1000000", TRUE, 1000000 },
-    { "", FALSE, 0 },     { "-1", FALSE, 0 },
-    { "5.0", FALSE, 0 },  { "1e1", FALSE, 0 },
-    { "0x5", FALSE, 0 },  { "5 5", FALSE, 0 },
-    { "five", FALSE, 0 }, { "1000001", FALSE, 0 } /* out of range */,
+  static const struct { const char *text; gboolean valid; guint value; } cases[] = {
+    { "5", TRUE, 5 }, { "+5", TRUE, 5 }, { " 5 ", TRUE, 5 }, { "-0", TRUE, 0 }, { "005", TRUE, 5 },
+    { "1000000", TRUE, 1000000 },
+    { "", FALSE, 0 }, { "-1", FALSE, 0 }, { "5.0", FALSE, 0 }, { "1e1", FALSE, 0 }, { "0x5", FALSE, 0 },
+    { "5 5", FALSE, 0 }, { "five", FALSE, 0 }, { "1000001", FALSE, 0 } /* out of range */,
   };
   xmlRelaxNGPtr schema = load_schema ();
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr (GError) error = NULL;
-      g_autofree char   *doc = g_strdup_printf (
-            "<linli version=\"1\"><communities><community id=\"c\"/></communities>"
-              "<compounds><compound id=\"k\" community=\"c\"/></compounds><buildings>"
-              "<building id=\"b\" compound=\"k\" lat=\"1\" lon=\"1\" households=\"%s\"/></buildings></linli>",
-            cases[i].text);
-      g_autoptr (GBytes)       bytes = g_bytes_new (doc, strlen (doc));
+      g_autofree char *doc = g_strdup_printf (
+        "<linli version=\"1\"><communities><community id=\"c\"/></communities>"
+        "<compounds><compound id=\"k\" community=\"c\"/></compounds><buildings>"
+        "<building id=\"b\" compound=\"k\" lat=\"1\" lon=\"1\" households=\"%s\"/></buildings></linli>",
+        cases[i].text);
+      g_autoptr (GBytes) bytes = g_bytes_new (doc, strlen (doc));
       g_autoptr (LinliProject) project = linli_format_load_data (doc, strlen (doc), "count.linli", &error);
 
       if ((project != NULL) != cases[i].valid)
@@ -1647,13 +1352,13 @@ test_count_syntax (void)
 }
 
 static LinliProject *
-load_building_lat (const char *lat, GError **error)
+load_building_lat (const char *lat,
+                   GError    **error)
 {
   g_autofree char *doc = g_strdup_printf (
-      "<linli version=\"1\"><communities><community id=\"c\"/></communities>"
-      "<compounds><compound id=\"k\" community=\"c\"/></compounds><buildings>"
-      "<building id=\"b\" compound=\"k\" lat=\"%s\" lon=\"1\"/></buildings></linli>",
-      lat);
+    "<linli version=\"1\"><communities><community id=\"c\"/></communities>"
+    "<compounds><compound id=\"k\" community=\"c\"/></compounds><buildings>"
+    "<building id=\"b\" compound=\"k\" lat=\"%s\" lon=\"1\"/></buildings></linli>", lat);
 
   return linli_format_load_data (doc, strlen (doc), "number.linli", error);
 }
@@ -1663,50 +1368,24 @@ load_building_lat (const char *lat, GError **error)
 static void
 test_number_syntax (void)
 {
-  static const struct
-  {
-    const char *text;
-    gboolean    valid;
-  } cases[] = {
-    { "5", TRUE },
-    { "-5", TRUE },
-    { "+5", TRUE },
-    { "5.25", TRUE },
-    { ".5", TRUE },
-    { "-.5", TRUE },
-    { "5.", TRUE },
-    { "-0", TRUE },
-    { "0.5e-1", TRUE },
-    { "1E1", TRUE },
-    { "00000000000000000005", TRUE },
-    { "5.000000000000000000001", TRUE },
-    { " 5", TRUE },
-    { "5 ", TRUE },
-    { " 5 ", TRUE },
-    { "", FALSE },
-    { "-", FALSE },
-    { ".", FALSE },
-    { "1.5.2", FALSE },
-    { "5,5", FALSE },
-    { "0x10", FALSE },
-    { " 0x10", FALSE },
-    { " -0x1p3", FALSE },
-    { "1e", FALSE },
-    { "5e+", FALSE },
-    { "INF", FALSE },
-    { "NaN", FALSE },
-    { "1e2", FALSE } /* out of range */,
-    { "５", FALSE },
-    { "5\xc2\xa0", FALSE },
+  static const struct { const char *text; gboolean valid; } cases[] = {
+    { "5", TRUE }, { "-5", TRUE }, { "+5", TRUE }, { "5.25", TRUE }, { ".5", TRUE },
+    { "-.5", TRUE }, { "5.", TRUE }, { "-0", TRUE }, { "0.5e-1", TRUE }, { "1E1", TRUE },
+    { "00000000000000000005", TRUE }, { "5.000000000000000000001", TRUE },
+    { " 5", TRUE }, { "5 ", TRUE }, { " 5 ", TRUE },
+    { "", FALSE }, { "-", FALSE }, { ".", FALSE }, { "1.5.2", FALSE }, { "5,5", FALSE },
+    { "0x10", FALSE }, { " 0x10", FALSE }, { " -0x1p3", FALSE }, { "1e", FALSE },
+    { "5e+", FALSE }, { "INF", FALSE }, { "NaN", FALSE }, { "1e2", FALSE } /* out of range */,
+    { "５", FALSE }, { "5\xc2\xa0", FALSE },
   };
-  xmlRelaxNGPtr       schema = load_schema ();
+  xmlRelaxNGPtr schema = load_schema ();
   g_autoptr (GString) known = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr (GError) error = NULL;
-      LinliProject      *project = load_building_lat (cases[i].text, &error);
-      gboolean           loaded = project != NULL;
+      LinliProject *project = load_building_lat (cases[i].text, &error);
+      gboolean loaded = project != NULL;
 
       if (loaded)
         {
@@ -1740,10 +1419,10 @@ test_number_syntax (void)
           !g_str_equal (cases[i].text, "1e2"))
         {
           g_autofree char *doc = g_strdup_printf (
-              "<linli version=\"1\"><communities><community id=\"c\"/></communities>"
-              "<compounds><compound id=\"k\" community=\"c\"/></compounds><buildings>"
-              "<building id=\"b\" compound=\"k\" lat=\"%s\" lon=\"1\"/></buildings></linli>",
-              cases[i].text);
+            "<linli version=\"1\"><communities><community id=\"c\"/></communities>"
+            "<compounds><compound id=\"k\" community=\"c\"/></compounds><buildings>"
+            "<building id=\"b\" compound=\"k\" lat=\"%s\" lon=\"1\"/></buildings></linli>",
+            cases[i].text);
           g_autoptr (GBytes) bytes = g_bytes_new (doc, strlen (doc));
 
           g_assert_true (schema_validates (schema, bytes, NULL) == cases[i].valid);
@@ -1761,17 +1440,17 @@ test_number_syntax (void)
 static void
 test_number_exactness (void)
 {
-  g_autoptr (GRand)  rand = g_rand_new_with_seed (2718);
-  g_auto (GStrv)     lats = g_new0 (char *, 3001);
-  g_auto (GStrv)     costs = g_new0 (char *, 3001);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (2718);
+  g_auto (GStrv) lats = g_new0 (char *, 3001);
+  g_auto (GStrv) costs = g_new0 (char *, 3001);
   g_autoptr (GError) error = NULL;
 
   for (guint i = 0; i < 3000; i++)
     {
       /* 1 to 24 significant digits, 0 to 20 of them after the point. */
-      guint    int_digits = g_rand_int_range (rand, 1, 3);
-      guint    frac_digits = g_rand_int_range (rand, 0, i % 3 ? 16 : 21);
-      guint    cost_int = g_rand_int_range (rand, 1, 13);
+      guint int_digits = g_rand_int_range (rand, 1, 3);
+      guint frac_digits = g_rand_int_range (rand, 0, i % 3 ? 16 : 21);
+      guint cost_int = g_rand_int_range (rand, 1, 13);
       GString *lat = g_string_new (g_rand_boolean (rand) ? "-" : "");
       GString *cost = g_string_new (NULL);
 
@@ -1799,25 +1478,25 @@ test_number_exactness (void)
 
   for (guint i = 0; i < 3000; i++)
     {
-      double           lat = g_ascii_strtod (lats[i], NULL);
-      double           cost = g_ascii_strtod (costs[i], NULL);
-      gboolean         as_lat = fabs (lat) <= LINLI_GEO_MAX_LAT;
+      double lat = g_ascii_strtod (lats[i], NULL);
+      double cost = g_ascii_strtod (costs[i], NULL);
+      gboolean as_lat = fabs (lat) <= LINLI_GEO_MAX_LAT;
       g_autofree char *doc = g_strdup_printf ("<linli version=\"1\"><sites>\n"
                                               "<site id=\"s%u\" tier=\"station\" status=\"existing\" "
                                               "lat=\"%s\" lon=\"%s\" cost=\"%s\"/>\n</sites></linli>\n",
                                               i, as_lat ? lats[i] : "0", lats[i], costs[i]);
-      LinliProject    *project = linli_format_load_data (doc, strlen (doc), "numbers.linli", &error);
-      LinliSite       *site;
+      LinliProject *project = linli_format_load_data (doc, strlen (doc), "numbers.linli", &error);
+      LinliSite *site;
 
       g_assert_no_error (error);
       site = linli_project_get_site (project, 0);
-      if (as_lat &&
-          (linli_site_get_lat (site) != lat || signbit (linli_site_get_lat (site)) != signbit (lat)))
+      if (as_lat && (linli_site_get_lat (site) != lat || signbit (linli_site_get_lat (site)) != signbit (lat)))
         g_error ("lat=\"%s\" read as %.17g, not %.17g", lats[i], linli_site_get_lat (site), lat);
       if (linli_site_get_lon (site) != lat || signbit (linli_site_get_lon (site)) != signbit (lat))
         g_error ("lon=\"%s\" read as %.17g, not %.17g", lats[i], linli_site_get_lon (site), lat);
       if (linli_site_get_cost (site) != cost)
-        g_error ("cost=\"%s\" read as %.17g, not %.17g", costs[i], linli_site_get_cost (site), cost);
+        g_error ("cost=\"%s\" read as %.17g, not %.17g", costs[i], linli_site_get_cost (site),
+                 cost);
       g_object_unref (project);
     }
 }
@@ -1825,20 +1504,21 @@ test_number_exactness (void)
 static void
 test_schema (void)
 {
-  xmlRelaxNGPtr      schema = load_schema ();
+  xmlRelaxNGPtr schema = load_schema ();
   g_autoptr (GBytes) base = base_document ();
-  g_autofree char   *reason = NULL;
+  g_autofree char *reason = NULL;
 
   g_assert_true (schema_validates (schema, base, &reason));
 
   for (guint32 seed = 0; seed <= 6; seed++)
     {
-      LinliProject      *project = seed == 0 ? linli_project_new () : random_project (seed, 200, 30);
+      LinliProject *project = seed == 0 ? linli_project_new () : random_project (seed, 200, 30);
       g_autoptr (GBytes) bytes = linli_format_save_bytes (project);
 
       g_clear_pointer (&reason, g_free);
       if (!schema_validates (schema, bytes, &reason))
-        g_error ("saved document of seed %u does not validate against linli-1.rng: %s", seed, reason);
+        g_error ("saved document of seed %u does not validate against linli-1.rng: %s", seed,
+                 reason);
       g_assert_finalize_object (project);
     }
 
@@ -1862,13 +1542,13 @@ test_hostile (gconstpointer data)
 {
   const HostileCase *c = data;
   g_autoptr (GBytes) bytes = hostile_bytes (c);
-  g_autofree char   *display = g_strdup_printf ("hostile/%s.linli", c->name);
+  g_autofree char *display = g_strdup_printf ("hostile/%s.linli", c->name);
   g_autoptr (GError) error = NULL;
-  LinliProject      *project = load_bytes (bytes, display, &error);
-  guint              line_max = c->line_max ? c->line_max : c->line;
-  const char        *reason;
-  guint64            line;
-  gboolean           reason_ok;
+  LinliProject *project = load_bytes (bytes, display, &error);
+  guint line_max = c->line_max ? c->line_max : c->line;
+  const char *reason;
+  guint64 line;
+  gboolean reason_ok;
 
   g_assert_null (project);
   g_assert_nonnull (error);
@@ -1891,11 +1571,7 @@ test_hostile (gconstpointer data)
 static void
 test_hostile_files (void)
 {
-  static const struct
-  {
-    const char *file;
-    const char *reason;
-  } files[] = {
+  static const struct { const char *file; const char *reason; } files[] = {
     { "xxe.linli", "DOCTYPE|entity" },
     { "billion-laughs.linli", "DOCTYPE|entity" },
     { "external-dtd.linli", "DOCTYPE" },
@@ -1909,9 +1585,10 @@ test_hostile_files (void)
     }
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      g_autofree char   *path = g_build_filename (root, "tests", "data", "hostile", files[i].file, NULL);
+      g_autofree char *path = g_build_filename (root, "tests", "data", "hostile", files[i].file,
+                                                NULL);
       g_autoptr (GError) error = NULL;
-      LinliProject      *project = linli_format_load_file (path, &error);
+      LinliProject *project = linli_format_load_file (path, &error);
 
       g_assert_null (project);
       g_assert_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_MALFORMED);
@@ -1923,7 +1600,7 @@ test_hostile_files (void)
 
   {
     g_autoptr (GError) error = NULL;
-    g_autofree char   *missing = g_build_filename (root, "tests", "data", "no-such-file.linli", NULL);
+    g_autofree char *missing = g_build_filename (root, "tests", "data", "no-such-file.linli", NULL);
 
     g_assert_null (linli_format_load_file (missing, &error));
     g_assert_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_FAILED);
@@ -1933,18 +1610,21 @@ test_hostile_files (void)
 
 typedef struct
 {
-  guint changed;
-  guint notified;
+  guint                changed;
+  guint                notified;
 } Emissions;
 
 static void
-count_changed_cb (LinliProject *project, Emissions *e)
+count_changed_cb (LinliProject *project,
+                  Emissions    *e)
 {
   e->changed++;
 }
 
 static void
-count_notify_cb (GObject *object, GParamSpec *pspec, Emissions *e)
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 Emissions  *e)
 {
   e->notified++;
 }
@@ -1952,23 +1632,22 @@ count_notify_cb (GObject *object, GParamSpec *pspec, Emissions *e)
 static GString *
 coverage_fingerprint (LinliProject *project)
 {
-  g_autoptr (LinliDocument)  document = linli_document_new (project, NULL);
-  const LinliCoverage       *cov = linli_document_get_coverage (document);
-  GString                   *s = g_string_new (NULL);
+  g_autoptr (LinliDocument) document = linli_document_new (project, NULL);
+  const LinliCoverage *cov = linli_document_get_coverage (document);
+  GString *s = g_string_new (NULL);
   const LinliCoverageTotals *t = linli_coverage_get_district (cov);
-  const guint               *uncovered;
-  guint                      n_uncovered;
+  const guint *uncovered;
+  guint n_uncovered;
 
-  g_string_append_printf (s,
-                          "r=%.17g d=%u/%u %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
-                          "/%" G_GUINT64_FORMAT ";",
+  g_string_append_printf (s, "r=%.17g d=%u/%u %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT " %"
+                          G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT ";",
                           linli_coverage_get_radius (cov), t->buildings_covered, t->buildings,
                           t->households_covered, t->households, t->residents_covered, t->residents);
   for (guint i = 0; i < linli_project_get_n_communities (project); i++)
     {
       t = linli_coverage_get_community (cov, i);
-      g_string_append_printf (s, "c%u=%u/%u %" G_GUINT64_FORMAT ";", i, t->buildings_covered, t->buildings,
-                              t->households_covered);
+      g_string_append_printf (s, "c%u=%u/%u %" G_GUINT64_FORMAT ";", i, t->buildings_covered,
+                              t->buildings, t->households_covered);
     }
   for (guint i = 0; i < linli_coverage_get_n_buildings (cov); i++)
     g_string_append_printf (s, "%u,", linli_coverage_get_cover_count (cov, i));
@@ -1983,14 +1662,14 @@ coverage_fingerprint (LinliProject *project)
 static void
 test_previous_project_intact (void)
 {
-  LinliProject      *original = random_project (7, 600, 25);
+  LinliProject *original = random_project (7, 600, 25);
   g_autoptr (GBytes) saved = linli_format_save_bytes (original);
   g_autoptr (GError) error = NULL;
-  LinliProject      *a = load_bytes (saved, "a.linli", &error);
+  LinliProject *a = load_bytes (saved, "a.linli", &error);
   g_autoptr (GBytes) bytes_before = NULL;
   g_autoptr (GBytes) bytes_after = NULL;
-  GString           *figures_before, *figures_after;
-  Emissions          e = { 0 };
+  GString *figures_before, *figures_after;
+  Emissions e = { 0 };
 
   g_assert_no_error (error);
   g_assert_cmpuint (linli_project_get_n_sites (a), >, 0);
@@ -2028,53 +1707,20 @@ test_previous_project_intact (void)
 }
 
 static const char *const fuzz_tokens[] = {
-  "<",
-  ">",
-  "&",
-  "\"",
-  "'",
-  "/",
-  "=",
-  ";",
-  "#",
-  " ",
-  "\n",
-  "\0",
-  "\xff",
-  "\xc3",
-  "\xef\xbb\xbf",
-  "&#0;",
-  "&#x110000;",
-  "&amp",
-  "&lt;",
-  "<!DOCTYPE x>",
-  "<!DOCTYPE linli [<!ENTITY e \"x\">]>",
-  "&e;",
-  "]]>",
-  "<![CDATA[",
-  "<!--",
-  "-->",
-  "<?pi?>",
-  "<building/>",
-  "<site/>",
-  "</linli>",
-  "<linli version=\"1\">",
-  "-1",
-  "1e999",
-  "nan",
-  "0x10",
-  "4294967296",
-  "site-4294967295",
-  " name=\"x\"",
-  " id=\"b1\"",
-  "<footprint>121.47,31.23 121.48,31.24 121.49,31.23</footprint>",
+  "<", ">", "&", "\"", "'", "/", "=", ";", "#", " ", "\n", "\0", "\xff", "\xc3", "\xef\xbb\xbf",
+  "&#0;", "&#x110000;", "&amp", "&lt;", "<!DOCTYPE x>", "<!DOCTYPE linli [<!ENTITY e \"x\">]>",
+  "&e;", "]]>", "<![CDATA[", "<!--", "-->", "<?pi?>", "<building/>", "<site/>", "</linli>",
+  "<linli version=\"1\">", "-1", "1e999", "nan", "0x10", "4294967296", "site-4294967295",
+  " name=\"x\"", " id=\"b1\"", "<footprint>121.47,31.23 121.48,31.24 121.49,31.23</footprint>",
 };
 
 static GByteArray *
-mutate (GRand *rand, const guint8 *data, gsize size)
+mutate (GRand        *rand,
+        const guint8 *data,
+        gsize         size)
 {
   GByteArray *doc = g_byte_array_sized_new (size + 64);
-  guint       n = g_rand_int_range (rand, 1, 4);
+  guint n = g_rand_int_range (rand, 1, 4);
 
   g_byte_array_append (doc, data, size);
   for (guint m = 0; m < n; m++)
@@ -2083,40 +1729,42 @@ mutate (GRand *rand, const guint8 *data, gsize size)
 
       switch (g_rand_int_range (rand, 0, 7))
         {
-          case 0: /* flip bits of a byte */
-            if (doc->len)
-              doc->data[pos] ^= 1u << g_rand_int_range (rand, 0, 8);
-            break;
-          case 1: /* any byte value */
-            if (doc->len)
-              doc->data[pos] = g_rand_int_range (rand, 0, 256);
-            break;
-          case 2: /* truncate */ g_byte_array_set_size (doc, pos); break;
-          case 3: /* duplicate a span */
-            {
-              guint              want = g_rand_int_range (rand, 1, 200);
-              guint              len = MIN (doc->len - pos, want);
-              guint              to = g_rand_int_range (rand, 0, doc->len + 1);
-              g_autofree guint8 *span = g_memdup2 (doc->data + pos, len);
+        case 0:  /* flip bits of a byte */
+          if (doc->len)
+            doc->data[pos] ^= 1u << g_rand_int_range (rand, 0, 8);
+          break;
+        case 1:  /* any byte value */
+          if (doc->len)
+            doc->data[pos] = g_rand_int_range (rand, 0, 256);
+          break;
+        case 2:  /* truncate */
+          g_byte_array_set_size (doc, pos);
+          break;
+        case 3:  /* duplicate a span */
+          {
+            guint want = g_rand_int_range (rand, 1, 200);
+            guint len = MIN (doc->len - pos, want);
+            guint to = g_rand_int_range (rand, 0, doc->len + 1);
+            g_autofree guint8 *span = g_memdup2 (doc->data + pos, len);
 
-              g_array_insert_vals ((GArray *) doc, to, span, len);
-            }
-            break;
-          case 4: /* delete a span */
-            {
-              guint want = g_rand_int_range (rand, 1, 60);
+            g_array_insert_vals ((GArray *) doc, to, span, len);
+          }
+          break;
+        case 4:  /* delete a span */
+          {
+            guint want = g_rand_int_range (rand, 1, 60);
 
-              g_byte_array_remove_range (doc, pos, MIN (doc->len - pos, want));
-            }
-            break;
-          default: /* insert a token */
-            {
-              const char *token = fuzz_tokens[g_rand_int_range (rand, 0, G_N_ELEMENTS (fuzz_tokens))];
-              guint       len = token[0] ? strlen (token) : 1;
+            g_byte_array_remove_range (doc, pos, MIN (doc->len - pos, want));
+          }
+          break;
+        default:  /* insert a token */
+          {
+            const char *token = fuzz_tokens[g_rand_int_range (rand, 0, G_N_ELEMENTS (fuzz_tokens))];
+            guint len = token[0] ? strlen (token) : 1;
 
-              g_array_insert_vals ((GArray *) doc, pos, (const guint8 *) token, len);
-            }
-            break;
+            g_array_insert_vals ((GArray *) doc, pos, (const guint8 *) token, len);
+          }
+          break;
         }
     }
   return doc;
@@ -2125,20 +1773,21 @@ mutate (GRand *rand, const guint8 *data, gsize size)
 static void
 test_fuzz (void)
 {
-  g_autoptr (GRand)  rand = g_rand_new_with_seed (20240601);
-  LinliProject      *seed_project = random_project (3, 12, 5);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20240601);
+  LinliProject *seed_project = random_project (3, 12, 5);
   g_autoptr (GBytes) good = linli_format_save_bytes (seed_project);
   g_autoptr (GBytes) base = base_document ();
-  guint              n_loaded = 0, n_failed = 0;
-  guint              iterations = g_test_slow () ? 50000 : 5000;
+  guint n_loaded = 0, n_failed = 0;
+  guint iterations = g_test_slow () ? 50000 : 5000;
 
   for (guint i = 0; i < iterations; i++)
     {
-      GBytes                *source = i % 2 ? good : base;
-      g_autoptr (GByteArray) doc = mutate (rand, g_bytes_get_data (source, NULL), g_bytes_get_size (source));
-      g_autoptr (GError)     error = NULL;
-      LinliProject *project = linli_format_load_data ((const char *) doc->data, doc->len, "fuzz.linli",
-                                                      &error);
+      GBytes *source = i % 2 ? good : base;
+      g_autoptr (GByteArray) doc = mutate (rand, g_bytes_get_data (source, NULL),
+                                           g_bytes_get_size (source));
+      g_autoptr (GError) error = NULL;
+      LinliProject *project = linli_format_load_data ((const char *) doc->data, doc->len,
+                                                      "fuzz.linli", &error);
 
       if (project == NULL)
         {
@@ -2157,13 +1806,14 @@ test_fuzz (void)
           /* Whatever the loader accepts must save to a file it reads back
            * the same. */
           g_autoptr (GBytes) first = NULL, second = NULL;
-          LinliProject      *again;
+          LinliProject *again;
 
           g_assert_no_error (error);
           first = linli_format_save_bytes (project);
           again = load_bytes (first, "resaved.linli", &error);
           if (again == NULL)
-            g_error ("iteration %u: accepted document saves to an unreadable one: %s", i, error->message);
+            g_error ("iteration %u: accepted document saves to an unreadable one: %s", i,
+                     error->message);
           second = linli_format_save_bytes (again);
           assert_bytes_equal (first, second);
           g_object_unref (again);
@@ -2177,7 +1827,9 @@ test_fuzz (void)
 }
 
 static LinliProject *
-big_project (const char *name, guint n_buildings, guint households_offset)
+big_project (const char *name,
+             guint       n_buildings,
+             guint       households_offset)
 {
   LinliProject *project = linli_project_new ();
 
@@ -2187,7 +1839,7 @@ big_project (const char *name, guint n_buildings, guint households_offset)
   for (guint i = 0; i < n_buildings; i++)
     {
       g_autofree char *id = g_strdup_printf ("b%u", i);
-      LinliBuilding    b = { 0 };
+      LinliBuilding b = { 0 };
 
       b.id = id;
       b.name = "楼";
@@ -2200,29 +1852,31 @@ big_project (const char *name, guint n_buildings, guint households_offset)
 }
 
 static gboolean
-file_equals (const char *path, GBytes *bytes)
+file_equals (const char *path,
+             GBytes     *bytes)
 {
   g_autofree char *contents = NULL;
-  gsize            length;
+  gsize length;
 
   if (!g_file_get_contents (path, &contents, &length, NULL))
     return FALSE;
-  return length == g_bytes_get_size (bytes) && memcmp (contents, g_bytes_get_data (bytes, NULL), length) == 0;
+  return length == g_bytes_get_size (bytes) &&
+         memcmp (contents, g_bytes_get_data (bytes, NULL), length) == 0;
 }
 
 static void
 test_atomic_save (void)
 {
-  g_autofree char   *dir = make_temp_dir ();
-  g_autofree char   *path = g_build_filename (dir, "district.linli", NULL);
-  g_autoptr (GRand)  rand = g_rand_new_with_seed (31337);
-  LinliProject      *a = big_project ("版本A", 20000, 0);
-  LinliProject      *b = big_project ("版本B", 20000, 1);
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "district.linli", NULL);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (31337);
+  LinliProject *a = big_project ("版本A", 20000, 0);
+  LinliProject *b = big_project ("版本B", 20000, 1);
   g_autoptr (GBytes) bytes_a = linli_format_save_bytes (a);
   g_autoptr (GBytes) bytes_b = linli_format_save_bytes (b);
   g_autoptr (GError) error = NULL;
-  guint              seen_a = 0, seen_b = 0;
-  gint64             start, save_us;
+  guint seen_a = 0, seen_b = 0;
+  gint64 start, save_us;
 
   /* Both versions load, so a file byte-equal to one of them does too. */
   for (guint v = 0; v < 2; v++)
@@ -2248,8 +1902,8 @@ test_atomic_save (void)
        * at least 5 ms in. */
       gint64 lo = MAX (5000, save_us / 4), hi = MAX (60000, 2 * save_us);
       gint64 delay = lo + g_rand_int_range (rand, 0, (gint32) MIN (hi - lo, G_MAXINT32));
-      int    status = 0;
-      pid_t  pid;
+      int status = 0;
+      pid_t pid;
 
       pid = fork ();
       g_assert_cmpint (pid, >=, 0);
@@ -2269,8 +1923,8 @@ test_atomic_save (void)
       else if (file_equals (path, bytes_b))
         seen_b++;
       else
-        g_error ("round %u (killed after %" G_GINT64_FORMAT " µs): the file is neither version", round,
-                 delay);
+        g_error ("round %u (killed after %" G_GINT64_FORMAT " µs): the file is neither version",
+                 round, delay);
     }
 
   /* And through the file API, once. */
@@ -2290,11 +1944,12 @@ test_atomic_save (void)
 
 /* The names in @dir that start with @prefix. */
 static guint
-count_prefixed (const char *dir, const char *prefix)
+count_prefixed (const char *dir,
+                const char *prefix)
 {
   g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char      *name;
-  guint            n = 0;
+  const char *name;
+  guint n = 0;
 
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
     n += g_str_has_prefix (name, prefix);
@@ -2306,16 +1961,16 @@ count_prefixed (const char *dir, const char *prefix)
 static void
 test_killed_save_cleaned (void)
 {
-  g_autofree char   *dir = make_temp_dir ();
-  g_autofree char   *path = g_build_filename (dir, "district.linli", NULL);
-  LinliProject      *big = big_project ("大", 20000, 0);
-  LinliProject      *small = random_project (7, 10, 3);
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "district.linli", NULL);
+  LinliProject *big = big_project ("大", 20000, 0);
+  LinliProject *small = random_project (7, 10, 3);
   g_autoptr (GBytes) small_bytes = linli_format_save_bytes (small);
   g_autoptr (GError) error = NULL;
 
   for (guint round = 0; round < 3; round++)
     {
-      int   status = 0;
+      int status = 0;
       pid_t pid = fork ();
 
       g_assert_cmpint (pid, >=, 0);
@@ -2384,12 +2039,11 @@ test_beyond_projection (void)
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
-      g_autofree char   *doc = g_strdup_printf ("<?xml version=\"1.0\"?>\n<linli version=\"1\">\n"
-                                                  "<communities><community id=\"c\"/></communities>\n"
-                                                  "<compounds><compound id=\"k\" community=\"c\"/></compounds>\n"
-                                                  "%s</linli>\n",
-                                                cases[c].body);
-      g_autofree char   *where = g_strdup_printf ("beyond.linli:%u: ", cases[c].line);
+      g_autofree char *doc = g_strdup_printf ("<?xml version=\"1.0\"?>\n<linli version=\"1\">\n"
+                                              "<communities><community id=\"c\"/></communities>\n"
+                                              "<compounds><compound id=\"k\" community=\"c\"/></compounds>\n"
+                                              "%s</linli>\n", cases[c].body);
+      g_autofree char *where = g_strdup_printf ("beyond.linli:%u: ", cases[c].line);
       g_autoptr (GError) error = NULL;
 
       g_test_message ("%s", cases[c].name);
@@ -2405,41 +2059,41 @@ test_beyond_projection (void)
 static void
 test_save_refuses_unloadable (void)
 {
-  g_autofree char   *dir = make_temp_dir ();
-  g_autofree char   *path = g_build_filename (dir, "keep.linli", NULL);
-  g_autofree char   *before = NULL, *after = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "keep.linli", NULL);
+  g_autofree char *before = NULL, *after = NULL;
   g_autoptr (GError) error = NULL;
 
   for (guint c = 0; c < 4; c++)
     {
-      LinliProject         *project = random_project (5, 10, 3);
+      LinliProject *project = random_project (5, 10, 3);
       g_autoptr (LinliSite) site = NULL;
-      LinliSiteState        st = { .id = "far", .name = "far", .lat = 31, .lon = 121, .cost = -1 };
-      LinliBuilding         b = { .id = "odd", .compound = 0, .lat = 31, .lon = 121 };
-      const char           *problem;
+      LinliSiteState st = { .id = "far", .name = "far", .lat = 31, .lon = 121, .cost = -1 };
+      LinliBuilding b = { .id = "odd", .compound = 0, .lat = 31, .lon = 121 };
+      const char *problem;
 
       g_assert_true (linli_format_save_file (project, path, &error));
       g_assert_no_error (error);
       g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
       switch (c)
         {
-          case 0:
-            b.lat = NAN;
-            linli_project_add_building (project, &b, NULL, 0);
-            problem = "building “odd” has no valid position";
-            break;
-          case 1:
-            st.lat = -90;
-            problem = "lies beyond 85°";
-            break;
-          case 2:
-            st.lon = linli_project_get_building (project, 0)->lon > 0 ? -179 : 179;
-            problem = "180° meridian";
-            break;
-          default:
-            st.lat = 500;
-            problem = "site “far” has no valid position";
-            break;
+        case 0:
+          b.lat = NAN;
+          linli_project_add_building (project, &b, NULL, 0);
+          problem = "building “odd” has no valid position";
+          break;
+        case 1:
+          st.lat = -90;
+          problem = "lies beyond 85°";
+          break;
+        case 2:
+          st.lon = linli_project_get_building (project, 0)->lon > 0 ? -179 : 179;
+          problem = "180° meridian";
+          break;
+        default:
+          st.lat = 500;
+          problem = "site “far” has no valid position";
+          break;
         }
       if (c > 0)
         {
@@ -2464,15 +2118,15 @@ test_save_refuses_unloadable (void)
 static void
 test_save_errors (void)
 {
-  g_autofree char   *dir = make_temp_dir ();
-  g_autofree char   *missing = g_build_filename (dir, "no", "such", "dir", "x.linli", NULL);
-  g_autofree char   *path = g_build_filename (dir, "keep.linli", NULL);
-  LinliProject      *small = random_project (5, 10, 3);
-  LinliProject      *big = big_project ("大", 5000, 0);
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *missing = g_build_filename (dir, "no", "such", "dir", "x.linli", NULL);
+  g_autofree char *path = g_build_filename (dir, "keep.linli", NULL);
+  LinliProject *small = random_project (5, 10, 3);
+  LinliProject *big = big_project ("大", 5000, 0);
   g_autoptr (GBytes) small_bytes = linli_format_save_bytes (small);
   g_autoptr (GError) error = NULL;
-  int                status = 0;
-  pid_t              pid;
+  int status = 0;
+  pid_t pid;
 
   /* Into a directory that does not exist. */
   g_assert_false (linli_format_save_file (small, missing, &error));
@@ -2491,8 +2145,8 @@ test_save_errors (void)
   if (pid == 0)
     {
       struct rlimit limit = { 4096, 4096 };
-      GError       *child_error = NULL;
-      gboolean      ok;
+      GError *child_error = NULL;
+      gboolean ok;
 
       signal (SIGXFSZ, SIG_IGN);
       if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
@@ -2539,19 +2193,19 @@ test_save_errors (void)
 static void
 test_coordinate_text (void)
 {
-  g_autoptr (GRand)     rand = g_rand_new_with_seed (77);
-  LinliProject         *project = linli_project_new ();
-  g_autoptr (GBytes)    bytes = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (77);
+  LinliProject *project = linli_project_new ();
+  g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
-  const char           *text;
+  const char *text;
 
   linli_project_add_community (project, "c", NULL);
   linli_project_add_compound (project, "k", NULL, 0);
   for (guint i = 0; i < 2000; i++)
     {
       g_autofree char *id = g_strdup_printf ("b%u", i);
-      LinliBuilding    b = { 0 };
-      char             lat_text[G_ASCII_DTOSTR_BUF_SIZE], lon_text[G_ASCII_DTOSTR_BUF_SIZE];
+      LinliBuilding b = { 0 };
+      char lat_text[G_ASCII_DTOSTR_BUF_SIZE], lon_text[G_ASCII_DTOSTR_BUF_SIZE];
 
       /* Decimal values with 0–7 decimals, and now and then any double. */
       b.lat = g_rand_int_range (rand, -900000000, 900000001) / 1e7;
@@ -2579,8 +2233,8 @@ test_coordinate_text (void)
         {
           /* Only an arbitrary double may round differently, by one unit. */
           g_autofree char *needle = g_strdup_printf ("<building id=\"b%u\"", i);
-          const char      *at = strstr (text, needle);
-          double           lat;
+          const char *at = strstr (text, needle);
+          double lat;
 
           g_assert_nonnull (at);
           at = strstr (at, "lat=\"");
@@ -2597,36 +2251,30 @@ test_coordinate_text (void)
 static void
 test_plan_rule (void)
 {
-  LinliProject      *project = linli_project_new ();
+  LinliProject *project = linli_project_new ();
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
-  LinliProject      *loaded;
+  LinliProject *loaded;
   const char *bad = "<linli version=\"1\">\n<sites>\n<site id=\"s\" tier=\"station\" status=\"candidate\" "
                     "lat=\"30\" lon=\"120\" plan=\"maybe\"/>\n</sites></linli>\n";
 
   for (guint r = 0; r < LINLI_SITE_N_PLAN_RULES; r++)
     {
-      g_autofree char      *id = g_strdup_printf ("s%u", r);
-      LinliSiteState        st = { .id = id,
-                                   .status = LINLI_SITE_STATUS_CANDIDATE,
-                                   .lat = 30,
-                                   .lon = 120 + r * 0.01,
-                                   .cost = -1,
-                                   .plan_rule = r };
+      g_autofree char *id = g_strdup_printf ("s%u", r);
+      LinliSiteState st = { .id = id, .status = LINLI_SITE_STATUS_CANDIDATE, .lat = 30, .lon = 120 + r * 0.01,
+                            .cost = -1, .plan_rule = r };
       g_autoptr (LinliSite) site = linli_site_new (&st);
 
       linli_project_add_site (project, site);
     }
   bytes = linli_format_save_bytes (project);
-  loaded = linli_format_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "rules.linli",
-                                   &error);
+  loaded = linli_format_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "rules.linli", &error);
   g_assert_no_error (error);
   for (guint r = 0; r < LINLI_SITE_N_PLAN_RULES; r++)
     g_assert_cmpint (linli_site_get_plan_rule (linli_project_get_site (loaded, r)), ==, r);
   {
     xmlRelaxNGPtr schema = load_schema ();
-    xmlDocPtr doc = xmlReadMemory (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "rules.linli",
-                                   NULL, XML_PARSE_NONET);
+    xmlDocPtr doc = xmlReadMemory (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "rules.linli", NULL, XML_PARSE_NONET);
     xmlRelaxNGValidCtxtPtr ctxt = xmlRelaxNGNewValidCtxt (schema);
 
     g_assert_cmpint (xmlRelaxNGValidateDoc (ctxt, doc), ==, 0);
@@ -2644,7 +2292,8 @@ test_plan_rule (void)
 }
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   int ret;
 

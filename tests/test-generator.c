@@ -13,7 +13,8 @@
 /* Auxiliary methods */
 
 static LinliProject *
-generate (guint32 seed, guint n_buildings)
+generate (guint32 seed,
+          guint   n_buildings)
 {
   LinliGeneratorOptions options;
 
@@ -35,7 +36,7 @@ static guint64 *
 community_residents (LinliProject *project)
 {
   guint64 *residents = g_new0 (guint64, MAX (linli_project_get_n_communities (project), 1));
-  guint    n = linli_project_get_n_buildings (project);
+  guint n = linli_project_get_n_buildings (project);
 
   for (guint i = 0; i < n; i++)
     {
@@ -69,8 +70,8 @@ test_seed_changes (void)
 {
   g_autoptr (LinliProject) a = generate (1, 2500);
   g_autoptr (LinliProject) b = generate (2, 2500);
-  gboolean                 differ = FALSE;
-  guint                    n;
+  gboolean differ = FALSE;
+  guint n;
 
   n = MIN (linli_project_get_n_buildings (a), linli_project_get_n_buildings (b));
   differ = linli_project_get_n_compounds (a) != linli_project_get_n_compounds (b) ||
@@ -94,7 +95,7 @@ test_building_count (void)
     for (guint32 seed = 1; seed <= 3; seed++)
       {
         g_autoptr (LinliProject) project = generate (seed, sizes[i]);
-        guint                    n = linli_project_get_n_buildings (project);
+        guint n = linli_project_get_n_buildings (project);
 
         g_assert_cmpuint (n, >=, sizes[i] - sizes[i] / 10);
         g_assert_cmpuint (n, <=, sizes[i] + sizes[i] / 10);
@@ -111,19 +112,19 @@ test_compounds (void)
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       g_autoptr (LinliProject) project = generate (1, sizes[i]);
-      g_autoptr (GHashTable)   names = g_hash_table_new (g_str_hash, g_str_equal);
-      guint                    n_compounds = linli_project_get_n_compounds (project);
-      guint                    n_buildings = linli_project_get_n_buildings (project);
-      g_autofree guint        *counts = g_new0 (guint, n_compounds);
+      g_autoptr (GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+      guint n_compounds = linli_project_get_n_compounds (project);
+      guint n_buildings = linli_project_get_n_buildings (project);
+      g_autofree guint *counts = g_new0 (guint, n_compounds);
 
       for (guint b = 0; b < n_buildings; b++)
         counts[linli_project_get_building (project, b)->compound]++;
 
       for (guint k = 0; k < n_compounds; k++)
         {
-          const LinliCompound  *c = linli_project_get_compound (project, k);
+          const LinliCompound *c = linli_project_get_compound (project, k);
           const LinliCommunity *comm = linli_project_get_community (project, c->community);
-          g_autofree char      *prefix = g_strconcat (comm->id, "-k", NULL);
+          g_autofree char *prefix = g_strconcat (comm->id, "-k", NULL);
 
           g_assert_cmpuint (counts[k], >=, 5);
           g_assert_cmpuint (counts[k], <=, 40);
@@ -145,15 +146,15 @@ test_communities (void)
     for (guint32 seed = 1; seed <= 4; seed++)
       {
         g_autoptr (LinliProject) project = generate (seed, sizes[i]);
-        g_autoptr (GHashTable)   names = g_hash_table_new (g_str_hash, g_str_equal);
-        g_autofree guint64      *residents = community_residents (project);
-        guint                    n = linli_project_get_n_communities (project);
+        g_autoptr (GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+        g_autofree guint64 *residents = community_residents (project);
+        guint n = linli_project_get_n_communities (project);
 
         g_assert_cmpuint (n, >=, 1);
         for (guint c = 0; c < n; c++)
           {
             const LinliCommunity *comm = linli_project_get_community (project, c);
-            g_autofree char      *id = g_strdup_printf ("c%u", c + 1);
+            g_autofree char *id = g_strdup_printf ("c%u", c + 1);
 
             g_assert_cmpuint (residents[c], >=, 10000);
             g_assert_cmpuint (residents[c], <=, 30000);
@@ -170,8 +171,8 @@ static void
 test_many_names (void)
 {
   g_autoptr (LinliProject) project = generate (3, 300000);
-  g_autoptr (GHashTable)   names = g_hash_table_new (g_str_hash, g_str_equal);
-  guint                    n = linli_project_get_n_communities (project);
+  g_autoptr (GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = linli_project_get_n_communities (project);
 
   g_assert_cmpuint (n, >, 1000);
   for (guint c = 0; c < n; c++)
@@ -195,17 +196,17 @@ static void
 test_buildings (void)
 {
   g_autoptr (LinliProject) project = generate (1, 2500);
-  g_autoptr (GHashTable)   ids = g_hash_table_new (g_str_hash, g_str_equal);
-  LinliProjection          proj;
-  guint                    n = linli_project_get_n_buildings (project);
+  g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  LinliProjection proj;
+  guint n = linli_project_get_n_buildings (project);
 
   linli_projection_init (&proj, 30.29, 120.155);
   for (guint i = 0; i < n; i++)
     {
       const LinliBuilding *b = linli_project_get_building (project, i);
-      const LinliLatLon   *fp;
-      double               lat = 0, lon = 0, area = 0, distance;
-      guint                n_points;
+      const LinliLatLon *fp;
+      double lat = 0, lon = 0, area = 0, distance;
+      guint n_points;
 
       g_assert_cmpuint (b->households, >, 0);
       g_assert_cmpuint (b->party_members, >=, 1);
@@ -230,7 +231,7 @@ test_buildings (void)
       for (guint k = 0; k < 4; k++)
         {
           const LinliLatLon *p = &fp[k], *q = &fp[(k + 1) % 4];
-          double             px, py, qx, qy;
+          double px, py, qx, qy;
 
           g_assert_true (is_rounded_to_7_decimals (p->lat));
           g_assert_true (is_rounded_to_7_decimals (p->lon));
@@ -252,15 +253,15 @@ static void
 test_sites (void)
 {
   g_autoptr (LinliProject) project = generate (1, 2500);
-  g_autoptr (GHashTable)   ids = g_hash_table_new (g_str_hash, g_str_equal);
-  guint                    n = linli_project_get_n_sites (project);
-  guint                    n_existing = 0, n_candidates = 0, n_street = 0, n_community = 0, n_stations = 0;
+  g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = linli_project_get_n_sites (project);
+  guint n_existing = 0, n_candidates = 0, n_street = 0, n_community = 0, n_stations = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      LinliSite       *site = linli_project_get_site (project, i);
+      LinliSite *site = linli_project_get_site (project, i);
       g_autofree char *id = g_strdup_printf ("site-%u", i + 1);
-      double           lat = linli_site_get_lat (site), lon = linli_site_get_lon (site);
+      double lat = linli_site_get_lat (site), lon = linli_site_get_lon (site);
 
       g_assert_cmpstr (linli_site_get_id (site), ==, id);
       g_assert_false (g_hash_table_contains (ids, linli_site_get_name (site)));
@@ -289,23 +290,24 @@ test_sites (void)
       n_existing++;
       switch (linli_site_get_tier (site))
         {
-          case LINLI_SITE_TIER_STREET:
-            n_street++;
-            g_assert_true (g_str_has_suffix (linli_site_get_name (site), "街道党群服务中心"));
-            break;
-          case LINLI_SITE_TIER_COMMUNITY:
-            n_community++;
-            g_assert_true (g_str_has_suffix (linli_site_get_name (site), "社区党群服务中心"));
-            g_assert_cmpuint (linli_site_get_services (site), ==, LINLI_SERVICES_ALL);
-            g_assert_cmpuint (linli_site_get_capacity (site), >=, 1000);
-            break;
-          case LINLI_SITE_TIER_STATION:
-            n_stations++;
-            g_assert_true (g_str_has_suffix (linli_site_get_name (site), "党群服务站"));
-            break;
-          case LINLI_SITE_TIER_NEIGHBOURHOOD:
-          case LINLI_SITE_N_TIERS:
-          default: g_assert_not_reached ();
+        case LINLI_SITE_TIER_STREET:
+          n_street++;
+          g_assert_true (g_str_has_suffix (linli_site_get_name (site), "街道党群服务中心"));
+          break;
+        case LINLI_SITE_TIER_COMMUNITY:
+          n_community++;
+          g_assert_true (g_str_has_suffix (linli_site_get_name (site), "社区党群服务中心"));
+          g_assert_cmpuint (linli_site_get_services (site), ==, LINLI_SERVICES_ALL);
+          g_assert_cmpuint (linli_site_get_capacity (site), >=, 1000);
+          break;
+        case LINLI_SITE_TIER_STATION:
+          n_stations++;
+          g_assert_true (g_str_has_suffix (linli_site_get_name (site), "党群服务站"));
+          break;
+        case LINLI_SITE_TIER_NEIGHBOURHOOD:
+        case LINLI_SITE_N_TIERS:
+        default:
+          g_assert_not_reached ();
         }
     }
 
@@ -321,11 +323,11 @@ test_sites (void)
 static void
 test_coverage (void)
 {
-  g_autoptr (LinliProject)   project = generate (1, 2500);
-  g_autoptr (LinliCoverage)  coverage = linli_coverage_compute (project, NULL);
+  g_autoptr (LinliProject) project = generate (1, 2500);
+  g_autoptr (LinliCoverage) coverage = linli_coverage_compute (project, NULL);
   const LinliCoverageTotals *district = linli_coverage_get_district (coverage);
   double share = linli_coverage_totals_share (district->households_covered, district->households);
-  guint  n_uncovered;
+  guint n_uncovered;
 
   g_test_message ("seed 1, 2500 buildings: %.1f %% of households covered", 100 * share);
   g_assert_cmpfloat (share, >=, 0.40);
@@ -339,10 +341,11 @@ test_coverage_seeds (void)
 {
   for (guint32 seed = 1; seed <= 10; seed++)
     {
-      g_autoptr (LinliProject)   project = generate (seed, 2000 + 100 * seed);
-      g_autoptr (LinliCoverage)  coverage = linli_coverage_compute (project, NULL);
+      g_autoptr (LinliProject) project = generate (seed, 2000 + 100 * seed);
+      g_autoptr (LinliCoverage) coverage = linli_coverage_compute (project, NULL);
       const LinliCoverageTotals *district = linli_coverage_get_district (coverage);
-      double share = linli_coverage_totals_share (district->households_covered, district->households);
+      double share = linli_coverage_totals_share (district->households_covered,
+                                                  district->households);
 
       g_assert_cmpfloat (share, >=, 0.40);
       g_assert_cmpfloat (share, <=, 0.95);
@@ -352,10 +355,10 @@ test_coverage_seeds (void)
 static void
 test_options (void)
 {
-  LinliGeneratorOptions    options;
+  LinliGeneratorOptions options;
   g_autoptr (LinliProject) named = NULL;
   g_autoptr (LinliProject) unnamed = NULL;
-  double                   min_lat, min_lon, max_lat, max_lon;
+  double min_lat, min_lon, max_lat, max_lon;
 
   linli_generator_options_init (&options);
   g_assert_cmpuint (options.seed, ==, 1);
@@ -390,11 +393,11 @@ static void
 test_round_trip (void)
 {
   g_autoptr (LinliProject) project = generate (5, 800);
-  g_autoptr (GBytes)       bytes = linli_format_save_bytes (project);
+  g_autoptr (GBytes) bytes = linli_format_save_bytes (project);
   g_autoptr (LinliProject) loaded = NULL;
-  g_autoptr (GError)       error = NULL;
-  gsize                    size;
-  const char              *data = g_bytes_get_data (bytes, &size);
+  g_autoptr (GError) error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
 
   loaded = linli_format_load_data (data, size, "generated", &error);
   g_assert_no_error (error);
@@ -405,10 +408,10 @@ test_round_trip (void)
 static void
 test_large (void)
 {
-  gint64                   start = g_get_monotonic_time ();
+  gint64 start = g_get_monotonic_time ();
   g_autoptr (LinliProject) project = generate (1, 300000);
-  double                   seconds = (g_get_monotonic_time () - start) / 1e6;
-  guint                    n = linli_project_get_n_buildings (project);
+  double seconds = (g_get_monotonic_time () - start) / 1e6;
+  guint n = linli_project_get_n_buildings (project);
 
   g_test_message ("300,000 buildings generated in %.2f s", seconds);
   g_assert_cmpuint (n, >=, 270000);
@@ -416,7 +419,8 @@ test_large (void)
 }
 
 static guint32
-find_root (guint32 *parent, guint32 i)
+find_root (guint32 *parent,
+           guint32  i)
 {
   while (parent[i] != i)
     i = parent[i] = parent[parent[i]];
@@ -430,13 +434,13 @@ test_streets (void)
 {
   for (guint32 seed = 1; seed <= 3; seed++)
     {
-      LinliGeneratorOptions     opts;
-      g_autoptr (LinliProject)  project = NULL;
-      const LinliStreets       *streets;
-      g_autofree guint32       *parent = NULL;
-      guint                     n_nodes, roots = 0, n;
-      g_autoptr (LinliWalk)     walk = NULL;
-      const LinliWalkSnap      *snaps;
+      LinliGeneratorOptions opts;
+      g_autoptr (LinliProject) project = NULL;
+      const LinliStreets *streets;
+      g_autofree guint32 *parent = NULL;
+      guint n_nodes, roots = 0, n;
+      g_autoptr (LinliWalk) walk = NULL;
+      const LinliWalkSnap *snaps;
       g_autoptr (LinliCoverage) line = NULL;
       g_autoptr (LinliCoverage) street = NULL;
 
@@ -478,7 +482,8 @@ test_streets (void)
 }
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

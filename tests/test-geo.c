@@ -10,7 +10,9 @@
 
 /* A ring given in metres east and north of (LAT0, LON0). */
 static guint
-ring_from_metres (const double *xy, guint n, LinliLatLon *points)
+ring_from_metres (const double *xy,
+                  guint         n,
+                  LinliLatLon  *points)
 {
   LinliProjection proj;
 
@@ -21,7 +23,12 @@ ring_from_metres (const double *xy, guint n, LinliLatLon *points)
 }
 
 static void
-bounds (const LinliLatLon *p, guint n, double *min_lat, double *max_lat, double *min_lon, double *max_lon)
+bounds (const LinliLatLon *p,
+        guint              n,
+        double            *min_lat,
+        double            *max_lat,
+        double            *min_lon,
+        double            *max_lon)
 {
   *min_lat = *min_lon = INFINITY;
   *max_lat = *max_lon = -INFINITY;
@@ -37,13 +44,17 @@ bounds (const LinliLatLon *p, guint n, double *min_lat, double *max_lat, double 
 /* The reference: the shoelace area and centroid in metres in @proj, by
  * the textbook, in long double. */
 static double
-reference_area_centroid (const LinliProjection *proj, const LinliLatLon *p, guint n, double *x, double *y)
+reference_area_centroid (const LinliProjection *proj,
+                         const LinliLatLon     *p,
+                         guint                  n,
+                         double                *x,
+                         double                *y)
 {
   long double a = 0, cx = 0, cy = 0;
 
   for (guint k = 0; k < n; k++)
     {
-      double      x0, y0, x1, y1;
+      double x0, y0, x1, y1;
       long double cross;
 
       linli_projection_forward (proj, p[k].lat, p[k].lon, &x0, &y0);
@@ -62,9 +73,10 @@ reference_area_centroid (const LinliProjection *proj, const LinliLatLon *p, guin
 /* Brute force: do two edges that are not neighbours cross, clearly
  * (each end of one more than rounding away from the other's line)? */
 static gboolean
-reference_crosses (const LinliLatLon *p, guint n)
+reference_crosses (const LinliLatLon *p,
+                   guint              n)
 {
-  LinliProjection    proj;
+  LinliProjection proj;
   g_autofree double *x = g_new (double, n), *y = g_new (double, n);
 
   linli_projection_init (&proj, LAT0, LON0);
@@ -73,7 +85,7 @@ reference_crosses (const LinliLatLon *p, guint n)
   for (guint i = 0; i < n; i++)
     for (guint j = i + 1; j < n; j++)
       {
-        guint  i2 = (i + 1) % n, j2 = (j + 1) % n;
+        guint i2 = (i + 1) % n, j2 = (j + 1) % n;
         double d1, d2, d3, d4, size, eps;
 
         if (i2 == j || j2 == i)
@@ -93,50 +105,33 @@ reference_crosses (const LinliLatLon *p, guint n)
 
 static const struct
 {
-  const char    *name;
-  guint          n;
-  double         xy[16];
-  LinliRingState state;
-  guint          n_kept;
-  double         area; /* m², of what is kept */
-  double         x, y; /* metres: where it stands */
+  const char     *name;
+  guint           n;
+  double          xy[16];
+  LinliRingState  state;
+  guint           n_kept;
+  double          area;        /* m², of what is kept */
+  double          x, y;        /* metres: where it stands */
 } ring_cases[] = {
   { "square", 4, { 0, 0, 20, 0, 20, 20, 0, 20 }, LINLI_RING_SIMPLE, 4, 400, 10, 10 },
   { "square-closed", 5, { 0, 0, 20, 0, 20, 20, 0, 20, 0, 0 }, LINLI_RING_SIMPLE, 4, 400, 10, 10 },
   { "clockwise", 4, { 0, 0, 0, 20, 20, 20, 20, 0 }, LINLI_RING_SIMPLE, 4, 400, 10, 10 },
   /* An L: 30 × 10 plus 10 × 20; its centroid is the areas' weighted mean. */
-  { "concave",
-    6,
-    { 0, 0, 30, 0, 30, 10, 10, 10, 10, 30, 0, 30 },
-    LINLI_RING_SIMPLE,
-    6,
-    500,
-    (300 * 15 + 200 * 5) / 500.0,
-    (300 * 5 + 200 * 20) / 500.0 },
-  { "duplicate-points",
-    8,
-    { 0, 0, 0, 0, 20, 0, 20, 20, 20, 20, 20, 20, 0, 20, 0, 0 },
-    LINLI_RING_SIMPLE,
-    4,
-    400,
-    10,
-    10 },
+  { "concave", 6, { 0, 0, 30, 0, 30, 10, 10, 10, 10, 30, 0, 30 }, LINLI_RING_SIMPLE, 6, 500,
+    (300 * 15 + 200 * 5) / 500.0, (300 * 5 + 200 * 20) / 500.0 },
+  { "duplicate-points", 8, { 0, 0, 0, 0, 20, 0, 20, 20, 20, 20, 20, 20, 0, 20, 0, 0 },
+    LINLI_RING_SIMPLE, 4, 400, 10, 10 },
   /* A kiosk a centimetre across is small but real. */
   { "tiny", 4, { 0, 0, 0.01, 0, 0.01, 0.01, 0, 0.01 }, LINLI_RING_SIMPLE, 4, 1e-4, 0.005, 0.005 },
   /* Two corners swapped: the hull is the square meant. */
   { "bowtie", 4, { 0, 0, 20, 20, 20, 0, 0, 20 }, LINLI_RING_REPAIRED, 4, 400, 10, 10 },
   /* The lobes not quite equal: the signed area is nearly zero and the
    * textbook centroid lands kilometres away. */
-  { "bowtie-uneven",
-    4,
-    { 0, 0, 20, 20, 20, 0, 0, 20.00001 },
-    LINLI_RING_REPAIRED,
-    4,
-    400.0001,
-    4000.000667 / 400.0001,
-    4000.002 / 400.0001 },
+  { "bowtie-uneven", 4, { 0, 0, 20, 20, 20, 0, 0, 20.00001 }, LINLI_RING_REPAIRED, 4, 400.0001,
+    4000.000667 / 400.0001, 4000.002 / 400.0001 },
   /* A spike that doubles back along itself. */
-  { "spike", 5, { 0, 0, 20, 0, 30, 0, 20, 0, 20, 20 }, LINLI_RING_REPAIRED, 3, 300, 50 / 3.0, 20 / 3.0 },
+  { "spike", 5, { 0, 0, 20, 0, 30, 0, 20, 0, 20, 20 }, LINLI_RING_REPAIRED, 3, 300,
+    50 / 3.0, 20 / 3.0 },
   /* No area: the middle of the bounding box, no outline. */
   { "collinear", 3, { 0, 0, 10, 10, 20, 20 }, LINLI_RING_DEGENERATE, 0, 0, 10, 10 },
   { "collinear-back", 4, { 0, 0, 30, 0, 10, 0, 20, 0 }, LINLI_RING_DEGENERATE, 0, 0, 15, 0 },
@@ -154,9 +149,9 @@ test_ring_cases (void)
   linli_projection_init (&proj, LAT0, LON0);
   for (guint c = 0; c < G_N_ELEMENTS (ring_cases); c++)
     {
-      LinliLatLon    points[8];
-      guint          n = ring_from_metres (ring_cases[c].xy, ring_cases[c].n, points);
-      double         min_lat, max_lat, min_lon, max_lon, lat, lon, area, x, y;
+      LinliLatLon points[8];
+      guint n = ring_from_metres (ring_cases[c].xy, ring_cases[c].n, points);
+      double min_lat, max_lat, min_lon, max_lon, lat, lon, area, x, y;
       LinliRingState state;
 
       g_test_message ("ring %s", ring_cases[c].name);
@@ -182,23 +177,23 @@ static void
 test_ring_random (void)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (17);
-  guint             counts[3] = { 0 };
+  guint counts[3] = { 0 };
 
   for (guint i = 0; i < 20000; i++)
     {
-      guint          n = g_rand_int_range (rand, 1, 12);
-      gboolean       flat = g_rand_int_range (rand, 0, 4) == 0;
-      double         xy[2 * 12], squash = flat ? pow (10, -g_rand_int_range (rand, 3, 14)) : 1;
-      LinliLatLon    points[12], original[12];
-      double         min_lat, max_lat, min_lon, max_lon, lat, lon, area;
+      guint n = g_rand_int_range (rand, 1, 12);
+      gboolean flat = g_rand_int_range (rand, 0, 4) == 0;
+      double xy[2 * 12], squash = flat ? pow (10, -g_rand_int_range (rand, 3, 14)) : 1;
+      LinliLatLon points[12], original[12];
+      double min_lat, max_lat, min_lon, max_lon, lat, lon, area;
       LinliRingState state;
-      guint          kept;
+      guint kept;
 
       for (guint k = 0; k < n; k++)
         {
           if (k > 0 && g_rand_int_range (rand, 0, 6) == 0)
             {
-              xy[2 * k] = xy[2 * k - 2]; /* a repeated point */
+              xy[2 * k] = xy[2 * k - 2];   /* a repeated point */
               xy[2 * k + 1] = xy[2 * k - 1];
               continue;
             }
@@ -238,8 +233,8 @@ test_ring_random (void)
             {
               const LinliLatLon *a = &points[k], *b = &points[(k + 1) % kept];
               const LinliLatLon *c = &points[(k + 2) % kept];
-              double             ax, ay, bx, by, cx, cy, turn;
-              gboolean           found = FALSE;
+              double ax, ay, bx, by, cx, cy, turn;
+              gboolean found = FALSE;
 
               linli_projection_forward (&proj, a->lat, a->lon, &ax, &ay);
               linli_projection_forward (&proj, b->lat, b->lon, &bx, &by);
@@ -254,7 +249,7 @@ test_ring_random (void)
         }
       {
         LinliProjection proj;
-        double          rx, ry, x, y, ref;
+        double rx, ry, x, y, ref;
 
         /* Measured where linli_ring_clean() measures: about the middle. */
         linli_projection_init (&proj, (min_lat + max_lat) / 2, (min_lon + max_lon) / 2);
@@ -277,9 +272,9 @@ test_ring_random (void)
 static void
 test_ring_large (void)
 {
-  guint                   n = 4096;
+  guint n = 4096;
   g_autofree LinliLatLon *points = g_new (LinliLatLon, n);
-  double                  lat, lon, area;
+  double lat, lon, area;
 
   for (guint k = 0; k < n; k++)
     {
@@ -294,7 +289,7 @@ static const struct
 {
   const char *name;
   double      min_lat, max_lat, min_lon, max_lon;
-  const char *problem; /* part of the message, or NULL when fine */
+  const char *problem;   /* part of the message, or NULL when fine */
 } extent_cases[] = {
   { "district", 31.1, 31.4, 121.3, 121.6, NULL },
   { "one-point", 31.2, 31.2, 121.4, 121.4, NULL },
@@ -315,7 +310,7 @@ static const struct
 static void
 test_extent (void)
 {
-  LinliExtent      extent;
+  LinliExtent extent;
   g_autofree char *empty = NULL;
 
   linli_extent_init (&extent);
@@ -351,12 +346,12 @@ test_extent_scale (void)
 
   for (guint i = 0; i < 5000; i++)
     {
-      double           a = g_rand_double_range (rand, -LINLI_GEO_MAX_LAT, LINLI_GEO_MAX_LAT);
-      double           step = g_rand_double_range (rand, -6, 6);
-      double           b = CLAMP (a + step, -LINLI_GEO_MAX_LAT, LINLI_GEO_MAX_LAT);
-      double           widest = 0, narrowest = 1;
+      double a = g_rand_double_range (rand, -LINLI_GEO_MAX_LAT, LINLI_GEO_MAX_LAT);
+      double step = g_rand_double_range (rand, -6, 6);
+      double b = CLAMP (a + step, -LINLI_GEO_MAX_LAT, LINLI_GEO_MAX_LAT);
+      double widest = 0, narrowest = 1;
       g_autofree char *problem = NULL;
-      LinliExtent      extent;
+      LinliExtent extent;
 
       for (guint k = 0; k <= 1000; k++)
         {
@@ -379,7 +374,8 @@ test_extent_scale (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/geo/ring/cases", test_ring_cases);

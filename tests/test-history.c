@@ -21,7 +21,7 @@ static char *
 random_name (GRand *rand)
 {
   GString *s = g_string_new (NULL);
-  guint    n = g_rand_int_range (rand, 0, 5);
+  guint n = g_rand_int_range (rand, 0, 5);
 
   for (guint i = 0; i < n; i++)
     g_string_append (s, name_pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (name_pieces))]);
@@ -30,7 +30,8 @@ random_name (GRand *rand)
 
 /* Random values for every editable field; the caller frees @st's strings. */
 static void
-random_state (GRand *rand, LinliSiteState *st)
+random_state (GRand          *rand,
+              LinliSiteState *st)
 {
   memset (st, 0, sizeof *st);
   st->name = random_name (rand);
@@ -55,7 +56,7 @@ base_project (void)
   for (guint i = 0; i < 8; i++)
     {
       g_autofree char *id = g_strdup_printf ("b%u", i);
-      LinliBuilding    b = { 0 };
+      LinliBuilding b = { 0 };
 
       b.id = id;
       b.lat = 31.1 + i * 0.004;
@@ -65,9 +66,9 @@ base_project (void)
     }
   for (guint i = 0; i < 5; i++)
     {
-      g_autofree char      *id = g_strdup_printf ("site-%u", i + 1);
-      g_autofree char      *name = g_strdup_printf ("站%u", i + 1);
-      LinliSiteState        st = { 0 };
+      g_autofree char *id = g_strdup_printf ("site-%u", i + 1);
+      g_autofree char *name = g_strdup_printf ("站%u", i + 1);
+      LinliSiteState st = { 0 };
       g_autoptr (LinliSite) site = NULL;
 
       st.id = id;
@@ -86,7 +87,8 @@ base_project (void)
 
 /* Every site value in order and the walking rule, to the last bit. */
 static void
-append_exact_state (GString *s, LinliProject *project)
+append_exact_state (GString      *s,
+                    LinliProject *project)
 {
   g_string_append_printf (s, "walk %a %a\n", linli_project_get_walk_minutes (project),
                           linli_project_get_walk_speed (project));
@@ -96,11 +98,12 @@ append_exact_state (GString *s, LinliProject *project)
 
       const char *extra = linli_site_get_extra_services (site);
 
-      g_string_append_printf (
-          s, "%s|%s|%d|%d|%a|%a|%u|%u|%s|%a\n", linli_site_get_id (site), linli_site_get_name (site),
-          linli_site_get_tier (site), linli_site_get_status (site), linli_site_get_lat (site),
-          linli_site_get_lon (site), linli_site_get_capacity (site), linli_site_get_services (site),
-          extra ? extra : "(null)", linli_site_get_cost (site));
+      g_string_append_printf (s, "%s|%s|%d|%d|%a|%a|%u|%u|%s|%a\n", linli_site_get_id (site),
+                              linli_site_get_name (site), linli_site_get_tier (site),
+                              linli_site_get_status (site), linli_site_get_lat (site),
+                              linli_site_get_lon (site), linli_site_get_capacity (site),
+                              linli_site_get_services (site), extra ? extra : "(null)",
+                              linli_site_get_cost (site));
     }
 }
 
@@ -119,7 +122,7 @@ static char *
 fingerprint (LinliProject *project)
 {
   g_autoptr (GBytes) bytes = linli_format_save_bytes (project);
-  GString           *s = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  GString *s = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
   append_exact_state (s, project);
   return g_string_free (s, FALSE);
@@ -134,7 +137,9 @@ typedef struct
 } Notifications;
 
 static void
-history_notify_cb (GObject *object, GParamSpec *pspec, Notifications *n)
+history_notify_cb (GObject       *object,
+                   GParamSpec    *pspec,
+                   Notifications *n)
 {
   if (g_str_equal (pspec->name, "can-undo"))
     n->can_undo++;
@@ -147,7 +152,10 @@ history_notify_cb (GObject *object, GParamSpec *pspec, Notifications *n)
 }
 
 static void
-assert_flags (LinliHistory *history, gboolean can_undo, gboolean can_redo, gboolean modified)
+assert_flags (LinliHistory *history,
+              gboolean      can_undo,
+              gboolean      can_redo,
+              gboolean      modified)
 {
   gboolean u, r, m;
 
@@ -163,7 +171,10 @@ assert_flags (LinliHistory *history, gboolean can_undo, gboolean can_redo, gbool
 }
 
 static void
-assert_notifications (Notifications *n, guint can_undo, guint can_redo, guint modified)
+assert_notifications (Notifications *n,
+                      guint          can_undo,
+                      guint          can_redo,
+                      guint          modified)
 {
   g_assert_cmpuint (n->can_undo, ==, can_undo);
   g_assert_cmpuint (n->can_redo, ==, can_redo);
@@ -175,7 +186,8 @@ assert_notifications (Notifications *n, guint can_undo, guint can_redo, guint mo
 /* Drops the test's reference to @project and checks that the history and
  * the project both go away with the history. */
 static void
-finalize_both (LinliHistory *history, LinliProject *project)
+finalize_both (LinliHistory *history,
+               LinliProject *project)
 {
   gpointer weak = project;
 
@@ -187,7 +199,8 @@ finalize_both (LinliHistory *history, LinliProject *project)
 }
 
 static gboolean
-states_differ (const LinliSiteState *a, const LinliSiteState *b)
+states_differ (const LinliSiteState *a,
+               const LinliSiteState *b)
 {
   return a->lat != b->lat || a->lon != b->lon || a->tier != b->tier || a->status != b->status ||
          a->capacity != b->capacity || a->services != b->services || a->cost != b->cost ||
@@ -197,114 +210,113 @@ states_differ (const LinliSiteState *a, const LinliSiteState *b)
 /* One random recorded edit.  Returns %FALSE if it was a no-op that must
  * not be recorded. */
 static gboolean
-random_edit (LinliHistory *history, GRand *rand, guint *n_manual_ids)
+random_edit (LinliHistory *history,
+             GRand        *rand,
+             guint        *n_manual_ids)
 {
   LinliProject *project = linli_history_get_project (history);
-  guint         n_sites = linli_project_get_n_sites (project);
-  guint         op = g_rand_int_range (rand, 0, 12);
-  guint         index = n_sites ? g_rand_int_range (rand, 0, n_sites) : 0;
-  LinliSite    *site = n_sites ? linli_project_get_site (project, index) : NULL;
+  guint n_sites = linli_project_get_n_sites (project);
+  guint op = g_rand_int_range (rand, 0, 12);
+  guint index = n_sites ? g_rand_int_range (rand, 0, n_sites) : 0;
+  LinliSite *site = n_sites ? linli_project_get_site (project, index) : NULL;
 
   if (site == NULL && op >= 3 && op < 10)
     op = 0;
 
   switch (op)
     {
-      case 0:
-      case 1:
-      case 2: /* add, with a fresh id or one of our own */
+    case 0: case 1: case 2:  /* add, with a fresh id or one of our own */
+      {
+        LinliSiteState st;
+        g_autofree char *id = NULL;
+        LinliSite *added;
+
+        random_state (rand, &st);
+        if (g_rand_boolean (rand))
+          st.id = id = g_strdup_printf ("手工-%u", (*n_manual_ids)++);
+        added = linli_project_edits_add_site (history, &st);
+        g_assert_nonnull (added);
+        g_assert_true (linli_project_get_site (project, n_sites) == added);
+        if (id != NULL)
+          g_assert_cmpstr (linli_site_get_id (added), ==, id);
+        g_free (st.name);
+        g_free (st.extra_services);
+        return TRUE;
+      }
+    case 3: case 4:  /* a drag, recorded afterwards */
+      {
+        g_autoptr (LinliSiteState) before = linli_site_dup_state (site);
+        g_autoptr (LinliSiteState) after = NULL;
+        double lat = g_rand_double_range (rand, 31.1, 31.3);
+        double lon = linli_site_get_lon (site);
+
+        if (g_rand_boolean (rand))
+          lon = g_rand_double_range (rand, 121.3, 121.6);
+
+        linli_site_set_position (site, lat, lon);
+        linli_project_edits_record_site (history, _("Move Site"), site, before);
+        after = linli_site_dup_state (site);
+        return states_differ (before, after);
+      }
+    case 5: case 6:  /* an edit of some or all fields */
+      {
+        g_autoptr (LinliSiteState) state = linli_site_dup_state (site);
+        g_autoptr (LinliSiteState) before = linli_site_dup_state (site);
+        g_autoptr (LinliSiteState) after = NULL;
+        LinliSiteState st;
+
+        random_state (rand, &st);
+        if (g_rand_boolean (rand))
+          {
+            g_free (state->name);
+            state->name = g_steal_pointer (&st.name);
+          }
+        else
+          {
+            state->tier = st.tier;
+            state->status = st.status;
+            state->capacity = st.capacity + 1;  /* surely different */
+            state->cost = st.cost;
+          }
+        state->services = st.services;
+        g_free (state->extra_services);
+        state->extra_services = g_steal_pointer (&st.extra_services);
+        g_free (st.name);
+        linli_project_edits_change_site (history, "编辑", site, state);
+        after = linli_site_dup_state (site);
+        return states_differ (before, after);
+      }
+    case 7: case 8:  /* delete */
+      linli_project_edits_remove_site (history, site);
+      return TRUE;
+    case 9:  /* nothing changed: nothing recorded */
+      {
+        g_autoptr (LinliSiteState) before = linli_site_dup_state (site);
+
+        if (g_rand_boolean (rand))
+          linli_project_edits_record_site (history, "nothing", site, before);
+        else
+          linli_project_edits_change_site (history, "nothing", site, before);
+        return FALSE;
+      }
+    default:  /* the walking rule, sometimes unchanged */
+      if (g_rand_int_range (rand, 0, 5) == 0)
         {
-          LinliSiteState   st;
-          g_autofree char *id = NULL;
-          LinliSite       *added;
-
-          random_state (rand, &st);
-          if (g_rand_boolean (rand))
-            st.id = id = g_strdup_printf ("手工-%u", (*n_manual_ids)++);
-          added = linli_project_edits_add_site (history, &st);
-          g_assert_nonnull (added);
-          g_assert_true (linli_project_get_site (project, n_sites) == added);
-          if (id != NULL)
-            g_assert_cmpstr (linli_site_get_id (added), ==, id);
-          g_free (st.name);
-          g_free (st.extra_services);
-          return TRUE;
-        }
-      case 3:
-      case 4: /* a drag, recorded afterwards */
-        {
-          g_autoptr (LinliSiteState) before = linli_site_dup_state (site);
-          g_autoptr (LinliSiteState) after = NULL;
-          double                     lat = g_rand_double_range (rand, 31.1, 31.3);
-          double                     lon = linli_site_get_lon (site);
-
-          if (g_rand_boolean (rand))
-            lon = g_rand_double_range (rand, 121.3, 121.6);
-
-          linli_site_set_position (site, lat, lon);
-          linli_project_edits_record_site (history, _ ("Move Site"), site, before);
-          after = linli_site_dup_state (site);
-          return states_differ (before, after);
-        }
-      case 5:
-      case 6: /* an edit of some or all fields */
-        {
-          g_autoptr (LinliSiteState) state = linli_site_dup_state (site);
-          g_autoptr (LinliSiteState) before = linli_site_dup_state (site);
-          g_autoptr (LinliSiteState) after = NULL;
-          LinliSiteState             st;
-
-          random_state (rand, &st);
-          if (g_rand_boolean (rand))
-            {
-              g_free (state->name);
-              state->name = g_steal_pointer (&st.name);
-            }
-          else
-            {
-              state->tier = st.tier;
-              state->status = st.status;
-              state->capacity = st.capacity + 1; /* surely different */
-              state->cost = st.cost;
-            }
-          state->services = st.services;
-          g_free (state->extra_services);
-          state->extra_services = g_steal_pointer (&st.extra_services);
-          g_free (st.name);
-          linli_project_edits_change_site (history, "编辑", site, state);
-          after = linli_site_dup_state (site);
-          return states_differ (before, after);
-        }
-      case 7:
-      case 8: /* delete */ linli_project_edits_remove_site (history, site); return TRUE;
-      case 9: /* nothing changed: nothing recorded */
-        {
-          g_autoptr (LinliSiteState) before = linli_site_dup_state (site);
-
-          if (g_rand_boolean (rand))
-            linli_project_edits_record_site (history, "nothing", site, before);
-          else
-            linli_project_edits_change_site (history, "nothing", site, before);
+          linli_project_edits_set_walk (history, linli_project_get_walk_minutes (project),
+                                  linli_project_get_walk_speed (project));
           return FALSE;
         }
-      default: /* the walking rule, sometimes unchanged */
-        if (g_rand_int_range (rand, 0, 5) == 0)
-          {
-            linli_project_edits_set_walk (history, linli_project_get_walk_minutes (project),
-                                          linli_project_get_walk_speed (project));
-            return FALSE;
-          }
-        {
-          double minutes = linli_project_get_walk_minutes (project);
-          double speed = linli_project_get_walk_speed (project);
+      {
+        double minutes = linli_project_get_walk_minutes (project);
+        double speed = linli_project_get_walk_speed (project);
 
-          double new_minutes = g_rand_int_range (rand, 1, 121);
-          double new_speed = g_rand_boolean (rand) ? speed : g_rand_double_range (rand, 1, 10);
+        double new_minutes = g_rand_int_range (rand, 1, 121);
+        double new_speed = g_rand_boolean (rand) ? speed : g_rand_double_range (rand, 1, 10);
 
-          linli_project_edits_set_walk (history, new_minutes, new_speed);
-          return minutes != linli_project_get_walk_minutes (project) ||
-                 speed != linli_project_get_walk_speed (project);
-        }
+        linli_project_edits_set_walk (history, new_minutes, new_speed);
+        return minutes != linli_project_get_walk_minutes (project) ||
+               speed != linli_project_get_walk_speed (project);
+      }
     }
 }
 
@@ -315,8 +327,8 @@ random_edit (LinliHistory *history, GRand *rand, guint *n_manual_ids)
 static void
 test_initial (void)
 {
-  LinliProject    *project = base_project ();
-  LinliHistory    *history = linli_history_new (project);
+  LinliProject *project = base_project ();
+  LinliHistory *history = linli_history_new (project);
   g_autofree char *before = fingerprint (project);
   g_autofree char *after = NULL;
 
@@ -333,12 +345,12 @@ test_initial (void)
 static void
 test_each_kind (void)
 {
-  LinliProject         *project = base_project ();
-  LinliHistory         *history = linli_history_new (project);
+  LinliProject *project = base_project ();
+  LinliHistory *history = linli_history_new (project);
   g_autoptr (GPtrArray) states = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GRand)     rand = g_rand_new_with_seed (1);
-  LinliSiteState        st;
-  LinliSite            *site;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (1);
+  LinliSiteState st;
+  LinliSite *site;
 
   g_ptr_array_add (states, fingerprint (project));
 
@@ -349,7 +361,7 @@ test_each_kind (void)
   g_assert_cmpstr (linli_site_get_id (site), ==, "site-6");
   g_assert_cmpstr (linli_site_get_name (site), ==, st.name);
   g_assert_cmpfloat (linli_site_get_lat (site), ==, st.lat);
-  g_assert_cmpstr (linli_history_get_undo_label (history), ==, _ ("Add Site"));
+  g_assert_cmpstr (linli_history_get_undo_label (history), ==, _("Add Site"));
   g_free (st.name);
   g_free (st.extra_services);
   g_ptr_array_add (states, fingerprint (project));
@@ -366,7 +378,7 @@ test_each_kind (void)
 
   /* Edit an existing site. */
   {
-    LinliSite                 *third = linli_project_get_site (project, 2);
+    LinliSite *third = linli_project_get_site (project, 2);
     g_autoptr (LinliSiteState) state = linli_site_dup_state (third);
 
     g_free (state->name);
@@ -383,18 +395,18 @@ test_each_kind (void)
   linli_project_edits_set_walk (history, 15, 3.5);
   g_assert_cmpfloat (linli_project_get_walk_minutes (project), ==, 15);
   g_assert_cmpfloat (linli_project_get_walk_speed (project), ==, 3.5);
-  g_assert_cmpstr (linli_history_get_undo_label (history), ==, _ ("Change Walking Rule"));
+  g_assert_cmpstr (linli_history_get_undo_label (history), ==, _("Change Walking Rule"));
   g_ptr_array_add (states, fingerprint (project));
   linli_project_edits_set_distance (history, LINLI_DISTANCE_STREET);
   g_assert_cmpint (linli_project_get_distance (project), ==, LINLI_DISTANCE_STREET);
   g_assert_cmpfloat (linli_project_get_walk_minutes (project), ==, 15);
-  g_assert_cmpstr (linli_history_get_undo_label (history), ==, _ ("Change Walking Rule"));
+  g_assert_cmpstr (linli_history_get_undo_label (history), ==, _("Change Walking Rule"));
   g_ptr_array_add (states, fingerprint (project));
 
   /* Delete the first site. */
   linli_project_edits_remove_site (history, linli_project_get_site (project, 0));
   g_assert_null (linli_project_find_site (project, "site-1", NULL));
-  g_assert_cmpstr (linli_history_get_undo_label (history), ==, _ ("Delete Site"));
+  g_assert_cmpstr (linli_history_get_undo_label (history), ==, _("Delete Site"));
   g_ptr_array_add (states, fingerprint (project));
 
   /* Undo step by step goes back through every state, redo forward. */
@@ -409,7 +421,7 @@ test_each_kind (void)
   g_assert_false (linli_history_undo (history));
   /* All undone is the state the history started from, counted as saved. */
   assert_flags (history, FALSE, TRUE, FALSE);
-  g_assert_cmpstr (linli_history_get_redo_label (history), ==, _ ("Add Site"));
+  g_assert_cmpstr (linli_history_get_redo_label (history), ==, _("Add Site"));
   for (guint i = 1; i < states->len; i++)
     {
       g_autofree char *now = NULL;
@@ -429,16 +441,16 @@ test_delete_position (void)
 {
   for (guint victim = 0; victim < 5; victim++)
     {
-      LinliProject              *project = base_project ();
-      LinliHistory              *history = linli_history_new (project);
-      LinliSite                 *site = linli_project_get_site (project, victim);
-      g_autofree char           *id = g_strdup (linli_site_get_id (site));
+      LinliProject *project = base_project ();
+      LinliHistory *history = linli_history_new (project);
+      LinliSite *site = linli_project_get_site (project, victim);
+      g_autofree char *id = g_strdup (linli_site_get_id (site));
       g_autoptr (LinliSiteState) state = linli_site_dup_state (site);
-      g_autofree char           *before = fingerprint (project);
-      g_autofree char           *deleted = NULL;
-      g_autofree char           *after = NULL;
-      LinliSite                 *back;
-      guint                      position = 999;
+      g_autofree char *before = fingerprint (project);
+      g_autofree char *deleted = NULL;
+      g_autofree char *after = NULL;
+      LinliSite *back;
+      guint position = 999;
 
       linli_project_edits_remove_site (history, site);
       g_assert_cmpuint (linli_project_get_n_sites (project), ==, 4);
@@ -467,8 +479,8 @@ test_delete_position (void)
 static void
 test_delete_several_then_undo (void)
 {
-  LinliProject    *project = base_project ();
-  LinliHistory    *history = linli_history_new (project);
+  LinliProject *project = base_project ();
+  LinliHistory *history = linli_history_new (project);
   g_autofree char *before = fingerprint (project);
   g_autofree char *after = NULL;
 
@@ -489,17 +501,17 @@ test_delete_several_then_undo (void)
 static void
 test_no_op_not_recorded (void)
 {
-  LinliProject              *project = base_project ();
-  LinliHistory              *history = linli_history_new (project);
-  LinliSite                 *site = linli_project_get_site (project, 1);
+  LinliProject *project = base_project ();
+  LinliHistory *history = linli_history_new (project);
+  LinliSite *site = linli_project_get_site (project, 1);
   g_autoptr (LinliSiteState) state = linli_site_dup_state (site);
-  Notifications              n = { 0 };
+  Notifications n = { 0 };
 
   g_signal_connect (history, "notify", G_CALLBACK (history_notify_cb), &n);
   linli_project_edits_record_site (history, "x", site, state);
   linli_project_edits_change_site (history, "x", site, state);
   linli_project_edits_set_walk (history, linli_project_get_walk_minutes (project),
-                                linli_project_get_walk_speed (project));
+                          linli_project_get_walk_speed (project));
   /* An edit whose values normalise to the current ones is no change either. */
   g_free (state->extra_services);
   state->extra_services = g_strdup ("");
@@ -516,12 +528,12 @@ test_no_op_not_recorded (void)
 static void
 test_notifications (void)
 {
-  LinliProject     *project = base_project ();
-  LinliHistory     *history = linli_history_new (project);
-  Notifications     n = { 0 };
-  LinliSiteState    st;
+  LinliProject *project = base_project ();
+  LinliHistory *history = linli_history_new (project);
+  Notifications n = { 0 };
+  LinliSiteState st;
   g_autoptr (GRand) rand = g_rand_new_with_seed (2);
-  LinliSite        *site;
+  LinliSite *site;
 
   g_signal_connect (history, "notify", G_CALLBACK (history_notify_cb), &n);
 
@@ -586,9 +598,9 @@ test_notifications (void)
 static void
 test_saved_point (void)
 {
-  LinliProject    *project = base_project ();
-  LinliHistory    *history = linli_history_new (project);
-  LinliSite       *site = linli_project_get_site (project, 0);
+  LinliProject *project = base_project ();
+  LinliHistory *history = linli_history_new (project);
+  LinliSite *site = linli_project_get_site (project, 0);
   g_autofree char *saved_state = NULL;
   g_autofree char *now = NULL;
 
@@ -627,18 +639,18 @@ test_saved_point (void)
 static void
 test_redo_branch_dropped (void)
 {
-  LinliProject    *project = base_project ();
-  LinliHistory    *history = linli_history_new (project);
+  LinliProject *project = base_project ();
+  LinliHistory *history = linli_history_new (project);
   g_autofree char *after_a = NULL;
   g_autofree char *after_c = NULL;
   g_autofree char *now = NULL;
 
-  linli_project_edits_set_walk (history, 11, 4.5); /* A */
+  linli_project_edits_set_walk (history, 11, 4.5);                                /* A */
   after_a = fingerprint (project);
-  linli_project_edits_remove_site (history, linli_project_get_site (project, 2)); /* B */
+  linli_project_edits_remove_site (history, linli_project_get_site (project, 2));  /* B */
   g_assert_true (linli_history_undo (history));
   g_assert_true (linli_history_get_can_redo (history));
-  linli_project_edits_set_walk (history, 11, 6); /* C */
+  linli_project_edits_set_walk (history, 11, 6);                                  /* C */
   after_c = fingerprint (project);
   g_assert_false (linli_history_get_can_redo (history));
   g_assert_false (linli_history_redo (history));
@@ -665,18 +677,18 @@ test_random_sequences (void)
   for (guint32 seed = 1; seed <= n_sequences; seed++)
     {
       g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
-      LinliProject     *project = base_project ();
-      LinliHistory     *history = linli_history_new (project);
-      g_autofree char  *initial = fingerprint (project);
-      g_autofree char  *final = NULL;
-      g_autofree char  *now = NULL;
-      guint             n_manual_ids = 0, n_steps = 0;
+      LinliProject *project = base_project ();
+      LinliHistory *history = linli_history_new (project);
+      g_autofree char *initial = fingerprint (project);
+      g_autofree char *final = NULL;
+      g_autofree char *now = NULL;
+      guint n_manual_ids = 0, n_steps = 0;
 
       for (guint i = 0; i < 500; i++)
         {
           g_autofree char *before = exact_state (project);
           g_autofree char *after = NULL;
-          gboolean         recorded = random_edit (history, rand, &n_manual_ids);
+          gboolean recorded = random_edit (history, rand, &n_manual_ids);
 
           after = exact_state (project);
           if (recorded)
@@ -720,17 +732,17 @@ test_random_model (void)
 
   for (guint32 seed = 100; seed < 100 + n_sequences; seed++)
     {
-      g_autoptr (GRand)     rand = g_rand_new_with_seed (seed);
-      LinliProject         *project = base_project ();
-      LinliHistory         *history = linli_history_new (project);
+      g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+      LinliProject *project = base_project ();
+      LinliHistory *history = linli_history_new (project);
       g_autoptr (GPtrArray) states = g_ptr_array_new_with_free_func (g_free);
-      guint                 position = 0, n_manual_ids = 0;
-      int                   saved = 0;
+      guint position = 0, n_manual_ids = 0;
+      int saved = 0;
 
       g_ptr_array_add (states, exact_state (project));
       for (guint i = 0; i < 600; i++)
         {
-          guint            what = g_rand_int_range (rand, 0, 10);
+          guint what = g_rand_int_range (rand, 0, 10);
           g_autofree char *now = NULL;
 
           if (what < 2)
@@ -777,12 +789,12 @@ test_random_model (void)
 static void
 test_group (void)
 {
-  LinliProject      *project = linli_project_new ();
-  LinliHistory      *history = linli_history_new (project);
+  LinliProject *project = linli_project_new ();
+  LinliHistory *history = linli_history_new (project);
   g_autoptr (GBytes) before = NULL;
   g_autoptr (GBytes) after = NULL;
-  LinliSite         *a, *b;
-  LinliSiteState     st = { 0 };
+  LinliSite *a, *b;
+  LinliSiteState st = { 0 };
 
   linli_project_add_community (project, "c", NULL);
   st.name = (char *) "A";
@@ -846,18 +858,20 @@ test_group (void)
 typedef struct
 {
   LinliEdit parent;
-  char     *names[2]; /* before, after */
+  char     *names[2];   /* before, after */
   guint    *frees;
 } RenameEdit;
 
 static void
-rename_apply (LinliEdit *edit, LinliProject *project)
+rename_apply (LinliEdit    *edit,
+              LinliProject *project)
 {
   linli_project_set_name (project, ((RenameEdit *) edit)->names[1]);
 }
 
 static void
-rename_revert (LinliEdit *edit, LinliProject *project)
+rename_revert (LinliEdit    *edit,
+               LinliProject *project)
 {
   linli_project_set_name (project, ((RenameEdit *) edit)->names[0]);
 }
@@ -881,7 +895,9 @@ static const LinliEditClass rename_class = {
 };
 
 static void
-push_rename (LinliHistory *history, const char *name, guint *frees)
+push_rename (LinliHistory *history,
+             const char   *name,
+             guint        *frees)
 {
   RenameEdit *edit = linli_edit_new (&rename_class, "Rename");
 
@@ -894,10 +910,10 @@ push_rename (LinliHistory *history, const char *name, guint *frees)
 static void
 test_own_edit_kind (void)
 {
-  g_autoptr (LinliProject)   project = base_project ();
-  LinliHistory              *history = linli_history_new (project);
-  guint                      frees = 0;
-  LinliSite                 *site = linli_project_get_site (project, 1);
+  g_autoptr (LinliProject) project = base_project ();
+  LinliHistory *history = linli_history_new (project);
+  guint frees = 0;
+  LinliSite *site = linli_project_get_site (project, 1);
   g_autoptr (LinliSiteState) state = linli_site_dup_state (site);
 
   linli_history_set_saved (history);
@@ -941,12 +957,12 @@ test_nudges_merge (void)
 {
   g_autoptr (LinliProject) project = base_project ();
   g_autoptr (LinliHistory) history = linli_history_new (project);
-  LinliSite               *a = linli_project_get_site (project, 0);
-  LinliSite               *b = linli_project_get_site (project, 2);
-  double                   lat0 = linli_site_get_lat (a);
-  g_autoptr (GString)      original = g_string_new (NULL);
-  g_autoptr (GString)      now = g_string_new (NULL);
-  guint                    steps = 0;
+  LinliSite *a = linli_project_get_site (project, 0);
+  LinliSite *b = linli_project_get_site (project, 2);
+  double lat0 = linli_site_get_lat (a);
+  g_autoptr (GString) original = g_string_new (NULL);
+  g_autoptr (GString) now = g_string_new (NULL);
+  guint steps = 0;
 
   linli_history_set_saved (history);
   append_exact_state (original, project);
@@ -990,7 +1006,8 @@ test_nudges_merge (void)
 }
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 

@@ -11,9 +11,9 @@
 
 /* Builds test images from pieces: "PNG(w,h)" style helpers would hide the
  * bytes, so each case lists them, with these for the common parts. */
-#define PNG_SIG  "\x89PNG\r\n\x1a\n"
+#define PNG_SIG "\x89PNG\r\n\x1a\n"
 #define IHDR_LEN "\x00\x00\x00\x0d"
-#define SOI      "\xff\xd8"
+#define SOI "\xff\xd8"
 /* APP0 JFIF, 16 bytes long. */
 #define APP0 "\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
 
@@ -25,19 +25,16 @@ typedef struct
   gboolean    ok;
   guint       width;
   guint       height;
-  int         code;   /* of the error, when not ok */
-  const char *reason; /* in the error message */
+  int         code;     /* of the error, when not ok */
+  const char *reason;   /* in the error message */
 } Case;
 
 #define BYTES(s) s, sizeof (s) - 1
 
 static const Case cases[] = {
-  { "png 256", BYTES (PNG_SIG IHDR_LEN "IHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00"), TRUE, 256,
-    256, 0, NULL },
-  { "png 512x300 header only", BYTES (PNG_SIG IHDR_LEN "IHDR\x00\x00\x02\x00\x00\x00\x01\x2c"), TRUE, 512,
-    300, 0, NULL },
-  { "png huge", BYTES (PNG_SIG IHDR_LEN "IHDR\x00\x01\x00\x00\x00\x01\x00\x00"), TRUE, 65536, 65536, 0,
-    NULL },
+  { "png 256", BYTES (PNG_SIG IHDR_LEN "IHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00"), TRUE, 256, 256, 0, NULL },
+  { "png 512x300 header only", BYTES (PNG_SIG IHDR_LEN "IHDR\x00\x00\x02\x00\x00\x00\x01\x2c"), TRUE, 512, 300, 0, NULL },
+  { "png huge", BYTES (PNG_SIG IHDR_LEN "IHDR\x00\x01\x00\x00\x00\x01\x00\x00"), TRUE, 65536, 65536, 0, NULL },
   { "png zero width", BYTES (PNG_SIG IHDR_LEN "IHDR\x00\x00\x00\x00\x00\x00\x01\x00"), FALSE, 0, 0,
     LINLI_IMAGE_HEADER_ERROR_INVALID, "impossible size" },
   { "png width 2^31", BYTES (PNG_SIG IHDR_LEN "IHDR\x80\x00\x00\x00\x00\x00\x01\x00"), FALSE, 0, 0,
@@ -47,41 +44,34 @@ static const Case cases[] = {
   { "png signature only", BYTES (PNG_SIG), FALSE, 0, 0, LINLI_IMAGE_HEADER_ERROR_INVALID, "cut short" },
   { "png without IHDR first", BYTES (PNG_SIG IHDR_LEN "IDAT\x00\x00\x01\x00\x00\x00\x01\x00"), FALSE, 0, 0,
     LINLI_IMAGE_HEADER_ERROR_INVALID, "header chunk" },
-  { "png IHDR of another length",
-    BYTES (PNG_SIG "\x00\x00\x00\x0c"
-                   "IHDR\x00\x00\x01\x00\x00\x00\x01\x00"),
-    FALSE, 0, 0, LINLI_IMAGE_HEADER_ERROR_INVALID, "header chunk" },
+  { "png IHDR of another length", BYTES (PNG_SIG "\x00\x00\x00\x0c" "IHDR\x00\x00\x01\x00\x00\x00\x01\x00"), FALSE,
+    0, 0, LINLI_IMAGE_HEADER_ERROR_INVALID, "header chunk" },
 
-  { "jpeg baseline 256", BYTES (SOI APP0 "\xff\xc0\x00\x0b\x08\x01\x00\x01\x00\x01\x01\x11\x00"), TRUE, 256,
-    256, 0, NULL },
-  { "jpeg extended 300x200", BYTES (SOI "\xff\xc1\x00\x08\x08\x00\xc8\x01\x2c\x01"), TRUE, 300, 200, 0,
-    NULL },
-  { "jpeg progressive 512",
-    BYTES (SOI APP0 "\xff\xfe\x00\x04hi"
-                    "\xff\xc2\x00\x08\x08\x02\x00\x02\x00\x03"),
-    TRUE, 512, 512, 0, NULL },
-  { "jpeg fill bytes, TEM and RST",
-    BYTES (SOI "\xff\xff\xff\x01\xff\xd3\xff\xc0\x00\x08\x08\x00\x10\x00\x20\x01"), TRUE, 32, 16, 0, NULL },
-  { "jpeg DHT is no frame",
-    BYTES (SOI "\xff\xc4\x00\x08\x08\x00\x10\x00\x20\x01"
-               "\xff\xc0\x00\x08\x08\x00\x01\x00\x02\x01"),
+  { "jpeg baseline 256", BYTES (SOI APP0 "\xff\xc0\x00\x0b\x08\x01\x00\x01\x00\x01\x01\x11\x00"), TRUE, 256, 256,
+    0, NULL },
+  { "jpeg extended 300x200", BYTES (SOI "\xff\xc1\x00\x08\x08\x00\xc8\x01\x2c\x01"), TRUE, 300, 200, 0, NULL },
+  { "jpeg progressive 512", BYTES (SOI APP0 "\xff\xfe\x00\x04hi" "\xff\xc2\x00\x08\x08\x02\x00\x02\x00\x03"), TRUE,
+    512, 512, 0, NULL },
+  { "jpeg fill bytes, TEM and RST", BYTES (SOI "\xff\xff\xff\x01\xff\xd3\xff\xc0\x00\x08\x08\x00\x10\x00\x20\x01"),
+    TRUE, 32, 16, 0, NULL },
+  { "jpeg DHT is no frame", BYTES (SOI "\xff\xc4\x00\x08\x08\x00\x10\x00\x20\x01" "\xff\xc0\x00\x08\x08\x00\x01\x00\x02\x01"),
     TRUE, 2, 1, 0, NULL },
   { "jpeg scan before the frame", BYTES (SOI APP0 "\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00"), FALSE, 0, 0,
     LINLI_IMAGE_HEADER_ERROR_INVALID, "no frame header" },
   { "jpeg end before the frame", BYTES (SOI "\xff\xd9"), FALSE, 0, 0, LINLI_IMAGE_HEADER_ERROR_INVALID,
     "no frame header" },
-  { "jpeg segment past the end", BYTES (SOI "\xff\xe0\xff\xf0JFIF"), FALSE, 0, 0,
-    LINLI_IMAGE_HEADER_ERROR_INVALID, "past the end" },
-  { "jpeg segment length 1", BYTES (SOI "\xff\xe0\x00\x01\xff\xc0"), FALSE, 0, 0,
-    LINLI_IMAGE_HEADER_ERROR_INVALID, "past the end" },
+  { "jpeg segment past the end", BYTES (SOI "\xff\xe0\xff\xf0JFIF"), FALSE, 0, 0, LINLI_IMAGE_HEADER_ERROR_INVALID,
+    "past the end" },
+  { "jpeg segment length 1", BYTES (SOI "\xff\xe0\x00\x01\xff\xc0"), FALSE, 0, 0, LINLI_IMAGE_HEADER_ERROR_INVALID,
+    "past the end" },
   { "jpeg frame too short", BYTES (SOI "\xff\xc0\x00\x06\x08\x00\x10\x00"), FALSE, 0, 0,
     LINLI_IMAGE_HEADER_ERROR_INVALID, "too short" },
-  { "jpeg frame cut", BYTES (SOI "\xff\xc0\x00\x08\x08\x00\x10\x00"), FALSE, 0, 0,
-    LINLI_IMAGE_HEADER_ERROR_INVALID, "past the end" },
+  { "jpeg frame cut", BYTES (SOI "\xff\xc0\x00\x08\x08\x00\x10\x00"), FALSE, 0, 0, LINLI_IMAGE_HEADER_ERROR_INVALID,
+    "past the end" },
   { "jpeg height 0 (DNL)", BYTES (SOI "\xff\xc0\x00\x08\x08\x00\x00\x01\x00\x01"), FALSE, 0, 0,
     LINLI_IMAGE_HEADER_ERROR_INVALID, "impossible size" },
-  { "jpeg garbage between segments", BYTES (SOI APP0 "\x00\xff\xc0\x00\x08\x08\x00\x10\x00\x20\x01"), FALSE,
-    0, 0, LINLI_IMAGE_HEADER_ERROR_INVALID, "no marker at byte 20" },
+  { "jpeg garbage between segments", BYTES (SOI APP0 "\x00\xff\xc0\x00\x08\x08\x00\x10\x00\x20\x01"), FALSE, 0, 0,
+    LINLI_IMAGE_HEADER_ERROR_INVALID, "no marker at byte 20" },
   { "jpeg SOI only", BYTES (SOI), FALSE, 0, 0, LINLI_IMAGE_HEADER_ERROR_INVALID, "cut short" },
   { "jpeg fill bytes to the end", BYTES (SOI "\xff\xff\xff"), FALSE, 0, 0, LINLI_IMAGE_HEADER_ERROR_INVALID,
     "cut short" },
@@ -91,8 +81,7 @@ static const Case cases[] = {
   { "empty", "", 0, FALSE, 0, 0, LINLI_IMAGE_HEADER_ERROR_UNKNOWN, "neither" },
   { "one byte", BYTES ("\xff"), FALSE, 0, 0, LINLI_IMAGE_HEADER_ERROR_UNKNOWN, "neither" },
   { "gif", BYTES ("GIF89a\x00\x01\x00\x01"), FALSE, 0, 0, LINLI_IMAGE_HEADER_ERROR_UNKNOWN, "neither" },
-  { "webp", BYTES ("RIFF\x24\x00\x00\x00WEBPVP8 "), FALSE, 0, 0, LINLI_IMAGE_HEADER_ERROR_UNKNOWN,
-    "neither" },
+  { "webp", BYTES ("RIFF\x24\x00\x00\x00WEBPVP8 "), FALSE, 0, 0, LINLI_IMAGE_HEADER_ERROR_UNKNOWN, "neither" },
 };
 
 /* Tests */
@@ -104,11 +93,11 @@ test_cases (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      const Case        *c = &cases[i];
+      const Case *c = &cases[i];
       g_autofree guint8 *copy = g_memdup2 (c->data, c->len);
       g_autoptr (GError) error = NULL;
-      guint              width = 0, height = 0;
-      gboolean           ok;
+      guint width = 0, height = 0;
+      gboolean ok;
 
       g_test_message ("case %u: %s", i, c->name);
       ok = linli_image_header_size (copy, c->len, &width, &height, &error);
@@ -137,14 +126,14 @@ test_prefixes (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       const Case *c = &cases[i];
-      gsize       needed = 0;
+      gsize needed = 0;
 
       if (!c->ok)
         continue;
       for (gsize len = 0; len <= c->len; len++)
         {
           g_autofree guint8 *copy = g_memdup2 (c->data, len);
-          guint              width, height;
+          guint width, height;
 
           if (linli_image_header_size (copy, len, &width, &height, NULL))
             {
@@ -161,7 +150,8 @@ test_prefixes (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/image-header/cases", test_cases);

@@ -15,7 +15,7 @@ static LinliCsvTable *
 parse (const char *csv)
 {
   g_autoptr (GError) error = NULL;
-  LinliCsvTable     *table = linli_csv_table_parse (csv, strlen (csv), "list.csv", 0, &error);
+  LinliCsvTable *table = linli_csv_table_parse (csv, strlen (csv), "list.csv", 0, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (table);
@@ -25,13 +25,15 @@ parse (const char *csv)
 /* Parsing @csv fails, on @line (0: none, G_MAXUINT: any), for a reason
  * with @reason in it. */
 static void
-assert_parse_fails (const char *csv, gsize length, guint line, const char *reason)
+assert_parse_fails (const char *csv,
+                    gsize       length,
+                    guint       line,
+                    const char *reason)
 {
-  g_autoptr (GError)        error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autoptr (LinliCsvTable) table = linli_csv_table_parse (csv, length, "bad.csv", 0, &error);
-  g_autofree char          *prefix = line == G_MAXUINT ? g_strdup ("bad.csv:")
-                                     : line            ? g_strdup_printf ("bad.csv:%u: ", line)
-                                                       : g_strdup ("bad.csv: ");
+  g_autofree char *prefix = line == G_MAXUINT ? g_strdup ("bad.csv:")
+                            : line ? g_strdup_printf ("bad.csv:%u: ", line) : g_strdup ("bad.csv: ");
 
   g_assert_null (table);
   g_assert_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID);
@@ -40,7 +42,9 @@ assert_parse_fails (const char *csv, gsize length, guint line, const char *reaso
 }
 
 static guint
-line_at (const LinliCsvReport *report, GArray *lines, guint i)
+line_at (const LinliCsvReport *report,
+         GArray               *lines,
+         guint                 i)
 {
   g_assert_nonnull (lines);
   g_assert_cmpuint (i, <, lines->len);
@@ -87,8 +91,7 @@ test_line_ends (void)
     "a,b\n1,2\n3,4\n",
     "a,b\r\n1,2\r\n3,4\r\n",
     "a,b\r1,2\r3,4",
-    "\xef\xbb\xbf"
-    "a,b\r\n1,2\r\n3,4",
+    "\xef\xbb\xbf" "a,b\r\n1,2\r\n3,4",
     "\n\na,b\n1,2\n,\n3,4\n\n",
   };
 
@@ -115,10 +118,10 @@ test_line_ends (void)
 static void
 test_gbk (void)
 {
-  const char        *utf8 = "楼栋,小区,户数\n3号楼,金色家园,48\n\"党员之家\",清水里,12\n";
+  const char *utf8 = "楼栋,小区,户数\n3号楼,金色家园,48\n\"党员之家\",清水里,12\n";
   g_autoptr (GError) error = NULL;
-  gsize              length = 0;
-  g_autofree char   *gbk = g_convert (utf8, -1, "GBK", "UTF-8", NULL, &length, &error);
+  gsize length = 0;
+  g_autofree char *gbk = g_convert (utf8, -1, "GBK", "UTF-8", NULL, &length, &error);
   g_autoptr (LinliCsvTable) t = NULL;
 
   g_assert_no_error (error);
@@ -133,8 +136,8 @@ test_gbk (void)
 
   /* UTF-16 with its byte-order mark, as "Unicode text" saves. */
   {
-    g_autofree char          *utf16 = g_convert (utf8, -1, "UTF-16LE", "UTF-8", NULL, &length, &error);
-    g_autofree char          *with_bom = g_malloc (length + 2);
+    g_autofree char *utf16 = g_convert (utf8, -1, "UTF-16LE", "UTF-8", NULL, &length, &error);
+    g_autofree char *with_bom = g_malloc (length + 2);
     g_autoptr (LinliCsvTable) t16 = NULL;
 
     g_assert_no_error (error);
@@ -153,7 +156,7 @@ test_separators (void)
   g_autoptr (LinliCsvTable) tab = parse ("楼栋\t户数\t备注\n\"3,号楼\"\t12\tx;y\n");
   g_autoptr (LinliCsvTable) semi = parse ("\"a;b\";c;d,e\n1;\"2;3\";4,5\n");
   g_autoptr (LinliCsvTable) one = parse ("name\n3号楼\n");
-  g_autoptr (GError)        error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autoptr (LinliCsvTable) given = NULL;
 
   g_assert_cmpint (linli_csv_table_get_separator (tab), ==, '\t');
@@ -188,11 +191,11 @@ static void
 test_hostile_files (void)
 {
   g_autoptr (GRand) rng = g_rand_new_with_seed (7);
-  g_autofree char  *junk = g_malloc (4096);
-  g_autofree char  *high = g_malloc (4096);
-  GString          *wide = g_string_new ("a,b\n1,2\n");
-  GString          *long_line = g_string_new ("a,b\n1,2\n3,");
-  GString          *long_quoted = g_string_new ("a,b\n\"");
+  g_autofree char *junk = g_malloc (4096);
+  g_autofree char *high = g_malloc (4096);
+  GString *wide = g_string_new ("a,b\n1,2\n");
+  GString *long_line = g_string_new ("a,b\n1,2\n3,");
+  GString *long_quoted = g_string_new ("a,b\n\"");
 
   for (guint i = 0; i < 4096; i++)
     {
@@ -205,9 +208,7 @@ test_hostile_files (void)
   assert_parse_fails (junk, 4096, G_MAXUINT, "");
   assert_parse_fails (high, 4096, 1, "neither UTF-8 nor GB18030");
   assert_parse_fails ("a,b\n1,2\n3,\x01\n", strlen ("a,b\n1,2\n3,\x01\n"), 3, "control character (0x01)");
-  assert_parse_fails ("\xef\xbb\xbf"
-                      "a,b\n\xff\n",
-                      9, 2, "not valid UTF-8");
+  assert_parse_fails ("\xef\xbb\xbf" "a,b\n\xff\n", 9, 2, "not valid UTF-8");
 
   /* An unterminated quote is reported where it opened. */
   assert_parse_fails ("a,b\n1,2\n3,\"four\n5,6\n7,8\n", strlen ("a,b\n1,2\n3,\"four\n5,6\n7,8\n"), 3,
@@ -239,10 +240,10 @@ test_hostile_files (void)
 static void
 test_load_file (void)
 {
-  g_autoptr (GError)        error = NULL;
-  g_autofree char          *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
   g_autoptr (LinliCsvTable) t = NULL;
-  int                       fd = g_file_open_tmp ("linli-csv-XXXXXX.csv", &path, &error);
+  int fd = g_file_open_tmp ("linli-csv-XXXXXX.csv", &path, &error);
 
   g_assert_no_error (error);
   close (fd);
@@ -261,9 +262,8 @@ test_load_file (void)
 static void
 test_guess_chinese (void)
 {
-  g_autoptr (LinliCsvTable) t = parse (
-      "序号,楼栋,小区名称,所属社区,户数（户）,常住人口,党员人数,纬度,经度,门牌地址,备注\n"
-      "1,3号楼,金色家园,东园社区,48,120,8,30.1,120.1,某路1号,\n");
+  g_autoptr (LinliCsvTable) t = parse ("序号,楼栋,小区名称,所属社区,户数（户）,常住人口,党员人数,纬度,经度,门牌地址,备注\n"
+                                       "1,3号楼,金色家园,东园社区,48,120,8,30.1,120.1,某路1号,\n");
   LinliCsvMapping m;
 
   linli_csv_mapping_guess (&m, t);
@@ -281,8 +281,7 @@ test_guess_chinese (void)
   g_assert_cmpint (linli_csv_mapping_get_join_column (&m, LINLI_CSV_KEY_NAME), ==, 1);
 
   {
-    g_autoptr (LinliCsvTable) t2 = parse (
-        "地址,人口数量,党员,楼号,编号,小区,社区居委会,户\nx,1,1,1,1,1,1,1\n");
+    g_autoptr (LinliCsvTable) t2 = parse ("地址,人口数量,党员,楼号,编号,小区,社区居委会,户\nx,1,1,1,1,1,1,1\n");
 
     linli_csv_mapping_guess (&m, t2);
     g_assert_cmpint (m.columns[LINLI_CSV_FIELD_RESIDENTS], ==, 1);
@@ -310,7 +309,7 @@ test_guess_english (void)
   g_autoptr (LinliCsvTable) t = parse ("Building ID;Name;Compound;Community;Households;Population (people);"
                                        "Party members;LAT;Lng;Notes\n"
                                        "b1;A;K;C;1;2;3;30;120;\n");
-  LinliCsvMapping           m;
+  LinliCsvMapping m;
 
   linli_csv_mapping_guess (&m, t);
   for (guint f = 0; f < LINLI_CSV_FIELD_KEY; f++)
@@ -323,9 +322,9 @@ static void
 test_mapping_parse (void)
 {
   g_autoptr (LinliCsvTable) t = parse ("楼栋,户数,Lat Deg,经度\n1,2,3,4\n");
-  g_autoptr (GError)        error = NULL;
-  LinliCsvMapping           m;
-  LinliCsvField             field;
+  g_autoptr (GError) error = NULL;
+  LinliCsvMapping m;
+  LinliCsvField field;
 
   linli_csv_mapping_init (&m);
   g_assert_true (linli_csv_mapping_parse (&m, t, "households=户数", &error));
@@ -370,13 +369,13 @@ test_new_project (void)
                                        ",\"3号楼\n(东)\",,东园,,,,,\n"
                                        "b4,4号楼,,,12.0,30,0,30.2902,120.1552\n"
                                        "b5,5号楼,清水里,西园,,,,30.2903,120.1553\n");
-  g_autoptr (GError)        error = NULL;
-  g_autoptr (LinliProject)  p = NULL;
-  g_auto (LinliCsvReport)   report = { 0 };
-  g_autofree char          *summary = NULL;
-  LinliCsvOptions           opts;
-  LinliCsvMapping           m;
-  const LinliBuilding      *b;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) p = NULL;
+  g_auto (LinliCsvReport) report = { 0 };
+  g_autofree char *summary = NULL;
+  LinliCsvOptions opts;
+  LinliCsvMapping m;
+  const LinliBuilding *b;
 
   linli_csv_mapping_guess (&m, t);
   linli_csv_options_init (&opts);
@@ -401,8 +400,7 @@ test_new_project (void)
   g_assert_cmpfloat (b->lat, ==, 30.29);
   g_assert_cmpfloat (b->lon, ==, 120.155);
   g_assert_cmpstr (linli_project_get_compound (p, b->compound)->name, ==, "金色家园");
-  g_assert_cmpstr (linli_project_get_community (p, linli_project_building_community (p, 0))->name, ==,
-                   "东园");
+  g_assert_cmpstr (linli_project_get_community (p, linli_project_building_community (p, 0))->name, ==, "东园");
 
   /* A made-up id, and residents derived from households. */
   b = linli_project_get_building (p, 1);
@@ -423,13 +421,12 @@ test_new_project (void)
   g_assert_cmpuint (linli_project_get_n_compounds (p), ==, 3);
 
   summary = linli_csv_report_describe (&report);
-  g_assert_cmpstr (summary, ==,
-                   "5 rows: 4 buildings, 1 without coordinates, skipped (line 4), "
-                   "1 with households or residents estimated");
+  g_assert_cmpstr (summary, ==, "5 rows: 4 buildings, 1 without coordinates, skipped (line 4), "
+                                "1 with households or residents estimated");
 
   /* The project survives the file format. */
   {
-    g_autoptr (GBytes)       bytes = linli_format_save_bytes (p);
+    g_autoptr (GBytes) bytes = linli_format_save_bytes (p);
     g_autoptr (LinliProject) back = linli_format_load_data (g_bytes_get_data (bytes, NULL),
                                                             g_bytes_get_size (bytes), "back", &error);
 
@@ -442,11 +439,11 @@ static void
 test_new_project_crs (void)
 {
   g_autoptr (LinliCsvTable) t = parse ("lat,lng\n31.2416,121.4958\n");
-  g_autoptr (GError)        error = NULL;
-  g_autoptr (LinliProject)  p = NULL;
-  LinliCsvOptions           opts;
-  LinliCsvMapping           m;
-  double                    lat, lon;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) p = NULL;
+  LinliCsvOptions opts;
+  LinliCsvMapping m;
+  double lat, lon;
 
   linli_csv_mapping_guess (&m, t);
   linli_csv_options_init (&opts);
@@ -466,15 +463,13 @@ test_new_project_crs (void)
 static void
 test_good_values (void)
 {
-  static const struct
-  {
-    const char *households, *lat;
-    guint       want;
-    double      want_lat;
-  } cases[] = {
-    { "-0", "30.1", 0, 30.1 },        { "+7", "+30.1", 7, 30.1 },
-    { "1.2e1", "3.01e1", 12, 30.1 },  { "\"1,234户\"", "30.1°", 1234, 30.1 },
-    { "１２", "３０．１", 12, 30.1 }, { "1000000", " 30.1 ", 1000000, 30.1 },
+  static const struct { const char *households, *lat; guint want; double want_lat; } cases[] = {
+    { "-0", "30.1", 0, 30.1 },
+    { "+7", "+30.1", 7, 30.1 },
+    { "1.2e1", "3.01e1", 12, 30.1 },
+    { "\"1,234户\"", "30.1°", 1234, 30.1 },
+    { "１２", "３０．１", 12, 30.1 },
+    { "1000000", " 30.1 ", 1000000, 30.1 },
     { "12.000", "-0", 12, 0 },
   };
 
@@ -483,10 +478,10 @@ test_good_values (void)
       g_autofree char *csv = g_strdup_printf ("楼栋,户数,纬度,经度\n1号楼,%s,%s,120.1\n", cases[i].households,
                                               cases[i].lat);
       g_autoptr (LinliCsvTable) t = parse (csv);
-      g_autoptr (GError)        error = NULL;
-      g_autoptr (LinliProject)  p = NULL;
-      LinliCsvOptions           opts;
-      LinliCsvMapping           m;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LinliProject) p = NULL;
+      LinliCsvOptions opts;
+      LinliCsvMapping m;
 
       linli_csv_mapping_guess (&m, t);
       linli_csv_options_init (&opts);
@@ -501,12 +496,7 @@ test_good_values (void)
 static void
 test_bad_values (void)
 {
-  static const struct
-  {
-    const char *row;
-    guint       line;
-    const char *reason;
-  } cases[] = {
+  static const struct { const char *row; guint line; const char *reason; } cases[] = {
     { "1号楼,-3,30.1,120.1", 3, "Households (column “户数”): “-3” is negative" },
     { "1号楼,abc,30.1,120.1", 3, "“abc” is not a number" },
     { "1号楼,12.5,30.1,120.1", 3, "is not a whole number" },
@@ -538,11 +528,11 @@ test_bad_values (void)
     {
       g_autofree char *csv = g_strdup_printf ("楼栋,户数,纬度,经度\n2号楼,1,30,120\n%s\n", cases[i].row);
       g_autoptr (LinliCsvTable) t = parse (csv);
-      g_autoptr (GError)        error = NULL;
-      g_autofree char          *prefix = g_strdup_printf ("list.csv:%u: ", cases[i].line);
-      LinliCsvOptions           opts;
-      LinliCsvMapping           m;
-      LinliCsvReport            report;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *prefix = g_strdup_printf ("list.csv:%u: ", cases[i].line);
+      LinliCsvOptions opts;
+      LinliCsvMapping m;
+      LinliCsvReport report;
 
       linli_csv_mapping_guess (&m, t);
       linli_csv_options_init (&opts);
@@ -559,9 +549,9 @@ test_bad_values (void)
     g_autoptr (LinliCsvTable) t = parse ("id,lat,lon\nx,30,120\ny,30,120\nx,30,120\n");
     g_autoptr (LinliCsvTable) header_only = parse ("id,lat,lon\n");
     g_autoptr (LinliCsvTable) no_coords = parse ("id,name\nx,y\n");
-    g_autoptr (GError)        error = NULL;
-    LinliCsvOptions           opts;
-    LinliCsvMapping           m;
+    g_autoptr (GError) error = NULL;
+    LinliCsvOptions opts;
+    LinliCsvMapping m;
 
     linli_csv_options_init (&opts);
     linli_csv_mapping_guess (&m, t);
@@ -586,21 +576,11 @@ test_bad_values (void)
 static void
 test_normalize (void)
 {
-  static const struct
-  {
-    const char *in, *out;
-  } cases[] = {
-    { "3号楼", "3" },     { "３号楼", "3" },
-    { " 3 栋 ", "3" },    { "03幢", "3" },
-    { "3#", "3" },        { "3#楼", "3" },
-    { "第三栋", "3" },    { "十二号楼", "12" },
-    { "二十幢", "20" },   { "一百零五号", "105" },
-    { "A座", "a" },       { "Ａ座", "a" },
-    { "B2栋", "b2" },     { "12-3号楼", "12-3" },
-    { "主楼", "主楼" },   { "办公楼", "办公楼" },
-    { "号楼", "号楼" },   { "0", "0" },
-    { "000", "0" },       { "", "" },
-    { "3单元", "3单元" }, { "Block 7", "block7" },
+  static const struct { const char *in, *out; } cases[] = {
+    { "3号楼", "3" }, { "３号楼", "3" }, { " 3 栋 ", "3" }, { "03幢", "3" }, { "3#", "3" }, { "3#楼", "3" },
+    { "第三栋", "3" }, { "十二号楼", "12" }, { "二十幢", "20" }, { "一百零五号", "105" }, { "A座", "a" },
+    { "Ａ座", "a" }, { "B2栋", "b2" }, { "12-3号楼", "12-3" }, { "主楼", "主楼" }, { "办公楼", "办公楼" },
+    { "号楼", "号楼" }, { "0", "0" }, { "000", "0" }, { "", "" }, { "3单元", "3单元" }, { "Block 7", "block7" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -616,15 +596,12 @@ test_normalize (void)
 static LinliProject *
 footprints (void)
 {
-  static const struct
-  {
-    const char *compound, *name;
-  } buildings[] = {
-    { "k1", "1号楼" },     { "k1", "2号楼" }, { "k1", "３号楼" }, { "k2", "3号楼" },
-    { "k2", "清水里5幢" }, { "k2", "" },      { "k3", "7栋" },    { "k3", "7幢" },
+  static const struct { const char *compound, *name; } buildings[] = {
+    { "k1", "1号楼" }, { "k1", "2号楼" }, { "k1", "３号楼" }, { "k2", "3号楼" }, { "k2", "清水里5幢" },
+    { "k2", "" }, { "k3", "7栋" }, { "k3", "7幢" },
   };
   LinliProject *p = linli_project_new ();
-  guint         c1 = linli_project_add_community (p, "c1", "东园社区");
+  guint c1 = linli_project_add_community (p, "c1", "东园社区");
 
   linli_project_set_name (p, "district");
   linli_project_add_compound (p, "k1", "金色家园", c1);
@@ -633,11 +610,9 @@ footprints (void)
   for (guint i = 0; i < G_N_ELEMENTS (buildings); i++)
     {
       g_autofree char *id = g_strdup_printf ("way/%u", 100 + i);
-      LinliLatLon      square[4] = {
-             { 30.29 + i * 1e-3, 120.15 },
-             { 30.29 + i * 1e-3, 120.1502 },
-             { 30.2902 + i * 1e-3, 120.1502 },
-             { 30.2902 + i * 1e-3, 120.15 },
+      LinliLatLon square[4] = {
+        { 30.29 + i * 1e-3, 120.15 }, { 30.29 + i * 1e-3, 120.1502 },
+        { 30.2902 + i * 1e-3, 120.1502 }, { 30.2902 + i * 1e-3, 120.15 },
       };
       LinliBuilding b = { 0 };
 
@@ -658,28 +633,28 @@ footprints (void)
 static void
 test_join (void)
 {
-  g_autoptr (LinliProject)  source = footprints ();
-  g_autoptr (GBytes)        before = linli_format_save_bytes (source);
-  g_autoptr (GBytes)        after = NULL;
+  g_autoptr (LinliProject) source = footprints ();
+  g_autoptr (GBytes) before = linli_format_save_bytes (source);
+  g_autoptr (GBytes) after = NULL;
   g_autoptr (LinliCsvTable) t = parse ("小区,楼栋,户数,常住人口,党员,备注\n"
                                        "金色家园,1#,40,100,5,\n"            /* 2 */
-                                       "金色家园,\"20号\n楼\",41,,,\"x\"\n" /* 3-4: no 20号楼 */
+                                       "金色家园,\"20号\n楼\",41,,,\"x\"\n"  /* 3-4: no 20号楼 */
                                        "金色家园,3栋,42,110,6,\n"           /* 5 */
                                        "清水里,三号楼,43,120,,\n"           /* 6 */
                                        "清水里,5号楼,44,130,2,\n"           /* 7: 清水里5幢 */
                                        "潮鸣台,7号,45,140,3,\n"             /* 8: 7栋 and 7幢 */
                                        "金色家园,1号楼,46,150,4,\n"         /* 9: 1# took it */
                                        "不存在,1号楼,47,160,4,\n"           /* 10: no such compound */
-                                       ",9号楼,48,170,4,\n"                 /* 11 */
-                                       ",,49,180,4,\n");                    /* 12: no key */
-  g_autoptr (GError)        error = NULL;
-  g_autoptr (LinliProject)  joined = NULL;
-  g_auto (LinliCsvReport)   report = { 0 };
-  g_auto (LinliCsvReport)   checked = { 0 };
-  g_autofree char          *summary = NULL;
-  LinliCsvOptions           opts;
-  LinliCsvMapping           m;
-  const LinliBuilding      *b;
+                                       ",9号楼,48,170,4,\n"                  /* 11 */
+                                       ",,49,180,4,\n");                     /* 12: no key */
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) joined = NULL;
+  g_auto (LinliCsvReport) report = { 0 };
+  g_auto (LinliCsvReport) checked = { 0 };
+  g_autofree char *summary = NULL;
+  LinliCsvOptions opts;
+  LinliCsvMapping m;
+  const LinliBuilding *b;
 
   linli_csv_mapping_guess (&m, t);
   linli_csv_options_init (&opts);
@@ -720,7 +695,7 @@ test_join (void)
   g_assert_cmpuint (b->flags, ==, 0);
   b = linli_project_get_building (joined, 3);
   g_assert_cmpuint (b->households, ==, 43);
-  g_assert_cmpuint (b->party_members, ==, 1); /* not in the list: kept */
+  g_assert_cmpuint (b->party_members, ==, 1);   /* not in the list: kept */
   g_assert_cmpuint (b->flags, ==, 0);
   b = linli_project_get_building (joined, 4);
   g_assert_cmpuint (b->households, ==, 44);
@@ -738,7 +713,7 @@ test_join (void)
   g_assert_true (g_bytes_equal (before, after));
   g_assert_cmpstr (linli_project_get_name (joined), ==, "district");
   {
-    guint              n_a, n_b;
+    guint n_a, n_b;
     const LinliLatLon *fa = linli_project_get_footprint (source, 7, &n_a);
     const LinliLatLon *fb = linli_project_get_footprint (joined, 7, &n_b);
 
@@ -747,14 +722,13 @@ test_join (void)
   }
 
   summary = linli_csv_report_describe (&report);
-  g_assert_cmpstr (summary, ==,
-                   "10 rows: 4 matched, 4 unmatched (lines 3, 10, 11, 12), 1 ambiguous (line 8), "
-                   "1 for a building already filled (line 9); "
-                   "4 buildings of the project not in the list");
+  g_assert_cmpstr (summary, ==, "10 rows: 4 matched, 4 unmatched (lines 3, 10, 11, 12), 1 ambiguous (line 8), "
+                                "1 for a building already filled (line 9); "
+                                "4 buildings of the project not in the list");
 
   /* Round trip through the file format. */
   {
-    g_autoptr (GBytes)       bytes = linli_format_save_bytes (joined);
+    g_autoptr (GBytes) bytes = linli_format_save_bytes (joined);
     g_autoptr (LinliProject) back = linli_format_load_data (g_bytes_get_data (bytes, NULL),
                                                             g_bytes_get_size (bytes), "back", &error);
 
@@ -769,16 +743,16 @@ test_join (void)
 static void
 test_join_scope_and_ids (void)
 {
-  g_autoptr (LinliProject)  source = footprints ();
+  g_autoptr (LinliProject) source = footprints ();
   g_autoptr (LinliCsvTable) t = parse ("name,households\n3号楼,5\n1号楼,6\n");
   g_autoptr (LinliCsvTable) by_id = parse ("id,households\nWAY/101,7\nway/999,8\n");
   g_autoptr (LinliCsvTable) community = parse ("社区,楼栋,户数\n东园社区,1号楼,9\n西园社区,2号楼,9\n");
   g_autoptr (LinliCsvTable) households_only = parse ("楼栋,户数\n1号楼,20\n");
-  g_autoptr (GError)        error = NULL;
-  g_autoptr (LinliProject)  joined = NULL;
-  g_auto (LinliCsvReport)   report = { 0 };
-  LinliCsvOptions           opts;
-  LinliCsvMapping           m;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) joined = NULL;
+  g_auto (LinliCsvReport) report = { 0 };
+  LinliCsvOptions opts;
+  LinliCsvMapping m;
 
   linli_csv_options_init (&opts);
   linli_csv_mapping_guess (&m, t);
@@ -830,16 +804,16 @@ test_join_scope_and_ids (void)
 static void
 test_join_many_compounds (void)
 {
-  g_autoptr (LinliProject)  p = linli_project_new ();
-  g_autoptr (GString)       scoped = g_string_new ("社区,小区,楼栋,户数\n");
-  g_autoptr (GString)       bare = g_string_new ("楼栋,户数\n");
+  g_autoptr (LinliProject) p = linli_project_new ();
+  g_autoptr (GString) scoped = g_string_new ("社区,小区,楼栋,户数\n");
+  g_autoptr (GString) bare = g_string_new ("楼栋,户数\n");
   g_autoptr (LinliCsvTable) t1 = NULL;
   g_autoptr (LinliCsvTable) t2 = NULL;
-  g_autoptr (GError)        error = NULL;
-  g_auto (LinliCsvReport)   report = { 0 };
-  LinliCsvOptions           opts;
-  LinliCsvMapping           m;
-  const guint               n = 2000;
+  g_autoptr (GError) error = NULL;
+  g_auto (LinliCsvReport) report = { 0 };
+  LinliCsvOptions opts;
+  LinliCsvMapping m;
+  const guint n = 2000;
 
   for (guint c = 0; c < 10; c++)
     {
@@ -852,7 +826,7 @@ test_join_many_compounds (void)
     {
       g_autofree char *id = g_strdup_printf ("k%u", k);
       g_autofree char *name = g_strdup_printf ("小区%u", k);
-      guint            compound = linli_project_add_compound (p, id, name, k % 10);
+      guint compound = linli_project_add_compound (p, id, name, k % 10);
 
       for (guint b = 1; b <= 2; b++)
         {
@@ -893,16 +867,16 @@ test_join_many_compounds (void)
 static void
 test_join_all_or_nothing (void)
 {
-  g_autoptr (LinliProject)  source = footprints ();
-  g_autoptr (GBytes)        before = linli_format_save_bytes (source);
-  g_autoptr (GBytes)        after = NULL;
+  g_autoptr (LinliProject) source = footprints ();
+  g_autoptr (GBytes) before = linli_format_save_bytes (source);
+  g_autoptr (GBytes) after = NULL;
   g_autoptr (LinliCsvTable) t = parse ("楼栋,户数,人口\n1号楼,4,10\n\"99\n号楼\",-1,3\n");
   g_autoptr (LinliCsvTable) no_figures = parse ("楼栋,备注\n1号楼,x\n");
   g_autoptr (LinliCsvTable) no_key = parse ("户数,备注\n1,x\n");
-  g_autoptr (GError)        error = NULL;
-  LinliCsvReport            report;
-  LinliCsvOptions           opts;
-  LinliCsvMapping           m;
+  g_autoptr (GError) error = NULL;
+  LinliCsvReport report;
+  LinliCsvOptions opts;
+  LinliCsvMapping m;
 
   linli_csv_options_init (&opts);
   linli_csv_mapping_guess (&m, t);
@@ -928,13 +902,13 @@ test_join_all_or_nothing (void)
 static void
 test_copy (void)
 {
-  g_autofree char *path = g_build_filename (
-      g_getenv ("LINLI_SOURCE_DIR") ? g_getenv ("LINLI_SOURCE_DIR") : ".", "data", "sample.linli", NULL);
-  g_autoptr (GError)       error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("LINLI_SOURCE_DIR") ? g_getenv ("LINLI_SOURCE_DIR") : ".",
+                                            "data", "sample.linli", NULL);
+  g_autoptr (GError) error = NULL;
   g_autoptr (LinliProject) sample = linli_format_load_file (path, &error);
   g_autoptr (LinliProject) copy = NULL;
-  LinliStreets            *streets = linli_streets_new ();
-  guint32                  nodes[2];
+  LinliStreets *streets = linli_streets_new ();
+  guint32 nodes[2];
 
   g_assert_no_error (error);
   linli_project_set_walk_minutes (sample, 15);
@@ -956,8 +930,8 @@ static void
 test_format_lines (void)
 {
   g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autofree char   *none = linli_csv_format_lines (NULL, 3);
-  g_autofree char   *some = NULL;
+  g_autofree char *none = linli_csv_format_lines (NULL, 3);
+  g_autofree char *some = NULL;
 
   for (guint i = 1; i <= 5; i++)
     g_array_append_val (lines, i);
@@ -967,7 +941,8 @@ test_format_lines (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import-csv/parse/quotes", test_quotes);

@@ -13,11 +13,12 @@
 #define LON0 121.49
 
 static char *
-write_temp (const char *contents, gssize length)
+write_temp (const char *contents,
+            gssize      length)
 {
   g_autoptr (GError) error = NULL;
-  char              *path = NULL;
-  int                fd = g_file_open_tmp ("linli-import-XXXXXX.osm", &path, &error);
+  char *path = NULL;
+  int fd = g_file_open_tmp ("linli-import-XXXXXX.osm", &path, &error);
 
   g_assert_no_error (error);
   close (fd);
@@ -31,10 +32,14 @@ write_temp (const char *contents, gssize length)
 
 /* A node @x metres east and @y metres north of (LAT0, LON0). */
 static void
-node (GString *s, gint64 id, double x, double y, const char *tags)
+node (GString    *s,
+      gint64      id,
+      double      x,
+      double      y,
+      const char *tags)
 {
   LinliProjection proj;
-  double          lat, lon;
+  double lat, lon;
 
   linli_projection_init (&proj, LAT0, LON0);
   linli_projection_inverse (&proj, x, y, &lat, &lon);
@@ -48,7 +53,10 @@ node (GString *s, gint64 id, double x, double y, const char *tags)
 
 /* A way through @refs (0-terminated), with tags as XML. */
 static void
-way (GString *s, gint64 id, const gint64 *refs, const char *tags)
+way (GString      *s,
+     gint64        id,
+     const gint64 *refs,
+     const char   *tags)
 {
   g_string_append_printf (s, "  <way id=\"%" G_GINT64_FORMAT "\" version=\"1\">\n", id);
   for (; *refs != 0; refs++)
@@ -56,13 +64,17 @@ way (GString *s, gint64 id, const gint64 *refs, const char *tags)
   g_string_append_printf (s, "    %s\n  </way>\n", tags ? tags : "");
 }
 
-#define WAY(s, id, tags, ...) way (s, id, (const gint64[]){ __VA_ARGS__, 0 }, tags)
-#define TAG(k, v)             "<tag k=\"" k "\" v=\"" v "\"/>"
+#define WAY(s, id, tags, ...) way (s, id, (const gint64[]) { __VA_ARGS__, 0 }, tags)
+#define TAG(k, v) "<tag k=\"" k "\" v=\"" v "\"/>"
 
 /* A square of @size metres with its south-west corner at (x, y), nodes
  * @first to @first + 3. */
 static void
-square (GString *s, gint64 first, double x, double y, double size)
+square (GString *s,
+        gint64   first,
+        double   x,
+        double   y,
+        double   size)
 {
   node (s, first, x, y, NULL);
   node (s, first + 1, x + size, y, NULL);
@@ -75,10 +87,9 @@ square (GString *s, gint64 first, double x, double y, double size)
 static char *
 fixture (void)
 {
-  GString *s = g_string_new (
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<osm version=\"0.6\" generator=\"hand\">\n"
-      "  <bounds minlat=\"31.2\" minlon=\"121.4\" maxlat=\"31.3\" maxlon=\"121.6\"/>\n");
+  GString *s = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                             "<osm version=\"0.6\" generator=\"hand\">\n"
+                             "  <bounds minlat=\"31.2\" minlon=\"121.4\" maxlat=\"31.3\" maxlon=\"121.6\"/>\n");
 
   /* A multipolygon building: a 40 m square of two ways, less a 10 m court. */
   g_string_append (s, "  <relation id=\"200\" version=\"1\">\n"
@@ -87,17 +98,17 @@ fixture (void)
                       "    <member type=\"way\" ref=\"111\" role=\"outer\"/>\n"
                       "    <member type=\"node\" ref=\"1\" role=\"label\"/>\n"
                       "    " TAG ("type", "multipolygon") TAG ("building", "residential")
-                          TAG ("building:levels", "10") TAG ("name", "3号楼") "\n"
-                                                                              "  </relation>\n");
+                      TAG ("building:levels", "10") TAG ("name", "3号楼") "\n"
+                      "  </relation>\n");
   /* Old style: the outer way carries the building tag too; one building. */
-  g_string_append (s, "  <relation id=\"202\"><member type=\"way\" ref=\"120\" role=\"outer\"/>" TAG (
-                          "type", "multipolygon") TAG ("building", "yes") "</relation>\n");
+  g_string_append (s, "  <relation id=\"202\"><member type=\"way\" ref=\"120\" role=\"outer\"/>"
+                      TAG ("type", "multipolygon") TAG ("building", "yes") "</relation>\n");
   /* Clipped: its only way is not in the file. */
-  g_string_append (s, "  <relation id=\"201\"><member type=\"way\" ref=\"9998\" role=\"outer\"/>" TAG (
-                          "type", "multipolygon") TAG ("building", "yes") "</relation>\n");
+  g_string_append (s, "  <relation id=\"201\"><member type=\"way\" ref=\"9998\" role=\"outer\"/>"
+                      TAG ("type", "multipolygon") TAG ("building", "yes") "</relation>\n");
 
-  square (s, 1, 0, 0, 20);  /* way 100 */
-  node (s, 5, 40, 0, NULL); /* way 101: nodes 5-8 */
+  square (s, 1, 0, 0, 20);        /* way 100 */
+  node (s, 5, 40, 0, NULL);       /* way 101: nodes 5-8 */
   node (s, 6, 60, 0, NULL);
   node (s, 7, 60, 20, NULL);
   square (s, 11, 80, 0, 20);      /* way 102 */
@@ -117,41 +128,40 @@ fixture (void)
   node (s, 302, 30, 50, TAG ("amenity", "clinic"));
   node (s, 303, 40, 50, TAG ("amenity", "kindergarten") TAG ("name", "幼儿园"));
   node (s, 304, 50, 50, TAG ("office", "government") TAG ("name", "东昌街道办事处"));
-  g_string_append (s, "  <node id=\"305\" action=\"delete\" lat=\"31.23\" lon=\"121.49\">" TAG (
-                          "amenity", "townhall") "</node>\n");
+  g_string_append (s, "  <node id=\"305\" action=\"delete\" lat=\"31.23\" lon=\"121.49\">"
+                      TAG ("amenity", "townhall") "</node>\n");
   g_string_append (s, "  <node id=\"306\" visible=\"false\"/>\n");
 
   /* Streets, y from 100 m up. */
-  node (s, 1001, 0, 100, NULL);   /* A */
-  node (s, 1002, 50, 100, NULL);  /* B */
-  node (s, 1003, 100, 100, NULL); /* C */
-  node (s, 1004, 100, 150, NULL); /* D */
-  node (s, 1005, 150, 150, NULL); /* E */
-  node (s, 1006, 150, 200, NULL); /* F */
-  node (s, 1007, 50, 150, NULL);  /* G */
-  node (s, 1008, 120, 150, NULL); /* square */
+  node (s, 1001, 0, 100, NULL);     /* A */
+  node (s, 1002, 50, 100, NULL);    /* B */
+  node (s, 1003, 100, 100, NULL);   /* C */
+  node (s, 1004, 100, 150, NULL);   /* D */
+  node (s, 1005, 150, 150, NULL);   /* E */
+  node (s, 1006, 150, 200, NULL);   /* F */
+  node (s, 1007, 50, 150, NULL);    /* G */
+  node (s, 1008, 120, 150, NULL);   /* square */
   node (s, 1009, 120, 170, NULL);
   node (s, 1010, 100, 170, NULL);
-  node (s, 1011, 500, 100, NULL); /* motorway */
+  node (s, 1011, 500, 100, NULL);   /* motorway */
   node (s, 1012, 600, 100, NULL);
-  node (s, 1013, 500, 200, NULL); /* cycleways */
+  node (s, 1013, 500, 200, NULL);   /* cycleways */
   node (s, 1014, 600, 200, NULL);
   node (s, 1015, 500, 300, NULL);
-  node (s, 1016, 200, 100, NULL); /* I */
-  node (s, 1017, 250, 100, NULL); /* J */
-  node (s, 1018, 300, 100, NULL); /* K */
-  node (s, 1019, 500, 400, NULL); /* trunk */
+  node (s, 1016, 200, 100, NULL);   /* I */
+  node (s, 1017, 250, 100, NULL);   /* J */
+  node (s, 1018, 300, 100, NULL);   /* K */
+  node (s, 1019, 500, 400, NULL);   /* trunk */
   node (s, 1020, 600, 400, NULL);
-  node (s, 1021, -30, 100, NULL); /* L */
-  node (s, 1022, -1, 100, NULL);  /* M: 1 m short of A */
-  node (s, 1023, 500, 500, NULL); /* corridor */
+  node (s, 1021, -30, 100, NULL);   /* L */
+  node (s, 1022, -1, 100, NULL);    /* M: 1 m short of A */
+  node (s, 1023, 500, 500, NULL);   /* corridor */
   node (s, 1024, 600, 500, NULL);
-  node (s, 1025, 500, 600, NULL); /* primary, secondary_link */
+  node (s, 1025, 500, 600, NULL);   /* primary, secondary_link */
   node (s, 1026, 600, 600, NULL);
   node (s, 1027, 700, 600, NULL);
 
-  WAY (s, 100, TAG ("building", "apartments") TAG ("building:levels", "6") TAG ("name", "1号楼"), 1, 2, 3, 4,
-       1);
+  WAY (s, 100, TAG ("building", "apartments") TAG ("building:levels", "6") TAG ("name", "1号楼"), 1, 2, 3, 4, 1);
   WAY (s, 101, TAG ("building", "yes"), 5, 6, 7, 8, 5);
   WAY (s, 102, TAG ("building", "commercial") TAG ("building:levels", "3"), 11, 12, 13, 14, 11);
   WAY (s, 103, TAG ("building", "yes") TAG ("building:flats", "48"), 21, 22, 23, 24, 21);
@@ -185,17 +195,18 @@ fixture (void)
   WAY (s, 417, TAG ("highway", "footway") TAG ("tunnel", "yes"), 1022, 1021);
   WAY (s, 418, TAG ("highway", "secondary") TAG ("tunnel", "yes") TAG ("foot", "yes"), 1026, 1025);
 
-  node (s, 8, 40, 20, NULL); /* late: way 101 needs it */
+  node (s, 8, 40, 20, NULL);      /* late: way 101 needs it */
   g_string_append (s, "</osm>\n");
   return g_string_free (s, FALSE);
 }
 
 /* The area of a footprint, m². */
 static double
-footprint_area (const LinliLatLon *p, guint n)
+footprint_area (const LinliLatLon *p,
+                guint              n)
 {
   LinliProjection proj;
-  double          area = 0;
+  double area = 0;
 
   linli_projection_init (&proj, p[0].lat, p[0].lon);
   for (guint k = 0; k < n; k++)
@@ -210,7 +221,9 @@ footprint_area (const LinliLatLon *p, guint n)
 }
 
 static const LinliBuilding *
-find_building (LinliProject *project, const char *id, guint *index)
+find_building (LinliProject *project,
+               const char   *id,
+               guint        *index)
 {
   for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
     if (g_str_equal (linli_project_get_building (project, i)->id, id))
@@ -223,7 +236,8 @@ find_building (LinliProject *project, const char *id, guint *index)
 }
 
 static LinliSite *
-find_suggestion (const LinliImportReport *report, const char *id)
+find_suggestion (const LinliImportReport *report,
+                 const char              *id)
 {
   for (guint i = 0; i < report->suggestions->len; i++)
     if (g_str_equal (linli_site_get_id (g_ptr_array_index (report->suggestions, i)), id))
@@ -238,16 +252,16 @@ find_suggestion (const LinliImportReport *report, const char *id)
 static void
 test_buildings (void)
 {
-  g_autofree char           *xml = fixture ();
-  g_autofree char           *path = write_temp (xml, -1);
-  g_autoptr (GError)         error = NULL;
-  g_autoptr (LinliProject)   project = NULL;
+  g_autofree char *xml = fixture ();
+  g_autofree char *path = write_temp (xml, -1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
   g_auto (LinliImportReport) report = { 0 };
-  LinliImportOptions         opts;
-  const LinliBuilding       *b;
-  const LinliLatLon         *fp;
-  guint                      n_fp, index;
-  double                     area;
+  LinliImportOptions opts;
+  const LinliBuilding *b;
+  const LinliLatLon *fp;
+  guint n_fp, index;
+  double area;
 
   linli_import_options_init (&opts);
   project = linli_import_osm (path, &opts, &report, &error);
@@ -260,8 +274,8 @@ test_buildings (void)
   g_assert_cmpuint (linli_project_get_n_buildings (project), ==, 6);
   g_assert_cmpuint (report.building_parts, ==, 1);
   g_assert_cmpuint (report.unclosed, ==, 1);
-  g_assert_cmpuint (report.incomplete, ==, 2 + 1); /* way 107, relation 201; street 410 */
-  g_assert_cmpuint (report.skipped, ==, 3);        /* 105, 107, 201 */
+  g_assert_cmpuint (report.incomplete, ==, 2 + 1);     /* way 107, relation 201; street 410 */
+  g_assert_cmpuint (report.skipped, ==, 3);            /* 105, 107, 201 */
   g_assert_cmpuint (report.estimated, ==, 5);
   g_assert_cmpuint (report.not_residential, ==, 1);
   g_assert_null (find_building (project, "w104", NULL));
@@ -290,7 +304,7 @@ test_buildings (void)
   /* The centroid is the square's centre. */
   {
     LinliProjection proj;
-    double          x, y;
+    double x, y;
 
     linli_projection_init (&proj, LAT0, LON0);
     linli_projection_forward (&proj, b->lat, b->lon, &x, &y);
@@ -301,7 +315,7 @@ test_buildings (void)
   /* No levels: one storey; its last node came after the way. */
   b = find_building (project, "w101", NULL);
   g_assert_nonnull (b);
-  g_assert_cmpuint (b->households, ==, 4); /* 400 ÷ 90 */
+  g_assert_cmpuint (b->households, ==, 4);   /* 400 ÷ 90 */
   g_assert_true (b->flags & LINLI_BUILDING_ESTIMATED);
 
   /* Commercial: no households, and it says so. */
@@ -334,13 +348,14 @@ test_buildings (void)
 
 /* Kinds of the ways imported, in a table. */
 static void
-count_kinds (const LinliStreets *streets, guint counts[LINLI_STREET_N_KINDS])
+count_kinds (const LinliStreets *streets,
+             guint               counts[LINLI_STREET_N_KINDS])
 {
   memset (counts, 0, sizeof (guint) * LINLI_STREET_N_KINDS);
   for (guint w = 0; w < linli_streets_get_n_ways (streets); w++)
     {
       LinliStreetKind kind;
-      guint           n;
+      guint n;
 
       linli_streets_get_way (streets, w, &kind, &n);
       counts[kind]++;
@@ -350,18 +365,18 @@ count_kinds (const LinliStreets *streets, guint counts[LINLI_STREET_N_KINDS])
 static void
 test_streets (void)
 {
-  g_autofree char           *xml = fixture ();
-  g_autofree char           *path = write_temp (xml, -1);
-  g_autoptr (GError)         error = NULL;
-  g_autoptr (LinliProject)   project = NULL;
-  g_autoptr (LinliProject)   joined = NULL;
+  g_autofree char *xml = fixture ();
+  g_autofree char *path = write_temp (xml, -1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (LinliProject) joined = NULL;
   g_auto (LinliImportReport) report = { 0 };
   g_auto (LinliImportReport) joined_report = { 0 };
-  g_autofree guint32        *component = NULL;
-  LinliImportOptions         opts;
-  const LinliStreets        *streets;
-  const LinliLatLon         *nodes;
-  guint                      kinds[LINLI_STREET_N_KINDS];
+  g_autofree guint32 *component = NULL;
+  LinliImportOptions opts;
+  const LinliStreets *streets;
+  const LinliLatLon *nodes;
+  guint kinds[LINLI_STREET_N_KINDS];
   guint n_components, a = G_MAXUINT, c = G_MAXUINT, g = G_MAXUINT, l = G_MAXUINT, square_node = G_MAXUINT;
   LinliProjection proj;
 
@@ -375,10 +390,10 @@ test_streets (void)
   /* Footways 401, 409 (the piece after the missing node), 412 and the
    * subway 417; foot=no excluded. */
   g_assert_cmpuint (kinds[LINLI_STREET_FOOTWAY], ==, 4);
-  g_assert_cmpuint (kinds[LINLI_STREET_PEDESTRIAN], ==, 1); /* the square */
+  g_assert_cmpuint (kinds[LINLI_STREET_PEDESTRIAN], ==, 1);     /* the square */
   g_assert_cmpuint (kinds[LINLI_STREET_RESIDENTIAL], ==, 1);
-  g_assert_cmpuint (kinds[LINLI_STREET_SERVICE], ==, 1); /* private only with foot=yes */
-  g_assert_cmpuint (kinds[LINLI_STREET_PATH], ==, 1);    /* cycleway only with foot */
+  g_assert_cmpuint (kinds[LINLI_STREET_SERVICE], ==, 1);        /* private only with foot=yes */
+  g_assert_cmpuint (kinds[LINLI_STREET_PATH], ==, 1);           /* cycleway only with foot */
   /* Trunk with foot=yes, primary; no motorway, no road tunnel (416). */
   g_assert_cmpuint (kinds[LINLI_STREET_PRIMARY], ==, 2);
   /* secondary_link, and the tunnel 418 that foot=yes opens. */
@@ -451,15 +466,15 @@ test_streets (void)
 static void
 test_suggestions (void)
 {
-  g_autofree char           *xml = fixture ();
-  g_autofree char           *path = write_temp (xml, -1);
-  g_autoptr (GError)         error = NULL;
-  g_autoptr (LinliProject)   project = NULL;
-  g_autoptr (LinliProject)   with_sites = NULL;
+  g_autofree char *xml = fixture ();
+  g_autofree char *path = write_temp (xml, -1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (LinliProject) with_sites = NULL;
   g_auto (LinliImportReport) report = { 0 };
   g_auto (LinliImportReport) report2 = { 0 };
-  LinliImportOptions         opts;
-  LinliSite                 *site;
+  LinliImportOptions opts;
+  LinliSite *site;
 
   linli_import_options_init (&opts);
   project = linli_import_osm (path, &opts, &report, &error);
@@ -468,7 +483,7 @@ test_suggestions (void)
   /* Community centre, town hall, clinic, government office, social
    * facility; not the kindergarten, nor the deleted town hall. */
   g_assert_cmpuint (report.suggestions->len, ==, 5);
-  g_assert_cmpuint (linli_project_get_n_sites (project), ==, 0); /* not asked to add them */
+  g_assert_cmpuint (linli_project_get_n_sites (project), ==, 0);   /* not asked to add them */
 
   site = find_suggestion (&report, "osm-node-300");
   g_assert_nonnull (site);
@@ -494,7 +509,7 @@ test_suggestions (void)
   g_assert_cmpuint (linli_site_get_services (site), ==, LINLI_SERVICE_ELDERLY);
   {
     LinliProjection proj;
-    double          x, y;
+    double x, y;
 
     linli_projection_init (&proj, LAT0, LON0);
     linli_projection_forward (&proj, linli_site_get_lat (site), linli_site_get_lon (site), &x, &y);
@@ -517,13 +532,13 @@ test_suggestions (void)
 static void
 test_round_trip (void)
 {
-  g_autofree char         *xml = fixture ();
-  g_autofree char         *path = write_temp (xml, -1);
-  g_autoptr (GError)       error = NULL;
+  g_autofree char *xml = fixture ();
+  g_autofree char *path = write_temp (xml, -1);
+  g_autoptr (GError) error = NULL;
   g_autoptr (LinliProject) project = NULL;
   g_autoptr (LinliProject) loaded = NULL;
-  g_autoptr (GBytes)       bytes = NULL;
-  LinliImportOptions       opts;
+  g_autoptr (GBytes) bytes = NULL;
+  LinliImportOptions opts;
 
   linli_import_options_init (&opts);
   opts.add_suggested_sites = TRUE;
@@ -547,10 +562,8 @@ test_errors (void)
     int         line;
     const char *reason;
   } cases[] = {
-    { "<?xml version=\"1.0\"?>\n<!DOCTYPE osm [\n<!ENTITY a \"aaaaaaaaaa\">\n<!ENTITY b "
-      "\"&a;&a;&a;&a;&a;\">\n]>\n"
-      "<osm><node id=\"1\" lat=\"1\" lon=\"1\"><tag k=\"name\" v=\"&b;\"/></node></osm>",
-      2, "DOCTYPE" },
+    { "<?xml version=\"1.0\"?>\n<!DOCTYPE osm [\n<!ENTITY a \"aaaaaaaaaa\">\n<!ENTITY b \"&a;&a;&a;&a;&a;\">\n]>\n"
+      "<osm><node id=\"1\" lat=\"1\" lon=\"1\"><tag k=\"name\" v=\"&b;\"/></node></osm>", 2, "DOCTYPE" },
     { "<?xml version=\"1.0\"?>\n<!DOCTYPE osm SYSTEM \"file:///etc/passwd\">\n<osm/>", 2, "DOCTYPE" },
     { "<osm>\n<node id=\"1\" lat=\"&x;\" lon=\"1\"/>\n</osm>", 2, "not well-formed" },
     { "<osm version=\"0.6\">\n<node id=\"1\" lat=\"31\" lon=\"121\"/>\n<way id=\"2\">\n<nd ref=\"1\"/>", 4,
@@ -581,12 +594,12 @@ test_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char           *path = write_temp (cases[i].xml, i == 22 ? 6 : -1);
-      g_autofree char           *prefix = g_strdup_printf ("%s:%d: ", path, cases[i].line);
-      g_autoptr (GError)         error = NULL;
-      g_autoptr (LinliProject)   project = NULL;
+      g_autofree char *path = write_temp (cases[i].xml, i == 22 ? 6 : -1);
+      g_autofree char *prefix = g_strdup_printf ("%s:%d: ", path, cases[i].line);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LinliProject) project = NULL;
       g_auto (LinliImportReport) report = { 0 };
-      LinliImportOptions         opts;
+      LinliImportOptions opts;
 
       linli_import_options_init (&opts);
       project = linli_import_osm (path, &opts, &report, &error);
@@ -605,15 +618,14 @@ test_errors (void)
 static void
 test_limits (void)
 {
-  g_autofree char         *unsorted = write_temp ("<osm>\n<node id=\"5\" lat=\"31\" lon=\"121\"/>\n"
-                                                          "<node id=\"2\" lat=\"31\" lon=\"121\"/>\n"
-                                                          "<node id=\"5\" lat=\"31\" lon=\"121\"/>\n</osm>",
-                                                  -1);
-  GString                 *big = g_string_new ("<osm>\n<way id=\"1\">\n");
-  g_autofree char         *big_path = NULL;
-  g_autoptr (GError)       error = NULL;
+  g_autofree char *unsorted = write_temp ("<osm>\n<node id=\"5\" lat=\"31\" lon=\"121\"/>\n"
+                                          "<node id=\"2\" lat=\"31\" lon=\"121\"/>\n"
+                                          "<node id=\"5\" lat=\"31\" lon=\"121\"/>\n</osm>", -1);
+  GString *big = g_string_new ("<osm>\n<way id=\"1\">\n");
+  g_autofree char *big_path = NULL;
+  g_autoptr (GError) error = NULL;
   g_autoptr (LinliProject) project = NULL;
-  LinliImportOptions       opts;
+  LinliImportOptions opts;
 
   linli_import_options_init (&opts);
   project = linli_import_osm (unsorted, &opts, NULL, &error);
@@ -656,22 +668,20 @@ test_streets_into (void)
 {
   g_autofree char *xml = fixture ();
   g_autofree char *path = write_temp (xml, -1);
-  g_autofree char *none = write_temp (
-      "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", "
-      "\"properties\": {}, \"geometry\": {\"type\": \"Point\", "
-      "\"coordinates\": [121.5, 31.2]}}]}",
-      -1);
-  g_autoptr (GError)         error = NULL;
-  g_autoptr (LinliProject)   direct = NULL;
-  g_autoptr (LinliProject)   mine = NULL;
-  g_autoptr (LinliProject)   with_streets = NULL;
-  g_autoptr (GBytes)         before = NULL;
-  g_autoptr (GBytes)         after = NULL;
+  g_autofree char *none = write_temp ("{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", "
+                                      "\"properties\": {}, \"geometry\": {\"type\": \"Point\", "
+                                      "\"coordinates\": [121.5, 31.2]}}]}", -1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) direct = NULL;
+  g_autoptr (LinliProject) mine = NULL;
+  g_autoptr (LinliProject) with_streets = NULL;
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
   g_auto (LinliImportReport) report = { 0 };
-  LinliImportOptions         opts;
-  LinliBuilding              b = { 0 };
-  LinliSiteState             st = { 0 };
-  g_autoptr (LinliSite)      site = NULL;
+  LinliImportOptions opts;
+  LinliBuilding b = { 0 };
+  LinliSiteState st = { 0 };
+  g_autoptr (LinliSite) site = NULL;
 
   linli_import_options_init (&opts);
   direct = linli_import_osm (path, &opts, NULL, &error);
@@ -694,7 +704,7 @@ test_streets_into (void)
   linli_project_add_site (mine, site);
   before = linli_format_save_bytes (mine);
 
-  opts.add_suggested_sites = TRUE; /* ignored: only streets come in */
+  opts.add_suggested_sites = TRUE;   /* ignored: only streets come in */
   with_streets = linli_import_streets_into (mine, path, &opts, &report, &error);
   g_assert_no_error (error);
   g_assert_nonnull (with_streets);
@@ -704,11 +714,10 @@ test_streets_into (void)
   g_assert_cmpuint (linli_project_get_n_sites (with_streets), ==, 1);
   g_assert_cmpuint (linli_streets_get_n_nodes (linli_project_get_streets (with_streets)), ==,
                     linli_streets_get_n_nodes (linli_project_get_streets (direct)));
-  g_assert_true (
-      linli_streets_equal (linli_project_get_streets (with_streets), linli_project_get_streets (direct)));
+  g_assert_true (linli_streets_equal (linli_project_get_streets (with_streets), linli_project_get_streets (direct)));
   g_assert_cmpstr (linli_project_get_attribution (with_streets), ==, LINLI_OSM_ATTRIBUTION);
   after = linli_format_save_bytes (mine);
-  g_assert_true (g_bytes_equal (before, after)); /* the original is as it was */
+  g_assert_true (g_bytes_equal (before, after));   /* the original is as it was */
 
   /* A file with no walkable way is an error, and nothing comes of it. */
   g_clear_object (&with_streets);
@@ -732,15 +741,15 @@ test_streets_into (void)
 static void
 test_degenerate_rings (void)
 {
-  GString           *s = g_string_new ("<?xml version=\"1.0\"?>\n<osm version=\"0.6\" generator=\"hand\">\n");
-  g_autofree char   *path = NULL;
+  GString *s = g_string_new ("<?xml version=\"1.0\"?>\n<osm version=\"0.6\" generator=\"hand\">\n");
+  g_autofree char *path = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (LinliProject)   project = NULL;
-  g_autoptr (LinliProject)   loaded = NULL;
-  g_autoptr (GBytes)         bytes = NULL;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (LinliProject) loaded = NULL;
+  g_autoptr (GBytes) bytes = NULL;
   g_auto (LinliImportReport) report = { 0 };
-  LinliImportOptions         opts;
-  LinliProjection            proj;
+  LinliImportOptions opts;
+  LinliProjection proj;
 
   /* A bowtie: the corners of a 20 m square, two of them swapped. */
   node (s, 1, 0, 0, NULL);
@@ -759,9 +768,8 @@ test_degenerate_rings (void)
   node (s, 12, 220, 0, NULL);
   node (s, 13, 200, 20, NULL);
   WAY (s, 14, NULL, 8, 9, 12, 13, 8);
-  g_string_append (
-      s, "  <relation id=\"20\" version=\"1\">\n    <member type=\"way\" ref=\"14\" role=\"outer\"/>\n"
-         "    " TAG ("type", "multipolygon") TAG ("building", "yes") "\n  </relation>\n</osm>\n");
+  g_string_append (s, "  <relation id=\"20\" version=\"1\">\n    <member type=\"way\" ref=\"14\" role=\"outer\"/>\n"
+                   "    " TAG ("type", "multipolygon") TAG ("building", "yes") "\n  </relation>\n</osm>\n");
   path = write_temp (s->str, -1);
   g_string_free (s, TRUE);
 
@@ -776,10 +784,10 @@ test_degenerate_rings (void)
   for (guint i = 0; i < 3; i++)
     {
       const LinliBuilding *b = linli_project_get_building (project, i);
-      static const double  centre_x[] = { 10, 110, 210 }, centre_y[] = { 10, 0, 10 };
-      static const guint   kept[] = { 4, 0, 4 };
-      double               x, y;
-      guint                n;
+      static const double centre_x[] = { 10, 110, 210 }, centre_y[] = { 10, 0, 10 };
+      static const guint kept[] = { 4, 0, 4 };
+      double x, y;
+      guint n;
 
       linli_projection_forward (&proj, b->lat, b->lon, &x, &y);
       g_assert_cmpfloat_with_epsilon (x, centre_x[i], 0.01);
@@ -791,8 +799,7 @@ test_degenerate_rings (void)
   g_assert_cmpuint (linli_project_get_building (project, 0)->households, ==, 4);
 
   bytes = linli_format_save_bytes (project);
-  loaded = linli_format_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "saved.linli",
-                                   &error);
+  loaded = linli_format_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "saved.linli", &error);
   g_assert_no_error (error);
   linli_test_assert_projects_equal (project, loaded, 1e-7, 1e-9);
   g_unlink (path);
@@ -802,14 +809,13 @@ test_degenerate_rings (void)
 static void
 test_streets_across (void)
 {
-  const char              *xml = "<osm version=\"0.6\">\n<node id=\"1\" lat=\"0\" lon=\"179.9999\"/>\n"
-                                 "<node id=\"2\" lat=\"0\" lon=\"-179.9999\"/>\n"
-                                 "<way id=\"3\"><nd ref=\"1\"/><nd ref=\"2\"/>" TAG ("highway",
-                                                                                     "footway") "</way>\n</osm>\n";
-  g_autofree char         *path = write_temp (xml, -1);
+  const char *xml = "<osm version=\"0.6\">\n<node id=\"1\" lat=\"0\" lon=\"179.9999\"/>\n"
+                    "<node id=\"2\" lat=\"0\" lon=\"-179.9999\"/>\n"
+                    "<way id=\"3\"><nd ref=\"1\"/><nd ref=\"2\"/>" TAG ("highway", "footway") "</way>\n</osm>\n";
+  g_autofree char *path = write_temp (xml, -1);
   g_autoptr (LinliProject) mine = linli_project_new ();
-  g_autoptr (GError)       error = NULL;
-  LinliImportOptions       opts;
+  g_autoptr (GError) error = NULL;
+  LinliImportOptions opts;
 
   linli_import_options_init (&opts);
   g_assert_null (linli_import_streets_into (mine, path, &opts, NULL, &error));
@@ -820,7 +826,8 @@ test_streets_across (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import-osm/buildings", test_buildings);

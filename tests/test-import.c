@@ -14,8 +14,8 @@ static char *
 write_temp (const char *contents)
 {
   g_autoptr (GError) error = NULL;
-  char              *path = NULL;
-  int                fd = g_file_open_tmp ("linli-import-XXXXXX.geojson", &path, &error);
+  char *path = NULL;
+  int fd = g_file_open_tmp ("linli-import-XXXXXX.geojson", &path, &error);
 
   g_assert_no_error (error);
   close (fd);
@@ -25,17 +25,18 @@ write_temp (const char *contents)
 
 /* A 20 m square at (lat0, lon0), as GeoJSON [lon, lat] pairs, closed. */
 static char *
-square (double lat0, double lon0)
+square (double lat0,
+        double lon0)
 {
   LinliProjection proj;
-  GString        *s = g_string_new ("[[");
+  GString *s = g_string_new ("[[");
 
   linli_projection_init (&proj, lat0, lon0);
   for (int k = 0; k <= 4; k++)
     {
       static const double xs[] = { -10, 10, 10, -10, -10 }, ys[] = { -10, -10, 10, 10, -10 };
-      double              lat, lon;
-      char                a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+      double lat, lon;
+      char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
 
       linli_projection_inverse (&proj, xs[k], ys[k], &lat, &lon);
       g_string_append_printf (s, "%s[%s, %s]", k ? ", " : "", g_ascii_dtostr (a, sizeof a, lon),
@@ -50,32 +51,27 @@ test_buildings (void)
 {
   g_autofree char *sq = square (31.23, 121.49);
   g_autofree char *json = g_strdup_printf (
-      "{\"type\": \"FeatureCollection\", \"features\": ["
-      "{\"type\": \"Feature\", \"properties\": {\"name\": \"1号楼\", \"building:levels\": 6, \"compound\": "
-      "\"k1\", \"community\": \"c1\"},"
-      " \"geometry\": {\"type\": \"Polygon\", \"coordinates\": %s}},"
-      "{\"type\": \"Feature\", \"properties\": {\"households\": 40, \"residents\": 100, \"height\": 30, "
-      "\"compound\": \"k1\", \"community\": \"c1\"},"
-      " \"geometry\": {\"type\": \"MultiPolygon\", \"coordinates\": [%s]}},"
-      "{\"type\": \"Feature\", \"properties\": {\"levels\": \"3\"}, \"geometry\": {\"type\": \"Point\", "
-      "\"coordinates\": [121.5, 31.24]}},"
-      "{\"type\": \"Feature\", \"properties\": null, \"geometry\": {\"type\": \"LineString\", "
-      "\"coordinates\": [[121.5, 31.2], [121.6, 31.3]]}},"
-      "{\"type\": \"Feature\", \"properties\": {}, \"geometry\": null}"
-      "]}",
-      sq, sq);
-  g_autofree char         *path = write_temp (json);
-  g_autoptr (GError)       error = NULL;
+    "{\"type\": \"FeatureCollection\", \"features\": ["
+    "{\"type\": \"Feature\", \"properties\": {\"name\": \"1号楼\", \"building:levels\": 6, \"compound\": \"k1\", \"community\": \"c1\"},"
+    " \"geometry\": {\"type\": \"Polygon\", \"coordinates\": %s}},"
+    "{\"type\": \"Feature\", \"properties\": {\"households\": 40, \"residents\": 100, \"height\": 30, \"compound\": \"k1\", \"community\": \"c1\"},"
+    " \"geometry\": {\"type\": \"MultiPolygon\", \"coordinates\": [%s]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"levels\": \"3\"}, \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.5, 31.24]}},"
+    "{\"type\": \"Feature\", \"properties\": null, \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.5, 31.2], [121.6, 31.3]]}},"
+    "{\"type\": \"Feature\", \"properties\": {}, \"geometry\": null}"
+    "]}", sq, sq);
+  g_autofree char *path = write_temp (json);
+  g_autoptr (GError) error = NULL;
   g_autoptr (LinliProject) project = NULL;
-  LinliImportOptions       opts;
-  LinliImportReport        report;
-  const LinliBuilding     *b;
-  guint                    n_fp;
+  LinliImportOptions opts;
+  LinliImportReport report;
+  const LinliBuilding *b;
+  guint n_fp;
 
   linli_import_options_init (&opts);
   project = linli_import_geojson (path, &opts, &report, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (linli_project_get_attribution (project), ==, ""); /* not from OpenStreetMap */
+  g_assert_cmpstr (linli_project_get_attribution (project), ==, "");   /* not from OpenStreetMap */
   g_assert_cmpuint (report.features, ==, 5);
   g_assert_cmpuint (report.buildings, ==, 3);
   g_assert_cmpuint (report.skipped, ==, 2);
@@ -110,13 +106,12 @@ test_buildings (void)
 static void
 test_gcj02 (void)
 {
-  g_autofree char *path = write_temp (
-      "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\","
-      " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.4958, 31.2416]}}]}");
-  g_autoptr (GError)       error = NULL;
+  g_autofree char *path = write_temp ("{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\","
+                                      " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.4958, 31.2416]}}]}");
+  g_autoptr (GError) error = NULL;
   g_autoptr (LinliProject) project = NULL;
-  LinliImportOptions       opts;
-  double                   lat, lon;
+  LinliImportOptions opts;
+  double lat, lon;
 
   linli_import_options_init (&opts);
   opts.crs = LINLI_CRS_GCJ02;
@@ -132,30 +127,20 @@ test_gcj02 (void)
 static void
 test_errors (void)
 {
-  static const struct
-  {
-    const char *json;
-    const char *reason;
-  } cases[] = {
+  static const struct { const char *json; const char *reason; } cases[] = {
     { "{\"type\": \"Feature\"}", "FeatureCollection" },
     { "[1, 2", "" },
-    { "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", \"geometry\": {\"type\": "
-      "\"Polygon\", \"coordinates\": [[[121, 31], [121.1, 31]]]}}]}",
-      "feature 1" },
-    { "{\"type\": \"FeatureCollection\", \"features\": [{}, {\"type\": \"Feature\", \"geometry\": {\"type\": "
-      "\"Point\", \"coordinates\": [500, 31]}}]}",
-      "feature 2" },
-    { "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", \"geometry\": {\"type\": "
-      "\"Polygon\", \"coordinates\": [[\"x\", 3]]}}]}",
-      "feature 1" },
+    { "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[121, 31], [121.1, 31]]]}}]}", "feature 1" },
+    { "{\"type\": \"FeatureCollection\", \"features\": [{}, {\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [500, 31]}}]}", "feature 2" },
+    { "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[\"x\", 3]]}}]}", "feature 1" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char         *path = write_temp (cases[i].json);
-      g_autoptr (GError)       error = NULL;
+      g_autofree char *path = write_temp (cases[i].json);
+      g_autoptr (GError) error = NULL;
       g_autoptr (LinliProject) project = NULL;
-      LinliImportOptions       opts;
+      LinliImportOptions opts;
 
       linli_import_options_init (&opts);
       project = linli_import_geojson (path, &opts, NULL, &error);
@@ -174,70 +159,64 @@ test_lines_and_pois (void)
 {
   g_autofree char *sq = square (31.23, 121.49);
   g_autofree char *buildings_json = g_strdup_printf (
-      "{\"type\": \"FeatureCollection\", \"features\": ["
-      "{\"type\": \"Feature\", \"properties\": {\"building\": \"residential\"},"
-      " \"geometry\": {\"type\": \"Polygon\", \"coordinates\": %s}},"
-      "{\"type\": \"Feature\", \"properties\": {\"kind\": \"building_part\"},"
-      " \"geometry\": {\"type\": \"Polygon\", \"coordinates\": %s}},"
-      "{\"type\": \"Feature\", \"properties\": {\"building:part\": \"yes\"},"
-      " \"geometry\": {\"type\": \"Polygon\", \"coordinates\": %s}},"
-      "{\"type\": \"Feature\", \"properties\": {\"building\": \"no\"},"
-      " \"geometry\": {\"type\": \"Polygon\", \"coordinates\": %s}},"
-      "{\"type\": \"Feature\", \"properties\": {\"kind\": \"building\", \"kind_detail\": \"office\"},"
-      " \"geometry\": {\"type\": \"Polygon\", \"coordinates\": %s}},"
-      "{\"type\": \"Feature\", \"properties\": {\"highway\": \"footway\"},"
-      " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.490, 31.231], [121.491, 31.231]]}}"
-      "]}",
-      sq, sq, sq, sq, sq);
+    "{\"type\": \"FeatureCollection\", \"features\": ["
+    "{\"type\": \"Feature\", \"properties\": {\"building\": \"residential\"},"
+    " \"geometry\": {\"type\": \"Polygon\", \"coordinates\": %s}},"
+    "{\"type\": \"Feature\", \"properties\": {\"kind\": \"building_part\"},"
+    " \"geometry\": {\"type\": \"Polygon\", \"coordinates\": %s}},"
+    "{\"type\": \"Feature\", \"properties\": {\"building:part\": \"yes\"},"
+    " \"geometry\": {\"type\": \"Polygon\", \"coordinates\": %s}},"
+    "{\"type\": \"Feature\", \"properties\": {\"building\": \"no\"},"
+    " \"geometry\": {\"type\": \"Polygon\", \"coordinates\": %s}},"
+    "{\"type\": \"Feature\", \"properties\": {\"kind\": \"building\", \"kind_detail\": \"office\"},"
+    " \"geometry\": {\"type\": \"Polygon\", \"coordinates\": %s}},"
+    "{\"type\": \"Feature\", \"properties\": {\"highway\": \"footway\"},"
+    " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.490, 31.231], [121.491, 31.231]]}}"
+    "]}", sq, sq, sq, sq, sq);
   g_autofree char *buildings = write_temp (buildings_json);
   g_autofree char *roads = write_temp (
-      "{\"type\": \"FeatureCollection\", \"features\": ["
-      /* Tilezen: the highway value is kind_detail. */
-      "{\"type\": \"Feature\", \"properties\": {\"kind\": \"minor_road\", \"kind_detail\": \"residential\"},"
-      " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.491, 31.231], [121.492, 31.231]]}},"
-      "{\"type\": \"Feature\", \"properties\": {\"kind\": \"path\", \"kind_detail\": \"steps\"},"
-      " \"geometry\": {\"type\": \"MultiLineString\", \"coordinates\": [[[121.492, 31.231], [121.492, "
-      "31.232]],"
-      " [[121.492, 31.232], [121.493, 31.232], [121.493, 31.232]]]}},"
-      "{\"type\": \"Feature\", \"properties\": {\"kind\": \"path\", \"kind_detail\": \"pier\"},"
-      " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.493, 31.232], [121.494, 31.232]]}},"
-      "{\"type\": \"Feature\", \"properties\": {\"kind\": \"path\", \"kind_detail\": \"cycleway\"},"
-      " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.495, 31.235], [121.496, 31.235]]}},"
-      "{\"type\": \"Feature\", \"properties\": {\"kind\": \"major_road\", \"kind_detail\": \"trunk\", "
-      "\"foot\": null},"
-      " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.495, 31.236], [121.496, 31.236]]}},"
-      "{\"type\": \"Feature\", \"properties\": {\"kind\": \"path\", \"kind_detail\": \"footway\", \"foot\": "
-      "\"no\"},"
-      " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.495, 31.237], [121.496, 31.237]]}},"
-      "{\"type\": \"Feature\", \"properties\": {\"kind\": \"rail\", \"kind_detail\": \"subway\"},"
-      " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.495, 31.238], [121.496, 31.238]]}},"
-      "{\"type\": \"Feature\", \"properties\": {\"kind\": \"path\", \"kind_detail\": \"footway\"},"
-      " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.495, 31.238]}}"
-      "]}");
+    "{\"type\": \"FeatureCollection\", \"features\": ["
+    /* Tilezen: the highway value is kind_detail. */
+    "{\"type\": \"Feature\", \"properties\": {\"kind\": \"minor_road\", \"kind_detail\": \"residential\"},"
+    " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.491, 31.231], [121.492, 31.231]]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"kind\": \"path\", \"kind_detail\": \"steps\"},"
+    " \"geometry\": {\"type\": \"MultiLineString\", \"coordinates\": [[[121.492, 31.231], [121.492, 31.232]],"
+    " [[121.492, 31.232], [121.493, 31.232], [121.493, 31.232]]]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"kind\": \"path\", \"kind_detail\": \"pier\"},"
+    " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.493, 31.232], [121.494, 31.232]]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"kind\": \"path\", \"kind_detail\": \"cycleway\"},"
+    " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.495, 31.235], [121.496, 31.235]]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"kind\": \"major_road\", \"kind_detail\": \"trunk\", \"foot\": null},"
+    " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.495, 31.236], [121.496, 31.236]]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"kind\": \"path\", \"kind_detail\": \"footway\", \"foot\": \"no\"},"
+    " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.495, 31.237], [121.496, 31.237]]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"kind\": \"rail\", \"kind_detail\": \"subway\"},"
+    " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.495, 31.238], [121.496, 31.238]]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"kind\": \"path\", \"kind_detail\": \"footway\"},"
+    " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.495, 31.238]}}"
+    "]}");
   g_autofree char *pois = write_temp (
-      "{\"type\": \"FeatureCollection\", \"features\": ["
-      "{\"type\": \"Feature\", \"properties\": {\"amenity\": \"community_centre\", \"name\": "
-      "\"外滩社区党群服务中心\"},"
-      " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.4905, 31.2305]}},"
-      "{\"type\": \"Feature\", \"properties\": {\"osm_id\": 77, \"kind\": \"townhall\"},"
-      " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.4915, 31.2315]}},"
-      "{\"type\": \"Feature\", \"properties\": {\"kind\": \"restaurant\", \"name\": \"饭店\"},"
-      " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.4925, 31.2325]}},"
-      "{\"type\": \"Feature\", \"properties\": {\"kind\": \"kindergarten\"},"
-      " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.4925, 31.2325]}},"
-      "{\"type\": \"Feature\", \"properties\": {\"healthcare\": \"clinic\"},"
-      " \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[121.50, 31.24], [121.501, 31.24], "
-      "[121.501, 31.241], [121.50, 31.241], [121.50, 31.24]]]}}"
-      "]}");
-  g_autoptr (GError)         error = NULL;
-  g_autoptr (LinliProject)   project = NULL;
-  g_autoptr (LinliProject)   loaded = NULL;
-  g_autoptr (GBytes)         bytes = NULL;
+    "{\"type\": \"FeatureCollection\", \"features\": ["
+    "{\"type\": \"Feature\", \"properties\": {\"amenity\": \"community_centre\", \"name\": \"外滩社区党群服务中心\"},"
+    " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.4905, 31.2305]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"osm_id\": 77, \"kind\": \"townhall\"},"
+    " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.4915, 31.2315]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"kind\": \"restaurant\", \"name\": \"饭店\"},"
+    " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.4925, 31.2325]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"kind\": \"kindergarten\"},"
+    " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.4925, 31.2325]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"healthcare\": \"clinic\"},"
+    " \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[121.50, 31.24], [121.501, 31.24], [121.501, 31.241], [121.50, 31.241], [121.50, 31.24]]]}}"
+    "]}");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (LinliProject) loaded = NULL;
+  g_autoptr (GBytes) bytes = NULL;
   g_auto (LinliImportReport) report = { 0 };
-  LinliImportOptions         opts;
-  const LinliStreets        *streets;
-  guint                      kinds[LINLI_STREET_N_KINDS] = { 0 }, n_components;
-  LinliSite                 *site;
+  LinliImportOptions opts;
+  const LinliStreets *streets;
+  guint kinds[LINLI_STREET_N_KINDS] = { 0 }, n_components;
+  LinliSite *site;
 
   linli_import_options_init (&opts);
   opts.streets_path = roads;
@@ -249,9 +228,9 @@ test_lines_and_pois (void)
   g_assert_cmpuint (report.features, ==, 6 + 8 + 5);
   g_assert_cmpuint (report.buildings, ==, 2);
   g_assert_cmpuint (report.building_parts, ==, 2);
-  g_assert_cmpuint (report.not_residential, ==, 1); /* the office */
+  g_assert_cmpuint (report.not_residential, ==, 1);    /* the office */
   g_assert_cmpuint (linli_project_get_building (project, 1)->households, ==, 0);
-  g_assert_cmpuint (linli_project_get_building (project, 0)->households, ==, 4); /* 400 m² ÷ 90 */
+  g_assert_cmpuint (linli_project_get_building (project, 0)->households, ==, 4);   /* 400 m² ÷ 90 */
 
   /* footway, residential, steps (two parts), pier; not the cycleway,
    * trunk, foot=no footway, subway or point. */
@@ -259,13 +238,13 @@ test_lines_and_pois (void)
   for (guint w = 0; w < linli_streets_get_n_ways (streets); w++)
     {
       LinliStreetKind kind;
-      guint           n;
+      guint n;
 
       linli_streets_get_way (streets, w, &kind, &n);
       kinds[kind]++;
     }
   g_assert_cmpuint (report.street_ways, ==, 5);
-  g_assert_cmpuint (kinds[LINLI_STREET_FOOTWAY], ==, 2); /* footway and pier */
+  g_assert_cmpuint (kinds[LINLI_STREET_FOOTWAY], ==, 2);   /* footway and pier */
   g_assert_cmpuint (kinds[LINLI_STREET_RESIDENTIAL], ==, 1);
   g_assert_cmpuint (kinds[LINLI_STREET_STEPS], ==, 2);
   /* They meet at shared points: one network of 6 nodes (the repeated point
@@ -275,7 +254,7 @@ test_lines_and_pois (void)
   g_assert_cmpuint (n_components, ==, 1);
   g_assert_cmpfloat (report.street_km, >, 0.4);
   g_assert_cmpfloat (report.street_km, <, 0.6);
-  g_assert_cmpuint (report.skipped, ==, 1 + 5 + 2); /* building=no; 5 roads; restaurant, kindergarten */
+  g_assert_cmpuint (report.skipped, ==, 1 + 5 + 2);   /* building=no; 5 roads; restaurant, kindergarten */
 
   /* Community centre, town hall, clinic (at the polygon's centroid). */
   g_assert_cmpuint (report.suggestions->len, ==, 3);
@@ -309,20 +288,20 @@ test_street_errors (void)
 {
   g_autofree char *buildings = write_temp ("{\"type\": \"FeatureCollection\", \"features\": []}");
   g_autofree char *roads = write_temp (
-      "{\"type\": \"FeatureCollection\", \"features\": ["
-      "{\"type\": \"Feature\", \"properties\": {\"highway\": \"footway\"},"
-      " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.49, 31.23], [121.5, 31.24]]}},"
-      "{\"type\": \"Feature\", \"properties\": {\"highway\": \"footway\"},"
-      " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.49, 31.23], [121.5, 95]]}}]}");
+    "{\"type\": \"FeatureCollection\", \"features\": ["
+    "{\"type\": \"Feature\", \"properties\": {\"highway\": \"footway\"},"
+    " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.49, 31.23], [121.5, 31.24]]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"highway\": \"footway\"},"
+    " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.49, 31.23], [121.5, 95]]}}]}");
   g_autofree char *short_line = write_temp (
-      "{\"type\": \"FeatureCollection\", \"features\": ["
-      "{\"type\": \"Feature\", \"properties\": {\"highway\": \"footway\"},"
-      " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.49, 31.23]]}}]}");
-  g_autofree char           *prefix = g_strdup_printf ("%s: feature 2: ", roads);
-  g_autoptr (GError)         error = NULL;
-  g_autoptr (LinliProject)   project = NULL;
+    "{\"type\": \"FeatureCollection\", \"features\": ["
+    "{\"type\": \"Feature\", \"properties\": {\"highway\": \"footway\"},"
+    " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.49, 31.23]]}}]}");
+  g_autofree char *prefix = g_strdup_printf ("%s: feature 2: ", roads);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
   g_auto (LinliImportReport) report = { 0 };
-  LinliImportOptions         opts;
+  LinliImportOptions opts;
 
   linli_import_options_init (&opts);
   opts.streets_path = roads;
@@ -348,13 +327,12 @@ static void
 test_companions (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char   *dir = g_dir_make_tmp ("linli-import-XXXXXX", &error);
-  const char        *names[] = { "buildings.geojson", "roads.geojson", "roads.json", "pois_osm.geojson",
-                                 "pois_b.geojson" };
-  g_autofree char   *buildings = g_build_filename (dir, names[0], NULL);
-  g_autofree char   *roads = g_build_filename (dir, names[1], NULL);
-  g_autofree char   *pois = g_build_filename (dir, names[4], NULL);
-  char              *streets_path, *pois_path;
+  g_autofree char *dir = g_dir_make_tmp ("linli-import-XXXXXX", &error);
+  const char *names[] = { "buildings.geojson", "roads.geojson", "roads.json", "pois_osm.geojson", "pois_b.geojson" };
+  g_autofree char *buildings = g_build_filename (dir, names[0], NULL);
+  g_autofree char *roads = g_build_filename (dir, names[1], NULL);
+  g_autofree char *pois = g_build_filename (dir, names[4], NULL);
+  char *streets_path, *pois_path;
 
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -365,7 +343,7 @@ test_companions (void)
     }
   linli_import_find_companions (buildings, &streets_path, &pois_path);
   g_assert_cmpstr (streets_path, ==, roads);
-  g_assert_cmpstr (pois_path, ==, pois); /* the first by name */
+  g_assert_cmpstr (pois_path, ==, pois);   /* the first by name */
   g_free (streets_path);
   g_free (pois_path);
   /* A roads file has no companions of its own. */
@@ -384,19 +362,19 @@ test_companions (void)
 static char *
 shared_file (const char *name)
 {
-  return g_build_filename (g_getenv ("LINLI_SHARED_DIR") ? g_getenv ("LINLI_SHARED_DIR") : "", "data",
-                           "shanghai-bund", name, NULL);
+  return g_build_filename (g_getenv ("LINLI_SHARED_DIR") ? g_getenv ("LINLI_SHARED_DIR") : "",
+                           "data", "shanghai-bund", name, NULL);
 }
 
 /* Real OpenStreetMap buildings from ../shared, when it is there. */
 static void
 test_shared_data (void)
 {
-  g_autofree char           *path = shared_file ("buildings.geojson");
-  g_autoptr (GError)         error = NULL;
-  g_autoptr (LinliProject)   project = NULL;
+  g_autofree char *path = shared_file ("buildings.geojson");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
   g_auto (LinliImportReport) report = { 0 };
-  LinliImportOptions         opts;
+  LinliImportOptions opts;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -430,19 +408,19 @@ test_shared_data (void)
 static void
 test_shared_district (void)
 {
-  g_autofree char           *buildings = shared_file ("buildings.geojson");
-  g_autofree char           *roads = shared_file ("roads.geojson");
-  g_autofree char           *pois = shared_file ("pois_osm.geojson");
-  g_autoptr (GError)         error = NULL;
-  g_autoptr (LinliProject)   project = NULL;
-  g_autoptr (LinliProject)   unjoined = NULL;
-  g_autoptr (LinliProject)   loaded = NULL;
-  g_autoptr (GBytes)         bytes = NULL;
+  g_autofree char *buildings = shared_file ("buildings.geojson");
+  g_autofree char *roads = shared_file ("roads.geojson");
+  g_autofree char *pois = shared_file ("pois_osm.geojson");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (LinliProject) unjoined = NULL;
+  g_autoptr (LinliProject) loaded = NULL;
+  g_autoptr (GBytes) bytes = NULL;
   g_auto (LinliImportReport) report = { 0 };
   g_auto (LinliImportReport) unjoined_report = { 0 };
-  LinliImportOptions         opts;
-  const LinliStreets        *streets;
-  guint                      largest, largest_before;
+  LinliImportOptions opts;
+  const LinliStreets *streets;
+  guint largest, largest_before;
 
   if (!g_file_test (buildings, G_FILE_TEST_EXISTS) || !g_file_test (roads, G_FILE_TEST_EXISTS) ||
       !g_file_test (pois, G_FILE_TEST_EXISTS))
@@ -469,8 +447,8 @@ test_shared_district (void)
    * tunnels closed to people on foot cross: two big parts. */
   {
     g_autofree guint32 *component = NULL;
-    g_autofree guint   *size = g_new0 (guint, report.street_nodes);
-    guint               n_components, second = 0;
+    g_autofree guint *size = g_new0 (guint, report.street_nodes);
+    guint n_components, second = 0;
 
     largest = linli_test_streets_component (streets, &n_components, &component);
     for (guint i = 0; i < report.street_nodes; i++)
@@ -513,38 +491,32 @@ test_degenerate_rings (void)
   {
     const char *name;
     const char *ring;
-    guint       n_kept; /* outline points kept */
+    guint       n_kept;   /* outline points kept */
   } rings[] = {
-    { "bowtie",
-      "[[121.49, 31.23], [121.4901, 31.2301], [121.4901, 31.23], [121.49, 31.2301], [121.49, 31.23]]", 4 },
+    { "bowtie", "[[121.49, 31.23], [121.4901, 31.2301], [121.4901, 31.23], [121.49, 31.2301], [121.49, 31.23]]", 4 },
     { "bowtie-uneven",
-      "[[121.49, 31.23], [121.4901, 31.2301], [121.4901, 31.23], [121.49, 31.2301000001], [121.49, 31.23]]",
-      4 },
+      "[[121.49, 31.23], [121.4901, 31.2301], [121.4901, 31.23], [121.49, 31.2301000001], [121.49, 31.23]]", 4 },
     { "sliver", "[[121.49, 31.23], [121.491, 31.231], [121.492, 31.2320000000001], [121.49, 31.23]]", 0 },
     { "zero-area", "[[121.49, 31.23], [121.49, 31.23], [121.49, 31.23], [121.49, 31.23]]", 0 },
     { "collinear", "[[121.49, 31.23], [121.4905, 31.23], [121.491, 31.23], [121.49, 31.23]]", 0 },
     { "duplicates",
       "[[121.49, 31.23], [121.49, 31.23], [121.4901, 31.23], [121.4901, 31.2301], [121.4901, 31.2301], "
-      "[121.49, 31.2301], [121.49, 31.23]]",
-      4 },
-    { "tiny",
-      "[[121.49, 31.23], [121.4900001, 31.23], [121.4900001, 31.2300001], [121.49, 31.2300001], "
-      "[121.49, 31.23]]",
-      4 },
+      "[121.49, 31.2301], [121.49, 31.23]]", 4 },
+    { "tiny", "[[121.49, 31.23], [121.4900001, 31.23], [121.4900001, 31.2300001], [121.49, 31.2300001], "
+      "[121.49, 31.23]]", 4 },
   };
-  GString                   *json = g_string_new ("{\"type\": \"FeatureCollection\", \"features\": [");
-  g_autofree char           *path = NULL;
-  g_autofree char           *saved = NULL;
-  g_autoptr (GError)         error = NULL;
-  g_autoptr (LinliProject)   project = NULL;
-  g_autoptr (LinliProject)   loaded = NULL;
+  GString *json = g_string_new ("{\"type\": \"FeatureCollection\", \"features\": [");
+  g_autofree char *path = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (LinliProject) loaded = NULL;
   g_auto (LinliImportReport) report = { 0 };
-  LinliImportOptions         opts;
-  int                        fd;
+  LinliImportOptions opts;
+  int fd;
 
   for (guint i = 0; i < G_N_ELEMENTS (rings); i++)
-    g_string_append_printf (json,
-                            "%s{\"type\": \"Feature\", \"properties\": {\"name\": \"%s\"}, "
+    g_string_append_printf (json, "%s{\"type\": \"Feature\", \"properties\": {\"name\": \"%s\"}, "
                             "\"geometry\": {\"type\": \"Polygon\", \"coordinates\": [%s]}}",
                             i ? ", " : "", rings[i].name, rings[i].ring);
   g_string_append (json, "]}");
@@ -560,7 +532,7 @@ test_degenerate_rings (void)
   for (guint i = 0; i < G_N_ELEMENTS (rings); i++)
     {
       const LinliBuilding *b = linli_project_get_building (project, i);
-      guint                n;
+      guint n;
 
       g_test_message ("%s at %.9f, %.9f", rings[i].name, b->lat, b->lon);
       g_assert_cmpstr (b->name, ==, rings[i].name);
@@ -573,8 +545,7 @@ test_degenerate_rings (void)
     }
   /* The repaired bowtie is the square meant: its middle, its area. */
   g_assert_cmpfloat (linli_haversine_distance (linli_project_get_building (project, 0)->lat,
-                                               linli_project_get_building (project, 0)->lon, 31.23005,
-                                               121.49005),
+                                               linli_project_get_building (project, 0)->lon, 31.23005, 121.49005),
                      <, 0.01);
 
   fd = g_file_open_tmp ("linli-import-XXXXXX.linli", &saved, &error);
@@ -592,7 +563,9 @@ test_degenerate_rings (void)
 /* A file for the nesting tests: @prefix, then @depth brackets opened and
  * closed, then @suffix. */
 static char *
-nested (const char *prefix, guint depth, const char *suffix)
+nested (const char *prefix,
+        guint       depth,
+        const char *suffix)
 {
   GString *s = g_string_new (prefix);
 
@@ -612,19 +585,18 @@ test_nesting (void)
 {
   /* The feature collection, its features, a feature and its properties
    * are 4 levels before the test's own. */
-  const char *head =
-      "{\"type\": \"FeatureCollection\", \"features\": [\n{\"type\": \"Feature\", "
-      "\"geometry\": {\"type\": \"Point\", \"coordinates\": [121.49, 31.23]},\n\"properties\": {\"x\": ";
-  g_autofree char         *deep = nested ("\n\n", 100000, "\n");
-  g_autofree char         *deep_path = write_temp (deep);
-  g_autofree char         *limit = nested (head, LINLI_JSON_MAX_DEPTH - 4, "}}]}");
-  g_autofree char         *limit_path = write_temp (limit);
-  g_autofree char         *over = nested (head, LINLI_JSON_MAX_DEPTH - 3, "}}]}");
-  g_autofree char         *over_path = write_temp (over);
-  g_autoptr (GError)       error = NULL;
+  const char *head = "{\"type\": \"FeatureCollection\", \"features\": [\n{\"type\": \"Feature\", "
+                     "\"geometry\": {\"type\": \"Point\", \"coordinates\": [121.49, 31.23]},\n\"properties\": {\"x\": ";
+  g_autofree char *deep = nested ("\n\n", 100000, "\n");
+  g_autofree char *deep_path = write_temp (deep);
+  g_autofree char *limit = nested (head, LINLI_JSON_MAX_DEPTH - 4, "}}]}");
+  g_autofree char *limit_path = write_temp (limit);
+  g_autofree char *over = nested (head, LINLI_JSON_MAX_DEPTH - 3, "}}]}");
+  g_autofree char *over_path = write_temp (over);
+  g_autoptr (GError) error = NULL;
   g_autoptr (LinliProject) project = NULL;
-  LinliImportOptions       opts;
-  guint                    line = 0;
+  LinliImportOptions opts;
+  guint line = 0;
 
   linli_import_options_init (&opts);
   g_assert_null (linli_import_geojson (deep_path, &opts, NULL, &error));
@@ -655,12 +627,9 @@ test_nesting (void)
   /* Brackets in strings, escaped quotes among them, do not count. */
   {
     static const char *const texts[] = {
-      "\"[[[[\"",
-      "\"\\\"[[[[\"",
-      "\"\\\\\"",
-      "[\"]]]]\", [[\"\\\\\\\"[\"]]]",
+      "\"[[[[\"", "\"\\\"[[[[\"", "\"\\\\\"", "[\"]]]]\", [[\"\\\\\\\"[\"]]]",
     };
-    static const guint depths[] = { 2, 2, 2, 3 }; /* with the "[[]]" after them */
+    static const guint depths[] = { 2, 2, 2, 3 };   /* with the "[[]]" after them */
 
     for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
       {
@@ -690,40 +659,27 @@ test_beyond_projection (void)
     const char *feature;
     const char *problem;
   } cases[] = {
-    { "antimeridian",
-      "{\"type\": \"Feature\", \"properties\": {}, \"geometry\": {\"type\": \"Polygon\", "
-      "\"coordinates\": [[[179.99995, 31.23], [-179.99995, 31.23], [-179.99995, 31.2301], [179.99995, "
-      "31.2301], "
-      "[179.99995, 31.23]]]}}",
-      "180° meridian" },
-    { "across",
-      "{\"type\": \"Feature\", \"properties\": {}, \"geometry\": {\"type\": \"Point\", "
+    { "antimeridian", "{\"type\": \"Feature\", \"properties\": {}, \"geometry\": {\"type\": \"Polygon\", "
+      "\"coordinates\": [[[179.99995, 31.23], [-179.99995, 31.23], [-179.99995, 31.2301], [179.99995, 31.2301], "
+      "[179.99995, 31.23]]]}}", "180° meridian" },
+    { "across", "{\"type\": \"Feature\", \"properties\": {}, \"geometry\": {\"type\": \"Point\", "
       "\"coordinates\": [179.9999, 0]}}, {\"type\": \"Feature\", \"properties\": {}, \"geometry\": "
-      "{\"type\": \"Point\", \"coordinates\": [-179.9999, 0]}}",
-      "180° meridian" },
-    { "south-pole",
-      "{\"type\": \"Feature\", \"properties\": {}, \"geometry\": {\"type\": \"Point\", "
-      "\"coordinates\": [0, -90]}}",
-      "-90 lies beyond 85°" },
-    { "pole-to-pole",
-      "{\"type\": \"Feature\", \"properties\": {\"highway\": \"footway\"}, \"geometry\": "
-      "{\"type\": \"LineString\", \"coordinates\": [[0, -90], [0, 90]]}}",
-      "lies beyond 85°" },
-    { "street-across",
-      "{\"type\": \"Feature\", \"properties\": {\"highway\": \"footway\"}, \"geometry\": "
-      "{\"type\": \"LineString\", \"coordinates\": [[179.9999, 0], [-179.9999, 0]]}}",
-      "180° meridian" },
-    { "tall",
-      "{\"type\": \"Feature\", \"properties\": {\"highway\": \"footway\"}, \"geometry\": "
-      "{\"type\": \"LineString\", \"coordinates\": [[121, 30], [121, 33]]}}",
-      "east–west scale varies" },
+      "{\"type\": \"Point\", \"coordinates\": [-179.9999, 0]}}", "180° meridian" },
+    { "south-pole", "{\"type\": \"Feature\", \"properties\": {}, \"geometry\": {\"type\": \"Point\", "
+      "\"coordinates\": [0, -90]}}", "-90 lies beyond 85°" },
+    { "pole-to-pole", "{\"type\": \"Feature\", \"properties\": {\"highway\": \"footway\"}, \"geometry\": "
+      "{\"type\": \"LineString\", \"coordinates\": [[0, -90], [0, 90]]}}", "lies beyond 85°" },
+    { "street-across", "{\"type\": \"Feature\", \"properties\": {\"highway\": \"footway\"}, \"geometry\": "
+      "{\"type\": \"LineString\", \"coordinates\": [[179.9999, 0], [-179.9999, 0]]}}", "180° meridian" },
+    { "tall", "{\"type\": \"Feature\", \"properties\": {\"highway\": \"footway\"}, \"geometry\": "
+      "{\"type\": \"LineString\", \"coordinates\": [[121, 30], [121, 33]]}}", "east–west scale varies" },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
-      g_autofree char   *json = g_strdup_printf ("{\"type\": \"FeatureCollection\", \"features\": [%s]}",
-                                                 cases[c].feature);
-      g_autofree char   *path = write_temp (json);
+      g_autofree char *json = g_strdup_printf ("{\"type\": \"FeatureCollection\", \"features\": [%s]}",
+                                               cases[c].feature);
+      g_autofree char *path = write_temp (json);
       g_autoptr (GError) error = NULL;
       LinliImportOptions opts;
 
@@ -743,23 +699,22 @@ test_beyond_projection (void)
 static void
 test_street_length (void)
 {
-  const char                *json = "{\"type\": \"FeatureCollection\", \"features\": ["
-                                    "{\"type\": \"Feature\", \"properties\": {\"highway\": \"footway\"}, \"geometry\": "
-                                    "{\"type\": \"LineString\", "
-                                    "\"coordinates\": [[121.40, 31.20], [121.45, 31.22], [121.50, 31.20]]}},"
-                                    "{\"type\": \"Feature\", \"properties\": {\"highway\": \"residential\"}, \"geometry\": "
-                                    "{\"type\": \"LineString\", "
-                                    "\"coordinates\": [[121.45, 31.22], [121.45, 31.26]]}}]}";
-  g_autofree char           *path = write_temp (json);
-  g_autofree char           *saved = NULL;
-  g_autoptr (GError)         error = NULL;
-  g_autoptr (LinliProject)   project = NULL;
-  g_autoptr (LinliProject)   loaded = NULL;
+  const char *json =
+    "{\"type\": \"FeatureCollection\", \"features\": ["
+    "{\"type\": \"Feature\", \"properties\": {\"highway\": \"footway\"}, \"geometry\": {\"type\": \"LineString\", "
+    "\"coordinates\": [[121.40, 31.20], [121.45, 31.22], [121.50, 31.20]]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"highway\": \"residential\"}, \"geometry\": {\"type\": \"LineString\", "
+    "\"coordinates\": [[121.45, 31.22], [121.45, 31.26]]}}]}";
+  g_autofree char *path = write_temp (json);
+  g_autofree char *saved = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (LinliProject) loaded = NULL;
   g_auto (LinliImportReport) report = { 0 };
-  LinliImportOptions         opts;
-  double                     reference, walked = 0;
-  g_autoptr (LinliWalk)      walk = NULL;
-  int                        fd;
+  LinliImportOptions opts;
+  double reference, walked = 0;
+  g_autoptr (LinliWalk) walk = NULL;
+  int fd;
 
   linli_import_options_init (&opts);
   project = linli_import_geojson (path, &opts, &report, &error);
@@ -780,7 +735,7 @@ test_street_length (void)
   walk = linli_walk_new_for_project (loaded);
   for (guint e = 0; e < linli_walk_get_n_edges (walk); e++)
     {
-      guint  a, b;
+      guint a, b;
       double len;
 
       linli_walk_get_edge (walk, e, &a, &b, &len);
@@ -792,7 +747,8 @@ test_street_length (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import/buildings", test_buildings);

@@ -10,11 +10,11 @@ test_doubles (void)
 {
   static const struct
   {
-    const char       *text;
-    LinliNumberFlags  flags;
-    double            min, max;
-    LinliNumberStatus want;
-    double            value;
+    const char        *text;
+    LinliNumberFlags   flags;
+    double             min, max;
+    LinliNumberStatus  want;
+    double             value;
   } cases[] = {
     { "0", 0, -INFINITY, INFINITY, LINLI_NUMBER_OK, 0 },
     { "120.1234567", 0, -180, 180, LINLI_NUMBER_OK, 120.1234567 },
@@ -71,7 +71,7 @@ test_doubles (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      double            v = -12345;
+      double v = -12345;
       LinliNumberStatus status = linli_number_parse_double (cases[i].text, cases[i].flags, cases[i].min,
                                                             cases[i].max, &v);
 
@@ -98,11 +98,11 @@ test_fast_path_exact (void)
 
   for (guint i = 0; i < 200000; i++)
     {
-      GString    *text = g_string_new (g_rand_boolean (rand) ? "-" : "");
-      guint       n = g_rand_int_range (rand, 1, 16);
-      guint       point = g_rand_int_range (rand, 0, n + 1);
+      GString *text = g_string_new (g_rand_boolean (rand) ? "-" : "");
+      guint n = g_rand_int_range (rand, 1, 16);
+      guint point = g_rand_int_range (rand, 0, n + 1);
       const char *end = NULL;
-      double      v = 0, want;
+      double v = 0, want;
 
       for (guint k = 0; k < n; k++)
         {
@@ -123,7 +123,7 @@ static void
 test_scan (void)
 {
   const char *end = NULL;
-  double      v = 0;
+  double v = 0;
 
   g_assert_true (linli_number_scan ("120.5,30.25 ", &end, &v));
   g_assert_cmpfloat (v, ==, 120.5);
@@ -147,10 +147,10 @@ test_counts (void)
 {
   static const struct
   {
-    const char       *text;
-    guint64           max;
-    LinliNumberStatus want;
-    guint64           value;
+    const char        *text;
+    guint64            max;
+    LinliNumberStatus  want;
+    guint64            value;
   } cases[] = {
     { "0", 10, LINLI_NUMBER_OK, 0 },
     { "-0", 10, LINLI_NUMBER_OK, 0 },
@@ -173,7 +173,7 @@ test_counts (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      guint64           v = 777;
+      guint64 v = 777;
       LinliNumberStatus status = linli_number_parse_count (cases[i].text, 0, cases[i].max, &v);
 
       if (status != cases[i].want)
@@ -187,9 +187,9 @@ test_describe (void)
 {
   static const struct
   {
-    LinliNumberStatus status;
-    double            min, max;
-    const char       *want;
+    LinliNumberStatus  status;
+    double             min, max;
+    const char        *want;
   } cases[] = {
     { LINLI_NUMBER_OK, 0, 1, "" },
     { LINLI_NUMBER_EMPTY, 0, 1, "is empty" },
@@ -212,7 +212,8 @@ test_describe (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/number/doubles", test_doubles);

@@ -28,12 +28,13 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture *f, gconstpointer data)
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
 {
-  const char        *root = g_getenv ("LINLI_SOURCE_DIR");
-  g_autofree char   *path = g_build_filename (root != NULL ? root : ".", "data", "sample.linli", NULL);
+  const char *root = g_getenv ("LINLI_SOURCE_DIR");
+  g_autofree char *path = g_build_filename (root != NULL ? root : ".", "data", "sample.linli", NULL);
   g_autoptr (GError) error = NULL;
-  LinliWalk         *walk;
+  LinliWalk *walk;
 
   f->project = linli_format_load_file (path, &error);
   g_assert_no_error (error);
@@ -48,7 +49,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
       for (guint s = 0; s < linli_project_get_n_sites (f->project); s++)
         {
           LinliSite *site = linli_project_get_site (f->project, s);
-          double     x, y;
+          double x, y;
 
           if (!linli_site_counts_for_coverage (site))
             continue;
@@ -64,10 +65,11 @@ fixture_set_up (Fixture *f, gconstpointer data)
 }
 
 static void
-fixture_tear_down (Fixture *f, gconstpointer data)
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
 {
   g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char      *name;
+  const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
@@ -87,10 +89,11 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 /* Auxiliary methods */
 
 static cairo_surface_t *
-render (LinliPainter *painter, const LinliMapView *view)
+render (LinliPainter       *painter,
+        const LinliMapView *view)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view->width, view->height);
-  cairo_t         *cr = cairo_create (surface);
+  cairo_t *cr = cairo_create (surface);
 
   linli_painter_draw (painter, cr, view);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
@@ -101,19 +104,23 @@ render (LinliPainter *painter, const LinliMapView *view)
 
 /* The pixel at (x, y) as 0xRRGGBB, over white where it is not opaque. */
 static guint32
-pixel_at (cairo_surface_t *surface, int x, int y)
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
 {
   const guint8 *data = cairo_image_surface_get_data (surface);
-  guint32       argb = *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + 4 * x);
-  guint         a = argb >> 24, rgb = 0;
+  guint32 argb = *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + 4 * x);
+  guint a = argb >> 24, rgb = 0;
 
   for (int shift = 0; shift < 24; shift += 8)
-    rgb |= (((argb >> shift) & 0xff) + (255 - a)) << shift; /* premultiplied, over white */
+    rgb |= (((argb >> shift) & 0xff) + (255 - a)) << shift;   /* premultiplied, over white */
   return rgb;
 }
 
 static gboolean
-colour_near (guint32 a, guint32 b, int tolerance)
+colour_near (guint32 a,
+             guint32 b,
+             int     tolerance)
 {
   for (int shift = 0; shift < 24; shift += 8)
     if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > tolerance)
@@ -122,7 +129,10 @@ colour_near (guint32 a, guint32 b, int tolerance)
 }
 
 static void
-fit_view (Fixture *f, LinliMapView *view, int width, int height)
+fit_view (Fixture      *f,
+          LinliMapView *view,
+          int           width,
+          int           height)
 {
   double min_lat, min_lon, max_lat, max_lon;
 
@@ -133,15 +143,16 @@ fit_view (Fixture *f, LinliMapView *view, int width, int height)
 /* A building of the wanted kind with no site within 80 m: nothing but
  * itself is drawn at its centre at street zoom. */
 static int
-find_lone_building (Fixture *f, gboolean covered)
+find_lone_building (Fixture  *f,
+                    gboolean  covered)
 {
-  const guint           *counts = linli_coverage_get_cover_counts (f->coverage);
+  const guint *counts = linli_coverage_get_cover_counts (f->coverage);
   const LinliProjection *proj = linli_project_get_projection (f->project);
 
   for (guint i = 0; i < linli_project_get_n_buildings (f->project); i++)
     {
       const LinliBuilding *b = linli_project_get_building (f->project, i);
-      gboolean             alone = TRUE;
+      gboolean alone = TRUE;
 
       if ((counts[i] > 0) != covered)
         continue;
@@ -164,7 +175,7 @@ static void
 test_mercator (void)
 {
   LinliProjection proj;
-  double          x, y, lat, lon, px0, py0, px1, py1;
+  double x, y, lat, lon, px0, py0, px1, py1;
 
   /* Round trips, and the edges of the square world. */
   for (double la = -80; la <= 80; la += 20)
@@ -183,7 +194,7 @@ test_mercator (void)
   linli_mercator_project (0, 0, &x, &y);
   g_assert_cmpfloat_with_epsilon (x, 0.5, 1e-15);
   g_assert_cmpfloat_with_epsilon (y, 0.5, 1e-15);
-  linli_mercator_project (90, 0, &x, &y); /* clamped, not infinite */
+  linli_mercator_project (90, 0, &x, &y);   /* clamped, not infinite */
   g_assert_cmpfloat_with_epsilon (y, 0, 1e-9);
 
   /* Metres per pixel against the ground: 500 m east and north of Hangzhou,
@@ -201,20 +212,20 @@ test_mercator (void)
       mpp = linli_mercator_meters_per_pixel ((30.29 + lat1) / 2, 17);
       g_assert_cmpfloat_with_epsilon (pixels * mpp / ground, 1.0, 0.005);
     }
-  g_assert_cmpfloat_with_epsilon (
-      linli_mercator_zoom_for_meters_per_pixel (30.29, linli_mercator_meters_per_pixel (30.29, 16.25)), 16.25,
-      1e-9);
+  g_assert_cmpfloat_with_epsilon (linli_mercator_zoom_for_meters_per_pixel (30.29,
+                                    linli_mercator_meters_per_pixel (30.29, 16.25)), 16.25, 1e-9);
 }
 
 static void
-test_view_fit (Fixture *f, gconstpointer data)
+test_view_fit (Fixture       *f,
+               gconstpointer  data)
 {
   static const int sizes[][2] = { { 1280, 800 }, { 1920, 1080 }, { 600, 900 } };
 
   for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
     {
-      int          w = sizes[k][0], h = sizes[k][1];
-      double       min_x = INFINITY, min_y = INFINITY, max_x = -INFINITY, max_y = -INFINITY;
+      int w = sizes[k][0], h = sizes[k][1];
+      double min_x = INFINITY, min_y = INFINITY, max_x = -INFINITY, max_y = -INFINITY;
       LinliMapView view;
 
       fit_view (f, &view, w, h);
@@ -222,7 +233,7 @@ test_view_fit (Fixture *f, gconstpointer data)
       for (guint i = 0; i < linli_project_get_n_buildings (f->project); i++)
         {
           const LinliBuilding *b = linli_project_get_building (f->project, i);
-          double               x, y;
+          double x, y;
 
           linli_map_view_to_pixels (&view, b->lat, b->lon, &x, &y);
           min_x = MIN (min_x, x), max_x = MAX (max_x, x);
@@ -231,7 +242,7 @@ test_view_fit (Fixture *f, gconstpointer data)
       for (guint s = 0; s < linli_project_get_n_sites (f->project); s++)
         {
           LinliSite *site = linli_project_get_site (f->project, s);
-          double     x, y, lat, lon;
+          double x, y, lat, lon;
 
           linli_map_view_to_pixels (&view, linli_site_get_lat (site), linli_site_get_lon (site), &x, &y);
           min_x = MIN (min_x, x), max_x = MAX (max_x, x);
@@ -252,13 +263,14 @@ test_view_fit (Fixture *f, gconstpointer data)
 }
 
 static void
-check_building_colour (Fixture *f, gboolean covered)
+check_building_colour (Fixture  *f,
+                       gboolean  covered)
 {
-  int                  i = find_lone_building (f, covered);
+  int i = find_lone_building (f, covered);
   const LinliBuilding *b;
-  cairo_surface_t     *surface;
-  LinliMapView         view;
-  guint32              pixel;
+  cairo_surface_t *surface;
+  LinliMapView view;
+  guint32 pixel;
 
   g_assert_cmpint (i, >=, 0);
   b = linli_project_get_building (f->project, i);
@@ -272,12 +284,13 @@ check_building_colour (Fixture *f, gboolean covered)
 }
 
 static void
-test_colours (Fixture *f, gconstpointer data)
+test_colours (Fixture       *f,
+              gconstpointer  data)
 {
-  const guint     *counts = linli_coverage_get_cover_counts (f->coverage);
-  guint            match[2] = { 0 }, total[2] = { 0 }, swapped[2] = { 0 };
+  const guint *counts = linli_coverage_get_cover_counts (f->coverage);
+  guint match[2] = { 0 }, total[2] = { 0 }, swapped[2] = { 0 };
   cairo_surface_t *surface;
-  LinliMapView     view;
+  LinliMapView view;
 
   check_building_colour (f, TRUE);
   check_building_colour (f, FALSE);
@@ -289,8 +302,8 @@ test_colours (Fixture *f, gconstpointer data)
   for (guint i = 0; i < linli_project_get_n_buildings (f->project); i++)
     {
       const LinliBuilding *b = linli_project_get_building (f->project, i);
-      gboolean             covered = counts[i] > 0;
-      double               x, y;
+      gboolean covered = counts[i] > 0;
+      double x, y;
 
       linli_map_view_to_pixels (&view, b->lat, b->lon, &x, &y);
       total[covered]++;
@@ -314,9 +327,11 @@ test_colours (Fixture *f, gconstpointer data)
 
 /* How many rows of the lower left quarter differ between two renders. */
 static guint
-differing_rows (cairo_surface_t *a, cairo_surface_t *b, guint *outside)
+differing_rows (cairo_surface_t *a,
+                cairo_surface_t *b,
+                guint           *outside)
 {
-  int   w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
   guint rows = 0;
 
   *outside = 0;
@@ -338,12 +353,13 @@ differing_rows (cairo_surface_t *a, cairo_surface_t *b, guint *outside)
 }
 
 static void
-test_legend (Fixture *f, gconstpointer data)
+test_legend (Fixture       *f,
+             gconstpointer  data)
 {
   cairo_surface_t *plain, *legend, *streets;
-  guint            rows, street_rows, outside;
-  LinliMapView     view;
-  LinliWalk       *walk = f->walk;
+  guint rows, street_rows, outside;
+  LinliMapView view;
+  LinliWalk *walk = f->walk;
 
   fit_view (f, &view, 1280, 800);
   g_assert_false (linli_painter_get_show_legend (f->painter));
@@ -382,11 +398,12 @@ test_legend (Fixture *f, gconstpointer data)
 }
 
 static void
-test_scale_bar (Fixture *f, gconstpointer data)
+test_scale_bar (Fixture       *f,
+                gconstpointer  data)
 {
   cairo_surface_t *plain, *bar;
-  LinliMapView     view;
-  guint            changed = 0, outside = 0;
+  LinliMapView view;
+  guint changed = 0, outside = 0;
 
   fit_view (f, &view, 400, 300);
   plain = render (f->painter, &view);
@@ -426,12 +443,13 @@ test_scale_bar (Fixture *f, gconstpointer data)
 }
 
 static void
-test_pick (Fixture *f, gconstpointer data)
+test_pick (Fixture       *f,
+           gconstpointer  data)
 {
-  LinliMapView         view;
-  int                  i = find_lone_building (f, FALSE);
+  LinliMapView view;
+  int i = find_lone_building (f, FALSE);
   const LinliBuilding *b = linli_project_get_building (f->project, i);
-  double               x, y;
+  double x, y;
 
   linli_map_view_init (&view, b->lat, b->lon, 17.5, 800, 600);
   view.rotation = 0.3;
@@ -453,30 +471,31 @@ static char *
 run_pdffonts (const char *pdf)
 {
   g_autofree char *program = g_find_program_in_path ("pdffonts");
-  char            *out = NULL;
-  int              status;
+  char *out = NULL;
+  int status;
 
   if (program == NULL)
     return NULL;
-  g_assert_true (g_spawn_sync (NULL, (char *[]){ program, (char *) pdf, NULL }, NULL, G_SPAWN_DEFAULT, NULL,
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { program, (char *) pdf, NULL }, NULL, G_SPAWN_DEFAULT, NULL,
                                NULL, &out, NULL, &status, NULL));
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return out;
 }
 
 static void
-test_files (Fixture *f, gconstpointer data)
+test_files (Fixture       *f,
+            gconstpointer  data)
 {
-  g_autofree char   *png = g_build_filename (f->dir, "map.png", NULL);
-  g_autofree char   *pdf = g_build_filename (f->dir, "map.pdf", NULL);
-  g_autofree char   *jpg = g_build_filename (f->dir, "map.jpg", NULL);
-  g_autofree char   *missing = g_build_filename (f->dir, "no", "such", "map.png", NULL);
-  g_autofree char   *contents = NULL;
-  g_autofree char   *fonts = NULL;
+  g_autofree char *png = g_build_filename (f->dir, "map.png", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "map.pdf", NULL);
+  g_autofree char *jpg = g_build_filename (f->dir, "map.jpg", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "no", "such", "map.png", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *fonts = NULL;
   g_autoptr (GError) error = NULL;
-  cairo_surface_t   *read, *drawn;
-  LinliMapView       view;
-  gsize              length;
+  cairo_surface_t *read, *drawn;
+  LinliMapView view;
+  gsize length;
 
   linli_painter_set_show_legend (f->painter, TRUE);
   linli_painter_set_show_scale_bar (f->painter, TRUE);
@@ -507,14 +526,14 @@ test_files (Fixture *f, gconstpointer data)
   if (fonts != NULL)
     {
       g_auto (GStrv) lines = g_strsplit (fonts, "\n", -1);
-      gboolean       cjk = FALSE;
+      gboolean cjk = FALSE;
 
       for (guint i = 0; lines[i] != NULL; i++)
         if (strstr (lines[i], "CJK") != NULL)
           {
-            g_auto (GStrv)        cols = g_strsplit_set (lines[i], " ", -1);
+            g_auto (GStrv) cols = g_strsplit_set (lines[i], " ", -1);
             g_autoptr (GPtrArray) words = g_ptr_array_new ();
-            const char           *emb = NULL, *sub = NULL;
+            const char *emb = NULL, *sub = NULL;
 
             /* name type [encoding] emb sub uni object ID: emb and sub are
              * the 5th and 4th from the end. */
@@ -555,9 +574,9 @@ static void
 test_empty (void)
 {
   g_autoptr (LinliPainter) painter = linli_painter_new ();
-  cairo_surface_t         *surface;
-  LinliMapView             view;
-  double                   a, b, c, d;
+  cairo_surface_t *surface;
+  LinliMapView view;
+  double a, b, c, d;
 
   linli_map_view_init (&view, 30, 120, 15, 64, 48);
   g_assert_false (linli_painter_get_bounds (painter, &a, &b, &c, &d));
@@ -567,18 +586,21 @@ test_empty (void)
   cairo_surface_destroy (surface);
   linli_painter_set_draw_background (painter, FALSE);
   surface = render (painter, &view);
-  g_assert_cmphex (pixel_at (surface, 10, 10), ==, 0xffffff); /* transparent, over white */
+  g_assert_cmphex (pixel_at (surface, 10, 10), ==, 0xffffff);   /* transparent, over white */
   cairo_surface_destroy (surface);
 }
 
 static void
-on_notify_cb (GObject *object, GParamSpec *pspec, guint *count)
+on_notify_cb (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
 {
   (*count)++;
 }
 
 static void
-on_changed_cb (LinliPainter *painter, guint *count)
+on_changed_cb (LinliPainter *painter,
+               guint        *count)
 {
   (*count)++;
 }
@@ -588,18 +610,17 @@ on_changed_cb (LinliPainter *painter, guint *count)
 static void
 test_properties (void)
 {
-  static const char *names[] = { "draw-background", "show-candidate-circles", "show-legend",
-                                 "show-scale-bar" };
-  LinliPainter      *painter = linli_painter_new ();
-  guint              changed = 0;
+  static const char *names[] = { "draw-background", "show-candidate-circles", "show-legend", "show-scale-bar" };
+  LinliPainter *painter = linli_painter_new ();
+  guint changed = 0;
 
   g_signal_connect (painter, "changed", G_CALLBACK (on_changed_cb), &changed);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *signal = g_strdup_printf ("notify::%s", names[i]);
-      gboolean         value, initial;
-      guint            notified = 0, changed_before = changed;
-      gulong           id = g_signal_connect (painter, signal, G_CALLBACK (on_notify_cb), &notified);
+      gboolean value, initial;
+      guint notified = 0, changed_before = changed;
+      gulong id = g_signal_connect (painter, signal, G_CALLBACK (on_notify_cb), &notified);
 
       g_object_get (painter, names[i], &initial, NULL);
       g_object_set (painter, names[i], initial, NULL);
@@ -620,7 +641,8 @@ test_properties (void)
 }
 
 static gboolean
-surfaces_equal (cairo_surface_t *a, cairo_surface_t *b)
+surfaces_equal (cairo_surface_t *a,
+                cairo_surface_t *b)
 {
   int h = cairo_image_surface_get_height (a);
   int stride = cairo_image_surface_get_stride (a);
@@ -632,15 +654,16 @@ surfaces_equal (cairo_surface_t *a, cairo_surface_t *b)
 /* A painter of a document draws what a painter given the same figures by
  * hand draws, and follows the document's edits. */
 static void
-test_document (Fixture *f, gconstpointer data)
+test_document (Fixture       *f,
+               gconstpointer  data)
 {
   g_autoptr (LinliDocument) document = linli_document_new (f->project, NULL);
-  LinliPainter             *by_document = linli_painter_new ();
-  LinliPainter             *fresh = NULL;
-  LinliSite                *site = NULL;
-  LinliMapView              view;
-  cairo_surface_t          *by_hand, *followed, *before, *after;
-  double                    min_lat, min_lon, max_lat, max_lon;
+  LinliPainter *by_document = linli_painter_new ();
+  LinliPainter *fresh = NULL;
+  LinliSite *site = NULL;
+  LinliMapView view;
+  cairo_surface_t *by_hand, *followed, *before, *after;
+  double min_lat, min_lon, max_lat, max_lon;
 
   g_assert_true (linli_painter_get_bounds (f->painter, &min_lat, &min_lon, &max_lat, &max_lon));
   linli_map_view_fit (&view, min_lat, min_lon, max_lat, max_lon, 900, 700, 16);
@@ -679,7 +702,8 @@ test_document (Fixture *f, gconstpointer data)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   int status;
 
@@ -689,19 +713,14 @@ main (int argc, char **argv)
   g_test_add_func ("/painter/mercator", test_mercator);
   g_test_add_func ("/painter/empty", test_empty);
   g_test_add_func ("/painter/properties", test_properties);
-  g_test_add ("/painter/view-fit", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_view_fit,
-              fixture_tear_down);
-  g_test_add ("/painter/colours", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_colours,
-              fixture_tear_down);
-  g_test_add ("/painter/legend", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_legend,
-              fixture_tear_down);
+  g_test_add ("/painter/view-fit", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_view_fit, fixture_tear_down);
+  g_test_add ("/painter/colours", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_colours, fixture_tear_down);
+  g_test_add ("/painter/legend", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_legend, fixture_tear_down);
   g_test_add ("/painter/scale-bar", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_scale_bar,
               fixture_tear_down);
   g_test_add ("/painter/pick", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_pick, fixture_tear_down);
-  g_test_add ("/painter/files", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_files,
-              fixture_tear_down);
-  g_test_add ("/painter/document", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_document,
-              fixture_tear_down);
+  g_test_add ("/painter/files", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_files, fixture_tear_down);
+  g_test_add ("/painter/document", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_document, fixture_tear_down);
   status = g_test_run ();
   linli_render_free_caches ();
   return status;

@@ -22,9 +22,12 @@ typedef struct
 
 /* Demand points and candidates scattered over a few km, as in a district. */
 static Instance *
-random_instance (GRand *rng, guint n, guint m, double max_distance)
+random_instance (GRand *rng,
+                 guint  n,
+                 guint  m,
+                 double max_distance)
 {
-  Instance          *in = g_new0 (Instance, 1);
+  Instance *in = g_new0 (Instance, 1);
   g_autofree double *dx = g_new (double, n), *dy = g_new (double, n);
   g_autofree double *cx = g_new (double, m), *cy = g_new (double, m);
 
@@ -75,14 +78,14 @@ instance_free (Instance *in)
 }
 
 static LinliPlanInstance *
-to_linli (Instance *in, const LinliPlanCandidateState *states)
+to_linli (Instance                      *in,
+          const LinliPlanCandidateState *states)
 {
   LinliPlanInstance *li = linli_plan_instance_new (in->n, in->weights, in->m, in->costs, states, NULL);
 
   for (guint a = 0; a < in->arc_demand->len; a++)
     linli_plan_instance_add_arc (li, g_array_index (in->arc_demand, guint, a),
-                                 g_array_index (in->arc_cand, guint, a),
-                                 g_array_index (in->arc_dist, double, a));
+                                 g_array_index (in->arc_cand, guint, a), g_array_index (in->arc_dist, double, a));
   linli_plan_instance_finish (li);
   return li;
 }
@@ -96,29 +99,21 @@ glpk_optimum (Instance                      *in,
               double                         radius,
               double                         penalty)
 {
-  glp_prob          *lp = glp_create_prob ();
-  glp_iocp           parm;
-  int                x0, y0, row = 0;
+  glp_prob *lp = glp_create_prob ();
+  glp_iocp parm;
+  int x0, y0, row = 0;
   g_autoptr (GArray) ia = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr (GArray) ja = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr (GArray) ar = g_array_new (FALSE, FALSE, sizeof (double));
-  double             result;
+  double result;
 
-#define ADD(r, c, v)                                                                                         \
-  G_STMT_START                                                                                               \
-  {                                                                                                          \
-    int    r_ = (r), c_ = (c);                                                                               \
-    double v_ = (v);                                                                                         \
-    g_array_append_val (ia, r_);                                                                             \
-    g_array_append_val (ja, c_);                                                                             \
-    g_array_append_val (ar, v_);                                                                             \
-  }                                                                                                          \
-  G_STMT_END
+#define ADD(r, c, v) G_STMT_START { int r_ = (r), c_ = (c); double v_ = (v); \
+    g_array_append_val (ia, r_); g_array_append_val (ja, c_); g_array_append_val (ar, v_); } G_STMT_END
 
   glp_term_out (GLP_OFF);
-  g_array_append_vals (ia, (int[]){ 0 }, 1);
-  g_array_append_vals (ja, (int[]){ 0 }, 1);
-  g_array_append_vals (ar, (double[]){ 0 }, 1);
+  g_array_append_vals (ia, (int[]) { 0 }, 1);
+  g_array_append_vals (ja, (int[]) { 0 }, 1);
+  g_array_append_vals (ar, (double[]) { 0 }, 1);
   glp_set_obj_dir (lp, problem == LINLI_PLAN_MCLP ? GLP_MAX : GLP_MIN);
 
   /* x_j: open or not. */
@@ -170,11 +165,10 @@ glpk_optimum (Instance                      *in,
       for (guint a = 0; a < in->arc_demand->len; a++)
         {
           guint i = g_array_index (in->arc_demand, guint, a), j = g_array_index (in->arc_cand, guint, a);
-          int   r = r0 + in->n + a;
+          int r = r0 + in->n + a;
 
           glp_set_col_bnds (lp, z0 + a, GLP_DB, 0, 1);
-          glp_set_obj_coef (lp, z0 + a,
-                            in->weights[i] * MIN (g_array_index (in->arc_dist, double, a), penalty));
+          glp_set_obj_coef (lp, z0 + a, in->weights[i] * MIN (g_array_index (in->arc_dist, double, a), penalty));
           ADD (r0 + i, z0 + a, 1);
           glp_set_row_bnds (lp, r, GLP_UP, 0, 0);
           ADD (r, z0 + a, 1);
@@ -209,25 +203,23 @@ check (LinliPlanProblem problem)
 
   for (guint round = 0; round < 6; round++)
     {
-      guint     n = g_rand_int_range (rng, 200, 401), m = g_rand_int_range (rng, 30, 61);
-      double    radius = 750, penalty = 2250;
+      guint n = g_rand_int_range (rng, 200, 401), m = g_rand_int_range (rng, 30, 61);
+      double radius = 750, penalty = 2250;
       Instance *in = random_instance (rng, n, m, penalty);
       g_autofree LinliPlanCandidateState *states = g_new (LinliPlanCandidateState, m);
-      g_autoptr (LinliPlanInstance)       li = NULL;
-      g_autoptr (LinliPlanResult)         result = NULL;
-      g_autoptr (GError)                  error = NULL;
-      LinliPlanOptions                    opts;
-      int                                 k = g_rand_int_range (rng, 2, 7);
-      double                              reference;
+      g_autoptr (LinliPlanInstance) li = NULL;
+      g_autoptr (LinliPlanResult) result = NULL;
+      g_autoptr (GError) error = NULL;
+      LinliPlanOptions opts;
+      int k = g_rand_int_range (rng, 2, 7);
+      double reference;
 
       for (guint j = 0; j < m; j++)
         {
           guint r = g_rand_int_range (rng, 0, 20);
 
-          states[j] = r < 3                ? LINLI_PLAN_EXISTING
-                      : r < 4              ? LINLI_PLAN_FORBIDDEN
-                      : r < 5 && round % 2 ? LINLI_PLAN_REQUIRED
-                                           : LINLI_PLAN_CANDIDATE;
+          states[j] = r < 3 ? LINLI_PLAN_EXISTING : r < 4 ? LINLI_PLAN_FORBIDDEN
+                      : r < 5 && round % 2 ? LINLI_PLAN_REQUIRED : LINLI_PLAN_CANDIDATE;
         }
       li = to_linli (in, states);
       linli_plan_options_init (&opts);
@@ -242,7 +234,7 @@ check (LinliPlanProblem problem)
 
       reference = glpk_optimum (in, states, problem, k, radius, penalty);
       if (problem == LINLI_PLAN_PMEDIAN)
-        reference /= linli_plan_instance_get_total_weight (li); /* Linli reports the mean */
+        reference /= linli_plan_instance_get_total_weight (li);   /* Linli reports the mean */
       g_test_message ("%s n=%u m=%u k=%d: linli %.6f bound %.6f proven %d, glpk %.6f",
                       linli_plan_problem_to_string (problem), n, m, k, result->objective, result->bound,
                       result->proven_optimal, reference);
@@ -285,22 +277,20 @@ test_export_lp (void)
 
   for (LinliPlanProblem problem = 0; problem < LINLI_PLAN_N_PROBLEMS; problem++)
     {
-      Instance                           *in = random_instance (rng, 150, 30, 2250);
+      Instance *in = random_instance (rng, 150, 30, 2250);
       g_autofree LinliPlanCandidateState *states = g_new (LinliPlanCandidateState, 30);
-      g_autoptr (LinliPlanInstance)       li = NULL;
-      g_autoptr (LinliPlanResult)         result = NULL;
-      g_autoptr (GError)                  error = NULL;
+      g_autoptr (LinliPlanInstance) li = NULL;
+      g_autoptr (LinliPlanResult) result = NULL;
+      g_autoptr (GError) error = NULL;
       g_autofree char *path = g_build_filename (g_get_tmp_dir (), "linli-test-export.lp", NULL);
       LinliPlanOptions opts;
-      glp_prob        *lp = glp_create_prob ();
-      glp_iocp         parm;
-      double           glpk;
+      glp_prob *lp = glp_create_prob ();
+      glp_iocp parm;
+      double glpk;
 
       for (guint j = 0; j < 30; j++)
-        states[j] = j < 3    ? LINLI_PLAN_EXISTING
-                    : j == 3 ? LINLI_PLAN_FORBIDDEN
-                    : j == 4 ? LINLI_PLAN_REQUIRED
-                             : LINLI_PLAN_CANDIDATE;
+        states[j] = j < 3 ? LINLI_PLAN_EXISTING : j == 3 ? LINLI_PLAN_FORBIDDEN
+                    : j == 4 ? LINLI_PLAN_REQUIRED : LINLI_PLAN_CANDIDATE;
       li = to_linli (in, states);
       linli_plan_options_init (&opts);
       opts.problem = problem;
@@ -334,7 +324,8 @@ test_export_lp (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/plan-glpk/mclp", test_mclp);

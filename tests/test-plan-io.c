@@ -19,7 +19,10 @@ typedef struct
 } Files;
 
 static void
-files_write (Files *f, const char *demand, const char *candidates, const char *costs)
+files_write (Files      *f,
+             const char *demand,
+             const char *candidates,
+             const char *costs)
 {
   g_autoptr (GError) error = NULL;
 
@@ -54,22 +57,19 @@ files_clear (Files *f)
 static void
 test_read_and_solve (void)
 {
-  Files                         f = { 0 };
-  g_autoptr (GError)            error = NULL;
-  g_autoptr (GPtrArray)         demand_ids = NULL;
-  g_autoptr (GPtrArray)         candidate_ids = NULL;
+  Files f = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) demand_ids = NULL;
+  g_autoptr (GPtrArray) candidate_ids = NULL;
   g_autoptr (LinliPlanInstance) instance = NULL;
-  g_autoptr (LinliPlanResult)   result = NULL;
-  g_autofree char              *text = NULL, *json = NULL;
-  LinliPlanOptions              opts;
+  g_autoptr (LinliPlanResult) result = NULL;
+  g_autofree char *text = NULL, *json = NULL;
+  LinliPlanOptions opts;
 
   files_write (&f,
-               "\xef\xbb\xbf"
-               "id,weight\r\n\"楼 1\",10\r\nb2,20\r\n\r\nb3,30\r\nb4,5\r\n",
-               "id,cost,state,capacity\nA,100,candidate,\nB,,existing,\n\"C, the old "
-               "office\",50,candidate,0\nD,10,forbidden,\n",
-               "demand_id,candidate_id,cost\n\"楼 1\",A,100\nb2,A,200\nb2,C, the old office,300\nb3,\"C, the "
-               "old office\",100\nb4,B,50\nb3,D,10\n");
+               "\xef\xbb\xbf" "id,weight\r\n\"楼 1\",10\r\nb2,20\r\n\r\nb3,30\r\nb4,5\r\n",
+               "id,cost,state,capacity\nA,100,candidate,\nB,,existing,\n\"C, the old office\",50,candidate,0\nD,10,forbidden,\n",
+               "demand_id,candidate_id,cost\n\"楼 1\",A,100\nb2,A,200\nb2,C, the old office,300\nb3,\"C, the old office\",100\nb4,B,50\nb3,D,10\n");
   /* The unquoted comma above is an error: check that first. */
   instance = linli_plan_read_csv (f.demand, f.candidates, f.costs, NULL, NULL, &error);
   g_assert_null (instance);
@@ -79,12 +79,9 @@ test_read_and_solve (void)
   g_clear_error (&error);
 
   files_write (&f,
-               "\xef\xbb\xbf"
-               "id,weight\r\n\"楼 1\",10\r\nb2,20\r\n\r\nb3,30\r\nb4,5\r\n",
-               "id,cost,state,capacity\nA,100,candidate,\nB,,existing,\n\"C, the old "
-               "office\",50,candidate,0\nD,10,forbidden,\n",
-               "demand_id,candidate_id,cost\n\"楼 1\",A,100\nb2,A,200\nb2,\"C, the old office\",300\nb3,\"C, "
-               "the old office\",100\nb4,B,50\nb3,D,10\n");
+               "\xef\xbb\xbf" "id,weight\r\n\"楼 1\",10\r\nb2,20\r\n\r\nb3,30\r\nb4,5\r\n",
+               "id,cost,state,capacity\nA,100,candidate,\nB,,existing,\n\"C, the old office\",50,candidate,0\nD,10,forbidden,\n",
+               "demand_id,candidate_id,cost\n\"楼 1\",A,100\nb2,A,200\nb2,\"C, the old office\",300\nb3,\"C, the old office\",100\nb4,B,50\nb3,D,10\n");
   instance = linli_plan_read_csv (f.demand, f.candidates, f.costs, &demand_ids, &candidate_ids, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (linli_plan_instance_get_n_demand (instance), ==, 4);
@@ -123,7 +120,7 @@ test_errors (void)
   static const struct
   {
     const char *demand, *candidates, *costs;
-    const char *file; /* which file the error must name: d, c or k */
+    const char *file;     /* which file the error must name: d, c or k */
     int         line;
     const char *reason;
   } cases[] = {
@@ -140,22 +137,20 @@ test_errors (void)
     { "id,weight\nb1,1\n", "id\nA\n", "demand_id,candidate_id,cost\nb1,A,inf\n", "k", 2, "cost" },
     { "id,weight\nb1,1\n", "id\nA\n", "demand,candidate\nb1,A\n", "k", 1, "“cost”" },
     /* Numbers are decimal, and what is wrong with one is said. */
-    { "id,weight\nb1,0x10\n", "id\nA\n", "demand_id,candidate_id,cost\n", "d", 2,
-      "weight “0x10” is not a number" },
+    { "id,weight\nb1,0x10\n", "id\nA\n", "demand_id,candidate_id,cost\n", "d", 2, "weight “0x10” is not a number" },
     { "id,weight\nb1,1e308\n", "id\nA\n", "demand_id,candidate_id,cost\n", "d", 2, "“1e308” is more than" },
     { "id,weight\nb1,-2\n", "id\nA\n", "demand_id,candidate_id,cost\n", "d", 2, "“-2” is negative" },
-    { "id,weight\nb1,1\n", "id\nA\n", "demand_id,candidate_id,cost\nb1,A,12m\n", "k", 2,
-      "“12m” is not a number" },
+    { "id,weight\nb1,1\n", "id\nA\n", "demand_id,candidate_id,cost\nb1,A,12m\n", "k", 2, "“12m” is not a number" },
     { "id,weight\nb1,\n", "id\nA\n", "demand_id,candidate_id,cost\n", "d", 2, "weight “” is empty" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      Files                         f = { 0 };
-      g_autoptr (GError)            error = NULL;
+      Files f = { 0 };
+      g_autoptr (GError) error = NULL;
       g_autoptr (LinliPlanInstance) instance = NULL;
-      g_autofree char              *prefix = NULL;
-      const char                   *file;
+      g_autofree char *prefix = NULL;
+      const char *file;
 
       files_write (&f, cases[i].demand, cases[i].candidates, cases[i].costs);
       file = cases[i].file[0] == 'd' ? f.demand : cases[i].file[0] == 'c' ? f.candidates : f.costs;
@@ -173,7 +168,12 @@ test_errors (void)
 /* The least weighted mean distance over every choice of @k candidates,
  * a pair not listed or longer than @reach counting at @reach. */
 static double
-brute_pmedian (guint n_demand, const double *w, guint n_cand, const double *d, guint k, double reach)
+brute_pmedian (guint         n_demand,
+               const double *w,
+               guint         n_cand,
+               const double *d,
+               guint         k,
+               double        reach)
 {
   double best = HUGE_VAL, total = 0;
 
@@ -182,7 +182,7 @@ brute_pmedian (guint n_demand, const double *w, guint n_cand, const double *d, g
   for (guint mask = 0; mask < 1u << n_cand; mask++)
     {
       double sum = 0;
-      guint  n = 0;
+      guint n = 0;
 
       for (guint j = 0; j < n_cand; j++)
         n += (mask >> j) & 1;
@@ -209,19 +209,19 @@ brute_pmedian (guint n_demand, const double *w, guint n_cand, const double *d, g
 static void
 test_pmedian_reach (void)
 {
-  enum
-  {
-    N_DEMAND = 5,
-    N_CAND = 4
-  };
+  enum { N_DEMAND = 5, N_CAND = 4 };
   const double w[N_DEMAND] = { 10, 5, 7, 3, 4 };
   const double d[N_DEMAND * N_CAND] = {
-    100, -1, -1, 120, 200, 50, -1, -1, -1, -1, 900, -1, -1, 300, -1, -1, -1, -1, -1, 2000,
+    100, -1,  -1,  120,
+    200, 50,  -1,  -1,
+    -1,  -1,  900, -1,
+    -1,  300, -1,  -1,
+    -1,  -1,  -1,  2000,
   };
-  const double        reaches[] = { 450, 600, 750, 1000, 2500 };
+  const double reaches[] = { 450, 600, 750, 1000, 2500 };
   g_autoptr (GString) demand = g_string_new ("id,weight\n");
   g_autoptr (GString) costs = g_string_new ("demand_id,candidate_id,cost\n");
-  Files               f = { 0 };
+  Files f = { 0 };
 
   for (guint i = 0; i < N_DEMAND; i++)
     {
@@ -230,18 +230,19 @@ test_pmedian_reach (void)
         if (d[i * N_CAND + j] >= 0)
           g_string_append_printf (costs, "d%u,%c,%g\n", i, 'A' + j, d[i * N_CAND + j]);
     }
-  files_write (&f, demand->str, "id,cost,state\nA,,candidate\nB,,candidate\nC,,candidate\nD,,candidate\n",
+  files_write (&f, demand->str,
+               "id,cost,state\nA,,candidate\nB,,candidate\nC,,candidate\nD,,candidate\n",
                costs->str);
 
   for (guint r = 0; r < G_N_ELEMENTS (reaches); r++)
     for (guint k = 1; k <= N_CAND; k++)
       {
-        g_autoptr (GError)            error = NULL;
+        g_autoptr (GError) error = NULL;
         g_autoptr (LinliPlanInstance) instance = NULL;
-        g_autoptr (LinliPlanResult)   result = NULL;
-        LinliPlanOptions              opts;
-        double                        want = brute_pmedian (N_DEMAND, w, N_CAND, d, k, reaches[r]);
-        guint                         useful = 0;
+        g_autoptr (LinliPlanResult) result = NULL;
+        LinliPlanOptions opts;
+        double want = brute_pmedian (N_DEMAND, w, N_CAND, d, k, reaches[r]);
+        guint useful = 0;
 
         instance = linli_plan_read_csv (f.demand, f.candidates, f.costs, NULL, NULL, &error);
         g_assert_no_error (error);
@@ -280,8 +281,8 @@ test_pmedian_reach (void)
 static void
 test_numbers (void)
 {
-  Files                         f = { 0 };
-  g_autoptr (GError)            error = NULL;
+  Files f = { 0 };
+  g_autoptr (GError) error = NULL;
   g_autoptr (LinliPlanInstance) instance = NULL;
 
   files_write (&f, "id,weight\nb1,-0\nb2, 2.5e1 \nb3,\"7\"\n", "id,cost\nA,-0\nB,\n",
@@ -299,10 +300,12 @@ test_numbers (void)
 /* Reads the instance with @path as its demand file and checks that the
  * error names @path, and @line when it is not 0, and says @reason. */
 static void
-assert_demand_refused (const char *path, guint line, const char *reason)
+assert_demand_refused (const char *path,
+                       guint       line,
+                       const char *reason)
 {
-  Files                         f = { 0 };
-  g_autoptr (GError)            error = NULL;
+  Files f = { 0 };
+  g_autoptr (GError) error = NULL;
   g_autoptr (LinliPlanInstance) instance = NULL;
   g_autofree char *prefix = line ? g_strdup_printf ("%s:%u: ", path, line) : g_strdup_printf ("%s: ", path);
 
@@ -322,13 +325,13 @@ static void
 test_limits (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char   *dir = g_dir_make_tmp ("linli-limits-XXXXXX", &error);
-  g_autofree char   *fifo = g_build_filename (dir, "demand.fifo", NULL);
-  g_autofree char   *sparse = g_build_filename (dir, "sparse.csv", NULL);
-  g_autofree char   *long_row = g_build_filename (dir, "long-row.csv", NULL);
-  g_autofree char   *long_id = g_build_filename (dir, "long-id.csv", NULL);
-  GString           *text = g_string_new ("id,weight,a,b,c,d,e,f,g,h\nb1,1");
-  int                fd;
+  g_autofree char *dir = g_dir_make_tmp ("linli-limits-XXXXXX", &error);
+  g_autofree char *fifo = g_build_filename (dir, "demand.fifo", NULL);
+  g_autofree char *sparse = g_build_filename (dir, "sparse.csv", NULL);
+  g_autofree char *long_row = g_build_filename (dir, "long-row.csv", NULL);
+  g_autofree char *long_id = g_build_filename (dir, "long-id.csv", NULL);
+  GString *text = g_string_new ("id,weight,a,b,c,d,e,f,g,h\nb1,1");
+  int fd;
 
   g_assert_no_error (error);
 
@@ -379,7 +382,8 @@ test_limits (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/plan-io/read-and-solve", test_read_and_solve);

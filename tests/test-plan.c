@@ -29,7 +29,7 @@ typedef struct
   double                  cost[MAX_M];
   LinliPlanCandidateState state[MAX_M];
   double                  cap[MAX_M];
-  double                  d[MAX_N][MAX_M]; /* < 0: no arc */
+  double                  d[MAX_N][MAX_M];   /* < 0: no arc */
   double                  max_distance;
 } Tiny;
 
@@ -63,7 +63,12 @@ tiny_instance (const Tiny *t)
  * @fractional the weights and costs are not whole numbers.
  */
 static void
-tiny_random (GRand *rand, Tiny *t, guint n, guint m, gboolean fractional, gboolean mixed_states)
+tiny_random (GRand    *rand,
+             Tiny     *t,
+             guint     n,
+             guint     m,
+             gboolean  fractional,
+             gboolean  mixed_states)
 {
   double px[MAX_N], py[MAX_N], cx[MAX_M], cy[MAX_M];
 
@@ -87,10 +92,10 @@ tiny_random (GRand *rand, Tiny *t, guint n, guint m, gboolean fractional, gboole
       t->cap[j] = g_rand_boolean (rand) ? 0 : g_rand_int_range (rand, 10, 120);
       t->state[j] = LINLI_PLAN_CANDIDATE;
       if (mixed_states)
-        t->state[j] = roll < 12   ? LINLI_PLAN_EXISTING
+        t->state[j] = roll < 12 ? LINLI_PLAN_EXISTING
                       : roll < 22 ? LINLI_PLAN_REQUIRED
                       : roll < 30 ? LINLI_PLAN_FORBIDDEN
-                                  : LINLI_PLAN_CANDIDATE;
+                      : LINLI_PLAN_CANDIDATE;
     }
   for (guint i = 0; i < n; i++)
     for (guint j = 0; j < m; j++)
@@ -102,7 +107,9 @@ tiny_random (GRand *rand, Tiny *t, guint n, guint m, gboolean fractional, gboole
 }
 
 static gboolean
-is_open (const Tiny *t, guint mask, guint j)
+is_open (const Tiny *t,
+         guint       mask,
+         guint       j)
 {
   return t->state[j] == LINLI_PLAN_EXISTING || t->state[j] == LINLI_PLAN_REQUIRED ||
          (t->state[j] == LINLI_PLAN_CANDIDATE && (mask >> j & 1));
@@ -110,18 +117,16 @@ is_open (const Tiny *t, guint mask, guint j)
 
 /* Maximum flow by breadth-first augmenting paths on a dense matrix. */
 static double
-tiny_maxflow (const Tiny *t, guint mask, double radius)
+tiny_maxflow (const Tiny *t,
+              guint       mask,
+              double      radius)
 {
-  enum
-  {
-    SRC = 0,
-    SNK = 1
-  };
-  guint         nn = 2 + t->n + t->m;
+  enum { SRC = 0, SNK = 1 };
+  guint nn = 2 + t->n + t->m;
   static double cap[2 + MAX_N + MAX_M][2 + MAX_N + MAX_M];
-  int           prev[2 + MAX_N + MAX_M];
-  guint         queue[2 + MAX_N + MAX_M];
-  double        flow = 0;
+  int prev[2 + MAX_N + MAX_M];
+  guint queue[2 + MAX_N + MAX_M];
+  double flow = 0;
 
   memset (cap, 0, sizeof cap);
   for (guint i = 0; i < t->n; i++)
@@ -136,7 +141,7 @@ tiny_maxflow (const Tiny *t, guint mask, double radius)
       }
   for (;;)
     {
-      guint  head = 0, tail = 0;
+      guint head = 0, tail = 0;
       double push = 1e300;
 
       for (guint v = 0; v < nn; v++)
@@ -169,7 +174,10 @@ tiny_maxflow (const Tiny *t, guint mask, double radius)
 }
 
 static double
-tiny_covered (const Tiny *t, guint mask, double radius, gboolean capacitated)
+tiny_covered (const Tiny *t,
+              guint       mask,
+              double      radius,
+              gboolean    capacitated)
 {
   double v = 0;
 
@@ -186,7 +194,8 @@ tiny_covered (const Tiny *t, guint mask, double radius, gboolean capacitated)
 }
 
 static double
-tiny_mean_distance (const Tiny *t, guint mask)
+tiny_mean_distance (const Tiny *t,
+                    guint       mask)
 {
   double total = 0, walk = 0;
 
@@ -215,18 +224,22 @@ tiny_total (const Tiny *t)
 
 /* The cost (or number) of new sites of a plan, required ones included. */
 static double
-tiny_plan_cost (const Tiny *t, guint mask, gboolean by_cost)
+tiny_plan_cost (const Tiny *t,
+                guint       mask,
+                gboolean    by_cost)
 {
   double v = 0;
 
   for (guint j = 0; j < t->m; j++)
-    if (t->state[j] == LINLI_PLAN_REQUIRED || (t->state[j] == LINLI_PLAN_CANDIDATE && (mask >> j & 1)))
+    if (t->state[j] == LINLI_PLAN_REQUIRED ||
+        (t->state[j] == LINLI_PLAN_CANDIDATE && (mask >> j & 1)))
       v += by_cost ? t->cost[j] : 1;
   return v;
 }
 
 static guint
-tiny_count (const Tiny *t, guint mask)
+tiny_count (const Tiny *t,
+            guint       mask)
 {
   guint n = 0;
 
@@ -236,7 +249,9 @@ tiny_count (const Tiny *t, guint mask)
 }
 
 static gboolean
-tiny_allowed (const Tiny *t, const TinyOptions *o, guint mask)
+tiny_allowed (const Tiny        *t,
+              const TinyOptions *o,
+              guint              mask)
 {
   for (guint j = 0; j < t->m; j++)
     if ((mask >> j & 1) && t->state[j] != LINLI_PLAN_CANDIDATE)
@@ -252,35 +267,41 @@ tiny_allowed (const Tiny *t, const TinyOptions *o, guint mask)
 
 typedef struct
 {
-  gboolean feasible; /* some plan satisfies the options */
+  gboolean feasible;        /* some plan satisfies the options */
   double   optimum;
-  gboolean target_reached; /* LSCP */
+  gboolean target_reached;  /* LSCP */
 } Brute;
 
 /* The value of a plan as the solver states it. */
 static double
-tiny_value (const Tiny *t, const TinyOptions *o, guint mask, double target)
+tiny_value (const Tiny        *t,
+            const TinyOptions *o,
+            guint              mask,
+            double             target)
 {
   switch (o->problem)
     {
-      case LINLI_PLAN_MCLP: return tiny_covered (t, mask, o->radius, o->capacitated);
-      case LINLI_PLAN_LSCP:
-        if (tiny_covered (t, mask, o->radius, FALSE) < target - 1e-9)
-          return HUGE_VAL;
-        /* Random tiny instances always carry costs. */
-        return tiny_plan_cost (t, mask, o->use_costs);
-      case LINLI_PLAN_PMEDIAN:
-      case LINLI_PLAN_N_PROBLEMS:
-      default: return tiny_mean_distance (t, mask);
+    case LINLI_PLAN_MCLP:
+      return tiny_covered (t, mask, o->radius, o->capacitated);
+    case LINLI_PLAN_LSCP:
+      if (tiny_covered (t, mask, o->radius, FALSE) < target - 1e-9)
+        return HUGE_VAL;
+      /* Random tiny instances always carry costs. */
+      return tiny_plan_cost (t, mask, o->use_costs);
+    case LINLI_PLAN_PMEDIAN:
+    case LINLI_PLAN_N_PROBLEMS:
+    default:
+      return tiny_mean_distance (t, mask);
     }
 }
 
 static Brute
-brute_force (const Tiny *t, const TinyOptions *o)
+brute_force (const Tiny        *t,
+             const TinyOptions *o)
 {
-  Brute    b = { FALSE, 0, TRUE };
+  Brute b = { FALSE, 0, TRUE };
   gboolean maximise = o->problem == LINLI_PLAN_MCLP;
-  double   target = o->target * tiny_total (t);
+  double target = o->target * tiny_total (t);
 
   if (o->problem == LINLI_PLAN_LSCP)
     {
@@ -309,7 +330,8 @@ brute_force (const Tiny *t, const TinyOptions *o)
 }
 
 static void
-options_from_tiny (LinliPlanOptions *opts, const TinyOptions *o)
+options_from_tiny (LinliPlanOptions  *opts,
+                   const TinyOptions *o)
 {
   linli_plan_options_init (opts);
   opts->problem = o->problem;
@@ -323,7 +345,8 @@ options_from_tiny (LinliPlanOptions *opts, const TinyOptions *o)
 }
 
 static guint
-result_mask (const Tiny *t, const LinliPlanResult *res)
+result_mask (const Tiny            *t,
+             const LinliPlanResult *res)
 {
   guint mask = 0;
 
@@ -340,7 +363,8 @@ result_mask (const Tiny *t, const LinliPlanResult *res)
 }
 
 static void
-assert_close (double a, double b)
+assert_close (double a,
+              double b)
 {
   g_assert_cmpfloat_with_epsilon (a, b, 1e-6 * MAX (1.0, MAX (fabs (a), fabs (b))));
 }
@@ -349,9 +373,11 @@ assert_close (double a, double b)
  * every required site, and its bound and gap agree.
  */
 static void
-assert_result_consistent (const Tiny *t, const TinyOptions *o, const LinliPlanResult *res)
+assert_result_consistent (const Tiny            *t,
+                          const TinyOptions     *o,
+                          const LinliPlanResult *res)
 {
-  guint  mask = result_mask (t, res);
+  guint mask = result_mask (t, res);
   double target = o->target * tiny_total (t);
   double added = 0, base;
 
@@ -399,7 +425,9 @@ assert_result_consistent (const Tiny *t, const TinyOptions *o, const LinliPlanRe
 }
 
 static void
-assert_bound_valid (const TinyOptions *o, const LinliPlanResult *res, const Brute *b)
+assert_bound_valid (const TinyOptions     *o,
+                    const LinliPlanResult *res,
+                    const Brute           *b)
 {
   double slack = 1e-7 * MAX (1.0, fabs (b->optimum));
 
@@ -419,50 +447,53 @@ assert_bound_valid (const TinyOptions *o, const LinliPlanResult *res, const Brut
  * options are on.
  */
 static void
-random_options (GRand *rand, const Tiny *t, guint variant, TinyOptions *o)
+random_options (GRand       *rand,
+                const Tiny  *t,
+                guint        variant,
+                TinyOptions *o)
 {
   memset (o, 0, sizeof *o);
   o->radius = g_rand_boolean (rand) ? t->max_distance
-                                    : g_rand_int_range (rand, 150, (int) t->max_distance + 1);
+                                     : g_rand_int_range (rand, 150, (int) t->max_distance + 1);
   o->k = -1;
   o->budget = -1;
   o->use_costs = TRUE;
   switch (variant % 7)
     {
-      case 0: /* maximal covering, k */
-        o->problem = LINLI_PLAN_MCLP;
-        o->k = g_rand_int_range (rand, 0, 5);
-        break;
-      case 1: /* maximal covering, budget, maybe k too */
-        o->problem = LINLI_PLAN_MCLP;
-        o->budget = g_rand_int_range (rand, 0, 30) + (g_rand_boolean (rand) ? 0.5 : 0);
-        o->k = g_rand_boolean (rand) ? g_rand_int_range (rand, 1, 5) : -1;
-        break;
-      case 2: /* capacitated maximal covering */
-        o->problem = LINLI_PLAN_MCLP;
-        o->capacitated = TRUE;
-        o->k = g_rand_int_range (rand, 1, 5);
-        if (g_rand_boolean (rand))
-          o->budget = g_rand_int_range (rand, 5, 30);
-        break;
-      case 3: /* set covering by number */
-        o->problem = LINLI_PLAN_LSCP;
-        o->use_costs = FALSE;
-        o->target = g_rand_double_range (rand, 0.3, 1.0);
-        break;
-      case 4: /* set covering by cost */
-        o->problem = LINLI_PLAN_LSCP;
-        o->target = g_rand_double_range (rand, 0.3, 1.0);
-        break;
-      case 5: /* p-median, k */
-        o->problem = LINLI_PLAN_PMEDIAN;
-        o->k = g_rand_int_range (rand, 0, 5);
-        break;
-      default: /* p-median, budget */
-        o->problem = LINLI_PLAN_PMEDIAN;
-        o->budget = g_rand_int_range (rand, 0, 25);
-        o->k = g_rand_boolean (rand) ? g_rand_int_range (rand, 1, 4) : -1;
-        break;
+    case 0:     /* maximal covering, k */
+      o->problem = LINLI_PLAN_MCLP;
+      o->k = g_rand_int_range (rand, 0, 5);
+      break;
+    case 1:     /* maximal covering, budget, maybe k too */
+      o->problem = LINLI_PLAN_MCLP;
+      o->budget = g_rand_int_range (rand, 0, 30) + (g_rand_boolean (rand) ? 0.5 : 0);
+      o->k = g_rand_boolean (rand) ? g_rand_int_range (rand, 1, 5) : -1;
+      break;
+    case 2:     /* capacitated maximal covering */
+      o->problem = LINLI_PLAN_MCLP;
+      o->capacitated = TRUE;
+      o->k = g_rand_int_range (rand, 1, 5);
+      if (g_rand_boolean (rand))
+        o->budget = g_rand_int_range (rand, 5, 30);
+      break;
+    case 3:     /* set covering by number */
+      o->problem = LINLI_PLAN_LSCP;
+      o->use_costs = FALSE;
+      o->target = g_rand_double_range (rand, 0.3, 1.0);
+      break;
+    case 4:     /* set covering by cost */
+      o->problem = LINLI_PLAN_LSCP;
+      o->target = g_rand_double_range (rand, 0.3, 1.0);
+      break;
+    case 5:     /* p-median, k */
+      o->problem = LINLI_PLAN_PMEDIAN;
+      o->k = g_rand_int_range (rand, 0, 5);
+      break;
+    default:    /* p-median, budget */
+      o->problem = LINLI_PLAN_PMEDIAN;
+      o->budget = g_rand_int_range (rand, 0, 25);
+      o->k = g_rand_boolean (rand) ? g_rand_int_range (rand, 1, 4) : -1;
+      break;
     }
 }
 
@@ -477,22 +508,23 @@ static void
 test_brute_force (void)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (20240501);
-  guint             cases = g_test_slow () ? 7000 : 2100;
-  guint             counts[LINLI_PLAN_N_PROBLEMS] = { 0 };
+  guint cases = g_test_slow () ? 7000 : 2100;
+  guint counts[LINLI_PLAN_N_PROBLEMS] = { 0 };
 
   for (guint c = 0; c < cases; c++)
     {
-      Tiny                          t;
-      TinyOptions                   o;
-      LinliPlanOptions              opts;
+      Tiny t;
+      TinyOptions o;
+      LinliPlanOptions opts;
       g_autoptr (LinliPlanInstance) inst = NULL;
-      g_autoptr (LinliPlanResult)   res = NULL;
-      g_autoptr (GError)            error = NULL;
-      Brute                         b;
-      guint                         variant = c % 7;
-      guint                         m = g_rand_int_range (rand, 1, variant == 2 ? 10 : 13);
+      g_autoptr (LinliPlanResult) res = NULL;
+      g_autoptr (GError) error = NULL;
+      Brute b;
+      guint variant = c % 7;
+      guint m = g_rand_int_range (rand, 1, variant == 2 ? 10 : 13);
 
-      tiny_random (rand, &t, g_rand_int_range (rand, 1, 31), m, c % 5 == 4 && variant != 2, c % 3 != 0);
+      tiny_random (rand, &t, g_rand_int_range (rand, 1, 31), m, c % 5 == 4 && variant != 2,
+                   c % 3 != 0);
       random_options (rand, &t, variant, &o);
       b = brute_force (&t, &o);
       inst = tiny_instance (&t);
@@ -508,9 +540,10 @@ test_brute_force (void)
         }
       g_assert_no_error (error);
       g_assert_nonnull (res);
-      if (!res->proven_optimal || fabs (res->objective - b.optimum) > 1e-6 * MAX (1.0, fabs (b.optimum)))
-        g_test_message ("case %u variant %u: objective %g bound %g brute %g proven %d", c, variant,
-                        res->objective, res->bound, b.optimum, res->proven_optimal);
+      if (!res->proven_optimal ||
+          fabs (res->objective - b.optimum) > 1e-6 * MAX (1.0, fabs (b.optimum)))
+        g_test_message ("case %u variant %u: objective %g bound %g brute %g proven %d",
+                        c, variant, res->objective, res->bound, b.optimum, res->proven_optimal);
       assert_close (res->objective, b.optimum);
       g_assert_true (res->proven_optimal);
       if (o.problem == LINLI_PLAN_LSCP)
@@ -518,8 +551,8 @@ test_brute_force (void)
       assert_result_consistent (&t, &o, res);
       counts[o.problem]++;
     }
-  g_test_message ("solved %u MCLP, %u LSCP, %u p-median cases to proven optimality", counts[0], counts[1],
-                  counts[2]);
+  g_test_message ("solved %u MCLP, %u LSCP, %u p-median cases to proven optimality",
+                  counts[0], counts[1], counts[2]);
 }
 
 /* Stopped early — one node, or a loose gap tolerance — the bound must
@@ -529,21 +562,22 @@ static void
 test_bounds_valid (void)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (77);
-  guint             cases = g_test_slow () ? 12000 : 4000;
+  guint cases = g_test_slow () ? 12000 : 4000;
 
   for (guint c = 0; c < cases; c++)
     {
-      Tiny                          t;
-      TinyOptions                   o;
-      LinliPlanOptions              opts;
+      Tiny t;
+      TinyOptions o;
+      LinliPlanOptions opts;
       g_autoptr (LinliPlanInstance) inst = NULL;
-      g_autoptr (LinliPlanResult)   res = NULL;
-      g_autoptr (GError)            error = NULL;
-      Brute                         b;
-      guint                         variant = c % 7;
+      g_autoptr (LinliPlanResult) res = NULL;
+      g_autoptr (GError) error = NULL;
+      Brute b;
+      guint variant = c % 7;
 
       tiny_random (rand, &t, g_rand_int_range (rand, 5, 41),
-                   g_rand_int_range (rand, 2, variant == 2 ? 8 : 10), c % 4 == 3 && variant != 2, c % 2 == 0);
+                   g_rand_int_range (rand, 2, variant == 2 ? 8 : 10),
+                   c % 4 == 3 && variant != 2, c % 2 == 0);
       random_options (rand, &t, variant, &o);
       b = brute_force (&t, &o);
       if (!b.feasible)
@@ -553,12 +587,16 @@ test_bounds_valid (void)
       opts.seed = c;
       switch (c % 3)
         {
-          case 0: opts.node_limit = 1; break;
-          case 1: opts.gap_tolerance = 0.05; break;
-          default:
-            opts.node_limit = 3;
-            opts.gap_tolerance = 0.01;
-            break;
+        case 0:
+          opts.node_limit = 1;
+          break;
+        case 1:
+          opts.gap_tolerance = 0.05;
+          break;
+        default:
+          opts.node_limit = 3;
+          opts.gap_tolerance = 0.01;
+          break;
         }
       res = linli_plan_solve (inst, &opts, NULL, NULL, NULL, &error);
       g_assert_no_error (error);
@@ -571,19 +609,23 @@ test_bounds_valid (void)
  * sites.  Every problem reaches proven optimality well within a second.
  */
 static LinliPlanInstance *
-medium_instance (guint32 seed, guint n, guint m, guint n_existing, double reach)
+medium_instance (guint32 seed,
+                 guint   n,
+                 guint   m,
+                 guint   n_existing,
+                 double  reach)
 {
-  g_autoptr (GRand)                   rand = g_rand_new_with_seed (seed);
-  g_autofree double                  *w = g_new (double, n);
-  g_autofree double                  *cost = g_new (double, m);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  g_autofree double *w = g_new (double, n);
+  g_autofree double *cost = g_new (double, m);
   g_autofree LinliPlanCandidateState *state = g_new (LinliPlanCandidateState, m);
-  g_autofree double                  *cap = g_new (double, m);
-  g_autofree double                  *px = g_new (double, n);
-  g_autofree double                  *py = g_new (double, n);
-  g_autofree double                  *cx = g_new (double, m);
-  g_autofree double                  *cy = g_new (double, m);
-  LinliPlanInstance                  *inst;
-  double                              side = 3000;
+  g_autofree double *cap = g_new (double, m);
+  g_autofree double *px = g_new (double, n);
+  g_autofree double *py = g_new (double, n);
+  g_autofree double *cx = g_new (double, m);
+  g_autofree double *cy = g_new (double, m);
+  LinliPlanInstance *inst;
+  double side = 3000;
 
   for (guint i = 0; i < n; i++)
     {
@@ -624,18 +666,22 @@ test_medium_proven (void)
     double           radius;
     gboolean         capacitated;
   } cases[] = {
-    { LINLI_PLAN_MCLP, 5, 0, 500, FALSE },    { LINLI_PLAN_MCLP, 5, 0, 400, FALSE },
-    { LINLI_PLAN_MCLP, 10, 0, 500, FALSE },   { LINLI_PLAN_MCLP, 5, 0, 500, TRUE },
-    { LINLI_PLAN_LSCP, -1, 0.8, 500, FALSE }, { LINLI_PLAN_LSCP, -1, 0.95, 600, FALSE },
-    { LINLI_PLAN_PMEDIAN, 5, 0, -1, FALSE },  { LINLI_PLAN_PMEDIAN, 10, 0, -1, FALSE },
+    { LINLI_PLAN_MCLP, 5, 0, 500, FALSE },
+    { LINLI_PLAN_MCLP, 5, 0, 400, FALSE },
+    { LINLI_PLAN_MCLP, 10, 0, 500, FALSE },
+    { LINLI_PLAN_MCLP, 5, 0, 500, TRUE },
+    { LINLI_PLAN_LSCP, -1, 0.8, 500, FALSE },
+    { LINLI_PLAN_LSCP, -1, 0.95, 600, FALSE },
+    { LINLI_PLAN_PMEDIAN, 5, 0, -1, FALSE },
+    { LINLI_PLAN_PMEDIAN, 10, 0, -1, FALSE },
   };
   g_autoptr (LinliPlanInstance) inst = medium_instance (5, 400, 55, 5, 1200);
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
-      LinliPlanOptions            opts;
+      LinliPlanOptions opts;
       g_autoptr (LinliPlanResult) res = NULL;
-      g_autoptr (GError)          error = NULL;
+      g_autoptr (GError) error = NULL;
 
       linli_plan_options_init (&opts);
       opts.problem = cases[c].problem;
@@ -650,8 +696,8 @@ test_medium_proven (void)
       g_test_message ("medium %s%s k=%d: objective %.6g bound %.6g gap %.4f%% in %.3f s, "
                       "%" G_GUINT64_FORMAT " nodes, %u rows, %u columns",
                       linli_plan_problem_to_string (cases[c].problem),
-                      cases[c].capacitated ? " capacitated" : "", cases[c].k, res->objective, res->bound,
-                      res->gap, res->elapsed, res->nodes, res->n_rows, res->n_columns);
+                      cases[c].capacitated ? " capacitated" : "", cases[c].k, res->objective,
+                      res->bound, res->gap, res->elapsed, res->nodes, res->n_rows, res->n_columns);
       g_assert_true (res->proven_optimal);
       if (cases[c].problem != LINLI_PLAN_LSCP)
         g_assert_cmpuint (res->n_chosen, <=, cases[c].k);
@@ -667,7 +713,7 @@ test_deterministic (void)
   /* The three problems, then capacitated maximal covering. */
   for (guint p = 0; p <= LINLI_PLAN_N_PROBLEMS; p++)
     {
-      LinliPlanOptions            opts;
+      LinliPlanOptions opts;
       g_autoptr (LinliPlanResult) a = NULL;
       g_autoptr (LinliPlanResult) b = NULL;
 
@@ -686,7 +732,8 @@ test_deterministic (void)
       g_assert_nonnull (a);
       g_assert_nonnull (b);
       g_assert_cmpuint (a->n_chosen, ==, b->n_chosen);
-      g_assert_cmpmem (a->chosen, a->n_chosen * sizeof (guint), b->chosen, b->n_chosen * sizeof (guint));
+      g_assert_cmpmem (a->chosen, a->n_chosen * sizeof (guint),
+                       b->chosen, b->n_chosen * sizeof (guint));
       g_assert_cmpfloat (a->objective, ==, b->objective);
       g_assert_cmpfloat (a->bound, ==, b->bound);
       g_assert_cmpuint (a->nodes, ==, b->nodes);
@@ -703,7 +750,9 @@ typedef struct
 } ProgressData;
 
 static void
-cancel_progress_cb (double fraction, const char *message, gpointer user_data)
+cancel_progress_cb (double      fraction,
+                    const char *message,
+                    gpointer    user_data)
 {
   ProgressData *data = user_data;
 
@@ -715,13 +764,15 @@ cancel_progress_cb (double fraction, const char *message, gpointer user_data)
 typedef struct
 {
   GCancellable *cancellable;
-  double        at;        /* cancel once the fraction reaches this */
-  gint64        cancelled; /* when it did */
-  char         *message;   /* what was going on */
+  double        at;          /* cancel once the fraction reaches this */
+  gint64        cancelled;   /* when it did */
+  char         *message;     /* what was going on */
 } LateCancel;
 
 static void
-late_cancel_cb (double fraction, const char *message, gpointer user_data)
+late_cancel_cb (double      fraction,
+                const char *message,
+                gpointer    user_data)
 {
   LateCancel *data = user_data;
 
@@ -734,7 +785,9 @@ late_cancel_cb (double fraction, const char *message, gpointer user_data)
 }
 
 static void
-count_progress_cb (double fraction, const char *message, gpointer user_data)
+count_progress_cb (double      fraction,
+                   const char *message,
+                   gpointer    user_data)
 {
   ProgressData *data = user_data;
 
@@ -756,13 +809,13 @@ test_cancel (void)
 
   for (LinliPlanProblem p = 0; p < LINLI_PLAN_N_PROBLEMS; p++)
     {
-      LinliPlanOptions         opts;
+      LinliPlanOptions opts;
       g_autoptr (GCancellable) cancellable = g_cancellable_new ();
-      g_autoptr (GError)       error = NULL;
-      LinliPlanResult         *res;
-      ProgressData             data = { cancellable, 0, 0, FALSE };
-      gint64                   start;
-      double                   seconds;
+      g_autoptr (GError) error = NULL;
+      LinliPlanResult *res;
+      ProgressData data = { cancellable, 0, 0, FALSE };
+      gint64 start;
+      double seconds;
 
       linli_plan_options_init (&opts);
       opts.problem = p;
@@ -780,10 +833,10 @@ test_cancel (void)
 
   /* Already cancelled before it starts. */
   {
-    LinliPlanOptions         opts;
+    LinliPlanOptions opts;
     g_autoptr (GCancellable) cancellable = g_cancellable_new ();
-    g_autoptr (GError)       error = NULL;
-    LinliPlanResult         *res;
+    g_autoptr (GError) error = NULL;
+    LinliPlanResult *res;
 
     linli_plan_options_init (&opts);
     g_cancellable_cancel (cancellable);
@@ -806,21 +859,25 @@ test_cancel_late (void)
     gboolean         capacitated;
     double           at;
   } cases[] = {
-    { LINLI_PLAN_MCLP, FALSE, 0.06 },    { LINLI_PLAN_MCLP, FALSE, 0.3 },
-    { LINLI_PLAN_MCLP, FALSE, 0.55 },    { LINLI_PLAN_MCLP, TRUE, 0.06 },
-    { LINLI_PLAN_LSCP, FALSE, 0.06 },    { LINLI_PLAN_LSCP, FALSE, 0.3 },
-    { LINLI_PLAN_PMEDIAN, FALSE, 0.06 }, { LINLI_PLAN_PMEDIAN, FALSE, 0.3 },
+    { LINLI_PLAN_MCLP, FALSE, 0.06 },
+    { LINLI_PLAN_MCLP, FALSE, 0.3 },
+    { LINLI_PLAN_MCLP, FALSE, 0.55 },
+    { LINLI_PLAN_MCLP, TRUE, 0.06 },
+    { LINLI_PLAN_LSCP, FALSE, 0.06 },
+    { LINLI_PLAN_LSCP, FALSE, 0.3 },
+    { LINLI_PLAN_PMEDIAN, FALSE, 0.06 },
+    { LINLI_PLAN_PMEDIAN, FALSE, 0.3 },
     { LINLI_PLAN_PMEDIAN, FALSE, 0.55 },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
       g_autoptr (GCancellable) cancellable = g_cancellable_new ();
-      g_autoptr (GError)       error = NULL;
-      LateCancel               data = { cancellable, cases[c].at, 0, NULL };
-      LinliPlanOptions         opts;
-      LinliPlanResult         *res;
-      double                   after;
+      g_autoptr (GError) error = NULL;
+      LateCancel data = { cancellable, cases[c].at, 0, NULL };
+      LinliPlanOptions opts;
+      LinliPlanResult *res;
+      double after;
 
       linli_plan_options_init (&opts);
       opts.problem = cases[c].problem;
@@ -860,13 +917,13 @@ static void
 test_cancel_thread (void)
 {
   g_autoptr (LinliPlanInstance) inst = medium_instance (4, 30000, 600, 20, 900);
-  g_autoptr (GCancellable)      cancellable = g_cancellable_new ();
-  g_autoptr (GError)            error = NULL;
-  LinliPlanOptions              opts;
-  LinliPlanResult              *res;
-  GThread                      *thread;
-  gint64                        start;
-  double                        seconds;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  LinliPlanOptions opts;
+  LinliPlanResult *res;
+  GThread *thread;
+  gint64 start;
+  double seconds;
 
   linli_plan_options_init (&opts);
   opts.problem = LINLI_PLAN_PMEDIAN;
@@ -894,10 +951,10 @@ static void
 test_progress_and_time_limit (void)
 {
   g_autoptr (LinliPlanInstance) inst = medium_instance (8, 20000, 300, 10, 900);
-  LinliPlanOptions              opts;
-  g_autoptr (LinliPlanResult)   res = NULL;
-  g_autoptr (GError)            error = NULL;
-  ProgressData                  data = { NULL, 0, 0, FALSE };
+  LinliPlanOptions opts;
+  g_autoptr (LinliPlanResult) res = NULL;
+  g_autoptr (GError) error = NULL;
+  ProgressData data = { NULL, 0, 0, FALSE };
 
   linli_plan_options_init (&opts);
   opts.problem = LINLI_PLAN_MCLP;
@@ -921,17 +978,14 @@ test_progress_and_time_limit (void)
 static void
 test_lscp_unreachable (void)
 {
-  const double                  w[] = { 10, 20, 30, 40, 50, 60 };
+  const double w[] = { 10, 20, 30, 40, 50, 60 };
   const LinliPlanCandidateState state[] = {
-    LINLI_PLAN_CANDIDATE,
-    LINLI_PLAN_CANDIDATE,
-    LINLI_PLAN_CANDIDATE,
-    LINLI_PLAN_FORBIDDEN,
+    LINLI_PLAN_CANDIDATE, LINLI_PLAN_CANDIDATE, LINLI_PLAN_CANDIDATE, LINLI_PLAN_FORBIDDEN,
   };
   g_autoptr (LinliPlanInstance) inst = linli_plan_instance_new (6, w, 4, NULL, state, NULL);
-  LinliPlanOptions              opts;
-  g_autoptr (LinliPlanResult)   res = NULL;
-  g_autoptr (GError)            error = NULL;
+  LinliPlanOptions opts;
+  g_autoptr (LinliPlanResult) res = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* 0 and 1 near candidate 0, 2 near 0 and 1, 3 near 2 only beyond the
    * radius, 4 near the forbidden site only, 5 near nothing.
@@ -975,10 +1029,10 @@ test_lscp_unreachable (void)
 static void
 test_mclp_tie_break (void)
 {
-  const double                  w[] = { 10, 10, 10 };
+  const double w[] = { 10, 10, 10 };
   g_autoptr (LinliPlanInstance) inst = linli_plan_instance_new (3, w, 3, NULL, NULL, NULL);
-  LinliPlanOptions              opts;
-  g_autoptr (LinliPlanResult)   res = NULL;
+  LinliPlanOptions opts;
+  g_autoptr (LinliPlanResult) res = NULL;
 
   /* Candidates 0 and 2 cover the same three points; 2 is nearer to all. */
   for (guint i = 0; i < 3; i++)
@@ -1005,9 +1059,9 @@ test_known_answers (void)
   /* Four clusters on a line; candidate j sits on cluster j, candidate 4
    * between clusters 1 and 2 and covers both.
    */
-  const double                  w[] = { 100, 80, 70, 10 };
-  const double                  cost[] = { 5, 3, 3, 1, 5 };
-  const double                  cap[] = { 0, 0, 0, 0, 60 };
+  const double w[] = { 100, 80, 70, 10 };
+  const double cost[] = { 5, 3, 3, 1, 5 };
+  const double cap[] = { 0, 0, 0, 0, 60 };
   g_autoptr (LinliPlanInstance) inst = linli_plan_instance_new (4, w, 5, cost, NULL, cap);
   static const struct
   {
@@ -1038,9 +1092,9 @@ test_known_answers (void)
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
-      LinliPlanOptions            opts;
+      LinliPlanOptions opts;
       g_autoptr (LinliPlanResult) res = NULL;
-      g_autoptr (GError)          error = NULL;
+      g_autoptr (GError) error = NULL;
 
       linli_plan_options_init (&opts);
       opts.problem = cases[c].problem;
@@ -1064,10 +1118,10 @@ test_known_answers (void)
 static void
 test_pmedian_penalty (void)
 {
-  const double                  w[] = { 1, 1, 2 };
+  const double w[] = { 1, 1, 2 };
   g_autoptr (LinliPlanInstance) inst = linli_plan_instance_new (3, w, 2, NULL, NULL, NULL);
-  LinliPlanOptions              opts;
-  g_autoptr (LinliPlanResult)   res = NULL;
+  LinliPlanOptions opts;
+  g_autoptr (LinliPlanResult) res = NULL;
 
   linli_plan_instance_add_arc (inst, 0, 0, 100);
   linli_plan_instance_add_arc (inst, 1, 0, 300);
@@ -1099,11 +1153,11 @@ test_pmedian_penalty (void)
 static void
 test_instance_arcs (void)
 {
-  const double                  w[] = { 1, 2, 3 };
+  const double w[] = { 1, 2, 3 };
   g_autoptr (LinliPlanInstance) inst = linli_plan_instance_new (3, w, 4, NULL, NULL, NULL);
-  const guint32                *cand;
-  const float                  *dist;
-  guint                         n;
+  const guint32 *cand;
+  const float *dist;
+  guint n;
 
   linli_plan_instance_add_arc (inst, 2, 3, 50);
   linli_plan_instance_add_arc (inst, 0, 1, 30);
@@ -1136,12 +1190,10 @@ test_instance_arcs (void)
 static void
 test_errors (void)
 {
-  const double                  w[] = { 1, 1 };
-  const double                  cost[] = { 5, -1, 8 };
+  const double w[] = { 1, 1 };
+  const double cost[] = { 5, -1, 8 };
   const LinliPlanCandidateState state[] = {
-    LINLI_PLAN_REQUIRED,
-    LINLI_PLAN_CANDIDATE,
-    LINLI_PLAN_CANDIDATE,
+    LINLI_PLAN_REQUIRED, LINLI_PLAN_CANDIDATE, LINLI_PLAN_CANDIDATE,
   };
   g_autoptr (LinliPlanInstance) inst = linli_plan_instance_new (2, w, 3, cost, state, NULL);
   static const struct
@@ -1158,7 +1210,7 @@ test_errors (void)
     { LINLI_PLAN_LSCP, -1, -1, 1.5, FALSE, LINLI_PLAN_ERROR_INVALID },
     { LINLI_PLAN_LSCP, -1, -1, -0.1, FALSE, LINLI_PLAN_ERROR_INVALID },
     { LINLI_PLAN_PMEDIAN, 1, -1, 0, TRUE, LINLI_PLAN_ERROR_INVALID },
-    { LINLI_PLAN_MCLP, 1, 100, 0, FALSE, LINLI_PLAN_ERROR_INVALID }, /* candidate 1 has no cost */
+    { LINLI_PLAN_MCLP, 1, 100, 0, FALSE, LINLI_PLAN_ERROR_INVALID },   /* candidate 1 has no cost */
     { LINLI_PLAN_MCLP, 1, -1, 0, FALSE, -1 },
   };
 
@@ -1168,8 +1220,8 @@ test_errors (void)
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
-      LinliPlanOptions            opts;
-      g_autoptr (GError)          error = NULL;
+      LinliPlanOptions opts;
+      g_autoptr (GError) error = NULL;
       g_autoptr (LinliPlanResult) res = NULL;
 
       linli_plan_options_init (&opts);
@@ -1196,13 +1248,11 @@ test_errors (void)
    */
   {
     LinliPlanCandidateState st[] = {
-      LINLI_PLAN_REQUIRED,
-      LINLI_PLAN_FORBIDDEN,
-      LINLI_PLAN_CANDIDATE,
+      LINLI_PLAN_REQUIRED, LINLI_PLAN_FORBIDDEN, LINLI_PLAN_CANDIDATE,
     };
-    LinliPlanOptions   opts;
+    LinliPlanOptions opts;
     g_autoptr (GError) error = NULL;
-    LinliPlanResult   *res;
+    LinliPlanResult *res;
 
     linli_plan_options_init (&opts);
     opts.budget = 4;
@@ -1217,12 +1267,12 @@ test_errors (void)
 static void
 test_states_override (void)
 {
-  const double                  w[] = { 5, 7 };
+  const double w[] = { 5, 7 };
   g_autoptr (LinliPlanInstance) inst = linli_plan_instance_new (2, w, 2, NULL, NULL, NULL);
-  LinliPlanCandidateState       st[] = { LINLI_PLAN_FORBIDDEN, LINLI_PLAN_CANDIDATE };
-  LinliPlanOptions              opts;
-  g_autoptr (LinliPlanResult)   a = NULL;
-  g_autoptr (LinliPlanResult)   b = NULL;
+  LinliPlanCandidateState st[] = { LINLI_PLAN_FORBIDDEN, LINLI_PLAN_CANDIDATE };
+  LinliPlanOptions opts;
+  g_autoptr (LinliPlanResult) a = NULL;
+  g_autoptr (LinliPlanResult) b = NULL;
 
   linli_plan_instance_add_arc (inst, 0, 0, 1);
   linli_plan_instance_add_arc (inst, 1, 0, 1);
@@ -1244,12 +1294,13 @@ test_states_override (void)
 static void
 test_degenerate (void)
 {
-  const double                  w[] = { 0, 0, 3 };
+  const double w[] = { 0, 0, 3 };
   const LinliPlanCandidateState existing[] = { LINLI_PLAN_EXISTING };
   g_autoptr (LinliPlanInstance) empty = linli_plan_instance_new (0, NULL, 0, NULL, NULL, NULL);
   g_autoptr (LinliPlanInstance) no_arcs = linli_plan_instance_new (3, w, 2, NULL, NULL, NULL);
-  g_autoptr (LinliPlanInstance) all_existing = linli_plan_instance_new (3, w, 1, NULL, existing, NULL);
-  LinliPlanInstance            *instances[] = { empty, no_arcs, all_existing };
+  g_autoptr (LinliPlanInstance) all_existing =
+    linli_plan_instance_new (3, w, 1, NULL, existing, NULL);
+  LinliPlanInstance *instances[] = { empty, no_arcs, all_existing };
 
   linli_plan_instance_finish (empty);
   linli_plan_instance_finish (no_arcs);
@@ -1260,9 +1311,9 @@ test_degenerate (void)
     for (LinliPlanProblem p = 0; p < LINLI_PLAN_N_PROBLEMS; p++)
       for (guint cap = 0; cap < 2; cap++)
         {
-          LinliPlanOptions            opts;
+          LinliPlanOptions opts;
           g_autoptr (LinliPlanResult) res = NULL;
-          g_autoptr (GError)          error = NULL;
+          g_autoptr (GError) error = NULL;
 
           if (cap && p != LINLI_PLAN_MCLP)
             continue;
@@ -1286,19 +1337,22 @@ test_degenerate (void)
 
 /* A medium instance against exhaustive search over all sets of three. */
 static double
-medium_value (
-    LinliPlanInstance *inst, LinliPlanProblem problem, double radius, const guint *open, guint n_open)
+medium_value (LinliPlanInstance *inst,
+              LinliPlanProblem   problem,
+              double             radius,
+              const guint       *open,
+              guint              n_open)
 {
-  guint  n = linli_plan_instance_get_n_demand (inst);
+  guint n = linli_plan_instance_get_n_demand (inst);
   double penalty = linli_plan_instance_get_max_distance (inst);
   double v = 0;
 
   for (guint i = 0; i < n; i++)
     {
       const guint32 *cand;
-      const float   *dist;
-      guint          len = linli_plan_instance_get_arcs (inst, i, &cand, &dist);
-      double         d = penalty;
+      const float *dist;
+      guint len = linli_plan_instance_get_arcs (inst, i, &cand, &dist);
+      double d = penalty;
 
       for (guint e = 0; e < len; e++)
         {
@@ -1321,14 +1375,14 @@ static void
 test_medium_exhaustive (void)
 {
   g_autoptr (LinliPlanInstance) inst = medium_instance (21, 300, 40, 4, 1000);
-  guint                         m = linli_plan_instance_get_n_candidates (inst);
+  guint m = linli_plan_instance_get_n_candidates (inst);
 
   for (LinliPlanProblem p = LINLI_PLAN_MCLP; p <= LINLI_PLAN_PMEDIAN; p += 2)
     {
-      LinliPlanOptions            opts;
+      LinliPlanOptions opts;
       g_autoptr (LinliPlanResult) res = NULL;
-      double                      best = p == LINLI_PLAN_MCLP ? -1 : HUGE_VAL;
-      guint                       open[3];
+      double best = p == LINLI_PLAN_MCLP ? -1 : HUGE_VAL;
+      guint open[3];
 
       linli_plan_options_init (&opts);
       opts.problem = p;
@@ -1358,10 +1412,15 @@ test_medium_exhaustive (void)
 /* ------------------------------------------------------------------------ */
 
 static void
-add_site (LinliProject *project, LinliSiteStatus status, double lat, double lon, double cost, guint capacity)
+add_site (LinliProject   *project,
+          LinliSiteStatus status,
+          double          lat,
+          double          lon,
+          double          cost,
+          guint           capacity)
 {
-  g_autofree char      *id = linli_project_new_site_id (project);
-  LinliSiteState        st = { 0 };
+  g_autofree char *id = linli_project_new_site_id (project);
+  LinliSiteState st = { 0 };
   g_autoptr (LinliSite) site = NULL;
 
   st.id = id;
@@ -1376,10 +1435,13 @@ add_site (LinliProject *project, LinliSiteStatus status, double lat, double lon,
 }
 
 static void
-add_building (LinliProject *project, double lat, double lon, guint households)
+add_building (LinliProject *project,
+              double        lat,
+              double        lon,
+              guint         households)
 {
   g_autofree char *id = g_strdup_printf ("b%u", linli_project_get_n_buildings (project));
-  LinliBuilding    b = { 0 };
+  LinliBuilding b = { 0 };
 
   b.id = id;
   b.lat = lat;
@@ -1391,13 +1453,13 @@ add_building (LinliProject *project, double lat, double lon, guint households)
 static void
 test_from_project (void)
 {
-  g_autoptr (LinliProject)      project = linli_project_new ();
+  g_autoptr (LinliProject) project = linli_project_new ();
   g_autoptr (LinliPlanInstance) inst = NULL;
-  g_autoptr (GRand)             rand = g_rand_new_with_seed (9);
-  const LinliProjection        *proj;
-  double                        max_distance = 600;
-  guint                         n_b = 60, n_s = 9;
-  gsize                         n_arcs = 0;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (9);
+  const LinliProjection *proj;
+  double max_distance = 600;
+  guint n_b = 60, n_s = 9;
+  gsize n_arcs = 0;
 
   linli_project_add_community (project, "c1", "一社区");
   linli_project_add_compound (project, "k1", "一小区", 0);
@@ -1405,11 +1467,10 @@ test_from_project (void)
     add_building (project, 30.28 + g_rand_double_range (rand, 0, 0.015),
                   120.15 + g_rand_double_range (rand, 0, 0.015), g_rand_int_range (rand, 1, 200));
   for (guint s = 0; s < n_s; s++)
-    add_site (project,
-              s % 3 == 0   ? LINLI_SITE_STATUS_EXISTING
-              : s % 3 == 1 ? LINLI_SITE_STATUS_CANDIDATE
-                           : LINLI_SITE_STATUS_PLANNED,
-              30.28 + g_rand_double_range (rand, 0, 0.015), 120.15 + g_rand_double_range (rand, 0, 0.015),
+    add_site (project, s % 3 == 0 ? LINLI_SITE_STATUS_EXISTING
+                       : s % 3 == 1 ? LINLI_SITE_STATUS_CANDIDATE : LINLI_SITE_STATUS_PLANNED,
+              30.28 + g_rand_double_range (rand, 0, 0.015),
+              120.15 + g_rand_double_range (rand, 0, 0.015),
               s % 3 == 1 ? 1000.0 * s : -1, s * 10);
   proj = linli_project_get_projection (project);
 
@@ -1424,7 +1485,8 @@ test_from_project (void)
       g_assert_cmpint (linli_plan_instance_get_state (inst, s), ==,
                        s % 3 == 1 ? LINLI_PLAN_CANDIDATE : LINLI_PLAN_EXISTING);
       g_assert_cmpfloat (linli_plan_instance_get_cost (inst, s), ==, linli_site_get_cost (site));
-      g_assert_cmpfloat (linli_plan_instance_get_capacity (inst, s), ==, linli_site_get_capacity (site));
+      g_assert_cmpfloat (linli_plan_instance_get_capacity (inst, s), ==,
+                         linli_site_get_capacity (site));
     }
 
   /* Every pair within reach, by brute force, is an arc with the same
@@ -1433,18 +1495,18 @@ test_from_project (void)
   for (guint i = 0; i < n_b; i++)
     {
       const LinliBuilding *b = linli_project_get_building (project, i);
-      const guint32       *cand;
-      const float         *dist;
-      guint                n = linli_plan_instance_get_arcs (inst, i, &cand, &dist);
-      guint                expected = 0;
+      const guint32 *cand;
+      const float *dist;
+      guint n = linli_plan_instance_get_arcs (inst, i, &cand, &dist);
+      guint expected = 0;
 
       g_assert_cmpfloat (linli_plan_instance_get_weight (inst, i), ==, b->households);
       for (guint s = 0; s < n_s; s++)
         {
           LinliSite *site = linli_project_get_site (project, s);
-          double     d = linli_projection_distance (proj, b->lat, b->lon, linli_site_get_lat (site),
-                                                    linli_site_get_lon (site));
-          gboolean   found = FALSE;
+          double d = linli_projection_distance (proj, b->lat, b->lon, linli_site_get_lat (site),
+                                                linli_site_get_lon (site));
+          gboolean found = FALSE;
 
           for (guint e = 0; e < n; e++)
             if (cand[e] == s)
@@ -1465,9 +1527,9 @@ test_from_project (void)
 
   /* And it solves: the chosen sites are the project's candidates. */
   {
-    LinliPlanOptions            opts;
+    LinliPlanOptions opts;
     g_autoptr (LinliPlanResult) res = NULL;
-    g_autoptr (GError)          error = NULL;
+    g_autoptr (GError) error = NULL;
 
     linli_plan_options_init (&opts);
     opts.k = 2;
@@ -1482,7 +1544,8 @@ test_from_project (void)
 }
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 

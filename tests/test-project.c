@@ -17,13 +17,13 @@
 
 typedef struct
 {
-  guint       changed;
-  guint       notify;
-  guint       items_changed;
-  guint       last_position;
-  guint       last_removed;
-  guint       last_added;
-  GHashTable *by_property; /* name → count */
+  guint changed;
+  guint notify;
+  guint items_changed;
+  guint last_position;
+  guint last_removed;
+  guint last_added;
+  GHashTable *by_property;  /* name → count */
 } Counter;
 
 static void
@@ -47,19 +47,23 @@ counter_reset (Counter *c)
 }
 
 static guint
-counter_get (Counter *c, const char *property)
+counter_get (Counter    *c,
+             const char *property)
 {
   return GPOINTER_TO_UINT (g_hash_table_lookup (c->by_property, property));
 }
 
 static void
-changed_cb (LinliProject *project, Counter *c)
+changed_cb (LinliProject *project,
+            Counter      *c)
 {
   c->changed++;
 }
 
 static void
-notify_cb (GObject *object, GParamSpec *pspec, Counter *c)
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           Counter    *c)
 {
   c->notify++;
   g_hash_table_insert (c->by_property, (gpointer) pspec->name,
@@ -67,7 +71,11 @@ notify_cb (GObject *object, GParamSpec *pspec, Counter *c)
 }
 
 static void
-items_changed_cb (GListModel *model, guint position, guint removed, guint added, Counter *c)
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Counter    *c)
 {
   c->items_changed++;
   c->last_position = position;
@@ -76,7 +84,10 @@ items_changed_cb (GListModel *model, guint position, guint removed, guint added,
 }
 
 static LinliSite *
-new_site (const char *id, LinliSiteStatus status, double lat, double lon)
+new_site (const char     *id,
+          LinliSiteStatus status,
+          double          lat,
+          double          lon)
 {
   LinliSiteState st = { 0 };
 
@@ -104,7 +115,7 @@ project_with_buildings (guint n)
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *id = g_strdup_printf ("b%u", i);
-      LinliBuilding    b = { 0 };
+      LinliBuilding b = { 0 };
 
       b.id = id;
       b.lat = 31 + i * 1e-3;
@@ -124,7 +135,7 @@ static void
 test_defaults (void)
 {
   LinliProject *project = linli_project_new ();
-  double        a, b, c, d;
+  double a, b, c, d;
 
   g_assert_cmpstr (linli_project_get_name (project), ==, "");
   g_assert_cmpfloat (linli_project_get_walk_minutes (project), ==, LINLI_DEFAULT_WALK_MINUTES);
@@ -145,10 +156,10 @@ test_defaults (void)
 static void
 test_properties (void)
 {
-  LinliProject    *project = linli_project_new ();
+  LinliProject *project = linli_project_new ();
   g_autofree char *name = NULL;
-  double           minutes, speed;
-  Counter          c;
+  double minutes, speed;
+  Counter c;
 
   counter_init (&c);
   g_signal_connect (project, "notify", G_CALLBACK (notify_cb), &c);
@@ -202,11 +213,12 @@ test_radius (void)
 {
   static const double minutes[] = { 1, 5, 10, 15, 37.5, 120 };
   static const double speeds[] = { 1, 3.6, 4.5, 5, 10 };
-  LinliProject       *project = linli_project_new ();
+  LinliProject *project = linli_project_new ();
 
   /* Metres walked: minutes / 60 hours at speed km/h. */
   g_assert_cmpfloat_with_epsilon (linli_project_get_coverage_radius (project),
-                                  LINLI_DEFAULT_WALK_MINUTES / 60 * LINLI_DEFAULT_WALK_SPEED_KMH * 1000,
+                                  LINLI_DEFAULT_WALK_MINUTES / 60 * LINLI_DEFAULT_WALK_SPEED_KMH *
+                                    1000,
                                   1e-9);
   for (guint i = 0; i < G_N_ELEMENTS (minutes); i++)
     for (guint j = 0; j < G_N_ELEMENTS (speeds); j++)
@@ -224,10 +236,10 @@ test_radius (void)
 static void
 test_communities_compounds (void)
 {
-  LinliProject     *project = linli_project_new ();
+  LinliProject *project = linli_project_new ();
   g_autoptr (GRand) rand = g_rand_new_with_seed (11);
-  guint             n_communities = 40, n_compounds = 300;
-  guint            *owner = g_new (guint, n_compounds);
+  guint n_communities = 40, n_compounds = 300;
+  guint *owner = g_new (guint, n_compounds);
 
   for (guint i = 0; i < n_communities; i++)
     {
@@ -248,8 +260,8 @@ test_communities_compounds (void)
 
   for (guint i = 0; i < n_communities; i++)
     {
-      g_autofree char      *id = g_strdup_printf ("社区%u", i);
-      g_autofree char      *name = g_strdup_printf ("第%u社区 & <x>", i);
+      g_autofree char *id = g_strdup_printf ("社区%u", i);
+      g_autofree char *name = g_strdup_printf ("第%u社区 & <x>", i);
       const LinliCommunity *c = linli_project_get_community (project, i);
 
       g_assert_cmpint (linli_project_find_community (project, id), ==, (int) i);
@@ -258,7 +270,7 @@ test_communities_compounds (void)
     }
   for (guint i = 0; i < n_compounds; i++)
     {
-      g_autofree char     *id = g_strdup_printf ("小区%u", i);
+      g_autofree char *id = g_strdup_printf ("小区%u", i);
       const LinliCompound *c = linli_project_get_compound (project, i);
 
       g_assert_cmpint (linli_project_find_compound (project, id), ==, (int) i);
@@ -277,16 +289,16 @@ test_communities_compounds (void)
 static void
 test_buildings (void)
 {
-  LinliProject     *project = linli_project_new ();
+  LinliProject *project = linli_project_new ();
   g_autoptr (GRand) rand = g_rand_new_with_seed (12);
-  guint             n = 5000;
-  LinliBuilding    *expected = g_new0 (LinliBuilding, n);
-  GArray           *points = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
-  guint            *fp_start = g_new (guint, n), *fp_len = g_new (guint, n);
-  char            **ids = g_new0 (char *, n + 1);
-  char            **names = g_new0 (char *, n + 1);
-  double            min_lat = INFINITY, max_lat = -INFINITY, min_lon = INFINITY, max_lon = -INFINITY;
-  double            a, b, c, d;
+  guint n = 5000;
+  LinliBuilding *expected = g_new0 (LinliBuilding, n);
+  GArray *points = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
+  guint *fp_start = g_new (guint, n), *fp_len = g_new (guint, n);
+  char **ids = g_new0 (char *, n + 1);
+  char **names = g_new0 (char *, n + 1);
+  double min_lat = INFINITY, max_lat = -INFINITY, min_lon = INFINITY, max_lon = -INFINITY;
+  double a, b, c, d;
 
   linli_project_add_community (project, "c0", NULL);
   linli_project_add_community (project, "c1", NULL);
@@ -297,9 +309,9 @@ test_buildings (void)
   for (guint i = 0; i < n; i++)
     {
       LinliBuilding bl = { 0 };
-      char          id[32];
-      LinliLatLon   fp[8];
-      guint         n_fp = g_rand_int_range (rand, 0, 3) ? 0 : g_rand_int_range (rand, 3, 9);
+      char id[32];
+      LinliLatLon fp[8];
+      guint n_fp = g_rand_int_range (rand, 0, 3) ? 0 : g_rand_int_range (rand, 3, 9);
 
       g_snprintf (id, sizeof id, "楼-%u", i);
       ids[i] = g_strdup (id);
@@ -312,7 +324,7 @@ test_buildings (void)
       bl.households = g_rand_int (rand);
       bl.residents = g_rand_int (rand);
       bl.party_members = g_rand_int (rand);
-      bl.footprint_start = g_rand_int (rand); /* must be ignored */
+      bl.footprint_start = g_rand_int (rand);  /* must be ignored */
       bl.footprint_len = g_rand_int (rand);
       for (guint k = 0; k < n_fp; k++)
         {
@@ -337,8 +349,8 @@ test_buildings (void)
   for (guint i = 0; i < n; i++)
     {
       const LinliBuilding *bl = linli_project_get_building (project, i);
-      const LinliLatLon   *fp;
-      guint                n_fp = 12345;
+      const LinliLatLon *fp;
+      guint n_fp = 12345;
 
       g_assert_true (bl == &linli_project_get_buildings (project)[i]);
       g_assert_cmpstr (bl->id, ==, ids[i]);
@@ -366,7 +378,8 @@ test_buildings (void)
       /* k0 and k2 are in c1, k1 in c0. */
       g_assert_cmpuint (linli_project_building_community (project, i), ==,
                         linli_project_get_compound (project, expected[i].compound)->community);
-      g_assert_cmpuint (linli_project_building_community (project, i), ==, expected[i].compound == 1 ? 0 : 1);
+      g_assert_cmpuint (linli_project_building_community (project, i), ==,
+                        expected[i].compound == 1 ? 0 : 1);
     }
 
   g_assert_true (linli_project_get_bounds (project, &a, &b, &c, &d));
@@ -379,8 +392,8 @@ test_buildings (void)
    * theirs. */
   {
     static const LinliLatLon outline[] = { { 1, 2 }, { 3, 4 }, { 5, 6 }, { 7, 8 } };
-    const LinliLatLon       *fp;
-    guint                    n_fp;
+    const LinliLatLon *fp;
+    guint n_fp;
 
     linli_project_set_footprint (project, 7, outline, G_N_ELEMENTS (outline));
     fp = linli_project_get_footprint (project, 7, &n_fp);
@@ -402,7 +415,8 @@ test_buildings (void)
 
   /* Sites widen the bounds. */
   {
-    g_autoptr (LinliSite) site = new_site ("s", LINLI_SITE_STATUS_PLANNED, max_lat + 1, min_lon - 1);
+    g_autoptr (LinliSite) site = new_site ("s", LINLI_SITE_STATUS_PLANNED, max_lat + 1,
+                                           min_lon - 1);
 
     linli_project_add_site (project, site);
     g_assert_true (linli_project_get_bounds (project, &a, &b, &c, &d));
@@ -413,7 +427,7 @@ test_buildings (void)
   }
 
   for (guint i = 0; i < n; i++)
-    g_free (names[i]); /* with holes, so not g_strfreev() */
+    g_free (names[i]);  /* with holes, so not g_strfreev() */
   g_free (names);
   g_strfreev (ids);
   g_free (expected);
@@ -427,10 +441,10 @@ static void
 test_sites (void)
 {
   LinliProject *project = project_with_buildings (3);
-  GListModel   *model = linli_project_get_sites (project);
-  LinliSite    *s[6];
-  guint         position = 999;
-  Counter       c;
+  GListModel *model = linli_project_get_sites (project);
+  LinliSite *s[6];
+  guint position = 999;
+  Counter c;
 
   counter_init (&c);
   g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &c);
@@ -467,7 +481,7 @@ test_sites (void)
     for (guint i = 0; i < G_N_ELEMENTS (order); i++)
       {
         g_autoptr (LinliSite) item = g_list_model_get_item (model, i);
-        const char           *id = linli_site_get_id (order[i]);
+        const char *id = linli_site_get_id (order[i]);
 
         g_assert_true (linli_project_get_site (project, i) == order[i]);
         g_assert_true (item == order[i]);
@@ -486,8 +500,8 @@ test_sites (void)
   g_assert_nonnull (s[0]);
 
   counter_reset (&c);
-  linli_project_remove_site (project, s[0]); /* at position 2 */
-  g_assert_null (s[0]);                      /* that was the last reference */
+  linli_project_remove_site (project, s[0]);  /* at position 2 */
+  g_assert_null (s[0]);  /* that was the last reference */
   g_assert_cmpuint (c.items_changed, ==, 1);
   g_assert_cmpuint (c.last_position, ==, 2);
   g_assert_cmpuint (c.last_removed, ==, 1);
@@ -518,10 +532,10 @@ test_sites (void)
 static void
 test_changed_signal (void)
 {
-  LinliProject         *project = project_with_buildings (10);
+  LinliProject *project = project_with_buildings (10);
   g_autoptr (LinliSite) site = new_site ("a", LINLI_SITE_STATUS_EXISTING, 31, 121);
   g_autoptr (LinliSite) other = new_site ("b", LINLI_SITE_STATUS_CANDIDATE, 31, 121);
-  Counter               c;
+  Counter c;
 
   counter_init (&c);
   g_signal_connect (project, "changed", G_CALLBACK (changed_cb), &c);
@@ -541,7 +555,7 @@ test_changed_signal (void)
   g_assert_cmpuint (c.changed, ==, 2);
   linli_site_set_name (other, "候选");
   g_assert_cmpuint (c.changed, ==, 3);
-  linli_site_set_position (site, 31, 121); /* where it already is */
+  linli_site_set_position (site, 31, 121);  /* where it already is */
   g_assert_cmpuint (c.changed, ==, 3);
   linli_site_set_position (site, 31.001, 121);
   g_assert_cmpuint (c.changed, ==, 4);
@@ -601,17 +615,17 @@ static void
 test_new_site_id (void)
 {
   static const char doc[] =
-      "<linli version=\"1\"><sites>"
-      "<site id=\"site-7\" tier=\"station\" status=\"existing\" lat=\"31\" lon=\"121\"/>"
-      "<site id=\"site-3\" tier=\"station\" status=\"existing\" lat=\"31\" lon=\"121\"/>"
-      "<site id=\"site-x\" tier=\"station\" status=\"existing\" lat=\"31\" lon=\"121\"/>"
-      "<site id=\"site-0009\" tier=\"station\" status=\"existing\" lat=\"31\" lon=\"121\"/>"
-      "<site id=\"site-99999999999999999999\" tier=\"station\" status=\"existing\" "
-      "lat=\"31\" lon=\"121\"/>"
-      "</sites></linli>";
-  g_autoptr (GError)     error = NULL;
-  LinliProject          *project = linli_format_load_data (doc, strlen (doc), "ids.linli", &error);
-  LinliProject          *fresh = linli_project_new ();
+    "<linli version=\"1\"><sites>"
+    "<site id=\"site-7\" tier=\"station\" status=\"existing\" lat=\"31\" lon=\"121\"/>"
+    "<site id=\"site-3\" tier=\"station\" status=\"existing\" lat=\"31\" lon=\"121\"/>"
+    "<site id=\"site-x\" tier=\"station\" status=\"existing\" lat=\"31\" lon=\"121\"/>"
+    "<site id=\"site-0009\" tier=\"station\" status=\"existing\" lat=\"31\" lon=\"121\"/>"
+    "<site id=\"site-99999999999999999999\" tier=\"station\" status=\"existing\" "
+    "lat=\"31\" lon=\"121\"/>"
+    "</sites></linli>";
+  g_autoptr (GError) error = NULL;
+  LinliProject *project = linli_format_load_data (doc, strlen (doc), "ids.linli", &error);
+  LinliProject *fresh = linli_project_new ();
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_assert_no_error (error);
@@ -623,7 +637,7 @@ test_new_site_id (void)
    * including ids added by hand in between. */
   for (guint i = 0; i < 200; i++)
     {
-      g_autofree char      *id = linli_project_new_site_id (project);
+      g_autofree char *id = linli_project_new_site_id (project);
       g_autoptr (LinliSite) site = NULL;
 
       g_assert_true (g_str_has_prefix (id, "site-"));
@@ -638,8 +652,8 @@ test_new_site_id (void)
       if (i % 7 == 0)
         {
           /* Someone takes a number ahead of the counter. */
-          g_autofree char      *ahead = g_strdup_printf ("site-%" G_GUINT64_FORMAT,
-                                                         g_ascii_strtoull (id + 5, NULL, 10) + 2);
+          g_autofree char *ahead = g_strdup_printf ("site-%" G_GUINT64_FORMAT,
+                                                    g_ascii_strtoull (id + 5, NULL, 10) + 2);
           g_autoptr (LinliSite) manual = NULL;
 
           if (!g_hash_table_contains (seen, ahead))
@@ -667,14 +681,14 @@ static void
 test_new_site_id_after_load (void)
 {
   static const char doc[] =
-      "<linli version=\"1\"><sites>"
-      "<site id=\"site-7\" tier=\"station\" status=\"existing\" lat=\"31\" lon=\"121\"/>"
-      "<site id=\"site-2\" tier=\"station\" status=\"existing\" lat=\"31\" lon=\"121\"/>"
-      "</sites></linli>";
+    "<linli version=\"1\"><sites>"
+    "<site id=\"site-7\" tier=\"station\" status=\"existing\" lat=\"31\" lon=\"121\"/>"
+    "<site id=\"site-2\" tier=\"station\" status=\"existing\" lat=\"31\" lon=\"121\"/>"
+    "</sites></linli>";
   g_autoptr (GError) error = NULL;
-  LinliProject      *project = linli_format_load_data (doc, strlen (doc), "ids.linli", &error);
+  LinliProject *project = linli_format_load_data (doc, strlen (doc), "ids.linli", &error);
   unsigned long long first = 0;
-  g_autofree char   *id = NULL;
+  g_autofree char *id = NULL;
 
   g_assert_no_error (error);
   id = linli_project_new_site_id (project);
@@ -690,7 +704,12 @@ test_new_site_id_after_load (void)
 /* ------------------------------------------------------------------------ */
 
 static void
-random_point_near (GRand *rand, double lat0, double lon0, double max_m, double *lat, double *lon)
+random_point_near (GRand  *rand,
+                   double  lat0,
+                   double  lon0,
+                   double  max_m,
+                   double *lat,
+                   double *lon)
 {
   /* Uniform in a disc, by exact great-circle destination. */
   double d = max_m * sqrt (g_rand_double (rand)) / LINLI_EARTH_RADIUS_M;
@@ -707,17 +726,19 @@ random_point_near (GRand *rand, double lat0, double lon0, double max_m, double *
  * great-circle one, for random pairs within @radius_m of random centres at
  * latitudes 20–45°. */
 static double
-worst_projection_error (guint32 seed, double radius_m, double *worst_tan_lat)
+worst_projection_error (guint32 seed,
+                        double  radius_m,
+                        double *worst_tan_lat)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
-  double            worst = 0;
+  double worst = 0;
 
   *worst_tan_lat = 0;
   for (guint i = 0; i < 20000; i++)
     {
-      double          lat0 = g_rand_double_range (rand, 20, 45);
-      double          lon0 = g_rand_double_range (rand, 73, 135);
-      double          lat1, lon1, lat2, lon2, h, p;
+      double lat0 = g_rand_double_range (rand, 20, 45);
+      double lon0 = g_rand_double_range (rand, 73, 135);
+      double lat1, lon1, lat2, lon2, h, p;
       LinliProjection proj;
 
       linli_projection_init (&proj, lat0, lon0);
@@ -744,8 +765,8 @@ test_projection_accuracy (void)
   double worst_5 = worst_projection_error (1, 5000, &tan_lat);
   double worst_20 = worst_projection_error (2, 20000, &tan_lat);
 
-  g_test_message ("worst relative error: %.5f %% within 5 km, %.5f %% within 20 km", 100 * worst_5,
-                  100 * worst_20);
+  g_test_message ("worst relative error: %.5f %% within 5 km, %.5f %% within 20 km",
+                  100 * worst_5, 100 * worst_20);
 
   /* A district (a few km across): better than 0.1 %. */
   g_assert_cmpfloat (worst_5, <, 1e-3);
@@ -765,11 +786,11 @@ test_projection_round_trip (void)
   for (guint i = 0; i < 10000; i++)
     {
       LinliProjection proj;
-      double          lat0 = g_rand_double_range (rand, -60, 60);
-      double          lon0 = g_rand_double_range (rand, -179, 179);
-      double          lat = lat0 + g_rand_double_range (rand, -0.3, 0.3);
-      double          lon = lon0 + g_rand_double_range (rand, -0.3, 0.3);
-      double          x, y, lat2, lon2, x2, y2;
+      double lat0 = g_rand_double_range (rand, -60, 60);
+      double lon0 = g_rand_double_range (rand, -179, 179);
+      double lat = lat0 + g_rand_double_range (rand, -0.3, 0.3);
+      double lon = lon0 + g_rand_double_range (rand, -0.3, 0.3);
+      double x, y, lat2, lon2, x2, y2;
 
       linli_projection_init (&proj, lat0, lon0);
       linli_projection_forward (&proj, lat, lon, &x, &y);
@@ -781,8 +802,8 @@ test_projection_round_trip (void)
       linli_projection_forward (&proj, lat0, lon0, &x2, &y2);
       g_assert_cmpfloat_with_epsilon (x2, 0, 1e-9);
       g_assert_cmpfloat_with_epsilon (y2, 0, 1e-9);
-      g_assert_cmpfloat_with_epsilon (linli_projection_distance (&proj, lat0, lon0, lat, lon), hypot (x, y),
-                                      1e-6);
+      g_assert_cmpfloat_with_epsilon (linli_projection_distance (&proj, lat0, lon0, lat, lon),
+                                      hypot (x, y), 1e-6);
       /* North is +y, east is +x. */
       g_assert_true ((y > 0) == (lat > lat0) || lat == lat0);
       g_assert_true ((x > 0) == (lon > lon0) || lon == lon0);
@@ -799,10 +820,10 @@ test_projection_round_trip (void)
 static void
 test_project_projection (void)
 {
-  LinliProject          *project = project_with_buildings (0);
+  LinliProject *project = project_with_buildings (0);
   const LinliProjection *proj = linli_project_get_projection (project);
-  LinliBuilding          b = { 0 };
-  double                 x, y;
+  LinliBuilding b = { 0 };
+  double x, y;
 
   g_assert_nonnull (proj);
 
@@ -868,7 +889,7 @@ test_site_enums (void)
   for (guint t = 0; t < LINLI_SITE_N_TIERS; t++)
     {
       LinliSiteTier back = LINLI_SITE_N_TIERS;
-      const char   *s = linli_site_tier_to_string (t);
+      const char *s = linli_site_tier_to_string (t);
 
       g_assert_nonnull (s);
       g_assert_true (linli_site_tier_from_string (s, &back));
@@ -879,7 +900,7 @@ test_site_enums (void)
   for (guint t = 0; t < LINLI_SITE_N_STATUSES; t++)
     {
       LinliSiteStatus back = LINLI_SITE_N_STATUSES;
-      const char     *s = linli_site_status_to_string (t);
+      const char *s = linli_site_status_to_string (t);
 
       g_assert_true (linli_site_status_from_string (s, &back));
       g_assert_cmpint (back, ==, t);
@@ -887,7 +908,7 @@ test_site_enums (void)
   for (guint k = 0; k < LINLI_N_SERVICES; k++)
     {
       LinliServices back = 0;
-      const char   *s = linli_service_to_string (1u << k);
+      const char *s = linli_service_to_string (1u << k);
 
       g_assert_true (linli_service_from_string (s, &back));
       g_assert_cmpuint (back, ==, 1u << k);
@@ -895,9 +916,9 @@ test_site_enums (void)
   g_assert_cmpuint (LINLI_SERVICES_ALL, ==, (1u << LINLI_N_SERVICES) - 1);
 
   {
-    LinliSiteTier   tier = LINLI_SITE_TIER_COMMUNITY;
+    LinliSiteTier tier = LINLI_SITE_TIER_COMMUNITY;
     LinliSiteStatus status = LINLI_SITE_STATUS_PLANNED;
-    LinliServices   service = LINLI_SERVICE_FOOD;
+    LinliServices service = LINLI_SERVICE_FOOD;
 
     g_assert_false (linli_site_tier_from_string ("Street", &tier));
     g_assert_false (linli_site_tier_from_string (NULL, &tier));
@@ -913,11 +934,11 @@ test_site_enums (void)
 static void
 test_site_state (void)
 {
-  LinliSiteState             st = { 0 };
-  LinliSite                 *site;
+  LinliSiteState st = { 0 };
+  LinliSite *site;
   g_autoptr (LinliSiteState) dup = NULL;
   g_autoptr (LinliSiteState) copy = NULL;
-  char                       id[] = "s-1", name[] = "名字", extra[] = "理发";
+  char id[] = "s-1", name[] = "名字", extra[] = "理发";
 
   st.id = id;
   st.name = name;
@@ -941,7 +962,8 @@ test_site_state (void)
   g_assert_cmpfloat (linli_site_get_lat (site), ==, 31.5);
   g_assert_cmpfloat (linli_site_get_lon (site), ==, 121.25);
   g_assert_cmpuint (linli_site_get_capacity (site), ==, 800);
-  g_assert_cmpuint (linli_site_get_services (site), ==, LINLI_SERVICE_CHILDCARE | LINLI_SERVICE_AFFAIRS);
+  g_assert_cmpuint (linli_site_get_services (site), ==,
+                    LINLI_SERVICE_CHILDCARE | LINLI_SERVICE_AFFAIRS);
   g_assert_cmpfloat (linli_site_get_cost (site), ==, 2.5e6);
   g_assert_true (linli_site_counts_for_coverage (site));
 
@@ -987,20 +1009,18 @@ test_site_state (void)
 static void
 test_site_notify (void)
 {
-  LinliSiteState             st = { .id = (char *) "s", .name = (char *) "a", .cost = -1 };
-  LinliSite                 *site = linli_site_new (&st);
+  LinliSiteState st = { .id = (char *) "s", .name = (char *) "a", .cost = -1 };
+  LinliSite *site = linli_site_new (&st);
   g_autoptr (LinliSiteState) state = NULL;
-  Counter                    c;
+  Counter c;
 
   counter_init (&c);
   g_signal_connect (site, "notify", G_CALLBACK (notify_cb), &c);
 
-#define EXPECT_NOTIFY(prop, n)                                                                               \
-  G_STMT_START                                                                                               \
-  {                                                                                                          \
-    g_assert_cmpuint (counter_get (&c, prop), ==, (n));                                                      \
-  }                                                                                                          \
-  G_STMT_END
+#define EXPECT_NOTIFY(prop, n)                            \
+  G_STMT_START {                                          \
+    g_assert_cmpuint (counter_get (&c, prop), ==, (n));   \
+  } G_STMT_END
 
   linli_site_set_name (site, "b");
   linli_site_set_name (site, "b");
@@ -1010,7 +1030,7 @@ test_site_notify (void)
   linli_site_set_name (site, "");
   EXPECT_NOTIFY ("name", 2);
 
-  linli_site_set_tier (site, LINLI_SITE_TIER_STREET); /* already */
+  linli_site_set_tier (site, LINLI_SITE_TIER_STREET);  /* already */
   EXPECT_NOTIFY ("tier", 0);
   linli_site_set_tier (site, LINLI_SITE_TIER_COMMUNITY);
   linli_site_set_tier (site, LINLI_SITE_TIER_COMMUNITY);
@@ -1023,13 +1043,13 @@ test_site_notify (void)
   linli_site_set_status (site, LINLI_SITE_STATUS_PLANNED);
   g_assert_true (linli_site_counts_for_coverage (site));
 
-  linli_site_set_position (site, 0, 0); /* already */
+  linli_site_set_position (site, 0, 0);  /* already */
   EXPECT_NOTIFY ("lat", 0);
   EXPECT_NOTIFY ("lon", 0);
-  linli_site_set_position (site, 31, 0); /* lat only */
+  linli_site_set_position (site, 31, 0);  /* lat only */
   EXPECT_NOTIFY ("lat", 1);
   EXPECT_NOTIFY ("lon", 0);
-  linli_site_set_position (site, 31, 121); /* lon only */
+  linli_site_set_position (site, 31, 121);  /* lon only */
   EXPECT_NOTIFY ("lat", 1);
   EXPECT_NOTIFY ("lon", 1);
   linli_site_set_position (site, 32, 122);
@@ -1050,7 +1070,7 @@ test_site_notify (void)
   EXPECT_NOTIFY ("services", 1);
   g_assert_cmpuint (linli_site_get_services (site), ==, LINLI_SERVICE_FOOD);
 
-  linli_site_set_extra_services (site, ""); /* same as NULL */
+  linli_site_set_extra_services (site, "");  /* same as NULL */
   EXPECT_NOTIFY ("extra-services", 0);
   linli_site_set_extra_services (site, "棋牌");
   linli_site_set_extra_services (site, "棋牌");
@@ -1091,14 +1111,29 @@ test_site_notify (void)
   counter_reset (&c);
   {
     g_autofree char *name = NULL, *extra = NULL, *id = NULL;
-    guint            tier, status, capacity, services;
-    double           lat, lon, cost;
+    guint tier, status, capacity, services;
+    double lat, lon, cost;
 
-    g_object_set (site, "name", "g", "tier", LINLI_SITE_TIER_STATION, "status", LINLI_SITE_STATUS_EXISTING,
-                  "capacity", 9u, "services", (guint) LINLI_SERVICES_ALL, "extra-services", "x", "cost", 3.0,
+    g_object_set (site,
+                  "name", "g",
+                  "tier", LINLI_SITE_TIER_STATION,
+                  "status", LINLI_SITE_STATUS_EXISTING,
+                  "capacity", 9u,
+                  "services", (guint) LINLI_SERVICES_ALL,
+                  "extra-services", "x",
+                  "cost", 3.0,
                   NULL);
-    g_object_get (site, "id", &id, "name", &name, "tier", &tier, "status", &status, "lat", &lat, "lon", &lon,
-                  "capacity", &capacity, "services", &services, "extra-services", &extra, "cost", &cost,
+    g_object_get (site,
+                  "id", &id,
+                  "name", &name,
+                  "tier", &tier,
+                  "status", &status,
+                  "lat", &lat,
+                  "lon", &lon,
+                  "capacity", &capacity,
+                  "services", &services,
+                  "extra-services", &extra,
+                  "cost", &cost,
                   NULL);
     g_assert_cmpstr (id, ==, "s");
     g_assert_cmpstr (name, ==, "g");
@@ -1124,11 +1159,11 @@ test_site_notify (void)
 static void
 test_copy (void)
 {
-  LinliGeneratorOptions    opts;
+  LinliGeneratorOptions opts;
   g_autoptr (LinliProject) project = NULL;
   g_autoptr (LinliProject) copy = NULL;
-  g_autoptr (GBytes)       before = NULL;
-  g_autoptr (GBytes)       after = NULL;
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
 
   linli_generator_options_init (&opts);
   opts.n_buildings = 400;
@@ -1151,7 +1186,8 @@ test_copy (void)
 }
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 

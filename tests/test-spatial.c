@@ -11,7 +11,9 @@ typedef struct
 } Collect;
 
 static void
-collect_cb (guint index, double distance, gpointer user_data)
+collect_cb (guint    index,
+            double   distance,
+            gpointer user_data)
 {
   Collect *c = user_data;
 
@@ -20,7 +22,8 @@ collect_cb (guint index, double distance, gpointer user_data)
 }
 
 static int
-compare_uint (gconstpointer a, gconstpointer b)
+compare_uint (gconstpointer a,
+              gconstpointer b)
 {
   guint x = *(const guint *) a, y = *(const guint *) b;
 
@@ -29,10 +32,12 @@ compare_uint (gconstpointer a, gconstpointer b)
 
 /* Clustered points, as buildings are: dense blocks with empty streets. */
 static double *
-random_points (GRand *rng, guint n, double extent)
+random_points (GRand *rng,
+               guint  n,
+               double extent)
 {
   double *xy = g_new (double, 2 * MAX (n, 1));
-  double  cx = 0, cy = 0;
+  double cx = 0, cy = 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -54,22 +59,22 @@ test_circle_matches_brute_force (void)
 
   for (guint round = 0; round < 60; round++)
     {
-      guint                       n = g_rand_int_range (rng, 0, 3000);
-      double                      extent = g_rand_double_range (rng, 100, 20000);
-      double                      cell = g_rand_double_range (rng, 10, 2000);
-      g_autofree double          *xy = random_points (rng, n, extent);
+      guint n = g_rand_int_range (rng, 0, 3000);
+      double extent = g_rand_double_range (rng, 100, 20000);
+      double cell = g_rand_double_range (rng, 10, 2000);
+      g_autofree double *xy = random_points (rng, n, extent);
       g_autoptr (LinliPointIndex) index = linli_point_index_new (xy, n, cell);
 
       for (guint q = 0; q < 40; q++)
         {
-          double             x = g_rand_double_range (rng, -1.3 * extent, 1.3 * extent);
-          double             y = g_rand_double_range (rng, -1.3 * extent, 1.3 * extent);
-          double             r = g_rand_double_range (rng, 0, 2500);
-          Collect            c = { g_array_new (FALSE, FALSE, sizeof (guint)),
-                                   g_array_new (FALSE, FALSE, sizeof (double)) };
+          double x = g_rand_double_range (rng, -1.3 * extent, 1.3 * extent);
+          double y = g_rand_double_range (rng, -1.3 * extent, 1.3 * extent);
+          double r = g_rand_double_range (rng, 0, 2500);
+          Collect c = { g_array_new (FALSE, FALSE, sizeof (guint)),
+                        g_array_new (FALSE, FALSE, sizeof (double)) };
           g_autoptr (GArray) expected = g_array_new (FALSE, FALSE, sizeof (guint));
-          int                nearest = -1;
-          double             nearest_d = INFINITY;
+          int nearest = -1;
+          double nearest_d = INFINITY;
 
           /* Sometimes query exactly at a point, with its distance to
            * another point as the radius: the boundary is included. */
@@ -112,9 +117,9 @@ test_circle_matches_brute_force (void)
 static void
 test_degenerate (void)
 {
-  const double                one[] = { 5, 5 };
-  const double                same[] = { 1, 1, 1, 1, 1, 1 };
-  const double                bad[] = { NAN, 0, 3, INFINITY, 2, 2 };
+  const double one[] = { 5, 5 };
+  const double same[] = { 1, 1, 1, 1, 1, 1 };
+  const double bad[] = { NAN, 0, 3, INFINITY, 2, 2 };
   g_autoptr (LinliPointIndex) empty = linli_point_index_new (NULL, 0, 100);
   g_autoptr (LinliPointIndex) g1 = linli_point_index_new (one, 1, 100);
   g_autoptr (LinliPointIndex) g3 = linli_point_index_new (same, 3, 0);
@@ -135,7 +140,7 @@ test_degenerate (void)
 static void
 test_sparse_extent (void)
 {
-  const double                xy[] = { 0, 0, 4e7, 4e7, 4e7 + 3, 4e7 };
+  const double xy[] = { 0, 0, 4e7, 4e7, 4e7 + 3, 4e7 };
   g_autoptr (LinliPointIndex) index = linli_point_index_new (xy, 3, 1);
 
   g_assert_cmpint (linli_point_index_nearest (index, 4e7 + 2.9, 4e7, 1), ==, 2);
@@ -143,7 +148,8 @@ test_sparse_extent (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/spatial/circle-matches-brute-force", test_circle_matches_brute_force);

@@ -12,7 +12,8 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture *f, gconstpointer data)
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
 
@@ -22,7 +23,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
 }
 
 static void
-fixture_tear_down (Fixture *f, gconstpointer data)
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
 {
   g_autofree char *journal = g_strconcat (f->path, "-journal", NULL);
 
@@ -35,15 +37,16 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 
 /* Writes, then reads back read-only, through the helpers alone. */
 static void
-test_round_trip (Fixture *f, gconstpointer data)
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
 {
-  g_autoptr (GError)       error = NULL;
-  g_autoptr (sqlite3)      db = linli_sqlite_open (f->path, LINLI_SQLITE_OPEN_READ_WRITE, &error);
-  g_autoptr (sqlite3)      ro = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (sqlite3) db = linli_sqlite_open (f->path, LINLI_SQLITE_OPEN_READ_WRITE, &error);
+  g_autoptr (sqlite3) ro = NULL;
   g_autoptr (sqlite3_stmt) insert = NULL;
   g_autoptr (sqlite3_stmt) select = NULL;
-  guint                    n = 0;
-  int                      rc;
+  guint n = 0;
+  int rc;
 
   g_assert_no_error (error);
   g_assert_true (linli_sqlite_exec (db, "CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT NOT NULL)", &error));
@@ -84,13 +87,14 @@ test_round_trip (Fixture *f, gconstpointer data)
 
 /* Each failure is a GError with SQLite's own message and a code to act on. */
 static void
-test_errors (Fixture *f, gconstpointer data)
+test_errors (Fixture       *f,
+             gconstpointer  data)
 {
-  g_autoptr (GError)       error = NULL;
-  g_autoptr (sqlite3)      db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (sqlite3) db = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autofree char         *missing = g_build_filename (f->dir, "missing.db", NULL);
-  g_autofree char         *text = g_build_filename (f->dir, "text.db", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.db", NULL);
+  g_autofree char *text = g_build_filename (f->dir, "text.db", NULL);
 
   /* A missing file, read only: not created. */
   g_assert_null (linli_sqlite_open (missing, LINLI_SQLITE_OPEN_READ_ONLY, &error));
@@ -101,10 +105,8 @@ test_errors (Fixture *f, gconstpointer data)
   g_clear_error (&error);
 
   /* Some other file: refused when opened, not at the first query. */
-  g_assert_true (g_file_set_contents (text,
-                                      "This is not a database, but it is long enough to have a header. "
-                                      "This is not a database, but it is long enough to have a header.",
-                                      -1, NULL));
+  g_assert_true (g_file_set_contents (text, "This is not a database, but it is long enough to have a header. "
+                                      "This is not a database, but it is long enough to have a header.", -1, NULL));
   g_assert_null (linli_sqlite_open (text, LINLI_SQLITE_OPEN_READ_ONLY, &error));
   g_assert_error (error, LINLI_SQLITE_ERROR, LINLI_SQLITE_ERROR_NOT_A_DATABASE);
   g_assert_nonnull (strstr (error->message, "not a database"));
@@ -122,8 +124,7 @@ test_errors (Fixture *f, gconstpointer data)
   g_clear_error (&error);
 
   /* A step that breaks a constraint. */
-  g_assert_true (
-      linli_sqlite_exec (db, "CREATE TABLE u (k INTEGER PRIMARY KEY); INSERT INTO u VALUES (1)", &error));
+  g_assert_true (linli_sqlite_exec (db, "CREATE TABLE u (k INTEGER PRIMARY KEY); INSERT INTO u VALUES (1)", &error));
   stmt = linli_sqlite_prepare (db, "INSERT INTO u VALUES (1)", &error);
   g_assert_no_error (error);
   g_assert_cmpint (linli_sqlite_step (stmt, &error) & 0xff, ==, SQLITE_CONSTRAINT);
@@ -136,7 +137,8 @@ test_errors (Fixture *f, gconstpointer data)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/sqlite/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);

@@ -13,12 +13,14 @@
 /* A jittered street grid with gaps, some diagonals and a detached piece,
  * around (LAT0, LON0); about nx × ny nodes, spacing about 80 m. */
 static LinliStreets *
-random_streets (GRand *rand, guint nx, guint ny)
+random_streets (GRand *rand,
+                guint  nx,
+                guint  ny)
 {
-  LinliStreets       *streets = linli_streets_new ();
-  LinliProjection     proj;
+  LinliStreets *streets = linli_streets_new ();
+  LinliProjection proj;
   g_autofree guint32 *id = g_new (guint32, nx * ny);
-  guint32             run[64];
+  guint32 run[64];
 
   linli_projection_init (&proj, LAT0, LON0);
   for (guint j = 0; j < ny; j++)
@@ -54,14 +56,14 @@ random_streets (GRand *rand, guint nx, guint ny)
       }
   for (guint k = 0; k < nx * ny / 8; k++)
     {
-      guint   i = g_rand_int_range (rand, 0, nx - 1), j = g_rand_int_range (rand, 0, ny - 1);
+      guint i = g_rand_int_range (rand, 0, nx - 1), j = g_rand_int_range (rand, 0, ny - 1);
       guint32 pair[2] = { id[j * nx + i], id[(j + 1) * nx + i + 1] };
 
       linli_streets_add_way (streets, LINLI_STREET_FOOTWAY, pair, 2);
     }
   /* A piece no one can walk to from the grid. */
   {
-    double  lat, lon;
+    double lat, lon;
     guint32 pair[2];
 
     linli_projection_inverse (&proj, -400, -400, &lat, &lon);
@@ -74,12 +76,16 @@ random_streets (GRand *rand, guint nx, guint ny)
 }
 
 static LinliProject *
-random_project (guint32 seed, guint nx, guint ny, guint n_buildings, guint n_sites)
+random_project (guint32 seed,
+                guint   nx,
+                guint   ny,
+                guint   n_buildings,
+                guint   n_sites)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
-  LinliProject     *project = linli_project_new ();
-  LinliProjection   proj;
-  guint             k;
+  LinliProject *project = linli_project_new ();
+  LinliProjection proj;
+  guint k;
 
   linli_projection_init (&proj, LAT0, LON0);
   linli_project_add_community (project, "c1", "一社区");
@@ -87,7 +93,7 @@ random_project (guint32 seed, guint nx, guint ny, guint n_buildings, guint n_sit
   for (guint i = 0; i < n_buildings; i++)
     {
       g_autofree char *bid = g_strdup_printf ("b%u", i);
-      LinliBuilding    b = { 0 };
+      LinliBuilding b = { 0 };
 
       b.id = bid;
       b.compound = k;
@@ -99,14 +105,13 @@ random_project (guint32 seed, guint nx, guint ny, guint n_buildings, guint n_sit
     }
   for (guint s = 0; s < n_sites; s++)
     {
-      LinliSiteState        st = { 0 };
+      LinliSiteState st = { 0 };
       g_autoptr (LinliSite) site = NULL;
-      g_autofree char      *sid = g_strdup_printf ("s%u", s);
+      g_autofree char *sid = g_strdup_printf ("s%u", s);
 
       st.id = sid;
       st.tier = LINLI_SITE_TIER_STATION;
-      st.status = g_rand_int_range (rand, 0, 4) == 0 ? LINLI_SITE_STATUS_CANDIDATE
-                                                     : LINLI_SITE_STATUS_EXISTING;
+      st.status = g_rand_int_range (rand, 0, 4) == 0 ? LINLI_SITE_STATUS_CANDIDATE : LINLI_SITE_STATUS_EXISTING;
       st.cost = -1;
       linli_projection_inverse (&proj, g_rand_double_range (rand, -100, nx * 80.0),
                                 g_rand_double_range (rand, -100, ny * 80.0), &st.lat, &st.lon);
@@ -121,16 +126,17 @@ random_project (guint32 seed, guint nx, guint ny, guint n_buildings, guint n_sit
 
 typedef struct
 {
-  guint         n_nodes;
-  guint         n_edges;
-  guint        *ea;
-  guint        *eb;
-  double       *len;
+  guint   n_nodes;
+  guint   n_edges;
+  guint  *ea;
+  guint  *eb;
+  double *len;
   const double *xy;
 } RefGraph;
 
 static void
-ref_graph_init (RefGraph *g, LinliWalk *walk)
+ref_graph_init (RefGraph  *g,
+                LinliWalk *walk)
 {
   g->n_nodes = linli_walk_get_n_nodes (walk);
   g->n_edges = linli_walk_get_n_edges (walk);
@@ -142,10 +148,8 @@ ref_graph_init (RefGraph *g, LinliWalk *walk)
     {
       linli_walk_get_edge (walk, e, &g->ea[e], &g->eb[e], &g->len[e]);
       /* The edge is as long as the straight segment. */
-      g_assert_cmpfloat_with_epsilon (g->len[e],
-                                      hypot (g->xy[2 * g->eb[e]] - g->xy[2 * g->ea[e]],
-                                             g->xy[2 * g->eb[e] + 1] - g->xy[2 * g->ea[e] + 1]),
-                                      1e-9);
+      g_assert_cmpfloat_with_epsilon (g->len[e], hypot (g->xy[2 * g->eb[e]] - g->xy[2 * g->ea[e]],
+                                                        g->xy[2 * g->eb[e] + 1] - g->xy[2 * g->ea[e] + 1]), 1e-9);
     }
 }
 
@@ -158,14 +162,16 @@ ref_graph_clear (RefGraph *g)
 }
 
 static gboolean
-ref_snap (const RefGraph *g, double x, double y, LinliWalkSnap *snap)
+ref_snap (const RefGraph *g,
+          double          x,
+          double          y,
+          LinliWalkSnap  *snap)
 {
   snap->edge = G_MAXUINT;
   snap->offset = INFINITY;
   for (guint e = 0; e < g->n_edges; e++)
     {
-      double          seg[4] = { g->xy[2 * g->ea[e]], g->xy[2 * g->ea[e] + 1], g->xy[2 * g->eb[e]],
-                                 g->xy[2 * g->eb[e] + 1] };
+      double seg[4] = { g->xy[2 * g->ea[e]], g->xy[2 * g->ea[e] + 1], g->xy[2 * g->eb[e]], g->xy[2 * g->eb[e] + 1] };
       LinliSegmentHit h;
 
       linli_segment_nearest_point (seg, x, y, &h);
@@ -181,9 +187,10 @@ ref_snap (const RefGraph *g, double x, double y, LinliWalkSnap *snap)
 
 /* Plain O(n²) Dijkstra from one snapped place. */
 static double *
-ref_dijkstra (const RefGraph *g, const LinliWalkSnap *from)
+ref_dijkstra (const RefGraph      *g,
+              const LinliWalkSnap *from)
 {
-  double              *d = g_new (double, g->n_nodes);
+  double *d = g_new (double, g->n_nodes);
   g_autofree gboolean *done = g_new0 (gboolean, g->n_nodes);
 
   for (guint i = 0; i < g->n_nodes; i++)
@@ -214,7 +221,10 @@ ref_dijkstra (const RefGraph *g, const LinliWalkSnap *from)
 }
 
 static double
-ref_building (const RefGraph *g, const double *d, const LinliWalkSnap *from, const LinliWalkSnap *b)
+ref_building (const RefGraph      *g,
+              const double        *d,
+              const LinliWalkSnap *from,
+              const LinliWalkSnap *b)
 {
   double best;
 
@@ -227,7 +237,10 @@ ref_building (const RefGraph *g, const double *d, const LinliWalkSnap *from, con
 }
 
 static void
-site_xy (LinliProject *project, guint s, double *x, double *y)
+site_xy (LinliProject *project,
+         guint         s,
+         double       *x,
+         double       *y)
 {
   LinliSite *site = linli_project_get_site (project, s);
 
@@ -236,7 +249,10 @@ site_xy (LinliProject *project, guint s, double *x, double *y)
 }
 
 static void
-building_xy (LinliProject *project, guint i, double *x, double *y)
+building_xy (LinliProject *project,
+             guint         i,
+             double       *x,
+             double       *y)
 {
   const LinliBuilding *b = linli_project_get_building (project, i);
 
@@ -244,11 +260,13 @@ building_xy (LinliProject *project, guint i, double *x, double *y)
 }
 
 static void
-record_cb (guint index, double distance, gpointer data)
+record_cb (guint    index,
+           double   distance,
+           gpointer data)
 {
   double *got = data;
 
-  g_assert_cmpfloat (got[index], ==, -1); /* once each */
+  g_assert_cmpfloat (got[index], ==, -1);   /* once each */
   got[index] = distance;
 }
 
@@ -261,8 +279,8 @@ test_segment_index (void)
 
   for (guint round = 0; round < 20; round++)
     {
-      guint                         n = g_rand_int_range (rand, 1, 300);
-      g_autofree double            *seg = g_new (double, 4 * n);
+      guint n = g_rand_int_range (rand, 1, 300);
+      g_autofree double *seg = g_new (double, 4 * n);
       g_autoptr (LinliSegmentIndex) index = NULL;
 
       for (guint i = 0; i < n; i++)
@@ -274,7 +292,7 @@ test_segment_index (void)
           seg[4 * i + 2] = x + g_rand_double_range (rand, -400, 400);
           seg[4 * i + 3] = y + g_rand_double_range (rand, -400, 400);
           if (g_rand_int_range (rand, 0, 10) == 0)
-            seg[4 * i + 2] = seg[4 * i], seg[4 * i + 3] = seg[4 * i + 1]; /* a point */
+            seg[4 * i + 2] = seg[4 * i], seg[4 * i + 3] = seg[4 * i + 1];   /* a point */
         }
       index = linli_segment_index_new (seg, n, g_rand_double_range (rand, 10, 500));
       for (guint q = 0; q < 100; q++)
@@ -282,7 +300,7 @@ test_segment_index (void)
           double x = g_rand_double_range (rand, -1000, 4000), y = g_rand_double_range (rand, -1000, 4000);
           double limit = g_rand_double_range (rand, 1, 2000);
           LinliSegmentHit hit, ref = { G_MAXUINT, 0, INFINITY };
-          gboolean        found = linli_segment_index_nearest (index, x, y, limit, &hit);
+          gboolean found = linli_segment_index_nearest (index, x, y, limit, &hit);
 
           for (guint i = 0; i < n; i++)
             {
@@ -308,30 +326,25 @@ test_segment_index (void)
 static void
 test_join (void)
 {
-  LinliProjection          proj;
+  LinliProjection proj;
   g_autoptr (LinliStreets) s = linli_streets_new ();
-  double                   lat, lon;
-  guint32                  w1[3], w2[2], w3[2], w4[2];
-  guint                    joins;
+  double lat, lon;
+  guint32 w1[3], w2[2], w3[2], w4[2];
+  guint joins;
 
   linli_projection_init (&proj, LAT0, LON0);
 #define NODE(x, y) (linli_projection_inverse (&proj, x, y, &lat, &lon), linli_streets_add_node (s, lat, lon))
   /* A street west–east; a lane from the north stops 1.5 m short of it. */
-  w1[0] = NODE (0, 0);
-  w1[1] = NODE (100, 0);
-  w1[2] = NODE (200, 0);
+  w1[0] = NODE (0, 0); w1[1] = NODE (100, 0); w1[2] = NODE (200, 0);
   linli_streets_add_way (s, LINLI_STREET_RESIDENTIAL, w1, 3);
-  w2[0] = NODE (150, 80);
-  w2[1] = NODE (150, 1.5);
+  w2[0] = NODE (150, 80); w2[1] = NODE (150, 1.5);
   linli_streets_add_way (s, LINLI_STREET_FOOTWAY, w2, 2);
   /* A second piece starts 0.4 m from the street's east end (a tile cut). */
-  w3[0] = NODE (200.4, 0);
-  w3[1] = NODE (300, 0);
+  w3[0] = NODE (200.4, 0); w3[1] = NODE (300, 0);
   linli_streets_add_way (s, LINLI_STREET_RESIDENTIAL, w3, 2);
   /* A bridge crossing the street without a node stays apart, and so does a
    * lane ending 30 m away. */
-  w4[0] = NODE (50, -50);
-  w4[1] = NODE (50, 50);
+  w4[0] = NODE (50, -50); w4[1] = NODE (50, 50);
   linli_streets_add_way (s, LINLI_STREET_PRIMARY, w4, 2);
 #undef NODE
   {
@@ -345,13 +358,13 @@ test_join (void)
   }
 
   joins = linli_streets_join (s, &proj, 2.0);
-  g_assert_cmpuint (joins, ==, 2); /* one merge, one loose end */
+  g_assert_cmpuint (joins, ==, 2);   /* one merge, one loose end */
 
   {
     g_autoptr (LinliProject) p = linli_project_new ();
-    g_autoptr (LinliWalk)    walk = NULL;
-    LinliBuilding            b = { .id = "b", .lat = LAT0, .lon = LON0 };
-    double                   x0, y0;
+    g_autoptr (LinliWalk) walk = NULL;
+    LinliBuilding b = { .id = "b", .lat = LAT0, .lon = LON0 };
+    double x0, y0;
 
     linli_project_add_community (p, "c", NULL);
     linli_project_add_compound (p, "k", NULL, 0);
@@ -374,10 +387,10 @@ test_query_against_reference (void)
   for (guint32 seed = 1; seed <= 6; seed++)
     {
       g_autoptr (LinliProject) project = random_project (seed, 9 + seed, 7 + seed, 150, 8);
-      g_autoptr (LinliWalk)    walk = linli_walk_new_for_project (project);
-      const LinliWalkSnap     *snaps = linli_walk_get_building_snaps (walk);
-      guint                    n = linli_project_get_n_buildings (project);
-      RefGraph                 g;
+      g_autoptr (LinliWalk) walk = linli_walk_new_for_project (project);
+      const LinliWalkSnap *snaps = linli_walk_get_building_snaps (walk);
+      guint n = linli_project_get_n_buildings (project);
+      RefGraph g;
 
       g_assert_nonnull (walk);
       ref_graph_init (&g, walk);
@@ -386,7 +399,7 @@ test_query_against_reference (void)
       for (guint i = 0; i < n; i++)
         {
           LinliWalkSnap r;
-          double        x, y;
+          double x, y;
 
           building_xy (project, i, &x, &y);
           ref_snap (&g, x, y, &r);
@@ -395,8 +408,8 @@ test_query_against_reference (void)
 
       for (guint s = 0; s < linli_project_get_n_sites (project); s++)
         {
-          double             sx, sy, limit = 150 + 120 * s;
-          LinliWalkSnap      from;
+          double sx, sy, limit = 150 + 120 * s;
+          LinliWalkSnap from;
           g_autofree double *d = NULL;
           g_autofree double *got = g_new (double, n);
 
@@ -444,14 +457,14 @@ assert_nearest_matches_reference (LinliWalkNearest *nearest,
                                   const gboolean   *active,
                                   guint             n_sources)
 {
-  const double      *nd = linli_walk_nearest_get_node_distances (nearest);
+  const double *nd = linli_walk_nearest_get_node_distances (nearest);
   g_autofree double *best_node = g_new (double, g->n_nodes);
 
   for (guint i = 0; i < g->n_nodes; i++)
     best_node[i] = INFINITY;
   for (guint s = 0; s < n_sources; s++)
     {
-      LinliWalkSnap      from;
+      LinliWalkSnap from;
       g_autofree double *d = NULL;
 
       if (!active[s])
@@ -475,20 +488,20 @@ test_nearest_incremental (void)
 {
   for (guint32 seed = 1; seed <= 4; seed++)
     {
-      g_autoptr (GRand)            rand = g_rand_new_with_seed (seed * 31);
-      g_autoptr (LinliProject)     project = random_project (seed, 12, 10, 200, 0);
-      g_autoptr (LinliWalk)        walk = linli_walk_new_for_project (project);
+      g_autoptr (GRand) rand = g_rand_new_with_seed (seed * 31);
+      g_autoptr (LinliProject) project = random_project (seed, 12, 10, 200, 0);
+      g_autoptr (LinliWalk) walk = linli_walk_new_for_project (project);
       g_autoptr (LinliWalkNearest) nearest = linli_walk_nearest_new (walk);
-      guint                        n = linli_project_get_n_buildings (project);
-      double                       sx[12], sy[12];
-      gboolean                     active[12] = { FALSE };
-      guint                        n_sources = 0;
-      RefGraph                     g;
+      guint n = linli_project_get_n_buildings (project);
+      double sx[12], sy[12];
+      gboolean active[12] = { FALSE };
+      guint n_sources = 0;
+      RefGraph g;
 
       ref_graph_init (&g, walk);
       for (guint step = 0; step < 40; step++)
         {
-          guint  op = g_rand_int_range (rand, 0, 3);
+          guint op = g_rand_int_range (rand, 0, 3);
           double x = g_rand_double_range (rand, -100, 1000), y = g_rand_double_range (rand, -100, 800);
 
           if (op == 0 && n_sources < G_N_ELEMENTS (sx))
@@ -524,7 +537,7 @@ test_nearest_incremental (void)
             for (guint i = 0; i < n; i += 3)
               {
                 double want = INFINITY, bx, by;
-                guint  src;
+                guint src;
 
                 building_xy (project, i, &bx, &by);
                 for (guint s = 0; s < n_sources; s++)
@@ -535,11 +548,9 @@ test_nearest_incremental (void)
                 else
                   {
                     g_assert_cmpfloat_with_epsilon (all[i], want, 1e-6);
-                    g_assert_cmpfloat_with_epsilon (linli_walk_nearest_building (nearest, i, &src), want,
-                                                    1e-6);
+                    g_assert_cmpfloat_with_epsilon (linli_walk_nearest_building (nearest, i, &src), want, 1e-6);
                     g_assert_true (src < n_sources && active[src]);
-                    g_assert_cmpfloat_with_epsilon (linli_walk_distance (walk, sx[src], sy[src], bx, by),
-                                                    want, 1e-6);
+                    g_assert_cmpfloat_with_epsilon (linli_walk_distance (walk, sx[src], sy[src], bx, by), want, 1e-6);
                   }
               }
           }
@@ -553,12 +564,12 @@ test_coverage_by_street (void)
 {
   for (guint32 seed = 1; seed <= 5; seed++)
     {
-      g_autoptr (LinliProject)  project = random_project (seed, 14, 12, 600, 6);
-      g_autoptr (LinliWalk)     walk = linli_walk_new_for_project (project);
+      g_autoptr (LinliProject) project = random_project (seed, 14, 12, 600, 6);
+      g_autoptr (LinliWalk) walk = linli_walk_new_for_project (project);
       g_autoptr (LinliCoverage) line = NULL;
       g_autoptr (LinliCoverage) street = NULL;
-      g_autoptr (GRand)         rand = g_rand_new_with_seed (seed);
-      guint                     n = linli_project_get_n_buildings (project);
+      g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+      guint n = linli_project_get_n_buildings (project);
 
       linli_project_set_walk_minutes (project, 3 + seed);
       line = linli_coverage_compute (project, NULL);
@@ -576,7 +587,7 @@ test_coverage_by_street (void)
       /* And the walk really is what decides. */
       for (guint s = 0; s < linli_project_get_n_sites (project); s++)
         {
-          double  sx, sy;
+          double sx, sy;
           guint64 want = 0;
 
           site_xy (project, s, &sx, &sy);
@@ -585,7 +596,8 @@ test_coverage_by_street (void)
               double bx, by;
 
               building_xy (project, i, &bx, &by);
-              if (linli_walk_distance (walk, sx, sy, bx, by) <= linli_project_get_coverage_radius (project))
+              if (linli_walk_distance (walk, sx, sy, bx, by) <=
+                  linli_project_get_coverage_radius (project))
                 want += linli_project_get_building (project, i)->households;
             }
           g_assert_cmpuint (linli_coverage_site_households (street, s), ==, want);
@@ -594,12 +606,10 @@ test_coverage_by_street (void)
       /* Incremental updates by street equal a fresh count. */
       for (guint step = 0; step < 12; step++)
         {
-          LinliSite *site = linli_project_get_site (
-              project, g_rand_int_range (rand, 0, linli_project_get_n_sites (project)));
+          LinliSite *site = linli_project_get_site (project, g_rand_int_range (rand, 0, linli_project_get_n_sites (project)));
           g_autoptr (LinliCoverage) fresh = NULL;
 
-          linli_site_set_position (site,
-                                   linli_site_get_lat (site) + g_rand_double_range (rand, -0.002, 0.002),
+          linli_site_set_position (site, linli_site_get_lat (site) + g_rand_double_range (rand, -0.002, 0.002),
                                    linli_site_get_lon (site) + g_rand_double_range (rand, -0.002, 0.002));
           g_assert_true (linli_coverage_update (street, project, walk));
           fresh = linli_coverage_compute (project, walk);
@@ -621,7 +631,7 @@ test_coverage_by_street (void)
 static void
 test_no_streets_falls_back (void)
 {
-  g_autoptr (LinliProject)  project = random_project (3, 5, 5, 50, 3);
+  g_autoptr (LinliProject) project = random_project (3, 5, 5, 50, 3);
   g_autoptr (LinliCoverage) cov = NULL;
   g_autoptr (LinliCoverage) ref = NULL;
 
@@ -641,15 +651,15 @@ test_plan_by_street (void)
 {
   for (guint32 seed = 1; seed <= 3; seed++)
     {
-      g_autoptr (LinliProject)      project = random_project (seed, 10, 8, 200, 12);
+      g_autoptr (LinliProject) project = random_project (seed, 10, 8, 200, 12);
       g_autoptr (LinliPlanInstance) by_line = NULL;
       g_autoptr (LinliPlanInstance) by_street = NULL;
-      g_autoptr (LinliPlanResult)   line_result = NULL;
-      g_autoptr (LinliPlanResult)   street_result = NULL;
-      double           radius = linli_project_get_coverage_radius (project) / 2, max_distance = 1.5 * radius;
+      g_autoptr (LinliPlanResult) line_result = NULL;
+      g_autoptr (LinliPlanResult) street_result = NULL;
+      double radius = linli_project_get_coverage_radius (project) / 2, max_distance = 1.5 * radius;
       LinliPlanOptions opts;
       g_autoptr (LinliWalk) walk = linli_walk_new_for_project (project);
-      guint                 n = linli_project_get_n_buildings (project);
+      guint n = linli_project_get_n_buildings (project);
 
       by_line = linli_plan_instance_new_from_project (project, NULL, max_distance);
       linli_project_set_distance (project, LINLI_DISTANCE_STREET);
@@ -658,10 +668,10 @@ test_plan_by_street (void)
       for (guint i = 0; i < n; i++)
         {
           const guint32 *cand;
-          const float   *dist;
-          guint          n_arcs = linli_plan_instance_get_arcs (by_street, i, &cand, &dist);
-          guint          expected = 0;
-          double         bx, by;
+          const float *dist;
+          guint n_arcs = linli_plan_instance_get_arcs (by_street, i, &cand, &dist);
+          guint expected = 0;
+          double bx, by;
 
           building_xy (project, i, &bx, &by);
           for (guint s = 0; s < linli_project_get_n_sites (project); s++)
@@ -704,7 +714,8 @@ test_plan_by_street (void)
 }
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -21,7 +21,7 @@ static const char ucs4_garbage[] = "<\0\0\0\0olllllllllllllllll\xe3<";
 static void
 load_ucs4_garbage (void)
 {
-  g_autoptr (GError)       error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autoptr (LinliProject) project = NULL;
 
   project = linli_format_load_data (ucs4_garbage, sizeof ucs4_garbage - 1, "garbage.linli", &error);
@@ -50,11 +50,11 @@ test_conversion_error_osm (void)
 {
   if (g_test_subprocess ())
     {
-      g_autofree char         *path = NULL;
-      g_autoptr (GError)       error = NULL;
+      g_autofree char *path = NULL;
+      g_autoptr (GError) error = NULL;
       g_autoptr (LinliProject) project = NULL;
-      LinliImportOptions       options;
-      int                      fd = g_file_open_tmp ("linli-test-xml-XXXXXX.osm", &path, &error);
+      LinliImportOptions options;
+      int fd = g_file_open_tmp ("linli-test-xml-XXXXXX.osm", &path, &error);
 
       g_assert_no_error (error);
       close (fd);
@@ -73,7 +73,8 @@ test_conversion_error_osm (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/xml/conversion-error", test_conversion_error);

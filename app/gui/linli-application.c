@@ -15,13 +15,13 @@ struct _LinliApplication
 {
   AdwApplication parent_instance;
 
-  char             *screenshot;  /* --screenshot: render to this PNG and quit */
-  char             *plan;        /* --plan: run this planning problem on opening */
-  gboolean          map_only;    /* --map-only: render just the map */
+  char          *screenshot;   /* --screenshot: render to this PNG and quit */
+  char          *plan;         /* --plan: run this planning problem on opening */
+  gboolean       map_only;     /* --map-only: render just the map */
   LinliPreferences *preferences; /* weak: the open preferences window */
-  int               width;
-  int               height;
-  int               status;
+  int            width;
+  int            height;
+  int            status;
 };
 
 G_DEFINE_FINAL_TYPE (LinliApplication, linli_application, ADW_TYPE_APPLICATION)
@@ -77,12 +77,14 @@ linli_application_set_accels (GtkApplication *app)
 }
 
 static gboolean
-screenshot_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+screenshot_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
 {
-  LinliApplication  *self = LINLI_APPLICATION (user_data);
-  LinliWindow       *window = LINLI_WINDOW (widget);
-  guint              frames = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "linli-frames")) + 1;
-  guint              settled = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "linli-settled"));
+  LinliApplication *self = LINLI_APPLICATION (user_data);
+  LinliWindow *window = LINLI_WINDOW (widget);
+  guint frames = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "linli-frames")) + 1;
+  guint settled = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "linli-settled"));
   g_autoptr (GError) error = NULL;
 
   /* Give layout and the first frames time to settle. */
@@ -96,8 +98,7 @@ screenshot_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
     return G_SOURCE_CONTINUE;
   /* Basemap tiles load in threads: wait until none has been outstanding
    * for a few frames (or give up after a few seconds of frames). */
-  settled = window->basemap != NULL && linli_mbtiles_source_get_n_pending (window->basemap) > 0 ? 0
-                                                                                                : settled + 1;
+  settled = window->basemap != NULL && linli_mbtiles_source_get_n_pending (window->basemap) > 0 ? 0 : settled + 1;
   g_object_set_data (G_OBJECT (widget), "linli-settled", GUINT_TO_POINTER (settled));
   if (settled < 4 && frames < 600)
     return G_SOURCE_CONTINUE;
@@ -123,9 +124,10 @@ new_window (LinliApplication *self)
 
 /* --plan=mclp:3, lscp or pmedian:5: shows the plan tab and runs it. */
 static void
-start_plan (LinliApplication *self, LinliWindow *window)
+start_plan (LinliApplication *self,
+            LinliWindow      *window)
 {
-  g_auto (GStrv)   parts = NULL;
+  g_auto (GStrv) parts = NULL;
   LinliPlanProblem problem;
 
   if (self->plan == NULL)
@@ -133,19 +135,19 @@ start_plan (LinliApplication *self, LinliWindow *window)
   parts = g_strsplit (self->plan, ":", 2);
   if (!linli_plan_problem_from_string (parts[0], &problem))
     {
-      g_printerr (_ ("linli: --plan must be mclp, lscp or pmedian, optionally with :K\n"));
+      g_printerr (_("linli: --plan must be mclp, lscp or pmedian, optionally with :K\n"));
       self->status = 2;
       return;
     }
   linli_plan_panel_set_problem (window->plan_panel, problem);
   if (parts[1] != NULL)
-    linli_plan_panel_set_k (window->plan_panel,
-                            (guint) CLAMP (g_ascii_strtoull (parts[1], NULL, 10), 1, 500));
+    linli_plan_panel_set_k (window->plan_panel, (guint) CLAMP (g_ascii_strtoull (parts[1], NULL, 10), 1, 500));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.plan-run", NULL);
 }
 
 static void
-present (LinliApplication *self, LinliWindow *window)
+present (LinliApplication *self,
+         LinliWindow      *window)
 {
   gtk_window_present (GTK_WINDOW (window));
   start_plan (self, window);
@@ -156,27 +158,35 @@ present (LinliApplication *self, LinliWindow *window)
 /* Actions */
 
 static void
-about_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  const char     *developers[] = { _ ("The Linli developers"), NULL };
-  GtkWidget      *about;
+  const char *developers[] = { _("The Linli developers"), NULL };
+  GtkWidget *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW, "transient-for", gtk_application_get_active_window (app),
-                        "application-name", _ ("Linli"), "application-icon", LINLI_APP_ID, "version",
-                        PACKAGE_VERSION, "comments",
-                        _ ("Plan 10-minute community service circles: where residents live, "
-                           "which service sites reach them, and where new ones should go."),
-                        "developers", developers, "license-type", GTK_LICENSE_GPL_3_0, "translator-credits",
-                        _ ("translator-credits"), NULL);
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Linli"),
+                        "application-icon", LINLI_APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Plan 10-minute community service circles: where residents live, "
+                                      "which service sites reach them, and where new ones should go."),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 
 static void
-preferences_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
 {
   LinliApplication *self = LINLI_APPLICATION (user_data);
-  GtkWindow        *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (self->preferences == NULL)
     {
@@ -191,10 +201,12 @@ preferences_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 }
 
 static void
-quit_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  GList          *windows = g_list_copy (gtk_application_get_windows (app));
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
 
   /* Closing asks about unsaved changes window by window. */
   for (GList *l = windows; l != NULL; l = l->next)
@@ -239,12 +251,12 @@ static void
 linli_application_activate (GApplication *app)
 {
   LinliApplication *self = LINLI_APPLICATION (app);
-  LinliWindow      *window = new_window (self);
-  g_autofree char  *sample = find_sample ();
+  LinliWindow *window = new_window (self);
+  g_autofree char *sample = find_sample ();
 
   if (sample != NULL)
     {
-      g_autoptr (GFile)  file = g_file_new_for_path (sample);
+      g_autoptr (GFile) file = g_file_new_for_path (sample);
       g_autoptr (GError) error = NULL;
 
       if (!linli_window_open_file (window, file, &error))
@@ -254,13 +266,16 @@ linli_application_activate (GApplication *app)
 }
 
 static void
-linli_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
+linli_application_open (GApplication  *app,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
 {
   LinliApplication *self = LINLI_APPLICATION (app);
 
   for (int i = 0; i < n_files; i++)
     {
-      LinliWindow       *window = new_window (self);
+      LinliWindow *window = new_window (self);
       g_autoptr (GError) error = NULL;
 
       if (!linli_window_open_file (window, files[i], &error))
@@ -273,7 +288,7 @@ linli_application_open (GApplication *app, GFile **files, int n_files, const cha
               continue;
             }
           present (self, window);
-          linli_window_show_error (window, _ ("Could not open the project"), error);
+          linli_window_show_error (window, _("Could not open the project"), error);
           continue;
         }
       present (self, window);
@@ -281,11 +296,12 @@ linli_application_open (GApplication *app, GFile **files, int n_files, const cha
 }
 
 static int
-linli_application_handle_local_options (GApplication *app, GVariantDict *options)
+linli_application_handle_local_options (GApplication *app,
+                                        GVariantDict *options)
 {
   LinliApplication *self = LINLI_APPLICATION (app);
-  const char       *size = NULL;
-  g_autofree char  *basemap = NULL;
+  const char *size = NULL;
+  g_autofree char *basemap = NULL;
 
   g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot);
   g_variant_dict_lookup (options, "map-only", "b", &self->map_only);
@@ -293,7 +309,7 @@ linli_application_handle_local_options (GApplication *app, GVariantDict *options
   if (g_variant_dict_lookup (options, "size", "&s", &size) &&
       sscanf (size, "%dx%d", &self->width, &self->height) != 2)
     {
-      g_printerr (_ ("linli: --size must look like 1280x800\n"));
+      g_printerr (_("linli: --size must look like 1280x800\n"));
       return 2;
     }
   /* --basemap=FILE.mbtiles or --basemap=own: for this run only, not saved. */
@@ -307,8 +323,8 @@ linli_application_handle_local_options (GApplication *app, GVariantDict *options
         }
       else
         {
-          g_autofree char               *path = g_canonicalize_filename (basemap, NULL);
-          g_autoptr (GError)             error = NULL;
+          g_autofree char *path = g_canonicalize_filename (basemap, NULL);
+          g_autoptr (GError) error = NULL;
           g_autoptr (LinliMbtilesSource) source = linli_mbtiles_source_new (path, &error);
 
           if (source == NULL)
@@ -356,18 +372,12 @@ static void
 linli_application_init (LinliApplication *self)
 {
   const GOptionEntry entries[] = {
-    { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_ ("Render the window to a PNG file and quit"),
-      N_ ("FILE") },
-    { "map-only", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("With --screenshot, render only the map and legend"),
-      NULL },
-    { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_ ("Window size"), N_ ("WIDTHxHEIGHT") },
-    { "basemap", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_ ("Show this MBTiles file under the map, or “own” for Linli’s own drawing, for this run only"),
-      N_ ("FILE") },
-    { "plan", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_ ("Run a plan on opening: mclp, lscp or pmedian, with :K for the number of new sites"),
-      N_ ("PROBLEM[:K]") },
-    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("Print the version and quit"), NULL },
+    { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Render the window to a PNG file and quit"), N_("FILE") },
+    { "map-only", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --screenshot, render only the map and legend"), NULL },
+    { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Window size"), N_("WIDTHxHEIGHT") },
+    { "basemap", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Show this MBTiles file under the map, or “own” for Linli’s own drawing, for this run only"), N_("FILE") },
+    { "plan", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Run a plan on opening: mclp, lscp or pmedian, with :K for the number of new sites"), N_("PROBLEM[:K]") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and quit"), NULL },
     { NULL }
   };
 
@@ -377,12 +387,15 @@ linli_application_init (LinliApplication *self)
 LinliApplication *
 linli_application_new (void)
 {
-  return g_object_new (LINLI_TYPE_APPLICATION, "application-id", LINLI_APP_ID, "flags",
-                       G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE, "resource-base-path",
-                       "/cn/linli/Linli", NULL);
+  return g_object_new (LINLI_TYPE_APPLICATION,
+                       "application-id", LINLI_APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/cn/linli/Linli",
+                       NULL);
 }
 
-int linli_application_get_status (LinliApplication *self);
+int
+linli_application_get_status (LinliApplication *self);
 
 int
 linli_application_get_status (LinliApplication *self)

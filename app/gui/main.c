@@ -9,10 +9,11 @@
 int linli_application_get_status (LinliApplication *self);
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_autoptr (LinliApplication) app = NULL;
-  int                          status;
+  int status;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LINLI_LOCALEDIR") ? g_getenv ("LINLI_LOCALEDIR") : LOCALEDIR);

@@ -18,8 +18,12 @@
  * Sets a north-up view at scale factor 1.
  */
 void
-linli_map_view_init (
-    LinliMapView *view, double center_lat, double center_lon, double zoom, int width, int height)
+linli_map_view_init (LinliMapView *view,
+                     double        center_lat,
+                     double        center_lon,
+                     double        zoom,
+                     int           width,
+                     int           height)
 {
   g_return_if_fail (view != NULL);
 
@@ -90,7 +94,11 @@ linli_map_view_fit (LinliMapView *view,
  * Where a position is drawn in @view.
  */
 void
-linli_map_view_to_pixels (const LinliMapView *view, double lat, double lon, double *x, double *y)
+linli_map_view_to_pixels (const LinliMapView *view,
+                          double              lat,
+                          double              lon,
+                          double             *x,
+                          double             *y)
 {
   double world = linli_mercator_world_px (view->zoom);
   double mx, my, cx, cy, dx, dy, c = cos (view->rotation), s = sin (view->rotation);
@@ -111,7 +119,11 @@ linli_map_view_to_pixels (const LinliMapView *view, double lat, double lon, doub
  * The inverse of linli_map_view_to_pixels().
  */
 void
-linli_map_view_from_pixels (const LinliMapView *view, double x, double y, double *lat, double *lon)
+linli_map_view_from_pixels (const LinliMapView *view,
+                            double              x,
+                            double              y,
+                            double             *lat,
+                            double             *lon)
 {
   double world = linli_mercator_world_px (view->zoom);
   double cx, cy, dx, dy, c = cos (view->rotation), s = sin (view->rotation);

@@ -30,18 +30,30 @@ typedef struct
   double scale_factor;
 } LinliMapView;
 
-void linli_map_view_init (
-    LinliMapView *view, double center_lat, double center_lon, double zoom, int width, int height);
-gboolean linli_map_view_fit (LinliMapView *view,
-                             double        min_lat,
-                             double        min_lon,
-                             double        max_lat,
-                             double        max_lon,
-                             int           width,
-                             int           height,
-                             double        margin);
-void     linli_map_view_to_pixels (const LinliMapView *view, double lat, double lon, double *x, double *y);
-void     linli_map_view_from_pixels (const LinliMapView *view, double x, double y, double *lat, double *lon);
+void     linli_map_view_init        (LinliMapView *view,
+                                     double        center_lat,
+                                     double        center_lon,
+                                     double        zoom,
+                                     int           width,
+                                     int           height);
+gboolean linli_map_view_fit         (LinliMapView *view,
+                                     double        min_lat,
+                                     double        min_lon,
+                                     double        max_lat,
+                                     double        max_lon,
+                                     int           width,
+                                     int           height,
+                                     double        margin);
+void     linli_map_view_to_pixels   (const LinliMapView *view,
+                                     double              lat,
+                                     double              lon,
+                                     double             *x,
+                                     double             *y);
+void     linli_map_view_from_pixels (const LinliMapView *view,
+                                     double              x,
+                                     double              y,
+                                     double             *lat,
+                                     double             *lon);
 double   linli_map_view_get_meters_per_pixel (const LinliMapView *view);
 
 G_END_DECLS

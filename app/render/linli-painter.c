@@ -30,41 +30,41 @@
  */
 struct _LinliPainter
 {
-  GObject parent_instance;
+  GObject              parent_instance;
 
-  LinliDocument       *document; /* followed when set, else the setters below */
+  LinliDocument       *document;          /* followed when set, else the setters below */
   LinliProject        *project;
   const LinliCoverage *coverage;
   LinliSite           *selected;
   int                  highlight;
   gboolean             show_candidate_circles;
-  gboolean             draw_background; /* FALSE over a tile basemap */
+  gboolean             draw_background;   /* FALSE over a tile basemap */
   gboolean             show_legend;
   gboolean             show_scale_bar;
-  GHashTable          *proposal;    /* site id → households it adds, as a double* */
-  char                *attribution; /* the data's credit, drawn with the scale bar */
+  GHashTable          *proposal;          /* site id → households it adds, as a double* */
+  char                *attribution;       /* the data's credit, drawn with the scale bar */
 
   /* Precomputed once per project: Web Mercator positions in [0, 1] (y
    * grows southward), so a frame needs only an affine map per point. */
-  guint            n_buildings;
-  double          *merc;           /* 2 per building */
-  LinliPointIndex *merc_index;     /* the same, in WORLD_M units */
-  double          *compound_boxes; /* min x, min y, max x, max y, Mercator */
-  double          *community_boxes;
+  guint                n_buildings;
+  double              *merc;              /* 2 per building */
+  LinliPointIndex     *merc_index;        /* the same, in WORLD_M units */
+  double              *compound_boxes;    /* min x, min y, max x, max y, Mercator */
+  double              *community_boxes;
 
   /* Streets: the walking graph, its nodes in Mercator, and per node the
    * walk to the nearest site (or NULL: drawn plain). */
-  LinliWalk       *walk;
-  guint            n_street_nodes;
-  double          *street_merc;
-  LinliPointIndex *street_index; /* edge midpoints, in WORLD_M units */
-  double           street_reach; /* the longest half edge, in WORLD_M units */
-  const double    *node_distances;
-  double           walk_radius;
+  LinliWalk           *walk;
+  guint                n_street_nodes;
+  double              *street_merc;
+  LinliPointIndex     *street_index;      /* edge midpoints, in WORLD_M units */
+  double               street_reach;      /* the longest half edge, in WORLD_M units */
+  const double        *node_distances;
+  double               walk_radius;
 };
 
 G_DEFINE_FINAL_TYPE (LinliPainter, linli_painter, G_TYPE_OBJECT)
-G_DEFINE_QUARK (linli - render - error - quark, linli_render_error)
+G_DEFINE_QUARK (linli-render-error-quark, linli_render_error)
 
 enum
 {
@@ -83,16 +83,16 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint       signals[N_SIGNALS];
+static guint signals[N_SIGNALS];
 
 #define PICK_RADIUS_PX 14.0
 
 /* Levels of detail, in pixels per metre at the district's latitude. */
-#define LOD_AGGREGATE  0.05 /* below: buildings summed into screen cells */
-#define LOD_FOOTPRINTS 0.35 /* above: buildings drawn as their outlines */
-#define LOD_STREETS    0.03 /* below: no streets (a 100 m block would be 3 pixels) */
+#define LOD_AGGREGATE  0.05   /* below: buildings summed into screen cells */
+#define LOD_FOOTPRINTS 0.35   /* above: buildings drawn as their outlines */
+#define LOD_STREETS    0.03   /* below: no streets (a 100 m block would be 3 pixels) */
 #define CELL_PX        6
-#define MAX_LABELS     80 /* site labels per frame */
+#define MAX_LABELS     80     /* site labels per frame */
 
 typedef struct
 {
@@ -105,13 +105,17 @@ typedef struct
   double        ox, oy;
   double        xx, xy, yx, yy;
   double        width, height;
-  double        ppm;            /* pixels per metre on the ground */
-  double        cx, cy, radius; /* the visible area as a circle, in WORLD_M units */
+  double        ppm;              /* pixels per metre on the ground */
+  double        cx, cy, radius;   /* the visible area as a circle, in WORLD_M units */
   PangoContext *pango;
 } View;
 
 static void
-rect_init (Rect *r, double x, double y, double width, double height)
+rect_init (Rect  *r,
+           double x,
+           double y,
+           double width,
+           double height)
 {
   r->x = x;
   r->y = y;
@@ -120,30 +124,41 @@ rect_init (Rect *r, double x, double y, double width, double height)
 }
 
 static gboolean
-rect_intersects (const Rect *a, const Rect *b)
+rect_intersects (const Rect *a,
+                 const Rect *b)
 {
-  return a->x < b->x + b->width && b->x < a->x + a->width && a->y < b->y + b->height &&
-         b->y < a->y + a->height;
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
 }
 
 /* Auxiliary methods */
 
 static void
-set_rgb (cairo_t *cr, guint rgb, double alpha)
+set_rgb (cairo_t *cr,
+         guint    rgb,
+         double   alpha)
 {
-  cairo_set_source_rgba (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0,
-                         alpha);
+  cairo_set_source_rgba (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+                         (rgb & 0xff) / 255.0, alpha);
 }
 
 static inline void
-view_merc (const View *v, double mx, double my, double *x, double *y)
+view_merc (const View *v,
+           double      mx,
+           double      my,
+           double     *x,
+           double     *y)
 {
   *x = v->ox + v->xx * mx + v->xy * my;
   *y = v->oy + v->yx * mx + v->yy * my;
 }
 
 static inline void
-view_point (const View *v, double lat, double lon, double *x, double *y)
+view_point (const View *v,
+            double      lat,
+            double      lon,
+            double     *x,
+            double     *y)
 {
   double mx, my;
 
@@ -154,13 +169,15 @@ view_point (const View *v, double lat, double lon, double *x, double *y)
 /* The affine map from Mercator to the view's pixels: a scale by the
  * world's size in pixels, the rotation, and the centre in the middle. */
 static gboolean
-view_init (LinliPainter *self, const LinliMapView *mv, View *v)
+view_init (LinliPainter       *self,
+           const LinliMapView *mv,
+           View               *v)
 {
   const LinliProjection *proj = linli_project_get_projection (self->project);
-  double                 world = linli_mercator_world_px (mv->zoom);
-  double                 c = cos (mv->rotation), s = sin (mv->rotation);
-  double                 cmx, cmy, det, ix[4], iy[4];
-  double                 corners[4][2];
+  double world = linli_mercator_world_px (mv->zoom);
+  double c = cos (mv->rotation), s = sin (mv->rotation);
+  double cmx, cmy, det, ix[4], iy[4];
+  double corners[4][2];
 
   if (!(mv->width > 0 && mv->height > 0 && isfinite (world) && world > 0 && isfinite (c) && isfinite (s) &&
         linli_lat_lon_is_valid (mv->center_lat, mv->center_lon)))
@@ -205,7 +222,9 @@ view_init (LinliPainter *self, const LinliMapView *mv, View *v)
 }
 
 static void
-grow_box (double *box, double x, double y)
+grow_box (double *box,
+          double  x,
+          double  y)
 {
   box[0] = MIN (box[0], x);
   box[1] = MIN (box[1], y);
@@ -214,7 +233,8 @@ grow_box (double *box, double x, double y)
 }
 
 static void
-clear_boxes (double *boxes, guint n)
+clear_boxes (double *boxes,
+             guint   n)
 {
   for (guint i = 0; i < 4 * n; i += 4)
     {
@@ -226,9 +246,9 @@ clear_boxes (double *boxes, guint n)
 static void
 prepare_project (LinliPainter *self)
 {
-  guint              n_compounds = linli_project_get_n_compounds (self->project);
-  guint              n_communities = linli_project_get_n_communities (self->project);
-  guint              n = linli_project_get_n_buildings (self->project);
+  guint n_compounds = linli_project_get_n_compounds (self->project);
+  guint n_communities = linli_project_get_n_communities (self->project);
+  guint n = linli_project_get_n_buildings (self->project);
   g_autofree double *scaled = g_new (double, 2 * MAX (n, 1));
 
   self->n_buildings = n;
@@ -241,9 +261,9 @@ prepare_project (LinliPainter *self)
   for (guint i = 0; i < n; i++)
     {
       const LinliBuilding *b = linli_project_get_building (self->project, i);
-      double              *cbox = &self->compound_boxes[4 * b->compound];
-      guint                n_fp;
-      const LinliLatLon   *fp = linli_project_get_footprint (self->project, i, &n_fp);
+      double *cbox = &self->compound_boxes[4 * b->compound];
+      guint n_fp;
+      const LinliLatLon *fp = linli_project_get_footprint (self->project, i, &n_fp);
 
       if (!linli_lat_lon_is_valid (b->lat, b->lon))
         {
@@ -264,8 +284,7 @@ prepare_project (LinliPainter *self)
         }
     }
   /* Cells of about 200 m on the ground at the district's latitude. */
-  self->merc_index = linli_point_index_new (
-      scaled, n, 200.0 / cos (linli_project_get_projection (self->project)->lat0 * G_PI / 180));
+  self->merc_index = linli_point_index_new (scaled, n, 200.0 / cos (linli_project_get_projection (self->project)->lat0 * G_PI / 180));
 
   for (guint c = 0; c < n_compounds; c++)
     {
@@ -295,18 +314,23 @@ clear_project_data (LinliPainter *self)
 }
 
 static void
-box_to_rect (const View *v, const double *box, double pad_px, Rect *rect)
+box_to_rect (const View      *v,
+             const double    *box,
+             double           pad_px,
+             Rect            *rect)
 {
   double x0, y0, x1, y1;
 
   view_merc (v, box[0], box[1], &x0, &y0);
   view_merc (v, box[2], box[3], &x1, &y1);
-  rect_init (rect, MIN (x0, x1) - pad_px, MIN (y0, y1) - pad_px, fabs (x1 - x0) + 2 * pad_px,
-             fabs (y1 - y0) + 2 * pad_px);
+  rect_init (rect, MIN (x0, x1) - pad_px, MIN (y0, y1) - pad_px,
+                      fabs (x1 - x0) + 2 * pad_px, fabs (y1 - y0) + 2 * pad_px);
 }
 
 static void
-rounded_rect (cairo_t *cr, const Rect *r, double radius)
+rounded_rect (cairo_t               *cr,
+              const Rect   *r,
+              double                 radius)
 {
   double x = r->x, y = r->y, w = r->width, h = r->height;
 
@@ -320,9 +344,12 @@ rounded_rect (cairo_t *cr, const Rect *r, double radius)
 }
 
 static gboolean
-rect_visible (const Rect *r, double width, double height)
+rect_visible (const Rect   *r,
+              double                 width,
+              double                 height)
 {
-  return r->x + r->width >= 0 && r->y + r->height >= 0 && r->x <= width && r->y <= height;
+  return r->x + r->width >= 0 && r->y + r->height >= 0 &&
+         r->x <= width && r->y <= height;
 }
 
 /* Places a label unless it would overlap one already placed.
@@ -330,13 +357,18 @@ rect_visible (const Rect *r, double width, double height)
  * Returns: whether it was placed
  */
 static gboolean
-draw_label (
-    const View *v, cairo_t *cr, GArray *placed, const char *text, double cx, double top, gboolean large)
+draw_label (const View    *v,
+            cairo_t       *cr,
+            GArray        *placed,
+            const char    *text,
+            double         cx,
+            double         top,
+            gboolean       large)
 {
   g_autoptr (PangoLayout) layout = pango_layout_new (v->pango);
-  PangoFontDescription   *desc = pango_font_description_from_string (large ? "Sans Bold 13" : "Sans 9");
-  Rect                    r;
-  int                     w, h;
+  PangoFontDescription *desc = pango_font_description_from_string (large ? "Sans Bold 13" : "Sans 9");
+  Rect r;
+  int w, h;
 
   pango_layout_set_text (layout, text, -1);
   pango_layout_set_font_description (layout, desc);
@@ -371,28 +403,31 @@ typedef struct
 } SiteDraw;
 
 static GArray *
-place_sites (LinliPainter *self, const View *v)
+place_sites (LinliPainter  *self,
+             const View    *v)
 {
   GListModel *model = linli_project_get_sites (self->project);
-  guint       n = g_list_model_get_n_items (model);
-  GArray     *sites = g_array_sized_new (FALSE, FALSE, sizeof (SiteDraw), n);
+  guint n = g_list_model_get_n_items (model);
+  GArray *sites = g_array_sized_new (FALSE, FALSE, sizeof (SiteDraw), n);
 
   for (guint s = 0; s < n; s++)
     {
       g_autoptr (LinliSite) site = g_list_model_get_item (model, s);
-      SiteDraw              d = { site, linli_site_get_status (site), linli_site_counts_for_coverage (site) };
+      SiteDraw d = { site, linli_site_get_status (site), linli_site_counts_for_coverage (site) };
 
       view_point (v, linli_site_get_lat (site), linli_site_get_lon (site), &d.x, &d.y);
-      g_array_append_val (sites, d); /* the project keeps the site alive */
+      g_array_append_val (sites, d);   /* the project keeps the site alive */
     }
   return sites;
 }
 
 static void
-draw_background (LinliPainter *self, cairo_t *cr, const View *v)
+draw_background (LinliPainter  *self,
+                 cairo_t       *cr,
+                 const View    *v)
 {
-  guint    n_compounds = linli_project_get_n_compounds (self->project);
-  guint    n_communities = linli_project_get_n_communities (self->project);
+  guint n_compounds = linli_project_get_n_compounds (self->project);
+  guint n_communities = linli_project_get_n_communities (self->project);
   gboolean district = v->ppm < LOD_AGGREGATE;
 
   if (self->draw_background)
@@ -426,7 +461,7 @@ draw_background (LinliPainter *self, cairo_t *cr, const View *v)
   set_rgb (cr, 0x9d8f78, 0.8);
   cairo_set_line_width (cr, district ? 1 : 1.5);
   if (!district)
-    cairo_set_dash (cr, (double[]){ 8, 4 }, 2, 0);
+    cairo_set_dash (cr, (double[]) { 8, 4 }, 2, 0);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
@@ -450,7 +485,8 @@ draw_background (LinliPainter *self, cairo_t *cr, const View *v)
 }
 
 static inline int
-walk_band (double distance, double radius)
+walk_band (double distance,
+           double radius)
 {
   if (!isfinite (distance))
     return 4;
@@ -465,30 +501,32 @@ walk_band (double distance, double radius)
 
 typedef struct
 {
-  LinliPainter *self;
-  const View   *v;
-  gboolean      major_only;
-  double        width;
-  GArray       *bands[5]; /* float x1, y1, x2, y2 per visible edge, by band */
+  LinliPainter  *self;
+  const View    *v;
+  gboolean       major_only;
+  double         width;
+  GArray        *bands[5];   /* float x1, y1, x2, y2 per visible edge, by band */
 } StreetCull;
 
 static void
-street_cull_cb (guint edge, double distance, gpointer user_data)
+street_cull_cb (guint    edge,
+                double   distance,
+                gpointer user_data)
 {
-  StreetCull   *c = user_data;
-  LinliPainter *self = c->self;
-  guint         a, b;
-  double        len, x1, y1, x2, y2;
-  float         seg[4];
-  int           band = 4;
+  StreetCull *c = user_data;
+  LinliPainter  *self = c->self;
+  guint a, b;
+  double len, x1, y1, x2, y2;
+  float seg[4];
+  int band = 4;
 
   if (c->major_only && linli_walk_get_edge_kind (self->walk, edge) < LINLI_STREET_TERTIARY)
     return;
   linli_walk_get_edge (self->walk, edge, &a, &b, &len);
   view_merc (c->v, self->street_merc[2 * a], self->street_merc[2 * a + 1], &x1, &y1);
   view_merc (c->v, self->street_merc[2 * b], self->street_merc[2 * b + 1], &x2, &y2);
-  if (MAX (x1, x2) < -c->width || MIN (x1, x2) > c->v->width + c->width || MAX (y1, y2) < -c->width ||
-      MIN (y1, y2) > c->v->height + c->width)
+  if (MAX (x1, x2) < -c->width || MIN (x1, x2) > c->v->width + c->width ||
+      MAX (y1, y2) < -c->width || MIN (y1, y2) > c->v->height + c->width)
     return;
   if (self->node_distances != NULL)
     band = walk_band (MIN (self->node_distances[a], self->node_distances[b]) + len / 2, self->walk_radius);
@@ -502,12 +540,14 @@ street_cull_cb (guint edge, double distance, gpointer user_data)
  * middles), each once; small streets are left out at district scale, and
  * all of them when a block would be a few pixels. */
 static void
-draw_streets (LinliPainter *self, cairo_t *cr, const View *v)
+draw_streets (LinliPainter  *self,
+              cairo_t       *cr,
+              const View    *v)
 {
   static const guint band_colors[5] = { LINLI_COLOR_WALK_NEAR, LINLI_COLOR_WALK_IN, LINLI_COLOR_WALK_OVER,
                                         LINLI_COLOR_WALK_FAR, LINLI_COLOR_WALK_NONE };
-  gboolean           district = v->ppm < LOD_AGGREGATE;
-  StreetCull         c = { self, v, district, 0, { NULL } };
+  gboolean district = v->ppm < LOD_AGGREGATE;
+  StreetCull c = { self, v, district, 0, { NULL } };
 
   if (self->walk == NULL || v->ppm < LOD_STREETS)
     return;
@@ -515,7 +555,7 @@ draw_streets (LinliPainter *self, cairo_t *cr, const View *v)
   for (int band = 0; band < 5; band++)
     c.bands[band] = g_array_new (FALSE, FALSE, sizeof (float));
   linli_point_index_query_circle (self->street_index, v->cx, v->cy, v->radius + self->street_reach,
-                                  street_cull_cb, &c);
+                                 street_cull_cb, &c);
 
   /* Square caps close the corners where segments meet, and stroke faster
    * than round ones. */
@@ -523,7 +563,7 @@ draw_streets (LinliPainter *self, cairo_t *cr, const View *v)
   for (int band = 0; band < 5; band++)
     {
       const float *seg = (const float *) c.bands[band]->data;
-      guint        n = c.bands[band]->len / 4;
+      guint n = c.bands[band]->len / 4;
 
       if (n > 0)
         {
@@ -554,7 +594,11 @@ draw_streets (LinliPainter *self, cairo_t *cr, const View *v)
  * overlap it is no darker: covered is covered) and one outline path;
  * candidates get a dashed outline. */
 static void
-draw_circles (LinliPainter *self, cairo_t *cr, const View *v, GArray *sites, gboolean fill)
+draw_circles (LinliPainter  *self,
+              cairo_t       *cr,
+              const View    *v,
+              GArray        *sites,
+              gboolean       fill)
 {
   double radius_px = linli_project_get_coverage_radius (self->project) * v->ppm;
   /* By street, the circle only marks how far the straight line would
@@ -562,7 +606,7 @@ draw_circles (LinliPainter *self, cairo_t *cr, const View *v, GArray *sites, gbo
   gboolean by_street = self->coverage != NULL &&
                        linli_coverage_get_distance (self->coverage) == LINLI_DISTANCE_STREET;
 
-  for (int kind = 0; kind < 2; kind++) /* 0: counting sites, 1: candidates */
+  for (int kind = 0; kind < 2; kind++)   /* 0: counting sites, 1: candidates */
     {
       if (fill && (kind == 1 || by_street))
         break;
@@ -570,9 +614,9 @@ draw_circles (LinliPainter *self, cairo_t *cr, const View *v, GArray *sites, gbo
       for (guint s = 0; s < sites->len; s++)
         {
           const SiteDraw *d = &g_array_index (sites, SiteDraw, s);
-          LinliSite      *site = d->site;
-          gboolean        counts = d->counts;
-          double          x = d->x, y = d->y;
+          LinliSite *site = d->site;
+          gboolean counts = d->counts;
+          double x = d->x, y = d->y;
 
           if (counts != (kind == 0))
             continue;
@@ -599,7 +643,7 @@ draw_circles (LinliPainter *self, cairo_t *cr, const View *v, GArray *sites, gbo
         {
           set_rgb (cr, 0xc8102e, 0.45);
           cairo_set_line_width (cr, 1);
-          cairo_set_dash (cr, (double[]){ 3, 3 }, 2, 0);
+          cairo_set_dash (cr, (double[]) { 3, 3 }, 2, 0);
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
         }
@@ -613,7 +657,7 @@ draw_circles (LinliPainter *self, cairo_t *cr, const View *v, GArray *sites, gbo
         {
           set_rgb (cr, 0xe08a00, 0.7);
           cairo_set_line_width (cr, 1.5);
-          cairo_set_dash (cr, (double[]){ 6, 4 }, 2, 0);
+          cairo_set_dash (cr, (double[]) { 6, 4 }, 2, 0);
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
         }
@@ -632,7 +676,7 @@ draw_circles (LinliPainter *self, cairo_t *cr, const View *v, GArray *sites, gbo
       else
         {
           set_rgb (cr, 0xe08a00, 0.95);
-          cairo_set_dash (cr, (double[]){ 6, 4 }, 2, 0);
+          cairo_set_dash (cr, (double[]) { 6, 4 }, 2, 0);
         }
       cairo_set_line_width (cr, 2.5);
       cairo_stroke (cr);
@@ -653,15 +697,17 @@ cover_counts (LinliPainter *self)
 /* What a grid query over the view does with each building it finds. */
 typedef struct
 {
-  LinliPainter *self;
-  const View   *v;
-  GArray       *visible;
+  LinliPainter  *self;
+  const View    *v;
+  GArray        *visible;
 } Cull;
 
 static void
-cull_cb (guint index, double distance, gpointer user_data)
+cull_cb (guint    index,
+         double   distance,
+         gpointer user_data)
 {
-  Cull  *c = user_data;
+  Cull *c = user_data;
   double x, y;
 
   view_merc (c->v, c->self->merc[2 * index], c->self->merc[2 * index + 1], &x, &y);
@@ -673,25 +719,27 @@ cull_cb (guint index, double distance, gpointer user_data)
  * by the share of its households not covered: under 10 %, 10–50 %, half or
  * more.  The cells become one small image, drawn scaled up in one go. */
 static void
-draw_aggregate (LinliPainter *self, cairo_t *cr, const View *v)
+draw_aggregate (LinliPainter  *self,
+                cairo_t       *cr,
+                const View    *v)
 {
-  static const guint   colours[] = { LINLI_COLOR_COVERED, LINLI_COLOR_PARTLY, LINLI_COLOR_UNCOVERED };
-  int                  nx = (int) ceil (v->width / CELL_PX), ny = (int) ceil (v->height / CELL_PX);
-  g_autofree guint32  *households = g_new0 (guint32, (gsize) nx * ny);
-  g_autofree guint32  *uncovered = g_new0 (guint32, (gsize) nx * ny);
+  static const guint colours[] = { LINLI_COLOR_COVERED, LINLI_COLOR_PARTLY, LINLI_COLOR_UNCOVERED };
+  int nx = (int) ceil (v->width / CELL_PX), ny = (int) ceil (v->height / CELL_PX);
+  g_autofree guint32 *households = g_new0 (guint32, (gsize) nx * ny);
+  g_autofree guint32 *uncovered = g_new0 (guint32, (gsize) nx * ny);
   const LinliBuilding *buildings = linli_project_get_buildings (self->project);
-  const guint         *counts = cover_counts (self);
-  cairo_surface_t     *image;
-  guint32             *pixels;
-  int                  stride;
+  const guint *counts = cover_counts (self);
+  cairo_surface_t *image;
+  guint32 *pixels;
+  int stride;
 
   /* Most of the district is in view at this scale: a straight pass over
    * the arrays beats asking the grid. */
   for (guint i = 0; i < self->n_buildings; i++)
     {
-      double  x = v->ox + v->xx * self->merc[2 * i] + v->xy * self->merc[2 * i + 1];
-      double  y = v->oy + v->yx * self->merc[2 * i] + v->yy * self->merc[2 * i + 1];
-      int     cx, cy;
+      double x = v->ox + v->xx * self->merc[2 * i] + v->xy * self->merc[2 * i + 1];
+      double y = v->oy + v->yx * self->merc[2 * i] + v->yy * self->merc[2 * i + 1];
+      int cx, cy;
       guint32 h;
 
       if (!(x >= 0 && y >= 0 && x < nx * CELL_PX && y < ny * CELL_PX))
@@ -727,13 +775,15 @@ draw_aggregate (LinliPainter *self, cairo_t *cr, const View *v)
 }
 
 static void
-draw_buildings (LinliPainter *self, cairo_t *cr, const View *v)
+draw_buildings (LinliPainter  *self,
+                cairo_t       *cr,
+                const View    *v)
 {
-  gboolean           footprints = v->ppm >= LOD_FOOTPRINTS;
-  double             scale = CLAMP (v->ppm * 4, 0.6, 2.0);
+  gboolean footprints = v->ppm >= LOD_FOOTPRINTS;
+  double scale = CLAMP (v->ppm * 4, 0.6, 2.0);
   g_autoptr (GArray) visible = NULL;
-  const guint       *counts = cover_counts (self);
-  Cull               cull = { self, v, NULL };
+  const guint *counts = cover_counts (self);
+  Cull cull = { self, v, NULL };
 
   if (v->ppm < LOD_AGGREGATE)
     {
@@ -756,11 +806,11 @@ draw_buildings (LinliPainter *self, cairo_t *cr, const View *v)
       cairo_new_path (cr);
       for (guint k = 0; k < visible->len; k++)
         {
-          guint                i = g_array_index (visible, guint, k);
+          guint i = g_array_index (visible, guint, k);
           const LinliBuilding *b;
-          guint                n_fp = 0;
-          const LinliLatLon   *fp;
-          double               x, y;
+          guint n_fp = 0;
+          const LinliLatLon *fp;
+          double x, y;
 
           if ((counts != NULL && counts[i] > 0) != want_covered)
             continue;
@@ -816,7 +866,11 @@ draw_buildings (LinliPainter *self, cairo_t *cr, const View *v)
 }
 
 static void
-draw_sites (LinliPainter *self, cairo_t *cr, const View *v, GArray *sites, GArray *placed)
+draw_sites (LinliPainter  *self,
+            cairo_t       *cr,
+            const View    *v,
+            GArray        *sites,
+            GArray        *placed)
 {
   guint n_labels = 0;
 
@@ -842,9 +896,9 @@ draw_sites (LinliPainter *self, cairo_t *cr, const View *v, GArray *sites, GArra
     for (guint s = 0; s < sites->len; s++)
       {
         const SiteDraw *d = &g_array_index (sites, SiteDraw, s);
-        LinliSite      *site = d->site;
+        LinliSite *site = d->site;
         LinliSiteStatus status = d->status;
-        double          x = d->x, y = d->y;
+        double x = d->x, y = d->y;
 
         /* Candidates first, so existing and planned sites stay on top. */
         if ((pass == 0) != (status == LINLI_SITE_STATUS_CANDIDATE))
@@ -869,45 +923,45 @@ draw_sites (LinliPainter *self, cairo_t *cr, const View *v, GArray *sites, GArra
         cairo_new_path (cr);
         switch (status)
           {
-            case LINLI_SITE_STATUS_EXISTING:
-              cairo_arc (cr, x, y, 8, 0, 2 * G_PI);
-              set_rgb (cr, 0xc8102e, 1);
-              cairo_fill_preserve (cr);
-              set_rgb (cr, 0xffffff, 1);
-              cairo_set_line_width (cr, 2);
-              cairo_stroke (cr);
-              cairo_arc (cr, x, y, 3, 0, 2 * G_PI);
-              cairo_fill (cr);
-              break;
-            case LINLI_SITE_STATUS_PLANNED:
-              cairo_arc (cr, x, y, 7, 0, 2 * G_PI);
-              set_rgb (cr, 0xffffff, 1);
-              cairo_fill_preserve (cr);
-              set_rgb (cr, 0xc8102e, 1);
-              cairo_set_line_width (cr, 3.5);
-              cairo_stroke (cr);
-              break;
-            case LINLI_SITE_STATUS_CANDIDATE:
-            case LINLI_SITE_N_STATUSES:
-            default:
-              cairo_move_to (cr, x, y - 8);
-              cairo_line_to (cr, x + 8, y);
-              cairo_line_to (cr, x, y + 8);
-              cairo_line_to (cr, x - 8, y);
-              cairo_close_path (cr);
-              set_rgb (cr, 0xffffff, 1);
-              cairo_fill_preserve (cr);
-              set_rgb (cr, 0xe08a00, 1);
-              cairo_set_line_width (cr, 2);
-              cairo_stroke (cr);
-              break;
+          case LINLI_SITE_STATUS_EXISTING:
+            cairo_arc (cr, x, y, 8, 0, 2 * G_PI);
+            set_rgb (cr, 0xc8102e, 1);
+            cairo_fill_preserve (cr);
+            set_rgb (cr, 0xffffff, 1);
+            cairo_set_line_width (cr, 2);
+            cairo_stroke (cr);
+            cairo_arc (cr, x, y, 3, 0, 2 * G_PI);
+            cairo_fill (cr);
+            break;
+          case LINLI_SITE_STATUS_PLANNED:
+            cairo_arc (cr, x, y, 7, 0, 2 * G_PI);
+            set_rgb (cr, 0xffffff, 1);
+            cairo_fill_preserve (cr);
+            set_rgb (cr, 0xc8102e, 1);
+            cairo_set_line_width (cr, 3.5);
+            cairo_stroke (cr);
+            break;
+          case LINLI_SITE_STATUS_CANDIDATE:
+          case LINLI_SITE_N_STATUSES:
+          default:
+            cairo_move_to (cr, x, y - 8);
+            cairo_line_to (cr, x + 8, y);
+            cairo_line_to (cr, x, y + 8);
+            cairo_line_to (cr, x - 8, y);
+            cairo_close_path (cr);
+            set_rgb (cr, 0xffffff, 1);
+            cairo_fill_preserve (cr);
+            set_rgb (cr, 0xe08a00, 1);
+            cairo_set_line_width (cr, 2);
+            cairo_stroke (cr);
+            break;
           }
 
         /* A site the plan proposes: a green ring and what it adds. */
         if (self->proposal != NULL && g_hash_table_contains (self->proposal, linli_site_get_id (site)))
           {
-            const double    *adds = g_hash_table_lookup (self->proposal, linli_site_get_id (site));
-            g_autofree char *text = g_strdup_printf (_ ("+%.0f households"), *adds);
+            const double *adds = g_hash_table_lookup (self->proposal, linli_site_get_id (site));
+            g_autofree char *text = g_strdup_printf (_("+%.0f households"), *adds);
 
             cairo_new_path (cr);
             cairo_arc (cr, x, y, 13, 0, 2 * G_PI);
@@ -945,22 +999,22 @@ static const struct
   guint       color;
   const char *label;
 } legend_rows[] = {
-  { SWATCH_COVERED, LINLI_COLOR_COVERED, N_ ("Building within reach (size: households)") },
-  { SWATCH_UNCOVERED, LINLI_COLOR_UNCOVERED, N_ ("Building not covered") },
+  { SWATCH_COVERED, LINLI_COLOR_COVERED, N_("Building within reach (size: households)") },
+  { SWATCH_UNCOVERED, LINLI_COLOR_UNCOVERED, N_("Building not covered") },
   /* xgettext:no-c-format */
-  { SWATCH_PARTLY, LINLI_COLOR_PARTLY, N_ ("District view: area with 10–50 % not covered") },
-  { SWATCH_EXISTING, 0xc8102e, N_ ("Existing service site") },
-  { SWATCH_PLANNED, 0xc8102e, N_ ("Planned site") },
-  { SWATCH_PROPOSED, LINLI_COLOR_PROPOSED, N_ ("Site the plan proposes") },
-  { SWATCH_CANDIDATE, 0xe08a00, N_ ("Candidate site (not counted)") },
-  { SWATCH_CIRCLE, 0xc8102e, N_ ("Service circle") },
-  { SWATCH_CIRCLE_CANDIDATE, 0xe08a00, N_ ("Circle a candidate would serve") },
+  { SWATCH_PARTLY, LINLI_COLOR_PARTLY, N_("District view: area with 10–50 % not covered") },
+  { SWATCH_EXISTING, 0xc8102e, N_("Existing service site") },
+  { SWATCH_PLANNED, 0xc8102e, N_("Planned site") },
+  { SWATCH_PROPOSED, LINLI_COLOR_PROPOSED, N_("Site the plan proposes") },
+  { SWATCH_CANDIDATE, 0xe08a00, N_("Candidate site (not counted)") },
+  { SWATCH_CIRCLE, 0xc8102e, N_("Service circle") },
+  { SWATCH_CIRCLE_CANDIDATE, 0xe08a00, N_("Circle a candidate would serve") },
   /* Shown only when the streets are coloured by the walk. */
-  { SWATCH_STREET, LINLI_COLOR_WALK_NEAR, N_ ("Street: under half the walk") },
-  { SWATCH_STREET, LINLI_COLOR_WALK_IN, N_ ("Street: within the walk") },
-  { SWATCH_STREET, LINLI_COLOR_WALK_OVER, N_ ("Street: up to 1.5 × the walk") },
-  { SWATCH_STREET, LINLI_COLOR_WALK_FAR, N_ ("Street: farther") },
-  { SWATCH_STREET, LINLI_COLOR_WALK_NONE, N_ ("Street: no site reachable") },
+  { SWATCH_STREET, LINLI_COLOR_WALK_NEAR, N_("Street: under half the walk") },
+  { SWATCH_STREET, LINLI_COLOR_WALK_IN, N_("Street: within the walk") },
+  { SWATCH_STREET, LINLI_COLOR_WALK_OVER, N_("Street: up to 1.5 × the walk") },
+  { SWATCH_STREET, LINLI_COLOR_WALK_FAR, N_("Street: farther") },
+  { SWATCH_STREET, LINLI_COLOR_WALK_NONE, N_("Street: no site reachable") },
 };
 
 #define LEGEND_MARGIN   12.0
@@ -969,104 +1023,110 @@ static const struct
 #define LEGEND_SWATCH_W 24.0
 
 static void
-draw_swatch (cairo_t *cr, Swatch swatch, guint color, double x, double y)
+draw_swatch (cairo_t *cr,
+             Swatch   swatch,
+             guint    color,
+             double   x,
+             double   y)
 {
   cairo_new_path (cr);
   switch (swatch)
     {
-      case SWATCH_COVERED:
-        cairo_arc (cr, x, y, 6, 0, 2 * G_PI);
-        set_rgb (cr, color, 1);
-        cairo_fill (cr);
-        break;
-      case SWATCH_UNCOVERED:
-        cairo_arc (cr, x, y, 5.5, 0, 2 * G_PI);
-        set_rgb (cr, color, 1);
-        cairo_fill_preserve (cr);
-        set_rgb (cr, 0x7a1d05, 1);
-        cairo_set_line_width (cr, 1.5);
-        cairo_stroke (cr);
-        break;
-      case SWATCH_PARTLY:
-        cairo_rectangle (cr, x - 5, y - 5, 10, 10);
-        set_rgb (cr, color, 1);
-        cairo_fill (cr);
-        break;
-      case SWATCH_EXISTING:
-        cairo_arc (cr, x, y, 6, 0, 2 * G_PI);
-        set_rgb (cr, color, 1);
-        cairo_fill_preserve (cr);
-        set_rgb (cr, 0xffffff, 1);
-        cairo_set_line_width (cr, 1.5);
-        cairo_stroke (cr);
-        cairo_arc (cr, x, y, 2, 0, 2 * G_PI);
-        cairo_fill (cr);
-        break;
-      case SWATCH_PLANNED:
-        cairo_arc (cr, x, y, 5, 0, 2 * G_PI);
-        set_rgb (cr, 0xffffff, 1);
-        cairo_fill_preserve (cr);
-        set_rgb (cr, color, 1);
-        cairo_set_line_width (cr, 3);
-        cairo_stroke (cr);
-        break;
-      case SWATCH_PROPOSED:
-        cairo_arc (cr, x, y, 6, 0, 2 * G_PI);
-        set_rgb (cr, color, 1);
-        cairo_set_line_width (cr, 3);
-        cairo_stroke (cr);
-        break;
-      case SWATCH_CANDIDATE:
-        cairo_move_to (cr, x, y - 6);
-        cairo_line_to (cr, x + 6, y);
-        cairo_line_to (cr, x, y + 6);
-        cairo_line_to (cr, x - 6, y);
-        cairo_close_path (cr);
-        set_rgb (cr, 0xffffff, 1);
-        cairo_fill_preserve (cr);
-        set_rgb (cr, color, 1);
-        cairo_set_line_width (cr, 2);
-        cairo_stroke (cr);
-        break;
-      case SWATCH_CIRCLE:
-      case SWATCH_CIRCLE_CANDIDATE:
-        cairo_save (cr);
-        cairo_translate (cr, x, y);
-        cairo_scale (cr, 11, 7);
-        cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
-        cairo_restore (cr);
-        if (swatch == SWATCH_CIRCLE)
-          {
-            set_rgb (cr, color, 0.12);
-            cairo_fill_preserve (cr);
-            set_rgb (cr, color, 0.8);
-          }
-        else
-          {
-            set_rgb (cr, color, 0.9);
-            cairo_set_dash (cr, (double[]){ 3, 2 }, 2, 0);
-          }
-        cairo_set_line_width (cr, 1);
-        cairo_stroke (cr);
-        cairo_set_dash (cr, NULL, 0, 0);
-        break;
-      case SWATCH_STREET:
-      default:
-        cairo_move_to (cr, x - 9, y);
-        cairo_line_to (cr, x + 9, y);
-        set_rgb (cr, color, 1);
-        cairo_set_line_width (cr, 4);
-        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-        cairo_stroke (cr);
-        cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-        break;
+    case SWATCH_COVERED:
+      cairo_arc (cr, x, y, 6, 0, 2 * G_PI);
+      set_rgb (cr, color, 1);
+      cairo_fill (cr);
+      break;
+    case SWATCH_UNCOVERED:
+      cairo_arc (cr, x, y, 5.5, 0, 2 * G_PI);
+      set_rgb (cr, color, 1);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, 0x7a1d05, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      break;
+    case SWATCH_PARTLY:
+      cairo_rectangle (cr, x - 5, y - 5, 10, 10);
+      set_rgb (cr, color, 1);
+      cairo_fill (cr);
+      break;
+    case SWATCH_EXISTING:
+      cairo_arc (cr, x, y, 6, 0, 2 * G_PI);
+      set_rgb (cr, color, 1);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, 0xffffff, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      cairo_arc (cr, x, y, 2, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+    case SWATCH_PLANNED:
+      cairo_arc (cr, x, y, 5, 0, 2 * G_PI);
+      set_rgb (cr, 0xffffff, 1);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, color, 1);
+      cairo_set_line_width (cr, 3);
+      cairo_stroke (cr);
+      break;
+    case SWATCH_PROPOSED:
+      cairo_arc (cr, x, y, 6, 0, 2 * G_PI);
+      set_rgb (cr, color, 1);
+      cairo_set_line_width (cr, 3);
+      cairo_stroke (cr);
+      break;
+    case SWATCH_CANDIDATE:
+      cairo_move_to (cr, x, y - 6);
+      cairo_line_to (cr, x + 6, y);
+      cairo_line_to (cr, x, y + 6);
+      cairo_line_to (cr, x - 6, y);
+      cairo_close_path (cr);
+      set_rgb (cr, 0xffffff, 1);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, color, 1);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+      break;
+    case SWATCH_CIRCLE:
+    case SWATCH_CIRCLE_CANDIDATE:
+      cairo_save (cr);
+      cairo_translate (cr, x, y);
+      cairo_scale (cr, 11, 7);
+      cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
+      cairo_restore (cr);
+      if (swatch == SWATCH_CIRCLE)
+        {
+          set_rgb (cr, color, 0.12);
+          cairo_fill_preserve (cr);
+          set_rgb (cr, color, 0.8);
+        }
+      else
+        {
+          set_rgb (cr, color, 0.9);
+          cairo_set_dash (cr, (double[]) { 3, 2 }, 2, 0);
+        }
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      break;
+    case SWATCH_STREET:
+    default:
+      cairo_move_to (cr, x - 9, y);
+      cairo_line_to (cr, x + 9, y);
+      set_rgb (cr, color, 1);
+      cairo_set_line_width (cr, 4);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_stroke (cr);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      break;
     }
 }
 
 static PangoLayout *
-legend_layout (PangoContext *pango, const char *text, const char *font)
+legend_layout (PangoContext *pango,
+               const char   *text,
+               const char   *font)
 {
-  PangoLayout          *layout = pango_layout_new (pango);
+  PangoLayout *layout = pango_layout_new (pango);
   PangoFontDescription *desc = pango_font_description_from_string (font);
 
   pango_layout_set_text (layout, text, -1);
@@ -1084,12 +1144,12 @@ legend_rule (LinliPainter *self)
 
   if (distance == LINLI_DISTANCE_STREET)
     /* Translators: the coverage rule shown in the legend */
-    return g_strdup_printf (_ ("%.0f min walk at %.1f km/h = %.0f m, along streets"),
+    return g_strdup_printf (_("%.0f min walk at %.1f km/h = %.0f m, along streets"),
                             linli_project_get_walk_minutes (self->project),
                             linli_project_get_walk_speed (self->project),
                             linli_project_get_coverage_radius (self->project));
   /* Translators: the coverage rule shown in the legend */
-  return g_strdup_printf (_ ("%.0f min walk at %.1f km/h = %.0f m, straight line"),
+  return g_strdup_printf (_("%.0f min walk at %.1f km/h = %.0f m, straight line"),
                           linli_project_get_walk_minutes (self->project),
                           linli_project_get_walk_speed (self->project),
                           linli_project_get_coverage_radius (self->project));
@@ -1097,15 +1157,19 @@ legend_rule (LinliPainter *self)
 
 /* A plate in the lower left corner: title, rule, and a swatch per row. */
 static void
-draw_legend (LinliPainter *self, cairo_t *cr, PangoContext *pango, double width, double height)
+draw_legend (LinliPainter *self,
+             cairo_t      *cr,
+             PangoContext *pango,
+             double        width,
+             double        height)
 {
-  g_autoptr (PangoLayout) title = legend_layout (pango, _ ("Legend"), "Sans Bold 10");
-  g_autofree char        *rule_text = legend_rule (self);
+  g_autoptr (PangoLayout) title = legend_layout (pango, _("Legend"), "Sans Bold 10");
+  g_autofree char *rule_text = legend_rule (self);
   g_autoptr (PangoLayout) rule = legend_layout (pango, rule_text, "Sans 8");
-  PangoLayout            *rows[G_N_ELEMENTS (legend_rows)] = { NULL };
-  guint                   n_rows = G_N_ELEMENTS (legend_rows);
-  int                     w, h, title_h, rule_h;
-  double                  box_w, box_h, x, y, scale;
+  PangoLayout *rows[G_N_ELEMENTS (legend_rows)] = { NULL };
+  guint n_rows = G_N_ELEMENTS (legend_rows);
+  int w, h, title_h, rule_h;
+  double box_w, box_h, x, y, scale;
 
   if (self->node_distances == NULL)
     while (n_rows > 0 && legend_rows[n_rows - 1].swatch == SWATCH_STREET)
@@ -1118,7 +1182,7 @@ draw_legend (LinliPainter *self, cairo_t *cr, PangoContext *pango, double width,
   box_h = title_h + LEGEND_SPACING + rule_h;
   for (guint i = 0; i < n_rows; i++)
     {
-      rows[i] = legend_layout (pango, _ (legend_rows[i].label), "Sans 9");
+      rows[i] = legend_layout (pango, _(legend_rows[i].label), "Sans 9");
       pango_layout_get_pixel_size (rows[i], &w, &h);
       box_w = MAX (box_w, LEGEND_SWATCH_W + 8 + w);
       box_h += LEGEND_SPACING + MAX (h, 14);
@@ -1142,7 +1206,7 @@ draw_legend (LinliPainter *self, cairo_t *cr, PangoContext *pango, double width,
   x = 0;
   y = 0;
   cairo_new_path (cr);
-  rounded_rect (cr, &(Rect){ x, y, box_w, box_h }, 8);
+  rounded_rect (cr, &(Rect) { x, y, box_w, box_h }, 8);
   set_rgb (cr, 0xffffff, 0.92);
   cairo_fill_preserve (cr);
   set_rgb (cr, 0x000000, 0.15);
@@ -1183,14 +1247,17 @@ draw_legend (LinliPainter *self, cairo_t *cr, PangoContext *pango, double width,
 /* A bar in the lower right corner, a round length long (1, 2 or 5 times a
  * power of ten metres) at the view's centre. */
 static void
-draw_scale_bar (cairo_t *cr, PangoContext *pango, const LinliMapView *view, const char *attribution)
+draw_scale_bar (cairo_t            *cr,
+                PangoContext       *pango,
+                const LinliMapView *view,
+                const char         *attribution)
 {
-  double                  bottom = view->height - LEGEND_MARGIN - 6;
-  double                  mpp = linli_map_view_get_meters_per_pixel (view);
-  double                  limit = SCALE_MAX_PX * mpp, step, length, px, x, y;
-  g_autofree char        *text = NULL;
+  double bottom = view->height - LEGEND_MARGIN - 6;
+  double mpp = linli_map_view_get_meters_per_pixel (view);
+  double limit = SCALE_MAX_PX * mpp, step, length, px, x, y;
+  g_autofree char *text = NULL;
   g_autoptr (PangoLayout) layout = NULL;
-  int                     w, h;
+  int w, h;
 
   if (!(isfinite (mpp) && mpp > 0))
     return;
@@ -1203,7 +1270,7 @@ draw_scale_bar (cairo_t *cr, PangoContext *pango, const LinliMapView *view, cons
       pango_layout_get_pixel_size (credit, &w, &h);
       cairo_save (cr);
       cairo_new_path (cr);
-      rounded_rect (cr, &(Rect){ view->width - 6 - w - 8, view->height - 6 - h - 4, w + 8, h + 4 }, 3);
+      rounded_rect (cr, &(Rect) { view->width - 6 - w - 8, view->height - 6 - h - 4, w + 8, h + 4 }, 3);
       set_rgb (cr, 0xffffff, 0.8);
       cairo_fill (cr);
       cairo_move_to (cr, view->width - 6 - w - 4, view->height - 6 - h - 2);
@@ -1217,10 +1284,10 @@ draw_scale_bar (cairo_t *cr, PangoContext *pango, const LinliMapView *view, cons
   px = length / mpp;
   if (length >= 1000)
     /* Translators: the scale bar's length in kilometres */
-    text = g_strdup_printf (_ ("%g km"), length / 1000);
+    text = g_strdup_printf (_("%g km"), length / 1000);
   else
     /* Translators: the scale bar's length in metres */
-    text = g_strdup_printf (_ ("%g m"), length);
+    text = g_strdup_printf (_("%g m"), length);
   layout = legend_layout (pango, text, "Sans 9");
   pango_layout_get_pixel_size (layout, &w, &h);
 
@@ -1228,7 +1295,7 @@ draw_scale_bar (cairo_t *cr, PangoContext *pango, const LinliMapView *view, cons
   y = bottom;
   cairo_save (cr);
   cairo_new_path (cr);
-  rounded_rect (cr, &(Rect){ x - 6, y - h - 8, MAX (px, w) + 12, h + 14 }, 4);
+  rounded_rect (cr, &(Rect) { x - 6, y - h - 8, MAX (px, w) + 12, h + 14 }, 4);
   set_rgb (cr, 0xffffff, 0.8);
   cairo_fill (cr);
   cairo_move_to (cr, x, y - 6);
@@ -1272,34 +1339,56 @@ linli_painter_finalize (GObject *object)
 }
 
 static void
-linli_painter_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+linli_painter_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
 {
   LinliPainter *self = LINLI_PAINTER (object);
 
   switch (prop_id)
     {
-      case PROP_DRAW_BACKGROUND: g_value_set_boolean (value, self->draw_background); break;
-      case PROP_SHOW_CANDIDATE_CIRCLES: g_value_set_boolean (value, self->show_candidate_circles); break;
-      case PROP_SHOW_LEGEND: g_value_set_boolean (value, self->show_legend); break;
-      case PROP_SHOW_SCALE_BAR: g_value_set_boolean (value, self->show_scale_bar); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_DRAW_BACKGROUND:
+      g_value_set_boolean (value, self->draw_background);
+      break;
+    case PROP_SHOW_CANDIDATE_CIRCLES:
+      g_value_set_boolean (value, self->show_candidate_circles);
+      break;
+    case PROP_SHOW_LEGEND:
+      g_value_set_boolean (value, self->show_legend);
+      break;
+    case PROP_SHOW_SCALE_BAR:
+      g_value_set_boolean (value, self->show_scale_bar);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-linli_painter_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+linli_painter_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
 {
   LinliPainter *self = LINLI_PAINTER (object);
 
   switch (prop_id)
     {
-      case PROP_DRAW_BACKGROUND: linli_painter_set_draw_background (self, g_value_get_boolean (value)); break;
-      case PROP_SHOW_CANDIDATE_CIRCLES:
-        linli_painter_set_show_candidate_circles (self, g_value_get_boolean (value));
-        break;
-      case PROP_SHOW_LEGEND: linli_painter_set_show_legend (self, g_value_get_boolean (value)); break;
-      case PROP_SHOW_SCALE_BAR: linli_painter_set_show_scale_bar (self, g_value_get_boolean (value)); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_DRAW_BACKGROUND:
+      linli_painter_set_draw_background (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_CANDIDATE_CIRCLES:
+      linli_painter_set_show_candidate_circles (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_LEGEND:
+      linli_painter_set_show_legend (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_SCALE_BAR:
+      linli_painter_set_show_scale_bar (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -1319,33 +1408,34 @@ linli_painter_class_init (LinliPainterClass *klass)
    * Whether the painter paints its own streets-and-blocks background;
    * %FALSE over a tile basemap.
    */
-  properties[PROP_DRAW_BACKGROUND] = g_param_spec_boolean ("draw-background", NULL, NULL, TRUE,
-                                                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                               G_PARAM_STATIC_STRINGS);
+  properties[PROP_DRAW_BACKGROUND] =
+    g_param_spec_boolean ("draw-background", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /**
    * LinliPainter:show-candidate-circles:
    *
    * Whether every candidate site shows its circle, not only the selected one.
    */
-  properties[PROP_SHOW_CANDIDATE_CIRCLES] = g_param_spec_boolean (
-      "show-candidate-circles", NULL, NULL, FALSE,
-      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_CANDIDATE_CIRCLES] =
+    g_param_spec_boolean ("show-candidate-circles", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /**
    * LinliPainter:show-legend:
    *
    * Whether the painter draws a legend in the lower left corner.
    */
-  properties[PROP_SHOW_LEGEND] = g_param_spec_boolean (
-      "show-legend", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_LEGEND] =
+    g_param_spec_boolean ("show-legend", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /**
    * LinliPainter:show-scale-bar:
    *
    * Whether the painter draws a scale bar, and the data's credit, in the
    * lower right corner.
    */
-  properties[PROP_SHOW_SCALE_BAR] = g_param_spec_boolean ("show-scale-bar", NULL, NULL, FALSE,
-                                                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                              G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_SCALE_BAR] =
+    g_param_spec_boolean ("show-scale-bar", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1353,8 +1443,8 @@ linli_painter_class_init (LinliPainterClass *klass)
    *
    * Something the painter draws changed: views of it should be drawn again.
    */
-  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                          NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                          NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -1417,7 +1507,8 @@ on_document_coverage_changed_cb (LinliPainter *self)
  * overrides the document until the next change.
  */
 void
-linli_painter_set_document (LinliPainter *self, LinliDocument *document)
+linli_painter_set_document (LinliPainter  *self,
+                            LinliDocument *document)
 {
   g_return_if_fail (LINLI_IS_PAINTER (self));
   g_return_if_fail (document == NULL || LINLI_IS_DOCUMENT (document));
@@ -1447,7 +1538,8 @@ linli_painter_set_document (LinliPainter *self, LinliDocument *document)
  * and proposal are cleared with the old project.
  */
 void
-linli_painter_set_project (LinliPainter *self, LinliProject *project)
+linli_painter_set_project (LinliPainter *self,
+                           LinliProject *project)
 {
   g_return_if_fail (LINLI_IS_PAINTER (self));
 
@@ -1468,7 +1560,8 @@ linli_painter_set_project (LinliPainter *self, LinliProject *project)
  *   keeps it alive until it sets another
  */
 void
-linli_painter_set_coverage (LinliPainter *self, const LinliCoverage *coverage)
+linli_painter_set_coverage (LinliPainter        *self,
+                            const LinliCoverage *coverage)
 {
   g_return_if_fail (LINLI_IS_PAINTER (self));
 
@@ -1486,16 +1579,18 @@ linli_painter_set_coverage (LinliPainter *self, const LinliCoverage *coverage)
  * @radius: the walk the coverage rule allows, in metres
  */
 void
-linli_painter_set_streets (LinliPainter *self, LinliWalk *walk, const double *node_distances, double radius)
+linli_painter_set_streets (LinliPainter *self,
+                           LinliWalk    *walk,
+                           const double *node_distances,
+                           double        radius)
 {
   g_return_if_fail (LINLI_IS_PAINTER (self));
 
   if (walk != self->walk)
     {
-      const double          *xy = walk != NULL ? linli_walk_get_node_xy (walk) : NULL;
-      guint                  n = walk != NULL ? linli_walk_get_n_nodes (walk) : 0;
-      const LinliProjection *proj = self->project != NULL ? linli_project_get_projection (self->project)
-                                                          : NULL;
+      const double *xy = walk != NULL ? linli_walk_get_node_xy (walk) : NULL;
+      guint n = walk != NULL ? linli_walk_get_n_nodes (walk) : 0;
+      const LinliProjection *proj = self->project != NULL ? linli_project_get_projection (self->project) : NULL;
 
       g_clear_pointer (&self->street_merc, g_free);
       g_clear_pointer (&self->street_index, linli_point_index_free);
@@ -1504,7 +1599,7 @@ linli_painter_set_streets (LinliPainter *self, LinliWalk *walk, const double *no
       self->walk = proj != NULL ? walk : NULL;
       if (self->walk != NULL)
         {
-          guint              n_edges = linli_walk_get_n_edges (walk);
+          guint n_edges = linli_walk_get_n_edges (walk);
           g_autofree double *mid = g_new (double, 2 * MAX (n_edges, 1));
 
           self->n_street_nodes = n;
@@ -1518,13 +1613,12 @@ linli_painter_set_streets (LinliPainter *self, LinliWalk *walk, const double *no
             }
           for (guint e = 0; e < n_edges; e++)
             {
-              guint  a, b;
+              guint a, b;
               double len, dx, dy;
 
               linli_walk_get_edge (walk, e, &a, &b, &len);
               mid[2 * e] = (self->street_merc[2 * a] + self->street_merc[2 * b]) / 2 * LINLI_MERCATOR_WORLD_M;
-              mid[2 * e + 1] = (self->street_merc[2 * a + 1] + self->street_merc[2 * b + 1]) / 2 *
-                               LINLI_MERCATOR_WORLD_M;
+              mid[2 * e + 1] = (self->street_merc[2 * a + 1] + self->street_merc[2 * b + 1]) / 2 * LINLI_MERCATOR_WORLD_M;
               dx = (self->street_merc[2 * b] - self->street_merc[2 * a]) * LINLI_MERCATOR_WORLD_M;
               dy = (self->street_merc[2 * b + 1] - self->street_merc[2 * a + 1]) * LINLI_MERCATOR_WORLD_M;
               self->street_reach = MAX (self->street_reach, hypot (dx, dy) / 2);
@@ -1542,7 +1636,8 @@ linli_painter_set_streets (LinliPainter *self, LinliWalk *walk, const double *no
  * @site: (nullable): the site drawn as selected; the project keeps it alive
  */
 void
-linli_painter_set_selected_site (LinliPainter *self, LinliSite *site)
+linli_painter_set_selected_site (LinliPainter *self,
+                                 LinliSite    *site)
 {
   g_return_if_fail (LINLI_IS_PAINTER (self));
 
@@ -1555,7 +1650,8 @@ linli_painter_set_selected_site (LinliPainter *self, LinliSite *site)
  * @building: index of the building to ring, or -1
  */
 void
-linli_painter_set_highlight (LinliPainter *self, int building)
+linli_painter_set_highlight (LinliPainter *self,
+                             int           building)
 {
   g_return_if_fail (LINLI_IS_PAINTER (self));
 
@@ -1571,7 +1667,10 @@ linli_painter_set_highlight (LinliPainter *self, int building)
  * Marks the proposed sites on the map; @n = 0 clears them.
  */
 void
-linli_painter_set_proposal (LinliPainter *self, const char **ids, const double *adds, guint n)
+linli_painter_set_proposal (LinliPainter  *self,
+                            const char   **ids,
+                            const double  *adds,
+                            guint          n)
 {
   g_return_if_fail (LINLI_IS_PAINTER (self));
 
@@ -1605,7 +1704,8 @@ linli_painter_get_draw_background (LinliPainter *self)
  * community boundaries, buildings, circles and sites are always drawn.
  */
 void
-linli_painter_set_draw_background (LinliPainter *self, gboolean draw)
+linli_painter_set_draw_background (LinliPainter *self,
+                                   gboolean      draw)
 {
   g_return_if_fail (LINLI_IS_PAINTER (self));
 
@@ -1622,7 +1722,8 @@ linli_painter_set_draw_background (LinliPainter *self, gboolean draw)
  * @show: whether every candidate shows its circle, not only the selected one
  */
 void
-linli_painter_set_show_candidate_circles (LinliPainter *self, gboolean show)
+linli_painter_set_show_candidate_circles (LinliPainter *self,
+                                          gboolean      show)
 {
   g_return_if_fail (LINLI_IS_PAINTER (self));
 
@@ -1651,7 +1752,8 @@ linli_painter_get_show_legend (LinliPainter *self)
  * @show: whether to draw the legend (off by default: the window has its own)
  */
 void
-linli_painter_set_show_legend (LinliPainter *self, gboolean show)
+linli_painter_set_show_legend (LinliPainter *self,
+                               gboolean      show)
 {
   g_return_if_fail (LINLI_IS_PAINTER (self));
 
@@ -1680,7 +1782,8 @@ linli_painter_get_show_scale_bar (LinliPainter *self)
  * @show: whether to draw the scale bar (off by default: the window has its own)
  */
 void
-linli_painter_set_show_scale_bar (LinliPainter *self, gboolean show)
+linli_painter_set_show_scale_bar (LinliPainter *self,
+                                  gboolean      show)
 {
   g_return_if_fail (LINLI_IS_PAINTER (self));
 
@@ -1701,7 +1804,8 @@ linli_painter_set_show_scale_bar (LinliPainter *self, gboolean show)
  * when the painter draws the scale bar.
  */
 void
-linli_painter_set_attribution (LinliPainter *self, const char *text)
+linli_painter_set_attribution (LinliPainter *self,
+                               const char   *text)
 {
   g_return_if_fail (LINLI_IS_PAINTER (self));
 
@@ -1714,7 +1818,9 @@ linli_painter_set_attribution (LinliPainter *self, const char *text)
 }
 
 static void
-grow_lat_lon (double *box, double mx, double my)
+grow_lat_lon (double *box,
+              double  mx,
+              double  my)
 {
   double lat, lon;
 
@@ -1737,8 +1843,11 @@ grow_lat_lon (double *box, double mx, double my)
  * Returns: %FALSE if there is nothing to draw
  */
 gboolean
-linli_painter_get_bounds (
-    LinliPainter *self, double *min_lat, double *min_lon, double *max_lat, double *max_lon)
+linli_painter_get_bounds (LinliPainter *self,
+                          double       *min_lat,
+                          double       *min_lon,
+                          double       *max_lat,
+                          double       *max_lon)
 {
   double box[4] = { INFINITY, INFINITY, -INFINITY, -INFINITY };
   double a, b, c, d;
@@ -1780,12 +1889,14 @@ linli_painter_get_bounds (
  * was.
  */
 void
-linli_painter_draw (LinliPainter *self, cairo_t *cr, const LinliMapView *view)
+linli_painter_draw (LinliPainter       *self,
+                    cairo_t            *cr,
+                    const LinliMapView *view)
 {
   g_autoptr (GArray) placed = NULL;
   g_autoptr (GArray) sites = NULL;
-  PangoContext      *pango;
-  View               v;
+  PangoContext *pango;
+  View v;
 
   g_return_if_fail (LINLI_IS_PAINTER (self));
   g_return_if_fail (cr != NULL);
@@ -1834,8 +1945,8 @@ linli_painter_draw (LinliPainter *self, cairo_t *cr, const LinliMapView *view)
       box_to_rect (&v, &self->community_boxes[4 * c], 25 * v.ppm + 4, &r);
       if (!rect_visible (&r, v.width, v.height) || r.width < 80)
         continue;
-      draw_label (&v, cr, placed, linli_project_get_community (self->project, c)->name, r.x + r.width / 2,
-                  MAX (r.y + 4, 4), TRUE);
+      draw_label (&v, cr, placed, linli_project_get_community (self->project, c)->name,
+                  r.x + r.width / 2, MAX (r.y + 4, 4), TRUE);
     }
 
   if (self->show_scale_bar)
@@ -1855,7 +1966,9 @@ linli_painter_draw (LinliPainter *self, cairo_t *cr, const LinliMapView *view)
  * not the painter shows it in linli_painter_draw().
  */
 void
-linli_painter_draw_legend (LinliPainter *self, cairo_t *cr, const LinliMapView *view)
+linli_painter_draw_legend (LinliPainter       *self,
+                           cairo_t            *cr,
+                           const LinliMapView *view)
 {
   PangoContext *pango;
 
@@ -1881,7 +1994,9 @@ linli_painter_draw_legend (LinliPainter *self, cairo_t *cr, const LinliMapView *
  * linli_painter_draw().
  */
 void
-linli_painter_draw_scale_bar (LinliPainter *self, cairo_t *cr, const LinliMapView *view)
+linli_painter_draw_scale_bar (LinliPainter       *self,
+                              cairo_t            *cr,
+                              const LinliMapView *view)
 {
   PangoContext *pango;
 
@@ -1897,7 +2012,9 @@ linli_painter_draw_scale_bar (LinliPainter *self, cairo_t *cr, const LinliMapVie
 }
 
 static cairo_status_t
-append_bytes_cb (void *closure, const unsigned char *data, unsigned int length)
+append_bytes_cb (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
@@ -1917,15 +2034,18 @@ append_bytes_cb (void *closure, const unsigned char *data, unsigned int length)
  * Returns: whether @path was written
  */
 gboolean
-linli_painter_save (LinliPainter *self, const LinliMapView *view, const char *path, GError **error)
+linli_painter_save (LinliPainter       *self,
+                    const LinliMapView *view,
+                    const char         *path,
+                    GError            **error)
 {
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
-  g_autofree char       *lower = NULL;
-  g_autofree char       *display = NULL;
-  cairo_surface_t       *surface;
-  cairo_status_t         status;
-  gboolean               pdf;
-  cairo_t               *cr;
+  g_autofree char *lower = NULL;
+  g_autofree char *display = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  gboolean pdf;
+  cairo_t *cr;
 
   g_return_val_if_fail (LINLI_IS_PAINTER (self), FALSE);
   g_return_val_if_fail (view != NULL, FALSE);
@@ -1938,7 +2058,7 @@ linli_painter_save (LinliPainter *self, const LinliMapView *view, const char *pa
   if (!pdf && !g_str_has_suffix (lower, ".png"))
     {
       g_set_error (error, LINLI_RENDER_ERROR, LINLI_RENDER_ERROR_FORMAT,
-                   _ ("%s: the name must end in .png or .pdf"), display);
+                   _("%s: the name must end in .png or .pdf"), display);
       return FALSE;
     }
   if (view->width < 1 || view->height < 1 || view->width > LINLI_RENDER_MAX_SIDE ||
@@ -1947,7 +2067,7 @@ linli_painter_save (LinliPainter *self, const LinliMapView *view, const char *pa
       view->height * view->scale_factor > LINLI_RENDER_MAX_SIDE)
     {
       g_set_error (error, LINLI_RENDER_ERROR, LINLI_RENDER_ERROR_SIZE,
-                   _ ("%s: the size must be from 1×1 to %d×%d pixels"), display, LINLI_RENDER_MAX_SIDE,
+                   _("%s: the size must be from 1×1 to %d×%d pixels"), display, LINLI_RENDER_MAX_SIDE,
                    LINLI_RENDER_MAX_SIDE);
       return FALSE;
     }
@@ -1957,13 +2077,11 @@ linli_painter_save (LinliPainter *self, const LinliMapView *view, const char *pa
       surface = cairo_pdf_surface_create_for_stream (append_bytes_cb, bytes, view->width, view->height);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Linli " PACKAGE_VERSION);
       if (self->project != NULL)
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                        linli_project_get_name (self->project));
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, linli_project_get_name (self->project));
     }
   else
     {
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                            (int) ceil (view->width * view->scale_factor),
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (view->width * view->scale_factor),
                                             (int) ceil (view->height * view->scale_factor));
       cairo_surface_set_device_scale (surface, view->scale_factor, view->scale_factor);
     }
@@ -1983,7 +2101,7 @@ linli_painter_save (LinliPainter *self, const LinliMapView *view, const char *pa
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, LINLI_RENDER_ERROR, LINLI_RENDER_ERROR_FAILED, _ ("%s: could not draw the map: %s"),
+      g_set_error (error, LINLI_RENDER_ERROR, LINLI_RENDER_ERROR_FAILED, _("%s: could not draw the map: %s"),
                    display, cairo_status_to_string (status));
       return FALSE;
     }
@@ -2016,12 +2134,15 @@ linli_render_free_caches (void)
  * within a few pixels
  */
 LinliSite *
-linli_painter_pick_site (LinliPainter *self, const LinliMapView *view, double x, double y)
+linli_painter_pick_site (LinliPainter       *self,
+                         const LinliMapView *view,
+                         double              x,
+                         double              y)
 {
   LinliSite *best = NULL;
-  double     best_d = PICK_RADIUS_PX;
-  guint      n;
-  View       v;
+  double best_d = PICK_RADIUS_PX;
+  guint n;
+  View v;
 
   g_return_val_if_fail (LINLI_IS_PAINTER (self), NULL);
   g_return_val_if_fail (view != NULL, NULL);
@@ -2032,7 +2153,7 @@ linli_painter_pick_site (LinliPainter *self, const LinliMapView *view, double x,
   for (guint s = 0; s < n; s++)
     {
       LinliSite *site = linli_project_get_site (self->project, s);
-      double     sx, sy, d;
+      double sx, sy, d;
 
       view_point (&v, linli_site_get_lat (site), linli_site_get_lon (site), &sx, &sy);
       d = hypot (sx - x, sy - y);
@@ -2055,10 +2176,13 @@ linli_painter_pick_site (LinliPainter *self, const LinliMapView *view, double x,
  * pixels, or -1
  */
 int
-linli_painter_pick_building (LinliPainter *self, const LinliMapView *view, double x, double y)
+linli_painter_pick_building (LinliPainter       *self,
+                             const LinliMapView *view,
+                             double              x,
+                             double              y)
 {
   double det, dx, dy, mx, my, scale;
-  View   v;
+  View v;
 
   g_return_val_if_fail (LINLI_IS_PAINTER (self), -1);
   g_return_val_if_fail (view != NULL, -1);
@@ -2070,7 +2194,7 @@ linli_painter_pick_building (LinliPainter *self, const LinliMapView *view, doubl
   dy = y - v.oy;
   mx = (v.yy * dx - v.xy * dy) / det;
   my = (-v.yx * dx + v.xx * dy) / det;
-  scale = hypot (v.xx, v.yx) / LINLI_MERCATOR_WORLD_M; /* pixels per WORLD_M unit */
-  return linli_point_index_nearest (self->merc_index, mx * LINLI_MERCATOR_WORLD_M,
-                                    my * LINLI_MERCATOR_WORLD_M, PICK_RADIUS_PX / scale);
+  scale = hypot (v.xx, v.yx) / LINLI_MERCATOR_WORLD_M;  /* pixels per WORLD_M unit */
+  return linli_point_index_nearest (self->merc_index, mx * LINLI_MERCATOR_WORLD_M, my * LINLI_MERCATOR_WORLD_M,
+                                   PICK_RADIUS_PX / scale);
 }

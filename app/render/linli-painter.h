@@ -29,36 +29,69 @@ GQuark linli_render_error_quark (void);
 #define LINLI_TYPE_PAINTER (linli_painter_get_type ())
 G_DECLARE_FINAL_TYPE (LinliPainter, linli_painter, LINLI, PAINTER, GObject)
 
-LinliPainter *linli_painter_new (void) G_GNUC_WARN_UNUSED_RESULT;
+LinliPainter *linli_painter_new                 (void) G_GNUC_WARN_UNUSED_RESULT;
 
-LinliProject *linli_painter_get_project (LinliPainter *self);
-void          linli_painter_set_document (LinliPainter *self, LinliDocument *document);
-void          linli_painter_set_project (LinliPainter *self, LinliProject *project);
-void          linli_painter_set_coverage (LinliPainter *self, const LinliCoverage *coverage);
-void
-linli_painter_set_streets (LinliPainter *self, LinliWalk *walk, const double *node_distances, double radius);
-void     linli_painter_set_selected_site (LinliPainter *self, LinliSite *site);
-void     linli_painter_set_highlight (LinliPainter *self, int building);
-void     linli_painter_set_proposal (LinliPainter *self, const char **ids, const double *adds, guint n);
-gboolean linli_painter_get_draw_background (LinliPainter *self);
-void     linli_painter_set_draw_background (LinliPainter *self, gboolean draw);
-void     linli_painter_set_show_candidate_circles (LinliPainter *self, gboolean show);
-gboolean linli_painter_get_show_legend (LinliPainter *self);
-void     linli_painter_set_show_legend (LinliPainter *self, gboolean show);
-gboolean linli_painter_get_show_scale_bar (LinliPainter *self);
-void     linli_painter_set_show_scale_bar (LinliPainter *self, gboolean show);
-void     linli_painter_set_attribution (LinliPainter *self, const char *text);
+LinliProject *linli_painter_get_project         (LinliPainter *self);
+void               linli_painter_set_document      (LinliPainter  *self,
+                                                   LinliDocument *document);
+void          linli_painter_set_project         (LinliPainter *self,
+                                                 LinliProject *project);
+void          linli_painter_set_coverage        (LinliPainter        *self,
+                                                 const LinliCoverage *coverage);
+void          linli_painter_set_streets         (LinliPainter *self,
+                                                 LinliWalk    *walk,
+                                                 const double *node_distances,
+                                                 double        radius);
+void          linli_painter_set_selected_site   (LinliPainter *self,
+                                                 LinliSite    *site);
+void          linli_painter_set_highlight       (LinliPainter *self,
+                                                 int           building);
+void          linli_painter_set_proposal        (LinliPainter  *self,
+                                                 const char   **ids,
+                                                 const double  *adds,
+                                                 guint          n);
+gboolean      linli_painter_get_draw_background (LinliPainter *self);
+void          linli_painter_set_draw_background (LinliPainter *self,
+                                                 gboolean      draw);
+void          linli_painter_set_show_candidate_circles (LinliPainter *self,
+                                                        gboolean      show);
+gboolean      linli_painter_get_show_legend     (LinliPainter *self);
+void          linli_painter_set_show_legend     (LinliPainter *self,
+                                                 gboolean      show);
+gboolean      linli_painter_get_show_scale_bar  (LinliPainter *self);
+void          linli_painter_set_show_scale_bar  (LinliPainter *self,
+                                                 gboolean      show);
+void          linli_painter_set_attribution     (LinliPainter *self,
+                                                 const char   *text);
 
-gboolean linli_painter_get_bounds (
-    LinliPainter *self, double *min_lat, double *min_lon, double *max_lat, double *max_lon);
-void     linli_painter_draw (LinliPainter *self, cairo_t *cr, const LinliMapView *view);
-void     linli_painter_draw_legend (LinliPainter *self, cairo_t *cr, const LinliMapView *view);
-void     linli_painter_draw_scale_bar (LinliPainter *self, cairo_t *cr, const LinliMapView *view);
-gboolean linli_painter_save (LinliPainter *self, const LinliMapView *view, const char *path, GError **error);
-LinliSite *linli_painter_pick_site (LinliPainter *self, const LinliMapView *view, double x, double y);
-int        linli_painter_pick_building (LinliPainter *self, const LinliMapView *view, double x, double y);
+gboolean      linli_painter_get_bounds          (LinliPainter *self,
+                                                 double       *min_lat,
+                                                 double       *min_lon,
+                                                 double       *max_lat,
+                                                 double       *max_lon);
+void          linli_painter_draw                (LinliPainter       *self,
+                                                 cairo_t            *cr,
+                                                 const LinliMapView *view);
+void          linli_painter_draw_legend         (LinliPainter       *self,
+                                                 cairo_t            *cr,
+                                                 const LinliMapView *view);
+void          linli_painter_draw_scale_bar      (LinliPainter       *self,
+                                                 cairo_t            *cr,
+                                                 const LinliMapView *view);
+gboolean      linli_painter_save                (LinliPainter       *self,
+                                                 const LinliMapView *view,
+                                                 const char         *path,
+                                                 GError            **error);
+LinliSite    *linli_painter_pick_site           (LinliPainter       *self,
+                                                 const LinliMapView *view,
+                                                 double              x,
+                                                 double              y);
+int           linli_painter_pick_building       (LinliPainter       *self,
+                                                 const LinliMapView *view,
+                                                 double              x,
+                                                 double              y);
 
-void linli_render_free_caches (void);
+void          linli_render_free_caches          (void);
 
 /* Colours shared by the drawing and the tests, as 0xRRGGBB. */
 #define LINLI_COLOR_COVERED   0x3f7cc4
@@ -68,10 +101,10 @@ void linli_render_free_caches (void);
 #define LINLI_COLOR_PROPOSED  0x1b8a4a
 /* Streets by the walk to the nearest site: within half the rule, within
  * the rule, within one and a half times, farther, not connected. */
-#define LINLI_COLOR_WALK_NEAR 0x1a9850
-#define LINLI_COLOR_WALK_IN   0x91cf60
-#define LINLI_COLOR_WALK_OVER 0xfc8d59
-#define LINLI_COLOR_WALK_FAR  0xd73027
-#define LINLI_COLOR_WALK_NONE 0xb8b2a7
+#define LINLI_COLOR_WALK_NEAR  0x1a9850
+#define LINLI_COLOR_WALK_IN    0x91cf60
+#define LINLI_COLOR_WALK_OVER  0xfc8d59
+#define LINLI_COLOR_WALK_FAR   0xd73027
+#define LINLI_COLOR_WALK_NONE  0xb8b2a7
 
 G_END_DECLS

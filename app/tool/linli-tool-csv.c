@@ -22,7 +22,8 @@
  *   file's import, not the GeoJSON one
  */
 gboolean
-linli_tool_csv_wanted (int argc, char **argv)
+linli_tool_csv_wanted (int    argc,
+                       char **argv)
 {
   for (int i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "--csv") || g_str_has_prefix (argv[i], "--csv="))
@@ -31,7 +32,8 @@ linli_tool_csv_wanted (int argc, char **argv)
 }
 
 static gboolean
-parse_separator (const char *name, char *separator)
+parse_separator (const char *name,
+                 char       *separator)
 {
   if (name == NULL || g_str_equal (name, "auto"))
     *separator = 0;
@@ -48,20 +50,20 @@ parse_separator (const char *name, char *separator)
 
 /* Reads the table and works out the mapping: guessed, then --column. */
 static LinliCsvTable *
-load_mapped (const char      *command,
-             const char      *path,
-             const char      *separator_name,
-             char           **columns,
-             LinliCsvMapping *mapping,
-             int             *status)
+load_mapped (const char       *command,
+             const char       *path,
+             const char       *separator_name,
+             char            **columns,
+             LinliCsvMapping  *mapping,
+             int              *status)
 {
-  g_autoptr (GError)        error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autoptr (LinliCsvTable) table = NULL;
-  char                      separator;
+  char separator;
 
   if (!parse_separator (separator_name, &separator))
     {
-      g_printerr (_ ("linli-tool %s: --separator must be comma, semicolon, tab or auto\n"), command);
+      g_printerr (_("linli-tool %s: --separator must be comma, semicolon, tab or auto\n"), command);
       *status = 2;
       return NULL;
     }
@@ -85,7 +87,8 @@ load_mapped (const char      *command,
 
 /* What was read and how: encoding, separator, rows and columns used. */
 static void
-print_table (const LinliCsvTable *table, const LinliCsvMapping *mapping)
+print_table (const LinliCsvTable   *table,
+             const LinliCsvMapping *mapping)
 {
   guint n_rows = linli_csv_table_get_n_rows (table);
 
@@ -94,7 +97,7 @@ print_table (const LinliCsvTable *table, const LinliCsvMapping *mapping)
                         n_rows),
            linli_csv_table_get_display_name (table), linli_csv_table_get_encoding (table),
            linli_csv_separator_to_string (linli_csv_table_get_separator (table)), n_rows);
-  g_print (_ ("columns:"));
+  g_print (_("columns:"));
   for (guint f = 0; f < LINLI_CSV_N_FIELDS; f++)
     if (mapping->columns[f] >= 0)
       g_print (" %s=“%s”", linli_csv_field_to_string (f),
@@ -104,8 +107,11 @@ print_table (const LinliCsvTable *table, const LinliCsvMapping *mapping)
 
 /* Lists the first rows in @lines with the text they were matched by. */
 static void
-print_rows (
-    const char *what, const LinliCsvTable *table, const GArray *lines, int key_column, int compound_column)
+print_rows (const char          *what,
+            const LinliCsvTable *table,
+            const GArray        *lines,
+            int                  key_column,
+            int                  compound_column)
 {
   guint row = 0, n_rows = linli_csv_table_get_n_rows (table);
   char *key = NULL, *compound = NULL;
@@ -125,9 +131,8 @@ print_rows (
       if (row == n_rows)
         break;
       key = g_strdelimit (g_strdup (linli_csv_table_get_cell (table, row, key_column)), "\r\n\t", ' ');
-      compound = g_strdelimit (
-          g_strdup (compound_column >= 0 ? linli_csv_table_get_cell (table, row, compound_column) : ""),
-          "\r\n\t", ' ');
+      compound = g_strdelimit (g_strdup (compound_column >= 0 ? linli_csv_table_get_cell (table, row, compound_column)
+                                                              : ""), "\r\n\t", ' ');
       g_print ("  %s %s:%u: “%s”%s%s%s\n", what, linli_csv_table_get_display_name (table), line, key,
                compound[0] ? " (" : "", compound, compound[0] ? ")" : "");
       g_clear_pointer (&key, g_free);
@@ -143,55 +148,50 @@ print_rows (
  * `linli-tool import --csv FILE --out F.linli [--crs CRS] [--column FIELD=COLUMN …]`
  */
 int
-linli_tool_import_csv (int argc, char **argv)
+linli_tool_import_csv (int    argc,
+                       char **argv)
 {
   g_autofree char *csv = NULL, *out = NULL, *crs_name = NULL, *name = NULL, *separator = NULL;
-  g_auto (GStrv)   columns = NULL;
-  double           per_household = 2.6;
-  GOptionEntry     entries[] = {
-        { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_ ("Building list with coordinates (CSV, UTF-8 or GBK)"),
-          "FILE" },
-        { "crs", 0, 0, G_OPTION_ARG_STRING, &crs_name,
-          N_ ("Coordinates of the file: wgs84 (default), gcj02 or cgcs2000"), "CRS" },
-        { "column", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &columns,
-          N_ ("Column of a field, overriding the guess: households=户数, lat=3, key=none… (repeatable; fields: "
-                  "id, "
-                  "name, compound, community, households, residents, party-members, lat, lon, key)"),
-          "FIELD=COLUMN" },
-        { "separator", 0, 0, G_OPTION_ARG_STRING, &separator, N_ ("comma, semicolon, tab or auto (default)"),
-          "SEP" },
-        { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_ ("Name of the district"), "NAME" },
-        { "residents-per-household", 0, 0, G_OPTION_ARG_DOUBLE, &per_household,
-          N_ ("For a missing households or residents figure (default 2.6)"), "N" },
-        { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_ ("Project file to write"), "FILE" },
-        { NULL }
+  g_auto (GStrv) columns = NULL;
+  double per_household = 2.6;
+  GOptionEntry entries[] = {
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Building list with coordinates (CSV, UTF-8 or GBK)"), "FILE" },
+    { "crs", 0, 0, G_OPTION_ARG_STRING, &crs_name, N_("Coordinates of the file: wgs84 (default), gcj02 or cgcs2000"), "CRS" },
+    { "column", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &columns,
+      N_("Column of a field, overriding the guess: households=户数, lat=3, key=none… (repeatable; fields: id, "
+         "name, compound, community, households, residents, party-members, lat, lon, key)"), "FIELD=COLUMN" },
+    { "separator", 0, 0, G_OPTION_ARG_STRING, &separator, N_("comma, semicolon, tab or auto (default)"), "SEP" },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name of the district"), "NAME" },
+    { "residents-per-household", 0, 0, G_OPTION_ARG_DOUBLE, &per_household,
+      N_("For a missing households or residents figure (default 2.6)"), "N" },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Project file to write"), "FILE" },
+    { NULL }
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new (
-      _ ("— make a project of a CSV building list with coordinates"));
-  g_autoptr (GError)        error = NULL;
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_("— make a project of a CSV building list with coordinates"));
+  g_autoptr (GError) error = NULL;
   g_autoptr (LinliCsvTable) table = NULL;
-  g_autoptr (LinliProject)  project = NULL;
-  g_auto (LinliCsvReport)   report = { 0 };
-  g_autofree char          *summary = NULL;
-  LinliCsvOptions           opts;
-  LinliCsvMapping           mapping;
-  int                       status = 0;
+  g_autoptr (LinliProject) project = NULL;
+  g_auto (LinliCsvReport) report = { 0 };
+  g_autofree char *summary = NULL;
+  LinliCsvOptions opts;
+  LinliCsvMapping mapping;
+  int status = 0;
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error) || csv == NULL || out == NULL)
     {
-      g_printerr ("linli-tool import: %s\n", error ? error->message : _ ("give --csv FILE and --out FILE"));
+      g_printerr ("linli-tool import: %s\n", error ? error->message : _("give --csv FILE and --out FILE"));
       return 2;
     }
   linli_csv_options_init (&opts);
   if (crs_name != NULL && !linli_crs_from_string (crs_name, &opts.crs))
     {
-      g_printerr (_ ("linli-tool import: --crs must be wgs84, gcj02 or cgcs2000\n"));
+      g_printerr (_("linli-tool import: --crs must be wgs84, gcj02 or cgcs2000\n"));
       return 2;
     }
   if (!(per_household > 0))
     {
-      g_printerr (_ ("linli-tool import: --residents-per-household must be above 0\n"));
+      g_printerr (_("linli-tool import: --residents-per-household must be above 0\n"));
       return 2;
     }
   opts.name = name;
@@ -208,9 +208,8 @@ linli_tool_import_csv (int argc, char **argv)
     }
   summary = linli_csv_report_describe (&report);
   g_print ("%s\n", summary);
-  g_print (_ ("%s: %u communities, %u compounds, %u buildings\n"), out,
-           linli_project_get_n_communities (project), linli_project_get_n_compounds (project),
-           linli_project_get_n_buildings (project));
+  g_print (_("%s: %u communities, %u compounds, %u buildings\n"), out, linli_project_get_n_communities (project),
+           linli_project_get_n_compounds (project), linli_project_get_n_buildings (project));
   return 0;
 }
 
@@ -220,43 +219,40 @@ linli_tool_import_csv (int argc, char **argv)
  * `linli-tool join --project IN.linli --csv FILE --out OUT.linli [--key name|id] [--column …]`
  */
 int
-linli_tool_join_csv (int argc, char **argv)
+linli_tool_join_csv (int    argc,
+                     char **argv)
 {
   g_autofree char *csv = NULL, *in = NULL, *out = NULL, *key_name = NULL, *separator = NULL;
-  g_auto (GStrv)   columns = NULL;
-  double           per_household = 2.6;
-  GOptionEntry     entries[] = {
-        { "project", 'p', 0, G_OPTION_ARG_FILENAME, &in, N_ ("Project whose buildings to fill in"), "FILE" },
-        { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_ ("Building list (CSV, UTF-8 or GBK)"), "FILE" },
-        { "key", 'k', 0, G_OPTION_ARG_STRING, &key_name, N_ ("Match rows to building names (default) or ids"),
-          "name|id" },
-        { "column", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &columns,
-          N_ ("Column of a field, overriding the guess: key=门牌, households=户数… (repeatable)"),
-          "FIELD=COLUMN" },
-        { "separator", 0, 0, G_OPTION_ARG_STRING, &separator, N_ ("comma, semicolon, tab or auto (default)"),
-          "SEP" },
-        { "residents-per-household", 0, 0, G_OPTION_ARG_DOUBLE, &per_household,
-          N_ ("For a missing households or residents figure of an estimated building (default 2.6)"), "N" },
-        { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_ ("Project file to write"), "FILE" },
-        { NULL }
+  g_auto (GStrv) columns = NULL;
+  double per_household = 2.6;
+  GOptionEntry entries[] = {
+    { "project", 'p', 0, G_OPTION_ARG_FILENAME, &in, N_("Project whose buildings to fill in"), "FILE" },
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Building list (CSV, UTF-8 or GBK)"), "FILE" },
+    { "key", 'k', 0, G_OPTION_ARG_STRING, &key_name, N_("Match rows to building names (default) or ids"), "name|id" },
+    { "column", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &columns,
+      N_("Column of a field, overriding the guess: key=门牌, households=户数… (repeatable)"), "FIELD=COLUMN" },
+    { "separator", 0, 0, G_OPTION_ARG_STRING, &separator, N_("comma, semicolon, tab or auto (default)"), "SEP" },
+    { "residents-per-household", 0, 0, G_OPTION_ARG_DOUBLE, &per_household,
+      N_("For a missing households or residents figure of an estimated building (default 2.6)"), "N" },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Project file to write"), "FILE" },
+    { NULL }
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new (
-      _ ("— fill in a project's buildings from a CSV building list"));
-  g_autoptr (GError)        error = NULL;
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_("— fill in a project's buildings from a CSV building list"));
+  g_autoptr (GError) error = NULL;
   g_autoptr (LinliCsvTable) table = NULL;
-  g_autoptr (LinliProject)  project = NULL;
-  g_autoptr (LinliProject)  joined = NULL;
-  g_auto (LinliCsvReport)   report = { 0 };
-  g_autofree char          *summary = NULL;
-  LinliCsvOptions           opts;
-  LinliCsvMapping           mapping;
-  int                       status = 0;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (LinliProject) joined = NULL;
+  g_auto (LinliCsvReport) report = { 0 };
+  g_autofree char *summary = NULL;
+  LinliCsvOptions opts;
+  LinliCsvMapping mapping;
+  int status = 0;
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error) || csv == NULL || in == NULL || out == NULL)
     {
       g_printerr ("linli-tool join: %s\n",
-                  error ? error->message : _ ("give --project FILE, --csv FILE and --out FILE"));
+                  error ? error->message : _("give --project FILE, --csv FILE and --out FILE"));
       return 2;
     }
   linli_csv_options_init (&opts);
@@ -264,12 +260,12 @@ linli_tool_join_csv (int argc, char **argv)
     opts.key = LINLI_CSV_KEY_ID;
   else if (key_name != NULL && !g_str_equal (key_name, "name"))
     {
-      g_printerr (_ ("linli-tool join: --key must be name or id\n"));
+      g_printerr (_("linli-tool join: --key must be name or id\n"));
       return 2;
     }
   if (!(per_household > 0))
     {
-      g_printerr (_ ("linli-tool join: --residents-per-household must be above 0\n"));
+      g_printerr (_("linli-tool join: --residents-per-household must be above 0\n"));
       return 2;
     }
   opts.residents_per_household = per_household;
@@ -295,11 +291,11 @@ linli_tool_join_csv (int argc, char **argv)
     int key_column = linli_csv_mapping_get_join_column (&mapping, opts.key);
     int compound_column = mapping.columns[LINLI_CSV_FIELD_COMPOUND];
 
-    print_rows (_ ("unmatched"), table, report.unmatched_lines, key_column, compound_column);
-    print_rows (_ ("ambiguous"), table, report.ambiguous_lines, key_column, compound_column);
-    print_rows (_ ("already filled"), table, report.duplicate_lines, key_column, compound_column);
+    print_rows (_("unmatched"), table, report.unmatched_lines, key_column, compound_column);
+    print_rows (_("ambiguous"), table, report.ambiguous_lines, key_column, compound_column);
+    print_rows (_("already filled"), table, report.duplicate_lines, key_column, compound_column);
   }
-  g_print (_ ("%s: %u buildings, %u filled in from the list\n"), out, linli_project_get_n_buildings (joined),
+  g_print (_("%s: %u buildings, %u filled in from the list\n"), out, linli_project_get_n_buildings (joined),
            report.matched);
   return 0;
 }

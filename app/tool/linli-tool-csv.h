@@ -7,8 +7,11 @@ G_BEGIN_DECLS
 
 /* linli-tool commands for CSV building lists (linli-tool-csv.c). */
 
-gboolean linli_tool_csv_wanted (int argc, char **argv);
-int      linli_tool_import_csv (int argc, char **argv);
-int      linli_tool_join_csv (int argc, char **argv);
+gboolean linli_tool_csv_wanted (int    argc,
+                                char **argv);
+int      linli_tool_import_csv (int    argc,
+                                char **argv);
+int      linli_tool_join_csv   (int    argc,
+                                char **argv);
 
 G_END_DECLS

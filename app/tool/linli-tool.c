@@ -27,27 +27,27 @@
 /* Commands */
 
 static int
-cmd_generate (int argc, char **argv)
+cmd_generate (int    argc,
+              char **argv)
 {
-  int              seed = 1, buildings = 2500;
-  double           lane_share = 0.25;
-  double           lat = 30.2900, lon = 120.1550; /* Hangzhou, Gongshu */
+  int seed = 1, buildings = 2500;
+  double lane_share = 0.25;
+  double lat = 30.2900, lon = 120.1550;  /* Hangzhou, Gongshu */
   g_autofree char *name = NULL, *out = NULL, *center = NULL;
-  GOptionEntry     entries[] = {
-        { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_ ("Random seed (the same seed gives the same district)"),
-          "N" },
-        { "buildings", 0, 0, G_OPTION_ARG_INT, &buildings, N_ ("Approximate number of buildings"), "N" },
-        { "center", 0, 0, G_OPTION_ARG_STRING, &center, N_ ("Centre of the district"), "LAT,LON" },
-        { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_ ("Name of the district"), "NAME" },
-        { "lane-share", 0, 0, G_OPTION_ARG_DOUBLE, &lane_share,
-          N_ ("Share of compounds of old low-rise lane houses, 0 to 1 (default 0.25)"), "F" },
-        { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_ ("File to write"), "FILE" },
-        { NULL }
+  GOptionEntry entries[] = {
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed (the same seed gives the same district)"), "N" },
+    { "buildings", 0, 0, G_OPTION_ARG_INT, &buildings, N_("Approximate number of buildings"), "N" },
+    { "center", 0, 0, G_OPTION_ARG_STRING, &center, N_("Centre of the district"), "LAT,LON" },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name of the district"), "NAME" },
+    { "lane-share", 0, 0, G_OPTION_ARG_DOUBLE, &lane_share,
+      N_("Share of compounds of old low-rise lane houses, 0 to 1 (default 0.25)"), "F" },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("File to write"), "FILE" },
+    { NULL }
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new (_ ("— make a synthetic district"));
-  g_autoptr (GError)         error = NULL;
-  g_autoptr (LinliProject)   project = NULL;
-  LinliGeneratorOptions      opts;
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_("— make a synthetic district"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
+  LinliGeneratorOptions opts;
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
@@ -57,17 +57,17 @@ cmd_generate (int argc, char **argv)
     }
   if (out == NULL || buildings < 1 || buildings > 2000000)
     {
-      g_printerr (_ ("linli-tool generate: give --out FILE and --buildings from 1 to 2000000\n"));
+      g_printerr (_("linli-tool generate: give --out FILE and --buildings from 1 to 2000000\n"));
       return 2;
     }
   if (!(lane_share >= 0 && lane_share <= 1))
     {
-      g_printerr (_ ("linli-tool generate: --lane-share must be from 0 to 1\n"));
+      g_printerr (_("linli-tool generate: --lane-share must be from 0 to 1\n"));
       return 2;
     }
   if (center != NULL && (sscanf (center, "%lf,%lf", &lat, &lon) != 2 || !linli_lat_lon_is_valid (lat, lon)))
     {
-      g_printerr (_ ("linli-tool generate: --center must be LAT,LON\n"));
+      g_printerr (_("linli-tool generate: --center must be LAT,LON\n"));
       return 2;
     }
 
@@ -84,46 +84,49 @@ cmd_generate (int argc, char **argv)
       g_printerr ("linli-tool: %s\n", error->message);
       return 1;
     }
-  g_print (_ ("%s: %u communities, %u compounds, %u buildings, %u sites\n"), out,
+  g_print (_("%s: %u communities, %u compounds, %u buildings, %u sites\n"), out,
            linli_project_get_n_communities (project), linli_project_get_n_compounds (project),
            linli_project_get_n_buildings (project), linli_project_get_n_sites (project));
   return 0;
 }
 
 static void
-print_totals (const char *label, const LinliCoverageTotals *t)
+print_totals (const char                *label,
+              const LinliCoverageTotals *t)
 {
-  g_print ("%-24s %8u %8u %6.1f%% %10" G_GUINT64_FORMAT " %10" G_GUINT64_FORMAT
-           " %6.1f%% %10" G_GUINT64_FORMAT " %6.1f%%\n",
+  g_print ("%-24s %8u %8u %6.1f%% %10" G_GUINT64_FORMAT " %10" G_GUINT64_FORMAT " %6.1f%% %10"
+           G_GUINT64_FORMAT " %6.1f%%\n",
            label, t->buildings, t->buildings_covered,
-           100 * linli_coverage_totals_share (t->buildings_covered, t->buildings), t->households,
-           t->households_covered, 100 * linli_coverage_totals_share (t->households_covered, t->households),
+           100 * linli_coverage_totals_share (t->buildings_covered, t->buildings),
+           t->households, t->households_covered,
+           100 * linli_coverage_totals_share (t->households_covered, t->households),
            t->residents_covered, 100 * linli_coverage_totals_share (t->residents_covered, t->residents));
 }
 
 static int
-cmd_info (int argc, char **argv)
+cmd_info (int    argc,
+          char **argv)
 {
-  gboolean     list_uncovered = FALSE;
-  char        *distance = NULL;
+  gboolean list_uncovered = FALSE;
+  char *distance = NULL;
   GOptionEntry entries[] = {
-    { "uncovered", 'u', 0, G_OPTION_ARG_NONE, &list_uncovered, N_ ("List the uncovered buildings"), NULL },
+    { "uncovered", 'u', 0, G_OPTION_ARG_NONE, &list_uncovered, N_("List the uncovered buildings"), NULL },
     { "distance", 'd', 0, G_OPTION_ARG_STRING, &distance,
-      N_ ("Measure walks by “line” or “street” instead of the project's setting"), N_ ("RULE") },
+      N_("Measure walks by “line” or “street” instead of the project's setting"), N_("RULE") },
     { NULL }
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new (_ ("FILE — coverage figures of a project"));
-  g_autoptr (GError)         error = NULL;
-  g_autoptr (LinliDocument)  document = NULL;
-  LinliProject              *project;
-  const LinliCoverage       *cov;
-  const guint               *uncovered;
-  guint                      n_uncovered;
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_("FILE — coverage figures of a project"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliDocument) document = NULL;
+  LinliProject *project;
+  const LinliCoverage *cov;
+  const guint *uncovered;
+  guint n_uncovered;
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc != 2)
     {
-      g_printerr ("linli-tool info: %s\n", error ? error->message : _ ("give one FILE"));
+      g_printerr ("linli-tool info: %s\n", error ? error->message : _("give one FILE"));
       return 2;
     }
   document = linli_document_new_for_path (argv[1], &error);
@@ -139,7 +142,7 @@ cmd_info (int argc, char **argv)
 
       if (!linli_distance_from_string (distance, &d))
         {
-          g_printerr (_ ("linli-tool info: --distance must be line or street\n"));
+          g_printerr (_("linli-tool info: --distance must be line or street\n"));
           g_free (distance);
           return 2;
         }
@@ -147,41 +150,41 @@ cmd_info (int argc, char **argv)
       g_free (distance);
     }
   cov = linli_document_get_coverage (document);
-  g_print (_ ("%s: %u communities, %u compounds, %u buildings, %u sites; "
-              "coverage radius %.0f m (%.0f min at %.1f km/h, %s)\n"),
+  g_print (_("%s: %u communities, %u compounds, %u buildings, %u sites; "
+             "coverage radius %.0f m (%.0f min at %.1f km/h, %s)\n"),
            linli_project_get_name (project), linli_project_get_n_communities (project),
            linli_project_get_n_compounds (project), linli_project_get_n_buildings (project),
            linli_project_get_n_sites (project), linli_coverage_get_radius (cov),
            linli_project_get_walk_minutes (project), linli_project_get_walk_speed (project),
-           linli_coverage_get_distance (cov) == LINLI_DISTANCE_STREET ? _ ("along streets")
-                                                                      : _ ("straight line"));
+           linli_coverage_get_distance (cov) == LINLI_DISTANCE_STREET ? _("along streets")
+                                                                     : _("straight line"));
   if (linli_project_has_streets (project))
     {
       const LinliStreets *streets = linli_project_get_streets (project);
-      LinliWalk          *walk = linli_document_get_walk (document);
-      double              km = linli_streets_get_length (streets) / 1000; /* as the import reported it */
+      LinliWalk *walk = linli_document_get_walk (document);
+      double km = linli_streets_get_length (streets) / 1000;   /* as the import reported it */
 
-      g_print (_ ("streets: %u ways, %u nodes, %.1f km; %u buildings farther than %.0f m from any street\n"),
+      g_print (_("streets: %u ways, %u nodes, %.1f km; %u buildings farther than %.0f m from any street\n"),
                linli_streets_get_n_ways (streets), linli_streets_get_n_nodes (streets), km,
                linli_walk_get_n_unreachable (walk), LINLI_WALK_MAX_SNAP);
       if (linli_coverage_get_distance (cov) == LINLI_DISTANCE_STREET)
         {
           const LinliCoverage *line = linli_document_get_line_coverage (document);
-          guint64              by_line = linli_coverage_get_district (line)->households_covered;
-          guint64              by_street = linli_coverage_get_district (cov)->households_covered;
+          guint64 by_line = linli_coverage_get_district (line)->households_covered;
+          guint64 by_street = linli_coverage_get_district (cov)->households_covered;
 
           g_autofree char *gap = g_strdup_printf ("%" G_GUINT64_FORMAT, by_line - by_street);
 
-          g_print (_ ("covered by circle but not along streets: %s households\n"), gap);
+          g_print (_("covered by circle but not along streets: %s households\n"), gap);
         }
     }
   /* Translators: column headings of linli-tool info's table; keep them short */
-  g_print ("%-24s %8s %8s %7s %10s %10s %7s %10s %7s\n", _ ("community"), _ ("bldgs"), _ ("covered"), "",
-           _ ("households"), _ ("covered"), "", _ ("residents"), "");
+  g_print ("%-24s %8s %8s %7s %10s %10s %7s %10s %7s\n", _("community"), _("bldgs"), _("covered"), "",
+           _("households"), _("covered"), "", _("residents"), "");
   for (guint c = 0; c < linli_project_get_n_communities (project); c++)
     print_totals (linli_project_get_community (project, c)->id, linli_coverage_get_community (cov, c));
   /* Translators: the last row of linli-tool info's table, the whole district */
-  print_totals (_ ("district"), linli_coverage_get_district (cov));
+  print_totals (_("district"), linli_coverage_get_district (cov));
 
   uncovered = linli_coverage_get_uncovered (cov, &n_uncovered);
   if (list_uncovered)
@@ -194,21 +197,22 @@ cmd_info (int argc, char **argv)
 }
 
 static int
-cmd_validate (int argc, char **argv)
+cmd_validate (int    argc,
+              char **argv)
 {
   int status = 0;
 
   if (argc < 2)
     {
-      g_printerr (_ ("linli-tool validate: give one or more FILEs\n"));
+      g_printerr (_("linli-tool validate: give one or more FILEs\n"));
       return 2;
     }
   for (int i = 1; i < argc; i++)
     {
-      g_autoptr (GError)       error = NULL;
-      gint64                   start = g_get_monotonic_time ();
+      g_autoptr (GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
       g_autoptr (LinliProject) project = linli_format_load_file (argv[i], &error);
-      double                   ms = (g_get_monotonic_time () - start) / 1000.0;
+      double ms = (g_get_monotonic_time () - start) / 1000.0;
 
       if (project == NULL)
         {
@@ -216,11 +220,12 @@ cmd_validate (int argc, char **argv)
           status = 1;
         }
       else
-        g_print (_ ("%s: valid, %u buildings, %u sites, read in %.1f ms\n"), argv[i],
+        g_print (_("%s: valid, %u buildings, %u sites, read in %.1f ms\n"), argv[i],
                  linli_project_get_n_buildings (project), linli_project_get_n_sites (project), ms);
     }
   return status;
 }
+
 
 /* Benchmarks */
 
@@ -238,45 +243,45 @@ typedef struct
 } Figure;
 
 static int
-cmd_bench (int argc, char **argv)
+cmd_bench (int    argc,
+           char **argv)
 {
-  int                        runs = 5;
-  gboolean                   json = FALSE;
-  GOptionEntry               entries[] = { { "runs", 'n', 0, G_OPTION_ARG_INT, &runs,
-                                             N_ ("Runs per figure (at least 5 for a median worth quoting)"), "N" },
-                                           { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the figures as JSON"),
-                                             NULL },
-                                           { NULL } };
-  g_autoptr (GOptionContext) ctx = g_option_context_new (
-      _ ("FILE — time opening, saving and coverage updates"));
-  g_autoptr (GError)        error = NULL;
+  int runs = 5;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, N_("Runs per figure (at least 5 for a median worth quoting)"), "N" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the figures as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_("FILE — time opening, saving and coverage updates"));
+  g_autoptr (GError) error = NULL;
   g_autoptr (LinliDocument) document = NULL;
-  LinliProject             *project;
-  LinliWalk                *walk = NULL;
-  g_autoptr (GRand)         rng = g_rand_new_with_seed (1);
-  g_autofree char          *tmpdir = NULL, *tmpfile = NULL;
-  g_autofree char          *xmllint = g_find_program_in_path ("xmllint");
-  Figure                    figures[] = {
-                       { "open", g_array_new (FALSE, FALSE, sizeof (double)), "parse, validate and index" },
-                       { "xmllint_stream", g_array_new (FALSE, FALSE, sizeof (double)), "xmllint --stream --noout, for scale" },
-                       { "save", g_array_new (FALSE, FALSE, sizeof (double)), "atomic, streamed" },
-                       { "coverage_update", g_array_new (FALSE, FALSE, sizeof (double)), "one site moved about 100 m" },
-                       { "coverage_full", g_array_new (FALSE, FALSE, sizeof (double)), "recompute from scratch" },
+  LinliProject *project;
+  LinliWalk *walk = NULL;
+  g_autoptr (GRand) rng = g_rand_new_with_seed (1);
+  g_autofree char *tmpdir = NULL, *tmpfile = NULL;
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
+  Figure figures[] = {
+    { "open", g_array_new (FALSE, FALSE, sizeof (double)), "parse, validate and index" },
+    { "xmllint_stream", g_array_new (FALSE, FALSE, sizeof (double)), "xmllint --stream --noout, for scale" },
+    { "save", g_array_new (FALSE, FALSE, sizeof (double)), "atomic, streamed" },
+    { "coverage_update", g_array_new (FALSE, FALSE, sizeof (double)), "one site moved about 100 m" },
+    { "coverage_full", g_array_new (FALSE, FALSE, sizeof (double)), "recompute from scratch" },
   };
   double rss = NAN;
-  guint  n_counting = 0;
+  guint n_counting = 0;
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc != 2 || runs < 1)
     {
-      g_printerr ("linli-tool bench: %s\n", error ? error->message : _ ("give one FILE"));
+      g_printerr ("linli-tool bench: %s\n", error ? error->message : _("give one FILE"));
       return 2;
     }
 
   for (int r = 0; r < runs; r++)
     {
       g_autoptr (LinliDocument) d = NULL;
-      double                    t0 = now_ms ();
+      double t0 = now_ms ();
 
       d = linli_document_new_for_path (argv[1], &error);
       if (d == NULL)
@@ -284,7 +289,7 @@ cmd_bench (int argc, char **argv)
           g_printerr ("linli-tool: %s\n", error->message);
           return 1;
         }
-      g_array_append_vals (figures[0].samples, (double[]){ now_ms () - t0 }, 1);
+      g_array_append_vals (figures[0].samples, (double[]) { now_ms () - t0 }, 1);
       if (r == 0)
         {
           rss = linli_stats_resident_mib ();
@@ -300,13 +305,13 @@ cmd_bench (int argc, char **argv)
     for (int r = 0; r < runs; r++)
       {
         const char *args[] = { xmllint, "--stream", "--noout", argv[1], NULL };
-        double      t0 = now_ms ();
-        int         status = 0;
+        double t0 = now_ms ();
+        int status = 0;
 
         if (!g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
                            &status, NULL))
           break;
-        g_array_append_vals (figures[1].samples, (double[]){ now_ms () - t0 }, 1);
+        g_array_append_vals (figures[1].samples, (double[]) { now_ms () - t0 }, 1);
       }
 
   tmpdir = g_dir_make_tmp ("linli-bench-XXXXXX", &error);
@@ -325,7 +330,7 @@ cmd_bench (int argc, char **argv)
           g_printerr ("linli-tool: %s\n", error->message);
           return 1;
         }
-      g_array_append_vals (figures[2].samples, (double[]){ now_ms () - t0 }, 1);
+      g_array_append_vals (figures[2].samples, (double[]) { now_ms () - t0 }, 1);
     }
   g_unlink (tmpfile);
   g_rmdir (tmpdir);
@@ -336,12 +341,11 @@ cmd_bench (int argc, char **argv)
     for (int r = 0; r < runs * 20; r++)
       {
         const LinliProjection *proj = linli_project_get_projection (project);
-        LinliSite             *site;
-        double                 x, y, lat, lon, t0;
+        LinliSite *site;
+        double x, y, lat, lon, t0;
 
         do
-          site = linli_project_get_site (project,
-                                         g_rand_int_range (rng, 0, linli_project_get_n_sites (project)));
+          site = linli_project_get_site (project, g_rand_int_range (rng, 0, linli_project_get_n_sites (project)));
         while (!linli_site_counts_for_coverage (site));
         linli_projection_forward (proj, linli_site_get_lat (site), linli_site_get_lon (site), &x, &y);
         linli_projection_inverse (proj, x + g_rand_double_range (rng, -100, 100),
@@ -349,20 +353,20 @@ cmd_bench (int argc, char **argv)
         /* The document follows the move at once. */
         t0 = now_ms ();
         linli_site_set_position (site, lat, lon);
-        g_array_append_vals (figures[3].samples, (double[]){ now_ms () - t0 }, 1);
+        g_array_append_vals (figures[3].samples, (double[]) { now_ms () - t0 }, 1);
       }
   for (int r = 0; r < runs; r++)
     {
-      double                    t0 = now_ms ();
+      double t0 = now_ms ();
       g_autoptr (LinliCoverage) c = linli_coverage_compute (project, walk);
 
-      g_array_append_vals (figures[4].samples, (double[]){ now_ms () - t0 }, 1);
+      g_array_append_vals (figures[4].samples, (double[]) { now_ms () - t0 }, 1);
     }
 
   if (json)
     {
-      g_print ("{\n  \"file\": \"%s\",\n  \"buildings\": %u,\n  \"sites\": %u,\n", argv[1],
-               linli_project_get_n_buildings (project), linli_project_get_n_sites (project));
+      g_print ("{\n  \"file\": \"%s\",\n  \"buildings\": %u,\n  \"sites\": %u,\n",
+               argv[1], linli_project_get_n_buildings (project), linli_project_get_n_sites (project));
       for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
         if (figures[f].samples->len > 0)
           g_print ("  \"%s\": { \"median_ms\": %.2f, \"runs\": %u },\n", figures[f].name,
@@ -375,11 +379,10 @@ cmd_bench (int argc, char **argv)
                linli_project_get_n_sites (project));
       for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
         if (figures[f].samples->len > 0)
-          g_print ("%-16s median_ms=%.2f runs=%u  # %s\n", figures[f].name,
-                   linli_stats_median (figures[f].samples), figures[f].samples->len, figures[f].extra);
+          g_print ("%-16s median_ms=%.2f runs=%u  # %s\n", figures[f].name, linli_stats_median (figures[f].samples),
+                   figures[f].samples->len, figures[f].extra);
       if (figures[1].samples->len > 0)
-        g_print ("open_vs_xmllint  ratio=%.2f\n",
-                 linli_stats_median (figures[0].samples) / linli_stats_median (figures[1].samples));
+        g_print ("open_vs_xmllint  ratio=%.2f\n", linli_stats_median (figures[0].samples) / linli_stats_median (figures[1].samples));
       g_print ("rss_after_open   mib=%.1f\n", rss);
     }
   for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
@@ -390,65 +393,53 @@ cmd_bench (int argc, char **argv)
 /* Import */
 
 static int
-cmd_import (int argc, char **argv)
+cmd_import (int    argc,
+            char **argv)
 {
   g_autofree char *geojson = NULL, *osm = NULL, *streets = NULL, *pois = NULL;
   g_autofree char *out = NULL, *crs_name = NULL, *name = NULL;
-  double           m2 = 90, per_household = 2.6, tolerance = 2.0;
-  gboolean         add_sites = FALSE;
-  GOptionEntry     entries[] = {
-        { "osm", 0, 0, G_OPTION_ARG_FILENAME, &osm,
-          N_ ("OpenStreetMap XML: buildings, walkable ways and service positions"), "FILE" },
-        { "geojson", 0, 0, G_OPTION_ARG_FILENAME, &geojson, N_ ("GeoJSON buildings (polygons or points)"),
-          "FILE" },
-        { "streets", 0, 0, G_OPTION_ARG_FILENAME, &streets, N_ ("GeoJSON walkable lines, beside --geojson"),
-          "FILE" },
-        { "pois", 0, 0, G_OPTION_ARG_FILENAME, &pois, N_ ("GeoJSON points of interest, beside --geojson"),
-          "FILE" },
-        { "crs", 0, 0, G_OPTION_ARG_STRING, &crs_name,
-          N_ ("Coordinates of the GeoJSON files: wgs84 (default), gcj02 or cgcs2000"), "CRS" },
-        { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_ ("Name of the district"), "NAME" },
-        { "m2-per-household", 0, 0, G_OPTION_ARG_DOUBLE, &m2,
-          N_ ("Floor area per household for estimates (default 90 m²)"), "M2" },
-        { "residents-per-household", 0, 0, G_OPTION_ARG_DOUBLE, &per_household,
-          N_ ("Residents per household for estimates (default 2.6)"), "N" },
-        { "join-tolerance", 0, 0, G_OPTION_ARG_DOUBLE, &tolerance,
-          N_ ("Join street ends and nodes this close (default 2 m; 0: do not)"), "METRES" },
-        { "add-suggested-sites", 0, 0, G_OPTION_ARG_NONE, &add_sites,
-          N_ ("Add the service positions found as existing sites"), NULL },
-        { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_ ("Project file to write"), "FILE" },
-        { NULL }
+  double m2 = 90, per_household = 2.6, tolerance = 2.0;
+  gboolean add_sites = FALSE;
+  GOptionEntry entries[] = {
+    { "osm", 0, 0, G_OPTION_ARG_FILENAME, &osm, N_("OpenStreetMap XML: buildings, walkable ways and service positions"), "FILE" },
+    { "geojson", 0, 0, G_OPTION_ARG_FILENAME, &geojson, N_("GeoJSON buildings (polygons or points)"), "FILE" },
+    { "streets", 0, 0, G_OPTION_ARG_FILENAME, &streets, N_("GeoJSON walkable lines, beside --geojson"), "FILE" },
+    { "pois", 0, 0, G_OPTION_ARG_FILENAME, &pois, N_("GeoJSON points of interest, beside --geojson"), "FILE" },
+    { "crs", 0, 0, G_OPTION_ARG_STRING, &crs_name, N_("Coordinates of the GeoJSON files: wgs84 (default), gcj02 or cgcs2000"), "CRS" },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name of the district"), "NAME" },
+    { "m2-per-household", 0, 0, G_OPTION_ARG_DOUBLE, &m2, N_("Floor area per household for estimates (default 90 m²)"), "M2" },
+    { "residents-per-household", 0, 0, G_OPTION_ARG_DOUBLE, &per_household, N_("Residents per household for estimates (default 2.6)"), "N" },
+    { "join-tolerance", 0, 0, G_OPTION_ARG_DOUBLE, &tolerance, N_("Join street ends and nodes this close (default 2 m; 0: do not)"), "METRES" },
+    { "add-suggested-sites", 0, 0, G_OPTION_ARG_NONE, &add_sites, N_("Add the service positions found as existing sites"), NULL },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Project file to write"), "FILE" },
+    { NULL }
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new (
-      _ ("— make a project from OpenStreetMap or GeoJSON data"));
-  g_autoptr (GError)         error = NULL;
-  g_autoptr (LinliProject)   project = NULL;
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_("— make a project from OpenStreetMap or GeoJSON data"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
   g_auto (LinliImportReport) report = { 0 };
-  LinliImportOptions         opts;
+  LinliImportOptions opts;
 
   /* Building lists have their own options (linli-tool-csv.c). */
   if (linli_tool_csv_wanted (argc, argv))
     return linli_tool_import_csv (argc, argv);
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (ctx, &argc, &argv, &error) || out == NULL ||
-      (osm == NULL) == (geojson == NULL) || (osm != NULL && (streets != NULL || pois != NULL)))
+  if (!g_option_context_parse (ctx, &argc, &argv, &error) || out == NULL || (osm == NULL) == (geojson == NULL) ||
+      (osm != NULL && (streets != NULL || pois != NULL)))
     {
-      g_printerr (
-          "linli-tool import: %s\n",
-          error ? error->message
-                : _ ("give --osm FILE or --geojson FILE [--streets FILE] [--pois FILE], and --out FILE"));
+      g_printerr ("linli-tool import: %s\n",
+                  error ? error->message : _("give --osm FILE or --geojson FILE [--streets FILE] [--pois FILE], and --out FILE"));
       return 2;
     }
   linli_import_options_init (&opts);
   if (crs_name != NULL && !linli_crs_from_string (crs_name, &opts.crs))
     {
-      g_printerr (_ ("linli-tool import: --crs must be wgs84, gcj02 or cgcs2000\n"));
+      g_printerr (_("linli-tool import: --crs must be wgs84, gcj02 or cgcs2000\n"));
       return 2;
     }
   if (!(m2 > 0) || !(per_household > 0) || !(tolerance >= 0 && tolerance <= 100))
     {
-      g_printerr (_ ("linli-tool import: the estimate parameters must be above 0 and the join tolerance from "
-                     "0 to 100 m\n"));
+      g_printerr (_("linli-tool import: the estimate parameters must be above 0 and the join tolerance from 0 to 100 m\n"));
       return 2;
     }
   opts.name = name;
@@ -458,34 +449,30 @@ cmd_import (int argc, char **argv)
   opts.pois_path = pois;
   opts.join_tolerance = tolerance;
   opts.add_suggested_sites = add_sites;
-  project = osm ? linli_import_osm (osm, &opts, &report, &error)
-                : linli_import_geojson (geojson, &opts, &report, &error);
+  project = osm ? linli_import_osm (osm, &opts, &report, &error) : linli_import_geojson (geojson, &opts, &report, &error);
   if (project == NULL || !linli_format_save_file (project, out, &error))
     {
       g_printerr ("linli-tool: %s\n", error->message);
       return 1;
     }
 
-  g_print (_ ("%s: %u features read\n"), out, report.features);
-  g_print (_ ("buildings:   %u imported, households estimated for %u (%u not residential by type), "
-              "%u building parts and %u other features skipped\n"),
+  g_print (_("%s: %u features read\n"), out, report.features);
+  g_print (_("buildings:   %u imported, households estimated for %u (%u not residential by type), "
+             "%u building parts and %u other features skipped\n"),
            report.buildings, report.estimated, report.not_residential, report.building_parts, report.skipped);
   if (osm != NULL)
-    g_print (_ ("             %u outlines not closed; %u references to nodes or ways not in the file, "
-                "%u ways or relations dropped for them\n"),
-             report.unclosed, report.missing_refs, report.incomplete);
+    g_print (_("             %u outlines not closed; %u references to nodes or ways not in the file, "
+               "%u ways or relations dropped for them\n"), report.unclosed, report.missing_refs, report.incomplete);
   if (report.repaired > 0 || report.degenerate > 0)
-    g_print (_ ("             %u outlines crossing themselves replaced by their convex hull; "
-                "%u outlines with no area dropped, their features kept as points\n"),
+    g_print (_("             %u outlines crossing themselves replaced by their convex hull; "
+               "%u outlines with no area dropped, their features kept as points\n"),
              report.repaired, report.degenerate);
-  g_print (_ ("streets:     %u ways, %u nodes, %.1f km; %u joins made\n"), report.street_ways,
-           report.street_nodes, report.street_km, report.street_joins);
-  g_print (g_dngettext (GETTEXT_PACKAGE, "suggestions: %u service position found",
-                        "suggestions: %u service positions found", report.suggestions->len),
-           report.suggestions->len);
-  g_print ("%s\n", report.suggestions->len == 0 ? ""
-                   : add_sites                  ? _ (", added as existing sites")
-                                                : _ (" (--add-suggested-sites adds them)"));
+  g_print (_("streets:     %u ways, %u nodes, %.1f km; %u joins made\n"),
+           report.street_ways, report.street_nodes, report.street_km, report.street_joins);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "suggestions: %u service position found", "suggestions: %u service positions found",
+                        report.suggestions->len), report.suggestions->len);
+  g_print ("%s\n", report.suggestions->len == 0 ? "" : add_sites ? _(", added as existing sites")
+                                                                 : _(" (--add-suggested-sites adds them)"));
   for (guint i = 0; i < MIN (report.suggestions->len, 20); i++)
     {
       LinliSite *site = g_ptr_array_index (report.suggestions, i);
@@ -495,51 +482,46 @@ cmd_import (int argc, char **argv)
                linli_site_get_extra_services (site));
     }
   if (report.suggestions->len > 20)
-    g_print (_ ("  … and %u more\n"), report.suggestions->len - 20);
+    g_print (_("  … and %u more\n"), report.suggestions->len - 20);
   return 0;
 }
 
 static int
-cmd_add_streets (int argc, char **argv)
+cmd_add_streets (int    argc,
+                 char **argv)
 {
   g_autofree char *in = NULL, *from = NULL, *out = NULL, *crs_name = NULL;
-  double           tolerance = 2;
-  GOptionEntry     entries[] = {
-        { "project", 'p', 0, G_OPTION_ARG_FILENAME, &in, N_ ("The project to give streets"), "FILE" },
-        { "from", 0, 0, G_OPTION_ARG_FILENAME, &from, N_ ("OpenStreetMap XML or GeoJSON with the walkable ways"),
-          "FILE" },
-        { "crs", 0, 0, G_OPTION_ARG_STRING, &crs_name,
-          N_ ("Coordinates of a GeoJSON file: wgs84 (default), gcj02 or cgcs2000"), "CRS" },
-        { "join-tolerance", 0, 0, G_OPTION_ARG_DOUBLE, &tolerance,
-          N_ ("Join street ends and nodes closer than this (default 2 m)"), "METRES" },
-        { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_ ("Where to save the project with its streets"), "FILE" },
-        { NULL }
+  double tolerance = 2;
+  GOptionEntry entries[] = {
+    { "project", 'p', 0, G_OPTION_ARG_FILENAME, &in, N_("The project to give streets"), "FILE" },
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from, N_("OpenStreetMap XML or GeoJSON with the walkable ways"), "FILE" },
+    { "crs", 0, 0, G_OPTION_ARG_STRING, &crs_name, N_("Coordinates of a GeoJSON file: wgs84 (default), gcj02 or cgcs2000"), "CRS" },
+    { "join-tolerance", 0, 0, G_OPTION_ARG_DOUBLE, &tolerance, N_("Join street ends and nodes closer than this (default 2 m)"), "METRES" },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Where to save the project with its streets"), "FILE" },
+    { NULL }
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new (
-      _ ("— replace a project's streets with those of a file"));
-  g_autoptr (GError)         error = NULL;
-  g_autoptr (LinliProject)   project = NULL;
-  g_autoptr (LinliProject)   result = NULL;
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_("— replace a project's streets with those of a file"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (LinliProject) result = NULL;
   g_auto (LinliImportReport) report = { 0 };
-  LinliImportOptions         opts;
+  LinliImportOptions opts;
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc != 1 || in == NULL || from == NULL ||
-      out == NULL)
+  if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc != 1 || in == NULL || from == NULL || out == NULL)
     {
-      g_printerr ("linli-tool add-streets: %s\n",
-                  error ? error->message : _ ("give --project, --from and --out"));
+      g_printerr ("linli-tool add-streets: %s\n", error ? error->message : _("give --project, --from and --out"));
       return 2;
     }
   linli_import_options_init (&opts);
   if (crs_name != NULL && !linli_crs_from_string (crs_name, &opts.crs))
     {
-      g_printerr (_ ("linli-tool add-streets: --crs must be wgs84, gcj02 or cgcs2000\n"));
+      g_printerr (_("linli-tool add-streets: --crs must be wgs84, gcj02 or cgcs2000\n"));
       return 2;
     }
   if (!(tolerance >= 0 && tolerance <= 100))
     {
-      g_printerr (_ ("linli-tool add-streets: --join-tolerance must be from 0 to 100 m\n"));
+      g_printerr (_("linli-tool add-streets: --join-tolerance must be from 0 to 100 m\n"));
       return 2;
     }
   opts.join_tolerance = tolerance;
@@ -551,7 +533,7 @@ cmd_add_streets (int argc, char **argv)
       g_printerr ("linli-tool: %s\n", error->message);
       return 1;
     }
-  g_print (_ ("%s: streets %u ways, %u nodes, %.1f km (%u joins made), in place of %u ways\n"), out,
+  g_print (_("%s: streets %u ways, %u nodes, %.1f km (%u joins made), in place of %u ways\n"), out,
            report.street_ways, report.street_nodes, report.street_km, report.street_joins,
            linli_streets_get_n_ways (linli_project_get_streets (project)));
   return 0;
@@ -560,7 +542,9 @@ cmd_add_streets (int argc, char **argv)
 /* Planning */
 
 static void
-plan_progress_cb (double fraction, const char *message, gpointer user_data)
+plan_progress_cb (double      fraction,
+                  const char *message,
+                  gpointer    user_data)
 {
   gboolean *verbose = user_data;
 
@@ -569,62 +553,48 @@ plan_progress_cb (double fraction, const char *message, gpointer user_data)
 }
 
 static int
-cmd_plan (int argc, char **argv)
+cmd_plan (int    argc,
+          char **argv)
 {
   g_autofree char *problem_name = g_strdup ("mclp");
   g_autofree char *out_path = NULL, *lp_path = NULL, *demand = NULL, *candidates = NULL, *costs = NULL;
-  g_auto (GStrv)   require = NULL, forbid = NULL;
-  int              k = -1, seed = 1;
-  double           target = 0.95, radius = -1, budget = -1, max_distance = -1, time_limit = 60, gap = 1e-6;
-  gboolean         json = FALSE, capacitated = FALSE, use_costs = FALSE, verbose = FALSE;
-  GOptionEntry     entries[] = {
-        { "problem", 'p', 0, G_OPTION_ARG_STRING, &problem_name,
-          N_ ("mclp (most covered), lscp (fewest sites for a target) or pmedian (shortest mean walk)"), "NAME" },
-        { "k", 'k', 0, G_OPTION_ARG_INT, &k, N_ ("New sites to choose (mclp, pmedian)"), "N" },
-        { "target", 0, 0, G_OPTION_ARG_DOUBLE, &target, N_ ("Share of households to cover (lscp), default 0.95"),
-          "SHARE" },
-        { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &budget, N_ ("Cost limit of the new sites"), "YUAN" },
-        { "radius", 'r', 0, G_OPTION_ARG_DOUBLE, &radius,
-          N_ ("Coverage distance (default: the project's walking rule)"), "METRES" },
-        { "max-distance", 0, 0, G_OPTION_ARG_DOUBLE, &max_distance,
-          N_ ("Longest distance considered; beyond it a household counts as unreached (default: 3 × radius)"),
-          "METRES" },
-        { "require", 0, 0, G_OPTION_ARG_STRING_ARRAY, &require,
-          N_ ("A candidate every plan must open (site or candidate id; repeatable)"), "ID" },
-        { "forbid", 0, 0, G_OPTION_ARG_STRING_ARRAY, &forbid, N_ ("A candidate no plan may open (repeatable)"),
-          "ID" },
-        { "capacitated", 0, 0, G_OPTION_ARG_NONE, &capacitated,
-          N_ ("Each site serves at most its capacity (mclp)"), NULL },
-        { "use-costs", 0, 0, G_OPTION_ARG_NONE, &use_costs,
-          N_ ("Least total cost instead of fewest sites (lscp)"), NULL },
-        { "time-limit", 0, 0, G_OPTION_ARG_DOUBLE, &time_limit, N_ ("Seconds to search at most"), "S" },
-        { "gap", 0, 0, G_OPTION_ARG_DOUBLE, &gap,
-          N_ ("Stop when proven within this fraction of the best, e.g. 0.01"), "FRACTION" },
-        { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_ ("Random seed (the same seed gives the same plan)"), "N" },
-        { "demand", 0, 0, G_OPTION_ARG_FILENAME, &demand, N_ ("CSV instance: demand points (id,weight)"),
-          "FILE" },
-        { "candidates", 0, 0, G_OPTION_ARG_FILENAME, &candidates,
-          N_ ("CSV instance: candidates (id,cost,state[,capacity])"), "FILE" },
-        { "costs", 0, 0, G_OPTION_ARG_FILENAME, &costs, N_ ("CSV instance: demand_id,candidate_id,cost"),
-          "FILE" },
-        { "export-lp", 0, 0, G_OPTION_ARG_FILENAME, &lp_path,
-          N_ ("Also write the instance as a MIP in CPLEX LP format"), "FILE" },
-        { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the result as JSON"), NULL },
-        { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, N_ ("Write the report to FILE"), "FILE" },
-        { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_ ("Show progress"), NULL },
-        { NULL }
+  g_auto (GStrv) require = NULL, forbid = NULL;
+  int k = -1, seed = 1;
+  double target = 0.95, radius = -1, budget = -1, max_distance = -1, time_limit = 60, gap = 1e-6;
+  gboolean json = FALSE, capacitated = FALSE, use_costs = FALSE, verbose = FALSE;
+  GOptionEntry entries[] = {
+    { "problem", 'p', 0, G_OPTION_ARG_STRING, &problem_name, N_("mclp (most covered), lscp (fewest sites for a target) or pmedian (shortest mean walk)"), "NAME" },
+    { "k", 'k', 0, G_OPTION_ARG_INT, &k, N_("New sites to choose (mclp, pmedian)"), "N" },
+    { "target", 0, 0, G_OPTION_ARG_DOUBLE, &target, N_("Share of households to cover (lscp), default 0.95"), "SHARE" },
+    { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &budget, N_("Cost limit of the new sites"), "YUAN" },
+    { "radius", 'r', 0, G_OPTION_ARG_DOUBLE, &radius, N_("Coverage distance (default: the project's walking rule)"), "METRES" },
+    { "max-distance", 0, 0, G_OPTION_ARG_DOUBLE, &max_distance, N_("Longest distance considered; beyond it a household counts as unreached (default: 3 × radius)"), "METRES" },
+    { "require", 0, 0, G_OPTION_ARG_STRING_ARRAY, &require, N_("A candidate every plan must open (site or candidate id; repeatable)"), "ID" },
+    { "forbid", 0, 0, G_OPTION_ARG_STRING_ARRAY, &forbid, N_("A candidate no plan may open (repeatable)"), "ID" },
+    { "capacitated", 0, 0, G_OPTION_ARG_NONE, &capacitated, N_("Each site serves at most its capacity (mclp)"), NULL },
+    { "use-costs", 0, 0, G_OPTION_ARG_NONE, &use_costs, N_("Least total cost instead of fewest sites (lscp)"), NULL },
+    { "time-limit", 0, 0, G_OPTION_ARG_DOUBLE, &time_limit, N_("Seconds to search at most"), "S" },
+    { "gap", 0, 0, G_OPTION_ARG_DOUBLE, &gap, N_("Stop when proven within this fraction of the best, e.g. 0.01"), "FRACTION" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed (the same seed gives the same plan)"), "N" },
+    { "demand", 0, 0, G_OPTION_ARG_FILENAME, &demand, N_("CSV instance: demand points (id,weight)"), "FILE" },
+    { "candidates", 0, 0, G_OPTION_ARG_FILENAME, &candidates, N_("CSV instance: candidates (id,cost,state[,capacity])"), "FILE" },
+    { "costs", 0, 0, G_OPTION_ARG_FILENAME, &costs, N_("CSV instance: demand_id,candidate_id,cost"), "FILE" },
+    { "export-lp", 0, 0, G_OPTION_ARG_FILENAME, &lp_path, N_("Also write the instance as a MIP in CPLEX LP format"), "FILE" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, N_("Write the report to FILE"), "FILE" },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("Show progress"), NULL },
+    { NULL }
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new (
-      _ ("[FILE.linli] — propose new service sites, with a proven bound"));
-  g_autoptr (GError)            error = NULL;
-  g_autoptr (LinliDocument)     document = NULL;
-  LinliProject                 *project = NULL;
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_("[FILE.linli] — propose new service sites, with a proven bound"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliDocument) document = NULL;
+  LinliProject *project = NULL;
   g_autoptr (LinliPlanInstance) instance = NULL;
-  g_autoptr (LinliPlanResult)   result = NULL;
-  g_autoptr (GPtrArray)         demand_names = NULL;
-  g_autoptr (GPtrArray)         candidate_names = NULL;
-  g_autofree char              *report = NULL;
-  LinliPlanOptions              opts;
+  g_autoptr (LinliPlanResult) result = NULL;
+  g_autoptr (GPtrArray) demand_names = NULL;
+  g_autoptr (GPtrArray) candidate_names = NULL;
+  g_autofree char *report = NULL;
+  LinliPlanOptions opts;
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
@@ -635,7 +605,7 @@ cmd_plan (int argc, char **argv)
   linli_plan_options_init (&opts);
   if (!linli_plan_problem_from_string (problem_name, &opts.problem))
     {
-      g_printerr (_ ("linli-tool plan: --problem must be mclp, lscp or pmedian\n"));
+      g_printerr (_("linli-tool plan: --problem must be mclp, lscp or pmedian\n"));
       return 2;
     }
 
@@ -661,15 +631,15 @@ cmd_plan (int argc, char **argv)
       for (guint j = 0; j < linli_project_get_n_sites (project); j++)
         {
           LinliSite *site = linli_project_get_site (project, j);
-          g_ptr_array_add (candidate_names,
-                           g_strdup_printf ("%s (%s)", linli_site_get_name (site), linli_site_get_id (site)));
+          g_ptr_array_add (candidate_names, g_strdup_printf ("%s (%s)", linli_site_get_name (site),
+                                                             linli_site_get_id (site)));
         }
     }
   else if (argc == 1 && demand != NULL && candidates != NULL && costs != NULL)
     {
       if (radius < 0)
         {
-          g_printerr (_ ("linli-tool plan: a CSV instance needs --radius\n"));
+          g_printerr (_("linli-tool plan: a CSV instance needs --radius\n"));
           return 2;
         }
       instance = linli_plan_read_csv (demand, candidates, costs, &demand_names, &candidate_names, &error);
@@ -686,7 +656,7 @@ cmd_plan (int argc, char **argv)
     }
   else
     {
-      g_printerr (_ ("linli-tool plan: give a project FILE, or --demand, --candidates and --costs\n"));
+      g_printerr (_("linli-tool plan: give a project FILE, or --demand, --candidates and --costs\n"));
       return 2;
     }
 
@@ -711,7 +681,7 @@ cmd_plan (int argc, char **argv)
           }
         if (j == G_MAXUINT || linli_plan_instance_get_state (instance, j) != LINLI_PLAN_CANDIDATE)
           {
-            g_printerr (_ ("linli-tool plan: “%s” is not a candidate\n"), *id);
+            g_printerr (_("linli-tool plan: “%s” is not a candidate\n"), *id);
             return 2;
           }
         linli_plan_instance_set_state (instance, j, pass == 0 ? LINLI_PLAN_REQUIRED : LINLI_PLAN_FORBIDDEN);
@@ -729,8 +699,7 @@ cmd_plan (int argc, char **argv)
   if ((opts.problem != LINLI_PLAN_LSCP && k < 0 && budget < 0) ||
       (opts.problem == LINLI_PLAN_LSCP && !(target > 0 && target <= 1)))
     {
-      g_printerr (
-          _ ("linli-tool plan: give --k or --budget (mclp, pmedian), and a --target from 0 to 1 (lscp)\n"));
+      g_printerr (_("linli-tool plan: give --k or --budget (mclp, pmedian), and a --target from 0 to 1 (lscp)\n"));
       return 2;
     }
 
@@ -755,9 +724,8 @@ cmd_plan (int argc, char **argv)
     {
       gboolean by_street = linli_project_get_distance (project) == LINLI_DISTANCE_STREET &&
                            linli_project_has_streets (project);
-      g_autofree char *rule = g_strdup_printf (by_street
-                                                   ? _ ("Distances: walks along streets, reach %.0f m\n")
-                                                   : _ ("Distances: straight line, reach %.0f m\n"),
+      g_autofree char *rule = g_strdup_printf (by_street ? _("Distances: walks along streets, reach %.0f m\n")
+                                                         : _("Distances: straight line, reach %.0f m\n"),
                                                radius);
       g_autofree char *full = g_strconcat (rule, report, NULL);
 
@@ -778,63 +746,58 @@ cmd_plan (int argc, char **argv)
 }
 
 static int
-cmd_render (int argc, char **argv)
+cmd_render (int    argc,
+            char **argv)
 {
   g_autofree char *out = NULL, *size = NULL, *center = NULL;
-  double           zoom = NAN;
-  gboolean         legend = TRUE, no_legend = FALSE, scale_bar = TRUE, no_scale_bar = FALSE;
-  GOptionEntry     entries[] = {
-        { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_ ("Image to write: a name ending in .png or .pdf"),
-          "FILE" },
-        { "size", 's', 0, G_OPTION_ARG_STRING, &size, N_ ("Size in pixels (PDF: points), default 1280x800"),
-          "WxH" },
-        { "center", 0, 0, G_OPTION_ARG_STRING, &center,
-          N_ ("Centre of the view (default: the middle of the data)"), "LAT,LON" },
-        { "zoom", 'z', 0, G_OPTION_ARG_DOUBLE, &zoom,
-          N_ ("Web Mercator zoom level, 1 to 22 (default: the data fits)"), "Z" },
-        { "legend", 0, 0, G_OPTION_ARG_NONE, &legend, N_ ("Draw the legend (the default)"), NULL },
-        { "no-legend", 0, 0, G_OPTION_ARG_NONE, &no_legend, N_ ("Leave the legend out"), NULL },
-        { "no-scale-bar", 0, 0, G_OPTION_ARG_NONE, &no_scale_bar, N_ ("Leave the scale bar out"), NULL },
-        { NULL }
+  double zoom = NAN;
+  gboolean legend = TRUE, no_legend = FALSE, scale_bar = TRUE, no_scale_bar = FALSE;
+  GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Image to write: a name ending in .png or .pdf"), "FILE" },
+    { "size", 's', 0, G_OPTION_ARG_STRING, &size, N_("Size in pixels (PDF: points), default 1280x800"), "WxH" },
+    { "center", 0, 0, G_OPTION_ARG_STRING, &center, N_("Centre of the view (default: the middle of the data)"), "LAT,LON" },
+    { "zoom", 'z', 0, G_OPTION_ARG_DOUBLE, &zoom, N_("Web Mercator zoom level, 1 to 22 (default: the data fits)"), "Z" },
+    { "legend", 0, 0, G_OPTION_ARG_NONE, &legend, N_("Draw the legend (the default)"), NULL },
+    { "no-legend", 0, 0, G_OPTION_ARG_NONE, &no_legend, N_("Leave the legend out"), NULL },
+    { "no-scale-bar", 0, 0, G_OPTION_ARG_NONE, &no_scale_bar, N_("Leave the scale bar out"), NULL },
+    { NULL }
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new (
-      _ ("FILE — draw a project's map to PNG or PDF, with no display"));
-  g_autoptr (GError)        error = NULL;
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_("FILE — draw a project's map to PNG or PDF, with no display"));
+  g_autoptr (GError) error = NULL;
   g_autoptr (LinliDocument) document = NULL;
-  g_autoptr (LinliPainter)  painter = NULL;
-  LinliProject             *project;
-  LinliMapView              view;
-  double                    min_lat, min_lon, max_lat, max_lon, lat = NAN, lon = NAN;
-  int                       width = 1280, height = 800;
-  char                      end;
-  gboolean                  ok;
+  g_autoptr (LinliPainter) painter = NULL;
+  LinliProject *project;
+  LinliMapView view;
+  double min_lat, min_lon, max_lat, max_lon, lat = NAN, lon = NAN;
+  int width = 1280, height = 800;
+  char end;
+  gboolean ok;
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc != 2)
     {
-      g_printerr ("linli-tool render: %s\n", error ? error->message : _ ("give one FILE"));
+      g_printerr ("linli-tool render: %s\n", error ? error->message : _("give one FILE"));
       return 2;
     }
   if (out == NULL)
     {
-      g_printerr (_ ("linli-tool render: give --out FILE.png or FILE.pdf\n"));
+      g_printerr (_("linli-tool render: give --out FILE.png or FILE.pdf\n"));
       return 2;
     }
   if (size != NULL && (sscanf (size, "%dx%d%c", &width, &height, &end) != 2 || width < 1 || height < 1 ||
                        width > LINLI_RENDER_MAX_SIDE || height > LINLI_RENDER_MAX_SIDE))
     {
-      g_printerr (_ ("linli-tool render: --size must be WxH, each from 1 to %d\n"), LINLI_RENDER_MAX_SIDE);
+      g_printerr (_("linli-tool render: --size must be WxH, each from 1 to %d\n"), LINLI_RENDER_MAX_SIDE);
       return 2;
     }
-  if (center != NULL &&
-      (sscanf (center, "%lf,%lf%c", &lat, &lon, &end) != 2 || !linli_lat_lon_is_valid (lat, lon)))
+  if (center != NULL && (sscanf (center, "%lf,%lf%c", &lat, &lon, &end) != 2 || !linli_lat_lon_is_valid (lat, lon)))
     {
-      g_printerr (_ ("linli-tool render: --center must be LAT,LON\n"));
+      g_printerr (_("linli-tool render: --center must be LAT,LON\n"));
       return 2;
     }
   if (!isnan (zoom) && !(zoom >= 1 && zoom <= 22))
     {
-      g_printerr (_ ("linli-tool render: --zoom must be from 1 to 22\n"));
+      g_printerr (_("linli-tool render: --zoom must be from 1 to 22\n"));
       return 2;
     }
   scale_bar = !no_scale_bar;
@@ -886,19 +849,15 @@ static const struct
   int (*run) (int, char **);
   const char *summary;
 } commands[] = {
-  { "generate", cmd_generate, N_ ("Make a synthetic district, deterministic from a seed") },
-  { "info", cmd_info, N_ ("Print a project's coverage figures") },
-  { "validate", cmd_validate, N_ ("Check project files, reporting file, line and reason") },
-  { "bench", cmd_bench, N_ ("Time opening, saving and coverage updates (medians)") },
-  { "import", cmd_import,
-    N_ ("Make a project from OpenStreetMap XML or GeoJSON: buildings, streets, service positions") },
-  { "add-streets", cmd_add_streets,
-    N_ ("Replace a project's streets with the walkable ways of an OpenStreetMap or GeoJSON file") },
-  { "join", linli_tool_join_csv,
-    N_ ("Fill in a project's buildings from a CSV building list (households, residents, party members)") },
-  { "render", cmd_render, N_ ("Draw a project's map to a PNG or PDF file, with no display") },
-  { "plan", cmd_plan,
-    N_ ("Propose new sites: maximal covering, set covering or p-median, with a proven bound") },
+  { "generate", cmd_generate, N_("Make a synthetic district, deterministic from a seed") },
+  { "info", cmd_info, N_("Print a project's coverage figures") },
+  { "validate", cmd_validate, N_("Check project files, reporting file, line and reason") },
+  { "bench", cmd_bench, N_("Time opening, saving and coverage updates (medians)") },
+  { "import", cmd_import, N_("Make a project from OpenStreetMap XML or GeoJSON: buildings, streets, service positions") },
+  { "add-streets", cmd_add_streets, N_("Replace a project's streets with the walkable ways of an OpenStreetMap or GeoJSON file") },
+  { "join", linli_tool_join_csv, N_("Fill in a project's buildings from a CSV building list (households, residents, party members)") },
+  { "render", cmd_render, N_("Draw a project's map to a PNG or PDF file, with no display") },
+  { "plan", cmd_plan, N_("Propose new sites: maximal covering, set covering or p-median, with a proven bound") },
 };
 
 /* Output */
@@ -910,7 +869,7 @@ static int output_errno;
 static void
 print_checked_cb (const char *string)
 {
-  const char      *charset;
+  const char *charset;
   g_autofree char *converted = NULL;
 
   if (output_errno != 0)
@@ -935,21 +894,22 @@ finish_output (int status)
     output_errno = errno != 0 ? errno : EIO;
   if (output_errno == 0)
     return status;
-  g_printerr (_ ("linli-tool: could not write the output: %s\n"), g_strerror (output_errno));
+  g_printerr (_("linli-tool: could not write the output: %s\n"), g_strerror (output_errno));
   return status != 0 ? status : 1;
 }
 
 static void
 usage (void)
 {
-  g_printerr (_ ("Usage: linli-tool COMMAND [OPTION…]\n\nCommands:\n"));
+  g_printerr (_("Usage: linli-tool COMMAND [OPTION…]\n\nCommands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_printerr ("  %-10s %s\n", commands[i].name, _ (commands[i].summary));
-  g_printerr (_ ("\nRun “linli-tool COMMAND --help” for a command’s options.\n"));
+    g_printerr ("  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  g_printerr (_("\nRun “linli-tool COMMAND --help” for a command’s options.\n"));
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   setlocale (LC_ALL, "");
   /* LINLI_LOCALEDIR runs the tool from the build tree in any language. */

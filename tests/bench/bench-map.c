@@ -20,32 +20,30 @@
 #include "linli-stats.h"
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
-  int              runs = 7;
-  gboolean         json = FALSE;
+  int runs = 7;
+  gboolean json = FALSE;
   g_autofree char *png_prefix = NULL;
-  GOptionEntry     entries[] = { { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Runs per figure", "N" },
-                                 { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
-                                 { "png-prefix", 0, 0, G_OPTION_ARG_FILENAME, &png_prefix,
-                                   "Also save each frame as PREFIX-ZOOM.png", "PREFIX" },
-                                 { NULL } };
-  g_autoptr (GOptionContext)           ctx = g_option_context_new ("FILE");
-  g_autoptr (GError)                   error = NULL;
-  g_autoptr (LinliDocument)            document = NULL;
-  LinliProject                        *project;
+  GOptionEntry entries[] = {
+    { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Runs per figure", "N" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
+    { "png-prefix", 0, 0, G_OPTION_ARG_FILENAME, &png_prefix, "Also save each frame as PREFIX-ZOOM.png", "PREFIX" },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) ctx = g_option_context_new ("FILE");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliDocument) document = NULL;
+  LinliProject *project;
   g_autoptr (ShumateMapSourceRegistry) registry = NULL;
-  ShumateMap                          *map;
-  ShumateViewport                     *viewport;
-  LinliMapLayer                       *layer;
-  GtkWidget                           *window;
-  GskRenderer                         *renderer;
-  double                               min_lat, min_lon, max_lat, max_lon, rss;
-  struct
-  {
-    const char *name;
-    double      zoom;
-  } zooms[3];
+  ShumateMap *map;
+  ShumateViewport *viewport;
+  LinliMapLayer *layer;
+  GtkWidget *window;
+  GskRenderer *renderer;
+  double min_lat, min_lon, max_lat, max_lon, rss;
+  struct { const char *name; double zoom; } zooms[3];
   LinliMapView fit;
 
   g_option_context_add_main_entries (ctx, entries, NULL);
@@ -72,8 +70,7 @@ main (int argc, char **argv)
   shumate_map_set_animate_zoom (map, FALSE);
   viewport = shumate_map_get_viewport (map);
   registry = shumate_map_source_registry_new_with_defaults ();
-  shumate_viewport_set_reference_map_source (
-      viewport, shumate_map_source_registry_get_by_id (registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK));
+  shumate_viewport_set_reference_map_source (viewport, shumate_map_source_registry_get_by_id (registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK));
   layer = linli_map_layer_new (viewport);
   shumate_map_add_layer (map, SHUMATE_LAYER (layer));
   /* Streets coloured by the walk to the nearest site, as the window draws them. */
@@ -121,18 +118,18 @@ main (int argc, char **argv)
 
       for (int r = 0; r < runs; r++)
         {
-          GtkSnapshot              *snapshot = gtk_snapshot_new ();
+          GtkSnapshot *snapshot = gtk_snapshot_new ();
           g_autoptr (GskRenderNode) node = NULL;
-          g_autoptr (GdkTexture)    texture = NULL;
-          gint64                    t0 = g_get_monotonic_time (), t1, t2;
+          g_autoptr (GdkTexture) texture = NULL;
+          gint64 t0 = g_get_monotonic_time (), t1, t2;
 
           GTK_WIDGET_GET_CLASS (layer)->snapshot (GTK_WIDGET (layer), snapshot);
           node = gtk_snapshot_free_to_node (snapshot);
           t1 = g_get_monotonic_time ();
           texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
           t2 = g_get_monotonic_time ();
-          g_array_append_vals (snap_ms, (double[]){ (t1 - t0) / 1000.0 }, 1);
-          g_array_append_vals (render_ms, (double[]){ (t2 - t1) / 1000.0 }, 1);
+          g_array_append_vals (snap_ms, (double[]) { (t1 - t0) / 1000.0 }, 1);
+          g_array_append_vals (render_ms, (double[]) { (t2 - t1) / 1000.0 }, 1);
           if (png_prefix != NULL && r == 0)
             {
               g_autofree char *png = g_strdup_printf ("%s-%s.png", png_prefix, zooms[z].name);
@@ -140,18 +137,15 @@ main (int argc, char **argv)
             }
         }
       if (json)
-        g_print ("  \"frame_%s\": { \"zoom\": %.2f, \"snapshot_median_ms\": %.2f, \"render_median_ms\": "
-                 "%.2f, \"runs\": %d }%s\n",
-                 zooms[z].name, zooms[z].zoom, linli_stats_median (snap_ms), linli_stats_median (render_ms),
-                 runs, z + 1 < G_N_ELEMENTS (zooms) ? "," : "");
+        g_print ("  \"frame_%s\": { \"zoom\": %.2f, \"snapshot_median_ms\": %.2f, \"render_median_ms\": %.2f, \"runs\": %d }%s\n",
+                 zooms[z].name, zooms[z].zoom, linli_stats_median (snap_ms), linli_stats_median (render_ms), runs,
+                 z + 1 < G_N_ELEMENTS (zooms) ? "," : "");
       else
         {
-          g_print ("frame_snapshot_%-9s median_ms=%.2f runs=%d  # zoom %.2f, %.1f km across\n", zooms[z].name,
-                   linli_stats_median (snap_ms), runs, zooms[z].zoom,
-                   w * 156543.03 * cos ((min_lat + max_lat) / 2 * G_PI / 180) / pow (2, zooms[z].zoom) /
-                       1000);
-          g_print ("frame_render_%-11s median_ms=%.2f runs=%d\n", zooms[z].name,
-                   linli_stats_median (render_ms), runs);
+          g_print ("frame_snapshot_%-9s median_ms=%.2f runs=%d  # zoom %.2f, %.1f km across\n",
+                   zooms[z].name, linli_stats_median (snap_ms), runs, zooms[z].zoom,
+                   w * 156543.03 * cos ((min_lat + max_lat) / 2 * G_PI / 180) / pow (2, zooms[z].zoom) / 1000);
+          g_print ("frame_render_%-11s median_ms=%.2f runs=%d\n", zooms[z].name, linli_stats_median (render_ms), runs);
         }
     }
   if (json)

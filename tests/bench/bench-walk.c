@@ -23,7 +23,8 @@ now_ms (void)
 }
 
 static void
-add_sample (GArray *samples, double ms)
+add_sample (GArray *samples,
+            double  ms)
 {
   g_array_append_val (samples, ms);
 }
@@ -31,13 +32,15 @@ add_sample (GArray *samples, double ms)
 /* A grid of side × side jittered nodes over the buildings' bounds, rows and
  * columns as ways broken every 20 nodes (so ways meet at shared nodes). */
 static LinliStreets *
-street_grid (LinliProject *project, guint n_nodes, GRand *rng)
+street_grid (LinliProject *project,
+             guint         n_nodes,
+             GRand        *rng)
 {
-  LinliStreets       *streets = linli_streets_new ();
-  guint               side = (guint) ceil (sqrt (n_nodes));
-  double              min_lat, min_lon, max_lat, max_lon;
+  LinliStreets *streets = linli_streets_new ();
+  guint side = (guint) ceil (sqrt (n_nodes));
+  double min_lat, min_lon, max_lat, max_lon;
   g_autofree guint32 *id = g_new (guint32, side * side);
-  guint32             run[21];
+  guint32 run[21];
 
   linli_project_get_bounds (project, &min_lat, &min_lon, &max_lat, &max_lon);
   for (guint j = 0; j < side; j++)
@@ -64,44 +67,42 @@ street_grid (LinliProject *project, guint n_nodes, GRand *rng)
 }
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
-  int          buildings = 300000, nodes = 100000, sites = 200, runs = 7;
-  GOptionEntry entries[] = { { "buildings", 0, 0, G_OPTION_ARG_INT, &buildings, "Buildings to generate",
-                               "N" },
-                             { "nodes", 0, 0, G_OPTION_ARG_INT, &nodes, "Street nodes", "N" },
-                             { "sites", 0, 0, G_OPTION_ARG_INT, &sites, "Sites", "N" },
-                             { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Runs per figure", "N" },
-                             { NULL } };
-  g_autoptr (GOptionContext)   ctx = g_option_context_new ("— time walking distances");
-  g_autoptr (GError)           error = NULL;
-  g_autoptr (GRand)            rng = g_rand_new_with_seed (1);
-  g_autoptr (LinliProject)     project = NULL;
-  g_autoptr (LinliWalkNearest) nearest = NULL;
-  g_autoptr (LinliCoverage)    coverage = NULL;
-  g_autofree double           *dist = NULL;
-  g_autofree char             *tmpdir = NULL, *tmpfile = NULL;
-  LinliGeneratorOptions        opts;
-  g_autoptr (LinliWalk)        walk = NULL;
-  const LinliProjection       *proj;
-  const char                  *names[] = {
-                     "generate",          "open_with_streets", "graph_build",          "graph_and_snap",
-                     "all_sites_nearest", "move_one_site",     "coverage_street_full", "coverage_street_update"
+  int buildings = 300000, nodes = 100000, sites = 200, runs = 7;
+  GOptionEntry entries[] = {
+    { "buildings", 0, 0, G_OPTION_ARG_INT, &buildings, "Buildings to generate", "N" },
+    { "nodes", 0, 0, G_OPTION_ARG_INT, &nodes, "Street nodes", "N" },
+    { "sites", 0, 0, G_OPTION_ARG_INT, &sites, "Sites", "N" },
+    { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Runs per figure", "N" },
+    { NULL }
   };
-  const char *notes[] = { "generator, for scale",
-                          "parse the .linli with its streets, once",
+  g_autoptr (GOptionContext) ctx = g_option_context_new ("— time walking distances");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GRand) rng = g_rand_new_with_seed (1);
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (LinliWalkNearest) nearest = NULL;
+  g_autoptr (LinliCoverage) coverage = NULL;
+  g_autofree double *dist = NULL;
+  g_autofree char *tmpdir = NULL, *tmpfile = NULL;
+  LinliGeneratorOptions opts;
+  g_autoptr (LinliWalk) walk = NULL;
+  const LinliProjection *proj;
+  const char *names[] = { "generate", "open_with_streets", "graph_build", "graph_and_snap", "all_sites_nearest",
+                          "move_one_site", "coverage_street_full", "coverage_street_update" };
+  const char *notes[] = { "generator, for scale", "parse the .linli with its streets, once",
                           "streets to graph, no buildings",
                           "graph plus snapping every building",
                           "multi-source walk to the nearest site, every node and building",
                           "one site moved ~100 m: incremental nearest + every building's walk",
                           "buildings within the walk of every site, from scratch",
                           "one site moved ~100 m, coverage by street updated" };
-  GArray     *samples[G_N_ELEMENTS (names)];
-  double      t0;
+  GArray *samples[G_N_ELEMENTS (names)];
+  double t0;
 
   g_option_context_add_main_entries (ctx, entries, NULL);
-  if (!g_option_context_parse (ctx, &argc, &argv, &error) || buildings < 1 || nodes < 4 || sites < 1 ||
-      runs < 1)
+  if (!g_option_context_parse (ctx, &argc, &argv, &error) || buildings < 1 || nodes < 4 || sites < 1 || runs < 1)
     {
       g_printerr ("bench-walk: %s\n", error ? error->message : "bad arguments");
       return 2;
@@ -122,10 +123,9 @@ main (int argc, char *argv[])
     linli_project_remove_site (project, linli_project_get_site (project, 0));
   for (int s = 0; s < sites; s++)
     {
-      const LinliBuilding *b = linli_project_get_building (
-          project, g_rand_int_range (rng, 0, linli_project_get_n_buildings (project)));
-      g_autofree char      *sid = g_strdup_printf ("s%d", s);
-      LinliSiteState        st = { 0 };
+      const LinliBuilding *b = linli_project_get_building (project, g_rand_int_range (rng, 0, linli_project_get_n_buildings (project)));
+      g_autofree char *sid = g_strdup_printf ("s%d", s);
+      LinliSiteState st = { 0 };
       g_autoptr (LinliSite) site = NULL;
 
       st.id = sid;
@@ -179,7 +179,7 @@ main (int argc, char *argv[])
   for (guint s = 0; s < linli_project_get_n_sites (project); s++)
     {
       LinliSite *site = linli_project_get_site (project, s);
-      double     x, y;
+      double x, y;
 
       linli_projection_forward (proj, linli_site_get_lat (site), linli_site_get_lon (site), &x, &y);
       linli_walk_nearest_add_source (nearest, x, y);
@@ -193,7 +193,7 @@ main (int argc, char *argv[])
     }
   {
     double sum = 0, within = 0;
-    guint  n = linli_project_get_n_buildings (project), reached = 0;
+    guint n = linli_project_get_n_buildings (project), reached = 0;
 
     for (guint i = 0; i < n; i++)
       if (isfinite (dist[i]))
@@ -204,16 +204,15 @@ main (int argc, char *argv[])
         }
     g_print ("# %u buildings, %u street nodes, %u edges, %u sites; mean walk to the nearest site %.0f m; "
              "%.1f %% of buildings within %.0f m\n",
-             n, linli_walk_get_n_nodes (walk), linli_walk_get_n_edges (walk),
-             linli_project_get_n_sites (project), sum / MAX (reached, 1), 100.0 * within / MAX (n, 1),
-             linli_project_get_coverage_radius (project));
+             n, linli_walk_get_n_nodes (walk), linli_walk_get_n_edges (walk), linli_project_get_n_sites (project),
+             sum / MAX (reached, 1), 100.0 * within / MAX (n, 1), linli_project_get_coverage_radius (project));
   }
 
   for (int r = 0; r < runs * 10; r++)
     {
-      guint      s = g_rand_int_range (rng, 0, linli_project_get_n_sites (project));
+      guint s = g_rand_int_range (rng, 0, linli_project_get_n_sites (project));
       LinliSite *site = linli_project_get_site (project, s);
-      double     x, y;
+      double x, y;
 
       linli_projection_forward (proj, linli_site_get_lat (site), linli_site_get_lon (site), &x, &y);
       x += g_rand_double_range (rng, -100, 100);
@@ -233,13 +232,12 @@ main (int argc, char *argv[])
     }
   for (int r = 0; r < runs * 10; r++)
     {
-      LinliSite *site = linli_project_get_site (
-          project, g_rand_int_range (rng, 0, linli_project_get_n_sites (project)));
+      LinliSite *site = linli_project_get_site (project, g_rand_int_range (rng, 0, linli_project_get_n_sites (project)));
       double x, y, lat, lon;
 
       linli_projection_forward (proj, linli_site_get_lat (site), linli_site_get_lon (site), &x, &y);
-      linli_projection_inverse (proj, x + g_rand_double_range (rng, -100, 100),
-                                y + g_rand_double_range (rng, -100, 100), &lat, &lon);
+      linli_projection_inverse (proj, x + g_rand_double_range (rng, -100, 100), y + g_rand_double_range (rng, -100, 100),
+                                &lat, &lon);
       linli_site_set_position (site, lat, lon);
       t0 = now_ms ();
       linli_coverage_update (coverage, project, walk);

@@ -22,12 +22,12 @@
 /* One shape to draw, in Web Mercator units of [0, 1]. */
 typedef struct
 {
-  gboolean polygon;
-  guint32  fill;    /* 0xRRGGBB, polygons */
-  guint32  stroke;  /* lines */
-  double   width_m; /* line width on the ground, metres */
-  double   box[4];  /* min x, min y, max x, max y */
-  GArray  *rings;   /* of GArray of double pairs */
+  gboolean  polygon;
+  guint32   fill;          /* 0xRRGGBB, polygons */
+  guint32   stroke;        /* lines */
+  double    width_m;       /* line width on the ground, metres */
+  double    box[4];        /* min x, min y, max x, max y */
+  GArray   *rings;         /* of GArray of double pairs */
 } Shape;
 
 static void
@@ -46,7 +46,10 @@ shape_free (gpointer data)
 }
 
 static void
-mercator (double lon, double lat, double *mx, double *my)
+mercator (double  lon,
+          double  lat,
+          double *mx,
+          double *my)
 {
   double phi = CLAMP (lat, -85.05112878, 85.05112878) * G_PI / 180;
 
@@ -55,14 +58,15 @@ mercator (double lon, double lat, double *mx, double *my)
 }
 
 static GArray *
-read_ring (JsonArray *coords, double *box)
+read_ring (JsonArray *coords,
+           double    *box)
 {
   GArray *ring = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint i = 0; i < json_array_get_length (coords); i++)
     {
       JsonArray *pt = json_array_get_array_element (coords, i);
-      double     mx, my;
+      double mx, my;
 
       if (pt == NULL || json_array_get_length (pt) < 2)
         continue;
@@ -79,7 +83,9 @@ read_ring (JsonArray *coords, double *box)
 
 /* Plain colours in the spirit of common street maps. */
 static void
-style_for (const char *kind, gboolean polygon, Shape *shape)
+style_for (const char *kind,
+           gboolean    polygon,
+           Shape      *shape)
 {
   static const struct
   {
@@ -87,14 +93,14 @@ style_for (const char *kind, gboolean polygon, Shape *shape)
     guint32     colour;
     double      width_m;
   } styles[] = {
-    { "park", 0xc8e6b0, 0 },        { "grass", 0xcfeac0, 0 },        { "garden", 0xcfeac0, 0 },
-    { "forest", 0xadd19e, 0 },      { "natural_wood", 0xadd19e, 0 }, { "recreation_ground", 0xd5f0c8, 0 },
-    { "pitch", 0xaae0cb, 0 },       { "water", 0xaad3df, 0 },        { "riverbank", 0xaad3df, 0 },
-    { "residential", 0xe6e2dc, 0 }, { "commercial", 0xf2dad9, 0 },   { "retail", 0xfad8d2, 0 },
-    { "school", 0xf6eec6, 0 },      { "hospital", 0xf6e0e0, 0 },     { "pedestrian", 0xeeeeee, 0 },
-    { "parking", 0xeeeeee, 0 },     { "pier", 0xf2efe9, 0 },         { "major_road", 0xfcd6a4, 14 },
-    { "minor_road", 0xffffff, 8 },  { "path", 0xfa8072, 1.5 },       { "rail", 0x999999, 3 },
-    { "ferry", 0x6688cc, 2 },
+    { "park", 0xc8e6b0, 0 }, { "grass", 0xcfeac0, 0 }, { "garden", 0xcfeac0, 0 },
+    { "forest", 0xadd19e, 0 }, { "natural_wood", 0xadd19e, 0 }, { "recreation_ground", 0xd5f0c8, 0 },
+    { "pitch", 0xaae0cb, 0 }, { "water", 0xaad3df, 0 }, { "riverbank", 0xaad3df, 0 },
+    { "residential", 0xe6e2dc, 0 }, { "commercial", 0xf2dad9, 0 }, { "retail", 0xfad8d2, 0 },
+    { "school", 0xf6eec6, 0 }, { "hospital", 0xf6e0e0, 0 }, { "pedestrian", 0xeeeeee, 0 },
+    { "parking", 0xeeeeee, 0 }, { "pier", 0xf2efe9, 0 },
+    { "major_road", 0xfcd6a4, 14 }, { "minor_road", 0xffffff, 8 }, { "path", 0xfa8072, 1.5 },
+    { "rail", 0x999999, 3 }, { "ferry", 0x6688cc, 2 },
   };
 
   shape->fill = 0xe8e4dc;
@@ -111,19 +117,21 @@ style_for (const char *kind, gboolean polygon, Shape *shape)
 }
 
 static void
-add_geometry (GPtrArray *shapes, JsonObject *geometry, const char *kind)
+add_geometry (GPtrArray  *shapes,
+              JsonObject *geometry,
+              const char *kind)
 {
   const char *type = json_object_get_string_member_with_default (geometry, "type", "");
-  JsonArray  *coords = json_object_get_array_member (geometry, "coordinates");
-  gboolean    multi = g_str_has_prefix (type, "Multi");
-  gboolean    polygon = g_str_has_suffix (type, "Polygon");
+  JsonArray *coords = json_object_get_array_member (geometry, "coordinates");
+  gboolean multi = g_str_has_prefix (type, "Multi");
+  gboolean polygon = g_str_has_suffix (type, "Polygon");
 
   if (coords == NULL || (!polygon && !g_str_has_suffix (type, "LineString")))
     return;
   for (guint p = 0; p < (multi ? json_array_get_length (coords) : 1); p++)
     {
       JsonArray *part = multi ? json_array_get_array_element (coords, p) : coords;
-      Shape     *shape = g_new0 (Shape, 1);
+      Shape *shape = g_new0 (Shape, 1);
 
       shape->polygon = polygon;
       shape->box[0] = shape->box[1] = INFINITY;
@@ -147,11 +155,13 @@ add_geometry (GPtrArray *shapes, JsonObject *geometry, const char *kind)
 }
 
 static void
-load_geojson (GPtrArray *polygons, GPtrArray *lines, const char *path)
+load_geojson (GPtrArray  *polygons,
+              GPtrArray  *lines,
+              const char *path)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError)     error = NULL;
-  JsonArray             *features;
+  g_autoptr (GError) error = NULL;
+  JsonArray *features;
 
   if (!json_parser_load_from_file (parser, path, &error))
     g_error ("%s: %s", path, error->message);
@@ -172,13 +182,18 @@ load_geojson (GPtrArray *polygons, GPtrArray *lines, const char *path)
 }
 
 static void
-set_rgb (cairo_t *cr, guint32 rgb)
+set_rgb (cairo_t *cr,
+         guint32  rgb)
 {
   cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
 }
 
 static void
-trace (cairo_t *cr, const Shape *shape, double scale, double ox, double oy)
+trace (cairo_t     *cr,
+       const Shape *shape,
+       double       scale,
+       double       ox,
+       double       oy)
 {
   for (guint r = 0; r < shape->rings->len; r++)
     {
@@ -200,22 +215,29 @@ trace (cairo_t *cr, const Shape *shape, double scale, double ox, double oy)
 }
 
 static cairo_status_t
-append_png_cb (void *closure, const unsigned char *data, unsigned int length)
+append_png_cb (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
 }
 
 static GBytes *
-draw_tile (GPtrArray *polygons, GPtrArray *lines, int x, int y, int z, double m_per_unit)
+draw_tile (GPtrArray *polygons,
+           GPtrArray *lines,
+           int        x,
+           int        y,
+           int        z,
+           double     m_per_unit)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, TILE, TILE);
-  cairo_t         *cr = cairo_create (surface);
-  double           scale = (double) TILE * (1 << z);
-  double           ox = (double) x * TILE, oy = (double) y * TILE;
-  double           tile_box[4] = { (double) x / (1 << z), (double) y / (1 << z), (double) (x + 1) / (1 << z),
-                                   (double) (y + 1) / (1 << z) };
-  GByteArray      *png = g_byte_array_new ();
+  cairo_t *cr = cairo_create (surface);
+  double scale = (double) TILE * (1 << z);
+  double ox = (double) x * TILE, oy = (double) y * TILE;
+  double tile_box[4] = { (double) x / (1 << z), (double) y / (1 << z), (double) (x + 1) / (1 << z),
+                         (double) (y + 1) / (1 << z) };
+  GByteArray *png = g_byte_array_new ();
 
   set_rgb (cr, 0xf2efe9);
   cairo_paint (cr);
@@ -243,8 +265,8 @@ draw_tile (GPtrArray *polygons, GPtrArray *lines, int x, int y, int z, double m_
       for (guint i = 0; i < shapes->len; i++)
         {
           const Shape *shape = g_ptr_array_index (shapes, i);
-          double       width_px = MAX (shape->width_m / (m_per_unit / scale), shape->polygon ? 0 : 0.8);
-          double       pad = width_px / scale;
+          double width_px = MAX (shape->width_m / (m_per_unit / scale), shape->polygon ? 0 : 0.8);
+          double pad = width_px / scale;
 
           if (shape->box[2] + pad < tile_box[0] || shape->box[0] - pad > tile_box[2] ||
               shape->box[3] + pad < tile_box[1] || shape->box[1] - pad > tile_box[3])
@@ -282,7 +304,8 @@ draw_tile (GPtrArray *polygons, GPtrArray *lines, int x, int y, int z, double m_
 }
 
 static void
-exec_sql (sqlite3 *db, const char *sql)
+exec_sql (sqlite3    *db,
+          const char *sql)
 {
   char *message = NULL;
 
@@ -291,30 +314,31 @@ exec_sql (sqlite3 *db, const char *sql)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_autofree char *bbox = NULL;
   g_autofree char *zoom = g_strdup ("12-17");
   g_autofree char *name = NULL;
   g_autofree char *attribution = NULL;
-  g_auto (GStrv)   geojson = NULL;
-  GOptionEntry     entries[] = {
-        { "bbox", 0, 0, G_OPTION_ARG_STRING, &bbox, "Area to cover, in degrees", "W,S,E,N" },
-        { "zoom", 0, 0, G_OPTION_ARG_STRING, &zoom, "Zoom levels (default 12-17)", "MIN-MAX" },
-        { "name", 0, 0, G_OPTION_ARG_STRING, &name, "The metadata's name", "NAME" },
-        { "attribution", 0, 0, G_OPTION_ARG_STRING, &attribution, "The metadata's attribution", "TEXT" },
-        { "geojson", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &geojson, "Draw this file's polygons and lines", "FILE" },
-        { NULL }
+  g_auto (GStrv) geojson = NULL;
+  GOptionEntry entries[] = {
+    { "bbox", 0, 0, G_OPTION_ARG_STRING, &bbox, "Area to cover, in degrees", "W,S,E,N" },
+    { "zoom", 0, 0, G_OPTION_ARG_STRING, &zoom, "Zoom levels (default 12-17)", "MIN-MAX" },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, "The metadata's name", "NAME" },
+    { "attribution", 0, 0, G_OPTION_ARG_STRING, &attribution, "The metadata's attribution", "TEXT" },
+    { "geojson", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &geojson, "Draw this file's polygons and lines", "FILE" },
+    { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("OUT.mbtiles");
-  g_autoptr (GError)         error = NULL;
-  g_autoptr (GPtrArray)      polygons = g_ptr_array_new_with_free_func (shape_free);
-  g_autoptr (GPtrArray)      lines = g_ptr_array_new_with_free_func (shape_free);
-  double                     w, s, e, n, min_x, min_y, max_x, max_y, m_per_unit;
-  int                        zmin, zmax;
-  guint                      n_tiles = 0;
-  sqlite3                   *db;
-  sqlite3_stmt              *stmt;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) polygons = g_ptr_array_new_with_free_func (shape_free);
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (shape_free);
+  double w, s, e, n, min_x, min_y, max_x, max_y, m_per_unit;
+  int zmin, zmax;
+  guint n_tiles = 0;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2 || bbox == NULL ||
@@ -335,23 +359,18 @@ main (int argc, char **argv)
   if (sqlite3_open (argv[1], &db) != SQLITE_OK)
     g_error ("%s: %s", argv[1], sqlite3_errmsg (db));
   exec_sql (db, "CREATE TABLE metadata (name TEXT, value TEXT)");
-  exec_sql (db,
-            "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB)");
+  exec_sql (db, "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB)");
   exec_sql (db, "CREATE UNIQUE INDEX tile_index ON tiles (zoom_level, tile_column, tile_row)");
   exec_sql (db, "BEGIN");
   {
     g_autofree char *bounds = g_strdup_printf ("%.6f,%.6f,%.6f,%.6f", w, s, e, n);
     g_autofree char *minzoom = g_strdup_printf ("%d", zmin);
     g_autofree char *maxzoom = g_strdup_printf ("%d", zmax);
-    const char      *metadata[] = {
-           "name",        name ? name : (geojson ? "GeoJSON basemap" : "Linli test pattern"),
-           "format",      "png",
-           "type",        "baselayer",
-           "version",     "1",
-           "bounds",      bounds,
-           "minzoom",     minzoom,
-           "maxzoom",     maxzoom,
-           "attribution", attribution ? attribution : (geojson ? NULL : "Linli test pattern, no map data"),
+    const char *metadata[] = {
+      "name", name ? name : (geojson ? "GeoJSON basemap" : "Linli test pattern"),
+      "format", "png", "type", "baselayer", "version", "1", "bounds", bounds,
+      "minzoom", minzoom, "maxzoom", maxzoom,
+      "attribution", attribution ? attribution : (geojson ? NULL : "Linli test pattern, no map data"),
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (metadata); i += 2)

@@ -21,7 +21,10 @@ static GHashTable *temp_files;
 /* Auxiliary methods */
 
 static GLogWriterOutput
-fatal_writer (GLogLevelFlags log_level, const GLogField *fields, gsize n_fields, gpointer user_data)
+fatal_writer (GLogLevelFlags   log_level,
+              const GLogField *fields,
+              gsize            n_fields,
+              gpointer         user_data)
 {
   GLogWriterOutput ret = g_log_writer_standard_streams (log_level, fields, n_fields, user_data);
 
@@ -35,7 +38,9 @@ fatal_writer (GLogLevelFlags log_level, const GLogField *fields, gsize n_fields,
 /* libxml2 prints what it cannot tell a parser context on stderr; the
  * readers must turn all of it into their errors (linli-xml.c). */
 static void
-generic_xml_error (void *context, const char *format, ...)
+generic_xml_error (void       *context,
+                   const char *format,
+                   ...)
 {
   fprintf (stderr, "fuzz: libxml2 wrote an error on stderr instead of the reader's error: %s\n", format);
   abort ();
@@ -45,7 +50,7 @@ static void
 remove_temp_files (void)
 {
   GHashTableIter iter;
-  gpointer       path;
+  gpointer path;
 
   if (temp_files == NULL)
     return;
@@ -76,17 +81,19 @@ fuzz_init (void)
  * reused for every input) and returns its path.  The role ends the file
  * name, so a reader that looks at the extension sees the right one. */
 const char *
-fuzz_write_temp (const char *role, const void *data, gsize size)
+fuzz_write_temp (const char *role,
+                 const void *data,
+                 gsize       size)
 {
   const char *path = g_hash_table_lookup (temp_files, role);
-  FILE       *f;
+  FILE *f;
 
   if (path == NULL)
     {
-      g_autofree char   *tmpl = g_strdup_printf ("linli-fuzz-XXXXXX-%s", role);
+      g_autofree char *tmpl = g_strdup_printf ("linli-fuzz-XXXXXX-%s", role);
       g_autoptr (GError) error = NULL;
-      char              *name = NULL;
-      int                fd = g_file_open_tmp (tmpl, &name, &error);
+      char *name = NULL;
+      int fd = g_file_open_tmp (tmpl, &name, &error);
 
       if (fd < 0)
         {
@@ -113,11 +120,11 @@ fuzz_write_temp (const char *role, const void *data, gsize size)
 void
 fuzz_round_trip (LinliProject *project)
 {
-  g_autoptr (GBytes)       first = linli_format_save_bytes (project);
-  g_autoptr (GBytes)       second = NULL;
+  g_autoptr (GBytes) first = linli_format_save_bytes (project);
+  g_autoptr (GBytes) second = NULL;
   g_autoptr (LinliProject) again = NULL;
-  g_autoptr (GError)       error = NULL;
-  const char              *path;
+  g_autoptr (GError) error = NULL;
+  const char *path;
 
   path = fuzz_write_temp ("saved.linli", g_bytes_get_data (first, NULL), g_bytes_get_size (first));
   again = linli_format_load_file (path, &error);

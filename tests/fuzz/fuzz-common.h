@@ -13,10 +13,13 @@ G_BEGIN_DECLS
  * (the readers take paths), and the round trip through the .linli format.
  */
 
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+int          LLVMFuzzerTestOneInput (const uint8_t *data,
+                                     size_t         size);
 
-void        fuzz_init (void);
-const char *fuzz_write_temp (const char *role, const void *data, gsize size);
-void        fuzz_round_trip (LinliProject *project);
+void         fuzz_init              (void);
+const char  *fuzz_write_temp        (const char    *role,
+                                     const void    *data,
+                                     gsize          size);
+void         fuzz_round_trip        (LinliProject  *project);
 
 G_END_DECLS

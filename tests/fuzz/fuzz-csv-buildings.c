@@ -17,23 +17,21 @@
  * again. */
 
 static const char project_xml[] =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<linli version=\"1\" name=\"district\">\n"
-    "<communities><community id=\"c1\" name=\"东园社区\"/></communities>\n"
-    "<compounds><compound id=\"k1\" name=\"金色家园\" community=\"c1\"/>"
-    "<compound id=\"k2\" name=\"清水里\" community=\"c1\"/></compounds>\n"
-    "<buildings>\n"
-    "<building id=\"way/100\" name=\"1号楼\" compound=\"k1\" lat=\"30.2901\" lon=\"120.1501\" "
-    "households=\"10\""
-    " residents=\"26\" estimated=\"true\"/>\n"
-    "<building id=\"way/101\" name=\"3栋\" compound=\"k1\" lat=\"30.2911\" lon=\"120.1501\" households=\"11\""
-    " residents=\"27\"/>\n"
-    "<building id=\"way/102\" name=\"清水里5幢\" compound=\"k2\" lat=\"30.2921\" lon=\"120.1501\" "
-    "households=\"12\""
-    " residents=\"28\"/>\n"
-    "<building id=\"way/103\" name=\"\" compound=\"k2\" lat=\"30.2931\" lon=\"120.1501\"/>\n"
-    "</buildings>\n"
-    "</linli>\n";
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<linli version=\"1\" name=\"district\">\n"
+  "<communities><community id=\"c1\" name=\"东园社区\"/></communities>\n"
+  "<compounds><compound id=\"k1\" name=\"金色家园\" community=\"c1\"/>"
+  "<compound id=\"k2\" name=\"清水里\" community=\"c1\"/></compounds>\n"
+  "<buildings>\n"
+  "<building id=\"way/100\" name=\"1号楼\" compound=\"k1\" lat=\"30.2901\" lon=\"120.1501\" households=\"10\""
+  " residents=\"26\" estimated=\"true\"/>\n"
+  "<building id=\"way/101\" name=\"3栋\" compound=\"k1\" lat=\"30.2911\" lon=\"120.1501\" households=\"11\""
+  " residents=\"27\"/>\n"
+  "<building id=\"way/102\" name=\"清水里5幢\" compound=\"k2\" lat=\"30.2921\" lon=\"120.1501\" households=\"12\""
+  " residents=\"28\"/>\n"
+  "<building id=\"way/103\" name=\"\" compound=\"k2\" lat=\"30.2931\" lon=\"120.1501\"/>\n"
+  "</buildings>\n"
+  "</linli>\n";
 
 static LinliProject *
 base_project (void)
@@ -51,16 +49,17 @@ base_project (void)
 }
 
 int
-LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
 {
-  g_auto (LinliCsvReport)   report = { 0 };
+  g_auto (LinliCsvReport) report = { 0 };
   g_autoptr (LinliCsvTable) table = NULL;
-  g_autoptr (LinliProject)  project = NULL;
-  g_autoptr (GError)        error = NULL;
-  LinliCsvOptions           options;
-  LinliCsvMapping           mapping;
-  const char               *path;
-  guint                     mode;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  LinliCsvOptions options;
+  LinliCsvMapping mapping;
+  const char *path;
+  guint mode;
 
   fuzz_init ();
   if (size < 1)

@@ -13,20 +13,21 @@
  * one.  A project made is saved as .linli and loaded again. */
 
 static const char buildings_json[] =
-    "{\"type\": \"FeatureCollection\", \"features\": ["
-    "{\"type\": \"Feature\", \"properties\": {\"building\": \"residential\", \"building:levels\": 6},"
-    " \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[121.490, 31.230], [121.4904, 31.230],"
-    " [121.4904, 31.2303], [121.490, 31.2303], [121.490, 31.230]]]}}]}";
+  "{\"type\": \"FeatureCollection\", \"features\": ["
+  "{\"type\": \"Feature\", \"properties\": {\"building\": \"residential\", \"building:levels\": 6},"
+  " \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[121.490, 31.230], [121.4904, 31.230],"
+  " [121.4904, 31.2303], [121.490, 31.2303], [121.490, 31.230]]]}}]}";
 
 int
-LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
 {
   g_auto (LinliImportReport) report = { 0 };
-  g_autoptr (LinliProject)   project = NULL;
-  g_autoptr (GError)         error = NULL;
-  LinliImportOptions         options;
-  const char                *path;
-  guint                      role;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  LinliImportOptions options;
+  const char *path;
+  guint role;
 
   fuzz_init ();
   if (size < 1)

@@ -8,11 +8,12 @@
 
 /* A .linli project file: loaded, saved, loaded again. */
 int
-LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
 {
   g_autoptr (LinliProject) project = NULL;
-  g_autoptr (GError)       error = NULL;
-  const char              *path;
+  g_autoptr (GError) error = NULL;
+  const char *path;
 
   fuzz_init ();
   path = fuzz_write_temp ("input.linli", data, size);

@@ -14,11 +14,12 @@
  * reading it from a copy cut just after the header gives the same size
  * (only the header is read); an error always says why. */
 int
-LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
 {
   g_autoptr (GError) error = NULL;
   g_autofree guint8 *copy = NULL;
-  guint              width = 0, height = 0;
+  guint width = 0, height = 0;
 
   fuzz_init ();
   /* A copy of exactly @size bytes, so that ASan sees any read past it. */

@@ -9,13 +9,14 @@
 /* OpenStreetMap XML: imported with the suggested sites, saved as .linli,
  * loaded again. */
 int
-LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
 {
   g_auto (LinliImportReport) report = { 0 };
-  g_autoptr (LinliProject)   project = NULL;
-  g_autoptr (GError)         error = NULL;
-  LinliImportOptions         options;
-  const char                *path;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  LinliImportOptions options;
+  const char *path;
 
   fuzz_init ();
   path = fuzz_write_temp ("input.osm", data, size);

@@ -22,7 +22,8 @@
 /* Auxiliary methods */
 
 static void
-append_field (GString *s, const char *text)
+append_field (GString    *s,
+              const char *text)
 {
   g_string_append_c (s, '"');
   for (const char *p = text; *p != '\0'; p++)
@@ -35,7 +36,8 @@ append_field (GString *s, const char *text)
 }
 
 static void
-append_number (GString *s, double value)
+append_number (GString *s,
+               double   value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -47,11 +49,15 @@ state_name (LinliPlanCandidateState state)
 {
   switch (state)
     {
-      case LINLI_PLAN_EXISTING: return "existing";
-      case LINLI_PLAN_REQUIRED: return "required";
-      case LINLI_PLAN_FORBIDDEN: return "forbidden";
-      case LINLI_PLAN_CANDIDATE:
-      default: return "candidate";
+    case LINLI_PLAN_EXISTING:
+      return "existing";
+    case LINLI_PLAN_REQUIRED:
+      return "required";
+    case LINLI_PLAN_FORBIDDEN:
+      return "forbidden";
+    case LINLI_PLAN_CANDIDATE:
+    default:
+      return "candidate";
     }
 }
 
@@ -64,22 +70,24 @@ fail (const char *what)
 
 /* Writes @instance as the three files and reads them again. */
 static void
-round_trip (LinliPlanInstance *instance, GPtrArray *demand_ids, GPtrArray *candidate_ids)
+round_trip (LinliPlanInstance *instance,
+            GPtrArray         *demand_ids,
+            GPtrArray         *candidate_ids)
 {
-  g_autoptr (GString)           demand = g_string_new ("id,weight\n");
-  g_autoptr (GString)           candidates = g_string_new ("id,cost,state,capacity\n");
-  g_autoptr (GString)           costs = g_string_new ("demand_id,candidate_id,cost\n");
+  g_autoptr (GString) demand = g_string_new ("id,weight\n");
+  g_autoptr (GString) candidates = g_string_new ("id,cost,state,capacity\n");
+  g_autoptr (GString) costs = g_string_new ("demand_id,candidate_id,cost\n");
   g_autoptr (LinliPlanInstance) again = NULL;
-  g_autoptr (GError)            error = NULL;
-  guint                         n_demand = linli_plan_instance_get_n_demand (instance);
-  guint                         n_candidates = linli_plan_instance_get_n_candidates (instance);
-  const char                   *demand_path, *candidates_path, *costs_path;
+  g_autoptr (GError) error = NULL;
+  guint n_demand = linli_plan_instance_get_n_demand (instance);
+  guint n_candidates = linli_plan_instance_get_n_candidates (instance);
+  const char *demand_path, *candidates_path, *costs_path;
 
   for (guint d = 0; d < n_demand; d++)
     {
       const guint32 *cands;
-      const float   *dists;
-      guint          n = linli_plan_instance_get_arcs (instance, d, &cands, &dists);
+      const float *dists;
+      guint n = linli_plan_instance_get_arcs (instance, d, &cands, &dists);
 
       append_field (demand, g_ptr_array_index (demand_ids, d));
       g_string_append_c (demand, ',');
@@ -125,14 +133,13 @@ round_trip (LinliPlanInstance *instance, GPtrArray *demand_ids, GPtrArray *candi
   for (guint d = 0; d < n_demand; d++)
     {
       const guint32 *c1, *c2;
-      const float   *d1, *d2;
-      guint          n1 = linli_plan_instance_get_arcs (instance, d, &c1, &d1);
-      guint          n2 = linli_plan_instance_get_arcs (again, d, &c2, &d2);
+      const float *d1, *d2;
+      guint n1 = linli_plan_instance_get_arcs (instance, d, &c1, &d1);
+      guint n2 = linli_plan_instance_get_arcs (again, d, &c2, &d2);
 
       if (linli_plan_instance_get_weight (again, d) != linli_plan_instance_get_weight (instance, d))
         fail ("a weight");
-      if (n1 != n2 ||
-          (n1 > 0 && (memcmp (c1, c2, n1 * sizeof *c1) != 0 || memcmp (d1, d2, n1 * sizeof *d1) != 0)))
+      if (n1 != n2 || (n1 > 0 && (memcmp (c1, c2, n1 * sizeof *c1) != 0 || memcmp (d1, d2, n1 * sizeof *d1) != 0)))
         fail ("the arcs of a demand point");
     }
   for (guint c = 0; c < n_candidates; c++)
@@ -143,17 +150,18 @@ round_trip (LinliPlanInstance *instance, GPtrArray *demand_ids, GPtrArray *candi
 }
 
 int
-LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
 {
   g_autoptr (LinliPlanInstance) instance = NULL;
-  g_autoptr (GPtrArray)         demand_ids = NULL;
-  g_autoptr (GPtrArray)         candidate_ids = NULL;
-  g_autoptr (GError)            error = NULL;
-  const char                   *end = (const char *) data + size;
-  const char                   *parts[3] = { (const char *) data, end, end };
-  gsize                         lengths[3] = { size, 0, 0 };
-  const char                   *paths[3];
-  static const char *const      roles[3] = { "demand.csv", "candidates.csv", "costs.csv" };
+  g_autoptr (GPtrArray) demand_ids = NULL;
+  g_autoptr (GPtrArray) candidate_ids = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *end = (const char *) data + size;
+  const char *parts[3] = { (const char *) data, end, end };
+  gsize lengths[3] = { size, 0, 0 };
+  const char *paths[3];
+  static const char *const roles[3] = { "demand.csv", "candidates.csv", "costs.csv" };
 
   fuzz_init ();
   /* Cut at the first two separators. */
@@ -174,7 +182,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   if (instance != NULL)
     {
       g_autoptr (GError) lp_error = NULL;
-      LinliPlanOptions   options;
+      LinliPlanOptions options;
 
       round_trip (instance, demand_ids, candidate_ids);
       linli_plan_options_init (&options);

@@ -16,7 +16,8 @@
  * is a failed test; so is finding no input at all. */
 
 static int
-compare_names (gconstpointer a, gconstpointer b)
+compare_names (gconstpointer a,
+               gconstpointer b)
 {
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
@@ -24,9 +25,9 @@ compare_names (gconstpointer a, gconstpointer b)
 static guint
 replay_dir (const char *dir)
 {
-  g_autoptr (GDir)      d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char           *name;
+  const char *name;
 
   if (d == NULL)
     return 0;
@@ -37,10 +38,10 @@ replay_dir (const char *dir)
 
   for (guint i = 0; i < names->len; i++)
     {
-      g_autofree char   *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
-      g_autofree char   *contents = NULL;
+      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      g_autofree char *contents = NULL;
       g_autoptr (GError) error = NULL;
-      gsize              length;
+      gsize length;
 
       if (!g_file_get_contents (path, &contents, &length, &error))
         {
@@ -55,7 +56,8 @@ replay_dir (const char *dir)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   guint n = 0;
 

@@ -30,10 +30,13 @@ linli_test_wait_ms (guint ms)
  * Returns: the pixel's colour as 0xRRGGBB
  */
 guint32
-linli_test_pixel_at (GdkTexture *texture, const guchar *data, int x, int y)
+linli_test_pixel_at (GdkTexture   *texture,
+                     const guchar *data,
+                     int           x,
+                     int           y)
 {
-  int           stride = gdk_texture_get_width (texture) * 4;
-  const guchar *p = data + y * stride + x * 4; /* BGRA, premultiplied, opaque here */
+  int stride = gdk_texture_get_width (texture) * 4;
+  const guchar *p = data + y * stride + x * 4;  /* BGRA, premultiplied, opaque here */
 
   return ((guint32) p[2] << 16) | ((guint32) p[1] << 8) | p[0];
 }
@@ -45,7 +48,8 @@ linli_test_pixel_at (GdkTexture *texture, const guchar *data, int x, int y)
  *   channel, which antialiasing and blending stay within
  */
 gboolean
-linli_test_colour_near (guint32 a, guint32 b)
+linli_test_colour_near (guint32 a,
+                        guint32 b)
 {
   for (int shift = 0; shift < 24; shift += 8)
     if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > 12)
@@ -62,7 +66,7 @@ void
 linli_test_remove_dir (const char *path)
 {
   g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char      *name;
+  const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {

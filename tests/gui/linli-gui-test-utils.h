@@ -5,9 +5,13 @@
 
 G_BEGIN_DECLS
 
-void     linli_test_wait_ms (guint ms);
-guint32  linli_test_pixel_at (GdkTexture *texture, const guchar *data, int x, int y);
-gboolean linli_test_colour_near (guint32 a, guint32 b);
-void     linli_test_remove_dir (const char *path);
+void     linli_test_wait_ms     (guint ms);
+guint32  linli_test_pixel_at    (GdkTexture   *texture,
+                                 const guchar *data,
+                                 int           x,
+                                 int           y);
+gboolean linli_test_colour_near (guint32 a,
+                                 guint32 b);
+void     linli_test_remove_dir  (const char *path);
 
 G_END_DECLS

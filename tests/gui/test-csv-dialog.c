@@ -17,10 +17,11 @@ typedef struct
 } Fixture;
 
 static void
-fixture_setup (Fixture *f, gconstpointer data)
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
 {
-  g_autofree char   *sample = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "sample.linli", NULL);
-  g_autoptr (GFile)  file = g_file_new_for_path (sample);
+  g_autofree char *sample = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "sample.linli", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (sample);
   g_autoptr (GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("linli-csv-gui-XXXXXX", &error);
@@ -32,7 +33,8 @@ fixture_setup (Fixture *f, gconstpointer data)
 }
 
 static void
-fixture_teardown (Fixture *f, gconstpointer data)
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
 {
   f->window->close_confirmed = TRUE;
   gtk_window_destroy (GTK_WINDOW (f->window));
@@ -42,7 +44,9 @@ fixture_teardown (Fixture *f, gconstpointer data)
 }
 
 static GFile *
-write_csv (Fixture *f, const char *name, const char *contents)
+write_csv (Fixture    *f,
+           const char *name,
+           const char *contents)
 {
   g_autofree char *path = g_build_filename (f->dir, name, NULL);
 
@@ -51,7 +55,9 @@ write_csv (Fixture *f, const char *name, const char *contents)
 }
 
 static void
-count_cb (GObject *object, GParamSpec *pspec, guint *count)
+count_cb (GObject    *object,
+          GParamSpec *pspec,
+          guint      *count)
 {
   (*count)++;
 }
@@ -59,15 +65,16 @@ count_cb (GObject *object, GParamSpec *pspec, guint *count)
 /* Renders @widget to a PNG, for looking at the dialog
  * (LINLI_TEST_SCREENSHOT_DIR=… when running the test by hand). */
 static void
-save_png (GtkWidget *widget, const char *name)
+save_png (GtkWidget  *widget,
+          const char *name)
 {
-  const char               *dir = g_getenv ("LINLI_TEST_SCREENSHOT_DIR");
-  g_autofree char          *path = NULL;
-  g_autoptr (GdkPaintable)  paintable = NULL;
+  const char *dir = g_getenv ("LINLI_TEST_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr (GdkPaintable) paintable = NULL;
   g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture)    texture = NULL;
-  GtkSnapshot              *snapshot;
-  int                       width, height;
+  g_autoptr (GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
 
   if (dir == NULL)
     return;
@@ -90,18 +97,19 @@ save_png (GtkWidget *widget, const char *name)
  * follows the choices, import replaces the project with an unsaved copy,
  * and only the filled buildings lose their "estimated" flag. */
 static void
-test_join (Fixture *f, gconstpointer data)
+test_join (Fixture       *f,
+           gconstpointer  data)
 {
   g_autoptr (LinliProject) before = g_object_ref (linli_window_get_project (f->window));
-  g_autoptr (GFile)        file = write_csv (f, "list.csv",
-                                             "小区,楼栋,户数,常住人口,党员数\n"
-                                                    "金色家园,1幢,20,50,3\n"
-                                                    "金色家园,２号楼,21,51,4\n"
-                                                    "清水里,\"99\n号楼\",5,5,5\n");
-  g_autoptr (GError)       error = NULL;
-  LinliCsvDialog          *dialog;
-  LinliProject            *after;
-  guint                    n_summary = 0, n_can = 0;
+  g_autoptr (GFile) file = write_csv (f, "list.csv",
+                                      "小区,楼栋,户数,常住人口,党员数\n"
+                                      "金色家园,1幢,20,50,3\n"
+                                      "金色家园,２号楼,21,51,4\n"
+                                      "清水里,\"99\n号楼\",5,5,5\n");
+  g_autoptr (GError) error = NULL;
+  LinliCsvDialog *dialog;
+  LinliProject *after;
+  guint n_summary = 0, n_can = 0;
 
   for (guint i = 0; i < 3; i++)
     linli_project_set_building_flags (before, i, LINLI_BUILDING_ESTIMATED);
@@ -126,8 +134,7 @@ test_join (Fixture *f, gconstpointer data)
   g_signal_connect (dialog, "notify::can-import", G_CALLBACK (count_cb), &n_can);
   linli_csv_dialog_set_column (dialog, LINLI_CSV_FIELD_NAME, -1);
   g_assert_cmpint (linli_csv_dialog_get_column (dialog, LINLI_CSV_FIELD_NAME), ==, -1);
-  g_assert_nonnull (
-      strstr (linli_csv_dialog_get_summary (dialog), "choose the column to match buildings by"));
+  g_assert_nonnull (strstr (linli_csv_dialog_get_summary (dialog), "choose the column to match buildings by"));
   g_assert_false (linli_csv_dialog_get_can_import (dialog));
   g_assert_cmpuint (n_summary, ==, 1);
   g_assert_cmpuint (n_can, ==, 1);
@@ -166,17 +173,18 @@ test_join (Fixture *f, gconstpointer data)
 
 /* Rows with coordinates make a new project, in the chosen system. */
 static void
-test_new_project (Fixture *f, gconstpointer data)
+test_new_project (Fixture       *f,
+                  gconstpointer  data)
 {
-  g_autoptr (GFile)  file = write_csv (f, "points.csv",
-                                       "名称;户数;纬度;经度\n"
-                                        "甲;12;31.2416;121.4958\n"
-                                        "乙;30;31.2420;121.4960\n"
-                                        "丙;;;\n");
+  g_autoptr (GFile) file = write_csv (f, "points.csv",
+                                      "名称;户数;纬度;经度\n"
+                                      "甲;12;31.2416;121.4958\n"
+                                      "乙;30;31.2420;121.4960\n"
+                                      "丙;;;\n");
   g_autoptr (GError) error = NULL;
-  LinliCsvDialog    *dialog = linli_window_open_csv_dialog (f->window, file, &error);
-  LinliProject      *project;
-  double             lat, lon;
+  LinliCsvDialog *dialog = linli_window_open_csv_dialog (f->window, file, &error);
+  LinliProject *project;
+  double lat, lon;
 
   g_assert_no_error (error);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -194,24 +202,22 @@ test_new_project (Fixture *f, gconstpointer data)
   g_assert_cmpstr (linli_project_get_name (project), ==, "points.csv");
   linli_wgs84_from_gcj02 (31.2416, 121.4958, &lat, &lon);
   g_assert_cmpfloat (linli_project_get_building (project, 0)->lat, ==, lat);
-  g_assert_cmpuint (
-      linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))
-          ->households,
-      ==, 42);
+  g_assert_cmpuint (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households, ==, 42);
 }
 
 /* A file that is no list gives FILE:LINE and leaves the project alone; a
  * window with an empty project offers no join. */
 static void
-test_bad_file (Fixture *f, gconstpointer data)
+test_bad_file (Fixture       *f,
+               gconstpointer  data)
 {
-  LinliProject            *before = linli_window_get_project (f->window);
-  g_autoptr (GFile)        bad = write_csv (f, "bad.csv", "楼栋,户数\n1幢,\"20\n2幢,3\n");
-  g_autoptr (GFile)        good = write_csv (f, "good.csv", "楼栋,户数\n1幢,20\n");
-  g_autoptr (GError)       error = NULL;
+  LinliProject *before = linli_window_get_project (f->window);
+  g_autoptr (GFile) bad = write_csv (f, "bad.csv", "楼栋,户数\n1幢,\"20\n2幢,3\n");
+  g_autoptr (GFile) good = write_csv (f, "good.csv", "楼栋,户数\n1幢,20\n");
+  g_autoptr (GError) error = NULL;
   g_autoptr (LinliProject) empty = linli_project_new ();
-  g_autofree char         *prefix = NULL;
-  LinliCsvDialog          *dialog;
+  g_autofree char *prefix = NULL;
+  LinliCsvDialog *dialog;
 
   g_assert_null (linli_window_open_csv_dialog (f->window, bad, &error));
   prefix = g_strdup_printf ("%s:2: ", g_file_peek_path (bad));
@@ -229,22 +235,24 @@ test_bad_file (Fixture *f, gconstpointer data)
 
 /* The action is there, with its shortcut. */
 static void
-test_action (Fixture *f, gconstpointer data)
+test_action (Fixture       *f,
+             gconstpointer  data)
 {
-  gboolean            found = FALSE;
+  gboolean found = FALSE;
   const GVariantType *param_type;
-  const char         *name, *property;
-  GType               owner;
+  const char *name, *property;
+  GType owner;
 
-  for (guint i = 0; gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (f->window), i, &owner, &name,
-                                                   &param_type, &property);
+  for (guint i = 0;
+       gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (f->window), i, &owner, &name, &param_type, &property);
        i++)
     found |= g_str_equal (name, "win.import-csv");
   g_assert_true (found);
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   /* The build's catalogues, so LANGUAGE=zh_CN shows the Chinese dialog. */

@@ -19,7 +19,7 @@ typedef struct
   int     width;
   int     height;
   int     stride;
-  guchar *data; /* premultiplied ARGB32 in native byte order */
+  guchar *data;   /* premultiplied ARGB32 in native byte order */
 } Image;
 
 static void
@@ -29,7 +29,8 @@ image_clear (Image *image)
 }
 
 static void
-image_from_texture (Image *image, GdkTexture *texture)
+image_from_texture (Image      *image,
+                    GdkTexture *texture)
 {
   image->width = gdk_texture_get_width (texture);
   image->height = gdk_texture_get_height (texture);
@@ -39,7 +40,8 @@ image_from_texture (Image *image, GdkTexture *texture)
 }
 
 static void
-image_from_surface (Image *image, cairo_surface_t *surface)
+image_from_surface (Image           *image,
+                    cairo_surface_t *surface)
 {
   cairo_surface_flush (surface);
   image->width = cairo_image_surface_get_width (surface);
@@ -51,7 +53,10 @@ image_from_surface (Image *image, cairo_surface_t *surface)
 /* Compares two images channel by channel: the largest difference, and how
  * many pixels differ by more than @tolerance in some channel. */
 static int
-compare (const Image *a, const Image *b, int tolerance, guint *n_over)
+compare (const Image *a,
+         const Image *b,
+         int          tolerance,
+         guint       *n_over)
 {
   int max = 0;
 
@@ -63,7 +68,7 @@ compare (const Image *a, const Image *b, int tolerance, guint *n_over)
       {
         const guchar *pa = a->data + y * a->stride + 4 * x;
         const guchar *pb = b->data + y * b->stride + 4 * x;
-        int           worst = 0;
+        int worst = 0;
 
         for (int c = 0; c < 4; c++)
           worst = MAX (worst, ABS ((int) pa[c] - (int) pb[c]));
@@ -78,11 +83,11 @@ compare (const Image *a, const Image *b, int tolerance, guint *n_over)
 static GdkTexture *
 render_layer (LinliWindow *window)
 {
-  GtkWidget                *widget = GTK_WIDGET (window->layer);
-  g_autoptr (GdkPaintable)  paintable = gtk_widget_paintable_new (widget);
+  GtkWidget *widget = GTK_WIDGET (window->layer);
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr (GskRenderNode) node = NULL;
-  GtkSnapshot              *snapshot = gtk_snapshot_new ();
-  int                       w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
 
   gdk_paintable_snapshot (paintable, snapshot, w, h);
   node = gtk_snapshot_free_to_node (snapshot);
@@ -96,7 +101,7 @@ render_layer (LinliWindow *window)
 static LinliPainter *
 painter_like_the_tool (LinliProject *project)
 {
-  LinliPainter             *painter = linli_painter_new ();
+  LinliPainter *painter = linli_painter_new ();
   g_autoptr (LinliDocument) document = linli_document_new (project, NULL);
 
   linli_painter_set_document (painter, document);
@@ -106,10 +111,10 @@ painter_like_the_tool (LinliProject *project)
 static LinliWindow *
 open_sample_window (void)
 {
-  g_autofree char   *sample = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "sample.linli", NULL);
-  g_autoptr (GFile)  file = g_file_new_for_path (sample);
+  g_autofree char *sample = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "sample.linli", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (sample);
   g_autoptr (GError) error = NULL;
-  LinliWindow       *window = g_object_ref_sink (linli_window_new (NULL));
+  LinliWindow *window = g_object_ref_sink (linli_window_new (NULL));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
   g_assert_true (linli_window_open_file (window, file, &error));
@@ -125,13 +130,13 @@ open_sample_window (void)
 static void
 test_same_pixels (void)
 {
-  static const double     zooms[] = { 14.2, 16.0, 17.3, 16.6 };
+  static const double zooms[] = { 14.2, 16.0, 17.3, 16.6 };
   g_autoptr (LinliWindow) window = open_sample_window ();
-  LinliProject           *project = window->project;
-  ShumateViewport        *viewport = shumate_map_get_viewport (window->map);
-  LinliPainter           *painter;
-  const char             *tool = g_getenv ("LINLI_TOOL");
-  double                  min_lat, min_lon, max_lat, max_lon;
+  LinliProject *project = window->project;
+  ShumateViewport *viewport = shumate_map_get_viewport (window->map);
+  LinliPainter *painter;
+  const char *tool = g_getenv ("LINLI_TOOL");
+  double min_lat, min_lon, max_lat, max_lon;
 
   painter = painter_like_the_tool (project);
   g_assert_true (linli_project_get_bounds (project, &min_lat, &min_lon, &max_lat, &max_lon));
@@ -139,12 +144,12 @@ test_same_pixels (void)
   for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
     {
       g_autoptr (GdkTexture) texture = NULL;
-      cairo_surface_t       *surface;
-      cairo_t               *cr;
-      Image                  on_screen = { 0 }, painted = { 0 };
-      LinliMapView           view, layer_view;
-      guint                  n_over;
-      int                    max;
+      cairo_surface_t *surface;
+      cairo_t *cr;
+      Image on_screen = { 0 }, painted = { 0 };
+      LinliMapView view, layer_view;
+      guint n_over;
+      int max;
 
       /* The last view is turned, as a rotate gesture turns the map. */
       double rotation = z == G_N_ELEMENTS (zooms) - 1 ? 0.4 : 0;
@@ -181,15 +186,14 @@ test_same_pixels (void)
 
         for (int y = 0; y < on_screen.height; y += 3)
           for (int x = 0; x < on_screen.width; x += 3)
-            g_hash_table_add (
-                colours, GUINT_TO_POINTER (*(guint32 *) (on_screen.data + y * on_screen.stride + 4 * x)));
+            g_hash_table_add (colours, GUINT_TO_POINTER (*(guint32 *) (on_screen.data + y * on_screen.stride + 4 * x)));
         g_assert_cmpuint (g_hash_table_size (colours), >, 100);
       }
 
       /* The comparison sees a view two pixels off. */
       {
         LinliMapView off = view;
-        Image        shifted = { 0 };
+        Image shifted = { 0 };
 
         linli_map_view_from_pixels (&view, view.width / 2.0 + 2, view.height / 2.0, &off.center_lat,
                                     &off.center_lon);
@@ -213,23 +217,23 @@ test_same_pixels (void)
        * rotation). */
       if (tool != NULL && rotation == 0)
         {
-          g_autofree char   *png = g_build_filename (tmp_dir, "tool.png", NULL);
-          g_autofree char   *size = g_strdup_printf ("%dx%d", view.width, view.height);
-          char               center[64], zoom[32], lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
-          g_autofree char   *sample = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "sample.linli",
-                                                        NULL);
+          g_autofree char *png = g_build_filename (tmp_dir, "tool.png", NULL);
+          g_autofree char *size = g_strdup_printf ("%dx%d", view.width, view.height);
+          char center[64], zoom[32], lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
+          g_autofree char *sample = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "sample.linli",
+                                                      NULL);
           g_autoptr (GError) error = NULL;
           g_autoptr (GdkTexture) from_tool = NULL;
-          Image                  tool_image = { 0 };
-          int                    status;
+          Image tool_image = { 0 };
+          int status;
 
           g_snprintf (center, sizeof center, "%s,%s", g_ascii_dtostr (lat, sizeof lat, view.center_lat),
                       g_ascii_dtostr (lon, sizeof lon, view.center_lon));
           g_ascii_dtostr (zoom, sizeof zoom, view.zoom);
           g_assert_true (g_spawn_sync (NULL,
-                                       (char *[]){ (char *) tool, "render", sample, "--out", png, "--size",
-                                                   size, "--center", center, "--zoom", zoom, "--no-legend",
-                                                   "--no-scale-bar", NULL },
+                                       (char *[]) { (char *) tool, "render", sample, "--out", png, "--size", size,
+                                                    "--center", center, "--zoom", zoom, "--no-legend",
+                                                    "--no-scale-bar", NULL },
                                        NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error));
           g_assert_no_error (error);
           g_assert_true (g_spawn_check_wait_status (status, NULL));
@@ -237,13 +241,11 @@ test_same_pixels (void)
           g_assert_no_error (error);
           image_from_texture (&tool_image, from_tool);
           max = compare (&on_screen, &tool_image, 24, &n_over);
-          g_test_message (
-              "zoom %.1f: window vs linli-tool render: max channel difference %d, %u pixels over 24",
-              zooms[z], max, n_over);
+          g_test_message ("zoom %.1f: window vs linli-tool render: max channel difference %d, %u pixels over 24",
+                          zooms[z], max, n_over);
           g_assert_cmpuint (n_over, <=, view.width * view.height / 1000);
           max = compare (&painted, &tool_image, 0, &n_over);
-          g_test_message ("zoom %.1f: painter vs linli-tool render: max channel difference %d", zooms[z],
-                          max);
+          g_test_message ("zoom %.1f: painter vs linli-tool render: max channel difference %d", zooms[z], max);
           g_assert_cmpuint (n_over, ==, 0);
           image_clear (&tool_image);
           g_unlink (png);
@@ -259,7 +261,8 @@ test_same_pixels (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   int status;
 

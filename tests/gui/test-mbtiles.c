@@ -33,24 +33,30 @@ static char *tmp_dir;
 /* A distinct colour for every tile of zoom levels 1 to 3, none near Linli's
  * street colour. */
 static guint32
-tile_rgb (int x, int y, int z)
+tile_rgb (int x,
+          int y,
+          int z)
 {
   return ((guint32) (40 + 60 * z) << 16) | ((guint32) (20 + 28 * x) << 8) | (guint32) (20 + 28 * y);
 }
 
 static cairo_status_t
-append_png_cb (void *closure, const unsigned char *data, unsigned int length)
+append_png_cb (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
 }
 
 static GBytes *
-solid_png_sized (guint32 rgb, int width, int height)
+solid_png_sized (guint32 rgb,
+                 int     width,
+                 int     height)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  cairo_t         *cr = cairo_create (surface);
-  GByteArray      *png = g_byte_array_new ();
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *png = g_byte_array_new ();
 
   cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
   cairo_paint (cr);
@@ -67,7 +73,8 @@ solid_png (guint32 rgb)
 }
 
 static void
-append_be32 (GByteArray *out, guint32 v)
+append_be32 (GByteArray *out,
+             guint32     v)
 {
   guint8 b[4] = { v >> 24, (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff };
 
@@ -75,7 +82,8 @@ append_be32 (GByteArray *out, guint32 v)
 }
 
 static guint32
-crc32_of (const guint8 *data, gsize len)
+crc32_of (const guint8 *data,
+          gsize         len)
 {
   guint32 crc = 0xffffffff;
 
@@ -89,7 +97,10 @@ crc32_of (const guint8 *data, gsize len)
 }
 
 static void
-append_chunk (GByteArray *out, const char *type, const guint8 *data, gsize len)
+append_chunk (GByteArray   *out,
+              const char   *type,
+              const guint8 *data,
+              gsize         len)
 {
   gsize start;
 
@@ -105,22 +116,13 @@ append_chunk (GByteArray *out, const char *type, const guint8 *data, gsize len)
  * the few kilobytes a decompression bomb begins with, as far as any
  * decoder reads before it allocates the image. */
 static GBytes *
-bomb_png (guint32 width, guint32 height)
+bomb_png (guint32 width,
+          guint32 height)
 {
   GByteArray *out = g_byte_array_new ();
-  guint8      ihdr[13] = { width >> 24,
-                           (width >> 16) & 0xff,
-                           (width >> 8) & 0xff,
-                           width & 0xff,
-                           height >> 24,
-                           (height >> 16) & 0xff,
-                           (height >> 8) & 0xff,
-                           height & 0xff,
-                           8,
-                           2,
-                           0,
-                           0,
-                           0 };
+  guint8 ihdr[13] = { width >> 24, (width >> 16) & 0xff, (width >> 8) & 0xff, width & 0xff,
+                      height >> 24, (height >> 16) & 0xff, (height >> 8) & 0xff, height & 0xff,
+                      8, 2, 0, 0, 0 };
   /* A zlib stream of a few zero bytes: valid, far too short. */
   static const guint8 idat[] = { 0x78, 0x9c, 0x63, 0x60, 0x00, 0x00, 0x00, 0x02, 0x00, 0x01 };
 
@@ -134,57 +136,23 @@ bomb_png (guint32 width, guint32 height)
 
 /* The same for JPEG: an APP0 segment, then a baseline frame header. */
 static GBytes *
-bomb_jpeg (guint width, guint height)
+bomb_jpeg (guint width,
+           guint height)
 {
   const guint8 bytes[] = {
-    0xff,
-    0xd8,
-    0xff,
-    0xe0,
-    0x00,
-    0x10,
-    'J',
-    'F',
-    'I',
-    'F',
-    0,
-    1,
-    1,
-    0,
-    0,
-    1,
-    0,
-    1,
-    0,
-    0,
-    0xff,
-    0xc0,
-    0x00,
-    0x11,
-    8,
-    height >> 8,
-    height & 0xff,
-    width >> 8,
-    width & 0xff,
-    3,
-    1,
-    0x22,
-    0,
-    2,
-    0x11,
-    1,
-    3,
-    0x11,
-    1,
-    0xff,
-    0xd9,
+    0xff, 0xd8,
+    0xff, 0xe0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0,
+    0xff, 0xc0, 0x00, 0x11, 8, height >> 8, height & 0xff, width >> 8, width & 0xff, 3,
+    1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1,
+    0xff, 0xd9,
   };
 
   return g_bytes_new (bytes, sizeof bytes);
 }
 
 static void
-exec_sql (sqlite3 *db, const char *sql)
+exec_sql (sqlite3    *db,
+          const char *sql)
 {
   char *message = NULL;
 
@@ -208,10 +176,10 @@ write_mbtiles_with (const char        *name,
                     const Replacement *replacements,
                     guint              n_replacements)
 {
-  char              *path = g_build_filename (tmp_dir, name, NULL);
+  char *path = g_build_filename (tmp_dir, name, NULL);
   g_autoptr (GError) error = NULL;
-  sqlite3           *db = NULL;
-  sqlite3_stmt      *stmt = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
 
   g_unlink (path);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
@@ -219,8 +187,7 @@ write_mbtiles_with (const char        *name,
   exec_sql (db, "BEGIN");
   for (guint i = 0; metadata != NULL && metadata[i] != NULL; i += 2)
     {
-      g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO metadata VALUES (?1, ?2)", -1, &stmt, NULL), ==,
-                       SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO metadata VALUES (?1, ?2)", -1, &stmt, NULL), ==, SQLITE_OK);
       sqlite3_bind_text (stmt, 1, metadata[i], -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, metadata[i + 1], -1, SQLITE_STATIC);
       g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
@@ -228,9 +195,7 @@ write_mbtiles_with (const char        *name,
     }
   if (with_tiles)
     {
-      exec_sql (
-          db,
-          "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB)");
+      exec_sql (db, "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB)");
       exec_sql (db, "CREATE UNIQUE INDEX tile_index ON tiles (zoom_level, tile_column, tile_row)");
       for (int z = MIN_Z; z <= MAX_Z; z++)
         for (int x = 0; x < (1 << z); x++)
@@ -245,14 +210,12 @@ write_mbtiles_with (const char        *name,
                   png = g_bytes_ref (replacements[r].bytes);
               if (png == NULL)
                 png = solid_png (tile_rgb (x, y, z));
-              g_assert_cmpint (
-                  sqlite3_prepare_v2 (db, "INSERT INTO tiles VALUES (?1, ?2, ?3, ?4)", -1, &stmt, NULL), ==,
-                  SQLITE_OK);
+              g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO tiles VALUES (?1, ?2, ?3, ?4)", -1, &stmt, NULL),
+                               ==, SQLITE_OK);
               sqlite3_bind_int (stmt, 1, z);
               sqlite3_bind_int (stmt, 2, x);
               sqlite3_bind_int (stmt, 3, (1 << z) - 1 - y);
-              sqlite3_bind_blob (stmt, 4, g_bytes_get_data (png, NULL), (int) g_bytes_get_size (png),
-                                 SQLITE_TRANSIENT);
+              sqlite3_bind_blob (stmt, 4, g_bytes_get_data (png, NULL), (int) g_bytes_get_size (png), SQLITE_TRANSIENT);
               g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
               sqlite3_finalize (stmt);
             }
@@ -263,7 +226,9 @@ write_mbtiles_with (const char        *name,
 }
 
 static char *
-write_mbtiles (const char *name, gboolean with_tiles, const char **metadata)
+write_mbtiles (const char  *name,
+               gboolean     with_tiles,
+               const char **metadata)
 {
   return write_mbtiles_with (name, with_tiles, metadata, NULL, 0);
 }
@@ -272,11 +237,8 @@ static char *
 write_raster (void)
 {
   const char *metadata[] = {
-    "name",        "Test tiles",
-    "format",      "png",
-    "minzoom",     "1",
-    "maxzoom",     "3",
-    "bounds",      "-180,-85.05,180,85.05",
+    "name", "Test tiles", "format", "png", "minzoom", "1", "maxzoom", "3",
+    "bounds", "-180,-85.05,180,85.05",
     "attribution", "<a href=\"https://example.org/tiles\">&copy; Test <b>Tiles</b></a> &amp; friends",
     NULL,
   };
@@ -287,16 +249,21 @@ write_raster (void)
 /* What the data source answered for one tile. */
 typedef struct
 {
-  gboolean done;
-  GBytes  *bytes;
-  GError  *error;
-  GBytes  *received; /* through received-data, for this tile */
-  gboolean received_before_done;
-  int      x, y, z;
+  gboolean  done;
+  GBytes   *bytes;
+  GError   *error;
+  GBytes   *received;      /* through received-data, for this tile */
+  gboolean  received_before_done;
+  int       x, y, z;
 } Fetch;
 
 static void
-on_received_data_cb (ShumateDataSource *source, int x, int y, int z, GBytes *bytes, Fetch *fetch)
+on_received_data_cb (ShumateDataSource *source,
+                     int                x,
+                     int                y,
+                     int                z,
+                     GBytes            *bytes,
+                     Fetch             *fetch)
 {
   if (x != fetch->x || y != fetch->y || z != fetch->z)
     return;
@@ -306,20 +273,25 @@ on_received_data_cb (ShumateDataSource *source, int x, int y, int z, GBytes *byt
 }
 
 static void
-on_tile_data_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+on_tile_data_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   Fetch *fetch = user_data;
 
-  fetch->bytes = shumate_data_source_get_tile_data_finish (SHUMATE_DATA_SOURCE (object), result,
-                                                           &fetch->error);
+  fetch->bytes = shumate_data_source_get_tile_data_finish (SHUMATE_DATA_SOURCE (object), result, &fetch->error);
   fetch->done = TRUE;
 }
 
 static void
-fetch (LinliMbtilesSource *source, int x, int y, int z, Fetch *f)
+fetch (LinliMbtilesSource *source,
+       int                 x,
+       int                 y,
+       int                 z,
+       Fetch              *f)
 {
   gulong handler;
-  guint  refs = g_atomic_int_get ((int *) &G_OBJECT (source)->ref_count);
+  guint refs = g_atomic_int_get ((int *) &G_OBJECT (source)->ref_count);
 
   memset (f, 0, sizeof *f);
   f->x = x;
@@ -350,7 +322,8 @@ fetch_clear (Fetch *f)
 }
 
 static void
-assert_error_names_file (const GError *error, const char *path)
+assert_error_names_file (const GError *error,
+                         const char   *path)
 {
   g_assert_nonnull (error);
   if (strstr (error->message, path) == NULL)
@@ -359,11 +332,13 @@ assert_error_names_file (const GError *error, const char *path)
 
 /* The colour of a decoded tile at one of its pixels. */
 static guint32
-tile_pixel (GBytes *png, int x, int y)
+tile_pixel (GBytes *png,
+            int     x,
+            int     y)
 {
-  g_autoptr (GError)     error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autoptr (GdkTexture) texture = gdk_texture_new_from_bytes (png, &error);
-  g_autofree guchar     *pixels = NULL;
+  g_autofree guchar *pixels = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpint (gdk_texture_get_width (texture), ==, 256);
@@ -378,11 +353,11 @@ tile_pixel (GBytes *png, int x, int y)
 static void
 test_metadata (void)
 {
-  g_autofree char               *path = write_raster ();
-  g_autoptr (GError)             error = NULL;
+  g_autofree char *path = write_raster ();
+  g_autoptr (GError) error = NULL;
   g_autoptr (LinliMbtilesSource) source = linli_mbtiles_source_new (path, &error);
-  g_autoptr (ShumateMapSource)   renderer = NULL;
-  double                         w, s, e, n;
+  g_autoptr (ShumateMapSource) renderer = NULL;
+  double w, s, e, n;
 
   g_assert_no_error (error);
   g_assert_cmpstr (linli_mbtiles_source_get_path (source), ==, path);
@@ -420,17 +395,16 @@ test_metadata (void)
 static void
 test_tiles (void)
 {
-  g_autofree char               *path = write_raster ();
-  g_autoptr (GError)             error = NULL;
+  g_autofree char *path = write_raster ();
+  g_autoptr (GError) error = NULL;
   g_autoptr (LinliMbtilesSource) source = linli_mbtiles_source_new (path, &error);
-  const int                      cases[][3] = { { 0, 0, 1 }, { 1, 0, 1 }, { 0, 1, 1 }, { 2, 1, 2 },
-                                                { 1, 2, 3 }, { 6, 3, 3 }, { 7, 0, 3 } };
-  Fetch                          f;
+  const int cases[][3] = { { 0, 0, 1 }, { 1, 0, 1 }, { 0, 1, 1 }, { 2, 1, 2 }, { 1, 2, 3 }, { 6, 3, 3 }, { 7, 0, 3 } };
+  Fetch f;
 
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      int                x = cases[i][0], y = cases[i][1], z = cases[i][2];
+      int x = cases[i][0], y = cases[i][1], z = cases[i][2];
       g_autoptr (GBytes) expected = solid_png (tile_rgb (x, y, z));
 
       fetch (source, x, y, z, &f);
@@ -467,16 +441,16 @@ test_tiles (void)
 static void
 test_overzoom (void)
 {
-  g_autofree char               *path = write_raster ();
-  g_autoptr (GError)             error = NULL;
+  g_autofree char *path = write_raster ();
+  g_autoptr (GError) error = NULL;
   g_autoptr (LinliMbtilesSource) source = linli_mbtiles_source_new (path, &error);
-  const int                      cases[][3] = { { 13, 9, 5 }, { 2, 5, 4 }, { 1000, 700, 12 } };
-  Fetch                          f;
+  const int cases[][3] = { { 13, 9, 5 }, { 2, 5, 4 }, { 1000, 700, 12 } };
+  Fetch f;
 
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      int     x = cases[i][0], y = cases[i][1], z = cases[i][2], dz = z - MAX_Z;
+      int x = cases[i][0], y = cases[i][1], z = cases[i][2], dz = z - MAX_Z;
       guint32 want = tile_rgb (x >> dz, y >> dz, MAX_Z);
 
       fetch (source, x, y, z, &f);
@@ -496,14 +470,14 @@ test_overzoom (void)
 static void
 test_errors (void)
 {
-  const char      *vector[] = { "name", "Vector", "format", "pbf", NULL };
-  const char      *webp[] = { "name", "WebP", "format", "webp", NULL };
+  const char *vector[] = { "name", "Vector", "format", "pbf", NULL };
+  const char *webp[] = { "name", "WebP", "format", "webp", NULL };
   g_autofree char *missing = g_build_filename (tmp_dir, "missing.mbtiles", NULL);
   g_autofree char *garbage = g_build_filename (tmp_dir, "garbage.mbtiles", NULL);
   g_autofree char *no_tiles = write_mbtiles ("no-tiles.mbtiles", FALSE, vector);
   g_autofree char *pbf = write_mbtiles ("vector.mbtiles", TRUE, vector);
   g_autofree char *webp_path = write_mbtiles ("webp.mbtiles", TRUE, webp);
-  GError          *error = NULL;
+  GError *error = NULL;
 
   g_assert_null (linli_mbtiles_source_new (missing, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
@@ -514,10 +488,8 @@ test_errors (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
   g_clear_error (&error);
 
-  g_assert_true (g_file_set_contents (garbage,
-                                      "This is not a database, only some text that is long enough "
-                                      "to fill what SQLite reads as its header.\n",
-                                      -1, NULL));
+  g_assert_true (g_file_set_contents (garbage, "This is not a database, only some text that is long enough "
+                                               "to fill what SQLite reads as its header.\n", -1, NULL));
   g_assert_null (linli_mbtiles_source_new (garbage, &error));
   g_assert_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID);
   assert_error_names_file (error, garbage);
@@ -548,7 +520,9 @@ test_errors (void)
 }
 
 static void
-count_problem_cb (GObject *object, GParamSpec *pspec, guint *count)
+count_problem_cb (GObject    *object,
+                  GParamSpec *pspec,
+                  guint      *count)
 {
   (*count)++;
 }
@@ -562,7 +536,7 @@ count_problem_cb (GObject *object, GParamSpec *pspec, guint *count)
 static void
 test_tile_size_refused (void)
 {
-  const char        *metadata[] = { "name", "Bombs", "format", "png", "minzoom", "1", "maxzoom", "3", NULL };
+  const char *metadata[] = { "name", "Bombs", "format", "png", "minzoom", "1", "maxzoom", "3", NULL };
   g_autoptr (GBytes) big_png = bomb_png (40000, 40000);
   g_autoptr (GBytes) big_jpeg = bomb_jpeg (40000, 40000);
   g_autoptr (GBytes) wide = solid_png_sized (tile_rgb (5, 5, 3), 512, 256);
@@ -570,14 +544,14 @@ test_tile_size_refused (void)
   g_autoptr (GBytes) huge_blob = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (LinliMbtilesSource) source = NULL;
-  g_autofree char               *path = NULL;
-  guint                          problems = 0;
-  Fetch                          f;
+  g_autofree char *path = NULL;
+  guint problems = 0;
+  Fetch f;
 
   /* A real 256-pixel PNG header followed by 5 MB: larger than any tile. */
   {
     g_autoptr (GBytes) head = solid_png (0);
-    GByteArray        *blob = g_byte_array_sized_new (5 << 20);
+    GByteArray *blob = g_byte_array_sized_new (5 << 20);
 
     g_byte_array_append (blob, g_bytes_get_data (head, NULL), (guint) g_bytes_get_size (head));
     g_byte_array_set_size (blob, 5 << 20);
@@ -585,8 +559,7 @@ test_tile_size_refused (void)
   }
   {
     const Replacement replacements[] = {
-      { 1, 2, 3, big_png }, { 6, 3, 3, big_jpeg },  { 5, 5, 3, wide },
-      { 7, 0, 3, tile512 }, { 2, 1, 2, huge_blob },
+      { 1, 2, 3, big_png }, { 6, 3, 3, big_jpeg }, { 5, 5, 3, wide }, { 7, 0, 3, tile512 }, { 2, 1, 2, huge_blob },
     };
 
     path = write_mbtiles_with ("bombs.mbtiles", TRUE, metadata, replacements, G_N_ELEMENTS (replacements));
@@ -611,8 +584,8 @@ test_tile_size_refused (void)
    * the problem is not said again. */
   {
     const int cases[][4] = {
-      { 6, 3, 3, LINLI_MBTILES_ERROR_UNSUPPORTED },  { 5, 5, 3, LINLI_MBTILES_ERROR_UNSUPPORTED },
-      { 2, 1, 2, LINLI_MBTILES_ERROR_UNSUPPORTED },  { 2, 4, 4, LINLI_MBTILES_ERROR_UNSUPPORTED },
+      { 6, 3, 3, LINLI_MBTILES_ERROR_UNSUPPORTED }, { 5, 5, 3, LINLI_MBTILES_ERROR_UNSUPPORTED },
+      { 2, 1, 2, LINLI_MBTILES_ERROR_UNSUPPORTED }, { 2, 4, 4, LINLI_MBTILES_ERROR_UNSUPPORTED },
       { 9, 17, 6, LINLI_MBTILES_ERROR_UNSUPPORTED },
     };
 
@@ -647,10 +620,10 @@ test_tile_size_refused (void)
 static void
 test_bomb_file_refused (void)
 {
-  const char           *metadata[] = { "name", "Bomb", "format", "png", NULL };
-  g_autoptr (GBytes)    bomb = bomb_png (40000, 40000);
-  g_autoptr (GError)    error = NULL;
-  g_autofree char      *path = NULL;
+  const char *metadata[] = { "name", "Bomb", "format", "png", NULL };
+  g_autoptr (GBytes) bomb = bomb_png (40000, 40000);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
   g_autoptr (GPtrArray) replacements = g_ptr_array_new_with_free_func (g_free);
 
   for (int z = MIN_Z; z <= MAX_Z; z++)
@@ -659,7 +632,7 @@ test_bomb_file_refused (void)
         {
           Replacement *r = g_new (Replacement, 1);
 
-          *r = (Replacement){ x, y, z, bomb };
+          *r = (Replacement) { x, y, z, bomb };
           g_ptr_array_add (replacements, r);
         }
   {
@@ -684,7 +657,7 @@ test_not_a_database (void)
 {
   g_autofree char *fifo = g_build_filename (tmp_dir, "pipe.mbtiles", NULL);
   g_autofree char *empty = g_build_filename (tmp_dir, "empty.mbtiles", NULL);
-  GError          *error = NULL;
+  GError *error = NULL;
 
   g_assert_null (linli_mbtiles_source_new ("/dev/zero", &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
@@ -715,21 +688,20 @@ test_not_a_database (void)
 static void
 test_image_header (void)
 {
-  const int   sizes[][2] = { { 1, 1 }, { 17, 300 }, { 256, 256 }, { 512, 512 }, { 1000, 3 }, { 256, 512 } };
+  const int sizes[][2] = { { 1, 1 }, { 17, 300 }, { 256, 256 }, { 512, 512 }, { 1000, 3 }, { 256, 512 } };
   const char *types[] = { "png", "jpeg" };
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     for (guint t = 0; t < G_N_ELEMENTS (types); t++)
       {
-        g_autoptr (GdkPixbuf)    pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, sizes[s][0],
-                                                          sizes[s][1]);
-        g_autoptr (GdkPixbuf)    decoded = NULL;
+        g_autoptr (GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, sizes[s][0], sizes[s][1]);
+        g_autoptr (GdkPixbuf) decoded = NULL;
         g_autoptr (GInputStream) stream = NULL;
-        g_autoptr (GBytes)       bytes = NULL;
-        g_autoptr (GError)       error = NULL;
-        g_autofree char         *buffer = NULL;
-        gsize                    len = 0;
-        guint                    w = 0, h = 0;
+        g_autoptr (GBytes) bytes = NULL;
+        g_autoptr (GError) error = NULL;
+        g_autofree char *buffer = NULL;
+        gsize len = 0;
+        guint w = 0, h = 0;
 
         gdk_pixbuf_fill (pixbuf, 0x336699ff);
         g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &len, types[t], &error, NULL));
@@ -746,7 +718,7 @@ test_image_header (void)
         for (gsize n = 0; n < MIN (len, 1024); n++)
           {
             g_autofree guint8 *prefix = g_memdup2 (buffer, n);
-            guint              pw = 0, ph = 0;
+            guint pw = 0, ph = 0;
 
             if (linli_image_header_size (prefix, n, &pw, &ph, NULL))
               {
@@ -760,14 +732,12 @@ test_image_header (void)
   {
     g_autoptr (GBytes) png = bomb_png (40000, 30000);
     g_autoptr (GBytes) jpeg = bomb_jpeg (40000, 30000);
-    guint              w, h;
+    guint w, h;
 
-    g_assert_true (
-        linli_image_header_size (g_bytes_get_data (png, NULL), g_bytes_get_size (png), &w, &h, NULL));
+    g_assert_true (linli_image_header_size (g_bytes_get_data (png, NULL), g_bytes_get_size (png), &w, &h, NULL));
     g_assert_cmpuint (w, ==, 40000);
     g_assert_cmpuint (h, ==, 30000);
-    g_assert_true (
-        linli_image_header_size (g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg), &w, &h, NULL));
+    g_assert_true (linli_image_header_size (g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg), &w, &h, NULL));
     g_assert_cmpuint (w, ==, 40000);
     g_assert_cmpuint (h, ==, 30000);
   }
@@ -778,11 +748,11 @@ test_image_header (void)
 static void
 test_sparse_metadata (void)
 {
-  const char                    *osm[] = { "name", "OpenStreetMap Hangzhou", NULL };
-  const char                    *other[] = { "description", "Tiles for a test", NULL };
-  g_autofree char               *osm_path = write_mbtiles ("osm.mbtiles", TRUE, osm);
-  g_autofree char               *other_path = write_mbtiles ("other.mbtiles", TRUE, other);
-  g_autoptr (GError)             error = NULL;
+  const char *osm[] = { "name", "OpenStreetMap Hangzhou", NULL };
+  const char *other[] = { "description", "Tiles for a test", NULL };
+  g_autofree char *osm_path = write_mbtiles ("osm.mbtiles", TRUE, osm);
+  g_autofree char *other_path = write_mbtiles ("other.mbtiles", TRUE, other);
+  g_autoptr (GError) error = NULL;
   g_autoptr (LinliMbtilesSource) source = NULL;
 
   source = linli_mbtiles_source_new (osm_path, &error);
@@ -816,11 +786,9 @@ test_html_to_text (void)
     const char *link;
   } cases[] = {
     { "© OpenStreetMap contributors", "© OpenStreetMap contributors", NULL },
-    { "<a href=\"https://www.openstreetmap.org/copyright\" target=\"_blank\">&copy; OpenStreetMap "
-      "contributors</a>",
+    { "<a href=\"https://www.openstreetmap.org/copyright\" target=\"_blank\">&copy; OpenStreetMap contributors</a>",
       "© OpenStreetMap contributors", "https://www.openstreetmap.org/copyright" },
-    { "<A HREF='https://a.example/X'>A</A> | <a href=\"https://b.example\">B</a>", "A | B",
-      "https://a.example/X" },
+    { "<A HREF='https://a.example/X'>A</A> | <a href=\"https://b.example\">B</a>", "A | B", "https://a.example/X" },
     { "Open<b>Street</b>Map<br>line&nbsp;two", "OpenStreetMap line two", NULL },
     { "  spaced \n\t out  ", "spaced out", NULL },
     { "&#169; &#xA9; &unknown; & alone", "© © &unknown; & alone", NULL },
@@ -842,7 +810,9 @@ test_html_to_text (void)
 /* Tests: settings */
 
 static void
-count_notify_cb (GObject *object, GParamSpec *pspec, guint *count)
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
 {
   (*count)++;
 }
@@ -850,15 +820,15 @@ count_notify_cb (GObject *object, GParamSpec *pspec, guint *count)
 static void
 test_settings_round_trip (void)
 {
-  g_autofree char          *dir = g_build_filename (tmp_dir, "config", "linli", NULL);
-  g_autofree char          *path = g_build_filename (dir, "settings.ini", NULL);
+  g_autofree char *dir = g_build_filename (tmp_dir, "config", "linli", NULL);
+  g_autofree char *path = g_build_filename (dir, "settings.ini", NULL);
   g_autoptr (LinliSettings) settings = linli_settings_new_for_path (path);
   g_autoptr (LinliSettings) again = NULL;
-  g_autoptr (GKeyFile)      key_file = g_key_file_new ();
-  g_autoptr (GError)        error = NULL;
-  g_autofree char          *odd_path = g_build_filename (tmp_dir, "no-utf8-\xff.mbtiles", NULL);
-  const char               *chinese = "/地图 文件/杭州.mbtiles";
-  guint                     notifies = 0;
+  g_autoptr (GKeyFile) key_file = g_key_file_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *odd_path = g_build_filename (tmp_dir, "no-utf8-\xff.mbtiles", NULL);
+  const char *chinese = "/地图 文件/杭州.mbtiles";
+  guint notifies = 0;
 
   /* No file yet: the defaults, and no error. */
   g_assert_true (linli_settings_load (settings, &error));
@@ -918,10 +888,10 @@ test_settings_round_trip (void)
   /* A save that fails (the file's name is taken by a folder) names the
    * file, never a temporary file beside it, and leaves none. */
   {
-    g_autofree char          *parent = g_build_filename (tmp_dir, "blocked", NULL);
-    g_autofree char          *blocked = g_build_filename (parent, "settings.ini", NULL);
+    g_autofree char *parent = g_build_filename (tmp_dir, "blocked", NULL);
+    g_autofree char *blocked = g_build_filename (parent, "settings.ini", NULL);
     g_autoptr (LinliSettings) stuck = linli_settings_new_for_path (blocked);
-    g_autoptr (GDir)          d = NULL;
+    g_autoptr (GDir) d = NULL;
 
     g_assert_cmpint (g_mkdir_with_parents (blocked, 0700), ==, 0);
     g_assert_false (linli_settings_save (stuck, &error));
@@ -954,7 +924,12 @@ typedef struct
 } Waiting;
 
 static void
-on_window_tile_cb (ShumateDataSource *source, int x, int y, int z, GBytes *bytes, Waiting *w)
+on_window_tile_cb (ShumateDataSource *source,
+                   int                x,
+                   int                y,
+                   int                z,
+                   GBytes            *bytes,
+                   Waiting           *w)
 {
   w->got |= x == w->x && y == w->y && z == w->z;
 }
@@ -962,14 +937,16 @@ on_window_tile_cb (ShumateDataSource *source, int x, int y, int z, GBytes *bytes
 /* Renders the map as the PNG export does, and reads the pixel at the
  * given place. */
 static guint32
-map_pixel_at (LinliWindow *window, double lat, double lon)
+map_pixel_at (LinliWindow *window,
+              double       lat,
+              double       lon)
 {
-  g_autofree char       *png = g_build_filename (tmp_dir, "map.png", NULL);
-  g_autoptr (GError)     error = NULL;
+  g_autofree char *png = g_build_filename (tmp_dir, "map.png", NULL);
+  g_autoptr (GError) error = NULL;
   g_autoptr (GdkTexture) texture = NULL;
-  g_autofree guchar     *pixels = NULL;
-  double                 x, y;
-  int                    w, h;
+  g_autofree guchar *pixels = NULL;
+  double x, y;
+  int w, h;
 
   g_assert_true (linli_window_save_png (window, TRUE, png, &error));
   g_assert_no_error (error);
@@ -979,8 +956,8 @@ map_pixel_at (LinliWindow *window, double lat, double lon)
   h = gdk_texture_get_height (texture);
   pixels = g_malloc ((gsize) w * h * 4);
   gdk_texture_download (texture, pixels, w * 4);
-  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (window->map),
-                                              GTK_WIDGET (window->map), lat, lon, &x, &y);
+  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (window->map), GTK_WIDGET (window->map),
+                                              lat, lon, &x, &y);
   g_assert_cmpfloat (x, >, 0);
   g_assert_cmpfloat (y, >, 0);
   g_assert_cmpfloat (x, <, w);
@@ -992,10 +969,10 @@ map_pixel_at (LinliWindow *window, double lat, double lon)
 static LinliWindow *
 open_sample_window (void)
 {
-  g_autofree char   *sample = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "sample.linli", NULL);
-  g_autoptr (GFile)  file = g_file_new_for_path (sample);
+  g_autofree char *sample = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "sample.linli", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (sample);
   g_autoptr (GError) error = NULL;
-  LinliWindow       *window = g_object_ref_sink (linli_window_new (NULL));
+  LinliWindow *window = g_object_ref_sink (linli_window_new (NULL));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
   g_assert_true (linli_window_open_file (window, file, &error));
@@ -1021,20 +998,20 @@ close_window (LinliWindow *window)
 static void
 test_window_basemap (void)
 {
-  g_autofree char             *path = write_raster ();
-  g_autofree char             *garbage = g_build_filename (tmp_dir, "garbage.mbtiles", NULL);
-  g_autoptr (GFile)            garbage_file = g_file_new_for_path (garbage);
-  g_autoptr (GFile)            file = g_file_new_for_path (path);
+  g_autofree char *path = write_raster ();
+  g_autofree char *garbage = g_build_filename (tmp_dir, "garbage.mbtiles", NULL);
+  g_autoptr (GFile) garbage_file = g_file_new_for_path (garbage);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (LinliPreferences) prefs = NULL;
-  g_autofree char             *saved = NULL;
-  LinliSettings               *settings = linli_settings_get_default ();
-  LinliWindow                 *window = open_sample_window ();
-  LinliWindow                 *second = open_sample_window ();
-  ShumateViewport             *viewport = shumate_map_get_viewport (window->map);
+  g_autofree char *saved = NULL;
+  LinliSettings *settings = linli_settings_get_default ();
+  LinliWindow *window = open_sample_window ();
+  LinliWindow *second = open_sample_window ();
+  ShumateViewport *viewport = shumate_map_get_viewport (window->map);
   /* Tile 1/2 at zoom 3, over North America: nowhere near the district. */
   Waiting waiting = { 1, 2, 3, FALSE };
-  double  lon = (waiting.x + 0.5) / 8 * 360 - 180;
-  double  lat = atan (sinh (G_PI * (1 - 2 * (waiting.y + 0.5) / 8))) * 180 / G_PI;
+  double lon = (waiting.x + 0.5) / 8 * 360 - 180;
+  double lat = atan (sinh (G_PI * (1 - 2 * (waiting.y + 0.5) / 8))) * 180 / G_PI;
   guint32 own_colour;
 
   g_assert_null (window->basemap);
@@ -1050,8 +1027,8 @@ test_window_basemap (void)
   g_assert_null (linli_preferences_get_error (prefs));
 
   /* A file that is no MBTiles file: refused, with the reason shown. */
-  g_assert_true (g_file_set_contents (
-      garbage, "not a database, but long enough to look like a header to SQLite.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (garbage, "not a database, but long enough to look like a header to SQLite.\n",
+                                      -1, NULL));
   g_assert_false (linli_preferences_choose_mbtiles (prefs, garbage_file));
   g_assert_nonnull (linli_preferences_get_error (prefs));
   g_assert_nonnull (strstr (linli_preferences_get_error (prefs), garbage));
@@ -1126,10 +1103,10 @@ test_window_basemap (void)
 static void
 test_window_missing_basemap (void)
 {
-  g_autofree char   *missing = g_build_filename (tmp_dir, "gone.mbtiles", NULL);
+  g_autofree char *missing = g_build_filename (tmp_dir, "gone.mbtiles", NULL);
   g_autoptr (GError) error = NULL;
-  LinliSettings     *settings = linli_settings_get_default ();
-  LinliWindow       *window = open_sample_window ();
+  LinliSettings *settings = linli_settings_get_default ();
+  LinliWindow *window = open_sample_window ();
 
   g_assert_false (linli_window_set_basemap_file (window, missing, &error));
   assert_error_names_file (error, missing);
@@ -1153,11 +1130,12 @@ skip_no_display (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char   *config = NULL;
-  int                status;
+  g_autofree char *config = NULL;
+  int status;
 
   g_test_init (&argc, &argv, NULL);
   tmp_dir = g_dir_make_tmp ("linli-mbtiles-XXXXXX", &error);

@@ -12,7 +12,9 @@
 #include "linli-window-private.h"
 
 static void
-activate (LinliWindow *window, const char *action, const char *param)
+activate (LinliWindow *window,
+          const char  *action,
+          const char  *param)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, param ? "s" : NULL, param));
 }
@@ -20,14 +22,15 @@ activate (LinliWindow *window, const char *action, const char *param)
 /* Counts the colours and checks the given one occurs (within antialiasing
  * tolerance) in many pixels: an empty or blank render fails both. */
 static void
-assert_png_shows (const char *path, guint32 must_have)
+assert_png_shows (const char *path,
+                  guint32     must_have)
 {
-  g_autoptr (GError)     error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autoptr (GdkTexture) texture = gdk_texture_new_from_filename (path, &error);
-  g_autofree guchar     *pixels = NULL;
+  g_autofree guchar *pixels = NULL;
   g_autoptr (GHashTable) colours = g_hash_table_new (NULL, NULL);
-  guint                  found = 0;
-  int                    w, h;
+  guint found = 0;
+  int w, h;
 
   g_assert_no_error (error);
   w = gdk_texture_get_width (texture);
@@ -52,16 +55,16 @@ assert_png_shows (const char *path, guint32 must_have)
 static void
 test_large_district (void)
 {
-  LinliGeneratorOptions    opts;
+  LinliGeneratorOptions opts;
   g_autoptr (LinliProject) generated = NULL;
-  g_autoptr (GError)       error = NULL;
-  g_autofree char         *dir = g_dir_make_tmp ("linli-scale-XXXXXX", &error);
-  g_autofree char         *path = g_build_filename (dir, "large.linli", NULL);
-  g_autoptr (GFile)        file = g_file_new_for_path (path);
-  g_autoptr (LinliWindow)  window = NULL;
-  ShumateViewport         *viewport;
-  const char              *zooms[] = { "district", "community", "street" };
-  double                   lat0, lon0, fit_zoom;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("linli-scale-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "large.linli", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (LinliWindow) window = NULL;
+  ShumateViewport *viewport;
+  const char *zooms[] = { "district", "community", "street" };
+  double lat0, lon0, fit_zoom;
 
   g_assert_no_error (error);
   linli_generator_options_init (&opts);
@@ -137,18 +140,17 @@ test_large_district (void)
 
   /* An edit at this size follows incrementally and agrees with a fresh count. */
   {
-    LinliProject             *project = linli_window_get_project (window);
-    LinliSite                *site = linli_project_get_site (project, 0);
+    LinliProject *project = linli_window_get_project (window);
+    LinliSite *site = linli_project_get_site (project, 0);
     g_autoptr (LinliCoverage) fresh = NULL;
 
     activate (window, "win.select-site", linli_site_get_id (site));
     for (int i = 0; i < 30; i++)
       activate (window, "site.nudge", i % 2 ? "north" : "east");
     fresh = linli_coverage_compute (project, NULL);
-    g_assert_cmpmem (
-        linli_coverage_get_district (fresh), sizeof (LinliCoverageTotals),
-        linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (window))),
-        sizeof (LinliCoverageTotals));
+    g_assert_cmpmem (linli_coverage_get_district (fresh), sizeof (LinliCoverageTotals),
+                     linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (window))),
+                     sizeof (LinliCoverageTotals));
   }
 
   window->close_confirmed = TRUE;
@@ -158,7 +160,8 @@ test_large_district (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   if (!gtk_init_check ())

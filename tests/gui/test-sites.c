@@ -27,9 +27,10 @@ typedef struct
 } Fixture;
 
 static void
-fixture_setup (Fixture *f, gconstpointer data)
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
 {
-  g_autofree char   *sample = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "sample.linli", NULL);
+  g_autofree char *sample = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "sample.linli", NULL);
   g_autoptr (GError) error = NULL;
 
   f->document = linli_document_new_for_path (sample, &error);
@@ -43,7 +44,8 @@ fixture_setup (Fixture *f, gconstpointer data)
 }
 
 static void
-fixture_teardown (Fixture *f, gconstpointer data)
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
 {
   gtk_window_destroy (f->window);
   /* The widgets are gone: nothing of theirs may still hold the document. */
@@ -52,7 +54,9 @@ fixture_teardown (Fixture *f, gconstpointer data)
 
 /* A widget of a template, by its id. */
 static gpointer
-template_child (gpointer widget, GType type, const char *id)
+template_child (gpointer    widget,
+                GType       type,
+                const char *id)
 {
   GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, id);
 
@@ -67,13 +71,15 @@ count_cb (guint *count)
 }
 
 static gboolean
-plan_button_sensitive (LinliPlanPanel *panel, const char *id)
+plan_button_sensitive (LinliPlanPanel *panel,
+                       const char     *id)
 {
   return gtk_widget_get_sensitive (template_child (panel, LINLI_TYPE_PLAN_PANEL, id));
 }
 
 static void
-on_finished_cb (LinliPlanPanel *panel, GMainLoop *loop)
+on_finished_cb (LinliPlanPanel *panel,
+                GMainLoop      *loop)
 {
   g_main_loop_quit (loop);
 }
@@ -81,10 +87,11 @@ on_finished_cb (LinliPlanPanel *panel, GMainLoop *loop)
 /* Activates @action on the panel and waits on the main loop until the run
  * it started has finished. */
 static void
-run_and_wait (LinliPlanPanel *panel, const char *then_action)
+run_and_wait (LinliPlanPanel *panel,
+              const char     *then_action)
 {
   g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  gulong                id = g_signal_connect (panel, "finished", G_CALLBACK (on_finished_cb), loop);
+  gulong id = g_signal_connect (panel, "finished", G_CALLBACK (on_finished_cb), loop);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "plan.run", NULL));
   g_assert_true (linli_plan_panel_get_running (panel));
@@ -102,10 +109,11 @@ run_and_wait (LinliPlanPanel *panel, const char *then_action)
 /* A panel destroyed while its search runs: the search's end touches
  * nothing of the panel that is gone, and then lets it go. */
 static void
-test_plan_panel_destroyed_while_running (Fixture *f, gconstpointer data)
+test_plan_panel_destroyed_while_running (Fixture       *f,
+                                         gconstpointer  data)
 {
   LinliPlanPanel *panel = g_object_new (LINLI_TYPE_PLAN_PANEL, NULL);
-  gint64          deadline;
+  gint64 deadline;
 
   g_object_add_weak_pointer (G_OBJECT (panel), (gpointer *) &panel);
   gtk_box_append (f->box, GTK_WIDGET (panel));
@@ -123,7 +131,8 @@ test_plan_panel_destroyed_while_running (Fixture *f, gconstpointer data)
 }
 
 static guint
-count_status (LinliProject *project, LinliSiteStatus status)
+count_status (LinliProject    *project,
+              LinliSiteStatus  status)
 {
   guint n = 0;
 
@@ -133,16 +142,17 @@ count_status (LinliProject *project, LinliSiteStatus status)
 }
 
 static void
-test_plan_panel_alone (Fixture *f, gconstpointer data)
+test_plan_panel_alone (Fixture       *f,
+                       gconstpointer  data)
 {
-  LinliProject         *project = linli_document_get_project (f->document);
-  LinliHistory         *history = linli_document_get_history (f->document);
-  LinliPlanPanel       *panel = g_object_ref (linli_plan_panel_new ());
-  guint                 planned_before = count_status (project, LINLI_SITE_STATUS_PLANNED);
-  const char          **ids;
-  const double         *adds;
+  LinliProject *project = linli_document_get_project (f->document);
+  LinliHistory *history = linli_document_get_history (f->document);
+  LinliPlanPanel *panel = g_object_ref (linli_plan_panel_new ());
+  guint planned_before = count_status (project, LINLI_SITE_STATUS_PLANNED);
+  const char **ids;
+  const double *adds;
   g_autoptr (GPtrArray) proposed = g_ptr_array_new_with_free_func (g_free);
-  guint                 n;
+  guint n;
 
   gtk_widget_set_vexpand (GTK_WIDGET (panel), TRUE);
   gtk_box_append (f->box, GTK_WIDGET (panel));
@@ -187,9 +197,8 @@ test_plan_panel_alone (Fixture *f, gconstpointer data)
   g_assert_cmpstr (linli_history_get_undo_label (history), ==, T ("Accept Plan"));
   g_assert_cmpuint (count_status (project, LINLI_SITE_STATUS_PLANNED), ==, planned_before + n);
   for (guint i = 0; i < proposed->len; i++)
-    g_assert_cmpint (
-        linli_site_get_status (linli_project_find_site (project, g_ptr_array_index (proposed, i), NULL)), ==,
-        LINLI_SITE_STATUS_PLANNED);
+    g_assert_cmpint (linli_site_get_status (linli_project_find_site (project, g_ptr_array_index (proposed, i), NULL)),
+                     ==, LINLI_SITE_STATUS_PLANNED);
   /* Nothing is left to accept. */
   g_assert_cmpuint (linli_plan_panel_get_proposal (panel, &ids, &adds), ==, 0);
   g_assert_false (plan_button_sensitive (panel, "accept_button"));
@@ -205,11 +214,12 @@ test_plan_panel_alone (Fixture *f, gconstpointer data)
 
 /* The proposal list's checks decide whether there is anything to accept. */
 static void
-test_plan_accept_follows_checks (Fixture *f, gconstpointer data)
+test_plan_accept_follows_checks (Fixture       *f,
+                                 gconstpointer  data)
 {
   LinliPlanPanel *panel = linli_plan_panel_new ();
-  GtkWidget      *list;
-  GtkWidget      *row;
+  GtkWidget *list;
+  GtkWidget *row;
 
   gtk_box_append (f->box, GTK_WIDGET (panel));
   linli_plan_panel_set_document (panel, f->document);
@@ -241,31 +251,27 @@ first_candidate (LinliProject *project)
 }
 
 static void
-assert_editor_shows (LinliSiteEditor *editor, LinliSite *site)
+assert_editor_shows (LinliSiteEditor *editor,
+                     LinliSite       *site)
 {
-  guint                    services = linli_site_get_services (site);
+  guint services = linli_site_get_services (site);
   static const char *const checks[LINLI_N_SERVICES] = {
     "childcare_check", "elderly_check", "health_check", "meals_check", "leisure_check", "affairs_check",
   };
 
   g_assert_cmpstr (gtk_editable_get_text (template_child (editor, LINLI_TYPE_SITE_EDITOR, "name_entry")), ==,
                    linli_site_get_name (site));
-  g_assert_cmpuint (
-      gtk_drop_down_get_selected (template_child (editor, LINLI_TYPE_SITE_EDITOR, "tier_dropdown")), ==,
-      linli_site_get_tier (site));
-  g_assert_cmpuint (
-      gtk_drop_down_get_selected (template_child (editor, LINLI_TYPE_SITE_EDITOR, "status_dropdown")), ==,
-      linli_site_get_status (site));
-  g_assert_cmpuint (
-      gtk_drop_down_get_selected (template_child (editor, LINLI_TYPE_SITE_EDITOR, "plan_dropdown")), ==,
-      linli_site_get_plan_rule (site));
+  g_assert_cmpuint (gtk_drop_down_get_selected (template_child (editor, LINLI_TYPE_SITE_EDITOR, "tier_dropdown")),
+                    ==, linli_site_get_tier (site));
+  g_assert_cmpuint (gtk_drop_down_get_selected (template_child (editor, LINLI_TYPE_SITE_EDITOR, "status_dropdown")),
+                    ==, linli_site_get_status (site));
+  g_assert_cmpuint (gtk_drop_down_get_selected (template_child (editor, LINLI_TYPE_SITE_EDITOR, "plan_dropdown")),
+                    ==, linli_site_get_plan_rule (site));
   /* Only a candidate is something a plan may open. */
-  g_assert_true (
-      gtk_widget_get_sensitive (template_child (editor, LINLI_TYPE_SITE_EDITOR, "plan_dropdown")) ==
-      (linli_site_get_status (site) == LINLI_SITE_STATUS_CANDIDATE));
-  g_assert_cmpfloat (
-      gtk_spin_button_get_value (template_child (editor, LINLI_TYPE_SITE_EDITOR, "capacity_spin")), ==,
-      linli_site_get_capacity (site));
+  g_assert_true (gtk_widget_get_sensitive (template_child (editor, LINLI_TYPE_SITE_EDITOR, "plan_dropdown")) ==
+                 (linli_site_get_status (site) == LINLI_SITE_STATUS_CANDIDATE));
+  g_assert_cmpfloat (gtk_spin_button_get_value (template_child (editor, LINLI_TYPE_SITE_EDITOR, "capacity_spin")),
+                     ==, linli_site_get_capacity (site));
   g_assert_cmpfloat (gtk_spin_button_get_value (template_child (editor, LINLI_TYPE_SITE_EDITOR, "cost_spin")),
                      ==, linli_site_get_cost (site));
   for (guint i = 0; i < LINLI_N_SERVICES; i++)
@@ -274,18 +280,19 @@ assert_editor_shows (LinliSiteEditor *editor, LinliSite *site)
 }
 
 static void
-test_site_editor_alone (Fixture *f, gconstpointer data)
+test_site_editor_alone (Fixture       *f,
+                        gconstpointer  data)
 {
-  LinliProject              *project = linli_document_get_project (f->document);
-  LinliHistory              *history = linli_document_get_history (f->document);
-  LinliSiteEditor           *editor = g_object_ref (LINLI_SITE_EDITOR (linli_site_editor_new ()));
-  LinliSite                 *site = first_candidate (project);
-  g_autofree char           *name = g_strdup (linli_site_get_name (site));
-  guint                      capacity = linli_site_get_capacity (site);
-  GtkEntry                  *entry = template_child (editor, LINLI_TYPE_SITE_EDITOR, "name_entry");
-  GtkSpinButton             *capacity_spin = template_child (editor, LINLI_TYPE_SITE_EDITOR, "capacity_spin");
+  LinliProject *project = linli_document_get_project (f->document);
+  LinliHistory *history = linli_document_get_history (f->document);
+  LinliSiteEditor *editor = g_object_ref (LINLI_SITE_EDITOR (linli_site_editor_new ()));
+  LinliSite *site = first_candidate (project);
+  g_autofree char *name = g_strdup (linli_site_get_name (site));
+  guint capacity = linli_site_get_capacity (site);
+  GtkEntry *entry = template_child (editor, LINLI_TYPE_SITE_EDITOR, "name_entry");
+  GtkSpinButton *capacity_spin = template_child (editor, LINLI_TYPE_SITE_EDITOR, "capacity_spin");
   g_autoptr (LinliSiteState) state = NULL;
-  guint                      notified = 0;
+  guint notified = 0;
 
   gtk_box_append (f->box, GTK_WIDGET (editor));
   g_signal_connect_swapped (editor, "notify::site", G_CALLBACK (count_cb), &notified);
@@ -343,12 +350,13 @@ test_site_editor_alone (Fixture *f, gconstpointer data)
 
 /* A site removed (by undoing its addition) is let go by the editor. */
 static void
-test_site_editor_lets_removed_site_go (Fixture *f, gconstpointer data)
+test_site_editor_lets_removed_site_go (Fixture       *f,
+                                       gconstpointer  data)
 {
-  LinliHistory    *history = linli_document_get_history (f->document);
+  LinliHistory *history = linli_document_get_history (f->document);
   LinliSiteEditor *editor = LINLI_SITE_EDITOR (linli_site_editor_new ());
-  LinliSiteState   state = { 0 };
-  LinliSite       *site;
+  LinliSiteState state = { 0 };
+  LinliSite *site;
 
   gtk_box_append (f->box, GTK_WIDGET (editor));
   linli_site_editor_set_document (editor, f->document);
@@ -364,48 +372,49 @@ test_site_editor_lets_removed_site_go (Fixture *f, gconstpointer data)
   g_assert_true (linli_history_undo (history));
   g_assert_null (linli_site_editor_get_site (editor));
   g_assert_false (gtk_widget_get_sensitive (template_child (editor, LINLI_TYPE_SITE_EDITOR, "box")));
-  g_assert_cmpstr (gtk_editable_get_text (template_child (editor, LINLI_TYPE_SITE_EDITOR, "name_entry")), ==,
-                   "");
+  g_assert_cmpstr (gtk_editable_get_text (template_child (editor, LINLI_TYPE_SITE_EDITOR, "name_entry")), ==, "");
 }
 
 /* What the row should say of @site, from the document's coverage. */
 static char *
-expected_detail (LinliDocument *document, LinliSite *site)
+expected_detail (LinliDocument *document,
+                 LinliSite     *site)
 {
   const LinliCoverage *coverage = linli_document_get_coverage (document);
-  guint                position;
-  g_autofree char     *households = NULL;
+  guint position;
+  g_autofree char *households = NULL;
 
-  g_assert_true (g_list_store_find (
-      G_LIST_STORE (linli_project_get_sites (linli_document_get_project (document))), site, &position));
+  g_assert_true (g_list_store_find (G_LIST_STORE (linli_project_get_sites (linli_document_get_project (document))),
+                                    site, &position));
   households = linli_format_count (linli_coverage_site_households (coverage, position));
-  return g_strdup_printf (T ("%s · %s · %s households within reach"),
-                          linli_site_status_label (linli_site_get_status (site)),
+  return g_strdup_printf (T ("%s · %s · %s households within reach"), linli_site_status_label (linli_site_get_status (site)),
                           linli_site_tier_label (linli_site_get_tier (site)), households);
 }
 
 static guint64
-site_households (LinliDocument *document, LinliSite *site)
+site_households (LinliDocument *document,
+                 LinliSite     *site)
 {
   guint position;
 
-  g_assert_true (g_list_store_find (
-      G_LIST_STORE (linli_project_get_sites (linli_document_get_project (document))), site, &position));
+  g_assert_true (g_list_store_find (G_LIST_STORE (linli_project_get_sites (linli_document_get_project (document))),
+                                    site, &position));
   return linli_coverage_site_households (linli_document_get_coverage (document), position);
 }
 
 static void
-test_site_row_follows (Fixture *f, gconstpointer data)
+test_site_row_follows (Fixture       *f,
+                       gconstpointer  data)
 {
-  LinliProject              *project = linli_document_get_project (f->document);
-  LinliHistory              *history = linli_document_get_history (f->document);
-  LinliSiteRow              *row = g_object_ref (LINLI_SITE_ROW (linli_site_row_new ()));
-  LinliSite                 *site = linli_project_get_site (project, 0);
-  GtkLabel                  *name_label = template_child (row, LINLI_TYPE_SITE_ROW, "name_label");
-  GtkLabel                  *detail_label = template_child (row, LINLI_TYPE_SITE_ROW, "detail_label");
-  g_autofree char           *before = NULL;
-  g_autofree char           *expected = NULL;
-  guint64                    households_before;
+  LinliProject *project = linli_document_get_project (f->document);
+  LinliHistory *history = linli_document_get_history (f->document);
+  LinliSiteRow *row = g_object_ref (LINLI_SITE_ROW (linli_site_row_new ()));
+  LinliSite *site = linli_project_get_site (project, 0);
+  GtkLabel *name_label = template_child (row, LINLI_TYPE_SITE_ROW, "name_label");
+  GtkLabel *detail_label = template_child (row, LINLI_TYPE_SITE_ROW, "detail_label");
+  g_autofree char *before = NULL;
+  g_autofree char *expected = NULL;
+  guint64 households_before;
   g_autoptr (LinliSiteState) state = NULL;
 
   gtk_box_append (f->box, GTK_WIDGET (row));
@@ -456,33 +465,32 @@ test_site_row_follows (Fixture *f, gconstpointer data)
 
 /* What a community row should say, from the document's coverage. */
 static char *
-expected_share (LinliDocument *document, guint community)
+expected_share (LinliDocument *document,
+                guint          community)
 {
-  const LinliCoverageTotals *ct = linli_coverage_get_community (linli_document_get_coverage (document),
-                                                                community);
+  const LinliCoverageTotals *ct = linli_coverage_get_community (linli_document_get_coverage (document), community);
 
-  return g_strdup_printf ("%.1f %%",
-                          100 * linli_coverage_totals_share (ct->households_covered, ct->households));
+  return g_strdup_printf ("%.1f %%", 100 * linli_coverage_totals_share (ct->households_covered, ct->households));
 }
 
 static void
-test_community_row_follows (Fixture *f, gconstpointer data)
+test_community_row_follows (Fixture       *f,
+                            gconstpointer  data)
 {
-  LinliProject      *project = linli_document_get_project (f->document);
-  LinliHistory      *history = linli_document_get_history (f->document);
+  LinliProject *project = linli_document_get_project (f->document);
+  LinliHistory *history = linli_document_get_history (f->document);
   LinliCommunityRow *row = g_object_ref (LINLI_COMMUNITY_ROW (linli_community_row_new ()));
-  GtkLabel          *name_label = template_child (row, LINLI_TYPE_COMMUNITY_ROW, "name_label");
-  GtkLabel          *value_label = template_child (row, LINLI_TYPE_COMMUNITY_ROW, "value_label");
-  g_autofree char   *before = NULL;
-  g_autofree char   *after = NULL;
-  guint              community = linli_project_get_n_communities (project) - 1;
+  GtkLabel *name_label = template_child (row, LINLI_TYPE_COMMUNITY_ROW, "name_label");
+  GtkLabel *value_label = template_child (row, LINLI_TYPE_COMMUNITY_ROW, "value_label");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint community = linli_project_get_n_communities (project) - 1;
 
   gtk_box_append (f->box, GTK_WIDGET (row));
   linli_community_row_set_document (row, f->document);
   g_assert_cmpstr (gtk_label_get_text (name_label), ==, "");
   linli_community_row_set_community (row, community);
-  g_assert_cmpstr (gtk_label_get_text (name_label), ==,
-                   linli_project_get_community (project, community)->name);
+  g_assert_cmpstr (gtk_label_get_text (name_label), ==, linli_project_get_community (project, community)->name);
   before = expected_share (f->document, community);
   g_assert_cmpstr (gtk_label_get_text (value_label), ==, before);
 
@@ -499,22 +507,23 @@ test_community_row_follows (Fixture *f, gconstpointer data)
 }
 
 static void
-test_building_row (Fixture *f, gconstpointer data)
+test_building_row (Fixture       *f,
+                   gconstpointer  data)
 {
-  LinliProject        *project = linli_document_get_project (f->document);
-  LinliBuildingRow    *row = g_object_ref (LINLI_BUILDING_ROW (linli_building_row_new ()));
-  GtkLabel            *name_label = template_child (row, LINLI_TYPE_BUILDING_ROW, "name_label");
-  GtkLabel            *detail_label = template_child (row, LINLI_TYPE_BUILDING_ROW, "detail_label");
-  guint                index = linli_project_get_n_buildings (project) / 2;
+  LinliProject *project = linli_document_get_project (f->document);
+  LinliBuildingRow *row = g_object_ref (LINLI_BUILDING_ROW (linli_building_row_new ()));
+  GtkLabel *name_label = template_child (row, LINLI_TYPE_BUILDING_ROW, "name_label");
+  GtkLabel *detail_label = template_child (row, LINLI_TYPE_BUILDING_ROW, "detail_label");
+  guint index = linli_project_get_n_buildings (project) / 2;
   const LinliBuilding *b = linli_project_get_building (project, index);
-  g_autofree char     *households = g_strdup_printf ("%u", b->households);
+  g_autofree char *households = g_strdup_printf ("%u", b->households);
 
   gtk_box_append (f->box, GTK_WIDGET (row));
   linli_building_row_set_building (row, index);
   g_assert_cmpstr (gtk_label_get_text (name_label), ==, "");
   linli_building_row_set_document (row, f->document);
-  g_assert_nonnull (
-      strstr (gtk_label_get_text (name_label), linli_project_get_compound (project, b->compound)->name));
+  g_assert_nonnull (strstr (gtk_label_get_text (name_label),
+                            linli_project_get_compound (project, b->compound)->name));
   g_assert_nonnull (strstr (gtk_label_get_text (name_label), b->name[0] ? b->name : b->id));
   g_assert_nonnull (strstr (gtk_label_get_text (detail_label), households));
   /* An index the project does not have shows nothing. */
@@ -526,7 +535,8 @@ test_building_row (Fixture *f, gconstpointer data)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   if (!gtk_init_check ())

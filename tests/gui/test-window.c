@@ -18,7 +18,7 @@
 typedef struct
 {
   char        *dir;
-  char        *path; /* a copy of the sample, safe to save over */
+  char        *path;     /* a copy of the sample, safe to save over */
   LinliWindow *window;
 } Fixture;
 
@@ -29,13 +29,14 @@ sample_path (void)
 }
 
 static void
-fixture_setup (Fixture *f, gconstpointer data)
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
 {
-  g_autofree char   *sample = sample_path ();
-  g_autofree char   *contents = NULL;
+  g_autofree char *sample = sample_path ();
+  g_autofree char *contents = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GFile)  file = NULL;
-  gsize              len;
+  g_autoptr (GFile) file = NULL;
+  gsize len;
 
   f->dir = g_dir_make_tmp ("linli-gui-XXXXXX", &error);
   g_assert_no_error (error);
@@ -53,7 +54,8 @@ fixture_setup (Fixture *f, gconstpointer data)
 }
 
 static void
-fixture_teardown (Fixture *f, gconstpointer data)
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
 {
   f->window->close_confirmed = TRUE;
   gtk_window_destroy (GTK_WINDOW (f->window));
@@ -64,18 +66,20 @@ fixture_teardown (Fixture *f, gconstpointer data)
 }
 
 static void
-activate (Fixture *f, const char *action, const char *string_param)
+activate (Fixture    *f,
+          const char *action,
+          const char *string_param)
 {
-  g_assert_true (
-      gtk_widget_activate_action (GTK_WIDGET (f->window), action, string_param ? "s" : NULL, string_param));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), action,
+                                             string_param ? "s" : NULL, string_param));
 }
 
 /* A widget of the site editor, by its id in the editor's template. */
 static gpointer
-editor_child (Fixture *f, const char *id)
+editor_child (Fixture    *f,
+              const char *id)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (f->window->site_editor), LINLI_TYPE_SITE_EDITOR,
-                                                  id);
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (f->window->site_editor), LINLI_TYPE_SITE_EDITOR, id);
 
   g_assert_nonnull (child);
   return child;
@@ -102,21 +106,21 @@ first_existing_site (LinliProject *project)
 }
 
 static void
-test_open_move_undo_save (Fixture *f, gconstpointer data)
+test_open_move_undo_save (Fixture       *f,
+                          gconstpointer  data)
 {
-  LinliProject            *project = linli_window_get_project (f->window);
-  LinliHistory            *history = linli_window_get_history (f->window);
-  g_autoptr (GBytes)       original = project_bytes (f);
-  g_autoptr (GBytes)       moved = NULL;
-  g_autoptr (GBytes)       reloaded_bytes = NULL;
+  LinliProject *project = linli_window_get_project (f->window);
+  LinliHistory *history = linli_window_get_history (f->window);
+  g_autoptr (GBytes) original = project_bytes (f);
+  g_autoptr (GBytes) moved = NULL;
+  g_autoptr (GBytes) reloaded_bytes = NULL;
   g_autoptr (LinliProject) reloaded = NULL;
-  g_autoptr (GError)       error = NULL;
-  g_autofree char         *label_before = NULL;
-  LinliSite               *site = first_existing_site (project);
-  LinliCoverageTotals      before = *linli_coverage_get_district (
-           linli_document_get_coverage (linli_window_get_document (f->window)));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *label_before = NULL;
+  LinliSite *site = first_existing_site (project);
+  LinliCoverageTotals before = *linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)));
   LinliCoverageTotals after;
-  double              lon0 = linli_site_get_lon (site);
+  double lon0 = linli_site_get_lon (site);
 
   g_assert_cmpuint (linli_project_get_n_buildings (project), >, 500);
   g_assert_false (linli_history_get_modified (history));
@@ -150,10 +154,8 @@ test_open_move_undo_save (Fixture *f, gconstpointer data)
     g_autoptr (GBytes) undone = project_bytes (f);
     g_assert_true (g_bytes_equal (undone, original));
   }
-  g_assert_cmpuint (
-      linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))
-          ->households_covered,
-      ==, before.households_covered);
+  g_assert_cmpuint (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households_covered,
+                    ==, before.households_covered);
   g_assert_cmpstr (gtk_label_get_text (f->window->households_label), ==, label_before);
   g_assert_false (linli_history_get_modified (history));
 
@@ -173,19 +175,18 @@ test_open_move_undo_save (Fixture *f, gconstpointer data)
 }
 
 static void
-test_add_edit_delete (Fixture *f, gconstpointer data)
+test_add_edit_delete (Fixture       *f,
+                      gconstpointer  data)
 {
-  LinliProject      *project = linli_window_get_project (f->window);
+  LinliProject *project = linli_window_get_project (f->window);
   g_autoptr (GBytes) original = project_bytes (f);
-  guint              n_sites = linli_project_get_n_sites (project);
-  guint64            covered = linli_coverage_get_district (
-                                   linli_document_get_coverage (linli_window_get_document (f->window)))
-                        ->households_covered;
-  const guint         *uncovered;
-  guint                n_uncovered, target_index;
+  guint n_sites = linli_project_get_n_sites (project);
+  guint64 covered = linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households_covered;
+  const guint *uncovered;
+  guint n_uncovered, target_index;
   const LinliBuilding *target;
-  LinliSite           *site;
-  gboolean             mode;
+  LinliSite *site;
+  gboolean mode;
 
   /* Add mode is a stateful action mirrored by the window's property. */
   activate (f, "win.add-site-mode", NULL);
@@ -194,8 +195,7 @@ test_add_edit_delete (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->map_hint)));
 
   /* Place a site on the biggest uncovered building: coverage must grow. */
-  uncovered = linli_coverage_get_uncovered (
-      linli_document_get_coverage (linli_window_get_document (f->window)), &n_uncovered);
+  uncovered = linli_coverage_get_uncovered (linli_document_get_coverage (linli_window_get_document (f->window)), &n_uncovered);
   g_assert_cmpuint (n_uncovered, >, 0);
   /* The array belongs to the coverage, which the edit replaces: copy. */
   target_index = uncovered[0];
@@ -205,12 +205,9 @@ test_add_edit_delete (Fixture *f, gconstpointer data)
   site = linli_window_get_selected_site (f->window);
   g_assert_nonnull (site);
   g_assert_cmpint (linli_site_get_status (site), ==, LINLI_SITE_STATUS_PLANNED);
-  g_assert_cmpuint (
-      linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))
-          ->households_covered,
-      >, covered);
-  g_assert_true (linli_coverage_is_covered (
-      linli_document_get_coverage (linli_window_get_document (f->window)), target_index));
+  g_assert_cmpuint (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households_covered,
+                    >, covered);
+  g_assert_true (linli_coverage_is_covered (linli_document_get_coverage (linli_window_get_document (f->window)), target_index));
   activate (f, "win.cancel", NULL);
   g_object_get (f->window, "add-site-mode", &mode, NULL);
   g_assert_false (mode);
@@ -225,20 +222,16 @@ test_add_edit_delete (Fixture *f, gconstpointer data)
   gtk_drop_down_set_selected (editor_child (f, "status_dropdown"), LINLI_SITE_STATUS_CANDIDATE);
   g_assert_cmpint (linli_site_get_status (site), ==, LINLI_SITE_STATUS_CANDIDATE);
   /* A candidate does not count, so coverage falls back. */
-  g_assert_cmpuint (
-      linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))
-          ->households_covered,
-      ==, covered);
+  g_assert_cmpuint (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households_covered,
+                    ==, covered);
   gtk_check_button_set_active (editor_child (f, "elderly_check"), TRUE);
   g_assert_cmpuint (linli_site_get_services (site), ==, LINLI_SERVICE_ELDERLY);
 
   /* Walking rule from the side panel: a longer walk covers more. */
   gtk_spin_button_set_value (f->window->minutes_spin, 15);
   g_assert_cmpfloat (linli_project_get_walk_minutes (project), ==, 15);
-  g_assert_cmpuint (
-      linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))
-          ->households_covered,
-      >, covered);
+  g_assert_cmpuint (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households_covered,
+                    >, covered);
 
   /* Delete, then undo everything: back to the original bytes. */
   activate (f, "site.delete", NULL);
@@ -256,27 +249,24 @@ test_add_edit_delete (Fixture *f, gconstpointer data)
 }
 
 static void
-test_hostile_open_keeps_project (Fixture *f, gconstpointer data)
+test_hostile_open_keeps_project (Fixture       *f,
+                                 gconstpointer  data)
 {
   const char *bad[] = {
-    "<?xml version=\"1.0\"?>\n<!DOCTYPE linli [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<linli "
-    "version=\"1\">&x;</linli>\n",
-    "<?xml version=\"1.0\"?>\n<linli version=\"1\">\n<communities>\n<community id=\"a\"/>\n<community "
-    "id=\"a\"/>\n</communities></linli>\n",
+    "<?xml version=\"1.0\"?>\n<!DOCTYPE linli [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<linli version=\"1\">&x;</linli>\n",
+    "<?xml version=\"1.0\"?>\n<linli version=\"1\">\n<communities>\n<community id=\"a\"/>\n<community id=\"a\"/>\n</communities></linli>\n",
     "<?xml version=\"1.0\"?>\n<linli version=\"1\">\n<communities>\n",
   };
-  const int          lines[] = { 2, 5, 3 };
-  LinliProject      *project = linli_window_get_project (f->window);
+  const int lines[] = { 2, 5, 3 };
+  LinliProject *project = linli_window_get_project (f->window);
   g_autoptr (GBytes) original = project_bytes (f);
-  guint64            covered = linli_coverage_get_district (
-                                   linli_document_get_coverage (linli_window_get_document (f->window)))
-                        ->households_covered;
+  guint64 covered = linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households_covered;
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autofree char   *path = g_strdup_printf ("%s/bad%u.linli", f->dir, i);
-      g_autofree char   *prefix = g_strdup_printf ("%s:%d:", path, lines[i]);
-      g_autoptr (GFile)  file = g_file_new_for_path (path);
+      g_autofree char *path = g_strdup_printf ("%s/bad%u.linli", f->dir, i);
+      g_autofree char *prefix = g_strdup_printf ("%s:%d:", path, lines[i]);
+      g_autoptr (GFile) file = g_file_new_for_path (path);
       g_autoptr (GError) error = NULL;
 
       g_file_set_contents (path, bad[i], -1, NULL);
@@ -289,23 +279,21 @@ test_hostile_open_keeps_project (Fixture *f, gconstpointer data)
         g_autoptr (GBytes) now = project_bytes (f);
         g_assert_true (g_bytes_equal (now, original));
       }
-      g_assert_cmpuint (
-          linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))
-              ->households_covered,
-          ==, covered);
+      g_assert_cmpuint (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households_covered,
+                        ==, covered);
     }
 
   /* A device or a named pipe, opened or imported: "not a regular file",
    * at once, and the project stays. */
   {
     g_autofree char *fifo = g_build_filename (f->dir, "pipe.linli", NULL);
-    const char      *paths[] = { "/dev/zero", fifo };
+    const char *paths[] = { "/dev/zero", fifo };
 
     g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
     for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
       for (guint import = 0; import < 2; import++)
         {
-          g_autoptr (GFile)  file = g_file_new_for_path (paths[i]);
+          g_autoptr (GFile) file = g_file_new_for_path (paths[i]);
           g_autoptr (GError) error = NULL;
           LinliImportOptions opts;
 
@@ -324,11 +312,12 @@ test_hostile_open_keeps_project (Fixture *f, gconstpointer data)
 }
 
 static void
-test_close_prompts_when_modified (Fixture *f, gconstpointer data)
+test_close_prompts_when_modified (Fixture       *f,
+                                  gconstpointer  data)
 {
-  LinliProject     *project = linli_window_get_project (f->window);
-  GListModel       *toplevels = gtk_window_get_toplevels ();
-  guint             n_before;
+  LinliProject *project = linli_window_get_project (f->window);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_before;
   AdwMessageDialog *dialog = NULL;
 
   gtk_window_present (GTK_WINDOW (f->window));
@@ -359,23 +348,25 @@ test_close_prompts_when_modified (Fixture *f, gconstpointer data)
 /* A building well away from sites, circle edges and labels, so its centre
  * pixel can only be the building's own colour. */
 static int
-find_clear_building (LinliProject *project, const LinliCoverage *coverage, gboolean covered)
+find_clear_building (LinliProject        *project,
+                     const LinliCoverage *coverage,
+                     gboolean             covered)
 {
   const LinliProjection *proj = linli_project_get_projection (project);
-  double                 radius = linli_coverage_get_radius (coverage);
+  double radius = linli_coverage_get_radius (coverage);
 
   for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
     {
       const LinliBuilding *b = linli_project_get_building (project, i);
-      gboolean             clear = TRUE;
+      gboolean clear = TRUE;
 
       if (linli_coverage_is_covered (coverage, i) != covered)
         continue;
       for (guint s = 0; s < linli_project_get_n_sites (project) && clear; s++)
         {
           LinliSite *site = linli_project_get_site (project, s);
-          double     d = linli_projection_distance (proj, b->lat, b->lon, linli_site_get_lat (site),
-                                                    linli_site_get_lon (site));
+          double d = linli_projection_distance (proj, b->lat, b->lon, linli_site_get_lat (site),
+                                                linli_site_get_lon (site));
 
           if (d < 150 || fabs (d - radius) < 20)
             clear = FALSE;
@@ -386,8 +377,7 @@ find_clear_building (LinliProject *project, const LinliCoverage *coverage, gbool
         gboolean below_top = FALSE;
 
         for (guint j = 0; j < linli_project_get_n_buildings (project); j++)
-          if (linli_project_building_community (project, j) ==
-                  linli_project_building_community (project, i) &&
+          if (linli_project_building_community (project, j) == linli_project_building_community (project, i) &&
               (linli_project_get_building (project, j)->lat - b->lat) * proj->m_per_deg_lat > 120)
             {
               below_top = TRUE;
@@ -402,13 +392,14 @@ find_clear_building (LinliProject *project, const LinliCoverage *coverage, gbool
 }
 
 static void
-test_render_png (Fixture *f, gconstpointer data)
+test_render_png (Fixture       *f,
+                 gconstpointer  data)
 {
-  LinliProject        *project = linli_window_get_project (f->window);
+  LinliProject *project = linli_window_get_project (f->window);
   const LinliCoverage *coverage = linli_document_get_coverage (linli_window_get_document (f->window));
-  ShumateViewport     *viewport = shumate_map_get_viewport (f->window->map);
-  g_autofree char     *png = g_build_filename (f->dir, "map.png", NULL);
-  g_autoptr (GError)   error = NULL;
+  ShumateViewport *viewport = shumate_map_get_viewport (f->window->map);
+  g_autofree char *png = g_build_filename (f->dir, "map.png", NULL);
+  g_autoptr (GError) error = NULL;
 
   gtk_window_present (GTK_WINDOW (f->window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (f->window->map)))
@@ -417,13 +408,13 @@ test_render_png (Fixture *f, gconstpointer data)
 
   for (int want_covered = 1; want_covered >= 0; want_covered--)
     {
-      int                    index = find_clear_building (project, coverage, want_covered);
-      const LinliBuilding   *b;
+      int index = find_clear_building (project, coverage, want_covered);
+      const LinliBuilding *b;
       g_autoptr (GdkTexture) texture = NULL;
-      g_autofree guchar     *pixels = NULL;
-      double                 x, y;
-      int                    w, h, n_distinct = 0;
-      guint32                first;
+      g_autofree guchar *pixels = NULL;
+      double x, y;
+      int w, h, n_distinct = 0;
+      guint32 first;
 
       g_assert_cmpint (index, >=, 0);
       b = linli_project_get_building (project, index);
@@ -449,10 +440,8 @@ test_render_png (Fixture *f, gconstpointer data)
             n_distinct++;
       g_assert_cmpint (n_distinct, >=, 50);
 
-      shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (f->window->map), b->lat, b->lon, &x,
-                                                  &y);
-      g_assert_true (
-          linli_test_colour_near (linli_test_pixel_at (texture, pixels, (int) round (x), (int) round (y)),
+      shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (f->window->map), b->lat, b->lon, &x, &y);
+      g_assert_true (linli_test_colour_near (linli_test_pixel_at (texture, pixels, (int) round (x), (int) round (y)),
                                   want_covered ? LINLI_COLOR_COVERED : LINLI_COLOR_UNCOVERED));
     }
 
@@ -467,7 +456,8 @@ test_render_png (Fixture *f, gconstpointer data)
 }
 
 static void
-assert_totals_same (const LinliCoverageTotals *a, const LinliCoverageTotals *b)
+assert_totals_same (const LinliCoverageTotals *a,
+                    const LinliCoverageTotals *b)
 {
   g_assert_cmpuint (a->buildings_covered, ==, b->buildings_covered);
   g_assert_cmpuint (a->households_covered, ==, b->households_covered);
@@ -480,7 +470,7 @@ nearest_band (guint32 pixel)
 {
   static const guint32 colors[5] = { LINLI_COLOR_WALK_NEAR, LINLI_COLOR_WALK_IN, LINLI_COLOR_WALK_OVER,
                                      LINLI_COLOR_WALK_FAR, LINLI_COLOR_WALK_NONE };
-  int                  best = -1, best_d = G_MAXINT;
+  int best = -1, best_d = G_MAXINT;
 
   for (int k = 0; k < 5; k++)
     {
@@ -498,17 +488,18 @@ nearest_band (guint32 pixel)
  * undoes; the figures and legend follow; the streets on the map are
  * coloured by the walk to the nearest site, kept right after an edit. */
 static void
-test_street_distance (Fixture *f, gconstpointer data)
+test_street_distance (Fixture       *f,
+                      gconstpointer  data)
 {
-  LinliProject             *project = linli_window_get_project (f->window);
-  ShumateViewport          *viewport = shumate_map_get_viewport (f->window->map);
-  g_autofree char          *png = g_build_filename (f->dir, "streets.png", NULL);
-  g_autoptr (GError)        error = NULL;
+  LinliProject *project = linli_window_get_project (f->window);
+  ShumateViewport *viewport = shumate_map_get_viewport (f->window->map);
+  g_autofree char *png = g_build_filename (f->dir, "streets.png", NULL);
+  g_autoptr (GError) error = NULL;
   g_autoptr (LinliCoverage) by_street = NULL;
   g_autoptr (LinliCoverage) by_line = NULL;
-  const LinliCoverage      *coverage;
-  LinliWalk                *walk;
-  guint64                   gap;
+  const LinliCoverage *coverage;
+  LinliWalk *walk;
+  guint64 gap;
 
   g_assert_true (linli_project_has_streets (project));
   g_assert_cmpint (linli_project_get_distance (project), ==, LINLI_DISTANCE_LINE);
@@ -521,7 +512,7 @@ test_street_distance (Fixture *f, gconstpointer data)
   coverage = linli_document_get_coverage (linli_window_get_document (f->window));
   g_assert_cmpint (linli_coverage_get_distance (coverage), ==, LINLI_DISTANCE_STREET);
   by_street = linli_coverage_compute_by (project, LINLI_DISTANCE_STREET,
-                                         linli_document_get_walk (linli_window_get_document (f->window)));
+                                        linli_document_get_walk (linli_window_get_document (f->window)));
   by_line = linli_coverage_compute_by (project, LINLI_DISTANCE_LINE, NULL);
   assert_totals_same (linli_coverage_get_district (coverage), linli_coverage_get_district (by_street));
   gap = linli_coverage_get_district (by_line)->households_covered -
@@ -538,10 +529,10 @@ test_street_distance (Fixture *f, gconstpointer data)
 
   /* Move a site: the walks on the map are those of a fresh search. */
   {
-    LinliSite                   *site = first_existing_site (project);
-    g_autoptr (LinliSiteState)   state = linli_site_dup_state (site);
+    LinliSite *site = first_existing_site (project);
+    g_autoptr (LinliSiteState) state = linli_site_dup_state (site);
     g_autoptr (LinliWalkNearest) fresh = NULL;
-    const double                *shown;
+    const double *shown;
 
     state->lat += 0.002;
     state->lon -= 0.001;
@@ -551,7 +542,7 @@ test_street_distance (Fixture *f, gconstpointer data)
     for (guint s = 0; s < linli_project_get_n_sites (project); s++)
       {
         LinliSite *other = linli_project_get_site (project, s);
-        double     x, y;
+        double x, y;
 
         if (!linli_site_counts_for_coverage (other))
           continue;
@@ -562,11 +553,9 @@ test_street_distance (Fixture *f, gconstpointer data)
     shown = linli_document_get_node_distances (linli_window_get_document (f->window));
     for (guint i = 0; i < linli_walk_get_n_nodes (walk); i++)
       g_assert_cmpfloat_with_epsilon (shown[i], linli_walk_nearest_get_node_distances (fresh)[i], 1e-6);
-    by_street = (linli_coverage_free (by_street),
-                 linli_coverage_compute_by (project, LINLI_DISTANCE_STREET, walk));
-    assert_totals_same (
-        linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window))),
-        linli_coverage_get_district (by_street));
+    by_street = (linli_coverage_free (by_street), linli_coverage_compute_by (project, LINLI_DISTANCE_STREET, walk));
+    assert_totals_same (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window))),
+                                    linli_coverage_get_district (by_street));
   }
 
   /* On the map: a street far from sites and buildings shows its band. */
@@ -575,17 +564,17 @@ test_street_distance (Fixture *f, gconstpointer data)
     g_main_context_iteration (NULL, TRUE);
   {
     const LinliProjection *proj = linli_project_get_projection (project);
-    const double          *xy = linli_walk_get_node_xy (walk);
-    const double          *dist = linli_document_get_node_distances (linli_window_get_document (f->window));
-    double                 radius = linli_project_get_coverage_radius (project);
-    guint                  checked = 0;
+    const double *xy = linli_walk_get_node_xy (walk);
+    const double *dist = linli_document_get_node_distances (linli_window_get_document (f->window));
+    double radius = linli_project_get_coverage_radius (project);
+    guint checked = 0;
 
     for (guint e = 0; e < linli_walk_get_n_edges (walk) && checked < 3; e += 7)
       {
-        guint    a, b;
-        double   len, mx, my, lat, lon, x, y, d;
+        guint a, b;
+        double len, mx, my, lat, lon, x, y, d;
         gboolean clear = TRUE;
-        int      want;
+        int want;
 
         linli_walk_get_edge (walk, e, &a, &b, &len);
         if (len < 40)
@@ -597,8 +586,7 @@ test_street_distance (Fixture *f, gconstpointer data)
           {
             LinliSite *site = linli_project_get_site (project, s);
 
-            d = linli_projection_distance (proj, lat, lon, linli_site_get_lat (site),
-                                           linli_site_get_lon (site));
+            d = linli_projection_distance (proj, lat, lon, linli_site_get_lat (site), linli_site_get_lon (site));
             clear = d > radius + 40;
           }
         for (guint i = 0; i < linli_project_get_n_buildings (project) && clear; i++)
@@ -619,19 +607,16 @@ test_street_distance (Fixture *f, gconstpointer data)
         g_assert_no_error (error);
         {
           g_autoptr (GdkTexture) texture = gdk_texture_new_from_filename (png, &error);
-          g_autofree guchar     *pixels = NULL;
-          int                    w, h;
+          g_autofree guchar *pixels = NULL;
+          int w, h;
 
           g_assert_no_error (error);
           w = gdk_texture_get_width (texture);
           h = gdk_texture_get_height (texture);
           pixels = g_malloc ((gsize) w * h * 4);
           gdk_texture_download (texture, pixels, w * 4);
-          shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (f->window->map), lat, lon, &x,
-                                                      &y);
-          g_assert_cmpint (
-              nearest_band (linli_test_pixel_at (texture, pixels, (int) round (x), (int) round (y))), ==,
-              want);
+          shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (f->window->map), lat, lon, &x, &y);
+          g_assert_cmpint (nearest_band (linli_test_pixel_at (texture, pixels, (int) round (x), (int) round (y))), ==, want);
         }
         checked++;
       }
@@ -645,9 +630,8 @@ test_street_distance (Fixture *f, gconstpointer data)
   g_assert_cmpuint (gtk_drop_down_get_selected (f->window->distance_dropdown), ==, 0);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->street_gap_label)));
   g_assert_null (strstr (gtk_label_get_text (f->window->legend_rule), "along streets"));
-  assert_totals_same (
-      linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window))),
-      linli_coverage_get_district (by_line));
+  assert_totals_same (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window))),
+                                  linli_coverage_get_district (by_line));
 }
 
 /* Maximal covering on the sample through the actions: the run finishes in
@@ -655,20 +639,20 @@ test_street_distance (Fixture *f, gconstpointer data)
  * and accepting them is one undoable step that raises coverage to what the
  * solver reported. */
 static void
-test_plan_mclp (Fixture *f, gconstpointer data)
+test_plan_mclp (Fixture       *f,
+                gconstpointer  data)
 {
-  LinliProject          *project = linli_window_get_project (f->window);
-  g_autoptr (GBytes)     original = project_bytes (f);
+  LinliProject *project = linli_window_get_project (f->window);
+  g_autoptr (GBytes) original = project_bytes (f);
   const LinliPlanResult *result;
-  const char           **ids;
-  const double          *adds;
-  guint                  n, planned_before = 0, planned_after = 0;
-  double                 total_adds = 0, plan_covered;
-  g_autofree char       *first_id = NULL;
+  const char **ids;
+  const double *adds;
+  guint n, planned_before = 0, planned_after = 0;
+  double total_adds = 0, plan_covered;
+  g_autofree char *first_id = NULL;
 
   for (guint s = 0; s < linli_project_get_n_sites (project); s++)
-    planned_before += linli_site_get_status (linli_project_get_site (project, s)) ==
-                      LINLI_SITE_STATUS_PLANNED;
+    planned_before += linli_site_get_status (linli_project_get_site (project, s)) == LINLI_SITE_STATUS_PLANNED;
 
   linli_plan_panel_set_problem (f->window->plan_panel, LINLI_PLAN_MCLP);
   linli_plan_panel_set_k (f->window->plan_panel, 3);
@@ -694,16 +678,13 @@ test_plan_mclp (Fixture *f, gconstpointer data)
       total_adds += adds[i];
     }
   /* What each site adds, on top of today's coverage, sums to the plan's. */
-  g_assert_cmpfloat (
-      fabs (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))
-                ->households_covered +
-            total_adds - result->covered_weight),
-      <, 0.5);
+  g_assert_cmpfloat (fabs (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households_covered +
+                           total_adds - result->covered_weight), <, 0.5);
 
   /* For people to look at: LINLI_SCREENSHOT_DIR=dir keeps a picture. */
   if (g_getenv ("LINLI_SCREENSHOT_DIR") != NULL)
     {
-      g_autofree char   *png = g_build_filename (g_getenv ("LINLI_SCREENSHOT_DIR"), "plan.png", NULL);
+      g_autofree char *png = g_build_filename (g_getenv ("LINLI_SCREENSHOT_DIR"), "plan.png", NULL);
       g_autoptr (GError) error = NULL;
 
       gtk_window_present (GTK_WINDOW (f->window));
@@ -717,11 +698,8 @@ test_plan_mclp (Fixture *f, gconstpointer data)
   for (guint s = 0; s < linli_project_get_n_sites (project); s++)
     planned_after += linli_site_get_status (linli_project_get_site (project, s)) == LINLI_SITE_STATUS_PLANNED;
   g_assert_cmpuint (planned_after, ==, planned_before + n);
-  g_assert_cmpfloat (fabs ((double) linli_coverage_get_district (
-                               linli_document_get_coverage (linli_window_get_document (f->window)))
-                               ->households_covered -
-                           plan_covered),
-                     <, 0.5);
+  g_assert_cmpfloat (fabs ((double) linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households_covered -
+                           plan_covered), <, 0.5);
   g_assert_cmpuint (linli_plan_panel_get_proposal (f->window->plan_panel, &ids, &adds), ==, 0);
 
   /* One undo takes the whole plan back. */
@@ -734,15 +712,14 @@ test_plan_mclp (Fixture *f, gconstpointer data)
   /* Forbid the first proposed site in the editor: the next plan avoids it,
    * and the rule is saved with the project. */
   {
-    LinliSite         *site = linli_project_find_site (project, first_id, NULL);
+    LinliSite *site = linli_project_find_site (project, first_id, NULL);
     g_autoptr (GBytes) saved = NULL;
 
     activate (f, "win.select-site", first_id);
     gtk_drop_down_set_selected (editor_child (f, "plan_dropdown"), LINLI_SITE_PLAN_FORBIDDEN);
     g_assert_cmpint (linli_site_get_plan_rule (site), ==, LINLI_SITE_PLAN_FORBIDDEN);
     saved = project_bytes (f);
-    g_assert_nonnull (
-        g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "plan=\"forbidden\""));
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "plan=\"forbidden\""));
     activate (f, "win.plan-run", NULL);
     while (linli_plan_panel_get_running (f->window->plan_panel))
       g_main_context_iteration (NULL, TRUE);
@@ -763,14 +740,15 @@ quit_loop_cb (GMainLoop *loop)
  * they say, and the plan shortcuts show the plan tab and hand over to the
  * panel's own plan.run, plan.cancel and plan.accept. */
 static void
-test_window_actions (Fixture *f, gconstpointer data)
+test_window_actions (Fixture       *f,
+                     gconstpointer  data)
 {
-  ShumateViewport      *viewport = shumate_map_get_viewport (f->window->map);
-  LinliHistory         *history = linli_window_get_history (f->window);
+  ShumateViewport *viewport = shumate_map_get_viewport (f->window->map);
+  LinliHistory *history = linli_window_get_history (f->window);
   g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  const char          **ids;
-  const double         *adds;
-  double                fit;
+  const char **ids;
+  const double *adds;
+  double fit;
 
   gtk_window_present (GTK_WINDOW (f->window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (f->window->map)))
@@ -811,10 +789,11 @@ test_window_actions (Fixture *f, gconstpointer data)
  * (bound or waiting for reuse), the site editor or the plan panel keeps the
  * old one alive. */
 static void
-test_replaced_document_dies (Fixture *f, gconstpointer data)
+test_replaced_document_dies (Fixture       *f,
+                             gconstpointer  data)
 {
-  LinliDocument           *old = linli_window_get_document (f->window);
-  LinliProject            *project = linli_window_get_project (f->window);
+  LinliDocument *old = linli_window_get_document (f->window);
+  LinliProject *project = linli_window_get_project (f->window);
   g_autoptr (LinliProject) empty = linli_project_new ();
 
   gtk_window_present (GTK_WINDOW (f->window));
@@ -833,27 +812,24 @@ test_replaced_document_dies (Fixture *f, gconstpointer data)
 /* Importing GeoJSON replaces the project with an unsaved one; a bad file
  * changes nothing. */
 static void
-test_import_geojson (Fixture *f, gconstpointer data)
+test_import_geojson (Fixture       *f,
+                     gconstpointer  data)
 {
-  LinliProject      *before = linli_window_get_project (f->window);
-  g_autofree char   *good = g_build_filename (f->dir, "b.geojson", NULL);
-  g_autofree char   *bad = g_build_filename (f->dir, "bad.geojson", NULL);
-  g_autoptr (GFile)  good_file = g_file_new_for_path (good);
-  g_autoptr (GFile)  bad_file = g_file_new_for_path (bad);
+  LinliProject *before = linli_window_get_project (f->window);
+  g_autofree char *good = g_build_filename (f->dir, "b.geojson", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.geojson", NULL);
+  g_autoptr (GFile) good_file = g_file_new_for_path (good);
+  g_autoptr (GFile) bad_file = g_file_new_for_path (bad);
   g_autoptr (GError) error = NULL;
   LinliImportOptions opts;
 
-  g_file_set_contents (good,
-                       "{\"type\": \"FeatureCollection\", \"features\": ["
-                       "{\"type\": \"Feature\", \"properties\": {\"households\": 12},"
-                       " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.49, 31.23]}},"
-                       "{\"type\": \"Feature\", \"properties\": {\"households\": 30},"
-                       " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.491, 31.231]}}]}",
-                       -1, NULL);
-  g_file_set_contents (bad,
-                       "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\","
-                       " \"geometry\": {\"type\": \"Point\", \"coordinates\": [999, 31]}}]}",
-                       -1, NULL);
+  g_file_set_contents (good, "{\"type\": \"FeatureCollection\", \"features\": ["
+                             "{\"type\": \"Feature\", \"properties\": {\"households\": 12},"
+                             " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.49, 31.23]}},"
+                             "{\"type\": \"Feature\", \"properties\": {\"households\": 30},"
+                             " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.491, 31.231]}}]}", -1, NULL);
+  g_file_set_contents (bad, "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\","
+                            " \"geometry\": {\"type\": \"Point\", \"coordinates\": [999, 31]}}]}", -1, NULL);
 
   linli_import_options_init (&opts);
   g_assert_false (linli_window_import (f->window, bad_file, &opts, &error));
@@ -865,11 +841,8 @@ test_import_geojson (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_true (linli_window_get_project (f->window) != before);
   g_assert_cmpuint (linli_project_get_n_buildings (linli_window_get_project (f->window)), ==, 2);
-  g_assert_cmpuint (
-      linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))
-          ->households,
-      ==, 42);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->attribution))); /* not OpenStreetMap data */
+  g_assert_cmpuint (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households, ==, 42);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->attribution)));   /* not OpenStreetMap data */
   g_assert_null (linli_window_get_file (f->window));
   /* Not on disk: the title says so and closing asks. */
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "• "));
@@ -880,7 +853,8 @@ test_import_geojson (Fixture *f, gconstpointer data)
 
 /* The dialog with @heading over @window, or NULL. */
 static AdwMessageDialog *
-find_dialog (LinliWindow *window, const char *heading)
+find_dialog (LinliWindow *window,
+             const char  *heading)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -900,46 +874,45 @@ find_dialog (LinliWindow *window, const char *heading)
 static AdwMessageDialog *
 find_save_question (LinliWindow *window)
 {
-  return find_dialog (window, _ ("Save changes first?"));
+  return find_dialog (window, _("Save changes first?"));
 }
 
 /* Streets from OpenStreetMap into the open project, over an edit: the
  * preview says what comes, the result keeps buildings, sites and the edit,
  * and the streets are the file's. */
 static void
-test_add_streets (Fixture *f, gconstpointer data)
+test_add_streets (Fixture       *f,
+                  gconstpointer  data)
 {
-  LinliProject              *before = linli_window_get_project (f->window);
-  g_autofree char           *osm = g_build_filename (f->dir, "streets.osm", NULL);
-  g_autoptr (GFile)          file = g_file_new_for_path (osm);
-  LinliSite                 *site = first_existing_site (before);
-  g_autofree char           *site_id = g_strdup (linli_site_get_id (site));
+  LinliProject *before = linli_window_get_project (f->window);
+  g_autofree char *osm = g_build_filename (f->dir, "streets.osm", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (osm);
+  LinliSite *site = first_existing_site (before);
+  g_autofree char *site_id = g_strdup (linli_site_get_id (site));
   g_autoptr (LinliSiteState) state = linli_site_dup_state (site);
   guint n_buildings = linli_project_get_n_buildings (before), n_sites = linli_project_get_n_sites (before);
   AdwMessageDialog *dialog;
-  LinliProject     *after;
+  LinliProject *after;
 
-  g_file_set_contents (osm,
-                       "<?xml version=\"1.0\"?>\n<osm version=\"0.6\">\n"
-                       "<node id=\"1\" lat=\"30.3170\" lon=\"120.1410\"/>\n"
-                       "<node id=\"2\" lat=\"30.3180\" lon=\"120.1410\"/>\n"
-                       "<node id=\"3\" lat=\"30.3180\" lon=\"120.1425\"/>\n"
-                       "<way id=\"10\"><nd ref=\"1\"/><nd ref=\"2\"/><nd ref=\"3\"/>"
-                       "<tag k=\"highway\" v=\"residential\"/></way>\n</osm>\n",
-                       -1, NULL);
+  g_file_set_contents (osm, "<?xml version=\"1.0\"?>\n<osm version=\"0.6\">\n"
+                            "<node id=\"1\" lat=\"30.3170\" lon=\"120.1410\"/>\n"
+                            "<node id=\"2\" lat=\"30.3180\" lon=\"120.1410\"/>\n"
+                            "<node id=\"3\" lat=\"30.3180\" lon=\"120.1425\"/>\n"
+                            "<way id=\"10\"><nd ref=\"1\"/><nd ref=\"2\"/><nd ref=\"3\"/>"
+                            "<tag k=\"highway\" v=\"residential\"/></way>\n</osm>\n", -1, NULL);
   gtk_window_present (GTK_WINDOW (f->window));
   state->lat += 0.001;
   linli_project_edits_change_site (f->window->history, "Move", site, state);
 
   linli_window_preview_add_streets (f->window, file);
-  dialog = find_dialog (f->window, _ ("Add Streets?"));
+  dialog = find_dialog (f->window, _("Add Streets?"));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 walkable way"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "replace this project's 343 streets"));
   adw_message_dialog_response (dialog, "add");
   linli_test_wait_ms (50);
 
-  g_assert_null (find_dialog (f->window, _ ("Save changes first?"))); /* the edit comes along */
+  g_assert_null (find_dialog (f->window, _("Save changes first?")));   /* the edit comes along */
   after = linli_window_get_project (f->window);
   g_assert_true (after != before);
   g_assert_cmpuint (linli_project_get_n_buildings (after), ==, n_buildings);
@@ -955,22 +928,21 @@ test_add_streets (Fixture *f, gconstpointer data)
 /* An import over unsaved edits asks first: cancel keeps everything,
  * discard brings the import in. */
 static void
-test_import_asks_first (Fixture *f, gconstpointer data)
+test_import_asks_first (Fixture       *f,
+                        gconstpointer  data)
 {
-  LinliProject              *before = linli_window_get_project (f->window);
-  g_autofree char           *good = g_build_filename (f->dir, "b.geojson", NULL);
-  g_autoptr (GFile)          good_file = g_file_new_for_path (good);
-  g_autoptr (GError)         error = NULL;
-  LinliSite                 *site = first_existing_site (before);
+  LinliProject *before = linli_window_get_project (f->window);
+  g_autofree char *good = g_build_filename (f->dir, "b.geojson", NULL);
+  g_autoptr (GFile) good_file = g_file_new_for_path (good);
+  g_autoptr (GError) error = NULL;
+  LinliSite *site = first_existing_site (before);
   g_autoptr (LinliSiteState) state = linli_site_dup_state (site);
-  AdwMessageDialog          *question;
-  LinliImportOptions         opts;
+  AdwMessageDialog *question;
+  LinliImportOptions opts;
 
-  g_file_set_contents (good,
-                       "{\"type\": \"FeatureCollection\", \"features\": ["
-                       "{\"type\": \"Feature\", \"properties\": {\"households\": 12},"
-                       " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.49, 31.23]}}]}",
-                       -1, NULL);
+  g_file_set_contents (good, "{\"type\": \"FeatureCollection\", \"features\": ["
+                             "{\"type\": \"Feature\", \"properties\": {\"households\": 12},"
+                             " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.49, 31.23]}}]}", -1, NULL);
   gtk_window_present (GTK_WINDOW (f->window));
   state->lat += 0.001;
   linli_project_edits_change_site (f->window->history, "Move", site, state);
@@ -979,7 +951,7 @@ test_import_asks_first (Fixture *f, gconstpointer data)
   linli_import_options_init (&opts);
   g_assert_true (linli_window_import (f->window, good_file, &opts, &error));
   g_assert_no_error (error);
-  g_assert_true (linli_window_get_project (f->window) == before); /* not yet */
+  g_assert_true (linli_window_get_project (f->window) == before);   /* not yet */
   question = find_save_question (f->window);
   g_assert_nonnull (question);
   adw_message_dialog_response (question, "cancel");
@@ -1004,11 +976,12 @@ test_import_asks_first (Fixture *f, gconstpointer data)
 
 /* The import preview on top of the window, and its check button. */
 static AdwMessageDialog *
-find_preview (GtkCheckButton **check, GtkDropDown **crs)
+find_preview (GtkCheckButton **check,
+              GtkDropDown    **crs)
 {
-  GListModel       *toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
   AdwMessageDialog *dialog = NULL;
-  GtkWidget        *box;
+  GtkWidget *box;
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -1033,34 +1006,30 @@ find_preview (GtkCheckButton **check, GtkDropDown **crs)
 /* File → Import previews GeoJSON with the roads and points of interest
  * beside it, offers to add the service positions found, and imports them. */
 static void
-test_import_preview_geojson (Fixture *f, gconstpointer data)
+test_import_preview_geojson (Fixture       *f,
+                             gconstpointer  data)
 {
-  g_autofree char  *buildings = g_build_filename (f->dir, "buildings.geojson", NULL);
-  g_autofree char  *roads = g_build_filename (f->dir, "roads.geojson", NULL);
-  g_autofree char  *pois = g_build_filename (f->dir, "pois_osm.geojson", NULL);
+  g_autofree char *buildings = g_build_filename (f->dir, "buildings.geojson", NULL);
+  g_autofree char *roads = g_build_filename (f->dir, "roads.geojson", NULL);
+  g_autofree char *pois = g_build_filename (f->dir, "pois_osm.geojson", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (buildings);
   AdwMessageDialog *dialog;
-  GtkCheckButton   *check;
-  GtkDropDown      *crs;
-  LinliProject     *project;
+  GtkCheckButton *check;
+  GtkDropDown *crs;
+  LinliProject *project;
 
-  g_file_set_contents (buildings,
-                       "{\"type\": \"FeatureCollection\", \"features\": ["
-                       "{\"type\": \"Feature\", \"properties\": {\"households\": 12},"
-                       " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.49, 31.23]}}]}",
+  g_file_set_contents (buildings, "{\"type\": \"FeatureCollection\", \"features\": ["
+                                  "{\"type\": \"Feature\", \"properties\": {\"households\": 12},"
+                                  " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.49, 31.23]}}]}",
                        -1, NULL);
-  g_file_set_contents (
-      roads,
-      "{\"type\": \"FeatureCollection\", \"features\": ["
-      "{\"type\": \"Feature\", \"properties\": {\"kind\": \"path\", \"kind_detail\": \"footway\"},"
-      " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.49, 31.23], [121.491, 31.23]]}}]}",
-      -1, NULL);
-  g_file_set_contents (
-      pois,
-      "{\"type\": \"FeatureCollection\", \"features\": ["
-      "{\"type\": \"Feature\", \"properties\": {\"kind\": \"community_centre\", \"name\": \"社区中心\"},"
-      " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.4905, 31.2305]}}]}",
-      -1, NULL);
+  g_file_set_contents (roads, "{\"type\": \"FeatureCollection\", \"features\": ["
+                              "{\"type\": \"Feature\", \"properties\": {\"kind\": \"path\", \"kind_detail\": \"footway\"},"
+                              " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[121.49, 31.23], [121.491, 31.23]]}}]}",
+                       -1, NULL);
+  g_file_set_contents (pois, "{\"type\": \"FeatureCollection\", \"features\": ["
+                             "{\"type\": \"Feature\", \"properties\": {\"kind\": \"community_centre\", \"name\": \"社区中心\"},"
+                             " \"geometry\": {\"type\": \"Point\", \"coordinates\": [121.4905, 31.2305]}}]}",
+                       -1, NULL);
 
   gtk_window_present (GTK_WINDOW (f->window));
   linli_window_preview_import (f->window, file);
@@ -1071,8 +1040,7 @@ test_import_preview_geojson (Fixture *f, gconstpointer data)
   g_assert_nonnull (crs);
   g_assert_nonnull (check);
   g_assert_true (gtk_check_button_get_active (check));
-  g_assert_cmpstr (gtk_check_button_get_label (check), ==,
-                   "Add 1 service position found as an existing site");
+  g_assert_cmpstr (gtk_check_button_get_label (check), ==, "Add 1 service position found as an existing site");
 
   adw_message_dialog_response (dialog, "import");
   project = linli_window_get_project (f->window);
@@ -1086,30 +1054,29 @@ test_import_preview_geojson (Fixture *f, gconstpointer data)
 /* OpenStreetMap XML: no coordinate system to choose; unticking the check
  * button leaves the service positions out. */
 static void
-test_import_preview_osm (Fixture *f, gconstpointer data)
+test_import_preview_osm (Fixture       *f,
+                         gconstpointer  data)
 {
-  g_autofree char  *path = g_build_filename (f->dir, "district.osm", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "district.osm", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
-  LinliProject     *before = linli_window_get_project (f->window);
+  LinliProject *before = linli_window_get_project (f->window);
   AdwMessageDialog *dialog;
-  GtkCheckButton   *check;
-  GtkDropDown      *crs;
-  LinliProject     *project;
+  GtkCheckButton *check;
+  GtkDropDown *crs;
+  LinliProject *project;
 
-  g_file_set_contents (
-      path,
-      "<?xml version=\"1.0\"?>\n<osm version=\"0.6\">\n"
-      "<node id=\"1\" lat=\"31.2300\" lon=\"121.4900\"/>\n"
-      "<node id=\"2\" lat=\"31.2300\" lon=\"121.4902\"/>\n"
-      "<node id=\"3\" lat=\"31.2302\" lon=\"121.4902\"/>\n"
-      "<node id=\"4\" lat=\"31.2302\" lon=\"121.4900\"/>\n"
-      "<node id=\"5\" lat=\"31.2310\" lon=\"121.4910\">"
-      "<tag k=\"amenity\" v=\"community_centre\"/></node>\n"
-      "<way id=\"10\"><nd ref=\"1\"/><nd ref=\"2\"/><nd ref=\"3\"/><nd ref=\"4\"/><nd ref=\"1\"/>"
-      "<tag k=\"building\" v=\"yes\"/></way>\n"
-      "<way id=\"11\"><nd ref=\"2\"/><nd ref=\"5\"/><tag k=\"highway\" v=\"footway\"/></way>\n"
-      "</osm>\n",
-      -1, NULL);
+  g_file_set_contents (path,
+                       "<?xml version=\"1.0\"?>\n<osm version=\"0.6\">\n"
+                       "<node id=\"1\" lat=\"31.2300\" lon=\"121.4900\"/>\n"
+                       "<node id=\"2\" lat=\"31.2300\" lon=\"121.4902\"/>\n"
+                       "<node id=\"3\" lat=\"31.2302\" lon=\"121.4902\"/>\n"
+                       "<node id=\"4\" lat=\"31.2302\" lon=\"121.4900\"/>\n"
+                       "<node id=\"5\" lat=\"31.2310\" lon=\"121.4910\">"
+                       "<tag k=\"amenity\" v=\"community_centre\"/></node>\n"
+                       "<way id=\"10\"><nd ref=\"1\"/><nd ref=\"2\"/><nd ref=\"3\"/><nd ref=\"4\"/><nd ref=\"1\"/>"
+                       "<tag k=\"building\" v=\"yes\"/></way>\n"
+                       "<way id=\"11\"><nd ref=\"2\"/><nd ref=\"5\"/><tag k=\"highway\" v=\"footway\"/></way>\n"
+                       "</osm>\n", -1, NULL);
 
   gtk_window_present (GTK_WINDOW (f->window));
   linli_window_preview_import (f->window, file);
@@ -1143,14 +1110,14 @@ test_import_preview_osm (Fixture *f, gconstpointer data)
 static void
 test_chinese (void)
 {
-  g_autofree char        *sample = sample_path ();
-  g_autoptr (GFile)       file = g_file_new_for_path (sample);
-  g_autoptr (GError)      error = NULL;
+  g_autofree char *sample = sample_path ();
+  g_autoptr (GFile) file = g_file_new_for_path (sample);
+  g_autoptr (GError) error = NULL;
   g_autoptr (LinliWindow) window = NULL;
-  const char             *localedir = g_getenv ("LINLI_LOCALEDIR");
-  g_autofree char        *mo = g_build_filename (localedir ? localedir : "", "zh_CN", "LC_MESSAGES",
+  const char *localedir = g_getenv ("LINLI_LOCALEDIR");
+  g_autofree char *mo = g_build_filename (localedir ? localedir : "", "zh_CN", "LC_MESSAGES",
                                           GETTEXT_PACKAGE ".mo", NULL);
-  GtkStackPage           *page;
+  GtkStackPage *page;
 
   if (localedir == NULL || !g_file_test (mo, G_FILE_TEST_EXISTS))
     {
@@ -1184,11 +1151,11 @@ test_chinese (void)
 static void
 test_shortcuts_window (void)
 {
-  g_autoptr (GtkBuilder)  builder = gtk_builder_new_from_resource ("/cn/linli/Linli/gtk/help-overlay.ui");
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource ("/cn/linli/Linli/gtk/help-overlay.ui");
   g_autoptr (LinliWindow) window = g_object_ref_sink (linli_window_new (NULL));
-  GObject                *overlay = gtk_builder_get_object (builder, "help_overlay");
-  g_autoptr (GSList)      objects = gtk_builder_get_objects (builder);
-  guint                   n_shortcuts = 0;
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_autoptr (GSList) objects = gtk_builder_get_objects (builder);
+  guint n_shortcuts = 0;
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
   for (GSList *l = objects; l != NULL; l = l->next)
@@ -1206,14 +1173,15 @@ test_shortcuts_window (void)
         continue;
       /* A window action: LinliWindow must install it. */
       {
-        gboolean            found = FALSE;
+        gboolean found = FALSE;
         const GVariantType *param_type;
-        const char         *name, *property;
-        GType               owner;
+        const char *name, *property;
+        GType owner;
 
         /* GTK 4.8 writes every out argument: none may be NULL. */
-        for (guint i = 0; gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (window), i, &owner, &name,
-                                                         &param_type, &property);
+        for (guint i = 0;
+             gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (window), i, &owner, &name,
+                                            &param_type, &property);
              i++)
           if (g_str_equal (name, action))
             found = TRUE;
@@ -1228,7 +1196,8 @@ test_shortcuts_window (void)
 }
 
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   g_autofree char *sample = NULL;
 

@@ -11,34 +11,34 @@
 /* What the coverage knows of one site since the last update. */
 typedef struct
 {
-  LinliSite *site; /* a reference, so a new site never takes its place */
+  LinliSite *site;        /* a reference, so a new site never takes its place */
   double     x;
   double     y;
   gboolean   counts;
-  guint      households; /* households within its circle */
+  guint      households;  /* households within its circle */
 } SiteRecord;
 
 struct _LinliCoverage
 {
   double               radius;
-  LinliDistance        distance;        /* as used: street only when there are streets */
-  gboolean             follows_project; /* made by linli_coverage_compute() */
+  LinliDistance        distance;          /* as used: street only when there are streets */
+  gboolean             follows_project;   /* made by linli_coverage_compute() */
   LinliDistance        requested;
-  LinliWalk           *walk; /* the project's, when by street */
+  LinliWalk           *walk;              /* the project's, when by street */
   guint                streets_serial;
   LinliProjection      proj;
   guint                n_buildings;
-  const LinliBuilding *buildings;      /* the project's array, for weights */
-  guint               *community_of;   /* per building */
-  LinliPointIndex     *building_index; /* buildings in projected metres */
-  guint               *cover_count;    /* per building: counting sites in reach */
+  const LinliBuilding *buildings;         /* the project's array, for weights */
+  guint               *community_of;      /* per building */
+  LinliPointIndex     *building_index;    /* buildings in projected metres */
+  guint               *cover_count;       /* per building: counting sites in reach */
   LinliCoverageTotals  district;
   LinliCoverageTotals *communities;
   guint                n_communities;
-  guint               *by_households; /* all buildings, most households first; made when first needed */
-  GArray              *uncovered;     /* building indices, most households first */
+  guint               *by_households;     /* all buildings, most households first; made when first needed */
+  GArray              *uncovered;         /* building indices, most households first */
   gboolean             uncovered_dirty;
-  GArray              *sites; /* SiteRecord, in project order */
+  GArray              *sites;             /* SiteRecord, in project order */
 };
 
 /* Auxiliary methods */
@@ -52,10 +52,12 @@ clear_record (gpointer data)
 }
 
 static int
-compare_households (gconstpointer a, gconstpointer b, gpointer user_data)
+compare_households (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
 {
   const LinliBuilding *buildings = user_data;
-  guint                ia = *(const guint *) a, ib = *(const guint *) b;
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
 
   if (buildings[ia].households != buildings[ib].households)
     return buildings[ia].households > buildings[ib].households ? -1 : 1;
@@ -63,17 +65,21 @@ compare_households (gconstpointer a, gconstpointer b, gpointer user_data)
 }
 
 static LinliDistance
-effective_distance (LinliProject *project, LinliDistance distance)
+effective_distance (LinliProject  *project,
+                    LinliDistance  distance)
 {
-  return distance == LINLI_DISTANCE_STREET && linli_project_has_streets (project) ? LINLI_DISTANCE_STREET
-                                                                                  : LINLI_DISTANCE_LINE;
+  return distance == LINLI_DISTANCE_STREET && linli_project_has_streets (project)
+         ? LINLI_DISTANCE_STREET : LINLI_DISTANCE_LINE;
 }
 
 static LinliCoverage *
-coverage_new (LinliProject *project, LinliDistance distance, LinliWalk *walk, gboolean with_index)
+coverage_new (LinliProject  *project,
+              LinliDistance  distance,
+              LinliWalk     *walk,
+              gboolean       with_index)
 {
   LinliCoverage *cov = g_new0 (LinliCoverage, 1);
-  guint          n;
+  guint n;
 
   cov->radius = linli_project_get_coverage_radius (project);
   cov->streets_serial = linli_project_get_streets_serial (project);
@@ -116,8 +122,8 @@ coverage_new (LinliProject *project, LinliDistance distance, LinliWalk *walk, gb
       g_autofree double *xy = g_new (double, 2 * MAX (n, 1));
 
       for (guint i = 0; i < n; i++)
-        linli_projection_forward (&cov->proj, cov->buildings[i].lat, cov->buildings[i].lon, &xy[2 * i],
-                                  &xy[2 * i + 1]);
+        linli_projection_forward (&cov->proj, cov->buildings[i].lat, cov->buildings[i].lon,
+                                  &xy[2 * i], &xy[2 * i + 1]);
       cov->building_index = linli_point_index_new (xy, n, cov->radius);
     }
   return cov;
@@ -125,13 +131,15 @@ coverage_new (LinliProject *project, LinliDistance distance, LinliWalk *walk, gb
 
 /* Changes one building's count of covering sites, keeping the totals. */
 static inline void
-change_count (LinliCoverage *cov, guint i, int delta)
+change_count (LinliCoverage *cov,
+              guint          i,
+              int            delta)
 {
-  guint                before = cov->cover_count[i];
-  guint                after = (guint) ((int) before + delta);
+  guint before = cov->cover_count[i];
+  guint after = (guint) ((int) before + delta);
   const LinliBuilding *b;
   LinliCoverageTotals *c;
-  int                  sign;
+  int sign;
 
   cov->cover_count[i] = after;
   if ((before == 0) == (after == 0))
@@ -152,12 +160,14 @@ change_count (LinliCoverage *cov, guint i, int delta)
 typedef struct
 {
   LinliCoverage *cov;
-  int            delta; /* 0: only count households */
+  int            delta;       /* 0: only count households */
   guint          households;
 } Apply;
 
 static void
-apply_cb (guint index, double distance, gpointer user_data)
+apply_cb (guint    index,
+          double   distance,
+          gpointer user_data)
 {
   Apply *a = user_data;
 
@@ -169,7 +179,10 @@ apply_cb (guint index, double distance, gpointer user_data)
 /* Adds (+1) or takes away (−1) the reach of a site at (x, y): a circle, or
  * the buildings within the radius along streets; returns the households in it. */
 static guint
-apply_circle (LinliCoverage *cov, double x, double y, int delta)
+apply_circle (LinliCoverage *cov,
+              double         x,
+              double         y,
+              int            delta)
 {
   Apply a = { cov, delta, 0 };
 
@@ -183,12 +196,15 @@ apply_circle (LinliCoverage *cov, double x, double y, int delta)
 }
 
 static void
-record_site (LinliCoverage *cov, LinliSite *site, SiteRecord *r)
+record_site (LinliCoverage *cov,
+             LinliSite     *site,
+             SiteRecord    *r)
 {
   r->site = g_object_ref (site);
   r->counts = linli_site_counts_for_coverage (site);
   if (linli_lat_lon_is_valid (linli_site_get_lat (site), linli_site_get_lon (site)))
-    linli_projection_forward (&cov->proj, linli_site_get_lat (site), linli_site_get_lon (site), &r->x, &r->y);
+    linli_projection_forward (&cov->proj, linli_site_get_lat (site), linli_site_get_lon (site),
+                              &r->x, &r->y);
   else
     r->x = r->y = NAN;
 }
@@ -210,7 +226,8 @@ record_site (LinliCoverage *cov, LinliSite *site, SiteRecord *r)
  * Returns: (transfer full): the coverage of @project as it is now
  */
 LinliCoverage *
-linli_coverage_compute (LinliProject *project, LinliWalk *walk)
+linli_coverage_compute (LinliProject *project,
+                        LinliWalk    *walk)
 {
   LinliCoverage *cov = linli_coverage_compute_by (project, linli_project_get_distance (project), walk);
 
@@ -229,13 +246,14 @@ linli_coverage_compute (LinliProject *project, LinliWalk *walk)
  * Returns: (transfer full): the coverage
  */
 LinliCoverage *
-linli_coverage_compute_by (LinliProject *project, LinliDistance distance, LinliWalk *walk)
+linli_coverage_compute_by (LinliProject  *project,
+                           LinliDistance  distance,
+                           LinliWalk     *walk)
 {
   LinliCoverage *cov;
-  guint          n_sites = linli_project_get_n_sites (project);
+  guint n_sites = linli_project_get_n_sites (project);
 
-  g_return_val_if_fail (effective_distance (project, distance) != LINLI_DISTANCE_STREET || walk != NULL,
-                        NULL);
+  g_return_val_if_fail (effective_distance (project, distance) != LINLI_DISTANCE_STREET || walk != NULL, NULL);
 
   cov = coverage_new (project, distance, walk, TRUE);
 
@@ -263,25 +281,27 @@ linli_coverage_compute_by (LinliProject *project, LinliDistance distance, LinliW
  * Returns: %TRUE if the update was incremental, %FALSE if it recomputed all
  */
 gboolean
-linli_coverage_update (LinliCoverage *coverage, LinliProject *project, LinliWalk *walk)
+linli_coverage_update (LinliCoverage *coverage,
+                       LinliProject  *project,
+                       LinliWalk     *walk)
 {
-  guint                  n_sites = linli_project_get_n_sites (project);
+  guint n_sites = linli_project_get_n_sites (project);
   g_autoptr (GHashTable) old_index = g_hash_table_new (NULL, NULL);
-  g_autoptr (GArray)     records = NULL;
+  g_autoptr (GArray) records = NULL;
   const LinliProjection *proj = linli_project_get_projection (project);
 
   if (coverage->radius != linli_project_get_coverage_radius (project) ||
       coverage->n_buildings != linli_project_get_n_buildings (project) ||
-      coverage->buildings != linli_project_get_buildings (project) || coverage->proj.lat0 != proj->lat0 ||
-      coverage->proj.lon0 != proj->lon0 ||
+      coverage->buildings != linli_project_get_buildings (project) ||
+      coverage->proj.lat0 != proj->lat0 || coverage->proj.lon0 != proj->lon0 ||
       coverage->streets_serial != linli_project_get_streets_serial (project) ||
       (coverage->distance == LINLI_DISTANCE_STREET && coverage->walk != walk) ||
       (coverage->follows_project &&
        effective_distance (project, linli_project_get_distance (project)) != coverage->distance))
     {
       LinliCoverage *fresh = coverage->follows_project
-                                 ? linli_coverage_compute (project, walk)
-                                 : linli_coverage_compute_by (project, coverage->requested, walk);
+                             ? linli_coverage_compute (project, walk)
+                             : linli_coverage_compute_by (project, coverage->requested, walk);
 
       /* Swap the contents so the caller's pointer stays valid. */
       LinliCoverage tmp = *coverage;
@@ -300,7 +320,7 @@ linli_coverage_update (LinliCoverage *coverage, LinliProject *project, LinliWalk
   for (guint s = 0; s < n_sites; s++)
     {
       LinliSite *site = linli_project_get_site (project, s);
-      guint      k = GPOINTER_TO_UINT (g_hash_table_lookup (old_index, site));
+      guint k = GPOINTER_TO_UINT (g_hash_table_lookup (old_index, site));
       SiteRecord now = { 0 };
 
       record_site (coverage, site, &now);
@@ -326,7 +346,7 @@ linli_coverage_update (LinliCoverage *coverage, LinliProject *project, LinliWalk
   /* Sites that are gone take their circles with them. */
   {
     GHashTableIter iter;
-    gpointer       key, value;
+    gpointer key, value;
 
     g_hash_table_iter_init (&iter, old_index);
     while (g_hash_table_iter_next (&iter, &key, &value))
@@ -354,13 +374,13 @@ linli_coverage_update (LinliCoverage *coverage, LinliProject *project, LinliWalk
 LinliCoverage *
 linli_coverage_compute_brute_force (LinliProject *project)
 {
-  LinliCoverage     *cov = coverage_new (project, LINLI_DISTANCE_LINE, NULL, FALSE);
-  guint              n_sites = linli_project_get_n_sites (project);
+  LinliCoverage *cov = coverage_new (project, LINLI_DISTANCE_LINE, NULL, FALSE);
+  guint n_sites = linli_project_get_n_sites (project);
   g_autofree double *xy = g_new (double, 2 * MAX (cov->n_buildings, 1));
 
   for (guint i = 0; i < cov->n_buildings; i++)
-    linli_projection_forward (&cov->proj, cov->buildings[i].lat, cov->buildings[i].lon, &xy[2 * i],
-                              &xy[2 * i + 1]);
+    linli_projection_forward (&cov->proj, cov->buildings[i].lat, cov->buildings[i].lon,
+                              &xy[2 * i], &xy[2 * i + 1]);
 
   g_array_set_size (cov->sites, n_sites);
   for (guint s = 0; s < n_sites; s++)
@@ -422,14 +442,16 @@ linli_coverage_get_n_buildings (const LinliCoverage *coverage)
 }
 
 gboolean
-linli_coverage_is_covered (const LinliCoverage *coverage, guint building)
+linli_coverage_is_covered (const LinliCoverage *coverage,
+                           guint                building)
 {
   g_return_val_if_fail (building < coverage->n_buildings, FALSE);
   return coverage->cover_count[building] > 0;
 }
 
 guint
-linli_coverage_get_cover_count (const LinliCoverage *coverage, guint building)
+linli_coverage_get_cover_count (const LinliCoverage *coverage,
+                                guint                building)
 {
   g_return_val_if_fail (building < coverage->n_buildings, 0);
   return coverage->cover_count[building];
@@ -454,7 +476,8 @@ linli_coverage_get_district (const LinliCoverage *coverage)
 }
 
 const LinliCoverageTotals *
-linli_coverage_get_community (const LinliCoverage *coverage, guint community)
+linli_coverage_get_community (const LinliCoverage *coverage,
+                              guint                community)
 {
   g_return_val_if_fail (community < coverage->n_communities, NULL);
   return &coverage->communities[community];
@@ -468,7 +491,8 @@ linli_coverage_get_community (const LinliCoverage *coverage, guint community)
  * most households first; valid until the coverage next changes
  */
 const guint *
-linli_coverage_get_uncovered (const LinliCoverage *const_coverage, guint *n_uncovered)
+linli_coverage_get_uncovered (const LinliCoverage *const_coverage,
+                              guint               *n_uncovered)
 {
   /* The list is a cache, filled on demand: logically the coverage is const. */
   LinliCoverage *coverage = (LinliCoverage *) const_coverage;
@@ -478,8 +502,8 @@ linli_coverage_get_uncovered (const LinliCoverage *const_coverage, guint *n_unco
       coverage->by_households = g_new (guint, MAX (coverage->n_buildings, 1));
       for (guint i = 0; i < coverage->n_buildings; i++)
         coverage->by_households[i] = i;
-      g_qsort_with_data (coverage->by_households, coverage->n_buildings, sizeof (guint), compare_households,
-                         (gpointer) coverage->buildings);
+      g_qsort_with_data (coverage->by_households, coverage->n_buildings, sizeof (guint),
+                         compare_households, (gpointer) coverage->buildings);
     }
   if (coverage->uncovered_dirty)
     {
@@ -512,7 +536,8 @@ linli_coverage_get_n_sites (const LinliCoverage *coverage)
  * candidates too (what they would reach if built)
  */
 guint
-linli_coverage_site_households (const LinliCoverage *coverage, guint site)
+linli_coverage_site_households (const LinliCoverage *coverage,
+                                guint                site)
 {
   g_return_val_if_fail (site < coverage->sites->len, 0);
   return g_array_index (coverage->sites, SiteRecord, site).households;
@@ -524,7 +549,8 @@ linli_coverage_site_households (const LinliCoverage *coverage, guint site)
  * Returns: @part / @whole as a fraction, 0 when @whole is 0
  */
 double
-linli_coverage_totals_share (guint64 part, guint64 whole)
+linli_coverage_totals_share (guint64 part,
+                             guint64 whole)
 {
   return whole == 0 ? 0.0 : (double) part / (double) whole;
 }

@@ -11,12 +11,12 @@ typedef struct
   guint32 a;
   guint32 b;
   double  length;
-  guint8  kind; /* LinliStreetKind */
+  guint8  kind;       /* LinliStreetKind */
 } Edge;
 
 typedef struct
 {
-  guint32 node; /* the other end */
+  guint32 node;    /* the other end */
   guint32 edge;
 } Arc;
 
@@ -36,33 +36,35 @@ typedef struct
 
 struct _LinliWalk
 {
-  guint              n_nodes;
-  double            *xy; /* projected node positions */
-  guint              n_edges;
-  Edge              *edges;
-  guint             *arc_start; /* n_nodes + 1 */
-  Arc               *arcs;
-  LinliSegmentIndex *edge_index; /* over the edges */
+  guint          n_nodes;
+  double        *xy;           /* projected node positions */
+  guint          n_edges;
+  Edge          *edges;
+  guint         *arc_start;    /* n_nodes + 1 */
+  Arc           *arcs;
+  LinliSegmentIndex *edge_index;  /* over the edges */
 
   guint          n_buildings;
-  LinliWalkSnap *snaps; /* per building */
+  LinliWalkSnap *snaps;        /* per building */
   guint          n_unreachable;
-  guint         *edge_start; /* n_edges + 1, into edge_buildings */
+  guint         *edge_start;   /* n_edges + 1, into edge_buildings */
   guint         *edge_buildings;
 
   /* Scratch for queries: distances, valid where stamp matches. */
-  double *dist;
-  guint  *stamp;
-  guint   query;
-  guint  *edge_stamp;
-  Heap    heap;
-  GArray *settled; /* nodes settled by the last search */
+  double        *dist;
+  guint         *stamp;
+  guint          query;
+  guint         *edge_stamp;
+  Heap           heap;
+  GArray        *settled;      /* nodes settled by the last search */
 };
 
 /* Heap */
 
 static void
-heap_push (Heap *h, double key, guint node)
+heap_push (Heap  *h,
+           double key,
+           guint  node)
 {
   guint i;
 
@@ -89,7 +91,7 @@ static HeapItem
 heap_pop (Heap *h)
 {
   HeapItem top = h->items[0], last = h->items[--h->len];
-  guint    i = 0;
+  guint i = 0;
 
   for (;;)
     {
@@ -112,7 +114,9 @@ heap_pop (Heap *h)
 /* Building the graph */
 
 static void
-snap_all_buildings (LinliWalk *walk, const LinliProjection *projection, const LinliBuilding *buildings)
+snap_all_buildings (LinliWalk             *walk,
+                    const LinliProjection *projection,
+                    const LinliBuilding   *buildings)
 {
   guint *count = g_new0 (guint, walk->n_edges + 1);
 
@@ -158,9 +162,9 @@ linli_walk_new (const LinliStreets    *streets,
                 const LinliBuilding   *buildings,
                 guint                  n_buildings)
 {
-  LinliWalk         *walk = g_new0 (LinliWalk, 1);
+  LinliWalk *walk = g_new0 (LinliWalk, 1);
   const LinliLatLon *nodes = linli_streets_get_nodes (streets);
-  guint              n_seg = linli_streets_get_n_segments (streets);
+  guint n_seg = linli_streets_get_n_segments (streets);
   g_autofree double *seg = NULL;
 
   walk->n_nodes = linli_streets_get_n_nodes (streets);
@@ -171,9 +175,9 @@ linli_walk_new (const LinliStreets    *streets,
   walk->edges = g_new (Edge, MAX (n_seg, 1));
   for (guint w = 0; w < linli_streets_get_n_ways (streets); w++)
     {
-      guint           n;
+      guint n;
       LinliStreetKind kind;
-      const guint32  *list = linli_streets_get_way (streets, w, &kind, &n);
+      const guint32 *list = linli_streets_get_way (streets, w, &kind, &n);
 
       for (guint k = 0; k + 1 < n; k++)
         {
@@ -207,8 +211,8 @@ linli_walk_new (const LinliStreets    *streets,
       {
         Edge *ed = &walk->edges[e];
 
-        walk->arcs[fill[ed->a]++] = (Arc){ ed->b, e };
-        walk->arcs[fill[ed->b]++] = (Arc){ ed->a, e };
+        walk->arcs[fill[ed->a]++] = (Arc) { ed->b, e };
+        walk->arcs[fill[ed->b]++] = (Arc) { ed->a, e };
       }
   }
 
@@ -285,7 +289,11 @@ linli_walk_get_n_edges (const LinliWalk *walk)
 }
 
 void
-linli_walk_get_edge (const LinliWalk *walk, guint edge, guint *a, guint *b, double *length)
+linli_walk_get_edge (const LinliWalk *walk,
+                     guint            edge,
+                     guint           *a,
+                     guint           *b,
+                     double          *length)
 {
   g_return_if_fail (edge < walk->n_edges);
   *a = walk->edges[edge].a;
@@ -294,7 +302,8 @@ linli_walk_get_edge (const LinliWalk *walk, guint edge, guint *a, guint *b, doub
 }
 
 LinliStreetKind
-linli_walk_get_edge_kind (const LinliWalk *walk, guint edge)
+linli_walk_get_edge_kind (const LinliWalk *walk,
+                          guint            edge)
 {
   g_return_val_if_fail (edge < walk->n_edges, LINLI_STREET_FOOTWAY);
   return walk->edges[edge].kind;
@@ -318,7 +327,10 @@ linli_walk_get_node_xy (const LinliWalk *walk)
  * Returns: %TRUE if a street lies within %LINLI_WALK_MAX_SNAP of (@x, @y)
  */
 gboolean
-linli_walk_snap (const LinliWalk *walk, double x, double y, LinliWalkSnap *snap)
+linli_walk_snap (const LinliWalk *walk,
+                 double           x,
+                 double           y,
+                 LinliWalkSnap   *snap)
 {
   LinliSegmentHit hit;
 
@@ -353,7 +365,8 @@ linli_walk_get_n_unreachable (const LinliWalk *walk)
 /* Searching */
 
 static inline double
-node_dist (const LinliWalk *walk, guint node)
+node_dist (const LinliWalk *walk,
+           guint            node)
 {
   return walk->stamp[node] == walk->query ? walk->dist[node] : INFINITY;
 }
@@ -372,7 +385,9 @@ next_query (LinliWalk *walk)
 }
 
 static inline void
-offer (LinliWalk *walk, guint node, double d)
+offer (LinliWalk *walk,
+       guint      node,
+       double     d)
 {
   if (d < node_dist (walk, node))
     {
@@ -384,7 +399,9 @@ offer (LinliWalk *walk, guint node, double d)
 
 /* Dijkstra from the snap of a place, settling nodes up to @limit. */
 static void
-search_from (LinliWalk *walk, const LinliWalkSnap *from, double limit)
+search_from (LinliWalk           *walk,
+             const LinliWalkSnap *from,
+             double               limit)
 {
   const Edge *e = &walk->edges[from->edge];
 
@@ -410,11 +427,14 @@ search_from (LinliWalk *walk, const LinliWalkSnap *from, double limit)
 /* The walk from a place snapped at @from to building @i, given the node
  * distances of a search from @from. */
 static inline double
-building_distance (LinliWalk *walk, const LinliWalkSnap *from, guint i)
+building_distance (LinliWalk           *walk,
+                   const LinliWalkSnap *from,
+                   guint                i)
 {
   const LinliWalkSnap *s = &walk->snaps[i];
-  const Edge          *e = &walk->edges[s->edge];
-  double d = MIN (node_dist (walk, e->a) + s->t * e->length, node_dist (walk, e->b) + (1 - s->t) * e->length);
+  const Edge *e = &walk->edges[s->edge];
+  double d = MIN (node_dist (walk, e->a) + s->t * e->length,
+                  node_dist (walk, e->b) + (1 - s->t) * e->length);
 
   if (s->edge == from->edge)
     d = MIN (d, from->offset + fabs (s->t - from->t) * e->length);
@@ -434,7 +454,7 @@ visit_edge (LinliWalk           *walk,
   walk->edge_stamp[edge] = walk->query;
   for (guint k = walk->edge_start[edge]; k < walk->edge_start[edge + 1]; k++)
     {
-      guint  i = walk->edge_buildings[k];
+      guint i = walk->edge_buildings[k];
       double d = building_distance (walk, from, i);
 
       if (d <= limit)
@@ -452,7 +472,12 @@ visit_edge (LinliWalk           *walk,
  * @walk.
  */
 void
-linli_walk_query (LinliWalk *walk, double x, double y, double limit, LinliPointFunc func, gpointer user_data)
+linli_walk_query (LinliWalk      *walk,
+                  double          x,
+                  double          y,
+                  double          limit,
+                  LinliPointFunc  func,
+                  gpointer        user_data)
 {
   LinliWalkSnap from;
 
@@ -479,11 +504,15 @@ linli_walk_query (LinliWalk *walk, double x, double y, double limit, LinliPointF
  *   not near a street or the streets do not connect them
  */
 double
-linli_walk_distance (LinliWalk *walk, double x1, double y1, double x2, double y2)
+linli_walk_distance (LinliWalk *walk,
+                     double     x1,
+                     double     y1,
+                     double     x2,
+                     double     y2)
 {
   LinliWalkSnap from, to;
-  const Edge   *e;
-  double        d;
+  const Edge *e;
+  double d;
 
   if (!linli_walk_snap (walk, x1, y1, &from) || !linli_walk_snap (walk, x2, y2, &to))
     return INFINITY;
@@ -506,12 +535,12 @@ typedef struct
 
 struct _LinliWalkNearest
 {
-  LinliWalk  *walk;
-  GArray     *sources; /* Source, by id; removed ones stay inactive */
-  double     *dist;    /* per node */
-  guint      *owner;   /* per node: the source it is nearest to, or G_MAXUINT */
-  Heap        heap;
-  GHashTable *by_edge; /* edge + 1 → GArray of source ids snapped to it */
+  LinliWalk *walk;
+  GArray    *sources;     /* Source, by id; removed ones stay inactive */
+  double    *dist;        /* per node */
+  guint     *owner;       /* per node: the source it is nearest to, or G_MAXUINT */
+  Heap       heap;
+  GHashTable *by_edge;    /* edge + 1 → GArray of source ids snapped to it */
 };
 
 /**
@@ -554,7 +583,10 @@ linli_walk_nearest_free (LinliWalkNearest *nearest)
 }
 
 static inline void
-nearest_offer (LinliWalkNearest *n, guint node, double d, guint owner)
+nearest_offer (LinliWalkNearest *n,
+               guint             node,
+               double            d,
+               guint             owner)
 {
   if (d < n->dist[node])
     {
@@ -565,10 +597,11 @@ nearest_offer (LinliWalkNearest *n, guint node, double d, guint owner)
 }
 
 static void
-nearest_seed (LinliWalkNearest *n, guint id)
+nearest_seed (LinliWalkNearest *n,
+              guint             id)
 {
   const Source *s = &g_array_index (n->sources, Source, id);
-  const Edge   *e;
+  const Edge *e;
 
   if (!s->active || s->snap.edge == G_MAXUINT)
     return;
@@ -595,11 +628,13 @@ nearest_run (LinliWalkNearest *n)
 }
 
 static void
-edge_list_change (LinliWalkNearest *n, guint id, gboolean add)
+edge_list_change (LinliWalkNearest *n,
+                  guint             id,
+                  gboolean          add)
 {
   const Source *s = &g_array_index (n->sources, Source, id);
-  gpointer      key = GUINT_TO_POINTER (s->snap.edge + 1);
-  GArray       *list;
+  gpointer key = GUINT_TO_POINTER (s->snap.edge + 1);
+  GArray *list;
 
   if (!s->active || s->snap.edge == G_MAXUINT)
     return;
@@ -629,9 +664,10 @@ edge_list_change (LinliWalkNearest *n, guint id, gboolean add)
  * owner of a node is the owner of its predecessor, so their shortest paths
  * never pass through @id's nodes. */
 static void
-nearest_invalidate (LinliWalkNearest *n, guint id)
+nearest_invalidate (LinliWalkNearest *n,
+                    guint             id)
 {
-  LinliWalk         *walk = n->walk;
+  LinliWalk *walk = n->walk;
   g_autoptr (GArray) lost = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < walk->n_nodes; i++)
@@ -669,10 +705,12 @@ nearest_invalidate (LinliWalkNearest *n, guint id)
  * Returns: the source's id
  */
 guint
-linli_walk_nearest_add_source (LinliWalkNearest *nearest, double x, double y)
+linli_walk_nearest_add_source (LinliWalkNearest *nearest,
+                               double            x,
+                               double            y)
 {
   Source s = { TRUE };
-  guint  id = nearest->sources->len;
+  guint id = nearest->sources->len;
 
   linli_walk_snap (nearest->walk, x, y, &s.snap);
   g_array_append_val (nearest->sources, s);
@@ -689,7 +727,10 @@ linli_walk_nearest_add_source (LinliWalkNearest *nearest, double x, double y)
  * Moves a source and updates only the nodes whose nearest source changes.
  */
 void
-linli_walk_nearest_move_source (LinliWalkNearest *nearest, guint source, double x, double y)
+linli_walk_nearest_move_source (LinliWalkNearest *nearest,
+                                guint             source,
+                                double            x,
+                                double            y)
 {
   Source *s;
 
@@ -706,7 +747,8 @@ linli_walk_nearest_move_source (LinliWalkNearest *nearest, guint source, double 
 }
 
 void
-linli_walk_nearest_remove_source (LinliWalkNearest *nearest, guint source)
+linli_walk_nearest_remove_source (LinliWalkNearest *nearest,
+                                  guint             source)
 {
   Source *s;
 
@@ -759,14 +801,16 @@ linli_walk_nearest_get_node_distances (LinliWalkNearest *nearest)
  * Returns: the walk from building @building to its nearest source
  */
 double
-linli_walk_nearest_building (LinliWalkNearest *nearest, guint building, guint *source)
+linli_walk_nearest_building (LinliWalkNearest *nearest,
+                             guint             building,
+                             guint            *source)
 {
-  LinliWalk           *walk = nearest->walk;
+  LinliWalk *walk = nearest->walk;
   const LinliWalkSnap *s;
-  const Edge          *e;
-  double               da, db, d;
-  guint                best;
-  GArray              *same;
+  const Edge *e;
+  double da, db, d;
+  guint best;
+  GArray *same;
 
   g_return_val_if_fail (building < walk->n_buildings, INFINITY);
   s = &walk->snaps[building];
@@ -786,9 +830,9 @@ linli_walk_nearest_building (LinliWalkNearest *nearest, guint building, guint *s
   same = g_hash_table_lookup (nearest->by_edge, GUINT_TO_POINTER (s->edge + 1));
   for (guint k = 0; same != NULL && k < same->len; k++)
     {
-      guint         id = g_array_index (same, guint, k);
+      guint id = g_array_index (same, guint, k);
       const Source *src = &g_array_index (nearest->sources, Source, id);
-      double        direct = src->snap.offset + fabs (s->t - src->snap.t) * e->length;
+      double direct = src->snap.offset + fabs (s->t - src->snap.t) * e->length;
 
       if (direct < d)
         {
@@ -808,7 +852,8 @@ linli_walk_nearest_building (LinliWalkNearest *nearest, guint building, guint *s
  * Fills in every building's walk to its nearest source.
  */
 void
-linli_walk_nearest_buildings (LinliWalkNearest *nearest, double *distances)
+linli_walk_nearest_buildings (LinliWalkNearest *nearest,
+                              double           *distances)
 {
   for (guint i = 0; i < nearest->walk->n_buildings; i++)
     distances[i] = linli_walk_nearest_building (nearest, i, NULL);

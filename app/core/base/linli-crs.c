@@ -12,7 +12,8 @@
 #define KRASOVSKY_EE 0.00669342162296594323
 
 gboolean
-linli_crs_from_string (const char *str, LinliCrs *crs)
+linli_crs_from_string (const char *str,
+                       LinliCrs   *crs)
 {
   if (g_ascii_strcasecmp (str, "wgs84") == 0 || g_ascii_strcasecmp (str, "epsg:4326") == 0)
     *crs = LINLI_CRS_WGS84;
@@ -32,13 +33,15 @@ linli_crs_from_string (const char *str, LinliCrs *crs)
  * coordinates (mainland China and around); outside it GCJ-02 is WGS84
  */
 gboolean
-linli_gcj02_applies (double lat, double lon)
+linli_gcj02_applies (double lat,
+                     double lon)
 {
   return lon >= 72.004 && lon <= 137.8347 && lat >= 0.8293 && lat <= 55.8271;
 }
 
 static double
-offset_lat (double x, double y)
+offset_lat (double x,
+            double y)
 {
   double r = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * sqrt (fabs (x));
 
@@ -49,7 +52,8 @@ offset_lat (double x, double y)
 }
 
 static double
-offset_lon (double x, double y)
+offset_lon (double x,
+            double y)
 {
   double r = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * sqrt (fabs (x));
 
@@ -66,7 +70,10 @@ offset_lon (double x, double y)
  * position.  Outside China it changes nothing.
  */
 void
-linli_gcj02_from_wgs84 (double lat, double lon, double *gcj_lat, double *gcj_lon)
+linli_gcj02_from_wgs84 (double  lat,
+                        double  lon,
+                        double *gcj_lat,
+                        double *gcj_lon)
 {
   double dlat, dlon, rad, magic, sqrt_magic;
 
@@ -95,7 +102,10 @@ linli_gcj02_from_wgs84 (double lat, double lon, double *gcj_lat, double *gcj_lon
  * to well under a metre.
  */
 void
-linli_wgs84_from_gcj02 (double gcj_lat, double gcj_lon, double *lat, double *lon)
+linli_wgs84_from_gcj02 (double  gcj_lat,
+                        double  gcj_lon,
+                        double *lat,
+                        double *lon)
 {
   double wlat = gcj_lat, wlon = gcj_lon;
 
@@ -119,7 +129,11 @@ linli_wgs84_from_gcj02 (double gcj_lat, double gcj_lon, double *lat, double *lon
  * Converts a position given in @crs to WGS84.
  */
 void
-linli_crs_to_wgs84 (LinliCrs crs, double lat, double lon, double *wgs_lat, double *wgs_lon)
+linli_crs_to_wgs84 (LinliCrs  crs,
+                    double    lat,
+                    double    lon,
+                    double   *wgs_lat,
+                    double   *wgs_lon)
 {
   if (crs == LINLI_CRS_GCJ02)
     linli_wgs84_from_gcj02 (lat, lon, wgs_lat, wgs_lon);

@@ -16,10 +16,22 @@ typedef enum
   LINLI_CRS_CGCS2000,
 } LinliCrs;
 
-gboolean linli_crs_from_string (const char *str, LinliCrs *crs);
-gboolean linli_gcj02_applies (double lat, double lon);
-void     linli_gcj02_from_wgs84 (double lat, double lon, double *gcj_lat, double *gcj_lon);
-void     linli_wgs84_from_gcj02 (double gcj_lat, double gcj_lon, double *lat, double *lon);
-void     linli_crs_to_wgs84 (LinliCrs crs, double lat, double lon, double *wgs_lat, double *wgs_lon);
+gboolean linli_crs_from_string      (const char *str,
+                                     LinliCrs   *crs);
+gboolean linli_gcj02_applies        (double      lat,
+                                     double      lon);
+void     linli_gcj02_from_wgs84     (double      lat,
+                                     double      lon,
+                                     double     *gcj_lat,
+                                     double     *gcj_lon);
+void     linli_wgs84_from_gcj02     (double      gcj_lat,
+                                     double      gcj_lon,
+                                     double     *lat,
+                                     double     *lon);
+void     linli_crs_to_wgs84         (LinliCrs    crs,
+                                     double      lat,
+                                     double      lon,
+                                     double     *wgs_lat,
+                                     double     *wgs_lon);
 
 G_END_DECLS

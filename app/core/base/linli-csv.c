@@ -15,34 +15,35 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-G_DEFINE_QUARK (linli - csv - error - quark, linli_csv_error)
+G_DEFINE_QUARK (linli-csv-error-quark, linli_csv_error)
 
 struct _LinliCsvReader
 {
   char       *display_name;
-  const char *encoding; /* a static string */
+  const char *encoding;     /* a static string */
   char        separator;
-  char       *file_data; /* the bytes read from the file, if any */
-  char       *converted; /* the text as UTF-8, when it was not */
+  char       *file_data;    /* the bytes read from the file, if any */
+  char       *converted;    /* the text as UTF-8, when it was not */
   const char *p;
   const char *end;
-  guint       next_line; /* the line of p */
-  guint       line;      /* the line the current record starts on */
-  GString    *text;      /* the current record's fields, each NUL-terminated */
-  GArray     *offsets;   /* guint32: where each field starts in text */
+  guint       next_line;    /* the line of p */
+  guint       line;         /* the line the current record starts on */
+  GString    *text;         /* the current record's fields, each NUL-terminated */
+  GArray     *offsets;      /* guint32: where each field starts in text */
 };
 
 /* ------------------------------------------------------------------------ */
 /* Auxiliary methods                                                         */
 /* ------------------------------------------------------------------------ */
 
-#define fail_at(error, code, path, line, ...)                                                                \
+#define fail_at(error, code, path, line, ...) \
   linli_csv_set_error ((error), LINLI_CSV_ERROR, (code), (path), (line), __VA_ARGS__)
 
 /* The line of byte @offset of @data: 1 plus the line ends before it, where
  * CR LF, LF and a lone CR each end a line. */
 static guint
-line_of (const char *data, gsize offset)
+line_of (const char *data,
+         gsize       offset)
 {
   guint line = 1;
 
@@ -66,12 +67,14 @@ is_blank (const char *s)
  * is read, and so is a file whose size is over the cap, sparse or not: it
  * is mapped, and only copied once its size is known to be within it. */
 static char *
-read_regular_file (const char *path, gsize *length, GError **error)
+read_regular_file (const char *path,
+                   gsize      *length,
+                   GError    **error)
 {
   g_autoptr (GMappedFile) mapped = NULL;
-  g_autoptr (GError)      local_error = NULL;
-  char                   *data;
-  gsize                   n;
+  g_autoptr (GError) local_error = NULL;
+  char *data;
+  gsize n;
 
   mapped = linli_file_map (path, &local_error);
   if (mapped == NULL)
@@ -82,7 +85,7 @@ read_regular_file (const char *path, gsize *length, GError **error)
   n = g_mapped_file_get_length (mapped);
   if (n > LINLI_CSV_MAX_FILE_SIZE)
     {
-      fail_at (error, LINLI_CSV_ERROR_INVALID, path, 0, _ ("the file is larger than %u MB"),
+      fail_at (error, LINLI_CSV_ERROR_INVALID, path, 0, _("the file is larger than %u MB"),
                LINLI_CSV_MAX_FILE_SIZE >> 20);
       return NULL;
     }
@@ -98,12 +101,15 @@ read_regular_file (const char *path, gsize *length, GError **error)
  * GBK (whose superset GB18030 decodes it): text that is not valid UTF-8 is
  * read as GB18030.  A byte-order mark says UTF-8 or UTF-16 for sure. */
 static gboolean
-decode (LinliCsvReader *self, const char *data, gsize length, GError **error)
+decode (LinliCsvReader *self,
+        const char     *data,
+        gsize           length,
+        GError        **error)
 {
-  const char        *path = self->display_name;
-  const char        *bad = NULL;
+  const char *path = self->display_name;
+  const char *bad = NULL;
   g_autoptr (GError) local_error = NULL;
-  gsize              read = 0, written = 0;
+  gsize read = 0, written = 0;
 
   if (length >= 2 && (((guchar) data[0] == 0xff && (guchar) data[1] == 0xfe) ||
                       ((guchar) data[0] == 0xfe && (guchar) data[1] == 0xff)))
@@ -112,7 +118,7 @@ decode (LinliCsvReader *self, const char *data, gsize length, GError **error)
       self->converted = g_convert (data + 2, length - 2, "UTF-8", self->encoding, &read, &written,
                                    &local_error);
       if (self->converted == NULL)
-        return fail_at (error, LINLI_CSV_ERROR_INVALID, path, 0, _ ("the text is not valid %s"),
+        return fail_at (error, LINLI_CSV_ERROR_INVALID, path, 0, _("the text is not valid %s"),
                         self->encoding);
       self->p = self->converted;
       self->end = self->converted + written;
@@ -123,7 +129,7 @@ decode (LinliCsvReader *self, const char *data, gsize length, GError **error)
     {
       if (!g_utf8_validate_len (data + 3, length - 3, &bad))
         return fail_at (error, LINLI_CSV_ERROR_INVALID, path, line_of (data, bad - data),
-                        _ ("the text is not valid UTF-8"));
+                        _("the text is not valid UTF-8"));
       self->encoding = "UTF-8";
       self->p = data + 3;
       self->end = data + length;
@@ -133,7 +139,7 @@ decode (LinliCsvReader *self, const char *data, gsize length, GError **error)
   bad = memchr (data, '\0', length);
   if (bad != NULL)
     return fail_at (error, LINLI_CSV_ERROR_INVALID, path, line_of (data, bad - data),
-                    _ ("the file holds binary data, not text"));
+                    _("the file holds binary data, not text"));
   if (g_utf8_validate_len (data, length, NULL))
     {
       self->encoding = "UTF-8";
@@ -144,7 +150,7 @@ decode (LinliCsvReader *self, const char *data, gsize length, GError **error)
   self->converted = g_convert (data, length, "UTF-8", "GB18030", &read, &written, &local_error);
   if (self->converted == NULL)
     return fail_at (error, LINLI_CSV_ERROR_INVALID, path, line_of (data, MIN (read, length)),
-                    _ ("the text is neither UTF-8 nor GB18030 (GBK)"));
+                    _("the text is neither UTF-8 nor GB18030 (GBK)"));
   self->encoding = "GB18030";
   self->p = self->converted;
   self->end = self->converted + written;
@@ -154,13 +160,14 @@ decode (LinliCsvReader *self, const char *data, gsize length, GError **error)
 /* The separator that occurs most often outside quotes on the first line
  * with any text; a comma when none does. */
 static char
-detect_separator (const char *p, const char *end)
+detect_separator (const char *p,
+                  const char *end)
 {
   static const char candidates[] = { ',', '\t', ';' };
-  guint             counts[G_N_ELEMENTS (candidates)] = { 0 };
-  gboolean          quoted = FALSE, seen_text = FALSE;
-  char              best = ',';
-  guint             best_count = 0;
+  guint counts[G_N_ELEMENTS (candidates)] = { 0 };
+  gboolean quoted = FALSE, seen_text = FALSE;
+  char best = ',';
+  guint best_count = 0;
 
   for (; p < end; p++)
     {
@@ -192,7 +199,8 @@ detect_separator (const char *p, const char *end)
 /* ------------------------------------------------------------------------ */
 
 static gboolean
-is_blank_char (LinliCsvReader *self, char c)
+is_blank_char (LinliCsvReader *self,
+               char            c)
 {
   return c == ' ' || (c == '\t' && self->separator != '\t');
 }
@@ -222,7 +230,8 @@ eat_line_end (LinliCsvReader *self)
  * hold separators, doubled quotes and line breaks; blanks around a quoted
  * field are allowed.  Line breaks inside quotes become "\n". */
 static gboolean
-read_record (LinliCsvReader *self, GError **error)
+read_record (LinliCsvReader *self,
+             GError        **error)
 {
   const char *path = self->display_name;
   const char *record = self->p;
@@ -232,11 +241,11 @@ read_record (LinliCsvReader *self, GError **error)
   g_array_set_size (self->offsets, 0);
   for (;;)
     {
-      guint32     offset = self->text->len;
+      guint32 offset = self->text->len;
       const char *q = self->p;
 
       if (self->offsets->len >= LINLI_CSV_MAX_FIELDS)
-        return fail_at (error, LINLI_CSV_ERROR_INVALID, path, self->line, _ ("more than %u fields"),
+        return fail_at (error, LINLI_CSV_ERROR_INVALID, path, self->line, _("more than %u fields"),
                         LINLI_CSV_MAX_FIELDS);
 
       while (q < self->end && is_blank_char (self, *q))
@@ -250,13 +259,13 @@ read_record (LinliCsvReader *self, GError **error)
             {
               if (self->p >= self->end)
                 return fail_at (error, LINLI_CSV_ERROR_INVALID, path, open_line,
-                                _ ("a quoted field is not closed"));
+                                _("a quoted field is not closed"));
               if ((gsize) (self->p - record) > LINLI_CSV_MAX_RECORD)
                 return fail_at (error, LINLI_CSV_ERROR_INVALID, path, self->line,
-                                _ ("the row is longer than %u bytes"), LINLI_CSV_MAX_RECORD);
+                                _("the row is longer than %u bytes"), LINLI_CSV_MAX_RECORD);
               if (self->text->len - offset > LINLI_CSV_MAX_FIELD)
                 return fail_at (error, LINLI_CSV_ERROR_INVALID, path, self->line,
-                                _ ("field %u is longer than %u bytes"), self->offsets->len + 1,
+                                _("field %u is longer than %u bytes"), self->offsets->len + 1,
                                 LINLI_CSV_MAX_FIELD);
               if (*self->p == '"')
                 {
@@ -278,9 +287,10 @@ read_record (LinliCsvReader *self, GError **error)
             }
           while (self->p < self->end && is_blank_char (self, *self->p))
             self->p++;
-          if (self->p < self->end && *self->p != self->separator && *self->p != '\n' && *self->p != '\r')
+          if (self->p < self->end && *self->p != self->separator &&
+              *self->p != '\n' && *self->p != '\r')
             return fail_at (error, LINLI_CSV_ERROR_INVALID, path, self->next_line,
-                            _ ("text after a closing quote"));
+                            _("text after a closing quote"));
         }
       else
         {
@@ -288,14 +298,15 @@ read_record (LinliCsvReader *self, GError **error)
           const char *record_limit = MIN (self->end, record + LINLI_CSV_MAX_RECORD + 1);
           const char *limit = MIN (record_limit, s + LINLI_CSV_MAX_FIELD + 1);
 
-          while (self->p < limit && *self->p != self->separator && *self->p != '\n' && *self->p != '\r')
+          while (self->p < limit &&
+                 *self->p != self->separator && *self->p != '\n' && *self->p != '\r')
             self->p++;
           if (self->p == record_limit && record_limit < self->end)
             return fail_at (error, LINLI_CSV_ERROR_INVALID, path, self->line,
-                            _ ("the row is longer than %u bytes"), LINLI_CSV_MAX_RECORD);
+                            _("the row is longer than %u bytes"), LINLI_CSV_MAX_RECORD);
           if (self->p == limit && limit < self->end)
             return fail_at (error, LINLI_CSV_ERROR_INVALID, path, self->line,
-                            _ ("field %u is longer than %u bytes"), self->offsets->len + 1,
+                            _("field %u is longer than %u bytes"), self->offsets->len + 1,
                             LINLI_CSV_MAX_FIELD);
           g_string_append_len (self->text, s, self->p - s);
         }
@@ -330,11 +341,16 @@ read_record (LinliCsvReader *self, GError **error)
  * Returns: %FALSE, to return at once
  */
 gboolean
-linli_csv_set_error (
-    GError **error, GQuark domain, int code, const char *path, guint line, const char *format, ...)
+linli_csv_set_error (GError     **error,
+                     GQuark       domain,
+                     int          code,
+                     const char  *path,
+                     guint        line,
+                     const char  *format,
+                     ...)
 {
   g_autofree char *reason = NULL;
-  va_list          args;
+  va_list args;
 
   va_start (args, format);
   reason = g_strdup_vprintf (format, args);
@@ -358,7 +374,11 @@ linli_csv_set_error (
  * the message (which names file and line) is kept.
  */
 void
-linli_csv_propagate_error (GError **dest, GError *src, GQuark domain, int failed_code, int invalid_code)
+linli_csv_propagate_error (GError **dest,
+                           GError  *src,
+                           GQuark   domain,
+                           int      failed_code,
+                           int      invalid_code)
 {
   gboolean failed;
 
@@ -370,8 +390,12 @@ linli_csv_propagate_error (GError **dest, GError *src, GQuark domain, int failed
 }
 
 static LinliCsvReader *
-reader_new (
-    char *file_data, const char *data, gsize length, const char *display_name, char separator, GError **error)
+reader_new (char       *file_data,
+            const char *data,
+            gsize       length,
+            const char *display_name,
+            char        separator,
+            GError    **error)
 {
   g_autoptr (LinliCsvReader) self = g_new0 (LinliCsvReader, 1);
 
@@ -383,7 +407,7 @@ reader_new (
 
   if (length > LINLI_CSV_MAX_FILE_SIZE)
     {
-      fail_at (error, LINLI_CSV_ERROR_INVALID, display_name, 0, _ ("the file is larger than %u MB"),
+      fail_at (error, LINLI_CSV_ERROR_INVALID, display_name, 0, _("the file is larger than %u MB"),
                LINLI_CSV_MAX_FILE_SIZE >> 20);
       return NULL;
     }
@@ -394,7 +418,7 @@ reader_new (
     if ((guchar) *c < 0x20 && *c != '\t' && *c != '\n' && *c != '\r')
       {
         fail_at (error, LINLI_CSV_ERROR_INVALID, display_name, line_of (self->p, c - self->p),
-                 _ ("the file holds a control character (0x%02x), not text"), (guint) (guchar) *c);
+                 _("the file holds a control character (0x%02x), not text"), (guint) (guchar) *c);
         return NULL;
       }
   self->separator = separator ? separator : detect_separator (self->p, self->end);
@@ -420,12 +444,16 @@ reader_new (
  *   with @error (%LINLI_CSV_ERROR) saying "FILE:LINE: reason"
  */
 LinliCsvReader *
-linli_csv_reader_new_for_data (
-    const char *data, gsize length, const char *display_name, char separator, GError **error)
+linli_csv_reader_new_for_data (const char  *data,
+                               gsize        length,
+                               const char  *display_name,
+                               char         separator,
+                               GError     **error)
 {
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
-  g_return_val_if_fail (separator == 0 || separator == ',' || separator == ';' || separator == '\t', NULL);
+  g_return_val_if_fail (separator == 0 || separator == ',' || separator == ';' || separator == '\t',
+                        NULL);
 
   return reader_new (NULL, data, length, display_name, separator, error);
 }
@@ -444,13 +472,16 @@ linli_csv_reader_new_for_data (
  *   %LINLI_CSV_ERROR_FAILED when the file cannot be read
  */
 LinliCsvReader *
-linli_csv_reader_new_for_path (const char *path, char separator, GError **error)
+linli_csv_reader_new_for_path (const char  *path,
+                               char         separator,
+                               GError     **error)
 {
   char *data;
   gsize length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (separator == 0 || separator == ',' || separator == ';' || separator == '\t', NULL);
+  g_return_val_if_fail (separator == 0 || separator == ',' || separator == ';' || separator == '\t',
+                        NULL);
 
   data = read_regular_file (path, &length, error);
   if (data == NULL)
@@ -484,7 +515,8 @@ linli_csv_reader_free (LinliCsvReader *self)
  *   @error set
  */
 gboolean
-linli_csv_reader_next (LinliCsvReader *self, GError **error)
+linli_csv_reader_next (LinliCsvReader  *self,
+                       GError         **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
@@ -522,7 +554,8 @@ linli_csv_reader_get_n_fields (const LinliCsvReader *self)
  *   them; "" for a field past the end of the record
  */
 const char *
-linli_csv_reader_get_field (const LinliCsvReader *self, guint index)
+linli_csv_reader_get_field (const LinliCsvReader *self,
+                            guint                 index)
 {
   if (index >= self->offsets->len)
     return "";

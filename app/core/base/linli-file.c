@@ -24,7 +24,9 @@
  */
 
 static gboolean
-check_mode (const char *path, mode_t mode, GError **error)
+check_mode (const char  *path,
+            mode_t       mode,
+            GError     **error)
 {
   g_autofree char *display = NULL;
 
@@ -32,20 +34,22 @@ check_mode (const char *path, mode_t mode, GError **error)
     return TRUE;
   display = g_filename_display_name (path);
   if (S_ISDIR (mode))
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _ ("%s: a folder, not a file"), display);
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("%s: a folder, not a file"), display);
   else if (S_ISCHR (mode) || S_ISBLK (mode))
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _ ("%s: not a regular file but a device"),
-                 display);
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                 _("%s: not a regular file but a device"), display);
   else if (S_ISFIFO (mode))
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                 _ ("%s: not a regular file but a named pipe"), display);
+                 _("%s: not a regular file but a named pipe"), display);
   else
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _ ("%s: not a regular file"), display);
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("%s: not a regular file"), display);
   return FALSE;
 }
 
 static void
-set_errno_error (GError **error, const char *path, int saved_errno)
+set_errno_error (GError     **error,
+                 const char  *path,
+                 int          saved_errno)
 {
   g_autofree char *display = g_filename_display_name (path);
 
@@ -68,7 +72,8 @@ set_errno_error (GError **error, const char *path, int saved_errno)
  *   %G_IO_ERROR_IS_DIRECTORY, %G_IO_ERROR_NOT_FOUND…)
  */
 gboolean
-linli_file_check_regular (const char *path, GError **error)
+linli_file_check_regular (const char  *path,
+                          GError     **error)
 {
   GStatBuf st;
 
@@ -96,12 +101,13 @@ linli_file_check_regular (const char *path, GError **error)
  *   set in the %G_IO_ERROR domain
  */
 GMappedFile *
-linli_file_map (const char *path, GError **error)
+linli_file_map (const char  *path,
+                GError     **error)
 {
   g_autoptr (GError) local_error = NULL;
-  GMappedFile       *mapped;
-  struct stat        st;
-  int                fd;
+  GMappedFile *mapped;
+  struct stat st;
+  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -130,7 +136,7 @@ linli_file_map (const char *path, GError **error)
     {
       g_autofree char *display = g_filename_display_name (path);
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("%s: could not be read: %s"), display,
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: could not be read: %s"), display,
                    local_error->message);
     }
   return mapped;
@@ -154,17 +160,19 @@ linli_file_map (const char *path, GError **error)
 
 struct _LinliFileWriter
 {
-  char *path;
-  char *tmp; /* NULL when writing straight into the target */
-  int   fd;
+  char     *path;
+  char     *tmp;   /* NULL when writing straight into the target */
+  int       fd;
 };
 
 static void
-set_write_error (GError **error, const char *path, int saved_errno)
+set_write_error (GError     **error,
+                 const char  *path,
+                 int          saved_errno)
 {
   g_autofree char *display = g_filename_display_name (path);
 
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _ ("Could not write “%s”: %s"),
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("Could not write “%s”: %s"),
                display, g_strerror (saved_errno));
 }
 
@@ -181,7 +189,7 @@ static gint64
 temp_owner (const char *rest)
 {
   const char *dot = strchr (rest, '.');
-  guint64     pid;
+  guint64 pid;
 
   if (dot == NULL || dot == rest || strlen (dot + 1) != 6)
     return 0;
@@ -198,11 +206,12 @@ temp_owner (const char *rest)
 /* Removes @tmp if no one writes it: its owner dead, its lock free, and it
  * is a file of ours. */
 static gboolean
-remove_if_stale (const char *tmp, gint64 owner)
+remove_if_stale (const char *tmp,
+                 gint64      owner)
 {
   struct stat st, again;
-  gboolean    removed = FALSE;
-  int         fd;
+  gboolean removed = FALSE;
+  int fd;
 
   if (process_is_alive (owner))
     return FALSE;
@@ -234,8 +243,8 @@ linli_file_remove_stale_temporaries (const char *path)
   g_autofree char *base = NULL;
   g_autofree char *prefix = NULL;
   g_autoptr (GDir) d = NULL;
-  const char      *name;
-  guint            removed = 0;
+  const char *name;
+  guint removed = 0;
 
   g_return_val_if_fail (path != NULL, 0);
 
@@ -246,7 +255,7 @@ linli_file_remove_stale_temporaries (const char *path)
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
     {
       g_autofree char *tmp = NULL;
-      gint64           owner;
+      gint64 owner;
 
       if (!g_str_has_prefix (name, prefix))
         continue;
@@ -273,13 +282,14 @@ linli_file_remove_stale_temporaries (const char *path)
  *   in the %G_IO_ERROR domain
  */
 LinliFileWriter *
-linli_file_writer_new (const char *path, GError **error)
+linli_file_writer_new (const char  *path,
+                       GError     **error)
 {
   LinliFileWriter *self;
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
-  GStatBuf         st;
-  gboolean         exists;
+  GStatBuf st;
+  gboolean exists;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -288,8 +298,7 @@ linli_file_writer_new (const char *path, GError **error)
     {
       g_autofree char *display = g_filename_display_name (path);
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _ ("Could not write “%s”: it is a folder"),
-                   display);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("Could not write “%s”: it is a folder"), display);
       return NULL;
     }
 
@@ -301,12 +310,12 @@ linli_file_writer_new (const char *path, GError **error)
       self->fd = g_open (path, O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
       if (self->fd < 0)
         {
-          int              saved = errno;
+          int saved = errno;
           g_autofree char *display = g_filename_display_name (path);
 
           if (saved == ENXIO)
             g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
-                         _ ("Could not write “%s”: no program reads from this pipe"), display);
+                         _("Could not write “%s”: no program reads from this pipe"), display);
           else
             set_write_error (error, path, saved);
           linli_file_writer_abort (self);
@@ -357,7 +366,10 @@ linli_file_writer_get_temp_path (LinliFileWriter *self)
  * Returns: %TRUE on success
  */
 gboolean
-linli_file_writer_write (LinliFileWriter *self, const void *data, gsize length, GError **error)
+linli_file_writer_write (LinliFileWriter  *self,
+                         const void       *data,
+                         gsize             length,
+                         GError          **error)
 {
   gsize done = 0;
 
@@ -391,10 +403,11 @@ linli_file_writer_write (LinliFileWriter *self, const void *data, gsize length, 
  * Returns: %TRUE on success
  */
 gboolean
-linli_file_writer_commit (LinliFileWriter *self, GError **error)
+linli_file_writer_commit (LinliFileWriter  *self,
+                          GError          **error)
 {
   g_autofree char *dir = NULL;
-  int              fd;
+  int fd;
 
   g_return_val_if_fail (self != NULL && self->fd >= 0, FALSE);
 
@@ -478,7 +491,10 @@ linli_file_writer_abort (LinliFileWriter *self)
  * Returns: %TRUE on success
  */
 gboolean
-linli_file_set_contents (const char *path, const void *data, gsize length, GError **error)
+linli_file_set_contents (const char  *path,
+                         const void  *data,
+                         gsize        length,
+                         GError     **error)
 {
   LinliFileWriter *writer = linli_file_writer_new (path, error);
 

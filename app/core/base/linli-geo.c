@@ -13,9 +13,12 @@
 #define DEG_TO_RAD (G_PI / 180.0)
 
 gboolean
-linli_lat_lon_is_valid (double lat, double lon)
+linli_lat_lon_is_valid (double lat,
+                        double lon)
 {
-  return isfinite (lat) && isfinite (lon) && lat >= -90.0 && lat <= 90.0 && lon >= -180.0 && lon <= 180.0;
+  return isfinite (lat) && isfinite (lon) &&
+         lat >= -90.0 && lat <= 90.0 &&
+         lon >= -180.0 && lon <= 180.0;
 }
 
 /**
@@ -27,7 +30,9 @@ linli_lat_lon_is_valid (double lat, double lon)
  * Sets up an equirectangular projection centred on (@lat0, @lon0).
  */
 void
-linli_projection_init (LinliProjection *proj, double lat0, double lon0)
+linli_projection_init (LinliProjection *proj,
+                       double           lat0,
+                       double           lon0)
 {
   proj->lat0 = lat0;
   proj->lon0 = lon0;
@@ -36,14 +41,22 @@ linli_projection_init (LinliProjection *proj, double lat0, double lon0)
 }
 
 void
-linli_projection_forward (const LinliProjection *proj, double lat, double lon, double *x, double *y)
+linli_projection_forward (const LinliProjection *proj,
+                          double                 lat,
+                          double                 lon,
+                          double                *x,
+                          double                *y)
 {
   *x = (lon - proj->lon0) * proj->m_per_deg_lon;
   *y = (lat - proj->lat0) * proj->m_per_deg_lat;
 }
 
 void
-linli_projection_inverse (const LinliProjection *proj, double x, double y, double *lat, double *lon)
+linli_projection_inverse (const LinliProjection *proj,
+                          double                 x,
+                          double                 y,
+                          double                *lat,
+                          double                *lon)
 {
   *lon = proj->lon0 + x / proj->m_per_deg_lon;
   *lat = proj->lat0 + y / proj->m_per_deg_lat;
@@ -56,7 +69,11 @@ linli_projection_inverse (const LinliProjection *proj, double x, double y, doubl
  * local projection. This is the distance every coverage figure uses.
  */
 double
-linli_projection_distance (const LinliProjection *proj, double lat1, double lon1, double lat2, double lon2)
+linli_projection_distance (const LinliProjection *proj,
+                           double                 lat1,
+                           double                 lon1,
+                           double                 lat2,
+                           double                 lon2)
 {
   double dx = (lon2 - lon1) * proj->m_per_deg_lon;
   double dy = (lat2 - lat1) * proj->m_per_deg_lat;
@@ -71,7 +88,10 @@ linli_projection_distance (const LinliProjection *proj, double lat1, double lon1
  * projection's error.
  */
 double
-linli_haversine_distance (double lat1, double lon1, double lat2, double lon2)
+linli_haversine_distance (double lat1,
+                          double lon1,
+                          double lat2,
+                          double lon2)
 {
   double dlat = (lat2 - lat1) * DEG_TO_RAD;
   double dlon = (lon2 - lon1) * DEG_TO_RAD;
@@ -107,7 +127,9 @@ linli_extent_init (LinliExtent *extent)
  * Returns: %TRUE if the extent grew
  */
 gboolean
-linli_extent_add (LinliExtent *extent, double lat, double lon)
+linli_extent_add (LinliExtent *extent,
+                  double       lat,
+                  double       lon)
 {
   gboolean grew = FALSE;
 
@@ -124,7 +146,9 @@ linli_extent_add (LinliExtent *extent, double lat, double lon)
 
 /* Degrees as files write them: up to 7 decimals, no trailing zeros. */
 static const char *
-format_degrees (char *buf, gsize size, double value)
+format_degrees (char   *buf,
+                gsize   size,
+                double  value)
 {
   char *end;
 
@@ -153,7 +177,7 @@ format_degrees (char *buf, gsize size, double value)
 char *
 linli_extent_check (const LinliExtent *extent)
 {
-  char   a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+  char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
   double near, far, change;
 
   if (!(extent->min_lat <= extent->max_lat))
@@ -162,14 +186,14 @@ linli_extent_check (const LinliExtent *extent)
     {
       double beyond = extent->min_lat < -LINLI_GEO_MAX_LAT ? extent->min_lat : extent->max_lat;
 
-      return g_strdup_printf (_ ("latitude %s lies beyond %g° north or south, where Linli's flat "
-                                 "projection cannot measure distances"),
+      return g_strdup_printf (_("latitude %s lies beyond %g° north or south, where Linli's flat "
+                                "projection cannot measure distances"),
                               format_degrees (a, sizeof a, beyond), LINLI_GEO_MAX_LAT);
     }
   if (extent->max_lon - extent->min_lon > 180)
-    return g_strdup_printf (_ ("longitudes reach from %s to %s: the data cross the 180° meridian or "
-                               "span more than half the globe, which Linli's flat projection cannot "
-                               "measure"),
+    return g_strdup_printf (_("longitudes reach from %s to %s: the data cross the 180° meridian or "
+                              "span more than half the globe, which Linli's flat projection cannot "
+                              "measure"),
                             format_degrees (a, sizeof a, extent->min_lon),
                             format_degrees (b, sizeof b, extent->max_lon));
   /* The widest east–west scale is at the latitude nearest the equator,
@@ -178,8 +202,8 @@ linli_extent_check (const LinliExtent *extent)
   far = MAX (fabs (extent->min_lat), fabs (extent->max_lat));
   change = cos (near * DEG_TO_RAD) / cos (far * DEG_TO_RAD) - 1;
   if (change > LINLI_GEO_MAX_SCALE_CHANGE)
-    return g_strdup_printf (_ ("latitudes reach from %s to %s: the east–west scale varies by %.1f %% "
-                               "across the data, more than the %g %% Linli's flat projection allows"),
+    return g_strdup_printf (_("latitudes reach from %s to %s: the east–west scale varies by %.1f %% "
+                              "across the data, more than the %g %% Linli's flat projection allows"),
                             format_degrees (a, sizeof a, extent->min_lat),
                             format_degrees (b, sizeof b, extent->max_lat), 100 * change,
                             100 * LINLI_GEO_MAX_SCALE_CHANGE);
@@ -190,7 +214,7 @@ linli_extent_check (const LinliExtent *extent)
 /* Rings                                                                     */
 /* ------------------------------------------------------------------------ */
 
-#define MAX_CROSSING_CHECK 4096 /* points; larger rings only get the bounding box guard */
+#define MAX_CROSSING_CHECK 4096   /* points; larger rings only get the bounding box guard */
 
 typedef struct
 {
@@ -199,21 +223,28 @@ typedef struct
 } Point;
 
 static double
-orient (const Point *a, const Point *b, const Point *c)
+orient (const Point *a,
+        const Point *b,
+        const Point *c)
 {
   return (b->x - a->x) * (c->y - a->y) - (b->y - a->y) * (c->x - a->x);
 }
 
 static gboolean
-on_segment (const Point *a, const Point *b, const Point *p)
+on_segment (const Point *a,
+            const Point *b,
+            const Point *p)
 {
-  return MIN (a->x, b->x) <= p->x && p->x <= MAX (a->x, b->x) && MIN (a->y, b->y) <= p->y &&
-         p->y <= MAX (a->y, b->y);
+  return MIN (a->x, b->x) <= p->x && p->x <= MAX (a->x, b->x) &&
+         MIN (a->y, b->y) <= p->y && p->y <= MAX (a->y, b->y);
 }
 
 /* Whether closed segments ab and cd meet, touching included. */
 static gboolean
-segments_meet (const Point *a, const Point *b, const Point *c, const Point *d)
+segments_meet (const Point *a,
+               const Point *b,
+               const Point *c,
+               const Point *d)
 {
   double d1 = orient (c, d, a), d2 = orient (c, d, b);
   double d3 = orient (a, b, c), d4 = orient (a, b, d);
@@ -226,13 +257,14 @@ segments_meet (const Point *a, const Point *b, const Point *c, const Point *d)
 
 typedef struct
 {
-  double min_x;
-  double max_x;
-  guint  index;
+  double   min_x;
+  double   max_x;
+  guint    index;
 } EdgeSpan;
 
 static int
-compare_spans (const void *a, const void *b)
+compare_spans (const void *a,
+               const void *b)
 {
   const EdgeSpan *p = a, *q = b;
 
@@ -244,7 +276,8 @@ compare_spans (const void *a, const void *b)
  * sweep over the edges sorted by their west end compares only edges whose
  * x ranges overlap. */
 static gboolean
-ring_crosses (const Point *p, guint n)
+ring_crosses (const Point *p,
+              guint        n)
 {
   g_autofree EdgeSpan *spans = g_new (EdgeSpan, n);
 
@@ -253,7 +286,8 @@ ring_crosses (const Point *p, guint n)
       const Point *a = &p[i], *b = &p[(i + 1) % n], *c = &p[(i + 2) % n];
 
       /* b is shared: the edges overlap if c lies back along a–b. */
-      if (orient (a, b, c) == 0 && (b->x - a->x) * (c->x - b->x) + (b->y - a->y) * (c->y - b->y) < 0)
+      if (orient (a, b, c) == 0 &&
+          (b->x - a->x) * (c->x - b->x) + (b->y - a->y) * (c->y - b->y) < 0)
         return TRUE;
       spans[i].min_x = MIN (a->x, b->x);
       spans[i].max_x = MAX (a->x, b->x);
@@ -276,7 +310,8 @@ ring_crosses (const Point *p, guint n)
 static const Point *hull_points;
 
 static int
-compare_xy (const void *a, const void *b)
+compare_xy (const void *a,
+            const void *b)
 {
   const Point *p = &hull_points[*(const guint *) a], *q = &hull_points[*(const guint *) b];
 
@@ -288,10 +323,12 @@ compare_xy (const void *a, const void *b)
 /* Andrew's monotone chain: the indices of the convex hull's corners,
  * anticlockwise, with no three on a line. */
 static guint
-convex_hull (const Point *p, guint n, guint *hull)
+convex_hull (const Point *p,
+             guint        n,
+             guint       *hull)
 {
   g_autofree guint *order = g_new (guint, n);
-  guint             k = 0;
+  guint k = 0;
 
   for (guint i = 0; i < n; i++)
     order[i] = i;
@@ -337,14 +374,18 @@ convex_hull (const Point *p, guint n, guint *hull)
  * Returns: what was done
  */
 LinliRingState
-linli_ring_clean (LinliLatLon *points, guint *n_points, double *lat, double *lon, double *area)
+linli_ring_clean (LinliLatLon *points,
+                  guint       *n_points,
+                  double      *lat,
+                  double      *lon,
+                  double      *area)
 {
-  LinliRingState    state = LINLI_RING_SIMPLE;
-  LinliProjection   proj;
-  double            min_lat = INFINITY, max_lat = -INFINITY, min_lon = INFINITY, max_lon = -INFINITY;
-  double            min_x, max_x, min_y, max_y, a = 0, cx = 0, cy = 0, diagonal;
+  LinliRingState state = LINLI_RING_SIMPLE;
+  LinliProjection proj;
+  double min_lat = INFINITY, max_lat = -INFINITY, min_lon = INFINITY, max_lon = -INFINITY;
+  double min_x, max_x, min_y, max_y, a = 0, cx = 0, cy = 0, diagonal;
   g_autofree Point *p = NULL;
-  guint             n = 0;
+  guint n = 0;
 
   g_return_val_if_fail (*n_points > 0, LINLI_RING_DEGENERATE);
 
@@ -376,10 +417,10 @@ linli_ring_clean (LinliLatLon *points, guint *n_points, double *lat, double *lon
 
   if (n >= 3 && n <= MAX_CROSSING_CHECK && ring_crosses (p, n))
     {
-      g_autofree guint       *hull = g_new (guint, n + 1);
-      guint                   h = convex_hull (p, n, hull);
+      g_autofree guint *hull = g_new (guint, n + 1);
+      guint h = convex_hull (p, n, hull);
       g_autofree LinliLatLon *kept = g_new (LinliLatLon, MAX (h, 1));
-      g_autofree Point       *kept_xy = g_new (Point, MAX (h, 1));
+      g_autofree Point *kept_xy = g_new (Point, MAX (h, 1));
 
       for (guint k = 0; k < h; k++)
         {
@@ -395,7 +436,7 @@ linli_ring_clean (LinliLatLon *points, guint *n_points, double *lat, double *lon
   for (guint k = 0; k < n; k++)
     {
       const Point *s = &p[k], *t = &p[(k + 1) % n];
-      double       cross = s->x * t->y - t->x * s->y;
+      double cross = s->x * t->y - t->x * s->y;
 
       a += cross;
       cx += (s->x + t->x) * cross;

@@ -49,26 +49,48 @@ typedef struct
 /* The state of a ring after linli_ring_clean(). */
 typedef enum
 {
-  LINLI_RING_SIMPLE,     /* an outline that does not cross itself */
-  LINLI_RING_REPAIRED,   /* it crossed itself: replaced by its convex hull */
-  LINLI_RING_DEGENERATE, /* no area: under 3 distinct points, or all on a line */
+  LINLI_RING_SIMPLE,       /* an outline that does not cross itself */
+  LINLI_RING_REPAIRED,     /* it crossed itself: replaced by its convex hull */
+  LINLI_RING_DEGENERATE,   /* no area: under 3 distinct points, or all on a line */
 } LinliRingState;
 
-gboolean linli_lat_lon_is_valid (double lat, double lon);
+gboolean linli_lat_lon_is_valid     (double lat,
+                                     double lon);
 
-void     linli_extent_init (LinliExtent *extent);
-gboolean linli_extent_add (LinliExtent *extent, double lat, double lon);
-char    *linli_extent_check (const LinliExtent *extent) G_GNUC_WARN_UNUSED_RESULT;
+void     linli_extent_init          (LinliExtent *extent);
+gboolean linli_extent_add           (LinliExtent *extent,
+                                     double       lat,
+                                     double       lon);
+char    *linli_extent_check         (const LinliExtent *extent) G_GNUC_WARN_UNUSED_RESULT;
 
-LinliRingState
-linli_ring_clean (LinliLatLon *points, guint *n_points, double *lat, double *lon, double *area);
+LinliRingState linli_ring_clean     (LinliLatLon *points,
+                                     guint       *n_points,
+                                     double      *lat,
+                                     double      *lon,
+                                     double      *area);
 
-void linli_projection_init (LinliProjection *proj, double lat0, double lon0);
-void linli_projection_forward (const LinliProjection *proj, double lat, double lon, double *x, double *y);
-void linli_projection_inverse (const LinliProjection *proj, double x, double y, double *lat, double *lon);
-double
-linli_projection_distance (const LinliProjection *proj, double lat1, double lon1, double lat2, double lon2);
+void     linli_projection_init      (LinliProjection *proj,
+                                     double           lat0,
+                                     double           lon0);
+void     linli_projection_forward   (const LinliProjection *proj,
+                                     double                 lat,
+                                     double                 lon,
+                                     double                *x,
+                                     double                *y);
+void     linli_projection_inverse   (const LinliProjection *proj,
+                                     double                 x,
+                                     double                 y,
+                                     double                *lat,
+                                     double                *lon);
+double   linli_projection_distance  (const LinliProjection *proj,
+                                     double                 lat1,
+                                     double                 lon1,
+                                     double                 lat2,
+                                     double                 lon2);
 
-double linli_haversine_distance (double lat1, double lon1, double lat2, double lon2);
+double   linli_haversine_distance   (double lat1,
+                                     double lon1,
+                                     double lat2,
+                                     double lon2);
 
 G_END_DECLS

@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-G_DEFINE_QUARK (linli - image - header - error - quark, linli_image_header_error)
+G_DEFINE_QUARK (linli-image-header-error-quark, linli_image_header_error)
 
 /* Auxiliary methods */
 
@@ -27,20 +27,24 @@ read_be16 (const guint8 *p)
 /* PNG: the signature, then the IHDR chunk (length 13) with the width and
  * the height as 32-bit big-endian numbers from 1 to 2^31 - 1. */
 static gboolean
-png_size (const guint8 *data, gsize len, guint *width, guint *height, GError **error)
+png_size (const guint8  *data,
+          gsize          len,
+          guint         *width,
+          guint         *height,
+          GError       **error)
 {
   guint32 w, h;
 
   if (len < 8 + 8 + 8)
     {
       g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                   _ ("The PNG image is cut short before its size"));
+                   _("The PNG image is cut short before its size"));
       return FALSE;
     }
   if (read_be32 (data + 8) != 13 || memcmp (data + 12, "IHDR", 4) != 0)
     {
       g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                   _ ("The PNG image does not start with its header chunk"));
+                   _("The PNG image does not start with its header chunk"));
       return FALSE;
     }
   w = read_be32 (data + 16);
@@ -48,7 +52,7 @@ png_size (const guint8 *data, gsize len, guint *width, guint *height, GError **e
   if (w == 0 || h == 0 || w > G_MAXINT32 || h > G_MAXINT32)
     {
       g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                   _ ("The PNG image has an impossible size, %u × %u"), w, h);
+                   _("The PNG image has an impossible size, %u × %u"), w, h);
       return FALSE;
     }
   *width = w;
@@ -68,7 +72,11 @@ is_frame_marker (guint marker)
  * itself) up to the first frame header.  Markers without a length (TEM,
  * RSTn) are stepped over; fill bytes (0xFF) before a marker are allowed. */
 static gboolean
-jpeg_size (const guint8 *data, gsize len, guint *width, guint *height, GError **error)
+jpeg_size (const guint8  *data,
+           gsize          len,
+           guint         *width,
+           guint         *height,
+           GError       **error)
 {
   gsize p = 2;
 
@@ -81,7 +89,7 @@ jpeg_size (const guint8 *data, gsize len, guint *width, guint *height, GError **
       if (data[p] != 0xff)
         {
           g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                       _ ("The JPEG image has no marker at byte %lu"), (unsigned long) p);
+                       _("The JPEG image has no marker at byte %lu"), (unsigned long) p);
           return FALSE;
         }
       while (p < len && data[p] == 0xff)
@@ -94,8 +102,8 @@ jpeg_size (const guint8 *data, gsize len, guint *width, guint *height, GError **
       if (marker == 0x00 || marker == 0xd8 || marker == 0xd9 || marker == 0xda)
         {
           g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                       _ ("The JPEG image has no frame header before its marker 0x%02X at byte %lu"), marker,
-                       (unsigned long) (p - 1));
+                       _("The JPEG image has no frame header before its marker 0x%02X at byte %lu"),
+                       marker, (unsigned long) (p - 1));
           return FALSE;
         }
       if (len - p < 2)
@@ -104,7 +112,7 @@ jpeg_size (const guint8 *data, gsize len, guint *width, guint *height, GError **
       if (length < 2 || length > len - p)
         {
           g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                       _ ("The JPEG segment at byte %lu has a length of %u, past the end of the image"),
+                       _("The JPEG segment at byte %lu has a length of %u, past the end of the image"),
                        (unsigned long) (p - 2), length);
           return FALSE;
         }
@@ -116,7 +124,7 @@ jpeg_size (const guint8 *data, gsize len, guint *width, guint *height, GError **
           if (length < 8)
             {
               g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                           _ ("The JPEG frame header at byte %lu is too short"), (unsigned long) (p - 2));
+                           _("The JPEG frame header at byte %lu is too short"), (unsigned long) (p - 2));
               return FALSE;
             }
           h = read_be16 (data + p + 3);
@@ -125,7 +133,7 @@ jpeg_size (const guint8 *data, gsize len, guint *width, guint *height, GError **
           if (w == 0 || h == 0)
             {
               g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-                           _ ("The JPEG image has an impossible size, %u × %u"), w, h);
+                           _("The JPEG image has an impossible size, %u × %u"), w, h);
               return FALSE;
             }
           *width = w;
@@ -136,7 +144,7 @@ jpeg_size (const guint8 *data, gsize len, guint *width, guint *height, GError **
     }
 
   g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_INVALID,
-               _ ("The JPEG image is cut short before its size"));
+               _("The JPEG image is cut short before its size"));
   return FALSE;
 }
 
@@ -160,7 +168,11 @@ jpeg_size (const guint8 *data, gsize len, guint *width, guint *height, GError **
  *   %LINLI_IMAGE_HEADER_ERROR_INVALID for a cut or broken header
  */
 gboolean
-linli_image_header_size (const guint8 *data, gsize len, guint *width, guint *height, GError **error)
+linli_image_header_size (const guint8  *data,
+                         gsize          len,
+                         guint         *width,
+                         guint         *height,
+                         GError       **error)
 {
   static const guint8 png_signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
 
@@ -173,6 +185,6 @@ linli_image_header_size (const guint8 *data, gsize len, guint *width, guint *hei
   if (len >= 2 && data[0] == 0xff && data[1] == 0xd8)
     return jpeg_size (data, len, width, height, error);
   g_set_error (error, LINLI_IMAGE_HEADER_ERROR, LINLI_IMAGE_HEADER_ERROR_UNKNOWN,
-               _ ("The image is neither PNG nor JPEG"));
+               _("The image is neither PNG nor JPEG"));
   return FALSE;
 }

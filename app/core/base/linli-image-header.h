@@ -13,12 +13,16 @@ G_BEGIN_DECLS
 typedef enum
 {
   LINLI_IMAGE_HEADER_ERROR_FAILED,
-  LINLI_IMAGE_HEADER_ERROR_UNKNOWN, /* neither PNG nor JPEG */
-  LINLI_IMAGE_HEADER_ERROR_INVALID, /* a PNG or JPEG header that is cut short or wrong */
+  LINLI_IMAGE_HEADER_ERROR_UNKNOWN,    /* neither PNG nor JPEG */
+  LINLI_IMAGE_HEADER_ERROR_INVALID,    /* a PNG or JPEG header that is cut short or wrong */
 } LinliImageHeaderError;
 
-GQuark linli_image_header_error_quark (void);
+GQuark   linli_image_header_error_quark (void);
 
-gboolean linli_image_header_size (const guint8 *data, gsize len, guint *width, guint *height, GError **error);
+gboolean linli_image_header_size        (const guint8  *data,
+                                         gsize          len,
+                                         guint         *width,
+                                         guint         *height,
+                                         GError       **error);
 
 G_END_DECLS

@@ -24,10 +24,13 @@
  * Returns: %TRUE if no array or object nests deeper than @max_depth
  */
 gboolean
-linli_json_check_depth (const char *data, gsize length, guint max_depth, guint *line)
+linli_json_check_depth (const char *data,
+                        gsize       length,
+                        guint       max_depth,
+                        guint      *line)
 {
   gboolean in_string = FALSE;
-  guint    depth = 0, at = 1;
+  guint depth = 0, at = 1;
 
   for (gsize i = 0; i < length; i++)
     {
@@ -45,21 +48,24 @@ linli_json_check_depth (const char *data, gsize length, guint max_depth, guint *
         }
       switch (c)
         {
-          case '"': in_string = TRUE; break;
-          case '[':
-          case '{':
-            if (++depth > max_depth)
-              {
-                *line = at;
-                return FALSE;
-              }
-            break;
-          case ']':
-          case '}':
-            if (depth > 0)
-              depth--;
-            break;
-          default: break;
+        case '"':
+          in_string = TRUE;
+          break;
+        case '[':
+        case '{':
+          if (++depth > max_depth)
+            {
+              *line = at;
+              return FALSE;
+            }
+          break;
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          break;
         }
     }
   return TRUE;
@@ -79,14 +85,17 @@ linli_json_check_depth (const char *data, gsize length, guint max_depth, guint *
  *   with @error set
  */
 JsonParser *
-linli_json_load_file (const char *path, GQuark domain, int code, GError **error)
+linli_json_load_file (const char  *path,
+                      GQuark       domain,
+                      int          code,
+                      GError     **error)
 {
   g_autoptr (GMappedFile) file = NULL;
-  g_autoptr (JsonParser)  parser = NULL;
-  g_autoptr (GError)      local_error = NULL;
-  const char             *data;
-  gsize                   length;
-  guint                   line = 0;
+  g_autoptr (JsonParser) parser = NULL;
+  g_autoptr (GError) local_error = NULL;
+  const char *data;
+  gsize length;
+  guint line = 0;
 
   file = linli_file_map (path, &local_error);
   if (file == NULL)
@@ -100,8 +109,8 @@ linli_json_load_file (const char *path, GQuark domain, int code, GError **error)
     data = "";
   if (!linli_json_check_depth (data, length, LINLI_JSON_MAX_DEPTH, &line))
     {
-      g_set_error (error, domain, code, _ ("%s:%u: arrays and objects nested deeper than %u levels"), path,
-                   line, LINLI_JSON_MAX_DEPTH);
+      g_set_error (error, domain, code, _("%s:%u: arrays and objects nested deeper than %u levels"),
+                   path, line, LINLI_JSON_MAX_DEPTH);
       return NULL;
     }
 

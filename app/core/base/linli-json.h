@@ -12,8 +12,13 @@ G_BEGIN_DECLS
 
 #define LINLI_JSON_MAX_DEPTH 64
 
-gboolean linli_json_check_depth (const char *data, gsize length, guint max_depth, guint *line);
-JsonParser *
-linli_json_load_file (const char *path, GQuark domain, int code, GError **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean    linli_json_check_depth (const char  *data,
+                                    gsize        length,
+                                    guint        max_depth,
+                                    guint       *line);
+JsonParser *linli_json_load_file   (const char  *path,
+                                    GQuark       domain,
+                                    int          code,
+                                    GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

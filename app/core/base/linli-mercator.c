@@ -17,7 +17,10 @@
  * for pixels at a zoom.
  */
 void
-linli_mercator_project (double lat, double lon, double *x, double *y)
+linli_mercator_project (double  lat,
+                        double  lon,
+                        double *x,
+                        double *y)
 {
   double phi = CLAMP (lat, -LINLI_MERCATOR_MAX_LAT, LINLI_MERCATOR_MAX_LAT) * G_PI / 180;
 
@@ -35,7 +38,10 @@ linli_mercator_project (double lat, double lon, double *x, double *y)
  * The inverse of linli_mercator_project().
  */
 void
-linli_mercator_unproject (double x, double y, double *lat, double *lon)
+linli_mercator_unproject (double  x,
+                          double  y,
+                          double *lat,
+                          double *lon)
 {
   *lon = x * 360.0 - 180.0;
   *lat = atan (sinh (G_PI * (1.0 - 2.0 * y))) * 180.0 / G_PI;
@@ -61,7 +67,11 @@ linli_mercator_world_px (double zoom)
  * Projects a position to world pixels at a zoom level.
  */
 void
-linli_mercator_to_pixels (double lat, double lon, double zoom, double *px, double *py)
+linli_mercator_to_pixels (double  lat,
+                          double  lon,
+                          double  zoom,
+                          double *px,
+                          double *py)
 {
   double world = linli_mercator_world_px (zoom);
 
@@ -78,7 +88,11 @@ linli_mercator_to_pixels (double lat, double lon, double zoom, double *px, doubl
  * The inverse of linli_mercator_to_pixels().
  */
 void
-linli_mercator_from_pixels (double px, double py, double zoom, double *lat, double *lon)
+linli_mercator_from_pixels (double  px,
+                            double  py,
+                            double  zoom,
+                            double *lat,
+                            double *lon)
 {
   double world = linli_mercator_world_px (zoom);
 
@@ -93,7 +107,8 @@ linli_mercator_from_pixels (double px, double py, double zoom, double *lat, doub
  * Returns: metres on the ground per pixel at @lat and @zoom
  */
 double
-linli_mercator_meters_per_pixel (double lat, double zoom)
+linli_mercator_meters_per_pixel (double lat,
+                                 double zoom)
 {
   double phi = CLAMP (lat, -LINLI_MERCATOR_MAX_LAT, LINLI_MERCATOR_MAX_LAT) * G_PI / 180;
 
@@ -108,7 +123,8 @@ linli_mercator_meters_per_pixel (double lat, double zoom)
  * Returns: the zoom level at which a pixel covers @meters_per_pixel at @lat
  */
 double
-linli_mercator_zoom_for_meters_per_pixel (double lat, double meters_per_pixel)
+linli_mercator_zoom_for_meters_per_pixel (double lat,
+                                          double meters_per_pixel)
 {
   double phi = CLAMP (lat, -LINLI_MERCATOR_MAX_LAT, LINLI_MERCATOR_MAX_LAT) * G_PI / 180;
 

@@ -11,7 +11,7 @@
 
 /* Powers of ten that are exact doubles. */
 static const double exact_powers[] = {
-  1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
   1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 };
 
@@ -37,13 +37,15 @@ is_space (char c)
  * Returns: %FALSE, with @end at @text, when no number starts there
  */
 gboolean
-linli_number_scan (const char *text, const char **end, double *value)
+linli_number_scan (const char  *text,
+                   const char **end,
+                   double      *value)
 {
   const char *p = text;
-  gboolean    negative = FALSE, exponent = FALSE;
-  guint64     mantissa = 0;
-  guint       digits = 0, decimals = 0;
-  double      v;
+  gboolean negative = FALSE, exponent = FALSE;
+  guint64 mantissa = 0;
+  guint digits = 0, decimals = 0;
+  double v;
 
   *end = text;
   if (*p == '-' || *p == '+')
@@ -99,11 +101,15 @@ linli_number_scan (const char *text, const char **end, double *value)
  * Returns: %LINLI_NUMBER_OK, or what is wrong with @text
  */
 LinliNumberStatus
-linli_number_parse_double (const char *text, LinliNumberFlags flags, double min, double max, double *value)
+linli_number_parse_double (const char       *text,
+                           LinliNumberFlags  flags,
+                           double            min,
+                           double            max,
+                           double           *value)
 {
-  gboolean    space = (flags & LINLI_NUMBER_ALLOW_SPACE) != 0;
+  gboolean space = (flags & LINLI_NUMBER_ALLOW_SPACE) != 0;
   const char *p = text, *end;
-  double      v;
+  double v;
 
   g_return_val_if_fail (text != NULL, LINLI_NUMBER_INVALID);
 
@@ -139,10 +145,13 @@ linli_number_parse_double (const char *text, LinliNumberFlags flags, double min,
  * Returns: %LINLI_NUMBER_OK, or what is wrong with @text
  */
 LinliNumberStatus
-linli_number_parse_count (const char *text, LinliNumberFlags flags, guint64 max, guint64 *value)
+linli_number_parse_count (const char       *text,
+                          LinliNumberFlags  flags,
+                          guint64           max,
+                          guint64          *value)
 {
   LinliNumberStatus status;
-  double            v = 0;
+  double v = 0;
 
   g_return_val_if_fail (max <= (G_GUINT64_CONSTANT (1) << 53), LINLI_NUMBER_INVALID);
 
@@ -167,27 +176,36 @@ linli_number_parse_count (const char *text, LinliNumberFlags flags, guint64 max,
  *   1000000"; "" for %LINLI_NUMBER_OK
  */
 char *
-linli_number_describe (LinliNumberStatus status, double min, double max)
+linli_number_describe (LinliNumberStatus status,
+                       double            min,
+                       double            max)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   switch (status)
     {
-      case LINLI_NUMBER_OK: return g_strdup ("");
-      case LINLI_NUMBER_EMPTY: return g_strdup (_ ("is empty"));
-      case LINLI_NUMBER_NOT_WHOLE: return g_strdup (_ ("is not a whole number"));
-      case LINLI_NUMBER_NEGATIVE: return g_strdup (_ ("is negative"));
-      case LINLI_NUMBER_TOO_SMALL:
-        if (!isfinite (min))
-          return g_strdup (_ ("is too small"));
-        /* Translators: %s is the smallest value allowed */
-        return g_strdup_printf (_ ("is less than %s"), g_ascii_formatd (buf, sizeof buf, "%.15g", min));
-      case LINLI_NUMBER_TOO_LARGE:
-        if (!isfinite (max))
-          return g_strdup (_ ("is too large"));
-        /* Translators: %s is the largest value allowed */
-        return g_strdup_printf (_ ("is more than %s"), g_ascii_formatd (buf, sizeof buf, "%.15g", max));
-      case LINLI_NUMBER_INVALID:
-      default: return g_strdup (_ ("is not a number"));
+    case LINLI_NUMBER_OK:
+      return g_strdup ("");
+    case LINLI_NUMBER_EMPTY:
+      return g_strdup (_("is empty"));
+    case LINLI_NUMBER_NOT_WHOLE:
+      return g_strdup (_("is not a whole number"));
+    case LINLI_NUMBER_NEGATIVE:
+      return g_strdup (_("is negative"));
+    case LINLI_NUMBER_TOO_SMALL:
+      if (!isfinite (min))
+        return g_strdup (_("is too small"));
+      /* Translators: %s is the smallest value allowed */
+      return g_strdup_printf (_("is less than %s"),
+                              g_ascii_formatd (buf, sizeof buf, "%.15g", min));
+    case LINLI_NUMBER_TOO_LARGE:
+      if (!isfinite (max))
+        return g_strdup (_("is too large"));
+      /* Translators: %s is the largest value allowed */
+      return g_strdup_printf (_("is more than %s"),
+                              g_ascii_formatd (buf, sizeof buf, "%.15g", max));
+    case LINLI_NUMBER_INVALID:
+    default:
+      return g_strdup (_("is not a number"));
     }
 }

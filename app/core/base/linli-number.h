@@ -15,26 +15,35 @@ G_BEGIN_DECLS
 typedef enum
 {
   LINLI_NUMBER_OK,
-  LINLI_NUMBER_EMPTY,     /* nothing but white space */
-  LINLI_NUMBER_INVALID,   /* not a decimal number */
-  LINLI_NUMBER_NOT_WHOLE, /* a fraction where a count is wanted */
-  LINLI_NUMBER_NEGATIVE,  /* below a minimum of 0 */
-  LINLI_NUMBER_TOO_SMALL, /* below the minimum */
-  LINLI_NUMBER_TOO_LARGE, /* above the maximum */
+  LINLI_NUMBER_EMPTY,       /* nothing but white space */
+  LINLI_NUMBER_INVALID,     /* not a decimal number */
+  LINLI_NUMBER_NOT_WHOLE,   /* a fraction where a count is wanted */
+  LINLI_NUMBER_NEGATIVE,    /* below a minimum of 0 */
+  LINLI_NUMBER_TOO_SMALL,   /* below the minimum */
+  LINLI_NUMBER_TOO_LARGE,   /* above the maximum */
 } LinliNumberStatus;
 
 typedef enum
 {
-  LINLI_NUMBER_FLAGS_NONE = 0,
-  LINLI_NUMBER_ALLOW_SPACE = 1 << 0, /* ASCII white space around the number */
-  LINLI_NUMBER_INTEGER = 1 << 1,     /* `[+-]digits` only: no point, no exponent */
+  LINLI_NUMBER_FLAGS_NONE  = 0,
+  LINLI_NUMBER_ALLOW_SPACE = 1 << 0,  /* ASCII white space around the number */
+  LINLI_NUMBER_INTEGER     = 1 << 1,  /* `[+-]digits` only: no point, no exponent */
 } LinliNumberFlags;
 
-gboolean linli_number_scan (const char *text, const char **end, double *value);
-LinliNumberStatus
-linli_number_parse_double (const char *text, LinliNumberFlags flags, double min, double max, double *value);
-LinliNumberStatus
-      linli_number_parse_count (const char *text, LinliNumberFlags flags, guint64 max, guint64 *value);
-char *linli_number_describe (LinliNumberStatus status, double min, double max) G_GNUC_WARN_UNUSED_RESULT;
+gboolean          linli_number_scan         (const char        *text,
+                                             const char       **end,
+                                             double            *value);
+LinliNumberStatus linli_number_parse_double (const char        *text,
+                                             LinliNumberFlags   flags,
+                                             double             min,
+                                             double             max,
+                                             double            *value);
+LinliNumberStatus linli_number_parse_count  (const char        *text,
+                                             LinliNumberFlags   flags,
+                                             guint64            max,
+                                             guint64           *value);
+char             *linli_number_describe     (LinliNumberStatus  status,
+                                             double             min,
+                                             double             max) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

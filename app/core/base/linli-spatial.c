@@ -18,18 +18,21 @@ typedef struct
 
 struct _LinliPointIndex
 {
-  double *xy; /* copy of the points, 2 per point */
-  guint   n_points;
-  Cells   c;
-  guint  *cell_start; /* nx * ny + 1 offsets into order */
-  guint  *order;      /* point indices sorted by cell */
+  double  *xy;          /* copy of the points, 2 per point */
+  guint    n_points;
+  Cells    c;
+  guint   *cell_start;  /* nx * ny + 1 offsets into order */
+  guint   *order;       /* point indices sorted by cell */
 };
 
 /* Keeps the cell table to a sane size however the points are spread. */
 #define MAX_CELLS (4u * 1024 * 1024)
 
 static inline int
-cell_of (const Cells *c, double v, double min, int n)
+cell_of (const Cells *c,
+         double       v,
+         double       min,
+         int          n)
 {
   double k = floor ((v - min) / c->cell);
 
@@ -43,7 +46,12 @@ cell_of (const Cells *c, double v, double min, int n)
 /* Cells of about @cell_size over the box, doubled until there are at most
  * MAX_CELLS of them.  A box with no finite corner becomes one cell at 0, 0. */
 static void
-cells_init (Cells *c, double min_x, double min_y, double max_x, double max_y, double cell_size)
+cells_init (Cells  *c,
+            double  min_x,
+            double  min_y,
+            double  max_x,
+            double  max_y,
+            double  cell_size)
 {
   if (!isfinite (min_x) || !isfinite (min_y))
     min_x = min_y = max_x = max_y = 0;
@@ -74,12 +82,14 @@ cells_init (Cells *c, double min_x, double min_y, double max_x, double max_y, do
  * Returns: (transfer full): a self over the points; the points are copied
  */
 LinliPointIndex *
-linli_point_index_new (const double *xy, guint n_points, double cell_size)
+linli_point_index_new (const double *xy,
+                      guint         n_points,
+                      double        cell_size)
 {
   LinliPointIndex *self = g_new0 (LinliPointIndex, 1);
-  double           min_x = INFINITY, min_y = INFINITY, max_x = -INFINITY, max_y = -INFINITY;
-  guint           *fill;
-  guint            n_cells;
+  double min_x = INFINITY, min_y = INFINITY, max_x = -INFINITY, max_y = -INFINITY;
+  guint *fill;
+  guint n_cells;
 
   self->n_points = n_points;
   self->xy = g_memdup2 (xy, sizeof (double) * 2 * n_points);
@@ -143,10 +153,14 @@ linli_point_index_free (LinliPointIndex *self)
  * Calls @func for every point within @radius of (@x, @y), boundary included.
  */
 void
-linli_point_index_query_circle (
-    const LinliPointIndex *self, double x, double y, double radius, LinliPointFunc func, gpointer user_data)
+linli_point_index_query_circle (const LinliPointIndex *self,
+                               double                x,
+                               double                y,
+                               double                radius,
+                               LinliPointFunc        func,
+                               gpointer              user_data)
 {
-  int    x0, x1, y0, y1;
+  int x0, x1, y0, y1;
   double r2 = radius * radius;
 
   if (self->n_points == 0 || !(radius >= 0) || !isfinite (x) || !isfinite (y))
@@ -168,7 +182,7 @@ linli_point_index_query_circle (
 
         for (guint k = self->cell_start[c]; k < self->cell_start[c + 1]; k++)
           {
-            guint  i = self->order[k];
+            guint i = self->order[k];
             double dx = self->xy[2 * i] - x;
             double dy = self->xy[2 * i + 1] - y;
             double d2 = dx * dx + dy * dy;
@@ -186,7 +200,9 @@ typedef struct
 } Nearest;
 
 static void
-nearest_cb (guint index, double distance, gpointer user_data)
+nearest_cb (guint    index,
+            double   distance,
+            gpointer user_data)
 {
   Nearest *n = user_data;
 
@@ -203,7 +219,10 @@ nearest_cb (guint index, double distance, gpointer user_data)
  * Returns: the index of the nearest point within @max_distance, or -1
  */
 int
-linli_point_index_nearest (const LinliPointIndex *self, double x, double y, double max_distance)
+linli_point_index_nearest (const LinliPointIndex *self,
+                          double                x,
+                          double                y,
+                          double                max_distance)
 {
   Nearest n = { -1, INFINITY };
 
@@ -213,13 +232,13 @@ linli_point_index_nearest (const LinliPointIndex *self, double x, double y, doub
 
 struct _LinliSegmentIndex
 {
-  double *seg; /* copy of the segments, 4 numbers each */
-  guint   n_segments;
-  Cells   c;
-  guint  *cell_start; /* nx * ny + 1 offsets into items */
-  guint  *items;      /* segment indices by cell */
-  guint  *seen;       /* per segment: last query that looked at it */
-  guint   query;
+  double  *seg;         /* copy of the segments, 4 numbers each */
+  guint    n_segments;
+  Cells    c;
+  guint   *cell_start;  /* nx * ny + 1 offsets into items */
+  guint   *items;       /* segment indices by cell */
+  guint   *seen;        /* per segment: last query that looked at it */
+  guint    query;
 };
 
 static inline gboolean
@@ -239,12 +258,14 @@ segment_is_finite (const double *s)
  * Returns: (transfer full): a self over the segments; they are copied
  */
 LinliSegmentIndex *
-linli_segment_index_new (const double *segments, guint n_segments, double cell_size)
+linli_segment_index_new (const double *segments,
+                        guint         n_segments,
+                        double        cell_size)
 {
   LinliSegmentIndex *self = g_new0 (LinliSegmentIndex, 1);
-  double             min_x = INFINITY, min_y = INFINITY, max_x = -INFINITY, max_y = -INFINITY;
-  guint64            total = 0;
-  guint              n_cells;
+  double min_x = INFINITY, min_y = INFINITY, max_x = -INFINITY, max_y = -INFINITY;
+  guint64 total = 0;
+  guint n_cells;
 
   self->n_segments = n_segments;
   self->seg = g_memdup2 (segments, sizeof (double) * 4 * MAX (n_segments, 1));
@@ -272,7 +293,7 @@ linli_segment_index_new (const double *segments, guint n_segments, double cell_s
       for (guint i = 0; i < n_segments; i++)
         {
           const double *s = &self->seg[4 * i];
-          int           x0, x1, y0, y1;
+          int x0, x1, y0, y1;
 
           if (!segment_is_finite (s))
             continue;
@@ -322,7 +343,10 @@ linli_segment_index_free (LinliSegmentIndex *self)
  * @hit->segment alone.
  */
 void
-linli_segment_nearest_point (const double *segment, double x, double y, LinliSegmentHit *hit)
+linli_segment_nearest_point (const double    *segment,
+                             double           x,
+                             double           y,
+                             LinliSegmentHit *hit)
 {
   double dx = segment[2] - segment[0], dy = segment[3] - segment[1];
   double len2 = dx * dx + dy * dy;
@@ -347,8 +371,11 @@ linli_segment_nearest_point (const double *segment, double x, double y, LinliSeg
  * Returns: %TRUE if a segment lies within @max_distance of (@x, @y)
  */
 gboolean
-linli_segment_index_nearest (
-    const LinliSegmentIndex *self, double x, double y, double max_distance, LinliSegmentHit *hit)
+linli_segment_index_nearest (const LinliSegmentIndex *self,
+                            double                  x,
+                            double                  y,
+                            double                  max_distance,
+                            LinliSegmentHit        *hit)
 {
   return linli_segment_index_nearest_filtered (self, x, y, max_distance, NULL, NULL, hit);
 }
@@ -361,16 +388,16 @@ linli_segment_index_nearest (
  */
 gboolean
 linli_segment_index_nearest_filtered (const LinliSegmentIndex *const_self,
-                                      double                   x,
-                                      double                   y,
-                                      double                   max_distance,
-                                      LinliSegmentFilter       accept,
-                                      gpointer                 user_data,
-                                      LinliSegmentHit         *hit)
+                                     double                  x,
+                                     double                  y,
+                                     double                  max_distance,
+                                     LinliSegmentFilter      accept,
+                                     gpointer                user_data,
+                                     LinliSegmentHit        *hit)
 {
   LinliSegmentIndex *self = (LinliSegmentIndex *) const_self;
-  double             reach = self->c.cell;
-  int                done_x0 = 1, done_x1 = 0, done_y0 = 1, done_y1 = 0; /* empty */
+  double reach = self->c.cell;
+  int done_x0 = 1, done_x1 = 0, done_y0 = 1, done_y1 = 0;   /* empty */
 
   hit->segment = G_MAXUINT;
   hit->distance = INFINITY;
@@ -386,10 +413,10 @@ linli_segment_index_nearest_filtered (const LinliSegmentIndex *const_self,
   for (;;)
     {
       double r = MIN (reach, max_distance);
-      int    x0 = cell_of (&self->c, x - r, self->c.min_x, self->c.nx);
-      int    x1 = cell_of (&self->c, x + r, self->c.min_x, self->c.nx);
-      int    y0 = cell_of (&self->c, y - r, self->c.min_y, self->c.ny);
-      int    y1 = cell_of (&self->c, y + r, self->c.min_y, self->c.ny);
+      int x0 = cell_of (&self->c, x - r, self->c.min_x, self->c.nx);
+      int x1 = cell_of (&self->c, x + r, self->c.min_x, self->c.nx);
+      int y0 = cell_of (&self->c, y - r, self->c.min_y, self->c.ny);
+      int y1 = cell_of (&self->c, y + r, self->c.min_y, self->c.ny);
 
       for (int cy = y0; cy <= y1; cy++)
         for (int cx = x0; cx <= x1; cx++)
@@ -401,7 +428,7 @@ linli_segment_index_nearest_filtered (const LinliSegmentIndex *const_self,
             c = (guint) cy * (guint) self->c.nx + (guint) cx;
             for (guint k = self->cell_start[c]; k < self->cell_start[c + 1]; k++)
               {
-                guint           i = self->items[k];
+                guint i = self->items[k];
                 LinliSegmentHit h;
 
                 if (self->seen[i] == self->query)
@@ -417,10 +444,7 @@ linli_segment_index_nearest_filtered (const LinliSegmentIndex *const_self,
                   }
               }
           }
-      done_x0 = x0;
-      done_x1 = x1;
-      done_y0 = y0;
-      done_y1 = y1;
+      done_x0 = x0; done_x1 = x1; done_y0 = y0; done_y1 = y1;
 
       /* Everything within r of (x, y) has been seen. */
       if (hit->distance <= r || r >= max_distance ||

@@ -11,14 +11,24 @@ G_BEGIN_DECLS
  */
 typedef struct _LinliPointIndex LinliPointIndex;
 
-typedef void (*LinliPointFunc) (guint index, double distance, gpointer user_data);
+typedef void (*LinliPointFunc) (guint    index,
+                                double   distance,
+                                gpointer user_data);
 
-LinliPointIndex      *
-linli_point_index_new (const double *xy, guint n_points, double cell_size) G_GNUC_WARN_UNUSED_RESULT;
-void linli_point_index_free (LinliPointIndex *self);
-void linli_point_index_query_circle (
-    const LinliPointIndex *self, double x, double y, double radius, LinliPointFunc func, gpointer user_data);
-int linli_point_index_nearest (const LinliPointIndex *self, double x, double y, double max_distance);
+LinliPointIndex *linli_point_index_new          (const double *xy,
+                                               guint         n_points,
+                                               double        cell_size) G_GNUC_WARN_UNUSED_RESULT;
+void            linli_point_index_free         (LinliPointIndex *self);
+void            linli_point_index_query_circle (const LinliPointIndex *self,
+                                               double                x,
+                                               double                y,
+                                               double                radius,
+                                               LinliPointFunc        func,
+                                               gpointer              user_data);
+int             linli_point_index_nearest      (const LinliPointIndex *self,
+                                               double                x,
+                                               double                y,
+                                               double                max_distance);
 
 /* A bucket index over line segments (x1, y1, x2, y2 in metres): each
  * segment sits in every cell its bounding box touches.  Finds the nearest
@@ -28,29 +38,36 @@ typedef struct _LinliSegmentIndex LinliSegmentIndex;
 
 typedef struct
 {
-  guint  segment; /* index, or G_MAXUINT when none was found */
-  double t;       /* 0 at its start, 1 at its end */
+  guint  segment;   /* index, or G_MAXUINT when none was found */
+  double t;         /* 0 at its start, 1 at its end */
   double distance;
-  double x; /* the nearest point */
+  double x;         /* the nearest point */
   double y;
 } LinliSegmentHit;
 
-LinliSegmentIndex *linli_segment_index_new (const double *segments,
-                                            guint         n_segments,
-                                            double        cell_size) G_GNUC_WARN_UNUSED_RESULT;
-void               linli_segment_index_free (LinliSegmentIndex *self);
-gboolean           linli_segment_index_nearest (
-              const LinliSegmentIndex *self, double x, double y, double max_distance, LinliSegmentHit *hit);
-typedef gboolean (*LinliSegmentFilter) (guint segment, gpointer user_data);
+LinliSegmentIndex *linli_segment_index_new     (const double *segments,
+                                              guint         n_segments,
+                                              double        cell_size) G_GNUC_WARN_UNUSED_RESULT;
+void              linli_segment_index_free    (LinliSegmentIndex *self);
+gboolean          linli_segment_index_nearest (const LinliSegmentIndex *self,
+                                              double                  x,
+                                              double                  y,
+                                              double                  max_distance,
+                                              LinliSegmentHit        *hit);
+typedef gboolean (*LinliSegmentFilter) (guint    segment,
+                                        gpointer user_data);
 
-gboolean linli_segment_index_nearest_filtered (const LinliSegmentIndex *self,
-                                               double                   x,
-                                               double                   y,
-                                               double                   max_distance,
-                                               LinliSegmentFilter       accept,
-                                               gpointer                 user_data,
-                                               LinliSegmentHit         *hit);
-void     linli_segment_nearest_point (const double *segment, double x, double y, LinliSegmentHit *hit);
+gboolean          linli_segment_index_nearest_filtered (const LinliSegmentIndex *self,
+                                                       double                  x,
+                                                       double                  y,
+                                                       double                  max_distance,
+                                                       LinliSegmentFilter      accept,
+                                                       gpointer                user_data,
+                                                       LinliSegmentHit        *hit);
+void              linli_segment_nearest_point (const double    *segment,
+                                               double           x,
+                                               double           y,
+                                               LinliSegmentHit *hit);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliPointIndex, linli_point_index_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliSegmentIndex, linli_segment_index_free)

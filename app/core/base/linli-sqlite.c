@@ -7,7 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
-G_DEFINE_QUARK (linli - sqlite - error - quark, linli_sqlite_error)
+G_DEFINE_QUARK (linli-sqlite-error-quark, linli_sqlite_error)
 
 /**
  * linli_sqlite_set_error:
@@ -18,21 +18,37 @@ G_DEFINE_QUARK (linli - sqlite - error - quark, linli_sqlite_error)
  * sqlite3_errstr() without one, with a code of %LINLI_SQLITE_ERROR.
  */
 void
-linli_sqlite_set_error (GError **error, sqlite3 *db, int rc)
+linli_sqlite_set_error (GError  **error,
+                        sqlite3  *db,
+                        int       rc)
 {
   LinliSqliteError code;
 
   switch (rc & 0xff)
     {
-      case SQLITE_CANTOPEN:
-      case SQLITE_PERM: code = LINLI_SQLITE_ERROR_CANT_OPEN; break;
-      case SQLITE_NOTADB: code = LINLI_SQLITE_ERROR_NOT_A_DATABASE; break;
-      case SQLITE_CORRUPT: code = LINLI_SQLITE_ERROR_CORRUPT; break;
-      case SQLITE_BUSY:
-      case SQLITE_LOCKED: code = LINLI_SQLITE_ERROR_BUSY; break;
-      case SQLITE_READONLY: code = LINLI_SQLITE_ERROR_READ_ONLY; break;
-      case SQLITE_CONSTRAINT: code = LINLI_SQLITE_ERROR_CONSTRAINT; break;
-      default: code = LINLI_SQLITE_ERROR_FAILED; break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      code = LINLI_SQLITE_ERROR_CANT_OPEN;
+      break;
+    case SQLITE_NOTADB:
+      code = LINLI_SQLITE_ERROR_NOT_A_DATABASE;
+      break;
+    case SQLITE_CORRUPT:
+      code = LINLI_SQLITE_ERROR_CORRUPT;
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = LINLI_SQLITE_ERROR_BUSY;
+      break;
+    case SQLITE_READONLY:
+      code = LINLI_SQLITE_ERROR_READ_ONLY;
+      break;
+    case SQLITE_CONSTRAINT:
+      code = LINLI_SQLITE_ERROR_CONSTRAINT;
+      break;
+    default:
+      code = LINLI_SQLITE_ERROR_FAILED;
+      break;
     }
   if (db != NULL && sqlite3_errcode (db) != SQLITE_OK)
     g_set_error_literal (error, LINLI_SQLITE_ERROR, code, sqlite3_errmsg (db));
@@ -54,13 +70,15 @@ linli_sqlite_set_error (GError **error, sqlite3 *db, int rc)
  *   "Could not open “PATH”: reason"
  */
 sqlite3 *
-linli_sqlite_open (const char *path, LinliSqliteOpenMode mode, GError **error)
+linli_sqlite_open (const char           *path,
+                   LinliSqliteOpenMode   mode,
+                   GError              **error)
 {
-  g_autoptr (sqlite3)      db = NULL;
+  g_autoptr (sqlite3) db = NULL;
   g_autoptr (sqlite3_stmt) probe = NULL;
-  g_autofree char         *display = NULL;
-  int                      flags = SQLITE_OPEN_NOMUTEX;
-  int                      rc;
+  g_autofree char *display = NULL;
+  int flags = SQLITE_OPEN_NOMUTEX;
+  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -80,7 +98,7 @@ linli_sqlite_open (const char *path, LinliSqliteOpenMode mode, GError **error)
     }
   linli_sqlite_set_error (error, db, rc);
   display = g_filename_display_name (path);
-  g_prefix_error (error, _ ("Could not open “%s”: "), display);
+  g_prefix_error (error, _("Could not open “%s”: "), display);
   return NULL;
 }
 
@@ -92,10 +110,12 @@ linli_sqlite_open (const char *path, LinliSqliteOpenMode mode, GError **error)
  *   sqlite3_errmsg(), e.g. "no such table: tiles"
  */
 sqlite3_stmt *
-linli_sqlite_prepare (sqlite3 *db, const char *sql, GError **error)
+linli_sqlite_prepare (sqlite3     *db,
+                      const char  *sql,
+                      GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int           rc;
+  int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (sql != NULL, NULL);
@@ -119,7 +139,8 @@ linli_sqlite_prepare (sqlite3 *db, const char *sql, GError **error)
  *   set to sqlite3_errmsg()
  */
 int
-linli_sqlite_step (sqlite3_stmt *stmt, GError **error)
+linli_sqlite_step (sqlite3_stmt  *stmt,
+                   GError       **error)
 {
   int rc;
 
@@ -138,10 +159,12 @@ linli_sqlite_step (sqlite3_stmt *stmt, GError **error)
  * Returns: %TRUE on success, else %FALSE with @error set to SQLite's message
  */
 gboolean
-linli_sqlite_exec (sqlite3 *db, const char *sql, GError **error)
+linli_sqlite_exec (sqlite3     *db,
+                   const char  *sql,
+                   GError     **error)
 {
   char *message = NULL;
-  int   rc;
+  int rc;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (sql != NULL, FALSE);

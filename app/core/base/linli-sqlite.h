@@ -16,30 +16,38 @@ G_BEGIN_DECLS
 typedef enum
 {
   LINLI_SQLITE_ERROR_FAILED,
-  LINLI_SQLITE_ERROR_CANT_OPEN,      /* SQLITE_CANTOPEN, SQLITE_PERM */
-  LINLI_SQLITE_ERROR_NOT_A_DATABASE, /* SQLITE_NOTADB */
-  LINLI_SQLITE_ERROR_CORRUPT,        /* SQLITE_CORRUPT */
-  LINLI_SQLITE_ERROR_BUSY,           /* SQLITE_BUSY, SQLITE_LOCKED */
-  LINLI_SQLITE_ERROR_READ_ONLY,      /* SQLITE_READONLY */
-  LINLI_SQLITE_ERROR_CONSTRAINT,     /* SQLITE_CONSTRAINT */
+  LINLI_SQLITE_ERROR_CANT_OPEN,       /* SQLITE_CANTOPEN, SQLITE_PERM */
+  LINLI_SQLITE_ERROR_NOT_A_DATABASE,  /* SQLITE_NOTADB */
+  LINLI_SQLITE_ERROR_CORRUPT,         /* SQLITE_CORRUPT */
+  LINLI_SQLITE_ERROR_BUSY,            /* SQLITE_BUSY, SQLITE_LOCKED */
+  LINLI_SQLITE_ERROR_READ_ONLY,       /* SQLITE_READONLY */
+  LINLI_SQLITE_ERROR_CONSTRAINT,      /* SQLITE_CONSTRAINT */
 } LinliSqliteError;
 
 typedef enum
 {
   LINLI_SQLITE_OPEN_READ_ONLY,
-  LINLI_SQLITE_OPEN_READ_WRITE, /* created when missing */
+  LINLI_SQLITE_OPEN_READ_WRITE,  /* created when missing */
 } LinliSqliteOpenMode;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
 
-GQuark linli_sqlite_error_quark (void);
+GQuark        linli_sqlite_error_quark (void);
 
-sqlite3 *
-linli_sqlite_open (const char *path, LinliSqliteOpenMode mode, GError **error) G_GNUC_WARN_UNUSED_RESULT;
-sqlite3_stmt *linli_sqlite_prepare (sqlite3 *db, const char *sql, GError **error) G_GNUC_WARN_UNUSED_RESULT;
-int           linli_sqlite_step (sqlite3_stmt *stmt, GError **error);
-gboolean      linli_sqlite_exec (sqlite3 *db, const char *sql, GError **error);
-void          linli_sqlite_set_error (GError **error, sqlite3 *db, int rc);
+sqlite3      *linli_sqlite_open        (const char           *path,
+                                        LinliSqliteOpenMode   mode,
+                                        GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+sqlite3_stmt *linli_sqlite_prepare     (sqlite3              *db,
+                                        const char           *sql,
+                                        GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+int           linli_sqlite_step        (sqlite3_stmt         *stmt,
+                                        GError              **error);
+gboolean      linli_sqlite_exec        (sqlite3              *db,
+                                        const char           *sql,
+                                        GError              **error);
+void          linli_sqlite_set_error   (GError              **error,
+                                        sqlite3              *db,
+                                        int                   rc);
 
 G_END_DECLS

@@ -7,7 +7,8 @@
 #include <string.h>
 
 static int
-compare_double (gconstpointer a, gconstpointer b)
+compare_double (gconstpointer a,
+                gconstpointer b)
 {
   double x = *(const double *) a, y = *(const double *) b;
 
@@ -31,8 +32,7 @@ linli_stats_median (GArray *samples)
   if (samples->len % 2 == 1)
     return g_array_index (samples, double, samples->len / 2);
   return (g_array_index (samples, double, samples->len / 2 - 1) +
-          g_array_index (samples, double, samples->len / 2)) /
-         2;
+          g_array_index (samples, double, samples->len / 2)) / 2;
 }
 
 /**
@@ -44,7 +44,7 @@ double
 linli_stats_resident_mib (void)
 {
   g_autofree char *status = NULL;
-  const char      *line;
+  const char *line;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
     return NAN;

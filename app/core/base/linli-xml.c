@@ -9,7 +9,8 @@
 #include <string.h>
 
 static void
-structured_error_cb (void *user_data, xmlErrorPtr err)
+structured_error_cb (void        *user_data,
+                     xmlErrorPtr  err)
 {
   LinliXml *x = user_data;
 
@@ -50,10 +51,10 @@ linli_xml_open (LinliXml   *x,
   x->root = root;
   x->domain = domain;
   x->malformed = malformed;
-  x->open = g_ptr_array_new (); /* names interned in the reader's dictionary */
+  x->open = g_ptr_array_new ();   /* names interned in the reader's dictionary */
   if (length > G_MAXINT)
     {
-      g_set_error (&x->error, domain, failed, _ ("%s: the file is too large (more than 2 GB)"), display_name);
+      g_set_error (&x->error, domain, failed, _("%s: the file is too large (more than 2 GB)"), display_name);
       return FALSE;
     }
   /* Some of libxml2's complaints (a failed conversion from the encoding
@@ -67,11 +68,11 @@ linli_xml_open (LinliXml   *x,
   x->handler_set = TRUE;
   xmlSetStructuredErrorFunc (x, structured_error_cb);
   x->reader = xmlReaderForMemory (x->data, (int) length, NULL, NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_BIG_LINES |
-                                      XML_PARSE_COMPACT | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+                                  XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT |
+                                  XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (x->reader == NULL)
     {
-      g_set_error (&x->error, domain, failed, _ ("%s: could not start the XML reader"), display_name);
+      g_set_error (&x->error, domain, failed, _("%s: could not start the XML reader"), display_name);
       return FALSE;
     }
   xmlTextReaderSetStructuredErrorHandler (x->reader, structured_error_cb, x);
@@ -101,7 +102,7 @@ int
 linli_xml_line (LinliXml *x)
 {
   xmlNodePtr node = xmlTextReaderCurrentNode (x->reader);
-  long       line = node != NULL ? xmlGetLineNo (node) : -1;
+  long line = node != NULL ? xmlGetLineNo (node) : -1;
 
   /* Elements keep their line in 16 bits; past 65,535 libxml2 looks for a
    * neighbour that knows better (BIG_LINES), which the streaming reader
@@ -113,10 +114,11 @@ linli_xml_line (LinliXml *x)
 
 /* The line where @needle first occurs in the document, or 1. */
 int
-linli_xml_line_of (LinliXml *x, const char *needle)
+linli_xml_line_of (LinliXml   *x,
+                   const char *needle)
 {
   const char *hit = g_strstr_len (x->data, x->length, needle);
-  int         line = 1;
+  int line = 1;
 
   for (const char *p = x->data; hit != NULL && p < hit; p++)
     if (*p == '\n')
@@ -133,10 +135,13 @@ linli_xml_line_of (LinliXml *x, const char *needle)
  * Returns: %FALSE, to return at once
  */
 gboolean
-linli_xml_fail (LinliXml *x, int code, const char *format, ...)
+linli_xml_fail (LinliXml   *x,
+                int         code,
+                const char *format,
+                ...)
 {
   g_autofree char *reason = NULL;
-  va_list          args;
+  va_list args;
 
   if (x->error != NULL)
     return FALSE;
@@ -165,10 +170,10 @@ static gboolean
 fail_not_well_formed (LinliXml *x)
 {
   g_autofree char *end_tag = g_strdup_printf ("</%s>", x->root);
-  const char      *root_end = g_strrstr_len (x->data, x->length, end_tag);
-  gboolean         extra = x->xml_error != NULL && strstr (x->xml_error, "Extra content at the end") != NULL;
-  gboolean         after_root = x->root_closed;
-  int              line = MAX (x->xml_error_line, 1);
+  const char *root_end = g_strrstr_len (x->data, x->length, end_tag);
+  gboolean extra = x->xml_error != NULL && strstr (x->xml_error, "Extra content at the end") != NULL;
+  gboolean after_root = x->root_closed;
+  int line = MAX (x->xml_error_line, 1);
 
   if (root_end != NULL)
     for (const char *p = root_end + strlen (end_tag); p < x->data + x->length && !after_root; p++)
@@ -176,17 +181,16 @@ fail_not_well_formed (LinliXml *x)
 
   if (extra && after_root)
     g_set_error (&x->error, x->domain, x->malformed,
-                 _ ("%s:%d: not well-formed XML: content after the end of <%s>"), x->display_name, line,
-                 x->root);
+                 _("%s:%d: not well-formed XML: content after the end of <%s>"), x->display_name, line, x->root);
   else if (extra && x->open->len > 0)
     g_set_error (&x->error, x->domain, x->malformed,
-                 _ ("%s:%d: not well-formed XML: the file ends before <%s> is closed (is it truncated?)"),
+                 _("%s:%d: not well-formed XML: the file ends before <%s> is closed (is it truncated?)"),
                  x->display_name, line, (const char *) g_ptr_array_index (x->open, x->open->len - 1));
   else if (x->xml_error != NULL)
-    g_set_error (&x->error, x->domain, x->malformed, _ ("%s:%d: not well-formed XML: %s"), x->display_name,
-                 line, x->xml_error);
+    g_set_error (&x->error, x->domain, x->malformed, _("%s:%d: not well-formed XML: %s"),
+                 x->display_name, line, x->xml_error);
   else
-    linli_xml_fail (x, x->malformed, _ ("not well-formed XML"));
+    linli_xml_fail (x, x->malformed, _("not well-formed XML"));
   return FALSE;
 }
 
@@ -202,7 +206,8 @@ fail_not_well_formed (LinliXml *x)
  * Returns: %FALSE with @x->error set on error
  */
 gboolean
-linli_xml_read (LinliXml *x, int *type)
+linli_xml_read (LinliXml *x,
+                int      *type)
 {
   for (;;)
     {
@@ -219,45 +224,46 @@ linli_xml_read (LinliXml *x, int *type)
       *type = xmlTextReaderNodeType (x->reader);
       switch (*type)
         {
-          case XML_READER_TYPE_WHITESPACE:
-          case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-          case XML_READER_TYPE_COMMENT:
-          case XML_READER_TYPE_PROCESSING_INSTRUCTION:
-          case XML_READER_TYPE_XML_DECLARATION: continue;
-          case XML_READER_TYPE_DOCUMENT_TYPE:
-            g_set_error (&x->error, x->domain, x->malformed,
-                         _ ("%s:%d: document type declarations (DOCTYPE) are not allowed"), x->display_name,
-                         linli_xml_line_of (x, "<!DOCTYPE"));
-            return FALSE;
-          case XML_READER_TYPE_ENTITY_REFERENCE:
-          case XML_READER_TYPE_ENTITY:
-            return linli_xml_fail (x, x->malformed, _ ("entity references are not allowed"));
-          case XML_READER_TYPE_ELEMENT:
-            if (!xmlTextReaderIsEmptyElement (x->reader))
-              g_ptr_array_add (x->open, (gpointer) xmlTextReaderConstName (x->reader));
-            return TRUE;
-          case XML_READER_TYPE_END_ELEMENT:
-            if (x->open->len > 0)
-              g_ptr_array_remove_index (x->open, x->open->len - 1);
-            x->root_closed = x->open->len == 0;
-            return TRUE;
-          case XML_READER_TYPE_TEXT:
-          case XML_READER_TYPE_CDATA:
-            {
-              const char *text = (const char *) xmlTextReaderConstValue (x->reader);
+        case XML_READER_TYPE_WHITESPACE:
+        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+        case XML_READER_TYPE_COMMENT:
+        case XML_READER_TYPE_PROCESSING_INSTRUCTION:
+        case XML_READER_TYPE_XML_DECLARATION:
+          continue;
+        case XML_READER_TYPE_DOCUMENT_TYPE:
+          g_set_error (&x->error, x->domain, x->malformed,
+                       _("%s:%d: document type declarations (DOCTYPE) are not allowed"),
+                       x->display_name, linli_xml_line_of (x, "<!DOCTYPE"));
+          return FALSE;
+        case XML_READER_TYPE_ENTITY_REFERENCE:
+        case XML_READER_TYPE_ENTITY:
+          return linli_xml_fail (x, x->malformed, _("entity references are not allowed"));
+        case XML_READER_TYPE_ELEMENT:
+          if (!xmlTextReaderIsEmptyElement (x->reader))
+            g_ptr_array_add (x->open, (gpointer) xmlTextReaderConstName (x->reader));
+          return TRUE;
+        case XML_READER_TYPE_END_ELEMENT:
+          if (x->open->len > 0)
+            g_ptr_array_remove_index (x->open, x->open->len - 1);
+          x->root_closed = x->open->len == 0;
+          return TRUE;
+        case XML_READER_TYPE_TEXT:
+        case XML_READER_TYPE_CDATA:
+          {
+            const char *text = (const char *) xmlTextReaderConstValue (x->reader);
 
-              if (x->skip_text)
-                continue;
-              while (text && g_ascii_isspace (*text))
-                text++;
-              if (text == NULL || *text == '\0')
-                continue;
-              return TRUE;
-            }
-          default:
             if (x->skip_text)
               continue;
+            while (text && g_ascii_isspace (*text))
+              text++;
+            if (text == NULL || *text == '\0')
+              continue;
             return TRUE;
+          }
+        default:
+          if (x->skip_text)
+            continue;
+          return TRUE;
         }
     }
 }

@@ -18,13 +18,13 @@ typedef struct
   const char      *data;
   gsize            length;
   const char      *display_name;
-  const char      *root;      /* the root element's name, for messages */
-  GQuark           domain;    /* of the errors */
-  int              malformed; /* their code when the XML is not well-formed */
-  gboolean         skip_text; /* text nodes are skipped rather than returned */
-  GPtrArray       *open;      /* names of the elements entered, innermost last */
+  const char      *root;          /* the root element's name, for messages */
+  GQuark           domain;        /* of the errors */
+  int              malformed;     /* their code when the XML is not well-formed */
+  gboolean         skip_text;     /* text nodes are skipped rather than returned */
+  GPtrArray       *open;          /* names of the elements entered, innermost last */
   gboolean         root_closed;
-  char            *xml_error; /* libxml2's first complaint */
+  char            *xml_error;     /* libxml2's first complaint */
   int              xml_error_line;
   GError          *error;
   /* This thread's libxml2 handler of errors with no parser context, kept
@@ -34,19 +34,24 @@ typedef struct
   void                  *saved_context;
 } LinliXml;
 
-gboolean linli_xml_open (LinliXml   *x,
-                         const char *data,
-                         gsize       length,
-                         const char *display_name,
-                         const char *root,
-                         GQuark      domain,
-                         int         malformed,
-                         int         failed);
-void     linli_xml_close (LinliXml *x);
-gboolean linli_xml_read (LinliXml *x, int *type);
-int      linli_xml_line (LinliXml *x);
-int      linli_xml_line_of (LinliXml *x, const char *needle);
-gboolean linli_xml_fail (LinliXml *x, int code, const char *format, ...) G_GNUC_PRINTF (3, 4);
-char    *linli_xml_quote (const char *value) G_GNUC_WARN_UNUSED_RESULT;
+gboolean linli_xml_open     (LinliXml   *x,
+                             const char *data,
+                             gsize       length,
+                             const char *display_name,
+                             const char *root,
+                             GQuark      domain,
+                             int         malformed,
+                             int         failed);
+void     linli_xml_close    (LinliXml   *x);
+gboolean linli_xml_read     (LinliXml   *x,
+                             int        *type);
+int      linli_xml_line     (LinliXml   *x);
+int      linli_xml_line_of  (LinliXml   *x,
+                             const char *needle);
+gboolean linli_xml_fail     (LinliXml   *x,
+                             int         code,
+                             const char *format,
+                             ...) G_GNUC_PRINTF (3, 4);
+char    *linli_xml_quote    (const char *value) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

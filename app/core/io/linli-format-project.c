@@ -21,10 +21,10 @@ static gboolean
 parse_settings (LinliFormatReader *l)
 {
   static const char *const names[] = { "walk-minutes", "walk-speed-kmh", "distance", NULL };
-  LinliFormatAttrs         a = { names, { NULL } };
-  gboolean                 ok = _linli_format_read_attrs (l, &a);
-  double                   minutes = LINLI_DEFAULT_WALK_MINUTES, speed = LINLI_DEFAULT_WALK_SPEED_KMH;
-  LinliDistance            distance = LINLI_DISTANCE_LINE;
+  LinliFormatAttrs a = { names, { NULL } };
+  gboolean ok = _linli_format_read_attrs (l, &a);
+  double minutes = LINLI_DEFAULT_WALK_MINUTES, speed = LINLI_DEFAULT_WALK_SPEED_KMH;
+  LinliDistance distance = LINLI_DISTANCE_LINE;
 
   if (ok && a.values[0])
     ok = _linli_format_parse_double (l, "walk-minutes", a.values[0], 1, 120, &minutes);
@@ -34,7 +34,7 @@ parse_settings (LinliFormatReader *l)
     {
       g_autofree char *q = quote_value (a.values[2]);
       ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
-                 _ ("attribute “distance” must be “line” or “street”, not “%s”"), q);
+                 _("attribute “distance” must be “line” or “street”, not “%s”"), q);
     }
   if (ok)
     {
@@ -51,13 +51,13 @@ static gboolean
 parse_community (LinliFormatReader *l)
 {
   static const char *const names[] = { "id", "name", NULL };
-  LinliFormatAttrs         a = { names, { NULL } };
+  LinliFormatAttrs a = { names, { NULL } };
   gboolean ok = _linli_format_read_attrs (l, &a) && _linli_format_require (l, &a, 0, "community") &&
                 _linli_format_check_id (l, "id", a.values[0]) &&
                 (a.values[1] == NULL || _linli_format_check_text (l, "name", a.values[1], MAX_NAME_LENGTH));
 
   if (ok && linli_project_find_community (l->project, a.values[0]) >= 0)
-    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("duplicate community id “%s”"), a.values[0]);
+    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("duplicate community id “%s”"), a.values[0]);
   if (ok)
     {
       linli_project_add_community (l->project, a.values[0], a.values[1]);
@@ -71,21 +71,20 @@ static gboolean
 parse_compound (LinliFormatReader *l)
 {
   static const char *const names[] = { "id", "name", "community", NULL };
-  LinliFormatAttrs         a = { names, { NULL } };
+  LinliFormatAttrs a = { names, { NULL } };
   gboolean ok = _linli_format_read_attrs (l, &a) && _linli_format_require (l, &a, 0, "compound") &&
-                _linli_format_require (l, &a, 2, "compound") &&
-                _linli_format_check_id (l, "id", a.values[0]) &&
+                _linli_format_require (l, &a, 2, "compound") && _linli_format_check_id (l, "id", a.values[0]) &&
                 (a.values[1] == NULL || _linli_format_check_text (l, "name", a.values[1], MAX_NAME_LENGTH));
   int community = -1;
 
   if (ok && linli_project_find_compound (l->project, a.values[0]) >= 0)
-    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("duplicate compound id “%s”"), a.values[0]);
+    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("duplicate compound id “%s”"), a.values[0]);
   if (ok && (community = linli_project_find_community (l->project, a.values[2])) < 0)
     {
       g_autofree char *q = quote_value (a.values[2]);
       ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
-                 _ ("compound “%s” refers to community “%s”, which is not defined before it"), a.values[0],
-                 q);
+                 _("compound “%s” refers to community “%s”, which is not defined before it"),
+                 a.values[0], q);
     }
   if (ok)
     {
@@ -97,17 +96,18 @@ parse_compound (LinliFormatReader *l)
 }
 
 static gboolean
-parse_footprint (LinliFormatReader *l, GArray *points)
+parse_footprint (LinliFormatReader *l,
+                 GArray *points)
 {
   const char *p;
-  int         type;
+  int type;
 
   if (xmlTextReaderIsEmptyElement (l->x.reader))
-    return fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("<footprint> is empty"));
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<footprint> is empty"));
   if (!read_node (l, &type))
     return FALSE;
   if (type != XML_READER_TYPE_TEXT && type != XML_READER_TYPE_CDATA)
-    return fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("<footprint> must hold only “lon,lat” pairs"));
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<footprint> must hold only “lon,lat” pairs"));
 
   p = (const char *) xmlTextReaderConstValue (l->x.reader);
   while (p != NULL)
@@ -120,30 +120,31 @@ parse_footprint (LinliFormatReader *l, GArray *points)
       if (*p == '\0')
         break;
       if (!linli_number_scan (p, &end, &pt.lon) || *end != ',')
-        return fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("<footprint> point %u is not a “lon,lat” pair"),
-                     points->len + 1);
+        return fail (l, LINLI_FORMAT_ERROR_INVALID,
+                     _("<footprint> point %u is not a “lon,lat” pair"), points->len + 1);
       p = end + 1;
       if (!linli_number_scan (p, &end, &pt.lat) || (*end != '\0' && !g_ascii_isspace (*end)))
-        return fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("<footprint> point %u is not a “lon,lat” pair"),
-                     points->len + 1);
+        return fail (l, LINLI_FORMAT_ERROR_INVALID,
+                     _("<footprint> point %u is not a “lon,lat” pair"), points->len + 1);
       if (!linli_lat_lon_is_valid (pt.lat, pt.lon))
         return fail (l, LINLI_FORMAT_ERROR_INVALID,
-                     _ ("<footprint> point %u lies outside the valid range of coordinates"), points->len + 1);
+                     _("<footprint> point %u lies outside the valid range of coordinates"),
+                     points->len + 1);
       if (!_linli_format_check_extent (l, pt.lat, pt.lon))
         return FALSE;
       if (points->len >= MAX_FOOTPRINT_POINTS)
-        return fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("<footprint> has more than %u points"),
+        return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<footprint> has more than %u points"),
                      MAX_FOOTPRINT_POINTS);
       g_array_append_val (points, pt);
       p = end;
     }
   if (points->len < 3)
-    return fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("<footprint> needs at least 3 points"));
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<footprint> needs at least 3 points"));
 
   if (!read_node (l, &type))
     return FALSE;
   if (type != XML_READER_TYPE_END_ELEMENT)
-    return fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("<footprint> must hold only “lon,lat” pairs"));
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<footprint> must hold only “lon,lat” pairs"));
   return TRUE;
 }
 
@@ -151,39 +152,24 @@ static gboolean
 parse_building (LinliFormatReader *l)
 {
   GArray *points = l->points;
-  enum
-  {
-    ID,
-    NAME,
-    COMPOUND,
-    LAT,
-    LON,
-    HOUSEHOLDS,
-    RESIDENTS,
-    MEMBERS,
-    ESTIMATED
-  };
-  static const char *const names[] = { "id",         "name",      "compound",      "lat",       "lon",
-                                       "households", "residents", "party-members", "estimated", NULL };
-  LinliFormatAttrs         a = { names, { NULL } };
-  LinliBuilding            b = { 0 };
-  int                      compound = -1;
-  guint                    index = 0;
+  enum { ID, NAME, COMPOUND, LAT, LON, HOUSEHOLDS, RESIDENTS, MEMBERS, ESTIMATED };
+  static const char *const names[] = { "id", "name", "compound", "lat", "lon", "households",
+                                       "residents", "party-members", "estimated", NULL };
+  LinliFormatAttrs a = { names, { NULL } };
+  LinliBuilding b = { 0 };
+  int compound = -1;
+  guint index = 0;
   gboolean ok = _linli_format_read_attrs (l, &a) && _linli_format_require (l, &a, ID, "building") &&
-                _linli_format_require (l, &a, COMPOUND, "building") &&
-                _linli_format_require (l, &a, LAT, "building") &&
-                _linli_format_require (l, &a, LON, "building") &&
-                _linli_format_check_id (l, "id", a.values[ID]) &&
-                (a.values[NAME] == NULL ||
-                 _linli_format_check_text (l, "name", a.values[NAME], MAX_NAME_LENGTH)) &&
+                _linli_format_require (l, &a, COMPOUND, "building") && _linli_format_require (l, &a, LAT, "building") &&
+                _linli_format_require (l, &a, LON, "building") && _linli_format_check_id (l, "id", a.values[ID]) &&
+                (a.values[NAME] == NULL || _linli_format_check_text (l, "name", a.values[NAME], MAX_NAME_LENGTH)) &&
                 _linli_format_parse_position (l, &a, LAT, LON, &b.lat, &b.lon) &&
                 (a.values[HOUSEHOLDS] == NULL ||
-                 _linli_format_parse_uint (l, "households", a.values[HOUSEHOLDS], MAX_COUNT,
-                                           &b.households)) &&
+                 _linli_format_parse_uint (l, "households", a.values[HOUSEHOLDS], MAX_COUNT, &b.households)) &&
                 (a.values[RESIDENTS] == NULL ||
                  _linli_format_parse_uint (l, "residents", a.values[RESIDENTS], MAX_COUNT, &b.residents)) &&
-                (a.values[MEMBERS] == NULL || _linli_format_parse_uint (l, "party-members", a.values[MEMBERS],
-                                                                        MAX_COUNT, &b.party_members));
+                (a.values[MEMBERS] == NULL ||
+                 _linli_format_parse_uint (l, "party-members", a.values[MEMBERS], MAX_COUNT, &b.party_members));
 
   if (ok && a.values[ESTIMATED])
     {
@@ -193,7 +179,7 @@ parse_building (LinliFormatReader *l)
         b.flags |= LINLI_BUILDING_ESTIMATED;
     }
   if (ok && g_hash_table_contains (l->building_ids, a.values[ID]))
-    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("duplicate building id “%s”"), a.values[ID]);
+    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("duplicate building id “%s”"), a.values[ID]);
   /* Buildings of one compound come together: most lookups are the last one. */
   if (ok && l->last_compound >= 0 &&
       strcmp (linli_project_get_compound (l->project, l->last_compound)->id, a.values[COMPOUND]) == 0)
@@ -202,7 +188,7 @@ parse_building (LinliFormatReader *l)
     {
       g_autofree char *q = quote_value (a.values[COMPOUND]);
       ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
-                 _ ("building “%s” refers to compound “%s”, which is not defined"), a.values[ID], q);
+                 _("building “%s” refers to compound “%s”, which is not defined"), a.values[ID], q);
     }
 
   /* Add the building now, while its attributes are still readable: the
@@ -231,13 +217,16 @@ parse_building (LinliFormatReader *l)
             linli_project_set_footprint (l->project, index, (LinliLatLon *) points->data, points->len);
         }
       if (ok && type != XML_READER_TYPE_END_ELEMENT)
-        ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("<building> may hold only one <footprint>"));
+        ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
+                   _("<building> may hold only one <footprint>"));
     }
   return ok;
 }
 
 static gboolean
-parse_services (LinliFormatReader *l, const char *value, guint *services)
+parse_services (LinliFormatReader     *l,
+                const char *value,
+                guint      *services)
 {
   g_auto (GStrv) words = g_strsplit_set (value, " \t\n\r", -1);
 
@@ -251,7 +240,7 @@ parse_services (LinliFormatReader *l, const char *value, guint *services)
       if (!linli_service_from_string (words[i], &s))
         {
           g_autofree char *q = quote_value (words[i]);
-          return fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("unknown service “%s”"), q);
+          return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown service “%s”"), q);
         }
       *services |= s;
     }
@@ -261,31 +250,15 @@ parse_services (LinliFormatReader *l, const char *value, guint *services)
 static gboolean
 parse_site (LinliFormatReader *l)
 {
-  enum
-  {
-    ID,
-    NAME,
-    TIER,
-    STATUS,
-    LAT,
-    LON,
-    CAPACITY,
-    COST,
-    SERVICES,
-    EXTRA,
-    PLAN
-  };
-  static const char *const names[] = { "id",       "name", "tier",     "status",         "lat",  "lon",
-                                       "capacity", "cost", "services", "extra-services", "plan", NULL };
-  LinliFormatAttrs         a = { names, { NULL } };
-  LinliSiteState           st = { 0 };
-  gboolean ok = _linli_format_read_attrs (l, &a) && _linli_format_require (l, &a, ID, "site") &&
-                _linli_format_require (l, &a, TIER, "site") &&
+  enum { ID, NAME, TIER, STATUS, LAT, LON, CAPACITY, COST, SERVICES, EXTRA, PLAN };
+  static const char *const names[] = { "id", "name", "tier", "status", "lat", "lon", "capacity",
+                                       "cost", "services", "extra-services", "plan", NULL };
+  LinliFormatAttrs a = { names, { NULL } };
+  LinliSiteState st = { 0 };
+  gboolean ok = _linli_format_read_attrs (l, &a) && _linli_format_require (l, &a, ID, "site") && _linli_format_require (l, &a, TIER, "site") &&
                 _linli_format_require (l, &a, STATUS, "site") && _linli_format_require (l, &a, LAT, "site") &&
-                _linli_format_require (l, &a, LON, "site") &&
-                _linli_format_check_id (l, "id", a.values[ID]) &&
-                (a.values[NAME] == NULL ||
-                 _linli_format_check_text (l, "name", a.values[NAME], MAX_NAME_LENGTH)) &&
+                _linli_format_require (l, &a, LON, "site") && _linli_format_check_id (l, "id", a.values[ID]) &&
+                (a.values[NAME] == NULL || _linli_format_check_text (l, "name", a.values[NAME], MAX_NAME_LENGTH)) &&
                 (a.values[EXTRA] == NULL ||
                  _linli_format_check_text (l, "extra-services", a.values[EXTRA], MAX_NAME_LENGTH)) &&
                 _linli_format_parse_position (l, &a, LAT, LON, &st.lat, &st.lon);
@@ -294,12 +267,12 @@ parse_site (LinliFormatReader *l)
   if (ok && !linli_site_tier_from_string (a.values[TIER], &st.tier))
     {
       g_autofree char *q = quote_value (a.values[TIER]);
-      ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("unknown site tier “%s”"), q);
+      ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown site tier “%s”"), q);
     }
   if (ok && !linli_site_status_from_string (a.values[STATUS], &st.status))
     {
       g_autofree char *q = quote_value (a.values[STATUS]);
-      ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("unknown site status “%s”"), q);
+      ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown site status “%s”"), q);
     }
   if (ok && a.values[CAPACITY])
     ok = _linli_format_parse_uint (l, "capacity", a.values[CAPACITY], 10 * MAX_COUNT, &st.capacity);
@@ -310,10 +283,10 @@ parse_site (LinliFormatReader *l)
   if (ok && a.values[PLAN] && !linli_site_plan_rule_from_string (a.values[PLAN], &st.plan_rule))
     {
       g_autofree char *q = quote_value (a.values[PLAN]);
-      ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("unknown plan rule “%s”"), q);
+      ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown plan rule “%s”"), q);
     }
   if (ok && g_hash_table_contains (l->site_ids, a.values[ID]))
-    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("duplicate site id “%s”"), a.values[ID]);
+    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("duplicate site id “%s”"), a.values[ID]);
   if (ok)
     ok = _linli_format_expect_empty (l, "site");
   if (ok)
@@ -366,7 +339,8 @@ read_sites (LinliFormatReader *l)
 /* Writing */
 
 static gboolean
-write_settings (LinliFormatWriter *w, LinliProject *project)
+write_settings (LinliFormatWriter *w,
+                LinliProject      *project)
 {
   GString *out = w->out;
 
@@ -374,14 +348,14 @@ write_settings (LinliFormatWriter *w, LinliProject *project)
   _linli_format_append_number (out, "walk-minutes", linli_project_get_walk_minutes (project));
   _linli_format_append_number (out, "walk-speed-kmh", linli_project_get_walk_speed (project));
   if (linli_project_get_distance (project) != LINLI_DISTANCE_LINE)
-    _linli_format_append_attr (out, "distance",
-                               linli_distance_to_string (linli_project_get_distance (project)));
+    _linli_format_append_attr (out, "distance", linli_distance_to_string (linli_project_get_distance (project)));
   g_string_append (out, "/>\n");
   return TRUE;
 }
 
 static gboolean
-write_communities (LinliFormatWriter *w, LinliProject *project)
+write_communities (LinliFormatWriter *w,
+                   LinliProject      *project)
 {
   GString *out = w->out;
 
@@ -400,7 +374,8 @@ write_communities (LinliFormatWriter *w, LinliProject *project)
 }
 
 static gboolean
-write_compounds (LinliFormatWriter *w, LinliProject *project)
+write_compounds (LinliFormatWriter *w,
+                 LinliProject      *project)
 {
   GString *out = w->out;
 
@@ -420,17 +395,18 @@ write_compounds (LinliFormatWriter *w, LinliProject *project)
 }
 
 static gboolean
-write_buildings (LinliFormatWriter *w, LinliProject *project)
+write_buildings (LinliFormatWriter *w,
+                 LinliProject      *project)
 {
   GString *out = w->out;
-  guint    n_buildings = linli_project_get_n_buildings (project);
+  guint n_buildings = linli_project_get_n_buildings (project);
 
   g_string_append (out, "  <buildings>\n");
   for (guint i = 0; i < n_buildings; i++)
     {
       const LinliBuilding *b = linli_project_get_building (project, i);
-      const LinliLatLon   *fp;
-      guint                n_fp;
+      const LinliLatLon *fp;
+      guint n_fp;
 
       g_string_append (out, "    <building");
       _linli_format_append_attr (out, "id", b->id);
@@ -474,16 +450,17 @@ write_buildings (LinliFormatWriter *w, LinliProject *project)
 }
 
 static gboolean
-write_sites (LinliFormatWriter *w, LinliProject *project)
+write_sites (LinliFormatWriter *w,
+             LinliProject      *project)
 {
   GString *out = w->out;
-  guint    n_sites = linli_project_get_n_sites (project);
+  guint n_sites = linli_project_get_n_sites (project);
 
   g_string_append (out, "  <sites>\n");
   for (guint i = 0; i < n_sites; i++)
     {
       LinliSite *site = linli_project_get_site (project, i);
-      guint      services = linli_site_get_services (site);
+      guint services = linli_site_get_services (site);
 
       g_string_append (out, "    <site");
       _linli_format_append_attr (out, "id", linli_site_get_id (site));
@@ -502,7 +479,8 @@ write_sites (LinliFormatWriter *w, LinliProject *project)
           for (guint k = 0, first = 1; k < LINLI_N_SERVICES; k++)
             if (services & (1u << k))
               {
-                g_string_append_printf (out, "%s%s", first ? "" : " ", linli_service_to_string (1u << k));
+                g_string_append_printf (out, "%s%s", first ? "" : " ",
+                                        linli_service_to_string (1u << k));
                 first = 0;
               }
           g_string_append_c (out, '"');
@@ -510,8 +488,7 @@ write_sites (LinliFormatWriter *w, LinliProject *project)
       if (linli_site_get_extra_services (site))
         _linli_format_append_attr (out, "extra-services", linli_site_get_extra_services (site));
       if (linli_site_get_plan_rule (site) != LINLI_SITE_PLAN_ALLOWED)
-        _linli_format_append_attr (out, "plan",
-                                   linli_site_plan_rule_to_string (linli_site_get_plan_rule (site)));
+        _linli_format_append_attr (out, "plan", linli_site_plan_rule_to_string (linli_site_get_plan_rule (site)));
       g_string_append (out, "/>\n");
     }
   g_string_append (out, "  </sites>\n");
@@ -521,8 +498,7 @@ write_sites (LinliFormatWriter *w, LinliProject *project)
 /* Sections */
 
 const LinliFormatSection _linli_format_settings_section = { "settings", parse_settings, write_settings };
-const LinliFormatSection _linli_format_communities_section = { "communities", read_communities,
-                                                               write_communities };
+const LinliFormatSection _linli_format_communities_section = { "communities", read_communities, write_communities };
 const LinliFormatSection _linli_format_compounds_section = { "compounds", read_compounds, write_compounds };
 const LinliFormatSection _linli_format_buildings_section = { "buildings", read_buildings, write_buildings };
 const LinliFormatSection _linli_format_sites_section = { "sites", read_sites, write_sites };

@@ -20,15 +20,13 @@ static gboolean
 parse_street_node (LinliFormatReader *l)
 {
   static const char *const names[] = { "lat", "lon", NULL };
-  LinliFormatAttrs         a = { names, { NULL } };
-  double                   lat, lon;
-  gboolean ok = _linli_format_read_attrs (l, &a) && _linli_format_require (l, &a, 0, "node") &&
-                _linli_format_require (l, &a, 1, "node") &&
-                _linli_format_parse_position (l, &a, 0, 1, &lat, &lon) &&
-                _linli_format_expect_empty (l, "node");
+  LinliFormatAttrs a = { names, { NULL } };
+  double lat, lon;
+  gboolean ok = _linli_format_read_attrs (l, &a) && _linli_format_require (l, &a, 0, "node") && _linli_format_require (l, &a, 1, "node") &&
+                _linli_format_parse_position (l, &a, 0, 1, &lat, &lon) && _linli_format_expect_empty (l, "node");
 
   if (ok && linli_streets_get_n_nodes (l->streets) >= MAX_STREET_NODES)
-    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("<streets> has more than %u nodes"), MAX_STREET_NODES);
+    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<streets> has more than %u nodes"), MAX_STREET_NODES);
   if (ok)
     linli_streets_add_node (l->streets, lat, lon);
   _linli_format_attrs_clear (&a);
@@ -36,24 +34,24 @@ parse_street_node (LinliFormatReader *l)
 }
 
 static gboolean
-parse_street_way (LinliFormatReader *l, GArray *indices)
+parse_street_way (LinliFormatReader *l,
+                  GArray *indices)
 {
   static const char *const names[] = { "kind", "nodes", NULL };
-  LinliFormatAttrs         a = { names, { NULL } };
-  LinliStreetKind          kind = LINLI_STREET_FOOTWAY;
-  guint                    n_nodes = linli_streets_get_n_nodes (l->streets);
-  gboolean                 ok = _linli_format_read_attrs (l, &a) && _linli_format_require (l, &a, 0, "way") &&
-                _linli_format_require (l, &a, 1, "way");
+  LinliFormatAttrs a = { names, { NULL } };
+  LinliStreetKind kind = LINLI_STREET_FOOTWAY;
+  guint n_nodes = linli_streets_get_n_nodes (l->streets);
+  gboolean ok = _linli_format_read_attrs (l, &a) && _linli_format_require (l, &a, 0, "way") && _linli_format_require (l, &a, 1, "way");
 
   if (ok && !linli_street_kind_from_string (a.values[0], &kind))
     {
       g_autofree char *q = quote_value (a.values[0]);
-      ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("unknown street kind “%s”"), q);
+      ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown street kind “%s”"), q);
     }
   g_array_set_size (indices, 0);
   for (const char *p = ok ? a.values[1] : ""; ok && *p != '\0';)
     {
-      guint64     v = 0;
+      guint64 v = 0;
       const char *start;
 
       while (g_ascii_isspace (*p))
@@ -64,16 +62,17 @@ parse_street_way (LinliFormatReader *l, GArray *indices)
       while (*p >= '0' && *p <= '9' && p - start < 10)
         v = v * 10 + (guint64) (*p++ - '0');
       if (p == start || (*p != '\0' && !g_ascii_isspace (*p)))
-        ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("<way> nodes must be node numbers separated by spaces"));
+        ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
+                   _("<way> nodes must be node numbers separated by spaces"));
       else if (v >= n_nodes)
         {
           g_autofree char *number = g_strndup (start, p - start);
 
           ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
-                     _ ("<way> refers to node %s, but only %u nodes come before it"), number, n_nodes);
+                     _("<way> refers to node %s, but only %u nodes come before it"), number, n_nodes);
         }
       else if (indices->len >= MAX_WAY_NODES)
-        ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("<way> has more than %u nodes"), MAX_WAY_NODES);
+        ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<way> has more than %u nodes"), MAX_WAY_NODES);
       else
         {
           guint32 v32 = (guint32) v;
@@ -82,7 +81,7 @@ parse_street_way (LinliFormatReader *l, GArray *indices)
         }
     }
   if (ok && indices->len < 2)
-    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("<way> needs at least 2 nodes"));
+    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<way> needs at least 2 nodes"));
   if (ok)
     ok = _linli_format_expect_empty (l, "way");
   if (ok)
@@ -105,7 +104,7 @@ static gboolean
 read_streets (LinliFormatReader *l)
 {
   static const char *const items[] = { "node", "way", NULL };
-  gboolean                 ok;
+  gboolean ok;
 
   l->streets = linli_streets_new ();
   ok = _linli_format_read_list (l, "streets", items, street_item);
@@ -119,12 +118,13 @@ read_streets (LinliFormatReader *l)
 
 /* Nodes first, each numbered by its place; then ways by node numbers. */
 static gboolean
-write_streets (LinliFormatWriter *w, LinliProject *project)
+write_streets (LinliFormatWriter *w,
+               LinliProject      *project)
 {
   const LinliStreets *streets = linli_project_get_streets (project);
-  GString            *out = w->out;
-  guint               n_nodes = linli_streets_get_n_nodes (streets);
-  const LinliLatLon  *nodes = linli_streets_get_nodes (streets);
+  GString *out = w->out;
+  guint n_nodes = linli_streets_get_n_nodes (streets);
+  const LinliLatLon *nodes = linli_streets_get_nodes (streets);
 
   if (n_nodes == 0)
     return TRUE;
@@ -141,8 +141,8 @@ write_streets (LinliFormatWriter *w, LinliProject *project)
   for (guint way = 0; way < linli_streets_get_n_ways (streets); way++)
     {
       LinliStreetKind kind;
-      guint           n;
-      const guint32  *list = linli_streets_get_way (streets, way, &kind, &n);
+      guint n;
+      const guint32 *list = linli_streets_get_way (streets, way, &kind, &n);
 
       g_string_append (out, "    <way");
       _linli_format_append_attr (out, "kind", linli_street_kind_to_string (kind));

@@ -11,7 +11,7 @@
 #include <math.h>
 #include <string.h>
 
-G_DEFINE_QUARK (linli - format - error - quark, linli_format_error)
+G_DEFINE_QUARK (linli-format-error-quark, linli_format_error)
 
 /* ------------------------------------------------------------------------ */
 /* Loading                                                                   */
@@ -41,16 +41,17 @@ _linli_format_attrs_clear (LinliFormatAttrs *a)
  * no attribute is copied.
  */
 gboolean
-_linli_format_read_attrs (LinliFormatReader *l, LinliFormatAttrs *a)
+_linli_format_read_attrs (LinliFormatReader *l,
+                          LinliFormatAttrs  *a)
 {
   xmlNodePtr node = xmlTextReaderCurrentNode (l->x.reader);
-  guint      n_names = 0, next = 0;
+  guint n_names = 0, next = 0;
 
   if (node == NULL || node->type != XML_ELEMENT_NODE)
-    return fail (l, LINLI_FORMAT_ERROR_MALFORMED, _ ("unreadable element"));
+    return fail (l, LINLI_FORMAT_ERROR_MALFORMED, _("unreadable element"));
   /* The format has no namespaces; a declaration is an attribute we do not know. */
   if (node->nsDef != NULL || node->ns != NULL)
-    return fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("unknown attribute “%s” on <%s>"), "xmlns",
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown attribute “%s” on <%s>"), "xmlns",
                  (const char *) node->name);
 
   while (a->names[n_names] != NULL)
@@ -59,7 +60,7 @@ _linli_format_read_attrs (LinliFormatReader *l, LinliFormatAttrs *a)
   for (xmlAttrPtr attr = node->properties; attr != NULL; attr = attr->next)
     {
       const char *name = (const char *) attr->name;
-      guint       i = n_names;
+      guint i = n_names;
 
       /* Files written by Linli list attributes in table order, so the
        * search starts where the last one matched. */
@@ -75,8 +76,8 @@ _linli_format_read_attrs (LinliFormatReader *l, LinliFormatAttrs *a)
             }
         }
       if (i == n_names || attr->ns != NULL)
-        return fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("unknown attribute “%s” on <%s>"), name,
-                     (const char *) node->name);
+        return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown attribute “%s” on <%s>"),
+                     name, (const char *) node->name);
 
       g_clear_pointer (&a->owned[i], g_free);
       if (attr->children == NULL)
@@ -100,35 +101,47 @@ _linli_format_read_attrs (LinliFormatReader *l, LinliFormatAttrs *a)
 }
 
 gboolean
-_linli_format_require (LinliFormatReader *l, LinliFormatAttrs *a, guint index, const char *element)
+_linli_format_require (LinliFormatReader     *l,
+                       LinliFormatAttrs      *a,
+                       guint       index,
+                       const char *element)
 {
   if (a->values[index] == NULL)
-    return fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("<%s> lacks the required attribute “%s”"), element,
-                 a->names[index]);
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<%s> lacks the required attribute “%s”"),
+                 element, a->names[index]);
   return TRUE;
 }
 
 /* Lengths count characters, as the schema's maxLength does. */
 gboolean
-_linli_format_check_text (LinliFormatReader *l, const char *attr, const char *value, guint max_length)
+_linli_format_check_text (LinliFormatReader     *l,
+                          const char *attr,
+                          const char *value,
+                          guint       max_length)
 {
   if (strlen (value) > max_length && g_utf8_strlen (value, -1) > max_length)
-    return fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("attribute “%s” is longer than %u characters"), attr,
-                 max_length);
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("attribute “%s” is longer than %u characters"),
+                 attr, max_length);
   return TRUE;
 }
 
 gboolean
-_linli_format_check_id (LinliFormatReader *l, const char *attr, const char *value)
+_linli_format_check_id (LinliFormatReader     *l,
+                        const char *attr,
+                        const char *value)
 {
   if (value[0] == '\0')
-    return fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("attribute “%s” must not be empty"), attr);
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("attribute “%s” must not be empty"), attr);
   return _linli_format_check_text (l, attr, value, MAX_ID_LENGTH);
 }
 
 gboolean
-_linli_format_parse_double (
-    LinliFormatReader *l, const char *attr, const char *value, double min, double max, double *out)
+_linli_format_parse_double (LinliFormatReader     *l,
+                            const char *attr,
+                            const char *value,
+                            double      min,
+                            double      max,
+                            double     *out)
 {
   double v = NAN;
 
@@ -138,14 +151,18 @@ _linli_format_parse_double (
     {
       g_autofree char *q = quote_value (value);
       return fail (l, LINLI_FORMAT_ERROR_INVALID,
-                   _ ("attribute “%s” must be a number from %g to %g, not “%s”"), attr, min, max, q);
+                   _("attribute “%s” must be a number from %g to %g, not “%s”"), attr, min, max, q);
     }
   *out = v;
   return TRUE;
 }
 
 gboolean
-_linli_format_parse_uint (LinliFormatReader *l, const char *attr, const char *value, guint max, guint *out)
+_linli_format_parse_uint (LinliFormatReader     *l,
+                          const char *attr,
+                          const char *value,
+                          guint       max,
+                          guint      *out)
 {
   guint64 v = 0;
 
@@ -156,14 +173,17 @@ _linli_format_parse_uint (LinliFormatReader *l, const char *attr, const char *va
     {
       g_autofree char *q = quote_value (value);
       return fail (l, LINLI_FORMAT_ERROR_INVALID,
-                   _ ("attribute “%s” must be a whole number from 0 to %u, not “%s”"), attr, max, q);
+                   _("attribute “%s” must be a whole number from 0 to %u, not “%s”"), attr, max, q);
     }
   *out = (guint) v;
   return TRUE;
 }
 
 gboolean
-_linli_format_parse_boolean (LinliFormatReader *l, const char *attr, const char *value, gboolean *out)
+_linli_format_parse_boolean (LinliFormatReader     *l,
+                             const char *attr,
+                             const char *value,
+                             gboolean   *out)
 {
   if (strcmp (value, "true") == 0 || strcmp (value, "1") == 0)
     *out = TRUE;
@@ -172,8 +192,8 @@ _linli_format_parse_boolean (LinliFormatReader *l, const char *attr, const char 
   else
     {
       g_autofree char *q = quote_value (value);
-      return fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("attribute “%s” must be “true” or “false”, not “%s”"),
-                   attr, q);
+      return fail (l, LINLI_FORMAT_ERROR_INVALID,
+                   _("attribute “%s” must be “true” or “false”, not “%s”"), attr, q);
     }
   return TRUE;
 }
@@ -182,18 +202,25 @@ _linli_format_parse_boolean (LinliFormatReader *l, const char *attr, const char 
  * where the projection can measure (linli_extent_check()); the element
  * that takes it too far is the one blamed. */
 gboolean
-_linli_format_check_extent (LinliFormatReader *l, double lat, double lon)
+_linli_format_check_extent (LinliFormatReader *l,
+                            double  lat,
+                            double  lon)
 {
   g_autofree char *problem = NULL;
 
-  if (linli_extent_add (&l->extent, lat, lon) && (problem = linli_extent_check (&l->extent)) != NULL)
+  if (linli_extent_add (&l->extent, lat, lon) &&
+      (problem = linli_extent_check (&l->extent)) != NULL)
     return fail (l, LINLI_FORMAT_ERROR_INVALID, "%s", problem);
   return TRUE;
 }
 
 gboolean
-_linli_format_parse_position (
-    LinliFormatReader *l, LinliFormatAttrs *a, guint lat_index, guint lon_index, double *lat, double *lon)
+_linli_format_parse_position (LinliFormatReader *l,
+                              LinliFormatAttrs  *a,
+                              guint   lat_index,
+                              guint   lon_index,
+                              double *lat,
+                              double *lon)
 {
   return _linli_format_parse_double (l, "lat", a->values[lat_index], -90, 90, lat) &&
          _linli_format_parse_double (l, "lon", a->values[lon_index], -180, 180, lon) &&
@@ -202,7 +229,8 @@ _linli_format_parse_position (
 
 /* Skips to the end of an element that must have no children. */
 gboolean
-_linli_format_expect_empty (LinliFormatReader *l, const char *element)
+_linli_format_expect_empty (LinliFormatReader     *l,
+                            const char *element)
 {
   int type;
 
@@ -211,21 +239,21 @@ _linli_format_expect_empty (LinliFormatReader *l, const char *element)
   if (!read_node (l, &type))
     return FALSE;
   if (type != XML_READER_TYPE_END_ELEMENT)
-    return fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("<%s> must be empty"), element);
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<%s> must be empty"), element);
   return TRUE;
 }
 
 /* Reads a list section whose children are one of @items, each through
  * @func; anything else in it is an error. */
 gboolean
-_linli_format_read_list (LinliFormatReader  *l,
-                         const char         *list,
-                         const char *const  *items,
-                         LinliFormatItemFunc func)
+_linli_format_read_list (LinliFormatReader   *l,
+                         const char          *list,
+                         const char *const   *items,
+                         LinliFormatItemFunc  func)
 {
   static const char *const no_names[] = { NULL };
-  LinliFormatAttrs         a = { no_names, { NULL } };
-  int                      type;
+  LinliFormatAttrs a = { no_names, { NULL } };
+  int type;
 
   if (!_linli_format_read_attrs (l, &a))
     return FALSE;
@@ -240,11 +268,11 @@ _linli_format_read_list (LinliFormatReader  *l,
       if (type == XML_READER_TYPE_END_ELEMENT)
         return TRUE;
       if (type != XML_READER_TYPE_ELEMENT)
-        return fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("unexpected text in <%s>"), list);
+        return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unexpected text in <%s>"), list);
       for (guint i = 0; items[i] != NULL && !known; i++)
         known = g_strcmp0 (_linli_format_node_name (l), items[i]) == 0;
       if (!known)
-        return fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("unexpected <%s> in <%s>"),
+        return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unexpected <%s> in <%s>"),
                      _linli_format_node_name (l), list);
       if (!func (l))
         return FALSE;
@@ -253,8 +281,12 @@ _linli_format_read_list (LinliFormatReader  *l,
 
 /* The sections of a project file, in the order they come. */
 static const LinliFormatSection *const sections[] = {
-  &_linli_format_settings_section,  &_linli_format_communities_section, &_linli_format_compounds_section,
-  &_linli_format_buildings_section, &_linli_format_sites_section,       &_linli_format_streets_section,
+  &_linli_format_settings_section,
+  &_linli_format_communities_section,
+  &_linli_format_compounds_section,
+  &_linli_format_buildings_section,
+  &_linli_format_sites_section,
+  &_linli_format_streets_section,
 };
 
 /* "settings, communities, …": the order, for messages. */
@@ -272,24 +304,24 @@ static gboolean
 parse_root (LinliFormatReader *l)
 {
   static const char *const names[] = { "version", "name", "attribution", NULL };
-  LinliFormatAttrs         a = { names, { NULL } };
-  guint                    next_section = 0;
-  gboolean                 ok;
-  int                      type;
+  LinliFormatAttrs a = { names, { NULL } };
+  guint next_section = 0;
+  gboolean ok;
+  int type;
 
   if (!read_node (l, &type))
     return FALSE;
   if (type == XML_READER_TYPE_NONE)
-    return fail (l, LINLI_FORMAT_ERROR_MALFORMED, _ ("the file is empty"));
+    return fail (l, LINLI_FORMAT_ERROR_MALFORMED, _("the file is empty"));
   if (type != XML_READER_TYPE_ELEMENT || g_strcmp0 (_linli_format_node_name (l), "linli") != 0)
-    return fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("not a Linli project: the root element is not <linli>"));
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("not a Linli project: the root element is not <linli>"));
 
   ok = _linli_format_read_attrs (l, &a) && _linli_format_require (l, &a, 0, "linli");
   if (ok && g_strcmp0 (a.values[0], G_STRINGIFY (LINLI_FORMAT_VERSION)) != 0)
     {
       g_autofree char *q = quote_value (a.values[0]);
       ok = fail (l, LINLI_FORMAT_ERROR_VERSION,
-                 _ ("format version “%s” is not supported; this Linli reads version %d"), q,
+                 _("format version “%s” is not supported; this Linli reads version %d"), q,
                  LINLI_FORMAT_VERSION);
     }
   if (ok && a.values[1])
@@ -310,14 +342,14 @@ parse_root (LinliFormatReader *l)
       for (;;)
         {
           const char *name;
-          guint       s;
+          guint s;
 
           if (!read_node (l, &type))
             return FALSE;
           if (type == XML_READER_TYPE_END_ELEMENT)
             break;
           if (type != XML_READER_TYPE_ELEMENT)
-            return fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("unexpected text in <linli>"));
+            return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unexpected text in <linli>"));
 
           name = _linli_format_node_name (l);
           for (s = next_section; s < G_N_ELEMENTS (sections); s++)
@@ -328,7 +360,7 @@ parse_root (LinliFormatReader *l)
               g_autofree char *order = section_order ();
 
               return fail (l, LINLI_FORMAT_ERROR_INVALID,
-                           _ ("unexpected <%s> in <linli> (sections come once each, in the order %s)"), name,
+                           _("unexpected <%s> in <linli> (sections come once each, in the order %s)"), name,
                            order);
             }
           next_section = s + 1;
@@ -343,9 +375,14 @@ parse_root (LinliFormatReader *l)
   if (!read_node (l, &type))
     return FALSE;
   if (type != XML_READER_TYPE_NONE)
-    return fail (l, LINLI_FORMAT_ERROR_INVALID, _ ("content after the end of <linli>"));
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("content after the end of <linli>"));
   return TRUE;
 }
+
+
+
+
+
 
 /**
  * linli_format_load_data:
@@ -362,11 +399,14 @@ parse_root (LinliFormatReader *l)
  * Returns: (transfer full): the project, or %NULL with @error set
  */
 LinliProject *
-linli_format_load_data (const char *data, gsize length, const char *display_name, GError **error)
+linli_format_load_data (const char  *data,
+                        gsize        length,
+                        const char  *display_name,
+                        GError     **error)
 {
   g_autoptr (LinliProject) project = NULL;
-  LinliFormatReader        l = { 0 };
-  gboolean                 ok;
+  LinliFormatReader l = { 0 };
+  gboolean ok;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -378,8 +418,8 @@ linli_format_load_data (const char *data, gsize length, const char *display_name
       i++;
     if (i == length)
       {
-        g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_MALFORMED, _ ("%s:1: the file is empty"),
-                     display_name);
+        g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_MALFORMED,
+                     _("%s:1: the file is empty"), display_name);
         return NULL;
       }
   }
@@ -425,10 +465,11 @@ linli_format_load_data (const char *data, gsize length, const char *display_name
  * Returns: (transfer full): the project, or %NULL with @error set
  */
 LinliProject *
-linli_format_load_file (const char *path, GError **error)
+linli_format_load_file (const char  *path,
+                        GError     **error)
 {
   g_autoptr (GMappedFile) mapped = NULL;
-  GError                 *io_error = NULL;
+  GError *io_error = NULL;
 
   /* Mapped rather than read: no copy of a file that can be 100 MB.  Only
    * a regular file: not a folder, a device or a named pipe. */
@@ -439,8 +480,8 @@ linli_format_load_file (const char *path, GError **error)
       g_error_free (io_error);
       return NULL;
     }
-  return linli_format_load_data (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped), path,
-                                 error);
+  return linli_format_load_data (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
+                                 path, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -452,11 +493,12 @@ linli_format_load_file (const char *path, GError **error)
  * characters cannot appear in XML 1.0 at all and are dropped.
  */
 void
-_linli_format_append_escaped (GString *out, const char *s)
+_linli_format_append_escaped (GString    *out,
+                              const char *s)
 {
   /* Most values need no escaping at all: append them in one go. */
   if (s != NULL && s[strcspn (s, "&<>\"\t\n\r\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
-                                 "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f")] == '\0')
+                              "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f")] == '\0')
     {
       g_string_append (out, s);
       return;
@@ -465,22 +507,24 @@ _linli_format_append_escaped (GString *out, const char *s)
     {
       switch (*s)
         {
-          case '&': g_string_append (out, "&amp;"); break;
-          case '<': g_string_append (out, "&lt;"); break;
-          case '>': g_string_append (out, "&gt;"); break;
-          case '"': g_string_append (out, "&quot;"); break;
-          case '\t': g_string_append (out, "&#9;"); break;
-          case '\n': g_string_append (out, "&#10;"); break;
-          case '\r': g_string_append (out, "&#13;"); break;
-          default:
-            if ((guchar) *s >= 0x20)
-              g_string_append_c (out, *s);
+        case '&': g_string_append (out, "&amp;"); break;
+        case '<': g_string_append (out, "&lt;"); break;
+        case '>': g_string_append (out, "&gt;"); break;
+        case '"': g_string_append (out, "&quot;"); break;
+        case '\t': g_string_append (out, "&#9;"); break;
+        case '\n': g_string_append (out, "&#10;"); break;
+        case '\r': g_string_append (out, "&#13;"); break;
+        default:
+          if ((guchar) *s >= 0x20)
+            g_string_append_c (out, *s);
         }
     }
 }
 
 void
-_linli_format_append_attr (GString *out, const char *name, const char *value)
+_linli_format_append_attr (GString    *out,
+                           const char *name,
+                           const char *value)
 {
   g_string_append_c (out, ' ');
   g_string_append (out, name);
@@ -493,10 +537,11 @@ _linli_format_append_attr (GString *out, const char *name, const char *value)
  * writes millions of coordinates.  Rounding is to the nearest 1e-7, which
  * for every value read from a file (7 decimals at most) gives back its text. */
 void
-_linli_format_append_fixed7 (GString *out, double value)
+_linli_format_append_fixed7 (GString *out,
+                             double   value)
 {
-  char    buf[32];
-  char   *p = buf + sizeof buf;
+  char buf[32];
+  char *p = buf + sizeof buf;
   guint64 n;
 
   if (!isfinite (value) || fabs (value) >= 1e11)
@@ -519,9 +564,10 @@ _linli_format_append_fixed7 (GString *out, double value)
 }
 
 void
-_linli_format_append_uint (GString *out, guint value)
+_linli_format_append_uint (GString *out,
+                           guint    value)
 {
-  char  buf[16];
+  char buf[16];
   char *p = buf + sizeof buf;
 
   do
@@ -531,7 +577,9 @@ _linli_format_append_uint (GString *out, guint value)
 }
 
 void
-_linli_format_append_coord (GString *out, const char *name, double value)
+_linli_format_append_coord (GString    *out,
+                            const char *name,
+                            double      value)
 {
   g_string_append_c (out, ' ');
   g_string_append (out, name);
@@ -541,19 +589,28 @@ _linli_format_append_coord (GString *out, const char *name, double value)
 }
 
 void
-_linli_format_append_number (GString *out, const char *name, double value)
+_linli_format_append_number (GString    *out,
+                             const char *name,
+                             double      value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_string_append_printf (out, " %s=\"%s\"", name, g_ascii_formatd (buf, sizeof buf, "%.10g", value));
 }
 
+
+
+
+
+
+
 /* Where a document being written goes: a file, in chunks, so saving a
  * large district never holds the whole document in memory. */
 
 /* The file helpers speak G_IO_ERROR; a save fails in this domain. */
 static void
-set_save_error (GError **error, GError *io_error)
+set_save_error (GError **error,
+                GError  *io_error)
 {
   g_set_error_literal (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_FAILED, io_error->message);
   g_error_free (io_error);
@@ -577,7 +634,8 @@ _linli_format_writer_flush (LinliFormatWriter *w)
 /* Writes @project as a document of this format's version into @w->out,
  * and on into @w->file whenever a chunk is full, if there is one. */
 static gboolean
-write_document (LinliFormatWriter *w, LinliProject *project)
+write_document (LinliFormatWriter *w,
+                LinliProject      *project)
 {
   g_string_append_printf (w->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<linli version=\"%d\"",
                           LINLI_FORMAT_VERSION);
@@ -592,6 +650,9 @@ write_document (LinliFormatWriter *w, LinliProject *project)
   return w->file == NULL || _linli_format_writer_flush (w);
 }
 
+
+
+
 /**
  * linli_format_save_bytes:
  *
@@ -603,7 +664,7 @@ write_document (LinliFormatWriter *w, LinliProject *project)
 GBytes *
 linli_format_save_bytes (LinliProject *project)
 {
-  GString          *out = g_string_sized_new (256 + (gsize) linli_project_get_n_buildings (project) * 200);
+  GString *out = g_string_sized_new (256 + (gsize) linli_project_get_n_buildings (project) * 200);
   LinliFormatWriter w = { out, NULL, NULL };
 
   write_document (&w, project);
@@ -612,14 +673,16 @@ linli_format_save_bytes (LinliProject *project)
 
 /* A file the loader would refuse is not written. */
 static gboolean
-check_saveable (LinliProject *project, const char *path, GError **error)
+check_saveable (LinliProject *project,
+                const char   *path,
+                GError      **error)
 {
   g_autofree char *problem = linli_project_check_positions (project, NULL);
 
   if (problem == NULL)
     return TRUE;
-  g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_INVALID, _ ("Could not save “%s”: %s"), path,
-               problem);
+  g_set_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_INVALID, _("Could not save “%s”: %s"),
+               path, problem);
   return FALSE;
 }
 
@@ -636,11 +699,13 @@ check_saveable (LinliProject *project, const char *path, GError **error)
  * Returns: %TRUE on success
  */
 gboolean
-linli_format_save_file (LinliProject *project, const char *path, GError **error)
+linli_format_save_file (LinliProject *project,
+                        const char   *path,
+                        GError      **error)
 {
   g_autoptr (GString) out = g_string_sized_new (LINLI_FORMAT_CHUNK + 4096);
-  GError             *io_error = NULL;
-  LinliFormatWriter   w = { out, NULL, error };
+  GError *io_error = NULL;
+  LinliFormatWriter w = { out, NULL, error };
 
   if (!check_saveable (project, path, error))
     return FALSE;

@@ -15,20 +15,20 @@
 /* Cells of one table: 64 M of them is 256 MB of offsets, well beyond any
  * district (300,000 buildings of 20 columns is 6 M) but a fence against a
  * file of nothing but separators. */
-#define MAX_CELLS      (64u * 1024 * 1024)
-#define MAX_ID_CHARS   256u /* what the .linli format accepts */
+#define MAX_CELLS     (64u * 1024 * 1024)
+#define MAX_ID_CHARS   256u   /* what the .linli format accepts */
 #define MAX_NAME_CHARS 1024u
 
 struct _LinliCsvTable
 {
   char       *display_name;
-  const char *encoding; /* a static string */
+  const char *encoding;    /* a static string */
   char        separator;
   guint       n_columns;
-  GPtrArray  *header; /* char *, trimmed */
-  GString    *text;   /* the cells, each NUL-terminated; offset 0 is "" */
-  GArray     *cells;  /* guint32 offsets into text, n_rows × n_columns */
-  GArray     *lines;  /* guint: the line each row starts on */
+  GPtrArray  *header;      /* char *, trimmed */
+  GString    *text;        /* the cells, each NUL-terminated; offset 0 is "" */
+  GArray     *cells;       /* guint32 offsets into text, n_rows × n_columns */
+  GArray     *lines;       /* guint: the line each row starts on */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -36,8 +36,9 @@ struct _LinliCsvTable
 /* ------------------------------------------------------------------------ */
 
 /* "FILE:LINE: reason", or "FILE: reason" when @line is 0. */
-#define fail_at(error, path, line, ...)                                                                      \
-  linli_csv_set_error ((error), LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, (path), (line), __VA_ARGS__)
+#define fail_at(error, path, line, ...) \
+  linli_csv_set_error ((error), LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, (path), (line), \
+                       __VA_ARGS__)
 
 static gboolean
 is_blank (const char *s)
@@ -47,7 +48,8 @@ is_blank (const char *s)
 
 /* The CSV reader's error in the import domain.  Takes @local_error. */
 static gpointer
-import_error (GError **error, GError *local_error)
+import_error (GError **error,
+              GError  *local_error)
 {
   linli_csv_propagate_error (error, local_error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_FAILED,
                              LINLI_IMPORT_ERROR_INVALID);
@@ -73,7 +75,7 @@ plain_key_general (const char *s)
 {
   g_autofree char *n = nfkc_strip (s);
   g_autofree char *folded = g_utf8_casefold (n, -1);
-  GString         *out = g_string_sized_new (strlen (folded));
+  GString *out = g_string_sized_new (strlen (folded));
 
   for (const char *p = folded; *p; p = g_utf8_next_char (p))
     {
@@ -136,7 +138,8 @@ clean_text (const char *s)
 }
 
 static void
-append_line (GArray **lines, guint line)
+append_line (GArray **lines,
+             guint    line)
 {
   if (*lines == NULL)
     *lines = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -149,11 +152,12 @@ append_line (GArray **lines, guint line)
 
 /* Builds the table from @reader's records. */
 static LinliCsvTable *
-table_read (LinliCsvReader *reader, GError **error)
+table_read (LinliCsvReader  *reader,
+            GError         **error)
 {
   g_autoptr (LinliCsvTable) table = g_new0 (LinliCsvTable, 1);
-  const char               *display_name = linli_csv_reader_get_display_name (reader);
-  GError                   *local_error = NULL;
+  const char *display_name = linli_csv_reader_get_display_name (reader);
+  GError *local_error = NULL;
 
   table->display_name = g_strdup (display_name);
   table->encoding = linli_csv_reader_get_encoding (reader);
@@ -169,7 +173,7 @@ table_read (LinliCsvReader *reader, GError **error)
     {
       if (local_error != NULL)
         return import_error (error, local_error);
-      fail_at (error, display_name, 0, _ ("the file has no header row"));
+      fail_at (error, display_name, 0, _("the file has no header row"));
       return NULL;
     }
   table->n_columns = linli_csv_reader_get_n_fields (reader);
@@ -184,19 +188,19 @@ table_read (LinliCsvReader *reader, GError **error)
       for (guint i = table->n_columns; i < n_fields; i++)
         if (!is_blank (linli_csv_reader_get_field (reader, i)))
           {
-            fail_at (error, display_name, line, _ ("%u fields, but the header has %u"), n_fields,
+            fail_at (error, display_name, line, _("%u fields, but the header has %u"), n_fields,
                      table->n_columns);
             return NULL;
           }
       if ((guint64) table->cells->len + table->n_columns > MAX_CELLS)
         {
-          fail_at (error, display_name, line, _ ("more than %u cells in all"), MAX_CELLS);
+          fail_at (error, display_name, line, _("more than %u cells in all"), MAX_CELLS);
           return NULL;
         }
       for (guint i = 0; i < table->n_columns; i++)
         {
           const char *field = linli_csv_reader_get_field (reader, i);
-          guint32     offset = 0;
+          guint32 offset = 0;
 
           /* Empty cells all share the empty string at offset 0. */
           if (field[0] != '\0')
@@ -228,11 +232,14 @@ table_read (LinliCsvReader *reader, GError **error)
  *   "FILE:LINE: reason"
  */
 LinliCsvTable *
-linli_csv_table_parse (
-    const char *data, gsize length, const char *display_name, char separator, GError **error)
+linli_csv_table_parse (const char  *data,
+                       gsize        length,
+                       const char  *display_name,
+                       char         separator,
+                       GError     **error)
 {
   g_autoptr (LinliCsvReader) reader = NULL;
-  GError                    *local_error = NULL;
+  GError *local_error = NULL;
 
   reader = linli_csv_reader_new_for_data (data, length, display_name, separator, &local_error);
   if (reader == NULL)
@@ -250,10 +257,12 @@ linli_csv_table_parse (
  * Returns: (transfer full): the table, or %NULL with @error set
  */
 LinliCsvTable *
-linli_csv_table_load (const char *path, char separator, GError **error)
+linli_csv_table_load (const char  *path,
+                      char         separator,
+                      GError     **error)
 {
   g_autoptr (LinliCsvReader) reader = NULL;
-  GError                    *local_error = NULL;
+  GError *local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -314,7 +323,8 @@ linli_csv_table_get_n_rows (const LinliCsvTable *table)
 }
 
 const char *
-linli_csv_table_get_header (const LinliCsvTable *table, guint column)
+linli_csv_table_get_header (const LinliCsvTable *table,
+                            guint                column)
 {
   g_return_val_if_fail (column < table->n_columns, NULL);
   return g_ptr_array_index (table->header, column);
@@ -326,7 +336,9 @@ linli_csv_table_get_header (const LinliCsvTable *table, guint column)
  * Returns: the cell as written (without its quotes), "" when empty
  */
 const char *
-linli_csv_table_get_cell (const LinliCsvTable *table, guint row, guint column)
+linli_csv_table_get_cell (const LinliCsvTable *table,
+                          guint                row,
+                          guint                column)
 {
   g_return_val_if_fail (row < table->lines->len, NULL);
   g_return_val_if_fail (column < table->n_columns, NULL);
@@ -339,7 +351,8 @@ linli_csv_table_get_cell (const LinliCsvTable *table, guint row, guint column)
  * Returns: the line of the file @row starts on, counting from 1
  */
 guint
-linli_csv_table_get_line (const LinliCsvTable *table, guint row)
+linli_csv_table_get_line (const LinliCsvTable *table,
+                          guint                row)
 {
   g_return_val_if_fail (row < table->lines->len, 0);
   return g_array_index (table->lines, guint, row);
@@ -355,12 +368,13 @@ linli_csv_table_get_line (const LinliCsvTable *table, guint row)
  * Returns: the column, or -1
  */
 int
-linli_csv_table_find_column (const LinliCsvTable *table, const char *spec)
+linli_csv_table_find_column (const LinliCsvTable *table,
+                             const char          *spec)
 {
   g_autofree char *want = NULL;
-  const char      *digits;
-  guint64          n;
-  char            *end;
+  const char *digits;
+  guint64 n;
+  char *end;
 
   for (guint i = 0; i < table->n_columns; i++)
     if (g_str_equal (g_ptr_array_index (table->header, i), spec))
@@ -392,9 +406,9 @@ linli_csv_separator_to_string (char separator)
 {
   switch (separator)
     {
-      case ';': return "semicolon";
-      case '\t': return "tab";
-      default: return "comma";
+    case ';': return "semicolon";
+    case '\t': return "tab";
+    default: return "comma";
     }
 }
 
@@ -419,7 +433,8 @@ linli_csv_field_to_string (LinliCsvField field)
  * Accepts the names linli_csv_field_to_string() gives, with `_` for `-`.
  */
 gboolean
-linli_csv_field_from_string (const char *string, LinliCsvField *field)
+linli_csv_field_from_string (const char    *string,
+                             LinliCsvField *field)
 {
   g_autofree char *s = g_strdelimit (g_ascii_strdown (string, -1), "_", '-');
 
@@ -441,15 +456,12 @@ const char *
 linli_csv_field_get_label (LinliCsvField field)
 {
   static const char *const labels[LINLI_CSV_N_FIELDS] = {
-    N_ ("Building id"),   N_ ("Building name or number"),
-    N_ ("Compound"),      N_ ("Community"),
-    N_ ("Households"),    N_ ("Residents"),
-    N_ ("Party members"), N_ ("Latitude"),
-    N_ ("Longitude"),     N_ ("Key to match (address or number)"),
+    N_("Building id"), N_("Building name or number"), N_("Compound"), N_("Community"), N_("Households"),
+    N_("Residents"), N_("Party members"), N_("Latitude"), N_("Longitude"), N_("Key to match (address or number)"),
   };
 
   g_return_val_if_fail (field < LINLI_CSV_N_FIELDS, NULL);
-  return _ (labels[field]);
+  return _(labels[field]);
 }
 
 void
@@ -469,8 +481,8 @@ static const struct
   const char   *parts[6];
 } guesses[] = {
   { LINLI_CSV_FIELD_PARTY_MEMBERS,
-    { "partymembers", "party-members", "party_members", "partymember", "members", "党员", "党员数",
-      "党员人数", "在册党员", "党员数量", NULL },
+    { "partymembers", "party-members", "party_members", "partymember", "members", "党员", "党员数", "党员人数",
+      "在册党员", "党员数量", NULL },
     { "党员", "party", NULL } },
   { LINLI_CSV_FIELD_HOUSEHOLDS,
     { "households", "household", "hh", "户数", "住户", "住户数", "总户数", "户", "居住户数", "户数量", NULL },
@@ -510,8 +522,8 @@ static char *
 guess_key (const char *header)
 {
   g_autofree char *plain = plain_key (header);
-  GString         *out = g_string_new (NULL);
-  int              depth = 0;
+  GString *out = g_string_new (NULL);
+  int depth = 0;
 
   for (const char *p = plain; *p; p++)
     {
@@ -538,12 +550,13 @@ guess_key (const char *header)
  * column, since joins go by the name when no key is given.
  */
 void
-linli_csv_mapping_guess (LinliCsvMapping *mapping, const LinliCsvTable *table)
+linli_csv_mapping_guess (LinliCsvMapping     *mapping,
+                         const LinliCsvTable *table)
 {
-  guint                 n = table->n_columns;
+  guint n = table->n_columns;
   g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  g_autofree gboolean  *used = g_new0 (gboolean, MAX (n, 1));
-  gboolean              key_exact = FALSE;
+  g_autofree gboolean *used = g_new0 (gboolean, MAX (n, 1));
+  gboolean key_exact = FALSE;
 
   linli_csv_mapping_init (mapping);
   for (guint c = 0; c < n; c++)
@@ -586,24 +599,23 @@ linli_csv_mapping_parse (LinliCsvMapping     *mapping,
                          const char          *assignment,
                          GError             **error)
 {
-  const char      *eq = strchr (assignment, '=');
+  const char *eq = strchr (assignment, '=');
   g_autofree char *name = NULL;
-  LinliCsvField    field;
-  int              column;
+  LinliCsvField field;
+  int column;
 
   if (eq == NULL)
     {
-      g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_FAILED, _ ("“%s” is not FIELD=COLUMN"),
-                   assignment);
+      g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_FAILED,
+                   _("“%s” is not FIELD=COLUMN"), assignment);
       return FALSE;
     }
   name = g_strstrip (g_strndup (assignment, eq - assignment));
   if (!linli_csv_field_from_string (name, &field))
     {
       g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_FAILED,
-                   _ ("unknown field “%s”: use id, name, compound, community, households, residents, "
-                      "party-members, lat, lon or key"),
-                   name);
+                   _("unknown field “%s”: use id, name, compound, community, households, residents, "
+                     "party-members, lat, lon or key"), name);
       return FALSE;
     }
   if (g_ascii_strcasecmp (eq + 1, "none") == 0 || eq[1] == '\0')
@@ -613,10 +625,9 @@ linli_csv_mapping_parse (LinliCsvMapping     *mapping,
       g_autoptr (GString) names = g_string_new (NULL);
 
       for (guint i = 0; i < table->n_columns && i < 40; i++)
-        g_string_append_printf (names, "%s“%s”", i ? ", " : "",
-                                (char *) g_ptr_array_index (table->header, i));
+        g_string_append_printf (names, "%s“%s”", i ? ", " : "", (char *) g_ptr_array_index (table->header, i));
       g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_FAILED,
-                   _ ("%s has no column “%s” (its columns: %s)"), table->display_name, eq + 1, names->str);
+                   _("%s has no column “%s” (its columns: %s)"), table->display_name, eq + 1, names->str);
       return FALSE;
     }
   mapping->columns[field] = column;
@@ -630,7 +641,8 @@ linli_csv_mapping_parse (LinliCsvMapping     *mapping,
  *   without one the name or id column, as @key says; -1 if none
  */
 int
-linli_csv_mapping_get_join_column (const LinliCsvMapping *mapping, LinliCsvKey key)
+linli_csv_mapping_get_join_column (const LinliCsvMapping *mapping,
+                                   LinliCsvKey            key)
 {
   if (mapping->columns[LINLI_CSV_FIELD_KEY] >= 0)
     return mapping->columns[LINLI_CSV_FIELD_KEY];
@@ -669,7 +681,8 @@ linli_csv_report_clear (LinliCsvReport *report)
  * Returns: (transfer full): "17, 40, 52" or, past @max, "17, 40, …"
  */
 char *
-linli_csv_format_lines (const GArray *lines, guint max)
+linli_csv_format_lines (const GArray *lines,
+                        guint         max)
 {
   GString *out = g_string_new (NULL);
 
@@ -685,13 +698,17 @@ linli_csv_format_lines (const GArray *lines, guint max)
   return g_string_free (out, FALSE);
 }
 
-static void G_GNUC_PRINTF (3, 4) append_counted (GString *out, const GArray *lines, const char *format, ...)
+static void G_GNUC_PRINTF (3, 4)
+append_counted (GString      *out,
+                const GArray *lines,
+                const char   *format,
+                ...)
 {
   g_autofree char *listed = NULL;
-  va_list          args;
+  va_list args;
 
   /* Translators: between the counts of a building list summary */
-  g_string_append (out, _ (", "));
+  g_string_append (out, _(", "));
   va_start (args, format);
   g_string_append_vprintf (out, format, args);
   va_end (args);
@@ -699,8 +716,7 @@ static void G_GNUC_PRINTF (3, 4) append_counted (GString *out, const GArray *lin
     {
       listed = linli_csv_format_lines (lines, 8);
       /* Translators: the lines of the file rows are on, after a count, e.g. " (lines 17, 40, …)" */
-      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " (line %s)", " (lines %s)", lines->len),
-                              listed);
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " (line %s)", " (lines %s)", lines->len), listed);
     }
 }
 
@@ -715,40 +731,36 @@ linli_csv_report_describe (const LinliCsvReport *report)
 {
   GString *out = g_string_new (NULL);
 
-  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", report->rows),
-                          report->rows);
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", report->rows), report->rows);
   /* Translators: after the number of rows of a building list summary */
-  g_string_append (out, _ (":"));
+  g_string_append (out, _(":"));
   if (report->join)
     {
-      g_string_append_printf (out, _ (" %u matched"), report->matched);
+      g_string_append_printf (out, _(" %u matched"), report->matched);
       if (report->unmatched > 0)
-        append_counted (out, report->unmatched_lines, _ ("%u unmatched"), report->unmatched);
+        append_counted (out, report->unmatched_lines, _("%u unmatched"), report->unmatched);
       if (report->ambiguous > 0)
-        append_counted (out, report->ambiguous_lines, _ ("%u ambiguous"), report->ambiguous);
+        append_counted (out, report->ambiguous_lines, _("%u ambiguous"), report->ambiguous);
       if (report->duplicates > 0)
-        append_counted (out, report->duplicate_lines, _ ("%u for a building already filled"),
-                        report->duplicates);
+        append_counted (out, report->duplicate_lines, _("%u for a building already filled"), report->duplicates);
       if (report->estimated > 0)
-        append_counted (out, NULL, _ ("%u still partly estimated"), report->estimated);
+        append_counted (out, NULL, _("%u still partly estimated"), report->estimated);
       /* Translators: before the count of buildings not in a building list */
-      g_string_append (out, _ ("; "));
-      g_string_append_printf (out,
-                              g_dngettext (GETTEXT_PACKAGE, "%u building of the project not in the list",
-                                           "%u buildings of the project not in the list",
-                                           report->buildings_unmatched),
+      g_string_append (out, _("; "));
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u building of the project not in the list",
+                                                "%u buildings of the project not in the list",
+                                                report->buildings_unmatched),
                               report->buildings_unmatched);
     }
   else
     {
       g_string_append_c (out, ' ');
-      g_string_append_printf (out,
-                              g_dngettext (GETTEXT_PACKAGE, "%u building", "%u buildings", report->buildings),
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u building", "%u buildings", report->buildings),
                               report->buildings);
       if (report->skipped > 0)
-        append_counted (out, report->skipped_lines, _ ("%u without coordinates, skipped"), report->skipped);
+        append_counted (out, report->skipped_lines, _("%u without coordinates, skipped"), report->skipped);
       if (report->estimated > 0)
-        append_counted (out, NULL, _ ("%u with households or residents estimated"), report->estimated);
+        append_counted (out, NULL, _("%u with households or residents estimated"), report->estimated);
     }
   return g_string_free (out, FALSE);
 }
@@ -758,7 +770,10 @@ linli_csv_report_describe (const LinliCsvReport *report)
 /* ------------------------------------------------------------------------ */
 
 static const char *
-cell_text (const LinliCsvTable *table, const LinliCsvMapping *mapping, guint row, LinliCsvField field)
+cell_text (const LinliCsvTable   *table,
+           const LinliCsvMapping *mapping,
+           guint                  row,
+           LinliCsvField          field)
 {
   int column = mapping->columns[field];
 
@@ -779,7 +794,7 @@ cell_error (const LinliCsvTable   *table,
   /* Translators: the field, the column's header, the value and why it is wrong, e.g.
    * Households (column “户数”): “-3” is negative */
   return fail_at (error, table->display_name, linli_csv_table_get_line (table, row),
-                  _ ("%s (column “%s”): “%s” %s"), linli_csv_field_get_label (field),
+                  _("%s (column “%s”): “%s” %s"), linli_csv_field_get_label (field),
                   linli_csv_table_get_header (table, mapping->columns[field]), value, reason);
 }
 
@@ -797,12 +812,12 @@ cell_count (const LinliCsvTable   *table,
             guint32               *value,
             GError               **error)
 {
-  const char              *raw = cell_text (table, mapping, row, field);
-  g_autofree char         *s = NULL;
+  const char *raw = cell_text (table, mapping, row, field);
+  g_autofree char *s = NULL;
   static const char *const units[] = { "户", "人", "名", "个" };
-  LinliNumberStatus        status;
-  guint64                  v = 0;
-  gsize                    len;
+  LinliNumberStatus status;
+  guint64 v = 0;
+  gsize len;
 
   *present = FALSE;
   if (is_blank (raw))
@@ -823,10 +838,10 @@ cell_count (const LinliCsvTable   *table,
   /* Digits grouped by three after a first group of one to three: "1,234". */
   if (strchr (s, ',') != NULL)
     {
-      gsize    sign = s[0] == '-' || s[0] == '+';
-      gsize    int_len = strcspn (s + sign, ".eE");
+      gsize sign = s[0] == '-' || s[0] == '+';
+      gsize int_len = strcspn (s + sign, ".eE");
       GString *plain = g_string_new_len (s, sign);
-      guint    group = 0, groups = 0;
+      guint group = 0, groups = 0;
       gboolean ok = TRUE;
 
       for (gsize i = sign; i < sign + int_len && ok; i++)
@@ -848,7 +863,7 @@ cell_count (const LinliCsvTable   *table,
       g_free (s);
       s = g_string_free (plain, FALSE);
       if (!ok)
-        return cell_error (table, mapping, row, field, raw, _ ("is not a number"), error);
+        return cell_error (table, mapping, row, field, raw, _("is not a number"), error);
     }
   status = linli_number_parse_count (s, LINLI_NUMBER_FLAGS_NONE, LINLI_CSV_MAX_COUNT, &v);
   if (status != LINLI_NUMBER_OK)
@@ -873,9 +888,9 @@ cell_degrees (const LinliCsvTable   *table,
               double                *value,
               GError               **error)
 {
-  const char       *raw = cell_text (table, mapping, row, field);
-  g_autofree char  *s = NULL;
-  double            limit = field == LINLI_CSV_FIELD_LAT ? 90 : 180;
+  const char *raw = cell_text (table, mapping, row, field);
+  g_autofree char *s = NULL;
+  double limit = field == LINLI_CSV_FIELD_LAT ? 90 : 180;
   LinliNumberStatus status;
 
   *present = FALSE;
@@ -893,15 +908,15 @@ cell_degrees (const LinliCsvTable   *table,
   if (status == LINLI_NUMBER_TOO_LARGE || status == LINLI_NUMBER_TOO_SMALL)
     *value = status == LINLI_NUMBER_TOO_LARGE ? INFINITY : -INFINITY;
   else if (status != LINLI_NUMBER_OK)
-    return cell_error (table, mapping, row, field, raw, _ ("is not a number"), error);
+    return cell_error (table, mapping, row, field, raw, _("is not a number"), error);
   if (fabs (*value) > limit)
     {
       g_autofree char *reason = NULL;
 
       if (field == LINLI_CSV_FIELD_LAT && fabs (*value) <= 180)
-        reason = g_strdup (_ ("is not between −90 and 90 (are latitude and longitude swapped?)"));
+        reason = g_strdup (_("is not between −90 and 90 (are latitude and longitude swapped?)"));
       else
-        reason = g_strdup_printf (_ ("is not between −%.0f and %.0f"), limit, limit);
+        reason = g_strdup_printf (_("is not between −%.0f and %.0f"), limit, limit);
       return cell_error (table, mapping, row, field, raw, reason, error);
     }
   *present = TRUE;
@@ -922,7 +937,7 @@ cell_name (const LinliCsvTable   *table,
 
   if (g_utf8_strlen (s, -1) > (glong) max_chars)
     {
-      g_autofree char *reason = g_strdup_printf (_ ("is longer than %u characters"), max_chars);
+      g_autofree char *reason = g_strdup_printf (_("is longer than %u characters"), max_chars);
       g_autofree char *shown = g_utf8_substring (s, 0, 20);
       g_autofree char *value_shown = g_strconcat (shown, "…", NULL);
 
@@ -940,12 +955,14 @@ typedef struct
 } Figures;
 
 static gboolean
-row_figures (const LinliCsvTable *table, const LinliCsvMapping *mapping, guint row, Figures *f, GError **error)
+row_figures (const LinliCsvTable   *table,
+             const LinliCsvMapping *mapping,
+             guint                  row,
+             Figures               *f,
+             GError               **error)
 {
-  return cell_count (table, mapping, row, LINLI_CSV_FIELD_HOUSEHOLDS, &f->has_households, &f->households,
-                     error) &&
-         cell_count (table, mapping, row, LINLI_CSV_FIELD_RESIDENTS, &f->has_residents, &f->residents,
-                     error) &&
+  return cell_count (table, mapping, row, LINLI_CSV_FIELD_HOUSEHOLDS, &f->has_households, &f->households, error) &&
+         cell_count (table, mapping, row, LINLI_CSV_FIELD_RESIDENTS, &f->has_residents, &f->residents, error) &&
          cell_count (table, mapping, row, LINLI_CSV_FIELD_PARTY_MEMBERS, &f->has_members, &f->members, error);
 }
 
@@ -956,14 +973,15 @@ derive (double value)
 }
 
 static gboolean
-check_columns (const LinliCsvTable *table, const LinliCsvMapping *mapping, GError **error)
+check_columns (const LinliCsvTable   *table,
+               const LinliCsvMapping *mapping,
+               GError               **error)
 {
   for (guint f = 0; f < LINLI_CSV_N_FIELDS; f++)
     if (mapping->columns[f] >= (int) table->n_columns)
-      return fail_at (error, table->display_name, 0, _ ("the file has no column %d"),
-                      mapping->columns[f] + 1);
+      return fail_at (error, table->display_name, 0, _("the file has no column %d"), mapping->columns[f] + 1);
   if (table->lines->len == 0)
-    return fail_at (error, table->display_name, 0, _ ("the file has no rows below its header"));
+    return fail_at (error, table->display_name, 0, _("the file has no rows below its header"));
   return TRUE;
 }
 
@@ -997,13 +1015,13 @@ linli_csv_import (const LinliCsvTable   *table,
                   GError               **error)
 {
   g_autoptr (LinliProject) project = NULL;
-  g_autoptr (GHashTable)   ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GHashTable)   communities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GHashTable)   compounds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char         *basename = NULL;
-  g_auto (LinliCsvReport)  rep = { 0 };
-  LinliExtent              extent;
-  guint                    n_rows;
+  g_autoptr (GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) communities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) compounds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *basename = NULL;
+  g_auto (LinliCsvReport) rep = { 0 };
+  LinliExtent extent;
+  guint n_rows;
 
   g_return_val_if_fail (table != NULL && mapping != NULL && options != NULL, NULL);
 
@@ -1013,7 +1031,7 @@ linli_csv_import (const LinliCsvTable   *table,
     return NULL;
   if (mapping->columns[LINLI_CSV_FIELD_LAT] < 0 || mapping->columns[LINLI_CSV_FIELD_LON] < 0)
     {
-      fail_at (error, table->display_name, 0, _ ("choose the columns of latitude and longitude"));
+      fail_at (error, table->display_name, 0, _("choose the columns of latitude and longitude"));
       return NULL;
     }
 
@@ -1023,7 +1041,7 @@ linli_csv_import (const LinliCsvTable   *table,
   for (guint row = 0; row < n_rows && mapping->columns[LINLI_CSV_FIELD_ID] >= 0; row++)
     {
       g_autofree char *id = NULL;
-      gpointer         line;
+      gpointer line;
 
       if (!cell_name (table, mapping, row, LINLI_CSV_FIELD_ID, MAX_ID_CHARS, &id, error))
         return NULL;
@@ -1032,11 +1050,10 @@ linli_csv_import (const LinliCsvTable   *table,
       if ((line = g_hash_table_lookup (ids, id)) != NULL)
         {
           fail_at (error, table->display_name, linli_csv_table_get_line (table, row),
-                   _ ("building id “%s” is also on line %u"), id, GPOINTER_TO_UINT (line));
+                   _("building id “%s” is also on line %u"), id, GPOINTER_TO_UINT (line));
           return NULL;
         }
-      g_hash_table_insert (ids, g_steal_pointer (&id),
-                           GUINT_TO_POINTER (linli_csv_table_get_line (table, row)));
+      g_hash_table_insert (ids, g_steal_pointer (&id), GUINT_TO_POINTER (linli_csv_table_get_line (table, row)));
     }
 
   project = linli_project_new ();
@@ -1048,21 +1065,20 @@ linli_csv_import (const LinliCsvTable   *table,
     {
       g_autofree char *id = NULL, *name = NULL, *community_name = NULL, *compound_name = NULL;
       g_autofree char *compound_key = NULL;
-      guint            line = linli_csv_table_get_line (table, row);
-      gboolean         has_lat, has_lon;
-      double           lat = 0, lon = 0;
-      LinliBuilding    b = { 0 };
-      Figures          f;
-      gpointer         index;
-      guint            community;
+      guint line = linli_csv_table_get_line (table, row);
+      gboolean has_lat, has_lon;
+      double lat = 0, lon = 0;
+      LinliBuilding b = { 0 };
+      Figures f;
+      gpointer index;
+      guint community;
 
       if (!cell_degrees (table, mapping, row, LINLI_CSV_FIELD_LAT, &has_lat, &lat, error) ||
           !cell_degrees (table, mapping, row, LINLI_CSV_FIELD_LON, &has_lon, &lon, error) ||
           !row_figures (table, mapping, row, &f, error) ||
           !cell_name (table, mapping, row, LINLI_CSV_FIELD_ID, MAX_ID_CHARS, &id, error) ||
           !cell_name (table, mapping, row, LINLI_CSV_FIELD_NAME, MAX_NAME_CHARS, &name, error) ||
-          !cell_name (table, mapping, row, LINLI_CSV_FIELD_COMMUNITY, MAX_NAME_CHARS, &community_name,
-                      error) ||
+          !cell_name (table, mapping, row, LINLI_CSV_FIELD_COMMUNITY, MAX_NAME_CHARS, &community_name, error) ||
           !cell_name (table, mapping, row, LINLI_CSV_FIELD_COMPOUND, MAX_NAME_CHARS, &compound_name, error))
         return NULL;
       if (!has_lat && !has_lon)
@@ -1074,14 +1090,13 @@ linli_csv_import (const LinliCsvTable   *table,
       if (has_lat != has_lon)
         {
           fail_at (error, table->display_name, line,
-                   has_lat ? _ ("a latitude without a longitude") : _ ("a longitude without a latitude"));
+                   has_lat ? _("a latitude without a longitude") : _("a longitude without a latitude"));
           return NULL;
         }
       linli_crs_to_wgs84 (options->crs, lat, lon, &b.lat, &b.lon);
       if (!linli_lat_lon_is_valid (b.lat, b.lon))
         {
-          fail_at (error, table->display_name, line,
-                   _ ("the position lies outside the valid range of coordinates"));
+          fail_at (error, table->display_name, line, _("the position lies outside the valid range of coordinates"));
           return NULL;
         }
       /* The row that takes the positions where the projection cannot
@@ -1115,7 +1130,7 @@ linli_csv_import (const LinliCsvTable   *table,
       if (community_name[0] == '\0')
         {
           g_free (community_name);
-          community_name = g_strdup (_ ("Imported buildings"));
+          community_name = g_strdup (_("Imported buildings"));
         }
       if ((index = g_hash_table_lookup (communities, community_name)) != NULL)
         community = GPOINTER_TO_UINT (index) - 1;
@@ -1136,8 +1151,7 @@ linli_csv_import (const LinliCsvTable   *table,
         b.compound = GPOINTER_TO_UINT (index) - 1;
       else
         {
-          g_autofree char *kid = g_strdup_printf ("%s-k%u",
-                                                  linli_project_get_community (project, community)->id,
+          g_autofree char *kid = g_strdup_printf ("%s-k%u", linli_project_get_community (project, community)->id,
                                                   linli_project_get_n_compounds (project) + 1);
 
           b.compound = linli_project_add_compound (project, kid, compound_name, community);
@@ -1177,12 +1191,11 @@ linli_csv_import (const LinliCsvTable   *table,
 /* Joining a list onto a project's buildings                                 */
 /* ------------------------------------------------------------------------ */
 
-static const char *const chinese_digits[] = {
-  "〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九"
-};
+static const char *const chinese_digits[] = { "〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
 
 static int
-chinese_digit (const char *p, gsize *len)
+chinese_digit (const char *p,
+               gsize      *len)
 {
   for (guint i = 0; i < G_N_ELEMENTS (chinese_digits); i++)
     if (g_str_has_prefix (p, chinese_digits[i]))
@@ -1203,7 +1216,7 @@ chinese_digit (const char *p, gsize *len)
 static char *
 chinese_number (const char *s)
 {
-  guint    total = 0, current = 0, n = 0;
+  guint total = 0, current = 0, n = 0;
   gboolean units = FALSE;
   GString *digits;
 
@@ -1215,7 +1228,7 @@ chinese_number (const char *s)
   for (const char *p = s; *p; n++)
     {
       gsize len;
-      int   d = chinese_digit (p, &len);
+      int d = chinese_digit (p, &len);
 
       if (d < 0 || n > 8)
         {
@@ -1241,16 +1254,17 @@ chinese_number (const char *s)
       return NULL;
     }
   if (!units)
-    return g_string_free (digits, FALSE); /* 一二 reads digit by digit */
+    return g_string_free (digits, FALSE);  /* 一二 reads digit by digit */
   g_string_free (digits, TRUE);
   return g_strdup_printf ("%u", total + current);
 }
 
 static gboolean
-ends_in_number (const char *s, gsize len)
+ends_in_number (const char *s,
+                gsize       len)
 {
   const char *last;
-  gsize       dlen;
+  gsize dlen;
 
   if (len == 0)
     return FALSE;
@@ -1280,8 +1294,8 @@ linli_csv_normalize_name (const char *name)
   };
   g_autofree char *s = plain_key (name);
   g_autofree char *number = NULL;
-  char            *start = s;
-  gsize            len;
+  char *start = s;
+  gsize len;
 
   if (g_str_has_prefix (start, "第"))
     {
@@ -1320,7 +1334,9 @@ linli_csv_normalize_name (const char *name)
 
 /* Keys to the lists of indices that have them. */
 static void
-multi_add (GHashTable *hash, char *key, guint value)
+multi_add (GHashTable *hash,
+           char       *key,
+           guint       value)
 {
   GArray *list = g_hash_table_lookup (hash, key);
 
@@ -1345,7 +1361,8 @@ multi_new (void)
 }
 
 static gboolean
-list_has (const GArray *list, guint value)
+list_has (const GArray *list,
+          guint         value)
 {
   for (guint i = 0; list != NULL && i < list->len; i++)
     if (g_array_index (list, guint, i) == value)
@@ -1355,7 +1372,8 @@ list_has (const GArray *list, guint value)
 
 /* The key a row or a building is found by. */
 static char *
-join_key (const char *text, LinliCsvKey key)
+join_key (const char  *text,
+          LinliCsvKey  key)
 {
   return key == LINLI_CSV_KEY_ID ? plain_key (text) : linli_csv_normalize_name (text);
 }
@@ -1365,13 +1383,13 @@ join_key (const char *text, LinliCsvKey key)
 typedef struct
 {
   guint building;
-  guint next; /* the entry after, + 1; 0 at the end */
+  guint next;      /* the entry after, + 1; 0 at the end */
 } Entry;
 
 typedef struct
 {
-  GHashTable *heads;   /* key → its last entry + 1 */
-  GArray     *entries; /* Entry */
+  GHashTable *heads;    /* key → its last entry + 1 */
+  GArray     *entries;  /* Entry */
 } Chains;
 
 static void
@@ -1389,7 +1407,9 @@ chains_clear (Chains *chains)
 }
 
 static void
-chains_add (Chains *chains, char *key, guint building)
+chains_add (Chains *chains,
+            char   *key,
+            guint   building)
 {
   guint head = GPOINTER_TO_UINT (g_hash_table_lookup (chains->heads, key));
   Entry entry = { building, head };
@@ -1406,7 +1426,9 @@ chains_add (Chains *chains, char *key, guint building)
 
 /* Counts the buildings under @key, giving one of them. */
 static guint
-chains_count (Chains *chains, const char *key, guint *found)
+chains_count (Chains     *chains,
+              const char *key,
+              guint      *found)
 {
   guint n = 0;
 
@@ -1430,7 +1452,8 @@ typedef struct
 } BuildingIndex;
 
 static char *
-scoped_key (const char *key, guint scope)
+scoped_key (const char *key,
+            guint       scope)
 {
   char number[16];
 
@@ -1439,7 +1462,11 @@ scoped_key (const char *key, guint scope)
 }
 
 static void
-index_building (BuildingIndex *index, const char *key, guint building, guint compound, guint community)
+index_building (BuildingIndex *index,
+                const char    *key,
+                guint          building,
+                guint          compound,
+                guint          community)
 {
   chains_add (&index->all, g_strdup (key), building);
   /* The scoped chains are there only when the list has such a column. */
@@ -1468,7 +1495,7 @@ find_buildings (BuildingIndex *index,
     {
       for (guint k = 0; k < in_compounds->len; k++)
         {
-          guint            compound = g_array_index (in_compounds, guint, k);
+          guint compound = g_array_index (in_compounds, guint, k);
           g_autofree char *scoped = NULL;
 
           if (in_communities != NULL &&
@@ -1506,23 +1533,23 @@ join_match (LinliProject          *project,
 {
   g_autoptr (GHashTable) compounds = multi_new ();
   g_autoptr (GHashTable) communities = multi_new ();
-  g_autoptr (GPtrArray)  compound_keys = g_ptr_array_new_with_free_func (g_free);
-  BuildingIndex          index;
-  g_autofree guint      *row_of = NULL;
-  guint                  n_buildings = linli_project_get_n_buildings (project);
-  int                    key_column = linli_csv_mapping_get_join_column (mapping, options->key);
-  LinliCsvMapping        keyed = *mapping;
+  g_autoptr (GPtrArray) compound_keys = g_ptr_array_new_with_free_func (g_free);
+  BuildingIndex index;
+  g_autofree guint *row_of = NULL;
+  guint n_buildings = linli_project_get_n_buildings (project);
+  int key_column = linli_csv_mapping_get_join_column (mapping, options->key);
+  LinliCsvMapping keyed = *mapping;
 
   rep->join = TRUE;
   rep->rows = table->lines->len;
   if (!check_columns (table, mapping, error))
     return FALSE;
   if (key_column < 0)
-    return fail_at (error, table->display_name, 0, _ ("choose the column to match buildings by"));
+    return fail_at (error, table->display_name, 0, _("choose the column to match buildings by"));
   if (mapping->columns[LINLI_CSV_FIELD_HOUSEHOLDS] < 0 && mapping->columns[LINLI_CSV_FIELD_RESIDENTS] < 0 &&
       mapping->columns[LINLI_CSV_FIELD_PARTY_MEMBERS] < 0)
     return fail_at (error, table->display_name, 0,
-                    _ ("choose a column of households, residents or party members to fill in"));
+                    _("choose a column of households, residents or party members to fill in"));
   keyed.columns[LINLI_CSV_FIELD_KEY] = key_column;
 
   /* Every row's figures are checked before anything is matched. */
@@ -1560,9 +1587,9 @@ join_match (LinliProject          *project,
   for (guint i = 0; i < n_buildings; i++)
     {
       const LinliBuilding *b = linli_project_get_building (project, i);
-      const char          *text = options->key == LINLI_CSV_KEY_ID ? b->id : b->name;
-      guint                community = linli_project_get_compound (project, b->compound)->community;
-      g_autofree char     *key = NULL;
+      const char *text = options->key == LINLI_CSV_KEY_ID ? b->id : b->name;
+      guint community = linli_project_get_compound (project, b->compound)->community;
+      g_autofree char *key = NULL;
 
       if (out != NULL)
         g_array_index (out, LinliBuilding, i) = *b;
@@ -1575,8 +1602,8 @@ join_match (LinliProject          *project,
       if (options->key == LINLI_CSV_KEY_NAME)
         {
           g_autofree char *plain = plain_key (text);
-          const char      *prefix = g_ptr_array_index (compound_keys, b->compound);
-          gsize            n = strlen (prefix);
+          const char *prefix = g_ptr_array_index (compound_keys, b->compound);
+          gsize n = strlen (prefix);
 
           if (n > 0 && strlen (plain) > n && strncmp (plain, prefix, n) == 0)
             {
@@ -1594,17 +1621,17 @@ join_match (LinliProject          *project,
 
   for (guint row = 0; row < table->lines->len; row++)
     {
-      const char      *key_text = cell_text (table, &keyed, row, LINLI_CSV_FIELD_KEY);
-      const char      *compound_text = cell_text (table, mapping, row, LINLI_CSV_FIELD_COMPOUND);
-      const char      *community_text = cell_text (table, mapping, row, LINLI_CSV_FIELD_COMMUNITY);
+      const char *key_text = cell_text (table, &keyed, row, LINLI_CSV_FIELD_KEY);
+      const char *compound_text = cell_text (table, mapping, row, LINLI_CSV_FIELD_COMPOUND);
+      const char *community_text = cell_text (table, mapping, row, LINLI_CSV_FIELD_COMMUNITY);
       g_autofree char *compound_key = plain_key (compound_text);
       g_autofree char *community_key = plain_key (community_text);
       g_autofree char *key = join_key (key_text, options->key);
-      GArray          *in_compounds = NULL, *in_communities = NULL;
-      guint            line = linli_csv_table_get_line (table, row);
-      guint            found = G_MAXUINT, n_found = 0;
-      LinliBuilding   *b, filled;
-      Figures          f;
+      GArray *in_compounds = NULL, *in_communities = NULL;
+      guint line = linli_csv_table_get_line (table, row);
+      guint found = G_MAXUINT, n_found = 0;
+      LinliBuilding *b, filled;
+      Figures f;
 
       if (compound_key[0] != '\0')
         in_compounds = g_hash_table_lookup (compounds, compound_key);
@@ -1619,7 +1646,7 @@ join_match (LinliProject          *project,
           if (n_found == 0 && options->key == LINLI_CSV_KEY_NAME && compound_key[0] != '\0')
             {
               g_autofree char *plain = plain_key (key_text);
-              gsize            n = strlen (compound_key);
+              gsize n = strlen (compound_key);
 
               if (strlen (plain) > n && strncmp (plain, compound_key, n) == 0)
                 {
@@ -1687,6 +1714,7 @@ join_match (LinliProject          *project,
   return TRUE;
 }
 
+
 /**
  * linli_csv_join_check:
  * @report: (out caller-allocates) (optional): the matching; clear it with
@@ -1748,9 +1776,9 @@ linli_csv_join (LinliProject          *project,
                 LinliCsvReport        *report,
                 GError               **error)
 {
-  g_autoptr (GArray)      out = g_array_new (FALSE, FALSE, sizeof (LinliBuilding));
+  g_autoptr (GArray) out = g_array_new (FALSE, FALSE, sizeof (LinliBuilding));
   g_auto (LinliCsvReport) rep = { 0 };
-  LinliProject           *copy;
+  LinliProject *copy;
 
   g_return_val_if_fail (LINLI_IS_PROJECT (project), NULL);
   g_return_val_if_fail (table != NULL && mapping != NULL && options != NULL, NULL);

@@ -24,9 +24,10 @@
  * street stays).
  */
 
-#define MAX_TAGS       5000   /* per element */
-#define MAX_TAG_LENGTH 4096   /* bytes of a key or value; OSM allows 255 characters */
-#define MAX_MEMBERS    100000 /* per relation; OSM allows 32,000 */
+
+#define MAX_TAGS          5000     /* per element */
+#define MAX_TAG_LENGTH    4096     /* bytes of a key or value; OSM allows 255 characters */
+#define MAX_MEMBERS       100000   /* per relation; OSM allows 32,000 */
 
 typedef struct
 {
@@ -38,8 +39,8 @@ typedef struct
 typedef enum
 {
   WAY_BUILDING = 1 << 0,
-  WAY_STREET = 1 << 1,
-  WAY_OUTER = 1 << 2, /* an outer ring of a building relation: not a building itself */
+  WAY_STREET   = 1 << 1,
+  WAY_OUTER    = 1 << 2,   /* an outer ring of a building relation: not a building itself */
 } WayFlags;
 
 typedef struct
@@ -47,9 +48,9 @@ typedef struct
   gint64  id;
   guint32 refs_start;
   guint32 n_refs;
-  guint32 feature; /* index into features, or G_MAXUINT32 */
+  guint32 feature;         /* index into features, or G_MAXUINT32 */
   guint8  flags;
-  guint8  kind; /* LinliStreetKind, for WAY_STREET */
+  guint8  kind;            /* LinliStreetKind, for WAY_STREET */
 } OsmWay;
 
 typedef enum
@@ -60,7 +61,7 @@ typedef enum
 
 typedef struct
 {
-  gint64 ref; /* a way */
+  gint64 ref;              /* a way */
   guint8 role;
 } OsmMember;
 
@@ -74,7 +75,7 @@ typedef struct
 
 typedef enum
 {
-  ELEMENT_NONE, /* outside, or in one this reader does not use */
+  ELEMENT_NONE,            /* outside, or in one this reader does not use */
   ELEMENT_NODE,
   ELEMENT_WAY,
   ELEMENT_RELATION,
@@ -82,25 +83,25 @@ typedef enum
 
 typedef struct
 {
-  LinliImporter *imp;
-  LinliXml       x; /* the guarded reader, the document and the error */
+  LinliImporter   *imp;
+  LinliXml         x;               /* the guarded reader, the document and the error */
 
-  GArray    *nodes; /* OsmNode, sorted by id at the end */
-  gboolean   nodes_sorted;
-  GArray    *ways;      /* OsmWay, in file order */
-  GArray    *refs;      /* gint64: the ways' node references */
-  GArray    *relations; /* OsmRelation */
-  GArray    *members;   /* OsmMember */
-  GPtrArray *features;  /* tags (GPtrArray) of buildings and amenities */
-  GPtrArray *tags;      /* of the element being read: key, value, key, value … */
+  GArray          *nodes;           /* OsmNode, sorted by id at the end */
+  gboolean         nodes_sorted;
+  GArray          *ways;            /* OsmWay, in file order */
+  GArray          *refs;            /* gint64: the ways' node references */
+  GArray          *relations;       /* OsmRelation */
+  GArray          *members;         /* OsmMember */
+  GPtrArray       *features;        /* tags (GPtrArray) of buildings and amenities */
+  GPtrArray       *tags;            /* of the element being read: key, value, key, value … */
 
   /* The element being read. */
-  Element element;
-  gint64  id;
-  double  lat;
-  double  lon;
-  guint32 refs_start;
-  guint32 members_start;
+  Element          element;
+  gint64           id;
+  double           lat;
+  double           lon;
+  guint32          refs_start;
+  guint32          members_start;
 } OsmReader;
 
 /* ------------------------------------------------------------------------ */
@@ -108,7 +109,8 @@ typedef struct
 /* ------------------------------------------------------------------------ */
 
 static const char *
-tags_get (gconstpointer data, const char *key)
+tags_get (gconstpointer data,
+          const char   *key)
 {
   const GPtrArray *tags = data;
 
@@ -119,7 +121,7 @@ tags_get (gconstpointer data, const char *key)
 }
 
 /* The guarded reader's helpers, for this reader's errors. */
-#define fail(r, ...)       linli_xml_fail (&(r)->x, LINLI_IMPORT_ERROR_INVALID, __VA_ARGS__)
+#define fail(r, ...) linli_xml_fail (&(r)->x, LINLI_IMPORT_ERROR_INVALID, __VA_ARGS__)
 #define read_node(r, type) linli_xml_read (&(r)->x, (type))
 #define quote_value(value) linli_xml_quote (value)
 
@@ -127,17 +129,21 @@ tags_get (gconstpointer data, const char *key)
  * G_GINT64_FORMAT. */
 #define ID_BUF 24
 static const char *
-id_text (gint64 id, char *buf)
+id_text (gint64  id,
+         char   *buf)
 {
   g_snprintf (buf, ID_BUF, "%" G_GINT64_FORMAT, id);
   return buf;
 }
-#define ID_TEXT(id) id_text ((id), (char[ID_BUF]){ 0 })
+#define ID_TEXT(id) id_text ((id), (char[ID_BUF]) { 0 })
 
 /* The attributes of the current element named in @names, into @values
  * (borrowed from the reader's node, or assembled into @owned). */
 static void
-read_attrs (OsmReader *r, const char *const *names, const char **values, char **owned)
+read_attrs (OsmReader         *r,
+            const char *const *names,
+            const char       **values,
+            char             **owned)
 {
   xmlNodePtr node = xmlTextReaderCurrentNode (r->x.reader);
 
@@ -167,34 +173,44 @@ read_attrs (OsmReader *r, const char *const *names, const char **values, char **
 }
 
 static gboolean
-parse_id (OsmReader *r, const char *element, const char *attr, const char *value, gint64 *id)
+parse_id (OsmReader  *r,
+          const char *element,
+          const char *attr,
+          const char *value,
+          gint64     *id)
 {
   g_autofree char *q = NULL;
 
   if (value == NULL)
-    return fail (r, _ ("<%s> lacks the attribute “%s”"), element, attr);
+    return fail (r, _("<%s> lacks the attribute “%s”"), element, attr);
   if (g_ascii_string_to_signed (value, 10, G_MININT64, G_MAXINT64, id, NULL))
     return TRUE;
   q = quote_value (value);
-  return fail (r, _ ("attribute “%s” of <%s> must be a whole number, not “%s”"), attr, element, q);
+  return fail (r, _("attribute “%s” of <%s> must be a whole number, not “%s”"), attr, element, q);
 }
 
 static gboolean
-parse_coordinate (OsmReader *r, const char *attr, const char *value, double limit, double *out)
+parse_coordinate (OsmReader  *r,
+                  const char *attr,
+                  const char *value,
+                  double      limit,
+                  double     *out)
 {
   g_autofree char *q = NULL;
 
   if (value == NULL)
-    return fail (r, _ ("<node> lacks the attribute “%s”"), attr);
+    return fail (r, _("<node> lacks the attribute “%s”"), attr);
   /* The core's decimal numbers: no hex, "inf" or "nan". */
-  if (linli_number_parse_double (value, LINLI_NUMBER_FLAGS_NONE, -limit, limit, out) == LINLI_NUMBER_OK)
+  if (linli_number_parse_double (value, LINLI_NUMBER_FLAGS_NONE, -limit, limit, out) ==
+      LINLI_NUMBER_OK)
     return TRUE;
   q = quote_value (value);
-  return fail (r, _ ("attribute “%s” must be a number from %g to %g, not “%s”"), attr, -limit, limit, q);
+  return fail (r, _("attribute “%s” must be a number from %g to %g, not “%s”"), attr, -limit, limit, q);
 }
 
 static gboolean
-has_any (GPtrArray *tags, const char *const *keys)
+has_any (GPtrArray         *tags,
+         const char *const *keys)
 {
   for (; *keys != NULL; keys++)
     if (tags_get (tags, *keys) != NULL)
@@ -234,17 +250,18 @@ keep_feature (OsmReader *r)
 /* ------------------------------------------------------------------------ */
 
 static gboolean
-begin_element (OsmReader *r, const char *name)
+begin_element (OsmReader  *r,
+               const char *name)
 {
   static const char *const names[] = { "id", "lat", "lon", "action", "visible", NULL };
-  const char              *values[G_N_ELEMENTS (names)];
-  char                    *owned[G_N_ELEMENTS (names)] = { NULL };
-  gboolean                 ok = TRUE;
+  const char *values[G_N_ELEMENTS (names)];
+  char *owned[G_N_ELEMENTS (names)] = { NULL };
+  gboolean ok = TRUE;
 
   r->element = ELEMENT_NONE;
   g_ptr_array_set_size (r->tags, 0);
   if (strcmp (name, "node") != 0 && strcmp (name, "way") != 0 && strcmp (name, "relation") != 0)
-    return TRUE; /* bounds, changeset, note, meta …: not used */
+    return TRUE;   /* bounds, changeset, note, meta …: not used */
 
   read_attrs (r, names, values, owned);
   ok = parse_id (r, name, "id", values[0], &r->id);
@@ -261,7 +278,7 @@ begin_element (OsmReader *r, const char *name)
           gint64 last = g_array_index (r->nodes, OsmNode, r->nodes->len - 1).id;
 
           if (r->id == last)
-            ok = fail (r, _ ("node %s appears twice"), ID_TEXT (r->id));
+            ok = fail (r, _("node %s appears twice"), ID_TEXT (r->id));
           else if (r->id < last)
             r->nodes_sorted = FALSE;
         }
@@ -285,14 +302,15 @@ out:
 }
 
 static gboolean
-read_child (OsmReader *r, const char *name)
+read_child (OsmReader  *r,
+            const char *name)
 {
   static const char *const tag_names[] = { "k", "v", NULL };
   static const char *const nd_names[] = { "ref", NULL };
   static const char *const member_names[] = { "type", "ref", "role", NULL };
-  const char              *values[4];
-  char                    *owned[4] = { NULL };
-  gboolean                 ok = TRUE;
+  const char *values[4];
+  char *owned[4] = { NULL };
+  gboolean ok = TRUE;
 
   if (r->element == ELEMENT_NONE)
     return TRUE;
@@ -300,11 +318,11 @@ read_child (OsmReader *r, const char *name)
     {
       read_attrs (r, tag_names, values, owned);
       if (values[0] == NULL || values[1] == NULL)
-        ok = fail (r, _ ("<tag> lacks the attribute “%s”"), values[0] == NULL ? "k" : "v");
+        ok = fail (r, _("<tag> lacks the attribute “%s”"), values[0] == NULL ? "k" : "v");
       else if (strlen (values[0]) > MAX_TAG_LENGTH || strlen (values[1]) > MAX_TAG_LENGTH)
-        ok = fail (r, _ ("a tag is longer than %u bytes"), MAX_TAG_LENGTH);
+        ok = fail (r, _("a tag is longer than %u bytes"), MAX_TAG_LENGTH);
       else if (r->tags->len >= 2 * MAX_TAGS)
-        ok = fail (r, _ ("an element has more than %u tags"), MAX_TAGS);
+        ok = fail (r, _("an element has more than %u tags"), MAX_TAGS);
       else
         {
           g_ptr_array_add (r->tags, g_strdup (values[0]));
@@ -318,9 +336,9 @@ read_child (OsmReader *r, const char *name)
       read_attrs (r, nd_names, values, owned);
       ok = parse_id (r, "nd", "ref", values[0], &ref);
       if (ok && r->refs->len - r->refs_start >= LINLI_IMPORT_MAX_WAY_NODES)
-        ok = fail (r, _ ("way %s has more than %u nodes"), ID_TEXT (r->id), LINLI_IMPORT_MAX_WAY_NODES);
+        ok = fail (r, _("way %s has more than %u nodes"), ID_TEXT (r->id), LINLI_IMPORT_MAX_WAY_NODES);
       if (ok && r->refs->len >= G_MAXUINT32 - LINLI_IMPORT_MAX_WAY_NODES)
-        ok = fail (r, _ ("the file has too many node references"));
+        ok = fail (r, _("the file has too many node references"));
       if (ok)
         g_array_append_val (r->refs, ref);
     }
@@ -330,10 +348,10 @@ read_child (OsmReader *r, const char *name)
 
       read_attrs (r, member_names, values, owned);
       if (values[0] == NULL)
-        ok = fail (r, _ ("<member> lacks the attribute “%s”"), "type");
+        ok = fail (r, _("<member> lacks the attribute “%s”"), "type");
       ok = ok && parse_id (r, "member", "ref", values[1], &m.ref);
       if (ok && r->members->len - r->members_start >= MAX_MEMBERS)
-        ok = fail (r, _ ("relation %s has more than %u members"), ID_TEXT (r->id), MAX_MEMBERS);
+        ok = fail (r, _("relation %s has more than %u members"), ID_TEXT (r->id), MAX_MEMBERS);
       /* Only ways make rings; other members and roles do not matter here. */
       if (ok && strcmp (values[0], "way") == 0 &&
           (values[2] == NULL || values[2][0] == '\0' || strcmp (values[2], "outer") == 0 ||
@@ -355,65 +373,66 @@ end_element (OsmReader *r)
 
   switch (r->element)
     {
-      case ELEMENT_NODE:
-        {
-          OsmNode n = { r->id, r->lat, r->lon };
+    case ELEMENT_NODE:
+      {
+        OsmNode n = { r->id, r->lat, r->lon };
 
-          g_array_append_val (r->nodes, n);
-          if (r->tags->len > 0 && has_any (r->tags, amenity_keys))
-            {
-              LinliTags        tags = { tags_get, r->tags };
-              g_autofree char *id = g_strdup_printf ("osm-node-%" G_GINT64_FORMAT, r->id);
-              g_autofree char *source = g_strdup_printf (_ ("OpenStreetMap node %s"), ID_TEXT (r->id));
+        g_array_append_val (r->nodes, n);
+        if (r->tags->len > 0 && has_any (r->tags, amenity_keys))
+          {
+            LinliTags tags = { tags_get, r->tags };
+            g_autofree char *id = g_strdup_printf ("osm-node-%" G_GINT64_FORMAT, r->id);
+            g_autofree char *source = g_strdup_printf (_("OpenStreetMap node %s"), ID_TEXT (r->id));
 
-              linli_importer_add_suggestion (imp, &tags, r->lat, r->lon, id, source);
-            }
-          imp->report.features++;
-          break;
-        }
-      case ELEMENT_WAY:
-        {
-          OsmWay          w = { r->id, r->refs_start, r->refs->len - r->refs_start, G_MAXUINT32, 0, 0 };
-          LinliTags       tags = { tags_get, r->tags };
-          LinliStreetKind kind;
+            linli_importer_add_suggestion (imp, &tags, r->lat, r->lon, id, source);
+          }
+        imp->report.features++;
+        break;
+      }
+    case ELEMENT_WAY:
+      {
+        OsmWay w = { r->id, r->refs_start, r->refs->len - r->refs_start, G_MAXUINT32, 0, 0 };
+        LinliTags tags = { tags_get, r->tags };
+        LinliStreetKind kind;
 
-          if (is_building (r->tags))
-            w.flags |= WAY_BUILDING;
-          else if (is_building_part (r->tags))
-            imp->report.building_parts++;
-          if (linli_import_walkable (&tags, &kind))
-            {
-              w.flags |= WAY_STREET;
-              w.kind = kind;
-            }
-          if ((w.flags & WAY_BUILDING) || has_any (r->tags, amenity_keys))
-            w.feature = keep_feature (r);
-          g_array_append_val (r->ways, w);
-          imp->report.features++;
-          break;
-        }
-      case ELEMENT_RELATION:
-        {
-          OsmRelation rel = { r->id, r->members_start, r->members->len - r->members_start, G_MAXUINT32 };
+        if (is_building (r->tags))
+          w.flags |= WAY_BUILDING;
+        else if (is_building_part (r->tags))
+          imp->report.building_parts++;
+        if (linli_import_walkable (&tags, &kind))
+          {
+            w.flags |= WAY_STREET;
+            w.kind = kind;
+          }
+        if ((w.flags & WAY_BUILDING) || has_any (r->tags, amenity_keys))
+          w.feature = keep_feature (r);
+        g_array_append_val (r->ways, w);
+        imp->report.features++;
+        break;
+      }
+    case ELEMENT_RELATION:
+      {
+        OsmRelation rel = { r->id, r->members_start, r->members->len - r->members_start, G_MAXUINT32 };
 
-          /* Multipolygons only: a type=building relation groups parts whose
+        /* Multipolygons only: a type=building relation groups parts whose
          * outline way is tagged as the building itself. */
-          if (g_strcmp0 (tags_get (r->tags, "type"), "multipolygon") == 0 &&
-              (is_building (r->tags) || has_any (r->tags, amenity_keys)))
-            {
-              rel.feature = keep_feature (r);
-              g_array_append_val (r->relations, rel);
-            }
-          else
-            {
-              if (is_building_part (r->tags))
-                imp->report.building_parts++;
-              g_array_set_size (r->members, r->members_start);
-            }
-          imp->report.features++;
-          break;
-        }
-      case ELEMENT_NONE: break;
+        if (g_strcmp0 (tags_get (r->tags, "type"), "multipolygon") == 0 &&
+            (is_building (r->tags) || has_any (r->tags, amenity_keys)))
+          {
+            rel.feature = keep_feature (r);
+            g_array_append_val (r->relations, rel);
+          }
+        else
+          {
+            if (is_building_part (r->tags))
+              imp->report.building_parts++;
+            g_array_set_size (r->members, r->members_start);
+          }
+        imp->report.features++;
+        break;
+      }
+    case ELEMENT_NONE:
+      break;
     }
   r->element = ELEMENT_NONE;
 }
@@ -429,11 +448,11 @@ read_document (OsmReader *r)
       return FALSE;
   while (type != XML_READER_TYPE_ELEMENT && type != XML_READER_TYPE_NONE);
   if (type == XML_READER_TYPE_NONE)
-    return fail (r, _ ("no root element"));
+    return fail (r, _("no root element"));
   if (strcmp ((const char *) xmlTextReaderConstName (r->x.reader), "osm") != 0)
     {
       g_autofree char *q = quote_value ((const char *) xmlTextReaderConstName (r->x.reader));
-      return fail (r, _ ("not an OpenStreetMap file: the root element is <%s>, not <osm>"), q);
+      return fail (r, _("not an OpenStreetMap file: the root element is <%s>, not <osm>"), q);
     }
   if (xmlTextReaderIsEmptyElement (r->x.reader))
     r->x.root_closed = TRUE;
@@ -445,7 +464,7 @@ read_document (OsmReader *r)
       if (!read_node (r, &type))
         return FALSE;
       if (type == XML_READER_TYPE_NONE)
-        return fail (r, _ ("the file ends before <osm> is closed"));
+        return fail (r, _("the file ends before <osm> is closed"));
       depth = xmlTextReaderDepth (r->x.reader);
       if (type == XML_READER_TYPE_ELEMENT && depth == 1)
         {
@@ -469,7 +488,7 @@ read_document (OsmReader *r)
   if (!read_node (r, &type))
     return FALSE;
   if (type != XML_READER_TYPE_NONE)
-    return fail (r, _ ("content after the end of <osm>"));
+    return fail (r, _("content after the end of <osm>"));
   return TRUE;
 }
 
@@ -478,7 +497,8 @@ read_document (OsmReader *r)
 /* ------------------------------------------------------------------------ */
 
 static int
-compare_nodes (gconstpointer a, gconstpointer b)
+compare_nodes (gconstpointer a,
+               gconstpointer b)
 {
   gint64 p = ((const OsmNode *) a)->id, q = ((const OsmNode *) b)->id;
 
@@ -492,7 +512,8 @@ typedef struct
 } IdIndex;
 
 static int
-compare_id_index (gconstpointer a, gconstpointer b)
+compare_id_index (gconstpointer a,
+                  gconstpointer b)
 {
   gint64 p = ((const IdIndex *) a)->id, q = ((const IdIndex *) b)->id;
 
@@ -501,10 +522,11 @@ compare_id_index (gconstpointer a, gconstpointer b)
 
 /* The node's place in the sorted nodes, or G_MAXUINT32. */
 static guint32
-find_node (OsmReader *r, gint64 id)
+find_node (OsmReader *r,
+           gint64     id)
 {
   const OsmNode *nodes = (const OsmNode *) r->nodes->data;
-  guint          lo = 0, hi = r->nodes->len;
+  guint lo = 0, hi = r->nodes->len;
 
   while (lo < hi)
     {
@@ -519,7 +541,9 @@ find_node (OsmReader *r, gint64 id)
 }
 
 static guint32
-find_way (const IdIndex *ways, guint n, gint64 id)
+find_way (const IdIndex *ways,
+          guint          n,
+          gint64         id)
 {
   guint lo = 0, hi = n;
 
@@ -540,10 +564,12 @@ find_way (const IdIndex *ways, guint n, gint64 id)
  * Returns: how many references are missing (none are put in @out)
  */
 static guint
-resolve_way (OsmReader *r, const OsmWay *w, GArray *out)
+resolve_way (OsmReader    *r,
+             const OsmWay *w,
+             GArray       *out)
 {
   const gint64 *refs = &g_array_index (r->refs, gint64, w->refs_start);
-  guint         missing = 0;
+  guint missing = 0;
 
   g_array_set_size (out, 0);
   for (guint i = 0; i < w->n_refs; i++)
@@ -559,14 +585,16 @@ resolve_way (OsmReader *r, const OsmWay *w, GArray *out)
 }
 
 static void
-ring_points (OsmReader *r, GArray *ring, GArray *points)
+ring_points (OsmReader *r,
+             GArray    *ring,
+             GArray    *points)
 {
   g_array_set_size (points, 0);
   /* The closing node repeats the first; Linli rings do not. */
   for (guint i = 0; i + 1 < ring->len; i++)
     {
       const OsmNode *n = &g_array_index (r->nodes, OsmNode, g_array_index (ring, guint32, i));
-      LinliLatLon    p = { n->lat, n->lon };
+      LinliLatLon p = { n->lat, n->lon };
 
       g_array_append_val (points, p);
     }
@@ -585,7 +613,8 @@ typedef struct
 } End;
 
 static int
-compare_ends (gconstpointer a, gconstpointer b)
+compare_ends (gconstpointer a,
+              gconstpointer b)
 {
   const End *p = a, *q = b;
 
@@ -600,18 +629,19 @@ compare_ends (gconstpointer a, gconstpointer b)
  * Returns: the number of rings that did not close
  */
 static guint
-assemble_rings (GPtrArray *segments, GPtrArray *rings)
+assemble_rings (GPtrArray *segments,
+                GPtrArray *rings)
 {
-  guint                n = segments->len, open = 0;
+  guint n = segments->len, open = 0;
   g_autofree gboolean *used = g_new0 (gboolean, MAX (n, 1));
-  g_autofree End      *ends = g_new (End, 2 * MAX (n, 1));
+  g_autofree End *ends = g_new (End, 2 * MAX (n, 1));
 
   for (guint s = 0; s < n; s++)
     {
       GArray *seg = g_ptr_array_index (segments, s);
 
-      ends[2 * s] = (End){ g_array_index (seg, guint32, 0), s };
-      ends[2 * s + 1] = (End){ g_array_index (seg, guint32, seg->len - 1), s };
+      ends[2 * s] = (End) { g_array_index (seg, guint32, 0), s };
+      ends[2 * s + 1] = (End) { g_array_index (seg, guint32, seg->len - 1), s };
     }
   qsort (ends, 2 * n, sizeof (End), compare_ends);
 
@@ -626,7 +656,7 @@ assemble_rings (GPtrArray *segments, GPtrArray *rings)
       while (g_array_index (ring, guint32, 0) != g_array_index (ring, guint32, ring->len - 1))
         {
           guint32 last = g_array_index (ring, guint32, ring->len - 1);
-          guint   lo = 0, hi = 2 * n;
+          guint lo = 0, hi = 2 * n;
           GArray *next = NULL;
 
           while (lo < hi)
@@ -668,11 +698,14 @@ assemble_rings (GPtrArray *segments, GPtrArray *rings)
  * node are connected there.  A missing node cuts the way; the pieces with
  * two nodes or more stay. */
 static void
-add_street (OsmReader *r, const OsmWay *w, guint32 *street_of, GArray *run)
+add_street (OsmReader    *r,
+            const OsmWay *w,
+            guint32      *street_of,
+            GArray       *run)
 {
   LinliImporter *imp = r->imp;
-  const gint64  *refs = &g_array_index (r->refs, gint64, w->refs_start);
-  gboolean       any = FALSE;
+  const gint64 *refs = &g_array_index (r->refs, gint64, w->refs_start);
+  gboolean any = FALSE;
 
   g_array_set_size (run, 0);
   for (guint i = 0; i <= w->n_refs; i++)
@@ -703,7 +736,9 @@ add_street (OsmReader *r, const OsmWay *w, guint32 *street_of, GArray *run)
 }
 
 static void
-facts_from_tags (GPtrArray *tags, const char *id, LinliBuildingFacts *facts)
+facts_from_tags (GPtrArray          *tags,
+                 const char         *id,
+                 LinliBuildingFacts *facts)
 {
   const char *name = tags_get (tags, "name");
 
@@ -720,14 +755,17 @@ facts_from_tags (GPtrArray *tags, const char *id, LinliBuildingFacts *facts)
 }
 
 static void
-add_way_feature (OsmReader *r, OsmWay *w, GArray *nodes, GArray *points)
+add_way_feature (OsmReader *r,
+                 OsmWay    *w,
+                 GArray    *nodes,
+                 GArray    *points)
 {
   LinliImporter *imp = r->imp;
-  GPtrArray     *tags = g_ptr_array_index (r->features, w->feature);
-  LinliTags      lt = { tags_get, tags };
-  gboolean       building = (w->flags & WAY_BUILDING) && !(w->flags & WAY_OUTER);
-  guint          missing = resolve_way (r, w, nodes);
-  double         lat, lon, area;
+  GPtrArray *tags = g_ptr_array_index (r->features, w->feature);
+  LinliTags lt = { tags_get, tags };
+  gboolean building = (w->flags & WAY_BUILDING) && !(w->flags & WAY_OUTER);
+  guint missing = resolve_way (r, w, nodes);
+  double lat, lon, area;
 
   if (missing > 0 || !is_closed (nodes))
     {
@@ -748,16 +786,15 @@ add_way_feature (OsmReader *r, OsmWay *w, GArray *nodes, GArray *points)
   area = linli_importer_place_ring (imp, points, &lat, &lon);
   if (building)
     {
-      g_autofree char   *id = g_strdup_printf ("w%" G_GINT64_FORMAT, w->id);
+      g_autofree char *id = g_strdup_printf ("w%" G_GINT64_FORMAT, w->id);
       LinliBuildingFacts facts;
 
       facts_from_tags (tags, id, &facts);
-      linli_importer_add_building (imp, &facts, lat, lon, area, (const LinliLatLon *) points->data,
-                                   points->len);
+      linli_importer_add_building (imp, &facts, lat, lon, area, (const LinliLatLon *) points->data, points->len);
     }
   {
     g_autofree char *id = g_strdup_printf ("osm-way-%" G_GINT64_FORMAT, w->id);
-    g_autofree char *source = g_strdup_printf (_ ("OpenStreetMap way %s"), ID_TEXT (w->id));
+    g_autofree char *source = g_strdup_printf (_("OpenStreetMap way %s"), ID_TEXT (w->id));
 
     linli_importer_add_suggestion (imp, &lt, lat, lon, id, source);
   }
@@ -767,26 +804,29 @@ add_way_feature (OsmReader *r, OsmWay *w, GArray *nodes, GArray *points)
  * footprint and position; the area is that of the outer rings less that
  * of the inner ones. */
 static void
-add_relation_feature (OsmReader *r, const OsmRelation *rel, const IdIndex *way_ids, GArray *points)
+add_relation_feature (OsmReader         *r,
+                      const OsmRelation *rel,
+                      const IdIndex     *way_ids,
+                      GArray            *points)
 {
-  LinliImporter        *imp = r->imp;
-  GPtrArray            *tags = g_ptr_array_index (r->features, rel->feature);
-  LinliTags             lt = { tags_get, tags };
-  gboolean              building = is_building (tags);
+  LinliImporter *imp = r->imp;
+  GPtrArray *tags = g_ptr_array_index (r->features, rel->feature);
+  LinliTags lt = { tags_get, tags };
+  gboolean building = is_building (tags);
   g_autoptr (GPtrArray) outer = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr (GPtrArray) inner = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr (GPtrArray) outer_rings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr (GPtrArray) inner_rings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr (GArray)    best = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
-  guint                 missing = 0;
-  double                area = 0, best_area = -1, lat = 0, lon = 0;
+  g_autoptr (GArray) best = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
+  guint missing = 0;
+  double area = 0, best_area = -1, lat = 0, lon = 0;
 
   for (guint m = 0; m < rel->n_members; m++)
     {
       const OsmMember *member = &g_array_index (r->members, OsmMember, rel->members_start + m);
-      guint32          way = find_way (way_ids, r->ways->len, member->ref);
-      GArray          *nodes;
-      guint            lost;
+      guint32 way = find_way (way_ids, r->ways->len, member->ref);
+      GArray *nodes;
+      guint lost;
 
       if (way == G_MAXUINT32)
         {
@@ -843,7 +883,7 @@ add_relation_feature (OsmReader *r, const OsmRelation *rel, const IdIndex *way_i
     }
   if (building)
     {
-      g_autofree char   *id = g_strdup_printf ("r%" G_GINT64_FORMAT, rel->id);
+      g_autofree char *id = g_strdup_printf ("r%" G_GINT64_FORMAT, rel->id);
       LinliBuildingFacts facts;
 
       facts_from_tags (tags, id, &facts);
@@ -851,7 +891,7 @@ add_relation_feature (OsmReader *r, const OsmRelation *rel, const IdIndex *way_i
     }
   {
     g_autofree char *id = g_strdup_printf ("osm-relation-%" G_GINT64_FORMAT, rel->id);
-    g_autofree char *source = g_strdup_printf (_ ("OpenStreetMap relation %s"), ID_TEXT (rel->id));
+    g_autofree char *source = g_strdup_printf (_("OpenStreetMap relation %s"), ID_TEXT (rel->id));
 
     linli_importer_add_suggestion (imp, &lt, lat, lon, id, source);
   }
@@ -859,13 +899,16 @@ add_relation_feature (OsmReader *r, const OsmRelation *rel, const IdIndex *way_i
 
 /* Ids must be unique per type, or references mean nothing. */
 static gboolean
-check_unique (OsmReader *r, const IdIndex *ids, guint n, const char *what)
+check_unique (OsmReader     *r,
+              const IdIndex *ids,
+              guint          n,
+              const char    *what)
 {
   for (guint i = 1; i < n; i++)
     if (ids[i].id == ids[i - 1].id)
       {
         g_set_error (&r->x.error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
-                     _ ("%s: %s %s appears twice"), r->x.display_name, what, ID_TEXT (ids[i].id));
+                     _("%s: %s %s appears twice"), r->x.display_name, what, ID_TEXT (ids[i].id));
         return FALSE;
       }
   return TRUE;
@@ -877,8 +920,8 @@ resolve (OsmReader *r)
   g_autofree IdIndex *way_ids = g_new (IdIndex, MAX (r->ways->len, 1));
   g_autofree IdIndex *relation_ids = g_new (IdIndex, MAX (r->relations->len, 1));
   g_autofree guint32 *street_of = NULL;
-  g_autoptr (GArray)  nodes = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autoptr (GArray)  points = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
+  g_autoptr (GArray) nodes = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
 
   if (!r->nodes_sorted)
     {
@@ -887,16 +930,16 @@ resolve (OsmReader *r)
         if (g_array_index (r->nodes, OsmNode, i).id == g_array_index (r->nodes, OsmNode, i - 1).id)
           {
             g_set_error (&r->x.error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
-                         _ ("%s: %s %s appears twice"), r->x.display_name, "node",
+                         _("%s: %s %s appears twice"), r->x.display_name, "node",
                          ID_TEXT (g_array_index (r->nodes, OsmNode, i).id));
             return FALSE;
           }
     }
   for (guint i = 0; i < r->ways->len; i++)
-    way_ids[i] = (IdIndex){ g_array_index (r->ways, OsmWay, i).id, i };
+    way_ids[i] = (IdIndex) { g_array_index (r->ways, OsmWay, i).id, i };
   qsort (way_ids, r->ways->len, sizeof (IdIndex), compare_id_index);
   for (guint i = 0; i < r->relations->len; i++)
-    relation_ids[i] = (IdIndex){ g_array_index (r->relations, OsmRelation, i).id, i };
+    relation_ids[i] = (IdIndex) { g_array_index (r->relations, OsmRelation, i).id, i };
   qsort (relation_ids, r->relations->len, sizeof (IdIndex), compare_id_index);
   if (!check_unique (r, way_ids, r->ways->len, "way") ||
       !check_unique (r, relation_ids, r->relations->len, "relation"))
@@ -913,7 +956,7 @@ resolve (OsmReader *r)
       for (guint m = 0; m < rel->n_members; m++)
         {
           const OsmMember *member = &g_array_index (r->members, OsmMember, rel->members_start + m);
-          guint32          way = find_way (way_ids, r->ways->len, member->ref);
+          guint32 way = find_way (way_ids, r->ways->len, member->ref);
 
           if (way != G_MAXUINT32 && member->role == ROLE_OUTER)
             g_array_index (r->ways, OsmWay, way).flags |= WAY_OUTER;
@@ -985,14 +1028,14 @@ linli_import_osm (const char               *path,
                   GError                  **error)
 {
   g_autoptr (GMappedFile) mapped = NULL;
-  g_autoptr (GError)      local_error = NULL;
-  const char             *data;
-  gsize                   length;
-  LinliImporter           imp;
-  OsmReader               r = { 0 };
-  LinliProject           *project = NULL;
-  gsize                   i = 0;
-  gboolean                ok;
+  g_autoptr (GError) local_error = NULL;
+  const char *data;
+  gsize length;
+  LinliImporter imp;
+  OsmReader r = { 0 };
+  LinliProject *project = NULL;
+  gsize i = 0;
+  gboolean ok;
 
   g_return_val_if_fail (path != NULL && options != NULL, NULL);
 
@@ -1014,8 +1057,7 @@ linli_import_osm (const char               *path,
     i++;
   if (i == length)
     {
-      g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, _ ("%s:1: the file is empty"),
-                   path);
+      g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, _("%s:1: the file is empty"), path);
       return NULL;
     }
   /* libxml2 would call this an empty document. */
@@ -1026,7 +1068,7 @@ linli_import_osm (const char               *path,
       for (gsize k = 0; k < i; k++)
         line += data[k] == '\n';
       g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
-                   _ ("%s:%d: not XML: an OpenStreetMap file starts with “<”"), path, line);
+                   _("%s:%d: not XML: an OpenStreetMap file starts with “<”"), path, line);
       return NULL;
     }
 

@@ -9,20 +9,22 @@ G_BEGIN_DECLS
  * tags into streets, households and service positions, and the project
  * they fill.  Not installed; friends of linli-import.c only. */
 
-#define LINLI_IMPORT_MAX_RING_POINTS  4096   /* as the file format's footprints */
-#define LINLI_IMPORT_MAX_WAY_NODES    100000 /* as the file format's street ways */
+#define LINLI_IMPORT_MAX_RING_POINTS 4096     /* as the file format's footprints */
+#define LINLI_IMPORT_MAX_WAY_NODES   100000   /* as the file format's street ways */
 #define LINLI_IMPORT_MAX_STREET_NODES (16u * 1024 * 1024)
-#define LINLI_IMPORT_MAX_NAME         1024 /* characters, as the file format's names */
+#define LINLI_IMPORT_MAX_NAME        1024     /* characters, as the file format's names */
 
 /* The tags of one feature, however the source keeps them. */
 typedef struct
 {
-  const char *(*get) (gconstpointer data, const char *key);
+  const char *(*get) (gconstpointer data,
+                      const char   *key);
   gconstpointer data;
 } LinliTags;
 
 static inline const char *
-linli_tags_get (const LinliTags *tags, const char *key)
+linli_tags_get (const LinliTags *tags,
+                const char      *key)
 {
   return tags->get (tags->data, key);
 }
@@ -32,11 +34,11 @@ typedef struct
 {
   const char *id;
   const char *name;
-  const char *type;      /* the building=* value; NULL when not known */
-  const char *community; /* ids, or NULL */
+  const char *type;           /* the building=* value; NULL when not known */
+  const char *community;      /* ids, or NULL */
   const char *compound;
   double      storeys;
-  double      height; /* metres */
+  double      height;         /* metres */
   double      households;
   double      residents;
   double      party_members;
@@ -48,26 +50,38 @@ typedef struct
   LinliProject             *project;
   LinliImportReport         report;
   LinliStreets             *streets;
-  GHashTable               *site_ids; /* of the suggestions so far */
+  GHashTable               *site_ids;    /* of the suggestions so far */
   char                     *display_name;
 } LinliImporter;
 
-void     linli_importer_init (LinliImporter *imp, const LinliImportOptions *options, const char *path);
-void     linli_importer_clear (LinliImporter *imp);
-void     linli_importer_add_building (LinliImporter            *imp,
-                                      const LinliBuildingFacts *facts,
-                                      double                    lat,
-                                      double                    lon,
-                                      double                    area,
-                                      const LinliLatLon        *footprint,
-                                      guint                     n_footprint);
-gboolean linli_importer_add_suggestion (
-    LinliImporter *imp, const LinliTags *tags, double lat, double lon, const char *id, const char *source);
-LinliProject *linli_importer_finish (LinliImporter *imp, LinliImportReport *report, GError **error);
+void          linli_importer_init            (LinliImporter            *imp,
+                                              const LinliImportOptions *options,
+                                              const char               *path);
+void          linli_importer_clear           (LinliImporter *imp);
+void          linli_importer_add_building    (LinliImporter            *imp,
+                                              const LinliBuildingFacts *facts,
+                                              double                    lat,
+                                              double                    lon,
+                                              double                    area,
+                                              const LinliLatLon        *footprint,
+                                              guint                     n_footprint);
+gboolean      linli_importer_add_suggestion  (LinliImporter   *imp,
+                                              const LinliTags *tags,
+                                              double           lat,
+                                              double           lon,
+                                              const char      *id,
+                                              const char      *source);
+LinliProject *linli_importer_finish          (LinliImporter      *imp,
+                                              LinliImportReport  *report,
+                                              GError            **error);
 
-gboolean linli_import_walkable (const LinliTags *tags, LinliStreetKind *kind);
-gboolean linli_import_is_residential (const char *type);
-double   linli_import_parse_number (const char *text);
-double   linli_importer_place_ring (LinliImporter *imp, GArray *points, double *lat, double *lon);
+gboolean      linli_import_walkable          (const LinliTags *tags,
+                                              LinliStreetKind *kind);
+gboolean      linli_import_is_residential    (const char *type);
+double        linli_import_parse_number      (const char *text);
+double        linli_importer_place_ring      (LinliImporter *imp,
+                                              GArray        *points,
+                                              double        *lat,
+                                              double        *lon);
 
 G_END_DECLS

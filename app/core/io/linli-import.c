@@ -15,9 +15,9 @@
 #include <stdio.h>
 #include <string.h>
 
-G_DEFINE_QUARK (linli - import - error - quark, linli_import_error)
+G_DEFINE_QUARK (linli-import-error-quark, linli_import_error)
 
-#define MAX_COUNT 1000000 /* households, residents or members of one building */
+#define MAX_COUNT 1000000   /* households, residents or members of one building */
 
 /* ------------------------------------------------------------------------ */
 /* Options and report                                                        */
@@ -53,7 +53,8 @@ linli_import_report_clear (LinliImportReport *report)
 /* ------------------------------------------------------------------------ */
 
 static gboolean
-str_in (const char *value, const char *const *list)
+str_in (const char        *value,
+        const char *const *list)
 {
   for (; value != NULL && *list != NULL; list++)
     if (strcmp (value, *list) == 0)
@@ -68,9 +69,9 @@ str_in (const char *value, const char *const *list)
  * raceway, construction, proposed and abandoned ways. */
 static const struct
 {
-  const char     *highway;
-  LinliStreetKind kind;
-  gboolean        foot_only;
+  const char      *highway;
+  LinliStreetKind  kind;
+  gboolean         foot_only;
 } highway_rules[] = {
   { "footway", LINLI_STREET_FOOTWAY, FALSE },
   { "pedestrian", LINLI_STREET_PEDESTRIAN, FALSE },
@@ -113,14 +114,15 @@ static const struct
  * Returns: %TRUE if people can walk along it
  */
 gboolean
-linli_import_walkable (const LinliTags *tags, LinliStreetKind *kind)
+linli_import_walkable (const LinliTags *tags,
+                       LinliStreetKind *kind)
 {
   static const char *const foot_yes[] = { "yes", "designated", "permissive", "official", NULL };
   static const char *const foot_no[] = { "no", "private", "use_sidepath", "discouraged", NULL };
   static const char *const access_no[] = { "private", "no", NULL };
-  const char              *highway = linli_tags_get (tags, "highway");
-  const char              *foot = linli_tags_get (tags, "foot");
-  gboolean                 allowed = str_in (foot, foot_yes);
+  const char *highway = linli_tags_get (tags, "highway");
+  const char *foot = linli_tags_get (tags, "foot");
+  gboolean allowed = str_in (foot, foot_yes);
 
   if (str_in (foot, foot_no) || (!allowed && str_in (linli_tags_get (tags, "access"), access_no)))
     return FALSE;
@@ -157,9 +159,9 @@ gboolean
 linli_import_is_residential (const char *type)
 {
   static const char *const homes[] = {
-    "yes",       "residential", "apartments", "house", "detached",  "semidetached_house", "terrace",
-    "dormitory", "bungalow",    "cabin",      "farm",  "houseboat", "static_caravan",     "stilt_house",
-    "trullo",    "ger",         NULL,
+    "yes", "residential", "apartments", "house", "detached", "semidetached_house", "terrace",
+    "dormitory", "bungalow", "cabin", "farm", "houseboat", "static_caravan", "stilt_house",
+    "trullo", "ger", NULL,
   };
 
   return type == NULL || type[0] == '\0' || str_in (type, homes);
@@ -177,7 +179,7 @@ double
 linli_import_parse_number (const char *text)
 {
   const char *end;
-  double      v;
+  double v;
 
   if (text == NULL)
     return NAN;
@@ -197,34 +199,37 @@ linli_import_parse_number (const char *text)
  * in the Tilezen schema names them by `kind`, which is the tag's value. */
 static const struct
 {
-  const char   *key;
-  const char   *value;
-  LinliSiteTier tier;
-  guint         services;
-  const char   *label;
+  const char    *key;
+  const char    *value;
+  LinliSiteTier  tier;
+  guint          services;
+  const char    *label;
 } amenity_rules[] = {
-  { "amenity", "townhall", LINLI_SITE_TIER_STREET, LINLI_SERVICE_AFFAIRS, N_ ("Town hall") },
+  { "amenity", "townhall", LINLI_SITE_TIER_STREET, LINLI_SERVICE_AFFAIRS, N_("Town hall") },
   { "amenity", "community_centre", LINLI_SITE_TIER_COMMUNITY, LINLI_SERVICE_AFFAIRS | LINLI_SERVICE_LEISURE,
-    N_ ("Community centre") },
-  { "office", "government", LINLI_SITE_TIER_COMMUNITY, LINLI_SERVICE_AFFAIRS, N_ ("Government office") },
-  { "amenity", "social_centre", LINLI_SITE_TIER_NEIGHBOURHOOD, LINLI_SERVICE_LEISURE, N_ ("Social centre") },
-  { "amenity", "social_facility", LINLI_SITE_TIER_STATION, LINLI_SERVICE_ELDERLY, N_ ("Social facility") },
-  { "amenity", "clinic", LINLI_SITE_TIER_STATION, LINLI_SERVICE_HEALTH, N_ ("Clinic") },
-  { "amenity", "doctors", LINLI_SITE_TIER_STATION, LINLI_SERVICE_HEALTH, N_ ("Doctors") },
-  { "healthcare", "centre", LINLI_SITE_TIER_STATION, LINLI_SERVICE_HEALTH, N_ ("Health centre") },
-  { "healthcare", "clinic", LINLI_SITE_TIER_STATION, LINLI_SERVICE_HEALTH, N_ ("Clinic") },
-  { "amenity", "childcare", LINLI_SITE_TIER_STATION, LINLI_SERVICE_CHILDCARE, N_ ("Childcare") },
+    N_("Community centre") },
+  { "office", "government", LINLI_SITE_TIER_COMMUNITY, LINLI_SERVICE_AFFAIRS, N_("Government office") },
+  { "amenity", "social_centre", LINLI_SITE_TIER_NEIGHBOURHOOD, LINLI_SERVICE_LEISURE, N_("Social centre") },
+  { "amenity", "social_facility", LINLI_SITE_TIER_STATION, LINLI_SERVICE_ELDERLY, N_("Social facility") },
+  { "amenity", "clinic", LINLI_SITE_TIER_STATION, LINLI_SERVICE_HEALTH, N_("Clinic") },
+  { "amenity", "doctors", LINLI_SITE_TIER_STATION, LINLI_SERVICE_HEALTH, N_("Doctors") },
+  { "healthcare", "centre", LINLI_SITE_TIER_STATION, LINLI_SERVICE_HEALTH, N_("Health centre") },
+  { "healthcare", "clinic", LINLI_SITE_TIER_STATION, LINLI_SERVICE_HEALTH, N_("Clinic") },
+  { "amenity", "childcare", LINLI_SITE_TIER_STATION, LINLI_SERVICE_CHILDCARE, N_("Childcare") },
 };
 
 /* Chinese names say the tier better than tags do. */
 static const struct
 {
-  const char   *part;
-  LinliSiteTier tier;
+  const char    *part;
+  LinliSiteTier  tier;
 } name_tiers[] = {
-  { "服务站", LINLI_SITE_TIER_STATION }, { "邻里", LINLI_SITE_TIER_NEIGHBOURHOOD },
-  { "街道", LINLI_SITE_TIER_STREET },    { "社区", LINLI_SITE_TIER_COMMUNITY },
-  { "居委", LINLI_SITE_TIER_COMMUNITY }, { "居民委员会", LINLI_SITE_TIER_COMMUNITY },
+  { "服务站", LINLI_SITE_TIER_STATION },
+  { "邻里", LINLI_SITE_TIER_NEIGHBOURHOOD },
+  { "街道", LINLI_SITE_TIER_STREET },
+  { "社区", LINLI_SITE_TIER_COMMUNITY },
+  { "居委", LINLI_SITE_TIER_COMMUNITY },
+  { "居民委员会", LINLI_SITE_TIER_COMMUNITY },
 };
 
 static char *
@@ -242,7 +247,9 @@ clamp_text (const char *text)
 /* ------------------------------------------------------------------------ */
 
 void
-linli_importer_init (LinliImporter *imp, const LinliImportOptions *options, const char *path)
+linli_importer_init (LinliImporter            *imp,
+                     const LinliImportOptions *options,
+                     const char               *path)
 {
   g_autofree char *basename = g_path_get_basename (path);
   g_autofree char *name = clamp_text (options->name ? options->name : basename);
@@ -296,11 +303,11 @@ linli_importer_add_building (LinliImporter            *imp,
                              guint                     n_footprint)
 {
   const LinliImportOptions *opts = imp->options;
-  const char               *community_id = facts->community, *compound_id = facts->compound;
-  g_autofree char          *name = clamp_text (facts->name);
-  LinliBuilding             b = { 0 };
-  double                    households = facts->households, storeys = facts->storeys;
-  int                       community, compound;
+  const char *community_id = facts->community, *compound_id = facts->compound;
+  g_autofree char *name = clamp_text (facts->name);
+  LinliBuilding b = { 0 };
+  double households = facts->households, storeys = facts->storeys;
+  int community, compound;
 
   /* Readers range-check what they read and linli_ring_clean() keeps a
    * position within its outline; anything else is skipped, not kept. */
@@ -325,11 +332,11 @@ linli_importer_add_building (LinliImporter            *imp,
     }
   b.households = (guint32) households;
   b.residents = (guint32) (valid_count (facts->residents)
-                               ? facts->residents
-                               : MIN (round (households * opts->residents_per_household), MAX_COUNT));
+                           ? facts->residents
+                           : MIN (round (households * opts->residents_per_household), MAX_COUNT));
   b.party_members = (guint32) (valid_count (facts->party_members)
-                                   ? facts->party_members
-                                   : (b.residents > 0 ? MAX (1, round (b.residents * 0.05)) : 0));
+                               ? facts->party_members
+                               : (b.residents > 0 ? MAX (1, round (b.residents * 0.05)) : 0));
 
   /* Communities and compounds as the source names them, else one of each. */
   if (compound_id == NULL)
@@ -338,7 +345,7 @@ linli_importer_add_building (LinliImporter            *imp,
     community_id = "imported";
   if ((community = linli_project_find_community (imp->project, community_id)) < 0)
     community = linli_project_add_community (imp->project, community_id,
-                                             g_str_equal (community_id, "imported") ? _ ("Imported buildings")
+                                             g_str_equal (community_id, "imported") ? _("Imported buildings")
                                                                                     : community_id);
   if ((compound = linli_project_find_compound (imp->project, compound_id)) < 0)
     compound = linli_project_add_compound (imp->project, compound_id, compound_id, community);
@@ -379,16 +386,20 @@ linli_importer_add_building (LinliImporter            *imp,
  * Returns: %TRUE if the tags made a suggestion
  */
 gboolean
-linli_importer_add_suggestion (
-    LinliImporter *imp, const LinliTags *tags, double lat, double lon, const char *id, const char *source)
+linli_importer_add_suggestion (LinliImporter   *imp,
+                               const LinliTags *tags,
+                               double           lat,
+                               double           lon,
+                               const char      *id,
+                               const char      *source)
 {
-  LinliSiteState   st = { 0 };
-  const char      *name = linli_tags_get (tags, "name");
+  LinliSiteState st = { 0 };
+  const char *name = linli_tags_get (tags, "name");
   g_autofree char *unique = NULL;
   g_autofree char *given = NULL;
   g_autofree char *raw_note = NULL;
   g_autofree char *note = NULL;
-  guint            rule;
+  guint rule;
 
   for (rule = 0; rule < G_N_ELEMENTS (amenity_rules); rule++)
     if (g_strcmp0 (linli_tags_get (tags, amenity_rules[rule].key), amenity_rules[rule].value) == 0)
@@ -400,8 +411,8 @@ linli_importer_add_suggestion (
     name = linli_tags_get (tags, "name:zh");
   st.tier = amenity_rules[rule].tier;
   st.services = amenity_rules[rule].services;
-  if (st.services == LINLI_SERVICE_ELDERLY && str_in (linli_tags_get (tags, "social_facility:for"),
-                                                      (const char *const[]){ "child", "juvenile", NULL }))
+  if (st.services == LINLI_SERVICE_ELDERLY &&
+      str_in (linli_tags_get (tags, "social_facility:for"), (const char *const[]) { "child", "juvenile", NULL }))
     st.services = LINLI_SERVICE_CHILDCARE;
   for (guint i = 0; name != NULL && i < G_N_ELEMENTS (name_tiers); i++)
     if (strstr (name, name_tiers[i].part) != NULL)
@@ -418,8 +429,8 @@ linli_importer_add_suggestion (
     }
   g_hash_table_add (imp->site_ids, g_strdup (unique));
 
-  given = clamp_text (name != NULL && name[0] != '\0' ? name : _ (amenity_rules[rule].label));
-  raw_note = g_strdup_printf (_ ("Found in %s (%s=%s)"), source, amenity_rules[rule].key,
+  given = clamp_text (name != NULL && name[0] != '\0' ? name : _(amenity_rules[rule].label));
+  raw_note = g_strdup_printf (_("Found in %s (%s=%s)"), source, amenity_rules[rule].key,
                               amenity_rules[rule].value);
   note = clamp_text (raw_note);
   st.id = unique;
@@ -444,13 +455,15 @@ linli_importer_add_suggestion (
  * Returns: (transfer full): the project, or %NULL with @error set
  */
 LinliProject *
-linli_importer_finish (LinliImporter *imp, LinliImportReport *report, GError **error)
+linli_importer_finish (LinliImporter      *imp,
+                       LinliImportReport  *report,
+                       GError            **error)
 {
   if (linli_streets_get_n_ways (imp->streets) > 0)
     {
       const LinliLatLon *nodes = linli_streets_get_nodes (imp->streets);
-      double             min_lat = 90, max_lat = -90, min_lon = 180, max_lon = -180;
-      LinliProjection    proj;
+      double min_lat = 90, max_lat = -90, min_lon = 180, max_lon = -180;
+      LinliProjection proj;
 
       for (guint i = 0; i < linli_streets_get_n_nodes (imp->streets); i++)
         {
@@ -465,7 +478,7 @@ linli_importer_finish (LinliImporter *imp, LinliImportReport *report, GError **e
       if (linli_streets_get_n_nodes (imp->streets) > LINLI_IMPORT_MAX_STREET_NODES)
         {
           g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
-                       _ ("%s: the streets have more than %u nodes, more than a project holds"),
+                       _("%s: the streets have more than %u nodes, more than a project holds"),
                        imp->display_name, LINLI_IMPORT_MAX_STREET_NODES);
           return NULL;
         }
@@ -485,7 +498,7 @@ linli_importer_finish (LinliImporter *imp, LinliImportReport *report, GError **e
    * added or not, so a preview and its import agree. */
   {
     g_autofree char *problem = NULL;
-    LinliExtent      extent;
+    LinliExtent extent;
 
     linli_extent_init (&extent);
     for (guint i = 0; i < imp->report.suggestions->len; i++)
@@ -498,8 +511,8 @@ linli_importer_finish (LinliImporter *imp, LinliImportReport *report, GError **e
 
     if (problem != NULL)
       {
-        g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, "%s: %s", imp->display_name,
-                     problem);
+        g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, "%s: %s",
+                     imp->display_name, problem);
         return NULL;
       }
   }
@@ -523,17 +536,25 @@ linli_importer_finish (LinliImporter *imp, LinliImportReport *report, GError **e
  * Returns: the area
  */
 double
-linli_importer_place_ring (LinliImporter *imp, GArray *points, double *lat, double *lon)
+linli_importer_place_ring (LinliImporter *imp,
+                           GArray        *points,
+                           double        *lat,
+                           double        *lon)
 {
-  guint  n = points->len;
+  guint n = points->len;
   double area;
 
   switch (linli_ring_clean ((LinliLatLon *) points->data, &n, lat, lon, &area))
     {
-      case LINLI_RING_REPAIRED: imp->report.repaired++; break;
-      case LINLI_RING_DEGENERATE: imp->report.degenerate++; break;
-      case LINLI_RING_SIMPLE:
-      default: break;
+    case LINLI_RING_REPAIRED:
+      imp->report.repaired++;
+      break;
+    case LINLI_RING_DEGENERATE:
+      imp->report.degenerate++;
+      break;
+    case LINLI_RING_SIMPLE:
+    default:
+      break;
     }
   g_array_set_size (points, n);
   return area;
@@ -545,21 +566,23 @@ linli_importer_place_ring (LinliImporter *imp, GArray *points, double *lat, doub
 
 typedef enum
 {
-  ROLE_BUILDINGS, /* polygons and points are buildings; walkable lines streets */
-  ROLE_STREETS,   /* walkable lines (and walkable area polygons) */
-  ROLE_POIS,      /* points and polygons that are service positions */
+  ROLE_BUILDINGS,   /* polygons and points are buildings; walkable lines streets */
+  ROLE_STREETS,     /* walkable lines (and walkable area polygons) */
+  ROLE_POIS,        /* points and polygons that are service positions */
 } Role;
 
 typedef struct
 {
   LinliImporter *imp;
-  GHashTable    *node_index; /* LinliLatLon → street node index + 1 */
-  GArray        *points;     /* LinliLatLon */
-  GArray        *indices;    /* guint32 */
+  GHashTable    *node_index;   /* LinliLatLon → street node index + 1 */
+  GArray        *points;       /* LinliLatLon */
+  GArray        *indices;      /* guint32 */
 } GeoJsonReader;
 
 static double
-member_number (JsonObject *props, const char *name, double fallback)
+member_number (JsonObject *props,
+               const char *name,
+               double      fallback)
 {
   JsonNode *node;
 
@@ -576,8 +599,8 @@ member_number (JsonObject *props, const char *name, double fallback)
         {
           double v;
 
-          if (linli_number_parse_double (json_node_get_string (node), LINLI_NUMBER_ALLOW_SPACE, -INFINITY,
-                                         INFINITY, &v) == LINLI_NUMBER_OK)
+          if (linli_number_parse_double (json_node_get_string (node), LINLI_NUMBER_ALLOW_SPACE,
+                                         -INFINITY, INFINITY, &v) == LINLI_NUMBER_OK)
             return v;
         }
     }
@@ -585,7 +608,8 @@ member_number (JsonObject *props, const char *name, double fallback)
 }
 
 static const char *
-member_string (JsonObject *props, const char *name)
+member_string (JsonObject *props,
+               const char *name)
 {
   JsonNode *node;
 
@@ -601,11 +625,12 @@ member_string (JsonObject *props, const char *name)
  * has no tags: roads give their highway value in `kind_detail`, points of
  * interest their amenity (or office) value in `kind`. */
 static const char *
-geojson_tag (gconstpointer data, const char *key)
+geojson_tag (gconstpointer data,
+             const char   *key)
 {
   static const char *const road_kinds[] = { "path", "minor_road", "major_road", "highway", NULL };
-  JsonObject              *props = (JsonObject *) data;
-  const char              *value = member_string (props, key);
+  JsonObject *props = (JsonObject *) data;
+  const char *value = member_string (props, key);
 
   if (value != NULL || props == NULL)
     return value;
@@ -626,35 +651,37 @@ geojson_tag (gconstpointer data, const char *key)
 
 /* One [lon, lat] pair, converted to WGS84. */
 static const char *
-read_position (JsonNode *pair, const LinliImportOptions *opts, LinliLatLon *p)
+read_position (JsonNode                 *pair,
+               const LinliImportOptions *opts,
+               LinliLatLon              *p)
 {
   JsonArray *xy;
-  JsonNode  *x, *y;
+  JsonNode *x, *y;
 
-  if (pair == NULL || !JSON_NODE_HOLDS_ARRAY (pair) ||
-      json_array_get_length (xy = json_node_get_array (pair)) < 2 ||
+  if (pair == NULL || !JSON_NODE_HOLDS_ARRAY (pair) || json_array_get_length (xy = json_node_get_array (pair)) < 2 ||
       !JSON_NODE_HOLDS_VALUE (x = json_array_get_element (xy, 0)) ||
       !JSON_NODE_HOLDS_VALUE (y = json_array_get_element (xy, 1)) ||
       (json_node_get_value_type (x) != G_TYPE_DOUBLE && json_node_get_value_type (x) != G_TYPE_INT64) ||
       (json_node_get_value_type (y) != G_TYPE_DOUBLE && json_node_get_value_type (y) != G_TYPE_INT64))
-    return N_ ("a point is not a [lon, lat] pair");
+    return N_("a point is not a [lon, lat] pair");
   linli_crs_to_wgs84 (opts->crs, json_node_get_double (y), json_node_get_double (x), &p->lat, &p->lon);
   if (!linli_lat_lon_is_valid (p->lat, p->lon))
-    return N_ ("a point lies outside the valid range of coordinates");
+    return N_("a point lies outside the valid range of coordinates");
   return NULL;
 }
 
 /* Reads a ring of [lon, lat] pairs into r->points, converted to WGS84. */
 static const char *
-read_ring (GeoJsonReader *r, JsonArray *ring)
+read_ring (GeoJsonReader *r,
+           JsonArray     *ring)
 {
-  GArray     *points = r->points;
-  guint       n = json_array_get_length (ring);
+  GArray *points = r->points;
+  guint n = json_array_get_length (ring);
   const char *reason;
 
   g_array_set_size (points, 0);
   if (n > LINLI_IMPORT_MAX_RING_POINTS)
-    return N_ ("the outline has too many points");
+    return N_("the outline has too many points");
   for (guint k = 0; k < n; k++)
     {
       LinliLatLon p;
@@ -673,25 +700,27 @@ read_ring (GeoJsonReader *r, JsonArray *ring)
         g_array_set_size (points, points->len - 1);
     }
   if (points->len < 3)
-    return N_ ("the outline has fewer than 3 points");
+    return N_("the outline has fewer than 3 points");
   return NULL;
 }
 
 /* The outer ring of a Polygon, or of a MultiPolygon's first polygon. */
 static const char *
-outer_ring (JsonObject *geometry, gboolean multi, JsonArray **ring)
+outer_ring (JsonObject  *geometry,
+            gboolean     multi,
+            JsonArray  **ring)
 {
-  JsonNode  *coords = json_object_get_member (geometry, "coordinates");
+  JsonNode *coords = json_object_get_member (geometry, "coordinates");
   JsonArray *polygon;
 
   if (coords == NULL || !JSON_NODE_HOLDS_ARRAY (coords) ||
       json_array_get_length (polygon = json_node_get_array (coords)) == 0)
-    return N_ ("the geometry has no coordinates");
+    return N_("the geometry has no coordinates");
   if (multi && (!JSON_NODE_HOLDS_ARRAY (json_array_get_element (polygon, 0)) ||
                 json_array_get_length (polygon = json_array_get_array_element (polygon, 0)) == 0))
-    return N_ ("the geometry has no coordinates");
+    return N_("the geometry has no coordinates");
   if (!JSON_NODE_HOLDS_ARRAY (json_array_get_element (polygon, 0)))
-    return N_ ("the geometry has no coordinates");
+    return N_("the geometry has no coordinates");
   *ring = json_array_get_array_element (polygon, 0);
   return NULL;
 }
@@ -703,8 +732,8 @@ static guint
 node_hash (gconstpointer key)
 {
   const LinliLatLon *p = key;
-  double             lat = p->lat + 0.0, lon = p->lon + 0.0;
-  guint64            a, b;
+  double lat = p->lat + 0.0, lon = p->lon + 0.0;
+  guint64 a, b;
 
   memcpy (&a, &lat, sizeof a);
   memcpy (&b, &lon, sizeof b);
@@ -718,7 +747,8 @@ node_hash (gconstpointer key)
 }
 
 static gboolean
-node_equal (gconstpointer a, gconstpointer b)
+node_equal (gconstpointer a,
+            gconstpointer b)
 {
   const LinliLatLon *p = a, *q = b;
 
@@ -729,16 +759,19 @@ node_equal (gconstpointer a, gconstpointer b)
  * one node, which is how lines that meet are connected.  Sets *added to
  * FALSE for a line that repeats one point only. */
 static const char *
-add_line (GeoJsonReader *r, JsonArray *line, LinliStreetKind kind, gboolean *added)
+add_line (GeoJsonReader   *r,
+          JsonArray       *line,
+          LinliStreetKind  kind,
+          gboolean        *added)
 {
-  guint       n = json_array_get_length (line);
+  guint n = json_array_get_length (line);
   const char *reason;
 
   *added = FALSE;
   if (n > LINLI_IMPORT_MAX_WAY_NODES)
-    return N_ ("the line has too many points");
+    return N_("the line has too many points");
   if (n < 2)
-    return N_ ("the line has fewer than 2 points");
+    return N_("the line has fewer than 2 points");
   g_array_set_size (r->points, 0);
   for (guint k = 0; k < n; k++)
     {
@@ -746,8 +779,7 @@ add_line (GeoJsonReader *r, JsonArray *line, LinliStreetKind kind, gboolean *add
 
       if ((reason = read_position (json_array_get_element (line, k), r->imp->options, &p)) != NULL)
         return reason;
-      if (r->points->len == 0 ||
-          !node_equal (&p, &g_array_index (r->points, LinliLatLon, r->points->len - 1)))
+      if (r->points->len == 0 || !node_equal (&p, &g_array_index (r->points, LinliLatLon, r->points->len - 1)))
         g_array_append_val (r->points, p);
     }
   if (r->points->len < 2)
@@ -757,7 +789,7 @@ add_line (GeoJsonReader *r, JsonArray *line, LinliStreetKind kind, gboolean *add
   for (guint k = 0; k < r->points->len; k++)
     {
       LinliLatLon *p = &g_array_index (r->points, LinliLatLon, k);
-      guint32      index = GPOINTER_TO_UINT (g_hash_table_lookup (r->node_index, p));
+      guint32 index = GPOINTER_TO_UINT (g_hash_table_lookup (r->node_index, p));
 
       if (index == 0)
         {
@@ -775,16 +807,20 @@ add_line (GeoJsonReader *r, JsonArray *line, LinliStreetKind kind, gboolean *add
 /* The lines of a LineString or MultiLineString, or the outer ring of a
  * walkable area polygon. */
 static const char *
-add_lines (GeoJsonReader *r, JsonObject *geometry, const char *type, LinliStreetKind kind, gboolean *added)
+add_lines (GeoJsonReader   *r,
+           JsonObject      *geometry,
+           const char      *type,
+           LinliStreetKind  kind,
+           gboolean        *added)
 {
-  JsonNode   *coords = json_object_get_member (geometry, "coordinates");
-  JsonArray  *array;
+  JsonNode *coords = json_object_get_member (geometry, "coordinates");
+  JsonArray *array;
   const char *reason;
-  gboolean    one;
+  gboolean one;
 
   *added = FALSE;
   if (coords == NULL || !JSON_NODE_HOLDS_ARRAY (coords))
-    return N_ ("the geometry has no coordinates");
+    return N_("the geometry has no coordinates");
   array = json_node_get_array (coords);
   if (g_str_equal (type, "LineString"))
     return add_line (r, array, kind, added);
@@ -801,7 +837,7 @@ add_lines (GeoJsonReader *r, JsonObject *geometry, const char *type, LinliStreet
       JsonNode *part = json_array_get_element (array, i);
 
       if (!JSON_NODE_HOLDS_ARRAY (part))
-        return N_ ("a line is not an array of points");
+        return N_("a line is not an array of points");
       if ((reason = add_line (r, json_node_get_array (part), kind, &one)) != NULL)
         return reason;
       *added |= one;
@@ -812,7 +848,12 @@ add_lines (GeoJsonReader *r, JsonObject *geometry, const char *type, LinliStreet
 /* Where a feature is: a point, or the centroid of its outer ring, whose
  * area it gives too; r->points holds the ring. */
 static const char *
-read_place (GeoJsonReader *r, JsonObject *geometry, const char *type, double *lat, double *lon, double *area)
+read_place (GeoJsonReader *r,
+            JsonObject    *geometry,
+            const char    *type,
+            double        *lat,
+            double        *lon,
+            double        *area)
 {
   const char *reason;
 
@@ -822,8 +863,7 @@ read_place (GeoJsonReader *r, JsonObject *geometry, const char *type, double *la
     {
       LinliLatLon p;
 
-      if ((reason = read_position (json_object_get_member (geometry, "coordinates"), r->imp->options, &p)) !=
-          NULL)
+      if ((reason = read_position (json_object_get_member (geometry, "coordinates"), r->imp->options, &p)) != NULL)
         return reason;
       *lat = p.lat;
       *lon = p.lon;
@@ -851,7 +891,8 @@ is_building_part (JsonObject *props)
 }
 
 static char *
-suggestion_id (JsonObject *props, guint feature)
+suggestion_id (JsonObject *props,
+               guint       feature)
 {
   double osm_id = member_number (props, "osm_id", NAN);
 
@@ -861,14 +902,17 @@ suggestion_id (JsonObject *props, guint feature)
 }
 
 static gboolean
-read_geojson_file (GeoJsonReader *r, const char *path, Role role, GError **error)
+read_geojson_file (GeoJsonReader  *r,
+                   const char     *path,
+                   Role            role,
+                   GError        **error)
 {
-  LinliImporter         *imp = r->imp;
+  LinliImporter *imp = r->imp;
   g_autoptr (JsonParser) parser = NULL;
-  g_autofree char       *basename = g_path_get_basename (path);
-  JsonNode              *root;
-  JsonArray             *features;
-  guint                  n_features;
+  g_autofree char *basename = g_path_get_basename (path);
+  JsonNode *root;
+  JsonArray *features;
+  guint n_features;
 
   parser = linli_json_load_file (path, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, error);
   if (parser == NULL)
@@ -880,7 +924,7 @@ read_geojson_file (GeoJsonReader *r, const char *path, Role role, GError **error
       !JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), "features")))
     {
       g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
-                   _ ("%s: not a GeoJSON FeatureCollection"), path);
+                   _("%s: not a GeoJSON FeatureCollection"), path);
       return FALSE;
     }
   features = json_object_get_array_member (json_node_get_object (root), "features");
@@ -889,11 +933,11 @@ read_geojson_file (GeoJsonReader *r, const char *path, Role role, GError **error
 
   for (guint f = 0; f < n_features; f++)
     {
-      JsonNode       *node = json_array_get_element (features, f);
-      JsonObject     *feature, *geometry, *props = NULL;
-      LinliTags       tags = { geojson_tag, NULL };
-      const char     *type, *reason = NULL;
-      gboolean        areal, linear, used = FALSE;
+      JsonNode *node = json_array_get_element (features, f);
+      JsonObject *feature, *geometry, *props = NULL;
+      LinliTags tags = { geojson_tag, NULL };
+      const char *type, *reason = NULL;
+      gboolean areal, linear, used = FALSE;
       LinliStreetKind kind;
 
       if (!JSON_NODE_HOLDS_OBJECT (node) ||
@@ -908,8 +952,7 @@ read_geojson_file (GeoJsonReader *r, const char *path, Role role, GError **error
           JSON_NODE_HOLDS_OBJECT (json_object_get_member (feature, "properties")))
         props = json_object_get_object_member (feature, "properties");
       /* OpenStreetMap data must say so wherever it is shown (ODbL). */
-      if (props != NULL &&
-          (json_object_has_member (props, "osm_id") || json_object_has_member (props, "@id")))
+      if (props != NULL && (json_object_has_member (props, "osm_id") || json_object_has_member (props, "@id")))
         linli_project_set_attribution (imp->project, LINLI_OSM_ATTRIBUTION);
       tags.data = props;
       type = member_string (geometry, "type");
@@ -918,10 +961,10 @@ read_geojson_file (GeoJsonReader *r, const char *path, Role role, GError **error
 
       if (role == ROLE_BUILDINGS && (areal || g_strcmp0 (type, "Point") == 0))
         {
-          g_autofree char   *id = g_strdup_printf ("f%u", f + 1);
-          const char        *building = member_string (props, "building");
+          g_autofree char *id = g_strdup_printf ("f%u", f + 1);
+          const char *building = member_string (props, "building");
           LinliBuildingFacts facts = { 0 };
-          double             lat, lon, area;
+          double lat, lon, area;
 
           if (is_building_part (props))
             {
@@ -936,14 +979,13 @@ read_geojson_file (GeoJsonReader *r, const char *path, Role role, GError **error
           if ((reason = read_place (r, geometry, type, &lat, &lon, &area)) == NULL)
             {
               g_autofree char *sid = suggestion_id (props, f + 1);
-              g_autofree char *source = g_strdup_printf (_ ("%s, feature %u"), basename, f + 1);
+              g_autofree char *source = g_strdup_printf (_("%s, feature %u"), basename, f + 1);
 
               facts.id = id;
               facts.name = member_string (props, "name");
               facts.type = building ? building
                                     : (g_strcmp0 (member_string (props, "kind"), "building") == 0
-                                           ? member_string (props, "kind_detail")
-                                           : NULL);
+                                         ? member_string (props, "kind_detail") : NULL);
               facts.community = member_string (props, "community");
               facts.compound = member_string (props, "compound");
               facts.storeys = member_number (props, "building:levels", member_number (props, "levels", NAN));
@@ -969,7 +1011,7 @@ read_geojson_file (GeoJsonReader *r, const char *path, Role role, GError **error
           if ((reason = read_place (r, geometry, type, &lat, &lon, &area)) == NULL)
             {
               g_autofree char *sid = suggestion_id (props, f + 1);
-              g_autofree char *source = g_strdup_printf (_ ("%s, feature %u"), basename, f + 1);
+              g_autofree char *source = g_strdup_printf (_("%s, feature %u"), basename, f + 1);
 
               used = linli_importer_add_suggestion (imp, &tags, lat, lon, sid, source);
             }
@@ -977,8 +1019,8 @@ read_geojson_file (GeoJsonReader *r, const char *path, Role role, GError **error
 
       if (reason != NULL)
         {
-          g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, _ ("%s: feature %u: %s"), path,
-                       f + 1, _ (reason));
+          g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
+                       _("%s: feature %u: %s"), path, f + 1, _(reason));
           return FALSE;
         }
       if (!used)
@@ -1064,8 +1106,8 @@ linli_import_geojson (const char               *path,
 LinliImportFormat
 linli_import_guess_format (const char *path)
 {
-  FILE  *file = linli_file_check_regular (path, NULL) ? fopen (path, "rb") : NULL;
-  char   head[256];
+  FILE *file = linli_file_check_regular (path, NULL) ? fopen (path, "rb") : NULL;
+  char head[256];
   size_t n = 0, i = 0;
 
   /* Not a regular file: the reader chosen by name says so. */
@@ -1105,11 +1147,13 @@ linli_import_file (const char               *path,
 /* The first GeoJSON file in @dir, by name, that starts with one of
  * @prefixes and is not @chosen; or NULL. */
 static char *
-find_companion (const char *dir, const char *chosen, const char *const *prefixes)
+find_companion (const char        *dir,
+                const char        *chosen,
+                const char *const *prefixes)
 {
   g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
   g_autofree char *best = NULL;
-  const char      *name;
+  const char *name;
 
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
     {
@@ -1139,17 +1183,18 @@ find_companion (const char *dir, const char *chosen, const char *const *prefixes
  * itself one of them (roads…, streets…, pois…) has none.
  */
 void
-linli_import_find_companions (const char *path, char **streets_path, char **pois_path)
+linli_import_find_companions (const char  *path,
+                              char       **streets_path,
+                              char       **pois_path)
 {
   static const char *const streets_names[] = { "roads", "streets", NULL };
   static const char *const pois_names[] = { "pois", NULL };
-  g_autofree char         *dir = g_path_get_dirname (path);
-  g_autofree char         *base = g_path_get_basename (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
 
   *streets_path = NULL;
   *pois_path = NULL;
-  if (g_str_has_prefix (base, "roads") || g_str_has_prefix (base, "streets") ||
-      g_str_has_prefix (base, "pois"))
+  if (g_str_has_prefix (base, "roads") || g_str_has_prefix (base, "streets") || g_str_has_prefix (base, "pois"))
     return;
   *streets_path = find_companion (dir, base, streets_names);
   *pois_path = find_companion (dir, base, pois_names);
@@ -1179,9 +1224,9 @@ linli_import_streets_into (LinliProject             *project,
                            GError                  **error)
 {
   g_autoptr (LinliProject) source = NULL;
-  LinliProject            *copy;
-  const char              *theirs, *ours;
-  LinliImportOptions       opts;
+  LinliProject *copy;
+  const char *theirs, *ours;
+  LinliImportOptions opts;
 
   g_return_val_if_fail (LINLI_IS_PROJECT (project), NULL);
   g_return_val_if_fail (path != NULL && options != NULL, NULL);
@@ -1194,7 +1239,7 @@ linli_import_streets_into (LinliProject             *project,
   if (!linli_project_has_streets (source))
     {
       g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
-                   _ ("%s: no walkable streets in the file"), path);
+                   _("%s: no walkable streets in the file"), path);
       return NULL;
     }
 
@@ -1205,7 +1250,8 @@ linli_import_streets_into (LinliProject             *project,
 
     if (problem != NULL)
       {
-        g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, "%s: %s", path, problem);
+        g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, "%s: %s",
+                     path, problem);
         g_object_unref (copy);
         return NULL;
       }

@@ -26,31 +26,30 @@ typedef struct
 
 struct _LinliDocument
 {
-  GObject parent_instance;
+  GObject           parent_instance;
 
-  LinliProject *project;
-  LinliHistory *history;
-  GFile        *file;
-  gboolean      unsaved; /* never saved to @file, as an import */
-  guint         n_estimated;
+  LinliProject     *project;
+  LinliHistory     *history;
+  GFile            *file;
+  gboolean          unsaved;          /* never saved to @file, as an import */
+  guint             n_estimated;
 
   /* The walking graph and what it was made for. */
-  LinliWalk           *walk;
-  guint                walk_serial;
+  LinliWalk        *walk;
+  guint             walk_serial;
   const LinliBuilding *walk_buildings;
-  guint                walk_n_buildings;
-  LinliProjection      walk_projection;
+  guint             walk_n_buildings;
+  LinliProjection   walk_projection;
 
   LinliCoverage    *coverage;
-  LinliCoverage    *line_coverage;   /* by circle, beside a rule along streets */
-  LinliWalkNearest *nearest;         /* walks to the nearest site, from every node */
-  GHashTable       *nearest_sources; /* LinliSite → NearestSource */
+  LinliCoverage    *line_coverage;    /* by circle, beside a rule along streets */
+  LinliWalkNearest *nearest;          /* walks to the nearest site, from every node */
+  GHashTable       *nearest_sources;  /* LinliSite → NearestSource */
 };
 
 G_DEFINE_FINAL_TYPE (LinliDocument, linli_document, G_TYPE_OBJECT)
 
-enum
-{
+enum {
   PROP_0,
   PROP_PROJECT,
   PROP_HISTORY,
@@ -59,14 +58,13 @@ enum
   N_PROPS,
 };
 
-enum
-{
+enum {
   SIGNAL_COVERAGE_CHANGED,
   N_SIGNALS,
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint       signals[N_SIGNALS];
+static guint signals[N_SIGNALS];
 
 /* Auxiliary methods */
 
@@ -76,7 +74,7 @@ static guint       signals[N_SIGNALS];
 static gboolean
 update_walk (LinliDocument *self)
 {
-  LinliProject          *project = self->project;
+  LinliProject *project = self->project;
   const LinliProjection *proj = linli_project_get_projection (project);
 
   if (!linli_project_has_streets (project))
@@ -88,7 +86,8 @@ update_walk (LinliDocument *self)
       g_clear_pointer (&self->walk, linli_walk_free);
       return TRUE;
     }
-  if (self->walk != NULL && self->walk_serial == linli_project_get_streets_serial (project) &&
+  if (self->walk != NULL &&
+      self->walk_serial == linli_project_get_streets_serial (project) &&
       self->walk_buildings == linli_project_get_buildings (project) &&
       self->walk_n_buildings == linli_project_get_n_buildings (project) &&
       self->walk_projection.lat0 == proj->lat0 && self->walk_projection.lon0 == proj->lon0)
@@ -113,8 +112,8 @@ update_nearest (LinliDocument *self)
 {
   const LinliProjection *proj = linli_project_get_projection (self->project);
   g_autoptr (GHashTable) seen = NULL;
-  GHashTableIter         iter;
-  gpointer               key, value;
+  GHashTableIter iter;
+  gpointer key, value;
 
   if (self->walk == NULL || self->nearest == NULL)
     return;
@@ -122,9 +121,9 @@ update_nearest (LinliDocument *self)
   seen = g_hash_table_new (NULL, NULL);
   for (guint s = 0; s < linli_project_get_n_sites (self->project); s++)
     {
-      LinliSite     *site = linli_project_get_site (self->project, s);
+      LinliSite *site = linli_project_get_site (self->project, s);
       NearestSource *src;
-      double         lat = linli_site_get_lat (site), lon = linli_site_get_lon (site), x, y;
+      double lat = linli_site_get_lat (site), lon = linli_site_get_lon (site), x, y;
 
       if (!linli_site_counts_for_coverage (site) || !linli_lat_lon_is_valid (lat, lon))
         continue;
@@ -227,17 +226,29 @@ linli_document_finalize (GObject *object)
 }
 
 static void
-linli_document_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+linli_document_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
 {
   LinliDocument *self = LINLI_DOCUMENT (object);
 
   switch (prop_id)
     {
-      case PROP_PROJECT: g_value_set_object (value, self->project); break;
-      case PROP_HISTORY: g_value_set_object (value, self->history); break;
-      case PROP_FILE: g_value_set_object (value, self->file); break;
-      case PROP_MODIFIED: g_value_set_boolean (value, linli_document_get_modified (self)); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, linli_document_get_modified (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -245,7 +256,7 @@ static void
 linli_document_class_init (LinliDocumentClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = linli_document_dispose;
   object_class->finalize = linli_document_finalize;
@@ -264,7 +275,8 @@ linli_document_class_init (LinliDocumentClass *klass)
    * brought up to date after the project changed.
    */
   signals[SIGNAL_COVERAGE_CHANGED] = g_signal_new ("coverage-changed", G_TYPE_FROM_CLASS (klass),
-                                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+                                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                   G_TYPE_NONE, 0);
 }
 
 static void
@@ -286,7 +298,8 @@ linli_document_init (LinliDocument *self)
  * Returns: (transfer full): the document
  */
 LinliDocument *
-linli_document_new (LinliProject *project, GFile *file)
+linli_document_new (LinliProject *project,
+                    GFile        *file)
 {
   LinliDocument *self;
 
@@ -301,7 +314,7 @@ linli_document_new (LinliProject *project, GFile *file)
   /* Flags change only with the project, so they are counted once here. */
   {
     const LinliBuilding *buildings = linli_project_get_buildings (project);
-    guint                n = linli_project_get_n_buildings (project);
+    guint n = linli_project_get_n_buildings (project);
 
     for (guint i = 0; i < n; i++)
       self->n_estimated += (buildings[i].flags & LINLI_BUILDING_ESTIMATED) != 0;
@@ -324,10 +337,11 @@ linli_document_new (LinliProject *project, GFile *file)
  *   naming the file, line and reason
  */
 LinliDocument *
-linli_document_new_for_path (const char *path, GError **error)
+linli_document_new_for_path (const char  *path,
+                             GError     **error)
 {
   g_autoptr (LinliProject) project = NULL;
-  g_autoptr (GFile)        file = NULL;
+  g_autoptr (GFile) file = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -407,10 +421,12 @@ linli_document_mark_unsaved (LinliDocument *self)
  * Returns: %TRUE on success; on failure nothing changes
  */
 gboolean
-linli_document_save (LinliDocument *self, GFile *file, GError **error)
+linli_document_save (LinliDocument  *self,
+                     GFile          *file,
+                     GError        **error)
 {
   g_autofree char *path = NULL;
-  gboolean         was;
+  gboolean was;
 
   g_return_val_if_fail (LINLI_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -418,7 +434,7 @@ linli_document_save (LinliDocument *self, GFile *file, GError **error)
   path = g_file_get_path (file);
   if (path == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _ ("Only local files can be saved"));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be saved"));
       return FALSE;
     }
   if (!linli_format_save_file (self->project, path, error))

@@ -17,17 +17,16 @@ struct _LinliHistory
 {
   GObject       parent_instance;
   LinliProject *project;
-  GPtrArray    *steps; /* LinliEdit */
-  guint         done;  /* steps[0..done) are applied */
-  int           saved; /* value of done when last saved, -1 if never reachable */
-  LinliEdit    *group; /* being filled between begin_group and end_group */
+  GPtrArray    *steps;      /* LinliEdit */
+  guint         done;       /* steps[0..done) are applied */
+  int           saved;      /* value of done when last saved, -1 if never reachable */
+  LinliEdit    *group;      /* being filled between begin_group and end_group */
   guint         group_depth;
 };
 
 G_DEFINE_FINAL_TYPE (LinliHistory, linli_history, G_TYPE_OBJECT)
 
-enum
-{
+enum {
   PROP_0,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
@@ -42,11 +41,12 @@ static GParamSpec *properties[N_PROPS];
 typedef struct
 {
   LinliEdit  parent;
-  GPtrArray *children; /* LinliEdit, in the order done */
+  GPtrArray *children;   /* LinliEdit, in the order done */
 } GroupEdit;
 
 static void
-group_apply (LinliEdit *edit, LinliProject *project)
+group_apply (LinliEdit    *edit,
+             LinliProject *project)
 {
   GroupEdit *group = (GroupEdit *) edit;
 
@@ -55,7 +55,8 @@ group_apply (LinliEdit *edit, LinliProject *project)
 }
 
 static void
-group_revert (LinliEdit *edit, LinliProject *project)
+group_revert (LinliEdit    *edit,
+              LinliProject *project)
 {
   GroupEdit *group = (GroupEdit *) edit;
 
@@ -82,7 +83,10 @@ static const LinliEditClass group_class = {
 /* Auxiliary methods */
 
 static void
-notify_all (LinliHistory *self, gboolean was_undo, gboolean was_redo, gboolean was_modified)
+notify_all (LinliHistory *self,
+            gboolean      was_undo,
+            gboolean      was_redo,
+            gboolean      was_modified)
 {
   if (was_undo != linli_history_get_can_undo (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
@@ -106,16 +110,19 @@ linli_history_finalize (GObject *object)
 }
 
 static void
-linli_history_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+linli_history_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
 {
   LinliHistory *self = LINLI_HISTORY (object);
 
   switch (prop_id)
     {
-      case PROP_CAN_UNDO: g_value_set_boolean (value, linli_history_get_can_undo (self)); break;
-      case PROP_CAN_REDO: g_value_set_boolean (value, linli_history_get_can_redo (self)); break;
-      case PROP_MODIFIED: g_value_set_boolean (value, linli_history_get_modified (self)); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_CAN_UNDO: g_value_set_boolean (value, linli_history_get_can_undo (self)); break;
+    case PROP_CAN_REDO: g_value_set_boolean (value, linli_history_get_can_redo (self)); break;
+    case PROP_MODIFIED: g_value_set_boolean (value, linli_history_get_modified (self)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -123,7 +130,7 @@ static void
 linli_history_class_init (LinliHistoryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = linli_history_finalize;
   object_class->get_property = linli_history_get_property;
@@ -256,7 +263,9 @@ linli_history_redo (LinliHistory *self)
  * merges, nothing was saved or undone in between), the two become one step.
  */
 void
-linli_history_push (LinliHistory *self, LinliEdit *edit, gboolean apply)
+linli_history_push (LinliHistory *self,
+                    LinliEdit    *edit,
+                    gboolean      apply)
 {
   gboolean u, r, m;
 
@@ -306,7 +315,8 @@ linli_history_push (LinliHistory *self, LinliEdit *edit, gboolean apply)
  * Groups nest; only the outermost one counts.
  */
 void
-linli_history_begin_group (LinliHistory *self, const char *label)
+linli_history_begin_group (LinliHistory *self,
+                           const char   *label)
 {
   GroupEdit *group;
 
@@ -354,7 +364,8 @@ linli_history_end_group (LinliHistory *self)
  * Returns: (transfer full): the edit, to be given to linli_history_push()
  */
 gpointer
-linli_edit_new (const LinliEditClass *klass, const char *label)
+linli_edit_new (const LinliEditClass *klass,
+                const char           *label)
 {
   LinliEdit *edit;
 
@@ -368,13 +379,15 @@ linli_edit_new (const LinliEditClass *klass, const char *label)
 }
 
 void
-linli_edit_apply (LinliEdit *edit, LinliProject *project)
+linli_edit_apply (LinliEdit    *edit,
+                  LinliProject *project)
 {
   edit->klass->apply (edit, project);
 }
 
 void
-linli_edit_revert (LinliEdit *edit, LinliProject *project)
+linli_edit_revert (LinliEdit    *edit,
+                   LinliProject *project)
 {
   edit->klass->revert (edit, project);
 }

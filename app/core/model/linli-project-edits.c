@@ -17,16 +17,16 @@ typedef struct
 {
   LinliEdit       parent;
   char           *site_id;
-  guint           position; /* where the site sits in the list */
+  guint           position;   /* where the site sits in the list */
   LinliSiteState *before;
   LinliSiteState *after;
-  gboolean        nudge; /* one step of a keyboard move: merges with the next */
+  gboolean        nudge;      /* one step of a keyboard move: merges with the next */
 } SiteEdit;
 
 typedef struct
 {
   LinliEdit     parent;
-  double        minutes[2]; /* before, after */
+  double        minutes[2];   /* before, after */
   double        speed[2];
   LinliDistance distance[2];
 } RuleEdit;
@@ -34,7 +34,10 @@ typedef struct
 /* Site edits */
 
 static void
-apply_site_state (LinliProject *project, const char *id, guint position, const LinliSiteState *state)
+apply_site_state (LinliProject         *project,
+                  const char           *id,
+                  guint                 position,
+                  const LinliSiteState *state)
 {
   LinliSite *site = linli_project_find_site (project, id, NULL);
 
@@ -55,7 +58,8 @@ apply_site_state (LinliProject *project, const char *id, guint position, const L
 }
 
 static void
-site_apply (LinliEdit *edit, LinliProject *project)
+site_apply (LinliEdit    *edit,
+            LinliProject *project)
 {
   SiteEdit *self = (SiteEdit *) edit;
 
@@ -63,7 +67,8 @@ site_apply (LinliEdit *edit, LinliProject *project)
 }
 
 static void
-site_revert (LinliEdit *edit, LinliProject *project)
+site_revert (LinliEdit    *edit,
+             LinliProject *project)
 {
   SiteEdit *self = (SiteEdit *) edit;
 
@@ -71,9 +76,10 @@ site_revert (LinliEdit *edit, LinliProject *project)
 }
 
 static gboolean
-site_merge (LinliEdit *edit, const LinliEdit *next)
+site_merge (LinliEdit       *edit,
+            const LinliEdit *next)
 {
-  SiteEdit       *self = (SiteEdit *) edit;
+  SiteEdit *self = (SiteEdit *) edit;
   const SiteEdit *other = (const SiteEdit *) next;
 
   if (!self->nudge || !other->nudge || g_strcmp0 (self->site_id, other->site_id) != 0 ||
@@ -120,7 +126,8 @@ site_edit_new (const char           *label,
 }
 
 static gboolean
-site_states_equal (const LinliSiteState *a, const LinliSiteState *b)
+site_states_equal (const LinliSiteState *a,
+                   const LinliSiteState *b)
 {
   return a->lat == b->lat && a->lon == b->lon && a->tier == b->tier && a->status == b->status &&
          a->capacity == b->capacity && a->services == b->services && a->cost == b->cost &&
@@ -131,7 +138,9 @@ site_states_equal (const LinliSiteState *a, const LinliSiteState *b)
 /* Rule edits */
 
 static void
-rule_set (LinliProject *project, const RuleEdit *self, guint which)
+rule_set (LinliProject  *project,
+          const RuleEdit *self,
+          guint          which)
 {
   linli_project_set_walk_minutes (project, self->minutes[which]);
   linli_project_set_walk_speed (project, self->speed[which]);
@@ -139,13 +148,15 @@ rule_set (LinliProject *project, const RuleEdit *self, guint which)
 }
 
 static void
-rule_apply (LinliEdit *edit, LinliProject *project)
+rule_apply (LinliEdit    *edit,
+            LinliProject *project)
 {
   rule_set (project, (RuleEdit *) edit, 1);
 }
 
 static void
-rule_revert (LinliEdit *edit, LinliProject *project)
+rule_revert (LinliEdit    *edit,
+             LinliProject *project)
 {
   rule_set (project, (RuleEdit *) edit, 0);
 }
@@ -160,7 +171,7 @@ static const LinliEditClass rule_edit_class = {
 static RuleEdit *
 rule_edit_new (LinliProject *project)
 {
-  RuleEdit *edit = linli_edit_new (&rule_edit_class, _ ("Change Walking Rule"));
+  RuleEdit *edit = linli_edit_new (&rule_edit_class, _("Change Walking Rule"));
 
   edit->minutes[0] = edit->minutes[1] = linli_project_get_walk_minutes (project);
   edit->speed[0] = edit->speed[1] = linli_project_get_walk_speed (project);
@@ -177,11 +188,12 @@ rule_edit_new (LinliProject *project)
  * Returns: (transfer none): the site added to the project
  */
 LinliSite *
-linli_project_edits_add_site (LinliHistory *history, const LinliSiteState *state)
+linli_project_edits_add_site (LinliHistory         *history,
+                              const LinliSiteState *state)
 {
-  LinliProject              *project = linli_history_get_project (history);
+  LinliProject *project = linli_history_get_project (history);
   g_autoptr (LinliSiteState) copy = linli_site_state_copy (state);
-  guint                      position = linli_project_get_n_sites (project);
+  guint position = linli_project_get_n_sites (project);
 
   /* Ids are unique: a taken one would make this an edit of another site. */
   if (copy->id == NULL || linli_project_find_site (project, copy->id, NULL) != NULL)
@@ -189,21 +201,22 @@ linli_project_edits_add_site (LinliHistory *history, const LinliSiteState *state
       g_free (copy->id);
       copy->id = linli_project_new_site_id (project);
     }
-  linli_history_push (history, (LinliEdit *) site_edit_new (_ ("Add Site"), copy->id, position, NULL, copy),
+  linli_history_push (history, (LinliEdit *) site_edit_new (_("Add Site"), copy->id, position, NULL, copy),
                       TRUE);
   return linli_project_find_site (project, copy->id, NULL);
 }
 
 void
-linli_project_edits_remove_site (LinliHistory *history, LinliSite *site)
+linli_project_edits_remove_site (LinliHistory *history,
+                                 LinliSite    *site)
 {
-  LinliProject              *project = linli_history_get_project (history);
+  LinliProject *project = linli_history_get_project (history);
   g_autoptr (LinliSiteState) before = linli_site_dup_state (site);
-  guint                      position = 0;
+  guint position = 0;
 
   linli_project_find_site (project, before->id, &position);
-  linli_history_push (
-      history, (LinliEdit *) site_edit_new (_ ("Delete Site"), before->id, position, before, NULL), TRUE);
+  linli_history_push (history, (LinliEdit *) site_edit_new (_("Delete Site"), before->id, position, before, NULL),
+                      TRUE);
 }
 
 /**
@@ -234,20 +247,22 @@ linli_project_edits_change_site (LinliHistory         *history,
  * "Move Site".
  */
 void
-linli_project_edits_nudge_site (LinliHistory *history, LinliSite *site, const LinliSiteState *state)
+linli_project_edits_nudge_site (LinliHistory         *history,
+                                LinliSite            *site,
+                                const LinliSiteState *state)
 {
-  LinliProject              *project = linli_history_get_project (history);
+  LinliProject *project = linli_history_get_project (history);
   g_autoptr (LinliSiteState) before = linli_site_dup_state (site);
   g_autoptr (LinliSiteState) after = NULL;
-  SiteEdit                  *edit;
-  guint                      position = 0;
+  SiteEdit *edit;
+  guint position = 0;
 
   linli_site_apply_state (site, state);
   after = linli_site_dup_state (site);
   if (site_states_equal (before, after))
     return;
   linli_project_find_site (project, after->id, &position);
-  edit = site_edit_new (_ ("Move Site"), after->id, position, before, after);
+  edit = site_edit_new (_("Move Site"), after->id, position, before, after);
   edit->nudge = TRUE;
   linli_history_push (history, (LinliEdit *) edit, FALSE);
 }
@@ -265,15 +280,14 @@ linli_project_edits_record_site (LinliHistory         *history,
                                  LinliSite            *site,
                                  const LinliSiteState *before)
 {
-  LinliProject              *project = linli_history_get_project (history);
+  LinliProject *project = linli_history_get_project (history);
   g_autoptr (LinliSiteState) after = linli_site_dup_state (site);
-  guint                      position = 0;
+  guint position = 0;
 
   if (site_states_equal (before, after))
     return;
   linli_project_find_site (project, after->id, &position);
-  linli_history_push (history, (LinliEdit *) site_edit_new (label, after->id, position, before, after),
-                      FALSE);
+  linli_history_push (history, (LinliEdit *) site_edit_new (label, after->id, position, before, after), FALSE);
 }
 
 /**
@@ -282,10 +296,12 @@ linli_project_edits_record_site (LinliHistory         *history,
  * Changes the walking time and speed of the coverage rule, recorded.
  */
 void
-linli_project_edits_set_walk (LinliHistory *history, double minutes, double speed)
+linli_project_edits_set_walk (LinliHistory *history,
+                              double        minutes,
+                              double        speed)
 {
   LinliProject *project = linli_history_get_project (history);
-  RuleEdit     *edit;
+  RuleEdit *edit;
 
   if (minutes == linli_project_get_walk_minutes (project) && speed == linli_project_get_walk_speed (project))
     return;
@@ -301,10 +317,11 @@ linli_project_edits_set_walk (LinliHistory *history, double minutes, double spee
  * Changes how walks are measured (straight line or along streets), recorded.
  */
 void
-linli_project_edits_set_distance (LinliHistory *history, LinliDistance distance)
+linli_project_edits_set_distance (LinliHistory  *history,
+                                  LinliDistance  distance)
 {
   LinliProject *project = linli_history_get_project (history);
-  RuleEdit     *edit;
+  RuleEdit *edit;
 
   if (distance == linli_project_get_distance (project))
     return;

@@ -10,26 +10,26 @@
 
 struct _LinliProject
 {
-  GObject parent_instance;
+  GObject         parent_instance;
 
-  char         *name;
-  char         *attribution;
-  double        walk_minutes;
-  double        walk_speed;
-  LinliDistance distance;
-  LinliStreets *streets;
-  guint         streets_serial;
+  char           *name;
+  char           *attribution;
+  double          walk_minutes;
+  double          walk_speed;
+  LinliDistance   distance;
+  LinliStreets   *streets;
+  guint           streets_serial;
 
-  GArray       *communities; /* LinliCommunity */
-  GArray       *compounds;   /* LinliCompound */
-  GArray       *buildings;   /* LinliBuilding */
-  GArray       *footprints;  /* LinliLatLon */
-  GStringChunk *strings;
-  GHashTable   *community_ids; /* id → index + 1 */
-  GHashTable   *compound_ids;  /* id → index + 1 */
+  GArray         *communities;   /* LinliCommunity */
+  GArray         *compounds;     /* LinliCompound */
+  GArray         *buildings;     /* LinliBuilding */
+  GArray         *footprints;    /* LinliLatLon */
+  GStringChunk   *strings;
+  GHashTable     *community_ids; /* id → index + 1 */
+  GHashTable     *compound_ids;  /* id → index + 1 */
 
-  GListStore *sites;
-  guint       next_site_id;
+  GListStore     *sites;
+  guint           next_site_id;
 
   gboolean        projection_valid;
   LinliProjection projection;
@@ -37,8 +37,7 @@ struct _LinliProject
 
 G_DEFINE_FINAL_TYPE (LinliProject, linli_project, G_TYPE_OBJECT)
 
-enum
-{
+enum {
   PROP_0,
   PROP_NAME,
   PROP_ATTRIBUTION,
@@ -48,19 +47,19 @@ enum
   N_PROPS,
 };
 
-enum
-{
+enum {
   SIGNAL_CHANGED,
   N_SIGNALS,
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint       signals[N_SIGNALS];
+static guint signals[N_SIGNALS];
 
 /* Callbacks */
 
 static void
-on_site_changed_cb (LinliProject *self, LinliSite *site)
+on_site_changed_cb (LinliProject *self,
+                    LinliSite    *site)
 {
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
@@ -123,34 +122,40 @@ linli_project_finalize (GObject *object)
 }
 
 static void
-linli_project_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+linli_project_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
 {
   LinliProject *self = LINLI_PROJECT (object);
 
   switch (prop_id)
     {
-      case PROP_NAME: g_value_set_string (value, self->name); break;
-      case PROP_ATTRIBUTION: g_value_set_string (value, self->attribution); break;
-      case PROP_WALK_MINUTES: g_value_set_double (value, self->walk_minutes); break;
-      case PROP_WALK_SPEED: g_value_set_double (value, self->walk_speed); break;
-      case PROP_DISTANCE: g_value_set_int (value, self->distance); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_NAME: g_value_set_string (value, self->name); break;
+    case PROP_ATTRIBUTION: g_value_set_string (value, self->attribution); break;
+    case PROP_WALK_MINUTES: g_value_set_double (value, self->walk_minutes); break;
+    case PROP_WALK_SPEED: g_value_set_double (value, self->walk_speed); break;
+    case PROP_DISTANCE: g_value_set_int (value, self->distance); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-linli_project_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+linli_project_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
 {
   LinliProject *self = LINLI_PROJECT (object);
 
   switch (prop_id)
     {
-      case PROP_NAME: linli_project_set_name (self, g_value_get_string (value)); break;
-      case PROP_ATTRIBUTION: linli_project_set_attribution (self, g_value_get_string (value)); break;
-      case PROP_WALK_MINUTES: linli_project_set_walk_minutes (self, g_value_get_double (value)); break;
-      case PROP_WALK_SPEED: linli_project_set_walk_speed (self, g_value_get_double (value)); break;
-      case PROP_DISTANCE: linli_project_set_distance (self, g_value_get_int (value)); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_NAME: linli_project_set_name (self, g_value_get_string (value)); break;
+    case PROP_ATTRIBUTION: linli_project_set_attribution (self, g_value_get_string (value)); break;
+    case PROP_WALK_MINUTES: linli_project_set_walk_minutes (self, g_value_get_double (value)); break;
+    case PROP_WALK_SPEED: linli_project_set_walk_speed (self, g_value_get_double (value)); break;
+    case PROP_DISTANCE: linli_project_set_distance (self, g_value_get_int (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -158,7 +163,7 @@ static void
 linli_project_class_init (LinliProjectClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = linli_project_dispose;
   object_class->finalize = linli_project_finalize;
@@ -183,8 +188,8 @@ linli_project_class_init (LinliProjectClass *klass)
    * Emitted after anything that coverage depends on changed: a site was
    * added, removed or edited, or the walking settings changed.
    */
-  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                          NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -230,7 +235,8 @@ linli_project_get_name (LinliProject *self)
 }
 
 void
-linli_project_set_name (LinliProject *self, const char *name)
+linli_project_set_name (LinliProject *self,
+                        const char   *name)
 {
   g_return_if_fail (LINLI_IS_PROJECT (self));
 
@@ -251,7 +257,8 @@ linli_project_get_attribution (LinliProject *self)
 }
 
 void
-linli_project_set_attribution (LinliProject *self, const char *attribution)
+linli_project_set_attribution (LinliProject *self,
+                               const char   *attribution)
 {
   g_return_if_fail (LINLI_IS_PROJECT (self));
 
@@ -272,7 +279,8 @@ linli_project_get_walk_minutes (LinliProject *self)
 }
 
 void
-linli_project_set_walk_minutes (LinliProject *self, double minutes)
+linli_project_set_walk_minutes (LinliProject *self,
+                                double        minutes)
 {
   g_return_if_fail (LINLI_IS_PROJECT (self));
   g_return_if_fail (minutes >= 1 && minutes <= 120);
@@ -292,7 +300,8 @@ linli_project_get_walk_speed (LinliProject *self)
 }
 
 void
-linli_project_set_walk_speed (LinliProject *self, double kmh)
+linli_project_set_walk_speed (LinliProject *self,
+                              double        kmh)
 {
   g_return_if_fail (LINLI_IS_PROJECT (self));
   g_return_if_fail (kmh >= 1 && kmh <= 10);
@@ -330,7 +339,8 @@ linli_project_get_distance (LinliProject *self)
 }
 
 void
-linli_project_set_distance (LinliProject *self, LinliDistance distance)
+linli_project_set_distance (LinliProject  *self,
+                            LinliDistance  distance)
 {
   g_return_if_fail (LINLI_IS_PROJECT (self));
   g_return_if_fail (distance == LINLI_DISTANCE_LINE || distance == LINLI_DISTANCE_STREET);
@@ -349,7 +359,8 @@ linli_distance_to_string (LinliDistance distance)
 }
 
 gboolean
-linli_distance_from_string (const char *string, LinliDistance *distance)
+linli_distance_from_string (const char    *string,
+                            LinliDistance *distance)
 {
   if (g_strcmp0 (string, "line") == 0)
     *distance = LINLI_DISTANCE_LINE;
@@ -380,7 +391,8 @@ linli_project_get_streets (LinliProject *self)
  * the serial number, which goes up.
  */
 void
-linli_project_set_streets (LinliProject *self, LinliStreets *streets)
+linli_project_set_streets (LinliProject *self,
+                           LinliStreets *streets)
 {
   g_return_if_fail (LINLI_IS_PROJECT (self));
   g_return_if_fail (streets != NULL);
@@ -407,7 +419,9 @@ linli_project_get_streets_serial (LinliProject *self)
 }
 
 guint
-linli_project_add_community (LinliProject *self, const char *id, const char *name)
+linli_project_add_community (LinliProject *self,
+                             const char   *id,
+                             const char   *name)
 {
   LinliCommunity c;
 
@@ -429,7 +443,8 @@ linli_project_get_n_communities (LinliProject *self)
 }
 
 const LinliCommunity *
-linli_project_get_community (LinliProject *self, guint index)
+linli_project_get_community (LinliProject *self,
+                             guint         index)
 {
   g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
   g_return_val_if_fail (index < self->communities->len, NULL);
@@ -442,14 +457,18 @@ linli_project_get_community (LinliProject *self, guint index)
  * Returns: the index of the community with @id, or -1
  */
 int
-linli_project_find_community (LinliProject *self, const char *id)
+linli_project_find_community (LinliProject *self,
+                              const char   *id)
 {
   g_return_val_if_fail (LINLI_IS_PROJECT (self), -1);
   return GPOINTER_TO_INT (g_hash_table_lookup (self->community_ids, id)) - 1;
 }
 
 guint
-linli_project_add_compound (LinliProject *self, const char *id, const char *name, guint community)
+linli_project_add_compound (LinliProject *self,
+                            const char   *id,
+                            const char   *name,
+                            guint         community)
 {
   LinliCompound c;
 
@@ -473,7 +492,8 @@ linli_project_get_n_compounds (LinliProject *self)
 }
 
 const LinliCompound *
-linli_project_get_compound (LinliProject *self, guint index)
+linli_project_get_compound (LinliProject *self,
+                            guint         index)
 {
   g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
   g_return_val_if_fail (index < self->compounds->len, NULL);
@@ -481,7 +501,8 @@ linli_project_get_compound (LinliProject *self, guint index)
 }
 
 int
-linli_project_find_compound (LinliProject *self, const char *id)
+linli_project_find_compound (LinliProject *self,
+                             const char   *id)
 {
   g_return_val_if_fail (LINLI_IS_PROJECT (self), -1);
   return GPOINTER_TO_INT (g_hash_table_lookup (self->compound_ids, id)) - 1;
@@ -551,7 +572,9 @@ linli_project_set_footprint (LinliProject      *self,
  * does not depend on it, so no signal.
  */
 void
-linli_project_set_building_flags (LinliProject *self, guint building, guint32 flags)
+linli_project_set_building_flags (LinliProject *self,
+                                  guint         building,
+                                  guint32       flags)
 {
   g_return_if_fail (LINLI_IS_PROJECT (self));
   g_return_if_fail (building < self->buildings->len);
@@ -567,7 +590,8 @@ linli_project_get_n_buildings (LinliProject *self)
 }
 
 const LinliBuilding *
-linli_project_get_building (LinliProject *self, guint index)
+linli_project_get_building (LinliProject *self,
+                            guint         index)
 {
   g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
   g_return_val_if_fail (index < self->buildings->len, NULL);
@@ -588,7 +612,9 @@ linli_project_get_buildings (LinliProject *self)
 }
 
 const LinliLatLon *
-linli_project_get_footprint (LinliProject *self, guint building, guint *n_points)
+linli_project_get_footprint (LinliProject *self,
+                             guint         building,
+                             guint        *n_points)
 {
   const LinliBuilding *b;
 
@@ -603,7 +629,8 @@ linli_project_get_footprint (LinliProject *self, guint building, guint *n_points
 }
 
 guint
-linli_project_building_community (LinliProject *self, guint building)
+linli_project_building_community (LinliProject *self,
+                                  guint         building)
 {
   const LinliBuilding *b = linli_project_get_building (self, building);
 
@@ -630,14 +657,15 @@ linli_project_get_n_sites (LinliProject *self)
  * Returns: (transfer none): the site at @position
  */
 LinliSite *
-linli_project_get_site (LinliProject *self, guint position)
+linli_project_get_site (LinliProject *self,
+                        guint         position)
 {
   g_autoptr (LinliSite) site = NULL;
 
   g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
 
   site = g_list_model_get_item (G_LIST_MODEL (self->sites), position);
-  return site; /* The store keeps its own reference. */
+  return site;  /* The store keeps its own reference. */
 }
 
 /**
@@ -647,7 +675,9 @@ linli_project_get_site (LinliProject *self, guint position)
  * Returns: (transfer none) (nullable): the site with @id
  */
 LinliSite *
-linli_project_find_site (LinliProject *self, const char *id, guint *position)
+linli_project_find_site (LinliProject *self,
+                         const char   *id,
+                         guint        *position)
 {
   guint n;
 
@@ -669,7 +699,9 @@ linli_project_find_site (LinliProject *self, const char *id, guint *position)
 }
 
 void
-linli_project_insert_site (LinliProject *self, guint position, LinliSite *site)
+linli_project_insert_site (LinliProject *self,
+                           guint         position,
+                           LinliSite    *site)
 {
   const char *id;
 
@@ -693,13 +725,15 @@ linli_project_insert_site (LinliProject *self, guint position, LinliSite *site)
 }
 
 void
-linli_project_add_site (LinliProject *self, LinliSite *site)
+linli_project_add_site (LinliProject *self,
+                        LinliSite    *site)
 {
   linli_project_insert_site (self, G_MAXUINT, site);
 }
 
 void
-linli_project_remove_site (LinliProject *self, LinliSite *site)
+linli_project_remove_site (LinliProject *self,
+                           LinliSite    *site)
 {
   guint position;
 
@@ -738,11 +772,14 @@ linli_project_new_site_id (LinliProject *self)
  * Returns: %TRUE if the project has buildings or sites, with their bounding box
  */
 gboolean
-linli_project_get_bounds (
-    LinliProject *self, double *min_lat, double *min_lon, double *max_lat, double *max_lon)
+linli_project_get_bounds (LinliProject *self,
+                          double       *min_lat,
+                          double       *min_lon,
+                          double       *max_lat,
+                          double       *max_lon)
 {
   double a = INFINITY, b = INFINITY, c = -INFINITY, d = -INFINITY;
-  guint  n_sites;
+  guint n_sites;
 
   g_return_val_if_fail (LINLI_IS_PROJECT (self), FALSE);
 
@@ -790,10 +827,11 @@ linli_project_get_bounds (
  * Returns: (transfer full) (nullable): %NULL, or why not, translated
  */
 char *
-linli_project_check_positions (LinliProject *self, LinliExtent *extent)
+linli_project_check_positions (LinliProject *self,
+                               LinliExtent  *extent)
 {
   LinliExtent own;
-  guint       n_sites;
+  guint n_sites;
 
   g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
 
@@ -807,16 +845,16 @@ linli_project_check_positions (LinliProject *self, LinliExtent *extent)
       const LinliBuilding *b = &g_array_index (self->buildings, LinliBuilding, i);
 
       if (!linli_lat_lon_is_valid (b->lat, b->lon))
-        return g_strdup_printf (_ ("building “%s” has no valid position"), b->id);
+        return g_strdup_printf (_("building “%s” has no valid position"), b->id);
       linli_extent_add (extent, b->lat, b->lon);
       for (guint k = 0; k < b->footprint_len; k++)
         {
-          const LinliLatLon *p = &g_array_index (self->footprints, LinliLatLon, b->footprint_start + k);
+          const LinliLatLon *p = &g_array_index (self->footprints, LinliLatLon,
+                                                 b->footprint_start + k);
 
           if (!linli_lat_lon_is_valid (p->lat, p->lon))
-            return g_strdup_printf (_ ("the outline of building “%s” has a point outside the valid "
-                                       "range of coordinates"),
-                                    b->id);
+            return g_strdup_printf (_("the outline of building “%s” has a point outside the valid "
+                                      "range of coordinates"), b->id);
           linli_extent_add (extent, p->lat, p->lon);
         }
     }
@@ -824,10 +862,10 @@ linli_project_check_positions (LinliProject *self, LinliExtent *extent)
   for (guint i = 0; i < n_sites; i++)
     {
       LinliSite *site = linli_project_get_site (self, i);
-      double     lat = linli_site_get_lat (site), lon = linli_site_get_lon (site);
+      double lat = linli_site_get_lat (site), lon = linli_site_get_lon (site);
 
       if (!linli_lat_lon_is_valid (lat, lon))
-        return g_strdup_printf (_ ("site “%s” has no valid position"), linli_site_get_id (site));
+        return g_strdup_printf (_("site “%s” has no valid position"), linli_site_get_id (site));
       linli_extent_add (extent, lat, lon);
     }
   /* linli_streets_add_node() takes valid positions only. */
@@ -900,10 +938,11 @@ linli_project_get_projection (LinliProject *self)
  *   their footprints and flags, and copies of its sites
  */
 LinliProject *
-linli_project_copy_with_buildings (LinliProject *src, const LinliBuilding *buildings)
+linli_project_copy_with_buildings (LinliProject        *src,
+                                   const LinliBuilding *buildings)
 {
   LinliProject *copy;
-  guint         n_sites;
+  guint n_sites;
 
   g_return_val_if_fail (LINLI_IS_PROJECT (src), NULL);
   copy = linli_project_new ();
@@ -929,7 +968,7 @@ linli_project_copy_with_buildings (LinliProject *src, const LinliBuilding *build
     }
   for (guint i = 0; i < linli_project_get_n_buildings (src); i++)
     {
-      guint              n_points = 0;
+      guint n_points = 0;
       const LinliLatLon *footprint = linli_project_get_footprint (src, i, &n_points);
 
       linli_project_add_building (copy, buildings ? &buildings[i] : linli_project_get_building (src, i),
@@ -938,7 +977,7 @@ linli_project_copy_with_buildings (LinliProject *src, const LinliBuilding *build
   for (guint s = 0; s < n_sites; s++)
     {
       g_autoptr (LinliSiteState) state = linli_site_dup_state (linli_project_get_site (src, s));
-      g_autoptr (LinliSite)      site = linli_site_new (state);
+      g_autoptr (LinliSite) site = linli_site_new (state);
 
       linli_project_add_site (copy, site);
     }

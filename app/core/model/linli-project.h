@@ -22,7 +22,7 @@ typedef struct
 {
   char *id;
   char *name;
-  guint community; /* index into the project's communities */
+  guint community;   /* index into the project's communities */
 } LinliCompound;
 
 /* Buildings are the hot data: a plain array of these, strings kept in one
@@ -34,7 +34,7 @@ typedef struct
   const char *name;
   double      lat;
   double      lon;
-  guint32     compound; /* index into the project's compounds */
+  guint32     compound;        /* index into the project's compounds */
   guint32     households;
   guint32     residents;
   guint32     party_members;
@@ -45,80 +45,113 @@ typedef struct
 
 typedef enum
 {
-  LINLI_BUILDING_ESTIMATED = 1 << 0, /* households and residents are estimates */
+  LINLI_BUILDING_ESTIMATED = 1 << 0,  /* households and residents are estimates */
 } LinliBuildingFlags;
 
 /* How coverage measures the walk from a building to a site. */
 typedef enum
 {
-  LINLI_DISTANCE_LINE,   /* straight line */
-  LINLI_DISTANCE_STREET, /* along the project's streets */
+  LINLI_DISTANCE_LINE,     /* straight line */
+  LINLI_DISTANCE_STREET,   /* along the project's streets */
 } LinliDistance;
 
 #define LINLI_TYPE_PROJECT (linli_project_get_type ())
 G_DECLARE_FINAL_TYPE (LinliProject, linli_project, LINLI, PROJECT, GObject)
 
-LinliProject *linli_project_new (void) G_GNUC_WARN_UNUSED_RESULT;
-LinliProject *linli_project_copy (LinliProject *project) G_GNUC_WARN_UNUSED_RESULT;
-LinliProject *linli_project_copy_with_buildings (LinliProject        *src,
-                                                 const LinliBuilding *buildings) G_GNUC_WARN_UNUSED_RESULT;
+LinliProject         *linli_project_new                (void) G_GNUC_WARN_UNUSED_RESULT;
+LinliProject         *linli_project_copy               (LinliProject        *project) G_GNUC_WARN_UNUSED_RESULT;
+LinliProject         *linli_project_copy_with_buildings (LinliProject        *src,
+                                                         const LinliBuilding *buildings) G_GNUC_WARN_UNUSED_RESULT;
 
-const char   *linli_project_get_name (LinliProject *self);
-void          linli_project_set_name (LinliProject *self, const char *name);
-const char   *linli_project_get_attribution (LinliProject *self);
-void          linli_project_set_attribution (LinliProject *self, const char *attribution);
-double        linli_project_get_walk_minutes (LinliProject *self);
-void          linli_project_set_walk_minutes (LinliProject *self, double minutes);
-double        linli_project_get_walk_speed (LinliProject *self);
-void          linli_project_set_walk_speed (LinliProject *self, double kmh);
-double        linli_project_get_coverage_radius (LinliProject *self);
-LinliDistance linli_project_get_distance (LinliProject *self);
-void          linli_project_set_distance (LinliProject *self, LinliDistance distance);
-const char   *linli_distance_to_string (LinliDistance distance);
-gboolean      linli_distance_from_string (const char *string, LinliDistance *distance);
+const char           *linli_project_get_name           (LinliProject *self);
+void                  linli_project_set_name           (LinliProject *self,
+                                                        const char   *name);
+const char           *linli_project_get_attribution    (LinliProject *self);
+void                  linli_project_set_attribution    (LinliProject *self,
+                                                        const char   *attribution);
+double                linli_project_get_walk_minutes   (LinliProject *self);
+void                  linli_project_set_walk_minutes   (LinliProject *self,
+                                                        double        minutes);
+double                linli_project_get_walk_speed     (LinliProject *self);
+void                  linli_project_set_walk_speed     (LinliProject *self,
+                                                        double        kmh);
+double                linli_project_get_coverage_radius (LinliProject *self);
+LinliDistance         linli_project_get_distance       (LinliProject *self);
+void                  linli_project_set_distance       (LinliProject  *self,
+                                                        LinliDistance  distance);
+const char           *linli_distance_to_string         (LinliDistance distance);
+gboolean              linli_distance_from_string       (const char    *string,
+                                                        LinliDistance *distance);
 
-const LinliStreets *linli_project_get_streets (LinliProject *self);
-void                linli_project_set_streets (LinliProject *self, LinliStreets *streets);
-gboolean            linli_project_has_streets (LinliProject *self);
-guint               linli_project_get_streets_serial (LinliProject *self);
+const LinliStreets   *linli_project_get_streets        (LinliProject *self);
+void                  linli_project_set_streets        (LinliProject *self,
+                                                        LinliStreets *streets);
+gboolean              linli_project_has_streets        (LinliProject *self);
+guint                 linli_project_get_streets_serial (LinliProject *self);
 
-guint                 linli_project_add_community (LinliProject *self, const char *id, const char *name);
-guint                 linli_project_get_n_communities (LinliProject *self);
-const LinliCommunity *linli_project_get_community (LinliProject *self, guint index);
-int                   linli_project_find_community (LinliProject *self, const char *id);
+guint                 linli_project_add_community      (LinliProject *self,
+                                                        const char   *id,
+                                                        const char   *name);
+guint                 linli_project_get_n_communities  (LinliProject *self);
+const LinliCommunity *linli_project_get_community      (LinliProject *self,
+                                                        guint         index);
+int                   linli_project_find_community     (LinliProject *self,
+                                                        const char   *id);
 
-guint linli_project_add_compound (LinliProject *self, const char *id, const char *name, guint community);
-guint linli_project_get_n_compounds (LinliProject *self);
-const LinliCompound *linli_project_get_compound (LinliProject *self, guint index);
-int                  linli_project_find_compound (LinliProject *self, const char *id);
+guint                 linli_project_add_compound       (LinliProject *self,
+                                                        const char   *id,
+                                                        const char   *name,
+                                                        guint         community);
+guint                 linli_project_get_n_compounds    (LinliProject *self);
+const LinliCompound  *linli_project_get_compound       (LinliProject *self,
+                                                        guint         index);
+int                   linli_project_find_compound      (LinliProject *self,
+                                                        const char   *id);
 
-guint                linli_project_add_building (LinliProject        *self,
-                                                 const LinliBuilding *building,
-                                                 const LinliLatLon   *footprint,
-                                                 guint                n_footprint);
-void                 linli_project_set_footprint (LinliProject      *self,
-                                                  guint              building,
-                                                  const LinliLatLon *footprint,
-                                                  guint              n_footprint);
-void                 linli_project_set_building_flags (LinliProject *self, guint building, guint32 flags);
-guint                linli_project_get_n_buildings (LinliProject *self);
-const LinliBuilding *linli_project_get_building (LinliProject *self, guint index);
-const LinliBuilding *linli_project_get_buildings (LinliProject *self);
-const LinliLatLon   *linli_project_get_footprint (LinliProject *self, guint building, guint *n_points);
-guint                linli_project_building_community (LinliProject *self, guint building);
+guint                 linli_project_add_building       (LinliProject        *self,
+                                                        const LinliBuilding *building,
+                                                        const LinliLatLon   *footprint,
+                                                        guint                n_footprint);
+void                  linli_project_set_footprint      (LinliProject      *self,
+                                                        guint              building,
+                                                        const LinliLatLon *footprint,
+                                                        guint              n_footprint);
+void                  linli_project_set_building_flags (LinliProject *self,
+                                                        guint         building,
+                                                        guint32       flags);
+guint                 linli_project_get_n_buildings    (LinliProject *self);
+const LinliBuilding  *linli_project_get_building       (LinliProject *self,
+                                                        guint         index);
+const LinliBuilding  *linli_project_get_buildings      (LinliProject *self);
+const LinliLatLon    *linli_project_get_footprint      (LinliProject *self,
+                                                        guint         building,
+                                                        guint        *n_points);
+guint                 linli_project_building_community (LinliProject *self,
+                                                        guint         building);
 
-GListModel *linli_project_get_sites (LinliProject *self);
-guint       linli_project_get_n_sites (LinliProject *self);
-LinliSite  *linli_project_get_site (LinliProject *self, guint position);
-LinliSite  *linli_project_find_site (LinliProject *self, const char *id, guint *position);
-void        linli_project_insert_site (LinliProject *self, guint position, LinliSite *site);
-void        linli_project_add_site (LinliProject *self, LinliSite *site);
-void        linli_project_remove_site (LinliProject *self, LinliSite *site);
-char       *linli_project_new_site_id (LinliProject *self) G_GNUC_WARN_UNUSED_RESULT;
+GListModel           *linli_project_get_sites          (LinliProject *self);
+guint                 linli_project_get_n_sites        (LinliProject *self);
+LinliSite            *linli_project_get_site           (LinliProject *self,
+                                                        guint         position);
+LinliSite            *linli_project_find_site          (LinliProject *self,
+                                                        const char   *id,
+                                                        guint        *position);
+void                  linli_project_insert_site        (LinliProject *self,
+                                                        guint         position,
+                                                        LinliSite    *site);
+void                  linli_project_add_site           (LinliProject *self,
+                                                        LinliSite    *site);
+void                  linli_project_remove_site        (LinliProject *self,
+                                                        LinliSite    *site);
+char                 *linli_project_new_site_id        (LinliProject *self) G_GNUC_WARN_UNUSED_RESULT;
 
-const LinliProjection *linli_project_get_projection (LinliProject *self);
-char    *linli_project_check_positions (LinliProject *self, LinliExtent *extent) G_GNUC_WARN_UNUSED_RESULT;
-gboolean linli_project_get_bounds (
-    LinliProject *self, double *min_lat, double *min_lon, double *max_lat, double *max_lon);
+const LinliProjection *linli_project_get_projection    (LinliProject *self);
+char                 *linli_project_check_positions    (LinliProject *self,
+                                                        LinliExtent  *extent) G_GNUC_WARN_UNUSED_RESULT;
+gboolean              linli_project_get_bounds         (LinliProject *self,
+                                                        double       *min_lat,
+                                                        double       *min_lon,
+                                                        double       *max_lat,
+                                                        double       *max_lon);
 
 G_END_DECLS

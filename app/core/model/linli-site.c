@@ -9,14 +9,13 @@ struct _LinliSite
 {
   GObject        parent_instance;
   LinliSiteState state;
-  guint          change_freeze; /* inside linli_site_apply_state() */
+  guint          change_freeze;   /* inside linli_site_apply_state() */
   gboolean       change_pending;
 };
 
 G_DEFINE_FINAL_TYPE (LinliSite, linli_site, G_TYPE_OBJECT)
 
-enum
-{
+enum {
   PROP_0,
   PROP_ID,
   PROP_NAME,
@@ -34,8 +33,7 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-enum
-{
+enum {
   SIGNAL_CHANGED,
   N_SIGNALS,
 };
@@ -72,7 +70,8 @@ linli_site_tier_to_string (LinliSiteTier tier)
 }
 
 gboolean
-linli_site_tier_from_string (const char *str, LinliSiteTier *tier)
+linli_site_tier_from_string (const char    *str,
+                             LinliSiteTier *tier)
 {
   for (guint i = 0; i < G_N_ELEMENTS (tier_names); i++)
     if (g_strcmp0 (str, tier_names[i]) == 0)
@@ -91,7 +90,8 @@ linli_site_status_to_string (LinliSiteStatus status)
 }
 
 gboolean
-linli_site_status_from_string (const char *str, LinliSiteStatus *status)
+linli_site_status_from_string (const char      *str,
+                               LinliSiteStatus *status)
 {
   for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
     if (g_strcmp0 (str, status_names[i]) == 0)
@@ -110,7 +110,8 @@ linli_site_plan_rule_to_string (LinliSitePlanRule rule)
 }
 
 gboolean
-linli_site_plan_rule_from_string (const char *str, LinliSitePlanRule *rule)
+linli_site_plan_rule_from_string (const char        *str,
+                                  LinliSitePlanRule *rule)
 {
   for (guint i = 0; i < G_N_ELEMENTS (plan_rule_names); i++)
     if (g_strcmp0 (str, plan_rule_names[i]) == 0)
@@ -131,7 +132,8 @@ linli_service_to_string (LinliServices service)
 }
 
 gboolean
-linli_service_from_string (const char *str, LinliServices *service)
+linli_service_from_string (const char    *str,
+                           LinliServices *service)
 {
   for (guint i = 0; i < LINLI_N_SERVICES; i++)
     if (g_strcmp0 (str, service_names[i]) == 0)
@@ -183,43 +185,49 @@ linli_site_finalize (GObject *object)
 }
 
 static void
-linli_site_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+linli_site_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
 {
   LinliSite *self = LINLI_SITE (object);
 
   switch (prop_id)
     {
-      case PROP_ID: g_value_set_string (value, self->state.id); break;
-      case PROP_NAME: g_value_set_string (value, self->state.name); break;
-      case PROP_TIER: g_value_set_uint (value, self->state.tier); break;
-      case PROP_STATUS: g_value_set_uint (value, self->state.status); break;
-      case PROP_LAT: g_value_set_double (value, self->state.lat); break;
-      case PROP_LON: g_value_set_double (value, self->state.lon); break;
-      case PROP_CAPACITY: g_value_set_uint (value, self->state.capacity); break;
-      case PROP_SERVICES: g_value_set_uint (value, self->state.services); break;
-      case PROP_EXTRA_SERVICES: g_value_set_string (value, self->state.extra_services); break;
-      case PROP_COST: g_value_set_double (value, self->state.cost); break;
-      case PROP_PLAN_RULE: g_value_set_uint (value, self->state.plan_rule); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_ID: g_value_set_string (value, self->state.id); break;
+    case PROP_NAME: g_value_set_string (value, self->state.name); break;
+    case PROP_TIER: g_value_set_uint (value, self->state.tier); break;
+    case PROP_STATUS: g_value_set_uint (value, self->state.status); break;
+    case PROP_LAT: g_value_set_double (value, self->state.lat); break;
+    case PROP_LON: g_value_set_double (value, self->state.lon); break;
+    case PROP_CAPACITY: g_value_set_uint (value, self->state.capacity); break;
+    case PROP_SERVICES: g_value_set_uint (value, self->state.services); break;
+    case PROP_EXTRA_SERVICES: g_value_set_string (value, self->state.extra_services); break;
+    case PROP_COST: g_value_set_double (value, self->state.cost); break;
+    case PROP_PLAN_RULE: g_value_set_uint (value, self->state.plan_rule); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-linli_site_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+linli_site_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
 {
   LinliSite *self = LINLI_SITE (object);
 
   switch (prop_id)
     {
-      case PROP_NAME: linli_site_set_name (self, g_value_get_string (value)); break;
-      case PROP_TIER: linli_site_set_tier (self, g_value_get_uint (value)); break;
-      case PROP_STATUS: linli_site_set_status (self, g_value_get_uint (value)); break;
-      case PROP_CAPACITY: linli_site_set_capacity (self, g_value_get_uint (value)); break;
-      case PROP_SERVICES: linli_site_set_services (self, g_value_get_uint (value)); break;
-      case PROP_EXTRA_SERVICES: linli_site_set_extra_services (self, g_value_get_string (value)); break;
-      case PROP_COST: linli_site_set_cost (self, g_value_get_double (value)); break;
-      case PROP_PLAN_RULE: linli_site_set_plan_rule (self, g_value_get_uint (value)); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_NAME: linli_site_set_name (self, g_value_get_string (value)); break;
+    case PROP_TIER: linli_site_set_tier (self, g_value_get_uint (value)); break;
+    case PROP_STATUS: linli_site_set_status (self, g_value_get_uint (value)); break;
+    case PROP_CAPACITY: linli_site_set_capacity (self, g_value_get_uint (value)); break;
+    case PROP_SERVICES: linli_site_set_services (self, g_value_get_uint (value)); break;
+    case PROP_EXTRA_SERVICES: linli_site_set_extra_services (self, g_value_get_string (value)); break;
+    case PROP_COST: linli_site_set_cost (self, g_value_get_double (value)); break;
+    case PROP_PLAN_RULE: linli_site_set_plan_rule (self, g_value_get_uint (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -227,8 +235,8 @@ static void
 linli_site_class_init (LinliSiteClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
-  GParamFlags   ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = linli_site_finalize;
   object_class->get_property = linli_site_get_property;
@@ -244,8 +252,7 @@ linli_site_class_init (LinliSiteClass *klass)
   properties[PROP_SERVICES] = g_param_spec_uint ("services", NULL, NULL, 0, LINLI_SERVICES_ALL, 0, rw);
   properties[PROP_EXTRA_SERVICES] = g_param_spec_string ("extra-services", NULL, NULL, NULL, rw);
   properties[PROP_COST] = g_param_spec_double ("cost", NULL, NULL, -1, G_MAXDOUBLE, -1, rw);
-  properties[PROP_PLAN_RULE] = g_param_spec_uint ("plan-rule", NULL, NULL, 0, LINLI_SITE_N_PLAN_RULES - 1, 0,
-                                                  rw);
+  properties[PROP_PLAN_RULE] = g_param_spec_uint ("plan-rule", NULL, NULL, 0, LINLI_SITE_N_PLAN_RULES - 1, 0, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -254,8 +261,8 @@ linli_site_class_init (LinliSiteClass *klass)
    * Emitted once after each edit of the site, however many of its
    * properties the edit touched.
    */
-  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                          NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -282,7 +289,7 @@ linli_site_new (const LinliSiteState *state)
   self = g_object_new (LINLI_TYPE_SITE, NULL);
   self->state.id = g_strdup (state->id);
   self->state.name = g_strdup ("");
-  self->state.lat = state->lat; /* as given, −0 included */
+  self->state.lat = state->lat;  /* as given, −0 included */
   self->state.lon = state->lon;
   /* Through the setters, so a new site is normalised as an edited one is. */
   linli_site_apply_state (self, state);
@@ -304,7 +311,8 @@ linli_site_get_name (LinliSite *self)
 }
 
 void
-linli_site_set_name (LinliSite *self, const char *name)
+linli_site_set_name (LinliSite  *self,
+                     const char *name)
 {
   g_return_if_fail (LINLI_IS_SITE (self));
 
@@ -326,7 +334,8 @@ linli_site_get_tier (LinliSite *self)
 }
 
 void
-linli_site_set_tier (LinliSite *self, LinliSiteTier tier)
+linli_site_set_tier (LinliSite    *self,
+                     LinliSiteTier tier)
 {
   g_return_if_fail (LINLI_IS_SITE (self));
   g_return_if_fail (tier < LINLI_SITE_N_TIERS);
@@ -346,7 +355,8 @@ linli_site_get_status (LinliSite *self)
 }
 
 void
-linli_site_set_status (LinliSite *self, LinliSiteStatus status)
+linli_site_set_status (LinliSite      *self,
+                       LinliSiteStatus status)
 {
   g_return_if_fail (LINLI_IS_SITE (self));
   g_return_if_fail (status < LINLI_SITE_N_STATUSES);
@@ -373,7 +383,9 @@ linli_site_get_lon (LinliSite *self)
 }
 
 void
-linli_site_set_position (LinliSite *self, double lat, double lon)
+linli_site_set_position (LinliSite *self,
+                         double     lat,
+                         double     lon)
 {
   gboolean lat_changed, lon_changed;
 
@@ -403,7 +415,8 @@ linli_site_get_capacity (LinliSite *self)
 }
 
 void
-linli_site_set_capacity (LinliSite *self, guint capacity)
+linli_site_set_capacity (LinliSite *self,
+                         guint      capacity)
 {
   g_return_if_fail (LINLI_IS_SITE (self));
 
@@ -423,7 +436,8 @@ linli_site_get_services (LinliSite *self)
 }
 
 void
-linli_site_set_services (LinliSite *self, guint services)
+linli_site_set_services (LinliSite *self,
+                         guint      services)
 {
   g_return_if_fail (LINLI_IS_SITE (self));
 
@@ -443,7 +457,8 @@ linli_site_get_extra_services (LinliSite *self)
 }
 
 void
-linli_site_set_extra_services (LinliSite *self, const char *extra)
+linli_site_set_extra_services (LinliSite  *self,
+                               const char *extra)
 {
   g_return_if_fail (LINLI_IS_SITE (self));
 
@@ -465,7 +480,8 @@ linli_site_get_cost (LinliSite *self)
 }
 
 void
-linli_site_set_cost (LinliSite *self, double cost)
+linli_site_set_cost (LinliSite *self,
+                     double     cost)
 {
   g_return_if_fail (LINLI_IS_SITE (self));
 
@@ -493,7 +509,8 @@ linli_site_get_plan_rule (LinliSite *self)
  * only while the site is a candidate.
  */
 void
-linli_site_set_plan_rule (LinliSite *self, LinliSitePlanRule rule)
+linli_site_set_plan_rule (LinliSite         *self,
+                          LinliSitePlanRule  rule)
 {
   g_return_if_fail (LINLI_IS_SITE (self));
   g_return_if_fail (rule < LINLI_SITE_N_PLAN_RULES);
@@ -532,7 +549,8 @@ linli_site_dup_state (LinliSite *self)
  * Sets every editable value of the site at once, notifying each that changed.
  */
 void
-linli_site_apply_state (LinliSite *self, const LinliSiteState *state)
+linli_site_apply_state (LinliSite            *self,
+                        const LinliSiteState *state)
 {
   g_return_if_fail (LINLI_IS_SITE (self));
 

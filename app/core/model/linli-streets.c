@@ -10,22 +10,22 @@
 
 typedef struct
 {
-  guint32 start; /* into way_nodes */
+  guint32 start;   /* into way_nodes */
   guint32 len;
   guint8  kind;
 } Way;
 
 struct _LinliStreets
 {
-  GArray *nodes;     /* LinliLatLon */
-  GArray *ways;      /* Way */
-  GArray *way_nodes; /* guint32 */
+  GArray *nodes;       /* LinliLatLon */
+  GArray *ways;        /* Way */
+  GArray *way_nodes;   /* guint32 */
   guint   n_segments;
 };
 
 static const char *const kind_names[LINLI_STREET_N_KINDS] = {
-  "footway", "path",         "pedestrian", "steps",     "living_street", "residential",
-  "service", "unclassified", "tertiary",   "secondary", "primary",
+  "footway", "path", "pedestrian", "steps", "living_street", "residential", "service",
+  "unclassified", "tertiary", "secondary", "primary",
 };
 
 const char *
@@ -36,7 +36,8 @@ linli_street_kind_to_string (LinliStreetKind kind)
 }
 
 gboolean
-linli_street_kind_from_string (const char *string, LinliStreetKind *kind)
+linli_street_kind_from_string (const char      *string,
+                               LinliStreetKind *kind)
 {
   for (guint k = 0; k < LINLI_STREET_N_KINDS; k++)
     if (g_strcmp0 (string, kind_names[k]) == 0)
@@ -87,7 +88,9 @@ linli_streets_free (LinliStreets *streets)
  * Returns: the index of the new node
  */
 guint
-linli_streets_add_node (LinliStreets *streets, double lat, double lon)
+linli_streets_add_node (LinliStreets *streets,
+                        double        lat,
+                        double        lon)
 {
   LinliLatLon p = { lat, lon };
 
@@ -103,7 +106,10 @@ linli_streets_add_node (LinliStreets *streets, double lat, double lon)
  * Adds a way through @nodes, in order.  A way needs at least two nodes.
  */
 void
-linli_streets_add_way (LinliStreets *streets, LinliStreetKind kind, const guint32 *nodes, guint n_nodes)
+linli_streets_add_way (LinliStreets    *streets,
+                       LinliStreetKind  kind,
+                       const guint32   *nodes,
+                       guint            n_nodes)
 {
   Way w = { streets->way_nodes->len, n_nodes, kind };
 
@@ -143,7 +149,10 @@ linli_streets_get_n_ways (const LinliStreets *streets)
  * Returns: (array length=n_nodes): the way's node indices
  */
 const guint32 *
-linli_streets_get_way (const LinliStreets *streets, guint way, LinliStreetKind *kind, guint *n_nodes)
+linli_streets_get_way (const LinliStreets *streets,
+                       guint               way,
+                       LinliStreetKind    *kind,
+                       guint              *n_nodes)
 {
   const Way *w;
 
@@ -174,22 +183,23 @@ double
 linli_streets_get_length (const LinliStreets *streets)
 {
   const LinliLatLon *nodes = linli_streets_get_nodes (streets);
-  double             metres = 0;
+  double metres = 0;
 
   for (guint w = 0; w < linli_streets_get_n_ways (streets); w++)
     {
-      guint          n;
+      guint n;
       const guint32 *list = linli_streets_get_way (streets, w, NULL, &n);
 
       for (guint k = 0; k + 1 < n; k++)
-        metres += linli_haversine_distance (nodes[list[k]].lat, nodes[list[k]].lon, nodes[list[k + 1]].lat,
-                                            nodes[list[k + 1]].lon);
+        metres += linli_haversine_distance (nodes[list[k]].lat, nodes[list[k]].lon,
+                                            nodes[list[k + 1]].lat, nodes[list[k + 1]].lon);
     }
   return metres;
 }
 
 gboolean
-linli_streets_equal (const LinliStreets *a, const LinliStreets *b)
+linli_streets_equal (const LinliStreets *a,
+                     const LinliStreets *b)
 {
   if (a->nodes->len != b->nodes->len || a->ways->len != b->ways->len ||
       a->way_nodes->len != b->way_nodes->len)
@@ -217,13 +227,14 @@ linli_streets_equal (const LinliStreets *a, const LinliStreets *b)
 typedef struct
 {
   guint  way;
-  guint  after; /* position in the way of the segment's first node */
+  guint  after;   /* position in the way of the segment's first node */
   double t;
-  guint  node; /* the node to insert */
+  guint  node;    /* the node to insert */
 } Insertion;
 
 static int
-compare_insertions (gconstpointer a, gconstpointer b)
+compare_insertions (gconstpointer a,
+                    gconstpointer b)
 {
   const Insertion *p = a, *q = b;
 
@@ -243,7 +254,9 @@ typedef struct
 } MergeCtx;
 
 static void
-merge_cb (guint index, double distance, gpointer user_data)
+merge_cb (guint    index,
+          double   distance,
+          gpointer user_data)
 {
   MergeCtx *ctx = user_data;
 
@@ -255,28 +268,29 @@ merge_cb (guint index, double distance, gpointer user_data)
  * left with one node) and with @insertions (sorted) placed in their
  * segments, then drops nodes no way uses. */
 static void
-rebuild (LinliStreets *streets, const guint32 *to, const Insertion *insertions, guint n_insertions)
+rebuild (LinliStreets    *streets,
+         const guint32   *to,
+         const Insertion *insertions,
+         guint            n_insertions)
 {
-  g_autoptr (GArray)  ways = g_array_new (FALSE, FALSE, sizeof (Way));
-  g_autoptr (GArray)  way_nodes = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autoptr (GArray)  nodes = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
+  g_autoptr (GArray) ways = g_array_new (FALSE, FALSE, sizeof (Way));
+  g_autoptr (GArray) way_nodes = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr (GArray) nodes = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
   g_autofree guint32 *renumber = g_new (guint32, MAX (streets->nodes->len, 1));
-  guint               ins = 0;
+  guint ins = 0;
 
-#define PUSH(node)                                                                                           \
-  G_STMT_START                                                                                               \
-  {                                                                                                          \
-    guint32 v_ = (node);                                                                                     \
-    if (way_nodes->len == w.start || g_array_index (way_nodes, guint32, way_nodes->len - 1) != v_)           \
-      g_array_append_val (way_nodes, v_);                                                                    \
-  }                                                                                                          \
-  G_STMT_END
+#define PUSH(node) G_STMT_START {                                            \
+    guint32 v_ = (node);                                                    \
+    if (way_nodes->len == w.start ||                                         \
+        g_array_index (way_nodes, guint32, way_nodes->len - 1) != v_)        \
+      g_array_append_val (way_nodes, v_);                                    \
+  } G_STMT_END
 
   for (guint k = 0; k < streets->ways->len; k++)
     {
-      const Way     *old = &g_array_index (streets->ways, Way, k);
+      const Way *old = &g_array_index (streets->ways, Way, k);
       const guint32 *list = &g_array_index (streets->way_nodes, guint32, old->start);
-      Way            w = { way_nodes->len, 0, old->kind };
+      Way w = { way_nodes->len, 0, old->kind };
 
       for (guint i = 0; i < old->len; i++)
         {
@@ -317,7 +331,8 @@ rebuild (LinliStreets *streets, const guint32 *to, const Insertion *insertions, 
 }
 
 static double *
-project_nodes (const LinliStreets *streets, const LinliProjection *projection)
+project_nodes (const LinliStreets    *streets,
+               const LinliProjection *projection)
 {
   double *xy = g_new (double, 2 * MAX (streets->nodes->len, 1));
 
@@ -339,10 +354,11 @@ typedef struct
 } NotIncident;
 
 static gboolean
-not_incident_cb (guint segment, gpointer user_data)
+not_incident_cb (guint    segment,
+                 gpointer user_data)
 {
-  NotIncident   *ni = user_data;
-  const Way     *w = &g_array_index (ni->streets->ways, Way, ni->seg_way[segment]);
+  NotIncident *ni = user_data;
+  const Way *w = &g_array_index (ni->streets->ways, Way, ni->seg_way[segment]);
   const guint32 *list = &g_array_index (ni->streets->way_nodes, guint32, w->start);
 
   return list[ni->seg_pos[segment]] != ni->node && list[ni->seg_pos[segment] + 1] != ni->node;
@@ -364,19 +380,21 @@ not_incident_cb (guint segment, gpointer user_data)
  * Returns: the number of nodes merged plus the number of ends joined
  */
 guint
-linli_streets_join (LinliStreets *streets, const LinliProjection *projection, double tolerance)
+linli_streets_join (LinliStreets          *streets,
+                    const LinliProjection *projection,
+                    double                 tolerance)
 {
-  guint                         n = streets->nodes->len;
-  g_autofree double            *xy = project_nodes (streets, projection);
-  g_autofree guint32           *to = g_new (guint32, MAX (n, 1));
-  g_autofree guint             *degree = NULL;
-  g_autofree double            *seg = NULL;
-  g_autofree guint             *seg_way = NULL;
-  g_autofree guint             *seg_pos = NULL;
+  guint n = streets->nodes->len;
+  g_autofree double *xy = project_nodes (streets, projection);
+  g_autofree guint32 *to = g_new (guint32, MAX (n, 1));
+  g_autofree guint *degree = NULL;
+  g_autofree double *seg = NULL;
+  g_autofree guint *seg_way = NULL;
+  g_autofree guint *seg_pos = NULL;
   g_autoptr (LinliSegmentIndex) edge_index = NULL;
-  g_autoptr (GArray)            insertions = g_array_new (FALSE, FALSE, sizeof (Insertion));
-  g_autoptr (GArray)            connectors = g_array_new (FALSE, FALSE, sizeof (guint32));
-  guint                         merged = 0, joined = 0, n_seg = 0;
+  g_autoptr (GArray) insertions = g_array_new (FALSE, FALSE, sizeof (Insertion));
+  g_autoptr (GArray) connectors = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint merged = 0, joined = 0, n_seg = 0;
 
   g_return_val_if_fail (tolerance >= 0, 0);
 
@@ -408,7 +426,7 @@ linli_streets_join (LinliStreets *streets, const LinliProjection *projection, do
   seg_pos = g_new (guint, MAX (streets->n_segments, 1));
   for (guint k = 0; k < streets->ways->len; k++)
     {
-      const Way     *w = &g_array_index (streets->ways, Way, k);
+      const Way *w = &g_array_index (streets->ways, Way, k);
       const guint32 *list = &g_array_index (streets->way_nodes, guint32, w->start);
 
       for (guint i = 0; i < w->len; i++)
@@ -428,21 +446,21 @@ linli_streets_join (LinliStreets *streets, const LinliProjection *projection, do
 
   for (guint k = 0; k < streets->ways->len; k++)
     {
-      const Way     *w = &g_array_index (streets->ways, Way, k);
+      const Way *w = &g_array_index (streets->ways, Way, k);
       const guint32 *list = &g_array_index (streets->way_nodes, guint32, w->start);
-      guint32        ends[2] = { list[0], list[w->len - 1] };
+      guint32 ends[2] = { list[0], list[w->len - 1] };
 
       for (guint e = 0; e < 2; e++)
         {
-          guint32         end = ends[e];
-          NotIncident     ni = { streets, seg_way, seg_pos, end };
+          guint32 end = ends[e];
+          NotIncident ni = { streets, seg_way, seg_pos, end };
           LinliSegmentHit hit;
-          const guint32  *other;
-          Insertion       in;
+          const guint32 *other;
+          Insertion in;
 
           if (degree[end] != 1 ||
               !linli_segment_index_nearest_filtered (edge_index, xy[2 * end], xy[2 * end + 1], tolerance,
-                                                     not_incident_cb, &ni, &hit))
+                                                    not_incident_cb, &ni, &hit))
             continue;
           other = &g_array_index (streets->way_nodes, guint32,
                                   g_array_index (streets->ways, Way, seg_way[hit.segment]).start);
@@ -478,8 +496,7 @@ linli_streets_join (LinliStreets *streets, const LinliProjection *projection, do
 
   for (guint i = 0; i + 1 < connectors->len; i += 2)
     {
-      guint32 pair[2] = { g_array_index (connectors, guint32, i),
-                          g_array_index (connectors, guint32, i + 1) };
+      guint32 pair[2] = { g_array_index (connectors, guint32, i), g_array_index (connectors, guint32, i + 1) };
 
       linli_streets_add_way (streets, LINLI_STREET_FOOTWAY, pair, 2);
     }

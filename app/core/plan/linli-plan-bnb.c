@@ -61,8 +61,8 @@ static void
 close_leaf (LinliPlanSearch *self)
 {
   const LinliPlanModel *model = &self->model;
-  gboolean              feasible;
-  double                v;
+  gboolean feasible;
+  double v;
 
   for (guint c = 0; c < model->n_cols; c++)
     self->open_tmp[c] = self->state[c] == COL_IN;
@@ -74,13 +74,17 @@ close_leaf (LinliPlanSearch *self)
 }
 
 static inline double
-tighter (LinliPlanSearch *self, double a, double b)
+tighter (LinliPlanSearch *self,
+         double           a,
+         double           b)
 {
   return self->maximise ? MIN (a, b) : MAX (a, b);
 }
 
 static inline double
-looser (LinliPlanSearch *self, double a, double b)
+looser (LinliPlanSearch *self,
+        double           a,
+        double           b)
 {
   return self->maximise ? MAX (a, b) : MIN (a, b);
 }
@@ -91,20 +95,22 @@ looser (LinliPlanSearch *self, double a, double b)
  * of what was cut off, so the proven bound stays honest.
  */
 static guint
-fix_by_reduced_costs (LinliPlanSearch *self, double *cut, gboolean *prune)
+fix_by_reduced_costs (LinliPlanSearch *self,
+                      double          *cut,
+                      gboolean        *prune)
 {
   const LinliPlanModel *model = &self->model;
-  const double         *b = self->benefit;
-  double                cst = self->lr_const;
-  g_autofree guint     *to_in = g_new (guint, MAX (model->n_free, 1));
-  g_autofree guint     *to_out = g_new (guint, MAX (model->n_free, 1));
-  guint                 n_in = 0, n_out = 0;
+  const double *b = self->benefit;
+  double cst = self->lr_const;
+  g_autofree guint *to_in = g_new (guint, MAX (model->n_free, 1));
+  g_autofree guint *to_out = g_new (guint, MAX (model->n_free, 1));
+  guint n_in = 0, n_out = 0;
 
   *prune = FALSE;
   *cut = self->maximise ? -HUGE_VAL : HUGE_VAL;
   for (guint c = 0; c < model->n_free; c++)
     {
-      double   sin, sout, bin, bout;
+      double sin, sout, bin, bout;
       gboolean pin, pout;
 
       if (self->state[c] != COL_FREE)
@@ -150,7 +156,7 @@ static guint
 choose_branch (LinliPlanSearch *self)
 {
   const LinliPlanModel *model = &self->model;
-  guint                 best = G_MAXUINT;
+  guint best = G_MAXUINT;
 
   for (guint c = 0; c < model->n_free; c++)
     {
@@ -164,15 +170,19 @@ choose_branch (LinliPlanSearch *self)
 }
 
 static NodeStatus
-process_node (LinliPlanSearch *self, gboolean root, double parent_bound, double *node_bound, guint *branch)
+process_node (LinliPlanSearch *self,
+              gboolean         root,
+              double           parent_bound,
+              double          *node_bound,
+              guint           *branch)
 {
   double bound = parent_bound;
 
   for (guint round = 0;; round++)
     {
       gboolean infeasible = FALSE, prune = FALSE;
-      double   b, cut;
-      guint    n_fixed;
+      double b, cut;
+      guint n_fixed;
 
       if (node_infeasible (self))
         return NODE_DONE;
@@ -237,9 +247,9 @@ process_node (LinliPlanSearch *self, gboolean root, double parent_bound, double 
 typedef struct
 {
   guint  col;
-  guint  phase;       /* 0: the "in" child is being explored, 1: the "out" child */
-  guint  node_mark;   /* trail length when the node was entered */
-  guint  branch_mark; /* trail length after the node's own fixing */
+  guint  phase;        /* 0: the "in" child is being explored, 1: the "out" child */
+  guint  node_mark;    /* trail length when the node was entered */
+  guint  branch_mark;  /* trail length after the node's own fixing */
   double bound;
 } Frame;
 
@@ -251,17 +261,17 @@ void
 _linli_plan_branch_and_bound (LinliPlanSearch *self)
 {
   g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (Frame));
-  double             parent_bound = self->maximise ? HUGE_VAL : -HUGE_VAL;
-  gboolean           descend = TRUE;
-  gboolean           stopped = FALSE;
+  double parent_bound = self->maximise ? HUGE_VAL : -HUGE_VAL;
+  gboolean descend = TRUE;
+  gboolean stopped = FALSE;
 
   for (;;)
     {
       if (descend)
         {
-          guint      node_mark = self->trail->len;
-          double     bound = parent_bound;
-          guint      col = G_MAXUINT;
+          guint node_mark = self->trail->len;
+          double bound = parent_bound;
+          guint col = G_MAXUINT;
           NodeStatus status;
 
           self->depth = stack->len;
@@ -302,8 +312,8 @@ _linli_plan_branch_and_bound (LinliPlanSearch *self)
 
             if (self->deadline > 0)
               done = MAX (done, (double) (g_get_monotonic_time () - self->start_time) /
-                                    (self->deadline - self->start_time));
-            _linli_plan_report (self, 0.5 + 0.5 * MIN (done, 1.0), _ ("Closing the gap"), FALSE);
+                                  (self->deadline - self->start_time));
+            _linli_plan_report (self, 0.5 + 0.5 * MIN (done, 1.0), _("Closing the gap"), FALSE);
           }
         }
       if (stack->len == 0)
@@ -338,35 +348,35 @@ _linli_plan_init_multipliers (LinliPlanSearch *self)
 
   switch (self->problem)
     {
-      case LINLI_PLAN_MCLP:
-        {
-          g_autofree guint *cnt = g_new (guint, MAX (model->n_rows, 1));
+    case LINLI_PLAN_MCLP:
+      {
+        g_autofree guint *cnt = g_new (guint, MAX (model->n_rows, 1));
 
-          _linli_plan_cover_counts (self, self->inc, cnt);
-          for (guint r = 0; r < model->n_rows; r++)
-            self->mult[r] = cnt[r] > 0 ? 0.5 : 0.0;
-        }
-        break;
-      case LINLI_PLAN_LSCP:
-        {
-          double need = MAX (self->target - model->base_weight, self->eps_w);
-          double price = MAX (self->inc_value - self->fixed_value, 0) / need;
+        _linli_plan_cover_counts (self, self->inc, cnt);
+        for (guint r = 0; r < model->n_rows; r++)
+          self->mult[r] = cnt[r] > 0 ? 0.5 : 0.0;
+      }
+      break;
+    case LINLI_PLAN_LSCP:
+      {
+        double need = MAX (self->target - model->base_weight, self->eps_w);
+        double price = MAX (self->inc_value - self->fixed_value, 0) / need;
 
-          for (guint r = 0; r < model->n_rows; r++)
-            self->mult[r] = price * model->row_w[r];
-        }
-        break;
-      case LINLI_PLAN_PMEDIAN:
-      case LINLI_PLAN_N_PROBLEMS:
-      default:
-        {
-          g_autofree double *cur = g_new (double, MAX (model->n_drows, 1));
+        for (guint r = 0; r < model->n_rows; r++)
+          self->mult[r] = price * model->row_w[r];
+      }
+      break;
+    case LINLI_PLAN_PMEDIAN:
+    case LINLI_PLAN_N_PROBLEMS:
+    default:
+      {
+        g_autofree double *cur = g_new (double, MAX (model->n_drows, 1));
 
-          _linli_plan_walk_current (self, self->inc, cur);
-          for (guint r = 0; r < model->n_drows; r++)
-            self->mult[r] = model->drow_w[r] * cur[r];
-        }
-        break;
+        _linli_plan_walk_current (self, self->inc, cur);
+        for (guint r = 0; r < model->n_drows; r++)
+          self->mult[r] = model->drow_w[r] * cur[r];
+      }
+      break;
     }
 }
 
@@ -377,25 +387,27 @@ double
 _linli_plan_trivial_bound (LinliPlanSearch *self)
 {
   const LinliPlanModel *model = &self->model;
-  double                b;
+  double b;
 
   switch (self->problem)
     {
-      case LINLI_PLAN_MCLP: return model->base_weight + model->row_total;
-      case LINLI_PLAN_LSCP: return self->fixed_value;
-      case LINLI_PLAN_PMEDIAN:
-      case LINLI_PLAN_N_PROBLEMS:
-      default:
-        b = model->base_walk;
-        for (guint r = 0; r < model->n_drows; r++)
-          {
-            double d = model->drow_base[r];
+    case LINLI_PLAN_MCLP:
+      return model->base_weight + model->row_total;
+    case LINLI_PLAN_LSCP:
+      return self->fixed_value;
+    case LINLI_PLAN_PMEDIAN:
+    case LINLI_PLAN_N_PROBLEMS:
+    default:
+      b = model->base_walk;
+      for (guint r = 0; r < model->n_drows; r++)
+        {
+          double d = model->drow_base[r];
 
-            if (model->drow_start[r] < model->drow_start[r + 1])
-              d = MIN (d, model->drow_dist[model->drow_start[r]]);
-            b += model->drow_w[r] * d;
-          }
-        return b;
+          if (model->drow_start[r] < model->drow_start[r + 1])
+            d = MIN (d, model->drow_dist[model->drow_start[r]]);
+          b += model->drow_w[r] * d;
+        }
+      return b;
     }
 }
 
@@ -406,12 +418,12 @@ void
 _linli_plan_drop_useless (LinliPlanSearch *self)
 {
   const LinliPlanModel *model = &self->model;
-  double                noise = 1e-9 * MAX (1.0, self->inc_value);
+  double noise = 1e-9 * MAX (1.0, self->inc_value);
 
   for (guint c = 0; c < model->n_free; c++)
     {
       gboolean feasible;
-      double   v;
+      double v;
 
       if (!self->inc[c])
         continue;

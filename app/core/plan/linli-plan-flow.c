@@ -24,7 +24,11 @@ typedef struct
 #define FLOW_EPS 1e-9
 
 static gboolean
-flow_levels (const gsize *adj_start, const FlowEdge *edges, guint n_nodes, int *level, guint *queue)
+flow_levels (const gsize    *adj_start,
+             const FlowEdge *edges,
+             guint           n_nodes,
+             int            *level,
+             guint          *queue)
 {
   guint head = 0, tail = 0;
 
@@ -51,20 +55,22 @@ flow_levels (const gsize *adj_start, const FlowEdge *edges, guint n_nodes, int *
  * paths cannot overflow the thread's stack.
  */
 double
-_linli_plan_max_flow (const LinliPlanFlowGraph *g, const guint8 *open, double *served)
+_linli_plan_max_flow (const LinliPlanFlowGraph *g,
+                      const guint8             *open,
+                      double                   *served)
 {
-  guint                n_nodes = 2 + g->n_rows + g->n_cols;
-  g_autofree gsize    *adj_start = g_new0 (gsize, n_nodes + 1);
-  g_autofree gsize    *fill = NULL;
+  guint n_nodes = 2 + g->n_rows + g->n_cols;
+  g_autofree gsize *adj_start = g_new0 (gsize, n_nodes + 1);
+  g_autofree gsize *fill = NULL;
   g_autofree FlowEdge *edges = NULL;
-  g_autofree int      *level = g_new (int, n_nodes);
-  g_autofree guint    *queue = g_new (guint, n_nodes);
-  g_autofree gsize    *iter = g_new (gsize, n_nodes);
-  g_autofree gsize    *path = g_new (gsize, n_nodes);
-  g_autofree guint8   *used_col = g_new0 (guint8, MAX (g->n_cols, 1));
-  g_autofree guint8   *used_row = g_new0 (guint8, MAX (g->n_rows, 1));
-  double               flow = 0;
-  gsize                n_edges;
+  g_autofree int *level = g_new (int, n_nodes);
+  g_autofree guint *queue = g_new (guint, n_nodes);
+  g_autofree gsize *iter = g_new (gsize, n_nodes);
+  g_autofree gsize *path = g_new (gsize, n_nodes);
+  g_autofree guint8 *used_col = g_new0 (guint8, MAX (g->n_cols, 1));
+  g_autofree guint8 *used_row = g_new0 (guint8, MAX (g->n_rows, 1));
+  double flow = 0;
+  gsize n_edges;
 
 #define ROW_NODE(r) (2 + (r))
 #define COL_NODE(c) (2 + g->n_rows + (c))
@@ -95,17 +101,17 @@ _linli_plan_max_flow (const LinliPlanFlowGraph *g, const guint8 *open, double *s
   edges = g_new (FlowEdge, MAX (n_edges, 1));
   fill = g_memdup2 (adj_start, sizeof (gsize) * (n_nodes + 1));
 
-#define ADD_EDGE(u, v, c)                                                                                    \
-  G_STMT_START                                                                                               \
-  {                                                                                                          \
-    gsize a_ = fill[u]++, b_ = fill[v]++;                                                                    \
-    edges[a_].to = (v);                                                                                      \
-    edges[a_].rev = (guint) (b_ - adj_start[v]);                                                             \
-    edges[a_].cap = (c);                                                                                     \
-    edges[b_].to = (u);                                                                                      \
-    edges[b_].rev = (guint) (a_ - adj_start[u]);                                                             \
-    edges[b_].cap = 0;                                                                                       \
-  }                                                                                                          \
+#define ADD_EDGE(u, v, c)                                  \
+  G_STMT_START                                             \
+  {                                                        \
+    gsize a_ = fill[u]++, b_ = fill[v]++;                  \
+    edges[a_].to = (v);                                    \
+    edges[a_].rev = (guint) (b_ - adj_start[v]);           \
+    edges[a_].cap = (c);                                   \
+    edges[b_].to = (u);                                    \
+    edges[b_].rev = (guint) (a_ - adj_start[u]);           \
+    edges[b_].cap = 0;                                     \
+  }                                                        \
   G_STMT_END
 
   for (guint r = 0; r < g->n_rows; r++)

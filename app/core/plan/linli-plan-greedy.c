@@ -24,17 +24,20 @@ typedef struct
 } HeapItem;
 
 static inline gboolean
-heap_before (const HeapItem *a, const HeapItem *b)
+heap_before (const HeapItem *a,
+             const HeapItem *b)
 {
   return a->key > b->key || (a->key == b->key && a->col < b->col);
 }
 
 static void
-heap_push (GArray *heap, double key, guint col)
+heap_push (GArray  *heap,
+           double   key,
+           guint    col)
 {
-  HeapItem  item = { key, col };
+  HeapItem item = { key, col };
   HeapItem *h;
-  guint     i;
+  guint i;
 
   g_array_append_val (heap, item);
   h = (HeapItem *) heap->data;
@@ -53,14 +56,14 @@ static HeapItem
 heap_pop (GArray *heap)
 {
   HeapItem *h = (HeapItem *) heap->data;
-  HeapItem  top = h[0];
-  guint     n = heap->len - 1, i = 0;
+  HeapItem top = h[0];
+  guint n = heap->len - 1, i = 0;
 
   h[0] = h[n];
   g_array_set_size (heap, n);
   for (;;)
     {
-      guint    l = 2 * i + 1, r = l + 1, best = i;
+      guint l = 2 * i + 1, r = l + 1, best = i;
       HeapItem t;
 
       if (l < n && heap_before (&h[l], &h[best]))
@@ -82,10 +85,12 @@ heap_pop (GArray *heap)
  */
 
 double
-_linli_plan_cover_counts (LinliPlanSearch *self, const guint8 *open, guint *cnt)
+_linli_plan_cover_counts (LinliPlanSearch *self,
+                          const guint8    *open,
+                          guint           *cnt)
 {
   const LinliPlanModel *model = &self->model;
-  double                v = model->base_weight;
+  double v = model->base_weight;
 
   memset (cnt, 0, sizeof (guint) * MAX (model->n_rows, 1));
   for (guint c = 0; c < model->n_cols; c++)
@@ -97,10 +102,12 @@ _linli_plan_cover_counts (LinliPlanSearch *self, const guint8 *open, guint *cnt)
 }
 
 static double
-cover_gain (LinliPlanSearch *self, const guint *cnt, guint c)
+cover_gain (LinliPlanSearch *self,
+            const guint     *cnt,
+            guint            c)
 {
   const LinliPlanModel *model = &self->model;
-  double                g = 0;
+  double g = 0;
 
   for (gsize e = model->col_start[c]; e < model->col_start[c + 1]; e++)
     if (cnt[model->col_row[e]] == 0)
@@ -110,7 +117,9 @@ cover_gain (LinliPlanSearch *self, const guint *cnt, guint c)
 
 /* Distance of each distance row to the nearest open column or its base. */
 void
-_linli_plan_walk_current (LinliPlanSearch *self, const guint8 *open, double *cur)
+_linli_plan_walk_current (LinliPlanSearch *self,
+                          const guint8    *open,
+                          double          *cur)
 {
   const LinliPlanModel *model = &self->model;
 
@@ -127,10 +136,12 @@ _linli_plan_walk_current (LinliPlanSearch *self, const guint8 *open, double *cur
 }
 
 static double
-walk_gain (LinliPlanSearch *self, const double *cur, guint c)
+walk_gain (LinliPlanSearch *self,
+           const double    *cur,
+           guint            c)
 {
   const LinliPlanModel *model = &self->model;
-  double                g = 0;
+  double g = 0;
 
   for (gsize e = model->dcol_start[c]; e < model->dcol_start[c + 1]; e++)
     {
@@ -143,7 +154,10 @@ walk_gain (LinliPlanSearch *self, const double *cur, guint c)
 }
 
 static inline double
-greedy_key (LinliPlanSearch *self, double gain, guint c, gboolean by_ratio)
+greedy_key (LinliPlanSearch *self,
+            double           gain,
+            guint            c,
+            gboolean         by_ratio)
 {
   if (!by_ratio)
     return gain;
@@ -151,7 +165,8 @@ greedy_key (LinliPlanSearch *self, double gain, guint c, gboolean by_ratio)
 }
 
 static guint
-slots_left (LinliPlanSearch *self, const guint8 *open)
+slots_left (LinliPlanSearch *self,
+            const guint8    *open)
 {
   guint n;
 
@@ -162,7 +177,8 @@ slots_left (LinliPlanSearch *self, const guint8 *open)
 }
 
 static double
-budget_left_of (LinliPlanSearch *self, const guint8 *open)
+budget_left_of (LinliPlanSearch *self,
+                const guint8    *open)
 {
   if (!self->use_budget)
     return HUGE_VAL;
@@ -176,16 +192,19 @@ budget_left_of (LinliPlanSearch *self, const guint8 *open)
  * still helps; set covering adds them until the target is met.
  */
 static void
-greedy_fill (LinliPlanSearch *self, guint8 *open, const guint8 *allowed, gboolean by_ratio)
+greedy_fill (LinliPlanSearch *self,
+             guint8          *open,
+             const guint8    *allowed,
+             gboolean         by_ratio)
 {
   const LinliPlanModel *model = &self->model;
-  gboolean              walk = self->problem == LINLI_PLAN_PMEDIAN;
-  g_autoptr (GArray)    heap = g_array_new (FALSE, FALSE, sizeof (HeapItem));
-  g_autofree guint     *cnt = NULL;
-  g_autofree double    *cur = NULL;
-  guint                 slots = slots_left (self, open);
-  double                money = budget_left_of (self, open);
-  double                covered = 0;
+  gboolean walk = self->problem == LINLI_PLAN_PMEDIAN;
+  g_autoptr (GArray) heap = g_array_new (FALSE, FALSE, sizeof (HeapItem));
+  g_autofree guint *cnt = NULL;
+  g_autofree double *cur = NULL;
+  guint slots = slots_left (self, open);
+  double money = budget_left_of (self, open);
+  double covered = 0;
 
   if (walk)
     {
@@ -210,7 +229,7 @@ greedy_fill (LinliPlanSearch *self, guint8 *open, const guint8 *allowed, gboolea
   while (slots > 0 && heap->len > 0)
     {
       HeapItem top;
-      double   g, key;
+      double g, key;
 
       if (self->problem == LINLI_PLAN_LSCP && covered >= self->target - self->eps_w)
         break;
@@ -254,19 +273,22 @@ greedy_fill (LinliPlanSearch *self, guint8 *open, const guint8 *allowed, gboolea
  * estimates with exact flows.
  */
 static void
-greedy_fill_cap (LinliPlanSearch *self, guint8 *open, const guint8 *allowed, gboolean by_ratio)
+greedy_fill_cap (LinliPlanSearch *self,
+                 guint8          *open,
+                 const guint8    *allowed,
+                 gboolean         by_ratio)
 {
   const LinliPlanModel *model = &self->model;
-  g_autofree double    *served = g_new (double, MAX (model->n_rows, 1));
-  g_autofree double    *est = g_new (double, MAX (model->n_cols, 1));
-  g_autofree guint     *cands = g_new (guint, MAX (model->n_cols, 1));
-  guint                 slots = slots_left (self, open);
-  double                money = budget_left_of (self, open);
-  double                flow = _linli_plan_max_flow (&self->bip, open, served);
+  g_autofree double *served = g_new (double, MAX (model->n_rows, 1));
+  g_autofree double *est = g_new (double, MAX (model->n_cols, 1));
+  g_autofree guint *cands = g_new (guint, MAX (model->n_cols, 1));
+  guint slots = slots_left (self, open);
+  double money = budget_left_of (self, open);
+  double flow = _linli_plan_max_flow (&self->bip, open, served);
 
   while (slots > 0)
     {
-      guint  n = 0, best = G_MAXUINT;
+      guint n = 0, best = G_MAXUINT;
       double best_key = 0;
 
       if (_linli_plan_should_stop (self))
@@ -292,7 +314,7 @@ greedy_fill_cap (LinliPlanSearch *self, guint8 *open, const guint8 *allowed, gbo
       _linli_plan_sort_cols_by_value (cands, n, est);
       for (guint i = 0; i < MIN (n, 6u); i++)
         {
-          guint  c = cands[i];
+          guint c = cands[i];
           double f, key;
 
           open[c] = 1;
@@ -315,7 +337,10 @@ greedy_fill_cap (LinliPlanSearch *self, guint8 *open, const guint8 *allowed, gbo
 }
 
 static void
-fill (LinliPlanSearch *self, guint8 *open, const guint8 *allowed, gboolean by_ratio)
+fill (LinliPlanSearch *self,
+      guint8          *open,
+      const guint8    *allowed,
+      gboolean         by_ratio)
 {
   if (self->capacitated)
     greedy_fill_cap (self, open, allowed, by_ratio);
@@ -343,7 +368,7 @@ walk_swap_data (LinliPlanSearch *self,
                 double          *extra)
 {
   const LinliPlanModel *model = &self->model;
-  guint                 n_cols = model->n_cols;
+  guint n_cols = model->n_cols;
 
   memset (gain, 0, sizeof (double) * n_cols);
   memset (loss, 0, sizeof (double) * MAX (n_open, 1));
@@ -351,7 +376,7 @@ walk_swap_data (LinliPlanSearch *self,
   for (guint r = 0; r < model->n_drows; r++)
     {
       double w = model->drow_w[r], d1 = model->drow_base[r], d2 = model->drow_base[r];
-      int    n1 = -1;
+      int n1 = -1;
 
       for (gsize e = model->drow_start[r]; e < model->drow_start[r + 1]; e++)
         if (open[model->drow_col[e]])
@@ -367,14 +392,16 @@ walk_swap_data (LinliPlanSearch *self,
                 break;
               }
           }
-      for (gsize e = model->drow_start[r]; e < model->drow_start[r + 1] && model->drow_dist[e] < d1; e++)
+      for (gsize e = model->drow_start[r];
+           e < model->drow_start[r + 1] && model->drow_dist[e] < d1; e++)
         gain[model->drow_col[e]] += w * (d1 - model->drow_dist[e]);
       if (n1 >= 0 && open_pos[n1] >= 0)
         {
           double *ex = &extra[(gsize) open_pos[n1] * n_cols];
 
           loss[open_pos[n1]] += w * (d2 - d1);
-          for (gsize e = model->drow_start[r]; e < model->drow_start[r + 1] && model->drow_dist[e] < d2; e++)
+          for (gsize e = model->drow_start[r];
+               e < model->drow_start[r + 1] && model->drow_dist[e] < d2; e++)
             if (!open[model->drow_col[e]])
               ex[model->drow_col[e]] += w * (d2 - MAX (model->drow_dist[e], d1));
         }
@@ -393,8 +420,8 @@ cover_swap_data (LinliPlanSearch *self,
                  double          *extra)
 {
   const LinliPlanModel *model = &self->model;
-  guint                 n_cols = model->n_cols;
-  double                covered = _linli_plan_cover_counts (self, open, cnt);
+  guint n_cols = model->n_cols;
+  double covered = _linli_plan_cover_counts (self, open, cnt);
 
   memset (loss, 0, sizeof (double) * MAX (n_open, 1));
   memset (extra, 0, sizeof (double) * n_open * n_cols);
@@ -425,7 +452,10 @@ cover_swap_data (LinliPlanSearch *self,
 
 /* Lists the open decision columns; open_pos maps a column to its place. */
 static guint
-list_open (LinliPlanSearch *self, const guint8 *open, guint *opens, int *open_pos)
+list_open (LinliPlanSearch *self,
+           const guint8    *open,
+           guint           *opens,
+           int             *open_pos)
 {
   guint n = 0;
 
@@ -442,7 +472,10 @@ list_open (LinliPlanSearch *self, const guint8 *open, guint *opens, int *open_po
 }
 
 static gboolean
-swap_affordable (LinliPlanSearch *self, double cost_now, guint out, guint in)
+swap_affordable (LinliPlanSearch *self,
+                 double           cost_now,
+                 guint            out,
+                 guint            in)
 {
   const LinliPlanModel *model = &self->model;
 
@@ -458,22 +491,24 @@ swap_affordable (LinliPlanSearch *self, double cost_now, guint out, guint in)
  * covering plans are broken.
  */
 void
-_linli_plan_local_search_swap (LinliPlanSearch *self, guint8 *open, gboolean polish)
+_linli_plan_local_search_swap (LinliPlanSearch *self,
+                               guint8          *open,
+                               gboolean         polish)
 {
   const LinliPlanModel *model = &self->model;
-  guint                 n_cols = model->n_cols;
-  gboolean              cover = self->problem != LINLI_PLAN_PMEDIAN;
-  g_autofree guint     *opens = g_new (guint, MAX (n_cols, 1));
-  g_autofree int       *open_pos = g_new (int, MAX (n_cols, 1));
-  g_autofree guint     *cnt = g_new (guint, MAX (model->n_rows, 1));
-  g_autofree double    *gain = g_new (double, MAX (n_cols, 1));
-  g_autofree double    *loss = g_new (double, MAX (n_cols, 1));
-  g_autofree double    *wgain = NULL;
-  g_autofree double    *wloss = NULL;
-  g_autofree double    *extra = NULL;
-  g_autofree double    *wextra = NULL;
-  guint                 n_open, room = 0;
-  guint                 polish_moves = 0;
+  guint n_cols = model->n_cols;
+  gboolean cover = self->problem != LINLI_PLAN_PMEDIAN;
+  g_autofree guint *opens = g_new (guint, MAX (n_cols, 1));
+  g_autofree int *open_pos = g_new (int, MAX (n_cols, 1));
+  g_autofree guint *cnt = g_new (guint, MAX (model->n_rows, 1));
+  g_autofree double *gain = g_new (double, MAX (n_cols, 1));
+  g_autofree double *loss = g_new (double, MAX (n_cols, 1));
+  g_autofree double *wgain = NULL;
+  g_autofree double *wloss = NULL;
+  g_autofree double *extra = NULL;
+  g_autofree double *wextra = NULL;
+  guint n_open, room = 0;
+  guint polish_moves = 0;
 
   if (polish)
     {
@@ -484,7 +519,7 @@ _linli_plan_local_search_swap (LinliPlanSearch *self, guint8 *open, gboolean pol
   for (guint iter = 0; iter < 4 * n_cols + 50; iter++)
     {
       double value, cost_now, best_d = 0, noise;
-      guint  slots = slots_left (self, open), best_a = 0, best_c = G_MAXUINT;
+      guint slots = slots_left (self, open), best_a = 0, best_c = G_MAXUINT;
 
       if (_linli_plan_should_stop (self))
         break;
@@ -523,7 +558,8 @@ _linli_plan_local_search_swap (LinliPlanSearch *self, guint8 *open, gboolean pol
 
           for (guint c = 0; c < model->n_free; c++)
             if (_linli_plan_col_is_free_decision (self, c) && !open[c] && gain[c] > noise &&
-                (!self->use_budget || _linli_plan_within_budget (self, cost_now + model->col_cost[c])) &&
+                (!self->use_budget ||
+                 _linli_plan_within_budget (self, cost_now + model->col_cost[c])) &&
                 (add == G_MAXUINT || gain[c] > gain[add]))
               add = c;
           if (add != G_MAXUINT)
@@ -597,17 +633,18 @@ _linli_plan_local_search_swap (LinliPlanSearch *self, guint8 *open, gboolean pol
  * estimates pick which swaps are worth a flow.
  */
 static void
-local_search_cap (LinliPlanSearch *self, guint8 *open)
+local_search_cap (LinliPlanSearch *self,
+                  guint8          *open)
 {
   const LinliPlanModel *model = &self->model;
-  g_autofree double    *served = g_new (double, MAX (model->n_rows, 1));
-  g_autofree double    *est = g_new (double, MAX (model->n_cols, 1));
-  g_autofree guint     *cands = g_new (guint, MAX (model->n_cols, 1));
-  gsize                 work = 0, work_limit = 40000000;
-  gsize                 nnz = model->row_start[model->n_rows] + model->n_rows + 1;
-  double                cur = _linli_plan_max_flow (&self->bip, open, NULL);
-  gboolean              improved = TRUE;
-  g_autofree guint8    *allowed = g_new (guint8, MAX (model->n_cols, 1));
+  g_autofree double *served = g_new (double, MAX (model->n_rows, 1));
+  g_autofree double *est = g_new (double, MAX (model->n_cols, 1));
+  g_autofree guint *cands = g_new (guint, MAX (model->n_cols, 1));
+  gsize work = 0, work_limit = 40000000;
+  gsize nnz = model->row_start[model->n_rows] + model->n_rows + 1;
+  double cur = _linli_plan_max_flow (&self->bip, open, NULL);
+  gboolean improved = TRUE;
+  g_autofree guint8 *allowed = g_new (guint8, MAX (model->n_cols, 1));
 
   for (guint c = 0; c < model->n_cols; c++)
     allowed[c] = _linli_plan_col_is_free_decision (self, c);
@@ -646,8 +683,8 @@ local_search_cap (LinliPlanSearch *self, guint8 *open)
 
               /* money was counted with o open. */
               if (!allowed[c] || open[c] || c == o ||
-                  !_linli_plan_within_budget (self,
-                                              self->budget - money - model->col_cost[o] + model->col_cost[c]))
+                  !_linli_plan_within_budget (self, self->budget - money -
+                                                    model->col_cost[o] + model->col_cost[c]))
                 continue;
               for (gsize e = model->col_start[c]; e < model->col_start[c + 1]; e++)
                 left += model->row_w[model->col_row[e]] - served[model->col_row[e]];
@@ -685,16 +722,20 @@ local_search_cap (LinliPlanSearch *self, guint8 *open)
 typedef struct
 {
   guint  *cnt;
-  double *gain; /* closed columns: weight of uncovered rows */
-  double *add;  /* scratch: weight of lost rows per column */
+  double *gain;      /* closed columns: weight of uncovered rows */
+  double *add;       /* scratch: weight of lost rows per column */
   guint  *touched;
-  guint  *stamp; /* per row */
+  guint  *stamp;     /* per row */
   guint   clock;
   double  covered;
 } LscpWork;
 
 static void
-lscp_open (LinliPlanSearch *self, LscpWork *w, guint8 *open, guint c, gboolean on)
+lscp_open (LinliPlanSearch *self,
+           LscpWork        *w,
+           guint8          *open,
+           guint            c,
+           gboolean         on)
 {
   const LinliPlanModel *model = &self->model;
 
@@ -711,10 +752,12 @@ lscp_open (LinliPlanSearch *self, LscpWork *w, guint8 *open, guint c, gboolean o
 }
 
 static double
-lscp_loss (LinliPlanSearch *self, LscpWork *w, guint c)
+lscp_loss (LinliPlanSearch *self,
+           LscpWork        *w,
+           guint            c)
 {
   const LinliPlanModel *model = &self->model;
-  double                loss = 0;
+  double loss = 0;
 
   for (gsize e = model->col_start[c]; e < model->col_start[c + 1]; e++)
     if (w->cnt[model->col_row[e]] == 1)
@@ -726,11 +769,15 @@ lscp_loss (LinliPlanSearch *self, LscpWork *w, guint c)
  * per closed column covering them; returns that weight.
  */
 static double
-lscp_lost (
-    LinliPlanSearch *self, LscpWork *w, const guint8 *open, const guint *outs, guint n_outs, guint *n_touched)
+lscp_lost (LinliPlanSearch *self,
+           LscpWork        *w,
+           const guint8    *open,
+           const guint     *outs,
+           guint            n_outs,
+           guint           *n_touched)
 {
   const LinliPlanModel *model = &self->model;
-  double                lost = 0;
+  double lost = 0;
 
   w->clock++;
   for (guint k = 0; k < n_outs; k++)
@@ -746,9 +793,10 @@ lscp_lost (
         for (guint q = 0; q < n_outs; q++)
           {
             const guint32 *rows = &model->col_row[model->col_start[outs[q]]];
-            gsize          len = model->col_start[outs[q] + 1] - model->col_start[outs[q]];
+            gsize len = model->col_start[outs[q] + 1] - model->col_start[outs[q]];
 
-            inside += bsearch (&r, rows, len, sizeof (guint32), _linli_plan_compare_guint32) != NULL;
+            inside += bsearch (&r, rows, len, sizeof (guint32),
+                               _linli_plan_compare_guint32) != NULL;
           }
         if (w->cnt[r] != inside)
           continue;
@@ -768,10 +816,13 @@ lscp_lost (
 }
 
 static void
-lscp_gains (LinliPlanSearch *self, LscpWork *w, const guint8 *open)
+lscp_gains (LinliPlanSearch *self,
+            LscpWork        *w,
+            const guint8    *open)
 {
   for (guint c = 0; c < self->model.n_free; c++)
-    w->gain[c] = open[c] || !_linli_plan_col_is_free_decision (self, c) ? 0 : cover_gain (self, w->cnt, c);
+    w->gain[c] = open[c] || !_linli_plan_col_is_free_decision (self, c)
+                 ? 0 : cover_gain (self, w->cnt, c);
 }
 
 /* The best closed column to take the place of @outs: cheaper than they are
@@ -787,9 +838,9 @@ lscp_best_replacement (LinliPlanSearch *self,
                        double          *saving)
 {
   const LinliPlanModel *model = &self->model;
-  guint                 n_touched = 0, best = G_MAXUINT;
-  double                lost = lscp_lost (self, w, open, outs, n_outs, &n_touched);
-  double                need = target - (w->covered - lost), freed = 0, best_save = 0, best_cover = 0;
+  guint n_touched = 0, best = G_MAXUINT;
+  double lost = lscp_lost (self, w, open, outs, n_outs, &n_touched);
+  double need = target - (w->covered - lost), freed = 0, best_save = 0, best_cover = 0;
 
   for (guint k = 0; k < n_outs; k++)
     freed += model->col_cost[outs[k]];
@@ -816,17 +867,18 @@ lscp_best_replacement (LinliPlanSearch *self,
 }
 
 static void
-local_search_lscp (LinliPlanSearch *self, guint8 *open)
+local_search_lscp (LinliPlanSearch *self,
+                   guint8          *open)
 {
   const LinliPlanModel *model = &self->model;
-  guint                 n_cols = model->n_cols;
-  double                target = self->target - self->eps_w;
-  g_autofree guint     *opens = g_new (guint, MAX (n_cols, 1));
-  g_autofree int       *open_pos = g_new (int, MAX (n_cols, 1));
-  g_autofree guint     *near = g_new (guint, MAX (n_cols, 1));
-  g_autofree guint     *near_stamp = g_new0 (guint, MAX (n_cols, 1));
-  LscpWork              w;
-  guint                 near_clock = 0;
+  guint n_cols = model->n_cols;
+  double target = self->target - self->eps_w;
+  g_autofree guint *opens = g_new (guint, MAX (n_cols, 1));
+  g_autofree int *open_pos = g_new (int, MAX (n_cols, 1));
+  g_autofree guint *near = g_new (guint, MAX (n_cols, 1));
+  g_autofree guint *near_stamp = g_new0 (guint, MAX (n_cols, 1));
+  LscpWork w;
+  guint near_clock = 0;
 
   w.cnt = g_new (guint, MAX (model->n_rows, 1));
   w.gain = g_new0 (double, MAX (n_cols, 1));
@@ -839,7 +891,7 @@ local_search_lscp (LinliPlanSearch *self, guint8 *open)
   for (guint pass = 0; pass < 200; pass++)
     {
       gboolean changed = FALSE;
-      guint    n_open;
+      guint n_open;
 
       if (_linli_plan_should_stop (self))
         break;
@@ -866,7 +918,7 @@ local_search_lscp (LinliPlanSearch *self, guint8 *open)
         for (guint a = 0; a < n_open && !changed; a++)
           {
             double saving;
-            guint  c = lscp_best_replacement (self, &w, open, &opens[a], 1, target, &saving);
+            guint c = lscp_best_replacement (self, &w, open, &opens[a], 1, target, &saving);
 
             if (c != G_MAXUINT)
               {
@@ -915,9 +967,9 @@ local_search_lscp (LinliPlanSearch *self, guint8 *open)
             }
           for (guint b = 0; b < n_near && !changed; b++)
             {
-              guint  outs[2] = { o1, near[b] };
+              guint outs[2] = { o1, near[b] };
               double saving;
-              guint  c = lscp_best_replacement (self, &w, open, outs, 2, target, &saving);
+              guint c = lscp_best_replacement (self, &w, open, outs, 2, target, &saving);
 
               if (c != G_MAXUINT)
                 {
@@ -939,20 +991,25 @@ local_search_lscp (LinliPlanSearch *self, guint8 *open)
 }
 
 static void
-local_search (LinliPlanSearch *self, guint8 *open)
+local_search (LinliPlanSearch *self,
+              guint8          *open)
 {
   switch (self->problem)
     {
-      case LINLI_PLAN_MCLP:
-        if (self->capacitated)
-          local_search_cap (self, open);
-        else
-          _linli_plan_local_search_swap (self, open, FALSE);
-        break;
-      case LINLI_PLAN_LSCP: local_search_lscp (self, open); break;
-      case LINLI_PLAN_PMEDIAN:
-      case LINLI_PLAN_N_PROBLEMS:
-      default: _linli_plan_local_search_swap (self, open, FALSE); break;
+    case LINLI_PLAN_MCLP:
+      if (self->capacitated)
+        local_search_cap (self, open);
+      else
+        _linli_plan_local_search_swap (self, open, FALSE);
+      break;
+    case LINLI_PLAN_LSCP:
+      local_search_lscp (self, open);
+      break;
+    case LINLI_PLAN_PMEDIAN:
+    case LINLI_PLAN_N_PROBLEMS:
+    default:
+      _linli_plan_local_search_swap (self, open, FALSE);
+      break;
     }
 }
 
@@ -962,7 +1019,8 @@ local_search (LinliPlanSearch *self, guint8 *open)
 
 /* Offers @open, and when it is the best so far, its local optimum too. */
 static void
-offer_and_improve (LinliPlanSearch *self, guint8 *open)
+offer_and_improve (LinliPlanSearch *self,
+                   guint8          *open)
 {
   if (!_linli_plan_offer (self, open))
     return;
@@ -977,10 +1035,10 @@ void
 _linli_plan_lr_heuristic (LinliPlanSearch *self)
 {
   const LinliPlanModel *model = &self->model;
-  g_autofree guint8    *open = g_new0 (guint8, MAX (model->n_cols, 1));
-  g_autofree guint8    *allowed = g_new0 (guint8, MAX (model->n_cols, 1));
-  guint                 slots;
-  double                money;
+  g_autofree guint8 *open = g_new0 (guint8, MAX (model->n_cols, 1));
+  g_autofree guint8 *allowed = g_new0 (guint8, MAX (model->n_cols, 1));
+  guint slots;
+  double money;
 
   for (guint c = 0; c < model->n_cols; c++)
     {
@@ -1011,13 +1069,13 @@ void
 _linli_plan_perturb_and_improve (LinliPlanSearch *self)
 {
   const LinliPlanModel *model = &self->model;
-  gsize                 work = (model->row_start ? model->row_start[model->n_rows] : 0) +
+  gsize work = (model->row_start ? model->row_start[model->n_rows] : 0) +
                (model->drow_start ? model->drow_start[model->n_drows] : 0) + model->n_cols;
-  guint              rounds = (guint) CLAMP (20000000 / MAX (work, 1), 4, 40);
+  guint rounds = (guint) CLAMP (20000000 / MAX (work, 1), 4, 40);
   g_autofree guint8 *open = g_new (guint8, MAX (model->n_cols, 1));
   g_autofree guint8 *allowed = g_new (guint8, MAX (model->n_cols, 1));
-  g_autofree guint  *opens = g_new (guint, MAX (model->n_cols, 1));
-  g_autofree int    *open_pos = g_new (int, MAX (model->n_cols, 1));
+  g_autofree guint *opens = g_new (guint, MAX (model->n_cols, 1));
+  g_autofree int *open_pos = g_new (int, MAX (model->n_cols, 1));
 
   if (self->capacitated)
     rounds = MIN (rounds, 6);
@@ -1059,8 +1117,9 @@ _linli_plan_perturb_and_improve (LinliPlanSearch *self)
       local_search (self, open);
       _linli_plan_offer (self, open);
       _linli_plan_report (self,
-                          self->phase_start + (self->phase_end - self->phase_start) * (round + 1) / rounds,
-                          _ ("Improving the plan"), FALSE);
+                          self->phase_start +
+                          (self->phase_end - self->phase_start) * (round + 1) / rounds,
+                          _("Improving the plan"), FALSE);
     }
 }
 
@@ -1069,8 +1128,8 @@ void
 _linli_plan_initial_plans (LinliPlanSearch *self)
 {
   const LinliPlanModel *model = &self->model;
-  g_autofree guint8    *open = g_new0 (guint8, MAX (model->n_cols, 1));
-  g_autofree guint8    *allowed = g_new (guint8, MAX (model->n_cols, 1));
+  g_autofree guint8 *open = g_new0 (guint8, MAX (model->n_cols, 1));
+  g_autofree guint8 *allowed = g_new (guint8, MAX (model->n_cols, 1));
 
   for (guint c = 0; c < model->n_cols; c++)
     allowed[c] = _linli_plan_col_is_free_decision (self, c);

@@ -23,7 +23,8 @@ typedef struct
 } PendingArc;
 
 static int
-compare_arcs (gconstpointer a, gconstpointer b)
+compare_arcs (gconstpointer a,
+              gconstpointer b)
 {
   const LinliPlanArc *x = a, *y = b;
 
@@ -37,7 +38,10 @@ compare_arcs (gconstpointer a, gconstpointer b)
  * candidate and must hold no value above @demand + 1 on entry.
  */
 gsize
-_linli_plan_sort_demand_arcs (LinliPlanArc *arcs, gsize n, guint *stamp, guint demand)
+_linli_plan_sort_demand_arcs (LinliPlanArc *arcs,
+                              gsize         n,
+                              guint        *stamp,
+                              guint         demand)
 {
   gsize out = 0;
 
@@ -161,7 +165,10 @@ linli_plan_instance_unref (LinliPlanInstance *self)
  * order; when a pair is given twice the shorter distance counts.
  */
 void
-linli_plan_instance_add_arc (LinliPlanInstance *self, guint demand, guint candidate, double distance)
+linli_plan_instance_add_arc (LinliPlanInstance *self,
+                             guint              demand,
+                             guint              candidate,
+                             double             distance)
 {
   PendingArc arc;
 
@@ -187,12 +194,12 @@ linli_plan_instance_add_arc (LinliPlanInstance *self, guint demand, guint candid
 void
 linli_plan_instance_finish (LinliPlanInstance *self)
 {
-  const PendingArc        *pending;
-  gsize                    n, n_kept = 0;
-  g_autofree gsize        *fill = NULL;
+  const PendingArc *pending;
+  gsize n, n_kept = 0;
+  g_autofree gsize *fill = NULL;
   g_autofree LinliPlanArc *arcs = NULL;
-  g_autofree guint        *stamp = NULL;
-  double                   longest = 0;
+  g_autofree guint *stamp = NULL;
+  double longest = 0;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (!self->finished);
@@ -223,7 +230,8 @@ linli_plan_instance_finish (LinliPlanInstance *self)
   for (guint i = 0; i < self->n_demand; i++)
     {
       gsize start = self->row_start[i];
-      gsize len = _linli_plan_sort_demand_arcs (&arcs[start], self->row_start[i + 1] - start, stamp, i);
+      gsize len = _linli_plan_sort_demand_arcs (&arcs[start], self->row_start[i + 1] - start,
+                                                stamp, i);
 
       self->row_start[i] = n_kept;
       for (gsize e = 0; e < len; e++)
@@ -276,7 +284,8 @@ linli_plan_instance_get_total_weight (LinliPlanInstance *self)
 }
 
 double
-linli_plan_instance_get_weight (LinliPlanInstance *self, guint demand)
+linli_plan_instance_get_weight (LinliPlanInstance *self,
+                                guint              demand)
 {
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (demand < self->n_demand, 0);
@@ -289,7 +298,8 @@ linli_plan_instance_get_weight (LinliPlanInstance *self, guint demand)
  * Returns: the cost of @candidate, or -1 when it has none
  */
 double
-linli_plan_instance_get_cost (LinliPlanInstance *self, guint candidate)
+linli_plan_instance_get_cost (LinliPlanInstance *self,
+                              guint              candidate)
 {
   g_return_val_if_fail (self != NULL, -1);
   g_return_val_if_fail (candidate < self->n_candidates, -1);
@@ -302,7 +312,8 @@ linli_plan_instance_get_cost (LinliPlanInstance *self, guint candidate)
  * Returns: the capacity of @candidate in weight units, 0 when not limited
  */
 double
-linli_plan_instance_get_capacity (LinliPlanInstance *self, guint candidate)
+linli_plan_instance_get_capacity (LinliPlanInstance *self,
+                                  guint              candidate)
 {
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (candidate < self->n_candidates, 0);
@@ -310,7 +321,8 @@ linli_plan_instance_get_capacity (LinliPlanInstance *self, guint candidate)
 }
 
 LinliPlanCandidateState
-linli_plan_instance_get_state (LinliPlanInstance *self, guint candidate)
+linli_plan_instance_get_state (LinliPlanInstance *self,
+                               guint              candidate)
 {
   g_return_val_if_fail (self != NULL, LINLI_PLAN_FORBIDDEN);
   g_return_val_if_fail (candidate < self->n_candidates, LINLI_PLAN_FORBIDDEN);
@@ -325,7 +337,9 @@ linli_plan_instance_get_state (LinliPlanInstance *self, guint candidate)
  * instance with other states.
  */
 void
-linli_plan_instance_set_state (LinliPlanInstance *self, guint candidate, LinliPlanCandidateState state)
+linli_plan_instance_set_state (LinliPlanInstance      *self,
+                               guint                   candidate,
+                               LinliPlanCandidateState state)
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (candidate < self->n_candidates);
@@ -357,7 +371,8 @@ linli_plan_instance_get_max_distance (LinliPlanInstance *self)
  * whatever longer costs a cost list holds.
  */
 void
-linli_plan_instance_set_max_distance (LinliPlanInstance *self, double max_distance)
+linli_plan_instance_set_max_distance (LinliPlanInstance *self,
+                                      double             max_distance)
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (isfinite (max_distance) && max_distance >= 0);

@@ -13,7 +13,7 @@
 #include <math.h>
 #include <string.h>
 
-G_DEFINE_QUARK (linli - plan - io - error - quark, linli_plan_io_error)
+G_DEFINE_QUARK (linli-plan-io-error-quark, linli_plan_io_error)
 
 /* ------------------------------------------------------------------------ */
 /* CSV                                                                       */
@@ -28,7 +28,7 @@ typedef struct
   LinliCsvReader *reader;
   const char     *path;
   guint           line;
-  GPtrArray      *header; /* char *, trimmed */
+  GPtrArray      *header;   /* char *, trimmed */
 } Csv;
 
 static void
@@ -42,7 +42,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Csv, csv_close)
 
 /* The CSV reader's error in the plan domain; takes @local_error. */
 static gboolean
-csv_error (GError **error, GError *local_error)
+csv_error (GError **error,
+           GError  *local_error)
 {
   linli_csv_propagate_error (error, local_error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_FAILED,
                              LINLI_PLAN_IO_ERROR_INVALID);
@@ -51,7 +52,9 @@ csv_error (GError **error, GError *local_error)
 
 /* Opens @path with the core's CSV reader and reads its header. */
 static gboolean
-csv_open (Csv *csv, const char *path, GError **error)
+csv_open (Csv         *csv,
+          const char  *path,
+          GError     **error)
 {
   GError *local_error = NULL;
 
@@ -66,7 +69,7 @@ csv_open (Csv *csv, const char *path, GError **error)
       if (local_error != NULL)
         return csv_error (error, local_error);
       g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID,
-                   _ ("%s:1: the file is empty; a header line is needed"), path);
+                   _("%s:1: the file is empty; a header line is needed"), path);
       return FALSE;
     }
   csv->line = linli_csv_reader_get_line (csv->reader);
@@ -82,7 +85,8 @@ csv_open (Csv *csv, const char *path, GError **error)
 
 /* Reads the next row; FALSE at the end, or with @error set. */
 static gboolean
-csv_next (Csv *csv, GError **error)
+csv_next (Csv     *csv,
+          GError **error)
 {
   GError *local_error = NULL;
 
@@ -98,7 +102,8 @@ csv_next (Csv *csv, GError **error)
 
 /* Finds a column by any of its accepted names; -1 if absent. */
 static int
-csv_column (Csv *csv, const char *const *names)
+csv_column (Csv               *csv,
+            const char *const *names)
 {
   for (guint i = 0; i < csv->header->len; i++)
     for (guint k = 0; names[k] != NULL; k++)
@@ -108,12 +113,15 @@ csv_column (Csv *csv, const char *const *names)
 }
 
 static gboolean
-csv_require (Csv *csv, int column, const char *name, GError **error)
+csv_require (Csv        *csv,
+             int         column,
+             const char *name,
+             GError    **error)
 {
   if (column < 0)
     {
       g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID,
-                   _ ("%s:%u: no “%s” column in the header"), csv->path, csv->line, name);
+                   _("%s:%u: no “%s” column in the header"), csv->path, csv->line, name);
       return FALSE;
     }
   return TRUE;
@@ -121,7 +129,8 @@ csv_require (Csv *csv, int column, const char *name, GError **error)
 
 /* A field without the white space around it. */
 static char *
-csv_field (Csv *csv, int column)
+csv_field (Csv *csv,
+           int  column)
 {
   if (column < 0)
     return g_strdup ("");
@@ -131,10 +140,15 @@ csv_field (Csv *csv, int column)
 /* A number of 0 or more (see linli_number_parse_double()); with
  * @allow_empty an empty field is -1. */
 static gboolean
-csv_number (Csv *csv, int column, const char *what, gboolean allow_empty, double *out, GError **error)
+csv_number (Csv         *csv,
+            int          column,
+            const char  *what,
+            gboolean     allow_empty,
+            double      *out,
+            GError     **error)
 {
-  const char       *text = column >= 0 ? linli_csv_reader_get_field (csv->reader, column) : "";
-  g_autofree char  *reason = NULL;
+  const char *text = column >= 0 ? linli_csv_reader_get_field (csv->reader, column) : "";
+  g_autofree char *reason = NULL;
   LinliNumberStatus status;
 
   status = linli_number_parse_double (text, LINLI_NUMBER_ALLOW_SPACE, 0, MAX_VALUE, out);
@@ -148,8 +162,8 @@ csv_number (Csv *csv, int column, const char *what, gboolean allow_empty, double
   reason = linli_number_describe (status, 0, MAX_VALUE);
   /* Translators: file, line, the column (weight, cost, capacity), its value and what is wrong, e.g.
    * demand.csv:3: weight “-1” is negative */
-  g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID, _ ("%s:%u: %s “%s” %s"), csv->path,
-               csv->line, what, text, reason);
+  g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID, _("%s:%u: %s “%s” %s"),
+               csv->path, csv->line, what, text, reason);
   return FALSE;
 }
 
@@ -173,33 +187,33 @@ csv_number (Csv *csv, int column, const char *what, gboolean allow_empty, double
  * Returns: (transfer full): the instance, or %NULL with @error set
  */
 LinliPlanInstance *
-linli_plan_read_csv (const char *demand_path,
-                     const char *candidates_path,
-                     const char *costs_path,
-                     GPtrArray **demand_ids,
-                     GPtrArray **candidate_ids,
-                     GError    **error)
+linli_plan_read_csv (const char  *demand_path,
+                     const char  *candidates_path,
+                     const char  *costs_path,
+                     GPtrArray  **demand_ids,
+                     GPtrArray  **candidate_ids,
+                     GError     **error)
 {
-  static const char *const      id_names[] = { "id", NULL };
-  static const char *const      weight_names[] = { "weight", "households", NULL };
-  static const char *const      cost_names[] = { "cost", NULL };
-  static const char *const      state_names[] = { "state", "status", NULL };
-  static const char *const      capacity_names[] = { "capacity", NULL };
-  static const char *const      demand_names[] = { "demand_id", "demand", NULL };
-  static const char *const      candidate_names[] = { "candidate_id", "candidate", NULL };
-  static const char *const      arc_cost_names[] = { "cost", "distance", NULL };
-  g_autoptr (GPtrArray)         d_ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray)         c_ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GHashTable)        d_index = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable)        c_index = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GArray)            weights = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr (GArray)            costs = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr (GArray)            caps = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr (GArray)            states = g_array_new (FALSE, FALSE, sizeof (LinliPlanCandidateState));
+  static const char *const id_names[] = { "id", NULL };
+  static const char *const weight_names[] = { "weight", "households", NULL };
+  static const char *const cost_names[] = { "cost", NULL };
+  static const char *const state_names[] = { "state", "status", NULL };
+  static const char *const capacity_names[] = { "capacity", NULL };
+  static const char *const demand_names[] = { "demand_id", "demand", NULL };
+  static const char *const candidate_names[] = { "candidate_id", "candidate", NULL };
+  static const char *const arc_cost_names[] = { "cost", "distance", NULL };
+  g_autoptr (GPtrArray) d_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) c_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) d_index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) c_index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GArray) weights = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) costs = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) caps = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) states = g_array_new (FALSE, FALSE, sizeof (LinliPlanCandidateState));
   g_autoptr (LinliPlanInstance) instance = NULL;
-  g_auto (Csv)                  csv = { 0 };
-  GError                       *local_error = NULL;
-  int                           c_id, c_weight, c_cost, c_state, c_cap, c_demand, c_cand;
+  g_auto (Csv) csv = { 0 };
+  GError *local_error = NULL;
+  int c_id, c_weight, c_cost, c_state, c_cap, c_demand, c_cand;
 
   /* Demand points. */
   if (!csv_open (&csv, demand_path, error))
@@ -211,13 +225,13 @@ linli_plan_read_csv (const char *demand_path,
   while (csv_next (&csv, &local_error))
     {
       g_autofree char *id = csv_field (&csv, c_id);
-      double           w;
+      double w;
 
       if (*id == '\0' || g_hash_table_contains (d_index, id))
         {
           g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID,
-                       *id ? _ ("%s:%u: duplicate id “%s”") : _ ("%s:%u: empty id%s"), csv.path, csv.line,
-                       id);
+                       *id ? _("%s:%u: duplicate id “%s”") : _("%s:%u: empty id%s"),
+                       csv.path, csv.line, id);
           return NULL;
         }
       if (!csv_number (&csv, c_weight, "weight", FALSE, &w, error))
@@ -243,16 +257,16 @@ linli_plan_read_csv (const char *demand_path,
     return NULL;
   while (csv_next (&csv, &local_error))
     {
-      g_autofree char        *id = csv_field (&csv, c_id);
-      g_autofree char        *state_text = csv_field (&csv, c_state);
+      g_autofree char *id = csv_field (&csv, c_id);
+      g_autofree char *state_text = csv_field (&csv, c_state);
       LinliPlanCandidateState state;
-      double                  cost, cap;
+      double cost, cap;
 
       if (*id == '\0' || g_hash_table_contains (c_index, id))
         {
           g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID,
-                       *id ? _ ("%s:%u: duplicate id “%s”") : _ ("%s:%u: empty id%s"), csv.path, csv.line,
-                       id);
+                       *id ? _("%s:%u: duplicate id “%s”") : _("%s:%u: empty id%s"),
+                       csv.path, csv.line, id);
           return NULL;
         }
       if (!csv_number (&csv, c_cost, "cost", TRUE, &cost, error) ||
@@ -269,7 +283,7 @@ linli_plan_read_csv (const char *demand_path,
       else
         {
           g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID,
-                       _ ("%s:%u: state must be candidate, existing, required or forbidden, not “%s”"),
+                       _("%s:%u: state must be candidate, existing, required or forbidden, not “%s”"),
                        csv.path, csv.line, state_text);
           return NULL;
         }
@@ -286,9 +300,10 @@ linli_plan_read_csv (const char *demand_path,
       return NULL;
     }
 
-  instance = linli_plan_instance_new (
-      d_ids->len, (const double *) weights->data, c_ids->len, (const double *) costs->data,
-      (const LinliPlanCandidateState *) states->data, (const double *) caps->data);
+  instance = linli_plan_instance_new (d_ids->len, (const double *) weights->data, c_ids->len,
+                                      (const double *) costs->data,
+                                      (const LinliPlanCandidateState *) states->data,
+                                      (const double *) caps->data);
 
   /* The cost list. */
   if (!csv_open (&csv, costs_path, error))
@@ -296,21 +311,22 @@ linli_plan_read_csv (const char *demand_path,
   c_demand = csv_column (&csv, demand_names);
   c_cand = csv_column (&csv, candidate_names);
   c_cost = csv_column (&csv, arc_cost_names);
-  if (!csv_require (&csv, c_demand, "demand_id", error) ||
-      !csv_require (&csv, c_cand, "candidate_id", error) || !csv_require (&csv, c_cost, "cost", error))
+  if (!csv_require (&csv, c_demand, "demand_id", error) || !csv_require (&csv, c_cand, "candidate_id", error) ||
+      !csv_require (&csv, c_cost, "cost", error))
     return NULL;
   while (csv_next (&csv, &local_error))
     {
       g_autofree char *d = csv_field (&csv, c_demand);
       g_autofree char *c = csv_field (&csv, c_cand);
-      guint            di = GPOINTER_TO_UINT (g_hash_table_lookup (d_index, d));
-      guint            ci = GPOINTER_TO_UINT (g_hash_table_lookup (c_index, c));
-      double           cost;
+      guint di = GPOINTER_TO_UINT (g_hash_table_lookup (d_index, d));
+      guint ci = GPOINTER_TO_UINT (g_hash_table_lookup (c_index, c));
+      double cost;
 
       if (di == 0 || ci == 0)
         {
-          g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID, _ ("%s:%u: unknown %s “%s”"),
-                       csv.path, csv.line, di == 0 ? _ ("demand point") : _ ("candidate"), di == 0 ? d : c);
+          g_set_error (error, LINLI_PLAN_IO_ERROR, LINLI_PLAN_IO_ERROR_INVALID,
+                       _("%s:%u: unknown %s “%s”"), csv.path, csv.line,
+                       di == 0 ? _("demand point") : _("candidate"), di == 0 ? d : c);
           return NULL;
         }
       if (!csv_number (&csv, c_cost, "cost", FALSE, &cost, error))
@@ -338,15 +354,22 @@ linli_plan_read_csv (const char *demand_path,
 typedef struct
 {
   GString *out;
-  guint    terms; /* on the current line, to keep lines short */
+  guint    terms;   /* on the current line, to keep lines short */
 } Lp;
 
-static void lp_term (Lp *lp, double coefficient, const char *format, ...) G_GNUC_PRINTF (3, 4);
+static void
+lp_term (Lp         *lp,
+         double      coefficient,
+         const char *format,
+         ...) G_GNUC_PRINTF (3, 4);
 
 static void
-lp_term (Lp *lp, double coefficient, const char *format, ...)
+lp_term (Lp         *lp,
+         double      coefficient,
+         const char *format,
+         ...)
 {
-  char    buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
   va_list args;
 
   if (lp->terms > 0 && lp->terms % 8 == 0)
@@ -360,7 +383,9 @@ lp_term (Lp *lp, double coefficient, const char *format, ...)
 }
 
 static void
-lp_end_row (Lp *lp, const char *sense, double rhs)
+lp_end_row (Lp         *lp,
+            const char *sense,
+            double      rhs)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -371,7 +396,9 @@ lp_end_row (Lp *lp, const char *sense, double rhs)
 }
 
 static LinliPlanCandidateState
-state_of (LinliPlanInstance *instance, const LinliPlanOptions *options, guint j)
+state_of (LinliPlanInstance      *instance,
+          const LinliPlanOptions *options,
+          guint                   j)
 {
   return options->states ? options->states[j] : linli_plan_instance_get_state (instance, j);
 }
@@ -395,14 +422,14 @@ linli_plan_write_lp (LinliPlanInstance      *instance,
                      const char             *path,
                      GError                **error)
 {
-  guint  n = linli_plan_instance_get_n_demand (instance);
-  guint  m = linli_plan_instance_get_n_candidates (instance);
+  guint n = linli_plan_instance_get_n_demand (instance);
+  guint m = linli_plan_instance_get_n_candidates (instance);
   double radius = options->radius >= 0 ? options->radius : linli_plan_instance_get_max_distance (instance);
   double penalty = options->penalty_distance >= 0 ? options->penalty_distance
                                                   : linli_plan_instance_get_max_distance (instance);
   g_autoptr (GString) out = g_string_sized_new (1 << 20);
-  Lp                  lp = { out, 0 };
-  gboolean            by_cost = FALSE;
+  Lp lp = { out, 0 };
+  gboolean by_cost = FALSE;
 
   g_string_append_printf (out, "\\ Linli %s instance: %u demand points, %u candidates\n",
                           linli_plan_problem_to_string (options->problem), n, m);
@@ -411,8 +438,7 @@ linli_plan_write_lp (LinliPlanInstance      *instance,
     {
       by_cost = TRUE;
       for (guint j = 0; j < m; j++)
-        if (state_of (instance, options, j) == LINLI_PLAN_CANDIDATE &&
-            linli_plan_instance_get_cost (instance, j) < 0)
+        if (state_of (instance, options, j) == LINLI_PLAN_CANDIDATE && linli_plan_instance_get_cost (instance, j) < 0)
           by_cost = FALSE;
     }
 
@@ -421,16 +447,15 @@ linli_plan_write_lp (LinliPlanInstance      *instance,
   for (guint i = 0; i < n && options->problem == LINLI_PLAN_MCLP; i++)
     lp_term (&lp, linli_plan_instance_get_weight (instance, i), "y%u", i);
   for (guint j = 0; j < m && options->problem == LINLI_PLAN_LSCP; j++)
-    if (state_of (instance, options, j) == LINLI_PLAN_CANDIDATE ||
-        state_of (instance, options, j) == LINLI_PLAN_REQUIRED)
+    if (state_of (instance, options, j) == LINLI_PLAN_CANDIDATE || state_of (instance, options, j) == LINLI_PLAN_REQUIRED)
       lp_term (&lp, by_cost ? MAX (linli_plan_instance_get_cost (instance, j), 0) : 1, "x%u", j);
   if (options->problem == LINLI_PLAN_PMEDIAN)
     for (guint i = 0; i < n; i++)
       {
         const guint32 *cand;
-        const float   *dist;
-        guint          k = linli_plan_instance_get_arcs (instance, i, &cand, &dist);
-        double         w = linli_plan_instance_get_weight (instance, i);
+        const float *dist;
+        guint k = linli_plan_instance_get_arcs (instance, i, &cand, &dist);
+        double w = linli_plan_instance_get_weight (instance, i);
 
         for (guint a = 0; a < k; a++)
           if (dist[a] < penalty)
@@ -447,8 +472,8 @@ linli_plan_write_lp (LinliPlanInstance      *instance,
       for (guint i = 0; i < n; i++)
         {
           const guint32 *cand;
-          const float   *dist;
-          guint          k = linli_plan_instance_get_arcs (instance, i, &cand, &dist);
+          const float *dist;
+          guint k = linli_plan_instance_get_arcs (instance, i, &cand, &dist);
 
           g_string_append_printf (out, " cover%u:", i);
           lp_term (&lp, 1, "y%u", i);
@@ -470,8 +495,8 @@ linli_plan_write_lp (LinliPlanInstance      *instance,
       for (guint i = 0; i < n; i++)
         {
           const guint32 *cand;
-          const float   *dist;
-          guint          k = linli_plan_instance_get_arcs (instance, i, &cand, &dist);
+          const float *dist;
+          guint k = linli_plan_instance_get_arcs (instance, i, &cand, &dist);
 
           g_string_append_printf (out, " assign%u:", i);
           for (guint a = 0; a < k; a++)
@@ -505,8 +530,7 @@ linli_plan_write_lp (LinliPlanInstance      *instance,
         {
           LinliPlanCandidateState st = state_of (instance, options, j);
 
-          if ((st == LINLI_PLAN_CANDIDATE || st == LINLI_PLAN_REQUIRED) &&
-              linli_plan_instance_get_cost (instance, j) > 0)
+          if ((st == LINLI_PLAN_CANDIDATE || st == LINLI_PLAN_REQUIRED) && linli_plan_instance_get_cost (instance, j) > 0)
             lp_term (&lp, linli_plan_instance_get_cost (instance, j), "x%u", j);
         }
       lp_end_row (&lp, "<=", options->budget);
@@ -545,7 +569,10 @@ linli_plan_write_lp (LinliPlanInstance      *instance,
 /* ------------------------------------------------------------------------ */
 
 static const char *
-name_of (GPtrArray *names, guint index, char *buf, gsize size)
+name_of (GPtrArray *names,
+         guint      index,
+         char      *buf,
+         gsize      size)
 {
   if (names != NULL && index < names->len)
     return g_ptr_array_index (names, index);
@@ -563,22 +590,20 @@ char *
 linli_plan_describe_bound (const LinliPlanResult *r)
 {
   if (r->proven_optimal)
-    return g_strdup (_ ("This plan is proven optimal: no plan under the same rules does better."));
+    return g_strdup (_("This plan is proven optimal: no plan under the same rules does better."));
   switch (r->problem)
     {
-      case LINLI_PLAN_MCLP:
-        return g_strdup_printf (_ ("This plan covers at least %.1f %% of what the best possible plan could."),
-                                r->bound > 0 ? 100 * r->objective / r->bound : 100.0);
-      case LINLI_PLAN_LSCP:
-        return g_strdup_printf (
-            _ ("The best possible plan needs at least %.1f; this one is at most %.1f %% above it."), r->bound,
-            r->gap);
-      case LINLI_PLAN_PMEDIAN:
-      case LINLI_PLAN_N_PROBLEMS:
-      default:
-        return g_strdup_printf (
-            _ ("No plan gets the mean walk below %.0f m; this one is at most %.1f %% longer."), r->bound,
-            r->gap);
+    case LINLI_PLAN_MCLP:
+      return g_strdup_printf (_("This plan covers at least %.1f %% of what the best possible plan could."),
+                              r->bound > 0 ? 100 * r->objective / r->bound : 100.0);
+    case LINLI_PLAN_LSCP:
+      return g_strdup_printf (_("The best possible plan needs at least %.1f; this one is at most %.1f %% above it."),
+                              r->bound, r->gap);
+    case LINLI_PLAN_PMEDIAN:
+    case LINLI_PLAN_N_PROBLEMS:
+    default:
+      return g_strdup_printf (_("No plan gets the mean walk below %.0f m; this one is at most %.1f %% longer."),
+                              r->bound, r->gap);
     }
 }
 
@@ -595,37 +620,32 @@ linli_plan_report_text (LinliPlanInstance     *instance,
                         GPtrArray             *candidate_names,
                         GPtrArray             *demand_names)
 {
-  GString         *out = g_string_new (NULL);
+  GString *out = g_string_new (NULL);
   g_autofree char *sentence = linli_plan_describe_bound (r);
-  char             buf[32];
+  char buf[32];
 
-  g_string_append_printf (out, _ ("Problem: %s\n"), linli_plan_problem_to_string (r->problem));
-  g_string_append_printf (out, _ ("Objective: %.6g   bound: %.6g   gap: %.3f %%   %s   time: %.3f s\n"),
+  g_string_append_printf (out, _("Problem: %s\n"), linli_plan_problem_to_string (r->problem));
+  g_string_append_printf (out, _("Objective: %.6g   bound: %.6g   gap: %.3f %%   %s   time: %.3f s\n"),
                           r->objective, r->bound, r->gap,
-                          r->proven_optimal ? _ ("proven optimal") : _ ("not proven optimal"), r->elapsed);
+                          r->proven_optimal ? _("proven optimal") : _("not proven optimal"), r->elapsed);
   g_string_append_printf (out, "%s\n", sentence);
-  g_string_append_printf (
-      out, _ ("Covered: %.0f of %.0f (%.2f %% of the weight, e.g. households); mean distance %.1f\n"),
-      r->covered_weight, r->total_weight, 100 * r->covered_share, r->mean_distance);
+  g_string_append_printf (out, _("Covered: %.0f of %.0f (%.2f %% of the weight, e.g. households); mean distance %.1f\n"),
+                          r->covered_weight, r->total_weight, 100 * r->covered_share, r->mean_distance);
   if (r->problem == LINLI_PLAN_LSCP && !r->target_reached)
-    g_string_append_printf (out,
-                            _ ("The target cannot be reached with these candidates: %u demand points are out "
-                               "of every allowed site's reach.\n"),
+    g_string_append_printf (out, _("The target cannot be reached with these candidates: %u demand points are out of every allowed site's reach.\n"),
                             r->n_unreachable);
-  g_string_append_printf (out, _ ("Sites (%u), in the order chosen, with the weight each adds:\n"),
-                          r->n_chosen);
+  g_string_append_printf (out, _("Sites (%u), in the order chosen, with the weight each adds:\n"), r->n_chosen);
   for (guint c = 0; c < r->n_chosen; c++)
     {
       guint j = r->chosen[c];
 
-      g_string_append_printf (
-          out, "  %-24s %s  +%.0f\n", name_of (candidate_names, j, buf, sizeof buf),
-          linli_plan_instance_get_state (instance, j) == LINLI_PLAN_REQUIRED ? _ ("required") : "        ",
-          r->added_weight[c]);
+      g_string_append_printf (out, "  %-24s %s  +%.0f\n", name_of (candidate_names, j, buf, sizeof buf),
+                              linli_plan_instance_get_state (instance, j) == LINLI_PLAN_REQUIRED ? _("required") : "        ",
+                              r->added_weight[c]);
     }
   if (r->n_unreachable > 0)
     {
-      g_string_append_printf (out, _ ("Out of reach of every allowed site (%u):"), r->n_unreachable);
+      g_string_append_printf (out, _("Out of reach of every allowed site (%u):"), r->n_unreachable);
       for (guint u = 0; u < r->n_unreachable && u < 50; u++)
         g_string_append_printf (out, " %s", name_of (demand_names, r->unreachable[u], buf, sizeof buf));
       if (r->n_unreachable > 50)
@@ -636,7 +656,8 @@ linli_plan_report_text (LinliPlanInstance     *instance,
 }
 
 static void
-json_string (GString *out, const char *s)
+json_string (GString    *out,
+             const char *s)
 {
   g_string_append_c (out, '"');
   for (; *s; s++)
@@ -652,7 +673,8 @@ json_string (GString *out, const char *s)
 }
 
 static void
-json_number (GString *out, double v)
+json_number (GString *out,
+             double   v)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -674,7 +696,7 @@ linli_plan_report_json (LinliPlanInstance     *instance,
                         GPtrArray             *demand_names)
 {
   GString *out = g_string_new ("{\n  \"problem\": ");
-  char     buf[32];
+  char buf[32];
 
   json_string (out, linli_plan_problem_to_string (r->problem));
   g_string_append (out, ",\n  \"objective\": ");

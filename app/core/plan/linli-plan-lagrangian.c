@@ -18,10 +18,12 @@
  */
 
 int
-_linli_plan_compare_by_value (gconstpointer a, gconstpointer b, gpointer user_data)
+_linli_plan_compare_by_value (gconstpointer a,
+                              gconstpointer b,
+                              gpointer      user_data)
 {
   const double *v = ((const LinliPlanSortData *) user_data)->values;
-  guint         x = *(const guint *) a, y = *(const guint *) b;
+  guint x = *(const guint *) a, y = *(const guint *) b;
 
   if (v[x] != v[y])
     return v[x] > v[y] ? -1 : 1;
@@ -29,10 +31,12 @@ _linli_plan_compare_by_value (gconstpointer a, gconstpointer b, gpointer user_da
 }
 
 static int
-compare_by_key_up (gconstpointer a, gconstpointer b, gpointer user_data)
+compare_by_key_up (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
 {
   const double *v = ((const LinliPlanSortData *) user_data)->values;
-  guint         x = *(const guint *) a, y = *(const guint *) b;
+  guint x = *(const guint *) a, y = *(const guint *) b;
 
   if (v[x] != v[y])
     return v[x] < v[y] ? -1 : 1;
@@ -43,12 +47,14 @@ compare_by_key_up (gconstpointer a, gconstpointer b, gpointer user_data)
  * all others.
  */
 static int
-compare_by_ratio (gconstpointer a, gconstpointer b, gpointer user_data)
+compare_by_ratio (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
 {
   const LinliPlanSortData *d = user_data;
-  guint                    x = *(const guint *) a, y = *(const guint *) b;
-  double                   cx = d->costs[x], cy = d->costs[y];
-  double                   lhs, rhs;
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  double cx = d->costs[x], cy = d->costs[y];
+  double lhs, rhs;
 
   if ((cx <= 0) != (cy <= 0))
     return cx <= 0 ? -1 : 1;
@@ -63,7 +69,9 @@ compare_by_ratio (gconstpointer a, gconstpointer b, gpointer user_data)
 
 /* Ties go to the lower index, so every order is fully determined. */
 void
-_linli_plan_sort_cols_by_value (guint *cols, guint n, const double *values)
+_linli_plan_sort_cols_by_value (guint        *cols,
+                                guint         n,
+                                const double *values)
 {
   LinliPlanSortData d = { values, NULL };
 
@@ -71,7 +79,9 @@ _linli_plan_sort_cols_by_value (guint *cols, guint n, const double *values)
 }
 
 static void
-sort_by_key_up (guint *items, guint n, const double *keys)
+sort_by_key_up (guint        *items,
+                guint         n,
+                const double *keys)
 {
   LinliPlanSortData d = { keys, NULL };
 
@@ -79,7 +89,10 @@ sort_by_key_up (guint *items, guint n, const double *keys)
 }
 
 static void
-sort_cols_by_ratio (guint *cols, guint n, const double *values, const double *costs)
+sort_cols_by_ratio (guint        *cols,
+                    guint         n,
+                    const double *values,
+                    const double *costs)
 {
   LinliPlanSortData d = { values, costs };
 
@@ -87,7 +100,8 @@ sort_cols_by_ratio (guint *cols, guint n, const double *values, const double *co
 }
 
 void
-_linli_plan_selection_init (LinliPlanSelection *s, guint n_cols)
+_linli_plan_selection_init (LinliPlanSelection *s,
+                            guint               n_cols)
 {
   guint n = MAX (n_cols, 1);
 
@@ -116,14 +130,17 @@ _linli_plan_selection_clear (LinliPlanSelection *s)
  * the one at position @e (or none, -1) left out.
  */
 static double
-sel_frac (LinliPlanSearch *self, const double *b, double capacity, int e)
+sel_frac (LinliPlanSearch *self,
+          const double    *b,
+          double           capacity,
+          int              e)
 {
   LinliPlanSelection *s = &self->sel;
-  const double       *cost = self->model.col_cost;
-  double              ce = e >= 0 ? cost[s->by_ratio[e]] : 0;
-  double              ve = e >= 0 ? b[s->by_ratio[e]] : 0;
-  guint               lo = 0, hi = s->n, t, next;
-  double              used, value;
+  const double *cost = self->model.col_cost;
+  double ce = e >= 0 ? cost[s->by_ratio[e]] : 0;
+  double ve = e >= 0 ? b[s->by_ratio[e]] : 0;
+  guint lo = 0, hi = s->n, t, next;
+  double used, value;
 
 #define COST_EX(t_) (s->kc[t_] - (e >= 0 && (guint) e < (t_) ? ce : 0))
   while (lo < hi)
@@ -154,7 +171,9 @@ sel_frac (LinliPlanSearch *self, const double *b, double capacity, int e)
 
 /* Sum of the best @slots positive benefits with position @pos left out. */
 static double
-sel_top_without (LinliPlanSelection *s, guint slots, int pos)
+sel_top_without (LinliPlanSelection *s,
+                 guint               slots,
+                 int                 pos)
 {
   guint kk = MIN (slots, s->n);
 
@@ -165,9 +184,10 @@ sel_top_without (LinliPlanSelection *s, guint slots, int pos)
 
 /* Chooses columns for benefits @b: fills self->sel and self->y. */
 static void
-sel_compute (LinliPlanSearch *self, const double *b)
+sel_compute (LinliPlanSearch *self,
+             const double    *b)
 {
-  LinliPlanSelection   *s = &self->sel;
+  LinliPlanSelection *s = &self->sel;
   const LinliPlanModel *model = &self->model;
 
   s->n = 0;
@@ -219,7 +239,7 @@ sel_compute (LinliPlanSearch *self, const double *b)
 
       for (guint i = 0; i < s->n && left > 0; i++)
         {
-          guint  c = s->by_ratio[i];
+          guint c = s->by_ratio[i];
           double cost = model->col_cost[c];
 
           self->y[c] = cost <= left ? 1 : left / cost;
@@ -232,21 +252,26 @@ sel_compute (LinliPlanSearch *self, const double *b)
  * forcing it in leaves no room.
  */
 double
-_linli_plan_selection_force (LinliPlanSearch *self, const double *b, guint c, gboolean in)
+_linli_plan_selection_force (LinliPlanSearch *self,
+                             const double    *b,
+                             guint            c,
+                             gboolean         in)
 {
   LinliPlanSelection *s = &self->sel;
-  double              top, knap = HUGE_VAL;
+  double top, knap = HUGE_VAL;
 
   if (in)
     {
       if (s->limited && self->k_left <= 0)
         return -HUGE_VAL;
-      top = b[c] + sel_top_without (s, s->limited ? (guint) self->k_left - 1 : s->n, s->pos_value[c]);
+      top = b[c] + sel_top_without (s, s->limited ? (guint) self->k_left - 1 : s->n,
+                                    s->pos_value[c]);
       if (s->knap)
         {
           if (self->model.col_cost[c] > s->capacity + 1e-9 * MAX (1.0, s->capacity))
             return -HUGE_VAL;
-          knap = b[c] + sel_frac (self, b, MAX (s->capacity - self->model.col_cost[c], 0), s->pos_ratio[c]);
+          knap = b[c] + sel_frac (self, b, MAX (s->capacity - self->model.col_cost[c], 0),
+                                  s->pos_ratio[c]);
         }
     }
   else
@@ -269,7 +294,8 @@ _linli_plan_selection_force (LinliPlanSearch *self, const double *b, guint c, gb
  * Returns: the Lagrangian value
  */
 static double
-finish_covering_gradient (LinliPlanSearch *self, double cst)
+finish_covering_gradient (LinliPlanSearch *self,
+                          double           cst)
 {
   const LinliPlanModel *model = &self->model;
 
@@ -299,7 +325,7 @@ static double
 lr_eval_cover (LinliPlanSearch *self)
 {
   const LinliPlanModel *model = &self->model;
-  double                cst = model->base_weight + self->in_cover;
+  double cst = model->base_weight + self->in_cover;
 
   for (guint r = 0; r < model->n_rows; r++)
     if (_linli_plan_row_active (self, r))
@@ -334,16 +360,17 @@ lr_eval_cover (LinliPlanSearch *self)
  * to its capacity.  Writes each entry's share to self->xfill.
  */
 static double
-fill_column (LinliPlanSearch *self, guint c)
+fill_column (LinliPlanSearch *self,
+             guint            c)
 {
   const LinliPlanModel *model = &self->model;
-  gsize                 start = model->col_start[c], len = model->col_start[c + 1] - start;
-  double                total = 0, value = 0, left = model->col_cap[c];
-  guint                 n = 0;
+  gsize start = model->col_start[c], len = model->col_start[c + 1] - start;
+  double total = 0, value = 0, left = model->col_cap[c];
+  guint n = 0;
 
   for (gsize i = 0; i < len; i++)
     {
-      guint  r = model->col_row[start + i];
+      guint r = model->col_row[start + i];
       double price = _linli_plan_row_active (self, r) ? 1 - self->mult[r] : 0;
 
       self->xfill[start + i] = 0;
@@ -369,7 +396,7 @@ fill_column (LinliPlanSearch *self, guint c)
 
   /* Sort the positions by price; key[] is indexed by position in order[]. */
   {
-    g_autofree guint  *idx = g_new (guint, MAX (n, 1));
+    g_autofree guint *idx = g_new (guint, MAX (n, 1));
     g_autofree double *k = g_memdup2 (self->key, sizeof (double) * MAX (n, 1));
 
     for (guint j = 0; j < n; j++)
@@ -377,7 +404,7 @@ fill_column (LinliPlanSearch *self, guint c)
     sort_by_key_up (idx, n, k);
     for (guint j = 0; j < n && left > 0; j++)
       {
-        gsize  e = start + self->order[idx[j]];
+        gsize e = start + self->order[idx[j]];
         double take = MIN (left, model->row_w[model->col_row[e]]);
 
         self->xfill[e] = take;
@@ -395,7 +422,7 @@ static double
 lr_eval_cap (LinliPlanSearch *self)
 {
   const LinliPlanModel *model = &self->model;
-  double                cst = model->base_weight;
+  double cst = model->base_weight;
 
   for (guint r = 0; r < model->n_rows; r++)
     if (_linli_plan_row_active (self, r))
@@ -432,12 +459,13 @@ lr_eval_cap (LinliPlanSearch *self)
  * fractional knapsack over the rows (cheapest price per unit first).
  */
 static double
-lr_eval_lscp (LinliPlanSearch *self, gboolean *infeasible)
+lr_eval_lscp (LinliPlanSearch *self,
+              gboolean        *infeasible)
 {
   const LinliPlanModel *model = &self->model;
-  double                need = self->target - model->base_weight - self->in_cover;
-  double                avail = 0, zk = 0, left;
-  guint                 n = 0;
+  double need = self->target - model->base_weight - self->in_cover;
+  double avail = 0, zk = 0, left;
+  guint n = 0;
 
   for (guint r = 0; r < model->n_rows; r++)
     {
@@ -458,7 +486,7 @@ lr_eval_lscp (LinliPlanSearch *self, gboolean *infeasible)
   left = need;
   for (guint i = 0; i < n && left > 0; i++)
     {
-      guint  r = self->order[i];
+      guint r = self->order[i];
       double z = MIN (1.0, left / model->row_w[r]);
 
       self->grad[r] = z;
@@ -510,7 +538,7 @@ static double
 lr_eval_pmed (LinliPlanSearch *self)
 {
   const LinliPlanModel *model = &self->model;
-  double                cst = model->base_walk;
+  double cst = model->base_walk;
 
   for (guint r = 0; r < model->n_drows; r++)
     {
@@ -527,7 +555,7 @@ lr_eval_pmed (LinliPlanSearch *self)
         continue;
       for (gsize e = model->dcol_start[c]; e < model->dcol_start[c + 1]; e++)
         {
-          guint  r = model->dcol_row[e];
+          guint r = model->dcol_row[e];
           double s = self->mult[r] - model->drow_w[r] * model->dcol_dist[e];
 
           if (s > 0)
@@ -564,42 +592,48 @@ lr_eval_pmed (LinliPlanSearch *self)
 }
 
 static double
-lr_eval (LinliPlanSearch *self, gboolean *infeasible)
+lr_eval (LinliPlanSearch *self,
+         gboolean        *infeasible)
 {
   switch (self->problem)
     {
-      case LINLI_PLAN_MCLP: return self->capacitated ? lr_eval_cap (self) : lr_eval_cover (self);
-      case LINLI_PLAN_LSCP: return lr_eval_lscp (self, infeasible);
-      case LINLI_PLAN_PMEDIAN:
-      case LINLI_PLAN_N_PROBLEMS:
-      default: return lr_eval_pmed (self);
+    case LINLI_PLAN_MCLP:
+      return self->capacitated ? lr_eval_cap (self) : lr_eval_cover (self);
+    case LINLI_PLAN_LSCP:
+      return lr_eval_lscp (self, infeasible);
+    case LINLI_PLAN_PMEDIAN:
+    case LINLI_PLAN_N_PROBLEMS:
+    default:
+      return lr_eval_pmed (self);
     }
 }
 
 static void
-lr_step (LinliPlanSearch *self, double t)
+lr_step (LinliPlanSearch *self,
+         double           t)
 {
   const LinliPlanModel *model = &self->model;
 
   switch (self->problem)
     {
-      case LINLI_PLAN_MCLP:
-        for (guint r = 0; r < model->n_rows; r++)
-          if (self->grad[r] != 0)
-            self->mult[r] = CLAMP (self->mult[r] - t * self->grad[r], 0, 1);
-        break;
-      case LINLI_PLAN_LSCP:
-        for (guint r = 0; r < model->n_rows; r++)
-          if (self->grad[r] != 0)
-            self->mult[r] = MAX (self->mult[r] + t * self->grad[r], 0);
-        break;
-      case LINLI_PLAN_PMEDIAN:
-      case LINLI_PLAN_N_PROBLEMS:
-      default:
-        for (guint r = 0; r < model->n_drows; r++)
-          if (self->grad[r] != 0)
-            self->mult[r] = CLAMP (self->mult[r] + t * self->grad[r], 0, model->drow_w[r] * self->dbase[r]);
-        break;
+    case LINLI_PLAN_MCLP:
+      for (guint r = 0; r < model->n_rows; r++)
+        if (self->grad[r] != 0)
+          self->mult[r] = CLAMP (self->mult[r] - t * self->grad[r], 0, 1);
+      break;
+    case LINLI_PLAN_LSCP:
+      for (guint r = 0; r < model->n_rows; r++)
+        if (self->grad[r] != 0)
+          self->mult[r] = MAX (self->mult[r] + t * self->grad[r], 0);
+      break;
+    case LINLI_PLAN_PMEDIAN:
+    case LINLI_PLAN_N_PROBLEMS:
+    default:
+      for (guint r = 0; r < model->n_drows; r++)
+        if (self->grad[r] != 0)
+          self->mult[r] = CLAMP (self->mult[r] + t * self->grad[r], 0,
+                                 model->drow_w[r] * self->dbase[r]);
+      break;
     }
 }
 
@@ -609,17 +643,21 @@ lr_step (LinliPlanSearch *self, double t)
  * are left at the multipliers that gave it, for fixing and branching.
  */
 double
-_linli_plan_lagrange (
-    LinliPlanSearch *self, guint max_iter, guint patience, double theta, gboolean root, gboolean *infeasible)
+_linli_plan_lagrange (LinliPlanSearch *self,
+                      guint            max_iter,
+                      guint            patience,
+                      double           theta,
+                      gboolean         root,
+                      gboolean        *infeasible)
 {
-  double   best = self->maximise ? HUGE_VAL : -HUGE_VAL;
+  double best = self->maximise ? HUGE_VAL : -HUGE_VAL;
   gboolean have = FALSE;
-  guint    stall = 0;
+  guint stall = 0;
 
   *infeasible = FALSE;
   for (guint it = 0; it < max_iter; it++)
     {
-      double   L, gap;
+      double L, gap;
       gboolean improved;
 
       if (_linli_plan_should_stop (self))
@@ -655,8 +693,9 @@ _linli_plan_lagrange (
           if (it % 20 == 19)
             _linli_plan_lr_heuristic (self);
           _linli_plan_report (self,
-                              self->phase_start + (self->phase_end - self->phase_start) * (it + 1) / max_iter,
-                              _ ("Proving the bound"), FALSE);
+                              self->phase_start +
+                              (self->phase_end - self->phase_start) * (it + 1) / max_iter,
+                              _("Proving the bound"), FALSE);
         }
     }
   if (have)

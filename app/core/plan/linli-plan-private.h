@@ -19,23 +19,23 @@ struct _LinliPlanInstance
   guint           n_demand;
   guint           n_candidates;
   double         *weights;
-  double         *costs;      /* < 0 = none */
-  guint8         *states;     /* LinliPlanCandidateState */
-  double         *capacities; /* 0 = no limit */
+  double         *costs;          /* < 0 = none */
+  guint8         *states;         /* LinliPlanCandidateState */
+  double         *capacities;     /* 0 = no limit */
   double          total_weight;
   double          max_distance;
   gboolean        max_distance_set;
   gboolean        finished;
-  GArray         *pending; /* PendingArc, until finished */
+  GArray         *pending;        /* PendingArc, until finished */
 
   /* The arcs in compressed rows: for demand i, entries row_start[i] to
    * row_start[i + 1], nearest first.  Indices are 32 bits and distances
    * single precision (a tenth of a millimetre at 1 km) to keep hundreds of
    * thousands of buildings times dozens of sites in reach small.
    */
-  gsize   *row_start;
-  guint32 *arc_cand;
-  float   *arc_dist;
+  gsize          *row_start;
+  guint32        *arc_cand;
+  float          *arc_dist;
 };
 
 /* An arc while an instance is being built: sorted per demand point. */
@@ -58,12 +58,12 @@ typedef struct
  */
 typedef struct
 {
-  guint   n_cols;
-  guint   n_free;
-  guint  *col_cand;
-  double *col_cost;
-  double *col_cap;  /* HUGE_VAL when not limited */
-  guint8 *root_out; /* dominated: never opened */
+  guint    n_cols;
+  guint    n_free;
+  guint   *col_cand;
+  double  *col_cost;
+  double  *col_cap;       /* HUGE_VAL when not limited */
+  guint8  *root_out;      /* dominated: never opened */
 
   guint    n_rows;
   double  *row_w;
@@ -71,27 +71,27 @@ typedef struct
   guint32 *row_col;
   gsize   *col_start;
   guint32 *col_row;
-  double   base_weight; /* covered whatever the plan */
+  double   base_weight;   /* covered whatever the plan */
   double   row_total;
 
   guint    n_drows;
   double  *drow_w;
   double  *drow_base;
   gsize   *drow_start;
-  guint32 *drow_col; /* nearest first */
+  guint32 *drow_col;      /* nearest first */
   float   *drow_dist;
   gsize   *dcol_start;
   guint32 *dcol_row;
   float   *dcol_dist;
-  double   base_walk; /* weight × base of demand no column brings nearer */
+  double   base_walk;     /* weight × base of demand no column brings nearer */
 } LinliPlanModel;
 
 /* Rows of column lists under construction. */
 typedef struct
 {
-  GArray *start;  /* gsize, one more than rows */
-  GArray *cols;   /* guint32 */
-  GArray *weight; /* double */
+  GArray *start;   /* gsize, one more than rows */
+  GArray *cols;    /* guint32 */
+  GArray *weight;  /* double */
 } LinliPlanRowSet;
 
 /* A bipartite graph of weighted rows and capacitated columns.  The weight
@@ -126,15 +126,15 @@ enum
  */
 typedef struct
 {
-  guint    n; /* columns with a positive benefit */
+  guint    n;            /* columns with a positive benefit */
   guint   *by_value;
-  double  *pv;        /* prefix sums of benefits, best first */
-  int     *pos_value; /* per column, -1 when not positive */
+  double  *pv;           /* prefix sums of benefits, best first */
+  int     *pos_value;    /* per column, -1 when not positive */
   guint   *by_ratio;
-  double  *kc; /* prefix sums of cost, best ratio first */
+  double  *kc;           /* prefix sums of cost, best ratio first */
   double  *kv;
   int     *pos_ratio;
-  guint    slots; /* k left, or n when not limited */
+  guint    slots;        /* k left, or n when not limited */
   gboolean limited;
   gboolean knap;
   double   capacity;
@@ -156,91 +156,92 @@ typedef struct
  */
 typedef struct
 {
-  LinliPlanProblem   problem;
-  LinliPlanInstance *inst;
-  guint8            *states;
-  double             radius;
-  float              radius_f;
-  double             penalty;
-  gboolean           maximise;
-  gboolean           integral;
-  gboolean           capacitated;
-  gboolean           by_cost;
-  gboolean           use_budget;
-  int                k;           /* -1 = not limited */
-  double             budget;      /* left after the required sites */
-  double             fixed_value; /* LSCP: the required sites' cost or number */
-  double             target;      /* LSCP: weight to cover, base included */
-  gboolean           target_reached;
-  double             tol;
-  double             eps_w; /* weight comparisons */
-  LinliPlanModel     model;
-  LinliPlanFlowGraph bip;
+  LinliPlanProblem       problem;
+  LinliPlanInstance     *inst;
+  guint8                *states;
+  double                 radius;
+  float                  radius_f;
+  double                 penalty;
+  gboolean               maximise;
+  gboolean               integral;
+  gboolean               capacitated;
+  gboolean               by_cost;
+  gboolean               use_budget;
+  int                    k;              /* -1 = not limited */
+  double                 budget;         /* left after the required sites */
+  double                 fixed_value;    /* LSCP: the required sites' cost or number */
+  double                 target;         /* LSCP: weight to cover, base included */
+  gboolean               target_reached;
+  double                 tol;
+  double                 eps_w;          /* weight comparisons */
+  LinliPlanModel         model;
+  LinliPlanFlowGraph     bip;
 
   /* The current node. */
-  guint8 *state;
-  int     k_left;
-  double  budget_left;
-  guint  *fixcov;    /* per row, IN columns covering it */
-  guint  *row_nfree; /* per row, FREE columns covering it */
-  double  in_cover;  /* weight of rows an IN column covers */
-  double  in_cost;
-  double *dbase; /* p-median: nearest IN or fixed, per distance row */
-  GArray *trail;
-  GArray *btrail;
+  guint8                *state;
+  int                    k_left;
+  double                 budget_left;
+  guint                 *fixcov;         /* per row, IN columns covering it */
+  guint                 *row_nfree;      /* per row, FREE columns covering it */
+  double                 in_cover;       /* weight of rows an IN column covers */
+  double                 in_cost;
+  double                *dbase;          /* p-median: nearest IN or fixed, per distance row */
+  GArray                *trail;
+  GArray                *btrail;
 
   /* Lagrangian relaxation. */
-  double            *mult;
-  double            *grad;
-  double            *acc;
-  double            *benefit;
-  double            *best_benefit;
-  double            *y;
-  double            *xfill; /* capacitated: weight per column entry */
-  guint             *order; /* scratch for sorting rows */
-  double            *key;
-  double             lr_const;
-  double             best_const;
-  double             gnorm2;
-  double             theta;
-  LinliPlanSelection sel;
+  double                *mult;
+  double                *grad;
+  double                *acc;
+  double                *benefit;
+  double                *best_benefit;
+  double                *y;
+  double                *xfill;          /* capacitated: weight per column entry */
+  guint                 *order;          /* scratch for sorting rows */
+  double                *key;
+  double                 lr_const;
+  double                 best_const;
+  double                 gnorm2;
+  double                 theta;
+  LinliPlanSelection     sel;
 
   /* The best plan found. */
-  guint8  *inc;
-  double   inc_value;
-  double   inc_walk;
-  gboolean has_inc;
+  guint8                *inc;
+  double                 inc_value;
+  double                 inc_walk;
+  gboolean               has_inc;
 
   /* Scratch. */
-  guint8 *row_mark;
-  guint  *cnt;
-  guint8 *open_tmp;
+  guint8                *row_mark;
+  guint                 *cnt;
+  guint8                *open_tmp;
 
   /* Control. */
-  GRand                *rand;
-  GCancellable         *cancellable;
-  LinliPlanProgressFunc progress;
-  gpointer              user_data;
-  gint64                start_time;
-  gint64                deadline;
-  guint64               node_limit;
-  guint64               nodes;
-  gboolean              cancelled;
-  gboolean              limit_hit;
-  gboolean              incomplete;
-  double                closed_bound;
-  double                root_bound;
-  double                tree_done;
-  guint                 depth;
-  gint64                last_report;
-  double                last_fraction;
-  double                phase_start;
-  double                phase_end;
+  GRand                 *rand;
+  GCancellable          *cancellable;
+  LinliPlanProgressFunc  progress;
+  gpointer               user_data;
+  gint64                 start_time;
+  gint64                 deadline;
+  guint64                node_limit;
+  guint64                nodes;
+  gboolean               cancelled;
+  gboolean               limit_hit;
+  gboolean               incomplete;
+  double                 closed_bound;
+  double                 root_bound;
+  double                 tree_done;
+  guint                  depth;
+  gint64                 last_report;
+  double                 last_fraction;
+  double                 phase_start;
+  double                 phase_end;
 } LinliPlanSearch;
 
 /* Existing and required sites: open in every plan. */
 static inline gboolean
-_linli_plan_fixed_open (LinliPlanSearch *self, guint j)
+_linli_plan_fixed_open (LinliPlanSearch *self,
+                        guint            j)
 {
   return self->states[j] == LINLI_PLAN_EXISTING || self->states[j] == LINLI_PLAN_REQUIRED;
 }
@@ -248,7 +249,8 @@ _linli_plan_fixed_open (LinliPlanSearch *self, guint j)
 /* For qsort() and bsearch(): inline, so that glibc's inline bsearch()
  * inlines it too. */
 static inline int
-_linli_plan_compare_guint32 (gconstpointer a, gconstpointer b)
+_linli_plan_compare_guint32 (gconstpointer a,
+                             gconstpointer b)
 {
   guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
 
@@ -262,14 +264,16 @@ _linli_plan_row_set_len (const LinliPlanRowSet *rs)
 }
 
 static inline gboolean
-_linli_plan_col_is_free_decision (LinliPlanSearch *self, guint c)
+_linli_plan_col_is_free_decision (LinliPlanSearch *self,
+                                  guint            c)
 {
   return c < self->model.n_free && !self->model.root_out[c];
 }
 
 /* Rows worth multipliers at this node. */
 static inline gboolean
-_linli_plan_row_active (LinliPlanSearch *self, guint r)
+_linli_plan_row_active (LinliPlanSearch *self,
+                        guint            r)
 {
   if (self->capacitated)
     return self->row_nfree[r] > 0 || self->fixcov[r] > 0;
@@ -278,117 +282,203 @@ _linli_plan_row_active (LinliPlanSearch *self, guint r)
 
 /* Whether spending @cost on new sites keeps within the budget. */
 static inline gboolean
-_linli_plan_within_budget (LinliPlanSearch *self, double cost)
+_linli_plan_within_budget (LinliPlanSearch *self,
+                           double           cost)
 {
   return !self->use_budget || cost <= self->budget + 1e-9 * MAX (1.0, self->budget);
 }
 
 /* linli-plan-instance.c */
 
-G_GNUC_INTERNAL gsize _linli_plan_sort_demand_arcs (LinliPlanArc *arcs, gsize n, guint *stamp, guint demand);
+G_GNUC_INTERNAL gsize
+_linli_plan_sort_demand_arcs (LinliPlanArc *arcs,
+                              gsize         n,
+                              guint        *stamp,
+                              guint         demand);
 
 /* linli-plan-reduced.c */
 
-G_GNUC_INTERNAL void _linli_plan_model_clear (LinliPlanModel *model);
-
-G_GNUC_INTERNAL void _linli_plan_row_set_free (LinliPlanRowSet *rs);
-
-G_GNUC_INTERNAL LinliPlanRowSet *_linli_plan_row_set_new (void);
+G_GNUC_INTERNAL void
+_linli_plan_model_clear (LinliPlanModel *model);
 
 G_GNUC_INTERNAL void
-_linli_plan_row_set_add (LinliPlanRowSet *rs, const guint32 *cols, guint n, double weight);
+_linli_plan_row_set_free (LinliPlanRowSet *rs);
 
-G_GNUC_INTERNAL LinliPlanRowSet *_linli_plan_row_set_merge (const LinliPlanRowSet *in);
+G_GNUC_INTERNAL LinliPlanRowSet *
+_linli_plan_row_set_new (void);
 
-G_GNUC_INTERNAL gboolean _linli_plan_cancelled (LinliPlanSearch *self);
+G_GNUC_INTERNAL void
+_linli_plan_row_set_add (LinliPlanRowSet *rs,
+                         const guint32   *cols,
+                         guint            n,
+                         double           weight);
 
-G_GNUC_INTERNAL gboolean _linli_plan_build_cover_model (LinliPlanSearch *self);
+G_GNUC_INTERNAL LinliPlanRowSet *
+_linli_plan_row_set_merge (const LinliPlanRowSet *in);
 
-G_GNUC_INTERNAL gboolean _linli_plan_build_distance_model (LinliPlanSearch *self, gboolean choose_columns);
+G_GNUC_INTERNAL gboolean
+_linli_plan_cancelled (LinliPlanSearch *self);
+
+G_GNUC_INTERNAL gboolean
+_linli_plan_build_cover_model (LinliPlanSearch *self);
+
+G_GNUC_INTERNAL gboolean
+_linli_plan_build_distance_model (LinliPlanSearch *self,
+                                  gboolean         choose_columns);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliPlanRowSet, _linli_plan_row_set_free)
 
 /* linli-plan-flow.c */
 
-G_GNUC_INTERNAL double _linli_plan_max_flow (const LinliPlanFlowGraph *g, const guint8 *open, double *served);
+G_GNUC_INTERNAL double
+_linli_plan_max_flow (const LinliPlanFlowGraph *g,
+                      const guint8             *open,
+                      double                   *served);
 
 /* linli-plan-search.c */
 
-G_GNUC_INTERNAL gboolean _linli_plan_should_stop (LinliPlanSearch *self);
+G_GNUC_INTERNAL gboolean
+_linli_plan_should_stop (LinliPlanSearch *self);
 
 G_GNUC_INTERNAL void
-_linli_plan_report (LinliPlanSearch *self, double fraction, const char *message, gboolean force);
+_linli_plan_report (LinliPlanSearch *self,
+                    double           fraction,
+                    const char      *message,
+                    gboolean         force);
 
-G_GNUC_INTERNAL double _linli_plan_elapsed (LinliPlanSearch *self);
+G_GNUC_INTERNAL double
+_linli_plan_elapsed (LinliPlanSearch *self);
 
-G_GNUC_INTERNAL double _linli_plan_rel_gap (double bound, double value);
+G_GNUC_INTERNAL double
+_linli_plan_rel_gap (double bound,
+                     double value);
 
-G_GNUC_INTERNAL double _linli_plan_round_bound (LinliPlanSearch *self, double bound);
+G_GNUC_INTERNAL double
+_linli_plan_round_bound (LinliPlanSearch *self,
+                         double           bound);
 
-G_GNUC_INTERNAL gboolean _linli_plan_prunable (LinliPlanSearch *self, double bound);
+G_GNUC_INTERNAL gboolean
+_linli_plan_prunable (LinliPlanSearch *self,
+                      double           bound);
 
-G_GNUC_INTERNAL void _linli_plan_note_closed (LinliPlanSearch *self, double bound);
+G_GNUC_INTERNAL void
+_linli_plan_note_closed (LinliPlanSearch *self,
+                         double           bound);
 
-G_GNUC_INTERNAL void _linli_plan_note_open (LinliPlanSearch *self, double bound);
+G_GNUC_INTERNAL void
+_linli_plan_note_open (LinliPlanSearch *self,
+                       double           bound);
 
-G_GNUC_INTERNAL void _linli_plan_fix_in (LinliPlanSearch *self, guint c);
+G_GNUC_INTERNAL void
+_linli_plan_fix_in (LinliPlanSearch *self,
+                    guint            c);
 
-G_GNUC_INTERNAL void _linli_plan_fix_out (LinliPlanSearch *self, guint c);
+G_GNUC_INTERNAL void
+_linli_plan_fix_out (LinliPlanSearch *self,
+                     guint            c);
 
-G_GNUC_INTERNAL void _linli_plan_undo_to (LinliPlanSearch *self, guint mark);
+G_GNUC_INTERNAL void
+_linli_plan_undo_to (LinliPlanSearch *self,
+                     guint            mark);
 
-G_GNUC_INTERNAL guint _linli_plan_count_open (LinliPlanSearch *self, const guint8 *open);
+G_GNUC_INTERNAL guint
+_linli_plan_count_open (LinliPlanSearch *self,
+                        const guint8    *open);
 
-G_GNUC_INTERNAL double _linli_plan_cost_open (LinliPlanSearch *self, const guint8 *open);
+G_GNUC_INTERNAL double
+_linli_plan_cost_open (LinliPlanSearch *self,
+                       const guint8    *open);
 
-G_GNUC_INTERNAL double _linli_plan_eval_walk (LinliPlanSearch *self, const guint8 *open);
+G_GNUC_INTERNAL double
+_linli_plan_eval_walk (LinliPlanSearch *self,
+                       const guint8    *open);
 
-G_GNUC_INTERNAL double _linli_plan_eval_value (LinliPlanSearch *self, const guint8 *open, gboolean *feasible);
+G_GNUC_INTERNAL double
+_linli_plan_eval_value (LinliPlanSearch *self,
+                        const guint8    *open,
+                        gboolean        *feasible);
 
-G_GNUC_INTERNAL gboolean _linli_plan_offer (LinliPlanSearch *self, const guint8 *open);
+G_GNUC_INTERNAL gboolean
+_linli_plan_offer (LinliPlanSearch *self,
+                   const guint8    *open);
 
-G_GNUC_INTERNAL void _linli_plan_search_init (LinliPlanSearch *self);
+G_GNUC_INTERNAL void
+_linli_plan_search_init (LinliPlanSearch *self);
 
-G_GNUC_INTERNAL void _linli_plan_search_clear (LinliPlanSearch *self);
+G_GNUC_INTERNAL void
+_linli_plan_search_clear (LinliPlanSearch *self);
 
 /* linli-plan-lagrangian.c */
 
-G_GNUC_INTERNAL int _linli_plan_compare_by_value (gconstpointer a, gconstpointer b, gpointer user_data);
+G_GNUC_INTERNAL int
+_linli_plan_compare_by_value (gconstpointer a,
+                              gconstpointer b,
+                              gpointer      user_data);
 
-G_GNUC_INTERNAL void _linli_plan_sort_cols_by_value (guint *cols, guint n, const double *values);
+G_GNUC_INTERNAL void
+_linli_plan_sort_cols_by_value (guint        *cols,
+                                guint         n,
+                                const double *values);
 
-G_GNUC_INTERNAL void _linli_plan_selection_init (LinliPlanSelection *s, guint n_cols);
+G_GNUC_INTERNAL void
+_linli_plan_selection_init (LinliPlanSelection *s,
+                            guint               n_cols);
 
-G_GNUC_INTERNAL void _linli_plan_selection_clear (LinliPlanSelection *s);
+G_GNUC_INTERNAL void
+_linli_plan_selection_clear (LinliPlanSelection *s);
 
 G_GNUC_INTERNAL double
-_linli_plan_selection_force (LinliPlanSearch *self, const double *b, guint c, gboolean in);
+_linli_plan_selection_force (LinliPlanSearch *self,
+                             const double    *b,
+                             guint            c,
+                             gboolean         in);
 
-G_GNUC_INTERNAL double _linli_plan_lagrange (
-    LinliPlanSearch *self, guint max_iter, guint patience, double theta, gboolean root, gboolean *infeasible);
+G_GNUC_INTERNAL double
+_linli_plan_lagrange (LinliPlanSearch *self,
+                      guint            max_iter,
+                      guint            patience,
+                      double           theta,
+                      gboolean         root,
+                      gboolean        *infeasible);
 
 /* linli-plan-greedy.c */
 
-G_GNUC_INTERNAL double _linli_plan_cover_counts (LinliPlanSearch *self, const guint8 *open, guint *cnt);
+G_GNUC_INTERNAL double
+_linli_plan_cover_counts (LinliPlanSearch *self,
+                          const guint8    *open,
+                          guint           *cnt);
 
-G_GNUC_INTERNAL void _linli_plan_walk_current (LinliPlanSearch *self, const guint8 *open, double *cur);
+G_GNUC_INTERNAL void
+_linli_plan_walk_current (LinliPlanSearch *self,
+                          const guint8    *open,
+                          double          *cur);
 
-G_GNUC_INTERNAL void _linli_plan_local_search_swap (LinliPlanSearch *self, guint8 *open, gboolean polish);
+G_GNUC_INTERNAL void
+_linli_plan_local_search_swap (LinliPlanSearch *self,
+                               guint8          *open,
+                               gboolean         polish);
 
-G_GNUC_INTERNAL void _linli_plan_lr_heuristic (LinliPlanSearch *self);
+G_GNUC_INTERNAL void
+_linli_plan_lr_heuristic (LinliPlanSearch *self);
 
-G_GNUC_INTERNAL void _linli_plan_perturb_and_improve (LinliPlanSearch *self);
+G_GNUC_INTERNAL void
+_linli_plan_perturb_and_improve (LinliPlanSearch *self);
 
-G_GNUC_INTERNAL void _linli_plan_initial_plans (LinliPlanSearch *self);
+G_GNUC_INTERNAL void
+_linli_plan_initial_plans (LinliPlanSearch *self);
 
 /* linli-plan-bnb.c */
 
-G_GNUC_INTERNAL void _linli_plan_branch_and_bound (LinliPlanSearch *self);
+G_GNUC_INTERNAL void
+_linli_plan_branch_and_bound (LinliPlanSearch *self);
 
-G_GNUC_INTERNAL void _linli_plan_init_multipliers (LinliPlanSearch *self);
+G_GNUC_INTERNAL void
+_linli_plan_init_multipliers (LinliPlanSearch *self);
 
-G_GNUC_INTERNAL double _linli_plan_trivial_bound (LinliPlanSearch *self);
+G_GNUC_INTERNAL double
+_linli_plan_trivial_bound (LinliPlanSearch *self);
 
-G_GNUC_INTERNAL void _linli_plan_drop_useless (LinliPlanSearch *self);
+G_GNUC_INTERNAL void
+_linli_plan_drop_useless (LinliPlanSearch *self);
 
 G_END_DECLS

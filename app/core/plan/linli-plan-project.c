@@ -28,10 +28,13 @@ typedef struct
 } ProjectQuery;
 
 static void
-project_arc_cb (guint index, double distance, gpointer user_data)
+project_arc_cb (guint    index,
+                double   distance,
+                gpointer user_data)
 {
   ProjectQuery *q = user_data;
-  double d = linli_projection_distance (q->proj, q->lat, q->lon, q->site_lat[index], q->site_lon[index]);
+  double d = linli_projection_distance (q->proj, q->lat, q->lon,
+                                        q->site_lat[index], q->site_lon[index]);
   LinliPlanArc arc;
 
   if (d > q->max_distance)
@@ -48,7 +51,9 @@ typedef struct
 } WalkArcs;
 
 static void
-walk_arc_cb (guint index, double distance, gpointer user_data)
+walk_arc_cb (guint    index,
+             double   distance,
+             gpointer user_data)
 {
   WalkArcs *w = user_data;
 
@@ -79,25 +84,27 @@ walk_arc_cb (guint index, double distance, gpointer user_data)
  * Returns: (transfer full): a finished instance
  */
 LinliPlanInstance *
-linli_plan_instance_new_from_project (LinliProject *project, LinliWalk *walk, double max_distance)
+linli_plan_instance_new_from_project (LinliProject *project,
+                                      LinliWalk    *walk,
+                                      double        max_distance)
 {
-  const LinliProjection              *proj;
-  const LinliBuilding                *buildings;
-  guint                               n_b, n_s;
-  g_autofree double                  *weights = NULL;
-  g_autofree double                  *costs = NULL;
-  g_autofree double                  *caps = NULL;
+  const LinliProjection *proj;
+  const LinliBuilding *buildings;
+  guint n_b, n_s;
+  g_autofree double *weights = NULL;
+  g_autofree double *costs = NULL;
+  g_autofree double *caps = NULL;
   g_autofree LinliPlanCandidateState *states = NULL;
-  g_autofree double                  *site_lat = NULL;
-  g_autofree double                  *site_lon = NULL;
-  g_autofree double                  *xy = NULL;
-  g_autofree guint                   *stamp = NULL;
-  g_autoptr (LinliPointIndex)         site_index = NULL;
-  g_autoptr (GArray)                  scratch = NULL;
-  g_autoptr (GArray)                  cand = NULL;
-  g_autoptr (GArray)                  dist = NULL;
-  LinliPlanInstance                  *self;
-  ProjectQuery                        q;
+  g_autofree double *site_lat = NULL;
+  g_autofree double *site_lon = NULL;
+  g_autofree double *xy = NULL;
+  g_autofree guint *stamp = NULL;
+  g_autoptr (LinliPointIndex) site_index = NULL;
+  g_autoptr (GArray) scratch = NULL;
+  g_autoptr (GArray) cand = NULL;
+  g_autoptr (GArray) dist = NULL;
+  LinliPlanInstance *self;
+  ProjectQuery q;
 
   g_return_val_if_fail (LINLI_IS_PROJECT (project), NULL);
   g_return_val_if_fail (isfinite (max_distance) && max_distance >= 0, NULL);
@@ -172,13 +179,14 @@ linli_plan_instance_new_from_project (LinliProject *project, LinliWalk *walk, do
   for (guint i = 0; i < n_b; i++)
     {
       double x, y;
-      gsize  len;
+      gsize len;
 
       q.lat = buildings[i].lat;
       q.lon = buildings[i].lon;
       g_array_set_size (scratch, 0);
       linli_projection_forward (proj, q.lat, q.lon, &x, &y);
-      linli_point_index_query_circle (site_index, x, y, max_distance * (1 + 1e-9) + 1e-6, project_arc_cb, &q);
+      linli_point_index_query_circle (site_index, x, y, max_distance * (1 + 1e-9) + 1e-6,
+                                     project_arc_cb, &q);
       len = _linli_plan_sort_demand_arcs ((LinliPlanArc *) scratch->data, scratch->len, stamp, i);
       for (gsize e = 0; e < len; e++)
         {

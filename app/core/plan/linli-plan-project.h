@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 LinliPlanInstance *linli_plan_instance_new_from_project (LinliProject *project,
                                                          LinliWalk    *walk,
-                                                         double max_distance) G_GNUC_WARN_UNUSED_RESULT;
+                                                         double        max_distance)
+                                                         G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

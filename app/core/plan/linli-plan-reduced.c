@@ -50,10 +50,10 @@ transpose (guint          n_rows,
            guint32      **col_row_out,
            float        **col_dist_out)
 {
-  gsize             nnz = row_start[n_rows];
-  gsize            *col_start = g_new0 (gsize, n_cols + 1);
-  guint32          *col_row = g_new (guint32, MAX (nnz, 1));
-  float            *col_dist = row_dist != NULL ? g_new (float, MAX (nnz, 1)) : NULL;
+  gsize nnz = row_start[n_rows];
+  gsize *col_start = g_new0 (gsize, n_cols + 1);
+  guint32 *col_row = g_new (guint32, MAX (nnz, 1));
+  float *col_dist = row_dist != NULL ? g_new (float, MAX (nnz, 1)) : NULL;
   g_autofree gsize *fill = NULL;
 
   for (gsize e = 0; e < nnz; e++)
@@ -80,7 +80,7 @@ LinliPlanRowSet *
 _linli_plan_row_set_new (void)
 {
   LinliPlanRowSet *rs = g_new0 (LinliPlanRowSet, 1);
-  gsize            zero = 0;
+  gsize zero = 0;
 
   rs->start = g_array_new (FALSE, FALSE, sizeof (gsize));
   rs->cols = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -101,7 +101,10 @@ _linli_plan_row_set_free (LinliPlanRowSet *rs)
 }
 
 void
-_linli_plan_row_set_add (LinliPlanRowSet *rs, const guint32 *cols, guint n, double weight)
+_linli_plan_row_set_add (LinliPlanRowSet *rs,
+                         const guint32   *cols,
+                         guint            n,
+                         double           weight)
 {
   gsize end;
 
@@ -112,7 +115,8 @@ _linli_plan_row_set_add (LinliPlanRowSet *rs, const guint32 *cols, guint n, doub
 }
 
 static guint64
-hash_list (const guint32 *cols, gsize n)
+hash_list (const guint32 *cols,
+           gsize          n)
 {
   guint64 h = 14695981039346656037ull ^ n;
 
@@ -130,13 +134,13 @@ hash_list (const guint32 *cols, gsize n)
 LinliPlanRowSet *
 _linli_plan_row_set_merge (const LinliPlanRowSet *in)
 {
-  guint             n = _linli_plan_row_set_len (in);
-  gsize             size = 16;
+  guint n = _linli_plan_row_set_len (in);
+  gsize size = 16;
   g_autofree guint *table = NULL;
-  LinliPlanRowSet  *out = _linli_plan_row_set_new ();
-  const gsize      *start = (const gsize *) in->start->data;
-  const guint32    *cols = (const guint32 *) in->cols->data;
-  const double     *weight = (const double *) in->weight->data;
+  LinliPlanRowSet *out = _linli_plan_row_set_new ();
+  const gsize *start = (const gsize *) in->start->data;
+  const guint32 *cols = (const guint32 *) in->cols->data;
+  const double *weight = (const double *) in->weight->data;
 
   while (size < 2 * (gsize) n + 2)
     size *= 2;
@@ -144,14 +148,14 @@ _linli_plan_row_set_merge (const LinliPlanRowSet *in)
   for (guint r = 0; r < n; r++)
     {
       const guint32 *list = &cols[start[r]];
-      gsize          len = start[r + 1] - start[r];
-      gsize          pos = hash_list (list, len) & (size - 1);
+      gsize len = start[r + 1] - start[r];
+      gsize pos = hash_list (list, len) & (size - 1);
 
       for (;;)
         {
-          guint        slot = table[pos];
+          guint slot = table[pos];
           const gsize *ostart;
-          gsize        olen;
+          gsize olen;
 
           if (slot == 0)
             {
@@ -161,8 +165,9 @@ _linli_plan_row_set_merge (const LinliPlanRowSet *in)
             }
           ostart = (const gsize *) out->start->data;
           olen = ostart[slot] - ostart[slot - 1];
-          if (olen == len && memcmp (&g_array_index (out->cols, guint32, ostart[slot - 1]), list,
-                                     len * sizeof (guint32)) == 0)
+          if (olen == len &&
+              memcmp (&g_array_index (out->cols, guint32, ostart[slot - 1]), list,
+                      len * sizeof (guint32)) == 0)
             {
               g_array_index (out->weight, double, slot - 1) += weight[r];
               break;
@@ -178,7 +183,8 @@ _linli_plan_row_set_merge (const LinliPlanRowSet *in)
  */
 
 static double
-candidate_cost (LinliPlanSearch *self, guint j)
+candidate_cost (LinliPlanSearch *self,
+                guint            j)
 {
   double cost = self->inst->costs[j];
 
@@ -201,26 +207,26 @@ _linli_plan_cancelled (LinliPlanSearch *self)
 gboolean
 _linli_plan_build_cover_model (LinliPlanSearch *self)
 {
-  LinliPlanInstance          *inst = self->inst;
-  LinliPlanModel             *model = &self->model;
-  guint                       n_cand = inst->n_candidates;
-  g_autofree int             *prov = g_new (int, MAX (n_cand, 1));
-  g_autofree int             *perm = g_new (int, MAX (n_cand, 1));
-  g_autofree guint           *prov_cand = g_new (guint, MAX (n_cand, 1));
-  g_autofree guint           *perm_cand = g_new (guint, MAX (n_cand, 1));
-  g_autofree double          *score = NULL;
-  g_autofree guint8          *dom = NULL;
-  g_autofree int             *colmap = NULL;
-  g_autofree gsize           *pcol_start = NULL;
-  g_autofree guint32         *pcol_row = NULL;
+  LinliPlanInstance *inst = self->inst;
+  LinliPlanModel *model = &self->model;
+  guint n_cand = inst->n_candidates;
+  g_autofree int *prov = g_new (int, MAX (n_cand, 1));
+  g_autofree int *perm = g_new (int, MAX (n_cand, 1));
+  g_autofree guint *prov_cand = g_new (guint, MAX (n_cand, 1));
+  g_autofree guint *perm_cand = g_new (guint, MAX (n_cand, 1));
+  g_autofree double *score = NULL;
+  g_autofree guint8 *dom = NULL;
+  g_autofree int *colmap = NULL;
+  g_autofree gsize *pcol_start = NULL;
+  g_autofree guint32 *pcol_row = NULL;
   g_autoptr (LinliPlanRowSet) raw = _linli_plan_row_set_new ();
   g_autoptr (LinliPlanRowSet) merged = NULL;
   g_autoptr (LinliPlanRowSet) remapped = NULL;
   g_autoptr (LinliPlanRowSet) final = NULL;
-  g_autoptr (GArray)          list = g_array_new (FALSE, FALSE, sizeof (guint32));
-  guint                       n_prov = 0, n_perm = 0, n_merged;
-  const gsize                *mstart;
-  const guint32              *mcols;
+  g_autoptr (GArray) list = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint n_prov = 0, n_perm = 0, n_merged;
+  const gsize *mstart;
+  const guint32 *mcols;
   gboolean costs_matter = self->use_budget || (self->problem == LINLI_PLAN_LSCP && self->by_cost);
 
   for (guint j = 0; j < n_cand; j++)
@@ -243,9 +249,9 @@ _linli_plan_build_cover_model (LinliPlanSearch *self)
   score = g_new0 (double, MAX (n_prov, 1));
   for (guint i = 0; i < inst->n_demand; i++)
     {
-      double   w = inst->weights[i];
+      double w = inst->weights[i];
       gboolean covered = FALSE;
-      gsize    end = inst->row_start[i];
+      gsize end = inst->row_start[i];
 
       if ((i & 0x3fff) == 0 && _linli_plan_cancelled (self))
         return FALSE;
@@ -267,7 +273,7 @@ _linli_plan_build_cover_model (LinliPlanSearch *self)
       g_array_set_size (list, 0);
       for (gsize e = inst->row_start[i]; e < end; e++)
         {
-          guint   j = inst->arc_cand[e];
+          guint j = inst->arc_cand[e];
           guint32 v;
 
           if (prov[j] >= 0)
@@ -306,10 +312,10 @@ _linli_plan_build_cover_model (LinliPlanSearch *self)
 
       for (guint c = 0; c < n_prov; c++)
         {
-          gsize  len = pcol_start[c + 1] - pcol_start[c];
+          gsize len = pcol_start[c + 1] - pcol_start[c];
           double cost = candidate_cost (self, prov_cand[c]);
-          guint  rstar = 0;
-          gsize  best_len = G_MAXSIZE;
+          guint rstar = 0;
+          gsize best_len = G_MAXSIZE;
 
           if (len == 0)
             continue;
@@ -328,9 +334,9 @@ _linli_plan_build_cover_model (LinliPlanSearch *self)
             }
           for (gsize f = mstart[rstar]; f < mstart[rstar + 1]; f++)
             {
-              guint    c2 = mcols[f];
-              gsize    len2, inside = 0;
-              double   cost2;
+              guint c2 = mcols[f];
+              gsize len2, inside = 0;
+              double cost2;
               gboolean wins;
 
               if (c2 == c || c2 >= n_prov)
@@ -403,8 +409,8 @@ _linli_plan_build_cover_model (LinliPlanSearch *self)
   final->weight = g_array_new (FALSE, FALSE, sizeof (double));
   final->start = g_array_new (FALSE, FALSE, sizeof (gsize));
   final->cols = g_array_new (FALSE, FALSE, sizeof (guint32));
-  transpose (model->n_rows, model->n_cols, model->row_start, model->row_col, NULL, &model->col_start,
-             &model->col_row, NULL);
+  transpose (model->n_rows, model->n_cols, model->row_start, model->row_col, NULL,
+             &model->col_start, &model->col_row, NULL);
   for (guint r = 0; r < model->n_rows; r++)
     model->row_total += model->row_w[r];
 
@@ -416,7 +422,8 @@ _linli_plan_build_cover_model (LinliPlanSearch *self)
       guint j = model->col_cand[c];
 
       model->col_cost[c] = c < model->n_free ? candidate_cost (self, j) : 0;
-      model->col_cap[c] = self->capacitated && inst->capacities[j] > 0 ? inst->capacities[j] : HUGE_VAL;
+      model->col_cap[c] = self->capacitated && inst->capacities[j] > 0 ? inst->capacities[j]
+                                                                       : HUGE_VAL;
     }
   return TRUE;
 }
@@ -426,19 +433,20 @@ _linli_plan_build_cover_model (LinliPlanSearch *self)
  * demand point nearer than its base; otherwise the model's columns.
  */
 gboolean
-_linli_plan_build_distance_model (LinliPlanSearch *self, gboolean choose_columns)
+_linli_plan_build_distance_model (LinliPlanSearch *self,
+                                  gboolean         choose_columns)
 {
   LinliPlanInstance *inst = self->inst;
-  LinliPlanModel    *model = &self->model;
-  guint              n_cand = inst->n_candidates;
-  g_autofree int    *cand_col = g_new (int, MAX (n_cand, 1));
+  LinliPlanModel *model = &self->model;
+  guint n_cand = inst->n_candidates;
+  g_autofree int *cand_col = g_new (int, MAX (n_cand, 1));
   g_autofree double *base = g_new (double, MAX (inst->n_demand, 1));
   g_autoptr (GArray) w = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) b = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) start = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autoptr (GArray) cols = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr (GArray) dist = g_array_new (FALSE, FALSE, sizeof (float));
-  gsize              zero = 0;
+  gsize zero = 0;
 
   for (guint i = 0; i < inst->n_demand; i++)
     {
@@ -459,7 +467,8 @@ _linli_plan_build_distance_model (LinliPlanSearch *self, gboolean choose_columns
 
       for (guint i = 0; i < inst->n_demand; i++)
         if (inst->weights[i] > 0)
-          for (gsize e = inst->row_start[i]; e < inst->row_start[i + 1] && inst->arc_dist[e] < base[i]; e++)
+          for (gsize e = inst->row_start[i];
+               e < inst->row_start[i + 1] && inst->arc_dist[e] < base[i]; e++)
             if (self->states[inst->arc_cand[e]] == LINLI_PLAN_CANDIDATE)
               useful[inst->arc_cand[e]] = 1;
       model->col_cand = g_new (guint, MAX (n_cand, 1));
@@ -489,13 +498,14 @@ _linli_plan_build_distance_model (LinliPlanSearch *self, gboolean choose_columns
   for (guint i = 0; i < inst->n_demand; i++)
     {
       double wi = inst->weights[i];
-      guint  before = cols->len;
+      guint before = cols->len;
 
       if ((i & 0x3fff) == 0 && _linli_plan_cancelled (self))
         return FALSE;
       if (wi <= 0)
         continue;
-      for (gsize e = inst->row_start[i]; e < inst->row_start[i + 1] && inst->arc_dist[e] < base[i]; e++)
+      for (gsize e = inst->row_start[i];
+           e < inst->row_start[i + 1] && inst->arc_dist[e] < base[i]; e++)
         {
           int c = cand_col[inst->arc_cand[e]];
 

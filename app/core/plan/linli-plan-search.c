@@ -19,7 +19,7 @@
 typedef struct
 {
   guint col;
-  guint op; /* COL_IN or COL_OUT */
+  guint op;              /* COL_IN or COL_OUT */
   guint btrail_len;
 } TrailEntry;
 
@@ -45,7 +45,10 @@ _linli_plan_should_stop (LinliPlanSearch *self)
  * that never goes back.
  */
 void
-_linli_plan_report (LinliPlanSearch *self, double fraction, const char *message, gboolean force)
+_linli_plan_report (LinliPlanSearch *self,
+                    double           fraction,
+                    const char      *message,
+                    gboolean         force)
 {
   gint64 now;
 
@@ -68,7 +71,8 @@ _linli_plan_elapsed (LinliPlanSearch *self)
 
 /* Relative gap between a bound and a value, as a fraction. */
 double
-_linli_plan_rel_gap (double bound, double value)
+_linli_plan_rel_gap (double bound,
+                     double value)
 {
   double scale = MAX (fabs (bound), fabs (value));
 
@@ -81,7 +85,8 @@ _linli_plan_rel_gap (double bound, double value)
  * rounding errors of the bound from cutting off a true optimum.
  */
 double
-_linli_plan_round_bound (LinliPlanSearch *self, double bound)
+_linli_plan_round_bound (LinliPlanSearch *self,
+                         double           bound)
 {
   double slack;
 
@@ -95,7 +100,8 @@ _linli_plan_round_bound (LinliPlanSearch *self, double bound)
  * than the gap tolerance.
  */
 gboolean
-_linli_plan_prunable (LinliPlanSearch *self, double bound)
+_linli_plan_prunable (LinliPlanSearch *self,
+                      double           bound)
 {
   double b, noise;
 
@@ -114,7 +120,8 @@ _linli_plan_prunable (LinliPlanSearch *self, double bound)
 }
 
 void
-_linli_plan_note_closed (LinliPlanSearch *self, double bound)
+_linli_plan_note_closed (LinliPlanSearch *self,
+                         double           bound)
 {
   bound = _linli_plan_round_bound (self, bound);
   if (self->maximise)
@@ -124,7 +131,8 @@ _linli_plan_note_closed (LinliPlanSearch *self, double bound)
 }
 
 void
-_linli_plan_note_open (LinliPlanSearch *self, double bound)
+_linli_plan_note_open (LinliPlanSearch *self,
+                       double           bound)
 {
   _linli_plan_note_closed (self, bound);
   self->incomplete = TRUE;
@@ -135,7 +143,8 @@ _linli_plan_note_open (LinliPlanSearch *self, double bound)
  */
 
 static void
-leave_free (LinliPlanSearch *self, guint c)
+leave_free (LinliPlanSearch *self,
+            guint            c)
 {
   const LinliPlanModel *model = &self->model;
 
@@ -146,7 +155,8 @@ leave_free (LinliPlanSearch *self, guint c)
 }
 
 static void
-back_to_free (LinliPlanSearch *self, guint c)
+back_to_free (LinliPlanSearch *self,
+              guint            c)
 {
   const LinliPlanModel *model = &self->model;
 
@@ -157,10 +167,11 @@ back_to_free (LinliPlanSearch *self, guint c)
 }
 
 void
-_linli_plan_fix_in (LinliPlanSearch *self, guint c)
+_linli_plan_fix_in (LinliPlanSearch *self,
+                    guint            c)
 {
   const LinliPlanModel *model = &self->model;
-  TrailEntry            t = { c, COL_IN, self->btrail->len };
+  TrailEntry t = { c, COL_IN, self->btrail->len };
 
   g_assert (self->state[c] == COL_FREE);
   self->state[c] = COL_IN;
@@ -203,7 +214,8 @@ _linli_plan_fix_in (LinliPlanSearch *self, guint c)
 }
 
 void
-_linli_plan_fix_out (LinliPlanSearch *self, guint c)
+_linli_plan_fix_out (LinliPlanSearch *self,
+                     guint            c)
 {
   TrailEntry t = { c, COL_OUT, self->btrail->len };
 
@@ -214,14 +226,15 @@ _linli_plan_fix_out (LinliPlanSearch *self, guint c)
 }
 
 void
-_linli_plan_undo_to (LinliPlanSearch *self, guint mark)
+_linli_plan_undo_to (LinliPlanSearch *self,
+                     guint            mark)
 {
   const LinliPlanModel *model = &self->model;
 
   while (self->trail->len > mark)
     {
       TrailEntry t = g_array_index (self->trail, TrailEntry, self->trail->len - 1);
-      guint      c = t.col;
+      guint c = t.col;
 
       g_array_set_size (self->trail, self->trail->len - 1);
       if (t.op == COL_IN)
@@ -265,7 +278,8 @@ _linli_plan_undo_to (LinliPlanSearch *self, guint mark)
  */
 
 guint
-_linli_plan_count_open (LinliPlanSearch *self, const guint8 *open)
+_linli_plan_count_open (LinliPlanSearch *self,
+                        const guint8    *open)
 {
   guint n = 0;
 
@@ -275,7 +289,8 @@ _linli_plan_count_open (LinliPlanSearch *self, const guint8 *open)
 }
 
 double
-_linli_plan_cost_open (LinliPlanSearch *self, const guint8 *open)
+_linli_plan_cost_open (LinliPlanSearch *self,
+                       const guint8    *open)
 {
   double cost = 0;
 
@@ -287,10 +302,11 @@ _linli_plan_cost_open (LinliPlanSearch *self, const guint8 *open)
 
 /* Covered weight, the base included, ignoring capacities. */
 static double
-eval_cover (LinliPlanSearch *self, const guint8 *open)
+eval_cover (LinliPlanSearch *self,
+            const guint8    *open)
 {
   const LinliPlanModel *model = &self->model;
-  double                v = model->base_weight;
+  double v = model->base_weight;
 
   for (guint c = 0; c < model->n_cols; c++)
     if (open[c])
@@ -315,10 +331,11 @@ eval_cover (LinliPlanSearch *self, const guint8 *open)
  * penalty distance.
  */
 double
-_linli_plan_eval_walk (LinliPlanSearch *self, const guint8 *open)
+_linli_plan_eval_walk (LinliPlanSearch *self,
+                       const guint8    *open)
 {
   const LinliPlanModel *model = &self->model;
-  double                v = model->base_walk;
+  double v = model->base_walk;
 
   for (guint r = 0; r < model->n_drows; r++)
     {
@@ -336,7 +353,8 @@ _linli_plan_eval_walk (LinliPlanSearch *self, const guint8 *open)
 }
 
 static gboolean
-plan_feasible (LinliPlanSearch *self, const guint8 *open)
+plan_feasible (LinliPlanSearch *self,
+               const guint8    *open)
 {
   for (guint c = self->model.n_free; c < self->model.n_cols; c++)
     if (!open[c])
@@ -349,22 +367,25 @@ plan_feasible (LinliPlanSearch *self, const guint8 *open)
 }
 
 double
-_linli_plan_eval_value (LinliPlanSearch *self, const guint8 *open, gboolean *feasible)
+_linli_plan_eval_value (LinliPlanSearch *self,
+                        const guint8    *open,
+                        gboolean        *feasible)
 {
   *feasible = plan_feasible (self, open);
   switch (self->problem)
     {
-      case LINLI_PLAN_MCLP:
-        if (self->capacitated)
-          return self->model.base_weight + _linli_plan_max_flow (&self->bip, open, NULL);
-        return eval_cover (self, open);
-      case LINLI_PLAN_LSCP:
-        if (eval_cover (self, open) < self->target - self->eps_w)
-          *feasible = FALSE;
-        return self->fixed_value + _linli_plan_cost_open (self, open);
-      case LINLI_PLAN_PMEDIAN:
-      case LINLI_PLAN_N_PROBLEMS:
-      default: return _linli_plan_eval_walk (self, open);
+    case LINLI_PLAN_MCLP:
+      if (self->capacitated)
+        return self->model.base_weight + _linli_plan_max_flow (&self->bip, open, NULL);
+      return eval_cover (self, open);
+    case LINLI_PLAN_LSCP:
+      if (eval_cover (self, open) < self->target - self->eps_w)
+        *feasible = FALSE;
+      return self->fixed_value + _linli_plan_cost_open (self, open);
+    case LINLI_PLAN_PMEDIAN:
+    case LINLI_PLAN_N_PROBLEMS:
+    default:
+      return _linli_plan_eval_walk (self, open);
     }
 }
 
@@ -372,11 +393,12 @@ _linli_plan_eval_value (LinliPlanSearch *self, const guint8 *open, gboolean *fea
  * as good with a shorter walk.  Returns whether it was kept.
  */
 gboolean
-_linli_plan_offer (LinliPlanSearch *self, const guint8 *open)
+_linli_plan_offer (LinliPlanSearch *self,
+                   const guint8    *open)
 {
   gboolean feasible;
-  double   v = _linli_plan_eval_value (self, open, &feasible);
-  double   noise = 1e-9 * MAX (1.0, fabs (v));
+  double v = _linli_plan_eval_value (self, open, &feasible);
+  double noise = 1e-9 * MAX (1.0, fabs (v));
   gboolean better;
 
   if (!feasible)
@@ -420,8 +442,8 @@ void
 _linli_plan_search_init (LinliPlanSearch *self)
 {
   const LinliPlanModel *model = &self->model;
-  guint                 n_any = MAX (model->n_rows, model->n_drows);
-  gsize                 longest = 0;
+  guint n_any = MAX (model->n_rows, model->n_drows);
+  gsize longest = 0;
 
   for (guint c = 0; c < model->n_cols; c++)
     longest = MAX (longest, model->col_start ? model->col_start[c + 1] - model->col_start[c] : 0);

@@ -45,7 +45,7 @@
 #include <math.h>
 #include <string.h>
 
-G_DEFINE_QUARK (linli - plan - error - quark, linli_plan_error)
+G_DEFINE_QUARK (linli-plan-error-quark, linli_plan_error)
 
 /*
  * Problems and options
@@ -62,7 +62,8 @@ linli_plan_problem_to_string (LinliPlanProblem problem)
 }
 
 gboolean
-linli_plan_problem_from_string (const char *str, LinliPlanProblem *problem)
+linli_plan_problem_from_string (const char       *str,
+                                LinliPlanProblem *problem)
 {
   for (guint i = 0; i < G_N_ELEMENTS (problem_names); i++)
     if (g_strcmp0 (str, problem_names[i]) == 0)
@@ -128,21 +129,22 @@ linli_plan_result_free (LinliPlanResult *result)
  * covered weight each adds.
  */
 static void
-order_chosen (LinliPlanSearch *self, LinliPlanResult *res)
+order_chosen (LinliPlanSearch *self,
+              LinliPlanResult *res)
 {
-  LinliPlanInstance  *inst = self->inst;
-  guint               n = res->n_chosen, n_cand = inst->n_candidates;
-  g_autofree int     *pos = g_new (int, MAX (n_cand, 1));
-  g_autofree gsize   *cstart = g_new0 (gsize, n + 1);
-  g_autofree gsize   *fillp = NULL;
+  LinliPlanInstance *inst = self->inst;
+  guint n = res->n_chosen, n_cand = inst->n_candidates;
+  g_autofree int *pos = g_new (int, MAX (n_cand, 1));
+  g_autofree gsize *cstart = g_new0 (gsize, n + 1);
+  g_autofree gsize *fillp = NULL;
   g_autofree guint32 *cdem = NULL;
-  g_autofree float   *cdist = NULL;
-  g_autofree guint8  *covered = g_new0 (guint8, MAX (inst->n_demand, 1));
-  g_autofree double  *cur = g_new (double, MAX (inst->n_demand, 1));
-  g_autofree guint8  *picked = g_new0 (guint8, MAX (n, 1));
-  g_autofree guint   *order = g_new (guint, MAX (n, 1));
-  gsize               nnz = inst->row_start[inst->n_demand];
-  gboolean            by_walk = self->problem == LINLI_PLAN_PMEDIAN;
+  g_autofree float *cdist = NULL;
+  g_autofree guint8 *covered = g_new0 (guint8, MAX (inst->n_demand, 1));
+  g_autofree double *cur = g_new (double, MAX (inst->n_demand, 1));
+  g_autofree guint8 *picked = g_new0 (guint8, MAX (n, 1));
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+  gsize nnz = inst->row_start[inst->n_demand];
+  gboolean by_walk = self->problem == LINLI_PLAN_PMEDIAN;
 
   for (guint j = 0; j < n_cand; j++)
     pos[j] = -1;
@@ -180,19 +182,19 @@ order_chosen (LinliPlanSearch *self, LinliPlanResult *res)
 
   for (guint step = 0; step < n; step++)
     {
-      guint  best = G_MAXUINT;
+      guint best = G_MAXUINT;
       double best_cg = 0, best_wg = 0;
 
       for (guint k = 0; k < n; k++)
         {
-          double   cg = 0, wg = 0;
+          double cg = 0, wg = 0;
           gboolean wins;
 
           if (picked[k])
             continue;
           for (gsize e = cstart[k]; e < cstart[k + 1]; e++)
             {
-              guint  i = cdem[e];
+              guint i = cdem[e];
               double w = inst->weights[i];
 
               if (cdist[e] <= self->radius_f && !covered[i])
@@ -210,8 +212,9 @@ order_chosen (LinliPlanSearch *self, LinliPlanResult *res)
               double best_second = by_walk ? best_cg : best_wg;
 
               wins = first > best_first ||
-                     (first == best_first && (second > best_second ||
-                                              (second == best_second && res->chosen[k] < res->chosen[best])));
+                     (first == best_first &&
+                      (second > best_second ||
+                       (second == best_second && res->chosen[k] < res->chosen[best])));
             }
           if (wins)
             {
@@ -239,20 +242,21 @@ order_chosen (LinliPlanSearch *self, LinliPlanResult *res)
  * further weight be served.  Returns the weight served in the end.
  */
 static double
-order_chosen_cap (LinliPlanSearch *self, LinliPlanResult *res)
+order_chosen_cap (LinliPlanSearch *self,
+                  LinliPlanResult *res)
 {
-  LinliPlanInstance          *inst = self->inst;
-  guint                       n = res->n_chosen, n_cand = inst->n_candidates, n_fixed = 0;
-  g_autofree int             *colid = g_new (int, MAX (n_cand, 1));
+  LinliPlanInstance *inst = self->inst;
+  guint n = res->n_chosen, n_cand = inst->n_candidates, n_fixed = 0;
+  g_autofree int *colid = g_new (int, MAX (n_cand, 1));
   g_autoptr (LinliPlanRowSet) raw = _linli_plan_row_set_new ();
   g_autoptr (LinliPlanRowSet) rows = NULL;
-  g_autoptr (GArray)          list = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autofree double          *caps = NULL;
-  g_autofree guint8          *open = NULL;
-  g_autofree guint8          *picked = g_new0 (guint8, MAX (n, 1));
-  g_autofree guint           *order = g_new (guint, MAX (n, 1));
-  double                      base = 0, prev;
-  LinliPlanFlowGraph          g;
+  g_autoptr (GArray) list = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree double *caps = NULL;
+  g_autofree guint8 *open = NULL;
+  g_autofree guint8 *picked = g_new0 (guint8, MAX (n, 1));
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+  double base = 0, prev;
+  LinliPlanFlowGraph g;
 
   for (guint j = 0; j < n_cand; j++)
     colid[j] = -1;
@@ -273,8 +277,8 @@ order_chosen_cap (LinliPlanSearch *self, LinliPlanResult *res)
       if (inst->weights[i] <= 0)
         continue;
       g_array_set_size (list, 0);
-      for (gsize e = inst->row_start[i]; e < inst->row_start[i + 1] && inst->arc_dist[e] <= self->radius_f;
-           e++)
+      for (gsize e = inst->row_start[i];
+           e < inst->row_start[i + 1] && inst->arc_dist[e] <= self->radius_f; e++)
         {
           guint j = inst->arc_cand[e];
 
@@ -309,7 +313,7 @@ order_chosen_cap (LinliPlanSearch *self, LinliPlanResult *res)
 
   for (guint step = 0; step < n; step++)
     {
-      guint  best = G_MAXUINT;
+      guint best = G_MAXUINT;
       double best_f = 0;
 
       if (_linli_plan_cancelled (self))
@@ -343,13 +347,13 @@ order_chosen_cap (LinliPlanSearch *self, LinliPlanResult *res)
 static LinliPlanResult *
 make_result (LinliPlanSearch *self)
 {
-  LinliPlanInstance    *inst = self->inst;
+  LinliPlanInstance *inst = self->inst;
   const LinliPlanModel *model = &self->model;
-  LinliPlanResult      *res = g_new0 (LinliPlanResult, 1);
-  g_autofree guint8    *open_cand = g_new0 (guint8, MAX (inst->n_candidates, 1));
-  g_autoptr (GArray)    unreachable = g_array_new (FALSE, FALSE, sizeof (guint));
-  double                walk = 0, covered = 0, bound, value, scale;
-  guint                 n = 0;
+  LinliPlanResult *res = g_new0 (LinliPlanResult, 1);
+  g_autofree guint8 *open_cand = g_new0 (guint8, MAX (inst->n_candidates, 1));
+  g_autoptr (GArray) unreachable = g_array_new (FALSE, FALSE, sizeof (guint));
+  double walk = 0, covered = 0, bound, value, scale;
+  guint n = 0;
 
   for (guint j = 0; j < inst->n_candidates; j++)
     if (_linli_plan_fixed_open (self, j))
@@ -361,7 +365,8 @@ make_result (LinliPlanSearch *self)
   res->problem = self->problem;
   res->chosen = g_new (guint, MAX (inst->n_candidates, 1));
   for (guint j = 0; j < inst->n_candidates; j++)
-    if (self->states[j] == LINLI_PLAN_REQUIRED || (self->states[j] == LINLI_PLAN_CANDIDATE && open_cand[j]))
+    if (self->states[j] == LINLI_PLAN_REQUIRED ||
+        (self->states[j] == LINLI_PLAN_CANDIDATE && open_cand[j]))
       {
         res->chosen[n++] = j;
         if (inst->costs[j] >= 0)
@@ -372,7 +377,7 @@ make_result (LinliPlanSearch *self)
 
   for (guint i = 0; i < inst->n_demand; i++)
     {
-      double   d = self->penalty;
+      double d = self->penalty;
       gboolean reach = FALSE;
 
       for (gsize e = inst->row_start[i]; e < inst->row_start[i + 1]; e++)
@@ -439,7 +444,8 @@ make_result (LinliPlanSearch *self)
  */
 
 static gboolean
-all_integral (const double *v, guint n)
+all_integral (const double *v,
+              guint         n)
 {
   for (guint i = 0; i < n; i++)
     if (v[i] != floor (v[i]) || fabs (v[i]) > 1e15)
@@ -448,17 +454,20 @@ all_integral (const double *v, guint n)
 }
 
 static gboolean
-setup (LinliPlanSearch *self, LinliPlanInstance *inst, const LinliPlanOptions *opts, GError **error)
+setup (LinliPlanSearch        *self,
+       LinliPlanInstance      *inst,
+       const LinliPlanOptions *opts,
+       GError                **error)
 {
-  guint    n_cand = inst->n_candidates;
-  double   required_cost = 0;
-  guint    n_required = 0;
+  guint n_cand = inst->n_candidates;
+  double required_cost = 0;
+  guint n_required = 0;
   gboolean all_costs = TRUE, any_cap = FALSE;
 
   if (opts->problem >= LINLI_PLAN_N_PROBLEMS)
     {
-      g_set_error (error, LINLI_PLAN_ERROR, LINLI_PLAN_ERROR_INVALID, _ ("Unknown planning problem %d"),
-                   opts->problem);
+      g_set_error (error, LINLI_PLAN_ERROR, LINLI_PLAN_ERROR_INVALID,
+                   _("Unknown planning problem %d"), opts->problem);
       return FALSE;
     }
   self->problem = opts->problem;
@@ -471,7 +480,7 @@ setup (LinliPlanSearch *self, LinliPlanInstance *inst, const LinliPlanOptions *o
       if (st >= LINLI_PLAN_N_STATES)
         {
           g_set_error (error, LINLI_PLAN_ERROR, LINLI_PLAN_ERROR_INVALID,
-                       _ ("Candidate %u has an unknown state %u"), j, st);
+                       _("Candidate %u has an unknown state %u"), j, st);
           return FALSE;
         }
       self->states[j] = st;
@@ -479,11 +488,12 @@ setup (LinliPlanSearch *self, LinliPlanInstance *inst, const LinliPlanOptions *o
 
   self->radius = opts->radius >= 0 ? opts->radius : MAX (inst->max_distance, 0);
   self->radius_f = (float) self->radius;
-  self->penalty = opts->penalty_distance >= 0 ? opts->penalty_distance : MAX (inst->max_distance, 0);
+  self->penalty = opts->penalty_distance >= 0 ? opts->penalty_distance
+                                               : MAX (inst->max_distance, 0);
   if (!isfinite (self->radius) || !isfinite (self->penalty))
     {
       g_set_error (error, LINLI_PLAN_ERROR, LINLI_PLAN_ERROR_INVALID,
-                   _ ("The radius and the penalty distance must be finite"));
+                   _("The radius and the penalty distance must be finite"));
       return FALSE;
     }
   self->maximise = self->problem == LINLI_PLAN_MCLP;
@@ -495,7 +505,7 @@ setup (LinliPlanSearch *self, LinliPlanInstance *inst, const LinliPlanOptions *o
   if (opts->capacitated && self->problem != LINLI_PLAN_MCLP)
     {
       g_set_error (error, LINLI_PLAN_ERROR, LINLI_PLAN_ERROR_INVALID,
-                   _ ("Capacities apply to maximal covering only"));
+                   _("Capacities apply to maximal covering only"));
       return FALSE;
     }
 
@@ -518,7 +528,7 @@ setup (LinliPlanSearch *self, LinliPlanInstance *inst, const LinliPlanOptions *o
       if (!(opts->target_share >= 0 && opts->target_share <= 1))
         {
           g_set_error (error, LINLI_PLAN_ERROR, LINLI_PLAN_ERROR_INVALID,
-                       _ ("The target share must lie between 0 and 1, not %g"), opts->target_share);
+                       _("The target share must lie between 0 and 1, not %g"), opts->target_share);
           return FALSE;
         }
       self->by_cost = opts->use_costs && all_costs;
@@ -532,7 +542,7 @@ setup (LinliPlanSearch *self, LinliPlanInstance *inst, const LinliPlanOptions *o
   if (opts->k < 0 && !(opts->budget >= 0))
     {
       g_set_error (error, LINLI_PLAN_ERROR, LINLI_PLAN_ERROR_INVALID,
-                   _ ("Give a number of new sites, a budget or both"));
+                   _("Give a number of new sites, a budget or both"));
       return FALSE;
     }
   self->k = opts->k;
@@ -540,7 +550,8 @@ setup (LinliPlanSearch *self, LinliPlanInstance *inst, const LinliPlanOptions *o
     {
       if (!isfinite (opts->budget))
         {
-          g_set_error (error, LINLI_PLAN_ERROR, LINLI_PLAN_ERROR_INVALID, _ ("The budget must be finite"));
+          g_set_error (error, LINLI_PLAN_ERROR, LINLI_PLAN_ERROR_INVALID,
+                       _("The budget must be finite"));
           return FALSE;
         }
       for (guint j = 0; j < n_cand; j++)
@@ -548,21 +559,22 @@ setup (LinliPlanSearch *self, LinliPlanInstance *inst, const LinliPlanOptions *o
             inst->costs[j] < 0)
           {
             g_set_error (error, LINLI_PLAN_ERROR, LINLI_PLAN_ERROR_INVALID,
-                         _ ("Candidate %u has no cost, but the plan has a budget"), j);
+                         _("Candidate %u has no cost, but the plan has a budget"), j);
             return FALSE;
           }
       if (required_cost > opts->budget + 1e-9 * MAX (1.0, opts->budget))
         {
           g_set_error (error, LINLI_PLAN_ERROR, LINLI_PLAN_ERROR_INFEASIBLE,
-                       _ ("The required sites cost %.2f, more than the budget of %.2f"), required_cost,
-                       opts->budget);
+                       _("The required sites cost %.2f, more than the budget of %.2f"),
+                       required_cost, opts->budget);
           return FALSE;
         }
       self->use_budget = TRUE;
       self->budget = MAX (opts->budget - required_cost, 0);
     }
   self->capacitated = opts->capacitated && any_cap;
-  self->integral = self->problem == LINLI_PLAN_MCLP && all_integral (inst->weights, inst->n_demand) &&
+  self->integral = self->problem == LINLI_PLAN_MCLP &&
+                   all_integral (inst->weights, inst->n_demand) &&
                    (!self->capacitated || all_integral (inst->capacities, n_cand));
   return TRUE;
 }
@@ -616,9 +628,9 @@ linli_plan_solve (LinliPlanInstance      *instance,
                   gpointer                user_data,
                   GError                **error)
 {
-  LinliPlanSearch  search;
+  LinliPlanSearch search;
   LinliPlanResult *res = NULL;
-  gboolean         ok;
+  gboolean ok;
 
   g_return_val_if_fail (instance != NULL, NULL);
   g_return_val_if_fail (instance->finished, NULL);
@@ -639,7 +651,7 @@ linli_plan_solve (LinliPlanInstance      *instance,
   if (!setup (&search, instance, options, error))
     goto out;
 
-  _linli_plan_report (&search, 0, _ ("Reducing the instance"), TRUE);
+  _linli_plan_report (&search, 0, _("Reducing the instance"), TRUE);
   if (search.problem == LINLI_PLAN_PMEDIAN)
     ok = _linli_plan_build_distance_model (&search, TRUE);
   else
@@ -666,7 +678,7 @@ linli_plan_solve (LinliPlanInstance      *instance,
 
   search.phase_start = 0.05;
   search.phase_end = 0.25;
-  _linli_plan_report (&search, 0.05, _ ("Building a first plan"), TRUE);
+  _linli_plan_report (&search, 0.05, _("Building a first plan"), TRUE);
   _linli_plan_initial_plans (&search);
   _linli_plan_perturb_and_improve (&search);
 
@@ -675,7 +687,7 @@ linli_plan_solve (LinliPlanInstance      *instance,
       _linli_plan_init_multipliers (&search);
       search.phase_start = 0.25;
       search.phase_end = 0.5;
-      _linli_plan_report (&search, 0.25, _ ("Proving the bound"), TRUE);
+      _linli_plan_report (&search, 0.25, _("Proving the bound"), TRUE);
       _linli_plan_branch_and_bound (&search);
     }
   else
@@ -699,7 +711,7 @@ linli_plan_solve (LinliPlanInstance      *instance,
     goto out;
 
   res = make_result (&search);
-  _linli_plan_report (&search, 1.0, _ ("Done"), TRUE);
+  _linli_plan_report (&search, 1.0, _("Done"), TRUE);
 
   /* A cancel seen before returning wins, even one from the last report:
    * the caller then never has to drop a result it asked not to get.
@@ -711,7 +723,7 @@ out:
     {
       g_clear_pointer (&res, linli_plan_result_free);
       if (!g_cancellable_set_error_if_cancelled (cancellable, error))
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _ ("Planning was cancelled"));
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Planning was cancelled"));
     }
   _linli_plan_search_clear (&search);
   return res;

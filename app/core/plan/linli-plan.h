@@ -43,7 +43,9 @@ typedef enum
 
 typedef struct _LinliPlanInstance LinliPlanInstance;
 
-typedef void (*LinliPlanProgressFunc) (double fraction, const char *message, gpointer user_data);
+typedef void (*LinliPlanProgressFunc) (double      fraction,
+                                       const char *message,
+                                       gpointer    user_data);
 
 /* Initialise with linli_plan_options_init() and change what differs;
  * fields that do not apply to the problem are ignored.
@@ -129,49 +131,63 @@ typedef struct
   guint            n_columns;
 } LinliPlanResult;
 
-GQuark linli_plan_error_quark (void);
+GQuark             linli_plan_error_quark               (void);
 
 LinliPlanInstance *linli_plan_instance_new (guint                          n_demand,
                                             const double                  *weights,
                                             guint                          n_candidates,
                                             const double                  *costs,
                                             const LinliPlanCandidateState *states,
-                                            const double *capacities) G_GNUC_WARN_UNUSED_RESULT;
+                                            const double                  *capacities)
+                                            G_GNUC_WARN_UNUSED_RESULT;
 
-LinliPlanInstance *linli_plan_instance_ref (LinliPlanInstance *self);
-void               linli_plan_instance_unref (LinliPlanInstance *self);
+LinliPlanInstance *linli_plan_instance_ref              (LinliPlanInstance *self);
+void               linli_plan_instance_unref            (LinliPlanInstance *self);
 
-void linli_plan_instance_add_arc (LinliPlanInstance *self, guint demand, guint candidate, double distance);
-void linli_plan_instance_finish (LinliPlanInstance *self);
+void               linli_plan_instance_add_arc          (LinliPlanInstance *self,
+                                                         guint              demand,
+                                                         guint              candidate,
+                                                         double             distance);
+void               linli_plan_instance_finish           (LinliPlanInstance *self);
 
-guint                   linli_plan_instance_get_n_demand (LinliPlanInstance *self);
-guint                   linli_plan_instance_get_n_candidates (LinliPlanInstance *self);
-gsize                   linli_plan_instance_get_n_arcs (LinliPlanInstance *self);
-double                  linli_plan_instance_get_total_weight (LinliPlanInstance *self);
-double                  linli_plan_instance_get_weight (LinliPlanInstance *self, guint demand);
-double                  linli_plan_instance_get_cost (LinliPlanInstance *self, guint candidate);
-double                  linli_plan_instance_get_capacity (LinliPlanInstance *self, guint candidate);
-LinliPlanCandidateState linli_plan_instance_get_state (LinliPlanInstance *self, guint candidate);
-void linli_plan_instance_set_state (LinliPlanInstance *self, guint candidate, LinliPlanCandidateState state);
-double linli_plan_instance_get_max_distance (LinliPlanInstance *self);
-void   linli_plan_instance_set_max_distance (LinliPlanInstance *self, double max_distance);
-guint  linli_plan_instance_get_arcs (LinliPlanInstance *self,
-                                     guint              demand,
-                                     const guint32    **candidates,
-                                     const float      **distances);
+guint              linli_plan_instance_get_n_demand     (LinliPlanInstance *self);
+guint              linli_plan_instance_get_n_candidates (LinliPlanInstance *self);
+gsize              linli_plan_instance_get_n_arcs       (LinliPlanInstance *self);
+double             linli_plan_instance_get_total_weight (LinliPlanInstance *self);
+double             linli_plan_instance_get_weight       (LinliPlanInstance *self,
+                                                         guint              demand);
+double             linli_plan_instance_get_cost         (LinliPlanInstance *self,
+                                                         guint              candidate);
+double             linli_plan_instance_get_capacity     (LinliPlanInstance *self,
+                                                         guint              candidate);
+LinliPlanCandidateState
+                   linli_plan_instance_get_state        (LinliPlanInstance *self,
+                                                         guint              candidate);
+void               linli_plan_instance_set_state        (LinliPlanInstance      *self,
+                                                         guint                   candidate,
+                                                         LinliPlanCandidateState state);
+double             linli_plan_instance_get_max_distance (LinliPlanInstance *self);
+void               linli_plan_instance_set_max_distance (LinliPlanInstance *self,
+                                                         double             max_distance);
+guint              linli_plan_instance_get_arcs         (LinliPlanInstance *self,
+                                                         guint              demand,
+                                                         const guint32    **candidates,
+                                                         const float      **distances);
 
-void linli_plan_options_init (LinliPlanOptions *options);
+void               linli_plan_options_init              (LinliPlanOptions *options);
 
-LinliPlanResult *linli_plan_solve (LinliPlanInstance      *instance,
-                                   const LinliPlanOptions *options,
-                                   GCancellable           *cancellable,
-                                   LinliPlanProgressFunc   progress,
-                                   gpointer                user_data,
-                                   GError                **error) G_GNUC_WARN_UNUSED_RESULT;
-void             linli_plan_result_free (LinliPlanResult *result);
+LinliPlanResult   *linli_plan_solve                     (LinliPlanInstance      *instance,
+                                                         const LinliPlanOptions *options,
+                                                         GCancellable           *cancellable,
+                                                         LinliPlanProgressFunc   progress,
+                                                         gpointer                user_data,
+                                                         GError                **error)
+                                                         G_GNUC_WARN_UNUSED_RESULT;
+void               linli_plan_result_free               (LinliPlanResult *result);
 
-const char *linli_plan_problem_to_string (LinliPlanProblem problem);
-gboolean    linli_plan_problem_from_string (const char *str, LinliPlanProblem *problem);
+const char        *linli_plan_problem_to_string         (LinliPlanProblem problem);
+gboolean           linli_plan_problem_from_string       (const char       *str,
+                                                         LinliPlanProblem *problem);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliPlanInstance, linli_plan_instance_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliPlanResult, linli_plan_result_free)

@@ -33,19 +33,19 @@
 
 typedef enum
 {
-  KIND_LANE,   /* 2–3 storey lane houses (里弄、平房) */
-  KIND_WALKUP, /* 6-storey walk-up slabs (多层) */
-  KIND_TOWER,  /* 18–33 storey towers (高层) */
+  KIND_LANE,    /* 2–3 storey lane houses (里弄、平房) */
+  KIND_WALKUP,  /* 6-storey walk-up slabs (多层) */
+  KIND_TOWER,   /* 18–33 storey towers (高层) */
   N_KINDS,
 } Kind;
 
 typedef struct
 {
-  double pitch_x;  /* slot width, east–west, metres */
-  double pitch_y;  /* row spacing, north–south, metres */
-  guint  cols_min; /* slots per row */
+  double pitch_x;   /* slot width, east–west, metres */
+  double pitch_y;   /* row spacing, north–south, metres */
+  guint  cols_min;  /* slots per row */
   guint  cols_max;
-  guint  size_min; /* buildings per compound */
+  guint  size_min;  /* buildings per compound */
   guint  size_max;
 } KindShape;
 
@@ -73,31 +73,31 @@ typedef struct
   guint32 households;
   guint32 residents;
   guint32 party_members;
-  double  x; /* centre; compound frame, then district frame */
+  double  x;            /* centre; compound frame, then district frame */
   double  y;
-  float   w; /* footprint, east–west and north–south */
+  float   w;            /* footprint, east–west and north–south */
   float   h;
 } PlanBuilding;
 
 typedef struct
 {
-  guint       first; /* first building */
-  guint       n;     /* number of buildings */
+  guint       first;     /* first building */
+  guint       n;         /* number of buildings */
   Kind        kind;
   guint       residents;
-  double      x; /* south-west corner; community frame, then district frame */
+  double      x;         /* south-west corner; community frame, then district frame */
   double      y;
   double      w;
   double      h;
   guint       community;
-  guint       number; /* 1-based within its community */
+  guint       number;    /* 1-based within its community */
   const char *name;
 } PlanCompound;
 
 typedef struct
 {
-  guint       first; /* first compound */
-  guint       n;     /* number of compounds */
+  guint       first;     /* first compound */
+  guint       n;         /* number of compounds */
   double      x;
   double      y;
   double      w;
@@ -109,26 +109,26 @@ typedef struct
 {
   double w;
   double h;
-  int    index; /* of the compound or community; -1 for a non-residential block */
+  int    index;     /* of the compound or community; -1 for a non-residential block */
 } Block;
 
 typedef struct
 {
-  GRand          *rng;
-  double          lane_share;
-  LinliProject   *project;
-  LinliProjection proj;
-  GArray         *buildings;   /* PlanBuilding */
-  GArray         *compounds;   /* PlanCompound */
-  GArray         *communities; /* PlanCommunity */
-  GStringChunk   *strings;
-  GHashTable     *used_names;  /* set of every name given out */
-  GHashTable     *base_counts; /* compound base name → times used */
-  GPtrArray      *community_bases;
-  guint           next_community_base;
-  guint           n_sites;
-  gboolean        streets;
-  GArray         *lines; /* Line: street centre lines, community frame then district */
+  GRand           *rng;
+  double           lane_share;
+  LinliProject    *project;
+  LinliProjection  proj;
+  GArray          *buildings;     /* PlanBuilding */
+  GArray          *compounds;     /* PlanCompound */
+  GArray          *communities;   /* PlanCommunity */
+  GStringChunk    *strings;
+  GHashTable      *used_names;    /* set of every name given out */
+  GHashTable      *base_counts;   /* compound base name → times used */
+  GPtrArray       *community_bases;
+  guint            next_community_base;
+  guint            n_sites;
+  gboolean         streets;
+  GArray          *lines;         /* Line: street centre lines, community frame then district */
 
   /* Coverage of the sites placed so far, in metres around the centre. */
   LinliPointIndex *building_index;
@@ -138,61 +138,65 @@ typedef struct
   guint64          households_covered;
 } Generator;
 
-static const char *const district_names[] = {
-  "拱宸桥", "米市巷", "湖墅", "小河", "和睦", "大关", "上塘", "祥符", "半山",   "康桥",
-  "石桥",   "东新",   "文晖", "潮鸣", "长庆", "天水", "武林", "朝晖", "闸弄口", "凯旋",
-  "采荷",   "四季青", "笕桥", "彭埠", "九堡", "丁桥", "南星", "紫阳", "清波",   "湖滨",
-  "小营",   "望江",   "北山", "翠苑", "文新", "古荡", "蒋村", "留下", "转塘",   "长河",
+static const char * const district_names[] = {
+  "拱宸桥", "米市巷", "湖墅", "小河", "和睦", "大关", "上塘", "祥符", "半山", "康桥",
+  "石桥", "东新", "文晖", "潮鸣", "长庆", "天水", "武林", "朝晖", "闸弄口", "凯旋",
+  "采荷", "四季青", "笕桥", "彭埠", "九堡", "丁桥", "南星", "紫阳", "清波", "湖滨",
+  "小营", "望江", "北山", "翠苑", "文新", "古荡", "蒋村", "留下", "转塘", "长河",
 };
 
-static const char *const community_names[] = {
-  "朝晖", "和睦", "文晖", "德胜", "大关", "新华", "东园", "西园", "南苑", "北苑", "长征", "红旗", "胜利",
-  "光明", "幸福", "建设", "友谊", "和平", "团结", "青年", "桃源", "翠苑", "紫荆", "运河", "拱北", "香积",
-  "华丰", "新风", "德苑", "瓜山", "永庆", "蔡马", "信义", "叶青", "明月", "春晖", "阳光", "锦绣", "康乐",
-  "安居", "兴隆", "振华", "育才", "景华", "枫林", "桂花", "梅园", "兰亭", "竹林", "松林", "柳营", "杨柳",
-  "荷花", "石塘", "湖光", "清泰", "新塘", "三塘", "双桥", "东方", "北城", "西溪", "复兴", "望江", "海月",
-  "金沙", "银湖", "碧水", "文锦", "宝善", "仁和", "庆丰", "丰收", "国强", "民生", "永和", "和谐", "新民",
-  "惠民", "利民", "安民", "福星", "瑞祥", "吉祥", "长寿", "常青", "绿园", "翠竹", "紫薇", "丹桂",
+static const char * const community_names[] = {
+  "朝晖", "和睦", "文晖", "德胜", "大关", "新华", "东园", "西园", "南苑", "北苑",
+  "长征", "红旗", "胜利", "光明", "幸福", "建设", "友谊", "和平", "团结", "青年",
+  "桃源", "翠苑", "紫荆", "运河", "拱北", "香积", "华丰", "新风", "德苑", "瓜山",
+  "永庆", "蔡马", "信义", "叶青", "明月", "春晖", "阳光", "锦绣", "康乐", "安居",
+  "兴隆", "振华", "育才", "景华", "枫林", "桂花", "梅园", "兰亭", "竹林", "松林",
+  "柳营", "杨柳", "荷花", "石塘", "湖光", "清泰", "新塘", "三塘", "双桥", "东方",
+  "北城", "西溪", "复兴", "望江", "海月", "金沙", "银湖", "碧水", "文锦", "宝善",
+  "仁和", "庆丰", "丰收", "国强", "民生", "永和", "和谐", "新民", "惠民", "利民",
+  "安民", "福星", "瑞祥", "吉祥", "长寿", "常青", "绿园", "翠竹", "紫薇", "丹桂",
 };
 
 /* Further community names are made by pairing these. */
-static const char *const name_first[] = {
+static const char * const name_first[] = {
   "新", "东", "西", "南", "北", "和", "安", "康", "福", "兴", "永", "长", "华", "文", "明",
   "德", "春", "秋", "金", "银", "青", "翠", "宝", "庆", "瑞", "嘉", "锦", "绿", "景", "望",
 };
 
-static const char *const name_second[] = {
+static const char * const name_second[] = {
   "华", "园", "苑", "城", "桥", "塘", "湾", "河", "阳", "泰", "丰", "兴", "安", "和",
   "宁", "乐", "康", "平", "林", "山", "湖", "溪", "港", "源", "庄", "坊", "景", "晖",
 };
 
-static const char *const compound_prefixes[] = {
-  "锦绣", "和平", "香樟", "翠竹", "金都", "阳光", "绿城", "碧水", "紫金", "东方", "春江", "明月", "桂花",
-  "枫丹", "玉泉", "望湖", "湖畔", "运河", "嘉禾", "康城", "景华", "丽景", "富春", "天水", "朝阳", "文澜",
-  "杨柳", "樱花", "海棠", "兰亭", "芳草", "清水", "荷塘", "长乐", "永安", "安居", "怡景", "雅居", "星河",
-  "金色", "银座", "世纪", "新城", "宝石", "松鹤", "白云", "青枫", "梧桐", "银杏", "紫荆", "丹桂", "秀水",
-  "半山", "西子", "南湖", "东湖", "左岸", "理想", "蓝天", "和睦", "德胜", "大关", "小河", "胜利", "红星",
-  "建华", "工人", "米市", "仓基", "稻香", "沈塘", "信义", "仁和", "宝善", "长寿", "吉祥", "瑞景", "华丰",
-  "新华", "朝晖", "文晖", "潮鸣", "凤起", "庆春", "现代", "幸福", "万家", "九洲", "五洲", "钱塘",
+static const char * const compound_prefixes[] = {
+  "锦绣", "和平", "香樟", "翠竹", "金都", "阳光", "绿城", "碧水", "紫金", "东方",
+  "春江", "明月", "桂花", "枫丹", "玉泉", "望湖", "湖畔", "运河", "嘉禾", "康城",
+  "景华", "丽景", "富春", "天水", "朝阳", "文澜", "杨柳", "樱花", "海棠", "兰亭",
+  "芳草", "清水", "荷塘", "长乐", "永安", "安居", "怡景", "雅居", "星河", "金色",
+  "银座", "世纪", "新城", "宝石", "松鹤", "白云", "青枫", "梧桐", "银杏", "紫荆",
+  "丹桂", "秀水", "半山", "西子", "南湖", "东湖", "左岸", "理想", "蓝天", "和睦",
+  "德胜", "大关", "小河", "胜利", "红星", "建华", "工人", "米市", "仓基", "稻香",
+  "沈塘", "信义", "仁和", "宝善", "长寿", "吉祥", "瑞景", "华丰", "新华", "朝晖",
+  "文晖", "潮鸣", "凤起", "庆春", "现代", "幸福", "万家", "九洲", "五洲", "钱塘",
 };
 
-static const char *const lane_suffixes[] = { "里", "坊", "弄", "巷", "村", "台" };
-static const char *const walkup_suffixes[] = {
+static const char * const lane_suffixes[] = { "里", "坊", "弄", "巷", "村", "台" };
+static const char * const walkup_suffixes[] = {
   "新村", "苑", "家园", "小区", "北苑", "南苑", "东苑", "西苑",
 };
-static const char *const tower_suffixes[] = {
+static const char * const tower_suffixes[] = {
   "花园", "府", "名苑", "华庭", "嘉园", "公寓", "雅苑", "城", "湾",
 };
 
-static const char *const street_names[] = {
-  "湖墅路",   "上塘路",   "莫干山路", "丽水路",   "登云路", "金华路", "大关路",   "东新路",
-  "石祥路",   "杭行路",   "文一路",   "文二路",   "文三路", "学院路", "教工路",   "体育场路",
-  "环城北路", "中山北路", "建国北路", "凤起路",   "庆春路", "秋涛路", "新塘路",   "德胜路",
-  "香积寺路", "祥园路",   "长浜路",   "舟山东路", "湖州街", "台州路", "绍兴路",   "沈半路",
-  "隐秀路",   "晓风路",   "小河路",   "通益路",   "丰潭路", "古墩路", "余杭塘路", "花园岗街",
+static const char * const street_names[] = {
+  "湖墅路", "上塘路", "莫干山路", "丽水路", "登云路", "金华路", "大关路", "东新路", "石祥路",
+  "杭行路", "文一路", "文二路", "文三路", "学院路", "教工路", "体育场路", "环城北路",
+  "中山北路", "建国北路", "凤起路", "庆春路", "秋涛路", "新塘路", "德胜路", "香积寺路",
+  "祥园路", "长浜路", "舟山东路", "湖州街", "台州路", "绍兴路", "沈半路", "隐秀路",
+  "晓风路", "小河路", "通益路", "丰潭路", "古墩路", "余杭塘路", "花园岗街",
 };
 
-static const char *const extra_services[] = {
+static const char * const extra_services[] = {
   "图书室", "法律咨询", "老年食堂", "四点半课堂", "党员活动室", "志愿者驿站", "心理咨询",
 };
 
@@ -204,23 +208,29 @@ round7 (double v)
 
 /* A whole number from @lo to @hi, both included. */
 static guint
-int_range (GRand *rng, guint lo, guint hi)
+int_range (GRand *rng,
+           guint  lo,
+           guint  hi)
 {
   return (guint) g_rand_int_range (rng, (gint32) lo, (gint32) hi + 1);
 }
 
 static const char *
-pick (GRand *rng, const char *const *list, guint n)
+pick (GRand              *rng,
+      const char * const *list,
+      guint               n)
 {
   return list[g_rand_int_range (rng, 0, (gint32) n)];
 }
 
 static void
-shuffle (GRand *rng, gpointer *items, guint n)
+shuffle (GRand    *rng,
+         gpointer *items,
+         guint     n)
 {
   for (guint i = n; i > 1; i--)
     {
-      guint    j = (guint) g_rand_int_range (rng, 0, (gint32) i);
+      guint j = (guint) g_rand_int_range (rng, 0, (gint32) i);
       gpointer tmp = items[i - 1];
 
       items[i - 1] = items[j];
@@ -230,14 +240,15 @@ shuffle (GRand *rng, gpointer *items, guint n)
 
 /* Appends @n in Chinese numerals, as in 二, 十一, 一百零五. */
 static void
-append_chinese_number (GString *s, guint n)
+append_chinese_number (GString *s,
+                       guint    n)
 {
-  static const char *const digits[] = {
+  static const char * const digits[] = {
     "零", "一", "二", "三", "四", "五", "六", "七", "八", "九",
   };
-  static const char *const units[] = { "", "十", "百", "千" };
-  guint                    d[4];
-  gboolean                 started = FALSE, zero = FALSE;
+  static const char * const units[] = { "", "十", "百", "千" };
+  guint d[4];
+  gboolean started = FALSE, zero = FALSE;
 
   if (n == 0 || n >= 10000)
     {
@@ -270,7 +281,8 @@ append_chinese_number (GString *s, guint n)
 
 /* Records @name as used; returns the stored copy, or %NULL if it was taken. */
 static const char *
-claim_name (Generator *gen, const char *name)
+claim_name (Generator  *gen,
+            const char *name)
 {
   const char *stored;
 
@@ -284,7 +296,7 @@ claim_name (Generator *gen, const char *name)
 static const char *
 make_district_name (Generator *gen)
 {
-  const char      *place = pick (gen->rng, district_names, G_N_ELEMENTS (district_names));
+  const char *place = pick (gen->rng, district_names, G_N_ELEMENTS (district_names));
   g_autofree char *name = g_strconcat (place, "街道", NULL);
 
   return g_string_chunk_insert_const (gen->strings, name);
@@ -326,8 +338,8 @@ make_community_name (Generator *gen)
 
   for (;;)
     {
-      guint       i = gen->next_community_base++;
-      guint       round_ = i / gen->community_bases->len;
+      guint i = gen->next_community_base++;
+      guint round_ = i / gen->community_bases->len;
       const char *stored;
 
       g_string_assign (s, g_ptr_array_index (gen->community_bases, i % gen->community_bases->len));
@@ -341,31 +353,32 @@ make_community_name (Generator *gen)
 }
 
 static const char *
-make_compound_name (Generator *gen, Kind kind)
+make_compound_name (Generator *gen,
+                    Kind       kind)
 {
-  const char *const  *suffixes;
-  guint               n_suffixes;
-  g_autofree char    *base = NULL;
+  const char * const *suffixes;
+  guint n_suffixes;
+  g_autofree char *base = NULL;
   g_autoptr (GString) s = g_string_new (NULL);
-  const char         *stored;
-  guint               count;
+  const char *stored;
+  guint count;
 
   switch (kind)
     {
-      case KIND_LANE:
-        suffixes = lane_suffixes;
-        n_suffixes = G_N_ELEMENTS (lane_suffixes);
-        break;
-      case KIND_WALKUP:
-        suffixes = walkup_suffixes;
-        n_suffixes = G_N_ELEMENTS (walkup_suffixes);
-        break;
-      case KIND_TOWER:
-      case N_KINDS:
-      default:
-        suffixes = tower_suffixes;
-        n_suffixes = G_N_ELEMENTS (tower_suffixes);
-        break;
+    case KIND_LANE:
+      suffixes = lane_suffixes;
+      n_suffixes = G_N_ELEMENTS (lane_suffixes);
+      break;
+    case KIND_WALKUP:
+      suffixes = walkup_suffixes;
+      n_suffixes = G_N_ELEMENTS (walkup_suffixes);
+      break;
+    case KIND_TOWER:
+    case N_KINDS:
+    default:
+      suffixes = tower_suffixes;
+      n_suffixes = G_N_ELEMENTS (tower_suffixes);
+      break;
     }
 
   /* Try a few fresh names, then number the last one: 锦绣苑二区, 星河湾三期. */
@@ -395,7 +408,8 @@ make_compound_name (Generator *gen, Kind kind)
       if (stored != NULL)
         break;
     }
-  g_hash_table_insert (gen->base_counts, (gpointer) g_string_chunk_insert_const (gen->strings, base),
+  g_hash_table_insert (gen->base_counts,
+                       (gpointer) g_string_chunk_insert_const (gen->strings, base),
                        GUINT_TO_POINTER (count));
   return stored;
 }
@@ -404,7 +418,8 @@ make_compound_name (Generator *gen, Kind kind)
 
 /* Lane compounds take @lane_share; the rest are walk-ups and towers, 3:2. */
 static Kind
-pick_kind (GRand *rng, double lane_share)
+pick_kind (GRand  *rng,
+           double  lane_share)
 {
   double r = g_rand_double (rng);
 
@@ -414,46 +429,51 @@ pick_kind (GRand *rng, double lane_share)
 }
 
 static void
-plan_building (Generator *gen, Kind kind, double cx, double cy, double slot_w, double slot_h)
+plan_building (Generator *gen,
+               Kind       kind,
+               double     cx,
+               double     cy,
+               double     slot_w,
+               double     slot_h)
 {
-  GRand       *rng = gen->rng;
+  GRand *rng = gen->rng;
   PlanBuilding b = { 0 };
-  double       w, h, jx, jy, per_household, member_share;
+  double w, h, jx, jy, per_household, member_share;
 
   b.kind = kind;
   switch (kind)
     {
-      case KIND_LANE:
-        b.households = int_range (rng, 2, 6);
-        w = g_rand_double_range (rng, 8, 14);
-        h = g_rand_double_range (rng, 6, 10);
-        break;
+    case KIND_LANE:
+      b.households = int_range (rng, 2, 6);
+      w = g_rand_double_range (rng, 8, 14);
+      h = g_rand_double_range (rng, 6, 10);
+      break;
 
-      case KIND_WALKUP:
-        {
-          double r = g_rand_double (rng);
-          guint  units = r < 0.15 ? 2 : r < 0.5 ? 3 : 4;
-          guint  floors = int_range (rng, 5, 7);
+    case KIND_WALKUP:
+      {
+        double r = g_rand_double (rng);
+        guint units = r < 0.15 ? 2 : r < 0.5 ? 3 : 4;
+        guint floors = int_range (rng, 5, 7);
 
-          /* Each unit (单元) has two flats per floor and is about 15 m wide. */
-          b.households = units * 2 * floors;
-          w = units * g_rand_double_range (rng, 14, 16);
-          h = g_rand_double_range (rng, 11, 13);
-        }
-        break;
+        /* Each unit (单元) has two flats per floor and is about 15 m wide. */
+        b.households = units * 2 * floors;
+        w = units * g_rand_double_range (rng, 14, 16);
+        h = g_rand_double_range (rng, 11, 13);
+      }
+      break;
 
-      case KIND_TOWER:
-      case N_KINDS:
-      default:
-        {
-          guint floors = int_range (rng, 18, 33);
-          guint per_floor = int_range (rng, 2, 4);
+    case KIND_TOWER:
+    case N_KINDS:
+    default:
+      {
+        guint floors = int_range (rng, 18, 33);
+        guint per_floor = int_range (rng, 2, 4);
 
-          b.households = floors * per_floor;
-          w = 16 + 3 * per_floor + g_rand_double_range (rng, -1.5, 1.5);
-          h = g_rand_double_range (rng, 21, 26);
-        }
-        break;
+        b.households = floors * per_floor;
+        w = 16 + 3 * per_floor + g_rand_double_range (rng, -1.5, 1.5);
+        h = g_rand_double_range (rng, 21, 26);
+      }
+      break;
     }
 
   /* Not inside MAX (), which would draw the random number twice. */
@@ -477,14 +497,16 @@ plan_building (Generator *gen, Kind kind, double cx, double cy, double slot_w, d
  * one row of another kind, older or newer than the rest.
  */
 static void
-plan_compound (Generator *gen, Kind kind, guint size)
+plan_compound (Generator *gen,
+               Kind       kind,
+               guint      size)
 {
-  GRand           *rng = gen->rng;
+  GRand *rng = gen->rng;
   const KindShape *shape = &kind_shapes[kind];
-  PlanCompound     c = { 0 };
-  Kind             other = kind;
-  guint            cols, n_other = 0, other_cols = 0, n_main;
-  double           margin, inner_w, y;
+  PlanCompound c = { 0 };
+  Kind other = kind;
+  guint cols, n_other = 0, other_cols = 0, n_main;
+  double margin, inner_w, y;
 
   c.first = gen->buildings->len;
   c.n = size;
@@ -515,8 +537,8 @@ plan_compound (Generator *gen, Kind kind, guint size)
       guint in_row = MIN (cols, n_main - placed);
 
       for (guint j = 0; j < in_row; j++)
-        plan_building (gen, kind, margin + (j + 0.5) * shape->pitch_x, y + shape->pitch_y / 2, shape->pitch_x,
-                       shape->pitch_y);
+        plan_building (gen, kind, margin + (j + 0.5) * shape->pitch_x, y + shape->pitch_y / 2,
+                       shape->pitch_x, shape->pitch_y);
       y += shape->pitch_y;
     }
   if (n_other > 0)
@@ -538,16 +560,17 @@ plan_compound (Generator *gen, Kind kind, guint size)
 }
 
 static void
-plan_compounds (Generator *gen, guint n_buildings)
+plan_compounds (Generator *gen,
+                guint      n_buildings)
 {
   guint done = 0;
-  Kind  kind = pick_kind (gen->rng, gen->lane_share);
+  Kind kind = pick_kind (gen->rng, gen->lane_share);
 
   while (done < n_buildings)
     {
       const KindShape *shape;
-      guint            remaining = n_buildings - done;
-      guint            size;
+      guint remaining = n_buildings - done;
+      guint size;
 
       /* Neighbouring compounds tend to be of the same age. */
       if (done > 0 && g_rand_double (gen->rng) >= 0.5)
@@ -575,8 +598,8 @@ static void
 plan_communities (Generator *gen)
 {
   guint64 remaining = 0;
-  guint   start = 0;
-  guint   n_compounds = gen->compounds->len;
+  guint start = 0;
+  guint n_compounds = gen->compounds->len;
 
   for (guint i = 0; i < n_compounds; i++)
     remaining += g_array_index (gen->compounds, PlanCompound, i).residents;
@@ -584,8 +607,8 @@ plan_communities (Generator *gen)
   while (start < n_compounds)
     {
       PlanCommunity comm = { 0 };
-      guint64       target, sum = 0;
-      guint         end = start;
+      guint64 target, sum = 0;
+      guint end = start;
 
       /* Take the rest when it fits in one community; split what would fit in
        * two evenly; otherwise aim somewhere in the middle of the range.  The
@@ -647,13 +670,19 @@ typedef enum
 /* An axis-parallel street centre line. */
 typedef struct
 {
-  double    x1, y1, x2, y2; /* x1 <= x2, y1 <= y2 */
-  int       community;      /* whose frame it is in; -1: the district's */
+  double    x1, y1, x2, y2;   /* x1 <= x2, y1 <= y2 */
+  int       community;        /* whose frame it is in; -1: the district's */
   LineLevel level;
 } Line;
 
 static void
-add_line (Generator *gen, double x1, double y1, double x2, double y2, int community, LineLevel level)
+add_line (Generator *gen,
+          double     x1,
+          double     y1,
+          double     x2,
+          double     y2,
+          int        community,
+          LineLevel  level)
 {
   Line l = { MIN (x1, x2), MIN (y1, y2), MAX (x1, x2), MAX (y1, y2), community, level };
 
@@ -666,20 +695,20 @@ add_line (Generator *gen, double x1, double y1, double x2, double y2, int commun
  * each reaching 20 m past its ends so that it crosses the streets there.
  */
 static void
-add_gap_streets (Generator    *gen,
-                 const Block  *blocks,
+add_gap_streets (Generator   *gen,
+                 const Block *blocks,
                  const double *xy,
-                 guint         n,
-                 double        width,
-                 double        height,
-                 int           community,
-                 LineLevel     level)
+                 guint        n,
+                 double       width,
+                 double       height,
+                 int          community,
+                 LineLevel    level)
 {
   guint row_start = 0;
 
   while (row_start < n)
     {
-      guint  row_end = row_start + 1;
+      guint row_end = row_start + 1;
       double y0 = xy[2 * row_start + 1], row_h = blocks[row_start].h;
 
       while (row_end < n && xy[2 * row_end + 1] == y0)
@@ -709,7 +738,13 @@ add_gap_streets (Generator    *gen,
  * in @xy and the size of the packed rectangle in @out_w and @out_h.
  */
 static void
-pack_blocks (GRand *rng, const Block *blocks, guint n, double width, double *xy, double *out_w, double *out_h)
+pack_blocks (GRand       *rng,
+             const Block *blocks,
+             guint        n,
+             double       width,
+             double      *xy,
+             double      *out_w,
+             double      *out_h)
 {
   double x = 0, y = 0, row_h = 0, max_w = 0;
 
@@ -732,7 +767,9 @@ pack_blocks (GRand *rng, const Block *blocks, guint n, double width, double *xy,
 }
 
 static double
-packing_width (GRand *rng, const Block *blocks, guint n)
+packing_width (GRand       *rng,
+               const Block *blocks,
+               guint        n)
 {
   double area = 0, widest = 0, width;
 
@@ -752,18 +789,19 @@ packing_width (GRand *rng, const Block *blocks, guint n)
 #define NON_RESIDENTIAL_MAX 2.0
 
 static void
-layout_community (Generator *gen, PlanCommunity *comm)
+layout_community (Generator     *gen,
+                  PlanCommunity *comm)
 {
-  GRand             *rng = gen->rng;
+  GRand *rng = gen->rng;
   g_autoptr (GArray) blocks = g_array_new (FALSE, FALSE, sizeof (Block));
   g_autofree double *xy = NULL;
-  double             ratio = g_rand_double_range (rng, NON_RESIDENTIAL_MIN, NON_RESIDENTIAL_MAX);
-  double             residential = 0, other = 0;
+  double ratio = g_rand_double_range (rng, NON_RESIDENTIAL_MIN, NON_RESIDENTIAL_MAX);
+  double residential = 0, other = 0;
 
   for (guint i = comm->first; i < comm->first + comm->n; i++)
     {
       const PlanCompound *c = &g_array_index (gen->compounds, PlanCompound, i);
-      Block               b = { c->w, c->h, (int) i };
+      Block b = { c->w, c->h, (int) i };
 
       g_array_append_val (blocks, b);
       residential += c->w * c->h;
@@ -790,7 +828,7 @@ layout_community (Generator *gen, PlanCommunity *comm)
                    (int) (comm - (PlanCommunity *) gen->communities->data), LINE_COMMUNITY);
   for (guint i = 0; i < blocks->len; i++)
     {
-      const Block  *b = &g_array_index (blocks, Block, i);
+      const Block *b = &g_array_index (blocks, Block, i);
       PlanCompound *c;
 
       if (b->index < 0)
@@ -801,21 +839,21 @@ layout_community (Generator *gen, PlanCommunity *comm)
       /* A lane through the gate on the west or south side, along the
        * compound's long axis, ending 15 m short of the far side. */
       if (c->w >= c->h)
-        add_line (gen, c->x - 20, c->y + c->h / 2, c->x + c->w - 15, c->y + c->h / 2, (int) c->community,
-                  LINE_COMPOUND);
+        add_line (gen, c->x - 20, c->y + c->h / 2, c->x + c->w - 15, c->y + c->h / 2,
+                  (int) c->community, LINE_COMPOUND);
       else
-        add_line (gen, c->x + c->w / 2, c->y - 20, c->x + c->w / 2, c->y + c->h - 15, (int) c->community,
-                  LINE_COMPOUND);
+        add_line (gen, c->x + c->w / 2, c->y - 20, c->x + c->w / 2, c->y + c->h - 15,
+                  (int) c->community, LINE_COMPOUND);
     }
 }
 
 static void
 layout_district (Generator *gen)
 {
-  guint              n = gen->communities->len;
-  g_autofree Block  *blocks = g_new (Block, n);
+  guint n = gen->communities->len;
+  g_autofree Block *blocks = g_new (Block, n);
   g_autofree double *xy = g_new (double, 2 * n);
-  double             w, h;
+  double w, h;
 
   for (guint i = 0; i < n; i++)
     {
@@ -835,9 +873,11 @@ layout_district (Generator *gen)
   add_line (gen, w + 20, -20, w + 20, h + 20, -1, LINE_DISTRICT);
   for (guint i = 0; gen->streets && i < gen->lines->len; i++)
     {
-      Line  *l = &g_array_index (gen->lines, Line, i);
-      double dx = l->community < 0 ? -w / 2 : xy[2 * l->community] - w / 2;
-      double dy = l->community < 0 ? -h / 2 : xy[2 * l->community + 1] - h / 2;
+      Line *l = &g_array_index (gen->lines, Line, i);
+      double dx = l->community < 0 ? -w / 2
+                  : xy[2 * l->community] - w / 2;
+      double dy = l->community < 0 ? -h / 2
+                  : xy[2 * l->community + 1] - h / 2;
 
       l->x1 += dx;
       l->x2 += dx;
@@ -872,7 +912,11 @@ layout_district (Generator *gen)
 /* Pass 4: the project */
 
 static void
-to_lat_lon (Generator *gen, double x, double y, double *lat, double *lon)
+to_lat_lon (Generator *gen,
+            double     x,
+            double     y,
+            double    *lat,
+            double    *lon)
 {
   linli_projection_inverse (&gen->proj, x, y, lat, lon);
   *lat = round7 (*lat);
@@ -887,7 +931,7 @@ write_project (Generator *gen)
   for (guint i = 0; i < gen->communities->len; i++)
     {
       const PlanCommunity *comm = &g_array_index (gen->communities, PlanCommunity, i);
-      char                 id[32];
+      char id[32];
 
       g_snprintf (id, sizeof id, "c%u", i + 1);
       linli_project_add_community (gen->project, id, comm->name);
@@ -896,19 +940,19 @@ write_project (Generator *gen)
   for (guint i = 0; i < gen->compounds->len; i++)
     {
       const PlanCompound *c = &g_array_index (gen->compounds, PlanCompound, i);
-      const char         *suffix = c->kind == KIND_TOWER ? "号楼" : c->kind == KIND_WALKUP ? "幢" : "号";
-      char                id[48];
+      const char *suffix = c->kind == KIND_TOWER ? "号楼" : c->kind == KIND_WALKUP ? "幢" : "号";
+      char id[48];
 
       g_snprintf (id, sizeof id, "c%u-k%u", c->community + 1, c->number);
       linli_project_add_compound (gen->project, id, c->name, c->community);
 
       for (guint j = 0; j < c->n; j++)
         {
-          guint               index = c->first + j;
+          guint index = c->first + j;
           const PlanBuilding *p = &g_array_index (gen->buildings, PlanBuilding, index);
-          LinliBuilding       b = { 0 };
-          LinliLatLon         fp[4];
-          char                bid[32], name[32];
+          LinliBuilding b = { 0 };
+          LinliLatLon fp[4];
+          char bid[32], name[32];
 
           /* Counter-clockwise from the south-west corner. */
           to_lat_lon (gen, p->x - p->w / 2, p->y - p->h / 2, &fp[0].lat, &fp[0].lon);
@@ -939,7 +983,8 @@ write_project (Generator *gen)
 }
 
 static int
-compare_doubles (gconstpointer a, gconstpointer b)
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
 {
   double x = *(const double *) a, y = *(const double *) b;
 
@@ -947,14 +992,18 @@ compare_doubles (gconstpointer a, gconstpointer b)
 }
 
 static guint32
-street_node (Generator *gen, LinliStreets *net, GHashTable *nodes, double x, double y)
+street_node (Generator    *gen,
+             LinliStreets *net,
+             GHashTable   *nodes,
+             double        x,
+             double        y)
 {
   /* Centimetres, each in 32 bits: the key is exact for any district. */
-  gint64   key = (gint64) (((guint64) (guint32) (gint32) llround (x * 100) << 32) |
+  gint64 key = (gint64) (((guint64) (guint32) (gint32) llround (x * 100) << 32) |
                          (guint32) (gint32) llround (y * 100));
   gpointer value;
-  double   lat, lon;
-  gint64  *stored;
+  double lat, lon;
+  gint64 *stored;
 
   if (g_hash_table_lookup_extended (nodes, &key, NULL, &value))
     return GPOINTER_TO_UINT (value);
@@ -976,24 +1025,24 @@ write_streets (Generator *gen)
     [LINE_COMMUNITY] = LINLI_STREET_RESIDENTIAL,
     [LINE_COMPOUND] = LINLI_STREET_SERVICE,
   };
-  const double             cell = 64;
-  guint                    n = gen->lines->len;
-  g_autoptr (GPtrArray)    cuts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr (GHashTable)   nodes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr (GArray)       list = g_array_new (FALSE, FALSE, sizeof (guint32));
+  const double cell = 64;
+  guint n = gen->lines->len;
+  g_autoptr (GPtrArray) cuts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr (GHashTable) nodes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GArray) list = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr (LinliStreets) net = linli_streets_new ();
-  g_autofree guint        *cell_start = NULL;
-  g_autofree guint        *cell_items = NULL;
-  double                   min_x = INFINITY, max_x = -INFINITY;
-  guint                    n_cells;
+  g_autofree guint *cell_start = NULL;
+  g_autofree guint *cell_items = NULL;
+  double min_x = INFINITY, max_x = -INFINITY;
+  guint n_cells;
 
   if (n == 0)
     return;
   for (guint i = 0; i < n; i++)
     {
       const Line *l = &g_array_index (gen->lines, Line, i);
-      GArray     *c = g_array_new (FALSE, FALSE, sizeof (double));
-      double      a = l->y1 == l->y2 ? l->x1 : l->y1, b = l->y1 == l->y2 ? l->x2 : l->y2;
+      GArray *c = g_array_new (FALSE, FALSE, sizeof (double));
+      double a = l->y1 == l->y2 ? l->x1 : l->y1, b = l->y1 == l->y2 ? l->x2 : l->y2;
 
       g_array_append_val (c, a);
       g_array_append_val (c, b);
@@ -1049,14 +1098,14 @@ write_streets (Generator *gen)
   for (guint i = 0; i < n; i++)
     {
       const Line *l = &g_array_index (gen->lines, Line, i);
-      GArray     *c = g_ptr_array_index (cuts, i);
-      gboolean    horizontal = l->y1 == l->y2;
+      GArray *c = g_ptr_array_index (cuts, i);
+      gboolean horizontal = l->y1 == l->y2;
 
       g_array_sort (c, compare_doubles);
       g_array_set_size (list, 0);
       for (guint k = 0; k < c->len; k++)
         {
-          double  t = g_array_index (c, double, k);
+          double t = g_array_index (c, double, k);
           guint32 node;
 
           if (k > 0 && t == g_array_index (c, double, k - 1))
@@ -1073,7 +1122,9 @@ write_streets (Generator *gen)
 }
 
 static void
-mark_covered_cb (guint index, double distance, gpointer user_data)
+mark_covered_cb (guint    index,
+                 double   distance,
+                 gpointer user_data)
 {
   Generator *gen = user_data;
 
@@ -1096,9 +1147,9 @@ add_site (Generator      *gen,
           const char     *extra,
           double          cost)
 {
-  g_autofree char      *id = g_strdup_printf ("site-%u", ++gen->n_sites);
+  g_autofree char *id = g_strdup_printf ("site-%u", ++gen->n_sites);
   g_autoptr (LinliSite) site = NULL;
-  LinliSiteState        state = { 0 };
+  LinliSiteState state = { 0 };
 
   state.id = id;
   state.name = (char *) name;
@@ -1120,9 +1171,14 @@ add_site (Generator      *gen,
  * @min_offset and @max_offset metres from the compound in each direction.
  */
 static void
-street_corner (GRand *rng, const PlanCompound *c, double min_offset, double max_offset, double *x, double *y)
+street_corner (GRand              *rng,
+               const PlanCompound *c,
+               double              min_offset,
+               double              max_offset,
+               double             *x,
+               double             *y)
 {
-  guint  corner = int_range (rng, 0, 3); /* 0 south-west, 1 south-east, 2 north-east, 3 north-west */
+  guint corner = int_range (rng, 0, 3);  /* 0 south-west, 1 south-east, 2 north-east, 3 north-west */
   double offset = g_rand_double_range (rng, min_offset, max_offset);
 
   *x = corner == 1 || corner == 2 ? c->x + c->w + offset : c->x - offset;
@@ -1133,34 +1189,38 @@ street_corner (GRand *rng, const PlanCompound *c, double min_offset, double max_
  * the gate usually is.
  */
 static void
-street_gate (GRand *rng, const PlanCompound *c, double *x, double *y)
+street_gate (GRand              *rng,
+             const PlanCompound *c,
+             double             *x,
+             double             *y)
 {
-  guint  side = int_range (rng, 0, 3); /* 0 south, 1 east, 2 north, 3 west */
+  guint side = int_range (rng, 0, 3);  /* 0 south, 1 east, 2 north, 3 west */
   double offset = g_rand_double_range (rng, 6, 9);
 
   switch (side)
     {
-      case 0:
-        *x = c->x + c->w / 2;
-        *y = c->y - offset;
-        break;
-      case 1:
-        *x = c->x + c->w + offset;
-        *y = c->y + c->h / 2;
-        break;
-      case 2:
-        *x = c->x + c->w / 2;
-        *y = c->y + c->h + offset;
-        break;
-      default:
-        *x = c->x - offset;
-        *y = c->y + c->h / 2;
-        break;
+    case 0:
+      *x = c->x + c->w / 2;
+      *y = c->y - offset;
+      break;
+    case 1:
+      *x = c->x + c->w + offset;
+      *y = c->y + c->h / 2;
+      break;
+    case 2:
+      *x = c->x + c->w / 2;
+      *y = c->y + c->h + offset;
+      break;
+    default:
+      *x = c->x - offset;
+      *y = c->y + c->h / 2;
+      break;
     }
 }
 
 static gboolean
-compound_is_covered (Generator *gen, const PlanCompound *c)
+compound_is_covered (Generator          *gen,
+                     const PlanCompound *c)
 {
   return gen->covered[c->first + c->n / 2];
 }
@@ -1176,7 +1236,9 @@ make_extra_services (GRand *rng)
 }
 
 static guint
-some_services (GRand *rng, guint always, double p)
+some_services (GRand *rng,
+               guint  always,
+               double p)
 {
   guint services = always;
 
@@ -1193,19 +1255,20 @@ round_cost (double yuan)
 }
 
 static void
-place_centres (Generator *gen, const char *district_name)
+place_centres (Generator  *gen,
+               const char *district_name)
 {
-  GRand              *rng = gen->rng;
-  g_autofree char    *street_name = NULL;
-  g_autofree char    *extra = NULL;
+  GRand *rng = gen->rng;
+  g_autofree char *street_name = NULL;
+  g_autofree char *extra = NULL;
   const PlanCompound *nearest = NULL;
-  double              best = INFINITY, x, y;
+  double best = INFINITY, x, y;
 
   /* The street centre stands by the compound nearest the middle. */
   for (guint i = 0; i < gen->compounds->len; i++)
     {
       const PlanCompound *c = &g_array_index (gen->compounds, PlanCompound, i);
-      double              cx = c->x + c->w / 2, cy = c->y + c->h / 2;
+      double cx = c->x + c->w / 2, cy = c->y + c->h / 2;
 
       if (cx * cx + cy * cy < best)
         {
@@ -1231,10 +1294,10 @@ place_centres (Generator *gen, const char *district_name)
   for (guint i = 0; i < gen->communities->len; i++)
     {
       const PlanCommunity *comm = &g_array_index (gen->communities, PlanCommunity, i);
-      const PlanCompound  *c = &g_array_index (gen->compounds, PlanCompound,
-                                               comm->first + int_range (rng, 0, comm->n - 1));
-      g_autofree char     *name = g_strconcat (comm->name, "党群服务中心", NULL);
-      g_autofree char     *more = make_extra_services (rng);
+      const PlanCompound *c = &g_array_index (gen->compounds, PlanCompound,
+                                              comm->first + int_range (rng, 0, comm->n - 1));
+      g_autofree char *name = g_strconcat (comm->name, "党群服务中心", NULL);
+      g_autofree char *more = make_extra_services (rng);
 
       street_corner (rng, c, 8, 12, &x, &y);
       claim_name (gen, name);
@@ -1250,9 +1313,9 @@ place_centres (Generator *gen, const char *district_name)
 static void
 place_stations (Generator *gen)
 {
-  GRand               *rng = gen->rng;
-  double               target = g_rand_double_range (rng, 0.60, 0.75);
-  guint                n = gen->compounds->len;
+  GRand *rng = gen->rng;
+  double target = g_rand_double_range (rng, 0.60, 0.75);
+  guint n = gen->compounds->len;
   g_autofree gpointer *order = g_new (gpointer, MAX (n, 1));
 
   for (guint i = 0; i < n; i++)
@@ -1262,9 +1325,9 @@ place_stations (Generator *gen)
   for (guint i = 0; i < n; i++)
     {
       const PlanCompound *c = order[i];
-      g_autofree char    *name = NULL;
-      guint               capacity, services;
-      double              x, y;
+      g_autofree char *name = NULL;
+      guint capacity, services;
+      double x, y;
 
       if (gen->households_covered >= target * gen->households)
         break;
@@ -1276,8 +1339,8 @@ place_stations (Generator *gen)
       street_gate (rng, c, &x, &y);
       capacity = int_range (rng, 10, 30) * 50;
       services = some_services (rng, LINLI_SERVICE_AFFAIRS | LINLI_SERVICE_LEISURE, 0.4);
-      add_site (gen, name, LINLI_SITE_TIER_STATION, LINLI_SITE_STATUS_EXISTING, x, y, capacity, services,
-                NULL, -1);
+      add_site (gen, name, LINLI_SITE_TIER_STATION, LINLI_SITE_STATUS_EXISTING, x, y,
+                capacity, services, NULL, -1);
     }
 }
 
@@ -1288,16 +1351,16 @@ place_stations (Generator *gen)
 static void
 place_candidates (Generator *gen)
 {
-  GRand              *rng = gen->rng;
-  g_autoptr (GArray)  uncovered = g_array_new (FALSE, FALSE, sizeof (guint));
+  GRand *rng = gen->rng;
+  g_autoptr (GArray) uncovered = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GString) name = g_string_new (NULL);
 
   for (guint i = 0; i < gen->communities->len; i++)
     {
       const PlanCommunity *comm = &g_array_index (gen->communities, PlanCommunity, i);
-      g_autofree char     *short_name = g_strndup (comm->name, strlen (comm->name) - strlen ("社区"));
-      guint                n = int_range (rng, 3, 6);
-      gboolean             office_used = FALSE;
+      g_autofree char *short_name = g_strndup (comm->name, strlen (comm->name) - strlen ("社区"));
+      guint n = int_range (rng, 3, 6);
+      gboolean office_used = FALSE;
 
       g_array_set_size (uncovered, 0);
       for (guint k = comm->first; k < comm->first + comm->n; k++)
@@ -1307,11 +1370,11 @@ place_candidates (Generator *gen)
       for (guint j = 0; j < n; j++)
         {
           const PlanCompound *c;
-          const char         *street;
-          LinliSiteTier       tier = LINLI_SITE_TIER_STATION;
-          double              cost, x, y;
-          guint               capacity, services, type;
-          guint               k;
+          const char *street;
+          LinliSiteTier tier = LINLI_SITE_TIER_STATION;
+          double cost, x, y;
+          guint capacity, services, type;
+          guint k;
 
           if (uncovered->len > 0 && g_rand_double (rng) < 0.7)
             k = g_array_index (uncovered, guint, int_range (rng, 0, uncovered->len - 1));
@@ -1324,35 +1387,35 @@ place_candidates (Generator *gen)
             type = 0;
           switch (type)
             {
-              case 0:
-                g_string_printf (name, "%s闲置用房", c->name);
-                cost = g_rand_double_range (rng, 200000, 800000);
-                capacity = int_range (rng, 6, 24) * 50;
-                services = some_services (rng, LINLI_SERVICE_AFFAIRS, 0.3);
-                break;
-              case 1:
-                g_string_printf (name, "原%s居委会办公楼", short_name);
-                tier = g_rand_boolean (rng) ? LINLI_SITE_TIER_NEIGHBOURHOOD : LINLI_SITE_TIER_STATION;
-                cost = g_rand_double_range (rng, 300000, 1500000);
-                capacity = int_range (rng, 10, 40) * 50;
-                services = some_services (rng, LINLI_SERVICE_AFFAIRS | LINLI_SERVICE_ELDERLY, 0.5);
-                office_used = TRUE;
-                break;
-              case 2:
-                street = pick (rng, street_names, G_N_ELEMENTS (street_names));
-                g_string_printf (name, "%s%u号沿街商铺", street, int_range (rng, 1, 400));
-                cost = g_rand_double_range (rng, 400000, 1600000);
-                capacity = int_range (rng, 6, 30) * 50;
-                services = some_services (rng, LINLI_SERVICE_AFFAIRS, 0.4);
-                break;
-              default:
-                g_string_printf (name, "%s配套用房", c->name);
-                tier = LINLI_SITE_TIER_NEIGHBOURHOOD;
-                cost = g_rand_double_range (rng, 1200000, 3000000);
-                capacity = int_range (rng, 30, 80) * 50;
-                services = some_services (
-                    rng, LINLI_SERVICE_AFFAIRS | LINLI_SERVICE_ELDERLY | LINLI_SERVICE_HEALTH, 0.6);
-                break;
+            case 0:
+              g_string_printf (name, "%s闲置用房", c->name);
+              cost = g_rand_double_range (rng, 200000, 800000);
+              capacity = int_range (rng, 6, 24) * 50;
+              services = some_services (rng, LINLI_SERVICE_AFFAIRS, 0.3);
+              break;
+            case 1:
+              g_string_printf (name, "原%s居委会办公楼", short_name);
+              tier = g_rand_boolean (rng) ? LINLI_SITE_TIER_NEIGHBOURHOOD : LINLI_SITE_TIER_STATION;
+              cost = g_rand_double_range (rng, 300000, 1500000);
+              capacity = int_range (rng, 10, 40) * 50;
+              services = some_services (rng, LINLI_SERVICE_AFFAIRS | LINLI_SERVICE_ELDERLY, 0.5);
+              office_used = TRUE;
+              break;
+            case 2:
+              street = pick (rng, street_names, G_N_ELEMENTS (street_names));
+              g_string_printf (name, "%s%u号沿街商铺", street, int_range (rng, 1, 400));
+              cost = g_rand_double_range (rng, 400000, 1600000);
+              capacity = int_range (rng, 6, 30) * 50;
+              services = some_services (rng, LINLI_SERVICE_AFFAIRS, 0.4);
+              break;
+            default:
+              g_string_printf (name, "%s配套用房", c->name);
+              tier = LINLI_SITE_TIER_NEIGHBOURHOOD;
+              cost = g_rand_double_range (rng, 1200000, 3000000);
+              capacity = int_range (rng, 30, 80) * 50;
+              services = some_services (rng, LINLI_SERVICE_AFFAIRS | LINLI_SERVICE_ELDERLY |
+                                        LINLI_SERVICE_HEALTH, 0.6);
+              break;
             }
           if (claim_name (gen, name->str) == NULL)
             {
@@ -1376,8 +1439,8 @@ place_candidates (Generator *gen)
             street_corner (rng, c, 6, 10, &x, &y);
           else
             street_gate (rng, c, &x, &y);
-          add_site (gen, name->str, tier, LINLI_SITE_STATUS_CANDIDATE, x, y, capacity, services, NULL,
-                    round_cost (cost));
+          add_site (gen, name->str, tier, LINLI_SITE_STATUS_CANDIDATE, x, y, capacity, services,
+                    NULL, round_cost (cost));
         }
     }
 }
@@ -1420,9 +1483,9 @@ linli_generator_options_init (LinliGeneratorOptions *options)
 LinliProject *
 linli_generate_district (const LinliGeneratorOptions *options)
 {
-  Generator   gen = { 0 };
+  Generator gen = { 0 };
   const char *district_name;
-  guint       n_buildings;
+  guint n_buildings;
 
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (linli_lat_lon_is_valid (options->center_lat, options->center_lon), NULL);

@@ -7,16 +7,16 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  guint32  seed;
-  guint    n_buildings; /* wanted number of buildings (approximate, ±10 %) */
-  double   center_lat;  /* the district's centre */
-  double   center_lon;
-  char    *name;       /* district name; NULL picks one */
-  double   lane_share; /* share of compounds of old low-rise lane houses, 0–1 */
-  gboolean streets;    /* lay out walkable streets in the gaps between blocks */
+  guint32 seed;
+  guint   n_buildings;   /* wanted number of buildings (approximate, ±10 %) */
+  double  center_lat;    /* the district's centre */
+  double  center_lon;
+  char   *name;          /* district name; NULL picks one */
+  double  lane_share;    /* share of compounds of old low-rise lane houses, 0–1 */
+  gboolean streets;      /* lay out walkable streets in the gaps between blocks */
 } LinliGeneratorOptions;
 
 void          linli_generator_options_init (LinliGeneratorOptions *options);
-LinliProject *linli_generate_district (const LinliGeneratorOptions *options) G_GNUC_WARN_UNUSED_RESULT;
+LinliProject *linli_generate_district      (const LinliGeneratorOptions *options) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -12,21 +12,20 @@
  * not change, so there is nothing to follow. */
 struct _LinliBuildingRow
 {
-  GtkWidget parent_instance;
+  GtkWidget      parent_instance;
 
   /* Template children */
-  GtkWidget *box;
-  GtkLabel  *name_label;
-  GtkLabel  *detail_label;
+  GtkWidget     *box;
+  GtkLabel      *name_label;
+  GtkLabel      *detail_label;
 
   LinliDocument *document;
-  guint          building; /* G_MAXUINT: none */
+  guint          building;           /* G_MAXUINT: none */
 };
 
 G_DEFINE_FINAL_TYPE (LinliBuildingRow, linli_building_row, GTK_TYPE_WIDGET)
 
-enum
-{
+enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_BUILDING,
@@ -40,11 +39,11 @@ static GParamSpec *properties[N_PROPS];
 static void
 update (LinliBuildingRow *self)
 {
-  LinliProject        *project = self->document != NULL ? linli_document_get_project (self->document) : NULL;
+  LinliProject *project = self->document != NULL ? linli_document_get_project (self->document) : NULL;
   const LinliBuilding *b;
   const LinliCompound *compound;
-  const char          *community;
-  g_autofree char     *name = NULL, *detail = NULL;
+  const char *community;
+  g_autofree char *name = NULL, *detail = NULL;
 
   if (project == NULL || self->building >= linli_project_get_n_buildings (project))
     {
@@ -56,13 +55,12 @@ update (LinliBuildingRow *self)
   compound = linli_project_get_compound (project, b->compound);
   community = linli_project_get_community (project, compound->community)->name;
   /* Translators: compound name and building name, e.g. 锦绣苑 3幢 */
-  name = g_strdup_printf (_ ("%s %s"), compound->name, b->name[0] ? b->name : b->id);
+  name = g_strdup_printf (_("%s %s"), compound->name, b->name[0] ? b->name : b->id);
   if (b->flags & LINLI_BUILDING_ESTIMATED)
-    detail = g_strdup_printf (_ ("%s · %u households · %u residents (estimated)"), community, b->households,
-                              b->residents);
+    detail = g_strdup_printf (_("%s · %u households · %u residents (estimated)"), community,
+                              b->households, b->residents);
   else
-    detail = g_strdup_printf (_ ("%s · %u households · %u residents"), community, b->households,
-                              b->residents);
+    detail = g_strdup_printf (_("%s · %u households · %u residents"), community, b->households, b->residents);
   gtk_label_set_text (self->name_label, name);
   gtk_label_set_text (self->detail_label, detail);
 }
@@ -80,52 +78,68 @@ linli_building_row_dispose (GObject *object)
 }
 
 static void
-linli_building_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+linli_building_row_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
 {
   LinliBuildingRow *self = LINLI_BUILDING_ROW (object);
 
   switch (prop_id)
     {
-      case PROP_DOCUMENT: g_value_set_object (value, self->document); break;
-      case PROP_BUILDING: g_value_set_uint (value, self->building); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_BUILDING:
+      g_value_set_uint (value, self->building);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-linli_building_row_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+linli_building_row_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
 {
   LinliBuildingRow *self = LINLI_BUILDING_ROW (object);
 
   switch (prop_id)
     {
-      case PROP_DOCUMENT: linli_building_row_set_document (self, g_value_get_object (value)); break;
-      case PROP_BUILDING: linli_building_row_set_building (self, g_value_get_uint (value)); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_DOCUMENT:
+      linli_building_row_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_BUILDING:
+      linli_building_row_set_building (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
 linli_building_row_class_init (LinliBuildingRowClass *klass)
 {
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = linli_building_row_dispose;
   object_class->get_property = linli_building_row_get_property;
   object_class->set_property = linli_building_row_set_property;
 
-  properties[PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL, LINLI_TYPE_DOCUMENT,
-                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                       G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, LINLI_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /**
    * LinliBuildingRow:building:
    *
    * The index of the building in the project; G_MAXUINT for none.
    */
-  properties[PROP_BUILDING] = g_param_spec_uint ("building", NULL, NULL, 0, G_MAXUINT, G_MAXUINT,
-                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                     G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUILDING] =
+    g_param_spec_uint ("building", NULL, NULL, 0, G_MAXUINT, G_MAXUINT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-building-row.ui");
@@ -162,7 +176,8 @@ linli_building_row_get_document (LinliBuildingRow *self)
  * @document: (nullable): the document whose project holds the building
  */
 void
-linli_building_row_set_document (LinliBuildingRow *self, LinliDocument *document)
+linli_building_row_set_document (LinliBuildingRow *self,
+                                 LinliDocument    *document)
 {
   g_return_if_fail (LINLI_IS_BUILDING_ROW (self));
   g_return_if_fail (document == NULL || LINLI_IS_DOCUMENT (document));
@@ -186,7 +201,8 @@ linli_building_row_get_building (LinliBuildingRow *self)
  *   G_MAXUINT for none
  */
 void
-linli_building_row_set_building (LinliBuildingRow *self, guint building)
+linli_building_row_set_building (LinliBuildingRow *self,
+                                 guint             building)
 {
   g_return_if_fail (LINLI_IS_BUILDING_ROW (self));
 

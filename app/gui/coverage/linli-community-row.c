@@ -13,23 +13,22 @@
  * coverage by itself. */
 struct _LinliCommunityRow
 {
-  GtkWidget parent_instance;
+  GtkWidget      parent_instance;
 
   /* Template children */
-  GtkWidget *box;
-  GtkLabel  *name_label;
-  GtkLabel  *detail_label;
-  GtkLabel  *value_label;
+  GtkWidget     *box;
+  GtkLabel      *name_label;
+  GtkLabel      *detail_label;
+  GtkLabel      *value_label;
 
   LinliDocument *document;
-  guint          community; /* G_MAXUINT: none */
+  guint          community;          /* G_MAXUINT: none */
   GSignalGroup  *document_signals;
 };
 
 G_DEFINE_FINAL_TYPE (LinliCommunityRow, linli_community_row, GTK_TYPE_WIDGET)
 
-enum
-{
+enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_COMMUNITY,
@@ -45,7 +44,7 @@ update (LinliCommunityRow *self)
 {
   LinliProject *project = self->document != NULL ? linli_document_get_project (self->document) : NULL;
   const LinliCoverageTotals *ct;
-  g_autofree char           *covered = NULL, *all = NULL, *detail = NULL, *share = NULL;
+  g_autofree char *covered = NULL, *all = NULL, *detail = NULL, *share = NULL;
 
   if (project == NULL || self->community >= linli_project_get_n_communities (project))
     {
@@ -57,9 +56,8 @@ update (LinliCommunityRow *self)
   ct = linli_coverage_get_community (linli_document_get_coverage (self->document), self->community);
   covered = linli_format_count (ct->households_covered);
   all = linli_format_count (ct->households);
-  detail = g_strdup_printf (_ ("%s of %s households"), covered, all);
-  share = g_strdup_printf ("%.1f %%",
-                           100 * linli_coverage_totals_share (ct->households_covered, ct->households));
+  detail = g_strdup_printf (_("%s of %s households"), covered, all);
+  share = g_strdup_printf ("%.1f %%", 100 * linli_coverage_totals_share (ct->households_covered, ct->households));
   gtk_label_set_text (self->name_label, linli_project_get_community (project, self->community)->name);
   gtk_label_set_text (self->detail_label, detail);
   gtk_label_set_text (self->value_label, share);
@@ -79,52 +77,68 @@ linli_community_row_dispose (GObject *object)
 }
 
 static void
-linli_community_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+linli_community_row_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
 {
   LinliCommunityRow *self = LINLI_COMMUNITY_ROW (object);
 
   switch (prop_id)
     {
-      case PROP_DOCUMENT: g_value_set_object (value, self->document); break;
-      case PROP_COMMUNITY: g_value_set_uint (value, self->community); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_COMMUNITY:
+      g_value_set_uint (value, self->community);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-linli_community_row_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+linli_community_row_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
 {
   LinliCommunityRow *self = LINLI_COMMUNITY_ROW (object);
 
   switch (prop_id)
     {
-      case PROP_DOCUMENT: linli_community_row_set_document (self, g_value_get_object (value)); break;
-      case PROP_COMMUNITY: linli_community_row_set_community (self, g_value_get_uint (value)); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_DOCUMENT:
+      linli_community_row_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_COMMUNITY:
+      linli_community_row_set_community (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
 linli_community_row_class_init (LinliCommunityRowClass *klass)
 {
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = linli_community_row_dispose;
   object_class->get_property = linli_community_row_get_property;
   object_class->set_property = linli_community_row_set_property;
 
-  properties[PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL, LINLI_TYPE_DOCUMENT,
-                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                       G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, LINLI_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /**
    * LinliCommunityRow:community:
    *
    * The index of the community in the project; G_MAXUINT for none.
    */
-  properties[PROP_COMMUNITY] = g_param_spec_uint ("community", NULL, NULL, 0, G_MAXUINT, G_MAXUINT,
-                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                      G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMMUNITY] =
+    g_param_spec_uint ("community", NULL, NULL, 0, G_MAXUINT, G_MAXUINT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-community-row.ui");
@@ -165,7 +179,8 @@ linli_community_row_get_document (LinliCommunityRow *self)
  * @document: (nullable): the document whose coverage the row shows
  */
 void
-linli_community_row_set_document (LinliCommunityRow *self, LinliDocument *document)
+linli_community_row_set_document (LinliCommunityRow *self,
+                                  LinliDocument     *document)
 {
   g_return_if_fail (LINLI_IS_COMMUNITY_ROW (self));
   g_return_if_fail (document == NULL || LINLI_IS_DOCUMENT (document));
@@ -190,7 +205,8 @@ linli_community_row_get_community (LinliCommunityRow *self)
  *   G_MAXUINT for none
  */
 void
-linli_community_row_set_community (LinliCommunityRow *self, guint community)
+linli_community_row_set_community (LinliCommunityRow *self,
+                                   guint              community)
 {
   g_return_if_fail (LINLI_IS_COMMUNITY_ROW (self));
 

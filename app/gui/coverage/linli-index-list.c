@@ -30,15 +30,13 @@ linli_index_item_get_index (LinliIndexItem *self)
 
 struct _LinliIndexList
 {
-  GObject parent_instance;
-  GArray *indices;
+  GObject  parent_instance;
+  GArray  *indices;
 };
 
 static void linli_index_list_model_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (LinliIndexList,
-                               linli_index_list,
-                               G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (LinliIndexList, linli_index_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, linli_index_list_model_init))
 
 static GType
@@ -54,7 +52,8 @@ linli_index_list_get_n_items (GListModel *model)
 }
 
 static gpointer
-linli_index_list_get_item (GListModel *model, guint position)
+linli_index_list_get_item (GListModel *model,
+                              guint       position)
 {
   LinliIndexList *self = LINLI_INDEX_LIST (model);
   LinliIndexItem *item;
@@ -106,7 +105,9 @@ linli_index_list_new (void)
  * keeps its scroll position when a drag changes a few rows.
  */
 void
-linli_index_list_set_indices (LinliIndexList *self, const guint *indices, guint n_indices)
+linli_index_list_set_indices (LinliIndexList *self,
+                                 const guint       *indices,
+                                 guint              n_indices)
 {
   guint old_n, prefix = 0, suffix = 0;
 

@@ -17,7 +17,9 @@ guint linli_index_item_get_index (LinliIndexItem *self);
 #define LINLI_TYPE_INDEX_LIST (linli_index_list_get_type ())
 G_DECLARE_FINAL_TYPE (LinliIndexList, linli_index_list, LINLI, INDEX_LIST, GObject)
 
-LinliIndexList *linli_index_list_new (void) G_GNUC_WARN_UNUSED_RESULT;
-void            linli_index_list_set_indices (LinliIndexList *self, const guint *indices, guint n_indices);
+LinliIndexList *linli_index_list_new         (void) G_GNUC_WARN_UNUSED_RESULT;
+void               linli_index_list_set_indices (LinliIndexList *self,
+                                                    const guint       *indices,
+                                                    guint              n_indices);
 
 G_END_DECLS

@@ -18,7 +18,7 @@
 
 struct _LinliCsvDialog
 {
-  AdwWindow parent_instance;
+  AdwWindow            parent_instance;
 
   /* Template children */
   GtkWidget           *content_box;
@@ -32,22 +32,21 @@ struct _LinliCsvDialog
   AdwPreferencesGroup *columns_group;
   GtkLabel            *summary_label;
 
-  AdwComboRow *column_rows[LINLI_CSV_N_FIELDS];
-  GPtrArray   *field_labels; /* GtkLabel under each previewed header */
+  AdwComboRow         *column_rows[LINLI_CSV_N_FIELDS];
+  GPtrArray           *field_labels;   /* GtkLabel under each previewed header */
 
-  LinliCsvTable  *table;
-  LinliProject   *project; /* nullable: no project to fill in */
-  LinliCsvMapping mapping;
-  LinliCsvMode    mode;
-  char           *summary;
-  gboolean        can_import;
-  gboolean        updating;
+  LinliCsvTable       *table;
+  LinliProject        *project;        /* nullable: no project to fill in */
+  LinliCsvMapping      mapping;
+  LinliCsvMode         mode;
+  char                *summary;
+  gboolean             can_import;
+  gboolean             updating;
 };
 
 G_DEFINE_FINAL_TYPE (LinliCsvDialog, linli_csv_dialog, ADW_TYPE_WINDOW)
 
-enum
-{
+enum {
   PROP_0,
   PROP_MODE,
   PROP_SUMMARY,
@@ -55,14 +54,13 @@ enum
   N_PROPS,
 };
 
-enum
-{
+enum {
   SIGNAL_IMPORT,
   N_SIGNALS,
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint       signals[N_SIGNALS];
+static guint signals[N_SIGNALS];
 
 /* Auxiliary methods */
 
@@ -73,13 +71,14 @@ can_join (LinliCsvDialog *self)
 }
 
 static char *
-column_title (const LinliCsvTable *table, guint column)
+column_title (const LinliCsvTable *table,
+              guint                column)
 {
   const char *header = linli_csv_table_get_header (table, column);
 
   if (header[0] == '\0')
     /* Translators: a column without a header, counted from 1 */
-    return g_strdup_printf (_ ("Column %u"), column + 1);
+    return g_strdup_printf (_("Column %u"), column + 1);
   return g_strdup (header);
 }
 
@@ -107,10 +106,10 @@ static void
 update_summary (LinliCsvDialog *self)
 {
   g_auto (LinliCsvReport) report = { 0 };
-  g_autoptr (GError)      error = NULL;
-  g_autofree char        *summary = NULL;
-  LinliCsvOptions         opts;
-  gboolean                can_import;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *summary = NULL;
+  LinliCsvOptions opts;
+  gboolean can_import;
 
   linli_csv_dialog_get_options (self, &opts);
   if (self->mode == LINLI_CSV_MODE_JOIN && can_join (self))
@@ -122,8 +121,7 @@ update_summary (LinliCsvDialog *self)
     }
   else
     {
-      g_autoptr (LinliProject) preview = linli_csv_import (self->table, &self->mapping, &opts, &report,
-                                                           &error);
+      g_autoptr (LinliProject) preview = linli_csv_import (self->table, &self->mapping, &opts, &report, &error);
 
       can_import = preview != NULL && report.buildings > 0;
     }
@@ -164,10 +162,11 @@ update (LinliCsvDialog *self)
 }
 
 static GtkWidget *
-preview_label (const char *text, const char *css_class)
+preview_label (const char *text,
+               const char *css_class)
 {
   g_autofree char *line = g_strdelimit (g_strdup (text), "\r\n\t", ' ');
-  GtkWidget       *label = gtk_label_new (line);
+  GtkWidget *label = gtk_label_new (line);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -184,11 +183,11 @@ fill_preview (LinliCsvDialog *self)
   guint n_columns = MIN (linli_csv_table_get_n_columns (self->table), MAX_PREVIEW_COLUMNS);
   guint n_rows = MIN (linli_csv_table_get_n_rows (self->table), MAX_PREVIEW_ROWS);
 
-  gtk_grid_attach (self->preview_grid, preview_label (_ ("Line"), "dim-label"), 0, 0, 1, 1);
+  gtk_grid_attach (self->preview_grid, preview_label (_("Line"), "dim-label"), 0, 0, 1, 1);
   for (guint c = 0; c < n_columns; c++)
     {
       g_autofree char *title = column_title (self->table, c);
-      GtkWidget       *field = preview_label ("", "dim-label");
+      GtkWidget *field = preview_label ("", "dim-label");
 
       gtk_widget_add_css_class (field, "caption");
       gtk_grid_attach (self->preview_grid, preview_label (title, "heading"), c + 1, 0, 1, 1);
@@ -201,9 +200,8 @@ fill_preview (LinliCsvDialog *self)
 
       gtk_grid_attach (self->preview_grid, preview_label (line, "dim-label"), 0, r + 2, 1, 1);
       for (guint c = 0; c < n_columns; c++)
-        gtk_grid_attach (self->preview_grid,
-                         preview_label (linli_csv_table_get_cell (self->table, r, c), NULL), c + 1, r + 2, 1,
-                         1);
+        gtk_grid_attach (self->preview_grid, preview_label (linli_csv_table_get_cell (self->table, r, c), NULL),
+                         c + 1, r + 2, 1, 1);
     }
 }
 
@@ -213,11 +211,13 @@ static void
 on_mode_toggled_cb (LinliCsvDialog *self)
 {
   linli_csv_dialog_set_mode (self, gtk_check_button_get_active (self->join_check) ? LINLI_CSV_MODE_JOIN
-                                                                                  : LINLI_CSV_MODE_NEW);
+                                                                                 : LINLI_CSV_MODE_NEW);
 }
 
 static void
-on_column_selected_cb (LinliCsvDialog *self, GParamSpec *pspec, AdwComboRow *row)
+on_column_selected_cb (LinliCsvDialog *self,
+                       GParamSpec     *pspec,
+                       AdwComboRow    *row)
 {
   for (guint f = 0; f < LINLI_CSV_N_FIELDS; f++)
     if (self->column_rows[f] == row)
@@ -244,9 +244,9 @@ fill_columns (LinliCsvDialog *self)
   for (guint f = 0; f < LINLI_CSV_N_FIELDS; f++)
     {
       g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
-      AdwComboRow              *row = ADW_COMBO_ROW (adw_combo_row_new ());
+      AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
 
-      gtk_string_list_append (model, _ ("None"));
+      gtk_string_list_append (model, _("None"));
       for (guint c = 0; c < n_columns; c++)
         {
           g_autofree char *title = column_title (self->table, c);
@@ -265,7 +265,9 @@ fill_columns (LinliCsvDialog *self)
 /* Actions */
 
 static void
-import_action (GtkWidget *widget, const char *action_name, GVariant *param)
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
 {
   LinliCsvDialog *self = LINLI_CSV_DIALOG (widget);
 
@@ -297,35 +299,41 @@ linli_csv_dialog_finalize (GObject *object)
 }
 
 static void
-linli_csv_dialog_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+linli_csv_dialog_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
 {
   LinliCsvDialog *self = LINLI_CSV_DIALOG (object);
 
   switch (prop_id)
     {
-      case PROP_MODE: g_value_set_int (value, self->mode); break;
-      case PROP_SUMMARY: g_value_set_string (value, self->summary); break;
-      case PROP_CAN_IMPORT: g_value_set_boolean (value, self->can_import); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_MODE: g_value_set_int (value, self->mode); break;
+    case PROP_SUMMARY: g_value_set_string (value, self->summary); break;
+    case PROP_CAN_IMPORT: g_value_set_boolean (value, self->can_import); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-linli_csv_dialog_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+linli_csv_dialog_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
 {
   LinliCsvDialog *self = LINLI_CSV_DIALOG (object);
 
   switch (prop_id)
     {
-      case PROP_MODE: linli_csv_dialog_set_mode (self, g_value_get_int (value)); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_MODE: linli_csv_dialog_set_mode (self, g_value_get_int (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
 linli_csv_dialog_class_init (LinliCsvDialogClass *klass)
 {
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = linli_csv_dialog_dispose;
@@ -334,9 +342,9 @@ linli_csv_dialog_class_init (LinliCsvDialogClass *klass)
   object_class->set_property = linli_csv_dialog_set_property;
 
   /* A LinliCsvMode. */
-  properties[PROP_MODE] = g_param_spec_int (
-      "mode", NULL, NULL, LINLI_CSV_MODE_NEW, LINLI_CSV_MODE_JOIN, LINLI_CSV_MODE_NEW,
-      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODE] = g_param_spec_int ("mode", NULL, NULL, LINLI_CSV_MODE_NEW, LINLI_CSV_MODE_JOIN,
+                                            LINLI_CSV_MODE_NEW,
+                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SUMMARY] = g_param_spec_string ("summary", NULL, NULL, NULL,
                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_CAN_IMPORT] = g_param_spec_boolean ("can-import", NULL, NULL, FALSE,
@@ -349,8 +357,8 @@ linli_csv_dialog_class_init (LinliCsvDialogClass *klass)
    * Emitted when the user asks for the import and it can be done.
    * linli_csv_dialog_build() makes the project.
    */
-  signals[SIGNAL_IMPORT] = g_signal_new ("import", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                         NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_IMPORT] = g_signal_new ("import", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-csv-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LinliCsvDialog, content_box);
@@ -384,9 +392,9 @@ separator_label (char separator)
 {
   switch (separator)
     {
-      case ';': return _ ("semicolon");
-      case '\t': return _ ("tab");
-      default: return _ ("comma");
+    case ';': return _("semicolon");
+    case '\t': return _("tab");
+    default: return _("comma");
     }
 }
 
@@ -399,11 +407,12 @@ separator_label (char separator)
  *   join chosen when the list has no coordinates and @project buildings
  */
 LinliCsvDialog *
-linli_csv_dialog_new (LinliCsvTable *table, LinliProject *project)
+linli_csv_dialog_new (LinliCsvTable *table,
+                      LinliProject  *project)
 {
-  LinliCsvDialog  *self;
+  LinliCsvDialog *self;
   g_autofree char *info = NULL;
-  guint            n_rows;
+  guint n_rows;
 
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (project == NULL || LINLI_IS_PROJECT (project), NULL);
@@ -424,13 +433,12 @@ linli_csv_dialog_new (LinliCsvTable *table, LinliProject *project)
   fill_preview (self);
   fill_columns (self);
   gtk_widget_set_sensitive (self->join_row, can_join (self));
-  if (can_join (self) &&
-      (self->mapping.columns[LINLI_CSV_FIELD_LAT] < 0 || self->mapping.columns[LINLI_CSV_FIELD_LON] < 0))
+  if (can_join (self) && (self->mapping.columns[LINLI_CSV_FIELD_LAT] < 0 ||
+                          self->mapping.columns[LINLI_CSV_FIELD_LON] < 0))
     self->mode = LINLI_CSV_MODE_JOIN;
   gtk_check_button_set_active (self->join_check, self->mode == LINLI_CSV_MODE_JOIN);
   gtk_check_button_set_active (self->new_check, self->mode == LINLI_CSV_MODE_NEW);
-  g_signal_connect_object (self->join_check, "toggled", G_CALLBACK (on_mode_toggled_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->join_check, "toggled", G_CALLBACK (on_mode_toggled_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->crs_row, "notify::selected", G_CALLBACK (on_choice_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->key_row, "notify::selected", G_CALLBACK (on_choice_changed_cb), self,
@@ -466,7 +474,8 @@ linli_csv_dialog_get_mode (LinliCsvDialog *self)
  * with buildings.
  */
 void
-linli_csv_dialog_set_mode (LinliCsvDialog *self, LinliCsvMode mode)
+linli_csv_dialog_set_mode (LinliCsvDialog *self,
+                           LinliCsvMode    mode)
 {
   g_return_if_fail (LINLI_IS_CSV_DIALOG (self));
   g_return_if_fail (mode == LINLI_CSV_MODE_NEW || mode == LINLI_CSV_MODE_JOIN);
@@ -487,7 +496,8 @@ linli_csv_dialog_set_mode (LinliCsvDialog *self, LinliCsvMode mode)
  * Returns: the column chosen for @field, or -1
  */
 int
-linli_csv_dialog_get_column (LinliCsvDialog *self, LinliCsvField field)
+linli_csv_dialog_get_column (LinliCsvDialog *self,
+                             LinliCsvField   field)
 {
   g_return_val_if_fail (LINLI_IS_CSV_DIALOG (self), -1);
   g_return_val_if_fail (field < LINLI_CSV_N_FIELDS, -1);
@@ -499,7 +509,9 @@ linli_csv_dialog_get_column (LinliCsvDialog *self, LinliCsvField field)
  * @column: a column of the table, or -1 for none
  */
 void
-linli_csv_dialog_set_column (LinliCsvDialog *self, LinliCsvField field, int column)
+linli_csv_dialog_set_column (LinliCsvDialog *self,
+                             LinliCsvField   field,
+                             int             column)
 {
   g_return_if_fail (LINLI_IS_CSV_DIALOG (self));
   g_return_if_fail (field < LINLI_CSV_N_FIELDS);
@@ -510,7 +522,8 @@ linli_csv_dialog_set_column (LinliCsvDialog *self, LinliCsvField field, int colu
 }
 
 void
-linli_csv_dialog_get_options (LinliCsvDialog *self, LinliCsvOptions *options)
+linli_csv_dialog_get_options (LinliCsvDialog  *self,
+                              LinliCsvOptions *options)
 {
   static const LinliCrs crs[] = { LINLI_CRS_WGS84, LINLI_CRS_GCJ02, LINLI_CRS_CGCS2000 };
 
@@ -522,7 +535,8 @@ linli_csv_dialog_get_options (LinliCsvDialog *self, LinliCsvOptions *options)
 }
 
 void
-linli_csv_dialog_set_crs (LinliCsvDialog *self, LinliCrs crs)
+linli_csv_dialog_set_crs (LinliCsvDialog *self,
+                          LinliCrs        crs)
 {
   g_return_if_fail (LINLI_IS_CSV_DIALOG (self));
   adw_combo_row_set_selected (self->crs_row, crs == LINLI_CRS_GCJ02 ? 1 : crs == LINLI_CRS_CGCS2000 ? 2 : 0);
@@ -556,7 +570,8 @@ linli_csv_dialog_get_can_import (LinliCsvDialog *self)
  * Returns: (transfer full): the project, or %NULL with @error set
  */
 LinliProject *
-linli_csv_dialog_build (LinliCsvDialog *self, GError **error)
+linli_csv_dialog_build (LinliCsvDialog  *self,
+                        GError         **error)
 {
   LinliCsvOptions opts;
 

@@ -15,14 +15,15 @@
 /* Callbacks */
 
 static void
-on_csv_import_cb (LinliWindow *self, LinliCsvDialog *dialog)
+on_csv_import_cb (LinliWindow    *self,
+                  LinliCsvDialog *dialog)
 {
-  g_autoptr (GError)       error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autoptr (LinliProject) project = linli_csv_dialog_build (dialog, &error);
 
   if (project == NULL)
     {
-      linli_window_show_error (self, _ ("Could not import the building list"), error);
+      linli_window_show_error (self, _("Could not import the building list"), error);
       return;
     }
   if (linli_csv_dialog_get_mode (dialog) == LINLI_CSV_MODE_JOIN)
@@ -33,15 +34,17 @@ on_csv_import_cb (LinliWindow *self, LinliCsvDialog *dialog)
 }
 
 static void
-on_csv_chosen_cb (GtkNativeDialog *chooser, int response, LinliWindow *self)
+on_csv_chosen_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  LinliWindow     *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr (GFile)  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr (GError) error = NULL;
 
       if (file != NULL && linli_window_open_csv_dialog (self, file, &error) == NULL)
-        linli_window_show_error (self, _ ("Could not import the building list"), error);
+        linli_window_show_error (self, _("Could not import the building list"), error);
     }
   g_object_unref (chooser);
 }
@@ -58,11 +61,13 @@ on_csv_chosen_cb (GtkNativeDialog *chooser, int response, LinliWindow *self)
  *   set ("FILE:LINE: reason") if the file cannot be read
  */
 LinliCsvDialog *
-linli_window_open_csv_dialog (LinliWindow *self, GFile *file, GError **error)
+linli_window_open_csv_dialog (LinliWindow  *self,
+                              GFile        *file,
+                              GError      **error)
 {
   g_autofree char *path = NULL;
-  LinliCsvTable   *table;
-  LinliCsvDialog  *dialog;
+  LinliCsvTable *table;
+  LinliCsvDialog *dialog;
 
   g_return_val_if_fail (LINLI_IS_WINDOW (self), NULL);
 
@@ -81,15 +86,17 @@ linli_window_open_csv_dialog (LinliWindow *self, GFile *file, GError **error)
 /* Actions */
 
 void
-linli_window_import_csv_action (GtkWidget *widget, const char *action_name, GVariant *param)
+linli_window_import_csv_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
 {
-  LinliWindow          *self = LINLI_WINDOW (widget);
+  LinliWindow *self = LINLI_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  GtkFileFilter        *filter = gtk_file_filter_new ();
+  GtkFileFilter *filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_ ("Import Building List"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
-  gtk_file_filter_set_name (filter, _ ("CSV building lists"));
+  chooser = gtk_file_chooser_native_new (_("Import Building List"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("CSV building lists"));
   gtk_file_filter_add_pattern (filter, "*.csv");
   gtk_file_filter_add_pattern (filter, "*.CSV");
   gtk_file_filter_add_pattern (filter, "*.tsv");

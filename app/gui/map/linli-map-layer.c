@@ -14,7 +14,7 @@
  */
 struct _LinliMapLayer
 {
-  ShumateLayer parent_instance;
+  ShumateLayer  parent_instance;
 
   LinliPainter *painter;
 };
@@ -24,11 +24,12 @@ G_DEFINE_FINAL_TYPE (LinliMapLayer, linli_map_layer, SHUMATE_TYPE_LAYER)
 /* GtkWidget overrides */
 
 static void
-linli_map_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+linli_map_layer_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
 {
   LinliMapLayer *self = LINLI_MAP_LAYER (widget);
-  LinliMapView   view;
-  cairo_t       *cr;
+  LinliMapView view;
+  cairo_t *cr;
 
   if (!linli_map_layer_get_view (self, &view))
     return;
@@ -77,7 +78,7 @@ linli_map_layer_dispose (GObject *object)
 static void
 linli_map_layer_class_init (LinliMapLayerClass *klass)
 {
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = linli_map_layer_constructed;
@@ -124,12 +125,13 @@ linli_map_layer_get_painter (LinliMapLayer *self)
  * Returns: %FALSE if the layer has no size or its viewport no map source
  */
 gboolean
-linli_map_layer_get_view (LinliMapLayer *self, LinliMapView *view)
+linli_map_layer_get_view (LinliMapLayer *self,
+                          LinliMapView  *view)
 {
-  ShumateViewport  *viewport;
+  ShumateViewport *viewport;
   ShumateMapSource *source;
-  int               width, height;
-  double            zoom;
+  int width, height;
+  double zoom;
 
   g_return_val_if_fail (LINLI_IS_MAP_LAYER (self), FALSE);
   g_return_val_if_fail (view != NULL, FALSE);
@@ -159,21 +161,24 @@ linli_map_layer_get_view (LinliMapLayer *self, LinliMapView *view)
  * change.
  */
 void
-linli_map_layer_set_document (LinliMapLayer *self, LinliDocument *document)
+linli_map_layer_set_document (LinliMapLayer *self,
+                              LinliDocument *document)
 {
   g_return_if_fail (LINLI_IS_MAP_LAYER (self));
   linli_painter_set_document (self->painter, document);
 }
 
 void
-linli_map_layer_set_selected_site (LinliMapLayer *self, LinliSite *site)
+linli_map_layer_set_selected_site (LinliMapLayer *self,
+                                   LinliSite     *site)
 {
   g_return_if_fail (LINLI_IS_MAP_LAYER (self));
   linli_painter_set_selected_site (self->painter, site);
 }
 
 void
-linli_map_layer_set_highlight (LinliMapLayer *self, int building)
+linli_map_layer_set_highlight (LinliMapLayer *self,
+                               int            building)
 {
   g_return_if_fail (LINLI_IS_MAP_LAYER (self));
   linli_painter_set_highlight (self->painter, building);
@@ -185,7 +190,10 @@ linli_map_layer_set_highlight (LinliMapLayer *self, int building)
  * See linli_painter_set_proposal().
  */
 void
-linli_map_layer_set_proposal (LinliMapLayer *self, const char **ids, const double *adds, guint n)
+linli_map_layer_set_proposal (LinliMapLayer  *self,
+                              const char    **ids,
+                              const double   *adds,
+                              guint           n)
 {
   g_return_if_fail (LINLI_IS_MAP_LAYER (self));
   linli_painter_set_proposal (self->painter, ids, adds, n);
@@ -199,14 +207,16 @@ linli_map_layer_get_draw_background (LinliMapLayer *self)
 }
 
 void
-linli_map_layer_set_draw_background (LinliMapLayer *self, gboolean draw)
+linli_map_layer_set_draw_background (LinliMapLayer *self,
+                                     gboolean       draw)
 {
   g_return_if_fail (LINLI_IS_MAP_LAYER (self));
   linli_painter_set_draw_background (self->painter, draw);
 }
 
 void
-linli_map_layer_set_show_candidate_circles (LinliMapLayer *self, gboolean show)
+linli_map_layer_set_show_candidate_circles (LinliMapLayer *self,
+                                            gboolean       show)
 {
   g_return_if_fail (LINLI_IS_MAP_LAYER (self));
   linli_painter_set_show_candidate_circles (self->painter, show);
@@ -219,7 +229,9 @@ linli_map_layer_set_show_candidate_circles (LinliMapLayer *self, gboolean show)
  * within a few pixels
  */
 LinliSite *
-linli_map_layer_pick_site (LinliMapLayer *self, double x, double y)
+linli_map_layer_pick_site (LinliMapLayer *self,
+                           double         x,
+                           double         y)
 {
   LinliMapView view;
 
@@ -236,7 +248,9 @@ linli_map_layer_pick_site (LinliMapLayer *self, double x, double y)
  * pixels, or -1
  */
 int
-linli_map_layer_pick_building (LinliMapLayer *self, double x, double y)
+linli_map_layer_pick_building (LinliMapLayer *self,
+                               double         x,
+                               double         y)
 {
   LinliMapView view;
 

@@ -39,47 +39,43 @@
  * map says so once rather than for every tile.
  */
 
-G_DEFINE_QUARK (linli - mbtiles - error - quark, linli_mbtiles_error)
+G_DEFINE_QUARK (linli-mbtiles-error-quark, linli_mbtiles_error)
 
-#define TILE_SIZE 256
+#define TILE_SIZE    256
 /* A 512-pixel tile of 16-bit RGBA is 2 MiB raw; no compressed tile needs more. */
 #define MAX_TILE_BYTES (4 << 20)
-#define MAX_ZOOM       30
-#define OSM_CREDIT     "© OpenStreetMap contributors"
+#define MAX_ZOOM     30
+#define OSM_CREDIT   "© OpenStreetMap contributors"
 #define OSM_CREDIT_URI "https://www.openstreetmap.org/copyright"
 
 struct _LinliMbtilesSource
 {
-  ShumateDataSource parent_instance;
+  ShumateDataSource  parent_instance;
 
-  char         *path;
-  sqlite3      *db;
-  sqlite3_stmt *select_tile; /* guarded by lock */
-  GMutex        lock;
+  char              *path;
+  sqlite3           *db;
+  sqlite3_stmt      *select_tile;      /* guarded by lock */
+  GMutex             lock;
 
-  char    *name;
-  char    *format;
-  char    *attribution; /* as the metadata has it, maybe HTML */
-  char    *attribution_text;
-  char    *attribution_uri;
-  guint    min_zoom;
-  guint    max_zoom;
-  gboolean has_bounds;
-  double   bounds[4]; /* west, south, east, north */
-  guint    n_pending;
-  char    *problem; /* the first tile refused, said once */
+  char              *name;
+  char              *format;
+  char              *attribution;      /* as the metadata has it, maybe HTML */
+  char              *attribution_text;
+  char              *attribution_uri;
+  guint              min_zoom;
+  guint              max_zoom;
+  gboolean           has_bounds;
+  double             bounds[4];        /* west, south, east, north */
+  guint              n_pending;
+  char              *problem;          /* the first tile refused, said once */
 };
 
 static void linli_mbtiles_source_initable_iface_init (GInitableIface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (LinliMbtilesSource,
-                               linli_mbtiles_source,
-                               SHUMATE_TYPE_DATA_SOURCE,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
-                                                      linli_mbtiles_source_initable_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (LinliMbtilesSource, linli_mbtiles_source, SHUMATE_TYPE_DATA_SOURCE,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, linli_mbtiles_source_initable_iface_init))
 
-enum
-{
+enum {
   PROP_0,
   PROP_PATH,
   PROP_PROBLEM,
@@ -98,23 +94,25 @@ typedef struct
 /* Auxiliary methods */
 
 static void
-append_entity (GString *out, const char *entity, gsize len)
+append_entity (GString    *out,
+               const char *entity,
+               gsize       len)
 {
   static const struct
   {
     const char *name;
     const char *text;
   } named[] = {
-    { "amp", "&" },  { "lt", "<" },  { "gt", ">" },    { "quot", "\"" }, { "apos", "'" },
+    { "amp", "&" }, { "lt", "<" }, { "gt", ">" }, { "quot", "\"" }, { "apos", "'" },
     { "copy", "©" }, { "reg", "®" }, { "mdash", "—" }, { "ndash", "–" },
   };
 
   if (len > 1 && entity[0] == '#')
     {
-      gboolean         hex = entity[1] == 'x' || entity[1] == 'X';
+      gboolean hex = entity[1] == 'x' || entity[1] == 'X';
       g_autofree char *digits = g_strndup (entity + (hex ? 2 : 1), len - (hex ? 2 : 1));
-      char            *end = NULL;
-      guint64          c = g_ascii_strtoull (digits, &end, hex ? 16 : 10);
+      char *end = NULL;
+      guint64 c = g_ascii_strtoull (digits, &end, hex ? 16 : 10);
 
       if (*digits != '\0' && end != NULL && *end == '\0' && c > 0 && c <= 0x10ffff &&
           g_unichar_validate ((gunichar) c))
@@ -137,13 +135,14 @@ append_entity (GString *out, const char *entity, gsize len)
 
 /* Pulls the value of href out of the inside of an <a …> tag. */
 static char *
-tag_href (const char *tag, gsize len)
+tag_href (const char *tag,
+          gsize       len)
 {
   g_autofree char *lower = g_ascii_strdown (tag, len);
-  const char      *href = strstr (lower, "href");
-  const char      *p;
-  char             quote;
-  const char      *end;
+  const char *href = strstr (lower, "href");
+  const char *p;
+  char quote;
+  const char *end;
 
   if (href == NULL)
     return NULL;
@@ -165,9 +164,10 @@ tag_href (const char *tag, gsize len)
 }
 
 static char *
-metadata_lookup (GHashTable *metadata, const char *key)
+metadata_lookup (GHashTable *metadata,
+                 const char *key)
 {
-  const char      *value = g_hash_table_lookup (metadata, key);
+  const char *value = g_hash_table_lookup (metadata, key);
   g_autofree char *stripped = NULL;
 
   if (value == NULL)
@@ -177,7 +177,8 @@ metadata_lookup (GHashTable *metadata, const char *key)
 }
 
 static gboolean
-parse_zoom (const char *text, guint *zoom)
+parse_zoom (const char *text,
+            guint      *zoom)
 {
   guint64 value;
 
@@ -188,7 +189,8 @@ parse_zoom (const char *text, guint *zoom)
 }
 
 static gboolean
-parse_bounds (const char *text, double *bounds)
+parse_bounds (const char *text,
+              double     *bounds)
 {
   g_auto (GStrv) parts = NULL;
 
@@ -198,8 +200,8 @@ parse_bounds (const char *text, double *bounds)
   if (g_strv_length (parts) != 4)
     return FALSE;
   for (int i = 0; i < 4; i++)
-    if (linli_number_parse_double (parts[i], LINLI_NUMBER_ALLOW_SPACE, -INFINITY, INFINITY, &bounds[i]) !=
-        LINLI_NUMBER_OK)
+    if (linli_number_parse_double (parts[i], LINLI_NUMBER_ALLOW_SPACE, -INFINITY, INFINITY,
+                                   &bounds[i]) != LINLI_NUMBER_OK)
       return FALSE;
   return bounds[0] < bounds[2] && bounds[1] < bounds[3];
 }
@@ -208,15 +210,21 @@ parse_bounds (const char *text, double *bounds)
  * not a PNG or JPEG image, or not 256 or 512 pixels square by its header.
  * @data may be NULL when the blob was too large to be read at all. */
 static gboolean
-check_tile (const char *path, int x, int y, int z, const guint8 *data, gint64 length, GError **error)
+check_tile (const char    *path,
+            int            x,
+            int            y,
+            int            z,
+            const guint8  *data,
+            gint64         length,
+            GError       **error)
 {
   g_autoptr (GError) header_error = NULL;
-  g_autofree char   *display = NULL;
-  guint              width, height;
+  g_autofree char *display = NULL;
+  guint width, height;
 
   if (data != NULL && length <= MAX_TILE_BYTES &&
-      linli_image_header_size (data, (gsize) length, &width, &height, &header_error) && width == height &&
-      (width == 256 || width == 512))
+      linli_image_header_size (data, (gsize) length, &width, &height, &header_error) &&
+      width == height && (width == 256 || width == 512))
     return TRUE;
 
   display = g_filename_display_name (path);
@@ -225,16 +233,16 @@ check_tile (const char *path, int x, int y, int z, const guint8 *data, gint64 le
       g_autofree char *size = g_format_size ((guint64) length);
 
       g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_UNSUPPORTED,
-                   _ ("“%s”: tile %d/%d/%d holds %s, more than a map tile needs; it is not drawn"), display,
-                   z, x, y, size);
+                   _("“%s”: tile %d/%d/%d holds %s, more than a map tile needs; it is not drawn"),
+                   display, z, x, y, size);
     }
   else if (header_error != NULL)
     g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID,
-                 _ ("“%s”: tile %d/%d/%d is not a PNG or JPEG image (%s); it is not drawn"), display, z, x, y,
-                 header_error->message);
+                 _("“%s”: tile %d/%d/%d is not a PNG or JPEG image (%s); it is not drawn"),
+                 display, z, x, y, header_error->message);
   else
     g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_UNSUPPORTED,
-                 _ ("“%s”: tile %d/%d/%d is %u × %u pixels; Linli draws tiles of 256 or 512 pixels only"),
+                 _("“%s”: tile %d/%d/%d is %u × %u pixels; Linli draws tiles of 256 or 512 pixels only"),
                  display, z, x, y, width, height);
   return FALSE;
 }
@@ -242,11 +250,12 @@ check_tile (const char *path, int x, int y, int z, const guint8 *data, gint64 le
 /* The first tile of the file, checked as every tile will be: a file made
  * of tiles Linli refuses is refused as a whole, with one message. */
 static gboolean
-check_first_tile (LinliMbtilesSource *self, GError **error)
+check_first_tile (LinliMbtilesSource  *self,
+                  GError             **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  const guint8            *data;
-  int                      z, x, y;
+  const guint8 *data;
+  int z, x, y;
 
   if (sqlite3_prepare_v2 (self->db,
                           "SELECT zoom_level, tile_column, tile_row, length(tile_data), "
@@ -275,12 +284,11 @@ static char *
 sniff_format (sqlite3 *db)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  const guchar            *data;
-  int                      n;
+  const guchar *data;
+  int n;
 
   /* The first bytes are enough, whatever the size of the blob. */
-  if (sqlite3_prepare_v2 (db, "SELECT substr(tile_data, 1, 16) FROM tiles LIMIT 1", -1, &stmt, NULL) !=
-          SQLITE_OK ||
+  if (sqlite3_prepare_v2 (db, "SELECT substr(tile_data, 1, 16) FROM tiles LIMIT 1", -1, &stmt, NULL) != SQLITE_OK ||
       sqlite3_step (stmt) != SQLITE_ROW)
     return NULL;
   data = sqlite3_column_blob (stmt, 0);
@@ -300,15 +308,17 @@ sniff_format (sqlite3 *db)
 }
 
 static gboolean
-read_metadata (LinliMbtilesSource *self, const char *display, GError **error)
+read_metadata (LinliMbtilesSource  *self,
+               const char          *display,
+               GError             **error)
 {
-  g_autoptr (GHashTable)   metadata = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) metadata = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autofree char         *format = NULL;
-  g_autofree char         *first_link = NULL;
-  g_autoptr (GError)       local_error = NULL;
-  gboolean                 has_min, has_max;
-  int                      rc;
+  g_autofree char *format = NULL;
+  g_autofree char *first_link = NULL;
+  g_autoptr (GError) local_error = NULL;
+  gboolean has_min, has_max;
+  int rc;
 
   /* The metadata table is required by the specification, but tiles alone
    * are still worth showing. */
@@ -325,7 +335,7 @@ read_metadata (LinliMbtilesSource *self, const char *display, GError **error)
       if (rc != SQLITE_DONE)
         {
           g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID,
-                       _ ("Could not read the metadata of “%s”: %s"), display, local_error->message);
+                       _("Could not read the metadata of “%s”: %s"), display, local_error->message);
           return FALSE;
         }
     }
@@ -344,22 +354,21 @@ read_metadata (LinliMbtilesSource *self, const char *display, GError **error)
   if (format == NULL)
     {
       g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID,
-                   _ ("“%s” holds no tiles whose format Linli recognises"), display);
+                   _("“%s” holds no tiles whose format Linli recognises"), display);
       return FALSE;
     }
   if (g_str_equal (format, "pbf") || g_str_equal (format, "mvt"))
     {
       g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_UNSUPPORTED,
-                   _ ("“%s” holds vector tiles, which are not supported: choose an MBTiles file of "
-                      "PNG or JPEG images"),
-                   display);
+                   _("“%s” holds vector tiles, which are not supported: choose an MBTiles file of "
+                     "PNG or JPEG images"), display);
       return FALSE;
     }
   if (!g_str_equal (format, "png") && !g_str_equal (format, "jpg"))
     {
       g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_UNSUPPORTED,
-                   _ ("“%s” holds tiles in the format “%s”; Linli draws PNG and JPEG tiles only"), display,
-                   format);
+                   _("“%s” holds tiles in the format “%s”; Linli draws PNG and JPEG tiles only"),
+                   display, format);
       return FALSE;
     }
   self->format = g_steal_pointer (&format);
@@ -381,14 +390,14 @@ read_metadata (LinliMbtilesSource *self, const char *display, GError **error)
       if (range == NULL || linli_sqlite_step (range, &local_error) != SQLITE_ROW)
         {
           g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID,
-                       _ ("Could not read the tiles of “%s”: %s"), display,
-                       local_error != NULL ? local_error->message : _ ("no result"));
+                       _("Could not read the tiles of “%s”: %s"), display,
+                       local_error != NULL ? local_error->message : _("no result"));
           return FALSE;
         }
       if (sqlite3_column_type (range, 0) == SQLITE_NULL)
         {
-          g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID, _ ("“%s” holds no tiles"),
-                       display);
+          g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID,
+                       _("“%s” holds no tiles"), display);
           return FALSE;
         }
       if (!has_min)
@@ -418,8 +427,7 @@ read_metadata (LinliMbtilesSource *self, const char *display, GError **error)
    * credit OpenStreetMap asks for when the file is named after it but says
    * nothing, or else at least which file it is. */
   self->attribution_text = linli_mbtiles_html_to_text (self->attribution, &first_link);
-  if (first_link != NULL &&
-      (g_str_has_prefix (first_link, "https://") || g_str_has_prefix (first_link, "http://")))
+  if (first_link != NULL && (g_str_has_prefix (first_link, "https://") || g_str_has_prefix (first_link, "http://")))
     self->attribution_uri = g_steal_pointer (&first_link);
   if (self->attribution_text == NULL || *self->attribution_text == '\0')
     {
@@ -446,12 +454,14 @@ read_metadata (LinliMbtilesSource *self, const char *display, GError **error)
 }
 
 static gboolean
-check_sqlite_header (const char *path, const char *display, GError **error)
+check_sqlite_header (const char  *path,
+                     const char  *display,
+                     GError     **error)
 {
   static const char magic[16] = "SQLite format 3";
-  char              head[16];
-  gssize            n = -1;
-  int               fd;
+  char head[16];
+  gssize n = -1;
+  int fd;
 
   fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
   if (fd >= 0)
@@ -465,14 +475,14 @@ check_sqlite_header (const char *path, const char *display, GError **error)
     {
       int saved = errno;
 
-      g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_FAILED, _ ("Could not open “%s”: %s"),
+      g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_FAILED, _("Could not open “%s”: %s"),
                    display, g_strerror (saved));
       return FALSE;
     }
   if (n < (gssize) sizeof head || memcmp (head, magic, sizeof head) != 0)
     {
       g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID,
-                   _ ("“%s” is not an MBTiles file: it is not an SQLite database"), display);
+                   _("“%s” is not an MBTiles file: it is not an SQLite database"), display);
       return FALSE;
     }
   return TRUE;
@@ -480,11 +490,15 @@ check_sqlite_header (const char *path, const char *display, GError **error)
 
 /* Reads one stored tile; the caller holds the lock. */
 static GBytes *
-read_stored_tile (LinliMbtilesSource *self, int x, int y, int z, GError **error)
+read_stored_tile (LinliMbtilesSource  *self,
+                  int                  x,
+                  int                  y,
+                  int                  z,
+                  GError             **error)
 {
-  gint64  n = (gint64) 1 << z;
+  gint64 n = (gint64) 1 << z;
   GBytes *bytes = NULL;
-  int     rc;
+  int rc;
 
   sqlite3_reset (self->select_tile);
   sqlite3_bind_int (self->select_tile, 1, z);
@@ -497,19 +511,19 @@ read_stored_tile (LinliMbtilesSource *self, int x, int y, int z, GError **error)
       /* The blob itself is read only when it is small enough (length()
        * counts the characters of a text value: its bytes are the size). */
       const void *data = sqlite3_column_blob (self->select_tile, 1);
-      gint64      len = data != NULL ? sqlite3_column_bytes (self->select_tile, 1)
-                                     : sqlite3_column_int64 (self->select_tile, 0);
+      gint64 len = data != NULL ? sqlite3_column_bytes (self->select_tile, 1)
+                                : sqlite3_column_int64 (self->select_tile, 0);
 
       if (len <= 0)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _ ("Tile %d/%d/%d is empty"), z, x, y);
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Tile %d/%d/%d is empty"), z, x, y);
       else if (check_tile (self->path, x, y, z, data, len, error))
         bytes = g_bytes_new (data, (gsize) len);
     }
   else if (rc == SQLITE_DONE)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _ ("No tile %d/%d/%d"), z, x, y);
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No tile %d/%d/%d"), z, x, y);
   else
-    g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_FAILED,
-                 _ ("Could not read tile %d/%d/%d: %s"), z, x, y, sqlite3_errmsg (self->db));
+    g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_FAILED, _("Could not read tile %d/%d/%d: %s"),
+                 z, x, y, sqlite3_errmsg (self->db));
   sqlite3_reset (self->select_tile);
   return bytes;
 }
@@ -517,37 +531,47 @@ read_stored_tile (LinliMbtilesSource *self, int x, int y, int z, GError **error)
 /* Cuts the part of an ancestor tile that (x, y) covers, dz levels deeper,
  * and scales it up to a whole tile. */
 static GBytes *
-overzoom (GBytes *ancestor, int x, int y, int dz, GError **error)
+overzoom (GBytes  *ancestor,
+          int      x,
+          int      y,
+          int      dz,
+          GError **error)
 {
   g_autoptr (GInputStream) stream = g_memory_input_stream_new_from_bytes (ancestor);
-  g_autoptr (GdkPixbuf)    src = gdk_pixbuf_new_from_stream (stream, NULL, error);
-  g_autoptr (GdkPixbuf)    dest = NULL;
-  gint64                   n = (gint64) 1 << dz;
-  double                   scale_x, scale_y;
-  char                    *buffer = NULL;
-  gsize                    len = 0;
+  g_autoptr (GdkPixbuf) src = gdk_pixbuf_new_from_stream (stream, NULL, error);
+  g_autoptr (GdkPixbuf) dest = NULL;
+  gint64 n = (gint64) 1 << dz;
+  double scale_x, scale_y;
+  char *buffer = NULL;
+  gsize len = 0;
 
   if (src == NULL)
     return NULL;
   scale_x = (double) TILE_SIZE * n / gdk_pixbuf_get_width (src);
   scale_y = (double) TILE_SIZE * n / gdk_pixbuf_get_height (src);
   dest = gdk_pixbuf_new (GDK_COLORSPACE_RGB, gdk_pixbuf_get_has_alpha (src), 8, TILE_SIZE, TILE_SIZE);
-  gdk_pixbuf_scale (src, dest, 0, 0, TILE_SIZE, TILE_SIZE, -(double) (x % n) * TILE_SIZE,
-                    -(double) (y % n) * TILE_SIZE, scale_x, scale_y, GDK_INTERP_BILINEAR);
+  gdk_pixbuf_scale (src, dest, 0, 0, TILE_SIZE, TILE_SIZE,
+                    -(double) (x % n) * TILE_SIZE, -(double) (y % n) * TILE_SIZE,
+                    scale_x, scale_y, GDK_INTERP_BILINEAR);
   if (!gdk_pixbuf_save_to_buffer (dest, &buffer, &len, "png", error, "compression", "1", NULL))
     return NULL;
   return g_bytes_new_take (buffer, len);
 }
 
 static GBytes *
-read_tile (LinliMbtilesSource *self, int x, int y, int z, GError **error)
+read_tile (LinliMbtilesSource  *self,
+           int                  x,
+           int                  y,
+           int                  z,
+           GError             **error)
 {
   g_autoptr (GBytes) ancestor = NULL;
-  int                dz;
+  int dz;
 
-  if (z < 0 || z > MAX_ZOOM || x < 0 || y < 0 || x >= (1 << z) || y >= (1 << z) || (guint) z < self->min_zoom)
+  if (z < 0 || z > MAX_ZOOM || x < 0 || y < 0 || x >= (1 << z) || y >= (1 << z) ||
+      (guint) z < self->min_zoom)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _ ("No tile %d/%d/%d"), z, x, y);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No tile %d/%d/%d"), z, x, y);
       return NULL;
     }
   if ((guint) z <= self->max_zoom)
@@ -572,12 +596,15 @@ read_tile (LinliMbtilesSource *self, int x, int y, int z, GError **error)
 /* Callbacks */
 
 static void
-read_tile_thread_cb (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+read_tile_thread_cb (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
 {
   LinliMbtilesSource *self = source_object;
-  TileRequest        *request = task_data;
-  GError             *error = NULL;
-  GBytes             *bytes;
+  TileRequest *request = task_data;
+  GError *error = NULL;
+  GBytes *bytes;
 
   if (g_task_return_error_if_cancelled (task))
     return;
@@ -590,13 +617,15 @@ read_tile_thread_cb (GTask *task, gpointer source_object, gpointer task_data, GC
 
 /* Back in the main thread with the tile's bytes. */
 static void
-on_tile_read_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+on_tile_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   LinliMbtilesSource *self = LINLI_MBTILES_SOURCE (object);
-  g_autoptr (GTask)   task = user_data;
-  TileRequest        *request = g_task_get_task_data (task);
-  g_autoptr (GBytes)  bytes = NULL;
-  GError             *error = NULL;
+  g_autoptr (GTask) task = user_data;
+  TileRequest *request = g_task_get_task_data (task);
+  g_autoptr (GBytes) bytes = NULL;
+  GError *error = NULL;
 
   self->n_pending--;
   bytes = g_task_propagate_pointer (G_TASK (result), &error);
@@ -621,18 +650,18 @@ on_tile_read_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 /* ShumateDataSource overrides */
 
 static void
-linli_mbtiles_source_get_tile_data_async (ShumateDataSource  *source,
-                                          int                 x,
-                                          int                 y,
-                                          int                 zoom_level,
-                                          GCancellable       *cancellable,
-                                          GAsyncReadyCallback callback,
-                                          gpointer            user_data)
+linli_mbtiles_source_get_tile_data_async (ShumateDataSource   *source,
+                                          int                  x,
+                                          int                  y,
+                                          int                  zoom_level,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
 {
   LinliMbtilesSource *self = LINLI_MBTILES_SOURCE (source);
-  g_autoptr (GTask)   task = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr (GTask)   read = NULL;
-  TileRequest        *request = g_new (TileRequest, 1);
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr (GTask) read = NULL;
+  TileRequest *request = g_new (TileRequest, 1);
 
   g_task_set_source_tag (task, linli_mbtiles_source_get_tile_data_async);
   request->x = x;
@@ -648,7 +677,9 @@ linli_mbtiles_source_get_tile_data_async (ShumateDataSource  *source,
 }
 
 static GBytes *
-linli_mbtiles_source_get_tile_data_finish (ShumateDataSource *source, GAsyncResult *result, GError **error)
+linli_mbtiles_source_get_tile_data_finish (ShumateDataSource  *source,
+                                           GAsyncResult       *result,
+                                           GError            **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, source), NULL);
 
@@ -658,13 +689,15 @@ linli_mbtiles_source_get_tile_data_finish (ShumateDataSource *source, GAsyncResu
 /* GInitable */
 
 static gboolean
-linli_mbtiles_source_initable_init (GInitable *initable, GCancellable *cancellable, GError **error)
+linli_mbtiles_source_initable_init (GInitable     *initable,
+                                    GCancellable  *cancellable,
+                                    GError       **error)
 {
-  LinliMbtilesSource      *self = LINLI_MBTILES_SOURCE (initable);
-  g_autofree char         *display = NULL;
+  LinliMbtilesSource *self = LINLI_MBTILES_SOURCE (initable);
+  g_autofree char *display = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GError)       local_error = NULL;
-  int                      rc = SQLITE_ERROR;
+  g_autoptr (GError) local_error = NULL;
+  int rc = SQLITE_ERROR;
 
   g_return_val_if_fail (self->path != NULL, FALSE);
 
@@ -680,30 +713,31 @@ linli_mbtiles_source_initable_init (GInitable *initable, GCancellable *cancellab
   if (g_error_matches (local_error, LINLI_SQLITE_ERROR, LINLI_SQLITE_ERROR_NOT_A_DATABASE))
     {
       g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID,
-                   _ ("“%s” is not an MBTiles file: it is not an SQLite database"), display);
+                   _("“%s” is not an MBTiles file: it is not an SQLite database"), display);
       return FALSE;
     }
   if (self->db == NULL)
     {
-      g_set_error_literal (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_FAILED, local_error->message);
+      g_set_error_literal (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_FAILED,
+                           local_error->message);
       return FALSE;
     }
 
-  stmt = linli_sqlite_prepare (
-      self->db, "SELECT 1 FROM sqlite_master WHERE name = 'tiles' AND type IN ('table', 'view')",
-      &local_error);
+  stmt = linli_sqlite_prepare (self->db,
+                               "SELECT 1 FROM sqlite_master WHERE name = 'tiles' AND type IN ('table', 'view')",
+                               &local_error);
   if (stmt != NULL)
     rc = linli_sqlite_step (stmt, &local_error);
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID,
-                   _ ("“%s” is not an MBTiles file: it has no tiles table"), display);
+                   _("“%s” is not an MBTiles file: it has no tiles table"), display);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
     {
       g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID,
-                   _ ("“%s” is not an MBTiles file: %s"), display, local_error->message);
+                   _("“%s” is not an MBTiles file: %s"), display, local_error->message);
       return FALSE;
     }
 
@@ -718,7 +752,7 @@ linli_mbtiles_source_initable_init (GInitable *initable, GCancellable *cancellab
   if (self->select_tile == NULL)
     {
       g_set_error (error, LINLI_MBTILES_ERROR, LINLI_MBTILES_ERROR_INVALID,
-                   _ ("“%s” is not an MBTiles file: %s"), display, local_error->message);
+                   _("“%s” is not an MBTiles file: %s"), display, local_error->message);
       return FALSE;
     }
   return TRUE;
@@ -752,34 +786,48 @@ linli_mbtiles_source_finalize (GObject *object)
 }
 
 static void
-linli_mbtiles_source_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+linli_mbtiles_source_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
 {
   LinliMbtilesSource *self = LINLI_MBTILES_SOURCE (object);
 
   switch (prop_id)
     {
-      case PROP_PATH: g_value_set_string (value, self->path); break;
-      case PROP_PROBLEM: g_value_set_string (value, self->problem); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_PROBLEM:
+      g_value_set_string (value, self->problem);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-linli_mbtiles_source_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+linli_mbtiles_source_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
 {
   LinliMbtilesSource *self = LINLI_MBTILES_SOURCE (object);
 
   switch (prop_id)
     {
-      case PROP_PATH: self->path = g_value_dup_string (value); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
 linli_mbtiles_source_class_init (LinliMbtilesSourceClass *klass)
 {
-  GObjectClass           *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   ShumateDataSourceClass *source_class = SHUMATE_DATA_SOURCE_CLASS (klass);
 
   object_class->finalize = linli_mbtiles_source_finalize;
@@ -788,16 +836,18 @@ linli_mbtiles_source_class_init (LinliMbtilesSourceClass *klass)
   source_class->get_tile_data_async = linli_mbtiles_source_get_tile_data_async;
   source_class->get_tile_data_finish = linli_mbtiles_source_get_tile_data_finish;
 
-  properties[PROP_PATH] = g_param_spec_string (
-      "path", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL,
+                                               G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                               G_PARAM_STATIC_STRINGS);
   /**
    * LinliMbtilesSource:problem:
    *
    * Why the first tile that was refused was refused (too large, not an
    * image, not 256 or 512 pixels), or %NULL: set once, never again.
    */
-  properties[PROP_PROBLEM] = g_param_spec_string (
-      "problem", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROBLEM] = g_param_spec_string ("problem", NULL, NULL, NULL,
+                                                  G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                  G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -819,7 +869,8 @@ linli_mbtiles_source_init (LinliMbtilesSource *self)
  *   naming the file and what is wrong with it
  */
 LinliMbtilesSource *
-linli_mbtiles_source_new (const char *path, GError **error)
+linli_mbtiles_source_new (const char  *path,
+                          GError     **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -915,8 +966,11 @@ linli_mbtiles_source_get_attribution_uri (LinliMbtilesSource *self)
  * Returns: whether the metadata gives valid bounds, in degrees
  */
 gboolean
-linli_mbtiles_source_get_bounds (
-    LinliMbtilesSource *self, double *west, double *south, double *east, double *north)
+linli_mbtiles_source_get_bounds (LinliMbtilesSource *self,
+                                 double             *west,
+                                 double             *south,
+                                 double             *east,
+                                 double             *north)
 {
   g_return_val_if_fail (LINLI_IS_MBTILES_SOURCE (self), FALSE);
 
@@ -974,9 +1028,11 @@ linli_mbtiles_source_new_renderer (LinliMbtilesSource *self)
   g_return_val_if_fail (LINLI_IS_MBTILES_SOURCE (self), NULL);
 
   id = g_strconcat ("linli-mbtiles:", self->path, NULL);
-  return SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full (
-      id, self->name, self->attribution_text, self->attribution_uri, self->min_zoom, self->max_zoom,
-      TILE_SIZE, SHUMATE_MAP_PROJECTION_MERCATOR, SHUMATE_DATA_SOURCE (self)));
+  return SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full (id, self->name, self->attribution_text,
+                                                               self->attribution_uri, self->min_zoom,
+                                                               self->max_zoom, TILE_SIZE,
+                                                               SHUMATE_MAP_PROJECTION_MERCATOR,
+                                                               SHUMATE_DATA_SOURCE (self)));
 }
 
 /**
@@ -990,11 +1046,12 @@ linli_mbtiles_source_new_renderer (LinliMbtilesSource *self)
  * Returns: (nullable): the text, or %NULL for %NULL
  */
 char *
-linli_mbtiles_html_to_text (const char *html, char **first_link)
+linli_mbtiles_html_to_text (const char  *html,
+                            char       **first_link)
 {
-  static const char  *inline_tags[] = { "a", "b", "i", "em", "strong", "span", "small", "sup", "sub", NULL };
+  static const char *inline_tags[] = { "a", "b", "i", "em", "strong", "span", "small", "sup", "sub", NULL };
   g_autoptr (GString) out = NULL;
-  gboolean            space = FALSE;
+  gboolean space = FALSE;
 
   if (first_link != NULL)
     *first_link = NULL;
@@ -1006,9 +1063,9 @@ linli_mbtiles_html_to_text (const char *html, char **first_link)
     {
       if (*p == '<')
         {
-          const char      *end = strchr (p, '>');
-          const char      *name = p[1] == '/' ? p + 2 : p + 1;
-          gsize            name_len = 0;
+          const char *end = strchr (p, '>');
+          const char *name = p[1] == '/' ? p + 2 : p + 1;
+          gsize name_len = 0;
           g_autofree char *tag = NULL;
 
           if (end == NULL)

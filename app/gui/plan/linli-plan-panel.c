@@ -17,43 +17,42 @@
  * and accept some or all proposed sites as planned, in one undoable step. */
 struct _LinliPlanPanel
 {
-  GtkWidget parent_instance;
+  GtkWidget        parent_instance;
 
-  GtkWidget      *scroller;
-  GtkDropDown    *problem_dropdown;
-  GtkSpinButton  *k_spin;
-  GtkWidget      *k_label;
-  GtkSpinButton  *target_spin;
-  GtkWidget      *target_label;
-  GtkSpinButton  *budget_spin;
-  GtkCheckButton *capacitated_check;
-  GtkProgressBar *progress_bar;
-  GtkLabel       *summary_label;
-  GtkListBox     *proposal_list;
+  GtkWidget       *scroller;
+  GtkDropDown     *problem_dropdown;
+  GtkSpinButton   *k_spin;
+  GtkWidget       *k_label;
+  GtkSpinButton   *target_spin;
+  GtkWidget       *target_label;
+  GtkSpinButton   *budget_spin;
+  GtkCheckButton  *capacitated_check;
+  GtkProgressBar  *progress_bar;
+  GtkLabel        *summary_label;
+  GtkListBox      *proposal_list;
   /* Bound by name only: their actions set their sensitivity. */
-  GtkWidget *run_button;
-  GtkWidget *cancel_button;
-  GtkWidget *accept_button;
+  GtkWidget       *run_button;
+  GtkWidget       *cancel_button;
+  GtkWidget       *accept_button;
 
-  LinliDocument *document;
-  LinliProject  *project; /* the document's, for short */
-  LinliHistory  *history; /* the document's, for short */
-  GCancellable  *cancellable;
-  GTask         *task; /* of the run going on, owned by GIO until it ends */
-  guint          progress_source;
-  double         before_share;
+  LinliDocument   *document;
+  LinliProject    *project;             /* the document's, for short */
+  LinliHistory    *history;             /* the document's, for short */
+  GCancellable    *cancellable;
+  GTask           *task;                /* of the run going on, owned by GIO until it ends */
+  guint            progress_source;
+  double           before_share;
 
   LinliPlanResult *result;
-  GPtrArray       *site_ids;      /* of the run: candidate index → site id */
-  GPtrArray       *proposal_ids;  /* new sites of the result, in selection order */
-  GArray          *proposal_adds; /* households each adds */
-  GPtrArray       *checks;        /* GtkCheckButton per proposal row */
+  GPtrArray       *site_ids;            /* of the run: candidate index → site id */
+  GPtrArray       *proposal_ids;        /* new sites of the result, in selection order */
+  GArray          *proposal_adds;       /* households each adds */
+  GPtrArray       *checks;              /* GtkCheckButton per proposal row */
 };
 
 G_DEFINE_FINAL_TYPE (LinliPlanPanel, linli_plan_panel, GTK_TYPE_WIDGET)
 
-enum
-{
+enum {
   SIGNAL_PROPOSAL_CHANGED,
   SIGNAL_FINISHED,
   N_SIGNALS,
@@ -65,7 +64,7 @@ typedef struct
 {
   LinliPlanInstance *instance;
   LinliPlanOptions   options;
-  int               *progress; /* per mille, written by the worker, read by a timeout */
+  int               *progress;   /* per mille, written by the worker, read by a timeout */
 } Job;
 
 static void
@@ -102,7 +101,7 @@ static void
 update_inputs (LinliPlanPanel *self)
 {
   LinliPlanProblem problem = gtk_drop_down_get_selected (self->problem_dropdown);
-  gboolean         lscp = problem == LINLI_PLAN_LSCP;
+  gboolean lscp = problem == LINLI_PLAN_LSCP;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->k_spin), !lscp);
   gtk_widget_set_sensitive (self->k_label, !lscp);
@@ -132,11 +131,11 @@ problem_label (LinliPlanProblem problem)
 {
   switch (problem)
     {
-      case LINLI_PLAN_MCLP: return _ ("Most households within reach of k new sites");
-      case LINLI_PLAN_LSCP: return _ ("Fewest new sites to reach a target share");
-      case LINLI_PLAN_PMEDIAN: return _ ("Shortest mean walk with k new sites");
-      case LINLI_PLAN_N_PROBLEMS:
-      default: return "";
+    case LINLI_PLAN_MCLP: return _("Most households within reach of k new sites");
+    case LINLI_PLAN_LSCP: return _("Fewest new sites to reach a target share");
+    case LINLI_PLAN_PMEDIAN: return _("Shortest mean walk with k new sites");
+    case LINLI_PLAN_N_PROBLEMS:
+    default: return "";
     }
 }
 
@@ -144,14 +143,14 @@ static void
 show_result (LinliPlanPanel *self)
 {
   const LinliPlanResult *r = self->result;
-  g_autofree char       *bound = linli_plan_describe_bound (r);
-  g_autoptr (GString)    text = g_string_new (NULL);
+  g_autofree char *bound = linli_plan_describe_bound (r);
+  g_autoptr (GString) text = g_string_new (NULL);
 
   for (guint c = 0; c < r->n_chosen; c++)
     {
-      guint            j = r->chosen[c];
-      LinliSite       *site;
-      GtkWidget       *row, *check;
+      guint j = r->chosen[c];
+      LinliSite *site;
+      GtkWidget *row, *check;
       g_autofree char *label = NULL;
 
       if (j >= self->site_ids->len)
@@ -162,7 +161,7 @@ show_result (LinliPlanPanel *self)
       g_ptr_array_add (self->proposal_ids, g_strdup (linli_site_get_id (site)));
       g_array_append_val (self->proposal_adds, r->added_weight[c]);
       /* Translators: a proposed site and the households it adds */
-      label = g_strdup_printf (_ ("%s — +%.0f households"), linli_site_get_name (site), r->added_weight[c]);
+      label = g_strdup_printf (_("%s — +%.0f households"), linli_site_get_name (site), r->added_weight[c]);
       check = gtk_check_button_new_with_label (label);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
       row = gtk_list_box_row_new ();
@@ -173,20 +172,17 @@ show_result (LinliPlanPanel *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->proposal_list), self->proposal_ids->len > 0);
 
-  g_string_append_printf (text,
-                          g_dngettext (GETTEXT_PACKAGE, "%s: %u new site proposed.\n",
-                                       "%s: %u new sites proposed.\n", self->proposal_ids->len),
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s: %u new site proposed.\n",
+                                             "%s: %u new sites proposed.\n", self->proposal_ids->len),
                           problem_label (r->problem), self->proposal_ids->len);
   if (r->problem == LINLI_PLAN_PMEDIAN)
-    g_string_append_printf (text, _ ("Mean walk with the plan: %.0f m.\n"), r->mean_distance);
-  g_string_append_printf (text, _ ("Households within reach: %.1f %% now → %.1f %% with the plan.\n"),
+    g_string_append_printf (text, _("Mean walk with the plan: %.0f m.\n"), r->mean_distance);
+  g_string_append_printf (text, _("Households within reach: %.1f %% now → %.1f %% with the plan.\n"),
                           100 * self->before_share, 100 * r->covered_share);
   if (r->problem == LINLI_PLAN_LSCP && !r->target_reached)
-    g_string_append_printf (text,
-                            _ ("The target cannot be reached with the candidate sites there are: "
-                               "%u buildings are out of every candidate's reach.\n"),
-                            r->n_unreachable);
-  g_string_append_printf (text, _ ("%s (%.1f s)"), bound, r->elapsed);
+    g_string_append_printf (text, _("The target cannot be reached with the candidate sites there are: "
+                                    "%u buildings are out of every candidate's reach.\n"), r->n_unreachable);
+  g_string_append_printf (text, _("%s (%.1f s)"), bound, r->elapsed);
   gtk_label_set_text (self->summary_label, text->str);
   g_signal_emit (self, signals[SIGNAL_PROPOSAL_CHANGED], 0);
 }
@@ -194,7 +190,9 @@ show_result (LinliPlanPanel *self)
 /* Callbacks */
 
 static void
-worker_progress_cb (double fraction, const char *message, gpointer user_data)
+worker_progress_cb (double      fraction,
+                    const char *message,
+                    gpointer    user_data)
 {
   int *progress = user_data;
 
@@ -202,12 +200,15 @@ worker_progress_cb (double fraction, const char *message, gpointer user_data)
 }
 
 static void
-solve_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+solve_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
 {
-  Job             *job = task_data;
-  GError          *error = NULL;
-  LinliPlanResult *result = linli_plan_solve (job->instance, &job->options, cancellable, worker_progress_cb,
-                                              job->progress, &error);
+  Job *job = task_data;
+  GError *error = NULL;
+  LinliPlanResult *result = linli_plan_solve (job->instance, &job->options, cancellable,
+                                              worker_progress_cb, job->progress, &error);
 
   if (result == NULL)
     g_task_return_error (task, error);
@@ -219,7 +220,7 @@ static gboolean
 progress_tick_cb (gpointer user_data)
 {
   LinliPlanPanel *self = user_data;
-  Job            *job = self->task != NULL ? g_task_get_task_data (self->task) : NULL;
+  Job *job = self->task != NULL ? g_task_get_task_data (self->task) : NULL;
 
   if (job != NULL)
     gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (job->progress) / 1000.0);
@@ -227,11 +228,13 @@ progress_tick_cb (gpointer user_data)
 }
 
 static void
-solve_done_cb (GObject *source, GAsyncResult *res, gpointer user_data)
+solve_done_cb (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
 {
-  LinliPlanPanel    *self = LINLI_PLAN_PANEL (source);
+  LinliPlanPanel *self = LINLI_PLAN_PANEL (source);
   g_autoptr (GError) error = NULL;
-  LinliPlanResult   *result = g_task_propagate_pointer (G_TASK (res), &error);
+  LinliPlanResult *result = g_task_propagate_pointer (G_TASK (res), &error);
 
   /* A run the panel let go of, in dispose: its widgets are gone. */
   if (G_TASK (res) != self->task)
@@ -247,7 +250,7 @@ solve_done_cb (GObject *source, GAsyncResult *res, gpointer user_data)
   if (result == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        gtk_label_set_text (self->summary_label, _ ("Cancelled."));
+        gtk_label_set_text (self->summary_label, _("Cancelled."));
       else
         gtk_label_set_text (self->summary_label, error->message);
     }
@@ -269,19 +272,25 @@ on_problem_changed_cb (LinliPlanPanel *self)
 /* Actions */
 
 static void
-run_action_cb (GtkWidget *widget, const char *action_name, GVariant *param)
+run_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
 {
   linli_plan_panel_run (LINLI_PLAN_PANEL (widget));
 }
 
 static void
-cancel_action_cb (GtkWidget *widget, const char *action_name, GVariant *param)
+cancel_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
 {
   linli_plan_panel_cancel (LINLI_PLAN_PANEL (widget));
 }
 
 static void
-accept_action_cb (GtkWidget *widget, const char *action_name, GVariant *param)
+accept_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
 {
   linli_plan_panel_accept (LINLI_PLAN_PANEL (widget));
 }
@@ -321,7 +330,7 @@ linli_plan_panel_finalize (GObject *object)
 static void
 linli_plan_panel_class_init (LinliPlanPanelClass *klass)
 {
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = linli_plan_panel_dispose;
@@ -339,8 +348,8 @@ linli_plan_panel_class_init (LinliPlanPanelClass *klass)
    *
    * A run ended: with a result, an error or cancelled.
    */
-  signals[SIGNAL_FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                           NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-plan-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, scroller);
@@ -400,7 +409,8 @@ linli_plan_panel_new (void)
  * accepted plans become edits in its history.
  */
 void
-linli_plan_panel_set_document (LinliPlanPanel *self, LinliDocument *document)
+linli_plan_panel_set_document (LinliPlanPanel *self,
+                               LinliDocument  *document)
 {
   g_return_if_fail (LINLI_IS_PLAN_PANEL (self));
   g_return_if_fail (document == NULL || LINLI_IS_DOCUMENT (document));
@@ -419,13 +429,15 @@ linli_plan_panel_set_document (LinliPlanPanel *self, LinliDocument *document)
 }
 
 void
-linli_plan_panel_set_problem (LinliPlanPanel *self, LinliPlanProblem problem)
+linli_plan_panel_set_problem (LinliPlanPanel   *self,
+                              LinliPlanProblem  problem)
 {
   gtk_drop_down_set_selected (self->problem_dropdown, problem);
 }
 
 void
-linli_plan_panel_set_k (LinliPlanPanel *self, guint k)
+linli_plan_panel_set_k (LinliPlanPanel *self,
+                        guint           k)
 {
   gtk_spin_button_set_value (self->k_spin, k);
 }
@@ -438,10 +450,10 @@ linli_plan_panel_set_k (LinliPlanPanel *self, guint k)
 void
 linli_plan_panel_run (LinliPlanPanel *self)
 {
-  g_autoptr (GTask)    task = NULL;
+  g_autoptr (GTask) task = NULL;
   const LinliCoverage *coverage;
-  Job                 *job;
-  double               radius;
+  Job *job;
+  double radius;
 
   g_return_if_fail (LINLI_IS_PLAN_PANEL (self));
 
@@ -453,25 +465,23 @@ linli_plan_panel_run (LinliPlanPanel *self)
    * reach the worker. */
   radius = linli_project_get_coverage_radius (self->project);
   coverage = linli_document_get_coverage (self->document);
-  self->before_share = linli_coverage_totals_share (
-      linli_coverage_get_district (coverage)->households_covered,
-      linli_coverage_get_district (coverage)->households);
+  self->before_share = linli_coverage_totals_share (linli_coverage_get_district (coverage)->households_covered,
+                                                    linli_coverage_get_district (coverage)->households);
   g_clear_pointer (&self->site_ids, g_ptr_array_unref);
   self->site_ids = g_ptr_array_new_with_free_func (g_free);
   for (guint s = 0; s < linli_project_get_n_sites (self->project); s++)
-    g_ptr_array_add (self->site_ids,
-                     g_strdup (linli_site_get_id (linli_project_get_site (self->project, s))));
+    g_ptr_array_add (self->site_ids, g_strdup (linli_site_get_id (linli_project_get_site (self->project, s))));
 
   job = g_new0 (Job, 1);
-  job->instance = linli_plan_instance_new_from_project (self->project,
-                                                        linli_document_get_walk (self->document), 3 * radius);
+  job->instance = linli_plan_instance_new_from_project (self->project, linli_document_get_walk (self->document),
+                                                        3 * radius);
   linli_plan_options_init (&job->options);
   job->options.problem = gtk_drop_down_get_selected (self->problem_dropdown);
   job->options.k = gtk_spin_button_get_value_as_int (self->k_spin);
   job->options.target_share = gtk_spin_button_get_value (self->target_spin) / 100.0;
   job->options.budget = gtk_spin_button_get_value (self->budget_spin);
   job->options.capacitated = gtk_check_button_get_active (self->capacitated_check);
-  job->options.use_costs = FALSE; /* the panel asks for the fewest sites */
+  job->options.use_costs = FALSE;   /* the panel asks for the fewest sites */
   job->options.radius = radius;
   job->options.gap_tolerance = 1e-6;
   job->options.time_limit = 30;
@@ -483,7 +493,7 @@ linli_plan_panel_run (LinliPlanPanel *self)
   self->task = task;
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
-  gtk_label_set_text (self->summary_label, _ ("Searching…"));
+  gtk_label_set_text (self->summary_label, _("Searching…"));
   self->progress_source = g_timeout_add (100, progress_tick_cb, self);
   g_task_run_in_thread (task, solve_thread);
   update_actions (self);
@@ -518,7 +528,9 @@ linli_plan_panel_get_result (LinliPlanPanel *self)
  * Returns: the number of proposed new sites
  */
 guint
-linli_plan_panel_get_proposal (LinliPlanPanel *self, const char ***ids, const double **adds)
+linli_plan_panel_get_proposal (LinliPlanPanel  *self,
+                               const char    ***ids,
+                               const double   **adds)
 {
   *ids = (const char **) self->proposal_ids->pdata;
   *adds = (const double *) self->proposal_adds->data;
@@ -541,11 +553,10 @@ linli_plan_panel_accept (LinliPlanPanel *self)
 
   if (self->history == NULL || self->proposal_ids->len == 0)
     return 0;
-  linli_history_begin_group (self->history, _ ("Accept Plan"));
+  linli_history_begin_group (self->history, _("Accept Plan"));
   for (guint i = 0; i < self->proposal_ids->len; i++)
     {
-      LinliSite *site = linli_project_find_site (self->project, g_ptr_array_index (self->proposal_ids, i),
-                                                 NULL);
+      LinliSite *site = linli_project_find_site (self->project, g_ptr_array_index (self->proposal_ids, i), NULL);
       g_autoptr (LinliSiteState) state = NULL;
 
       if (site == NULL || !gtk_check_button_get_active (g_ptr_array_index (self->checks, i)) ||
@@ -553,15 +564,14 @@ linli_plan_panel_accept (LinliPlanPanel *self)
         continue;
       state = linli_site_dup_state (site);
       state->status = LINLI_SITE_STATUS_PLANNED;
-      linli_project_edits_change_site (self->history, _ ("Accept Plan"), site, state);
+      linli_project_edits_change_site (self->history, _("Accept Plan"), site, state);
       accepted++;
     }
   linli_history_end_group (self->history);
   if (accepted > 0)
     {
-      g_autofree char *text = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE, "%u site is now planned.", "%u sites are now planned.", accepted),
-          accepted);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u site is now planned.",
+                                                            "%u sites are now planned.", accepted), accepted);
       clear_result (self);
       gtk_label_set_text (self->summary_label, text);
     }

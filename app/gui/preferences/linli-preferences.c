@@ -16,14 +16,14 @@
  */
 struct _LinliPreferences
 {
-  AdwPreferencesWindow parent_instance;
+  AdwPreferencesWindow  parent_instance;
 
   /* Template children */
-  AdwPreferencesPage *page;
-  AdwActionRow       *mbtiles_row;
-  GtkWidget          *file_button;
-  AdwButtonContent   *file_button_content;
-  GtkLabel           *error_label;
+  AdwPreferencesPage   *page;
+  AdwActionRow         *mbtiles_row;
+  GtkWidget            *file_button;
+  AdwButtonContent     *file_button_content;
+  GtkLabel             *error_label;
 
   LinliSettings        *settings;
   GtkFileChooserNative *chooser;
@@ -31,8 +31,7 @@ struct _LinliPreferences
 
 G_DEFINE_FINAL_TYPE (LinliPreferences, linli_preferences, ADW_TYPE_PREFERENCES_WINDOW)
 
-enum
-{
+enum {
   PROP_0,
   PROP_SETTINGS,
   PROP_BASEMAP,
@@ -44,7 +43,8 @@ static GParamSpec *properties[N_PROPS];
 /* Auxiliary methods */
 
 static void
-show_error (LinliPreferences *self, const GError *error)
+show_error (LinliPreferences *self,
+            const GError     *error)
 {
   gtk_label_set_text (self->error_label, error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
@@ -59,7 +59,8 @@ clear_error (LinliPreferences *self)
 
 /* The file button names the chosen file, and the row says what it holds. */
 static void
-update_file_row (LinliPreferences *self, LinliMbtilesSource *source)
+update_file_row (LinliPreferences   *self,
+                 LinliMbtilesSource *source)
 {
   const char *path = linli_settings_get_mbtiles_file (self->settings);
 
@@ -73,23 +74,22 @@ update_file_row (LinliPreferences *self, LinliMbtilesSource *source)
     }
   else
     {
-      adw_button_content_set_label (self->file_button_content, _ ("Choose File…"));
-      gtk_widget_set_tooltip_text (self->file_button, _ ("Choose an MBTiles file"));
+      adw_button_content_set_label (self->file_button_content, _("Choose File…"));
+      gtk_widget_set_tooltip_text (self->file_button, _("Choose an MBTiles file"));
     }
 
   if (source != NULL)
     {
       /* Translators: an MBTiles file's name and the zoom levels it holds, e.g. "OSM Hangzhou · zoom 10–16" */
-      g_autofree char *subtitle = g_strdup_printf (
-          _ ("%s · zoom %u–%u"), linli_mbtiles_source_get_name (source),
-          linli_mbtiles_source_get_min_zoom (source), linli_mbtiles_source_get_max_zoom (source));
+      g_autofree char *subtitle = g_strdup_printf (_("%s · zoom %u–%u"), linli_mbtiles_source_get_name (source),
+                                                   linli_mbtiles_source_get_min_zoom (source),
+                                                   linli_mbtiles_source_get_max_zoom (source));
 
       adw_action_row_set_subtitle (self->mbtiles_row, subtitle);
     }
   else
     {
-      adw_action_row_set_subtitle (self->mbtiles_row,
-                                   _ ("Raster tiles (PNG or JPEG) from a file on this computer"));
+      adw_action_row_set_subtitle (self->mbtiles_row, _("Raster tiles (PNG or JPEG) from a file on this computer"));
     }
 }
 
@@ -105,7 +105,8 @@ save (LinliPreferences *self)
 /* Callbacks */
 
 static void
-on_chooser_response_cb (LinliPreferences *self, int response)
+on_chooser_response_cb (LinliPreferences *self,
+                        int               response)
 {
   g_autoptr (GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
 
@@ -125,26 +126,28 @@ on_settings_notify_cb (LinliPreferences *self)
 }
 
 static void
-choose_file_action (GtkWidget *widget, const char *action_name, GVariant *param)
+choose_file_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
 {
-  LinliPreferences         *self = LINLI_PREFERENCES (widget);
+  LinliPreferences *self = LINLI_PREFERENCES (widget);
   g_autoptr (GtkFileFilter) mbtiles = gtk_file_filter_new ();
   g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
-  const char               *current = linli_settings_get_mbtiles_file (self->settings);
+  const char *current = linli_settings_get_mbtiles_file (self->settings);
 
   if (self->chooser != NULL)
     {
       gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
       return;
     }
-  self->chooser = gtk_file_chooser_native_new (_ ("Choose a Basemap"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Choose"), _ ("_Cancel"));
+  self->chooser = gtk_file_chooser_native_new (_("Choose a Basemap"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_filter_set_name (mbtiles, _ ("MBTiles files"));
+  gtk_file_filter_set_name (mbtiles, _("MBTiles files"));
   gtk_file_filter_add_pattern (mbtiles, "*.mbtiles");
   gtk_file_filter_add_pattern (mbtiles, "*.MBTILES");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), mbtiles);
-  gtk_file_filter_set_name (all, _ ("All files"));
+  gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
   if (current != NULL)
@@ -165,9 +168,9 @@ choose_file_action (GtkWidget *widget, const char *action_name, GVariant *param)
 static void
 linli_preferences_constructed (GObject *object)
 {
-  LinliPreferences              *self = LINLI_PREFERENCES (object);
+  LinliPreferences *self = LINLI_PREFERENCES (object);
   g_autoptr (LinliMbtilesSource) source = NULL;
-  const char                    *path;
+  const char *path;
 
   G_OBJECT_CLASS (linli_preferences_parent_class)->constructed (object);
 
@@ -204,35 +207,51 @@ linli_preferences_dispose (GObject *object)
 }
 
 static void
-linli_preferences_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+linli_preferences_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
 {
   LinliPreferences *self = LINLI_PREFERENCES (object);
 
   switch (prop_id)
     {
-      case PROP_SETTINGS: g_value_set_object (value, self->settings); break;
-      case PROP_BASEMAP: g_value_set_string (value, linli_preferences_get_basemap (self)); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_BASEMAP:
+      g_value_set_string (value, linli_preferences_get_basemap (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-linli_preferences_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+linli_preferences_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
 {
   LinliPreferences *self = LINLI_PREFERENCES (object);
 
   switch (prop_id)
     {
-      case PROP_SETTINGS: self->settings = g_value_dup_object (value); break;
-      case PROP_BASEMAP: linli_preferences_set_basemap (self, g_value_get_string (value)); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    case PROP_BASEMAP:
+      linli_preferences_set_basemap (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
 linli_preferences_class_init (LinliPreferencesClass *klass)
 {
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = linli_preferences_constructed;
@@ -242,11 +261,12 @@ linli_preferences_class_init (LinliPreferencesClass *klass)
 
   properties[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, LINLI_TYPE_SETTINGS,
                                                    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                       G_PARAM_STATIC_STRINGS);
+                                                   G_PARAM_STATIC_STRINGS);
   /* "own" or "mbtiles": a string, so the radio buttons can use it as
    * their action's state. */
-  properties[PROP_BASEMAP] = g_param_spec_string (
-      "basemap", NULL, NULL, "own", G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BASEMAP] = g_param_spec_string ("basemap", NULL, NULL, "own",
+                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                  G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-preferences.ui");
@@ -304,7 +324,8 @@ linli_preferences_get_basemap (LinliPreferences *self)
  * asks for one; it changes nothing if the file cannot be shown.
  */
 void
-linli_preferences_set_basemap (LinliPreferences *self, const char *basemap)
+linli_preferences_set_basemap (LinliPreferences *self,
+                               const char       *basemap)
 {
   const char *path;
 
@@ -347,11 +368,12 @@ linli_preferences_set_basemap (LinliPreferences *self, const char *basemap)
  * Returns: whether @file is now the basemap
  */
 gboolean
-linli_preferences_choose_mbtiles (LinliPreferences *self, GFile *file)
+linli_preferences_choose_mbtiles (LinliPreferences *self,
+                                  GFile            *file)
 {
   g_autoptr (LinliMbtilesSource) source = NULL;
-  g_autoptr (GError)             error = NULL;
-  g_autofree char               *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (LINLI_IS_PREFERENCES (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -359,8 +381,7 @@ linli_preferences_choose_mbtiles (LinliPreferences *self, GFile *file)
   path = g_file_get_path (file);
   if (path == NULL)
     {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _ ("Only local files can be used as a basemap"));
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be used as a basemap"));
       show_error (self, error);
       return FALSE;
     }

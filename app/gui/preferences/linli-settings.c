@@ -24,23 +24,21 @@
 
 struct _LinliSettings
 {
-  GObject parent_instance;
+  GObject       parent_instance;
 
-  char        *path;
-  GKeyFile    *key_file;
-  LinliBasemap basemap;
-  char        *mbtiles_file;
+  char         *path;
+  GKeyFile     *key_file;
+  LinliBasemap  basemap;
+  char         *mbtiles_file;
 };
 
 G_DEFINE_FINAL_TYPE (LinliSettings, linli_settings, G_TYPE_OBJECT)
 
-G_DEFINE_ENUM_TYPE (LinliBasemap,
-                    linli_basemap,
+G_DEFINE_ENUM_TYPE (LinliBasemap, linli_basemap,
                     G_DEFINE_ENUM_VALUE (LINLI_BASEMAP_OWN, "own"),
                     G_DEFINE_ENUM_VALUE (LINLI_BASEMAP_MBTILES, "mbtiles"))
 
-enum
-{
+enum {
   PROP_0,
   PROP_BASEMAP,
   PROP_MBTILES_FILE,
@@ -63,28 +61,44 @@ linli_settings_finalize (GObject *object)
 }
 
 static void
-linli_settings_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+linli_settings_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
 {
   LinliSettings *self = LINLI_SETTINGS (object);
 
   switch (prop_id)
     {
-      case PROP_BASEMAP: g_value_set_enum (value, self->basemap); break;
-      case PROP_MBTILES_FILE: g_value_set_string (value, self->mbtiles_file); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_BASEMAP:
+      g_value_set_enum (value, self->basemap);
+      break;
+    case PROP_MBTILES_FILE:
+      g_value_set_string (value, self->mbtiles_file);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-linli_settings_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+linli_settings_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
 {
   LinliSettings *self = LINLI_SETTINGS (object);
 
   switch (prop_id)
     {
-      case PROP_BASEMAP: linli_settings_set_basemap (self, g_value_get_enum (value)); break;
-      case PROP_MBTILES_FILE: linli_settings_set_mbtiles_file (self, g_value_get_string (value)); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_BASEMAP:
+      linli_settings_set_basemap (self, g_value_get_enum (value));
+      break;
+    case PROP_MBTILES_FILE:
+      linli_settings_set_mbtiles_file (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -99,9 +113,10 @@ linli_settings_class_init (LinliSettingsClass *klass)
 
   properties[PROP_BASEMAP] = g_param_spec_enum ("basemap", NULL, NULL, LINLI_TYPE_BASEMAP, LINLI_BASEMAP_OWN,
                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                    G_PARAM_STATIC_STRINGS);
-  properties[PROP_MBTILES_FILE] = g_param_spec_string (
-      "mbtiles-file", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                                                G_PARAM_STATIC_STRINGS);
+  properties[PROP_MBTILES_FILE] = g_param_spec_string ("mbtiles-file", NULL, NULL, NULL,
+                                                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                       G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -130,7 +145,7 @@ linli_settings_get_default (void)
 
   if (settings == NULL)
     {
-      g_autofree char   *path = g_build_filename (g_get_user_config_dir (), "linli", "settings.ini", NULL);
+      g_autofree char *path = g_build_filename (g_get_user_config_dir (), "linli", "settings.ini", NULL);
       g_autoptr (GError) error = NULL;
 
       settings = linli_settings_new_for_path (path);
@@ -174,13 +189,14 @@ linli_settings_get_path (LinliSettings *self)
  *   defaults are in force
  */
 gboolean
-linli_settings_load (LinliSettings *self, GError **error)
+linli_settings_load (LinliSettings  *self,
+                     GError        **error)
 {
   g_autoptr (GKeyFile) key_file = g_key_file_new ();
-  g_autoptr (GError)   local_error = NULL;
-  g_autofree char     *kind = NULL;
-  g_autofree char     *file = NULL;
-  LinliBasemap         basemap = LINLI_BASEMAP_OWN;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *file = NULL;
+  LinliBasemap basemap = LINLI_BASEMAP_OWN;
 
   g_return_val_if_fail (LINLI_IS_SETTINGS (self), FALSE);
 
@@ -188,8 +204,8 @@ linli_settings_load (LinliSettings *self, GError **error)
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         return TRUE;
-      g_set_error (error, local_error->domain, local_error->code,
-                   _ ("Could not read the settings in “%s”: %s"), self->path, local_error->message);
+      g_set_error (error, local_error->domain, local_error->code, _("Could not read the settings in “%s”: %s"),
+                   self->path, local_error->message);
       return FALSE;
     }
 
@@ -223,12 +239,13 @@ linli_settings_load (LinliSettings *self, GError **error)
  * Writes the key file, making its folder if needed.
  */
 gboolean
-linli_settings_save (LinliSettings *self, GError **error)
+linli_settings_save (LinliSettings  *self,
+                     GError        **error)
 {
-  g_autofree char   *dir = NULL;
-  g_autofree char   *data = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *data = NULL;
   g_autoptr (GError) local_error = NULL;
-  gsize              length;
+  gsize length;
 
   g_return_val_if_fail (LINLI_IS_SETTINGS (self), FALSE);
 
@@ -252,7 +269,7 @@ linli_settings_save (LinliSettings *self, GError **error)
       int saved_errno = errno;
 
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _ ("Could not save the settings in “%s”: %s"), self->path, g_strerror (saved_errno));
+                   _("Could not save the settings in “%s”: %s"), self->path, g_strerror (saved_errno));
       return FALSE;
     }
   /* Through the core's writer: atomic, and it cleans up after a killed
@@ -261,7 +278,7 @@ linli_settings_save (LinliSettings *self, GError **error)
   if (!linli_file_set_contents (self->path, data, length, &local_error))
     {
       /* The message names the file already. */
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), _ ("Could not save the settings: "));
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), _("Could not save the settings: "));
       return FALSE;
     }
   return TRUE;
@@ -275,7 +292,8 @@ linli_settings_get_basemap (LinliSettings *self)
 }
 
 void
-linli_settings_set_basemap (LinliSettings *self, LinliBasemap basemap)
+linli_settings_set_basemap (LinliSettings *self,
+                            LinliBasemap   basemap)
 {
   g_return_if_fail (LINLI_IS_SETTINGS (self));
   g_return_if_fail (basemap == LINLI_BASEMAP_OWN || basemap == LINLI_BASEMAP_MBTILES);
@@ -299,7 +317,8 @@ linli_settings_get_mbtiles_file (LinliSettings *self)
 }
 
 void
-linli_settings_set_mbtiles_file (LinliSettings *self, const char *path)
+linli_settings_set_mbtiles_file (LinliSettings *self,
+                                 const char    *path)
 {
   g_return_if_fail (LINLI_IS_SETTINGS (self));
 

@@ -22,17 +22,21 @@ GType linli_basemap_get_type (void);
 #define LINLI_TYPE_SETTINGS (linli_settings_get_type ())
 G_DECLARE_FINAL_TYPE (LinliSettings, linli_settings, LINLI, SETTINGS, GObject)
 
-LinliSettings *linli_settings_get_default (void);
-LinliSettings *linli_settings_new_for_path (const char *path) G_GNUC_WARN_UNUSED_RESULT;
+LinliSettings *linli_settings_get_default      (void);
+LinliSettings *linli_settings_new_for_path     (const char *path) G_GNUC_WARN_UNUSED_RESULT;
 
-const char *linli_settings_get_path (LinliSettings *self);
-gboolean    linli_settings_load (LinliSettings *self, GError **error);
-gboolean    linli_settings_save (LinliSettings *self, GError **error);
+const char    *linli_settings_get_path         (LinliSettings  *self);
+gboolean       linli_settings_load             (LinliSettings  *self,
+                                                GError        **error);
+gboolean       linli_settings_save             (LinliSettings  *self,
+                                                GError        **error);
 
-LinliBasemap linli_settings_get_basemap (LinliSettings *self);
-void         linli_settings_set_basemap (LinliSettings *self, LinliBasemap basemap);
-const char  *linli_settings_get_mbtiles_file (LinliSettings *self);
-void         linli_settings_set_mbtiles_file (LinliSettings *self, const char *path);
-const char  *linli_settings_get_basemap_file (LinliSettings *self);
+LinliBasemap   linli_settings_get_basemap      (LinliSettings *self);
+void           linli_settings_set_basemap      (LinliSettings *self,
+                                                LinliBasemap   basemap);
+const char    *linli_settings_get_mbtiles_file (LinliSettings *self);
+void           linli_settings_set_mbtiles_file (LinliSettings *self,
+                                                const char    *path);
+const char    *linli_settings_get_basemap_file (LinliSettings *self);
 
 G_END_DECLS

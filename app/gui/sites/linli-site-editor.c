@@ -15,7 +15,7 @@
  * made in it as an undoable edit in the document's history. */
 struct _LinliSiteEditor
 {
-  GtkWidget parent_instance;
+  GtkWidget       parent_instance;
 
   /* Template children */
   GtkWidget      *box;
@@ -27,17 +27,16 @@ struct _LinliSiteEditor
   GtkSpinButton  *cost_spin;
   GtkCheckButton *service_checks[LINLI_N_SERVICES];
 
-  LinliDocument *document;
-  LinliSite     *site;
-  GSignalGroup  *project_signals;
-  GSignalGroup  *site_signals;
-  gboolean       updating; /* filling the widgets from the site */
+  LinliDocument  *document;
+  LinliSite      *site;
+  GSignalGroup   *project_signals;
+  GSignalGroup   *site_signals;
+  gboolean        updating;          /* filling the widgets from the site */
 };
 
 G_DEFINE_FINAL_TYPE (LinliSiteEditor, linli_site_editor, GTK_TYPE_WIDGET)
 
-enum
-{
+enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_SITE,
@@ -83,7 +82,7 @@ static void
 commit (LinliSiteEditor *self)
 {
   g_autoptr (LinliSiteState) state = NULL;
-  double                     cost;
+  double cost;
 
   if (self->updating || self->site == NULL || self->document == NULL)
     return;
@@ -100,8 +99,7 @@ commit (LinliSiteEditor *self)
   for (guint i = 0; i < LINLI_N_SERVICES; i++)
     if (gtk_check_button_get_active (self->service_checks[i]))
       state->services |= 1u << i;
-  linli_project_edits_change_site (linli_document_get_history (self->document), _ ("Edit Site"), self->site,
-                                   state);
+  linli_project_edits_change_site (linli_document_get_history (self->document), _("Edit Site"), self->site, state);
 }
 
 /* Callbacks */
@@ -119,8 +117,7 @@ on_project_changed_cb (LinliSiteEditor *self)
 
   /* The site may have been removed, by undo for example: an editor of a
    * site that is not in the project would write edits nobody sees. */
-  if (self->site != NULL &&
-      !g_list_store_find (G_LIST_STORE (linli_project_get_sites (project)), self->site, NULL))
+  if (self->site != NULL && !g_list_store_find (G_LIST_STORE (linli_project_get_sites (project)), self->site, NULL))
     linli_site_editor_set_site (self, NULL);
 }
 
@@ -190,36 +187,52 @@ linli_site_editor_dispose (GObject *object)
 }
 
 static void
-linli_site_editor_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+linli_site_editor_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
 {
   LinliSiteEditor *self = LINLI_SITE_EDITOR (object);
 
   switch (prop_id)
     {
-      case PROP_DOCUMENT: g_value_set_object (value, self->document); break;
-      case PROP_SITE: g_value_set_object (value, self->site); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_SITE:
+      g_value_set_object (value, self->site);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-linli_site_editor_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+linli_site_editor_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
 {
   LinliSiteEditor *self = LINLI_SITE_EDITOR (object);
 
   switch (prop_id)
     {
-      case PROP_DOCUMENT: linli_site_editor_set_document (self, g_value_get_object (value)); break;
-      case PROP_SITE: linli_site_editor_set_site (self, g_value_get_object (value)); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_DOCUMENT:
+      linli_site_editor_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_SITE:
+      linli_site_editor_set_site (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
 linli_site_editor_class_init (LinliSiteEditorClass *klass)
 {
-  GObjectClass            *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass          *widget_class = GTK_WIDGET_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   static const char *const service_ids[LINLI_N_SERVICES] = {
     "childcare_check", "elderly_check", "health_check", "meals_check", "leisure_check", "affairs_check",
   };
@@ -228,12 +241,12 @@ linli_site_editor_class_init (LinliSiteEditorClass *klass)
   object_class->get_property = linli_site_editor_get_property;
   object_class->set_property = linli_site_editor_set_property;
 
-  properties[PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL, LINLI_TYPE_DOCUMENT,
-                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                       G_PARAM_STATIC_STRINGS);
-  properties[PROP_SITE] = g_param_spec_object ("site", NULL, NULL, LINLI_TYPE_SITE,
-                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                   G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, LINLI_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SITE] =
+    g_param_spec_object ("site", NULL, NULL, LINLI_TYPE_SITE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-site-editor.ui");
@@ -248,7 +261,7 @@ linli_site_editor_class_init (LinliSiteEditorClass *klass)
   for (guint i = 0; i < LINLI_N_SERVICES; i++)
     gtk_widget_class_bind_template_child_full (widget_class, service_ids[i], FALSE,
                                                G_STRUCT_OFFSET (LinliSiteEditor, service_checks) +
-                                                   i * sizeof (GtkCheckButton *));
+                                               i * sizeof (GtkCheckButton *));
   gtk_widget_class_bind_template_callback (widget_class, on_name_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_name_entry_leave_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tier_dropdown_notify_selected_cb);
@@ -308,7 +321,8 @@ linli_site_editor_get_document (LinliSiteEditor *self)
  * Edits sites of @document.  A site of another document is let go.
  */
 void
-linli_site_editor_set_document (LinliSiteEditor *self, LinliDocument *document)
+linli_site_editor_set_document (LinliSiteEditor *self,
+                                LinliDocument   *document)
 {
   g_return_if_fail (LINLI_IS_SITE_EDITOR (self));
   g_return_if_fail (document == NULL || LINLI_IS_DOCUMENT (document));
@@ -339,7 +353,8 @@ linli_site_editor_get_site (LinliSiteEditor *self)
  * Shows @site and follows its changes, wherever they come from.
  */
 void
-linli_site_editor_set_site (LinliSiteEditor *self, LinliSite *site)
+linli_site_editor_set_site (LinliSiteEditor *self,
+                            LinliSite       *site)
 {
   g_return_if_fail (LINLI_IS_SITE_EDITOR (self));
   g_return_if_fail (site == NULL || LINLI_IS_SITE (site));

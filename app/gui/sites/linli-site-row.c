@@ -13,12 +13,12 @@
  * the document's coverage by itself. */
 struct _LinliSiteRow
 {
-  GtkWidget parent_instance;
+  GtkWidget      parent_instance;
 
   /* Template children */
-  GtkWidget *box;
-  GtkLabel  *name_label;
-  GtkLabel  *detail_label;
+  GtkWidget     *box;
+  GtkLabel      *name_label;
+  GtkLabel      *detail_label;
 
   LinliDocument *document;
   LinliSite     *site;
@@ -28,8 +28,7 @@ struct _LinliSiteRow
 
 G_DEFINE_FINAL_TYPE (LinliSiteRow, linli_site_row, GTK_TYPE_WIDGET)
 
-enum
-{
+enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_SITE,
@@ -43,11 +42,10 @@ static GParamSpec *properties[N_PROPS];
 static void
 update (LinliSiteRow *self)
 {
-  const LinliCoverage *coverage = self->document != NULL ? linli_document_get_coverage (self->document)
-                                                         : NULL;
-  g_autofree char     *households = NULL;
-  g_autofree char     *detail = NULL;
-  guint                position = 0;
+  const LinliCoverage *coverage = self->document != NULL ? linli_document_get_coverage (self->document) : NULL;
+  g_autofree char *households = NULL;
+  g_autofree char *detail = NULL;
+  guint position = 0;
 
   if (self->site == NULL)
     {
@@ -65,7 +63,7 @@ update (LinliSiteRow *self)
   else
     households = g_strdup ("–");
   /* Translators: status · tier · households in the site's circle */
-  detail = g_strdup_printf (_ ("%s · %s · %s households within reach"),
+  detail = g_strdup_printf (_("%s · %s · %s households within reach"),
                             linli_site_status_label (linli_site_get_status (self->site)),
                             linli_site_tier_label (linli_site_get_tier (self->site)), households);
   gtk_label_set_text (self->detail_label, detail);
@@ -87,47 +85,63 @@ linli_site_row_dispose (GObject *object)
 }
 
 static void
-linli_site_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+linli_site_row_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
 {
   LinliSiteRow *self = LINLI_SITE_ROW (object);
 
   switch (prop_id)
     {
-      case PROP_DOCUMENT: g_value_set_object (value, self->document); break;
-      case PROP_SITE: g_value_set_object (value, self->site); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_SITE:
+      g_value_set_object (value, self->site);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-linli_site_row_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+linli_site_row_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
 {
   LinliSiteRow *self = LINLI_SITE_ROW (object);
 
   switch (prop_id)
     {
-      case PROP_DOCUMENT: linli_site_row_set_document (self, g_value_get_object (value)); break;
-      case PROP_SITE: linli_site_row_set_site (self, g_value_get_object (value)); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_DOCUMENT:
+      linli_site_row_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_SITE:
+      linli_site_row_set_site (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
 linli_site_row_class_init (LinliSiteRowClass *klass)
 {
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = linli_site_row_dispose;
   object_class->get_property = linli_site_row_get_property;
   object_class->set_property = linli_site_row_set_property;
 
-  properties[PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL, LINLI_TYPE_DOCUMENT,
-                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                       G_PARAM_STATIC_STRINGS);
-  properties[PROP_SITE] = g_param_spec_object ("site", NULL, NULL, LINLI_TYPE_SITE,
-                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                   G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, LINLI_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SITE] =
+    g_param_spec_object ("site", NULL, NULL, LINLI_TYPE_SITE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-site-row.ui");
@@ -146,7 +160,8 @@ linli_site_row_init (LinliSiteRow *self)
   g_signal_group_connect_object (self->document_signals, "coverage-changed", G_CALLBACK (update), self,
                                  G_CONNECT_SWAPPED);
   self->site_signals = g_signal_group_new (LINLI_TYPE_SITE);
-  g_signal_group_connect_object (self->site_signals, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->site_signals, "changed", G_CALLBACK (update), self,
+                                 G_CONNECT_SWAPPED);
 }
 
 /* Public API */
@@ -172,7 +187,8 @@ linli_site_row_get_document (LinliSiteRow *self)
  * and again whenever it changes.
  */
 void
-linli_site_row_set_document (LinliSiteRow *self, LinliDocument *document)
+linli_site_row_set_document (LinliSiteRow  *self,
+                             LinliDocument *document)
 {
   g_return_if_fail (LINLI_IS_SITE_ROW (self));
   g_return_if_fail (document == NULL || LINLI_IS_DOCUMENT (document));
@@ -198,7 +214,8 @@ linli_site_row_get_site (LinliSiteRow *self)
  * Shows @site, and follows its edits.
  */
 void
-linli_site_row_set_site (LinliSiteRow *self, LinliSite *site)
+linli_site_row_set_site (LinliSiteRow *self,
+                         LinliSite    *site)
 {
   g_return_if_fail (LINLI_IS_SITE_ROW (self));
   g_return_if_fail (site == NULL || LINLI_IS_SITE (site));

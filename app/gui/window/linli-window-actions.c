@@ -15,11 +15,13 @@
 /* Auxiliary methods */
 
 void
-linli_window_show_error (LinliWindow *self, const char *heading, const GError *error)
+linli_window_show_error (LinliWindow  *self,
+                         const char   *heading,
+                         const GError *error)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -37,7 +39,8 @@ linli_window_update_actions (LinliWindow *self)
 }
 
 void
-linli_window_set_add_mode (LinliWindow *self, gboolean add_mode)
+linli_window_set_add_mode (LinliWindow *self,
+                           gboolean     add_mode)
 {
   if (self->add_mode == add_mode)
     return;
@@ -51,13 +54,13 @@ void
 linli_window_update_recent_menu (LinliWindow *self)
 {
   GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
-  guint  n = 0;
+  guint n = 0;
 
   g_menu_remove_all (self->recent_submenu);
   for (GList *l = items; l != NULL && n < MAX_RECENT; l = l->next)
     {
-      GtkRecentInfo        *info = l->data;
-      const char           *uri = gtk_recent_info_get_uri (info);
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
       g_autoptr (GMenuItem) item = NULL;
 
       if (!g_str_has_suffix (uri, ".linli") || !gtk_recent_info_exists (info))
@@ -71,20 +74,21 @@ linli_window_update_recent_menu (LinliWindow *self)
 }
 
 static void
-open_after_confirm (LinliWindow *self, GFile *file)
+open_after_confirm (LinliWindow *self,
+                    GFile       *file)
 {
   g_autoptr (GError) error = NULL;
 
   if (!linli_window_open_file (self, file, &error))
-    linli_window_show_error (self, _ ("Could not open the project"), error);
+    linli_window_show_error (self, _("Could not open the project"), error);
 }
 
 typedef struct
 {
-  LinliWindow        *self;
-  LinliWindowContinue cont;
-  gpointer            data;
-  GDestroyNotify      destroy;
+  LinliWindow          *self;
+  LinliWindowContinue   cont;
+  gpointer              data;
+  GDestroyNotify        destroy;
 } PendingReplace;
 
 static void
@@ -97,7 +101,9 @@ pending_replace_free (PendingReplace *p)
 }
 
 static void
-on_discard_response_cb (AdwMessageDialog *dialog, const char *response, PendingReplace *p)
+on_discard_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        PendingReplace   *p)
 {
   if (g_strcmp0 (response, "save") == 0)
     {
@@ -105,7 +111,7 @@ on_discard_response_cb (AdwMessageDialog *dialog, const char *response, PendingR
 
       if (!linli_window_save_file (p->self, linli_window_get_file (p->self), &error))
         {
-          linli_window_show_error (p->self, _ ("Could not save the project"), error);
+          linli_window_show_error (p->self, _("Could not save the project"), error);
           return;
         }
     }
@@ -123,10 +129,13 @@ on_discard_response_cb (AdwMessageDialog *dialog, const char *response, PendingR
  * yet) before something replaces the project: save, discard or cancel.
  */
 void
-linli_window_confirm_replace (
-    LinliWindow *self, const char *body, LinliWindowContinue cont, gpointer data, GDestroyNotify destroy)
+linli_window_confirm_replace (LinliWindow         *self,
+                              const char          *body,
+                              LinliWindowContinue  cont,
+                              gpointer             data,
+                              GDestroyNotify       destroy)
 {
-  GtkWidget      *dialog;
+  GtkWidget *dialog;
   PendingReplace *p;
 
   if (!linli_window_is_modified (self))
@@ -136,16 +145,14 @@ linli_window_confirm_replace (
         destroy (data);
       return;
     }
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Save changes first?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "discard",
-                                    _ ("_Discard"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save changes first?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
   if (linli_window_get_file (self) != NULL)
     {
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save", _ ("_Save"));
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save", _("_Save"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
     }
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   p = g_new0 (PendingReplace, 1);
@@ -159,18 +166,19 @@ linli_window_confirm_replace (
 }
 
 static void
-open_cont (LinliWindow *self, gpointer data)
+open_cont (LinliWindow *self,
+           gpointer     data)
 {
   open_after_confirm (self, G_FILE (data));
 }
 
 /* Opens @file, first asking what to do with unsaved changes. */
 static void
-open_with_confirm (LinliWindow *self, GFile *file)
+open_with_confirm (LinliWindow *self,
+                   GFile       *file)
 {
-  linli_window_confirm_replace (
-      self, _ ("Opening another project replaces this one, and its unsaved changes would be lost."),
-      open_cont, g_object_ref (file), g_object_unref);
+  linli_window_confirm_replace (self, _("Opening another project replaces this one, and its unsaved changes would be lost."),
+                                open_cont, g_object_ref (file), g_object_unref);
 }
 
 static GtkFileFilter *
@@ -178,7 +186,7 @@ project_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _ ("Linli projects"));
+  gtk_file_filter_set_name (filter, _("Linli projects"));
   gtk_file_filter_add_pattern (filter, "*.linli");
   return filter;
 }
@@ -186,7 +194,9 @@ project_filter (void)
 /* Callbacks */
 
 static void
-on_open_response_cb (GtkNativeDialog *chooser, int response, LinliWindow *self)
+on_open_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     LinliWindow     *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -199,30 +209,34 @@ on_open_response_cb (GtkNativeDialog *chooser, int response, LinliWindow *self)
 }
 
 static void
-on_save_as_response_cb (GtkNativeDialog *chooser, int response, LinliWindow *self)
+on_save_as_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        LinliWindow     *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr (GFile)  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr (GError) error = NULL;
 
       if (file != NULL && !linli_window_save_file (self, file, &error))
-        linli_window_show_error (self, _ ("Could not save the project"), error);
+        linli_window_show_error (self, _("Could not save the project"), error);
     }
   g_object_unref (chooser);
 }
 
 static void
-on_export_response_cb (GtkNativeDialog *chooser, int response, LinliWindow *self)
+on_export_response_cb (GtkNativeDialog *chooser,
+                       int              response,
+                       LinliWindow     *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr (GFile)  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char   *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
       g_autoptr (GError) error = NULL;
 
       if (path != NULL && !linli_window_save_png (self, TRUE, path, &error))
-        linli_window_show_error (self, _ ("Could not export the map"), error);
+        linli_window_show_error (self, _("Could not export the map"), error);
     }
   g_object_unref (chooser);
 }
@@ -233,10 +247,10 @@ typedef struct
 {
   LinliWindow    *self;
   GFile          *file;
-  char           *streets_path; /* found beside a GeoJSON file, or NULL */
+  char           *streets_path;   /* found beside a GeoJSON file, or NULL */
   char           *pois_path;
-  GtkDropDown    *crs;       /* NULL for OpenStreetMap, always WGS84 */
-  GtkCheckButton *add_sites; /* NULL when none were found */
+  GtkDropDown    *crs;            /* NULL for OpenStreetMap, always WGS84 */
+  GtkCheckButton *add_sites;      /* NULL when none were found */
 } PendingImport;
 
 static void
@@ -253,11 +267,10 @@ pending_import_free (PendingImport *p)
 static GtkWidget *
 crs_dropdown_new (void)
 {
-  const char *names[] = { _ ("WGS84 (GPS, OpenStreetMap)"), _ ("GCJ-02 (Chinese web maps)"), _ ("CGCS2000"),
-                          NULL };
-  GtkWidget  *dropdown = gtk_drop_down_new_from_strings (names);
+  const char *names[] = { _("WGS84 (GPS, OpenStreetMap)"), _("GCJ-02 (Chinese web maps)"), _("CGCS2000"), NULL };
+  GtkWidget *dropdown = gtk_drop_down_new_from_strings (names);
 
-  gtk_widget_set_tooltip_text (dropdown, _ ("Coordinate system of the file"));
+  gtk_widget_set_tooltip_text (dropdown, _("Coordinate system of the file"));
   return dropdown;
 }
 
@@ -271,16 +284,20 @@ crs_from_dropdown (GtkDropDown *dropdown)
 
 /* Cancel and one suggested answer, the default. */
 static void
-add_question_responses (AdwMessageDialog *dialog, const char *id, const char *label)
+add_question_responses (AdwMessageDialog *dialog,
+                        const char       *id,
+                        const char       *label)
 {
-  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), id, label, NULL);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), id, label, NULL);
   adw_message_dialog_set_response_appearance (dialog, id, ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, id);
   adw_message_dialog_set_close_response (dialog, "cancel");
 }
 
 static void
-on_import_response_cb (AdwMessageDialog *dialog, const char *response, PendingImport *p)
+on_import_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       PendingImport    *p)
 {
   g_autoptr (GError) error = NULL;
   LinliImportOptions opts;
@@ -293,7 +310,7 @@ on_import_response_cb (AdwMessageDialog *dialog, const char *response, PendingIm
   opts.pois_path = p->pois_path;
   opts.add_suggested_sites = p->add_sites != NULL && gtk_check_button_get_active (p->add_sites);
   if (!linli_window_import (p->self, p->file, &opts, &error))
-    linli_window_show_error (p->self, _ ("Could not import the data"), error);
+    linli_window_show_error (p->self, _("Could not import the data"), error);
 }
 
 /* What the preview says of an import. */
@@ -305,34 +322,29 @@ describe_import (const LinliImportReport *report,
 {
   GString *s = g_string_new (NULL);
 
-  g_string_append_printf (
-      s, g_dngettext (GETTEXT_PACKAGE, "%u building to import", "%u buildings to import", report->buildings),
-      report->buildings);
+  g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u building to import", "%u buildings to import",
+                                          report->buildings), report->buildings);
   if (report->estimated > 0)
-    g_string_append_printf (s,
-                            _ ("; households will be estimated from floor area for %u of them "
-                               "(none for %u whose type is not residential)"),
+    g_string_append_printf (s, _("; households will be estimated from floor area for %u of them "
+                                 "(none for %u whose type is not residential)"),
                             report->estimated, report->not_residential);
   /* Translators: ends the sentence about the buildings to import */
-  g_string_append (s, _ (". "));
+  g_string_append (s, _(". "));
   if (report->building_parts + report->skipped > 0)
-    g_string_append_printf (s, _ ("Skipped: %u building parts and %u other features. "),
+    g_string_append_printf (s, _("Skipped: %u building parts and %u other features. "),
                             report->building_parts, report->skipped);
   if (osm && report->missing_refs > 0)
-    g_string_append_printf (s,
-                            _ ("%u references to data outside the file (a clipped extract) were left out. "),
+    g_string_append_printf (s, _("%u references to data outside the file (a clipped extract) were left out. "),
                             report->missing_refs);
   if (report->street_ways > 0)
-    g_string_append_printf (
-        s,
-        g_dngettext (GETTEXT_PACKAGE, "Streets: %u walkable way, %.1f km (%u gaps joined). ",
-                     "Streets: %u walkable ways, %.1f km (%u gaps joined). ", report->street_ways),
-        report->street_ways, report->street_km, report->street_joins);
+    g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "Streets: %u walkable way, %.1f km (%u gaps joined). ",
+                                            "Streets: %u walkable ways, %.1f km (%u gaps joined). ",
+                                            report->street_ways),
+                            report->street_ways, report->street_km, report->street_joins);
   else
-    g_string_append (s, _ ("No walkable streets. "));
-  g_string_append_printf (s,
-                          g_dngettext (GETTEXT_PACKAGE, "%u existing service position found. ",
-                                       "%u existing service positions found. ", report->suggestions->len),
+    g_string_append (s, _("No walkable streets. "));
+  g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u existing service position found. ",
+                                          "%u existing service positions found. ", report->suggestions->len),
                           report->suggestions->len);
   if (streets_path != NULL || pois_path != NULL)
     {
@@ -341,19 +353,17 @@ describe_import (const LinliImportReport *report,
 
       g_string_append (s, "\n\n");
       if (streets != NULL && pois != NULL)
-        g_string_append_printf (s,
-                                _ ("Streets are read from “%s” and service positions from “%s”, "
-                                   "found beside the file."),
-                                streets, pois);
+        g_string_append_printf (s, _("Streets are read from “%s” and service positions from “%s”, "
+                                     "found beside the file."), streets, pois);
       else if (streets != NULL)
-        g_string_append_printf (s, _ ("Streets are read from “%s”, found beside the file."), streets);
+        g_string_append_printf (s, _("Streets are read from “%s”, found beside the file."), streets);
       else
-        g_string_append_printf (s, _ ("Service positions are read from “%s”, found beside the file."), pois);
+        g_string_append_printf (s, _("Service positions are read from “%s”, found beside the file."), pois);
     }
   g_string_append (s, "\n\n");
   if (osm)
-    g_string_append (s, _ ("OpenStreetMap coordinates are WGS84. "));
-  g_string_append (s, _ ("The import opens as a new, unsaved project."));
+    g_string_append (s, _("OpenStreetMap coordinates are WGS84. "));
+  g_string_append (s, _("The import opens as a new, unsaved project."));
   return g_string_free (s, FALSE);
 }
 
@@ -367,22 +377,23 @@ describe_import (const LinliImportReport *report,
  * so.
  */
 void
-linli_window_preview_import (LinliWindow *self, GFile *file)
+linli_window_preview_import (LinliWindow *self,
+                GFile       *file)
 {
-  g_autofree char           *path = NULL;
-  g_autofree char           *streets_path = NULL, *pois_path = NULL;
-  g_autoptr (GError)         error = NULL;
-  g_autoptr (LinliProject)   preview = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *streets_path = NULL, *pois_path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) preview = NULL;
   g_auto (LinliImportReport) report = { 0 };
-  g_autofree char           *body = NULL;
-  LinliImportOptions         opts;
-  GtkWidget                 *dialog, *box, *dropdown = NULL, *check = NULL;
-  gboolean                   osm;
-  PendingImport             *p;
+  g_autofree char *body = NULL;
+  LinliImportOptions opts;
+  GtkWidget *dialog, *box, *dropdown = NULL, *check = NULL;
+  gboolean osm;
+  PendingImport *p;
 
   if ((path = linli_window_local_path (file, &error)) == NULL)
     {
-      linli_window_show_error (self, _ ("Could not import the data"), error);
+      linli_window_show_error (self, _("Could not import the data"), error);
       return;
     }
   osm = linli_import_guess_format (path) == LINLI_IMPORT_FORMAT_OSM;
@@ -396,13 +407,13 @@ linli_window_preview_import (LinliWindow *self, GFile *file)
   preview = linli_import_file (path, &opts, &report, &error);
   if (preview == NULL)
     {
-      linli_window_show_error (self, _ ("Could not import the data"), error);
+      linli_window_show_error (self, _("Could not import the data"), error);
       return;
     }
 
   body = describe_import (&report, osm, streets_path, pois_path);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                   osm ? _ ("Import OpenStreetMap Data?") : _ ("Import Buildings?"), body);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), osm ? _("Import OpenStreetMap Data?") : _("Import Buildings?"),
+                                   body);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   gtk_widget_set_visible (box, !osm || report.suggestions->len > 0);
@@ -413,16 +424,17 @@ linli_window_preview_import (LinliWindow *self, GFile *file)
     }
   if (report.suggestions->len > 0)
     {
-      g_autofree char *label = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE, "Add %u service position found as an existing site",
-                       "Add %u service positions found as existing sites", report.suggestions->len),
-          report.suggestions->len);
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "Add %u service position found as an existing site",
+                                                             "Add %u service positions found as existing sites",
+                                                             report.suggestions->len),
+                                                report.suggestions->len);
 
       check = gtk_check_button_new_with_label (label);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
       gtk_box_append (GTK_BOX (box), check);
     }
-  add_question_responses (ADW_MESSAGE_DIALOG (dialog), "import", _ ("_Import"));
+  add_question_responses (ADW_MESSAGE_DIALOG (dialog), "import", _("_Import"));
   p = g_new0 (PendingImport, 1);
   p->self = g_object_ref (self);
   p->file = g_object_ref (file);
@@ -441,19 +453,19 @@ add_import_filters (GtkFileChooser *chooser)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _ ("OpenStreetMap and GeoJSON files"));
+  gtk_file_filter_set_name (filter, _("OpenStreetMap and GeoJSON files"));
   gtk_file_filter_add_pattern (filter, "*.osm");
   gtk_file_filter_add_pattern (filter, "*.geojson");
   gtk_file_filter_add_pattern (filter, "*.json");
   gtk_file_chooser_add_filter (chooser, filter);
   g_object_unref (filter);
   filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _ ("OpenStreetMap XML"));
+  gtk_file_filter_set_name (filter, _("OpenStreetMap XML"));
   gtk_file_filter_add_pattern (filter, "*.osm");
   gtk_file_chooser_add_filter (chooser, filter);
   g_object_unref (filter);
   filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _ ("GeoJSON files"));
+  gtk_file_filter_set_name (filter, _("GeoJSON files"));
   gtk_file_filter_add_pattern (filter, "*.geojson");
   gtk_file_filter_add_pattern (filter, "*.json");
   gtk_file_chooser_add_filter (chooser, filter);
@@ -478,7 +490,9 @@ pending_streets_free (PendingStreets *p)
 }
 
 static void
-on_add_streets_response_cb (AdwMessageDialog *dialog, const char *response, PendingStreets *p)
+on_add_streets_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            PendingStreets   *p)
 {
   g_autoptr (GError) error = NULL;
   LinliImportOptions opts;
@@ -488,7 +502,7 @@ on_add_streets_response_cb (AdwMessageDialog *dialog, const char *response, Pend
   linli_import_options_init (&opts);
   opts.crs = crs_from_dropdown (p->crs);
   if (!linli_window_add_streets (p->self, p->file, &opts, &error))
-    linli_window_show_error (p->self, _ ("Could not add the streets"), error);
+    linli_window_show_error (p->self, _("Could not add the streets"), error);
 }
 
 /**
@@ -499,47 +513,46 @@ on_add_streets_response_cb (AdwMessageDialog *dialog, const char *response, Pend
  * them (linli_window_add_streets()).
  */
 void
-linli_window_preview_add_streets (LinliWindow *self, GFile *file)
+linli_window_preview_add_streets (LinliWindow *self,
+                                  GFile       *file)
 {
-  g_autofree char           *path = NULL;
-  g_autoptr (GError)         error = NULL;
-  g_autoptr (LinliProject)   preview = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) preview = NULL;
   g_auto (LinliImportReport) report = { 0 };
-  g_autofree char           *body = NULL;
-  LinliImportOptions         opts;
-  GtkWidget                 *dialog, *dropdown = NULL;
-  PendingStreets            *p;
-  guint                      n_ways = linli_streets_get_n_ways (linli_project_get_streets (self->project));
+  g_autofree char *body = NULL;
+  LinliImportOptions opts;
+  GtkWidget *dialog, *dropdown = NULL;
+  PendingStreets *p;
+  guint n_ways = linli_streets_get_n_ways (linli_project_get_streets (self->project));
 
   if ((path = linli_window_local_path (file, &error)) == NULL)
     {
-      linli_window_show_error (self, _ ("Could not add the streets"), error);
+      linli_window_show_error (self, _("Could not add the streets"), error);
       return;
     }
   linli_import_options_init (&opts);
   preview = linli_import_streets_into (self->project, path, &opts, &report, &error);
   if (preview == NULL)
     {
-      linli_window_show_error (self, _ ("Could not add the streets"), error);
+      linli_window_show_error (self, _("Could not add the streets"), error);
       return;
     }
-  body = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE,
-                   "%u walkable way, %.1f km (%u gaps joined), would replace this project's "
-                   "%u streets. Its buildings and sites stay as they are; the result opens as "
-                   "a new, unsaved project with your edits.",
-                   "%u walkable ways, %.1f km (%u gaps joined), would replace this project's "
-                   "%u streets. Its buildings and sites stay as they are; the result opens as "
-                   "a new, unsaved project with your edits.",
-                   report.street_ways),
-      report.street_ways, report.street_km, report.street_joins, n_ways);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Add Streets?"), body);
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u walkable way, %.1f km (%u gaps joined), would replace this project's "
+                                       "%u streets. Its buildings and sites stay as they are; the result opens as "
+                                       "a new, unsaved project with your edits.",
+                                       "%u walkable ways, %.1f km (%u gaps joined), would replace this project's "
+                                       "%u streets. Its buildings and sites stay as they are; the result opens as "
+                                       "a new, unsaved project with your edits.", report.street_ways),
+                          report.street_ways, report.street_km, report.street_joins, n_ways);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Add Streets?"), body);
   if (linli_import_guess_format (path) != LINLI_IMPORT_FORMAT_OSM)
     {
       dropdown = crs_dropdown_new ();
       adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
     }
-  add_question_responses (ADW_MESSAGE_DIALOG (dialog), "add", _ ("_Add Streets"));
+  add_question_responses (ADW_MESSAGE_DIALOG (dialog), "add", _("_Add Streets"));
   p = g_new0 (PendingStreets, 1);
   p->self = g_object_ref (self);
   p->file = g_object_ref (file);
@@ -549,10 +562,13 @@ linli_window_preview_add_streets (LinliWindow *self, GFile *file)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-typedef void (*FileFunc) (LinliWindow *self, GFile *file);
+typedef void (*FileFunc) (LinliWindow *self,
+                          GFile       *file);
 
 static void
-on_import_file_chosen_cb (GtkNativeDialog *chooser, int response, LinliWindow *self)
+on_import_file_chosen_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          LinliWindow     *self)
 {
   FileFunc then = g_object_get_data (G_OBJECT (chooser), "linli-then");
 
@@ -568,10 +584,12 @@ on_import_file_chosen_cb (GtkNativeDialog *chooser, int response, LinliWindow *s
 
 /* Asks for an OpenStreetMap or GeoJSON file, then calls @then with it. */
 static void
-choose_import_file (LinliWindow *self, const char *title, FileFunc then)
+choose_import_file (LinliWindow *self,
+                    const char  *title,
+                    FileFunc     then)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
-      title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                               _("_Open"), _("_Cancel"));
 
   add_import_filters (GTK_FILE_CHOOSER (chooser));
   g_object_set_data (G_OBJECT (chooser), "linli-then", then);
@@ -582,32 +600,41 @@ choose_import_file (LinliWindow *self, const char *title, FileFunc then)
 /* Actions */
 
 static void
-add_streets_action (GtkWidget *widget, const char *action_name, GVariant *param)
+add_streets_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
 {
-  choose_import_file (LINLI_WINDOW (widget), _ ("Add Streets"), linli_window_preview_add_streets);
+  choose_import_file (LINLI_WINDOW (widget), _("Add Streets"), linli_window_preview_add_streets);
 }
 
 static void
-import_action (GtkWidget *widget, const char *action_name, GVariant *param)
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
 {
-  choose_import_file (LINLI_WINDOW (widget), _ ("Import Buildings and Streets"), linli_window_preview_import);
+  choose_import_file (LINLI_WINDOW (widget), _("Import Buildings and Streets"), linli_window_preview_import);
 }
 
+
 static void
-open_action (GtkWidget *widget, const char *action_name, GVariant *param)
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
 {
-  LinliWindow          *self = LINLI_WINDOW (widget);
+  LinliWindow *self = LINLI_WINDOW (widget);
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_ ("Open a Project"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
+  chooser = gtk_file_chooser_native_new (_("Open a Project"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), project_filter ());
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_open_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
-open_recent_action (GtkWidget *widget, const char *action_name, GVariant *param)
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
 {
   g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
 
@@ -615,26 +642,30 @@ open_recent_action (GtkWidget *widget, const char *action_name, GVariant *param)
 }
 
 static void
-save_as_action (GtkWidget *widget, const char *action_name, GVariant *param)
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
 {
-  LinliWindow          *self = LINLI_WINDOW (widget);
+  LinliWindow *self = LINLI_WINDOW (widget);
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_ ("Save the Project"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
+  chooser = gtk_file_chooser_native_new (_("Save the Project"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), project_filter ());
   if (linli_window_get_file (self) != NULL)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), linli_window_get_file (self), NULL);
   else
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _ ("plan.linli"));
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("plan.linli"));
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_as_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
-save_action (GtkWidget *widget, const char *action_name, GVariant *param)
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
 {
-  LinliWindow       *self = LINLI_WINDOW (widget);
+  LinliWindow *self = LINLI_WINDOW (widget);
   g_autoptr (GError) error = NULL;
 
   if (linli_window_get_file (self) == NULL)
@@ -643,42 +674,50 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *param)
       return;
     }
   if (!linli_window_save_file (self, linli_window_get_file (self), &error))
-    linli_window_show_error (self, _ ("Could not save the project"), error);
+    linli_window_show_error (self, _("Could not save the project"), error);
   else
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_ ("Saved")));
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Saved")));
 }
 
 static void
-export_png_action (GtkWidget *widget, const char *action_name, GVariant *param)
+export_png_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
 {
-  LinliWindow          *self = LINLI_WINDOW (widget);
+  LinliWindow *self = LINLI_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  GtkFileFilter        *filter = gtk_file_filter_new ();
+  GtkFileFilter *filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_ ("Export the Map"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
-  gtk_file_filter_set_name (filter, _ ("PNG images"));
+  chooser = gtk_file_chooser_native_new (_("Export the Map"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PNG images"));
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _ ("map.png"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("map.png"));
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
-undo_action (GtkWidget *widget, const char *action_name, GVariant *param)
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
 {
   linli_history_undo (LINLI_WINDOW (widget)->history);
 }
 
 static void
-redo_action (GtkWidget *widget, const char *action_name, GVariant *param)
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
 {
   linli_history_redo (LINLI_WINDOW (widget)->history);
 }
 
 static void
-cancel_action (GtkWidget *widget, const char *action_name, GVariant *param)
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
 {
   LinliWindow *self = LINLI_WINDOW (widget);
 
@@ -691,10 +730,12 @@ cancel_action (GtkWidget *widget, const char *action_name, GVariant *param)
 }
 
 static void
-site_delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
+site_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
 {
   LinliWindow *self = LINLI_WINDOW (widget);
-  LinliSite   *site = self->selected;
+  LinliSite *site = self->selected;
 
   if (site == NULL)
     return;
@@ -703,13 +744,15 @@ site_delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
 }
 
 static void
-site_nudge_action (GtkWidget *widget, const char *action_name, GVariant *param)
+site_nudge_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
 {
-  LinliWindow               *self = LINLI_WINDOW (widget);
-  const char                *direction = g_variant_get_string (param, NULL);
-  const LinliProjection     *proj;
+  LinliWindow *self = LINLI_WINDOW (widget);
+  const char *direction = g_variant_get_string (param, NULL);
+  const LinliProjection *proj;
   g_autoptr (LinliSiteState) state = NULL;
-  double                     x, y;
+  double x, y;
 
   if (self->selected == NULL)
     return;
@@ -732,16 +775,20 @@ site_nudge_action (GtkWidget *widget, const char *action_name, GVariant *param)
 }
 
 static void
-select_site_action (GtkWidget *widget, const char *action_name, GVariant *param)
+select_site_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
 {
   LinliWindow *self = LINLI_WINDOW (widget);
-  LinliSite   *site = linli_project_find_site (self->project, g_variant_get_string (param, NULL), NULL);
+  LinliSite *site = linli_project_find_site (self->project, g_variant_get_string (param, NULL), NULL);
 
   linli_window_select_site (self, site, TRUE);
 }
 
 static void
-zoom_in_action (GtkWidget *widget, const char *action_name, GVariant *param)
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (LINLI_WINDOW (widget)->map);
 
@@ -749,7 +796,9 @@ zoom_in_action (GtkWidget *widget, const char *action_name, GVariant *param)
 }
 
 static void
-zoom_out_action (GtkWidget *widget, const char *action_name, GVariant *param)
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (LINLI_WINDOW (widget)->map);
 
@@ -757,20 +806,24 @@ zoom_out_action (GtkWidget *widget, const char *action_name, GVariant *param)
 }
 
 static void
-zoom_fit_action (GtkWidget *widget, const char *action_name, GVariant *param)
+zoom_fit_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
 {
   linli_window_zoom_to_fit (LINLI_WINDOW (widget));
 }
 
 static void
-pan_action (GtkWidget *widget, const char *action_name, GVariant *param)
+pan_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
 {
-  LinliWindow     *self = LINLI_WINDOW (widget);
+  LinliWindow *self = LINLI_WINDOW (widget);
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-  const char      *direction = g_variant_get_string (param, NULL);
-  double           w = gtk_widget_get_width (GTK_WIDGET (self->map));
-  double           h = gtk_widget_get_height (GTK_WIDGET (self->map));
-  double           x = w / 2, y = h / 2, lat, lon;
+  const char *direction = g_variant_get_string (param, NULL);
+  double w = gtk_widget_get_width (GTK_WIDGET (self->map));
+  double h = gtk_widget_get_height (GTK_WIDGET (self->map));
+  double x = w / 2, y = h / 2, lat, lon;
 
   /* A quarter of the view at a time. */
   if (g_str_equal (direction, "north"))
@@ -796,32 +849,41 @@ pan_action (GtkWidget *widget, const char *action_name, GVariant *param)
  * each that shows the plan tab and hands over to the panel's action, which
  * alone decides whether it can run now. */
 static void
-plan_forward (LinliWindow *self, const char *panel_action)
+plan_forward (LinliWindow *self,
+              const char  *panel_action)
 {
   gtk_stack_set_visible_child_name (self->side_stack, "plan");
   gtk_widget_activate_action (GTK_WIDGET (self->plan_panel), panel_action, NULL);
 }
 
 static void
-plan_run_action (GtkWidget *widget, const char *action_name, GVariant *param)
+plan_run_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
 {
   plan_forward (LINLI_WINDOW (widget), "plan.run");
 }
 
 static void
-plan_cancel_action (GtkWidget *widget, const char *action_name, GVariant *param)
+plan_cancel_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
 {
   plan_forward (LINLI_WINDOW (widget), "plan.cancel");
 }
 
 static void
-plan_accept_action (GtkWidget *widget, const char *action_name, GVariant *param)
+plan_accept_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
 {
   plan_forward (LINLI_WINDOW (widget), "plan.accept");
 }
 
 static void
-fullscreen_action (GtkWidget *widget, const char *action_name, GVariant *param)
+fullscreen_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
 {
   if (gtk_window_is_fullscreen (GTK_WINDOW (widget)))
     gtk_window_unfullscreen (GTK_WINDOW (widget));
@@ -830,7 +892,9 @@ fullscreen_action (GtkWidget *widget, const char *action_name, GVariant *param)
 }
 
 static void
-close_action (GtkWidget *widget, const char *action_name, GVariant *param)
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
 {
   gtk_window_close (GTK_WINDOW (widget));
 }

@@ -17,8 +17,7 @@ G_DEFINE_FINAL_TYPE (LinliWindow, linli_window, ADW_TYPE_APPLICATION_WINDOW)
 
 #define DRAG_THRESHOLD_PX 4.0
 
-enum
-{
+enum {
   PROP_0,
   PROP_ADD_SITE_MODE,
   PROP_SHOW_CANDIDATE_CIRCLES,
@@ -46,11 +45,11 @@ update_title (LinliWindow *self)
 {
   g_autofree char *basename = NULL;
   g_autofree char *title = NULL;
-  const char      *name = self->project ? linli_project_get_name (self->project) : "";
-  gboolean         modified = linli_window_is_modified (self);
+  const char *name = self->project ? linli_project_get_name (self->project) : "";
+  gboolean modified = linli_window_is_modified (self);
 
-  basename = window_file (self) ? g_file_get_basename (window_file (self)) : g_strdup (_ ("Unsaved project"));
-  title = g_strdup_printf ("%s%s", modified ? "• " : "", name && *name ? name : _ ("Linli"));
+  basename = window_file (self) ? g_file_get_basename (window_file (self)) : g_strdup (_("Unsaved project"));
+  title = g_strdup_printf ("%s%s", modified ? "• " : "", name && *name ? name : _("Linli"));
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, basename);
   gtk_window_set_title (GTK_WINDOW (self), title);
@@ -60,43 +59,42 @@ static void
 update_figures (LinliWindow *self)
 {
   const LinliCoverageTotals *t = linli_coverage_get_district (window_coverage (self));
-  g_autofree char           *share = NULL, *hh = NULL, *res = NULL, *bl = NULL, *rule = NULL;
-  g_autofree char           *a = linli_format_count (t->households_covered);
-  g_autofree char           *b = linli_format_count (t->households);
-  g_autofree char           *c = linli_format_count (t->households - t->households_covered);
-  g_autofree char           *d = linli_format_count (t->residents_covered);
-  g_autofree char           *e = linli_format_count (t->residents);
+  g_autofree char *share = NULL, *hh = NULL, *res = NULL, *bl = NULL, *rule = NULL;
+  g_autofree char *a = linli_format_count (t->households_covered);
+  g_autofree char *b = linli_format_count (t->households);
+  g_autofree char *c = linli_format_count (t->households - t->households_covered);
+  g_autofree char *d = linli_format_count (t->residents_covered);
+  g_autofree char *e = linli_format_count (t->residents);
 
   gtk_label_set_text (self->district_label, linli_project_get_name (self->project));
   /* Translators: the big figure, e.g. "82.4 % of households" */
-  share = g_strdup_printf (_ ("%.1f %% of households"),
+  share = g_strdup_printf (_("%.1f %% of households"),
                            100 * linli_coverage_totals_share (t->households_covered, t->households));
   gtk_label_set_text (self->households_share_label, share);
-  hh = g_strdup_printf (_ ("%s of %s households within %.0f minutes; %s not covered"), a, b,
+  hh = g_strdup_printf (_("%s of %s households within %.0f minutes; %s not covered"), a, b,
                         linli_project_get_walk_minutes (self->project), c);
   gtk_label_set_text (self->households_label, hh);
-  res = g_strdup_printf (_ ("Residents: %s of %s (%.1f %%)"), d, e,
+  res = g_strdup_printf (_("Residents: %s of %s (%.1f %%)"), d, e,
                          100 * linli_coverage_totals_share (t->residents_covered, t->residents));
   gtk_label_set_text (self->residents_label, res);
   if (linli_document_get_n_estimated (self->document) > 0)
     /* Translators: the last figure counts buildings whose households and residents are estimates */
-    bl = g_strdup_printf (_ ("Buildings: %u of %u (%.1f %%); figures of %u estimated"), t->buildings_covered,
-                          t->buildings,
-                          100 * linli_coverage_totals_share (t->buildings_covered, t->buildings),
+    bl = g_strdup_printf (_("Buildings: %u of %u (%.1f %%); figures of %u estimated"), t->buildings_covered,
+                          t->buildings, 100 * linli_coverage_totals_share (t->buildings_covered, t->buildings),
                           linli_document_get_n_estimated (self->document));
   else
-    bl = g_strdup_printf (_ ("Buildings: %u of %u (%.1f %%)"), t->buildings_covered, t->buildings,
+    bl = g_strdup_printf (_("Buildings: %u of %u (%.1f %%)"), t->buildings_covered, t->buildings,
                           100 * linli_coverage_totals_share (t->buildings_covered, t->buildings));
   gtk_label_set_text (self->buildings_label, bl);
   if (linli_coverage_get_distance (window_coverage (self)) == LINLI_DISTANCE_STREET)
     /* Translators: the coverage rule shown in the legend */
-    rule = g_strdup_printf (_ ("%.0f min walk at %.1f km/h = %.0f m, along streets"),
+    rule = g_strdup_printf (_("%.0f min walk at %.1f km/h = %.0f m, along streets"),
                             linli_project_get_walk_minutes (self->project),
                             linli_project_get_walk_speed (self->project),
                             linli_project_get_coverage_radius (self->project));
   else
     /* Translators: the coverage rule shown in the legend */
-    rule = g_strdup_printf (_ ("%.0f min walk at %.1f km/h = %.0f m, straight line"),
+    rule = g_strdup_printf (_("%.0f min walk at %.1f km/h = %.0f m, straight line"),
                             linli_project_get_walk_minutes (self->project),
                             linli_project_get_walk_speed (self->project),
                             linli_project_get_coverage_radius (self->project));
@@ -105,21 +103,17 @@ update_figures (LinliWindow *self)
 
   if (linli_document_get_line_coverage (self->document) != NULL)
     {
-      guint64 gap = linli_coverage_get_district (linli_document_get_line_coverage (self->document))
-                        ->households_covered -
-                    t->households_covered;
+      guint64 gap = linli_coverage_get_district (linli_document_get_line_coverage (self->document))->households_covered - t->households_covered;
       g_autofree char *g = linli_format_count (gap);
       g_autofree char *text = NULL;
 
-      text = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE,
-                       "%s household is within the circle but not within the walk along streets",
-                       "%s households are within the circle but not within the walk along streets", gap),
-          g);
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s household is within the circle but not within the walk along streets",
+                                           "%s households are within the circle but not within the walk along streets",
+                                           gap), g);
       gtk_label_set_text (self->street_gap_label, text);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->street_gap_label),
-                          linli_document_get_line_coverage (self->document) != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->street_gap_label), linli_document_get_line_coverage (self->document) != NULL);
 }
 
 /* Shows the document's coverage, brought up to date after an edit. */
@@ -127,7 +121,7 @@ static void
 show_coverage (LinliWindow *self)
 {
   const guint *uncovered;
-  guint        n_uncovered;
+  guint n_uncovered;
 
   if (self->document == NULL)
     return;
@@ -144,16 +138,17 @@ fill_walk (LinliWindow *self)
   gtk_spin_button_set_value (self->speed_spin, linli_project_get_walk_speed (self->project));
   gtk_drop_down_set_selected (self->distance_dropdown, linli_project_get_distance (self->project));
   gtk_widget_set_sensitive (GTK_WIDGET (self->distance_dropdown), linli_project_has_streets (self->project));
-  gtk_widget_set_tooltip_text (
-      GTK_WIDGET (self->distance_dropdown),
-      linli_project_has_streets (self->project)
-          ? _ ("How walks are measured: a straight line, or along the streets")
-          : _ ("This project has no streets: import them to measure walks along streets"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->distance_dropdown),
+                               linli_project_has_streets (self->project)
+                               ? _("How walks are measured: a straight line, or along the streets")
+                               : _("This project has no streets: import them to measure walks along streets"));
   self->updating = FALSE;
 }
 
 static void
-center_on (LinliWindow *self, double lat, double lon)
+center_on (LinliWindow *self,
+           double       lat,
+           double       lon)
 {
   shumate_map_center_on (self->map, lat, lon);
 }
@@ -165,22 +160,22 @@ update_background (LinliWindow *self)
 {
   double zoom = shumate_viewport_get_zoom_level (shumate_map_get_viewport (self->map));
 
-  linli_map_layer_set_draw_background (
-      self->layer, self->basemap == NULL || zoom < linli_mbtiles_source_get_min_zoom (self->basemap));
+  linli_map_layer_set_draw_background (self->layer,
+                                       self->basemap == NULL ||
+                                       zoom < linli_mbtiles_source_get_min_zoom (self->basemap));
 }
 
 static void
 update_attribution (LinliWindow *self)
 {
-  const char      *text, *uri;
-  const char      *data = self->project != NULL ? linli_project_get_attribution (self->project) : "";
+  const char *text, *uri;
+  const char *data = self->project != NULL ? linli_project_get_attribution (self->project) : "";
   g_autofree char *plain = NULL;
 
   /* The same credit, as plain text, for the map the painter exports. */
   if (self->basemap == NULL)
     plain = g_strdup (data);
-  else if (data[0] != '\0' &&
-           g_strcmp0 (data, linli_mbtiles_source_get_attribution_text (self->basemap)) != 0)
+  else if (data[0] != '\0' && g_strcmp0 (data, linli_mbtiles_source_get_attribution_text (self->basemap)) != 0)
     plain = g_strdup_printf ("%s · %s", data, linli_mbtiles_source_get_attribution_text (self->basemap));
   else
     plain = g_strdup (linli_mbtiles_source_get_attribution_text (self->basemap));
@@ -199,8 +194,8 @@ update_attribution (LinliWindow *self)
   if (data[0] != '\0' && g_strcmp0 (data, text) != 0)
     {
       g_autofree char *markup = uri != NULL
-                                    ? g_markup_printf_escaped ("%s · <a href=\"%s\">%s</a>", data, uri, text)
-                                    : g_markup_printf_escaped ("%s · %s", data, text);
+        ? g_markup_printf_escaped ("%s · <a href=\"%s\">%s</a>", data, uri, text)
+        : g_markup_printf_escaped ("%s · %s", data, text);
 
       gtk_label_set_markup (self->attribution, markup);
     }
@@ -221,13 +216,13 @@ update_attribution (LinliWindow *self)
 static void
 apply_basemap_setting (LinliWindow *self)
 {
-  LinliSettings     *settings = linli_settings_get_default ();
+  LinliSettings *settings = linli_settings_get_default ();
   g_autoptr (GError) error = NULL;
 
   if (!linli_window_set_basemap_file (self, linli_settings_get_basemap_file (settings), &error))
     {
-      g_autofree char *text = g_strdup_printf (_ ("Showing Linli’s own drawing: %s"), error->message);
-      AdwToast        *toast = adw_toast_new (text);
+      g_autofree char *text = g_strdup_printf (_("Showing Linli’s own drawing: %s"), error->message);
+      AdwToast *toast = adw_toast_new (text);
 
       adw_toast_set_timeout (toast, 10);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -238,7 +233,9 @@ apply_basemap_setting (LinliWindow *self)
 
 /* The basemap refused a tile (too large to decode, say): once per file. */
 static void
-on_basemap_problem_cb (LinliWindow *self, GParamSpec *pspec, LinliMbtilesSource *source)
+on_basemap_problem_cb (LinliWindow        *self,
+                       GParamSpec         *pspec,
+                       LinliMbtilesSource *source)
 {
   AdwToast *toast = adw_toast_new (linli_mbtiles_source_get_problem (source));
 
@@ -281,9 +278,9 @@ on_site_selection_changed_cb (LinliWindow *self)
 static void
 on_uncovered_activate_cb (LinliWindow *self)
 {
-  LinliIndexItem      *item = gtk_single_selection_get_selected_item (self->uncovered_selection);
+  LinliIndexItem *item = gtk_single_selection_get_selected_item (self->uncovered_selection);
   const LinliBuilding *b;
-  guint                index;
+  guint index;
 
   if (item == NULL || self->project == NULL)
     return;
@@ -302,13 +299,17 @@ on_uncovered_activate_cb (LinliWindow *self)
  * lets go, so that a row waiting for reuse keeps no document alive. */
 
 static void
-site_row_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, LinliWindow *self)
+site_row_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   LinliWindow              *self)
 {
   gtk_list_item_set_child (item, linli_site_row_new ());
 }
 
 static void
-site_row_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, LinliWindow *self)
+site_row_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  LinliWindow              *self)
 {
   LinliSiteRow *row = LINLI_SITE_ROW (gtk_list_item_get_child (item));
 
@@ -317,7 +318,9 @@ site_row_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, LinliWin
 }
 
 static void
-site_row_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, LinliWindow *self)
+site_row_unbind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    LinliWindow              *self)
 {
   LinliSiteRow *row = LINLI_SITE_ROW (gtk_list_item_get_child (item));
 
@@ -326,14 +329,18 @@ site_row_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, LinliW
 }
 
 static void
-community_row_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, LinliWindow *self)
+community_row_setup_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        LinliWindow              *self)
 {
   gtk_list_item_set_child (item, linli_community_row_new ());
   gtk_list_item_set_activatable (item, FALSE);
 }
 
 static void
-community_row_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, LinliWindow *self)
+community_row_bind_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       LinliWindow              *self)
 {
   LinliCommunityRow *row = LINLI_COMMUNITY_ROW (gtk_list_item_get_child (item));
 
@@ -342,7 +349,9 @@ community_row_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, Lin
 }
 
 static void
-community_row_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, LinliWindow *self)
+community_row_unbind_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *item,
+                         LinliWindow              *self)
 {
   LinliCommunityRow *row = LINLI_COMMUNITY_ROW (gtk_list_item_get_child (item));
 
@@ -351,13 +360,17 @@ community_row_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, L
 }
 
 static void
-building_row_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, LinliWindow *self)
+building_row_setup_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       LinliWindow              *self)
 {
   gtk_list_item_set_child (item, linli_building_row_new ());
 }
 
 static void
-building_row_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, LinliWindow *self)
+building_row_bind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      LinliWindow              *self)
 {
   LinliBuildingRow *row = LINLI_BUILDING_ROW (gtk_list_item_get_child (item));
 
@@ -366,7 +379,9 @@ building_row_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, Linl
 }
 
 static void
-building_row_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, LinliWindow *self)
+building_row_unbind_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        LinliWindow              *self)
 {
   LinliBuildingRow *row = LINLI_BUILDING_ROW (gtk_list_item_get_child (item));
 
@@ -380,7 +395,7 @@ on_walk_changed_cb (LinliWindow *self)
   if (self->updating || self->project == NULL)
     return;
   linli_project_edits_set_walk (self->history, gtk_spin_button_get_value (self->minutes_spin),
-                                gtk_spin_button_get_value (self->speed_spin));
+                          gtk_spin_button_get_value (self->speed_spin));
 }
 
 static void
@@ -389,23 +404,30 @@ on_distance_changed_cb (LinliWindow *self)
   if (self->updating || self->project == NULL)
     return;
   linli_project_edits_set_distance (self->history, gtk_drop_down_get_selected (self->distance_dropdown) == 1
-                                                       ? LINLI_DISTANCE_STREET
-                                                       : LINLI_DISTANCE_LINE);
+                                             ? LINLI_DISTANCE_STREET : LINLI_DISTANCE_LINE);
 }
 
 static void
-on_click_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, LinliWindow *self)
+on_click_pressed_cb (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     LinliWindow     *self)
 {
   self->press_x = x;
   self->press_y = y;
 }
 
 static void
-on_click_released_cb (GtkGestureClick *gesture, int n_press, double x, double y, LinliWindow *self)
+on_click_released_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      LinliWindow     *self)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-  LinliSite       *site;
-  int              building;
+  LinliSite *site;
+  int building;
 
   /* A release also ends every pan: only a click that stayed put counts. */
   if (hypot (x - self->press_x, y - self->press_y) > DRAG_THRESHOLD_PX || self->project == NULL)
@@ -432,24 +454,27 @@ on_click_released_cb (GtkGestureClick *gesture, int n_press, double x, double y,
     {
       const LinliBuilding *b = linli_project_get_building (self->project, building);
       const LinliCompound *compound = linli_project_get_compound (self->project, b->compound);
-      g_autofree char     *text = NULL;
+      g_autofree char *text = NULL;
 
       if (b->flags & LINLI_BUILDING_ESTIMATED)
-        text = g_strdup_printf (
-            _ ("%s %s: %u households, %u residents (estimated), %u party members — %s"), compound->name,
-            b->name[0] ? b->name : b->id, b->households, b->residents, b->party_members,
-            linli_coverage_is_covered (window_coverage (self), building) ? _ ("covered") : _ ("not covered"));
+        text = g_strdup_printf (_("%s %s: %u households, %u residents (estimated), %u party members — %s"),
+                                compound->name, b->name[0] ? b->name : b->id, b->households, b->residents,
+                                b->party_members,
+                                linli_coverage_is_covered (window_coverage (self), building) ? _("covered") : _("not covered"));
       else
-        text = g_strdup_printf (
-            _ ("%s %s: %u households, %u residents, %u party members — %s"), compound->name,
-            b->name[0] ? b->name : b->id, b->households, b->residents, b->party_members,
-            linli_coverage_is_covered (window_coverage (self), building) ? _ ("covered") : _ ("not covered"));
+        text = g_strdup_printf (_("%s %s: %u households, %u residents, %u party members — %s"),
+                                compound->name, b->name[0] ? b->name : b->id, b->households, b->residents,
+                                b->party_members,
+                                linli_coverage_is_covered (window_coverage (self), building) ? _("covered") : _("not covered"));
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
     }
 }
 
 static void
-on_drag_begin_cb (GtkGestureDrag *gesture, double x, double y, LinliWindow *self)
+on_drag_begin_cb (GtkGestureDrag *gesture,
+                  double          x,
+                  double          y,
+                  LinliWindow    *self)
 {
   LinliSite *site = self->project && !self->add_mode ? linli_map_layer_pick_site (self->layer, x, y) : NULL;
 
@@ -466,10 +491,13 @@ on_drag_begin_cb (GtkGestureDrag *gesture, double x, double y, LinliWindow *self
 }
 
 static void
-on_drag_update_cb (GtkGestureDrag *gesture, double dx, double dy, LinliWindow *self)
+on_drag_update_cb (GtkGestureDrag *gesture,
+                   double          dx,
+                   double          dy,
+                   LinliWindow    *self)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-  double           sx, sy, lat, lon;
+  double sx, sy, lat, lon;
 
   if (self->drag_site == NULL)
     return;
@@ -480,12 +508,15 @@ on_drag_update_cb (GtkGestureDrag *gesture, double dx, double dy, LinliWindow *s
 }
 
 static void
-on_drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, LinliWindow *self)
+on_drag_end_cb (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                LinliWindow    *self)
 {
   if (self->drag_site == NULL)
     return;
   on_drag_update_cb (gesture, dx, dy, self);
-  linli_project_edits_record_site (self->history, _ ("Move Site"), self->drag_site, self->drag_before);
+  linli_project_edits_record_site (self->history, _("Move Site"), self->drag_site, self->drag_before);
   self->drag_site = NULL;
   g_clear_pointer (&self->drag_before, linli_site_state_free);
 }
@@ -493,17 +524,20 @@ on_drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, LinliWindow *self
 static void
 on_proposal_changed_cb (LinliWindow *self)
 {
-  const char  **ids;
+  const char **ids;
   const double *adds;
-  guint         n = linli_plan_panel_get_proposal (self->plan_panel, &ids, &adds);
+  guint n = linli_plan_panel_get_proposal (self->plan_panel, &ids, &adds);
 
   linli_map_layer_set_proposal (self->layer, ids, adds, n);
 }
 
-static gboolean on_close_request_cb (LinliWindow *self);
+static gboolean
+on_close_request_cb (LinliWindow *self);
 
 static void
-on_close_response_cb (AdwMessageDialog *dialog, const char *response, LinliWindow *self)
+on_close_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      LinliWindow      *self)
 {
   if (g_strcmp0 (response, "save") == 0)
     {
@@ -511,7 +545,7 @@ on_close_response_cb (AdwMessageDialog *dialog, const char *response, LinliWindo
 
       if (!linli_window_save_file (self, window_file (self), &error))
         {
-          linli_window_show_error (self, _ ("Could not save the project"), error);
+          linli_window_show_error (self, _("Could not save the project"), error);
           return;
         }
     }
@@ -529,16 +563,17 @@ on_close_request_cb (LinliWindow *self)
   if (self->close_confirmed || !linli_window_is_modified (self))
     return FALSE;
 
-  dialog = adw_message_dialog_new (
-      GTK_WINDOW (self), _ ("Save changes before closing?"),
-      _ ("Unsaved changes to this plan will be lost if you close without saving."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "discard",
-                                    _ ("_Discard"), NULL);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save changes before closing?"),
+                                   _("Unsaved changes to this plan will be lost if you close without saving."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
                                               ADW_RESPONSE_DESTRUCTIVE);
   if (window_file (self) != NULL)
     {
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save", _ ("_Save"));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save", _("_Save"));
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
                                                   ADW_RESPONSE_SUGGESTED);
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
@@ -579,42 +614,48 @@ linli_window_dispose (GObject *object)
 }
 
 static void
-linli_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+linli_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
 {
   LinliWindow *self = LINLI_WINDOW (object);
 
   switch (prop_id)
     {
-      case PROP_ADD_SITE_MODE: g_value_set_boolean (value, self->add_mode); break;
-      case PROP_SHOW_CANDIDATE_CIRCLES: g_value_set_boolean (value, self->show_candidate_circles); break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_ADD_SITE_MODE: g_value_set_boolean (value, self->add_mode); break;
+    case PROP_SHOW_CANDIDATE_CIRCLES: g_value_set_boolean (value, self->show_candidate_circles); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-linli_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+linli_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
 {
   LinliWindow *self = LINLI_WINDOW (object);
 
   switch (prop_id)
     {
-      case PROP_ADD_SITE_MODE: linli_window_set_add_mode (self, g_value_get_boolean (value)); break;
-      case PROP_SHOW_CANDIDATE_CIRCLES:
-        if (self->show_candidate_circles != g_value_get_boolean (value))
-          {
-            self->show_candidate_circles = g_value_get_boolean (value);
-            linli_map_layer_set_show_candidate_circles (self->layer, self->show_candidate_circles);
-            g_object_notify_by_pspec (object, pspec);
-          }
-        break;
-      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_ADD_SITE_MODE: linli_window_set_add_mode (self, g_value_get_boolean (value)); break;
+    case PROP_SHOW_CANDIDATE_CIRCLES:
+      if (self->show_candidate_circles != g_value_get_boolean (value))
+        {
+          self->show_candidate_circles = g_value_get_boolean (value);
+          linli_map_layer_set_show_candidate_circles (self->layer, self->show_candidate_circles);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
 linli_window_class_init (LinliWindowClass *klass)
 {
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = linli_window_dispose;
@@ -623,10 +664,10 @@ linli_window_class_init (LinliWindowClass *klass)
 
   properties[PROP_ADD_SITE_MODE] = g_param_spec_boolean ("add-site-mode", NULL, NULL, FALSE,
                                                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                             G_PARAM_STATIC_STRINGS);
-  properties[PROP_SHOW_CANDIDATE_CIRCLES] = g_param_spec_boolean (
-      "show-candidate-circles", NULL, NULL, FALSE,
-      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                                                         G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_CANDIDATE_CIRCLES] =
+    g_param_spec_boolean ("show-candidate-circles", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LINLI_TYPE_PLAN_PANEL);
@@ -663,11 +704,11 @@ static void
 linli_window_init (LinliWindow *self)
 {
   g_autoptr (ShumateMapSourceRegistry) registry = NULL;
-  g_autoptr (GtkListItemFactory)       site_factory = gtk_signal_list_item_factory_new ();
-  g_autoptr (GtkListItemFactory)       building_factory = gtk_signal_list_item_factory_new ();
-  g_autoptr (GtkListItemFactory)       community_factory = gtk_signal_list_item_factory_new ();
-  ShumateViewport                     *viewport;
-  GtkGesture                          *click, *drag;
+  g_autoptr (GtkListItemFactory) site_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkListItemFactory) building_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkListItemFactory) community_factory = gtk_signal_list_item_factory_new ();
+  ShumateViewport *viewport;
+  GtkGesture *click, *drag;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -695,8 +736,7 @@ linli_window_init (LinliWindow *self)
   shumate_map_set_animate_zoom (self->map, FALSE);
   viewport = shumate_map_get_viewport (self->map);
   registry = shumate_map_source_registry_new_with_defaults ();
-  self->reference_source = g_object_ref (
-      shumate_map_source_registry_get_by_id (registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK));
+  self->reference_source = g_object_ref (shumate_map_source_registry_get_by_id (registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK));
   shumate_viewport_set_reference_map_source (viewport, self->reference_source);
   shumate_viewport_set_min_zoom_level (viewport, 3);
   shumate_viewport_set_max_zoom_level (viewport, 20);
@@ -707,7 +747,7 @@ linli_window_init (LinliWindow *self)
   gtk_overlay_set_child (self->map_overlay, GTK_WIDGET (self->map));
   {
     /* Bottom right: the scale bar, and under it the basemap's credit. */
-    GtkWidget    *corner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+    GtkWidget *corner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
     ShumateScale *scale = shumate_scale_new (viewport);
 
     shumate_scale_set_unit (scale, SHUMATE_UNIT_METRIC);
@@ -776,11 +816,11 @@ linli_window_init (LinliWindow *self)
   g_signal_connect (community_factory, "bind", G_CALLBACK (community_row_bind_cb), self);
   g_signal_connect (community_factory, "unbind", G_CALLBACK (community_row_unbind_cb), self);
   gtk_list_view_set_factory (self->community_view, community_factory);
-  gtk_list_view_set_model (self->community_view, GTK_SELECTION_MODEL (gtk_no_selection_new (
-                                                     g_object_ref (G_LIST_MODEL (self->communities)))));
+  gtk_list_view_set_model (self->community_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->communities)))));
 
   {
-    const char    *rules[] = { _ ("Straight line"), _ ("Along streets"), NULL };
+    const char *rules[] = { _("Straight line"), _("Along streets"), NULL };
     GtkStringList *list = gtk_string_list_new (rules);
 
     gtk_drop_down_set_model (self->distance_dropdown, G_LIST_MODEL (list));
@@ -788,10 +828,10 @@ linli_window_init (LinliWindow *self)
   }
   g_signal_connect_object (self->distance_dropdown, "notify::selected", G_CALLBACK (on_distance_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->minutes_spin, "value-changed", G_CALLBACK (on_walk_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->speed_spin, "value-changed", G_CALLBACK (on_walk_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->minutes_spin, "value-changed", G_CALLBACK (on_walk_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->speed_spin, "value-changed", G_CALLBACK (on_walk_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self, "close-request", G_CALLBACK (on_close_request_cb), self);
 
   g_signal_connect_object (self->plan_panel, "proposal-changed", G_CALLBACK (on_proposal_changed_cb), self,
@@ -824,7 +864,8 @@ linli_window_new (GtkApplication *application)
  * Shows @document: its project, history and coverage.
  */
 void
-linli_window_set_document (LinliWindow *self, LinliDocument *document)
+linli_window_set_document (LinliWindow   *self,
+                           LinliDocument *document)
 {
   LinliProject *project;
 
@@ -846,7 +887,7 @@ linli_window_set_document (LinliWindow *self, LinliDocument *document)
   linli_site_editor_set_site (self->site_editor, NULL);
   linli_site_editor_set_document (self->site_editor, document);
   {
-    guint             n = linli_project_get_n_communities (project);
+    guint n = linli_project_get_n_communities (project);
     g_autofree guint *all = g_new (guint, MAX (n, 1));
 
     for (guint i = 0; i < n; i++)
@@ -872,7 +913,9 @@ linli_window_set_document (LinliWindow *self, LinliDocument *document)
  * saved.
  */
 void
-linli_window_set_project (LinliWindow *self, LinliProject *project, GFile *file)
+linli_window_set_project (LinliWindow  *self,
+                          LinliProject *project,
+                          GFile        *file)
 {
   g_autoptr (LinliDocument) document = NULL;
 
@@ -890,17 +933,19 @@ linli_window_set_project (LinliWindow *self, LinliProject *project, GFile *file)
  * exactly as it was, and @error names the file, line and reason.
  */
 gboolean
-linli_window_open_file (LinliWindow *self, GFile *file, GError **error)
+linli_window_open_file (LinliWindow  *self,
+                        GFile        *file,
+                        GError      **error)
 {
-  g_autofree char         *path = g_file_get_path (file);
+  g_autofree char *path = g_file_get_path (file);
   g_autoptr (LinliProject) project = NULL;
-  g_autofree char         *uri = NULL;
+  g_autofree char *uri = NULL;
 
   g_return_val_if_fail (LINLI_IS_WINDOW (self), FALSE);
 
   if (path == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _ ("Only local files can be opened"));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be opened"));
       return FALSE;
     }
   project = linli_format_load_file (path, error);
@@ -921,13 +966,14 @@ linli_window_open_file (LinliWindow *self, GFile *file, GError **error)
  *   folder, a device or a named pipe; the readers check that too)
  */
 char *
-linli_window_local_path (GFile *file, GError **error)
+linli_window_local_path (GFile   *file,
+                         GError **error)
 {
   g_autofree char *path = g_file_get_path (file);
 
   if (path == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _ ("Only local files can be imported"));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be imported"));
       return NULL;
     }
   if (!linli_file_check_regular (path, error))
@@ -944,9 +990,12 @@ linli_window_local_path (GFile *file, GError **error)
  * closing asks).  On failure nothing changes.
  */
 gboolean
-linli_window_import (LinliWindow *self, GFile *file, const LinliImportOptions *options, GError **error)
+linli_window_import (LinliWindow              *self,
+                     GFile                    *file,
+                     const LinliImportOptions *options,
+                     GError                  **error)
 {
-  g_autofree char         *path = NULL;
+  g_autofree char *path = NULL;
   g_autoptr (LinliProject) project = NULL;
 
   g_return_val_if_fail (LINLI_IS_WINDOW (self), FALSE);
@@ -968,7 +1017,8 @@ linli_window_import (LinliWindow *self, GFile *file, const LinliImportOptions *o
  * yet (so closing asks).
  */
 static void
-show_import_cont (LinliWindow *self, gpointer data)
+show_import_cont (LinliWindow *self,
+                  gpointer     data)
 {
   linli_window_set_project (self, LINLI_PROJECT (data), NULL);
   /* Nothing of it is on disk yet. */
@@ -976,14 +1026,14 @@ show_import_cont (LinliWindow *self, gpointer data)
 }
 
 void
-linli_window_show_import (LinliWindow *self, LinliProject *project)
+linli_window_show_import (LinliWindow  *self,
+                          LinliProject *project)
 {
   g_return_if_fail (LINLI_IS_WINDOW (self));
   g_return_if_fail (LINLI_IS_PROJECT (project));
 
-  linli_window_confirm_replace (
-      self, _ ("The imported data replaces this project, and its unsaved changes would be lost."),
-      show_import_cont, g_object_ref (project), g_object_unref);
+  linli_window_confirm_replace (self, _("The imported data replaces this project, and its unsaved changes would be lost."),
+                                show_import_cont, g_object_ref (project), g_object_unref);
 }
 
 /**
@@ -994,7 +1044,8 @@ linli_window_show_import (LinliWindow *self, LinliProject *project)
  * it, so nothing is lost and nothing is asked.
  */
 void
-linli_window_show_derived (LinliWindow *self, LinliProject *project)
+linli_window_show_derived (LinliWindow  *self,
+                           LinliProject *project)
 {
   g_return_if_fail (LINLI_IS_WINDOW (self));
 
@@ -1010,9 +1061,12 @@ linli_window_show_derived (LinliWindow *self, LinliProject *project)
  * every edit.  On failure nothing changes.
  */
 gboolean
-linli_window_add_streets (LinliWindow *self, GFile *file, const LinliImportOptions *options, GError **error)
+linli_window_add_streets (LinliWindow              *self,
+                          GFile                    *file,
+                          const LinliImportOptions *options,
+                          GError                  **error)
 {
-  g_autofree char         *path = NULL;
+  g_autofree char *path = NULL;
   g_autoptr (LinliProject) project = NULL;
 
   g_return_val_if_fail (LINLI_IS_WINDOW (self), FALSE);
@@ -1039,7 +1093,9 @@ linli_window_is_modified (LinliWindow *self)
 }
 
 gboolean
-linli_window_save_file (LinliWindow *self, GFile *file, GError **error)
+linli_window_save_file (LinliWindow  *self,
+                        GFile        *file,
+                        GError      **error)
 {
   g_autofree char *uri = NULL;
 
@@ -1095,7 +1151,9 @@ linli_window_get_selected_site (LinliWindow *self)
  * @center: whether to move the map to it
  */
 void
-linli_window_select_site (LinliWindow *self, LinliSite *site, gboolean center)
+linli_window_select_site (LinliWindow *self,
+                          LinliSite   *site,
+                          gboolean     center)
 {
   guint position;
 
@@ -1103,8 +1161,7 @@ linli_window_select_site (LinliWindow *self, LinliSite *site, gboolean center)
 
   self->selected = site;
   linli_map_layer_set_selected_site (self->layer, site);
-  if (site != NULL &&
-      g_list_store_find (G_LIST_STORE (linli_project_get_sites (self->project)), site, &position))
+  if (site != NULL && g_list_store_find (G_LIST_STORE (linli_project_get_sites (self->project)), site, &position))
     {
       if (gtk_single_selection_get_selected (self->site_selection) != position)
         gtk_single_selection_set_selected (self->site_selection, position);
@@ -1126,17 +1183,19 @@ linli_window_select_site (LinliWindow *self, LinliSite *site, gboolean center)
  * Adds a planned station at the given place, undoably, and selects it.
  */
 void
-linli_window_add_site_at (LinliWindow *self, double lat, double lon)
+linli_window_add_site_at (LinliWindow *self,
+                          double       lat,
+                          double       lon)
 {
-  LinliSiteState   state = { 0 };
+  LinliSiteState state = { 0 };
   g_autofree char *name = NULL;
-  LinliSite       *site;
+  LinliSite *site;
 
   g_return_if_fail (LINLI_IS_WINDOW (self));
   if (!linli_lat_lon_is_valid (lat, lon))
     return;
 
-  name = g_strdup_printf (_ ("New site %u"), linli_project_get_n_sites (self->project) + 1);
+  name = g_strdup_printf (_("New site %u"), linli_project_get_n_sites (self->project) + 1);
   state.name = name;
   state.tier = LINLI_SITE_TIER_STATION;
   state.status = LINLI_SITE_STATUS_PLANNED;
@@ -1156,13 +1215,12 @@ void
 linli_window_zoom_to_fit (LinliWindow *self)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-  double           min_lat, min_lon, max_lat, max_lon;
-  double           width = gtk_widget_get_width (GTK_WIDGET (self->map));
-  double           height = gtk_widget_get_height (GTK_WIDGET (self->map));
-  LinliMapView     view;
+  double min_lat, min_lon, max_lat, max_lon;
+  double width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  double height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  LinliMapView view;
 
-  if (self->project == NULL ||
-      !linli_project_get_bounds (self->project, &min_lat, &min_lon, &max_lat, &max_lon))
+  if (self->project == NULL || !linli_project_get_bounds (self->project, &min_lat, &min_lon, &max_lat, &max_lon))
     return;
   if (width < 50 || height < 50)
     {
@@ -1193,15 +1251,16 @@ linli_window_zoom_to_fit (LinliWindow *self)
  * Returns: whether the map shows what was asked
  */
 gboolean
-linli_window_set_basemap_file (LinliWindow *self, const char *path, GError **error)
+linli_window_set_basemap_file (LinliWindow  *self,
+                               const char   *path,
+                               GError      **error)
 {
   g_autoptr (LinliMbtilesSource) source = NULL;
-  gboolean                       ok = TRUE;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (LINLI_IS_WINDOW (self), FALSE);
 
-  if (path != NULL && self->basemap != NULL &&
-      g_str_equal (path, linli_mbtiles_source_get_path (self->basemap)))
+  if (path != NULL && self->basemap != NULL && g_str_equal (path, linli_mbtiles_source_get_path (self->basemap)))
     return TRUE;
   if (path == NULL && self->basemap == NULL)
     return TRUE;
@@ -1222,8 +1281,7 @@ linli_window_set_basemap_file (LinliWindow *self, const char *path, GError **err
       g_autoptr (ShumateMapSource) renderer = linli_mbtiles_source_new_renderer (source);
 
       self->tile_layer = shumate_map_layer_new (renderer, shumate_map_get_viewport (self->map));
-      shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->tile_layer),
-                                       SHUMATE_LAYER (self->layer));
+      shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->tile_layer), SHUMATE_LAYER (self->layer));
       g_signal_connect_object (source, "notify::problem", G_CALLBACK (on_basemap_problem_cb), self,
                                G_CONNECT_SWAPPED);
       self->basemap = g_steal_pointer (&source);
@@ -1235,19 +1293,19 @@ linli_window_set_basemap_file (LinliWindow *self, const char *path, GError **err
 
 /* Renders a mapped widget as it is on screen, with the window's renderer. */
 static GdkTexture *
-render_widget (GtkWidget *widget, GError **error)
+render_widget (GtkWidget  *widget,
+               GError    **error)
 {
-  g_autoptr (GdkPaintable)  paintable = NULL;
+  g_autoptr (GdkPaintable) paintable = NULL;
   g_autoptr (GskRenderNode) node = NULL;
-  GtkSnapshot              *snapshot;
-  GskRenderer              *renderer;
-  int                       width = gtk_widget_get_width (widget);
-  int                       height = gtk_widget_get_height (widget);
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
 
   if (!gtk_widget_get_mapped (widget) || width <= 0 || height <= 0)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _ ("The window is not shown, so it cannot be rendered"));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The window is not shown, so it cannot be rendered"));
       return NULL;
     }
   paintable = gtk_widget_paintable_new (widget);
@@ -1257,7 +1315,7 @@ render_widget (GtkWidget *widget, GError **error)
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   if (node == NULL || renderer == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("Nothing to render"));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Nothing to render"));
       return NULL;
     }
   return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -1267,26 +1325,29 @@ render_widget (GtkWidget *widget, GError **error)
  * basemap's tiles when there are any: what `linli-tool render` draws for
  * the same view. */
 static cairo_status_t
-append_png_cb (void *closure, const unsigned char *data, unsigned int length)
+append_png_cb (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
 }
 
 static gboolean
-save_map_png (LinliWindow *self, const char *path, GError **error)
+save_map_png (LinliWindow  *self,
+              const char   *path,
+              GError      **error)
 {
-  LinliPainter          *painter = linli_map_layer_get_painter (self->layer);
+  LinliPainter *painter = linli_map_layer_get_painter (self->layer);
   g_autoptr (GByteArray) png = g_byte_array_new ();
-  cairo_surface_t       *surface;
-  cairo_status_t         status;
-  LinliMapView           view;
-  cairo_t               *cr;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  LinliMapView view;
+  cairo_t *cr;
 
   if (!gtk_widget_get_mapped (GTK_WIDGET (self->layer)) || !linli_map_layer_get_view (self->layer, &view))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _ ("The window is not shown, so it cannot be rendered"));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The window is not shown, so it cannot be rendered"));
       return FALSE;
     }
   view.scale_factor = 1;
@@ -1303,8 +1364,7 @@ save_map_png (LinliWindow *self, const char *path, GError **error)
       /* Both are premultiplied ARGB in native byte order. */
       cairo_surface_flush (surface);
       if (gdk_texture_get_width (tiles) == view.width && gdk_texture_get_height (tiles) == view.height)
-        gdk_texture_download (tiles, cairo_image_surface_get_data (surface),
-                              cairo_image_surface_get_stride (surface));
+        gdk_texture_download (tiles, cairo_image_surface_get_data (surface), cairo_image_surface_get_stride (surface));
       cairo_surface_mark_dirty (surface);
     }
 
@@ -1320,7 +1380,7 @@ save_map_png (LinliWindow *self, const char *path, GError **error)
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("Could not write “%s”: %s"), path,
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path,
                    cairo_status_to_string (status));
       return FALSE;
     }
@@ -1336,10 +1396,13 @@ save_map_png (LinliWindow *self, const char *path, GError **error)
  * Renders what is on screen to a PNG file.  The window must be mapped.
  */
 gboolean
-linli_window_save_png (LinliWindow *self, gboolean map_only, const char *path, GError **error)
+linli_window_save_png (LinliWindow  *self,
+                       gboolean      map_only,
+                       const char   *path,
+                       GError      **error)
 {
   g_autoptr (GdkTexture) texture = NULL;
-  g_autoptr (GBytes)     png = NULL;
+  g_autoptr (GBytes) png = NULL;
 
   g_return_val_if_fail (LINLI_IS_WINDOW (self), FALSE);
 
