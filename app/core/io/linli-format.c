@@ -6,6 +6,7 @@
 #include "linli-format-private.h"
 
 #include "linli-number.h"
+#include "linli-project-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -432,6 +433,10 @@ linli_format_load_data (const char  *data,
       return NULL;
     }
   project = linli_project_new ();
+  /* A <building> element takes at least 100 bytes, an outline point 16:
+   * room for what the file could hold, in address space only. */
+  _linli_project_reserve (project, (guint) MIN (length / 100, G_MAXUINT),
+                          (guint) MIN (length / 16, G_MAXUINT));
   l.last_compound = -1;
   l.project = project;
   linli_extent_init (&l.extent);

@@ -4,9 +4,12 @@
 #include "config.h"
 
 #include "linli-project.h"
+#include "linli-project-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 struct _LinliProject
 {
@@ -215,6 +218,57 @@ linli_project_init (LinliProject *self)
 }
 
 /* Public API */
+
+/* Loaders */
+
+/* Asks the kernel to back a large array with huge pages: a district's
+ * buildings and outlines take tens of megabytes, and faulting them in 4 KB
+ * at a time costs more than reading them. */
+static void
+advise_huge_pages (gpointer data,
+                   gsize    size)
+{
+#ifdef MADV_HUGEPAGE
+  guintptr page = (guintptr) sysconf (_SC_PAGESIZE);
+  guintptr start = ((guintptr) data + page - 1) & ~(page - 1);
+  guintptr end = ((guintptr) data + size) & ~(page - 1);
+
+  if (size >= 4 * 1024 * 1024 && end > start)
+    madvise ((void *) start, end - start, MADV_HUGEPAGE);
+#endif
+}
+
+static void
+reserve_array (GArray **array,
+               guint    element_size,
+               guint    n)
+{
+  if ((*array)->len > 0 || n == 0)
+    return;
+  g_array_unref (*array);
+  *array = g_array_sized_new (FALSE, FALSE, element_size, n);
+  advise_huge_pages ((*array)->data, (gsize) n * element_size);
+}
+
+/**
+ * _linli_project_reserve:
+ * @n_buildings: buildings expected, at most
+ * @n_footprint_points: outline points expected, at most
+ *
+ * Makes room before a load adds buildings, so their arrays neither grow
+ * step by step nor fault in page by page.  Room not used costs address
+ * space only.  Does nothing once buildings are there.
+ */
+void
+_linli_project_reserve (LinliProject *self,
+                        guint         n_buildings,
+                        guint         n_footprint_points)
+{
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+
+  reserve_array (&self->buildings, sizeof (LinliBuilding), MIN (n_buildings, 4u * 1024 * 1024));
+  reserve_array (&self->footprints, sizeof (LinliLatLon), MIN (n_footprint_points, 32u * 1024 * 1024));
+}
 
 /**
  * linli_project_new:
