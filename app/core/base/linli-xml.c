@@ -20,6 +20,58 @@ structured_error_cb (void        *user_data,
   x->xml_error_line = err->line;
 }
 
+/* What libxml2 would print on stderr with no error structure at all
+ * (xmlParseChunk: "encoder error"). */
+static void generic_error_cb (void       *user_data,
+                              const char *format,
+                              ...) G_GNUC_PRINTF (2, 3);
+
+static void
+generic_error_cb (void       *user_data,
+                  const char *format,
+                  ...)
+{
+  LinliXml *x = user_data;
+  va_list args;
+
+  if (x->xml_error != NULL)
+    return;
+  va_start (args, format);
+  x->xml_error = g_strstrip (g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* Some of libxml2's complaints (a failed conversion from the encoding the
+ * document declares, for one) come with no parser context, so the
+ * reader's handler never sees them and libxml2 prints them on stderr:
+ * while the reader works, catch those too. */
+typedef struct
+{
+  xmlStructuredErrorFunc structured;
+  void                  *structured_context;
+  xmlGenericErrorFunc    generic;
+  void                  *generic_context;
+} SavedHandlers;
+
+static void
+catch_errors (LinliXml      *x,
+              SavedHandlers *saved)
+{
+  saved->structured = xmlStructuredError;
+  saved->structured_context = xmlStructuredErrorContext;
+  saved->generic = xmlGenericError;
+  saved->generic_context = xmlGenericErrorContext;
+  xmlSetStructuredErrorFunc (x, structured_error_cb);
+  xmlSetGenericErrorFunc (x, generic_error_cb);
+}
+
+static void
+restore_errors (const SavedHandlers *saved)
+{
+  xmlSetStructuredErrorFunc (saved->structured_context, saved->structured);
+  xmlSetGenericErrorFunc (saved->generic_context, saved->generic);
+}
+
 /**
  * linli_xml_open:
  * @data: the document, which must outlive @x
@@ -44,8 +96,7 @@ linli_xml_open (LinliXml   *x,
                 int         malformed,
                 int         failed)
 {
-  xmlStructuredErrorFunc saved;
-  void *saved_context;
+  SavedHandlers saved;
 
   memset (x, 0, sizeof *x);
   x->data = data ? data : "";
@@ -60,14 +111,12 @@ linli_xml_open (LinliXml   *x,
       g_set_error (&x->error, domain, failed, _("%s: the file is too large (more than 2 GB)"), display_name);
       return FALSE;
     }
-  /* The reader already converts the first bytes (see read_step()). */
-  saved = xmlStructuredError;
-  saved_context = xmlStructuredErrorContext;
-  xmlSetStructuredErrorFunc (x, structured_error_cb);
+  /* The reader already converts the first bytes. */
+  catch_errors (x, &saved);
   x->reader = xmlReaderForMemory (x->data, (int) length, NULL, NULL,
                                   XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT |
                                   XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  xmlSetStructuredErrorFunc (saved_context, saved);
+  restore_errors (&saved);
   if (x->reader == NULL)
     {
       g_set_error (&x->error, domain, failed, _("%s: could not start the XML reader"), display_name);
@@ -189,20 +238,16 @@ fail_not_well_formed (LinliXml *x)
   return FALSE;
 }
 
-/* One step of the reader.  Some of libxml2's complaints (a failed
- * conversion from the encoding the document declares, for one) come with
- * no parser context, so the reader's handler never sees them and libxml2
- * prints them on stderr: catch those too, for this step only. */
+/* One step of the reader, with libxml2's errors caught. */
 static int
 read_step (LinliXml *x)
 {
-  xmlStructuredErrorFunc saved = xmlStructuredError;
-  void *saved_context = xmlStructuredErrorContext;
+  SavedHandlers saved;
   int ret;
 
-  xmlSetStructuredErrorFunc (x, structured_error_cb);
+  catch_errors (x, &saved);
   ret = xmlTextReaderRead (x->reader);
-  xmlSetStructuredErrorFunc (saved_context, saved);
+  restore_errors (&saved);
   return ret;
 }
 
