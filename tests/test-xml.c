@@ -12,11 +12,14 @@
 
 /* The guarded XML reader shared by the .linli and OpenStreetMap readers. */
 
-/* A document whose first bytes make libxml2 take it for UCS-4, then fail
- * to convert it (found by the .linli fuzz harness).  libxml2 reports that
- * failure with no parser context: it must end in the error, with its
- * reason, and not on stderr. */
+/* Documents libxml2 fails to convert from their encoding (found by the
+ * .linli fuzz harness): first bytes that make it take the document for
+ * UCS-4, and UTF-8 bytes in a document that declares UTF-7.  libxml2
+ * reports those failures with no parser context (the second with no error
+ * structure at all): they must end in the error, with their reason, and
+ * not on stderr. */
 static const char ucs4_garbage[] = "<\0\0\0\0olllllllllllllllll\xe3<";
+static const char utf7_linli[] = "<?xml version=\"1.0\" encoding=\"UTF-7\"?>\n<linli version=\"1\" name=\"\xe5\xb0\x8f\"/>\n";
 
 static void
 load_ucs4_garbage (void)
@@ -25,6 +28,18 @@ load_ucs4_garbage (void)
   g_autoptr (LinliProject) project = NULL;
 
   project = linli_format_load_data (ucs4_garbage, sizeof ucs4_garbage - 1, "garbage.linli", &error);
+  g_assert_null (project);
+  g_assert_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_MALFORMED);
+  g_print ("%s\n", error->message);
+}
+
+static void
+load_utf7 (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
+
+  project = linli_format_load_data (utf7_linli, sizeof utf7_linli - 1, "utf7.linli", &error);
   g_assert_null (project);
   g_assert_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_MALFORMED);
   g_print ("%s\n", error->message);
@@ -42,6 +57,20 @@ test_conversion_error (void)
   g_test_trap_assert_passed ();
   g_test_trap_assert_stderr ("");
   g_test_trap_assert_stdout ("garbage.linli:1: not well-formed XML: input conversion failed*");
+}
+
+static void
+test_conversion_error_utf7 (void)
+{
+  if (g_test_subprocess ())
+    {
+      load_utf7 ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("");
+  g_test_trap_assert_stdout ("utf7.linli:*: not well-formed XML: *conver*");
 }
 
 /* The same through the OpenStreetMap reader, from a file. */
@@ -79,5 +108,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/xml/conversion-error", test_conversion_error);
   g_test_add_func ("/xml/conversion-error-osm", test_conversion_error_osm);
+  g_test_add_func ("/xml/conversion-error-utf7", test_conversion_error_utf7);
   return g_test_run ();
 }

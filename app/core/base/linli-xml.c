@@ -20,6 +20,50 @@ structured_error_cb (void        *user_data,
   x->xml_error_line = err->line;
 }
 
+/* What libxml2 would print on stderr with no error structure at all
+ * (xmlParseChunk: "encoder error"). */
+static void generic_error_cb (void       *user_data,
+                              const char *format,
+                              ...) G_GNUC_PRINTF (2, 3);
+
+static void
+generic_error_cb (void       *user_data,
+                  const char *format,
+                  ...)
+{
+  LinliXml *x = user_data;
+  va_list args;
+
+  if (x->xml_error != NULL)
+    return;
+  va_start (args, format);
+  x->xml_error = g_strstrip (g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* Some of libxml2's complaints (a failed conversion from the encoding the
+ * document declares, for one) come with no parser context, so the
+ * reader's handler never sees them and libxml2 prints them on stderr:
+ * while the reader works, catch those too. */
+static void
+catch_errors (LinliXml              *x,
+              LinliXmlSavedHandlers *saved)
+{
+  saved->structured = xmlStructuredError;
+  saved->structured_context = xmlStructuredErrorContext;
+  saved->generic = xmlGenericError;
+  saved->generic_context = xmlGenericErrorContext;
+  xmlSetStructuredErrorFunc (x, structured_error_cb);
+  xmlSetGenericErrorFunc (x, generic_error_cb);
+}
+
+static void
+restore_errors (const LinliXmlSavedHandlers *saved)
+{
+  xmlSetStructuredErrorFunc (saved->structured_context, saved->structured);
+  xmlSetGenericErrorFunc (saved->generic_context, saved->generic);
+}
+
 /**
  * linli_xml_open:
  * @data: the document, which must outlive @x
@@ -57,16 +101,10 @@ linli_xml_open (LinliXml   *x,
       g_set_error (&x->error, domain, failed, _("%s: the file is too large (more than 2 GB)"), display_name);
       return FALSE;
     }
-  /* Some of libxml2's complaints (a failed conversion from the encoding
-   * the document declares, for one) come with no parser context, so the
-   * reader's handler never sees them and libxml2 would print them on
-   * stderr: catch those too while @x reads.  The handler is this thread's
-   * own, and set once rather than around every read, which costs a lookup
-   * of the thread's state each time. */
-  x->saved_handler = xmlStructuredError;
-  x->saved_context = xmlStructuredErrorContext;
+  /* Caught while @x reads, and set once rather than around every read,
+   * which would cost a lookup of the thread's state each time. */
+  catch_errors (x, &x->saved);
   x->handler_set = TRUE;
-  xmlSetStructuredErrorFunc (x, structured_error_cb);
   x->reader = xmlReaderForMemory (x->data, (int) length, NULL, NULL,
                                   XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT |
                                   XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
@@ -87,7 +125,7 @@ linli_xml_close (LinliXml *x)
   g_clear_pointer (&x->open, g_ptr_array_unref);
   g_clear_pointer (&x->xml_error, g_free);
   if (x->handler_set)
-    xmlSetStructuredErrorFunc (x->saved_context, x->saved_handler);
+    restore_errors (&x->saved);
   x->handler_set = FALSE;
 }
 

@@ -12,6 +12,15 @@ G_BEGIN_DECLS
  * "FILE:LINE: reason", with what libxml2 calls "extra content" told as
  * what it is (a file cut short, or content after the root).  Core-private.
  */
+/* This thread's libxml2 error handlers, kept while a reader works. */
+typedef struct
+{
+  xmlStructuredErrorFunc structured;
+  void                  *structured_context;
+  xmlGenericErrorFunc    generic;
+  void                  *generic_context;
+} LinliXmlSavedHandlers;
+
 typedef struct
 {
   xmlTextReaderPtr reader;
@@ -27,11 +36,10 @@ typedef struct
   char            *xml_error;     /* libxml2's first complaint */
   int              xml_error_line;
   GError          *error;
-  /* This thread's libxml2 handler of errors with no parser context, kept
-   * while @x reads and put back by linli_xml_close(). */
+  /* libxml2's handlers of errors with no parser context, caught while @x
+   * reads and put back by linli_xml_close(). */
   gboolean               handler_set;
-  xmlStructuredErrorFunc saved_handler;
-  void                  *saved_context;
+  LinliXmlSavedHandlers  saved;
 } LinliXml;
 
 gboolean linli_xml_open     (LinliXml   *x,
