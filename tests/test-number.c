@@ -211,6 +211,53 @@ test_describe (void)
     }
 }
 
+/* Pairs as command-line options give them: the same rules, no hex, no
+ * junk after the second number. */
+static void
+test_pairs (void)
+{
+  static const struct
+  {
+    const char *text;
+    char        separator;
+    gboolean    ok;
+    double      first;
+    double      second;
+  } cases[] = {
+    { "30.318,120.142", ',', TRUE, 30.318, 120.142 },
+    { "-0,1e2", ',', TRUE, 0, 100 },
+    { "1280x800", 'x', TRUE, 1280, 800 },
+    { "0x10,5", ',', FALSE, 0, 0 },
+    { "30.3,120.1junk", ',', FALSE, 0, 0 },
+    { "30.3, 120.1", ',', FALSE, 0, 0 },
+    { "30.3", ',', FALSE, 0, 0 },
+    { ",120", ',', FALSE, 0, 0 },
+    { "1280x", 'x', FALSE, 0, 0 },
+    { "1280x800x2", 'x', FALSE, 0, 0 },
+    { "nan,1", ',', FALSE, 0, 0 },
+    { "1e999,1", ',', FALSE, 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double a = -1, b = -1;
+      gboolean ok = linli_number_parse_pair (cases[i].text, cases[i].separator, &a, &b);
+
+      g_test_message ("case %u: “%s”", i, cases[i].text);
+      g_assert_cmpint (ok, ==, cases[i].ok);
+      if (ok)
+        {
+          g_assert_cmpfloat (a, ==, cases[i].first);
+          g_assert_cmpfloat (b, ==, cases[i].second);
+        }
+      else
+        {
+          g_assert_cmpfloat (a, ==, -1);
+          g_assert_cmpfloat (b, ==, -1);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -221,5 +268,6 @@ main (int    argc,
   g_test_add_func ("/number/scan", test_scan);
   g_test_add_func ("/number/counts", test_counts);
   g_test_add_func ("/number/describe", test_describe);
+  g_test_add_func ("/number/pairs", test_pairs);
   return g_test_run ();
 }

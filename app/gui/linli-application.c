@@ -7,6 +7,10 @@
 #include <stdio.h>
 
 #include "linli-application.h"
+
+#include <math.h>
+
+#include "linli-number.h"
 #include "linli-preferences.h"
 #include "linli-settings.h"
 #include "linli-window-private.h"
@@ -141,7 +145,17 @@ start_plan (LinliApplication *self,
     }
   linli_plan_panel_set_problem (window->plan_panel, problem);
   if (parts[1] != NULL)
-    linli_plan_panel_set_k (window->plan_panel, (guint) CLAMP (g_ascii_strtoull (parts[1], NULL, 10), 1, 500));
+    {
+      guint64 k = 0;
+
+      if (linli_number_parse_count (parts[1], LINLI_NUMBER_INTEGER, 500, &k) != LINLI_NUMBER_OK || k < 1)
+        {
+          g_printerr (_("linli: --plan must be mclp, lscp or pmedian, optionally with :K\n"));
+          self->status = 2;
+          return;
+        }
+      linli_plan_panel_set_k (window->plan_panel, (guint) k);
+    }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.plan-run", NULL);
 }
 
@@ -302,15 +316,22 @@ linli_application_handle_local_options (GApplication *app,
   LinliApplication *self = LINLI_APPLICATION (app);
   const char *size = NULL;
   g_autofree char *basemap = NULL;
+  double w = 0, h = 0;
 
   g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot);
   g_variant_dict_lookup (options, "map-only", "b", &self->map_only);
   g_variant_dict_lookup (options, "plan", "s", &self->plan);
   if (g_variant_dict_lookup (options, "size", "&s", &size) &&
-      sscanf (size, "%dx%d", &self->width, &self->height) != 2)
+      (!linli_number_parse_pair (size, 'x', &w, &h) || !(w >= 1 && w <= 16384 && h >= 1 && h <= 16384) ||
+       w != floor (w) || h != floor (h)))
     {
       g_printerr (_("linli: --size must look like 1280x800\n"));
       return 2;
+    }
+  if (size != NULL)
+    {
+      self->width = (int) w;
+      self->height = (int) h;
     }
   /* --basemap=FILE.mbtiles or --basemap=own: for this run only, not saved. */
   if (g_variant_dict_lookup (options, "basemap", "^ay", &basemap))

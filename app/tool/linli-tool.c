@@ -16,6 +16,7 @@
 #include "linli-file.h"
 #include "linli-format.h"
 #include "linli-generator.h"
+#include "linli-number.h"
 #include "linli-import.h"
 #include "linli-painter.h"
 #include "linli-walk.h"
@@ -65,7 +66,7 @@ cmd_generate (int    argc,
       g_printerr (_("linli-tool generate: --lane-share must be from 0 to 1\n"));
       return 2;
     }
-  if (center != NULL && (sscanf (center, "%lf,%lf", &lat, &lon) != 2 || !linli_lat_lon_is_valid (lat, lon)))
+  if (center != NULL && (!linli_number_parse_pair (center, ',', &lat, &lon) || !linli_lat_lon_is_valid (lat, lon)))
     {
       g_printerr (_("linli-tool generate: --center must be LAT,LON\n"));
       return 2;
@@ -770,7 +771,7 @@ cmd_render (int    argc,
   LinliMapView view;
   double min_lat, min_lon, max_lat, max_lon, lat = NAN, lon = NAN;
   int width = 1280, height = 800;
-  char end;
+  double w, h;
   gboolean ok;
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
@@ -784,13 +785,14 @@ cmd_render (int    argc,
       g_printerr (_("linli-tool render: give --out FILE.png or FILE.pdf\n"));
       return 2;
     }
-  if (size != NULL && (sscanf (size, "%dx%d%c", &width, &height, &end) != 2 || width < 1 || height < 1 ||
+  if (size != NULL && (!linli_number_parse_pair (size, 'x', &w, &h) || w != floor (w) || h != floor (h) ||
+                       (width = (int) CLAMP (w, 0, G_MAXINT)) < 1 || (height = (int) CLAMP (h, 0, G_MAXINT)) < 1 ||
                        width > LINLI_RENDER_MAX_SIDE || height > LINLI_RENDER_MAX_SIDE))
     {
       g_printerr (_("linli-tool render: --size must be WxH, each from 1 to %d\n"), LINLI_RENDER_MAX_SIDE);
       return 2;
     }
-  if (center != NULL && (sscanf (center, "%lf,%lf%c", &lat, &lon, &end) != 2 || !linli_lat_lon_is_valid (lat, lon)))
+  if (center != NULL && (!linli_number_parse_pair (center, ',', &lat, &lon) || !linli_lat_lon_is_valid (lat, lon)))
     {
       g_printerr (_("linli-tool render: --center must be LAT,LON\n"));
       return 2;

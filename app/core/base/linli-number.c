@@ -134,6 +134,42 @@ linli_number_parse_double (const char       *text,
 }
 
 /**
+ * linli_number_parse_pair:
+ * @text: two numbers with @separator between them, such as "30.31,120.14"
+ *   or "1280x800"
+ * @first: (out): the first, set only on success
+ * @second: (out): the second, set only on success
+ *
+ * Reads a pair as command-line options give them, each number by the rules
+ * of linli_number_parse_double() with no white space and any value.
+ *
+ * Returns: %TRUE if @text is exactly two numbers and the separator
+ */
+gboolean
+linli_number_parse_pair (const char *text,
+                         char        separator,
+                         double     *first,
+                         double     *second)
+{
+  const char *sep;
+  g_autofree char *head = NULL;
+  double a, b;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  sep = strchr (text, separator);
+  if (sep == NULL)
+    return FALSE;
+  head = g_strndup (text, sep - text);
+  if (linli_number_parse_double (head, LINLI_NUMBER_FLAGS_NONE, -INFINITY, INFINITY, &a) != LINLI_NUMBER_OK ||
+      linli_number_parse_double (sep + 1, LINLI_NUMBER_FLAGS_NONE, -INFINITY, INFINITY, &b) != LINLI_NUMBER_OK)
+    return FALSE;
+  *first = a;
+  *second = b;
+  return TRUE;
+}
+
+/**
  * linli_number_parse_count:
  * @max: the largest count accepted, at most 2^53
  * @value: (out): the count, set only on %LINLI_NUMBER_OK

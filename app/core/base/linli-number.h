@@ -42,6 +42,10 @@ LinliNumberStatus linli_number_parse_count  (const char        *text,
                                              LinliNumberFlags   flags,
                                              guint64            max,
                                              guint64           *value);
+gboolean          linli_number_parse_pair   (const char        *text,
+                                             char               separator,
+                                             double            *first,
+                                             double            *second);
 char             *linli_number_describe     (LinliNumberStatus  status,
                                              double             min,
                                              double             max) G_GNUC_WARN_UNUSED_RESULT;
