@@ -557,7 +557,8 @@ static int
 cmd_plan (int    argc,
           char **argv)
 {
-  g_autofree char *problem_name = g_strdup ("mclp");
+  /* GOption does not free an option's default when the option is given. */
+  g_autofree char *problem_name = NULL;
   g_autofree char *out_path = NULL, *lp_path = NULL, *demand = NULL, *candidates = NULL, *costs = NULL;
   g_auto (GStrv) require = NULL, forbid = NULL;
   int k = -1, seed = 1;
@@ -604,7 +605,7 @@ cmd_plan (int    argc,
       return 2;
     }
   linli_plan_options_init (&opts);
-  if (!linli_plan_problem_from_string (problem_name, &opts.problem))
+  if (!linli_plan_problem_from_string (problem_name != NULL ? problem_name : "mclp", &opts.problem))
     {
       g_printerr (_("linli-tool plan: --problem must be mclp, lscp or pmedian\n"));
       return 2;
