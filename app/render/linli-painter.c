@@ -33,6 +33,7 @@ struct _LinliPainter
   GObject              parent_instance;
 
   LinliDocument       *document;          /* followed when set, else the setters below */
+  PangoContext        *pango;             /* the map's text, kept from frame to frame */
   LinliProject        *project;
   const LinliCoverage *coverage;
   LinliSite           *selected;
@@ -1334,6 +1335,7 @@ linli_painter_finalize (GObject *object)
 
   g_clear_pointer (&self->proposal, g_hash_table_unref);
   g_clear_pointer (&self->attribution, g_free);
+  g_clear_object (&self->pango);
   clear_project_data (self);
   G_OBJECT_CLASS (linli_painter_parent_class)->finalize (object);
 }
@@ -1908,10 +1910,20 @@ linli_painter_draw (LinliPainter       *self,
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, view->width, view->height);
   cairo_clip (cr);
-  pango = pango_cairo_create_context (cr);
-  /* The names on the map are Chinese: Simplified Chinese glyphs, whatever
-   * the language of the legend. */
-  pango_context_set_language (pango, pango_language_from_string ("zh-cn"));
+  /* One text context for every frame, brought to this surface's font
+   * options: a new one each frame loses pango's caches.  The names on the
+   * map are Chinese: Simplified Chinese glyphs, whatever the language of
+   * the legend. */
+  if (self->pango == NULL)
+    {
+      self->pango = pango_cairo_create_context (cr);
+      pango_context_set_language (self->pango, pango_language_from_string ("zh-cn"));
+    }
+  else
+    {
+      pango_cairo_update_context (cr, self->pango);
+    }
+  pango = g_object_ref (self->pango);
 
   if (self->project == NULL || !view_init (self, view, &v))
     {
