@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Planning benchmark, run by hand (issue 5): Linli's solver against CBC on
+# Planning benchmark, run by hand: Linli's solver against CBC on
 # the same instance, exported as CPLEX LP.
 #   build-aux/bench-plan.sh FILE.linli K [CAP_SECONDS] [GAP]
 # Prints, per problem: Linli's time to the gap and its final gap, and CBC's

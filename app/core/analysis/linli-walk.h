@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-/* Walking along streets (issue 6).
+/* Walking along streets.
  *
  * A LinliWalk is the street network as a graph in the project's local
  * metric projection, with every building snapped to its nearest street

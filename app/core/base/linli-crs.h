@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* Coordinate systems planners' data come in (issue 6).  Linli works in
+/* Coordinate systems planners' data come in.  Linli works in
  * WGS84.  CGCS2000 geographic coordinates differ from WGS84 by a few
  * centimetres and are taken as they are; GCJ-02, the obfuscated system of
  * Chinese web maps, is converted. */

@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-/* Building lists from spreadsheets (issue 6): a CSV reader, a mapping of
+/* Building lists from spreadsheets: a CSV reader, a mapping of
  * its columns to building fields, and two ways in: a new project from rows
  * with coordinates, or the figures of a list filled into the buildings of
  * a project (say footprints from OpenStreetMap).  Errors use

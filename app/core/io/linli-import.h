@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-/* Bringing planners' data in (issue 6): buildings, walkable streets and
+/* Bringing planners' data in: buildings, walkable streets and
  * existing service positions from GeoJSON and OpenStreetMap XML. */
 
 #define LINLI_IMPORT_ERROR (linli_import_error_quark ())
