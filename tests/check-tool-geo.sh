@@ -47,3 +47,14 @@ fi
 grep -q 'across.geojson: longitudes reach from -179.99995 to 179.99995: the data cross the 180° meridian' err.txt
 [ ! -e across.linli ]
 echo ok
+
+# A generated district near the 180° meridian or a pole is refused up front,
+# with no warning from deep inside and no file.
+if "$tool" generate --seed 1 --buildings 200 --center 31,179.999 --out far.linli > gen.txt 2> gen.err; then
+  echo "a district at 179.999° was generated"; exit 1
+fi
+grep -q "must lie within 60°" gen.err || { cat gen.err; exit 1; }
+! grep -q CRITICAL gen.err || { cat gen.err; exit 1; }
+[ ! -e far.linli ] || { echo "far.linli written"; exit 1; }
+"$tool" generate --seed 1 --buildings 200 --center 22.54,114.06 --out near.linli > /dev/null
+"$tool" validate near.linli > /dev/null

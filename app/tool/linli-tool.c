@@ -71,6 +71,15 @@ cmd_generate (int    argc,
       g_printerr (_("linli-tool generate: --center must be LAT,LON\n"));
       return 2;
     }
+  /* A district spreads up to a few hundred kilometres around its centre,
+   * and must stay where the local projection measures it: away from the
+   * poles and the 180° meridian. */
+  if (center != NULL && (fabs (lat) > 60 || fabs (lon) > 170))
+    {
+      g_printerr (_("linli-tool generate: --center must lie within 60° of the equator and 170° of Greenwich, "
+                    "so the district stays where distances can be measured\n"));
+      return 2;
+    }
 
   linli_generator_options_init (&opts);
   opts.seed = (guint32) seed;
