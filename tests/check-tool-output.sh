@@ -41,6 +41,10 @@ done
 # The same commands with somewhere to write succeed.
 "$tool" info "$sample" > info.txt
 grep -q 'district' info.txt
+# Communities by name, as planners know them, the numbers in line under the
+# headings whatever the width of the name (a Chinese character takes two columns).
+grep -q '^青年社区  ' info.txt || fail "info: no row for 青年社区"
+grep -q '^青年社区 \{17\}[ 0-9]\{7\}[0-9] ' info.txt || fail "info: the row of 青年社区 is not aligned"
 
 # Devices and named pipes to read: refused at once (a pipe would block for ever).
 mkfifo pipe

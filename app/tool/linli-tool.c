@@ -100,13 +100,38 @@ cmd_generate (int    argc,
   return 0;
 }
 
+/* Terminal columns @text takes: a Chinese character takes two, so
+ * printf's padding by bytes would break the table. */
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
+/* @text, then spaces up to @columns. */
+static char *
+pad_to_columns (const char *text,
+                guint       columns)
+{
+  guint width = display_width (text);
+  g_autofree char *spaces = g_strnfill (columns > width ? columns - width : 0, ' ');
+
+  return g_strconcat (text, spaces, NULL);
+}
+
 static void
 print_totals (const char                *label,
               const LinliCoverageTotals *t)
 {
-  g_print ("%-24s %8u %8u %6.1f%% %10" G_GUINT64_FORMAT " %10" G_GUINT64_FORMAT " %6.1f%% %10"
+  g_autofree char *padded = pad_to_columns (label, 24);
+
+  g_print ("%s %8u %8u %6.1f%% %10" G_GUINT64_FORMAT " %10" G_GUINT64_FORMAT " %6.1f%% %10"
            G_GUINT64_FORMAT " %6.1f%%\n",
-           label, t->buildings, t->buildings_covered,
+           padded, t->buildings, t->buildings_covered,
            100 * linli_coverage_totals_share (t->buildings_covered, t->buildings),
            t->households, t->households_covered,
            100 * linli_coverage_totals_share (t->households_covered, t->households),
@@ -189,10 +214,30 @@ cmd_info (int    argc,
         }
     }
   /* Translators: column headings of linli-tool info's table; keep them short */
-  g_print ("%-24s %8s %8s %7s %10s %10s %7s %10s %7s\n", _("community"), _("bldgs"), _("covered"), "",
-           _("households"), _("covered"), "", _("residents"), "");
+  {
+    const char *headings[] = { _("bldgs"), _("covered"), "", _("households"), _("covered"), "", _("residents"), "" };
+    const guint widths[] = { 8, 8, 7, 10, 10, 7, 10, 7 };
+    g_autofree char *first = pad_to_columns (_("community"), 24);
+
+    g_print ("%s", first);
+    /* Right-aligned, as the numbers below them. */
+    for (guint h = 0; h < G_N_ELEMENTS (headings); h++)
+      {
+        guint width = display_width (headings[h]);
+        g_autofree char *spaces = g_strnfill (widths[h] > width ? widths[h] - width : 0, ' ');
+
+        g_print (" %s%s", spaces, headings[h]);
+      }
+    g_print ("\n");
+  }
   for (guint c = 0; c < linli_project_get_n_communities (project); c++)
-    print_totals (linli_project_get_community (project, c)->id, linli_coverage_get_community (cov, c));
+    {
+      const LinliCommunity *community = linli_project_get_community (project, c);
+
+      /* By name, as planners know it; by id when it has none. */
+      print_totals (community->name != NULL && community->name[0] != '\0' ? community->name : community->id,
+                    linli_coverage_get_community (cov, c));
+    }
   /* Translators: the last row of linli-tool info's table, the whole district */
   print_totals (_("district"), linli_coverage_get_district (cov));
 
