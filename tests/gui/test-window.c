@@ -1003,6 +1003,35 @@ find_preview (GtkCheckButton **check,
   return dialog;
 }
 
+/* The preview counts the outlines the import repairs or drops, as the
+ * command line's report does. */
+static void
+test_import_preview_outlines (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *buildings = g_build_filename (f->dir, "rings.geojson", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (buildings);
+  AdwMessageDialog *dialog;
+  GtkCheckButton *check;
+  GtkDropDown *crs;
+
+  /* A bowtie (two corners swapped) and a sliver with no area. */
+  g_file_set_contents (buildings, "{\"type\": \"FeatureCollection\", \"features\": ["
+                                  "{\"type\": \"Feature\", \"properties\": {}, \"geometry\": {\"type\": \"Polygon\","
+                                  " \"coordinates\": [[[121.49, 31.23], [121.4901, 31.2301], [121.4901, 31.23],"
+                                  " [121.49, 31.2301000001], [121.49, 31.23]]]}},"
+                                  "{\"type\": \"Feature\", \"properties\": {}, \"geometry\": {\"type\": \"Polygon\","
+                                  " \"coordinates\": [[[121.49, 31.23], [121.491, 31.231], [121.492, 31.2320000000001],"
+                                  " [121.49, 31.23]]]}}]}",
+                       -1, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  linli_window_preview_import (f->window, file);
+  dialog = find_preview (&check, &crs);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "Outlines: 1 crossing themselves replaced by their convex hull, 1 with no area kept as points."));
+  adw_message_dialog_response (dialog, "cancel");
+}
+
 /* File → Import previews GeoJSON with the roads and points of interest
  * beside it, offers to add the service positions found, and imports them. */
 static void
@@ -1037,6 +1066,7 @@ test_import_preview_geojson (Fixture       *f,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "roads.geojson"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "pois_osm.geojson"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 walkable way,"));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "convex hull"));
   g_assert_nonnull (crs);
   g_assert_nonnull (check);
   g_assert_true (gtk_check_button_get_active (check));
@@ -1233,6 +1263,7 @@ main (int    argc,
   ADD ("/window/import-asks-first", test_import_asks_first);
   ADD ("/window/add-streets", test_add_streets);
   ADD ("/window/import-preview-geojson", test_import_preview_geojson);
+  ADD ("/window/import-preview-outlines", test_import_preview_outlines);
   ADD ("/window/import-preview-osm", test_import_preview_osm);
 #undef ADD
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);

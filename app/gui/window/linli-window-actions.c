@@ -333,6 +333,10 @@ describe_import (const LinliImportReport *report,
   if (report->building_parts + report->skipped > 0)
     g_string_append_printf (s, _("Skipped: %u building parts and %u other features. "),
                             report->building_parts, report->skipped);
+  if (report->repaired + report->degenerate > 0)
+    g_string_append_printf (s, _("Outlines: %u crossing themselves replaced by their convex hull, "
+                                 "%u with no area kept as points. "),
+                            report->repaired, report->degenerate);
   if (osm && report->missing_refs > 0)
     g_string_append_printf (s, _("%u references to data outside the file (a clipped extract) were left out. "),
                             report->missing_refs);
