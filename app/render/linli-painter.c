@@ -2106,13 +2106,53 @@ linli_painter_save (LinliPainter       *self,
       if (pdf)
         cairo_surface_finish (surface);
       else
-        status = cairo_surface_write_to_png_stream (surface, append_bytes_cb, bytes);
+        {
+          gboolean ok = linli_render_save_png (surface, path, error);
+
+          cairo_surface_destroy (surface);
+          return ok;
+        }
     }
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
+      g_set_error (error, LINLI_RENDER_ERROR, LINLI_RENDER_ERROR_FAILED, _("%s: could not draw the map: %s"),
+                   display, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return linli_file_set_contents (path, bytes->data, bytes->len, error);
+}
+
+/**
+ * linli_render_save_png:
+ * @surface: an image surface drawn on
+ * @path: where to write
+ *
+ * Encodes @surface as PNG and writes it to @path atomically, through the
+ * core's one file writer: a failure names @path and leaves no debris.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+linli_render_save_png (cairo_surface_t  *surface,
+                       const char       *path,
+                       GError          **error)
+{
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  cairo_status_t status;
+
+  g_return_val_if_fail (surface != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, append_bytes_cb, bytes);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
       g_set_error (error, LINLI_RENDER_ERROR, LINLI_RENDER_ERROR_FAILED, _("%s: could not draw the map: %s"),
                    display, cairo_status_to_string (status));
       return FALSE;

@@ -91,6 +91,9 @@ int           linli_painter_pick_building       (LinliPainter       *self,
                                                  double              x,
                                                  double              y);
 
+gboolean      linli_render_save_png             (cairo_surface_t    *surface,
+                                                 const char         *path,
+                                                 GError            **error);
 void          linli_render_free_caches          (void);
 
 /* Colours shared by the drawing and the tests, as 0xRRGGBB. */

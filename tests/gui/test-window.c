@@ -453,6 +453,18 @@ test_render_png (Fixture       *f,
     g_assert_no_error (error);
     g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (f->window)));
   }
+
+  /* Into a folder that is not there: both exports fail, naming the file. */
+  for (int map_only = 0; map_only <= 1; map_only++)
+    {
+      g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "map.png", NULL);
+
+      g_assert_false (linli_window_save_png (f->window, map_only, missing, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "map.png"));
+      g_clear_error (&error);
+      g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+    }
 }
 
 static void

@@ -1324,24 +1324,14 @@ render_widget (GtkWidget  *widget,
 /* The map as the painter draws it, with legend and scale bar, over the
  * basemap's tiles when there are any: what `linli-tool render` draws for
  * the same view. */
-static cairo_status_t
-append_png_cb (void                *closure,
-               const unsigned char *data,
-               unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static gboolean
 save_map_png (LinliWindow  *self,
               const char   *path,
               GError      **error)
 {
   LinliPainter *painter = linli_map_layer_get_painter (self->layer);
-  g_autoptr (GByteArray) png = g_byte_array_new ();
   cairo_surface_t *surface;
-  cairo_status_t status;
+  gboolean ok;
   LinliMapView view;
   cairo_t *cr;
 
@@ -1376,16 +1366,9 @@ save_map_png (LinliWindow  *self,
     linli_painter_draw_legend (painter, cr, &view);
   cairo_destroy (cr);
 
-  status = cairo_surface_write_to_png_stream (surface, append_png_cb, png);
+  ok = linli_render_save_png (surface, path, error);
   cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  /* Atomic, and a failure says why and names @path. */
-  return linli_file_set_contents (path, png->data, png->len, error);
+  return ok;
 }
 
 /**
