@@ -6,6 +6,9 @@
 #include "linli-project.h"
 #include "linli-project-private.h"
 
+#include "linli-grids.h"
+#include "linli-org.h"
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <sys/mman.h>
@@ -34,6 +37,10 @@ struct _LinliProject
   GListStore     *sites;
   guint           next_site_id;
 
+  LinliGrids     *grids;
+  LinliOrg       *org;
+  gboolean        hide_names;
+
   gboolean        projection_valid;
   LinliProjection projection;
 };
@@ -47,6 +54,7 @@ enum {
   PROP_WALK_MINUTES,
   PROP_WALK_SPEED,
   PROP_DISTANCE,
+  PROP_HIDE_NAMES,
   N_PROPS,
 };
 
@@ -103,6 +111,8 @@ linli_project_dispose (GObject *object)
         }
     }
   g_clear_object (&self->sites);
+  g_clear_object (&self->grids);
+  g_clear_object (&self->org);
   G_OBJECT_CLASS (linli_project_parent_class)->dispose (object);
 }
 
@@ -139,6 +149,7 @@ linli_project_get_property (GObject    *object,
     case PROP_WALK_MINUTES: g_value_set_double (value, self->walk_minutes); break;
     case PROP_WALK_SPEED: g_value_set_double (value, self->walk_speed); break;
     case PROP_DISTANCE: g_value_set_int (value, self->distance); break;
+    case PROP_HIDE_NAMES: g_value_set_boolean (value, self->hide_names); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -158,6 +169,7 @@ linli_project_set_property (GObject      *object,
     case PROP_WALK_MINUTES: linli_project_set_walk_minutes (self, g_value_get_double (value)); break;
     case PROP_WALK_SPEED: linli_project_set_walk_speed (self, g_value_get_double (value)); break;
     case PROP_DISTANCE: linli_project_set_distance (self, g_value_get_int (value)); break;
+    case PROP_HIDE_NAMES: linli_project_set_hide_names (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -183,6 +195,7 @@ linli_project_class_init (LinliProjectClass *klass)
   /* A LinliDistance. */
   properties[PROP_DISTANCE] = g_param_spec_int ("distance", NULL, NULL, LINLI_DISTANCE_LINE,
                                                 LINLI_DISTANCE_STREET, LINLI_DISTANCE_LINE, rw);
+  properties[PROP_HIDE_NAMES] = g_param_spec_boolean ("hide-names", NULL, NULL, FALSE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -215,6 +228,8 @@ linli_project_init (LinliProject *self)
   self->compound_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->sites = g_list_store_new (LINLI_TYPE_SITE);
   self->next_site_id = 1;
+  self->grids = linli_grids_new ();
+  self->org = linli_org_new ();
 }
 
 /* Public API */
@@ -989,7 +1004,8 @@ linli_project_get_projection (LinliProject *self)
  *
  * Returns: (transfer full): a new project with everything @src has:
  *   settings, attribution, streets, communities, compounds, buildings with
- *   their footprints and flags, and copies of its sites
+ *   their footprints and flags, copies of its sites, its grids and
+ *   boundaries, and its party organisation
  */
 LinliProject *
 linli_project_copy_with_buildings (LinliProject        *src,
@@ -1035,6 +1051,9 @@ linli_project_copy_with_buildings (LinliProject        *src,
 
       linli_project_add_site (copy, site);
     }
+  linli_grids_copy_from (copy->grids, src->grids);
+  linli_org_copy_from (copy->org, src->org);
+  linli_project_set_hide_names (copy, src->hide_names);
   return copy;
 }
 
@@ -1042,4 +1061,80 @@ LinliProject *
 linli_project_copy (LinliProject *project)
 {
   return linli_project_copy_with_buildings (project, NULL);
+}
+
+/* Sub-models */
+
+/**
+ * linli_project_get_grids:
+ *
+ * Returns: (transfer none): the project's grids and boundaries
+ */
+LinliGrids *
+linli_project_get_grids (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
+  return self->grids;
+}
+
+/**
+ * linli_project_get_org:
+ *
+ * Returns: (transfer none): the project's party organisation chain
+ */
+LinliOrg *
+linli_project_get_org (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
+  return self->org;
+}
+
+/* Personal data */
+
+/**
+ * linli_project_get_hide_names:
+ *
+ * Returns: whether people's names (party members, plaque households, grid
+ *   workers, secretaries, contacts) are hidden wherever they would be shown
+ *   or exported
+ */
+gboolean
+linli_project_get_hide_names (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), FALSE);
+  return self->hide_names;
+}
+
+void
+linli_project_set_hide_names (LinliProject *self,
+                              gboolean      hide)
+{
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+
+  hide = !!hide;
+  if (self->hide_names == hide)
+    return;
+  self->hide_names = hide;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDE_NAMES]);
+}
+
+/**
+ * linli_project_person:
+ * @name: (nullable): a person's name as stored
+ *
+ * What to show for a person's name: the name, or a placeholder when the
+ * project hides names.  Every view and export of a person's name goes
+ * through this.
+ *
+ * Returns: (transfer none): the text to show; "" for no name
+ */
+const char *
+linli_project_person (LinliProject *self,
+                      const char   *name)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), "");
+
+  if (name == NULL || name[0] == '\0')
+    return "";
+  return self->hide_names ? _("(hidden)") : name;
 }

@@ -154,4 +154,16 @@ gboolean              linli_project_get_bounds         (LinliProject *self,
                                                         double       *max_lat,
                                                         double       *max_lon);
 
+typedef struct _LinliGrids LinliGrids;
+typedef struct _LinliOrg   LinliOrg;
+
+LinliGrids           *linli_project_get_grids          (LinliProject *self);
+LinliOrg             *linli_project_get_org            (LinliProject *self);
+
+gboolean              linli_project_get_hide_names     (LinliProject *self);
+void                  linli_project_set_hide_names     (LinliProject *self,
+                                                        gboolean      hide);
+const char           *linli_project_person             (LinliProject *self,
+                                                        const char   *name);
+
 G_END_DECLS
