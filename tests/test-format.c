@@ -310,8 +310,8 @@ schema_path (void)
   const char *root = g_getenv ("LINLI_SOURCE_DIR");
 
   if (root != NULL)
-    return g_build_filename (root, "data", "linli-1.rng", NULL);
-  return g_build_filename (LINLI_SOURCE_DATADIR, "linli-1.rng", NULL);
+    return g_build_filename (root, "data", "linli-2.rng", NULL);
+  return g_build_filename (LINLI_SOURCE_DATADIR, "linli-2.rng", NULL);
 }
 
 static xmlRelaxNGPtr
@@ -825,8 +825,8 @@ static const HostileCase hostile_cases[] = {
   { "prefixed-root",
     { { 2, "<x:linli xmlns:x=\"urn:linli\" version=\"1\">" }, { 21, "</x:linli>" } },
     NULL, 2, 0, "root element", INVALID, TRUE },
-  { "version-2",
-    { { 2, "<linli version=\"2\" name=\"x\">" } },
+  { "version-3",
+    { { 2, "<linli version=\"3\" name=\"x\">" } },
     NULL, 2, 0, "not supported", LINLI_FORMAT_ERROR_VERSION, TRUE },
   { "version-1.0",
     { { 2, "<linli version=\"1.0\">" } },
@@ -1517,7 +1517,7 @@ test_schema (void)
 
       g_clear_pointer (&reason, g_free);
       if (!schema_validates (schema, bytes, &reason))
-        g_error ("saved document of seed %u does not validate against linli-1.rng: %s", seed,
+        g_error ("saved document of seed %u does not validate against linli-2.rng: %s", seed,
                  reason);
       g_assert_finalize_object (project);
     }
@@ -1532,7 +1532,7 @@ test_schema (void)
         continue;
       bytes = hostile_bytes (c);
       if (schema_validates (schema, bytes, NULL))
-        g_error ("linli-1.rng accepts the hostile case “%s”", c->name);
+        g_error ("linli-2.rng accepts the hostile case “%s”", c->name);
     }
   xmlRelaxNGFree (schema);
 }

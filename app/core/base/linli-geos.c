@@ -5,6 +5,8 @@
 
 #include "linli-geos.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -251,6 +253,28 @@ linli_geos_from_line (const LinliLatLon     *points,
 
 /* Polygon operations */
 
+/* GEOS's reasons for invalid polygons, in the user's language. */
+static const char *
+translate_reason (const char *reason)
+{
+  static const struct { const char *geos; const char *text; } reasons[] = {
+    { "Self-intersection", N_("edges cross") },
+    { "Ring Self-intersection", N_("a ring touches itself") },
+    { "Hole lies outside shell", N_("a hole lies outside its outline") },
+    { "Nested holes", N_("a hole lies inside another hole") },
+    { "Interior is disconnected", N_("holes cut the area in two") },
+    { "Too few points", N_("a ring has too few points") },
+    { "Invalid Coordinate", N_("a point is not a number") },
+    { "Nested shells", N_("one part lies inside another") },
+    { "Duplicate Rings", N_("a ring is given twice") },
+  };
+
+  for (guint i = 0; reason != NULL && i < G_N_ELEMENTS (reasons); i++)
+    if (g_strcmp0 (reason, reasons[i].geos) == 0)
+      return _(reasons[i].text);
+  return reason != NULL ? reason : "";
+}
+
 /**
  * linli_polygon_check:
  *
@@ -280,7 +304,8 @@ linli_polygon_check (const LinliPolygon    *polygon,
           GEOSGeomGetY_r (h, location, &y);
         }
       linli_projection_inverse (projection, x, y, &lat, &lon);
-      result = g_strdup_printf ("%s (%.6f, %.6f)", reason != NULL ? reason : "", lat, lon);
+      /* TRANSLATORS: a reason a polygon is invalid, then where: latitude, longitude. */
+      result = g_strdup_printf (_("%s near %.6f, %.6f"), translate_reason (reason), lat, lon);
     }
   GEOSFree_r (h, reason);
   linli_geos_free (location);

@@ -72,6 +72,7 @@ extern const LinliFormatSection _linli_format_compounds_section;
 extern const LinliFormatSection _linli_format_buildings_section;
 extern const LinliFormatSection _linli_format_sites_section;
 extern const LinliFormatSection _linli_format_streets_section;
+extern const LinliFormatSection _linli_format_grids_section;
 
 /* The guarded reader's helpers, for the sections. */
 #define fail(l, code, ...) linli_xml_fail (&(l)->x, (code), __VA_ARGS__)
@@ -119,6 +120,10 @@ G_GNUC_INTERNAL gboolean    _linli_format_parse_position (LinliFormatReader *l,
                                                           double            *lon);
 G_GNUC_INTERNAL gboolean    _linli_format_expect_empty   (LinliFormatReader *l,
                                                           const char        *element);
+G_GNUC_INTERNAL gboolean    _linli_format_read_points    (LinliFormatReader *l,
+                                                          const char        *element,
+                                                          guint              max_points,
+                                                          GArray            *points);
 G_GNUC_INTERNAL gboolean    _linli_format_read_list      (LinliFormatReader   *l,
                                                           const char          *list,
                                                           const char *const   *items,
@@ -139,6 +144,9 @@ G_GNUC_INTERNAL void        _linli_format_append_coord   (GString    *out,
 G_GNUC_INTERNAL void        _linli_format_append_number  (GString    *out,
                                                           const char *name,
                                                           double      value);
+G_GNUC_INTERNAL void        _linli_format_append_points  (GString           *out,
+                                                          const LinliLatLon *points,
+                                                          guint              n_points);
 G_GNUC_INTERNAL gboolean    _linli_format_writer_flush   (LinliFormatWriter *w);
 
 /* Writes what is collected on to the file once a chunk is full. */

@@ -20,9 +20,11 @@
 static gboolean
 parse_settings (LinliFormatReader *l)
 {
-  static const char *const names[] = { "walk-minutes", "walk-speed-kmh", "distance", NULL };
+  static const char *const names[] = { "walk-minutes", "walk-speed-kmh", "distance", "hide-names",
+                                       NULL };
   LinliFormatAttrs a = { names, { NULL } };
   gboolean ok = _linli_format_read_attrs (l, &a);
+  gboolean hide_names = FALSE;
   double minutes = LINLI_DEFAULT_WALK_MINUTES, speed = LINLI_DEFAULT_WALK_SPEED_KMH;
   LinliDistance distance = LINLI_DISTANCE_LINE;
 
@@ -36,8 +38,11 @@ parse_settings (LinliFormatReader *l)
       ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
                  _("attribute “distance” must be “line” or “street”, not “%s”"), q);
     }
+  if (ok && a.values[3])
+    ok = _linli_format_parse_boolean (l, "hide-names", a.values[3], &hide_names);
   if (ok)
     {
+      linli_project_set_hide_names (l->project, hide_names);
       linli_project_set_distance (l->project, distance);
       linli_project_set_walk_minutes (l->project, minutes);
       linli_project_set_walk_speed (l->project, speed);
@@ -93,59 +98,6 @@ parse_compound (LinliFormatReader *l)
     }
   _linli_format_attrs_clear (&a);
   return ok;
-}
-
-static gboolean
-parse_footprint (LinliFormatReader *l,
-                 GArray *points)
-{
-  const char *p;
-  int type;
-
-  if (xmlTextReaderIsEmptyElement (l->x.reader))
-    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<footprint> is empty"));
-  if (!read_node (l, &type))
-    return FALSE;
-  if (type != XML_READER_TYPE_TEXT && type != XML_READER_TYPE_CDATA)
-    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<footprint> must hold only “lon,lat” pairs"));
-
-  p = (const char *) xmlTextReaderConstValue (l->x.reader);
-  while (p != NULL)
-    {
-      LinliLatLon pt;
-      const char *end;
-
-      while (g_ascii_isspace (*p))
-        p++;
-      if (*p == '\0')
-        break;
-      if (!linli_number_scan (p, &end, &pt.lon) || *end != ',')
-        return fail (l, LINLI_FORMAT_ERROR_INVALID,
-                     _("<footprint> point %u is not a “lon,lat” pair"), points->len + 1);
-      p = end + 1;
-      if (!linli_number_scan (p, &end, &pt.lat) || (*end != '\0' && !g_ascii_isspace (*end)))
-        return fail (l, LINLI_FORMAT_ERROR_INVALID,
-                     _("<footprint> point %u is not a “lon,lat” pair"), points->len + 1);
-      if (!linli_lat_lon_is_valid (pt.lat, pt.lon))
-        return fail (l, LINLI_FORMAT_ERROR_INVALID,
-                     _("<footprint> point %u lies outside the valid range of coordinates"),
-                     points->len + 1);
-      if (!_linli_format_check_extent (l, pt.lat, pt.lon))
-        return FALSE;
-      if (points->len >= MAX_FOOTPRINT_POINTS)
-        return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<footprint> has more than %u points"),
-                     MAX_FOOTPRINT_POINTS);
-      g_array_append_val (points, pt);
-      p = end;
-    }
-  if (points->len < 3)
-    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<footprint> needs at least 3 points"));
-
-  if (!read_node (l, &type))
-    return FALSE;
-  if (type != XML_READER_TYPE_END_ELEMENT)
-    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<footprint> must hold only “lon,lat” pairs"));
-  return TRUE;
 }
 
 static gboolean
@@ -212,7 +164,7 @@ parse_building (LinliFormatReader *l)
       ok = read_node (l, &type);
       if (ok && type == XML_READER_TYPE_ELEMENT && g_strcmp0 (_linli_format_node_name (l), "footprint") == 0)
         {
-          ok = parse_footprint (l, points) && read_node (l, &type);
+          ok = _linli_format_read_points (l, "footprint", MAX_FOOTPRINT_POINTS, points) && read_node (l, &type);
           if (ok)
             linli_project_set_footprint (l->project, index, (LinliLatLon *) points->data, points->len);
         }
@@ -349,6 +301,8 @@ write_settings (LinliFormatWriter *w,
   _linli_format_append_number (out, "walk-speed-kmh", linli_project_get_walk_speed (project));
   if (linli_project_get_distance (project) != LINLI_DISTANCE_LINE)
     _linli_format_append_attr (out, "distance", linli_distance_to_string (linli_project_get_distance (project)));
+  if (linli_project_get_hide_names (project))
+    g_string_append (out, " hide-names=\"true\"");
   g_string_append (out, "/>\n");
   return TRUE;
 }
@@ -433,14 +387,7 @@ write_buildings (LinliFormatWriter *w,
           continue;
         }
       g_string_append (out, "><footprint>");
-      for (guint k = 0; k < n_fp; k++)
-        {
-          if (k > 0)
-            g_string_append_c (out, ' ');
-          _linli_format_append_fixed7 (out, fp[k].lon);
-          g_string_append_c (out, ',');
-          _linli_format_append_fixed7 (out, fp[k].lat);
-        }
+      _linli_format_append_points (out, fp, n_fp);
       g_string_append (out, "</footprint></building>\n");
       if (!_linli_format_writer_step (w))
         return FALSE;

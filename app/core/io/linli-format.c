@@ -244,6 +244,64 @@ _linli_format_expect_empty (LinliFormatReader     *l,
   return TRUE;
 }
 
+/* Reads the text of @element as "lon,lat" pairs separated by spaces, at
+ * least 3 and at most @max_points of them, into @points, and then the end
+ * of the element. */
+gboolean
+_linli_format_read_points (LinliFormatReader *l,
+                           const char        *element,
+                           guint              max_points,
+                           GArray            *points)
+{
+  const char *p;
+  int type;
+
+  if (xmlTextReaderIsEmptyElement (l->x.reader))
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<%s> is empty"), element);
+  if (!read_node (l, &type))
+    return FALSE;
+  if (type != XML_READER_TYPE_TEXT && type != XML_READER_TYPE_CDATA)
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<%s> must hold only “lon,lat” pairs"), element);
+
+  p = (const char *) xmlTextReaderConstValue (l->x.reader);
+  while (p != NULL)
+    {
+      LinliLatLon pt;
+      const char *end;
+
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        break;
+      if (!linli_number_scan (p, &end, &pt.lon) || *end != ',')
+        return fail (l, LINLI_FORMAT_ERROR_INVALID,
+                     _("<%s> point %u is not a “lon,lat” pair"), element, points->len + 1);
+      p = end + 1;
+      if (!linli_number_scan (p, &end, &pt.lat) || (*end != '\0' && !g_ascii_isspace (*end)))
+        return fail (l, LINLI_FORMAT_ERROR_INVALID,
+                     _("<%s> point %u is not a “lon,lat” pair"), element, points->len + 1);
+      if (!linli_lat_lon_is_valid (pt.lat, pt.lon))
+        return fail (l, LINLI_FORMAT_ERROR_INVALID,
+                     _("<%s> point %u lies outside the valid range of coordinates"), element,
+                     points->len + 1);
+      if (!_linli_format_check_extent (l, pt.lat, pt.lon))
+        return FALSE;
+      if (points->len >= max_points)
+        return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<%s> has more than %u points"), element,
+                     max_points);
+      g_array_append_val (points, pt);
+      p = end;
+    }
+  if (points->len < 3)
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<%s> needs at least 3 points"), element);
+
+  if (!read_node (l, &type))
+    return FALSE;
+  if (type != XML_READER_TYPE_END_ELEMENT)
+    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<%s> must hold only “lon,lat” pairs"), element);
+  return TRUE;
+}
+
 /* Reads a list section whose children are one of @items, each through
  * @func; anything else in it is an error. */
 gboolean
@@ -288,6 +346,7 @@ static const LinliFormatSection *const sections[] = {
   &_linli_format_buildings_section,
   &_linli_format_sites_section,
   &_linli_format_streets_section,
+  &_linli_format_grids_section,
 };
 
 /* "settings, communities, …": the order, for messages. */
@@ -318,7 +377,9 @@ parse_root (LinliFormatReader *l)
     return fail (l, LINLI_FORMAT_ERROR_INVALID, _("not a Linli project: the root element is not <linli>"));
 
   ok = _linli_format_read_attrs (l, &a) && _linli_format_require (l, &a, 0, "linli");
-  if (ok && g_strcmp0 (a.values[0], G_STRINGIFY (LINLI_FORMAT_VERSION)) != 0)
+  /* Version 1 is version 2 without grids and organisation. */
+  if (ok && g_strcmp0 (a.values[0], G_STRINGIFY (LINLI_FORMAT_VERSION)) != 0
+      && g_strcmp0 (a.values[0], "1") != 0)
     {
       g_autofree char *q = quote_value (a.values[0]);
       ok = fail (l, LINLI_FORMAT_ERROR_VERSION,
@@ -393,7 +454,7 @@ parse_root (LinliFormatReader *l)
  * @error: return location for an error naming the file, line and reason
  *
  * Reads a project with libxml2's streaming reader, checking everything the
- * schema in data/linli-1.rng says plus what it cannot: ranges, unique ids
+ * schema in data/linli-2.rng says plus what it cannot: ranges, unique ids
  * and references.  Nothing is shared with any other project, so a failed
  * load leaves every open project as it was.
  *
@@ -568,6 +629,22 @@ _linli_format_append_fixed7 (GString *out,
   g_string_append_len (out, p, buf + sizeof buf - p);
 }
 
+/* Appends "lon,lat lon,lat …", as <footprint> and <ring> hold them. */
+void
+_linli_format_append_points (GString           *out,
+                             const LinliLatLon *points,
+                             guint              n_points)
+{
+  for (guint k = 0; k < n_points; k++)
+    {
+      if (k > 0)
+        g_string_append_c (out, ' ');
+      _linli_format_append_fixed7 (out, points[k].lon);
+      g_string_append_c (out, ',');
+      _linli_format_append_fixed7 (out, points[k].lat);
+    }
+}
+
 void
 _linli_format_append_uint (GString *out,
                            guint    value)
@@ -661,7 +738,7 @@ write_document (LinliFormatWriter *w,
 /**
  * linli_format_save_bytes:
  *
- * Writes the project as a version 1 `.linli` document.  Coordinates are
+ * Writes the project as a version 2 `.linli` document.  Coordinates are
  * written with 7 decimals (about 1 cm).
  *
  * Returns: (transfer full): the document

@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-#define LINLI_FORMAT_VERSION 1
+#define LINLI_FORMAT_VERSION 2
 #define LINLI_FORMAT_ERROR (linli_format_error_quark ())
 
 typedef enum
