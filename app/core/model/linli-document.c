@@ -8,13 +8,19 @@
 #include <glib/gi18n-lib.h>
 
 #include "linli-format.h"
+#include "linli-geos.h"
+#include "linli-grids.h"
 
 /* A document is an open project with everything derived from it: its file,
  * its undo history, the walking graph of its streets, the coverage by its
  * rule (and by straight line beside it when the rule is along streets) and
  * the walks from every street node to the nearest site.  It follows every
  * change of the project and says so with ::coverage-changed, so that the
- * window, the command-line tool and the tests read the same figures.
+ * window, the command-line tool and the tests read the same figures.  It
+ * also keeps which building lies in which grid and what each grid holds,
+ * worked out when first asked for after a change of the grids or the
+ * buildings, and the boundaries derived for communities that have none,
+ * and says when they change with ::grids-changed.
  */
 
 typedef struct
@@ -45,6 +51,13 @@ struct _LinliDocument
   LinliCoverage    *line_coverage;    /* by circle, beside a rule along streets */
   LinliWalkNearest *nearest;          /* walks to the nearest site, from every node */
   GHashTable       *nearest_sources;  /* LinliSite → NearestSource */
+
+  /* Grids: the assignment and what it was made for. */
+  LinliGridAssignment *grid_assignment;
+  guint             grids_serial;
+  const LinliBuilding *grids_buildings;
+  guint             grids_n_buildings;
+  GPtrArray        *derived_boundaries;  /* per community: LinliPolygon or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (LinliDocument, linli_document, G_TYPE_OBJECT)
@@ -60,6 +73,7 @@ enum {
 
 enum {
   SIGNAL_COVERAGE_CHANGED,
+  SIGNAL_GRIDS_CHANGED,
   N_SIGNALS,
 };
 
@@ -185,10 +199,39 @@ update_derived (LinliDocument *self)
 
 /* Callbacks */
 
+/* Drops what depends on the grids or the buildings when either changed. */
+static gboolean
+check_grids (LinliDocument *self)
+{
+  LinliProject *project = self->project;
+
+  if (self->grids_serial == linli_grids_get_serial (linli_project_get_grids (project)) &&
+      self->grids_buildings == linli_project_get_buildings (project) &&
+      self->grids_n_buildings == linli_project_get_n_buildings (project))
+    return FALSE;
+  g_clear_pointer (&self->grid_assignment, linli_grid_assignment_free);
+  if (self->grids_buildings != linli_project_get_buildings (project) ||
+      self->grids_n_buildings != linli_project_get_n_buildings (project))
+    g_ptr_array_set_size (self->derived_boundaries, 0);
+  self->grids_serial = linli_grids_get_serial (linli_project_get_grids (project));
+  self->grids_buildings = linli_project_get_buildings (project);
+  self->grids_n_buildings = linli_project_get_n_buildings (project);
+  return TRUE;
+}
+
 static void
 on_project_changed_cb (LinliDocument *self)
 {
   update_derived (self);
+  if (check_grids (self))
+    g_signal_emit (self, signals[SIGNAL_GRIDS_CHANGED], 0);
+}
+
+static void
+on_grids_changed_cb (LinliDocument *self)
+{
+  if (check_grids (self))
+    g_signal_emit (self, signals[SIGNAL_GRIDS_CHANGED], 0);
 }
 
 static void
@@ -205,7 +248,10 @@ linli_document_dispose (GObject *object)
   LinliDocument *self = LINLI_DOCUMENT (object);
 
   if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->project, self);
+      g_signal_handlers_disconnect_by_data (linli_project_get_grids (self->project), self);
+    }
   g_clear_object (&self->history);
   g_clear_object (&self->file);
   g_clear_pointer (&self->nearest_sources, g_hash_table_unref);
@@ -221,6 +267,8 @@ linli_document_finalize (GObject *object)
   g_clear_pointer (&self->line_coverage, linli_coverage_free);
   g_clear_pointer (&self->nearest, linli_walk_nearest_free);
   g_clear_pointer (&self->walk, linli_walk_free);
+  g_clear_pointer (&self->grid_assignment, linli_grid_assignment_free);
+  g_clear_pointer (&self->derived_boundaries, g_ptr_array_unref);
   g_clear_object (&self->project);
   G_OBJECT_CLASS (linli_document_parent_class)->finalize (object);
 }
@@ -277,12 +325,24 @@ linli_document_class_init (LinliDocumentClass *klass)
   signals[SIGNAL_COVERAGE_CHANGED] = g_signal_new ("coverage-changed", G_TYPE_FROM_CLASS (klass),
                                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                                    G_TYPE_NONE, 0);
+
+  /**
+   * LinliDocument::grids-changed:
+   *
+   * The grids, the boundaries or the buildings changed: what lies in which
+   * grid is worked out again when next asked for.
+   */
+  signals[SIGNAL_GRIDS_CHANGED] = g_signal_new ("grids-changed", G_TYPE_FROM_CLASS (klass),
+                                                G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                G_TYPE_NONE, 0);
 }
 
 static void
 linli_document_init (LinliDocument *self)
 {
   self->nearest_sources = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
+  self->derived_boundaries = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) linli_polygon_unref);
 }
 
 /* Public API */
@@ -321,6 +381,8 @@ linli_document_new (LinliProject *project,
   }
 
   g_signal_connect_object (project, "changed", G_CALLBACK (on_project_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (linli_project_get_grids (project), "changed",
+                           G_CALLBACK (on_grids_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::modified", G_CALLBACK (on_history_modified_cb), self,
                            G_CONNECT_SWAPPED);
   update_derived (self);
@@ -534,4 +596,71 @@ linli_document_get_n_estimated (LinliDocument *self)
 {
   g_return_val_if_fail (LINLI_IS_DOCUMENT (self), 0);
   return self->n_estimated;
+}
+
+/**
+ * linli_document_get_grid_assignment:
+ *
+ * Returns: (transfer none): which building lies in which grid and what
+ *   each grid holds, for the grids and buildings as they are now
+ */
+const LinliGridAssignment *
+linli_document_get_grid_assignment (LinliDocument *self)
+{
+  g_return_val_if_fail (LINLI_IS_DOCUMENT (self), NULL);
+
+  check_grids (self);
+  if (self->grid_assignment == NULL)
+    self->grid_assignment = linli_grid_assignment_new (self->project);
+  return self->grid_assignment;
+}
+
+/**
+ * linli_document_get_community_boundary:
+ * @community: which community
+ * @derived: (out) (optional): set to %TRUE when the boundary was derived
+ *   from the community's buildings because none was drawn or imported
+ *
+ * Returns: (transfer none) (nullable): the community's boundary, or %NULL
+ *   for a community with neither a boundary nor buildings
+ */
+LinliPolygon *
+linli_document_get_community_boundary (LinliDocument *self,
+                                       guint          community,
+                                       gboolean      *derived)
+{
+  LinliProject *project;
+  LinliPolygon *given;
+
+  g_return_val_if_fail (LINLI_IS_DOCUMENT (self), NULL);
+
+  project = self->project;
+  given = linli_grids_get_community_boundary (linli_project_get_grids (project), community);
+  if (derived != NULL)
+    *derived = given == NULL;
+  if (given != NULL)
+    return given;
+
+  check_grids (self);
+  if (self->derived_boundaries->len != linli_project_get_n_communities (project))
+    {
+      g_ptr_array_set_size (self->derived_boundaries, 0);
+      g_ptr_array_set_size (self->derived_boundaries, linli_project_get_n_communities (project));
+    }
+  if (community >= self->derived_boundaries->len)
+    return NULL;
+  if (self->derived_boundaries->pdata[community] == NULL)
+    {
+      const LinliBuilding *buildings = linli_project_get_buildings (project);
+      g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
+
+      for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
+        if (linli_project_building_community (project, i) == community)
+          g_array_append_val (points, ((LinliLatLon) { buildings[i].lat, buildings[i].lon }));
+      /* 30 m around the outermost buildings: their footprints and a street. */
+      self->derived_boundaries->pdata[community] =
+        linli_polygon_hull ((LinliLatLon *) points->data, points->len, 30.0,
+                            linli_project_get_projection (project));
+    }
+  return self->derived_boundaries->pdata[community];
 }

@@ -4,6 +4,8 @@
 #include <gio/gio.h>
 
 #include "linli-coverage.h"
+#include "linli-grid-assignment.h"
+#include "linli-polygon.h"
 #include "linli-history.h"
 #include "linli-project.h"
 #include "linli-walk.h"
@@ -32,5 +34,10 @@ const LinliCoverage *linli_document_get_line_coverage  (LinliDocument *self);
 LinliWalk           *linli_document_get_walk           (LinliDocument *self);
 const double        *linli_document_get_node_distances (LinliDocument *self);
 guint                linli_document_get_n_estimated    (LinliDocument *self);
+
+const LinliGridAssignment *linli_document_get_grid_assignment    (LinliDocument *self);
+LinliPolygon        *linli_document_get_community_boundary (LinliDocument *self,
+                                                            guint          community,
+                                                            gboolean      *derived);
 
 G_END_DECLS
