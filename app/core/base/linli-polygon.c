@@ -115,11 +115,18 @@ linli_polygon_ref (LinliPolygon *self)
   return self;
 }
 
+/**
+ * linli_polygon_unref:
+ * @self: (nullable): a polygon
+ *
+ * Drops a reference.  %NULL is allowed, so that arrays of outlines with
+ * gaps can free their elements with this.
+ */
 void
 linli_polygon_unref (LinliPolygon *self)
 {
-  g_return_if_fail (self != NULL);
-
+  if (self == NULL)
+    return;
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
   g_free (self->ring_start);
