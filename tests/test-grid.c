@@ -10,6 +10,7 @@
 #include "linli-geos.h"
 #include "linli-grid-assignment.h"
 #include "linli-grid-edits.h"
+#include "linli-grid-propose.h"
 #include "linli-grids.h"
 
 /* Auxiliary methods */
@@ -592,6 +593,107 @@ test_hostile (void)
     }
 }
 
+/* Proposals */
+
+/* On generated districts: every community divided, every grid in range
+ * and in one piece, every building in exactly one grid, undo restores. */
+static void
+test_propose_generated (void)
+{
+  for (guint32 seed = 1; seed <= 2; seed++)
+    {
+      g_autoptr (LinliProject) project = small_district (seed, 1200);
+      g_autoptr (LinliDocument) document = linli_document_new (project, NULL);
+      LinliGrids *grids = linli_project_get_grids (project);
+      LinliGridProposeOptions options;
+      guint proposed = 0;
+
+      linli_grid_propose_options_init (&options);
+      options.seed = seed;
+      for (guint c = 0; c < linli_project_get_n_communities (project); c++)
+        {
+          g_autoptr (GError) error = NULL;
+          g_autoptr (LinliGridProposal) proposal = linli_grid_propose (document, c, &options, NULL, &error);
+
+          g_assert_no_error (error);
+          g_assert_nonnull (proposal);
+          if (proposal->problems != NULL)
+            {
+              for (guint k = 0; proposal->problems[k] != NULL; k++)
+                g_test_message ("seed %u community %u: %s", seed, c, proposal->problems[k]);
+              continue;
+            }
+          g_assert_cmpuint (proposal->states->len, >=, proposal->k_min);
+          g_assert_cmpuint (proposal->states->len, <=, proposal->k_max);
+          linli_grid_proposal_apply (proposal, document, c);
+          proposed++;
+        }
+      g_assert_cmpuint (proposed, >, 0);
+      {
+        const LinliGridAssignment *a = linli_document_get_grid_assignment (document);
+        const int *bg = linli_grid_assignment_get_building_grids (a);
+        guint n;
+
+        linli_grid_assignment_get_shared (a, &n);
+        g_assert_cmpuint (n, ==, 0);
+        for (guint g = 0; g < linli_grids_get_n_grids (grids); g++)
+          {
+            const LinliGridFigures *f = linli_grid_assignment_get_figures (a, g);
+
+            g_assert_true (f->in_range);
+            g_assert_true (f->contiguous);
+            g_assert_cmpuint (f->foreign_buildings, ==, 0);
+          }
+        /* Every building of a divided community lies in a grid of it. */
+        for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
+          if (bg[i] >= 0)
+            g_assert_cmpuint (linli_grid_get_community (linli_grids_get_grid (grids, bg[i])), ==,
+                              linli_project_building_community (project, i));
+      }
+    }
+}
+
+/* A compound of one building above the maximum is named as the culprit. */
+static void
+test_propose_culprit (void)
+{
+  g_autoptr (LinliProject) project = linli_project_new ();
+  g_autoptr (LinliDocument) document = NULL;
+  g_autoptr (LinliGridProposal) proposal = NULL;
+  g_autoptr (GError) error = NULL;
+  LinliGridProposeOptions options;
+  guint c = linli_project_add_community (project, "C1", "幸福社区");
+  guint big = linli_project_add_compound (project, "K1", "阳光小区", c);
+  guint small = linli_project_add_compound (project, "K2", "绿园", c);
+  gboolean named = FALSE;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      LinliBuilding b = { 0 };
+      g_autofree char *id = g_strdup_printf ("b%u", i);
+
+      b.id = id;
+      b.name = id;
+      b.lat = 30.0 + 0.0004 * (i % 3);
+      b.lon = 120.0 + 0.0004 * (i / 3);
+      b.compound = i == 0 ? big : small;
+      b.households = i == 0 ? 620 : 80;
+      linli_project_add_building (project, &b, NULL, 0);
+    }
+  document = linli_document_new (project, NULL);
+  linli_grid_propose_options_init (&options);
+  proposal = linli_grid_propose (document, c, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (proposal->problems);
+  for (guint k = 0; proposal->problems[k] != NULL; k++)
+    {
+      g_test_message ("%s", proposal->problems[k]);
+      named |= strstr (proposal->problems[k], "b0") != NULL && strstr (proposal->problems[k], "620") != NULL;
+    }
+  g_assert_true (named);
+  g_assert_cmpuint (proposal->states->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -606,5 +708,7 @@ main (int   argc,
   g_test_add_func ("/grid/document", test_document);
   g_test_add_func ("/grid/round-trip", test_round_trip);
   g_test_add_func ("/grid/hostile", test_hostile);
+  g_test_add_func ("/grid/propose/generated", test_propose_generated);
+  g_test_add_func ("/grid/propose/culprit", test_propose_culprit);
   return g_test_run ();
 }

@@ -657,6 +657,86 @@ linli_polygon_hull (const LinliLatLon     *points,
 }
 
 /**
+ * linli_geos_voronoi_cells:
+ * @xy: (array): the sites, x and y in metres, one pair after the other
+ * @clip: the area the cells are cut to
+ *
+ * The Voronoi cell of each site within @clip.  Sites at the same place
+ * share one cell, given to the first of them.
+ *
+ * Returns: (transfer full) (array): one cell per site, in the order of the
+ *   sites; %NULL for a site that got none.  Free each with
+ *   linli_geos_free() and the array with g_free().
+ */
+GEOSGeometry **
+linli_geos_voronoi_cells (const double       *xy,
+                          guint               n_sites,
+                          const GEOSGeometry *clip)
+{
+  GEOSContextHandle_t h = linli_geos_context ();
+  GEOSGeometry **cells = g_new0 (GEOSGeometry *, n_sites + 1);
+  const GEOSPreparedGeometry *prepared_clip;
+  GEOSGeometry **pts;
+  GEOSGeometry *mp, *env, *diagram;
+  GEOSSTRtree *tree;
+  g_autofree guint *ids = g_new (guint, n_sites + 1);
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (n_sites == 0 || clip == NULL)
+    return cells;
+
+  pts = g_new (GEOSGeometry *, n_sites);
+  for (guint i = 0; i < n_sites; i++)
+    pts[i] = GEOSGeom_createPointFromXY_r (h, xy[2 * i], xy[2 * i + 1]);
+  mp = GEOSGeom_createCollection_r (h, GEOS_MULTIPOINT, pts, n_sites);
+  g_free (pts);
+  env = GEOSEnvelope_r (h, clip);
+  diagram = GEOSVoronoiDiagram_r (h, mp, env, 0.0, 0);
+  prepared_clip = GEOSPrepare_r (h, clip);
+
+  /* GEOS 3.11 does not keep the order of the sites: find each cell's site
+   * by looking up which site it holds. */
+  tree = GEOSSTRtree_create_r (h, 10);
+  for (guint i = 0; i < n_sites; i++)
+    {
+      ids[i] = i;
+      GEOSSTRtree_insert_r (h, tree, GEOSGetGeometryN_r (h, mp, i), &ids[i]);
+    }
+  for (int c = 0; diagram != NULL && c < GEOSGetNumGeometries_r (h, diagram); c++)
+    {
+      const GEOSGeometry *cell = GEOSGetGeometryN_r (h, diagram, c);
+      const GEOSPreparedGeometry *prepared = GEOSPrepare_r (h, cell);
+      guint best = G_MAXUINT;
+
+      g_array_set_size (found, 0);
+      GEOSSTRtree_query_r (h, tree, cell, collect_cb, found);
+      for (guint k = 0; k < found->len; k++)
+        {
+          guint i = g_array_index (found, guint, k);
+
+          if (i < best && GEOSPreparedIntersects_r (h, prepared, GEOSGetGeometryN_r (h, mp, i)) == 1)
+            best = i;
+        }
+      if (best != G_MAXUINT && cells[best] == NULL)
+        {
+          if (GEOSPreparedContains_r (h, prepared_clip, cell) == 1)
+            cells[best] = GEOSGeom_clone_r (h, cell);
+          else
+            cells[best] = GEOSIntersection_r (h, cell, clip);
+          if (cells[best] != NULL && GEOSisEmpty_r (h, cells[best]) == 1)
+            g_clear_pointer (&cells[best], linli_geos_free);
+        }
+      GEOSPreparedGeom_destroy_r (h, prepared);
+    }
+  GEOSSTRtree_destroy_r (h, tree);
+  GEOSPreparedGeom_destroy_r (h, prepared_clip);
+  linli_geos_free (diagram);
+  linli_geos_free (env);
+  linli_geos_free (mp);
+  return cells;
+}
+
+/**
  * linli_polygon_voronoi:
  * @sites: the points whose cells are wanted
  * @clip: the outline the cells are cut to
@@ -673,64 +753,21 @@ linli_polygon_voronoi (const LinliLatLon     *sites,
                        const LinliPolygon    *clip,
                        const LinliProjection *projection)
 {
-  GEOSContextHandle_t h = linli_geos_context ();
   GPtrArray *cells = g_ptr_array_new_with_free_func ((GDestroyNotify) linli_polygon_unref);
-  GEOSGeometry *mp, *env, *diagram;
   GEOSGeometry *g_clip = linli_geos_from_polygon (clip, projection);
-  const GEOSPreparedGeometry *prepared_clip = GEOSPrepare_r (h, g_clip);
-  GEOSSTRtree *tree;
-  g_autofree guint *ids = g_new (guint, n_sites);
+  g_autofree double *xy = g_new (double, 2 * n_sites + 1);
+  GEOSGeometry **geos_cells;
 
+  for (guint i = 0; i < n_sites; i++)
+    linli_projection_forward (projection, sites[i].lat, sites[i].lon, &xy[2 * i], &xy[2 * i + 1]);
+  geos_cells = linli_geos_voronoi_cells (xy, n_sites, g_clip);
   g_ptr_array_set_size (cells, n_sites);
-  if (n_sites == 0)
-    goto out;
-
-  mp = multipoint (h, sites, n_sites, projection);
-  env = GEOSEnvelope_r (h, g_clip);
-  diagram = GEOSVoronoiDiagram_r (h, mp, env, 0.0, 0);
-
-  /* GEOS 3.11 does not keep the order of the sites: find each cell's site
-   * by looking up which site it holds. */
-  tree = GEOSSTRtree_create_r (h, 10);
   for (guint i = 0; i < n_sites; i++)
     {
-      ids[i] = i;
-      GEOSSTRtree_insert_r (h, tree, GEOSGetGeometryN_r (h, mp, i), &ids[i]);
+      cells->pdata[i] = linli_geos_to_polygon (geos_cells[i], projection);
+      linli_geos_free (geos_cells[i]);
     }
-  for (int c = 0; diagram != NULL && c < GEOSGetNumGeometries_r (h, diagram); c++)
-    {
-      const GEOSGeometry *cell = GEOSGetGeometryN_r (h, diagram, c);
-      const GEOSPreparedGeometry *prepared = GEOSPrepare_r (h, cell);
-      g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
-      guint best = G_MAXUINT;
-
-      GEOSSTRtree_query_r (h, tree, cell, collect_cb, found);
-      for (guint k = 0; k < found->len; k++)
-        {
-          guint i = g_array_index (found, guint, k);
-
-          if (i < best && GEOSPreparedIntersects_r (h, prepared, GEOSGetGeometryN_r (h, mp, i)) == 1)
-            best = i;
-        }
-      if (best != G_MAXUINT && cells->pdata[best] == NULL)
-        {
-          GEOSGeometry *cut;
-
-          if (GEOSPreparedContains_r (h, prepared_clip, cell) == 1)
-            cut = GEOSGeom_clone_r (h, cell);
-          else
-            cut = GEOSIntersection_r (h, cell, g_clip);
-          cells->pdata[best] = linli_geos_to_polygon (cut, projection);
-          linli_geos_free (cut);
-        }
-      GEOSPreparedGeom_destroy_r (h, prepared);
-    }
-  GEOSSTRtree_destroy_r (h, tree);
-  linli_geos_free (diagram);
-  linli_geos_free (env);
-  linli_geos_free (mp);
-out:
-  GEOSPreparedGeom_destroy_r (h, prepared_clip);
+  g_free (geos_cells);
   linli_geos_free (g_clip);
   return cells;
 }

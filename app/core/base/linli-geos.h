@@ -28,6 +28,9 @@ GEOSGeometry       *linli_geos_from_line          (const LinliLatLon     *points
                                                    guint                  n_points,
                                                    const LinliProjection *projection) G_GNUC_WARN_UNUSED_RESULT;
 void                linli_geos_free               (GEOSGeometry *geometry);
+GEOSGeometry      **linli_geos_voronoi_cells      (const double          *xy,
+                                                   guint                  n_sites,
+                                                   const GEOSGeometry    *clip) G_GNUC_WARN_UNUSED_RESULT;
 
 char               *linli_polygon_check           (const LinliPolygon    *polygon,
                                                    const LinliProjection *projection) G_GNUC_WARN_UNUSED_RESULT;
