@@ -24,6 +24,7 @@
 #include "linli-plan-project.h"
 #include "linli-stats.h"
 #include "linli-tool-csv.h"
+#include "linli-tool-grid.h"
 
 /* Commands */
 
@@ -915,6 +916,7 @@ static const struct
   { "join", linli_tool_join_csv, N_("Fill in a project's buildings from a CSV building list (households, residents, party members)") },
   { "render", cmd_render, N_("Draw a project's map to a PNG or PDF file, with no display") },
   { "plan", cmd_plan, N_("Propose new sites: maximal covering, set covering or p-median, with a proven bound") },
+  { "grid", linli_tool_grid, N_("Divide a community into grids of 300–500 households (grid propose)") },
 };
 
 /* Output */

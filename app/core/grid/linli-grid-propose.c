@@ -128,6 +128,11 @@ unit_list (LinliProject *project,
 {
   GString *list = g_string_new (NULL);
 
+  if (n == units->len && n > 1)
+    {
+      g_string_append (list, _("the whole community"));
+      return g_string_free (list, FALSE);
+    }
   for (guint k = 0; k < n && k < 8; k++)
     {
       g_autofree char *name = unit_name (project, &g_array_index (units, Unit, which[k]));
@@ -180,7 +185,7 @@ describe_culprits (LinliProject                 *project,
                                  k->n_units, k->households, min, list);
           break;
         case LINLI_DISTRICTING_COMPONENT_NO_COUNT:
-          s = g_strdup_printf (_("No number of grids fits %" G_GUINT64_FORMAT " households into %u–%u per grid with these compounds: %s"),
+          s = g_strdup_printf (_("No number of grids fits %" G_GUINT64_FORMAT " households into %u–%u per grid: %s"),
                                k->households, min, max, list);
           break;
         case LINLI_DISTRICTING_COUNT_OUT_OF_RANGE:
