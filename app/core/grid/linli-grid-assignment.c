@@ -77,6 +77,7 @@ linli_grid_assignment_new (LinliProject *project)
   GEOSSTRtree *tree = GEOSSTRtree_create_r (h, 10);
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
   Query query = { found };
+  g_autofree guint *grid_community = g_new (guint, n_grids + 1);
   guint min = linli_grids_get_min_households (grids);
   guint max = linli_grids_get_max_households (grids);
 
@@ -93,6 +94,7 @@ linli_grid_assignment_new (LinliProject *project)
       LinliPolygon *polygon = linli_grid_get_polygon (grid);
       LinliGridFigures *f = &self->figures[g];
 
+      grid_community[g] = linli_grid_get_community (grid);
       geometries[g] = linli_geos_from_polygon (polygon, projection);
       entries[g].h = h;
       entries[g].prepared = GEOSPrepare_r (h, geometries[g]);
@@ -140,8 +142,7 @@ linli_grid_assignment_new (LinliProject *project)
                   f->households += buildings[i].households;
                   f->residents += buildings[i].residents;
                   f->party_members += buildings[i].party_members;
-                  if (linli_project_building_community (project, i)
-                      != linli_grid_get_community (linli_grids_get_grid (grids, g)))
+                  if (linli_project_building_community (project, i) != grid_community[g])
                     f->foreign_buildings++;
                 }
             }

@@ -12,6 +12,8 @@ struct _LinliGrids
   GObject     parent_instance;
 
   GListStore *grids;
+  GPtrArray  *items;                 /* the grids again, for O(1) access */
+  GHashTable *by_id;                 /* id → LinliGrid */
   guint       min;
   guint       max;
   GHashTable *community_boundaries;  /* index → LinliPolygon */
@@ -53,6 +55,8 @@ linli_grids_dispose (GObject *object)
   LinliGrids *self = LINLI_GRIDS (object);
 
   g_clear_object (&self->grids);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
   G_OBJECT_CLASS (linli_grids_parent_class)->dispose (object);
 }
 
@@ -88,6 +92,8 @@ static void
 linli_grids_init (LinliGrids *self)
 {
   self->grids = g_list_store_new (LINLI_TYPE_GRID);
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->min = LINLI_GRIDS_DEFAULT_MIN;
   self->max = LINLI_GRIDS_DEFAULT_MAX;
   self->community_boundaries = g_hash_table_new_full (NULL, NULL, NULL,
@@ -134,7 +140,7 @@ linli_grids_copy_from (LinliGrids *self,
   g_return_if_fail (LINLI_IS_GRIDS (self));
   g_return_if_fail (LINLI_IS_GRIDS (source));
 
-  while (g_list_model_get_n_items (G_LIST_MODEL (self->grids)) > 0)
+  while (linli_grids_get_n_grids (self) > 0)
     linli_grids_remove (self, linli_grids_get_grid (self, 0));
   for (guint i = 0; i < linli_grids_get_n_grids (source); i++)
     {
@@ -166,7 +172,7 @@ guint
 linli_grids_get_n_grids (LinliGrids *self)
 {
   g_return_val_if_fail (LINLI_IS_GRIDS (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->grids));
+  return self->items->len;
 }
 
 /**
@@ -178,14 +184,9 @@ LinliGrid *
 linli_grids_get_grid (LinliGrids *self,
                       guint       position)
 {
-  LinliGrid *grid;
-
   g_return_val_if_fail (LINLI_IS_GRIDS (self), NULL);
 
-  grid = g_list_model_get_item (G_LIST_MODEL (self->grids), position);
-  if (grid != NULL)
-    g_object_unref (grid);
-  return grid;
+  return position < self->items->len ? self->items->pdata[position] : NULL;
 }
 
 /**
@@ -199,20 +200,14 @@ linli_grids_find (LinliGrids *self,
                   const char *id,
                   guint      *position)
 {
-  guint n = linli_grids_get_n_grids (self);
+  LinliGrid *grid;
 
-  for (guint i = 0; i < n; i++)
-    {
-      LinliGrid *grid = linli_grids_get_grid (self, i);
+  g_return_val_if_fail (LINLI_IS_GRIDS (self), NULL);
 
-      if (g_strcmp0 (linli_grid_get_id (grid), id) == 0)
-        {
-          if (position != NULL)
-            *position = i;
-          return grid;
-        }
-    }
-  return NULL;
+  grid = id != NULL ? g_hash_table_lookup (self->by_id, id) : NULL;
+  if (grid != NULL && position != NULL)
+    g_ptr_array_find (self->items, grid, position);
+  return grid;
 }
 
 /* Ids Linli makes are "g" and a number; keep the next one past any read. */
@@ -238,10 +233,15 @@ linli_grids_insert (LinliGrids *self,
   g_return_if_fail (LINLI_IS_GRIDS (self));
   g_return_if_fail (LINLI_IS_GRID (grid));
 
+  g_return_if_fail (linli_grids_find (self, linli_grid_get_id (grid), NULL) == NULL);
+
+  position = MIN (position, linli_grids_get_n_grids (self));
   note_id (self, linli_grid_get_id (grid));
   g_signal_connect_object (grid, "changed", G_CALLBACK (on_grid_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_list_store_insert (self->grids, MIN (position, linli_grids_get_n_grids (self)), grid);
+  g_ptr_array_insert (self->items, position, g_object_ref (grid));
+  g_hash_table_insert (self->by_id, (gpointer) linli_grid_get_id (grid), grid);
+  g_list_store_insert (self->grids, position, grid);
   emit_changed (self);
 }
 
@@ -253,10 +253,12 @@ linli_grids_remove (LinliGrids *self,
 
   g_return_if_fail (LINLI_IS_GRIDS (self));
 
-  if (!g_list_store_find (self->grids, grid, &position))
+  if (!g_ptr_array_find (self->items, grid, &position))
     return;
   g_signal_handlers_disconnect_by_data (grid, self);
+  g_hash_table_remove (self->by_id, linli_grid_get_id (grid));
   g_list_store_remove (self->grids, position);
+  g_ptr_array_remove_index (self->items, position);
   emit_changed (self);
 }
 
