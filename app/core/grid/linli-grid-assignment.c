@@ -20,6 +20,74 @@ struct _LinliGridAssignment
   GArray           *overlaps;        /* LinliGridOverlap */
 };
 
+/* The overlap cache: the area two outlines share, by the pair of
+ * outlines.  Outlines are immutable values, so a pointer names one; the
+ * cache holds a reference to each so no address is reused while cached. */
+
+typedef struct
+{
+  LinliPolygon *a;
+  LinliPolygon *b;
+  double        area;
+  guint         generation;
+} OverlapEntry;
+
+struct _LinliGridOverlapCache
+{
+  GHashTable *entries;   /* OverlapEntry → itself */
+  guint       generation;
+};
+
+static guint
+overlap_hash (gconstpointer key)
+{
+  const OverlapEntry *e = key;
+
+  return g_direct_hash (e->a) * 31 + g_direct_hash (e->b);
+}
+
+static gboolean
+overlap_equal (gconstpointer x,
+               gconstpointer y)
+{
+  const OverlapEntry *p = x, *q = y;
+
+  return p->a == q->a && p->b == q->b;
+}
+
+static void
+overlap_entry_free (gpointer data)
+{
+  OverlapEntry *e = data;
+
+  linli_polygon_unref (e->a);
+  linli_polygon_unref (e->b);
+  g_free (e);
+}
+
+/**
+ * linli_grid_overlap_cache_new:
+ *
+ * Returns: (transfer full): an empty cache
+ */
+LinliGridOverlapCache *
+linli_grid_overlap_cache_new (void)
+{
+  LinliGridOverlapCache *cache = g_new0 (LinliGridOverlapCache, 1);
+
+  cache->entries = g_hash_table_new_full (overlap_hash, overlap_equal, overlap_entry_free, NULL);
+  return cache;
+}
+
+void
+linli_grid_overlap_cache_free (LinliGridOverlapCache *cache)
+{
+  if (cache == NULL)
+    return;
+  g_hash_table_unref (cache->entries);
+  g_free (cache);
+}
+
 /* Auxiliary methods */
 
 typedef struct
@@ -64,6 +132,24 @@ compare_uint (gconstpointer a,
  */
 LinliGridAssignment *
 linli_grid_assignment_new (LinliProject *project)
+{
+  g_autoptr (LinliGridOverlapCache) cache = linli_grid_overlap_cache_new ();
+
+  return linli_grid_assignment_new_cached (project, cache);
+}
+
+/**
+ * linli_grid_assignment_new_cached:
+ * @cache: overlaps measured before, kept up to date
+ *
+ * As linli_grid_assignment_new(), measuring again only the overlaps of
+ * outlines not measured before.
+ *
+ * Returns: (transfer full): the assignment
+ */
+LinliGridAssignment *
+linli_grid_assignment_new_cached (LinliProject          *project,
+                                  LinliGridOverlapCache *cache)
 {
   GEOSContextHandle_t h = linli_geos_context ();
   LinliGrids *grids = linli_project_get_grids (project);
@@ -163,23 +249,52 @@ linli_grid_assignment_new (LinliProject *project)
       for (guint k = 0; k < found->len; k++)
         {
           guint o = g_array_index (found, guint, k);
+          OverlapEntry probe, *entry;
           GEOSGeometry *shared;
           double area = 0;
 
-          if (o <= g || GEOSPreparedIntersects_r (h, entries[g].prepared, geometries[o]) != 1)
+          if (o <= g)
             continue;
-          shared = GEOSIntersection_r (h, geometries[g], geometries[o]);
-          if (shared != NULL)
-            GEOSArea_r (h, shared, &area);
-          linli_geos_free (shared);
-          /* Edges drawn a few centimetres apart are one shared edge, not an overlap. */
-          if (area >= 1.0)
+          probe.a = linli_grid_get_polygon (linli_grids_get_grid (grids, g));
+          probe.b = linli_grid_get_polygon (linli_grids_get_grid (grids, o));
+          entry = g_hash_table_lookup (cache->entries, &probe);
+          if (entry == NULL)
             {
-              LinliGridOverlap overlap = { g, o, area };
+              /* Neighbours that only touch along an edge share no area. */
+              if (GEOSPreparedIntersects_r (h, entries[g].prepared, geometries[o]) == 1
+                  && GEOSPreparedTouches_r (h, entries[g].prepared, geometries[o]) != 1)
+                {
+                  shared = GEOSIntersection_r (h, geometries[g], geometries[o]);
+                  if (shared != NULL)
+                    GEOSArea_r (h, shared, &area);
+                  linli_geos_free (shared);
+                }
+              entry = g_new (OverlapEntry, 1);
+              entry->a = linli_polygon_ref (probe.a);
+              entry->b = linli_polygon_ref (probe.b);
+              entry->area = area;
+              g_hash_table_add (cache->entries, entry);
+            }
+          entry->generation = cache->generation + 1;
+          /* Edges drawn a few centimetres apart are one shared edge, not an overlap. */
+          if (entry->area >= 1.0)
+            {
+              LinliGridOverlap overlap = { g, o, entry->area };
               g_array_append_val (self->overlaps, overlap);
             }
         }
     }
+  /* Forget the pairs no longer there. */
+  {
+    GHashTableIter iter;
+    OverlapEntry *entry;
+
+    cache->generation++;
+    g_hash_table_iter_init (&iter, cache->entries);
+    while (g_hash_table_iter_next (&iter, (gpointer *) &entry, NULL))
+      if (entry->generation != cache->generation)
+        g_hash_table_iter_remove (&iter);
+  }
 
   /* Grids that reach out of their community's boundary, where it has one. */
   for (guint g = 0; g < n_grids; g++)

@@ -37,7 +37,18 @@ typedef struct
 
 typedef struct _LinliGridAssignment LinliGridAssignment;
 
-LinliGridAssignment    *linli_grid_assignment_new             (LinliProject *project) G_GNUC_WARN_UNUSED_RESULT;
+/* What overlaps between two outlines were measured, kept from one
+ * assignment to the next: an edit changes one or two outlines, so only
+ * their pairs are measured again. */
+typedef struct _LinliGridOverlapCache LinliGridOverlapCache;
+
+LinliGridOverlapCache  *linli_grid_overlap_cache_new          (void) G_GNUC_WARN_UNUSED_RESULT;
+void                    linli_grid_overlap_cache_free         (LinliGridOverlapCache *cache);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliGridOverlapCache, linli_grid_overlap_cache_free)
+
+LinliGridAssignment    *linli_grid_assignment_new             (LinliProject          *project) G_GNUC_WARN_UNUSED_RESULT;
+LinliGridAssignment    *linli_grid_assignment_new_cached      (LinliProject          *project,
+                                                               LinliGridOverlapCache *cache) G_GNUC_WARN_UNUSED_RESULT;
 void                    linli_grid_assignment_free            (LinliGridAssignment *self);
 
 guint                   linli_grid_assignment_get_n_grids     (const LinliGridAssignment *self);

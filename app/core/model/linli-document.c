@@ -54,6 +54,7 @@ struct _LinliDocument
 
   /* Grids: the assignment and what it was made for. */
   LinliGridAssignment *grid_assignment;
+  LinliGridOverlapCache *overlap_cache;
   guint             grids_serial;
   const LinliBuilding *grids_buildings;
   guint             grids_n_buildings;
@@ -268,6 +269,7 @@ linli_document_finalize (GObject *object)
   g_clear_pointer (&self->nearest, linli_walk_nearest_free);
   g_clear_pointer (&self->walk, linli_walk_free);
   g_clear_pointer (&self->grid_assignment, linli_grid_assignment_free);
+  g_clear_pointer (&self->overlap_cache, linli_grid_overlap_cache_free);
   g_clear_pointer (&self->derived_boundaries, g_ptr_array_unref);
   g_clear_object (&self->project);
   G_OBJECT_CLASS (linli_document_parent_class)->finalize (object);
@@ -341,6 +343,7 @@ static void
 linli_document_init (LinliDocument *self)
 {
   self->nearest_sources = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
+  self->overlap_cache = linli_grid_overlap_cache_new ();
   self->derived_boundaries = g_ptr_array_new_with_free_func (
     (GDestroyNotify) linli_polygon_unref);
 }
@@ -611,7 +614,7 @@ linli_document_get_grid_assignment (LinliDocument *self)
 
   check_grids (self);
   if (self->grid_assignment == NULL)
-    self->grid_assignment = linli_grid_assignment_new (self->project);
+    self->grid_assignment = linli_grid_assignment_new_cached (self->project, self->overlap_cache);
   return self->grid_assignment;
 }
 
