@@ -25,6 +25,7 @@
 #include "linli-stats.h"
 #include "linli-tool-csv.h"
 #include "linli-tool-grid.h"
+#include "linli-grids.h"
 
 /* Commands */
 
@@ -34,6 +35,7 @@ cmd_generate (int    argc,
 {
   int seed = 1, buildings = 2500;
   double lane_share = 0.25;
+  gboolean grids = FALSE;
   double lat = 30.2900, lon = 120.1550;  /* Hangzhou, Gongshu */
   g_autofree char *name = NULL, *out = NULL, *center = NULL;
   GOptionEntry entries[] = {
@@ -43,6 +45,8 @@ cmd_generate (int    argc,
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name of the district"), "NAME" },
     { "lane-share", 0, 0, G_OPTION_ARG_DOUBLE, &lane_share,
       N_("Share of compounds of old low-rise lane houses, 0 to 1 (default 0.25)"), "F" },
+    { "grids", 0, 0, G_OPTION_ARG_NONE, &grids,
+      N_("Divide the communities into grids, leaving some without, as real data is"), NULL },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("File to write"), "FILE" },
     { NULL }
   };
@@ -90,14 +94,17 @@ cmd_generate (int    argc,
   opts.name = name;
   opts.lane_share = lane_share;
   project = linli_generate_district (&opts);
+  if (grids)
+    linli_generator_add_grids (project, seed);
   if (!linli_format_save_file (project, out, &error))
     {
       g_printerr ("linli-tool: %s\n", error->message);
       return 1;
     }
-  g_print (_("%s: %u communities, %u compounds, %u buildings, %u sites\n"), out,
+  g_print (_("%s: %u communities, %u compounds, %u buildings, %u sites, %u grids\n"), out,
            linli_project_get_n_communities (project), linli_project_get_n_compounds (project),
-           linli_project_get_n_buildings (project), linli_project_get_n_sites (project));
+           linli_project_get_n_buildings (project), linli_project_get_n_sites (project),
+           linli_grids_get_n_grids (linli_project_get_grids (project)));
   return 0;
 }
 
