@@ -288,6 +288,7 @@ static const LinliFormatSection *const sections[] = {
   &_linli_format_buildings_section,
   &_linli_format_sites_section,
   &_linli_format_streets_section,
+  &_linli_format_org_section,
 };
 
 /* "settings, communities, …": the order, for messages. */
