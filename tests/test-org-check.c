@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "linli-generator.h"
 #include "linli-grids.h"
 #include "linli-org-check.h"
 #include "linli-org.h"
@@ -537,6 +538,36 @@ test_brute_force (void)
     }
 }
 
+/* A generated district has every kind of hole, at about the rates the
+ * generator says, and a chain that mostly holds. */
+static void
+test_generated (void)
+{
+  LinliGeneratorOptions opts;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (LinliOrgCheck) check = NULL;
+  const char *rules[] = { "building-no-member", "building-no-group", "compound-no-branch", "group-no-leader",
+                          "group-no-household" };
+  const LinliOrgFigures *d;
+
+  linli_generator_options_init (&opts);
+  opts.seed = 3;
+  opts.n_buildings = 4000;
+  project = linli_generate_district (&opts);
+  check = linli_org_check (project, NULL);
+  d = &check->district;
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    if (count_rule (check, rules[i]) == 0)
+      g_error ("no “%s” in a generated district", rules[i]);
+  g_assert_cmpuint (count_rule (check, "dangling-reference"), ==, 0);
+  g_assert_cmpfloat (linli_org_figures_share (d->compounds_with_branch, d->compounds), >, 0.75);
+  g_assert_cmpfloat (linli_org_figures_share (d->compounds_with_branch, d->compounds), <, 0.98);
+  g_assert_cmpfloat (linli_org_figures_share (d->buildings_with_member, d->buildings), >, 0.9);
+  g_assert_cmpfloat (linli_org_figures_share (d->buildings_with_member, d->buildings), <, 0.995);
+  g_assert_cmpfloat (linli_org_figures_share (d->buildings_with_group, d->buildings_with_member), >, 0.85);
+  g_assert_cmpfloat (linli_org_figures_share (d->buildings_with_group, d->buildings_with_member), <, 0.99);
+}
+
 /* Empty projects and chains are fine. */
 static void
 test_empty (void)
@@ -560,6 +591,7 @@ main (int    argc,
   g_test_add_func ("/org-check/grids", test_grid_rules);
   g_test_add_func ("/org-check/groups", test_group_rules);
   g_test_add_func ("/org-check/brute-force", test_brute_force);
+  g_test_add_func ("/org-check/generated", test_generated);
   g_test_add_func ("/org-check/empty", test_empty);
   return g_test_run ();
 }
