@@ -23,6 +23,7 @@
 #include "linli-plan-io.h"
 #include "linli-plan-project.h"
 #include "linli-stats.h"
+#include "linli-tool-check.h"
 #include "linli-tool-csv.h"
 #include "linli-tool-grid.h"
 #include "linli-grids.h"
@@ -922,6 +923,7 @@ static const struct
   { "add-streets", cmd_add_streets, N_("Replace a project's streets with the walkable ways of an OpenStreetMap or GeoJSON file") },
   { "join", linli_tool_join_csv, N_("Fill in a project's buildings from a CSV building list (households, residents, party members)") },
   { "render", cmd_render, N_("Draw a project's map to a PNG or PDF file, with no display") },
+  { "check", linli_tool_check, N_("Report holes in the party organisation chain and how far it reaches; exit status 1 when there are any") },
   { "plan", cmd_plan, N_("Propose new sites: maximal covering, set covering or p-median, with a proven bound") },
   { "grid", linli_tool_grid, N_("Divide a community into grids of 300–500 households (grid propose)") },
 };

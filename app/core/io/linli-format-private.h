@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 /* The `.linli` format is a table of sections (linli-format.c), each read
  * and written by its own sibling file through the shared helpers below:
  * linli-format-project.c for the settings, communities, compounds,
- * buildings and sites, linli-format-streets.c for the streets.  A new kind
+ * buildings and sites, linli-format-streets.c for the streets,
+ * linli-format-org.c for the party organisation.  A new kind
  * of data adds a LinliFormatSection in a file of its own and one line to
  * the table; sections come in the table's order, each at most once.
  */
@@ -29,7 +30,7 @@ typedef struct
   LinliProject *project;
   LinliExtent   extent;        /* of the positions read so far */
   int           last_compound; /* of the building before, or -1 */
-  GHashTable   *building_ids;
+  GHashTable   *building_ids;  /* id → index + 1 */
   GHashTable   *site_ids;
   GArray       *points;        /* LinliLatLon: a footprint being read */
   LinliStreets *streets;       /* read so far, while in <streets> */
@@ -73,6 +74,7 @@ extern const LinliFormatSection _linli_format_buildings_section;
 extern const LinliFormatSection _linli_format_sites_section;
 extern const LinliFormatSection _linli_format_streets_section;
 extern const LinliFormatSection _linli_format_grids_section;
+extern const LinliFormatSection _linli_format_org_section;
 
 /* The guarded reader's helpers, for the sections. */
 #define fail(l, code, ...) linli_xml_fail (&(l)->x, (code), __VA_ARGS__)

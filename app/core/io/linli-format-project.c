@@ -152,7 +152,8 @@ parse_building (LinliFormatReader *l)
       b.compound = compound;
       l->last_compound = compound;
       index = linli_project_add_building (l->project, &b, NULL, 0);
-      g_hash_table_add (l->building_ids, (gpointer) linli_project_get_building (l->project, index)->id);
+      g_hash_table_insert (l->building_ids, (gpointer) linli_project_get_building (l->project, index)->id,
+                           GUINT_TO_POINTER (index + 1));
     }
   _linli_format_attrs_clear (&a);
 

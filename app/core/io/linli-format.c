@@ -347,6 +347,7 @@ static const LinliFormatSection *const sections[] = {
   &_linli_format_sites_section,
   &_linli_format_streets_section,
   &_linli_format_grids_section,
+  &_linli_format_org_section,
 };
 
 /* "settings, communities, …": the order, for messages. */
