@@ -567,7 +567,7 @@ static gboolean
 schema_validates (GBytes  *bytes,
                   char   **reason)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "linli-1.rng", NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "linli-2.rng", NULL);
   xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewParserCtxt (path);
   xmlRelaxNGPtr schema = xmlRelaxNGParse (pctxt);
   GString *errors = g_string_new (NULL);
