@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "linli-format.h"
+#include "linli-document.h"
 #include "linli-org-check.h"
 #include "linli-violation.h"
 
@@ -76,15 +76,16 @@ static void
 print_text (LinliProject        *project,
             const char          *path,
             const LinliOrgCheck *check,
+            GPtrArray           *violations,
             guint                n_errors)
 {
-  guint n = check->violations->len;
+  guint n = violations->len;
 
   /* Translators: the file, then how many violations and how many of them are errors */
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u violation of the organisation chain (%u errors)\n",
-                        "%s: %u violations of the organisation chain (%u errors)\n", n),
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u violation of the organisation chain and the grids (%u errors)\n",
+                        "%s: %u violations of the organisation chain and the grids (%u errors)\n", n),
            path, n, n_errors);
-  linli_tool_print_violations (project, check->violations);
+  linli_tool_print_violations (project, violations);
 
   {
     /* Translators: column headings of linli-tool check's figures; keep them short */
@@ -132,7 +133,8 @@ add_figures (JsonBuilder           *b,
 static void
 print_json (LinliProject        *project,
             const char          *path,
-            const LinliOrgCheck *check)
+            const LinliOrgCheck *check,
+            GPtrArray           *violations)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
@@ -144,9 +146,9 @@ print_json (LinliProject        *project,
   json_builder_add_string_value (b, path);
   json_builder_set_member_name (b, "violations");
   json_builder_begin_array (b);
-  for (guint i = 0; i < check->violations->len; i++)
+  for (guint i = 0; i < violations->len; i++)
     {
-      const LinliViolation *v = check->violations->pdata[i];
+      const LinliViolation *v = violations->pdata[i];
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "rule");
@@ -218,10 +220,12 @@ linli_tool_check (int    argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the violations and figures as JSON"), NULL },
     { NULL }
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new (_("FILE — holes in the party organisation chain"));
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_("FILE — holes in the party organisation chain and the grids"));
   g_autoptr (GError) error = NULL;
-  g_autoptr (LinliProject) project = NULL;
-  g_autoptr (LinliOrgCheck) check = NULL;
+  g_autoptr (LinliDocument) document = NULL;
+  LinliProject *project;
+  const LinliOrgCheck *check;
+  GPtrArray *violations;
   guint n_errors = 0;
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
@@ -230,20 +234,22 @@ linli_tool_check (int    argc,
       g_printerr ("linli-tool check: %s\n", error ? error->message : _("give one FILE"));
       return 2;
     }
-  project = linli_format_load_file (argv[1], &error);
-  if (project == NULL)
+  document = linli_document_new_for_path (argv[1], &error);
+  if (document == NULL)
     {
       g_printerr ("linli-tool: %s\n", error->message);
       return 2;
     }
-  /* Which building lies in which grid is not known here yet: compounds
-   * count as attached to grid branches only through that assignment. */
-  check = linli_org_check (project, NULL);
-  for (guint i = 0; i < check->violations->len; i++)
-    n_errors += ((LinliViolation *) check->violations->pdata[i])->severity == LINLI_SEVERITY_ERROR;
+  project = linli_document_get_project (document);
+  /* The document knows which building lies in which grid, so compounds
+   * count as attached to grid branches through that assignment. */
+  check = linli_document_get_org_check (document);
+  violations = linli_document_get_violations (document);
+  for (guint i = 0; i < violations->len; i++)
+    n_errors += ((LinliViolation *) violations->pdata[i])->severity == LINLI_SEVERITY_ERROR;
   if (json)
-    print_json (project, argv[1], check);
+    print_json (project, argv[1], check, violations);
   else
-    print_text (project, argv[1], check, n_errors);
-  return check->violations->len > 0 ? 1 : 0;
+    print_text (project, argv[1], check, violations, n_errors);
+  return violations->len > 0 ? 1 : 0;
 }

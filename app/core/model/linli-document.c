@@ -9,7 +9,9 @@
 
 #include "linli-format.h"
 #include "linli-geos.h"
+#include "linli-grid-check.h"
 #include "linli-grids.h"
+#include "linli-org.h"
 
 /* A document is an open project with everything derived from it: its file,
  * its undo history, the walking graph of its streets, the coverage by its
@@ -59,6 +61,10 @@ struct _LinliDocument
   const LinliBuilding *grids_buildings;
   guint             grids_n_buildings;
   GPtrArray        *derived_boundaries;  /* per community: LinliPolygon or NULL */
+
+  /* Checks of the organisation chain and the grids, made when asked for. */
+  LinliOrgCheck    *org_check;
+  GPtrArray        *violations;          /* LinliViolation: the org's, then the grids' */
 };
 
 G_DEFINE_FINAL_TYPE (LinliDocument, linli_document, G_TYPE_OBJECT)
@@ -75,6 +81,7 @@ enum {
 enum {
   SIGNAL_COVERAGE_CHANGED,
   SIGNAL_GRIDS_CHANGED,
+  SIGNAL_CHECKS_CHANGED,
   N_SIGNALS,
 };
 
@@ -221,18 +228,38 @@ check_grids (LinliDocument *self)
 }
 
 static void
+drop_checks (LinliDocument *self)
+{
+  g_clear_pointer (&self->org_check, linli_org_check_free);
+  g_clear_pointer (&self->violations, g_ptr_array_unref);
+  g_signal_emit (self, signals[SIGNAL_CHECKS_CHANGED], 0);
+}
+
+static void
 on_project_changed_cb (LinliDocument *self)
 {
   update_derived (self);
   if (check_grids (self))
-    g_signal_emit (self, signals[SIGNAL_GRIDS_CHANGED], 0);
+    {
+      g_signal_emit (self, signals[SIGNAL_GRIDS_CHANGED], 0);
+      drop_checks (self);
+    }
 }
 
 static void
 on_grids_changed_cb (LinliDocument *self)
 {
   if (check_grids (self))
-    g_signal_emit (self, signals[SIGNAL_GRIDS_CHANGED], 0);
+    {
+      g_signal_emit (self, signals[SIGNAL_GRIDS_CHANGED], 0);
+      drop_checks (self);
+    }
+}
+
+static void
+on_org_changed_cb (LinliDocument *self)
+{
+  drop_checks (self);
 }
 
 static void
@@ -252,6 +279,7 @@ linli_document_dispose (GObject *object)
     {
       g_signal_handlers_disconnect_by_data (self->project, self);
       g_signal_handlers_disconnect_by_data (linli_project_get_grids (self->project), self);
+      g_signal_handlers_disconnect_by_data (linli_project_get_org (self->project), self);
     }
   g_clear_object (&self->history);
   g_clear_object (&self->file);
@@ -270,6 +298,8 @@ linli_document_finalize (GObject *object)
   g_clear_pointer (&self->walk, linli_walk_free);
   g_clear_pointer (&self->grid_assignment, linli_grid_assignment_free);
   g_clear_pointer (&self->overlap_cache, linli_grid_overlap_cache_free);
+  g_clear_pointer (&self->org_check, linli_org_check_free);
+  g_clear_pointer (&self->violations, g_ptr_array_unref);
   g_clear_pointer (&self->derived_boundaries, g_ptr_array_unref);
   g_clear_object (&self->project);
   G_OBJECT_CLASS (linli_document_parent_class)->finalize (object);
@@ -337,6 +367,16 @@ linli_document_class_init (LinliDocumentClass *klass)
   signals[SIGNAL_GRIDS_CHANGED] = g_signal_new ("grids-changed", G_TYPE_FROM_CLASS (klass),
                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                                 G_TYPE_NONE, 0);
+
+  /**
+   * LinliDocument::checks-changed:
+   *
+   * The organisation, the grids or the buildings changed: the checks are
+   * made again when next asked for.
+   */
+  signals[SIGNAL_CHECKS_CHANGED] = g_signal_new ("checks-changed", G_TYPE_FROM_CLASS (klass),
+                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                 G_TYPE_NONE, 0);
 }
 
 static void
@@ -386,6 +426,8 @@ linli_document_new (LinliProject *project,
   g_signal_connect_object (project, "changed", G_CALLBACK (on_project_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (linli_project_get_grids (project), "changed",
                            G_CALLBACK (on_grids_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (linli_project_get_org (project), "changed",
+                           G_CALLBACK (on_org_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::modified", G_CALLBACK (on_history_modified_cb), self,
                            G_CONNECT_SWAPPED);
   update_derived (self);
@@ -666,4 +708,62 @@ linli_document_get_community_boundary (LinliDocument *self,
                             linli_project_get_projection (project));
     }
   return self->derived_boundaries->pdata[community];
+}
+
+/**
+ * linli_document_get_org_check:
+ *
+ * Returns: (transfer none): the organisation chain's check, with the
+ *   buildings' grids as they are now: violations, figures and each
+ *   building's chain status
+ */
+const LinliOrgCheck *
+linli_document_get_org_check (LinliDocument *self)
+{
+  g_return_val_if_fail (LINLI_IS_DOCUMENT (self), NULL);
+
+  check_grids (self);
+  if (self->org_check == NULL)
+    {
+      const LinliGridAssignment *a = linli_document_get_grid_assignment (self);
+      gboolean any_grids = linli_grids_get_n_grids (linli_project_get_grids (self->project)) > 0;
+
+      self->org_check = linli_org_check (self->project,
+                                         any_grids ? linli_grid_assignment_get_building_grids (a) : NULL);
+    }
+  return self->org_check;
+}
+
+/**
+ * linli_document_get_violations:
+ *
+ * Returns: (transfer none) (element-type LinliViolation): everything the
+ *   checks found: the organisation chain's holes, then the grids'
+ */
+GPtrArray *
+linli_document_get_violations (LinliDocument *self)
+{
+  g_return_val_if_fail (LINLI_IS_DOCUMENT (self), NULL);
+
+  check_grids (self);
+  if (self->violations == NULL)
+    {
+      const LinliOrgCheck *org = linli_document_get_org_check (self);
+      g_autoptr (GPtrArray) grid = linli_grid_check (self->project, linli_document_get_grid_assignment (self));
+
+      self->violations = g_ptr_array_new_with_free_func ((GDestroyNotify) linli_violation_free);
+      /* The org check keeps its own; the list gets copies. */
+      for (guint i = 0; i < org->violations->len; i++)
+        {
+          const LinliViolation *v = org->violations->pdata[i];
+          LinliViolation *copy = linli_violation_new (v->rule, v->severity, v->community, v->subject, v->index,
+                                                      v->id, g_strdup (v->message));
+
+          if (v->has_position)
+            linli_violation_set_position (copy, v->lat, v->lon);
+          g_ptr_array_add (self->violations, copy);
+        }
+      g_ptr_array_extend_and_steal (self->violations, g_steal_pointer (&grid));
+    }
+  return self->violations;
 }

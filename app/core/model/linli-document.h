@@ -5,6 +5,7 @@
 
 #include "linli-coverage.h"
 #include "linli-grid-assignment.h"
+#include "linli-org-check.h"
 #include "linli-polygon.h"
 #include "linli-history.h"
 #include "linli-project.h"
@@ -39,5 +40,7 @@ const LinliGridAssignment *linli_document_get_grid_assignment    (LinliDocument 
 LinliPolygon        *linli_document_get_community_boundary (LinliDocument *self,
                                                             guint          community,
                                                             gboolean      *derived);
+const LinliOrgCheck *linli_document_get_org_check      (LinliDocument *self);
+GPtrArray           *linli_document_get_violations     (LinliDocument *self);
 
 G_END_DECLS

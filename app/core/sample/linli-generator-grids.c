@@ -9,11 +9,15 @@
 #include "linli-grid-edits.h"
 #include "linli-grid-propose.h"
 #include "linli-grids.h"
+#include "linli-org.h"
+
+#include <glib/gi18n-lib.h>
 
 /* Grids for a generated district: each community divided by the proposal,
- * then given the holes real data has — one community in ten left without
- * grids (its buildings in none), one grid in eight without a worker — so
- * that the checks have something to find. */
+ * each grid given a worker and a grid party branch, then the holes real
+ * data has — one community in ten left without grids (its buildings in
+ * none), one grid in eight without a worker, one in eight without a
+ * branch — so that the checks have something to find. */
 
 static const char *const surnames[] = {
   "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林",
@@ -60,16 +64,38 @@ linli_generator_add_grids (LinliProject *project,
       divided++;
     }
 
-  for (guint g = 0; g < linli_grids_get_n_grids (grids); g++)
-    {
-      LinliGrid *grid = linli_grids_get_grid (grids, g);
-      g_autoptr (LinliGridState) state = linli_grid_state_copy (linli_grid_get_state (grid));
+  {
+    const LinliGridAssignment *assignment = linli_document_get_grid_assignment (document);
+    LinliOrg *org = linli_project_get_org (project);
+    g_autoptr (GPtrArray) states = g_ptr_array_new_with_free_func ((GDestroyNotify) linli_grid_state_free);
 
-      if (g_rand_int_range (rand, 0, 8) == 0)
-        continue;
-      state->worker = g_strconcat (surnames[g_rand_int_range (rand, 0, G_N_ELEMENTS (surnames))],
-                                   given[g_rand_int_range (rand, 0, G_N_ELEMENTS (given))], NULL);
-      linli_grid_apply_state (grid, state);
-    }
+    /* Read every grid's figures first: changing a grid drops the assignment. */
+    for (guint g = 0; g < linli_grids_get_n_grids (grids); g++)
+      {
+        LinliGrid *grid = linli_grids_get_grid (grids, g);
+        LinliGridState *state = linli_grid_state_copy (linli_grid_get_state (grid));
+        guint members = linli_grid_assignment_get_figures (assignment, g)->party_members;
+
+        g_ptr_array_add (states, state);
+        if (g_rand_int_range (rand, 0, 8) != 0)
+          state->worker = g_strconcat (surnames[g_rand_int_range (rand, 0, G_N_ELEMENTS (surnames))],
+                                       given[g_rand_int_range (rand, 0, G_N_ELEMENTS (given))], NULL);
+        /* A grid branch needs three full members. */
+        if (members >= 3 && g_rand_int_range (rand, 0, 8) != 0)
+          {
+            g_autofree char *id = linli_org_new_branch_id (org);
+            g_autofree char *name = g_strdup_printf (_("%s Party Branch"), state->name);
+            g_autofree char *secretary = g_strconcat (surnames[g_rand_int_range (rand, 0, G_N_ELEMENTS (surnames))],
+                                                      given[g_rand_int_range (rand, 0, G_N_ELEMENTS (given))], NULL);
+            LinliBranchState branch = { id, name, LINLI_BRANCH_GRID, 0, state->id, secretary, members };
+            g_autoptr (LinliBranch) created = linli_branch_new (&branch);
+
+            linli_org_insert_branch (org, G_MAXUINT, created);
+            state->branch = g_strdup (id);
+          }
+      }
+    for (guint g = 0; g < states->len; g++)
+      linli_grid_apply_state (linli_grids_get_grid (grids, g), states->pdata[g]);
+  }
   return divided;
 }
