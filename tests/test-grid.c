@@ -9,6 +9,8 @@
 #include "linli-generator.h"
 #include "linli-geos.h"
 #include "linli-grid-assignment.h"
+#include "linli-grid-check.h"
+#include "linli-violation.h"
 #include "linli-grid-edits.h"
 #include "linli-grid-propose.h"
 #include "linli-grids.h"
@@ -694,6 +696,114 @@ test_propose_culprit (void)
   g_assert_cmpuint (proposal->states->len, ==, 0);
 }
 
+/* Checks */
+
+static guint
+count_rule (GPtrArray  *violations,
+            const char *rule,
+            const char *id)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < violations->len; i++)
+    {
+      const LinliViolation *v = violations->pdata[i];
+
+      if (g_strcmp0 (v->rule, rule) == 0 && (id == NULL || g_strcmp0 (v->id, id) == 0))
+        n++;
+    }
+  return n;
+}
+
+static void
+add_grid (LinliProject *project,
+          const char   *id,
+          guint         community,
+          LinliPolygon *polygon)
+{
+  LinliGridState state = { (char *) id, (char *) id, NULL, community, NULL, NULL, polygon, FALSE };
+  g_autoptr (LinliGrid) grid = linli_grid_new (&state);
+
+  linli_grids_insert (linli_project_get_grids (project), G_MAXUINT, grid);
+}
+
+/* Each rule on a crafted project: a 3 × 3 block of buildings of 100
+ * households in community A, one building in community B. */
+static void
+test_check_rules (void)
+{
+  g_autoptr (LinliProject) project = linli_project_new ();
+  guint a = linli_project_add_community (project, "A", "甲社区");
+  guint b = linli_project_add_community (project, "B", "乙社区");
+  guint ka = linli_project_add_compound (project, "KA", "甲小区", a);
+  guint kb = linli_project_add_compound (project, "KB", "乙小区", b);
+  LinliLatLon two[8] = { { 29.9995, 119.9995 }, { 29.9995, 120.0005 }, { 30.0015, 120.0005 }, { 30.0015, 119.9995 },
+                         { 29.9995, 120.0015 }, { 29.9995, 120.0025 }, { 30.0015, 120.0025 }, { 30.0015, 120.0015 } };
+  guint lengths[2] = { 4, 4 };
+  g_autoptr (LinliPolygon) pieces = linli_polygon_new (two, lengths, NULL, 2);
+  g_autoptr (LinliPolygon) middle = linli_polygon_new_rectangle (29.9995, 120.0005, 30.0025, 120.0015);
+  g_autoptr (LinliPolygon) overlapping = linli_polygon_new_rectangle (30.0015, 119.9995, 30.0025, 120.0015);
+  g_autoptr (LinliGridAssignment) assignment = NULL;
+  g_autoptr (GPtrArray) violations = NULL;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      LinliBuilding bl = { 0 };
+      g_autofree char *id = g_strdup_printf ("b%u", i);
+
+      bl.id = id;
+      bl.compound = i < 9 ? ka : kb;
+      bl.households = 100;
+      bl.lat = i < 9 ? 30.0 + 0.001 * (i / 3) : 30.1;
+      bl.lon = i < 9 ? 120.0 + 0.001 * (i % 3) : 120.1;
+      linli_project_add_building (project, &bl, NULL, 0);
+    }
+  /* g-two holds b0, b3 (left column, 200 households) and b2, b5 in a
+   * second piece; "middle" holds b1, b4 and b7; "over" overlaps it, holding
+   * b6 and b7; b8 is in none. */
+  add_grid (project, "g-two", a, pieces);
+  add_grid (project, "middle", a, middle);
+  add_grid (project, "over", a, overlapping);
+
+  assignment = linli_grid_assignment_new (project);
+  violations = linli_grid_check (project, assignment);
+  for (guint i = 0; i < violations->len; i++)
+    g_test_message ("%s: %s", ((LinliViolation *) violations->pdata[i])->rule,
+                    ((LinliViolation *) violations->pdata[i])->message);
+  g_assert_cmpuint (count_rule (violations, "community-no-grids", "B"), ==, 1);
+  g_assert_cmpuint (count_rule (violations, "building-no-grid", NULL), ==, 1);
+  g_assert_cmpuint (count_rule (violations, "building-no-grid", "b8"), ==, 1);
+  g_assert_cmpuint (count_rule (violations, "building-in-two-grids", "b7"), ==, 1);
+  g_assert_cmpuint (count_rule (violations, "grid-overlap", NULL), ==, 1);
+  g_assert_cmpuint (count_rule (violations, "grid-not-contiguous", "g-two"), ==, 1);
+  g_assert_cmpuint (count_rule (violations, "grid-not-contiguous", NULL), ==, 1);
+  /* Households: g-two 400, middle 300, over 100 (b7 belongs to middle). */
+  g_assert_cmpuint (count_rule (violations, "grid-out-of-range", "over"), ==, 1);
+  g_assert_cmpuint (count_rule (violations, "grid-out-of-range", NULL), ==, 1);
+  g_assert_cmpuint (count_rule (violations, "grid-outside-community", NULL), ==, 0);
+
+  /* A grid of community B around community A's buildings holds foreign buildings. */
+  add_grid (project, "foreign", b, linli_polygon_new_rectangle (30.0035, 119.999, 30.004, 120.001));
+  {
+    g_autoptr (LinliPolygon) around = linli_polygon_new_rectangle (30.0995, 120.0995, 30.1005, 120.1005);
+    LinliGrids *grids = linli_project_get_grids (project);
+    LinliGrid *foreign = linli_grids_find (grids, "foreign", NULL);
+    g_autoptr (LinliGridState) st = linli_grid_state_copy (linli_grid_get_state (foreign));
+
+    /* Moved onto B's building but given to community A: foreign. */
+    g_clear_pointer (&st->polygon, linli_polygon_unref);
+    st->polygon = linli_polygon_ref (around);
+    st->community = a;
+    linli_grid_apply_state (foreign, st);
+  }
+  g_clear_pointer (&assignment, linli_grid_assignment_free);
+  g_clear_pointer (&violations, g_ptr_array_unref);
+  assignment = linli_grid_assignment_new (project);
+  violations = linli_grid_check (project, assignment);
+  g_assert_cmpuint (count_rule (violations, "grid-outside-community", "foreign"), ==, 1);
+  g_assert_cmpuint (count_rule (violations, "community-no-grids", NULL), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -708,6 +818,7 @@ main (int   argc,
   g_test_add_func ("/grid/document", test_document);
   g_test_add_func ("/grid/round-trip", test_round_trip);
   g_test_add_func ("/grid/hostile", test_hostile);
+  g_test_add_func ("/grid/check", test_check_rules);
   g_test_add_func ("/grid/propose/generated", test_propose_generated);
   g_test_add_func ("/grid/propose/culprit", test_propose_culprit);
   return g_test_run ();
