@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "linli-grid-propose-dialog.h"
 #include "linli-import.h"
 #include "linli-window-private.h"
 
@@ -35,6 +36,9 @@ linli_window_update_actions (LinliWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  has_history && linli_history_get_can_redo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.delete", self->selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "grid.propose",
+                                 linli_window_get_project (self) != NULL &&
+                                 linli_project_get_n_buildings (linli_window_get_project (self)) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.nudge", self->selected != NULL);
 }
 
@@ -896,6 +900,18 @@ fullscreen_action (GtkWidget  *widget,
 }
 
 static void
+grid_propose_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+  LinliGridProposeDialog *dialog = linli_grid_propose_dialog_new (linli_window_get_document (self));
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 close_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
@@ -915,6 +931,7 @@ linli_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, linli_window_import_csv_action);
   gtk_widget_class_install_action (widget_class, "win.add-streets", NULL, add_streets_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "grid.propose", NULL, grid_propose_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_property_action (widget_class, "win.add-site-mode", "add-site-mode");
