@@ -655,6 +655,59 @@ test_propose_generated (void)
     }
 }
 
+/* A locked grid stays as it is when its community is proposed again; the
+ * rest is divided around it. */
+static void
+test_propose_locked (void)
+{
+  g_autoptr (LinliProject) project = small_district (6, 900);
+  g_autoptr (LinliDocument) document = linli_document_new (project, NULL);
+  LinliGrids *grids = linli_project_get_grids (project);
+  LinliGridProposeOptions options;
+  g_autoptr (LinliGridProposal) first = NULL;
+  g_autoptr (LinliGridProposal) second = NULL;
+  g_autoptr (LinliGridState) locked = NULL;
+  g_autofree char *locked_id = NULL;
+  guint community = 0;
+
+  linli_grid_propose_options_init (&options);
+  /* The first community the proposal can divide. */
+  for (; community < linli_project_get_n_communities (project); community++)
+    {
+      g_clear_pointer (&first, linli_grid_proposal_free);
+      first = linli_grid_propose (document, community, &options, NULL, NULL);
+      if (first != NULL && first->problems == NULL && first->states->len >= 3)
+        break;
+    }
+  g_assert_nonnull (first);
+  g_assert_null (first->problems);
+  linli_grid_proposal_apply (first, document, community);
+
+  locked = linli_grid_state_copy (linli_grid_get_state (linli_grids_get_grid (grids, 0)));
+  locked->locked = TRUE;
+  locked_id = g_strdup (locked->id);
+  linli_grid_edits_change (linli_document_get_history (document), "lock", linli_grids_get_grid (grids, 0), locked);
+
+  options.seed = 99;
+  second = linli_grid_propose (document, community, &options, NULL, NULL);
+  g_assert_nonnull (second);
+  g_assert_null (second->problems);
+  g_assert_cmpuint (second->n_locked, ==, 1);
+  linli_grid_proposal_apply (second, document, community);
+  {
+    LinliGrid *kept = linli_grids_find (grids, locked_id, NULL);
+    const LinliGridAssignment *a = linli_document_get_grid_assignment (document);
+    guint n;
+
+    g_assert_nonnull (kept);
+    g_assert_true (linli_polygon_equal (linli_grid_get_polygon (kept), locked->polygon));
+    linli_grid_assignment_get_shared (a, &n);
+    g_assert_cmpuint (n, ==, 0);
+    for (guint g = 0; g < linli_grids_get_n_grids (grids); g++)
+      g_assert_true (linli_grid_assignment_get_figures (a, g)->in_range);
+  }
+}
+
 /* A compound of one building above the maximum is named as the culprit. */
 static void
 test_propose_culprit (void)
@@ -821,5 +874,6 @@ main (int   argc,
   g_test_add_func ("/grid/check", test_check_rules);
   g_test_add_func ("/grid/propose/generated", test_propose_generated);
   g_test_add_func ("/grid/propose/culprit", test_propose_culprit);
+  g_test_add_func ("/grid/propose/locked", test_propose_locked);
   return g_test_run ();
 }
