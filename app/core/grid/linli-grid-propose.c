@@ -169,28 +169,28 @@ describe_culprits (LinliProject                 *project,
             const Unit *u = &g_array_index (units, Unit, k->units[0]);
 
             if (u->building < 0)
-              s = g_strdup_printf (_("Compound %s has %" G_GUINT64_FORMAT " households, more than the maximum of %u, and no buildings to split it by"),
-                                   list, k->households, max);
+              s = g_strdup_printf (_("Compound %s has %u households, more than the maximum of %u, and no buildings to split it by"),
+                                   list, (guint) k->households, max);
             else
-              s = g_strdup_printf (_("Building %s alone has %" G_GUINT64_FORMAT " households, more than the maximum of %u"),
-                                   list, k->households, max);
+              s = g_strdup_printf (_("Building %s alone has %u households, more than the maximum of %u"),
+                                   list, (guint) k->households, max);
           }
           break;
         case LINLI_DISTRICTING_COMPONENT_BELOW_MIN:
           if (k->n_units == 1)
-            s = g_strdup_printf (_("%s is cut off from the rest (by major roads or distance) and holds %" G_GUINT64_FORMAT " households, fewer than the minimum of %u"),
-                                 list, k->households, min);
+            s = g_strdup_printf (_("%s is cut off from the rest (by major roads or distance) and holds %u households, fewer than the minimum of %u"),
+                                 list, (guint) k->households, min);
           else
-            s = g_strdup_printf (_("These %u compounds or buildings are cut off from the rest (by major roads or distance) and hold %" G_GUINT64_FORMAT " households, fewer than the minimum of %u: %s"),
-                                 k->n_units, k->households, min, list);
+            s = g_strdup_printf (_("These %u compounds or buildings are cut off from the rest (by major roads or distance) and hold %u households, fewer than the minimum of %u: %s"),
+                                 k->n_units, (guint) k->households, min, list);
           break;
         case LINLI_DISTRICTING_COMPONENT_NO_COUNT:
-          s = g_strdup_printf (_("No number of grids fits %" G_GUINT64_FORMAT " households into %u–%u per grid: %s"),
-                               k->households, min, max, list);
+          s = g_strdup_printf (_("No number of grids fits %u households into %u–%u per grid: %s"),
+                               (guint) k->households, min, max, list);
           break;
         case LINLI_DISTRICTING_COUNT_OUT_OF_RANGE:
-          s = g_strdup_printf (_("%u grids cannot hold %" G_GUINT64_FORMAT " households at %u–%u each; between %u and %u grids can"),
-                               k->k_requested, k->households, min, max, k->k_min, k->k_max);
+          s = g_strdup_printf (_("%u grids cannot hold %u households at %u–%u each; between %u and %u grids can"),
+                               k->k_requested, (guint) k->households, min, max, k->k_min, k->k_max);
           break;
         case LINLI_DISTRICTING_NOT_FOUND:
           if (k->proven)

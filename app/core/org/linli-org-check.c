@@ -275,9 +275,9 @@ linli_org_check (LinliProject *project,
           LinliViolation *v =
             add (list, "compound-no-branch", LINLI_SEVERITY_ERROR, compound->community, LINLI_SUBJECT_COMPOUND,
                  c, compound->id,
-                 g_strdup_printf (_("Compound “%s” has %" G_GUINT64_FORMAT " party members but no branch, "
+                 g_strdup_printf (_("Compound “%s” has %u party members but no branch, "
                                     "and is not in grids that have one"),
-                                  compound_label (compound), compound_members[c]));
+                                  compound_label (compound), (guint) MIN (compound_members[c], G_MAXUINT)));
 
           mean_place (&compound_mean[c], v);
         }
