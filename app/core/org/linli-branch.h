@@ -30,7 +30,8 @@ typedef struct
   guint            members;    /* party members on its roll */
 } LinliBranchState;
 
-LinliBranchState *linli_branch_state_copy  (const LinliBranchState *state) G_GNUC_WARN_UNUSED_RESULT;
+LinliBranchState *linli_branch_state_copy  (const LinliBranchState *state)
+  G_GNUC_WARN_UNUSED_RESULT;
 void              linli_branch_state_free  (LinliBranchState *state);
 void              linli_branch_state_clear (LinliBranchState *state);
 gboolean          linli_branch_state_equal (const LinliBranchState *a,
@@ -40,7 +41,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliBranchState, linli_branch_state_free)
 #define LINLI_TYPE_BRANCH (linli_branch_get_type ())
 G_DECLARE_FINAL_TYPE (LinliBranch, linli_branch, LINLI, BRANCH, GObject)
 
-LinliBranch            *linli_branch_new           (const LinliBranchState *state) G_GNUC_WARN_UNUSED_RESULT;
+LinliBranch            *linli_branch_new           (const LinliBranchState *state)
+  G_GNUC_WARN_UNUSED_RESULT;
 const LinliBranchState *linli_branch_get_state     (LinliBranch *self);
 const char             *linli_branch_get_id        (LinliBranch *self);
 const char             *linli_branch_get_name      (LinliBranch *self);

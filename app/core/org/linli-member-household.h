@@ -15,7 +15,8 @@ typedef struct
   char  *name;       /* a person's name, or NULL */
 } LinliMemberHouseholdState;
 
-LinliMemberHouseholdState *linli_member_household_state_copy  (const LinliMemberHouseholdState *state) G_GNUC_WARN_UNUSED_RESULT;
+LinliMemberHouseholdState *linli_member_household_state_copy  (const LinliMemberHouseholdState *state)
+  G_GNUC_WARN_UNUSED_RESULT;
 void                       linli_member_household_state_free  (LinliMemberHouseholdState *state);
 void                       linli_member_household_state_clear (LinliMemberHouseholdState *state);
 gboolean                   linli_member_household_state_equal (const LinliMemberHouseholdState *a,
@@ -25,7 +26,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliMemberHouseholdState, linli_member_household
 #define LINLI_TYPE_MEMBER_HOUSEHOLD (linli_member_household_get_type ())
 G_DECLARE_FINAL_TYPE (LinliMemberHousehold, linli_member_household, LINLI, MEMBER_HOUSEHOLD, GObject)
 
-LinliMemberHousehold            *linli_member_household_new          (const LinliMemberHouseholdState *state) G_GNUC_WARN_UNUSED_RESULT;
+LinliMemberHousehold            *linli_member_household_new          (const LinliMemberHouseholdState *state)
+  G_GNUC_WARN_UNUSED_RESULT;
 const LinliMemberHouseholdState *linli_member_household_get_state    (LinliMemberHousehold *self);
 const char                      *linli_member_household_get_id       (LinliMemberHousehold *self);
 guint                            linli_member_household_get_building (LinliMemberHousehold *self);

@@ -17,7 +17,8 @@ typedef struct
   guint  n_buildings;
 } LinliPartyGroupState;
 
-LinliPartyGroupState *linli_party_group_state_copy  (const LinliPartyGroupState *state) G_GNUC_WARN_UNUSED_RESULT;
+LinliPartyGroupState *linli_party_group_state_copy  (const LinliPartyGroupState *state)
+  G_GNUC_WARN_UNUSED_RESULT;
 void                  linli_party_group_state_free  (LinliPartyGroupState *state);
 void                  linli_party_group_state_clear (LinliPartyGroupState *state);
 gboolean              linli_party_group_state_equal (const LinliPartyGroupState *a,
@@ -27,7 +28,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliPartyGroupState, linli_party_group_state_fre
 #define LINLI_TYPE_PARTY_GROUP (linli_party_group_get_type ())
 G_DECLARE_FINAL_TYPE (LinliPartyGroup, linli_party_group, LINLI, PARTY_GROUP, GObject)
 
-LinliPartyGroup            *linli_party_group_new           (const LinliPartyGroupState *state) G_GNUC_WARN_UNUSED_RESULT;
+LinliPartyGroup            *linli_party_group_new           (const LinliPartyGroupState *state)
+  G_GNUC_WARN_UNUSED_RESULT;
 const LinliPartyGroupState *linli_party_group_get_state     (LinliPartyGroup *self);
 const char                 *linli_party_group_get_id        (LinliPartyGroup *self);
 const char                 *linli_party_group_get_name      (LinliPartyGroup *self);

@@ -1,0 +1,703 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-org"
+
+#include "config.h"
+
+#include "linli-org-import.h"
+
+#include "linli-grids.h"
+#include "linli-number.h"
+#include "linli-org-edits.h"
+#include "linli-org.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+G_DEFINE_QUARK (linli-org-error-quark, linli_org_error)
+
+#define MAX_ID_CHARS       256u    /* what the .linli format accepts */
+#define MAX_NAME_CHARS     1024u
+#define MAX_BRANCH_MEMBERS 100000u
+
+#define fail_at(error, table, row, ...) \
+  linli_csv_set_error ((error), LINLI_ORG_ERROR, LINLI_ORG_ERROR_INVALID, \
+                       linli_csv_table_get_display_name (table), linli_csv_table_get_line ((table), (row)), \
+                       __VA_ARGS__)
+
+static const char *const field_names[LINLI_ORG_N_FIELDS] = {
+  "id", "name", "community", "kind", "compound", "grid", "secretary", "members", "branch", "leader",
+  "buildings", "room",
+};
+
+/* Headers for each field, without white space and in lower case: exact
+ * names first, then parts of names, in the order of this table (the
+ * secretary before the name: "书记姓名"). */
+static const struct
+{
+  LinliOrgField field;
+  const char   *exact[12];
+  const char   *parts[5];
+} guesses[] = {
+  { LINLI_ORG_FIELD_SECRETARY, { "secretary", "书记", "支部书记", "党委书记", "书记姓名", NULL }, { "书记", NULL } },
+  { LINLI_ORG_FIELD_LEADER, { "leader", "组长", "党小组长", "小组长", "组长姓名", NULL }, { "组长", NULL } },
+  { LINLI_ORG_FIELD_MEMBERS, { "members", "party-members", "党员数", "党员人数", "党员", NULL }, { "党员数", "人数", NULL } },
+  { LINLI_ORG_FIELD_ROOM, { "room", "unit", "单元", "房号", "门牌", "单元房号", "门牌号", "住址", NULL },
+    { "单元", "房", NULL } },
+  { LINLI_ORG_FIELD_BRANCH, { "branch", "支部", "所属支部", "所属党支部", "党支部", NULL }, { "支部", NULL } },
+  { LINLI_ORG_FIELD_KIND, { "kind", "type", "类型", "支部类型", "类别", NULL }, { "类型", NULL } },
+  { LINLI_ORG_FIELD_GRID, { "grid", "网格", "所属网格", "网格编号", "网格名称", NULL }, { "网格", NULL } },
+  { LINLI_ORG_FIELD_COMPOUND, { "compound", "小区", "所属小区", "小区名称", NULL }, { "小区", NULL } },
+  { LINLI_ORG_FIELD_COMMUNITY, { "community", "社区", "所属社区", "社区名称", NULL }, { "社区", NULL } },
+  { LINLI_ORG_FIELD_BUILDINGS, { "buildings", "building", "楼栋", "所辖楼栋", "包含楼栋", "所在楼栋", "楼号", NULL },
+    { "楼", NULL } },
+  { LINLI_ORG_FIELD_ID, { "id", "编号", "代码", NULL }, { "编号", NULL } },
+  { LINLI_ORG_FIELD_NAME, { "name", "名称", "姓名", "户主", "户主姓名", "党员姓名", "支部名称", "小组名称", NULL },
+    { "名称", "姓名", "name", NULL } },
+};
+
+/* The fields each list has. */
+static gboolean
+list_has (LinliOrgList  list,
+          LinliOrgField field)
+{
+  switch (list)
+    {
+    case LINLI_ORG_LIST_COMMITTEES:
+      return field == LINLI_ORG_FIELD_COMMUNITY || field == LINLI_ORG_FIELD_SECRETARY;
+    case LINLI_ORG_LIST_BRANCHES:
+      return field == LINLI_ORG_FIELD_ID || field == LINLI_ORG_FIELD_NAME || field == LINLI_ORG_FIELD_KIND ||
+             field == LINLI_ORG_FIELD_COMPOUND || field == LINLI_ORG_FIELD_GRID ||
+             field == LINLI_ORG_FIELD_SECRETARY || field == LINLI_ORG_FIELD_MEMBERS;
+    case LINLI_ORG_LIST_GROUPS:
+      return field == LINLI_ORG_FIELD_ID || field == LINLI_ORG_FIELD_NAME || field == LINLI_ORG_FIELD_BRANCH ||
+             field == LINLI_ORG_FIELD_LEADER || field == LINLI_ORG_FIELD_BUILDINGS ||
+             field == LINLI_ORG_FIELD_COMPOUND;
+    case LINLI_ORG_LIST_HOUSEHOLDS:
+    default:
+      return field == LINLI_ORG_FIELD_ID || field == LINLI_ORG_FIELD_NAME || field == LINLI_ORG_FIELD_BUILDINGS ||
+             field == LINLI_ORG_FIELD_ROOM || field == LINLI_ORG_FIELD_COMPOUND;
+    }
+}
+
+const char *
+linli_org_field_to_string (LinliOrgField field)
+{
+  g_return_val_if_fail (field < LINLI_ORG_N_FIELDS, NULL);
+  return field_names[field];
+}
+
+/**
+ * linli_org_list_from_string:
+ *
+ * Accepts "committees", "branches", "groups" and "households".
+ */
+gboolean
+linli_org_list_from_string (const char   *string,
+                            LinliOrgList *list)
+{
+  static const char *const names[] = { "committees", "branches", "groups", "households" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (string, names[i]) == 0)
+      {
+        *list = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* A header or name as compared: NFKC, case folded, no white space. */
+static char *
+plain (const char *s)
+{
+  g_autofree char *n = g_utf8_normalize (s, -1, G_NORMALIZE_NFKC);
+  g_autofree char *folded = g_utf8_casefold (n != NULL ? n : s, -1);
+  GString *out = g_string_sized_new (strlen (folded));
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * linli_org_mapping_guess:
+ *
+ * Maps the columns of @table to the fields of @list by their headers, in
+ * English or Chinese, exact names first and then headers that contain
+ * one; each column maps to one field at most.
+ */
+void
+linli_org_mapping_guess (LinliOrgMapping     *mapping,
+                         LinliOrgList         list,
+                         const LinliCsvTable *table)
+{
+  guint n = linli_csv_table_get_n_columns (table);
+  g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autofree gboolean *used = g_new0 (gboolean, n + 1);
+
+  for (guint f = 0; f < LINLI_ORG_N_FIELDS; f++)
+    mapping->columns[f] = -1;
+  for (guint c = 0; c < n; c++)
+    g_ptr_array_add (keys, plain (linli_csv_table_get_header (table, c)));
+  for (guint c = 0; c < n; c++)
+    for (guint g = 0; g < G_N_ELEMENTS (guesses) && !used[c]; g++)
+      for (guint k = 0; guesses[g].exact[k] != NULL && !used[c]; k++)
+        if (list_has (list, guesses[g].field) && mapping->columns[guesses[g].field] < 0 &&
+            g_str_equal (keys->pdata[c], guesses[g].exact[k]))
+          {
+            mapping->columns[guesses[g].field] = c;
+            used[c] = TRUE;
+          }
+  for (guint g = 0; g < G_N_ELEMENTS (guesses); g++)
+    for (guint c = 0; c < n && list_has (list, guesses[g].field) && mapping->columns[guesses[g].field] < 0; c++)
+      for (guint k = 0; !used[c] && guesses[g].parts[k] != NULL; k++)
+        if (strstr (keys->pdata[c], guesses[g].parts[k]) != NULL)
+          {
+            mapping->columns[guesses[g].field] = c;
+            used[c] = TRUE;
+          }
+}
+
+/* Lookups: by id, then by name, a name that several carry found as none. */
+
+#define AMBIGUOUS GINT_TO_POINTER (-1)
+
+typedef struct
+{
+  GHashTable *ids;     /* id → index + 1 */
+  GHashTable *names;   /* plain name → index + 1, or AMBIGUOUS */
+} Lookup;
+
+static void
+lookup_init (Lookup *lookup)
+{
+  lookup->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  lookup->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+lookup_clear (Lookup *lookup)
+{
+  g_clear_pointer (&lookup->ids, g_hash_table_unref);
+  g_clear_pointer (&lookup->names, g_hash_table_unref);
+}
+
+static void
+lookup_add (Lookup     *lookup,
+            const char *id,
+            const char *name,
+            guint       index)
+{
+  if (id != NULL && id[0] != '\0')
+    g_hash_table_insert (lookup->ids, g_strdup (id), GUINT_TO_POINTER (index + 1));
+  if (name != NULL && name[0] != '\0')
+    {
+      char *key = plain (name);
+
+      if (g_hash_table_contains (lookup->names, key))
+        g_hash_table_insert (lookup->names, key, AMBIGUOUS);
+      else
+        g_hash_table_insert (lookup->names, key, GUINT_TO_POINTER (index + 1));
+    }
+}
+
+/* Returns the index, -1 when nothing has @text as id or name, -2 when
+ * several have it as name. */
+static int
+lookup_find (Lookup     *lookup,
+             const char *text)
+{
+  gpointer value = g_hash_table_lookup (lookup->ids, text);
+  g_autofree char *key = NULL;
+
+  if (value != NULL)
+    return GPOINTER_TO_INT (value) - 1;
+  key = plain (text);
+  value = g_hash_table_lookup (lookup->names, key);
+  if (value == AMBIGUOUS)
+    return -2;
+  return value != NULL ? GPOINTER_TO_INT (value) - 1 : -1;
+}
+
+/* What an import reads before it changes anything. */
+typedef struct
+{
+  LinliProject          *project;
+  LinliOrg              *org;
+  const LinliCsvTable   *table;
+  const LinliOrgMapping *mapping;
+  Lookup                 communities, compounds, buildings, grids, branches;
+  GHashTable            *compound_buildings;   /* "compound index/plain name" → index + 1 or AMBIGUOUS */
+  GHashTable            *seen;                 /* ids or community indices in the file so far */
+} Reader;
+
+/* A cell, cleaned: control characters and line breaks become spaces, the
+ * ends trimmed; "" for an unmapped column. */
+static char *
+cell (Reader        *r,
+      guint          row,
+      LinliOrgField  field)
+{
+  int column = r->mapping->columns[field];
+  GString *out;
+  const char *s;
+
+  if (column < 0 || (guint) column >= linli_csv_table_get_n_columns (r->table))
+    return g_strdup ("");
+  s = linli_csv_table_get_cell (r->table, row, column);
+  out = g_string_sized_new (strlen (s));
+  for (; *s; s++)
+    g_string_append_c (out, (guchar) *s < 0x20 ? ' ' : *s);
+  g_strstrip (out->str);
+  out->len = strlen (out->str);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+check_length (Reader         *r,
+              guint           row,
+              LinliOrgField   field,
+              const char     *value,
+              guint           max,
+              GError        **error)
+{
+  if (g_utf8_strlen (value, -1) <= (glong) max)
+    return TRUE;
+  return fail_at (error, r->table, row, _("%s is longer than %u characters"), field_names[field], max);
+}
+
+/* A text cell, or NULL when empty. */
+static gboolean
+text_cell (Reader         *r,
+           guint           row,
+           LinliOrgField   field,
+           guint           max,
+           char          **out,
+           GError        **error)
+{
+  g_autofree char *value = cell (r, row, field);
+
+  if (!check_length (r, row, field, value, max, error))
+    return FALSE;
+  *out = value[0] != '\0' ? g_steal_pointer (&value) : NULL;
+  return TRUE;
+}
+
+/* An object named in a cell: -1 when the cell is empty. */
+static gboolean
+reference_cell (Reader         *r,
+                guint           row,
+                LinliOrgField   field,
+                Lookup         *lookup,
+                const char     *one,
+                const char     *many,
+                int            *index,
+                GError        **error)
+{
+  g_autofree char *value = cell (r, row, field);
+
+  *index = -1;
+  if (value[0] == '\0')
+    return TRUE;
+  *index = lookup_find (lookup, value);
+  if (*index == -2)
+    /* Translators: the kind of objects (compounds, branches…), then a name */
+    return fail_at (error, r->table, row, _("several of the project's %s are called “%s”: give the id"), many, value);
+  if (*index < 0)
+    /* Translators: the kind of object (compound, branch…), then its name */
+    return fail_at (error, r->table, row, _("there is no %s “%s” in the project"), one, value);
+  return TRUE;
+}
+
+static char *
+compound_key (guint       compound,
+              const char *name)
+{
+  g_autofree char *p = plain (name);
+
+  return g_strdup_printf ("%u/%s", compound, p);
+}
+
+/* A building by id, or by name within @compound (when >= 0), or by a name
+ * no other building has. */
+static gboolean
+find_building (Reader      *r,
+               guint        row,
+               const char  *text,
+               int          compound,
+               guint       *index,
+               GError     **error)
+{
+  gpointer value = g_hash_table_lookup (r->buildings.ids, text);
+  int found;
+
+  if (value != NULL)
+    {
+      *index = GPOINTER_TO_UINT (value) - 1;
+      return TRUE;
+    }
+  if (compound >= 0)
+    {
+      g_autofree char *key = compound_key (compound, text);
+
+      value = g_hash_table_lookup (r->compound_buildings, key);
+      found = value == AMBIGUOUS ? -2 : value != NULL ? GPOINTER_TO_INT (value) - 1 : -1;
+    }
+  else
+    found = lookup_find (&r->buildings, text);
+  if (found == -2)
+    return fail_at (error, r->table, row,
+                    _("several buildings are called “%s”: give the building's id, or its compound"), text);
+  if (found < 0)
+    return fail_at (error, r->table, row, _("there is no building “%s” in the project"), text);
+  *index = found;
+  return TRUE;
+}
+
+static gboolean
+check_id (Reader      *r,
+          guint        row,
+          const char  *id,
+          GError     **error)
+{
+  if (id == NULL)
+    return TRUE;
+  if (!g_hash_table_add (r->seen, g_strdup (id)))
+    return fail_at (error, r->table, row, _("id “%s” comes twice in the list"), id);
+  return TRUE;
+}
+
+/* Rows into states */
+
+static gboolean
+read_committee (Reader     *r,
+                guint       row,
+                GPtrArray  *states,
+                GError    **error)
+{
+  g_autofree char *secretary = NULL;
+  int community;
+  char key[16];
+
+  if (!reference_cell (r, row, LINLI_ORG_FIELD_COMMUNITY, &r->communities, _("community"), _("communities"), &community, error) ||
+      !text_cell (r, row, LINLI_ORG_FIELD_SECRETARY, MAX_NAME_CHARS, &secretary, error))
+    return FALSE;
+  if (community < 0)
+    return fail_at (error, r->table, row, _("no community given"));
+  g_snprintf (key, sizeof key, "#%d", community);
+  if (!g_hash_table_add (r->seen, g_strdup (key)))
+    return fail_at (error, r->table, row, _("a second row for the same community"));
+  /* Committees as (community, secretary) pairs: index in the pointer, name beside it. */
+  g_ptr_array_add (states, GINT_TO_POINTER (community + 1));
+  g_ptr_array_add (states, g_steal_pointer (&secretary));
+  return TRUE;
+}
+
+static gboolean
+read_branch (Reader     *r,
+             guint       row,
+             GPtrArray  *states,
+             GError    **error)
+{
+  g_autoptr (LinliBranchState) st = g_new0 (LinliBranchState, 1);
+  g_autofree char *kind = NULL, *members = NULL;
+  int compound = -1, grid = -1;
+
+  if (!text_cell (r, row, LINLI_ORG_FIELD_ID, MAX_ID_CHARS, &st->id, error) ||
+      !check_id (r, row, st->id, error) ||
+      !text_cell (r, row, LINLI_ORG_FIELD_NAME, MAX_NAME_CHARS, &st->name, error) ||
+      !text_cell (r, row, LINLI_ORG_FIELD_SECRETARY, MAX_NAME_CHARS, &st->secretary, error) ||
+      !reference_cell (r, row, LINLI_ORG_FIELD_COMPOUND, &r->compounds, _("compound"), _("compounds"), &compound, error) ||
+      !reference_cell (r, row, LINLI_ORG_FIELD_GRID, &r->grids, _("grid"), _("grids"), &grid, error))
+    return FALSE;
+  kind = cell (r, row, LINLI_ORG_FIELD_KIND);
+  if (kind[0] == '\0')
+    st->kind = compound < 0 && grid >= 0 ? LINLI_BRANCH_GRID : LINLI_BRANCH_COMPOUND;
+  else if (g_ascii_strcasecmp (kind, "compound") == 0 || strstr (kind, "小区") != NULL)
+    st->kind = LINLI_BRANCH_COMPOUND;
+  else if (g_ascii_strcasecmp (kind, "grid") == 0 || strstr (kind, "网格") != NULL)
+    st->kind = LINLI_BRANCH_GRID;
+  else
+    return fail_at (error, r->table, row, _("kind “%s” is neither compound (小区) nor grid (网格)"), kind);
+  if (st->kind == LINLI_BRANCH_COMPOUND && compound < 0)
+    return fail_at (error, r->table, row, _("a compound branch needs its compound"));
+  st->compound = MAX (compound, 0);
+  if (st->kind == LINLI_BRANCH_GRID && grid >= 0)
+    st->grid = g_strdup (linli_grid_get_id (linli_grids_get_grid (linli_project_get_grids (r->project), grid)));
+  members = cell (r, row, LINLI_ORG_FIELD_MEMBERS);
+  if (members[0] != '\0')
+    {
+      guint64 v = 0;
+      g_autofree char *n = g_utf8_normalize (members, -1, G_NORMALIZE_NFKC);
+      LinliNumberStatus status = linli_number_parse_count (n, LINLI_NUMBER_FLAGS_NONE, MAX_BRANCH_MEMBERS, &v);
+
+      if (status != LINLI_NUMBER_OK)
+        {
+          g_autofree char *reason = linli_number_describe (status, 0, MAX_BRANCH_MEMBERS);
+
+          return fail_at (error, r->table, row, _("members: “%s” %s"), members, reason);
+        }
+      st->members = (guint) v;
+    }
+  g_ptr_array_add (states, g_steal_pointer (&st));
+  return TRUE;
+}
+
+static gboolean
+read_group (Reader     *r,
+            guint       row,
+            GPtrArray  *states,
+            GError    **error)
+{
+  g_autoptr (LinliPartyGroupState) st = g_new0 (LinliPartyGroupState, 1);
+  g_autofree char *list = NULL;
+  g_auto (GStrv) tokens = NULL;
+  g_autoptr (GArray) buildings = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GHashTable) in_group = g_hash_table_new (NULL, NULL);
+  int branch = -1, compound = -1;
+
+  if (!text_cell (r, row, LINLI_ORG_FIELD_ID, MAX_ID_CHARS, &st->id, error) ||
+      !check_id (r, row, st->id, error) ||
+      !text_cell (r, row, LINLI_ORG_FIELD_NAME, MAX_NAME_CHARS, &st->name, error) ||
+      !text_cell (r, row, LINLI_ORG_FIELD_LEADER, MAX_NAME_CHARS, &st->leader, error) ||
+      !reference_cell (r, row, LINLI_ORG_FIELD_BRANCH, &r->branches, _("branch"), _("branches"), &branch, error) ||
+      !reference_cell (r, row, LINLI_ORG_FIELD_COMPOUND, &r->compounds, _("compound"), _("compounds"), &compound, error))
+    return FALSE;
+  if (branch >= 0)
+    {
+      g_autoptr (LinliBranch) b = g_list_model_get_item (linli_org_get_branches (r->org), branch);
+      st->branch = g_strdup (linli_branch_get_id (b));
+    }
+  list = cell (r, row, LINLI_ORG_FIELD_BUILDINGS);
+  tokens = g_strsplit_set (list, ",;|/ 、，；", -1);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      guint index;
+
+      if (tokens[i][0] == '\0')
+        continue;
+      if (!find_building (r, row, tokens[i], compound, &index, error))
+        return FALSE;
+      if (!g_hash_table_add (in_group, GUINT_TO_POINTER (index + 1)))
+        return fail_at (error, r->table, row, _("building “%s” is listed twice"), tokens[i]);
+      g_array_append_val (buildings, index);
+    }
+  st->n_buildings = buildings->len;
+  st->buildings = (guint *) g_array_free (g_steal_pointer (&buildings), FALSE);
+  g_ptr_array_add (states, g_steal_pointer (&st));
+  return TRUE;
+}
+
+static gboolean
+read_household (Reader     *r,
+                guint       row,
+                GPtrArray  *states,
+                GError    **error)
+{
+  g_autoptr (LinliMemberHouseholdState) st = g_new0 (LinliMemberHouseholdState, 1);
+  g_autofree char *building = NULL;
+  int compound = -1;
+
+  if (!text_cell (r, row, LINLI_ORG_FIELD_ID, MAX_ID_CHARS, &st->id, error) ||
+      !check_id (r, row, st->id, error) ||
+      !text_cell (r, row, LINLI_ORG_FIELD_NAME, MAX_NAME_CHARS, &st->name, error) ||
+      !text_cell (r, row, LINLI_ORG_FIELD_ROOM, MAX_NAME_CHARS, &st->room, error) ||
+      !reference_cell (r, row, LINLI_ORG_FIELD_COMPOUND, &r->compounds, _("compound"), _("compounds"), &compound, error))
+    return FALSE;
+  building = cell (r, row, LINLI_ORG_FIELD_BUILDINGS);
+  if (building[0] == '\0')
+    return fail_at (error, r->table, row, _("no building given"));
+  if (!find_building (r, row, building, compound, &st->building, error))
+    return FALSE;
+  g_ptr_array_add (states, g_steal_pointer (&st));
+  return TRUE;
+}
+
+/* Applying */
+
+static void
+apply (LinliHistory *history,
+       LinliOrgList  list,
+       GPtrArray    *states)
+{
+  LinliOrg *org = linli_project_get_org (linli_history_get_project (history));
+
+  for (guint i = 0; i < states->len; i++)
+    switch (list)
+      {
+      case LINLI_ORG_LIST_COMMITTEES:
+        linli_org_edits_set_secretary (history, GPOINTER_TO_UINT (states->pdata[i]) - 1, states->pdata[i + 1]);
+        i++;
+        break;
+      case LINLI_ORG_LIST_BRANCHES:
+        {
+          LinliBranchState *st = states->pdata[i];
+          LinliBranch *existing = linli_org_find_branch (org, st->id, NULL);
+
+          if (existing != NULL)
+            linli_org_edits_change_branch (history, existing, st);
+          else
+            linli_org_edits_add_branch (history, st);
+        }
+        break;
+      case LINLI_ORG_LIST_GROUPS:
+        {
+          LinliPartyGroupState *st = states->pdata[i];
+          LinliPartyGroup *existing = linli_org_find_group (org, st->id, NULL);
+
+          if (existing != NULL)
+            linli_org_edits_change_group (history, existing, st);
+          else
+            linli_org_edits_add_group (history, st);
+        }
+        break;
+      case LINLI_ORG_LIST_HOUSEHOLDS:
+      default:
+        {
+          LinliMemberHouseholdState *st = states->pdata[i];
+          LinliMemberHousehold *existing = linli_org_find_household (org, st->id, NULL);
+
+          if (existing != NULL)
+            linli_org_edits_change_household (history, existing, st);
+          else
+            linli_org_edits_add_household (history, st);
+        }
+        break;
+      }
+}
+
+static void
+free_state (LinliOrgList list,
+            gpointer     state)
+{
+  switch (list)
+    {
+    case LINLI_ORG_LIST_COMMITTEES: g_free (state); break;
+    case LINLI_ORG_LIST_BRANCHES: linli_branch_state_free (state); break;
+    case LINLI_ORG_LIST_GROUPS: linli_party_group_state_free (state); break;
+    default: linli_member_household_state_free (state); break;
+    }
+}
+
+/**
+ * linli_org_import_csv:
+ * @n_rows: (out) (optional): the rows read
+ * @error: "FILE:LINE: reason" when a row cannot be read
+ *
+ * Reads every row of @table as an entry of @list and, when all of them
+ * read, applies them as one undoable step; on error nothing is changed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+linli_org_import_csv (LinliHistory          *history,
+                      LinliOrgList           list,
+                      const LinliCsvTable   *table,
+                      const LinliOrgMapping *mapping,
+                      guint                 *n_rows,
+                      GError               **error)
+{
+  static const char *const labels[] = {
+    N_("Import Committees"), N_("Import Branches"), N_("Import Party Groups"), N_("Import Member Households"),
+  };
+  LinliProject *project = linli_history_get_project (history);
+  Reader r = { project, linli_project_get_org (project), table, mapping };
+  GPtrArray *states = g_ptr_array_new ();
+  LinliGrids *grids = linli_project_get_grids (project);
+  GListModel *branches = linli_org_get_branches (r.org);
+  guint n = linli_csv_table_get_n_rows (table);
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (list <= LINLI_ORG_LIST_HOUSEHOLDS, FALSE);
+
+  lookup_init (&r.communities);
+  lookup_init (&r.compounds);
+  lookup_init (&r.buildings);
+  lookup_init (&r.grids);
+  lookup_init (&r.branches);
+  r.compound_buildings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < linli_project_get_n_communities (project); i++)
+    lookup_add (&r.communities, linli_project_get_community (project, i)->id,
+                linli_project_get_community (project, i)->name, i);
+  for (guint i = 0; i < linli_project_get_n_compounds (project); i++)
+    lookup_add (&r.compounds, linli_project_get_compound (project, i)->id,
+                linli_project_get_compound (project, i)->name, i);
+  if (list == LINLI_ORG_LIST_GROUPS || list == LINLI_ORG_LIST_HOUSEHOLDS)
+    for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
+      {
+        const LinliBuilding *b = linli_project_get_building (project, i);
+        char *key = compound_key (b->compound, b->name);
+
+        lookup_add (&r.buildings, b->id, b->name, i);
+        if (b->name[0] == '\0')
+          g_free (key);
+        else if (g_hash_table_contains (r.compound_buildings, key))
+          g_hash_table_insert (r.compound_buildings, key, AMBIGUOUS);
+        else
+          g_hash_table_insert (r.compound_buildings, key, GUINT_TO_POINTER (i + 1));
+      }
+  for (guint i = 0; i < linli_grids_get_n_grids (grids); i++)
+    {
+      LinliGrid *grid = linli_grids_get_grid (grids, i);
+
+      lookup_add (&r.grids, linli_grid_get_id (grid), linli_grid_get_name (grid), i);
+      if (linli_grid_get_code (grid) != NULL)
+        g_hash_table_insert (r.grids.ids, g_strdup (linli_grid_get_code (grid)), GUINT_TO_POINTER (i + 1));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (branches); i++)
+    {
+      g_autoptr (LinliBranch) branch = g_list_model_get_item (branches, i);
+
+      lookup_add (&r.branches, linli_branch_get_id (branch), linli_branch_get_name (branch), i);
+    }
+
+  if (list == LINLI_ORG_LIST_COMMITTEES && mapping->columns[LINLI_ORG_FIELD_COMMUNITY] < 0)
+    ok = linli_csv_set_error (error, LINLI_ORG_ERROR, LINLI_ORG_ERROR_INVALID,
+                              linli_csv_table_get_display_name (table), 0, _("no column names the community"));
+  if (ok && (list == LINLI_ORG_LIST_HOUSEHOLDS) && mapping->columns[LINLI_ORG_FIELD_BUILDINGS] < 0)
+    ok = linli_csv_set_error (error, LINLI_ORG_ERROR, LINLI_ORG_ERROR_INVALID,
+                              linli_csv_table_get_display_name (table), 0, _("no column names the building"));
+  for (guint row = 0; ok && row < n; row++)
+    {
+      gboolean blank = TRUE;
+
+      for (guint c = 0; c < linli_csv_table_get_n_columns (table) && blank; c++)
+        blank = linli_csv_table_get_cell (table, row, c)[strspn (linli_csv_table_get_cell (table, row, c), " \t")] == '\0';
+      if (blank)
+        continue;
+      switch (list)
+        {
+        case LINLI_ORG_LIST_COMMITTEES: ok = read_committee (&r, row, states, error); break;
+        case LINLI_ORG_LIST_BRANCHES: ok = read_branch (&r, row, states, error); break;
+        case LINLI_ORG_LIST_GROUPS: ok = read_group (&r, row, states, error); break;
+        default: ok = read_household (&r, row, states, error); break;
+        }
+    }
+
+  if (ok)
+    {
+      linli_history_begin_group (history, _(labels[list]));
+      apply (history, list, states);
+      linli_history_end_group (history);
+    }
+  if (n_rows != NULL)
+    *n_rows = n;
+  for (guint i = 0; i < states->len; i++)
+    {
+      if (list == LINLI_ORG_LIST_COMMITTEES)
+        g_free (states->pdata[++i]);
+      else
+        free_state (list, states->pdata[i]);
+    }
+  g_ptr_array_unref (states);
+  lookup_clear (&r.communities);
+  lookup_clear (&r.compounds);
+  lookup_clear (&r.buildings);
+  lookup_clear (&r.grids);
+  lookup_clear (&r.branches);
+  g_hash_table_unref (r.compound_buildings);
+  g_hash_table_unref (r.seen);
+  return ok;
+}
