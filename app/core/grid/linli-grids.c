@@ -54,6 +54,8 @@ linli_grids_dispose (GObject *object)
 {
   LinliGrids *self = LINLI_GRIDS (object);
 
+  for (guint i = 0; self->items != NULL && i < self->items->len; i++)
+    g_signal_handlers_disconnect_by_data (self->items->pdata[i], self);
   g_clear_object (&self->grids);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
@@ -237,8 +239,9 @@ linli_grids_insert (LinliGrids *self,
 
   position = MIN (position, linli_grids_get_n_grids (self));
   note_id (self, linli_grid_get_id (grid));
-  g_signal_connect_object (grid, "changed", G_CALLBACK (on_grid_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  /* A plain connection, taken off in remove and dispose: one
+   * g_signal_connect_object per grid would make loading quadratic. */
+  g_signal_connect_swapped (grid, "changed", G_CALLBACK (on_grid_changed_cb), self);
   g_ptr_array_insert (self->items, position, g_object_ref (grid));
   g_hash_table_insert (self->by_id, (gpointer) linli_grid_get_id (grid), grid);
   g_list_store_insert (self->grids, position, grid);
