@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "linli-tool-check.h"
+#include "linli-tool-text.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -13,27 +14,6 @@
 #include "linli-violation.h"
 
 /* Text */
-
-/* Terminal columns @text takes: a Chinese character takes two. */
-static guint
-display_width (const char *text)
-{
-  guint width = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-  return width;
-}
-
-static char *
-pad_to_columns (const char *text,
-                guint       columns)
-{
-  guint width = display_width (text);
-  g_autofree char *spaces = g_strnfill (columns > width ? columns - width : 0, ' ');
-
-  return g_strconcat (text, spaces, NULL);
-}
 
 /**
  * linli_tool_print_violations:
@@ -48,7 +28,7 @@ linli_tool_print_violations (LinliProject *project,
   for (guint i = 0; i < violations->len; i++)
     {
       const LinliViolation *v = violations->pdata[i];
-      g_autofree char *severity = pad_to_columns (linli_severity_get_label (v->severity), 8);
+      g_autofree char *severity = linli_tool_pad (linli_severity_get_label (v->severity), 8);
 
       if (v->has_position)
         g_print ("%s %-20s %s (%.6f, %.6f)\n", severity, v->rule, v->message, v->lat, v->lon);
@@ -61,7 +41,7 @@ static void
 print_figures_row (const char            *label,
                    const LinliOrgFigures *f)
 {
-  g_autofree char *padded = pad_to_columns (label, 24);
+  g_autofree char *padded = linli_tool_pad (label, 24);
 
   g_print ("%s %5u/%-5u %6.1f%% %7u/%-7u %6.1f%% %7u/%-7u %6.1f%%\n", padded,
            f->compounds_with_branch, f->compounds,
@@ -89,9 +69,9 @@ print_text (LinliProject        *project,
 
   {
     /* Translators: column headings of linli-tool check's figures; keep them short */
-    g_autofree char *first = pad_to_columns (_("community"), 24);
-    g_autofree char *a = pad_to_columns (_("compounds with a branch"), 19);
-    g_autofree char *b = pad_to_columns (_("buildings with a group"), 23);
+    g_autofree char *first = linli_tool_pad (_("community"), 24);
+    g_autofree char *a = linli_tool_pad (_("compounds with a branch"), 19);
+    g_autofree char *b = linli_tool_pad (_("buildings with a group"), 23);
 
     g_print ("%s %s %s %s\n", first, a, b, _("buildings with a member"));
   }

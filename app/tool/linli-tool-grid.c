@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "linli-tool-grid.h"
+#include "linli-tool-text.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -198,7 +199,14 @@ grid_propose (int    argc,
       g_print (_("Boundary between grids: %.0f m; compounds divided between grids: %u; %s.\n"),
                proposal->cut_length, proposal->n_split_compounds,
                proposal->proven_optimal ? _("proven the least possible") : _("the best found, not proven least"));
-      g_print ("%-18s %10s %10s %12s\n", _("Code"), _("Households"), _("Buildings"), _("Compactness"));
+      {
+        g_autofree char *code = linli_tool_pad (_("Code"), 18);
+        g_autofree char *households = linli_tool_pad_left (_("Households"), 10);
+        g_autofree char *buildings = linli_tool_pad_left (_("Buildings"), 10);
+        g_autofree char *compactness = linli_tool_pad_left (_("Compactness"), 12);
+
+        g_print ("%s %s %s %s\n", code, households, buildings, compactness);
+      }
       for (guint k = 0; k < order->len; k++)
         {
           guint g = g_array_index (order, guint, k);

@@ -24,6 +24,7 @@
 #include "linli-plan-project.h"
 #include "linli-stats.h"
 #include "linli-tool-check.h"
+#include "linli-tool-text.h"
 #include "linli-tool-csv.h"
 #include "linli-tool-grid.h"
 #include "linli-grids.h"
@@ -109,34 +110,11 @@ cmd_generate (int    argc,
   return 0;
 }
 
-/* Terminal columns @text takes: a Chinese character takes two, so
- * printf's padding by bytes would break the table. */
-static guint
-display_width (const char *text)
-{
-  guint width = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-  return width;
-}
-
-/* @text, then spaces up to @columns. */
-static char *
-pad_to_columns (const char *text,
-                guint       columns)
-{
-  guint width = display_width (text);
-  g_autofree char *spaces = g_strnfill (columns > width ? columns - width : 0, ' ');
-
-  return g_strconcat (text, spaces, NULL);
-}
-
 static void
 print_totals (const char                *label,
               const LinliCoverageTotals *t)
 {
-  g_autofree char *padded = pad_to_columns (label, 24);
+  g_autofree char *padded = linli_tool_pad (label, 24);
 
   g_print ("%s %8u %8u %6.1f%% %10" G_GUINT64_FORMAT " %10" G_GUINT64_FORMAT " %6.1f%% %10"
            G_GUINT64_FORMAT " %6.1f%%\n",
@@ -226,13 +204,13 @@ cmd_info (int    argc,
   {
     const char *headings[] = { _("bldgs"), _("covered"), "", _("households"), _("covered"), "", _("residents"), "" };
     const guint widths[] = { 8, 8, 7, 10, 10, 7, 10, 7 };
-    g_autofree char *first = pad_to_columns (_("community"), 24);
+    g_autofree char *first = linli_tool_pad (_("community"), 24);
 
     g_print ("%s", first);
     /* Right-aligned, as the numbers below them. */
     for (guint h = 0; h < G_N_ELEMENTS (headings); h++)
       {
-        guint width = display_width (headings[h]);
+        guint width = linli_tool_display_width (headings[h]);
         g_autofree char *spaces = g_strnfill (widths[h] > width ? widths[h] - width : 0, ' ');
 
         g_print (" %s%s", spaces, headings[h]);
