@@ -110,7 +110,7 @@ fold_community_name (const char *name)
 static char *
 kind_of (const LinliTags *tags)
 {
-  static const char *const keys[] = { "boundary", "landuse", "place", NULL };
+  static const char *const keys[] = { "boundary", "landuse", "place", "kind", NULL };
 
   for (guint i = 0; keys[i] != NULL; i++)
     {
@@ -284,11 +284,18 @@ place_polygon (Reader               *r,
 /* GeoJSON                                                                   */
 /* ------------------------------------------------------------------------ */
 
+/* Properties as tags; GeoJSON cut from vector tiles in the Tilezen schema
+ * says landuse=residential as kind "residential". */
 static const char *
 json_tag (gconstpointer data,
           const char   *key)
 {
-  return linli_import_json_string ((JsonObject *) data, key);
+  const char *value = linli_import_json_string ((JsonObject *) data, key);
+
+  if (value == NULL && strcmp (key, "landuse") == 0 &&
+      g_strcmp0 (linli_import_json_string ((JsonObject *) data, "kind"), "residential") == 0)
+    return "residential";
+  return value;
 }
 
 /* The rings of a Polygon's coordinates into @points, @lengths and
