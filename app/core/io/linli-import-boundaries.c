@@ -22,7 +22,7 @@
 /* Files of boundaries are a few megabytes; json-glib holds a whole file as
  * a tree ten times its size, so GeoJSON is held to less than the streamed
  * OpenStreetMap XML. */
-#define MAX_GEOJSON_BYTES (64 * 1024 * 1024)
+#define MAX_GEOJSON_BYTES (32 * 1024 * 1024)
 #define MAX_OSM_BYTES     (512 * 1024 * 1024)
 #define MAX_POLYGONS      100000
 
