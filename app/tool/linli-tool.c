@@ -26,6 +26,7 @@
 #include "linli-tool-check.h"
 #include "linli-tool-text.h"
 #include "linli-tool-csv.h"
+#include "linli-tool-boundaries.h"
 #include "linli-tool-grid.h"
 #include "linli-grids.h"
 
@@ -899,6 +900,7 @@ static const struct
   { "bench", cmd_bench, N_("Time opening, saving and coverage updates (medians)") },
   { "import", cmd_import, N_("Make a project from OpenStreetMap XML or GeoJSON: buildings, streets, service positions") },
   { "add-streets", cmd_add_streets, N_("Replace a project's streets with the walkable ways of an OpenStreetMap or GeoJSON file") },
+  { "boundaries", linli_tool_boundaries, N_("Give a project's communities and compounds the boundaries of a GeoJSON or OpenStreetMap file, matched by name or by their buildings") },
   { "join", linli_tool_join_csv, N_("Fill in a project's buildings from a CSV building list (households, residents, party members)") },
   { "render", cmd_render, N_("Draw a project's map to a PNG or PDF file, with no display") },
   { "check", linli_tool_check, N_("Report holes in the party organisation chain and how far it reaches; exit status 1 when there are any") },

@@ -41,6 +41,7 @@ typedef enum
   WAY_BUILDING = 1 << 0,
   WAY_STREET   = 1 << 1,
   WAY_OUTER    = 1 << 2,   /* an outer ring of a building relation: not a building itself */
+  WAY_AREA     = 1 << 3,   /* an area the areas filter took */
 } WayFlags;
 
 typedef struct
@@ -102,6 +103,12 @@ typedef struct
   double           lon;
   guint32          refs_start;
   guint32          members_start;
+
+  /* Set by linli_import_osm_areas(): only the areas @area_filter takes
+   * are kept, and given to @area_func instead of making buildings. */
+  LinliOsmAreaFilter area_filter;
+  LinliOsmAreaFunc   area_func;
+  gpointer           area_data;
 } OsmReader;
 
 /* ------------------------------------------------------------------------ */
@@ -395,6 +402,17 @@ end_element (OsmReader *r)
         LinliTags tags = { tags_get, r->tags };
         LinliStreetKind kind;
 
+        if (r->area_filter != NULL)
+          {
+            if (r->area_filter (&tags))
+              {
+                w.flags |= WAY_AREA;
+                w.feature = keep_feature (r);
+              }
+            g_array_append_val (r->ways, w);
+            imp->report.features++;
+            break;
+          }
         if (is_building (r->tags))
           w.flags |= WAY_BUILDING;
         else if (is_building_part (r->tags))
@@ -413,10 +431,27 @@ end_element (OsmReader *r)
     case ELEMENT_RELATION:
       {
         OsmRelation rel = { r->id, r->members_start, r->members->len - r->members_start, G_MAXUINT32 };
+        const char *type = tags_get (r->tags, "type");
+        LinliTags tags = { tags_get, r->tags };
 
+        /* Boundary relations are rings of outer and inner ways as
+         * multipolygons are. */
+        if (r->area_filter != NULL)
+          {
+            if ((g_strcmp0 (type, "multipolygon") == 0 || g_strcmp0 (type, "boundary") == 0) &&
+                r->area_filter (&tags))
+              {
+                rel.feature = keep_feature (r);
+                g_array_append_val (r->relations, rel);
+              }
+            else
+              g_array_set_size (r->members, r->members_start);
+            imp->report.features++;
+            break;
+          }
         /* Multipolygons only: a type=building relation groups parts whose
          * outline way is tagged as the building itself. */
-        if (g_strcmp0 (tags_get (r->tags, "type"), "multipolygon") == 0 &&
+        if (g_strcmp0 (type, "multipolygon") == 0 &&
             (is_building (r->tags) || has_any (r->tags, amenity_keys)))
           {
             rel.feature = keep_feature (r);
@@ -897,6 +932,105 @@ add_relation_feature (OsmReader         *r,
   }
 }
 
+/* Areas: each closed way and each relation the filter took, with its
+ * rings, to the areas callback. */
+static void
+emit_area (OsmReader  *r,
+           guint32     feature,
+           const char *what,
+           gint64      id,
+           GPtrArray  *outer_rings,
+           GPtrArray  *inner_rings,
+           const char *problem)
+{
+  GPtrArray *tags = g_ptr_array_index (r->features, feature);
+  LinliTags lt = { tags_get, tags };
+  g_autofree char *source = g_strdup_printf ("%s %s", what, ID_TEXT (id));
+  g_autoptr (GPtrArray) outer = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr (GPtrArray) inner = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  LinliOsmArea area = { &lt, source, outer, inner, problem };
+
+  for (guint k = 0; k < 2; k++)
+    {
+      GPtrArray *from = k == 0 ? outer_rings : inner_rings;
+
+      for (guint i = 0; from != NULL && i < from->len; i++)
+        {
+          GArray *points = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
+
+          ring_points (r, g_ptr_array_index (from, i), points);
+          g_ptr_array_add (k == 0 ? outer : inner, points);
+        }
+    }
+  r->area_func (&area, r->area_data);
+}
+
+static void
+resolve_areas (OsmReader     *r,
+               const IdIndex *way_ids,
+               GArray        *nodes)
+{
+  for (guint i = 0; i < r->ways->len; i++)
+    {
+      OsmWay *w = &g_array_index (r->ways, OsmWay, i);
+      g_autoptr (GPtrArray) rings = g_ptr_array_new ();
+      guint missing;
+
+      if (!(w->flags & WAY_AREA))
+        continue;
+      missing = resolve_way (r, w, nodes);
+      if (missing > 0)
+        emit_area (r, w->feature, "way", w->id, NULL, NULL, N_("nodes are missing from the file"));
+      else if (!is_closed (nodes))
+        emit_area (r, w->feature, "way", w->id, NULL, NULL, N_("the way does not close"));
+      else
+        {
+          g_ptr_array_add (rings, nodes);
+          emit_area (r, w->feature, "way", w->id, rings, NULL, NULL);
+        }
+    }
+  for (guint i = 0; i < r->relations->len; i++)
+    {
+      const OsmRelation *rel = &g_array_index (r->relations, OsmRelation, i);
+      g_autoptr (GPtrArray) outer = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      g_autoptr (GPtrArray) inner = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      g_autoptr (GPtrArray) outer_rings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      g_autoptr (GPtrArray) inner_rings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      guint missing = 0, open;
+
+      for (guint m = 0; m < rel->n_members; m++)
+        {
+          const OsmMember *member = &g_array_index (r->members, OsmMember, rel->members_start + m);
+          guint32 way = find_way (way_ids, r->ways->len, member->ref);
+          GArray *way_nodes;
+
+          if (way == G_MAXUINT32)
+            {
+              missing++;
+              continue;
+            }
+          way_nodes = g_array_new (FALSE, FALSE, sizeof (guint32));
+          if (resolve_way (r, &g_array_index (r->ways, OsmWay, way), way_nodes) > 0 || way_nodes->len < 2)
+            {
+              missing++;
+              g_array_unref (way_nodes);
+            }
+          else
+            g_ptr_array_add (member->role == ROLE_INNER ? inner : outer, way_nodes);
+        }
+      open = assemble_rings (outer, outer_rings);
+      assemble_rings (inner, inner_rings);
+      /* A boundary cut at the extract's edge would be a wrong outline, not
+       * a smaller one. */
+      if (missing > 0)
+        emit_area (r, rel->feature, "relation", rel->id, NULL, NULL, N_("member ways or nodes are missing from the file"));
+      else if (open > 0 || outer_rings->len == 0)
+        emit_area (r, rel->feature, "relation", rel->id, NULL, NULL, N_("its outer ways do not close into rings"));
+      else
+        emit_area (r, rel->feature, "relation", rel->id, outer_rings, inner_rings, NULL);
+    }
+}
+
 /* Ids must be unique per type, or references mean nothing. */
 static gboolean
 check_unique (OsmReader     *r,
@@ -945,6 +1079,12 @@ resolve (OsmReader *r)
       !check_unique (r, relation_ids, r->relations->len, "relation"))
     return FALSE;
 
+  if (r->area_filter != NULL)
+    {
+      resolve_areas (r, way_ids, nodes);
+      return TRUE;
+    }
+
   /* The outer ways of a building multipolygon are parts of it, whatever
    * their own tags say. */
   for (guint i = 0; i < r->relations->len; i++)
@@ -988,44 +1128,15 @@ resolve (OsmReader *r)
 /* Entry point                                                               */
 /* ------------------------------------------------------------------------ */
 
-/**
- * linli_import_osm:
- * @path: an OpenStreetMap XML file (.osm), as JOSM, the OSM API, Overpass
- *   or osmium write it
- * @options: estimate parameters, join tolerance and whether to add the
- *   suggested sites; the coordinate system is always WGS84
- * @report: (out caller-allocates) (optional): what was read; clear it with
- *   linli_import_report_clear()
- *
- * Makes a project of an OpenStreetMap extract:
- *
- * - Buildings: closed ways and multipolygon relations tagged `building`
- *   (not "no").  A relation's outer member ways are joined end to end into
- *   rings; the largest is the footprint and its centroid the position, and
- *   the area for the estimate is that of the outer rings less the inner
- *   ones.  `building:part` outlines, unclosed ways and outlines with
- *   missing nodes are counted and skipped.  `building:levels`, `height`
- *   and the `building` type feed the household estimate of
- *   linli_importer_add_building(); `building:flats`, where mapped, gives
- *   the households.  All buildings go to one community and compound,
- *   "imported".
- * - Streets: ways walkable by linli_import_walkable(), one street node per
- *   OSM node used, so ways sharing a node are connected; then near-misses
- *   are joined by linli_streets_join() within the options' tolerance.
- * - Service positions: nodes, closed ways (centroid) and multipolygons
- *   tagged as linli_importer_add_suggestion() says, returned in the
- *   report and added as existing sites when @add_suggested_sites is set.
- *
- * The reader refuses DOCTYPEs and entities, as the project loader does.
- * Nothing is returned half-read: an error says "FILE:LINE: reason".
- *
- * Returns: (transfer full): the project, or %NULL with @error set
- */
-LinliProject *
-linli_import_osm (const char               *path,
-                  const LinliImportOptions *options,
-                  LinliImportReport        *report,
-                  GError                  **error)
+/* Reads @path; with @filter set, only the areas it takes, to @func. */
+static LinliProject *
+read_osm_file (const char               *path,
+               const LinliImportOptions *options,
+               LinliOsmAreaFilter        filter,
+               LinliOsmAreaFunc          func,
+               gpointer                  user_data,
+               LinliImportReport        *report,
+               GError                  **error)
 {
   g_autoptr (GMappedFile) mapped = NULL;
   g_autoptr (GError) local_error = NULL;
@@ -1036,8 +1147,6 @@ linli_import_osm (const char               *path,
   LinliProject *project = NULL;
   gsize i = 0;
   gboolean ok;
-
-  g_return_val_if_fail (path != NULL && options != NULL, NULL);
 
   if (report != NULL)
     memset (report, 0, sizeof *report);
@@ -1084,6 +1193,9 @@ linli_import_osm (const char               *path,
   linli_importer_init (&imp, options, path);
   linli_project_set_attribution (imp.project, LINLI_OSM_ATTRIBUTION);
   r.imp = &imp;
+  r.area_filter = filter;
+  r.area_func = func;
+  r.area_data = user_data;
   r.nodes = g_array_new (FALSE, FALSE, sizeof (OsmNode));
   r.nodes_sorted = TRUE;
   r.ways = g_array_new (FALSE, FALSE, sizeof (OsmWay));
@@ -1112,4 +1224,81 @@ linli_import_osm (const char               *path,
       return NULL;
     }
   return project;
+}
+
+/**
+ * linli_import_osm:
+ * @path: an OpenStreetMap XML file (.osm), as JOSM, the OSM API, Overpass
+ *   or osmium write it
+ * @options: estimate parameters, join tolerance and whether to add the
+ *   suggested sites; the coordinate system is always WGS84
+ * @report: (out caller-allocates) (optional): what was read; clear it with
+ *   linli_import_report_clear()
+ *
+ * Makes a project of an OpenStreetMap extract:
+ *
+ * - Buildings: closed ways and multipolygon relations tagged `building`
+ *   (not "no").  A relation's outer member ways are joined end to end into
+ *   rings; the largest is the footprint and its centroid the position, and
+ *   the area for the estimate is that of the outer rings less the inner
+ *   ones.  `building:part` outlines, unclosed ways and outlines with
+ *   missing nodes are counted and skipped.  `building:levels`, `height`
+ *   and the `building` type feed the household estimate of
+ *   linli_importer_add_building(); `building:flats`, where mapped, gives
+ *   the households.  All buildings go to one community and compound,
+ *   "imported".
+ * - Streets: ways walkable by linli_import_walkable(), one street node per
+ *   OSM node used, so ways sharing a node are connected; then near-misses
+ *   are joined by linli_streets_join() within the options' tolerance.
+ * - Service positions: nodes, closed ways (centroid) and multipolygons
+ *   tagged as linli_importer_add_suggestion() says, returned in the
+ *   report and added as existing sites when @add_suggested_sites is set.
+ *
+ * The reader refuses DOCTYPEs and entities, as the project loader does.
+ * Nothing is returned half-read: an error says "FILE:LINE: reason".
+ *
+ * Returns: (transfer full): the project, or %NULL with @error set
+ */
+LinliProject *
+linli_import_osm (const char               *path,
+                  const LinliImportOptions *options,
+                  LinliImportReport        *report,
+                  GError                  **error)
+{
+  g_return_val_if_fail (path != NULL && options != NULL, NULL);
+
+  return read_osm_file (path, options, NULL, NULL, NULL, report, error);
+}
+
+/**
+ * linli_import_osm_areas:
+ * @path: an OpenStreetMap XML file
+ * @filter: which areas to keep, by their tags
+ * @func: called once for each area kept, after the whole file is read
+ *
+ * Reads @path with the same guarded reader and the same ring assembly as
+ * linli_import_osm(), for areas instead of buildings: closed ways, and
+ * relations of type multipolygon or boundary, whose tags @filter takes.
+ * An area whose rings cannot be made (a way that does not close, members
+ * missing from the file) is still given to @func, with the problem.
+ *
+ * Returns: %FALSE with @error set ("FILE:LINE: reason") when the file
+ *   cannot be read; @func has then been called for nothing
+ */
+gboolean
+linli_import_osm_areas (const char         *path,
+                        LinliOsmAreaFilter  filter,
+                        LinliOsmAreaFunc    func,
+                        gpointer            user_data,
+                        GError            **error)
+{
+  g_autoptr (LinliProject) project = NULL;
+  LinliImportOptions options;
+
+  g_return_val_if_fail (path != NULL && filter != NULL && func != NULL, FALSE);
+
+  linli_import_options_init (&options);
+  options.join_tolerance = 0;
+  project = read_osm_file (path, &options, filter, func, user_data, NULL, error);
+  return project != NULL;
 }

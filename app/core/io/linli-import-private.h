@@ -3,6 +3,8 @@
 
 #include "linli-import.h"
 
+#include <json-glib/json-glib.h>
+
 G_BEGIN_DECLS
 
 /* What the GeoJSON and OpenStreetMap readers share: the rules that turn
@@ -83,5 +85,38 @@ double        linli_importer_place_ring      (LinliImporter *imp,
                                               GArray        *points,
                                               double        *lat,
                                               double        *lon);
+
+/* GeoJSON pieces the boundary reader shares with the buildings reader. */
+const char   *linli_import_json_string       (JsonObject *object,
+                                              const char *name);
+const char   *linli_import_json_position     (JsonNode          *pair,
+                                              LinliCrs           crs,
+                                              LinliLatLon       *point);
+JsonArray    *linli_import_json_features     (JsonParser  *parser,
+                                              const char  *path,
+                                              GError     **error);
+
+/* Areas of an OpenStreetMap file: closed ways and multipolygon or
+ * boundary relations whose tags the filter takes, with their rings
+ * resolved (outer rings joined from member ways).  What the boundary
+ * reader uses in place of buildings and streets. */
+typedef struct
+{
+  const LinliTags *tags;
+  const char      *source;    /* "way 12", "relation 34", for messages */
+  GPtrArray       *outer;     /* (element-type GArray of LinliLatLon): open rings */
+  GPtrArray       *inner;
+  const char      *problem;   /* untranslated: why it has no rings, or NULL */
+} LinliOsmArea;
+
+typedef gboolean (*LinliOsmAreaFilter) (const LinliTags *tags);
+typedef void     (*LinliOsmAreaFunc)   (const LinliOsmArea *area,
+                                        gpointer            user_data);
+
+gboolean      linli_import_osm_areas         (const char         *path,
+                                              LinliOsmAreaFilter  filter,
+                                              LinliOsmAreaFunc    func,
+                                              gpointer            user_data,
+                                              GError            **error);
 
 G_END_DECLS

@@ -607,18 +607,30 @@ member_number (JsonObject *props,
   return fallback;
 }
 
+/**
+ * linli_import_json_string:
+ *
+ * Returns: (nullable): the member @name of @object when it is a string
+ */
+const char *
+linli_import_json_string (JsonObject *object,
+                          const char *name)
+{
+  JsonNode *node;
+
+  if (object == NULL || !json_object_has_member (object, name))
+    return NULL;
+  node = json_object_get_member (object, name);
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  return NULL;
+}
+
 static const char *
 member_string (JsonObject *props,
                const char *name)
 {
-  JsonNode *node;
-
-  if (props == NULL || !json_object_has_member (props, name))
-    return NULL;
-  node = json_object_get_member (props, name);
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return NULL;
+  return linli_import_json_string (props, name);
 }
 
 /* Properties as tags.  GeoJSON cut from vector tiles in the Tilezen schema
@@ -649,11 +661,17 @@ geojson_tag (gconstpointer data,
   return NULL;
 }
 
-/* One [lon, lat] pair, converted to WGS84. */
-static const char *
-read_position (JsonNode                 *pair,
-               const LinliImportOptions *opts,
-               LinliLatLon              *p)
+/**
+ * linli_import_json_position:
+ *
+ * Reads one GeoJSON [lon, lat] pair in @crs, converted to WGS84.
+ *
+ * Returns: (nullable): why it cannot be read (untranslated), or %NULL
+ */
+const char *
+linli_import_json_position (JsonNode    *pair,
+                            LinliCrs     crs,
+                            LinliLatLon *p)
 {
   JsonArray *xy;
   JsonNode *x, *y;
@@ -664,10 +682,18 @@ read_position (JsonNode                 *pair,
       (json_node_get_value_type (x) != G_TYPE_DOUBLE && json_node_get_value_type (x) != G_TYPE_INT64) ||
       (json_node_get_value_type (y) != G_TYPE_DOUBLE && json_node_get_value_type (y) != G_TYPE_INT64))
     return N_("a point is not a [lon, lat] pair");
-  linli_crs_to_wgs84 (opts->crs, json_node_get_double (y), json_node_get_double (x), &p->lat, &p->lon);
+  linli_crs_to_wgs84 (crs, json_node_get_double (y), json_node_get_double (x), &p->lat, &p->lon);
   if (!linli_lat_lon_is_valid (p->lat, p->lon))
     return N_("a point lies outside the valid range of coordinates");
   return NULL;
+}
+
+static const char *
+read_position (JsonNode                 *pair,
+               const LinliImportOptions *opts,
+               LinliLatLon              *p)
+{
+  return linli_import_json_position (pair, opts->crs, p);
 }
 
 /* Reads a ring of [lon, lat] pairs into r->points, converted to WGS84. */
@@ -901,6 +927,31 @@ suggestion_id (JsonObject *props,
   return g_strdup_printf ("poi-f%u", feature);
 }
 
+/**
+ * linli_import_json_features:
+ *
+ * Returns: (transfer none) (nullable): the features of a GeoJSON
+ *   FeatureCollection parsed into @parser, or %NULL with @error set
+ */
+JsonArray *
+linli_import_json_features (JsonParser  *parser,
+                            const char  *path,
+                            GError     **error)
+{
+  JsonNode *root = json_parser_get_root (parser);
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      g_strcmp0 (member_string (json_node_get_object (root), "type"), "FeatureCollection") != 0 ||
+      !json_object_has_member (json_node_get_object (root), "features") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), "features")))
+    {
+      g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
+                   _("%s: not a GeoJSON FeatureCollection"), path);
+      return NULL;
+    }
+  return json_object_get_array_member (json_node_get_object (root), "features");
+}
+
 static gboolean
 read_geojson_file (GeoJsonReader  *r,
                    const char     *path,
@@ -910,24 +961,12 @@ read_geojson_file (GeoJsonReader  *r,
   LinliImporter *imp = r->imp;
   g_autoptr (JsonParser) parser = NULL;
   g_autofree char *basename = g_path_get_basename (path);
-  JsonNode *root;
   JsonArray *features;
   guint n_features;
 
   parser = linli_json_load_file (path, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, error);
-  if (parser == NULL)
+  if (parser == NULL || (features = linli_import_json_features (parser, path, error)) == NULL)
     return FALSE;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-      g_strcmp0 (member_string (json_node_get_object (root), "type"), "FeatureCollection") != 0 ||
-      !json_object_has_member (json_node_get_object (root), "features") ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), "features")))
-    {
-      g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
-                   _("%s: not a GeoJSON FeatureCollection"), path);
-      return FALSE;
-    }
-  features = json_object_get_array_member (json_node_get_object (root), "features");
   n_features = json_array_get_length (features);
   imp->report.features += n_features;
 

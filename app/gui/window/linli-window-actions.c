@@ -268,8 +268,8 @@ pending_import_free (PendingImport *p)
 }
 
 /* The coordinate systems a GeoJSON file may use, in a drop-down. */
-static GtkWidget *
-crs_dropdown_new (void)
+GtkWidget *
+linli_window_crs_dropdown_new (void)
 {
   const char *names[] = { _("WGS84 (GPS, OpenStreetMap)"), _("GCJ-02 (Chinese web maps)"), _("CGCS2000"), NULL };
   GtkWidget *dropdown = gtk_drop_down_new_from_strings (names);
@@ -278,8 +278,8 @@ crs_dropdown_new (void)
   return dropdown;
 }
 
-static LinliCrs
-crs_from_dropdown (GtkDropDown *dropdown)
+LinliCrs
+linli_window_crs_from_dropdown (GtkDropDown *dropdown)
 {
   static const LinliCrs crs[] = { LINLI_CRS_WGS84, LINLI_CRS_GCJ02, LINLI_CRS_CGCS2000 };
 
@@ -309,7 +309,7 @@ on_import_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "import") != 0)
     return;
   linli_import_options_init (&opts);
-  opts.crs = crs_from_dropdown (p->crs);
+  opts.crs = linli_window_crs_from_dropdown (p->crs);
   opts.streets_path = p->streets_path;
   opts.pois_path = p->pois_path;
   opts.add_suggested_sites = p->add_sites != NULL && gtk_check_button_get_active (p->add_sites);
@@ -427,7 +427,7 @@ linli_window_preview_import (LinliWindow *self,
   gtk_widget_set_visible (box, !osm || report.suggestions->len > 0);
   if (!osm)
     {
-      dropdown = crs_dropdown_new ();
+      dropdown = linli_window_crs_dropdown_new ();
       gtk_box_append (GTK_BOX (box), dropdown);
     }
   if (report.suggestions->len > 0)
@@ -508,7 +508,7 @@ on_add_streets_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "add") != 0)
     return;
   linli_import_options_init (&opts);
-  opts.crs = crs_from_dropdown (p->crs);
+  opts.crs = linli_window_crs_from_dropdown (p->crs);
   if (!linli_window_add_streets (p->self, p->file, &opts, &error))
     linli_window_show_error (p->self, _("Could not add the streets"), error);
 }
@@ -557,7 +557,7 @@ linli_window_preview_add_streets (LinliWindow *self,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Add Streets?"), body);
   if (linli_import_guess_format (path) != LINLI_IMPORT_FORMAT_OSM)
     {
-      dropdown = crs_dropdown_new ();
+      dropdown = linli_window_crs_dropdown_new ();
       adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
     }
   add_question_responses (ADW_MESSAGE_DIALOG (dialog), "add", _("_Add Streets"));
@@ -613,6 +613,14 @@ add_streets_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   choose_import_file (LINLI_WINDOW (widget), _("Add Streets"), linli_window_preview_add_streets);
+}
+
+static void
+import_boundaries_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  choose_import_file (LINLI_WINDOW (widget), _("Import Boundaries"), linli_window_preview_boundaries);
 }
 
 static void
@@ -930,6 +938,7 @@ linli_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, linli_window_import_csv_action);
   gtk_widget_class_install_action (widget_class, "win.add-streets", NULL, add_streets_action);
+  gtk_widget_class_install_action (widget_class, "win.import-boundaries", NULL, import_boundaries_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "grid.propose", NULL, grid_propose_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);

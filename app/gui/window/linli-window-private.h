@@ -3,6 +3,7 @@
 
 #include <shumate/shumate.h>
 
+#include "linli-crs.h"
 #include "linli-document.h"
 #include "linli-project-edits.h"
 #include "linli-building-row.h"
@@ -91,6 +92,8 @@ void linli_window_preview_import     (LinliWindow *self,
                                       GFile       *file);
 void linli_window_preview_add_streets (LinliWindow *self,
                                        GFile       *file);
+GtkWidget *linli_window_crs_dropdown_new  (void);
+LinliCrs   linli_window_crs_from_dropdown (GtkDropDown *dropdown);
 
 typedef void (*LinliWindowContinue) (LinliWindow *self,
                                      gpointer     data);
@@ -103,6 +106,10 @@ void     linli_window_confirm_replace (LinliWindow         *self,
                                        LinliWindowContinue  cont,
                                        gpointer             data,
                                        GDestroyNotify       destroy);
+
+/* linli-window-boundaries.c */
+void linli_window_preview_boundaries (LinliWindow *self,
+                                      GFile       *file);
 
 /* linli-window-csv.c */
 void linli_window_import_csv_action  (GtkWidget  *widget,
