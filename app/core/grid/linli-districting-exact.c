@@ -61,6 +61,7 @@ typedef struct
 
 static void search (Exact  *e,
                     guint64 free_units,
+                    guint64 free_households,
                     guint   placed,
                     double  cut);
 
@@ -185,26 +186,36 @@ leaf (Exact *e,
 }
 
 /* Every connected set grown from @set by units of @ext (not @forbidden),
- * as the grid number @placed, within the free units @free_units.
+ * as the grid number @placed, within the free units @free_units (holding
+ * @free_households).  @cap is the most the grid may hold: the maximum, and
+ * less when the grids still to place need their minimum from what is left.
  */
 static void
 grow (Exact  *e,
       guint64 free_units,
+      guint64 free_households,
       guint   placed,
       double  cut,
+      guint64 cap,
       guint64 set,
       guint64 households,
       guint64 ext,
       guint64 forbidden)
 {
+  guint grids_left = e->k - placed - 1;
+  guint64 rest_households = free_households - households;
+
   if (!count_node (e))
     return;
 
-  if (households >= e->g->min)
+  /* The households left must fit the grids left: checked on the totals
+   * first, which is cheap, then piece by piece. */
+  if (households >= e->g->min && rest_households >= (guint64) grids_left * e->g->min
+      && rest_households <= (guint64) grids_left * e->g->max)
     {
       guint64 rest = free_units & ~set;
 
-      if (can_divide (e, rest, e->k - placed - 1))
+      if (can_divide (e, rest, grids_left))
         {
           double c = cut + boundary (e, set, rest);
 
@@ -217,7 +228,7 @@ grow (Exact  *e,
                   e->assign[__builtin_ctzll (s)] = placed;
                   s &= s - 1;
                 }
-              search (e, rest, placed + 1, c);
+              search (e, rest, rest_households, placed + 1, c);
               if (e->aborted)
                 return;
             }
@@ -230,10 +241,11 @@ grow (Exact  *e,
       guint64 next_ext;
 
       ext &= ext - 1;
-      if (households + e->hh[v] <= e->g->max)
+      if (households + e->hh[v] <= cap)
         {
           next_ext = (ext | e->nbr[v]) & free_units & ~set & ~forbidden & ~bit (v);
-          grow (e, free_units, placed, cut, set | bit (v), households + e->hh[v], next_ext, forbidden);
+          grow (e, free_units, free_households, placed, cut, cap, set | bit (v), households + e->hh[v],
+                next_ext, forbidden);
           if (e->aborted)
             return;
         }
@@ -244,9 +256,11 @@ grow (Exact  *e,
 static void
 search (Exact  *e,
         guint64 free_units,
+        guint64 free_households,
         guint   placed,
         double  cut)
 {
+  guint64 need, cap;
   guint u;
 
   if (free_units == 0)
@@ -257,8 +271,14 @@ search (Exact  *e,
     }
   if (placed == e->k)
     return;
+  need = (guint64) (e->k - placed - 1) * e->g->min;
+  if (free_households < need)
+    return;
+  cap = MIN ((guint64) e->g->max, free_households - need);
   u = __builtin_ctzll (free_units);
-  grow (e, free_units, placed, cut, bit (u), e->hh[u], e->nbr[u] & free_units, 0);
+  if (e->hh[u] > cap)
+    return;
+  grow (e, free_units, free_households, placed, cut, cap, bit (u), e->hh[u], e->nbr[u] & free_units, 0);
 }
 
 /*
@@ -339,7 +359,7 @@ _linli_districting_exact (LinliDistrictingGraph        *g,
   for (guint i = 0; i < m; i++)
     saved[i] = g->part[units[i]];
 
-  search (&e, bit (m) - 1, 0, 0);
+  search (&e, bit (m) - 1, households_of (&e, bit (m) - 1), 0, 0);
 
   for (guint i = 0; i < m; i++)
     g->part[units[i]] = e.found ? part_ids[e.best_assign[i]] : saved[i];

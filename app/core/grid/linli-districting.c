@@ -49,6 +49,10 @@
 
 G_DEFINE_QUARK (linli-districting-error-quark, linli_districting_error)
 
+/* The exact re-division of two grids inside the heuristic gives up after
+ * this many nodes. */
+#define PAIR_NODE_LIMIT 20000
+
 /*
  * Shared helpers
  */
@@ -546,6 +550,38 @@ check_counts (Solve *self)
   return self->culprits->len == 0 && !above;
 }
 
+/* Runs the heuristic on part @c with @k grids and keeps its partition when
+ * it beats the one held. */
+static void
+run_heuristic (Solve *self,
+               guint  c,
+               guint  k,
+               guint  iterations,
+               guint  round)
+{
+  LinliDistrictingGraph *g = &self->g;
+  Component *comp = &self->components[c];
+  Solution *sol = &comp->solutions[k - comp->lo];
+  guint32 seed[3] = { self->options->seed, c, k | round << 24 };
+  double cut;
+  guint splits;
+
+  if (_linli_districting_heuristic (g, comp->units, comp->m, k, seed, iterations, PAIR_NODE_LIMIT, &cut, &splits)
+      && (!sol->found || _linli_districting_better (g, cut, splits, sol->cut, sol->splits)))
+    {
+      sol->found = TRUE;
+      sol->cut = cut;
+      sol->splits = splits;
+      if (sol->part == NULL)
+        sol->part = g_new (guint32, comp->m);
+      for (guint i = 0; i < comp->m; i++)
+        sol->part[i] = g->part[comp->units[i]];
+    }
+}
+
+/* A first partition of part @c into @k grids: exact when the part is small
+ * enough, else the heuristic with a quarter of its rounds (the count that
+ * wins gets the rest, see polish()). */
 static void
 solve_count (Solve *self,
              guint  c,
@@ -555,9 +591,6 @@ solve_count (Solve *self,
   const LinliDistrictingOptions *o = self->options;
   Component *comp = &self->components[c];
   Solution *sol = &comp->solutions[k - comp->lo];
-  guint32 seed[3] = { o->seed, c, k };
-  double cut;
-  guint splits;
 
   if (sol->tried || g->cancelled)
     return;
@@ -586,17 +619,20 @@ solve_count (Solve *self,
       if (outcome.complete)
         return;
     }
+  run_heuristic (self, c, k, o->iterations / 4, 0);
+}
 
-  if (_linli_districting_heuristic (g, comp->units, comp->m, k, seed, o->iterations, 20000, &cut, &splits)
-      && (!sol->found || _linli_districting_better (g, cut, splits, sol->cut, sol->splits)))
+/* The chosen count of each part that the exact search did not settle gets
+ * a second, full run of the heuristic from another seed. */
+static void
+polish (Solve *self)
+{
+  for (guint c = 0; c < self->n_components && !self->g.cancelled; c++)
     {
-      sol->found = TRUE;
-      sol->cut = cut;
-      sol->splits = splits;
-      if (sol->part == NULL)
-        sol->part = g_new (guint32, comp->m);
-      for (guint i = 0; i < comp->m; i++)
-        sol->part[i] = g->part[comp->units[i]];
+      Component *comp = &self->components[c];
+
+      if (!comp->solutions[comp->chosen - comp->lo].proven)
+        run_heuristic (self, c, comp->chosen, self->options->iterations, 1);
     }
 }
 
@@ -932,6 +968,8 @@ linli_districting_solve (const LinliDistrictingUnit    *units,
   if (ok)
     ok = options->n_grids > 0 ? choose_requested (&self, options->n_grids, &proven)
                               : choose_free (&self, &proven);
+  if (ok)
+    polish (&self);
 
   if (!self.g.cancelled && ok)
     {
