@@ -6,7 +6,7 @@
  * runs and the result's figures; run by hand, never by `meson test`:
  *
  *   build/tests/bench-districting [--households N] [--compounds N] [--runs N]
- *                                 [--iterations N] [--seed N]
+ *                                 [--iterations N] [--seed N] [--grids N]
  */
 #include <math.h>
 #include <string.h>
@@ -237,13 +237,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  int households = 30000, compounds = 80, runs = 5, iterations = -1, seed = 1;
+  int households = 30000, compounds = 80, runs = 5, iterations = -1, seed = 1, grids = 0;
   GOptionEntry entries[] = {
     { "households", 0, 0, G_OPTION_ARG_INT, &households, "Households in the community", "N" },
     { "compounds", 0, 0, G_OPTION_ARG_INT, &compounds, "Compounds", "N" },
     { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Runs", "N" },
     { "iterations", 0, 0, G_OPTION_ARG_INT, &iterations, "Perturbation rounds (default: the solver's)", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the layout and the solver", "N" },
+    { "grids", 0, 0, G_OPTION_ARG_INT, &grids, "Number of grids (default: the solver chooses)", "N" },
     { NULL }
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new ("— time dividing a community into grids");
@@ -267,6 +268,7 @@ main (int   argc,
   options.seed = seed;
   if (iterations >= 0)
     options.iterations = iterations;
+  options.n_grids = MAX (grids, 0);
   make_layout (&layout, households, compounds, options.max_households, seed);
   for (guint u = 0; u < layout.n; u++)
     n_compound_units += layout.units[u].compound != LINLI_DISTRICTING_NO_COMPOUND;

@@ -46,7 +46,7 @@ typedef struct
 
   guint32                assign[MAX_EXACT];
   guint32                best_assign[MAX_EXACT];
-  guint32               *touched;
+  guint32                touched[MAX_EXACT];
   guint                  n_touched;
 
   gboolean               have_best;
@@ -308,7 +308,8 @@ _linli_districting_exact (LinliDistrictingGraph        *g,
                           LinliDistrictingExactOutcome *outcome)
 {
   Exact e = { 0 };
-  g_autofree guint32 *saved = NULL;
+  guint32 saved[MAX_EXACT];
+  guint32 lstart[MAX_EXACT + 1];
   guint32 stamp;
   guint n_adj = 0;
 
@@ -332,12 +333,12 @@ _linli_districting_exact (LinliDistrictingGraph        *g,
       g->stamp[units[i]] = stamp;
       g->queue[units[i]] = i;
       e.hh[i] = g->units[units[i]].households;
-      n_adj += g->adj_start[units[i] + 1] - g->adj_start[units[i]];
     }
-  e.lstart = g_new (guint32, m + 1);
-  e.lnb = g_new (guint32, MAX (n_adj, 1));
-  e.llen = g_new (double, MAX (n_adj, 1));
-  n_adj = 0;
+  /* The local adjacency lives in the graph's scratch: no allocation per
+   * search, which runs for every pair of grids the heuristic re-divides. */
+  e.lstart = lstart;
+  e.lnb = g->scratch_nb;
+  e.llen = g->scratch_length;
   for (guint i = 0; i < m; i++)
     {
       e.lstart[i] = n_adj;
@@ -353,9 +354,8 @@ _linli_districting_exact (LinliDistrictingGraph        *g,
           }
     }
   e.lstart[m] = n_adj;
-  e.n_touched = _linli_districting_touched (g, units, m, &e.touched);
+  e.n_touched = _linli_districting_touched (g, units, m, e.touched);
 
-  saved = g_new (guint32, m);
   for (guint i = 0; i < m; i++)
     saved[i] = g->part[units[i]];
 
@@ -369,9 +369,4 @@ _linli_districting_exact (LinliDistrictingGraph        *g,
   outcome->cut = e.found ? e.best_cut : bound_cut;
   outcome->splits = e.found ? e.best_splits : bound_splits;
   outcome->nodes = e.nodes;
-
-  g_free (e.lstart);
-  g_free (e.lnb);
-  g_free (e.llen);
-  g_free (e.touched);
 }

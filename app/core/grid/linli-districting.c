@@ -109,18 +109,17 @@ _linli_districting_count_splits (LinliDistrictingGraph *g,
   return splits;
 }
 
-/* The distinct compounds of @units, into a new array. */
+/* The distinct compounds of @units, into @compounds (room for @m). */
 guint
 _linli_districting_touched (LinliDistrictingGraph *g,
                             const guint32         *units,
                             guint                  m,
-                            guint32              **compounds)
+                            guint32               *compounds)
 {
   guint32 stamp = _linli_districting_next_stamp (g);
   guint n = 0;
 
   /* Compounds are marked through the stamp of their first unit. */
-  *compounds = g_new (guint32, MAX (m, 1));
   for (guint i = 0; i < m; i++)
     {
       guint32 c = g->compound[units[i]], first;
@@ -131,7 +130,7 @@ _linli_districting_touched (LinliDistrictingGraph *g,
       if (g->stamp[first] == stamp)
         continue;
       g->stamp[first] = stamp;
-      (*compounds)[n++] = c;
+      compounds[n++] = c;
     }
   return n;
 }
@@ -309,6 +308,8 @@ graph_build (LinliDistrictingGraph      *g,
   g->adj_start[n] = out;
 
   g->eps = 1e-9 * (total + 1);
+  g->scratch_nb = g_new (guint32, MAX (out, 1));
+  g->scratch_length = g_new (double, MAX (out, 1));
   g->part = g_new0 (guint32, n);
   g->stamp = g_new0 (guint32, n);
   g->queue = g_new (guint32, n);
@@ -393,6 +394,8 @@ graph_clear (LinliDistrictingGraph *g)
   g_free (g->compound);
   g_free (g->compound_start);
   g_free (g->compound_units);
+  g_free (g->scratch_nb);
+  g_free (g->scratch_length);
   g_free (g->part);
   g_free (g->stamp);
   g_free (g->queue);
