@@ -222,7 +222,8 @@ make_layout (Layout  *layout,
                   idx = GUINT_TO_POINTER (layout->edges->len);
                   g_hash_table_insert (pairs, g_memdup2 (&key, sizeof key), idx);
                 }
-              g_array_index (layout->edges, LinliDistrictingEdge, GPOINTER_TO_UINT (idx) - 1).length += CELL;
+              g_array_index (layout->edges, LinliDistrictingEdge,
+                             GPOINTER_TO_UINT (idx) - 1).length += CELL;
             }
         }
     }
@@ -242,9 +243,11 @@ main (int   argc,
     { "households", 0, 0, G_OPTION_ARG_INT, &households, "Households in the community", "N" },
     { "compounds", 0, 0, G_OPTION_ARG_INT, &compounds, "Compounds", "N" },
     { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Runs", "N" },
-    { "iterations", 0, 0, G_OPTION_ARG_INT, &iterations, "Perturbation rounds (default: the solver's)", "N" },
+    { "iterations", 0, 0, G_OPTION_ARG_INT, &iterations,
+      "Perturbation rounds (default: the solver's)", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the layout and the solver", "N" },
-    { "grids", 0, 0, G_OPTION_ARG_INT, &grids, "Number of grids (default: the solver chooses)", "N" },
+    { "grids", 0, 0, G_OPTION_ARG_INT, &grids,
+      "Number of grids (default: the solver chooses)", "N" },
     { NULL }
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new ("— time dividing a community into grids");
@@ -258,7 +261,8 @@ main (int   argc,
   guint n_compound_units = 0;
 
   g_option_context_add_main_entries (ctx, entries, NULL);
-  if (!g_option_context_parse (ctx, &argc, &argv, &error) || households < 1 || compounds < 1 || runs < 1)
+  if (!g_option_context_parse (ctx, &argc, &argv, &error)
+      || households < 1 || compounds < 1 || runs < 1)
     {
       g_printerr ("bench-districting: %s\n", error ? error->message : "bad arguments");
       return 2;
@@ -278,7 +282,8 @@ main (int   argc,
       double t0 = g_get_monotonic_time () / 1000.0, ms;
 
       linli_districting_result_free (last);
-      last = linli_districting_solve (layout.units, layout.n, (LinliDistrictingEdge *) layout.edges->data,
+      last = linli_districting_solve (layout.units, layout.n,
+                                      (LinliDistrictingEdge *) layout.edges->data,
                                       layout.edges->len, &options, NULL, &error);
       ms = g_get_monotonic_time () / 1000.0 - t0;
       if (last == NULL)
@@ -287,9 +292,10 @@ main (int   argc,
     }
   g_assert (last != NULL);
 
-  g_print ("layout: %d households, %d compounds, %u units (%u buildings of split compounds), %u edges, "
-           "%u connected parts\n",
-           households, compounds, layout.n, n_compound_units, layout.edges->len, last->n_components);
+  g_print ("layout: %d households, %d compounds, %u units (%u buildings of split compounds), "
+           "%u edges, %u connected parts\n",
+           households, compounds, layout.n, n_compound_units, layout.edges->len,
+           last->n_components);
   g_print ("solve: median %.1f ms of %d runs (iterations %u)\n", linli_stats_median (samples), runs,
            options.iterations);
   if (!last->found)
@@ -305,9 +311,11 @@ main (int   argc,
       pp_sum += last->grids[g].polsby_popper;
       pp_min = MIN (pp_min, last->grids[g].polsby_popper);
     }
-  g_print ("result: %u grids (counts allowed %u-%u), households per grid %" G_GUINT64_FORMAT "-%" G_GUINT64_FORMAT
-           ", cut %.0f m, %u compounds split, Polsby-Popper mean %.3f min %.3f, proven optimal %s\n",
-           last->n_grids, last->k_min, last->k_max, lo, hi, last->cut_length, last->n_split_compounds,
+  g_print ("result: %u grids (counts allowed %u-%u), households per grid %" G_GUINT64_FORMAT
+           "-%" G_GUINT64_FORMAT ", cut %.0f m, %u compounds split, "
+           "Polsby-Popper mean %.3f min %.3f, proven optimal %s\n",
+           last->n_grids, last->k_min, last->k_max, lo, hi, last->cut_length,
+           last->n_split_compounds,
            pp_sum / last->n_grids, pp_min, last->proven_optimal ? "yes" : "no");
   linli_districting_result_free (last);
   g_free (layout.units);

@@ -244,8 +244,8 @@ grow (Exact  *e,
       if (households + e->hh[v] <= cap)
         {
           next_ext = (ext | e->nbr[v]) & free_units & ~set & ~forbidden & ~bit (v);
-          grow (e, free_units, free_households, placed, cut, cap, set | bit (v), households + e->hh[v],
-                next_ext, forbidden);
+          grow (e, free_units, free_households, placed, cut, cap,
+                set | bit (v), households + e->hh[v], next_ext, forbidden);
           if (e->aborted)
             return;
         }
@@ -278,7 +278,8 @@ search (Exact  *e,
   u = __builtin_ctzll (free_units);
   if (e->hh[u] > cap)
     return;
-  grow (e, free_units, free_households, placed, cut, cap, bit (u), e->hh[u], e->nbr[u] & free_units, 0);
+  grow (e, free_units, free_households, placed, cut, cap,
+        bit (u), e->hh[u], e->nbr[u] & free_units, 0);
 }
 
 /*

@@ -516,7 +516,8 @@ recombine (Search   *s,
     }
   n_touched = _linli_districting_touched (g, set, n, touched);
   splits = _linli_districting_count_splits (g, touched, n_touched);
-  _linli_districting_exact (g, set, n, 2, ids, bounded, inner, splits, s->pair_node_limit, &outcome);
+  _linli_districting_exact (g, set, n, 2, ids, bounded, inner, splits, s->pair_node_limit,
+                            &outcome);
   if (!outcome.found)
     return FALSE;
   s->hh[a] = s->hh[b] = 0;
@@ -570,8 +571,8 @@ pair_pass (Search *s)
     if (n_unique == 0 || pair_cmp (&g_array_index (pairs, guint32, 2 * i),
                                    &g_array_index (pairs, guint32, 2 * (n_unique - 1))) != 0)
       {
-        memmove (&g_array_index (pairs, guint32, 2 * n_unique), &g_array_index (pairs, guint32, 2 * i),
-                 sizeof (guint32) * 2);
+        memmove (&g_array_index (pairs, guint32, 2 * n_unique),
+                 &g_array_index (pairs, guint32, 2 * i), sizeof (guint32) * 2);
         n_unique++;
       }
 
@@ -652,8 +653,10 @@ repair (Search *s)
                 continue;
               delta = (gint64) violation (g, s->hh[from] - h) + (gint64) violation (g, s->hh[p] + h)
                       - (gint64) violation (g, s->hh[from]) - (gint64) violation (g, s->hh[p]);
-              spread = square ((double) s->hh[from] - h - target) + square ((double) s->hh[p] + h - target)
-                       - square ((double) s->hh[from] - target) - square ((double) s->hh[p] - target);
+              spread = square ((double) s->hh[from] - h - target)
+                       + square ((double) s->hh[p] + h - target)
+                       - square ((double) s->hh[from] - target)
+                       - square ((double) s->hh[p] - target);
               if (delta < best_delta || (delta == best_delta && spread < best_spread - 1e-9))
                 {
                   best_delta = delta;
@@ -860,7 +863,9 @@ _linli_districting_heuristic (LinliDistrictingGraph *g,
       s.seed_min = (guint64) floor (g->min * (1 - relax[r]));
       s.seed_max = (guint64) ceil (g->max * (1 + relax[r]));
       s.tree_budget = SEED_TREE_BUDGET / 4;
-      for (guint attempt = 0; attempt < SEED_ATTEMPTS && s.tree_budget > 0 && !seeded && !g->cancelled; attempt++)
+      for (guint attempt = 0;
+           attempt < SEED_ATTEMPTS && s.tree_budget > 0 && !seeded && !g->cancelled;
+           attempt++)
         if (bisect (&s, set, m, k, 0))
           {
             recount (&s);

@@ -205,7 +205,8 @@ check_input (const LinliDistrictingUnit    *units,
   if (options->exact_max_units > 63)
     {
       g_set_error (error, LINLI_DISTRICTING_ERROR, LINLI_DISTRICTING_ERROR_INVALID,
-                   _("The exact search handles at most 63 units, not %u"), options->exact_max_units);
+                   _("The exact search handles at most 63 units, not %u"),
+                   options->exact_max_units);
       return FALSE;
     }
   if (n_units == 0 || n_units == G_MAXUINT32)
@@ -219,7 +220,8 @@ check_input (const LinliDistrictingUnit    *units,
         || !isfinite (units[i].perimeter) || units[i].area < 0 || units[i].perimeter < 0)
       {
         g_set_error (error, LINLI_DISTRICTING_ERROR, LINLI_DISTRICTING_ERROR_INVALID,
-                     _("Unit %u has a position, area or perimeter that is not a finite number of metres"),
+                     _("Unit %u has a position, area or perimeter that is not a finite "
+                       "number of metres"),
                      i);
         return FALSE;
       }
@@ -369,7 +371,8 @@ graph_compounds (LinliDistrictingGraph *g,
   g->compound_start = g_new0 (guint32, next + 1);
   for (guint i = 0; i < g->n; i++)
     {
-      g->compound[i] = id[i] == LINLI_DISTRICTING_NO_COMPOUND ? LINLI_DISTRICTING_NO_COMPOUND : count[id[i]];
+      g->compound[i] = id[i] == LINLI_DISTRICTING_NO_COMPOUND ? LINLI_DISTRICTING_NO_COMPOUND
+                                                               : count[id[i]];
       if (g->compound[i] != LINLI_DISTRICTING_NO_COMPOUND)
         g->compound_start[g->compound[i] + 1]++;
     }
@@ -569,7 +572,8 @@ run_heuristic (Solve *self,
   double cut;
   guint splits;
 
-  if (_linli_districting_heuristic (g, comp->units, comp->m, k, seed, iterations, PAIR_NODE_LIMIT, &cut, &splits)
+  if (_linli_districting_heuristic (g, comp->units, comp->m, k, seed, iterations, PAIR_NODE_LIMIT,
+                                    &cut, &splits)
       && (!sol->found || _linli_districting_better (g, cut, splits, sol->cut, sol->splits)))
     {
       sol->found = TRUE;
@@ -606,7 +610,8 @@ solve_count (Solve *self,
 
       for (guint p = 0; p < k; p++)
         ids[p] = p;
-      _linli_districting_exact (g, comp->units, comp->m, k, ids, FALSE, 0, 0, o->exact_node_limit, &outcome);
+      _linli_districting_exact (g, comp->units, comp->m, k, ids, FALSE, 0, 0, o->exact_node_limit,
+                                &outcome);
       if (g->cancelled)
         return;
       if (outcome.found)
@@ -667,7 +672,9 @@ choose_free (Solve    *self,
             {
               if (first == 0)
                 first = k;
-              if (best == NULL || _linli_districting_better (&self->g, sol->cut, sol->splits, best->cut, best->splits))
+              if (best == NULL
+                  || _linli_districting_better (&self->g, sol->cut, sol->splits, best->cut,
+                                                best->splits))
                 {
                   best = sol;
                   comp->chosen = k;
@@ -866,7 +873,8 @@ fill_result (Solve                  *self,
       if (c == LINLI_DISTRICTING_NO_COMPOUND)
         continue;
       if (!g_hash_table_lookup_extended (compound_grid, GUINT_TO_POINTER (c), NULL, &value))
-        g_hash_table_insert (compound_grid, GUINT_TO_POINTER (c), GUINT_TO_POINTER (result->grid[i]));
+        g_hash_table_insert (compound_grid, GUINT_TO_POINTER (c),
+                             GUINT_TO_POINTER (result->grid[i]));
       else if (GPOINTER_TO_UINT (value) != result->grid[i])
         g_hash_table_add (split, GUINT_TO_POINTER (c));
     }
@@ -876,7 +884,9 @@ fill_result (Solve                  *self,
       LinliDistrictingGrid *grid = &result->grids[p];
 
       grid->perimeter = MAX (grid->perimeter - 2 * inner[p], 0);
-      grid->polsby_popper = grid->perimeter > 0 ? 4 * G_PI * grid->area / (grid->perimeter * grid->perimeter) : 0;
+      grid->polsby_popper = grid->perimeter > 0
+                            ? 4 * G_PI * grid->area / (grid->perimeter * grid->perimeter)
+                            : 0;
     }
 }
 
