@@ -51,8 +51,9 @@ solve (const Instance                *inst,
   g_autoptr (GError) error = NULL;
   LinliDistrictingResult *result;
 
-  result = linli_districting_solve (inst->units, inst->n, (LinliDistrictingEdge *) inst->edges->data,
-                                    inst->edges->len, options, NULL, &error);
+  result = linli_districting_solve (inst->units, inst->n,
+                                    (LinliDistrictingEdge *) inst->edges->data, inst->edges->len,
+                                    options, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (result);
   return result;
@@ -153,13 +154,13 @@ typedef struct
   guint  splits;
 } Objective;
 
+/* The cut and the compounds split, by plain loops (no allocation: the
+ * brute force calls this for every valid partition). */
 static Objective
 objective_of (const Instance *inst,
               const guint32  *grid)
 {
   Objective o = { 0, 0 };
-  g_autoptr (GHashTable) first = g_hash_table_new (NULL, NULL);
-  g_autoptr (GHashTable) split = g_hash_table_new (NULL, NULL);
 
   for (guint e = 0; e < inst->edges->len; e++)
     {
@@ -171,16 +172,18 @@ objective_of (const Instance *inst,
   for (guint i = 0; i < inst->n; i++)
     {
       guint32 c = inst->units[i].compound;
-      gpointer g;
+      gboolean first = TRUE, split = FALSE;
 
       if (c == LINLI_DISTRICTING_NO_COMPOUND)
         continue;
-      if (!g_hash_table_lookup_extended (first, GUINT_TO_POINTER (c), NULL, &g))
-        g_hash_table_insert (first, GUINT_TO_POINTER (c), GUINT_TO_POINTER (grid[i] + 1));
-      else if (GPOINTER_TO_UINT (g) != grid[i] + 1)
-        g_hash_table_add (split, GUINT_TO_POINTER (c));
+      for (guint j = 0; j < i && first; j++)
+        first = inst->units[j].compound != c;
+      if (!first)
+        continue;
+      for (guint j = i + 1; j < inst->n && !split; j++)
+        split = inst->units[j].compound == c && grid[j] != grid[i];
+      o.splits += split;
     }
-  o.splits = g_hash_table_size (split);
   return o;
 }
 
@@ -190,7 +193,9 @@ grid_connected (const Instance *inst,
                 const guint32  *grid,
                 guint32         g)
 {
-  g_autofree gboolean *seen = g_new0 (gboolean, inst->n);
+  gboolean small[64] = { FALSE };
+  g_autofree gboolean *large = inst->n > G_N_ELEMENTS (small) ? g_new0 (gboolean, inst->n) : NULL;
+  gboolean *seen = large ? large : small;
   guint reached = 1, total = 0, start = G_MAXUINT;
   gboolean grew = TRUE;
 
@@ -459,12 +464,18 @@ brute_force (Brute                         *b,
 /* Tests                                                                     */
 /* ------------------------------------------------------------------------ */
 
+/* Enough to meet every shape, option and road many times; each solve
+ * allocates, which the sanitizer build makes slow. */
+#define N_SMALL 160
+
 static void
 small_instance (Instance *inst,
                 GRand    *rand,
                 guint     c)
 {
-  static const guint shapes[][2] = { { 2, 2 }, { 2, 3 }, { 3, 3 }, { 2, 4 }, { 2, 5 }, { 3, 4 }, { 5, 2 } };
+  static const guint shapes[][2] = {
+    { 2, 2 }, { 2, 3 }, { 3, 3 }, { 2, 4 }, { 2, 5 }, { 3, 4 }, { 5, 2 },
+  };
   const guint *shape = shapes[c % G_N_ELEMENTS (shapes)];
   guint road = (c % 5 == 4) ? 1 + g_rand_int_range (rand, 0, shape[0] - 1) : 0;
 
@@ -494,7 +505,7 @@ test_small_exact (void)
   g_autoptr (GRand) rand = g_rand_new_with_seed (11);
   guint n_found = 0, n_none = 0;
 
-  for (guint c = 0; c < 300; c++)
+  for (guint c = 0; c < N_SMALL; c++)
     {
       Instance inst;
       LinliDistrictingOptions options;
@@ -526,8 +537,8 @@ test_small_exact (void)
       instance_clear (&inst);
     }
   g_test_message ("%u instances with partitions, %u without", n_found, n_none);
-  g_assert_cmpuint (n_found, >, 100);
-  g_assert_cmpuint (n_none, >, 20);
+  g_assert_cmpuint (n_found, >, N_SMALL / 3);
+  g_assert_cmpuint (n_none, >, N_SMALL / 10);
 }
 
 /* The heuristic alone on the same instances: always valid, never better
@@ -538,7 +549,7 @@ test_small_heuristic (void)
   g_autoptr (GRand) rand = g_rand_new_with_seed (11);
   guint n_found = 0, n_optimal = 0, n_missed = 0;
 
-  for (guint c = 0; c < 300; c++)
+  for (guint c = 0; c < N_SMALL; c++)
     {
       Instance inst;
       LinliDistrictingOptions options;
@@ -561,8 +572,10 @@ test_small_heuristic (void)
           if (result->cut_length == b.best.cut && result->n_split_compounds == b.best.splits)
             n_optimal++;
           else
-            g_test_message ("case %u (%u units, n_grids %u): heuristic %g/%u with %u grids, optimum %g/%u with %u",
-                            c, inst.n, options.n_grids, result->cut_length, result->n_split_compounds,
+            g_test_message ("case %u (%u units, n_grids %u): heuristic %g/%u with %u grids, "
+                            "optimum %g/%u with %u",
+                            c, inst.n, options.n_grids, result->cut_length,
+                            result->n_split_compounds,
                             result->n_grids, b.best.cut, b.best.splits, b.best_k);
         }
       else
@@ -578,7 +591,7 @@ test_small_heuristic (void)
   g_test_message ("heuristic: %u found, %u of them optimal, %u feasible instances missed",
                   n_found, n_optimal, n_missed);
   /* Not a proof, a floor against regressions: the heuristic reaches the
-   * optimum on nearly all of these (172 of 175 when written), and finds a
+   * optimum on nearly all of these (97 of 98 when written), and finds a
    * partition wherever one exists. */
   g_assert_cmpuint (n_optimal * 100, >=, n_found * 95);
   g_assert_cmpuint (n_missed, ==, 0);
@@ -591,12 +604,12 @@ test_large_valid (void)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (5);
 
-  for (guint c = 0; c < 24; c++)
+  for (guint c = 0; c < 16; c++)
     {
       Instance inst;
       LinliDistrictingOptions options;
       g_autoptr (LinliDistrictingResult) result = NULL;
-      guint w = g_rand_int_range (rand, 8, 19), h = g_rand_int_range (rand, 8, 19);
+      guint w = g_rand_int_range (rand, 8, 17), h = g_rand_int_range (rand, 8, 17);
 
       lattice (&inst, rand, w, h, c % 2 == 0, c % 3 == 0 ? w / 2 : 0, 20, 160, TRUE);
       linli_districting_options_init (&options);
@@ -615,8 +628,8 @@ test_large_valid (void)
           result = solve (&inst, &options);
         }
       g_test_message ("%u×%u%s: found %d, %u grids in [%u, %u], cut %g, %u compounds split", w, h,
-                      c % 3 == 0 ? " with a road" : "", result->found, result->n_grids, result->k_min,
-                      result->k_max, result->cut_length, result->n_split_compounds);
+                      c % 3 == 0 ? " with a road" : "", result->found, result->n_grids,
+                      result->k_min, result->k_max, result->cut_length, result->n_split_compounds);
       g_assert_true (result->found);
       assert_partition_valid (&inst, &options, result);
       g_assert_false (result->proven_optimal);
@@ -835,7 +848,9 @@ test_invalid (void)
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autoptr (GError) error = NULL;
-      LinliDistrictingResult *r = linli_districting_solve (inst.units, 2, &bad[i], 1, &options, NULL, &error);
+      LinliDistrictingResult *r;
+
+      r = linli_districting_solve (inst.units, 2, &bad[i], 1, &options, NULL, &error);
 
       g_assert_null (r);
       g_assert_error (error, LINLI_DISTRICTING_ERROR, LINLI_DISTRICTING_ERROR_INVALID);
@@ -843,7 +858,8 @@ test_invalid (void)
   options.min_households = 600;
   {
     g_autoptr (GError) error = NULL;
-    LinliDistrictingResult *r = linli_districting_solve (inst.units, 2, NULL, 0, &options, NULL, &error);
+    LinliDistrictingResult *r = linli_districting_solve (inst.units, 2, NULL, 0, &options, NULL,
+                                                         &error);
 
     g_assert_null (r);
     g_assert_error (error, LINLI_DISTRICTING_ERROR, LINLI_DISTRICTING_ERROR_INVALID);

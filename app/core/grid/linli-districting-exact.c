@@ -46,7 +46,7 @@ typedef struct
 
   guint32                assign[MAX_EXACT];
   guint32                best_assign[MAX_EXACT];
-  guint32               *touched;
+  guint32                touched[MAX_EXACT];
   guint                  n_touched;
 
   gboolean               have_best;
@@ -61,6 +61,7 @@ typedef struct
 
 static void search (Exact  *e,
                     guint64 free_units,
+                    guint64 free_households,
                     guint   placed,
                     double  cut);
 
@@ -185,26 +186,36 @@ leaf (Exact *e,
 }
 
 /* Every connected set grown from @set by units of @ext (not @forbidden),
- * as the grid number @placed, within the free units @free_units.
+ * as the grid number @placed, within the free units @free_units (holding
+ * @free_households).  @cap is the most the grid may hold: the maximum, and
+ * less when the grids still to place need their minimum from what is left.
  */
 static void
 grow (Exact  *e,
       guint64 free_units,
+      guint64 free_households,
       guint   placed,
       double  cut,
+      guint64 cap,
       guint64 set,
       guint64 households,
       guint64 ext,
       guint64 forbidden)
 {
+  guint grids_left = e->k - placed - 1;
+  guint64 rest_households = free_households - households;
+
   if (!count_node (e))
     return;
 
-  if (households >= e->g->min)
+  /* The households left must fit the grids left: checked on the totals
+   * first, which is cheap, then piece by piece. */
+  if (households >= e->g->min && rest_households >= (guint64) grids_left * e->g->min
+      && rest_households <= (guint64) grids_left * e->g->max)
     {
       guint64 rest = free_units & ~set;
 
-      if (can_divide (e, rest, e->k - placed - 1))
+      if (can_divide (e, rest, grids_left))
         {
           double c = cut + boundary (e, set, rest);
 
@@ -217,7 +228,7 @@ grow (Exact  *e,
                   e->assign[__builtin_ctzll (s)] = placed;
                   s &= s - 1;
                 }
-              search (e, rest, placed + 1, c);
+              search (e, rest, rest_households, placed + 1, c);
               if (e->aborted)
                 return;
             }
@@ -230,10 +241,11 @@ grow (Exact  *e,
       guint64 next_ext;
 
       ext &= ext - 1;
-      if (households + e->hh[v] <= e->g->max)
+      if (households + e->hh[v] <= cap)
         {
           next_ext = (ext | e->nbr[v]) & free_units & ~set & ~forbidden & ~bit (v);
-          grow (e, free_units, placed, cut, set | bit (v), households + e->hh[v], next_ext, forbidden);
+          grow (e, free_units, free_households, placed, cut, cap,
+                set | bit (v), households + e->hh[v], next_ext, forbidden);
           if (e->aborted)
             return;
         }
@@ -244,9 +256,11 @@ grow (Exact  *e,
 static void
 search (Exact  *e,
         guint64 free_units,
+        guint64 free_households,
         guint   placed,
         double  cut)
 {
+  guint64 need, cap;
   guint u;
 
   if (free_units == 0)
@@ -257,8 +271,15 @@ search (Exact  *e,
     }
   if (placed == e->k)
     return;
+  need = (guint64) (e->k - placed - 1) * e->g->min;
+  if (free_households < need)
+    return;
+  cap = MIN ((guint64) e->g->max, free_households - need);
   u = __builtin_ctzll (free_units);
-  grow (e, free_units, placed, cut, bit (u), e->hh[u], e->nbr[u] & free_units, 0);
+  if (e->hh[u] > cap)
+    return;
+  grow (e, free_units, free_households, placed, cut, cap,
+        bit (u), e->hh[u], e->nbr[u] & free_units, 0);
 }
 
 /*
@@ -288,7 +309,8 @@ _linli_districting_exact (LinliDistrictingGraph        *g,
                           LinliDistrictingExactOutcome *outcome)
 {
   Exact e = { 0 };
-  g_autofree guint32 *saved = NULL;
+  guint32 saved[MAX_EXACT];
+  guint32 lstart[MAX_EXACT + 1];
   guint32 stamp;
   guint n_adj = 0;
 
@@ -312,12 +334,12 @@ _linli_districting_exact (LinliDistrictingGraph        *g,
       g->stamp[units[i]] = stamp;
       g->queue[units[i]] = i;
       e.hh[i] = g->units[units[i]].households;
-      n_adj += g->adj_start[units[i] + 1] - g->adj_start[units[i]];
     }
-  e.lstart = g_new (guint32, m + 1);
-  e.lnb = g_new (guint32, MAX (n_adj, 1));
-  e.llen = g_new (double, MAX (n_adj, 1));
-  n_adj = 0;
+  /* The local adjacency lives in the graph's scratch: no allocation per
+   * search, which runs for every pair of grids the heuristic re-divides. */
+  e.lstart = lstart;
+  e.lnb = g->scratch_nb;
+  e.llen = g->scratch_length;
   for (guint i = 0; i < m; i++)
     {
       e.lstart[i] = n_adj;
@@ -333,13 +355,12 @@ _linli_districting_exact (LinliDistrictingGraph        *g,
           }
     }
   e.lstart[m] = n_adj;
-  e.n_touched = _linli_districting_touched (g, units, m, &e.touched);
+  e.n_touched = _linli_districting_touched (g, units, m, e.touched);
 
-  saved = g_new (guint32, m);
   for (guint i = 0; i < m; i++)
     saved[i] = g->part[units[i]];
 
-  search (&e, bit (m) - 1, 0, 0);
+  search (&e, bit (m) - 1, households_of (&e, bit (m) - 1), 0, 0);
 
   for (guint i = 0; i < m; i++)
     g->part[units[i]] = e.found ? part_ids[e.best_assign[i]] : saved[i];
@@ -349,9 +370,4 @@ _linli_districting_exact (LinliDistrictingGraph        *g,
   outcome->cut = e.found ? e.best_cut : bound_cut;
   outcome->splits = e.found ? e.best_splits : bound_splits;
   outcome->nodes = e.nodes;
-
-  g_free (e.lstart);
-  g_free (e.lnb);
-  g_free (e.llen);
-  g_free (e.touched);
 }

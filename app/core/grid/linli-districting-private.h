@@ -36,11 +36,14 @@ typedef struct
   double                      eps;
 
   /* Scratch: a part per unit (only the units being searched matter), and a
-   * stamp per unit for marking sets without clearing them. */
+   * stamp per unit for marking sets without clearing them, a queue, and room
+ * for the exact search's adjacency (as long as the graph's). */
   guint32                    *part;
   guint32                    *stamp;
   guint32                     stamp_id;
   guint32                    *queue;
+  guint32                    *scratch_nb;
+  double                     *scratch_length;
 
   GCancellable               *cancellable;
   gboolean                    cancelled;
@@ -78,7 +81,7 @@ guint    _linli_districting_count_splits  (LinliDistrictingGraph *g,
 guint    _linli_districting_touched       (LinliDistrictingGraph *g,
                                            const guint32         *units,
                                            guint                  m,
-                                           guint32              **compounds);
+                                           guint32               *compounds);
 
 void     _linli_districting_exact         (LinliDistrictingGraph        *g,
                                            const guint32                *units,

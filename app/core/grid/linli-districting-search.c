@@ -42,6 +42,13 @@
 
 typedef struct
 {
+  guint32 a;
+  guint32 b;
+  guint32 key;
+} TreeEdge;
+
+typedef struct
+{
   LinliDistrictingGraph *g;
   const guint32         *units;
   guint                  m;
@@ -64,14 +71,15 @@ typedef struct
   guint32               *bfs;
   guint32               *nb_part;
   double                *nb_weight;
+  guint32               *touched;
+  TreeEdge              *tree_edges;
+  guint32               *tree_uf;
+  guint32               *tree_start;
+  guint32               *tree_adj;
+  guint32               *tree_order;
+  guint32               *tree_parent;
+  guint64               *tree_sub;
 } Search;
-
-typedef struct
-{
-  guint32 a;
-  guint32 b;
-  guint32 key;
-} TreeEdge;
 
 static int
 tree_edge_cmp (const void *pa,
@@ -139,9 +147,10 @@ tree_split (Search   *s,
             guint    *k1_out)
 {
   LinliDistrictingGraph *g = s->g;
-  g_autofree TreeEdge *edges = NULL;
-  g_autofree guint32 *uf = NULL, *tstart = NULL, *tadj = NULL, *order = NULL, *parent = NULL;
-  g_autofree guint64 *sub = NULL;
+  TreeEdge *edges = s->tree_edges;
+  guint32 *uf = s->tree_uf, *tstart = s->tree_start, *tadj = s->tree_adj;
+  guint32 *order = s->tree_order, *parent = s->tree_parent;
+  guint64 *sub = s->tree_sub;
   guint32 stamp = _linli_districting_next_stamp (g);
   guint n_edges = 0, n_tree = 0, head, tail, n_best = 0;
   double best_score = G_MAXDOUBLE;
@@ -153,10 +162,7 @@ tree_split (Search   *s,
       g->stamp[set[i]] = stamp;
       s->local[set[i]] = i;
       total += g->units[set[i]].households;
-      n_edges += g->adj_start[set[i] + 1] - g->adj_start[set[i]];
     }
-  edges = g_new (TreeEdge, MAX (n_edges, 1));
-  n_edges = 0;
   for (guint i = 0; i < size; i++)
     for (guint32 a = g->adj_start[set[i]]; a < g->adj_start[set[i] + 1]; a++)
       {
@@ -173,7 +179,6 @@ tree_split (Search   *s,
   qsort (edges, n_edges, sizeof *edges, tree_edge_cmp);
 
   /* Kruskal on random keys; the tree's edges are kept at the front. */
-  uf = g_new (guint32, size);
   for (guint i = 0; i < size; i++)
     uf[i] = i;
   for (guint e = 0; e < n_edges; e++)
@@ -189,8 +194,7 @@ tree_split (Search   *s,
   if (n_tree + 1 != size)
     return FALSE;
 
-  tstart = g_new0 (guint32, size + 1);
-  tadj = g_new (guint32, 2 * MAX (n_tree, 1));
+  memset (tstart, 0, (size + 1) * sizeof (guint32));
   for (guint e = 0; e < n_tree; e++)
     {
       tstart[edges[e].a + 1]++;
@@ -207,8 +211,6 @@ tree_split (Search   *s,
     tstart[i] = tstart[i - 1];
   tstart[0] = 0;
 
-  order = g_new (guint32, size);
-  parent = g_new (guint32, size);
   parent[0] = G_MAXUINT32;
   order[0] = 0;
   head = 0;
@@ -224,7 +226,6 @@ tree_split (Search   *s,
             order[tail++] = tadj[a];
           }
     }
-  sub = g_new (guint64, size);
   for (guint i = 0; i < size; i++)
     sub[i] = g->units[set[i]].households;
   for (guint i = size - 1; i > 0; i--)
@@ -318,7 +319,6 @@ static void
 recount (Search *s)
 {
   LinliDistrictingGraph *g = s->g;
-  g_autofree guint32 *touched = NULL;
   guint n_touched;
 
   memset (s->hh, 0, s->k * sizeof (guint64));
@@ -334,8 +334,8 @@ recount (Search *s)
         if (g->adj[a] > u && g->part[g->adj[a]] != g->part[u])
           s->cut += g->adj_length[a];
     }
-  n_touched = _linli_districting_touched (g, s->units, s->m, &touched);
-  s->splits = _linli_districting_count_splits (g, touched, n_touched);
+  n_touched = _linli_districting_touched (g, s->units, s->m, s->touched);
+  s->splits = _linli_districting_count_splits (g, s->touched, n_touched);
 }
 
 static gboolean
@@ -494,15 +494,14 @@ recombine (Search   *s,
            gboolean  bounded)
 {
   LinliDistrictingGraph *g = s->g;
-  g_autofree guint32 *set = NULL, *touched = NULL;
+  guint32 set[63], touched[63];
   guint32 ids[2] = { a, b };
   LinliDistrictingExactOutcome outcome;
   double inner = 0;
   guint n = 0, n_touched, splits;
 
-  if (s->size[a] + s->size[b] > 63)
+  if (s->size[a] + s->size[b] > G_N_ELEMENTS (set))
     return FALSE;
-  set = g_new (guint32, s->size[a] + s->size[b]);
   for (guint i = 0; i < s->m; i++)
     {
       guint32 u = s->units[i];
@@ -515,9 +514,10 @@ recombine (Search   *s,
           if (g->part[g->adj[e]] == b)
             inner += g->adj_length[e];
     }
-  n_touched = _linli_districting_touched (g, set, n, &touched);
+  n_touched = _linli_districting_touched (g, set, n, touched);
   splits = _linli_districting_count_splits (g, touched, n_touched);
-  _linli_districting_exact (g, set, n, 2, ids, bounded, inner, splits, s->pair_node_limit, &outcome);
+  _linli_districting_exact (g, set, n, 2, ids, bounded, inner, splits, s->pair_node_limit,
+                            &outcome);
   if (!outcome.found)
     return FALSE;
   s->hh[a] = s->hh[b] = 0;
@@ -565,13 +565,14 @@ pair_pass (Search *s)
             g_array_append_vals (pairs, pair, 1);
         }
     }
-  qsort (pairs->data, pairs->len, sizeof (guint32) * 2, pair_cmp);
+  if (pairs->len > 1)
+    qsort (pairs->data, pairs->len, sizeof (guint32) * 2, pair_cmp);
   for (guint i = 0; i < pairs->len; i++)
     if (n_unique == 0 || pair_cmp (&g_array_index (pairs, guint32, 2 * i),
                                    &g_array_index (pairs, guint32, 2 * (n_unique - 1))) != 0)
       {
-        memmove (&g_array_index (pairs, guint32, 2 * n_unique), &g_array_index (pairs, guint32, 2 * i),
-                 sizeof (guint32) * 2);
+        memmove (&g_array_index (pairs, guint32, 2 * n_unique),
+                 &g_array_index (pairs, guint32, 2 * i), sizeof (guint32) * 2);
         n_unique++;
       }
 
@@ -599,14 +600,29 @@ violation (const LinliDistrictingGraph *g,
   return households > g->max ? households - g->max : households < g->min ? g->min - households : 0;
 }
 
+static inline double
+square (double x)
+{
+  return x * x;
+}
+
 /* Moves units on grid edges while that lowers the households outside the
- * bounds (summed over grids), and failing that divides again a pair of
- * adjacent grids one of which is outside the bounds when their households
- * fit two grids.  TRUE once every grid is within the bounds. */
+ * bounds (summed over grids), or leaves them and brings the grids' households
+ * closer to the mean: a full grid passes units on to a neighbour with room,
+ * which passes others on, until the room reaches the grids that need it.
+ * Failing that, it divides again a pair of adjacent grids one of which is
+ * outside the bounds when their households fit two grids.  TRUE once every
+ * grid is within the bounds. */
 static gboolean
 repair (Search *s)
 {
   LinliDistrictingGraph *g = s->g;
+  guint64 all = 0;
+  double target;
+
+  for (guint p = 0; p < s->k; p++)
+    all += s->hh[p];
+  target = (double) all / s->k;
 
   for (guint round = 0; round < 10 * s->m + 100 && !g->cancelled; round++)
     {
@@ -623,6 +639,7 @@ repair (Search *s)
           guint32 u = s->units[i], from = g->part[u], best = NO_PART;
           guint32 h = g->units[u].households;
           gint64 best_delta = 0;
+          double best_spread = 0;
 
           if (s->size[from] == 1)
             continue;
@@ -630,14 +647,20 @@ repair (Search *s)
             {
               guint32 p = g->part[g->adj[a]];
               gint64 delta;
+              double spread;
 
               if (p == from)
                 continue;
               delta = (gint64) violation (g, s->hh[from] - h) + (gint64) violation (g, s->hh[p] + h)
                       - (gint64) violation (g, s->hh[from]) - (gint64) violation (g, s->hh[p]);
-              if (delta < best_delta)
+              spread = square ((double) s->hh[from] - h - target)
+                       + square ((double) s->hh[p] + h - target)
+                       - square ((double) s->hh[from] - target)
+                       - square ((double) s->hh[p] - target);
+              if (delta < best_delta || (delta == best_delta && spread < best_spread - 1e-9))
                 {
                   best_delta = delta;
+                  best_spread = spread;
                   best = p;
                 }
             }
@@ -816,6 +839,14 @@ _linli_districting_heuristic (LinliDistrictingGraph *g,
     max_degree = MAX (max_degree, g->adj_start[units[i] + 1] - g->adj_start[units[i]]);
   s.nb_part = g_new (guint32, MAX (max_degree, 1));
   s.nb_weight = g_new (double, MAX (max_degree, 1));
+  s.touched = g_new (guint32, m);
+  s.tree_edges = g_new (TreeEdge, MAX (g->adj_start[g->n], 1));
+  s.tree_uf = g_new (guint32, m);
+  s.tree_start = g_new (guint32, m + 1);
+  s.tree_adj = g_new (guint32, 2 * m);
+  s.tree_order = g_new (guint32, m);
+  s.tree_parent = g_new (guint32, m);
+  s.tree_sub = g_new (guint64, m);
   s.hh = g_new0 (guint64, k);
   s.size = g_new0 (guint, k);
   s.dirty = g_new (gboolean, k);
@@ -832,7 +863,9 @@ _linli_districting_heuristic (LinliDistrictingGraph *g,
       s.seed_min = (guint64) floor (g->min * (1 - relax[r]));
       s.seed_max = (guint64) ceil (g->max * (1 + relax[r]));
       s.tree_budget = SEED_TREE_BUDGET / 4;
-      for (guint attempt = 0; attempt < SEED_ATTEMPTS && s.tree_budget > 0 && !seeded && !g->cancelled; attempt++)
+      for (guint attempt = 0;
+           attempt < SEED_ATTEMPTS && s.tree_budget > 0 && !seeded && !g->cancelled;
+           attempt++)
         if (bisect (&s, set, m, k, 0))
           {
             recount (&s);
@@ -898,6 +931,14 @@ _linli_districting_heuristic (LinliDistrictingGraph *g,
   g_free (s.bfs);
   g_free (s.nb_part);
   g_free (s.nb_weight);
+  g_free (s.touched);
+  g_free (s.tree_edges);
+  g_free (s.tree_uf);
+  g_free (s.tree_start);
+  g_free (s.tree_adj);
+  g_free (s.tree_order);
+  g_free (s.tree_parent);
+  g_free (s.tree_sub);
   g_free (s.hh);
   g_free (s.size);
   g_free (s.dirty);

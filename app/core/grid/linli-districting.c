@@ -49,6 +49,10 @@
 
 G_DEFINE_QUARK (linli-districting-error-quark, linli_districting_error)
 
+/* The exact re-division of two grids inside the heuristic gives up after
+ * this many nodes. */
+#define PAIR_NODE_LIMIT 20000
+
 /*
  * Shared helpers
  */
@@ -105,18 +109,17 @@ _linli_districting_count_splits (LinliDistrictingGraph *g,
   return splits;
 }
 
-/* The distinct compounds of @units, into a new array. */
+/* The distinct compounds of @units, into @compounds (room for @m). */
 guint
 _linli_districting_touched (LinliDistrictingGraph *g,
                             const guint32         *units,
                             guint                  m,
-                            guint32              **compounds)
+                            guint32               *compounds)
 {
   guint32 stamp = _linli_districting_next_stamp (g);
   guint n = 0;
 
   /* Compounds are marked through the stamp of their first unit. */
-  *compounds = g_new (guint32, MAX (m, 1));
   for (guint i = 0; i < m; i++)
     {
       guint32 c = g->compound[units[i]], first;
@@ -127,7 +130,7 @@ _linli_districting_touched (LinliDistrictingGraph *g,
       if (g->stamp[first] == stamp)
         continue;
       g->stamp[first] = stamp;
-      (*compounds)[n++] = c;
+      compounds[n++] = c;
     }
   return n;
 }
@@ -202,7 +205,8 @@ check_input (const LinliDistrictingUnit    *units,
   if (options->exact_max_units > 63)
     {
       g_set_error (error, LINLI_DISTRICTING_ERROR, LINLI_DISTRICTING_ERROR_INVALID,
-                   _("The exact search handles at most 63 units, not %u"), options->exact_max_units);
+                   _("The exact search handles at most 63 units, not %u"),
+                   options->exact_max_units);
       return FALSE;
     }
   if (n_units == 0 || n_units == G_MAXUINT32)
@@ -216,7 +220,8 @@ check_input (const LinliDistrictingUnit    *units,
         || !isfinite (units[i].perimeter) || units[i].area < 0 || units[i].perimeter < 0)
       {
         g_set_error (error, LINLI_DISTRICTING_ERROR, LINLI_DISTRICTING_ERROR_INVALID,
-                     _("Unit %u has a position, area or perimeter that is not a finite number of metres"),
+                     _("Unit %u has a position, area or perimeter that is not a finite "
+                       "number of metres"),
                      i);
         return FALSE;
       }
@@ -305,6 +310,8 @@ graph_build (LinliDistrictingGraph      *g,
   g->adj_start[n] = out;
 
   g->eps = 1e-9 * (total + 1);
+  g->scratch_nb = g_new (guint32, MAX (out, 1));
+  g->scratch_length = g_new (double, MAX (out, 1));
   g->part = g_new0 (guint32, n);
   g->stamp = g_new0 (guint32, n);
   g->queue = g_new (guint32, n);
@@ -364,7 +371,8 @@ graph_compounds (LinliDistrictingGraph *g,
   g->compound_start = g_new0 (guint32, next + 1);
   for (guint i = 0; i < g->n; i++)
     {
-      g->compound[i] = id[i] == LINLI_DISTRICTING_NO_COMPOUND ? LINLI_DISTRICTING_NO_COMPOUND : count[id[i]];
+      g->compound[i] = id[i] == LINLI_DISTRICTING_NO_COMPOUND ? LINLI_DISTRICTING_NO_COMPOUND
+                                                               : count[id[i]];
       if (g->compound[i] != LINLI_DISTRICTING_NO_COMPOUND)
         g->compound_start[g->compound[i] + 1]++;
     }
@@ -389,6 +397,8 @@ graph_clear (LinliDistrictingGraph *g)
   g_free (g->compound);
   g_free (g->compound_start);
   g_free (g->compound_units);
+  g_free (g->scratch_nb);
+  g_free (g->scratch_length);
   g_free (g->part);
   g_free (g->stamp);
   g_free (g->queue);
@@ -546,6 +556,39 @@ check_counts (Solve *self)
   return self->culprits->len == 0 && !above;
 }
 
+/* Runs the heuristic on part @c with @k grids and keeps its partition when
+ * it beats the one held. */
+static void
+run_heuristic (Solve *self,
+               guint  c,
+               guint  k,
+               guint  iterations,
+               guint  round)
+{
+  LinliDistrictingGraph *g = &self->g;
+  Component *comp = &self->components[c];
+  Solution *sol = &comp->solutions[k - comp->lo];
+  guint32 seed[3] = { self->options->seed, c, k | round << 24 };
+  double cut;
+  guint splits;
+
+  if (_linli_districting_heuristic (g, comp->units, comp->m, k, seed, iterations, PAIR_NODE_LIMIT,
+                                    &cut, &splits)
+      && (!sol->found || _linli_districting_better (g, cut, splits, sol->cut, sol->splits)))
+    {
+      sol->found = TRUE;
+      sol->cut = cut;
+      sol->splits = splits;
+      if (sol->part == NULL)
+        sol->part = g_new (guint32, comp->m);
+      for (guint i = 0; i < comp->m; i++)
+        sol->part[i] = g->part[comp->units[i]];
+    }
+}
+
+/* A first partition of part @c into @k grids: exact when the part is small
+ * enough, else the heuristic with a quarter of its rounds (the count that
+ * wins gets the rest, see polish()). */
 static void
 solve_count (Solve *self,
              guint  c,
@@ -555,9 +598,6 @@ solve_count (Solve *self,
   const LinliDistrictingOptions *o = self->options;
   Component *comp = &self->components[c];
   Solution *sol = &comp->solutions[k - comp->lo];
-  guint32 seed[3] = { o->seed, c, k };
-  double cut;
-  guint splits;
 
   if (sol->tried || g->cancelled)
     return;
@@ -570,7 +610,8 @@ solve_count (Solve *self,
 
       for (guint p = 0; p < k; p++)
         ids[p] = p;
-      _linli_districting_exact (g, comp->units, comp->m, k, ids, FALSE, 0, 0, o->exact_node_limit, &outcome);
+      _linli_districting_exact (g, comp->units, comp->m, k, ids, FALSE, 0, 0, o->exact_node_limit,
+                                &outcome);
       if (g->cancelled)
         return;
       if (outcome.found)
@@ -586,17 +627,20 @@ solve_count (Solve *self,
       if (outcome.complete)
         return;
     }
+  run_heuristic (self, c, k, o->iterations / 4, 0);
+}
 
-  if (_linli_districting_heuristic (g, comp->units, comp->m, k, seed, o->iterations, 20000, &cut, &splits)
-      && (!sol->found || _linli_districting_better (g, cut, splits, sol->cut, sol->splits)))
+/* The chosen count of each part that the exact search did not settle gets
+ * a second, full run of the heuristic from another seed. */
+static void
+polish (Solve *self)
+{
+  for (guint c = 0; c < self->n_components && !self->g.cancelled; c++)
     {
-      sol->found = TRUE;
-      sol->cut = cut;
-      sol->splits = splits;
-      if (sol->part == NULL)
-        sol->part = g_new (guint32, comp->m);
-      for (guint i = 0; i < comp->m; i++)
-        sol->part[i] = g->part[comp->units[i]];
+      Component *comp = &self->components[c];
+
+      if (!comp->solutions[comp->chosen - comp->lo].proven)
+        run_heuristic (self, c, comp->chosen, self->options->iterations, 1);
     }
 }
 
@@ -628,7 +672,9 @@ choose_free (Solve    *self,
             {
               if (first == 0)
                 first = k;
-              if (best == NULL || _linli_districting_better (&self->g, sol->cut, sol->splits, best->cut, best->splits))
+              if (best == NULL
+                  || _linli_districting_better (&self->g, sol->cut, sol->splits, best->cut,
+                                                best->splits))
                 {
                   best = sol;
                   comp->chosen = k;
@@ -827,7 +873,8 @@ fill_result (Solve                  *self,
       if (c == LINLI_DISTRICTING_NO_COMPOUND)
         continue;
       if (!g_hash_table_lookup_extended (compound_grid, GUINT_TO_POINTER (c), NULL, &value))
-        g_hash_table_insert (compound_grid, GUINT_TO_POINTER (c), GUINT_TO_POINTER (result->grid[i]));
+        g_hash_table_insert (compound_grid, GUINT_TO_POINTER (c),
+                             GUINT_TO_POINTER (result->grid[i]));
       else if (GPOINTER_TO_UINT (value) != result->grid[i])
         g_hash_table_add (split, GUINT_TO_POINTER (c));
     }
@@ -837,7 +884,9 @@ fill_result (Solve                  *self,
       LinliDistrictingGrid *grid = &result->grids[p];
 
       grid->perimeter = MAX (grid->perimeter - 2 * inner[p], 0);
-      grid->polsby_popper = grid->perimeter > 0 ? 4 * G_PI * grid->area / (grid->perimeter * grid->perimeter) : 0;
+      grid->polsby_popper = grid->perimeter > 0
+                            ? 4 * G_PI * grid->area / (grid->perimeter * grid->perimeter)
+                            : 0;
     }
 }
 
@@ -932,6 +981,8 @@ linli_districting_solve (const LinliDistrictingUnit    *units,
   if (ok)
     ok = options->n_grids > 0 ? choose_requested (&self, options->n_grids, &proven)
                               : choose_free (&self, &proven);
+  if (ok)
+    polish (&self);
 
   if (!self.g.cancelled && ok)
     {
