@@ -1514,6 +1514,9 @@ draw_grid_labels (LinliPainter *self,
       double x, y;
       Rect r;
 
+      /* A grid named by its code says it once. */
+      if (g_strcmp0 (code, name) == 0)
+        name = NULL;
       if (!shape_visible (v, shape, &r) || r.width < 70 || r.height < 24)
         continue;
       worker = linli_project_person (self->project, linli_grid_get_worker (grid));

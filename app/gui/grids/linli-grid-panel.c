@@ -85,6 +85,7 @@ struct _LinliGridPanel
 {
   GtkWidget           parent_instance;
 
+  GtkWidget          *scroller;
   GtkWidget          *box;
   GtkSpinButton      *min_spin;
   GtkSpinButton      *max_spin;
@@ -620,6 +621,7 @@ linli_grid_panel_class_init (LinliGridPanelClass *klass)
                                                      G_TYPE_NONE, 1, G_TYPE_INT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-grid-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, LinliGridPanel, scroller);
   gtk_widget_class_bind_template_child (widget_class, LinliGridPanel, box);
   gtk_widget_class_bind_template_child (widget_class, LinliGridPanel, min_spin);
   gtk_widget_class_bind_template_child (widget_class, LinliGridPanel, max_spin);

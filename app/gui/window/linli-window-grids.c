@@ -526,6 +526,8 @@ linli_window_grids_document_changed (LinliWindow *self)
     }
   if (self->drag_grid != NULL && self->drag_grid != self->grid_selected)
     self->drag_grid = NULL;
+  /* The legend's grid rows, while there are grids to explain. */
+  gtk_widget_set_visible (self->grid_legend, grids != NULL && linli_grids_get_n_grids (grids) > 0);
   linli_window_update_grid_actions (self);
 }
 

@@ -705,6 +705,7 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, legend);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, legend_rule);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, street_legend);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, grid_legend);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, street_gap_label);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, distance_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, map_hint);
@@ -920,6 +921,7 @@ linli_window_set_document (LinliWindow   *self,
   linli_map_layer_set_document (self->layer, document);
   linli_plan_panel_set_document (self->plan_panel, document);
   linli_grid_panel_set_document (self->grid_panel, document);
+  linli_window_grids_document_changed (self);
   linli_site_editor_set_site (self->site_editor, NULL);
   linli_site_editor_set_document (self->site_editor, document);
   {
