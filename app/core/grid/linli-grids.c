@@ -18,6 +18,7 @@ struct _LinliGrids
   GHashTable *compound_boundaries;   /* index → LinliPolygon */
   guint       next_id;
   guint       serial;
+  GHashTable *by_id;                 /* id → the first LinliGrid with it, for finding in constant time */
 };
 
 G_DEFINE_FINAL_TYPE (LinliGrids, linli_grids, G_TYPE_OBJECT)
@@ -61,6 +62,7 @@ linli_grids_finalize (GObject *object)
 {
   LinliGrids *self = LINLI_GRIDS (object);
 
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->community_boundaries, g_hash_table_unref);
   g_clear_pointer (&self->compound_boundaries, g_hash_table_unref);
   G_OBJECT_CLASS (linli_grids_parent_class)->finalize (object);
@@ -95,6 +97,7 @@ linli_grids_init (LinliGrids *self)
   self->compound_boundaries = g_hash_table_new_full (NULL, NULL, NULL,
                                                      (GDestroyNotify) linli_polygon_unref);
   self->next_id = 1;
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 /**
@@ -199,20 +202,16 @@ linli_grids_find (LinliGrids *self,
                   const char *id,
                   guint      *position)
 {
-  guint n = linli_grids_get_n_grids (self);
+  LinliGrid *grid;
 
-  for (guint i = 0; i < n; i++)
-    {
-      LinliGrid *grid = linli_grids_get_grid (self, i);
+  g_return_val_if_fail (LINLI_IS_GRIDS (self), NULL);
 
-      if (g_strcmp0 (linli_grid_get_id (grid), id) == 0)
-        {
-          if (position != NULL)
-            *position = i;
-          return grid;
-        }
-    }
-  return NULL;
+  /* By id in constant time: reading a file checks every grid's id against
+   * those before it, and a district has tens of thousands. */
+  grid = id != NULL ? g_hash_table_lookup (self->by_id, id) : NULL;
+  if (grid != NULL && position != NULL)
+    g_list_store_find (self->grids, grid, position);
+  return grid;
 }
 
 /* Ids Linli makes are "g" and a number; keep the next one past any read. */
@@ -239,6 +238,8 @@ linli_grids_insert (LinliGrids *self,
   g_return_if_fail (LINLI_IS_GRID (grid));
 
   note_id (self, linli_grid_get_id (grid));
+  if (linli_grid_get_id (grid) != NULL && !g_hash_table_contains (self->by_id, linli_grid_get_id (grid)))
+    g_hash_table_insert (self->by_id, (gpointer) linli_grid_get_id (grid), grid);
   g_signal_connect_object (grid, "changed", G_CALLBACK (on_grid_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_list_store_insert (self->grids, MIN (position, linli_grids_get_n_grids (self)), grid);
@@ -256,7 +257,24 @@ linli_grids_remove (LinliGrids *self,
   if (!g_list_store_find (self->grids, grid, &position))
     return;
   g_signal_handlers_disconnect_by_data (grid, self);
+  g_object_ref (grid);
   g_list_store_remove (self->grids, position);
+  /* Another grid with the same id, if any, is the one found from now on. */
+  if (linli_grid_get_id (grid) != NULL && g_hash_table_lookup (self->by_id, linli_grid_get_id (grid)) == grid)
+    {
+      g_hash_table_remove (self->by_id, linli_grid_get_id (grid));
+      for (guint i = 0; i < linli_grids_get_n_grids (self); i++)
+        {
+          LinliGrid *other = linli_grids_get_grid (self, i);
+
+          if (g_strcmp0 (linli_grid_get_id (other), linli_grid_get_id (grid)) == 0)
+            {
+              g_hash_table_insert (self->by_id, (gpointer) linli_grid_get_id (other), other);
+              break;
+            }
+        }
+    }
+  g_object_unref (grid);
   emit_changed (self);
 }
 
