@@ -850,13 +850,14 @@ test_grid_hide_names (Fixture       *f,
   g_autofree char *before = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *hidden = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   g_autoptr (GError) error = NULL;
   LinliGrid *grid;
   LinliExtent extent;
   LinliMapView view;
   guint households;
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (pdftotext == NULL)
     {
       g_test_skip ("pdftotext is not installed");
       return;
