@@ -13,6 +13,7 @@
 #include "linli-document.h"
 #include "linli-format.h"
 #include "linli-geo.h"
+#include "linli-grids.h"
 #include "linli-mercator.h"
 #include "linli-painter.h"
 #include "linli-walk.h"
@@ -701,6 +702,193 @@ test_document (Fixture       *f,
   cairo_surface_destroy (after);
 }
 
+/* Grid tests: a rectangle over the west half of the first community's
+ * buildings, added to the project as a grid. */
+static LinliGrid *
+add_test_grid (Fixture *f,
+               guint   *households)
+{
+  double min_lat = INFINITY, min_lon = INFINITY, max_lat = -INFINITY, max_lon = -INFINITY;
+  g_autoptr (LinliPolygon) rectangle = NULL;
+  g_autoptr (LinliGrid) grid = NULL;
+  LinliGridState state = { 0 };
+
+  for (guint i = 0; i < linli_project_get_n_buildings (f->project); i++)
+    {
+      const LinliBuilding *b = linli_project_get_building (f->project, i);
+
+      if (linli_project_building_community (f->project, i) != 0)
+        continue;
+      min_lat = MIN (min_lat, b->lat);
+      max_lat = MAX (max_lat, b->lat);
+      min_lon = MIN (min_lon, b->lon);
+      max_lon = MAX (max_lon, b->lon);
+    }
+  g_assert_true (isfinite (min_lat));
+  /* A margin of about 10 m keeps every building off the edge, where
+   * "inside" would be a matter of rounding. */
+  rectangle = linli_polygon_new_rectangle (min_lat - 1e-4, min_lon - 1e-4, max_lat + 1e-4,
+                                           (min_lon + max_lon) / 2 + 1.234e-5);
+
+  /* What it holds, counted here building by building. */
+  *households = 0;
+  for (guint i = 0; i < linli_project_get_n_buildings (f->project); i++)
+    {
+      const LinliBuilding *b = linli_project_get_building (f->project, i);
+
+      if (linli_polygon_contains (rectangle, b->lat, b->lon))
+        *households += b->households;
+    }
+
+  state.id = (char *) "g1";
+  state.code = (char *) "T001";
+  state.name = (char *) "West";
+  state.community = 0;
+  state.worker = (char *) "张三丰";
+  state.polygon = rectangle;
+  grid = linli_grid_new (&state);
+  linli_grids_insert (linli_project_get_grids (f->project), 0, grid);
+  return grid;
+}
+
+static guint32
+blend (guint32 under,
+       guint32 colour,
+       double  alpha)
+{
+  guint32 rgb = 0;
+
+  for (int shift = 0; shift < 24; shift += 8)
+    {
+      double u = (under >> shift) & 0xff, c = (colour >> shift) & 0xff;
+
+      rgb |= (guint32) lround (u * (1 - alpha) + c * alpha) << shift;
+    }
+  return rgb;
+}
+
+/* Inside the grid, wherever only the background lies under it, the grid's
+ * fill shows in the colour of its range: out of range in its own colour. */
+static void
+test_grid_colours (Fixture       *f,
+                   gconstpointer  data)
+{
+  LinliGrids *grids = linli_project_get_grids (f->project);
+  cairo_surface_t *off, *in, *out;
+  LinliGrid *grid;
+  LinliExtent extent;
+  LinliMapView view;
+  guint households, checked = 0, matched = 0;
+  double x0, y0, x1, y1;
+
+  grid = add_test_grid (f, &households);
+  g_assert_cmpuint (households, >, 0);
+  linli_polygon_get_extent (linli_grid_get_polygon (grid), &extent);
+  g_assert_true (linli_map_view_fit (&view, extent.min_lat, extent.min_lon, extent.max_lat, extent.max_lon,
+                                     800, 600, 40));
+
+  linli_painter_set_show_grids (f->painter, FALSE);
+  off = render (f->painter, &view);
+  linli_painter_set_show_grids (f->painter, TRUE);
+  linli_grids_set_range (grids, 0, households);
+  in = render (f->painter, &view);
+  linli_grids_set_range (grids, households + 1, households + 1000);
+  out = render (f->painter, &view);
+
+  linli_map_view_to_pixels (&view, extent.max_lat, extent.min_lon, &x0, &y0);
+  linli_map_view_to_pixels (&view, extent.min_lat, extent.max_lon, &x1, &y1);
+  for (int y = (int) y0 + 6; y < (int) y1 - 6; y += 3)
+    for (int x = (int) x0 + 6; x < (int) x1 - 6; x += 3)
+      {
+        guint32 under = pixel_at (off, x, y);
+
+        /* Only where nothing but the background is drawn. */
+        if (under != 0xeeeae0 && under != 0xdfd8c8 && under != LINLI_COLOR_STREET)
+          continue;
+        checked++;
+        if (colour_near (pixel_at (in, x, y), blend (under, LINLI_COLOR_GRID, LINLI_GRID_FILL_ALPHA), 2) &&
+            colour_near (pixel_at (out, x, y), blend (under, LINLI_COLOR_GRID_OUT, LINLI_GRID_OUT_FILL_ALPHA), 2))
+          matched++;
+      }
+  /* Labels and rings around buildings in no grid cover a few. */
+  g_test_message ("%u of %u background pixels in the grid's colour", matched, checked);
+  g_assert_cmpuint (checked, >, 200);
+  g_assert_cmpuint (matched, >=, checked * 9 / 10);
+
+  /* Outside every grid the layer changes nothing but the rings around
+   * buildings in no grid and the boundaries: far from the grid, the
+   * corner of the map is as it was. */
+  g_assert_cmphex (pixel_at (out, 2, 2), ==, pixel_at (off, 2, 2));
+
+  cairo_surface_destroy (off);
+  cairo_surface_destroy (in);
+  cairo_surface_destroy (out);
+}
+
+static char *
+run_pdftotext (const char *pdf)
+{
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  char *out = NULL;
+  int status;
+
+  if (program == NULL)
+    return NULL;
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { program, (char *) pdf, (char *) "-", NULL }, NULL,
+                               G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The worker's name is on the exported map, and off it once the project
+ * hides names; the legend gains the grid rows when there are grids. */
+static void
+test_grid_hide_names (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "grids.pdf", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *hidden = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr (GError) error = NULL;
+  LinliGrid *grid;
+  LinliExtent extent;
+  LinliMapView view;
+  guint households;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  linli_painter_set_show_legend (f->painter, TRUE);
+  fit_view (f, &view, 1280, 800);
+  g_assert_true (linli_painter_save (f->painter, &view, pdf, &error));
+  g_assert_no_error (error);
+  before = run_pdftotext (pdf);
+  g_assert_null (strstr (before, "Grid out of the household range"));
+
+  grid = add_test_grid (f, &households);
+  linli_polygon_get_extent (linli_grid_get_polygon (grid), &extent);
+  g_assert_true (linli_map_view_fit (&view, extent.min_lat, extent.min_lon, extent.max_lat, extent.max_lon,
+                                     1280, 800, 40));
+  g_assert_true (linli_painter_save (f->painter, &view, pdf, &error));
+  g_assert_no_error (error);
+  shown = run_pdftotext (pdf);
+  g_assert_nonnull (strstr (shown, "Grid out of the household range"));
+  g_assert_nonnull (strstr (shown, "T001"));
+  g_assert_nonnull (strstr (shown, "张三丰"));
+
+  linli_project_set_hide_names (f->project, TRUE);
+  g_assert_true (linli_painter_save (f->painter, &view, pdf, &error));
+  g_assert_no_error (error);
+  hidden = run_pdftotext (pdf);
+  g_assert_nonnull (strstr (hidden, "T001"));
+  g_assert_null (strstr (hidden, "张三丰"));
+  g_assert_null (strstr (hidden, "三丰"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -721,6 +909,10 @@ main (int    argc,
   g_test_add ("/painter/pick", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_pick, fixture_tear_down);
   g_test_add ("/painter/files", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_files, fixture_tear_down);
   g_test_add ("/painter/document", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_document, fixture_tear_down);
+  g_test_add ("/painter/grid-colours", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_grid_colours,
+              fixture_tear_down);
+  g_test_add ("/painter/grid-hide-names", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_grid_hide_names,
+              fixture_tear_down);
   status = g_test_run ();
   linli_render_free_caches ();
   return status;

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "linli-geo.h"
+#include "linli-grids.h"
 #include "linli-mercator.h"
 #include "linli-spatial.h"
 
@@ -26,7 +27,10 @@
  * on request a legend and a scale bar.  The map layer in the window, the
  * PNG export and `linli-tool render` all draw through it, so what is
  * exported is what is on screen.  Over a tile basemap the background fills
- * are left out and only the community boundaries stay.
+ * are left out and only the community boundaries stay.  A grid layer, on
+ * by default, draws the project's grids coloured by their household range,
+ * the communities' boundaries (derived ones dashed), the buildings in no
+ * grid, and a grid being drawn on the map.
  */
 struct _LinliPainter
 {
@@ -62,6 +66,21 @@ struct _LinliPainter
   double               street_reach;      /* the longest half edge, in WORLD_M units */
   const double        *node_distances;
   double               walk_radius;
+
+  /* Grids: the outlines in Mercator, made again when the grids, the
+   * boundaries or the buildings change; the assignment the painter works
+   * out itself when it has no document to ask. */
+  gboolean             show_grids;
+  LinliGrid           *selected_grid;     /* owned by the project */
+  GArray              *sketch;            /* LinliLatLon: a grid or cut being drawn */
+  gboolean             sketch_closed;     /* drawn as an area, not a line */
+  GArray              *grid_shapes;       /* Shape per grid */
+  GArray              *boundary_shapes;   /* Shape per community */
+  gboolean             shapes_valid;
+  gboolean             any_derived;       /* a boundary was derived from buildings */
+  gboolean             any_given;         /* a boundary was drawn or imported */
+  LinliGridAssignment *own_assignment;
+  guint                own_serial;
 };
 
 G_DEFINE_FINAL_TYPE (LinliPainter, linli_painter, G_TYPE_OBJECT)
@@ -74,6 +93,7 @@ enum
   PROP_SHOW_CANDIDATE_CIRCLES,
   PROP_SHOW_LEGEND,
   PROP_SHOW_SCALE_BAR,
+  PROP_SHOW_GRIDS,
   N_PROPS,
 };
 
@@ -94,6 +114,7 @@ static guint signals[N_SIGNALS];
 #define LOD_STREETS    0.03   /* below: no streets (a 100 m block would be 3 pixels) */
 #define CELL_PX        6
 #define MAX_LABELS     80     /* site labels per frame */
+#define SMALL_GRID_PX  12     /* grids smaller on screen are drawn as cells */
 
 typedef struct
 {
@@ -312,6 +333,12 @@ clear_project_data (LinliPainter *self)
   self->n_street_nodes = 0;
   self->node_distances = NULL;
   self->n_buildings = 0;
+  g_clear_pointer (&self->own_assignment, linli_grid_assignment_free);
+  if (self->grid_shapes != NULL)
+    g_array_set_size (self->grid_shapes, 0);
+  if (self->boundary_shapes != NULL)
+    g_array_set_size (self->boundary_shapes, 0);
+  self->shapes_valid = FALSE;
 }
 
 static void
@@ -425,7 +452,8 @@ place_sites (LinliPainter  *self,
 static void
 draw_background (LinliPainter  *self,
                  cairo_t       *cr,
-                 const View    *v)
+                 const View    *v,
+                 gboolean       boundaries)
 {
   guint n_compounds = linli_project_get_n_compounds (self->project);
   guint n_communities = linli_project_get_n_communities (self->project);
@@ -459,12 +487,20 @@ draw_background (LinliPainter  *self,
       set_rgb (cr, 0xeeeae0, 1);
       cairo_fill_preserve (cr);
     }
-  set_rgb (cr, 0x9d8f78, 0.8);
-  cairo_set_line_width (cr, district ? 1 : 1.5);
-  if (!district)
-    cairo_set_dash (cr, (double[]) { 8, 4 }, 2, 0);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
+  /* With grids, the communities' real boundaries are drawn instead. */
+  if (boundaries)
+    {
+      cairo_new_path (cr);
+    }
+  else
+    {
+      set_rgb (cr, 0x9d8f78, 0.8);
+      cairo_set_line_width (cr, district ? 1 : 1.5);
+      if (!district)
+        cairo_set_dash (cr, (double[]) { 8, 4 }, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
 
   /* Compounds: blocks, with the streets left between them.  Too small to
    * see at district scale, and the basemap has its own. */
@@ -978,6 +1014,571 @@ draw_sites (LinliPainter  *self,
       }
 }
 
+/* The grid layer */
+
+/* An outline as a frame draws it: its rings in Mercator, its box, and
+ * where its label goes. */
+typedef struct
+{
+  double   box[4];
+  double  *points;          /* 2 per vertex */
+  guint   *ring_lengths;
+  guint    n_rings;
+  double   label_x;
+  double   label_y;
+  gboolean derived;         /* a community boundary worked out from its buildings */
+} Shape;
+
+static void
+shape_clear (gpointer data)
+{
+  Shape *shape = data;
+
+  g_clear_pointer (&shape->points, g_free);
+  g_clear_pointer (&shape->ring_lengths, g_free);
+}
+
+static void
+shape_init (Shape                 *shape,
+            const LinliPolygon    *polygon,
+            const LinliProjection *projection)
+{
+  guint n_rings, k = 0;
+  double lat, lon;
+
+  memset (shape, 0, sizeof *shape);
+  clear_boxes (shape->box, 1);
+  if (polygon == NULL)
+    return;
+  n_rings = linli_polygon_get_n_rings (polygon);
+  shape->points = g_new (double, 2 * MAX (linli_polygon_get_n_points (polygon), 1));
+  shape->ring_lengths = g_new (guint, MAX (n_rings, 1));
+  shape->n_rings = n_rings;
+  for (guint r = 0; r < n_rings; r++)
+    {
+      guint n;
+      const LinliLatLon *p = linli_polygon_get_ring (polygon, r, &n);
+
+      shape->ring_lengths[r] = n;
+      for (guint i = 0; i < n; i++, k++)
+        {
+          linli_mercator_project (p[i].lat, p[i].lon, &shape->points[2 * k], &shape->points[2 * k + 1]);
+          grow_box (shape->box, shape->points[2 * k], shape->points[2 * k + 1]);
+        }
+    }
+  /* The centroid of an L-shaped grid may lie outside it: then the middle
+   * of its box is no worse. */
+  linli_polygon_centroid (polygon, projection, &lat, &lon);
+  if (linli_lat_lon_is_valid (lat, lon) && linli_polygon_contains (polygon, lat, lon))
+    {
+      linli_mercator_project (lat, lon, &shape->label_x, &shape->label_y);
+    }
+  else
+    {
+      shape->label_x = (shape->box[0] + shape->box[2]) / 2;
+      shape->label_y = (shape->box[1] + shape->box[3]) / 2;
+    }
+}
+
+static void
+shape_path (cairo_t     *cr,
+            const View  *v,
+            const Shape *shape)
+{
+  guint k = 0;
+
+  for (guint r = 0; r < shape->n_rings; r++)
+    {
+      for (guint i = 0; i < shape->ring_lengths[r]; i++, k++)
+        {
+          double x, y;
+
+          view_merc (v, shape->points[2 * k], shape->points[2 * k + 1], &x, &y);
+          if (i == 0)
+            cairo_move_to (cr, x, y);
+          else
+            cairo_line_to (cr, x, y);
+        }
+      cairo_close_path (cr);
+    }
+}
+
+/* The box of @shape on screen, with every corner turned, so that a rotated
+ * map culls nothing it shows. */
+static gboolean
+shape_visible (const View  *v,
+               const Shape *shape,
+               Rect        *r)
+{
+  double xs[4], ys[4];
+
+  if (!isfinite (shape->box[0]))
+    return FALSE;
+  view_merc (v, shape->box[0], shape->box[1], &xs[0], &ys[0]);
+  view_merc (v, shape->box[2], shape->box[1], &xs[1], &ys[1]);
+  view_merc (v, shape->box[0], shape->box[3], &xs[2], &ys[2]);
+  view_merc (v, shape->box[2], shape->box[3], &xs[3], &ys[3]);
+  rect_init (r, MIN (MIN (xs[0], xs[1]), MIN (xs[2], xs[3])), MIN (MIN (ys[0], ys[1]), MIN (ys[2], ys[3])), 0, 0);
+  r->width = MAX (MAX (xs[0], xs[1]), MAX (xs[2], xs[3])) - r->x;
+  r->height = MAX (MAX (ys[0], ys[1]), MAX (ys[2], ys[3])) - r->y;
+  return rect_visible (r, v->width, v->height);
+}
+
+/* Which building lies in which grid: the document's when the painter
+ * draws a document, else worked out here once per change of the grids. */
+static const LinliGridAssignment *
+painter_assignment (LinliPainter *self)
+{
+  LinliGrids *grids = linli_project_get_grids (self->project);
+
+  if (self->document != NULL && linli_document_get_project (self->document) == self->project)
+    return linli_document_get_grid_assignment (self->document);
+  if (self->own_assignment == NULL || self->own_serial != linli_grids_get_serial (grids))
+    {
+      g_clear_pointer (&self->own_assignment, linli_grid_assignment_free);
+      self->own_assignment = linli_grid_assignment_new (self->project);
+      self->own_serial = linli_grids_get_serial (grids);
+    }
+  return self->own_assignment;
+}
+
+static gboolean
+has_grids (LinliPainter *self)
+{
+  return self->show_grids && self->project != NULL &&
+         linli_grids_get_n_grids (linli_project_get_grids (self->project)) > 0;
+}
+
+/* The outlines in Mercator, made once per change: a frame then needs only
+ * the affine map per vertex. */
+static void
+prepare_shapes (LinliPainter *self)
+{
+  LinliGrids *grids = linli_project_get_grids (self->project);
+  const LinliProjection *projection = linli_project_get_projection (self->project);
+  guint n_grids = linli_grids_get_n_grids (grids);
+
+  if (self->shapes_valid)
+    return;
+  g_array_set_size (self->grid_shapes, 0);
+  g_array_set_size (self->boundary_shapes, 0);
+  self->any_derived = FALSE;
+  self->any_given = FALSE;
+  for (guint i = 0; i < n_grids; i++)
+    {
+      Shape shape;
+
+      shape_init (&shape, linli_grid_get_polygon (linli_grids_get_grid (grids, i)), projection);
+      g_array_append_val (self->grid_shapes, shape);
+    }
+  /* Boundaries matter once there are grids to keep inside them; before
+   * that the community areas say enough, and deriving one costs a hull. */
+  if (n_grids > 0)
+    for (guint c = 0; c < linli_project_get_n_communities (self->project); c++)
+      {
+        gboolean derived = FALSE;
+        LinliPolygon *boundary;
+        Shape shape;
+
+        if (self->document != NULL && linli_document_get_project (self->document) == self->project)
+          boundary = linli_document_get_community_boundary (self->document, c, &derived);
+        else
+          boundary = linli_grids_get_community_boundary (grids, c);
+        shape_init (&shape, boundary, projection);
+        shape.derived = boundary != NULL && derived;
+        self->any_derived |= shape.derived;
+        self->any_given |= boundary != NULL && !derived;
+        g_array_append_val (self->boundary_shapes, shape);
+      }
+  self->shapes_valid = TRUE;
+}
+
+/* Per grid, whether it shares ground with another grid. */
+static gboolean *
+overlapping_grids (const LinliGridAssignment *assignment,
+                   guint                      n_grids)
+{
+  gboolean *overlapping = g_new0 (gboolean, MAX (n_grids, 1));
+  guint n;
+  const LinliGridOverlap *overlaps = linli_grid_assignment_get_overlaps (assignment, &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (overlaps[i].a < n_grids)
+        overlapping[overlaps[i].a] = TRUE;
+      if (overlaps[i].b < n_grids)
+        overlapping[overlaps[i].b] = TRUE;
+    }
+  return overlapping;
+}
+
+/* A grid's outline is marked when something about it needs the planner's
+ * eye: in two pieces, sharing ground with another grid, or reaching out of
+ * its community. */
+static gboolean
+grid_marked (const LinliGridFigures *figures,
+             gboolean                overlapping)
+{
+  return !figures->contiguous || overlapping || figures->outside_community;
+}
+
+static inline gboolean
+shape_small (const Rect *r)
+{
+  return r->width < SMALL_GRID_PX && r->height < SMALL_GRID_PX;
+}
+
+/* Grids too small on screen to draw as outlines, a district's thousands at
+ * district scale: each colours the screen cell under its middle, out of
+ * range winning, and the cells become one small image drawn scaled up. */
+static void
+draw_small_grid_cells (LinliPainter              *self,
+                       cairo_t                   *cr,
+                       const View                *v,
+                       const LinliGridAssignment *assignment)
+{
+  int nx = (int) ceil (v->width / CELL_PX), ny = (int) ceil (v->height / CELL_PX);
+  g_autofree guint8 *cells = g_new0 (guint8, (gsize) nx * ny);
+  gboolean any = FALSE;
+  cairo_surface_t *image;
+  guint32 *pixels, colours[3] = { 0 };
+  int stride;
+
+  for (guint i = 0; i < self->grid_shapes->len; i++)
+    {
+      const Shape *shape = &g_array_index (self->grid_shapes, Shape, i);
+      int cx, cy;
+      guint8 value;
+      Rect r;
+
+      if (!shape_visible (v, shape, &r) || !shape_small (&r))
+        continue;
+      cx = (int) ((r.x + r.width / 2) / CELL_PX);
+      cy = (int) ((r.y + r.height / 2) / CELL_PX);
+      if (cx < 0 || cy < 0 || cx >= nx || cy >= ny)
+        continue;
+      value = linli_grid_assignment_get_figures (assignment, i)->in_range ? 1 : 2;
+      cells[cy * nx + cx] = MAX (cells[cy * nx + cx], value);
+      any = TRUE;
+    }
+  if (!any)
+    return;
+
+  /* Premultiplied, at the alphas the outlines' fills use. */
+  for (int k = 1; k <= 2; k++)
+    {
+      guint rgb = k == 1 ? LINLI_COLOR_GRID : LINLI_COLOR_GRID_OUT;
+      double alpha = k == 1 ? LINLI_GRID_FILL_ALPHA : LINLI_GRID_OUT_FILL_ALPHA;
+
+      colours[k] = ((guint32) lround (alpha * 255) << 24) |
+                   ((guint32) lround (((rgb >> 16) & 0xff) * alpha) << 16) |
+                   ((guint32) lround (((rgb >> 8) & 0xff) * alpha) << 8) |
+                   (guint32) lround ((rgb & 0xff) * alpha);
+    }
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, nx, ny);
+  cairo_surface_flush (image);
+  pixels = (guint32 *) cairo_image_surface_get_data (image);
+  stride = cairo_image_surface_get_stride (image) / 4;
+  for (int cy = 0; cy < ny; cy++)
+    for (int cx = 0; cx < nx; cx++)
+      pixels[cy * stride + cx] = colours[cells[cy * nx + cx]];
+  cairo_surface_mark_dirty (image);
+  cairo_save (cr);
+  cairo_scale (cr, CELL_PX, CELL_PX);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_surface_destroy (image);
+}
+
+/* Light fills under the streets and buildings: one path per colour, holes
+ * left open by the even-odd rule. */
+static void
+draw_grid_fills (LinliPainter *self,
+                 cairo_t      *cr,
+                 const View   *v)
+{
+  const LinliGridAssignment *assignment;
+  guint n = self->grid_shapes->len;
+
+  if (n == 0)
+    return;
+  assignment = painter_assignment (self);
+  if (linli_grid_assignment_get_n_grids (assignment) != n)
+    return;
+  draw_small_grid_cells (self, cr, v, assignment);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      gboolean want_in = pass == 0;
+
+      cairo_new_path (cr);
+      for (guint i = 0; i < n; i++)
+        {
+          const Shape *shape = &g_array_index (self->grid_shapes, Shape, i);
+          Rect r;
+
+          if (linli_grid_assignment_get_figures (assignment, i)->in_range != want_in ||
+              !shape_visible (v, shape, &r) || shape_small (&r))
+            continue;
+          shape_path (cr, v, shape);
+        }
+      set_rgb (cr, want_in ? LINLI_COLOR_GRID : LINLI_COLOR_GRID_OUT,
+               want_in ? LINLI_GRID_FILL_ALPHA : LINLI_GRID_OUT_FILL_ALPHA);
+      cairo_fill (cr);
+    }
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+}
+
+/* Community boundaries as drawn or imported, solid; those derived from
+ * the buildings, dashed. */
+static void
+draw_boundaries (LinliPainter *self,
+                 cairo_t      *cr,
+                 const View   *v)
+{
+  gboolean district = v->ppm < LOD_AGGREGATE;
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      gboolean want_derived = pass == 1;
+      gboolean any = FALSE;
+
+      cairo_new_path (cr);
+      for (guint c = 0; c < self->boundary_shapes->len; c++)
+        {
+          const Shape *shape = &g_array_index (self->boundary_shapes, Shape, c);
+          Rect r;
+
+          if (shape->derived != want_derived || !shape_visible (v, shape, &r) || shape_small (&r))
+            continue;
+          shape_path (cr, v, shape);
+          any = TRUE;
+        }
+      if (!any)
+        continue;
+      set_rgb (cr, LINLI_COLOR_BOUNDARY, 0.9);
+      cairo_set_line_width (cr, district ? 1.2 : 2);
+      if (want_derived)
+        cairo_set_dash (cr, district ? (double[]) { 4, 3 } : (double[]) { 7, 4 }, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+}
+
+/* Outlines over the buildings, the marked ones dashed on top, the
+ * selected one last and thickest; rings around buildings in no grid. */
+static void
+draw_grid_outlines (LinliPainter *self,
+                    cairo_t      *cr,
+                    const View   *v)
+{
+  const LinliGridAssignment *assignment;
+  g_autofree gboolean *overlapping = NULL;
+  gboolean district = v->ppm < LOD_AGGREGATE;
+  guint n = self->grid_shapes->len, n_unassigned;
+  const guint *unassigned;
+  int selected = -1;
+
+  if (n == 0)
+    return;
+  assignment = painter_assignment (self);
+  if (linli_grid_assignment_get_n_grids (assignment) != n)
+    return;
+  overlapping = overlapping_grids (assignment, n);
+
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (int pass = 0; pass < 3; pass++)
+    {
+      cairo_new_path (cr);
+      for (guint i = 0; i < n; i++)
+        {
+          const LinliGridFigures *figures = linli_grid_assignment_get_figures (assignment, i);
+          const Shape *shape = &g_array_index (self->grid_shapes, Shape, i);
+          Rect r;
+
+          if (self->selected_grid != NULL && linli_grids_get_grid (linli_project_get_grids (self->project), i) == self->selected_grid)
+            selected = i;
+          if ((pass == 0 && !figures->in_range) || (pass == 1 && figures->in_range) ||
+              (pass == 2 && !grid_marked (figures, overlapping[i])))
+            continue;
+          if (!shape_visible (v, shape, &r))
+            continue;
+          /* A grid a few pixels wide is its cell's colour; only a mark
+           * still shows, as a box around it. */
+          if (shape_small (&r))
+            {
+              if (pass == 2)
+                cairo_rectangle (cr, r.x - 1, r.y - 1, r.width + 2, r.height + 2);
+              continue;
+            }
+          shape_path (cr, v, shape);
+        }
+      if (pass == 2)
+        {
+          set_rgb (cr, LINLI_COLOR_GRID_PROBLEM, 0.9);
+          cairo_set_line_width (cr, district ? 1.5 : 2.5);
+          cairo_set_dash (cr, (double[]) { 5, 4 }, 2, 0);
+        }
+      else
+        {
+          set_rgb (cr, pass == 0 ? LINLI_COLOR_GRID : LINLI_COLOR_GRID_OUT, 0.95);
+          cairo_set_line_width (cr, district ? 1 : pass == 0 ? 1.5 : 2);
+        }
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+
+  if (selected >= 0)
+    {
+      cairo_new_path (cr);
+      shape_path (cr, v, &g_array_index (self->grid_shapes, Shape, selected));
+      set_rgb (cr, 0xffffff, 0.9);
+      cairo_set_line_width (cr, 6);
+      cairo_stroke_preserve (cr);
+      set_rgb (cr, 0x111111, 1);
+      cairo_set_line_width (cr, 3);
+      cairo_stroke (cr);
+    }
+
+  /* Buildings in no grid, ringed; at district scale one small square per
+   * screen cell that holds any, so that a district with few grids yet
+   * costs no more than the cells. */
+  unassigned = linli_grid_assignment_get_unassigned (assignment, &n_unassigned);
+  cairo_new_path (cr);
+  if (district)
+    {
+      int nx = (int) ceil (v->width / CELL_PX) + 1, ny = (int) ceil (v->height / CELL_PX) + 1;
+      g_autofree guint8 *seen = g_new0 (guint8, (gsize) nx * ny);
+
+      for (guint k = 0; k < n_unassigned; k++)
+        {
+          guint b = unassigned[k];
+          double x, y;
+          int cx, cy;
+
+          if (b >= self->n_buildings)
+            continue;
+          view_merc (v, self->merc[2 * b], self->merc[2 * b + 1], &x, &y);
+          if (!(x >= 0 && y >= 0 && x < v->width && y < v->height))
+            continue;
+          cx = (int) (x / CELL_PX);
+          cy = (int) (y / CELL_PX);
+          if (seen[cy * nx + cx])
+            continue;
+          seen[cy * nx + cx] = 1;
+          cairo_rectangle (cr, cx * CELL_PX + 0.75, cy * CELL_PX + 0.75, CELL_PX - 1.5, CELL_PX - 1.5);
+        }
+    }
+  else
+    {
+      double radius = CLAMP (v->ppm * 12, 4, 7);
+
+      for (guint k = 0; k < n_unassigned; k++)
+        {
+          guint b = unassigned[k];
+          double x, y;
+
+          if (b >= self->n_buildings)
+            continue;
+          view_merc (v, self->merc[2 * b], self->merc[2 * b + 1], &x, &y);
+          if (!(x >= -10 && y >= -10 && x <= v->width + 10 && y <= v->height + 10))
+            continue;
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+        }
+    }
+  set_rgb (cr, LINLI_COLOR_NO_GRID, 0.95);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+}
+
+/* Codes and names where a grid is big enough on screen to carry them,
+ * and its worker, when the project shows names, where it is bigger. */
+static void
+draw_grid_labels (LinliPainter *self,
+                  cairo_t      *cr,
+                  const View   *v,
+                  GArray       *placed)
+{
+  LinliGrids *grids = linli_project_get_grids (self->project);
+
+  for (guint i = 0; i < self->grid_shapes->len; i++)
+    {
+      const Shape *shape = &g_array_index (self->grid_shapes, Shape, i);
+      LinliGrid *grid = linli_grids_get_grid (grids, i);
+      const char *code = linli_grid_get_code (grid), *name = linli_grid_get_name (grid);
+      g_autofree char *text = NULL;
+      const char *worker;
+      double x, y;
+      Rect r;
+
+      /* A grid named by its code says it once. */
+      if (g_strcmp0 (code, name) == 0)
+        name = NULL;
+      if (!shape_visible (v, shape, &r) || r.width < 70 || r.height < 24)
+        continue;
+      worker = linli_project_person (self->project, linli_grid_get_worker (grid));
+      text = g_strdup_printf ("%s%s%s%s%s", code != NULL ? code : "", code != NULL && name != NULL ? " " : "",
+                              name != NULL ? name : "", r.width >= 160 && worker[0] != '\0' ? "\n" : "",
+                              r.width >= 160 ? worker : "");
+      if (text[0] == '\0')
+        continue;
+      view_merc (v, shape->label_x, shape->label_y, &x, &y);
+      draw_label (v, cr, placed, text, x, y - 8, FALSE);
+    }
+}
+
+/* A grid or cut being drawn: its line, its area once it can close, and
+ * its vertices. */
+static void
+draw_sketch (LinliPainter *self,
+             cairo_t      *cr,
+             const View   *v)
+{
+  guint n = self->sketch->len;
+
+  if (n == 0)
+    return;
+  cairo_new_path (cr);
+  for (guint i = 0; i < n; i++)
+    {
+      const LinliLatLon *p = &g_array_index (self->sketch, LinliLatLon, i);
+      double x, y;
+
+      view_point (v, p->lat, p->lon, &x, &y);
+      if (i == 0)
+        cairo_move_to (cr, x, y);
+      else
+        cairo_line_to (cr, x, y);
+    }
+  if (self->sketch_closed && n >= 3)
+    {
+      cairo_close_path (cr);
+      set_rgb (cr, LINLI_COLOR_SKETCH, 0.15);
+      cairo_fill_preserve (cr);
+    }
+  set_rgb (cr, LINLI_COLOR_SKETCH, 1);
+  cairo_set_line_width (cr, 2);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+  for (guint i = 0; i < n; i++)
+    {
+      const LinliLatLon *p = &g_array_index (self->sketch, LinliLatLon, i);
+      double x, y;
+
+      view_point (v, p->lat, p->lon, &x, &y);
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, 4, 0, 2 * G_PI);
+      set_rgb (cr, 0xffffff, 1);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, LINLI_COLOR_SKETCH, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
+}
+
 /* The legend */
 
 typedef enum
@@ -992,30 +1593,53 @@ typedef enum
   SWATCH_CIRCLE,
   SWATCH_CIRCLE_CANDIDATE,
   SWATCH_STREET,
+  SWATCH_GRID,
+  SWATCH_GRID_MARKED,
+  SWATCH_BOUNDARY,
+  SWATCH_BOUNDARY_DERIVED,
+  SWATCH_NO_GRID,
 } Swatch;
+
+/* When a row of the legend is shown. */
+typedef enum
+{
+  ROW_ALWAYS,
+  ROW_WALK,       /* streets coloured by the walk */
+  ROW_GRIDS,      /* the grid layer, with grids */
+  ROW_GIVEN,      /* a community boundary drawn or imported */
+  ROW_DERIVED,    /* a community boundary derived from buildings */
+} RowWhen;
 
 static const struct
 {
   Swatch      swatch;
   guint       color;
   const char *label;
+  RowWhen     when;
 } legend_rows[] = {
-  { SWATCH_COVERED, LINLI_COLOR_COVERED, N_("Building within reach (size: households)") },
-  { SWATCH_UNCOVERED, LINLI_COLOR_UNCOVERED, N_("Building not covered") },
+  { SWATCH_COVERED, LINLI_COLOR_COVERED, N_("Building within reach (size: households)"), ROW_ALWAYS },
+  { SWATCH_UNCOVERED, LINLI_COLOR_UNCOVERED, N_("Building not covered"), ROW_ALWAYS },
   /* xgettext:no-c-format */
-  { SWATCH_PARTLY, LINLI_COLOR_PARTLY, N_("District view: area with 10–50 % not covered") },
-  { SWATCH_EXISTING, 0xc8102e, N_("Existing service site") },
-  { SWATCH_PLANNED, 0xc8102e, N_("Planned site") },
-  { SWATCH_PROPOSED, LINLI_COLOR_PROPOSED, N_("Site the plan proposes") },
-  { SWATCH_CANDIDATE, 0xe08a00, N_("Candidate site (not counted)") },
-  { SWATCH_CIRCLE, 0xc8102e, N_("Service circle") },
-  { SWATCH_CIRCLE_CANDIDATE, 0xe08a00, N_("Circle a candidate would serve") },
+  { SWATCH_PARTLY, LINLI_COLOR_PARTLY, N_("District view: area with 10–50 % not covered"), ROW_ALWAYS },
+  { SWATCH_EXISTING, 0xc8102e, N_("Existing service site"), ROW_ALWAYS },
+  { SWATCH_PLANNED, 0xc8102e, N_("Planned site"), ROW_ALWAYS },
+  { SWATCH_PROPOSED, LINLI_COLOR_PROPOSED, N_("Site the plan proposes"), ROW_ALWAYS },
+  { SWATCH_CANDIDATE, 0xe08a00, N_("Candidate site (not counted)"), ROW_ALWAYS },
+  { SWATCH_CIRCLE, 0xc8102e, N_("Service circle"), ROW_ALWAYS },
+  { SWATCH_CIRCLE_CANDIDATE, 0xe08a00, N_("Circle a candidate would serve"), ROW_ALWAYS },
   /* Shown only when the streets are coloured by the walk. */
-  { SWATCH_STREET, LINLI_COLOR_WALK_NEAR, N_("Street: under half the walk") },
-  { SWATCH_STREET, LINLI_COLOR_WALK_IN, N_("Street: within the walk") },
-  { SWATCH_STREET, LINLI_COLOR_WALK_OVER, N_("Street: up to 1.5 × the walk") },
-  { SWATCH_STREET, LINLI_COLOR_WALK_FAR, N_("Street: farther") },
-  { SWATCH_STREET, LINLI_COLOR_WALK_NONE, N_("Street: no site reachable") },
+  { SWATCH_STREET, LINLI_COLOR_WALK_NEAR, N_("Street: under half the walk"), ROW_WALK },
+  { SWATCH_STREET, LINLI_COLOR_WALK_IN, N_("Street: within the walk"), ROW_WALK },
+  { SWATCH_STREET, LINLI_COLOR_WALK_OVER, N_("Street: up to 1.5 × the walk"), ROW_WALK },
+  { SWATCH_STREET, LINLI_COLOR_WALK_FAR, N_("Street: farther"), ROW_WALK },
+  { SWATCH_STREET, LINLI_COLOR_WALK_NONE, N_("Street: no site reachable"), ROW_WALK },
+  /* Shown only when there are grids. */
+  { SWATCH_GRID, LINLI_COLOR_GRID, N_("Grid within the household range"), ROW_GRIDS },
+  { SWATCH_GRID, LINLI_COLOR_GRID_OUT, N_("Grid out of the household range"), ROW_GRIDS },
+  { SWATCH_GRID_MARKED, LINLI_COLOR_GRID_PROBLEM, N_("Grid in pieces, overlapping or outside its community"), ROW_GRIDS },
+  { SWATCH_NO_GRID, LINLI_COLOR_NO_GRID, N_("Building in no grid"), ROW_GRIDS },
+  { SWATCH_BOUNDARY, LINLI_COLOR_BOUNDARY, N_("Community boundary"), ROW_GIVEN },
+  { SWATCH_BOUNDARY_DERIVED, LINLI_COLOR_BOUNDARY, N_("Community boundary derived from buildings"), ROW_DERIVED },
 };
 
 #define LEGEND_MARGIN   12.0
@@ -1109,6 +1733,39 @@ draw_swatch (cairo_t *cr,
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
       break;
+    case SWATCH_GRID:
+      cairo_rectangle (cr, x - 9, y - 6, 18, 12);
+      set_rgb (cr, color, color == LINLI_COLOR_GRID ? LINLI_GRID_FILL_ALPHA : LINLI_GRID_OUT_FILL_ALPHA);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, color, 0.95);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      break;
+    case SWATCH_GRID_MARKED:
+      cairo_rectangle (cr, x - 9, y - 6, 18, 12);
+      set_rgb (cr, color, 0.9);
+      cairo_set_line_width (cr, 2);
+      cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      break;
+    case SWATCH_NO_GRID:
+      cairo_arc (cr, x, y, 5.5, 0, 2 * G_PI);
+      set_rgb (cr, color, 1);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+      break;
+    case SWATCH_BOUNDARY:
+    case SWATCH_BOUNDARY_DERIVED:
+      cairo_move_to (cr, x - 10, y);
+      cairo_line_to (cr, x + 10, y);
+      set_rgb (cr, color, 0.9);
+      cairo_set_line_width (cr, 2);
+      if (swatch == SWATCH_BOUNDARY_DERIVED)
+        cairo_set_dash (cr, (double[]) { 5, 3 }, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      break;
     case SWATCH_STREET:
     default:
       cairo_move_to (cr, x - 9, y);
@@ -1168,13 +1825,23 @@ draw_legend (LinliPainter *self,
   g_autofree char *rule_text = legend_rule (self);
   g_autoptr (PangoLayout) rule = legend_layout (pango, rule_text, "Sans 8");
   PangoLayout *rows[G_N_ELEMENTS (legend_rows)] = { NULL };
-  guint n_rows = G_N_ELEMENTS (legend_rows);
+  guint shown[G_N_ELEMENTS (legend_rows)];
+  guint n_rows = 0;
+  gboolean grids = has_grids (self);
   int w, h, title_h, rule_h;
   double box_w, box_h, x, y, scale;
 
-  if (self->node_distances == NULL)
-    while (n_rows > 0 && legend_rows[n_rows - 1].swatch == SWATCH_STREET)
-      n_rows--;
+  if (grids)
+    prepare_shapes (self);
+  for (guint i = 0; i < G_N_ELEMENTS (legend_rows); i++)
+    {
+      RowWhen when = legend_rows[i].when;
+
+      if (when == ROW_ALWAYS || (when == ROW_WALK && self->node_distances != NULL) ||
+          (when == ROW_GRIDS && grids) || (when == ROW_GIVEN && grids && self->any_given) ||
+          (when == ROW_DERIVED && grids && self->any_derived))
+        shown[n_rows++] = i;
+    }
 
   pango_layout_get_pixel_size (title, &w, &title_h);
   box_w = w;
@@ -1183,7 +1850,7 @@ draw_legend (LinliPainter *self,
   box_h = title_h + LEGEND_SPACING + rule_h;
   for (guint i = 0; i < n_rows; i++)
     {
-      rows[i] = legend_layout (pango, _(legend_rows[i].label), "Sans 9");
+      rows[i] = legend_layout (pango, _(legend_rows[shown[i]].label), "Sans 9");
       pango_layout_get_pixel_size (rows[i], &w, &h);
       box_w = MAX (box_w, LEGEND_SWATCH_W + 8 + w);
       box_h += LEGEND_SPACING + MAX (h, 14);
@@ -1231,7 +1898,8 @@ draw_legend (LinliPainter *self,
       pango_layout_get_pixel_size (rows[i], &w, &h);
       row_h = MAX (h, 14);
       y += LEGEND_SPACING;
-      draw_swatch (cr, legend_rows[i].swatch, legend_rows[i].color, x + LEGEND_SWATCH_W / 2, y + row_h / 2);
+      draw_swatch (cr, legend_rows[shown[i]].swatch, legend_rows[shown[i]].color, x + LEGEND_SWATCH_W / 2,
+                   y + row_h / 2);
       set_rgb (cr, 0x202020, 1);
       cairo_move_to (cr, x + LEGEND_SWATCH_W + 8, y + (row_h - h) / 2);
       pango_cairo_show_layout (cr, rows[i]);
@@ -1321,10 +1989,16 @@ linli_painter_dispose (GObject *object)
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->project != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->project, self);
+      g_signal_handlers_disconnect_by_data (linli_project_get_grids (self->project), self);
+    }
   g_clear_object (&self->document);
   g_clear_object (&self->project);
   self->coverage = NULL;
   self->selected = NULL;
+  self->selected_grid = NULL;
   G_OBJECT_CLASS (linli_painter_parent_class)->dispose (object);
 }
 
@@ -1337,6 +2011,9 @@ linli_painter_finalize (GObject *object)
   g_clear_pointer (&self->attribution, g_free);
   g_clear_object (&self->pango);
   clear_project_data (self);
+  g_clear_pointer (&self->sketch, g_array_unref);
+  g_clear_pointer (&self->grid_shapes, g_array_unref);
+  g_clear_pointer (&self->boundary_shapes, g_array_unref);
   G_OBJECT_CLASS (linli_painter_parent_class)->finalize (object);
 }
 
@@ -1361,6 +2038,9 @@ linli_painter_get_property (GObject    *object,
       break;
     case PROP_SHOW_SCALE_BAR:
       g_value_set_boolean (value, self->show_scale_bar);
+      break;
+    case PROP_SHOW_GRIDS:
+      g_value_set_boolean (value, self->show_grids);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1388,6 +2068,9 @@ linli_painter_set_property (GObject      *object,
       break;
     case PROP_SHOW_SCALE_BAR:
       linli_painter_set_show_scale_bar (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_GRIDS:
+      linli_painter_set_show_grids (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1438,6 +2121,15 @@ linli_painter_class_init (LinliPainterClass *klass)
   properties[PROP_SHOW_SCALE_BAR] =
     g_param_spec_boolean ("show-scale-bar", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LinliPainter:show-grids:
+   *
+   * Whether the painter draws the grid layer: grids, community boundaries
+   * and buildings in no grid.
+   */
+  properties[PROP_SHOW_GRIDS] =
+    g_param_spec_boolean ("show-grids", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1454,6 +2146,12 @@ linli_painter_init (LinliPainter *self)
 {
   self->highlight = -1;
   self->draw_background = TRUE;
+  self->show_grids = TRUE;
+  self->sketch = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
+  self->grid_shapes = g_array_new (FALSE, FALSE, sizeof (Shape));
+  g_array_set_clear_func (self->grid_shapes, shape_clear);
+  self->boundary_shapes = g_array_new (FALSE, FALSE, sizeof (Shape));
+  g_array_set_clear_func (self->boundary_shapes, shape_clear);
 }
 
 static void
@@ -1485,6 +2183,15 @@ linli_painter_get_project (LinliPainter *self)
 {
   g_return_val_if_fail (LINLI_IS_PAINTER (self), NULL);
   return self->project;
+}
+
+/* The grids, the boundaries or the buildings changed: the outlines are
+ * made again for the next frame. */
+static void
+on_grids_changed_cb (LinliPainter *self)
+{
+  self->shapes_valid = FALSE;
+  changed (self);
 }
 
 /* Shows the document's coverage and walks, brought up to date. */
@@ -1529,6 +2236,8 @@ linli_painter_set_document (LinliPainter  *self,
   linli_painter_set_project (self, linli_document_get_project (document));
   g_signal_connect_object (document, "coverage-changed", G_CALLBACK (on_document_coverage_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "grids-changed", G_CALLBACK (on_grids_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   on_document_coverage_changed_cb (self);
 }
 
@@ -1545,9 +2254,23 @@ linli_painter_set_project (LinliPainter *self,
 {
   g_return_if_fail (LINLI_IS_PAINTER (self));
 
+  if (self->project != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->project, self);
+      g_signal_handlers_disconnect_by_data (linli_project_get_grids (self->project), self);
+    }
   g_set_object (&self->project, project);
+  if (project != NULL)
+    {
+      g_signal_connect_object (linli_project_get_grids (project), "changed", G_CALLBACK (on_grids_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      /* Workers' names on the map follow the switch that hides them. */
+      g_signal_connect_object (project, "notify::hide-names", G_CALLBACK (changed), self, G_CONNECT_SWAPPED);
+    }
   self->coverage = NULL;
   self->selected = NULL;
+  self->selected_grid = NULL;
+  g_array_set_size (self->sketch, 0);
   self->highlight = -1;
   g_clear_pointer (&self->proposal, g_hash_table_unref);
   clear_project_data (self);
@@ -1819,6 +2542,168 @@ linli_painter_set_attribution (LinliPainter *self,
     changed (self);
 }
 
+/**
+ * linli_painter_get_show_grids:
+ *
+ * Returns: whether the grid layer is drawn
+ */
+gboolean
+linli_painter_get_show_grids (LinliPainter *self)
+{
+  g_return_val_if_fail (LINLI_IS_PAINTER (self), FALSE);
+  return self->show_grids;
+}
+
+/**
+ * linli_painter_set_show_grids:
+ * @show: whether to draw the grid layer
+ *
+ * Switches the grid layer: the grids coloured by their household range,
+ * their labels, the community boundaries and the buildings in no grid.
+ * With no grids in the project the layer draws nothing either way.
+ */
+void
+linli_painter_set_show_grids (LinliPainter *self,
+                              gboolean      show)
+{
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+
+  show = !!show;
+  if (self->show_grids == show)
+    return;
+  self->show_grids = show;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_GRIDS]);
+  changed (self);
+}
+
+/**
+ * linli_painter_set_selected_grid:
+ * @grid: (nullable): the grid drawn as selected; the project keeps it alive
+ */
+void
+linli_painter_set_selected_grid (LinliPainter *self,
+                                 LinliGrid    *grid)
+{
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+
+  if (self->selected_grid == grid)
+    return;
+  self->selected_grid = grid;
+  changed (self);
+}
+
+/**
+ * linli_painter_set_sketch:
+ * @points: (array length=n_points) (nullable): the vertices drawn so far,
+ *   the pointer's position last
+ * @closed: %TRUE to show an area (a grid being drawn), %FALSE a line (a cut)
+ *
+ * Shows a grid or a cut being drawn on the map; @n_points = 0 clears it.
+ */
+void
+linli_painter_set_sketch (LinliPainter      *self,
+                          const LinliLatLon *points,
+                          guint              n_points,
+                          gboolean           closed)
+{
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+  g_return_if_fail (points != NULL || n_points == 0);
+
+  g_array_set_size (self->sketch, 0);
+  if (n_points > 0)
+    g_array_append_vals (self->sketch, points, n_points);
+  self->sketch_closed = closed;
+  changed (self);
+}
+
+/**
+ * linli_painter_pick_grid:
+ * @view: the view the map is drawn for
+ * @x: px from the view's left edge
+ * @y: px from the view's top edge
+ *
+ * Returns: (transfer none) (nullable): the grid under (@x, @y), the last
+ *   drawn (the topmost) where grids overlap
+ */
+LinliGrid *
+linli_painter_pick_grid (LinliPainter       *self,
+                         const LinliMapView *view,
+                         double              x,
+                         double              y)
+{
+  LinliGrids *grids;
+  double lat, lon;
+
+  g_return_val_if_fail (LINLI_IS_PAINTER (self), NULL);
+  g_return_val_if_fail (view != NULL, NULL);
+  if (self->project == NULL || !self->show_grids)
+    return NULL;
+
+  grids = linli_project_get_grids (self->project);
+  linli_map_view_from_pixels (view, x, y, &lat, &lon);
+  for (guint i = linli_grids_get_n_grids (grids); i-- > 0;)
+    {
+      LinliGrid *grid = linli_grids_get_grid (grids, i);
+
+      if (linli_polygon_contains (linli_grid_get_polygon (grid), lat, lon))
+        return grid;
+    }
+  return NULL;
+}
+
+/**
+ * linli_painter_pick_grid_vertex:
+ * @view: the view the map is drawn for
+ * @grid: the grid whose vertices to look at
+ * @x: px from the view's left edge
+ * @y: px from the view's top edge
+ * @ring: (out): which ring of the outline
+ * @vertex: (out): which of its points
+ *
+ * Returns: whether a vertex of @grid lies within a few pixels of (@x, @y);
+ *   the nearest is given
+ */
+gboolean
+linli_painter_pick_grid_vertex (LinliPainter       *self,
+                                const LinliMapView *view,
+                                LinliGrid          *grid,
+                                double              x,
+                                double              y,
+                                guint              *ring,
+                                guint              *vertex)
+{
+  LinliPolygon *polygon;
+  double best = PICK_RADIUS_PX;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (LINLI_IS_PAINTER (self), FALSE);
+  g_return_val_if_fail (view != NULL, FALSE);
+  g_return_val_if_fail (LINLI_IS_GRID (grid), FALSE);
+
+  polygon = linli_grid_get_polygon (grid);
+  for (guint r = 0; polygon != NULL && r < linli_polygon_get_n_rings (polygon); r++)
+    {
+      guint n;
+      const LinliLatLon *p = linli_polygon_get_ring (polygon, r, &n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          double px, py, d;
+
+          linli_map_view_to_pixels (view, p[i].lat, p[i].lon, &px, &py);
+          d = hypot (px - x, py - y);
+          if (d <= best)
+            {
+              best = d;
+              *ring = r;
+              *vertex = i;
+              found = TRUE;
+            }
+        }
+    }
+  return found;
+}
+
 static void
 grow_lat_lon (double *box,
               double  mx,
@@ -1898,6 +2783,7 @@ linli_painter_draw (LinliPainter       *self,
   g_autoptr (GArray) placed = NULL;
   g_autoptr (GArray) sites = NULL;
   PangoContext *pango;
+  gboolean grids;
   View v;
 
   g_return_if_fail (LINLI_IS_PAINTER (self));
@@ -1939,13 +2825,28 @@ linli_painter_draw (LinliPainter       *self,
   v.pango = pango;
   placed = g_array_new (FALSE, FALSE, sizeof (Rect));
 
+  grids = has_grids (self);
+  if (grids)
+    prepare_shapes (self);
   sites = place_sites (self, &v);
-  draw_background (self, cr, &v);
+  draw_background (self, cr, &v, grids);
+  if (grids)
+    draw_grid_fills (self, cr, &v);
   draw_streets (self, cr, &v);
   draw_circles (self, cr, &v, sites, TRUE);
   draw_buildings (self, cr, &v);
+  if (grids)
+    {
+      draw_boundaries (self, cr, &v);
+      draw_grid_outlines (self, cr, &v);
+    }
   draw_circles (self, cr, &v, sites, FALSE);
+  /* Grid labels take their places first: there are fewer of them, and a
+   * site's name gives way more gracefully. */
+  if (grids)
+    draw_grid_labels (self, cr, &v, placed);
   draw_sites (self, cr, &v, sites, placed);
+  draw_sketch (self, cr, &v);
 
   /* Community names, where the community is big enough on screen to carry one. */
   for (guint c = 0; c < linli_project_get_n_communities (self->project); c++)

@@ -6,6 +6,7 @@
 
 #include "linli-coverage.h"
 #include "linli-document.h"
+#include "linli-grid.h"
 #include "linli-map-view.h"
 #include "linli-project.h"
 #include "linli-walk.h"
@@ -63,6 +64,15 @@ void          linli_painter_set_show_scale_bar  (LinliPainter *self,
                                                  gboolean      show);
 void          linli_painter_set_attribution     (LinliPainter *self,
                                                  const char   *text);
+gboolean      linli_painter_get_show_grids      (LinliPainter *self);
+void          linli_painter_set_show_grids      (LinliPainter *self,
+                                                 gboolean      show);
+void          linli_painter_set_selected_grid   (LinliPainter *self,
+                                                 LinliGrid    *grid);
+void          linli_painter_set_sketch          (LinliPainter      *self,
+                                                 const LinliLatLon *points,
+                                                 guint              n_points,
+                                                 gboolean           closed);
 
 gboolean      linli_painter_get_bounds          (LinliPainter *self,
                                                  double       *min_lat,
@@ -90,6 +100,17 @@ int           linli_painter_pick_building       (LinliPainter       *self,
                                                  const LinliMapView *view,
                                                  double              x,
                                                  double              y);
+LinliGrid    *linli_painter_pick_grid           (LinliPainter       *self,
+                                                 const LinliMapView *view,
+                                                 double              x,
+                                                 double              y);
+gboolean      linli_painter_pick_grid_vertex    (LinliPainter       *self,
+                                                 const LinliMapView *view,
+                                                 LinliGrid          *grid,
+                                                 double              x,
+                                                 double              y,
+                                                 guint              *ring,
+                                                 guint              *vertex);
 
 gboolean      linli_render_save_png             (cairo_surface_t    *surface,
                                                  const char         *path,
@@ -109,5 +130,17 @@ void          linli_render_free_caches          (void);
 #define LINLI_COLOR_WALK_OVER  0xfc8d59
 #define LINLI_COLOR_WALK_FAR   0xd73027
 #define LINLI_COLOR_WALK_NONE  0xb8b2a7
+/* The grid layer: grids within the household range and out of it (their
+ * fills drawn at the alphas given), the dashed mark of a grid in pieces,
+ * overlapping or outside its community, community boundaries, the ring
+ * around a building in no grid, and a grid or cut being drawn. */
+#define LINLI_COLOR_GRID           0x6a3d9a
+#define LINLI_COLOR_GRID_OUT       0xd81b60
+#define LINLI_COLOR_GRID_PROBLEM   0x1a1a1a
+#define LINLI_COLOR_BOUNDARY       0x5c4a32
+#define LINLI_COLOR_NO_GRID        0xf2a900
+#define LINLI_COLOR_SKETCH         0x0b6bcb
+#define LINLI_GRID_FILL_ALPHA      0.12
+#define LINLI_GRID_OUT_FILL_ALPHA  0.30
 
 G_END_DECLS

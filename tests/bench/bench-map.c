@@ -4,7 +4,11 @@
  * figure), at district, community and street zoom, 1920×1080.
  *
  *   xvfb-run -a -s "-screen 0 2000x1200x24" env GSK_RENDERER=cairo \
- *     build/tests/bench/bench-map FILE.linli [--runs N] [--json] [--png-prefix P]
+ *     build/tests/bench/bench-map FILE.linli [--runs N] [--json] [--png-prefix P] [--save-grids OUT.linli]
+ *
+ * Then the district frame again with every community divided into grids
+ * (the project's own, or Voronoi cells of about 400 households each clipped
+ * to the community's boundary when it has none), the grid layer on.
  *
  * Not a test: it prints figures and asserts nothing.
  */
@@ -16,8 +20,71 @@
 #include "linli-format.h"
 #include "linli-document.h"
 #include "linli-map-layer.h"
+#include "linli-geos.h"
+#include "linli-grids.h"
 #include "linli-gui-test-utils.h"
 #include "linli-stats.h"
+
+/* Divides every community into Voronoi cells of about 400 households,
+ * sites spread over its buildings, clipped to its boundary.
+ *
+ * Returns: the number of grids made */
+static guint
+make_grids (LinliDocument *document)
+{
+  LinliProject *project = linli_document_get_project (document);
+  LinliGrids *grids = linli_project_get_grids (project);
+  const LinliProjection *projection = linli_project_get_projection (project);
+  guint n_communities = linli_project_get_n_communities (project);
+
+  for (guint c = 0; c < n_communities; c++)
+    {
+      g_autoptr (GArray) members = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr (GArray) sites = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
+      g_autoptr (GPtrArray) cells = NULL;
+      LinliPolygon *boundary = linli_document_get_community_boundary (document, c, NULL);
+      guint64 households = 0;
+      guint k;
+
+      for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
+        if (linli_project_building_community (project, i) == c)
+          {
+            g_array_append_val (members, i);
+            households += linli_project_get_building (project, i)->households;
+          }
+      if (boundary == NULL || members->len == 0)
+        continue;
+      k = CLAMP ((guint) ((households + 200) / 400), 1, members->len);
+      for (guint j = 0; j < k; j++)
+        {
+          const LinliBuilding *b = linli_project_get_building (project,
+                                                               g_array_index (members, guint, (guint64) j * members->len / k));
+
+          g_array_append_val (sites, ((LinliLatLon) { b->lat, b->lon }));
+        }
+      cells = linli_polygon_voronoi ((LinliLatLon *) sites->data, sites->len, boundary, projection);
+      for (guint j = 0; j < cells->len; j++)
+        {
+          g_autofree char *id = NULL;
+          g_autofree char *code = NULL;
+          g_autoptr (LinliGrid) grid = NULL;
+          LinliGridState state = { 0 };
+
+          if (cells->pdata[j] == NULL)
+            continue;
+          id = linli_grids_new_id (grids);
+          code = g_strdup_printf ("%s%03u", linli_project_get_community (project, c)->id, j + 1);
+          state.id = id;
+          state.code = code;
+          state.name = code;
+          state.community = c;
+          state.polygon = cells->pdata[j];
+          grid = linli_grid_new (&state);
+          linli_grids_insert (grids, linli_grids_get_n_grids (grids), grid);
+        }
+    }
+  return linli_grids_get_n_grids (grids);
+}
 
 int
 main (int    argc,
@@ -26,7 +93,9 @@ main (int    argc,
   int runs = 7;
   gboolean json = FALSE;
   g_autofree char *png_prefix = NULL;
+  g_autofree char *save_grids = NULL;
   GOptionEntry entries[] = {
+    { "save-grids", 0, 0, G_OPTION_ARG_FILENAME, &save_grids, "Save the project with the grids made to FILE", "FILE" },
     { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Runs per figure", "N" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
     { "png-prefix", 0, 0, G_OPTION_ARG_FILENAME, &png_prefix, "Also save each frame as PREFIX-ZOOM.png", "PREFIX" },
@@ -148,6 +217,73 @@ main (int    argc,
           g_print ("frame_render_%-11s median_ms=%.2f runs=%d\n", zooms[z].name, linli_stats_median (render_ms), runs);
         }
     }
+
+  /* The district once more, with all its grids drawn. */
+  {
+    g_autoptr (GArray) snap_ms = g_array_new (FALSE, FALSE, sizeof (double));
+    gint64 t0 = g_get_monotonic_time ();
+    guint n_grids = linli_grids_get_n_grids (linli_project_get_grids (project));
+    double made_ms = 0;
+
+    if (n_grids == 0)
+      {
+        n_grids = make_grids (document);
+        made_ms = (g_get_monotonic_time () - t0) / 1000.0;
+        if (save_grids != NULL)
+          {
+            g_autoptr (GFile) out = g_file_new_for_path (save_grids);
+
+            if (!linli_document_save (document, out, &error))
+              g_printerr ("bench-map: %s\n", error->message);
+            g_clear_error (&error);
+          }
+      }
+    shumate_viewport_set_zoom_level (viewport, zooms[0].zoom);
+    shumate_map_center_on (map, (min_lat + max_lat) / 2, (min_lon + max_lon) / 2);
+    linli_test_wait_ms (100);
+    /* The first frame prepares the outlines and the assignment: timed apart. */
+    t0 = g_get_monotonic_time ();
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      GskRenderNode *node;
+
+      GTK_WIDGET_GET_CLASS (layer)->snapshot (GTK_WIDGET (layer), snapshot);
+      node = gtk_snapshot_free_to_node (snapshot);
+      g_clear_pointer (&node, gsk_render_node_unref);
+    }
+    {
+      double first_ms = (g_get_monotonic_time () - t0) / 1000.0;
+
+      for (int r = 0; r < runs; r++)
+        {
+          GtkSnapshot *snapshot = gtk_snapshot_new ();
+          GskRenderNode *node;
+          gint64 t1 = g_get_monotonic_time ();
+
+          GTK_WIDGET_GET_CLASS (layer)->snapshot (GTK_WIDGET (layer), snapshot);
+          node = gtk_snapshot_free_to_node (snapshot);
+          g_array_append_vals (snap_ms, (double[]) { (g_get_monotonic_time () - t1) / 1000.0 }, 1);
+          if (png_prefix != NULL && r == 0)
+            {
+              g_autofree char *png = g_strdup_printf ("%s-district-grids.png", png_prefix);
+              GskRenderer *r2 = gtk_native_get_renderer (GTK_NATIVE (window));
+              g_autoptr (GdkTexture) texture =
+                gsk_renderer_render_texture (r2, node, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (layer)),
+                                                                             gtk_widget_get_height (GTK_WIDGET (layer))));
+
+              gdk_texture_save_to_png (texture, png);
+            }
+          gsk_render_node_unref (node);
+        }
+      if (json)
+        g_print ("  ,\"frame_district_grids\": { \"grids\": %u, \"snapshot_median_ms\": %.2f, \"first_ms\": %.2f, "
+                 "\"made_ms\": %.2f, \"runs\": %d }\n", n_grids, linli_stats_median (snap_ms), first_ms, made_ms, runs);
+      else
+        g_print ("frame_snapshot_district_grids median_ms=%.2f runs=%d  # %u grids; first frame %.1f ms "
+                 "(outlines, assignment), grids made in %.1f ms\n",
+                 linli_stats_median (snap_ms), runs, n_grids, first_ms, made_ms);
+    }
+  }
   if (json)
     g_print ("}\n");
   gtk_window_destroy (GTK_WINDOW (window));

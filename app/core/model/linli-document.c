@@ -65,6 +65,7 @@ struct _LinliDocument
   /* Checks of the organisation chain and the grids, made when asked for. */
   LinliOrgCheck    *org_check;
   GPtrArray        *violations;          /* LinliViolation: the org's, then the grids' */
+  GPtrArray        *community_points;    /* per community: GArray of its buildings' LinliLatLon */
 };
 
 G_DEFINE_FINAL_TYPE (LinliDocument, linli_document, G_TYPE_OBJECT)
@@ -220,7 +221,10 @@ check_grids (LinliDocument *self)
   g_clear_pointer (&self->grid_assignment, linli_grid_assignment_free);
   if (self->grids_buildings != linli_project_get_buildings (project) ||
       self->grids_n_buildings != linli_project_get_n_buildings (project))
-    g_ptr_array_set_size (self->derived_boundaries, 0);
+    {
+      g_ptr_array_set_size (self->derived_boundaries, 0);
+      g_ptr_array_set_size (self->community_points, 0);
+    }
   self->grids_serial = linli_grids_get_serial (linli_project_get_grids (project));
   self->grids_buildings = linli_project_get_buildings (project);
   self->grids_n_buildings = linli_project_get_n_buildings (project);
@@ -301,6 +305,7 @@ linli_document_finalize (GObject *object)
   g_clear_pointer (&self->org_check, linli_org_check_free);
   g_clear_pointer (&self->violations, g_ptr_array_unref);
   g_clear_pointer (&self->derived_boundaries, g_ptr_array_unref);
+  g_clear_pointer (&self->community_points, g_ptr_array_unref);
   g_clear_object (&self->project);
   G_OBJECT_CLASS (linli_document_parent_class)->finalize (object);
 }
@@ -386,6 +391,7 @@ linli_document_init (LinliDocument *self)
   self->overlap_cache = linli_grid_overlap_cache_new ();
   self->derived_boundaries = g_ptr_array_new_with_free_func (
     (GDestroyNotify) linli_polygon_unref);
+  self->community_points = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 }
 
 /* Public API */
@@ -696,12 +702,27 @@ linli_document_get_community_boundary (LinliDocument *self,
     return NULL;
   if (self->derived_boundaries->pdata[community] == NULL)
     {
-      const LinliBuilding *buildings = linli_project_get_buildings (project);
-      g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
+      GArray *points;
 
-      for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
-        if (linli_project_building_community (project, i) == community)
-          g_array_append_val (points, ((LinliLatLon) { buildings[i].lat, buildings[i].lon }));
+      /* The buildings sorted by community once, not once per community:
+       * a district has a thousand communities and 300,000 buildings. */
+      if (self->community_points->len != self->derived_boundaries->len)
+        {
+          const LinliBuilding *buildings = linli_project_get_buildings (project);
+
+          g_ptr_array_set_size (self->community_points, 0);
+          for (guint c = 0; c < self->derived_boundaries->len; c++)
+            g_ptr_array_add (self->community_points, g_array_new (FALSE, FALSE, sizeof (LinliLatLon)));
+          for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
+            {
+              guint c = linli_project_building_community (project, i);
+
+              if (c < self->community_points->len)
+                g_array_append_val (g_ptr_array_index (self->community_points, c),
+                                    ((LinliLatLon) { buildings[i].lat, buildings[i].lon }));
+            }
+        }
+      points = g_ptr_array_index (self->community_points, community);
       /* 30 m around the outermost buildings: their footprints and a street. */
       self->derived_boundaries->pdata[community] =
         linli_polygon_hull ((LinliLatLon *) points->data, points->len, 30.0,

@@ -40,6 +40,7 @@ linli_window_update_actions (LinliWindow *self)
                                  linli_window_get_project (self) != NULL &&
                                  linli_project_get_n_buildings (linli_window_get_project (self)) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.nudge", self->selected != NULL);
+  linli_window_update_grid_actions (self);
 }
 
 void
@@ -48,6 +49,8 @@ linli_window_set_add_mode (LinliWindow *self,
 {
   if (self->add_mode == add_mode)
     return;
+  if (add_mode)
+    linli_window_grid_cancel (self);
   self->add_mode = add_mode;
   gtk_widget_set_visible (GTK_WIDGET (self->map_hint), add_mode);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map), add_mode ? "crosshair" : NULL);
@@ -737,6 +740,8 @@ cancel_action (GtkWidget  *widget,
 {
   LinliWindow *self = LINLI_WINDOW (widget);
 
+  if (linli_window_grid_cancel (self))
+    return;
   if (self->add_mode)
     linli_window_set_add_mode (self, FALSE);
   else if (gtk_window_is_fullscreen (GTK_WINDOW (self)))

@@ -5,6 +5,7 @@
 
 #include "linli-crs.h"
 #include "linli-document.h"
+#include "linli-grid-panel.h"
 #include "linli-project-edits.h"
 #include "linli-building-row.h"
 #include "linli-community-row.h"
@@ -17,6 +18,16 @@
 #include "linli-window.h"
 
 G_BEGIN_DECLS
+
+/* What a click on the map does while a grid tool is on. */
+typedef enum
+{
+  LINLI_GRID_TOOL_NONE,
+  LINLI_GRID_TOOL_DRAW,       /* clicks add vertices of a new grid */
+  LINLI_GRID_TOOL_SPLIT,      /* clicks add points of a cut across the selected grid */
+  LINLI_GRID_TOOL_MERGE,      /* a click picks the grid to merge the selected one with */
+  LINLI_GRID_TOOL_VERTICES,   /* drags move the selected grid's vertices */
+} LinliGridTool;
 
 struct _LinliWindow
 {
@@ -37,6 +48,7 @@ struct _LinliWindow
   GtkLabel            *street_gap_label;
   GtkDropDown         *distance_dropdown;
   GtkWidget           *street_legend;
+  GtkWidget           *grid_legend;
   GtkSpinButton       *minutes_spin;
   GtkSpinButton       *speed_spin;
   GtkListView         *community_view;
@@ -45,6 +57,8 @@ struct _LinliWindow
   GtkListView         *uncovered_view;
   LinliSiteEditor     *site_editor;
   LinliPlanPanel      *plan_panel;
+  LinliGridPanel      *grid_panel;
+  GtkLabel            *grid_hint;
   GMenu               *recent_submenu;
 
   /* The map */
@@ -77,6 +91,17 @@ struct _LinliWindow
   LinliSiteState      *drag_before;
   double               press_x;
   double               press_y;
+
+  /* Grid tools (linli-window-grids.c) */
+  LinliGridTool        grid_tool;
+  GArray              *grid_points;       /* LinliLatLon: the vertices clicked so far */
+  gboolean             grid_pointer_in;   /* the pointer is over the map: rubber band to it */
+  double               grid_pointer_lat;
+  double               grid_pointer_lon;
+  LinliGrid           *grid_selected;     /* owned by the project */
+  LinliGrid           *drag_grid;         /* a vertex of it being dragged */
+  guint                drag_ring;
+  guint                drag_vertex;
 };
 
 void linli_window_class_init_actions (GtkWidgetClass *widget_class);
@@ -110,6 +135,26 @@ void     linli_window_confirm_replace (LinliWindow         *self,
 /* linli-window-boundaries.c */
 void linli_window_preview_boundaries (LinliWindow *self,
                                       GFile       *file);
+/* linli-window-grids.c */
+void     linli_window_class_init_grid_actions (GtkWidgetClass *widget_class);
+void     linli_window_init_grids              (LinliWindow *self);
+void     linli_window_dispose_grids           (LinliWindow *self);
+void     linli_window_update_grid_actions     (LinliWindow *self);
+gboolean linli_window_grid_click              (LinliWindow *self,
+                                               int          n_press,
+                                               double       x,
+                                               double       y);
+gboolean linli_window_grid_cancel             (LinliWindow *self);
+gboolean linli_window_grid_drag_begin         (LinliWindow *self,
+                                               double       x,
+                                               double       y);
+void     linli_window_grid_drag_update        (LinliWindow *self,
+                                               double       x,
+                                               double       y);
+void     linli_window_grid_drag_end           (LinliWindow *self,
+                                               double       x,
+                                               double       y);
+void     linli_window_grids_document_changed  (LinliWindow *self);
 
 /* linli-window-csv.c */
 void linli_window_import_csv_action  (GtkWidget  *widget,

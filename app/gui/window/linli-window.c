@@ -432,6 +432,8 @@ on_click_released_cb (GtkGestureClick *gesture,
   /* A release also ends every pan: only a click that stayed put counts. */
   if (hypot (x - self->press_x, y - self->press_y) > DRAG_THRESHOLD_PX || self->project == NULL)
     return;
+  if (linli_window_grid_click (self, n_press, x, y))
+    return;
 
   if (self->add_mode)
     {
@@ -447,6 +449,17 @@ on_click_released_cb (GtkGestureClick *gesture,
     {
       linli_window_select_site (self, site, FALSE);
       return;
+    }
+  /* On the Grids page a click picks the grid under it. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->side_stack), "grids") == 0)
+    {
+      LinliMapView view;
+      LinliGrid *grid = linli_map_layer_get_view (self->layer, &view)
+                        ? linli_painter_pick_grid (linli_map_layer_get_painter (self->layer), &view, x, y) : NULL;
+
+      linli_window_select_grid (self, grid, FALSE);
+      if (grid != NULL)
+        return;
     }
   building = linli_map_layer_pick_building (self->layer, x, y);
   linli_map_layer_set_highlight (self->layer, building);
@@ -476,8 +489,14 @@ on_drag_begin_cb (GtkGestureDrag *gesture,
                   double          y,
                   LinliWindow    *self)
 {
-  LinliSite *site = self->project && !self->add_mode ? linli_map_layer_pick_site (self->layer, x, y) : NULL;
+  LinliSite *site;
 
+  if (self->project != NULL && linli_window_grid_drag_begin (self, x, y))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
+  site = self->project && !self->add_mode ? linli_map_layer_pick_site (self->layer, x, y) : NULL;
   if (site == NULL)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
@@ -499,9 +518,10 @@ on_drag_update_cb (GtkGestureDrag *gesture,
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
   double sx, sy, lat, lon;
 
+  gtk_gesture_drag_get_start_point (gesture, &sx, &sy);
+  linli_window_grid_drag_update (self, sx + dx, sy + dy);
   if (self->drag_site == NULL)
     return;
-  gtk_gesture_drag_get_start_point (gesture, &sx, &sy);
   shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), sx + dx, sy + dy, &lat, &lon);
   if (linli_lat_lon_is_valid (lat, lon))
     linli_site_set_position (self->drag_site, lat, lon);
@@ -513,6 +533,10 @@ on_drag_end_cb (GtkGestureDrag *gesture,
                 double          dy,
                 LinliWindow    *self)
 {
+  double sx, sy;
+
+  gtk_gesture_drag_get_start_point (gesture, &sx, &sy);
+  linli_window_grid_drag_end (self, sx + dx, sy + dy);
   if (self->drag_site == NULL)
     return;
   on_drag_update_cb (gesture, dx, dy, self);
@@ -610,6 +634,7 @@ linli_window_dispose (GObject *object)
   g_clear_pointer (&self->drag_before, linli_site_state_free);
   self->selected = NULL;
   self->drag_site = NULL;
+  linli_window_dispose_grids (self);
   G_OBJECT_CLASS (linli_window_parent_class)->dispose (object);
 }
 
@@ -671,6 +696,7 @@ linli_window_class_init (LinliWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LINLI_TYPE_PLAN_PANEL);
+  g_type_ensure (LINLI_TYPE_GRID_PANEL);
   g_type_ensure (LINLI_TYPE_SITE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, window_title);
@@ -679,6 +705,7 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, legend);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, legend_rule);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, street_legend);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, grid_legend);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, street_gap_label);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, distance_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, map_hint);
@@ -696,8 +723,11 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_editor);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, recent_submenu);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, plan_panel);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, grid_panel);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, grid_hint);
 
   linli_window_class_init_actions (widget_class);
+  linli_window_class_init_grid_actions (widget_class);
 }
 
 static void
@@ -718,6 +748,8 @@ linli_window_init (LinliWindow *self)
                                  G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "notify::modified", G_CALLBACK (update_title), self,
                                  G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "grids-changed",
+                                 G_CALLBACK (linli_window_grids_document_changed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "notify::file", G_CALLBACK (update_title), self,
                                  G_CONNECT_SWAPPED);
   self->project_signals = g_signal_group_new (LINLI_TYPE_PROJECT);
@@ -785,6 +817,7 @@ linli_window_init (LinliWindow *self)
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (drag));
+  linli_window_init_grids (self);
 
   /* Lists */
   g_signal_connect (site_factory, "setup", G_CALLBACK (site_row_setup_cb), self);
@@ -874,6 +907,9 @@ linli_window_set_document (LinliWindow   *self,
 
   self->selected = NULL;
   self->drag_site = NULL;
+  linli_window_grid_cancel (self);
+  self->grid_selected = NULL;
+  self->drag_grid = NULL;
   project = linli_document_get_project (document);
   g_set_object (&self->document, document);
   g_set_object (&self->project, project);
@@ -884,6 +920,8 @@ linli_window_set_document (LinliWindow   *self,
 
   linli_map_layer_set_document (self->layer, document);
   linli_plan_panel_set_document (self->plan_panel, document);
+  linli_grid_panel_set_document (self->grid_panel, document);
+  linli_window_grids_document_changed (self);
   linli_site_editor_set_site (self->site_editor, NULL);
   linli_site_editor_set_document (self->site_editor, document);
   {

@@ -6,6 +6,7 @@
 #include "linli-coverage.h"
 #include "linli-csv-dialog.h"
 #include "linli-document.h"
+#include "linli-grid-panel.h"
 #include "linli-history.h"
 #include "linli-import.h"
 #include "linli-project.h"
@@ -62,5 +63,15 @@ gboolean             linli_window_save_png       (LinliWindow  *self,
                                                   gboolean      map_only,
                                                   const char   *path,
                                                   GError      **error);
+
+LinliGridPanel      *linli_window_get_grid_panel (LinliWindow *self);
+LinliGrid           *linli_window_get_selected_grid (LinliWindow *self);
+void                 linli_window_select_grid    (LinliWindow *self,
+                                                  LinliGrid   *grid,
+                                                  gboolean     show);
+void                 linli_window_grid_tool_click_at (LinliWindow *self,
+                                                      double       lat,
+                                                      double       lon);
+int                  linli_window_get_grid_tool  (LinliWindow *self);
 
 G_END_DECLS
