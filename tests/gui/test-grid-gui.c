@@ -11,6 +11,7 @@
 
 #include "linli-grid-assignment.h"
 #include "linli-grids.h"
+#include "linli-format.h"
 #include "linli-gui-test-utils.h"
 #include "linli-window-private.h"
 
@@ -48,8 +49,18 @@ fixture_setup (Fixture       *f,
   f->path = g_build_filename (f->dir, "grids.linli", NULL);
   g_file_get_contents (sample, &contents, &len, &error);
   g_assert_no_error (error);
-  g_file_set_contents (f->path, contents, len, &error);
-  g_assert_no_error (error);
+  /* The sample as it would be before its grids were drawn. */
+  {
+    g_autoptr (LinliProject) project = linli_format_load_data (contents, len, sample, &error);
+    LinliGrids *grids;
+
+    g_assert_no_error (error);
+    grids = linli_project_get_grids (project);
+    while (linli_grids_get_n_grids (grids) > 0)
+      linli_grids_remove (grids, linli_grids_get_grid (grids, 0));
+    g_assert_true (linli_format_save_file (project, f->path, &error));
+    g_assert_no_error (error);
+  }
 
   f->window = g_object_ref_sink (linli_window_new (NULL));
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);

@@ -11,7 +11,7 @@
 #include "linli-grids.h"
 #include "linli-org.h"
 
-#include <glib/gi18n-lib.h>
+#include <string.h>
 
 /* Grids for a generated district: each community divided by the proposal,
  * each grid given a worker and a grid party branch, then the holes real
@@ -47,13 +47,20 @@ linli_generator_add_grids (LinliProject *project,
   guint n_communities = linli_project_get_n_communities (project);
   guint divided = 0;
 
+  g_autofree gboolean *skip = g_new0 (gboolean, n_communities + 1);
+
+  /* One community in ten (at least one of three or more) has not drawn
+   * its grids yet. */
+  if (n_communities > 2)
+    for (guint k = 0; k < MAX (1, n_communities / 10); k++)
+      skip[g_rand_int_range (rand, 0, n_communities)] = TRUE;
+
   for (guint c = 0; c < n_communities; c++)
     {
       LinliGridProposeOptions options;
       g_autoptr (LinliGridProposal) proposal = NULL;
 
-      /* One community in ten has not drawn its grids yet. */
-      if (n_communities > 2 && g_rand_int_range (rand, 0, 10) == 0)
+      if (skip[c])
         continue;
       linli_grid_propose_options_init (&options);
       options.seed = seed + c;
@@ -77,6 +84,14 @@ linli_generator_add_grids (LinliProject *project,
         guint members = linli_grid_assignment_get_figures (assignment, g)->party_members;
 
         g_ptr_array_add (states, state);
+        /* A generated district is a Chinese one: its grids are named in
+         * Chinese whatever the language Linli runs in. */
+        if (state->code != NULL && strlen (state->code) >= 3)
+          {
+            g_free (state->name);
+            state->name = g_strdup_printf ("第%u网格", (guint) g_ascii_strtoull (state->code + strlen (state->code) - 3,
+                                                                              NULL, 10));
+          }
         if (g_rand_int_range (rand, 0, 8) != 0)
           state->worker = g_strconcat (surnames[g_rand_int_range (rand, 0, G_N_ELEMENTS (surnames))],
                                        given[g_rand_int_range (rand, 0, G_N_ELEMENTS (given))], NULL);
@@ -84,7 +99,7 @@ linli_generator_add_grids (LinliProject *project,
         if (members >= 3 && g_rand_int_range (rand, 0, 8) != 0)
           {
             g_autofree char *id = linli_org_new_branch_id (org);
-            g_autofree char *name = g_strdup_printf (_("%s Party Branch"), state->name);
+            g_autofree char *name = g_strdup_printf ("%s党支部", state->name);
             g_autofree char *secretary = g_strconcat (surnames[g_rand_int_range (rand, 0, G_N_ELEMENTS (surnames))],
                                                       given[g_rand_int_range (rand, 0, G_N_ELEMENTS (given))], NULL);
             LinliBranchState branch = { id, name, LINLI_BRANCH_GRID, 0, state->id, secretary, members };
