@@ -41,6 +41,7 @@ struct _LinliPainter
   gboolean             show_candidate_circles;
   gboolean             draw_background;   /* FALSE over a tile basemap */
   gboolean             show_legend;
+  LinliBuildingColors  building_colors;
   gboolean             show_scale_bar;
   GHashTable          *proposal;          /* site id → households it adds, as a double* */
   char                *attribution;       /* the data's credit, drawn with the scale bar */
@@ -703,6 +704,33 @@ typedef struct
   GArray        *visible;
 } Cull;
 
+/* Each building's chain status, when the buildings are coloured by it and
+ * the document has them; NULL otherwise. */
+static const guint8 *
+chain_status (LinliPainter *self)
+{
+  const LinliOrgCheck *check;
+
+  if (self->building_colors != LINLI_BUILDING_COLORS_CHAIN || self->document == NULL)
+    return NULL;
+  check = linli_document_get_org_check (self->document);
+  if (check == NULL || check->n_buildings != self->n_buildings)
+    return NULL;
+  return check->chain;
+}
+
+/* Which colour class building @i falls in: 0 is the good one, drawn first
+ * and plain, the last is the worst, outlined. */
+static guint
+building_class (const guint  *counts,
+                const guint8 *chain,
+                guint         i)
+{
+  if (chain != NULL)
+    return chain[i];
+  return counts != NULL && counts[i] > 0 ? 0 : 1;
+}
+
 static void
 cull_cb (guint    index,
          double   distance,
@@ -725,6 +753,9 @@ draw_aggregate (LinliPainter  *self,
                 const View    *v)
 {
   static const guint colours[] = { LINLI_COLOR_COVERED, LINLI_COLOR_PARTLY, LINLI_COLOR_UNCOVERED };
+  static const guint chain_colours[] = { LINLI_COLOR_CHAIN_COMPLETE, LINLI_COLOR_CHAIN_MISSING_GROUP,
+                                         LINLI_COLOR_CHAIN_NO_MEMBER };
+  const guint8 *chain = chain_status (self);
   int nx = (int) ceil (v->width / CELL_PX), ny = (int) ceil (v->height / CELL_PX);
   g_autofree guint32 *households = g_new0 (guint32, (gsize) nx * ny);
   g_autofree guint32 *uncovered = g_new0 (guint32, (gsize) nx * ny);
@@ -749,7 +780,14 @@ draw_aggregate (LinliPainter  *self,
       cy = (int) (y / CELL_PX);
       h = MAX (buildings[i].households, 1);
       households[cy * nx + cx] += h;
-      if (counts == NULL || counts[i] == 0)
+      if (chain != NULL)
+        {
+          /* By chain status: buildings counted by status, packed in one
+           * word (up to 1023 of each per cell, far more than fit). */
+          households[cy * nx + cx] += 1;
+          uncovered[cy * nx + cx] += MIN (chain[i], 2) == 0 ? 1u : MIN (chain[i], 2) == 1 ? 1u << 10 : 1u << 20;
+        }
+      else if (counts == NULL || counts[i] == 0)
         uncovered[cy * nx + cx] += h;
     }
 
@@ -763,7 +801,19 @@ draw_aggregate (LinliPainter  *self,
       {
         guint32 h = households[cy * nx + cx], u = uncovered[cy * nx + cx];
 
-        pixels[cy * stride + cx] = h == 0 ? 0 : 0xff000000u | colours[u * 10 < h ? 0 : u * 2 < h ? 1 : 2];
+        if (chain != NULL)
+          {
+            /* The status most of the cell's buildings have, the worse
+             * one on a tie. */
+            guint n[3] = { u & 0x3ff, (u >> 10) & 0x3ff, (u >> 20) & 0x3ff };
+            guint best = n[2] >= n[1] && n[2] >= n[0] ? 2 : n[1] >= n[0] ? 1 : 0;
+
+            pixels[cy * stride + cx] = h == 0 ? 0 : 0xff000000u | chain_colours[best];
+          }
+        else
+          {
+            pixels[cy * stride + cx] = h == 0 ? 0 : 0xff000000u | colours[u * 10 < h ? 0 : u * 2 < h ? 1 : 2];
+          }
       }
   cairo_surface_mark_dirty (image);
   cairo_save (cr);
@@ -784,6 +834,12 @@ draw_buildings (LinliPainter  *self,
   double scale = CLAMP (v->ppm * 4, 0.6, 2.0);
   g_autoptr (GArray) visible = NULL;
   const guint *counts = cover_counts (self);
+  const guint8 *chain = chain_status (self);
+  static const guint coverage_colours[] = { LINLI_COLOR_COVERED, LINLI_COLOR_UNCOVERED };
+  static const guint chain_colours[] = { LINLI_COLOR_CHAIN_COMPLETE, LINLI_COLOR_CHAIN_MISSING_GROUP,
+                                         LINLI_COLOR_CHAIN_NO_MEMBER };
+  const guint *colours = chain != NULL ? chain_colours : coverage_colours;
+  guint n_passes = chain != NULL ? G_N_ELEMENTS (chain_colours) : G_N_ELEMENTS (coverage_colours);
   Cull cull = { self, v, NULL };
 
   if (v->ppm < LOD_AGGREGATE)
@@ -797,12 +853,13 @@ draw_buildings (LinliPainter  *self,
   linli_point_index_query_circle (self->merc_index, v->cx, v->cy, v->radius, cull_cb, &cull);
 
   /* One path per colour: covered buildings filled, uncovered ones filled
-   * and outlined. */
+   * and outlined; by chain status, complete and missing a group filled,
+   * no member filled and outlined. */
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_width (cr, 1);
-  for (int pass = 0; pass < 2; pass++)
+  for (guint pass = 0; pass < n_passes; pass++)
     {
-      gboolean want_covered = pass == 0;
+      gboolean last = pass == n_passes - 1;
 
       cairo_new_path (cr);
       for (guint k = 0; k < visible->len; k++)
@@ -813,7 +870,7 @@ draw_buildings (LinliPainter  *self,
           const LinliLatLon *fp;
           double x, y;
 
-          if ((counts != NULL && counts[i] > 0) != want_covered)
+          if (building_class (counts, chain, i) != pass)
             continue;
           b = linli_project_get_building (self->project, i);
           fp = footprints ? linli_project_get_footprint (self->project, i, &n_fp) : NULL;
@@ -840,8 +897,8 @@ draw_buildings (LinliPainter  *self,
               cairo_arc (cr, x, y, r, 0, 2 * G_PI);
             }
         }
-      set_rgb (cr, want_covered ? LINLI_COLOR_COVERED : LINLI_COLOR_UNCOVERED, 1);
-      if (want_covered)
+      set_rgb (cr, colours[pass], 1);
+      if (!last)
         {
           cairo_fill (cr);
         }
@@ -992,6 +1049,7 @@ typedef enum
   SWATCH_CIRCLE,
   SWATCH_CIRCLE_CANDIDATE,
   SWATCH_STREET,
+  SWATCH_CHAIN,
 } Swatch;
 
 static const struct
@@ -1004,6 +1062,10 @@ static const struct
   { SWATCH_UNCOVERED, LINLI_COLOR_UNCOVERED, N_("Building not covered") },
   /* xgettext:no-c-format */
   { SWATCH_PARTLY, LINLI_COLOR_PARTLY, N_("District view: area with 10–50 % not covered") },
+  /* In place of the three above when buildings are coloured by the chain. */
+  { SWATCH_CHAIN, LINLI_COLOR_CHAIN_COMPLETE, N_("Building with members in a party group") },
+  { SWATCH_CHAIN, LINLI_COLOR_CHAIN_MISSING_GROUP, N_("Building with members but no party group") },
+  { SWATCH_UNCOVERED, LINLI_COLOR_CHAIN_NO_MEMBER, N_("Building with no party member") },
   { SWATCH_EXISTING, 0xc8102e, N_("Existing service site") },
   { SWATCH_PLANNED, 0xc8102e, N_("Planned site") },
   { SWATCH_PROPOSED, LINLI_COLOR_PROPOSED, N_("Site the plan proposes") },
@@ -1034,6 +1096,7 @@ draw_swatch (cairo_t *cr,
   switch (swatch)
     {
     case SWATCH_COVERED:
+    case SWATCH_CHAIN:
       cairo_arc (cr, x, y, 6, 0, 2 * G_PI);
       set_rgb (cr, color, 1);
       cairo_fill (cr);
@@ -1168,6 +1231,7 @@ draw_legend (LinliPainter *self,
   g_autofree char *rule_text = legend_rule (self);
   g_autoptr (PangoLayout) rule = legend_layout (pango, rule_text, "Sans 8");
   PangoLayout *rows[G_N_ELEMENTS (legend_rows)] = { NULL };
+  guint row_index[G_N_ELEMENTS (legend_rows)];
   guint n_rows = G_N_ELEMENTS (legend_rows);
   int w, h, title_h, rule_h;
   double box_w, box_h, x, y, scale;
@@ -1175,6 +1239,17 @@ draw_legend (LinliPainter *self,
   if (self->node_distances == NULL)
     while (n_rows > 0 && legend_rows[n_rows - 1].swatch == SWATCH_STREET)
       n_rows--;
+  /* The first three rows say what coverage colours mean, the next three
+   * what chain colours mean: only one set is drawn. */
+  {
+    guint skip = self->building_colors == LINLI_BUILDING_COLORS_CHAIN ? 0 : 3;
+    guint k = 0;
+
+    for (guint i = 0; i < n_rows; i++)
+      if (i >= 6 || (i >= skip && i < skip + 3))
+        row_index[k++] = i;
+    n_rows = k;
+  }
 
   pango_layout_get_pixel_size (title, &w, &title_h);
   box_w = w;
@@ -1183,7 +1258,7 @@ draw_legend (LinliPainter *self,
   box_h = title_h + LEGEND_SPACING + rule_h;
   for (guint i = 0; i < n_rows; i++)
     {
-      rows[i] = legend_layout (pango, _(legend_rows[i].label), "Sans 9");
+      rows[i] = legend_layout (pango, _(legend_rows[row_index[i]].label), "Sans 9");
       pango_layout_get_pixel_size (rows[i], &w, &h);
       box_w = MAX (box_w, LEGEND_SWATCH_W + 8 + w);
       box_h += LEGEND_SPACING + MAX (h, 14);
@@ -1231,7 +1306,8 @@ draw_legend (LinliPainter *self,
       pango_layout_get_pixel_size (rows[i], &w, &h);
       row_h = MAX (h, 14);
       y += LEGEND_SPACING;
-      draw_swatch (cr, legend_rows[i].swatch, legend_rows[i].color, x + LEGEND_SWATCH_W / 2, y + row_h / 2);
+      draw_swatch (cr, legend_rows[row_index[i]].swatch, legend_rows[row_index[i]].color,
+                   x + LEGEND_SWATCH_W / 2, y + row_h / 2);
       set_rgb (cr, 0x202020, 1);
       cairo_move_to (cr, x + LEGEND_SWATCH_W + 8, y + (row_h - h) / 2);
       pango_cairo_show_layout (cr, rows[i]);
@@ -1499,6 +1575,14 @@ on_document_coverage_changed_cb (LinliPainter *self)
                              linli_project_get_coverage_radius (project));
 }
 
+/* The chain's colours follow the checks. */
+static void
+on_document_checks_changed_cb (LinliPainter *self)
+{
+  if (self->building_colors == LINLI_BUILDING_COLORS_CHAIN)
+    changed (self);
+}
+
 /**
  * linli_painter_set_document:
  * @document: (nullable): the document to draw
@@ -1528,6 +1612,8 @@ linli_painter_set_document (LinliPainter  *self,
     }
   linli_painter_set_project (self, linli_document_get_project (document));
   g_signal_connect_object (document, "coverage-changed", G_CALLBACK (on_document_coverage_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "checks-changed", G_CALLBACK (on_document_checks_changed_cb), self,
                            G_CONNECT_SWAPPED);
   on_document_coverage_changed_cb (self);
 }
@@ -1734,6 +1820,36 @@ linli_painter_set_show_candidate_circles (LinliPainter *self,
     return;
   self->show_candidate_circles = show;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CANDIDATE_CIRCLES]);
+  changed (self);
+}
+
+/**
+ * linli_painter_get_building_colors:
+ *
+ * Returns: what the buildings' colours say
+ */
+LinliBuildingColors
+linli_painter_get_building_colors (LinliPainter *self)
+{
+  g_return_val_if_fail (LINLI_IS_PAINTER (self), LINLI_BUILDING_COLORS_COVERAGE);
+  return self->building_colors;
+}
+
+/**
+ * linli_painter_set_building_colors:
+ * @colors: colour buildings by coverage (the default) or by the status of
+ *   the organisation chain, which needs a document
+ *   (linli_painter_set_document()); the legend follows
+ */
+void
+linli_painter_set_building_colors (LinliPainter        *self,
+                                   LinliBuildingColors  colors)
+{
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+
+  if (self->building_colors == colors)
+    return;
+  self->building_colors = colors;
   changed (self);
 }
 

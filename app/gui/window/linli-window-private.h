@@ -6,10 +6,12 @@
 #include "linli-document.h"
 #include "linli-project-edits.h"
 #include "linli-building-row.h"
+#include "linli-checks-panel.h"
 #include "linli-community-row.h"
 #include "linli-index-list.h"
 #include "linli-map-layer.h"
 #include "linli-mbtiles-source.h"
+#include "linli-org-panel.h"
 #include "linli-plan-panel.h"
 #include "linli-site-editor.h"
 #include "linli-site-row.h"
@@ -44,6 +46,10 @@ struct _LinliWindow
   GtkListView         *uncovered_view;
   LinliSiteEditor     *site_editor;
   LinliPlanPanel      *plan_panel;
+  LinliOrgPanel       *org_panel;
+  LinliChecksPanel    *checks_panel;
+  GtkWidget           *coverage_legend;
+  GtkWidget           *chain_legend;
   GMenu               *recent_submenu;
 
   /* The map */
@@ -70,6 +76,7 @@ struct _LinliWindow
   /* Interaction state */
   gboolean             add_mode;
   gboolean             show_candidate_circles;
+  gboolean             chain_colors;      /* buildings coloured by the organisation chain */
   gboolean             updating;          /* filling the walk widgets from the project */
   gboolean             close_confirmed;
   LinliSite           *drag_site;
