@@ -21,6 +21,8 @@ struct _LinliApplication
 
   char          *screenshot;   /* --screenshot: render to this PNG and quit */
   char          *plan;         /* --plan: run this planning problem on opening */
+  char          *page;         /* --page: the side page to show */
+  gboolean       chain_colors; /* --chain-colors: buildings by the organisation chain */
   gboolean       map_only;     /* --map-only: render just the map */
   LinliPreferences *preferences; /* weak: the open preferences window */
   int            width;
@@ -164,6 +166,10 @@ present (LinliApplication *self,
          LinliWindow      *window)
 {
   gtk_window_present (GTK_WINDOW (window));
+  if (self->page != NULL)
+    gtk_stack_set_visible_child_name (window->side_stack, self->page);
+  if (self->chain_colors)
+    g_object_set (window, "chain-colors", TRUE, NULL);
   start_plan (self, window);
   if (self->screenshot != NULL)
     gtk_widget_add_tick_callback (GTK_WIDGET (window), screenshot_tick_cb, self, NULL);
@@ -321,6 +327,14 @@ linli_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot);
   g_variant_dict_lookup (options, "map-only", "b", &self->map_only);
   g_variant_dict_lookup (options, "plan", "s", &self->plan);
+  g_variant_dict_lookup (options, "page", "s", &self->page);
+  g_variant_dict_lookup (options, "chain-colors", "b", &self->chain_colors);
+  if (self->page != NULL && !g_strv_contains ((const char *[]) { "sites", "plan", "org", "checks", "uncovered", NULL },
+                                              self->page))
+    {
+      g_printerr (_("linli: --page must be sites, plan, org, checks or uncovered\n"));
+      return 2;
+    }
   if (g_variant_dict_lookup (options, "size", "&s", &size) &&
       (!linli_number_parse_pair (size, 'x', &w, &h) || !(w >= 1 && w <= 16384 && h >= 1 && h <= 16384) ||
        w != floor (w) || h != floor (h)))
@@ -374,6 +388,7 @@ linli_application_finalize (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
   g_free (self->screenshot);
   g_free (self->plan);
+  g_free (self->page);
   G_OBJECT_CLASS (linli_application_parent_class)->finalize (object);
 }
 
@@ -398,6 +413,8 @@ linli_application_init (LinliApplication *self)
     { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Window size"), N_("WIDTHxHEIGHT") },
     { "basemap", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Show this MBTiles file under the map, or “own” for Linli’s own drawing, for this run only"), N_("FILE") },
     { "plan", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Run a plan on opening: mclp, lscp or pmedian, with :K for the number of new sites"), N_("PROBLEM[:K]") },
+    { "page", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Show this page of the side panel: sites, plan, org, checks or uncovered"), N_("PAGE") },
+    { "chain-colors", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Colour buildings by the party organisation chain"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and quit"), NULL },
     { NULL }
   };
