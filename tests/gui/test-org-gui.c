@@ -292,9 +292,10 @@ pdf_text (LinliWindow *window)
   const char *argv[] = { "pdftotext", pdf, "-", NULL };
   LinliMapView view;
   double min_lat, min_lon, max_lat, max_lon;
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
   int status = 0;
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (program == NULL)
     {
       linli_test_remove_dir (dir);
       g_object_unref (painter);
