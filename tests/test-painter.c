@@ -12,9 +12,11 @@
 #include "linli-coverage.h"
 #include "linli-document.h"
 #include "linli-format.h"
+#include "linli-generator.h"
 #include "linli-geo.h"
 #include "linli-grids.h"
 #include "linli-mercator.h"
+#include "linli-org-check.h"
 #include "linli-painter.h"
 #include "linli-walk.h"
 
@@ -899,6 +901,83 @@ test_grid_hide_names (Fixture       *f,
   g_assert_null (strstr (hidden, "三丰"));
 }
 
+/* Buildings coloured by the organisation chain: each building of a
+ * generated district (with its organisation and its holes) shows the
+ * colour of its status as a check made here, apart from the document,
+ * gives it; a close view shows a building with no member in its colour. */
+static void
+test_chain_colours (void)
+{
+  static const guint colours[] = { LINLI_COLOR_CHAIN_COMPLETE, LINLI_COLOR_CHAIN_MISSING_GROUP,
+                                   LINLI_COLOR_CHAIN_NO_MEMBER };
+  LinliGeneratorOptions options;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (LinliDocument) document = NULL;
+  g_autoptr (LinliOrgCheck) check = NULL;
+  LinliPainter *painter = linli_painter_new ();
+  guint match[3] = { 0 }, total[3] = { 0 };
+  double min_lat, min_lon, max_lat, max_lon;
+  cairo_surface_t *surface;
+  LinliMapView view;
+  int no_member = -1;
+
+  linli_generator_options_init (&options);
+  options.seed = 11;
+  options.n_buildings = 800;
+  project = linli_generate_district (&options);
+  document = linli_document_new (project, NULL);
+  check = linli_org_check (project, NULL);
+  linli_painter_set_document (painter, document);
+  linli_painter_set_building_colors (painter, LINLI_BUILDING_COLORS_CHAIN);
+  g_assert_cmpint (linli_painter_get_building_colors (painter), ==, LINLI_BUILDING_COLORS_CHAIN);
+
+  g_assert_true (linli_painter_get_bounds (painter, &min_lat, &min_lon, &max_lat, &max_lon));
+  linli_map_view_fit (&view, min_lat, min_lon, max_lat, max_lon, 1920, 1080, 16);
+  surface = render (painter, &view);
+  for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
+    {
+      const LinliBuilding *b = linli_project_get_building (project, i);
+      guint status = check->chain[i];
+      double x, y;
+
+      linli_map_view_to_pixels (&view, b->lat, b->lon, &x, &y);
+      total[status]++;
+      match[status] += colour_near (pixel_at (surface, (int) x, (int) y), colours[status], 24);
+      if (status == LINLI_CHAIN_NO_MEMBER && no_member < 0)
+        no_member = i;
+    }
+  cairo_surface_destroy (surface);
+  g_test_message ("complete %u of %u, missing group %u of %u, no member %u of %u at their colour",
+                  match[0], total[0], match[1], total[1], match[2], total[2]);
+  for (guint k = 0; k < 3; k++)
+    g_assert_cmpuint (total[k], >, 0);
+  g_assert_cmpfloat (match[0], >=, 0.8 * total[0]);
+  g_assert_cmpfloat (match[1], >=, 0.5 * total[1]);
+  /* Outlined, so small ones are mostly outline at this scale. */
+  g_assert_cmpfloat (match[2], >=, 0.3 * total[2]);
+
+  /* Close up, the building with no member is filled with its colour at
+   * its centre; by coverage it is not. */
+  {
+    const LinliBuilding *b = linli_project_get_building (project, no_member);
+    guint32 pixel;
+
+    linli_map_view_init (&view, b->lat, b->lon, 19, 400, 300);
+    surface = render (painter, &view);
+    pixel = pixel_at (surface, 200, 150);
+    cairo_surface_destroy (surface);
+    if (!colour_near (pixel, LINLI_COLOR_CHAIN_NO_MEMBER, 12))
+      g_error ("building %s: %06x at its centre, want %06x", b->id, pixel, LINLI_COLOR_CHAIN_NO_MEMBER);
+    linli_painter_set_building_colors (painter, LINLI_BUILDING_COLORS_COVERAGE);
+    surface = render (painter, &view);
+    g_assert_false (colour_near (pixel_at (surface, 200, 150), LINLI_COLOR_CHAIN_NO_MEMBER, 12));
+    cairo_surface_destroy (surface);
+  }
+
+  linli_painter_set_document (painter, NULL);
+  g_assert_finalize_object (painter);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -911,6 +990,7 @@ main (int    argc,
   g_test_add_func ("/painter/mercator", test_mercator);
   g_test_add_func ("/painter/empty", test_empty);
   g_test_add_func ("/painter/properties", test_properties);
+  g_test_add_func ("/painter/chain-colours", test_chain_colours);
   g_test_add ("/painter/view-fit", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_view_fit, fixture_tear_down);
   g_test_add ("/painter/colours", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_colours, fixture_tear_down);
   g_test_add ("/painter/legend", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_legend, fixture_tear_down);

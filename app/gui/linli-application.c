@@ -22,6 +22,7 @@ struct _LinliApplication
   char          *screenshot;   /* --screenshot: render to this PNG and quit */
   char          *page;         /* --page: the side page to show */
   char          *plan;         /* --plan: run this planning problem on opening */
+  gboolean       chain_colors; /* --chain-colors: buildings by the organisation chain */
   gboolean       map_only;     /* --map-only: render just the map */
   LinliPreferences *preferences; /* weak: the open preferences window */
   int            width;
@@ -172,6 +173,8 @@ present (LinliApplication *self,
       else
         g_printerr (_("linli: no side page called %s\n"), self->page);
     }
+  if (self->chain_colors)
+    g_object_set (window, "chain-colors", TRUE, NULL);
   start_plan (self, window);
   if (self->screenshot != NULL)
     gtk_widget_add_tick_callback (GTK_WIDGET (window), screenshot_tick_cb, self, NULL);
@@ -330,6 +333,7 @@ linli_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "map-only", "b", &self->map_only);
   g_variant_dict_lookup (options, "plan", "s", &self->plan);
   g_variant_dict_lookup (options, "page", "s", &self->page);
+  g_variant_dict_lookup (options, "chain-colors", "b", &self->chain_colors);
   if (g_variant_dict_lookup (options, "size", "&s", &size) &&
       (!linli_number_parse_pair (size, 'x', &w, &h) || !(w >= 1 && w <= 16384 && h >= 1 && h <= 16384) ||
        w != floor (w) || h != floor (h)))
@@ -408,7 +412,8 @@ linli_application_init (LinliApplication *self)
     { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Window size"), N_("WIDTHxHEIGHT") },
     { "basemap", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Show this MBTiles file under the map, or “own” for Linli’s own drawing, for this run only"), N_("FILE") },
     { "plan", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Run a plan on opening: mclp, lscp or pmedian, with :K for the number of new sites"), N_("PROBLEM[:K]") },
-    { "page", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Show this side page: sites, plan, grids or uncovered"), N_("NAME") },
+    { "page", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Show this side page: sites, plan, grids, org, checks or uncovered"), N_("NAME") },
+    { "chain-colors", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Colour buildings by the party organisation chain"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and quit"), NULL },
     { NULL }
   };

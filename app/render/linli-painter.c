@@ -45,6 +45,7 @@ struct _LinliPainter
   gboolean             show_candidate_circles;
   gboolean             draw_background;   /* FALSE over a tile basemap */
   gboolean             show_legend;
+  LinliBuildingColors  building_colors;
   gboolean             show_scale_bar;
   GHashTable          *proposal;          /* site id → households it adds, as a double* */
   char                *attribution;       /* the data's credit, drawn with the scale bar */
@@ -739,6 +740,33 @@ typedef struct
   GArray        *visible;
 } Cull;
 
+/* Each building's chain status, when the buildings are coloured by it and
+ * the document has them; NULL otherwise. */
+static const guint8 *
+chain_status (LinliPainter *self)
+{
+  const LinliOrgCheck *check;
+
+  if (self->building_colors != LINLI_BUILDING_COLORS_CHAIN || self->document == NULL)
+    return NULL;
+  check = linli_document_get_org_check (self->document);
+  if (check == NULL || check->n_buildings != self->n_buildings)
+    return NULL;
+  return check->chain;
+}
+
+/* Which colour class building @i falls in: 0 is the good one, drawn first
+ * and plain, the last is the worst, outlined. */
+static guint
+building_class (const guint  *counts,
+                const guint8 *chain,
+                guint         i)
+{
+  if (chain != NULL)
+    return chain[i];
+  return counts != NULL && counts[i] > 0 ? 0 : 1;
+}
+
 static void
 cull_cb (guint    index,
          double   distance,
@@ -761,6 +789,9 @@ draw_aggregate (LinliPainter  *self,
                 const View    *v)
 {
   static const guint colours[] = { LINLI_COLOR_COVERED, LINLI_COLOR_PARTLY, LINLI_COLOR_UNCOVERED };
+  static const guint chain_colours[] = { LINLI_COLOR_CHAIN_COMPLETE, LINLI_COLOR_CHAIN_MISSING_GROUP,
+                                         LINLI_COLOR_CHAIN_NO_MEMBER };
+  const guint8 *chain = chain_status (self);
   int nx = (int) ceil (v->width / CELL_PX), ny = (int) ceil (v->height / CELL_PX);
   g_autofree guint32 *households = g_new0 (guint32, (gsize) nx * ny);
   g_autofree guint32 *uncovered = g_new0 (guint32, (gsize) nx * ny);
@@ -785,7 +816,14 @@ draw_aggregate (LinliPainter  *self,
       cy = (int) (y / CELL_PX);
       h = MAX (buildings[i].households, 1);
       households[cy * nx + cx] += h;
-      if (counts == NULL || counts[i] == 0)
+      if (chain != NULL)
+        {
+          /* By chain status: buildings counted by status, packed in one
+           * word (up to 1023 of each per cell, far more than fit). */
+          households[cy * nx + cx] += 1;
+          uncovered[cy * nx + cx] += MIN (chain[i], 2) == 0 ? 1u : MIN (chain[i], 2) == 1 ? 1u << 10 : 1u << 20;
+        }
+      else if (counts == NULL || counts[i] == 0)
         uncovered[cy * nx + cx] += h;
     }
 
@@ -799,7 +837,19 @@ draw_aggregate (LinliPainter  *self,
       {
         guint32 h = households[cy * nx + cx], u = uncovered[cy * nx + cx];
 
-        pixels[cy * stride + cx] = h == 0 ? 0 : 0xff000000u | colours[u * 10 < h ? 0 : u * 2 < h ? 1 : 2];
+        if (chain != NULL)
+          {
+            /* The status most of the cell's buildings have, the worse
+             * one on a tie. */
+            guint n[3] = { u & 0x3ff, (u >> 10) & 0x3ff, (u >> 20) & 0x3ff };
+            guint best = n[2] >= n[1] && n[2] >= n[0] ? 2 : n[1] >= n[0] ? 1 : 0;
+
+            pixels[cy * stride + cx] = h == 0 ? 0 : 0xff000000u | chain_colours[best];
+          }
+        else
+          {
+            pixels[cy * stride + cx] = h == 0 ? 0 : 0xff000000u | colours[u * 10 < h ? 0 : u * 2 < h ? 1 : 2];
+          }
       }
   cairo_surface_mark_dirty (image);
   cairo_save (cr);
@@ -820,6 +870,12 @@ draw_buildings (LinliPainter  *self,
   double scale = CLAMP (v->ppm * 4, 0.6, 2.0);
   g_autoptr (GArray) visible = NULL;
   const guint *counts = cover_counts (self);
+  const guint8 *chain = chain_status (self);
+  static const guint coverage_colours[] = { LINLI_COLOR_COVERED, LINLI_COLOR_UNCOVERED };
+  static const guint chain_colours[] = { LINLI_COLOR_CHAIN_COMPLETE, LINLI_COLOR_CHAIN_MISSING_GROUP,
+                                         LINLI_COLOR_CHAIN_NO_MEMBER };
+  const guint *colours = chain != NULL ? chain_colours : coverage_colours;
+  guint n_passes = chain != NULL ? G_N_ELEMENTS (chain_colours) : G_N_ELEMENTS (coverage_colours);
   Cull cull = { self, v, NULL };
 
   if (v->ppm < LOD_AGGREGATE)
@@ -833,12 +889,13 @@ draw_buildings (LinliPainter  *self,
   linli_point_index_query_circle (self->merc_index, v->cx, v->cy, v->radius, cull_cb, &cull);
 
   /* One path per colour: covered buildings filled, uncovered ones filled
-   * and outlined. */
+   * and outlined; by chain status, complete and missing a group filled,
+   * no member filled and outlined. */
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_width (cr, 1);
-  for (int pass = 0; pass < 2; pass++)
+  for (guint pass = 0; pass < n_passes; pass++)
     {
-      gboolean want_covered = pass == 0;
+      gboolean last = pass == n_passes - 1;
 
       cairo_new_path (cr);
       for (guint k = 0; k < visible->len; k++)
@@ -849,7 +906,7 @@ draw_buildings (LinliPainter  *self,
           const LinliLatLon *fp;
           double x, y;
 
-          if ((counts != NULL && counts[i] > 0) != want_covered)
+          if (building_class (counts, chain, i) != pass)
             continue;
           b = linli_project_get_building (self->project, i);
           fp = footprints ? linli_project_get_footprint (self->project, i, &n_fp) : NULL;
@@ -876,8 +933,8 @@ draw_buildings (LinliPainter  *self,
               cairo_arc (cr, x, y, r, 0, 2 * G_PI);
             }
         }
-      set_rgb (cr, want_covered ? LINLI_COLOR_COVERED : LINLI_COLOR_UNCOVERED, 1);
-      if (want_covered)
+      set_rgb (cr, colours[pass], 1);
+      if (!last)
         {
           cairo_fill (cr);
         }
@@ -1598,12 +1655,15 @@ typedef enum
   SWATCH_BOUNDARY,
   SWATCH_BOUNDARY_DERIVED,
   SWATCH_NO_GRID,
+  SWATCH_CHAIN,
 } Swatch;
 
 /* When a row of the legend is shown. */
 typedef enum
 {
   ROW_ALWAYS,
+  ROW_COVERAGE,   /* buildings coloured by coverage */
+  ROW_CHAIN,      /* buildings coloured by the organisation chain */
   ROW_WALK,       /* streets coloured by the walk */
   ROW_GRIDS,      /* the grid layer, with grids */
   ROW_GIVEN,      /* a community boundary drawn or imported */
@@ -1617,10 +1677,14 @@ static const struct
   const char *label;
   RowWhen     when;
 } legend_rows[] = {
-  { SWATCH_COVERED, LINLI_COLOR_COVERED, N_("Building within reach (size: households)"), ROW_ALWAYS },
-  { SWATCH_UNCOVERED, LINLI_COLOR_UNCOVERED, N_("Building not covered"), ROW_ALWAYS },
+  { SWATCH_COVERED, LINLI_COLOR_COVERED, N_("Building within reach (size: households)"), ROW_COVERAGE },
+  { SWATCH_UNCOVERED, LINLI_COLOR_UNCOVERED, N_("Building not covered"), ROW_COVERAGE },
   /* xgettext:no-c-format */
-  { SWATCH_PARTLY, LINLI_COLOR_PARTLY, N_("District view: area with 10–50 % not covered"), ROW_ALWAYS },
+  { SWATCH_PARTLY, LINLI_COLOR_PARTLY, N_("District view: area with 10–50 % not covered"), ROW_COVERAGE },
+  /* In place of the three above when buildings are coloured by the chain. */
+  { SWATCH_CHAIN, LINLI_COLOR_CHAIN_COMPLETE, N_("Building with members in a party group"), ROW_CHAIN },
+  { SWATCH_CHAIN, LINLI_COLOR_CHAIN_MISSING_GROUP, N_("Building with members but no party group"), ROW_CHAIN },
+  { SWATCH_UNCOVERED, LINLI_COLOR_CHAIN_NO_MEMBER, N_("Building with no party member"), ROW_CHAIN },
   { SWATCH_EXISTING, 0xc8102e, N_("Existing service site"), ROW_ALWAYS },
   { SWATCH_PLANNED, 0xc8102e, N_("Planned site"), ROW_ALWAYS },
   { SWATCH_PROPOSED, LINLI_COLOR_PROPOSED, N_("Site the plan proposes"), ROW_ALWAYS },
@@ -1658,6 +1722,7 @@ draw_swatch (cairo_t *cr,
   switch (swatch)
     {
     case SWATCH_COVERED:
+    case SWATCH_CHAIN:
       cairo_arc (cr, x, y, 6, 0, 2 * G_PI);
       set_rgb (cr, color, 1);
       cairo_fill (cr);
@@ -1837,7 +1902,10 @@ draw_legend (LinliPainter *self,
     {
       RowWhen when = legend_rows[i].when;
 
-      if (when == ROW_ALWAYS || (when == ROW_WALK && self->node_distances != NULL) ||
+      gboolean chain = self->building_colors == LINLI_BUILDING_COLORS_CHAIN;
+
+      if (when == ROW_ALWAYS || (when == ROW_COVERAGE && !chain) || (when == ROW_CHAIN && chain) ||
+          (when == ROW_WALK && self->node_distances != NULL) ||
           (when == ROW_GRIDS && grids) || (when == ROW_GIVEN && grids && self->any_given) ||
           (when == ROW_DERIVED && grids && self->any_derived))
         shown[n_rows++] = i;
@@ -2206,6 +2274,14 @@ on_document_coverage_changed_cb (LinliPainter *self)
                              linli_project_get_coverage_radius (project));
 }
 
+/* The chain's colours follow the checks. */
+static void
+on_document_checks_changed_cb (LinliPainter *self)
+{
+  if (self->building_colors == LINLI_BUILDING_COLORS_CHAIN)
+    changed (self);
+}
+
 /**
  * linli_painter_set_document:
  * @document: (nullable): the document to draw
@@ -2237,6 +2313,8 @@ linli_painter_set_document (LinliPainter  *self,
   g_signal_connect_object (document, "coverage-changed", G_CALLBACK (on_document_coverage_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "grids-changed", G_CALLBACK (on_grids_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "checks-changed", G_CALLBACK (on_document_checks_changed_cb), self,
                            G_CONNECT_SWAPPED);
   on_document_coverage_changed_cb (self);
 }
@@ -2457,6 +2535,36 @@ linli_painter_set_show_candidate_circles (LinliPainter *self,
     return;
   self->show_candidate_circles = show;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CANDIDATE_CIRCLES]);
+  changed (self);
+}
+
+/**
+ * linli_painter_get_building_colors:
+ *
+ * Returns: what the buildings' colours say
+ */
+LinliBuildingColors
+linli_painter_get_building_colors (LinliPainter *self)
+{
+  g_return_val_if_fail (LINLI_IS_PAINTER (self), LINLI_BUILDING_COLORS_COVERAGE);
+  return self->building_colors;
+}
+
+/**
+ * linli_painter_set_building_colors:
+ * @colors: colour buildings by coverage (the default) or by the status of
+ *   the organisation chain, which needs a document
+ *   (linli_painter_set_document()); the legend follows
+ */
+void
+linli_painter_set_building_colors (LinliPainter        *self,
+                                   LinliBuildingColors  colors)
+{
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+
+  if (self->building_colors == colors)
+    return;
+  self->building_colors = colors;
   changed (self);
 }
 

@@ -27,6 +27,13 @@ GQuark linli_render_error_quark (void);
 /* The largest image or page side linli_painter_save() writes, in px. */
 #define LINLI_RENDER_MAX_SIDE 8192
 
+/* What the buildings' colours say. */
+typedef enum
+{
+  LINLI_BUILDING_COLORS_COVERAGE,   /* within reach of a site or not */
+  LINLI_BUILDING_COLORS_CHAIN,      /* the organisation chain's status */
+} LinliBuildingColors;
+
 #define LINLI_TYPE_PAINTER (linli_painter_get_type ())
 G_DECLARE_FINAL_TYPE (LinliPainter, linli_painter, LINLI, PAINTER, GObject)
 
@@ -56,6 +63,9 @@ void          linli_painter_set_draw_background (LinliPainter *self,
                                                  gboolean      draw);
 void          linli_painter_set_show_candidate_circles (LinliPainter *self,
                                                         gboolean      show);
+LinliBuildingColors linli_painter_get_building_colors (LinliPainter *self);
+void          linli_painter_set_building_colors (LinliPainter        *self,
+                                                 LinliBuildingColors  colors);
 gboolean      linli_painter_get_show_legend     (LinliPainter *self);
 void          linli_painter_set_show_legend     (LinliPainter *self,
                                                  gboolean      show);
@@ -142,5 +152,11 @@ void          linli_render_free_caches          (void);
 #define LINLI_COLOR_SKETCH         0x0b6bcb
 #define LINLI_GRID_FILL_ALPHA      0.12
 #define LINLI_GRID_OUT_FILL_ALPHA  0.30
+/* Buildings by the organisation chain, from the Okabe–Ito palette, which
+ * stays apart for the common kinds of colour blindness: blue, orange and
+ * vermillion (this one also outlined, as it is the worst). */
+#define LINLI_COLOR_CHAIN_COMPLETE      0x0072b2
+#define LINLI_COLOR_CHAIN_MISSING_GROUP 0xe69f00
+#define LINLI_COLOR_CHAIN_NO_MEMBER     0xd55e00
 
 G_END_DECLS

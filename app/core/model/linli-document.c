@@ -434,6 +434,9 @@ linli_document_new (LinliProject *project,
                            G_CALLBACK (on_grids_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (linli_project_get_org (project), "changed",
                            G_CALLBACK (on_org_changed_cb), self, G_CONNECT_SWAPPED);
+  /* The findings' messages name people through the hide-names switch. */
+  g_signal_connect_object (project, "notify::hide-names", G_CALLBACK (on_org_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::modified", G_CALLBACK (on_history_modified_cb), self,
                            G_CONNECT_SWAPPED);
   update_derived (self);

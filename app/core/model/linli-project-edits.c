@@ -31,6 +31,12 @@ typedef struct
   LinliDistance distance[2];
 } RuleEdit;
 
+typedef struct
+{
+  LinliEdit parent;
+  gboolean  hide[2];          /* before, after */
+} HideNamesEdit;
+
 /* Site edits */
 
 static void
@@ -178,6 +184,29 @@ rule_edit_new (LinliProject *project)
   edit->distance[0] = edit->distance[1] = linli_project_get_distance (project);
   return edit;
 }
+
+/* Hide-names edits */
+
+static void
+hide_names_apply (LinliEdit    *edit,
+                  LinliProject *project)
+{
+  linli_project_set_hide_names (project, ((HideNamesEdit *) edit)->hide[1]);
+}
+
+static void
+hide_names_revert (LinliEdit    *edit,
+                   LinliProject *project)
+{
+  linli_project_set_hide_names (project, ((HideNamesEdit *) edit)->hide[0]);
+}
+
+static const LinliEditClass hide_names_edit_class = {
+  .name = "hide-names",
+  .size = sizeof (HideNamesEdit),
+  .apply = hide_names_apply,
+  .revert = hide_names_revert,
+};
 
 /* Public API */
 
@@ -327,5 +356,28 @@ linli_project_edits_set_distance (LinliHistory  *history,
     return;
   edit = rule_edit_new (project);
   edit->distance[1] = distance;
+  linli_history_push (history, (LinliEdit *) edit, TRUE);
+}
+
+/**
+ * linli_project_edits_set_hide_names:
+ * @hide: whether people's names are hidden in every view and export
+ *
+ * Turns the project-wide switch that hides people's names, recorded: it is
+ * saved in the file, so turning it is a change to save (and to undo).
+ */
+void
+linli_project_edits_set_hide_names (LinliHistory *history,
+                                    gboolean      hide)
+{
+  LinliProject *project = linli_history_get_project (history);
+  HideNamesEdit *edit;
+
+  hide = !!hide;
+  if (hide == linli_project_get_hide_names (project))
+    return;
+  edit = linli_edit_new (&hide_names_edit_class, hide ? _("Hide Names") : _("Show Names"));
+  edit->hide[0] = !hide;
+  edit->hide[1] = hide;
   linli_history_push (history, (LinliEdit *) edit, TRUE);
 }

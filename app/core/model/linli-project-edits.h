@@ -27,5 +27,7 @@ void       linli_project_edits_set_walk     (LinliHistory *history,
                                              double        speed);
 void       linli_project_edits_set_distance (LinliHistory  *history,
                                              LinliDistance  distance);
+void       linli_project_edits_set_hide_names (LinliHistory *history,
+                                               gboolean      hide);
 
 G_END_DECLS

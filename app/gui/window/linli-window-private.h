@@ -8,10 +8,12 @@
 #include "linli-grid-panel.h"
 #include "linli-project-edits.h"
 #include "linli-building-row.h"
+#include "linli-checks-panel.h"
 #include "linli-community-row.h"
 #include "linli-index-list.h"
 #include "linli-map-layer.h"
 #include "linli-mbtiles-source.h"
+#include "linli-org-panel.h"
 #include "linli-plan-panel.h"
 #include "linli-site-editor.h"
 #include "linli-site-row.h"
@@ -59,6 +61,10 @@ struct _LinliWindow
   LinliPlanPanel      *plan_panel;
   LinliGridPanel      *grid_panel;
   GtkLabel            *grid_hint;
+  LinliOrgPanel       *org_panel;
+  LinliChecksPanel    *checks_panel;
+  GtkWidget           *coverage_legend;
+  GtkWidget           *chain_legend;
   GMenu               *recent_submenu;
 
   /* The map */
@@ -85,6 +91,7 @@ struct _LinliWindow
   /* Interaction state */
   gboolean             add_mode;
   gboolean             show_candidate_circles;
+  gboolean             chain_colors;      /* buildings coloured by the organisation chain */
   gboolean             updating;          /* filling the walk widgets from the project */
   gboolean             close_confirmed;
   LinliSite           *drag_site;

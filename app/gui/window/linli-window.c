@@ -21,6 +21,8 @@ enum {
   PROP_0,
   PROP_ADD_SITE_MODE,
   PROP_SHOW_CANDIDATE_CIRCLES,
+  PROP_CHAIN_COLORS,
+  PROP_HIDE_NAMES,
   N_PROPS,
 };
 
@@ -555,6 +557,30 @@ on_proposal_changed_cb (LinliWindow *self)
   linli_map_layer_set_proposal (self->layer, ids, adds, n);
 }
 
+/* A row of the organisation tables or a finding of the checks was chosen:
+ * the map goes there, close enough to tell buildings apart. */
+static void
+on_show_location_cb (LinliWindow *self,
+                     double       lat,
+                     double       lon,
+                     int          building)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+
+  if (!linli_lat_lon_is_valid (lat, lon))
+    return;
+  linli_map_layer_set_highlight (self->layer, building);
+  if (shumate_viewport_get_zoom_level (viewport) < 16)
+    shumate_viewport_set_zoom_level (viewport, 16);
+  center_on (self, lat, lon);
+}
+
+static void
+on_hide_names_cb (LinliWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDE_NAMES]);
+}
+
 static gboolean
 on_close_request_cb (LinliWindow *self);
 
@@ -650,6 +676,10 @@ linli_window_get_property (GObject    *object,
     {
     case PROP_ADD_SITE_MODE: g_value_set_boolean (value, self->add_mode); break;
     case PROP_SHOW_CANDIDATE_CIRCLES: g_value_set_boolean (value, self->show_candidate_circles); break;
+    case PROP_CHAIN_COLORS: g_value_set_boolean (value, self->chain_colors); break;
+    case PROP_HIDE_NAMES:
+      g_value_set_boolean (value, self->project != NULL && linli_project_get_hide_names (self->project));
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -673,6 +703,24 @@ linli_window_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_CHAIN_COLORS:
+      if (self->chain_colors != g_value_get_boolean (value))
+        {
+          self->chain_colors = g_value_get_boolean (value);
+          linli_painter_set_building_colors (linli_map_layer_get_painter (self->layer),
+                                             self->chain_colors ? LINLI_BUILDING_COLORS_CHAIN
+                                                                : LINLI_BUILDING_COLORS_COVERAGE);
+          gtk_widget_set_visible (self->coverage_legend, !self->chain_colors);
+          gtk_widget_set_visible (self->chain_legend, self->chain_colors);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_HIDE_NAMES:
+      /* Saved in the file: an edit, so the project counts as changed.
+       * The project's notify tells the action its new state. */
+      if (self->history != NULL)
+        linli_project_edits_set_hide_names (self->history, g_value_get_boolean (value));
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -693,10 +741,18 @@ linli_window_class_init (LinliWindowClass *klass)
   properties[PROP_SHOW_CANDIDATE_CIRCLES] =
     g_param_spec_boolean ("show-candidate-circles", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHAIN_COLORS] =
+    g_param_spec_boolean ("chain-colors", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HIDE_NAMES] =
+    g_param_spec_boolean ("hide-names", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LINLI_TYPE_PLAN_PANEL);
   g_type_ensure (LINLI_TYPE_GRID_PANEL);
+  g_type_ensure (LINLI_TYPE_ORG_PANEL);
+  g_type_ensure (LINLI_TYPE_CHECKS_PANEL);
   g_type_ensure (LINLI_TYPE_SITE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, window_title);
@@ -725,6 +781,10 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, plan_panel);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, grid_panel);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, grid_hint);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, org_panel);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, checks_panel);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, coverage_legend);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, chain_legend);
 
   linli_window_class_init_actions (widget_class);
   linli_window_class_init_grid_actions (widget_class);
@@ -757,6 +817,8 @@ linli_window_init (LinliWindow *self)
                                  G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->project_signals, "notify::name", G_CALLBACK (update_title), self,
                                  G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "notify::hide-names", G_CALLBACK (on_hide_names_cb),
+                                 self, G_CONNECT_SWAPPED);
   self->history_signals = g_signal_group_new (LINLI_TYPE_HISTORY);
   g_signal_group_connect_object (self->history_signals, "notify", G_CALLBACK (on_history_notify_cb), self,
                                  G_CONNECT_SWAPPED);
@@ -869,6 +931,10 @@ linli_window_init (LinliWindow *self)
 
   g_signal_connect_object (self->plan_panel, "proposal-changed", G_CALLBACK (on_proposal_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->org_panel, "show-location", G_CALLBACK (on_show_location_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checks_panel, "show-location", G_CALLBACK (on_show_location_cb), self,
+                           G_CONNECT_SWAPPED);
   linli_window_init_actions (self);
   {
     g_autoptr (LinliProject) empty = linli_project_new ();
@@ -922,6 +988,8 @@ linli_window_set_document (LinliWindow   *self,
   linli_plan_panel_set_document (self->plan_panel, document);
   linli_grid_panel_set_document (self->grid_panel, document);
   linli_window_grids_document_changed (self);
+  linli_org_panel_set_document (self->org_panel, document);
+  linli_checks_panel_set_document (self->checks_panel, document);
   linli_site_editor_set_site (self->site_editor, NULL);
   linli_site_editor_set_document (self->site_editor, document);
   {
@@ -939,6 +1007,7 @@ linli_window_set_document (LinliWindow   *self,
   show_coverage (self);
   update_attribution (self);
   update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDE_NAMES]);
   linli_window_update_actions (self);
   linli_window_zoom_to_fit (self);
 }
