@@ -308,7 +308,7 @@ linli_grid_propose (LinliDocument                 *document,
          * a few centimetres so every building has a cell of its own. */
         for (guint attempt = 0;; attempt++)
           {
-            *key = ((gint64) llround (x * 100) << 32) ^ (gint64) llround (y * 100);
+            *key = (gint64) (((guint64) llround (x * 100) << 32) ^ (guint64) llround (y * 100));
             if (!g_hash_table_contains (seen, key))
               break;
             x += 0.05 * cos (attempt * 2.4);
