@@ -336,8 +336,11 @@ test_edits (void)
   g_assert_cmpuint (linli_grids_get_n_grids (grids), ==, 2);
   g_assert_cmpfloat (linli_polygon_overlap_area (linli_grid_get_polygon (a), linli_grid_get_polygon (b), proj),
                      <, 1.0);
-  g_assert_cmpstr (linli_grid_get_code (a), ==, g_strconcat (linli_project_get_community (project, 0)->id,
-                                                            "001", NULL));
+  {
+    g_autofree char *code = g_strconcat (linli_project_get_community (project, 0)->id, "001", NULL);
+
+    g_assert_cmpstr (linli_grid_get_code (a), ==, code);
+  }
   {
     const LinliGridAssignment *asg = linli_document_get_grid_assignment (document);
     guint n;
@@ -498,8 +501,12 @@ test_round_trip (void)
   }
   project_extent (project, &e);
   linli_grids_set_range (grids, 250, 450);
-  linli_grids_set_compound_boundary (grids, 1, linli_polygon_new_rectangle (e.min_lat, e.min_lon,
-                                                                            e.min_lat + 0.001, e.min_lon + 0.001));
+  {
+    g_autoptr (LinliPolygon) corner = linli_polygon_new_rectangle (e.min_lat, e.min_lon, e.min_lat + 0.001,
+                                                                   e.min_lon + 0.001);
+
+    linli_grids_set_compound_boundary (grids, 1, corner);
+  }
   (void) holed;
   linli_project_set_hide_names (project, TRUE);
 
@@ -836,7 +843,11 @@ test_check_rules (void)
   g_assert_cmpuint (count_rule (violations, "grid-outside-community", NULL), ==, 0);
 
   /* A grid of community B around community A's buildings holds foreign buildings. */
-  add_grid (project, "foreign", b, linli_polygon_new_rectangle (30.0035, 119.999, 30.004, 120.001));
+  {
+    g_autoptr (LinliPolygon) far = linli_polygon_new_rectangle (30.0035, 119.999, 30.004, 120.001);
+
+    add_grid (project, "foreign", b, far);
+  }
   {
     g_autoptr (LinliPolygon) around = linli_polygon_new_rectangle (30.0995, 120.0995, 30.1005, 120.1005);
     LinliGrids *grids = linli_project_get_grids (project);

@@ -1480,6 +1480,7 @@ linli_generator_options_init (LinliGeneratorOptions *options)
   options->name = NULL;
   options->lane_share = 0.25;
   options->streets = TRUE;
+  options->organisation = TRUE;
 }
 
 /**
@@ -1536,7 +1537,8 @@ linli_generate_district (const LinliGeneratorOptions *options)
   place_centres (&gen, district_name);
   place_stations (&gen);
   place_candidates (&gen);
-  _linli_generate_org (gen.project, options->seed);
+  if (options->organisation)
+    _linli_generate_org (gen.project, options->seed);
 
   g_debug ("%u buildings in %u compounds and %u communities, %u sites, "
            "%.1f %% of households covered",

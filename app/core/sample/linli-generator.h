@@ -14,6 +14,7 @@ typedef struct
   char   *name;          /* district name; NULL picks one */
   double  lane_share;    /* share of compounds of old low-rise lane houses, 0–1 */
   gboolean streets;      /* lay out walkable streets in the gaps between blocks */
+  gboolean organisation; /* committees, branches, party groups and member households */
 } LinliGeneratorOptions;
 
 void          linli_generator_options_init (LinliGeneratorOptions *options);
