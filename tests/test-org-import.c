@@ -209,6 +209,56 @@ test_long_name (void)
   g_string_free (csv, TRUE);
 }
 
+/* --column: headers or numbers, fields of the list only; and the
+ * report counts rows whose id is in the project as changed, the others
+ * as added, against the project's lists before and after. */
+static void
+test_parse_and_report (void)
+{
+  const char *csv = "代号,小区,人\nb0,k0,1\n\nb1,k1,2\nb2,k0,3\n";
+  g_autoptr (LinliCsvTable) table = linli_csv_table_parse (csv, strlen (csv), "b.csv", ',', NULL);
+  g_autoptr (LinliProject) project = base_project ();
+  g_autoptr (LinliHistory) history = linli_history_new (project);
+  GListModel *branches = linli_org_get_branches (linli_project_get_org (project));
+  g_autoptr (GError) error = NULL;
+  LinliOrgImportReport report;
+  LinliOrgMapping m;
+  guint before;
+
+  linli_org_mapping_guess (&m, LINLI_ORG_LIST_BRANCHES, table);
+  g_assert_cmpint (m.columns[LINLI_ORG_FIELD_ID], ==, -1);
+  g_assert_true (linli_org_mapping_parse (&m, LINLI_ORG_LIST_BRANCHES, table, "id=代号", &error));
+  g_assert_true (linli_org_mapping_parse (&m, LINLI_ORG_LIST_BRANCHES, table, "members=#3", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (m.columns[LINLI_ORG_FIELD_ID], ==, 0);
+  g_assert_cmpint (m.columns[LINLI_ORG_FIELD_MEMBERS], ==, 2);
+  g_assert_true (linli_org_mapping_parse (&m, LINLI_ORG_LIST_BRANCHES, table, "members=none", &error));
+  g_assert_cmpint (m.columns[LINLI_ORG_FIELD_MEMBERS], ==, -1);
+  g_assert_true (linli_org_mapping_parse (&m, LINLI_ORG_LIST_BRANCHES, table, "members=3", &error));
+
+  /* A field of another list, an unknown column, no '='. */
+  g_assert_false (linli_org_mapping_parse (&m, LINLI_ORG_LIST_BRANCHES, table, "leader=1", &error));
+  g_assert_error (error, LINLI_ORG_ERROR, LINLI_ORG_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (linli_org_mapping_parse (&m, LINLI_ORG_LIST_BRANCHES, table, "id=编号", &error));
+  g_assert_nonnull (strstr (error->message, "b.csv has no column “编号”"));
+  g_clear_error (&error);
+  g_assert_false (linli_org_mapping_parse (&m, LINLI_ORG_LIST_BRANCHES, table, "id", &error));
+  g_clear_error (&error);
+  g_assert_cmpint (m.columns[LINLI_ORG_FIELD_ID], ==, 0);
+
+  g_assert_true (import (history, LINLI_ORG_LIST_BRANCHES, "id,compound\nb0,k0\n", NULL));
+  before = g_list_model_get_n_items (branches);
+  g_assert_true (linli_org_import_csv (history, LINLI_ORG_LIST_BRANCHES, table, &m, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.n_rows, ==, linli_csv_table_get_n_rows (table));
+  g_assert_cmpuint (report.n_entries, ==, 3);
+  g_assert_cmpuint (report.n_added, ==, g_list_model_get_n_items (branches) - before);
+  g_assert_cmpuint (report.n_changed, ==, report.n_entries - report.n_added);
+  g_assert_cmpuint (linli_branch_get_members (linli_org_find_branch (linli_project_get_org (project), "b0", NULL)),
+                    ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -219,5 +269,6 @@ main (int    argc,
   g_test_add_func ("/org-import/lists", test_lists);
   g_test_add_func ("/org-import/bad", test_bad);
   g_test_add_func ("/org-import/long-name", test_long_name);
+  g_test_add_func ("/org-import/parse-and-report", test_parse_and_report);
   return g_test_run ();
 }
