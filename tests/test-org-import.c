@@ -259,6 +259,38 @@ test_parse_and_report (void)
                     ==, 1);
 }
 
+/* Full-width separators split a group's buildings at characters, not at
+ * bytes: the names here share bytes with "，" and "；" (楼 ends in 0xBC). */
+static void
+test_wide_separators (void)
+{
+  g_autoptr (LinliProject) project = linli_project_new ();
+  g_autoptr (LinliHistory) history = NULL;
+  g_autoptr (GError) error = NULL;
+  static const char *const names[] = { "1号楼", "2号楼", "3号楼", "东楼" };
+  const guint *buildings;
+  guint n;
+
+  linli_project_add_community (project, "c0", "社区");
+  linli_project_add_compound (project, "k0", "小区", 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("B%u", i);
+      LinliBuilding b = { .id = id, .name = (char *) names[i], .compound = 0, .lat = 30.3 + 0.001 * i,
+                          .lon = 120.1, .households = 30, .residents = 80, .party_members = 2 };
+
+      linli_project_add_building (project, &b, NULL, 0);
+    }
+  history = linli_history_new (project);
+  g_assert_true (import (history, LINLI_ORG_LIST_GROUPS, "id,楼栋\np,1号楼、2号楼，3号楼；东楼\n", &error));
+  g_assert_no_error (error);
+  buildings = linli_party_group_get_buildings (linli_org_find_group (linli_project_get_org (project), "p", NULL),
+                                               &n);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (linli_project_get_building (project, buildings[i])->name, ==, names[i]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -270,5 +302,6 @@ main (int    argc,
   g_test_add_func ("/org-import/bad", test_bad);
   g_test_add_func ("/org-import/long-name", test_long_name);
   g_test_add_func ("/org-import/parse-and-report", test_parse_and_report);
+  g_test_add_func ("/org-import/wide-separators", test_wide_separators);
   return g_test_run ();
 }

@@ -525,6 +525,23 @@ read_branch (Reader     *r,
   return TRUE;
 }
 
+/* A group's buildings, split at ASCII and full-width separators.  The
+ * full-width ones are replaced first: g_strsplit_set() splits at bytes,
+ * and their bytes are also inside other characters (楼 ends in the last
+ * byte of ，). */
+static char **
+split_buildings (const char *list)
+{
+  static const char *const wide[] = { "、", "，", "；" };
+  GString *s = g_string_new (list);
+  g_autofree char *replaced = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (wide); i++)
+    g_string_replace (s, wide[i], ",", 0);
+  replaced = g_string_free (s, FALSE);
+  return g_strsplit_set (replaced, ",;|/ ", -1);
+}
+
 static gboolean
 read_group (Reader     *r,
             guint       row,
@@ -551,7 +568,7 @@ read_group (Reader     *r,
       st->branch = g_strdup (linli_branch_get_id (b));
     }
   list = cell (r, row, LINLI_ORG_FIELD_BUILDINGS);
-  tokens = g_strsplit_set (list, ",;|/ 、，；", -1);
+  tokens = split_buildings (list);
   for (guint i = 0; tokens[i] != NULL; i++)
     {
       guint index;
