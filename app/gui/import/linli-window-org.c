@@ -163,7 +163,8 @@ linli_window_preview_org (LinliWindow *self,
                           GFile       *file)
 {
   static const char *const lists[] = {
-    N_("Community Party Committees"), N_("Party Branches"), N_("Building Party Groups"), N_("Member Households"), NULL,
+    N_("Community Party Committees"), N_("Party Branches"), N_("Building Party Groups"),
+    N_("Member Households"), NULL,
   };
   g_autofree char *path = NULL;
   g_autofree char *body = NULL;
