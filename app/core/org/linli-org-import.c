@@ -167,14 +167,17 @@ linli_org_mapping_guess (LinliOrgMapping     *mapping,
   for (guint c = 0; c < n; c++)
     for (guint g = 0; g < G_N_ELEMENTS (guesses) && !used[c]; g++)
       for (guint k = 0; guesses[g].exact[k] != NULL && !used[c]; k++)
-        if (linli_org_list_has_field (list, guesses[g].field) && mapping->columns[guesses[g].field] < 0 &&
+        if (linli_org_list_has_field (list, guesses[g].field) &&
+            mapping->columns[guesses[g].field] < 0 &&
             g_str_equal (keys->pdata[c], guesses[g].exact[k]))
           {
             mapping->columns[guesses[g].field] = c;
             used[c] = TRUE;
           }
   for (guint g = 0; g < G_N_ELEMENTS (guesses); g++)
-    for (guint c = 0; c < n && linli_org_list_has_field (list, guesses[g].field) && mapping->columns[guesses[g].field] < 0; c++)
+    for (guint c = 0;
+         c < n && linli_org_list_has_field (list, guesses[g].field) && mapping->columns[guesses[g].field] < 0;
+         c++)
       for (guint k = 0; !used[c] && guesses[g].parts[k] != NULL; k++)
         if (strstr (keys->pdata[c], guesses[g].parts[k]) != NULL)
           {
@@ -208,7 +211,8 @@ linli_org_mapping_parse (LinliOrgMapping     *mapping,
 
   if (eq == NULL)
     {
-      g_set_error (error, LINLI_ORG_ERROR, LINLI_ORG_ERROR_INVALID, _("“%s” is not FIELD=COLUMN"), assignment);
+      g_set_error (error, LINLI_ORG_ERROR, LINLI_ORG_ERROR_INVALID,
+                   _("“%s” is not FIELD=COLUMN"), assignment);
       return FALSE;
     }
   name = g_strstrip (g_strndup (assignment, eq - assignment));
@@ -220,8 +224,8 @@ linli_org_mapping_parse (LinliOrgMapping     *mapping,
         if (linli_org_list_has_field (list, f))
           g_string_append_printf (names, "%s%s", names->len ? ", " : "", field_names[f]);
       /* Translators: a field name, then the list of field names this list reads */
-      g_set_error (error, LINLI_ORG_ERROR, LINLI_ORG_ERROR_INVALID, _("unknown field “%s”: use %s"), name,
-                   names->str);
+      g_set_error (error, LINLI_ORG_ERROR, LINLI_ORG_ERROR_INVALID,
+                   _("unknown field “%s”: use %s"), name, names->str);
       return FALSE;
     }
   if (g_ascii_strcasecmp (eq + 1, "none") == 0 || eq[1] == '\0')
@@ -231,8 +235,10 @@ linli_org_mapping_parse (LinliOrgMapping     *mapping,
       g_autoptr (GString) names = g_string_new (NULL);
 
       for (guint i = 0; i < linli_csv_table_get_n_columns (table) && i < 40; i++)
-        g_string_append_printf (names, "%s“%s”", i ? ", " : "", linli_csv_table_get_header (table, i));
-      g_set_error (error, LINLI_ORG_ERROR, LINLI_ORG_ERROR_INVALID, _("%s has no column “%s” (its columns: %s)"),
+        g_string_append_printf (names, "%s“%s”", i ? ", " : "",
+                                linli_csv_table_get_header (table, i));
+      g_set_error (error, LINLI_ORG_ERROR, LINLI_ORG_ERROR_INVALID,
+                   _("%s has no column “%s” (its columns: %s)"),
                    linli_csv_table_get_display_name (table), eq + 1, names->str);
       return FALSE;
     }
