@@ -209,6 +209,88 @@ test_long_name (void)
   g_string_free (csv, TRUE);
 }
 
+/* --column: headers or numbers, fields of the list only; and the
+ * report counts rows whose id is in the project as changed, the others
+ * as added, against the project's lists before and after. */
+static void
+test_parse_and_report (void)
+{
+  const char *csv = "代号,小区,人\nb0,k0,1\n\nb1,k1,2\nb2,k0,3\n";
+  g_autoptr (LinliCsvTable) table = linli_csv_table_parse (csv, strlen (csv), "b.csv", ',', NULL);
+  g_autoptr (LinliProject) project = base_project ();
+  g_autoptr (LinliHistory) history = linli_history_new (project);
+  GListModel *branches = linli_org_get_branches (linli_project_get_org (project));
+  g_autoptr (GError) error = NULL;
+  LinliOrgImportReport report;
+  LinliOrgMapping m;
+  guint before;
+
+  linli_org_mapping_guess (&m, LINLI_ORG_LIST_BRANCHES, table);
+  g_assert_cmpint (m.columns[LINLI_ORG_FIELD_ID], ==, -1);
+  g_assert_true (linli_org_mapping_parse (&m, LINLI_ORG_LIST_BRANCHES, table, "id=代号", &error));
+  g_assert_true (linli_org_mapping_parse (&m, LINLI_ORG_LIST_BRANCHES, table, "members=#3", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (m.columns[LINLI_ORG_FIELD_ID], ==, 0);
+  g_assert_cmpint (m.columns[LINLI_ORG_FIELD_MEMBERS], ==, 2);
+  g_assert_true (linli_org_mapping_parse (&m, LINLI_ORG_LIST_BRANCHES, table, "members=none", &error));
+  g_assert_cmpint (m.columns[LINLI_ORG_FIELD_MEMBERS], ==, -1);
+  g_assert_true (linli_org_mapping_parse (&m, LINLI_ORG_LIST_BRANCHES, table, "members=3", &error));
+
+  /* A field of another list, an unknown column, no '='. */
+  g_assert_false (linli_org_mapping_parse (&m, LINLI_ORG_LIST_BRANCHES, table, "leader=1", &error));
+  g_assert_error (error, LINLI_ORG_ERROR, LINLI_ORG_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (linli_org_mapping_parse (&m, LINLI_ORG_LIST_BRANCHES, table, "id=编号", &error));
+  g_assert_nonnull (strstr (error->message, "b.csv has no column “编号”"));
+  g_clear_error (&error);
+  g_assert_false (linli_org_mapping_parse (&m, LINLI_ORG_LIST_BRANCHES, table, "id", &error));
+  g_clear_error (&error);
+  g_assert_cmpint (m.columns[LINLI_ORG_FIELD_ID], ==, 0);
+
+  g_assert_true (import (history, LINLI_ORG_LIST_BRANCHES, "id,compound\nb0,k0\n", NULL));
+  before = g_list_model_get_n_items (branches);
+  g_assert_true (linli_org_import_csv (history, LINLI_ORG_LIST_BRANCHES, table, &m, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.n_rows, ==, linli_csv_table_get_n_rows (table));
+  g_assert_cmpuint (report.n_entries, ==, 3);
+  g_assert_cmpuint (report.n_added, ==, g_list_model_get_n_items (branches) - before);
+  g_assert_cmpuint (report.n_changed, ==, report.n_entries - report.n_added);
+  g_assert_cmpuint (linli_branch_get_members (linli_org_find_branch (linli_project_get_org (project), "b0", NULL)),
+                    ==, 1);
+}
+
+/* Full-width separators split a group's buildings at characters, not at
+ * bytes: the names here share bytes with "，" and "；" (楼 ends in 0xBC). */
+static void
+test_wide_separators (void)
+{
+  g_autoptr (LinliProject) project = linli_project_new ();
+  g_autoptr (LinliHistory) history = NULL;
+  g_autoptr (GError) error = NULL;
+  static const char *const names[] = { "1号楼", "2号楼", "3号楼", "东楼" };
+  const guint *buildings;
+  guint n;
+
+  linli_project_add_community (project, "c0", "社区");
+  linli_project_add_compound (project, "k0", "小区", 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("B%u", i);
+      LinliBuilding b = { .id = id, .name = (char *) names[i], .compound = 0, .lat = 30.3 + 0.001 * i,
+                          .lon = 120.1, .households = 30, .residents = 80, .party_members = 2 };
+
+      linli_project_add_building (project, &b, NULL, 0);
+    }
+  history = linli_history_new (project);
+  g_assert_true (import (history, LINLI_ORG_LIST_GROUPS, "id,楼栋\np,1号楼、2号楼，3号楼；东楼\n", &error));
+  g_assert_no_error (error);
+  buildings = linli_party_group_get_buildings (linli_org_find_group (linli_project_get_org (project), "p", NULL),
+                                               &n);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (linli_project_get_building (project, buildings[i])->name, ==, names[i]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -219,5 +301,7 @@ main (int    argc,
   g_test_add_func ("/org-import/lists", test_lists);
   g_test_add_func ("/org-import/bad", test_bad);
   g_test_add_func ("/org-import/long-name", test_long_name);
+  g_test_add_func ("/org-import/parse-and-report", test_parse_and_report);
+  g_test_add_func ("/org-import/wide-separators", test_wide_separators);
   return g_test_run ();
 }

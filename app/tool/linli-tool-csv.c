@@ -31,9 +31,16 @@ linli_tool_csv_wanted (int    argc,
   return FALSE;
 }
 
-static gboolean
-parse_separator (const char *name,
-                 char       *separator)
+/**
+ * linli_tool_csv_parse_separator:
+ * @name: comma, semicolon, tab, auto or %NULL (auto)
+ * @separator: (out): the character, or 0 to guess it
+ *
+ * Returns: %FALSE if @name is none of those
+ */
+gboolean
+linli_tool_csv_parse_separator (const char *name,
+                                char       *separator)
 {
   if (name == NULL || g_str_equal (name, "auto"))
     *separator = 0;
@@ -61,7 +68,7 @@ load_mapped (const char       *command,
   g_autoptr (LinliCsvTable) table = NULL;
   char separator;
 
-  if (!parse_separator (separator_name, &separator))
+  if (!linli_tool_csv_parse_separator (separator_name, &separator))
     {
       g_printerr (_("linli-tool %s: --separator must be comma, semicolon, tab or auto\n"), command);
       *status = 2;

@@ -55,10 +55,14 @@ static const struct
     { "名称", "姓名", "name", NULL } },
 };
 
-/* The fields each list has. */
-static gboolean
-list_has (LinliOrgList  list,
-          LinliOrgField field)
+/**
+ * linli_org_list_has_field:
+ *
+ * Returns: whether rows of @list read @field
+ */
+gboolean
+linli_org_list_has_field (LinliOrgList  list,
+                          LinliOrgField field)
 {
   switch (list)
     {
@@ -84,6 +88,26 @@ linli_org_field_to_string (LinliOrgField field)
 {
   g_return_val_if_fail (field < LINLI_ORG_N_FIELDS, NULL);
   return field_names[field];
+}
+
+/**
+ * linli_org_field_from_string:
+ *
+ * Accepts the names linli_org_field_to_string() gives.
+ *
+ * Returns: %FALSE if @string names no field
+ */
+gboolean
+linli_org_field_from_string (const char    *string,
+                             LinliOrgField *field)
+{
+  for (guint f = 0; f < LINLI_ORG_N_FIELDS; f++)
+    if (g_strcmp0 (string, field_names[f]) == 0)
+      {
+        *field = f;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 /**
@@ -143,20 +167,83 @@ linli_org_mapping_guess (LinliOrgMapping     *mapping,
   for (guint c = 0; c < n; c++)
     for (guint g = 0; g < G_N_ELEMENTS (guesses) && !used[c]; g++)
       for (guint k = 0; guesses[g].exact[k] != NULL && !used[c]; k++)
-        if (list_has (list, guesses[g].field) && mapping->columns[guesses[g].field] < 0 &&
+        if (linli_org_list_has_field (list, guesses[g].field) &&
+            mapping->columns[guesses[g].field] < 0 &&
             g_str_equal (keys->pdata[c], guesses[g].exact[k]))
           {
             mapping->columns[guesses[g].field] = c;
             used[c] = TRUE;
           }
   for (guint g = 0; g < G_N_ELEMENTS (guesses); g++)
-    for (guint c = 0; c < n && list_has (list, guesses[g].field) && mapping->columns[guesses[g].field] < 0; c++)
+    for (guint c = 0;
+         c < n && linli_org_list_has_field (list, guesses[g].field) && mapping->columns[guesses[g].field] < 0;
+         c++)
       for (guint k = 0; !used[c] && guesses[g].parts[k] != NULL; k++)
         if (strstr (keys->pdata[c], guesses[g].parts[k]) != NULL)
           {
             mapping->columns[guesses[g].field] = c;
             used[c] = TRUE;
           }
+}
+
+/**
+ * linli_org_mapping_parse:
+ * @assignment: "FIELD=COLUMN", e.g. "secretary=书记" or "room=3"
+ *
+ * Sets one field's column, as `--column` gives it: COLUMN is a header or
+ * a column number from 1 (see linli_csv_table_find_column()), or "none".
+ * Only the fields @list reads are accepted, so that a mistyped list is
+ * not taken for a mapping that does nothing.
+ *
+ * Returns: %FALSE with @error set if the field or the column is unknown
+ */
+gboolean
+linli_org_mapping_parse (LinliOrgMapping     *mapping,
+                         LinliOrgList         list,
+                         const LinliCsvTable *table,
+                         const char          *assignment,
+                         GError             **error)
+{
+  const char *eq = strchr (assignment, '=');
+  g_autofree char *name = NULL;
+  LinliOrgField field;
+  int column;
+
+  if (eq == NULL)
+    {
+      g_set_error (error, LINLI_ORG_ERROR, LINLI_ORG_ERROR_INVALID,
+                   _("“%s” is not FIELD=COLUMN"), assignment);
+      return FALSE;
+    }
+  name = g_strstrip (g_strndup (assignment, eq - assignment));
+  if (!linli_org_field_from_string (name, &field) || !linli_org_list_has_field (list, field))
+    {
+      g_autoptr (GString) names = g_string_new (NULL);
+
+      for (guint f = 0; f < LINLI_ORG_N_FIELDS; f++)
+        if (linli_org_list_has_field (list, f))
+          g_string_append_printf (names, "%s%s", names->len ? ", " : "", field_names[f]);
+      /* Translators: a field name, then the list of field names this list reads */
+      g_set_error (error, LINLI_ORG_ERROR, LINLI_ORG_ERROR_INVALID,
+                   _("unknown field “%s”: use %s"), name, names->str);
+      return FALSE;
+    }
+  if (g_ascii_strcasecmp (eq + 1, "none") == 0 || eq[1] == '\0')
+    column = -1;
+  else if ((column = linli_csv_table_find_column (table, eq + 1)) < 0)
+    {
+      g_autoptr (GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < linli_csv_table_get_n_columns (table) && i < 40; i++)
+        g_string_append_printf (names, "%s“%s”", i ? ", " : "",
+                                linli_csv_table_get_header (table, i));
+      g_set_error (error, LINLI_ORG_ERROR, LINLI_ORG_ERROR_INVALID,
+                   _("%s has no column “%s” (its columns: %s)"),
+                   linli_csv_table_get_display_name (table), eq + 1, names->str);
+      return FALSE;
+    }
+  mapping->columns[field] = column;
+  return TRUE;
 }
 
 /* Lookups: by id, then by name, a name that several carry found as none. */
@@ -444,6 +531,23 @@ read_branch (Reader     *r,
   return TRUE;
 }
 
+/* A group's buildings, split at ASCII and full-width separators.  The
+ * full-width ones are replaced first: g_strsplit_set() splits at bytes,
+ * and their bytes are also inside other characters (楼 ends in the last
+ * byte of ，). */
+static char **
+split_buildings (const char *list)
+{
+  static const char *const wide[] = { "、", "，", "；" };
+  GString *s = g_string_new (list);
+  g_autofree char *replaced = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (wide); i++)
+    g_string_replace (s, wide[i], ",", 0);
+  replaced = g_string_free (s, FALSE);
+  return g_strsplit_set (replaced, ",;|/ ", -1);
+}
+
 static gboolean
 read_group (Reader     *r,
             guint       row,
@@ -470,7 +574,7 @@ read_group (Reader     *r,
       st->branch = g_strdup (linli_branch_get_id (b));
     }
   list = cell (r, row, LINLI_ORG_FIELD_BUILDINGS);
-  tokens = g_strsplit_set (list, ",;|/ 、，；", -1);
+  tokens = split_buildings (list);
   for (guint i = 0; tokens[i] != NULL; i++)
     {
       guint index;
@@ -517,9 +621,10 @@ read_household (Reader     *r,
 /* Applying */
 
 static void
-apply (LinliHistory *history,
-       LinliOrgList  list,
-       GPtrArray    *states)
+apply (LinliHistory         *history,
+       LinliOrgList          list,
+       GPtrArray            *states,
+       LinliOrgImportReport *report)
 {
   LinliOrg *org = linli_project_get_org (linli_history_get_project (history));
 
@@ -528,6 +633,7 @@ apply (LinliHistory *history,
       {
       case LINLI_ORG_LIST_COMMITTEES:
         linli_org_edits_set_secretary (history, GPOINTER_TO_UINT (states->pdata[i]) - 1, states->pdata[i + 1]);
+        report->n_changed++;
         i++;
         break;
       case LINLI_ORG_LIST_BRANCHES:
@@ -539,6 +645,10 @@ apply (LinliHistory *history,
             linli_org_edits_change_branch (history, existing, st);
           else
             linli_org_edits_add_branch (history, st);
+          if (existing != NULL)
+            report->n_changed++;
+          else
+            report->n_added++;
         }
         break;
       case LINLI_ORG_LIST_GROUPS:
@@ -550,6 +660,10 @@ apply (LinliHistory *history,
             linli_org_edits_change_group (history, existing, st);
           else
             linli_org_edits_add_group (history, st);
+          if (existing != NULL)
+            report->n_changed++;
+          else
+            report->n_added++;
         }
         break;
       case LINLI_ORG_LIST_HOUSEHOLDS:
@@ -562,6 +676,10 @@ apply (LinliHistory *history,
             linli_org_edits_change_household (history, existing, st);
           else
             linli_org_edits_add_household (history, st);
+          if (existing != NULL)
+            report->n_changed++;
+          else
+            report->n_added++;
         }
         break;
       }
@@ -582,7 +700,7 @@ free_state (LinliOrgList list,
 
 /**
  * linli_org_import_csv:
- * @n_rows: (out) (optional): the rows read
+ * @report: (out) (optional): what was read and done, also on error
  * @error: "FILE:LINE: reason" when a row cannot be read
  *
  * Reads every row of @table as an entry of @list and, when all of them
@@ -595,7 +713,7 @@ linli_org_import_csv (LinliHistory          *history,
                       LinliOrgList           list,
                       const LinliCsvTable   *table,
                       const LinliOrgMapping *mapping,
-                      guint                 *n_rows,
+                      LinliOrgImportReport  *report,
                       GError               **error)
 {
   static const char *const labels[] = {
@@ -607,6 +725,7 @@ linli_org_import_csv (LinliHistory          *history,
   LinliGrids *grids = linli_project_get_grids (project);
   GListModel *branches = linli_org_get_branches (r.org);
   guint n = linli_csv_table_get_n_rows (table);
+  LinliOrgImportReport done = { 0 };
   gboolean ok = TRUE;
 
   g_return_val_if_fail (list <= LINLI_ORG_LIST_HOUSEHOLDS, FALSE);
@@ -667,6 +786,7 @@ linli_org_import_csv (LinliHistory          *history,
         blank = linli_csv_table_get_cell (table, row, c)[strspn (linli_csv_table_get_cell (table, row, c), " \t")] == '\0';
       if (blank)
         continue;
+      done.n_entries++;
       switch (list)
         {
         case LINLI_ORG_LIST_COMMITTEES: ok = read_committee (&r, row, states, error); break;
@@ -679,11 +799,12 @@ linli_org_import_csv (LinliHistory          *history,
   if (ok)
     {
       linli_history_begin_group (history, _(labels[list]));
-      apply (history, list, states);
+      apply (history, list, states, &done);
       linli_history_end_group (history);
     }
-  if (n_rows != NULL)
-    *n_rows = n;
+  done.n_rows = n;
+  if (report != NULL)
+    *report = done;
   for (guint i = 0; i < states->len; i++)
     {
       if (list == LINLI_ORG_LIST_COMMITTEES)

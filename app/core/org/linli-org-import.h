@@ -55,18 +55,38 @@ typedef struct
   int columns[LINLI_ORG_N_FIELDS];   /* 0-based, or -1 */
 } LinliOrgMapping;
 
+/* What an import did: rows of the file, the entries they held (blank
+ * rows aside), and of those how many added an object and how many
+ * changed one already in the project (every committee row changes one). */
+typedef struct
+{
+  guint n_rows;
+  guint n_entries;
+  guint n_added;
+  guint n_changed;
+} LinliOrgImportReport;
+
 GQuark       linli_org_error_quark        (void);
 const char  *linli_org_field_to_string    (LinliOrgField field);
+gboolean     linli_org_field_from_string  (const char    *string,
+                                           LinliOrgField *field);
+gboolean     linli_org_list_has_field     (LinliOrgList  list,
+                                           LinliOrgField field);
 gboolean     linli_org_list_from_string   (const char   *string,
                                            LinliOrgList *list);
 void         linli_org_mapping_guess      (LinliOrgMapping     *mapping,
                                            LinliOrgList         list,
                                            const LinliCsvTable *table);
+gboolean     linli_org_mapping_parse      (LinliOrgMapping     *mapping,
+                                           LinliOrgList         list,
+                                           const LinliCsvTable *table,
+                                           const char          *assignment,
+                                           GError             **error);
 gboolean     linli_org_import_csv         (LinliHistory          *history,
                                            LinliOrgList           list,
                                            const LinliCsvTable   *table,
                                            const LinliOrgMapping *mapping,
-                                           guint                 *n_rows,
+                                           LinliOrgImportReport  *report,
                                            GError               **error);
 
 G_END_DECLS

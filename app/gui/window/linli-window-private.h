@@ -163,6 +163,13 @@ void     linli_window_grid_drag_end           (LinliWindow *self,
                                                double       y);
 void     linli_window_grids_document_changed  (LinliWindow *self);
 
+/* linli-window-org.c */
+AdwMessageDialog *linli_window_preview_org       (LinliWindow *self,
+                                                  GFile       *file);
+void              linli_window_import_org_action (GtkWidget  *widget,
+                                                  const char *action_name,
+                                                  GVariant   *param);
+
 /* linli-window-csv.c */
 void linli_window_import_csv_action  (GtkWidget  *widget,
                                       const char *action_name,
