@@ -381,6 +381,165 @@ test_refused_split (Fixture       *f,
   g_assert_cmpint (linli_window_get_grid_tool (f->window), ==, LINLI_GRID_TOOL_NONE);
 }
 
+/* The community (@compound FALSE) or compound of the building nearest to
+ * (@lat, @lon), found here by looking at every building. */
+static guint
+owner_of_nearest (LinliProject *project,
+                  double        lat,
+                  double        lon,
+                  gboolean      compound)
+{
+  const LinliProjection *projection = linli_project_get_projection (project);
+  double best = INFINITY;
+  guint nearest = 0;
+
+  for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
+    {
+      const LinliBuilding *b = linli_project_get_building (project, i);
+      double d = linli_projection_distance (projection, lat, lon, b->lat, b->lon);
+
+      if (d < best)
+        {
+          best = d;
+          nearest = i;
+        }
+    }
+  g_assert_true (isfinite (best));
+  return compound ? linli_project_get_building (project, nearest)->compound
+                  : linli_project_building_community (project, nearest);
+}
+
+/* The area of a rectangle of parallels and meridians, measured here
+ * along its sides. */
+static double
+rectangle_area (LinliProject      *project,
+                const LinliLatLon *corners)
+{
+  const LinliProjection *projection = linli_project_get_projection (project);
+  double north = linli_projection_distance (projection, corners[0].lat, corners[0].lon,
+                                            corners[1].lat, corners[1].lon);
+  double east = linli_projection_distance (projection, corners[1].lat, corners[1].lon,
+                                           corners[2].lat, corners[2].lon);
+
+  return north * east;
+}
+
+/* A community's and a compound's boundary drawn corner by corner through
+ * the boundary actions, one refused for having no area, one cleared;
+ * every step undone. */
+static void
+test_draw_boundary (Fixture       *f,
+                    gconstpointer  data)
+{
+  LinliProject *project = linli_window_get_project (f->window);
+  LinliDocument *document = linli_window_get_document (f->window);
+  LinliHistory *history = linli_window_get_history (f->window);
+  const LinliProjection *projection = linli_project_get_projection (project);
+  LinliGrids *grids = window_grids (f);
+  const LinliBuilding *b = linli_project_get_building (project,
+                                                       linli_project_get_n_buildings (project) / 2);
+  LinliLatLon corners[4] = {
+    { b->lat + 1e-3, b->lon - 1.5e-3 },
+    { b->lat + 1e-3, b->lon + 1.5e-3 },
+    { b->lat - 1e-3, b->lon + 1.5e-3 },
+    { b->lat - 1e-3, b->lon - 1.5e-3 },
+  };
+  guint community = owner_of_nearest (project, corners[0].lat, corners[0].lon, FALSE);
+  guint compound = owner_of_nearest (project, corners[0].lat, corners[0].lon, TRUE);
+  g_autoptr (LinliPolygon) before = NULL;
+  g_autoptr (LinliPolygon) compound_before = NULL;
+  LinliPolygon *boundary;
+  gboolean derived;
+  double area = rectangle_area (project, corners);
+  LinliGrid *grid;
+
+  /* The sample may carry boundaries of its own: undo must bring them back. */
+  boundary = linli_grids_get_community_boundary (grids, community);
+  before = boundary != NULL ? linli_polygon_ref (boundary) : NULL;
+  boundary = linli_grids_get_compound_boundary (grids, compound);
+  compound_before = boundary != NULL ? linli_polygon_ref (boundary) : NULL;
+  g_assert_cmpfloat (area, >, 10000);
+
+  /* Three corners in a line leave nothing with area: refused, the tool
+   * and its corners kept to be mended. */
+  activate (f, "boundary.draw-community");
+  g_assert_cmpint (linli_window_get_grid_tool (f->window), ==, LINLI_GRID_TOOL_COMMUNITY_BOUNDARY);
+  linli_window_grid_tool_click_at (f->window, corners[0].lat, corners[0].lon);
+  linli_window_grid_tool_click_at (f->window, corners[1].lat, corners[1].lon);
+  linli_window_grid_tool_click_at (f->window, corners[0].lat,
+                                   (corners[0].lon + corners[1].lon) / 2);
+  activate (f, "grid.finish");
+  g_assert_cmpint (linli_window_get_grid_tool (f->window), ==, LINLI_GRID_TOOL_COMMUNITY_BOUNDARY);
+  g_assert_true (linli_polygon_equal (linli_grids_get_community_boundary (grids, community),
+                                      before));
+  g_assert_false (linli_history_get_can_undo (history));
+
+  /* Mended with Backspace, then the rectangle drawn and closed. */
+  activate (f, "grid.remove-point");
+  g_assert_cmpuint (f->window->grid_points->len, ==, 2);
+  linli_window_grid_tool_click_at (f->window, corners[2].lat, corners[2].lon);
+  linli_window_grid_tool_click_at (f->window, corners[3].lat, corners[3].lon);
+  activate (f, "grid.finish");
+  g_assert_cmpint (linli_window_get_grid_tool (f->window), ==, LINLI_GRID_TOOL_NONE);
+  boundary = linli_grids_get_community_boundary (grids, community);
+  g_assert_nonnull (boundary);
+  g_assert_cmpfloat_with_epsilon (linli_polygon_area (boundary, projection), area, area * 1e-3);
+  for (guint i = 0; i < 4; i++)
+    {
+      /* Just inside each corner, towards the centre. */
+      double lat = corners[i].lat + (b->lat - corners[i].lat) * 0.01;
+      double lon = corners[i].lon + (b->lon - corners[i].lon) * 0.01;
+
+      g_assert_true (linli_polygon_contains (boundary, lat, lon));
+    }
+  g_assert_true (linli_document_get_community_boundary (document, community, &derived) == boundary);
+  g_assert_false (derived);
+  g_assert_true (linli_polygon_equal (linli_grids_get_compound_boundary (grids, compound),
+                                      compound_before));
+
+  activate (f, "win.undo");
+  g_assert_true (linli_polygon_equal (linli_grids_get_community_boundary (grids, community),
+                                      before));
+  linli_document_get_community_boundary (document, community, &derived);
+  g_assert_true (derived == (before == NULL));
+  activate (f, "win.redo");
+  g_assert_true (linli_grids_get_community_boundary (grids, community) != NULL);
+
+  /* The compound's boundary, drawn the same way; the community's stays. */
+  activate (f, "boundary.draw-compound");
+  g_assert_cmpint (linli_window_get_grid_tool (f->window), ==, LINLI_GRID_TOOL_COMPOUND_BOUNDARY);
+  for (guint i = 0; i < 3; i++)
+    linli_window_grid_tool_click_at (f->window, corners[i].lat, corners[i].lon);
+  activate (f, "grid.finish");
+  boundary = linli_grids_get_compound_boundary (grids, compound);
+  g_assert_nonnull (boundary);
+  g_assert_cmpfloat_with_epsilon (linli_polygon_area (boundary, projection), area / 2, area * 1e-3);
+  g_assert_nonnull (linli_grids_get_community_boundary (grids, community));
+  activate (f, "win.undo");
+  g_assert_true (linli_polygon_equal (linli_grids_get_compound_boundary (grids, compound),
+                                      compound_before));
+
+  /* Cleared through a grid of the community, drawn around the centre,
+   * which the drawn boundary holds. */
+  activate (f, "grid.draw");
+  linli_window_grid_tool_click_at (f->window, b->lat, b->lon);
+  linli_window_grid_tool_click_at (f->window, b->lat + 2e-4, b->lon);
+  linli_window_grid_tool_click_at (f->window, b->lat, b->lon + 2e-4);
+  activate (f, "grid.finish");
+  grid = linli_window_get_selected_grid (f->window);
+  g_assert_nonnull (grid);
+  g_assert_cmpuint (linli_grid_get_community (grid), ==, community);
+  activate (f, "boundary.clear");
+  g_assert_null (linli_grids_get_community_boundary (grids, community));
+  linli_document_get_community_boundary (document, community, &derived);
+  g_assert_true (derived);
+  /* Nothing left to clear: said, and no step added. */
+  activate (f, "boundary.clear");
+  activate (f, "win.undo");
+  g_assert_nonnull (linli_grids_get_community_boundary (grids, community));
+  g_assert_true (linli_window_get_selected_grid (f->window) == grid);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -397,6 +556,8 @@ main (int    argc,
   adw_init ();
 
   g_test_add ("/grid-gui/draw-split-merge", Fixture, NULL, fixture_setup, test_draw_split_merge, fixture_teardown);
+  g_test_add ("/grid-gui/draw-boundary", Fixture, NULL, fixture_setup, test_draw_boundary,
+              fixture_teardown);
   g_test_add ("/grid-gui/refused-split", Fixture, NULL, fixture_setup, test_refused_split, fixture_teardown);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "linli-geos.h"
 #include "linli-grid-edits.h"
 #include "linli-grids.h"
 #include "linli-window-private.h"
@@ -13,11 +14,27 @@
 /* The grid tools on the map: draw a grid by clicking its corners, move the
  * selected grid's vertices by dragging them, cut it along a drawn line,
  * merge it with the next grid clicked, delete it, number its community's
- * grids.  Every change goes through the grid edits, so each is one undo
+ * grids; and the same drawing for the boundary of a community or a
+ * compound.  Every change goes through the grid edits, so each is one undo
  * step; a refused change is said in a toast, in the user's language.
  */
 
 /* Auxiliary methods */
+
+/* Whether clicks with @tool draw an area: a grid or a boundary. */
+static gboolean
+tool_draws_area (LinliGridTool tool)
+{
+  return tool == LINLI_GRID_TOOL_DRAW || tool == LINLI_GRID_TOOL_COMMUNITY_BOUNDARY ||
+         tool == LINLI_GRID_TOOL_COMPOUND_BOUNDARY;
+}
+
+/* Whether clicks with @tool add points to a sketch, an area or a cut. */
+static gboolean
+tool_sketches (LinliGridTool tool)
+{
+  return tool_draws_area (tool) || tool == LINLI_GRID_TOOL_SPLIT;
+}
 
 static LinliPainter *
 window_painter (LinliWindow *self)
@@ -44,7 +61,7 @@ update_sketch (LinliWindow *self)
 {
   g_autoptr (GArray) points = g_array_copy (self->grid_points);
 
-  if (self->grid_tool != LINLI_GRID_TOOL_DRAW && self->grid_tool != LINLI_GRID_TOOL_SPLIT)
+  if (!tool_sketches (self->grid_tool))
     {
       linli_painter_set_sketch (window_painter (self), NULL, 0, FALSE);
       return;
@@ -52,7 +69,7 @@ update_sketch (LinliWindow *self)
   if (self->grid_pointer_in && points->len > 0)
     g_array_append_val (points, ((LinliLatLon) { self->grid_pointer_lat, self->grid_pointer_lon }));
   linli_painter_set_sketch (window_painter (self), (LinliLatLon *) points->data, points->len,
-                            self->grid_tool == LINLI_GRID_TOOL_DRAW);
+                            tool_draws_area (self->grid_tool));
 }
 
 static void
@@ -75,6 +92,14 @@ update_hint (LinliWindow *self)
       break;
     case LINLI_GRID_TOOL_VERTICES:
       text = _("Drag a corner of the selected grid — Esc to stop");
+      break;
+    case LINLI_GRID_TOOL_COMMUNITY_BOUNDARY:
+      text = _("Click the corners of the boundary of the nearest building's community — "
+               "double-click or Enter to finish, Backspace to take back a corner, Esc to stop");
+      break;
+    case LINLI_GRID_TOOL_COMPOUND_BOUNDARY:
+      text = _("Click the corners of the boundary of the nearest building's compound — "
+               "double-click or Enter to finish, Backspace to take back a corner, Esc to stop");
       break;
     case LINLI_GRID_TOOL_NONE:
     default:
@@ -160,7 +185,83 @@ community_at (LinliWindow *self,
   return n > 0 ? 0 : -1;
 }
 
-/* Ends the drawing: a grid for the draw tool, a cut for the split tool. */
+/* The building nearest to (@lat, @lon).
+ *
+ * Returns: its index, or -1 when the project has none */
+static int
+nearest_building (LinliWindow *self,
+                  double       lat,
+                  double       lon)
+{
+  const LinliProjection *projection = linli_project_get_projection (self->project);
+  double best = INFINITY;
+  int nearest = -1;
+
+  for (guint i = 0; i < linli_project_get_n_buildings (self->project); i++)
+    {
+      const LinliBuilding *b = linli_project_get_building (self->project, i);
+      double d = linli_projection_distance (projection, lat, lon, b->lat, b->lon);
+
+      if (d < best)
+        {
+          best = d;
+          nearest = i;
+        }
+    }
+  return nearest;
+}
+
+/* Ends the drawing of a boundary: the community or compound of the
+ * building nearest to the first corner gets the outline, made valid, as
+ * one undo step.
+ *
+ * Returns: whether the boundary was set */
+static gboolean
+finish_boundary (LinliWindow  *self,
+                 GError      **error)
+{
+  const LinliProjection *projection = linli_project_get_projection (self->project);
+  gboolean compound = self->grid_tool == LINLI_GRID_TOOL_COMPOUND_BOUNDARY;
+  const LinliLatLon *first;
+  g_autoptr (LinliPolygon) drawn = NULL;
+  g_autoptr (LinliPolygon) valid = NULL;
+  const LinliBuilding *b;
+  guint index;
+  int building;
+
+  if (self->grid_points->len < 3)
+    {
+      g_set_error_literal (error, LINLI_GRID_ERROR, LINLI_GRID_ERROR_INVALID,
+                           _("an outline needs at least 3 points"));
+      return FALSE;
+    }
+  first = &g_array_index (self->grid_points, LinliLatLon, 0);
+  building = nearest_building (self, first->lat, first->lon);
+  if (building < 0)
+    {
+      g_set_error_literal (error, LINLI_GRID_ERROR, LINLI_GRID_ERROR_INVALID,
+                           _("the project has no building to tell whose boundary it is"));
+      return FALSE;
+    }
+  b = linli_project_get_building (self->project, building);
+  index = compound ? b->compound : linli_project_building_community (self->project, building);
+  drawn = linli_polygon_new_simple ((LinliLatLon *) self->grid_points->data,
+                                    self->grid_points->len);
+  valid = drawn != NULL ? linli_polygon_make_valid (drawn, projection) : NULL;
+  /* A bow tie pinched to a line, or a rectangle of no width, has nothing
+   * left that could hold a building. */
+  if (valid == NULL || linli_polygon_area (valid, projection) < 1.0)
+    {
+      g_set_error_literal (error, LINLI_GRID_ERROR, LINLI_GRID_ERROR_INVALID,
+                           _("the outline has no area"));
+      return FALSE;
+    }
+  linli_grid_edits_set_boundary (self->history, compound, index, valid);
+  return TRUE;
+}
+
+/* Ends the drawing: a grid for the draw tool, a cut for the split tool, a
+ * boundary for the boundary tools. */
 static void
 finish (LinliWindow *self)
 {
@@ -193,6 +294,16 @@ finish (LinliWindow *self)
       self->grid_points = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
       set_tool (self, LINLI_GRID_TOOL_NONE);
       linli_window_select_grid (self, grid, FALSE);
+    }
+  else if (self->grid_tool == LINLI_GRID_TOOL_COMMUNITY_BOUNDARY ||
+           self->grid_tool == LINLI_GRID_TOOL_COMPOUND_BOUNDARY)
+    {
+      if (!finish_boundary (self, &error))
+        {
+          toast_error (self, _("No boundary drawn"), error);
+          return;   /* the tool stays on, the corners with it, to be mended */
+        }
+      set_tool (self, LINLI_GRID_TOOL_NONE);
     }
   else if (self->grid_tool == LINLI_GRID_TOOL_SPLIT && self->grid_selected != NULL)
     {
@@ -289,6 +400,49 @@ grid_remove_point_action (GtkWidget  *widget,
   linli_window_update_grid_actions (self);
 }
 
+static void
+boundary_draw_community_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  set_tool (LINLI_WINDOW (widget), LINLI_GRID_TOOL_COMMUNITY_BOUNDARY);
+}
+
+static void
+boundary_draw_compound_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
+{
+  set_tool (LINLI_WINDOW (widget), LINLI_GRID_TOOL_COMPOUND_BOUNDARY);
+}
+
+/* Only a boundary drawn or imported is cleared: one derived from the
+ * grids is no stored state, and goes when the grids go. */
+static void
+boundary_clear_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+  LinliGrids *grids;
+  guint community;
+  AdwToast *toast;
+
+  if (self->grid_selected == NULL)
+    return;
+  grids = linli_project_get_grids (self->project);
+  community = linli_grid_get_community (self->grid_selected);
+  if (linli_grids_get_community_boundary (grids, community) == NULL)
+    {
+      toast = adw_toast_new (_("The selected grid's community has no drawn or imported "
+                               "boundary to clear"));
+      adw_toast_set_timeout (toast, 5);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+  linli_grid_edits_set_boundary (self->history, FALSE, community, NULL);
+}
+
 /* Callbacks */
 
 static void
@@ -324,7 +478,7 @@ on_motion_cb (GtkEventControllerMotion *motion,
 {
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
 
-  if (self->grid_tool != LINLI_GRID_TOOL_DRAW && self->grid_tool != LINLI_GRID_TOOL_SPLIT)
+  if (!tool_sketches (self->grid_tool))
     return;
   shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y,
                                               &self->grid_pointer_lat, &self->grid_pointer_lon);
@@ -355,6 +509,11 @@ linli_window_class_init_grid_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "grid.renumber", NULL, grid_renumber_action);
   gtk_widget_class_install_action (widget_class, "grid.finish", NULL, grid_finish_action);
   gtk_widget_class_install_action (widget_class, "grid.remove-point", NULL, grid_remove_point_action);
+  gtk_widget_class_install_action (widget_class, "boundary.draw-community", NULL,
+                                   boundary_draw_community_action);
+  gtk_widget_class_install_action (widget_class, "boundary.draw-compound", NULL,
+                                   boundary_draw_compound_action);
+  gtk_widget_class_install_action (widget_class, "boundary.clear", NULL, boundary_clear_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "grid.finish", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "grid.finish", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "grid.remove-point", NULL);
@@ -389,8 +548,10 @@ void
 linli_window_update_grid_actions (LinliWindow *self)
 {
   gboolean selected = self->grid_selected != NULL;
-  gboolean drawing = self->grid_tool == LINLI_GRID_TOOL_DRAW || self->grid_tool == LINLI_GRID_TOOL_SPLIT;
+  gboolean drawing = tool_sketches (self->grid_tool);
   gboolean has_project = self->project != NULL && linli_project_get_n_communities (self->project) > 0;
+  gboolean has_buildings = self->project != NULL &&
+                           linli_project_get_n_buildings (self->project) > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "grid.draw", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "grid.edit-vertices", selected);
@@ -400,6 +561,11 @@ linli_window_update_grid_actions (LinliWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "grid.renumber", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "grid.finish", drawing && self->grid_points->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "grid.remove-point", drawing && self->grid_points->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "boundary.draw-community", has_buildings);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "boundary.draw-compound",
+                                 has_buildings &&
+                                 linli_project_get_n_compounds (self->project) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "boundary.clear", selected);
 }
 
 /* A click on the map at (@x, @y) in the map's coordinates.
@@ -521,7 +687,7 @@ linli_window_grids_document_changed (LinliWindow *self)
     {
       self->grid_selected = NULL;
       linli_painter_set_selected_grid (window_painter (self), NULL);
-      if (self->grid_tool != LINLI_GRID_TOOL_DRAW)
+      if (!tool_draws_area (self->grid_tool))
         set_tool (self, LINLI_GRID_TOOL_NONE);
     }
   if (self->drag_grid != NULL && self->drag_grid != self->grid_selected)
@@ -578,7 +744,7 @@ linli_window_select_grid (LinliWindow *self,
       self->grid_selected = grid;
       linli_painter_set_selected_grid (window_painter (self), grid);
       linli_grid_panel_select (self->grid_panel, grid);
-      if (grid == NULL && self->grid_tool != LINLI_GRID_TOOL_DRAW)
+      if (grid == NULL && !tool_draws_area (self->grid_tool))
         set_tool (self, LINLI_GRID_TOOL_NONE);
       linli_window_update_grid_actions (self);
     }
@@ -604,8 +770,8 @@ linli_window_select_grid (LinliWindow *self,
  * @lon: longitude of the click
  *
  * What a click on the map at (@lat, @lon) does with the grid tool on: a
- * corner of the grid being drawn, a point of the cut, or the grid to merge
- * with.  Nothing without a tool.
+ * corner of the grid or boundary being drawn, a point of the cut, or the
+ * grid to merge with.  Nothing without a tool.
  */
 void
 linli_window_grid_tool_click_at (LinliWindow *self,
@@ -618,6 +784,8 @@ linli_window_grid_tool_click_at (LinliWindow *self,
     {
     case LINLI_GRID_TOOL_DRAW:
     case LINLI_GRID_TOOL_SPLIT:
+    case LINLI_GRID_TOOL_COMMUNITY_BOUNDARY:
+    case LINLI_GRID_TOOL_COMPOUND_BOUNDARY:
       g_array_append_val (self->grid_points, ((LinliLatLon) { lat, lon }));
       update_sketch (self);
       linli_window_update_grid_actions (self);

@@ -29,6 +29,8 @@ typedef enum
   LINLI_GRID_TOOL_SPLIT,      /* clicks add points of a cut across the selected grid */
   LINLI_GRID_TOOL_MERGE,      /* a click picks the grid to merge the selected one with */
   LINLI_GRID_TOOL_VERTICES,   /* drags move the selected grid's vertices */
+  LINLI_GRID_TOOL_COMMUNITY_BOUNDARY, /* clicks add vertices of a community's boundary */
+  LINLI_GRID_TOOL_COMPOUND_BOUNDARY,  /* clicks add vertices of a compound's boundary */
 } LinliGridTool;
 
 struct _LinliWindow
