@@ -1444,6 +1444,14 @@ draw_grid_outlines (LinliPainter *self,
   if (linli_grid_assignment_get_n_grids (assignment) != n)
     return;
   overlapping = overlapping_grids (assignment, n);
+  if (self->selected_grid != NULL)
+    {
+      guint position;
+
+      if (linli_grids_find (linli_project_get_grids (self->project), linli_grid_get_id (self->selected_grid),
+                            &position) == self->selected_grid)
+        selected = position;
+    }
 
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (int pass = 0; pass < 3; pass++)
@@ -1455,8 +1463,6 @@ draw_grid_outlines (LinliPainter *self,
           const Shape *shape = &g_array_index (self->grid_shapes, Shape, i);
           Rect r;
 
-          if (self->selected_grid != NULL && linli_grids_get_grid (linli_project_get_grids (self->project), i) == self->selected_grid)
-            selected = i;
           if ((pass == 0 && !figures->in_range) || (pass == 1 && figures->in_range) ||
               (pass == 2 && !grid_marked (figures, overlapping[i])))
             continue;

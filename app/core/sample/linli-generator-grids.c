@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "linli-generator.h"
+#include "linli-generator-private.h"
 
 #include "linli-document.h"
 #include "linli-grid-edits.h"
@@ -18,14 +19,6 @@
  * data has — one community in ten left without grids (its buildings in
  * none), one grid in eight without a worker, one in eight without a
  * branch — so that the checks have something to find. */
-
-static const char *const surnames[] = {
-  "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林",
-};
-static const char *const given[] = {
-  "建国", "秀英", "志强", "丽华", "海燕", "春梅", "国平", "晓东", "玉兰", "伟", "静", "敏", "磊", "芳", "军",
-  "红霞", "立新", "桂芳",
-};
 
 /**
  * linli_generator_add_grids:
@@ -93,15 +86,13 @@ linli_generator_add_grids (LinliProject *project,
                                                                               NULL, 10));
           }
         if (g_rand_int_range (rand, 0, 8) != 0)
-          state->worker = g_strconcat (surnames[g_rand_int_range (rand, 0, G_N_ELEMENTS (surnames))],
-                                       given[g_rand_int_range (rand, 0, G_N_ELEMENTS (given))], NULL);
+          state->worker = _linli_generator_person_name (rand);
         /* A grid branch needs three full members. */
         if (members >= 3 && g_rand_int_range (rand, 0, 8) != 0)
           {
             g_autofree char *id = linli_org_new_branch_id (org);
             g_autofree char *name = g_strdup_printf ("%s党支部", state->name);
-            g_autofree char *secretary = g_strconcat (surnames[g_rand_int_range (rand, 0, G_N_ELEMENTS (surnames))],
-                                                      given[g_rand_int_range (rand, 0, G_N_ELEMENTS (given))], NULL);
+            g_autofree char *secretary = _linli_generator_person_name (rand);
             LinliBranchState branch = { id, name, LINLI_BRANCH_GRID, 0, state->id, secretary, members };
             g_autoptr (LinliBranch) created = linli_branch_new (&branch);
 

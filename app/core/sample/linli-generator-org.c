@@ -34,8 +34,10 @@ static const char *const given[] = {
   "霞", "平", "刚", "桂英", "建华", "国强", "玉兰", "志明", "红梅", "海燕", "文斌", "建国", "淑珍", "卫东",
 };
 
-static char *
-person_name (GRand *rng)
+/* A plausible Chinese name: grid workers, secretaries, leaders and
+ * member households all take theirs from here. */
+char *
+_linli_generator_person_name (GRand *rng)
 {
   return g_strconcat (surnames[g_rand_int_range (rng, 0, G_N_ELEMENTS (surnames))],
                       given[g_rand_int_range (rng, 0, G_N_ELEMENTS (given))], NULL);
@@ -66,7 +68,7 @@ _linli_generate_org (LinliProject *project,
   for (guint c = 0; c < linli_project_get_n_communities (project); c++)
     if (!chance (rng, COMMITTEE_WITHOUT_SECRETARY))
       {
-        g_autofree char *name = person_name (rng);
+        g_autofree char *name = _linli_generator_person_name (rng);
         linli_org_set_secretary (org, c, name);
       }
 
@@ -93,7 +95,7 @@ _linli_generate_org (LinliProject *project,
       if (members[c] >= 3 && !chance (rng, COMPOUND_WITHOUT_BRANCH))
         {
           g_autofree char *name = g_strdup_printf ("%s党支部", linli_project_get_compound (project, c)->name);
-          g_autofree char *secretary = chance (rng, BRANCH_WITHOUT_SECRETARY) ? NULL : person_name (rng);
+          g_autofree char *secretary = chance (rng, BRANCH_WITHOUT_SECRETARY) ? NULL : _linli_generator_person_name (rng);
           g_autoptr (LinliBranch) branch = NULL;
           LinliBranchState st = { .name = name, .kind = LINLI_BRANCH_COMPOUND, .compound = c,
                                   .secretary = secretary, .members = (guint) MIN (members[c], 100000) };
@@ -123,7 +125,7 @@ _linli_generate_org (LinliProject *project,
             continue;
           name = g_strdup_printf ("%s%s党小组", linli_project_get_compound (project, c)->name,
                                   buildings[group[0]].name);
-          leader = chance (rng, GROUP_WITHOUT_LEADER) ? NULL : person_name (rng);
+          leader = chance (rng, GROUP_WITHOUT_LEADER) ? NULL : _linli_generator_person_name (rng);
           st.id = linli_org_new_group_id (org);
           st.name = name;
           st.branch = branch_id;
@@ -140,7 +142,7 @@ _linli_generate_org (LinliProject *project,
             {
               g_autofree char *room = g_strdup_printf ("%u单元%u0%u", g_rand_int_range (rng, 1, 5),
                                                        g_rand_int_range (rng, 1, 19), g_rand_int_range (rng, 1, 5));
-              g_autofree char *person = person_name (rng);
+              g_autofree char *person = _linli_generator_person_name (rng);
               g_autofree char *id = linli_org_new_household_id (org);
               LinliMemberHouseholdState hs = { .id = id, .building = group[g_rand_int_range (rng, 0, n)],
                                                .room = room, .name = person };

@@ -13,4 +13,6 @@ G_BEGIN_DECLS
 G_GNUC_INTERNAL void _linli_generate_org (LinliProject *project,
                                           guint32       seed);
 
+G_GNUC_INTERNAL char *_linli_generator_person_name (GRand *rng) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS
