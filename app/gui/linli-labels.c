@@ -7,18 +7,6 @@
 
 #include "linli-labels.h"
 
-/**
- * linli_format_count:
- *
- * Returns: (transfer full): @n with its thousands grouped by the locale's
- *   separator, e.g. 12,345
- */
-char *
-linli_format_count (guint64 n)
-{
-  return g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
-}
-
 const char *
 linli_site_tier_label (LinliSiteTier tier)
 {

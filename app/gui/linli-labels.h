@@ -3,13 +3,13 @@
 
 #include <glib.h>
 
+#include "linli-figures.h"
 #include "linli-site.h"
 
 G_BEGIN_DECLS
 
 /* Words and numbers as every part of the window shows them, so that a site
  * row and the site editor's drop-downs never disagree. */
-char       *linli_format_count      (guint64 n) G_GNUC_WARN_UNUSED_RESULT;
 const char *linli_site_tier_label   (LinliSiteTier   tier);
 const char *linli_site_status_label (LinliSiteStatus status);
 

@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+
+#include "linli-figures.h"
+#include "linli-generator.h"
+#include "linli-grids.h"
+#include "linli-project-edits.h"
+
+static LinliDocument *
+generated_document (guint32 seed)
+{
+  LinliGeneratorOptions opts;
+  g_autoptr (LinliProject) project = NULL;
+
+  linli_generator_options_init (&opts);
+  opts.seed = seed;
+  opts.n_buildings = 1500;
+  project = linli_generate_district (&opts);
+  linli_generator_add_grids (project, seed);
+  return linli_document_new (project, NULL);
+}
+
+static double
+value_of (const LinliFigures *figures,
+          const char         *key)
+{
+  const LinliFigure *figure = linli_figures_lookup (figures, key);
+
+  if (figure == NULL)
+    g_error ("no figure “%s”", key);
+  return figure->value;
+}
+
+/* Every figure agrees with a count made here from the buildings, sites,
+ * grids and checks one by one. */
+static void
+test_collect (void)
+{
+  g_autoptr (LinliDocument) document = generated_document (5);
+  LinliProject *project = linli_document_get_project (document);
+  const LinliCoverage *coverage = linli_document_get_coverage (document);
+  const LinliGridAssignment *assignment = linli_document_get_grid_assignment (document);
+  LinliGrids *grids = linli_project_get_grids (project);
+  g_autoptr (LinliFigures) figures = linli_figures_collect (document);
+  guint64 households = 0, covered = 0;
+  guint uncovered_buildings = 0, in_range = 0, no_grid = 0;
+  guint by_status[LINLI_SITE_N_STATUSES] = { 0 };
+  const int *building_grid = linli_grid_assignment_get_building_grids (assignment);
+
+  for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
+    {
+      guint32 h = linli_project_get_building (project, i)->households;
+
+      households += h;
+      if (linli_coverage_is_covered (coverage, i))
+        covered += h;
+      else
+        uncovered_buildings++;
+      no_grid += building_grid[i] < 0;
+    }
+  for (guint i = 0; i < linli_project_get_n_sites (project); i++)
+    by_status[linli_site_get_status (linli_project_get_site (project, i))]++;
+  for (guint g = 0; g < linli_grid_assignment_get_n_grids (assignment); g++)
+    {
+      guint64 h = 0;
+
+      for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
+        if (building_grid[i] == (int) g)
+          h += linli_project_get_building (project, i)->households;
+      in_range += h >= (guint64) linli_grids_get_min_households (grids) &&
+                  h <= (guint64) linli_grids_get_max_households (grids);
+    }
+
+  g_assert_cmpfloat (households, >, 0);
+  g_assert_cmpfloat (value_of (figures, "households"), ==, households);
+  g_assert_cmpfloat (value_of (figures, "households-covered"), ==, covered);
+  g_assert_cmpfloat (value_of (figures, "households-uncovered"), ==, households - covered);
+  g_assert_cmpfloat_with_epsilon (value_of (figures, "share-covered"), (double) covered / households, 1e-12);
+  g_assert_cmpfloat (value_of (figures, "buildings-uncovered"), ==, uncovered_buildings);
+  g_assert_cmpfloat (value_of (figures, "stations-existing"), ==, by_status[LINLI_SITE_STATUS_EXISTING]);
+  g_assert_cmpfloat (value_of (figures, "stations-planned"), ==, by_status[LINLI_SITE_STATUS_PLANNED]);
+  g_assert_cmpfloat (value_of (figures, "stations-candidate"), ==, by_status[LINLI_SITE_STATUS_CANDIDATE]);
+  g_assert_cmpfloat (value_of (figures, "grids"), ==, linli_grids_get_n_grids (grids));
+  g_assert_cmpfloat (value_of (figures, "grids-in-range"), ==, in_range);
+  g_assert_cmpfloat (value_of (figures, "grids-out-of-range"), ==, linli_grids_get_n_grids (grids) - in_range);
+  g_assert_cmpfloat (value_of (figures, "buildings-no-grid"), ==, no_grid);
+  g_assert_cmpfloat (value_of (figures, "violations"), ==, linli_document_get_violations (document)->len);
+
+  /* Keys are unique and every figure has a label. */
+  for (guint i = 0; i < linli_figures_get_n (figures); i++)
+    {
+      const LinliFigure *f = linli_figures_get (figures, i);
+
+      g_assert_true (linli_figures_lookup (figures, f->key) == f);
+      g_assert_cmpstr (f->label, !=, "");
+    }
+}
+
+/* Planning a station follows through: planned count, covered households
+ * never fewer, and the cost is the sum of the given costs — or unknown as
+ * soon as one planned station has none. */
+static void
+test_follow_edit (void)
+{
+  g_autoptr (LinliDocument) document = generated_document (9);
+  LinliProject *project = linli_document_get_project (document);
+  LinliHistory *history = linli_document_get_history (document);
+  g_autoptr (LinliFigures) before = linli_figures_collect (document);
+  g_autoptr (LinliFigures) after = NULL;
+  g_autoptr (LinliFigures) unknown = NULL;
+  const LinliBuilding *b = linli_project_get_building (project, 0);
+  LinliSiteState state = {
+    .id = (char *) "test-planned",
+    .name = (char *) "Test",
+    .tier = LINLI_SITE_TIER_STATION,
+    .status = LINLI_SITE_STATUS_PLANNED,
+    .lat = b->lat,
+    .lon = b->lon,
+    .cost = 1250000,
+  };
+  double cost = 0;
+
+  for (guint i = 0; i < linli_project_get_n_sites (project); i++)
+    {
+      LinliSite *site = linli_project_get_site (project, i);
+
+      if (linli_site_get_status (site) == LINLI_SITE_STATUS_PLANNED)
+        {
+          g_assert_cmpfloat (linli_site_get_cost (site), >=, 0);
+          cost += linli_site_get_cost (site);
+        }
+    }
+  linli_project_edits_add_site (history, &state);
+  after = linli_figures_collect (document);
+  g_assert_cmpfloat (value_of (after, "stations-planned"), ==, value_of (before, "stations-planned") + 1);
+  g_assert_cmpfloat (value_of (after, "households-covered"), >=, value_of (before, "households-covered"));
+  g_assert_cmpfloat (value_of (after, "cost-planned"), ==, cost + 1250000);
+
+  state.id = (char *) "test-no-cost";
+  state.cost = -1;
+  linli_project_edits_add_site (history, &state);
+  unknown = linli_figures_collect (document);
+  g_assert_true (isnan (value_of (unknown, "cost-planned")));
+}
+
+/* A project without grids or a chain has no such figures at all. */
+static void
+test_bare (void)
+{
+  g_autoptr (LinliProject) project = linli_project_new ();
+  g_autoptr (LinliDocument) document = linli_document_new (project, NULL);
+  g_autoptr (LinliFigures) figures = linli_figures_collect (document);
+
+  g_assert_nonnull (linli_figures_lookup (figures, "households"));
+  g_assert_null (linli_figures_lookup (figures, "grids"));
+  g_assert_null (linli_figures_lookup (figures, "violations"));
+  g_assert_cmpfloat (value_of (figures, "cost-planned"), ==, 0);
+}
+
+static void
+test_format (void)
+{
+  g_autoptr (LinliFigures) figures = linli_figures_new ();
+  const LinliFigure *count, *share, *yuan;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL, *f = NULL, *g = NULL, *h = NULL;
+
+  linli_figures_add (figures, "c", "t", "Count", 0, LINLI_FIGURE_COUNT, LINLI_FIGURE_LOWER_BETTER);
+  linli_figures_add (figures, "s", "t", "Share", 0, LINLI_FIGURE_SHARE, LINLI_FIGURE_HIGHER_BETTER);
+  linli_figures_add (figures, "y", "t", "Yuan", 0, LINLI_FIGURE_YUAN, LINLI_FIGURE_NEUTRAL);
+  count = linli_figures_lookup (figures, "c");
+  share = linli_figures_lookup (figures, "s");
+  yuan = linli_figures_lookup (figures, "y");
+
+  /* Grouped by the locale: commas in zh_CN, nothing in C. */
+  a = linli_figure_format (count, 1234567);
+  if (setlocale (LC_NUMERIC, "zh_CN.UTF-8") != NULL)
+    {
+      g_free (a);
+      a = linli_figure_format (count, 1234567);
+      g_assert_cmpstr (a, ==, "1,234,567");
+      setlocale (LC_NUMERIC, "C");
+    }
+  else
+    g_assert_cmpstr (a, ==, "1234567");
+  g_assert_cmpstr ((b = linli_figure_format (share, 0.8734)), ==, "87.3%");
+  g_assert_cmpstr ((c = linli_figure_format (yuan, NAN)), ==, "—");
+  g_assert_cmpstr ((d = linli_figure_format_change (count, 1500, 1200)), ==, "−300");
+  g_assert_cmpstr ((e = linli_figure_format_change (share, 0.80, 0.825)), ==, "+2.5 pp");
+  g_assert_cmpstr ((f = linli_figure_format_percent_change (1500, 1200)), ==, "−20.0%");
+  g_assert_cmpstr ((g = linli_figure_format_percent_change (0, 5)), ==, "—");
+  g_assert_cmpstr ((h = linli_figure_format_change (count, 7, 7)), ==, "0");
+  g_assert_cmpint (linli_figure_judge_change (count, 1500, 1200), ==, 1);
+  g_assert_cmpint (linli_figure_judge_change (share, 0.9, 0.8), ==, -1);
+  g_assert_cmpint (linli_figure_judge_change (yuan, 1, 2), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/figures/collect", test_collect);
+  g_test_add_func ("/figures/follow-edit", test_follow_edit);
+  g_test_add_func ("/figures/bare", test_bare);
+  g_test_add_func ("/figures/format", test_format);
+  return g_test_run ();
+}
