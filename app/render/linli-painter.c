@@ -77,6 +77,9 @@ struct _LinliPainter
   gboolean             sketch_closed;     /* drawn as an area, not a line */
   GArray              *grid_shapes;       /* Shape per grid */
   GArray              *boundary_shapes;   /* Shape per community */
+  GArray              *grids_small;       /* guint: grids on screen this frame, drawn as cells */
+  GArray              *grids_large;       /* guint: grids on screen this frame, drawn as outlines */
+  GArray              *grid_rects;        /* Rect per grid on screen this frame, by position */
   gboolean             shapes_valid;
   gboolean             any_derived;       /* a boundary was derived from buildings */
   gboolean             any_given;         /* a boundary was drawn or imported */
@@ -1084,7 +1087,21 @@ typedef struct
   double   label_x;
   double   label_y;
   gboolean derived;         /* a community boundary worked out from its buildings */
+  struct ShapeLod *lods;    /* by zoom from LOD_MIN_ZOOM, each made when first drawn */
 } Shape;
+
+/* An outline simplified for the scale of one zoom level. */
+typedef struct ShapeLod
+{
+  double  *points;          /* NULL: not made yet */
+  guint   *ring_lengths;
+} ShapeLod;
+
+/* Outlines are simplified for each zoom level from 6 to 16, within half a
+ * pixel; closer in, they are drawn as they are. */
+#define LOD_MIN_ZOOM 6
+#define LOD_MAX_ZOOM 16
+#define N_LODS (LOD_MAX_ZOOM - LOD_MIN_ZOOM + 1)
 
 static void
 shape_clear (gpointer data)
@@ -1093,6 +1110,130 @@ shape_clear (gpointer data)
 
   g_clear_pointer (&shape->points, g_free);
   g_clear_pointer (&shape->ring_lengths, g_free);
+  for (guint k = 0; shape->lods != NULL && k < N_LODS; k++)
+    {
+      g_free (shape->lods[k].points);
+      g_free (shape->lods[k].ring_lengths);
+    }
+  g_clear_pointer (&shape->lods, g_free);
+}
+
+/* The squared distance from (px, py) to the segment from a to b. */
+static double
+segment_distance2 (double px,
+                   double py,
+                   double ax,
+                   double ay,
+                   double bx,
+                   double by)
+{
+  double dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy, t = 0;
+
+  if (len2 > 0)
+    t = CLAMP (((px - ax) * dx + (py - ay) * dy) / len2, 0, 1);
+  dx = ax + t * dx - px;
+  dy = ay + t * dy - py;
+  return dx * dx + dy * dy;
+}
+
+/* Douglas–Peucker on one closed ring of @n points: marks in @keep the
+ * points that stay so that no point left out lies farther than
+ * @tolerance from the simplified ring.  The ring is read as the open line
+ * from its first point round to the first again. */
+static void
+simplify_ring (const double *points,
+               guint         n,
+               double        tolerance,
+               gboolean     *keep)
+{
+  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+  double tolerance2 = tolerance * tolerance;
+
+  memset (keep, 0, n * sizeof *keep);
+  keep[0] = TRUE;
+  g_array_append_val (stack, ((guint[2]) { 0, n }));
+  while (stack->len > 0)
+    {
+      guint *span = &g_array_index (stack, guint, 2 * (stack->len - 1));
+      guint a = span[0], b = span[1], far = a;
+      double far_d2 = -1;
+      const double *pa = &points[2 * a], *pb = &points[2 * (b % n)];
+
+      g_array_set_size (stack, stack->len - 1);
+      for (guint i = a + 1; i < b; i++)
+        {
+          double d2 = segment_distance2 (points[2 * i], points[2 * i + 1], pa[0], pa[1], pb[0], pb[1]);
+
+          if (d2 > far_d2)
+            {
+              far_d2 = d2;
+              far = i;
+            }
+        }
+      if (far_d2 <= tolerance2)
+        continue;
+      keep[far] = TRUE;
+      g_array_append_val (stack, ((guint[2]) { a, far }));
+      g_array_append_val (stack, ((guint[2]) { far, b }));
+    }
+}
+
+/* The points of @shape to draw at a scale of @world_px pixels to the
+ * world: at district scale a derived community boundary has hundreds of
+ * vertices closer together than a pixel, which cost the path, its
+ * recording and its stroke and add nothing to the picture. */
+static const double *
+shape_points_for (const Shape  *shape,
+                  double        world_px,
+                  const guint **ring_lengths)
+{
+  Shape *mutable = (Shape *) shape;
+  int zoom = (int) ceil (log2 (world_px / LINLI_MERCATOR_TILE_PX) - 1e-9);
+  ShapeLod *lod;
+  g_autofree gboolean *keep = NULL;
+  guint n_points = 0, k = 0, kept = 0;
+  double tolerance;
+
+  *ring_lengths = shape->ring_lengths;
+  if (zoom > LOD_MAX_ZOOM)
+    return shape->points;
+  zoom = MAX (zoom, LOD_MIN_ZOOM);
+  if (mutable->lods == NULL)
+    mutable->lods = g_new0 (ShapeLod, N_LODS);
+  lod = &mutable->lods[zoom - LOD_MIN_ZOOM];
+  if (lod->points != NULL)
+    {
+      *ring_lengths = lod->ring_lengths;
+      return lod->points;
+    }
+
+  /* Within half a pixel at the level's own zoom, so within half a pixel
+   * at every zoom that rounds up to it. */
+  tolerance = 0.5 / linli_mercator_world_px (zoom);
+  for (guint r = 0; r < shape->n_rings; r++)
+    n_points += shape->ring_lengths[r];
+  keep = g_new (gboolean, MAX (n_points, 1));
+  lod->points = g_new (double, 2 * MAX (n_points, 1));
+  lod->ring_lengths = g_new0 (guint, MAX (shape->n_rings, 1));
+  for (guint r = 0; r < shape->n_rings; r++)
+    {
+      guint n = shape->ring_lengths[r];
+      const double *ring = &shape->points[2 * k];
+
+      if (n > 0)
+        simplify_ring (ring, n, tolerance, keep);
+      for (guint i = 0; i < n; i++)
+        if (keep[i])
+          {
+            lod->points[2 * kept] = ring[2 * i];
+            lod->points[2 * kept + 1] = ring[2 * i + 1];
+            kept++;
+            lod->ring_lengths[r]++;
+          }
+      k += n;
+    }
+  *ring_lengths = lod->ring_lengths;
+  return lod->points;
 }
 
 static void
@@ -1142,15 +1283,17 @@ shape_path (cairo_t     *cr,
             const View  *v,
             const Shape *shape)
 {
+  const guint *ring_lengths;
+  const double *points = shape_points_for (shape, hypot (v->xx, v->yx), &ring_lengths);
   guint k = 0;
 
   for (guint r = 0; r < shape->n_rings; r++)
     {
-      for (guint i = 0; i < shape->ring_lengths[r]; i++, k++)
+      for (guint i = 0; i < ring_lengths[r]; i++, k++)
         {
           double x, y;
 
-          view_merc (v, shape->points[2 * k], shape->points[2 * k + 1], &x, &y);
+          view_merc (v, points[2 * k], points[2 * k + 1], &x, &y);
           if (i == 0)
             cairo_move_to (cr, x, y);
           else
@@ -1171,6 +1314,14 @@ shape_visible (const View  *v,
 
   if (!isfinite (shape->box[0]))
     return FALSE;
+  /* Unturned, two corners say it all. */
+  if (v->xy == 0 && v->yx == 0)
+    {
+      view_merc (v, shape->box[0], shape->box[1], &xs[0], &ys[0]);
+      view_merc (v, shape->box[2], shape->box[3], &xs[1], &ys[1]);
+      rect_init (r, MIN (xs[0], xs[1]), MIN (ys[0], ys[1]), fabs (xs[1] - xs[0]), fabs (ys[1] - ys[0]));
+      return rect_visible (r, v->width, v->height);
+    }
   view_merc (v, shape->box[0], shape->box[1], &xs[0], &ys[0]);
   view_merc (v, shape->box[2], shape->box[1], &xs[1], &ys[1]);
   view_merc (v, shape->box[0], shape->box[3], &xs[2], &ys[2]);
@@ -1285,6 +1436,32 @@ shape_small (const Rect *r)
   return r->width < SMALL_GRID_PX && r->height < SMALL_GRID_PX;
 }
 
+/* Which grids this frame shows, and how: every pass of the grid layer
+ * walks these lists instead of culling the district's thousands of
+ * outlines again (at district scale all of them are cells, and the passes
+ * that draw outlines find nothing to do). */
+static void
+sort_grids_on_screen (LinliPainter *self,
+                      const View   *v)
+{
+  guint n = self->grid_shapes->len;
+
+  g_array_set_size (self->grids_small, 0);
+  g_array_set_size (self->grids_large, 0);
+  g_array_set_size (self->grid_rects, n);
+  for (guint i = 0; i < n; i++)
+    {
+      Rect *r = &g_array_index (self->grid_rects, Rect, i);
+
+      if (!shape_visible (v, &g_array_index (self->grid_shapes, Shape, i), r))
+        continue;
+      if (shape_small (r))
+        g_array_append_val (self->grids_small, i);
+      else
+        g_array_append_val (self->grids_large, i);
+    }
+}
+
 /* Grids too small on screen to draw as outlines, a district's thousands at
  * district scale: each colours the screen cell under its middle, out of
  * range winning, and the cells become one small image drawn scaled up. */
@@ -1301,17 +1478,15 @@ draw_small_grid_cells (LinliPainter              *self,
   guint32 *pixels, colours[3] = { 0 };
   int stride;
 
-  for (guint i = 0; i < self->grid_shapes->len; i++)
+  for (guint k = 0; k < self->grids_small->len; k++)
     {
-      const Shape *shape = &g_array_index (self->grid_shapes, Shape, i);
+      guint i = g_array_index (self->grids_small, guint, k);
+      const Rect *r = &g_array_index (self->grid_rects, Rect, i);
       int cx, cy;
       guint8 value;
-      Rect r;
 
-      if (!shape_visible (v, shape, &r) || !shape_small (&r))
-        continue;
-      cx = (int) ((r.x + r.width / 2) / CELL_PX);
-      cy = (int) ((r.y + r.height / 2) / CELL_PX);
+      cx = (int) ((r->x + r->width / 2) / CELL_PX);
+      cy = (int) ((r->y + r->height / 2) / CELL_PX);
       if (cx < 0 || cy < 0 || cx >= nx || cy >= ny)
         continue;
       value = linli_grid_assignment_get_figures (assignment, i)->in_range ? 1 : 2;
@@ -1370,16 +1545,16 @@ draw_grid_fills (LinliPainter *self,
     {
       gboolean want_in = pass == 0;
 
+      if (self->grids_large->len == 0)
+        break;
       cairo_new_path (cr);
-      for (guint i = 0; i < n; i++)
+      for (guint k = 0; k < self->grids_large->len; k++)
         {
-          const Shape *shape = &g_array_index (self->grid_shapes, Shape, i);
-          Rect r;
+          guint i = g_array_index (self->grids_large, guint, k);
 
-          if (linli_grid_assignment_get_figures (assignment, i)->in_range != want_in ||
-              !shape_visible (v, shape, &r) || shape_small (&r))
+          if (linli_grid_assignment_get_figures (assignment, i)->in_range != want_in)
             continue;
-          shape_path (cr, v, shape);
+          shape_path (cr, v, &g_array_index (self->grid_shapes, Shape, i));
         }
       set_rgb (cr, want_in ? LINLI_COLOR_GRID : LINLI_COLOR_GRID_OUT,
                want_in ? LINLI_GRID_FILL_ALPHA : LINLI_GRID_OUT_FILL_ALPHA);
@@ -1457,26 +1632,25 @@ draw_grid_outlines (LinliPainter *self,
   for (int pass = 0; pass < 3; pass++)
     {
       cairo_new_path (cr);
-      for (guint i = 0; i < n; i++)
+      for (guint k = 0; k < self->grids_large->len; k++)
         {
+          guint i = g_array_index (self->grids_large, guint, k);
           const LinliGridFigures *figures = linli_grid_assignment_get_figures (assignment, i);
-          const Shape *shape = &g_array_index (self->grid_shapes, Shape, i);
-          Rect r;
 
           if ((pass == 0 && !figures->in_range) || (pass == 1 && figures->in_range) ||
               (pass == 2 && !grid_marked (figures, overlapping[i])))
             continue;
-          if (!shape_visible (v, shape, &r))
-            continue;
-          /* A grid a few pixels wide is its cell's colour; only a mark
-           * still shows, as a box around it. */
-          if (shape_small (&r))
-            {
-              if (pass == 2)
-                cairo_rectangle (cr, r.x - 1, r.y - 1, r.width + 2, r.height + 2);
-              continue;
-            }
-          shape_path (cr, v, shape);
+          shape_path (cr, v, &g_array_index (self->grid_shapes, Shape, i));
+        }
+      /* A grid a few pixels wide is its cell's colour; only a mark still
+       * shows, as a box around it. */
+      for (guint k = 0; pass == 2 && k < self->grids_small->len; k++)
+        {
+          guint i = g_array_index (self->grids_small, guint, k);
+          const Rect *r = &g_array_index (self->grid_rects, Rect, i);
+
+          if (grid_marked (linli_grid_assignment_get_figures (assignment, i), overlapping[i]))
+            cairo_rectangle (cr, r->x - 1, r->y - 1, r->width + 2, r->height + 2);
         }
       if (pass == 2)
         {
@@ -1567,25 +1741,26 @@ draw_grid_labels (LinliPainter *self,
 {
   LinliGrids *grids = linli_project_get_grids (self->project);
 
-  for (guint i = 0; i < self->grid_shapes->len; i++)
+  for (guint k = 0; k < self->grids_large->len; k++)
     {
+      guint i = g_array_index (self->grids_large, guint, k);
       const Shape *shape = &g_array_index (self->grid_shapes, Shape, i);
+      const Rect *r = &g_array_index (self->grid_rects, Rect, i);
       LinliGrid *grid = linli_grids_get_grid (grids, i);
       const char *code = linli_grid_get_code (grid), *name = linli_grid_get_name (grid);
       g_autofree char *text = NULL;
       const char *worker;
       double x, y;
-      Rect r;
 
       /* A grid named by its code says it once. */
       if (g_strcmp0 (code, name) == 0)
         name = NULL;
-      if (!shape_visible (v, shape, &r) || r.width < 70 || r.height < 24)
+      if (r->width < 70 || r->height < 24)
         continue;
       worker = linli_project_person (self->project, linli_grid_get_worker (grid));
       text = g_strdup_printf ("%s%s%s%s%s", code != NULL ? code : "", code != NULL && name != NULL ? " " : "",
-                              name != NULL ? name : "", r.width >= 160 && worker[0] != '\0' ? "\n" : "",
-                              r.width >= 160 ? worker : "");
+                              name != NULL ? name : "", r->width >= 160 && worker[0] != '\0' ? "\n" : "",
+                              r->width >= 160 ? worker : "");
       if (text[0] == '\0')
         continue;
       view_merc (v, shape->label_x, shape->label_y, &x, &y);
@@ -2088,6 +2263,9 @@ linli_painter_finalize (GObject *object)
   g_clear_pointer (&self->sketch, g_array_unref);
   g_clear_pointer (&self->grid_shapes, g_array_unref);
   g_clear_pointer (&self->boundary_shapes, g_array_unref);
+  g_clear_pointer (&self->grids_small, g_array_unref);
+  g_clear_pointer (&self->grids_large, g_array_unref);
+  g_clear_pointer (&self->grid_rects, g_array_unref);
   G_OBJECT_CLASS (linli_painter_parent_class)->finalize (object);
 }
 
@@ -2226,6 +2404,9 @@ linli_painter_init (LinliPainter *self)
   g_array_set_clear_func (self->grid_shapes, shape_clear);
   self->boundary_shapes = g_array_new (FALSE, FALSE, sizeof (Shape));
   g_array_set_clear_func (self->boundary_shapes, shape_clear);
+  self->grids_small = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->grids_large = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->grid_rects = g_array_new (FALSE, FALSE, sizeof (Rect));
 }
 
 static void
@@ -2941,7 +3122,10 @@ linli_painter_draw (LinliPainter       *self,
 
   grids = has_grids (self);
   if (grids)
-    prepare_shapes (self);
+    {
+      prepare_shapes (self);
+      sort_grids_on_screen (self, &v);
+    }
   sites = place_sites (self, &v);
   draw_background (self, cr, &v, grids);
   if (grids)
