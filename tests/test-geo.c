@@ -373,6 +373,89 @@ test_extent_scale (void)
     }
 }
 
+static double
+point_segment_distance (const double *p,
+                        const double *a,
+                        const double *b)
+{
+  double dx = b[0] - a[0], dy = b[1] - a[1], len2 = dx * dx + dy * dy, t = 0;
+
+  if (len2 > 0)
+    t = CLAMP (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2, 0, 1);
+  return hypot (a[0] + t * dx - p[0], a[1] + t * dy - p[1]);
+}
+
+/* Every point a simplification leaves out lies within the tolerance of
+ * the segment between the kept points around it, on noisy rings of every
+ * size; the first point stays; with no tolerance, points in general
+ * position all stay. */
+static void
+test_simplify_random (void)
+{
+  GRand *rand = g_rand_new_with_seed (17);
+
+  for (int round = 0; round < 300; round++)
+    {
+      guint n = g_rand_int_range (rand, 1, 400);
+      double tolerance = round % 10 == 0 ? 0 : g_rand_double_range (rand, 0.001, 0.3);
+      g_autofree double *points = g_new (double, 2 * n);
+      g_autofree gboolean *keep = g_new (gboolean, n);
+      guint kept = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          double angle = 2 * G_PI * i / n, radius = 1 + g_rand_double_range (rand, -0.2, 0.2);
+
+          points[2 * i] = radius * cos (angle);
+          points[2 * i + 1] = radius * sin (angle);
+        }
+      linli_ring_simplify (points, n, tolerance, keep);
+      g_assert_true (keep[0]);
+      for (guint i = 0; i < n; i++)
+        {
+          guint a = i, b = i;
+
+          kept += keep[i];
+          if (keep[i])
+            continue;
+          while (!keep[a])
+            a--;
+          do
+            b++;
+          while (b < n && !keep[b]);
+          g_assert_cmpfloat (point_segment_distance (&points[2 * i], &points[2 * a], &points[2 * (b % n)]), <=,
+                             tolerance + 1e-12);
+        }
+      if (tolerance == 0)
+        g_assert_cmpuint (kept, ==, n);
+    }
+  g_rand_free (rand);
+}
+
+/* A finely drawn circle comes down to a few dozen points: no fewer than
+ * the chords whose bulge stays within the tolerance need, and not many
+ * more. */
+static void
+test_simplify_circle (void)
+{
+  const guint n = 2000;
+  const double tolerance = 0.01;
+  g_autofree double *points = g_new (double, 2 * n);
+  g_autofree gboolean *keep = g_new (gboolean, n);
+  guint kept = 0, fewest = (guint) ceil (2 * G_PI / (2 * acos (1 - tolerance)));
+
+  for (guint i = 0; i < n; i++)
+    {
+      points[2 * i] = cos (2 * G_PI * i / n);
+      points[2 * i + 1] = sin (2 * G_PI * i / n);
+    }
+  linli_ring_simplify (points, n, tolerance, keep);
+  for (guint i = 0; i < n; i++)
+    kept += keep[i];
+  g_assert_cmpuint (kept, >=, fewest);
+  g_assert_cmpuint (kept, <=, 2 * fewest);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -381,6 +464,8 @@ main (int    argc,
   g_test_add_func ("/geo/ring/cases", test_ring_cases);
   g_test_add_func ("/geo/ring/random", test_ring_random);
   g_test_add_func ("/geo/ring/large", test_ring_large);
+  g_test_add_func ("/geo/simplify/random", test_simplify_random);
+  g_test_add_func ("/geo/simplify/circle", test_simplify_circle);
   g_test_add_func ("/geo/extent/cases", test_extent);
   g_test_add_func ("/geo/extent/scale", test_extent_scale);
   return g_test_run ();

@@ -1118,66 +1118,6 @@ shape_clear (gpointer data)
   g_clear_pointer (&shape->lods, g_free);
 }
 
-/* The squared distance from (px, py) to the segment from a to b. */
-static double
-segment_distance2 (double px,
-                   double py,
-                   double ax,
-                   double ay,
-                   double bx,
-                   double by)
-{
-  double dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy, t = 0;
-
-  if (len2 > 0)
-    t = CLAMP (((px - ax) * dx + (py - ay) * dy) / len2, 0, 1);
-  dx = ax + t * dx - px;
-  dy = ay + t * dy - py;
-  return dx * dx + dy * dy;
-}
-
-/* Douglas–Peucker on one closed ring of @n points: marks in @keep the
- * points that stay so that no point left out lies farther than
- * @tolerance from the simplified ring.  The ring is read as the open line
- * from its first point round to the first again. */
-static void
-simplify_ring (const double *points,
-               guint         n,
-               double        tolerance,
-               gboolean     *keep)
-{
-  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
-  double tolerance2 = tolerance * tolerance;
-
-  memset (keep, 0, n * sizeof *keep);
-  keep[0] = TRUE;
-  g_array_append_val (stack, ((guint[2]) { 0, n }));
-  while (stack->len > 0)
-    {
-      guint *span = &g_array_index (stack, guint, 2 * (stack->len - 1));
-      guint a = span[0], b = span[1], far = a;
-      double far_d2 = -1;
-      const double *pa = &points[2 * a], *pb = &points[2 * (b % n)];
-
-      g_array_set_size (stack, stack->len - 1);
-      for (guint i = a + 1; i < b; i++)
-        {
-          double d2 = segment_distance2 (points[2 * i], points[2 * i + 1], pa[0], pa[1], pb[0], pb[1]);
-
-          if (d2 > far_d2)
-            {
-              far_d2 = d2;
-              far = i;
-            }
-        }
-      if (far_d2 <= tolerance2)
-        continue;
-      keep[far] = TRUE;
-      g_array_append_val (stack, ((guint[2]) { a, far }));
-      g_array_append_val (stack, ((guint[2]) { far, b }));
-    }
-}
-
 /* The points of @shape to draw at a scale of @world_px pixels to the
  * world: at district scale a derived community boundary has hundreds of
  * vertices closer together than a pixel, which cost the path, its
@@ -1221,7 +1161,7 @@ shape_points_for (const Shape  *shape,
       const double *ring = &shape->points[2 * k];
 
       if (n > 0)
-        simplify_ring (ring, n, tolerance, keep);
+        linli_ring_simplify (ring, n, tolerance, keep);
       for (guint i = 0; i < n; i++)
         if (keep[i])
           {

@@ -461,3 +461,73 @@ linli_ring_clean (LinliLatLon *points,
   *n_points = n;
   return state;
 }
+
+/* The squared distance from (px, py) to the segment from a to b. */
+static double
+segment_distance2 (double px,
+                   double py,
+                   double ax,
+                   double ay,
+                   double bx,
+                   double by)
+{
+  double dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy, t = 0;
+
+  if (len2 > 0)
+    t = CLAMP (((px - ax) * dx + (py - ay) * dy) / len2, 0, 1);
+  dx = ax + t * dx - px;
+  dy = ay + t * dy - py;
+  return dx * dx + dy * dy;
+}
+
+/**
+ * linli_ring_simplify:
+ * @points: (array): a closed ring of @n planar points, x and y in turn,
+ *   the first not repeated at the end
+ * @tolerance: the largest distance a point left out may lie from the
+ *   simplified ring, in the points' unit
+ * @keep: (out caller-allocates) (array length=n): %TRUE for each point
+ *   that stays
+ *
+ * Simplifies a ring by Douglas–Peucker, read as the open line from its
+ * first point round to the first again: the first point always stays, and
+ * every point left out lies within @tolerance of the segment between the
+ * kept points around it.
+ */
+void
+linli_ring_simplify (const double *points,
+               guint         n,
+               double        tolerance,
+               gboolean     *keep)
+{
+  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+  double tolerance2 = tolerance * tolerance;
+
+  memset (keep, 0, n * sizeof *keep);
+  keep[0] = TRUE;
+  g_array_append_val (stack, ((guint[2]) { 0, n }));
+  while (stack->len > 0)
+    {
+      guint *span = &g_array_index (stack, guint, 2 * (stack->len - 1));
+      guint a = span[0], b = span[1], far = a;
+      double far_d2 = -1;
+      const double *pa = &points[2 * a], *pb = &points[2 * (b % n)];
+
+      g_array_set_size (stack, stack->len - 1);
+      for (guint i = a + 1; i < b; i++)
+        {
+          double d2 = segment_distance2 (points[2 * i], points[2 * i + 1], pa[0], pa[1], pb[0], pb[1]);
+
+          if (d2 > far_d2)
+            {
+              far_d2 = d2;
+              far = i;
+            }
+        }
+      if (far_d2 <= tolerance2)
+        continue;
+      keep[far] = TRUE;
+      g_array_append_val (stack, ((guint[2]) { a, far }));
+      g_array_append_val (stack, ((guint[2]) { far, b }));
+    }
+}

@@ -93,4 +93,9 @@ double   linli_haversine_distance   (double lat1,
                                      double lat2,
                                      double lon2);
 
+void     linli_ring_simplify        (const double *points,
+                                     guint         n,
+                                     double        tolerance,
+                                     gboolean     *keep);
+
 G_END_DECLS
