@@ -466,7 +466,15 @@ brute_force (Brute                         *b,
 
 /* Enough to meet every shape, option and road many times; each solve
  * allocates, which the sanitizer build makes slow. */
-#define N_SMALL 160
+/* Fewer under the sanitizers (see tests/meson.build). */
+static guint
+n_small (void)
+{
+  const char *divisor = g_getenv ("LINLI_TEST_CASES_DIVISOR");
+  guint d = divisor != NULL ? (guint) g_ascii_strtoull (divisor, NULL, 10) : 1;
+
+  return 160 / MAX (d, 1);
+}
 
 static void
 small_instance (Instance *inst,
@@ -505,7 +513,7 @@ test_small_exact (void)
   g_autoptr (GRand) rand = g_rand_new_with_seed (11);
   guint n_found = 0, n_none = 0;
 
-  for (guint c = 0; c < N_SMALL; c++)
+  for (guint c = 0, n = n_small (); c < n; c++)
     {
       Instance inst;
       LinliDistrictingOptions options;
@@ -537,8 +545,8 @@ test_small_exact (void)
       instance_clear (&inst);
     }
   g_test_message ("%u instances with partitions, %u without", n_found, n_none);
-  g_assert_cmpuint (n_found, >, N_SMALL / 3);
-  g_assert_cmpuint (n_none, >, N_SMALL / 10);
+  g_assert_cmpuint (n_found, >, n_small () / 3);
+  g_assert_cmpuint (n_none, >, n_small () / 10);
 }
 
 /* The heuristic alone on the same instances: always valid, never better
@@ -549,7 +557,7 @@ test_small_heuristic (void)
   g_autoptr (GRand) rand = g_rand_new_with_seed (11);
   guint n_found = 0, n_optimal = 0, n_missed = 0;
 
-  for (guint c = 0; c < N_SMALL; c++)
+  for (guint c = 0, n = n_small (); c < n; c++)
     {
       Instance inst;
       LinliDistrictingOptions options;
