@@ -238,3 +238,15 @@ linli_test_streets_component (const LinliStreets *streets,
     }
   return best;
 }
+
+/* How many of @n randomised cases to try: all of them, or fewer under the
+ * sanitizers, where tests/meson.build sets LINLI_TEST_CASES_DIVISOR; at
+ * least one. */
+guint
+linli_test_cases (guint n)
+{
+  const char *divisor = g_getenv ("LINLI_TEST_CASES_DIVISOR");
+  guint d = divisor != NULL ? (guint) g_ascii_strtoull (divisor, NULL, 10) : 1;
+
+  return MAX (n / MAX (d, 1), 1);
+}

@@ -22,4 +22,6 @@ guint linli_test_streets_component   (const LinliStreets *streets,
                                        guint              *n_components,
                                        guint32           **component);
 
+guint linli_test_cases (guint n);
+
 G_END_DECLS

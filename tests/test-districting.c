@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "linli-districting.h"
+#include "linli-test-utils.h"
 
 /* Districting is checked by code that shares nothing with it: its own
  * adjacency, breadth-first search, cut, compounds split and perimeters,
@@ -470,10 +471,7 @@ brute_force (Brute                         *b,
 static guint
 n_small (void)
 {
-  const char *divisor = g_getenv ("LINLI_TEST_CASES_DIVISOR");
-  guint d = divisor != NULL ? (guint) g_ascii_strtoull (divisor, NULL, 10) : 1;
-
-  return 160 / MAX (d, 1);
+  return linli_test_cases (160);
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "linli-test-utils.h"
 #include "linli-document.h"
 #include "linli-format.h"
 #include "linli-generator.h"
@@ -609,7 +610,7 @@ test_hostile (void)
 static void
 test_propose_generated (void)
 {
-  for (guint32 seed = 1; seed <= 2; seed++)
+  for (guint32 seed = 1; seed <= MIN (linli_test_cases (4), 2); seed++)
     {
       g_autoptr (LinliProject) project = small_district (seed, 1200);
       g_autoptr (LinliDocument) document = linli_document_new (project, NULL);

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "linli-test-utils.h"
 #include "linli-plan-project.h"
 
 /* The solver is checked against brute force over every subset of
@@ -562,7 +563,7 @@ static void
 test_bounds_valid (void)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (77);
-  guint cases = g_test_slow () ? 12000 : 4000;
+  guint cases = linli_test_cases (g_test_slow () ? 12000 : 4000);
 
   for (guint c = 0; c < cases; c++)
     {
