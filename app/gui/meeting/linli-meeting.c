@@ -248,15 +248,12 @@ fit_cb (gpointer data)
   gboolean compact = gtk_widget_get_height (GTK_WIDGET (self)) < COMPACT_BELOW_PX;
 
   self->fit_id = 0;
-  /* Smaller type on a smaller screen; the new layout fits again. */
-  if (compact != gtk_widget_has_css_class (GTK_WIDGET (self), "compact"))
-    {
-      if (compact)
-        gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (self), "compact");
-      return G_SOURCE_REMOVE;
-    }
+  /* Smaller type on a smaller screen.  If the bars change height with it,
+   * the next allocation fits again. */
+  if (compact && !gtk_widget_has_css_class (GTK_WIDGET (self), "compact"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
+  else if (!compact && gtk_widget_has_css_class (GTK_WIDGET (self), "compact"))
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "compact");
   if (self->active)
     fit_current (self);
   return G_SOURCE_REMOVE;
