@@ -63,7 +63,8 @@ test_defaults (void)
   overview = g_list_model_get_item (G_LIST_MODEL (views), 0);
   g_assert_cmpstr (linli_meeting_view_get_kind (overview), ==, "overview");
   g_assert_true (linli_meeting_view_get_bounds (overview, &b[0], &b[1], &b[2], &b[3]));
-  g_assert_true (linli_project_get_bounds (project, &p_min_lat, &p_min_lon, &p_max_lat, &p_max_lon));
+  g_assert_true (linli_project_get_bounds (project, &p_min_lat, &p_min_lon,
+                                           &p_max_lat, &p_max_lon));
   g_assert_cmpfloat (b[0], ==, p_min_lat);
   g_assert_cmpfloat (b[3], ==, p_max_lon);
 
@@ -77,7 +78,8 @@ test_defaults (void)
         continue;
       view = g_list_model_get_item (G_LIST_MODEL (views), position++);
       g_assert_cmpstr (linli_meeting_view_get_kind (view), ==, "community");
-      g_assert_cmpstr (linli_meeting_view_get_title (view), ==, linli_project_get_community (project, c)->name);
+      g_assert_cmpstr (linli_meeting_view_get_title (view), ==,
+                       linli_project_get_community (project, c)->name);
       /* The box is exactly the community's buildings' box. */
       for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
         {
@@ -153,7 +155,8 @@ test_proposal (void)
 
           /* Slightly inside the circle: the box is an approximation of a
            * metre in degrees, good to a fraction of a per cent. */
-          linli_projection_inverse (proj, x + 0.99 * radius * d[j][0], y + 0.99 * radius * d[j][1], &lat, &lon);
+          linli_projection_inverse (proj, x + 0.99 * radius * d[j][0], y + 0.99 * radius * d[j][1],
+                                    &lat, &lon);
           assert_inside (&fitted, lat, lon, 20);
         }
     }
@@ -162,7 +165,8 @@ test_proposal (void)
 static void
 test_center_and_settings (void)
 {
-  g_autoptr (LinliMeetingView) view = linli_meeting_view_new_center ("scenario-after", "After", 30.3, 120.1, 15.5);
+  g_autoptr (LinliMeetingView) view = linli_meeting_view_new_center ("scenario-after", "After",
+                                                                     30.3, 120.1, 15.5);
   g_autoptr (LinliPainter) painter = linli_painter_new ();
   LinliBuildingColors colors;
   LinliMapView fitted;

@@ -45,7 +45,8 @@ static const Group groups[] = {
       { "covered", LINLI_COLOR_COVERED }, { "uncovered", LINLI_COLOR_UNCOVERED },
       { "partly covered area", LINLI_COLOR_PARTLY }, { "land", LINLI_COLOR_LAND }, END } },
   { "buildings by chain", {
-      { "in a party group", LINLI_COLOR_CHAIN_COMPLETE }, { "no party group", LINLI_COLOR_CHAIN_MISSING_GROUP },
+      { "in a party group", LINLI_COLOR_CHAIN_COMPLETE },
+      { "no party group", LINLI_COLOR_CHAIN_MISSING_GROUP },
       { "no party member", LINLI_COLOR_CHAIN_NO_MEMBER }, { "land", LINLI_COLOR_LAND }, END } },
   /* Existing and planned sites share red and differ by fill; a proposed
    * site is a ring of the same size as a planned one, so its green must
@@ -59,7 +60,8 @@ static const Group groups[] = {
       { "no site reachable", LINLI_COLOR_WALK_NONE }, { "land", LINLI_COLOR_LAND }, END } },
   { "grid outlines", {
       { "grid in range", LINLI_COLOR_GRID }, { "grid out of range", LINLI_COLOR_GRID_OUT },
-      { "grid in pieces", LINLI_COLOR_GRID_PROBLEM }, { "building in no grid", LINLI_COLOR_NO_GRID }, END } },
+      { "grid in pieces", LINLI_COLOR_GRID_PROBLEM },
+      { "building in no grid", LINLI_COLOR_NO_GRID }, END } },
   /* The fills as drawn over the land.  The in-range grid's wash is faint
    * on purpose (its outline marks it), so only the two fills are compared. */
   { "grid fills", {
@@ -71,8 +73,9 @@ swatch_color (const Group *group,
               guint        i)
 {
   if (g_str_equal (group->group, "grid fills"))
-    return i == 0 ? linli_color_over (LINLI_COLOR_GRID, LINLI_COLOR_LAND, LINLI_GRID_FILL_ALPHA)
-                  : linli_color_over (LINLI_COLOR_GRID_OUT, LINLI_COLOR_LAND, LINLI_GRID_OUT_FILL_ALPHA);
+    return i == 0
+           ? linli_color_over (LINLI_COLOR_GRID, LINLI_COLOR_LAND, LINLI_GRID_FILL_ALPHA)
+           : linli_color_over (LINLI_COLOR_GRID_OUT, LINLI_COLOR_LAND, LINLI_GRID_OUT_FILL_ALPHA);
   return group->swatches[i].color;
 }
 
@@ -92,7 +95,8 @@ test_palette (void)
         for (guint j = i + 1; group->swatches[j].name != NULL; j++)
           for (LinliVision v = 0; v < LINLI_VISION_N; v++)
             {
-              double de = linli_color_delta_e76 (swatch_color (group, i), swatch_color (group, j), v);
+              guint a = swatch_color (group, i), b = swatch_color (group, j);
+              double de = linli_color_delta_e76 (a, b, v);
 
               worst[v] = MIN (worst[v], de);
               if (de >= MIN_DELTA_E)
@@ -103,9 +107,9 @@ test_palette (void)
                                   group->swatches[i].name, group->swatches[j].name, de);
                   continue;
                 }
-              g_string_append_printf (failures, "%s: %s (%06x) and %s (%06x) are only %.1f apart (CIE76) for %s; ",
-                                  group->group, group->swatches[i].name, swatch_color (group, i),
-                                  group->swatches[j].name, swatch_color (group, j), de, linli_vision_name (v));
+              g_string_append_printf (failures, "%s: %s (%06x) and %s (%06x) are only %.1f apart "
+                                      "(CIE76) for %s; ", group->group, group->swatches[i].name, a,
+                                      group->swatches[j].name, b, de, linli_vision_name (v));
             }
     }
   for (LinliVision v = 0; v < LINLI_VISION_N; v++)
@@ -133,7 +137,8 @@ test_lab_reference (void)
   g_assert_cmpfloat_with_epsilon (lab[0], 53.2408, 0.02);
   g_assert_cmpfloat_with_epsilon (lab[1], 80.0925, 0.02);
   g_assert_cmpfloat_with_epsilon (lab[2], 67.2032, 0.02);
-  g_assert_cmpfloat_with_epsilon (linli_color_delta_e76 (0xff0000, 0xff0000, LINLI_VISION_DEUTERANOPIA), 0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (linli_color_delta_e76 (0xff0000, 0xff0000,
+                                                         LINLI_VISION_DEUTERANOPIA), 0, 1e-12);
 }
 
 static void

@@ -366,11 +366,13 @@ linli_meeting_views_append_defaults (GListStore    *views,
     }
   for (guint c = 0; c < n_communities; c++)
     {
+      const char *name = linli_project_get_community (project, c)->name;
+
       if (!isfinite (boxes[4 * c]))
         continue;
-      append (views, linli_meeting_view_new_bounds ("community", linli_project_get_community (project, c)->name,
-                                                    boxes[4 * c], boxes[4 * c + 1],
-                                                    boxes[4 * c + 2], boxes[4 * c + 3]));
+      append (views, linli_meeting_view_new_bounds ("community", name, boxes[4 * c],
+                                                    boxes[4 * c + 1], boxes[4 * c + 2],
+                                                    boxes[4 * c + 3]));
     }
 
   /* The proposal with the circles of its sites, so the room sees whom
@@ -391,6 +393,6 @@ linli_meeting_views_append_defaults (GListStore    *views,
       grow (proposal, lat + dlat, lon + dlon);
     }
   if (isfinite (proposal[0]))
-    append (views, linli_meeting_view_new_bounds ("proposal", _("Proposed sites"),
-                                                  proposal[0], proposal[1], proposal[2], proposal[3]));
+    append (views, linli_meeting_view_new_bounds ("proposal", _("Proposed sites"), proposal[0],
+                                                  proposal[1], proposal[2], proposal[3]));
 }

@@ -26,12 +26,14 @@ LinliMeetingView *linli_meeting_view_new_bounds         (const char *kind,
                                                          double      min_lat,
                                                          double      min_lon,
                                                          double      max_lat,
-                                                         double      max_lon) G_GNUC_WARN_UNUSED_RESULT;
+                                                         double      max_lon)
+                                                         G_GNUC_WARN_UNUSED_RESULT;
 LinliMeetingView *linli_meeting_view_new_center         (const char *kind,
                                                          const char *title,
                                                          double      lat,
                                                          double      lon,
-                                                         double      zoom) G_GNUC_WARN_UNUSED_RESULT;
+                                                         double      zoom)
+                                                         G_GNUC_WARN_UNUSED_RESULT;
 
 const char       *linli_meeting_view_get_kind           (LinliMeetingView *self);
 const char       *linli_meeting_view_get_title          (LinliMeetingView *self);

@@ -45,7 +45,8 @@ load_xtest (void)
   keysym_to_keycode = (XKeysymToKeycodeFunc) dlsym (RTLD_DEFAULT, "XKeysymToKeycode");
   set_input_focus = (XSetInputFocusFunc) dlsym (RTLD_DEFAULT, "XSetInputFocus");
   x_sync = (XSyncFunc) dlsym (RTLD_DEFAULT, "XSync");
-  return fake_key_event != NULL && keysym_to_keycode != NULL && set_input_focus != NULL && x_sync != NULL;
+  return fake_key_event != NULL && keysym_to_keycode != NULL && set_input_focus != NULL &&
+         x_sync != NULL;
 }
 
 static void
@@ -110,7 +111,8 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *sample = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "sample.linli", NULL);
+  g_autofree char *sample = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "sample.linli",
+                                              NULL);
   g_autoptr (GFile) file = g_file_new_for_path (sample);
   g_autoptr (GError) error = NULL;
 
@@ -172,6 +174,14 @@ communities_with_buildings (LinliProject *project)
   return list;
 }
 
+static const char *
+community_name (LinliProject *project,
+                GArray       *communities,
+                guint         i)
+{
+  return linli_project_get_community (project, g_array_index (communities, guint, i))->name;
+}
+
 /* Every building of @community (of the district for G_MAXUINT) is on the
  * map between the bars, and they fill much of it: the view is zoomed to
  * them. */
@@ -208,7 +218,8 @@ static char *
 expected_title (Fixture    *f,
                 const char *view_title)
 {
-  return g_strdup_printf ("%s — %s", linli_project_get_name (linli_window_get_project (f->window)), view_title);
+  return g_strdup_printf ("%s — %s", linli_project_get_name (linli_window_get_project (f->window)),
+                          view_title);
 }
 
 /* The strip shows the document's figures, formatted as the core formats
@@ -337,7 +348,7 @@ test_keys (Fixture       *f,
   /* Right: the first community, zoomed to its buildings. */
   press_key (f, GDK_KEY_Right, at_position, GUINT_TO_POINTER (1));
   g_free (title);
-  title = expected_title (f, linli_project_get_community (project, g_array_index (communities, guint, 0))->name);
+  title = expected_title (f, community_name (project, communities, 0));
   g_assert_cmpstr (linli_meeting_get_title (f->window->meeting), ==, title);
   assert_shows_community (f, g_array_index (communities, guint, 0));
   map_center (f, &lat1, &lon1);
@@ -346,7 +357,7 @@ test_keys (Fixture       *f,
   /* Page Down, as a remote sends: the second. */
   press_key (f, GDK_KEY_Page_Down, at_position, GUINT_TO_POINTER (2));
   g_free (title);
-  title = expected_title (f, linli_project_get_community (project, g_array_index (communities, guint, 1))->name);
+  title = expected_title (f, community_name (project, communities, 1));
   g_assert_cmpstr (linli_meeting_get_title (f->window->meeting), ==, title);
   assert_shows_community (f, g_array_index (communities, guint, 1));
   map_center (f, &lat, &lon);
@@ -384,8 +395,8 @@ test_keys (Fixture       *f,
   gtk_switch_set_active (names, TRUE);
   g_assert_true (linli_project_get_hide_names (project));
   g_assert_cmpuint (n_changes, >, 0);
-  g_signal_handlers_disconnect_by_func (linli_map_layer_get_painter (f->window->layer), count_changes_cb,
-                                        &n_changes);
+  g_signal_handlers_disconnect_by_func (linli_map_layer_get_painter (f->window->layer),
+                                        count_changes_cb, &n_changes);
   linli_history_undo (linli_window_get_history (f->window));
   g_assert_false (linli_project_get_hide_names (project));
   g_assert_false (gtk_switch_get_active (names));
@@ -435,7 +446,8 @@ test_views_and_restore (Fixture       *f,
   GListStore *views = linli_meeting_get_views (f->window->meeting);
   guint n_shown = 0, n_hidden = 0;
 
-  g_autoptr (LinliMeetingView) extra = linli_meeting_view_new_center ("scenario-after", "After", 30.318, 120.142, 16);
+  g_autoptr (LinliMeetingView) extra = linli_meeting_view_new_center ("scenario-after", "After",
+                                                                      30.318, 120.142, 16);
 
   /* A scenario's view appended through the hook, with its own colours. */
   g_object_set (f->window, "chain-colors", TRUE, NULL);

@@ -179,7 +179,8 @@ queue_refresh (LinliMeeting *self)
 static void
 update_switch (LinliMeeting *self)
 {
-  gboolean hide = self->document != NULL && linli_project_get_hide_names (linli_document_get_project (self->document));
+  gboolean hide = self->document != NULL &&
+                  linli_project_get_hide_names (linli_document_get_project (self->document));
 
   self->updating_switch = TRUE;
   gtk_switch_set_active (self->names_switch, hide);
@@ -208,7 +209,7 @@ fit_current (LinliMeeting *self)
   ShumateMapSource *source;
   graphene_rect_t area;
   LinliMapView fitted;
-  double lat, lon, zoom;
+  double lat, lon, zoom, margin, dx, dy;
   int width, height;
 
   if (view == NULL || self->map == NULL || !linli_meeting_get_free_area (self, &area))
@@ -219,13 +220,15 @@ fit_current (LinliMeeting *self)
   self->fitted[1] = height;
   self->fitted[2] = (int) area.origin.y;
   self->fitted[3] = height - (int) (area.origin.y + area.size.height);
-  if (!linli_meeting_view_compute (view, (int) area.size.width, (int) area.size.height,
-                                   FIT_MARGIN_SHARE * MIN (area.size.width, area.size.height), &fitted))
+  margin = FIT_MARGIN_SHARE * MIN (area.size.width, area.size.height);
+  if (!linli_meeting_view_compute (view, (int) area.size.width, (int) area.size.height, margin,
+                                   &fitted))
     return;
   /* The free area's middle is off the map's middle by the difference of
    * the bars: the map's centre is the point that far from the view's. */
-  linli_map_view_from_pixels (&fitted, fitted.width / 2.0 + width / 2.0 - (area.origin.x + area.size.width / 2),
-                              fitted.height / 2.0 + height / 2.0 - (area.origin.y + area.size.height / 2),
+  dx = width / 2.0 - (area.origin.x + area.size.width / 2);
+  dy = height / 2.0 - (area.origin.y + area.size.height / 2);
+  linli_map_view_from_pixels (&fitted, fitted.width / 2.0 + dx, fitted.height / 2.0 + dy,
                               &lat, &lon);
   viewport = shumate_map_get_viewport (self->map);
   source = shumate_viewport_get_reference_map_source (viewport);
@@ -236,8 +239,9 @@ fit_current (LinliMeeting *self)
     zoom -= log2 (shumate_map_source_get_tile_size (source) / 256.0);
   shumate_viewport_set_zoom_level (viewport, zoom);
   shumate_map_center_on (self->map, lat, lon);
-  g_debug ("fit %s to %d×%d, free %g+%g %g×%g: zoom %g at %g, %g", linli_meeting_view_get_title (view),
-           width, height, area.origin.x, area.origin.y, area.size.width, area.size.height, zoom, lat, lon);
+  g_debug ("fit %s to %d×%d, free %g+%g %g×%g: zoom %g at %g, %g",
+           linli_meeting_view_get_title (view), width, height, area.origin.x, area.origin.y,
+           area.size.width, area.size.height, zoom, lat, lon);
 }
 
 static gboolean
@@ -511,7 +515,8 @@ linli_meeting_size_allocate (GtkWidget *widget,
   if (top + bottom > height)
     bottom = MAX (height - top, 0);
   gtk_widget_size_allocate (self->top_bar, &(GtkAllocation) { 0, 0, width, top }, -1);
-  gtk_widget_size_allocate (GTK_WIDGET (self->strip), &(GtkAllocation) { 0, height - bottom, width, bottom }, -1);
+  gtk_widget_size_allocate (GTK_WIDGET (self->strip),
+                            &(GtkAllocation) { 0, height - bottom, width, bottom }, -1);
   gtk_widget_size_allocate (GTK_WIDGET (self->legend_area),
                             &(GtkAllocation) { 0, top, width, MAX (height - top - bottom, 0) }, -1);
 
@@ -633,8 +638,9 @@ linli_meeting_class_init (LinliMeetingClass *klass)
    * communities, proposal) are in @views: append more, such as a scenario's
    * before and after.
    */
-  signals[SIGNAL_COLLECT_VIEWS] = g_signal_new ("collect-views", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                                0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_LIST_STORE);
+  signals[SIGNAL_COLLECT_VIEWS] = g_signal_new ("collect-views", G_TYPE_FROM_CLASS (klass),
+                                                G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                G_TYPE_NONE, 1, G_TYPE_LIST_STORE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-meeting.ui");
   gtk_widget_class_bind_template_child (widget_class, LinliMeeting, top_bar);
@@ -655,19 +661,19 @@ linli_meeting_init (LinliMeeting *self)
   self->title = g_strdup ("");
   self->show_legend = TRUE;
   self->document_signals = g_signal_group_new (LINLI_TYPE_DOCUMENT);
-  g_signal_group_connect_object (self->document_signals, "coverage-changed", G_CALLBACK (queue_refresh), self,
-                                 G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->document_signals, "grids-changed", G_CALLBACK (queue_refresh), self,
-                                 G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->document_signals, "checks-changed", G_CALLBACK (queue_refresh), self,
-                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "coverage-changed",
+                                 G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "grids-changed",
+                                 G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "checks-changed",
+                                 G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
   self->project_signals = g_signal_group_new (LINLI_TYPE_PROJECT);
-  g_signal_group_connect_object (self->project_signals, "notify::hide-names", G_CALLBACK (update_switch), self,
-                                 G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->project_signals, "notify::name", G_CALLBACK (update_title), self,
-                                 G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->names_switch, "notify::active", G_CALLBACK (on_names_switch_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "notify::hide-names",
+                                 G_CALLBACK (update_switch), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "notify::name",
+                                 G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->names_switch, "notify::active",
+                           G_CALLBACK (on_names_switch_cb), self, G_CONNECT_SWAPPED);
   gtk_drawing_area_set_draw_func (self->legend_area, draw_legend_cb, self, NULL);
   update_switch (self);
 }
@@ -698,7 +704,8 @@ linli_meeting_set_document (LinliMeeting  *self,
   if (!g_set_object (&self->document, document))
     return;
   g_signal_group_set_target (self->document_signals, document);
-  g_signal_group_set_target (self->project_signals, document ? linli_document_get_project (document) : NULL);
+  g_signal_group_set_target (self->project_signals,
+                             document != NULL ? linli_document_get_project (document) : NULL);
   update_switch (self);
   fill_strip (self);
   if (self->active)
@@ -728,8 +735,8 @@ linli_meeting_set_map (LinliMeeting  *self,
     g_signal_handlers_disconnect_by_data (linli_map_layer_get_painter (self->layer), self);
   g_set_weak_pointer (&self->map, map);
   g_set_weak_pointer (&self->layer, layer);
-  g_signal_connect_object (linli_map_layer_get_painter (layer), "changed", G_CALLBACK (on_painter_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (linli_map_layer_get_painter (layer), "changed",
+                           G_CALLBACK (on_painter_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
