@@ -656,6 +656,7 @@ linli_window_dispose (GObject *object)
   /* The map goes with the template: stop following the basemap now. */
   g_signal_handlers_disconnect_by_data (linli_settings_get_default (), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_WINDOW);
+  self->meeting = NULL;   /* went with the map's overlay */
   g_clear_object (&self->project);
   g_clear_object (&self->history);
   g_clear_object (&self->document);
