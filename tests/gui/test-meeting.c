@@ -477,6 +477,51 @@ test_views_and_restore (Fixture       *f,
   g_object_set (f->window, "meeting", FALSE, NULL);
 }
 
+/* A plan run during the meeting adds the proposal's view at the end, which
+ * shows every proposed site; the presenter stays where he was. */
+static void
+test_proposal (Fixture       *f,
+               gconstpointer  data)
+{
+  LinliProject *project = linli_window_get_project (f->window);
+  g_autoptr (GArray) communities = communities_with_buildings (project);
+  GListModel *views = G_LIST_MODEL (linli_meeting_get_views (f->window->meeting));
+  g_autoptr (LinliMeetingView) last = NULL;
+  graphene_rect_t area;
+  const char **ids;
+  const double *adds;
+  guint n;
+
+  g_object_set (f->window, "meeting", TRUE, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (views), ==, 1 + communities->len);
+  g_assert_true (linli_meeting_go (f->window->meeting, 1));
+
+  linli_plan_panel_set_problem (f->window->plan_panel, LINLI_PLAN_MCLP);
+  linli_plan_panel_set_k (f->window->plan_panel, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.plan-run", NULL));
+  while (linli_plan_panel_get_running (f->window->plan_panel))
+    g_main_context_iteration (NULL, TRUE);
+  n = linli_plan_panel_get_proposal (f->window->plan_panel, &ids, &adds);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (views), ==, 1 + communities->len + 1);
+  g_assert_cmpuint (linli_meeting_get_position (f->window->meeting), ==, 1);
+  last = g_list_model_get_item (views, communities->len + 1);
+  g_assert_cmpstr (linli_meeting_view_get_kind (last), ==, "proposal");
+
+  g_assert_true (linli_meeting_go (f->window->meeting, communities->len + 1));
+  linli_test_wait_ms (100);
+  g_assert_true (linli_meeting_get_free_area (f->window->meeting, &area));
+  for (guint i = 0; i < n; i++)
+    {
+      LinliSite *site = linli_project_find_site (project, ids[i], NULL);
+      double x, y;
+
+      to_widget (f, linli_site_get_lat (site), linli_site_get_lon (site), &x, &y);
+      g_assert_true (graphene_rect_contains_point (&area, &GRAPHENE_POINT_INIT (x, y)));
+    }
+  g_object_set (f->window, "meeting", FALSE, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -493,6 +538,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/meeting/keys", test_keys);
   ADD ("/meeting/views-and-restore", test_views_and_restore);
+  ADD ("/meeting/proposal", test_proposal);
 #undef ADD
 
   return g_test_run ();

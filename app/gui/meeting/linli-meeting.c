@@ -57,6 +57,7 @@ struct _LinliMeeting
   guint               position;
   LinliMeetingView   *shown;            /* the view that had ::shown */
   char               *title;
+  char              **proposal;         /* the ids of the proposed sites */
   guint               refresh_id;
   guint               fit_id;
   int                 fitted[4];        /* width, height, top and bottom it was fitted for */
@@ -558,6 +559,7 @@ linli_meeting_finalize (GObject *object)
   LinliMeeting *self = LINLI_MEETING (object);
 
   g_free (self->title);
+  g_strfreev (self->proposal);
   G_OBJECT_CLASS (linli_meeting_parent_class)->finalize (object);
 }
 
@@ -709,7 +711,7 @@ linli_meeting_set_document (LinliMeeting  *self,
   update_switch (self);
   fill_strip (self);
   if (self->active)
-    linli_meeting_start (self, NULL, 0);
+    linli_meeting_start (self);
   else
     update_title (self);
 }
@@ -752,20 +754,61 @@ linli_meeting_get_views (LinliMeeting *self)
   return self->views;
 }
 
+/* The defaults, then whatever #LinliMeeting::collect-views adds. */
+static void
+make_views (LinliMeeting *self)
+{
+  g_list_store_remove_all (self->views);
+  if (self->document != NULL)
+    linli_meeting_views_append_defaults (self->views, self->document, (const char **) self->proposal,
+                                         self->proposal != NULL ? g_strv_length (self->proposal) : 0);
+  g_signal_emit (self, signals[SIGNAL_COLLECT_VIEWS], 0, self->views);
+}
+
+/**
+ * linli_meeting_set_proposal:
+ * @ids: (array length=n) (nullable): the sites a plan proposes
+ * @n: how many
+ *
+ * The proposal the window holds, for the proposal's view.  During a
+ * meeting the views are made again, and the presenter stays at the same
+ * step.
+ */
+void
+linli_meeting_set_proposal (LinliMeeting  *self,
+                            const char   **ids,
+                            guint          n)
+{
+  guint n_views;
+
+  g_return_if_fail (LINLI_IS_MEETING (self));
+
+  g_clear_pointer (&self->proposal, g_strfreev);
+  self->proposal = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    self->proposal[i] = g_strdup (ids[i]);
+  if (!self->active)
+    return;
+  make_views (self);
+  n_views = g_list_model_get_n_items (G_LIST_MODEL (self->views));
+  if (self->position >= n_views && n_views > 0)
+    {
+      self->position = n_views - 1;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
+    }
+  show_view (self);
+}
+
 /**
  * linli_meeting_start:
- * @proposal_ids: (array length=n_proposal) (nullable): the sites a plan
- *   proposes, if the window holds a proposal
- * @n_proposal: how many
  *
- * Makes the views afresh (the defaults, then whatever
+ * Makes the views afresh (the defaults, with the proposal given by
+ * linli_meeting_set_proposal(), then whatever
  * #LinliMeeting::collect-views adds), remembers the painter's settings and
  * shows the first view.
  */
 void
-linli_meeting_start (LinliMeeting *self,
-                     const char  **proposal_ids,
-                     guint         n_proposal)
+linli_meeting_start (LinliMeeting *self)
 {
   g_return_if_fail (LINLI_IS_MEETING (self));
 
@@ -780,10 +823,7 @@ linli_meeting_start (LinliMeeting *self,
       self->saved_colors = linli_painter_get_building_colors (meeting_painter (self));
       self->saved_show_grids = linli_painter_get_show_grids (meeting_painter (self));
     }
-  g_list_store_remove_all (self->views);
-  if (self->document != NULL)
-    linli_meeting_views_append_defaults (self->views, self->document, proposal_ids, n_proposal);
-  g_signal_emit (self, signals[SIGNAL_COLLECT_VIEWS], 0, self->views);
+  make_views (self);
   self->position = 0;
   if (!self->active)
     {

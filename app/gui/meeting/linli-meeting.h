@@ -22,9 +22,10 @@ void              linli_meeting_set_map          (LinliMeeting  *self,
                                                   LinliMapLayer *layer);
 GListStore       *linli_meeting_get_views        (LinliMeeting *self);
 
-void              linli_meeting_start            (LinliMeeting *self,
-                                                  const char  **proposal_ids,
-                                                  guint         n_proposal);
+void              linli_meeting_set_proposal     (LinliMeeting  *self,
+                                                  const char   **ids,
+                                                  guint          n);
+void              linli_meeting_start            (LinliMeeting *self);
 void              linli_meeting_stop             (LinliMeeting *self);
 gboolean          linli_meeting_get_active       (LinliMeeting *self);
 

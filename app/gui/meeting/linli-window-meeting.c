@@ -51,10 +51,6 @@ linli_window_set_meeting (LinliWindow *self,
   viewport = shumate_map_get_viewport (self->map);
   if (meeting)
     {
-      const char **ids = NULL;
-      const double *adds = NULL;
-      guint n = linli_plan_panel_get_proposal (self->plan_panel, &ids, &adds);
-
       linli_window_set_add_mode (self, FALSE);
       linli_window_grid_cancel (self);
       self->meeting_was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
@@ -65,7 +61,7 @@ linli_window_set_meeting (LinliWindow *self,
       gtk_widget_set_visible (self->side_panel, FALSE);
       gtk_widget_set_visible (self->legend, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->meeting), TRUE);
-      linli_meeting_start (self->meeting, ids, n);
+      linli_meeting_start (self->meeting);
       gtk_window_fullscreen (GTK_WINDOW (self));
     }
   else

@@ -564,6 +564,7 @@ on_proposal_changed_cb (LinliWindow *self)
   guint n = linli_plan_panel_get_proposal (self->plan_panel, &ids, &adds);
 
   linli_map_layer_set_proposal (self->layer, ids, adds, n);
+  linli_meeting_set_proposal (self->meeting, ids, n);
 }
 
 /* A row of the organisation tables or a finding of the checks was chosen:
