@@ -758,10 +758,12 @@ linli_meeting_get_views (LinliMeeting *self)
 static void
 make_views (LinliMeeting *self)
 {
+  guint n = self->proposal != NULL ? g_strv_length (self->proposal) : 0;
+
   g_list_store_remove_all (self->views);
   if (self->document != NULL)
-    linli_meeting_views_append_defaults (self->views, self->document, (const char **) self->proposal,
-                                         self->proposal != NULL ? g_strv_length (self->proposal) : 0);
+    linli_meeting_views_append_defaults (self->views, self->document,
+                                         (const char **) self->proposal, n);
   g_signal_emit (self, signals[SIGNAL_COLLECT_VIEWS], 0, self->views);
 }
 
