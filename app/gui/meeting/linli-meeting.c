@@ -29,6 +29,8 @@
 /* What a fitted view keeps free around its box, as a share of the free
  * area's shorter side. */
 #define FIT_MARGIN_SHARE    0.07
+/* The legend takes its width from the fitted area while this much is left. */
+#define FIT_MIN_WIDTH_SHARE 0.55
 /* Below this height (a 1280 × 800 projector) the type is smaller. */
 #define COMPACT_BELOW_PX    1000
 
@@ -201,6 +203,85 @@ bar_height (GtkWidget *bar,
   return height;
 }
 
+/* The painter's own legend, drawn larger: the same rows the window, PNG and
+ * PDF show for the same colours.  The painter keeps its legend small on a
+ * small map; here it is drawn for a large one, measured, and scaled to what
+ * the room needs and the free area holds. */
+static cairo_surface_t *
+record_legend (LinliMeeting *self,
+               double        extents[4])
+{
+  LinliMapView big;
+  cairo_surface_t *recording;
+  cairo_t *cr;
+
+  if (meeting_painter (self) == NULL)
+    return NULL;
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (recording);
+  linli_map_view_init (&big, 0, 0, 0, 4096, 4096);
+  linli_painter_draw_legend (meeting_painter (self), cr, &big);
+  cairo_destroy (cr);
+  cairo_recording_surface_ink_extents (recording, &extents[0], &extents[1],
+                                       &extents[2], &extents[3]);
+  if (extents[2] <= 0 || extents[3] <= 0)
+    g_clear_pointer (&recording, cairo_surface_destroy);
+  return recording;
+}
+
+/* How much larger than the painter draws it the legend is in a free area of
+ * @width × @height: twice at 1080 px tall, less if it would not fit. */
+static double
+legend_scale (LinliMeeting *self,
+              const double  extents[4],
+              double        width,
+              double        height)
+{
+  double scale = CLAMP (gtk_widget_get_height (GTK_WIDGET (self)) * LEGEND_SCALE_PER_PX,
+                        LEGEND_SCALE_MIN, LEGEND_SCALE_MAX);
+
+  return MIN (scale, MIN ((height - 2 * LEGEND_MARGIN_PX) / extents[3],
+                          LEGEND_MAX_WIDTH_SHARE * width / extents[2]));
+}
+
+/* The width the legend takes from the left of the free area, margins
+ * included, or 0 when it is hidden. */
+static double
+legend_width (LinliMeeting *self,
+              double        width,
+              double        height)
+{
+  double extents[4], scale;
+  cairo_surface_t *recording;
+
+  if (!self->show_legend || (recording = record_legend (self, extents)) == NULL)
+    return 0;
+  cairo_surface_destroy (recording);
+  scale = legend_scale (self, extents, width, height);
+  return extents[2] * scale + 2 * LEGEND_MARGIN_PX;
+}
+
+static void
+draw_legend (LinliMeeting *self,
+             cairo_t      *cr,
+             int           width,
+             int           height)
+{
+  double extents[4], scale;
+  cairo_surface_t *recording = record_legend (self, extents);
+
+  if (recording == NULL)
+    return;
+  scale = legend_scale (self, extents, width, height);
+  cairo_save (cr);
+  cairo_translate (cr, LEGEND_MARGIN_PX, height - LEGEND_MARGIN_PX - extents[3] * scale);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_surface (cr, recording, -extents[0], -extents[1]);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_surface_destroy (recording);
+}
+
 /* Moves the map so the current view fills the area between the bars. */
 static void
 fit_current (LinliMeeting *self)
@@ -210,7 +291,7 @@ fit_current (LinliMeeting *self)
   ShumateMapSource *source;
   graphene_rect_t area;
   LinliMapView fitted;
-  double lat, lon, zoom, margin, dx, dy;
+  double lat, lon, zoom, margin, dx, dy, legend;
   int width, height;
 
   if (view == NULL || self->map == NULL || !linli_meeting_get_free_area (self, &area))
@@ -221,6 +302,14 @@ fit_current (LinliMeeting *self)
   self->fitted[1] = height;
   self->fitted[2] = (int) area.origin.y;
   self->fitted[3] = height - (int) (area.origin.y + area.size.height);
+  /* The box goes beside the legend, where nothing covers it, unless that
+   * leaves too little of the map. */
+  legend = legend_width (self, area.size.width, area.size.height);
+  if (legend > 0 && area.size.width - legend >= FIT_MIN_WIDTH_SHARE * area.size.width)
+    {
+      area.origin.x += legend;
+      area.size.width -= legend;
+    }
   margin = FIT_MARGIN_SHARE * MIN (area.size.width, area.size.height);
   if (!linli_meeting_view_compute (view, (int) area.size.width, (int) area.size.height, margin,
                                    &fitted))
@@ -319,39 +408,6 @@ on_painter_changed_cb (LinliMeeting *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->legend_area));
 }
 
-/* The painter's own legend, drawn larger: the same rows the window, PNG and
- * PDF show for the same colours.  The painter keeps its legend small on a
- * small map; here it is drawn for a large one, measured, and scaled to what
- * the room needs and the free area holds. */
-static void
-draw_legend (LinliMeeting *self,
-             cairo_t      *cr,
-             int           width,
-             int           height,
-             double        scale)
-{
-  LinliMapView big;
-  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-  cairo_t *rcr = cairo_create (recording);
-  double x, y, w, h, margin = LEGEND_MARGIN_PX;
-
-  linli_map_view_init (&big, 0, 0, 0, 4096, 4096);
-  linli_painter_draw_legend (meeting_painter (self), rcr, &big);
-  cairo_destroy (rcr);
-  cairo_recording_surface_ink_extents (recording, &x, &y, &w, &h);
-  if (w > 0 && h > 0)
-    {
-      scale = MIN (scale, MIN ((height - 2 * margin) / h, LEGEND_MAX_WIDTH_SHARE * width / w));
-      cairo_save (cr);
-      cairo_translate (cr, margin, height - margin - h * scale);
-      cairo_scale (cr, scale, scale);
-      cairo_set_source_surface (cr, recording, -x, -y);
-      cairo_paint (cr);
-      cairo_restore (cr);
-    }
-  cairo_surface_destroy (recording);
-}
-
 /* The legend and the scale bar (with the data's credit), which the figures
  * would otherwise cover. */
 static void
@@ -370,7 +426,7 @@ draw_legend_cb (GtkDrawingArea *area,
   if (painter == NULL || !linli_map_layer_get_view (self->layer, &view))
     return;
   if (self->show_legend)
-    draw_legend (self, cr, width, height, scale);
+    draw_legend (self, cr, width, height);
   /* A unit of the scaled drawing is @scale px: the same ground in fewer
    * units is a zoom level log2 (@scale) lower. */
   view.width = (int) (width / scale);
@@ -1006,5 +1062,8 @@ linli_meeting_set_show_legend (LinliMeeting *self,
     return;
   self->show_legend = !!show;
   gtk_widget_queue_draw (GTK_WIDGET (self->legend_area));
+  /* The view takes the room the legend leaves, or makes room for it. */
+  if (self->active)
+    fit_current (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LEGEND]);
 }
