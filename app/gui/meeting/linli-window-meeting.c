@@ -18,6 +18,8 @@ void
 linli_window_init_meeting (LinliWindow *self)
 {
   self->meeting = linli_meeting_new ();
+  /* The overlay owns it; the pointer goes when it does. */
+  g_object_add_weak_pointer (G_OBJECT (self->meeting), (gpointer *) &self->meeting);
   gtk_widget_set_visible (GTK_WIDGET (self->meeting), FALSE);
   linli_meeting_set_map (self->meeting, self->map, self->layer);
   gtk_overlay_add_overlay (self->map_overlay, GTK_WIDGET (self->meeting));

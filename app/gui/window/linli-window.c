@@ -564,7 +564,8 @@ on_proposal_changed_cb (LinliWindow *self)
   guint n = linli_plan_panel_get_proposal (self->plan_panel, &ids, &adds);
 
   linli_map_layer_set_proposal (self->layer, ids, adds, n);
-  linli_meeting_set_proposal (self->meeting, ids, n);
+  if (self->meeting != NULL)
+    linli_meeting_set_proposal (self->meeting, ids, n);
 }
 
 /* A row of the organisation tables or a finding of the checks was chosen:
@@ -657,7 +658,7 @@ linli_window_dispose (GObject *object)
   /* The map goes with the template: stop following the basemap now. */
   g_signal_handlers_disconnect_by_data (linli_settings_get_default (), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_WINDOW);
-  self->meeting = NULL;   /* went with the map's overlay */
+  g_clear_weak_pointer (&self->meeting);
   g_clear_object (&self->project);
   g_clear_object (&self->history);
   g_clear_object (&self->document);
