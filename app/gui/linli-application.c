@@ -24,6 +24,8 @@ struct _LinliApplication
   char          *plan;         /* --plan: run this planning problem on opening */
   gboolean       chain_colors; /* --chain-colors: buildings by the organisation chain */
   gboolean       map_only;     /* --map-only: render just the map */
+  gboolean       meeting;      /* --meeting: open in meeting mode */
+  int            meeting_view; /* --meeting-view: step to this view, or -1 */
   LinliPreferences *preferences; /* weak: the open preferences window */
   int            width;
   int            height;
@@ -55,6 +57,7 @@ static const struct
   { "win.zoom-out", { "<Control>minus", NULL } },
   { "win.zoom-fit", { "<Control>0", NULL } },
   { "win.fullscreen", { "F11", NULL } },
+  { "win.meeting", { "F5", NULL } },
   { "win.show-candidate-circles", { "<Control>k", NULL } },
   { "win.plan-run", { "<Control>r", NULL } },
   { "win.plan-cancel", { "<Control>period", NULL } },
@@ -97,11 +100,23 @@ screenshot_tick_cb (GtkWidget     *widget,
   g_object_set_data (G_OBJECT (widget), "linli-frames", GUINT_TO_POINTER (frames));
   if (frames == 3)
     {
-      linli_window_zoom_to_fit (LINLI_WINDOW (widget));
+      /* A meeting fits its own view. */
+      if (!linli_window_get_meeting (window))
+        linli_window_zoom_to_fit (LINLI_WINDOW (widget));
       return G_SOURCE_CONTINUE;
     }
   if (frames < 8 || linli_plan_panel_get_running (window->plan_panel))
     return G_SOURCE_CONTINUE;
+  /* The proposal's view comes once the plan is done; then a few frames
+   * for the map to follow. */
+  if (self->meeting_view >= 0)
+    {
+      if (!linli_meeting_go (window->meeting, (guint) self->meeting_view))
+        g_printerr (_("linli: the meeting has no view %d\n"), self->meeting_view);
+      self->meeting_view = -1;
+      g_object_set_data (G_OBJECT (widget), "linli-frames", GUINT_TO_POINTER (4));
+      return G_SOURCE_CONTINUE;
+    }
   /* Basemap tiles load in threads: wait until none has been outstanding
    * for a few frames (or give up after a few seconds of frames). */
   settled = window->basemap != NULL && linli_mbtiles_source_get_n_pending (window->basemap) > 0 ? 0 : settled + 1;
@@ -176,6 +191,8 @@ present (LinliApplication *self,
   if (self->chain_colors)
     g_object_set (window, "chain-colors", TRUE, NULL);
   start_plan (self, window);
+  if (self->meeting)
+    g_object_set (window, "meeting", TRUE, NULL);
   if (self->screenshot != NULL)
     gtk_widget_add_tick_callback (GTK_WIDGET (window), screenshot_tick_cb, self, NULL);
 }
@@ -334,6 +351,9 @@ linli_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "plan", "s", &self->plan);
   g_variant_dict_lookup (options, "page", "s", &self->page);
   g_variant_dict_lookup (options, "chain-colors", "b", &self->chain_colors);
+  g_variant_dict_lookup (options, "meeting", "b", &self->meeting);
+  if (g_variant_dict_lookup (options, "meeting-view", "i", &self->meeting_view))
+    self->meeting = TRUE;
   if (g_variant_dict_lookup (options, "size", "&s", &size) &&
       (!linli_number_parse_pair (size, 'x', &w, &h) || !(w >= 1 && w <= 16384 && h >= 1 && h <= 16384) ||
        w != floor (w) || h != floor (h)))
@@ -414,10 +434,13 @@ linli_application_init (LinliApplication *self)
     { "plan", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Run a plan on opening: mclp, lscp or pmedian, with :K for the number of new sites"), N_("PROBLEM[:K]") },
     { "page", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Show this side page: sites, plan, grids, org, checks or uncovered"), N_("NAME") },
     { "chain-colors", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Colour buildings by the party organisation chain"), NULL },
+    { "meeting", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open in presentation mode, for a meeting"), NULL },
+    { "meeting-view", 0, 0, G_OPTION_ARG_INT, NULL, N_("With --screenshot, show this view of the presentation (0: the district)"), N_("N") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and quit"), NULL },
     { NULL }
   };
 
+  self->meeting_view = -1;
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 

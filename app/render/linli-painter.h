@@ -127,18 +127,27 @@ gboolean      linli_render_save_png             (cairo_surface_t    *surface,
                                                  GError            **error);
 void          linli_render_free_caches          (void);
 
-/* Colours shared by the drawing and the tests, as 0xRRGGBB. */
+/* Colours shared by the drawing and the tests, as 0xRRGGBB.  The land under
+ * everything, service sites and their circles, and candidates (these three
+ * are still written out as numbers in linli-painter.c). */
+#define LINLI_COLOR_LAND      0xeeeae0
+#define LINLI_COLOR_SITE      0xc8102e
+#define LINLI_COLOR_CANDIDATE 0xe08a00
 #define LINLI_COLOR_COVERED   0x3f7cc4
 #define LINLI_COLOR_UNCOVERED 0xe4572e
 #define LINLI_COLOR_PARTLY    0xf2b8a0
 #define LINLI_COLOR_STREET    0xfbfaf7
 #define LINLI_COLOR_PROPOSED  0x1b8a4a
 /* Streets by the walk to the nearest site: within half the rule, within
- * the rule, within one and a half times, farther, not connected. */
+ * the rule, within one and a half times, farther, not connected.  Green to
+ * red as ColorBrewer's RdYlGn, but its light orange and red are darker here:
+ * as drawn by ColorBrewer, "within" and "up to 1.5 ×" look alike to a
+ * deuteranope and "under half" and "up to 1.5 ×" to a protanope
+ * (tests/test-palette.c). */
 #define LINLI_COLOR_WALK_NEAR  0x1a9850
 #define LINLI_COLOR_WALK_IN    0x91cf60
-#define LINLI_COLOR_WALK_OVER  0xfc8d59
-#define LINLI_COLOR_WALK_FAR   0xd73027
+#define LINLI_COLOR_WALK_OVER  0xe08214
+#define LINLI_COLOR_WALK_FAR   0xb2182b
 #define LINLI_COLOR_WALK_NONE  0xb8b2a7
 /* The grid layer: grids within the household range and out of it (their
  * fills drawn at the alphas given), the dashed mark of a grid in pieces,
@@ -151,7 +160,7 @@ void          linli_render_free_caches          (void);
 #define LINLI_COLOR_NO_GRID        0xf2a900
 #define LINLI_COLOR_SKETCH         0x0b6bcb
 #define LINLI_GRID_FILL_ALPHA      0.12
-#define LINLI_GRID_OUT_FILL_ALPHA  0.30
+#define LINLI_GRID_OUT_FILL_ALPHA  0.35
 /* Buildings by the organisation chain, from the Okabe–Ito palette, which
  * stays apart for the common kinds of colour blindness: blue, orange and
  * vermillion (this one also outlined, as it is the worst). */

@@ -954,6 +954,7 @@ linli_window_class_init_actions (GtkWidgetClass *widget_class)
                                             "show-candidate-circles");
   gtk_widget_class_install_property_action (widget_class, "win.chain-colors", "chain-colors");
   gtk_widget_class_install_property_action (widget_class, "project.hide-names", "hide-names");
+  gtk_widget_class_install_property_action (widget_class, "win.meeting", "meeting");
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "win.select-site", "s", select_site_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);

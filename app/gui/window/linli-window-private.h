@@ -13,6 +13,7 @@
 #include "linli-index-list.h"
 #include "linli-map-layer.h"
 #include "linli-mbtiles-source.h"
+#include "linli-meeting.h"
 #include "linli-org-panel.h"
 #include "linli-plan-panel.h"
 #include "linli-site-editor.h"
@@ -68,6 +69,8 @@ struct _LinliWindow
   GtkWidget           *coverage_legend;
   GtkWidget           *chain_legend;
   GMenu               *recent_submenu;
+  GtkWidget           *header_bar;
+  GtkWidget           *side_panel;
 
   /* The map */
   ShumateMap          *map;
@@ -111,6 +114,13 @@ struct _LinliWindow
   LinliGrid           *drag_grid;         /* a vertex of it being dragged */
   guint                drag_ring;
   guint                drag_vertex;
+
+  /* Meeting mode (linli-window-meeting.c) */
+  LinliMeeting        *meeting;
+  gboolean             meeting_was_fullscreen;
+  double               meeting_lat;       /* where the map was before */
+  double               meeting_lon;
+  double               meeting_zoom;
 };
 
 void linli_window_class_init_actions (GtkWidgetClass *widget_class);
@@ -164,6 +174,12 @@ void     linli_window_grid_drag_end           (LinliWindow *self,
                                                double       x,
                                                double       y);
 void     linli_window_grids_document_changed  (LinliWindow *self);
+
+/* linli-window-meeting.c */
+void     linli_window_init_meeting (LinliWindow *self);
+gboolean linli_window_get_meeting  (LinliWindow *self);
+void     linli_window_set_meeting  (LinliWindow *self,
+                                    gboolean     meeting);
 
 /* linli-window-org.c */
 AdwMessageDialog *linli_window_preview_org       (LinliWindow *self,

@@ -23,6 +23,7 @@ enum {
   PROP_SHOW_CANDIDATE_CIRCLES,
   PROP_CHAIN_COLORS,
   PROP_HIDE_NAMES,
+  PROP_MEETING,
   N_PROPS,
 };
 
@@ -431,8 +432,10 @@ on_click_released_cb (GtkGestureClick *gesture,
   LinliSite *site;
   int building;
 
-  /* A release also ends every pan: only a click that stayed put counts. */
-  if (hypot (x - self->press_x, y - self->press_y) > DRAG_THRESHOLD_PX || self->project == NULL)
+  /* A release also ends every pan: only a click that stayed put counts.
+   * A meeting shows the plan and edits nothing. */
+  if (hypot (x - self->press_x, y - self->press_y) > DRAG_THRESHOLD_PX || self->project == NULL ||
+      linli_window_get_meeting (self))
     return;
   if (linli_window_grid_click (self, n_press, x, y))
     return;
@@ -493,6 +496,12 @@ on_drag_begin_cb (GtkGestureDrag *gesture,
 {
   LinliSite *site;
 
+  /* In a meeting a drag only pans. */
+  if (linli_window_get_meeting (self))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
   if (self->project != NULL && linli_window_grid_drag_begin (self, x, y))
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
@@ -555,6 +564,8 @@ on_proposal_changed_cb (LinliWindow *self)
   guint n = linli_plan_panel_get_proposal (self->plan_panel, &ids, &adds);
 
   linli_map_layer_set_proposal (self->layer, ids, adds, n);
+  if (self->meeting != NULL)
+    linli_meeting_set_proposal (self->meeting, ids, n);
 }
 
 /* A row of the organisation tables or a finding of the checks was chosen:
@@ -647,6 +658,7 @@ linli_window_dispose (GObject *object)
   /* The map goes with the template: stop following the basemap now. */
   g_signal_handlers_disconnect_by_data (linli_settings_get_default (), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_WINDOW);
+  g_clear_weak_pointer (&self->meeting);
   g_clear_object (&self->project);
   g_clear_object (&self->history);
   g_clear_object (&self->document);
@@ -680,6 +692,7 @@ linli_window_get_property (GObject    *object,
     case PROP_HIDE_NAMES:
       g_value_set_boolean (value, self->project != NULL && linli_project_get_hide_names (self->project));
       break;
+    case PROP_MEETING: g_value_set_boolean (value, linli_window_get_meeting (self)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -721,6 +734,7 @@ linli_window_set_property (GObject      *object,
       if (self->history != NULL)
         linli_project_edits_set_hide_names (self->history, g_value_get_boolean (value));
       break;
+    case PROP_MEETING: linli_window_set_meeting (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -746,6 +760,9 @@ linli_window_class_init (LinliWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_HIDE_NAMES] =
     g_param_spec_boolean ("hide-names", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MEETING] =
+    g_param_spec_boolean ("meeting", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -785,6 +802,8 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, checks_panel);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, coverage_legend);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, chain_legend);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, side_panel);
 
   linli_window_class_init_actions (widget_class);
   linli_window_class_init_grid_actions (widget_class);
@@ -880,6 +899,7 @@ linli_window_init (LinliWindow *self)
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (drag));
   linli_window_init_grids (self);
+  linli_window_init_meeting (self);
 
   /* Lists */
   g_signal_connect (site_factory, "setup", G_CALLBACK (site_row_setup_cb), self);
@@ -985,6 +1005,7 @@ linli_window_set_document (LinliWindow   *self,
   g_signal_group_set_target (self->history_signals, self->history);
 
   linli_map_layer_set_document (self->layer, document);
+  linli_meeting_set_document (self->meeting, document);
   linli_plan_panel_set_document (self->plan_panel, document);
   linli_grid_panel_set_document (self->grid_panel, document);
   linli_window_grids_document_changed (self);
