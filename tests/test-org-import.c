@@ -152,7 +152,7 @@ typedef struct
 static const BadCase bad_cases[] = {
   { LINLI_ORG_LIST_COMMITTEES, "社区,书记\n东新社区,张三\n", "list.csv:2: there is no community “东新社区”" },
   { LINLI_ORG_LIST_COMMITTEES, "社区,书记\nc0,张三\nc0,李四\n", "list.csv:3: a second row for the same community" },
-  { LINLI_ORG_LIST_COMMITTEES, "书记\n张三\n", "list.csv: no column names the community" },
+  { LINLI_ORG_LIST_COMMITTEES, "书记\n张三\n", "list.csv: no column is chosen for “Community”" },
   { LINLI_ORG_LIST_BRANCHES, "id,kind,compound\nb1,街道,k0\n", "list.csv:2: kind “街道” is neither" },
   { LINLI_ORG_LIST_BRANCHES, "id,kind,compound\nb1,小区,\n", "list.csv:2: a compound branch needs its compound" },
   { LINLI_ORG_LIST_BRANCHES, "id,compound\nb1,k0\nb1,k1\n", "list.csv:3: id “b1” comes twice" },
@@ -164,7 +164,7 @@ static const BadCase bad_cases[] = {
   { LINLI_ORG_LIST_GROUPS, "id,楼栋\np,B1、B1\n", "list.csv:2: building “B1” is listed twice" },
   { LINLI_ORG_LIST_GROUPS, "id,branch\np,b404\n", "list.csv:2: there is no branch “b404”" },
   { LINLI_ORG_LIST_HOUSEHOLDS, "姓名,楼栋\n钱七,\n", "list.csv:2: no building given" },
-  { LINLI_ORG_LIST_HOUSEHOLDS, "姓名\n钱七\n", "list.csv: no column names the building" },
+  { LINLI_ORG_LIST_HOUSEHOLDS, "姓名\n钱七\n", "list.csv: no column is chosen for “Building”" },
 };
 
 static void
@@ -204,7 +204,7 @@ test_long_name (void)
   g_string_append_c (csv, '\n');
   g_assert_false (import (history, LINLI_ORG_LIST_BRANCHES, csv->str, &error));
   g_assert_error (error, LINLI_ORG_ERROR, LINLI_ORG_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "secretary is longer than 1024 characters"));
+  g_assert_nonnull (strstr (error->message, "Secretary is longer than 1024 characters"));
   g_assert_true (linli_org_is_empty (linli_project_get_org (project)));
   g_string_free (csv, TRUE);
 }

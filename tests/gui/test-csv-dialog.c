@@ -121,21 +121,21 @@ test_join (Fixture       *f,
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
   g_assert_true (linli_csv_dialog_get_project (dialog) == before);
   g_assert_cmpint (linli_csv_dialog_get_mode (dialog), ==, LINLI_CSV_MODE_JOIN);
-  g_assert_cmpint (linli_csv_dialog_get_column (dialog, LINLI_CSV_FIELD_HOUSEHOLDS), ==, 2);
-  g_assert_cmpint (linli_csv_dialog_get_column (dialog, LINLI_CSV_FIELD_LAT), ==, -1);
-  g_assert_cmpstr (linli_csv_dialog_get_summary (dialog), ==,
+  g_assert_cmpint (linli_columns_dialog_get_column (LINLI_COLUMNS_DIALOG (dialog), LINLI_CSV_FIELD_HOUSEHOLDS), ==, 2);
+  g_assert_cmpint (linli_columns_dialog_get_column (LINLI_COLUMNS_DIALOG (dialog), LINLI_CSV_FIELD_LAT), ==, -1);
+  g_assert_cmpstr (linli_columns_dialog_get_summary (LINLI_COLUMNS_DIALOG (dialog)), ==,
                    "3 rows: 2 matched, 1 unmatched (line 4); 2498 buildings of the project not in the list");
-  g_assert_true (linli_csv_dialog_get_can_import (dialog));
+  g_assert_true (linli_columns_dialog_get_can_import (LINLI_COLUMNS_DIALOG (dialog)));
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (dialog)));
   save_png (GTK_WIDGET (dialog), "csv-dialog-join.png");
 
   /* Without a column to match by, nothing can be imported, and it says why. */
   g_signal_connect (dialog, "notify::summary", G_CALLBACK (count_cb), &n_summary);
   g_signal_connect (dialog, "notify::can-import", G_CALLBACK (count_cb), &n_can);
-  linli_csv_dialog_set_column (dialog, LINLI_CSV_FIELD_NAME, -1);
-  g_assert_cmpint (linli_csv_dialog_get_column (dialog, LINLI_CSV_FIELD_NAME), ==, -1);
-  g_assert_nonnull (strstr (linli_csv_dialog_get_summary (dialog), "choose the column to match buildings by"));
-  g_assert_false (linli_csv_dialog_get_can_import (dialog));
+  linli_columns_dialog_set_column (LINLI_COLUMNS_DIALOG (dialog), LINLI_CSV_FIELD_NAME, -1);
+  g_assert_cmpint (linli_columns_dialog_get_column (LINLI_COLUMNS_DIALOG (dialog), LINLI_CSV_FIELD_NAME), ==, -1);
+  g_assert_nonnull (strstr (linli_columns_dialog_get_summary (LINLI_COLUMNS_DIALOG (dialog)), "choose the column to match buildings by"));
+  g_assert_false (linli_columns_dialog_get_can_import (LINLI_COLUMNS_DIALOG (dialog)));
   g_assert_cmpuint (n_summary, ==, 1);
   g_assert_cmpuint (n_can, ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv.import", NULL));
@@ -143,14 +143,14 @@ test_join (Fixture       *f,
   g_assert_nonnull (dialog);
 
   /* Back again; a new project cannot be made without coordinates. */
-  linli_csv_dialog_set_column (dialog, LINLI_CSV_FIELD_NAME, 1);
-  g_assert_true (linli_csv_dialog_get_can_import (dialog));
+  linli_columns_dialog_set_column (LINLI_COLUMNS_DIALOG (dialog), LINLI_CSV_FIELD_NAME, 1);
+  g_assert_true (linli_columns_dialog_get_can_import (LINLI_COLUMNS_DIALOG (dialog)));
   g_assert_cmpuint (n_summary, ==, 2);
   linli_csv_dialog_set_mode (dialog, LINLI_CSV_MODE_NEW);
-  g_assert_nonnull (strstr (linli_csv_dialog_get_summary (dialog), "latitude and longitude"));
-  g_assert_false (linli_csv_dialog_get_can_import (dialog));
+  g_assert_nonnull (strstr (linli_columns_dialog_get_summary (LINLI_COLUMNS_DIALOG (dialog)), "latitude and longitude"));
+  g_assert_false (linli_columns_dialog_get_can_import (LINLI_COLUMNS_DIALOG (dialog)));
   linli_csv_dialog_set_mode (dialog, LINLI_CSV_MODE_JOIN);
-  g_assert_true (linli_csv_dialog_get_can_import (dialog));
+  g_assert_true (linli_columns_dialog_get_can_import (LINLI_COLUMNS_DIALOG (dialog)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv.import", NULL));
   g_assert_null (dialog);
@@ -189,7 +189,7 @@ test_new_project (Fixture       *f,
   g_assert_no_error (error);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_cmpint (linli_csv_dialog_get_mode (dialog), ==, LINLI_CSV_MODE_NEW);
-  g_assert_cmpstr (linli_csv_dialog_get_summary (dialog), ==,
+  g_assert_cmpstr (linli_columns_dialog_get_summary (LINLI_COLUMNS_DIALOG (dialog)), ==,
                    "3 rows: 2 buildings, 1 without coordinates, skipped (line 4), "
                    "2 with households or residents estimated");
   linli_csv_dialog_set_crs (dialog, LINLI_CRS_GCJ02);
@@ -229,7 +229,7 @@ test_bad_file (Fixture       *f,
   g_assert_nonnull (dialog);
   linli_csv_dialog_set_mode (dialog, LINLI_CSV_MODE_JOIN);
   g_assert_cmpint (linli_csv_dialog_get_mode (dialog), ==, LINLI_CSV_MODE_NEW);
-  g_assert_false (linli_csv_dialog_get_can_import (dialog));
+  g_assert_false (linli_columns_dialog_get_can_import (LINLI_COLUMNS_DIALOG (dialog)));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
