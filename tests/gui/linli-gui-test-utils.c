@@ -76,3 +76,40 @@ linli_test_remove_dir (const char *path)
     }
   g_rmdir (path);
 }
+
+/**
+ * linli_test_screenshot:
+ * @name: the file name of the PNG
+ *
+ * Renders @widget, realized and mapped, to a PNG in
+ * $LINLI_TEST_SCREENSHOT_DIR, for looking at a dialog when running a test
+ * by hand; does nothing without that variable.
+ */
+void
+linli_test_screenshot (GtkWidget  *widget,
+                       const char *name)
+{
+  const char *dir = g_getenv ("LINLI_TEST_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  linli_test_wait_ms (600);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}

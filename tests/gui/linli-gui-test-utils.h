@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gdk/gdk.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -13,5 +13,7 @@ guint32  linli_test_pixel_at    (GdkTexture   *texture,
 gboolean linli_test_colour_near (guint32 a,
                                  guint32 b);
 void     linli_test_remove_dir  (const char *path);
+void     linli_test_screenshot  (GtkWidget  *widget,
+                                 const char *name);
 
 G_END_DECLS

@@ -62,37 +62,6 @@ count_cb (GObject    *object,
   (*count)++;
 }
 
-/* Renders @widget to a PNG, for looking at the dialog
- * (LINLI_TEST_SCREENSHOT_DIR=… when running the test by hand). */
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  const char *dir = g_getenv ("LINLI_TEST_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  linli_test_wait_ms (600);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* A list without coordinates fills in the sample's buildings: the summary
  * follows the choices, import replaces the project with an unsaved copy,
  * and only the filled buildings lose their "estimated" flag. */
@@ -127,7 +96,7 @@ test_join (Fixture       *f,
                    "3 rows: 2 matched, 1 unmatched (line 4); 2498 buildings of the project not in the list");
   g_assert_true (linli_columns_dialog_get_can_import (LINLI_COLUMNS_DIALOG (dialog)));
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (dialog)));
-  save_png (GTK_WIDGET (dialog), "csv-dialog-join.png");
+  linli_test_screenshot (GTK_WIDGET (dialog), "csv-dialog-join.png");
 
   /* Without a column to match by, nothing can be imported, and it says why. */
   g_signal_connect (dialog, "notify::summary", G_CALLBACK (count_cb), &n_summary);
@@ -168,7 +137,7 @@ test_join (Fixture       *f,
   /* The one building still estimated is counted in the figures. */
   g_assert_nonnull (strstr (gtk_label_get_text (f->window->buildings_label), "figures of 1 estimated"));
   gtk_window_present (GTK_WINDOW (f->window));
-  save_png (GTK_WIDGET (f->window), "csv-window-after-join.png");
+  linli_test_screenshot (GTK_WIDGET (f->window), "csv-window-after-join.png");
 }
 
 /* Rows with coordinates make a new project, in the chosen system. */
@@ -193,7 +162,7 @@ test_new_project (Fixture       *f,
                    "3 rows: 2 buildings, 1 without coordinates, skipped (line 4), "
                    "2 with households or residents estimated");
   linli_csv_dialog_set_crs (dialog, LINLI_CRS_GCJ02);
-  save_png (GTK_WIDGET (dialog), "csv-dialog-new.png");
+  linli_test_screenshot (GTK_WIDGET (dialog), "csv-dialog-new.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv.import", NULL));
   g_assert_null (dialog);
 
