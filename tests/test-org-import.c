@@ -324,7 +324,10 @@ test_check_as_import (void)
       g_assert_true (import (history, LINLI_ORG_LIST_BRANCHES, "id,compound\nb0,k0\n", NULL));
       linli_org_mapping_guess (&mapping, list, table);
       before = saved (project);
-      would = linli_org_import_check (project, list, table, &mapping, &checked, NULL, &check_error);
+      {
+        g_autoptr (LinliOrgIndex) index = linli_org_index_new (project);
+        would = linli_org_import_check (index, list, table, &mapping, &checked, NULL, &check_error);
+      }
       after = saved (project);
       g_assert_cmpstr (before, ==, after);
       did = linli_org_import_csv (history, list, table, &mapping, &imported, &import_error);
@@ -359,6 +362,7 @@ test_check_reasons (void)
     "b1,小区,k1,,1",
   };
   g_autoptr (LinliProject) project = base_project ();
+  g_autoptr (LinliOrgIndex) index = linli_org_index_new (project);
   g_autoptr (GString) csv = g_string_new (header);
   g_autoptr (LinliCsvTable) table = NULL;
   g_autoptr (GPtrArray) reasons = NULL;
@@ -373,7 +377,7 @@ test_check_reasons (void)
     g_string_append_printf (csv, "\n%s", rows[i]);
   table = linli_csv_table_parse (csv->str, csv->len, "list.csv", ',', NULL);
   linli_org_mapping_guess (&mapping, LINLI_ORG_LIST_BRANCHES, table);
-  g_assert_false (linli_org_import_check (project, LINLI_ORG_LIST_BRANCHES, table, &mapping, &report, &reasons,
+  g_assert_false (linli_org_import_check (index, LINLI_ORG_LIST_BRANCHES, table, &mapping, &report, &reasons,
                                           &error));
   g_assert_cmpuint (reasons->len, ==, G_N_ELEMENTS (rows));
   g_assert_cmpuint (report.n_entries, ==, G_N_ELEMENTS (rows));

@@ -191,13 +191,48 @@ linli_org_list_from_string (const char   *string,
   return FALSE;
 }
 
+/* Whether NFKC and case folding leave @s as it is but for ASCII capitals:
+ * ASCII and CJK unified ideographs only, as most names are.  Normalising
+ * is what makes indexing 300,000 buildings slow. */
+static gboolean
+is_plain_already (const char *s)
+{
+  for (const char *p = s; *p; )
+    {
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        {
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char_validated (p, -1);
+      if (c == (gunichar) -1 || c == (gunichar) -2 || c < 0x3400 || (c > 0x4DBF && c < 0x4E00) || c > 0x9FFF)
+        return FALSE;
+      p = g_utf8_next_char (p);
+    }
+  return TRUE;
+}
+
 /* A header or name as compared: NFKC, case folded, no white space. */
 static char *
 plain (const char *s)
 {
-  g_autofree char *n = g_utf8_normalize (s, -1, G_NORMALIZE_NFKC);
-  g_autofree char *folded = g_utf8_casefold (n != NULL ? n : s, -1);
-  GString *out = g_string_sized_new (strlen (folded));
+  g_autofree char *n = NULL;
+  g_autofree char *folded = NULL;
+  GString *out;
+
+  if (is_plain_already (s))
+    {
+      out = g_string_sized_new (strlen (s));
+      for (const char *p = s; *p; p++)
+        if (!g_ascii_isspace (*p))
+          g_string_append_c (out, g_ascii_tolower (*p));
+      return g_string_free (out, FALSE);
+    }
+  n = g_utf8_normalize (s, -1, G_NORMALIZE_NFKC);
+  folded = g_utf8_casefold (n != NULL ? n : s, -1);
+  out = g_string_sized_new (strlen (folded));
 
   for (const char *p = folded; *p; p = g_utf8_next_char (p))
     if (!g_unichar_isspace (g_utf8_get_char (p)))
@@ -363,6 +398,18 @@ lookup_clear (Lookup *lookup)
   g_clear_pointer (&lookup->names, g_hash_table_unref);
 }
 
+/* Adds a name as plain() leaves it, or another key, taking @key. */
+static void
+add_key (GHashTable *table,
+         char       *key,
+         guint       index)
+{
+  if (g_hash_table_contains (table, key))
+    g_hash_table_insert (table, key, AMBIGUOUS);
+  else
+    g_hash_table_insert (table, key, GUINT_TO_POINTER (index + 1));
+}
+
 static void
 lookup_add (Lookup     *lookup,
             const char *id,
@@ -372,14 +419,7 @@ lookup_add (Lookup     *lookup,
   if (id != NULL && id[0] != '\0')
     g_hash_table_insert (lookup->ids, g_strdup (id), GUINT_TO_POINTER (index + 1));
   if (name != NULL && name[0] != '\0')
-    {
-      char *key = plain (name);
-
-      if (g_hash_table_contains (lookup->names, key))
-        g_hash_table_insert (lookup->names, key, AMBIGUOUS);
-      else
-        g_hash_table_insert (lookup->names, key, GUINT_TO_POINTER (index + 1));
-    }
+    add_key (lookup->names, plain (name), index);
 }
 
 /* Returns the index, -1 when nothing has @text as id or name, -2 when
@@ -400,16 +440,25 @@ lookup_find (Lookup     *lookup,
   return value != NULL ? GPOINTER_TO_INT (value) - 1 : -1;
 }
 
+/* What rows name, found by id or by name: made once for a project, the
+ * buildings only when a list names them. */
+struct _LinliOrgIndex
+{
+  LinliProject *project;
+  Lookup        communities, compounds, buildings, grids, branches;
+  GHashTable   *compound_buildings;   /* "compound index/plain name" → index + 1 or AMBIGUOUS */
+  gboolean      has_buildings;
+};
+
 /* What an import reads before it changes anything. */
 typedef struct
 {
+  LinliOrgIndex         *index;
   LinliProject          *project;
   LinliOrg              *org;
   LinliOrgList           list;
   const LinliCsvTable   *table;
   const LinliOrgMapping *mapping;
-  Lookup                 communities, compounds, buildings, grids, branches;
-  GHashTable            *compound_buildings;   /* "compound index/plain name" → index + 1 or AMBIGUOUS */
   GHashTable            *seen;                 /* ids or community indices in the file so far */
 } Reader;
 
@@ -511,7 +560,7 @@ find_building (Reader      *r,
                guint       *index,
                GError     **error)
 {
-  gpointer value = g_hash_table_lookup (r->buildings.ids, text);
+  gpointer value = g_hash_table_lookup (r->index->buildings.ids, text);
   int found;
 
   if (value != NULL)
@@ -523,11 +572,11 @@ find_building (Reader      *r,
     {
       g_autofree char *key = compound_key (compound, text);
 
-      value = g_hash_table_lookup (r->compound_buildings, key);
+      value = g_hash_table_lookup (r->index->compound_buildings, key);
       found = value == AMBIGUOUS ? -2 : value != NULL ? GPOINTER_TO_INT (value) - 1 : -1;
     }
   else
-    found = lookup_find (&r->buildings, text);
+    found = lookup_find (&r->index->buildings, text);
   if (found == -2)
     return fail_at (error, r->table, row,
                     _("several buildings are called “%s”: give the building's id, or its compound"), text);
@@ -562,7 +611,7 @@ read_committee (Reader     *r,
   int community;
   char key[16];
 
-  if (!reference_cell (r, row, LINLI_ORG_FIELD_COMMUNITY, &r->communities, _("community"), _("communities"), &community, error) ||
+  if (!reference_cell (r, row, LINLI_ORG_FIELD_COMMUNITY, &r->index->communities, _("community"), _("communities"), &community, error) ||
       !text_cell (r, row, LINLI_ORG_FIELD_SECRETARY, MAX_NAME_CHARS, &secretary, error))
     return FALSE;
   if (community < 0)
@@ -590,8 +639,8 @@ read_branch (Reader     *r,
       !check_id (r, row, st->id, error) ||
       !text_cell (r, row, LINLI_ORG_FIELD_NAME, MAX_NAME_CHARS, &st->name, error) ||
       !text_cell (r, row, LINLI_ORG_FIELD_SECRETARY, MAX_NAME_CHARS, &st->secretary, error) ||
-      !reference_cell (r, row, LINLI_ORG_FIELD_COMPOUND, &r->compounds, _("compound"), _("compounds"), &compound, error) ||
-      !reference_cell (r, row, LINLI_ORG_FIELD_GRID, &r->grids, _("grid"), _("grids"), &grid, error))
+      !reference_cell (r, row, LINLI_ORG_FIELD_COMPOUND, &r->index->compounds, _("compound"), _("compounds"), &compound, error) ||
+      !reference_cell (r, row, LINLI_ORG_FIELD_GRID, &r->index->grids, _("grid"), _("grids"), &grid, error))
     return FALSE;
   kind = cell (r, row, LINLI_ORG_FIELD_KIND);
   if (kind[0] == '\0')
@@ -660,8 +709,8 @@ read_group (Reader     *r,
       !check_id (r, row, st->id, error) ||
       !text_cell (r, row, LINLI_ORG_FIELD_NAME, MAX_NAME_CHARS, &st->name, error) ||
       !text_cell (r, row, LINLI_ORG_FIELD_LEADER, MAX_NAME_CHARS, &st->leader, error) ||
-      !reference_cell (r, row, LINLI_ORG_FIELD_BRANCH, &r->branches, _("branch"), _("branches"), &branch, error) ||
-      !reference_cell (r, row, LINLI_ORG_FIELD_COMPOUND, &r->compounds, _("compound"), _("compounds"), &compound, error))
+      !reference_cell (r, row, LINLI_ORG_FIELD_BRANCH, &r->index->branches, _("branch"), _("branches"), &branch, error) ||
+      !reference_cell (r, row, LINLI_ORG_FIELD_COMPOUND, &r->index->compounds, _("compound"), _("compounds"), &compound, error))
     return FALSE;
   if (branch >= 0)
     {
@@ -702,7 +751,7 @@ read_household (Reader     *r,
       !check_id (r, row, st->id, error) ||
       !text_cell (r, row, LINLI_ORG_FIELD_NAME, MAX_NAME_CHARS, &st->name, error) ||
       !text_cell (r, row, LINLI_ORG_FIELD_ROOM, MAX_NAME_CHARS, &st->room, error) ||
-      !reference_cell (r, row, LINLI_ORG_FIELD_COMPOUND, &r->compounds, _("compound"), _("compounds"), &compound, error))
+      !reference_cell (r, row, LINLI_ORG_FIELD_COMPOUND, &r->index->compounds, _("compound"), _("compounds"), &compound, error))
     return FALSE;
   building = cell (r, row, LINLI_ORG_FIELD_BUILDINGS);
   if (building[0] == '\0')
@@ -797,70 +846,114 @@ free_state (LinliOrgList list,
 
 /* Reading */
 
-static void
-reader_init (Reader                *r,
-             LinliProject          *project,
-             LinliOrgList           list,
-             const LinliCsvTable   *table,
-             const LinliOrgMapping *mapping)
+/**
+ * linli_org_index_new:
+ *
+ * Finds what lists name in @project by id and by name, for checking lists
+ * against it again and again (as the import dialog does on every change
+ * of a column).  An index is of the project as it is now: make another
+ * when it has changed.
+ *
+ * Returns: (transfer full): the index, for linli_org_import_check()
+ */
+LinliOrgIndex *
+linli_org_index_new (LinliProject *project)
 {
-  LinliGrids *grids = linli_project_get_grids (project);
+  LinliOrgIndex *index;
+  LinliGrids *grids;
   GListModel *branches;
 
-  *r = (Reader) { project, linli_project_get_org (project), list, table, mapping };
-  branches = linli_org_get_branches (r->org);
-  lookup_init (&r->communities);
-  lookup_init (&r->compounds);
-  lookup_init (&r->buildings);
-  lookup_init (&r->grids);
-  lookup_init (&r->branches);
-  r->compound_buildings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  r->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_return_val_if_fail (LINLI_IS_PROJECT (project), NULL);
+
+  index = g_new0 (LinliOrgIndex, 1);
+  index->project = g_object_ref (project);
+  grids = linli_project_get_grids (project);
+  branches = linli_org_get_branches (linli_project_get_org (project));
+  lookup_init (&index->communities);
+  lookup_init (&index->compounds);
+  lookup_init (&index->buildings);
+  lookup_init (&index->grids);
+  lookup_init (&index->branches);
+  index->compound_buildings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < linli_project_get_n_communities (project); i++)
-    lookup_add (&r->communities, linli_project_get_community (project, i)->id,
+    lookup_add (&index->communities, linli_project_get_community (project, i)->id,
                 linli_project_get_community (project, i)->name, i);
   for (guint i = 0; i < linli_project_get_n_compounds (project); i++)
-    lookup_add (&r->compounds, linli_project_get_compound (project, i)->id,
+    lookup_add (&index->compounds, linli_project_get_compound (project, i)->id,
                 linli_project_get_compound (project, i)->name, i);
-  if (list == LINLI_ORG_LIST_GROUPS || list == LINLI_ORG_LIST_HOUSEHOLDS)
-    for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
-      {
-        const LinliBuilding *b = linli_project_get_building (project, i);
-        char *key = compound_key (b->compound, b->name);
-
-        lookup_add (&r->buildings, b->id, b->name, i);
-        if (b->name[0] == '\0')
-          g_free (key);
-        else if (g_hash_table_contains (r->compound_buildings, key))
-          g_hash_table_insert (r->compound_buildings, key, AMBIGUOUS);
-        else
-          g_hash_table_insert (r->compound_buildings, key, GUINT_TO_POINTER (i + 1));
-      }
   for (guint i = 0; i < linli_grids_get_n_grids (grids); i++)
     {
       LinliGrid *grid = linli_grids_get_grid (grids, i);
 
-      lookup_add (&r->grids, linli_grid_get_id (grid), linli_grid_get_name (grid), i);
+      lookup_add (&index->grids, linli_grid_get_id (grid), linli_grid_get_name (grid), i);
       if (linli_grid_get_code (grid) != NULL)
-        g_hash_table_insert (r->grids.ids, g_strdup (linli_grid_get_code (grid)), GUINT_TO_POINTER (i + 1));
+        g_hash_table_insert (index->grids.ids, g_strdup (linli_grid_get_code (grid)), GUINT_TO_POINTER (i + 1));
     }
   for (guint i = 0; i < g_list_model_get_n_items (branches); i++)
     {
       g_autoptr (LinliBranch) branch = g_list_model_get_item (branches, i);
 
-      lookup_add (&r->branches, linli_branch_get_id (branch), linli_branch_get_name (branch), i);
+      lookup_add (&index->branches, linli_branch_get_id (branch), linli_branch_get_name (branch), i);
     }
+  return index;
+}
+
+/* The buildings, by id, by name, and by name within their compound; the
+ * slow part at district scale, done once. */
+static void
+index_buildings (LinliOrgIndex *index)
+{
+  LinliProject *project = index->project;
+
+  if (index->has_buildings)
+    return;
+  index->has_buildings = TRUE;
+  for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
+    {
+      const LinliBuilding *b = linli_project_get_building (project, i);
+      char *key;
+
+      if (b->id != NULL && b->id[0] != '\0')
+        g_hash_table_insert (index->buildings.ids, g_strdup (b->id), GUINT_TO_POINTER (i + 1));
+      if (b->name[0] == '\0')
+        continue;
+      key = plain (b->name);
+      add_key (index->compound_buildings, g_strdup_printf ("%u/%s", b->compound, key), i);
+      add_key (index->buildings.names, key, i);
+    }
+}
+
+void
+linli_org_index_free (LinliOrgIndex *index)
+{
+  if (index == NULL)
+    return;
+  lookup_clear (&index->communities);
+  lookup_clear (&index->compounds);
+  lookup_clear (&index->buildings);
+  lookup_clear (&index->grids);
+  lookup_clear (&index->branches);
+  g_clear_pointer (&index->compound_buildings, g_hash_table_unref);
+  g_clear_object (&index->project);
+  g_free (index);
+}
+
+static void
+reader_init (Reader                *r,
+             LinliOrgIndex         *index,
+             LinliOrgList           list,
+             const LinliCsvTable   *table,
+             const LinliOrgMapping *mapping)
+{
+  *r = (Reader) { index, index->project, linli_project_get_org (index->project), list, table, mapping };
+  r->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (list == LINLI_ORG_LIST_GROUPS || list == LINLI_ORG_LIST_HOUSEHOLDS)
+    index_buildings (index);
 }
 
 static void
 reader_clear (Reader *r)
 {
-  lookup_clear (&r->communities);
-  lookup_clear (&r->compounds);
-  lookup_clear (&r->buildings);
-  lookup_clear (&r->grids);
-  lookup_clear (&r->branches);
-  g_clear_pointer (&r->compound_buildings, g_hash_table_unref);
   g_clear_pointer (&r->seen, g_hash_table_unref);
 }
 
@@ -949,7 +1042,7 @@ read_rows (Reader                *r,
 
 /**
  * linli_org_import_check:
- * @project: the project the list would go into, left unchanged
+ * @index: of the project the list would go into, which is left unchanged
  * @report: (out) (optional): what the import would read and do
  * @reasons: (out) (optional) (transfer container) (element-type utf8): for
  *   each row of @table, why it cannot be read, or %NULL; rows after one
@@ -962,7 +1055,7 @@ read_rows (Reader                *r,
  * Returns: %TRUE when the import would succeed
  */
 gboolean
-linli_org_import_check (LinliProject           *project,
+linli_org_import_check (LinliOrgIndex          *index,
                         LinliOrgList            list,
                         const LinliCsvTable    *table,
                         const LinliOrgMapping  *mapping,
@@ -976,10 +1069,10 @@ linli_org_import_check (LinliProject           *project,
   GPtrArray *states = g_ptr_array_new ();
   gboolean ok;
 
-  g_return_val_if_fail (LINLI_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (index != NULL, FALSE);
   g_return_val_if_fail (list <= LINLI_ORG_LIST_HOUSEHOLDS, FALSE);
 
-  reader_init (&r, project, list, table, mapping);
+  reader_init (&r, index, list, table, mapping);
   ok = read_rows (&r, states, &done, row_reasons, error);
   free_states (list, states);
   reader_clear (&r);
@@ -1011,6 +1104,7 @@ linli_org_import_csv (LinliHistory          *history,
   static const char *const labels[] = {
     N_("Import Committees"), N_("Import Branches"), N_("Import Party Groups"), N_("Import Member Households"),
   };
+  g_autoptr (LinliOrgIndex) index = NULL;
   LinliOrgImportReport done;
   GPtrArray *states = g_ptr_array_new ();
   Reader r;
@@ -1019,7 +1113,9 @@ linli_org_import_csv (LinliHistory          *history,
   g_return_val_if_fail (LINLI_IS_HISTORY (history), FALSE);
   g_return_val_if_fail (list <= LINLI_ORG_LIST_HOUSEHOLDS, FALSE);
 
-  reader_init (&r, linli_history_get_project (history), list, table, mapping);
+  /* A fresh index: the project may have changed since any check. */
+  index = linli_org_index_new (linli_history_get_project (history));
+  reader_init (&r, index, list, table, mapping);
   ok = read_rows (&r, states, &done, NULL, error);
   if (ok)
     {

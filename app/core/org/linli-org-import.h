@@ -68,6 +68,9 @@ typedef struct
   guint n_invalid;   /* entries that cannot be read: an import refuses the list */
 } LinliOrgImportReport;
 
+/* The project's objects by id and by name, for many checks of lists. */
+typedef struct _LinliOrgIndex LinliOrgIndex;
+
 GQuark       linli_org_error_quark        (void);
 const char  *linli_org_field_to_string    (LinliOrgField field);
 gboolean     linli_org_field_from_string  (const char    *string,
@@ -90,7 +93,9 @@ gboolean     linli_org_mapping_parse      (LinliOrgMapping     *mapping,
                                            const LinliCsvTable *table,
                                            const char          *assignment,
                                            GError             **error);
-gboolean     linli_org_import_check       (LinliProject           *project,
+LinliOrgIndex *linli_org_index_new       (LinliProject *project) G_GNUC_WARN_UNUSED_RESULT;
+void         linli_org_index_free         (LinliOrgIndex *index);
+gboolean     linli_org_import_check       (LinliOrgIndex          *index,
                                            LinliOrgList            list,
                                            const LinliCsvTable    *table,
                                            const LinliOrgMapping  *mapping,
@@ -103,5 +108,7 @@ gboolean     linli_org_import_csv         (LinliHistory          *history,
                                            const LinliOrgMapping *mapping,
                                            LinliOrgImportReport  *report,
                                            GError               **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliOrgIndex, linli_org_index_free)
 
 G_END_DECLS

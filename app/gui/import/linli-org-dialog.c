@@ -24,6 +24,7 @@ struct _LinliOrgDialog
   AdwComboRow       *list_row;
 
   LinliHistory      *history;
+  LinliOrgIndex     *index;    /* of the project: the dialog is modal, the project stays as it is */
   LinliOrgList       list;
   LinliOrgField      fields[LINLI_ORG_N_FIELDS];   /* of the list, in the order of the dropdowns */
   guint              n_fields;
@@ -132,8 +133,9 @@ linli_org_dialog_update (LinliColumnsDialog *dialog)
   LinliOrgMapping mapping;
 
   get_mapping (self, &mapping);
-  linli_org_import_check (linli_history_get_project (self->history), self->list, table, &mapping, &report,
-                          &reasons, &error);
+  if (self->index == NULL)
+    self->index = linli_org_index_new (linli_history_get_project (self->history));
+  linli_org_import_check (self->index, self->list, table, &mapping, &report, &reasons, &error);
   fill_preview (self, &mapping, reasons);
   if (error != NULL && report.n_invalid > 1)
     /* Translators: an error with its file and line, then how many more rows have one */
@@ -171,6 +173,7 @@ linli_org_dialog_dispose (GObject *object)
   LinliOrgDialog *self = LINLI_ORG_DIALOG (object);
 
   g_clear_object (&self->history);
+  g_clear_pointer (&self->index, linli_org_index_free);
   G_OBJECT_CLASS (linli_org_dialog_parent_class)->dispose (object);
 }
 
