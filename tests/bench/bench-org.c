@@ -117,7 +117,8 @@ main (int    argc,
     for (guint i = 0; i < n_rows; i++)
       {
         g_autoptr (LinliMemberHousehold) h = g_list_model_get_item (households, i);
-        const LinliBuilding *b = linli_project_get_building (project, linli_member_household_get_building (h));
+        guint building = linli_member_household_get_building (h);
+        const LinliBuilding *b = linli_project_get_building (project, building);
 
         g_string_append_printf (csv, "x%u,%s,%s,%s,%s\n", i, linli_member_household_get_name (h),
                                 linli_project_get_compound (project, b->compound)->id, b->name,
@@ -131,7 +132,8 @@ main (int    argc,
       double t = now_ms ();
 
       index = linli_org_index_new (project);
-      linli_org_import_check (index, LINLI_ORG_LIST_HOUSEHOLDS, table, &mapping, &report, NULL, &error);
+      linli_org_import_check (index, LINLI_ORG_LIST_HOUSEHOLDS, table, &mapping, &report, NULL,
+                              &error);
       g_print ("org_import_first     ms=%.1f  # index and first check\n", now_ms () - t);
     }
     for (int r = 0; r < runs; r++)
@@ -140,7 +142,8 @@ main (int    argc,
         double t = now_ms ();
 
         g_clear_error (&error);
-        linli_org_import_check (index, LINLI_ORG_LIST_HOUSEHOLDS, table, &mapping, &report, &reasons, &error);
+        linli_org_import_check (index, LINLI_ORG_LIST_HOUSEHOLDS, table, &mapping, &report, &reasons,
+                                &error);
         t = now_ms () - t;
         g_array_append_val (checks, t);
       }

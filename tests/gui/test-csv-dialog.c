@@ -77,6 +77,7 @@ test_join (Fixture       *f,
                                       "清水里,\"99\n号楼\",5,5,5\n");
   g_autoptr (GError) error = NULL;
   LinliCsvDialog *dialog;
+  LinliColumnsDialog *columns;
   LinliProject *after;
   guint n_summary = 0, n_can = 0;
 
@@ -86,25 +87,27 @@ test_join (Fixture       *f,
   dialog = linli_window_open_csv_dialog (f->window, file, &error);
   g_assert_no_error (error);
   g_assert_true (LINLI_IS_CSV_DIALOG (dialog));
+  columns = LINLI_COLUMNS_DIALOG (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
   g_assert_true (linli_csv_dialog_get_project (dialog) == before);
   g_assert_cmpint (linli_csv_dialog_get_mode (dialog), ==, LINLI_CSV_MODE_JOIN);
-  g_assert_cmpint (linli_columns_dialog_get_column (LINLI_COLUMNS_DIALOG (dialog), LINLI_CSV_FIELD_HOUSEHOLDS), ==, 2);
-  g_assert_cmpint (linli_columns_dialog_get_column (LINLI_COLUMNS_DIALOG (dialog), LINLI_CSV_FIELD_LAT), ==, -1);
-  g_assert_cmpstr (linli_columns_dialog_get_summary (LINLI_COLUMNS_DIALOG (dialog)), ==,
+  g_assert_cmpint (linli_columns_dialog_get_column (columns, LINLI_CSV_FIELD_HOUSEHOLDS), ==, 2);
+  g_assert_cmpint (linli_columns_dialog_get_column (columns, LINLI_CSV_FIELD_LAT), ==, -1);
+  g_assert_cmpstr (linli_columns_dialog_get_summary (columns), ==,
                    "3 rows: 2 matched, 1 unmatched (line 4); 2498 buildings of the project not in the list");
-  g_assert_true (linli_columns_dialog_get_can_import (LINLI_COLUMNS_DIALOG (dialog)));
+  g_assert_true (linli_columns_dialog_get_can_import (columns));
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (dialog)));
   linli_test_screenshot (GTK_WIDGET (dialog), "csv-dialog-join.png");
 
   /* Without a column to match by, nothing can be imported, and it says why. */
   g_signal_connect (dialog, "notify::summary", G_CALLBACK (count_cb), &n_summary);
   g_signal_connect (dialog, "notify::can-import", G_CALLBACK (count_cb), &n_can);
-  linli_columns_dialog_set_column (LINLI_COLUMNS_DIALOG (dialog), LINLI_CSV_FIELD_NAME, -1);
-  g_assert_cmpint (linli_columns_dialog_get_column (LINLI_COLUMNS_DIALOG (dialog), LINLI_CSV_FIELD_NAME), ==, -1);
-  g_assert_nonnull (strstr (linli_columns_dialog_get_summary (LINLI_COLUMNS_DIALOG (dialog)), "choose the column to match buildings by"));
-  g_assert_false (linli_columns_dialog_get_can_import (LINLI_COLUMNS_DIALOG (dialog)));
+  linli_columns_dialog_set_column (columns, LINLI_CSV_FIELD_NAME, -1);
+  g_assert_cmpint (linli_columns_dialog_get_column (columns, LINLI_CSV_FIELD_NAME), ==, -1);
+  g_assert_nonnull (strstr (linli_columns_dialog_get_summary (columns),
+                            "choose the column to match buildings by"));
+  g_assert_false (linli_columns_dialog_get_can_import (columns));
   g_assert_cmpuint (n_summary, ==, 1);
   g_assert_cmpuint (n_can, ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv.import", NULL));
@@ -112,14 +115,14 @@ test_join (Fixture       *f,
   g_assert_nonnull (dialog);
 
   /* Back again; a new project cannot be made without coordinates. */
-  linli_columns_dialog_set_column (LINLI_COLUMNS_DIALOG (dialog), LINLI_CSV_FIELD_NAME, 1);
-  g_assert_true (linli_columns_dialog_get_can_import (LINLI_COLUMNS_DIALOG (dialog)));
+  linli_columns_dialog_set_column (columns, LINLI_CSV_FIELD_NAME, 1);
+  g_assert_true (linli_columns_dialog_get_can_import (columns));
   g_assert_cmpuint (n_summary, ==, 2);
   linli_csv_dialog_set_mode (dialog, LINLI_CSV_MODE_NEW);
-  g_assert_nonnull (strstr (linli_columns_dialog_get_summary (LINLI_COLUMNS_DIALOG (dialog)), "latitude and longitude"));
-  g_assert_false (linli_columns_dialog_get_can_import (LINLI_COLUMNS_DIALOG (dialog)));
+  g_assert_nonnull (strstr (linli_columns_dialog_get_summary (columns), "latitude and longitude"));
+  g_assert_false (linli_columns_dialog_get_can_import (columns));
   linli_csv_dialog_set_mode (dialog, LINLI_CSV_MODE_JOIN);
-  g_assert_true (linli_columns_dialog_get_can_import (LINLI_COLUMNS_DIALOG (dialog)));
+  g_assert_true (linli_columns_dialog_get_can_import (columns));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv.import", NULL));
   g_assert_null (dialog);

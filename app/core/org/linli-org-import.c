@@ -111,8 +111,9 @@ linli_org_field_get_label (LinliOrgList  list,
                            LinliOrgField field)
 {
   static const char *const labels[LINLI_ORG_N_FIELDS] = {
-    N_("Id"), N_("Name"), N_("Community"), N_("Kind (compound or grid)"), N_("Compound"), N_("Grid"),
-    N_("Secretary"), N_("Party members"), N_("Branch"), N_("Group leader"), N_("Buildings"), N_("Unit and room"),
+    N_("Id"), N_("Name"), N_("Community"), N_("Kind (compound or grid)"), N_("Compound"),
+    N_("Grid"), N_("Secretary"), N_("Party members"), N_("Branch"), N_("Group leader"),
+    N_("Buildings"), N_("Unit and room"),
   };
 
   g_return_val_if_fail (field < LINLI_ORG_N_FIELDS, NULL);
@@ -137,7 +138,8 @@ const char *
 linli_org_list_get_label (LinliOrgList list)
 {
   static const char *const labels[] = {
-    N_("Community Party Committees"), N_("Party Branches"), N_("Building Party Groups"), N_("Member Households"),
+    N_("Community Party Committees"), N_("Party Branches"), N_("Building Party Groups"),
+    N_("Member Households"),
   };
 
   g_return_val_if_fail (list <= LINLI_ORG_LIST_HOUSEHOLDS, NULL);
@@ -207,7 +209,10 @@ is_plain_already (const char *s)
           continue;
         }
       c = g_utf8_get_char_validated (p, -1);
-      if (c == (gunichar) -1 || c == (gunichar) -2 || c < 0x3400 || (c > 0x4DBF && c < 0x4E00) || c > 0x9FFF)
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        return FALSE;
+      /* CJK unified ideographs and extension A. */
+      if (c < 0x3400 || (c > 0x4DBF && c < 0x4E00) || c > 0x9FFF)
         return FALSE;
       p = g_utf8_next_char (p);
     }
@@ -459,6 +464,8 @@ typedef struct
   LinliOrgList           list;
   const LinliCsvTable   *table;
   const LinliOrgMapping *mapping;
+  Lookup                 communities, compounds, buildings, grids, branches;   /* the index's */
+  GHashTable            *compound_buildings;                                   /* the index's */
   GHashTable            *seen;                 /* ids or community indices in the file so far */
 } Reader;
 
@@ -560,7 +567,7 @@ find_building (Reader      *r,
                guint       *index,
                GError     **error)
 {
-  gpointer value = g_hash_table_lookup (r->index->buildings.ids, text);
+  gpointer value = g_hash_table_lookup (r->buildings.ids, text);
   int found;
 
   if (value != NULL)
@@ -572,11 +579,11 @@ find_building (Reader      *r,
     {
       g_autofree char *key = compound_key (compound, text);
 
-      value = g_hash_table_lookup (r->index->compound_buildings, key);
+      value = g_hash_table_lookup (r->compound_buildings, key);
       found = value == AMBIGUOUS ? -2 : value != NULL ? GPOINTER_TO_INT (value) - 1 : -1;
     }
   else
-    found = lookup_find (&r->index->buildings, text);
+    found = lookup_find (&r->buildings, text);
   if (found == -2)
     return fail_at (error, r->table, row,
                     _("several buildings are called “%s”: give the building's id, or its compound"), text);
@@ -611,7 +618,7 @@ read_committee (Reader     *r,
   int community;
   char key[16];
 
-  if (!reference_cell (r, row, LINLI_ORG_FIELD_COMMUNITY, &r->index->communities, _("community"), _("communities"), &community, error) ||
+  if (!reference_cell (r, row, LINLI_ORG_FIELD_COMMUNITY, &r->communities, _("community"), _("communities"), &community, error) ||
       !text_cell (r, row, LINLI_ORG_FIELD_SECRETARY, MAX_NAME_CHARS, &secretary, error))
     return FALSE;
   if (community < 0)
@@ -639,8 +646,8 @@ read_branch (Reader     *r,
       !check_id (r, row, st->id, error) ||
       !text_cell (r, row, LINLI_ORG_FIELD_NAME, MAX_NAME_CHARS, &st->name, error) ||
       !text_cell (r, row, LINLI_ORG_FIELD_SECRETARY, MAX_NAME_CHARS, &st->secretary, error) ||
-      !reference_cell (r, row, LINLI_ORG_FIELD_COMPOUND, &r->index->compounds, _("compound"), _("compounds"), &compound, error) ||
-      !reference_cell (r, row, LINLI_ORG_FIELD_GRID, &r->index->grids, _("grid"), _("grids"), &grid, error))
+      !reference_cell (r, row, LINLI_ORG_FIELD_COMPOUND, &r->compounds, _("compound"), _("compounds"), &compound, error) ||
+      !reference_cell (r, row, LINLI_ORG_FIELD_GRID, &r->grids, _("grid"), _("grids"), &grid, error))
     return FALSE;
   kind = cell (r, row, LINLI_ORG_FIELD_KIND);
   if (kind[0] == '\0')
@@ -709,8 +716,8 @@ read_group (Reader     *r,
       !check_id (r, row, st->id, error) ||
       !text_cell (r, row, LINLI_ORG_FIELD_NAME, MAX_NAME_CHARS, &st->name, error) ||
       !text_cell (r, row, LINLI_ORG_FIELD_LEADER, MAX_NAME_CHARS, &st->leader, error) ||
-      !reference_cell (r, row, LINLI_ORG_FIELD_BRANCH, &r->index->branches, _("branch"), _("branches"), &branch, error) ||
-      !reference_cell (r, row, LINLI_ORG_FIELD_COMPOUND, &r->index->compounds, _("compound"), _("compounds"), &compound, error))
+      !reference_cell (r, row, LINLI_ORG_FIELD_BRANCH, &r->branches, _("branch"), _("branches"), &branch, error) ||
+      !reference_cell (r, row, LINLI_ORG_FIELD_COMPOUND, &r->compounds, _("compound"), _("compounds"), &compound, error))
     return FALSE;
   if (branch >= 0)
     {
@@ -751,7 +758,7 @@ read_household (Reader     *r,
       !check_id (r, row, st->id, error) ||
       !text_cell (r, row, LINLI_ORG_FIELD_NAME, MAX_NAME_CHARS, &st->name, error) ||
       !text_cell (r, row, LINLI_ORG_FIELD_ROOM, MAX_NAME_CHARS, &st->room, error) ||
-      !reference_cell (r, row, LINLI_ORG_FIELD_COMPOUND, &r->index->compounds, _("compound"), _("compounds"), &compound, error))
+      !reference_cell (r, row, LINLI_ORG_FIELD_COMPOUND, &r->compounds, _("compound"), _("compounds"), &compound, error))
     return FALSE;
   building = cell (r, row, LINLI_ORG_FIELD_BUILDINGS);
   if (building[0] == '\0')
@@ -773,10 +780,15 @@ state_exists (LinliOrg     *org,
 {
   switch (list)
     {
-    case LINLI_ORG_LIST_COMMITTEES: return TRUE;
-    case LINLI_ORG_LIST_BRANCHES: return linli_org_find_branch (org, ((LinliBranchState *) state)->id, NULL) != NULL;
-    case LINLI_ORG_LIST_GROUPS: return linli_org_find_group (org, ((LinliPartyGroupState *) state)->id, NULL) != NULL;
-    default: return linli_org_find_household (org, ((LinliMemberHouseholdState *) state)->id, NULL) != NULL;
+    case LINLI_ORG_LIST_COMMITTEES:
+      return TRUE;
+    case LINLI_ORG_LIST_BRANCHES:
+      return linli_org_find_branch (org, ((LinliBranchState *) state)->id, NULL) != NULL;
+    case LINLI_ORG_LIST_GROUPS:
+      return linli_org_find_group (org, ((LinliPartyGroupState *) state)->id, NULL) != NULL;
+    default:
+      return linli_org_find_household (org, ((LinliMemberHouseholdState *) state)->id, NULL) !=
+             NULL;
     }
 }
 
@@ -885,15 +897,18 @@ linli_org_index_new (LinliProject *project)
     {
       LinliGrid *grid = linli_grids_get_grid (grids, i);
 
+      const char *code = linli_grid_get_code (grid);
+
       lookup_add (&index->grids, linli_grid_get_id (grid), linli_grid_get_name (grid), i);
-      if (linli_grid_get_code (grid) != NULL)
-        g_hash_table_insert (index->grids.ids, g_strdup (linli_grid_get_code (grid)), GUINT_TO_POINTER (i + 1));
+      if (code != NULL)
+        g_hash_table_insert (index->grids.ids, g_strdup (code), GUINT_TO_POINTER (i + 1));
     }
   for (guint i = 0; i < g_list_model_get_n_items (branches); i++)
     {
       g_autoptr (LinliBranch) branch = g_list_model_get_item (branches, i);
 
-      lookup_add (&index->branches, linli_branch_get_id (branch), linli_branch_get_name (branch), i);
+      lookup_add (&index->branches, linli_branch_get_id (branch), linli_branch_get_name (branch),
+                  i);
     }
   return index;
 }
@@ -945,10 +960,23 @@ reader_init (Reader                *r,
              const LinliCsvTable   *table,
              const LinliOrgMapping *mapping)
 {
-  *r = (Reader) { index, index->project, linli_project_get_org (index->project), list, table, mapping };
-  r->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (list == LINLI_ORG_LIST_GROUPS || list == LINLI_ORG_LIST_HOUSEHOLDS)
     index_buildings (index);
+  *r = (Reader) {
+    .index = index,
+    .project = index->project,
+    .org = linli_project_get_org (index->project),
+    .list = list,
+    .table = table,
+    .mapping = mapping,
+    .communities = index->communities,
+    .compounds = index->compounds,
+    .buildings = index->buildings,
+    .grids = index->grids,
+    .branches = index->branches,
+    .compound_buildings = index->compound_buildings,
+    .seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+  };
 }
 
 static void
@@ -991,7 +1019,8 @@ read_rows (Reader                *r,
     if (linli_org_list_needs_field (r->list, f) && r->mapping->columns[f] < 0)
       /* Translators: the name of a field, such as Community */
       return linli_csv_set_error (error, LINLI_ORG_ERROR, LINLI_ORG_ERROR_INVALID,
-                                  linli_csv_table_get_display_name (table), 0, _("no column is chosen for “%s”"),
+                                  linli_csv_table_get_display_name (table), 0,
+                                  _("no column is chosen for “%s”"),
                                   linli_org_field_get_label (r->list, f));
 
   for (guint row = 0; row < n && (ok || reasons != NULL); row++)
@@ -1027,11 +1056,14 @@ read_rows (Reader                *r,
       if (reasons != NULL)
         {
           /* The reason alone: the row says its line. */
-          g_autofree char *prefix = g_strdup_printf ("%s:%u: ", linli_csv_table_get_display_name (table),
+          g_autofree char *prefix = g_strdup_printf ("%s:%u: ",
+                                                     linli_csv_table_get_display_name (table),
                                                      linli_csv_table_get_line (table, row));
+          const char *message = row_error->message;
 
-          reasons->pdata[row] = g_strdup (g_str_has_prefix (row_error->message, prefix)
-                                          ? row_error->message + strlen (prefix) : row_error->message);
+          if (g_str_has_prefix (message, prefix))
+            message += strlen (prefix);
+          reasons->pdata[row] = g_strdup (message);
         }
       if (ok)
         g_propagate_error (error, g_steal_pointer (&row_error));
@@ -1063,7 +1095,7 @@ linli_org_import_check (LinliOrgIndex          *index,
                         GPtrArray             **reasons,
                         GError                **error)
 {
-  g_autoptr (GPtrArray) row_reasons = reasons != NULL ? g_ptr_array_new_with_free_func (g_free) : NULL;
+  g_autoptr (GPtrArray) row_reasons = NULL;
   LinliOrgImportReport done;
   Reader r;
   GPtrArray *states = g_ptr_array_new ();
@@ -1072,6 +1104,8 @@ linli_org_import_check (LinliOrgIndex          *index,
   g_return_val_if_fail (index != NULL, FALSE);
   g_return_val_if_fail (list <= LINLI_ORG_LIST_HOUSEHOLDS, FALSE);
 
+  if (reasons != NULL)
+    row_reasons = g_ptr_array_new_with_free_func (g_free);
   reader_init (&r, index, list, table, mapping);
   ok = read_rows (&r, states, &done, row_reasons, error);
   free_states (list, states);
@@ -1102,7 +1136,8 @@ linli_org_import_csv (LinliHistory          *history,
                       GError               **error)
 {
   static const char *const labels[] = {
-    N_("Import Committees"), N_("Import Branches"), N_("Import Party Groups"), N_("Import Member Households"),
+    N_("Import Committees"), N_("Import Branches"), N_("Import Party Groups"),
+    N_("Import Member Households"),
   };
   g_autoptr (LinliOrgIndex) index = NULL;
   LinliOrgImportReport done;

@@ -159,7 +159,8 @@ linli_columns_dialog_class_init (LinliColumnsDialogClass *klass)
   signals[SIGNAL_IMPORT] = g_signal_new ("import", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-columns-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/linli/Linli/linli-columns-dialog.ui");
   gtk_widget_class_bind_template_child_private (widget_class, LinliColumnsDialog, file_label);
   gtk_widget_class_bind_template_child_private (widget_class, LinliColumnsDialog, preview_grid);
   gtk_widget_class_bind_template_child_private (widget_class, LinliColumnsDialog, options_group);
@@ -206,7 +207,8 @@ linli_columns_dialog_set_table (LinliColumnsDialog *self,
   /* Translators: file, encoding, separator (comma, semicolon or tab) and rows */
   info = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %s, %s-separated, %u row",
                                        "%s — %s, %s-separated, %u rows", n_rows),
-                          linli_csv_table_get_display_name (table), linli_csv_table_get_encoding (table),
+                          linli_csv_table_get_display_name (table),
+                          linli_csv_table_get_encoding (table),
                           separator_label (linli_csv_table_get_separator (table)), n_rows);
   gtk_label_set_text (priv->file_label, info);
 }
@@ -234,7 +236,8 @@ linli_columns_dialog_dup_column_title (LinliColumnsDialog *self,
   const char *header;
 
   g_return_val_if_fail (LINLI_IS_COLUMNS_DIALOG (self), NULL);
-  g_return_val_if_fail (column >= 0 && (guint) column < linli_csv_table_get_n_columns (priv->table), NULL);
+  g_return_val_if_fail (column >= 0, NULL);
+  g_return_val_if_fail ((guint) column < linli_csv_table_get_n_columns (priv->table), NULL);
 
   header = linli_csv_table_get_header (priv->table, column);
   if (header[0] == '\0')
@@ -276,7 +279,11 @@ linli_columns_dialog_set_fields (LinliColumnsDialog      *self,
       g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
       AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
       guint offset = fields[f].required ? 0 : 1;
-      int column = fields[f].column >= 0 && (guint) fields[f].column < n_columns ? fields[f].column : -1;
+      int column = fields[f].column;
+      guint selected;
+
+      if (column < 0 || (guint) column >= n_columns)
+        column = -1;
 
       if (!fields[f].required)
         gtk_string_list_append (model, _("None"));
@@ -289,8 +296,12 @@ linli_columns_dialog_set_fields (LinliColumnsDialog      *self,
       if (fields[f].required)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Required"));
       adw_combo_row_set_model (row, G_LIST_MODEL (model));
-      adw_combo_row_set_selected (row, column >= 0 ? column + offset
-                                                   : fields[f].required ? GTK_INVALID_LIST_POSITION : 0);
+      /* A required field without a guess shows no choice, not one that looks made. */
+      if (column >= 0)
+        selected = column + offset;
+      else
+        selected = fields[f].required ? GTK_INVALID_LIST_POSITION : 0;
+      adw_combo_row_set_selected (row, selected);
       g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_column_selected_cb), self,
                                G_CONNECT_SWAPPED);
       adw_preferences_group_add (priv->columns_group, GTK_WIDGET (row));
@@ -341,7 +352,7 @@ linli_columns_dialog_set_column (LinliColumnsDialog *self,
                                  int                 column)
 {
   LinliColumnsDialogPrivate *priv = linli_columns_dialog_get_instance_private (self);
-  guint offset;
+  guint offset, selected;
 
   g_return_if_fail (LINLI_IS_COLUMNS_DIALOG (self));
   g_return_if_fail (field < priv->columns->len);
@@ -349,8 +360,11 @@ linli_columns_dialog_set_column (LinliColumnsDialog *self,
 
   /* The dropdown's handler updates the column. */
   offset = g_array_index (priv->offsets, guint, field);
-  adw_combo_row_set_selected (priv->rows->pdata[field], column >= 0 ? (guint) column + offset
-                                                        : offset > 0 ? 0 : GTK_INVALID_LIST_POSITION);
+  if (column >= 0)
+    selected = column + offset;
+  else
+    selected = offset > 0 ? 0 : GTK_INVALID_LIST_POSITION;
+  adw_combo_row_set_selected (priv->rows->pdata[field], selected);
 }
 
 /**

@@ -8,7 +8,8 @@
 G_BEGIN_DECLS
 
 #define LINLI_TYPE_COLUMNS_DIALOG (linli_columns_dialog_get_type ())
-G_DECLARE_DERIVABLE_TYPE (LinliColumnsDialog, linli_columns_dialog, LINLI, COLUMNS_DIALOG, AdwWindow)
+G_DECLARE_DERIVABLE_TYPE (LinliColumnsDialog, linli_columns_dialog, LINLI, COLUMNS_DIALOG,
+                          AdwWindow)
 
 /**
  * LinliColumnsDialogClass:
@@ -55,7 +56,8 @@ GtkWidget           *linli_columns_dialog_add_preview    (LinliColumnsDialog *se
                                                           const char         *text,
                                                           const char         *css_class);
 char                *linli_columns_dialog_dup_column_title (LinliColumnsDialog *self,
-                                                            int                 column) G_GNUC_WARN_UNUSED_RESULT;
+                                                            int                 column)
+                                                            G_GNUC_WARN_UNUSED_RESULT;
 void                 linli_columns_dialog_update         (LinliColumnsDialog *self);
 void                 linli_columns_dialog_set_summary    (LinliColumnsDialog *self,
                                                           const char         *summary,

@@ -141,7 +141,11 @@ fill_preview (LinliCsvDialog *self)
 
       linli_columns_dialog_add_preview (dialog, 0, r + 2, line, "dim-label");
       for (guint c = 0; c < n_columns; c++)
-        linli_columns_dialog_add_preview (dialog, c + 1, r + 2, linli_csv_table_get_cell (table, r, c), NULL);
+        {
+          const char *text = linli_csv_table_get_cell (table, r, c);
+
+          linli_columns_dialog_add_preview (dialog, c + 1, r + 2, text, NULL);
+        }
     }
 }
 
@@ -231,9 +235,9 @@ linli_csv_dialog_class_init (LinliCsvDialogClass *klass)
 
 /* A row chosen by its check button, the buttons of one group. */
 static GtkWidget *
-mode_row (const char     *title,
-          const char     *subtitle,
-          GtkCheckButton *group,
+mode_row (const char      *title,
+          const char      *subtitle,
+          GtkCheckButton  *group,
           GtkCheckButton **check)
 {
   GtkWidget *row = adw_action_row_new ();
@@ -249,8 +253,8 @@ mode_row (const char     *title,
 }
 
 static AdwComboRow *
-choice_row (const char         *title,
-            const char *const  *choices)
+choice_row (const char        *title,
+            const char *const *choices)
 {
   g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
   AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
@@ -270,16 +274,19 @@ linli_csv_dialog_init (LinliCsvDialog *self)
   };
   static const char *const keys[] = { N_("Name"), N_("Id"), NULL };
   AdwPreferencesGroup *options = linli_columns_dialog_get_options (LINLI_COLUMNS_DIALOG (self));
+  GtkWidget *new_row;
 
   self->field_labels = g_ptr_array_new ();
   gtk_window_set_title (GTK_WINDOW (self), _("Import Building List"));
   adw_preferences_group_set_title (options, _("What to Do"));
-  adw_preferences_group_add (options, mode_row (_("New project from coordinates"),
-                                                _("Each row with a latitude and longitude becomes a building"),
-                                                NULL, &self->new_check));
-  self->join_row = mode_row (_("Fill in the open project’s buildings"),
-                             _("Households, residents and party members of the buildings each row matches"),
-                             self->new_check, &self->join_check);
+  new_row = mode_row (_("New project from coordinates"),
+                      _("Each row with a latitude and longitude becomes a building"),
+                      NULL, &self->new_check);
+  adw_preferences_group_add (options, new_row);
+  self->join_row =
+    mode_row (_("Fill in the open project’s buildings"),
+              _("Households, residents and party members of the buildings each row matches"),
+              self->new_check, &self->join_check);
   adw_preferences_group_add (options, self->join_row);
   self->crs_row = choice_row (_("Coordinate system"), crs);
   adw_preferences_group_add (options, GTK_WIDGET (self->crs_row));
@@ -318,7 +325,8 @@ linli_csv_dialog_new (LinliCsvTable *table,
   fill_preview (self);
 
   gtk_widget_set_sensitive (self->join_row, can_join (self));
-  if (can_join (self) && (mapping.columns[LINLI_CSV_FIELD_LAT] < 0 || mapping.columns[LINLI_CSV_FIELD_LON] < 0))
+  if (can_join (self) &&
+      (mapping.columns[LINLI_CSV_FIELD_LAT] < 0 || mapping.columns[LINLI_CSV_FIELD_LON] < 0))
     self->mode = LINLI_CSV_MODE_JOIN;
   gtk_check_button_set_active (self->join_check, self->mode == LINLI_CSV_MODE_JOIN);
   gtk_check_button_set_active (self->new_check, self->mode == LINLI_CSV_MODE_NEW);
@@ -328,8 +336,8 @@ linli_csv_dialog_new (LinliCsvTable *table,
   g_signal_connect_object (self->key_row, "notify::selected", G_CALLBACK (on_choice_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  /* Which fields a list needs depends on what it is for: all are optional here, and the summary says
-   * what is missing. */
+  /* Which fields a list needs depends on what it is for: all are optional
+   * here, and the summary says what is missing. */
   for (guint f = 0; f < LINLI_CSV_N_FIELDS; f++)
     fields[f] = (LinliColumnsField) { linli_csv_field_get_label (f), FALSE, mapping.columns[f] };
   linli_columns_dialog_set_fields (LINLI_COLUMNS_DIALOG (self), fields, LINLI_CSV_N_FIELDS);

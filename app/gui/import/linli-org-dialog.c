@@ -46,10 +46,12 @@ static void
 get_mapping (LinliOrgDialog  *self,
              LinliOrgMapping *mapping)
 {
+  LinliColumnsDialog *dialog = LINLI_COLUMNS_DIALOG (self);
+
   for (guint f = 0; f < LINLI_ORG_N_FIELDS; f++)
     mapping->columns[f] = -1;
   for (guint i = 0; i < self->n_fields; i++)
-    mapping->columns[self->fields[i]] = linli_columns_dialog_get_column (LINLI_COLUMNS_DIALOG (self), i);
+    mapping->columns[self->fields[i]] = linli_columns_dialog_get_column (dialog, i);
 }
 
 /* The dropdowns of the list's fields, with the columns guessed for it. */
@@ -66,7 +68,9 @@ set_fields (LinliOrgDialog *self)
     if (linli_org_list_has_field (self->list, f))
       {
         fields[self->n_fields] = (LinliColumnsField) {
-          linli_org_field_get_label (self->list, f), linli_org_list_needs_field (self->list, f), guess.columns[f],
+          linli_org_field_get_label (self->list, f),
+          linli_org_list_needs_field (self->list, f),
+          guess.columns[f],
         };
         self->fields[self->n_fields++] = f;
       }
@@ -90,12 +94,15 @@ fill_preview (LinliOrgDialog        *self,
   for (guint i = 0; i < self->n_fields; i++)
     {
       int column = mapping->columns[self->fields[i]];
-      g_autofree char *title = column >= 0 ? linli_columns_dialog_dup_column_title (dialog, column) : NULL;
+      g_autofree char *title = NULL;
+      const char *label = linli_org_field_get_label (self->list, self->fields[i]);
       GtkWidget *from;
 
-      linli_columns_dialog_add_preview (dialog, i + 1, 0, linli_org_field_get_label (self->list, self->fields[i]),
-                                        "heading");
-      from = linli_columns_dialog_add_preview (dialog, i + 1, 1, title != NULL ? title : "–", "dim-label");
+      if (column >= 0)
+        title = linli_columns_dialog_dup_column_title (dialog, column);
+      linli_columns_dialog_add_preview (dialog, i + 1, 0, label, "heading");
+      from = linli_columns_dialog_add_preview (dialog, i + 1, 1, title != NULL ? title : "–",
+                                               "dim-label");
       gtk_widget_add_css_class (from, "caption");
     }
   linli_columns_dialog_add_preview (dialog, last, 0, _("Problem"), "heading");
@@ -104,6 +111,7 @@ fill_preview (LinliOrgDialog        *self,
     {
       g_autofree char *line = g_strdup_printf ("%u", linli_csv_table_get_line (table, r));
       const char *reason = reasons != NULL && r < reasons->len ? reasons->pdata[r] : NULL;
+      GtkWidget *problem;
 
       linli_columns_dialog_add_preview (dialog, 0, r + 2, line, "dim-label");
       for (guint i = 0; i < self->n_fields; i++)
@@ -111,12 +119,14 @@ fill_preview (LinliOrgDialog        *self,
           int column = mapping->columns[self->fields[i]];
 
           if (column >= 0)
-            linli_columns_dialog_add_preview (dialog, i + 1, r + 2, linli_csv_table_get_cell (table, r, column),
-                                              NULL);
+            linli_columns_dialog_add_preview (dialog, i + 1, r + 2,
+                                              linli_csv_table_get_cell (table, r, column), NULL);
         }
-      if (reason != NULL)
-        gtk_widget_set_tooltip_text (linli_columns_dialog_add_preview (dialog, last, r + 2, reason, "error"),
-                                     reason);
+      if (reason == NULL)
+        continue;
+      /* Long reasons are cut short in the cell; the tooltip has all of it. */
+      problem = linli_columns_dialog_add_preview (dialog, last, r + 2, reason, "error");
+      gtk_widget_set_tooltip_text (problem, reason);
     }
 }
 
@@ -139,19 +149,24 @@ linli_org_dialog_update (LinliColumnsDialog *dialog)
   fill_preview (self, &mapping, reasons);
   if (error != NULL && report.n_invalid > 1)
     /* Translators: an error with its file and line, then how many more rows have one */
-    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (and %u more row that cannot be read)",
-                                            "%s (and %u more rows that cannot be read)", report.n_invalid - 1),
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%s (and %u more row that cannot be read)",
+                                            "%s (and %u more rows that cannot be read)",
+                                            report.n_invalid - 1),
                                error->message, report.n_invalid - 1);
   else if (error != NULL)
     summary = g_strdup (error->message);
   else if (report.n_entries == 0)
     summary = g_strdup (_("The list has no entries."));
   else
-    /* Translators: entries of the list (blank rows aside), then how many would be added and changed */
+    /* Translators: entries of the list (blank rows aside), then how many
+     * would be added and how many changed */
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry: %u to add, %u to change",
-                                            "%u entries: %u to add, %u to change", report.n_entries),
+                                            "%u entries: %u to add, %u to change",
+                                            report.n_entries),
                                report.n_entries, report.n_added, report.n_changed);
-  linli_columns_dialog_set_summary (dialog, summary, error != NULL, error == NULL && report.n_entries > 0);
+  linli_columns_dialog_set_summary (dialog, summary, error != NULL,
+                                    error == NULL && report.n_entries > 0);
 }
 
 /* Callbacks */
@@ -219,9 +234,11 @@ linli_org_dialog_class_init (LinliOrgDialogClass *klass)
   dialog_class->update = linli_org_dialog_update;
 
   /* A LinliOrgList. */
-  properties[PROP_LIST] = g_param_spec_int ("list", NULL, NULL, LINLI_ORG_LIST_COMMITTEES, LINLI_ORG_LIST_HOUSEHOLDS,
+  properties[PROP_LIST] = g_param_spec_int ("list", NULL, NULL,
+                                            LINLI_ORG_LIST_COMMITTEES, LINLI_ORG_LIST_HOUSEHOLDS,
                                             LINLI_ORG_LIST_COMMITTEES,
-                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                            G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -235,8 +252,9 @@ linli_org_dialog_init (LinliOrgDialog *self)
     gtk_string_list_append (lists, linli_org_list_get_label (list));
   gtk_window_set_title (GTK_WINDOW (self), _("Import Organisation List"));
   adw_preferences_group_set_title (options, _("What the File Lists"));
-  adw_preferences_group_set_description (options, _("Rows whose id is in the project change it; the others "
-                                                    "are added. The import is one step to undo."));
+  adw_preferences_group_set_description (options,
+                                         _("Rows whose id is in the project change it; the others "
+                                           "are added. The import is one step to undo."));
   self->list_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->list_row), _("List"));
   adw_combo_row_set_model (self->list_row, G_LIST_MODEL (lists));
@@ -267,8 +285,8 @@ linli_org_dialog_new (LinliCsvTable *table,
   self->list = linli_org_list_guess (table);
   linli_columns_dialog_set_table (LINLI_COLUMNS_DIALOG (self), table);
   adw_combo_row_set_selected (self->list_row, self->list);
-  g_signal_connect_object (self->list_row, "notify::selected", G_CALLBACK (on_list_selected_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_row, "notify::selected", G_CALLBACK (on_list_selected_cb),
+                           self, G_CONNECT_SWAPPED);
   set_fields (self);
   return self;
 }
@@ -356,11 +374,12 @@ linli_org_dialog_import (LinliOrgDialog        *self,
                          LinliOrgImportReport  *report,
                          GError               **error)
 {
+  const LinliCsvTable *table;
   LinliOrgMapping mapping;
 
   g_return_val_if_fail (LINLI_IS_ORG_DIALOG (self), FALSE);
 
+  table = linli_columns_dialog_get_table (LINLI_COLUMNS_DIALOG (self));
   get_mapping (self, &mapping);
-  return linli_org_import_csv (self->history, self->list, linli_columns_dialog_get_table (LINLI_COLUMNS_DIALOG (self)),
-                               &mapping, report, error);
+  return linli_org_import_csv (self->history, self->list, table, &mapping, report, error);
 }

@@ -79,7 +79,8 @@ linli_window_open_org_dialog (LinliWindow  *self,
     return NULL;
   dialog = linli_org_dialog_new (table, linli_document_get_history (self->document));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
-  g_signal_connect_object (dialog, "import", G_CALLBACK (on_org_import_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "import", G_CALLBACK (on_org_import_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
