@@ -2,6 +2,8 @@
 /* Helpers the GUI tests and bench-map share. */
 #include "linli-gui-test-utils.h"
 
+#include "linli-window-private.h"
+
 #include <glib/gstdio.h>
 
 /**
@@ -113,4 +115,37 @@ linli_test_screenshot (GtkWidget  *widget,
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/**
+ * linli_test_sample_window:
+ *
+ * Returns: (transfer full): a window of 1280 × 800, not shown, with the
+ *   bundled sample open
+ */
+LinliWindow *
+linli_test_sample_window (void)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "sample.linli",
+                                              NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (sample);
+  g_autoptr (GError) error = NULL;
+  LinliWindow *window = g_object_ref_sink (linli_window_new (NULL));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_assert_true (linli_window_open_file (window, file, &error));
+  g_assert_no_error (error);
+  return window;
+}
+
+/**
+ * linli_test_close_window:
+ * @window: (transfer full): the window, closed without asking about changes
+ */
+void
+linli_test_close_window (LinliWindow *window)
+{
+  window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
 }

@@ -25,16 +25,11 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *sample = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "sample.linli", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (sample);
   g_autoptr (GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("linli-org-dialog-XXXXXX", &error);
   g_assert_no_error (error);
-  f->window = g_object_ref_sink (linli_window_new (NULL));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  g_assert_true (linli_window_open_file (f->window, file, &error));
-  g_assert_no_error (error);
+  f->window = linli_test_sample_window ();
   f->project = linli_window_get_project (f->window);
 }
 
@@ -42,9 +37,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  f->window->close_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->window);
+  linli_test_close_window (g_steal_pointer (&f->window));
   linli_test_remove_dir (f->dir);
   g_free (f->dir);
 }
