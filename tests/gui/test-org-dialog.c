@@ -185,6 +185,8 @@ test_map_and_import (Fixture       *f,
   g_assert_cmpint (linli_org_dialog_get_list (dialog), ==, LINLI_ORG_LIST_HOUSEHOLDS);
   /* The required building has no column yet, and no None to choose. */
   g_assert_cmpint (linli_org_dialog_get_column (dialog, LINLI_ORG_FIELD_BUILDINGS), ==, -1);
+  g_assert_cmpuint (adw_combo_row_get_selected (find_row (dialog, _("Building"))), ==,
+                    GTK_INVALID_LIST_POSITION);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (
                      find_row (dialog, linli_org_field_get_label (LINLI_ORG_LIST_HOUSEHOLDS,
                                                                   LINLI_ORG_FIELD_BUILDINGS)))), 0), ==, "序");
