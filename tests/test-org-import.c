@@ -152,7 +152,7 @@ typedef struct
 static const BadCase bad_cases[] = {
   { LINLI_ORG_LIST_COMMITTEES, "社区,书记\n东新社区,张三\n", "list.csv:2: there is no community “东新社区”" },
   { LINLI_ORG_LIST_COMMITTEES, "社区,书记\nc0,张三\nc0,李四\n", "list.csv:3: a second row for the same community" },
-  { LINLI_ORG_LIST_COMMITTEES, "书记\n张三\n", "list.csv: no column names the community" },
+  { LINLI_ORG_LIST_COMMITTEES, "书记\n张三\n", "list.csv: no column is chosen for “Community”" },
   { LINLI_ORG_LIST_BRANCHES, "id,kind,compound\nb1,街道,k0\n", "list.csv:2: kind “街道” is neither" },
   { LINLI_ORG_LIST_BRANCHES, "id,kind,compound\nb1,小区,\n", "list.csv:2: a compound branch needs its compound" },
   { LINLI_ORG_LIST_BRANCHES, "id,compound\nb1,k0\nb1,k1\n", "list.csv:3: id “b1” comes twice" },
@@ -164,7 +164,7 @@ static const BadCase bad_cases[] = {
   { LINLI_ORG_LIST_GROUPS, "id,楼栋\np,B1、B1\n", "list.csv:2: building “B1” is listed twice" },
   { LINLI_ORG_LIST_GROUPS, "id,branch\np,b404\n", "list.csv:2: there is no branch “b404”" },
   { LINLI_ORG_LIST_HOUSEHOLDS, "姓名,楼栋\n钱七,\n", "list.csv:2: no building given" },
-  { LINLI_ORG_LIST_HOUSEHOLDS, "姓名\n钱七\n", "list.csv: no column names the building" },
+  { LINLI_ORG_LIST_HOUSEHOLDS, "姓名\n钱七\n", "list.csv: no column is chosen for “Building”" },
 };
 
 static void
@@ -204,7 +204,7 @@ test_long_name (void)
   g_string_append_c (csv, '\n');
   g_assert_false (import (history, LINLI_ORG_LIST_BRANCHES, csv->str, &error));
   g_assert_error (error, LINLI_ORG_ERROR, LINLI_ORG_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "secretary is longer than 1024 characters"));
+  g_assert_nonnull (strstr (error->message, "Secretary is longer than 1024 characters"));
   g_assert_true (linli_org_is_empty (linli_project_get_org (project)));
   g_string_free (csv, TRUE);
 }
@@ -291,6 +291,123 @@ test_wide_separators (void)
     g_assert_cmpstr (linli_project_get_building (project, buildings[i])->name, ==, names[i]);
 }
 
+/* The check reads as the import does, and changes nothing: on every bad
+ * case it gives the import's error; on good lists the import's counts. */
+static void
+test_check_as_import (void)
+{
+  static const struct
+  {
+    LinliOrgList list;
+    const char  *csv;
+  } good[] = {
+    { LINLI_ORG_LIST_COMMITTEES, "社区,书记\n大关社区,张三\nc0,李四\n" },
+    { LINLI_ORG_LIST_BRANCHES, "id,compound,members\nb0,k0,4\nb9,k1,2\n\nb8,k1,1\n" },
+    { LINLI_ORG_LIST_GROUPS, "id,小区,楼栋\npg1,k0,1幢、2幢\npg2,,B5\n" },
+    { LINLI_ORG_LIST_HOUSEHOLDS, "id,姓名,楼栋\nh1,钱七,B0\nh2,孙八,B4\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases) + G_N_ELEMENTS (good); i++)
+    {
+      gboolean is_bad = i < G_N_ELEMENTS (bad_cases);
+      LinliOrgList list = is_bad ? bad_cases[i].list : good[i - G_N_ELEMENTS (bad_cases)].list;
+      const char *csv = is_bad ? bad_cases[i].csv : good[i - G_N_ELEMENTS (bad_cases)].csv;
+      g_autoptr (LinliCsvTable) table = linli_csv_table_parse (csv, strlen (csv), "list.csv", ',', NULL);
+      g_autoptr (LinliProject) project = base_project ();
+      g_autoptr (LinliHistory) history = linli_history_new (project);
+      g_autoptr (GError) check_error = NULL, import_error = NULL;
+      g_autofree char *before = NULL, *after = NULL;
+      LinliOrgImportReport checked, imported;
+      LinliOrgMapping mapping;
+      gboolean would, did;
+
+      g_assert_true (import (history, LINLI_ORG_LIST_BRANCHES, "id,compound\nb0,k0\n", NULL));
+      linli_org_mapping_guess (&mapping, list, table);
+      before = saved (project);
+      {
+        g_autoptr (LinliOrgIndex) index = linli_org_index_new (project);
+        would = linli_org_import_check (index, list, table, &mapping, &checked, NULL, &check_error);
+      }
+      after = saved (project);
+      g_assert_cmpstr (before, ==, after);
+      did = linli_org_import_csv (history, list, table, &mapping, &imported, &import_error);
+      g_assert_cmpint (would, ==, did);
+      g_assert_cmpint (did, ==, !is_bad);
+      if (is_bad)
+        {
+          g_assert_cmpstr (check_error->message, ==, import_error->message);
+          g_assert_error (check_error, LINLI_ORG_ERROR, LINLI_ORG_ERROR_INVALID);
+          /* A missing column fails the file, not a row. */
+          g_assert_cmpuint (checked.n_invalid, ==, g_str_has_prefix (check_error->message, "list.csv: ") ? 0 : 1);
+          continue;
+        }
+      g_assert_no_error (check_error);
+      g_assert_cmpuint (checked.n_invalid, ==, 0);
+      g_assert_cmpuint (checked.n_rows, ==, imported.n_rows);
+      g_assert_cmpuint (checked.n_entries, ==, imported.n_entries);
+      g_assert_cmpuint (checked.n_added, ==, imported.n_added);
+      g_assert_cmpuint (checked.n_changed, ==, imported.n_changed);
+    }
+}
+
+/* Each row's reason: what importing that row alone says (without its file
+ * and line), none for a row that imports alone; an id given twice fails
+ * on its second row only.  Every row is read, past the first failure. */
+static void
+test_check_reasons (void)
+{
+  static const char *const header = "id,kind,compound,grid,members";
+  static const char *const rows[] = {
+    "b1,小区,k0,,3", "b2,街道,k0,,3", "b3,小区,,,3", "b4,小区,k1,,-1", "b5,网格,,g9,", "b6,,和睦新村,,2",
+    "b1,小区,k1,,1",
+  };
+  g_autoptr (LinliProject) project = base_project ();
+  g_autoptr (LinliOrgIndex) index = linli_org_index_new (project);
+  g_autoptr (GString) csv = g_string_new (header);
+  g_autoptr (LinliCsvTable) table = NULL;
+  g_autoptr (GPtrArray) reasons = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = saved (project);
+  g_autofree char *after = NULL;
+  LinliOrgImportReport report;
+  LinliOrgMapping mapping;
+  guint n_failing = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_string_append_printf (csv, "\n%s", rows[i]);
+  table = linli_csv_table_parse (csv->str, csv->len, "list.csv", ',', NULL);
+  linli_org_mapping_guess (&mapping, LINLI_ORG_LIST_BRANCHES, table);
+  g_assert_false (linli_org_import_check (index, LINLI_ORG_LIST_BRANCHES, table, &mapping, &report, &reasons,
+                                          &error));
+  g_assert_cmpuint (reasons->len, ==, G_N_ELEMENTS (rows));
+  g_assert_cmpuint (report.n_entries, ==, G_N_ELEMENTS (rows));
+
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *alone = g_strdup_printf ("%s\n%s\n", header, rows[i]);
+      g_autoptr (LinliProject) copy = base_project ();
+      g_autoptr (LinliHistory) history = linli_history_new (copy);
+      g_autoptr (GError) alone_error = NULL;
+
+      if (import (history, LINLI_ORG_LIST_BRANCHES, alone, &alone_error))
+        g_assert_null (reasons->pdata[i]);
+      else
+        {
+          g_assert_true (g_str_has_prefix (alone_error->message, "list.csv:2: "));
+          g_assert_cmpstr (reasons->pdata[i], ==, alone_error->message + strlen ("list.csv:2: "));
+          n_failing++;
+        }
+    }
+  g_assert_nonnull (strstr (reasons->pdata[G_N_ELEMENTS (rows) - 1], "comes twice"));
+  n_failing++;
+  g_assert_cmpuint (report.n_invalid, ==, n_failing);
+  g_assert_cmpuint (report.n_added + report.n_changed + report.n_invalid, ==, report.n_entries);
+  /* The first failure is the import's error, with its file and line. */
+  g_assert_true (g_str_has_prefix (error->message, "list.csv:3: "));
+  after = saved (project);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -303,5 +420,7 @@ main (int    argc,
   g_test_add_func ("/org-import/long-name", test_long_name);
   g_test_add_func ("/org-import/parse-and-report", test_parse_and_report);
   g_test_add_func ("/org-import/wide-separators", test_wide_separators);
+  g_test_add_func ("/org-import/check-as-import", test_check_as_import);
+  g_test_add_func ("/org-import/check-reasons", test_check_reasons);
   return g_test_run ();
 }

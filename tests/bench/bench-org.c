@@ -3,7 +3,9 @@
  * The organisation chain's checks at district scale: a project made by
  * `linli-tool generate --buildings 300000` (a file given, or generated
  * here with the same options), checked without and with a building-to-grid
- * assignment.  Prints medians; run by hand, never by `meson test`:
+ * assignment, and the check of a member household list that the import
+ * dialog runs on every change of a column.  Prints medians; run by hand,
+ * never by `meson test`:
  *
  *   build/tests/bench-org [FILE.linli] [--buildings N] [--runs N]
  */
@@ -12,6 +14,7 @@
 #include "linli-format.h"
 #include "linli-generator.h"
 #include "linli-org-check.h"
+#include "linli-org-import.h"
 #include "linli-org.h"
 #include "linli-stats.h"
 
@@ -98,5 +101,54 @@ main (int    argc,
   g_print ("org_check            median_ms=%.1f runs=%d  # %u violations\n", linli_stats_median (without), runs,
            n_violations);
   g_print ("org_check_with_grids median_ms=%.1f runs=%d\n", linli_stats_median (with_grids), runs);
+
+  /* The project's own member households as a list (at most 5,000 rows),
+   * by building name within the compound: the slowest lookups. */
+  {
+    GListModel *households = linli_org_get_households (linli_project_get_org (project));
+    guint n_rows = MIN (g_list_model_get_n_items (households), 5000);
+    g_autoptr (GString) csv = g_string_new ("id,name,compound,building,room\n");
+    g_autoptr (LinliCsvTable) table = NULL;
+    g_autoptr (GArray) checks = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr (LinliOrgIndex) index = NULL;
+    LinliOrgImportReport report = { 0 };
+    LinliOrgMapping mapping;
+
+    for (guint i = 0; i < n_rows; i++)
+      {
+        g_autoptr (LinliMemberHousehold) h = g_list_model_get_item (households, i);
+        guint building = linli_member_household_get_building (h);
+        const LinliBuilding *b = linli_project_get_building (project, building);
+
+        g_string_append_printf (csv, "x%u,%s,%s,%s,%s\n", i, linli_member_household_get_name (h),
+                                linli_project_get_compound (project, b->compound)->id, b->name,
+                                linli_member_household_get_room (h));
+      }
+    table = linli_csv_table_parse (csv->str, csv->len, "households.csv", ',', &error);
+    g_assert_no_error (error);
+    linli_org_mapping_guess (&mapping, LINLI_ORG_LIST_HOUSEHOLDS, table);
+    /* The dialog indexes the project once, with its first check. */
+    {
+      double t = now_ms ();
+
+      index = linli_org_index_new (project);
+      linli_org_import_check (index, LINLI_ORG_LIST_HOUSEHOLDS, table, &mapping, &report, NULL,
+                              &error);
+      g_print ("org_import_first     ms=%.1f  # index and first check\n", now_ms () - t);
+    }
+    for (int r = 0; r < runs; r++)
+      {
+        g_autoptr (GPtrArray) reasons = NULL;
+        double t = now_ms ();
+
+        g_clear_error (&error);
+        linli_org_import_check (index, LINLI_ORG_LIST_HOUSEHOLDS, table, &mapping, &report, &reasons,
+                                &error);
+        t = now_ms () - t;
+        g_array_append_val (checks, t);
+      }
+    g_print ("org_import_check     median_ms=%.1f runs=%d  # %u rows, %u cannot be read\n",
+             linli_stats_median (checks), runs, n_rows, report.n_invalid);
+  }
   return 0;
 }

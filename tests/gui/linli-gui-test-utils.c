@@ -2,6 +2,8 @@
 /* Helpers the GUI tests and bench-map share. */
 #include "linli-gui-test-utils.h"
 
+#include "linli-window-private.h"
+
 #include <glib/gstdio.h>
 
 /**
@@ -75,4 +77,75 @@ linli_test_remove_dir (const char *path)
       g_unlink (child);
     }
   g_rmdir (path);
+}
+
+/**
+ * linli_test_screenshot:
+ * @name: the file name of the PNG
+ *
+ * Renders @widget, realized and mapped, to a PNG in
+ * $LINLI_TEST_SCREENSHOT_DIR, for looking at a dialog when running a test
+ * by hand; does nothing without that variable.
+ */
+void
+linli_test_screenshot (GtkWidget  *widget,
+                       const char *name)
+{
+  const char *dir = g_getenv ("LINLI_TEST_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  linli_test_wait_ms (600);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/**
+ * linli_test_sample_window:
+ *
+ * Returns: (transfer full): a window of 1280 × 800, not shown, with the
+ *   bundled sample open
+ */
+LinliWindow *
+linli_test_sample_window (void)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "sample.linli",
+                                              NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (sample);
+  g_autoptr (GError) error = NULL;
+  LinliWindow *window = g_object_ref_sink (linli_window_new (NULL));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_assert_true (linli_window_open_file (window, file, &error));
+  g_assert_no_error (error);
+  return window;
+}
+
+/**
+ * linli_test_close_window:
+ * @window: (transfer full): the window, closed without asking about changes
+ */
+void
+linli_test_close_window (LinliWindow *window)
+{
+  window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
 }

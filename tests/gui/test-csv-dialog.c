@@ -20,25 +20,18 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *sample = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "sample.linli", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (sample);
   g_autoptr (GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("linli-csv-gui-XXXXXX", &error);
   g_assert_no_error (error);
-  f->window = g_object_ref_sink (linli_window_new (NULL));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  g_assert_true (linli_window_open_file (f->window, file, &error));
-  g_assert_no_error (error);
+  f->window = linli_test_sample_window ();
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  f->window->close_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->window);
+  linli_test_close_window (g_steal_pointer (&f->window));
   linli_test_remove_dir (f->dir);
   g_free (f->dir);
 }
@@ -62,37 +55,6 @@ count_cb (GObject    *object,
   (*count)++;
 }
 
-/* Renders @widget to a PNG, for looking at the dialog
- * (LINLI_TEST_SCREENSHOT_DIR=… when running the test by hand). */
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  const char *dir = g_getenv ("LINLI_TEST_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  linli_test_wait_ms (600);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* A list without coordinates fills in the sample's buildings: the summary
  * follows the choices, import replaces the project with an unsaved copy,
  * and only the filled buildings lose their "estimated" flag. */
@@ -108,6 +70,7 @@ test_join (Fixture       *f,
                                       "清水里,\"99\n号楼\",5,5,5\n");
   g_autoptr (GError) error = NULL;
   LinliCsvDialog *dialog;
+  LinliColumnsDialog *columns;
   LinliProject *after;
   guint n_summary = 0, n_can = 0;
 
@@ -117,25 +80,27 @@ test_join (Fixture       *f,
   dialog = linli_window_open_csv_dialog (f->window, file, &error);
   g_assert_no_error (error);
   g_assert_true (LINLI_IS_CSV_DIALOG (dialog));
+  columns = LINLI_COLUMNS_DIALOG (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
   g_assert_true (linli_csv_dialog_get_project (dialog) == before);
   g_assert_cmpint (linli_csv_dialog_get_mode (dialog), ==, LINLI_CSV_MODE_JOIN);
-  g_assert_cmpint (linli_csv_dialog_get_column (dialog, LINLI_CSV_FIELD_HOUSEHOLDS), ==, 2);
-  g_assert_cmpint (linli_csv_dialog_get_column (dialog, LINLI_CSV_FIELD_LAT), ==, -1);
-  g_assert_cmpstr (linli_csv_dialog_get_summary (dialog), ==,
+  g_assert_cmpint (linli_columns_dialog_get_column (columns, LINLI_CSV_FIELD_HOUSEHOLDS), ==, 2);
+  g_assert_cmpint (linli_columns_dialog_get_column (columns, LINLI_CSV_FIELD_LAT), ==, -1);
+  g_assert_cmpstr (linli_columns_dialog_get_summary (columns), ==,
                    "3 rows: 2 matched, 1 unmatched (line 4); 2498 buildings of the project not in the list");
-  g_assert_true (linli_csv_dialog_get_can_import (dialog));
+  g_assert_true (linli_columns_dialog_get_can_import (columns));
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (dialog)));
-  save_png (GTK_WIDGET (dialog), "csv-dialog-join.png");
+  linli_test_screenshot (GTK_WIDGET (dialog), "csv-dialog-join.png");
 
   /* Without a column to match by, nothing can be imported, and it says why. */
   g_signal_connect (dialog, "notify::summary", G_CALLBACK (count_cb), &n_summary);
   g_signal_connect (dialog, "notify::can-import", G_CALLBACK (count_cb), &n_can);
-  linli_csv_dialog_set_column (dialog, LINLI_CSV_FIELD_NAME, -1);
-  g_assert_cmpint (linli_csv_dialog_get_column (dialog, LINLI_CSV_FIELD_NAME), ==, -1);
-  g_assert_nonnull (strstr (linli_csv_dialog_get_summary (dialog), "choose the column to match buildings by"));
-  g_assert_false (linli_csv_dialog_get_can_import (dialog));
+  linli_columns_dialog_set_column (columns, LINLI_CSV_FIELD_NAME, -1);
+  g_assert_cmpint (linli_columns_dialog_get_column (columns, LINLI_CSV_FIELD_NAME), ==, -1);
+  g_assert_nonnull (strstr (linli_columns_dialog_get_summary (columns),
+                            "choose the column to match buildings by"));
+  g_assert_false (linli_columns_dialog_get_can_import (columns));
   g_assert_cmpuint (n_summary, ==, 1);
   g_assert_cmpuint (n_can, ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv.import", NULL));
@@ -143,14 +108,14 @@ test_join (Fixture       *f,
   g_assert_nonnull (dialog);
 
   /* Back again; a new project cannot be made without coordinates. */
-  linli_csv_dialog_set_column (dialog, LINLI_CSV_FIELD_NAME, 1);
-  g_assert_true (linli_csv_dialog_get_can_import (dialog));
+  linli_columns_dialog_set_column (columns, LINLI_CSV_FIELD_NAME, 1);
+  g_assert_true (linli_columns_dialog_get_can_import (columns));
   g_assert_cmpuint (n_summary, ==, 2);
   linli_csv_dialog_set_mode (dialog, LINLI_CSV_MODE_NEW);
-  g_assert_nonnull (strstr (linli_csv_dialog_get_summary (dialog), "latitude and longitude"));
-  g_assert_false (linli_csv_dialog_get_can_import (dialog));
+  g_assert_nonnull (strstr (linli_columns_dialog_get_summary (columns), "latitude and longitude"));
+  g_assert_false (linli_columns_dialog_get_can_import (columns));
   linli_csv_dialog_set_mode (dialog, LINLI_CSV_MODE_JOIN);
-  g_assert_true (linli_csv_dialog_get_can_import (dialog));
+  g_assert_true (linli_columns_dialog_get_can_import (columns));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv.import", NULL));
   g_assert_null (dialog);
@@ -168,7 +133,7 @@ test_join (Fixture       *f,
   /* The one building still estimated is counted in the figures. */
   g_assert_nonnull (strstr (gtk_label_get_text (f->window->buildings_label), "figures of 1 estimated"));
   gtk_window_present (GTK_WINDOW (f->window));
-  save_png (GTK_WIDGET (f->window), "csv-window-after-join.png");
+  linli_test_screenshot (GTK_WIDGET (f->window), "csv-window-after-join.png");
 }
 
 /* Rows with coordinates make a new project, in the chosen system. */
@@ -189,11 +154,11 @@ test_new_project (Fixture       *f,
   g_assert_no_error (error);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_cmpint (linli_csv_dialog_get_mode (dialog), ==, LINLI_CSV_MODE_NEW);
-  g_assert_cmpstr (linli_csv_dialog_get_summary (dialog), ==,
+  g_assert_cmpstr (linli_columns_dialog_get_summary (LINLI_COLUMNS_DIALOG (dialog)), ==,
                    "3 rows: 2 buildings, 1 without coordinates, skipped (line 4), "
                    "2 with households or residents estimated");
   linli_csv_dialog_set_crs (dialog, LINLI_CRS_GCJ02);
-  save_png (GTK_WIDGET (dialog), "csv-dialog-new.png");
+  linli_test_screenshot (GTK_WIDGET (dialog), "csv-dialog-new.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv.import", NULL));
   g_assert_null (dialog);
 
@@ -229,7 +194,7 @@ test_bad_file (Fixture       *f,
   g_assert_nonnull (dialog);
   linli_csv_dialog_set_mode (dialog, LINLI_CSV_MODE_JOIN);
   g_assert_cmpint (linli_csv_dialog_get_mode (dialog), ==, LINLI_CSV_MODE_NEW);
-  g_assert_false (linli_csv_dialog_get_can_import (dialog));
+  g_assert_false (linli_columns_dialog_get_can_import (LINLI_COLUMNS_DIALOG (dialog)));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 

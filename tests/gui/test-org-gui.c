@@ -418,29 +418,11 @@ test_chain_colors_action (Fixture       *f,
   g_assert_cmpint (linli_painter_get_building_colors (painter), ==, LINLI_BUILDING_COLORS_COVERAGE);
 }
 
-/* A message over @parent whose body holds @text, or NULL. */
-static AdwMessageDialog *
-find_message (GtkWindow  *parent,
-              const char *text)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
-  AdwMessageDialog *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == parent &&
-          strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (w)), text) != NULL)
-        found = ADW_MESSAGE_DIALOG (w);
-    }
-  return found;
-}
-
 /* File → Import Organisation List: a branch list whose list is guessed
  * from its headers, one added and one changed in a single undoable step,
- * the tables following; a bad row refused with its file and line, the
- * organisation untouched. */
+ * the tables following; a bad row shown with its file and line and the
+ * import refused, the organisation untouched.  The dialog's columns are
+ * tested in test-org-dialog.c. */
 static void
 test_import_list (Fixture       *f,
                   gconstpointer  data)
@@ -456,27 +438,28 @@ test_import_list (Fixture       *f,
   g_autofree char *bad_csv = NULL;
   g_autoptr (GFile) good_file = g_file_new_for_path (good);
   g_autoptr (GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr (GError) error = NULL;
   const char *compound = linli_project_get_compound (f->project, 0)->id;
   guint n_before = g_list_model_get_n_items (branches);
   guint members_before = linli_branch_get_members (first);
-  AdwMessageDialog *dialog, *error_dialog;
-  GtkWidget *dropdown;
+  LinliOrgDialog *dialog;
 
   csv = g_strdup_printf ("支部编号,支部名称,所属小区,党员人数\nbx-new,新支部,%s,7\n%s,,%s,%u\n", compound, first_id,
                          linli_project_get_compound (f->project, linli_branch_get_compound (first))->id,
                          members_before + 1);
   g_assert_true (g_file_set_contents (good, csv, -1, NULL));
-  dialog = linli_window_preview_org (f->window, good_file);
-  g_assert_nonnull (dialog);
-  dropdown = adw_message_dialog_get_extra_child (dialog);
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, LINLI_ORG_LIST_BRANCHES);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "members ← “党员人数”"));
-  /* Another list shows its own guess; back to branches to import. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), LINLI_ORG_LIST_COMMITTEES);
-  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "members"));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), LINLI_ORG_LIST_BRANCHES);
-  adw_message_dialog_response (dialog, "import");
+  dialog = linli_window_open_org_dialog (f->window, good_file, &error);
+  g_assert_no_error (error);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_cmpint (linli_org_dialog_get_list (dialog), ==, LINLI_ORG_LIST_BRANCHES);
+  g_assert_cmpint (linli_org_dialog_get_column (dialog, LINLI_ORG_FIELD_MEMBERS), ==, 3);
+  /* Another list has its own fields; back to branches to import. */
+  linli_org_dialog_set_list (dialog, LINLI_ORG_LIST_COMMITTEES);
+  g_assert_cmpint (linli_org_dialog_get_column (dialog, LINLI_ORG_FIELD_MEMBERS), ==, -1);
+  linli_org_dialog_set_list (dialog, LINLI_ORG_LIST_BRANCHES);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv.import", NULL));
   linli_test_wait_ms (50);
+  g_assert_null (dialog);
   g_assert_cmpuint (g_list_model_get_n_items (branches), ==, n_before + 1);
   g_assert_nonnull (linli_org_find_branch (org, "bx-new", NULL));
   g_assert_cmpuint (linli_branch_get_members (linli_org_find_branch (org, first_id, NULL)), ==, members_before + 1);
@@ -489,14 +472,16 @@ test_import_list (Fixture       *f,
 
   bad_csv = g_strdup_printf ("id,compound,members\nbx-1,%s,3\nbx-2,%s,-4\n", compound, compound);
   g_assert_true (g_file_set_contents (bad, bad_csv, -1, NULL));
-  dialog = linli_window_preview_org (f->window, bad_file);
-  adw_message_dialog_response (dialog, "import");
+  dialog = linli_window_open_org_dialog (f->window, bad_file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (linli_columns_dialog_get_summary (LINLI_COLUMNS_DIALOG (dialog)),
+                            "bad.csv:3: members: “-4”"));
+  g_assert_false (linli_columns_dialog_get_can_import (LINLI_COLUMNS_DIALOG (dialog)));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "csv.import", NULL);
   linli_test_wait_ms (50);
-  error_dialog = find_message (GTK_WINDOW (f->window), "bad.csv:3: members: “-4”");
-  g_assert_nonnull (error_dialog);
-  gtk_window_destroy (GTK_WINDOW (error_dialog));
   g_assert_cmpuint (g_list_model_get_n_items (branches), ==, n_before);
   g_assert_null (linli_org_find_branch (org, "bx-1", NULL));
+  gtk_window_destroy (GTK_WINDOW (dialog));
   linli_test_remove_dir (dir);
 }
 

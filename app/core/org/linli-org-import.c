@@ -83,6 +83,69 @@ linli_org_list_has_field (LinliOrgList  list,
     }
 }
 
+/**
+ * linli_org_list_needs_field:
+ *
+ * Returns: whether no row of @list can be read without a column for
+ *   @field (a committee's community, a member household's building)
+ */
+gboolean
+linli_org_list_needs_field (LinliOrgList  list,
+                            LinliOrgField field)
+{
+  return (list == LINLI_ORG_LIST_COMMITTEES && field == LINLI_ORG_FIELD_COMMUNITY) ||
+         (list == LINLI_ORG_LIST_HOUSEHOLDS && field == LINLI_ORG_FIELD_BUILDINGS);
+}
+
+/**
+ * linli_org_field_get_label:
+ *
+ * The name and the buildings mean something else in each list: a
+ * branch's name, a member household's person, a group's buildings, the
+ * one building of a household.
+ *
+ * Returns: the name of @field in @list for people, translated
+ */
+const char *
+linli_org_field_get_label (LinliOrgList  list,
+                           LinliOrgField field)
+{
+  static const char *const labels[LINLI_ORG_N_FIELDS] = {
+    N_("Id"), N_("Name"), N_("Community"), N_("Kind (compound or grid)"), N_("Compound"),
+    N_("Grid"), N_("Secretary"), N_("Party members"), N_("Branch"), N_("Group leader"),
+    N_("Buildings"), N_("Unit and room"),
+  };
+
+  g_return_val_if_fail (field < LINLI_ORG_N_FIELDS, NULL);
+
+  if (field == LINLI_ORG_FIELD_NAME && list == LINLI_ORG_LIST_BRANCHES)
+    return _("Branch name");
+  if (field == LINLI_ORG_FIELD_NAME && list == LINLI_ORG_LIST_GROUPS)
+    return _("Group name");
+  if (field == LINLI_ORG_FIELD_NAME && list == LINLI_ORG_LIST_HOUSEHOLDS)
+    return _("Member’s name");
+  if (field == LINLI_ORG_FIELD_BUILDINGS && list == LINLI_ORG_LIST_HOUSEHOLDS)
+    return _("Building");
+  return _(labels[field]);
+}
+
+/**
+ * linli_org_list_get_label:
+ *
+ * Returns: the name of @list for people, translated
+ */
+const char *
+linli_org_list_get_label (LinliOrgList list)
+{
+  static const char *const labels[] = {
+    N_("Community Party Committees"), N_("Party Branches"), N_("Building Party Groups"),
+    N_("Member Households"),
+  };
+
+  g_return_val_if_fail (list <= LINLI_ORG_LIST_HOUSEHOLDS, NULL);
+  return _(labels[list]);
+}
+
 const char *
 linli_org_field_to_string (LinliOrgField field)
 {
@@ -130,13 +193,51 @@ linli_org_list_from_string (const char   *string,
   return FALSE;
 }
 
+/* Whether NFKC and case folding leave @s as it is but for ASCII capitals:
+ * ASCII and CJK unified ideographs only, as most names are.  Normalising
+ * is what makes indexing 300,000 buildings slow. */
+static gboolean
+is_plain_already (const char *s)
+{
+  for (const char *p = s; *p; )
+    {
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        {
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char_validated (p, -1);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        return FALSE;
+      /* CJK unified ideographs and extension A. */
+      if (c < 0x3400 || (c > 0x4DBF && c < 0x4E00) || c > 0x9FFF)
+        return FALSE;
+      p = g_utf8_next_char (p);
+    }
+  return TRUE;
+}
+
 /* A header or name as compared: NFKC, case folded, no white space. */
 static char *
 plain (const char *s)
 {
-  g_autofree char *n = g_utf8_normalize (s, -1, G_NORMALIZE_NFKC);
-  g_autofree char *folded = g_utf8_casefold (n != NULL ? n : s, -1);
-  GString *out = g_string_sized_new (strlen (folded));
+  g_autofree char *n = NULL;
+  g_autofree char *folded = NULL;
+  GString *out;
+
+  if (is_plain_already (s))
+    {
+      out = g_string_sized_new (strlen (s));
+      for (const char *p = s; *p; p++)
+        if (!g_ascii_isspace (*p))
+          g_string_append_c (out, g_ascii_tolower (*p));
+      return g_string_free (out, FALSE);
+    }
+  n = g_utf8_normalize (s, -1, G_NORMALIZE_NFKC);
+  folded = g_utf8_casefold (n != NULL ? n : s, -1);
+  out = g_string_sized_new (strlen (folded));
 
   for (const char *p = folded; *p; p = g_utf8_next_char (p))
     if (!g_unichar_isspace (g_utf8_get_char (p)))
@@ -184,6 +285,38 @@ linli_org_mapping_guess (LinliOrgMapping     *mapping,
             mapping->columns[guesses[g].field] = c;
             used[c] = TRUE;
           }
+}
+
+/**
+ * linli_org_list_guess:
+ *
+ * The list most of whose fields have a column by their headers, the
+ * first one on a tie: a branch list's headers map no community, a
+ * committee list's no id.
+ *
+ * Returns: the list @table most likely is
+ */
+LinliOrgList
+linli_org_list_guess (const LinliCsvTable *table)
+{
+  LinliOrgList best = LINLI_ORG_LIST_COMMITTEES;
+  guint best_n = 0;
+
+  for (LinliOrgList list = LINLI_ORG_LIST_COMMITTEES; list <= LINLI_ORG_LIST_HOUSEHOLDS; list++)
+    {
+      LinliOrgMapping mapping;
+      guint n = 0;
+
+      linli_org_mapping_guess (&mapping, list, table);
+      for (guint f = 0; f < LINLI_ORG_N_FIELDS; f++)
+        n += mapping.columns[f] >= 0;
+      if (n > best_n)
+        {
+          best = list;
+          best_n = n;
+        }
+    }
+  return best;
 }
 
 /**
@@ -270,6 +403,18 @@ lookup_clear (Lookup *lookup)
   g_clear_pointer (&lookup->names, g_hash_table_unref);
 }
 
+/* Adds a name as plain() leaves it, or another key, taking @key. */
+static void
+add_key (GHashTable *table,
+         char       *key,
+         guint       index)
+{
+  if (g_hash_table_contains (table, key))
+    g_hash_table_insert (table, key, AMBIGUOUS);
+  else
+    g_hash_table_insert (table, key, GUINT_TO_POINTER (index + 1));
+}
+
 static void
 lookup_add (Lookup     *lookup,
             const char *id,
@@ -279,14 +424,7 @@ lookup_add (Lookup     *lookup,
   if (id != NULL && id[0] != '\0')
     g_hash_table_insert (lookup->ids, g_strdup (id), GUINT_TO_POINTER (index + 1));
   if (name != NULL && name[0] != '\0')
-    {
-      char *key = plain (name);
-
-      if (g_hash_table_contains (lookup->names, key))
-        g_hash_table_insert (lookup->names, key, AMBIGUOUS);
-      else
-        g_hash_table_insert (lookup->names, key, GUINT_TO_POINTER (index + 1));
-    }
+    add_key (lookup->names, plain (name), index);
 }
 
 /* Returns the index, -1 when nothing has @text as id or name, -2 when
@@ -307,15 +445,27 @@ lookup_find (Lookup     *lookup,
   return value != NULL ? GPOINTER_TO_INT (value) - 1 : -1;
 }
 
+/* What rows name, found by id or by name: made once for a project, the
+ * buildings only when a list names them. */
+struct _LinliOrgIndex
+{
+  LinliProject *project;
+  Lookup        communities, compounds, buildings, grids, branches;
+  GHashTable   *compound_buildings;   /* "compound index/plain name" → index + 1 or AMBIGUOUS */
+  gboolean      has_buildings;
+};
+
 /* What an import reads before it changes anything. */
 typedef struct
 {
+  LinliOrgIndex         *index;
   LinliProject          *project;
   LinliOrg              *org;
+  LinliOrgList           list;
   const LinliCsvTable   *table;
   const LinliOrgMapping *mapping;
-  Lookup                 communities, compounds, buildings, grids, branches;
-  GHashTable            *compound_buildings;   /* "compound index/plain name" → index + 1 or AMBIGUOUS */
+  Lookup                 communities, compounds, buildings, grids, branches;   /* the index's */
+  GHashTable            *compound_buildings;                                   /* the index's */
   GHashTable            *seen;                 /* ids or community indices in the file so far */
 } Reader;
 
@@ -351,7 +501,8 @@ check_length (Reader         *r,
 {
   if (g_utf8_strlen (value, -1) <= (glong) max)
     return TRUE;
-  return fail_at (error, r->table, row, _("%s is longer than %u characters"), field_names[field], max);
+  return fail_at (error, r->table, row, _("%s is longer than %u characters"),
+                  linli_org_field_get_label (r->list, field), max);
 }
 
 /* A text cell, or NULL when empty. */
@@ -620,11 +771,31 @@ read_household (Reader     *r,
 
 /* Applying */
 
+/* Whether the entry of @state changes an object of the project (every
+ * committee row does) rather than adding one. */
+static gboolean
+state_exists (LinliOrg     *org,
+              LinliOrgList  list,
+              gpointer      state)
+{
+  switch (list)
+    {
+    case LINLI_ORG_LIST_COMMITTEES:
+      return TRUE;
+    case LINLI_ORG_LIST_BRANCHES:
+      return linli_org_find_branch (org, ((LinliBranchState *) state)->id, NULL) != NULL;
+    case LINLI_ORG_LIST_GROUPS:
+      return linli_org_find_group (org, ((LinliPartyGroupState *) state)->id, NULL) != NULL;
+    default:
+      return linli_org_find_household (org, ((LinliMemberHouseholdState *) state)->id, NULL) !=
+             NULL;
+    }
+}
+
 static void
-apply (LinliHistory         *history,
-       LinliOrgList          list,
-       GPtrArray            *states,
-       LinliOrgImportReport *report)
+apply (LinliHistory *history,
+       LinliOrgList  list,
+       GPtrArray    *states)
 {
   LinliOrg *org = linli_project_get_org (linli_history_get_project (history));
 
@@ -633,7 +804,6 @@ apply (LinliHistory         *history,
       {
       case LINLI_ORG_LIST_COMMITTEES:
         linli_org_edits_set_secretary (history, GPOINTER_TO_UINT (states->pdata[i]) - 1, states->pdata[i + 1]);
-        report->n_changed++;
         i++;
         break;
       case LINLI_ORG_LIST_BRANCHES:
@@ -645,10 +815,6 @@ apply (LinliHistory         *history,
             linli_org_edits_change_branch (history, existing, st);
           else
             linli_org_edits_add_branch (history, st);
-          if (existing != NULL)
-            report->n_changed++;
-          else
-            report->n_added++;
         }
         break;
       case LINLI_ORG_LIST_GROUPS:
@@ -660,10 +826,6 @@ apply (LinliHistory         *history,
             linli_org_edits_change_group (history, existing, st);
           else
             linli_org_edits_add_group (history, st);
-          if (existing != NULL)
-            report->n_changed++;
-          else
-            report->n_added++;
         }
         break;
       case LINLI_ORG_LIST_HOUSEHOLDS:
@@ -676,10 +838,6 @@ apply (LinliHistory         *history,
             linli_org_edits_change_household (history, existing, st);
           else
             linli_org_edits_add_household (history, st);
-          if (existing != NULL)
-            report->n_changed++;
-          else
-            report->n_added++;
         }
         break;
       }
@@ -696,6 +854,267 @@ free_state (LinliOrgList list,
     case LINLI_ORG_LIST_GROUPS: linli_party_group_state_free (state); break;
     default: linli_member_household_state_free (state); break;
     }
+}
+
+/* Reading */
+
+/**
+ * linli_org_index_new:
+ *
+ * Finds what lists name in @project by id and by name, for checking lists
+ * against it again and again (as the import dialog does on every change
+ * of a column).  An index is of the project as it is now: make another
+ * when it has changed.
+ *
+ * Returns: (transfer full): the index, for linli_org_import_check()
+ */
+LinliOrgIndex *
+linli_org_index_new (LinliProject *project)
+{
+  LinliOrgIndex *index;
+  LinliGrids *grids;
+  GListModel *branches;
+
+  g_return_val_if_fail (LINLI_IS_PROJECT (project), NULL);
+
+  index = g_new0 (LinliOrgIndex, 1);
+  index->project = g_object_ref (project);
+  grids = linli_project_get_grids (project);
+  branches = linli_org_get_branches (linli_project_get_org (project));
+  lookup_init (&index->communities);
+  lookup_init (&index->compounds);
+  lookup_init (&index->buildings);
+  lookup_init (&index->grids);
+  lookup_init (&index->branches);
+  index->compound_buildings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < linli_project_get_n_communities (project); i++)
+    lookup_add (&index->communities, linli_project_get_community (project, i)->id,
+                linli_project_get_community (project, i)->name, i);
+  for (guint i = 0; i < linli_project_get_n_compounds (project); i++)
+    lookup_add (&index->compounds, linli_project_get_compound (project, i)->id,
+                linli_project_get_compound (project, i)->name, i);
+  for (guint i = 0; i < linli_grids_get_n_grids (grids); i++)
+    {
+      LinliGrid *grid = linli_grids_get_grid (grids, i);
+
+      const char *code = linli_grid_get_code (grid);
+
+      lookup_add (&index->grids, linli_grid_get_id (grid), linli_grid_get_name (grid), i);
+      if (code != NULL)
+        g_hash_table_insert (index->grids.ids, g_strdup (code), GUINT_TO_POINTER (i + 1));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (branches); i++)
+    {
+      g_autoptr (LinliBranch) branch = g_list_model_get_item (branches, i);
+
+      lookup_add (&index->branches, linli_branch_get_id (branch), linli_branch_get_name (branch),
+                  i);
+    }
+  return index;
+}
+
+/* The buildings, by id, by name, and by name within their compound; the
+ * slow part at district scale, done once. */
+static void
+index_buildings (LinliOrgIndex *index)
+{
+  LinliProject *project = index->project;
+
+  if (index->has_buildings)
+    return;
+  index->has_buildings = TRUE;
+  for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
+    {
+      const LinliBuilding *b = linli_project_get_building (project, i);
+      char *key;
+
+      if (b->id != NULL && b->id[0] != '\0')
+        g_hash_table_insert (index->buildings.ids, g_strdup (b->id), GUINT_TO_POINTER (i + 1));
+      if (b->name[0] == '\0')
+        continue;
+      key = plain (b->name);
+      add_key (index->compound_buildings, g_strdup_printf ("%u/%s", b->compound, key), i);
+      add_key (index->buildings.names, key, i);
+    }
+}
+
+void
+linli_org_index_free (LinliOrgIndex *index)
+{
+  if (index == NULL)
+    return;
+  lookup_clear (&index->communities);
+  lookup_clear (&index->compounds);
+  lookup_clear (&index->buildings);
+  lookup_clear (&index->grids);
+  lookup_clear (&index->branches);
+  g_clear_pointer (&index->compound_buildings, g_hash_table_unref);
+  g_clear_object (&index->project);
+  g_free (index);
+}
+
+static void
+reader_init (Reader                *r,
+             LinliOrgIndex         *index,
+             LinliOrgList           list,
+             const LinliCsvTable   *table,
+             const LinliOrgMapping *mapping)
+{
+  if (list == LINLI_ORG_LIST_GROUPS || list == LINLI_ORG_LIST_HOUSEHOLDS)
+    index_buildings (index);
+  *r = (Reader) {
+    .index = index,
+    .project = index->project,
+    .org = linli_project_get_org (index->project),
+    .list = list,
+    .table = table,
+    .mapping = mapping,
+    .communities = index->communities,
+    .compounds = index->compounds,
+    .buildings = index->buildings,
+    .grids = index->grids,
+    .branches = index->branches,
+    .compound_buildings = index->compound_buildings,
+    .seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+  };
+}
+
+static void
+reader_clear (Reader *r)
+{
+  g_clear_pointer (&r->seen, g_hash_table_unref);
+}
+
+static void
+free_states (LinliOrgList  list,
+             GPtrArray    *states)
+{
+  for (guint i = 0; i < states->len; i++)
+    {
+      if (list == LINLI_ORG_LIST_COMMITTEES)
+        g_free (states->pdata[++i]);
+      else
+        free_state (list, states->pdata[i]);
+    }
+  g_ptr_array_unref (states);
+}
+
+/* Reads the rows of the table into @states and counts them in @report.
+ * With @reasons, every row is read, and each one's reason for failing (or
+ * NULL) goes there; without, reading stops at the first row that fails.
+ * Returns FALSE with the first error. */
+static gboolean
+read_rows (Reader                *r,
+           GPtrArray             *states,
+           LinliOrgImportReport  *report,
+           GPtrArray             *reasons,
+           GError               **error)
+{
+  const LinliCsvTable *table = r->table;
+  guint n = linli_csv_table_get_n_rows (table);
+  gboolean ok = TRUE;
+
+  *report = (LinliOrgImportReport) { .n_rows = n };
+  for (LinliOrgField f = 0; f < LINLI_ORG_N_FIELDS; f++)
+    if (linli_org_list_needs_field (r->list, f) && r->mapping->columns[f] < 0)
+      /* Translators: the name of a field, such as Community */
+      return linli_csv_set_error (error, LINLI_ORG_ERROR, LINLI_ORG_ERROR_INVALID,
+                                  linli_csv_table_get_display_name (table), 0,
+                                  _("no column is chosen for “%s”"),
+                                  linli_org_field_get_label (r->list, f));
+
+  for (guint row = 0; row < n && (ok || reasons != NULL); row++)
+    {
+      g_autoptr (GError) row_error = NULL;
+      gboolean blank = TRUE;
+      guint n_states = states->len;
+      gboolean read;
+
+      for (guint c = 0; c < linli_csv_table_get_n_columns (table) && blank; c++)
+        blank = linli_csv_table_get_cell (table, row, c)[strspn (linli_csv_table_get_cell (table, row, c), " \t")] == '\0';
+      if (reasons != NULL)
+        g_ptr_array_add (reasons, NULL);
+      if (blank)
+        continue;
+      report->n_entries++;
+      switch (r->list)
+        {
+        case LINLI_ORG_LIST_COMMITTEES: read = read_committee (r, row, states, &row_error); break;
+        case LINLI_ORG_LIST_BRANCHES: read = read_branch (r, row, states, &row_error); break;
+        case LINLI_ORG_LIST_GROUPS: read = read_group (r, row, states, &row_error); break;
+        default: read = read_household (r, row, states, &row_error); break;
+        }
+      if (read)
+        {
+          if (state_exists (r->org, r->list, states->pdata[n_states]))
+            report->n_changed++;
+          else
+            report->n_added++;
+          continue;
+        }
+      report->n_invalid++;
+      if (reasons != NULL)
+        {
+          /* The reason alone: the row says its line. */
+          g_autofree char *prefix = g_strdup_printf ("%s:%u: ",
+                                                     linli_csv_table_get_display_name (table),
+                                                     linli_csv_table_get_line (table, row));
+          const char *message = row_error->message;
+
+          if (g_str_has_prefix (message, prefix))
+            message += strlen (prefix);
+          reasons->pdata[row] = g_strdup (message);
+        }
+      if (ok)
+        g_propagate_error (error, g_steal_pointer (&row_error));
+      ok = FALSE;
+    }
+  return ok;
+}
+
+/**
+ * linli_org_import_check:
+ * @index: of the project the list would go into, which is left unchanged
+ * @report: (out) (optional): what the import would read and do
+ * @reasons: (out) (optional) (transfer container) (element-type utf8): for
+ *   each row of @table, why it cannot be read, or %NULL; rows after one
+ *   that fails are still read, as the import would read them
+ * @error: the error linli_org_import_csv() would give
+ *
+ * Reads @table as linli_org_import_csv() does without changing anything,
+ * for a preview that follows the chosen columns.
+ *
+ * Returns: %TRUE when the import would succeed
+ */
+gboolean
+linli_org_import_check (LinliOrgIndex          *index,
+                        LinliOrgList            list,
+                        const LinliCsvTable    *table,
+                        const LinliOrgMapping  *mapping,
+                        LinliOrgImportReport   *report,
+                        GPtrArray             **reasons,
+                        GError                **error)
+{
+  g_autoptr (GPtrArray) row_reasons = NULL;
+  LinliOrgImportReport done;
+  Reader r;
+  GPtrArray *states = g_ptr_array_new ();
+  gboolean ok;
+
+  g_return_val_if_fail (index != NULL, FALSE);
+  g_return_val_if_fail (list <= LINLI_ORG_LIST_HOUSEHOLDS, FALSE);
+
+  if (reasons != NULL)
+    row_reasons = g_ptr_array_new_with_free_func (g_free);
+  reader_init (&r, index, list, table, mapping);
+  ok = read_rows (&r, states, &done, row_reasons, error);
+  free_states (list, states);
+  reader_clear (&r);
+  if (report != NULL)
+    *report = done;
+  if (reasons != NULL)
+    *reasons = g_steal_pointer (&row_reasons);
+  return ok;
 }
 
 /**
@@ -717,108 +1136,31 @@ linli_org_import_csv (LinliHistory          *history,
                       GError               **error)
 {
   static const char *const labels[] = {
-    N_("Import Committees"), N_("Import Branches"), N_("Import Party Groups"), N_("Import Member Households"),
+    N_("Import Committees"), N_("Import Branches"), N_("Import Party Groups"),
+    N_("Import Member Households"),
   };
-  LinliProject *project = linli_history_get_project (history);
-  Reader r = { project, linli_project_get_org (project), table, mapping };
+  g_autoptr (LinliOrgIndex) index = NULL;
+  LinliOrgImportReport done;
   GPtrArray *states = g_ptr_array_new ();
-  LinliGrids *grids = linli_project_get_grids (project);
-  GListModel *branches = linli_org_get_branches (r.org);
-  guint n = linli_csv_table_get_n_rows (table);
-  LinliOrgImportReport done = { 0 };
-  gboolean ok = TRUE;
+  Reader r;
+  gboolean ok;
 
+  g_return_val_if_fail (LINLI_IS_HISTORY (history), FALSE);
   g_return_val_if_fail (list <= LINLI_ORG_LIST_HOUSEHOLDS, FALSE);
 
-  lookup_init (&r.communities);
-  lookup_init (&r.compounds);
-  lookup_init (&r.buildings);
-  lookup_init (&r.grids);
-  lookup_init (&r.branches);
-  r.compound_buildings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  r.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < linli_project_get_n_communities (project); i++)
-    lookup_add (&r.communities, linli_project_get_community (project, i)->id,
-                linli_project_get_community (project, i)->name, i);
-  for (guint i = 0; i < linli_project_get_n_compounds (project); i++)
-    lookup_add (&r.compounds, linli_project_get_compound (project, i)->id,
-                linli_project_get_compound (project, i)->name, i);
-  if (list == LINLI_ORG_LIST_GROUPS || list == LINLI_ORG_LIST_HOUSEHOLDS)
-    for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
-      {
-        const LinliBuilding *b = linli_project_get_building (project, i);
-        char *key = compound_key (b->compound, b->name);
-
-        lookup_add (&r.buildings, b->id, b->name, i);
-        if (b->name[0] == '\0')
-          g_free (key);
-        else if (g_hash_table_contains (r.compound_buildings, key))
-          g_hash_table_insert (r.compound_buildings, key, AMBIGUOUS);
-        else
-          g_hash_table_insert (r.compound_buildings, key, GUINT_TO_POINTER (i + 1));
-      }
-  for (guint i = 0; i < linli_grids_get_n_grids (grids); i++)
-    {
-      LinliGrid *grid = linli_grids_get_grid (grids, i);
-
-      lookup_add (&r.grids, linli_grid_get_id (grid), linli_grid_get_name (grid), i);
-      if (linli_grid_get_code (grid) != NULL)
-        g_hash_table_insert (r.grids.ids, g_strdup (linli_grid_get_code (grid)), GUINT_TO_POINTER (i + 1));
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (branches); i++)
-    {
-      g_autoptr (LinliBranch) branch = g_list_model_get_item (branches, i);
-
-      lookup_add (&r.branches, linli_branch_get_id (branch), linli_branch_get_name (branch), i);
-    }
-
-  if (list == LINLI_ORG_LIST_COMMITTEES && mapping->columns[LINLI_ORG_FIELD_COMMUNITY] < 0)
-    ok = linli_csv_set_error (error, LINLI_ORG_ERROR, LINLI_ORG_ERROR_INVALID,
-                              linli_csv_table_get_display_name (table), 0, _("no column names the community"));
-  if (ok && (list == LINLI_ORG_LIST_HOUSEHOLDS) && mapping->columns[LINLI_ORG_FIELD_BUILDINGS] < 0)
-    ok = linli_csv_set_error (error, LINLI_ORG_ERROR, LINLI_ORG_ERROR_INVALID,
-                              linli_csv_table_get_display_name (table), 0, _("no column names the building"));
-  for (guint row = 0; ok && row < n; row++)
-    {
-      gboolean blank = TRUE;
-
-      for (guint c = 0; c < linli_csv_table_get_n_columns (table) && blank; c++)
-        blank = linli_csv_table_get_cell (table, row, c)[strspn (linli_csv_table_get_cell (table, row, c), " \t")] == '\0';
-      if (blank)
-        continue;
-      done.n_entries++;
-      switch (list)
-        {
-        case LINLI_ORG_LIST_COMMITTEES: ok = read_committee (&r, row, states, error); break;
-        case LINLI_ORG_LIST_BRANCHES: ok = read_branch (&r, row, states, error); break;
-        case LINLI_ORG_LIST_GROUPS: ok = read_group (&r, row, states, error); break;
-        default: ok = read_household (&r, row, states, error); break;
-        }
-    }
-
+  /* A fresh index: the project may have changed since any check. */
+  index = linli_org_index_new (linli_history_get_project (history));
+  reader_init (&r, index, list, table, mapping);
+  ok = read_rows (&r, states, &done, NULL, error);
   if (ok)
     {
       linli_history_begin_group (history, _(labels[list]));
-      apply (history, list, states, &done);
+      apply (history, list, states);
       linli_history_end_group (history);
     }
-  done.n_rows = n;
   if (report != NULL)
     *report = done;
-  for (guint i = 0; i < states->len; i++)
-    {
-      if (list == LINLI_ORG_LIST_COMMITTEES)
-        g_free (states->pdata[++i]);
-      else
-        free_state (list, states->pdata[i]);
-    }
-  g_ptr_array_unref (states);
-  lookup_clear (&r.communities);
-  lookup_clear (&r.compounds);
-  lookup_clear (&r.buildings);
-  lookup_clear (&r.grids);
-  lookup_clear (&r.branches);
-  g_hash_table_unref (r.compound_buildings);
-  g_hash_table_unref (r.seen);
+  free_states (list, states);
+  reader_clear (&r);
   return ok;
 }

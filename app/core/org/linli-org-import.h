@@ -57,21 +57,32 @@ typedef struct
 
 /* What an import did: rows of the file, the entries they held (blank
  * rows aside), and of those how many added an object and how many
- * changed one already in the project (every committee row changes one). */
+ * changed one already in the project (every committee row changes one),
+ * or, when an import was refused, would have. */
 typedef struct
 {
   guint n_rows;
   guint n_entries;
   guint n_added;
   guint n_changed;
+  guint n_invalid;   /* entries that cannot be read: an import refuses the list */
 } LinliOrgImportReport;
+
+/* The project's objects by id and by name, for many checks of lists. */
+typedef struct _LinliOrgIndex LinliOrgIndex;
 
 GQuark       linli_org_error_quark        (void);
 const char  *linli_org_field_to_string    (LinliOrgField field);
 gboolean     linli_org_field_from_string  (const char    *string,
                                            LinliOrgField *field);
+const char  *linli_org_field_get_label    (LinliOrgList  list,
+                                           LinliOrgField field);
 gboolean     linli_org_list_has_field     (LinliOrgList  list,
                                            LinliOrgField field);
+gboolean     linli_org_list_needs_field   (LinliOrgList  list,
+                                           LinliOrgField field);
+const char  *linli_org_list_get_label     (LinliOrgList  list);
+LinliOrgList linli_org_list_guess         (const LinliCsvTable *table);
 gboolean     linli_org_list_from_string   (const char   *string,
                                            LinliOrgList *list);
 void         linli_org_mapping_guess      (LinliOrgMapping     *mapping,
@@ -82,11 +93,22 @@ gboolean     linli_org_mapping_parse      (LinliOrgMapping     *mapping,
                                            const LinliCsvTable *table,
                                            const char          *assignment,
                                            GError             **error);
+LinliOrgIndex *linli_org_index_new       (LinliProject *project) G_GNUC_WARN_UNUSED_RESULT;
+void         linli_org_index_free         (LinliOrgIndex *index);
+gboolean     linli_org_import_check       (LinliOrgIndex          *index,
+                                           LinliOrgList            list,
+                                           const LinliCsvTable    *table,
+                                           const LinliOrgMapping  *mapping,
+                                           LinliOrgImportReport   *report,
+                                           GPtrArray             **reasons,
+                                           GError                **error);
 gboolean     linli_org_import_csv         (LinliHistory          *history,
                                            LinliOrgList           list,
                                            const LinliCsvTable   *table,
                                            const LinliOrgMapping *mapping,
                                            LinliOrgImportReport  *report,
                                            GError               **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliOrgIndex, linli_org_index_free)
 
 G_END_DECLS

@@ -7,60 +7,39 @@
 
 #include <glib/gi18n-lib.h>
 
-/* The building list import: the first rows of the file, a column chosen
- * for each field (guessed from the headers), a new project or a join onto
- * the open one, and a summary of what the import would do, kept current.
- * Reading, matching and counting are the core's (linli-import-csv.h); the
- * dialog shows and edits the choices. */
+/* The building list import: the first rows of the file as they are, with
+ * the fields each column was chosen for under its header, a new project
+ * or a join onto the open one, and what the import would do.  Reading,
+ * matching and counting are the core's (linli-import-csv.h); the columns
+ * and the summary are LinliColumnsDialog's. */
 
 #define MAX_PREVIEW_ROWS    12
 #define MAX_PREVIEW_COLUMNS 40
 
 struct _LinliCsvDialog
 {
-  AdwWindow            parent_instance;
+  LinliColumnsDialog   parent_instance;
 
-  /* Template children */
-  GtkWidget           *content_box;
-  GtkLabel            *file_label;
-  GtkGrid             *preview_grid;
   GtkWidget           *join_row;
   GtkCheckButton      *new_check;
   GtkCheckButton      *join_check;
   AdwComboRow         *crs_row;
   AdwComboRow         *key_row;
-  AdwPreferencesGroup *columns_group;
-  GtkLabel            *summary_label;
-
-  AdwComboRow         *column_rows[LINLI_CSV_N_FIELDS];
   GPtrArray           *field_labels;   /* GtkLabel under each previewed header */
 
-  LinliCsvTable       *table;
   LinliProject        *project;        /* nullable: no project to fill in */
-  LinliCsvMapping      mapping;
   LinliCsvMode         mode;
-  char                *summary;
-  gboolean             can_import;
-  gboolean             updating;
 };
 
-G_DEFINE_FINAL_TYPE (LinliCsvDialog, linli_csv_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (LinliCsvDialog, linli_csv_dialog, LINLI_TYPE_COLUMNS_DIALOG)
 
 enum {
   PROP_0,
   PROP_MODE,
-  PROP_SUMMARY,
-  PROP_CAN_IMPORT,
   N_PROPS,
 };
 
-enum {
-  SIGNAL_IMPORT,
-  N_SIGNALS,
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 /* Auxiliary methods */
 
@@ -70,16 +49,12 @@ can_join (LinliCsvDialog *self)
   return self->project != NULL && linli_project_get_n_buildings (self->project) > 0;
 }
 
-static char *
-column_title (const LinliCsvTable *table,
-              guint                column)
+static void
+get_mapping (LinliCsvDialog  *self,
+             LinliCsvMapping *mapping)
 {
-  const char *header = linli_csv_table_get_header (table, column);
-
-  if (header[0] == '\0')
-    /* Translators: a column without a header, counted from 1 */
-    return g_strdup_printf (_("Column %u"), column + 1);
-  return g_strdup (header);
+  for (guint f = 0; f < LINLI_CSV_N_FIELDS; f++)
+    mapping->columns[f] = linli_columns_dialog_get_column (LINLI_COLUMNS_DIALOG (self), f);
 }
 
 /* The fields each previewed column holds, under its header. */
@@ -91,7 +66,7 @@ update_field_labels (LinliCsvDialog *self)
       g_autoptr (GString) text = g_string_new (NULL);
 
       for (guint f = 0; f < LINLI_CSV_N_FIELDS; f++)
-        if (self->mapping.columns[f] == (int) c)
+        if (linli_columns_dialog_get_column (LINLI_COLUMNS_DIALOG (self), f) == (int) c)
           {
             if (text->len > 0)
               g_string_append (text, ", ");
@@ -103,25 +78,33 @@ update_field_labels (LinliCsvDialog *self)
 
 /* Works out what the import would do now, and says so. */
 static void
-update_summary (LinliCsvDialog *self)
+linli_csv_dialog_update (LinliColumnsDialog *dialog)
 {
+  LinliCsvDialog *self = LINLI_CSV_DIALOG (dialog);
+  const LinliCsvTable *table = linli_columns_dialog_get_table (dialog);
   g_auto (LinliCsvReport) report = { 0 };
   g_autoptr (GError) error = NULL;
   g_autofree char *summary = NULL;
+  LinliCsvMapping mapping;
   LinliCsvOptions opts;
   gboolean can_import;
 
+  gtk_widget_set_visible (GTK_WIDGET (self->crs_row), self->mode == LINLI_CSV_MODE_NEW);
+  gtk_widget_set_visible (GTK_WIDGET (self->key_row), self->mode == LINLI_CSV_MODE_JOIN);
+  update_field_labels (self);
+
+  get_mapping (self, &mapping);
   linli_csv_dialog_get_options (self, &opts);
   if (self->mode == LINLI_CSV_MODE_JOIN && can_join (self))
     {
-      if (linli_csv_join_check (self->project, self->table, &self->mapping, &opts, &report, &error))
+      if (linli_csv_join_check (self->project, table, &mapping, &opts, &report, &error))
         can_import = report.matched > 0;
       else
         can_import = FALSE;
     }
   else
     {
-      g_autoptr (LinliProject) preview = linli_csv_import (self->table, &self->mapping, &opts, &report, &error);
+      g_autoptr (LinliProject) preview = linli_csv_import (table, &mapping, &opts, &report, &error);
 
       can_import = preview != NULL && report.buildings > 0;
     }
@@ -129,79 +112,40 @@ update_summary (LinliCsvDialog *self)
     summary = g_strdup (error->message);
   else
     summary = linli_csv_report_describe (&report);
-
-  gtk_label_set_text (self->summary_label, summary);
-  if (error != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->summary_label), "error");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "csv.import", can_import);
-
-  if (g_strcmp0 (self->summary, summary) != 0)
-    {
-      g_free (self->summary);
-      self->summary = g_steal_pointer (&summary);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
-    }
-  if (self->can_import != can_import)
-    {
-      self->can_import = can_import;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_IMPORT]);
-    }
-}
-
-static void
-update (LinliCsvDialog *self)
-{
-  if (self->updating)
-    return;
-  gtk_widget_set_visible (GTK_WIDGET (self->crs_row), self->mode == LINLI_CSV_MODE_NEW);
-  gtk_widget_set_visible (GTK_WIDGET (self->key_row), self->mode == LINLI_CSV_MODE_JOIN);
-  update_field_labels (self);
-  update_summary (self);
-}
-
-static GtkWidget *
-preview_label (const char *text,
-               const char *css_class)
-{
-  g_autofree char *line = g_strdelimit (g_strdup (text), "\r\n\t", ' ');
-  GtkWidget *label = gtk_label_new (line);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
+  linli_columns_dialog_set_summary (dialog, summary, error != NULL, can_import);
 }
 
 /* The first rows, with the file's line numbers in front. */
 static void
 fill_preview (LinliCsvDialog *self)
 {
-  guint n_columns = MIN (linli_csv_table_get_n_columns (self->table), MAX_PREVIEW_COLUMNS);
-  guint n_rows = MIN (linli_csv_table_get_n_rows (self->table), MAX_PREVIEW_ROWS);
+  LinliColumnsDialog *dialog = LINLI_COLUMNS_DIALOG (self);
+  const LinliCsvTable *table = linli_columns_dialog_get_table (dialog);
+  guint n_columns = MIN (linli_csv_table_get_n_columns (table), MAX_PREVIEW_COLUMNS);
+  guint n_rows = MIN (linli_csv_table_get_n_rows (table), MAX_PREVIEW_ROWS);
 
-  gtk_grid_attach (self->preview_grid, preview_label (_("Line"), "dim-label"), 0, 0, 1, 1);
+  linli_columns_dialog_add_preview (dialog, 0, 0, _("Line"), "dim-label");
   for (guint c = 0; c < n_columns; c++)
     {
-      g_autofree char *title = column_title (self->table, c);
-      GtkWidget *field = preview_label ("", "dim-label");
+      g_autofree char *title = linli_columns_dialog_dup_column_title (dialog, c);
+      GtkWidget *field;
 
+      linli_columns_dialog_add_preview (dialog, c + 1, 0, title, "heading");
+      field = linli_columns_dialog_add_preview (dialog, c + 1, 1, "", "dim-label");
       gtk_widget_add_css_class (field, "caption");
-      gtk_grid_attach (self->preview_grid, preview_label (title, "heading"), c + 1, 0, 1, 1);
-      gtk_grid_attach (self->preview_grid, field, c + 1, 1, 1, 1);
       g_ptr_array_add (self->field_labels, field);
     }
   for (guint r = 0; r < n_rows; r++)
     {
-      g_autofree char *line = g_strdup_printf ("%u", linli_csv_table_get_line (self->table, r));
+      g_autofree char *line = g_strdup_printf ("%u", linli_csv_table_get_line (table, r));
 
-      gtk_grid_attach (self->preview_grid, preview_label (line, "dim-label"), 0, r + 2, 1, 1);
+      linli_columns_dialog_add_preview (dialog, 0, r + 2, line, "dim-label");
       for (guint c = 0; c < n_columns; c++)
-        gtk_grid_attach (self->preview_grid, preview_label (linli_csv_table_get_cell (self->table, r, c), NULL),
-                         c + 1, r + 2, 1, 1);
+        {
+          const char *text = linli_csv_table_get_cell (table, r, c);
+
+          linli_columns_dialog_add_preview (dialog, c + 1, r + 2, text, NULL);
+        }
     }
 }
 
@@ -215,64 +159,9 @@ on_mode_toggled_cb (LinliCsvDialog *self)
 }
 
 static void
-on_column_selected_cb (LinliCsvDialog *self,
-                       GParamSpec     *pspec,
-                       AdwComboRow    *row)
-{
-  for (guint f = 0; f < LINLI_CSV_N_FIELDS; f++)
-    if (self->column_rows[f] == row)
-      {
-        guint selected = adw_combo_row_get_selected (row);
-
-        self->mapping.columns[f] = selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1;
-        update (self);
-      }
-}
-
-static void
 on_choice_changed_cb (LinliCsvDialog *self)
 {
-  update (self);
-}
-
-/* One dropdown per field: None, then the columns by header. */
-static void
-fill_columns (LinliCsvDialog *self)
-{
-  guint n_columns = linli_csv_table_get_n_columns (self->table);
-
-  for (guint f = 0; f < LINLI_CSV_N_FIELDS; f++)
-    {
-      g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
-      AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-
-      gtk_string_list_append (model, _("None"));
-      for (guint c = 0; c < n_columns; c++)
-        {
-          g_autofree char *title = column_title (self->table, c);
-          gtk_string_list_append (model, title);
-        }
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), linli_csv_field_get_label (f));
-      adw_combo_row_set_model (row, G_LIST_MODEL (model));
-      adw_combo_row_set_selected (row, self->mapping.columns[f] + 1);
-      g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_column_selected_cb), self,
-                               G_CONNECT_SWAPPED);
-      adw_preferences_group_add (self->columns_group, GTK_WIDGET (row));
-      self->column_rows[f] = row;
-    }
-}
-
-/* Actions */
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  LinliCsvDialog *self = LINLI_CSV_DIALOG (widget);
-
-  if (self->can_import)
-    g_signal_emit (self, signals[SIGNAL_IMPORT], 0);
+  linli_columns_dialog_update (LINLI_COLUMNS_DIALOG (self));
 }
 
 /* GObject overrides */
@@ -282,7 +171,6 @@ linli_csv_dialog_dispose (GObject *object)
 {
   LinliCsvDialog *self = LINLI_CSV_DIALOG (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_CSV_DIALOG);
   g_clear_object (&self->project);
   G_OBJECT_CLASS (linli_csv_dialog_parent_class)->dispose (object);
 }
@@ -292,9 +180,7 @@ linli_csv_dialog_finalize (GObject *object)
 {
   LinliCsvDialog *self = LINLI_CSV_DIALOG (object);
 
-  g_clear_pointer (&self->table, linli_csv_table_free);
   g_clear_pointer (&self->field_labels, g_ptr_array_unref);
-  g_clear_pointer (&self->summary, g_free);
   G_OBJECT_CLASS (linli_csv_dialog_parent_class)->finalize (object);
 }
 
@@ -309,8 +195,6 @@ linli_csv_dialog_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_MODE: g_value_set_int (value, self->mode); break;
-    case PROP_SUMMARY: g_value_set_string (value, self->summary); break;
-    case PROP_CAN_IMPORT: g_value_set_boolean (value, self->can_import); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -334,69 +218,86 @@ static void
 linli_csv_dialog_class_init (LinliCsvDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LinliColumnsDialogClass *dialog_class = LINLI_COLUMNS_DIALOG_CLASS (klass);
 
   object_class->dispose = linli_csv_dialog_dispose;
   object_class->finalize = linli_csv_dialog_finalize;
   object_class->get_property = linli_csv_dialog_get_property;
   object_class->set_property = linli_csv_dialog_set_property;
+  dialog_class->update = linli_csv_dialog_update;
 
   /* A LinliCsvMode. */
   properties[PROP_MODE] = g_param_spec_int ("mode", NULL, NULL, LINLI_CSV_MODE_NEW, LINLI_CSV_MODE_JOIN,
                                             LINLI_CSV_MODE_NEW,
                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SUMMARY] = g_param_spec_string ("summary", NULL, NULL, NULL,
-                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_IMPORT] = g_param_spec_boolean ("can-import", NULL, NULL, FALSE,
-                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+}
 
-  /**
-   * LinliCsvDialog::import:
-   *
-   * Emitted when the user asks for the import and it can be done.
-   * linli_csv_dialog_build() makes the project.
-   */
-  signals[SIGNAL_IMPORT] = g_signal_new ("import", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+/* A row chosen by its check button, the buttons of one group. */
+static GtkWidget *
+mode_row (const char      *title,
+          const char      *subtitle,
+          GtkCheckButton  *group,
+          GtkCheckButton **check)
+{
+  GtkWidget *row = adw_action_row_new ();
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-csv-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, LinliCsvDialog, content_box);
-  gtk_widget_class_bind_template_child (widget_class, LinliCsvDialog, file_label);
-  gtk_widget_class_bind_template_child (widget_class, LinliCsvDialog, preview_grid);
-  gtk_widget_class_bind_template_child (widget_class, LinliCsvDialog, join_row);
-  gtk_widget_class_bind_template_child (widget_class, LinliCsvDialog, new_check);
-  gtk_widget_class_bind_template_child (widget_class, LinliCsvDialog, join_check);
-  gtk_widget_class_bind_template_child (widget_class, LinliCsvDialog, crs_row);
-  gtk_widget_class_bind_template_child (widget_class, LinliCsvDialog, key_row);
-  gtk_widget_class_bind_template_child (widget_class, LinliCsvDialog, columns_group);
-  gtk_widget_class_bind_template_child (widget_class, LinliCsvDialog, summary_label);
-  gtk_widget_class_install_action (widget_class, "csv.import", NULL, import_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  *check = GTK_CHECK_BUTTON (gtk_check_button_new ());
+  gtk_widget_set_valign (GTK_WIDGET (*check), GTK_ALIGN_CENTER);
+  gtk_check_button_set_group (*check, group);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), GTK_WIDGET (*check));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (*check));
+  return row;
+}
+
+static AdwComboRow *
+choice_row (const char        *title,
+            const char *const *choices)
+{
+  g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+
+  for (guint i = 0; choices[i] != NULL; i++)
+    gtk_string_list_append (model, _(choices[i]));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+  return row;
 }
 
 static void
 linli_csv_dialog_init (LinliCsvDialog *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  static const char *const crs[] = {
+    N_("WGS84 (GPS, OpenStreetMap)"), N_("GCJ-02 (Chinese web maps)"), N_("CGCS2000"), NULL,
+  };
+  static const char *const keys[] = { N_("Name"), N_("Id"), NULL };
+  AdwPreferencesGroup *options = linli_columns_dialog_get_options (LINLI_COLUMNS_DIALOG (self));
+  GtkWidget *new_row;
+
   self->field_labels = g_ptr_array_new ();
-  linli_csv_mapping_init (&self->mapping);
+  gtk_window_set_title (GTK_WINDOW (self), _("Import Building List"));
+  adw_preferences_group_set_title (options, _("What to Do"));
+  new_row = mode_row (_("New project from coordinates"),
+                      _("Each row with a latitude and longitude becomes a building"),
+                      NULL, &self->new_check);
+  adw_preferences_group_add (options, new_row);
+  self->join_row =
+    mode_row (_("Fill in the open project’s buildings"),
+              _("Households, residents and party members of the buildings each row matches"),
+              self->new_check, &self->join_check);
+  adw_preferences_group_add (options, self->join_row);
+  self->crs_row = choice_row (_("Coordinate system"), crs);
+  adw_preferences_group_add (options, GTK_WIDGET (self->crs_row));
+  self->key_row = choice_row (_("Match buildings by"), keys);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->key_row),
+                               _("Names match ignoring width, case and endings such as 号楼 or 栋"));
+  adw_preferences_group_add (options, GTK_WIDGET (self->key_row));
+  gtk_check_button_set_active (self->new_check, TRUE);
 }
 
 /* Public API */
-
-/* The separator's name for people (linli_csv_separator_to_string() is
- * the flag value, in English). */
-static const char *
-separator_label (char separator)
-{
-  switch (separator)
-    {
-    case ';': return _("semicolon");
-    case '\t': return _("tab");
-    default: return _("comma");
-    }
-}
 
 /**
  * linli_csv_dialog_new:
@@ -410,31 +311,22 @@ LinliCsvDialog *
 linli_csv_dialog_new (LinliCsvTable *table,
                       LinliProject  *project)
 {
+  LinliColumnsField fields[LINLI_CSV_N_FIELDS];
   LinliCsvDialog *self;
-  g_autofree char *info = NULL;
-  guint n_rows;
+  LinliCsvMapping mapping;
 
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (project == NULL || LINLI_IS_PROJECT (project), NULL);
 
   self = g_object_new (LINLI_TYPE_CSV_DIALOG, NULL);
-  self->table = table;
   self->project = project ? g_object_ref (project) : NULL;
-  linli_csv_mapping_guess (&self->mapping, table);
-
-  self->updating = TRUE;
-  n_rows = linli_csv_table_get_n_rows (table);
-  /* Translators: file, encoding, separator (comma, semicolon or tab) and rows */
-  info = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %s, %s-separated, %u row",
-                                       "%s — %s, %s-separated, %u rows", n_rows),
-                          linli_csv_table_get_display_name (table), linli_csv_table_get_encoding (table),
-                          separator_label (linli_csv_table_get_separator (table)), n_rows);
-  gtk_label_set_text (self->file_label, info);
+  linli_csv_mapping_guess (&mapping, table);
+  linli_columns_dialog_set_table (LINLI_COLUMNS_DIALOG (self), table);
   fill_preview (self);
-  fill_columns (self);
+
   gtk_widget_set_sensitive (self->join_row, can_join (self));
-  if (can_join (self) && (self->mapping.columns[LINLI_CSV_FIELD_LAT] < 0 ||
-                          self->mapping.columns[LINLI_CSV_FIELD_LON] < 0))
+  if (can_join (self) &&
+      (mapping.columns[LINLI_CSV_FIELD_LAT] < 0 || mapping.columns[LINLI_CSV_FIELD_LON] < 0))
     self->mode = LINLI_CSV_MODE_JOIN;
   gtk_check_button_set_active (self->join_check, self->mode == LINLI_CSV_MODE_JOIN);
   gtk_check_button_set_active (self->new_check, self->mode == LINLI_CSV_MODE_NEW);
@@ -443,8 +335,12 @@ linli_csv_dialog_new (LinliCsvTable *table,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->key_row, "notify::selected", G_CALLBACK (on_choice_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  self->updating = FALSE;
-  update (self);
+
+  /* Which fields a list needs depends on what it is for: all are optional
+   * here, and the summary says what is missing. */
+  for (guint f = 0; f < LINLI_CSV_N_FIELDS; f++)
+    fields[f] = (LinliColumnsField) { linli_csv_field_get_label (f), FALSE, mapping.columns[f] };
+  linli_columns_dialog_set_fields (LINLI_COLUMNS_DIALOG (self), fields, LINLI_CSV_N_FIELDS);
   return self;
 }
 
@@ -487,38 +383,7 @@ linli_csv_dialog_set_mode (LinliCsvDialog *self,
   self->mode = mode;
   gtk_check_button_set_active (mode == LINLI_CSV_MODE_JOIN ? self->join_check : self->new_check, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
-  update (self);
-}
-
-/**
- * linli_csv_dialog_get_column:
- *
- * Returns: the column chosen for @field, or -1
- */
-int
-linli_csv_dialog_get_column (LinliCsvDialog *self,
-                             LinliCsvField   field)
-{
-  g_return_val_if_fail (LINLI_IS_CSV_DIALOG (self), -1);
-  g_return_val_if_fail (field < LINLI_CSV_N_FIELDS, -1);
-  return self->mapping.columns[field];
-}
-
-/**
- * linli_csv_dialog_set_column:
- * @column: a column of the table, or -1 for none
- */
-void
-linli_csv_dialog_set_column (LinliCsvDialog *self,
-                             LinliCsvField   field,
-                             int             column)
-{
-  g_return_if_fail (LINLI_IS_CSV_DIALOG (self));
-  g_return_if_fail (field < LINLI_CSV_N_FIELDS);
-  g_return_if_fail (column >= -1 && column < (int) linli_csv_table_get_n_columns (self->table));
-
-  /* The dropdown's handler updates the mapping. */
-  adw_combo_row_set_selected (self->column_rows[field], column + 1);
+  linli_columns_dialog_update (LINLI_COLUMNS_DIALOG (self));
 }
 
 void
@@ -543,25 +408,6 @@ linli_csv_dialog_set_crs (LinliCsvDialog *self,
 }
 
 /**
- * linli_csv_dialog_get_summary:
- *
- * Returns: what the import would do, or why it cannot, as shown
- */
-const char *
-linli_csv_dialog_get_summary (LinliCsvDialog *self)
-{
-  g_return_val_if_fail (LINLI_IS_CSV_DIALOG (self), NULL);
-  return self->summary;
-}
-
-gboolean
-linli_csv_dialog_get_can_import (LinliCsvDialog *self)
-{
-  g_return_val_if_fail (LINLI_IS_CSV_DIALOG (self), FALSE);
-  return self->can_import;
-}
-
-/**
  * linli_csv_dialog_build:
  *
  * Makes the project the choices describe: a new one, or a copy of the
@@ -573,12 +419,16 @@ LinliProject *
 linli_csv_dialog_build (LinliCsvDialog  *self,
                         GError         **error)
 {
+  const LinliCsvTable *table;
+  LinliCsvMapping mapping;
   LinliCsvOptions opts;
 
   g_return_val_if_fail (LINLI_IS_CSV_DIALOG (self), NULL);
 
+  table = linli_columns_dialog_get_table (LINLI_COLUMNS_DIALOG (self));
+  get_mapping (self, &mapping);
   linli_csv_dialog_get_options (self, &opts);
   if (self->mode == LINLI_CSV_MODE_JOIN && can_join (self))
-    return linli_csv_join (self->project, self->table, &self->mapping, &opts, NULL, error);
-  return linli_csv_import (self->table, &self->mapping, &opts, NULL, error);
+    return linli_csv_join (self->project, table, &mapping, &opts, NULL, error);
+  return linli_csv_import (table, &mapping, &opts, NULL, error);
 }

@@ -1,9 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
-#include "linli-import-csv.h"
+#include "linli-columns-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +13,7 @@ typedef enum
 } LinliCsvMode;
 
 #define LINLI_TYPE_CSV_DIALOG (linli_csv_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (LinliCsvDialog, linli_csv_dialog, LINLI, CSV_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (LinliCsvDialog, linli_csv_dialog, LINLI, CSV_DIALOG, LinliColumnsDialog)
 
 LinliCsvDialog      *linli_csv_dialog_new            (LinliCsvTable *table,
                                                       LinliProject  *project) G_GNUC_WARN_UNUSED_RESULT;
@@ -24,17 +22,10 @@ LinliProject        *linli_csv_dialog_get_project    (LinliCsvDialog *self);
 LinliCsvMode         linli_csv_dialog_get_mode       (LinliCsvDialog *self);
 void                 linli_csv_dialog_set_mode       (LinliCsvDialog *self,
                                                       LinliCsvMode    mode);
-int                  linli_csv_dialog_get_column     (LinliCsvDialog *self,
-                                                      LinliCsvField   field);
-void                 linli_csv_dialog_set_column     (LinliCsvDialog *self,
-                                                      LinliCsvField   field,
-                                                      int             column);
 void                 linli_csv_dialog_get_options    (LinliCsvDialog  *self,
                                                       LinliCsvOptions *options);
 void                 linli_csv_dialog_set_crs        (LinliCsvDialog *self,
                                                       LinliCrs        crs);
-const char          *linli_csv_dialog_get_summary    (LinliCsvDialog *self);
-gboolean             linli_csv_dialog_get_can_import (LinliCsvDialog *self);
 LinliProject        *linli_csv_dialog_build          (LinliCsvDialog  *self,
                                                       GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 

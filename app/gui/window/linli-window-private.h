@@ -14,6 +14,7 @@
 #include "linli-map-layer.h"
 #include "linli-mbtiles-source.h"
 #include "linli-meeting.h"
+#include "linli-org-dialog.h"
 #include "linli-org-panel.h"
 #include "linli-plan-panel.h"
 #include "linli-site-editor.h"
@@ -182,11 +183,12 @@ void     linli_window_set_meeting  (LinliWindow *self,
                                     gboolean     meeting);
 
 /* linli-window-org.c */
-AdwMessageDialog *linli_window_preview_org       (LinliWindow *self,
-                                                  GFile       *file);
-void              linli_window_import_org_action (GtkWidget  *widget,
-                                                  const char *action_name,
-                                                  GVariant   *param);
+LinliOrgDialog *linli_window_open_org_dialog   (LinliWindow  *self,
+                                                GFile        *file,
+                                                GError      **error);
+void            linli_window_import_org_action (GtkWidget  *widget,
+                                                const char *action_name,
+                                                GVariant   *param);
 
 /* linli-window-csv.c */
 void linli_window_import_csv_action  (GtkWidget  *widget,
