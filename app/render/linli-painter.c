@@ -3155,6 +3155,51 @@ linli_render_save_png (cairo_surface_t  *surface,
                        const char       *path,
                        GError          **error)
 {
+  return linli_render_save_png_at_dpi (surface, path, 0, error);
+}
+
+/* The CRC of PNG chunks (ISO 3309, as zlib's crc32()). */
+static guint32
+png_crc (const guint8 *data,
+         gsize         length)
+{
+  guint32 crc = 0xffffffff;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xedb88320 & -(crc & 1));
+    }
+  return crc ^ 0xffffffff;
+}
+
+static void
+put_be32 (guint8  *out,
+          guint32  value)
+{
+  out[0] = value >> 24;
+  out[1] = value >> 16;
+  out[2] = value >> 8;
+  out[3] = value;
+}
+
+/**
+ * linli_render_save_png_at_dpi:
+ * @dpi: the resolution the image is meant for, or 0 to say none
+ *
+ * As linli_render_save_png(), and the file carries @dpi (a pHYs chunk, in
+ * pixels per metre), so a word processor places it at its size in print.
+ * cairo writes no such chunk itself.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+linli_render_save_png_at_dpi (cairo_surface_t  *surface,
+                              const char       *path,
+                              double            dpi,
+                              GError          **error)
+{
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
   cairo_status_t status;
 
@@ -3171,6 +3216,28 @@ linli_render_save_png (cairo_surface_t  *surface,
       g_set_error (error, LINLI_RENDER_ERROR, LINLI_RENDER_ERROR_FAILED, _("%s: could not draw the map: %s"),
                    display, cairo_status_to_string (status));
       return FALSE;
+    }
+  /* The pHYs chunk goes right after IHDR, which follows the 8-byte
+   * signature and is 25 bytes long with its length, type and CRC. */
+  if (dpi > 0 && bytes->len > 33)
+    {
+      guint8 chunk[21];
+      guint32 ppm = (guint32) lround (dpi / 0.0254);
+
+      put_be32 (chunk, 9);
+      memcpy (chunk + 4, "pHYs", 4);
+      put_be32 (chunk + 8, ppm);
+      put_be32 (chunk + 12, ppm);
+      chunk[16] = 1;   /* the unit is the metre */
+      put_be32 (chunk + 17, png_crc (chunk + 4, 13));
+      {
+        g_autoptr (GByteArray) out = g_byte_array_sized_new (bytes->len + sizeof chunk);
+
+        g_byte_array_append (out, bytes->data, 33);
+        g_byte_array_append (out, chunk, sizeof chunk);
+        g_byte_array_append (out, bytes->data + 33, bytes->len - 33);
+        return linli_file_set_contents (path, out->data, out->len, error);
+      }
     }
   return linli_file_set_contents (path, bytes->data, bytes->len, error);
 }

@@ -125,6 +125,10 @@ gboolean      linli_painter_pick_grid_vertex    (LinliPainter       *self,
 gboolean      linli_render_save_png             (cairo_surface_t    *surface,
                                                  const char         *path,
                                                  GError            **error);
+gboolean      linli_render_save_png_at_dpi      (cairo_surface_t    *surface,
+                                                 const char         *path,
+                                                 double              dpi,
+                                                 GError            **error);
 void          linli_render_free_caches          (void);
 
 /* Colours shared by the drawing and the tests, as 0xRRGGBB. */
