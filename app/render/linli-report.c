@@ -301,6 +301,26 @@ none_height (LinliReport *self,
   return layout_height (layout) + 2 * CELL_PAD_Y;
 }
 
+/* The height of a whole table on one page. */
+static double
+table_height (LinliReport *self,
+              const Page  *page,
+              LinliTable  *table,
+              double       width)
+{
+  Slice slice = { table, 0, 0, FALSE, 0, 0, width };
+  g_autofree double *widths = g_new (double, linli_table_get_n_columns (table));
+  double height;
+
+  column_widths (table, width, widths);
+  height = title_height (self, page, &slice) + row_height (self, page, table, -1, widths);
+  for (guint r = 0; r < linli_table_get_n_rows (table); r++)
+    height += row_height (self, page, table, r, widths);
+  if (linli_table_get_n_rows (table) == 0)
+    height += none_height (self, page);
+  return height;
+}
+
 /* Where tables flow: a column of a page, from y down to bottom. */
 typedef struct
 {
@@ -927,10 +947,12 @@ linli_report_add_comparison (LinliReport   *self,
   top = MARGIN + HEADER_BAND + base_size (page) * 3 + ARROW_BAND;
   content_w = page->width - 2 * MARGIN;
   map_w = (content_w - GAP) / 2;
-  map_h = (page->height - MARGIN - FOOTER_BAND - top) * 0.52;
+  table = linli_report_table_comparison (document_a, name_a, document_b, name_b);
+  /* The maps take what the figures leave, so both fit on the page. */
+  map_h = page->height - MARGIN - FOOTER_BAND - top - GAP - table_height (self, page, table, content_w);
+  map_h = MAX (map_h, (page->height - MARGIN - FOOTER_BAND - top) * 0.4);
   add_map (page, document_a, bounds, name_a, MARGIN, top, map_w, map_h);
   add_map (page, document_b, bounds, name_b, MARGIN + map_w + GAP, top, map_w, map_h);
-  table = linli_report_table_comparison (document_a, name_a, document_b, name_b);
   flow.page = page;
   flow.x = MARGIN;
   flow.y = top + map_h + GAP;
