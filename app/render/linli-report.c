@@ -950,7 +950,7 @@ linli_report_add_comparison (LinliReport   *self,
   table = linli_report_table_comparison (document_a, name_a, document_b, name_b);
   /* The maps take what the figures leave, so both fit on the page. */
   map_h = page->height - MARGIN - FOOTER_BAND - top - GAP - table_height (self, page, table, content_w);
-  map_h = MAX (map_h, (page->height - MARGIN - FOOTER_BAND - top) * 0.4);
+  map_h = MAX (map_h, (page->height - MARGIN - FOOTER_BAND - top) * 0.55);
   add_map (page, document_a, bounds, name_a, MARGIN, top, map_w, map_h);
   add_map (page, document_b, bounds, name_b, MARGIN + map_w + GAP, top, map_w, map_h);
   flow.page = page;

@@ -30,6 +30,7 @@ typedef struct
   char     *csv;
   char     *page;
   char     *size;
+  char     *compare;
   double    dpi;
   gboolean  landscape;
   gboolean  deck;
@@ -45,6 +46,7 @@ export_options_clear (ExportOptions *opts)
   g_free (opts->csv);
   g_free (opts->page);
   g_free (opts->size);
+  g_free (opts->compare);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, export_options_clear)
@@ -144,6 +146,9 @@ linli_tool_export (int    argc,
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &opts.dpi, N_("Resolution of PNG pages, default 150"), "N" },
     { "deck", 0, 0, G_OPTION_ARG_NONE, &opts.deck,
       N_("A meeting deck: one landscape page per view (the district, each community)"), NULL },
+    { "compare", 0, 0, G_OPTION_ARG_FILENAME, &opts.compare,
+      N_("Add a page comparing FILE (before) with this project (after): two maps and the figures' changes"),
+      "BEFORE.linli" },
     { "hide-names", 0, 0, G_OPTION_ARG_NONE, &opts.hide_names,
       N_("Hide people's names, whatever the project says"), NULL },
     { NULL }
@@ -188,6 +193,22 @@ linli_tool_export (int    argc,
   if (opts.pdf != NULL || opts.png != NULL)
     {
       report = linli_report_new (width, height);
+      if (opts.compare != NULL)
+        {
+          g_autoptr (LinliDocument) before = linli_document_new_for_path (opts.compare, &error);
+          g_autofree char *name_a = NULL, *name_b = NULL;
+
+          if (before == NULL)
+            {
+              g_printerr ("linli-tool: %s\n", error->message);
+              return 2;
+            }
+          if (opts.hide_names)
+            linli_project_set_hide_names (linli_document_get_project (before), TRUE);
+          name_a = g_path_get_basename (opts.compare);
+          name_b = g_path_get_basename (argv[1]);
+          linli_report_add_comparison (report, before, name_a, document, name_b);
+        }
       if (opts.deck)
         linli_report_add_deck (report, document, NULL);
       else
