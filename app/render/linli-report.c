@@ -76,6 +76,7 @@ struct _LinliReport
   double        height;
   char         *title;
   GDateTime    *date;
+  PangoFontMap *font_map;    /* the report's own: pages may be drawn in a worker thread */
   PangoContext *pango;       /* at 72 dpi, no hinting: measured as drawn, at any scale */
   GPtrArray    *pages;       /* Page */
   GHashTable   *painters;    /* LinliDocument → LinliPainter */
@@ -691,6 +692,7 @@ linli_report_finalize (GObject *object)
   g_free (self->title);
   g_clear_pointer (&self->date, g_date_time_unref);
   g_clear_object (&self->pango);
+  g_clear_object (&self->font_map);
   g_ptr_array_unref (self->pages);
   g_hash_table_unref (self->painters);
   G_OBJECT_CLASS (linli_report_parent_class)->finalize (object);
@@ -714,7 +716,8 @@ linli_report_init (LinliReport *self)
 
   /* Text is measured once, when pages are laid out, and drawn at any
    * scale: with no hinting it keeps its size in points at every one. */
-  self->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  self->font_map = pango_cairo_font_map_new ();
+  self->pango = pango_font_map_create_context (self->font_map);
   pango_cairo_context_set_resolution (self->pango, 72);
   pango_context_set_language (self->pango, pango_language_from_string ("zh-cn"));
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
