@@ -1884,13 +1884,15 @@ legend_rule (LinliPainter *self)
                           linli_project_get_coverage_radius (self->project));
 }
 
-/* A plate in the lower left corner: title, rule, and a swatch per row. */
+/* A plate in the lower left corner: title, rule, and a swatch per row.
+ * With @size, only measures it: its width and height at full size. */
 static void
 draw_legend (LinliPainter *self,
              cairo_t      *cr,
              PangoContext *pango,
              double        width,
-             double        height)
+             double        height,
+             double       *size)
 {
   g_autoptr (PangoLayout) title = legend_layout (pango, _("Legend"), "Sans Bold 10");
   g_autofree char *rule_text = legend_rule (self);
@@ -1931,6 +1933,14 @@ draw_legend (LinliPainter *self,
     }
   box_w += 2 * LEGEND_PADDING;
   box_h += 2 * LEGEND_PADDING;
+  if (size != NULL)
+    {
+      size[0] = box_w;
+      size[1] = box_h;
+      for (guint i = 0; i < n_rows; i++)
+        g_object_unref (rows[i]);
+      return;
+    }
 
   /* The legend keeps to the lower left quarter, so the middle of the map
    * stays clear: smaller on a small map, and left out on a tiny one. */
@@ -2979,7 +2989,7 @@ linli_painter_draw (LinliPainter       *self,
   if (self->show_scale_bar)
     draw_scale_bar (cr, pango, view, self->attribution);
   if (self->show_legend)
-    draw_legend (self, cr, pango, v.width, v.height);
+    draw_legend (self, cr, pango, v.width, v.height, NULL);
   g_object_unref (pango);
   cairo_restore (cr);
 }
@@ -3007,8 +3017,42 @@ linli_painter_draw_legend (LinliPainter       *self,
     return;
   pango = pango_cairo_create_context (cr);
   pango_context_set_language (pango, pango_language_from_string ("zh-cn"));
-  draw_legend (self, cr, pango, view->width, view->height);
+  draw_legend (self, cr, pango, view->width, view->height, NULL);
   g_object_unref (pango);
+}
+
+/**
+ * linli_painter_get_legend_size:
+ * @cr: a context of the surface the legend will be drawn on
+ * @width: (out): in px
+ * @height: (out): in px
+ *
+ * The size of the legend at full scale, for a page that places it beside
+ * the map: draw it there with linli_painter_draw_legend() for a view at
+ * least twice as big, plus margins, so it is not scaled down.
+ *
+ * Returns: %FALSE when there is no project to draw a legend for
+ */
+gboolean
+linli_painter_get_legend_size (LinliPainter *self,
+                               cairo_t      *cr,
+                               double       *width,
+                               double       *height)
+{
+  PangoContext *pango;
+  double size[2];
+
+  g_return_val_if_fail (LINLI_IS_PAINTER (self), FALSE);
+
+  if (self->project == NULL)
+    return FALSE;
+  pango = pango_cairo_create_context (cr);
+  pango_context_set_language (pango, pango_language_from_string ("zh-cn"));
+  draw_legend (self, cr, pango, 1, 1, size);
+  g_object_unref (pango);
+  *width = size[0];
+  *height = size[1];
+  return TRUE;
 }
 
 /**

@@ -95,6 +95,10 @@ void          linli_painter_draw                (LinliPainter       *self,
 void          linli_painter_draw_legend         (LinliPainter       *self,
                                                  cairo_t            *cr,
                                                  const LinliMapView *view);
+gboolean      linli_painter_get_legend_size     (LinliPainter       *self,
+                                                 cairo_t            *cr,
+                                                 double             *width,
+                                                 double             *height);
 void          linli_painter_draw_scale_bar      (LinliPainter       *self,
                                                  cairo_t            *cr,
                                                  const LinliMapView *view);

@@ -66,6 +66,8 @@ typedef struct
   char          *heading;    /* of a deck or comparison page */
   GArray        *maps;       /* MapBox */
   GArray        *slices;     /* Slice */
+  LinliDocument *legend;     /* whose legend the page shows beside its map, or NULL */
+  double         legend_x, legend_y, legend_scale;
 } Page;
 
 struct _LinliReport
@@ -109,6 +111,7 @@ page_free (gpointer data)
   Page *page = data;
 
   g_clear_object (&page->document);
+  g_clear_object (&page->legend);
   g_free (page->heading);
   g_array_unref (page->maps);
   g_array_unref (page->slices);
@@ -478,7 +481,8 @@ painter_for (LinliReport               *self,
     {
       painter = linli_painter_new ();
       linli_painter_set_document (painter, document);
-      linli_painter_set_show_legend (painter, TRUE);
+      /* The legend goes beside the map, where it has room at full size. */
+      linli_painter_set_show_legend (painter, FALSE);
       linli_painter_set_show_scale_bar (painter, TRUE);
       linli_painter_set_attribution (painter, linli_project_get_attribution (linli_document_get_project (document)));
       g_hash_table_insert (self->painters, g_object_ref (document), painter);
@@ -621,6 +625,66 @@ community_bounds (LinliProject *project,
         }
     }
   return isfinite (bounds[0]);
+}
+
+/* The legend's size in the painter's px, measured on a scratch surface. */
+static void
+legend_size (LinliReport   *self,
+             LinliDocument *document,
+             double        *width,
+             double        *height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  if (!linli_painter_get_legend_size (painter_for (self, document, NULL), cr, width, height))
+    *width = *height = 1;
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* Places the legend at (x, y), as large as the window draws it or smaller
+ * to fit the width and height given; returns the height it takes. */
+static double
+place_legend (LinliReport   *self,
+              Page          *page,
+              LinliDocument *document,
+              double         x,
+              double         y,
+              double         width,
+              double         height)
+{
+  double w, h;
+
+  legend_size (self, document, &w, &h);
+  g_set_object (&page->legend, document);
+  page->legend_x = x;
+  page->legend_y = y;
+  page->legend_scale = MAX (MIN (PX_PT, MIN (width / w, height / h)), 0.05);
+  return h * page->legend_scale;
+}
+
+static void
+draw_page_legend (LinliReport *self,
+                  cairo_t     *cr,
+                  const Page  *page)
+{
+  LinliPainter *painter = painter_for (self, page->legend, NULL);
+  LinliMapView view;
+  double w, h;
+
+  if (!linli_painter_get_legend_size (painter, cr, &w, &h))
+    return;
+  /* The painter puts the legend in the lower left quarter of a view, at
+   * full size when the quarter holds it: a view twice its size and its
+   * margins, shifted so the legend's corner lands at the place chosen. */
+  linli_map_view_init (&view, 0, 0, 3, (int) ceil (2 * (w + 24)) + 2, (int) ceil (2 * (h + 24)) + 2);
+  cairo_save (cr);
+  cairo_translate (cr, page->legend_x, page->legend_y);
+  cairo_scale (cr, page->legend_scale, page->legend_scale);
+  cairo_translate (cr, -12, -(view.height - 12 - h));
+  linli_painter_draw_legend (painter, cr, &view);
+  cairo_restore (cr);
 }
 
 /* Pages */
@@ -810,7 +874,7 @@ linli_report_add_document (LinliReport               *self,
                            const LinliReportProposal *proposal)
 {
   g_autoptr (GPtrArray) tables = NULL;
-  double bounds[4], content_w, map_h, map_w, top;
+  double bounds[4], content_w, map_h, map_w, top, legend_bottom;
   Page *page;
   Flow flow;
 
@@ -825,27 +889,42 @@ linli_report_add_document (LinliReport               *self,
   content_w = page->width - 2 * MARGIN;
   top = MARGIN + TITLE_BLOCK;
   flow.page = page;
+  flow.bottom = page->height - MARGIN - FOOTER_BAND;
   if (page->width >= page->height)
     {
-      /* Landscape: the map on the left, the tables beside it. */
+      /* Landscape: the map on the left; the legend and the tables beside it. */
       map_w = content_w * 0.62;
-      map_h = page->height - MARGIN - FOOTER_BAND - top;
+      map_h = flow.bottom - top;
       add_map (page, document, bounds, NULL, MARGIN, top, map_w, map_h);
       flow.x = MARGIN + map_w + GAP;
-      flow.y = top - ARROW_BAND + 6;
       flow.width = content_w - map_w - GAP;
+      flow.y = top + place_legend (self, page, document, flow.x, top, flow.width, map_h * 0.5) + GAP;
+      legend_bottom = flow.y;
     }
   else
     {
-      map_h = (page->height - MARGIN - FOOTER_BAND - top) * 0.55;
+      /* Portrait: the map across the page, under it the key figures with
+       * the legend beside them, then the tables across the page. */
+      map_h = (flow.bottom - top) * 0.55;
       add_map (page, document, bounds, NULL, MARGIN, top, content_w, map_h);
       flow.x = MARGIN;
       flow.y = top + map_h + GAP;
-      flow.width = content_w;
+      flow.width = content_w * 0.56;
+      legend_bottom = flow.y + place_legend (self, page, document, flow.x + flow.width + GAP, flow.y,
+                                             content_w - flow.width - GAP, flow.bottom - flow.y) + GAP;
     }
-  flow.bottom = page->height - MARGIN - FOOTER_BAND;
   for (guint i = 0; i < tables->len; i++)
-    flow_table (self, &flow, g_ptr_array_index (tables, i));
+    {
+      flow_table (self, &flow, g_ptr_array_index (tables, i));
+      /* The first table sits beside the legend; the rest go across the page. */
+      if (i == 0 && page->width < page->height && flow.page == page)
+        {
+          flow.width = content_w;
+          flow.y = MAX (flow.y, legend_bottom);
+        }
+      else if (i == 0 && flow.page == page)
+        flow.y = MAX (flow.y, legend_bottom);
+    }
 }
 
 /* A landscape page with a heading, a map on the left and a table on the
@@ -866,6 +945,8 @@ add_view_page (LinliReport   *self,
   page->heading = g_strdup (heading);
   add_map (page, document, bounds, NULL, MARGIN, top, map_w, flow.bottom - top);
   flow_table (self, &flow, table);
+  if (flow.page == page)
+    place_legend (self, page, document, flow.x, flow.y, flow.width, flow.bottom - flow.y);
 }
 
 /**
@@ -1053,6 +1134,8 @@ linli_report_draw_page (LinliReport *self,
     draw_map (self, cr, p, &g_array_index (p->maps, MapBox, i));
   for (guint i = 0; i < p->slices->len; i++)
     draw_slice (self, cr, p, &g_array_index (p->slices, Slice, i));
+  if (p->legend != NULL)
+    draw_page_legend (self, cr, p);
   draw_footer (self, cr, p, page);
   cairo_restore (cr);
 }
