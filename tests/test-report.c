@@ -28,7 +28,8 @@ static LinliDocument *
 sample_document (void)
 {
   const char *root = g_getenv ("LINLI_SOURCE_DIR");
-  g_autofree char *path = g_build_filename (root != NULL ? root : ".", "data", "sample.linli", NULL);
+  g_autofree char *path = g_build_filename (root != NULL ? root : ".", "data", "sample.linli",
+                                            NULL);
   g_autoptr (GError) error = NULL;
   LinliDocument *document = linli_document_new_for_path (path, &error);
 
@@ -78,14 +79,16 @@ test_households_alone (void)
         {
           linli_project_remove_site (copy, twin);
           other = linli_coverage_compute_brute_force (copy);
-          g_assert_cmpuint (covered - linli_coverage_get_district (other)->households_covered, ==, alone);
+          g_assert_cmpuint (covered - linli_coverage_get_district (other)->households_covered, ==,
+                            alone);
           checked++;
         }
       else if (candidates++ < 5)
         {
           linli_site_set_status (twin, LINLI_SITE_STATUS_PLANNED);
           other = linli_coverage_compute_brute_force (copy);
-          g_assert_cmpuint (linli_coverage_get_district (other)->households_covered - covered, ==, alone);
+          g_assert_cmpuint (linli_coverage_get_district (other)->households_covered - covered, ==,
+                            alone);
         }
     }
   g_assert_cmpuint (checked, >, 2);
@@ -102,7 +105,8 @@ test_tables (void)
   g_autoptr (GPtrArray) tables = linli_report_tables_collect (document, NULL);
   g_autoptr (LinliFigures) figures = linli_figures_collect (document);
   LinliTable *table;
-  guint n = linli_project_get_n_buildings (project), n_communities = linli_project_get_n_communities (project);
+  guint n = linli_project_get_n_buildings (project);
+  guint n_communities = linli_project_get_n_communities (project);
   g_autofree guint64 *households = g_new0 (guint64, n_communities + 1);
   g_autofree guint64 *covered = g_new0 (guint64, n_communities + 1);
   guint n_uncovered = 0, row = 0;
@@ -145,7 +149,8 @@ test_tables (void)
       g_assert_cmpfloat (linli_table_get_cell (table, c, 4)->value, ==, covered[c]);
       g_assert_cmpfloat (linli_table_get_cell (table, c, 6)->value, ==, households[c] - covered[c]);
       if (c < n_communities)
-        g_assert_cmpstr (cell_text (table, c, 0), ==, linli_project_get_community (project, c)->name);
+        g_assert_cmpstr (cell_text (table, c, 0), ==,
+                         linli_project_get_community (project, c)->name);
     }
 
   /* Uncovered buildings: each one uncovered, each once, most households first. */
@@ -160,7 +165,8 @@ test_tables (void)
         continue;
       /* Rows of equal households come in building order, as buildings do here. */
       for (row = 0; row < linli_table_get_n_rows (table); row++)
-        if (g_str_equal (cell_text (table, row, 2), b->name) && g_str_equal (cell_text (table, row, 1), compound->name))
+        if (g_str_equal (cell_text (table, row, 2), b->name) &&
+            g_str_equal (cell_text (table, row, 1), compound->name))
           break;
       g_assert_cmpuint (row, <, linli_table_get_n_rows (table));
       g_assert_cmpfloat (linli_table_get_cell (table, row, 3)->value, ==, b->households);
@@ -175,9 +181,11 @@ test_tables (void)
 
   /* Grids and findings: one row each. */
   table = find_table (tables, "grids");
-  g_assert_cmpuint (linli_table_get_n_rows (table), ==, linli_grids_get_n_grids (linli_project_get_grids (project)));
+  g_assert_cmpuint (linli_table_get_n_rows (table), ==,
+                    linli_grids_get_n_grids (linli_project_get_grids (project)));
   table = find_table (tables, "violations");
-  g_assert_cmpuint (linli_table_get_n_rows (table), ==, linli_document_get_violations (document)->len);
+  g_assert_cmpuint (linli_table_get_n_rows (table), ==,
+                    linli_document_get_violations (document)->len);
 }
 
 /* A proposal lists its sites with what the plan said each adds. */
@@ -434,7 +442,8 @@ test_scale_at_latitude (void)
       linli_map_view_from_pixels (&view, 350, 300, &lat1, &lon1);
       linli_map_view_from_pixels (&view, 450, 300, &lat2, &lon2);
       ground = linli_haversine_distance (lat1, lon1, lat2, lon2);
-      g_assert_cmpfloat_with_epsilon (linli_map_view_get_meters_per_pixel (&view) * 100 / ground, 1, 0.005);
+      g_assert_cmpfloat_with_epsilon (linli_map_view_get_meters_per_pixel (&view) * 100 / ground,
+                                      1, 0.005);
     }
 }
 

@@ -145,7 +145,8 @@ static void
 set_rgb (cairo_t *cr,
          guint    rgb)
 {
-  cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
+  cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+                        (rgb & 0xff) / 255.0);
 }
 
 /* The body text size: 8.5 pt on A4, larger on bigger pages and screens. */
@@ -281,7 +282,8 @@ title_height (LinliReport *self,
               const Slice *slice)
 {
   g_autofree char *title = slice_title (slice);
-  g_autoptr (PangoLayout) layout = text_layout (self, title, base_size (page) * 1.3, TRUE, slice->width,
+  g_autoptr (PangoLayout) layout = text_layout (self, title, base_size (page) * 1.3, TRUE,
+                                                slice->width,
                                                 PANGO_ALIGN_LEFT, 2);
   double height = layout_height (layout) + 4;
 
@@ -370,7 +372,8 @@ flow_table (LinliReport *self,
       guint fit = 0;
 
       column_widths (table, flow->width, widths);
-      head = title_height (self, flow->page, &slice) + row_height (self, flow->page, table, -1, widths);
+      head = title_height (self, flow->page, &slice) + row_height (self, flow->page, table, -1,
+                                                                   widths);
       /* Room for the first few rows, or the table starts on the next page. */
       need = head;
       if (n_rows == 0)
@@ -417,7 +420,8 @@ draw_slice (LinliReport *self,
   guint n_columns = linli_table_get_n_columns (table);
   g_autofree double *widths = g_new (double, n_columns);
   g_autofree char *title = slice_title (slice);
-  g_autoptr (PangoLayout) title_layout = text_layout (self, title, base_size (page) * 1.3, TRUE, slice->width,
+  g_autoptr (PangoLayout) title_layout = text_layout (self, title, base_size (page) * 1.3, TRUE,
+                                                      slice->width,
                                                       PANGO_ALIGN_LEFT, 2);
   double y = slice->y, h, x;
 
@@ -428,7 +432,8 @@ draw_slice (LinliReport *self,
   y += layout_height (title_layout) + 4;
   if (!slice->continued && linli_table_get_note (table) != NULL)
     {
-      g_autoptr (PangoLayout) note = text_layout (self, linli_table_get_note (table), base_size (page) * 0.9,
+      g_autoptr (PangoLayout) note = text_layout (self, linli_table_get_note (table),
+                                                  base_size (page) * 0.9,
                                                   FALSE, slice->width, PANGO_ALIGN_LEFT, 3);
 
       set_rgb (cr, 0x5a5a5a);
@@ -437,7 +442,9 @@ draw_slice (LinliReport *self,
       y += layout_height (note) + 3;
     }
 
-  for (int row = -1; row < (int) (slice->first + slice->n); row = row < 0 ? (int) slice->first : row + 1)
+  /* The header (row -1), then the slice's rows. */
+  for (int row = -1; row < (int) (slice->first + slice->n);
+       row = row < 0 ? (int) slice->first : row + 1)
     {
       h = row_height (self, page, table, row, widths);
       if (row < 0 || (row - slice->first) % 2 == 1)
@@ -464,7 +471,8 @@ draw_slice (LinliReport *self,
       cairo_stroke (cr);
     }
   if (linli_table_get_n_rows (table) == 0)
-    show_text (self, cr, _("None."), slice->x + CELL_PAD_X, y + CELL_PAD_Y, base_size (page), FALSE, 0, 0,
+    show_text (self, cr, _("None."), slice->x + CELL_PAD_X, y + CELL_PAD_Y, base_size (page),
+               FALSE, 0, 0,
                0x707070);
 }
 
@@ -479,12 +487,14 @@ painter_for (LinliReport               *self,
 
   if (painter == NULL)
     {
+      LinliProject *project = linli_document_get_project (document);
+
       painter = linli_painter_new ();
       linli_painter_set_document (painter, document);
       /* The legend goes beside the map, where it has room at full size. */
       linli_painter_set_show_legend (painter, FALSE);
       linli_painter_set_show_scale_bar (painter, TRUE);
-      linli_painter_set_attribution (painter, linli_project_get_attribution (linli_document_get_project (document)));
+      linli_painter_set_attribution (painter, linli_project_get_attribution (project));
       g_hash_table_insert (self->painters, g_object_ref (document), painter);
     }
   if (proposal != NULL && proposal->n > 0)
@@ -502,7 +512,8 @@ add_map (Page          *page,
          double         width,
          double         height)
 {
-  MapBox box = { g_object_ref (document), x, y, width, height, { bounds[0], bounds[1], bounds[2], bounds[3] },
+  MapBox box = { g_object_ref (document), x, y, width, height,
+                 { bounds[0], bounds[1], bounds[2], bounds[3] },
                  g_strdup (caption) };
 
   g_array_append_val (page->maps, box);
@@ -515,7 +526,8 @@ map_view (const MapBox *box,
   int width = (int) floor (box->width / PX_PT), height = (int) floor (box->height / PX_PT);
 
   if (!isfinite (box->bounds[0]) ||
-      !linli_map_view_fit (view, box->bounds[0], box->bounds[1], box->bounds[2], box->bounds[3], width, height,
+      !linli_map_view_fit (view, box->bounds[0], box->bounds[1], box->bounds[2], box->bounds[3],
+                           width, height,
                            28))
     linli_map_view_init (view, 0, 0, 3, width, height);
   return TRUE;
@@ -578,7 +590,8 @@ draw_map (LinliReport  *self,
   cairo_set_line_width (cr, 0.8);
   cairo_stroke (cr);
   if (box->caption != NULL)
-    show_text (self, cr, box->caption, box->x, box->y - ARROW_BAND + 6, base_size (page) * 1.4, TRUE,
+    show_text (self, cr, box->caption, box->x, box->y - ARROW_BAND + 6, base_size (page) * 1.4,
+               TRUE,
                box->width - ARROW_BAND, PANGO_ALIGN_LEFT, 0x1f2a44);
   draw_north_arrow (self, cr, box->x + box->width - 12, box->y - ARROW_BAND + 1, ARROW_BAND - 3);
 }
@@ -610,7 +623,8 @@ community_bounds (LinliProject *project,
       guint n;
       const LinliLatLon *fp = linli_project_get_footprint (project, i, &n);
 
-      if (linli_project_building_community (project, i) != community || !linli_lat_lon_is_valid (b->lat, b->lon))
+      if (linli_project_building_community (project, i) != community ||
+          !linli_lat_lon_is_valid (b->lat, b->lon))
         continue;
       bounds[0] = MIN (bounds[0], b->lat);
       bounds[1] = MIN (bounds[1], b->lon);
@@ -678,7 +692,8 @@ draw_page_legend (LinliReport *self,
   /* The painter puts the legend in the lower left quarter of a view, at
    * full size when the quarter holds it: a view twice its size and its
    * margins, shifted so the legend's corner lands at the place chosen. */
-  linli_map_view_init (&view, 0, 0, 3, (int) ceil (2 * (w + 24)) + 2, (int) ceil (2 * (h + 24)) + 2);
+  linli_map_view_init (&view, 0, 0, 3, (int) ceil (2 * (w + 24)) + 2,
+                       (int) ceil (2 * (h + 24)) + 2);
   cairo_save (cr);
   cairo_translate (cr, page->legend_x, page->legend_y);
   cairo_scale (cr, page->legend_scale, page->legend_scale);
@@ -702,7 +717,8 @@ draw_header (LinliReport *self,
     {
       show_text (self, cr, self->title, MARGIN, MARGIN - 4, base_size (page) * 2.3, TRUE,
                  width - ARROW_BAND, PANGO_ALIGN_LEFT, 0x1f2a44);
-      show_text (self, cr, linli_project_get_name (project), MARGIN, MARGIN + 27, base_size (page) * 1.5, FALSE,
+      show_text (self, cr, linli_project_get_name (project), MARGIN, MARGIN + 27,
+                 base_size (page) * 1.5, FALSE,
                  0, 0, 0x202020);
       {
         g_autoptr (PangoLayout) name = text_layout (self, linli_project_get_name (project),
@@ -716,11 +732,13 @@ draw_header (LinliReport *self,
       return;
     }
   {
-    g_autofree char *running = g_strdup_printf ("%s · %s", self->title, linli_project_get_name (project));
+    g_autofree char *running = g_strdup_printf ("%s · %s", self->title,
+                                                linli_project_get_name (project));
 
     show_text (self, cr, running, MARGIN, MARGIN - 6, base_size (page) * 0.95, FALSE, width * 0.75,
                PANGO_ALIGN_LEFT, 0x5a5a5a);
-    show_text (self, cr, date, MARGIN, MARGIN - 6, base_size (page) * 0.95, FALSE, width, PANGO_ALIGN_RIGHT,
+    show_text (self, cr, date, MARGIN, MARGIN - 6, base_size (page) * 0.95, FALSE, width,
+               PANGO_ALIGN_RIGHT,
                0x5a5a5a);
     cairo_move_to (cr, MARGIN, MARGIN + HEADER_BAND - 10);
     cairo_line_to (cr, page->width - MARGIN, MARGIN + HEADER_BAND - 10);
@@ -729,7 +747,8 @@ draw_header (LinliReport *self,
     cairo_stroke (cr);
   }
   if (page->heading != NULL)
-    show_text (self, cr, page->heading, MARGIN, MARGIN + HEADER_BAND - 4, base_size (page) * 2, TRUE,
+    show_text (self, cr, page->heading, MARGIN, MARGIN + HEADER_BAND - 4, base_size (page) * 2,
+               TRUE,
                width, PANGO_ALIGN_LEFT, 0x1f2a44);
 }
 
@@ -898,7 +917,8 @@ linli_report_add_document (LinliReport               *self,
       add_map (page, document, bounds, NULL, MARGIN, top, map_w, map_h);
       flow.x = MARGIN + map_w + GAP;
       flow.width = content_w - map_w - GAP;
-      flow.y = top + place_legend (self, page, document, flow.x, top, flow.width, map_h * 0.5) + GAP;
+      flow.y = top + place_legend (self, page, document, flow.x, top, flow.width,
+                                   map_h * 0.5) + GAP;
       legend_bottom = flow.y;
     }
   else
@@ -910,8 +930,9 @@ linli_report_add_document (LinliReport               *self,
       flow.x = MARGIN;
       flow.y = top + map_h + GAP;
       flow.width = content_w * 0.56;
-      legend_bottom = flow.y + place_legend (self, page, document, flow.x + flow.width + GAP, flow.y,
-                                             content_w - flow.width - GAP, flow.bottom - flow.y) + GAP;
+      legend_bottom = flow.y + GAP + place_legend (self, page, document, flow.x + flow.width + GAP,
+                                                   flow.y, content_w - flow.width - GAP,
+                                                   flow.bottom - flow.y);
     }
   for (guint i = 0; i < tables->len; i++)
     {
@@ -983,7 +1004,8 @@ linli_report_add_deck (LinliReport               *self,
       if (!community_bounds (project, c, bounds))
         continue;
       figures = linli_report_table_community (document, c);
-      add_view_page (self, document, linli_project_get_community (project, c)->name, bounds, figures);
+      add_view_page (self, document, linli_project_get_community (project, c)->name, bounds,
+                     figures);
     }
 }
 
@@ -1033,7 +1055,8 @@ linli_report_add_comparison (LinliReport   *self,
   map_w = (content_w - GAP) / 2;
   table = linli_report_table_comparison (document_a, name_a, document_b, name_b);
   /* The maps take what the figures leave, so both fit on the page. */
-  map_h = page->height - MARGIN - FOOTER_BAND - top - GAP - table_height (self, page, table, content_w);
+  map_h = page->height - MARGIN - FOOTER_BAND - top - GAP - table_height (self, page, table,
+                                                                          content_w);
   map_h = MAX (map_h, (page->height - MARGIN - FOOTER_BAND - top) * 0.55);
   add_map (page, document_a, bounds, name_a, MARGIN, top, map_w, map_h);
   add_map (page, document_b, bounds, name_b, MARGIN + map_w + GAP, top, map_w, map_h);
@@ -1173,7 +1196,8 @@ linli_report_save_pdf (LinliReport *self,
 
   if (self->pages->len == 0)
     {
-      g_set_error (error, LINLI_RENDER_ERROR, LINLI_RENDER_ERROR_FAILED, _("The report has no pages"));
+      g_set_error (error, LINLI_RENDER_ERROR, LINLI_RENDER_ERROR_FAILED,
+                   _("The report has no pages"));
       return FALSE;
     }
   surface = cairo_pdf_surface_create_for_stream (append_bytes_cb, bytes, self->width, self->height);
@@ -1198,7 +1222,8 @@ linli_report_save_pdf (LinliReport *self,
     {
       g_autofree char *display = g_filename_display_name (path);
 
-      g_set_error (error, LINLI_RENDER_ERROR, LINLI_RENDER_ERROR_FAILED, _("%s: could not draw the report: %s"),
+      g_set_error (error, LINLI_RENDER_ERROR, LINLI_RENDER_ERROR_FAILED,
+                   _("%s: could not draw the report: %s"),
                    display, cairo_status_to_string (status));
       return FALSE;
     }
@@ -1255,7 +1280,8 @@ linli_report_save_png (LinliReport *self,
     }
   if (!(dpi >= LINLI_REPORT_MIN_DPI && dpi <= LINLI_REPORT_MAX_DPI))
     {
-      g_set_error (error, LINLI_RENDER_ERROR, LINLI_RENDER_ERROR_SIZE, _("%s: the resolution must be from %d to %d dpi"),
+      g_set_error (error, LINLI_RENDER_ERROR, LINLI_RENDER_ERROR_SIZE,
+                   _("%s: the resolution must be from %d to %d dpi"),
                    display, LINLI_REPORT_MIN_DPI, LINLI_REPORT_MAX_DPI);
       return FALSE;
     }
@@ -1263,10 +1289,12 @@ linli_report_save_png (LinliReport *self,
     {
       const Page *p = g_ptr_array_index (self->pages, i);
 
-      if (round (p->width * dpi / 72) > LINLI_RENDER_MAX_SIDE || round (p->height * dpi / 72) > LINLI_RENDER_MAX_SIDE)
+      if (round (p->width * dpi / 72) > LINLI_RENDER_MAX_SIDE ||
+          round (p->height * dpi / 72) > LINLI_RENDER_MAX_SIDE)
         {
           g_set_error (error, LINLI_RENDER_ERROR, LINLI_RENDER_ERROR_SIZE,
-                       _("%s: at %g dpi a page would be over %d pixels"), display, dpi, LINLI_RENDER_MAX_SIDE);
+                       _("%s: at %g dpi a page would be over %d pixels"), display, dpi,
+                       LINLI_RENDER_MAX_SIDE);
           return FALSE;
         }
     }
@@ -1274,7 +1302,8 @@ linli_report_save_png (LinliReport *self,
     {
       const Page *p = g_ptr_array_index (self->pages, i);
       int width = (int) round (p->width * dpi / 72), height = (int) round (p->height * dpi / 72);
-      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, MAX (width, 1), MAX (height, 1));
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, MAX (width, 1),
+                                                             MAX (height, 1));
       cairo_t *cr = cairo_create (surface);
       g_autofree char *path = page_path (pattern, i + 1);
       gboolean ok;

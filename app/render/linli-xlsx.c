@@ -87,7 +87,8 @@ linli_tables_save_xlsx (GPtrArray   *tables,
   if (workbook == NULL)
     {
       g_unlink (tmp_path);
-      g_set_error (error, LINLI_RENDER_ERROR, LINLI_RENDER_ERROR_FAILED, _("%s: could not start the workbook"),
+      g_set_error (error, LINLI_RENDER_ERROR, LINLI_RENDER_ERROR_FAILED,
+                   _("%s: could not start the workbook"),
                    display);
       return FALSE;
     }
@@ -138,7 +139,8 @@ linli_tables_save_xlsx (GPtrArray   *tables,
   if (status != LXW_NO_ERROR || !g_file_get_contents (tmp_path, &contents, &length, NULL))
     {
       g_unlink (tmp_path);
-      g_set_error (error, LINLI_RENDER_ERROR, LINLI_RENDER_ERROR_FAILED, _("%s: could not write the workbook: %s"),
+      g_set_error (error, LINLI_RENDER_ERROR, LINLI_RENDER_ERROR_FAILED,
+                   _("%s: could not write the workbook: %s"),
                    display, lxw_strerror (status));
       return FALSE;
     }

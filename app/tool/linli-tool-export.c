@@ -63,17 +63,19 @@ page_size (const ExportOptions *opts,
 
   if (opts->size != NULL)
     {
-      if (!linli_number_parse_pair (opts->size, 'x', &w, &h) || w != floor (w) || h != floor (h) || w < 1 ||
-          h < 1 || w > LINLI_RENDER_MAX_SIDE || h > LINLI_RENDER_MAX_SIDE)
+      if (!linli_number_parse_pair (opts->size, 'x', &w, &h) || w != floor (w) || h != floor (h) ||
+          w < 1 || h < 1 || w > LINLI_RENDER_MAX_SIDE || h > LINLI_RENDER_MAX_SIDE)
         {
-          g_printerr (_("linli-tool export: --size must be WxH, each from 1 to %d\n"), LINLI_RENDER_MAX_SIDE);
+          g_printerr (_("linli-tool export: --size must be WxH, each from 1 to %d\n"),
+                      LINLI_RENDER_MAX_SIDE);
           return FALSE;
         }
       *width = w * 72 / opts->dpi;
       *height = h * 72 / opts->dpi;
       if (*width < 144 || *height < 144)
         {
-          g_printerr (_("linli-tool export: --size is too small for a page at %g dpi (2 inches at least)\n"),
+          g_printerr (_("linli-tool export: --size is too small for a page at %g dpi "
+                        "(2 inches at least)\n"),
                       opts->dpi);
           return FALSE;
         }
@@ -102,7 +104,8 @@ write_csv (GPtrArray  *tables,
       int saved = errno;
       g_autofree char *display = g_filename_display_name (dir);
 
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("%s: could not make the folder: %s"),
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("%s: could not make the folder: %s"),
                    display, g_strerror (saved));
       return FALSE;
     }
@@ -135,25 +138,30 @@ linli_tool_export (int    argc,
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &opts.pdf, N_("Write the report as a PDF file"), "FILE" },
     { "png", 0, 0, G_OPTION_ARG_FILENAME, &opts.png,
       N_("Write each page as a PNG image; %d in the name stands for the page number"), "FILE" },
-    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &opts.xlsx, N_("Write the report's tables as an Excel workbook"),
+    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &opts.xlsx,
+      N_("Write the report's tables as an Excel workbook"),
       "FILE" },
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &opts.csv,
       N_("Write each of the report's tables as a CSV file (UTF-8) into a folder"), "DIR" },
     { "page", 0, 0, G_OPTION_ARG_STRING, &opts.page, N_("Paper: a4 (the default) or a3"), "SIZE" },
     { "landscape", 0, 0, G_OPTION_ARG_NONE, &opts.landscape, N_("Landscape pages"), NULL },
     { "size", 's', 0, G_OPTION_ARG_STRING, &opts.size,
-      N_("Pages of this many pixels at --dpi, in place of --page (e.g. 1920x1080 for a screen)"), "WxH" },
-    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &opts.dpi, N_("Resolution of PNG pages, default 150"), "N" },
+      N_("Pages of this many pixels at --dpi, in place of --page (e.g. 1920x1080 for a screen)"),
+      "WxH" },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &opts.dpi, N_("Resolution of PNG pages, default 150"),
+      "N" },
     { "deck", 0, 0, G_OPTION_ARG_NONE, &opts.deck,
       N_("A meeting deck: one landscape page per view (the district, each community)"), NULL },
     { "compare", 0, 0, G_OPTION_ARG_FILENAME, &opts.compare,
-      N_("Add a page comparing FILE (before) with this project (after): two maps and the figures' changes"),
+      N_("Add a page comparing FILE (before) with this project (after): "
+         "two maps and the figures' changes"),
       "BEFORE.linli" },
     { "hide-names", 0, 0, G_OPTION_ARG_NONE, &opts.hide_names,
       N_("Hide people's names, whatever the project says"), NULL },
     { NULL }
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new (_("FILE — the report on a project as PDF, PNG, Excel or CSV"));
+  g_autoptr (GOptionContext) ctx =
+    g_option_context_new (_("FILE — the report on a project as PDF, PNG, Excel or CSV"));
   g_autoptr (GError) error = NULL;
   g_autoptr (LinliDocument) document = NULL;
   g_autoptr (LinliReport) report = NULL;

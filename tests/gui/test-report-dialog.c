@@ -45,7 +45,8 @@ static void
 test_export (void)
 {
   const char *root = g_getenv ("LINLI_SOURCE_DIR");
-  g_autofree char *sample = g_build_filename (root != NULL ? root : ".", "data", "sample.linli", NULL);
+  g_autofree char *sample = g_build_filename (root != NULL ? root : ".", "data", "sample.linli",
+                                              NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (LinliDocument) document = linli_document_new_for_path (sample, &error);
   g_autofree char *dir = g_dir_make_tmp ("linli-report-gui-XXXXXX", &error);

@@ -63,14 +63,17 @@ linli_report_table_communities (LinliDocument *document)
     {
       const LinliCoverageTotals *t = c < n ? linli_coverage_get_community (coverage, c)
                                            : linli_coverage_get_district (coverage);
+      const char *secretary = c < n ? linli_org_get_secretary (org, c) : NULL;
 
       linli_table_add_row (table);
-      linli_table_add_text (table, c < n ? linli_project_get_community (project, c)->name : _("District"));
-      linli_table_add_text (table, c < n ? linli_project_person (project, linli_org_get_secretary (org, c)) : "");
+      linli_table_add_text (table,
+                            c < n ? linli_project_get_community (project, c)->name : _("District"));
+      linli_table_add_text (table, linli_project_person (project, secretary));
       linli_table_add_number (table, t->buildings, LINLI_FIGURE_COUNT);
       linli_table_add_number (table, t->households, LINLI_FIGURE_COUNT);
       linli_table_add_number (table, t->households_covered, LINLI_FIGURE_COUNT);
-      linli_table_add_number (table, linli_coverage_totals_share (t->households_covered, t->households),
+      linli_table_add_number (table,
+                              linli_coverage_totals_share (t->households_covered, t->households),
                               LINLI_FIGURE_SHARE);
       linli_table_add_number (table, t->households - t->households_covered, LINLI_FIGURE_COUNT);
     }
@@ -89,10 +92,11 @@ linli_report_table_community (LinliDocument *document,
                               guint          community)
 {
   LinliProject *project = linli_document_get_project (document);
-  const LinliCoverageTotals *t = linli_coverage_get_community (linli_document_get_coverage (document),
-                                                               community);
+  const LinliCoverage *coverage = linli_document_get_coverage (document);
+  const LinliCoverageTotals *t = linli_coverage_get_community (coverage, community);
   const char *secretary = linli_org_get_secretary (linli_project_get_org (project), community);
-  LinliTable *table = linli_table_new ("community", linli_project_get_community (project, community)->name);
+  LinliTable *table = linli_table_new ("community",
+                                       linli_project_get_community (project, community)->name);
 
   linli_table_add_column (table, _("Figure"), LINLI_TABLE_ALIGN_START, 3);
   linli_table_add_column (table, _("Value"), LINLI_TABLE_ALIGN_END, 1.4);
@@ -158,24 +162,29 @@ linli_report_table_stations (LinliDocument             *document,
   LinliProject *project = linli_document_get_project (document);
   const LinliCoverage *coverage = linli_document_get_coverage (document);
   gboolean proposed = proposal != NULL && proposal->n > 0;
-  LinliTable *table = linli_table_new ("stations", proposed ? _("Proposed stations") : _("Stations"));
+  LinliTable *table = linli_table_new ("stations",
+                                       proposed ? _("Proposed stations") : _("Stations"));
 
   linli_table_add_column (table, _("Station"), LINLI_TABLE_ALIGN_START, 3);
   linli_table_add_column (table, _("ID"), LINLI_TABLE_ALIGN_START, 1.2);
   linli_table_add_column (table, _("Status"), LINLI_TABLE_ALIGN_START, 1);
   linli_table_add_column (table, _("Households within reach"), LINLI_TABLE_ALIGN_END, 1.5);
-  linli_table_add_column (table, proposed ? _("Households it adds") : _("Households only it reaches"),
+  linli_table_add_column (table,
+                          proposed ? _("Households it adds") : _("Households only it reaches"),
                           LINLI_TABLE_ALIGN_END, 1.5);
   if (proposed)
-    linli_table_set_note (table, _("As the plan counted them: each station adds the households no station "
+    linli_table_set_note (table,
+                          _("As the plan counted them: each station adds the households no station "
                                    "before it in the list reaches."));
   else
-    linli_table_set_note (table, _("Households only it reaches would lose their cover without the station."));
+    linli_table_set_note (table,
+                          _("Households only it reaches would lose their cover without the "
+                            "station."));
 
   /* Planned stations first, then the existing ones; a proposal's in one pass. */
   for (guint k = 0; k < (proposed ? 1 : 2) * linli_project_get_n_sites (project); k++)
     {
-      guint pass = k / linli_project_get_n_sites (project), s = k % linli_project_get_n_sites (project);
+      guint n_sites = linli_project_get_n_sites (project), pass = k / n_sites, s = k % n_sites;
       LinliSite *site = linli_project_get_site (project, s);
       double adds = NAN;
       gboolean known = s < linli_coverage_get_n_sites (coverage);
@@ -193,7 +202,10 @@ linli_report_table_stations (LinliDocument             *document,
         }
       else
         {
-          if (linli_site_get_status (site) != (pass == 0 ? LINLI_SITE_STATUS_PLANNED : LINLI_SITE_STATUS_EXISTING))
+          LinliSiteStatus wanted = pass == 0 ? LINLI_SITE_STATUS_PLANNED
+                                             : LINLI_SITE_STATUS_EXISTING;
+
+          if (linli_site_get_status (site) != wanted)
             continue;
           if (known)
             adds = linli_coverage_site_households_alone (coverage, s);
@@ -221,7 +233,8 @@ linli_report_table_uncovered (LinliDocument *document)
   LinliProject *project = linli_document_get_project (document);
   LinliTable *table = linli_table_new ("uncovered-buildings", _("Buildings not covered"));
   guint n;
-  const guint *uncovered = linli_coverage_get_uncovered (linli_document_get_coverage (document), &n);
+  const guint *uncovered = linli_coverage_get_uncovered (linli_document_get_coverage (document),
+                                                         &n);
 
   linli_table_add_column (table, _("Community"), LINLI_TABLE_ALIGN_START, 1.6);
   linli_table_add_column (table, _("Compound"), LINLI_TABLE_ALIGN_START, 2);
@@ -233,7 +246,8 @@ linli_report_table_uncovered (LinliDocument *document)
       const LinliCompound *compound = linli_project_get_compound (project, b->compound);
 
       linli_table_add_row (table);
-      linli_table_add_text (table, linli_project_get_community (project, compound->community)->name);
+      linli_table_add_text (table,
+                            linli_project_get_community (project, compound->community)->name);
       linli_table_add_text (table, compound->name);
       linli_table_add_text (table, b->name != NULL && b->name[0] != '\0' ? b->name : b->id);
       linli_table_add_number (table, b->households, LINLI_FIGURE_COUNT);
@@ -273,7 +287,8 @@ linli_report_table_grids (LinliDocument *document)
       linli_table_add_text (table, community < linli_project_get_n_communities (project)
                                    ? linli_project_get_community (project, community)->name : "");
       linli_table_add_text (table, linli_project_person (project, linli_grid_get_worker (grid)));
-      linli_table_add_number (table, figures != NULL ? figures->households : NAN, LINLI_FIGURE_COUNT);
+      linli_table_add_number (table, figures != NULL ? figures->households : NAN,
+                              LINLI_FIGURE_COUNT);
       linli_table_add_text (table, figures == NULL ? "" : figures->in_range ? _("yes") : _("no"));
     }
   return table;
@@ -300,13 +315,16 @@ linli_report_table_violations (LinliDocument *document)
       {
         const LinliViolation *v = g_ptr_array_index (violations, i);
         gboolean in_community;
+        const char *community;
 
         if ((v->severity == LINLI_SEVERITY_ERROR) != (pass == 0))
           continue;
         linli_table_add_row (table);
         linli_table_add_text (table, linli_severity_get_label (v->severity));
-        in_community = v->community >= 0 && (guint) v->community < linli_project_get_n_communities (project);
-        linli_table_add_text (table, in_community ? linli_project_get_community (project, v->community)->name : "");
+        in_community = v->community >= 0 &&
+                       (guint) v->community < linli_project_get_n_communities (project);
+        community = in_community ? linli_project_get_community (project, v->community)->name : "";
+        linli_table_add_text (table, community);
         linli_table_add_text (table, v->message);
       }
   return table;

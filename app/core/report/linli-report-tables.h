@@ -26,13 +26,15 @@ typedef struct
 } LinliReportProposal;
 
 GPtrArray  *linli_report_tables_collect    (LinliDocument             *document,
-                                            const LinliReportProposal *proposal) G_GNUC_WARN_UNUSED_RESULT;
+                                            const LinliReportProposal *proposal)
+                                            G_GNUC_WARN_UNUSED_RESULT;
 LinliTable *linli_report_table_figures     (LinliDocument *document) G_GNUC_WARN_UNUSED_RESULT;
 LinliTable *linli_report_table_communities (LinliDocument *document) G_GNUC_WARN_UNUSED_RESULT;
 LinliTable *linli_report_table_community  (LinliDocument *document,
                                             guint          community) G_GNUC_WARN_UNUSED_RESULT;
 LinliTable *linli_report_table_stations    (LinliDocument             *document,
-                                            const LinliReportProposal *proposal) G_GNUC_WARN_UNUSED_RESULT;
+                                            const LinliReportProposal *proposal)
+                                            G_GNUC_WARN_UNUSED_RESULT;
 LinliTable *linli_report_table_uncovered   (LinliDocument *document) G_GNUC_WARN_UNUSED_RESULT;
 LinliTable *linli_report_table_grids       (LinliDocument *document) G_GNUC_WARN_UNUSED_RESULT;
 LinliTable *linli_report_table_violations  (LinliDocument *document) G_GNUC_WARN_UNUSED_RESULT;

@@ -69,7 +69,8 @@ const LinliTableCell   *linli_table_get_cell       (const LinliTable *self,
                                                     guint             row,
                                                     guint             column);
 
-GBytes                 *linli_table_to_csv         (const LinliTable *self) G_GNUC_WARN_UNUSED_RESULT;
+GBytes                 *linli_table_to_csv         (const LinliTable *self)
+                                                    G_GNUC_WARN_UNUSED_RESULT;
 gboolean                linli_table_save_csv       (const LinliTable *self,
                                                     const char       *path,
                                                     GError          **error);

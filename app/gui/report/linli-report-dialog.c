@@ -80,8 +80,11 @@ update_rows (LinliReportDialog *self)
 static LinliReportProposal
 proposal_of (LinliReportDialog *self)
 {
-  LinliReportProposal proposal = { (const char **) self->proposal_ids->pdata,
-                                   (const double *) self->proposal_adds->data, self->proposal_ids->len };
+  LinliReportProposal proposal = {
+    (const char **) self->proposal_ids->pdata,
+    (const double *) self->proposal_adds->data,
+    self->proposal_ids->len,
+  };
 
   return proposal;
 }
@@ -102,8 +105,10 @@ prepare_job (LinliReportDialog *self,
     {
       double width, height;
 
-      linli_paper_get_size (adw_combo_row_get_selected (self->paper_row) == 1 ? LINLI_PAPER_A3 : LINLI_PAPER_A4,
-                            gtk_switch_get_active (self->landscape_switch), &width, &height);
+      LinliPaper paper = adw_combo_row_get_selected (self->paper_row) == 1 ? LINLI_PAPER_A3
+                                                                             : LINLI_PAPER_A4;
+
+      linli_paper_get_size (paper, gtk_switch_get_active (self->landscape_switch), &width, &height);
       job->report = linli_report_new (width, height);
       if (adw_combo_row_get_selected (self->content_row) == 1)
         linli_report_add_deck (job->report, self->document, &proposal);
@@ -122,7 +127,8 @@ prepare_job (LinliReportDialog *self,
 static char *
 png_pattern (const char *path)
 {
-  g_autofree char *stem = g_str_has_suffix (path, ".png") ? g_strndup (path, strlen (path) - 4) : g_strdup (path);
+  gsize length = strlen (path) - (g_str_has_suffix (path, ".png") ? 4 : 0);
+  g_autofree char *stem = g_strndup (path, length);
 
   return g_strconcat (stem, "-%d.png", NULL);
 }
@@ -238,14 +244,16 @@ export_action (GtkWidget  *widget,
 {
   LinliReportDialog *self = LINLI_REPORT_DIALOG (widget);
   LinliReportFormat format = adw_combo_row_get_selected (self->format_row);
-  static const char *names[] = { N_("report.pdf"), N_("report.png"), N_("report.xlsx"), N_("report") };
+  static const char *names[] = { N_("report.pdf"), N_("report.png"), N_("report.xlsx"),
+                                 N_("report") };
+  GtkFileChooserAction action;
   GtkFileChooserNative *chooser;
 
   if (self->cancellable != NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Export the Report"), GTK_WINDOW (self),
-                                         format == LINLI_REPORT_FORMAT_CSV ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
-                                                                           : GTK_FILE_CHOOSER_ACTION_SAVE,
+  action = format == LINLI_REPORT_FORMAT_CSV ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                             : GTK_FILE_CHOOSER_ACTION_SAVE;
+  chooser = gtk_file_chooser_native_new (_("Export the Report"), GTK_WINDOW (self), action,
                                          _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   if (format != LINLI_REPORT_FORMAT_CSV)
@@ -287,7 +295,8 @@ linli_report_dialog_class_init (LinliReportDialogClass *klass)
   object_class->dispose = linli_report_dialog_dispose;
   object_class->finalize = linli_report_dialog_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-report-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/linli/Linli/linli-report-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LinliReportDialog, content_box);
   gtk_widget_class_bind_template_child (widget_class, LinliReportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, LinliReportDialog, content_row);

@@ -21,7 +21,8 @@ typedef enum
 G_DECLARE_FINAL_TYPE (LinliReportDialog, linli_report_dialog, LINLI, REPORT_DIALOG, AdwWindow)
 
 LinliReportDialog *linli_report_dialog_new        (LinliDocument             *document,
-                                                   const LinliReportProposal *proposal) G_GNUC_WARN_UNUSED_RESULT;
+                                                   const LinliReportProposal *proposal)
+                                                   G_GNUC_WARN_UNUSED_RESULT;
 gboolean           linli_report_dialog_export_to  (LinliReportDialog *self,
                                                    const char        *path,
                                                    GError           **error);
