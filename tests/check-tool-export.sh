@@ -85,12 +85,34 @@ assert paths > 5000, paths
 PY
 fi
 
+# No two words overlap on any page: map labels give way to each other and
+# to the scale bar, and tables keep to their columns.
+if command -v python3 > /dev/null; then
+  overlaps() {
+    pdftotext -bbox "$1" - | python3 -c '
+import re, sys
+bad = 0
+for page in sys.stdin.read().split("<page ")[1:]:
+    boxes = [tuple(map(float, m.groups())) for m in re.finditer(
+        r"xMin=\"([\d.]+)\" yMin=\"([\d.]+)\" xMax=\"([\d.]+)\" yMax=\"([\d.]+)\"", page)]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            if min(a[2], b[2]) - max(a[0], b[0]) > 1 and min(a[3], b[3]) - max(a[1], b[1]) > 1:
+                bad += 1
+print(bad)'
+  }
+fi
+
 # Paper and orientation.
 "$tool" export "$sample" --pdf a3.pdf --page a3 --landscape
 pdfinfo a3.pdf | grep -q 'Page size: *1191 x 842 pts'
 "$tool" export "$sample" --pdf deck.pdf --deck
 pdfinfo deck.pdf | grep -q 'Page size: *842 x 595 pts'
 pdftotext deck.pdf - | grep -q 'District overview'
+if command -v python3 > /dev/null; then
+  [ "$(overlaps report.pdf)" -eq 0 ] || { echo "overlapping words in the report"; exit 1; }
+  [ "$(overlaps deck.pdf)" -eq 0 ] || { echo "overlapping words in the deck"; exit 1; }
+fi
 
 # PNG pages of the size and resolution asked.
 "$tool" export "$sample" --deck --png 'slide-%d.png' --size 1600x900 --dpi 120

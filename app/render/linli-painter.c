@@ -2948,6 +2948,31 @@ linli_painter_draw (LinliPainter       *self,
     }
   v.pango = pango;
   placed = g_array_new (FALSE, FALSE, sizeof (Rect));
+  /* The legend and the scale bar are drawn last, over the map: their
+   * corners are taken first, so no label goes under them. */
+  if (self->show_scale_bar)
+    {
+      gboolean credit = self->attribution != NULL && self->attribution[0] != '\0';
+      double w = credit ? 240 : SCALE_MAX_PX + 3 * LEGEND_MARGIN, h = credit ? 84 : 52;
+      Rect r = { v.width - w, v.height - h, w, h };
+
+      g_array_append_val (placed, r);
+    }
+  if (self->show_legend)
+    {
+      double size[2], scale;
+
+      draw_legend (self, cr, pango, v.width, v.height, size);
+      scale = MIN (1.0, MIN ((v.width / 2 - 2 * LEGEND_MARGIN) / size[0],
+                             (v.height / 2 - 2 * LEGEND_MARGIN) / size[1]));
+      if (scale >= 0.5)
+        {
+          Rect r = { 0, v.height - LEGEND_MARGIN - size[1] * scale, LEGEND_MARGIN + size[0] * scale,
+                     LEGEND_MARGIN + size[1] * scale };
+
+          g_array_append_val (placed, r);
+        }
+    }
 
   grids = has_grids (self);
   if (grids)
