@@ -506,7 +506,7 @@ main (int    argc,
   int status;
 
   setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/report/households-alone", test_households_alone);
   g_test_add_func ("/report/tables", test_tables);
   g_test_add_func ("/report/proposal-table", test_proposal_table);
