@@ -27,7 +27,7 @@
 
 #define MARGIN       36.0
 #define GAP          14.0
-#define TITLE_BLOCK  64.0    /* the first page's title, district and date, above the map */
+#define TITLE_BLOCK  7.5     /* the first page's title, district and date, in body text sizes */
 #define HEADER_BAND  26.0    /* the running header of the other pages */
 #define FOOTER_BAND  18.0
 #define ARROW_BAND   30.0    /* room above a map for its caption and north arrow */
@@ -717,7 +717,7 @@ draw_header (LinliReport *self,
     {
       show_text (self, cr, self->title, MARGIN, MARGIN - 4, base_size (page) * 2.3, TRUE,
                  width - ARROW_BAND, PANGO_ALIGN_LEFT, 0x1f2a44);
-      show_text (self, cr, linli_project_get_name (project), MARGIN, MARGIN + 27,
+      show_text (self, cr, linli_project_get_name (project), MARGIN, MARGIN + 3.2 * base_size (page),
                  base_size (page) * 1.5, FALSE,
                  0, 0, 0x202020);
       {
@@ -726,7 +726,8 @@ draw_header (LinliReport *self,
         int w, h;
 
         pango_layout_get_pixel_size (name, &w, &h);
-        show_text (self, cr, date, MARGIN + w + 12, MARGIN + 27 + (h - base_size (page) * 1.5) / 2,
+        show_text (self, cr, date, MARGIN + w + 12,
+                   MARGIN + 3.2 * base_size (page) + (h - base_size (page) * 1.5) / 2,
                    base_size (page) * 1.1, FALSE, 0, 0, 0x5a5a5a);
       }
       return;
@@ -906,7 +907,7 @@ linli_report_add_document (LinliReport               *self,
   page = page_new (self, document, FALSE);
   page->title_page = TRUE;
   content_w = page->width - 2 * MARGIN;
-  top = MARGIN + TITLE_BLOCK;
+  top = MARGIN + TITLE_BLOCK * base_size (page);
   flow.page = page;
   flow.bottom = page->height - MARGIN - FOOTER_BAND;
   if (page->width >= page->height)
