@@ -588,7 +588,8 @@ linli_coverage_site_households_alone (const LinliCoverage *coverage,
   if (coverage->walk != NULL)
     linli_walk_query (coverage->walk, r->x, r->y, coverage->radius, alone_cb, &a);
   else
-    linli_point_index_query_circle (coverage->building_index, r->x, r->y, coverage->radius, alone_cb, &a);
+    linli_point_index_query_circle (coverage->building_index, r->x, r->y, coverage->radius, alone_cb,
+                                    &a);
   return a.households;
 }
 

@@ -935,7 +935,8 @@ export_report_action (GtkWidget  *widget,
   LinliReportProposal proposal = { NULL, NULL, 0 };
   LinliReportDialog *dialog;
 
-  proposal.n = linli_plan_panel_get_proposal (self->plan_panel, (const char ***) &proposal.ids, &proposal.adds);
+  proposal.n = linli_plan_panel_get_proposal (self->plan_panel, (const char ***) &proposal.ids,
+                                              &proposal.adds);
   dialog = linli_report_dialog_new (linli_window_get_document (self), &proposal);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (dialog));
