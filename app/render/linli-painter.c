@@ -1999,13 +1999,15 @@ legend_rule (LinliPainter *self)
                           linli_project_get_coverage_radius (self->project));
 }
 
-/* A plate in the lower left corner: title, rule, and a swatch per row. */
+/* A plate in the lower left corner: title, rule, and a swatch per row.
+ * With @size, only measures it: its width and height at full size. */
 static void
 draw_legend (LinliPainter *self,
              cairo_t      *cr,
              PangoContext *pango,
              double        width,
-             double        height)
+             double        height,
+             double       *size)
 {
   g_autoptr (PangoLayout) title = legend_layout (pango, _("Legend"), "Sans Bold 10");
   g_autofree char *rule_text = legend_rule (self);
@@ -2046,6 +2048,14 @@ draw_legend (LinliPainter *self,
     }
   box_w += 2 * LEGEND_PADDING;
   box_h += 2 * LEGEND_PADDING;
+  if (size != NULL)
+    {
+      size[0] = box_w;
+      size[1] = box_h;
+      for (guint i = 0; i < n_rows; i++)
+        g_object_unref (rows[i]);
+      return;
+    }
 
   /* The legend keeps to the lower left quarter, so the middle of the map
    * stays clear: smaller on a small map, and left out on a tiny one. */
@@ -3059,6 +3069,31 @@ linli_painter_draw (LinliPainter       *self,
     }
   v.pango = pango;
   placed = g_array_new (FALSE, FALSE, sizeof (Rect));
+  /* The legend and the scale bar are drawn last, over the map: their
+   * corners are taken first, so no label goes under them. */
+  if (self->show_scale_bar)
+    {
+      gboolean credit = self->attribution != NULL && self->attribution[0] != '\0';
+      double w = credit ? 240 : SCALE_MAX_PX + 3 * LEGEND_MARGIN, h = credit ? 84 : 52;
+      Rect r = { v.width - w, v.height - h, w, h };
+
+      g_array_append_val (placed, r);
+    }
+  if (self->show_legend)
+    {
+      double size[2], scale;
+
+      draw_legend (self, cr, pango, v.width, v.height, size);
+      scale = MIN (1.0, MIN ((v.width / 2 - 2 * LEGEND_MARGIN) / size[0],
+                             (v.height / 2 - 2 * LEGEND_MARGIN) / size[1]));
+      if (scale >= 0.5)
+        {
+          Rect r = { 0, v.height - LEGEND_MARGIN - size[1] * scale, LEGEND_MARGIN + size[0] * scale,
+                     LEGEND_MARGIN + size[1] * scale };
+
+          g_array_append_val (placed, r);
+        }
+    }
 
   grids = has_grids (self);
   if (grids)
@@ -3103,7 +3138,7 @@ linli_painter_draw (LinliPainter       *self,
   if (self->show_scale_bar)
     draw_scale_bar (cr, pango, view, self->attribution);
   if (self->show_legend)
-    draw_legend (self, cr, pango, v.width, v.height);
+    draw_legend (self, cr, pango, v.width, v.height, NULL);
   g_object_unref (pango);
   cairo_restore (cr);
 }
@@ -3131,8 +3166,42 @@ linli_painter_draw_legend (LinliPainter       *self,
     return;
   pango = pango_cairo_create_context (cr);
   pango_context_set_language (pango, pango_language_from_string ("zh-cn"));
-  draw_legend (self, cr, pango, view->width, view->height);
+  draw_legend (self, cr, pango, view->width, view->height, NULL);
   g_object_unref (pango);
+}
+
+/**
+ * linli_painter_get_legend_size:
+ * @cr: a context of the surface the legend will be drawn on
+ * @width: (out): in px
+ * @height: (out): in px
+ *
+ * The size of the legend at full scale, for a page that places it beside
+ * the map: draw it there with linli_painter_draw_legend() for a view at
+ * least twice as big, plus margins, so it is not scaled down.
+ *
+ * Returns: %FALSE when there is no project to draw a legend for
+ */
+gboolean
+linli_painter_get_legend_size (LinliPainter *self,
+                               cairo_t      *cr,
+                               double       *width,
+                               double       *height)
+{
+  PangoContext *pango;
+  double size[2];
+
+  g_return_val_if_fail (LINLI_IS_PAINTER (self), FALSE);
+
+  if (self->project == NULL)
+    return FALSE;
+  pango = pango_cairo_create_context (cr);
+  pango_context_set_language (pango, pango_language_from_string ("zh-cn"));
+  draw_legend (self, cr, pango, 1, 1, size);
+  g_object_unref (pango);
+  *width = size[0];
+  *height = size[1];
+  return TRUE;
 }
 
 /**
@@ -3279,6 +3348,51 @@ linli_render_save_png (cairo_surface_t  *surface,
                        const char       *path,
                        GError          **error)
 {
+  return linli_render_save_png_at_dpi (surface, path, 0, error);
+}
+
+/* The CRC of PNG chunks (ISO 3309, as zlib's crc32()). */
+static guint32
+png_crc (const guint8 *data,
+         gsize         length)
+{
+  guint32 crc = 0xffffffff;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xedb88320 & -(crc & 1));
+    }
+  return crc ^ 0xffffffff;
+}
+
+static void
+put_be32 (guint8  *out,
+          guint32  value)
+{
+  out[0] = value >> 24;
+  out[1] = value >> 16;
+  out[2] = value >> 8;
+  out[3] = value;
+}
+
+/**
+ * linli_render_save_png_at_dpi:
+ * @dpi: the resolution the image is meant for, or 0 to say none
+ *
+ * As linli_render_save_png(), and the file carries @dpi (a pHYs chunk, in
+ * pixels per metre), so a word processor places it at its size in print.
+ * cairo writes no such chunk itself.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+linli_render_save_png_at_dpi (cairo_surface_t  *surface,
+                              const char       *path,
+                              double            dpi,
+                              GError          **error)
+{
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
   cairo_status_t status;
 
@@ -3295,6 +3409,28 @@ linli_render_save_png (cairo_surface_t  *surface,
       g_set_error (error, LINLI_RENDER_ERROR, LINLI_RENDER_ERROR_FAILED, _("%s: could not draw the map: %s"),
                    display, cairo_status_to_string (status));
       return FALSE;
+    }
+  /* The pHYs chunk goes right after IHDR, which follows the 8-byte
+   * signature and is 25 bytes long with its length, type and CRC. */
+  if (dpi > 0 && bytes->len > 33)
+    {
+      guint8 chunk[21];
+      guint32 ppm = (guint32) lround (dpi / 0.0254);
+
+      put_be32 (chunk, 9);
+      memcpy (chunk + 4, "pHYs", 4);
+      put_be32 (chunk + 8, ppm);
+      put_be32 (chunk + 12, ppm);
+      chunk[16] = 1;   /* the unit is the metre */
+      put_be32 (chunk + 17, png_crc (chunk + 4, 13));
+      {
+        g_autoptr (GByteArray) out = g_byte_array_sized_new (bytes->len + sizeof chunk);
+
+        g_byte_array_append (out, bytes->data, 33);
+        g_byte_array_append (out, chunk, sizeof chunk);
+        g_byte_array_append (out, bytes->data + 33, bytes->len - 33);
+        return linli_file_set_contents (path, out->data, out->len, error);
+      }
     }
   return linli_file_set_contents (path, bytes->data, bytes->len, error);
 }

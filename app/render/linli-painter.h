@@ -95,6 +95,10 @@ void          linli_painter_draw                (LinliPainter       *self,
 void          linli_painter_draw_legend         (LinliPainter       *self,
                                                  cairo_t            *cr,
                                                  const LinliMapView *view);
+gboolean      linli_painter_get_legend_size     (LinliPainter       *self,
+                                                 cairo_t            *cr,
+                                                 double             *width,
+                                                 double             *height);
 void          linli_painter_draw_scale_bar      (LinliPainter       *self,
                                                  cairo_t            *cr,
                                                  const LinliMapView *view);
@@ -124,6 +128,10 @@ gboolean      linli_painter_pick_grid_vertex    (LinliPainter       *self,
 
 gboolean      linli_render_save_png             (cairo_surface_t    *surface,
                                                  const char         *path,
+                                                 GError            **error);
+gboolean      linli_render_save_png_at_dpi      (cairo_surface_t    *surface,
+                                                 const char         *path,
+                                                 double              dpi,
                                                  GError            **error);
 void          linli_render_free_caches          (void);
 

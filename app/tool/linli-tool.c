@@ -26,6 +26,7 @@
 #include "linli-tool-check.h"
 #include "linli-tool-text.h"
 #include "linli-tool-csv.h"
+#include "linli-tool-export.h"
 #include "linli-tool-org.h"
 #include "linli-tool-boundaries.h"
 #include "linli-tool-grid.h"
@@ -904,6 +905,7 @@ static const struct
   { "boundaries", linli_tool_boundaries, N_("Give a project's communities and compounds the boundaries of a GeoJSON or OpenStreetMap file, matched by name or by their buildings") },
   { "join", linli_tool_join_csv, N_("Fill in a project's buildings from a CSV building list (households, residents, party members)") },
   { "render", cmd_render, N_("Draw a project's map to a PNG or PDF file, with no display") },
+  { "export", linli_tool_export, N_("Write the report on a project: PDF or PNG pages, an Excel workbook or CSV tables") },
   { "org", linli_tool_org, N_("Add committees, branches, party groups or member households from a CSV list (org import)") },
   { "check", linli_tool_check, N_("Report holes in the party organisation chain and how far it reaches; exit status 1 when there are any") },
   { "plan", cmd_plan, N_("Propose new sites: maximal covering, set covering or p-median, with a proven bound") },

@@ -543,6 +543,56 @@ linli_coverage_site_households (const LinliCoverage *coverage,
   return g_array_index (coverage->sites, SiteRecord, site).households;
 }
 
+typedef struct
+{
+  const LinliCoverage *cov;
+  guint                alone_count;  /* a building's count when only this site reaches it */
+  guint64              households;
+} Alone;
+
+static void
+alone_cb (guint    index,
+          double   distance,
+          gpointer user_data)
+{
+  Alone *a = user_data;
+
+  if (a->cov->cover_count[index] == a->alone_count)
+    a->households += a->cov->buildings[index].households;
+}
+
+/**
+ * linli_coverage_site_households_alone:
+ * @site: the site's position, as for linli_coverage_site_households()
+ *
+ * What a site alone brings: the households within its reach that no other
+ * existing or planned site reaches.  For an existing or planned site they
+ * are the households that would lose their cover without it; for a
+ * candidate, those it would add if it were built.
+ *
+ * Returns: the households, from the coverage at its last update
+ */
+guint64
+linli_coverage_site_households_alone (const LinliCoverage *coverage,
+                                      guint                site)
+{
+  const SiteRecord *r;
+  Alone a = { coverage, 0, 0 };
+
+  g_return_val_if_fail (site < coverage->sites->len, 0);
+
+  r = &g_array_index (coverage->sites, SiteRecord, site);
+  if (!isfinite (r->x) || !isfinite (r->y))
+    return 0;
+  a.alone_count = r->counts ? 1 : 0;
+  if (coverage->walk != NULL)
+    linli_walk_query (coverage->walk, r->x, r->y, coverage->radius, alone_cb, &a);
+  else
+    linli_point_index_query_circle (coverage->building_index, r->x, r->y, coverage->radius, alone_cb,
+                                    &a);
+  return a.households;
+}
+
 /**
  * linli_coverage_totals_share:
  *

@@ -45,6 +45,8 @@ const guint               *linli_coverage_get_uncovered      (const LinliCoverag
 guint                      linli_coverage_get_n_sites        (const LinliCoverage *coverage);
 guint                      linli_coverage_site_households    (const LinliCoverage *coverage,
                                                               guint                site);
+guint64                    linli_coverage_site_households_alone (const LinliCoverage *coverage,
+                                                                 guint                site);
 
 double                     linli_coverage_totals_share       (guint64 part,
                                                               guint64 whole);

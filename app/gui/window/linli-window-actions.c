@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "linli-grid-propose-dialog.h"
+#include "linli-report-dialog.h"
 #include "linli-import.h"
 #include "linli-window-private.h"
 
@@ -924,6 +925,23 @@ grid_propose_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The plan's proposal, if one is shown, goes into the report. */
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+  LinliReportProposal proposal = { NULL, NULL, 0 };
+  LinliReportDialog *dialog;
+
+  proposal.n = linli_plan_panel_get_proposal (self->plan_panel, (const char ***) &proposal.ids,
+                                              &proposal.adds);
+  dialog = linli_report_dialog_new (linli_window_get_document (self), &proposal);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 close_action (GtkWidget  *widget,
               const char *action_name,
@@ -940,6 +958,7 @@ linli_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export-png", NULL, export_png_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, linli_window_import_csv_action);
   gtk_widget_class_install_action (widget_class, "win.add-streets", NULL, add_streets_action);
