@@ -8,6 +8,7 @@
 
 #include "linli-grids.h"
 #include "linli-org.h"
+#include "linli-scenarios.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -39,6 +40,7 @@ struct _LinliProject
 
   LinliGrids     *grids;
   LinliOrg       *org;
+  LinliScenarios *scenarios;
   gboolean        hide_names;
 
   gboolean        projection_valid;
@@ -113,6 +115,7 @@ linli_project_dispose (GObject *object)
   g_clear_object (&self->sites);
   g_clear_object (&self->grids);
   g_clear_object (&self->org);
+  g_clear_object (&self->scenarios);
   G_OBJECT_CLASS (linli_project_parent_class)->dispose (object);
 }
 
@@ -229,6 +232,7 @@ linli_project_init (LinliProject *self)
   self->sites = g_list_store_new (LINLI_TYPE_SITE);
   self->next_site_id = 1;
   self->grids = linli_grids_new ();
+  self->scenarios = linli_scenarios_new ();
   self->org = linli_org_new ();
 }
 
@@ -829,7 +833,10 @@ linli_project_new_site_id (LinliProject *self)
     {
       char *id = g_strdup_printf ("site-%u", self->next_site_id++);
 
-      if (linli_project_find_site (self, id, NULL) == NULL)
+      /* Nor a site of the base or of another scenario: switching would
+       * take one for the other. */
+      if (linli_project_find_site (self, id, NULL) == NULL &&
+          !linli_scenarios_uses_site_id (self->scenarios, id))
         return id;
       g_free (id);
     }
@@ -1005,7 +1012,7 @@ linli_project_get_projection (LinliProject *self)
  * Returns: (transfer full): a new project with everything @src has:
  *   settings, attribution, streets, communities, compounds, buildings with
  *   their footprints and flags, copies of its sites, its grids and
- *   boundaries, and its party organisation
+ *   boundaries, its party organisation and its scenarios
  */
 LinliProject *
 linli_project_copy_with_buildings (LinliProject        *src,
@@ -1053,6 +1060,7 @@ linli_project_copy_with_buildings (LinliProject        *src,
     }
   linli_grids_copy_from (copy->grids, src->grids);
   linli_org_copy_from (copy->org, src->org);
+  linli_scenarios_copy_from (copy->scenarios, src->scenarios);
   linli_project_set_hide_names (copy, src->hide_names);
   return copy;
 }
@@ -1087,6 +1095,19 @@ linli_project_get_org (LinliProject *self)
 {
   g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
   return self->org;
+}
+
+/**
+ * linli_project_get_scenarios:
+ *
+ * Returns: (transfer none): the project's scenarios; the project's sites
+ *   are always those of the active one
+ */
+LinliScenarios *
+linli_project_get_scenarios (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
+  return self->scenarios;
 }
 
 /* Personal data */
