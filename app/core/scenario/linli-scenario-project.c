@@ -93,6 +93,36 @@ linli_scenario_project_dup_view (LinliProject *project,
 }
 
 /**
+ * linli_scenario_project_dup_sites_planned:
+ * @ids: (array length=n_ids): ids of candidate sites a plan proposes
+ *
+ * The project's sites with the candidates among @ids made planned: what
+ * accepting a plan would make them, for a scenario made from the plan
+ * instead.  Ids of sites that are not candidates are left alone.
+ *
+ * Returns: (transfer full) (element-type LinliSiteState): the sites
+ */
+GPtrArray *
+linli_scenario_project_dup_sites_planned (LinliProject      *project,
+                                          const char *const *ids,
+                                          guint              n_ids)
+{
+  GPtrArray *states = linli_scenario_project_dup_sites (project);
+  g_autoptr (GHashTable) chosen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n_ids; i++)
+    g_hash_table_add (chosen, (gpointer) ids[i]);
+  for (guint i = 0; i < states->len; i++)
+    {
+      LinliSiteState *state = states->pdata[i];
+
+      if (state->status == LINLI_SITE_STATUS_CANDIDATE && g_hash_table_contains (chosen, state->id))
+        state->status = LINLI_SITE_STATUS_PLANNED;
+    }
+  return states;
+}
+
+/**
  * linli_scenario_project_set_sites:
  * @states: (element-type LinliSiteState): the sites the project is to have
  *

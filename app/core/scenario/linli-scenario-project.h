@@ -17,6 +17,9 @@ LinliDecisions *linli_scenario_project_dup_decisions   (LinliProject *project,
                                                         const char   *id) G_GNUC_WARN_UNUSED_RESULT;
 GPtrArray      *linli_scenario_project_dup_view        (LinliProject *project,
                                                         const char   *id) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray      *linli_scenario_project_dup_sites_planned (LinliProject      *project,
+                                                        const char *const *ids,
+                                                        guint              n_ids) G_GNUC_WARN_UNUSED_RESULT;
 void            linli_scenario_project_set_sites       (LinliProject *project,
                                                         GPtrArray    *states);
 void            linli_scenario_project_switch          (LinliProject *project,
