@@ -42,6 +42,8 @@ struct _LinliProject
   LinliOrg       *org;
   LinliScenarios *scenarios;
   gboolean        hide_names;
+  guint           change_freeze;  /* inside linli_project_freeze_changed() */
+  gboolean        change_pending;
 
   gboolean        projection_valid;
   LinliProjection projection;
@@ -68,13 +70,26 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* Auxiliary methods */
+
+/* Site edits say "changed" here, so that many of them at once (a switch of
+ * scenario) can say it once. */
+static void
+emit_site_changed (LinliProject *self)
+{
+  if (self->change_freeze > 0)
+    self->change_pending = TRUE;
+  else
+    g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
 /* Callbacks */
 
 static void
 on_site_changed_cb (LinliProject *self,
                     LinliSite    *site)
 {
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  emit_site_changed (self);
 }
 
 /* GObject overrides */
@@ -794,7 +809,7 @@ linli_project_insert_site (LinliProject *self,
   position = MIN (position, linli_project_get_n_sites (self));
   g_signal_connect_object (site, "changed", G_CALLBACK (on_site_changed_cb), self, G_CONNECT_SWAPPED);
   g_list_store_insert (self->sites, position, site);
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  emit_site_changed (self);
 }
 
 void
@@ -816,7 +831,35 @@ linli_project_remove_site (LinliProject *self,
     g_return_if_reached ();
   g_signal_handlers_disconnect_by_data (site, self);
   g_list_store_remove (self->sites, position);
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  emit_site_changed (self);
+}
+
+/**
+ * linli_project_freeze_changed:
+ *
+ * Holds back #LinliProject::changed for changes of sites until the matching
+ * linli_project_thaw_changed(), which emits it once if any happened: what
+ * follows the project (coverage, walks) then catches up once, not once a
+ * site.  Calls nest.
+ */
+void
+linli_project_freeze_changed (LinliProject *self)
+{
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+  self->change_freeze++;
+}
+
+void
+linli_project_thaw_changed (LinliProject *self)
+{
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+  g_return_if_fail (self->change_freeze > 0);
+
+  if (--self->change_freeze == 0 && self->change_pending)
+    {
+      self->change_pending = FALSE;
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+    }
 }
 
 /**

@@ -144,6 +144,8 @@ void                  linli_project_add_site           (LinliProject *self,
 void                  linli_project_remove_site        (LinliProject *self,
                                                         LinliSite    *site);
 char                 *linli_project_new_site_id        (LinliProject *self) G_GNUC_WARN_UNUSED_RESULT;
+void                  linli_project_freeze_changed     (LinliProject *self);
+void                  linli_project_thaw_changed       (LinliProject *self);
 
 const LinliProjection *linli_project_get_projection    (LinliProject *self);
 char                 *linli_project_check_positions    (LinliProject *self,

@@ -135,23 +135,31 @@ linli_scenario_project_set_sites (LinliProject *project,
                                   GPtrArray    *states)
 {
   g_autoptr (GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < states->len; i++)
     g_hash_table_add (wanted, ((LinliSiteState *) states->pdata[i])->id);
+
+  /* One "changed" for the lot: the document catches up once. */
+  linli_project_freeze_changed (project);
   for (guint i = linli_project_get_n_sites (project); i-- > 0;)
     {
       LinliSite *site = linli_project_get_site (project, i);
 
       if (!g_hash_table_contains (wanted, linli_site_get_id (site)))
         linli_project_remove_site (project, site);
+      else
+        g_hash_table_insert (present, (gpointer) linli_site_get_id (site), site);
     }
+  /* The sites kept are usually in the order wanted already (a switch keeps
+   * the base's order and adds after it), so position i is checked first
+   * and the list searched only when it holds another site. */
   for (guint i = 0; i < states->len; i++)
     {
       const LinliSiteState *state = states->pdata[i];
-      guint position = 0;
-      LinliSite *site = linli_project_find_site (project, state->id, &position);
+      LinliSite *site = g_hash_table_lookup (present, state->id);
 
-      if (site != NULL && position != i)
+      if (site != NULL && (i >= linli_project_get_n_sites (project) || linli_project_get_site (project, i) != site))
         {
           g_autoptr (LinliSite) kept = g_object_ref (site);
 
@@ -172,6 +180,7 @@ linli_scenario_project_set_sites (LinliProject *project,
           linli_project_insert_site (project, i, created);
         }
     }
+  linli_project_thaw_changed (project);
 }
 
 /**
