@@ -139,6 +139,12 @@ assert_coverage_equal (LinliDocument *a,
     g_assert_cmpint (linli_coverage_is_covered (ca, i), ==, linli_coverage_is_covered (cb, i));
 }
 
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
 /* Tests */
 
 /* diff and apply are inverse: random lists made from a base by removing,
@@ -229,7 +235,15 @@ test_switch (void)
   g_assert_null (linli_scenarios_get_active (scenarios));
   assert_sites_are (project, base);
 
-  linli_scenario_edits_switch (history, linli_scenario_get_id (scenario));
+  {
+    guint changed = 0;
+    gulong handler = g_signal_connect_swapped (project, "changed", G_CALLBACK (count_cb), &changed);
+
+    linli_scenario_edits_switch (history, linli_scenario_get_id (scenario));
+    g_signal_handler_disconnect (project, handler);
+    /* The document catches up once, not once a site. */
+    g_assert_cmpuint (changed, ==, 1);
+  }
   g_assert_cmpstr (linli_scenarios_get_active (scenarios), ==, linli_scenario_get_id (scenario));
   assert_sites_are (project, view);
   assert_coverage_equal (document, expected);
