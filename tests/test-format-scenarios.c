@@ -29,7 +29,8 @@ ignore_error_cb (void       *data,
 static gboolean
 schema_validates (GBytes *bytes)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "linli-2.rng", NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "linli-2.rng",
+                                            NULL);
   xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewParserCtxt (path);
   xmlRelaxNGPtr schema;
   xmlRelaxNGValidCtxtPtr vctxt;
@@ -144,8 +145,10 @@ some_decisions (LinliProject *project,
 {
   LinliDecisions *d = linli_decisions_new ();
   guint n = linli_project_get_n_sites (project);
-  g_autoptr (LinliSiteState) moved = linli_site_dup_state (linli_project_get_site (project, (salt + 1) % n));
-  g_autoptr (LinliSiteState) added = linli_site_dup_state (linli_project_get_site (project, (salt + 2) % n));
+  g_autoptr (LinliSiteState) moved = linli_site_dup_state (linli_project_get_site (project,
+                                                                                   (salt + 1) % n));
+  g_autoptr (LinliSiteState) added = linli_site_dup_state (linli_project_get_site (project,
+                                                                                   (salt + 2) % n));
 
   moved->lat += 0.001;
   moved->status = LINLI_SITE_STATUS_PLANNED;
@@ -157,7 +160,8 @@ some_decisions (LinliProject *project,
   added->cost = 350000;
   g_ptr_array_add (d->sites, linli_site_state_copy (moved));
   g_ptr_array_add (d->sites, linli_site_state_copy (added));
-  g_ptr_array_add (d->removed, g_strdup (linli_site_get_id (linli_project_get_site (project, salt % n))));
+  g_ptr_array_add (d->removed, g_strdup (linli_site_get_id (linli_project_get_site (project,
+                                                                                    salt % n))));
   return d;
 }
 
@@ -253,7 +257,8 @@ test_stale_decisions (void)
   linli_project_edits_remove_site (history, linli_project_find_site (project, removed, NULL));
   loaded = round_trip (project);
   {
-    g_autoptr (GPtrArray) view = linli_scenario_project_dup_view (loaded, linli_scenario_get_id (s));
+    g_autoptr (GPtrArray) view = linli_scenario_project_dup_view (loaded,
+                                                                  linli_scenario_get_id (s));
     gboolean found = FALSE;
 
     for (guint i = 0; i < view->len; i++)
@@ -266,7 +271,8 @@ test_stale_decisions (void)
 static void
 test_old_files (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "sample.linli", NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "sample.linli",
+                                            NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (LinliProject) sample = linli_format_load_file (path, &error);
   g_autoptr (LinliProject) v1 = NULL;
@@ -324,7 +330,8 @@ static const HostileCase hostile_cases[] = {
     "  <scenarios active=\"s1\">!\n    <base/>\n    <scenario id=\"s2\" name=\"x\"/>\n  </scenarios>\n",
     "not defined" },
   { "active-without-base",
-    "  <scenarios active=\"s1\">\n    <scenario id=\"s1\" name=\"x\"/>!\n  </scenarios>\n", "<base>" },
+    "  <scenarios active=\"s1\">\n    <scenario id=\"s1\" name=\"x\"/>!\n  </scenarios>\n",
+      "<base>" },
   { "base-without-active",
     "  <scenarios>\n    <base/>!\n  </scenarios>\n", "no scenario is active" },
   { "active-with-decisions",
@@ -347,7 +354,8 @@ static const HostileCase hostile_cases[] = {
     "      <add id=\"n\" tier=\"station\" status=\"planned\" lat=\"-40\" lon=\"121.4\"/>!\n"
     "    </scenario>\n  </scenarios>\n", "" },
   { "text",
-    "  <scenarios>\n    <scenario id=\"s1\" name=\"x\">oops\n!    </scenario>\n  </scenarios>\n", "text" },
+    "  <scenarios>\n    <scenario id=\"s1\" name=\"x\">oops\n!    </scenario>\n  </scenarios>\n",
+      "text" },
 };
 
 static char *
@@ -392,7 +400,8 @@ test_hostile (void)
       g_assert_error (error, LINLI_FORMAT_ERROR, LINLI_FORMAT_ERROR_INVALID);
       where = g_strdup_printf ("bad.linli:%d: ", line);
       if (!g_str_has_prefix (error->message, where) || strstr (error->message, c->reason) == NULL)
-        g_error ("case %s: “%s” should start with “%s” and say “%s”", c->name, error->message, where,
+        g_error ("case %s: “%s” should start with “%s” and say “%s”", c->name, error->message,
+                 where,
                  c->reason);
     }
 }

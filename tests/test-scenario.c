@@ -56,7 +56,8 @@ some_decisions (LinliProject *project,
 {
   LinliDecisions *d = linli_decisions_new ();
   guint n = linli_project_get_n_sites (project);
-  const LinliBuilding *b = linli_project_get_building (project, (salt * 97) % linli_project_get_n_buildings (project));
+  const LinliBuilding *b = linli_project_get_building (project,
+                                                       (salt * 97) % linli_project_get_n_buildings (project));
   LinliSiteState added = {
     .id = g_strdup_printf ("added-%u", salt),
     .name = g_strdup ("新站"),
@@ -66,14 +67,16 @@ some_decisions (LinliProject *project,
     .lon = b->lon,
     .cost = 120000,
   };
-  g_autoptr (LinliSiteState) moved = linli_site_dup_state (linli_project_get_site (project, (salt + 1) % n));
+  g_autoptr (LinliSiteState) moved = linli_site_dup_state (linli_project_get_site (project,
+                                                                                   (salt + 1) % n));
 
   g_assert_cmpuint (n, >=, 3);
   moved->lat += 300.0 / 111320.0;
   moved->status = LINLI_SITE_STATUS_PLANNED;
   g_ptr_array_add (d->sites, linli_site_state_copy (&added));
   g_ptr_array_add (d->sites, linli_site_state_copy (moved));
-  g_ptr_array_add (d->removed, g_strdup (linli_site_get_id (linli_project_get_site (project, salt % n))));
+  g_ptr_array_add (d->removed, g_strdup (linli_site_get_id (linli_project_get_site (project,
+                                                                                    salt % n))));
   linli_site_state_clear (&added);
   return d;
 }
@@ -87,7 +90,8 @@ hand_built (LinliProject         *base,
   LinliProject *project = linli_project_copy (base);
 
   for (guint i = 0; i < d->removed->len; i++)
-    linli_project_remove_site (project, linli_project_find_site (project, d->removed->pdata[i], NULL));
+    linli_project_remove_site (project, linli_project_find_site (project, d->removed->pdata[i],
+                                                                 NULL));
   for (guint i = 0; i < d->sites->len; i++)
     {
       const LinliSiteState *st = d->sites->pdata[i];
@@ -165,7 +169,8 @@ test_decisions_round_trip (void)
 
       for (guint i = 0; i < n; i++)
         {
-          LinliSiteState st = { .id = g_strdup_printf ("s%u", i), .lat = 31 + i * 1e-3, .lon = 121, .cost = -1 };
+          LinliSiteState st = { .id = g_strdup_printf ("s%u", i), .lat = 31 + i * 1e-3, .lon = 121,
+            .cost = -1 };
 
           g_ptr_array_add (base, linli_site_state_copy (&st));
           linli_site_state_clear (&st);
@@ -192,7 +197,8 @@ test_decisions_round_trip (void)
         }
       for (guint i = g_rand_int_range (rand, 0, 4); i > 0; i--)
         {
-          LinliSiteState st = { .id = g_strdup_printf ("new%u", i), .lat = 31, .lon = 121.01, .cost = -1 };
+          LinliSiteState st = { .id = g_strdup_printf ("new%u", i), .lat = 31, .lon = 121.01,
+            .cost = -1 };
 
           g_ptr_array_add (sites, linli_site_state_copy (&st));
           linli_site_state_clear (&st);
@@ -347,7 +353,9 @@ test_build_project (void)
   for (guint round = 0; round < 2; round++)
     {
       g_autoptr (LinliProject) p1 = linli_scenario_project_build (project, "一", &error);
-      g_autoptr (LinliProject) p2 = linli_scenario_project_build (project, linli_scenario_get_id (s2), &error);
+      g_autoptr (LinliProject) p2 = linli_scenario_project_build (project,
+                                                                  linli_scenario_get_id (s2),
+                                                                    &error);
       g_autoptr (LinliProject) p0 = linli_scenario_project_build (project, "base", &error);
       g_autoptr (GPtrArray) now = linli_scenario_project_dup_sites (project);
 
@@ -413,7 +421,8 @@ test_compare (void)
   row = linli_comparison_lookup (comparison, "stations-existing");
   g_assert_cmpfloat (row->diff, ==, existing[1] - existing[0]);
   if (existing[0] > 0)
-    g_assert_cmpfloat_with_epsilon (row->percent, 100 * (existing[1] - existing[0]) / existing[0], 1e-9);
+    g_assert_cmpfloat_with_epsilon (row->percent, 100 * (existing[1] - existing[0]) / existing[0],
+                                    1e-9);
 
   /* Every row is b − a of the two documents' own figures. */
   {
@@ -478,7 +487,8 @@ test_list_edits (void)
   g_assert_cmpstr (linli_scenario_get_name (copy), ==, "方案一 (copy)");
   g_assert_cmpstr (linli_scenario_get_note (copy), ==, "说明");
   {
-    g_autoptr (GPtrArray) copy_view = linli_scenario_project_dup_view (project, linli_scenario_get_id (copy));
+    g_autoptr (GPtrArray) copy_view = linli_scenario_project_dup_view (project,
+                                                                       linli_scenario_get_id (copy));
     assert_states_equal (copy_view, view);
   }
 
@@ -540,7 +550,8 @@ test_copy (void)
   g_assert_no_error (error);
   linli_scenario_edits_switch (history, linli_scenario_get_id (s));
   copy = linli_project_copy (project);
-  g_assert_cmpstr (linli_scenarios_get_active (linli_project_get_scenarios (copy)), ==, linli_scenario_get_id (s));
+  g_assert_cmpstr (linli_scenarios_get_active (linli_project_get_scenarios (copy)), ==,
+                   linli_scenario_get_id (s));
   assert_states_equal (linli_scenarios_get_base (linli_project_get_scenarios (copy)),
                        linli_scenarios_get_base (linli_project_get_scenarios (project)));
   {

@@ -54,7 +54,8 @@ scenario_list (int    argc,
   g_option_context_add_main_entries (ctx, (GOptionEntry[]) { { NULL } }, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc != 2)
     {
-      g_printerr ("linli-tool scenario list: %s\n", error ? error->message : _("give one project FILE"));
+      g_printerr ("linli-tool scenario list: %s\n",
+                  error ? error->message : _("give one project FILE"));
       return 2;
     }
   project = load (argv[1]);
@@ -66,7 +67,11 @@ scenario_list (int    argc,
 
   name_width = linli_tool_display_width (linli_scenarios_base_name ());
   for (guint i = 0; i < linli_scenarios_get_n (scenarios); i++)
-    name_width = MAX (name_width, linli_tool_display_width (linli_scenario_get_name (linli_scenarios_get (scenarios, i))));
+    {
+      const char *name = linli_scenario_get_name (linli_scenarios_get (scenarios, i));
+
+      name_width = MAX (name_width, linli_tool_display_width (name));
+    }
   name_width = MIN (name_width, 40);
 
   for (guint i = 0; i <= linli_scenarios_get_n (scenarios); i++)
@@ -77,8 +82,9 @@ scenario_list (int    argc,
       g_autofree char *name = linli_tool_pad (scenario ? linli_scenario_get_name (scenario)
                                                        : linli_scenarios_base_name (), name_width);
       g_autofree char *padded_id = linli_tool_pad (id, 14);
-      g_autoptr (LinliDecisions) decisions = linli_scenario_project_dup_decisions (project, scenario ? id : NULL);
-      g_autoptr (GPtrArray) view = linli_scenario_project_dup_view (project, scenario ? id : NULL);
+      const char *scenario_id = scenario ? id : NULL;
+      g_autoptr (LinliDecisions) decisions = linli_scenario_project_dup_decisions (project, scenario_id);
+      g_autoptr (GPtrArray) view = linli_scenario_project_dup_view (project, scenario_id);
       guint added, changed, removed;
 
       linli_decisions_count (decisions, base, &added, &changed, &removed);
@@ -87,7 +93,8 @@ scenario_list (int    argc,
       g_print (_("%u sites: %u added, %u changed, %u removed"), view->len, added, changed, removed);
       if (scenario != NULL && linli_scenario_get_note (scenario) != NULL)
         {
-          g_autofree char *note = g_strdelimit (g_strdup (linli_scenario_get_note (scenario)), "\n\r\t", ' ');
+          g_autofree char *note = g_strdelimit (g_strdup (linli_scenario_get_note (scenario)),
+                                                "\n\r\t", ' ');
           g_print ("  — %s", note);
         }
       g_print ("\n");
@@ -260,15 +267,22 @@ scenario_from_plan (int    argc,
     { "name", 'n', 0, G_OPTION_ARG_STRING, &name, N_("The new scenario’s name"), "NAME" },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("What the scenario is about"), "TEXT" },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Project file to write"), "FILE" },
-    { "problem", 'p', 0, G_OPTION_ARG_STRING, &problem_name, N_("mclp (most covered), lscp (fewest sites for a target) or pmedian (shortest mean walk)"), "NAME" },
+    { "problem", 'p', 0, G_OPTION_ARG_STRING, &problem_name,
+      N_("mclp (most covered), lscp (fewest sites for a target) or pmedian (shortest mean walk)"),
+        "NAME" },
     { "k", 'k', 0, G_OPTION_ARG_INT, &k, N_("New sites to choose (mclp, pmedian)"), "N" },
-    { "target", 0, 0, G_OPTION_ARG_DOUBLE, &target, N_("Share of households to cover (lscp), default 0.95"), "SHARE" },
+    { "target", 0, 0, G_OPTION_ARG_DOUBLE, &target,
+      N_("Share of households to cover (lscp), default 0.95"), "SHARE" },
     { "budget", 0, 0, G_OPTION_ARG_DOUBLE, &budget, N_("Cost limit of the new sites"), "YUAN" },
-    { "capacitated", 0, 0, G_OPTION_ARG_NONE, &capacitated, N_("Each site serves at most its capacity (mclp)"), NULL },
-    { "use-costs", 0, 0, G_OPTION_ARG_NONE, &use_costs, N_("Least total cost instead of fewest sites (lscp)"), NULL },
+    { "capacitated", 0, 0, G_OPTION_ARG_NONE, &capacitated,
+      N_("Each site serves at most its capacity (mclp)"), NULL },
+    { "use-costs", 0, 0, G_OPTION_ARG_NONE, &use_costs,
+      N_("Least total cost instead of fewest sites (lscp)"), NULL },
     { "time-limit", 0, 0, G_OPTION_ARG_DOUBLE, &time_limit, N_("Seconds to search at most"), "S" },
-    { "gap", 0, 0, G_OPTION_ARG_DOUBLE, &gap, N_("Stop when proven within this fraction of the best, e.g. 0.01"), "FRACTION" },
-    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed (the same seed gives the same plan)"), "N" },
+    { "gap", 0, 0, G_OPTION_ARG_DOUBLE, &gap,
+      N_("Stop when proven within this fraction of the best, e.g. 0.01"), "FRACTION" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed (the same seed gives the same plan)"),
+      "N" },
     { NULL }
   };
   g_autoptr (GOptionContext) ctx =
@@ -285,7 +299,8 @@ scenario_from_plan (int    argc,
   double radius;
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc != 2 || name == NULL || out == NULL)
+  if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc != 2 || name == NULL
+      || out == NULL)
     {
       g_printerr ("linli-tool scenario from-plan: %s\n",
                   error ? error->message : _("give a project FILE, --name NAME and --out FILE"));
@@ -317,7 +332,8 @@ scenario_from_plan (int    argc,
     }
 
   radius = linli_project_get_coverage_radius (project);
-  instance = linli_plan_instance_new_from_project (project, linli_document_get_walk (document), 3 * radius);
+  instance = linli_plan_instance_new_from_project (project, linli_document_get_walk (document),
+                                                   3 * radius);
   opts.k = k;
   opts.budget = budget;
   opts.target_share = target;
@@ -335,9 +351,15 @@ scenario_from_plan (int    argc,
     }
   /* The instance's candidates are the project's sites, in order. */
   for (guint i = 0; i < result->n_chosen; i++)
-    g_ptr_array_add (ids, (gpointer) linli_site_get_id (linli_project_get_site (project, result->chosen[i])));
-  sites = linli_scenario_project_dup_sites_planned (project, (const char *const *) ids->pdata, ids->len);
-  scenario = linli_scenario_edits_create_from_sites (linli_document_get_history (document), name, note, sites,
+    {
+      LinliSite *site = linli_project_get_site (project, result->chosen[i]);
+
+      g_ptr_array_add (ids, (gpointer) linli_site_get_id (site));
+    }
+  sites = linli_scenario_project_dup_sites_planned (project, (const char *const *) ids->pdata,
+                                                    ids->len);
+  scenario = linli_scenario_edits_create_from_sites (linli_document_get_history (document), name,
+                                                     note, sites,
                                                      &error);
   if (scenario == NULL)
     {

@@ -92,7 +92,8 @@ main (int    argc,
   history = linli_document_get_history (document);
 
   /* Candidates made planned first, then sites moved 200 m north, one removed. */
-  for (guint i = 0; i < linli_project_get_n_sites (project) && d->sites->len < (guint) decisions; i++)
+  for (guint i = 0; i < linli_project_get_n_sites (project)
+       && d->sites->len < (guint) decisions; i++)
     {
       LinliSiteState *st = linli_site_dup_state (linli_project_get_site (project, i));
 
@@ -107,7 +108,8 @@ main (int    argc,
   scenario = linli_scenario_edits_create (history, "方案一", NULL, d, &error);
   id = linli_scenario_get_id (scenario);
   g_print ("%u buildings, %u sites, scenario of %u changed and %u removed sites\n",
-           linli_project_get_n_buildings (project), linli_project_get_n_sites (project), d->sites->len,
+           linli_project_get_n_buildings (project), linli_project_get_n_sites (project),
+             d->sites->len,
            d->removed->len);
 
   dir = g_dir_make_tmp ("bench-scenario-XXXXXX", NULL);
@@ -151,11 +153,13 @@ main (int    argc,
       add (t_load, t0);
       linli_scenario_edits_switch (history, NULL);
     }
-  g_print ("switch into the scenario (coverage updated): %8.1f ms\n", linli_stats_median (t_switch));
+  g_print ("switch into the scenario (coverage updated): %8.1f ms\n",
+           linli_stats_median (t_switch));
   g_print ("undo of that switch:                         %8.1f ms\n", linli_stats_median (t_undo));
   g_print ("switch back to the current state:            %8.1f ms\n", linli_stats_median (t_back));
   g_print ("project built for the scenario (a copy):     %8.1f ms\n", linli_stats_median (t_build));
-  g_print ("its document and the comparison of figures:  %8.1f ms\n", linli_stats_median (t_compare));
+  g_print ("its document and the comparison of figures:  %8.1f ms\n",
+           linli_stats_median (t_compare));
   g_print ("save with the scenario active:               %8.1f ms\n", linli_stats_median (t_save));
   g_print ("load of that file:                           %8.1f ms\n", linli_stats_median (t_load));
   g_print ("resident memory: %.0f MiB\n", linli_stats_resident_mib ());

@@ -48,7 +48,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   for (guint i = 0; i < n; i++)
     {
       LinliScenario *scenario = linli_scenarios_get (scenarios, i);
-      g_autoptr (LinliProject) built = linli_scenario_project_build (project, linli_scenario_get_id (scenario),
+      g_autoptr (LinliProject) built = linli_scenario_project_build (project,
+                                                                     linli_scenario_get_id (scenario),
                                                                       &error);
 
       g_assert_no_error (error);

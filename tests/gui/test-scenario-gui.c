@@ -25,7 +25,8 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *sample = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "sample.linli", NULL);
+  g_autofree char *sample = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "sample.linli",
+                                              NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) file = g_file_new_for_path (sample);
 
@@ -107,7 +108,8 @@ save_png (GtkWidget  *widget,
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
@@ -262,12 +264,14 @@ test_plan_as_scenario (Fixture       *f,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (chosen, g_strdup (ids[i]));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window->plan_panel), "plan.save-scenario", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window->plan_panel),
+                                             "plan.save-scenario", NULL));
   g_assert_cmpuint (linli_scenarios_get_n (scenarios), ==, 1);
   g_assert_nonnull (linli_scenarios_get_active (scenarios));
   g_assert_cmpfloat (fabs ((double) covered_households (f) - promised), <, 0.5);
   for (guint i = 0; i < chosen->len; i++)
-    g_assert_cmpint (linli_site_get_status (linli_project_find_site (project, chosen->pdata[i], NULL)), ==,
+    g_assert_cmpint (linli_site_get_status (linli_project_find_site (project, chosen->pdata[i],
+                                                                     NULL)), ==,
                      LINLI_SITE_STATUS_PLANNED);
   /* The base is untouched. */
   {
@@ -303,7 +307,8 @@ test_compare (Fixture       *f,
   for (guint i = 0; i < linli_project_get_n_sites (project) && ids->len < 4; i++)
     if (linli_site_get_status (linli_project_get_site (project, i)) == LINLI_SITE_STATUS_CANDIDATE)
       g_ptr_array_add (ids, (gpointer) linli_site_get_id (linli_project_get_site (project, i)));
-  sites = linli_scenario_project_dup_sites_planned (project, (const char *const *) ids->pdata, ids->len);
+  sites = linli_scenario_project_dup_sites_planned (project, (const char *const *) ids->pdata,
+                                                    ids->len);
   scenario = linli_scenario_edits_create_from_sites (history, "方案二", NULL, sites, &error);
   g_assert_no_error (error);
 
@@ -349,11 +354,14 @@ test_compare (Fixture       *f,
   shumate_viewport_set_zoom_level (va, 15.5);
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (vb), ==, 15.5);
   shumate_location_set_location (SHUMATE_LOCATION (vb), 30.29, 120.16);
-  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (va)), 30.29, 1e-9);
-  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (va)), 120.16, 1e-9);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (va)), 30.29,
+                                  1e-9);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (va)), 120.16,
+                                  1e-9);
 
   /* Swapped: the change turns round. */
-  g_assert_true (linli_scenario_compare_window_set_pair (compare, linli_scenario_get_id (scenario), "base"));
+  g_assert_true (linli_scenario_compare_window_set_pair (compare, linli_scenario_get_id (scenario),
+                                                         "base"));
   comparison = linli_scenario_compare_window_get_comparison (compare);
   {
     const LinliComparisonRow *row = linli_comparison_lookup (comparison, "households-covered");
@@ -379,9 +387,11 @@ main (int    argc,
     }
   adw_init ();
 
-  g_test_add ("/scenario-gui/switcher", Fixture, NULL, fixture_setup, test_switcher, fixture_teardown);
+  g_test_add ("/scenario-gui/switcher", Fixture, NULL, fixture_setup, test_switcher,
+              fixture_teardown);
   g_test_add ("/scenario-gui/plan-as-scenario", Fixture, NULL, fixture_setup, test_plan_as_scenario,
               fixture_teardown);
-  g_test_add ("/scenario-gui/compare", Fixture, NULL, fixture_setup, test_compare, fixture_teardown);
+  g_test_add ("/scenario-gui/compare", Fixture, NULL, fixture_setup, test_compare,
+              fixture_teardown);
   return g_test_run ();
 }

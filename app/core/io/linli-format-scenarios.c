@@ -50,9 +50,11 @@ read_base (LinliFormatReader *l,
       if (type == XML_READER_TYPE_END_ELEMENT)
         return TRUE;
       if (type != XML_READER_TYPE_ELEMENT || strcmp (_linli_format_node_name (l), "site") != 0)
-        return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<%s> may hold only <%s> elements"), "base", "site");
+        return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<%s> may hold only <%s> elements"), "base",
+                     "site");
       if (r->base->len >= MAX_SITES)
-        return fail (l, LINLI_FORMAT_ERROR_INVALID, _("more than %u sites in <%s>"), MAX_SITES, "base");
+        return fail (l, LINLI_FORMAT_ERROR_INVALID, _("more than %u sites in <%s>"), MAX_SITES,
+                     "base");
       if (!_linli_format_read_site_state (l, "site", &st))
         return FALSE;
       if (g_hash_table_contains (r->base_ids, st.id))
@@ -86,7 +88,8 @@ read_decision (LinliFormatReader *l,
     {
       static const char *const names[] = { "site", NULL };
       LinliFormatAttrs a = { names, { NULL } };
-      gboolean ok = _linli_format_read_attrs (l, &a) && _linli_format_require (l, &a, 0, "remove") &&
+      gboolean ok = _linli_format_read_attrs (l, &a) &&
+                    _linli_format_require (l, &a, 0, "remove") &&
                     _linli_format_check_id (l, "site", a.values[0]);
 
       if (ok)
@@ -106,14 +109,16 @@ read_decision (LinliFormatReader *l,
     {
       g_autofree char *q = quote_value (site);
       linli_site_state_clear (&st);
-      return fail (l, LINLI_FORMAT_ERROR_INVALID, _("scenario “%s” decides about site “%s” twice"), id, q);
+      return fail (l, LINLI_FORMAT_ERROR_INVALID, _("scenario “%s” decides about site “%s” twice"),
+                   id, q);
     }
   if ((remove || change) && !g_hash_table_contains (r->base_ids, site))
     {
       g_autofree char *q = quote_value (site);
       linli_site_state_clear (&st);
       return fail (l, LINLI_FORMAT_ERROR_INVALID,
-                   _("<%s> in scenario “%s” refers to site “%s”, which the base does not have"), kind, id, q);
+                   _("<%s> in scenario “%s” refers to site “%s”, which the base does not have"),
+                     kind, id, q);
     }
   if (!remove && !change && g_hash_table_contains (r->base_ids, site))
     {
@@ -125,7 +130,8 @@ read_decision (LinliFormatReader *l,
   if (decisions->sites->len + decisions->removed->len >= MAX_SITES)
     {
       linli_site_state_clear (&st);
-      return fail (l, LINLI_FORMAT_ERROR_INVALID, _("more than %u decisions in scenario “%s”"), MAX_SITES, id);
+      return fail (l, LINLI_FORMAT_ERROR_INVALID, _("more than %u decisions in scenario “%s”"),
+                   MAX_SITES, id);
     }
   g_hash_table_add (seen, g_strdup (site));
   if (remove)
@@ -152,12 +158,15 @@ read_scenario (LinliFormatReader *l,
   int type;
 
   ok = _linli_format_read_attrs (l, &a) && _linli_format_require (l, &a, ID, "scenario") &&
-       _linli_format_require (l, &a, NAME, "scenario") && _linli_format_check_id (l, "id", a.values[ID]) &&
-       (a.values[NOTE] == NULL || _linli_format_check_text (l, "note", a.values[NOTE], LINLI_SCENARIO_MAX_NOTE));
+       _linli_format_require (l, &a, NAME, "scenario") &&
+       _linli_format_check_id (l, "id", a.values[ID]) &&
+       (a.values[NOTE] == NULL ||
+        _linli_format_check_text (l, "note", a.values[NOTE], LINLI_SCENARIO_MAX_NOTE));
   if (ok && r->scenarios->len >= LINLI_SCENARIOS_MAX)
     ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("more than %u scenarios"), LINLI_SCENARIOS_MAX);
   if (ok && strcmp (a.values[ID], LINLI_SCENARIO_BASE_ID) == 0)
-    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("a scenario’s id may not be “%s”"), LINLI_SCENARIO_BASE_ID);
+    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("a scenario’s id may not be “%s”"),
+               LINLI_SCENARIO_BASE_ID);
   if (ok && linli_scenarios_find (check, a.values[ID], NULL) != NULL)
     ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("duplicate scenario id “%s”"), a.values[ID]);
   /* The names a user may not give (the base's, translated) are left to the
@@ -199,8 +208,10 @@ read_scenario (LinliFormatReader *l,
           if (type != XML_READER_TYPE_ELEMENT)
             return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unexpected text in <%s>"), "scenario");
           name = _linli_format_node_name (l);
-          if (strcmp (name, "add") != 0 && strcmp (name, "change") != 0 && strcmp (name, "remove") != 0)
-            return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unexpected <%s> in <%s>"), name, "scenario");
+          if (strcmp (name, "add") != 0 && strcmp (name, "change") != 0 &&
+              strcmp (name, "remove") != 0)
+            return fail (l, LINLI_FORMAT_ERROR_INVALID, _("unexpected <%s> in <%s>"), name,
+                         "scenario");
           if (active)
             return fail (l, LINLI_FORMAT_ERROR_INVALID,
                          _("the active scenario “%s” lists decisions; its sites are the sites section"), id);
@@ -285,7 +296,8 @@ read_scenarios (LinliFormatReader *l)
             }
           else
             {
-              ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("unexpected <%s> in <%s>"), name, "scenarios");
+              ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("unexpected <%s> in <%s>"), name,
+                         "scenarios");
             }
           if (!ok)
             break;
@@ -293,7 +305,8 @@ read_scenarios (LinliFormatReader *l)
     }
   if (ok && r.active != NULL && r.base == NULL)
     ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
-               _("scenario “%s” is active, but <base> does not come first in <scenarios>"), r.active);
+               _("scenario “%s” is active, but <base> does not come first in <scenarios>"),
+                 r.active);
   if (ok && r.active != NULL && linli_scenarios_find (check, r.active, NULL) == NULL)
     {
       g_autofree char *q = quote_value (r.active);
@@ -368,10 +381,12 @@ write_scenarios (LinliFormatWriter *w,
           for (guint i = 0; i < d->sites->len; i++)
             {
               const LinliSiteState *st = d->sites->pdata[i];
+              const char *kind;
 
               g_string_append (out, empty ? ">\n      " : "      ");
               empty = FALSE;
-              _linli_format_append_site (out, g_hash_table_contains (base_ids, st->id) ? "change" : "add", st);
+              kind = g_hash_table_contains (base_ids, st->id) ? "change" : "add";
+              _linli_format_append_site (out, kind, st);
               g_string_append_c (out, '\n');
             }
           for (guint i = 0; i < d->removed->len; i++)

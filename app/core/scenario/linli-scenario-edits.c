@@ -47,7 +47,8 @@ list_set (ListEdit     *self,
           gboolean      present)
 {
   LinliScenarios *scenarios = linli_project_get_scenarios (project);
-  LinliScenario *scenario = linli_scenarios_find (scenarios, linli_scenario_get_id (self->scenario), NULL);
+  LinliScenario *scenario = linli_scenarios_find (scenarios, linli_scenario_get_id (self->scenario),
+                                                  NULL);
 
   if (present && scenario == NULL)
     {
@@ -332,7 +333,8 @@ linli_scenario_edits_duplicate (LinliHistory *history,
   if (name == NULL)
     {
       /* TRANSLATORS: the name of a copy of a scenario; %s is the original's */
-      g_autofree char *stem = g_strdup_printf (_("%s (copy)"), linli_scenario_project_name (project, id));
+      const char *original_name = linli_scenario_project_name (project, id);
+      g_autofree char *stem = g_strdup_printf (_("%s (copy)"), original_name);
 
       made = linli_scenarios_new_name (scenarios, stem);
       name = made;
@@ -404,7 +406,8 @@ linli_scenario_edits_delete (LinliHistory  *history,
   guint position = 0;
 
   g_return_if_fail (LINLI_IS_SCENARIO (scenario));
-  g_return_if_fail (linli_scenarios_find (scenarios, linli_scenario_get_id (scenario), &position) == scenario);
+  g_return_if_fail (linli_scenarios_find (scenarios, linli_scenario_get_id (scenario),
+                                          &position) == scenario);
 
   kept = g_object_ref (scenario);
   linli_history_begin_group (history, _("Delete Scenario"));

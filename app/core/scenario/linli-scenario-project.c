@@ -159,7 +159,8 @@ linli_scenario_project_set_sites (LinliProject *project,
       const LinliSiteState *state = states->pdata[i];
       LinliSite *site = g_hash_table_lookup (present, state->id);
 
-      if (site != NULL && (i >= linli_project_get_n_sites (project) || linli_project_get_site (project, i) != site))
+      if (site != NULL && (i >= linli_project_get_n_sites (project)
+                           || linli_project_get_site (project, i) != site))
         {
           g_autoptr (LinliSite) kept = g_object_ref (site);
 

@@ -11,8 +11,10 @@ G_BEGIN_DECLS
  * it), and a copy of the project in a scenario without switching, for
  * reports and comparisons. */
 
-GPtrArray      *linli_scenario_project_dup_sites       (LinliProject *project) G_GNUC_WARN_UNUSED_RESULT;
-GPtrArray      *linli_scenario_project_dup_base        (LinliProject *project) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray      *linli_scenario_project_dup_sites       (LinliProject *project)
+                                                        G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray      *linli_scenario_project_dup_base        (LinliProject *project)
+                                                        G_GNUC_WARN_UNUSED_RESULT;
 LinliDecisions *linli_scenario_project_dup_decisions   (LinliProject *project,
                                                         const char   *id) G_GNUC_WARN_UNUSED_RESULT;
 GPtrArray      *linli_scenario_project_dup_view        (LinliProject *project,

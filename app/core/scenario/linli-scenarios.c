@@ -317,7 +317,8 @@ linli_scenarios_new_name (LinliScenarios *self,
 
   if (stem == NULL)
     stem = _("Scenario");
-  if (linli_scenarios_find_by_name (self, stem) == NULL && linli_scenarios_check_name (self, stem, NULL, NULL))
+  if (linli_scenarios_find_by_name (self, stem) == NULL &&
+      linli_scenarios_check_name (self, stem, NULL, NULL))
     return g_strdup (stem);
   for (guint i = 2;; i++)
     {
@@ -370,7 +371,8 @@ linli_scenarios_check_name (LinliScenarios *self,
                    _("a scenario’s name is at most %u characters"), LINLI_SCENARIO_MAX_NAME);
       return FALSE;
     }
-  if (g_strcmp0 (name, LINLI_SCENARIO_BASE_ID) == 0 || g_strcmp0 (name, linli_scenarios_base_name ()) == 0)
+  if (g_strcmp0 (name, LINLI_SCENARIO_BASE_ID) == 0 ||
+      g_strcmp0 (name, linli_scenarios_base_name ()) == 0)
     {
       g_set_error (error, LINLI_SCENARIO_ERROR, LINLI_SCENARIO_ERROR_NAME,
                    _("“%s” is the name of the current state"), name);

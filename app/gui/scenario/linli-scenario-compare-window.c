@@ -110,9 +110,11 @@ fill_table (LinliScenarioCompareWindow *self)
     gtk_grid_remove (self->figures_grid, child);
 
   gtk_grid_attach (self->figures_grid, cell (_("Figure"), 0, "heading"), 0, 0, 1, 1);
-  gtk_grid_attach (self->figures_grid, cell (linli_scenario_project_name (project, self->pair[0]), 1, "heading"),
+  gtk_grid_attach (self->figures_grid, cell (linli_scenario_project_name (project, self->pair[0]),
+                                             1, "heading"),
                    1, 0, 1, 1);
-  gtk_grid_attach (self->figures_grid, cell (linli_scenario_project_name (project, self->pair[1]), 1, "heading"),
+  gtk_grid_attach (self->figures_grid, cell (linli_scenario_project_name (project, self->pair[1]),
+                                             1, "heading"),
                    2, 0, 1, 1);
   gtk_grid_attach (self->figures_grid, cell (_("Change"), 1, "heading"), 3, 0, 1, 1);
   gtk_grid_attach (self->figures_grid, cell (_("Change %"), 1, "heading"), 4, 0, 1, 1);
@@ -199,7 +201,8 @@ rebuild (LinliScenarioCompareWindow *self)
   for (guint k = 0; k < 2; k++)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (LinliProject) built = linli_scenario_project_build (project, self->pair[k], &error);
+      g_autoptr (LinliProject) built = linli_scenario_project_build (project, self->pair[k],
+                                                                     &error);
 
       /* A scenario deleted since: show the base instead. */
       if (built == NULL)
@@ -330,7 +333,8 @@ linli_scenario_compare_window_class_init (LinliScenarioCompareWindowClass *klass
   object_class->dispose = linli_scenario_compare_window_dispose;
   object_class->finalize = linli_scenario_compare_window_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-scenario-compare-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/linli/Linli/linli-scenario-compare-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LinliScenarioCompareWindow, a_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LinliScenarioCompareWindow, b_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LinliScenarioCompareWindow, a_overlay);
@@ -353,9 +357,11 @@ linli_scenario_compare_window_init (LinliScenarioCompareWindow *self)
   self->names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->a_dropdown, G_LIST_MODEL (self->names));
   gtk_drop_down_set_model (self->b_dropdown, G_LIST_MODEL (self->names));
-  g_signal_connect_object (self->a_dropdown, "notify::selected", G_CALLBACK (on_dropdown_selected_cb), self,
+  g_signal_connect_object (self->a_dropdown, "notify::selected",
+                           G_CALLBACK (on_dropdown_selected_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->b_dropdown, "notify::selected", G_CALLBACK (on_dropdown_selected_cb), self,
+  g_signal_connect_object (self->b_dropdown, "notify::selected",
+                           G_CALLBACK (on_dropdown_selected_cb), self,
                            G_CONNECT_SWAPPED);
 
   self->reference_source = g_object_ref (shumate_map_source_registry_get_by_id (registry,
@@ -375,10 +381,12 @@ linli_scenario_compare_window_init (LinliScenarioCompareWindow *self)
   gtk_widget_add_tick_callback (GTK_WIDGET (self->maps[0]), fit_tick_cb, self, NULL);
 
   self->project_signals = g_signal_group_new (LINLI_TYPE_PROJECT);
-  g_signal_group_connect_object (self->project_signals, "changed", G_CALLBACK (on_project_changed_cb), self,
+  g_signal_group_connect_object (self->project_signals, "changed",
+                                 G_CALLBACK (on_project_changed_cb), self,
                                  G_CONNECT_SWAPPED);
   self->scenarios_signals = g_signal_group_new (LINLI_TYPE_SCENARIOS);
-  g_signal_group_connect_object (self->scenarios_signals, "changed", G_CALLBACK (on_project_changed_cb), self,
+  g_signal_group_connect_object (self->scenarios_signals, "changed",
+                                 G_CALLBACK (on_project_changed_cb), self,
                                  G_CONNECT_SWAPPED);
 }
 
@@ -409,7 +417,8 @@ linli_scenario_compare_window_new (LinliDocument *document)
   b = linli_scenarios_get_active (scenarios);
   if (b == NULL && linli_scenarios_get_n (scenarios) > 0)
     b = linli_scenario_get_id (linli_scenarios_get (scenarios, 0));
-  linli_scenario_compare_window_set_pair (self, LINLI_SCENARIO_BASE_ID, b ? b : LINLI_SCENARIO_BASE_ID);
+  linli_scenario_compare_window_set_pair (self, LINLI_SCENARIO_BASE_ID,
+                                          b ? b : LINLI_SCENARIO_BASE_ID);
   return self;
 }
 
@@ -434,7 +443,8 @@ linli_scenario_compare_window_set_pair (LinliScenarioCompareWindow *self,
     {
       const char *id = k == 0 ? a : b;
 
-      if (g_strcmp0 (id, LINLI_SCENARIO_BASE_ID) != 0 && linli_scenarios_find (scenarios, id, NULL) == NULL)
+      if (g_strcmp0 (id, LINLI_SCENARIO_BASE_ID) != 0 &&
+          linli_scenarios_find (scenarios, id, NULL) == NULL)
         return FALSE;
     }
   g_free (self->pair[0]);

@@ -164,10 +164,12 @@ new_action_cb (GtkWidget  *widget,
 
   if (scenarios == NULL)
     return;
-  linli_history_begin_group (self->history, duplicate ? _("Duplicate Scenario") : _("New Scenario"));
+  linli_history_begin_group (self->history,
+                             duplicate ? _("Duplicate Scenario") : _("New Scenario"));
   if (duplicate)
     {
-      scenario = linli_scenario_edits_duplicate (self->history, linli_scenarios_get_active (scenarios), NULL,
+      scenario = linli_scenario_edits_duplicate (self->history,
+                                                 linli_scenarios_get_active (scenarios), NULL,
                                                  &error);
     }
   else
@@ -205,7 +207,8 @@ on_rename_changed_cb (LinliScenarioSwitcher *self)
 
   if (self->dialog == NULL || scenarios == NULL)
     return;
-  ok = linli_scenarios_check_name (scenarios, name, linli_scenarios_get_active_scenario (scenarios), &error);
+  ok = linli_scenarios_check_name (scenarios, name, linli_scenarios_get_active_scenario (scenarios),
+                                   &error);
   adw_message_dialog_set_response_enabled (self->dialog, "rename", ok);
   adw_message_dialog_set_body (self->dialog, ok ? "" : error->message);
 }
@@ -223,7 +226,8 @@ on_rename_response_cb (LinliScenarioSwitcher *self,
 
       if (!linli_scenario_edits_rename (self->history, scenario,
                                         gtk_editable_get_text (GTK_EDITABLE (self->name_entry)),
-                                        gtk_editable_get_text (GTK_EDITABLE (self->note_entry)), &error))
+                                        gtk_editable_get_text (GTK_EDITABLE (self->note_entry)),
+                                          &error))
         g_message ("%s", error->message);
     }
   self->dialog = NULL;
@@ -260,7 +264,8 @@ rename_action_cb (GtkWidget  *widget,
   gtk_box_append (GTK_BOX (box), self->name_entry);
   gtk_box_append (GTK_BOX (box), self->note_entry);
   adw_message_dialog_set_extra_child (self->dialog, box);
-  adw_message_dialog_add_responses (self->dialog, "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
+  adw_message_dialog_add_responses (self->dialog, "cancel", _("_Cancel"), "rename", _("_Rename"),
+                                    NULL);
   adw_message_dialog_set_response_appearance (self->dialog, "rename", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (self->dialog, "rename");
   adw_message_dialog_set_close_response (self->dialog, "cancel");
@@ -326,7 +331,8 @@ linli_scenario_switcher_class_init (LinliScenarioSwitcherClass *klass)
 
   object_class->dispose = linli_scenario_switcher_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-scenario-switcher.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/linli/Linli/linli-scenario-switcher.ui");
   gtk_widget_class_bind_template_child (widget_class, LinliScenarioSwitcher, dropdown);
   gtk_widget_class_bind_template_child (widget_class, LinliScenarioSwitcher, menu_button);
 
@@ -345,7 +351,8 @@ linli_scenario_switcher_init (LinliScenarioSwitcher *self)
 
   self->names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->dropdown, G_LIST_MODEL (self->names));
-  g_signal_connect_object (self->dropdown, "notify::selected", G_CALLBACK (on_dropdown_selected_cb), self,
+  g_signal_connect_object (self->dropdown, "notify::selected", G_CALLBACK (on_dropdown_selected_cb),
+                           self,
                            G_CONNECT_SWAPPED);
   self->scenarios_signals = g_signal_group_new (LINLI_TYPE_SCENARIOS);
   g_signal_group_connect_object (self->scenarios_signals, "changed", G_CALLBACK (update_list), self,

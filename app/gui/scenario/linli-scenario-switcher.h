@@ -8,7 +8,8 @@
 G_BEGIN_DECLS
 
 #define LINLI_TYPE_SCENARIO_SWITCHER (linli_scenario_switcher_get_type ())
-G_DECLARE_FINAL_TYPE (LinliScenarioSwitcher, linli_scenario_switcher, LINLI, SCENARIO_SWITCHER, AdwBin)
+G_DECLARE_FINAL_TYPE (LinliScenarioSwitcher, linli_scenario_switcher, LINLI, SCENARIO_SWITCHER,
+                      AdwBin)
 
 LinliScenarioSwitcher *linli_scenario_switcher_new          (void) G_GNUC_WARN_UNUSED_RESULT;
 void                   linli_scenario_switcher_set_document (LinliScenarioSwitcher *self,
