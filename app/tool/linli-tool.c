@@ -30,6 +30,7 @@
 #include "linli-tool-org.h"
 #include "linli-tool-boundaries.h"
 #include "linli-tool-grid.h"
+#include "linli-tool-scenario.h"
 #include "linli-grids.h"
 
 /* Commands */
@@ -910,6 +911,7 @@ static const struct
   { "check", linli_tool_check, N_("Report holes in the party organisation chain and how far it reaches; exit status 1 when there are any") },
   { "plan", cmd_plan, N_("Propose new sites: maximal covering, set covering or p-median, with a proven bound") },
   { "grid", linli_tool_grid, N_("Divide a community into grids of 300–500 households (grid propose)") },
+  { "scenario", linli_tool_scenario, N_("List scenarios, compare two, or make one from a plan") },
 };
 
 /* Output */

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
  * and written by its own sibling file through the shared helpers below:
  * linli-format-project.c for the settings, communities, compounds,
  * buildings and sites, linli-format-streets.c for the streets,
- * linli-format-org.c for the party organisation.  A new kind
+ * linli-format-org.c for the party organisation,
+ * linli-format-scenarios.c for the scenarios.  A new kind
  * of data adds a LinliFormatSection in a file of its own and one line to
  * the table; sections come in the table's order, each at most once.
  */
@@ -75,6 +76,7 @@ extern const LinliFormatSection _linli_format_sites_section;
 extern const LinliFormatSection _linli_format_streets_section;
 extern const LinliFormatSection _linli_format_grids_section;
 extern const LinliFormatSection _linli_format_org_section;
+extern const LinliFormatSection _linli_format_scenarios_section;
 
 /* The guarded reader's helpers, for the sections. */
 #define fail(l, code, ...) linli_xml_fail (&(l)->x, (code), __VA_ARGS__)
@@ -130,6 +132,13 @@ G_GNUC_INTERNAL gboolean    _linli_format_read_list      (LinliFormatReader   *l
                                                           const char          *list,
                                                           const char *const   *items,
                                                           LinliFormatItemFunc  func);
+
+G_GNUC_INTERNAL gboolean    _linli_format_read_site_state (LinliFormatReader *l,
+                                                           const char        *element,
+                                                           LinliSiteState    *st);
+G_GNUC_INTERNAL void        _linli_format_append_site    (GString              *out,
+                                                          const char           *element,
+                                                          const LinliSiteState *st);
 
 G_GNUC_INTERNAL void        _linli_format_append_escaped (GString    *out,
                                                           const char *value);

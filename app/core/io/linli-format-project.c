@@ -200,61 +200,89 @@ parse_services (LinliFormatReader     *l,
   return TRUE;
 }
 
-static gboolean
-parse_site (LinliFormatReader *l)
+/**
+ * _linli_format_read_site_state:
+ * @element: the element the reader is on, for messages
+ * @st: (out caller-allocates): the site read, to clear with linli_site_state_clear()
+ *
+ * Reads a site's attributes, as <site> has them, and its end: the sites
+ * section and the scenarios section read sites alike.
+ */
+gboolean
+_linli_format_read_site_state (LinliFormatReader *l,
+                               const char        *element,
+                               LinliSiteState    *st)
 {
   enum { ID, NAME, TIER, STATUS, LAT, LON, CAPACITY, COST, SERVICES, EXTRA, PLAN };
   static const char *const names[] = { "id", "name", "tier", "status", "lat", "lon", "capacity",
                                        "cost", "services", "extra-services", "plan", NULL };
   LinliFormatAttrs a = { names, { NULL } };
-  LinliSiteState st = { 0 };
-  gboolean ok = _linli_format_read_attrs (l, &a) && _linli_format_require (l, &a, ID, "site") && _linli_format_require (l, &a, TIER, "site") &&
-                _linli_format_require (l, &a, STATUS, "site") && _linli_format_require (l, &a, LAT, "site") &&
-                _linli_format_require (l, &a, LON, "site") && _linli_format_check_id (l, "id", a.values[ID]) &&
+  gboolean ok;
+
+  memset (st, 0, sizeof *st);
+  ok = _linli_format_read_attrs (l, &a) && _linli_format_require (l, &a, ID, element) && _linli_format_require (l, &a, TIER, element) &&
+                _linli_format_require (l, &a, STATUS, element) && _linli_format_require (l, &a, LAT, element) &&
+                _linli_format_require (l, &a, LON, element) && _linli_format_check_id (l, "id", a.values[ID]) &&
                 (a.values[NAME] == NULL || _linli_format_check_text (l, "name", a.values[NAME], MAX_NAME_LENGTH)) &&
                 (a.values[EXTRA] == NULL ||
                  _linli_format_check_text (l, "extra-services", a.values[EXTRA], MAX_NAME_LENGTH)) &&
-                _linli_format_parse_position (l, &a, LAT, LON, &st.lat, &st.lon);
+                _linli_format_parse_position (l, &a, LAT, LON, &st->lat, &st->lon);
 
-  st.cost = -1;
-  if (ok && !linli_site_tier_from_string (a.values[TIER], &st.tier))
+  st->cost = -1;
+  if (ok && !linli_site_tier_from_string (a.values[TIER], &st->tier))
     {
       g_autofree char *q = quote_value (a.values[TIER]);
       ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown site tier “%s”"), q);
     }
-  if (ok && !linli_site_status_from_string (a.values[STATUS], &st.status))
+  if (ok && !linli_site_status_from_string (a.values[STATUS], &st->status))
     {
       g_autofree char *q = quote_value (a.values[STATUS]);
       ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown site status “%s”"), q);
     }
   if (ok && a.values[CAPACITY])
-    ok = _linli_format_parse_uint (l, "capacity", a.values[CAPACITY], 10 * MAX_COUNT, &st.capacity);
+    ok = _linli_format_parse_uint (l, "capacity", a.values[CAPACITY], 10 * MAX_COUNT, &st->capacity);
   if (ok && a.values[COST])
-    ok = _linli_format_parse_double (l, "cost", a.values[COST], 0, 1e12, &st.cost);
+    ok = _linli_format_parse_double (l, "cost", a.values[COST], 0, 1e12, &st->cost);
   if (ok && a.values[SERVICES])
-    ok = parse_services (l, a.values[SERVICES], &st.services);
-  if (ok && a.values[PLAN] && !linli_site_plan_rule_from_string (a.values[PLAN], &st.plan_rule))
+    ok = parse_services (l, a.values[SERVICES], &st->services);
+  if (ok && a.values[PLAN] && !linli_site_plan_rule_from_string (a.values[PLAN], &st->plan_rule))
     {
       g_autofree char *q = quote_value (a.values[PLAN]);
       ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown plan rule “%s”"), q);
     }
-  if (ok && g_hash_table_contains (l->site_ids, a.values[ID]))
-    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("duplicate site id “%s”"), a.values[ID]);
-  if (ok)
-    ok = _linli_format_expect_empty (l, "site");
   if (ok)
     {
-      g_autoptr (LinliSite) site = NULL;
-
-      st.id = (char *) a.values[ID];
-      st.name = (char *) a.values[NAME];
-      st.extra_services = (char *) a.values[EXTRA];
-      site = linli_site_new (&st);
-      linli_project_add_site (l->project, site);
-      g_hash_table_add (l->site_ids, g_strdup (st.id));
+      st->id = g_strdup (a.values[ID]);
+      st->name = g_strdup (a.values[NAME]);
+      st->extra_services = g_strdup (a.values[EXTRA]);
     }
   _linli_format_attrs_clear (&a);
+  if (ok)
+    ok = _linli_format_expect_empty (l, element);
+  if (!ok)
+    linli_site_state_clear (st);
   return ok;
+}
+
+static gboolean
+parse_site (LinliFormatReader *l)
+{
+  LinliSiteState st;
+  g_autoptr (LinliSite) site = NULL;
+
+  if (!_linli_format_read_site_state (l, "site", &st))
+    return FALSE;
+  if (g_hash_table_contains (l->site_ids, st.id))
+    {
+      fail (l, LINLI_FORMAT_ERROR_INVALID, _("duplicate site id “%s”"), st.id);
+      linli_site_state_clear (&st);
+      return FALSE;
+    }
+  site = linli_site_new (&st);
+  linli_project_add_site (l->project, site);
+  g_hash_table_add (l->site_ids, g_steal_pointer (&st.id));
+  linli_site_state_clear (&st);
+  return TRUE;
 }
 
 static gboolean
@@ -397,6 +425,46 @@ write_buildings (LinliFormatWriter *w,
   return TRUE;
 }
 
+/**
+ * _linli_format_append_site:
+ * @element: "site", or what the scenarios section calls a site
+ *
+ * Writes a site as one empty element with the attributes of <site>.
+ */
+void
+_linli_format_append_site (GString              *out,
+                           const char           *element,
+                           const LinliSiteState *st)
+{
+  g_string_append_printf (out, "<%s", element);
+  _linli_format_append_attr (out, "id", st->id);
+  _linli_format_append_attr (out, "name", st->name);
+  _linli_format_append_attr (out, "tier", linli_site_tier_to_string (st->tier));
+  _linli_format_append_attr (out, "status", linli_site_status_to_string (st->status));
+  _linli_format_append_coord (out, "lat", st->lat);
+  _linli_format_append_coord (out, "lon", st->lon);
+  if (st->capacity > 0)
+    g_string_append_printf (out, " capacity=\"%u\"", st->capacity);
+  if (st->cost >= 0)
+    _linli_format_append_number (out, "cost", st->cost);
+  if (st->services != 0)
+    {
+      g_string_append (out, " services=\"");
+      for (guint k = 0, first = 1; k < LINLI_N_SERVICES; k++)
+        if (st->services & (1u << k))
+          {
+            g_string_append_printf (out, "%s%s", first ? "" : " ", linli_service_to_string (1u << k));
+            first = 0;
+          }
+      g_string_append_c (out, '"');
+    }
+  if (st->extra_services)
+    _linli_format_append_attr (out, "extra-services", st->extra_services);
+  if (st->plan_rule != LINLI_SITE_PLAN_ALLOWED)
+    _linli_format_append_attr (out, "plan", linli_site_plan_rule_to_string (st->plan_rule));
+  g_string_append (out, "/>");
+}
+
 static gboolean
 write_sites (LinliFormatWriter *w,
              LinliProject      *project)
@@ -407,37 +475,11 @@ write_sites (LinliFormatWriter *w,
   g_string_append (out, "  <sites>\n");
   for (guint i = 0; i < n_sites; i++)
     {
-      LinliSite *site = linli_project_get_site (project, i);
-      guint services = linli_site_get_services (site);
+      g_autoptr (LinliSiteState) st = linli_site_dup_state (linli_project_get_site (project, i));
 
-      g_string_append (out, "    <site");
-      _linli_format_append_attr (out, "id", linli_site_get_id (site));
-      _linli_format_append_attr (out, "name", linli_site_get_name (site));
-      _linli_format_append_attr (out, "tier", linli_site_tier_to_string (linli_site_get_tier (site)));
-      _linli_format_append_attr (out, "status", linli_site_status_to_string (linli_site_get_status (site)));
-      _linli_format_append_coord (out, "lat", linli_site_get_lat (site));
-      _linli_format_append_coord (out, "lon", linli_site_get_lon (site));
-      if (linli_site_get_capacity (site) > 0)
-        g_string_append_printf (out, " capacity=\"%u\"", linli_site_get_capacity (site));
-      if (linli_site_get_cost (site) >= 0)
-        _linli_format_append_number (out, "cost", linli_site_get_cost (site));
-      if (services != 0)
-        {
-          g_string_append (out, " services=\"");
-          for (guint k = 0, first = 1; k < LINLI_N_SERVICES; k++)
-            if (services & (1u << k))
-              {
-                g_string_append_printf (out, "%s%s", first ? "" : " ",
-                                        linli_service_to_string (1u << k));
-                first = 0;
-              }
-          g_string_append_c (out, '"');
-        }
-      if (linli_site_get_extra_services (site))
-        _linli_format_append_attr (out, "extra-services", linli_site_get_extra_services (site));
-      if (linli_site_get_plan_rule (site) != LINLI_SITE_PLAN_ALLOWED)
-        _linli_format_append_attr (out, "plan", linli_site_plan_rule_to_string (linli_site_get_plan_rule (site)));
-      g_string_append (out, "/>\n");
+      g_string_append (out, "    ");
+      _linli_format_append_site (out, "site", st);
+      g_string_append_c (out, '\n');
     }
   g_string_append (out, "  </sites>\n");
   return TRUE;

@@ -348,6 +348,7 @@ static const LinliFormatSection *const sections[] = {
   &_linli_format_streets_section,
   &_linli_format_grids_section,
   &_linli_format_org_section,
+  &_linli_format_scenarios_section,
 };
 
 /* "settings, communities, …": the order, for messages. */

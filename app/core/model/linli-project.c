@@ -8,6 +8,7 @@
 
 #include "linli-grids.h"
 #include "linli-org.h"
+#include "linli-scenarios.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -39,7 +40,10 @@ struct _LinliProject
 
   LinliGrids     *grids;
   LinliOrg       *org;
+  LinliScenarios *scenarios;
   gboolean        hide_names;
+  guint           change_freeze;  /* inside linli_project_freeze_changed() */
+  gboolean        change_pending;
 
   gboolean        projection_valid;
   LinliProjection projection;
@@ -66,13 +70,26 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* Auxiliary methods */
+
+/* Site edits say "changed" here, so that many of them at once (a switch of
+ * scenario) can say it once. */
+static void
+emit_site_changed (LinliProject *self)
+{
+  if (self->change_freeze > 0)
+    self->change_pending = TRUE;
+  else
+    g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
 /* Callbacks */
 
 static void
 on_site_changed_cb (LinliProject *self,
                     LinliSite    *site)
 {
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  emit_site_changed (self);
 }
 
 /* GObject overrides */
@@ -113,6 +130,7 @@ linli_project_dispose (GObject *object)
   g_clear_object (&self->sites);
   g_clear_object (&self->grids);
   g_clear_object (&self->org);
+  g_clear_object (&self->scenarios);
   G_OBJECT_CLASS (linli_project_parent_class)->dispose (object);
 }
 
@@ -229,6 +247,7 @@ linli_project_init (LinliProject *self)
   self->sites = g_list_store_new (LINLI_TYPE_SITE);
   self->next_site_id = 1;
   self->grids = linli_grids_new ();
+  self->scenarios = linli_scenarios_new ();
   self->org = linli_org_new ();
 }
 
@@ -790,7 +809,7 @@ linli_project_insert_site (LinliProject *self,
   position = MIN (position, linli_project_get_n_sites (self));
   g_signal_connect_object (site, "changed", G_CALLBACK (on_site_changed_cb), self, G_CONNECT_SWAPPED);
   g_list_store_insert (self->sites, position, site);
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  emit_site_changed (self);
 }
 
 void
@@ -812,7 +831,35 @@ linli_project_remove_site (LinliProject *self,
     g_return_if_reached ();
   g_signal_handlers_disconnect_by_data (site, self);
   g_list_store_remove (self->sites, position);
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  emit_site_changed (self);
+}
+
+/**
+ * linli_project_freeze_changed:
+ *
+ * Holds back #LinliProject::changed for changes of sites until the matching
+ * linli_project_thaw_changed(), which emits it once if any happened: what
+ * follows the project (coverage, walks) then catches up once, not once a
+ * site.  Calls nest.
+ */
+void
+linli_project_freeze_changed (LinliProject *self)
+{
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+  self->change_freeze++;
+}
+
+void
+linli_project_thaw_changed (LinliProject *self)
+{
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+  g_return_if_fail (self->change_freeze > 0);
+
+  if (--self->change_freeze == 0 && self->change_pending)
+    {
+      self->change_pending = FALSE;
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+    }
 }
 
 /**
@@ -829,7 +876,10 @@ linli_project_new_site_id (LinliProject *self)
     {
       char *id = g_strdup_printf ("site-%u", self->next_site_id++);
 
-      if (linli_project_find_site (self, id, NULL) == NULL)
+      /* Nor a site of the base or of another scenario: switching would
+       * take one for the other. */
+      if (linli_project_find_site (self, id, NULL) == NULL &&
+          !linli_scenarios_uses_site_id (self->scenarios, id))
         return id;
       g_free (id);
     }
@@ -1005,7 +1055,7 @@ linli_project_get_projection (LinliProject *self)
  * Returns: (transfer full): a new project with everything @src has:
  *   settings, attribution, streets, communities, compounds, buildings with
  *   their footprints and flags, copies of its sites, its grids and
- *   boundaries, and its party organisation
+ *   boundaries, its party organisation and its scenarios
  */
 LinliProject *
 linli_project_copy_with_buildings (LinliProject        *src,
@@ -1053,6 +1103,7 @@ linli_project_copy_with_buildings (LinliProject        *src,
     }
   linli_grids_copy_from (copy->grids, src->grids);
   linli_org_copy_from (copy->org, src->org);
+  linli_scenarios_copy_from (copy->scenarios, src->scenarios);
   linli_project_set_hide_names (copy, src->hide_names);
   return copy;
 }
@@ -1087,6 +1138,19 @@ linli_project_get_org (LinliProject *self)
 {
   g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
   return self->org;
+}
+
+/**
+ * linli_project_get_scenarios:
+ *
+ * Returns: (transfer none): the project's scenarios; the project's sites
+ *   are always those of the active one
+ */
+LinliScenarios *
+linli_project_get_scenarios (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
+  return self->scenarios;
 }
 
 /* Personal data */

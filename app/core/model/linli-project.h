@@ -144,6 +144,8 @@ void                  linli_project_add_site           (LinliProject *self,
 void                  linli_project_remove_site        (LinliProject *self,
                                                         LinliSite    *site);
 char                 *linli_project_new_site_id        (LinliProject *self) G_GNUC_WARN_UNUSED_RESULT;
+void                  linli_project_freeze_changed     (LinliProject *self);
+void                  linli_project_thaw_changed       (LinliProject *self);
 
 const LinliProjection *linli_project_get_projection    (LinliProject *self);
 char                 *linli_project_check_positions    (LinliProject *self,
@@ -156,9 +158,11 @@ gboolean              linli_project_get_bounds         (LinliProject *self,
 
 typedef struct _LinliGrids LinliGrids;
 typedef struct _LinliOrg   LinliOrg;
+typedef struct _LinliScenarios LinliScenarios;
 
 LinliGrids           *linli_project_get_grids          (LinliProject *self);
 LinliOrg             *linli_project_get_org            (LinliProject *self);
+LinliScenarios       *linli_project_get_scenarios      (LinliProject *self);
 
 gboolean              linli_project_get_hide_names     (LinliProject *self);
 void                  linli_project_set_hide_names     (LinliProject *self,

@@ -173,6 +173,29 @@ linli_site_state_free (LinliSiteState *state)
   g_free (state);
 }
 
+/* A missing text and an empty one are the same to a reader of the site. */
+static gboolean
+text_equal (const char *a,
+            const char *b)
+{
+  return g_strcmp0 (a ? a : "", b ? b : "") == 0;
+}
+
+/**
+ * linli_site_state_equal:
+ *
+ * Returns: whether @a and @b hold the same values, ids aside
+ */
+gboolean
+linli_site_state_equal (const LinliSiteState *a,
+                        const LinliSiteState *b)
+{
+  return a->lat == b->lat && a->lon == b->lon && a->tier == b->tier && a->status == b->status &&
+         a->capacity == b->capacity && a->services == b->services && a->cost == b->cost &&
+         a->plan_rule == b->plan_rule && text_equal (a->name, b->name) &&
+         text_equal (a->extra_services, b->extra_services);
+}
+
 /* GObject overrides */
 
 static void

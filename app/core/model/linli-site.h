@@ -66,6 +66,8 @@ typedef struct
 LinliSiteState *linli_site_state_copy  (const LinliSiteState *state);
 void            linli_site_state_free  (LinliSiteState *state);
 void            linli_site_state_clear (LinliSiteState *state);
+gboolean        linli_site_state_equal (const LinliSiteState *a,
+                                        const LinliSiteState *b);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliSiteState, linli_site_state_free)
 
 const char *linli_site_tier_to_string     (LinliSiteTier tier);

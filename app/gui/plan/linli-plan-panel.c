@@ -11,6 +11,7 @@
 #include "linli-coverage.h"
 #include "linli-plan-io.h"
 #include "linli-plan-project.h"
+#include "linli-scenario-edits.h"
 
 /* The planning panel: pick the question, run the solver in a worker
  * thread with progress and cancel, read the proposal and its proven bound,
@@ -95,6 +96,8 @@ update_actions (LinliPlanPanel *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.run", self->document != NULL && !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.cancel", running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.accept", !running && any_proposal_checked (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.save-scenario",
+                                 !running && any_proposal_checked (self));
 }
 
 static void
@@ -295,6 +298,14 @@ accept_action_cb (GtkWidget  *widget,
   linli_plan_panel_accept (LINLI_PLAN_PANEL (widget));
 }
 
+static void
+save_scenario_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  linli_plan_panel_save_as_scenario (LINLI_PLAN_PANEL (widget));
+}
+
 /* GObject overrides */
 
 static void
@@ -372,6 +383,7 @@ linli_plan_panel_class_init (LinliPlanPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.run", NULL, run_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.cancel", NULL, cancel_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.accept", NULL, accept_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.save-scenario", NULL, save_scenario_action_cb);
 }
 
 static void
@@ -576,4 +588,61 @@ linli_plan_panel_accept (LinliPlanPanel *self)
       gtk_label_set_text (self->summary_label, text);
     }
   return accepted;
+}
+
+/**
+ * linli_plan_panel_save_as_scenario:
+ *
+ * Keeps the plan as a scenario instead of accepting it: a new scenario
+ * with the project's sites and every checked proposed site planned, made
+ * active, in one undoable step.  The scenario before it keeps its sites, so
+ * the plan no longer vanishes at the next change.
+ *
+ * Returns: (transfer none) (nullable): the scenario, or %NULL when no
+ *   proposed site is checked
+ */
+LinliScenario *
+linli_plan_panel_save_as_scenario (LinliPlanPanel *self)
+{
+  LinliScenarios *scenarios;
+  LinliScenario *scenario;
+  g_autoptr (GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr (GPtrArray) sites = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (LINLI_IS_PLAN_PANEL (self), NULL);
+
+  if (self->history == NULL)
+    return NULL;
+  for (guint i = 0; i < self->proposal_ids->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
+      g_ptr_array_add (ids, g_ptr_array_index (self->proposal_ids, i));
+  if (ids->len == 0)
+    return NULL;
+
+  scenarios = linli_project_get_scenarios (self->project);
+  sites = linli_scenario_project_dup_sites_planned (self->project, (const char *const *) ids->pdata, ids->len);
+  /* TRANSLATORS: the name of a scenario made from a plan; %u is how many
+   * stations it adds */
+  stem = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Plan: %u New Station", "Plan: %u New Stations",
+                                       ids->len), ids->len);
+  name = linli_scenarios_new_name (scenarios, stem);
+  linli_history_begin_group (self->history, _("Save Plan as Scenario"));
+  scenario = linli_scenario_edits_create_from_sites (self->history, name, NULL, sites, &error);
+  if (scenario != NULL)
+    linli_scenario_edits_switch (self->history, linli_scenario_get_id (scenario));
+  linli_history_end_group (self->history);
+  if (scenario == NULL)
+    {
+      gtk_label_set_text (self->summary_label, error->message);
+      return NULL;
+    }
+  clear_result (self);
+  /* TRANSLATORS: %s is the name of the scenario a plan was saved as */
+  text = g_strdup_printf (_("Saved as the scenario “%s”, now shown."), name);
+  gtk_label_set_text (self->summary_label, text);
+  return scenario;
 }

@@ -5,6 +5,7 @@
 
 #include "linli-document.h"
 #include "linli-plan.h"
+#include "linli-scenario.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,7 @@ void                   linli_plan_panel_run            (LinliPlanPanel *self);
 void                   linli_plan_panel_cancel         (LinliPlanPanel *self);
 gboolean               linli_plan_panel_get_running    (LinliPlanPanel *self);
 guint                  linli_plan_panel_accept         (LinliPlanPanel *self);
+LinliScenario         *linli_plan_panel_save_as_scenario (LinliPlanPanel *self);
 void                   linli_plan_panel_set_problem    (LinliPlanPanel   *self,
                                                         LinliPlanProblem  problem);
 void                   linli_plan_panel_set_k          (LinliPlanPanel *self,

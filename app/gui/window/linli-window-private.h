@@ -17,6 +17,7 @@
 #include "linli-org-dialog.h"
 #include "linli-org-panel.h"
 #include "linli-plan-panel.h"
+#include "linli-scenario-switcher.h"
 #include "linli-site-editor.h"
 #include "linli-site-row.h"
 #include "linli-window.h"
@@ -63,6 +64,7 @@ struct _LinliWindow
   GtkListView         *uncovered_view;
   LinliSiteEditor     *site_editor;
   LinliPlanPanel      *plan_panel;
+  LinliScenarioSwitcher *scenario_switcher;
   LinliGridPanel      *grid_panel;
   GtkLabel            *grid_hint;
   LinliOrgPanel       *org_panel;

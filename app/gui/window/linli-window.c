@@ -770,6 +770,7 @@ linli_window_class_init (LinliWindowClass *klass)
   g_type_ensure (LINLI_TYPE_GRID_PANEL);
   g_type_ensure (LINLI_TYPE_ORG_PANEL);
   g_type_ensure (LINLI_TYPE_CHECKS_PANEL);
+  g_type_ensure (LINLI_TYPE_SCENARIO_SWITCHER);
   g_type_ensure (LINLI_TYPE_SITE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, window_title);
@@ -796,6 +797,7 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, site_editor);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, recent_submenu);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, plan_panel);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, scenario_switcher);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, grid_panel);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, grid_hint);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, org_panel);
@@ -1007,6 +1009,7 @@ linli_window_set_document (LinliWindow   *self,
   linli_map_layer_set_document (self->layer, document);
   linli_meeting_set_document (self->meeting, document);
   linli_plan_panel_set_document (self->plan_panel, document);
+  linli_scenario_switcher_set_document (self->scenario_switcher, document);
   linli_grid_panel_set_document (self->grid_panel, document);
   linli_window_grids_document_changed (self);
   linli_org_panel_set_document (self->org_panel, document);
