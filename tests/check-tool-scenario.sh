@@ -111,6 +111,26 @@ set -e
 grep -q "bad.linli:$line: .*refers to site “no-such-site”, which the base does not have" err.txt ||
   fail "a dangling decision: file, line or reason missing"
 
+# A report on a scenario, whichever is open in the file, and a page
+# comparing it with the base: its key figures are the scenario's, as compare
+# gives them, and the page names both.
+"$tool" export a.linli --scenario "方案一：新增3站" --compare base --pdf s.pdf --csv s > out.txt 2> err.txt ||
+  fail "export --scenario: exit status $?"
+"$tool" scenario compare a.linli base "方案一：新增3站" --json > cmp.json || fail "compare for export"
+want=$(python3 -c "
+import json
+d = json.load(open('cmp.json'))
+rows = d['figures'] if 'figures' in d else d
+row = [r for r in rows if r['key'] == 'households-covered'][0]
+print(int(row['b']))")
+tr -d '\r' < s/figures.csv | grep -qx "Households covered,$want" || fail "export --scenario: households covered not $want"
+pdftotext s.pdf s.txt
+grep -q "方案一：新增3站" s.txt || fail "export --scenario: the scenario is not named"
+grep -q "Current State" s.txt || fail "export --compare base: the base is not named"
+status=0; "$tool" export a.linli --scenario no-such --pdf x.pdf 2> err.txt || status=$?
+[ "$status" = 2 ] && grep -q "no-such" err.txt || fail "export --scenario no-such: status $status"
+[ ! -e x.pdf ] || fail "export --scenario no-such wrote a file"
+
 # In Chinese the tool runs and the figures come out (the strings are
 # translated by the lead later).
 LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 "$tool" scenario compare b.linli base scenario-2 > out.txt 2> err.txt ||

@@ -15,6 +15,7 @@
 #include "linli-painter.h"
 #include "linli-report.h"
 #include "linli-report-tables.h"
+#include "linli-scenario-project.h"
 #include "linli-xlsx.h"
 
 /* linli-tool export: the report on a project as PDF pages, PNG pages, an
@@ -31,6 +32,7 @@ typedef struct
   char     *page;
   char     *size;
   char     *compare;
+  char     *scenario;
   double    dpi;
   gboolean  landscape;
   gboolean  deck;
@@ -47,9 +49,32 @@ export_options_clear (ExportOptions *opts)
   g_free (opts->page);
   g_free (opts->size);
   g_free (opts->compare);
+  g_free (opts->scenario);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, export_options_clear)
+
+/* A document of @document's project switched to the scenario a user
+ * names ("base", an id or a name), the file left as it is. */
+static LinliDocument *
+scenario_document (LinliDocument  *document,
+                   const char     *name,
+                   char          **label,
+                   GError        **error)
+{
+  LinliProject *project = linli_document_get_project (document);
+  g_autoptr (LinliProject) copy = NULL;
+  LinliScenario *scenario;
+
+  if (!linli_scenario_project_resolve (project, name, &scenario, error))
+    return NULL;
+  copy = linli_scenario_project_build (project, name, error);
+  if (copy == NULL)
+    return NULL;
+  *label = g_strdup (linli_scenario_project_name (project, scenario != NULL ? linli_scenario_get_id (scenario)
+                                                                            : NULL));
+  return linli_document_new (copy, NULL);
+}
 
 /* The page size in points: a paper, or with --size the pixels asked at
  * the resolution asked. */
@@ -152,10 +177,14 @@ linli_tool_export (int    argc,
       "N" },
     { "deck", 0, 0, G_OPTION_ARG_NONE, &opts.deck,
       N_("A meeting deck: one landscape page per view (the district, each community)"), NULL },
+    { "scenario", 0, 0, G_OPTION_ARG_STRING, &opts.scenario,
+      N_("Report on this scenario of the project (a name or id; “base” for the current state), "
+         "whichever is open in the file"),
+      "NAME" },
     { "compare", 0, 0, G_OPTION_ARG_FILENAME, &opts.compare,
-      N_("Add a page comparing FILE (before) with this project (after): "
-         "two maps and the figures' changes"),
-      "BEFORE.linli" },
+      N_("Add a page comparing BEFORE — a scenario of the project, or another .linli file — with "
+         "what the report is on (after): two maps and the figures' changes"),
+      "BEFORE" },
     { "hide-names", 0, 0, G_OPTION_ARG_NONE, &opts.hide_names,
       N_("Hide people's names, whatever the project says"), NULL },
     { NULL }
@@ -166,6 +195,7 @@ linli_tool_export (int    argc,
   g_autoptr (LinliDocument) document = NULL;
   g_autoptr (LinliReport) report = NULL;
   g_autoptr (GPtrArray) tables = NULL;
+  g_autofree char *name_b = NULL;
   double width, height;
   int status = 0;
 
@@ -195,17 +225,52 @@ linli_tool_export (int    argc,
       g_printerr ("linli-tool: %s\n", error->message);
       return 2;
     }
+  name_b = g_path_get_basename (argv[1]);
+  if (opts.scenario != NULL)
+    {
+      LinliDocument *in_scenario;
+
+      g_clear_pointer (&name_b, g_free);
+      in_scenario = scenario_document (document, opts.scenario, &name_b, &error);
+      if (in_scenario == NULL)
+        {
+          g_printerr ("linli-tool: %s\n", error->message);
+          return 2;
+        }
+      g_object_unref (document);
+      document = in_scenario;
+    }
   if (opts.hide_names)
     linli_project_set_hide_names (linli_document_get_project (document), TRUE);
 
   if (opts.pdf != NULL || opts.png != NULL)
     {
       report = linli_report_new (width, height);
+      if (opts.scenario != NULL)
+        {
+          /* TRANSLATORS: the report's title when it is on a scenario; %s is its name */
+          g_autofree char *title = g_strdup_printf (_("10-Minute Service Circle Report: %s"), name_b);
+
+          linli_report_set_title (report, title);
+        }
       if (opts.compare != NULL)
         {
-          g_autoptr (LinliDocument) before = linli_document_new_for_path (opts.compare, &error);
-          g_autofree char *name_a = NULL, *name_b = NULL;
+          g_autoptr (LinliDocument) before = NULL;
+          g_autofree char *name_a = NULL;
 
+          /* A file when it is one, else a scenario of this project's. */
+          if (g_str_has_suffix (opts.compare, ".linli") && g_file_test (opts.compare, G_FILE_TEST_EXISTS))
+            {
+              before = linli_document_new_for_path (opts.compare, &error);
+              name_a = g_path_get_basename (opts.compare);
+            }
+          else
+            {
+              g_autoptr (LinliDocument) opened = linli_document_new_for_path (argv[1], &error);
+
+              if (opened != NULL)
+                before = scenario_document (opened, opts.compare, &name_a, &error);
+            }
           if (before == NULL)
             {
               g_printerr ("linli-tool: %s\n", error->message);
@@ -213,8 +278,6 @@ linli_tool_export (int    argc,
             }
           if (opts.hide_names)
             linli_project_set_hide_names (linli_document_get_project (before), TRUE);
-          name_a = g_path_get_basename (opts.compare);
-          name_b = g_path_get_basename (argv[1]);
           linli_report_add_comparison (report, before, name_a, document, name_b);
         }
       if (opts.deck)
