@@ -658,6 +658,7 @@ finish_water (LinliImporter *imp)
   LinliProjection projection;
   double margin_lat, margin_lon;
   g_autoptr (LinliWater) kept = NULL;
+  g_autoptr (LinliWater) rounded = NULL;
   guint before;
 
   if (linli_water_is_empty (imp->water))
@@ -698,12 +699,47 @@ finish_water (LinliImporter *imp)
       extent.max_lon = MIN (extent.max_lon + margin_lon, 180);
       kept = linli_water_clip (imp->water, &extent, &projection);
     }
-  imp->report.water_lines = linli_water_get_n_lines (kept);
-  imp->report.water_areas = linli_water_get_n_areas (kept);
+  /* Positions rounded as files keep them (cutting made new ones), so the
+   * project saves and loads back the same; an area that rounding leaves
+   * invalid is repaired or, failing that, dropped. */
+  rounded = linli_water_new ();
+  for (guint i = 0; i < linli_water_get_n_lines (kept); i++)
+    {
+      LinliWaterwayKind kind;
+      const char *name;
+      double width;
+      guint n;
+      const LinliLatLon *p = linli_water_get_line (kept, i, &kind, &name, &width, &n);
+      g_autofree LinliLatLon *q = g_new (LinliLatLon, n);
+
+      for (guint k = 0; k < n; k++)
+        {
+          q[k].lat = round (p[k].lat * 1e7) / 1e7;
+          q[k].lon = round (p[k].lon * 1e7) / 1e7;
+        }
+      linli_water_add_line (rounded, kind, name, width, q, n);
+    }
+  for (guint i = 0; i < linli_water_get_n_areas (kept); i++)
+    {
+      LinliWaterAreaKind kind;
+      const char *name;
+      LinliPolygon *polygon = linli_water_get_area (kept, i, &kind, &name);
+      LinliExtent e;
+      LinliProjection local;
+      g_autoptr (LinliPolygon) for_file = NULL;
+
+      linli_polygon_get_extent (polygon, &e);
+      linli_projection_init (&local, (e.min_lat + e.max_lat) / 2, (e.min_lon + e.max_lon) / 2);
+      for_file = water_polygon_for_file (polygon, &local);
+      if (for_file != NULL)
+        linli_water_add_area (rounded, kind, name, for_file);
+    }
+  imp->report.water_lines = linli_water_get_n_lines (rounded);
+  imp->report.water_areas = linli_water_get_n_areas (rounded);
   /* Cut lines may come back as more pieces than went in. */
   if (imp->report.water_lines + imp->report.water_areas < before)
     imp->report.water_skipped += before - imp->report.water_lines - imp->report.water_areas;
-  linli_project_set_water (imp->project, g_steal_pointer (&kept));
+  linli_project_set_water (imp->project, g_steal_pointer (&rounded));
 }
 
 /**
