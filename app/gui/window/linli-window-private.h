@@ -52,6 +52,7 @@ struct _LinliWindow
   GtkLabel            *street_gap_label;
   GtkDropDown         *distance_dropdown;
   GtkWidget           *street_legend;
+  GtkWidget           *water_legend;
   GtkWidget           *grid_legend;
   GtkSpinButton       *minutes_spin;
   GtkSpinButton       *speed_spin;
