@@ -474,8 +474,13 @@ linli_importer_add_water_line (LinliImporter     *imp,
 {
   g_autofree char *clamped = clamp_text (name);
 
-  if (n_points < 2 || n_points > LINLI_WATER_MAX_LINE_POINTS ||
-      linli_water_get_n_lines (imp->water) >= LINLI_WATER_MAX_LINES)
+  gboolean valid = n_points >= 2 && n_points <= LINLI_WATER_MAX_LINE_POINTS &&
+                   linli_water_get_n_lines (imp->water) < LINLI_WATER_MAX_LINES;
+
+  /* Beyond 85° the projection measures nothing: such a waterway is left out. */
+  for (guint i = 0; valid && i < n_points; i++)
+    valid = linli_lat_lon_is_valid (points[i].lat, points[i].lon);
+  if (!valid)
     {
       imp->report.water_skipped++;
       return;
