@@ -138,7 +138,8 @@ water_barrier (LinliProject          *project,
     }
   for (guint i = 0; i < linli_water_get_n_areas (water); i++)
     {
-      GEOSGeometry *polygon = linli_geos_from_polygon (linli_water_get_area (water, i, NULL, NULL), projection);
+      LinliPolygon *outline = linli_water_get_area (water, i, NULL, NULL);
+      GEOSGeometry *polygon = linli_geos_from_polygon (outline, projection);
 
       if (polygon != NULL && GEOSPreparedIntersects_r (h, prepared, polygon) == 1)
         g_ptr_array_add (parts, polygon);

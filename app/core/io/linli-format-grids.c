@@ -302,7 +302,8 @@ write_grids (LinliFormatWriter *w,
       g_string_append (out, "    <boundary");
       _linli_format_append_attr (out, "community", linli_project_get_community (project, communities[i])->id);
       g_string_append_c (out, '>');
-      _linli_format_append_polygon (out, linli_grids_get_community_boundary (grids, communities[i]));
+      _linli_format_append_polygon (out,
+                                    linli_grids_get_community_boundary (grids, communities[i]));
       g_string_append (out, "</boundary>\n");
       if (!_linli_format_writer_step (w))
         return FALSE;

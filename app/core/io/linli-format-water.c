@@ -29,9 +29,11 @@ parse_line (LinliFormatReader *l,
   g_autofree char *name = NULL;
   g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
   gboolean ok = _linli_format_read_attrs (l, &a) && _linli_format_require (l, &a, KIND, "line")
-                && (a.values[NAME] == NULL || _linli_format_check_text (l, "name", a.values[NAME], MAX_NAME_LENGTH))
+                && (a.values[NAME] == NULL
+                    || _linli_format_check_text (l, "name", a.values[NAME], MAX_NAME_LENGTH))
                 && (a.values[WIDTH] == NULL
-                    || _linli_format_parse_double (l, "width", a.values[WIDTH], 0, LINLI_WATER_MAX_WIDTH, &width));
+                    || _linli_format_parse_double (l, "width", a.values[WIDTH], 0, LINLI_WATER_MAX_WIDTH,
+                                                   &width));
 
   if (ok && !linli_waterway_kind_from_string (a.values[KIND], &kind))
     {
@@ -39,7 +41,8 @@ parse_line (LinliFormatReader *l,
       ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown waterway kind “%s”"), q);
     }
   if (ok && linli_water_get_n_lines (water) >= LINLI_WATER_MAX_LINES)
-    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<water> has more than %u lines"), LINLI_WATER_MAX_LINES);
+    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<water> has more than %u lines"),
+               LINLI_WATER_MAX_LINES);
   if (ok)
     name = g_strdup (a.values[NAME]);
   _linli_format_attrs_clear (&a);
@@ -61,7 +64,8 @@ parse_area (LinliFormatReader *l,
   g_autofree char *what = NULL;
   g_autoptr (LinliPolygon) polygon = NULL;
   gboolean ok = _linli_format_read_attrs (l, &a) && _linli_format_require (l, &a, KIND, "area")
-                && (a.values[NAME] == NULL || _linli_format_check_text (l, "name", a.values[NAME], MAX_NAME_LENGTH));
+                && (a.values[NAME] == NULL
+                    || _linli_format_check_text (l, "name", a.values[NAME], MAX_NAME_LENGTH));
 
   if (ok && !linli_water_area_kind_from_string (a.values[KIND], &kind))
     {
@@ -69,7 +73,8 @@ parse_area (LinliFormatReader *l,
       ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("unknown water area kind “%s”"), q);
     }
   if (ok && linli_water_get_n_areas (water) >= LINLI_WATER_MAX_AREAS)
-    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<water> has more than %u areas"), LINLI_WATER_MAX_AREAS);
+    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<water> has more than %u areas"),
+               LINLI_WATER_MAX_AREAS);
   if (ok)
     {
       name = g_strdup (a.values[NAME]);

@@ -295,7 +295,8 @@ read_points (LinliFormatReader *l,
     }
   if (points->len < min_points)
     return fail (l, LINLI_FORMAT_ERROR_INVALID,
-                 min_points == 3 ? _("<%s> needs at least 3 points") : _("<%s> needs at least 2 points"),
+                 min_points == 3 ? _("<%s> needs at least 3 points")
+                                 : _("<%s> needs at least 2 points"),
                  element);
 
   if (!read_node (l, &type))

@@ -475,7 +475,8 @@ end_element (OsmReader *r)
       }
     case ELEMENT_RELATION:
       {
-        OsmRelation rel = { r->id, r->members_start, r->members->len - r->members_start, G_MAXUINT32, 0 };
+        OsmRelation rel = { r->id, r->members_start, r->members->len - r->members_start, G_MAXUINT32,
+                            0 };
         const char *type = tags_get (r->tags, "type");
         LinliTags tags = { tags_get, r->tags };
 
@@ -1048,12 +1049,13 @@ add_water_relation (OsmReader         *r,
 {
   LinliImporter *imp = r->imp;
   GPtrArray *tags = g_ptr_array_index (r->features, rel->feature);
-  g_autoptr (GPtrArray) outer = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr (GPtrArray) inner = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr (GPtrArray) outer_rings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr (GPtrArray) inner_rings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr (GPtrArray) outer_points = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr (GPtrArray) inner_points = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  GDestroyNotify unref = (GDestroyNotify) g_array_unref;
+  g_autoptr (GPtrArray) outer = g_ptr_array_new_with_free_func (unref);
+  g_autoptr (GPtrArray) inner = g_ptr_array_new_with_free_func (unref);
+  g_autoptr (GPtrArray) outer_rings = g_ptr_array_new_with_free_func (unref);
+  g_autoptr (GPtrArray) inner_rings = g_ptr_array_new_with_free_func (unref);
+  g_autoptr (GPtrArray) outer_points = g_ptr_array_new_with_free_func (unref);
+  g_autoptr (GPtrArray) inner_points = g_ptr_array_new_with_free_func (unref);
   guint missing = 0, open;
 
   for (guint m = 0; m < rel->n_members; m++)
@@ -1068,7 +1070,8 @@ add_water_relation (OsmReader         *r,
           continue;
         }
       way_nodes = g_array_new (FALSE, FALSE, sizeof (guint32));
-      if (resolve_way (r, &g_array_index (r->ways, OsmWay, way), way_nodes) > 0 || way_nodes->len < 2)
+      if (resolve_way (r, &g_array_index (r->ways, OsmWay, way), way_nodes) > 0 ||
+          way_nodes->len < 2)
         {
           missing++;
           g_array_unref (way_nodes);
@@ -1095,7 +1098,8 @@ add_water_relation (OsmReader         *r,
           g_ptr_array_add (k == 0 ? outer_points : inner_points, ring);
         }
     }
-  linli_importer_add_water_area (imp, rel->water & WATER_KIND, water_name (tags), outer_points, inner_points);
+  linli_importer_add_water_area (imp, rel->water & WATER_KIND, water_name (tags), outer_points,
+                                 inner_points);
 }
 
 /* Areas: each closed way and each relation the filter took, with its

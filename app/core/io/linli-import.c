@@ -513,8 +513,8 @@ round_polygon (const LinliPolygon *polygon)
       g_array_append_val (lengths, n);
       g_array_append_val (holes, hole);
     }
-  return linli_polygon_new ((LinliLatLon *) points->data, (guint *) lengths->data, (gboolean *) holes->data,
-                            lengths->len);
+  return linli_polygon_new ((LinliLatLon *) points->data, (guint *) lengths->data,
+                            (gboolean *) holes->data, lengths->len);
 }
 
 static gboolean
@@ -566,8 +566,9 @@ static LinliPolygon *
 union_of_rings (GPtrArray             *rings,
                 const LinliProjection *projection)
 {
-  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) linli_polygon_unref);
+  g_autoptr (GPtrArray) parts = NULL;
 
+  parts = g_ptr_array_new_with_free_func ((GDestroyNotify) linli_polygon_unref);
   for (guint i = 0; rings != NULL && i < rings->len; i++)
     {
       GArray *ring = g_ptr_array_index (rings, i);
@@ -619,7 +620,8 @@ linli_importer_add_water_area (LinliImporter      *imp,
   for (guint i = 0; inner != NULL && i < inner->len; i++)
     n_points += ((GArray *) g_ptr_array_index (inner, i))->len;
   if (outer == NULL || outer->len == 0 || outer->len + (inner ? inner->len : 0) > WATER_MAX_RINGS ||
-      n_points > WATER_MAX_RINGS * 100u || linli_water_get_n_areas (imp->water) >= LINLI_WATER_MAX_AREAS)
+      n_points > WATER_MAX_RINGS * 100u ||
+      linli_water_get_n_areas (imp->water) >= LINLI_WATER_MAX_AREAS)
     {
       imp->report.water_skipped++;
       return;

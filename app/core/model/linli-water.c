@@ -333,16 +333,19 @@ linli_water_equal (const LinliWater *a,
     {
       const Line *p = &g_array_index (a->lines, Line, i), *q = &g_array_index (b->lines, Line, i);
 
-      if (p->len != q->len || p->kind != q->kind || p->width != q->width || g_strcmp0 (p->name, q->name) != 0 ||
+      if (p->len != q->len || p->kind != q->kind || p->width != q->width ||
+          g_strcmp0 (p->name, q->name) != 0 ||
           memcmp (&g_array_index (a->points, LinliLatLon, p->start),
-                  &g_array_index (b->points, LinliLatLon, q->start), p->len * sizeof (LinliLatLon)) != 0)
+                  &g_array_index (b->points, LinliLatLon, q->start),
+                  p->len * sizeof (LinliLatLon)) != 0)
         return FALSE;
     }
   for (guint i = 0; i < a->areas->len; i++)
     {
       const Area *p = &g_array_index (a->areas, Area, i), *q = &g_array_index (b->areas, Area, i);
 
-      if (p->kind != q->kind || g_strcmp0 (p->name, q->name) != 0 || !linli_polygon_equal (p->polygon, q->polygon))
+      if (p->kind != q->kind || g_strcmp0 (p->name, q->name) != 0 ||
+          !linli_polygon_equal (p->polygon, q->polygon))
         return FALSE;
     }
   return TRUE;
@@ -416,7 +419,8 @@ add_clipped_lines (LinliWater            *water,
       unsigned int size = 0;
       g_autoptr (GArray) points = NULL;
 
-      if (GEOSGeomTypeId_r (h, part) != GEOS_LINESTRING || (seq = GEOSGeom_getCoordSeq_r (h, part)) == NULL ||
+      if (GEOSGeomTypeId_r (h, part) != GEOS_LINESTRING ||
+          (seq = GEOSGeom_getCoordSeq_r (h, part)) == NULL ||
           !GEOSCoordSeq_getSize_r (h, seq, &size) || size < 2)
         continue;
       points = g_array_sized_new (FALSE, FALSE, sizeof (LinliLatLon), size);
@@ -431,8 +435,8 @@ add_clipped_lines (LinliWater            *water,
             g_array_append_val (points, p);
         }
       if (points->len >= 2 && points->len <= LINLI_WATER_MAX_LINE_POINTS)
-        linli_water_add_line (water, like->kind, like->name, like->width, (LinliLatLon *) points->data,
-                              points->len);
+        linli_water_add_line (water, like->kind, like->name, like->width,
+                              (LinliLatLon *) points->data, points->len);
     }
 }
 
@@ -464,7 +468,8 @@ linli_water_clip (const LinliWater      *water,
 
   linli_projection_forward (projection, extent->min_lat, extent->min_lon, &x0, &y0);
   linli_projection_forward (projection, extent->max_lat, extent->max_lon, &x1, &y1);
-  frame = linli_polygon_new_rectangle (extent->min_lat, extent->min_lon, extent->max_lat, extent->max_lon);
+  frame = linli_polygon_new_rectangle (extent->min_lat, extent->min_lon,
+                                       extent->max_lat, extent->max_lon);
   frame_geometry = linli_geos_from_polygon (frame, projection);
 
   for (guint i = 0; i < water->lines->len; i++)
@@ -485,7 +490,8 @@ linli_water_clip (const LinliWater      *water,
           continue;
         }
       g = linli_geos_from_line (points, line->len, projection);
-      clipped = g != NULL ? GEOSClipByRect_r (h, g, MIN (x0, x1), MIN (y0, y1), MAX (x0, x1), MAX (y0, y1))
+      clipped = g != NULL ? GEOSClipByRect_r (h, g, MIN (x0, x1), MIN (y0, y1),
+                                              MAX (x0, x1), MAX (y0, y1))
                           : NULL;
       if (clipped != NULL)
         add_clipped_lines (self, clipped, line, projection);
@@ -510,7 +516,8 @@ linli_water_clip (const LinliWater      *water,
           continue;
         }
       g = linli_geos_from_polygon (area->polygon, projection);
-      clipped = g != NULL && frame_geometry != NULL ? GEOSIntersection_r (h, g, frame_geometry) : NULL;
+      clipped = g != NULL && frame_geometry != NULL ? GEOSIntersection_r (h, g, frame_geometry)
+                                                    : NULL;
       kept = linli_geos_to_polygon (clipped, projection);
       if (kept != NULL)
         linli_water_add_area (self, area->kind, area->name, kept);

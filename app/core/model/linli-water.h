@@ -52,7 +52,8 @@ gboolean            linli_water_area_kind_from_string (const char         *strin
                                                        LinliWaterAreaKind *kind);
 
 LinliWater         *linli_water_new                  (void) G_GNUC_WARN_UNUSED_RESULT;
-LinliWater         *linli_water_copy                 (const LinliWater *water) G_GNUC_WARN_UNUSED_RESULT;
+LinliWater         *linli_water_copy                 (const LinliWater *water)
+  G_GNUC_WARN_UNUSED_RESULT;
 void                linli_water_free                 (LinliWater *water);
 
 void                linli_water_add_line             (LinliWater        *water,
@@ -86,7 +87,8 @@ void                linli_water_get_extent           (const LinliWater *water,
 
 LinliWater         *linli_water_clip                 (const LinliWater      *water,
                                                       const LinliExtent     *extent,
-                                                      const LinliProjection *projection) G_GNUC_WARN_UNUSED_RESULT;
+                                                      const LinliProjection *projection)
+  G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliWater, linli_water_free)
 
