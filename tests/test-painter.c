@@ -978,6 +978,51 @@ test_chain_colours (void)
   g_assert_finalize_object (painter);
 }
 
+/* Water is drawn where it is: a lake's middle in its fill, a wide river's
+ * line in its colour, under the streets; a building away from both keeps
+ * its own colour, and without water the same places are not blue. */
+static void
+test_water (void)
+{
+  LinliLatLon lake_ring[4] = { { 30.000, 120.000 }, { 30.000, 120.004 }, { 30.002, 120.004 },
+                               { 30.002, 120.000 } };
+  LinliLatLon river[2] = { { 30.004, 119.995 }, { 30.004, 120.010 } };
+  const double lake_lat = 30.001, lake_lon = 120.002, river_lat = 30.004, river_lon = 120.002;
+
+  for (int with_water = 0; with_water < 2; with_water++)
+    {
+      g_autoptr (LinliProject) project = linli_project_new ();
+      g_autoptr (LinliPainter) painter = linli_painter_new ();
+      guint c = linli_project_add_community (project, "c", "水乡社区");
+      guint k = linli_project_add_compound (project, "k", "小区", c);
+      LinliBuilding b = { "b1", "1幢", 30.006, 120.002, k, 40, 100, 3, 0, 0, 0 };
+      cairo_surface_t *surface;
+      LinliMapView view;
+      double x, y;
+
+      linli_project_add_building (project, &b, NULL, 0);
+      if (with_water)
+        {
+          g_autoptr (LinliWater) water = linli_water_new ();
+          g_autoptr (LinliPolygon) lake = linli_polygon_new_simple (lake_ring, 4);
+
+          linli_water_add_area (water, LINLI_WATER_AREA_WATER, "湖", lake);
+          linli_water_add_line (water, LINLI_WATERWAY_RIVER, "河", 40, river, 2);
+          linli_project_set_water (project, g_steal_pointer (&water));
+        }
+      linli_painter_set_project (painter, project);
+      linli_map_view_init (&view, 30.003, 120.002, 17, 600, 600);
+      surface = render (painter, &view);
+      linli_map_view_to_pixels (&view, lake_lat, lake_lon, &x, &y);
+      g_assert_cmpint (colour_near (pixel_at (surface, (int) x, (int) y), LINLI_COLOR_WATER_AREA, 8), ==,
+                       with_water);
+      linli_map_view_to_pixels (&view, river_lat, river_lon, &x, &y);
+      g_assert_cmpint (colour_near (pixel_at (surface, (int) x, (int) y), LINLI_COLOR_WATER, 8), ==, with_water);
+      cairo_surface_destroy (surface);
+      g_assert_finalize_object (g_steal_pointer (&painter));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -991,6 +1036,7 @@ main (int    argc,
   g_test_add_func ("/painter/empty", test_empty);
   g_test_add_func ("/painter/properties", test_properties);
   g_test_add_func ("/painter/chain-colours", test_chain_colours);
+  g_test_add_func ("/painter/water", test_water);
   g_test_add ("/painter/view-fit", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_view_fit, fixture_tear_down);
   g_test_add ("/painter/colours", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_colours, fixture_tear_down);
   g_test_add ("/painter/legend", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_legend, fixture_tear_down);

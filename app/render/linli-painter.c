@@ -525,6 +525,113 @@ draw_background (LinliPainter  *self,
   cairo_fill (cr);
 }
 
+/* Water */
+
+/* Whether the box of @extent, seen through @v, reaches into the view
+ * widened by @pad pixels. */
+static gboolean
+extent_visible (const View        *v,
+                const LinliExtent *extent,
+                double             pad)
+{
+  double x[4], y[4];
+
+  if (!(extent->min_lat <= extent->max_lat))
+    return FALSE;
+  view_point (v, extent->min_lat, extent->min_lon, &x[0], &y[0]);
+  view_point (v, extent->min_lat, extent->max_lon, &x[1], &y[1]);
+  view_point (v, extent->max_lat, extent->min_lon, &x[2], &y[2]);
+  view_point (v, extent->max_lat, extent->max_lon, &x[3], &y[3]);
+  return MAX (MAX (x[0], x[1]), MAX (x[2], x[3])) >= -pad &&
+         MIN (MIN (x[0], x[1]), MIN (x[2], x[3])) <= v->width + pad &&
+         MAX (MAX (y[0], y[1]), MAX (y[2], y[3])) >= -pad &&
+         MIN (MIN (y[0], y[1]), MIN (y[2], y[3])) <= v->height + pad;
+}
+
+/* Water under the streets: areas filled light blue, each on its own so
+ * that overlapping ones (a riverbank over a lake) do not cancel out under
+ * the even-odd rule its islands need; waterways as blue lines as wide as
+ * they are on the ground (their kind's usual width when not known), at
+ * least a pixel. */
+static void
+draw_water (LinliPainter *self,
+            cairo_t      *cr,
+            const View   *v)
+{
+  const LinliWater *water = linli_project_get_water (self->project);
+
+  if (linli_water_is_empty (water))
+    return;
+  cairo_save (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  for (guint i = 0; i < linli_water_get_n_areas (water); i++)
+    {
+      LinliPolygon *polygon = linli_water_get_area (water, i, NULL, NULL);
+      LinliExtent extent;
+
+      linli_polygon_get_extent (polygon, &extent);
+      if (!extent_visible (v, &extent, 2))
+        continue;
+      cairo_new_path (cr);
+      for (guint r = 0; r < linli_polygon_get_n_rings (polygon); r++)
+        {
+          guint n;
+          const LinliLatLon *p = linli_polygon_get_ring (polygon, r, &n);
+
+          for (guint k = 0; k < n; k++)
+            {
+              double x, y;
+
+              view_point (v, p[k].lat, p[k].lon, &x, &y);
+              if (k == 0)
+                cairo_move_to (cr, x, y);
+              else
+                cairo_line_to (cr, x, y);
+            }
+          cairo_close_path (cr);
+        }
+      set_rgb (cr, LINLI_COLOR_WATER_AREA, 1);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, LINLI_COLOR_WATER, 0.5);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+    }
+  set_rgb (cr, LINLI_COLOR_WATER, 1);
+  for (guint i = 0; i < linli_water_get_n_lines (water); i++)
+    {
+      LinliWaterwayKind kind;
+      double width, px;
+      guint n;
+      const LinliLatLon *p = linli_water_get_line (water, i, &kind, NULL, &width, &n);
+      LinliExtent extent;
+
+      if (width <= 0)
+        width = linli_waterway_kind_default_width (kind);
+      px = MAX (width * v->ppm, 1.0);
+      linli_extent_init (&extent);
+      for (guint k = 0; k < n; k++)
+        linli_extent_add (&extent, p[k].lat, p[k].lon);
+      if (!extent_visible (v, &extent, px))
+        continue;
+      cairo_new_path (cr);
+      for (guint k = 0; k < n; k++)
+        {
+          double x, y;
+
+          view_point (v, p[k].lat, p[k].lon, &x, &y);
+          if (k == 0)
+            cairo_move_to (cr, x, y);
+          else
+            cairo_line_to (cr, x, y);
+        }
+      cairo_set_line_width (cr, px);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
 static inline int
 walk_band (double distance,
            double radius)
@@ -1777,6 +1884,7 @@ typedef enum
   SWATCH_BOUNDARY_DERIVED,
   SWATCH_NO_GRID,
   SWATCH_CHAIN,
+  SWATCH_WATER,
 } Swatch;
 
 /* When a row of the legend is shown. */
@@ -1789,6 +1897,7 @@ typedef enum
   ROW_GRIDS,      /* the grid layer, with grids */
   ROW_GIVEN,      /* a community boundary drawn or imported */
   ROW_DERIVED,    /* a community boundary derived from buildings */
+  ROW_WATER,      /* the project has water */
 } RowWhen;
 
 static const struct
@@ -1825,6 +1934,7 @@ static const struct
   { SWATCH_NO_GRID, LINLI_COLOR_NO_GRID, N_("Building in no grid"), ROW_GRIDS },
   { SWATCH_BOUNDARY, LINLI_COLOR_BOUNDARY, N_("Community boundary"), ROW_GIVEN },
   { SWATCH_BOUNDARY_DERIVED, LINLI_COLOR_BOUNDARY, N_("Community boundary derived from buildings"), ROW_DERIVED },
+  { SWATCH_WATER, LINLI_COLOR_WATER, N_("Water: river, canal or lake"), ROW_WATER },
 };
 
 #define LEGEND_MARGIN   12.0
@@ -1952,6 +2062,16 @@ draw_swatch (cairo_t *cr,
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
       break;
+    case SWATCH_WATER:
+      cairo_rectangle (cr, x - 10, y - 6, 20, 12);
+      set_rgb (cr, LINLI_COLOR_WATER_AREA, 1);
+      cairo_fill (cr);
+      cairo_move_to (cr, x - 10, y + 1);
+      cairo_curve_to (cr, x - 4, y - 4, x + 4, y + 6, x + 10, y + 1);
+      set_rgb (cr, color, 1);
+      cairo_set_line_width (cr, 3);
+      cairo_stroke (cr);
+      break;
     case SWATCH_STREET:
     default:
       cairo_move_to (cr, x - 9, y);
@@ -2030,7 +2150,8 @@ draw_legend (LinliPainter *self,
       if (when == ROW_ALWAYS || (when == ROW_COVERAGE && !chain) || (when == ROW_CHAIN && chain) ||
           (when == ROW_WALK && self->node_distances != NULL) ||
           (when == ROW_GRIDS && grids) || (when == ROW_GIVEN && grids && self->any_given) ||
-          (when == ROW_DERIVED && grids && self->any_derived))
+          (when == ROW_DERIVED && grids && self->any_derived) ||
+          (when == ROW_WATER && linli_project_has_water (self->project)))
         shown[n_rows++] = i;
     }
 
@@ -3103,6 +3224,7 @@ linli_painter_draw (LinliPainter       *self,
     }
   sites = place_sites (self, &v);
   draw_background (self, cr, &v, grids);
+  draw_water (self, cr, &v);
   if (grids)
     draw_grid_fills (self, cr, &v);
   draw_streets (self, cr, &v);

@@ -146,6 +146,9 @@ void          linli_render_free_caches          (void);
 #define LINLI_COLOR_PARTLY    0xf2b8a0
 #define LINLI_COLOR_STREET    0xfbfaf7
 #define LINLI_COLOR_PROPOSED  0x1b8a4a
+/* Water: areas as OpenStreetMap's own map fills them, waterways a deeper blue. */
+#define LINLI_COLOR_WATER_AREA 0xaad3df
+#define LINLI_COLOR_WATER      0x6fa8dc
 /* Streets by the walk to the nearest site: within half the rule, within
  * the rule, within one and a half times, farther, not connected.  Green to
  * red as ColorBrewer's RdYlGn, but its light orange and red are darker here:

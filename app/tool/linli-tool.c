@@ -41,7 +41,7 @@ cmd_generate (int    argc,
 {
   int seed = 1, buildings = 2500;
   double lane_share = 0.25;
-  gboolean grids = FALSE;
+  gboolean grids = FALSE, canal = FALSE;
   double lat = 30.2900, lon = 120.1550;  /* Hangzhou, Gongshu */
   g_autofree char *name = NULL, *out = NULL, *center = NULL;
   GOptionEntry entries[] = {
@@ -53,6 +53,8 @@ cmd_generate (int    argc,
       N_("Share of compounds of old low-rise lane houses, 0 to 1 (default 0.25)"), "F" },
     { "grids", 0, 0, G_OPTION_ARG_NONE, &grids,
       N_("Divide the communities into grids, leaving some without, as real data is"), NULL },
+    { "canal", 0, 0, G_OPTION_ARG_NONE, &canal,
+      N_("Lay a canal across the district, between two rows of communities"), NULL },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("File to write"), "FILE" },
     { NULL }
   };
@@ -99,6 +101,7 @@ cmd_generate (int    argc,
   opts.center_lon = lon;
   opts.name = name;
   opts.lane_share = lane_share;
+  opts.canal = canal;
   project = linli_generate_district (&opts);
   if (grids)
     linli_generator_add_grids (project, seed);
@@ -515,6 +518,10 @@ cmd_import (int    argc,
              report.repaired, report.degenerate);
   g_print (_("streets:     %u ways, %u nodes, %.1f km; %u joins made\n"),
            report.street_ways, report.street_nodes, report.street_km, report.street_joins);
+  if (report.water_lines + report.water_areas + report.water_skipped > 0)
+    g_print (_("water:       %u waterways, %u water areas; %u skipped (unclosed, incomplete, no area, "
+               "or more than 2 km from the rest)\n"),
+             report.water_lines, report.water_areas, report.water_skipped);
   g_print (g_dngettext (GETTEXT_PACKAGE, "suggestions: %u service position found", "suggestions: %u service positions found",
                         report.suggestions->len), report.suggestions->len);
   g_print ("%s\n", report.suggestions->len == 0 ? "" : add_sites ? _(", added as existing sites")

@@ -19,7 +19,8 @@
  *   buildings) joined with the hull of its buildings, less the locked grids
  *   and less a strip of ROAD_GAP metres either side of every major road
  *   (secondary and primary streets), so cells on the two sides of a road
- *   never touch;
+ *   never touch, and less the project's water: its areas, and its lines
+ *   buffered by half their width or WATER_GAP metres, whichever is more;
  * - every building gets the Voronoi cell of its position within that area;
  * - a unit is a compound (the union of its buildings' cells) or, for a
  *   compound holding more than the maximum, each of its buildings;
@@ -27,6 +28,7 @@
  *   of boundary.
  */
 #define ROAD_GAP    1.0
+#define WATER_GAP   3.0    /* m: the least a waterway takes either side of its line */
 #define MIN_SHARED  1.0
 #define TOUCH       0.25   /* m: edges closer than this are one edge */
 
@@ -97,6 +99,59 @@ major_roads (LinliProject          *project,
       GEOSGeometry *all = GEOSGeom_createCollection_r (h, GEOS_MULTILINESTRING,
                                                        (GEOSGeometry **) lines->pdata, lines->len);
       result = GEOSBuffer_r (h, all, ROAD_GAP, 2);
+      linli_geos_free (all);
+    }
+  return result;
+}
+
+/* The project's water within reach of @area, as one geometry: its areas,
+ * and its lines as strips as wide as they are (at least 2 × WATER_GAP). */
+static GEOSGeometry *
+water_barrier (LinliProject          *project,
+               const GEOSGeometry    *area,
+               const LinliProjection *projection)
+{
+  GEOSContextHandle_t h = linli_geos_context ();
+  const LinliWater *water = linli_project_get_water (project);
+  g_autoptr (GPtrArray) parts = g_ptr_array_new ();
+  const GEOSPreparedGeometry *prepared;
+  GEOSGeometry *result = NULL;
+
+  if (linli_water_is_empty (water))
+    return NULL;
+  prepared = GEOSPrepare_r (h, area);
+  for (guint i = 0; i < linli_water_get_n_lines (water); i++)
+    {
+      double width;
+      guint n;
+      const LinliLatLon *points = linli_water_get_line (water, i, NULL, NULL, &width, &n);
+      GEOSGeometry *line = linli_geos_from_line (points, n, projection);
+
+      if (line != NULL && GEOSPreparedIntersects_r (h, prepared, line) == 1)
+        {
+          GEOSGeometry *strip = GEOSBuffer_r (h, line, MAX (width / 2, WATER_GAP), 2);
+
+          if (strip != NULL)
+            g_ptr_array_add (parts, strip);
+        }
+      linli_geos_free (line);
+    }
+  for (guint i = 0; i < linli_water_get_n_areas (water); i++)
+    {
+      LinliPolygon *outline = linli_water_get_area (water, i, NULL, NULL);
+      GEOSGeometry *polygon = linli_geos_from_polygon (outline, projection);
+
+      if (polygon != NULL && GEOSPreparedIntersects_r (h, prepared, polygon) == 1)
+        g_ptr_array_add (parts, polygon);
+      else
+        linli_geos_free (polygon);
+    }
+  GEOSPreparedGeom_destroy_r (h, prepared);
+  if (parts->len > 0)
+    {
+      GEOSGeometry *all = GEOSGeom_createCollection_r (h, GEOS_GEOMETRYCOLLECTION,
+                                                       (GEOSGeometry **) parts->pdata, parts->len);
+      result = GEOSUnaryUnion_r (h, all);
       linli_geos_free (all);
     }
   return result;
@@ -178,10 +233,10 @@ describe_culprits (LinliProject                 *project,
           break;
         case LINLI_DISTRICTING_COMPONENT_BELOW_MIN:
           if (k->n_units == 1)
-            s = g_strdup_printf (_("%s is cut off from the rest (by major roads or distance) and holds %u households, fewer than the minimum of %u"),
+            s = g_strdup_printf (_("%s is cut off from the rest (by major roads, water or distance) and holds %u households, fewer than the minimum of %u"),
                                  list, (guint) k->households, min);
           else
-            s = g_strdup_printf (_("These %u compounds or buildings are cut off from the rest (by major roads or distance) and hold %u households, fewer than the minimum of %u: %s"),
+            s = g_strdup_printf (_("These %u compounds or buildings are cut off from the rest (by major roads, water or distance) and hold %u households, fewer than the minimum of %u: %s"),
                                  k->n_units, (guint) k->households, min, list);
           break;
         case LINLI_DISTRICTING_COMPONENT_NO_COUNT:
@@ -258,7 +313,7 @@ linli_grid_propose (LinliDocument                 *document,
   g_autofree double *xy = NULL;
   g_autofree guint *building_unit = NULL;
   GEOSGeometry **cells = NULL;
-  GEOSGeometry *area = NULL, *hull_geometry = NULL, *roads;
+  GEOSGeometry *area = NULL, *hull_geometry = NULL, *roads, *water;
   LinliPolygon *boundary;
   g_autoptr (LinliPolygon) hull = NULL;
   g_autoptr (LinliDistrictingResult) result = NULL;
@@ -355,6 +410,15 @@ linli_grid_propose (LinliDocument                 *document,
       linli_geos_free (roads);
       area = rest;
     }
+  water = water_barrier (project, area, projection);
+  if (water != NULL)
+    {
+      GEOSGeometry *rest = GEOSDifference_r (h, area, water);
+
+      linli_geos_free (area);
+      linli_geos_free (water);
+      area = rest;
+    }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
@@ -363,7 +427,7 @@ linli_grid_propose (LinliDocument                 *document,
     }
   cells = linli_geos_voronoi_cells (xy, members->len, area);
   linli_geos_free (area);
-  /* A cell cut by a road keeps only the side its building is on. */
+  /* A cell cut by a road or water keeps only the side its building is on. */
   for (guint k = 0; k < members->len; k++)
     if (cells[k] != NULL && GEOSGetNumGeometries_r (h, cells[k]) > 1)
       {

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 /* "Divide this community into grids": turns a community into units
  * (compounds, and the buildings of compounds above the maximum), each the
  * union of its buildings' Voronoi cells within the community's boundary,
- * joined where they share a boundary that no major road runs along, and
+ * joined where they share a boundary that no major road or water runs along, and
  * has linli-districting.h divide them.  Locked grids of the community
  * stay, with their buildings and area left out of the proposal.
  */

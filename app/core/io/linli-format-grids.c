@@ -23,11 +23,12 @@
 
 /* Reading */
 
-/* Reads the <ring> children of the current element into a polygon. */
-static LinliPolygon *
-read_polygon (LinliFormatReader *l,
-              const char        *element,
-              const char        *what)
+/* Reads the <ring> children of the current element into a polygon; the
+ * water section reads its areas with it too. */
+LinliPolygon *
+_linli_format_read_polygon (LinliFormatReader *l,
+                            const char        *element,
+                            const char        *what)
 {
   static const char *const names[] = { "hole", NULL };
   g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
@@ -145,7 +146,7 @@ parse_boundary (LinliFormatReader *l)
                       : linli_grids_get_community_boundary (grids, index)) != NULL)
     ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("%s is given twice"), what);
   _linli_format_attrs_clear (&a);
-  if (!ok || (polygon = read_polygon (l, "boundary", what)) == NULL)
+  if (!ok || (polygon = _linli_format_read_polygon (l, "boundary", what)) == NULL)
     return FALSE;
   if (compound)
     linli_grids_set_compound_boundary (grids, index, polygon);
@@ -198,7 +199,7 @@ parse_grid (LinliFormatReader *l)
     }
   _linli_format_attrs_clear (&a);
   if (ok)
-    ok = (state.polygon = read_polygon (l, "grid", what)) != NULL;
+    ok = (state.polygon = _linli_format_read_polygon (l, "grid", what)) != NULL;
   if (ok)
     {
       g_autoptr (LinliGrid) grid = linli_grid_new (&state);
@@ -261,9 +262,9 @@ read_grids (LinliFormatReader *l)
 
 /* Writing */
 
-static void
-append_polygon (GString            *out,
-                const LinliPolygon *polygon)
+void
+_linli_format_append_polygon (GString            *out,
+                              const LinliPolygon *polygon)
 {
   for (guint r = 0; r < linli_polygon_get_n_rings (polygon); r++)
     {
@@ -301,7 +302,8 @@ write_grids (LinliFormatWriter *w,
       g_string_append (out, "    <boundary");
       _linli_format_append_attr (out, "community", linli_project_get_community (project, communities[i])->id);
       g_string_append_c (out, '>');
-      append_polygon (out, linli_grids_get_community_boundary (grids, communities[i]));
+      _linli_format_append_polygon (out,
+                                    linli_grids_get_community_boundary (grids, communities[i]));
       g_string_append (out, "</boundary>\n");
       if (!_linli_format_writer_step (w))
         return FALSE;
@@ -312,7 +314,7 @@ write_grids (LinliFormatWriter *w,
       g_string_append (out, "    <boundary");
       _linli_format_append_attr (out, "compound", linli_project_get_compound (project, compounds[i])->id);
       g_string_append_c (out, '>');
-      append_polygon (out, linli_grids_get_compound_boundary (grids, compounds[i]));
+      _linli_format_append_polygon (out, linli_grids_get_compound_boundary (grids, compounds[i]));
       g_string_append (out, "</boundary>\n");
       if (!_linli_format_writer_step (w))
         return FALSE;
@@ -336,7 +338,7 @@ write_grids (LinliFormatWriter *w,
       if (s->locked)
         g_string_append (out, " locked=\"true\"");
       g_string_append_c (out, '>');
-      append_polygon (out, s->polygon);
+      _linli_format_append_polygon (out, s->polygon);
       g_string_append (out, "</grid>\n");
       if (!_linli_format_writer_step (w))
         return FALSE;

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
  * and written by its own sibling file through the shared helpers below:
  * linli-format-project.c for the settings, communities, compounds,
  * buildings and sites, linli-format-streets.c for the streets,
- * linli-format-org.c for the party organisation,
+ * linli-format-water.c for rivers, canals and lakes, linli-format-org.c for the party organisation,
  * linli-format-scenarios.c for the scenarios.  A new kind
  * of data adds a LinliFormatSection in a file of its own and one line to
  * the table; sections come in the table's order, each at most once.
@@ -74,6 +74,7 @@ extern const LinliFormatSection _linli_format_compounds_section;
 extern const LinliFormatSection _linli_format_buildings_section;
 extern const LinliFormatSection _linli_format_sites_section;
 extern const LinliFormatSection _linli_format_streets_section;
+extern const LinliFormatSection _linli_format_water_section;
 extern const LinliFormatSection _linli_format_grids_section;
 extern const LinliFormatSection _linli_format_org_section;
 extern const LinliFormatSection _linli_format_scenarios_section;
@@ -128,6 +129,13 @@ G_GNUC_INTERNAL gboolean    _linli_format_read_points    (LinliFormatReader *l,
                                                           const char        *element,
                                                           guint              max_points,
                                                           GArray            *points);
+G_GNUC_INTERNAL gboolean    _linli_format_read_line      (LinliFormatReader *l,
+                                                          const char        *element,
+                                                          guint              max_points,
+                                                          GArray            *points);
+G_GNUC_INTERNAL LinliPolygon *_linli_format_read_polygon (LinliFormatReader *l,
+                                                          const char        *element,
+                                                          const char        *what);
 G_GNUC_INTERNAL gboolean    _linli_format_read_list      (LinliFormatReader   *l,
                                                           const char          *list,
                                                           const char *const   *items,
@@ -158,6 +166,8 @@ G_GNUC_INTERNAL void        _linli_format_append_number  (GString    *out,
 G_GNUC_INTERNAL void        _linli_format_append_points  (GString           *out,
                                                           const LinliLatLon *points,
                                                           guint              n_points);
+G_GNUC_INTERNAL void        _linli_format_append_polygon (GString            *out,
+                                                          const LinliPolygon *polygon);
 G_GNUC_INTERNAL gboolean    _linli_format_writer_flush   (LinliFormatWriter *w);
 
 /* Writes what is collected on to the file once a chunk is full. */

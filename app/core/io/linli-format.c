@@ -245,13 +245,14 @@ _linli_format_expect_empty (LinliFormatReader     *l,
 }
 
 /* Reads the text of @element as "lon,lat" pairs separated by spaces, at
- * least 3 and at most @max_points of them, into @points, and then the end
- * of the element. */
-gboolean
-_linli_format_read_points (LinliFormatReader *l,
-                           const char        *element,
-                           guint              max_points,
-                           GArray            *points)
+ * least @min_points and at most @max_points of them, into @points, and
+ * then the end of the element. */
+static gboolean
+read_points (LinliFormatReader *l,
+             const char        *element,
+             guint              min_points,
+             guint              max_points,
+             GArray            *points)
 {
   const char *p;
   int type;
@@ -292,14 +293,37 @@ _linli_format_read_points (LinliFormatReader *l,
       g_array_append_val (points, pt);
       p = end;
     }
-  if (points->len < 3)
-    return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<%s> needs at least 3 points"), element);
+  if (points->len < min_points)
+    return fail (l, LINLI_FORMAT_ERROR_INVALID,
+                 min_points == 3 ? _("<%s> needs at least 3 points")
+                                 : _("<%s> needs at least 2 points"),
+                 element);
 
   if (!read_node (l, &type))
     return FALSE;
   if (type != XML_READER_TYPE_END_ELEMENT)
     return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<%s> must hold only “lon,lat” pairs"), element);
   return TRUE;
+}
+
+/* An outline's ring or footprint: at least 3 points. */
+gboolean
+_linli_format_read_points (LinliFormatReader *l,
+                           const char        *element,
+                           guint              max_points,
+                           GArray            *points)
+{
+  return read_points (l, element, 3, max_points, points);
+}
+
+/* A line: at least 2 points. */
+gboolean
+_linli_format_read_line (LinliFormatReader *l,
+                         const char        *element,
+                         guint              max_points,
+                         GArray            *points)
+{
+  return read_points (l, element, 2, max_points, points);
 }
 
 /* Reads a list section whose children are one of @items, each through
@@ -346,6 +370,7 @@ static const LinliFormatSection *const sections[] = {
   &_linli_format_buildings_section,
   &_linli_format_sites_section,
   &_linli_format_streets_section,
+  &_linli_format_water_section,
   &_linli_format_grids_section,
   &_linli_format_org_section,
   &_linli_format_scenarios_section,
@@ -379,7 +404,7 @@ parse_root (LinliFormatReader *l)
     return fail (l, LINLI_FORMAT_ERROR_INVALID, _("not a Linli project: the root element is not <linli>"));
 
   ok = _linli_format_read_attrs (l, &a) && _linli_format_require (l, &a, 0, "linli");
-  /* Version 1 is version 2 without grids and organisation. */
+  /* Version 1 is version 2 without water, grids and organisation. */
   if (ok && g_strcmp0 (a.values[0], G_STRINGIFY (LINLI_FORMAT_VERSION)) != 0
       && g_strcmp0 (a.values[0], "1") != 0)
     {

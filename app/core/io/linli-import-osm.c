@@ -42,6 +42,8 @@ typedef enum
   WAY_STREET   = 1 << 1,
   WAY_OUTER    = 1 << 2,   /* an outer ring of a building relation: not a building itself */
   WAY_AREA     = 1 << 3,   /* an area the areas filter took */
+  WAY_PLACE    = 1 << 4,   /* a building or service position: its feature places a point */
+  WAY_WATER    = 1 << 5,   /* a waterway line or a water area (see water) */
 } WayFlags;
 
 typedef struct
@@ -52,6 +54,7 @@ typedef struct
   guint32 feature;         /* index into features, or G_MAXUINT32 */
   guint8  flags;
   guint8  kind;            /* LinliStreetKind, for WAY_STREET */
+  guint8  water;           /* for WAY_WATER: WATER_LINE or WATER_AREA | its kind */
 } OsmWay;
 
 typedef enum
@@ -72,6 +75,7 @@ typedef struct
   guint32 members_start;
   guint32 n_members;
   guint32 feature;
+  guint8  water;           /* WATER_AREA | its kind, or 0 */
 } OsmRelation;
 
 typedef enum
@@ -243,6 +247,43 @@ is_building_part (GPtrArray *tags)
   return !is_building (tags) && part != NULL && strcmp (part, "no") != 0;
 }
 
+/* Water: waterway=river|canal|stream|drain|ditch ways are lines;
+ * natural=water, waterway=riverbank and landuse=reservoir|basin closed
+ * ways and multipolygons are areas.  Kept in a byte: which of the two,
+ * and the kind. */
+#define WATER_LINE 0x40
+#define WATER_AREA 0x80
+#define WATER_KIND 0x3f
+
+static guint8
+water_of (GPtrArray *tags)
+{
+  static const struct { const char *key, *value; guint8 water; } rules[] = {
+    { "waterway", "river", WATER_LINE | LINLI_WATERWAY_RIVER },
+    { "waterway", "canal", WATER_LINE | LINLI_WATERWAY_CANAL },
+    { "waterway", "stream", WATER_LINE | LINLI_WATERWAY_STREAM },
+    { "waterway", "drain", WATER_LINE | LINLI_WATERWAY_DRAIN },
+    { "waterway", "ditch", WATER_LINE | LINLI_WATERWAY_DITCH },
+    { "natural", "water", WATER_AREA | LINLI_WATER_AREA_WATER },
+    { "waterway", "riverbank", WATER_AREA | LINLI_WATER_AREA_RIVERBANK },
+    { "landuse", "reservoir", WATER_AREA | LINLI_WATER_AREA_RESERVOIR },
+    { "landuse", "basin", WATER_AREA | LINLI_WATER_AREA_BASIN },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    if (g_strcmp0 (tags_get (tags, rules[i].key), rules[i].value) == 0)
+      return rules[i].water;
+  return 0;
+}
+
+static const char *
+water_name (GPtrArray *tags)
+{
+  const char *name = tags_get (tags, "name");
+
+  return name != NULL && name[0] != '\0' ? name : tags_get (tags, "name:zh");
+}
+
 /* Keeps the tags of the element just read as a feature's. */
 static guint32
 keep_feature (OsmReader *r)
@@ -398,7 +439,7 @@ end_element (OsmReader *r)
       }
     case ELEMENT_WAY:
       {
-        OsmWay w = { r->id, r->refs_start, r->refs->len - r->refs_start, G_MAXUINT32, 0, 0 };
+        OsmWay w = { r->id, r->refs_start, r->refs->len - r->refs_start, G_MAXUINT32, 0, 0, 0 };
         LinliTags tags = { tags_get, r->tags };
         LinliStreetKind kind;
 
@@ -423,6 +464,10 @@ end_element (OsmReader *r)
             w.kind = kind;
           }
         if ((w.flags & WAY_BUILDING) || has_any (r->tags, amenity_keys))
+          w.flags |= WAY_PLACE;
+        if ((w.water = water_of (r->tags)) != 0)
+          w.flags |= WAY_WATER;
+        if (w.flags & (WAY_PLACE | WAY_WATER))
           w.feature = keep_feature (r);
         g_array_append_val (r->ways, w);
         imp->report.features++;
@@ -430,7 +475,8 @@ end_element (OsmReader *r)
       }
     case ELEMENT_RELATION:
       {
-        OsmRelation rel = { r->id, r->members_start, r->members->len - r->members_start, G_MAXUINT32 };
+        OsmRelation rel = { r->id, r->members_start, r->members->len - r->members_start, G_MAXUINT32,
+                            0 };
         const char *type = tags_get (r->tags, "type");
         LinliTags tags = { tags_get, r->tags };
 
@@ -451,8 +497,10 @@ end_element (OsmReader *r)
           }
         /* Multipolygons only: a type=building relation groups parts whose
          * outline way is tagged as the building itself. */
+        if (g_strcmp0 (type, "multipolygon") == 0 && (water_of (r->tags) & WATER_AREA))
+          rel.water = water_of (r->tags);
         if (g_strcmp0 (type, "multipolygon") == 0 &&
-            (is_building (r->tags) || has_any (r->tags, amenity_keys)))
+            (is_building (r->tags) || has_any (r->tags, amenity_keys) || rel.water != 0))
           {
             rel.feature = keep_feature (r);
             g_array_append_val (r->relations, rel);
@@ -932,6 +980,128 @@ add_relation_feature (OsmReader         *r,
   }
 }
 
+/* Water: a waterway's nodes as a line (a missing node cuts it, as it
+ * does a street; pieces of two nodes or more stay), a closed way as an
+ * area. */
+static void
+add_water_way (OsmReader *r,
+               OsmWay    *w,
+               GArray    *nodes,
+               GArray    *points)
+{
+  LinliImporter *imp = r->imp;
+  GPtrArray *tags = g_ptr_array_index (r->features, w->feature);
+  const char *name = water_name (tags);
+
+  if (w->water & WATER_LINE)
+    {
+      const gint64 *refs = &g_array_index (r->refs, gint64, w->refs_start);
+      double width = linli_import_parse_number (tags_get (tags, "width"));
+      gboolean any = FALSE;
+
+      g_array_set_size (points, 0);
+      for (guint i = 0; i <= w->n_refs; i++)
+        {
+          guint32 node = i < w->n_refs ? find_node (r, refs[i]) : G_MAXUINT32;
+
+          if (node != G_MAXUINT32)
+            {
+              const OsmNode *n = &g_array_index (r->nodes, OsmNode, node);
+              LinliLatLon p = { n->lat, n->lon };
+
+              g_array_append_val (points, p);
+              continue;
+            }
+          if (points->len >= 2)
+            {
+              linli_importer_add_water_line (imp, w->water & WATER_KIND, name, width,
+                                             (const LinliLatLon *) points->data, points->len);
+              any = TRUE;
+            }
+          g_array_set_size (points, 0);
+        }
+      if (!any)
+        imp->report.water_skipped++;
+      return;
+    }
+  if (resolve_way (r, w, nodes) > 0 || !is_closed (nodes))
+    {
+      imp->report.water_skipped++;
+      return;
+    }
+  {
+    g_autoptr (GPtrArray) outer = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+    GArray *ring = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
+
+    ring_points (r, nodes, ring);
+    g_ptr_array_add (outer, ring);
+    linli_importer_add_water_area (imp, w->water & WATER_KIND, name, outer, NULL);
+  }
+}
+
+/* A water multipolygon: its outer ways joined into rings, less its inner
+ * ones.  One cut at the extract's edge is skipped: a wrong outline would
+ * be a wrong barrier. */
+static void
+add_water_relation (OsmReader         *r,
+                    const OsmRelation *rel,
+                    const IdIndex     *way_ids)
+{
+  LinliImporter *imp = r->imp;
+  GPtrArray *tags = g_ptr_array_index (r->features, rel->feature);
+  GDestroyNotify unref = (GDestroyNotify) g_array_unref;
+  g_autoptr (GPtrArray) outer = g_ptr_array_new_with_free_func (unref);
+  g_autoptr (GPtrArray) inner = g_ptr_array_new_with_free_func (unref);
+  g_autoptr (GPtrArray) outer_rings = g_ptr_array_new_with_free_func (unref);
+  g_autoptr (GPtrArray) inner_rings = g_ptr_array_new_with_free_func (unref);
+  g_autoptr (GPtrArray) outer_points = g_ptr_array_new_with_free_func (unref);
+  g_autoptr (GPtrArray) inner_points = g_ptr_array_new_with_free_func (unref);
+  guint missing = 0, open;
+
+  for (guint m = 0; m < rel->n_members; m++)
+    {
+      const OsmMember *member = &g_array_index (r->members, OsmMember, rel->members_start + m);
+      guint32 way = find_way (way_ids, r->ways->len, member->ref);
+      GArray *way_nodes;
+
+      if (way == G_MAXUINT32)
+        {
+          missing++;
+          continue;
+        }
+      way_nodes = g_array_new (FALSE, FALSE, sizeof (guint32));
+      if (resolve_way (r, &g_array_index (r->ways, OsmWay, way), way_nodes) > 0 ||
+          way_nodes->len < 2)
+        {
+          missing++;
+          g_array_unref (way_nodes);
+        }
+      else
+        g_ptr_array_add (member->role == ROLE_INNER ? inner : outer, way_nodes);
+    }
+  open = assemble_rings (outer, outer_rings);
+  assemble_rings (inner, inner_rings);
+  if (missing > 0 || open > 0 || outer_rings->len == 0)
+    {
+      imp->report.water_skipped++;
+      return;
+    }
+  for (guint k = 0; k < 2; k++)
+    {
+      GPtrArray *from = k == 0 ? outer_rings : inner_rings;
+
+      for (guint i = 0; i < from->len; i++)
+        {
+          GArray *ring = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
+
+          ring_points (r, g_ptr_array_index (from, i), ring);
+          g_ptr_array_add (k == 0 ? outer_points : inner_points, ring);
+        }
+    }
+  linli_importer_add_water_area (imp, rel->water & WATER_KIND, water_name (tags), outer_points,
+                                 inner_points);
+}
+
 /* Areas: each closed way and each relation the filter took, with its
  * rings, to the areas callback. */
 static void
@@ -1107,8 +1277,10 @@ resolve (OsmReader *r)
     {
       OsmWay *w = &g_array_index (r->ways, OsmWay, i);
 
-      if (w->feature != G_MAXUINT32)
+      if (w->flags & WAY_PLACE)
         add_way_feature (r, w, nodes, points);
+      if (w->flags & WAY_WATER)
+        add_water_way (r, w, nodes, points);
       if (w->flags & WAY_STREET)
         {
           if (street_of == NULL)
@@ -1120,7 +1292,15 @@ resolve (OsmReader *r)
         }
     }
   for (guint i = 0; i < r->relations->len; i++)
-    add_relation_feature (r, &g_array_index (r->relations, OsmRelation, i), way_ids, points);
+    {
+      const OsmRelation *rel = &g_array_index (r->relations, OsmRelation, i);
+      GPtrArray *tags = g_ptr_array_index (r->features, rel->feature);
+
+      if (is_building (tags) || has_any (tags, amenity_keys))
+        add_relation_feature (r, rel, way_ids, points);
+      if (rel->water != 0)
+        add_water_relation (r, rel, way_ids);
+    }
   return TRUE;
 }
 
@@ -1250,6 +1430,11 @@ read_osm_file (const char               *path,
  * - Streets: ways walkable by linli_import_walkable(), one street node per
  *   OSM node used, so ways sharing a node are connected; then near-misses
  *   are joined by linli_streets_join() within the options' tolerance.
+ * - Water: `waterway=river|canal|stream|drain|ditch` ways as lines (with
+ *   their `name` and `width`), `natural=water`, `waterway=riverbank` and
+ *   `landuse=reservoir|basin` closed ways and multipolygons as areas (outer
+ *   rings less inner ones, repaired where they cross themselves), kept
+ *   within 2 km of the buildings, streets and service positions.
  * - Service positions: nodes, closed ways (centroid) and multipolygons
  *   tagged as linli_importer_add_suggestion() says, returned in the
  *   report and added as existing sites when @add_suggested_sites is set.

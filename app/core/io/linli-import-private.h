@@ -53,6 +53,7 @@ typedef struct
   LinliImportReport         report;
   LinliStreets             *streets;
   GHashTable               *site_ids;    /* of the suggestions so far */
+  LinliWater               *water;       /* rivers, canals and lakes read so far */
   char                     *display_name;
 } LinliImporter;
 
@@ -73,6 +74,17 @@ gboolean      linli_importer_add_suggestion  (LinliImporter   *imp,
                                               double           lon,
                                               const char      *id,
                                               const char      *source);
+void          linli_importer_add_water_line  (LinliImporter     *imp,
+                                              LinliWaterwayKind  kind,
+                                              const char        *name,
+                                              double             width,
+                                              const LinliLatLon *points,
+                                              guint              n_points);
+void          linli_importer_add_water_area  (LinliImporter      *imp,
+                                              LinliWaterAreaKind  kind,
+                                              const char         *name,
+                                              GPtrArray          *outer,
+                                              GPtrArray          *inner);
 LinliProject *linli_importer_finish          (LinliImporter      *imp,
                                               LinliImportReport  *report,
                                               GError            **error);

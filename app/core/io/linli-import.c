@@ -7,6 +7,7 @@
 #include "linli-json.h"
 
 #include "linli-file.h"
+#include "linli-geos.h"
 #include "linli-number.h"
 
 #include <glib/gi18n-lib.h>
@@ -258,6 +259,7 @@ linli_importer_init (LinliImporter            *imp,
   imp->options = options;
   imp->project = linli_project_new ();
   imp->streets = linli_streets_new ();
+  imp->water = linli_water_new ();
   imp->site_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp->report.suggestions = g_ptr_array_new_with_free_func (g_object_unref);
   imp->display_name = g_strdup (path);
@@ -269,6 +271,7 @@ linli_importer_clear (LinliImporter *imp)
 {
   g_clear_object (&imp->project);
   g_clear_pointer (&imp->streets, linli_streets_free);
+  g_clear_pointer (&imp->water, linli_water_free);
   g_clear_pointer (&imp->site_ids, g_hash_table_unref);
   g_clear_pointer (&imp->display_name, g_free);
   linli_import_report_clear (&imp->report);
@@ -445,6 +448,307 @@ linli_importer_add_suggestion (LinliImporter   *imp,
   return TRUE;
 }
 
+/* Water */
+
+/* Water reaching farther than this from the buildings, streets and sites
+ * is cut off: a river can run for hundreds of kilometres. */
+#define WATER_MARGIN_M 2000.0
+#define WATER_MAX_RINGS       1000     /* as the file format's outlines */
+#define WATER_MAX_RING_POINTS 100000
+
+/**
+ * linli_importer_add_water_line:
+ * @name: (nullable): the waterway's name, cut to the longest a file holds
+ * @width: metres, NAN or 0 when not known
+ *
+ * Adds a waterway; one beyond what a project file holds is counted as
+ * skipped.
+ */
+void
+linli_importer_add_water_line (LinliImporter     *imp,
+                               LinliWaterwayKind  kind,
+                               const char        *name,
+                               double             width,
+                               const LinliLatLon *points,
+                               guint              n_points)
+{
+  g_autofree char *clamped = clamp_text (name);
+
+  gboolean valid = n_points >= 2 && n_points <= LINLI_WATER_MAX_LINE_POINTS &&
+                   linli_water_get_n_lines (imp->water) < LINLI_WATER_MAX_LINES;
+
+  /* Beyond 85° the projection measures nothing: such a waterway is left out. */
+  for (guint i = 0; valid && i < n_points; i++)
+    valid = linli_lat_lon_is_valid (points[i].lat, points[i].lon);
+  if (!valid)
+    {
+      imp->report.water_skipped++;
+      return;
+    }
+  if (!(width > 0 && width <= LINLI_WATER_MAX_WIDTH))
+    width = 0;
+  linli_water_add_line (imp->water, kind, clamped, width, points, n_points);
+}
+
+/* @polygon with its points rounded to 7 decimals, as files keep them. */
+static LinliPolygon *
+round_polygon (const LinliPolygon *polygon)
+{
+  g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
+  g_autoptr (GArray) lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) holes = g_array_new (FALSE, FALSE, sizeof (gboolean));
+
+  for (guint r = 0; r < linli_polygon_get_n_rings (polygon); r++)
+    {
+      guint n;
+      const LinliLatLon *p = linli_polygon_get_ring (polygon, r, &n);
+      gboolean hole = linli_polygon_ring_is_hole (polygon, r);
+
+      for (guint k = 0; k < n; k++)
+        {
+          LinliLatLon q = { round (p[k].lat * 1e7) / 1e7, round (p[k].lon * 1e7) / 1e7 };
+
+          g_array_append_val (points, q);
+        }
+      g_array_append_val (lengths, n);
+      g_array_append_val (holes, hole);
+    }
+  return linli_polygon_new ((LinliLatLon *) points->data, (guint *) lengths->data,
+                            (gboolean *) holes->data, lengths->len);
+}
+
+static gboolean
+fits_file (const LinliPolygon *polygon)
+{
+  if (linli_polygon_get_n_rings (polygon) > WATER_MAX_RINGS)
+    return FALSE;
+  for (guint r = 0; r < linli_polygon_get_n_rings (polygon); r++)
+    {
+      guint n;
+
+      linli_polygon_get_ring (polygon, r, &n);
+      if (n > WATER_MAX_RING_POINTS || n < 3)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* @polygon as a file can hold it: few enough rings and points, and valid
+ * once rounded as a file keeps it; %NULL when it cannot be made so. */
+static LinliPolygon *
+water_polygon_for_file (const LinliPolygon    *polygon,
+                        const LinliProjection *projection)
+{
+  g_autoptr (LinliPolygon) current = linli_polygon_ref ((LinliPolygon *) polygon);
+
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      g_autoptr (LinliPolygon) rounded = NULL;
+      g_autofree char *problem = NULL;
+
+      if (!fits_file (current))
+        return NULL;
+      rounded = round_polygon (current);
+      problem = linli_polygon_check (rounded, projection);
+      if (problem == NULL)
+        return g_steal_pointer (&rounded);
+      /* Rounding can make a narrow outline touch itself: repair, try again. */
+      g_clear_pointer (&current, linli_polygon_unref);
+      current = linli_polygon_make_valid (rounded, projection);
+      if (current == NULL)
+        return NULL;
+    }
+  return NULL;
+}
+
+/* The union of @rings (GArrays of LinliLatLon), each repaired. */
+static LinliPolygon *
+union_of_rings (GPtrArray             *rings,
+                const LinliProjection *projection)
+{
+  g_autoptr (GPtrArray) parts = NULL;
+
+  parts = g_ptr_array_new_with_free_func ((GDestroyNotify) linli_polygon_unref);
+  for (guint i = 0; rings != NULL && i < rings->len; i++)
+    {
+      GArray *ring = g_ptr_array_index (rings, i);
+      g_autoptr (LinliPolygon) simple = NULL;
+      LinliPolygon *valid;
+
+      if (ring->len < 3)
+        continue;
+      simple = linli_polygon_new_simple ((LinliLatLon *) ring->data, ring->len);
+      valid = linli_polygon_make_valid (simple, projection);
+      if (valid != NULL)
+        g_ptr_array_add (parts, valid);
+    }
+  if (parts->len == 0)
+    return NULL;
+  if (parts->len == 1)
+    return linli_polygon_ref (g_ptr_array_index (parts, 0));
+  return linli_polygon_union ((LinliPolygon **) parts->pdata, parts->len, projection);
+}
+
+/**
+ * linli_importer_add_water_area:
+ * @name: (nullable): the area's name
+ * @outer: (element-type GArray): the outer rings, as arrays of
+ *   #LinliLatLon not closed by repeating their first point
+ * @inner: (element-type GArray) (nullable): the inner rings (islands)
+ *
+ * Adds a water area: the outer rings less the inner ones, each repaired
+ * where it crosses itself.  An area with nothing left, or more rings or
+ * points than a project file holds, is counted as skipped.
+ */
+void
+linli_importer_add_water_area (LinliImporter      *imp,
+                               LinliWaterAreaKind  kind,
+                               const char         *name,
+                               GPtrArray          *outer,
+                               GPtrArray          *inner)
+{
+  g_autofree char *clamped = clamp_text (name);
+  g_autoptr (LinliPolygon) outline = NULL;
+  g_autoptr (LinliPolygon) islands = NULL;
+  g_autoptr (LinliPolygon) kept = NULL;
+  LinliProjection projection;
+  LinliExtent extent;
+  guint n_points = 0;
+
+  for (guint i = 0; outer != NULL && i < outer->len; i++)
+    n_points += ((GArray *) g_ptr_array_index (outer, i))->len;
+  for (guint i = 0; inner != NULL && i < inner->len; i++)
+    n_points += ((GArray *) g_ptr_array_index (inner, i))->len;
+  if (outer == NULL || outer->len == 0 || outer->len + (inner ? inner->len : 0) > WATER_MAX_RINGS ||
+      n_points > WATER_MAX_RINGS * 100u ||
+      linli_water_get_n_areas (imp->water) >= LINLI_WATER_MAX_AREAS)
+    {
+      imp->report.water_skipped++;
+      return;
+    }
+  linli_extent_init (&extent);
+  for (guint i = 0; i < outer->len; i++)
+    {
+      GArray *ring = g_ptr_array_index (outer, i);
+
+      for (guint k = 0; k < ring->len; k++)
+        linli_extent_add (&extent, g_array_index (ring, LinliLatLon, k).lat,
+                          g_array_index (ring, LinliLatLon, k).lon);
+    }
+  linli_projection_init (&projection, (extent.min_lat + extent.max_lat) / 2,
+                         (extent.min_lon + extent.max_lon) / 2);
+  outline = union_of_rings (outer, &projection);
+  islands = union_of_rings (inner, &projection);
+  if (outline != NULL && islands != NULL)
+    {
+      LinliPolygon *rest = linli_polygon_difference (outline, islands, &projection);
+
+      linli_polygon_unref (outline);
+      outline = rest;
+    }
+  kept = outline != NULL ? water_polygon_for_file (outline, &projection) : NULL;
+  if (kept == NULL)
+    {
+      imp->report.water_skipped++;
+      return;
+    }
+  linli_water_add_area (imp->water, kind, clamped, kept);
+}
+
+/* Keeps the water within WATER_MARGIN_M of everything else the file gave
+ * (buildings, streets, suggested sites), cut at that frame, and gives it
+ * to the project. */
+static void
+finish_water (LinliImporter *imp)
+{
+  LinliExtent extent;
+  LinliProjection projection;
+  double margin_lat, margin_lon;
+  g_autoptr (LinliWater) kept = NULL;
+  g_autoptr (LinliWater) rounded = NULL;
+  guint before;
+
+  if (linli_water_is_empty (imp->water))
+    return;
+  before = linli_water_get_n_lines (imp->water) + linli_water_get_n_areas (imp->water);
+  linli_extent_init (&extent);
+  for (guint i = 0; i < linli_project_get_n_buildings (imp->project); i++)
+    {
+      const LinliBuilding *b = linli_project_get_building (imp->project, i);
+
+      linli_extent_add (&extent, b->lat, b->lon);
+    }
+  {
+    const LinliStreets *streets = linli_project_get_streets (imp->project);
+    const LinliLatLon *nodes = linli_streets_get_nodes (streets);
+
+    for (guint i = 0; i < linli_streets_get_n_nodes (streets); i++)
+      linli_extent_add (&extent, nodes[i].lat, nodes[i].lon);
+  }
+  for (guint i = 0; i < imp->report.suggestions->len; i++)
+    {
+      LinliSite *site = g_ptr_array_index (imp->report.suggestions, i);
+
+      linli_extent_add (&extent, linli_site_get_lat (site), linli_site_get_lon (site));
+    }
+  /* Water alone: kept as it is, for the extent check to judge. */
+  if (extent.min_lat > extent.max_lat)
+    kept = linli_water_copy (imp->water);
+  else
+    {
+      linli_projection_init (&projection, (extent.min_lat + extent.max_lat) / 2,
+                             (extent.min_lon + extent.max_lon) / 2);
+      margin_lat = WATER_MARGIN_M / projection.m_per_deg_lat;
+      margin_lon = WATER_MARGIN_M / projection.m_per_deg_lon;
+      extent.min_lat = MAX (extent.min_lat - margin_lat, -LINLI_GEO_MAX_LAT);
+      extent.max_lat = MIN (extent.max_lat + margin_lat, LINLI_GEO_MAX_LAT);
+      extent.min_lon = MAX (extent.min_lon - margin_lon, -180);
+      extent.max_lon = MIN (extent.max_lon + margin_lon, 180);
+      kept = linli_water_clip (imp->water, &extent, &projection);
+    }
+  /* Positions rounded as files keep them (cutting made new ones), so the
+   * project saves and loads back the same; an area that rounding leaves
+   * invalid is repaired or, failing that, dropped. */
+  rounded = linli_water_new ();
+  for (guint i = 0; i < linli_water_get_n_lines (kept); i++)
+    {
+      LinliWaterwayKind kind;
+      const char *name;
+      double width;
+      guint n;
+      const LinliLatLon *p = linli_water_get_line (kept, i, &kind, &name, &width, &n);
+      g_autofree LinliLatLon *q = g_new (LinliLatLon, n);
+
+      for (guint k = 0; k < n; k++)
+        {
+          q[k].lat = round (p[k].lat * 1e7) / 1e7;
+          q[k].lon = round (p[k].lon * 1e7) / 1e7;
+        }
+      linli_water_add_line (rounded, kind, name, width, q, n);
+    }
+  for (guint i = 0; i < linli_water_get_n_areas (kept); i++)
+    {
+      LinliWaterAreaKind kind;
+      const char *name;
+      LinliPolygon *polygon = linli_water_get_area (kept, i, &kind, &name);
+      LinliExtent e;
+      LinliProjection local;
+      g_autoptr (LinliPolygon) for_file = NULL;
+
+      linli_polygon_get_extent (polygon, &e);
+      linli_projection_init (&local, (e.min_lat + e.max_lat) / 2, (e.min_lon + e.max_lon) / 2);
+      for_file = water_polygon_for_file (polygon, &local);
+      if (for_file != NULL)
+        linli_water_add_area (rounded, kind, name, for_file);
+    }
+  imp->report.water_lines = linli_water_get_n_lines (rounded);
+  imp->report.water_areas = linli_water_get_n_areas (rounded);
+  /* Cut lines may come back as more pieces than went in. */
+  if (imp->report.water_lines + imp->report.water_areas < before)
+    imp->report.water_skipped += before - imp->report.water_lines - imp->report.water_areas;
+  linli_project_set_water (imp->project, g_steal_pointer (&rounded));
+}
+
 /**
  * linli_importer_finish:
  *
@@ -489,6 +793,7 @@ linli_importer_finish (LinliImporter      *imp,
       linli_project_set_streets (imp->project, g_steal_pointer (&imp->streets));
     }
 
+  finish_water (imp);
   if (imp->options->add_suggested_sites)
     for (guint i = 0; i < imp->report.suggestions->len; i++)
       linli_project_add_site (imp->project, g_ptr_array_index (imp->report.suggestions, i));

@@ -56,6 +56,10 @@ typedef struct
   guint      street_nodes;
   double     street_km;
   guint      street_joins;     /* nodes merged and ends joined by linli_streets_join() */
+  guint      water_lines;      /* OSM: waterways (rivers, canals, streams, drains, ditches) kept */
+  guint      water_areas;      /* OSM: water areas (lakes, riverbanks, reservoirs, basins) kept */
+  guint      water_skipped;    /* OSM: water that could not be used (unclosed, incomplete, no area,
+                                * too large) or lay more than 2 km from everything else */
   GPtrArray *suggestions;      /* (element-type LinliSite): existing service positions found */
 } LinliImportReport;
 

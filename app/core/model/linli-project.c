@@ -26,6 +26,7 @@ struct _LinliProject
   LinliDistance   distance;
   LinliStreets   *streets;
   guint           streets_serial;
+  LinliWater     *water;
 
   GArray         *communities;   /* LinliCommunity */
   GArray         *compounds;     /* LinliCompound */
@@ -149,6 +150,7 @@ linli_project_finalize (GObject *object)
   g_clear_pointer (&self->community_ids, g_hash_table_unref);
   g_clear_pointer (&self->compound_ids, g_hash_table_unref);
   g_clear_pointer (&self->streets, linli_streets_free);
+  g_clear_pointer (&self->water, linli_water_free);
   G_OBJECT_CLASS (linli_project_parent_class)->finalize (object);
 }
 
@@ -235,6 +237,7 @@ linli_project_init (LinliProject *self)
   self->walk_speed = LINLI_DEFAULT_WALK_SPEED_KMH;
   self->distance = LINLI_DISTANCE_LINE;
   self->streets = linli_streets_new ();
+  self->water = linli_water_new ();
   self->communities = g_array_new (FALSE, FALSE, sizeof (LinliCommunity));
   g_array_set_clear_func (self->communities, clear_community);
   self->compounds = g_array_new (FALSE, FALSE, sizeof (LinliCompound));
@@ -504,6 +507,45 @@ linli_project_get_streets_serial (LinliProject *self)
 {
   g_return_val_if_fail (LINLI_IS_PROJECT (self), 0);
   return self->streets_serial;
+}
+
+/**
+ * linli_project_get_water:
+ *
+ * Returns: (transfer none): the rivers, canals and lakes; empty if none
+ *   were imported
+ */
+const LinliWater *
+linli_project_get_water (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
+  return self->water;
+}
+
+/**
+ * linli_project_set_water:
+ * @water: (transfer full): the new water
+ *
+ * Replaces the water.  Coverage does not depend on it, so no signal: it
+ * is set when a project is made or loaded, and read when grids are
+ * proposed and the map is drawn.
+ */
+void
+linli_project_set_water (LinliProject *self,
+                         LinliWater   *water)
+{
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+  g_return_if_fail (water != NULL);
+
+  linli_water_free (self->water);
+  self->water = water;
+}
+
+gboolean
+linli_project_has_water (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), FALSE);
+  return !linli_water_is_empty (self->water);
 }
 
 guint
@@ -987,7 +1029,9 @@ linli_project_check_positions (LinliProject *self,
         return g_strdup_printf (_("site “%s” has no valid position"), linli_site_get_id (site));
       linli_extent_add (extent, lat, lon);
     }
-  /* linli_streets_add_node() takes valid positions only. */
+  /* linli_streets_add_node() and linli_water_add_line() take valid
+   * positions only, and polygons are checked where they are read. */
+  linli_water_get_extent (self->water, extent);
   for (guint i = 0; i < linli_streets_get_n_nodes (self->streets); i++)
     {
       const LinliLatLon *p = &linli_streets_get_nodes (self->streets)[i];
@@ -1053,7 +1097,7 @@ linli_project_get_projection (LinliProject *self)
  *   %NULL copies them as they are
  *
  * Returns: (transfer full): a new project with everything @src has:
- *   settings, attribution, streets, communities, compounds, buildings with
+ *   settings, attribution, streets, water, communities, compounds, buildings with
  *   their footprints and flags, copies of its sites, its grids and
  *   boundaries, its party organisation and its scenarios
  */
@@ -1074,6 +1118,7 @@ linli_project_copy_with_buildings (LinliProject        *src,
   linli_project_set_walk_speed (copy, linli_project_get_walk_speed (src));
   linli_project_set_distance (copy, linli_project_get_distance (src));
   linli_project_set_streets (copy, linli_streets_copy (linli_project_get_streets (src)));
+  linli_project_set_water (copy, linli_water_copy (src->water));
   for (guint c = 0; c < linli_project_get_n_communities (src); c++)
     {
       const LinliCommunity *community = linli_project_get_community (src, c);

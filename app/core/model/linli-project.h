@@ -6,6 +6,7 @@
 #include "linli-geo.h"
 #include "linli-site.h"
 #include "linli-streets.h"
+#include "linli-water.h"
 
 G_BEGIN_DECLS
 
@@ -88,6 +89,11 @@ void                  linli_project_set_streets        (LinliProject *self,
                                                         LinliStreets *streets);
 gboolean              linli_project_has_streets        (LinliProject *self);
 guint                 linli_project_get_streets_serial (LinliProject *self);
+
+const LinliWater     *linli_project_get_water          (LinliProject *self);
+void                  linli_project_set_water          (LinliProject *self,
+                                                        LinliWater   *water);
+gboolean              linli_project_has_water          (LinliProject *self);
 
 guint                 linli_project_add_community      (LinliProject *self,
                                                         const char   *id,

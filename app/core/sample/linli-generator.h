@@ -15,6 +15,7 @@ typedef struct
   double  lane_share;    /* share of compounds of old low-rise lane houses, 0–1 */
   gboolean streets;      /* lay out walkable streets in the gaps between blocks */
   gboolean organisation; /* committees, branches, party groups and member households */
+  gboolean canal;        /* a canal across the district, between two rows of communities */
 } LinliGeneratorOptions;
 
 void          linli_generator_options_init (LinliGeneratorOptions *options);

@@ -55,6 +55,7 @@ struct _LinliWindow
   GtkLabel            *street_gap_label;
   GtkDropDown         *distance_dropdown;
   GtkWidget           *street_legend;
+  GtkWidget           *water_legend;
   GtkWidget           *grid_legend;
   GtkSpinButton       *minutes_spin;
   GtkSpinButton       *speed_spin;

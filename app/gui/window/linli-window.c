@@ -103,6 +103,7 @@ update_figures (LinliWindow *self)
                             linli_project_get_coverage_radius (self->project));
   gtk_label_set_text (self->legend_rule, rule);
   gtk_widget_set_visible (self->street_legend, linli_document_get_walk (self->document) != NULL);
+  gtk_widget_set_visible (self->water_legend, linli_project_has_water (self->project));
 
   if (linli_document_get_line_coverage (self->document) != NULL)
     {
@@ -779,6 +780,7 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, legend);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, legend_rule);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, street_legend);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, water_legend);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, grid_legend);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, street_gap_label);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, distance_dropdown);
