@@ -12,6 +12,9 @@
 #include "linli-figures.h"
 #include "linli-gui-test-utils.h"
 #include "linli-project-edits.h"
+#include "linli-scenario-edits.h"
+#include "linli-scenario-project.h"
+#include "linli-scenarios.h"
 #include "linli-window-private.h"
 
 /* How long a key press may take to arrive: a cap, never a wait. */
@@ -522,6 +525,92 @@ test_proposal (Fixture       *f,
   g_object_set (f->window, "meeting", FALSE, NULL);
 }
 
+/* The open scenario's id, "base" for the current state. */
+static const char *
+active_id (LinliProject *project)
+{
+  const char *id = linli_scenarios_get_active (linli_project_get_scenarios (project));
+
+  return id != NULL ? id : LINLI_SCENARIO_BASE_ID;
+}
+
+/* Before and after: a project with a scenario gets a view of the current
+ * state and one of the scenario after the default views; showing one opens
+ * that scenario, the strip shows its figures, and leaving the meeting opens
+ * the scenario it began with again. */
+static void
+test_scenarios (Fixture       *f,
+                gconstpointer  data)
+{
+  LinliProject *project = linli_window_get_project (f->window);
+  LinliDocument *document = f->window->document;
+  LinliHistory *history = linli_document_get_history (document);
+  g_autoptr (GArray) communities = communities_with_buildings (project);
+  GListStore *views = linli_meeting_get_views (f->window->meeting);
+  g_autoptr (GPtrArray) sites = linli_scenario_project_dup_sites (project);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *scenario_id = NULL;
+  g_autofree char *base_covered = NULL;
+  LinliScenario *scenario;
+  guint n, planned = 0;
+
+  /* Every candidate planned: more households covered than today. */
+  for (guint i = 0; i < sites->len; i++)
+    {
+      LinliSiteState *state = sites->pdata[i];
+
+      if (state->status == LINLI_SITE_STATUS_CANDIDATE)
+        {
+          state->status = LINLI_SITE_STATUS_PLANNED;
+          planned++;
+        }
+    }
+  g_assert_cmpuint (planned, >, 0);
+  scenario = linli_scenario_edits_create_from_sites (history, "All candidates", NULL, sites, &error);
+  g_assert_no_error (error);
+  scenario_id = g_strdup (linli_scenario_get_id (scenario));
+  linli_scenario_edits_switch (history, LINLI_SCENARIO_BASE_ID);
+  g_assert_cmpstr (active_id (project), ==, LINLI_SCENARIO_BASE_ID);
+  {
+    g_autoptr (LinliFigures) figures = linli_figures_collect (document);
+    const LinliFigure *covered = linli_figures_lookup (figures, "households-covered");
+
+    base_covered = linli_figure_format (covered, covered->value);
+  }
+
+  g_object_set (f->window, "meeting", TRUE, NULL);
+  linli_test_wait_ms (100);
+  n = g_list_model_get_n_items (G_LIST_MODEL (views));
+  g_assert_cmpuint (n, ==, 1 + communities->len + 2);
+
+  /* The scenario's view: the scenario is open and the strip says so. */
+  g_assert_true (linli_meeting_go (f->window->meeting, n - 1));
+  linli_test_wait_ms (100);
+  g_assert_cmpstr (active_id (project), ==, scenario_id);
+  {
+    g_autoptr (LinliFigures) figures = linli_figures_collect (document);
+    const LinliFigure *covered = linli_figures_lookup (figures, "households-covered");
+    g_autofree char *text = linli_figure_format (covered, covered->value);
+
+    g_assert_cmpstr (strip_value (f, "households-covered"), ==, text);
+    g_assert_cmpstr (text, !=, base_covered);
+  }
+
+  /* The current state's view, before it. */
+  g_assert_true (linli_meeting_go (f->window->meeting, n - 2));
+  linli_test_wait_ms (100);
+  g_assert_cmpstr (active_id (project), ==, LINLI_SCENARIO_BASE_ID);
+  g_assert_cmpstr (strip_value (f, "households-covered"), ==, base_covered);
+
+  /* Leaving on the scenario's view opens the current state again. */
+  g_assert_true (linli_meeting_go (f->window->meeting, n - 1));
+  linli_test_wait_ms (50);
+  g_assert_cmpstr (active_id (project), ==, scenario_id);
+  g_object_set (f->window, "meeting", FALSE, NULL);
+  linli_test_wait_ms (50);
+  g_assert_cmpstr (active_id (project), ==, LINLI_SCENARIO_BASE_ID);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -539,6 +628,7 @@ main (int    argc,
   ADD ("/meeting/keys", test_keys);
   ADD ("/meeting/views-and-restore", test_views_and_restore);
   ADD ("/meeting/proposal", test_proposal);
+  ADD ("/meeting/scenarios", test_scenarios);
 #undef ADD
 
   return g_test_run ();

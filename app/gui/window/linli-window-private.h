@@ -125,6 +125,7 @@ struct _LinliWindow
   double               meeting_lat;       /* where the map was before */
   double               meeting_lon;
   double               meeting_zoom;
+  char                *meeting_scenario;   /* the scenario open when the meeting began */
 };
 
 void linli_window_class_init_actions (GtkWidgetClass *widget_class);

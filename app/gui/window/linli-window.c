@@ -660,6 +660,7 @@ linli_window_dispose (GObject *object)
   g_signal_handlers_disconnect_by_data (linli_settings_get_default (), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_WINDOW);
   g_clear_weak_pointer (&self->meeting);
+  g_clear_pointer (&self->meeting_scenario, g_free);
   g_clear_object (&self->project);
   g_clear_object (&self->history);
   g_clear_object (&self->document);
