@@ -354,7 +354,7 @@ test_update (void)
 {
   guint n_incremental = 0, n_full = 0;
 
-  for (guint32 seed = 1; seed <= 30; seed++)
+  for (guint32 seed = 1; seed <= linli_test_cases (30); seed++)
     {
       g_autoptr (GRand) rand = g_rand_new_with_seed (seed * 7919);
       guint n_boundary;

@@ -509,7 +509,7 @@ static void
 test_brute_force (void)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (20240501);
-  guint cases = g_test_slow () ? 7000 : 2100;
+  guint cases = linli_test_cases (g_test_slow () ? 7000 : 2100);
   guint counts[LINLI_PLAN_N_PROBLEMS] = { 0 };
 
   for (guint c = 0; c < cases; c++)
