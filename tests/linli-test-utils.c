@@ -4,17 +4,6 @@
 
 #include "linli-test-utils.h"
 
-/* GLib 2.74 leaks the directory names that G_TEST_OPTION_ISOLATE_DIRS sets
- * for each test (in g_set_user_dirs()).  LeakSanitizer reads this hook in
- * sanitizer builds, whether the test runs under meson or by hand. */
-const char *__lsan_default_suppressions (void);
-
-const char *
-__lsan_default_suppressions (void)
-{
-  return "leak:g_set_user_dirs\n";
-}
-
 static void
 assert_close (double a,
               double b,

@@ -869,7 +869,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/coverage/random-districts", test_random_districts);
   g_test_add_func ("/coverage/update", test_update);

@@ -2300,7 +2300,7 @@ main (int   argc,
 {
   int ret;
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
   xmlInitParser ();
 
   g_test_add_func ("/format/base-document", test_base_document);

@@ -1009,7 +1009,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/history/initial", test_initial);
   g_test_add_func ("/history/each-kind", test_each_kind);

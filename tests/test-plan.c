@@ -1548,7 +1548,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/plan/instance/arcs", test_instance_arcs);
   g_test_add_func ("/plan/instance/from-project", test_from_project);

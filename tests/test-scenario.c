@@ -566,7 +566,7 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/scenario/decisions-round-trip", test_decisions_round_trip);
   g_test_add_func ("/scenario/switch", test_switch);
