@@ -18,8 +18,8 @@ struct _LinliBuildingEditor
 {
   AdwBin          parent_instance;
 
-  /* Template children */
-  GtkWidget      *box;
+  /* Template children; the top box is the bin's child, which the bin
+   * itself disposes of, so it is not bound. */
   GtkLabel       *title_label;
   GtkWidget      *fields_grid;
   GtkWidget      *extra_box;
@@ -354,7 +354,6 @@ linli_building_editor_class_init (LinliBuildingEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-building-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, LinliBuildingEditor, box);
   gtk_widget_class_bind_template_child (widget_class, LinliBuildingEditor, title_label);
   gtk_widget_class_bind_template_child (widget_class, LinliBuildingEditor, fields_grid);
   gtk_widget_class_bind_template_child (widget_class, LinliBuildingEditor, extra_box);
