@@ -477,7 +477,9 @@ linli_building_editor_apply (LinliBuildingEditor *self)
     return FALSE;
   values.name = gtk_editable_get_text (GTK_EDITABLE (self->name_entry));
   compound = gtk_drop_down_get_selected (self->compound_dropdown);
-  if (compound == GTK_INVALID_LIST_POSITION)
+  /* No choice, or one an undo took away while the planner was typing. */
+  if (compound == GTK_INVALID_LIST_POSITION ||
+      compound >= linli_project_get_n_compounds (linli_document_get_project (self->document)))
     self->dirty &= ~LINLI_BUILDING_FIELD_COMPOUND;
   values.compound = compound;
   if (self->dirty & LINLI_BUILDING_FIELD_HOUSEHOLDS)
