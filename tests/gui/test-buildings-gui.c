@@ -54,6 +54,22 @@ collect_entries (GtkWidget *widget,
       collect_entries (child, entries);
 }
 
+static GtkDropDown *
+find_dropdown (GtkWidget *widget)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    return GTK_DROP_DOWN (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = find_dropdown (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static AdwMessageDialog *
 find_dialog (void)
 {
@@ -169,6 +185,17 @@ test_buildings_page (void)
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entries->pdata[1])), ==, "");
       g_assert_cmpstr (gtk_entry_get_placeholder_text (entries->pdata[1]), ==, T ("mixed"));
     }
+  {
+    gboolean several = FALSE;
+    GtkDropDown *compound = find_dropdown (GTK_WIDGET (window->building_editor));
+
+    for (guint k = 1; k < n; k++)
+      several |= linli_project_get_building (project, sel[k])->compound !=
+                 linli_project_get_building (project, sel[0])->compound;
+    /* Item 0 is "mixed"; compounds follow from 1. */
+    g_assert_cmpuint (gtk_drop_down_get_selected (compound), ==,
+                      several ? 0 : linli_project_get_building (project, sel[0])->compound + 1);
+  }
   linli_test_screenshot (GTK_WIDGET (window), "buildings-selected.png");
 
   /* Households 42 for the lot, one step; the rest stay. */

@@ -57,13 +57,15 @@ project (LinliBuildingEditor *self)
   return self->document ? linli_document_get_project (self->document) : NULL;
 }
 
-/* Fills the compound choice: "community · compound" per compound. */
+/* Fills the compound choice: first "mixed", which leaves each building in
+ * its own, then "community · compound" per compound. */
 static void
 fill_compounds (LinliBuildingEditor *self)
 {
   LinliProject *p = project (self);
   g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
 
+  gtk_string_list_append (list, _("mixed"));
   for (guint k = 0; p != NULL && k < linli_project_get_n_compounds (p); k++)
     {
       const LinliCompound *c = linli_project_get_compound (p, k);
@@ -126,7 +128,7 @@ fill (LinliBuildingEditor *self)
       gtk_label_set_text (self->title_label, _("No building selected"));
       gtk_editable_set_text (GTK_EDITABLE (self->name_entry), "");
       gtk_entry_set_placeholder_text (self->name_entry, NULL);
-      gtk_drop_down_set_selected (self->compound_dropdown, GTK_INVALID_LIST_POSITION);
+      gtk_drop_down_set_selected (self->compound_dropdown, 0);
       set_number (self->households_entry, TRUE, 0);
       set_number (self->residents_entry, TRUE, 0);
       set_number (self->members_entry, TRUE, 0);
@@ -149,8 +151,7 @@ fill (LinliBuildingEditor *self)
       gtk_label_set_text (self->title_label, title);
       gtk_editable_set_text (GTK_EDITABLE (self->name_entry), mixed_name ? "" : first->name);
       gtk_entry_set_placeholder_text (self->name_entry, mixed_name ? _("mixed") : NULL);
-      gtk_drop_down_set_selected (self->compound_dropdown, mixed_compound ? GTK_INVALID_LIST_POSITION
-                                                                          : first->compound);
+      gtk_drop_down_set_selected (self->compound_dropdown, mixed_compound ? 0 : first->compound + 1);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->compound_dropdown),
                                    mixed_compound ? _("The selected buildings are in several compounds") : NULL);
       set_number (self->households_entry, mixed_households, first->households);
@@ -221,7 +222,9 @@ on_name_entry_changed_cb (LinliBuildingEditor *self)
 static void
 on_compound_dropdown_notify_selected_cb (LinliBuildingEditor *self)
 {
-  if (gtk_drop_down_get_selected (self->compound_dropdown) != GTK_INVALID_LIST_POSITION)
+  guint selected = gtk_drop_down_get_selected (self->compound_dropdown);
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
     mark_dirty (self, LINLI_BUILDING_FIELD_COMPOUND);
 }
 
@@ -476,12 +479,14 @@ linli_building_editor_apply (LinliBuildingEditor *self)
   if (self->document == NULL || self->selection->len == 0 || self->dirty == 0)
     return FALSE;
   values.name = gtk_editable_get_text (GTK_EDITABLE (self->name_entry));
+  /* Item 0 is "mixed"; compounds follow from 1. */
   compound = gtk_drop_down_get_selected (self->compound_dropdown);
-  /* No choice, or one an undo took away while the planner was typing. */
-  if (compound == GTK_INVALID_LIST_POSITION ||
-      compound >= linli_project_get_n_compounds (linli_document_get_project (self->document)))
+  /* No choice, "mixed", or one an undo took away while the planner was typing. */
+  if (compound == GTK_INVALID_LIST_POSITION || compound == 0 ||
+      compound > linli_project_get_n_compounds (linli_document_get_project (self->document)))
     self->dirty &= ~LINLI_BUILDING_FIELD_COMPOUND;
-  values.compound = compound;
+  else
+    values.compound = compound - 1;
   if (self->dirty & LINLI_BUILDING_FIELD_HOUSEHOLDS)
     ok &= read_count (self->households_entry, &values.households);
   if (self->dirty & LINLI_BUILDING_FIELD_RESIDENTS)
