@@ -42,6 +42,7 @@ struct _LinliPainter
   const LinliCoverage *coverage;
   LinliSite           *selected;
   int                  highlight;
+  GArray              *selected_buildings;  /* guint: ringed as selected for editing */
   gboolean             show_candidate_circles;
   gboolean             draw_background;   /* FALSE over a tile basemap */
   gboolean             show_legend;
@@ -1054,6 +1055,26 @@ draw_buildings (LinliPainter  *self,
           set_rgb (cr, 0x7a1d05, 1);
           cairo_stroke (cr);
         }
+    }
+
+  /* Buildings selected for editing: a thin ring each, under the highlight. */
+  if (self->selected_buildings->len > 0)
+    {
+      cairo_new_path (cr);
+      for (guint k = 0; k < self->selected_buildings->len; k++)
+        {
+          guint b = g_array_index (self->selected_buildings, guint, k);
+          double x, y;
+
+          if (b >= self->n_buildings)
+            continue;
+          view_merc (v, self->merc[2 * b], self->merc[2 * b + 1], &x, &y);
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x, y, 7, 0, 2 * G_PI);
+        }
+      set_rgb (cr, 0x1c71d8, 1);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
     }
 
   if (self->highlight >= 0 && (guint) self->highlight < self->n_buildings)
@@ -2332,6 +2353,7 @@ linli_painter_finalize (GObject *object)
   g_clear_object (&self->pango);
   clear_project_data (self);
   g_clear_pointer (&self->sketch, g_array_unref);
+  g_clear_pointer (&self->selected_buildings, g_array_unref);
   g_clear_pointer (&self->grid_shapes, g_array_unref);
   g_clear_pointer (&self->boundary_shapes, g_array_unref);
   g_clear_pointer (&self->grids_small, g_array_unref);
@@ -2468,6 +2490,7 @@ static void
 linli_painter_init (LinliPainter *self)
 {
   self->highlight = -1;
+  self->selected_buildings = g_array_new (FALSE, FALSE, sizeof (guint));
   self->draw_background = TRUE;
   self->show_grids = TRUE;
   self->sketch = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
@@ -2608,6 +2631,7 @@ linli_painter_set_project (LinliPainter *self,
   self->selected_grid = NULL;
   g_array_set_size (self->sketch, 0);
   self->highlight = -1;
+  g_array_set_size (self->selected_buildings, 0);
   g_clear_pointer (&self->proposal, g_hash_table_unref);
   clear_project_data (self);
   if (project != NULL)
@@ -2717,6 +2741,26 @@ linli_painter_set_highlight (LinliPainter *self,
   g_return_if_fail (LINLI_IS_PAINTER (self));
 
   self->highlight = building;
+  changed (self);
+}
+
+/**
+ * linli_painter_set_selected_buildings:
+ * @buildings: (array length=n) (nullable): indices of the buildings to ring
+ *   as selected, or %NULL for none
+ */
+void
+linli_painter_set_selected_buildings (LinliPainter *self,
+                                      const guint  *buildings,
+                                      guint         n)
+{
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+
+  if (self->selected_buildings->len == 0 && n == 0)
+    return;
+  g_array_set_size (self->selected_buildings, 0);
+  if (n > 0)
+    g_array_append_vals (self->selected_buildings, buildings, n);
   changed (self);
 }
 

@@ -54,6 +54,9 @@ void          linli_painter_set_selected_site   (LinliPainter *self,
                                                  LinliSite    *site);
 void          linli_painter_set_highlight       (LinliPainter *self,
                                                  int           building);
+void          linli_painter_set_selected_buildings (LinliPainter *self,
+                                                    const guint  *buildings,
+                                                    guint         n);
 void          linli_painter_set_proposal        (LinliPainter  *self,
                                                  const char   **ids,
                                                  const double  *adds,

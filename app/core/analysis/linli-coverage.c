@@ -26,6 +26,7 @@ struct _LinliCoverage
   LinliDistance        requested;
   LinliWalk           *walk;              /* the project's, when by street */
   guint                streets_serial;
+  guint                base_serial;       /* the project's, for edits of households and communities */
   LinliProjection      proj;
   guint                n_buildings;
   const LinliBuilding *buildings;         /* the project's array, for weights */
@@ -83,6 +84,7 @@ coverage_new (LinliProject  *project,
 
   cov->radius = linli_project_get_coverage_radius (project);
   cov->streets_serial = linli_project_get_streets_serial (project);
+  cov->base_serial = linli_project_get_base_serial (project);
   cov->requested = distance;
   cov->distance = effective_distance (project, distance);
   if (cov->distance == LINLI_DISTANCE_STREET)
@@ -295,6 +297,7 @@ linli_coverage_update (LinliCoverage *coverage,
       coverage->buildings != linli_project_get_buildings (project) ||
       coverage->proj.lat0 != proj->lat0 || coverage->proj.lon0 != proj->lon0 ||
       coverage->streets_serial != linli_project_get_streets_serial (project) ||
+      coverage->base_serial != linli_project_get_base_serial (project) ||
       (coverage->distance == LINLI_DISTANCE_STREET && coverage->walk != walk) ||
       (coverage->follows_project &&
        effective_distance (project, linli_project_get_distance (project)) != coverage->distance))

@@ -60,6 +60,7 @@ struct _LinliDocument
   guint             grids_serial;
   const LinliBuilding *grids_buildings;
   guint             grids_n_buildings;
+  guint             base_serial;         /* the project's when the estimated were counted */
   GPtrArray        *derived_boundaries;  /* per community: LinliPolygon or NULL */
 
   /* Checks of the organisation chain and the grids, made when asked for. */
@@ -206,6 +207,19 @@ update_derived (LinliDocument *self)
   g_signal_emit (self, signals[SIGNAL_COVERAGE_CHANGED], 0);
 }
 
+/* Flags change only with an edit of the base data, so they are counted on
+ * opening and again after such an edit. */
+static void
+count_estimated (LinliDocument *self)
+{
+  const LinliBuilding *buildings = linli_project_get_buildings (self->project);
+  guint n = linli_project_get_n_buildings (self->project);
+
+  self->n_estimated = 0;
+  for (guint i = 0; i < n; i++)
+    self->n_estimated += (buildings[i].flags & LINLI_BUILDING_ESTIMATED) != 0;
+}
+
 /* Callbacks */
 
 /* Drops what depends on the grids or the buildings when either changed. */
@@ -216,11 +230,13 @@ check_grids (LinliDocument *self)
 
   if (self->grids_serial == linli_grids_get_serial (linli_project_get_grids (project)) &&
       self->grids_buildings == linli_project_get_buildings (project) &&
-      self->grids_n_buildings == linli_project_get_n_buildings (project))
+      self->grids_n_buildings == linli_project_get_n_buildings (project) &&
+      self->base_serial == linli_project_get_base_serial (project))
     return FALSE;
   g_clear_pointer (&self->grid_assignment, linli_grid_assignment_free);
   if (self->grids_buildings != linli_project_get_buildings (project) ||
-      self->grids_n_buildings != linli_project_get_n_buildings (project))
+      self->grids_n_buildings != linli_project_get_n_buildings (project) ||
+      self->base_serial != linli_project_get_base_serial (project))
     {
       g_ptr_array_set_size (self->derived_boundaries, 0);
       g_ptr_array_set_size (self->community_points, 0);
@@ -228,6 +244,11 @@ check_grids (LinliDocument *self)
   self->grids_serial = linli_grids_get_serial (linli_project_get_grids (project));
   self->grids_buildings = linli_project_get_buildings (project);
   self->grids_n_buildings = linli_project_get_n_buildings (project);
+  if (self->base_serial != linli_project_get_base_serial (project))
+    {
+      count_estimated (self);
+      self->base_serial = linli_project_get_base_serial (project);
+    }
   return TRUE;
 }
 
@@ -420,14 +441,8 @@ linli_document_new (LinliProject *project,
   self->file = file != NULL ? g_object_ref (file) : NULL;
   self->history = linli_history_new (project);
   linli_history_set_saved (self->history);
-  /* Flags change only with the project, so they are counted once here. */
-  {
-    const LinliBuilding *buildings = linli_project_get_buildings (project);
-    guint n = linli_project_get_n_buildings (project);
-
-    for (guint i = 0; i < n; i++)
-      self->n_estimated += (buildings[i].flags & LINLI_BUILDING_ESTIMATED) != 0;
-  }
+  count_estimated (self);
+  self->base_serial = linli_project_get_base_serial (project);
 
   g_signal_connect_object (project, "changed", G_CALLBACK (on_project_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (linli_project_get_grids (project), "changed",

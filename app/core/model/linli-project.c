@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -45,6 +46,7 @@ struct _LinliProject
   gboolean        hide_names;
   guint           change_freeze;  /* inside linli_project_freeze_changed() */
   gboolean        change_pending;
+  guint           base_serial;    /* goes up with every edit of buildings, compounds, communities */
 
   gboolean        projection_valid;
   LinliProjection projection;
@@ -82,6 +84,30 @@ emit_site_changed (LinliProject *self)
     self->change_pending = TRUE;
   else
     g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+/* An edit of the base data changes what coverage counts (households,
+ * communities) without adding buildings, so those who keep figures compare
+ * the serial. */
+static void
+emit_base_changed (LinliProject *self)
+{
+  self->base_serial++;
+  emit_site_changed (self);
+}
+
+static void
+rebuild_ids (GHashTable *ids,
+             GArray     *array,
+             gsize       id_offset)
+{
+  g_hash_table_remove_all (ids);
+  for (guint i = 0; i < array->len; i++)
+    {
+      const char *id = *(char **) (array->data + (gsize) i * g_array_get_element_size (array) + id_offset);
+
+      g_hash_table_replace (ids, g_strdup (id), GUINT_TO_POINTER (i + 1));
+    }
 }
 
 /* Callbacks */
@@ -765,6 +791,225 @@ linli_project_building_community (LinliProject *self,
   const LinliBuilding *b = linli_project_get_building (self, building);
 
   return g_array_index (self->compounds, LinliCompound, b->compound).community;
+}
+
+/* Base data edits */
+
+/**
+ * linli_project_get_base_serial:
+ *
+ * Returns: a number that goes up whenever a building's fields, a compound
+ *   or a community change in place, so that figures kept from before can
+ *   tell they are stale even though no building was added
+ */
+guint
+linli_project_get_base_serial (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), 0);
+  return self->base_serial;
+}
+
+/**
+ * linli_project_set_building_fields:
+ * @fields: the new name, compound, households, residents, party members
+ *   and flags; its id, position and footprint fields are ignored
+ *
+ * Changes what can be edited of a building and emits #LinliProject::changed
+ * (held back by linli_project_freeze_changed()).  A name already held by
+ * the project is kept as is, so undo and redo do not copy names again.
+ */
+void
+linli_project_set_building_fields (LinliProject        *self,
+                                   guint                building,
+                                   const LinliBuilding *fields)
+{
+  LinliBuilding *b;
+  const char *name;
+
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+  g_return_if_fail (building < self->buildings->len);
+  g_return_if_fail (fields->compound < self->compounds->len);
+
+  b = &g_array_index (self->buildings, LinliBuilding, building);
+  name = fields->name ? fields->name : "";
+  if (name != b->name && strcmp (name, b->name) != 0)
+    b->name = g_string_chunk_insert (self->strings, name);
+  b->compound = fields->compound;
+  b->households = fields->households;
+  b->residents = fields->residents;
+  b->party_members = fields->party_members;
+  b->flags = fields->flags;
+  emit_base_changed (self);
+}
+
+/**
+ * linli_project_insert_community:
+ * @index: where it goes; compounds of the communities from there on follow
+ * @id: an id no community has
+ *
+ * Adds a community in the middle of the list, as undoing its removal does.
+ */
+void
+linli_project_insert_community (LinliProject *self,
+                                guint         index,
+                                const char   *id,
+                                const char   *name)
+{
+  LinliCommunity c;
+
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+  g_return_if_fail (index <= self->communities->len);
+  g_return_if_fail (id != NULL && linli_project_find_community (self, id) < 0);
+
+  c.id = g_strdup (id);
+  c.name = g_strdup (name ? name : "");
+  g_array_insert_val (self->communities, index, c);
+  for (guint k = 0; k < self->compounds->len; k++)
+    {
+      LinliCompound *compound = &g_array_index (self->compounds, LinliCompound, k);
+
+      if (compound->community >= index)
+        compound->community++;
+    }
+  rebuild_ids (self->community_ids, self->communities, G_STRUCT_OFFSET (LinliCommunity, id));
+  emit_base_changed (self);
+}
+
+/**
+ * linli_project_remove_community:
+ *
+ * Removes a community no compound belongs to; the compounds of later
+ * communities follow.  What else refers to communities by index (grids,
+ * boundaries, committees) is the caller's to keep right.
+ */
+void
+linli_project_remove_community (LinliProject *self,
+                                guint         index)
+{
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+  g_return_if_fail (index < self->communities->len);
+
+  for (guint k = 0; k < self->compounds->len; k++)
+    g_return_if_fail (g_array_index (self->compounds, LinliCompound, k).community != index);
+  g_array_remove_index (self->communities, index);
+  for (guint k = 0; k < self->compounds->len; k++)
+    {
+      LinliCompound *compound = &g_array_index (self->compounds, LinliCompound, k);
+
+      if (compound->community > index)
+        compound->community--;
+    }
+  rebuild_ids (self->community_ids, self->communities, G_STRUCT_OFFSET (LinliCommunity, id));
+  emit_base_changed (self);
+}
+
+void
+linli_project_set_community_name (LinliProject *self,
+                                  guint         index,
+                                  const char   *name)
+{
+  LinliCommunity *c;
+
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+  g_return_if_fail (index < self->communities->len);
+
+  c = &g_array_index (self->communities, LinliCommunity, index);
+  if (g_strcmp0 (c->name, name ? name : "") == 0)
+    return;
+  g_free (c->name);
+  c->name = g_strdup (name ? name : "");
+  emit_base_changed (self);
+}
+
+/**
+ * linli_project_insert_compound:
+ * @index: where it goes; buildings of the compounds from there on follow
+ * @id: an id no compound has
+ */
+void
+linli_project_insert_compound (LinliProject *self,
+                               guint         index,
+                               const char   *id,
+                               const char   *name,
+                               guint         community)
+{
+  LinliCompound c;
+
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+  g_return_if_fail (index <= self->compounds->len);
+  g_return_if_fail (community < self->communities->len);
+  g_return_if_fail (id != NULL && linli_project_find_compound (self, id) < 0);
+
+  c.id = g_strdup (id);
+  c.name = g_strdup (name ? name : "");
+  c.community = community;
+  g_array_insert_val (self->compounds, index, c);
+  if (index + 1 < self->compounds->len)
+    for (guint i = 0; i < self->buildings->len; i++)
+      {
+        LinliBuilding *b = &g_array_index (self->buildings, LinliBuilding, i);
+
+        if (b->compound >= index)
+          b->compound++;
+      }
+  rebuild_ids (self->compound_ids, self->compounds, G_STRUCT_OFFSET (LinliCompound, id));
+  emit_base_changed (self);
+}
+
+/**
+ * linli_project_remove_compound:
+ *
+ * Removes a compound no building belongs to; the buildings of later
+ * compounds follow.  What else refers to compounds by index (boundaries,
+ * branches) is the caller's to keep right.
+ */
+void
+linli_project_remove_compound (LinliProject *self,
+                               guint         index)
+{
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+  g_return_if_fail (index < self->compounds->len);
+
+  for (guint i = 0; i < self->buildings->len; i++)
+    g_return_if_fail (g_array_index (self->buildings, LinliBuilding, i).compound != index);
+  g_array_remove_index (self->compounds, index);
+  if (index < self->compounds->len)
+    for (guint i = 0; i < self->buildings->len; i++)
+      {
+        LinliBuilding *b = &g_array_index (self->buildings, LinliBuilding, i);
+
+        if (b->compound > index)
+          b->compound--;
+      }
+  rebuild_ids (self->compound_ids, self->compounds, G_STRUCT_OFFSET (LinliCompound, id));
+  emit_base_changed (self);
+}
+
+/**
+ * linli_project_set_compound:
+ * @community: the community it now belongs to
+ *
+ * Renames a compound or moves it, with its buildings, to another community.
+ */
+void
+linli_project_set_compound (LinliProject *self,
+                            guint         index,
+                            const char   *name,
+                            guint         community)
+{
+  LinliCompound *c;
+
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+  g_return_if_fail (index < self->compounds->len);
+  g_return_if_fail (community < self->communities->len);
+
+  c = &g_array_index (self->compounds, LinliCompound, index);
+  if (g_strcmp0 (c->name, name ? name : "") == 0 && c->community == community)
+    return;
+  g_free (c->name);
+  c->name = g_strdup (name ? name : "");
+  c->community = community;
+  emit_base_changed (self);
 }
 
 GListModel *

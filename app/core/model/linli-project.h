@@ -135,6 +135,32 @@ const LinliLatLon    *linli_project_get_footprint      (LinliProject *self,
 guint                 linli_project_building_community (LinliProject *self,
                                                         guint         building);
 
+/* Changes of the base data, for undoable edits (linli-base-edits.h). */
+guint                 linli_project_get_base_serial    (LinliProject *self);
+void                  linli_project_set_building_fields (LinliProject        *self,
+                                                         guint                building,
+                                                         const LinliBuilding *fields);
+void                  linli_project_insert_community   (LinliProject *self,
+                                                        guint         index,
+                                                        const char   *id,
+                                                        const char   *name);
+void                  linli_project_remove_community   (LinliProject *self,
+                                                        guint         index);
+void                  linli_project_set_community_name (LinliProject *self,
+                                                        guint         index,
+                                                        const char   *name);
+void                  linli_project_insert_compound    (LinliProject *self,
+                                                        guint         index,
+                                                        const char   *id,
+                                                        const char   *name,
+                                                        guint         community);
+void                  linli_project_remove_compound    (LinliProject *self,
+                                                        guint         index);
+void                  linli_project_set_compound       (LinliProject *self,
+                                                        guint         index,
+                                                        const char   *name,
+                                                        guint         community);
+
 GListModel           *linli_project_get_sites          (LinliProject *self);
 guint                 linli_project_get_n_sites        (LinliProject *self);
 LinliSite            *linli_project_get_site           (LinliProject *self,

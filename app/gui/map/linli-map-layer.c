@@ -184,6 +184,15 @@ linli_map_layer_set_highlight (LinliMapLayer *self,
   linli_painter_set_highlight (self->painter, building);
 }
 
+void
+linli_map_layer_set_selected_buildings (LinliMapLayer *self,
+                                        const guint   *buildings,
+                                        guint          n)
+{
+  g_return_if_fail (LINLI_IS_MAP_LAYER (self));
+  linli_painter_set_selected_buildings (self->painter, buildings, n);
+}
+
 /**
  * linli_map_layer_set_proposal:
  *

@@ -25,6 +25,9 @@ void           linli_map_layer_set_selected_site (LinliMapLayer *self,
                                                   LinliSite     *site);
 void           linli_map_layer_set_highlight     (LinliMapLayer *self,
                                                   int            building);
+void           linli_map_layer_set_selected_buildings (LinliMapLayer *self,
+                                                       const guint   *buildings,
+                                                       guint          n);
 void           linli_map_layer_set_proposal      (LinliMapLayer  *self,
                                                   const char    **ids,
                                                   const double   *adds,

@@ -42,6 +42,7 @@ linli_window_update_actions (LinliWindow *self)
                                  linli_project_get_n_buildings (linli_window_get_project (self)) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.nudge", self->selected != NULL);
   linli_window_update_grid_actions (self);
+  linli_window_update_building_actions (self);
 }
 
 void

@@ -8,6 +8,7 @@
 #include "linli-grid-panel.h"
 #include "linli-project-edits.h"
 #include "linli-building-row.h"
+#include "linli-building-editor.h"
 #include "linli-checks-panel.h"
 #include "linli-community-row.h"
 #include "linli-index-list.h"
@@ -75,6 +76,7 @@ struct _LinliWindow
   GMenu               *recent_submenu;
   GtkWidget           *header_bar;
   GtkWidget           *side_panel;
+  LinliBuildingEditor *building_editor;
 
   /* The map */
   ShumateMap          *map;
@@ -118,6 +120,10 @@ struct _LinliWindow
   LinliGrid           *drag_grid;         /* a vertex of it being dragged */
   guint                drag_ring;
   guint                drag_vertex;
+
+  /* Selecting buildings (linli-window-buildings.c) */
+  GArray              *lasso;             /* LinliLatLon: the outline dragged so far */
+  GtkWidget           *lasso_area;        /* draws it over the map */
 
   /* Meeting mode (linli-window-meeting.c) */
   LinliMeeting        *meeting;
@@ -198,5 +204,21 @@ void            linli_window_import_org_action (GtkWidget  *widget,
 void linli_window_import_csv_action  (GtkWidget  *widget,
                                       const char *action_name,
                                       GVariant   *param);
+
+/* linli-window-buildings.c */
+void     linli_window_class_init_building_actions (GtkWidgetClass *widget_class);
+void     linli_window_init_buildings              (LinliWindow *self);
+void     linli_window_update_building_actions     (LinliWindow *self);
+void     linli_window_select_buildings            (LinliWindow *self,
+                                                   const guint *buildings,
+                                                   guint        n,
+                                                   gboolean     show_page);
+gboolean linli_window_lasso_begin                 (LinliWindow *self,
+                                                   double       x,
+                                                   double       y);
+void     linli_window_lasso_update                (LinliWindow *self,
+                                                   double       x,
+                                                   double       y);
+void     linli_window_lasso_end                   (LinliWindow *self);
 
 G_END_DECLS

@@ -293,6 +293,7 @@ on_uncovered_activate_cb (LinliWindow *self)
     return;
   b = linli_project_get_building (self->project, index);
   linli_map_layer_set_highlight (self->layer, index);
+  linli_window_select_buildings (self, &index, 1, FALSE);
   if (shumate_viewport_get_zoom_level (shumate_map_get_viewport (self->map)) < 16)
     shumate_viewport_set_zoom_level (shumate_map_get_viewport (self->map), 16);
   center_on (self, b->lat, b->lon);
@@ -469,6 +470,11 @@ on_click_released_cb (GtkGestureClick *gesture,
     }
   building = linli_map_layer_pick_building (self->layer, x, y);
   linli_map_layer_set_highlight (self->layer, building);
+  {
+    guint picked = building >= 0 ? (guint) building : 0;
+
+    linli_window_select_buildings (self, &picked, building >= 0 ? 1 : 0, FALSE);
+  }
   if (building >= 0)
     {
       const LinliBuilding *b = linli_project_get_building (self->project, building);
@@ -508,6 +514,13 @@ on_drag_begin_cb (GtkGestureDrag *gesture,
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
       return;
     }
+  /* Shift+drag draws a lasso around buildings to select. */
+  if ((gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)) & GDK_SHIFT_MASK) &&
+      !self->add_mode && linli_window_lasso_begin (self, x, y))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
   site = self->project && !self->add_mode ? linli_map_layer_pick_site (self->layer, x, y) : NULL;
   if (site == NULL)
     {
@@ -532,6 +545,7 @@ on_drag_update_cb (GtkGestureDrag *gesture,
 
   gtk_gesture_drag_get_start_point (gesture, &sx, &sy);
   linli_window_grid_drag_update (self, sx + dx, sy + dy);
+  linli_window_lasso_update (self, sx + dx, sy + dy);
   if (self->drag_site == NULL)
     return;
   shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), sx + dx, sy + dy, &lat, &lon);
@@ -549,6 +563,7 @@ on_drag_end_cb (GtkGestureDrag *gesture,
 
   gtk_gesture_drag_get_start_point (gesture, &sx, &sy);
   linli_window_grid_drag_end (self, sx + dx, sy + dy);
+  linli_window_lasso_end (self);
   if (self->drag_site == NULL)
     return;
   on_drag_update_cb (gesture, dx, dy, self);
@@ -667,6 +682,7 @@ linli_window_dispose (GObject *object)
   g_clear_object (&self->uncovered);
   g_clear_object (&self->communities);
   g_clear_object (&self->site_selection);
+  g_clear_pointer (&self->lasso, g_array_unref);
   g_clear_object (&self->uncovered_selection);
   g_clear_object (&self->reference_source);
   g_clear_object (&self->basemap);
@@ -812,6 +828,7 @@ linli_window_class_init (LinliWindowClass *klass)
 
   linli_window_class_init_actions (widget_class);
   linli_window_class_init_grid_actions (widget_class);
+  linli_window_class_init_building_actions (widget_class);
 }
 
 static void
@@ -905,6 +922,7 @@ linli_window_init (LinliWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (drag));
   linli_window_init_grids (self);
   linli_window_init_meeting (self);
+  linli_window_init_buildings (self);
 
   /* Lists */
   g_signal_connect (site_factory, "setup", G_CALLBACK (site_row_setup_cb), self);
@@ -1019,6 +1037,8 @@ linli_window_set_document (LinliWindow   *self,
   linli_checks_panel_set_document (self->checks_panel, document);
   linli_site_editor_set_site (self->site_editor, NULL);
   linli_site_editor_set_document (self->site_editor, document);
+  linli_building_editor_set_document (self->building_editor, document);
+  linli_window_select_buildings (self, NULL, 0, FALSE);
   {
     guint n = linli_project_get_n_communities (project);
     g_autofree guint *all = g_new (guint, MAX (n, 1));

@@ -1,0 +1,267 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Buildings page under Xvfb: several buildings selected with the
+ * lasso (checked against which buildings lie in it on screen, counted
+ * here), their households edited as one step and undone, a community and
+ * a compound made through their dialogs with the selection put in it, and
+ * the document's coverage compared with a fresh one after each step. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "linli-format.h"
+#include "linli-gui-test-utils.h"
+#include "linli-window-private.h"
+
+#define T(s) g_dgettext (GETTEXT_PACKAGE, s)
+
+/* Auxiliary methods */
+
+static void
+assert_coverage_fresh (LinliWindow *window)
+{
+  LinliProject *project = linli_window_get_project (window);
+  g_autoptr (LinliProject) copy = linli_project_copy (project);
+  g_autoptr (LinliCoverage) fresh = linli_coverage_compute (copy, NULL);
+  const LinliCoverage *shown = linli_document_get_coverage (window->document);
+
+  g_assert_cmpuint (linli_coverage_get_district (shown)->households, ==,
+                    linli_coverage_get_district (fresh)->households);
+  g_assert_cmpuint (linli_coverage_get_district (shown)->households_covered, ==,
+                    linli_coverage_get_district (fresh)->households_covered);
+  for (guint c = 0; c < linli_project_get_n_communities (project); c++)
+    {
+      g_assert_cmpuint (linli_coverage_get_community (shown, c)->households, ==,
+                        linli_coverage_get_community (fresh, c)->households);
+      g_assert_cmpuint (linli_coverage_get_community (shown, c)->households_covered, ==,
+                        linli_coverage_get_community (fresh, c)->households_covered);
+    }
+}
+
+/* The editor's entries in the order of the page: name, households,
+ * residents, party members. */
+static void
+collect_entries (GtkWidget *widget,
+                 GPtrArray *entries)
+{
+  if (GTK_IS_ENTRY (widget))
+    g_ptr_array_add (entries, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_ENTRY (widget))
+      collect_entries (child, entries);
+}
+
+static GtkDropDown *
+find_dropdown (GtkWidget *widget)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    return GTK_DROP_DOWN (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = find_dropdown (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, k);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* Answers the name dialog an action opened: types @name, picks the last
+ * community if it asks for one, and applies. */
+static void
+answer_dialog (const char *name)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *box, *entry, *dropdown;
+
+  linli_test_wait_ms (50);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  box = adw_message_dialog_get_extra_child (dialog);
+  entry = gtk_widget_get_first_child (box);
+  g_assert_true (GTK_IS_ENTRY (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  dropdown = gtk_widget_get_next_sibling (entry);
+  if (dropdown != NULL)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
+                                g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown))) - 1);
+  /* A click on the button answers and closes; here both are done by hand. */
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  linli_test_wait_ms (50);
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Tests */
+
+static void
+test_buildings_page (void)
+{
+  LinliWindow *window = linli_test_sample_window ();
+  LinliProject *project = linli_window_get_project (window);
+  LinliHistory *history = linli_window_get_history (window);
+  ShumateViewport *viewport = shumate_map_get_viewport (window->map);
+  g_autoptr (LinliProject) before = linli_project_copy (project);
+  g_autoptr (GArray) expect = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GPtrArray) entries = g_ptr_array_new ();
+  double x0, y0, x1, y1, cx, cy;
+  guint n = 0, n_communities;
+  const guint *sel;
+  gboolean differ = FALSE;
+
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window->map)))
+    g_main_context_iteration (NULL, TRUE);
+  linli_test_wait_ms (300);
+
+  /* A lasso square around the middle of the map, 160 px a side. */
+  cx = gtk_widget_get_width (GTK_WIDGET (window->map)) / 2.0;
+  cy = gtk_widget_get_height (GTK_WIDGET (window->map)) / 2.0;
+  x0 = cx - 80, y0 = cy - 80, x1 = cx + 80, y1 = cy + 80;
+  for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
+    {
+      const LinliBuilding *b = linli_project_get_building (project, i);
+      double x, y;
+
+      shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (window->map), b->lat, b->lon, &x, &y);
+      if (x > x0 && x < x1 && y > y0 && y < y1)
+        g_array_append_val (expect, i);
+    }
+  g_assert_cmpuint (expect->len, >, 1);
+  g_assert_true (linli_window_lasso_begin (window, x0, y0));
+  for (guint k = 1; k <= 10; k++)
+    linli_window_lasso_update (window, x0 + (x1 - x0) * k / 10, y0);
+  for (guint k = 1; k <= 10; k++)
+    linli_window_lasso_update (window, x1, y0 + (y1 - y0) * k / 10);
+  for (guint k = 1; k <= 10; k++)
+    linli_window_lasso_update (window, x1 - (x1 - x0) * k / 10, y1);
+  for (guint k = 1; k < 10; k++)
+    linli_window_lasso_update (window, x0, y1 - (y1 - y0) * k / 10);
+  linli_window_lasso_end (window);
+  sel = linli_building_editor_get_selection (window->building_editor, &n);
+  {
+    g_autofree guint *sorted = g_memdup2 (sel, n * sizeof (guint));
+
+    qsort (sorted, n, sizeof (guint), compare_uint);
+    g_assert_cmpmem (sorted, n * sizeof (guint), expect->data, expect->len * sizeof (guint));
+  }
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->side_stack), ==, "buildings");
+
+  /* Households that differ show "mixed". */
+  collect_entries (GTK_WIDGET (window->building_editor), entries);
+  g_assert_cmpuint (entries->len, ==, 4);
+  for (guint k = 1; k < n; k++)
+    differ |= linli_project_get_building (project, sel[k])->households !=
+              linli_project_get_building (project, sel[0])->households;
+  if (differ)
+    {
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entries->pdata[1])), ==, "");
+      g_assert_cmpstr (gtk_entry_get_placeholder_text (entries->pdata[1]), ==, T ("mixed"));
+    }
+  {
+    gboolean several = FALSE;
+    GtkDropDown *compound = find_dropdown (GTK_WIDGET (window->building_editor));
+
+    for (guint k = 1; k < n; k++)
+      several |= linli_project_get_building (project, sel[k])->compound !=
+                 linli_project_get_building (project, sel[0])->compound;
+    /* Item 0 is "mixed"; compounds follow from 1. */
+    g_assert_cmpuint (gtk_drop_down_get_selected (compound), ==,
+                      several ? 0 : linli_project_get_building (project, sel[0])->compound + 1);
+  }
+  linli_test_screenshot (GTK_WIDGET (window), "buildings-selected.png");
+
+  /* Households 42 for the lot, one step; the rest stay. */
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[1]), "42");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->building_editor), "building.apply", NULL));
+  for (guint i = 0, k = 0; i < linli_project_get_n_buildings (project); i++)
+    {
+      gboolean in = k < expect->len && g_array_index (expect, guint, k) == i;
+
+      g_assert_cmpuint (linli_project_get_building (project, i)->households, ==,
+                        in ? 42 : linli_project_get_building (before, i)->households);
+      g_assert_cmpuint (linli_project_get_building (project, i)->residents, ==,
+                        linli_project_get_building (before, i)->residents);
+      k += in;
+    }
+  assert_coverage_fresh (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  linli_test_wait_ms (50);
+  for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
+    g_assert_cmpuint (linli_project_get_building (project, i)->households, ==,
+                      linli_project_get_building (before, i)->households);
+  g_assert_false (linli_history_get_modified (history));
+  assert_coverage_fresh (window);
+
+  /* A new community, then a new compound in it holding the selection. */
+  n_communities = linli_project_get_n_communities (project);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "community.new", NULL));
+  answer_dialog ("测试社区");
+  g_assert_cmpuint (linli_project_get_n_communities (project), ==, n_communities + 1);
+  g_assert_cmpstr (linli_project_get_community (project, n_communities)->name, ==, "测试社区");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "compound.new", NULL));
+  answer_dialog ("测试小区");
+  for (guint k = 0; k < expect->len; k++)
+    {
+      guint i = g_array_index (expect, guint, k);
+
+      g_assert_cmpuint (linli_project_building_community (project, i), ==, n_communities);
+      g_assert_cmpstr (linli_project_get_compound (project, linli_project_get_building (project, i)->compound)->name,
+                       ==, "测试小区");
+    }
+  assert_coverage_fresh (window);
+  linli_test_screenshot (GTK_WIDGET (window), "buildings-new-compound.png");
+
+  /* The compound and its buildings undo as one step, then the community. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  linli_test_wait_ms (50);
+  g_assert_false (linli_history_get_modified (history));
+  g_assert_cmpuint (linli_project_get_n_communities (project), ==, n_communities);
+  g_assert_cmpuint (linli_project_get_n_compounds (project), ==, linli_project_get_n_compounds (before));
+  for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
+    g_assert_cmpuint (linli_project_get_building (project, i)->compound, ==,
+                      linli_project_get_building (before, i)->compound);
+  assert_coverage_fresh (window);
+
+  linli_test_close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/buildings-gui/page", test_buildings_page);
+
+  return g_test_run ();
+}
