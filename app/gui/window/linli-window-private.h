@@ -199,4 +199,14 @@ void linli_window_import_csv_action  (GtkWidget  *widget,
                                       const char *action_name,
                                       GVariant   *param);
 
+/* The side panel's lists (linli-window-lists.c) */
+void       linli_window_init_lists         (LinliWindow *self);
+gboolean   linli_window_zoom_to_community  (LinliWindow *self,
+                                            guint        community);
+LinliSite *linli_window_nearest_site       (LinliWindow *self,
+                                            guint        building,
+                                            double      *distance);
+char      *linli_window_describe_building  (LinliWindow *self,
+                                            guint        building);
+
 G_END_DECLS

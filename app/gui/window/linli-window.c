@@ -471,20 +471,8 @@ on_click_released_cb (GtkGestureClick *gesture,
   linli_map_layer_set_highlight (self->layer, building);
   if (building >= 0)
     {
-      const LinliBuilding *b = linli_project_get_building (self->project, building);
-      const LinliCompound *compound = linli_project_get_compound (self->project, b->compound);
-      g_autofree char *text = NULL;
+      g_autofree char *text = linli_window_describe_building (self, building);
 
-      if (b->flags & LINLI_BUILDING_ESTIMATED)
-        text = g_strdup_printf (_("%s %s: %u households, %u residents (estimated), %u party members — %s"),
-                                compound->name, b->name[0] ? b->name : b->id, b->households, b->residents,
-                                b->party_members,
-                                linli_coverage_is_covered (window_coverage (self), building) ? _("covered") : _("not covered"));
-      else
-        text = g_strdup_printf (_("%s %s: %u households, %u residents, %u party members — %s"),
-                                compound->name, b->name[0] ? b->name : b->id, b->households, b->residents,
-                                b->party_members,
-                                linli_coverage_is_covered (window_coverage (self), building) ? _("covered") : _("not covered"));
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
     }
 }
@@ -905,6 +893,7 @@ linli_window_init (LinliWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (drag));
   linli_window_init_grids (self);
   linli_window_init_meeting (self);
+  linli_window_init_lists (self);
 
   /* Lists */
   g_signal_connect (site_factory, "setup", G_CALLBACK (site_row_setup_cb), self);
