@@ -335,6 +335,7 @@ static void
 linli_plan_panel_dispose (GObject *object)
 {
   LinliPlanPanel *self = LINLI_PLAN_PANEL (object);
+  GtkWidget *child;
 
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
@@ -345,6 +346,9 @@ linli_plan_panel_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->history);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_PLAN_PANEL);
+  /* The box that holds the scroller and the buttons has no id. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (linli_plan_panel_parent_class)->dispose (object);
 }
 

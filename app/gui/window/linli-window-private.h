@@ -126,6 +126,8 @@ struct _LinliWindow
   double               meeting_lon;
   double               meeting_zoom;
   char                *meeting_scenario;   /* the scenario open when the meeting began */
+  /* Closing: the file chooser of Save As, while it is open */
+  GtkNativeDialog     *close_chooser;
 };
 
 void linli_window_class_init_actions (GtkWidgetClass *widget_class);

@@ -584,11 +584,47 @@ on_hide_names_cb (LinliWindow *self)
 static gboolean
 on_close_request_cb (LinliWindow *self);
 
+/* An import not saved yet has no file: Save asks for one, then closes. */
+static void
+on_close_save_as_response_cb (GtkNativeDialog *chooser,
+                              int              response,
+                              LinliWindow     *self)
+{
+  g_autoptr (GFile) file = response == GTK_RESPONSE_ACCEPT
+                           ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->close_chooser == chooser)
+    self->close_chooser = NULL;
+  g_object_unref (chooser);
+  if (file == NULL)
+    return;
+  if (!linli_window_save_file (self, file, &error))
+    {
+      linli_window_show_error (self, _("Could not save the project"), error);
+      return;
+    }
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 on_close_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       LinliWindow      *self)
 {
+  if (g_strcmp0 (response, "save") == 0 && window_file (self) == NULL)
+    {
+      GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Save the Project"), GTK_WINDOW (self),
+                                                                   GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                                                   _("_Cancel"));
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("plan.linli"));
+      g_signal_connect_object (chooser, "response", G_CALLBACK (on_close_save_as_response_cb), self, 0);
+      self->close_chooser = GTK_NATIVE_DIALOG (chooser);
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+      return;
+    }
   if (g_strcmp0 (response, "save") == 0)
     {
       g_autoptr (GError) error = NULL;
@@ -621,13 +657,12 @@ on_close_request_cb (LinliWindow *self)
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
                                               ADW_RESPONSE_DESTRUCTIVE);
-  if (window_file (self) != NULL)
-    {
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save", _("_Save"));
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                                  ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-    }
+  /* A project with no file yet, an import for example, is saved under a
+   * name the planner picks. */
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save",
+                                   window_file (self) != NULL ? _("_Save") : _("_Save As…"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
