@@ -684,6 +684,88 @@ test_csv_crs_label (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The legend folds down to its title row, moves within the map and
+ * nowhere else, and the exported map carries it only when asked: without
+ * it, the export differs from the one with it only inside the legend's
+ * box in the lower left corner. */
+static void
+test_legend (Fixture       *f,
+             gconstpointer  data)
+{
+  LinliPainter *painter = linli_map_layer_get_painter (f->window->layer);
+  g_autofree char *with = g_build_filename (f->dir, "with.png", NULL);
+  g_autofree char *without = g_build_filename (f->dir, "without.png", NULL);
+  g_autoptr (GdkTexture) a = NULL;
+  g_autoptr (GdkTexture) b = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree guchar *pa = NULL;
+  g_autofree guchar *pb = NULL;
+  cairo_surface_t *scratch;
+  cairo_t *cr;
+  double lw = 0, lh = 0;
+  int open_height, w, h, room_x, room_y;
+  guint n_differ = 0;
+
+  show (f);
+  open_height = gtk_widget_get_height (f->window->legend);
+
+  /* Folded: only the title row is left. */
+  gtk_toggle_button_set_active (f->window->legend_toggle, FALSE);
+  linli_test_wait_ms (600);
+  g_assert_cmpint (gtk_widget_get_height (f->window->legend), <, open_height / 4);
+  g_assert_cmpint (gtk_widget_get_height (f->window->legend), >=,
+                   gtk_widget_get_height (f->window->legend_header));
+  gtk_toggle_button_set_active (f->window->legend_toggle, TRUE);
+  linli_test_wait_ms (600);
+  g_assert_cmpint (gtk_widget_get_height (f->window->legend), ==, open_height);
+
+  /* Moved, and kept whole inside the map however far it is dragged. */
+  room_x = gtk_widget_get_width (GTK_WIDGET (f->window->map_overlay)) - gtk_widget_get_width (f->window->legend);
+  room_y = gtk_widget_get_height (GTK_WIDGET (f->window->map_overlay)) - gtk_widget_get_height (f->window->legend);
+  linli_window_move_legend (f->window, 40, 30);
+  g_assert_cmpint (gtk_widget_get_margin_start (f->window->legend), ==, 40);
+  g_assert_cmpint (gtk_widget_get_margin_bottom (f->window->legend), ==, 30);
+  linli_window_move_legend (f->window, 100000, 100000);
+  g_assert_cmpint (gtk_widget_get_margin_start (f->window->legend), ==, MAX (room_x, 0));
+  g_assert_cmpint (gtk_widget_get_margin_bottom (f->window->legend), ==, MAX (room_y, 0));
+  linli_window_move_legend (f->window, -50, -50);
+  g_assert_cmpint (gtk_widget_get_margin_start (f->window->legend), ==, 0);
+  g_assert_cmpint (gtk_widget_get_margin_bottom (f->window->legend), ==, 0);
+
+  g_assert_true (linli_window_export_map_png (f->window, with, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (linli_window_export_map_png (f->window, without, FALSE, &error));
+  g_assert_no_error (error);
+  a = gdk_texture_new_from_filename (with, &error);
+  g_assert_no_error (error);
+  b = gdk_texture_new_from_filename (without, &error);
+  g_assert_no_error (error);
+  w = gdk_texture_get_width (a);
+  h = gdk_texture_get_height (a);
+  g_assert_cmpint (gdk_texture_get_width (b), ==, w);
+  g_assert_cmpint (gdk_texture_get_height (b), ==, h);
+  pa = g_malloc ((gsize) w * h * 4);
+  pb = g_malloc ((gsize) w * h * 4);
+  gdk_texture_download (a, pa, w * 4);
+  gdk_texture_download (b, pb, w * 4);
+
+  scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (scratch);
+  g_assert_true (linli_painter_get_legend_size (painter, cr, &lw, &lh));
+  cairo_destroy (cr);
+  cairo_surface_destroy (scratch);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      if (memcmp (pa + ((gsize) y * w + x) * 4, pb + ((gsize) y * w + x) * 4, 4) != 0)
+        {
+          n_differ++;
+          /* The legend's box with the margin it is drawn at. */
+          g_assert_cmpfloat (x, <=, lw + 32);
+          g_assert_cmpfloat (y, >=, h - lh - 32);
+        }
+  g_assert_cmpuint (n_differ, >, (guint) (lw * lh / 10));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -705,6 +787,7 @@ main (int    argc,
   ADD ("/workbench/building-walk", test_building_walk);
   ADD ("/workbench/screenshot-size", test_screenshot_size);
   ADD ("/workbench/csv-crs-label", test_csv_crs_label);
+  ADD ("/workbench/legend", test_legend);
 #undef ADD
   g_test_add_func ("/workbench/icon", test_icon);
 

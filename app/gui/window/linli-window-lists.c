@@ -74,11 +74,10 @@ on_side_paned_max_position_cb (GtkPaned    *paned,
                                GParamSpec  *pspec,
                                LinliWindow *self)
 {
-  GtkWidget *top = gtk_paned_get_start_child (paned);
-
-  /* The figures with every community row, as long as the tabs below keep
-   * more than half of the panel. */
-  place_pane (paned, natural_height (top, gtk_widget_get_width (GTK_WIDGET (paned))), 0.3, 0.45);
+  /* Half for the figures and the communities, half for the tabs: at
+   * 1280 × 800 that is two or three rows of each list, and all five
+   * communities at 1920 × 1080. */
+  place_pane (paned, G_MAXINT, 0.5, 0.5);
 }
 
 static void
@@ -91,8 +90,8 @@ on_sites_paned_max_position_cb (GtkPaned    *paned,
 
   g_object_get (paned, "max-position", &max, NULL);
   editor = natural_height (GTK_WIDGET (self->site_editor), gtk_widget_get_width (GTK_WIDGET (paned)));
-  /* The whole editor, as long as the site list keeps a third. */
-  place_pane (paned, max - editor, 0.33, 0.7);
+  /* The whole editor, as long as the site list keeps two fifths. */
+  place_pane (paned, max - editor, 0.4, 0.7);
 }
 
 static void
@@ -138,19 +137,14 @@ on_plan_show_site_cb (LinliWindow *self,
 void
 linli_window_init_lists (LinliWindow *self)
 {
-  GObject *side_paned = gtk_widget_get_template_child (GTK_WIDGET (self), LINLI_TYPE_WINDOW, "side_paned");
-  GObject *sites_paned = gtk_widget_get_template_child (GTK_WIDGET (self), LINLI_TYPE_WINDOW, "sites_paned");
-
   gtk_list_view_set_single_click_activate (self->community_view, TRUE);
   g_signal_connect_object (self->community_view, "activate", G_CALLBACK (on_community_view_activate_cb), self, 0);
   g_signal_connect_object (self->plan_panel, "show-site", G_CALLBACK (on_plan_show_site_cb), self,
                            G_CONNECT_SWAPPED);
-  if (side_paned != NULL)
-    g_signal_connect_object (side_paned, "notify::max-position", G_CALLBACK (on_side_paned_max_position_cb),
-                             self, 0);
-  if (sites_paned != NULL)
-    g_signal_connect_object (sites_paned, "notify::max-position", G_CALLBACK (on_sites_paned_max_position_cb),
-                             self, 0);
+  g_signal_connect_object (self->side_paned, "notify::max-position", G_CALLBACK (on_side_paned_max_position_cb),
+                           self, 0);
+  g_signal_connect_object (self->sites_paned, "notify::max-position", G_CALLBACK (on_sites_paned_max_position_cb),
+                           self, 0);
 }
 
 /**

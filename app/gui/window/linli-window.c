@@ -830,6 +830,10 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, checks_panel);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, coverage_legend);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, chain_legend);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, side_paned);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, sites_paned);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, legend_header);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, legend_toggle);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, side_panel);
 
@@ -929,6 +933,7 @@ linli_window_init (LinliWindow *self)
   linli_window_init_grids (self);
   linli_window_init_meeting (self);
   linli_window_init_lists (self);
+  linli_window_init_legend (self);
 
   /* Lists */
   g_signal_connect (site_factory, "setup", G_CALLBACK (site_row_setup_cb), self);
@@ -1485,6 +1490,7 @@ render_widget (GtkWidget  *widget,
 static gboolean
 save_map_png (LinliWindow  *self,
               const char   *path,
+              gboolean      legend,
               GError      **error)
 {
   LinliPainter *painter = linli_map_layer_get_painter (self->layer);
@@ -1520,7 +1526,7 @@ save_map_png (LinliWindow  *self,
   linli_painter_draw (painter, cr, &view);
   if (!linli_painter_get_show_scale_bar (painter))
     linli_painter_draw_scale_bar (painter, cr, &view);
-  if (!linli_painter_get_show_legend (painter))
+  if (legend && !linli_painter_get_show_legend (painter))
     linli_painter_draw_legend (painter, cr, &view);
   cairo_destroy (cr);
 
@@ -1548,11 +1554,29 @@ linli_window_save_png (LinliWindow  *self,
   g_return_val_if_fail (LINLI_IS_WINDOW (self), FALSE);
 
   if (map_only)
-    return save_map_png (self, path, error);
+    return save_map_png (self, path, TRUE, error);
   texture = render_widget (GTK_WIDGET (self), error);
   if (texture == NULL)
     return FALSE;
   png = gdk_texture_save_to_png_bytes (texture);
   /* Atomic, and a failure says why and names @path. */
   return linli_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), error);
+}
+
+/**
+ * linli_window_export_map_png:
+ * @legend: draw the legend over the map
+ *
+ * Writes the map as its painter draws it, with the scale bar and, when
+ * asked, the legend, to a PNG file.  The window must be mapped.
+ */
+gboolean
+linli_window_export_map_png (LinliWindow  *self,
+                             const char   *path,
+                             gboolean      legend,
+                             GError      **error)
+{
+  g_return_val_if_fail (LINLI_IS_WINDOW (self), FALSE);
+
+  return save_map_png (self, path, legend, error);
 }
