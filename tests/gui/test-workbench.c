@@ -501,6 +501,15 @@ test_building_walk (Fixture       *f,
           g_assert_nonnull (strstr (text, metres));
         }
     }
+
+  /* For looking at, with $LINLI_TEST_SCREENSHOT_DIR: the toast a click shows. */
+  {
+    g_autofree char *text = linli_window_describe_building (f->window, 0);
+
+    show (f);
+    adw_toast_overlay_add_toast (f->window->toast_overlay, adw_toast_new (text));
+    linli_test_screenshot (GTK_WIDGET (f->window), "workbench-building-toast.png");
+  }
 }
 
 static char *
@@ -766,6 +775,49 @@ test_legend (Fixture       *f,
   g_assert_cmpuint (n_differ, >, (guint) (lw * lh / 10));
 }
 
+/* Rows of a list wholly in sight within its scrolled window. */
+static guint
+rows_in_sight (GtkListView *view)
+{
+  GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (view));
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (view)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      graphene_rect_t b;
+
+      if (!gtk_widget_get_mapped (row) || !gtk_widget_compute_bounds (row, scroller, &b) ||
+          b.size.height < 10)
+        continue;
+      if (b.origin.y >= 0 && b.origin.y + b.size.height <= gtk_widget_get_height (scroller) + 0.5)
+        n++;
+    }
+  return n;
+}
+
+/* At 1280 × 800 the side panel shows more than one row of each list, and
+ * the plan's accept button is in the window, not below it. */
+static void
+test_layout (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *accept = plan_child (f, "accept_button");
+  graphene_rect_t b;
+
+  show (f);
+  g_test_message ("community rows %u, site rows %u", rows_in_sight (f->window->community_view),
+                  rows_in_sight (f->window->site_view));
+  g_assert_cmpuint (rows_in_sight (f->window->community_view), >=, 2);
+  g_assert_cmpuint (rows_in_sight (f->window->site_view), >=, 2);
+
+  gtk_stack_set_visible_child_name (f->window->side_stack, "plan");
+  linli_test_wait_ms (200);
+  g_assert_true (gtk_widget_get_mapped (accept));
+  g_assert_true (gtk_widget_compute_bounds (accept, GTK_WIDGET (f->window), &b));
+  g_assert_cmpfloat (b.origin.y + b.size.height, <=, gtk_widget_get_height (GTK_WIDGET (f->window)));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -788,6 +840,7 @@ main (int    argc,
   ADD ("/workbench/screenshot-size", test_screenshot_size);
   ADD ("/workbench/csv-crs-label", test_csv_crs_label);
   ADD ("/workbench/legend", test_legend);
+  ADD ("/workbench/layout", test_layout);
 #undef ADD
   g_test_add_func ("/workbench/icon", test_icon);
 

@@ -39,22 +39,29 @@ zoom_to_box (LinliWindow *self,
   return TRUE;
 }
 
-/* The first time a pane is laid out, the part above gets @want pixels, but
- * at least @min_share and at most @max_share of the pane.  After that the
- * planner's own split stays. */
+/* As long as the planner has not moved a pane's divider, the part above
+ * gets @want pixels, but at least @min_share and at most @max_share of the
+ * pane: the window may be laid out a few times at other sizes before it
+ * reaches its own.  Once the planner drags the divider, that split stays. */
 static void
 place_pane (GtkPaned *paned,
             int       want,
             double    min_share,
             double    max_share)
 {
-  int max = 0;
+  int min = 0, max = 0;
+  int set = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (paned), "linli-placed"));
+  int height = gtk_widget_get_height (GTK_WIDGET (paned));
+  int position;
 
-  g_object_get (paned, "max-position", &max, NULL);
-  if (max <= 0 || g_object_get_data (G_OBJECT (paned), "linli-placed") != NULL)
+  g_object_get (paned, "min-position", &min, "max-position", &max, NULL);
+  if (max <= 0 || height <= 0 || (set > 0 && gtk_paned_get_position (paned) != set - 1))
     return;
-  g_object_set_data (G_OBJECT (paned), "linli-placed", GINT_TO_POINTER (TRUE));
-  gtk_paned_set_position (paned, CLAMP (want, (int) (min_share * max), (int) (max_share * max)));
+  /* Shares of the whole pane, within what the two parts' own minimums allow. */
+  position = CLAMP (want, (int) (min_share * height), (int) (max_share * height));
+  position = CLAMP (position, min, max);
+  g_object_set_data (G_OBJECT (paned), "linli-placed", GINT_TO_POINTER (position + 1));
+  gtk_paned_set_position (paned, position);
 }
 
 static int
@@ -74,10 +81,10 @@ on_side_paned_max_position_cb (GtkPaned    *paned,
                                GParamSpec  *pspec,
                                LinliWindow *self)
 {
-  /* Half for the figures and the communities, half for the tabs: at
+  /* A little more than half for the figures and the communities: at
    * 1280 × 800 that is two or three rows of each list, and all five
    * communities at 1920 × 1080. */
-  place_pane (paned, G_MAXINT, 0.5, 0.5);
+  place_pane (paned, G_MAXINT, 0.55, 0.55);
 }
 
 static void
@@ -85,13 +92,10 @@ on_sites_paned_max_position_cb (GtkPaned    *paned,
                                 GParamSpec  *pspec,
                                 LinliWindow *self)
 {
-  int max = 0;
-  int editor;
+  int editor = natural_height (GTK_WIDGET (self->site_editor), gtk_widget_get_width (GTK_WIDGET (paned)));
 
-  g_object_get (paned, "max-position", &max, NULL);
-  editor = natural_height (GTK_WIDGET (self->site_editor), gtk_widget_get_width (GTK_WIDGET (paned)));
-  /* The whole editor, as long as the site list keeps two fifths. */
-  place_pane (paned, max - editor, 0.4, 0.7);
+  /* The whole editor, as long as the site list keeps nearly half. */
+  place_pane (paned, gtk_widget_get_height (GTK_WIDGET (paned)) - editor, 0.45, 0.7);
 }
 
 static void
