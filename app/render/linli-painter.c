@@ -469,10 +469,10 @@ draw_label (const View    *v,
   return TRUE;
 }
 
-/* Finds room for a label beside a point @gap pixels away: below, above,
- * right or left of it, in the order @above_first says, so that a label
- * that collides in one place moves rather than vanishes.  The place is
- * taken in @placed.
+/* Finds room for a label @gap pixels from a point: below it (above with
+ * @above_first), and with @sides also above (below), right or left of it,
+ * so that a label that collides in one place moves rather than vanishes.
+ * The place is taken in @placed.
  *
  * Returns: whether there was room
  */
@@ -484,6 +484,7 @@ place_label_around (const View *v,
                     double      y,
                     double      gap,
                     gboolean    above_first,
+                    gboolean    sides,
                     Rect       *r)
 {
   int w, h;
@@ -495,7 +496,7 @@ place_label_around (const View *v,
   rect_init (&spots[above_first ? 0 : 1], x - bw / 2, y - gap - bh, bw, bh);
   rect_init (&spots[2], x + gap, y - bh / 2, bw, bh);
   rect_init (&spots[3], x - gap - bw, y - bh / 2, bw, bh);
-  for (guint i = 0; i < G_N_ELEMENTS (spots); i++)
+  for (guint i = 0; i < (sides ? 4 : 1); i++)
     if (label_fits (&spots[i], placed))
       {
         *r = spots[i];
@@ -1264,7 +1265,10 @@ draw_sites (LinliPainter  *self,
           {
             Rect r;
 
-            if (place_label_around (v, placed, linli_site_get_name (site), x, y, 10, FALSE, &r))
+            /* Below only: moved above or beside its site a name would
+             * cover buildings the map is read for; without room it gives
+             * way, it never overlaps. */
+            if (place_label_around (v, placed, linli_site_get_name (site), x, y, 10, FALSE, FALSE, &r))
               {
                 paint_label (v, cr, linli_site_get_name (site), &r, FALSE, FALSE);
                 n_labels++;
@@ -1293,7 +1297,8 @@ place_proposal_labels (LinliPainter *self,
       if (adds == NULL || !(d->x >= -20 && d->y >= -20 && d->x <= v->width + 20 && d->y <= v->height + 20))
         continue;
       text = g_strdup_printf (_("+%.0f households"), *adds);
-      d->has_proposal_label = place_label_around (v, placed, text, d->x, d->y, 17, TRUE, &d->proposal_label);
+      d->has_proposal_label = place_label_around (v, placed, text, d->x, d->y, 17, TRUE, TRUE,
+                                                  &d->proposal_label);
     }
 }
 
