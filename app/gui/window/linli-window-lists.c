@@ -291,15 +291,16 @@ linli_window_describe_building (LinliWindow *self,
 
   site = linli_window_nearest_site (self, building, &d);
   if (site == NULL)
-    return g_strdup_printf (_("%s\nNo service site can be reached from here"), text);
-  /* Minutes at the project's walking speed, in km/h. */
+    return g_strdup_printf (_("%s; no service site can be reached from here"), text);
+  /* One line, as a toast shows it; minutes at the project's walking speed,
+   * in km/h, rounded up as the walking rule counts them. */
   if (linli_project_get_distance (self->project) == LINLI_DISTANCE_STREET)
     /* Translators: the building's description, then metres, minutes and the site's name */
-    return g_strdup_printf (_("%s\nNearest site: %.0f m along the streets, %.0f min walk, to %s"), text, d,
+    return g_strdup_printf (_("%s; nearest site: %.0f m along the streets, %.0f min walk, to %s"), text, d,
                             ceil (d / (linli_project_get_walk_speed (self->project) * 1000 / 60)),
                             linli_site_get_name (site));
   /* Translators: the building's description, then metres, minutes and the site's name */
-  return g_strdup_printf (_("%s\nNearest site: %.0f m in a straight line, %.0f min walk, to %s"), text, d,
+  return g_strdup_printf (_("%s; nearest site: %.0f m in a straight line, %.0f min walk, to %s"), text, d,
                           ceil (d / (linli_project_get_walk_speed (self->project) * 1000 / 60)),
                           linli_site_get_name (site));
 }
