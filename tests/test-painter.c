@@ -1023,6 +1023,108 @@ test_water (void)
     }
 }
 
+/* Labels never overlap, and a proposed site's "+N households" is kept
+ * before any grid's, site's or community's name: five candidates well
+ * apart on the map are proposed, and each one in the upper half of the
+ * view (clear of the legend and the scale bar below) carries its label at
+ * every zoom, grids and names drawn too. */
+static void
+test_labels (Fixture       *f,
+             gconstpointer  data)
+{
+  LinliMapView fit;
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) adds = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
+
+  linli_painter_set_show_grids (f->painter, TRUE);
+  linli_painter_set_show_legend (f->painter, TRUE);
+  fit_view (f, &fit, 900, 700);
+  for (guint s = 0; s < linli_project_get_n_sites (f->project) && ids->len < 5; s++)
+    {
+      LinliSite *site = linli_project_get_site (f->project, s);
+      gboolean apart = TRUE;
+      double x, y, add = 100 * (s + 1) + 7;
+
+      if (linli_site_get_status (site) != LINLI_SITE_STATUS_CANDIDATE)
+        continue;
+      linli_map_view_to_pixels (&fit, linli_site_get_lat (site), linli_site_get_lon (site), &x, &y);
+      for (guint p = 0; p < points->len; p += 2)
+        if (hypot (x - g_array_index (points, double, p), y - g_array_index (points, double, p + 1)) < 150)
+          apart = FALSE;
+      if (!apart)
+        continue;
+      g_ptr_array_add (ids, g_strdup (linli_site_get_id (site)));
+      g_array_append_val (adds, add);
+      g_array_append_val (points, x);
+      g_array_append_val (points, y);
+    }
+  g_assert_cmpuint (ids->len, >=, 3);
+  linli_painter_set_proposal (f->painter, (const char **) ids->pdata, (const double *) (gpointer) adds->data,
+                              ids->len);
+
+  /* The whole district, then closer, centred on each proposal in turn. */
+  for (guint k = 0; k < 1 + 2 * ids->len; k++)
+    {
+      LinliMapView view = fit;
+      cairo_surface_t *surface;
+      const LinliPainterLabel *labels;
+      guint n, n_checked = 0;
+      int dz = k == 0 ? 0 : 1 + (k - 1) % 2;
+
+      if (k > 0)
+        {
+          LinliSite *centre = linli_project_find_site (f->project, g_ptr_array_index (ids, (k - 1) / 2), NULL);
+
+          view.center_lat = linli_site_get_lat (centre);
+          view.center_lon = linli_site_get_lon (centre);
+        }
+      view.zoom += dz;
+      surface = render (f->painter, &view);
+      cairo_surface_destroy (surface);
+      labels = linli_painter_get_labels (f->painter, &n);
+      g_assert_cmpuint (n, >, 0);
+
+      /* No two boxes share a pixel. */
+      for (guint i = 0; i < n; i++)
+        for (guint j = i + 1; j < n; j++)
+          {
+            const LinliPainterLabel *a = &labels[i], *b = &labels[j];
+            gboolean overlap = a->x < b->x + b->width && b->x < a->x + a->width &&
+                               a->y < b->y + b->height && b->y < a->y + a->height;
+
+            if (overlap)
+              g_test_message ("“%s” and “%s” overlap", a->text, b->text);
+            g_assert_false (overlap);
+          }
+
+      /* Every proposal in the upper half has its own label, next to it. */
+      for (guint p = 0; p < ids->len; p++)
+        {
+          LinliSite *site = linli_project_find_site (f->project, g_ptr_array_index (ids, p), NULL);
+          g_autofree char *want = g_strdup_printf ("+%.0f households", g_array_index (adds, double, p));
+          gboolean found = FALSE;
+          double x, y;
+
+          linli_map_view_to_pixels (&view, linli_site_get_lat (site), linli_site_get_lon (site), &x, &y);
+          if (x < 80 || x > view.width - 80 || y < 40 || y > view.height / 2.0 + 1)
+            continue;
+          n_checked++;
+          for (guint i = 0; i < n; i++)
+            if (labels[i].proposal && g_strcmp0 (labels[i].text, want) == 0)
+              {
+                double cx = labels[i].x + labels[i].width / 2, cy = labels[i].y + labels[i].height / 2;
+
+                g_assert_cmpfloat (hypot (cx - x, cy - y), <, 20 + labels[i].width);
+                found = TRUE;
+              }
+          g_assert_true (found);
+        }
+      g_test_message ("zoom +%d: %u labels, %u proposals checked", dz, n, n_checked);
+      g_assert_cmpuint (n_checked, >=, 1);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1040,6 +1142,7 @@ main (int    argc,
   g_test_add ("/painter/view-fit", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_view_fit, fixture_tear_down);
   g_test_add ("/painter/colours", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_colours, fixture_tear_down);
   g_test_add ("/painter/legend", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_legend, fixture_tear_down);
+  g_test_add ("/painter/labels", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_labels, fixture_tear_down);
   g_test_add ("/painter/scale-bar", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_scale_bar,
               fixture_tear_down);
   g_test_add ("/painter/pick", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_pick, fixture_tear_down);

@@ -124,7 +124,16 @@ screenshot_tick_cb (GtkWidget     *widget,
   if (settled < 4 && frames < 600)
     return G_SOURCE_CONTINUE;
 
-  if (!linli_window_save_png (LINLI_WINDOW (widget), self->map_only, self->screenshot, &error))
+  /* A screenshot of another size than the one asked is worse than none:
+   * the window cannot grow past the screen, so say so. */
+  if (self->width > 0 && self->height > 0 &&
+      (gtk_widget_get_width (widget) != self->width || gtk_widget_get_height (widget) != self->height))
+    {
+      g_printerr (_("linli: the window is %d×%d, not the %d×%d asked: the screen is too small for it\n"),
+                  gtk_widget_get_width (widget), gtk_widget_get_height (widget), self->width, self->height);
+      self->status = 1;
+    }
+  else if (!linli_window_save_png (LINLI_WINDOW (widget), self->map_only, self->screenshot, &error))
     {
       g_printerr ("linli: %s\n", error->message);
       self->status = 1;
@@ -194,7 +203,12 @@ present (LinliApplication *self,
   if (self->meeting)
     g_object_set (window, "meeting", TRUE, NULL);
   if (self->screenshot != NULL)
-    gtk_widget_add_tick_callback (GTK_WIDGET (window), screenshot_tick_cb, self, NULL);
+    {
+      /* Without a compositor the window keeps a border for resizing around
+       * its content, which would make the picture smaller than asked. */
+      gtk_widget_add_css_class (GTK_WIDGET (window), "screenshot");
+      gtk_widget_add_tick_callback (GTK_WIDGET (window), screenshot_tick_cb, self, NULL);
+    }
 }
 
 /* Actions */

@@ -49,6 +49,7 @@ struct _LinliPainter
   LinliBuildingColors  building_colors;
   gboolean             show_scale_bar;
   GHashTable          *proposal;          /* site id → households it adds, as a double* */
+  GArray              *labels;            /* LinliPainterLabel: the last frame's labels */
   char                *attribution;       /* the data's credit, drawn with the scale bar */
 
   /* Precomputed once per project: Web Mercator positions in [0, 1] (y
@@ -135,6 +136,7 @@ typedef struct
   double        ppm;              /* pixels per metre on the ground */
   double        cx, cy, radius;   /* the visible area as a circle, in WORLD_M units */
   PangoContext *pango;
+  GArray       *labels;           /* LinliPainterLabel: the labels drawn in this frame */
 } View;
 
 static void
@@ -385,6 +387,64 @@ rect_visible (const Rect   *r,
          r->x <= width && r->y <= height;
 }
 
+static PangoLayout *
+label_layout (const View *v,
+              const char *text,
+              gboolean    large,
+              int        *w,
+              int        *h)
+{
+  PangoLayout *layout = pango_layout_new (v->pango);
+  PangoFontDescription *desc = pango_font_description_from_string (large ? "Sans Bold 13" : "Sans 9");
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_get_pixel_size (layout, w, h);
+  return layout;
+}
+
+static gboolean
+label_fits (const Rect *r,
+            GArray     *placed)
+{
+  for (guint i = 0; i < placed->len; i++)
+    if (rect_intersects (r, &g_array_index (placed, Rect, i)))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+label_clear (gpointer data)
+{
+  g_free (((LinliPainterLabel *) data)->text);
+}
+
+/* Paints a label in a place already taken for it, and notes it. */
+static void
+paint_label (const View *v,
+             cairo_t    *cr,
+             const char *text,
+             const Rect *r,
+             gboolean    large,
+             gboolean    proposal)
+{
+  int w, h;
+  g_autoptr (PangoLayout) layout = label_layout (v, text, large, &w, &h);
+  LinliPainterLabel label = { g_strdup (text), r->x, r->y, r->width, r->height, proposal };
+
+  g_array_append_val (v->labels, label);
+  /* A soft plate behind the text keeps it readable on any background, and
+   * costs far less to render than an outline of the glyphs. */
+  cairo_new_path (cr);
+  rounded_rect (cr, r, 3);
+  set_rgb (cr, 0xffffff, large ? 0.55 : 0.75);
+  cairo_fill (cr);
+  cairo_move_to (cr, r->x + 3, r->y + 1);
+  set_rgb (cr, large ? 0x5a4a3a : 0x202020, large ? 0.85 : 1.0);
+  pango_cairo_show_layout (cr, layout);
+}
+
 /* Places a label unless it would overlap one already placed.
  *
  * Returns: whether it was placed
@@ -398,31 +458,53 @@ draw_label (const View    *v,
             double         top,
             gboolean       large)
 {
-  g_autoptr (PangoLayout) layout = pango_layout_new (v->pango);
-  PangoFontDescription *desc = pango_font_description_from_string (large ? "Sans Bold 13" : "Sans 9");
-  Rect r;
   int w, h;
+  g_autoptr (PangoLayout) layout = label_layout (v, text, large, &w, &h);
+  Rect r;
 
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
-  pango_layout_get_pixel_size (layout, &w, &h);
   rect_init (&r, cx - w / 2.0 - 3, top, w + 6, h + 2);
-  for (guint i = 0; i < placed->len; i++)
-    if (rect_intersects (&r, &g_array_index (placed, Rect, i)))
-      return FALSE;
+  if (!label_fits (&r, placed))
+    return FALSE;
   g_array_append_val (placed, r);
-
-  /* A soft plate behind the text keeps it readable on any background, and
-   * costs far less to render than an outline of the glyphs. */
-  cairo_new_path (cr);
-  rounded_rect (cr, &r, 3);
-  set_rgb (cr, 0xffffff, large ? 0.55 : 0.75);
-  cairo_fill (cr);
-  cairo_move_to (cr, r.x + 3, r.y + 1);
-  set_rgb (cr, large ? 0x5a4a3a : 0x202020, large ? 0.85 : 1.0);
-  pango_cairo_show_layout (cr, layout);
+  paint_label (v, cr, text, &r, large, FALSE);
   return TRUE;
+}
+
+/* Finds room for a label @gap pixels from a point: below it (above with
+ * @above_first), and with @sides also above (below), right or left of it,
+ * so that a label that collides in one place moves rather than vanishes.
+ * The place is taken in @placed.
+ *
+ * Returns: whether there was room
+ */
+static gboolean
+place_label_around (const View *v,
+                    GArray     *placed,
+                    const char *text,
+                    double      x,
+                    double      y,
+                    double      gap,
+                    gboolean    above_first,
+                    gboolean    sides,
+                    Rect       *r)
+{
+  int w, h;
+  g_autoptr (PangoLayout) layout = label_layout (v, text, FALSE, &w, &h);
+  double bw = w + 6, bh = h + 2;
+  Rect spots[4];
+
+  rect_init (&spots[above_first ? 1 : 0], x - bw / 2, y + gap, bw, bh);
+  rect_init (&spots[above_first ? 0 : 1], x - bw / 2, y - gap - bh, bw, bh);
+  rect_init (&spots[2], x + gap, y - bh / 2, bw, bh);
+  rect_init (&spots[3], x - gap - bw, y - bh / 2, bw, bh);
+  for (guint i = 0; i < (sides ? 4 : 1); i++)
+    if (label_fits (&spots[i], placed))
+      {
+        *r = spots[i];
+        g_array_append_val (placed, *r);
+        return TRUE;
+      }
+  return FALSE;
 }
 
 /* A site as this frame draws it: looked up and placed once per frame. */
@@ -433,6 +515,8 @@ typedef struct
   gboolean        counts;
   double          x;
   double          y;
+  gboolean        has_proposal_label;   /* room was found for "+N households" */
+  Rect            proposal_label;
 } SiteDraw;
 
 static GArray *
@@ -1193,13 +1277,50 @@ draw_sites (LinliPainter  *self,
             set_rgb (cr, LINLI_COLOR_PROPOSED, 1);
             cairo_set_line_width (cr, 3.5);
             cairo_stroke (cr);
-            draw_label (v, cr, placed, text, x, y - 30, FALSE);
+            if (d->has_proposal_label)
+              paint_label (v, cr, text, &d->proposal_label, FALSE, TRUE);
           }
 
         /* Labels where there is room to read them, and not too many. */
         if ((v->ppm >= 0.12 && n_labels < MAX_LABELS) || site == self->selected)
-          n_labels += draw_label (v, cr, placed, linli_site_get_name (site), x, y + 10, FALSE);
+          {
+            Rect r;
+
+            /* Below only: moved above or beside its site a name would
+             * cover buildings the map is read for; without room it gives
+             * way, it never overlaps. */
+            if (place_label_around (v, placed, linli_site_get_name (site), x, y, 10, FALSE, FALSE, &r))
+              {
+                paint_label (v, cr, linli_site_get_name (site), &r, FALSE, FALSE);
+                n_labels++;
+              }
+          }
       }
+}
+
+/* A proposal's "+N households" is what the planner reads the map for:
+ * its place is taken before any grid, site or community label, beside the
+ * green ring (which is 13 px across), above it when there is room. */
+static void
+place_proposal_labels (LinliPainter *self,
+                       const View   *v,
+                       GArray       *sites,
+                       GArray       *placed)
+{
+  if (self->proposal == NULL)
+    return;
+  for (guint s = 0; s < sites->len; s++)
+    {
+      SiteDraw *d = &g_array_index (sites, SiteDraw, s);
+      const double *adds = g_hash_table_lookup (self->proposal, linli_site_get_id (d->site));
+      g_autofree char *text = NULL;
+
+      if (adds == NULL || !(d->x >= -20 && d->y >= -20 && d->x <= v->width + 20 && d->y <= v->height + 20))
+        continue;
+      text = g_strdup_printf (_("+%.0f households"), *adds);
+      d->has_proposal_label = place_label_around (v, placed, text, d->x, d->y, 17, TRUE, TRUE,
+                                                  &d->proposal_label);
+    }
 }
 
 /* The grid layer */
@@ -2349,6 +2470,7 @@ linli_painter_finalize (GObject *object)
   LinliPainter *self = LINLI_PAINTER (object);
 
   g_clear_pointer (&self->proposal, g_hash_table_unref);
+  g_clear_pointer (&self->labels, g_array_unref);
   g_clear_pointer (&self->attribution, g_free);
   g_clear_object (&self->pango);
   clear_project_data (self);
@@ -2494,6 +2616,8 @@ linli_painter_init (LinliPainter *self)
   self->draw_background = TRUE;
   self->show_grids = TRUE;
   self->sketch = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
+  self->labels = g_array_new (FALSE, FALSE, sizeof (LinliPainterLabel));
+  g_array_set_clear_func (self->labels, label_clear);
   self->grid_shapes = g_array_new (FALSE, FALSE, sizeof (Shape));
   g_array_set_clear_func (self->grid_shapes, shape_clear);
   self->boundary_shapes = g_array_new (FALSE, FALSE, sizeof (Shape));
@@ -3233,6 +3357,8 @@ linli_painter_draw (LinliPainter       *self,
       return;
     }
   v.pango = pango;
+  g_array_set_size (self->labels, 0);
+  v.labels = self->labels;
   placed = g_array_new (FALSE, FALSE, sizeof (Rect));
   /* The legend and the scale bar are drawn last, over the map: their
    * corners are taken first, so no label goes under them. */
@@ -3280,8 +3406,9 @@ linli_painter_draw (LinliPainter       *self,
       draw_grid_outlines (self, cr, &v);
     }
   draw_circles (self, cr, &v, sites, FALSE);
-  /* Grid labels take their places first: there are fewer of them, and a
-   * site's name gives way more gracefully. */
+  /* Proposals' labels take their places first, then grid labels: there
+   * are fewer of them, and a site's name gives way more gracefully. */
+  place_proposal_labels (self, &v, sites, placed);
   if (grids)
     draw_grid_labels (self, cr, &v, placed);
   draw_sites (self, cr, &v, sites, placed);
@@ -3690,4 +3817,25 @@ linli_painter_pick_building (LinliPainter       *self,
   scale = hypot (v.xx, v.yx) / LINLI_MERCATOR_WORLD_M;  /* pixels per WORLD_M unit */
   return linli_point_index_nearest (self->merc_index, mx * LINLI_MERCATOR_WORLD_M, my * LINLI_MERCATOR_WORLD_M,
                                    PICK_RADIUS_PX / scale);
+}
+
+/**
+ * linli_painter_get_labels:
+ * @n_labels: (out): how many
+ *
+ * The labels the last linli_painter_draw() drew: names of sites, grids
+ * and communities, and what each proposed site adds, with their boxes in
+ * view pixels.  No two overlap, nor the legend's or scale bar's corner.
+ *
+ * Returns: (transfer none) (array length=n_labels): the labels, valid
+ *   until the next draw
+ */
+const LinliPainterLabel *
+linli_painter_get_labels (LinliPainter *self,
+                          guint        *n_labels)
+{
+  g_return_val_if_fail (LINLI_IS_PAINTER (self), NULL);
+
+  *n_labels = self->labels->len;
+  return (const LinliPainterLabel *) (gpointer) self->labels->data;
 }

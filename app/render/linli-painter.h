@@ -34,6 +34,14 @@ typedef enum
   LINLI_BUILDING_COLORS_CHAIN,      /* the organisation chain's status */
 } LinliBuildingColors;
 
+/* A label the painter drew, its box in view pixels. */
+typedef struct
+{
+  char     *text;
+  double    x, y, width, height;
+  gboolean  proposal;   /* what a proposed site adds */
+} LinliPainterLabel;
+
 #define LINLI_TYPE_PAINTER (linli_painter_get_type ())
 G_DECLARE_FINAL_TYPE (LinliPainter, linli_painter, LINLI, PAINTER, GObject)
 
@@ -181,5 +189,8 @@ void          linli_render_free_caches          (void);
 #define LINLI_COLOR_CHAIN_COMPLETE      0x0072b2
 #define LINLI_COLOR_CHAIN_MISSING_GROUP 0xe69f00
 #define LINLI_COLOR_CHAIN_NO_MEMBER     0xd55e00
+
+const LinliPainterLabel *linli_painter_get_labels (LinliPainter *self,
+                                                   guint        *n_labels);
 
 G_END_DECLS

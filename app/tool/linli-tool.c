@@ -311,11 +311,11 @@ cmd_bench (int    argc,
   g_autofree char *tmpdir = NULL, *tmpfile = NULL;
   g_autofree char *xmllint = g_find_program_in_path ("xmllint");
   Figure figures[] = {
-    { "open", g_array_new (FALSE, FALSE, sizeof (double)), "parse, validate and index" },
-    { "xmllint_stream", g_array_new (FALSE, FALSE, sizeof (double)), "xmllint --stream --noout, for scale" },
-    { "save", g_array_new (FALSE, FALSE, sizeof (double)), "atomic, streamed" },
-    { "coverage_update", g_array_new (FALSE, FALSE, sizeof (double)), "one site moved about 100 m" },
-    { "coverage_full", g_array_new (FALSE, FALSE, sizeof (double)), "recompute from scratch" },
+    { "open", g_array_new (FALSE, FALSE, sizeof (double)), N_("parse, validate and index") },
+    { "xmllint_stream", g_array_new (FALSE, FALSE, sizeof (double)), N_("xmllint --stream --noout, for scale") },
+    { "save", g_array_new (FALSE, FALSE, sizeof (double)), N_("atomic, streamed") },
+    { "coverage_update", g_array_new (FALSE, FALSE, sizeof (double)), N_("one site moved about 100 m") },
+    { "coverage_full", g_array_new (FALSE, FALSE, sizeof (double)), N_("recompute from scratch") },
   };
   double rss = NAN;
   guint n_counting = 0;
@@ -424,12 +424,13 @@ cmd_bench (int    argc,
     }
   else
     {
-      g_print ("# %s: %u buildings, %u sites\n", argv[1], linli_project_get_n_buildings (project),
+      /* The lines are key=value for scripts; what follows a # is for people. */
+      g_print (_("# %s: %u buildings, %u sites\n"), argv[1], linli_project_get_n_buildings (project),
                linli_project_get_n_sites (project));
       for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
         if (figures[f].samples->len > 0)
           g_print ("%-16s median_ms=%.2f runs=%u  # %s\n", figures[f].name, linli_stats_median (figures[f].samples),
-                   figures[f].samples->len, figures[f].extra);
+                   figures[f].samples->len, _(figures[f].extra));
       if (figures[1].samples->len > 0)
         g_print ("open_vs_xmllint  ratio=%.2f\n", linli_stats_median (figures[0].samples) / linli_stats_median (figures[1].samples));
       g_print ("rss_after_open   mib=%.1f\n", rss);

@@ -220,6 +220,7 @@ test_plan_accept_follows_checks (Fixture       *f,
   LinliPlanPanel *panel = linli_plan_panel_new ();
   GtkWidget *list;
   GtkWidget *row;
+  GtkCheckButton *check;
 
   gtk_box_append (f->box, GTK_WIDGET (panel));
   linli_plan_panel_set_document (panel, f->document);
@@ -231,12 +232,14 @@ test_plan_accept_follows_checks (Fixture       *f,
   list = template_child (panel, LINLI_TYPE_PLAN_PANEL, "proposal_list");
   row = gtk_widget_get_first_child (list);
   g_assert_true (GTK_IS_LIST_BOX_ROW (row));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))), FALSE);
+  /* The row holds the check, then the site's name. */
+  check = GTK_CHECK_BUTTON (gtk_widget_get_first_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))));
+  gtk_check_button_set_active (check, FALSE);
   g_assert_false (plan_button_sensitive (panel, "accept_button"));
   /* Activated anyway (by a shortcut, say), it does nothing. */
   gtk_widget_activate_action (GTK_WIDGET (panel), "plan.accept", NULL);
   g_assert_false (linli_history_get_can_undo (linli_document_get_history (f->document)));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))), TRUE);
+  gtk_check_button_set_active (check, TRUE);
   g_assert_true (plan_button_sensitive (panel, "accept_button"));
 }
 

@@ -289,6 +289,9 @@ linli_csv_dialog_init (LinliCsvDialog *self)
               self->new_check, &self->join_check);
   adw_preferences_group_add (options, self->join_row);
   self->crs_row = choice_row (_("Coordinate system"), crs);
+  /* The names of coordinate systems are long: under the title they have
+   * the row's whole width, beside it they were cut short. */
+  adw_combo_row_set_use_subtitle (self->crs_row, TRUE);
   adw_preferences_group_add (options, GTK_WIDGET (self->crs_row));
   self->key_row = choice_row (_("Match buildings by"), keys);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->key_row),

@@ -26,6 +26,7 @@ struct _LinliPlanPanel
   GtkWidget       *k_label;
   GtkSpinButton   *target_spin;
   GtkWidget       *target_label;
+  GtkCheckButton  *budget_check;
   GtkSpinButton   *budget_spin;
   GtkCheckButton  *capacitated_check;
   GtkProgressBar  *progress_bar;
@@ -56,6 +57,7 @@ G_DEFINE_FINAL_TYPE (LinliPlanPanel, linli_plan_panel, GTK_TYPE_WIDGET)
 enum {
   SIGNAL_PROPOSAL_CHANGED,
   SIGNAL_FINISHED,
+  SIGNAL_SHOW_SITE,
   N_SIGNALS,
 };
 
@@ -153,7 +155,7 @@ show_result (LinliPlanPanel *self)
     {
       guint j = r->chosen[c];
       LinliSite *site;
-      GtkWidget *row, *check;
+      GtkWidget *row, *check, *name, *box;
       g_autofree char *label = NULL;
 
       if (j >= self->site_ids->len)
@@ -165,10 +167,21 @@ show_result (LinliPlanPanel *self)
       g_array_append_val (self->proposal_adds, r->added_weight[c]);
       /* Translators: a proposed site and the households it adds */
       label = g_strdup_printf (_("%s — +%.0f households"), linli_site_get_name (site), r->added_weight[c]);
-      check = gtk_check_button_new_with_label (label);
+      /* The check decides whether the site is accepted; the rest of the
+       * row shows the site on the map, so looking does not uncheck it. */
+      check = gtk_check_button_new ();
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      name = gtk_label_new (label);
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+      gtk_widget_set_hexpand (name, TRUE);
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_box_append (GTK_BOX (box), check);
+      gtk_box_append (GTK_BOX (box), name);
       row = gtk_list_box_row_new ();
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), check);
+      gtk_widget_set_tooltip_text (row, _("Show this site on the map"));
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
       gtk_list_box_append (self->proposal_list, row);
       g_ptr_array_add (self->checks, check);
       g_signal_connect_object (check, "toggled", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
@@ -191,6 +204,16 @@ show_result (LinliPlanPanel *self)
 }
 
 /* Callbacks */
+
+static void
+on_proposal_list_row_activated_cb (LinliPlanPanel *self,
+                                   GtkListBoxRow  *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  if (index >= 0 && (guint) index < self->proposal_ids->len)
+    g_signal_emit (self, signals[SIGNAL_SHOW_SITE], 0, g_ptr_array_index (self->proposal_ids, index));
+}
 
 static void
 worker_progress_cb (double      fraction,
@@ -312,6 +335,7 @@ static void
 linli_plan_panel_dispose (GObject *object)
 {
   LinliPlanPanel *self = LINLI_PLAN_PANEL (object);
+  GtkWidget *child;
 
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
@@ -322,6 +346,9 @@ linli_plan_panel_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->history);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_PLAN_PANEL);
+  /* The box that holds the scroller and the buttons has no id. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (linli_plan_panel_parent_class)->dispose (object);
 }
 
@@ -361,6 +388,14 @@ linli_plan_panel_class_init (LinliPlanPanelClass *klass)
    */
   signals[SIGNAL_FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * LinliPlanPanel::show-site:
+   * @id: the proposed site's id
+   *
+   * The planner chose a proposed site's row: the map should show it.
+   */
+  signals[SIGNAL_SHOW_SITE] = g_signal_new ("show-site", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-plan-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, scroller);
@@ -369,11 +404,13 @@ linli_plan_panel_class_init (LinliPlanPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, k_label);
   gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, target_spin);
   gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, target_label);
+  gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, budget_check);
   gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, budget_spin);
   gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, capacitated_check);
   gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, proposal_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_proposal_list_row_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, run_button);
   gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, accept_button);
@@ -491,7 +528,10 @@ linli_plan_panel_run (LinliPlanPanel *self)
   job->options.problem = gtk_drop_down_get_selected (self->problem_dropdown);
   job->options.k = gtk_spin_button_get_value_as_int (self->k_spin);
   job->options.target_share = gtk_spin_button_get_value (self->target_spin) / 100.0;
-  job->options.budget = gtk_spin_button_get_value (self->budget_spin);
+  /* The solver takes a negative budget for none. */
+  job->options.budget = gtk_check_button_get_active (self->budget_check)
+                         ? gtk_spin_button_get_value (self->budget_spin)
+                         : -1;
   job->options.capacitated = gtk_check_button_get_active (self->capacitated_check);
   job->options.use_costs = FALSE;   /* the panel asks for the fewest sites */
   job->options.radius = radius;

@@ -24,6 +24,7 @@ struct _LinliSiteEditor
   GtkDropDown    *status_dropdown;
   GtkDropDown    *plan_dropdown;
   GtkSpinButton  *capacity_spin;
+  GtkCheckButton *cost_check;
   GtkSpinButton  *cost_spin;
   GtkCheckButton *service_checks[LINLI_N_SERVICES];
 
@@ -57,6 +58,7 @@ fill (LinliSiteEditor *self)
   if (site != NULL)
     {
       guint services = linli_site_get_services (site);
+      double cost = linli_site_get_cost (site);
 
       gtk_editable_set_text (GTK_EDITABLE (self->name_entry), linli_site_get_name (site));
       gtk_drop_down_set_selected (self->tier_dropdown, linli_site_get_tier (site));
@@ -66,13 +68,27 @@ fill (LinliSiteEditor *self)
       gtk_widget_set_sensitive (GTK_WIDGET (self->plan_dropdown),
                                 linli_site_get_status (site) == LINLI_SITE_STATUS_CANDIDATE);
       gtk_spin_button_set_value (self->capacity_spin, linli_site_get_capacity (site));
-      gtk_spin_button_set_value (self->cost_spin, linli_site_get_cost (site));
+      /* A cost that is not known is stored as a negative number; the
+       * planner sees an unticked box, not that number. */
+      gtk_check_button_set_active (self->cost_check, cost >= 0);
+      gtk_spin_button_set_value (self->cost_spin, MAX (cost, 0));
       for (guint i = 0; i < LINLI_N_SERVICES; i++)
         gtk_check_button_set_active (self->service_checks[i], (services & (1u << i)) != 0);
     }
   else
     {
+      /* With no site the editor is greyed out, and it must not keep showing
+       * the values of a site that was deleted or belongs to a file that is
+       * closed: every field goes back to empty. */
       gtk_editable_set_text (GTK_EDITABLE (self->name_entry), "");
+      gtk_drop_down_set_selected (self->tier_dropdown, 0);
+      gtk_drop_down_set_selected (self->status_dropdown, 0);
+      gtk_drop_down_set_selected (self->plan_dropdown, 0);
+      gtk_spin_button_set_value (self->capacity_spin, 0);
+      gtk_check_button_set_active (self->cost_check, FALSE);
+      gtk_spin_button_set_value (self->cost_spin, 0);
+      for (guint i = 0; i < LINLI_N_SERVICES; i++)
+        gtk_check_button_set_active (self->service_checks[i], FALSE);
     }
   self->updating = FALSE;
 }
@@ -82,7 +98,6 @@ static void
 commit (LinliSiteEditor *self)
 {
   g_autoptr (LinliSiteState) state = NULL;
-  double cost;
 
   if (self->updating || self->site == NULL || self->document == NULL)
     return;
@@ -93,8 +108,9 @@ commit (LinliSiteEditor *self)
   state->status = MIN (gtk_drop_down_get_selected (self->status_dropdown), LINLI_SITE_N_STATUSES - 1);
   state->plan_rule = MIN (gtk_drop_down_get_selected (self->plan_dropdown), LINLI_SITE_N_PLAN_RULES - 1);
   state->capacity = (guint) gtk_spin_button_get_value_as_int (self->capacity_spin);
-  cost = gtk_spin_button_get_value (self->cost_spin);
-  state->cost = cost >= 0 ? cost : -1;
+  state->cost = gtk_check_button_get_active (self->cost_check)
+                  ? gtk_spin_button_get_value (self->cost_spin)
+                  : -1;
   state->services = 0;
   for (guint i = 0; i < LINLI_N_SERVICES; i++)
     if (gtk_check_button_get_active (self->service_checks[i]))
@@ -153,6 +169,12 @@ on_plan_dropdown_notify_selected_cb (LinliSiteEditor *self)
 
 static void
 on_capacity_spin_value_changed_cb (LinliSiteEditor *self)
+{
+  commit (self);
+}
+
+static void
+on_cost_check_toggled_cb (LinliSiteEditor *self)
 {
   commit (self);
 }
@@ -256,6 +278,7 @@ linli_site_editor_class_init (LinliSiteEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliSiteEditor, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LinliSiteEditor, plan_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LinliSiteEditor, capacity_spin);
+  gtk_widget_class_bind_template_child (widget_class, LinliSiteEditor, cost_check);
   gtk_widget_class_bind_template_child (widget_class, LinliSiteEditor, cost_spin);
   /* The checks in the order of the LinliServices bits. */
   for (guint i = 0; i < LINLI_N_SERVICES; i++)
@@ -268,6 +291,7 @@ linli_site_editor_class_init (LinliSiteEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_status_dropdown_notify_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_plan_dropdown_notify_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_capacity_spin_value_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_cost_check_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cost_spin_value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_service_check_toggled_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

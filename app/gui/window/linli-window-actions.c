@@ -244,7 +244,10 @@ on_export_response_cb (GtkNativeDialog *chooser,
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
       g_autoptr (GError) error = NULL;
 
-      if (path != NULL && !linli_window_save_png (self, TRUE, path, &error))
+      /* The legend covers part of the map: it comes only when asked for. */
+      gboolean legend = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "legend"), "true") == 0;
+
+      if (path != NULL && !linli_window_export_map_png (self, path, legend, &error))
         linli_window_show_error (self, _("Could not export the map"), error);
     }
   g_object_unref (chooser);
@@ -715,6 +718,8 @@ export_png_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("map.png"));
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "legend", _("Include the legend"), NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "legend", "false");
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

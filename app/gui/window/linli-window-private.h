@@ -132,6 +132,14 @@ struct _LinliWindow
   double               meeting_lon;
   double               meeting_zoom;
   char                *meeting_scenario;   /* the scenario open when the meeting began */
+  /* Closing: the file chooser of Save As, while it is open */
+  GtkNativeDialog     *close_chooser;
+  /* The side panel's panes (linli-window-lists.c) and the legend's parts
+   * (linli-window-legend.c), from the template */
+  GtkPaned            *side_paned;
+  GtkPaned            *sites_paned;
+  GtkWidget           *legend_header;
+  GtkToggleButton     *legend_toggle;
 };
 
 void linli_window_class_init_actions (GtkWidgetClass *widget_class);
@@ -220,5 +228,21 @@ void     linli_window_lasso_update                (LinliWindow *self,
                                                    double       x,
                                                    double       y);
 void     linli_window_lasso_end                   (LinliWindow *self);
+
+/* The side panel's lists (linli-window-lists.c) */
+void       linli_window_init_lists         (LinliWindow *self);
+gboolean   linli_window_zoom_to_community  (LinliWindow *self,
+                                            guint        community);
+LinliSite *linli_window_nearest_site       (LinliWindow *self,
+                                            guint        building,
+                                            double      *distance);
+char      *linli_window_describe_building  (LinliWindow *self,
+                                            guint        building);
+
+/* The legend over the map (linli-window-legend.c) */
+void linli_window_init_legend (LinliWindow *self);
+void linli_window_move_legend (LinliWindow *self,
+                               int          start,
+                               int          bottom);
 
 G_END_DECLS

@@ -477,20 +477,8 @@ on_click_released_cb (GtkGestureClick *gesture,
   }
   if (building >= 0)
     {
-      const LinliBuilding *b = linli_project_get_building (self->project, building);
-      const LinliCompound *compound = linli_project_get_compound (self->project, b->compound);
-      g_autofree char *text = NULL;
+      g_autofree char *text = linli_window_describe_building (self, building);
 
-      if (b->flags & LINLI_BUILDING_ESTIMATED)
-        text = g_strdup_printf (_("%s %s: %u households, %u residents (estimated), %u party members — %s"),
-                                compound->name, b->name[0] ? b->name : b->id, b->households, b->residents,
-                                b->party_members,
-                                linli_coverage_is_covered (window_coverage (self), building) ? _("covered") : _("not covered"));
-      else
-        text = g_strdup_printf (_("%s %s: %u households, %u residents, %u party members — %s"),
-                                compound->name, b->name[0] ? b->name : b->id, b->households, b->residents,
-                                b->party_members,
-                                linli_coverage_is_covered (window_coverage (self), building) ? _("covered") : _("not covered"));
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
     }
 }
@@ -611,11 +599,47 @@ on_hide_names_cb (LinliWindow *self)
 static gboolean
 on_close_request_cb (LinliWindow *self);
 
+/* An import not saved yet has no file: Save asks for one, then closes. */
+static void
+on_close_save_as_response_cb (GtkNativeDialog *chooser,
+                              int              response,
+                              LinliWindow     *self)
+{
+  g_autoptr (GFile) file = response == GTK_RESPONSE_ACCEPT
+                           ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->close_chooser == chooser)
+    self->close_chooser = NULL;
+  g_object_unref (chooser);
+  if (file == NULL)
+    return;
+  if (!linli_window_save_file (self, file, &error))
+    {
+      linli_window_show_error (self, _("Could not save the project"), error);
+      return;
+    }
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 on_close_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       LinliWindow      *self)
 {
+  if (g_strcmp0 (response, "save") == 0 && window_file (self) == NULL)
+    {
+      GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Save the Project"), GTK_WINDOW (self),
+                                                                   GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                                                   _("_Cancel"));
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("plan.linli"));
+      g_signal_connect_object (chooser, "response", G_CALLBACK (on_close_save_as_response_cb), self, 0);
+      self->close_chooser = GTK_NATIVE_DIALOG (chooser);
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+      return;
+    }
   if (g_strcmp0 (response, "save") == 0)
     {
       g_autoptr (GError) error = NULL;
@@ -648,13 +672,12 @@ on_close_request_cb (LinliWindow *self)
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
                                               ADW_RESPONSE_DESTRUCTIVE);
-  if (window_file (self) != NULL)
-    {
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save", _("_Save"));
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                                  ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-    }
+  /* A project with no file yet, an import for example, is saved under a
+   * name the planner picks. */
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save",
+                                   window_file (self) != NULL ? _("_Save") : _("_Save As…"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -823,6 +846,10 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, checks_panel);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, coverage_legend);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, chain_legend);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, side_paned);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, sites_paned);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, legend_header);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, legend_toggle);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, side_panel);
 
@@ -923,6 +950,8 @@ linli_window_init (LinliWindow *self)
   linli_window_init_grids (self);
   linli_window_init_meeting (self);
   linli_window_init_buildings (self);
+  linli_window_init_lists (self);
+  linli_window_init_legend (self);
 
   /* Lists */
   g_signal_connect (site_factory, "setup", G_CALLBACK (site_row_setup_cb), self);
@@ -1481,6 +1510,7 @@ render_widget (GtkWidget  *widget,
 static gboolean
 save_map_png (LinliWindow  *self,
               const char   *path,
+              gboolean      legend,
               GError      **error)
 {
   LinliPainter *painter = linli_map_layer_get_painter (self->layer);
@@ -1516,7 +1546,7 @@ save_map_png (LinliWindow  *self,
   linli_painter_draw (painter, cr, &view);
   if (!linli_painter_get_show_scale_bar (painter))
     linli_painter_draw_scale_bar (painter, cr, &view);
-  if (!linli_painter_get_show_legend (painter))
+  if (legend && !linli_painter_get_show_legend (painter))
     linli_painter_draw_legend (painter, cr, &view);
   cairo_destroy (cr);
 
@@ -1544,11 +1574,29 @@ linli_window_save_png (LinliWindow  *self,
   g_return_val_if_fail (LINLI_IS_WINDOW (self), FALSE);
 
   if (map_only)
-    return save_map_png (self, path, error);
+    return save_map_png (self, path, TRUE, error);
   texture = render_widget (GTK_WIDGET (self), error);
   if (texture == NULL)
     return FALSE;
   png = gdk_texture_save_to_png_bytes (texture);
   /* Atomic, and a failure says why and names @path. */
   return linli_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), error);
+}
+
+/**
+ * linli_window_export_map_png:
+ * @legend: draw the legend over the map
+ *
+ * Writes the map as its painter draws it, with the scale bar and, when
+ * asked, the legend, to a PNG file.  The window must be mapped.
+ */
+gboolean
+linli_window_export_map_png (LinliWindow  *self,
+                             const char   *path,
+                             gboolean      legend,
+                             GError      **error)
+{
+  g_return_val_if_fail (LINLI_IS_WINDOW (self), FALSE);
+
+  return save_map_png (self, path, legend, error);
 }

@@ -74,4 +74,9 @@ void                 linli_window_grid_tool_click_at (LinliWindow *self,
                                                       double       lon);
 int                  linli_window_get_grid_tool  (LinliWindow *self);
 
+gboolean             linli_window_export_map_png (LinliWindow  *self,
+                                                  const char   *path,
+                                                  gboolean      legend,
+                                                  GError      **error);
+
 G_END_DECLS
