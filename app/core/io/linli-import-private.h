@@ -93,6 +93,8 @@ gboolean      linli_import_walkable          (const LinliTags *tags,
                                               LinliStreetKind *kind);
 gboolean      linli_import_is_residential    (const char *type);
 double        linli_import_parse_number      (const char *text);
+gboolean      linli_import_tier_from_name    (const char    *name,
+                                              LinliSiteTier *tier);
 double        linli_importer_place_ring      (LinliImporter *imp,
                                               GArray        *points,
                                               double        *lat,

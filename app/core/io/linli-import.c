@@ -233,6 +233,27 @@ static const struct
   { "居民委员会", LINLI_SITE_TIER_COMMUNITY },
 };
 
+/**
+ * linli_import_tier_from_name:
+ *
+ * The tier a Chinese name says: …服务站 station, …邻里… neighbourhood,
+ * …街道… street, …社区…, …居委… or …居民委员会… community.
+ *
+ * Returns: %TRUE if @name says one
+ */
+gboolean
+linli_import_tier_from_name (const char    *name,
+                             LinliSiteTier *tier)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (name_tiers); i++)
+    if (strstr (name, name_tiers[i].part) != NULL)
+      {
+        *tier = name_tiers[i].tier;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static char *
 clamp_text (const char *text)
 {
