@@ -478,6 +478,66 @@ test_place (void)
   g_assert_null (empty);
 }
 
+/* Fit to data covers buildings, sites and streets: the box is checked
+ * against the minimum and maximum taken over every position. */
+static void
+test_fit_bounds (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (3);
+
+  for (guint round = 0; round < 20; round++)
+    {
+      g_autoptr (LinliProject) project = linli_project_new ();
+      g_autoptr (LinliStreets) streets = linli_streets_new ();
+      double lo_lat = INFINITY, lo_lon = INFINITY, hi_lat = -INFINITY, hi_lon = -INFINITY;
+      double a, b, c, d;
+      guint n_buildings = g_rand_int_range (rand, 0, 3), n_sites = g_rand_int_range (rand, 0, 3);
+      guint n_nodes = g_rand_int_range (rand, 0, 4);
+      guint32 way[4];
+
+      linli_project_add_community (project, "c", "c");
+      linli_project_add_compound (project, "c", "c", 0);
+      for (guint i = 0; i < n_buildings + n_sites + n_nodes; i++)
+        {
+          double lat = 30 + g_rand_double_range (rand, -0.2, 0.2), lon = 120 + g_rand_double_range (rand, -0.2, 0.2);
+          g_autofree char *id = g_strdup_printf ("x%u", i);
+
+          lo_lat = MIN (lo_lat, lat);
+          lo_lon = MIN (lo_lon, lon);
+          hi_lat = MAX (hi_lat, lat);
+          hi_lon = MAX (hi_lon, lon);
+          if (i < n_buildings)
+            {
+              LinliBuilding bl = { .id = id, .lat = lat, .lon = lon };
+
+              linli_project_add_building (project, &bl, NULL, 0);
+            }
+          else if (i < n_buildings + n_sites)
+            {
+              LinliSiteState st = { .id = id, .name = id, .lat = lat, .lon = lon, .cost = -1 };
+              g_autoptr (LinliSite) site = linli_site_new (&st);
+
+              linli_project_add_site (project, site);
+            }
+          else
+            way[i - n_buildings - n_sites] = linli_streets_add_node (streets, lat, lon);
+        }
+      if (n_nodes >= 2)
+        linli_streets_add_way (streets, LINLI_STREET_FOOTWAY, way, n_nodes);
+      linli_project_set_streets (project, g_steal_pointer (&streets));
+      if (n_buildings + n_sites + n_nodes == 0)
+        {
+          g_assert_false (linli_project_get_bounds (project, &a, &b, &c, &d));
+          continue;
+        }
+      g_assert_true (linli_project_get_bounds (project, &a, &b, &c, &d));
+      g_assert_cmpfloat (a, ==, lo_lat);
+      g_assert_cmpfloat (b, ==, lo_lon);
+      g_assert_cmpfloat (c, ==, hi_lat);
+      g_assert_cmpfloat (d, ==, hi_lon);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -491,6 +551,7 @@ main (int   argc,
   g_test_add_func ("/import-sites/osm-points", test_osm_points);
   g_test_add_func ("/import-sites/apply-undo", test_apply_undo);
   g_test_add_func ("/import-sites/place", test_place);
+  g_test_add_func ("/import-sites/fit-bounds", test_fit_bounds);
 
   return g_test_run ();
 }
