@@ -538,6 +538,64 @@ test_fit_bounds (void)
     }
 }
 
+/* Imported buildings get names people can read, keep their kind, and
+ * leave party members unknown; all of it survives a save and a load. */
+static void
+test_imported_names (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL, loaded = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *path = write_temp ("linli-names.osm",
+    "<?xml version='1.0' encoding='UTF-8'?>\n"
+    "<osm version='0.6'>\n"
+    "  <node id='1' lat='30.0000' lon='120.0000'/><node id='2' lat='30.0000' lon='120.0003'/>\n"
+    "  <node id='3' lat='30.0003' lon='120.0003'/><node id='4' lat='30.0003' lon='120.0000'/>\n"
+    "  <node id='5' lat='30.0010' lon='120.0000'/><node id='6' lat='30.0010' lon='120.0003'/>\n"
+    "  <node id='7' lat='30.0013' lon='120.0003'/><node id='8' lat='30.0013' lon='120.0000'/>\n"
+    "  <node id='9' lat='30.0020' lon='120.0000'/><node id='10' lat='30.0020' lon='120.0003'/>\n"
+    "  <node id='11' lat='30.0023' lon='120.0003'/><node id='12' lat='30.0023' lon='120.0000'/>\n"
+    "  <way id='1551'><nd ref='1'/><nd ref='2'/><nd ref='3'/><nd ref='4'/><nd ref='1'/>"
+    "<tag k='building' v='apartments'/><tag k='name' v='3号楼'/></way>\n"
+    "  <way id='1552'><nd ref='5'/><nd ref='6'/><nd ref='7'/><nd ref='8'/><nd ref='5'/>"
+    "<tag k='building' v='residential'/><tag k='addr:street' v='和平路'/><tag k='addr:housenumber' v='8号'/></way>\n"
+    "  <way id='1553'><nd ref='9'/><nd ref='10'/><nd ref='11'/><nd ref='12'/><nd ref='9'/>"
+    "<tag k='building' v='yes'/></way>\n"
+    "</osm>\n");
+  g_auto (LinliImportReport) report = { 0 };
+  LinliImportOptions opts;
+  guint n;
+
+  linli_import_options_init (&opts);
+  project = linli_import_osm (path, &opts, &report, &error);
+  g_assert_no_error (error);
+  n = linli_project_get_n_buildings (project);
+  g_assert_cmpuint (n, ==, 3);
+  for (guint i = 0; i < n; i++)
+    {
+      const LinliBuilding *b = linli_project_get_building (project, i);
+      const char *want_name[] = { "3号楼", "和平路8号", NULL };
+      const char *want_kind[] = { "apartments", "residential", "yes" };
+      g_autofree char *numbered = g_strdup_printf ("Building %u", i + 1);
+
+      g_assert_cmpstr (b->name, ==, want_name[i] ? want_name[i] : numbered);
+      /* Never the internal id. */
+      g_assert_null (strstr (b->name, b->id));
+      g_assert_null (strstr (b->name, "155"));
+      g_assert_cmpstr (b->kind, ==, want_kind[i]);
+      g_assert_cmpuint (b->party_members, ==, 0);
+      g_assert_true (b->flags & LINLI_BUILDING_MEMBERS_UNKNOWN);
+    }
+  g_assert_cmpstr (linli_project_get_community (project, 0)->name, ==, "Imported buildings");
+  g_assert_cmpstr (linli_project_get_compound (project, 0)->name, ==, "Imported buildings");
+
+  bytes = linli_format_save_bytes (project);
+  loaded = linli_format_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "names.linli", &error);
+  g_assert_no_error (error);
+  linli_test_assert_projects_equal (project, loaded, 1e-7, 0);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,6 +610,7 @@ main (int   argc,
   g_test_add_func ("/import-sites/apply-undo", test_apply_undo);
   g_test_add_func ("/import-sites/place", test_place);
   g_test_add_func ("/import-sites/fit-bounds", test_fit_bounds);
+  g_test_add_func ("/import-sites/imported-names", test_imported_names);
 
   return g_test_run ();
 }

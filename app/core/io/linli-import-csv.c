@@ -1086,6 +1086,8 @@ linli_csv_import (const LinliCsvTable   *table,
       b.households = f.has_households ? f.households : 0;
       b.residents = f.has_residents ? f.residents : 0;
       b.party_members = f.has_members ? f.members : 0;
+      if (!f.has_members)
+        b.flags |= LINLI_BUILDING_MEMBERS_UNKNOWN;
       if (f.has_households != f.has_residents)
         {
           if (f.has_households)
@@ -1145,6 +1147,12 @@ linli_csv_import (const LinliCsvTable   *table,
           g_clear_pointer (&name, g_free);
           if (!cell_name (table, mapping, row, LINLI_CSV_FIELD_KEY, MAX_NAME_CHARS, &name, error))
             return NULL;
+        }
+      if (name[0] == '\0')
+        {
+          /* Nothing names it: a number people can read, not the row id. */
+          g_free (name);
+          name = g_strdup_printf (_("Building %u"), linli_project_get_n_buildings (project) + 1);
         }
       b.id = id;
       b.name = name;
@@ -1658,7 +1666,10 @@ join_match (LinliProject          *project,
       if (f.has_residents)
         b->residents = f.residents;
       if (f.has_members)
-        b->party_members = f.members;
+        {
+          b->party_members = f.members;
+          b->flags &= ~LINLI_BUILDING_MEMBERS_UNKNOWN;
+        }
       if (f.has_households && f.has_residents)
         b->flags &= ~LINLI_BUILDING_ESTIMATED;
       else if ((f.has_households || f.has_residents) && (b->flags & LINLI_BUILDING_ESTIMATED))

@@ -37,6 +37,8 @@ typedef struct
   const char *id;
   const char *name;
   const char *type;           /* the building=* value; NULL when not known */
+  const char *street;         /* addr:street and addr:housenumber, or NULL */
+  const char *housenumber;
   const char *community;      /* ids, or NULL */
   const char *compound;
   double      storeys;

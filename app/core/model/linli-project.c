@@ -660,6 +660,8 @@ linli_project_add_building (LinliProject        *self,
   b = *building;
   b.id = g_string_chunk_insert (self->strings, building->id ? building->id : "");
   b.name = g_string_chunk_insert (self->strings, building->name ? building->name : "");
+  /* Kinds repeat ("residential", "apartments"): one copy of each. */
+  b.kind = g_string_chunk_insert_const (self->strings, building->kind ? building->kind : "");
   b.footprint_start = self->footprints->len;
   b.footprint_len = footprint != NULL ? n_footprint : 0;
   if (b.footprint_len > 0)

@@ -474,16 +474,20 @@ on_click_released_cb (GtkGestureClick *gesture,
       const LinliBuilding *b = linli_project_get_building (self->project, building);
       const LinliCompound *compound = linli_project_get_compound (self->project, b->compound);
       g_autofree char *text = NULL;
+      /* Party members the data did not give are unknown, not zero. */
+      g_autofree char *members = b->flags & LINLI_BUILDING_MEMBERS_UNKNOWN
+                                   ? g_strdup (_("party members unknown"))
+                                   : g_strdup_printf (_("%u party members"), b->party_members);
 
       if (b->flags & LINLI_BUILDING_ESTIMATED)
-        text = g_strdup_printf (_("%s %s: %u households, %u residents (estimated), %u party members — %s"),
+        text = g_strdup_printf (_("%s %s: %u households, %u residents (estimated), %s — %s"),
                                 compound->name, b->name[0] ? b->name : b->id, b->households, b->residents,
-                                b->party_members,
+                                members,
                                 linli_coverage_is_covered (window_coverage (self), building) ? _("covered") : _("not covered"));
       else
-        text = g_strdup_printf (_("%s %s: %u households, %u residents, %u party members — %s"),
+        text = g_strdup_printf (_("%s %s: %u households, %u residents, %s — %s"),
                                 compound->name, b->name[0] ? b->name : b->id, b->households, b->residents,
-                                b->party_members,
+                                members,
                                 linli_coverage_is_covered (window_coverage (self), building) ? _("covered") : _("not covered"));
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
     }
