@@ -596,6 +596,54 @@ test_imported_names (void)
   g_unlink (path);
 }
 
+/* Candidates at every building of one kind: exactly those, counted as the
+ * kinds are counted, placed and named as their buildings. */
+static void
+test_from_buildings (void)
+{
+  g_autoptr (LinliProject) project = linli_project_new ();
+  g_autoptr (GRand) rand = g_rand_new_with_seed (5);
+  const char *kinds[] = { "retail", "office", "apartments", "", NULL };
+  guint want[G_N_ELEMENTS (kinds)] = { 0 };
+  LinliSiteImportOptions o;
+
+  linli_project_add_community (project, "c", "c");
+  linli_project_add_compound (project, "c", "c", 0);
+  for (guint i = 0; i < 300; i++)
+    {
+      guint k = g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds));
+      g_autofree char *id = g_strdup_printf ("b%u", i);
+      g_autofree char *name = g_strdup_printf ("%u号楼", i);
+      LinliBuilding b = { .id = id, .name = name, .kind = kinds[k], .lat = 30 + i * 1e-4, .lon = 120 };
+
+      linli_project_add_building (project, &b, NULL, 0);
+      want[k]++;
+    }
+  linli_site_import_options_init (&o);
+  o.tier = LINLI_SITE_TIER_NEIGHBOURHOOD;
+  for (guint k = 0; k < 3; k++)
+    {
+      g_autoptr (GHashTable) counts = linli_site_import_count_kinds (project);
+      g_autoptr (LinliSiteImport) import = linli_site_import_buildings (project, kinds[k], &o);
+
+      g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, kinds[k])), ==, want[k]);
+      g_assert_false (g_hash_table_contains (counts, ""));
+      g_assert_cmpuint (import->sites->len, ==, want[k]);
+      for (guint i = 0; i < import->sites->len; i++)
+        {
+          const LinliSiteState *st = import->sites->pdata[i];
+          guint index = g_array_index (import->lines, guint, i) - 1;
+          const LinliBuilding *b = linli_project_get_building (project, index);
+
+          g_assert_cmpstr (b->kind, ==, kinds[k]);
+          g_assert_cmpstr (st->name, ==, b->name);
+          g_assert_cmpfloat (st->lat, ==, b->lat);
+          g_assert_cmpint (st->tier, ==, LINLI_SITE_TIER_NEIGHBOURHOOD);
+          g_assert_cmpint (st->status, ==, LINLI_SITE_STATUS_CANDIDATE);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -611,6 +659,7 @@ main (int   argc,
   g_test_add_func ("/import-sites/place", test_place);
   g_test_add_func ("/import-sites/fit-bounds", test_fit_bounds);
   g_test_add_func ("/import-sites/imported-names", test_imported_names);
+  g_test_add_func ("/import-sites/from-buildings", test_from_buildings);
 
   return g_test_run ();
 }

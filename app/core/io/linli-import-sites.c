@@ -1031,6 +1031,86 @@ linli_site_import_points (const char                   *path,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Buildings of one kind                                                     */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * linli_site_import_count_kinds:
+ *
+ * Returns: (transfer full) (element-type utf8 guint): how many buildings of
+ *   the project have each kind, buildings of no known kind left out
+ */
+GHashTable *
+linli_site_import_count_kinds (LinliProject *project)
+{
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = linli_project_get_n_buildings (project);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *kind = linli_project_get_building (project, i)->kind;
+      gpointer count;
+
+      if (kind == NULL || kind[0] == '\0')
+        continue;
+      count = g_hash_table_lookup (counts, kind);
+      g_hash_table_replace (counts, g_strdup (kind), GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+    }
+  return counts;
+}
+
+/**
+ * linli_site_import_buildings:
+ * @kind: a building kind, as linli_site_import_count_kinds() lists them
+ *
+ * A candidate site at every building of @kind (say every "retail" or
+ * "office" building), named after the building and of @options' tier.
+ * The result's lines are building numbers from 1.
+ *
+ * Returns: (transfer full): the sites it would add
+ */
+LinliSiteImport *
+linli_site_import_buildings (LinliProject                 *project,
+                             const char                   *kind,
+                             const LinliSiteImportOptions *options)
+{
+  g_autoptr (LinliSiteImport) import = NULL;
+  guint n;
+
+  g_return_val_if_fail (LINLI_IS_PROJECT (project) && kind != NULL && options != NULL, NULL);
+
+  import = import_new (linli_project_get_name (project));
+  n = linli_project_get_n_buildings (project);
+  for (guint i = 0; i < n; i++)
+    {
+      const LinliBuilding *b = linli_project_get_building (project, i);
+      LinliSiteState st = { 0 };
+      g_autofree char *name = NULL;
+
+      if (g_strcmp0 (b->kind, kind) != 0)
+        continue;
+      import->rows++;
+      if (import->sites->len >= LINLI_SITE_IMPORT_MAX_SITES)
+        {
+          g_autofree char *where = g_strdup_printf (_("building %s"), b->id);
+
+          refuse_at (import, i + 1, where, _("more than %u sites"), LINLI_SITE_IMPORT_MAX_SITES);
+          continue;
+        }
+      name = b->name[0] ? g_strdup (b->name) : numbered_name (import);
+      st.name = name;
+      st.tier = options->tier;
+      st.status = LINLI_SITE_STATUS_CANDIDATE;
+      st.plan_rule = LINLI_SITE_PLAN_ALLOWED;
+      st.lat = b->lat;
+      st.lon = b->lon;
+      st.cost = -1;
+      add_site (import, &st, i + 1, NAN);
+    }
+  return g_steal_pointer (&import);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Telling and applying                                                      */
 /* ------------------------------------------------------------------------ */
 

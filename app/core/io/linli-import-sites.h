@@ -83,6 +83,10 @@ LinliSiteImport *linli_site_import_points        (const char                   *
                                                   LinliImportFormat             format,
                                                   const LinliSiteImportOptions *options,
                                                   GError                      **error) G_GNUC_WARN_UNUSED_RESULT;
+LinliSiteImport *linli_site_import_buildings     (LinliProject                 *project,
+                                                  const char                   *kind,
+                                                  const LinliSiteImportOptions *options) G_GNUC_WARN_UNUSED_RESULT;
+GHashTable      *linli_site_import_count_kinds       (LinliProject *project) G_GNUC_WARN_UNUSED_RESULT;
 void             linli_site_import_free          (LinliSiteImport *import);
 guint            linli_site_import_get_n_sites   (const LinliSiteImport *import);
 char            *linli_site_import_describe      (const LinliSiteImport *import) G_GNUC_WARN_UNUSED_RESULT;
