@@ -476,6 +476,25 @@ test_place (void)
   g_assert_nonnull (strstr (some, "1 of 2"));
   empty = linli_import_check_place (NULL, far, 1, 50000);
   g_assert_null (empty);
+
+  /* A whole project: its buildings, sites and streets all count. */
+  {
+    g_autoptr (LinliProject) imported = linli_project_new ();
+    g_autoptr (LinliStreets) streets = linli_streets_new ();
+    LinliBuilding d = { .id = "d", .lat = 30.004, .lon = 120.004 };
+    g_autofree char *close_by = NULL, *with_far_street = NULL;
+
+    linli_project_add_community (imported, "c", "c");
+    linli_project_add_compound (imported, "c", "c", 0);
+    linli_project_add_building (imported, &d, NULL, 0);
+    close_by = linli_import_check_project_place (project, imported);
+    g_assert_null (close_by);
+    linli_streets_add_node (streets, 39.9, 116.4);
+    linli_project_set_streets (imported, g_steal_pointer (&streets));
+    with_far_street = linli_import_check_project_place (project, imported);
+    g_assert_nonnull (with_far_street);
+    g_assert_nonnull (strstr (with_far_street, "1 of 2"));
+  }
 }
 
 /* Fit to data covers buildings, sites and streets: the box is checked

@@ -1200,6 +1200,46 @@ linli_import_check_place (LinliProject      *project,
 }
 
 /**
+ * linli_import_check_project_place:
+ * @project: (nullable): the open project
+ * @imported: what an import made
+ *
+ * linli_import_check_place() for everything @imported holds: its
+ * buildings, sites and street nodes, with %LINLI_SITE_IMPORT_FAR_M.
+ *
+ * Returns: (transfer full) (nullable): the warning, or %NULL
+ */
+char *
+linli_import_check_project_place (LinliProject *project,
+                                  LinliProject *imported)
+{
+  g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
+  const LinliStreets *streets = linli_project_get_streets (imported);
+  guint n;
+
+  n = linli_project_get_n_buildings (imported);
+  for (guint i = 0; i < n; i++)
+    {
+      const LinliBuilding *b = linli_project_get_building (imported, i);
+      LinliLatLon p = { b->lat, b->lon };
+
+      g_array_append_val (points, p);
+    }
+  n = linli_project_get_n_sites (imported);
+  for (guint i = 0; i < n; i++)
+    {
+      LinliSite *site = linli_project_get_site (imported, i);
+      LinliLatLon p = { linli_site_get_lat (site), linli_site_get_lon (site) };
+
+      g_array_append_val (points, p);
+    }
+  if (streets != NULL)
+    g_array_append_vals (points, linli_streets_get_nodes (streets), linli_streets_get_n_nodes (streets));
+  return linli_import_check_place (project, (const LinliLatLon *) points->data, points->len,
+                                   LINLI_SITE_IMPORT_FAR_M);
+}
+
+/**
  * linli_site_import_check_place:
  *
  * linli_import_check_place() for the sites of @import, with

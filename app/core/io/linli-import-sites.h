@@ -100,6 +100,9 @@ char            *linli_import_check_place        (LinliProject      *project,
                                                   guint              n_points,
                                                   double             far_m) G_GNUC_WARN_UNUSED_RESULT;
 
+char            *linli_import_check_project_place (LinliProject *project,
+                                                   LinliProject *imported) G_GNUC_WARN_UNUSED_RESULT;
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliSiteImport, linli_site_import_free)
 
 G_END_DECLS
