@@ -384,6 +384,7 @@ test_osm_points (void)
   g_unlink (path);
 
   /* A broken file is an error naming its line, and no result. */
+  g_free (path);
   path = write_temp ("linli-sites-bad.osm", "<osm>\n<node id='1' lat='1' lon='2'>\n<tag k='a' v='b'/>\n");
   g_clear_pointer (&import, linli_site_import_free);
   import = linli_site_import_points (path, LINLI_IMPORT_FORMAT_OSM, &o, &error);
