@@ -96,6 +96,7 @@ linli_test_assert_projects_equal (LinliProject *a,
       g_assert_cmpuint (ba->residents, ==, bb->residents);
       g_assert_cmpuint (ba->party_members, ==, bb->party_members);
       g_assert_cmpuint (ba->flags, ==, bb->flags);
+      g_assert_cmpstr (ba->kind, ==, bb->kind);
       fa = linli_project_get_footprint (a, i, &na);
       fb = linli_project_get_footprint (b, i, &nb);
       g_assert_cmpuint (na, ==, nb);

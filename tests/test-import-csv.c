@@ -414,9 +414,11 @@ test_new_project (void)
   b = linli_project_get_building (p, 2);
   g_assert_cmpuint (b->households, ==, 12);
   g_assert_cmpstr (linli_project_get_compound (p, b->compound)->name, ==, "Imported buildings");
+  /* A given 0 is none; a blank cell is not known. */
+  g_assert_false (b->flags & LINLI_BUILDING_MEMBERS_UNKNOWN);
   b = linli_project_get_building (p, 3);
   g_assert_cmpuint (b->households, ==, 0);
-  g_assert_cmpuint (b->flags, ==, 0);
+  g_assert_cmpuint (b->flags, ==, LINLI_BUILDING_MEMBERS_UNKNOWN);
   g_assert_cmpuint (linli_project_get_n_communities (p), ==, 3);
   g_assert_cmpuint (linli_project_get_n_compounds (p), ==, 3);
 

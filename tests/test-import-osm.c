@@ -300,7 +300,9 @@ test_buildings (void)
   g_assert_cmpuint (b->households, ==, 27);
   g_assert_cmpuint (b->households, ==, (guint) round (area * 6 / opts.m2_per_household));
   g_assert_cmpuint (b->residents, ==, (guint) round (27 * opts.residents_per_household));
-  g_assert_cmpuint (b->party_members, ==, (guint) round (b->residents * 0.05));
+  /* OpenStreetMap has no party members: unknown, not invented. */
+  g_assert_cmpuint (b->party_members, ==, 0);
+  g_assert_true (b->flags & LINLI_BUILDING_MEMBERS_UNKNOWN);
   /* The centroid is the square's centre. */
   {
     LinliProjection proj;

@@ -83,7 +83,9 @@ test_buildings (void)
   g_assert_cmpstr (b->name, ==, "1号楼");
   g_assert_cmpuint (b->households, ==, (guint) round (400.0 * 6 / opts.m2_per_household));
   g_assert_cmpuint (b->residents, ==, (guint) round (b->households * opts.residents_per_household));
-  g_assert_cmpuint (b->party_members, >=, 1);
+  /* The file gives no party members: unknown, not invented. */
+  g_assert_cmpuint (b->party_members, ==, 0);
+  g_assert_true (b->flags & LINLI_BUILDING_MEMBERS_UNKNOWN);
   /* The centroid is the square's centre; the closing point is dropped. */
   g_assert_cmpfloat (linli_haversine_distance (b->lat, b->lon, 31.23, 121.49), <, 0.01);
   g_assert_nonnull (linli_project_get_footprint (project, 0, &n_fp));

@@ -31,6 +31,7 @@
 #include "linli-tool-boundaries.h"
 #include "linli-tool-grid.h"
 #include "linli-tool-scenario.h"
+#include "linli-tool-sites.h"
 #include "linli-grids.h"
 
 /* Commands */
@@ -920,6 +921,7 @@ static const struct
   { "plan", cmd_plan, N_("Propose new sites: maximal covering, set covering or p-median, with a proven bound") },
   { "grid", linli_tool_grid, N_("Divide a community into grids of 300–500 households (grid propose)") },
   { "scenario", linli_tool_scenario, N_("List scenarios, compare two, or make one from a plan") },
+  { "sites", linli_tool_sites, N_("Add candidate sites in bulk from a CSV list, the points of a GeoJSON or OpenStreetMap file, or the buildings of one kind") },
 };
 
 /* Output */

@@ -154,9 +154,11 @@ test_new_project (Fixture       *f,
   g_assert_no_error (error);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_cmpint (linli_csv_dialog_get_mode (dialog), ==, LINLI_CSV_MODE_NEW);
-  g_assert_cmpstr (linli_columns_dialog_get_summary (LINLI_COLUMNS_DIALOG (dialog)), ==,
-                   "3 rows: 2 buildings, 1 without coordinates, skipped (line 4), "
-                   "2 with households or residents estimated");
+  /* The list lies in another city than the sample: the summary says so
+   * after what it read. */
+  g_assert_true (g_str_has_prefix (linli_columns_dialog_get_summary (LINLI_COLUMNS_DIALOG (dialog)),
+                                   "3 rows: 2 buildings, 1 without coordinates, skipped (line 4), "
+                                   "2 with households or residents estimated. Everything in the file lies"));
   linli_csv_dialog_set_crs (dialog, LINLI_CRS_GCJ02);
   linli_test_screenshot (GTK_WIDGET (dialog), "csv-dialog-new.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv.import", NULL));

@@ -104,9 +104,10 @@ static gboolean
 parse_building (LinliFormatReader *l)
 {
   GArray *points = l->points;
-  enum { ID, NAME, COMPOUND, LAT, LON, HOUSEHOLDS, RESIDENTS, MEMBERS, ESTIMATED };
+  enum { ID, NAME, COMPOUND, LAT, LON, HOUSEHOLDS, RESIDENTS, MEMBERS, ESTIMATED, KIND, MEMBERS_UNKNOWN };
   static const char *const names[] = { "id", "name", "compound", "lat", "lon", "households",
-                                       "residents", "party-members", "estimated", NULL };
+                                       "residents", "party-members", "estimated", "kind",
+                                       "party-members-unknown", NULL };
   LinliFormatAttrs a = { names, { NULL } };
   LinliBuilding b = { 0 };
   int compound = -1;
@@ -130,6 +131,16 @@ parse_building (LinliFormatReader *l)
       if ((ok = _linli_format_parse_boolean (l, "estimated", a.values[ESTIMATED], &estimated)) && estimated)
         b.flags |= LINLI_BUILDING_ESTIMATED;
     }
+  if (ok && a.values[MEMBERS_UNKNOWN])
+    {
+      gboolean unknown = FALSE;
+
+      if ((ok = _linli_format_parse_boolean (l, "party-members-unknown", a.values[MEMBERS_UNKNOWN], &unknown)) &&
+          unknown)
+        b.flags |= LINLI_BUILDING_MEMBERS_UNKNOWN;
+    }
+  if (ok && a.values[KIND])
+    ok = _linli_format_check_text (l, "kind", a.values[KIND], MAX_NAME_LENGTH);
   if (ok && g_hash_table_contains (l->building_ids, a.values[ID]))
     ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("duplicate building id “%s”"), a.values[ID]);
   /* Buildings of one compound come together: most lookups are the last one. */
@@ -149,6 +160,7 @@ parse_building (LinliFormatReader *l)
     {
       b.id = a.values[ID];
       b.name = a.values[NAME];
+      b.kind = a.values[KIND];
       b.compound = compound;
       l->last_compound = compound;
       index = linli_project_add_building (l->project, &b, NULL, 0);
@@ -407,6 +419,10 @@ write_buildings (LinliFormatWriter *w,
       g_string_append_c (out, '"');
       if (b->flags & LINLI_BUILDING_ESTIMATED)
         g_string_append (out, " estimated=\"true\"");
+      if (b->flags & LINLI_BUILDING_MEMBERS_UNKNOWN)
+        g_string_append (out, " party-members-unknown=\"true\"");
+      if (b->kind != NULL && b->kind[0])
+        _linli_format_append_attr (out, "kind", b->kind);
       fp = linli_project_get_footprint (project, i, &n_fp);
       if (n_fp == 0)
         {

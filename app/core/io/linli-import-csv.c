@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "linli-import-csv.h"
+#include "linli-import-csv-private.h"
 #include "linli-number.h"
 
 #include "linli-file.h"
@@ -888,39 +889,8 @@ cell_degrees (const LinliCsvTable   *table,
               double                *value,
               GError               **error)
 {
-  const char *raw = cell_text (table, mapping, row, field);
-  g_autofree char *s = NULL;
-  double limit = field == LINLI_CSV_FIELD_LAT ? 90 : 180;
-  LinliNumberStatus status;
-
-  *present = FALSE;
-  if (is_blank (raw))
-    return TRUE;
-  s = nfkc_strip (raw);
-  if (g_str_has_suffix (s, "°"))
-    {
-      s[strlen (s) - strlen ("°")] = '\0';
-      g_strchomp (s);
-    }
-  if (strchr (s, '.') == NULL)
-    g_strdelimit (s, ",", '.');
-  status = linli_number_parse_double (s, LINLI_NUMBER_FLAGS_NONE, -INFINITY, INFINITY, value);
-  if (status == LINLI_NUMBER_TOO_LARGE || status == LINLI_NUMBER_TOO_SMALL)
-    *value = status == LINLI_NUMBER_TOO_LARGE ? INFINITY : -INFINITY;
-  else if (status != LINLI_NUMBER_OK)
-    return cell_error (table, mapping, row, field, raw, _("is not a number"), error);
-  if (fabs (*value) > limit)
-    {
-      g_autofree char *reason = NULL;
-
-      if (field == LINLI_CSV_FIELD_LAT && fabs (*value) <= 180)
-        reason = g_strdup (_("is not between −90 and 90 (are latitude and longitude swapped?)"));
-      else
-        reason = g_strdup_printf (_("is not between −%.0f and %.0f"), limit, limit);
-      return cell_error (table, mapping, row, field, raw, reason, error);
-    }
-  *present = TRUE;
-  return TRUE;
+  return _linli_csv_cell_degrees (table, row, mapping->columns[field], linli_csv_field_get_label (field),
+                                  field == LINLI_CSV_FIELD_LAT, present, value, error);
 }
 
 /* Text of a cell for the project, checked for length. */
@@ -1116,6 +1086,8 @@ linli_csv_import (const LinliCsvTable   *table,
       b.households = f.has_households ? f.households : 0;
       b.residents = f.has_residents ? f.residents : 0;
       b.party_members = f.has_members ? f.members : 0;
+      if (!f.has_members)
+        b.flags |= LINLI_BUILDING_MEMBERS_UNKNOWN;
       if (f.has_households != f.has_residents)
         {
           if (f.has_households)
@@ -1175,6 +1147,12 @@ linli_csv_import (const LinliCsvTable   *table,
           g_clear_pointer (&name, g_free);
           if (!cell_name (table, mapping, row, LINLI_CSV_FIELD_KEY, MAX_NAME_CHARS, &name, error))
             return NULL;
+        }
+      if (name[0] == '\0')
+        {
+          /* Nothing names it: a number people can read, not the row id. */
+          g_free (name);
+          name = g_strdup_printf (_("Building %u"), linli_project_get_n_buildings (project) + 1);
         }
       b.id = id;
       b.name = name;
@@ -1688,7 +1666,10 @@ join_match (LinliProject          *project,
       if (f.has_residents)
         b->residents = f.residents;
       if (f.has_members)
-        b->party_members = f.members;
+        {
+          b->party_members = f.members;
+          b->flags &= ~LINLI_BUILDING_MEMBERS_UNKNOWN;
+        }
       if (f.has_households && f.has_residents)
         b->flags &= ~LINLI_BUILDING_ESTIMATED;
       else if ((f.has_households || f.has_residents) && (b->flags & LINLI_BUILDING_ESTIMATED))
@@ -1791,4 +1772,139 @@ linli_csv_join (LinliProject          *project,
   if (report != NULL)
     *report = rep, memset (&rep, 0, sizeof rep);
   return copy;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Shared with the other list readers                                        */
+/* ------------------------------------------------------------------------ */
+
+/* The text of a cell, or "" for no column. */
+static const char *
+column_text (const LinliCsvTable *table,
+             guint                row,
+             int                  column)
+{
+  if (column < 0 || (guint) column >= table->n_columns)
+    return "";
+  return linli_csv_table_get_cell (table, row, column);
+}
+
+/*
+ * _linli_csv_cell_error:
+ * @label: the field, for people
+ *
+ * Sets "FILE:LINE: Field (column “header”): “value” reason".
+ *
+ * Returns: %FALSE
+ */
+gboolean
+_linli_csv_cell_error (const LinliCsvTable *table,
+                       guint                row,
+                       int                  column,
+                       const char          *label,
+                       const char          *value,
+                       const char          *reason,
+                       GError             **error)
+{
+  /* Translators: the field, the column's header, the value and why it is wrong, e.g.
+   * Households (column “户数”): “-3” is negative */
+  return fail_at (error, table->display_name, linli_csv_table_get_line (table, row),
+                  _("%s (column “%s”): “%s” %s"), label,
+                  column >= 0 ? linli_csv_table_get_header (table, column) : "", value, reason);
+}
+
+/*
+ * _linli_csv_cell_degrees:
+ * @column: the column, or -1 for none (then nothing is present)
+ * @is_lat: a latitude (±90°), else a longitude (±180°)
+ *
+ * Reads a coordinate in decimal degrees as the core's number parser reads
+ * it, maybe full-width, with "°" or a decimal comma.  A blank cell is not
+ * present and no error.
+ */
+gboolean
+_linli_csv_cell_degrees (const LinliCsvTable *table,
+                         guint                row,
+                         int                  column,
+                         const char          *label,
+                         gboolean             is_lat,
+                         gboolean            *present,
+                         double              *value,
+                         GError             **error)
+{
+  const char *raw = column_text (table, row, column);
+  g_autofree char *s = NULL;
+  double limit = is_lat ? 90 : 180;
+  LinliNumberStatus status;
+
+  *present = FALSE;
+  if (is_blank (raw))
+    return TRUE;
+  s = nfkc_strip (raw);
+  if (g_str_has_suffix (s, "°"))
+    {
+      s[strlen (s) - strlen ("°")] = '\0';
+      g_strchomp (s);
+    }
+  if (strchr (s, '.') == NULL)
+    g_strdelimit (s, ",", '.');
+  status = linli_number_parse_double (s, LINLI_NUMBER_FLAGS_NONE, -INFINITY, INFINITY, value);
+  if (status == LINLI_NUMBER_TOO_LARGE || status == LINLI_NUMBER_TOO_SMALL)
+    *value = status == LINLI_NUMBER_TOO_LARGE ? INFINITY : -INFINITY;
+  else if (status != LINLI_NUMBER_OK)
+    return _linli_csv_cell_error (table, row, column, label, raw, _("is not a number"), error);
+  if (fabs (*value) > limit)
+    {
+      g_autofree char *reason = NULL;
+
+      if (is_lat && fabs (*value) <= 180)
+        reason = g_strdup (_("is not between −90 and 90 (are latitude and longitude swapped?)"));
+      else
+        reason = g_strdup_printf (_("is not between −%.0f and %.0f"), limit, limit);
+      return _linli_csv_cell_error (table, row, column, label, raw, reason, error);
+    }
+  *present = TRUE;
+  return TRUE;
+}
+
+/*
+ * _linli_csv_cell_text:
+ *
+ * Returns: (transfer full): a cell as text for the project: line breaks
+ *   and tabs made spaces, other control characters dropped, ends trimmed;
+ *   "" for no column
+ */
+char *
+_linli_csv_cell_text (const LinliCsvTable *table,
+                      guint                row,
+                      int                  column)
+{
+  return clean_text (column_text (table, row, column));
+}
+
+/*
+ * _linli_csv_cell_number:
+ *
+ * Returns: (transfer full): a cell NFKC-normalised and trimmed, as
+ *   number readers want it; "" for no column
+ */
+char *
+_linli_csv_cell_number (const LinliCsvTable *table,
+                        guint                row,
+                        int                  column)
+{
+  return nfkc_strip (column_text (table, row, column));
+}
+
+/*
+ * _linli_csv_header_key:
+ *
+ * Returns: (transfer full): a header as the column guesses compare it:
+ *   NFKC, case folded, no white space, units in brackets dropped
+ *   ("户数（户）" → "户数")
+ */
+char *
+_linli_csv_header_key (const char *header)
+{
+  return guess_key (header);
 }

@@ -829,6 +829,8 @@ facts_from_tags (GPtrArray          *tags,
   facts->id = id;
   facts->name = name != NULL && name[0] != '\0' ? name : tags_get (tags, "name:zh");
   facts->type = tags_get (tags, "building");
+  facts->street = tags_get (tags, "addr:street");
+  facts->housenumber = tags_get (tags, "addr:housenumber");
   facts->storeys = linli_import_parse_number (tags_get (tags, "building:levels"));
   facts->height = linli_import_parse_number (tags_get (tags, "height"));
   /* The number of flats, where mapped, is the number of households. */

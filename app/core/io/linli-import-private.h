@@ -37,6 +37,8 @@ typedef struct
   const char *id;
   const char *name;
   const char *type;           /* the building=* value; NULL when not known */
+  const char *street;         /* addr:street and addr:housenumber, or NULL */
+  const char *housenumber;
   const char *community;      /* ids, or NULL */
   const char *compound;
   double      storeys;
@@ -93,6 +95,8 @@ gboolean      linli_import_walkable          (const LinliTags *tags,
                                               LinliStreetKind *kind);
 gboolean      linli_import_is_residential    (const char *type);
 double        linli_import_parse_number      (const char *text);
+gboolean      linli_import_tier_from_name    (const char    *name,
+                                              LinliSiteTier *tier);
 double        linli_importer_place_ring      (LinliImporter *imp,
                                               GArray        *points,
                                               double        *lat,

@@ -233,6 +233,27 @@ static const struct
   { "居民委员会", LINLI_SITE_TIER_COMMUNITY },
 };
 
+/**
+ * linli_import_tier_from_name:
+ *
+ * The tier a Chinese name says: …服务站 station, …邻里… neighbourhood,
+ * …街道… street, …社区…, …居委… or …居民委员会… community.
+ *
+ * Returns: %TRUE if @name says one
+ */
+gboolean
+linli_import_tier_from_name (const char    *name,
+                             LinliSiteTier *tier)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (name_tiers); i++)
+    if (strstr (name, name_tiers[i].part) != NULL)
+      {
+        *tier = name_tiers[i].tier;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static char *
 clamp_text (const char *text)
 {
@@ -293,8 +314,12 @@ valid_count (double v)
  * × storeys ÷ the floor area per household (at least 1) for residential
  * types (linli_import_is_residential()) and as 0 for others; residents not
  * given are households × residents per household; party members not given
- * are 5 % of residents (at least 1 where anyone lives).  Buildings with
- * estimated households carry %LINLI_BUILDING_ESTIMATED.
+ * are not invented: they are 0 and the building carries
+ * %LINLI_BUILDING_MEMBERS_UNKNOWN.  Buildings with estimated households
+ * carry %LINLI_BUILDING_ESTIMATED.  The building=* value is kept as the
+ * building's kind.  A building without a name is named by its address
+ * (street and house number) where the source gives one, else numbered
+ * ("Building 12", translated), never by an internal id.
  */
 void
 linli_importer_add_building (LinliImporter            *imp,
@@ -337,9 +362,25 @@ linli_importer_add_building (LinliImporter            *imp,
   b.residents = (guint32) (valid_count (facts->residents)
                            ? facts->residents
                            : MIN (round (households * opts->residents_per_household), MAX_COUNT));
-  b.party_members = (guint32) (valid_count (facts->party_members)
-                               ? facts->party_members
-                               : (b.residents > 0 ? MAX (1, round (b.residents * 0.05)) : 0));
+  if (valid_count (facts->party_members))
+    b.party_members = (guint32) facts->party_members;
+  else
+    b.flags |= LINLI_BUILDING_MEMBERS_UNKNOWN;
+
+  /* A name people can read: the source's, else the address, else a number. */
+  if (name == NULL || name[0] == '\0')
+    {
+      g_free (name);
+      if (facts->street != NULL && facts->street[0] != '\0')
+        {
+          g_autofree char *address = g_strconcat (facts->street, facts->housenumber ? facts->housenumber : "",
+                                                  NULL);
+          name = clamp_text (address);
+        }
+      else
+        /* Translators: the name of an imported building the data left unnamed, e.g. "楼栋 12" */
+        name = g_strdup_printf (_("Building %u"), linli_project_get_n_buildings (imp->project) + 1);
+    }
 
   /* Communities and compounds as the source names them, else one of each. */
   if (compound_id == NULL)
@@ -351,10 +392,14 @@ linli_importer_add_building (LinliImporter            *imp,
                                              g_str_equal (community_id, "imported") ? _("Imported buildings")
                                                                                     : community_id);
   if ((compound = linli_project_find_compound (imp->project, compound_id)) < 0)
-    compound = linli_project_add_compound (imp->project, compound_id, compound_id, community);
+    compound = linli_project_add_compound (imp->project, compound_id,
+                                           g_str_equal (compound_id, "imported") ? _("Imported buildings")
+                                                                                 : compound_id,
+                                           community);
 
   b.id = facts->id;
   b.name = name;
+  b.kind = facts->type;
   b.lat = lat;
   b.lon = lon;
   b.compound = compound;
@@ -1327,6 +1372,10 @@ read_geojson_file (GeoJsonReader  *r,
 
               facts.id = id;
               facts.name = member_string (props, "name");
+              if (facts.name == NULL || facts.name[0] == '\0')
+                facts.name = member_string (props, "name:zh");
+              facts.street = member_string (props, "addr:street");
+              facts.housenumber = member_string (props, "addr:housenumber");
               facts.type = building ? building
                                     : (g_strcmp0 (member_string (props, "kind"), "building") == 0
                                          ? member_string (props, "kind_detail") : NULL);

@@ -686,6 +686,8 @@ linli_project_add_building (LinliProject        *self,
   b = *building;
   b.id = g_string_chunk_insert (self->strings, building->id ? building->id : "");
   b.name = g_string_chunk_insert (self->strings, building->name ? building->name : "");
+  /* Kinds repeat ("residential", "apartments"): one copy of each. */
+  b.kind = g_string_chunk_insert_const (self->strings, building->kind ? building->kind : "");
   b.footprint_start = self->footprints->len;
   b.footprint_len = footprint != NULL ? n_footprint : 0;
   if (b.footprint_len > 0)
@@ -1175,7 +1177,12 @@ linli_project_new_site_id (LinliProject *self)
 /**
  * linli_project_get_bounds:
  *
- * Returns: %TRUE if the project has buildings or sites, with their bounding box
+ * The box "fit to data" shows: buildings, sites and the nodes of the
+ * walkable streets, so that a project of streets and sites alone, or
+ * streets reaching past the last building, is seen whole.
+ *
+ * Returns: %TRUE if the project has buildings, sites or streets, with
+ *   their bounding box
  */
 gboolean
 linli_project_get_bounds (LinliProject *self,
@@ -1210,6 +1217,19 @@ linli_project_get_bounds (LinliProject *self,
       b = MIN (b, linli_site_get_lon (site));
       c = MAX (c, linli_site_get_lat (site));
       d = MAX (d, linli_site_get_lon (site));
+    }
+  if (self->streets != NULL)
+    {
+      const LinliLatLon *nodes = linli_streets_get_nodes (self->streets);
+      guint n_nodes = linli_streets_get_n_nodes (self->streets);
+
+      for (guint i = 0; i < n_nodes; i++)
+        {
+          a = MIN (a, nodes[i].lat);
+          b = MIN (b, nodes[i].lon);
+          c = MAX (c, nodes[i].lat);
+          d = MAX (d, nodes[i].lon);
+        }
     }
   if (!isfinite (a))
     return FALSE;

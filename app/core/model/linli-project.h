@@ -42,11 +42,14 @@ typedef struct
   guint32     footprint_start; /* index into the footprint points */
   guint32     footprint_len;   /* 0 when the building has no footprint */
   guint32     flags;           /* LinliBuildingFlags */
+  const char *kind;            /* what the source calls it (OSM building=*), "" when not known */
 } LinliBuilding;
 
 typedef enum
 {
   LINLI_BUILDING_ESTIMATED = 1 << 0,  /* households and residents are estimates */
+  LINLI_BUILDING_MEMBERS_UNKNOWN = 1 << 1,  /* the source gave no party members: party_members is 0
+                                             * and means "not known", not "none" */
 } LinliBuildingFlags;
 
 /* How coverage measures the walk from a building to a site. */

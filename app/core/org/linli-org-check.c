@@ -354,7 +354,14 @@ linli_org_check (LinliProject *project,
       int community = (int) linli_project_get_compound (project, building->compound)->community;
       LinliViolation *v = NULL;
 
-      if (check->chain[b] == LINLI_CHAIN_NO_MEMBER)
+      /* Members the data did not give are not known to be none: said so,
+       * so a planner asks rather than takes the building for memberless. */
+      if (check->chain[b] == LINLI_CHAIN_NO_MEMBER && (building->flags & LINLI_BUILDING_MEMBERS_UNKNOWN))
+        v = add (list, "building-members-unknown", LINLI_SEVERITY_WARNING, community, LINLI_SUBJECT_BUILDING, b,
+                 building->id,
+                 g_strdup_printf (_("Building “%s”: party members not known (the imported data did not give them)"),
+                                  building_label (building)));
+      else if (check->chain[b] == LINLI_CHAIN_NO_MEMBER)
         v = add (list, "building-no-member", LINLI_SEVERITY_WARNING, community, LINLI_SUBJECT_BUILDING, b,
                  building->id, g_strdup_printf (_("Building “%s” has no party member"), building_label (building)));
       else if (check->chain[b] == LINLI_CHAIN_MISSING_GROUP)

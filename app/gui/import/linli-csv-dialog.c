@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "linli-csv-dialog.h"
+#include "linli-import-sites.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -85,6 +86,7 @@ linli_csv_dialog_update (LinliColumnsDialog *dialog)
   g_auto (LinliCsvReport) report = { 0 };
   g_autoptr (GError) error = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *place = NULL;
   LinliCsvMapping mapping;
   LinliCsvOptions opts;
   gboolean can_import;
@@ -107,9 +109,19 @@ linli_csv_dialog_update (LinliColumnsDialog *dialog)
       g_autoptr (LinliProject) preview = linli_csv_import (table, &mapping, &opts, &report, &error);
 
       can_import = preview != NULL && report.buildings > 0;
+      /* A list of another city, or in another coordinate system, is said
+       * to be one before it replaces the open project. */
+      if (preview != NULL && self->project != NULL)
+        place = linli_import_check_project_place (self->project, preview);
     }
   if (error != NULL)
     summary = g_strdup (error->message);
+  else if (place != NULL)
+    {
+      g_autofree char *described = linli_csv_report_describe (&report);
+
+      summary = g_strdup_printf ("%s. %s", described, place);
+    }
   else
     summary = linli_csv_report_describe (&report);
   linli_columns_dialog_set_summary (dialog, summary, error != NULL, can_import);

@@ -280,14 +280,19 @@ linli_window_describe_building (LinliWindow *self,
   LinliSite *site;
   double d;
 
+  /* Party members the data did not give are unknown, not zero. */
+  g_autofree char *members = b->flags & LINLI_BUILDING_MEMBERS_UNKNOWN
+                               ? g_strdup (_("party members unknown"))
+                               : g_strdup_printf (_("%u party members"), b->party_members);
+
   if (b->flags & LINLI_BUILDING_ESTIMATED)
-    text = g_strdup_printf (_("%s %s: %u households, %u residents (estimated), %u party members — %s"),
+    text = g_strdup_printf (_("%s %s: %u households, %u residents (estimated), %s — %s"),
                             compound->name, b->name[0] ? b->name : b->id, b->households, b->residents,
-                            b->party_members, covered);
+                            members, covered);
   else
-    text = g_strdup_printf (_("%s %s: %u households, %u residents, %u party members — %s"),
+    text = g_strdup_printf (_("%s %s: %u households, %u residents, %s — %s"),
                             compound->name, b->name[0] ? b->name : b->id, b->households, b->residents,
-                            b->party_members, covered);
+                            members, covered);
 
   site = linli_window_nearest_site (self, building, &d);
   if (site == NULL)

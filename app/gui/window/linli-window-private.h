@@ -208,6 +208,18 @@ void            linli_window_import_org_action (GtkWidget  *widget,
                                                 const char *action_name,
                                                 GVariant   *param);
 
+/* linli-window-sites.c */
+typedef struct _LinliSitesDialog LinliSitesDialog;
+LinliSitesDialog *linli_window_open_sites_dialog      (LinliWindow  *self,
+                                                       GFile        *file,
+                                                       GError      **error);
+void              linli_window_import_sites_action    (GtkWidget  *widget,
+                                                       const char *action_name,
+                                                       GVariant   *param);
+void              linli_window_sites_from_kind_action (GtkWidget  *widget,
+                                                       const char *action_name,
+                                                       GVariant   *param);
+
 /* linli-window-csv.c */
 void linli_window_import_csv_action  (GtkWidget  *widget,
                                       const char *action_name,
