@@ -187,6 +187,13 @@ cmd_info (int    argc,
            linli_project_get_walk_minutes (project), linli_project_get_walk_speed (project),
            linli_coverage_get_distance (cov) == LINLI_DISTANCE_STREET ? _("along streets")
                                                                      : _("straight line"));
+  if (linli_project_has_tier_reaches (project))
+    {
+      g_autofree char *rule = linli_project_describe_reach (project, linli_coverage_get_distance (cov));
+
+      /* Translators: each tier's reach, when they have their own */
+      g_print (_("Reach by tier: %s\n"), rule);
+    }
   if (linli_project_has_streets (project))
     {
       const LinliStreets *streets = linli_project_get_streets (project);

@@ -74,8 +74,12 @@ update_figures (LinliWindow *self)
   share = g_strdup_printf (_("%.1f %% of households"),
                            100 * linli_coverage_totals_share (t->households_covered, t->households));
   gtk_label_set_text (self->households_share_label, share);
-  hh = g_strdup_printf (_("%s of %s households within %.0f minutes; %s not covered"), a, b,
-                        linli_project_get_walk_minutes (self->project), c);
+  if (linli_project_has_tier_reaches (self->project))
+    /* Translators: each tier has its own reach, which the legend names */
+    hh = g_strdup_printf (_("%s of %s households within reach; %s not covered"), a, b, c);
+  else
+    hh = g_strdup_printf (_("%s of %s households within %.0f minutes; %s not covered"), a, b,
+                          linli_project_get_walk_minutes (self->project), c);
   gtk_label_set_text (self->households_label, hh);
   res = g_strdup_printf (_("Residents: %s of %s (%.1f %%)"), d, e,
                          100 * linli_coverage_totals_share (t->residents_covered, t->residents));
@@ -89,18 +93,7 @@ update_figures (LinliWindow *self)
     bl = g_strdup_printf (_("Buildings: %u of %u (%.1f %%)"), t->buildings_covered, t->buildings,
                           100 * linli_coverage_totals_share (t->buildings_covered, t->buildings));
   gtk_label_set_text (self->buildings_label, bl);
-  if (linli_coverage_get_distance (window_coverage (self)) == LINLI_DISTANCE_STREET)
-    /* Translators: the coverage rule shown in the legend */
-    rule = g_strdup_printf (_("%.0f min walk at %.1f km/h = %.0f m, along streets"),
-                            linli_project_get_walk_minutes (self->project),
-                            linli_project_get_walk_speed (self->project),
-                            linli_project_get_coverage_radius (self->project));
-  else
-    /* Translators: the coverage rule shown in the legend */
-    rule = g_strdup_printf (_("%.0f min walk at %.1f km/h = %.0f m, straight line"),
-                            linli_project_get_walk_minutes (self->project),
-                            linli_project_get_walk_speed (self->project),
-                            linli_project_get_coverage_radius (self->project));
+  rule = linli_project_describe_reach (self->project, linli_coverage_get_distance (window_coverage (self)));
   gtk_label_set_text (self->legend_rule, rule);
   gtk_widget_set_visible (self->street_legend, linli_document_get_walk (self->document) != NULL);
   gtk_widget_set_visible (self->water_legend, linli_project_has_water (self->project));
