@@ -25,6 +25,7 @@ struct _LinliCoverage
 {
   double               radius;            /* the project's walk */
   double               reaches[LINLI_SITE_N_TIERS];  /* each tier's, at the last update */
+  double               cell;              /* the building index's cell: the longest reach then */
   LinliDistance        distance;          /* as used: street only when there are streets */
   gboolean             follows_project;   /* made by linli_coverage_compute() */
   LinliDistance        requested;
@@ -91,6 +92,7 @@ coverage_new (LinliProject  *project,
   cov->radius = linli_project_get_coverage_radius (project);
   for (guint t = 0; t < LINLI_SITE_N_TIERS; t++)
     cov->reaches[t] = linli_project_get_reach (project, t);
+  cov->cell = linli_project_get_max_reach (project);
   cov->services_dirty = TRUE;
   cov->streets_serial = linli_project_get_streets_serial (project);
   cov->requested = distance;
@@ -136,7 +138,7 @@ coverage_new (LinliProject  *project,
                                   &xy[2 * i], &xy[2 * i + 1]);
       /* Cells as wide as the longest reach: a site of a shorter tier looks
        * at a few cells all the same. */
-      cov->building_index = linli_point_index_new (xy, n, linli_project_get_max_reach (project));
+      cov->building_index = linli_point_index_new (xy, n, cov->cell);
     }
   return cov;
 }
@@ -234,17 +236,6 @@ record_site (LinliCoverage *cov,
                               &r->x, &r->y);
   else
     r->x = r->y = NAN;
-}
-
-/* The cell size of the building index: the longest reach when it was made. */
-static double
-coverage_cell (const LinliCoverage *cov)
-{
-  double cell = cov->radius;
-
-  for (guint t = 0; t < LINLI_SITE_N_TIERS; t++)
-    cell = MAX (cell, cov->reaches[t]);
-  return cell;
 }
 
 typedef struct
@@ -374,7 +365,8 @@ linli_coverage_update (LinliCoverage *coverage,
   const LinliProjection *proj = linli_project_get_projection (project);
 
   if (coverage->radius != linli_project_get_coverage_radius (project) ||
-      linli_project_get_max_reach (project) > 4 * coverage_cell (coverage) ||
+      /* A reach far beyond the index's cells would look at too many. */
+      linli_project_get_max_reach (project) > 4 * coverage->cell ||
       coverage->n_buildings != linli_project_get_n_buildings (project) ||
       coverage->buildings != linli_project_get_buildings (project) ||
       coverage->proj.lat0 != proj->lat0 || coverage->proj.lon0 != proj->lon0 ||
