@@ -762,6 +762,7 @@ linli_window_class_init (LinliWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LINLI_TYPE_PLAN_PANEL);
+  g_type_ensure (LINLI_TYPE_REACH_EDITOR);
   g_type_ensure (LINLI_TYPE_GRID_PANEL);
   g_type_ensure (LINLI_TYPE_ORG_PANEL);
   g_type_ensure (LINLI_TYPE_CHECKS_PANEL);
@@ -778,6 +779,7 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, grid_legend);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, street_gap_label);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, distance_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, reach_editor);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, map_hint);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, district_label);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, households_share_label);
@@ -1005,6 +1007,7 @@ linli_window_set_document (LinliWindow   *self,
   linli_map_layer_set_document (self->layer, document);
   linli_meeting_set_document (self->meeting, document);
   linli_plan_panel_set_document (self->plan_panel, document);
+  linli_reach_editor_set_document (self->reach_editor, document);
   linli_scenario_switcher_set_document (self->scenario_switcher, document);
   linli_grid_panel_set_document (self->grid_panel, document);
   linli_window_grids_document_changed (self);
