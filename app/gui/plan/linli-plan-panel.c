@@ -695,6 +695,44 @@ linli_plan_panel_get_result (LinliPlanPanel *self)
 }
 
 /**
+ * linli_plan_panel_get_summary:
+ *
+ * Returns: the text the panel shows about its last run or acceptance
+ */
+const char *
+linli_plan_panel_get_summary (LinliPlanPanel *self)
+{
+  g_return_val_if_fail (LINLI_IS_PLAN_PANEL (self), NULL);
+  return gtk_label_get_text (self->summary_label);
+}
+
+/**
+ * linli_plan_panel_set_service:
+ * @service: a #LinliServices flag, or 0 for any site
+ *
+ * Chooses the service the next run plans for.
+ */
+void
+linli_plan_panel_set_service (LinliPlanPanel *self,
+                              guint           service)
+{
+  guint choice = 0;
+
+  g_return_if_fail (LINLI_IS_PLAN_PANEL (self));
+  while (service != 0 && choice < LINLI_N_SERVICES && (1u << choice) != service)
+    choice++;
+  gtk_drop_down_set_selected (self->service_dropdown, service == 0 ? 0 : choice + 1);
+}
+
+void
+linli_plan_panel_set_capacitated (LinliPlanPanel *self,
+                                  gboolean        capacitated)
+{
+  g_return_if_fail (LINLI_IS_PLAN_PANEL (self));
+  gtk_check_button_set_active (self->capacitated_check, capacitated);
+}
+
+/**
  * linli_plan_panel_get_proposal:
  * @ids: (out): ids of the proposed new sites
  * @adds: (out): households each adds
