@@ -521,7 +521,7 @@ linli_reach_from_string (const char *string,
       }
   /* Only digits and one point: no signs, exponents, spaces, inf or nan. */
   if (string[0] == '\0' || strspn (string, "0123456789.") != strlen (string) ||
-      strlen (string) > 16)
+      strlen (string) > 32)
     return FALSE;
   minutes = g_ascii_strtod (string, &end);
   if (end == NULL || *end != '\0' || !(minutes >= 1 && minutes <= 120))

@@ -22,6 +22,7 @@ struct _LinliReachEditor
 {
   AdwBin          parent_instance;
 
+  GtkExpander    *expander;
   GtkGrid        *grid;
   GtkDropDown    *rule_dropdown[LINLI_SITE_N_TIERS];
   GtkSpinButton  *minutes_spin[LINLI_SITE_N_TIERS];
@@ -166,6 +167,7 @@ linli_reach_editor_class_init (LinliReachEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/linli/Linli/linli-reach-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LinliReachEditor, expander);
   gtk_widget_class_bind_template_child (widget_class, LinliReachEditor, grid);
 }
 
@@ -248,6 +250,9 @@ linli_reach_editor_set_document (LinliReachEditor *self,
     g_signal_connect_object (linli_document_get_project (document), "changed",
                              G_CALLBACK (on_project_changed_cb), self, G_CONNECT_SWAPPED);
   fill (self);
+  /* Folded away until a project gives its tiers their own reach. */
+  gtk_expander_set_expanded (self->expander,
+                             document != NULL && linli_project_has_tier_reaches (linli_document_get_project (document)));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
