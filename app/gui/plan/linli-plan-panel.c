@@ -51,6 +51,7 @@ struct _LinliPlanPanel
   gboolean         accepted_shown;      /* the summary says a plan was accepted */
   char            *summary;             /* the result's text, without the out-of-date line */
   gboolean         capacitated_shown;   /* the result shown respected capacities */
+  gboolean         services_stale;      /* coverage changed while the panel was not shown */
 
   LinliPlanResult *result;
   GPtrArray       *site_ids;            /* of the run: candidate index → site id */
@@ -379,10 +380,23 @@ on_project_changed_cb (LinliPlanPanel *self)
   show_summary (self);
 }
 
+/* Counting households per service takes a pass over the sites: not on
+ * every step of a drag while the panel is hidden, only when it shows. */
 static void
 on_coverage_changed_cb (LinliPlanPanel *self)
 {
-  update_services (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_services (self);
+  else
+    self->services_stale = TRUE;
+}
+
+static void
+on_map_cb (LinliPlanPanel *self)
+{
+  if (self->services_stale)
+    update_services (self);
+  self->services_stale = FALSE;
 }
 
 /* Actions */
@@ -525,6 +539,7 @@ linli_plan_panel_init (LinliPlanPanel *self)
   }
   g_signal_connect_object (self->problem_dropdown, "notify::selected", G_CALLBACK (on_problem_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   update_inputs (self);
   update_actions (self);
 }
