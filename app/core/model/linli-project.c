@@ -701,16 +701,17 @@ linli_project_describe_reach (LinliProject  *self,
           reach_metres (self, &self->reach[t]) == reach_metres (self, &self->reach[LINLI_SITE_TIER_STATION]))
         continue;
       one = describe_one (self, &self->reach[t]);
+      /* One tier a line, so a legend stays narrow. */
       if (text->len > 0)
-        g_string_append (text, "; ");
+        g_string_append_c (text, '\n');
       /* Translators: one tier's coverage rule in the legend, e.g. "stations: 5 min = 375 m" */
       g_string_append_printf (text, _("%s: %s"), _(tier_labels[t]), one);
     }
   if (distance == LINLI_DISTANCE_STREET)
     /* Translators: the per-tier coverage rules, measured along streets */
-    return g_strdup_printf (_("%s; walking at %.1f km/h along streets"), text->str, self->walk_speed);
+    return g_strdup_printf (_("%s\nwalking at %.1f km/h along streets"), text->str, self->walk_speed);
   /* Translators: the per-tier coverage rules, measured as straight lines */
-  return g_strdup_printf (_("%s; walking at %.1f km/h, straight line"), text->str, self->walk_speed);
+  return g_strdup_printf (_("%s\nwalking at %.1f km/h, straight line"), text->str, self->walk_speed);
 }
 
 /**
