@@ -34,6 +34,15 @@ linli_test_assert_projects_equal (LinliProject *a,
                     rel_eps);
   assert_rel_close (linli_project_get_walk_speed (a), linli_project_get_walk_speed (b), rel_eps);
   g_assert_cmpint (linli_project_get_distance (a), ==, linli_project_get_distance (b));
+  for (guint t = 0; t < LINLI_SITE_N_TIERS; t++)
+    {
+      LinliReach ra, rb;
+
+      linli_project_get_tier_reach (a, t, &ra);
+      linli_project_get_tier_reach (b, t, &rb);
+      g_assert_cmpint (ra.rule, ==, rb.rule);
+      assert_rel_close (ra.minutes, rb.minutes, rel_eps);
+    }
   g_assert_cmpstr (linli_project_get_attribution (a), ==, linli_project_get_attribution (b));
   {
     const LinliStreets *sa = linli_project_get_streets (a), *sb = linli_project_get_streets (b);

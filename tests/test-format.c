@@ -87,6 +87,14 @@ random_project (guint32 seed,
   linli_project_set_name (project, name);
   linli_project_set_walk_minutes (project, g_rand_double_range (rand, 1, 120));
   linli_project_set_walk_speed (project, g_rand_double_range (rand, 1, 10));
+  for (guint t = 0; t < LINLI_SITE_N_TIERS; t++)
+    {
+      LinliReach reach = { g_rand_int_range (rand, 0, LINLI_N_REACH_RULES), 0 };
+
+      if (reach.rule == LINLI_REACH_WALK)
+        reach.minutes = g_rand_double_range (rand, 1, 120);
+      linli_project_set_tier_reach (project, t, &reach);
+    }
 
   for (guint i = 0; i < n_communities; i++)
     {

@@ -713,6 +713,106 @@ test_plan_by_street (void)
     }
 }
 
+/* Each tier's own reach along streets: every building against every site
+ * by the reference Dijkstra, after the coverage followed tier changes,
+ * tier reaches and moves. */
+static void
+assert_tiers_match_reference (LinliProject        *project,
+                              const LinliCoverage *cov,
+                              const RefGraph      *g,
+                              const LinliWalkSnap *snaps)
+{
+  guint n = linli_project_get_n_buildings (project), n_s = linli_project_get_n_sites (project);
+  g_autofree guint *count = g_new0 (guint, n);
+
+  for (guint s = 0; s < n_s; s++)
+    {
+      LinliSite *site = linli_project_get_site (project, s);
+      double sx, sy, reach = 0;
+      LinliWalkSnap from;
+      g_autofree double *d = NULL;
+      guint64 hh = 0;
+      LinliReach r;
+
+      /* The reach worked out here: presets in metres, minutes at the speed. */
+      linli_project_get_tier_reach (project, linli_site_get_tier (site), &r);
+      switch (r.rule)
+        {
+        case LINLI_REACH_GB_5: reach = 300; break;
+        case LINLI_REACH_GB_10: reach = 500; break;
+        case LINLI_REACH_GB_15: reach = 1000; break;
+        case LINLI_REACH_WALK: reach = r.minutes * linli_project_get_walk_speed (project) / 60 * 1000; break;
+        case LINLI_REACH_PROJECT:
+        case LINLI_N_REACH_RULES:
+        default:
+          reach = linli_project_get_walk_minutes (project) * linli_project_get_walk_speed (project) / 60 * 1000;
+        }
+      site_xy (project, s, &sx, &sy);
+      ref_snap (g, sx, sy, &from);
+      d = ref_dijkstra (g, &from);
+      for (guint i = 0; i < n; i++)
+        {
+          double want = ref_building (g, d, &from, &snaps[i]);
+
+          /* Ties at the reach are rounding's to decide. */
+          g_assert_cmpfloat (fabs (want - reach), >, 1e-6);
+          if (want <= reach)
+            {
+              hh += linli_project_get_building (project, i)->households;
+              count[i] += linli_site_counts_for_coverage (site);
+            }
+        }
+      g_assert_cmpuint (linli_coverage_site_households (cov, s), ==, hh);
+    }
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpuint (linli_coverage_get_cover_count (cov, i), ==, count[i]);
+}
+
+static void
+test_tier_reach_by_street (void)
+{
+  for (guint32 seed = 1; seed <= 3; seed++)
+    {
+      g_autoptr (LinliProject) project = random_project (40 + seed, 12, 10, 300, 8);
+      g_autoptr (LinliWalk) walk = linli_walk_new_for_project (project);
+      g_autoptr (LinliCoverage) cov = NULL;
+      g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+      RefGraph g;
+
+      ref_graph_init (&g, walk);
+      linli_project_set_distance (project, LINLI_DISTANCE_STREET);
+      for (guint s = 0; s < linli_project_get_n_sites (project); s++)
+        linli_site_set_tier (linli_project_get_site (project, s), s % LINLI_SITE_N_TIERS);
+      cov = linli_coverage_compute (project, walk);
+      g_assert_cmpint (linli_coverage_get_distance (cov), ==, LINLI_DISTANCE_STREET);
+      assert_tiers_match_reference (project, cov, &g, linli_walk_get_building_snaps (walk));
+
+      for (guint step = 0; step < 10; step++)
+        {
+          LinliSite *site = linli_project_get_site (project, g_rand_int_range (rand, 0, linli_project_get_n_sites (project)));
+          LinliReach reach = { g_rand_int_range (rand, 0, LINLI_N_REACH_RULES), 0 };
+
+          if (reach.rule == LINLI_REACH_WALK)
+            reach.minutes = g_rand_int_range (rand, 2, 12);
+          switch (step % 3)
+            {
+            case 0:
+              linli_project_set_tier_reach (project, g_rand_int_range (rand, 0, LINLI_SITE_N_TIERS), &reach);
+              break;
+            case 1:
+              linli_site_set_tier (site, g_rand_int_range (rand, 0, LINLI_SITE_N_TIERS));
+              break;
+            default:
+              linli_site_set_position (site, linli_site_get_lat (site) + g_rand_double_range (rand, -0.002, 0.002),
+                                       linli_site_get_lon (site) + g_rand_double_range (rand, -0.002, 0.002));
+            }
+          g_assert_true (linli_coverage_update (cov, project, walk));
+          assert_tiers_match_reference (project, cov, &g, linli_walk_get_building_snaps (walk));
+        }
+      ref_graph_clear (&g);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -726,5 +826,6 @@ main (int   argc,
   g_test_add_func ("/walk/coverage-by-street", test_coverage_by_street);
   g_test_add_func ("/walk/no-streets-falls-back", test_no_streets_falls_back);
   g_test_add_func ("/walk/plan-by-street", test_plan_by_street);
+  g_test_add_func ("/walk/tier-reach-by-street", test_tier_reach_by_street);
   return g_test_run ();
 }

@@ -377,7 +377,6 @@ linli_meeting_views_append_defaults (GListStore    *views,
 
   /* The proposal with the circles of its sites, so the room sees whom
    * they reach. */
-  radius = linli_project_get_coverage_radius (project);
   for (guint i = 0; i < n_proposal; i++)
     {
       LinliSite *site = linli_project_find_site (project, proposal_ids[i], NULL);
@@ -387,6 +386,7 @@ linli_meeting_views_append_defaults (GListStore    *views,
         continue;
       lat = linli_site_get_lat (site);
       lon = linli_site_get_lon (site);
+      radius = linli_project_get_site_reach (project, site);
       dlat = radius / METRES_PER_DEGREE;
       dlon = radius / (METRES_PER_DEGREE * MAX (cos (lat * G_PI / 180), 0.01));
       grow (proposal, lat - dlat, lon - dlon);

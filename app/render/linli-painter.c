@@ -833,7 +833,7 @@ draw_circles (LinliPainter  *self,
               GArray        *sites,
               gboolean       fill)
 {
-  double radius_px = linli_project_get_coverage_radius (self->project) * v->ppm;
+  double ppm = v->ppm;
   /* By street, the circle only marks how far the straight line would
    * reach: no tint, a thinner dashed outline; the streets show the reach. */
   gboolean by_street = self->coverage != NULL &&
@@ -850,6 +850,8 @@ draw_circles (LinliPainter  *self,
           LinliSite *site = d->site;
           gboolean counts = d->counts;
           double x = d->x, y = d->y;
+          /* Each site reaches as far as its tier does. */
+          double radius_px = linli_project_get_site_reach (self->project, site) * ppm;
 
           if (counts != (kind == 0))
             continue;
@@ -903,7 +905,7 @@ draw_circles (LinliPainter  *self,
 
       view_point (v, linli_site_get_lat (self->selected), linli_site_get_lon (self->selected), &x, &y);
       cairo_new_path (cr);
-      cairo_arc (cr, x, y, radius_px, 0, 2 * G_PI);
+      cairo_arc (cr, x, y, linli_project_get_site_reach (self->project, self->selected) * ppm, 0, 2 * G_PI);
       if (linli_site_counts_for_coverage (self->selected))
         set_rgb (cr, 0xc8102e, 0.95);
       else
@@ -2248,17 +2250,7 @@ legend_rule (LinliPainter *self)
   LinliDistance distance = self->coverage != NULL ? linli_coverage_get_distance (self->coverage)
                                                   : linli_project_get_distance (self->project);
 
-  if (distance == LINLI_DISTANCE_STREET)
-    /* Translators: the coverage rule shown in the legend */
-    return g_strdup_printf (_("%.0f min walk at %.1f km/h = %.0f m, along streets"),
-                            linli_project_get_walk_minutes (self->project),
-                            linli_project_get_walk_speed (self->project),
-                            linli_project_get_coverage_radius (self->project));
-  /* Translators: the coverage rule shown in the legend */
-  return g_strdup_printf (_("%.0f min walk at %.1f km/h = %.0f m, straight line"),
-                          linli_project_get_walk_minutes (self->project),
-                          linli_project_get_walk_speed (self->project),
-                          linli_project_get_coverage_radius (self->project));
+  return linli_project_describe_reach (self->project, distance);
 }
 
 /* A plate in the lower left corner: title, rule, and a swatch per row.

@@ -188,6 +188,13 @@ cmd_info (int    argc,
            linli_project_get_walk_minutes (project), linli_project_get_walk_speed (project),
            linli_coverage_get_distance (cov) == LINLI_DISTANCE_STREET ? _("along streets")
                                                                      : _("straight line"));
+  if (linli_project_has_tier_reaches (project))
+    {
+      g_autofree char *rule = linli_project_describe_reach (project, linli_coverage_get_distance (cov));
+
+      /* Translators: each tier's reach, when they have their own */
+      g_print (_("Reach by tier: %s\n"), rule);
+    }
   if (linli_project_has_streets (project))
     {
       const LinliStreets *streets = linli_project_get_streets (project);
@@ -613,6 +620,9 @@ cmd_plan (int    argc,
 {
   /* GOption does not free an option's default when the option is given. */
   g_autofree char *problem_name = NULL;
+  g_autofree char *service_name = NULL;
+  LinliServices service = 0;
+  gboolean by_reach = FALSE;
   g_autofree char *out_path = NULL, *lp_path = NULL, *demand = NULL, *candidates = NULL, *costs = NULL;
   g_auto (GStrv) require = NULL, forbid = NULL;
   int k = -1, seed = 1;
@@ -627,6 +637,7 @@ cmd_plan (int    argc,
     { "max-distance", 0, 0, G_OPTION_ARG_DOUBLE, &max_distance, N_("Longest distance considered; beyond it a household counts as unreached (default: 3 × radius)"), "METRES" },
     { "require", 0, 0, G_OPTION_ARG_STRING_ARRAY, &require, N_("A candidate every plan must open (site or candidate id; repeatable)"), "ID" },
     { "forbid", 0, 0, G_OPTION_ARG_STRING_ARRAY, &forbid, N_("A candidate no plan may open (repeatable)"), "ID" },
+    { "service", 0, 0, G_OPTION_ARG_STRING, &service_name, N_("Plan for one service (childcare, elderly, health, food, leisure, affairs): only sites offering it count or may be opened"), "NAME" },
     { "capacitated", 0, 0, G_OPTION_ARG_NONE, &capacitated, N_("Each site serves at most its capacity (mclp)"), NULL },
     { "use-costs", 0, 0, G_OPTION_ARG_NONE, &use_costs, N_("Least total cost instead of fewest sites (lscp)"), NULL },
     { "time-limit", 0, 0, G_OPTION_ARG_DOUBLE, &time_limit, N_("Seconds to search at most"), "S" },
@@ -673,13 +684,26 @@ cmd_plan (int    argc,
           g_printerr ("linli-tool: %s\n", error->message);
           return 1;
         }
+      /* Each site covers by its own tier's reach unless a radius is given. */
+      by_reach = radius < 0 && opts.problem != LINLI_PLAN_PMEDIAN;
       project = linli_document_get_project (document);
+      if (service_name != NULL && !linli_service_from_string (service_name, &service))
+        {
+          g_printerr (_("linli-tool plan: --service must be childcare, elderly, health, food, leisure or affairs\n"));
+          return 2;
+        }
       if (radius < 0)
         radius = linli_project_get_coverage_radius (project);
       if (max_distance < 0)
         max_distance = 3 * radius;
-      instance = linli_plan_instance_new_from_project (project, linli_document_get_walk (document),
-                                                       MAX (max_distance, radius));
+      instance = linli_plan_instance_new_from_project_full (project, linli_document_get_walk (document),
+                                                            MAX (max_distance, radius), by_reach, service);
+      if (linli_plan_instance_count_openable (instance) == 0 && require == NULL)
+        {
+          g_printerr (_("linli-tool plan: there are no candidate sites to choose from (offering the service "
+                        "asked for, if any): add candidate sites before planning\n"));
+          return 1;
+        }
       demand_names = g_ptr_array_new_with_free_func (g_free);
       candidate_names = g_ptr_array_new_with_free_func (g_free);
       for (guint i = 0; i < linli_project_get_n_buildings (project); i++)

@@ -4,6 +4,7 @@
 #include "linli-coverage.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "linli-spatial.h"
 #include "linli-walk.h"
@@ -15,12 +16,16 @@ typedef struct
   double     x;
   double     y;
   gboolean   counts;
+  double     radius;      /* its tier's reach */
+  guint      services;    /* LinliServices */
   guint      households;  /* households within its circle */
 } SiteRecord;
 
 struct _LinliCoverage
 {
-  double               radius;
+  double               radius;            /* the project's walk */
+  double               reaches[LINLI_SITE_N_TIERS];  /* each tier's, at the last update */
+  double               cell;              /* the building index's cell: the longest reach then */
   LinliDistance        distance;          /* as used: street only when there are streets */
   gboolean             follows_project;   /* made by linli_coverage_compute() */
   LinliDistance        requested;
@@ -40,6 +45,9 @@ struct _LinliCoverage
   GArray              *uncovered;         /* building indices, most households first */
   gboolean             uncovered_dirty;
   GArray              *sites;             /* SiteRecord, in project order */
+  guint8              *service_mask;      /* per building: services in reach; made when first needed */
+  guint64              service_households[LINLI_N_SERVICES];
+  gboolean             services_dirty;
 };
 
 /* Auxiliary methods */
@@ -83,6 +91,10 @@ coverage_new (LinliProject  *project,
   guint n;
 
   cov->radius = linli_project_get_coverage_radius (project);
+  for (guint t = 0; t < LINLI_SITE_N_TIERS; t++)
+    cov->reaches[t] = linli_project_get_reach (project, t);
+  cov->cell = linli_project_get_max_reach (project);
+  cov->services_dirty = TRUE;
   cov->streets_serial = linli_project_get_streets_serial (project);
   cov->base_serial = linli_project_get_base_serial (project);
   cov->requested = distance;
@@ -126,7 +138,9 @@ coverage_new (LinliProject  *project,
       for (guint i = 0; i < n; i++)
         linli_projection_forward (&cov->proj, cov->buildings[i].lat, cov->buildings[i].lon,
                                   &xy[2 * i], &xy[2 * i + 1]);
-      cov->building_index = linli_point_index_new (xy, n, cov->radius);
+      /* Cells as wide as the longest reach: a site of a shorter tier looks
+       * at a few cells all the same. */
+      cov->building_index = linli_point_index_new (xy, n, cov->cell);
     }
   return cov;
 }
@@ -178,22 +192,35 @@ apply_cb (guint    index,
     change_count (a->cov, index, a->delta);
 }
 
-/* Adds (+1) or takes away (−1) the reach of a site at (x, y): a circle, or
- * the buildings within the radius along streets; returns the households in it. */
+/* Calls @func for the buildings a site at (x, y) reaches within @radius:
+ * a circle, or walks along streets. */
+static void
+query_reach (const LinliCoverage *cov,
+             double               x,
+             double               y,
+             double               radius,
+             LinliPointFunc       func,
+             gpointer             user_data)
+{
+  if (!isfinite (x) || !isfinite (y))
+    return;
+  if (cov->walk != NULL)
+    linli_walk_query (cov->walk, x, y, radius, func, user_data);
+  else
+    linli_point_index_query_circle (cov->building_index, x, y, radius, func, user_data);
+}
+
+/* Adds (+1) or takes away (−1) the reach of a site: a circle, or the
+ * buildings within its tier's reach along streets; returns the households
+ * in it. */
 static guint
-apply_circle (LinliCoverage *cov,
-              double         x,
-              double         y,
-              int            delta)
+apply_circle (LinliCoverage    *cov,
+              const SiteRecord *r,
+              int               delta)
 {
   Apply a = { cov, delta, 0 };
 
-  if (!isfinite (x) || !isfinite (y))
-    return 0;
-  if (cov->walk != NULL)
-    linli_walk_query (cov->walk, x, y, cov->radius, apply_cb, &a);
-  else
-    linli_point_index_query_circle (cov->building_index, x, y, cov->radius, apply_cb, &a);
+  query_reach (cov, r->x, r->y, r->radius, apply_cb, &a);
   return a.households;
 }
 
@@ -204,11 +231,57 @@ record_site (LinliCoverage *cov,
 {
   r->site = g_object_ref (site);
   r->counts = linli_site_counts_for_coverage (site);
+  r->radius = cov->reaches[linli_site_get_tier (site)];
+  r->services = linli_site_get_services (site) & LINLI_SERVICES_ALL;
   if (linli_lat_lon_is_valid (linli_site_get_lat (site), linli_site_get_lon (site)))
     linli_projection_forward (&cov->proj, linli_site_get_lat (site), linli_site_get_lon (site),
                               &r->x, &r->y);
   else
     r->x = r->y = NAN;
+}
+
+typedef struct
+{
+  LinliCoverage *cov;
+  guint8         mask;
+} ServiceMark;
+
+static void
+service_cb (guint    index,
+            double   distance,
+            gpointer user_data)
+{
+  ServiceMark *m = user_data;
+
+  m->cov->service_mask[index] |= m->mask;
+}
+
+/* Marks, per building, the services of the counting sites that reach it,
+ * then adds up the households per service: one pass over the sites that
+ * offer any. */
+static void
+update_services (LinliCoverage *cov)
+{
+  if (!cov->services_dirty)
+    return;
+  if (cov->service_mask == NULL)
+    cov->service_mask = g_new (guint8, MAX (cov->n_buildings, 1));
+  memset (cov->service_mask, 0, MAX (cov->n_buildings, 1));
+  for (guint s = 0; s < cov->sites->len; s++)
+    {
+      const SiteRecord *r = &g_array_index (cov->sites, SiteRecord, s);
+      ServiceMark m = { cov, r->services };
+
+      if (r->counts && r->services != 0)
+        query_reach (cov, r->x, r->y, r->radius, service_cb, &m);
+    }
+  memset (cov->service_households, 0, sizeof cov->service_households);
+  for (guint i = 0; i < cov->n_buildings; i++)
+    if (cov->service_mask[i] != 0)
+      for (guint k = 0; k < LINLI_N_SERVICES; k++)
+        if (cov->service_mask[i] & (1u << k))
+          cov->service_households[k] += cov->buildings[i].households;
+  cov->services_dirty = FALSE;
 }
 
 /* Public API */
@@ -265,7 +338,7 @@ linli_coverage_compute_by (LinliProject  *project,
       SiteRecord *r = &g_array_index (cov->sites, SiteRecord, s);
 
       record_site (cov, linli_project_get_site (project, s), r);
-      r->households = apply_circle (cov, r->x, r->y, r->counts ? 1 : 0);
+      r->households = apply_circle (cov, r, r->counts ? 1 : 0);
     }
   return cov;
 }
@@ -276,9 +349,10 @@ linli_coverage_compute_by (LinliProject  *project,
  * @project: the project, edited since
  *
  * Brings @coverage up to date after sites were added, removed, moved or
- * changed status.  Only the buildings near a changed site's old and new
- * places are looked at.  If the walking rule or the buildings changed, it
- * starts again from scratch.
+ * changed status or tier.  Only the buildings near a changed site's old
+ * and new places are looked at; when a tier's reach changed, only its
+ * sites are.  If the project's walk, the measure or the buildings changed,
+ * it starts again from scratch.
  *
  * Returns: %TRUE if the update was incremental, %FALSE if it recomputed all
  */
@@ -293,6 +367,8 @@ linli_coverage_update (LinliCoverage *coverage,
   const LinliProjection *proj = linli_project_get_projection (project);
 
   if (coverage->radius != linli_project_get_coverage_radius (project) ||
+      /* A reach far beyond the index's cells would look at too many. */
+      linli_project_get_max_reach (project) > 4 * coverage->cell ||
       coverage->n_buildings != linli_project_get_n_buildings (project) ||
       coverage->buildings != linli_project_get_buildings (project) ||
       coverage->proj.lat0 != proj->lat0 || coverage->proj.lon0 != proj->lon0 ||
@@ -314,6 +390,9 @@ linli_coverage_update (LinliCoverage *coverage,
       return FALSE;
     }
 
+  for (guint t = 0; t < LINLI_SITE_N_TIERS; t++)
+    coverage->reaches[t] = linli_project_get_reach (project, t);
+  coverage->services_dirty = TRUE;
   for (guint k = 0; k < coverage->sites->len; k++)
     g_hash_table_insert (old_index, g_array_index (coverage->sites, SiteRecord, k).site,
                          GUINT_TO_POINTER (k + 1));
@@ -333,16 +412,17 @@ linli_coverage_update (LinliCoverage *coverage,
 
           g_hash_table_remove (old_index, site);
           if ((old->x == now.x || (isnan (old->x) && isnan (now.x))) &&
-              (old->y == now.y || (isnan (old->y) && isnan (now.y))) && old->counts == now.counts)
+              (old->y == now.y || (isnan (old->y) && isnan (now.y))) && old->counts == now.counts &&
+              old->radius == now.radius)
             {
               now.households = old->households;
               g_array_append_val (records, now);
               continue;
             }
           if (old->counts)
-            apply_circle (coverage, old->x, old->y, -1);
+            apply_circle (coverage, old, -1);
         }
-      now.households = apply_circle (coverage, now.x, now.y, now.counts ? 1 : 0);
+      now.households = apply_circle (coverage, &now, now.counts ? 1 : 0);
       g_array_append_val (records, now);
     }
 
@@ -357,7 +437,7 @@ linli_coverage_update (LinliCoverage *coverage,
         SiteRecord *old = &g_array_index (coverage->sites, SiteRecord, GPOINTER_TO_UINT (value) - 1);
 
         if (old->counts)
-          apply_circle (coverage, old->x, old->y, -1);
+          apply_circle (coverage, old, -1);
       }
   }
 
@@ -395,7 +475,7 @@ linli_coverage_compute_brute_force (LinliProject *project)
         {
           double dx = xy[2 * i] - r->x, dy = xy[2 * i + 1] - r->y;
 
-          if (dx * dx + dy * dy <= cov->radius * cov->radius)
+          if (dx * dx + dy * dy <= r->radius * r->radius)
             {
               r->households += cov->buildings[i].households;
               if (r->counts)
@@ -414,6 +494,7 @@ linli_coverage_free (LinliCoverage *coverage)
   g_free (coverage->cover_count);
   g_free (coverage->community_of);
   g_free (coverage->by_households);
+  g_free (coverage->service_mask);
   g_free (coverage->communities);
   g_clear_pointer (&coverage->building_index, linli_point_index_free);
   g_array_unref (coverage->uncovered);
@@ -585,15 +666,49 @@ linli_coverage_site_households_alone (const LinliCoverage *coverage,
   g_return_val_if_fail (site < coverage->sites->len, 0);
 
   r = &g_array_index (coverage->sites, SiteRecord, site);
-  if (!isfinite (r->x) || !isfinite (r->y))
-    return 0;
   a.alone_count = r->counts ? 1 : 0;
-  if (coverage->walk != NULL)
-    linli_walk_query (coverage->walk, r->x, r->y, coverage->radius, alone_cb, &a);
-  else
-    linli_point_index_query_circle (coverage->building_index, r->x, r->y, coverage->radius, alone_cb,
-                                    &a);
+  query_reach (coverage, r->x, r->y, r->radius, alone_cb, &a);
   return a.households;
+}
+
+/**
+ * linli_coverage_service_households:
+ * @service: one #LinliServices flag
+ *
+ * The households within reach of an existing or planned site that offers
+ * @service, each site by its own tier's reach.  Worked out when first asked
+ * for after a change, in one pass over the sites that offer any service.
+ *
+ * Returns: the households
+ */
+guint64
+linli_coverage_service_households (const LinliCoverage *const_coverage,
+                                   LinliServices        service)
+{
+  /* A cache, filled on demand: logically the coverage is const. */
+  LinliCoverage *coverage = (LinliCoverage *) const_coverage;
+  guint k = 0;
+
+  g_return_val_if_fail (service != 0 && (service & (service - 1)) == 0 &&
+                        (service & ~LINLI_SERVICES_ALL) == 0, 0);
+  while ((1u << k) != (guint) service)
+    k++;
+  update_services (coverage);
+  return coverage->service_households[k];
+}
+
+/**
+ * linli_coverage_get_site_reach:
+ *
+ * Returns: the reach in metres of the site at position @site, by its tier,
+ *   at the last update
+ */
+double
+linli_coverage_get_site_reach (const LinliCoverage *coverage,
+                               guint                site)
+{
+  g_return_val_if_fail (site < coverage->sites->len, 0);
+  return g_array_index (coverage->sites, SiteRecord, site).radius;
 }
 
 /**

@@ -48,6 +48,11 @@ guint                      linli_coverage_site_households    (const LinliCoverag
 guint64                    linli_coverage_site_households_alone (const LinliCoverage *coverage,
                                                                  guint                site);
 
+guint64                    linli_coverage_service_households (const LinliCoverage *coverage,
+                                                              LinliServices        service);
+double                     linli_coverage_get_site_reach     (const LinliCoverage *coverage,
+                                                              guint                site);
+
 double                     linli_coverage_totals_share       (guint64 part,
                                                               guint64 whole);
 

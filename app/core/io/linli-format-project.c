@@ -20,8 +20,11 @@
 static gboolean
 parse_settings (LinliFormatReader *l)
 {
+  /* The reach of each tier comes after, in LinliSiteTier order. */
   static const char *const names[] = { "walk-minutes", "walk-speed-kmh", "distance", "hide-names",
-                                       NULL };
+                                       "reach-street", "reach-community", "reach-station",
+                                       "reach-neighbourhood", NULL };
+  LinliReach reaches[LINLI_SITE_N_TIERS] = { { 0 } };
   LinliFormatAttrs a = { names, { NULL } };
   gboolean ok = _linli_format_read_attrs (l, &a);
   gboolean hide_names = FALSE;
@@ -40,8 +43,20 @@ parse_settings (LinliFormatReader *l)
     }
   if (ok && a.values[3])
     ok = _linli_format_parse_boolean (l, "hide-names", a.values[3], &hide_names);
+  /* A file from before tiers had their own reach has none: every tier
+   * follows the one walking rule. */
+  for (guint t = 0; ok && t < LINLI_SITE_N_TIERS; t++)
+    if (a.values[4 + t] != NULL && !linli_reach_from_string (a.values[4 + t], &reaches[t]))
+      {
+        g_autofree char *q = quote_value (a.values[4 + t]);
+        ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
+                   _("attribute “%s” must be “project”, “gb-5”, “gb-10”, “gb-15” or minutes from 1 to 120, not “%s”"),
+                   names[4 + t], q);
+      }
   if (ok)
     {
+      for (guint t = 0; t < LINLI_SITE_N_TIERS; t++)
+        linli_project_set_tier_reach (l->project, t, &reaches[t]);
       linli_project_set_hide_names (l->project, hide_names);
       linli_project_set_distance (l->project, distance);
       linli_project_set_walk_minutes (l->project, minutes);
@@ -344,6 +359,19 @@ write_settings (LinliFormatWriter *w,
     _linli_format_append_attr (out, "distance", linli_distance_to_string (linli_project_get_distance (project)));
   if (linli_project_get_hide_names (project))
     g_string_append (out, " hide-names=\"true\"");
+  for (guint t = 0; t < LINLI_SITE_N_TIERS; t++)
+    {
+      LinliReach reach;
+      g_autofree char *name = NULL;
+      g_autofree char *value = NULL;
+
+      linli_project_get_tier_reach (project, t, &reach);
+      if (reach.rule == LINLI_REACH_PROJECT)
+        continue;
+      name = g_strconcat ("reach-", linli_site_tier_to_string (t), NULL);
+      value = linli_reach_to_string (&reach);
+      _linli_format_append_attr (out, name, value);
+    }
   g_string_append (out, "/>\n");
   return TRUE;
 }

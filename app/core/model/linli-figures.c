@@ -268,11 +268,42 @@ linli_figure_judge_change (const LinliFigure *figure,
     }
 }
 
+/* The six services of a "1+6+X" centre: households within reach of an
+ * existing or planned site offering each.  Only for projects whose sites
+ * say what they offer, so a project without services keeps its list. */
+static void
+add_services (LinliFigures  *self,
+              LinliDocument *document)
+{
+  static const struct { const char *key; const char *label; } services[LINLI_N_SERVICES] = {
+    { "households-service-childcare", N_("Households within reach of childcare") },
+    { "households-service-elderly", N_("Households within reach of elderly care") },
+    { "households-service-health", N_("Households within reach of health care") },
+    { "households-service-food", N_("Households within reach of food services") },
+    { "households-service-leisure", N_("Households within reach of leisure") },
+    { "households-service-affairs", N_("Households within reach of public affairs") },
+  };
+  LinliProject *project = linli_document_get_project (document);
+  const LinliCoverage *coverage = linli_document_get_coverage (document);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < linli_project_get_n_sites (project) && !any; i++)
+    any = linli_site_get_services (linli_project_get_site (project, i)) != 0;
+  if (!any)
+    return;
+  for (guint k = 0; k < LINLI_N_SERVICES; k++)
+    linli_figures_add (self, services[k].key, "services", _(services[k].label),
+                       linli_coverage_service_households (coverage, 1u << k),
+                       LINLI_FIGURE_COUNT, LINLI_FIGURE_HIGHER_BETTER);
+}
+
 /**
  * linli_figures_add_coverage:
  *
  * Adds the service circle's figures: households and who is reached by the
- * project's walking rule, stations by status and what the planned ones cost.
+ * project's walking rule, stations by status and what the planned ones cost,
+ * and, when sites say which services they offer, the households within
+ * reach of each service.
  */
 void
 linli_figures_add_coverage (LinliFigures  *self,
@@ -328,4 +359,5 @@ linli_figures_add_coverage (LinliFigures  *self,
   linli_figures_add (self, "cost-planned", "sites", _("Cost of planned stations"),
                      by_status[LINLI_SITE_STATUS_PLANNED] == 0 ? 0 : any_cost ? cost : NAN,
                      LINLI_FIGURE_YUAN, LINLI_FIGURE_LOWER_BETTER);
+  add_services (self, document);
 }

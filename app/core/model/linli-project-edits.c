@@ -10,7 +10,7 @@
 /* A site edit holds two snapshots of the site, NULL meaning "no such site",
  * so adding, deleting, moving and editing are one kind of edit and undo
  * simply applies the other snapshot.  A rule edit holds the walking time,
- * speed and measure before and after.
+ * speed, measure and each tier's reach before and after.
  */
 
 typedef struct
@@ -29,6 +29,7 @@ typedef struct
   double        minutes[2];   /* before, after */
   double        speed[2];
   LinliDistance distance[2];
+  LinliReach    reach[2][LINLI_SITE_N_TIERS];
 } RuleEdit;
 
 typedef struct
@@ -151,6 +152,11 @@ rule_set (LinliProject  *project,
   linli_project_set_walk_minutes (project, self->minutes[which]);
   linli_project_set_walk_speed (project, self->speed[which]);
   linli_project_set_distance (project, self->distance[which]);
+  /* Tiers changed together are one change for what follows the project. */
+  linli_project_freeze_changed (project);
+  for (guint t = 0; t < LINLI_SITE_N_TIERS; t++)
+    linli_project_set_tier_reach (project, t, &self->reach[which][t]);
+  linli_project_thaw_changed (project);
 }
 
 static void
@@ -182,6 +188,11 @@ rule_edit_new (LinliProject *project)
   edit->minutes[0] = edit->minutes[1] = linli_project_get_walk_minutes (project);
   edit->speed[0] = edit->speed[1] = linli_project_get_walk_speed (project);
   edit->distance[0] = edit->distance[1] = linli_project_get_distance (project);
+  for (guint t = 0; t < LINLI_SITE_N_TIERS; t++)
+    {
+      linli_project_get_tier_reach (project, t, &edit->reach[0][t]);
+      edit->reach[1][t] = edit->reach[0][t];
+    }
   return edit;
 }
 
@@ -357,6 +368,57 @@ linli_project_edits_set_distance (LinliHistory  *history,
   edit = rule_edit_new (project);
   edit->distance[1] = distance;
   linli_history_push (history, (LinliEdit *) edit, TRUE);
+}
+
+/**
+ * linli_project_edits_set_reaches:
+ * @reaches: (array fixed-size=4): the rule of each #LinliSiteTier
+ *
+ * Changes how far each tier's sites reach, recorded as one edit whatever
+ * the number of tiers changed.
+ */
+void
+linli_project_edits_set_reaches (LinliHistory     *history,
+                                 const LinliReach *reaches)
+{
+  LinliProject *project = linli_history_get_project (history);
+  gboolean changed = FALSE;
+  RuleEdit *edit;
+
+  for (guint t = 0; t < LINLI_SITE_N_TIERS; t++)
+    {
+      LinliReach now;
+
+      g_return_if_fail (linli_reach_is_valid (&reaches[t]));
+      linli_project_get_tier_reach (project, t, &now);
+      changed |= !linli_reach_equal (&now, &reaches[t]);
+    }
+  if (!changed)
+    return;
+  edit = rule_edit_new (project);
+  for (guint t = 0; t < LINLI_SITE_N_TIERS; t++)
+    edit->reach[1][t] = reaches[t];
+  linli_history_push (history, (LinliEdit *) edit, TRUE);
+}
+
+/**
+ * linli_project_edits_set_tier_reach:
+ *
+ * Changes how far the sites of @tier reach, recorded.
+ */
+void
+linli_project_edits_set_tier_reach (LinliHistory     *history,
+                                    LinliSiteTier     tier,
+                                    const LinliReach *reach)
+{
+  LinliProject *project = linli_history_get_project (history);
+  LinliReach reaches[LINLI_SITE_N_TIERS];
+
+  g_return_if_fail (tier < LINLI_SITE_N_TIERS);
+  for (guint t = 0; t < LINLI_SITE_N_TIERS; t++)
+    linli_project_get_tier_reach (project, t, &reaches[t]);
+  reaches[tier] = *reach;
+  linli_project_edits_set_reaches (history, reaches);
 }
 
 /**

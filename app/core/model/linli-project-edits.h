@@ -27,6 +27,11 @@ void       linli_project_edits_set_walk     (LinliHistory *history,
                                              double        speed);
 void       linli_project_edits_set_distance (LinliHistory  *history,
                                              LinliDistance  distance);
+void       linli_project_edits_set_reaches  (LinliHistory     *history,
+                                             const LinliReach *reaches);
+void       linli_project_edits_set_tier_reach (LinliHistory     *history,
+                                               LinliSiteTier     tier,
+                                               const LinliReach *reach);
 void       linli_project_edits_set_hide_names (LinliHistory *history,
                                                gboolean      hide);
 

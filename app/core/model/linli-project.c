@@ -24,6 +24,7 @@ struct _LinliProject
   char           *attribution;
   double          walk_minutes;
   double          walk_speed;
+  LinliReach      reach[LINLI_SITE_N_TIERS];  /* all LINLI_REACH_PROJECT until set */
   LinliDistance   distance;
   LinliStreets   *streets;
   guint           streets_serial;
@@ -440,6 +441,302 @@ linli_project_get_coverage_radius (LinliProject *self)
 {
   g_return_val_if_fail (LINLI_IS_PROJECT (self), 0);
   return self->walk_minutes * self->walk_speed * 1000.0 / 60.0;
+}
+
+/* The GB 50180-2018 life-circle tiers as walking distances in metres. */
+static double
+reach_metres (LinliProject     *self,
+              const LinliReach *reach)
+{
+  switch (reach->rule)
+    {
+    case LINLI_REACH_WALK: return reach->minutes * self->walk_speed * 1000.0 / 60.0;
+    case LINLI_REACH_GB_5: return 300.0;
+    case LINLI_REACH_GB_10: return 500.0;
+    case LINLI_REACH_GB_15: return 1000.0;
+    case LINLI_REACH_PROJECT:
+    case LINLI_N_REACH_RULES:
+    default:
+      return linli_project_get_coverage_radius (self);
+    }
+}
+
+/**
+ * linli_reach_is_valid:
+ *
+ * Returns: whether @reach names a rule, with minutes from 1 to 120 when it
+ *   is the tier's own walk
+ */
+gboolean
+linli_reach_is_valid (const LinliReach *reach)
+{
+  if (reach == NULL || reach->rule >= LINLI_N_REACH_RULES)
+    return FALSE;
+  return reach->rule != LINLI_REACH_WALK || (reach->minutes >= 1 && reach->minutes <= 120);
+}
+
+/**
+ * linli_reach_equal:
+ *
+ * Returns: whether @a and @b reach as far by the same rule; minutes count
+ *   only for the tier's own walk
+ */
+gboolean
+linli_reach_equal (const LinliReach *a,
+                   const LinliReach *b)
+{
+  return a->rule == b->rule && (a->rule != LINLI_REACH_WALK || a->minutes == b->minutes);
+}
+
+/**
+ * linli_reach_to_string:
+ *
+ * Returns: (transfer full): the rule as the file writes it: "project",
+ *   "gb-5", "gb-10", "gb-15", or the tier's own minutes as a number
+ */
+char *
+linli_reach_to_string (const LinliReach *reach)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_val_if_fail (linli_reach_is_valid (reach), NULL);
+  switch (reach->rule)
+    {
+    case LINLI_REACH_GB_5: return g_strdup ("gb-5");
+    case LINLI_REACH_GB_10: return g_strdup ("gb-10");
+    case LINLI_REACH_GB_15: return g_strdup ("gb-15");
+    case LINLI_REACH_WALK: return g_strdup (g_ascii_dtostr (buf, sizeof buf, reach->minutes));
+    case LINLI_REACH_PROJECT:
+    case LINLI_N_REACH_RULES:
+    default:
+      return g_strdup ("project");
+    }
+}
+
+/**
+ * linli_reach_from_string:
+ * @reach: (out): the rule read
+ *
+ * Reads what linli_reach_to_string() writes.  Minutes must be a plain
+ * decimal number from 1 to 120.
+ *
+ * Returns: %TRUE if @string is a rule
+ */
+gboolean
+linli_reach_from_string (const char *string,
+                         LinliReach *reach)
+{
+  static const struct { const char *name; LinliReachRule rule; } names[] = {
+    { "project", LINLI_REACH_PROJECT },
+    { "gb-5", LINLI_REACH_GB_5 },
+    { "gb-10", LINLI_REACH_GB_10 },
+    { "gb-15", LINLI_REACH_GB_15 },
+  };
+  char *end = NULL;
+  double minutes;
+
+  if (string == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp (string, names[i].name) == 0)
+      {
+        reach->rule = names[i].rule;
+        reach->minutes = 0;
+        return TRUE;
+      }
+  /* Only digits and one point: no signs, exponents, spaces, inf or nan. */
+  if (string[0] == '\0' || strspn (string, "0123456789.") != strlen (string) ||
+      strlen (string) > 32)
+    return FALSE;
+  minutes = g_ascii_strtod (string, &end);
+  if (end == NULL || *end != '\0' || !(minutes >= 1 && minutes <= 120))
+    return FALSE;
+  reach->rule = LINLI_REACH_WALK;
+  reach->minutes = minutes;
+  return TRUE;
+}
+
+/**
+ * linli_project_get_tier_reach:
+ * @reach: (out): the tier's rule
+ *
+ * Gets how far sites of @tier reach.  A tier not set follows the project's
+ * walk (%LINLI_REACH_PROJECT), as in files from before tiers had their own.
+ */
+void
+linli_project_get_tier_reach (LinliProject  *self,
+                              LinliSiteTier  tier,
+                              LinliReach    *reach)
+{
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+  g_return_if_fail (tier < LINLI_SITE_N_TIERS);
+  *reach = self->reach[tier];
+}
+
+/**
+ * linli_project_set_tier_reach:
+ *
+ * Sets how far sites of @tier reach; emits #LinliProject::changed.
+ */
+void
+linli_project_set_tier_reach (LinliProject     *self,
+                              LinliSiteTier     tier,
+                              const LinliReach *reach)
+{
+  g_return_if_fail (LINLI_IS_PROJECT (self));
+  g_return_if_fail (tier < LINLI_SITE_N_TIERS);
+  g_return_if_fail (linli_reach_is_valid (reach));
+
+  if (linli_reach_equal (&self->reach[tier], reach))
+    return;
+  self->reach[tier] = *reach;
+  if (reach->rule != LINLI_REACH_WALK)
+    self->reach[tier].minutes = 0;
+  emit_site_changed (self);
+}
+
+/**
+ * linli_project_get_reach:
+ *
+ * Returns: how far a site of @tier reaches, in metres: straight-line radius
+ *   or walk along streets, whichever the project measures
+ */
+double
+linli_project_get_reach (LinliProject  *self,
+                         LinliSiteTier  tier)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), 0);
+  g_return_val_if_fail (tier < LINLI_SITE_N_TIERS, 0);
+  return reach_metres (self, &self->reach[tier]);
+}
+
+/**
+ * linli_project_get_site_reach:
+ *
+ * Returns: how far @site reaches, by its tier's rule, in metres
+ */
+double
+linli_project_get_site_reach (LinliProject *self,
+                              LinliSite    *site)
+{
+  g_return_val_if_fail (LINLI_IS_SITE (site), 0);
+  return linli_project_get_reach (self, linli_site_get_tier (site));
+}
+
+/**
+ * linli_project_get_max_reach:
+ *
+ * Returns: the longest reach of any tier, in metres
+ */
+double
+linli_project_get_max_reach (LinliProject *self)
+{
+  double max = 0;
+
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), 0);
+  for (guint t = 0; t < LINLI_SITE_N_TIERS; t++)
+    max = MAX (max, reach_metres (self, &self->reach[t]));
+  return max;
+}
+
+/**
+ * linli_project_has_tier_reaches:
+ *
+ * Returns: whether some tier has a rule of its own rather than the
+ *   project's walk
+ */
+gboolean
+linli_project_has_tier_reaches (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), FALSE);
+  for (guint t = 0; t < LINLI_SITE_N_TIERS; t++)
+    if (self->reach[t].rule != LINLI_REACH_PROJECT)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+describe_one (LinliProject     *self,
+              const LinliReach *reach)
+{
+  switch (reach->rule)
+    {
+    case LINLI_REACH_GB_5:
+      /* Translators: a GB 50180-2018 life-circle tier as a coverage rule */
+      return g_strdup (_("GB 50180 5-minute circle, 300 m"));
+    case LINLI_REACH_GB_10:
+      /* Translators: a GB 50180-2018 life-circle tier as a coverage rule */
+      return g_strdup (_("GB 50180 10-minute circle, 500 m"));
+    case LINLI_REACH_GB_15:
+      /* Translators: a GB 50180-2018 life-circle tier as a coverage rule */
+      return g_strdup (_("GB 50180 15-minute circle, 1,000 m"));
+    case LINLI_REACH_WALK:
+      /* Translators: a tier's own walk as a coverage rule */
+      return g_strdup_printf (_("%.0f min = %.0f m"), reach->minutes, reach_metres (self, reach));
+    case LINLI_REACH_PROJECT:
+    case LINLI_N_REACH_RULES:
+    default:
+      return g_strdup_printf (_("%.0f min = %.0f m"), self->walk_minutes,
+                              linli_project_get_coverage_radius (self));
+    }
+}
+
+/**
+ * linli_project_describe_reach:
+ * @distance: how coverage measures walks, as in force (straight line when
+ *   the project has no streets)
+ *
+ * Words the coverage rule in force for a legend: the project's walk when
+ * every tier follows it, else each of the street, community and station
+ * tiers with its own rule (the neighbourhood tier too when it differs from
+ * the station tier), and how walks are measured.
+ *
+ * Returns: (transfer full): the translated rule
+ */
+char *
+linli_project_describe_reach (LinliProject  *self,
+                              LinliDistance  distance)
+{
+  static const char *const tier_labels[] = {
+    N_("street centres"), N_("community centres"), N_("stations"), N_("neighbourhood centres"),
+  };
+  g_autoptr (GString) text = NULL;
+
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
+
+  if (!linli_project_has_tier_reaches (self))
+    {
+      if (distance == LINLI_DISTANCE_STREET)
+        /* Translators: the coverage rule shown in the legend */
+        return g_strdup_printf (_("%.0f min walk at %.1f km/h = %.0f m, along streets"),
+                                self->walk_minutes, self->walk_speed,
+                                linli_project_get_coverage_radius (self));
+      /* Translators: the coverage rule shown in the legend */
+      return g_strdup_printf (_("%.0f min walk at %.1f km/h = %.0f m, straight line"),
+                              self->walk_minutes, self->walk_speed,
+                              linli_project_get_coverage_radius (self));
+    }
+
+  text = g_string_new (NULL);
+  for (guint t = 0; t < LINLI_SITE_N_TIERS; t++)
+    {
+      g_autofree char *one = NULL;
+
+      if (t == LINLI_SITE_TIER_NEIGHBOURHOOD &&
+          reach_metres (self, &self->reach[t]) == reach_metres (self, &self->reach[LINLI_SITE_TIER_STATION]))
+        continue;
+      one = describe_one (self, &self->reach[t]);
+      /* One tier a line, so a legend stays narrow. */
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: one tier's coverage rule in the legend, e.g. "stations: 5 min = 375 m" */
+      g_string_append_printf (text, _("%s: %s"), _(tier_labels[t]), one);
+    }
+  if (distance == LINLI_DISTANCE_STREET)
+    /* Translators: the per-tier coverage rules, measured along streets */
+    return g_strdup_printf (_("%s\nwalking at %.1f km/h along streets"), text->str, self->walk_speed);
+  /* Translators: the per-tier coverage rules, measured as straight lines */
+  return g_strdup_printf (_("%s\nwalking at %.1f km/h, straight line"), text->str, self->walk_speed);
 }
 
 /**
@@ -1381,6 +1678,8 @@ linli_project_copy_with_buildings (LinliProject        *src,
   linli_project_set_attribution (copy, linli_project_get_attribution (src));
   linli_project_set_walk_minutes (copy, linli_project_get_walk_minutes (src));
   linli_project_set_walk_speed (copy, linli_project_get_walk_speed (src));
+  for (guint t = 0; t < LINLI_SITE_N_TIERS; t++)
+    linli_project_set_tier_reach (copy, t, &src->reach[t]);
   linli_project_set_distance (copy, linli_project_get_distance (src));
   linli_project_set_streets (copy, linli_streets_copy (linli_project_get_streets (src)));
   linli_project_set_water (copy, linli_water_copy (src->water));

@@ -13,6 +13,25 @@ G_BEGIN_DECLS
 #define LINLI_DEFAULT_WALK_MINUTES   10.0
 #define LINLI_DEFAULT_WALK_SPEED_KMH 4.5
 
+/* How far a site of one tier reaches.  GB 50180-2018 sets its life-circle
+ * tiers as walking distances, shorter than minutes × speed because streets
+ * detour; planners quote them beside their own walk. */
+typedef enum
+{
+  LINLI_REACH_PROJECT,   /* the project's walk: its minutes × its speed */
+  LINLI_REACH_WALK,      /* the tier's own minutes × the project's speed */
+  LINLI_REACH_GB_5,      /* GB 50180-2018 5-minute life circle: 300 m */
+  LINLI_REACH_GB_10,     /* 10-minute life circle: 500 m */
+  LINLI_REACH_GB_15,     /* 15-minute life circle: 1,000 m (the standard says 800–1,000 m) */
+  LINLI_N_REACH_RULES,
+} LinliReachRule;
+
+typedef struct
+{
+  LinliReachRule rule;
+  double         minutes;  /* LINLI_REACH_WALK only: 1–120 */
+} LinliReach;
+
 typedef struct
 {
   char *id;
@@ -80,6 +99,26 @@ double                linli_project_get_walk_speed     (LinliProject *self);
 void                  linli_project_set_walk_speed     (LinliProject *self,
                                                         double        kmh);
 double                linli_project_get_coverage_radius (LinliProject *self);
+void                  linli_project_get_tier_reach     (LinliProject  *self,
+                                                        LinliSiteTier  tier,
+                                                        LinliReach    *reach);
+void                  linli_project_set_tier_reach     (LinliProject     *self,
+                                                        LinliSiteTier     tier,
+                                                        const LinliReach *reach);
+double                linli_project_get_reach          (LinliProject  *self,
+                                                        LinliSiteTier  tier);
+double                linli_project_get_site_reach     (LinliProject *self,
+                                                        LinliSite    *site);
+double                linli_project_get_max_reach      (LinliProject *self);
+gboolean              linli_project_has_tier_reaches   (LinliProject *self);
+char                 *linli_project_describe_reach     (LinliProject  *self,
+                                                        LinliDistance  distance) G_GNUC_WARN_UNUSED_RESULT;
+gboolean              linli_reach_is_valid             (const LinliReach *reach);
+gboolean              linli_reach_equal                (const LinliReach *a,
+                                                        const LinliReach *b);
+char                 *linli_reach_to_string            (const LinliReach *reach) G_GNUC_WARN_UNUSED_RESULT;
+gboolean              linli_reach_from_string          (const char *string,
+                                                        LinliReach *reach);
 LinliDistance         linli_project_get_distance       (LinliProject *self);
 void                  linli_project_set_distance       (LinliProject  *self,
                                                         LinliDistance  distance);

@@ -330,6 +330,27 @@ linli_plan_instance_get_state (LinliPlanInstance *self,
 }
 
 /**
+ * linli_plan_instance_count_openable:
+ *
+ * Counts the candidates a plan could add: those the solver may open or
+ * must open.  With none, every plan is today's sites, and a front end
+ * should ask for candidates rather than report that plan as optimal.
+ *
+ * Returns: the number of candidates in state %LINLI_PLAN_CANDIDATE or
+ *   %LINLI_PLAN_REQUIRED
+ */
+guint
+linli_plan_instance_count_openable (LinliPlanInstance *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  for (guint j = 0; j < self->n_candidates; j++)
+    n += self->states[j] == LINLI_PLAN_CANDIDATE || self->states[j] == LINLI_PLAN_REQUIRED;
+  return n;
+}
+
+/**
  * linli_plan_instance_set_state:
  *
  * Changes what the plan may do with @candidate.  Not while a solve of this

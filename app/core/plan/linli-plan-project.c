@@ -13,6 +13,7 @@
 
 #include <math.h>
 
+#include "linli-coverage.h"
 #include "linli-spatial.h"
 #include "linli-walk.h"
 
@@ -23,6 +24,7 @@ typedef struct
   const double          *site_lon;
   double                 lat;
   double                 lon;
+  const double          *scale;     /* per site: the project's walk / its tier's reach */
   double                 max_distance;
   GArray                *arcs;
 } ProjectQuery;
@@ -34,7 +36,7 @@ project_arc_cb (guint    index,
 {
   ProjectQuery *q = user_data;
   double d = linli_projection_distance (q->proj, q->lat, q->lon,
-                                        q->site_lat[index], q->site_lon[index]);
+                                        q->site_lat[index], q->site_lon[index]) * q->scale[index];
   LinliPlanArc arc;
 
   if (d > q->max_distance)
@@ -48,6 +50,7 @@ typedef struct
 {
   LinliPlanInstance *instance;
   guint              site;
+  double             scale;
 } WalkArcs;
 
 static void
@@ -57,7 +60,7 @@ walk_arc_cb (guint    index,
 {
   WalkArcs *w = user_data;
 
-  linli_plan_instance_add_arc (w->instance, index, w->site, distance);
+  linli_plan_instance_add_arc (w->instance, index, w->site, distance * w->scale);
 }
 
 /**
@@ -88,6 +91,38 @@ linli_plan_instance_new_from_project (LinliProject *project,
                                       LinliWalk    *walk,
                                       double        max_distance)
 {
+  return linli_plan_instance_new_from_project_full (project, walk, max_distance, FALSE, 0);
+}
+
+/**
+ * linli_plan_instance_new_from_project_full:
+ * @by_reach: measure each arc against its site's tier reach
+ * @service: a #LinliServices flag, or 0 for any site
+ *
+ * As linli_plan_instance_new_from_project().  With @by_reach, an arc's
+ * distance is scaled by the project's walk over its site's tier reach
+ * (linli_project_get_coverage_radius() / linli_project_get_site_reach()),
+ * so a covering problem with that walk as radius covers a building exactly
+ * when some site is within its own tier's reach; @max_distance is in the
+ * same scaled metres.  When every tier follows the project's walk the
+ * scale is 1 and the instance is the plain one.  The mean distance of a
+ * plan on such an instance is in scaled metres too, so p-median wants
+ * @by_reach off.
+ *
+ * With @service, sites that do not offer it neither count (existing ones)
+ * nor may be opened (candidates): they become %LINLI_PLAN_FORBIDDEN.
+ *
+ * Returns: (transfer full): a finished instance
+ */
+LinliPlanInstance *
+linli_plan_instance_new_from_project_full (LinliProject *project,
+                                           LinliWalk    *walk,
+                                           double        max_distance,
+                                           gboolean      by_reach,
+                                           guint         service)
+{
+  g_autofree double *scale = NULL;
+  double max_scale = 1, walk_radius;
   const LinliProjection *proj;
   const LinliBuilding *buildings;
   guint n_b, n_s;
@@ -124,9 +159,15 @@ linli_plan_instance_new_from_project (LinliProject *project,
   site_lat = g_new (double, MAX (n_s, 1));
   site_lon = g_new (double, MAX (n_s, 1));
   xy = g_new (double, 2 * MAX (n_s, 1));
+  scale = g_new (double, MAX (n_s, 1));
+  walk_radius = linli_project_get_coverage_radius (project);
   for (guint s = 0; s < n_s; s++)
     {
       LinliSite *site = linli_project_get_site (project, s);
+      double reach = linli_project_get_site_reach (project, site);
+
+      /* Every reach is at least a minute at 1 km/h, so the scale is finite. */
+      scale[s] = by_reach && reach != walk_radius ? walk_radius / reach : 1.0;
 
       costs[s] = linli_site_get_cost (site);
       caps[s] = linli_site_get_capacity (site);
@@ -138,6 +179,8 @@ linli_plan_instance_new_from_project (LinliProject *project,
         states[s] = LINLI_PLAN_FORBIDDEN;
       else
         states[s] = LINLI_PLAN_CANDIDATE;
+      if (service != 0 && (linli_site_get_services (site) & service) == 0)
+        states[s] = LINLI_PLAN_FORBIDDEN;
       site_lat[s] = linli_site_get_lat (site);
       site_lon[s] = linli_site_get_lon (site);
       linli_projection_forward (proj, site_lat[s], site_lon[s], &xy[2 * s], &xy[2 * s + 1]);
@@ -150,10 +193,10 @@ linli_plan_instance_new_from_project (LinliProject *project,
       g_return_val_if_fail (walk != NULL, self);
       for (guint s = 0; s < n_s; s++)
         {
-          WalkArcs w = { self, s };
+          WalkArcs w = { self, s, scale[s] };
 
           if (isfinite (xy[2 * s]) && isfinite (xy[2 * s + 1]))
-            linli_walk_query (walk, xy[2 * s], xy[2 * s + 1], max_distance, walk_arc_cb, &w);
+            linli_walk_query (walk, xy[2 * s], xy[2 * s + 1], max_distance / scale[s], walk_arc_cb, &w);
         }
       linli_plan_instance_set_max_distance (self, max_distance);
       linli_plan_instance_finish (self);
@@ -165,6 +208,8 @@ linli_plan_instance_new_from_project (LinliProject *project,
    * again with linli_projection_distance(), so the query reaches a hair
    * further than asked for rounding to do no harm.
    */
+  for (guint s = 0; s < n_s; s++)
+    max_scale = MIN (max_scale, scale[s]);
   site_index = linli_point_index_new (xy, n_s, MAX (max_distance, 1.0));
   scratch = g_array_new (FALSE, FALSE, sizeof (LinliPlanArc));
   cand = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -174,6 +219,7 @@ linli_plan_instance_new_from_project (LinliProject *project,
   q.proj = proj;
   q.site_lat = site_lat;
   q.site_lon = site_lon;
+  q.scale = scale;
   q.max_distance = max_distance;
   q.arcs = scratch;
   for (guint i = 0; i < n_b; i++)
@@ -185,7 +231,8 @@ linli_plan_instance_new_from_project (LinliProject *project,
       q.lon = buildings[i].lon;
       g_array_set_size (scratch, 0);
       linli_projection_forward (proj, q.lat, q.lon, &x, &y);
-      linli_point_index_query_circle (site_index, x, y, max_distance * (1 + 1e-9) + 1e-6,
+      /* The smallest scale is the site reaching farthest in metres. */
+      linli_point_index_query_circle (site_index, x, y, max_distance / max_scale * (1 + 1e-9) + 1e-6,
                                      project_arc_cb, &q);
       len = _linli_plan_sort_demand_arcs ((LinliPlanArc *) scratch->data, scratch->len, stamp, i);
       for (gsize e = 0; e < len; e++)
@@ -203,4 +250,45 @@ linli_plan_instance_new_from_project (LinliProject *project,
   self->max_distance_set = TRUE;
   self->finished = TRUE;
   return self;
+}
+
+/**
+ * linli_plan_project_over_capacity:
+ * @project: the project
+ * @coverage: its coverage, up to date
+ * @n_over: (out): the number of entries returned
+ *
+ * Why a capacitated plan can cover fewer households than today's coverage
+ * says: coverage counts every household within reach of a site, while a
+ * capacitated plan counts only those a site can serve.  Lists the existing
+ * and planned sites with a capacity whose reach holds more households than
+ * it, in project order.
+ *
+ * Returns: (transfer full) (array length=n_over): the sites over capacity
+ */
+LinliPlanOverCapacity *
+linli_plan_project_over_capacity (LinliProject        *project,
+                                  const LinliCoverage *coverage,
+                                  guint               *n_over)
+{
+  g_autoptr (GArray) over = g_array_new (FALSE, FALSE, sizeof (LinliPlanOverCapacity));
+  guint n_s;
+
+  g_return_val_if_fail (LINLI_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (coverage != NULL && n_over != NULL, NULL);
+
+  n_s = MIN (linli_project_get_n_sites (project), linli_coverage_get_n_sites (coverage));
+  for (guint s = 0; s < n_s; s++)
+    {
+      LinliSite *site = linli_project_get_site (project, s);
+      LinliPlanOverCapacity o = { s, linli_coverage_site_households (coverage, s),
+                                  linli_site_get_capacity (site), 0 };
+
+      if (!linli_site_counts_for_coverage (site) || o.capacity == 0 || o.in_reach <= o.capacity)
+        continue;
+      o.over = o.in_reach - o.capacity;
+      g_array_append_val (over, o);
+    }
+  *n_over = over->len;
+  return (LinliPlanOverCapacity *) g_array_free (g_steal_pointer (&over), FALSE);
 }

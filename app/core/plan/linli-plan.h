@@ -152,6 +152,7 @@ void               linli_plan_instance_finish           (LinliPlanInstance *self
 
 guint              linli_plan_instance_get_n_demand     (LinliPlanInstance *self);
 guint              linli_plan_instance_get_n_candidates (LinliPlanInstance *self);
+guint              linli_plan_instance_count_openable   (LinliPlanInstance *self);
 gsize              linli_plan_instance_get_n_arcs       (LinliPlanInstance *self);
 double             linli_plan_instance_get_total_weight (LinliPlanInstance *self);
 double             linli_plan_instance_get_weight       (LinliPlanInstance *self,

@@ -29,6 +29,8 @@ struct _LinliPlanPanel
   GtkCheckButton  *budget_check;
   GtkSpinButton   *budget_spin;
   GtkCheckButton  *capacitated_check;
+  GtkDropDown     *service_dropdown;
+  GtkLabel        *services_label;
   GtkProgressBar  *progress_bar;
   GtkLabel        *summary_label;
   GtkListBox      *proposal_list;
@@ -44,6 +46,13 @@ struct _LinliPlanPanel
   GTask           *task;                /* of the run going on, owned by GIO until it ends */
   guint            progress_source;
   double           before_share;
+  guint            changes;             /* of the project, counted since the panel got it */
+  guint            run_changes;         /* the count when the run shown started */
+  gboolean         accepting;           /* inside linli_plan_panel_accept() */
+  gboolean         accepted_shown;      /* the summary says a plan was accepted */
+  char            *summary;             /* the result's text, without the out-of-date line */
+  gboolean         capacitated_shown;   /* the result shown respected capacities */
+  gboolean         services_stale;      /* coverage changed while the panel was not shown */
 
   LinliPlanResult *result;
   GPtrArray       *site_ids;            /* of the run: candidate index → site id */
@@ -62,6 +71,11 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* The six services, in LinliServices order, as the plan panel names them. */
+static const char *const service_labels[LINLI_N_SERVICES] = {
+  N_("Childcare"), N_("Elderly care"), N_("Health care"), N_("Food"), N_("Leisure"), N_("Public affairs"),
+};
 
 typedef struct
 {
@@ -121,6 +135,7 @@ clear_result (LinliPlanPanel *self)
   GtkWidget *child;
 
   g_clear_pointer (&self->result, linli_plan_result_free);
+  g_clear_pointer (&self->summary, g_free);
   g_ptr_array_set_size (self->proposal_ids, 0);
   g_array_set_size (self->proposal_adds, 0);
   g_ptr_array_set_size (self->checks, 0);
@@ -129,6 +144,79 @@ clear_result (LinliPlanPanel *self)
   gtk_widget_set_visible (GTK_WIDGET (self->proposal_list), FALSE);
   update_actions (self);
   g_signal_emit (self, signals[SIGNAL_PROPOSAL_CHANGED], 0);
+}
+
+/* The summary: the result's text, after a line saying it is out of date
+ * when the project changed since the run started. */
+static void
+show_summary (LinliPlanPanel *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->summary == NULL)
+    return;
+  if (self->changes != self->run_changes)
+    text = g_strconcat (_("Out of date: the walk, the reach rules or the sites changed since this plan was "
+                          "made. Propose again to plan for them."), "\n", self->summary, NULL);
+  gtk_label_set_text (self->summary_label, text != NULL ? text : self->summary);
+}
+
+/* Households within reach of each service, from the document's coverage. */
+static void
+update_services (LinliPlanPanel *self)
+{
+  const LinliCoverage *coverage;
+  g_autoptr (GString) text = NULL;
+  guint64 households;
+
+  if (self->document == NULL)
+    {
+      gtk_label_set_text (self->services_label, "");
+      return;
+    }
+  coverage = linli_document_get_coverage (self->document);
+  households = linli_coverage_get_district (coverage)->households;
+  text = g_string_new (_("Households within reach of a site offering:"));
+  for (guint k = 0; k < LINLI_N_SERVICES; k++)
+    {
+      guint64 n = linli_coverage_service_households (coverage, 1u << k);
+
+      /* Translators: a service and the households within reach of it */
+      g_string_append_printf (text, _("\n%s: %" G_GUINT64_FORMAT " (%.1f %%)"), _(service_labels[k]), n,
+                              100 * linli_coverage_totals_share (n, households));
+    }
+  gtk_label_set_text (self->services_label, text->str);
+}
+
+/* Why a capacitated plan can cover fewer households than today: the sites
+ * whose reach holds more households than they can serve. */
+static void
+append_capacity (LinliPlanPanel *self,
+                 GString        *text)
+{
+  g_autofree LinliPlanOverCapacity *over = NULL;
+  guint n_over = 0;
+  guint64 total = 0;
+
+  over = linli_plan_project_over_capacity (self->project, linli_document_get_coverage (self->document), &n_over);
+  if (n_over == 0)
+    return;
+  for (guint i = 0; i < n_over; i++)
+    total += over[i].over;
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                             "With capacities, a site counts only the households it can serve, "
+                                             "so a plan can cover fewer than today's count: %" G_GUINT64_FORMAT
+                                             " households are beyond the capacity of %u site.\n",
+                                             "With capacities, a site counts only the households it can serve, "
+                                             "so a plan can cover fewer than today's count: %" G_GUINT64_FORMAT
+                                             " households are beyond the capacity of %u sites.\n", n_over),
+                          total, n_over);
+  for (guint i = 0; i < n_over; i++)
+    /* Translators: a site over capacity: name, households within reach, capacity, households over */
+    g_string_append_printf (text, _("• %s: %" G_GUINT64_FORMAT " within reach, capacity %u, %" G_GUINT64_FORMAT
+                                    " over\n"),
+                            linli_site_get_name (linli_project_get_site (self->project, over[i].site)),
+                            over[i].in_reach, over[i].capacity, over[i].over);
 }
 
 static const char *
@@ -198,8 +286,12 @@ show_result (LinliPlanPanel *self)
   if (r->problem == LINLI_PLAN_LSCP && !r->target_reached)
     g_string_append_printf (text, _("The target cannot be reached with the candidate sites there are: "
                                     "%u buildings are out of every candidate's reach.\n"), r->n_unreachable);
+  if (r->problem == LINLI_PLAN_MCLP && self->capacitated_shown)
+    append_capacity (self, text);
   g_string_append_printf (text, _("%s (%.1f s)"), bound, r->elapsed);
-  gtk_label_set_text (self->summary_label, text->str);
+  g_free (self->summary);
+  self->summary = g_strdup (text->str);
+  show_summary (self);
   g_signal_emit (self, signals[SIGNAL_PROPOSAL_CHANGED], 0);
 }
 
@@ -295,6 +387,41 @@ on_problem_changed_cb (LinliPlanPanel *self)
   update_inputs (self);
 }
 
+/* A plan made before the project changed says so; a message that a plan
+ * was accepted goes once anything changes after it (an undo above all). */
+static void
+on_project_changed_cb (LinliPlanPanel *self)
+{
+  self->changes++;
+  if (self->accepting)
+    return;
+  if (self->accepted_shown)
+    {
+      self->accepted_shown = FALSE;
+      gtk_label_set_text (self->summary_label, "");
+    }
+  show_summary (self);
+}
+
+/* Counting households per service takes a pass over the sites: not on
+ * every step of a drag while the panel is hidden, only when it shows. */
+static void
+on_coverage_changed_cb (LinliPlanPanel *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_services (self);
+  else
+    self->services_stale = TRUE;
+}
+
+static void
+on_map_cb (LinliPlanPanel *self)
+{
+  if (self->services_stale)
+    update_services (self);
+  self->services_stale = FALSE;
+}
+
 /* Actions */
 
 static void
@@ -362,6 +489,7 @@ linli_plan_panel_finalize (GObject *object)
   g_clear_pointer (&self->proposal_ids, g_ptr_array_unref);
   g_clear_pointer (&self->proposal_adds, g_array_unref);
   g_clear_pointer (&self->checks, g_ptr_array_unref);
+  g_clear_pointer (&self->summary, g_free);
   G_OBJECT_CLASS (linli_plan_panel_parent_class)->finalize (object);
 }
 
@@ -407,6 +535,8 @@ linli_plan_panel_class_init (LinliPlanPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, budget_check);
   gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, budget_spin);
   gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, capacitated_check);
+  gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, service_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, services_label);
   gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LinliPlanPanel, proposal_list);
@@ -436,8 +566,17 @@ linli_plan_panel_init (LinliPlanPanel *self)
     gtk_string_list_append (problems, problem_label (p));
   gtk_drop_down_set_model (self->problem_dropdown, G_LIST_MODEL (problems));
   g_object_unref (problems);
+  {
+    g_autoptr (GtkStringList) services = gtk_string_list_new (NULL);
+
+    gtk_string_list_append (services, _("Any"));
+    for (guint k = 0; k < LINLI_N_SERVICES; k++)
+      gtk_string_list_append (services, _(service_labels[k]));
+    gtk_drop_down_set_model (self->service_dropdown, G_LIST_MODEL (services));
+  }
   g_signal_connect_object (self->problem_dropdown, "notify::selected", G_CALLBACK (on_problem_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   update_inputs (self);
   update_actions (self);
 }
@@ -465,6 +604,10 @@ linli_plan_panel_set_document (LinliPlanPanel *self,
   g_return_if_fail (document == NULL || LINLI_IS_DOCUMENT (document));
 
   linli_plan_panel_cancel (self);
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
   g_clear_object (&self->project);
   g_clear_object (&self->history);
@@ -472,9 +615,15 @@ linli_plan_panel_set_document (LinliPlanPanel *self,
     {
       self->project = g_object_ref (linli_document_get_project (document));
       self->history = g_object_ref (linli_document_get_history (document));
+      g_signal_connect_object (self->project, "changed", G_CALLBACK (on_project_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "coverage-changed", G_CALLBACK (on_coverage_changed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
+  self->accepted_shown = FALSE;
   gtk_label_set_text (self->summary_label, "");
   clear_result (self);
+  update_services (self);
 }
 
 void
@@ -503,6 +652,7 @@ linli_plan_panel_run (LinliPlanPanel *self)
   const LinliCoverage *coverage;
   Job *job;
   double radius;
+  guint service;
 
   g_return_if_fail (LINLI_IS_PLAN_PANEL (self));
 
@@ -522,10 +672,37 @@ linli_plan_panel_run (LinliPlanPanel *self)
     g_ptr_array_add (self->site_ids, g_strdup (linli_site_get_id (linli_project_get_site (self->project, s))));
 
   job = g_new0 (Job, 1);
-  job->instance = linli_plan_instance_new_from_project (self->project, linli_document_get_walk (self->document),
-                                                        3 * radius);
   linli_plan_options_init (&job->options);
   job->options.problem = gtk_drop_down_get_selected (self->problem_dropdown);
+  service = gtk_drop_down_get_selected (self->service_dropdown);
+  service = service > 0 && service <= LINLI_N_SERVICES ? 1u << (service - 1) : 0;
+  /* Covering measures each site against its own tier's reach; the mean walk
+   * of p-median stays in metres. */
+  job->instance = linli_plan_instance_new_from_project_full (self->project, linli_document_get_walk (self->document),
+                                                             3 * radius, job->options.problem != LINLI_PLAN_PMEDIAN,
+                                                             service);
+  self->accepted_shown = FALSE;
+  if (linli_plan_instance_count_openable (job->instance) == 0)
+    {
+      g_autofree char *text = NULL;
+
+      /* With nothing to choose from, any "plan" is today's sites: ask for
+       * candidates rather than call that optimal. */
+      if (service != 0)
+        text = g_strdup_printf (_("No candidate site offers “%s”: add candidate sites offering it, or allow "
+                                  "some, before proposing a plan."),
+                                _(service_labels[gtk_drop_down_get_selected (self->service_dropdown) - 1]));
+      else
+        text = g_strdup (_("There are no candidate sites to choose from: add candidate sites, or allow some, "
+                           "before proposing a plan."));
+      gtk_label_set_text (self->summary_label, text);
+      job_free (job);
+      g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
+      return;
+    }
+  self->run_changes = self->changes;
+  self->capacitated_shown = gtk_check_button_get_active (self->capacitated_check) &&
+                            job->options.problem == LINLI_PLAN_MCLP;
   job->options.k = gtk_spin_button_get_value_as_int (self->k_spin);
   job->options.target_share = gtk_spin_button_get_value (self->target_spin) / 100.0;
   /* The solver takes a negative budget for none. */
@@ -573,6 +750,44 @@ linli_plan_panel_get_result (LinliPlanPanel *self)
 }
 
 /**
+ * linli_plan_panel_get_summary:
+ *
+ * Returns: the text the panel shows about its last run or acceptance
+ */
+const char *
+linli_plan_panel_get_summary (LinliPlanPanel *self)
+{
+  g_return_val_if_fail (LINLI_IS_PLAN_PANEL (self), NULL);
+  return gtk_label_get_text (self->summary_label);
+}
+
+/**
+ * linli_plan_panel_set_service:
+ * @service: a #LinliServices flag, or 0 for any site
+ *
+ * Chooses the service the next run plans for.
+ */
+void
+linli_plan_panel_set_service (LinliPlanPanel *self,
+                              guint           service)
+{
+  guint choice = 0;
+
+  g_return_if_fail (LINLI_IS_PLAN_PANEL (self));
+  while (service != 0 && choice < LINLI_N_SERVICES && (1u << choice) != service)
+    choice++;
+  gtk_drop_down_set_selected (self->service_dropdown, service == 0 ? 0 : choice + 1);
+}
+
+void
+linli_plan_panel_set_capacitated (LinliPlanPanel *self,
+                                  gboolean        capacitated)
+{
+  g_return_if_fail (LINLI_IS_PLAN_PANEL (self));
+  gtk_check_button_set_active (self->capacitated_check, capacitated);
+}
+
+/**
  * linli_plan_panel_get_proposal:
  * @ids: (out): ids of the proposed new sites
  * @adds: (out): households each adds
@@ -605,6 +820,7 @@ linli_plan_panel_accept (LinliPlanPanel *self)
 
   if (self->history == NULL || self->proposal_ids->len == 0)
     return 0;
+  self->accepting = TRUE;
   linli_history_begin_group (self->history, _("Accept Plan"));
   for (guint i = 0; i < self->proposal_ids->len; i++)
     {
@@ -620,12 +836,14 @@ linli_plan_panel_accept (LinliPlanPanel *self)
       accepted++;
     }
   linli_history_end_group (self->history);
+  self->accepting = FALSE;
   if (accepted > 0)
     {
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u site is now planned.",
                                                             "%u sites are now planned.", accepted), accepted);
       clear_result (self);
       gtk_label_set_text (self->summary_label, text);
+      self->accepted_shown = TRUE;
     }
   return accepted;
 }

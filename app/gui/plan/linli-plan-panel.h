@@ -25,6 +25,11 @@ void                   linli_plan_panel_set_problem    (LinliPlanPanel   *self,
 void                   linli_plan_panel_set_k          (LinliPlanPanel *self,
                                                         guint           k);
 const LinliPlanResult *linli_plan_panel_get_result     (LinliPlanPanel *self);
+const char            *linli_plan_panel_get_summary    (LinliPlanPanel *self);
+void                   linli_plan_panel_set_service    (LinliPlanPanel *self,
+                                                        guint           service);
+void                   linli_plan_panel_set_capacitated (LinliPlanPanel *self,
+                                                         gboolean        capacitated);
 guint                  linli_plan_panel_get_proposal   (LinliPlanPanel  *self,
                                                         const char    ***ids,
                                                         const double   **adds);

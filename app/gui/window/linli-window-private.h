@@ -18,6 +18,7 @@
 #include "linli-org-dialog.h"
 #include "linli-org-panel.h"
 #include "linli-plan-panel.h"
+#include "linli-reach-editor.h"
 #include "linli-scenario-switcher.h"
 #include "linli-site-editor.h"
 #include "linli-site-row.h"
@@ -55,6 +56,7 @@ struct _LinliWindow
   GtkLabel            *buildings_label;
   GtkLabel            *street_gap_label;
   GtkDropDown         *distance_dropdown;
+  LinliReachEditor    *reach_editor;
   GtkWidget           *street_legend;
   GtkWidget           *water_legend;
   GtkWidget           *grid_legend;

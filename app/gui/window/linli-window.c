@@ -74,8 +74,12 @@ update_figures (LinliWindow *self)
   share = g_strdup_printf (_("%.1f %% of households"),
                            100 * linli_coverage_totals_share (t->households_covered, t->households));
   gtk_label_set_text (self->households_share_label, share);
-  hh = g_strdup_printf (_("%s of %s households within %.0f minutes; %s not covered"), a, b,
-                        linli_project_get_walk_minutes (self->project), c);
+  if (linli_project_has_tier_reaches (self->project))
+    /* Translators: each tier has its own reach, which the legend names */
+    hh = g_strdup_printf (_("%s of %s households within reach; %s not covered"), a, b, c);
+  else
+    hh = g_strdup_printf (_("%s of %s households within %.0f minutes; %s not covered"), a, b,
+                          linli_project_get_walk_minutes (self->project), c);
   gtk_label_set_text (self->households_label, hh);
   res = g_strdup_printf (_("Residents: %s of %s (%.1f %%)"), d, e,
                          100 * linli_coverage_totals_share (t->residents_covered, t->residents));
@@ -89,18 +93,7 @@ update_figures (LinliWindow *self)
     bl = g_strdup_printf (_("Buildings: %u of %u (%.1f %%)"), t->buildings_covered, t->buildings,
                           100 * linli_coverage_totals_share (t->buildings_covered, t->buildings));
   gtk_label_set_text (self->buildings_label, bl);
-  if (linli_coverage_get_distance (window_coverage (self)) == LINLI_DISTANCE_STREET)
-    /* Translators: the coverage rule shown in the legend */
-    rule = g_strdup_printf (_("%.0f min walk at %.1f km/h = %.0f m, along streets"),
-                            linli_project_get_walk_minutes (self->project),
-                            linli_project_get_walk_speed (self->project),
-                            linli_project_get_coverage_radius (self->project));
-  else
-    /* Translators: the coverage rule shown in the legend */
-    rule = g_strdup_printf (_("%.0f min walk at %.1f km/h = %.0f m, straight line"),
-                            linli_project_get_walk_minutes (self->project),
-                            linli_project_get_walk_speed (self->project),
-                            linli_project_get_coverage_radius (self->project));
+  rule = linli_project_describe_reach (self->project, linli_coverage_get_distance (window_coverage (self)));
   gtk_label_set_text (self->legend_rule, rule);
   gtk_widget_set_visible (self->street_legend, linli_document_get_walk (self->document) != NULL);
   gtk_widget_set_visible (self->water_legend, linli_project_has_water (self->project));
@@ -808,6 +801,7 @@ linli_window_class_init (LinliWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LINLI_TYPE_PLAN_PANEL);
+  g_type_ensure (LINLI_TYPE_REACH_EDITOR);
   g_type_ensure (LINLI_TYPE_GRID_PANEL);
   g_type_ensure (LINLI_TYPE_ORG_PANEL);
   g_type_ensure (LINLI_TYPE_CHECKS_PANEL);
@@ -824,6 +818,7 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, grid_legend);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, street_gap_label);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, distance_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, reach_editor);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, map_hint);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, district_label);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, households_share_label);
@@ -1059,6 +1054,7 @@ linli_window_set_document (LinliWindow   *self,
   linli_map_layer_set_document (self->layer, document);
   linli_meeting_set_document (self->meeting, document);
   linli_plan_panel_set_document (self->plan_panel, document);
+  linli_reach_editor_set_document (self->reach_editor, document);
   linli_scenario_switcher_set_document (self->scenario_switcher, document);
   linli_grid_panel_set_document (self->grid_panel, document);
   linli_window_grids_document_changed (self);
