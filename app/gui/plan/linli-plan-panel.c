@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "linli-coverage.h"
+#include "linli-figures.h"
 #include "linli-plan-io.h"
 #include "linli-plan-project.h"
 #include "linli-scenario-edits.h"
@@ -181,8 +182,10 @@ update_services (LinliPlanPanel *self)
     {
       guint64 n = linli_coverage_service_households (coverage, 1u << k);
 
-      /* Translators: a service and the households within reach of it */
-      g_string_append_printf (text, _("\n%s: %" G_GUINT64_FORMAT " (%.1f %%)"), _(service_labels[k]), n,
+      g_autofree char *count = linli_format_count (n);
+
+      /* Translators: a service, the households within reach of a site offering it, their share */
+      g_string_append_printf (text, _("\n%s: %s households (%.1f %%)"), _(service_labels[k]), count,
                               100 * linli_coverage_totals_share (n, households));
     }
   gtk_label_set_text (self->services_label, text->str);
@@ -203,20 +206,28 @@ append_capacity (LinliPlanPanel *self,
     return;
   for (guint i = 0; i < n_over; i++)
     total += over[i].over;
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                             "With capacities, a site counts only the households it can serve, "
-                                             "so a plan can cover fewer than today's count: %" G_GUINT64_FORMAT
-                                             " households are beyond the capacity of %u site.\n",
-                                             "With capacities, a site counts only the households it can serve, "
-                                             "so a plan can cover fewer than today's count: %" G_GUINT64_FORMAT
-                                             " households are beyond the capacity of %u sites.\n", n_over),
-                          total, n_over);
+  {
+    g_autofree char *count = linli_format_count (total);
+
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                               "With capacities, a site counts only the households it can serve, "
+                                               "so a plan can cover fewer than today's count: %s households are "
+                                               "beyond the capacity of %u site.\n",
+                                               "With capacities, a site counts only the households it can serve, "
+                                               "so a plan can cover fewer than today's count: %s households are "
+                                               "beyond the capacity of %u sites.\n", n_over),
+                            count, n_over);
+  }
   for (guint i = 0; i < n_over; i++)
-    /* Translators: a site over capacity: name, households within reach, capacity, households over */
-    g_string_append_printf (text, _("• %s: %" G_GUINT64_FORMAT " within reach, capacity %u, %" G_GUINT64_FORMAT
-                                    " over\n"),
-                            linli_site_get_name (linli_project_get_site (self->project, over[i].site)),
-                            over[i].in_reach, over[i].capacity, over[i].over);
+    {
+      g_autofree char *in_reach = linli_format_count (over[i].in_reach);
+      g_autofree char *beyond = linli_format_count (over[i].over);
+
+      /* Translators: a site over capacity: name, households within reach, capacity, households over */
+      g_string_append_printf (text, _("• %s: %s within reach, capacity %u, %s over\n"),
+                              linli_site_get_name (linli_project_get_site (self->project, over[i].site)),
+                              in_reach, over[i].capacity, beyond);
+    }
 }
 
 static const char *
