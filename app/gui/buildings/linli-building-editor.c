@@ -7,6 +7,7 @@
 
 #include "linli-base-edits.h"
 #include "linli-building-editor.h"
+#include "linli-figures.h"
 
 /* The editor of the selected buildings: name, compound, households,
  * residents, party members and whether the figures are estimates, for one
@@ -145,9 +146,13 @@ fill (LinliBuildingEditor *self)
       if (n == 1)
         title = g_strdup_printf (_("Building %s"), first->name[0] ? first->name : first->id);
       else
-        title = g_strdup_printf (g_dngettext (NULL, "%u building, %" G_GUINT64_FORMAT " households",
-                                              "%u buildings, %" G_GUINT64_FORMAT " households", n),
-                                 n, households);
+        {
+          g_autofree char *count = linli_format_count (households);
+
+          title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u building, %s households",
+                                                "%u buildings, %s households", n),
+                                   n, count);
+        }
       gtk_label_set_text (self->title_label, title);
       gtk_editable_set_text (GTK_EDITABLE (self->name_entry), mixed_name ? "" : first->name);
       gtk_entry_set_placeholder_text (self->name_entry, mixed_name ? _("mixed") : NULL);
