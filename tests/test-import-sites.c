@@ -668,7 +668,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/import-sites/guess", test_guess);
   g_test_add_func ("/import-sites/list-rows", test_list_rows);
