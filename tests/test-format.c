@@ -209,6 +209,19 @@ random_project (guint32 seed,
       if (g_rand_int_range (more, 0, 3) == 0)
         linli_project_set_building_flags (project, i, LINLI_BUILDING_ESTIMATED);
   }
+  /* Addresses and floor areas of sites, from a stream of their own too. */
+  {
+    g_autoptr (GRand) more = g_rand_new_with_seed (seed + 104729);
+
+    for (guint i = 0; i < linli_project_get_n_sites (project); i++)
+      {
+        LinliSite *site = linli_project_get_site (project, i);
+        g_autofree char *address = random_text (more, 5);
+
+        linli_site_set_address (site, g_rand_boolean (more) ? address : NULL);
+        linli_site_set_area (site, random_cost (more) / 1e5);
+      }
+  }
   return project;
 }
 

@@ -43,6 +43,8 @@ random_state (GRand          *rand,
   st->services = g_rand_int_range (rand, 0, LINLI_SERVICES_ALL + 1);
   st->extra_services = g_rand_boolean (rand) ? NULL : g_strdup ("理发 维修");
   st->cost = g_rand_boolean (rand) ? -1 : g_rand_double_range (rand, 0, 1e7);
+  st->address = g_rand_boolean (rand) ? NULL : random_name (rand);
+  st->area = g_rand_boolean (rand) ? -1 : g_rand_double_range (rand, 1, 5000);
 }
 
 static LinliProject *
@@ -204,7 +206,8 @@ states_differ (const LinliSiteState *a,
 {
   return a->lat != b->lat || a->lon != b->lon || a->tier != b->tier || a->status != b->status ||
          a->capacity != b->capacity || a->services != b->services || a->cost != b->cost ||
-         g_strcmp0 (a->name, b->name) != 0 || g_strcmp0 (a->extra_services, b->extra_services) != 0;
+         g_strcmp0 (a->name, b->name) != 0 || g_strcmp0 (a->extra_services, b->extra_services) != 0 ||
+         g_strcmp0 (a->address, b->address) != 0 || a->area != b->area;
 }
 
 /* One random recorded edit.  Returns %FALSE if it was a no-op that must
@@ -241,6 +244,7 @@ random_edit (LinliHistory *history,
           g_assert_cmpstr (linli_site_get_id (added), ==, id);
         g_free (st.name);
         g_free (st.extra_services);
+  g_free (st.address);
         return TRUE;
       }
     case 3: case 4:  /* a drag, recorded afterwards */
@@ -281,6 +285,9 @@ random_edit (LinliHistory *history,
         state->services = st.services;
         g_free (state->extra_services);
         state->extra_services = g_steal_pointer (&st.extra_services);
+        g_free (state->address);
+        state->address = g_steal_pointer (&st.address);
+        state->area = st.area;
         g_free (st.name);
         linli_project_edits_change_site (history, "编辑", site, state);
         after = linli_site_dup_state (site);
@@ -364,6 +371,7 @@ test_each_kind (void)
   g_assert_cmpstr (linli_history_get_undo_label (history), ==, _("Add Site"));
   g_free (st.name);
   g_free (st.extra_services);
+  g_free (st.address);
   g_ptr_array_add (states, fingerprint (project));
 
   /* Move: a drag changes the site first, then it is recorded. */
@@ -388,6 +396,21 @@ test_each_kind (void)
     linli_project_edits_change_site (history, "改名", third, state);
     g_assert_cmpstr (linli_site_get_name (third), ==, "改名 & <x>");
     g_assert_cmpfloat (linli_site_get_cost (third), ==, 123.5);
+    g_ptr_array_add (states, fingerprint (project));
+  }
+
+  /* Only the address and floor area: an edit of its own, not a no-op. */
+  {
+    LinliSite *second = linli_project_get_site (project, 1);
+    g_autoptr (LinliSiteState) state = linli_site_dup_state (second);
+
+    g_free (state->address);
+    state->address = g_strdup ("和平路 8 号 & <b>");
+    state->area = 86.5;
+    linli_project_edits_change_site (history, "地址", second, state);
+    g_assert_cmpstr (linli_site_get_address (second), ==, "和平路 8 号 & <b>");
+    g_assert_cmpfloat (linli_site_get_area (second), ==, 86.5);
+    g_assert_cmpstr (linli_history_get_undo_label (history), ==, "地址");
     g_ptr_array_add (states, fingerprint (project));
   }
 
@@ -541,6 +564,7 @@ test_notifications (void)
   site = linli_project_edits_add_site (history, &st);
   g_free (st.name);
   g_free (st.extra_services);
+  g_free (st.address);
   assert_flags (history, TRUE, FALSE, TRUE);
   assert_notifications (&n, 1, 0, 1);
 

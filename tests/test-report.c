@@ -203,6 +203,9 @@ test_proposal_table (void)
     if (linli_site_get_status (linli_project_get_site (project, s)) == LINLI_SITE_STATUS_CANDIDATE)
       ids[proposal.n++] = linli_site_get_id (linli_project_get_site (project, s));
   g_assert_cmpuint (proposal.n, ==, 2);
+  /* The first proposed site has an address and a floor area, the second none. */
+  linli_site_set_address (linli_project_find_site (project, ids[0], NULL), "和平路 8 号");
+  linli_site_set_area (linli_project_find_site (project, ids[0], NULL), 120);
   table = linli_report_table_stations (document, &proposal);
   g_assert_cmpuint (linli_table_get_n_rows (table), ==, 2);
   for (guint r = 0; r < 2; r++)
@@ -211,6 +214,11 @@ test_proposal_table (void)
 
       g_assert_cmpstr (cell_text (table, r, 1), ==, ids[k]);
       g_assert_cmpfloat (linli_table_get_cell (table, r, 4)->value, ==, adds[k]);
+      g_assert_cmpstr (cell_text (table, r, 5), ==, k == 0 ? "和平路 8 号" : "");
+      if (k == 0)
+        g_assert_cmpfloat (linli_table_get_cell (table, r, 6)->value, ==, 120);
+      else
+        g_assert_true (isnan (linli_table_get_cell (table, r, 6)->value));
     }
 }
 

@@ -240,9 +240,10 @@ _linli_format_read_site_state (LinliFormatReader *l,
                                const char        *element,
                                LinliSiteState    *st)
 {
-  enum { ID, NAME, TIER, STATUS, LAT, LON, CAPACITY, COST, SERVICES, EXTRA, PLAN };
+  enum { ID, NAME, TIER, STATUS, LAT, LON, CAPACITY, COST, SERVICES, EXTRA, PLAN, ADDRESS, AREA };
   static const char *const names[] = { "id", "name", "tier", "status", "lat", "lon", "capacity",
-                                       "cost", "services", "extra-services", "plan", NULL };
+                                       "cost", "services", "extra-services", "plan", "address", "area",
+                                       NULL };
   LinliFormatAttrs a = { names, { NULL } };
   gboolean ok;
 
@@ -253,9 +254,12 @@ _linli_format_read_site_state (LinliFormatReader *l,
                 (a.values[NAME] == NULL || _linli_format_check_text (l, "name", a.values[NAME], MAX_NAME_LENGTH)) &&
                 (a.values[EXTRA] == NULL ||
                  _linli_format_check_text (l, "extra-services", a.values[EXTRA], MAX_NAME_LENGTH)) &&
+                (a.values[ADDRESS] == NULL ||
+                 _linli_format_check_text (l, "address", a.values[ADDRESS], MAX_NAME_LENGTH)) &&
                 _linli_format_parse_position (l, &a, LAT, LON, &st->lat, &st->lon);
 
   st->cost = -1;
+  st->area = -1;
   if (ok && !linli_site_tier_from_string (a.values[TIER], &st->tier))
     {
       g_autofree char *q = quote_value (a.values[TIER]);
@@ -270,6 +274,9 @@ _linli_format_read_site_state (LinliFormatReader *l,
     ok = _linli_format_parse_uint (l, "capacity", a.values[CAPACITY], 10 * MAX_COUNT, &st->capacity);
   if (ok && a.values[COST])
     ok = _linli_format_parse_double (l, "cost", a.values[COST], 0, 1e12, &st->cost);
+  /* The writer leaves an area that is not given out; a stray area="0" reads as not given. */
+  if (ok && a.values[AREA])
+    ok = _linli_format_parse_double (l, "area", a.values[AREA], 0, LINLI_SITE_MAX_AREA, &st->area);
   if (ok && a.values[SERVICES])
     ok = parse_services (l, a.values[SERVICES], &st->services);
   if (ok && a.values[PLAN] && !linli_site_plan_rule_from_string (a.values[PLAN], &st->plan_rule))
@@ -282,6 +289,7 @@ _linli_format_read_site_state (LinliFormatReader *l,
       st->id = g_strdup (a.values[ID]);
       st->name = g_strdup (a.values[NAME]);
       st->extra_services = g_strdup (a.values[EXTRA]);
+      st->address = g_strdup (a.values[ADDRESS]);
     }
   _linli_format_attrs_clear (&a);
   if (ok)
@@ -506,6 +514,10 @@ _linli_format_append_site (GString              *out,
     _linli_format_append_attr (out, "extra-services", st->extra_services);
   if (st->plan_rule != LINLI_SITE_PLAN_ALLOWED)
     _linli_format_append_attr (out, "plan", linli_site_plan_rule_to_string (st->plan_rule));
+  if (st->address != NULL && *st->address != '\0')
+    _linli_format_append_attr (out, "address", st->address);
+  if (st->area > 0)
+    _linli_format_append_number (out, "area", st->area);
   g_string_append (out, "/>");
 }
 

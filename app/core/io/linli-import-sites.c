@@ -16,7 +16,7 @@
 #include <string.h>
 
 #define MAX_NAME_CHARS 1024u   /* what the .linli format accepts */
-#define MAX_AREA_M2    1e7     /* ten square kilometres of floor: no service position is larger */
+#define MAX_AREA_M2    LINLI_SITE_MAX_AREA  /* ten square kilometres of floor: no service position is larger */
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LinliSiteState, linli_site_state_clear)
 
@@ -214,7 +214,6 @@ import_new (const char *display_name)
   import->display_name = g_strdup (display_name);
   import->sites = g_ptr_array_new_with_free_func ((GDestroyNotify) linli_site_state_free);
   import->lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  import->areas = g_array_new (FALSE, FALSE, sizeof (double));
   import->refusals = g_ptr_array_new_with_free_func (g_free);
   import->refused_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   return import;
@@ -228,7 +227,6 @@ linli_site_import_free (LinliSiteImport *import)
   g_free (import->display_name);
   g_ptr_array_unref (import->sites);
   g_array_unref (import->lines);
-  g_array_unref (import->areas);
   g_ptr_array_unref (import->refusals);
   g_array_unref (import->refused_lines);
   g_free (import);
@@ -287,12 +285,10 @@ clamp_name (const char *text)
 static void
 add_site (LinliSiteImport *import,
           LinliSiteState  *state,
-          guint            line,
-          double           area)
+          guint            line)
 {
   g_ptr_array_add (import->sites, linli_site_state_copy (state));
   g_array_append_val (import->lines, line);
-  g_array_append_val (import->areas, area);
 }
 
 static char *
@@ -433,7 +429,6 @@ read_row (const LinliCsvTable          *table,
           const LinliSiteImportOptions *options,
           guint                         row,
           LinliSiteState               *st,
-          double                       *area,
           GError                      **error)
 {
   const int *col = mapping->columns;
@@ -473,7 +468,7 @@ read_row (const LinliCsvTable          *table,
   if (!cell_amount (table, row, col[LINLI_SITE_FIELD_AREA], LINLI_SITE_FIELD_AREA, MAX_AREA_M2, &present,
                     &value, error))
     return FALSE;
-  *area = present ? value : NAN;
+  st->area = present ? value : -1;
   if (!cell_amount (table, row, col[LINLI_SITE_FIELD_CAPACITY], LINLI_SITE_FIELD_CAPACITY,
                     LINLI_SITE_MAX_CAPACITY, &present, &value, error))
     return FALSE;
@@ -490,10 +485,8 @@ read_row (const LinliCsvTable          *table,
     st->name = clamp_name (name);
   else if (address[0] != '\0')
     st->name = clamp_name (address);
-  /* The address rides along where a name is given: sites keep no address
-   * of their own, and planners find a place by it. */
-  if (name[0] != '\0' && address[0] != '\0')
-    st->extra_services = clamp_name (address);
+  if (address[0] != '\0')
+    st->address = clamp_name (address);
   return TRUE;
 }
 
@@ -504,8 +497,8 @@ read_row (const LinliCsvTable          *table,
  * longitude columns must be mapped, in @options' coordinate system)
  * becomes a candidate site; any other row is refused with its line and
  * reason, and the rest are still read.  A site without a name is named by
- * its address, else numbered; where both are given the address is kept in
- * the site's extra services.  Blank rows are not counted.  Rows past
+ * its address, else numbered; the address and floor area are kept with
+ * the site.  Blank rows are not counted.  Rows past
  * %LINLI_SITE_IMPORT_MAX_SITES sites are refused.
  *
  * Returns: (transfer full): what the list gives, or %NULL with @error set
@@ -546,7 +539,6 @@ linli_site_import_csv (const LinliCsvTable          *table,
       g_auto (LinliSiteState) st = { 0 };
       guint line = linli_csv_table_get_line (table, row);
       GError *local_error = NULL;
-      double area = NAN;
 
       import->rows++;
       if (import->sites->len >= LINLI_SITE_IMPORT_MAX_SITES)
@@ -558,14 +550,14 @@ linli_site_import_csv (const LinliCsvTable          *table,
         }
       st.status = LINLI_SITE_STATUS_CANDIDATE;
       st.plan_rule = LINLI_SITE_PLAN_ALLOWED;
-      if (!read_row (table, mapping, options, row, &st, &area, &local_error))
+      if (!read_row (table, mapping, options, row, &st, &local_error))
         {
           refuse (import, line, local_error);
           continue;
         }
       if (st.name == NULL)
         st.name = numbered_name (import);
-      add_site (import, &st, line, area);
+      add_site (import, &st, line);
     }
   return g_steal_pointer (&import);
 }
@@ -633,7 +625,6 @@ site_from_tags (const LinliSiteImport        *import,
                 double                        lat,
                 double                        lon,
                 LinliSiteState               *st,
-                double                       *area,
                 const char                  **reason)
 {
   const char *name = linli_tags_get (tags, "name");
@@ -656,7 +647,7 @@ site_from_tags (const LinliSiteImport        *import,
   st->plan_rule = LINLI_SITE_PLAN_ALLOWED;
   st->tier = options->tier;
   st->cost = -1;
-  *area = NAN;
+  st->area = -1;
   if (name == NULL || name[0] == '\0')
     name = linli_tags_get (tags, "name:zh");
   if (tier != NULL && !parse_tier (tier, &st->tier))
@@ -672,7 +663,7 @@ site_from_tags (const LinliSiteImport        *import,
       *reason = _("its cost is not a number from 0 to 10¹² yuan");
       return FALSE;
     }
-  if (floor != NULL && linli_number_parse_double (floor, LINLI_NUMBER_FLAGS_NONE, 0, MAX_AREA_M2, area) !=
+  if (floor != NULL && linli_number_parse_double (floor, LINLI_NUMBER_FLAGS_NONE, 0, MAX_AREA_M2, &st->area) !=
                          LINLI_NUMBER_OK)
     {
       *reason = _("its area is not a number from 0 to 10⁷ m²");
@@ -688,14 +679,16 @@ site_from_tags (const LinliSiteImport        *import,
         }
       st->capacity = (guint) count;
     }
-  if (name != NULL && name[0] != '\0')
-    st->name = clamp_name (name);
-  else if (street != NULL && street[0] != '\0')
+  if (street != NULL && street[0] != '\0')
     {
       g_autofree char *joined = g_strconcat (street, number ? number : "", NULL);
 
-      st->name = clamp_name (joined);
+      st->address = clamp_name (joined);
     }
+  if (name != NULL && name[0] != '\0')
+    st->name = clamp_name (name);
+  else if (st->address != NULL)
+    st->name = g_strdup (st->address);
   else
     st->name = numbered_name (import);
   return TRUE;
@@ -774,7 +767,6 @@ read_geojson (LinliSiteImport              *import,
       LinliTags tags = { json_tag_or_number, &jt };
       const char *type = NULL, *reason = NULL;
       LinliLatLon p;
-      double area;
 
       import->rows++;
       g_hash_table_remove_all (numbers);
@@ -815,12 +807,12 @@ read_geojson (LinliSiteImport              *import,
           refuse_at (import, f + 1, where, "%s", _(reason));
           continue;
         }
-      if (!site_from_tags (import, options, &tags, p.lat, p.lon, &st, &area, &reason))
+      if (!site_from_tags (import, options, &tags, p.lat, p.lon, &st, &reason))
         {
           refuse_at (import, f + 1, where, "%s", reason);
           continue;
         }
-      add_site (import, &st, f + 1, area);
+      add_site (import, &st, f + 1);
     }
   return TRUE;
 }
@@ -867,7 +859,7 @@ end_node (LinliSiteImport              *import,
   g_autofree char *where = g_strdup_printf (_("%s:%u: node %s"), path, line, id ? id : "?");
   LinliTags tags = { pairs_tag, pairs };
   const char *reason = NULL;
-  double lat, lon, area;
+  double lat, lon;
 
   import->rows++;
   if (!filter_takes (filter, &tags, pairs->len > 0))
@@ -887,12 +879,12 @@ end_node (LinliSiteImport              *import,
       refuse_at (import, line, where, _("its lat and lon are not a position"));
       return;
     }
-  if (!site_from_tags (import, options, &tags, lat, lon, &st, &area, &reason))
+  if (!site_from_tags (import, options, &tags, lat, lon, &st, &reason))
     {
       refuse_at (import, line, where, "%s", reason);
       return;
     }
-  add_site (import, &st, line, area);
+  add_site (import, &st, line);
 }
 
 static gboolean
@@ -999,7 +991,7 @@ read_osm (LinliSiteImport              *import,
  *
  * Reads the points whose tags (GeoJSON: string or number properties) pass
  * @options' filter as candidate sites.  Name: `name`, else `name:zh`, else
- * `addr:street` + `addr:housenumber`, else numbered.  Tier: a `tier` tag,
+ * the address, `addr:street` + `addr:housenumber`, else numbered.  Tier: a `tier` tag,
  * else what a Chinese name says, else @options' tier.  `cost`, `area` and
  * `capacity` tags are read when present.  Features the filter takes but
  * that are not points or carry bad values are refused with where they are
@@ -1105,7 +1097,8 @@ linli_site_import_buildings (LinliProject                 *project,
       st.lat = b->lat;
       st.lon = b->lon;
       st.cost = -1;
-      add_site (import, &st, i + 1, NAN);
+      st.area = -1;
+      add_site (import, &st, i + 1);
     }
   return g_steal_pointer (&import);
 }

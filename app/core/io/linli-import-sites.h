@@ -54,7 +54,6 @@ typedef struct
   guint      filtered;       /* points the filter left out */
   GPtrArray *sites;          /* (element-type LinliSiteState) */
   GArray    *lines;          /* guint, one per site: its line (CSV, OSM) or feature number (GeoJSON) */
-  GArray    *areas;          /* double, one per site: floor area in m², NAN when not given */
   guint      n_refused;
   GPtrArray *refusals;       /* char *: "FILE:LINE: reason", the first LINLI_SITE_IMPORT_MAX_REFUSALS */
   GArray    *refused_lines;  /* guint, one per kept refusal */

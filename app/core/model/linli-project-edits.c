@@ -132,16 +132,6 @@ site_edit_new (const char           *label,
   return edit;
 }
 
-static gboolean
-site_states_equal (const LinliSiteState *a,
-                   const LinliSiteState *b)
-{
-  return a->lat == b->lat && a->lon == b->lon && a->tier == b->tier && a->status == b->status &&
-         a->capacity == b->capacity && a->services == b->services && a->cost == b->cost &&
-         a->plan_rule == b->plan_rule && g_strcmp0 (a->name, b->name) == 0 &&
-         g_strcmp0 (a->extra_services, b->extra_services) == 0;
-}
-
 /* Rule edits */
 
 static void
@@ -299,7 +289,7 @@ linli_project_edits_nudge_site (LinliHistory         *history,
 
   linli_site_apply_state (site, state);
   after = linli_site_dup_state (site);
-  if (site_states_equal (before, after))
+  if (linli_site_state_equal (before, after))
     return;
   linli_project_find_site (project, after->id, &position);
   edit = site_edit_new (_("Move Site"), after->id, position, before, after);
@@ -324,7 +314,7 @@ linli_project_edits_record_site (LinliHistory         *history,
   g_autoptr (LinliSiteState) after = linli_site_dup_state (site);
   guint position = 0;
 
-  if (site_states_equal (before, after))
+  if (linli_site_state_equal (before, after))
     return;
   linli_project_find_site (project, after->id, &position);
   linli_history_push (history, (LinliEdit *) site_edit_new (label, after->id, position, before, after), FALSE);

@@ -28,6 +28,8 @@ enum {
   PROP_EXTRA_SERVICES,
   PROP_COST,
   PROP_PLAN_RULE,
+  PROP_ADDRESS,
+  PROP_AREA,
   N_PROPS,
 };
 
@@ -153,6 +155,7 @@ linli_site_state_copy (const LinliSiteState *state)
   copy->id = g_strdup (state->id);
   copy->name = g_strdup (state->name);
   copy->extra_services = g_strdup (state->extra_services);
+  copy->address = g_strdup (state->address);
   return copy;
 }
 
@@ -162,6 +165,7 @@ linli_site_state_clear (LinliSiteState *state)
   g_clear_pointer (&state->id, g_free);
   g_clear_pointer (&state->name, g_free);
   g_clear_pointer (&state->extra_services, g_free);
+  g_clear_pointer (&state->address, g_free);
 }
 
 void
@@ -181,6 +185,14 @@ text_equal (const char *a,
   return g_strcmp0 (a ? a : "", b ? b : "") == 0;
 }
 
+/* Any area that is not positive means "not given", as the setter has it. */
+static gboolean
+area_equal (double a,
+            double b)
+{
+  return a == b || (!(a > 0) && !(b > 0));
+}
+
 /**
  * linli_site_state_equal:
  *
@@ -193,7 +205,8 @@ linli_site_state_equal (const LinliSiteState *a,
   return a->lat == b->lat && a->lon == b->lon && a->tier == b->tier && a->status == b->status &&
          a->capacity == b->capacity && a->services == b->services && a->cost == b->cost &&
          a->plan_rule == b->plan_rule && text_equal (a->name, b->name) &&
-         text_equal (a->extra_services, b->extra_services);
+         text_equal (a->extra_services, b->extra_services) && text_equal (a->address, b->address) &&
+         area_equal (a->area, b->area);
 }
 
 /* GObject overrides */
@@ -228,6 +241,8 @@ linli_site_get_property (GObject    *object,
     case PROP_EXTRA_SERVICES: g_value_set_string (value, self->state.extra_services); break;
     case PROP_COST: g_value_set_double (value, self->state.cost); break;
     case PROP_PLAN_RULE: g_value_set_uint (value, self->state.plan_rule); break;
+    case PROP_ADDRESS: g_value_set_string (value, self->state.address); break;
+    case PROP_AREA: g_value_set_double (value, self->state.area); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -250,6 +265,8 @@ linli_site_set_property (GObject      *object,
     case PROP_EXTRA_SERVICES: linli_site_set_extra_services (self, g_value_get_string (value)); break;
     case PROP_COST: linli_site_set_cost (self, g_value_get_double (value)); break;
     case PROP_PLAN_RULE: linli_site_set_plan_rule (self, g_value_get_uint (value)); break;
+    case PROP_ADDRESS: linli_site_set_address (self, g_value_get_string (value)); break;
+    case PROP_AREA: linli_site_set_area (self, g_value_get_double (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -276,6 +293,8 @@ linli_site_class_init (LinliSiteClass *klass)
   properties[PROP_EXTRA_SERVICES] = g_param_spec_string ("extra-services", NULL, NULL, NULL, rw);
   properties[PROP_COST] = g_param_spec_double ("cost", NULL, NULL, -1, G_MAXDOUBLE, -1, rw);
   properties[PROP_PLAN_RULE] = g_param_spec_uint ("plan-rule", NULL, NULL, 0, LINLI_SITE_N_PLAN_RULES - 1, 0, rw);
+  properties[PROP_ADDRESS] = g_param_spec_string ("address", NULL, NULL, NULL, rw);
+  properties[PROP_AREA] = g_param_spec_double ("area", NULL, NULL, -1, LINLI_SITE_MAX_AREA, -1, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -292,6 +311,7 @@ static void
 linli_site_init (LinliSite *self)
 {
   self->state.cost = -1;
+  self->state.area = -1;
 }
 
 /* Public API */
@@ -545,6 +565,66 @@ linli_site_set_plan_rule (LinliSite         *self,
   emit_changed (self);
 }
 
+const char *
+linli_site_get_address (LinliSite *self)
+{
+  g_return_val_if_fail (LINLI_IS_SITE (self), NULL);
+  return self->state.address;
+}
+
+/**
+ * linli_site_set_address:
+ * @address: (nullable): the street address, or %NULL or "" for none
+ *
+ * Sets where the site is, as people write it; an empty address is none.
+ */
+void
+linli_site_set_address (LinliSite  *self,
+                        const char *address)
+{
+  g_return_if_fail (LINLI_IS_SITE (self));
+
+  if (address != NULL && *address == '\0')
+    address = NULL;
+  if (g_strcmp0 (self->state.address, address) == 0)
+    return;
+  g_free (self->state.address);
+  self->state.address = g_strdup (address);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDRESS]);
+  emit_changed (self);
+}
+
+double
+linli_site_get_area (LinliSite *self)
+{
+  g_return_val_if_fail (LINLI_IS_SITE (self), -1);
+  return self->state.area;
+}
+
+/**
+ * linli_site_set_area:
+ * @area: the floor area in m², or zero, a negative number or NaN for not given
+ *
+ * Sets the site's floor area, clamped to what the file format accepts.  No
+ * site has no floor at all, so zero means "not given" too: a state built
+ * from `{ 0 }` then does not claim an area of 0 m².
+ */
+void
+linli_site_set_area (LinliSite *self,
+                     double     area)
+{
+  g_return_if_fail (LINLI_IS_SITE (self));
+
+  if (!(area > 0))
+    area = -1;
+  area = MIN (area, LINLI_SITE_MAX_AREA);
+  if (self->state.area == area)
+    return;
+  self->state.area = area;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AREA]);
+  emit_changed (self);
+}
+
 /**
  * linli_site_counts_for_coverage:
  *
@@ -588,6 +668,8 @@ linli_site_apply_state (LinliSite            *self,
   linli_site_set_extra_services (self, state->extra_services);
   linli_site_set_cost (self, state->cost);
   linli_site_set_plan_rule (self, MIN (state->plan_rule, LINLI_SITE_N_PLAN_RULES - 1));
+  linli_site_set_address (self, state->address);
+  linli_site_set_area (self, state->area);
   g_object_thaw_notify (G_OBJECT (self));
   if (--self->change_freeze == 0 && self->change_pending)
     {

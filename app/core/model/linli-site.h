@@ -45,6 +45,7 @@ typedef enum
 #define LINLI_N_SERVICES 6
 #define LINLI_SITE_MAX_CAPACITY 10000000u  /* households; what the file format accepts */
 #define LINLI_SITE_MAX_COST     1e12       /* yuan */
+#define LINLI_SITE_MAX_AREA     1e7        /* m²; what the file format accepts */
 #define LINLI_SERVICES_ALL 0x3f
 
 /* The plain values of a site, used to snapshot it for undo and to build it. */
@@ -61,6 +62,8 @@ typedef struct
   char           *extra_services;
   double          cost;      /* negative = not given */
   LinliSitePlanRule plan_rule;
+  char           *address;
+  double          area;      /* floor area in m²; zero or negative = not given */
 } LinliSiteState;
 
 LinliSiteState *linli_site_state_copy  (const LinliSiteState *state);
@@ -118,6 +121,12 @@ void            linli_site_set_cost          (LinliSite *self,
 LinliSitePlanRule linli_site_get_plan_rule   (LinliSite *self);
 void            linli_site_set_plan_rule     (LinliSite         *self,
                                               LinliSitePlanRule  rule);
+const char     *linli_site_get_address       (LinliSite *self);
+void            linli_site_set_address       (LinliSite  *self,
+                                              const char *address);
+double          linli_site_get_area          (LinliSite *self);
+void            linli_site_set_area          (LinliSite *self,
+                                              double     area);
 gboolean        linli_site_counts_for_coverage (LinliSite *self);
 
 LinliSiteState *linli_site_dup_state         (LinliSite *self) G_GNUC_WARN_UNUSED_RESULT;

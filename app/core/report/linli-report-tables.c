@@ -172,6 +172,9 @@ linli_report_table_stations (LinliDocument             *document,
   linli_table_add_column (table,
                           proposed ? _("Households it adds") : _("Households only it reaches"),
                           LINLI_TABLE_ALIGN_END, 1.5);
+  /* Last, so the columns before keep their places in earlier exports. */
+  linli_table_add_column (table, _("Address"), LINLI_TABLE_ALIGN_START, 2);
+  linli_table_add_column (table, _("Floor area (m²)"), LINLI_TABLE_ALIGN_END, 1);
   if (proposed)
     linli_table_set_note (table,
                           _("As the plan counted them: each station adds the households no station "
@@ -217,6 +220,9 @@ linli_report_table_stations (LinliDocument             *document,
       linli_table_add_number (table, known ? linli_coverage_site_households (coverage, s) : NAN,
                               LINLI_FIGURE_COUNT);
       linli_table_add_number (table, adds, LINLI_FIGURE_COUNT);
+      linli_table_add_text (table, linli_site_get_address (site));
+      linli_table_add_number (table, linli_site_get_area (site) > 0 ? linli_site_get_area (site) : NAN,
+                              LINLI_FIGURE_COUNT);
     }
   return table;
 }

@@ -20,6 +20,9 @@ struct _LinliSiteEditor
   /* Template children */
   GtkWidget      *box;
   GtkEntry       *name_entry;
+  GtkEntry       *address_entry;
+  GtkCheckButton *area_check;
+  GtkSpinButton  *area_spin;
   GtkDropDown    *tier_dropdown;
   GtkDropDown    *status_dropdown;
   GtkDropDown    *plan_dropdown;
@@ -72,6 +75,11 @@ fill (LinliSiteEditor *self)
        * planner sees an unticked box, not that number. */
       gtk_check_button_set_active (self->cost_check, cost >= 0);
       gtk_spin_button_set_value (self->cost_spin, MAX (cost, 0));
+      gtk_editable_set_text (GTK_EDITABLE (self->address_entry),
+                             linli_site_get_address (site) ? linli_site_get_address (site) : "");
+      /* An area that is not given is an unticked box too. */
+      gtk_check_button_set_active (self->area_check, linli_site_get_area (site) > 0);
+      gtk_spin_button_set_value (self->area_spin, MAX (linli_site_get_area (site), 0));
       for (guint i = 0; i < LINLI_N_SERVICES; i++)
         gtk_check_button_set_active (self->service_checks[i], (services & (1u << i)) != 0);
     }
@@ -87,6 +95,9 @@ fill (LinliSiteEditor *self)
       gtk_spin_button_set_value (self->capacity_spin, 0);
       gtk_check_button_set_active (self->cost_check, FALSE);
       gtk_spin_button_set_value (self->cost_spin, 0);
+      gtk_editable_set_text (GTK_EDITABLE (self->address_entry), "");
+      gtk_check_button_set_active (self->area_check, FALSE);
+      gtk_spin_button_set_value (self->area_spin, 0);
       for (guint i = 0; i < LINLI_N_SERVICES; i++)
         gtk_check_button_set_active (self->service_checks[i], FALSE);
     }
@@ -110,6 +121,11 @@ commit (LinliSiteEditor *self)
   state->capacity = (guint) gtk_spin_button_get_value_as_int (self->capacity_spin);
   state->cost = gtk_check_button_get_active (self->cost_check)
                   ? gtk_spin_button_get_value (self->cost_spin)
+                  : -1;
+  g_free (state->address);
+  state->address = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->address_entry)));
+  state->area = gtk_check_button_get_active (self->area_check)
+                  ? gtk_spin_button_get_value (self->area_spin)
                   : -1;
   state->services = 0;
   for (guint i = 0; i < LINLI_N_SERVICES; i++)
@@ -280,6 +296,9 @@ linli_site_editor_class_init (LinliSiteEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliSiteEditor, capacity_spin);
   gtk_widget_class_bind_template_child (widget_class, LinliSiteEditor, cost_check);
   gtk_widget_class_bind_template_child (widget_class, LinliSiteEditor, cost_spin);
+  gtk_widget_class_bind_template_child (widget_class, LinliSiteEditor, address_entry);
+  gtk_widget_class_bind_template_child (widget_class, LinliSiteEditor, area_check);
+  gtk_widget_class_bind_template_child (widget_class, LinliSiteEditor, area_spin);
   /* The checks in the order of the LinliServices bits. */
   for (guint i = 0; i < LINLI_N_SERVICES; i++)
     gtk_widget_class_bind_template_child_full (widget_class, service_ids[i], FALSE,
