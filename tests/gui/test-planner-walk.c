@@ -385,6 +385,21 @@ test_walk (Fixture       *f,
   g_assert_cmpuint (linli_project_get_n_communities (project), ==, 2);
   for (guint c = 0; c < 2; c++)
     g_assert_cmpint (find_community (project, community_names[c]), >=, 0);
+  /* The window's list of communities shows both, and only them. */
+  {
+    GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (f->window->community_view));
+    guint seen = 0;
+
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+    for (guint k = 0; k < 2; k++)
+      {
+        g_autoptr (LinliIndexItem) item = g_list_model_get_item (rows, k);
+        const char *name = linli_project_get_community (project, linli_index_item_get_index (item))->name;
+
+        seen |= (g_str_equal (name, community_names[0]) ? 1 : 0) | (g_str_equal (name, community_names[1]) ? 2 : 0);
+      }
+    g_assert_cmpuint (seen, ==, 3);
+  }
   screenshot (f, "walk-5-assigned.png");
 
   /* 4. Candidate sites from the list; the row without coordinates is
