@@ -59,6 +59,7 @@ struct _LinliPainter
   LinliPointIndex     *merc_index;        /* the same, in WORLD_M units */
   double              *compound_boxes;    /* min x, min y, max x, max y, Mercator */
   double              *community_boxes;
+  guint                boxes_serial;      /* the project's base serial the boxes were made for */
 
   /* Streets: the walking graph, its nodes in Mercator, and per node the
    * walk to the nearest site (or NULL: drawn plain). */
@@ -272,20 +273,26 @@ clear_boxes (double *boxes,
     }
 }
 
+/* The boxes of the compounds and communities, made again whenever the
+ * base data changed: an edit adds communities and moves buildings between
+ * compounds without a new project, and a box array sized for the old
+ * count would be read past its end. */
 static void
-prepare_project (LinliPainter *self)
+prepare_boxes (LinliPainter *self)
 {
   guint n_compounds = linli_project_get_n_compounds (self->project);
   guint n_communities = linli_project_get_n_communities (self->project);
   guint n = linli_project_get_n_buildings (self->project);
-  g_autofree double *scaled = g_new (double, 2 * MAX (n, 1));
 
-  self->n_buildings = n;
-  self->merc = g_new (double, 2 * MAX (n, 1));
+  g_free (self->compound_boxes);
+  g_free (self->community_boxes);
   self->compound_boxes = g_new (double, 4 * MAX (n_compounds, 1));
   self->community_boxes = g_new (double, 4 * MAX (n_communities, 1));
   clear_boxes (self->compound_boxes, n_compounds);
   clear_boxes (self->community_boxes, n_communities);
+  self->boxes_serial = linli_project_get_base_serial (self->project);
+  /* Derived boundaries follow the buildings, and there is one per community. */
+  self->shapes_valid = FALSE;
 
   for (guint i = 0; i < n; i++)
     {
@@ -294,15 +301,8 @@ prepare_project (LinliPainter *self)
       guint n_fp;
       const LinliLatLon *fp = linli_project_get_footprint (self->project, i, &n_fp);
 
-      if (!linli_lat_lon_is_valid (b->lat, b->lon))
-        {
-          self->merc[2 * i] = self->merc[2 * i + 1] = NAN;
-          scaled[2 * i] = scaled[2 * i + 1] = NAN;
-          continue;
-        }
-      linli_mercator_project (b->lat, b->lon, &self->merc[2 * i], &self->merc[2 * i + 1]);
-      scaled[2 * i] = self->merc[2 * i] * LINLI_MERCATOR_WORLD_M;
-      scaled[2 * i + 1] = self->merc[2 * i + 1] * LINLI_MERCATOR_WORLD_M;
+      if (!isfinite (self->merc[2 * i]))
+        continue;
       grow_box (cbox, self->merc[2 * i], self->merc[2 * i + 1]);
       for (guint k = 0; k < n_fp; k++)
         {
@@ -312,9 +312,6 @@ prepare_project (LinliPainter *self)
           grow_box (cbox, mx, my);
         }
     }
-  /* Cells of about 200 m on the ground at the district's latitude. */
-  self->merc_index = linli_point_index_new (scaled, n, 200.0 / cos (linli_project_get_projection (self->project)->lat0 * G_PI / 180));
-
   for (guint c = 0; c < n_compounds; c++)
     {
       double *cbox = &self->compound_boxes[4 * c];
@@ -325,6 +322,43 @@ prepare_project (LinliPainter *self)
       grow_box (mbox, cbox[0], cbox[1]);
       grow_box (mbox, cbox[2], cbox[3]);
     }
+}
+
+/* Brings the boxes up to date with the project's base data. */
+static void
+ensure_boxes (LinliPainter *self)
+{
+  if (self->project != NULL && self->merc != NULL &&
+      (self->compound_boxes == NULL || self->boxes_serial != linli_project_get_base_serial (self->project)))
+    prepare_boxes (self);
+}
+
+static void
+prepare_project (LinliPainter *self)
+{
+  guint n = linli_project_get_n_buildings (self->project);
+  g_autofree double *scaled = g_new (double, 2 * MAX (n, 1));
+
+  self->n_buildings = n;
+  self->merc = g_new (double, 2 * MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const LinliBuilding *b = linli_project_get_building (self->project, i);
+
+      if (!linli_lat_lon_is_valid (b->lat, b->lon))
+        {
+          self->merc[2 * i] = self->merc[2 * i + 1] = NAN;
+          scaled[2 * i] = scaled[2 * i + 1] = NAN;
+          continue;
+        }
+      linli_mercator_project (b->lat, b->lon, &self->merc[2 * i], &self->merc[2 * i + 1]);
+      scaled[2 * i] = self->merc[2 * i] * LINLI_MERCATOR_WORLD_M;
+      scaled[2 * i + 1] = self->merc[2 * i + 1] * LINLI_MERCATOR_WORLD_M;
+    }
+  /* Cells of about 200 m on the ground at the district's latitude. */
+  self->merc_index = linli_point_index_new (scaled, n, 200.0 / cos (linli_project_get_projection (self->project)->lat0 * G_PI / 180));
+  prepare_boxes (self);
 }
 
 static void
@@ -3269,6 +3303,7 @@ linli_painter_get_bounds (LinliPainter *self,
 
   if (self->project == NULL)
     return FALSE;
+  ensure_boxes (self);
   if (linli_project_get_bounds (self->project, &a, &b, &c, &d))
     {
       grow_box (box, a, b);
@@ -3318,6 +3353,7 @@ linli_painter_draw (LinliPainter       *self,
 
   if (view->width <= 0 || view->height <= 0)
     return;
+  ensure_boxes (self);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, view->width, view->height);

@@ -240,6 +240,19 @@ on_basemap_problem_cb (LinliWindow        *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The community list holds every community: an edit of the base data may
+ * add or remove some without a new project. */
+static void
+fill_communities (LinliWindow *self)
+{
+  guint n = linli_project_get_n_communities (self->project);
+  g_autofree guint *all = g_new (guint, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    all[i] = i;
+  linli_index_list_set_indices (self->communities, all, n);
+}
+
 static void
 on_project_changed_cb (LinliWindow *self)
 {
@@ -251,6 +264,8 @@ on_project_changed_cb (LinliWindow *self)
       linli_map_layer_set_selected_site (self->layer, NULL);
       linli_site_editor_set_site (self->site_editor, NULL);
     }
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->communities)) != linli_project_get_n_communities (self->project))
+    fill_communities (self);
   fill_walk (self);
   linli_window_update_actions (self);
 }
@@ -1064,14 +1079,7 @@ linli_window_set_document (LinliWindow   *self,
   linli_site_editor_set_document (self->site_editor, document);
   linli_building_editor_set_document (self->building_editor, document);
   linli_window_select_buildings (self, NULL, 0, FALSE);
-  {
-    guint n = linli_project_get_n_communities (project);
-    g_autofree guint *all = g_new (guint, MAX (n, 1));
-
-    for (guint i = 0; i < n; i++)
-      all[i] = i;
-    linli_index_list_set_indices (self->communities, all, n);
-  }
+  fill_communities (self);
   gtk_single_selection_set_model (self->site_selection, linli_project_get_sites (project));
   gtk_single_selection_set_selected (self->site_selection, GTK_INVALID_LIST_POSITION);
   gtk_single_selection_set_selected (self->uncovered_selection, GTK_INVALID_LIST_POSITION);
