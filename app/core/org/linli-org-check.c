@@ -90,9 +90,30 @@ linli_org_figures_share (guint part,
 }
 
 /**
+ * linli_org_figures_member_share:
+ * @figures: counts over a community or the district
+ *
+ * The share of buildings with a party member among those whose members
+ * are known: a building the data gave no members for is not taken for
+ * one without.
+ *
+ * Returns: the share, 0 when no building's members are known
+ */
+double
+linli_org_figures_member_share (const LinliOrgFigures *figures)
+{
+  g_return_val_if_fail (figures != NULL, 0);
+  g_return_val_if_fail (figures->buildings_members_unknown <= figures->buildings, 0);
+
+  return linli_org_figures_share (figures->buildings_with_member,
+                                  figures->buildings - figures->buildings_members_unknown);
+}
+
+/**
  * linli_chain_status_to_string:
  *
- * Returns: "complete", "missing-group" or "no-member", not translated
+ * Returns: "complete", "missing-group", "no-member" or "members-unknown",
+ *   not translated
  */
 const char *
 linli_chain_status_to_string (LinliChainStatus status)
@@ -101,6 +122,7 @@ linli_chain_status_to_string (LinliChainStatus status)
     {
     case LINLI_CHAIN_COMPLETE: return "complete";
     case LINLI_CHAIN_MISSING_GROUP: return "missing-group";
+    case LINLI_CHAIN_MEMBERS_UNKNOWN: return "members-unknown";
     default: return "no-member";
     }
 }
@@ -251,7 +273,14 @@ linli_org_check (LinliProject *project,
 
       f->buildings++;
       f->buildings_with_group += in_group[b];
-      if (building->party_members == 0)
+      /* A building whose members are not known is neither with nor
+       * without a member: it stays out of the share's whole. */
+      if (building->party_members == 0 && (building->flags & LINLI_BUILDING_MEMBERS_UNKNOWN))
+        {
+          f->buildings_members_unknown++;
+          check->chain[b] = LINLI_CHAIN_MEMBERS_UNKNOWN;
+        }
+      else if (building->party_members == 0)
         check->chain[b] = LINLI_CHAIN_NO_MEMBER;
       else
         {
@@ -356,7 +385,7 @@ linli_org_check (LinliProject *project,
 
       /* Members the data did not give are not known to be none: said so,
        * so a planner asks rather than takes the building for memberless. */
-      if (check->chain[b] == LINLI_CHAIN_NO_MEMBER && (building->flags & LINLI_BUILDING_MEMBERS_UNKNOWN))
+      if (check->chain[b] == LINLI_CHAIN_MEMBERS_UNKNOWN)
         v = add (list, "building-members-unknown", LINLI_SEVERITY_WARNING, community, LINLI_SUBJECT_BUILDING, b,
                  building->id,
                  g_strdup_printf (_("Building “%s”: party members not known (the imported data did not give them)"),
@@ -384,6 +413,7 @@ linli_org_check (LinliProject *project,
       check->district.buildings += f->buildings;
       check->district.buildings_with_group += f->buildings_with_group;
       check->district.buildings_with_member += f->buildings_with_member;
+      check->district.buildings_members_unknown += f->buildings_members_unknown;
     }
   return check;
 }
