@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "linli-figures.h"
 #include "linli-grid-assignment.h"
 #include "linli-grid-edits.h"
 #include "linli-grids.h"
@@ -188,10 +189,13 @@ cell_text (LinliGridPanel *self,
     return g_strdup ("");
   switch (column)
     {
-    case COL_HOUSEHOLDS: return g_strdup_printf ("%u", f->households);
-    case COL_RESIDENTS: return g_strdup_printf ("%u", f->residents);
+    case COL_HOUSEHOLDS:
+      return linli_format_estimated (f->households, f->estimated_buildings, f->buildings);
+    case COL_RESIDENTS:
+      return linli_format_estimated (f->residents, f->estimated_buildings, f->buildings);
     case COL_BUILDINGS: return g_strdup_printf ("%u", f->buildings);
-    case COL_MEMBERS: return g_strdup_printf ("%u", f->party_members);
+    case COL_MEMBERS:
+      return linli_format_members (f->party_members, f->members_unknown, f->buildings);
     case COL_COMPACTNESS: return g_strdup_printf ("%.2f", f->polsby_popper);
     case COL_CONTIGUOUS: return g_strdup (yes_no (f->contiguous));
     case COL_IN_RANGE: return g_strdup (yes_no (f->in_range));
