@@ -580,8 +580,8 @@ test_members_unknown (void)
     in_sel[sel[k]] = TRUE;
 
   values.flags = LINLI_BUILDING_MEMBERS_UNKNOWN;
-  g_assert_true (linli_base_edits_change_buildings (history, sel, n, LINLI_BUILDING_FIELD_MEMBERS_UNKNOWN,
-                                                    &values));
+  g_assert_true (linli_base_edits_change_buildings (history, sel, n,
+                                                    LINLI_BUILDING_FIELD_MEMBERS_UNKNOWN, &values));
   for (guint i = 0; i < n_buildings; i++)
     {
       const LinliBuilding *b = linli_project_get_building (project, i);
@@ -597,23 +597,27 @@ test_members_unknown (void)
           g_assert_cmpuint (b->flags, ==, o->flags);
           g_assert_cmpuint (b->party_members, ==, o->party_members);
         }
-      g_assert_cmpuint (b->flags & LINLI_BUILDING_ESTIMATED, ==, o->flags & LINLI_BUILDING_ESTIMATED);
+      g_assert_cmpuint (b->flags & LINLI_BUILDING_ESTIMATED, ==,
+                        o->flags & LINLI_BUILDING_ESTIMATED);
       g_assert_cmpuint (b->households, ==, o->households);
     }
 
   /* A count typed for the first of them makes it known. */
   values.flags = 0;
   values.party_members = 3;
-  g_assert_true (linli_base_edits_change_buildings (history, sel, 1, LINLI_BUILDING_FIELD_PARTY_MEMBERS, &values));
-  g_assert_false (linli_project_get_building (project, sel[0])->flags & LINLI_BUILDING_MEMBERS_UNKNOWN);
+  g_assert_true (linli_base_edits_change_buildings (history, sel, 1,
+                                                    LINLI_BUILDING_FIELD_PARTY_MEMBERS, &values));
+  g_assert_false (linli_project_get_building (project, sel[0])->flags &
+                  LINLI_BUILDING_MEMBERS_UNKNOWN);
   g_assert_cmpuint (linli_project_get_building (project, sel[0])->party_members, ==, 3);
 
   /* Clearing the flag alone keeps the stored count. */
   if (n > 1)
     {
-      g_assert_true (linli_base_edits_change_buildings (history, sel + 1, 1, LINLI_BUILDING_FIELD_MEMBERS_UNKNOWN,
-                                                        &values));
-      g_assert_false (linli_project_get_building (project, sel[1])->flags & LINLI_BUILDING_MEMBERS_UNKNOWN);
+      g_assert_true (linli_base_edits_change_buildings (history, sel + 1, 1,
+                                                        LINLI_BUILDING_FIELD_MEMBERS_UNKNOWN, &values));
+      g_assert_false (linli_project_get_building (project, sel[1])->flags &
+                      LINLI_BUILDING_MEMBERS_UNKNOWN);
     }
 
   while (linli_history_undo (history))

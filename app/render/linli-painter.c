@@ -1003,7 +1003,8 @@ draw_aggregate (LinliPainter  *self,
 {
   static const guint colours[] = { LINLI_COLOR_COVERED, LINLI_COLOR_PARTLY, LINLI_COLOR_UNCOVERED };
   static const guint chain_colours[] = { LINLI_COLOR_CHAIN_COMPLETE, LINLI_COLOR_CHAIN_MISSING_GROUP,
-                                         LINLI_COLOR_CHAIN_MEMBERS_UNKNOWN, LINLI_COLOR_CHAIN_NO_MEMBER };
+                                         LINLI_COLOR_CHAIN_MEMBERS_UNKNOWN,
+                                         LINLI_COLOR_CHAIN_NO_MEMBER };
   const guint8 *chain = chain_status (self);
   int nx = (int) ceil (v->width / CELL_PX), ny = (int) ceil (v->height / CELL_PX);
   g_autofree guint32 *households = g_new0 (guint32, (gsize) nx * ny);
@@ -1090,7 +1091,8 @@ draw_buildings (LinliPainter  *self,
   const guint8 *chain = chain_status (self);
   static const guint coverage_colours[] = { LINLI_COLOR_COVERED, LINLI_COLOR_UNCOVERED };
   static const guint chain_colours[] = { LINLI_COLOR_CHAIN_COMPLETE, LINLI_COLOR_CHAIN_MISSING_GROUP,
-                                         LINLI_COLOR_CHAIN_MEMBERS_UNKNOWN, LINLI_COLOR_CHAIN_NO_MEMBER };
+                                         LINLI_COLOR_CHAIN_MEMBERS_UNKNOWN,
+                                         LINLI_COLOR_CHAIN_NO_MEMBER };
   const guint *colours = chain != NULL ? chain_colours : coverage_colours;
   guint n_passes = chain != NULL ? G_N_ELEMENTS (chain_colours) : G_N_ELEMENTS (coverage_colours);
   Cull cull = { self, v, NULL };
@@ -2079,7 +2081,8 @@ static const struct
   { SWATCH_CHAIN, LINLI_COLOR_CHAIN_COMPLETE, N_("Building with members in a party group"), ROW_CHAIN },
   { SWATCH_CHAIN, LINLI_COLOR_CHAIN_MISSING_GROUP, N_("Building with members but no party group"), ROW_CHAIN },
   { SWATCH_UNCOVERED, LINLI_COLOR_CHAIN_NO_MEMBER, N_("Building with no party member"), ROW_CHAIN },
-  { SWATCH_CHAIN, LINLI_COLOR_CHAIN_MEMBERS_UNKNOWN, N_("Building with party members unknown"), ROW_CHAIN },
+  { SWATCH_CHAIN, LINLI_COLOR_CHAIN_MEMBERS_UNKNOWN, N_("Building with party members unknown"),
+    ROW_CHAIN },
   { SWATCH_EXISTING, 0xc8102e, N_("Existing service site"), ROW_ALWAYS },
   { SWATCH_PLANNED, 0xc8102e, N_("Planned site"), ROW_ALWAYS },
   { SWATCH_PROPOSED, LINLI_COLOR_PROPOSED, N_("Site the plan proposes"), ROW_ALWAYS },

@@ -46,8 +46,10 @@ linli_figures_add_chain (LinliFigures  *self,
                      linli_org_figures_member_share (&check->district),
                      LINLI_FIGURE_SHARE, LINLI_FIGURE_HIGHER_BETTER);
   if (check->district.buildings_members_unknown > 0)
-    linli_figures_add (self, "buildings-members-unknown", "chain", _("Buildings with party members unknown"),
-                       check->district.buildings_members_unknown, LINLI_FIGURE_COUNT, LINLI_FIGURE_NEUTRAL);
+    linli_figures_add (self, "buildings-members-unknown", "chain",
+                       _("Buildings with party members unknown"),
+                       check->district.buildings_members_unknown,
+                       LINLI_FIGURE_COUNT, LINLI_FIGURE_NEUTRAL);
   linli_figures_add (self, "violations", "chain", _("Problems found by the checks"), violations->len,
                      LINLI_FIGURE_COUNT, LINLI_FIGURE_LOWER_BETTER);
 }

@@ -316,7 +316,8 @@ linli_report_table_grids (LinliDocument *document)
                                    ? linli_project_get_community (project, community)->name : "");
       linli_table_add_text (table, linli_project_person (project, linli_grid_get_worker (grid)));
       if (figures != NULL)
-        add_households (table, figures->households, figures->estimated_buildings, figures->buildings);
+        add_households (table, figures->households, figures->estimated_buildings,
+                        figures->buildings);
       else
         linli_table_add_number (table, NAN, LINLI_FIGURE_COUNT);
       linli_table_add_text (table, figures == NULL ? "" : figures->in_range ? _("yes") : _("no"));
