@@ -174,6 +174,7 @@ linli_org_check (LinliProject *project,
   g_autofree guint8 *compound_branch = g_new0 (guint8, n_compounds + 1);
   g_autofree guint8 *compound_unattached = g_new0 (guint8, n_compounds + 1);
   g_autofree guint64 *compound_members = g_new0 (guint64, n_compounds + 1);
+  g_autofree guint8 *compound_unknown = g_new0 (guint8, n_compounds + 1);
   g_autofree Mean *compound_mean = g_new0 (Mean, n_compounds + 1);
   g_autofree guint8 *grid_branch = g_new0 (guint8, n_grids + 1);
   g_autofree Mean *grid_mean = g_new0 (Mean, n_grids + 1);
@@ -265,6 +266,7 @@ linli_org_check (LinliProject *project,
       int grid = building_grid != NULL ? building_grid[b] : -1;
 
       compound_members[compound] += building->party_members;
+      compound_unknown[compound] |= (building->flags & LINLI_BUILDING_MEMBERS_UNKNOWN) != 0;
       mean_add (&compound_mean[compound], building);
       if (grid >= 0 && (guint) grid < n_grids)
         mean_add (&grid_mean[grid], building);
@@ -304,8 +306,12 @@ linli_org_check (LinliProject *project,
           LinliViolation *v =
             add (list, "compound-no-branch", LINLI_SEVERITY_ERROR, compound->community, LINLI_SUBJECT_COMPOUND,
                  c, compound->id,
-                 g_strdup_printf (_("Compound “%s” has %u party members but no branch, "
-                                    "and is not in grids that have one"),
+                 /* With some buildings' members unknown, the count is a lower bound. */
+                 g_strdup_printf (compound_unknown[c]
+                                  ? _("Compound “%s” has at least %u party members but no branch, "
+                                      "and is not in grids that have one")
+                                  : _("Compound “%s” has %u party members but no branch, "
+                                      "and is not in grids that have one"),
                                   compound_label (compound), (guint) MIN (compound_members[c], G_MAXUINT)));
 
           mean_place (&compound_mean[c], v);
