@@ -47,7 +47,7 @@ for n in "$households" "$covered_h" "$((households - covered_h))" "$((buildings 
 done
 
 # Every uncovered building `info` lists is a row: its name and households.
-"$tool" info "$sample" --uncovered | sed -n 's/^uncovered \([^ ]*\) \(.*\) households=\([0-9]*\)$/\2\t\3/p' > uncovered.txt
+"$tool" info "$sample" --uncovered | sed -n 's/^uncovered \([^ ]*\) \(.*\) households=\([0-9]*\)\( estimated\)\?$/\2\t\3/p' > uncovered.txt
 [ "$(wc -l < uncovered.txt)" -eq "$((buildings - covered_b))" ]
 pdftotext -layout report.pdf layout.txt
 head -n 40 uncovered.txt | while IFS=$'\t' read -r name h; do

@@ -553,6 +553,84 @@ test_assign_nearest (void)
     }
 }
 
+/* Marking buildings' party members unknown stores 0 and the flag; typing
+ * a count afterwards makes it known again; undo brings back each
+ * building's own state.  Checked building by building against a copy. */
+static void
+test_members_unknown (void)
+{
+  g_autoptr (LinliProject) project = district (17, 300);
+  g_autoptr (LinliProject) before = NULL;
+  g_autoptr (LinliHistory) history = linli_history_new (project);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (17);
+  g_autofree guint *sel = NULL;
+  g_autofree gboolean *in_sel = NULL;
+  guint n_buildings = linli_project_get_n_buildings (project);
+  LinliBuilding values = { 0 };
+  guint n = 0;
+
+  /* Some buildings start unknown, some estimated, so the edit must keep
+   * the flags it does not touch. */
+  for (guint i = 0; i < n_buildings; i += 7)
+    linli_project_set_building_flags (project, i, LINLI_BUILDING_ESTIMATED);
+  before = linli_project_copy (project);
+  sel = random_selection (rand, project, &n);
+  in_sel = g_new0 (gboolean, n_buildings);
+  for (guint k = 0; k < n; k++)
+    in_sel[sel[k]] = TRUE;
+
+  values.flags = LINLI_BUILDING_MEMBERS_UNKNOWN;
+  g_assert_true (linli_base_edits_change_buildings (history, sel, n,
+                                                    LINLI_BUILDING_FIELD_MEMBERS_UNKNOWN, &values));
+  for (guint i = 0; i < n_buildings; i++)
+    {
+      const LinliBuilding *b = linli_project_get_building (project, i);
+      const LinliBuilding *o = linli_project_get_building (before, i);
+
+      if (in_sel[i])
+        {
+          g_assert_true (b->flags & LINLI_BUILDING_MEMBERS_UNKNOWN);
+          g_assert_cmpuint (b->party_members, ==, 0);
+        }
+      else
+        {
+          g_assert_cmpuint (b->flags, ==, o->flags);
+          g_assert_cmpuint (b->party_members, ==, o->party_members);
+        }
+      g_assert_cmpuint (b->flags & LINLI_BUILDING_ESTIMATED, ==,
+                        o->flags & LINLI_BUILDING_ESTIMATED);
+      g_assert_cmpuint (b->households, ==, o->households);
+    }
+
+  /* A count typed for the first of them makes it known. */
+  values.flags = 0;
+  values.party_members = 3;
+  g_assert_true (linli_base_edits_change_buildings (history, sel, 1,
+                                                    LINLI_BUILDING_FIELD_PARTY_MEMBERS, &values));
+  g_assert_false (linli_project_get_building (project, sel[0])->flags &
+                  LINLI_BUILDING_MEMBERS_UNKNOWN);
+  g_assert_cmpuint (linli_project_get_building (project, sel[0])->party_members, ==, 3);
+
+  /* Clearing the flag alone keeps the stored count. */
+  if (n > 1)
+    {
+      g_assert_true (linli_base_edits_change_buildings (history, sel + 1, 1,
+                                                        LINLI_BUILDING_FIELD_MEMBERS_UNKNOWN, &values));
+      g_assert_false (linli_project_get_building (project, sel[1])->flags &
+                      LINLI_BUILDING_MEMBERS_UNKNOWN);
+    }
+
+  while (linli_history_undo (history))
+    ;
+  for (guint i = 0; i < n_buildings; i++)
+    {
+      g_assert_cmpuint (linli_project_get_building (project, i)->flags, ==,
+                        linli_project_get_building (before, i)->flags);
+      g_assert_cmpuint (linli_project_get_building (project, i)->party_members, ==,
+                        linli_project_get_building (before, i)->party_members);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -566,6 +644,7 @@ main (int   argc,
   g_test_add_func ("/base-edits/round-trip", test_round_trip);
   g_test_add_func ("/base-edits/assign-by-boundary", test_assign_by_boundary);
   g_test_add_func ("/base-edits/assign-nearest", test_assign_nearest);
+  g_test_add_func ("/base-edits/members-unknown", test_members_unknown);
 
   return g_test_run ();
 }

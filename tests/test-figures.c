@@ -4,7 +4,9 @@
 #include <locale.h>
 #include <math.h>
 
+#include "linli-base-edits.h"
 #include "linli-figures.h"
+#include "linli-grid-assignment.h"
 #include "linli-generator.h"
 #include "linli-grids.h"
 #include "linli-project-edits.h"
@@ -208,6 +210,106 @@ test_format (void)
   g_assert_cmpint (linli_figure_judge_change (yuan, 1, 2), ==, 0);
 }
 
+/* Some buildings of the sample have their party members marked unknown
+ * and some their households estimated, through the undoable edit: the
+ * figures, the grids' figures and the text of a count all tell them apart
+ * from none, as counted here building by building. */
+static void
+test_members_unknown (void)
+{
+  g_autoptr (LinliDocument) document = test_document (0, TRUE);
+  LinliProject *project = linli_document_get_project (document);
+  guint n = linli_project_get_n_buildings (project);
+  g_autoptr (GArray) unknown = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) estimated = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (LinliFigures) figures = NULL;
+  const LinliGridAssignment *assignment;
+  const int *building_grid;
+  LinliBuilding values = { 0 };
+  guint with_member = 0, n_unknown = 0, n_marked_with_members = 0;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL;
+
+  /* Every third building unknown, among them ones that had members, so a
+   * count that took unknown for none would differ. */
+  for (guint i = 0; i < n; i += 3)
+    {
+      g_array_append_val (unknown, i);
+      n_marked_with_members += linli_project_get_building (project, i)->party_members > 0;
+    }
+  for (guint i = 1; i < n; i += 5)
+    g_array_append_val (estimated, i);
+  g_assert_cmpuint (n_marked_with_members, >, 0);
+  values.flags = LINLI_BUILDING_MEMBERS_UNKNOWN | LINLI_BUILDING_ESTIMATED;
+  g_assert_true (linli_base_edits_change_buildings (linli_document_get_history (document),
+                                                    (const guint *) unknown->data, unknown->len,
+                                                    LINLI_BUILDING_FIELD_MEMBERS_UNKNOWN, &values));
+  g_assert_true (linli_base_edits_change_buildings (linli_document_get_history (document),
+                                                    (const guint *) estimated->data, estimated->len,
+                                                    LINLI_BUILDING_FIELD_ESTIMATED, &values));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const LinliBuilding *building = linli_project_get_building (project, i);
+
+      if (building->flags & LINLI_BUILDING_MEMBERS_UNKNOWN)
+        n_unknown++;
+      else
+        with_member += building->party_members > 0;
+    }
+  g_assert_cmpuint (n_unknown, ==, unknown->len);
+
+  figures = linli_figures_collect (document);
+  g_assert_cmpfloat_with_epsilon (value_of (figures, "buildings-with-member"),
+                                  (double) with_member / (n - n_unknown), 1e-12);
+  g_assert_cmpfloat (value_of (figures, "buildings-members-unknown"), ==, n_unknown);
+
+  /* Each grid's figures, against the buildings the assignment puts in it. */
+  assignment = linli_document_get_grid_assignment (document);
+  building_grid = linli_grid_assignment_get_building_grids (assignment);
+  g_assert_cmpuint (linli_grid_assignment_get_n_grids (assignment), >, 0);
+  for (guint g = 0; g < linli_grid_assignment_get_n_grids (assignment); g++)
+    {
+      const LinliGridFigures *f = linli_grid_assignment_get_figures (assignment, g);
+      guint members = 0, grid_unknown = 0, grid_estimated = 0, buildings = 0;
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; i < n; i++)
+        if (building_grid[i] == (int) g)
+          {
+            const LinliBuilding *building = linli_project_get_building (project, i);
+
+            buildings++;
+            members += building->party_members;
+            grid_unknown += (building->flags & LINLI_BUILDING_MEMBERS_UNKNOWN) != 0;
+            grid_estimated += (building->flags & LINLI_BUILDING_ESTIMATED) != 0;
+          }
+      g_assert_cmpuint (f->buildings, ==, buildings);
+      g_assert_cmpuint (f->party_members, ==, members);
+      g_assert_cmpuint (f->members_unknown, ==, grid_unknown);
+      g_assert_cmpuint (f->estimated_buildings, ==, grid_estimated);
+      /* Its members never read as a plain count when some are unknown. */
+      text = linli_format_members (f->party_members, f->members_unknown, f->buildings);
+      if (grid_unknown > 0)
+        {
+          g_autofree char *plain = g_strdup_printf ("%u", members);
+
+          g_assert_cmpstr (text, !=, plain);
+        }
+    }
+
+  /* The text of a count: plain when known, unknown when none is known, a
+   * lower bound with the unknown buildings otherwise. */
+  g_assert_cmpstr ((a = linli_format_members (12, 0, 4)), ==, "12");
+  g_assert_cmpstr ((b = linli_format_members (0, 4, 4)), ==, "unknown");
+  g_assert_cmpstr ((c = linli_format_members (12, 3, 7)), ==, "at least 12 (3 buildings unknown)");
+  g_clear_pointer (&a, g_free);
+  g_clear_pointer (&b, g_free);
+  g_clear_pointer (&c, g_free);
+  g_assert_cmpstr ((a = linli_format_estimated (40, 0, 1)), ==, "40");
+  g_assert_cmpstr ((b = linli_format_estimated (40, 1, 1)), ==, "40 (estimated)");
+  g_assert_cmpstr ((c = linli_format_estimated (1200, 2, 9)), ==, "1200 (2 buildings estimated)");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,5 +320,6 @@ main (int   argc,
   g_test_add_func ("/figures/follow-edit", test_follow_edit);
   g_test_add_func ("/figures/bare", test_bare);
   g_test_add_func ("/figures/format", test_format);
+  g_test_add_func ("/figures/members-unknown", test_members_unknown);
   return g_test_run ();
 }

@@ -12,10 +12,12 @@
 #include <math.h>
 #include <string.h>
 
+#include "linli-base-edits.h"
 #include "linli-csv.h"
 #include "linli-document.h"
 #include "linli-figures.h"
 #include "linli-geo.h"
+#include "linli-grid-assignment.h"
 #include "linli-grids.h"
 #include "linli-org.h"
 #include "linli-painter.h"
@@ -507,6 +509,96 @@ test_comparison (void)
   g_assert_true (linli_report_get_map_area (report, 0, 1, &x, &y, &w, &h));
 }
 
+/* Households that are estimates say so in every table that shows them,
+ * and the figures table takes buildings with party members unknown out
+ * of the member share, as counted here building by building. */
+static void
+test_marks (void)
+{
+  g_autoptr (LinliDocument) document = sample_document ();
+  LinliProject *project = linli_document_get_project (document);
+  guint n = linli_project_get_n_buildings (project);
+  guint n_communities = linli_project_get_n_communities (project);
+  g_autoptr (GArray) unknown = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) estimated = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint *community_estimated = g_new0 (guint, n_communities + 1);
+  g_autoptr (GPtrArray) tables = NULL;
+  g_autoptr (LinliFigures) figures = NULL;
+  const LinliGridAssignment *assignment;
+  const int *building_grid;
+  const guint *uncovered;
+  LinliBuilding values = { .flags = LINLI_BUILDING_MEMBERS_UNKNOWN | LINLI_BUILDING_ESTIMATED };
+  LinliTable *table;
+  guint n_uncovered, with_member = 0, n_unknown = 0, row;
+
+  for (guint i = 0; i < n; i += 3)
+    g_array_append_val (unknown, i);
+  for (guint i = 0; i < n; i += 4)
+    g_array_append_val (estimated, i);
+  g_assert_true (linli_base_edits_change_buildings (linli_document_get_history (document),
+                                                    (const guint *) unknown->data, unknown->len,
+                                                    LINLI_BUILDING_FIELD_MEMBERS_UNKNOWN, &values));
+  g_assert_true (linli_base_edits_change_buildings (linli_document_get_history (document),
+                                                    (const guint *) estimated->data, estimated->len,
+                                                    LINLI_BUILDING_FIELD_ESTIMATED, &values));
+  for (guint i = 0; i < n; i++)
+    {
+      const LinliBuilding *b = linli_project_get_building (project, i);
+
+      if (b->flags & LINLI_BUILDING_ESTIMATED)
+        {
+          community_estimated[linli_project_get_compound (project, b->compound)->community]++;
+          community_estimated[n_communities]++;
+        }
+      if (b->flags & LINLI_BUILDING_MEMBERS_UNKNOWN)
+        n_unknown++;
+      else
+        with_member += b->party_members > 0;
+    }
+  tables = linli_report_tables_collect (document, NULL);
+  figures = linli_figures_collect (document);
+
+  /* The member share, over the buildings whose members are known. */
+  table = find_table (tables, "figures");
+  for (row = 0; row < linli_figures_get_n (figures); row++)
+    if (g_str_equal (linli_figures_get (figures, row)->key, "buildings-with-member"))
+      break;
+  g_assert_cmpuint (row, <, linli_table_get_n_rows (table));
+  g_assert_cmpfloat_with_epsilon (linli_table_get_cell (table, row, 1)->value,
+                                  (double) with_member / (n - n_unknown), 1e-12);
+  g_assert_nonnull (strstr (cell_text (table, row, 0), "known"));
+
+  table = find_table (tables, "communities");
+  for (guint c = 0; c <= n_communities; c++)
+    g_assert_cmpint (strstr (cell_text (table, c, 3), "estimated") != NULL, ==, community_estimated[c] > 0);
+
+  /* Uncovered buildings come in the coverage's order. */
+  table = find_table (tables, "uncovered-buildings");
+  uncovered = linli_coverage_get_uncovered (linli_document_get_coverage (document), &n_uncovered);
+  g_assert_cmpuint (n_uncovered, >, 0);
+  for (guint k = 0; k < n_uncovered; k++)
+    {
+      const LinliBuilding *b = linli_project_get_building (project, uncovered[k]);
+
+      g_assert_cmpfloat (linli_table_get_cell (table, k, 3)->value, ==, b->households);
+      g_assert_cmpint (strstr (cell_text (table, k, 3), "estimated") != NULL, ==,
+                       (b->flags & LINLI_BUILDING_ESTIMATED) != 0);
+    }
+
+  table = find_table (tables, "grids");
+  assignment = linli_document_get_grid_assignment (document);
+  building_grid = linli_grid_assignment_get_building_grids (assignment);
+  for (guint g = 0; g < linli_table_get_n_rows (table); g++)
+    {
+      guint grid_estimated = 0;
+
+      for (guint i = 0; i < n; i++)
+        grid_estimated += building_grid[i] == (int) g &&
+                          (linli_project_get_building (project, i)->flags & LINLI_BUILDING_ESTIMATED);
+      g_assert_cmpint (strstr (cell_text (table, g, 4), "estimated") != NULL, ==, grid_estimated > 0);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -524,6 +616,7 @@ main (int    argc,
   g_test_add_func ("/report/map-not-blank", test_map_not_blank);
   g_test_add_func ("/report/scale-at-latitude", test_scale_at_latitude);
   g_test_add_func ("/report/comparison", test_comparison);
+  g_test_add_func ("/report/marks", test_marks);
   status = g_test_run ();
   linli_render_free_caches ();
   return status;

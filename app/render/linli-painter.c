@@ -986,6 +986,22 @@ chain_status (LinliPainter *self)
   return check->chain;
 }
 
+/* The colour class of a chain status: complete, missing a group, members
+ * unknown, no member; the last, the worst, is outlined. */
+static guint
+chain_class (guint8 status)
+{
+  switch (status)
+    {
+    case LINLI_CHAIN_COMPLETE: return 0;
+    case LINLI_CHAIN_MISSING_GROUP: return 1;
+    case LINLI_CHAIN_MEMBERS_UNKNOWN: return 2;
+    case LINLI_CHAIN_NO_MEMBER:
+    default:
+      return 3;
+    }
+}
+
 /* Which colour class building @i falls in: 0 is the good one, drawn first
  * and plain, the last is the worst, outlined. */
 static guint
@@ -994,7 +1010,7 @@ building_class (const guint  *counts,
                 guint         i)
 {
   if (chain != NULL)
-    return chain[i];
+    return chain_class (chain[i]);
   return counts != NULL && counts[i] > 0 ? 0 : 1;
 }
 
@@ -1021,11 +1037,13 @@ draw_aggregate (LinliPainter  *self,
 {
   static const guint colours[] = { LINLI_COLOR_COVERED, LINLI_COLOR_PARTLY, LINLI_COLOR_UNCOVERED };
   static const guint chain_colours[] = { LINLI_COLOR_CHAIN_COMPLETE, LINLI_COLOR_CHAIN_MISSING_GROUP,
+                                         LINLI_COLOR_CHAIN_MEMBERS_UNKNOWN,
                                          LINLI_COLOR_CHAIN_NO_MEMBER };
   const guint8 *chain = chain_status (self);
   int nx = (int) ceil (v->width / CELL_PX), ny = (int) ceil (v->height / CELL_PX);
   g_autofree guint32 *households = g_new0 (guint32, (gsize) nx * ny);
   g_autofree guint32 *uncovered = g_new0 (guint32, (gsize) nx * ny);
+  g_autofree guint32 *classes = chain != NULL ? g_new0 (guint32, (gsize) nx * ny * 4) : NULL;
   const LinliBuilding *buildings = linli_project_get_buildings (self->project);
   const guint *counts = cover_counts (self);
   cairo_surface_t *image;
@@ -1049,10 +1067,9 @@ draw_aggregate (LinliPainter  *self,
       households[cy * nx + cx] += h;
       if (chain != NULL)
         {
-          /* By chain status: buildings counted by status, packed in one
-           * word (up to 1023 of each per cell, far more than fit). */
+          /* By chain status: buildings counted by colour class. */
           households[cy * nx + cx] += 1;
-          uncovered[cy * nx + cx] += MIN (chain[i], 2) == 0 ? 1u : MIN (chain[i], 2) == 1 ? 1u << 10 : 1u << 20;
+          classes[4 * (cy * nx + cx) + chain_class (chain[i])]++;
         }
       else if (counts == NULL || counts[i] == 0)
         uncovered[cy * nx + cx] += h;
@@ -1072,8 +1089,12 @@ draw_aggregate (LinliPainter  *self,
           {
             /* The status most of the cell's buildings have, the worse
              * one on a tie. */
-            guint n[3] = { u & 0x3ff, (u >> 10) & 0x3ff, (u >> 20) & 0x3ff };
-            guint best = n[2] >= n[1] && n[2] >= n[0] ? 2 : n[1] >= n[0] ? 1 : 0;
+            const guint32 *n = &classes[4 * (cy * nx + cx)];
+            guint best = 3;
+
+            for (guint k = 3; k-- > 0;)
+              if (n[k] > n[best])
+                best = k;
 
             pixels[cy * stride + cx] = h == 0 ? 0 : 0xff000000u | chain_colours[best];
           }
@@ -1104,6 +1125,7 @@ draw_buildings (LinliPainter  *self,
   const guint8 *chain = chain_status (self);
   static const guint coverage_colours[] = { LINLI_COLOR_COVERED, LINLI_COLOR_UNCOVERED };
   static const guint chain_colours[] = { LINLI_COLOR_CHAIN_COMPLETE, LINLI_COLOR_CHAIN_MISSING_GROUP,
+                                         LINLI_COLOR_CHAIN_MEMBERS_UNKNOWN,
                                          LINLI_COLOR_CHAIN_NO_MEMBER };
   const guint *colours = chain != NULL ? chain_colours : coverage_colours;
   guint n_passes = chain != NULL ? G_N_ELEMENTS (chain_colours) : G_N_ELEMENTS (coverage_colours);
@@ -2093,6 +2115,8 @@ static const struct
   { SWATCH_CHAIN, LINLI_COLOR_CHAIN_COMPLETE, N_("Building with members in a party group"), ROW_CHAIN },
   { SWATCH_CHAIN, LINLI_COLOR_CHAIN_MISSING_GROUP, N_("Building with members but no party group"), ROW_CHAIN },
   { SWATCH_UNCOVERED, LINLI_COLOR_CHAIN_NO_MEMBER, N_("Building with no party member"), ROW_CHAIN },
+  { SWATCH_CHAIN, LINLI_COLOR_CHAIN_MEMBERS_UNKNOWN, N_("Building with party members unknown"),
+    ROW_CHAIN },
   { SWATCH_EXISTING, 0xc8102e, N_("Existing service site"), ROW_ALWAYS },
   { SWATCH_PLANNED, 0xc8102e, N_("Planned site"), ROW_ALWAYS },
   { SWATCH_PROPOSED, LINLI_COLOR_PROPOSED, N_("Site the plan proposes"), ROW_ALWAYS },

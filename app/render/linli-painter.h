@@ -189,6 +189,9 @@ void          linli_render_free_caches          (void);
 #define LINLI_COLOR_CHAIN_COMPLETE      0x0072b2
 #define LINLI_COLOR_CHAIN_MISSING_GROUP 0xe69f00
 #define LINLI_COLOR_CHAIN_NO_MEMBER     0xd55e00
+/* A building whose party members the data did not give: grey, neither
+ * good nor bad, so it is never read as one without members. */
+#define LINLI_COLOR_CHAIN_MEMBERS_UNKNOWN 0x888888
 
 const LinliPainterLabel *linli_painter_get_labels (LinliPainter *self,
                                                    guint        *n_labels);

@@ -48,6 +48,57 @@ sheet_name (const char *title,
   return name;
 }
 
+/* Appends @text to an Excel number format as a quoted literal; a double
+ * quote cannot be in one, so it becomes a single quote. */
+static void
+append_literal (GString    *format,
+                const char *text)
+{
+  if (*text == '\0')
+    return;
+  g_string_append_c (format, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    g_string_append_c (format, *p == '"' ? '\'' : *p);
+  g_string_append_c (format, '"');
+}
+
+/* The format for a count whose text says more than the number, e.g.
+ * "at least 12 (3 buildings unknown)" or "140 (estimated)": the words
+ * around the number become literals of the number format, so the cell
+ * stays a number an office can sum and still reads as the report does.
+ * NULL when the text is the plain number or does not hold it. */
+static lxw_format *
+count_format (lxw_workbook *workbook,
+              GHashTable   *formats,
+              const char   *text,
+              double        value)
+{
+  g_autofree char *plain = linli_format_count ((guint64) llround (value));
+  const char *at;
+  GString *format;
+  lxw_format *found;
+
+  if (text == NULL || g_str_equal (text, plain) || (at = strstr (text, plain)) == NULL)
+    return NULL;
+  format = g_string_new (NULL);
+  {
+    g_autofree char *prefix = g_strndup (text, at - text);
+
+    append_literal (format, prefix);
+  }
+  g_string_append (format, "#,##0");
+  append_literal (format, at + strlen (plain));
+  found = g_hash_table_lookup (formats, format->str);
+  if (found == NULL)
+    {
+      found = workbook_add_format (workbook);
+      format_set_num_format (found, format->str);
+      g_hash_table_insert (formats, g_strdup (format->str), found);
+    }
+  g_string_free (format, TRUE);
+  return found;
+}
+
 /**
  * linli_tables_save_xlsx:
  * @tables: (element-type LinliTable): the tables, one sheet each
@@ -64,6 +115,7 @@ linli_tables_save_xlsx (GPtrArray   *tables,
                         GError     **error)
 {
   g_autoptr (GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) marked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *tmp_path = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *display = g_filename_display_name (path);
@@ -124,12 +176,18 @@ linli_tables_save_xlsx (GPtrArray   *tables,
         for (guint c = 0; c < n_columns; c++)
           {
             const LinliTableCell *cell = linli_table_get_cell (table, r, c);
+            lxw_format *format;
 
             if (cell == NULL)
               continue;
-            /* Strings are written as strings, never as formulas, whatever
+            /* A count marked estimated or as a lower bound keeps its mark;
+             * strings are written as strings, never as formulas, whatever
              * they start with. */
-            if (isfinite (cell->value) && cell->unit <= LINLI_FIGURE_YUAN)
+            format = isfinite (cell->value) && cell->unit == LINLI_FIGURE_COUNT
+                     ? count_format (workbook, marked, cell->text, cell->value) : NULL;
+            if (format != NULL)
+              worksheet_write_number (sheet, r + 1, c, cell->value, format);
+            else if (isfinite (cell->value) && cell->unit <= LINLI_FIGURE_YUAN)
               worksheet_write_number (sheet, r + 1, c, cell->value, formats[cell->unit]);
             else if (isnan (cell->value) && g_strcmp0 (cell->text, "—") != 0)
               worksheet_write_string (sheet, r + 1, c, cell->text, NULL);

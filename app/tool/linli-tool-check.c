@@ -43,13 +43,21 @@ print_figures_row (const char            *label,
 {
   g_autofree char *padded = linli_tool_pad (label, 24);
 
-  g_print ("%s %5u/%-5u %6.1f%% %7u/%-7u %6.1f%% %7u/%-7u %6.1f%%\n", padded,
+  /* Buildings with a member are counted among those whose members are
+   * known; how many are not follows when any are. */
+  g_print ("%s %5u/%-5u %6.1f%% %7u/%-7u %6.1f%% %7u/%-7u %6.1f%%", padded,
            f->compounds_with_branch, f->compounds,
            100 * linli_org_figures_share (f->compounds_with_branch, f->compounds),
            f->buildings_with_group, f->buildings,
            100 * linli_org_figures_share (f->buildings_with_group, f->buildings),
-           f->buildings_with_member, f->buildings,
-           100 * linli_org_figures_share (f->buildings_with_member, f->buildings));
+           f->buildings_with_member, f->buildings - f->buildings_members_unknown,
+           100 * linli_org_figures_member_share (f));
+  if (f->buildings_members_unknown > 0)
+    /* Translators: after the share of buildings with a party member */
+    g_print (g_dngettext (GETTEXT_PACKAGE, "  (%u building: members unknown)",
+                          "  (%u buildings: members unknown)", f->buildings_members_unknown),
+             f->buildings_members_unknown);
+  g_print ("\n");
 }
 
 static void
@@ -102,12 +110,14 @@ add_figures (JsonBuilder           *b,
   json_builder_add_int_value (b, f->buildings_with_group);
   json_builder_set_member_name (b, "buildings_with_member");
   json_builder_add_int_value (b, f->buildings_with_member);
+  json_builder_set_member_name (b, "buildings_members_unknown");
+  json_builder_add_int_value (b, f->buildings_members_unknown);
   json_builder_set_member_name (b, "share_compounds_with_branch");
   json_builder_add_double_value (b, linli_org_figures_share (f->compounds_with_branch, f->compounds));
   json_builder_set_member_name (b, "share_buildings_with_group");
   json_builder_add_double_value (b, linli_org_figures_share (f->buildings_with_group, f->buildings));
   json_builder_set_member_name (b, "share_buildings_with_member");
-  json_builder_add_double_value (b, linli_org_figures_share (f->buildings_with_member, f->buildings));
+  json_builder_add_double_value (b, linli_org_figures_member_share (f));
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include "linli-coverage.h"
 #include "linli-document.h"
+#include "linli-figures.h"
 #include "linli-file.h"
 #include "linli-format.h"
 #include "linli-generator.h"
@@ -188,6 +189,28 @@ cmd_info (int    argc,
            linli_project_get_walk_minutes (project), linli_project_get_walk_speed (project),
            linli_coverage_get_distance (cov) == LINLI_DISTANCE_STREET ? _("along streets")
                                                                      : _("straight line"));
+  {
+    guint64 members = 0;
+    guint n_unknown = 0, n_estimated = 0, n_buildings = linli_project_get_n_buildings (project);
+    g_autofree char *text = NULL;
+
+    /* Party members the data did not give are told unknown, not none, and
+     * estimated households are told estimated. */
+    for (guint i = 0; i < n_buildings; i++)
+      {
+        const LinliBuilding *b = linli_project_get_building (project, i);
+
+        members += b->party_members;
+        n_unknown += (b->flags & LINLI_BUILDING_MEMBERS_UNKNOWN) != 0;
+        n_estimated += (b->flags & LINLI_BUILDING_ESTIMATED) != 0;
+      }
+    text = linli_format_members (members, n_unknown, n_buildings);
+    g_print (_("Party members: %s\n"), text);
+    if (n_estimated > 0)
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Households and residents estimated for %u building\n",
+                            "Households and residents estimated for %u buildings\n", n_estimated),
+               n_estimated);
+  }
   if (linli_project_has_tier_reaches (project))
     {
       g_autofree char *rule = linli_project_describe_reach (project, linli_coverage_get_distance (cov));
@@ -248,7 +271,8 @@ cmd_info (int    argc,
     for (guint i = 0; i < n_uncovered; i++)
       {
         const LinliBuilding *b = linli_project_get_building (project, uncovered[i]);
-        g_print ("uncovered %s %s households=%u\n", b->id, b->name, b->households);
+        g_print ("uncovered %s %s households=%u%s\n", b->id, b->name, b->households,
+                 b->flags & LINLI_BUILDING_ESTIMATED ? " estimated" : "");
       }
   return 0;
 }

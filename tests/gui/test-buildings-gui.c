@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "linli-building-editor.h"
 #include "linli-format.h"
 #include "linli-gui-test-utils.h"
 #include "linli-window-private.h"
@@ -52,6 +53,17 @@ collect_entries (GtkWidget *widget,
        child = gtk_widget_get_next_sibling (child))
     if (!GTK_IS_ENTRY (widget))
       collect_entries (child, entries);
+}
+
+static void
+collect_checks (GtkWidget *widget,
+                GPtrArray *checks)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    g_ptr_array_add (checks, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_checks (child, checks);
 }
 
 static GtkDropDown *
@@ -254,6 +266,68 @@ test_buildings_page (void)
   linli_test_close_window (window);
 }
 
+/* The editor shows party members the data did not give as unknown, not 0,
+ * and sets them unknown and known again; each apply is checked on the
+ * building itself. */
+static void
+test_members_unknown (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "sample.linli", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliDocument) document = linli_document_new_for_path (path, &error);
+  LinliProject *project;
+  GtkWidget *editor = g_object_ref_sink (linli_building_editor_new ());
+  g_autoptr (GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr (GPtrArray) checks = g_ptr_array_new ();
+  GtkEditable *members;
+  GtkCheckButton *unknown = NULL;
+  const guint sel[] = { 0 };
+  const LinliBuilding *b;
+
+  g_assert_no_error (error);
+  project = linli_document_get_project (document);
+  b = linli_project_get_building (project, 0);
+  linli_building_editor_set_document (LINLI_BUILDING_EDITOR (editor), document);
+  collect_entries (editor, entries);
+  collect_checks (editor, checks);
+  g_assert_cmpuint (entries->len, ==, 4);
+  members = GTK_EDITABLE (entries->pdata[3]);
+  for (guint k = 0; k < checks->len; k++)
+    if (g_strcmp0 (gtk_check_button_get_label (checks->pdata[k]), T ("Party members unknown")) == 0)
+      unknown = checks->pdata[k];
+  g_assert_nonnull (unknown);
+
+  /* Set unknown: the count goes, the entry says unknown. */
+  linli_building_editor_set_selection (LINLI_BUILDING_EDITOR (editor), sel, 1);
+  gtk_check_button_set_active (unknown, TRUE);
+  g_assert_true (linli_building_editor_apply (LINLI_BUILDING_EDITOR (editor)));
+  g_assert_true (b->flags & LINLI_BUILDING_MEMBERS_UNKNOWN);
+  g_assert_cmpuint (b->party_members, ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (members), ==, "");
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (members)), ==, T ("unknown"));
+  g_assert_true (gtk_check_button_get_active (unknown));
+
+  /* A number typed makes them known. */
+  gtk_editable_set_text (members, "5");
+  g_assert_false (gtk_check_button_get_active (unknown));
+  g_assert_true (linli_building_editor_apply (LINLI_BUILDING_EDITOR (editor)));
+  g_assert_false (b->flags & LINLI_BUILDING_MEMBERS_UNKNOWN);
+  g_assert_cmpuint (b->party_members, ==, 5);
+  g_assert_cmpstr (gtk_editable_get_text (members), ==, "5");
+
+  /* Unknown again, then known as none: the entry shows 0 before apply. */
+  gtk_check_button_set_active (unknown, TRUE);
+  g_assert_true (linli_building_editor_apply (LINLI_BUILDING_EDITOR (editor)));
+  gtk_check_button_set_active (unknown, FALSE);
+  g_assert_cmpstr (gtk_editable_get_text (members), ==, "0");
+  g_assert_true (linli_building_editor_apply (LINLI_BUILDING_EDITOR (editor)));
+  g_assert_false (b->flags & LINLI_BUILDING_MEMBERS_UNKNOWN);
+  g_assert_cmpuint (b->party_members, ==, 0);
+
+  linli_building_editor_set_document (LINLI_BUILDING_EDITOR (editor), NULL);
+  g_object_unref (editor);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,6 +336,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/buildings-gui/page", test_buildings_page);
+  g_test_add_func ("/buildings-gui/members-unknown", test_members_unknown);
 
   return g_test_run ();
 }

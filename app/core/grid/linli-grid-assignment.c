@@ -228,6 +228,8 @@ linli_grid_assignment_new_cached (LinliProject          *project,
                   f->households += buildings[i].households;
                   f->residents += buildings[i].residents;
                   f->party_members += buildings[i].party_members;
+                  f->members_unknown += (buildings[i].flags & LINLI_BUILDING_MEMBERS_UNKNOWN) != 0;
+                  f->estimated_buildings += (buildings[i].flags & LINLI_BUILDING_ESTIMATED) != 0;
                   if (linli_project_building_community (project, i) != grid_community[g])
                     f->foreign_buildings++;
                 }

@@ -17,7 +17,9 @@ typedef struct
   guint    buildings;
   guint    households;
   guint    residents;
-  guint    party_members;
+  guint    party_members;       /* where known: a lower bound when members_unknown > 0 */
+  guint    members_unknown;     /* buildings whose party members the data did not give */
+  guint    estimated_buildings; /* buildings whose households and residents are estimates */
   guint    foreign_buildings;   /* buildings of another community inside it */
   guint    shared_buildings;    /* buildings also inside another grid */
   double   area;                /* m² */

@@ -570,10 +570,22 @@ linli_base_edits_change_buildings (LinliHistory        *history,
       if (fields & LINLI_BUILDING_FIELD_RESIDENTS)
         after[k].residents = values->residents;
       if (fields & LINLI_BUILDING_FIELD_PARTY_MEMBERS)
-        after[k].party_members = values->party_members;
+        {
+          /* A count the planner types is known, whatever the source said. */
+          after[k].party_members = values->party_members;
+          after[k].flags &= ~LINLI_BUILDING_MEMBERS_UNKNOWN;
+        }
       if (fields & LINLI_BUILDING_FIELD_ESTIMATED)
         after[k].flags = (after[k].flags & ~LINLI_BUILDING_ESTIMATED) |
                          (values->flags & LINLI_BUILDING_ESTIMATED);
+      if (fields & LINLI_BUILDING_FIELD_MEMBERS_UNKNOWN)
+        {
+          /* An unknown count is stored as 0 so that sums stay lower bounds. */
+          after[k].flags = (after[k].flags & ~LINLI_BUILDING_MEMBERS_UNKNOWN) |
+                           (values->flags & LINLI_BUILDING_MEMBERS_UNKNOWN);
+          if (after[k].flags & LINLI_BUILDING_MEMBERS_UNKNOWN)
+            after[k].party_members = 0;
+        }
     }
   if (fields == LINLI_BUILDING_FIELD_COMPOUND)
     label = n_buildings == 1 ? _("Move Building to Compound") : _("Move Buildings to Compound");

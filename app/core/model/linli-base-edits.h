@@ -22,6 +22,9 @@ typedef enum
   LINLI_BUILDING_FIELD_RESIDENTS     = 1 << 3,
   LINLI_BUILDING_FIELD_PARTY_MEMBERS = 1 << 4,
   LINLI_BUILDING_FIELD_ESTIMATED     = 1 << 5,
+  /* Sets or clears %LINLI_BUILDING_MEMBERS_UNKNOWN from the values' flags;
+   * setting the party members without it makes the count known. */
+  LINLI_BUILDING_FIELD_MEMBERS_UNKNOWN = 1 << 6,
 } LinliBuildingFields;
 
 #define LINLI_BASE_ERROR (linli_base_error_quark ())

@@ -147,6 +147,67 @@ linli_format_count (guint64 n)
   return g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
 }
 
+/**
+ * linli_format_members:
+ * @members: party members counted over @buildings
+ * @buildings_unknown: how many of @buildings have party members unknown
+ * @buildings: how many buildings were counted
+ *
+ * Shows a count of party members the way every list and table does: the
+ * plain count when all are known, "unknown" when none is, and otherwise
+ * the count as a lower bound with how many buildings are unknown, so an
+ * unknown is never read as none.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+linli_format_members (guint members,
+                      guint buildings_unknown,
+                      guint buildings)
+{
+  g_autofree char *count = linli_format_count (members);
+
+  if (buildings_unknown == 0)
+    return g_steal_pointer (&count);
+  if (buildings_unknown >= buildings && members == 0)
+    return g_strdup (_("unknown"));
+  /* TRANSLATORS: party members counted where known; the second number
+   * is of buildings whose party members are not known */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "at least %s (%u building unknown)",
+                                       "at least %s (%u buildings unknown)", buildings_unknown),
+                          count, buildings_unknown);
+}
+
+/**
+ * linli_format_estimated:
+ * @n: households or residents summed over @buildings
+ * @buildings_estimated: how many of @buildings have them estimated
+ * @buildings: how many buildings were summed
+ *
+ * Shows households or residents with the mark "estimated" when any of
+ * the buildings summed has them estimated, and how many when not all.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+linli_format_estimated (guint64 n,
+                        guint   buildings_estimated,
+                        guint   buildings)
+{
+  g_autofree char *count = linli_format_count (n);
+
+  if (buildings_estimated == 0)
+    return g_steal_pointer (&count);
+  if (buildings_estimated >= buildings)
+    /* TRANSLATORS: households or residents that are an estimate */
+    return g_strdup_printf (_("%s (estimated)"), count);
+  /* TRANSLATORS: households or residents summed over buildings, some of
+   * which have them estimated */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u building estimated)",
+                                       "%s (%u buildings estimated)", buildings_estimated),
+                          count, buildings_estimated);
+}
+
 static char *
 format_magnitude (LinliFigureUnit unit,
                   double          value)

@@ -71,6 +71,12 @@ int                linli_figure_judge_change   (const LinliFigure *figure,
                                                 double             after);
 
 char              *linli_format_count          (guint64 n) G_GNUC_WARN_UNUSED_RESULT;
+char              *linli_format_members        (guint members,
+                                                guint buildings_unknown,
+                                                guint buildings) G_GNUC_WARN_UNUSED_RESULT;
+char              *linli_format_estimated      (guint64 n,
+                                                guint   buildings_estimated,
+                                                guint   buildings) G_GNUC_WARN_UNUSED_RESULT;
 
 /* The providers each domain defines; linli_figures_collect() calls them in
  * this order. */

@@ -90,9 +90,30 @@ linli_org_figures_share (guint part,
 }
 
 /**
+ * linli_org_figures_member_share:
+ * @figures: counts over a community or the district
+ *
+ * The share of buildings with a party member among those whose members
+ * are known: a building the data gave no members for is not taken for
+ * one without.
+ *
+ * Returns: the share, 0 when no building's members are known
+ */
+double
+linli_org_figures_member_share (const LinliOrgFigures *figures)
+{
+  g_return_val_if_fail (figures != NULL, 0);
+  g_return_val_if_fail (figures->buildings_members_unknown <= figures->buildings, 0);
+
+  return linli_org_figures_share (figures->buildings_with_member,
+                                  figures->buildings - figures->buildings_members_unknown);
+}
+
+/**
  * linli_chain_status_to_string:
  *
- * Returns: "complete", "missing-group" or "no-member", not translated
+ * Returns: "complete", "missing-group", "no-member" or "members-unknown",
+ *   not translated
  */
 const char *
 linli_chain_status_to_string (LinliChainStatus status)
@@ -101,6 +122,7 @@ linli_chain_status_to_string (LinliChainStatus status)
     {
     case LINLI_CHAIN_COMPLETE: return "complete";
     case LINLI_CHAIN_MISSING_GROUP: return "missing-group";
+    case LINLI_CHAIN_MEMBERS_UNKNOWN: return "members-unknown";
     default: return "no-member";
     }
 }
@@ -152,6 +174,7 @@ linli_org_check (LinliProject *project,
   g_autofree guint8 *compound_branch = g_new0 (guint8, n_compounds + 1);
   g_autofree guint8 *compound_unattached = g_new0 (guint8, n_compounds + 1);
   g_autofree guint64 *compound_members = g_new0 (guint64, n_compounds + 1);
+  g_autofree guint8 *compound_unknown = g_new0 (guint8, n_compounds + 1);
   g_autofree Mean *compound_mean = g_new0 (Mean, n_compounds + 1);
   g_autofree guint8 *grid_branch = g_new0 (guint8, n_grids + 1);
   g_autofree Mean *grid_mean = g_new0 (Mean, n_grids + 1);
@@ -243,6 +266,7 @@ linli_org_check (LinliProject *project,
       int grid = building_grid != NULL ? building_grid[b] : -1;
 
       compound_members[compound] += building->party_members;
+      compound_unknown[compound] |= (building->flags & LINLI_BUILDING_MEMBERS_UNKNOWN) != 0;
       mean_add (&compound_mean[compound], building);
       if (grid >= 0 && (guint) grid < n_grids)
         mean_add (&grid_mean[grid], building);
@@ -251,7 +275,14 @@ linli_org_check (LinliProject *project,
 
       f->buildings++;
       f->buildings_with_group += in_group[b];
-      if (building->party_members == 0)
+      /* A building whose members are not known is neither with nor
+       * without a member: it stays out of the share's whole. */
+      if (building->party_members == 0 && (building->flags & LINLI_BUILDING_MEMBERS_UNKNOWN))
+        {
+          f->buildings_members_unknown++;
+          check->chain[b] = LINLI_CHAIN_MEMBERS_UNKNOWN;
+        }
+      else if (building->party_members == 0)
         check->chain[b] = LINLI_CHAIN_NO_MEMBER;
       else
         {
@@ -275,8 +306,12 @@ linli_org_check (LinliProject *project,
           LinliViolation *v =
             add (list, "compound-no-branch", LINLI_SEVERITY_ERROR, compound->community, LINLI_SUBJECT_COMPOUND,
                  c, compound->id,
-                 g_strdup_printf (_("Compound “%s” has %u party members but no branch, "
-                                    "and is not in grids that have one"),
+                 /* With some buildings' members unknown, the count is a lower bound. */
+                 g_strdup_printf (compound_unknown[c]
+                                  ? _("Compound “%s” has at least %u party members but no branch, "
+                                      "and is not in grids that have one")
+                                  : _("Compound “%s” has %u party members but no branch, "
+                                      "and is not in grids that have one"),
                                   compound_label (compound), (guint) MIN (compound_members[c], G_MAXUINT)));
 
           mean_place (&compound_mean[c], v);
@@ -356,7 +391,7 @@ linli_org_check (LinliProject *project,
 
       /* Members the data did not give are not known to be none: said so,
        * so a planner asks rather than takes the building for memberless. */
-      if (check->chain[b] == LINLI_CHAIN_NO_MEMBER && (building->flags & LINLI_BUILDING_MEMBERS_UNKNOWN))
+      if (check->chain[b] == LINLI_CHAIN_MEMBERS_UNKNOWN)
         v = add (list, "building-members-unknown", LINLI_SEVERITY_WARNING, community, LINLI_SUBJECT_BUILDING, b,
                  building->id,
                  g_strdup_printf (_("Building “%s”: party members not known (the imported data did not give them)"),
@@ -384,6 +419,7 @@ linli_org_check (LinliProject *project,
       check->district.buildings += f->buildings;
       check->district.buildings_with_group += f->buildings_with_group;
       check->district.buildings_with_member += f->buildings_with_member;
+      check->district.buildings_members_unknown += f->buildings_members_unknown;
     }
   return check;
 }

@@ -32,10 +32,12 @@ typedef enum
   LINLI_CHAIN_COMPLETE,        /* members, and in a party group */
   LINLI_CHAIN_MISSING_GROUP,   /* members, but in no party group */
   LINLI_CHAIN_NO_MEMBER,       /* no party member */
+  LINLI_CHAIN_MEMBERS_UNKNOWN, /* the data did not give its party members */
 } LinliChainStatus;
 
 /* Counts over a community or the district; a share is the second of a
- * pair over the first. */
+ * pair over the first, except buildings_with_member, whose share is over
+ * the buildings whose party members are known (linli_org_figures_member_share()). */
 typedef struct
 {
   guint compounds;
@@ -43,6 +45,7 @@ typedef struct
   guint buildings;
   guint buildings_with_group;
   guint buildings_with_member;
+  guint buildings_members_unknown;  /* with members not known, counted in neither above */
 } LinliOrgFigures;
 
 typedef struct
@@ -60,6 +63,7 @@ LinliOrgCheck *linli_org_check           (LinliProject *project,
 void           linli_org_check_free      (LinliOrgCheck *check);
 double         linli_org_figures_share   (guint part,
                                           guint whole);
+double         linli_org_figures_member_share (const LinliOrgFigures *figures);
 const char    *linli_chain_status_to_string (LinliChainStatus status);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliOrgCheck, linli_org_check_free)

@@ -11,6 +11,21 @@
 #include "linli-org.h"
 #include "linli-report-tables.h"
 
+/* Auxiliary methods */
+
+/* Households or residents, marked "estimated" when any of the buildings
+ * summed has them estimated; the cell keeps the number for the workbook. */
+static void
+add_households (LinliTable *table,
+                guint       households,
+                guint       buildings_estimated,
+                guint       buildings)
+{
+  g_autofree char *text = linli_format_estimated (households, buildings_estimated, buildings);
+
+  linli_table_add_formatted (table, text, households, LINLI_FIGURE_COUNT);
+}
+
 /**
  * linli_report_table_figures:
  *
@@ -51,6 +66,19 @@ linli_report_table_communities (LinliDocument *document)
   LinliOrg *org = linli_project_get_org (project);
   LinliTable *table = linli_table_new ("communities", _("Communities"));
   guint n = linli_project_get_n_communities (project);
+  g_autofree guint *estimated = g_new0 (guint, n + 1);
+
+  /* Households summed over buildings some of which have them estimated
+   * say how many, per community and, last, over the district. */
+  for (guint i = 0; i < linli_project_get_n_buildings (project); i++)
+    if (linli_project_get_building (project, i)->flags & LINLI_BUILDING_ESTIMATED)
+      {
+        guint community = linli_project_building_community (project, i);
+
+        if (community < n)
+          estimated[community]++;
+        estimated[n]++;
+      }
 
   linli_table_add_column (table, _("Community"), LINLI_TABLE_ALIGN_START, 2);
   linli_table_add_column (table, _("Secretary"), LINLI_TABLE_ALIGN_START, 1.4);
@@ -70,7 +98,7 @@ linli_report_table_communities (LinliDocument *document)
                             c < n ? linli_project_get_community (project, c)->name : _("District"));
       linli_table_add_text (table, linli_project_person (project, secretary));
       linli_table_add_number (table, t->buildings, LINLI_FIGURE_COUNT);
-      linli_table_add_number (table, t->households, LINLI_FIGURE_COUNT);
+      add_households (table, t->households, estimated[c], t->buildings);
       linli_table_add_number (table, t->households_covered, LINLI_FIGURE_COUNT);
       linli_table_add_number (table,
                               linli_coverage_totals_share (t->households_covered, t->households),
@@ -256,7 +284,7 @@ linli_report_table_uncovered (LinliDocument *document)
                             linli_project_get_community (project, compound->community)->name);
       linli_table_add_text (table, compound->name);
       linli_table_add_text (table, b->name != NULL && b->name[0] != '\0' ? b->name : b->id);
-      linli_table_add_number (table, b->households, LINLI_FIGURE_COUNT);
+      add_households (table, b->households, (b->flags & LINLI_BUILDING_ESTIMATED) != 0, 1);
     }
   return table;
 }
@@ -293,8 +321,11 @@ linli_report_table_grids (LinliDocument *document)
       linli_table_add_text (table, community < linli_project_get_n_communities (project)
                                    ? linli_project_get_community (project, community)->name : "");
       linli_table_add_text (table, linli_project_person (project, linli_grid_get_worker (grid)));
-      linli_table_add_number (table, figures != NULL ? figures->households : NAN,
-                              LINLI_FIGURE_COUNT);
+      if (figures != NULL)
+        add_households (table, figures->households, figures->estimated_buildings,
+                        figures->buildings);
+      else
+        linli_table_add_number (table, NAN, LINLI_FIGURE_COUNT);
       linli_table_add_text (table, figures == NULL ? "" : figures->in_range ? _("yes") : _("no"));
     }
   return table;

@@ -30,6 +30,7 @@ struct _LinliBuildingEditor
   GtkEntry       *residents_entry;
   GtkEntry       *members_entry;
   GtkCheckButton *estimated_check;
+  GtkCheckButton *members_unknown_check;
 
   LinliDocument  *document;
   GSignalGroup   *project_signals;
@@ -98,6 +99,7 @@ fill (LinliBuildingEditor *self)
   const LinliBuilding *first = NULL;
   gboolean mixed_name = FALSE, mixed_compound = FALSE, mixed_households = FALSE;
   gboolean mixed_residents = FALSE, mixed_members = FALSE, mixed_estimated = FALSE;
+  gboolean mixed_unknown = FALSE;
   guint64 households = 0;
 
   self->updating = TRUE;
@@ -123,6 +125,8 @@ fill (LinliBuildingEditor *self)
       mixed_residents |= b->residents != first->residents;
       mixed_members |= b->party_members != first->party_members;
       mixed_estimated |= (b->flags & LINLI_BUILDING_ESTIMATED) != (first->flags & LINLI_BUILDING_ESTIMATED);
+      mixed_unknown |= (b->flags & LINLI_BUILDING_MEMBERS_UNKNOWN) !=
+                       (first->flags & LINLI_BUILDING_MEMBERS_UNKNOWN);
     }
   if (first == NULL)
     {
@@ -138,6 +142,8 @@ fill (LinliBuildingEditor *self)
       gtk_entry_set_placeholder_text (self->members_entry, NULL);
       gtk_check_button_set_inconsistent (self->estimated_check, FALSE);
       gtk_check_button_set_active (self->estimated_check, FALSE);
+      gtk_check_button_set_inconsistent (self->members_unknown_check, FALSE);
+      gtk_check_button_set_active (self->members_unknown_check, FALSE);
     }
   else
     {
@@ -161,10 +167,20 @@ fill (LinliBuildingEditor *self)
                                    mixed_compound ? _("The selected buildings are in several compounds") : NULL);
       set_number (self->households_entry, mixed_households, first->households);
       set_number (self->residents_entry, mixed_residents, first->residents);
-      set_number (self->members_entry, mixed_members, first->party_members);
+      set_number (self->members_entry, mixed_members || mixed_unknown, first->party_members);
       gtk_check_button_set_inconsistent (self->estimated_check, mixed_estimated);
       gtk_check_button_set_active (self->estimated_check,
                                    !mixed_estimated && (first->flags & LINLI_BUILDING_ESTIMATED) != 0);
+      /* Members the data did not give show as unknown, never as 0. */
+      gtk_check_button_set_inconsistent (self->members_unknown_check, mixed_unknown);
+      gtk_check_button_set_active (self->members_unknown_check,
+                                   !mixed_unknown &&
+                                   (first->flags & LINLI_BUILDING_MEMBERS_UNKNOWN) != 0);
+      if (!mixed_unknown && (first->flags & LINLI_BUILDING_MEMBERS_UNKNOWN))
+        {
+          gtk_editable_set_text (GTK_EDITABLE (self->members_entry), "");
+          gtk_entry_set_placeholder_text (self->members_entry, _("unknown"));
+        }
     }
   self->dirty = 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "building.apply", FALSE);
@@ -248,7 +264,42 @@ on_residents_entry_changed_cb (LinliBuildingEditor *self)
 static void
 on_members_entry_changed_cb (LinliBuildingEditor *self)
 {
+  if (self->updating)
+    return;
+  /* A number typed makes the members known. */
+  if (gtk_editable_get_text (GTK_EDITABLE (self->members_entry))[0] != '\0' &&
+      (gtk_check_button_get_active (self->members_unknown_check) ||
+       gtk_check_button_get_inconsistent (self->members_unknown_check)))
+    {
+      self->updating = TRUE;
+      gtk_check_button_set_inconsistent (self->members_unknown_check, FALSE);
+      gtk_check_button_set_active (self->members_unknown_check, FALSE);
+      self->updating = FALSE;
+      self->dirty &= ~LINLI_BUILDING_FIELD_MEMBERS_UNKNOWN;
+    }
   mark_dirty (self, LINLI_BUILDING_FIELD_PARTY_MEMBERS);
+}
+
+static void
+on_members_unknown_check_toggled_cb (LinliBuildingEditor *self)
+{
+  gboolean unknown = gtk_check_button_get_active (self->members_unknown_check);
+
+  if (self->updating)
+    return;
+  gtk_check_button_set_inconsistent (self->members_unknown_check, FALSE);
+  /* Unknown empties the count; known again starts from 0, shown, so the
+   * planner sees what will be stored. */
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->members_entry), unknown ? "" : "0");
+  gtk_entry_set_placeholder_text (self->members_entry, unknown ? _("unknown") : NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->members_entry), "error");
+  self->updating = FALSE;
+  if (unknown)
+    self->dirty &= ~LINLI_BUILDING_FIELD_PARTY_MEMBERS;
+  else
+    mark_dirty (self, LINLI_BUILDING_FIELD_PARTY_MEMBERS);
+  mark_dirty (self, LINLI_BUILDING_FIELD_MEMBERS_UNKNOWN);
 }
 
 static void
@@ -371,12 +422,14 @@ linli_building_editor_class_init (LinliBuildingEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliBuildingEditor, residents_entry);
   gtk_widget_class_bind_template_child (widget_class, LinliBuildingEditor, members_entry);
   gtk_widget_class_bind_template_child (widget_class, LinliBuildingEditor, estimated_check);
+  gtk_widget_class_bind_template_child (widget_class, LinliBuildingEditor, members_unknown_check);
   gtk_widget_class_bind_template_callback (widget_class, on_name_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_compound_dropdown_notify_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_households_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_residents_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_members_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_estimated_check_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_members_unknown_check_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "building.apply", NULL, apply_action);
@@ -499,6 +552,8 @@ linli_building_editor_apply (LinliBuildingEditor *self)
   if (self->dirty & LINLI_BUILDING_FIELD_PARTY_MEMBERS)
     ok &= read_count (self->members_entry, &values.party_members);
   values.flags = gtk_check_button_get_active (self->estimated_check) ? LINLI_BUILDING_ESTIMATED : 0;
+  if (gtk_check_button_get_active (self->members_unknown_check))
+    values.flags |= LINLI_BUILDING_MEMBERS_UNKNOWN;
   if (!ok)
     return FALSE;
   changed = linli_base_edits_change_buildings (linli_document_get_history (self->document),

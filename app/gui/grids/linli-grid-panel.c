@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "linli-figures.h"
 #include "linli-grid-assignment.h"
 #include "linli-grid-edits.h"
 #include "linli-grids.h"
@@ -188,10 +189,19 @@ cell_text (LinliGridPanel *self,
     return g_strdup ("");
   switch (column)
     {
-    case COL_HOUSEHOLDS: return g_strdup_printf ("%u", f->households);
-    case COL_RESIDENTS: return g_strdup_printf ("%u", f->residents);
+    /* The columns are narrow: a sum with estimates in it says so in a
+     * word, and a count of members with unknowns in it reads as a lower
+     * bound; the cell's tooltip says how many buildings (cell_tooltip()). */
+    case COL_HOUSEHOLDS:
+      return linli_format_estimated (f->households, f->estimated_buildings > 0, 1);
+    case COL_RESIDENTS:
+      return linli_format_estimated (f->residents, f->estimated_buildings > 0, 1);
     case COL_BUILDINGS: return g_strdup_printf ("%u", f->buildings);
-    case COL_MEMBERS: return g_strdup_printf ("%u", f->party_members);
+    case COL_MEMBERS:
+      if (f->members_unknown == 0 || (f->members_unknown >= f->buildings && f->party_members == 0))
+        return linli_format_members (f->party_members, f->members_unknown, f->buildings);
+      /* TRANSLATORS: at least this many party members, some buildings' not known */
+      return g_strdup_printf (_("≥ %u"), f->party_members);
     case COL_COMPACTNESS: return g_strdup_printf ("%.2f", f->polsby_popper);
     case COL_CONTIGUOUS: return g_strdup (yes_no (f->contiguous));
     case COL_IN_RANGE: return g_strdup (yes_no (f->in_range));
@@ -486,10 +496,33 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), columns[data->column].numeric ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Numbers are never cut short, so a mark beside one stays readable;
+   * names give way instead. */
+  if (!columns[data->column].numeric)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (columns[data->column].numeric)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
+}
+
+/* The whole story of a marked cell: how many buildings are estimated or
+ * have party members unknown; NULL for the other cells. */
+static char *
+cell_tooltip (LinliGridPanel *self,
+              LinliGrid      *grid,
+              Column          column)
+{
+  const LinliGridFigures *f = grid_figures (self, grid);
+
+  if (f == NULL)
+    return NULL;
+  if (column == COL_HOUSEHOLDS && f->estimated_buildings > 0)
+    return linli_format_estimated (f->households, f->estimated_buildings, f->buildings);
+  if (column == COL_RESIDENTS && f->estimated_buildings > 0)
+    return linli_format_estimated (f->residents, f->estimated_buildings, f->buildings);
+  if (column == COL_MEMBERS && f->members_unknown > 0)
+    return linli_format_members (f->party_members, f->members_unknown, f->buildings);
+  return NULL;
 }
 
 static void
@@ -499,8 +532,10 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 {
   LinliGrid *grid = gtk_list_item_get_item (item);
   g_autofree char *text = cell_text (data->self, grid, data->column);
+  g_autofree char *tooltip = cell_tooltip (data->self, grid, data->column);
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), tooltip);
 }
 
 static int

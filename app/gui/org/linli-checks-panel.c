@@ -92,6 +92,7 @@ linli_checks_rule_get_label (const char *rule)
 {
   static const struct { const char *rule; const char *label; } labels[] = {
     { "building-no-member", N_("Buildings with no party member") },
+    { "building-members-unknown", N_("Buildings with party members unknown") },
     { "building-no-group", N_("Buildings with members in no group") },
     { "compound-no-branch", N_("Compounds with no branch") },
     { "grid-no-branch", N_("Grids with no branch") },
@@ -140,7 +141,7 @@ add_figures_row (LinliChecksPanel      *self,
   double shares[3] = {
     linli_org_figures_share (f->compounds_with_branch, f->compounds),
     linli_org_figures_share (f->buildings_with_group, f->buildings),
-    linli_org_figures_share (f->buildings_with_member, f->buildings),
+    linli_org_figures_member_share (f),
   };
   GtkWidget *label = figure_label (name, FALSE, bold);
 
@@ -150,6 +151,19 @@ add_figures_row (LinliChecksPanel      *self,
     {
       /* Translators: a share in the organisation figures, e.g. "85 %" */
       g_autofree char *text = g_strdup_printf (_("%.0f %%"), 100 * shares[k]);
+
+      /* The share with a member is over the buildings whose members are
+       * known; how many are not stands beside it. */
+      if (k == 2 && f->buildings_members_unknown > 0)
+        {
+          guint unknown = f->buildings_members_unknown;
+          char *known = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u unknown)",
+                                                      "%s (%u unknown)", unknown),
+                                         text, unknown);
+
+          g_free (text);
+          text = known;
+        }
 
       gtk_grid_attach (self->figures_grid, figure_label (text, TRUE, bold), k + 1, row, 1, 1);
     }
