@@ -133,7 +133,8 @@ fill (LinliBuildingEditor *self)
       gtk_label_set_text (self->title_label, _("No building selected"));
       gtk_editable_set_text (GTK_EDITABLE (self->name_entry), "");
       gtk_entry_set_placeholder_text (self->name_entry, NULL);
-      gtk_drop_down_set_selected (self->compound_dropdown, 0);
+      /* Nothing selected: no compound at all, not "mixed". */
+      gtk_drop_down_set_selected (self->compound_dropdown, GTK_INVALID_LIST_POSITION);
       set_number (self->households_entry, TRUE, 0);
       set_number (self->residents_entry, TRUE, 0);
       set_number (self->members_entry, TRUE, 0);
