@@ -72,6 +72,8 @@ test_buildings (void)
   project = linli_import_geojson (path, &opts, &report, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (linli_project_get_attribution (project), ==, "");   /* not from OpenStreetMap */
+  g_assert_true (g_str_has_prefix (linli_project_get_name (project), "linli-import-"));
+  g_assert_false (g_str_has_suffix (linli_project_get_name (project), ".geojson"));
   g_assert_cmpuint (report.features, ==, 5);
   g_assert_cmpuint (report.buildings, ==, 3);
   g_assert_cmpuint (report.skipped, ==, 2);
@@ -748,12 +750,36 @@ test_street_length (void)
   g_unlink (path);
 }
 
+/* A district imported from a file is named after the file, without the
+ * extensions of the formats read, in any case; nothing else is cut. */
+static void
+test_name_for_path (void)
+{
+  const char *cases[][2] = {
+    { "/data/老城区.geojson", "老城区" },
+    { "district.osm.xml", "district" },
+    { "LIST.CSV", "LIST" },
+    { "a.b.shp", "a.b.shp" },
+    { ".csv", ".csv" },
+    { "roads.json.txt", "roads" },
+    { "old town", "old town" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = linli_import_name_for_path (cases[i][0]);
+
+      g_assert_cmpstr (name, ==, cases[i][1]);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import/buildings", test_buildings);
+  g_test_add_func ("/import/name-for-path", test_name_for_path);
   g_test_add_func ("/import/gcj02", test_gcj02);
   g_test_add_func ("/import/errors", test_errors);
   g_test_add_func ("/import/lines-and-pois", test_lines_and_pois);

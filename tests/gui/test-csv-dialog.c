@@ -166,7 +166,7 @@ test_new_project (Fixture       *f,
 
   project = linli_window_get_project (f->window);
   g_assert_cmpuint (linli_project_get_n_buildings (project), ==, 2);
-  g_assert_cmpstr (linli_project_get_name (project), ==, "points.csv");
+  g_assert_cmpstr (linli_project_get_name (project), ==, "points");
   linli_wgs84_from_gcj02 (31.2416, 121.4958, &lat, &lon);
   g_assert_cmpfloat (linli_project_get_building (project, 0)->lat, ==, lat);
   g_assert_cmpuint (linli_coverage_get_district (linli_document_get_coverage (linli_window_get_document (f->window)))->households, ==, 42);

@@ -921,6 +921,7 @@ test_add_streets (Fixture       *f,
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 walkable way"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "replace this project's 343 streets"));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "project’s data"));   /* near: no warning */
   adw_message_dialog_response (dialog, "add");
   linli_test_wait_ms (50);
 
@@ -1079,6 +1080,10 @@ test_import_preview_geojson (Fixture       *f,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "pois_osm.geojson"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 walkable way,"));
   g_assert_null (strstr (adw_message_dialog_get_body (dialog), "convex hull"));
+  /* Shanghai, while the open sample lies in Hangzhou, 160 km away: said first. */
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "Everything in the file lies at least 1"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "another place"));
   g_assert_nonnull (crs);
   g_assert_nonnull (check);
   g_assert_true (gtk_check_button_get_active (check));

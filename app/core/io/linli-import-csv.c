@@ -5,6 +5,7 @@
 
 #include "linli-import-csv.h"
 #include "linli-import-csv-private.h"
+#include "linli-import.h"
 #include "linli-number.h"
 
 #include "linli-file.h"
@@ -1027,7 +1028,7 @@ linli_csv_import (const LinliCsvTable   *table,
     }
 
   project = linli_project_new ();
-  basename = g_path_get_basename (table->display_name);
+  basename = linli_import_name_for_path (table->display_name);
   linli_project_set_name (project, options->name ? options->name : basename);
 
   linli_extent_init (&extent);

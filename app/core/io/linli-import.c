@@ -273,7 +273,7 @@ linli_importer_init (LinliImporter            *imp,
                      const LinliImportOptions *options,
                      const char               *path)
 {
-  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *basename = linli_import_name_for_path (path);
   g_autofree char *name = clamp_text (options->name ? options->name : basename);
 
   memset (imp, 0, sizeof *imp);
@@ -1516,6 +1516,45 @@ linli_import_guess_format (const char *path)
   if (i < n)
     return head[i] == '<' ? LINLI_IMPORT_FORMAT_OSM : LINLI_IMPORT_FORMAT_GEOJSON;
   return g_str_has_suffix (path, ".osm") ? LINLI_IMPORT_FORMAT_OSM : LINLI_IMPORT_FORMAT_GEOJSON;
+}
+
+/**
+ * linli_import_name_for_path:
+ * @path: a file being imported
+ *
+ * The name a district imported from @path gets: the file's name without
+ * its directory and without the extensions of the formats Linli reads
+ * (`.geojson`, `.json`, `.osm`, `.xml`, `.csv`, `.txt`, in any case and
+ * combination such as `.osm.xml`), so that 老城区.geojson gives 老城区.  A
+ * name that would be empty keeps the file's name.
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+linli_import_name_for_path (const char *path)
+{
+  static const char *const extensions[] = { ".geojson", ".json", ".osm", ".xml", ".csv", ".txt" };
+  char *name = g_path_get_basename (path);
+  gboolean cut = TRUE;
+
+  while (cut)
+    {
+      size_t len = strlen (name);
+
+      cut = FALSE;
+      for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+        {
+          size_t ext = strlen (extensions[i]);
+
+          if (len > ext && g_ascii_strcasecmp (name + len - ext, extensions[i]) == 0)
+            {
+              name[len - ext] = '\0';
+              cut = TRUE;
+              break;
+            }
+        }
+    }
+  return name;
 }
 
 /**

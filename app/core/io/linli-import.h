@@ -68,6 +68,7 @@ void              linli_import_options_init   (LinliImportOptions *options);
 void              linli_import_report_clear   (LinliImportReport  *report);
 
 LinliImportFormat linli_import_guess_format   (const char *path);
+char             *linli_import_name_for_path  (const char *path) G_GNUC_WARN_UNUSED_RESULT;
 void              linli_import_find_companions (const char  *path,
                                                 char       **streets_path,
                                                 char       **pois_path);

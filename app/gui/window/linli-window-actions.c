@@ -9,6 +9,7 @@
 #include "linli-grid-propose-dialog.h"
 #include "linli-report-dialog.h"
 #include "linli-import.h"
+#include "linli-import-sites.h"
 #include "linli-window-private.h"
 
 #define NUDGE_METRES 10.0
@@ -330,10 +331,14 @@ static char *
 describe_import (const LinliImportReport *report,
                  gboolean                 osm,
                  const char              *streets_path,
-                 const char              *pois_path)
+                 const char              *pois_path,
+                 const char              *place)
 {
   GString *s = g_string_new (NULL);
 
+  /* A file of another city or in another coordinate system is said first. */
+  if (place != NULL)
+    g_string_append_printf (s, "%s\n\n", place);
   g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u building to import", "%u buildings to import",
                                           report->buildings), report->buildings);
   if (report->estimated > 0)
@@ -401,7 +406,7 @@ linli_window_preview_import (LinliWindow *self,
   g_autoptr (GError) error = NULL;
   g_autoptr (LinliProject) preview = NULL;
   g_auto (LinliImportReport) report = { 0 };
-  g_autofree char *body = NULL;
+  g_autofree char *body = NULL, *place = NULL;
   LinliImportOptions opts;
   GtkWidget *dialog, *box, *dropdown = NULL, *check = NULL;
   gboolean osm;
@@ -427,7 +432,8 @@ linli_window_preview_import (LinliWindow *self,
       return;
     }
 
-  body = describe_import (&report, osm, streets_path, pois_path);
+  place = linli_import_check_project_place (self->project, preview);
+  body = describe_import (&report, osm, streets_path, pois_path, place);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), osm ? _("Import OpenStreetMap Data?") : _("Import Buildings?"),
                                    body);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
@@ -536,7 +542,8 @@ linli_window_preview_add_streets (LinliWindow *self,
   g_autoptr (GError) error = NULL;
   g_autoptr (LinliProject) preview = NULL;
   g_auto (LinliImportReport) report = { 0 };
-  g_autofree char *body = NULL;
+  g_autofree char *body = NULL, *place = NULL;
+  const LinliStreets *streets;
   LinliImportOptions opts;
   GtkWidget *dialog, *dropdown = NULL;
   PendingStreets *p;
@@ -562,6 +569,16 @@ linli_window_preview_add_streets (LinliWindow *self,
                                        "%u streets. Its buildings and sites stay as they are; the result opens as "
                                        "a new, unsaved project with your edits.", report.street_ways),
                           report.street_ways, report.street_km, report.street_joins, n_ways);
+  /* Streets far from the buildings would walk nobody anywhere: say so first. */
+  streets = linli_project_get_streets (preview);
+  place = linli_import_check_place (self->project, streets ? linli_streets_get_nodes (streets) : NULL,
+                                    streets ? linli_streets_get_n_nodes (streets) : 0, LINLI_SITE_IMPORT_FAR_M);
+  if (place != NULL)
+    {
+      g_autofree char *plain = g_steal_pointer (&body);
+
+      body = g_strdup_printf ("%s\n\n%s", place, plain);
+    }
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Add Streets?"), body);
   if (linli_import_guess_format (path) != LINLI_IMPORT_FORMAT_OSM)
     {
