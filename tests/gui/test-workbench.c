@@ -262,53 +262,30 @@ find_file_chooser (void)
   return NULL;
 }
 
-/* An import not saved yet, closed: the question offers Save, which asks
- * for a file, saves the project there and closes the window. */
-static void
-test_close_import_offers_save (Fixture       *f,
-                               gconstpointer  data)
+/* Answers the window's Save As chooser with @name in the test's folder.
+ * The chooser reads a folder asynchronously before it takes a name in it;
+ * the test must write nowhere but its own folder.  Returns the path. */
+static char *
+answer_save_as (Fixture    *f,
+                const char *name)
 {
-  g_autoptr (LinliProject) imported = NULL;
-  g_autoptr (GBytes) before = NULL;
-  g_autofree char *saved = g_build_filename (f->dir, "imported.linli", NULL);
+  char *saved = g_build_filename (f->dir, name, NULL);
   g_autoptr (GFile) target = g_file_new_for_path (saved);
   g_autoptr (GFile) folder = g_file_new_for_path (f->dir);
   g_autoptr (GFile) chosen = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LinliProject) reread = NULL;
-  g_autoptr (GBytes) after = NULL;
-  AdwMessageDialog *dialog;
   GtkFileChooser *chooser = NULL;
-
-  show (f);
-  before = linli_format_save_bytes (linli_window_get_project (f->window));
-  imported = linli_format_load_data (g_bytes_get_data (before, NULL), g_bytes_get_size (before), "import", &error);
-  g_assert_no_error (error);
-  linli_window_set_project (f->window, imported, NULL);
-  linli_document_mark_unsaved (linli_window_get_document (f->window));
-  g_assert_null (linli_window_get_file (f->window));
-
-  gtk_window_close (GTK_WINDOW (f->window));
-  dialog = find_message_dialog ();
-  g_assert_nonnull (dialog);
-  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
-  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
-  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
-  adw_message_dialog_response (dialog, "save");
 
   for (int i = 0; i < 200 && (chooser = find_file_chooser ()) == NULL; i++)
     linli_test_wait_ms (10);
   g_assert_nonnull (chooser);
-  g_assert_nonnull (f->window->close_chooser);
-  /* The chooser reads a folder asynchronously before it takes a name in
-   * it; the test must write nowhere but its own folder. */
+  g_assert_nonnull (f->window->save_as_chooser);
   for (int i = 0; i < 100; i++)
     {
       g_clear_object (&chosen);
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (f->window->close_chooser), folder, NULL);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (f->window->save_as_chooser), folder, NULL);
       linli_test_wait_ms (20);
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (f->window->close_chooser), "imported.linli");
-      chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (f->window->close_chooser));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (f->window->save_as_chooser), name);
+      chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (f->window->save_as_chooser));
       if (chosen != NULL && g_file_equal (chosen, target))
         break;
     }
@@ -316,17 +293,131 @@ test_close_import_offers_save (Fixture       *f,
   g_assert_cmpstr (g_file_peek_path (chosen), ==, saved);
   /* The dialog itself checks the name asynchronously before it answers;
    * the answer the window waits for is the native dialog's. */
-  g_signal_emit_by_name (f->window->close_chooser, "response", GTK_RESPONSE_ACCEPT);
+  g_signal_emit_by_name (f->window->save_as_chooser, "response", GTK_RESPONSE_ACCEPT);
+  return saved;
+}
+
+/* The sample as an import not saved yet (no file); returns its bytes. */
+static GBytes *
+set_unsaved_import (Fixture *f)
+{
+  GBytes *before = linli_format_save_bytes (linli_window_get_project (f->window));
+  g_autoptr (LinliProject) imported = NULL;
+  g_autoptr (GError) error = NULL;
+
+  imported = linli_format_load_data (g_bytes_get_data (before, NULL), g_bytes_get_size (before), "import", &error);
+  g_assert_no_error (error);
+  linli_window_set_project (f->window, imported, NULL);
+  linli_document_mark_unsaved (linli_window_get_document (f->window));
+  g_assert_null (linli_window_get_file (f->window));
+  return before;
+}
+
+/* Saved at @path, the same project as @before. */
+static void
+assert_saved_as (const char *path,
+                 GBytes     *before)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) reread = NULL;
+  g_autoptr (GBytes) after = NULL;
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  reread = linli_format_load_file (path, &error);
+  g_assert_no_error (error);
+  after = linli_format_save_bytes (reread);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* An import not saved yet, closed: the question offers Save, which asks
+ * for a file, saves the project there and closes the window. */
+static void
+test_close_import_offers_save (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr (GBytes) before = NULL;
+  g_autofree char *saved = NULL;
+  AdwMessageDialog *dialog;
+
+  show (f);
+  before = set_unsaved_import (f);
+  gtk_window_close (GTK_WINDOW (f->window));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  adw_message_dialog_response (dialog, "save");
+  saved = answer_save_as (f, "imported.linli");
   for (int i = 0; i < 200 && gtk_widget_get_visible (GTK_WIDGET (f->window)); i++)
     linli_test_wait_ms (10);
 
   /* Saved where asked, the same project, and the window closed. */
-  g_assert_true (g_file_test (saved, G_FILE_TEST_IS_REGULAR));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
-  reread = linli_format_load_file (saved, &error);
-  g_assert_no_error (error);
-  after = linli_format_save_bytes (reread);
-  g_assert_true (g_bytes_equal (before, after));
+  assert_saved_as (saved, before);
+}
+
+typedef struct
+{
+  guint continued;
+  guint freed;
+} ReplaceCount;
+
+static void
+count_continue (LinliWindow *window,
+                gpointer     data)
+{
+  ((ReplaceCount *) data)->continued++;
+}
+
+static void
+count_free (gpointer data)
+{
+  ((ReplaceCount *) data)->freed++;
+}
+
+/* An import not saved yet, about to be replaced (another file opened, a
+ * new import): the question offers Save As too, which saves where the
+ * planner says and then goes on; a cancelled chooser goes nowhere. */
+static void
+test_replace_import_offers_save (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr (GBytes) before = NULL;
+  g_autofree char *saved = NULL;
+  ReplaceCount count = { 0 };
+  AdwMessageDialog *dialog;
+
+  show (f);
+  before = set_unsaved_import (f);
+
+  /* Save As, then cancel the chooser: nothing saved, nothing replaced. */
+  linli_window_confirm_replace (f->window, "replaced", count_continue, &count, count_free);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "save"), ==, "_Save As…");
+  adw_message_dialog_response (dialog, "save");
+  for (int i = 0; i < 200 && f->window->save_as_chooser == NULL; i++)
+    linli_test_wait_ms (10);
+  g_assert_nonnull (f->window->save_as_chooser);
+  g_signal_emit_by_name (f->window->save_as_chooser, "response", GTK_RESPONSE_CANCEL);
+  g_assert_null (f->window->save_as_chooser);
+  g_assert_cmpuint (count.continued, ==, 0);
+  g_assert_cmpuint (count.freed, ==, 1);
+  g_assert_null (linli_window_get_file (f->window));
+
+  /* Save As, a file chosen: saved there, then the replacement goes on. */
+  linli_window_confirm_replace (f->window, "replaced", count_continue, &count, count_free);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "save");
+  saved = answer_save_as (f, "kept.linli");
+  g_assert_cmpuint (count.continued, ==, 1);
+  g_assert_cmpuint (count.freed, ==, 2);
+  assert_saved_as (saved, before);
+  g_assert_nonnull (linli_window_get_file (f->window));
+  g_assert_false (linli_window_is_modified (f->window));
 }
 
 /* Whether the place is within the map as it is drawn now. */
@@ -834,6 +925,7 @@ main (int    argc,
   ADD ("/workbench/no-internal-minus-one", test_no_internal_minus_one);
   ADD ("/workbench/editor-forgets-deleted-site", test_editor_forgets_deleted_site);
   ADD ("/workbench/close-import-offers-save", test_close_import_offers_save);
+  ADD ("/workbench/replace-import-offers-save", test_replace_import_offers_save);
   ADD ("/workbench/community-row-zooms", test_community_row_zooms);
   ADD ("/workbench/proposal-row-shows-site", test_proposal_row_shows_site);
   ADD ("/workbench/building-walk", test_building_walk);

@@ -110,11 +110,51 @@ pending_replace_free (PendingReplace *p)
   g_free (p);
 }
 
+/* An import not saved yet has no file: Save asks for one first, then the
+ * replacement goes on. */
+static void
+on_replace_save_as_response_cb (GtkNativeDialog *chooser,
+                                int              response,
+                                PendingReplace  *p)
+{
+  g_autoptr (GFile) file = response == GTK_RESPONSE_ACCEPT
+                           ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (p->self->save_as_chooser == chooser)
+    p->self->save_as_chooser = NULL;
+  g_object_unref (chooser);
+  if (file != NULL && !linli_window_save_file (p->self, file, &error))
+    linli_window_show_error (p->self, _("Could not save the project"), error);
+  else if (file != NULL)
+    p->cont (p->self, p->data);
+  pending_replace_free (p);
+}
+
 static void
 on_discard_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
                         PendingReplace   *p)
 {
+  if (g_strcmp0 (response, "save") == 0 && linli_window_get_file (p->self) == NULL)
+    {
+      GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Save the Project"), GTK_WINDOW (p->self),
+                                                                   GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                                                   _("_Cancel"));
+      PendingReplace *later = g_new0 (PendingReplace, 1);
+
+      /* What to do next moves to the chooser's answer; the dialog's copy
+       * frees nothing when it goes. */
+      *later = *p;
+      g_object_ref (later->self);
+      p->data = NULL;
+      p->destroy = NULL;
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("plan.linli"));
+      g_signal_connect (chooser, "response", G_CALLBACK (on_replace_save_as_response_cb), later);
+      later->self->save_as_chooser = GTK_NATIVE_DIALOG (chooser);
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+      return;
+    }
   if (g_strcmp0 (response, "save") == 0)
     {
       g_autoptr (GError) error = NULL;
@@ -159,11 +199,12 @@ linli_window_confirm_replace (LinliWindow         *self,
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "discard", _("_Discard"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  if (linli_window_get_file (self) != NULL)
-    {
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save", _("_Save"));
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-    }
+  /* A project with no file yet, an import for example, is saved under a
+   * name the planner picks. */
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save",
+                                   linli_window_get_file (self) != NULL ? _("_Save") : _("_Save As…"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   p = g_new0 (PendingReplace, 1);
   p->self = g_object_ref (self);

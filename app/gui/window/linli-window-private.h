@@ -134,8 +134,9 @@ struct _LinliWindow
   double               meeting_lon;
   double               meeting_zoom;
   char                *meeting_scenario;   /* the scenario open when the meeting began */
-  /* Closing: the file chooser of Save As, while it is open */
-  GtkNativeDialog     *close_chooser;
+  /* Closing or replacing an unsaved import: the file chooser of Save As,
+   * while it is open */
+  GtkNativeDialog     *save_as_chooser;
   /* The side panel's panes (linli-window-lists.c) and the legend's parts
    * (linli-window-legend.c), from the template */
   GtkPaned            *side_paned;

@@ -617,8 +617,8 @@ on_close_save_as_response_cb (GtkNativeDialog *chooser,
                            ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
   g_autoptr (GError) error = NULL;
 
-  if (self->close_chooser == chooser)
-    self->close_chooser = NULL;
+  if (self->save_as_chooser == chooser)
+    self->save_as_chooser = NULL;
   g_object_unref (chooser);
   if (file == NULL)
     return;
@@ -644,7 +644,7 @@ on_close_response_cb (AdwMessageDialog *dialog,
 
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("plan.linli"));
       g_signal_connect_object (chooser, "response", G_CALLBACK (on_close_save_as_response_cb), self, 0);
-      self->close_chooser = GTK_NATIVE_DIALOG (chooser);
+      self->save_as_chooser = GTK_NATIVE_DIALOG (chooser);
       gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
       return;
     }
