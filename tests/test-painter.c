@@ -18,6 +18,7 @@
 #include "linli-mercator.h"
 #include "linli-org-check.h"
 #include "linli-painter.h"
+#include "linli-polygon.h"
 #include "linli-walk.h"
 
 typedef struct
@@ -837,6 +838,67 @@ test_grid_colours (Fixture       *f,
   cairo_surface_destroy (out);
 }
 
+/* A boundary drawn for a community shows before any grid exists (a new
+ * community is drawn before it is divided), with the grid layer. */
+static void
+test_boundary_without_grids (Fixture       *f,
+                             gconstpointer  data)
+{
+  LinliGrids *grids = linli_project_get_grids (f->project);
+  double min_lat, min_lon, max_lat, max_lon, x0, y0, x1, y1;
+  cairo_surface_t *before, *after, *hidden;
+  LinliLatLon corners[4];
+  g_autoptr (LinliPolygon) rect = NULL;
+  LinliMapView view;
+  guint checked = 0, drawn = 0, unchanged = 0;
+
+  while (linli_grids_get_n_grids (grids) > 0)
+    linli_grids_remove (grids, linli_grids_get_grid (grids, 0));
+  for (guint c = 0; c < linli_project_get_n_communities (f->project); c++)
+    linli_grids_set_community_boundary (grids, c, NULL);
+  linli_painter_set_show_grids (f->painter, TRUE);
+  fit_view (f, &view, 800, 600);
+  before = render (f->painter, &view);
+
+  /* A rectangle over the middle half of the district. */
+  g_assert_true (linli_project_get_bounds (f->project, &min_lat, &min_lon, &max_lat, &max_lon));
+  corners[0] = (LinliLatLon) { min_lat + (max_lat - min_lat) / 4, min_lon + (max_lon - min_lon) / 4 };
+  corners[1] = (LinliLatLon) { min_lat + (max_lat - min_lat) / 4, max_lon - (max_lon - min_lon) / 4 };
+  corners[2] = (LinliLatLon) { max_lat - (max_lat - min_lat) / 4, max_lon - (max_lon - min_lon) / 4 };
+  corners[3] = (LinliLatLon) { max_lat - (max_lat - min_lat) / 4, min_lon + (max_lon - min_lon) / 4 };
+  rect = linli_polygon_new_simple (corners, 4);
+  g_assert_nonnull (rect);
+  linli_grids_set_community_boundary (grids, 0, rect);
+  after = render (f->painter, &view);
+  linli_painter_set_show_grids (f->painter, FALSE);
+  hidden = render (f->painter, &view);
+
+  /* Along the top edge, away from the corners: the boundary's colour (or
+   * close to it, over what lies beneath) where there was none. */
+  linli_map_view_to_pixels (&view, corners[3].lat, corners[3].lon, &x0, &y0);
+  linli_map_view_to_pixels (&view, corners[2].lat, corners[2].lon, &x1, &y1);
+  for (int x = (int) x0 + 10; x < (int) x1 - 10; x += 2)
+    {
+      gboolean found = FALSE;
+
+      checked++;
+      for (int dy = -1; dy <= 1 && !found; dy++)
+        found = colour_near (pixel_at (after, x, (int) round (y0) + dy), LINLI_COLOR_BOUNDARY, 40) &&
+                !colour_near (pixel_at (before, x, (int) round (y0) + dy), LINLI_COLOR_BOUNDARY, 40);
+      drawn += found;
+      unchanged += pixel_at (hidden, x, (int) round (y0)) == pixel_at (before, x, (int) round (y0));
+    }
+  g_test_message ("%u of %u points on the edge drawn", drawn, checked);
+  g_assert_cmpuint (checked, >, 50);
+  g_assert_cmpuint (drawn, >=, checked * 8 / 10);
+  /* With the grid layer off, the boundary goes with it. */
+  g_assert_cmpuint (unchanged, ==, checked);
+
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+  cairo_surface_destroy (hidden);
+}
+
 static char *
 run_pdftotext (const char *pdf)
 {
@@ -1174,6 +1236,8 @@ main (int    argc,
   g_test_add ("/painter/document", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_document, fixture_tear_down);
   g_test_add ("/painter/grid-colours", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_grid_colours,
               fixture_tear_down);
+  g_test_add ("/painter/boundary-without-grids", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up,
+              test_boundary_without_grids, fixture_tear_down);
   g_test_add ("/painter/grid-hide-names", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_grid_hide_names,
               fixture_tear_down);
   status = g_test_run ();

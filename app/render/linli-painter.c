@@ -1626,25 +1626,26 @@ prepare_shapes (LinliPainter *self)
       shape_init (&shape, linli_grid_get_polygon (linli_grids_get_grid (grids, i)), projection);
       g_array_append_val (self->grid_shapes, shape);
     }
-  /* Boundaries matter once there are grids to keep inside them; before
-   * that the community areas say enough, and deriving one costs a hull. */
-  if (n_grids > 0)
-    for (guint c = 0; c < linli_project_get_n_communities (self->project); c++)
-      {
-        gboolean derived = FALSE;
-        LinliPolygon *boundary;
-        Shape shape;
+  /* A boundary drawn or imported is always shown: a planner draws one for
+   * a new community before any grid exists.  Derived ones matter once
+   * there are grids to keep inside them; before that the community areas
+   * say enough, and deriving one costs a hull. */
+  for (guint c = 0; c < linli_project_get_n_communities (self->project); c++)
+    {
+      gboolean derived = FALSE;
+      LinliPolygon *boundary;
+      Shape shape;
 
-        if (self->document != NULL && linli_document_get_project (self->document) == self->project)
-          boundary = linli_document_get_community_boundary (self->document, c, &derived);
-        else
-          boundary = linli_grids_get_community_boundary (grids, c);
-        shape_init (&shape, boundary, projection);
-        shape.derived = boundary != NULL && derived;
-        self->any_derived |= shape.derived;
-        self->any_given |= boundary != NULL && !derived;
-        g_array_append_val (self->boundary_shapes, shape);
-      }
+      if (n_grids > 0 && self->document != NULL && linli_document_get_project (self->document) == self->project)
+        boundary = linli_document_get_community_boundary (self->document, c, &derived);
+      else
+        boundary = linli_grids_get_community_boundary (grids, c);
+      shape_init (&shape, boundary, projection);
+      shape.derived = boundary != NULL && derived;
+      self->any_derived |= shape.derived;
+      self->any_given |= boundary != NULL && !derived;
+      g_array_append_val (self->boundary_shapes, shape);
+    }
   self->shapes_valid = TRUE;
 }
 
@@ -2331,7 +2332,7 @@ draw_legend (LinliPainter *self,
   int w, h, title_h, rule_h;
   double box_w, box_h, x, y, scale;
 
-  if (grids)
+  if (self->show_grids && self->project != NULL)
     prepare_shapes (self);
   for (guint i = 0; i < G_N_ELEMENTS (legend_rows); i++)
     {
@@ -2341,7 +2342,7 @@ draw_legend (LinliPainter *self,
 
       if (when == ROW_ALWAYS || (when == ROW_COVERAGE && !chain) || (when == ROW_CHAIN && chain) ||
           (when == ROW_WALK && self->node_distances != NULL) ||
-          (when == ROW_GRIDS && grids) || (when == ROW_GIVEN && grids && self->any_given) ||
+          (when == ROW_GRIDS && grids) || (when == ROW_GIVEN && self->show_grids && self->any_given) ||
           (when == ROW_DERIVED && grids && self->any_derived) ||
           (when == ROW_WATER && linli_project_has_water (self->project)))
         shown[n_rows++] = i;
@@ -3368,7 +3369,7 @@ linli_painter_draw (LinliPainter       *self,
   g_autoptr (GArray) placed = NULL;
   g_autoptr (GArray) sites = NULL;
   PangoContext *pango;
-  gboolean grids;
+  gboolean grids, boundaries;
   View v;
 
   g_return_if_fail (LINLI_IS_PAINTER (self));
@@ -3439,11 +3440,12 @@ linli_painter_draw (LinliPainter       *self,
     }
 
   grids = has_grids (self);
+  /* Boundaries drawn or imported show with the grid layer, grids or not. */
+  boundaries = self->show_grids && self->project != NULL;
+  if (boundaries)
+    prepare_shapes (self);
   if (grids)
-    {
-      prepare_shapes (self);
-      sort_grids_on_screen (self, &v);
-    }
+    sort_grids_on_screen (self, &v);
   sites = place_sites (self, &v);
   draw_background (self, cr, &v, grids);
   draw_water (self, cr, &v);
@@ -3452,11 +3454,10 @@ linli_painter_draw (LinliPainter       *self,
   draw_streets (self, cr, &v);
   draw_circles (self, cr, &v, sites, TRUE);
   draw_buildings (self, cr, &v);
+  if (boundaries)
+    draw_boundaries (self, cr, &v);
   if (grids)
-    {
-      draw_boundaries (self, cr, &v);
-      draw_grid_outlines (self, cr, &v);
-    }
+    draw_grid_outlines (self, cr, &v);
   draw_circles (self, cr, &v, sites, FALSE);
   /* Proposals' labels take their places first, then grid labels: there
    * are fewer of them, and a site's name gives way more gracefully. */
