@@ -13,6 +13,7 @@
 
 #include "linli-building-editor.h"
 #include "linli-format.h"
+#include "linli-grids.h"
 #include "linli-gui-test-utils.h"
 #include "linli-window-private.h"
 
@@ -113,7 +114,7 @@ answer_dialog (const char *name)
   g_assert_true (GTK_IS_ENTRY (entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), name);
   dropdown = gtk_widget_get_next_sibling (entry);
-  if (dropdown != NULL)
+  if (dropdown != NULL && GTK_IS_DROP_DOWN (dropdown))
     gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
                                 g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown))) - 1);
   /* A click on the button answers and closes; here both are done by hand. */
@@ -266,6 +267,68 @@ test_buildings_page (void)
   linli_test_close_window (window);
 }
 
+/* A new community has no building: the New Community dialog goes on to
+ * drawing its boundary (named in the hint), and "Assign by Community
+ * Boundaries" then moves exactly the buildings inside it there. */
+static void
+test_new_community_boundary (void)
+{
+  LinliWindow *window = linli_test_sample_window ();
+  LinliProject *project = linli_window_get_project (window);
+  LinliGrids *grids = linli_project_get_grids (project);
+  double min_lat, min_lon, max_lat, max_lon, lat0, lon0, lat1, lon1;
+  g_autoptr (GArray) inside = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint *community_before = NULL;
+  guint n_communities, n, moved = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  linli_test_wait_ms (100);
+  n = linli_project_get_n_buildings (project);
+  community_before = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    community_before[i] = linli_project_building_community (project, i);
+  /* Some of the sample's communities have boundaries of their own, which
+   * "Assign by Community Boundaries" would apply too: only the new one
+   * counts here. */
+  for (guint c = 0; c < linli_project_get_n_communities (project); c++)
+    linli_grids_set_community_boundary (grids, c, NULL);
+
+  n_communities = linli_project_get_n_communities (project);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "community.new", NULL));
+  answer_dialog ("新建社区");
+  g_assert_cmpuint (linli_project_get_n_communities (project), ==, n_communities + 1);
+  g_assert_cmpint (linli_window_get_grid_tool (window), ==, LINLI_GRID_TOOL_COMMUNITY_BOUNDARY);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->grid_hint)));
+  g_assert_nonnull (strstr (gtk_label_get_text (window->grid_hint), "新建社区"));
+
+  /* A rectangle over the south-west quarter of the district. */
+  g_assert_true (linli_project_get_bounds (project, &min_lat, &min_lon, &max_lat, &max_lon));
+  lat0 = min_lat - 1e-4, lon0 = min_lon - 1e-4;
+  lat1 = (min_lat + max_lat) / 2, lon1 = (min_lon + max_lon) / 2;
+  linli_window_grid_tool_click_at (window, lat0, lon0);
+  linli_window_grid_tool_click_at (window, lat0, lon1);
+  linli_window_grid_tool_click_at (window, lat1, lon1);
+  linli_window_grid_tool_click_at (window, lat1, lon0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "grid.finish", NULL));
+  g_assert_cmpint (linli_window_get_grid_tool (window), ==, LINLI_GRID_TOOL_NONE);
+  g_assert_nonnull (linli_grids_get_community_boundary (grids, n_communities));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "community.assign-by-boundary", NULL));
+  linli_test_wait_ms (50);
+  for (guint i = 0; i < n; i++)
+    {
+      const LinliBuilding *b = linli_project_get_building (project, i);
+      gboolean in = b->lat > lat0 && b->lat < lat1 && b->lon > lon0 && b->lon < lon1;
+
+      g_assert_cmpuint (linli_project_building_community (project, i), ==, in ? n_communities : community_before[i]);
+      moved += in;
+    }
+  g_assert_cmpuint (moved, >, 0);
+  g_assert_cmpuint (moved, <, n);
+  assert_coverage_fresh (window);
+  linli_test_close_window (window);
+}
+
 /* The editor shows party members the data did not give as unknown, not 0,
  * and sets them unknown and known again; each apply is checked on the
  * building itself. */
@@ -337,6 +400,7 @@ main (int   argc,
 
   g_test_add_func ("/buildings-gui/page", test_buildings_page);
   g_test_add_func ("/buildings-gui/members-unknown", test_members_unknown);
+  g_test_add_func ("/buildings-gui/new-community-boundary", test_new_community_boundary);
 
   return g_test_run ();
 }

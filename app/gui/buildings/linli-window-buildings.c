@@ -33,6 +33,7 @@ typedef struct
   guint        index;       /* the community or compound renamed */
   GtkEntry    *entry;
   GtkDropDown *community;   /* for compounds: which community */
+  GtkCheckButton *draw;     /* for new ones: draw the boundary next */
 } PendingName;
 
 static void
@@ -108,7 +109,14 @@ on_name_response_cb (AdwMessageDialog *dialog,
   switch (p->target)
     {
     case NAME_COMMUNITY_NEW:
-      linli_base_edits_add_community (self->history, text);
+      {
+        guint community = linli_base_edits_add_community (self->history, text);
+
+        /* A new community has no building yet: its boundary is drawn
+         * first, then "Assign by Community Boundaries" fills it. */
+        if (gtk_check_button_get_active (p->draw))
+          linli_window_draw_boundary_of (self, FALSE, community);
+      }
       break;
     case NAME_COMMUNITY_RENAME:
       linli_base_edits_rename_community (self->history, p->index, text);
@@ -126,6 +134,8 @@ on_name_response_cb (AdwMessageDialog *dialog,
         if (n > 0)
           linli_base_edits_assign_compound (self->history, sel, n, compound);
         linli_history_end_group (self->history);
+        if (gtk_check_button_get_active (p->draw))
+          linli_window_draw_boundary_of (self, TRUE, compound);
       }
       break;
     case NAME_COMPOUND_EDIT:
@@ -169,6 +179,14 @@ ask_name (LinliWindow *self,
 
       p->community = GTK_DROP_DOWN (community_dropdown (self->project, community == G_MAXUINT ? 0 : community));
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (p->community));
+    }
+  if (target == NAME_COMMUNITY_NEW || target == NAME_COMPOUND_NEW)
+    {
+      p->draw = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Draw its boundary on the map next")));
+      /* A new community starts empty; a new compound usually takes the
+       * selected buildings and needs no outline to find them. */
+      gtk_check_button_set_active (p->draw, target == NAME_COMMUNITY_NEW);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (p->draw));
     }
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "apply", _("_Apply"), NULL);

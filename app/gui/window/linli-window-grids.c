@@ -29,6 +29,21 @@ tool_draws_area (LinliGridTool tool)
          tool == LINLI_GRID_TOOL_COMPOUND_BOUNDARY;
 }
 
+/* The community or compound whose boundary is being drawn, when one was
+ * named (linli_window_draw_boundary_of()) and still exists; else
+ * G_MAXUINT, and the nearest building's is meant. */
+static guint
+boundary_target (LinliWindow *self)
+{
+  gboolean compound = self->grid_tool == LINLI_GRID_TOOL_COMPOUND_BOUNDARY;
+
+  if (self->project == NULL || self->boundary_target == G_MAXUINT ||
+      self->boundary_target >= (compound ? linli_project_get_n_compounds (self->project)
+                                         : linli_project_get_n_communities (self->project)))
+    return G_MAXUINT;
+  return self->boundary_target;
+}
+
 /* Whether clicks with @tool add points to a sketch, an area or a cut. */
 static gboolean
 tool_sketches (LinliGridTool tool)
@@ -76,6 +91,7 @@ static void
 update_hint (LinliWindow *self)
 {
   const char *text = NULL;
+  g_autofree char *target = NULL;
 
   switch (self->grid_tool)
     {
@@ -94,12 +110,24 @@ update_hint (LinliWindow *self)
       text = _("Drag a corner of the selected grid — Esc to stop");
       break;
     case LINLI_GRID_TOOL_COMMUNITY_BOUNDARY:
-      text = _("Click the corners of the boundary of the nearest building's community — "
-               "double-click or Enter to finish, Backspace to take back a corner, Esc to stop");
+      if (boundary_target (self) != G_MAXUINT)
+        text = target = g_strdup_printf (_("Click the corners of the boundary of “%s” — double-click or Enter "
+                                           "to finish, Backspace to take back a corner, Esc to stop"),
+                                         linli_project_get_community (self->project,
+                                                                      boundary_target (self))->name);
+      else
+        text = _("Click the corners of the boundary of the nearest building's community — "
+                 "double-click or Enter to finish, Backspace to take back a corner, Esc to stop");
       break;
     case LINLI_GRID_TOOL_COMPOUND_BOUNDARY:
-      text = _("Click the corners of the boundary of the nearest building's compound — "
-               "double-click or Enter to finish, Backspace to take back a corner, Esc to stop");
+      if (boundary_target (self) != G_MAXUINT)
+        text = target = g_strdup_printf (_("Click the corners of the boundary of “%s” — double-click or Enter "
+                                           "to finish, Backspace to take back a corner, Esc to stop"),
+                                         linli_project_get_compound (self->project,
+                                                                     boundary_target (self))->name);
+      else
+        text = _("Click the corners of the boundary of the nearest building's compound — "
+                 "double-click or Enter to finish, Backspace to take back a corner, Esc to stop");
       break;
     case LINLI_GRID_TOOL_NONE:
     default:
@@ -118,6 +146,10 @@ set_tool (LinliWindow   *self,
 {
   if (tool != LINLI_GRID_TOOL_NONE)
     linli_window_set_add_mode (self, FALSE);
+  /* A boundary drawn for a named community or compound is for this
+   * drawing only. */
+  if (tool != self->grid_tool)
+    self->boundary_target = G_MAXUINT;
   self->grid_tool = tool;
   g_array_set_size (self->grid_points, 0);
   update_sketch (self);
@@ -236,15 +268,22 @@ finish_boundary (LinliWindow  *self,
       return FALSE;
     }
   first = &g_array_index (self->grid_points, LinliLatLon, 0);
-  building = nearest_building (self, first->lat, first->lon);
-  if (building < 0)
+  if (boundary_target (self) != G_MAXUINT)
     {
-      g_set_error_literal (error, LINLI_GRID_ERROR, LINLI_GRID_ERROR_INVALID,
-                           _("the project has no building to tell whose boundary it is"));
-      return FALSE;
+      index = boundary_target (self);
     }
-  b = linli_project_get_building (self->project, building);
-  index = compound ? b->compound : linli_project_building_community (self->project, building);
+  else
+    {
+      building = nearest_building (self, first->lat, first->lon);
+      if (building < 0)
+        {
+          g_set_error_literal (error, LINLI_GRID_ERROR, LINLI_GRID_ERROR_INVALID,
+                               _("the project has no building to tell whose boundary it is"));
+          return FALSE;
+        }
+      b = linli_project_get_building (self->project, building);
+      index = compound ? b->compound : linli_project_building_community (self->project, building);
+    }
   drawn = linli_polygon_new_simple ((LinliLatLon *) self->grid_points->data,
                                     self->grid_points->len);
   valid = drawn != NULL ? linli_polygon_make_valid (drawn, projection) : NULL;
@@ -416,6 +455,27 @@ boundary_draw_compound_action (GtkWidget  *widget,
   set_tool (LINLI_WINDOW (widget), LINLI_GRID_TOOL_COMPOUND_BOUNDARY);
 }
 
+/**
+ * linli_window_draw_boundary_of:
+ * @compound: whether @index is a compound's, else a community's
+ * @index: whose boundary the planner draws next
+ *
+ * Starts drawing the boundary of one community or compound, named in the
+ * hint: a new one has no building yet to find it by.
+ */
+void
+linli_window_draw_boundary_of (LinliWindow *self,
+                               gboolean     compound,
+                               guint        index)
+{
+  g_return_if_fail (index < (compound ? linli_project_get_n_compounds (self->project)
+                                      : linli_project_get_n_communities (self->project)));
+
+  set_tool (self, compound ? LINLI_GRID_TOOL_COMPOUND_BOUNDARY : LINLI_GRID_TOOL_COMMUNITY_BOUNDARY);
+  self->boundary_target = index;
+  update_hint (self);
+}
+
 /* Only a boundary drawn or imported is cleared: one derived from the
  * grids is no stored state, and goes when the grids go. */
 static void
@@ -525,6 +585,7 @@ linli_window_init_grids (LinliWindow *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
   self->grid_points = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
+  self->boundary_target = G_MAXUINT;
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (on_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), motion);

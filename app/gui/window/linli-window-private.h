@@ -114,6 +114,7 @@ struct _LinliWindow
 
   /* Grid tools (linli-window-grids.c) */
   LinliGridTool        grid_tool;
+  guint                boundary_target;   /* whose boundary is drawn, G_MAXUINT: the nearest building's */
   GArray              *grid_points;       /* LinliLatLon: the vertices clicked so far */
   gboolean             grid_pointer_in;   /* the pointer is over the map: rubber band to it */
   double               grid_pointer_lat;
@@ -181,6 +182,9 @@ void     linli_window_class_init_grid_actions (GtkWidgetClass *widget_class);
 void     linli_window_init_grids              (LinliWindow *self);
 void     linli_window_dispose_grids           (LinliWindow *self);
 void     linli_window_update_grid_actions     (LinliWindow *self);
+void     linli_window_draw_boundary_of        (LinliWindow *self,
+                                               gboolean     compound,
+                                               guint        index);
 gboolean linli_window_grid_click              (LinliWindow *self,
                                                int          n_press,
                                                double       x,
