@@ -106,7 +106,11 @@ answer_name (const char *name,
   entry = gtk_widget_get_first_child (box);
   g_assert_true (GTK_IS_ENTRY (entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  /* (A new community's dialog has a check button instead, "draw its
+   * boundary next", left as it is.) */
   dropdown = gtk_widget_get_next_sibling (entry);
+  if (dropdown != NULL && !GTK_IS_DROP_DOWN (dropdown))
+    dropdown = NULL;
   g_assert_true ((dropdown != NULL) == (community != NULL));
   if (dropdown != NULL)
     {

@@ -146,10 +146,9 @@ set_tool (LinliWindow   *self,
 {
   if (tool != LINLI_GRID_TOOL_NONE)
     linli_window_set_add_mode (self, FALSE);
-  /* A boundary drawn for a named community or compound is for this
-   * drawing only. */
-  if (tool != self->grid_tool)
-    self->boundary_target = G_MAXUINT;
+  /* A boundary drawn for a named community or compound is for that
+   * drawing only (linli_window_draw_boundary_of() names it again). */
+  self->boundary_target = G_MAXUINT;
   self->grid_tool = tool;
   g_array_set_size (self->grid_points, 0);
   update_sketch (self);
