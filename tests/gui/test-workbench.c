@@ -423,6 +423,34 @@ test_replace_import_offers_save (Fixture       *f,
   g_assert_false (linli_window_is_modified (f->window));
 }
 
+/* Whether a label under @widget shows exactly @text. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A toast's title is markup: names and messages with "&" or "<" (a
+ * building called A&B, a path) show as written, not as nothing. */
+static void
+test_toast_plain_text (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *text = "A&B <楼> 1号";
+
+  show (f);
+  linli_window_toast (f->window, text, 0);
+  linli_test_wait_ms (50);
+  g_assert_true (shows_label (GTK_WIDGET (f->window->toast_overlay), text));
+}
+
 /* Whether the place is within the map as it is drawn now. */
 static gboolean
 on_map (Fixture *f,
@@ -929,6 +957,7 @@ main (int    argc,
   ADD ("/workbench/editor-forgets-deleted-site", test_editor_forgets_deleted_site);
   ADD ("/workbench/close-import-offers-save", test_close_import_offers_save);
   ADD ("/workbench/replace-import-offers-save", test_replace_import_offers_save);
+  ADD ("/workbench/toast-plain-text", test_toast_plain_text);
   ADD ("/workbench/community-row-zooms", test_community_row_zooms);
   ADD ("/workbench/proposal-row-shows-site", test_proposal_row_shows_site);
   ADD ("/workbench/building-walk", test_building_walk);

@@ -202,7 +202,7 @@ static void
 toast (LinliWindow *self,
        const char  *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  linli_window_toast (self, text, 0);
 }
 
 /* Callbacks */

@@ -110,7 +110,7 @@ on_boundaries_response_cb (AdwMessageDialog  *dialog,
   linli_boundary_import_apply (import, linli_document_get_history (p->self->document));
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u boundary set", "%u boundaries set",
                                        import->n_matched), import->n_matched);
-  adw_toast_overlay_add_toast (p->self->toast_overlay, adw_toast_new (text));
+  linli_window_toast (p->self, text, 0);
 }
 
 /**

@@ -32,7 +32,7 @@ on_org_import_cb (LinliWindow    *self,
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry read: %u added, %u changed",
                                        "%u entries read: %u added, %u changed", report.n_entries),
                           report.n_entries, report.n_added, report.n_changed);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  linli_window_toast (self, text, 0);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 

@@ -32,7 +32,7 @@ toast_added (LinliWindow *self,
   g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u candidate site added",
                                                         "%u candidate sites added", n), n);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  linli_window_toast (self, text, 0);
 }
 
 /* The preview of an import: what it gives, where, and what it refused. */
@@ -236,9 +236,8 @@ linli_window_sites_from_kind_action (GtkWidget  *widget,
 
   if (n == 0)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("The project’s buildings have no kinds: import them from "
-                                                    "OpenStreetMap or GeoJSON")));
+      linli_window_toast (self, _("The project’s buildings have no kinds: import them from "
+                                  "OpenStreetMap or GeoJSON"), 0);
       return;
     }
   g_qsort_with_data (keys, n, sizeof (char *), compare_strings, NULL);

@@ -758,7 +758,7 @@ save_action (GtkWidget  *widget,
   if (!linli_window_save_file (self, linli_window_get_file (self), &error))
     linli_window_show_error (self, _("Could not save the project"), error);
   else
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Saved")));
+    linli_window_toast (self, _("Saved"), 0);
 }
 
 static void

@@ -63,10 +63,8 @@ toast_error (LinliWindow  *self,
              const GError *error)
 {
   g_autofree char *text = g_strdup_printf ("%s: %s", what, error->message);
-  AdwToast *toast = adw_toast_new (text);
 
-  adw_toast_set_timeout (toast, 8);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  linli_window_toast (self, text, 8);
 }
 
 /* The drawing in progress on the map: the vertices clicked, then the
@@ -485,7 +483,6 @@ boundary_clear_action (GtkWidget  *widget,
   LinliWindow *self = LINLI_WINDOW (widget);
   LinliGrids *grids;
   guint community;
-  AdwToast *toast;
 
   if (self->grid_selected == NULL)
     return;
@@ -493,10 +490,8 @@ boundary_clear_action (GtkWidget  *widget,
   community = linli_grid_get_community (self->grid_selected);
   if (linli_grids_get_community_boundary (grids, community) == NULL)
     {
-      toast = adw_toast_new (_("The selected grid's community has no drawn or imported "
-                               "boundary to clear"));
-      adw_toast_set_timeout (toast, 5);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      linli_window_toast (self, _("The selected grid's community has no drawn or imported "
+                                  "boundary to clear"), 5);
       return;
     }
   linli_grid_edits_set_boundary (self->history, FALSE, community, NULL);

@@ -177,6 +177,9 @@ void     linli_window_confirm_replace (LinliWindow         *self,
 /* linli-window-boundaries.c */
 void linli_window_preview_boundaries (LinliWindow *self,
                                       GFile       *file);
+void     linli_window_toast                   (LinliWindow *self,
+                                               const char  *text,
+                                               guint        timeout);
 /* linli-window-grids.c */
 void     linli_window_class_init_grid_actions (GtkWidgetClass *widget_class);
 void     linli_window_init_grids              (LinliWindow *self);

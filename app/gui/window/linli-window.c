@@ -219,11 +219,30 @@ apply_basemap_setting (LinliWindow *self)
   if (!linli_window_set_basemap_file (self, linli_settings_get_basemap_file (settings), &error))
     {
       g_autofree char *text = g_strdup_printf (_("Showing Linli’s own drawing: %s"), error->message);
-      AdwToast *toast = adw_toast_new (text);
 
-      adw_toast_set_timeout (toast, 10);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      linli_window_toast (self, text, 10);
     }
+}
+
+/**
+ * linli_window_toast:
+ * @text: plain text: names, paths and messages as they are
+ * @timeout: seconds, or 0 for the toast's default
+ *
+ * Shows @text in a toast.  A toast's title is Pango markup, so the text is
+ * escaped: a building called “A&B” or a path with “<” shows as written.
+ */
+void
+linli_window_toast (LinliWindow *self,
+                    const char  *text,
+                    guint        timeout)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  if (timeout > 0)
+    adw_toast_set_timeout (toast, timeout);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* Callbacks */
@@ -234,10 +253,7 @@ on_basemap_problem_cb (LinliWindow        *self,
                        GParamSpec         *pspec,
                        LinliMbtilesSource *source)
 {
-  AdwToast *toast = adw_toast_new (linli_mbtiles_source_get_problem (source));
-
-  adw_toast_set_timeout (toast, 10);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  linli_window_toast (self, linli_mbtiles_source_get_problem (source), 10);
 }
 
 /* The community list holds every community: an edit of the base data may
@@ -487,7 +503,7 @@ on_click_released_cb (GtkGestureClick *gesture,
     {
       g_autofree char *text = linli_window_describe_building (self, building);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      linli_window_toast (self, text, 0);
     }
 }
 
