@@ -119,7 +119,7 @@ dump_partners (LinliPartners *p)
       dump_text (out, "place", n->place);
       dump_text (out, "category", n->category);
       dump_double (out, "quantity", n->quantity);
-      g_string_append_printf (out, " priority=%u", n->priority);
+      g_string_append_printf (out, " priority=%u period=%d", n->priority, n->period);
       dump_text (out, "note", n->note);
       g_string_append_c (out, '\n');
     }
@@ -272,6 +272,7 @@ add_random_item (GRand            *rand,
         n.category = (char *) random_category (rand, p);
         n.quantity = random_quantity (rand);
         n.priority = g_rand_int_range (rand, 1, LINLI_PARTNER_MAX_PRIORITY + 1);
+        n.period = g_rand_int_range (rand, 0, 4);
         n.note = note;
         id = linli_partner_edits_add (history, list, &n);
       }
@@ -348,7 +349,8 @@ test_model (void)
   g_autoptr (LinliPartners) p = linli_partners_new ();
   g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   guint n = linli_partners_get_n (p, LINLI_PARTNER_LIST_CATEGORIES), changes = 0;
-  LinliPartnerNeed need = { "n1", LINLI_PARTNER_PLACE_COMPOUND, "k0", "venue", 2, 3, NULL };
+  LinliPartnerNeed need = { "n1", LINLI_PARTNER_PLACE_COMPOUND, "k0", "venue", 2, 3, NULL,
+                            LINLI_PARTNER_PERIOD_MONTH };
   g_autofree char *next = NULL;
 
   /* The defaults: several, built in, ids unique, each shown by a name. */
@@ -531,7 +533,8 @@ test_edits_cascade (void)
   LinliPartnerResource res = { "reading", 2, "次", 4, LINLI_PARTNER_PERIOD_MONTH };
   LinliPartnerUnit unit = { "u1", "杭州第二中学", LINLI_PARTNER_UNIT_SCHOOL, NULL, TRUE, 30.3, 120.1, "李四", 12,
                             &res, 1 };
-  LinliPartnerNeed need = { "n1", LINLI_PARTNER_PLACE_COMMUNITY, "c0", "reading", 3, 5, NULL };
+  LinliPartnerNeed need = { "n1", LINLI_PARTNER_PLACE_COMMUNITY, "c0", "reading", 3, 5, NULL,
+                            LINLI_PARTNER_PERIOD_MONTH };
   LinliServiceRecord record = { "r1", "u1", "n1", LINLI_PARTNER_PLACE_COMMUNITY, "c0", "reading", "2026-11-02", 2,
                                 "王五", NULL };
   LinliServiceEvaluation evaluation = { "e1", "r1", 5, "好" };
@@ -749,6 +752,9 @@ static const PartnersCase partners_cases[] = {
   { "unknown place kind",
     "<need id=\"n1\" place-kind=\"street\" place=\"c0\" category=\"venue\" quantity=\"2\" priority=\"3\"/>\n", 9,
     "“place-kind” must be" },
+  { "unknown need period",
+    "<need id=\"n1\" place-kind=\"community\" place=\"c0\" category=\"venue\" quantity=\"2\" period=\"day\" "
+    "priority=\"3\"/>\n", 9, "“period” must be" },
   { "priority 0",
     "<need id=\"n1\" place-kind=\"community\" place=\"c0\" category=\"venue\" quantity=\"2\" priority=\"0\"/>\n", 9,
     "“priority” must be from 1" },

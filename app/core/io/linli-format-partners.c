@@ -21,7 +21,8 @@
  * optionally a need, an evaluation to a record.  Names of contacts and of
  * the people who served are kept whether or not the project hides names:
  * hiding is how they are shown and exported, not what the project holds.
- * Numbers are written in the shortest form that reads back the same.
+ * Numbers are written in the shortest form that reads back the same; a
+ * need is per month unless it says otherwise.
  */
 
 #define MAX_RESOURCES  1000u      /* resource items of one unit */
@@ -285,11 +286,11 @@ static gboolean
 parse_need (PartnersReader *r)
 {
   LinliFormatReader *l = r->l;
-  enum { ID, PLACE_KIND, PLACE, CATEGORY, QUANTITY, PRIORITY, NOTE };
-  static const char *const names[] = { "id", "place-kind", "place", "category", "quantity", "priority", "note",
-                                       NULL };
+  enum { ID, PLACE_KIND, PLACE, CATEGORY, QUANTITY, PERIOD, PRIORITY, NOTE };
+  static const char *const names[] = { "id", "place-kind", "place", "category", "quantity", "period", "priority",
+                                       "note", NULL };
   LinliFormatAttrs a = { names, { NULL } };
-  LinliPartnerNeed n = { 0 };
+  LinliPartnerNeed n = { .period = LINLI_PARTNER_PERIOD_MONTH };
   gboolean ok = check_stage (r, STAGE_NEED) && _linli_format_read_attrs (l, &a) &&
                 _linli_format_require (l, &a, ID, "need") && _linli_format_require (l, &a, PLACE_KIND, "need") &&
                 _linli_format_require (l, &a, PLACE, "need") && _linli_format_require (l, &a, CATEGORY, "need") &&
@@ -306,6 +307,12 @@ parse_need (PartnersReader *r)
   if (ok && n.priority == 0)
     ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("attribute “priority” must be from 1 to %u"),
                LINLI_PARTNER_MAX_PRIORITY);
+  if (ok && a.values[PERIOD] != NULL && !linli_partner_period_from_string (a.values[PERIOD], &n.period))
+    {
+      g_autofree char *q = quote_value (a.values[PERIOD]);
+      ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
+                 _("attribute “period” must be “week”, “month”, “quarter” or “year”, not “%s”"), q);
+    }
   if (ok)
     ok = _linli_format_expect_empty (l, "need");
   if (ok)
@@ -575,6 +582,8 @@ write_partners (LinliFormatWriter *w,
       _linli_format_append_attr (out, "place", n->place);
       _linli_format_append_attr (out, "category", n->category);
       append_double (out, "quantity", n->quantity);
+      if (n->period != LINLI_PARTNER_PERIOD_MONTH)
+        _linli_format_append_attr (out, "period", linli_partner_period_to_string (n->period));
       g_string_append_printf (out, " priority=\"%u\"", n->priority);
       append_optional (out, "note", n->note);
       g_string_append (out, "/>\n");

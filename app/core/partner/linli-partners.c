@@ -202,6 +202,22 @@ linli_partner_period_from_string (const char         *string,
 }
 
 /**
+ * linli_partner_period_per_month:
+ * @period: a period
+ *
+ * Returns: how many months @period is, to bring capacities and needs
+ *   given per week, quarter or year to one period (a week is 12/52 month)
+ */
+double
+linli_partner_period_per_month (LinliPartnerPeriod period)
+{
+  static const double months[] = { 12.0 / 52.0, 1, 3, 12 };
+
+  g_return_val_if_fail (period < G_N_ELEMENTS (months), 1);
+  return months[period];
+}
+
+/**
  * linli_partner_date_is_valid:
  * @date: (nullable): a date as text
  *
@@ -338,7 +354,7 @@ need_equal (const LinliPartnerNeed *a,
 {
   return g_strcmp0 (a->id, b->id) == 0 && a->place_kind == b->place_kind && g_strcmp0 (a->place, b->place) == 0 &&
          g_strcmp0 (a->category, b->category) == 0 && a->quantity == b->quantity && a->priority == b->priority &&
-         g_strcmp0 (a->note, b->note) == 0;
+         g_strcmp0 (a->note, b->note) == 0 && a->period == b->period;
 }
 
 static LinliServiceRecord *

@@ -60,6 +60,7 @@ typedef enum
 const char *linli_partner_period_to_string   (LinliPartnerPeriod  period);
 gboolean    linli_partner_period_from_string (const char         *string,
                                               LinliPartnerPeriod *period);
+double      linli_partner_period_per_month   (LinliPartnerPeriod  period);
 
 /* The lists the model holds; the generic accessors and the edits take one. */
 typedef enum
@@ -110,7 +111,7 @@ typedef struct
   guint                 n_resources;
 } LinliPartnerUnit;
 
-/* A need of a place: @quantity per period of a category, and a priority
+/* A need of a place: @quantity per @period of a category, and a priority
  * (1 lowest … 100); met quantity counts priority times over. */
 typedef struct
 {
@@ -121,6 +122,7 @@ typedef struct
   double                 quantity;
   guint                  priority;
   char                  *note;
+  LinliPartnerPeriod     period;
 } LinliPartnerNeed;
 
 #define LINLI_PARTNER_MAX_PRIORITY 100u
