@@ -29,6 +29,7 @@
 #include "linli-tool-csv.h"
 #include "linli-tool-export.h"
 #include "linli-tool-org.h"
+#include "linli-tool-assign.h"
 #include "linli-tool-boundaries.h"
 #include "linli-tool-grid.h"
 #include "linli-tool-scenario.h"
@@ -969,6 +970,7 @@ static const struct
   { "plan", cmd_plan, N_("Propose new sites: maximal covering, set covering or p-median, with a proven bound") },
   { "grid", linli_tool_grid, N_("Divide a community into grids of 300–500 households (grid propose)") },
   { "scenario", linli_tool_scenario, N_("List scenarios, compare two, or make one from a plan") },
+  { "assign", linli_tool_assign, N_("Assign partner units to the needs of places: most priority-weighted need met, then least distance, and why the rest stays unmet") },
   { "sites", linli_tool_sites, N_("Add candidate sites in bulk from a CSV list, the points of a GeoJSON or OpenStreetMap file, or the buildings of one kind") },
 };
 
