@@ -10,6 +10,7 @@
 #include "linli-grids.h"
 #include "linli-history.h"
 #include "linli-partner-edits.h"
+#include "linli-partner-problem.h"
 #include "linli-partners.h"
 #include "linli-test-utils.h"
 
@@ -812,6 +813,65 @@ test_hostile (void)
     }
 }
 
+/* ------------------------------------------------------------------------ */
+/* The assignment problem of a project                                       */
+/* ------------------------------------------------------------------------ */
+
+/* Capacities and needs come per month, places where their households are,
+ * and what has no position is left out by name. */
+static void
+test_problem (void)
+{
+  g_autoptr (LinliProject) project = base_project ();
+  g_autoptr (LinliHistory) history = linli_history_new (project);
+  LinliPartnerResource res[] = { { "tutoring", 1, NULL, 9, LINLI_PARTNER_PERIOD_QUARTER },
+                                 { "venue", 1, NULL, 12, LINLI_PARTNER_PERIOD_WEEK } };
+  LinliPartnerUnit placed = { "u1", "中学", LINLI_PARTNER_UNIT_SCHOOL, NULL, TRUE, 30.31, 120.15, NULL, 0, res, 2 };
+  LinliPartnerUnit unplaced = { "u2", "无址", LINLI_PARTNER_UNIT_OTHER, NULL, FALSE, 0, 0, NULL, 0, res, 1 };
+  LinliPartnerNeed needs[] = {
+    { "n1", LINLI_PARTNER_PLACE_COMPOUND, "k0", "tutoring", 24, 3, NULL, LINLI_PARTNER_PERIOD_YEAR },
+    { "n2", LINLI_PARTNER_PLACE_COMMUNITY, "c1", "venue", 1, 1, NULL, LINLI_PARTNER_PERIOD_MONTH },
+    { "n3", LINLI_PARTNER_PLACE_GRID, "g1", "venue", 1, 1, NULL, LINLI_PARTNER_PERIOD_MONTH },
+  };
+  g_autoptr (LinliPartnerProblem) pp = NULL;
+  g_autoptr (GError) error = NULL;
+  char *id;
+
+  id = linli_partner_edits_add (history, LINLI_PARTNER_LIST_UNITS, &placed);
+  g_free (id);
+  id = linli_partner_edits_add (history, LINLI_PARTNER_LIST_UNITS, &unplaced);
+  g_free (id);
+  for (guint i = 0; i < G_N_ELEMENTS (needs); i++)
+    {
+      id = linli_partner_edits_add (history, LINLI_PARTNER_LIST_NEEDS, &needs[i]);
+      g_free (id);
+    }
+  pp = linli_partner_problem_new (project, 700);
+  g_assert_cmpuint (pp->problem.n_units, ==, 1);
+  g_assert_cmpuint (pp->unplaced_units->len, ==, 1);
+  g_assert_cmpstr (pp->unplaced_units->pdata[0], ==, "u2");
+  g_assert_cmpfloat (pp->problem.max_distance, ==, 700);
+  g_assert_cmpuint (pp->problem.n_offers, ==, 2);
+  /* 9 a quarter is 3 a month; 12 a week is 52 a month (52 weeks, 12 months). */
+  g_assert_cmpfloat_with_epsilon (pp->problem.offers[0].capacity, 3, 1e-12);
+  g_assert_cmpfloat_with_epsilon (pp->problem.offers[1].capacity, 52, 1e-12);
+  g_assert_cmpuint (pp->problem.n_needs, ==, 3);
+  g_assert_cmpfloat_with_epsilon (pp->problem.needs[0].quantity, 2, 1e-12);
+  /* Compound k0 holds B0 (40 households at 30.300) and B2 (42 at 30.304). */
+  g_assert_cmpfloat_with_epsilon (pp->problem.needs[0].position.lat, (40 * 30.300 + 42 * 30.304) / 82, 1e-9);
+  g_assert_cmpfloat_with_epsilon (pp->problem.needs[0].position.lon, (40 * 120.140 + 42 * 120.142) / 82, 1e-9);
+  /* Community c1 holds compound k1: B1 (41 at 30.302) and B3 (43 at 30.306). */
+  g_assert_cmpfloat_with_epsilon (pp->problem.needs[1].position.lat, (41 * 30.302 + 43 * 30.306) / 84, 1e-9);
+  /* The grid stands at its rectangle's centre. */
+  g_assert_cmpfloat_with_epsilon (pp->problem.needs[2].position.lat, 30.30, 1e-6);
+  g_assert_cmpfloat_with_epsilon (pp->problem.needs[2].position.lon, 120.145, 1e-6);
+  g_assert_true (linli_partner_problem_add_pair (pp, TRUE, "u1", "n1", &error));
+  g_assert_no_error (error);
+  g_assert_false (linli_partner_problem_add_pair (pp, FALSE, "u2", "n1", &error));
+  g_assert_error (error, LINLI_ASSIGN_ERROR, LINLI_ASSIGN_ERROR_INVALID);
+  g_assert_cmpuint (pp->problem.n_fixed, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -826,6 +886,7 @@ main (int    argc,
   g_test_add_func ("/partners/format/empty-left-out", test_empty_left_out);
   g_test_add_func ("/partners/format/hidden-names-saved", test_hidden_names_saved);
   g_test_add_func ("/partners/format/hostile", test_hostile);
+  g_test_add_func ("/partners/problem", test_problem);
 
   return g_test_run ();
 }
