@@ -13,7 +13,8 @@ test_assign_problem_new (GRand                 *rand,
 {
   TestAssignProblem *t = g_new0 (TestAssignProblem, 1);
   g_autofree LinliLatLon *places = NULL;
-  double deg_lat = shape->box / 111320.0, deg_lon = shape->box / (111320.0 * cos (30.3 * G_PI / 180));
+  double deg_lat = shape->box / 111320.0;
+  double deg_lon = shape->box / (111320.0 * cos (30.3 * G_PI / 180));
 
   t->units = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
   t->offers = g_array_new (FALSE, FALSE, sizeof (LinliAssignOffer));
@@ -22,28 +23,37 @@ test_assign_problem_new (GRand                 *rand,
   t->forbidden = g_array_new (FALSE, FALSE, sizeof (LinliAssignPair));
   for (guint u = 0; u < shape->n_units; u++)
     {
-      LinliLatLon pos = { 30.3 + g_rand_double (rand) * deg_lat, 120.1 + g_rand_double (rand) * deg_lon };
-      guint n_offers = g_rand_int_range (rand, 1, shape->offers_per_unit + 1);
+      LinliLatLon pos;
+      guint n_offers;
 
+      pos.lat = 30.3 + g_rand_double (rand) * deg_lat;
+      pos.lon = 120.1 + g_rand_double (rand) * deg_lon;
+      n_offers = g_rand_int_range (rand, 1, shape->offers_per_unit + 1);
       g_array_append_val (t->units, pos);
       for (guint k = 0; k < n_offers; k++)
         {
-          LinliAssignOffer o = { u, g_rand_int_range (rand, 0, shape->n_categories),
-                                 g_rand_int_range (rand, 0, shape->max_quantity + 1) };
+          LinliAssignOffer o = { u };
 
+          o.category = g_rand_int_range (rand, 0, shape->n_categories);
+          o.capacity = g_rand_int_range (rand, 0, shape->max_quantity + 1);
           g_array_append_val (t->offers, o);
         }
     }
   places = g_new (LinliLatLon, MAX (shape->n_places, 1));
   for (guint i = 0; i < shape->n_places; i++)
-    places[i] = (LinliLatLon) { 30.3 + g_rand_double (rand) * deg_lat, 120.1 + g_rand_double (rand) * deg_lon };
+    {
+      places[i].lat = 30.3 + g_rand_double (rand) * deg_lat;
+      places[i].lon = 120.1 + g_rand_double (rand) * deg_lon;
+    }
   for (guint n = 0; n < shape->n_needs; n++)
     {
-      LinliAssignNeed need = { g_rand_int_range (rand, 0, shape->n_categories),
-                               g_rand_int_range (rand, 0, shape->max_quantity + 1),
-                               g_rand_int_range (rand, 1, shape->max_priority + 1),
-                               { 30.3 + g_rand_double (rand) * deg_lat, 120.1 + g_rand_double (rand) * deg_lon } };
+      LinliAssignNeed need;
 
+      need.category = g_rand_int_range (rand, 0, shape->n_categories);
+      need.quantity = g_rand_int_range (rand, 0, shape->max_quantity + 1);
+      need.priority = g_rand_int_range (rand, 1, shape->max_priority + 1);
+      need.position.lat = 30.3 + g_rand_double (rand) * deg_lat;
+      need.position.lon = 120.1 + g_rand_double (rand) * deg_lon;
       if (shape->n_places > 0)
         need.position = places[g_rand_int_range (rand, 0, shape->n_places)];
       g_array_append_val (t->needs, need);
@@ -56,15 +66,18 @@ test_assign_problem_new (GRand                 *rand,
     }
   for (guint i = 0; i < shape->n_forbidden && shape->n_needs > 0; i++)
     {
-      LinliAssignPair pair = { g_rand_int_range (rand, 0, shape->n_units), g_rand_int_range (rand, 0, shape->n_needs) };
+      LinliAssignPair pair;
 
+      pair.unit = g_rand_int_range (rand, 0, shape->n_units);
+      pair.need = g_rand_int_range (rand, 0, shape->n_needs);
       g_array_append_val (t->forbidden, pair);
     }
   /* A fixed pair joins a unit to a need of a category it offers, and is
    * not forbidden. */
   for (guint i = 0; i < shape->n_fixed && t->offers->len > 0 && shape->n_needs > 0; i++)
     {
-      LinliAssignOffer *o = &g_array_index (t->offers, LinliAssignOffer, g_rand_int_range (rand, 0, t->offers->len));
+      guint chosen = g_rand_int_range (rand, 0, t->offers->len);
+      LinliAssignOffer *o = &g_array_index (t->offers, LinliAssignOffer, chosen);
 
       for (guint tries = 0; tries < 20; tries++)
         {
@@ -169,7 +182,9 @@ test_assign_check_feasible (const LinliAssignProblem *p,
       g_assert_cmpuint (flow->unit, ==, p->offers[flow->offer].unit);
       g_assert_cmpuint (p->offers[flow->offer].category, ==, p->needs[flow->need].category);
       g_assert_cmpfloat (flow->quantity, >, 0);
-      g_assert_cmpfloat_with_epsilon (flow->distance, linli_assign_distance (p, flow->unit, flow->need), 1e-6);
+      g_assert_cmpfloat_with_epsilon (flow->distance,
+                                      linli_assign_distance (p, flow->unit, flow->need), 1e-6);
+
       used[flow->offer] += flow->quantity;
       met[flow->need] += flow->quantity;
       on_arc[flow->offer * p->n_needs + flow->need] += flow->quantity;

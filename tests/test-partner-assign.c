@@ -122,14 +122,18 @@ test_brute_force (void)
   for (guint32 seed = 1; seed <= n_cases; seed++)
     {
       g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
-      TestAssignShape shape = { .n_units = g_rand_int_range (rand, 1, 4), .n_categories = g_rand_int_range (rand, 1, 3),
-                                .offers_per_unit = 2, .n_needs = g_rand_int_range (rand, 1, 4), .max_quantity = 2,
-                                .max_priority = 3, .box = 20, .whole_metres = g_rand_boolean (rand) };
+      TestAssignShape shape = { .offers_per_unit = 2, .max_quantity = 2, .max_priority = 3,
+                                .box = 20 };
       g_autoptr (TestAssignProblem) t = NULL;
       g_autoptr (LinliAssignResult) r = NULL;
       g_autoptr (GError) error = NULL;
       double weighted, distance;
 
+      /* One statement each: the order of calls on @rand is the order written. */
+      shape.n_units = g_rand_int_range (rand, 1, 4);
+      shape.n_categories = g_rand_int_range (rand, 1, 3);
+      shape.n_needs = g_rand_int_range (rand, 1, 4);
+      shape.whole_metres = g_rand_boolean (rand);
       if (g_rand_boolean (rand))
         shape.max_distance = g_rand_int_range (rand, 5, 20);
       shape.n_forbidden = g_rand_int_range (rand, 0, 3);
@@ -142,8 +146,8 @@ test_brute_force (void)
       test_assign_check_feasible (&t->p, r);
       brute_force (&t->p, &weighted, &distance);
       if (r->weighted_met != weighted || fabs (r->distance - distance) > 1e-6 * (1 + distance))
-        g_error ("seed %u: solver %g weighted, %.9g m; brute force %g, %.9g m", seed, r->weighted_met, r->distance,
-                 weighted, distance);
+        g_error ("seed %u: solver %g weighted, %.9g m; brute force %g, %.9g m", seed,
+                 r->weighted_met, r->distance, weighted, distance);
     }
 }
 
@@ -176,8 +180,8 @@ test_reasons_crafted (void)
     0, 0, 0, 0, 900, 100, 0,
   };
   LinliAssignPair forbidden[] = { { 2, 5 } };
-  LinliAssignProblem p = { 3, units, 4, G_N_ELEMENTS (offers), offers, G_N_ELEMENTS (needs), needs, 500, 0, NULL,
-                           G_N_ELEMENTS (forbidden), forbidden, distances };
+  LinliAssignProblem p = { 3, units, 4, G_N_ELEMENTS (offers), offers, G_N_ELEMENTS (needs), needs,
+                           500, 0, NULL, G_N_ELEMENTS (forbidden), forbidden, distances };
   g_autoptr (GError) error = NULL;
   g_autoptr (LinliAssignResult) r = linli_assign_solve (&p, &error);
 
@@ -253,9 +257,12 @@ test_invalid (void)
   LinliLatLon units[1] = { { 30.3, 120.1 } };
   LinliAssignOffer offers[] = { { 0, 0, 3 } };
   LinliAssignNeed needs[] = { { 0, 3, 1, { 30.3, 120.1 } } };
-  LinliAssignOffer bad_offers[][1] = { { { 1, 0, 3 } }, { { 0, 2, 3 } }, { { 0, 0, -1 } }, { { 0, 0, NAN } } };
-  LinliAssignNeed bad_needs[][1] = { { { 0, 3, 0, { 30.3, 120.1 } } }, { { 0, INFINITY, 1, { 30.3, 120.1 } } },
-                                     { { 5, 3, 1, { 30.3, 120.1 } } }, { { 0, 3, 1, { 95, 120.1 } } } };
+  LinliAssignOffer bad_offers[][1] = { { { 1, 0, 3 } }, { { 0, 2, 3 } }, { { 0, 0, -1 } },
+                                       { { 0, 0, NAN } } };
+  LinliAssignNeed bad_needs[][1] = { { { 0, 3, 0, { 30.3, 120.1 } } },
+                                     { { 0, INFINITY, 1, { 30.3, 120.1 } } },
+                                     { { 5, 3, 1, { 30.3, 120.1 } } },
+                                     { { 0, 3, 1, { 95, 120.1 } } } };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_offers) + G_N_ELEMENTS (bad_needs); i++)
     {
@@ -285,9 +292,10 @@ test_reasons_random (void)
   for (guint32 seed = 1; seed <= n_cases; seed++)
     {
       g_autoptr (GRand) rand = g_rand_new_with_seed (1000 + seed);
-      TestAssignShape shape = { .n_units = 40, .n_categories = 6, .offers_per_unit = 3, .n_needs = 60,
-                                .max_quantity = 30, .max_priority = 5, .box = 4000, .max_distance = 1500,
-                                .n_forbidden = 40 };
+      TestAssignShape shape = { .n_units = 40, .n_categories = 6, .offers_per_unit = 3,
+                                .n_needs = 60, .max_quantity = 30, .max_priority = 5, .box = 4000,
+                                .max_distance = 1500, .n_forbidden = 40 };
+
       g_autoptr (TestAssignProblem) t = test_assign_problem_new (rand, &shape);
       const LinliAssignProblem *p = &t->p;
       g_autoptr (GError) error = NULL;

@@ -46,7 +46,8 @@ base_project (void)
     }
   {
     g_autoptr (LinliPolygon) polygon = linli_polygon_new_rectangle (30.29, 120.13, 30.31, 120.16);
-    LinliGridState st = { .id = "g1", .code = "330105001001", .name = "网格", .community = 0, .polygon = polygon };
+    LinliGridState st = { .id = "g1", .code = "330105001001", .name = "网格", .community = 0,
+                          .polygon = polygon };
     g_autoptr (LinliGrid) grid = linli_grid_new (&st);
 
     linli_grids_insert (linli_project_get_grids (project), 0, grid);
@@ -59,7 +60,8 @@ dump_text (GString    *out,
            const char *label,
            const char *value)
 {
-  g_string_append_printf (out, " %s=%s%s%s", label, value ? "[" : "", value ? value : "null", value ? "]" : "");
+  g_string_append_printf (out, " %s=%s%s%s", label, value ? "[" : "", value ? value : "null",
+                          value ? "]" : "");
 }
 
 static void
@@ -254,8 +256,10 @@ add_random_item (GRand            *rand,
         for (guint k = 0; k < u.n_resources; k++)
           {
             measures[k] = random_text (rand, TRUE);
-            res[k] = (LinliPartnerResource) { (char *) random_category (rand, p), random_quantity (rand), measures[k],
-                                              random_quantity (rand), g_rand_int_range (rand, 0, 4) };
+            res[k] = (LinliPartnerResource) { (char *) random_category (rand, p),
+                                              random_quantity (rand), measures[k],
+                                              random_quantity (rand),
+                                              g_rand_int_range (rand, 0, 4) };
           }
         id = linli_partner_edits_add (history, list, &u);
         for (guint k = 0; k < u.n_resources; k++)
@@ -283,8 +287,11 @@ add_random_item (GRand            *rand,
         guint n_units = linli_partners_get_n (p, LINLI_PARTNER_LIST_UNITS);
         guint n_needs = linli_partners_get_n (p, LINLI_PARTNER_LIST_NEEDS);
         g_autofree char *person = random_text (rand, TRUE), *note = random_text (rand, TRUE);
-        g_autofree char *date = g_strdup_printf ("20%02d-%02d-%02d", g_rand_int_range (rand, 20, 30),
-                                                 g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+        g_autofree char *date = g_strdup_printf ("20%02d-%02d-%02d",
+                                                 g_rand_int_range (rand, 20, 30),
+                                                 g_rand_int_range (rand, 1, 13),
+
+                                                 g_rand_int_range (rand, 1, 29));
         LinliServiceRecord r = { 0 };
         const char *place;
 
@@ -366,8 +373,9 @@ test_model (void)
       g_assert_cmpstr (linli_partners_category_label (p, c->id), !=, "");
       g_assert_true (linli_partners_find (p, LINLI_PARTNER_LIST_CATEGORIES, c->id, NULL) == c);
     }
-  for (const char *const *id = (const char *const[]) { "venue", "volunteers", "medical-checks", "tutoring",
-                                                       "legal-advice", "funds", "elderly-care", "child-care",
+  for (const char *const *id = (const char *const[]) { "venue", "volunteers", "medical-checks",
+                                                       "tutoring", "legal-advice", "funds",
+                                                       "elderly-care", "child-care",
                                                        "cultural-activities", NULL }; *id; id++)
     g_assert_nonnull (linli_partners_find (p, LINLI_PARTNER_LIST_CATEGORIES, *id, NULL));
 
@@ -452,7 +460,8 @@ test_edits_undo_redo (void)
             done = add_random_item (rand, history, list);
           else if (action == 1)
             {
-              gpointer item = linli_partner_item_copy (list, linli_partners_get (p, list, g_rand_int_range (rand, 0, n)));
+              gconstpointer chosen = linli_partners_get (p, list, g_rand_int_range (rand, 0, n));
+              gpointer item = linli_partner_item_copy (list, chosen);
 
               /* Change a field every item has in its own way. */
               if (list == LINLI_PARTNER_LIST_CATEGORIES)
@@ -469,7 +478,11 @@ test_edits_undo_redo (void)
               else if (list == LINLI_PARTNER_LIST_RECORDS)
                 ((LinliServiceRecord *) item)->hours += 0.5;
               else
-                ((LinliServiceEvaluation *) item)->score = 1 + ((LinliServiceEvaluation *) item)->score % 5;
+                {
+                  LinliServiceEvaluation *e = item;
+
+                  e->score = 1 + e->score % 5;
+                }
               done = linli_partner_edits_change (history, list, item);
               /* Built-in categories keep their names. */
               g_assert_true (done || (list == LINLI_PARTNER_LIST_CATEGORIES &&
@@ -478,7 +491,8 @@ test_edits_undo_redo (void)
             }
           else
             {
-              const char *id = linli_partner_item_get_id (list, linli_partners_get (p, list, g_rand_int_range (rand, 0, n)));
+              gconstpointer chosen = linli_partners_get (p, list, g_rand_int_range (rand, 0, n));
+              const char *id = linli_partner_item_get_id (list, chosen);
               g_autofree char *kept = g_strdup (id);
               gboolean refusable = list == LINLI_PARTNER_LIST_CATEGORIES;
 
@@ -532,11 +546,13 @@ test_edits_cascade (void)
   LinliPartners *p = linli_project_get_partners (project);
   LinliPartnerCategory cat = { "reading", "读书会", FALSE };
   LinliPartnerResource res = { "reading", 2, "次", 4, LINLI_PARTNER_PERIOD_MONTH };
-  LinliPartnerUnit unit = { "u1", "杭州第二中学", LINLI_PARTNER_UNIT_SCHOOL, NULL, TRUE, 30.3, 120.1, "李四", 12,
+  LinliPartnerUnit unit = { "u1", "杭州第二中学", LINLI_PARTNER_UNIT_SCHOOL, NULL, TRUE, 30.3,
+                            120.1, "李四", 12,
                             &res, 1 };
   LinliPartnerNeed need = { "n1", LINLI_PARTNER_PLACE_COMMUNITY, "c0", "reading", 3, 5, NULL,
                             LINLI_PARTNER_PERIOD_MONTH };
-  LinliServiceRecord record = { "r1", "u1", "n1", LINLI_PARTNER_PLACE_COMMUNITY, "c0", "reading", "2026-11-02", 2,
+  LinliServiceRecord record = { "r1", "u1", "n1", LINLI_PARTNER_PLACE_COMMUNITY, "c0", "reading",
+                                "2026-11-02", 2,
                                 "王五", NULL };
   LinliServiceEvaluation evaluation = { "e1", "r1", 5, "好" };
   g_autofree char *before = NULL, *after_need = NULL;
@@ -606,12 +622,14 @@ static gboolean
 schema_validates (GBytes  *bytes,
                   char   **reason)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "linli-2.rng", NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("LINLI_SOURCE_DIR"), "data", "linli-2.rng",
+                                            NULL);
   xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewParserCtxt (path);
   xmlRelaxNGPtr schema = xmlRelaxNGParse (pctxt);
   GString *errors = g_string_new (NULL);
-  xmlDocPtr doc = xmlReadMemory (g_bytes_get_data (bytes, NULL), (int) g_bytes_get_size (bytes), "doc.linli",
-                                 NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  xmlDocPtr doc = xmlReadMemory (g_bytes_get_data (bytes, NULL), (int) g_bytes_get_size (bytes),
+                                 "doc.linli", NULL,
+                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt (schema);
   int ret;
 
@@ -647,7 +665,8 @@ test_round_trip (void)
       bytes = linli_format_save_bytes (project);
       if (!schema_validates (bytes, &reason))
         g_error ("seed %u: the schema refuses the file: %s", seed, reason);
-      loaded = linli_format_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "p.linli", &error);
+      loaded = linli_format_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                       "p.linli", &error);
       g_assert_no_error (error);
       original = dump_partners (linli_project_get_partners (project));
       read = dump_partners (linli_project_get_partners (loaded));
@@ -672,8 +691,10 @@ test_hidden_names_saved (void)
 {
   g_autoptr (LinliProject) project = base_project ();
   g_autoptr (LinliHistory) history = linli_history_new (project);
-  LinliPartnerUnit unit = { "u1", "浙江大学", LINLI_PARTNER_UNIT_SCHOOL, NULL, FALSE, 0, 0, "赵六", 3, NULL, 0 };
+  LinliPartnerUnit unit = { "u1", "浙江大学", LINLI_PARTNER_UNIT_SCHOOL, NULL, FALSE, 0, 0, "赵六", 3,
+                            NULL, 0 };
   g_autofree char *id = linli_partner_edits_add (history, LINLI_PARTNER_LIST_UNITS, &unit);
+  const LinliPartnerUnit *saved = linli_partners_get_unit (linli_project_get_partners (project), 0);
   g_autoptr (GBytes) bytes = NULL;
   g_autofree char *text = NULL;
 
@@ -681,8 +702,7 @@ test_hidden_names_saved (void)
   bytes = linli_format_save_bytes (project);
   text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   g_assert_nonnull (strstr (text, "contact=\"赵六\""));
-  g_assert_cmpstr (linli_project_person (project, linli_partners_get_unit (linli_project_get_partners (project), 0)->contact),
-                   !=, "赵六");
+  g_assert_cmpstr (linli_project_person (project, saved->contact), !=, "赵六");
 }
 
 /* A small document with the places of base_project() and @section as its
@@ -692,7 +712,8 @@ document_with (const char *section)
 {
   return g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                           "<linli version=\"2\" name=\"t\">\n"
-                          "  <communities><community id=\"c0\"/><community id=\"c1\"/></communities>\n"
+                          "  <communities><community id=\"c0\"/><community id=\"c1\"/>"
+                          "</communities>\n"
                           "  <compounds><compound id=\"k0\" community=\"c0\"/></compounds>\n"
                           "  <buildings>\n"
                           "    <building id=\"B0\" compound=\"k0\" lat=\"30.3\" lon=\"120.1\"/>\n"
@@ -711,74 +732,69 @@ typedef struct
   const char *message;  /* a part of the message */
 } PartnersCase;
 
-#define UNIT "<unit id=\"u1\" name=\"中学\" type=\"school\" lat=\"30.3\" lon=\"120.1\"/>\n"
-#define NEED "<need id=\"n1\" place-kind=\"community\" place=\"c0\" category=\"venue\" quantity=\"2\" priority=\"3\"/>\n"
-#define RECORD "<record id=\"r1\" unit=\"u1\" place-kind=\"compound\" place=\"k0\" category=\"venue\" date=\"2026-01-31\"/>\n"
+#define UNIT "<unit id='u1' name='中学' type='school' lat='30.3' lon='120.1'/>\n"
+#define NEED "<need id='n1' place-kind='community' place='c0' category='venue' quantity='2' " \
+             "priority='3'/>\n"
+#define RECORD "<record id='r1' unit='u1' place-kind='compound' place='k0' category='venue' " \
+               "date='2026-01-31'/>\n"
+/* Starts of elements the cases share. */
+#define U_OPEN "<unit id='u1' name='a' type='school'"
+#define N_C0 "<need id='n1' place-kind='community' place='c0' category='venue' quantity='2'"
+#define N_OPEN "<need id='n1' category='venue' quantity='2' priority='3'"
+#define R_OPEN UNIT "<record id='r1' unit='u1' place-kind='compound' place='k0' category='venue'"
 
 static const PartnersCase partners_cases[] = {
   { "good",
-    "<category id=\"chess\" name=\"棋类\"/>\n"
-    "<unit id=\"u1\" name=\"中学\" type=\"school\" address=\"路\" lat=\"30.3\" lon=\"120.1\" contact=\"张\" members=\"4\">\n"
-    "<resource category=\"chess\" quantity=\"2\" measure=\"次\" capacity=\"8\" period=\"month\"/>\n"
+    "<category id='chess' name='棋类'/>\n"
+    "<unit id='u1' name='中学' type='school' address='路' lat='30.3' lon='120.1' contact='张' "
+    "members='4'>\n"
+    "<resource category='chess' quantity='2' measure='次' capacity='8' period='month'/>\n"
     "</unit>\n" NEED RECORD
-    "<evaluation id=\"e1\" record=\"r1\" score=\"5\" comment=\"好\"/>\n", 0, NULL },
-  { "unknown element", UNIT "<team id=\"t\"/>\n", 10, "unexpected <team> in <partners>" },
-  { "unknown attribute", "<unit id=\"u1\" name=\"a\" type=\"school\" colour=\"red\"/>\n", 9,
-    "unknown attribute “colour” on <unit>" },
+    "<evaluation id='e1' record='r1' score='5' comment='好'/>\n", 0, NULL },
+  { "unknown element", UNIT "<team id='t'/>\n", 10, "unexpected <team> in <partners>" },
+  { "unknown attribute", U_OPEN " colour='red'/>\n", 9, "unknown attribute “colour” on <unit>" },
   { "duplicate unit", UNIT UNIT, 10, "duplicate <unit> id “u1”" },
-  { "duplicate builtin category", "<category id=\"venue\" name=\"x\"/>\n", 9, "duplicate <category> id “venue”" },
-  { "unknown type", "<unit id=\"u1\" name=\"a\" type=\"bank\"/>\n", 9, "not a unit type: “bank”" },
-  { "half a position", "<unit id=\"u1\" name=\"a\" type=\"school\" lat=\"30\"/>\n", 9, "“lat” and “lon” both" },
-  { "position out of range", "<unit id=\"u1\" name=\"a\" type=\"school\" lat=\"95\" lon=\"120\"/>\n", 9,
-    "“lat” must be a number" },
+  { "duplicate builtin category", "<category id='venue' name='x'/>\n", 9,
+    "duplicate <category> id “venue”" },
+  { "unknown type", "<unit id='u1' name='a' type='bank'/>\n", 9, "not a unit type: “bank”" },
+  { "half a position", U_OPEN " lat='30'/>\n", 9, "“lat” and “lon” both" },
+  { "position out of range", U_OPEN " lat='95' lon='120'/>\n", 9, "“lat” must be a number" },
   { "resource of an unknown category",
-    "<unit id=\"u1\" name=\"a\" type=\"school\">\n<resource category=\"chess\" capacity=\"1\" period=\"month\"/>\n"
-    "</unit>\n", 10, "category “chess”, which does not exist" },
+    U_OPEN ">\n<resource category='chess' capacity='1' period='month'/>\n</unit>\n", 10,
+    "category “chess”, which does not exist" },
   { "negative capacity",
-    "<unit id=\"u1\" name=\"a\" type=\"school\">\n<resource category=\"venue\" capacity=\"-1\" period=\"month\"/>\n"
-    "</unit>\n", 10, "“capacity” must be a number" },
+    U_OPEN ">\n<resource category='venue' capacity='-1' period='month'/>\n</unit>\n", 10,
+    "“capacity” must be a number" },
   { "capacity not a number",
-    "<unit id=\"u1\" name=\"a\" type=\"school\">\n<resource category=\"venue\" capacity=\"nan\" period=\"month\"/>\n"
-    "</unit>\n", 10, "“capacity” must be a number" },
+    U_OPEN ">\n<resource category='venue' capacity='nan' period='month'/>\n</unit>\n", 10,
+    "“capacity” must be a number" },
   { "unknown period",
-    "<unit id=\"u1\" name=\"a\" type=\"school\">\n<resource category=\"venue\" capacity=\"1\" period=\"day\"/>\n"
-    "</unit>\n", 10, "“period” must be" },
-  { "text in a unit", "<unit id=\"u1\" name=\"a\" type=\"school\">\nword</unit>\n", 10, "may hold only <resource>" },
-  { "need of a missing place",
-    "<need id=\"n1\" place-kind=\"compound\" place=\"k9\" category=\"venue\" quantity=\"2\" priority=\"3\"/>\n", 9,
+    U_OPEN ">\n<resource category='venue' capacity='1' period='day'/>\n</unit>\n", 10,
+    "“period” must be" },
+  { "text in a unit", U_OPEN ">\nword</unit>\n", 10, "may hold only <resource>" },
+  { "need of a missing place", N_OPEN " place-kind='compound' place='k9'/>\n", 9,
     "compound “k9”, which does not exist" },
-  { "need of a missing grid",
-    "<need id=\"n1\" place-kind=\"grid\" place=\"g1\" category=\"venue\" quantity=\"2\" priority=\"3\"/>\n", 9,
+  { "need of a missing grid", N_OPEN " place-kind='grid' place='g1'/>\n", 9,
     "grid “g1”, which does not exist" },
-  { "unknown place kind",
-    "<need id=\"n1\" place-kind=\"street\" place=\"c0\" category=\"venue\" quantity=\"2\" priority=\"3\"/>\n", 9,
-    "“place-kind” must be" },
-  { "unknown need period",
-    "<need id=\"n1\" place-kind=\"community\" place=\"c0\" category=\"venue\" quantity=\"2\" period=\"day\" "
-    "priority=\"3\"/>\n", 9, "“period” must be" },
-  { "priority 0",
-    "<need id=\"n1\" place-kind=\"community\" place=\"c0\" category=\"venue\" quantity=\"2\" priority=\"0\"/>\n", 9,
-    "“priority” must be from 1" },
-  { "priority too high",
-    "<need id=\"n1\" place-kind=\"community\" place=\"c0\" category=\"venue\" quantity=\"2\" priority=\"101\"/>\n", 9,
-    "“priority” must be" },
-  { "need without quantity", "<need id=\"n1\" place-kind=\"community\" place=\"c0\" category=\"venue\" priority=\"1\"/>\n",
-    9, "lacks the required attribute “quantity”" },
+  { "unknown place kind", N_OPEN " place-kind='street' place='c0'/>\n", 9, "“place-kind” must be" },
+  { "unknown need period", N_C0 " period='day' priority='3'/>\n", 9, "“period” must be" },
+  { "priority 0", N_C0 " priority='0'/>\n", 9, "“priority” must be from 1" },
+  { "priority too high", N_C0 " priority='101'/>\n", 9, "“priority” must be" },
+  { "need without quantity",
+    "<need id='n1' place-kind='community' place='c0' category='venue' priority='1'/>\n", 9,
+    "lacks the required attribute “quantity”" },
   { "record of a missing unit", RECORD, 9, "unit “u1”, which does not exist" },
-  { "record of a missing need",
-    UNIT "<record id=\"r1\" unit=\"u1\" need=\"n4\" place-kind=\"compound\" place=\"k0\" category=\"venue\" "
-    "date=\"2026-01-31\"/>\n", 10, "need “n4”, which does not exist" },
-  { "impossible date",
-    UNIT "<record id=\"r1\" unit=\"u1\" place-kind=\"compound\" place=\"k0\" category=\"venue\" date=\"2026-02-30\"/>\n",
-    10, "“date” must be a day" },
-  { "evaluation of a missing record", "<evaluation id=\"e1\" record=\"r1\" score=\"3\"/>\n", 9,
+  { "record of a missing need", R_OPEN " need='n4' date='2026-01-31'/>\n", 10,
+    "need “n4”, which does not exist" },
+  { "impossible date", R_OPEN " date='2026-02-30'/>\n", 10, "“date” must be a day" },
+  { "evaluation of a missing record", "<evaluation id='e1' record='r1' score='3'/>\n", 9,
     "record “r1”, which does not exist" },
-  { "score 6", UNIT RECORD "<evaluation id=\"e1\" record=\"r1\" score=\"6\"/>\n", 11, "“score” must be" },
-  { "score 0", UNIT RECORD "<evaluation id=\"e1\" record=\"r1\" score=\"0\"/>\n", 11, "“score” must be from 1" },
+  { "score 6", UNIT RECORD "<evaluation id='e1' record='r1' score='6'/>\n", 11, "“score” must be" },
+  { "score 0", UNIT RECORD "<evaluation id='e1' record='r1' score='0'/>\n", 11,
+    "“score” must be from 1" },
   { "out of order", NEED UNIT, 10, "<unit> comes too late" },
-  { "child of a need", "<need id=\"n1\" place-kind=\"community\" place=\"c0\" category=\"venue\" quantity=\"2\" "
-    "priority=\"3\"><x/></need>\n", 9, "<need> must be empty" },
-  { "empty id", "<unit id=\"\" name=\"a\" type=\"school\"/>\n", 9, "“id” must not be empty" },
+  { "child of a need", N_C0 " priority='3'><x/></need>\n", 9, "<need> must be empty" },
+  { "empty id", "<unit id='' name='a' type='school'/>\n", 9, "“id” must not be empty" },
 };
 
 /* Each broken section is refused with its line and reason, and nothing
@@ -791,14 +807,15 @@ test_hostile (void)
       const PartnersCase *c = &partners_cases[i];
       g_autofree char *doc = document_with (c->section);
       g_autoptr (GError) error = NULL;
-      g_autoptr (LinliProject) project = linli_format_load_data (doc, strlen (doc), "hostile.linli", &error);
+      g_autoptr (LinliProject) project = linli_format_load_data (doc, strlen (doc), "hostile.linli",
+                                                                 &error);
 
       if (c->line == 0)
         {
           g_assert_no_error (error);
           g_assert_nonnull (project);
-          g_assert_cmpuint (linli_partners_get_n (linli_project_get_partners (project), LINLI_PARTNER_LIST_EVALUATIONS),
-                            ==, 1);
+          g_assert_cmpuint (linli_partners_get_n (linli_project_get_partners (project),
+                                                  LINLI_PARTNER_LIST_EVALUATIONS), ==, 1);
           continue;
         }
       if (project != NULL)
@@ -807,8 +824,11 @@ test_hostile (void)
       {
         g_autofree char *where = g_strdup_printf ("hostile.linli:%u:", c->line);
 
-        if (!g_str_has_prefix (error->message, where) || strstr (error->message, c->message) == NULL)
-          g_error ("case “%s”: wanted “%s … %s”, got “%s”", c->name, where, c->message, error->message);
+        if (!g_str_has_prefix (error->message, where) ||
+            strstr (error->message, c->message) == NULL)
+
+          g_error ("case “%s”: wanted “%s … %s”, got “%s”", c->name, where, c->message,
+                   error->message);
       }
     }
 }
@@ -826,10 +846,13 @@ test_problem (void)
   g_autoptr (LinliHistory) history = linli_history_new (project);
   LinliPartnerResource res[] = { { "tutoring", 1, NULL, 9, LINLI_PARTNER_PERIOD_QUARTER },
                                  { "venue", 1, NULL, 12, LINLI_PARTNER_PERIOD_WEEK } };
-  LinliPartnerUnit placed = { "u1", "中学", LINLI_PARTNER_UNIT_SCHOOL, NULL, TRUE, 30.31, 120.15, NULL, 0, res, 2 };
-  LinliPartnerUnit unplaced = { "u2", "无址", LINLI_PARTNER_UNIT_OTHER, NULL, FALSE, 0, 0, NULL, 0, res, 1 };
+  LinliPartnerUnit placed = { "u1", "中学", LINLI_PARTNER_UNIT_SCHOOL, NULL, TRUE, 30.31, 120.15,
+                              NULL, 0, res, 2 };
+  LinliPartnerUnit unplaced = { "u2", "无址", LINLI_PARTNER_UNIT_OTHER, NULL, FALSE, 0, 0, NULL, 0,
+                                res, 1 };
   LinliPartnerNeed needs[] = {
-    { "n1", LINLI_PARTNER_PLACE_COMPOUND, "k0", "tutoring", 24, 3, NULL, LINLI_PARTNER_PERIOD_YEAR },
+    { "n1", LINLI_PARTNER_PLACE_COMPOUND, "k0", "tutoring", 24, 3, NULL,
+      LINLI_PARTNER_PERIOD_YEAR },
     { "n2", LINLI_PARTNER_PLACE_COMMUNITY, "c1", "venue", 1, 1, NULL, LINLI_PARTNER_PERIOD_MONTH },
     { "n3", LINLI_PARTNER_PLACE_GRID, "g1", "venue", 1, 1, NULL, LINLI_PARTNER_PERIOD_MONTH },
   };
@@ -858,10 +881,14 @@ test_problem (void)
   g_assert_cmpuint (pp->problem.n_needs, ==, 3);
   g_assert_cmpfloat_with_epsilon (pp->problem.needs[0].quantity, 2, 1e-12);
   /* Compound k0 holds B0 (40 households at 30.300) and B2 (42 at 30.304). */
-  g_assert_cmpfloat_with_epsilon (pp->problem.needs[0].position.lat, (40 * 30.300 + 42 * 30.304) / 82, 1e-9);
-  g_assert_cmpfloat_with_epsilon (pp->problem.needs[0].position.lon, (40 * 120.140 + 42 * 120.142) / 82, 1e-9);
+  g_assert_cmpfloat_with_epsilon (pp->problem.needs[0].position.lat,
+                                  (40 * 30.300 + 42 * 30.304) / 82, 1e-9);
+  g_assert_cmpfloat_with_epsilon (pp->problem.needs[0].position.lon,
+                                  (40 * 120.140 + 42 * 120.142) / 82, 1e-9);
   /* Community c1 holds compound k1: B1 (41 at 30.302) and B3 (43 at 30.306). */
-  g_assert_cmpfloat_with_epsilon (pp->problem.needs[1].position.lat, (41 * 30.302 + 43 * 30.306) / 84, 1e-9);
+  g_assert_cmpfloat_with_epsilon (pp->problem.needs[1].position.lat,
+                                  (41 * 30.302 + 43 * 30.306) / 84, 1e-9);
+
   /* The grid stands at its rectangle's centre. */
   g_assert_cmpfloat_with_epsilon (pp->problem.needs[2].position.lat, 30.30, 1e-6);
   g_assert_cmpfloat_with_epsilon (pp->problem.needs[2].position.lon, 120.145, 1e-6);

@@ -86,8 +86,10 @@ describe_reason (LinliProject              *project,
     case LINLI_UNMET_FORBIDDEN:
       return g_strdup (_("every unit offering it is forbidden for this need"));
     case LINLI_UNMET_TOO_FAR:
-      return g_strdup_printf (_("every unit offering it is farther than %.0f m; the nearest, %s, is %.0f m away"),
-                              pp->problem.max_distance, problem_unit (partners, pp, nr->nearest_unit)->name,
+      return g_strdup_printf (_("every unit offering it is farther than %.0f m; the nearest, %s, "
+                                "is %.0f m away"),
+                              pp->problem.max_distance,
+                              problem_unit (partners, pp, nr->nearest_unit)->name,
                               nr->nearest_distance);
     case LINLI_UNMET_CAPACITY:
       {
@@ -95,7 +97,8 @@ describe_reason (LinliProject              *project,
 
         if (nr->n_blocking == 0)
           return g_strdup (_("the units within reach give all they have to this need"));
-        s = g_string_new (_("the units within reach are full with needs of the same or higher priority:"));
+        s = g_string_new (_("the units within reach are full with needs of the same or higher "
+                            "priority:"));
         for (guint k = 0; k < nr->n_blocking && k < 5; k++)
           {
             const LinliPartnerNeed *m = problem_need (partners, pp, nr->blocking[k]);
@@ -126,10 +129,11 @@ print_text (LinliProject              *project,
   LinliPartners *partners = linli_project_get_partners (project);
   const LinliAssignProblem *p = &pp->problem;
 
-  g_print (_("Partner units: %u with a position, %u offers; needs: %u at places with a position\n"), p->n_units,
-           p->n_offers, p->n_needs);
+  g_print (_("Partner units: %u with a position, %u offers; needs: %u at places with a position\n"),
+           p->n_units, p->n_offers, p->n_needs);
   for (guint i = 0; i < pp->unplaced_units->len; i++)
-    g_print (_("  unit %s has no position and takes no part\n"), (const char *) pp->unplaced_units->pdata[i]);
+    g_print (_("  unit %s has no position and takes no part\n"),
+             (const char *) pp->unplaced_units->pdata[i]);
   for (guint i = 0; i < pp->unplaced_needs->len; i++)
     g_print (_("  need %s is at a place with no position and takes no part\n"),
              (const char *) pp->unplaced_needs->pdata[i]);
@@ -137,8 +141,10 @@ print_text (LinliProject              *project,
                             : _("Distances: as given\n"));
   if (p->max_distance > 0)
     g_print (_("Maximum distance: %.0f m\n"), p->max_distance);
-  g_print (_("Met: %.1f of %.1f per month (%.1f%%); priority-weighted %.1f; mean distance %.0f m\n"), r->met, r->demand,
-           r->demand > 0 ? 100 * r->met / r->demand : 100.0, r->weighted_met, r->met > 0 ? r->distance / r->met : 0.0);
+  g_print (_("Met: %.1f of %.1f per month (%.1f%%); priority-weighted %.1f; mean distance %.0f "
+             "m\n"),
+           r->met, r->demand, r->demand > 0 ? 100 * r->met / r->demand : 100.0, r->weighted_met,
+           r->met > 0 ? r->distance / r->met : 0.0);
 
   g_print ("\n%s\n", _("Assignment (per month):"));
   for (guint f = 0; f < r->n_flows; f++)
@@ -146,12 +152,16 @@ print_text (LinliProject              *project,
       const LinliAssignFlow *flow = &r->flows[f];
       const LinliPartnerUnit *u = problem_unit (partners, pp, flow->unit);
       const LinliPartnerNeed *n = problem_need (partners, pp, flow->need);
-      const LinliPartnerResource *res = &u->resources[g_array_index (pp->offer_resources, guint, flow->offer)];
-      g_autofree char *quantity = g_strdup_printf ("%.1f%s%s", flow->quantity, res->measure != NULL ? " " : "",
-                                                   res->measure != NULL ? res->measure : "");
+      guint resource = g_array_index (pp->offer_resources, guint, flow->offer);
+      const char *measure = u->resources[resource].measure;
+      g_autofree char *quantity = g_strdup_printf ("%.1f%s%s", flow->quantity,
+                                                   measure != NULL ? " " : "",
+                                                   measure != NULL ? measure : "");
 
-      /* Translators: unit → place, category: quantity with its measure, distance; a fixed pair is marked */
-      g_print (_("  %s → %s, %s: %s, %.0f m%s\n"), u->name, place_label (project, n->place_kind, n->place),
+      /* Translators: unit → place, category: quantity with its measure, distance; a fixed pair is
+       * marked */
+      g_print (_("  %s → %s, %s: %s, %.0f m%s\n"), u->name,
+               place_label (project, n->place_kind, n->place),
                linli_partners_category_label (partners, n->category), quantity, flow->distance,
                flow->fixed ? _(" (fixed)") : "");
     }
@@ -358,13 +368,16 @@ linli_tool_assign (int    argc,
     { "max-distance", 'd', 0, G_OPTION_ARG_DOUBLE, &max_distance,
       N_("Farthest a unit serves a place (default: any distance)"), "METRES" },
     { "fix", 0, 0, G_OPTION_ARG_STRING_ARRAY, &fixed,
-      N_("A unit that serves a need first, as much as it can, at any distance (repeatable)"), "UNIT:NEED" },
+      N_("A unit that serves a need first, as much as it can, at any distance (repeatable)"),
+      "UNIT:NEED" },
     { "forbid", 0, 0, G_OPTION_ARG_STRING_ARRAY, &forbidden,
       N_("A unit that must not serve a need (repeatable)"), "UNIT:NEED" },
     { NULL }
   };
   g_autoptr (GOptionContext) ctx =
-    g_option_context_new (_("FILE — assign partner units to the needs of communities, compounds and grids"));
+    g_option_context_new (_("FILE — assign partner units to the needs of communities, compounds "
+                            "and grids"));
+
   g_autoptr (GError) error = NULL;
   g_autoptr (LinliProject) project = NULL;
   g_autoptr (LinliPartnerProblem) pp = NULL;
@@ -375,7 +388,9 @@ linli_tool_assign (int    argc,
       !isfinite (max_distance))
     {
       g_printerr ("linli-tool assign: %s\n",
-                  error ? error->message : _("give one project FILE and a maximum distance of 0 or more"));
+                  error ? error->message
+                        : _("give one project FILE and a maximum distance of 0 or more"));
+
       return 2;
     }
   project = linli_format_load_file (argv[1], &error);

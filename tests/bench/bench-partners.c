@@ -29,8 +29,9 @@ main (int    argc,
   for (guint run = 0; run < RUNS; run++)
     {
       g_autoptr (GRand) rand = g_rand_new_with_seed (run + 1);
-      TestAssignShape shape = { .n_units = 400, .n_categories = 20, .offers_per_unit = 4, .n_needs = 450, .n_places = 100,
-                                .max_quantity = 60, .max_priority = 5, .box = 6000, .max_distance = 2000,
+      TestAssignShape shape = { .n_units = 400, .n_categories = 20, .offers_per_unit = 4,
+                                .n_needs = 450, .n_places = 100, .max_quantity = 60,
+                                .max_priority = 5, .box = 6000, .max_distance = 2000,
                                 .n_forbidden = 100, .n_fixed = 10 };
       g_autoptr (TestAssignProblem) t = test_assign_problem_new (rand, &shape);
       g_autoptr (LinliAssignResult) r = NULL;
@@ -49,14 +50,15 @@ main (int    argc,
       g_array_append_val (theirs, ms);
       if (fabs (r->weighted_met - weighted) > 1e-7 * (1 + weighted) ||
           fabs (r->distance - distance) > 1e-6 * (1 + distance))
-        g_error ("run %u: solver %.10g, %.10g m; GLPK %.10g, %.10g m", run, r->weighted_met, r->distance, weighted,
-                 distance);
+        g_error ("run %u: solver %.10g, %.10g m; GLPK %.10g, %.10g m", run, r->weighted_met,
+                 r->distance, weighted, distance);
       n_offers = t->p.n_offers;
       n_needs = t->p.n_needs;
       augmentations = r->n_augmentations;
     }
-  printf ("partner assignment: 400 units (%u offers), 100 places (%u needs), 20 categories, %u runs\n", n_offers,
-          n_needs, RUNS);
+  printf ("partner assignment: 400 units (%u offers), 100 places (%u needs), 20 categories, "
+          "%u runs\n", n_offers, n_needs, RUNS);
+
   printf ("  linli min-cost flow  median %8.1f ms  (%u augmentations in the last run)\n",
           linli_stats_median (ours), augmentations);
   printf ("  GLPK simplex, 2 LPs  median %8.1f ms  (same optimum each run)\n",

@@ -17,9 +17,11 @@ static const char head[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<linli version=\"2\" name=\"partners\">\n"
   "  <communities><community id=\"c1\"/></communities>\n"
   "  <compounds><compound id=\"k1\" community=\"c1\"/></compounds>\n"
-  "  <buildings><building id=\"b1\" compound=\"k1\" lat=\"30.3180000\" lon=\"120.1420000\"/></buildings>\n"
-  "  <grids><grid id=\"g1\" community=\"c1\"><ring>120.14,30.31 120.15,30.31 120.15,30.32 120.14,30.32</ring>"
-  "</grid></grids>\n"
+  "  <buildings><building id=\"b1\" compound=\"k1\" lat=\"30.3180000\" lon=\"120.1420000\"/>"
+  "</buildings>\n"
+  "  <grids><grid id=\"g1\" community=\"c1\">"
+  "<ring>120.14,30.31 120.15,30.31 120.15,30.32 120.14,30.32</ring></grid></grids>\n"
+
   "  <partners>";
 static const char tail[] = "</partners>\n</linli>\n";
 

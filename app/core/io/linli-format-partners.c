@@ -58,8 +58,8 @@ check_stage (PartnersReader *r,
 {
   if (stage < r->stage)
     return fail (r->l, LINLI_FORMAT_ERROR_INVALID,
-                 _("<%s> comes too late in <partners> (categories, units, needs, records and evaluations come in "
-                   "that order)"), stage_elements[stage]);
+                 _("<%s> comes too late in <partners> (categories, units, needs, records and "
+                   "evaluations come in that order)"), stage_elements[stage]);
   r->stage = stage;
   return TRUE;
 }
@@ -82,8 +82,8 @@ check_category (PartnersReader *r,
     return TRUE;
   {
     g_autofree char *q = quote_value (id);
-    return fail (r->l, LINLI_FORMAT_ERROR_INVALID, _("<%s> refers to category “%s”, which does not exist"), element,
-                 q);
+    return fail (r->l, LINLI_FORMAT_ERROR_INVALID,
+                 _("<%s> refers to category “%s”, which does not exist"), element, q);
   }
 }
 
@@ -113,7 +113,8 @@ check_place (PartnersReader *r,
     {
       g_autofree char *q = quote_value (kind_text);
       return fail (l, LINLI_FORMAT_ERROR_INVALID,
-                   _("attribute “place-kind” must be “community”, “compound” or “grid”, not “%s”"), q);
+                   _("attribute “place-kind” must be “community”, “compound” or “grid”, not “%s”"),
+                   q);
     }
   switch (*kind)
     {
@@ -132,8 +133,8 @@ check_place (PartnersReader *r,
   if (!found)
     {
       g_autofree char *q = quote_value (place);
-      return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<%s> refers to %s “%s”, which does not exist"), element,
-                   kind_text, q);
+      return fail (l, LINLI_FORMAT_ERROR_INVALID, _("<%s> refers to %s “%s”, which does not exist"),
+                   element, kind_text, q);
     }
   return TRUE;
 }
@@ -145,7 +146,8 @@ parse_category (PartnersReader *r)
   static const char *const names[] = { "id", "name", NULL };
   LinliFormatAttrs a = { names, { NULL } };
   gboolean ok = check_stage (r, STAGE_CATEGORY) && _linli_format_read_attrs (l, &a) &&
-                _linli_format_require (l, &a, 0, "category") && _linli_format_require (l, &a, 1, "category") &&
+                _linli_format_require (l, &a, 0, "category") &&
+                _linli_format_require (l, &a, 1, "category") &&
                 _linli_format_check_id (l, "id", a.values[0]) &&
                 _linli_format_check_text (l, "name", a.values[1], MAX_NAME_LENGTH) &&
                 check_duplicate (r, LINLI_PARTNER_LIST_CATEGORIES, "category", a.values[0]) &&
@@ -166,17 +168,21 @@ parse_resource (PartnersReader *r)
 {
   LinliFormatReader *l = r->l;
   enum { CATEGORY, QUANTITY, MEASURE, CAPACITY, PERIOD };
-  static const char *const names[] = { "category", "quantity", "measure", "capacity", "period", NULL };
+  static const char *const names[] = { "category", "quantity", "measure", "capacity", "period",
+                                       NULL };
   LinliFormatAttrs a = { names, { NULL } };
   LinliPartnerResource res = { 0 };
-  gboolean ok = _linli_format_read_attrs (l, &a) && _linli_format_require (l, &a, CATEGORY, "resource") &&
+  gboolean ok = _linli_format_read_attrs (l, &a) &&
+                _linli_format_require (l, &a, CATEGORY, "resource") &&
                 _linli_format_require (l, &a, CAPACITY, "resource") &&
                 _linli_format_require (l, &a, PERIOD, "resource") &&
                 check_category (r, "resource", a.values[CATEGORY]) &&
                 (a.values[QUANTITY] == NULL ||
-                 _linli_format_parse_double (l, "quantity", a.values[QUANTITY], 0, MAX_QUANTITY, &res.quantity)) &&
+                 _linli_format_parse_double (l, "quantity", a.values[QUANTITY], 0, MAX_QUANTITY,
+                                             &res.quantity)) &&
                 check_optional_text (l, "measure", a.values[MEASURE], MAX_NAME_LENGTH) &&
-                _linli_format_parse_double (l, "capacity", a.values[CAPACITY], 0, MAX_QUANTITY, &res.capacity);
+                _linli_format_parse_double (l, "capacity", a.values[CAPACITY], 0, MAX_QUANTITY,
+                                            &res.capacity);
 
   if (ok && !linli_partner_period_from_string (a.values[PERIOD], &res.period))
     {
@@ -185,7 +191,8 @@ parse_resource (PartnersReader *r)
                  _("attribute “period” must be “week”, “month”, “quarter” or “year”, not “%s”"), q);
     }
   if (ok && r->resources->len >= MAX_RESOURCES)
-    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("a unit has more than %u resource items"), MAX_RESOURCES);
+    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("a unit has more than %u resource items"),
+               MAX_RESOURCES);
   if (ok)
     ok = _linli_format_expect_empty (l, "resource");
   if (ok)
@@ -216,17 +223,21 @@ parse_unit (PartnersReader *r)
 {
   LinliFormatReader *l = r->l;
   enum { ID, NAME, TYPE, ADDRESS, LAT, LON, CONTACT, MEMBERS };
-  static const char *const names[] = { "id", "name", "type", "address", "lat", "lon", "contact", "members", NULL };
+  static const char *const names[] = { "id", "name", "type", "address", "lat", "lon", "contact",
+                                       "members", NULL };
   LinliFormatAttrs a = { names, { NULL } };
   LinliPartnerUnit u = { 0 };
   gboolean ok = check_stage (r, STAGE_UNIT) && _linli_format_read_attrs (l, &a) &&
-                _linli_format_require (l, &a, ID, "unit") && _linli_format_require (l, &a, NAME, "unit") &&
-                _linli_format_require (l, &a, TYPE, "unit") && _linli_format_check_id (l, "id", a.values[ID]) &&
+                _linli_format_require (l, &a, ID, "unit") &&
+                _linli_format_require (l, &a, NAME, "unit") &&
+                _linli_format_require (l, &a, TYPE, "unit") &&
+                _linli_format_check_id (l, "id", a.values[ID]) &&
                 _linli_format_check_text (l, "name", a.values[NAME], MAX_NAME_LENGTH) &&
                 check_optional_text (l, "address", a.values[ADDRESS], MAX_NAME_LENGTH) &&
                 check_optional_text (l, "contact", a.values[CONTACT], MAX_NAME_LENGTH) &&
                 (a.values[MEMBERS] == NULL ||
-                 _linli_format_parse_uint (l, "members", a.values[MEMBERS], MAX_MEMBERS, &u.members)) &&
+                 _linli_format_parse_uint (l, "members", a.values[MEMBERS], MAX_MEMBERS,
+                                           &u.members)) &&
                 check_duplicate (r, LINLI_PARTNER_LIST_UNITS, "unit", a.values[ID]);
   gboolean empty;
   int type;
@@ -234,7 +245,8 @@ parse_unit (PartnersReader *r)
   if (ok && !linli_partner_unit_type_from_string (a.values[TYPE], &u.type))
     {
       g_autofree char *q = quote_value (a.values[TYPE]);
-      ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("attribute “type” on <unit> is not a unit type: “%s”"), q);
+      ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
+                 _("attribute “type” on <unit> is not a unit type: “%s”"), q);
     }
   if (ok && (a.values[LAT] != NULL) != (a.values[LON] != NULL))
     ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<unit> has “lat” and “lon” both or neither"));
@@ -263,7 +275,8 @@ parse_unit (PartnersReader *r)
       ok = read_node (l, &type);
       if (!ok || type == XML_READER_TYPE_END_ELEMENT)
         break;
-      if (type != XML_READER_TYPE_ELEMENT || g_strcmp0 (_linli_format_node_name (l), "resource") != 0)
+      if (type != XML_READER_TYPE_ELEMENT ||
+          g_strcmp0 (_linli_format_node_name (l), "resource") != 0)
         ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<unit> may hold only <resource> elements"));
       else
         ok = parse_resource (r);
@@ -287,27 +300,33 @@ parse_need (PartnersReader *r)
 {
   LinliFormatReader *l = r->l;
   enum { ID, PLACE_KIND, PLACE, CATEGORY, QUANTITY, PERIOD, PRIORITY, NOTE };
-  static const char *const names[] = { "id", "place-kind", "place", "category", "quantity", "period", "priority",
-                                       "note", NULL };
+  static const char *const names[] = { "id", "place-kind", "place", "category", "quantity",
+                                       "period", "priority", "note", NULL };
   LinliFormatAttrs a = { names, { NULL } };
   LinliPartnerNeed n = { .period = LINLI_PARTNER_PERIOD_MONTH };
   gboolean ok = check_stage (r, STAGE_NEED) && _linli_format_read_attrs (l, &a) &&
-                _linli_format_require (l, &a, ID, "need") && _linli_format_require (l, &a, PLACE_KIND, "need") &&
-                _linli_format_require (l, &a, PLACE, "need") && _linli_format_require (l, &a, CATEGORY, "need") &&
-                _linli_format_require (l, &a, QUANTITY, "need") && _linli_format_require (l, &a, PRIORITY, "need") &&
+                _linli_format_require (l, &a, ID, "need") &&
+                _linli_format_require (l, &a, PLACE_KIND, "need") &&
+                _linli_format_require (l, &a, PLACE, "need") &&
+                _linli_format_require (l, &a, CATEGORY, "need") &&
+                _linli_format_require (l, &a, QUANTITY, "need") &&
+                _linli_format_require (l, &a, PRIORITY, "need") &&
                 _linli_format_check_id (l, "id", a.values[ID]) &&
                 check_duplicate (r, LINLI_PARTNER_LIST_NEEDS, "need", a.values[ID]) &&
                 check_place (r, "need", a.values[PLACE_KIND], a.values[PLACE], &n.place_kind) &&
                 check_category (r, "need", a.values[CATEGORY]) &&
-                _linli_format_parse_double (l, "quantity", a.values[QUANTITY], 0, MAX_QUANTITY, &n.quantity) &&
-                _linli_format_parse_uint (l, "priority", a.values[PRIORITY], LINLI_PARTNER_MAX_PRIORITY,
-                                          &n.priority) &&
+                _linli_format_parse_double (l, "quantity", a.values[QUANTITY], 0, MAX_QUANTITY,
+                                            &n.quantity) &&
+                _linli_format_parse_uint (l, "priority", a.values[PRIORITY],
+                                          LINLI_PARTNER_MAX_PRIORITY, &n.priority) &&
                 check_optional_text (l, "note", a.values[NOTE], MAX_NOTE_LENGTH);
 
   if (ok && n.priority == 0)
     ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("attribute “priority” must be from 1 to %u"),
                LINLI_PARTNER_MAX_PRIORITY);
-  if (ok && a.values[PERIOD] != NULL && !linli_partner_period_from_string (a.values[PERIOD], &n.period))
+  if (ok && a.values[PERIOD] != NULL &&
+      !linli_partner_period_from_string (a.values[PERIOD], &n.period))
+
     {
       g_autofree char *q = quote_value (a.values[PERIOD]);
       ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
@@ -332,39 +351,47 @@ parse_record (PartnersReader *r)
 {
   LinliFormatReader *l = r->l;
   enum { ID, UNIT, NEED, PLACE_KIND, PLACE, CATEGORY, DATE, HOURS, PERSON, NOTE };
-  static const char *const names[] = { "id", "unit", "need", "place-kind", "place", "category", "date", "hours",
-                                       "person", "note", NULL };
+  static const char *const names[] = { "id", "unit", "need", "place-kind", "place", "category",
+                                       "date", "hours", "person", "note", NULL };
   LinliFormatAttrs a = { names, { NULL } };
   LinliServiceRecord s = { 0 };
   gboolean ok = check_stage (r, STAGE_RECORD) && _linli_format_read_attrs (l, &a) &&
-                _linli_format_require (l, &a, ID, "record") && _linli_format_require (l, &a, UNIT, "record") &&
+                _linli_format_require (l, &a, ID, "record") &&
+                _linli_format_require (l, &a, UNIT, "record") &&
                 _linli_format_require (l, &a, PLACE_KIND, "record") &&
                 _linli_format_require (l, &a, PLACE, "record") &&
-                _linli_format_require (l, &a, CATEGORY, "record") && _linli_format_require (l, &a, DATE, "record") &&
+                _linli_format_require (l, &a, CATEGORY, "record") &&
+                _linli_format_require (l, &a, DATE, "record") &&
                 _linli_format_check_id (l, "id", a.values[ID]) &&
                 check_duplicate (r, LINLI_PARTNER_LIST_RECORDS, "record", a.values[ID]) &&
                 check_place (r, "record", a.values[PLACE_KIND], a.values[PLACE], &s.place_kind) &&
                 check_category (r, "record", a.values[CATEGORY]) &&
                 (a.values[HOURS] == NULL ||
-                 _linli_format_parse_double (l, "hours", a.values[HOURS], 0, MAX_HOURS, &s.hours)) &&
+                 _linli_format_parse_double (l, "hours", a.values[HOURS], 0, MAX_HOURS,
+                                             &s.hours)) &&
                 check_optional_text (l, "person", a.values[PERSON], MAX_NAME_LENGTH) &&
                 check_optional_text (l, "note", a.values[NOTE], MAX_NOTE_LENGTH);
 
-  if (ok && linli_partners_find (r->partners, LINLI_PARTNER_LIST_UNITS, a.values[UNIT], NULL) == NULL)
+  if (ok &&
+      linli_partners_find (r->partners, LINLI_PARTNER_LIST_UNITS, a.values[UNIT], NULL) == NULL)
+
     {
       g_autofree char *q = quote_value (a.values[UNIT]);
-      ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<record> refers to unit “%s”, which does not exist"), q);
+      ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
+                 _("<record> refers to unit “%s”, which does not exist"), q);
     }
   if (ok && a.values[NEED] != NULL &&
       linli_partners_find (r->partners, LINLI_PARTNER_LIST_NEEDS, a.values[NEED], NULL) == NULL)
     {
       g_autofree char *q = quote_value (a.values[NEED]);
-      ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<record> refers to need “%s”, which does not exist"), q);
+      ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
+                 _("<record> refers to need “%s”, which does not exist"), q);
     }
   if (ok && !linli_partner_date_is_valid (a.values[DATE]))
     {
       g_autofree char *q = quote_value (a.values[DATE]);
-      ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("attribute “date” must be a day written YYYY-MM-DD, not “%s”"), q);
+      ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
+                 _("attribute “date” must be a day written YYYY-MM-DD, not “%s”"), q);
     }
   if (ok)
     ok = _linli_format_expect_empty (l, "record");
@@ -398,15 +425,19 @@ parse_evaluation (PartnersReader *r)
                 _linli_format_require (l, &a, SCORE, "evaluation") &&
                 _linli_format_check_id (l, "id", a.values[ID]) &&
                 check_duplicate (r, LINLI_PARTNER_LIST_EVALUATIONS, "evaluation", a.values[ID]) &&
-                _linli_format_parse_uint (l, "score", a.values[SCORE], LINLI_PARTNER_MAX_SCORE, &e.score) &&
+                _linli_format_parse_uint (l, "score", a.values[SCORE], LINLI_PARTNER_MAX_SCORE,
+                                          &e.score) &&
                 check_optional_text (l, "comment", a.values[COMMENT], MAX_NOTE_LENGTH);
 
   if (ok && e.score == 0)
-    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("attribute “score” must be from 1 to %u"), LINLI_PARTNER_MAX_SCORE);
-  if (ok && linli_partners_find (r->partners, LINLI_PARTNER_LIST_RECORDS, a.values[RECORD], NULL) == NULL)
+    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("attribute “score” must be from 1 to %u"),
+               LINLI_PARTNER_MAX_SCORE);
+  if (ok &&
+      linli_partners_find (r->partners, LINLI_PARTNER_LIST_RECORDS, a.values[RECORD], NULL) == NULL)
     {
       g_autofree char *q = quote_value (a.values[RECORD]);
-      ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<evaluation> refers to record “%s”, which does not exist"), q);
+      ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
+                 _("<evaluation> refers to record “%s”, which does not exist"), q);
     }
   if (ok)
     ok = _linli_format_expect_empty (l, "evaluation");
@@ -578,7 +609,8 @@ write_partners (LinliFormatWriter *w,
       g_hash_table_add (written_needs, n->id);
       g_string_append (out, "    <need");
       _linli_format_append_attr (out, "id", n->id);
-      _linli_format_append_attr (out, "place-kind", linli_partner_place_kind_to_string (n->place_kind));
+      _linli_format_append_attr (out, "place-kind",
+                                 linli_partner_place_kind_to_string (n->place_kind));
       _linli_format_append_attr (out, "place", n->place);
       _linli_format_append_attr (out, "category", n->category);
       append_double (out, "quantity", n->quantity);
@@ -603,7 +635,8 @@ write_partners (LinliFormatWriter *w,
       _linli_format_append_attr (out, "unit", s->unit);
       if (s->need != NULL && g_hash_table_contains (written_needs, s->need))
         _linli_format_append_attr (out, "need", s->need);
-      _linli_format_append_attr (out, "place-kind", linli_partner_place_kind_to_string (s->place_kind));
+      _linli_format_append_attr (out, "place-kind",
+                                 linli_partner_place_kind_to_string (s->place_kind));
       _linli_format_append_attr (out, "place", s->place);
       _linli_format_append_attr (out, "category", s->category);
       _linli_format_append_attr (out, "date", s->date);
@@ -635,4 +668,6 @@ write_partners (LinliFormatWriter *w,
 
 /* Sections */
 
-const LinliFormatSection _linli_format_partners_section = { "partners", read_partners, write_partners };
+const LinliFormatSection _linli_format_partners_section = { "partners", read_partners,
+                                                            write_partners };
+

@@ -240,8 +240,8 @@ check_problem (const LinliAssignProblem *p,
         !isfinite (p->offers[o].capacity) || p->offers[o].capacity < 0)
       goto invalid;
   for (guint n = 0; n < p->n_needs; n++)
-    if (p->needs[n].category >= p->n_categories || !isfinite (p->needs[n].quantity) || p->needs[n].quantity < 0 ||
-        p->needs[n].priority == 0 || p->needs[n].priority > 1000000 ||
+    if (p->needs[n].category >= p->n_categories || !isfinite (p->needs[n].quantity) ||
+        p->needs[n].quantity < 0 || p->needs[n].priority == 0 || p->needs[n].priority > 1000000 ||
         !linli_lat_lon_is_valid (p->needs[n].position.lat, p->needs[n].position.lon))
       goto invalid;
   for (guint i = 0; i < p->n_fixed; i++)
@@ -258,8 +258,8 @@ check_problem (const LinliAssignProblem *p,
 
 invalid:
   g_set_error_literal (error, LINLI_ASSIGN_ERROR, LINLI_ASSIGN_ERROR_INVALID,
-                       _("The assignment problem is not valid (an index out of range, a negative or missing number, "
-                         "or a priority of 0)"));
+                       _("The assignment problem is not valid (an index out of range, a negative "
+                         "or missing number, or a priority of 0)"));
   return FALSE;
 }
 
@@ -282,7 +282,8 @@ linli_assign_distance (const LinliAssignProblem *problem,
   if (problem->distances != NULL)
     return problem->distances[(gsize) unit * problem->n_needs + need];
   return linli_haversine_distance (problem->units[unit].lat, problem->units[unit].lon,
-                                   problem->needs[need].position.lat, problem->needs[need].position.lon);
+                                   problem->needs[need].position.lat,
+                                   problem->needs[need].position.lon);
 }
 
 static guint64
@@ -380,7 +381,8 @@ explain (const LinliAssignProblem *p,
   g_autofree GArray **by_category = g_new0 (GArray *, MAX (p->n_categories, 1));
   g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
   g_autoptr (GArray) blocking = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autofree GArray **served = g_new0 (GArray *, MAX (p->n_offers, 1));   /* per offer: needs it serves */
+  /* Per offer: the needs it serves. */
+  g_autofree GArray **served = g_new0 (GArray *, MAX (p->n_offers, 1));
 
   for (guint o = 0; o < p->n_offers; o++)
     {
@@ -541,7 +543,8 @@ linli_assign_solve (const LinliAssignProblem *problem,
       if (is_forbidden (forbidden, u, n))
         {
           g_set_error (error, LINLI_ASSIGN_ERROR, LINLI_ASSIGN_ERROR_INVALID,
-                       _("A pair of unit %u and need %u is both fixed and forbidden"), u + 1, n + 1);
+                       _("A pair of unit %u and need %u is both fixed and forbidden"), u + 1,
+                       n + 1);
           return NULL;
         }
       for (guint o = 0; o < p->n_offers; o++)
@@ -556,13 +559,14 @@ linli_assign_solve (const LinliAssignProblem *problem,
             continue;
           cap[o] -= amount;
           left[n] -= amount;
-          g_array_append_val (flows, ((LinliAssignFlow) { o, u, n, amount, linli_assign_distance (p, u, n), TRUE }));
+          g_array_append_val (flows, ((LinliAssignFlow) { o, u, n, amount,
+                                                          linli_assign_distance (p, u, n), TRUE }));
         }
       if (!offered)
         {
           g_set_error (error, LINLI_ASSIGN_ERROR, LINLI_ASSIGN_ERROR_INVALID,
-                       _("A fixed pair joins unit %u to need %u, whose category the unit does not offer"), u + 1,
-                       n + 1);
+                       _("A fixed pair joins unit %u to need %u, whose category the unit does not "
+                         "offer"), u + 1, n + 1);
           return NULL;
         }
     }
@@ -595,7 +599,8 @@ linli_assign_solve (const LinliAssignProblem *problem,
     {
       g_autoptr (GArray) offers = g_array_new (FALSE, FALSE, sizeof (guint));
       g_autoptr (GArray) needs = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_autoptr (GArray) pair_arcs = g_array_new (FALSE, FALSE, sizeof (guint));   /* arc, offer, need */
+      /* Triples of guint: arc, offer, need. */
+      g_autoptr (GArray) pair_arcs = g_array_new (FALSE, FALSE, sizeof (guint));
       g_autofree Cost *pot = NULL;
       g_autofree int *need_node = NULL;
       Network net;
@@ -677,12 +682,14 @@ linli_assign_solve (const LinliAssignProblem *problem,
       for (guint i = 0; i < pair_arcs->len; i += 3)
         {
           guint e = g_array_index (pair_arcs, guint, i);
-          guint o = g_array_index (pair_arcs, guint, i + 1), n = g_array_index (pair_arcs, guint, i + 2);
+          guint o = g_array_index (pair_arcs, guint, i + 1);
+          guint n = g_array_index (pair_arcs, guint, i + 2);
           double q = ARC_CAP (&net, e ^ 1);
 
           if (q > eps)
-            g_array_append_val (flows, ((LinliAssignFlow) { o, p->offers[o].unit, n, q, ARC_COST (&net, e).b,
-                                                            FALSE }));
+            g_array_append_val (flows, ((LinliAssignFlow) { o, p->offers[o].unit, n, q,
+                                                            ARC_COST (&net, e).b, FALSE }));
+
         }
       network_clear (&net);
     }

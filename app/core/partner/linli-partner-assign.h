@@ -26,7 +26,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   LINLI_ASSIGN_ERROR_FAILED,
-  LINLI_ASSIGN_ERROR_INVALID,   /* an index out of range, a negative or non-finite number, a bad pair */
+  LINLI_ASSIGN_ERROR_INVALID,   /* an index out of range, a bad number, a bad pair */
 } LinliAssignError;
 
 GQuark linli_assign_error_quark (void);
@@ -67,7 +67,7 @@ typedef struct
   const LinliAssignPair  *fixed;
   guint                   n_forbidden;
   const LinliAssignPair  *forbidden;
-  const double           *distances;     /* n_units × n_needs metres, row per unit; NULL: straight lines */
+  const double           *distances;     /* n_units × n_needs metres by unit; NULL: straight */
 } LinliAssignProblem;
 
 /* Why (part of) a need stays unmet. */
@@ -76,8 +76,11 @@ typedef enum
   LINLI_UNMET_NONE,        /* met in full */
   LINLI_UNMET_NO_OFFER,    /* no unit offers the category */
   LINLI_UNMET_FORBIDDEN,   /* every unit offering it is in a forbidden pair with the need */
-  LINLI_UNMET_TOO_FAR,     /* every unit offering it (not forbidden) is beyond the maximum distance */
-  LINLI_UNMET_CAPACITY,    /* the units that could serve it are full, with needs of at least its priority */
+  LINLI_UNMET_TOO_FAR,     /* every unit offering it (not forbidden) is beyond the maximum */
+  LINLI_UNMET_CAPACITY,    /* the units in reach are full (needs of its priority or higher) */
+
+
+
 } LinliUnmetReason;
 
 typedef struct
@@ -121,7 +124,9 @@ typedef struct
 } LinliAssignResult;
 
 LinliAssignResult *linli_assign_solve          (const LinliAssignProblem *problem,
-                                                GError                  **error) G_GNUC_WARN_UNUSED_RESULT;
+                                                GError                  **error)
+  G_GNUC_WARN_UNUSED_RESULT;
+
 void               linli_assign_result_free    (LinliAssignResult *result);
 double             linli_assign_distance       (const LinliAssignProblem *problem,
                                                 guint                     unit,

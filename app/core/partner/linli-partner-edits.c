@@ -170,7 +170,8 @@ linli_partner_edits_add (LinliHistory     *history,
     }
   if (list == LINLI_PARTNER_LIST_CATEGORIES)
     ((LinliPartnerCategory *) copy)->builtin = FALSE;
-  push_item_edit (history, list, label_for (list, 0), linli_partners_get_n (partners, list), NULL, copy);
+  push_item_edit (history, list, label_for (list, 0), linli_partners_get_n (partners, list), NULL,
+                  copy);
   result = g_strdup (*id);
   linli_partner_item_free (list, copy);
   return result;
@@ -203,7 +204,8 @@ linli_partner_edits_change (LinliHistory     *history,
   if (before == NULL)
     return FALSE;
   if (list == LINLI_PARTNER_LIST_CATEGORIES &&
-      (((const LinliPartnerCategory *) before)->builtin || ((const LinliPartnerCategory *) item)->builtin))
+      (((const LinliPartnerCategory *) before)->builtin ||
+       ((const LinliPartnerCategory *) item)->builtin))
     return FALSE;
   if (linli_partner_item_equal (list, before, item))
     return TRUE;
@@ -238,7 +240,9 @@ linli_partner_edits_remove (LinliHistory     *history,
   if (item == NULL)
     return FALSE;
   if (list == LINLI_PARTNER_LIST_CATEGORIES &&
-      (((const LinliPartnerCategory *) item)->builtin || linli_partners_category_in_use (partners, id)))
+      (((const LinliPartnerCategory *) item)->builtin ||
+       linli_partners_category_in_use (partners, id)))
+
     return FALSE;
 
   linli_history_begin_group (history, label_for (list, 2));

@@ -104,7 +104,8 @@ linli_partner_place_position (LinliProject          *project,
         if (polygon == NULL)
           return FALSE;
         linli_polygon_get_extent (polygon, &extent);
-        linli_projection_init (&proj, (extent.min_lat + extent.max_lat) / 2, (extent.min_lon + extent.max_lon) / 2);
+        linli_projection_init (&proj, (extent.min_lat + extent.max_lat) / 2,
+                               (extent.min_lon + extent.max_lon) / 2);
         linli_polygon_centroid (polygon, &proj, &position->lat, &position->lon);
         return linli_lat_lon_is_valid (position->lat, position->lon);
       }
@@ -127,7 +128,8 @@ linli_partner_problem_new (LinliProject *project,
 {
   LinliPartners *partners;
   LinliPartnerProblem *self;
-  g_autoptr (GHashTable) place_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) place_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                              g_free);
   guint n_categories;
 
   g_return_val_if_fail (LINLI_IS_PROJECT (project), NULL);
@@ -168,8 +170,8 @@ linli_partner_problem_new (LinliProject *project,
           LinliAssignOffer offer;
 
           /* The file reader and the edits keep categories whole. */
-          if (linli_partners_find (partners, LINLI_PARTNER_LIST_CATEGORIES, u->resources[r].category, &category) ==
-              NULL)
+          if (linli_partners_find (partners, LINLI_PARTNER_LIST_CATEGORIES,
+                                   u->resources[r].category, &category) == NULL)
             continue;
           offer = (LinliAssignOffer) { index, category,
                                        u->resources[r].capacity /
@@ -186,7 +188,9 @@ linli_partner_problem_new (LinliProject *project,
       LinliAssignNeed need;
       guint category;
 
-      if (linli_partners_find (partners, LINLI_PARTNER_LIST_CATEGORIES, n->category, &category) == NULL)
+      if (linli_partners_find (partners, LINLI_PARTNER_LIST_CATEGORIES, n->category,
+                               &category) == NULL)
+
         continue;
       if (cached == NULL)
         {

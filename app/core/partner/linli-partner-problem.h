@@ -39,7 +39,9 @@ typedef struct
 } LinliPartnerProblem;
 
 LinliPartnerProblem *linli_partner_problem_new      (LinliProject *project,
-                                                     double        max_distance) G_GNUC_WARN_UNUSED_RESULT;
+                                                     double        max_distance)
+  G_GNUC_WARN_UNUSED_RESULT;
+
 void                 linli_partner_problem_free     (LinliPartnerProblem *self);
 gboolean             linli_partner_problem_add_pair (LinliPartnerProblem *self,
                                                      gboolean             fixed,

@@ -70,8 +70,8 @@ static const char *const unit_type_names[LINLI_PARTNER_UNIT_N_TYPES] = {
 };
 
 static const char *const unit_type_labels[LINLI_PARTNER_UNIT_N_TYPES] = {
-  N_("Agency"), N_("Enterprise"), N_("School"), N_("Hospital"), N_("Market"), N_("Property company"),
-  N_("Social organisation"), N_("Other"),
+  N_("Agency"), N_("Enterprise"), N_("School"), N_("Hospital"), N_("Market"),
+  N_("Property company"), N_("Social organisation"), N_("Other"),
 };
 
 static const char *const place_kind_names[] = { "community", "compound", "grid" };
@@ -266,7 +266,8 @@ static gboolean
 category_equal (const LinliPartnerCategory *a,
                 const LinliPartnerCategory *b)
 {
-  return g_strcmp0 (a->id, b->id) == 0 && g_strcmp0 (a->name, b->name) == 0 && !a->builtin == !b->builtin;
+  return g_strcmp0 (a->id, b->id) == 0 && g_strcmp0 (a->name, b->name) == 0 &&
+         !a->builtin == !b->builtin;
 }
 
 static LinliPartnerUnit *
@@ -311,15 +312,17 @@ unit_equal (const LinliPartnerUnit *a,
 {
   if (g_strcmp0 (a->id, b->id) != 0 || g_strcmp0 (a->name, b->name) != 0 || a->type != b->type ||
       g_strcmp0 (a->address, b->address) != 0 || !a->has_position != !b->has_position ||
-      (a->has_position && (a->lat != b->lat || a->lon != b->lon)) || g_strcmp0 (a->contact, b->contact) != 0 ||
-      a->members != b->members || a->n_resources != b->n_resources)
+      (a->has_position && (a->lat != b->lat || a->lon != b->lon)) ||
+      g_strcmp0 (a->contact, b->contact) != 0 || a->members != b->members ||
+      a->n_resources != b->n_resources)
     return FALSE;
   for (guint i = 0; i < a->n_resources; i++)
     {
       const LinliPartnerResource *r = &a->resources[i], *s = &b->resources[i];
 
       if (g_strcmp0 (r->category, s->category) != 0 || r->quantity != s->quantity ||
-          g_strcmp0 (r->measure, s->measure) != 0 || r->capacity != s->capacity || r->period != s->period)
+          g_strcmp0 (r->measure, s->measure) != 0 || r->capacity != s->capacity ||
+          r->period != s->period)
         return FALSE;
     }
   return TRUE;
@@ -352,8 +355,9 @@ static gboolean
 need_equal (const LinliPartnerNeed *a,
             const LinliPartnerNeed *b)
 {
-  return g_strcmp0 (a->id, b->id) == 0 && a->place_kind == b->place_kind && g_strcmp0 (a->place, b->place) == 0 &&
-         g_strcmp0 (a->category, b->category) == 0 && a->quantity == b->quantity && a->priority == b->priority &&
+  return g_strcmp0 (a->id, b->id) == 0 && a->place_kind == b->place_kind &&
+         g_strcmp0 (a->place, b->place) == 0 && g_strcmp0 (a->category, b->category) == 0 &&
+         a->quantity == b->quantity && a->priority == b->priority &&
          g_strcmp0 (a->note, b->note) == 0 && a->period == b->period;
 }
 
@@ -392,9 +396,10 @@ static gboolean
 record_equal (const LinliServiceRecord *a,
               const LinliServiceRecord *b)
 {
-  return g_strcmp0 (a->id, b->id) == 0 && g_strcmp0 (a->unit, b->unit) == 0 && g_strcmp0 (a->need, b->need) == 0 &&
-         a->place_kind == b->place_kind && g_strcmp0 (a->place, b->place) == 0 &&
-         g_strcmp0 (a->category, b->category) == 0 && g_strcmp0 (a->date, b->date) == 0 && a->hours == b->hours &&
+  return g_strcmp0 (a->id, b->id) == 0 && g_strcmp0 (a->unit, b->unit) == 0 &&
+         g_strcmp0 (a->need, b->need) == 0 && a->place_kind == b->place_kind &&
+         g_strcmp0 (a->place, b->place) == 0 && g_strcmp0 (a->category, b->category) == 0 &&
+         g_strcmp0 (a->date, b->date) == 0 && a->hours == b->hours &&
          g_strcmp0 (a->person, b->person) == 0 && g_strcmp0 (a->note, b->note) == 0;
 }
 
@@ -423,8 +428,8 @@ static gboolean
 evaluation_equal (const LinliServiceEvaluation *a,
                   const LinliServiceEvaluation *b)
 {
-  return g_strcmp0 (a->id, b->id) == 0 && g_strcmp0 (a->record, b->record) == 0 && a->score == b->score &&
-         g_strcmp0 (a->comment, b->comment) == 0;
+  return g_strcmp0 (a->id, b->id) == 0 && g_strcmp0 (a->record, b->record) == 0 &&
+         a->score == b->score && g_strcmp0 (a->comment, b->comment) == 0;
 }
 
 /* What the generic functions do for each list; every item starts with its id. */
@@ -553,7 +558,8 @@ add_builtin_categories (LinliPartners *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (builtin_categories); i++)
     {
-      LinliPartnerCategory c = { (char *) builtin_categories[i].id, (char *) builtin_categories[i].name, TRUE };
+      LinliPartnerCategory c = { (char *) builtin_categories[i].id,
+                                 (char *) builtin_categories[i].name, TRUE };
       LinliPartnerCategory *copy = category_copy (&c);
 
       g_ptr_array_add (self->lists[LINLI_PARTNER_LIST_CATEGORIES].items, copy);
@@ -591,8 +597,8 @@ linli_partners_class_init (LinliPartnersClass *klass)
    *
    * Emitted after any list changed.
    */
-  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                                          NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -754,7 +760,8 @@ linli_partners_find (LinliPartners    *self,
   g_return_val_if_fail (list < LINLI_PARTNER_N_LISTS, NULL);
 
   item = id != NULL ? g_hash_table_lookup (self->lists[list].ids, id) : NULL;
-  if (item != NULL && position != NULL && !g_ptr_array_find (self->lists[list].items, item, position))
+  if (item != NULL && position != NULL &&
+      !g_ptr_array_find (self->lists[list].items, item, position))
     g_assert_not_reached ();
   return item;
 }
@@ -818,7 +825,9 @@ linli_partners_replace (LinliPartners    *self,
   pl = &self->lists[list];
   g_return_if_fail (position < pl->items->len);
   old = g_ptr_array_index (pl->items, position);
-  g_return_if_fail (g_strcmp0 (linli_partner_item_get_id (list, old), linli_partner_item_get_id (list, item)) == 0);
+  g_return_if_fail (g_strcmp0 (linli_partner_item_get_id (list, old),
+                               linli_partner_item_get_id (list, item)) == 0);
+
 
   if (item_ops[list].equal (old, item))
     return;

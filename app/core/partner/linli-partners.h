@@ -91,7 +91,7 @@ typedef struct
 {
   char               *category;
   double              quantity;
-  char               *measure;    /* unit of measure, as the office writes it ("hours", "次"); may be NULL */
+  char               *measure;    /* as the office writes it ("hours", "次"); may be NULL */
   double              capacity;
   LinliPartnerPeriod  period;
 } LinliPartnerResource;
@@ -105,7 +105,8 @@ typedef struct
   gboolean              has_position;
   double                lat;
   double                lon;
-  char                 *contact;     /* a person: personal data, shown through linli_project_person() */
+  char                 *contact;     /* a person: shown through linli_project_person() */
+
   guint                 members;     /* party members reporting (双报到) */
   LinliPartnerResource *resources;
   guint                 n_resources;
