@@ -44,7 +44,7 @@ cmd_generate (int    argc,
 {
   int seed = 1, buildings = 2500;
   double lane_share = 0.25;
-  gboolean grids = FALSE, canal = FALSE;
+  gboolean grids = FALSE, canal = FALSE, partners = FALSE;
   double lat = 30.2900, lon = 120.1550;  /* Hangzhou, Gongshu */
   g_autofree char *name = NULL, *out = NULL, *center = NULL;
   GOptionEntry entries[] = {
@@ -58,6 +58,8 @@ cmd_generate (int    argc,
       N_("Divide the communities into grids, leaving some without, as real data is"), NULL },
     { "canal", 0, 0, G_OPTION_ARG_NONE, &canal,
       N_("Lay a canal across the district, between two rows of communities"), NULL },
+    { "partners", 0, 0, G_OPTION_ARG_NONE, &partners,
+      N_("Add partner units with what they offer, the needs of places and a few services delivered"), NULL },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("File to write"), "FILE" },
     { NULL }
   };
@@ -108,6 +110,8 @@ cmd_generate (int    argc,
   project = linli_generate_district (&opts);
   if (grids)
     linli_generator_add_grids (project, seed);
+  if (partners)
+    linli_generator_add_partners (project, seed);
   if (!linli_format_save_file (project, out, &error))
     {
       g_printerr ("linli-tool: %s\n", error->message);
