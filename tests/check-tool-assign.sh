@@ -81,7 +81,22 @@ write_project hidden.linli ' hide-names="true"'
 "$tool" assign --json hidden.linli > hidden.json 2> err.txt || fail "assign --json hidden: exit status $?"
 if grep -q '张老师' hidden.json; then fail "JSON: the contact shows though the project hides names"; fi
 
+# Whole units, one place each: the hospital takes on 拱宸桥社区 (its needs weigh 9 + 5), which leaves the
+# school 和睦新村 (2) rather than 大关西苑 (1); nobody offers what 大关社区 needs.
+"$tool" assign --whole plain.linli > out.txt 2> err.txt || fail "assign --whole: exit status $?"
+grep -Eq '浙江医院 → 拱宸桥社区, 11[0-9][0-9] m' out.txt || fail "whole: the hospital does not take 拱宸桥社区"
+grep -q '第二中学 → 和睦新村, 0 m' out.txt || fail "whole: the school does not take 和睦新村"
+grep -q '大关社区 (weight 5): no unit offers anything this place needs' out.txt ||
+  fail "whole: 大关社区's reason is wrong"
+grep -q '大关西苑 (weight 1): the units within reach have taken on places of the same or higher weight: 和睦新村 (weight 2)' out.txt ||
+  fail "whole: 大关西苑's reason is wrong"
+"$tool" assign --whole --places-per-unit 2 --json plain.linli > whole.json 2> err.txt ||
+  fail "assign --whole --json: exit status $?"
+grep -q '"mode" : "whole"' whole.json || fail "whole JSON: no mode"
+[ "$(grep -c '"unit" : "u1"' whole.json)" = 2 ] || fail "whole JSON: the school does not take two places"
+
 # A pair naming no unit is refused.
+
 status=0
 "$tool" assign plain.linli --fix u9:n1 > out.txt 2> err.txt || status=$?
 [ "$status" = 2 ] || fail "a pair with no unit: exit status $status, not 2"

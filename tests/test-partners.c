@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <libxml/relaxng.h>
+#include <math.h>
 #include <string.h>
 
 #include "linli-format.h"
@@ -899,9 +900,161 @@ test_problem (void)
   g_assert_cmpuint (pp->problem.n_fixed, ==, 1);
 }
 
+/* Whole units against a brute force over every way of giving places units:
+ * the most weight (the sum of the priorities of a place's needs) of places
+ * with a unit, then the least distance; a unit takes a place only when it
+ * offers a category the place needs, within the distance, and at most
+ * @per_unit places. */
+typedef struct
+{
+  const LinliAssignProblem *p;
+  gboolean                 *allowed;   /* unit × place */
+  double                   *weight;    /* per place */
+  guint                    *load;      /* per unit */
+  guint                     per_unit;
+  double                    best_weight;
+  double                    best_distance;
+} WholeBrute;
+
+static void
+whole_brute (WholeBrute *b,
+             guint       place,
+             double      weight,
+             double      distance)
+{
+  const LinliAssignProblem *p = b->p;
+
+  if (place == p->n_needs)
+    {
+      if (weight > b->best_weight ||
+          (weight == b->best_weight && distance < b->best_distance - 1e-6))
+        {
+          b->best_weight = weight;
+          b->best_distance = distance;
+        }
+      return;
+    }
+  whole_brute (b, place + 1, weight, distance);
+  for (guint u = 0; u < p->n_units; u++)
+    if (b->allowed[u * p->n_needs + place] && b->load[u] < b->per_unit)
+      {
+        b->load[u]++;
+        whole_brute (b, place + 1, weight + b->weight[place],
+                     distance + linli_assign_distance (p, u, place));
+        b->load[u]--;
+      }
+}
+
+static void
+test_whole_units (void)
+{
+  static const char *const categories[] = { "venue", "funds", "tutoring", "legal-advice" };
+  static const char *const places[][2] = { { "0", "c0" }, { "0", "c1" }, { "1", "k0" },
+                                           { "1", "k1" }, { "2", "g1" } };
+  guint n_cases = linli_test_cases (150);
+
+  for (guint32 seed = 1; seed <= n_cases; seed++)
+    {
+      g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+      g_autoptr (LinliProject) project = base_project ();
+      LinliPartners *partners = linli_project_get_partners (project);
+      g_autoptr (LinliPartnerProblem) pp = NULL;
+      g_autoptr (LinliAssignResult) r = NULL;
+      g_autoptr (GError) error = NULL;
+      guint n_units = g_rand_int_range (rand, 1, 5), n_needs = g_rand_int_range (rand, 1, 8);
+      guint per_unit = g_rand_int_range (rand, 1, 3);
+      double max_distance = g_rand_boolean (rand) ? g_rand_double_range (rand, 500, 3000) : 0;
+      g_autofree gboolean *allowed = NULL;
+      g_autofree double *weight = NULL;
+      g_autofree guint *load = NULL;
+      WholeBrute b = { 0 };
+
+      for (guint u = 0; u < n_units; u++)
+        {
+          g_autofree char *id = g_strdup_printf ("u%u", u);
+          LinliPartnerResource res[2];
+          LinliPartnerUnit unit = { id, "单位", LINLI_PARTNER_UNIT_OTHER, NULL, TRUE };
+
+          unit.lat = 30.29 + g_rand_double (rand) * 0.03;
+          unit.lon = 120.13 + g_rand_double (rand) * 0.03;
+          unit.n_resources = g_rand_int_range (rand, 1, 3);
+          for (guint k = 0; k < unit.n_resources; k++)
+            {
+              guint category = g_rand_int_range (rand, 0, 3);
+
+              res[k] = (LinliPartnerResource) { (char *) categories[category], 1 };
+              res[k].capacity = g_rand_int_range (rand, 0, 3);
+            }
+          unit.resources = res;
+          linli_partners_insert (partners, LINLI_PARTNER_LIST_UNITS, G_MAXUINT, &unit);
+        }
+      for (guint n = 0; n < n_needs; n++)
+        {
+          g_autofree char *id = g_strdup_printf ("n%u", n);
+          guint place = g_rand_int_range (rand, 0, G_N_ELEMENTS (places));
+          guint category = g_rand_int_range (rand, 0, G_N_ELEMENTS (categories));
+          LinliPartnerNeed need = { id, places[place][0][0] - '0', (char *) places[place][1] };
+
+          need.category = (char *) categories[category];
+          need.quantity = 1;
+
+          need.priority = g_rand_int_range (rand, 1, 6);
+          linli_partners_insert (partners, LINLI_PARTNER_LIST_NEEDS, G_MAXUINT, &need);
+        }
+
+      pp = linli_partner_problem_new_whole (project, max_distance, per_unit);
+      r = linli_assign_solve (&pp->problem, &error);
+      g_assert_no_error (error);
+
+      /* Weights and who may take what, from the lists themselves. */
+      allowed = g_new0 (gboolean, n_units * pp->problem.n_needs);
+      weight = g_new0 (double, pp->problem.n_needs);
+      load = g_new0 (guint, n_units);
+      g_assert_cmpuint (pp->problem.n_units, ==, n_units);
+      for (guint place = 0; place < pp->problem.n_needs; place++)
+        for (guint n = 0; n < n_needs; n++)
+          {
+            const LinliPartnerNeed *need = linli_partners_get_need (partners, n);
+
+            if (need->place_kind != g_array_index (pp->place_kinds, LinliPartnerPlaceKind, place) ||
+                g_strcmp0 (need->place, pp->place_ids->pdata[place]) != 0)
+              continue;
+            weight[place] += need->priority;
+            for (guint u = 0; u < n_units; u++)
+              {
+                const LinliPartnerUnit *unit = linli_partners_get_unit (partners, u);
+
+                for (guint k = 0; k < unit->n_resources; k++)
+                  if (unit->resources[k].capacity > 0 &&
+                      g_strcmp0 (unit->resources[k].category, need->category) == 0 &&
+                      (max_distance == 0 ||
+                       linli_assign_distance (&pp->problem, u, place) <= max_distance))
+                    allowed[u * pp->problem.n_needs + place] = TRUE;
+              }
+          }
+      for (guint place = 0; place < pp->problem.n_needs; place++)
+        g_assert_cmpfloat (pp->problem.needs[place].priority, ==, weight[place]);
+
+      b = (WholeBrute) { &pp->problem, allowed, weight, load, per_unit, -1, INFINITY };
+      whole_brute (&b, 0, 0, 0);
+      if (r->weighted_met != b.best_weight ||
+          fabs (r->distance - b.best_distance) > 1e-6 * (1 + b.best_distance))
+        g_error ("seed %u: whole units %g weight, %.6f m; brute force %g, %.6f m", seed,
+                 r->weighted_met, r->distance, b.best_weight, b.best_distance);
+
+      /* Whole: every place one unit or none, every unit within its number. */
+      for (guint f = 0; f < r->n_flows; f++)
+        {
+          g_assert_cmpfloat (r->flows[f].quantity, ==, 1);
+          g_assert_true (allowed[r->flows[f].unit * pp->problem.n_needs + r->flows[f].need]);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
+
 {
   g_test_init (&argc, &argv, NULL);
 
@@ -914,6 +1067,8 @@ main (int    argc,
   g_test_add_func ("/partners/format/hidden-names-saved", test_hidden_names_saved);
   g_test_add_func ("/partners/format/hostile", test_hostile);
   g_test_add_func ("/partners/problem", test_problem);
+  g_test_add_func ("/partners/whole-units", test_whole_units);
+
 
   return g_test_run ();
 }

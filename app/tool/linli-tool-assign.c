@@ -323,6 +323,191 @@ print_json (LinliProject              *project,
   g_print ("%s\n", text);
 }
 
+/* Whole units (包保) */
+
+static const char *
+whole_place_label (LinliProject              *project,
+                   const LinliPartnerProblem *pp,
+                   guint                      place)
+{
+  return place_label (project, g_array_index (pp->place_kinds, LinliPartnerPlaceKind, place),
+                      pp->place_ids->pdata[place]);
+}
+
+static char *
+describe_whole_reason (LinliProject              *project,
+                       const LinliPartnerProblem *pp,
+                       const LinliAssignResult   *r,
+                       guint                      place)
+{
+  LinliPartners *partners = linli_project_get_partners (project);
+  const LinliAssignNeedResult *nr = &r->needs[place];
+
+  switch (nr->reason)
+    {
+    case LINLI_UNMET_NO_OFFER:
+      return g_strdup (_("there are no units"));
+    case LINLI_UNMET_FORBIDDEN:
+      return g_strdup (_("no unit offers anything this place needs"));
+    case LINLI_UNMET_TOO_FAR:
+      return g_strdup_printf (_("every unit that could take it on is farther than %.0f m; the "
+                                "nearest, %s, is %.0f m away"),
+                              pp->problem.max_distance,
+                              problem_unit (partners, pp, nr->nearest_unit)->name,
+                              nr->nearest_distance);
+    case LINLI_UNMET_CAPACITY:
+      {
+        GString *s = g_string_new (_("the units within reach have taken on places of the same or "
+                                     "higher weight:"));
+
+        for (guint k = 0; k < nr->n_blocking && k < 5; k++)
+          {
+            guint other = nr->blocking[k];
+
+            /* Translators: a place that a unit took on: its name and weight */
+            g_string_append_printf (s, _(" %s (weight %u)"), whole_place_label (project, pp, other),
+                                    pp->problem.needs[other].priority);
+            if (k + 1 < MIN (nr->n_blocking, 5))
+              g_string_append_c (s, ',');
+          }
+        if (nr->n_blocking > 5)
+          g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more",
+                                                  nr->n_blocking - 5), nr->n_blocking - 5);
+        return g_string_free (s, FALSE);
+      }
+    default:
+      return g_strdup ("");
+    }
+}
+
+static void
+print_whole_text (LinliProject              *project,
+                  const LinliPartnerProblem *pp,
+                  const LinliAssignResult   *r,
+                  guint                      places_per_unit)
+{
+  LinliPartners *partners = linli_project_get_partners (project);
+  guint taken = 0;
+
+  for (guint n = 0; n < r->n_needs; n++)
+    taken += r->needs[n].reason == LINLI_UNMET_NONE;
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Whole units: each unit takes on at most %u place\n",
+                        "Whole units: each unit takes on at most %u places\n", places_per_unit),
+           places_per_unit);
+  g_print (_("Partner units: %u with a position; places with needs: %u, of which %u have a unit\n"),
+           pp->problem.n_units, pp->problem.n_needs, taken);
+  for (guint i = 0; i < pp->unplaced_units->len; i++)
+    g_print (_("  unit %s has no position and takes no part\n"),
+             (const char *) pp->unplaced_units->pdata[i]);
+  g_print (r->straight_line ? _("Distances: straight lines, not walks along streets\n")
+                            : _("Distances: as given\n"));
+  if (pp->problem.max_distance > 0)
+    g_print (_("Maximum distance: %.0f m\n"), pp->problem.max_distance);
+
+  g_print ("\n%s\n", _("Assignment:"));
+  for (guint f = 0; f < r->n_flows; f++)
+    {
+      const LinliAssignFlow *flow = &r->flows[f];
+
+      /* Translators: unit → place, distance; a fixed pair is marked */
+      g_print (_("  %s → %s, %.0f m%s\n"), problem_unit (partners, pp, flow->unit)->name,
+               whole_place_label (project, pp, flow->need), flow->distance,
+               flow->fixed ? _(" (fixed)") : "");
+    }
+  g_print ("\n%s\n", _("Places without a unit:"));
+  for (guint n = 0; n < r->n_needs; n++)
+    {
+      g_autofree char *why = NULL;
+
+      if (r->needs[n].reason == LINLI_UNMET_NONE)
+        continue;
+      why = describe_whole_reason (project, pp, r, n);
+      /* Translators: place, its weight (the sum of its needs' priorities), then why */
+      g_print (_("  %s (weight %u): %s\n"), whole_place_label (project, pp, n),
+               pp->problem.needs[n].priority, why);
+    }
+}
+
+static void
+print_whole_json (LinliProject              *project,
+                  const char                *path,
+                  const LinliPartnerProblem *pp,
+                  const LinliAssignResult   *r,
+                  guint                      places_per_unit)
+{
+  LinliPartners *partners = linli_project_get_partners (project);
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "file");
+  json_builder_add_string_value (b, path);
+  json_builder_set_member_name (b, "mode");
+  json_builder_add_string_value (b, "whole");
+  json_builder_set_member_name (b, "places_per_unit");
+  json_builder_add_int_value (b, places_per_unit);
+  json_builder_set_member_name (b, "distance");
+  json_builder_add_string_value (b, r->straight_line ? "straight-line" : "given");
+  json_builder_set_member_name (b, "max_distance");
+  json_builder_add_double_value (b, pp->problem.max_distance);
+  json_builder_set_member_name (b, "assignment");
+  json_builder_begin_array (b);
+  for (guint f = 0; f < r->n_flows; f++)
+    {
+      const LinliAssignFlow *flow = &r->flows[f];
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "unit");
+      json_builder_add_string_value (b, problem_unit (partners, pp, flow->unit)->id);
+      json_builder_set_member_name (b, "place_kind");
+      json_builder_add_string_value (b, linli_partner_place_kind_to_string (
+        g_array_index (pp->place_kinds, LinliPartnerPlaceKind, flow->need)));
+      json_builder_set_member_name (b, "place");
+      json_builder_add_string_value (b, pp->place_ids->pdata[flow->need]);
+      json_builder_set_member_name (b, "distance");
+      json_builder_add_double_value (b, flow->distance);
+      json_builder_set_member_name (b, "fixed");
+      json_builder_add_boolean_value (b, flow->fixed);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "places");
+  json_builder_begin_array (b);
+  for (guint n = 0; n < r->n_needs; n++)
+    {
+      const LinliAssignNeedResult *nr = &r->needs[n];
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "place_kind");
+      json_builder_add_string_value (b, linli_partner_place_kind_to_string (
+        g_array_index (pp->place_kinds, LinliPartnerPlaceKind, n)));
+      json_builder_set_member_name (b, "place");
+      json_builder_add_string_value (b, pp->place_ids->pdata[n]);
+      json_builder_set_member_name (b, "weight");
+      json_builder_add_int_value (b, pp->problem.needs[n].priority);
+      json_builder_set_member_name (b, "reason");
+      json_builder_add_string_value (b, linli_unmet_reason_to_string (nr->reason));
+      if (nr->reason == LINLI_UNMET_TOO_FAR)
+        {
+          json_builder_set_member_name (b, "nearest_unit");
+          json_builder_add_string_value (b, problem_unit (partners, pp, nr->nearest_unit)->id);
+          json_builder_set_member_name (b, "nearest_distance");
+          json_builder_add_double_value (b, nr->nearest_distance);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
 /* Adds "UNIT:NEED" pairs. */
 static gboolean
 add_pairs (LinliPartnerProblem *pp,
@@ -360,8 +545,9 @@ int
 linli_tool_assign (int    argc,
                    char **argv)
 {
-  gboolean json = FALSE;
+  gboolean json = FALSE, whole = FALSE;
   double max_distance = 0;
+  int places_per_unit = 1;
   g_auto (GStrv) fixed = NULL, forbidden = NULL;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the assignment as JSON"), NULL },
@@ -372,6 +558,12 @@ linli_tool_assign (int    argc,
       "UNIT:NEED" },
     { "forbid", 0, 0, G_OPTION_ARG_STRING_ARRAY, &forbidden,
       N_("A unit that must not serve a need (repeatable)"), "UNIT:NEED" },
+    { "whole", 0, 0, G_OPTION_ARG_NONE, &whole,
+      N_("Assign whole units to places: a unit takes on a place that needs something it offers; "
+         "pairs then name places"), NULL },
+
+    { "places-per-unit", 0, 0, G_OPTION_ARG_INT, &places_per_unit,
+      N_("With --whole: how many places one unit may take on (default 1)"), "N" },
     { NULL }
   };
   g_autoptr (GOptionContext) ctx =
@@ -385,11 +577,12 @@ linli_tool_assign (int    argc,
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc != 2 || max_distance < 0 ||
-      !isfinite (max_distance))
+      !isfinite (max_distance) || places_per_unit < 1 || places_per_unit > 10000)
     {
       g_printerr ("linli-tool assign: %s\n",
                   error ? error->message
-                        : _("give one project FILE and a maximum distance of 0 or more"));
+                        : _("give one project FILE, a maximum distance of 0 or more and from 1 to "
+                            "10000 places per unit"));
 
       return 2;
     }
@@ -399,7 +592,10 @@ linli_tool_assign (int    argc,
       g_printerr ("linli-tool: %s\n", error->message);
       return 1;
     }
-  pp = linli_partner_problem_new (project, max_distance);
+  if (whole)
+    pp = linli_partner_problem_new_whole (project, max_distance, places_per_unit);
+  else
+    pp = linli_partner_problem_new (project, max_distance);
   if (!add_pairs (pp, TRUE, fixed, &error) || !add_pairs (pp, FALSE, forbidden, &error))
     {
       g_printerr ("linli-tool assign: %s\n", error->message);
@@ -411,8 +607,13 @@ linli_tool_assign (int    argc,
       g_printerr ("linli-tool assign: %s\n", error->message);
       return 2;
     }
-  if (json)
+  if (whole && json)
+    print_whole_json (project, argv[1], pp, result, places_per_unit);
+  else if (whole)
+    print_whole_text (project, pp, result, places_per_unit);
+  else if (json)
     print_json (project, argv[1], pp, result);
+
   else
     print_text (project, pp, result);
   return 0;

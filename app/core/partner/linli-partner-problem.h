@@ -18,7 +18,18 @@ G_BEGIN_DECLS
  * position and a need whose place has no position cannot be measured and
  * are left out, listed in @unplaced_units and @unplaced_needs.  Distances
  * are straight lines for now.
+ *
+ * Whole units (包保, linli_partner_problem_new_whole()): each unit takes on
+ * at most a number of places as a whole, and each place with needs wants
+ * one unit.  A unit may take a place when it offers a category the place
+ * needs; a place weighs the sum of its needs' priorities.  That is the same
+ * flow problem with one category, units of that capacity, places of need
+ * 1 and the pairs that share no category forbidden: its optimum is whole
+ * (a flow with whole capacities has a whole optimum), so the solver gives
+ * the exact 包保 for this cardinality rule.  Pairs then name places, not
+ * needs.
  */
+
 typedef struct
 {
   LinliAssignProblem  problem;
@@ -36,11 +47,20 @@ typedef struct
   GArray             *forbidden;
   GHashTable         *unit_index;         /* id → problem unit + 1 */
   GHashTable         *need_index;         /* id → problem need + 1 */
+  /* Whole units only: per problem need, the place it stands for. */
+  gboolean            whole;
+  GArray             *place_kinds;        /* LinliPartnerPlaceKind */
+  GPtrArray          *place_ids;          /* borrowed from the project */
 } LinliPartnerProblem;
 
 LinliPartnerProblem *linli_partner_problem_new      (LinliProject *project,
                                                      double        max_distance)
   G_GNUC_WARN_UNUSED_RESULT;
+LinliPartnerProblem *linli_partner_problem_new_whole (LinliProject *project,
+                                                      double        max_distance,
+                                                      guint         places_per_unit)
+  G_GNUC_WARN_UNUSED_RESULT;
+
 
 void                 linli_partner_problem_free     (LinliPartnerProblem *self);
 gboolean             linli_partner_problem_add_pair (LinliPartnerProblem *self,
