@@ -605,9 +605,80 @@ test_edits_cascade (void)
   }
 }
 
+/* What the file would refuse, the edits refuse, and record nothing. */
+static void
+test_edits_refused (void)
+{
+  g_autoptr (LinliProject) project = base_project ();
+  g_autoptr (LinliHistory) history = linli_history_new (project);
+  LinliPartners *p = linli_project_get_partners (project);
+  LinliPartnerResource res = { "venue", 1, NULL, 2, LINLI_PARTNER_PERIOD_MONTH };
+  LinliPartnerUnit unit = { "u1", "中学", LINLI_PARTNER_UNIT_SCHOOL, NULL, FALSE, 0, 0, NULL, 0,
+                            &res, 1 };
+  LinliPartnerNeed need = { "n1", LINLI_PARTNER_PLACE_COMPOUND, "k0", "venue", 2, 3, NULL,
+                            LINLI_PARTNER_PERIOD_MONTH };
+  LinliServiceRecord record = { "r1", "u1", NULL, LINLI_PARTNER_PLACE_COMPOUND, "k0", "venue",
+                                "2026-03-01", 1, NULL, NULL };
+  LinliServiceEvaluation evaluation = { "e1", "r1", 4, NULL };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  char *id;
+
+  id = linli_partner_edits_add (history, LINLI_PARTNER_LIST_UNITS, &unit);
+  g_free (id);
+  id = linli_partner_edits_add (history, LINLI_PARTNER_LIST_NEEDS, &need);
+  g_free (id);
+  id = linli_partner_edits_add (history, LINLI_PARTNER_LIST_RECORDS, &record);
+  g_free (id);
+  before = dump_partners (p);
+
+  res.category = "chess";
+  g_assert_null (linli_partner_edits_add (history, LINLI_PARTNER_LIST_UNITS, &unit));
+  g_assert_false (linli_partner_edits_change (history, LINLI_PARTNER_LIST_UNITS, &unit));
+  res.category = "venue";
+  res.capacity = -1;
+  g_assert_false (linli_partner_edits_change (history, LINLI_PARTNER_LIST_UNITS, &unit));
+  res.capacity = 2;
+  unit.has_position = TRUE;
+  unit.lat = 95;
+  g_assert_false (linli_partner_edits_change (history, LINLI_PARTNER_LIST_UNITS, &unit));
+
+  need.place = "k9";
+  g_assert_null (linli_partner_edits_add (history, LINLI_PARTNER_LIST_NEEDS, &need));
+  need.place = "g1";
+  need.place_kind = LINLI_PARTNER_PLACE_GRID;
+  need.priority = 0;
+  g_assert_false (linli_partner_edits_change (history, LINLI_PARTNER_LIST_NEEDS, &need));
+  need.priority = 101;
+  g_assert_false (linli_partner_edits_change (history, LINLI_PARTNER_LIST_NEEDS, &need));
+  need.priority = 3;
+  need.quantity = NAN;
+  g_assert_false (linli_partner_edits_change (history, LINLI_PARTNER_LIST_NEEDS, &need));
+
+  record.date = "2026-02-30";
+  g_assert_false (linli_partner_edits_change (history, LINLI_PARTNER_LIST_RECORDS, &record));
+  record.date = "2026-02-28";
+  record.unit = "u7";
+  g_assert_null (linli_partner_edits_add (history, LINLI_PARTNER_LIST_RECORDS, &record));
+  record.unit = "u1";
+  record.need = "n5";
+  g_assert_null (linli_partner_edits_add (history, LINLI_PARTNER_LIST_RECORDS, &record));
+
+  evaluation.record = "r9";
+  g_assert_null (linli_partner_edits_add (history, LINLI_PARTNER_LIST_EVALUATIONS, &evaluation));
+  evaluation.record = "r1";
+  evaluation.score = 6;
+  g_assert_null (linli_partner_edits_add (history, LINLI_PARTNER_LIST_EVALUATIONS, &evaluation));
+
+  after = dump_partners (p);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (linli_history_get_undo_label (history), ==, "Add Service Record");
+}
+
 /* ------------------------------------------------------------------------ */
 /* The file section                                                          */
 /* ------------------------------------------------------------------------ */
+
 
 static void
 collect_schema_error_cb (void        *user_data,
@@ -1062,6 +1133,8 @@ main (int    argc,
   g_test_add_func ("/partners/project-copy", test_project_copy);
   g_test_add_func ("/partners/edits/undo-redo", test_edits_undo_redo);
   g_test_add_func ("/partners/edits/cascade", test_edits_cascade);
+  g_test_add_func ("/partners/edits/refused", test_edits_refused);
+
   g_test_add_func ("/partners/format/round-trip", test_round_trip);
   g_test_add_func ("/partners/format/empty-left-out", test_empty_left_out);
   g_test_add_func ("/partners/format/hidden-names-saved", test_hidden_names_saved);

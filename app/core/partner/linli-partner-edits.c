@@ -5,7 +5,11 @@
 
 #include "linli-partner-edits.h"
 
+#include "linli-grids.h"
+
 #include <glib/gi18n-lib.h>
+#include <math.h>
+
 
 /* Every list shares one kind of snapshot edit: the list, the item's id,
  * its position and its value before and after. */
@@ -133,6 +137,95 @@ remove_evaluations_of (LinliHistory  *history,
     }
 }
 
+/* What the file reader refuses is refused here too, so that no edit makes
+ * a project that saves into a file the loader would not read back: every
+ * reference resolves, numbers are finite and within the format's ranges,
+ * dates are real days. */
+static gboolean
+place_exists (LinliProject          *project,
+              LinliPartnerPlaceKind  kind,
+              const char            *place)
+{
+  switch (kind)
+    {
+    case LINLI_PARTNER_PLACE_COMMUNITY:
+      return linli_project_find_community (project, place) >= 0;
+    case LINLI_PARTNER_PLACE_COMPOUND:
+      return linli_project_find_compound (project, place) >= 0;
+    case LINLI_PARTNER_PLACE_GRID:
+      return linli_grids_find (linli_project_get_grids (project), place, NULL) != NULL;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+quantity_valid (double value,
+                double max)
+{
+  return isfinite (value) && value >= 0 && value <= max;
+}
+
+static gboolean
+item_valid (LinliProject     *project,
+            LinliPartnerList  list,
+            gconstpointer     item)
+{
+  LinliPartners *partners = project_partners (project);
+  const LinliPartnerList categories = LINLI_PARTNER_LIST_CATEGORIES;
+
+  switch (list)
+    {
+    case LINLI_PARTNER_LIST_CATEGORIES:
+      return TRUE;
+    case LINLI_PARTNER_LIST_UNITS:
+      {
+        const LinliPartnerUnit *u = item;
+
+        if (u->type >= LINLI_PARTNER_UNIT_N_TYPES ||
+            (u->has_position && !linli_lat_lon_is_valid (u->lat, u->lon)))
+          return FALSE;
+        for (guint r = 0; r < u->n_resources; r++)
+          if (linli_partners_find (partners, categories, u->resources[r].category, NULL) == NULL ||
+              !quantity_valid (u->resources[r].quantity, 1e9) ||
+              !quantity_valid (u->resources[r].capacity, 1e9) ||
+              u->resources[r].period > LINLI_PARTNER_PERIOD_YEAR)
+            return FALSE;
+        return TRUE;
+      }
+    case LINLI_PARTNER_LIST_NEEDS:
+      {
+        const LinliPartnerNeed *n = item;
+
+        return place_exists (project, n->place_kind, n->place) &&
+               linli_partners_find (partners, categories, n->category, NULL) != NULL &&
+               quantity_valid (n->quantity, 1e9) && n->priority >= 1 &&
+               n->priority <= LINLI_PARTNER_MAX_PRIORITY && n->period <= LINLI_PARTNER_PERIOD_YEAR;
+      }
+    case LINLI_PARTNER_LIST_RECORDS:
+      {
+        const LinliServiceRecord *s = item;
+
+        return linli_partners_find (partners, LINLI_PARTNER_LIST_UNITS, s->unit, NULL) != NULL &&
+               (s->need == NULL ||
+                linli_partners_find (partners, LINLI_PARTNER_LIST_NEEDS, s->need, NULL) != NULL) &&
+               place_exists (project, s->place_kind, s->place) &&
+               linli_partners_find (partners, categories, s->category, NULL) != NULL &&
+               linli_partner_date_is_valid (s->date) && quantity_valid (s->hours, 1e6);
+      }
+    case LINLI_PARTNER_LIST_EVALUATIONS:
+      {
+        const LinliServiceEvaluation *e = item;
+
+        return linli_partners_find (partners, LINLI_PARTNER_LIST_RECORDS, e->record, NULL) &&
+               e->score >= 1 && e->score <= LINLI_PARTNER_MAX_SCORE;
+
+      }
+    default:
+      return FALSE;
+    }
+}
+
 /* Public API */
 
 /**
@@ -144,7 +237,9 @@ remove_evaluations_of (LinliHistory  *history,
  * Adds a copy of @item at the end of @list, recorded.  A built-in
  * category cannot be added (the flag is cleared).
  *
- * Returns: (transfer full): the id of the item added
+ * Returns: (transfer full) (nullable): the id of the item added, or %NULL
+ *   when it refers to something that does not exist or has a number or
+ *   date the file would refuse
  */
 char *
 linli_partner_edits_add (LinliHistory     *history,
@@ -160,6 +255,8 @@ linli_partner_edits_add (LinliHistory     *history,
   g_return_val_if_fail (list < LINLI_PARTNER_N_LISTS, NULL);
   g_return_val_if_fail (item != NULL, NULL);
 
+  if (!item_valid (linli_history_get_project (history), list, item))
+    return NULL;
   copy = linli_partner_item_copy (list, item);
   /* Every item starts with its id. */
   id = (char **) copy;
@@ -185,7 +282,9 @@ linli_partner_edits_add (LinliHistory     *history,
  *
  * Changes an item, recorded; nothing is recorded when it stays the same.
  *
- * Returns: %FALSE when there is no such item or it is a built-in category
+ * Returns: %FALSE when there is no such item, it is a built-in category, or
+ *   the change would make it refer to something that does not exist or
+ *   hold a number or date the file would refuse
  */
 gboolean
 linli_partner_edits_change (LinliHistory     *history,
@@ -207,6 +306,9 @@ linli_partner_edits_change (LinliHistory     *history,
       (((const LinliPartnerCategory *) before)->builtin ||
        ((const LinliPartnerCategory *) item)->builtin))
     return FALSE;
+  if (!item_valid (linli_history_get_project (history), list, item))
+    return FALSE;
+
   if (linli_partner_item_equal (list, before, item))
     return TRUE;
   push_item_edit (history, list, label_for (list, 1), position, before, item);

@@ -15,7 +15,13 @@ G_BEGIN_DECLS
  * need clears the records' reference to it, all in the same undo step.  A
  * category in use, and a built-in category, cannot be removed; a built-in
  * category cannot be renamed.
+ *
+ * What the file reader would refuse is refused here: an item that refers
+ * to a category, unit, need, record or place that does not exist, or holds
+ * a number or a date out of the format's ranges, is not added (%NULL) or
+ * changed (%FALSE).
  */
+
 
 char     *linli_partner_edits_add    (LinliHistory     *history,
                                       LinliPartnerList  list,
