@@ -30,6 +30,7 @@ commands=(
   "plan -k 1 --radius 500 --demand demand.csv --candidates candidates.csv --costs costs.csv"
   "generate --buildings 50 --out again.linli"
   "join --project small.linli --csv list.csv --out joined.linli"
+  "assign $sample"
 )
 for c in "${commands[@]}"; do
   # shellcheck disable=SC2086

@@ -7,6 +7,9 @@
 #include "linli-coverage.h"
 #include "linli-format.h"
 #include "linli-generator.h"
+#include "linli-partner-assign.h"
+#include "linli-partner-problem.h"
+#include "linli-partners.h"
 #include "linli-test-utils.h"
 #include "linli-walk.h"
 
@@ -539,6 +542,76 @@ test_streets (void)
     }
 }
 
+/* Partner units and needs: the same seed gives the same file; every need
+ * is at a place with a position; units stand near the district; the
+ * sample's assignment meets some needs and not all. */
+static void
+test_partners (void)
+{
+  g_autoptr (GBytes) first = NULL, second = NULL;
+  g_autoptr (LinliAssignResult) result = NULL;
+  g_autoptr (LinliPartnerProblem) pp = NULL;
+  g_autoptr (GError) error = NULL;
+  double min_lat, min_lon, max_lat, max_lon;
+  LinliPartners *partners;
+  LinliGeneratorOptions options;
+  g_autoptr (LinliProject) district = NULL;
+
+  /* The district once (its grids take the time); the partners twice on copies. */
+  linli_generator_options_init (&options);
+  options.seed = 11;
+  options.n_buildings = 400;
+  district = linli_generate_district (&options);
+
+  linli_generator_add_grids (district, 11);
+  for (guint run = 0; run < 2; run++)
+    {
+      g_autoptr (LinliProject) project = linli_project_copy (district);
+
+      g_assert_cmpuint (linli_generator_add_partners (project, 11), >, 0);
+
+      if (run == 0)
+        {
+          first = linli_format_save_bytes (project);
+          continue;
+        }
+      second = linli_format_save_bytes (project);
+      g_assert_true (g_bytes_equal (first, second));
+
+      partners = linli_project_get_partners (project);
+      g_assert_cmpuint (linli_partners_get_n (partners, LINLI_PARTNER_LIST_NEEDS), >, 0);
+      g_assert_cmpuint (linli_partners_get_n (partners, LINLI_PARTNER_LIST_RECORDS), >, 0);
+      g_assert_true (linli_project_get_bounds (project, &min_lat, &min_lon, &max_lat, &max_lon));
+      for (guint i = 0; i < linli_partners_get_n (partners, LINLI_PARTNER_LIST_UNITS); i++)
+        {
+          const LinliPartnerUnit *u = linli_partners_get_unit (partners, i);
+
+          g_assert_true (u->has_position);
+          g_assert_cmpuint (u->n_resources, >, 0);
+          /* About 150 m around a building: within 0.002° of the district. */
+          g_assert_cmpfloat (u->lat, >=, min_lat - 0.002);
+          g_assert_cmpfloat (u->lat, <=, max_lat + 0.002);
+          g_assert_cmpfloat (u->lon, >=, min_lon - 0.002);
+          g_assert_cmpfloat (u->lon, <=, max_lon + 0.002);
+        }
+      pp = linli_partner_problem_new (project, 2000);
+      g_assert_cmpuint (pp->unplaced_needs->len, ==, 0);
+      g_assert_cmpuint (pp->unplaced_units->len, ==, 0);
+      result = linli_assign_solve (&pp->problem, &error);
+      g_assert_no_error (error);
+      g_assert_cmpfloat (result->met, >, 0);
+      g_assert_cmpfloat (result->met, <, result->demand);
+    }
+  {
+    g_autoptr (LinliProject) loaded = linli_format_load_data (g_bytes_get_data (first, NULL),
+                                                              g_bytes_get_size (first), "p.linli",
+                                                              &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (loaded);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -559,6 +632,7 @@ main (int   argc,
   g_test_add_func ("/generator/options", test_options);
   g_test_add_func ("/generator/round-trip", test_round_trip);
   g_test_add_func ("/generator/large", test_large);
+  g_test_add_func ("/generator/partners", test_partners);
 
   return g_test_run ();
 }

@@ -29,6 +29,7 @@
 #include "linli-tool-csv.h"
 #include "linli-tool-export.h"
 #include "linli-tool-org.h"
+#include "linli-tool-assign.h"
 #include "linli-tool-boundaries.h"
 #include "linli-tool-grid.h"
 #include "linli-tool-scenario.h"
@@ -43,7 +44,7 @@ cmd_generate (int    argc,
 {
   int seed = 1, buildings = 2500;
   double lane_share = 0.25;
-  gboolean grids = FALSE, canal = FALSE;
+  gboolean grids = FALSE, canal = FALSE, partners = FALSE;
   double lat = 30.2900, lon = 120.1550;  /* Hangzhou, Gongshu */
   g_autofree char *name = NULL, *out = NULL, *center = NULL;
   GOptionEntry entries[] = {
@@ -57,6 +58,8 @@ cmd_generate (int    argc,
       N_("Divide the communities into grids, leaving some without, as real data is"), NULL },
     { "canal", 0, 0, G_OPTION_ARG_NONE, &canal,
       N_("Lay a canal across the district, between two rows of communities"), NULL },
+    { "partners", 0, 0, G_OPTION_ARG_NONE, &partners,
+      N_("Add partner units with what they offer, the needs of places and a few services delivered"), NULL },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("File to write"), "FILE" },
     { NULL }
   };
@@ -107,6 +110,8 @@ cmd_generate (int    argc,
   project = linli_generate_district (&opts);
   if (grids)
     linli_generator_add_grids (project, seed);
+  if (partners)
+    linli_generator_add_partners (project, seed);
   if (!linli_format_save_file (project, out, &error))
     {
       g_printerr ("linli-tool: %s\n", error->message);
@@ -969,6 +974,7 @@ static const struct
   { "plan", cmd_plan, N_("Propose new sites: maximal covering, set covering or p-median, with a proven bound") },
   { "grid", linli_tool_grid, N_("Divide a community into grids of 300–500 households (grid propose)") },
   { "scenario", linli_tool_scenario, N_("List scenarios, compare two, or make one from a plan") },
+  { "assign", linli_tool_assign, N_("Assign partner units to the needs of places: most priority-weighted need met, then least distance, and why the rest stays unmet") },
   { "sites", linli_tool_sites, N_("Add candidate sites in bulk from a CSV list, the points of a GeoJSON or OpenStreetMap file, or the buildings of one kind") },
 };
 

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
  * linli-format-project.c for the settings, communities, compounds,
  * buildings and sites, linli-format-streets.c for the streets,
  * linli-format-water.c for rivers, canals and lakes, linli-format-org.c for the party organisation,
+ * linli-format-partners.c for the partner units and their lists,
  * linli-format-scenarios.c for the scenarios.  A new kind
  * of data adds a LinliFormatSection in a file of its own and one line to
  * the table; sections come in the table's order, each at most once.
@@ -77,6 +78,7 @@ extern const LinliFormatSection _linli_format_streets_section;
 extern const LinliFormatSection _linli_format_water_section;
 extern const LinliFormatSection _linli_format_grids_section;
 extern const LinliFormatSection _linli_format_org_section;
+extern const LinliFormatSection _linli_format_partners_section;
 extern const LinliFormatSection _linli_format_scenarios_section;
 
 /* The guarded reader's helpers, for the sections. */

@@ -373,6 +373,7 @@ static const LinliFormatSection *const sections[] = {
   &_linli_format_water_section,
   &_linli_format_grids_section,
   &_linli_format_org_section,
+  &_linli_format_partners_section,
   &_linli_format_scenarios_section,
 };
 

@@ -8,6 +8,7 @@
 
 #include "linli-grids.h"
 #include "linli-org.h"
+#include "linli-partners.h"
 #include "linli-scenarios.h"
 
 #include <glib/gi18n-lib.h>
@@ -43,6 +44,7 @@ struct _LinliProject
 
   LinliGrids     *grids;
   LinliOrg       *org;
+  LinliPartners  *partners;
   LinliScenarios *scenarios;
   gboolean        hide_names;
   guint           change_freeze;  /* inside linli_project_freeze_changed() */
@@ -158,6 +160,7 @@ linli_project_dispose (GObject *object)
   g_clear_object (&self->sites);
   g_clear_object (&self->grids);
   g_clear_object (&self->org);
+  g_clear_object (&self->partners);
   g_clear_object (&self->scenarios);
   G_OBJECT_CLASS (linli_project_parent_class)->dispose (object);
 }
@@ -279,6 +282,7 @@ linli_project_init (LinliProject *self)
   self->grids = linli_grids_new ();
   self->scenarios = linli_scenarios_new ();
   self->org = linli_org_new ();
+  self->partners = linli_partners_new ();
 }
 
 /* Public API */
@@ -1712,6 +1716,7 @@ linli_project_copy_with_buildings (LinliProject        *src,
     }
   linli_grids_copy_from (copy->grids, src->grids);
   linli_org_copy_from (copy->org, src->org);
+  linli_partners_copy_from (copy->partners, src->partners);
   linli_scenarios_copy_from (copy->scenarios, src->scenarios);
   linli_project_set_hide_names (copy, src->hide_names);
   return copy;
@@ -1747,6 +1752,18 @@ linli_project_get_org (LinliProject *self)
 {
   g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
   return self->org;
+}
+
+/**
+ * linli_project_get_partners:
+ *
+ * Returns: (transfer none): the project's partner units and their lists
+ */
+LinliPartners *
+linli_project_get_partners (LinliProject *self)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (self), NULL);
+  return self->partners;
 }
 
 /**

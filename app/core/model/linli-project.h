@@ -233,10 +233,12 @@ gboolean              linli_project_get_bounds         (LinliProject *self,
 typedef struct _LinliGrids LinliGrids;
 typedef struct _LinliOrg   LinliOrg;
 typedef struct _LinliScenarios LinliScenarios;
+typedef struct _LinliPartners LinliPartners;
 
 LinliGrids           *linli_project_get_grids          (LinliProject *self);
 LinliOrg             *linli_project_get_org            (LinliProject *self);
 LinliScenarios       *linli_project_get_scenarios      (LinliProject *self);
+LinliPartners        *linli_project_get_partners       (LinliProject *self);
 
 gboolean              linli_project_get_hide_names     (LinliProject *self);
 void                  linli_project_set_hide_names     (LinliProject *self,

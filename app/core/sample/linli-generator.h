@@ -22,5 +22,7 @@ void          linli_generator_options_init (LinliGeneratorOptions *options);
 LinliProject *linli_generate_district      (const LinliGeneratorOptions *options) G_GNUC_WARN_UNUSED_RESULT;
 guint         linli_generator_add_grids    (LinliProject *project,
                                             guint32       seed);
+guint         linli_generator_add_partners (LinliProject *project,
+                                            guint32       seed);
 
 G_END_DECLS

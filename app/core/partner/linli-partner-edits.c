@@ -1,0 +1,378 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-history"
+
+#include "config.h"
+
+#include "linli-partner-edits.h"
+
+#include "linli-grids.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+
+/* Every list shares one kind of snapshot edit: the list, the item's id,
+ * its position and its value before and after. */
+
+typedef struct
+{
+  LinliEdit        parent;
+  LinliPartnerList list;
+  char            *id;
+  guint            position;
+  gpointer         before;
+  gpointer         after;
+} ItemEdit;
+
+static LinliPartners *
+project_partners (LinliProject *project)
+{
+  return linli_project_get_partners (project);
+}
+
+/* Item edits */
+
+static void
+apply_item (LinliProject   *project,
+            const ItemEdit *self,
+            gconstpointer   value)
+{
+  LinliPartners *partners = project_partners (project);
+  guint position;
+  gconstpointer item = linli_partners_find (partners, self->list, self->id, &position);
+
+  if (value == NULL)
+    {
+      if (item != NULL)
+        linli_partners_remove (partners, self->list, position);
+    }
+  else if (item == NULL)
+    linli_partners_insert (partners, self->list, self->position, value);
+  else
+    linli_partners_replace (partners, self->list, position, value);
+}
+
+static void
+item_apply (LinliEdit    *edit,
+            LinliProject *project)
+{
+  ItemEdit *self = (ItemEdit *) edit;
+
+  apply_item (project, self, self->after);
+}
+
+static void
+item_revert (LinliEdit    *edit,
+             LinliProject *project)
+{
+  ItemEdit *self = (ItemEdit *) edit;
+
+  apply_item (project, self, self->before);
+}
+
+static void
+item_free (LinliEdit *edit)
+{
+  ItemEdit *self = (ItemEdit *) edit;
+
+  g_free (self->id);
+  linli_partner_item_free (self->list, self->before);
+  linli_partner_item_free (self->list, self->after);
+}
+
+static const LinliEditClass item_edit_class = {
+  .name = "partners",
+  .size = sizeof (ItemEdit),
+  .apply = item_apply,
+  .revert = item_revert,
+  .free = item_free,
+};
+
+static void
+push_item_edit (LinliHistory     *history,
+                LinliPartnerList  list,
+                const char       *label,
+                guint             position,
+                gconstpointer     before,
+                gconstpointer     after)
+{
+  ItemEdit *edit = linli_edit_new (&item_edit_class, label);
+
+  edit->list = list;
+  edit->id = g_strdup (linli_partner_item_get_id (list, before != NULL ? before : after));
+  edit->position = position;
+  edit->before = before != NULL ? linli_partner_item_copy (list, before) : NULL;
+  edit->after = after != NULL ? linli_partner_item_copy (list, after) : NULL;
+  linli_history_push (history, (LinliEdit *) edit, TRUE);
+}
+
+/* The labels of the Undo menu, per list. */
+static const char *
+label_for (LinliPartnerList list,
+           guint            action)
+{
+  static const char *const labels[LINLI_PARTNER_N_LISTS][3] = {
+    { N_("Add Category"), N_("Change Category"), N_("Remove Category") },
+    { N_("Add Partner Unit"), N_("Change Partner Unit"), N_("Remove Partner Unit") },
+    { N_("Add Need"), N_("Change Need"), N_("Remove Need") },
+    { N_("Add Service Record"), N_("Change Service Record"), N_("Remove Service Record") },
+    { N_("Add Evaluation"), N_("Change Evaluation"), N_("Remove Evaluation") },
+  };
+
+  return _(labels[list][action]);
+}
+
+/* Removes the evaluations of record @record_id. */
+static void
+remove_evaluations_of (LinliHistory  *history,
+                       LinliPartners *partners,
+                       const char    *record_id)
+{
+  for (guint i = linli_partners_get_n (partners, LINLI_PARTNER_LIST_EVALUATIONS); i-- > 0;)
+    {
+      const LinliServiceEvaluation *e = linli_partners_get_evaluation (partners, i);
+
+      if (g_strcmp0 (e->record, record_id) == 0)
+        push_item_edit (history, LINLI_PARTNER_LIST_EVALUATIONS, "", i, e, NULL);
+    }
+}
+
+/* What the file reader refuses is refused here too, so that no edit makes
+ * a project that saves into a file the loader would not read back: every
+ * reference resolves, numbers are finite and within the format's ranges,
+ * dates are real days. */
+static gboolean
+place_exists (LinliProject          *project,
+              LinliPartnerPlaceKind  kind,
+              const char            *place)
+{
+  switch (kind)
+    {
+    case LINLI_PARTNER_PLACE_COMMUNITY:
+      return linli_project_find_community (project, place) >= 0;
+    case LINLI_PARTNER_PLACE_COMPOUND:
+      return linli_project_find_compound (project, place) >= 0;
+    case LINLI_PARTNER_PLACE_GRID:
+      return linli_grids_find (linli_project_get_grids (project), place, NULL) != NULL;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+quantity_valid (double value,
+                double max)
+{
+  return isfinite (value) && value >= 0 && value <= max;
+}
+
+static gboolean
+item_valid (LinliProject     *project,
+            LinliPartnerList  list,
+            gconstpointer     item)
+{
+  LinliPartners *partners = project_partners (project);
+  const LinliPartnerList categories = LINLI_PARTNER_LIST_CATEGORIES;
+
+  switch (list)
+    {
+    case LINLI_PARTNER_LIST_CATEGORIES:
+      return TRUE;
+    case LINLI_PARTNER_LIST_UNITS:
+      {
+        const LinliPartnerUnit *u = item;
+
+        if (u->type >= LINLI_PARTNER_UNIT_N_TYPES ||
+            (u->has_position && !linli_lat_lon_is_valid (u->lat, u->lon)))
+          return FALSE;
+        for (guint r = 0; r < u->n_resources; r++)
+          if (linli_partners_find (partners, categories, u->resources[r].category, NULL) == NULL ||
+              !quantity_valid (u->resources[r].quantity, 1e9) ||
+              !quantity_valid (u->resources[r].capacity, 1e9) ||
+              u->resources[r].period > LINLI_PARTNER_PERIOD_YEAR)
+            return FALSE;
+        return TRUE;
+      }
+    case LINLI_PARTNER_LIST_NEEDS:
+      {
+        const LinliPartnerNeed *n = item;
+
+        return place_exists (project, n->place_kind, n->place) &&
+               linli_partners_find (partners, categories, n->category, NULL) != NULL &&
+               quantity_valid (n->quantity, 1e9) && n->priority >= 1 &&
+               n->priority <= LINLI_PARTNER_MAX_PRIORITY && n->period <= LINLI_PARTNER_PERIOD_YEAR;
+      }
+    case LINLI_PARTNER_LIST_RECORDS:
+      {
+        const LinliServiceRecord *s = item;
+
+        return linli_partners_find (partners, LINLI_PARTNER_LIST_UNITS, s->unit, NULL) != NULL &&
+               (s->need == NULL ||
+                linli_partners_find (partners, LINLI_PARTNER_LIST_NEEDS, s->need, NULL) != NULL) &&
+               place_exists (project, s->place_kind, s->place) &&
+               linli_partners_find (partners, categories, s->category, NULL) != NULL &&
+               linli_partner_date_is_valid (s->date) && quantity_valid (s->hours, 1e6);
+      }
+    case LINLI_PARTNER_LIST_EVALUATIONS:
+      {
+        const LinliServiceEvaluation *e = item;
+
+        return linli_partners_find (partners, LINLI_PARTNER_LIST_RECORDS, e->record, NULL) &&
+               e->score >= 1 && e->score <= LINLI_PARTNER_MAX_SCORE;
+
+      }
+    default:
+      return FALSE;
+    }
+}
+
+/* Public API */
+
+/**
+ * linli_partner_edits_add:
+ * @history: the project's history
+ * @list: which list
+ * @item: the item to add; a fresh id is given when its id is %NULL or taken
+ *
+ * Adds a copy of @item at the end of @list, recorded.  A built-in
+ * category cannot be added (the flag is cleared).
+ *
+ * Returns: (transfer full) (nullable): the id of the item added, or %NULL
+ *   when it refers to something that does not exist or has a number or
+ *   date the file would refuse
+ */
+char *
+linli_partner_edits_add (LinliHistory     *history,
+                         LinliPartnerList  list,
+                         gconstpointer     item)
+{
+  LinliPartners *partners = project_partners (linli_history_get_project (history));
+  gpointer copy;
+  char **id;
+  char *result;
+
+  g_return_val_if_fail (LINLI_IS_HISTORY (history), NULL);
+  g_return_val_if_fail (list < LINLI_PARTNER_N_LISTS, NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  if (!item_valid (linli_history_get_project (history), list, item))
+    return NULL;
+  copy = linli_partner_item_copy (list, item);
+  /* Every item starts with its id. */
+  id = (char **) copy;
+  if (*id == NULL || (*id)[0] == '\0' || linli_partners_find (partners, list, *id, NULL) != NULL)
+    {
+      g_free (*id);
+      *id = linli_partners_new_id (partners, list);
+    }
+  if (list == LINLI_PARTNER_LIST_CATEGORIES)
+    ((LinliPartnerCategory *) copy)->builtin = FALSE;
+  push_item_edit (history, list, label_for (list, 0), linli_partners_get_n (partners, list), NULL,
+                  copy);
+  result = g_strdup (*id);
+  linli_partner_item_free (list, copy);
+  return result;
+}
+
+/**
+ * linli_partner_edits_change:
+ * @history: the project's history
+ * @list: which list
+ * @item: what the item with @item's id becomes
+ *
+ * Changes an item, recorded; nothing is recorded when it stays the same.
+ *
+ * Returns: %FALSE when there is no such item, it is a built-in category, or
+ *   the change would make it refer to something that does not exist or
+ *   hold a number or date the file would refuse
+ */
+gboolean
+linli_partner_edits_change (LinliHistory     *history,
+                            LinliPartnerList  list,
+                            gconstpointer     item)
+{
+  LinliPartners *partners = project_partners (linli_history_get_project (history));
+  gconstpointer before;
+  guint position;
+
+  g_return_val_if_fail (LINLI_IS_HISTORY (history), FALSE);
+  g_return_val_if_fail (list < LINLI_PARTNER_N_LISTS, FALSE);
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  before = linli_partners_find (partners, list, linli_partner_item_get_id (list, item), &position);
+  if (before == NULL)
+    return FALSE;
+  if (list == LINLI_PARTNER_LIST_CATEGORIES &&
+      (((const LinliPartnerCategory *) before)->builtin ||
+       ((const LinliPartnerCategory *) item)->builtin))
+    return FALSE;
+  if (!item_valid (linli_history_get_project (history), list, item))
+    return FALSE;
+
+  if (linli_partner_item_equal (list, before, item))
+    return TRUE;
+  push_item_edit (history, list, label_for (list, 1), position, before, item);
+  return TRUE;
+}
+
+/**
+ * linli_partner_edits_remove:
+ * @history: the project's history
+ * @list: which list
+ * @id: the item's id
+ *
+ * Removes an item and what depends on it as one step, recorded.
+ *
+ * Returns: %FALSE when there is no such item, or it is a category that is
+ *   built in or in use
+ */
+gboolean
+linli_partner_edits_remove (LinliHistory     *history,
+                            LinliPartnerList  list,
+                            const char       *id)
+{
+  LinliPartners *partners = project_partners (linli_history_get_project (history));
+  gconstpointer item;
+  guint position;
+
+  g_return_val_if_fail (LINLI_IS_HISTORY (history), FALSE);
+  g_return_val_if_fail (list < LINLI_PARTNER_N_LISTS, FALSE);
+
+  item = linli_partners_find (partners, list, id, &position);
+  if (item == NULL)
+    return FALSE;
+  if (list == LINLI_PARTNER_LIST_CATEGORIES &&
+      (((const LinliPartnerCategory *) item)->builtin ||
+       linli_partners_category_in_use (partners, id)))
+
+    return FALSE;
+
+  linli_history_begin_group (history, label_for (list, 2));
+  if (list == LINLI_PARTNER_LIST_UNITS || list == LINLI_PARTNER_LIST_NEEDS)
+    for (guint i = linli_partners_get_n (partners, LINLI_PARTNER_LIST_RECORDS); i-- > 0;)
+      {
+        const LinliServiceRecord *r = linli_partners_get_record (partners, i);
+
+        if (list == LINLI_PARTNER_LIST_UNITS && g_strcmp0 (r->unit, id) == 0)
+          {
+            remove_evaluations_of (history, partners, r->id);
+            push_item_edit (history, LINLI_PARTNER_LIST_RECORDS, "", i, r, NULL);
+          }
+        else if (list == LINLI_PARTNER_LIST_NEEDS && g_strcmp0 (r->need, id) == 0)
+          {
+            LinliServiceRecord *changed = linli_partner_item_copy (LINLI_PARTNER_LIST_RECORDS, r);
+
+            g_clear_pointer (&changed->need, g_free);
+            push_item_edit (history, LINLI_PARTNER_LIST_RECORDS, "", i, r, changed);
+            linli_partner_item_free (LINLI_PARTNER_LIST_RECORDS, changed);
+          }
+      }
+  if (list == LINLI_PARTNER_LIST_RECORDS)
+    remove_evaluations_of (history, partners, id);
+
+  /* Positions may have moved with the removals above. */
+  item = linli_partners_find (partners, list, id, &position);
+  push_item_edit (history, list, label_for (list, 2), position, item, NULL);
+  linli_history_end_group (history);
+  return TRUE;
+}

@@ -1,0 +1,620 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-tool"
+
+#include "config.h"
+
+#include "linli-tool-assign.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "linli-format.h"
+#include "linli-grids.h"
+#include "linli-partner-assign.h"
+#include "linli-partner-problem.h"
+#include "linli-partners.h"
+
+/* Auxiliary methods */
+
+/* A place's name as shown: its name, or its id when it has none. */
+static const char *
+place_label (LinliProject          *project,
+             LinliPartnerPlaceKind  kind,
+             const char            *place)
+{
+  const char *name = NULL;
+  int index;
+
+  switch (kind)
+    {
+    case LINLI_PARTNER_PLACE_COMMUNITY:
+      if ((index = linli_project_find_community (project, place)) >= 0)
+        name = linli_project_get_community (project, index)->name;
+      break;
+    case LINLI_PARTNER_PLACE_COMPOUND:
+      if ((index = linli_project_find_compound (project, place)) >= 0)
+        name = linli_project_get_compound (project, index)->name;
+      break;
+    case LINLI_PARTNER_PLACE_GRID:
+      {
+        LinliGrid *grid = linli_grids_find (linli_project_get_grids (project), place, NULL);
+
+        if (grid != NULL)
+          name = linli_grid_get_name (grid);
+      }
+      break;
+    default:
+      break;
+    }
+  return name != NULL && name[0] != '\0' ? name : place;
+}
+
+static const LinliPartnerUnit *
+problem_unit (LinliPartners             *partners,
+              const LinliPartnerProblem *pp,
+              guint                      unit)
+{
+  return linli_partners_get_unit (partners, g_array_index (pp->unit_positions, guint, unit));
+}
+
+static const LinliPartnerNeed *
+problem_need (LinliPartners             *partners,
+              const LinliPartnerProblem *pp,
+              guint                      need)
+{
+  return linli_partners_get_need (partners, g_array_index (pp->need_positions, guint, need));
+}
+
+/* Why a need stays unmet, in a sentence. */
+static char *
+describe_reason (LinliProject              *project,
+                 const LinliPartnerProblem *pp,
+                 const LinliAssignResult   *r,
+                 guint                      need)
+{
+  LinliPartners *partners = linli_project_get_partners (project);
+  const LinliAssignNeedResult *nr = &r->needs[need];
+  const LinliPartnerNeed *n = problem_need (partners, pp, need);
+  const char *category = linli_partners_category_label (partners, n->category);
+
+  switch (nr->reason)
+    {
+    case LINLI_UNMET_NO_OFFER:
+      return g_strdup_printf (_("no unit offers “%s”"), category);
+    case LINLI_UNMET_FORBIDDEN:
+      return g_strdup (_("every unit offering it is forbidden for this need"));
+    case LINLI_UNMET_TOO_FAR:
+      return g_strdup_printf (_("every unit offering it is farther than %.0f m; the nearest, %s, "
+                                "is %.0f m away"),
+                              pp->problem.max_distance,
+                              problem_unit (partners, pp, nr->nearest_unit)->name,
+                              nr->nearest_distance);
+    case LINLI_UNMET_CAPACITY:
+      {
+        GString *s;
+
+        if (nr->n_blocking == 0)
+          return g_strdup (_("the units within reach give all they have to this need"));
+        s = g_string_new (_("the units within reach are full with needs of the same or higher "
+                            "priority:"));
+        for (guint k = 0; k < nr->n_blocking && k < 5; k++)
+          {
+            const LinliPartnerNeed *m = problem_need (partners, pp, nr->blocking[k]);
+
+            /* Translators: a need that uses capacity: its id, place and priority */
+            g_string_append_printf (s, _(" %s (%s, priority %u)"), m->id,
+                                    place_label (project, m->place_kind, m->place), m->priority);
+            if (k + 1 < MIN (nr->n_blocking, 5))
+              g_string_append_c (s, ',');
+          }
+        if (nr->n_blocking > 5)
+          g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more",
+                                                  nr->n_blocking - 5), nr->n_blocking - 5);
+        return g_string_free (s, FALSE);
+      }
+    default:
+      return g_strdup ("");
+    }
+}
+
+/* Output */
+
+static void
+print_text (LinliProject              *project,
+            const LinliPartnerProblem *pp,
+            const LinliAssignResult   *r)
+{
+  LinliPartners *partners = linli_project_get_partners (project);
+  const LinliAssignProblem *p = &pp->problem;
+
+  g_print (_("Partner units: %u with a position, %u offers; needs: %u at places with a position\n"),
+           p->n_units, p->n_offers, p->n_needs);
+  for (guint i = 0; i < pp->unplaced_units->len; i++)
+    g_print (_("  unit %s has no position and takes no part\n"),
+             (const char *) pp->unplaced_units->pdata[i]);
+  for (guint i = 0; i < pp->unplaced_needs->len; i++)
+    g_print (_("  need %s is at a place with no position and takes no part\n"),
+             (const char *) pp->unplaced_needs->pdata[i]);
+  g_print (r->straight_line ? _("Distances: straight lines, not walks along streets\n")
+                            : _("Distances: as given\n"));
+  if (p->max_distance > 0)
+    g_print (_("Maximum distance: %.0f m\n"), p->max_distance);
+  g_print (_("Met: %.1f of %.1f per month (%.1f%%); priority-weighted %.1f; mean distance %.0f "
+             "m\n"),
+           r->met, r->demand, r->demand > 0 ? 100 * r->met / r->demand : 100.0, r->weighted_met,
+           r->met > 0 ? r->distance / r->met : 0.0);
+
+  g_print ("\n%s\n", _("Assignment (per month):"));
+  for (guint f = 0; f < r->n_flows; f++)
+    {
+      const LinliAssignFlow *flow = &r->flows[f];
+      const LinliPartnerUnit *u = problem_unit (partners, pp, flow->unit);
+      const LinliPartnerNeed *n = problem_need (partners, pp, flow->need);
+      guint resource = g_array_index (pp->offer_resources, guint, flow->offer);
+      const char *measure = u->resources[resource].measure;
+      g_autofree char *quantity = g_strdup_printf ("%.1f%s%s", flow->quantity,
+                                                   measure != NULL ? " " : "",
+                                                   measure != NULL ? measure : "");
+
+      /* Translators: unit → place, category: quantity with its measure, distance; a fixed pair is
+       * marked */
+      g_print (_("  %s → %s, %s: %s, %.0f m%s\n"), u->name,
+               place_label (project, n->place_kind, n->place),
+               linli_partners_category_label (partners, n->category), quantity, flow->distance,
+               flow->fixed ? _(" (fixed)") : "");
+    }
+
+  g_print ("\n%s\n", _("Needs not met in full:"));
+  for (guint n = 0; n < r->n_needs; n++)
+    {
+      const LinliPartnerNeed *need = problem_need (partners, pp, n);
+      g_autofree char *why = NULL;
+
+      if (r->needs[n].reason == LINLI_UNMET_NONE)
+        continue;
+      why = describe_reason (project, pp, r, n);
+      /* Translators: need id, place, category, unmet and total quantity, priority, then why */
+      g_print (_("  %s %s, %s: %.1f of %.1f unmet (priority %u): %s\n"), need->id,
+               place_label (project, need->place_kind, need->place),
+               linli_partners_category_label (partners, need->category), r->needs[n].unmet,
+               r->needs[n].met + r->needs[n].unmet, need->priority, why);
+    }
+}
+
+static void
+print_json (LinliProject              *project,
+            const char                *path,
+            const LinliPartnerProblem *pp,
+            const LinliAssignResult   *r)
+{
+  LinliPartners *partners = linli_project_get_partners (project);
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "file");
+  json_builder_add_string_value (b, path);
+  json_builder_set_member_name (b, "distance");
+  json_builder_add_string_value (b, r->straight_line ? "straight-line" : "given");
+  json_builder_set_member_name (b, "max_distance");
+  json_builder_add_double_value (b, pp->problem.max_distance);
+  json_builder_set_member_name (b, "met");
+  json_builder_add_double_value (b, r->met);
+  json_builder_set_member_name (b, "demand");
+  json_builder_add_double_value (b, r->demand);
+  json_builder_set_member_name (b, "weighted_met");
+  json_builder_add_double_value (b, r->weighted_met);
+  json_builder_set_member_name (b, "quantity_distance");
+  json_builder_add_double_value (b, r->distance);
+
+  json_builder_set_member_name (b, "units");
+  json_builder_begin_array (b);
+  for (guint u = 0; u < pp->problem.n_units; u++)
+    {
+      const LinliPartnerUnit *unit = problem_unit (partners, pp, u);
+      double capacity = 0, used = 0;
+
+      for (guint o = 0; o < pp->problem.n_offers; o++)
+        if (pp->problem.offers[o].unit == u)
+          {
+            capacity += pp->problem.offers[o].capacity;
+            used += r->used[o];
+          }
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, unit->id);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, unit->name);
+      /* A person: hidden when the project hides names. */
+      json_builder_set_member_name (b, "contact");
+      json_builder_add_string_value (b, linli_project_person (project, unit->contact));
+      json_builder_set_member_name (b, "capacity");
+      json_builder_add_double_value (b, capacity);
+      json_builder_set_member_name (b, "used");
+      json_builder_add_double_value (b, used);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "assignment");
+  json_builder_begin_array (b);
+  for (guint f = 0; f < r->n_flows; f++)
+    {
+      const LinliAssignFlow *flow = &r->flows[f];
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "unit");
+      json_builder_add_string_value (b, problem_unit (partners, pp, flow->unit)->id);
+      json_builder_set_member_name (b, "need");
+      json_builder_add_string_value (b, problem_need (partners, pp, flow->need)->id);
+      json_builder_set_member_name (b, "quantity");
+      json_builder_add_double_value (b, flow->quantity);
+      json_builder_set_member_name (b, "distance");
+      json_builder_add_double_value (b, flow->distance);
+      json_builder_set_member_name (b, "fixed");
+      json_builder_add_boolean_value (b, flow->fixed);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "needs");
+  json_builder_begin_array (b);
+  for (guint n = 0; n < r->n_needs; n++)
+    {
+      const LinliAssignNeedResult *nr = &r->needs[n];
+      const LinliPartnerNeed *need = problem_need (partners, pp, n);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, need->id);
+      json_builder_set_member_name (b, "place_kind");
+      json_builder_add_string_value (b, linli_partner_place_kind_to_string (need->place_kind));
+      json_builder_set_member_name (b, "place");
+      json_builder_add_string_value (b, need->place);
+      json_builder_set_member_name (b, "category");
+      json_builder_add_string_value (b, need->category);
+      json_builder_set_member_name (b, "priority");
+      json_builder_add_int_value (b, need->priority);
+      json_builder_set_member_name (b, "met");
+      json_builder_add_double_value (b, nr->met);
+      json_builder_set_member_name (b, "unmet");
+      json_builder_add_double_value (b, nr->unmet);
+      json_builder_set_member_name (b, "reason");
+      json_builder_add_string_value (b, linli_unmet_reason_to_string (nr->reason));
+      if (nr->reason == LINLI_UNMET_TOO_FAR)
+        {
+          json_builder_set_member_name (b, "nearest_unit");
+          json_builder_add_string_value (b, problem_unit (partners, pp, nr->nearest_unit)->id);
+          json_builder_set_member_name (b, "nearest_distance");
+          json_builder_add_double_value (b, nr->nearest_distance);
+        }
+      if (nr->reason == LINLI_UNMET_CAPACITY)
+        {
+          json_builder_set_member_name (b, "used_by");
+          json_builder_begin_array (b);
+          for (guint k = 0; k < nr->n_blocking; k++)
+            json_builder_add_string_value (b, problem_need (partners, pp, nr->blocking[k])->id);
+          json_builder_end_array (b);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "unplaced_units");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < pp->unplaced_units->len; i++)
+    json_builder_add_string_value (b, pp->unplaced_units->pdata[i]);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "unplaced_needs");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < pp->unplaced_needs->len; i++)
+    json_builder_add_string_value (b, pp->unplaced_needs->pdata[i]);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+/* Whole units (包保) */
+
+static const char *
+whole_place_label (LinliProject              *project,
+                   const LinliPartnerProblem *pp,
+                   guint                      place)
+{
+  return place_label (project, g_array_index (pp->place_kinds, LinliPartnerPlaceKind, place),
+                      pp->place_ids->pdata[place]);
+}
+
+static char *
+describe_whole_reason (LinliProject              *project,
+                       const LinliPartnerProblem *pp,
+                       const LinliAssignResult   *r,
+                       guint                      place)
+{
+  LinliPartners *partners = linli_project_get_partners (project);
+  const LinliAssignNeedResult *nr = &r->needs[place];
+
+  switch (nr->reason)
+    {
+    case LINLI_UNMET_NO_OFFER:
+      return g_strdup (_("there are no units"));
+    case LINLI_UNMET_FORBIDDEN:
+      return g_strdup (_("no unit offers anything this place needs"));
+    case LINLI_UNMET_TOO_FAR:
+      return g_strdup_printf (_("every unit that could take it on is farther than %.0f m; the "
+                                "nearest, %s, is %.0f m away"),
+                              pp->problem.max_distance,
+                              problem_unit (partners, pp, nr->nearest_unit)->name,
+                              nr->nearest_distance);
+    case LINLI_UNMET_CAPACITY:
+      {
+        GString *s = g_string_new (_("the units within reach have taken on places of the same or "
+                                     "higher weight:"));
+
+        for (guint k = 0; k < nr->n_blocking && k < 5; k++)
+          {
+            guint other = nr->blocking[k];
+
+            /* Translators: a place that a unit took on: its name and weight */
+            g_string_append_printf (s, _(" %s (weight %u)"), whole_place_label (project, pp, other),
+                                    pp->problem.needs[other].priority);
+            if (k + 1 < MIN (nr->n_blocking, 5))
+              g_string_append_c (s, ',');
+          }
+        if (nr->n_blocking > 5)
+          g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more",
+                                                  nr->n_blocking - 5), nr->n_blocking - 5);
+        return g_string_free (s, FALSE);
+      }
+    default:
+      return g_strdup ("");
+    }
+}
+
+static void
+print_whole_text (LinliProject              *project,
+                  const LinliPartnerProblem *pp,
+                  const LinliAssignResult   *r,
+                  guint                      places_per_unit)
+{
+  LinliPartners *partners = linli_project_get_partners (project);
+  guint taken = 0;
+
+  for (guint n = 0; n < r->n_needs; n++)
+    taken += r->needs[n].reason == LINLI_UNMET_NONE;
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Whole units: each unit takes on at most %u place\n",
+                        "Whole units: each unit takes on at most %u places\n", places_per_unit),
+           places_per_unit);
+  g_print (_("Partner units: %u with a position; places with needs: %u, of which %u have a unit\n"),
+           pp->problem.n_units, pp->problem.n_needs, taken);
+  for (guint i = 0; i < pp->unplaced_units->len; i++)
+    g_print (_("  unit %s has no position and takes no part\n"),
+             (const char *) pp->unplaced_units->pdata[i]);
+  g_print (r->straight_line ? _("Distances: straight lines, not walks along streets\n")
+                            : _("Distances: as given\n"));
+  if (pp->problem.max_distance > 0)
+    g_print (_("Maximum distance: %.0f m\n"), pp->problem.max_distance);
+
+  g_print ("\n%s\n", _("Assignment:"));
+  for (guint f = 0; f < r->n_flows; f++)
+    {
+      const LinliAssignFlow *flow = &r->flows[f];
+
+      /* Translators: unit → place, distance; a fixed pair is marked */
+      g_print (_("  %s → %s, %.0f m%s\n"), problem_unit (partners, pp, flow->unit)->name,
+               whole_place_label (project, pp, flow->need), flow->distance,
+               flow->fixed ? _(" (fixed)") : "");
+    }
+  g_print ("\n%s\n", _("Places without a unit:"));
+  for (guint n = 0; n < r->n_needs; n++)
+    {
+      g_autofree char *why = NULL;
+
+      if (r->needs[n].reason == LINLI_UNMET_NONE)
+        continue;
+      why = describe_whole_reason (project, pp, r, n);
+      /* Translators: place, its weight (the sum of its needs' priorities), then why */
+      g_print (_("  %s (weight %u): %s\n"), whole_place_label (project, pp, n),
+               pp->problem.needs[n].priority, why);
+    }
+}
+
+static void
+print_whole_json (LinliProject              *project,
+                  const char                *path,
+                  const LinliPartnerProblem *pp,
+                  const LinliAssignResult   *r,
+                  guint                      places_per_unit)
+{
+  LinliPartners *partners = linli_project_get_partners (project);
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "file");
+  json_builder_add_string_value (b, path);
+  json_builder_set_member_name (b, "mode");
+  json_builder_add_string_value (b, "whole");
+  json_builder_set_member_name (b, "places_per_unit");
+  json_builder_add_int_value (b, places_per_unit);
+  json_builder_set_member_name (b, "distance");
+  json_builder_add_string_value (b, r->straight_line ? "straight-line" : "given");
+  json_builder_set_member_name (b, "max_distance");
+  json_builder_add_double_value (b, pp->problem.max_distance);
+  json_builder_set_member_name (b, "assignment");
+  json_builder_begin_array (b);
+  for (guint f = 0; f < r->n_flows; f++)
+    {
+      const LinliAssignFlow *flow = &r->flows[f];
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "unit");
+      json_builder_add_string_value (b, problem_unit (partners, pp, flow->unit)->id);
+      json_builder_set_member_name (b, "place_kind");
+      json_builder_add_string_value (b, linli_partner_place_kind_to_string (
+        g_array_index (pp->place_kinds, LinliPartnerPlaceKind, flow->need)));
+      json_builder_set_member_name (b, "place");
+      json_builder_add_string_value (b, pp->place_ids->pdata[flow->need]);
+      json_builder_set_member_name (b, "distance");
+      json_builder_add_double_value (b, flow->distance);
+      json_builder_set_member_name (b, "fixed");
+      json_builder_add_boolean_value (b, flow->fixed);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "places");
+  json_builder_begin_array (b);
+  for (guint n = 0; n < r->n_needs; n++)
+    {
+      const LinliAssignNeedResult *nr = &r->needs[n];
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "place_kind");
+      json_builder_add_string_value (b, linli_partner_place_kind_to_string (
+        g_array_index (pp->place_kinds, LinliPartnerPlaceKind, n)));
+      json_builder_set_member_name (b, "place");
+      json_builder_add_string_value (b, pp->place_ids->pdata[n]);
+      json_builder_set_member_name (b, "weight");
+      json_builder_add_int_value (b, pp->problem.needs[n].priority);
+      json_builder_set_member_name (b, "reason");
+      json_builder_add_string_value (b, linli_unmet_reason_to_string (nr->reason));
+      if (nr->reason == LINLI_UNMET_TOO_FAR)
+        {
+          json_builder_set_member_name (b, "nearest_unit");
+          json_builder_add_string_value (b, problem_unit (partners, pp, nr->nearest_unit)->id);
+          json_builder_set_member_name (b, "nearest_distance");
+          json_builder_add_double_value (b, nr->nearest_distance);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+/* Adds "UNIT:NEED" pairs. */
+static gboolean
+add_pairs (LinliPartnerProblem *pp,
+           gboolean             fixed,
+           char               **pairs,
+           GError             **error)
+{
+  for (char **s = pairs; s != NULL && *s != NULL; s++)
+    {
+      g_auto (GStrv) parts = g_strsplit (*s, ":", 2);
+
+      if (g_strv_length (parts) != 2 || parts[0][0] == '\0' || parts[1][0] == '\0')
+        {
+          g_set_error (error, LINLI_ASSIGN_ERROR, LINLI_ASSIGN_ERROR_INVALID,
+                       _("a pair is written UNIT:NEED, not “%s”"), *s);
+          return FALSE;
+        }
+      if (!linli_partner_problem_add_pair (pp, fixed, parts[0], parts[1], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Commands */
+
+/**
+ * linli_tool_assign:
+ *
+ * `linli-tool assign FILE [--json] [--max-distance M] [--fix UNIT:NEED] [--forbid UNIT:NEED]`:
+ * the optimal assignment of the project's partner units to its needs, and
+ * why each need not met in full stays so.  Exit 2 for wrong options or
+ * pairs, 1 when the project cannot be read.
+ */
+int
+linli_tool_assign (int    argc,
+                   char **argv)
+{
+  gboolean json = FALSE, whole = FALSE;
+  double max_distance = 0;
+  int places_per_unit = 1;
+  g_auto (GStrv) fixed = NULL, forbidden = NULL;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the assignment as JSON"), NULL },
+    { "max-distance", 'd', 0, G_OPTION_ARG_DOUBLE, &max_distance,
+      N_("Farthest a unit serves a place (default: any distance)"), "METRES" },
+    { "fix", 0, 0, G_OPTION_ARG_STRING_ARRAY, &fixed,
+      N_("A unit that serves a need first, as much as it can, at any distance (repeatable)"),
+      "UNIT:NEED" },
+    { "forbid", 0, 0, G_OPTION_ARG_STRING_ARRAY, &forbidden,
+      N_("A unit that must not serve a need (repeatable)"), "UNIT:NEED" },
+    { "whole", 0, 0, G_OPTION_ARG_NONE, &whole,
+      N_("Assign whole units to places: a unit takes on a place that needs something it offers; "
+         "pairs then name places"), NULL },
+
+    { "places-per-unit", 0, 0, G_OPTION_ARG_INT, &places_per_unit,
+      N_("With --whole: how many places one unit may take on (default 1)"), "N" },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) ctx =
+    g_option_context_new (_("FILE — assign partner units to the needs of communities, compounds "
+                            "and grids"));
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (LinliPartnerProblem) pp = NULL;
+  g_autoptr (LinliAssignResult) result = NULL;
+
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc != 2 || max_distance < 0 ||
+      !isfinite (max_distance) || places_per_unit < 1 || places_per_unit > 10000)
+    {
+      g_printerr ("linli-tool assign: %s\n",
+                  error ? error->message
+                        : _("give one project FILE, a maximum distance of 0 or more and from 1 to "
+                            "10000 places per unit"));
+
+      return 2;
+    }
+  project = linli_format_load_file (argv[1], &error);
+  if (project == NULL)
+    {
+      g_printerr ("linli-tool: %s\n", error->message);
+      return 1;
+    }
+  if (whole)
+    pp = linli_partner_problem_new_whole (project, max_distance, places_per_unit);
+  else
+    pp = linli_partner_problem_new (project, max_distance);
+  if (!add_pairs (pp, TRUE, fixed, &error) || !add_pairs (pp, FALSE, forbidden, &error))
+    {
+      g_printerr ("linli-tool assign: %s\n", error->message);
+      return 2;
+    }
+  result = linli_assign_solve (&pp->problem, &error);
+  if (result == NULL)
+    {
+      g_printerr ("linli-tool assign: %s\n", error->message);
+      return 2;
+    }
+  if (whole && json)
+    print_whole_json (project, argv[1], pp, result, places_per_unit);
+  else if (whole)
+    print_whole_text (project, pp, result, places_per_unit);
+  else if (json)
+    print_json (project, argv[1], pp, result);
+
+  else
+    print_text (project, pp, result);
+  return 0;
+}

@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-partner-assign"
+
+#include "config.h"
+
+#include "linli-assign-test-utils.h"
+
+#include <math.h>
+
+TestAssignProblem *
+test_assign_problem_new (GRand                 *rand,
+                         const TestAssignShape *shape)
+{
+  TestAssignProblem *t = g_new0 (TestAssignProblem, 1);
+  g_autofree LinliLatLon *places = NULL;
+  double deg_lat = shape->box / 111320.0;
+  double deg_lon = shape->box / (111320.0 * cos (30.3 * G_PI / 180));
+
+  t->units = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
+  t->offers = g_array_new (FALSE, FALSE, sizeof (LinliAssignOffer));
+  t->needs = g_array_new (FALSE, FALSE, sizeof (LinliAssignNeed));
+  t->fixed = g_array_new (FALSE, FALSE, sizeof (LinliAssignPair));
+  t->forbidden = g_array_new (FALSE, FALSE, sizeof (LinliAssignPair));
+  for (guint u = 0; u < shape->n_units; u++)
+    {
+      LinliLatLon pos;
+      guint n_offers;
+
+      pos.lat = 30.3 + g_rand_double (rand) * deg_lat;
+      pos.lon = 120.1 + g_rand_double (rand) * deg_lon;
+      n_offers = g_rand_int_range (rand, 1, shape->offers_per_unit + 1);
+      g_array_append_val (t->units, pos);
+      for (guint k = 0; k < n_offers; k++)
+        {
+          LinliAssignOffer o = { u };
+
+          o.category = g_rand_int_range (rand, 0, shape->n_categories);
+          o.capacity = g_rand_int_range (rand, 0, shape->max_quantity + 1);
+          g_array_append_val (t->offers, o);
+        }
+    }
+  places = g_new (LinliLatLon, MAX (shape->n_places, 1));
+  for (guint i = 0; i < shape->n_places; i++)
+    {
+      places[i].lat = 30.3 + g_rand_double (rand) * deg_lat;
+      places[i].lon = 120.1 + g_rand_double (rand) * deg_lon;
+    }
+  for (guint n = 0; n < shape->n_needs; n++)
+    {
+      LinliAssignNeed need;
+
+      need.category = g_rand_int_range (rand, 0, shape->n_categories);
+      need.quantity = g_rand_int_range (rand, 0, shape->max_quantity + 1);
+      need.priority = g_rand_int_range (rand, 1, shape->max_priority + 1);
+      need.position.lat = 30.3 + g_rand_double (rand) * deg_lat;
+      need.position.lon = 120.1 + g_rand_double (rand) * deg_lon;
+      if (shape->n_places > 0)
+        need.position = places[g_rand_int_range (rand, 0, shape->n_places)];
+      g_array_append_val (t->needs, need);
+    }
+  if (shape->whole_metres)
+    {
+      t->distances = g_new (double, MAX (shape->n_units * shape->n_needs, 1));
+      for (guint i = 0; i < shape->n_units * shape->n_needs; i++)
+        t->distances[i] = g_rand_int_range (rand, 0, (int) shape->box + 1);
+    }
+  for (guint i = 0; i < shape->n_forbidden && shape->n_needs > 0; i++)
+    {
+      LinliAssignPair pair;
+
+      pair.unit = g_rand_int_range (rand, 0, shape->n_units);
+      pair.need = g_rand_int_range (rand, 0, shape->n_needs);
+      g_array_append_val (t->forbidden, pair);
+    }
+  /* A fixed pair joins a unit to a need of a category it offers, and is
+   * not forbidden. */
+  for (guint i = 0; i < shape->n_fixed && t->offers->len > 0 && shape->n_needs > 0; i++)
+    {
+      guint chosen = g_rand_int_range (rand, 0, t->offers->len);
+      LinliAssignOffer *o = &g_array_index (t->offers, LinliAssignOffer, chosen);
+
+      for (guint tries = 0; tries < 20; tries++)
+        {
+          guint n = g_rand_int_range (rand, 0, shape->n_needs);
+          gboolean forbidden = FALSE;
+
+          for (guint k = 0; k < t->forbidden->len; k++)
+            forbidden |= g_array_index (t->forbidden, LinliAssignPair, k).unit == o->unit &&
+                         g_array_index (t->forbidden, LinliAssignPair, k).need == n;
+          if (g_array_index (t->needs, LinliAssignNeed, n).category == o->category && !forbidden)
+            {
+              LinliAssignPair pair = { o->unit, n };
+
+              g_array_append_val (t->fixed, pair);
+              break;
+            }
+        }
+    }
+
+  t->p.n_units = t->units->len;
+  t->p.units = (const LinliLatLon *) (gpointer) t->units->data;
+  t->p.n_categories = shape->n_categories;
+  t->p.n_offers = t->offers->len;
+  t->p.offers = (const LinliAssignOffer *) (gpointer) t->offers->data;
+  t->p.n_needs = t->needs->len;
+  t->p.needs = (const LinliAssignNeed *) (gpointer) t->needs->data;
+  t->p.max_distance = shape->max_distance;
+  t->p.n_fixed = t->fixed->len;
+  t->p.fixed = (const LinliAssignPair *) (gpointer) t->fixed->data;
+  t->p.n_forbidden = t->forbidden->len;
+  t->p.forbidden = (const LinliAssignPair *) (gpointer) t->forbidden->data;
+  t->p.distances = t->distances;
+  return t;
+}
+
+void
+test_assign_problem_free (TestAssignProblem *t)
+{
+  g_array_unref (t->units);
+  g_array_unref (t->offers);
+  g_array_unref (t->needs);
+  g_array_unref (t->fixed);
+  g_array_unref (t->forbidden);
+  g_free (t->distances);
+  g_free (t);
+}
+
+double *
+test_assign_lower_bounds (const LinliAssignProblem *p)
+{
+  double *lb = g_new0 (double, MAX (p->n_offers * p->n_needs, 1));
+  g_autofree double *cap = g_new (double, MAX (p->n_offers, 1));
+  g_autofree double *left = g_new (double, MAX (p->n_needs, 1));
+
+  for (guint o = 0; o < p->n_offers; o++)
+    cap[o] = p->offers[o].capacity;
+  for (guint n = 0; n < p->n_needs; n++)
+    left[n] = p->needs[n].quantity;
+  for (guint i = 0; i < p->n_fixed; i++)
+    for (guint o = 0; o < p->n_offers; o++)
+      {
+        guint n = p->fixed[i].need;
+        double amount;
+
+        if (p->offers[o].unit != p->fixed[i].unit || p->offers[o].category != p->needs[n].category)
+          continue;
+        amount = MIN (cap[o], left[n]);
+        cap[o] -= amount;
+        left[n] -= amount;
+        lb[o * p->n_needs + n] += amount;
+      }
+  return lb;
+}
+
+gboolean
+test_assign_allowed (const LinliAssignProblem *p,
+                     guint                     u,
+                     guint                     n)
+{
+  for (guint k = 0; k < p->n_forbidden; k++)
+    if (p->forbidden[k].unit == u && p->forbidden[k].need == n)
+      return FALSE;
+  return p->max_distance <= 0 || linli_assign_distance (p, u, n) <= p->max_distance;
+}
+
+void
+test_assign_check_feasible (const LinliAssignProblem *p,
+                            const LinliAssignResult  *r)
+{
+  g_autofree double *used = g_new0 (double, MAX (p->n_offers, 1));
+  g_autofree double *met = g_new0 (double, MAX (p->n_needs, 1));
+  g_autofree double *on_arc = g_new0 (double, MAX (p->n_offers * p->n_needs, 1));
+  g_autofree double *lb = test_assign_lower_bounds (p);
+  double weighted = 0, distance = 0, tol = 1e-7;
+
+  for (guint f = 0; f < r->n_flows; f++)
+    {
+      const LinliAssignFlow *flow = &r->flows[f];
+
+      g_assert_cmpuint (flow->offer, <, p->n_offers);
+      g_assert_cmpuint (flow->need, <, p->n_needs);
+      g_assert_cmpuint (flow->unit, ==, p->offers[flow->offer].unit);
+      g_assert_cmpuint (p->offers[flow->offer].category, ==, p->needs[flow->need].category);
+      g_assert_cmpfloat (flow->quantity, >, 0);
+      g_assert_cmpfloat_with_epsilon (flow->distance,
+                                      linli_assign_distance (p, flow->unit, flow->need), 1e-6);
+
+      used[flow->offer] += flow->quantity;
+      met[flow->need] += flow->quantity;
+      on_arc[flow->offer * p->n_needs + flow->need] += flow->quantity;
+      distance += flow->quantity * flow->distance;
+    }
+  for (guint o = 0; o < p->n_offers; o++)
+    {
+      /* Capacities are never exceeded. */
+      g_assert_cmpfloat (used[o], <=, p->offers[o].capacity * (1 + tol) + tol);
+      g_assert_cmpfloat_with_epsilon (used[o], r->used[o], tol * (1 + used[o]));
+      for (guint n = 0; n < p->n_needs; n++)
+        {
+          double x = on_arc[o * p->n_needs + n], l = lb[o * p->n_needs + n];
+
+          /* Fixed flow is there; beyond it only allowed pairs carry any. */
+          g_assert_cmpfloat (x, >=, l - tol * (1 + l));
+          if (!test_assign_allowed (p, p->offers[o].unit, n))
+            g_assert_cmpfloat (x, <=, l + tol * (1 + l));
+        }
+    }
+  for (guint n = 0; n < p->n_needs; n++)
+    {
+      g_assert_cmpfloat (met[n], <=, p->needs[n].quantity * (1 + tol) + tol);
+      g_assert_cmpfloat_with_epsilon (met[n], r->needs[n].met, tol * (1 + met[n]));
+      g_assert_cmpfloat_with_epsilon (r->needs[n].met + r->needs[n].unmet, p->needs[n].quantity,
+                                      tol * (1 + met[n]));
+      g_assert_true ((r->needs[n].unmet == 0) == (r->needs[n].reason == LINLI_UNMET_NONE));
+      weighted += met[n] * p->needs[n].priority;
+    }
+  g_assert_cmpfloat_with_epsilon (weighted, r->weighted_met, tol * (1 + weighted));
+  g_assert_cmpfloat_with_epsilon (distance, r->distance, tol * (1 + distance));
+}

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-partner-assign"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "linli-assign-glpk.h"
+#include "linli-assign-test-utils.h"
+#include "linli-test-utils.h"
+
+/* The assignment against GLPK's linear programs on random medium problems:
+ * the same most weighted quantity and the same least distance, with
+ * forbidden and fixed pairs, with and without a maximum distance. */
+static void
+test_against_glpk (void)
+{
+  guint n_cases = linli_test_cases (40);
+
+  for (guint32 seed = 1; seed <= n_cases; seed++)
+    {
+      g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+      TestAssignShape shape = { .offers_per_unit = 3, .max_quantity = 40, .box = 5000 };
+      g_autoptr (TestAssignProblem) t = NULL;
+      g_autoptr (LinliAssignResult) r = NULL;
+      g_autoptr (GError) error = NULL;
+      double weighted, distance;
+
+      /* One statement each: the order of calls on @rand is the order written. */
+      shape.n_units = g_rand_int_range (rand, 20, 80);
+      shape.n_categories = g_rand_int_range (rand, 2, 9);
+      shape.n_needs = g_rand_int_range (rand, 20, 120);
+      shape.max_priority = g_rand_int_range (rand, 1, 10);
+      shape.n_forbidden = g_rand_int_range (rand, 0, 60);
+      shape.n_fixed = g_rand_int_range (rand, 0, 6);
+      if (seed % 3 != 0)
+        shape.max_distance = g_rand_double_range (rand, 800, 3000);
+      t = test_assign_problem_new (rand, &shape);
+      r = linli_assign_solve (&t->p, &error);
+      g_assert_no_error (error);
+      test_assign_check_feasible (&t->p, r);
+      linli_assign_glpk (&t->p, &weighted, &distance);
+      if (fabs (r->weighted_met - weighted) > 1e-7 * (1 + weighted) ||
+          fabs (r->distance - distance) > 1e-6 * (1 + distance))
+        g_error ("seed %u: solver %.10g weighted, %.10g m; GLPK %.10g, %.10g m", seed,
+                 r->weighted_met, r->distance, weighted, distance);
+
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/partner-assign/glpk", test_against_glpk);
+
+  return g_test_run ();
+}
