@@ -57,6 +57,8 @@ typedef struct
   GHashTable               *site_ids;    /* of the suggestions so far */
   LinliWater               *water;       /* rivers, canals and lakes read so far */
   char                     *display_name;
+  GHashTable               *street_node_index;  /* LinliLatLon → node + 1, for
+                                                 * linli_importer_add_street() */
 } LinliImporter;
 
 void          linli_importer_init            (LinliImporter            *imp,
@@ -90,6 +92,11 @@ void          linli_importer_add_water_area  (LinliImporter      *imp,
 LinliProject *linli_importer_finish          (LinliImporter      *imp,
                                               LinliImportReport  *report,
                                               GError            **error);
+
+gboolean      linli_importer_add_street      (LinliImporter     *imp,
+                                              LinliStreetKind    kind,
+                                              const LinliLatLon *points,
+                                              guint              n_points);
 
 gboolean      linli_import_walkable          (const LinliTags *tags,
                                               LinliStreetKind *kind);
