@@ -60,8 +60,14 @@ register_drivers (gpointer data)
   return NULL;
 }
 
-static void
-ensure_registered (void)
+/**
+ * _linli_ogr_register:
+ *
+ * Registers GDAL's drivers once, with the settings Linli reads and writes
+ * files under.
+ */
+void
+_linli_ogr_register (void)
 {
   static GOnce once = G_ONCE_INIT;
 
@@ -187,7 +193,7 @@ _linli_ogr_open (const char  *path,
   GdalErrors errors;
   GDALDatasetH ds;
 
-  ensure_registered ();
+  _linli_ogr_register ();
   if (!g_file_test (path, G_FILE_TEST_IS_DIR) && !linli_file_check_regular (path, error))
     return NULL;
   if (!check_unzipped_size (path, error))
@@ -318,6 +324,31 @@ crs_input_allowed (const char *input)
   return colon[1] != '\0';
 }
 
+/**
+ * _linli_ogr_srs_from_string:
+ * @input: an EPSG code ("EPSG:4549"), WKT, PROJJSON or a PROJ string
+ *
+ * Returns: (transfer full) (nullable): the system in longitude, latitude
+ *   (easting, northing) order, or %NULL when PROJ does not know it
+ */
+OGRSpatialReferenceH
+_linli_ogr_srs_from_string (const char *input)
+{
+  OGRSpatialReferenceH srs;
+
+  _linli_ogr_register ();
+  if (!crs_input_allowed (input))
+    return NULL;
+  srs = OSRNewSpatialReference (NULL);
+  if (OSRSetFromUserInput (srs, input) != OGRERR_NONE)
+    {
+      OSRDestroySpatialReference (srs);
+      return NULL;
+    }
+  OSRSetAxisMappingStrategy (srs, OAMS_TRADITIONAL_GIS_ORDER);
+  return srs;
+}
+
 static gboolean
 coords_init (Coords                *c,
              OGRLayerH              layer,
@@ -336,9 +367,7 @@ coords_init (Coords                *c,
   gdal_errors_push (&errors);
   if (options->source_crs != NULL && options->source_crs[0] != '\0')
     {
-      c->source = OSRNewSpatialReference (NULL);
-      if (!crs_input_allowed (options->source_crs) ||
-          OSRSetFromUserInput (c->source, options->source_crs) != OGRERR_NONE)
+      if ((c->source = _linli_ogr_srs_from_string (options->source_crs)) == NULL)
         {
           g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
                        _("%s: “%s” is no coordinate system PROJ knows (give an EPSG code, WKT or a PROJ "
@@ -904,8 +933,8 @@ ogr_tag (gconstpointer data,
   return g_str_equal (key, "highway") ? data : NULL;
 }
 
-/* The kind of a street from its type field: an OpenStreetMap highway=*
- * value where the data gives one (through the walkable-way rule), else
+/* The kind of a street from its type field: Linli's own kind, or an
+ * OpenStreetMap highway=* value where the data gives one (through the walkable-way rule), else
  * an unclassified street; a planner who hands lines as streets means
  * people walk them. */
 static gboolean
@@ -914,6 +943,9 @@ street_kind (const char      *type,
 {
   LinliTags tags = { ogr_tag, type };
 
+  /* Linli's own kinds first: what an export wrote comes back the same. */
+  if (type != NULL && linli_street_kind_from_string (type, kind))
+    return TRUE;
   if (type != NULL && linli_import_walkable (&tags, kind))
     return TRUE;
   if (type != NULL && g_str_equal (type, "no"))
