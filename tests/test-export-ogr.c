@@ -245,6 +245,8 @@ test_round_trip (Fixture       *f,
       g_assert_cmpuint (x->residents, ==, y->residents);
       g_assert_cmpuint (x->party_members, ==, y->party_members);
       g_assert_cmpuint (x->flags & LINLI_BUILDING_MEMBERS_UNKNOWN, ==, y->flags & LINLI_BUILDING_MEMBERS_UNKNOWN);
+      g_assert_cmpuint (x->flags & LINLI_BUILDING_ESTIMATED, ==, y->flags & LINLI_BUILDING_ESTIMATED);
+      g_assert_cmpstr (x->kind, ==, y->kind);
       g_assert_cmpstr (cx->name, ==, cy->name);
       g_assert_cmpstr (linli_project_get_community (f->project, cx->community)->name, ==,
                        linli_project_get_community (back, cy->community)->name);

@@ -466,15 +466,15 @@ test_mapping_guess (void)
   static const struct
   {
     const char *fields[8];
-    int         expected[LINLI_OGR_N_FIELDS];  /* id name compound community hh res pm storeys height type */
+    int         expected[LINLI_OGR_N_FIELDS];  /* id name compound community hh res pm storeys height type est. */
   } cases[] = {
     { { "OBJECTID", "名称", "户数", "层数", "建筑高度", "用途", NULL },
-      { -1, 1, -1, -1, 2, -1, -1, 3, 4, 5 } },
+      { -1, 1, -1, -1, 2, -1, -1, 3, 4, 5, -1 } },
     { { "name", "households", "floors", "height", "building", "compound", "community", NULL },
-      { -1, 0, 5, 6, 1, -1, -1, 2, 3, 4 } },
+      { -1, 0, 5, 6, 1, -1, -1, 2, 3, 4, -1 } },
     { { "楼栋编号", "楼栋名称", "党员人数", "常住人口", "总层数", "所属小区", NULL },
-      { 0, 1, 5, -1, -1, 3, 2, 4, -1, -1 } },
-    { { "name", "highway", NULL }, { -1, 0, -1, -1, -1, -1, -1, -1, -1, 1 } },
+      { 0, 1, 5, -1, -1, 3, 2, 4, -1, -1, -1 } },
+    { { "name", "highway", "estimated", NULL }, { -1, 0, -1, -1, -1, -1, -1, -1, -1, 1, 2 } },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)

@@ -601,7 +601,7 @@ linli_ogr_list_layers (const char             *path,
 
 static const char *const field_names[LINLI_OGR_N_FIELDS] = {
   "id", "name", "compound", "community", "households", "residents", "party_members", "storeys", "height",
-  "type",
+  "type", "estimated",
 };
 
 const char *
@@ -650,6 +650,9 @@ static const struct
     { "type", "kind", "building", "highway", "fclass", "用途", "类型", "建筑类型", "建筑用途", "性质",
       "道路等级", NULL },
     { "用途", "类型", NULL } },
+  { LINLI_OGR_FIELD_ESTIMATED,
+    { "estimated", "估算", "户数估算", NULL },
+    { NULL } },
 };
 
 /**
@@ -658,8 +661,8 @@ static const struct
  *
  * Maps fields by their names, in English or Chinese, as a building list's
  * columns are (linli_csv_mapping_guess(): 户数, 常住人口, 党员数, 小区, 社区,
- * 名称 …), and then storeys (层数, floors), height (高度) and type (用途,
- * 类型, highway).  Each field maps to one thing at most.
+ * 名称 …), and then storeys (层数, floors), height (高度), type (用途,
+ * 类型, highway) and the estimate mark Linli exports (estimated).  Each field maps to one thing at most.
  */
 void
 linli_ogr_mapping_guess (LinliOgrMapping   *mapping,
@@ -750,7 +753,7 @@ linli_ogr_mapping_parse (LinliOgrMapping   *mapping,
     {
       g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_FAILED,
                    _("“%s”: give WHAT=FIELD, WHAT one of id, name, compound, community, households, "
-                     "residents, party_members, storeys, height, type"),
+                     "residents, party_members, storeys, height, type, estimated"),
                    assignment);
       return FALSE;
     }
@@ -1059,6 +1062,9 @@ import_feature (LayerReader           *r,
           facts.households = linli_import_parse_number (text[LINLI_OGR_FIELD_HOUSEHOLDS]);
           facts.residents = linli_import_parse_number (text[LINLI_OGR_FIELD_RESIDENTS]);
           facts.party_members = linli_import_parse_number (text[LINLI_OGR_FIELD_PARTY_MEMBERS]);
+          facts.estimated = text[LINLI_OGR_FIELD_ESTIMATED] != NULL &&
+                            (g_str_equal (text[LINLI_OGR_FIELD_ESTIMATED], "1") ||
+                             g_ascii_strcasecmp (text[LINLI_OGR_FIELD_ESTIMATED], "true") == 0);
           linli_importer_add_building (imp, &facts, lat, lon, area, (const LinliLatLon *) r->points->data,
                                        r->points->len);
           *used = TRUE;

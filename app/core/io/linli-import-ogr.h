@@ -55,6 +55,7 @@ typedef enum
   LINLI_OGR_FIELD_STOREYS,
   LINLI_OGR_FIELD_HEIGHT,
   LINLI_OGR_FIELD_TYPE,         /* building type, or the street's highway=* */
+  LINLI_OGR_FIELD_ESTIMATED,    /* 1 or true: the households are an estimate (as Linli exports) */
   LINLI_OGR_N_FIELDS,
 } LinliOgrField;
 

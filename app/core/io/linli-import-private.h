@@ -46,6 +46,7 @@ typedef struct
   double      households;
   double      residents;
   double      party_members;
+  gboolean    estimated;      /* the source says its households are an estimate (a file Linli wrote) */
 } LinliBuildingFacts;
 
 typedef struct

@@ -359,6 +359,11 @@ linli_importer_add_building (LinliImporter            *imp,
       b.flags |= LINLI_BUILDING_ESTIMATED;
       imp->report.estimated++;
     }
+  else if (facts->estimated)
+    {
+      b.flags |= LINLI_BUILDING_ESTIMATED;
+      imp->report.estimated++;
+    }
   b.households = (guint32) households;
   b.residents = (guint32) (valid_count (facts->residents)
                            ? facts->residents
