@@ -583,6 +583,14 @@ test_unknown_prj (void)
                                       -1, NULL));
   assert_refused (shp, &options, "feature 1");
   remove_dir (dir);
+
+  /* Degrees said to be Gauss–Krüger metres. */
+  {
+    g_autofree char *gpkg = fixture ("two-layers.gpkg");
+
+    options.source_crs = "EPSG:4549";
+    assert_refused (gpkg, &options, "look like degrees");
+  }
 }
 
 /* A line of more points than a feature may have, through OGR's GeoJSON

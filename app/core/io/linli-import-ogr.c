@@ -286,6 +286,9 @@ typedef struct
   OGRSpatialReferenceH         target;
   OGRCoordinateTransformationH transform;  /* NULL: the coordinates are degrees already */
   LinliCrs                     crs;
+  gboolean                     projected;    /* the source system is in metres (or feet) */
+  guint64                      small;        /* points read that would pass for degrees */
+  guint64                      read;         /* points read */
   GArray                      *x, *y;
   int                         *ok;
   guint                        ok_len;
@@ -381,6 +384,7 @@ coords_init (Coords                *c,
 
   if (ok && c->source != NULL)
     {
+      c->projected = OSRIsProjected (c->source);
       c->target = OSRNewSpatialReference (NULL);
       OSRImportFromEPSG (c->target, 4326);
       OSRSetAxisMappingStrategy (c->source, OAMS_TRADITIONAL_GIS_ORDER);
@@ -420,6 +424,9 @@ coords_read (Coords      *c,
   g_array_set_size (c->x, n);
   g_array_set_size (c->y, n);
   OGR_G_GetPoints (curve, c->x->data, sizeof (double), c->y->data, sizeof (double), NULL, 0);
+  c->read += n;
+  for (int i = 0; c->projected && i < n; i++)
+    c->small += fabs (g_array_index (c->x, double, i)) <= 180 && fabs (g_array_index (c->y, double, i)) <= 90;
   if (c->transform != NULL)
     {
       if ((guint) n > c->ok_len)
@@ -1107,7 +1114,9 @@ import_feature (LayerReader           *r,
  *
  * Coordinates are transformed from the layer's coordinate system, or the
  * one @options names, to WGS84 by PROJ in longitude, latitude order; a
- * layer with none must be in degrees.  Nothing is returned half-read: an
+ * layer with none must be in degrees, and a layer in a projected system
+ * whose every point would pass for degrees is refused as being in the
+ * wrong one.  Nothing is returned half-read: an
  * error names the file, the layer, the feature and the reason.  Layers of
  * more than %LINLI_OGR_MAX_FEATURES features or %LINLI_OGR_MAX_VERTICES
  * points, and features of more than %LINLI_OGR_MAX_FEATURE_POINTS, are
@@ -1163,6 +1172,17 @@ linli_import_ogr (const char               *path,
         failed = !feature_error (&r, number, reason, error);
       else if (!used)
         imp.report.skipped++;
+    }
+  /* Degrees read as metres land near the equator off Africa, valid but
+   * wrong: a projected system whose points all pass for degrees is the
+   * wrong system. */
+  if (!failed && r.coords.read > 0 && r.coords.small == r.coords.read)
+    {
+      g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
+                   _("%s: layer “%s”: the coordinates look like degrees, but the coordinate system is in "
+                     "metres (is it right?)"),
+                   path, r.layer_name);
+      failed = TRUE;
     }
   if (!failed)
     project = linli_importer_finish (&imp, report, error);
