@@ -52,8 +52,8 @@ list_layers (const char *path,
                                                      : g_strdup ("?");
 
       /* Translators: layer name, what it holds (points, lines, polygons, table), feature count, CRS */
-      g_print (_("%s: %s, %s features, %s\n"), info->name, linli_ogr_geometry_to_string (info->geometry), count,
-               info->crs_code ? info->crs_code : info->crs_name ? info->crs_name : _("no coordinate system"));
+      g_print (_("%s: %s, %s features, %s\n"), info->name, linli_ogr_geometry_to_string (info->geometry),
+               count, info->crs_code ? info->crs_code : info->crs_name ? info->crs_name : _("no coordinate system"));
       g_print (_("  fields: %s\n"), fields);
     }
   return 0;
@@ -76,23 +76,28 @@ linli_tool_import_gis (int    argc,
   double m2 = 90, per_household = 2.6, tolerance = 2.0;
   GOptionEntry entries[] = {
     { "file", 0, 0, G_OPTION_ARG_FILENAME, &file,
-      N_("GIS file: Shapefile, GeoPackage, KML, GML, DXF, FileGDB (polygons and points become buildings, lines "
-         "streets)"), "FILE" },
-    { "list-layers", 0, 0, G_OPTION_ARG_FILENAME, &listed, N_("List the layers of a GIS file and stop"), "FILE" },
+      N_("GIS file: Shapefile, GeoPackage, KML, GML, DXF, FileGDB (polygons and points become buildings, "
+         "lines streets)"), "FILE" },
+    { "list-layers", 0, 0, G_OPTION_ARG_FILENAME, &listed, N_("List the layers of a GIS file and stop"),
+      "FILE" },
     { "layer", 'l', 0, G_OPTION_ARG_STRING, &layer, N_("The layer to read (default: the first)"), "NAME" },
     { "crs", 0, 0, G_OPTION_ARG_STRING, &crs_name,
-      N_("Coordinate system of the layer, when its file does not say or says wrong: an EPSG code (EPSG:4549), "
-         "WKT or a PROJ string; or gcj02 for coordinates in GCJ-02"), "CRS" },
+      N_("Coordinate system of the layer, when its file does not say or says wrong: an EPSG code "
+         "(EPSG:4549), WKT or a PROJ string; or gcj02 for coordinates in GCJ-02"), "CRS" },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding,
       N_("Encoding of Shapefile attributes, e.g. GBK (default: as the .cpg says)"), "ENCODING" },
     { "field", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &fields,
-      N_("What a field is, overriding the guess: households=HU_NUM, storeys=层数, name=none… (repeatable; id, name, "
-         "compound, community, households, residents, party_members, storeys, height, type)"), "WHAT=FIELD" },
+      N_("What a field is, overriding the guess: households=HU_NUM, storeys=层数, name=none… (repeatable; "
+         "id, name, compound, community, households, residents, party_members, storeys, height, type, "
+         "estimated)"), "WHAT=FIELD" },
     { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Read the layer as buildings or streets only"), "ROLE" },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name of the district"), "NAME" },
-    { "m2-per-household", 0, 0, G_OPTION_ARG_DOUBLE, &m2, N_("Floor area per household for estimates (default 90 m²)"), "M2" },
-    { "residents-per-household", 0, 0, G_OPTION_ARG_DOUBLE, &per_household, N_("Residents per household for estimates (default 2.6)"), "N" },
-    { "join-tolerance", 0, 0, G_OPTION_ARG_DOUBLE, &tolerance, N_("Join street ends and nodes this close (default 2 m; 0: do not)"), "METRES" },
+    { "m2-per-household", 0, 0, G_OPTION_ARG_DOUBLE, &m2,
+      N_("Floor area per household for estimates (default 90 m²)"), "M2" },
+    { "residents-per-household", 0, 0, G_OPTION_ARG_DOUBLE, &per_household,
+      N_("Residents per household for estimates (default 2.6)"), "N" },
+    { "join-tolerance", 0, 0, G_OPTION_ARG_DOUBLE, &tolerance,
+      N_("Join street ends and nodes this close (default 2 m; 0: do not)"), "METRES" },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Project file to write"), "FILE" },
     { NULL }
   };
@@ -139,7 +144,8 @@ linli_tool_import_gis (int    argc,
     }
   if (!(m2 > 0) || !(per_household > 0) || !(tolerance >= 0 && tolerance <= 100))
     {
-      g_printerr (_("linli-tool import: the estimate parameters must be above 0 and the join tolerance from 0 to 100 m\n"));
+      g_printerr (_("linli-tool import: the estimate parameters must be above 0 and the join tolerance "
+                    "from 0 to 100 m\n"));
       return 2;
     }
 
@@ -229,7 +235,8 @@ linli_tool_export_gis (LinliDocument *document,
       g_printerr ("linli-tool export: %s\n", error->message);
       return 2;
     }
-  if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0 && g_ascii_strcasecmp (encoding, "GBK") != 0)
+  if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0 &&
+      g_ascii_strcasecmp (encoding, "GBK") != 0)
     {
       g_printerr (_("linli-tool export: --encoding must be UTF-8 or GBK\n"));
       return 2;

@@ -347,8 +347,10 @@ write_buildings (Writer       *w,
   add_field (layer, "nearest", OFTString);
   if (with_grids)
     {
+      const LinliGridAssignment *assignment = linli_document_get_grid_assignment (w->document);
+
       add_field (layer, "grid", OFTString);
-      building_grid = linli_grid_assignment_get_building_grids (linli_document_get_grid_assignment (w->document));
+      building_grid = linli_grid_assignment_get_building_grids (assignment);
     }
   if (with_chain)
     {
@@ -478,7 +480,8 @@ write_sites (Writer       *w,
           set_int (feature, "households", linli_coverage_site_households (coverage, s));
           set_real (feature, "reach_m", linli_coverage_get_site_reach (coverage, s));
         }
-      ok = add_feature (w, layer, feature, point_geometry (linli_site_get_lat (site), linli_site_get_lon (site)));
+      ok = add_feature (w, layer, feature,
+                        point_geometry (linli_site_get_lat (site), linli_site_get_lon (site)));
       OGR_F_Destroy (feature);
     }
   return ok;
@@ -573,7 +576,8 @@ write_dataset (Writer      *w,
       if (with_footprints || !without)
         ok = write_buildings (w, ds, single ? layer_name : "buildings", TRUE);
       if (ok && without)
-        ok = write_buildings (w, ds, single ? layer_name : (with_footprints ? "building_points" : "buildings"),
+        ok = write_buildings (w, ds,
+                              single ? layer_name : (with_footprints ? "building_points" : "buildings"),
                               FALSE);
     }
   if (ok && (layers & LINLI_EXPORT_OGR_SITES))
@@ -789,7 +793,8 @@ linli_export_ogr (LinliDocument               *document,
 
       for (guint p = 0; ok && p < (shapefile ? G_N_ELEMENTS (shapefile_parts) : 1); p++)
         {
-          g_autofree char *part = shapefile ? g_strconcat (name_stem, shapefile_parts[p], NULL) : g_strdup (name);
+          g_autofree char *part = shapefile ? g_strconcat (name_stem, shapefile_parts[p], NULL)
+                                            : g_strdup (name);
           g_autofree char *from = g_build_filename (tmp, part, NULL);
           g_autofree char *to = g_build_filename (dir, part, NULL);
 
@@ -797,8 +802,8 @@ linli_export_ogr (LinliDocument               *document,
             continue;
           if (g_rename (from, to) != 0)
             {
-              g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), _("%s: cannot be written: %s"),
-                           to, g_strerror (errno));
+              g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                           _("%s: cannot be written: %s"), to, g_strerror (errno));
               ok = FALSE;
             }
         }

@@ -51,6 +51,7 @@ register_drivers (gpointer data)
   CPLSetConfigOption ("GDAL_HTTP_TIMEOUT", "1");
   CPLSetConfigOption ("CPL_VSIL_CURL_ALLOWED_EXTENSIONS", ".linli-none");
   CPLSetConfigOption ("GML_SKIP_RESOLVE_ELEMS", "ALL");
+  CPLSetConfigOption ("GML_DOWNLOAD_WFS_SCHEMA", "NO");
   CPLSetConfigOption ("GDAL_XML_VALIDATION", "NO");
   CPLSetConfigOption ("OGR_XLSX_HEADERS", "FORCE");
   CPLSetConfigOption ("OGR_ODS_HEADERS", "FORCE");
@@ -471,17 +472,6 @@ linear (OGRGeometryH  geometry,
 /* ------------------------------------------------------------------------ */
 
 /**
- * linli_ogr_available:
- *
- * Returns: %TRUE: this build reads GIS files through GDAL
- */
-gboolean
-linli_ogr_available (void)
-{
-  return TRUE;
-}
-
-/**
  * linli_ogr_handles:
  *
  * Whether @path is a file to read through GDAL, by its name: .shp, .dbf,
@@ -853,7 +843,8 @@ next_feature (LayerReader  *r,
   if (number > LINLI_OGR_MAX_FEATURES)
     {
       g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
-                   _("%s: layer “%s”: more than %u features"), r->path, r->layer_name, LINLI_OGR_MAX_FEATURES);
+                   _("%s: layer “%s”: more than %u features"), r->path, r->layer_name,
+                   LINLI_OGR_MAX_FEATURES);
       *failed = TRUE;
       return NULL;
     }
@@ -965,11 +956,11 @@ street_kind (const char      *type,
 }
 
 static const char *
-read_lines (LayerReader   *r,
-            LinliImporter *imp,
-            OGRGeometryH   geometry,
-            LinliStreetKind kind,
-            gboolean      *used)
+read_lines (LayerReader     *r,
+            LinliImporter   *imp,
+            OGRGeometryH     geometry,
+            LinliStreetKind  kind,
+            gboolean        *used)
 {
   OGRwkbGeometryType type = wkbFlatten (OGR_G_GetGeometryType (geometry));
   const char *reason;
@@ -996,7 +987,8 @@ is_closed_line (OGRGeometryH geometry)
 {
   int n;
 
-  if (wkbFlatten (OGR_G_GetGeometryType (geometry)) != wkbLineString || (n = OGR_G_GetPointCount (geometry)) < 4)
+  if (wkbFlatten (OGR_G_GetGeometryType (geometry)) != wkbLineString ||
+      (n = OGR_G_GetPointCount (geometry)) < 4)
     return FALSE;
   return OGR_G_GetX (geometry, 0) == OGR_G_GetX (geometry, n - 1) &&
          OGR_G_GetY (geometry, 0) == OGR_G_GetY (geometry, n - 1);
@@ -1013,16 +1005,14 @@ import_feature (LayerReader           *r,
                 gboolean              *used)
 {
   OGRGeometryH owned = NULL, geometry = linear (OGR_F_GetGeometryRef (feature), &owned);
-  OGRwkbGeometryType type;
-  g_autofree char *text[LINLI_OGR_N_FIELDS] = { NULL };
+  char *text[LINLI_OGR_N_FIELDS] = { NULL };
   LinliOgrGeometry kind;
   const char *reason = NULL;
 
   *used = FALSE;
   if (geometry == NULL || OGR_G_IsEmpty (geometry))
     return NULL;
-  type = wkbFlatten (OGR_G_GetGeometryType (geometry));
-  kind = geometry_of (type);
+  kind = geometry_of (OGR_G_GetGeometryType (geometry));
   for (guint f = 0; f < LINLI_OGR_N_FIELDS; f++)
     text[f] = field_text (feature, mapping->fields[f]);
 
@@ -1085,12 +1075,10 @@ import_feature (LayerReader           *r,
       if (street_kind (text[LINLI_OGR_FIELD_TYPE], &street))
         reason = read_lines (r, imp, geometry, street, used);
     }
-  else if (kind == LINLI_OGR_GEOMETRY_MIXED)
-    {
-      /* A collection: its parts one by one would split one feature into
-       * several buildings; it is counted as skipped. */
-    }
-  (void) type;
+  /* A collection (mixed) is left unused, so counted as skipped: its parts
+   * one by one would split one feature into several buildings. */
+  for (guint f = 0; f < LINLI_OGR_N_FIELDS; f++)
+    g_free (text[f]);
   g_clear_pointer (&owned, OGR_G_DestroyGeometry);
   return reason;
 }

@@ -84,7 +84,6 @@ typedef struct
   const LinliOgrMapping *mapping;  /* NULL: guessed from the field names */
 } LinliOgrOptions;
 
-gboolean           linli_ogr_available          (void);
 gboolean           linli_ogr_handles            (const char *path);
 
 void               linli_ogr_options_init       (LinliOgrOptions *options);

@@ -76,8 +76,9 @@ update_preview (PendingGis *p)
     g_string_append (s, error->message);
   else
     {
-      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u building to import", "%u buildings to import",
-                                              report.buildings), report.buildings);
+      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u building to import",
+                                              "%u buildings to import", report.buildings),
+                              report.buildings);
       if (report.estimated > 0)
         g_string_append_printf (s, _("; households will be estimated from floor area for %u of them"),
                                 report.estimated);
@@ -157,6 +158,7 @@ linli_window_preview_gis_import (LinliWindow *self,
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) layers = NULL;
   GtkWidget *dialog, *box, *label;
+  const char *code;
   PendingGis *p;
 
   if ((path = linli_window_local_path (file, &error)) == NULL ||
@@ -167,7 +169,8 @@ linli_window_preview_gis_import (LinliWindow *self,
     }
   if (layers->len == 0)
     {
-      g_set_error (&error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, _("%s: the file has no layers"), path);
+      g_set_error (&error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, _("%s: the file has no layers"),
+                   path);
       linli_window_show_error (self, _("Could not import the data"), error);
       return;
     }
@@ -206,11 +209,13 @@ linli_window_preview_gis_import (LinliWindow *self,
   gtk_box_append (GTK_BOX (box), label);
   p->crs = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_placeholder_text (p->crs, _("EPSG code (EPSG:4549), WKT or PROJ string"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (p->crs),
-                               _("As the file says; name another when it says none or says wrong, then press Enter"));
-  gtk_editable_set_text (GTK_EDITABLE (p->crs), selected_layer (p)->crs_code ? selected_layer (p)->crs_code : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (p->crs), _("As the file says; name another when it says none or "
+                                                      "says wrong, then press Enter"));
+  code = selected_layer (p)->crs_code;
+  gtk_editable_set_text (GTK_EDITABLE (p->crs), code ? code : "");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (p->crs));
-  p->gcj02 = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_("The coordinates are GCJ-02 (Chinese web maps)")));
+  label = gtk_check_button_new_with_label (_("The coordinates are GCJ-02 (Chinese web maps)"));
+  p->gcj02 = GTK_CHECK_BUTTON (label);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (p->gcj02));
 
   adw_message_dialog_add_responses (p->dialog, "cancel", _("_Cancel"), "import", _("_Import"), NULL);
