@@ -5,6 +5,7 @@
 
 #include "linli-geo.h"
 #include "linli-import-csv.h"
+#include "linli-import-sites.h"
 #include "linli-import-ogr.h"
 #include "linli-project.h"
 #include "linli-streets.h"
@@ -456,6 +457,95 @@ test_table_positions (void)
     }
 }
 
+/* The features of a GIS layer as candidate sites: the table's WGS84
+ * columns go through the site list's mapping. */
+static void
+test_sites_from_layer (void)
+{
+  g_autofree char *kml = fixture ("buildings.kml");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliCsvTable) table = NULL;
+  g_autoptr (LinliSiteImport) sites = NULL;
+  LinliSiteImportOptions site_options;
+  LinliSiteMapping mapping;
+  LinliOgrOptions options;
+
+  linli_ogr_options_init (&options);
+  table = linli_ogr_read_table (kml, &options, &error);
+  g_assert_no_error (error);
+  linli_site_mapping_guess (&mapping, table);
+  g_assert_cmpint (mapping.columns[LINLI_SITE_FIELD_LAT], >=, 0);
+  g_assert_cmpint (mapping.columns[LINLI_SITE_FIELD_LON], >=, 0);
+  linli_site_import_options_init (&site_options);
+  sites = linli_site_import_csv (table, &mapping, &site_options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (linli_site_import_get_n_sites (sites), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      const LinliSiteState *st = sites->sites->pdata[i];
+
+      g_assert_cmpfloat (st->lat, >, known_rings[i][0][0]);
+      g_assert_cmpfloat (st->lat, <, known_rings[i][2][0]);
+      g_assert_cmpfloat (st->lon, >, known_rings[i][0][1]);
+      g_assert_cmpfloat (st->lon, <, known_rings[i][1][1]);
+    }
+  g_assert_cmpstr (((LinliSiteState *) sites->sites->pdata[0])->name, ==, "1号楼");
+}
+
+/* A DXF drawing, written here by GDAL: closed polylines are outlines when
+ * the layer is read as buildings, streets otherwise. */
+static void
+test_dxf (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("linli-ogr-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "drawing.dxf", NULL);
+  GDALDriverH driver;
+  GDALDatasetH ds;
+  OGRLayerH layer;
+  LinliOgrOptions options;
+  LinliImportOptions import_options;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) buildings = NULL;
+  g_autoptr (LinliProject) streets = NULL;
+  g_auto (LinliImportReport) report = { 0 };
+
+  GDALAllRegister ();
+  driver = GDALGetDriverByName ("DXF");
+  ds = GDALCreate (driver, path, 0, 0, 0, GDT_Unknown, NULL);
+  layer = GDALDatasetCreateLayer (ds, "entities", NULL, wkbUnknown, NULL);
+  for (guint b = 0; b < 3; b++)
+    {
+      OGRFeatureH feature = OGR_F_Create (OGR_L_GetLayerDefn (layer));
+      OGRGeometryH line = OGR_G_CreateGeometry (wkbLineString);
+
+      for (guint k = 0; k <= 4; k++)
+        {
+          double e, n;
+
+          linli_test_gauss_kruger (known_rings[b][k % 4][0], known_rings[b][k % 4][1], 120, &e, &n);
+          OGR_G_AddPoint_2D (line, e, n);
+        }
+      OGR_F_SetGeometryDirectly (feature, line);
+      g_assert_cmpint (OGR_L_CreateFeature (layer, feature), ==, OGRERR_NONE);
+      OGR_F_Destroy (feature);
+    }
+  GDALClose (ds);
+
+  linli_ogr_options_init (&options);
+  linli_import_options_init (&import_options);
+  options.source_crs = "EPSG:4549";
+  options.role = LINLI_OGR_ROLE_BUILDINGS;
+  buildings = linli_import_ogr (path, &options, &import_options, &report, &error);
+  g_assert_no_error (error);
+  assert_positions (buildings, NULL);
+  options.role = LINLI_OGR_ROLE_AUTO;
+  streets = linli_import_ogr (path, &options, &import_options, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (linli_project_get_n_buildings (streets), ==, 0);
+  g_assert_cmpuint (report.street_ways, ==, 3);
+  remove_dir (dir);
+}
+
 /* ------------------------------------------------------------------------ */
 /* The mapping                                                               */
 /* ------------------------------------------------------------------------ */
@@ -727,6 +817,8 @@ main (int    argc,
   g_test_add_func ("/import-ogr/kml", test_kml);
   g_test_add_func ("/import-ogr/xlsx-table", test_xlsx_table);
   g_test_add_func ("/import-ogr/table-positions", test_table_positions);
+  g_test_add_func ("/import-ogr/sites-from-layer", test_sites_from_layer);
+  g_test_add_func ("/import-ogr/dxf", test_dxf);
   g_test_add_func ("/import-ogr/mapping-guess", test_mapping_guess);
   g_test_add_func ("/import-ogr/mapping-override", test_mapping_override);
   g_test_add_func ("/import-ogr/damaged-shapefile", test_damaged_shapefile);

@@ -1020,8 +1020,11 @@ import_feature (LayerReader           *r,
   if (options->role == LINLI_OGR_ROLE_BUILDINGS && is_closed_line (geometry))
     {
       OGRGeometryH polygon = OGR_G_CreateGeometry (wkbPolygon);
+      OGRGeometryH ring = OGR_G_CreateGeometry (wkbLinearRing);
 
-      OGR_G_AddGeometry (polygon, geometry);
+      for (int i = 0; i < OGR_G_GetPointCount (geometry); i++)
+        OGR_G_AddPoint_2D (ring, OGR_G_GetX (geometry, i), OGR_G_GetY (geometry, i));
+      OGR_G_AddGeometryDirectly (polygon, ring);
       g_clear_pointer (&owned, OGR_G_DestroyGeometry);
       geometry = owned = polygon;
       kind = LINLI_OGR_GEOMETRY_POLYGON;
