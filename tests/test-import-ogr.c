@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "linli-geo.h"
+#include "linli-import-boundaries.h"
 #include "linli-import-csv.h"
 #include "linli-import-sites.h"
 #include "linli-import-ogr.h"
@@ -15,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <ogr_api.h>
+#include <ogr_srs_api.h>
 #include <string.h>
 
 /* The GIS fixtures of tests/data/ogr (made by make-fixtures.sh there). */
@@ -546,6 +548,76 @@ test_dxf (void)
   remove_dir (dir);
 }
 
+/* A compound's boundary from a GeoPackage in Gauss–Krüger metres with a
+ * Chinese name field, matched by name to the compound of the fixture's
+ * buildings. */
+static void
+test_boundaries (void)
+{
+  static const double corners[4][2] = {
+    { 30.27990, 120.11990 }, { 30.27990, 120.12150 }, { 30.28040, 120.12150 }, { 30.28040, 120.11990 },
+  };
+  g_autofree char *gpkg = fixture ("two-layers.gpkg");
+  g_autofree char *dir = g_dir_make_tmp ("linli-ogr-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "compounds.gpkg", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
+  g_autoptr (LinliBoundaryImport) boundaries = NULL;
+  OGRSpatialReferenceH srs = OSRNewSpatialReference (NULL);
+  LinliBoundaryOptions boundary_options;
+  LinliBoundaryPolygon *p;
+  LinliExtent extent;
+  LinliOgrOptions options;
+  GDALDatasetH ds;
+  OGRLayerH layer;
+  OGRFieldDefnH field;
+  OGRFeatureH feature;
+  OGRGeometryH polygon, ring;
+
+  linli_ogr_options_init (&options);
+  project = import (gpkg, &options, NULL, &error);
+  g_assert_no_error (error);
+
+  GDALAllRegister ();
+  OSRImportFromEPSG (srs, 4549);
+  ds = GDALCreate (GDALGetDriverByName ("GPKG"), path, 0, 0, 0, GDT_Unknown, NULL);
+  layer = GDALDatasetCreateLayer (ds, "compounds", srs, wkbPolygon, NULL);
+  field = OGR_Fld_Create ("名称", OFTString);
+  OGR_L_CreateField (layer, field, TRUE);
+  OGR_Fld_Destroy (field);
+  feature = OGR_F_Create (OGR_L_GetLayerDefn (layer));
+  OGR_F_SetFieldString (feature, 0, "翠苑一区");
+  ring = OGR_G_CreateGeometry (wkbLinearRing);
+  for (guint k = 0; k <= 4; k++)
+    {
+      double e, n;
+
+      linli_test_gauss_kruger (corners[k % 4][0], corners[k % 4][1], 120, &e, &n);
+      OGR_G_AddPoint_2D (ring, e, n);
+    }
+  polygon = OGR_G_CreateGeometry (wkbPolygon);
+  OGR_G_AddGeometryDirectly (polygon, ring);
+  OGR_F_SetGeometryDirectly (feature, polygon);
+  g_assert_cmpint (OGR_L_CreateFeature (layer, feature), ==, OGRERR_NONE);
+  OGR_F_Destroy (feature);
+  GDALClose (ds);
+  OSRDestroySpatialReference (srs);
+
+  linli_boundary_options_init (&boundary_options);
+  boundaries = linli_boundary_import_read (project, path, &boundary_options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (boundaries->polygons->len, ==, 1);
+  p = boundaries->polygons->pdata[0];
+  g_assert_cmpstr (p->name, ==, "翠苑一区");
+  g_assert_cmpint (p->match, ==, LINLI_BOUNDARY_BY_NAME);
+  g_assert_true (p->compound);
+  g_assert_cmpstr (linli_project_get_compound (project, p->index)->name, ==, "翠苑一区");
+  linli_polygon_get_extent (p->polygon, &extent);
+  g_assert_cmpfloat (linli_haversine_distance (extent.min_lat, extent.min_lon, corners[0][0], corners[0][1]), <, 0.1);
+  g_assert_cmpfloat (linli_haversine_distance (extent.max_lat, extent.max_lon, corners[2][0], corners[2][1]), <, 0.1);
+  remove_dir (dir);
+}
+
 /* ------------------------------------------------------------------------ */
 /* The mapping                                                               */
 /* ------------------------------------------------------------------------ */
@@ -819,6 +891,7 @@ main (int    argc,
   g_test_add_func ("/import-ogr/table-positions", test_table_positions);
   g_test_add_func ("/import-ogr/sites-from-layer", test_sites_from_layer);
   g_test_add_func ("/import-ogr/dxf", test_dxf);
+  g_test_add_func ("/import-ogr/boundaries", test_boundaries);
   g_test_add_func ("/import-ogr/mapping-guess", test_mapping_guess);
   g_test_add_func ("/import-ogr/mapping-override", test_mapping_override);
   g_test_add_func ("/import-ogr/damaged-shapefile", test_damaged_shapefile);

@@ -1286,3 +1286,146 @@ linli_ogr_read_table (const char             *path,
   layer_reader_close (&r);
   return failed ? NULL : g_steal_pointer (&table);
 }
+
+/* ------------------------------------------------------------------------ */
+/* Polygons for the boundary reader                                          */
+/* ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  char       **fields;
+  char       **values;   /* of the current feature */
+  int          name;     /* the guessed name field, or -1 */
+} FeatureTags;
+
+static const char *
+feature_tag (gconstpointer data,
+             const char   *key)
+{
+  const FeatureTags *t = data;
+
+  for (guint i = 0; t->fields[i] != NULL; i++)
+    if (g_str_equal (t->fields[i], key))
+      return t->values[i];
+  if (g_str_equal (key, "name") && t->name >= 0)
+    return t->values[t->name];
+  return NULL;
+}
+
+/* Every ring of a polygon or multipolygon into @points, @lengths and
+ * @holes (the first ring of each polygon is its outline). */
+static const char *
+read_rings (LayerReader  *r,
+            OGRGeometryH  geometry,
+            GArray       *points,
+            GArray       *lengths,
+            GArray       *holes)
+{
+  const char *reason;
+
+  if (wkbFlatten (OGR_G_GetGeometryType (geometry)) == wkbMultiPolygon)
+    {
+      for (int i = 0; i < OGR_G_GetGeometryCount (geometry); i++)
+        if ((reason = read_rings (r, OGR_G_GetGeometryRef (geometry, i), points, lengths, holes)) != NULL)
+          return reason;
+      return NULL;
+    }
+  for (int k = 0; k < OGR_G_GetGeometryCount (geometry); k++)
+    {
+      guint n;
+      gboolean hole = k > 0;
+
+      if ((reason = coords_read (&r->coords, OGR_G_GetGeometryRef (geometry, k), r->points, &r->vertices)) != NULL)
+        return reason;
+      n = r->points->len;
+      if (n >= 2 && ((LinliLatLon *) r->points->data)[0].lat == ((LinliLatLon *) r->points->data)[n - 1].lat &&
+          ((LinliLatLon *) r->points->data)[0].lon == ((LinliLatLon *) r->points->data)[n - 1].lon)
+        n--;
+      if (n < 3)
+        continue;
+      g_array_append_vals (points, r->points->data, n);
+      g_array_append_val (lengths, n);
+      g_array_append_val (holes, hole);
+    }
+  return NULL;
+}
+
+/**
+ * _linli_ogr_foreach_polygon:
+ * @options: the layer, its coordinate system and encoding
+ *
+ * Calls @func for every polygon and multipolygon feature of a layer, in
+ * order; other features are passed over.  A position that cannot be
+ * transformed, or a layer beyond the limits, stops the read with @error
+ * (file, layer, feature, reason).
+ *
+ * Returns: %FALSE with @error set when the file or layer cannot be read
+ */
+gboolean
+_linli_ogr_foreach_polygon (const char            *path,
+                            const LinliOgrOptions *options,
+                            LinliOgrPolygonFunc    func,
+                            gpointer               user_data,
+                            GError               **error)
+{
+  g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
+  g_autoptr (GArray) lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) holes = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  LinliOgrMapping mapping;
+  FeatureTags t = { 0 };
+  LayerReader r;
+  gboolean failed = FALSE;
+  guint number = 0, n_fields;
+
+  if (!layer_reader_open (&r, path, options, error))
+    {
+      layer_reader_close (&r);
+      return FALSE;
+    }
+  linli_ogr_mapping_guess (&mapping, (const char *const *) r.fields);
+  n_fields = g_strv_length (r.fields);
+  t.fields = r.fields;
+  t.name = mapping.fields[LINLI_OGR_FIELD_NAME];
+  t.values = g_new0 (char *, n_fields + 1);
+  while (!failed)
+    {
+      OGRFeatureH feature = next_feature (&r, number + 1, &failed, error);
+      OGRGeometryH owned = NULL, geometry;
+      const char *reason = NULL;
+
+      if (feature == NULL)
+        break;
+      number++;
+      geometry = linear (OGR_F_GetGeometryRef (feature), &owned);
+      if (geometry != NULL && geometry_of (OGR_G_GetGeometryType (geometry)) == LINLI_OGR_GEOMETRY_POLYGON)
+        {
+          LinliTags tags = { feature_tag, &t };
+          g_autofree char *source = g_strdup_printf (_("feature %u"), number);
+          g_autoptr (LinliPolygon) polygon = NULL;
+
+          for (guint i = 0; i < n_fields; i++)
+            {
+              g_free (t.values[i]);
+              t.values[i] = field_text (feature, i);
+            }
+          g_array_set_size (points, 0);
+          g_array_set_size (lengths, 0);
+          g_array_set_size (holes, 0);
+          reason = read_rings (&r, geometry, points, lengths, holes);
+          if (reason == NULL && lengths->len > 0)
+            polygon = linli_polygon_new ((const LinliLatLon *) points->data, (const guint *) lengths->data,
+                                         (const gboolean *) holes->data, lengths->len);
+          /* A position PROJ cannot place is a broken file; an empty
+           * outline only an unusable polygon. */
+          if (reason == NULL)
+            func (&tags, source, polygon, polygon ? NULL : N_("the geometry has no coordinates"), user_data);
+        }
+      g_clear_pointer (&owned, OGR_G_DestroyGeometry);
+      OGR_F_Destroy (feature);
+      if (reason != NULL)
+        failed = !feature_error (&r, number, reason, error);
+    }
+  g_strfreev (t.values);
+  layer_reader_close (&r);
+  return !failed;
+}
