@@ -23,5 +23,10 @@ guint linli_test_streets_component   (const LinliStreets *streets,
                                        guint32           **component);
 
 guint linli_test_cases (guint n);
+void  linli_test_gauss_kruger        (double  lat,
+                                       double  lon,
+                                       double  lon0,
+                                       double *easting,
+                                       double *northing);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "linli-document.h"
 #include "linli-import.h"
 #include "linli-import-boundaries.h"
+#include "linli-import-ogr.h"
 
 /* linli-tool boundaries: community and compound boundaries from a GeoJSON
  * or OpenStreetMap file, matched by name or by the buildings they hold,
@@ -20,12 +21,16 @@ linli_tool_boundaries (int    argc,
                        char **argv)
 {
   g_autofree char *in = NULL, *from = NULL, *out = NULL, *crs_name = NULL, *as = NULL, *name_field = NULL;
+  g_autofree char *layer = NULL;
   GOptionEntry entries[] = {
     { "project", 'p', 0, G_OPTION_ARG_FILENAME, &in, N_("The project to give boundaries"), "FILE" },
     { "from", 0, 0, G_OPTION_ARG_FILENAME, &from, N_("GeoJSON polygons or OpenStreetMap XML with boundary, residential or neighbourhood areas"), "FILE" },
     { "as", 0, 0, G_OPTION_ARG_STRING, &as, N_("What the polygons are: community or compound (default: by name and kind)"), "LEVEL" },
     { "name-field", 0, 0, G_OPTION_ARG_STRING, &name_field, N_("The property or tag holding the name (default: name, then name:zh)"), "FIELD" },
-    { "crs", 0, 0, G_OPTION_ARG_STRING, &crs_name, N_("Coordinates of a GeoJSON file: wgs84 (default), gcj02 or cgcs2000"), "CRS" },
+    { "crs", 0, 0, G_OPTION_ARG_STRING, &crs_name,
+      N_("Coordinates of a GeoJSON file: wgs84 (default), gcj02 or cgcs2000; of a GIS file also an EPSG code, "
+         "WKT or a PROJ string when the file does not say"), "CRS" },
+    { "layer", 'l', 0, G_OPTION_ARG_STRING, &layer, N_("The layer of a GIS file (default: the first)"), "NAME" },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Where to save the project with its boundaries"), "FILE" },
     { NULL }
   };
@@ -44,11 +49,17 @@ linli_tool_boundaries (int    argc,
       return 2;
     }
   linli_boundary_options_init (&opts);
+  /* A GIS file's system can be any PROJ knows; GeoJSON's one of Linli's. */
   if (crs_name != NULL && !linli_crs_from_string (crs_name, &opts.crs))
     {
-      g_printerr (_("linli-tool boundaries: --crs must be wgs84, gcj02 or cgcs2000\n"));
-      return 2;
+      if (!linli_ogr_handles (from))
+        {
+          g_printerr (_("linli-tool boundaries: --crs must be wgs84, gcj02 or cgcs2000\n"));
+          return 2;
+        }
+      opts.source_crs = crs_name;
     }
+  opts.layer = layer;
   if (as != NULL && g_strcmp0 (as, "community") == 0)
     opts.as = LINLI_BOUNDARY_AS_COMMUNITY;
   else if (as != NULL && g_strcmp0 (as, "compound") == 0)

@@ -10,6 +10,7 @@
 
 #include "linli-format.h"
 #include "linli-import-csv.h"
+#include "linli-import-ogr.h"
 
 #define MAX_LISTED 20
 
@@ -74,7 +75,16 @@ load_mapped (const char       *command,
       *status = 2;
       return NULL;
     }
-  table = linli_csv_table_load (path, separator, &error);
+  /* Excel and OpenDocument sheets come through GDAL, as the same table. */
+  if (linli_ogr_handles (path))
+    {
+      LinliOgrOptions options;
+
+      linli_ogr_options_init (&options);
+      table = linli_ogr_read_table (path, &options, &error);
+    }
+  else
+    table = linli_csv_table_load (path, separator, &error);
   if (table == NULL)
     {
       g_printerr ("linli-tool: %s\n", error->message);
@@ -99,11 +109,20 @@ print_table (const LinliCsvTable   *table,
 {
   guint n_rows = linli_csv_table_get_n_rows (table);
 
-  /* Translators: file name, encoding, separator name (comma, semicolon or tab), rows */
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %s, %s-separated, %u row\n", "%s: %s, %s-separated, %u rows\n",
-                        n_rows),
-           linli_csv_table_get_display_name (table), linli_csv_table_get_encoding (table),
-           linli_csv_separator_to_string (linli_csv_table_get_separator (table)), n_rows);
+  if (linli_ogr_handles (linli_csv_table_get_display_name (table)))
+    {
+      /* Translators: a spreadsheet's name, its rows */
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%s: a sheet of %u row\n", "%s: a sheet of %u rows\n", n_rows),
+               linli_csv_table_get_display_name (table), n_rows);
+    }
+  else
+    {
+      /* Translators: file name, encoding, separator name (comma, semicolon or tab), rows */
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %s, %s-separated, %u row\n", "%s: %s, %s-separated, %u rows\n",
+                            n_rows),
+               linli_csv_table_get_display_name (table), linli_csv_table_get_encoding (table),
+               linli_csv_separator_to_string (linli_csv_table_get_separator (table)), n_rows);
+    }
   g_print (_("columns:"));
   for (guint f = 0; f < LINLI_CSV_N_FIELDS; f++)
     if (mapping->columns[f] >= 0)

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "linli-tool-export.h"
+#include "linli-tool-gis.h"
 
 #include <errno.h>
 #include <glib/gi18n.h>
@@ -37,6 +38,10 @@ typedef struct
   gboolean  landscape;
   gboolean  deck;
   gboolean  hide_names;
+  char     *to;       /* GIS layers: .gpkg, .shp or .geojson */
+  char     *layers;
+  char     *crs;
+  char     *encoding;
 } ExportOptions;
 
 static void
@@ -49,6 +54,10 @@ export_options_clear (ExportOptions *opts)
   g_free (opts->page);
   g_free (opts->size);
   g_free (opts->compare);
+  g_free (opts->to);
+  g_free (opts->layers);
+  g_free (opts->crs);
+  g_free (opts->encoding);
   g_free (opts->scenario);
 }
 
@@ -187,10 +196,19 @@ linli_tool_export (int    argc,
       "BEFORE" },
     { "hide-names", 0, 0, G_OPTION_ARG_NONE, &opts.hide_names,
       N_("Hide people's names, whatever the project says"), NULL },
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, &opts.to,
+      N_("Write the results as GIS layers: a GeoPackage (.gpkg), Shapefiles (.shp) or GeoJSON (.geojson)"),
+      "FILE" },
+    { "layers", 0, 0, G_OPTION_ARG_STRING, &opts.layers,
+      N_("GIS layers to write, default all: buildings,sites,streets"), "LIST" },
+    { "crs", 0, 0, G_OPTION_ARG_STRING, &opts.crs,
+      N_("Coordinate system of the GIS layers, e.g. EPSG:4549 (default: WGS84)"), "CRS" },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &opts.encoding,
+      N_("Encoding of Shapefile attributes: UTF-8 (default) or GBK"), "ENCODING" },
     { NULL }
   };
   g_autoptr (GOptionContext) ctx =
-    g_option_context_new (_("FILE — the report on a project as PDF, PNG, Excel or CSV"));
+    g_option_context_new (_("FILE — the report on a project as PDF, PNG, Excel or CSV, or its layers for a GIS"));
   g_autoptr (GError) error = NULL;
   g_autoptr (LinliDocument) document = NULL;
   g_autoptr (LinliReport) report = NULL;
@@ -205,9 +223,9 @@ linli_tool_export (int    argc,
       g_printerr ("linli-tool export: %s\n", error ? error->message : _("give one FILE"));
       return 2;
     }
-  if (opts.pdf == NULL && opts.png == NULL && opts.xlsx == NULL && opts.csv == NULL)
+  if (opts.pdf == NULL && opts.png == NULL && opts.xlsx == NULL && opts.csv == NULL && opts.to == NULL)
     {
-      g_printerr (_("linli-tool export: give --pdf FILE, --png FILE, --xlsx FILE or --csv DIR\n"));
+      g_printerr (_("linli-tool export: give --pdf FILE, --png FILE, --xlsx FILE, --csv DIR or --to FILE\n"));
       return 2;
     }
   if (!(opts.dpi >= LINLI_REPORT_MIN_DPI && opts.dpi <= LINLI_REPORT_MAX_DPI))
@@ -312,6 +330,12 @@ linli_tool_export (int    argc,
           g_clear_error (&error);
           status = 1;
         }
+    }
+  if (opts.to != NULL)
+    {
+      int gis = linli_tool_export_gis (document, opts.to, opts.layers, opts.crs, opts.encoding);
+
+      status = MAX (status, gis);
     }
   g_clear_object (&report);
   g_clear_object (&document);

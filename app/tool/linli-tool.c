@@ -28,6 +28,7 @@
 #include "linli-tool-text.h"
 #include "linli-tool-csv.h"
 #include "linli-tool-export.h"
+#include "linli-tool-gis.h"
 #include "linli-tool-org.h"
 #include "linli-tool-assign.h"
 #include "linli-tool-boundaries.h"
@@ -507,7 +508,10 @@ cmd_import (int    argc,
   g_auto (LinliImportReport) report = { 0 };
   LinliImportOptions opts;
 
-  /* Building lists have their own options (linli-tool-csv.c). */
+  /* GIS files (linli-tool-gis.c) and building lists (linli-tool-csv.c)
+   * have their own options. */
+  if (linli_tool_gis_wanted (argc, argv))
+    return linli_tool_import_gis (argc, argv);
   if (linli_tool_csv_wanted (argc, argv))
     return linli_tool_import_csv (argc, argv);
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
@@ -963,7 +967,7 @@ static const struct
   { "info", cmd_info, N_("Print a project's coverage figures") },
   { "validate", cmd_validate, N_("Check project files, reporting file, line and reason") },
   { "bench", cmd_bench, N_("Time opening, saving and coverage updates (medians)") },
-  { "import", cmd_import, N_("Make a project from OpenStreetMap XML or GeoJSON: buildings, streets, service positions") },
+  { "import", cmd_import, N_("Make a project from OpenStreetMap XML, GeoJSON, a building list or a GIS file: buildings, streets, service positions") },
   { "add-streets", cmd_add_streets, N_("Replace a project's streets with the walkable ways of an OpenStreetMap or GeoJSON file") },
   { "boundaries", linli_tool_boundaries, N_("Give a project's communities and compounds the boundaries of a GeoJSON or OpenStreetMap file, matched by name or by their buildings") },
   { "join", linli_tool_join_csv, N_("Fill in a project's buildings from a CSV building list (households, residents, party members)") },

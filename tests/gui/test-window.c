@@ -1098,6 +1098,68 @@ test_import_preview_geojson (Fixture       *f,
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "• "));
 }
 
+/* A GeoPackage of two layers: the preview offers both, says what each
+ * holds as it is chosen, shows the layer's coordinate system, and imports
+ * the one chosen. */
+static void
+test_import_preview_gis (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *src = g_getenv ("LINLI_SOURCE_DIR");
+  g_autofree char *path = g_build_filename (src ? src : ".", "tests", "data", "ogr", "two-layers.gpkg", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+  GtkDropDown *layer = NULL;
+  GtkEntry *crs = NULL;
+  GtkWidget *box;
+  LinliProject *project;
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  linli_window_preview_import (f->window, file);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (w), "import"))
+        dialog = ADW_MESSAGE_DIALOG (w);
+    }
+  g_assert_nonnull (dialog);
+  box = adw_message_dialog_get_extra_child (dialog);
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_DROP_DOWN (child))
+      layer = GTK_DROP_DOWN (child);
+    else if (GTK_IS_ENTRY (child))
+      crs = GTK_ENTRY (child);
+  g_assert_nonnull (layer);
+  g_assert_nonnull (crs);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (layer)), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (crs)), ==, "EPSG:4326");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "3 buildings to import"));
+  linli_test_wait_ms (300);
+  linli_test_screenshot (GTK_WIDGET (dialog), "import-gis.png");
+
+  gtk_drop_down_set_selected (layer, 1);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "0 buildings to import"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Streets: 2 walkable ways"));
+  gtk_drop_down_set_selected (layer, 0);
+
+  /* A system that is not the file's: the preview says what is wrong and
+   * the import cannot be chosen. */
+  gtk_editable_set_text (GTK_EDITABLE (crs), "EPSG:4549");
+  g_signal_emit_by_name (crs, "activate");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "import"));
+  gtk_editable_set_text (GTK_EDITABLE (crs), "EPSG:4326");
+  g_signal_emit_by_name (crs, "activate");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "import"));
+
+  adw_message_dialog_response (dialog, "import");
+  project = linli_window_get_project (f->window);
+  g_assert_cmpuint (linli_project_get_n_buildings (project), ==, 3);
+  g_assert_cmpstr (linli_project_get_building (project, 0)->name, ==, "1号楼");
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "• "));
+}
+
 /* OpenStreetMap XML: no coordinate system to choose; unticking the check
  * button leaves the service positions out. */
 static void
@@ -1282,6 +1344,7 @@ main (int    argc,
   ADD ("/window/import-preview-geojson", test_import_preview_geojson);
   ADD ("/window/import-preview-outlines", test_import_preview_outlines);
   ADD ("/window/import-preview-osm", test_import_preview_osm);
+  ADD ("/window/import-preview-gis", test_import_preview_gis);
 #undef ADD
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/chinese", test_chinese);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "linli-import-boundaries.h"
+#include "linli-import-ogr-private.h"
 #include "linli-import-private.h"
 
 #include "linli-file.h"
@@ -461,6 +462,32 @@ read_geojson (Reader      *r,
 }
 
 /* ------------------------------------------------------------------------ */
+/* GIS files                                                                 */
+/* ------------------------------------------------------------------------ */
+
+static void
+ogr_polygon_cb (const LinliTags *tags,
+                const char      *source,
+                LinliPolygon    *polygon,
+                const char      *problem,
+                gpointer         user_data)
+{
+  Reader *r = user_data;
+  LinliBoundaryPolygon *p;
+
+  if (r->polygons->len >= MAX_POLYGONS)
+    {
+      r->too_many = TRUE;
+      return;
+    }
+  p = add_polygon (r, tags, source);
+  if (polygon == NULL)
+    skip (p, g_strdup (_(problem)));
+  else
+    place_polygon (r, p, polygon);
+}
+
+/* ------------------------------------------------------------------------ */
 /* OpenStreetMap                                                             */
 /* ------------------------------------------------------------------------ */
 
@@ -858,6 +885,8 @@ linli_boundary_options_init (LinliBoundaryOptions *options)
   options->crs = LINLI_CRS_WGS84;
   options->as = LINLI_BOUNDARY_AS_ANY;
   options->name_field = NULL;
+  options->layer = NULL;
+  options->source_crs = NULL;
 }
 
 /**
@@ -867,7 +896,9 @@ linli_boundary_options_init (LinliBoundaryOptions *options)
  * @path: GeoJSON (Polygon and MultiPolygon features) or OpenStreetMap XML
  *   (closed ways and multipolygon or boundary relations tagged
  *   `boundary=*`, `landuse=residential` or `place=neighbourhood`,
- *   `suburb` or `quarter`), told apart by the first character
+ *   `suburb` or `quarter`), told apart by the first character; or a GIS
+ *   file GDAL reads (linli_ogr_handles(): the polygons of the options'
+ *   layer, named by their `name` field or the field guessed as the name)
  * @options: coordinates, what the polygons are, where their names are
  *
  * Reads the polygons of @path and matches them to @project:
@@ -903,7 +934,7 @@ linli_boundary_import_read (LinliProject               *project,
   Reader r = { 0 };
   guint n_buildings;
   const LinliBuilding *buildings;
-  gboolean osm, ok;
+  gboolean osm, gis, ok;
   GStatBuf st;
 
   g_return_val_if_fail (LINLI_IS_PROJECT (project), NULL);
@@ -914,8 +945,10 @@ linli_boundary_import_read (LinliProject               *project,
       g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_FAILED, "%s", local_error->message);
       return NULL;
     }
-  osm = linli_import_guess_format (path) == LINLI_IMPORT_FORMAT_OSM;
-  if (g_stat (path, &st) == 0 && (guint64) st.st_size > (osm ? MAX_OSM_BYTES : MAX_GEOJSON_BYTES))
+  gis = linli_ogr_handles (path);
+  osm = !gis && linli_import_guess_format (path) == LINLI_IMPORT_FORMAT_OSM;
+  /* GDAL's readers stream and have limits of their own. */
+  if (!gis && g_stat (path, &st) == 0 && (guint64) st.st_size > (osm ? MAX_OSM_BYTES : MAX_GEOJSON_BYTES))
     {
       g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
                    _("%s: the file is larger than %u MB, more than a file of boundaries needs"), path,
@@ -936,7 +969,23 @@ linli_boundary_import_read (LinliProject               *project,
   if (n_buildings > 0)
     r.index = linli_point_index_new (r.xy, n_buildings, 250);
 
-  if (osm)
+  if (gis)
+    {
+      LinliOgrOptions ogr;
+
+      linli_ogr_options_init (&ogr);
+      ogr.layer = options->layer;
+      ogr.source_crs = options->source_crs;
+      ogr.crs = options->crs;
+      ok = _linli_ogr_foreach_polygon (path, &ogr, ogr_polygon_cb, &r, error);
+      if (ok && r.too_many)
+        {
+          g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
+                       _("%s: more than %u polygons"), path, MAX_POLYGONS);
+          ok = FALSE;
+        }
+    }
+  else if (osm)
     {
       ok = linli_import_osm_areas (path, osm_filter_cb, osm_area_cb, &r, error);
       if (ok && r.too_many)

@@ -33,6 +33,8 @@ typedef struct
   LinliCrs         crs;          /* of GeoJSON coordinates; OpenStreetMap is WGS84 */
   LinliBoundaryAs  as;
   const char      *name_field;   /* the property or tag with the name; NULL: name, then name:zh */
+  const char      *layer;        /* GIS files: the layer; NULL: the first */
+  const char      *source_crs;   /* GIS files: their system, when the file does not say (EPSG, WKT, PROJ) */
 } LinliBoundaryOptions;
 
 typedef enum

@@ -32,4 +32,16 @@ char    *_linli_csv_cell_number  (const LinliCsvTable *table,
                                   int                  column) G_GNUC_WARN_UNUSED_RESULT;
 char    *_linli_csv_header_key   (const char *header) G_GNUC_WARN_UNUSED_RESULT;
 
+/* A table filled by another reader (a GIS layer's attributes, a
+ * spreadsheet through GDAL), so that it goes through the same column
+ * mapping and cell readers as a CSV file.  Cells are UTF-8. */
+LinliCsvTable *_linli_csv_table_new     (const char         *display_name,
+                                         const char         *encoding,
+                                         const char *const  *header,
+                                         guint               n_columns) G_GNUC_WARN_UNUSED_RESULT;
+gboolean       _linli_csv_table_add_row (LinliCsvTable      *table,
+                                         const char *const  *cells,
+                                         guint               line,
+                                         GError            **error);
+
 G_END_DECLS

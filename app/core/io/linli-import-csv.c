@@ -274,6 +274,72 @@ linli_csv_table_load (const char  *path,
   return table_read (reader, error);
 }
 
+/**
+ * _linli_csv_table_new:
+ * @encoding: a static string: what the source was read in
+ * @header: (array length=n_columns): the column names
+ *
+ * An empty table with @header, to be filled by _linli_csv_table_add_row().
+ *
+ * Returns: (transfer full): the table
+ */
+LinliCsvTable *
+_linli_csv_table_new (const char        *display_name,
+                      const char        *encoding,
+                      const char *const *header,
+                      guint              n_columns)
+{
+  LinliCsvTable *table = g_new0 (LinliCsvTable, 1);
+
+  table->display_name = g_strdup (display_name);
+  table->encoding = encoding;
+  table->separator = ',';
+  table->n_columns = n_columns;
+  table->header = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n_columns; i++)
+    g_ptr_array_add (table->header, g_strstrip (g_strdup (header[i] ? header[i] : "")));
+  table->text = g_string_new (NULL);
+  g_string_append_c (table->text, '\0');
+  table->cells = g_array_new (FALSE, FALSE, sizeof (guint32));
+  table->lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  return table;
+}
+
+/**
+ * _linli_csv_table_add_row:
+ * @cells: (array): one per column, %NULL for an empty cell
+ * @line: what messages call the row: its line, record or feature number
+ *
+ * Appends a row, under the same limit on cells as a CSV file.
+ *
+ * Returns: %FALSE with @error set when the table would hold too many cells
+ */
+gboolean
+_linli_csv_table_add_row (LinliCsvTable      *table,
+                          const char *const  *cells,
+                          guint               line,
+                          GError            **error)
+{
+  if ((guint64) table->cells->len + table->n_columns > MAX_CELLS)
+    {
+      fail_at (error, table->display_name, line, _("more than %u cells in all"), MAX_CELLS);
+      return FALSE;
+    }
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      guint32 offset = 0;
+
+      if (cells[i] != NULL && cells[i][0] != '\0')
+        {
+          offset = table->text->len;
+          g_string_append_len (table->text, cells[i], strlen (cells[i]) + 1);
+        }
+      g_array_append_val (table->cells, offset);
+    }
+  g_array_append_val (table->lines, line);
+  return TRUE;
+}
+
 void
 linli_csv_table_free (LinliCsvTable *table)
 {

@@ -46,6 +46,7 @@ typedef struct
   double      households;
   double      residents;
   double      party_members;
+  gboolean    estimated;      /* the source says its households are an estimate (a file Linli wrote) */
 } LinliBuildingFacts;
 
 typedef struct
@@ -57,6 +58,8 @@ typedef struct
   GHashTable               *site_ids;    /* of the suggestions so far */
   LinliWater               *water;       /* rivers, canals and lakes read so far */
   char                     *display_name;
+  GHashTable               *street_node_index;  /* LinliLatLon → node + 1, for
+                                                 * linli_importer_add_street() */
 } LinliImporter;
 
 void          linli_importer_init            (LinliImporter            *imp,
@@ -90,6 +93,11 @@ void          linli_importer_add_water_area  (LinliImporter      *imp,
 LinliProject *linli_importer_finish          (LinliImporter      *imp,
                                               LinliImportReport  *report,
                                               GError            **error);
+
+gboolean      linli_importer_add_street      (LinliImporter     *imp,
+                                              LinliStreetKind    kind,
+                                              const LinliLatLon *points,
+                                              guint              n_points);
 
 gboolean      linli_import_walkable          (const LinliTags *tags,
                                               LinliStreetKind *kind);

@@ -295,6 +295,7 @@ linli_importer_clear (LinliImporter *imp)
   g_clear_pointer (&imp->water, linli_water_free);
   g_clear_pointer (&imp->site_ids, g_hash_table_unref);
   g_clear_pointer (&imp->display_name, g_free);
+  g_clear_pointer (&imp->street_node_index, g_hash_table_unref);
   linli_import_report_clear (&imp->report);
 }
 
@@ -355,6 +356,11 @@ linli_importer_add_building (LinliImporter            *imp,
           households = 0;
           imp->report.not_residential++;
         }
+      b.flags |= LINLI_BUILDING_ESTIMATED;
+      imp->report.estimated++;
+    }
+  else if (facts->estimated)
+    {
       b.flags |= LINLI_BUILDING_ESTIMATED;
       imp->report.estimated++;
     }
@@ -1129,6 +1135,54 @@ node_equal (gconstpointer a,
   const LinliLatLon *p = a, *q = b;
 
   return p->lat == q->lat && p->lon == q->lon;
+}
+
+/**
+ * linli_importer_add_street:
+ * @points: (array length=n_points): the line, in WGS84
+ *
+ * Adds a line as a street way for readers that hold their own points (GIS
+ * layers through GDAL).  As with GeoJSON lines, points with the same
+ * coordinates become one node, which is how lines that meet are connected;
+ * repeated points in a row are dropped.
+ *
+ * Returns: %FALSE when the line has fewer than 2 distinct points (nothing
+ *   is added)
+ */
+gboolean
+linli_importer_add_street (LinliImporter     *imp,
+                           LinliStreetKind    kind,
+                           const LinliLatLon *points,
+                           guint              n_points)
+{
+  g_autoptr (GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint distinct = 0;
+
+  for (guint k = 0; k < n_points; k++)
+    if (k == 0 || !node_equal (&points[k], &points[k - 1]))
+      distinct++;
+  if (distinct < 2)
+    return FALSE;
+  if (imp->street_node_index == NULL)
+    imp->street_node_index = g_hash_table_new_full (node_hash, node_equal, g_free, NULL);
+  for (guint k = 0; k < n_points; k++)
+    {
+      guint32 index;
+
+      if (k > 0 && node_equal (&points[k], &points[k - 1]))
+        continue;
+      index = GPOINTER_TO_UINT (g_hash_table_lookup (imp->street_node_index, &points[k]));
+      if (index == 0)
+        {
+          index = linli_streets_add_node (imp->streets, points[k].lat, points[k].lon) + 1;
+          g_hash_table_insert (imp->street_node_index, g_memdup2 (&points[k], sizeof points[k]),
+                               GUINT_TO_POINTER (index));
+        }
+      index--;
+      g_array_append_val (indices, index);
+    }
+  linli_streets_add_way (imp->streets, kind, (const guint32 *) indices->data, indices->len);
+  return TRUE;
 }
 
 /* Adds a line as a street way.  Points with the same coordinates become

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "linli-csv-dialog.h"
+#include "linli-import-ogr.h"
 #include "linli-window-private.h"
 
 /* File → Import Building List (CSV): choose the file, then the columns and
@@ -73,7 +74,16 @@ linli_window_open_csv_dialog (LinliWindow  *self,
 
   if ((path = linli_window_local_path (file, error)) == NULL)
     return NULL;
-  table = linli_csv_table_load (path, 0, error);
+  /* Excel and OpenDocument sheets come through GDAL, as the same table. */
+  if (linli_ogr_handles (path))
+    {
+      LinliOgrOptions options;
+
+      linli_ogr_options_init (&options);
+      table = linli_ogr_read_table (path, &options, error);
+    }
+  else
+    table = linli_csv_table_load (path, 0, error);
   if (table == NULL)
     return NULL;
   dialog = linli_csv_dialog_new (table, self->project);
@@ -96,12 +106,16 @@ linli_window_import_csv_action (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (_("Import Building List"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("CSV building lists"));
+  gtk_file_filter_set_name (filter, _("Building lists (CSV, Excel, ODS)"));
   gtk_file_filter_add_pattern (filter, "*.csv");
   gtk_file_filter_add_pattern (filter, "*.CSV");
   gtk_file_filter_add_pattern (filter, "*.tsv");
   gtk_file_filter_add_pattern (filter, "*.txt");
   gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_pattern (filter, "*.xlsx");
+  gtk_file_filter_add_pattern (filter, "*.XLSX");
+  gtk_file_filter_add_pattern (filter, "*.ods");
+  gtk_file_filter_add_pattern (filter, "*.ODS");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_csv_chosen_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

@@ -10,6 +10,7 @@
 #include "linli-report-dialog.h"
 #include "linli-import.h"
 #include "linli-import-sites.h"
+#include "linli-import-ogr.h"
 #include "linli-window-private.h"
 
 #define NUDGE_METRES 10.0
@@ -458,6 +459,12 @@ linli_window_preview_import (LinliWindow *self,
       linli_window_show_error (self, _("Could not import the data"), error);
       return;
     }
+  /* Shapefiles, GeoPackages, KML … have layers and systems of their own. */
+  if (linli_ogr_handles (path))
+    {
+      linli_window_preview_gis_import (self, file);
+      return;
+    }
   osm = linli_import_guess_format (path) == LINLI_IMPORT_FORMAT_OSM;
   linli_import_options_init (&opts);
   if (!osm)
@@ -510,16 +517,29 @@ linli_window_preview_import (LinliWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* OpenStreetMap XML and GeoJSON, together and each alone. */
+/* The GIS files read through GDAL, by name, either case. */
+static const char *const gis_patterns[] = {
+  "*.shp", "*.SHP", "*.gpkg", "*.GPKG", "*.kml", "*.KML", "*.kmz", "*.KMZ", "*.gml", "*.GML", "*.dxf", "*.DXF",
+};
+
+/* OpenStreetMap XML, GeoJSON and GIS files, together and each alone. */
 static void
 add_import_filters (GtkFileChooser *chooser)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("OpenStreetMap and GeoJSON files"));
+  gtk_file_filter_set_name (filter, _("OpenStreetMap, GeoJSON and GIS files"));
   gtk_file_filter_add_pattern (filter, "*.osm");
   gtk_file_filter_add_pattern (filter, "*.geojson");
   gtk_file_filter_add_pattern (filter, "*.json");
+  for (guint i = 0; i < G_N_ELEMENTS (gis_patterns); i++)
+    gtk_file_filter_add_pattern (filter, gis_patterns[i]);
+  gtk_file_chooser_add_filter (chooser, filter);
+  g_object_unref (filter);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("GIS files (Shapefile, GeoPackage, KML, GML, DXF)"));
+  for (guint i = 0; i < G_N_ELEMENTS (gis_patterns); i++)
+    gtk_file_filter_add_pattern (filter, gis_patterns[i]);
   gtk_file_chooser_add_filter (chooser, filter);
   g_object_unref (filter);
   filter = gtk_file_filter_new ();

@@ -174,6 +174,9 @@ void     linli_window_confirm_replace (LinliWindow         *self,
                                        gpointer             data,
                                        GDestroyNotify       destroy);
 
+/* linli-window-gis.c */
+void linli_window_preview_gis_import (LinliWindow *self,
+                                      GFile       *file);
 /* linli-window-boundaries.c */
 void linli_window_preview_boundaries (LinliWindow *self,
                                       GFile       *file);

@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-window"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "linli-import-ogr.h"
+#include "linli-window-private.h"
+
+/* File → Import Buildings and Streets, for a GIS file (Shapefile,
+ * GeoPackage, KML, GML, DXF, FileGDB): the same preview as GeoJSON's, with
+ * a layer chooser when the file has several, the layer's coordinate system
+ * (which the planner can name when the file does not say or says wrong)
+ * and whether its coordinates are GCJ-02.  Every change reads the layer
+ * again, so the preview says what the import will make. */
+
+typedef struct
+{
+  LinliWindow      *self;
+  char             *path;
+  GPtrArray        *layers;   /* LinliOgrLayerInfo */
+  AdwMessageDialog *dialog;
+  GtkDropDown      *layer;    /* NULL for a file of one layer */
+  GtkEntry         *crs;
+  GtkCheckButton   *gcj02;
+} PendingGis;
+
+static void
+pending_gis_free (PendingGis *p)
+{
+  g_object_unref (p->self);
+  g_free (p->path);
+  g_ptr_array_unref (p->layers);
+  g_free (p);
+}
+
+static LinliOgrLayerInfo *
+selected_layer (PendingGis *p)
+{
+  guint i = p->layer ? gtk_drop_down_get_selected (p->layer) : 0;
+
+  return p->layers->pdata[MIN (i, p->layers->len - 1)];
+}
+
+/* Reads the chosen layer as the dialog's settings say. */
+static LinliProject *
+read_layer (PendingGis        *p,
+            LinliImportReport *report,
+            GError           **error)
+{
+  LinliOgrLayerInfo *info = selected_layer (p);
+  const char *crs = gtk_editable_get_text (GTK_EDITABLE (p->crs));
+  LinliImportOptions import_options;
+  LinliOgrOptions options;
+
+  linli_ogr_options_init (&options);
+  options.layer = info->name;
+  /* The file's own system unless the planner named another. */
+  if (crs[0] != '\0' && g_strcmp0 (crs, info->crs_code) != 0)
+    options.source_crs = crs;
+  options.crs = gtk_check_button_get_active (p->gcj02) ? LINLI_CRS_GCJ02 : LINLI_CRS_WGS84;
+  linli_import_options_init (&import_options);
+  return linli_import_ogr (p->path, &options, &import_options, report, error);
+}
+
+static void
+update_preview (PendingGis *p)
+{
+  g_auto (LinliImportReport) report = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = read_layer (p, &report, &error);
+  GString *s = g_string_new (NULL);
+
+  if (project == NULL)
+    g_string_append (s, error->message);
+  else
+    {
+      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u building to import",
+                                              "%u buildings to import", report.buildings),
+                              report.buildings);
+      if (report.estimated > 0)
+        g_string_append_printf (s, _("; households will be estimated from floor area for %u of them"),
+                                report.estimated);
+      /* Translators: ends the sentence about the buildings to import */
+      g_string_append (s, _(". "));
+      if (report.skipped > 0)
+        g_string_append_printf (s, _("Skipped: %u features. "), report.skipped);
+      if (report.street_ways > 0)
+        g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "Streets: %u walkable way, %.1f km. ",
+                                                "Streets: %u walkable ways, %.1f km. ", report.street_ways),
+                                report.street_ways, report.street_km);
+      g_string_append (s, _("\n\nThe import opens as a new, unsaved project."));
+    }
+  adw_message_dialog_set_body (p->dialog, s->str);
+  adw_message_dialog_set_response_enabled (p->dialog, "import", project != NULL);
+  g_string_free (s, TRUE);
+}
+
+/* Callbacks */
+
+static void
+on_layer_selected_cb (GtkDropDown *dropdown,
+                      GParamSpec  *pspec,
+                      PendingGis  *p)
+{
+  LinliOgrLayerInfo *info = selected_layer (p);
+
+  gtk_editable_set_text (GTK_EDITABLE (p->crs), info->crs_code ? info->crs_code : "");
+  update_preview (p);
+}
+
+static void
+on_crs_activate_cb (GtkEntry   *entry,
+                    PendingGis *p)
+{
+  update_preview (p);
+}
+
+static void
+on_gcj02_toggled_cb (GtkCheckButton *check,
+                     PendingGis     *p)
+{
+  update_preview (p);
+}
+
+static void
+on_gis_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PendingGis       *p)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) project = NULL;
+
+  if (g_strcmp0 (response, "import") != 0)
+    return;
+  project = read_layer (p, NULL, &error);
+  if (project == NULL)
+    linli_window_show_error (p->self, _("Could not import the data"), error);
+  else
+    linli_window_show_import (p->self, project);
+}
+
+/* Public API */
+
+/**
+ * linli_window_preview_gis_import:
+ *
+ * Shows what a layer of a GIS file holds, with a chooser of its layers,
+ * its coordinate system and the GCJ-02 question, then imports it as a new,
+ * unsaved project.
+ */
+void
+linli_window_preview_gis_import (LinliWindow *self,
+                                 GFile       *file)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) layers = NULL;
+  GtkWidget *dialog, *box, *label;
+  const char *code;
+  PendingGis *p;
+
+  if ((path = linli_window_local_path (file, &error)) == NULL ||
+      (layers = linli_ogr_list_layers (path, NULL, &error)) == NULL)
+    {
+      linli_window_show_error (self, _("Could not import the data"), error);
+      return;
+    }
+  if (layers->len == 0)
+    {
+      g_set_error (&error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID, _("%s: the file has no layers"),
+                   path);
+      linli_window_show_error (self, _("Could not import the data"), error);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import from a GIS File?"), NULL);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  p = g_new0 (PendingGis, 1);
+  p->self = g_object_ref (self);
+  p->path = g_steal_pointer (&path);
+  p->layers = g_steal_pointer (&layers);
+  p->dialog = ADW_MESSAGE_DIALOG (dialog);
+
+  if (p->layers->len > 1)
+    {
+      g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+
+      for (guint i = 0; i < p->layers->len; i++)
+        {
+          LinliOgrLayerInfo *info = p->layers->pdata[i];
+          g_autofree char *text = NULL;
+
+          /* Translators: a layer of a GIS file: its name, what it holds (polygons, lines …), how many */
+          text = info->n_features >= 0
+                   ? g_strdup_printf (_("%s — %s, %" G_GINT64_FORMAT), info->name,
+                                      linli_ogr_geometry_to_string (info->geometry), info->n_features)
+                   : g_strdup_printf ("%s — %s", info->name, linli_ogr_geometry_to_string (info->geometry));
+          gtk_string_list_append (names, text);
+        }
+      p->layer = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (p->layer), _("The layer to import"));
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (p->layer));
+    }
+  label = gtk_label_new (_("Coordinate system of the layer"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  p->crs = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (p->crs, _("EPSG code (EPSG:4549), WKT or PROJ string"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (p->crs), _("As the file says; name another when it says none or "
+                                                      "says wrong, then press Enter"));
+  code = selected_layer (p)->crs_code;
+  gtk_editable_set_text (GTK_EDITABLE (p->crs), code ? code : "");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (p->crs));
+  label = gtk_check_button_new_with_label (_("The coordinates are GCJ-02 (Chinese web maps)"));
+  p->gcj02 = GTK_CHECK_BUTTON (label);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (p->gcj02));
+
+  adw_message_dialog_add_responses (p->dialog, "cancel", _("_Cancel"), "import", _("_Import"), NULL);
+  adw_message_dialog_set_response_appearance (p->dialog, "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (p->dialog, "import");
+  adw_message_dialog_set_close_response (p->dialog, "cancel");
+  update_preview (p);
+
+  if (p->layer != NULL)
+    g_signal_connect (p->layer, "notify::selected", G_CALLBACK (on_layer_selected_cb), p);
+  g_signal_connect (p->crs, "activate", G_CALLBACK (on_crs_activate_cb), p);
+  g_signal_connect (p->gcj02, "toggled", G_CALLBACK (on_gcj02_toggled_cb), p);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_gis_response_cb), p,
+                         (GClosureNotify) (void (*) (void)) pending_gis_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
