@@ -110,7 +110,7 @@ describe_reason (LinliProject              *project,
               g_string_append_c (s, ',');
           }
         if (nr->n_blocking > 5)
-          g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more",
+          g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, " and %u more need", " and %u more needs",
                                                   nr->n_blocking - 5), nr->n_blocking - 5);
         return g_string_free (s, FALSE);
       }
@@ -371,7 +371,7 @@ describe_whole_reason (LinliProject              *project,
               g_string_append_c (s, ',');
           }
         if (nr->n_blocking > 5)
-          g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more",
+          g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, " and %u more need", " and %u more needs",
                                                   nr->n_blocking - 5), nr->n_blocking - 5);
         return g_string_free (s, FALSE);
       }

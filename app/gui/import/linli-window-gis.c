@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "linli-figures.h"
 #include "linli-import-ogr.h"
 #include "linli-window-private.h"
 
@@ -194,10 +195,17 @@ linli_window_preview_gis_import (LinliWindow *self,
           g_autofree char *text = NULL;
 
           /* Translators: a layer of a GIS file: its name, what it holds (polygons, lines …), how many */
-          text = info->n_features >= 0
-                   ? g_strdup_printf (_("%s — %s, %" G_GINT64_FORMAT), info->name,
-                                      linli_ogr_geometry_to_string (info->geometry), info->n_features)
-                   : g_strdup_printf ("%s — %s", info->name, linli_ogr_geometry_to_string (info->geometry));
+          if (info->n_features >= 0)
+            {
+              g_autofree char *count = linli_format_count ((guint64) info->n_features);
+
+              text = g_strdup_printf (_("%s — %s, %s"), info->name, linli_ogr_geometry_to_string (info->geometry),
+                                      count);
+            }
+          else
+            {
+              text = g_strdup_printf ("%s — %s", info->name, linli_ogr_geometry_to_string (info->geometry));
+            }
           gtk_string_list_append (names, text);
         }
       p->layer = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
