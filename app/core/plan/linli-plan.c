@@ -419,8 +419,11 @@ make_result (LinliPlanSearch *self)
     bound = MAX (self->root_bound, MIN (value, self->closed_bound));
   bound = _linli_plan_round_bound (self, bound);
   bound = self->maximise ? MAX (bound, value) : MIN (bound, value);
+  /* The bound holds however the search ended, so a bound that meets the
+   * plan proves it even when a limit stopped the search.
+   */
   if (self->integral)
-    res->proven_optimal = !self->incomplete && fabs (bound - value) < self->grid / 2;
+    res->proven_optimal = fabs (bound - value) < self->grid / 2;
   else
     res->proven_optimal = !self->incomplete && _linli_plan_rel_gap (bound, value) <= 1e-6;
 
@@ -824,7 +827,12 @@ linli_plan_solve (LinliPlanInstance      *instance,
       _linli_plan_branch_and_bound (&search);
     }
   else
-    search.incomplete = TRUE;
+    {
+      /* Out of time before the search: no node vouches for the plan, the
+       * bound is the one that needs no work.
+       */
+      _linli_plan_note_open (&search, search.root_bound);
+    }
   if (search.cancelled || _linli_plan_cancelled (&search))
     goto out;
 
