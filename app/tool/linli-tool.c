@@ -654,6 +654,7 @@ cmd_plan (int    argc,
   g_autofree char *out_path = NULL, *lp_path = NULL, *demand = NULL, *candidates = NULL, *costs = NULL;
   g_auto (GStrv) require = NULL, forbid = NULL;
   int k = -1, seed = 1;
+  gint64 node_limit = 0;
   double target = 0.95, radius = -1, budget = -1, max_distance = -1, time_limit = 60, gap = 1e-6;
   gboolean json = FALSE, capacitated = FALSE, use_costs = FALSE, verbose = FALSE;
   GOptionEntry entries[] = {
@@ -669,6 +670,7 @@ cmd_plan (int    argc,
     { "capacitated", 0, 0, G_OPTION_ARG_NONE, &capacitated, N_("Each site serves at most its capacity (mclp)"), NULL },
     { "use-costs", 0, 0, G_OPTION_ARG_NONE, &use_costs, N_("Least total cost instead of fewest sites (lscp)"), NULL },
     { "time-limit", 0, 0, G_OPTION_ARG_DOUBLE, &time_limit, N_("Seconds to search at most"), "S" },
+    { "node-limit", 0, 0, G_OPTION_ARG_INT64, &node_limit, N_("Branch-and-bound nodes to explore at most; the bound stays proven (default: no limit)"), "N" },
     { "gap", 0, 0, G_OPTION_ARG_DOUBLE, &gap, N_("Stop when proven within this fraction of the best, e.g. 0.01"), "FRACTION" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed (the same seed gives the same plan)"), "N" },
     { "demand", 0, 0, G_OPTION_ARG_FILENAME, &demand, N_("CSV instance: demand points (id,weight)"), "FILE" },
@@ -808,6 +810,7 @@ cmd_plan (int    argc,
   opts.use_costs = use_costs;
   opts.time_limit = time_limit;
   opts.gap_tolerance = gap;
+  opts.node_limit = (guint64) MAX (node_limit, 0);
   opts.seed = (guint32) seed;
   if ((opts.problem != LINLI_PLAN_LSCP && k < 0 && budget < 0) ||
       (opts.problem == LINLI_PLAN_LSCP && !(target > 0 && target <= 1)))

@@ -817,6 +817,7 @@ linli_plan_report_json (LinliPlanInstance     *instance,
   g_string_append_printf (out, ",\n  \"target_reached\": %s", r->target_reached ? "true" : "false");
   g_string_append (out, ",\n  \"seconds\": ");
   json_number (out, r->elapsed);
+  g_string_append_printf (out, ",\n  \"nodes\": %" G_GUINT64_FORMAT, r->nodes);
   g_string_append (out, ",\n  \"total_weight\": ");
   json_number (out, r->total_weight);
   g_string_append (out, ",\n  \"covered_weight\": ");
