@@ -27,10 +27,15 @@ trap 'rm -rf "$work"' EXIT
 # Seconds of wall-clock time since the epoch, with fractions.
 now () { date +%s.%N; }
 
+# Runs a command under /usr/bin/time; its CPU seconds (user + system) go to $work/cpu.
+timed () { /usr/bin/time -f '%U %S' -o "$work/cpu.raw" "$@"; }
+cpu () { awk '{ printf "%.2f", $1 + $2 }' "$work/cpu.raw"; }
+
 # A field of linli-tool plan's JSON report.
 field () { sed -n "s/^ *\"$1\": *\\([^,]*\\),\\{0,1\\}\$/\\1/p" "$2" | head -n 1; }
 
-printf '%-5s %-5s %-12s %-9s %-9s %-8s %-9s %-9s %s\n' n p objective linli_s command_s gap_% glpk_s cbc_s check
+printf '%-5s %-5s %-10s %-8s %-9s %-8s %-9s %-15s %-15s %s\n' n p objective linli_s command_s cpu_s gap_% \
+  glpk_s/cpu_s cbc_s/cpu_s check
 total_linli=0
 for n in $sizes; do
   dir="$work/n$n"
@@ -39,9 +44,10 @@ for n in $sizes; do
     [ "$p" -ge 1 ] || continue
     json="$work/result.json"
     lp="$work/n$n-p$p.lp"
-    "$tool" plan --problem pmedian -k "$p" --radius 100000 --max-distance 100000 \
+    timed "$tool" plan --problem pmedian -k "$p" --radius 100000 --max-distance 100000 \
       --demand "$dir/demand.csv" --candidates "$dir/candidates.csv" --costs "$dir/costs.csv" \
       --time-limit "$limit" --json --export-lp "$lp" > "$json"
+    linli_cpu=$(cpu)
     mean=$(field objective "$json")
     objective=$(awk -v m="$mean" -v n="$n" 'BEGIN { printf "%.0f", m * n }')
     proven=$(field proven_optimal "$json")
@@ -64,10 +70,10 @@ for n in $sizes; do
       t0=$(now)
       case $s in
         glpk)
-          timeout $((limit + 30)) glpsol --lp "$lp" --tmlim "$limit" -o "$work/glpk.sol" > "$out" 2>&1 || true
+          timed timeout $((limit + 30)) glpsol --lp "$lp" --tmlim "$limit" -o "$work/glpk.sol" > "$out" 2>&1 || true
           t=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }')
           if grep -q 'INTEGER OPTIMAL SOLUTION FOUND' "$out"; then
-            glpk=$t
+            glpk=$t/$(cpu)
             value=$(sed -n 's/^Objective: *obj = *\([0-9.e+]*\).*/\1/p' "$work/glpk.sol" | head -n 1)
           else
             glpk="—"
@@ -75,10 +81,10 @@ for n in $sizes; do
           fi
           ;;
         cbc)
-          timeout $((limit + 30)) cbc "$lp" sec "$limit" solve quit > "$out" 2>&1 || true
+          timed timeout $((limit + 30)) cbc "$lp" sec "$limit" solve quit > "$out" 2>&1 || true
           t=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }')
           if grep -q 'Result - Optimal solution found' "$out"; then
-            cbc=$t
+            cbc=$t/$(cpu)
             value=$(sed -n 's/^Objective value: *\([0-9.e+-]*\).*/\1/p' "$out" | head -n 1)
           else
             cbc="—"
@@ -97,8 +103,8 @@ for n in $sizes; do
         fi
       fi
     done
-    printf '%-5s %-5s %-12s %-9s %-9s %-8s %-9s %-9s %s\n' "$n" "$p" "$objective" "$linli" \
-      "$(printf '%.2f' "$command")" "$(printf '%.5f' "$gap")" "$glpk" "$cbc" "$check"
+    printf '%-5s %-5s %-10s %-8s %-9s %-8s %-9s %-15s %-15s %s\n' "$n" "$p" "$objective" "$linli" \
+      "$(printf '%.2f' "$command")" "$linli_cpu" "$(printf '%.5f' "$gap")" "$glpk" "$cbc" "$check"
     rm -f "$lp"
   done
 done
