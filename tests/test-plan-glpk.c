@@ -323,6 +323,55 @@ test_export_lp (void)
     }
 }
 
+/* An LP of several megabytes is written in chunks: GLPK reads the whole
+ * file, every row in it, and finds Linli's optimum. */
+static void
+test_export_lp_chunks (void)
+{
+  g_autoptr (GRand) rng = g_rand_new_with_seed (48);
+  Instance *in = random_instance (rng, 8000, 40, 3000);
+  g_autofree LinliPlanCandidateState *states = g_new (LinliPlanCandidateState, 40);
+  g_autoptr (LinliPlanInstance) li = NULL;
+  g_autoptr (LinliPlanResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "linli-test-export-chunks.lp", NULL);
+  LinliPlanOptions opts;
+  glp_prob *lp = glp_create_prob ();
+  glp_iocp parm;
+  GStatBuf st;
+
+  for (guint j = 0; j < 40; j++)
+    states[j] = j == 0 ? LINLI_PLAN_EXISTING : LINLI_PLAN_CANDIDATE;
+  li = to_linli (in, states);
+  linli_plan_options_init (&opts);
+  opts.problem = LINLI_PLAN_MCLP;
+  opts.k = 2;
+  opts.radius = 2600;
+  result = linli_plan_solve (li, &opts, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (result->proven_optimal);
+  g_assert_true (linli_plan_write_lp (li, &opts, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 3 << 19);
+
+  glp_term_out (GLP_OFF);
+  g_assert_cmpint (glp_read_lp (lp, NULL, path), ==, 0);
+  /* A cover row per demand point and the row of the number of sites. */
+  g_assert_cmpint (glp_get_num_rows (lp), ==, 8000 + 1);
+  glp_init_iocp (&parm);
+  parm.presolve = GLP_ON;
+  parm.mip_gap = 1e-9;
+  g_assert_cmpint (glp_intopt (lp, &parm), ==, 0);
+  g_assert_cmpint (glp_mip_status (lp), ==, GLP_OPT);
+  g_test_message ("%.1f MiB of LP; linli %.0f, glpk %.0f", st.st_size / 1048576.0, result->objective,
+                  glp_mip_obj_val (lp));
+  g_assert_cmpfloat (fabs (result->objective - glp_mip_obj_val (lp)), <=, 0.5);
+  glp_delete_prob (lp);
+  g_unlink (path);
+  instance_free (in);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -331,5 +380,6 @@ main (int    argc,
   g_test_add_func ("/plan-glpk/mclp", test_mclp);
   g_test_add_func ("/plan-glpk/pmedian", test_pmedian);
   g_test_add_func ("/plan-glpk/export-lp", test_export_lp);
+  g_test_add_func ("/plan-glpk/export-lp-chunks", test_export_lp_chunks);
   return g_test_run ();
 }

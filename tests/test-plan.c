@@ -556,8 +556,9 @@ test_brute_force (void)
                   counts[0], counts[1], counts[2]);
 }
 
-/* Stopped early — one node, or a loose gap tolerance — the bound must
- * still hold and the plan must be no better than the optimum.
+/* Stopped early — one node, a loose gap tolerance, or the time limit
+ * before the search — the bound must still hold and the plan must be no
+ * better than the optimum.
  */
 static void
 test_bounds_valid (void)
@@ -586,7 +587,7 @@ test_bounds_valid (void)
       inst = tiny_instance (&t);
       options_from_tiny (&opts, &o);
       opts.seed = c;
-      switch (c % 3)
+      switch (c % 4)
         {
         case 0:
           opts.node_limit = 1;
@@ -594,9 +595,13 @@ test_bounds_valid (void)
         case 1:
           opts.gap_tolerance = 0.05;
           break;
-        default:
+        case 2:
           opts.node_limit = 3;
           opts.gap_tolerance = 0.01;
+          break;
+        default:
+          /* Out of time before the first node: only the plans so far. */
+          opts.time_limit = 1e-9;
           break;
         }
       res = linli_plan_solve (inst, &opts, NULL, NULL, NULL, &error);
@@ -1544,6 +1549,166 @@ test_from_project (void)
   }
 }
 
+/* ------------------------------------------------------------------------ */
+/* Integrality                                                               */
+/* ------------------------------------------------------------------------ */
+
+/* Three demand points in a triangle, three candidates each reaching two of
+ * them, all costing @cost: covering all needs two sites, while the linear
+ * relaxation (half of each) needs one and a half, and no Lagrangian bound
+ * beats it.  Only rounding the bound up to a whole multiple of the cost
+ * proves two sites optimal without branching.
+ */
+static LinliPlanInstance *
+triangle_instance (const double *costs)
+{
+  const double w[] = { 1, 1, 1 };
+  const double cap[] = { 0, 0, 0 };
+  const LinliPlanCandidateState st[] = { LINLI_PLAN_CANDIDATE, LINLI_PLAN_CANDIDATE,
+                                         LINLI_PLAN_CANDIDATE };
+  LinliPlanInstance *inst = linli_plan_instance_new (3, w, 3, costs, st, cap);
+
+  for (guint j = 0; j < 3; j++)
+    {
+      linli_plan_instance_add_arc (inst, j, j, 10);
+      linli_plan_instance_add_arc (inst, (j + 1) % 3, j, 10);
+    }
+  linli_plan_instance_finish (inst);
+  return inst;
+}
+
+static void
+test_integrality_crafted (void)
+{
+  const double on_grid[] = { 1.5, 1.5, 1.5 };
+  /* Off every decimal step of six digits or fewer. */
+  const double off_grid[] = { 1.5, 1.5, 1.5 + 1e-8 };
+  LinliPlanOptions opts;
+
+  linli_plan_options_init (&opts);
+  opts.problem = LINLI_PLAN_LSCP;
+  opts.target_share = 1.0;
+  opts.radius = 20;
+  opts.node_limit = 1;
+  opts.time_limit = 0;
+  opts.gap_tolerance = 0;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr (LinliPlanInstance) inst = triangle_instance (pass == 0 ? on_grid : off_grid);
+      g_autoptr (LinliPlanResult) res = NULL;
+      g_autoptr (GError) error = NULL;
+      double optimum = pass == 0 ? 3.0 : 3.0 + 1e-8;
+
+      res = linli_plan_solve (inst, &opts, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (res->n_chosen, ==, 2);
+      g_assert_cmpfloat (res->objective, >=, 3.0 - 1e-12);
+      g_assert_cmpfloat (res->objective, <=, optimum + 1e-12);
+      /* No bound may pass the optimum; the relaxation alone reaches 2.25. */
+      g_assert_cmpfloat (res->bound, <=, res->objective);
+      if (pass == 0)
+        {
+          g_assert_true (res->proven_optimal);
+          g_assert_cmpfloat (res->bound, ==, res->objective);
+        }
+      else
+        {
+          g_assert_false (res->proven_optimal);
+          g_assert_cmpfloat (res->bound, <=, 2.25 + 1e-6);
+        }
+    }
+}
+
+/* Weights and costs on decimal steps (halves, quarters) and whole-metre
+ * distances: every early-stopped solve keeps its bound on the safe side of
+ * the brute-force optimum, and a bound that proves a plan is on its step.
+ * A twin whose weights or costs are scaled by the square root of two has
+ * the same optimal plans but no step: the rounding must prove at least
+ * some plans the twin does not, with the same node limit.
+ */
+static void
+test_integrality_random (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (1729);
+  guint cases = linli_test_cases (g_test_slow () ? 6000 : 2000);
+  guint only_by_rounding = 0, proven = 0;
+
+  for (guint c = 0; c < cases; c++)
+    {
+      Tiny t, twin;
+      TinyOptions o;
+      LinliPlanOptions opts;
+      g_autoptr (LinliPlanInstance) inst = NULL;
+      g_autoptr (LinliPlanInstance) twin_inst = NULL;
+      g_autoptr (LinliPlanResult) res = NULL;
+      g_autoptr (LinliPlanResult) twin_res = NULL;
+      g_autoptr (GError) error = NULL;
+      double step = c % 3 == 0 ? 1 : c % 3 == 1 ? 0.5 : 0.25;
+      gboolean pmedian = c % 2 == 0;
+      double scale;
+      Brute b;
+
+      tiny_random (rand, &t, g_rand_int_range (rand, 4, 31), g_rand_int_range (rand, 2, 11), FALSE,
+                   c % 4 == 1);
+      for (guint i = 0; i < t.n; i++)
+        t.w[i] = step * g_rand_int_range (rand, 1, 80);
+      for (guint j = 0; j < t.m; j++)
+        t.cost[j] = step * g_rand_int_range (rand, 1, 40);
+      memset (&o, 0, sizeof o);
+      o.radius = g_rand_int_range (rand, 150, (int) t.max_distance + 1);
+      o.budget = -1;
+      o.k = -1;
+      if (pmedian)
+        {
+          o.problem = LINLI_PLAN_PMEDIAN;
+          o.k = g_rand_int_range (rand, 1, 5);
+        }
+      else
+        {
+          o.problem = LINLI_PLAN_LSCP;
+          o.use_costs = TRUE;
+          o.target = g_rand_double_range (rand, 0.3, 1.0);
+        }
+      b = brute_force (&t, &o);
+      if (!b.feasible)
+        continue;
+
+      inst = tiny_instance (&t);
+      options_from_tiny (&opts, &o);
+      opts.seed = c;
+      opts.gap_tolerance = 0;
+      opts.node_limit = 1 + c % 3;
+      res = linli_plan_solve (inst, &opts, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      assert_bound_valid (&o, res, &b);
+      assert_result_consistent (&t, &o, res);
+      if (res->proven_optimal)
+        {
+          /* p-median's objective is a mean: the total is on the step. */
+          scale = pmedian ? res->total_weight : 1;
+          proven++;
+          assert_close (res->objective, b.optimum);
+          g_assert_cmpfloat_with_epsilon (res->bound * scale / step, round (res->bound * scale / step),
+                                          1e-6);
+        }
+
+      twin = t;
+      for (guint i = 0; i < t.n && pmedian; i++)
+        twin.w[i] = t.w[i] * G_SQRT2;
+      for (guint j = 0; j < t.m && !pmedian; j++)
+        twin.cost[j] = t.cost[j] * G_SQRT2;
+      twin_inst = tiny_instance (&twin);
+      twin_res = linli_plan_solve (twin_inst, &opts, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      if (res->proven_optimal && !twin_res->proven_optimal)
+        only_by_rounding++;
+    }
+  g_test_message ("%u of %u early-stopped solves proven, %u of them only by rounding the bound",
+                  proven, cases, only_by_rounding);
+  g_assert_cmpuint (only_by_rounding, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1568,6 +1733,8 @@ main (int   argc,
   g_test_add_func ("/plan/degenerate", test_degenerate);
   g_test_add_func ("/plan/medium-exhaustive", test_medium_exhaustive);
   g_test_add_func ("/plan/progress-time-limit", test_progress_and_time_limit);
+  g_test_add_func ("/plan/integrality/crafted", test_integrality_crafted);
+  g_test_add_func ("/plan/integrality/random", test_integrality_random);
 
   return g_test_run ();
 }

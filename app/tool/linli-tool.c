@@ -458,7 +458,8 @@ cmd_bench (int    argc,
         if (figures[f].samples->len > 0)
           g_print ("  \"%s\": { \"median_ms\": %.2f, \"runs\": %u },\n", figures[f].name,
                    linli_stats_median (figures[f].samples), figures[f].samples->len);
-      g_print ("  \"rss_after_open_mib\": %.1f\n}\n", rss);
+      g_print ("  \"rss_after_open_mib\": %.1f,\n", rss);
+      g_print ("  \"peak_rss_mib\": %.1f\n}\n", linli_stats_peak_resident_mib ());
     }
   else
     {
@@ -472,6 +473,9 @@ cmd_bench (int    argc,
       if (figures[1].samples->len > 0)
         g_print ("open_vs_xmllint  ratio=%.2f\n", linli_stats_median (figures[0].samples) / linli_stats_median (figures[1].samples));
       g_print ("rss_after_open   mib=%.1f\n", rss);
+      /* What the whole run needed, as getrusage() and time -v count it. */
+      g_print ("peak_rss         mib=%.1f  # %s\n", linli_stats_peak_resident_mib (),
+               _("the process's peak resident memory (getrusage)"));
     }
   for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
     g_array_unref (figures[f].samples);
@@ -659,6 +663,7 @@ cmd_plan (int    argc,
   g_autofree char *out_path = NULL, *lp_path = NULL, *demand = NULL, *candidates = NULL, *costs = NULL;
   g_auto (GStrv) require = NULL, forbid = NULL;
   int k = -1, seed = 1;
+  gint64 node_limit = 0;
   double target = 0.95, radius = -1, budget = -1, max_distance = -1, time_limit = 60, gap = 1e-6;
   gboolean json = FALSE, capacitated = FALSE, use_costs = FALSE, verbose = FALSE;
   GOptionEntry entries[] = {
@@ -674,6 +679,7 @@ cmd_plan (int    argc,
     { "capacitated", 0, 0, G_OPTION_ARG_NONE, &capacitated, N_("Each site serves at most its capacity (mclp)"), NULL },
     { "use-costs", 0, 0, G_OPTION_ARG_NONE, &use_costs, N_("Least total cost instead of fewest sites (lscp)"), NULL },
     { "time-limit", 0, 0, G_OPTION_ARG_DOUBLE, &time_limit, N_("Seconds to search at most"), "S" },
+    { "node-limit", 0, 0, G_OPTION_ARG_INT64, &node_limit, N_("Branch-and-bound nodes to explore at most; the bound stays proven (default: no limit)"), "N" },
     { "gap", 0, 0, G_OPTION_ARG_DOUBLE, &gap, N_("Stop when proven within this fraction of the best, e.g. 0.01"), "FRACTION" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed (the same seed gives the same plan)"), "N" },
     { "demand", 0, 0, G_OPTION_ARG_FILENAME, &demand, N_("CSV instance: demand points (id,weight)"), "FILE" },
@@ -695,6 +701,11 @@ cmd_plan (int    argc,
   g_autoptr (GPtrArray) candidate_names = NULL;
   g_autofree char *report = NULL;
   LinliPlanOptions opts;
+  /* The solve's own time leaves out reading the instance and writing the
+   * LP: the command's time is what a stopwatch outside sees.
+   */
+  gint64 command_start = g_get_monotonic_time ();
+  double lp_seconds = 0;
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
@@ -808,6 +819,7 @@ cmd_plan (int    argc,
   opts.use_costs = use_costs;
   opts.time_limit = time_limit;
   opts.gap_tolerance = gap;
+  opts.node_limit = (guint64) MAX (node_limit, 0);
   opts.seed = (guint32) seed;
   if ((opts.problem != LINLI_PLAN_LSCP && k < 0 && budget < 0) ||
       (opts.problem == LINLI_PLAN_LSCP && !(target > 0 && target <= 1)))
@@ -816,10 +828,16 @@ cmd_plan (int    argc,
       return 2;
     }
 
-  if (lp_path != NULL && !linli_plan_write_lp (instance, &opts, lp_path, &error))
+  if (lp_path != NULL)
     {
-      g_printerr ("linli-tool: %s\n", error->message);
-      return 1;
+      gint64 t0 = g_get_monotonic_time ();
+
+      if (!linli_plan_write_lp (instance, &opts, lp_path, &error))
+        {
+          g_printerr ("linli-tool: %s\n", error->message);
+          return 1;
+        }
+      lp_seconds = (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC;
     }
 
   result = linli_plan_solve (instance, &opts, NULL, plan_progress_cb, &verbose, &error);
@@ -845,6 +863,44 @@ cmd_plan (int    argc,
       g_free (report);
       report = g_steal_pointer (&full);
     }
+  {
+    double total = (g_get_monotonic_time () - command_start) / (double) G_USEC_PER_SEC;
+    double peak = linli_stats_peak_resident_mib ();
+    g_autofree char *full = NULL;
+
+    if (json)
+      {
+        /* The report is one object: the command's figures go inside it. */
+        gsize len = strlen (report);
+        char num[3][G_ASCII_DTOSTR_BUF_SIZE];
+
+        while (len > 0 && (report[len - 1] == '\n' || report[len - 1] == '}'))
+          len--;
+        full = g_strdup_printf ("%.*s,\n  \"command_seconds\": %s,\n  \"lp_seconds\": %s,\n"
+                                "  \"peak_rss_mib\": %s\n}\n", (int) len, report,
+                                g_ascii_formatd (num[0], sizeof num[0], "%.3f", total),
+                                g_ascii_formatd (num[1], sizeof num[1], "%.3f", lp_seconds),
+                                g_ascii_formatd (num[2], sizeof num[2], "%.1f", isfinite (peak) ? peak : 0));
+      }
+    else
+      {
+        /* Under the solve's own time, on the line after the objective. */
+        const char *objective = strstr (report, _("Objective:"));
+        const char *eol = objective != NULL ? strchr (objective, '\n') : NULL;
+        gsize at = eol != NULL ? (gsize) (eol + 1 - report) : strlen (report);
+        g_autofree char *line = NULL;
+
+        if (lp_path != NULL)
+          line = g_strdup_printf (_("Command: %.3f s in all (solve %.3f s, LP written in %.3f s), "
+                                    "peak memory %.0f MiB\n"), total, result->elapsed, lp_seconds, peak);
+        else
+          line = g_strdup_printf (_("Command: %.3f s in all (solve %.3f s), peak memory %.0f MiB\n"),
+                                  total, result->elapsed, peak);
+        full = g_strdup_printf ("%.*s%s%s", (int) at, report, line, report + at);
+      }
+    g_free (report);
+    report = g_steal_pointer (&full);
+  }
   if (out_path != NULL)
     {
       if (!linli_file_set_contents (out_path, report, strlen (report), &error))

@@ -302,8 +302,12 @@ main (int    argc,
                  linli_stats_median (snap_ms), linli_stats_median (cpu_ms), runs, n_grids, first_ms, made_ms);
     }
   }
+  /* What the whole run needed, as getrusage() and time -v count it. */
   if (json)
-    g_print ("}\n");
+    g_print ("  ,\"peak_rss_mib\": %.1f\n}\n", linli_stats_peak_resident_mib ());
+  else
+    g_print ("peak_rss mib=%.1f  # the process's peak resident memory (getrusage)\n",
+             linli_stats_peak_resident_mib ());
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }

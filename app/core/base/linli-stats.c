@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <sys/resource.h>
 
 static int
 compare_double (gconstpointer a,
@@ -50,4 +51,25 @@ linli_stats_resident_mib (void)
     return NAN;
   line = strstr (status, "VmRSS:");
   return line ? g_ascii_strtod (line + 6, NULL) / 1024.0 : NAN;
+}
+
+/**
+ * linli_stats_peak_resident_mib:
+ *
+ * The most resident memory this process has held so far, as the kernel
+ * counts it for getrusage() (ru_maxrss) and `/usr/bin/time -v` prints it:
+ * what a machine must have for the run, where the resident size at one
+ * moment misses the peaks in between.
+ *
+ * Returns: the peak resident memory in MiB, or NAN
+ */
+double
+linli_stats_peak_resident_mib (void)
+{
+  struct rusage usage;
+
+  if (getrusage (RUSAGE_SELF, &usage) != 0)
+    return NAN;
+  /* Linux counts in KiB. */
+  return usage.ru_maxrss / 1024.0;
 }

@@ -9,5 +9,6 @@ G_BEGIN_DECLS
 
 double linli_stats_median       (GArray *samples);
 double linli_stats_resident_mib (void);
+double linli_stats_peak_resident_mib (void);
 
 G_END_DECLS

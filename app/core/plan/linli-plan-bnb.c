@@ -177,6 +177,14 @@ process_node (LinliPlanSearch *self,
               guint           *branch)
 {
   double bound = parent_bound;
+  /* p-median's bound below the root is worth three times the steps: on
+   * the classic graphs at large p, 40 steps a node left gaps of one unit
+   * open for thousands of nodes that 120 close in a few (400 nodes,
+   * p = 80: 12,428 nodes unproven, then 9 nodes; 500 nodes, p = 166: 1,060
+   * nodes unproven, then 323).  300 steps were slower again.
+   */
+  guint node_iterations = self->problem == LINLI_PLAN_PMEDIAN ? 120 : 40;
+  guint node_patience = self->problem == LINLI_PLAN_PMEDIAN ? 12 : 6;
 
   for (guint round = 0;; round++)
     {
@@ -196,9 +204,10 @@ process_node (LinliPlanSearch *self,
 
       if (root && round == 0)
         b = _linli_plan_lagrange (self, 600, 25, 1.0, TRUE, &infeasible);
+      else if (root)
+        b = _linli_plan_lagrange (self, 150, 15, 0.5, FALSE, &infeasible);
       else
-        b = _linli_plan_lagrange (self, root ? 150 : 40, root ? 15 : 6, root ? 0.5 : 0.25, FALSE,
-                                  &infeasible);
+        b = _linli_plan_lagrange (self, node_iterations, node_patience, 0.25, FALSE, &infeasible);
       if (infeasible)
         return NODE_DONE;
       if (isfinite (b))

@@ -351,35 +351,120 @@ linli_plan_read_csv (const char  *demand_path,
 /* CPLEX LP                                                                  */
 /* ------------------------------------------------------------------------ */
 
+/* The LP goes to the file in chunks as it is written: a p-median LP of
+ * 300,000 buildings runs to hundreds of megabytes, which one string would
+ * hold whole (and grow by copying) before a byte reached the disk.
+ */
+#define LP_CHUNK (1 << 20)
+
 typedef struct
 {
-  GString *out;
-  guint    terms;   /* on the current line, to keep lines short */
+  GString         *out;
+  guint            terms;   /* on the current line, to keep lines short */
+  LinliFileWriter *writer;
+  GError          *error;   /* the first write that failed; later ones are skipped */
 } Lp;
 
 static void
-lp_term (Lp         *lp,
-         double      coefficient,
-         const char *format,
-         ...) G_GNUC_PRINTF (3, 4);
+lp_flush (Lp *lp)
+{
+  if (lp->error == NULL && lp->out->len > 0)
+    linli_file_writer_write (lp->writer, lp->out->str, lp->out->len, &lp->error);
+  g_string_truncate (lp->out, 0);
+}
+
+/* Called after each piece written: the buffer stays about one chunk. */
+static inline void
+lp_check (Lp *lp)
+{
+  if (lp->out->len >= LP_CHUNK)
+    lp_flush (lp);
+}
+
+/* Names and numbers are made by hand: printf's format parsing was most of
+ * the time of writing tens of millions of terms.
+ */
+#define LP_NONE G_MAXUINT
+
+static char *
+lp_put_uint (char  *p,
+             guint  v)
+{
+  char digits[16];
+  guint n = 0;
+
+  do
+    digits[n++] = '0' + v % 10;
+  while ((v /= 10) != 0);
+  while (n > 0)
+    *p++ = digits[--n];
+  return p;
+}
+
+/* A variable or row name: @prefix, @i and, unless LP_NONE, "_" and @j. */
+static char *
+lp_put_name (char       *p,
+             const char *prefix,
+             guint       i,
+             guint       j)
+{
+  while (*prefix)
+    *p++ = *prefix++;
+  p = lp_put_uint (p, i);
+  if (j != LP_NONE)
+    {
+      *p++ = '_';
+      p = lp_put_uint (p, j);
+    }
+  return p;
+}
+
+/* The start of a row: " name:". */
+static void
+lp_row (Lp         *lp,
+        const char *prefix,
+        guint       i,
+        guint       j)
+{
+  char buf[64], *p = buf;
+
+  *p++ = ' ';
+  p = lp_put_name (p, prefix, i, j);
+  *p++ = ':';
+  g_string_append_len (lp->out, buf, p - buf);
+}
 
 static void
 lp_term (Lp         *lp,
          double      coefficient,
-         const char *format,
-         ...)
+         const char *prefix,
+         guint       i,
+         guint       j)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  va_list args;
+  char buf[G_ASCII_DTOSTR_BUF_SIZE + 64], *p = buf;
+  double a = fabs (coefficient);
 
   if (lp->terms > 0 && lp->terms % 8 == 0)
-    g_string_append (lp->out, "\n   ");
-  g_string_append_printf (lp->out, " %s %s ", coefficient < 0 ? "-" : "+",
-                          g_ascii_formatd (buf, sizeof buf, "%.10g", fabs (coefficient)));
-  va_start (args, format);
-  g_string_append_vprintf (lp->out, format, args);
-  va_end (args);
+    {
+      memcpy (p, "\n   ", 4);
+      p += 4;
+    }
+  *p++ = ' ';
+  *p++ = coefficient < 0 ? '-' : '+';
+  *p++ = ' ';
+  /* Whole numbers below 10^9 print as %.10g prints them. */
+  if (a == floor (a) && a < 1e9)
+    p = lp_put_uint (p, (guint) a);
+  else
+    {
+      g_ascii_formatd (p, G_ASCII_DTOSTR_BUF_SIZE, "%.10g", a);
+      p += strlen (p);
+    }
+  *p++ = ' ';
+  p = lp_put_name (p, prefix, i, j);
+  g_string_append_len (lp->out, buf, p - buf);
   lp->terms++;
+  lp_check (lp);
 }
 
 static void
@@ -393,6 +478,7 @@ lp_end_row (Lp         *lp,
     g_string_append (lp->out, " 0 x_none");
   g_string_append_printf (lp->out, " %s %s\n", sense, g_ascii_formatd (buf, sizeof buf, "%.10g", rhs));
   lp->terms = 0;
+  lp_check (lp);
 }
 
 static LinliPlanCandidateState
@@ -414,6 +500,10 @@ state_of (LinliPlanInstance      *instance,
  * left unreached at the penalty distance (p-median).  Existing and required
  * candidates are fixed open, forbidden ones closed.
  *
+ * The LP is streamed to a temporary file a megabyte at a time, so memory
+ * stays small however large the instance, and replaces @path only once it
+ * is complete.
+ *
  * Returns: %TRUE on success
  */
 gboolean
@@ -427,9 +517,13 @@ linli_plan_write_lp (LinliPlanInstance      *instance,
   double radius = options->radius >= 0 ? options->radius : linli_plan_instance_get_max_distance (instance);
   double penalty = options->penalty_distance >= 0 ? options->penalty_distance
                                                   : linli_plan_instance_get_max_distance (instance);
-  g_autoptr (GString) out = g_string_sized_new (1 << 20);
-  Lp lp = { out, 0 };
+  g_autoptr (GString) out = g_string_sized_new (LP_CHUNK + 4096);
+  Lp lp = { out, 0, NULL, NULL };
   gboolean by_cost = FALSE;
+
+  lp.writer = linli_file_writer_new (path, error);
+  if (lp.writer == NULL)
+    return FALSE;
 
   g_string_append_printf (out, "\\ Linli %s instance: %u demand points, %u candidates\n",
                           linli_plan_problem_to_string (options->problem), n, m);
@@ -445,10 +539,10 @@ linli_plan_write_lp (LinliPlanInstance      *instance,
   /* Objective. */
   g_string_append (out, options->problem == LINLI_PLAN_MCLP ? "Maximize\n obj:" : "Minimize\n obj:");
   for (guint i = 0; i < n && options->problem == LINLI_PLAN_MCLP; i++)
-    lp_term (&lp, linli_plan_instance_get_weight (instance, i), "y%u", i);
+    lp_term (&lp, linli_plan_instance_get_weight (instance, i), "y", i, LP_NONE);
   for (guint j = 0; j < m && options->problem == LINLI_PLAN_LSCP; j++)
     if (state_of (instance, options, j) == LINLI_PLAN_CANDIDATE || state_of (instance, options, j) == LINLI_PLAN_REQUIRED)
-      lp_term (&lp, by_cost ? MAX (linli_plan_instance_get_cost (instance, j), 0) : 1, "x%u", j);
+      lp_term (&lp, by_cost ? MAX (linli_plan_instance_get_cost (instance, j), 0) : 1, "x", j, LP_NONE);
   if (options->problem == LINLI_PLAN_PMEDIAN)
     for (guint i = 0; i < n; i++)
       {
@@ -459,8 +553,8 @@ linli_plan_write_lp (LinliPlanInstance      *instance,
 
         for (guint a = 0; a < k; a++)
           if (dist[a] < penalty)
-            lp_term (&lp, w * dist[a], "z%u_%u", i, cand[a]);
-        lp_term (&lp, w * penalty, "u%u", i);
+            lp_term (&lp, w * dist[a], "z", i, cand[a]);
+        lp_term (&lp, w * penalty, "u", i, LP_NONE);
       }
   if (lp.terms == 0)
     g_string_append (out, " 0 x_none");
@@ -475,18 +569,18 @@ linli_plan_write_lp (LinliPlanInstance      *instance,
           const float *dist;
           guint k = linli_plan_instance_get_arcs (instance, i, &cand, &dist);
 
-          g_string_append_printf (out, " cover%u:", i);
-          lp_term (&lp, 1, "y%u", i);
+          lp_row (&lp, "cover", i, LP_NONE);
+          lp_term (&lp, 1, "y", i, LP_NONE);
           for (guint a = 0; a < k; a++)
             if (dist[a] <= radius)
-              lp_term (&lp, -1, "x%u", cand[a]);
+              lp_term (&lp, -1, "x", cand[a], LP_NONE);
           lp_end_row (&lp, "<=", 0);
         }
       if (options->problem == LINLI_PLAN_LSCP)
         {
           g_string_append (out, " target:");
           for (guint i = 0; i < n; i++)
-            lp_term (&lp, linli_plan_instance_get_weight (instance, i), "y%u", i);
+            lp_term (&lp, linli_plan_instance_get_weight (instance, i), "y", i, LP_NONE);
           lp_end_row (&lp, ">=", options->target_share * linli_plan_instance_get_total_weight (instance));
         }
     }
@@ -498,18 +592,18 @@ linli_plan_write_lp (LinliPlanInstance      *instance,
           const float *dist;
           guint k = linli_plan_instance_get_arcs (instance, i, &cand, &dist);
 
-          g_string_append_printf (out, " assign%u:", i);
+          lp_row (&lp, "assign", i, LP_NONE);
           for (guint a = 0; a < k; a++)
             if (dist[a] < penalty)
-              lp_term (&lp, 1, "z%u_%u", i, cand[a]);
-          lp_term (&lp, 1, "u%u", i);
+              lp_term (&lp, 1, "z", i, cand[a]);
+          lp_term (&lp, 1, "u", i, LP_NONE);
           lp_end_row (&lp, "=", 1);
           for (guint a = 0; a < k; a++)
             if (dist[a] < penalty)
               {
-                g_string_append_printf (out, " open%u_%u:", i, cand[a]);
-                lp_term (&lp, 1, "z%u_%u", i, cand[a]);
-                lp_term (&lp, -1, "x%u", cand[a]);
+                lp_row (&lp, "open", i, cand[a]);
+                lp_term (&lp, 1, "z", i, cand[a]);
+                lp_term (&lp, -1, "x", cand[a], LP_NONE);
                 lp_end_row (&lp, "<=", 0);
               }
         }
@@ -520,7 +614,7 @@ linli_plan_write_lp (LinliPlanInstance      *instance,
       g_string_append (out, " sites:");
       for (guint j = 0; j < m; j++)
         if (state_of (instance, options, j) == LINLI_PLAN_CANDIDATE)
-          lp_term (&lp, 1, "x%u", j);
+          lp_term (&lp, 1, "x", j, LP_NONE);
       lp_end_row (&lp, "<=", options->k);
     }
   if (options->problem != LINLI_PLAN_LSCP && options->budget >= 0)
@@ -531,7 +625,7 @@ linli_plan_write_lp (LinliPlanInstance      *instance,
           LinliPlanCandidateState st = state_of (instance, options, j);
 
           if ((st == LINLI_PLAN_CANDIDATE || st == LINLI_PLAN_REQUIRED) && linli_plan_instance_get_cost (instance, j) > 0)
-            lp_term (&lp, linli_plan_instance_get_cost (instance, j), "x%u", j);
+            lp_term (&lp, linli_plan_instance_get_cost (instance, j), "x", j, LP_NONE);
         }
       lp_end_row (&lp, "<=", options->budget);
     }
@@ -547,9 +641,13 @@ linli_plan_write_lp (LinliPlanInstance      *instance,
         g_string_append_printf (out, " x%u = 1\n", j);
       else if (st == LINLI_PLAN_FORBIDDEN)
         g_string_append_printf (out, " x%u = 0\n", j);
+      lp_check (&lp);
     }
   for (guint i = 0; i < n && options->problem != LINLI_PLAN_PMEDIAN; i++)
-    g_string_append_printf (out, " 0 <= y%u <= 1\n", i);
+    {
+      g_string_append_printf (out, " 0 <= y%u <= 1\n", i);
+      lp_check (&lp);
+    }
   g_string_append (out, "Binary\n");
   for (guint j = 0; j < m; j++)
     {
@@ -557,11 +655,21 @@ linli_plan_write_lp (LinliPlanInstance      *instance,
 
       if (st == LINLI_PLAN_CANDIDATE)
         g_string_append_printf (out, " x%u\n", j);
+      lp_check (&lp);
     }
   g_string_append (out, "End\n");
+  lp_flush (&lp);
 
-  /* Errors name @path, never the temporary file. */
-  return linli_file_set_contents (path, out->str, out->len, error);
+  /* The writer's errors name @path, never the temporary file; the target
+   * is replaced only when the whole LP was written.
+   */
+  if (lp.error != NULL)
+    {
+      linli_file_writer_abort (lp.writer);
+      g_propagate_error (error, lp.error);
+      return FALSE;
+    }
+  return linli_file_writer_commit (lp.writer, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -709,6 +817,7 @@ linli_plan_report_json (LinliPlanInstance     *instance,
   g_string_append_printf (out, ",\n  \"target_reached\": %s", r->target_reached ? "true" : "false");
   g_string_append (out, ",\n  \"seconds\": ");
   json_number (out, r->elapsed);
+  g_string_append_printf (out, ",\n  \"nodes\": %" G_GUINT64_FORMAT, r->nodes);
   g_string_append (out, ",\n  \"total_weight\": ");
   json_number (out, r->total_weight);
   g_string_append (out, ",\n  \"covered_weight\": ");

@@ -163,7 +163,8 @@ typedef struct
   float                  radius_f;
   double                 penalty;
   gboolean               maximise;
-  gboolean               integral;
+  gboolean               integral;       /* every objective is a multiple of grid */
+  double                 grid;
   gboolean               capacitated;
   gboolean               by_cost;
   gboolean               use_budget;

@@ -81,19 +81,22 @@ _linli_plan_rel_gap (double bound,
   return fabs (bound - value) / scale;
 }
 
-/* A bound rounded to what whole objectives can reach; the slack keeps
- * rounding errors of the bound from cutting off a true optimum.
+/* A bound rounded to the next value a plan can have: every objective is
+ * a whole multiple of the grid, so a minimum of at least 1,728.996 with a
+ * grid of 1 is at least 1,729.  The slack keeps rounding errors of the
+ * bound from cutting off a true optimum.
  */
 double
 _linli_plan_round_bound (LinliPlanSearch *self,
                          double           bound)
 {
-  double slack;
+  double units, slack;
 
   if (!self->integral || !isfinite (bound))
     return bound;
-  slack = 1e-9 * MAX (1.0, fabs (bound));
-  return self->maximise ? floor (bound + slack) : ceil (bound - slack);
+  units = bound / self->grid;
+  slack = 1e-9 * MAX (1.0, fabs (units));
+  return self->grid * (self->maximise ? floor (units + slack) : ceil (units - slack));
 }
 
 /* Whether nothing under a node with @bound can beat the best plan by more
@@ -108,7 +111,11 @@ _linli_plan_prunable (LinliPlanSearch *self,
   if (!self->has_inc)
     return FALSE;
   b = _linli_plan_round_bound (self, bound);
-  noise = 1e-9 * MAX (1.0, fabs (self->inc_value));
+  /* On a grid a better plan is better by a whole step: anything within
+   * half a step of the best plan is the best plan's value, whatever the
+   * rounding errors of the sums.
+   */
+  noise = self->integral ? self->grid / 2 : 1e-9 * MAX (1.0, fabs (self->inc_value));
   if (self->maximise ? b <= self->inc_value + noise : b >= self->inc_value - noise)
     return TRUE;
   /* With whole objectives the default tolerance means exactly optimal:

@@ -419,8 +419,11 @@ make_result (LinliPlanSearch *self)
     bound = MAX (self->root_bound, MIN (value, self->closed_bound));
   bound = _linli_plan_round_bound (self, bound);
   bound = self->maximise ? MAX (bound, value) : MIN (bound, value);
+  /* The bound holds however the search ended, so a bound that meets the
+   * plan proves it even when a limit stopped the search.
+   */
   if (self->integral)
-    res->proven_optimal = !self->incomplete && bound == value;
+    res->proven_optimal = fabs (bound - value) < self->grid / 2;
   else
     res->proven_optimal = !self->incomplete && _linli_plan_rel_gap (bound, value) <= 1e-6;
 
@@ -443,14 +446,149 @@ make_result (LinliPlanSearch *self)
  * Public API
  */
 
+/* The largest objective, in steps of its grid, whose sums double precision
+ * still adds up exactly.
+ */
+#define GRID_MAX_STEPS 1e15
+#define GRID_MAX_DIGITS 6
+
+/* Whether @v is the double nearest to a whole number of 1/@scale. */
 static gboolean
-all_integral (const double *v,
-              guint         n)
+on_decimal_grid (double v,
+                 double scale)
 {
+  double u = round (v * scale);
+
+  return fabs (u) <= GRID_MAX_STEPS && u / scale == v;
+}
+
+static guint64
+gcd64 (guint64 a,
+       guint64 b)
+{
+  while (b != 0)
+    {
+      guint64 t = a % b;
+
+      a = b;
+      b = t;
+    }
+  return a;
+}
+
+/* The largest step every value of @v is a whole multiple of, with at most
+ * six decimals (values read from text: 12.5 yuan, 0.25 households), or 0
+ * when there is none.  A value counts as on a decimal step when it is the
+ * double nearest to it, which is what reading the decimal gave.
+ */
+static double
+value_grid (const double *v,
+            guint         n)
+{
+  double scale = 1;
+  guint digits = 0;
+  guint64 g = 0;
+
   for (guint i = 0; i < n; i++)
-    if (v[i] != floor (v[i]) || fabs (v[i]) > 1e15)
-      return FALSE;
-  return TRUE;
+    {
+      if (!isfinite (v[i]))
+        return 0;
+      while (!on_decimal_grid (v[i], scale))
+        {
+          if (digits == GRID_MAX_DIGITS)
+            return 0;
+          digits++;
+          scale *= 10;
+        }
+    }
+  /* A value on a coarser step is on the finer one too: both divisions
+   * round the same real number.
+   */
+  for (guint i = 0; i < n && g != 1; i++)
+    g = gcd64 (g, (guint64) fabs (round (v[i] * scale)));
+  return g == 0 ? 1 / scale : g / scale;
+}
+
+/* The step of p-median distances: whole numbers only.  They are held in
+ * single precision, whose decimals are not the ones read, and sums of
+ * hundreds of thousands of them lose whole steps of a finer grid.
+ */
+static double
+distance_grid (LinliPlanInstance *inst,
+               double             penalty)
+{
+  gsize n_arcs = inst->row_start[inst->n_demand];
+  guint64 g = 0;
+
+  if (penalty != floor (penalty) || penalty > 1 << 24)
+    return 0;
+  g = (guint64) penalty;
+  for (gsize e = 0; e < n_arcs; e++)
+    {
+      float d = inst->arc_dist[e];
+
+      if (d != floorf (d))
+        return 0;
+      if (g != 1)
+        g = gcd64 (g, (guint64) d);
+    }
+  return g == 0 ? 1 : g;
+}
+
+/* Sets the step every objective value of this solve is a whole multiple
+ * of, when there is one and the largest objective is few enough steps for
+ * sums to be exact.
+ */
+static void
+find_grid (LinliPlanSearch *self)
+{
+  LinliPlanInstance *inst = self->inst;
+  guint n_cand = inst->n_candidates;
+  g_autofree double *v = g_new (double, MAX (n_cand, 1) + 1);
+  double grid = 0, largest = 0;
+  guint n = 0;
+
+  switch (self->problem)
+    {
+    case LINLI_PLAN_MCLP:
+      grid = value_grid (inst->weights, inst->n_demand);
+      if (grid > 0 && self->capacitated)
+        {
+          double cap_grid = value_grid (inst->capacities, n_cand);
+
+          /* Both on one decimal step: the flow is a multiple of the finer. */
+          grid = cap_grid > 0 ? value_grid ((double[]) { grid, cap_grid }, 2) : 0;
+        }
+      largest = inst->total_weight;
+      break;
+    case LINLI_PLAN_LSCP:
+      if (!self->by_cost)
+        {
+          grid = 1;
+          largest = n_cand;
+          break;
+        }
+      for (guint j = 0; j < n_cand; j++)
+        if (self->states[j] == LINLI_PLAN_CANDIDATE || self->states[j] == LINLI_PLAN_REQUIRED)
+          {
+            v[n++] = MAX (inst->costs[j], 0);
+            largest += v[n - 1];
+          }
+      grid = value_grid (v, n);
+      break;
+    case LINLI_PLAN_PMEDIAN:
+    case LINLI_PLAN_N_PROBLEMS:
+    default:
+      {
+        double dgrid = distance_grid (inst, self->penalty);
+
+        grid = dgrid > 0 ? value_grid (inst->weights, inst->n_demand) * dgrid : 0;
+        largest = inst->total_weight * MAX (self->penalty, inst->max_distance);
+      }
+      break;
+    }
+  self->integral = grid > 0 && isfinite (largest) && largest / grid <= GRID_MAX_STEPS;
+  self->grid = self->integral ? grid : 0;
 }
 
 static gboolean
@@ -533,7 +671,7 @@ setup (LinliPlanSearch        *self,
         }
       self->by_cost = opts->use_costs && all_costs;
       self->fixed_value = self->by_cost ? required_cost : n_required;
-      self->integral = !self->by_cost || all_integral (inst->costs, n_cand);
+      find_grid (self);
       self->target = opts->target_share * inst->total_weight;
       self->target_reached = TRUE;
       return TRUE;
@@ -573,9 +711,7 @@ setup (LinliPlanSearch        *self,
       self->budget = MAX (opts->budget - required_cost, 0);
     }
   self->capacitated = opts->capacitated && any_cap;
-  self->integral = self->problem == LINLI_PLAN_MCLP &&
-                   all_integral (inst->weights, inst->n_demand) &&
-                   (!self->capacitated || all_integral (inst->capacities, n_cand));
+  find_grid (self);
   return TRUE;
 }
 
@@ -691,7 +827,12 @@ linli_plan_solve (LinliPlanInstance      *instance,
       _linli_plan_branch_and_bound (&search);
     }
   else
-    search.incomplete = TRUE;
+    {
+      /* Out of time before the search: no node vouches for the plan, the
+       * bound is the one that needs no work.
+       */
+      _linli_plan_note_open (&search, search.root_bound);
+    }
   if (search.cancelled || _linli_plan_cancelled (&search))
     goto out;
 
