@@ -1138,6 +1138,17 @@ test_import_preview_gis (Fixture       *f,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "3 buildings to import"));
   linli_test_wait_ms (300);
   linli_test_screenshot (GTK_WIDGET (dialog), "import-gis.png");
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "project’s data"));   /* beside the sample */
+
+  /* A system that puts the layer 10° east, far from the open sample: the
+   * preview says so first, and the import stays possible. */
+  gtk_editable_set_text (GTK_EDITABLE (crs), "+proj=longlat +datum=WGS84 +pm=10 +no_defs");
+  g_signal_emit_by_name (crs, "activate");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "Everything in the file lies at least"));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "import"));
+  gtk_editable_set_text (GTK_EDITABLE (crs), "EPSG:4326");
+  g_signal_emit_by_name (crs, "activate");
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "project’s data"));
 
   gtk_drop_down_set_selected (layer, 1);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "0 buildings to import"));

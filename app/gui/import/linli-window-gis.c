@@ -7,6 +7,7 @@
 
 #include "linli-figures.h"
 #include "linli-import-ogr.h"
+#include "linli-import-sites.h"
 #include "linli-window-private.h"
 
 /* File → Import Buildings and Streets, for a GIS file (Shapefile,
@@ -77,6 +78,12 @@ update_preview (PendingGis *p)
     g_string_append (s, error->message);
   else
     {
+      /* A layer far from the open project's data (another city, or a
+       * coordinate system named wrong) is said first. */
+      g_autofree char *place = linli_import_check_project_place (p->self->project, project);
+
+      if (place != NULL)
+        g_string_append_printf (s, "%s\n\n", place);
       g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u building to import",
                                               "%u buildings to import", report.buildings),
                               report.buildings);
