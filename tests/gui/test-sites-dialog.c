@@ -185,6 +185,45 @@ test_far (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* A GIS layer (here a GeoPackage's buildings, their outlines) gives its
+ * features as candidate sites through the same dialog: each at the centre
+ * of its feature, inside the layer's extent, one step to undo. */
+static void
+test_gis_layer (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *src = g_getenv ("LINLI_SOURCE_DIR");
+  g_autofree char *path = g_build_filename (src ? src : ".", "tests", "data", "ogr", "two-layers.gpkg", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  guint n_before = linli_project_get_n_sites (f->project);
+  LinliSitesDialog *dialog;
+
+  dialog = linli_window_open_sites_dialog (f->window, file, &error);
+  g_assert_no_error (error);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_cmpint (linli_sites_dialog_get_column (dialog, LINLI_SITE_FIELD_LON), >=, 0);
+  g_assert_cmpint (linli_sites_dialog_get_column (dialog, LINLI_SITE_FIELD_LAT), >=, 0);
+  g_assert_true (linli_columns_dialog_get_can_import (LINLI_COLUMNS_DIALOG (dialog)));
+  g_assert_null (strstr (linli_columns_dialog_get_summary (LINLI_COLUMNS_DIALOG (dialog)), " km "));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv.import", NULL));
+  g_assert_null (dialog);
+  g_assert_cmpuint (linli_project_get_n_sites (f->project), ==, n_before + 3);
+  for (guint i = n_before; i < n_before + 3; i++)
+    {
+      LinliSite *site = linli_project_get_site (f->project, i);
+
+      /* The layer's extent, as the file says it (EPSG:4326). */
+      g_assert_cmpfloat (linli_site_get_lon (site), >, 120.12);
+      g_assert_cmpfloat (linli_site_get_lon (site), <, 120.1226);
+      g_assert_cmpfloat (linli_site_get_lat (site), >, 30.28);
+      g_assert_cmpfloat (linli_site_get_lat (site), <, 30.2813);
+      g_assert_cmpint (linli_site_get_status (site), ==, LINLI_SITE_STATUS_CANDIDATE);
+    }
+  g_assert_true (linli_history_undo (linli_window_get_history (f->window)));
+  g_assert_cmpuint (linli_project_get_n_sites (f->project), ==, n_before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -204,6 +243,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/sites-dialog/import", test_import);
   ADD ("/sites-dialog/far", test_far);
+  ADD ("/sites-dialog/gis-layer", test_gis_layer);
 #undef ADD
   return g_test_run ();
 }

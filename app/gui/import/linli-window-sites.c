@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "linli-sites-dialog.h"
+#include "linli-import-ogr.h"
 #include "linli-window-private.h"
 
 /* Sites → Import Candidate Sites: a list (CSV) goes through
@@ -139,7 +140,7 @@ on_sites_chosen_cb (GtkNativeDialog *chooser,
       if (path == NULL)
         linli_window_show_error (self, _("Could not import the candidate sites"), error);
       else if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tsv") ||
-               g_str_has_suffix (lower, ".txt"))
+               g_str_has_suffix (lower, ".txt") || linli_ogr_handles (path))
         {
           if (linli_window_open_sites_dialog (self, file, &error) == NULL)
             linli_window_show_error (self, _("Could not import the candidate sites"), error);
@@ -190,7 +191,21 @@ linli_window_open_sites_dialog (LinliWindow  *self,
 
   if ((path = linli_window_local_path (file, error)) == NULL)
     return NULL;
-  if ((table = linli_csv_table_load (path, 0, error)) == NULL)
+  /* A GIS layer (its first) or an Excel or OpenDocument sheet comes through
+   * GDAL as the same table, each feature's WGS84 position in two columns
+   * the guesses take for longitude and latitude. */
+  if (linli_ogr_handles (path))
+    {
+      LinliOgrOptions options;
+
+      linli_ogr_options_init (&options);
+      table = linli_ogr_read_table (path, &options, error);
+    }
+  else
+    {
+      table = linli_csv_table_load (path, 0, error);
+    }
+  if (table == NULL)
     return NULL;
   dialog = linli_sites_dialog_new (table, self->history);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
@@ -201,6 +216,11 @@ linli_window_open_sites_dialog (LinliWindow  *self,
 }
 
 /* Actions */
+
+static const char *const site_patterns[] = {
+  "*.csv", "*.CSV", "*.xlsx", "*.XLSX", "*.ods", "*.ODS", "*.geojson", "*.json", "*.osm",
+  "*.shp", "*.SHP", "*.gpkg", "*.GPKG", "*.kml", "*.KML", "*.gml", "*.GML", "*.dxf", "*.DXF",
+};
 
 void
 linli_window_import_sites_action (GtkWidget  *widget,
@@ -213,9 +233,9 @@ linli_window_import_sites_action (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (_("Import Candidate Sites"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Site lists (CSV), GeoJSON and OpenStreetMap files"));
-  for (guint i = 0; i < 5; i++)
-    gtk_file_filter_add_pattern (filter, (const char *[]) { "*.csv", "*.CSV", "*.geojson", "*.json", "*.osm" }[i]);
+  gtk_file_filter_set_name (filter, _("Site lists (CSV, Excel, ODS), GeoJSON, OpenStreetMap and GIS files"));
+  for (guint i = 0; i < G_N_ELEMENTS (site_patterns); i++)
+    gtk_file_filter_add_pattern (filter, site_patterns[i]);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_sites_chosen_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
