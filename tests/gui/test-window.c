@@ -1101,6 +1101,24 @@ test_import_preview_geojson (Fixture       *f,
 /* A GeoPackage of two layers: the preview offers both, says what each
  * holds as it is chosen, shows the layer's coordinate system, and imports
  * the one chosen. */
+/* The widget named @name under @widget, or NULL. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_import_preview_gis (Fixture       *f,
                          gconstpointer  data)
@@ -1127,7 +1145,7 @@ test_import_preview_gis (Fixture       *f,
   g_assert_nonnull (dialog);
   box = adw_message_dialog_get_extra_child (dialog);
   for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_DROP_DOWN (child))
+    if (GTK_IS_DROP_DOWN (child) && layer == NULL)   /* the layer's comes first */
       layer = GTK_DROP_DOWN (child);
     else if (GTK_IS_ENTRY (child))
       crs = GTK_ENTRY (child);
@@ -1149,6 +1167,34 @@ test_import_preview_gis (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (crs), "EPSG:4326");
   g_signal_emit_by_name (crs, "activate");
   g_assert_null (strstr (adw_message_dialog_get_body (dialog), "project’s data"));
+
+  /* The fields, guessed from their Chinese names and changeable: with no
+   * households field every building's households are estimated. */
+  {
+    GtkDropDown *households, *name;
+    guint guessed;
+
+    /* (A folded expander holds its child out of the widget tree.) */
+    for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL; child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_EXPANDER (child))
+        gtk_expander_set_expanded (GTK_EXPANDER (child), TRUE);
+    households = GTK_DROP_DOWN (find_named (box, "field-households"));
+    name = GTK_DROP_DOWN (find_named (box, "field-name"));
+    g_assert_nonnull (households);
+    g_assert_nonnull (name);
+    linli_test_wait_ms (100);
+    linli_test_screenshot (GTK_WIDGET (dialog), "import-gis-fields.png");
+
+    g_assert_nonnull (find_named (box, "encoding"));
+    g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (households)), ==, "户数");
+    g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (name)), ==, "名称");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "floor area for 1 of them"));
+    guessed = gtk_drop_down_get_selected (households);
+    gtk_drop_down_set_selected (households, 0);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "floor area for 3 of them"));
+    gtk_drop_down_set_selected (households, guessed);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "floor area for 1 of them"));
+  }
 
   gtk_drop_down_set_selected (layer, 1);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "0 buildings to import"));

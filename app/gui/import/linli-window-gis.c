@@ -26,7 +26,16 @@ typedef struct
   GtkDropDown      *layer;    /* NULL for a file of one layer */
   GtkEntry         *crs;
   GtkCheckButton   *gcj02;
+  GtkDropDown      *encoding;  /* as the file says, UTF-8, GBK */
+  GtkDropDown      *fields[LINLI_OGR_N_FIELDS];   /* (none), then the layer's fields */
+  gboolean          filling;   /* the field choices are being set from a guess */
 } PendingGis;
+
+/* What each field is to a planner, in the order of LinliOgrField. */
+static const char *const field_labels[LINLI_OGR_N_FIELDS] = {
+  N_("Identifier"), N_("Name"), N_("Compound"), N_("Community"), N_("Households"), N_("Residents"),
+  N_("Party members"), N_("Storeys"), N_("Height"), N_("Building type"), N_("Households estimated"),
+};
 
 static void
 pending_gis_free (PendingGis *p)
@@ -55,6 +64,7 @@ read_layer (PendingGis        *p,
   const char *crs = gtk_editable_get_text (GTK_EDITABLE (p->crs));
   LinliImportOptions import_options;
   LinliOgrOptions options;
+  LinliOgrMapping mapping;
 
   linli_ogr_options_init (&options);
   options.layer = info->name;
@@ -62,8 +72,40 @@ read_layer (PendingGis        *p,
   if (crs[0] != '\0' && g_strcmp0 (crs, info->crs_code) != 0)
     options.source_crs = crs;
   options.crs = gtk_check_button_get_active (p->gcj02) ? LINLI_CRS_GCJ02 : LINLI_CRS_WGS84;
+  options.encoding = (const char *[]) { NULL, "UTF-8", "GBK" }[MIN (gtk_drop_down_get_selected (p->encoding), 2)];
+  linli_ogr_mapping_init (&mapping);
+  for (guint f = 0; f < LINLI_OGR_N_FIELDS; f++)
+    {
+      guint selected = gtk_drop_down_get_selected (p->fields[f]);
+
+      mapping.fields[f] = selected == GTK_INVALID_LIST_POSITION || selected == 0 ? -1 : (int) selected - 1;
+    }
+  options.mapping = &mapping;
   linli_import_options_init (&import_options);
   return linli_import_ogr (p->path, &options, &import_options, report, error);
+}
+
+/* The field choices for the chosen layer: its fields, each set to what
+ * the names guess (households from 户数 or HU_NUM, and so on). */
+static void
+fill_fields (PendingGis *p)
+{
+  LinliOgrLayerInfo *info = selected_layer (p);
+  LinliOgrMapping guess;
+
+  linli_ogr_mapping_guess (&guess, (const char *const *) info->fields);
+  p->filling = TRUE;
+  for (guint f = 0; f < LINLI_OGR_N_FIELDS; f++)
+    {
+      g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+
+      gtk_string_list_append (names, _("(none)"));
+      for (guint i = 0; info->fields != NULL && info->fields[i] != NULL; i++)
+        gtk_string_list_append (names, info->fields[i]);
+      gtk_drop_down_set_model (p->fields[f], G_LIST_MODEL (names));
+      gtk_drop_down_set_selected (p->fields[f], guess.fields[f] >= 0 ? (guint) guess.fields[f] + 1 : 0);
+    }
+  p->filling = FALSE;
 }
 
 static void
@@ -115,7 +157,17 @@ on_layer_selected_cb (GtkDropDown *dropdown,
   LinliOgrLayerInfo *info = selected_layer (p);
 
   gtk_editable_set_text (GTK_EDITABLE (p->crs), info->crs_code ? info->crs_code : "");
+  fill_fields (p);
   update_preview (p);
+}
+
+static void
+on_choice_changed_cb (GtkDropDown *dropdown,
+                      GParamSpec  *pspec,
+                      PendingGis  *p)
+{
+  if (!p->filling)
+    update_preview (p);
 }
 
 static void
@@ -232,6 +284,36 @@ linli_window_preview_gis_import (LinliWindow *self,
   label = gtk_check_button_new_with_label (_("The coordinates are GCJ-02 (Chinese web maps)"));
   p->gcj02 = GTK_CHECK_BUTTON (label);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (p->gcj02));
+  /* Shapefiles from Chinese offices are often GBK, with or without a .cpg
+   * that says so. */
+  p->encoding = GTK_DROP_DOWN (gtk_drop_down_new_from_strings ((const char *[]) {
+    _("Text encoding as the file says"), "UTF-8", "GBK", NULL }));
+  gtk_widget_set_name (GTK_WIDGET (p->encoding), "encoding");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (p->encoding), _("Encoding of the attributes of a Shapefile"));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (p->encoding));
+  /* Which field is what, guessed from the names and changeable. */
+  {
+    GtkWidget *expander = gtk_expander_new (_("Fields"));
+    GtkWidget *grid = gtk_grid_new ();
+
+    gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+    gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+    for (guint f = 0; f < LINLI_OGR_N_FIELDS; f++)
+      {
+        GtkWidget *name = gtk_label_new (_(field_labels[f]));
+        g_autofree char *widget_name = g_strdup_printf ("field-%s", linli_ogr_field_to_string (f));
+
+        gtk_label_set_xalign (GTK_LABEL (name), 0);
+        p->fields[f] = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+        gtk_widget_set_name (GTK_WIDGET (p->fields[f]), widget_name);
+        gtk_widget_set_hexpand (GTK_WIDGET (p->fields[f]), TRUE);
+        gtk_grid_attach (GTK_GRID (grid), name, 0, f, 1, 1);
+        gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (p->fields[f]), 1, f, 1, 1);
+      }
+    gtk_expander_set_child (GTK_EXPANDER (expander), grid);
+    gtk_box_append (GTK_BOX (box), expander);
+  }
+  fill_fields (p);
 
   adw_message_dialog_add_responses (p->dialog, "cancel", _("_Cancel"), "import", _("_Import"), NULL);
   adw_message_dialog_set_response_appearance (p->dialog, "import", ADW_RESPONSE_SUGGESTED);
@@ -243,6 +325,9 @@ linli_window_preview_gis_import (LinliWindow *self,
     g_signal_connect (p->layer, "notify::selected", G_CALLBACK (on_layer_selected_cb), p);
   g_signal_connect (p->crs, "activate", G_CALLBACK (on_crs_activate_cb), p);
   g_signal_connect (p->gcj02, "toggled", G_CALLBACK (on_gcj02_toggled_cb), p);
+  g_signal_connect (p->encoding, "notify::selected", G_CALLBACK (on_choice_changed_cb), p);
+  for (guint f = 0; f < LINLI_OGR_N_FIELDS; f++)
+    g_signal_connect (p->fields[f], "notify::selected", G_CALLBACK (on_choice_changed_cb), p);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_gis_response_cb), p,
                          (GClosureNotify) (void (*) (void)) pending_gis_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
