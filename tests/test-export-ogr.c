@@ -7,6 +7,8 @@
 #include "linli-export-ogr.h"
 #include "linli-generator.h"
 #include "linli-geo.h"
+#include "linli-grid.h"
+#include "linli-grids.h"
 #include "linli-import-ogr.h"
 #include "linli-test-utils.h"
 
@@ -409,8 +411,86 @@ test_failures (Fixture       *f,
 
   g_assert_true (linli_export_ogr_layers_parse ("buildings, streets", &layers, &error));
   g_assert_cmpuint (layers, ==, LINLI_EXPORT_OGR_BUILDINGS | LINLI_EXPORT_OGR_STREETS);
-  g_assert_false (linli_export_ogr_layers_parse ("buildings,grids", &layers, &error));
+  g_assert_true (linli_export_ogr_layers_parse ("grids", &layers, &error));
+  g_assert_cmpuint (layers, ==, LINLI_EXPORT_OGR_GRIDS);
+  g_assert_false (linli_export_ogr_layers_parse ("buildings,roads", &layers, &error));
   g_assert_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_FAILED);
+}
+
+/* The grids as a polygon layer: one feature per grid with the figures the
+ * document's assignment gives, each grid's outline holding the buildings
+ * the assignment puts in it; the worker's name only while names show. */
+static void
+test_grids_layer (Fixture       *f,
+                  gconstpointer  data)
+{
+  LinliGrids *grids = linli_project_get_grids (f->project);
+  const LinliGridAssignment *assignment = linli_document_get_grid_assignment (f->document);
+  const int *building_grid = linli_grid_assignment_get_building_grids (assignment);
+  guint n_grids = linli_grids_get_n_grids (grids), workers = 0, inside = 0, assigned = 0;
+  LinliExportOgrOptions options;
+
+  g_assert_cmpuint (n_grids, >, 1);
+  linli_export_ogr_options_init (&options);
+  options.layers = LINLI_EXPORT_OGR_GRIDS;
+  for (int hide = 0; hide < 2; hide++)
+    {
+      g_autofree char *name = g_strdup_printf ("grids-%d.gpkg", hide);
+      g_autoptr (GPtrArray) written = NULL;
+      GDALDatasetH ds;
+      OGRLayerH layer;
+      OGRFeatureH feature;
+      guint g = 0;
+
+      linli_project_set_hide_names (f->project, hide);
+      written = export (f, name, &options);
+      ds = GDALOpenEx (written->pdata[0], GDAL_OF_VECTOR, NULL, NULL, NULL);
+      g_assert_nonnull (ds);
+      g_assert_null (GDALDatasetGetLayerByName (ds, "buildings"));
+      layer = GDALDatasetGetLayerByName (ds, "grids");
+      g_assert_nonnull (layer);
+      g_assert_cmpint (OGR_L_GetFeatureCount (layer, TRUE), ==, n_grids);
+      OGR_L_ResetReading (layer);
+      while ((feature = OGR_L_GetNextFeature (layer)) != NULL)
+        {
+          LinliGrid *grid = linli_grids_get_grid (grids, g);
+          const LinliGridFigures *figures = linli_grid_assignment_get_figures (assignment, g);
+          OGRGeometryH geometry = OGR_F_GetGeometryRef (feature);
+          const char *worker = linli_grid_get_worker (grid);
+
+          g_assert_cmpstr (OGR_F_GetFieldAsString (feature, field (feature, "id")), ==, linli_grid_get_id (grid));
+          g_assert_cmpint (OGR_F_GetFieldAsInteger (feature, field (feature, "households")), ==, figures->households);
+          g_assert_cmpint (OGR_F_GetFieldAsInteger (feature, field (feature, "buildings")), ==, figures->buildings);
+          if (hide || worker == NULL || worker[0] == '\0')
+            g_assert_false (OGR_F_IsFieldSetAndNotNull (feature, field (feature, "worker")));
+          else
+            {
+              g_assert_cmpstr (OGR_F_GetFieldAsString (feature, field (feature, "worker")), ==, worker);
+              workers++;
+            }
+          /* The outline as written holds the buildings assigned to it. */
+          for (guint b = 0; !hide && b < linli_project_get_n_buildings (f->project); b++)
+            if (building_grid[b] == (int) g)
+              {
+                const LinliBuilding *building = linli_project_get_building (f->project, b);
+                OGRGeometryH point = OGR_G_CreateGeometry (wkbPoint);
+
+                OGR_G_SetPoint_2D (point, 0, building->lon, building->lat);
+                inside += OGR_G_Intersects (geometry, point);
+                assigned++;
+                OGR_G_DestroyGeometry (point);
+              }
+          OGR_F_Destroy (feature);
+          g++;
+        }
+      g_assert_cmpuint (g, ==, n_grids);
+      GDALClose (ds);
+    }
+  linli_project_set_hide_names (f->project, FALSE);
+  g_test_message ("%u of %u assigned buildings inside their grid's written outline; %u workers", inside, assigned,
+                  workers);
+  g_assert_cmpuint (assigned, >, 0);
+  g_assert_cmpuint (inside, ==, assigned);
 }
 
 int
@@ -428,6 +508,7 @@ main (int    argc,
               fixture_teardown);
   g_test_add ("/export-ogr/geojson-files", Fixture, NULL, fixture_setup, test_geojson_files, fixture_teardown);
   g_test_add ("/export-ogr/failures", Fixture, NULL, fixture_setup, test_failures, fixture_teardown);
+  g_test_add ("/export-ogr/grids", Fixture, NULL, fixture_setup, test_grids_layer, fixture_teardown);
   district = make_district ();
   status = g_test_run ();
   g_assert_finalize_object (district);

@@ -34,7 +34,7 @@ static const struct
   { LINLI_EXPORT_OGR_GEOJSON, "GeoJSON", ".geojson" },
 };
 
-static const char *const layer_names[] = { "buildings", "sites", "streets" };
+static const char *const layer_names[] = { "buildings", "sites", "streets", "grids" };
 
 /* ------------------------------------------------------------------------ */
 /* Options                                                                   */
@@ -45,7 +45,8 @@ linli_export_ogr_options_init (LinliExportOgrOptions *options)
 {
   memset (options, 0, sizeof *options);
   options->format = LINLI_EXPORT_OGR_GPKG;
-  options->layers = LINLI_EXPORT_OGR_BUILDINGS | LINLI_EXPORT_OGR_SITES | LINLI_EXPORT_OGR_STREETS;
+  options->layers = LINLI_EXPORT_OGR_BUILDINGS | LINLI_EXPORT_OGR_SITES | LINLI_EXPORT_OGR_STREETS |
+                    LINLI_EXPORT_OGR_GRIDS;
 }
 
 /**
@@ -77,7 +78,7 @@ linli_export_ogr_format_from_path (const char           *path,
 
 /**
  * linli_export_ogr_layers_parse:
- * @list: "buildings,sites,streets", any of them, comma-separated
+ * @list: "buildings,sites,streets,grids", any of them, comma-separated
  *
  * Returns: %FALSE with @error set on an unknown or empty list
  */
@@ -100,7 +101,7 @@ linli_export_ogr_layers_parse (const char  *list,
       if (k == G_N_ELEMENTS (layer_names))
         {
           g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_FAILED,
-                       _("“%s” is not a layer: give buildings, sites or streets"), parts[i]);
+                       _("“%s” is not a layer: give buildings, sites, streets or grids"), parts[i]);
           return FALSE;
         }
       *layers |= 1u << k;
@@ -108,7 +109,7 @@ linli_export_ogr_layers_parse (const char  *list,
   if (*layers == 0)
     {
       g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_FAILED,
-                   _("no layer: give buildings, sites or streets"));
+                   _("no layer: give buildings, sites, streets or grids"));
       return FALSE;
     }
   return TRUE;
@@ -539,6 +540,96 @@ write_streets (Writer       *w,
   return ok;
 }
 
+/* Each grid's outline (a multipolygon: a grid may come in pieces) with
+ * its figures; the grid worker's name only when the project shows names. */
+static gboolean
+write_grids (Writer       *w,
+             GDALDatasetH  ds,
+             const char   *name)
+{
+  LinliProject *project = w->project;
+  LinliGrids *grids = linli_project_get_grids (project);
+  const LinliGridAssignment *assignment = linli_document_get_grid_assignment (w->document);
+  gboolean hide = linli_project_get_hide_names (project);
+  OGRLayerH layer = create_layer (w, ds, name, wkbMultiPolygon);
+  gboolean ok = TRUE;
+
+  if (layer == NULL)
+    return FALSE;
+  add_field (layer, "id", OFTString);
+  add_field (layer, "code", OFTString);
+  add_field (layer, "name", OFTString);
+  add_field (layer, "community", OFTString);
+  add_field (layer, "worker", OFTString);
+  add_field (layer, "branch", OFTString);
+  add_field (layer, "buildings", OFTInteger);
+  add_field (layer, "households", OFTInteger);
+  add_field (layer, "residents", OFTInteger);
+  add_field (layer, "members", OFTInteger);
+  add_field (layer, "area_m2", OFTReal);
+  add_field (layer, "in_range", OFTInteger);
+  for (guint g = 0; ok && g < linli_grids_get_n_grids (grids); g++)
+    {
+      LinliGrid *grid = linli_grids_get_grid (grids, g);
+      const LinliPolygon *polygon = linli_grid_get_polygon (grid);
+      guint community = linli_grid_get_community (grid);
+      OGRGeometryH multi, part = NULL;
+      OGRFeatureH feature;
+
+      if (polygon == NULL)
+        continue;
+      feature = OGR_F_Create (OGR_L_GetLayerDefn (layer));
+      set_text (feature, "id", linli_grid_get_id (grid));
+      set_text (feature, "code", linli_grid_get_code (grid));
+      set_text (feature, "name", linli_grid_get_name (grid));
+      if (community < linli_project_get_n_communities (project))
+        set_text (feature, "community", linli_project_get_community (project, community)->name);
+      if (!hide)
+        set_text (feature, "worker", linli_grid_get_worker (grid));
+      set_text (feature, "branch", linli_grid_get_branch (grid));
+      if (assignment != NULL && g < linli_grid_assignment_get_n_grids (assignment))
+        {
+          const LinliGridFigures *figures = linli_grid_assignment_get_figures (assignment, g);
+
+          set_int (feature, "buildings", figures->buildings);
+          set_int (feature, "households", figures->households);
+          set_int (feature, "residents", figures->residents);
+          /* A lower bound only where some buildings' members are unknown. */
+          if (figures->members_unknown == 0)
+            set_int (feature, "members", figures->party_members);
+          set_real (feature, "area_m2", figures->area);
+          set_int (feature, "in_range", figures->in_range);
+        }
+      multi = OGR_G_CreateGeometry (wkbMultiPolygon);
+      for (guint r = 0; r < linli_polygon_get_n_rings (polygon); r++)
+        {
+          guint n;
+          const LinliLatLon *ring = linli_polygon_get_ring (polygon, r, &n);
+          OGRGeometryH linear = OGR_G_CreateGeometry (wkbLinearRing);
+
+          if (!linli_polygon_ring_is_hole (polygon, r))
+            {
+              if (part != NULL)
+                OGR_G_AddGeometryDirectly (multi, part);
+              part = OGR_G_CreateGeometry (wkbPolygon);
+            }
+          for (guint k = 0; k < n; k++)
+            OGR_G_AddPoint_2D (linear, ring[k].lon, ring[k].lat);
+          if (n > 0)
+            OGR_G_AddPoint_2D (linear, ring[0].lon, ring[0].lat);   /* rings are stored open */
+          if (part != NULL)
+            OGR_G_AddGeometryDirectly (part, linear);
+          else
+            OGR_G_DestroyGeometry (linear);
+        }
+      if (part != NULL)
+        OGR_G_AddGeometryDirectly (multi, part);
+      ok = add_feature (w, layer, feature, multi);
+      OGR_F_Destroy (feature);
+    }
+  return ok;
+}
+
 /* Writes one dataset at @path holding the layers in @layers. */
 static gboolean
 write_dataset (Writer      *w,
@@ -584,6 +675,8 @@ write_dataset (Writer      *w,
     ok = write_sites (w, ds, single ? layer_name : "sites");
   if (ok && (layers & LINLI_EXPORT_OGR_STREETS))
     ok = write_streets (w, ds, single ? layer_name : "streets");
+  if (ok && (layers & LINLI_EXPORT_OGR_GRIDS))
+    ok = write_grids (w, ds, single ? layer_name : "grids");
   if (ok && GDALDatasetTestCapability (ds, ODsCTransactions))
     ok = GDALDatasetCommitTransaction (ds) == OGRERR_NONE;
   GDALClose (ds);
@@ -645,11 +738,16 @@ linli_export_ogr (LinliDocument               *document,
   g_autofree char *dir = NULL, *base = NULL, *stem = NULL, *tmp = NULL;
   Writer w = { 0 };
   gboolean ok = TRUE;
+  guint layers;
 
   g_return_val_if_fail (LINLI_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (path != NULL && options != NULL, NULL);
 
-  if (options->layers == 0)
+  /* A project without grids has no grid layer to give. */
+  layers = options->layers;
+  if (linli_grids_get_n_grids (linli_project_get_grids (linli_document_get_project (document))) == 0)
+    layers &= ~(guint) LINLI_EXPORT_OGR_GRIDS;
+  if (layers == 0)
     {
       g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_FAILED, _("no layer to write"));
       return NULL;
@@ -721,7 +819,7 @@ linli_export_ogr (LinliDocument               *document,
     {
       g_autofree char *out = g_build_filename (tmp, base, NULL);
 
-      ok = write_dataset (&w, out, NULL, options->layers, error);
+      ok = write_dataset (&w, out, NULL, layers, error);
       g_ptr_array_add (moves, g_strdup (base));
       g_ptr_array_add (written, g_strdup (path));
     }
@@ -732,7 +830,7 @@ linli_export_ogr (LinliDocument               *document,
       gboolean with = FALSE, without = FALSE, mixed;
 
       for (guint k = 0; k < G_N_ELEMENTS (layer_names); k++)
-        n_layers += (options->layers >> k) & 1;
+        n_layers += (layers >> k) & 1;
       for (guint b = 0; b < linli_project_get_n_buildings (w.project); b++)
         {
           guint n;
@@ -746,7 +844,7 @@ linli_export_ogr (LinliDocument               *document,
         {
           g_autofree char *name = NULL, *out = NULL, *name_stem = NULL, *points_name = NULL;
 
-          if (!(options->layers & (1u << k)))
+          if (!(layers & (1u << k)))
             continue;
           name_stem = n_layers > 1 ? g_strdup_printf ("%s-%s", stem, layer_names[k]) : g_strdup (stem);
           name = g_strconcat (name_stem, suffix, NULL);

@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 /* Results back out to the GIS the office uses (ArcGIS, QGIS, SuperMap):
  * buildings with their coverage, walk to the nearest site, grid and chain
  * status; sites with the households each serves; streets with the walk
- * to the nearest site; as a GeoPackage, Shapefiles or GeoJSON, in WGS84
+ * to the nearest site; grids with their figures; as a GeoPackage, Shapefiles or GeoJSON, in WGS84
  * or a coordinate system PROJ knows.  Errors use LINLI_IMPORT_ERROR. */
 
 typedef enum
@@ -23,6 +23,7 @@ typedef enum
   LINLI_EXPORT_OGR_BUILDINGS = 1 << 0,
   LINLI_EXPORT_OGR_SITES     = 1 << 1,
   LINLI_EXPORT_OGR_STREETS   = 1 << 2,
+  LINLI_EXPORT_OGR_GRIDS     = 1 << 3,   /* left out when the project has no grids */
 } LinliExportOgrLayers;
 
 typedef struct
