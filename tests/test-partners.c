@@ -13,6 +13,7 @@
 #include "linli-partner-edits.h"
 #include "linli-partner-problem.h"
 #include "linli-partners.h"
+#include "linli-partner-tables.h"
 #include "linli-test-utils.h"
 
 /* The partner lists' model, their undoable edits and their `.linli`
@@ -1122,6 +1123,86 @@ test_whole_units (void)
     }
 }
 
+/* The five lists as tables for CSV and Excel: a row per unit, resource
+ * item, need, record and evaluation, each naming what the model holds;
+ * contacts and the people who served only while names show. */
+static void
+test_tables (void)
+{
+  guint n_cases = linli_test_cases (10);
+
+  for (guint32 seed = 1; seed <= n_cases; seed++)
+    {
+      g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+      g_autoptr (LinliProject) project = base_project ();
+      g_autoptr (LinliHistory) history = linli_history_new (project);
+      LinliPartners *partners = linli_project_get_partners (project);
+      guint n_resources = 0;
+
+      fill_random (rand, history, g_rand_int_range (rand, 1, 60));
+      for (guint i = 0; i < linli_partners_get_n (partners, LINLI_PARTNER_LIST_UNITS); i++)
+        n_resources += linli_partners_get_unit (partners, i)->n_resources;
+      for (int hide = 0; hide < 2; hide++)
+        {
+          g_autoptr (GPtrArray) tables = NULL;
+          const LinliTable *units, *resources, *needs, *records, *evaluations;
+
+          linli_project_set_hide_names (project, hide);
+          tables = linli_partner_tables_collect (project);
+          if (linli_partners_is_empty (partners))
+            {
+              g_assert_cmpuint (tables->len, ==, 0);
+              continue;
+            }
+          g_assert_cmpuint (tables->len, ==, 5);
+          units = tables->pdata[0], resources = tables->pdata[1], needs = tables->pdata[2];
+          records = tables->pdata[3], evaluations = tables->pdata[4];
+          g_assert_cmpuint (linli_table_get_n_rows (units), ==,
+                            linli_partners_get_n (partners, LINLI_PARTNER_LIST_UNITS));
+          g_assert_cmpuint (linli_table_get_n_rows (resources), ==, n_resources);
+          g_assert_cmpuint (linli_table_get_n_rows (needs), ==,
+                            linli_partners_get_n (partners, LINLI_PARTNER_LIST_NEEDS));
+          g_assert_cmpuint (linli_table_get_n_rows (records), ==,
+                            linli_partners_get_n (partners, LINLI_PARTNER_LIST_RECORDS));
+          g_assert_cmpuint (linli_table_get_n_rows (evaluations), ==,
+                            linli_partners_get_n (partners, LINLI_PARTNER_LIST_EVALUATIONS));
+          for (guint i = 0; i < linli_table_get_n_rows (units); i++)
+            {
+              const LinliPartnerUnit *unit = linli_partners_get_unit (partners, i);
+              const char *contact = linli_table_get_cell (units, i, 4)->text;
+
+              g_assert_cmpstr (linli_table_get_cell (units, i, 0)->text, ==, unit->id);
+              g_assert_cmpstr (linli_table_get_cell (units, i, 1)->text, ==, unit->name);
+              if (hide || unit->contact == NULL || unit->contact[0] == '\0')
+                g_assert_true (unit->contact == NULL || unit->contact[0] == '\0' ||
+                               g_strcmp0 (contact, unit->contact) != 0);
+              else
+                g_assert_cmpstr (contact, ==, unit->contact);
+              g_assert_cmpfloat (linli_table_get_cell (units, i, 6)->value, ==, unit->n_resources);
+            }
+          for (guint i = 0; i < linli_table_get_n_rows (needs); i++)
+            {
+              const LinliPartnerNeed *need = linli_partners_get_need (partners, i);
+
+              g_assert_cmpstr (linli_table_get_cell (needs, i, 0)->text, ==, need->id);
+              g_assert_cmpfloat (linli_table_get_cell (needs, i, 4)->value, ==, need->quantity);
+              g_assert_cmpfloat (linli_table_get_cell (needs, i, 6)->value, ==, need->priority);
+            }
+          for (guint i = 0; i < linli_table_get_n_rows (records); i++)
+            {
+              const LinliServiceRecord *record = linli_partners_get_record (partners, i);
+              const char *person = linli_table_get_cell (records, i, 6)->text;
+
+              g_assert_cmpstr (linli_table_get_cell (records, i, 0)->text, ==, record->id);
+              if (!hide && record->person != NULL)
+                g_assert_cmpstr (person, ==, record->person);
+              else if (record->person != NULL && record->person[0] != '\0')
+                g_assert_cmpstr (person, !=, record->person);
+            }
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1141,6 +1222,7 @@ main (int    argc,
   g_test_add_func ("/partners/format/hostile", test_hostile);
   g_test_add_func ("/partners/problem", test_problem);
   g_test_add_func ("/partners/whole-units", test_whole_units);
+  g_test_add_func ("/partners/tables", test_tables);
 
 
   return g_test_run ();

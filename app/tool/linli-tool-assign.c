@@ -5,6 +5,8 @@
 
 #include "linli-tool-assign.h"
 
+#include "linli-partner-tables.h"
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -19,38 +21,6 @@
 /* Auxiliary methods */
 
 /* A place's name as shown: its name, or its id when it has none. */
-static const char *
-place_label (LinliProject          *project,
-             LinliPartnerPlaceKind  kind,
-             const char            *place)
-{
-  const char *name = NULL;
-  int index;
-
-  switch (kind)
-    {
-    case LINLI_PARTNER_PLACE_COMMUNITY:
-      if ((index = linli_project_find_community (project, place)) >= 0)
-        name = linli_project_get_community (project, index)->name;
-      break;
-    case LINLI_PARTNER_PLACE_COMPOUND:
-      if ((index = linli_project_find_compound (project, place)) >= 0)
-        name = linli_project_get_compound (project, index)->name;
-      break;
-    case LINLI_PARTNER_PLACE_GRID:
-      {
-        LinliGrid *grid = linli_grids_find (linli_project_get_grids (project), place, NULL);
-
-        if (grid != NULL)
-          name = linli_grid_get_name (grid);
-      }
-      break;
-    default:
-      break;
-    }
-  return name != NULL && name[0] != '\0' ? name : place;
-}
-
 static const LinliPartnerUnit *
 problem_unit (LinliPartners             *partners,
               const LinliPartnerProblem *pp,
@@ -105,7 +75,7 @@ describe_reason (LinliProject              *project,
 
             /* Translators: a need that uses capacity: its id, place and priority */
             g_string_append_printf (s, _(" %s (%s, priority %u)"), m->id,
-                                    place_label (project, m->place_kind, m->place), m->priority);
+                                    linli_partner_place_name (project, m->place_kind, m->place), m->priority);
             if (k + 1 < MIN (nr->n_blocking, 5))
               g_string_append_c (s, ',');
           }
@@ -161,7 +131,7 @@ print_text (LinliProject              *project,
       /* Translators: unit → place, category: quantity with its measure, distance; a fixed pair is
        * marked */
       g_print (_("  %s → %s, %s: %s, %.0f m%s\n"), u->name,
-               place_label (project, n->place_kind, n->place),
+               linli_partner_place_name (project, n->place_kind, n->place),
                linli_partners_category_label (partners, n->category), quantity, flow->distance,
                flow->fixed ? _(" (fixed)") : "");
     }
@@ -177,7 +147,7 @@ print_text (LinliProject              *project,
       why = describe_reason (project, pp, r, n);
       /* Translators: need id, place, category, unmet and total quantity, priority, then why */
       g_print (_("  %s %s, %s: %.1f of %.1f unmet (priority %u): %s\n"), need->id,
-               place_label (project, need->place_kind, need->place),
+               linli_partner_place_name (project, need->place_kind, need->place),
                linli_partners_category_label (partners, need->category), r->needs[n].unmet,
                r->needs[n].met + r->needs[n].unmet, need->priority, why);
     }
@@ -330,7 +300,7 @@ whole_place_label (LinliProject              *project,
                    const LinliPartnerProblem *pp,
                    guint                      place)
 {
-  return place_label (project, g_array_index (pp->place_kinds, LinliPartnerPlaceKind, place),
+  return linli_partner_place_name (project, g_array_index (pp->place_kinds, LinliPartnerPlaceKind, place),
                       pp->place_ids->pdata[place]);
 }
 

@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include "linli-tool-export.h"
+
+#include "linli-partner-tables.h"
 #include "linli-tool-gis.h"
 
 #include <errno.h>
@@ -318,6 +320,13 @@ linli_tool_export (int    argc,
   if (opts.xlsx != NULL || opts.csv != NULL)
     {
       tables = linli_report_tables_collect (document, NULL);
+      /* The partner units' five lists, as the offices exchange them. */
+      {
+        g_autoptr (GPtrArray) partner_tables = linli_partner_tables_collect (linli_document_get_project (document));
+
+        for (guint i = 0; i < partner_tables->len; i++)
+          g_ptr_array_add (tables, linli_table_ref (partner_tables->pdata[i]));
+      }
       if (opts.xlsx != NULL && !linli_tables_save_xlsx (tables, opts.xlsx, &error))
         {
           g_printerr ("linli-tool: %s\n", error->message);
