@@ -697,6 +697,32 @@ test_rollback (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* A row the model cannot hold is refused with its table, id and reason,
+ * and the lists loaded into are left as they were. */
+static void
+test_bad_row (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr (LinliPartners) start = make_registry (rand, f->path, 20);
+  g_autoptr (LinliPartners) p = random_partners (rand, 10);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliRegistry) registry = NULL;
+  g_autofree char *before = dump_partners (p), *after = NULL, *sql = NULL;
+  const char *id = linli_partners_get_unit (start, 1)->id;
+
+  sql = g_strdup_printf ("UPDATE units SET type = 'spaceship' WHERE id = '%s'", id);
+  exec_sql (f->path, sql);
+  registry = linli_registry_open_sqlite (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (linli_registry_load (registry, p, &error));
+  g_assert_error (error, LINLI_REGISTRY_ERROR, LINLI_REGISTRY_ERROR_NOT_A_REGISTRY);
+  g_assert_nonnull (strstr (error->message, id));
+  g_assert_nonnull (strstr (error->message, "units"));
+  after = dump_partners (p);
+  g_assert_cmpstr (after, ==, before);
+}
+
 static void
 on_alarm (int signum)
 {
@@ -799,6 +825,8 @@ main (int    argc,
   g_test_add ("/registry/conflict", Fixture, NULL, fixture_set_up, test_conflict,
               fixture_tear_down);
   g_test_add ("/registry/rollback", Fixture, NULL, fixture_set_up, test_rollback,
+              fixture_tear_down);
+  g_test_add ("/registry/bad-row", Fixture, NULL, fixture_set_up, test_bad_row,
               fixture_tear_down);
   g_test_add ("/registry/killed-writer", Fixture, NULL, fixture_set_up, test_killed_writer,
               fixture_tear_down);

@@ -851,8 +851,18 @@ sqlite_load (LinliRegistry  *self,
         return FALSE;
       while ((rc = linli_sqlite_step (stmt, error)) == SQLITE_ROW)
         {
-          gpointer item = load_row (self, l, stmt, error);
+          const char *id = (const char *) sqlite3_column_text (stmt, 0);
+          gpointer item;
 
+          /* The schema forbids both, but the file may have been written
+           * by something else under the same schema version. */
+          if (id == NULL || linli_partners_find (partners, l, id, NULL) != NULL)
+            {
+              set_bad_row (error, table_names[l], id,
+                           id == NULL ? _("no id") : _("the id is given twice"));
+              return FALSE;
+            }
+          item = load_row (self, l, stmt, error);
           if (item == NULL)
             return FALSE;
           linli_partners_insert (partners, l, linli_partners_get_n (partners, l), item);
