@@ -164,7 +164,8 @@ random_id (GRand            *rand,
 
   if (n == 0)
     return NULL;
-  return linli_partner_item_get_id (list, linli_partners_get (p, list, g_rand_int_range (rand, 0, n)));
+  return linli_partner_item_get_id (list,
+                                    linli_partners_get (p, list, g_rand_int_range (rand, 0, n)));
 }
 
 /* A new random item of @list whose references point at existing items;
@@ -205,8 +206,10 @@ random_item (GRand            *rand,
         u.n_resources = g_rand_int_range (rand, 0, 5);
         for (guint k = 0; k < u.n_resources; k++)
           {
+            const char *category = random_id (rand, p, LINLI_PARTNER_LIST_CATEGORIES);
+
             measures[k] = random_text (rand, TRUE);
-            res[k] = (LinliPartnerResource) { (char *) random_id (rand, p, LINLI_PARTNER_LIST_CATEGORIES),
+            res[k] = (LinliPartnerResource) { (char *) category,
                                               random_quantity (rand), measures[k],
                                               random_quantity (rand),
                                               g_rand_int_range (rand, 0, 4) };
@@ -242,7 +245,8 @@ random_item (GRand            *rand,
 
         r.id = (char *) id;
         r.unit = (char *) random_id (rand, p, LINLI_PARTNER_LIST_UNITS);
-        r.need = g_rand_boolean (rand) ? (char *) random_id (rand, p, LINLI_PARTNER_LIST_NEEDS) : NULL;
+        if (g_rand_boolean (rand))
+          r.need = (char *) random_id (rand, p, LINLI_PARTNER_LIST_NEEDS);
         r.place_kind = g_rand_int_range (rand, 0, 3);
         r.place = place;
         r.category = (char *) random_id (rand, p, LINLI_PARTNER_LIST_CATEGORIES);
@@ -293,7 +297,8 @@ edit_random (GRand         *rand,
   else if (what == 1)
     {
       guint i = g_rand_int_range (rand, 0, n);
-      g_autofree char *id = g_strdup (linli_partner_item_get_id (list, linli_partners_get (p, list, i)));
+      gconstpointer was = linli_partners_get (p, list, i);
+      g_autofree char *id = g_strdup (linli_partner_item_get_id (list, was));
       gpointer item = random_item (rand, p, list, id);
 
       linli_partners_replace (p, list, i, item);
@@ -459,7 +464,8 @@ test_round_trip (Fixture       *f,
 
       for (guint round = 0; round < 4; round++)
         {
-          g_autoptr (GHashTable) before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_autoptr (GHashTable) before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                                 NULL);
           g_autoptr (LinliPartners) old = linli_partners_new ();
           g_autofree char *now = NULL, *again = NULL;
           guint n_edits = g_rand_int_range (rand, 0, 20);
@@ -469,10 +475,9 @@ test_round_trip (Fixture       *f,
             {
               const char *id = linli_partners_get_unit (p, i)->id;
 
-              g_hash_table_insert (before, g_strdup (id),
-                                   GSIZE_TO_POINTER (linli_registry_get_version (registry,
-                                                                                 LINLI_PARTNER_LIST_UNITS,
-                                                                                 id)));
+              gint64 v = linli_registry_get_version (registry, LINLI_PARTNER_LIST_UNITS, id);
+
+              g_hash_table_insert (before, g_strdup (id), GSIZE_TO_POINTER (v));
             }
           linli_partners_copy_from (old, p);
           for (guint e = 0; e < n_edits; e++)
@@ -489,7 +494,8 @@ test_round_trip (Fixture       *f,
               const LinliPartnerUnit *u = linli_partners_get_unit (p, i);
               gconstpointer was = linli_partners_find (old, LINLI_PARTNER_LIST_UNITS, u->id, NULL);
               gint64 v = linli_registry_get_version (registry, LINLI_PARTNER_LIST_UNITS, u->id);
-              g_autofree char *sql = g_strdup_printf ("SELECT version FROM units WHERE id = '%s'", u->id);
+              g_autofree char *sql = g_strdup_printf ("SELECT version FROM units WHERE id = '%s'",
+                                                      u->id);
 
               g_assert_cmpint (query_int (path, sql), ==, v);
               if (was == NULL)
@@ -555,7 +561,8 @@ test_conflict (Fixture       *f,
   g_autoptr (LinliPartners) pb = linli_partners_new ();
   g_autoptr (LinliPartners) both = linli_partners_new ();
   g_autofree char *after_a = NULL, *now = NULL, *expected = NULL;
-  const char *unit0, *need0;
+  const LinliPartnerList units = LINLI_PARTNER_LIST_UNITS;
+  const char *unit0;
 
   g_assert_no_error (error);
   g_assert_true (linli_registry_load (a, pa, &error));
@@ -610,7 +617,6 @@ test_conflict (Fixture       *f,
   /* Removed by one, changed by the other. */
   g_assert_true (linli_registry_load (a, pa, &error));
   g_assert_true (linli_registry_load (b, pb, &error));
-  need0 = linli_partners_get_need (pa, 0)->id;
   linli_partners_remove (pa, LINLI_PARTNER_LIST_NEEDS, 0);
   g_assert_true (linli_registry_save (a, pa, &error));
   {
@@ -626,16 +632,14 @@ test_conflict (Fixture       *f,
   g_assert_error (error, LINLI_REGISTRY_ERROR, LINLI_REGISTRY_ERROR_CONFLICT);
   g_test_message ("%s", error->message);
   g_clear_error (&error);
-  (void) need0;
 
   /* The same new id added by both. */
   g_assert_true (linli_registry_load (a, pa, &error));
   g_assert_true (linli_registry_load (b, pb, &error));
   add_random (rand, pa, LINLI_PARTNER_LIST_UNITS);
   add_random (rand, pb, LINLI_PARTNER_LIST_UNITS);
-  g_assert_cmpstr (linli_partners_get_unit (pa, linli_partners_get_n (pa, LINLI_PARTNER_LIST_UNITS) - 1)->id,
-                   ==,
-                   linli_partners_get_unit (pb, linli_partners_get_n (pb, LINLI_PARTNER_LIST_UNITS) - 1)->id);
+  g_assert_cmpstr (linli_partners_get_unit (pa, linli_partners_get_n (pa, units) - 1)->id, ==,
+                   linli_partners_get_unit (pb, linli_partners_get_n (pb, units) - 1)->id);
   g_assert_true (linli_registry_save (a, pa, &error));
   g_assert_false (linli_registry_save (b, pb, &error));
   g_assert_error (error, LINLI_REGISTRY_ERROR, LINLI_REGISTRY_ERROR_CONFLICT);
@@ -663,7 +667,8 @@ test_rollback (Fixture       *f,
   g_assert_true (linli_registry_load (a, pa, &error));
   g_assert_true (linli_registry_load (b, pb, &error));
   last = linli_partners_get_n (pa, LINLI_PARTNER_LIST_EVALUATIONS) - 1;
-  e = linli_partner_item_copy (LINLI_PARTNER_LIST_EVALUATIONS, linli_partners_get_evaluation (pa, last));
+  e = linli_partner_item_copy (LINLI_PARTNER_LIST_EVALUATIONS,
+                               linli_partners_get_evaluation (pa, last));
   e->score = e->score % LINLI_PARTNER_MAX_SCORE + 1;
   linli_partners_replace (pa, LINLI_PARTNER_LIST_EVALUATIONS, last, e);
   g_assert_true (linli_registry_save (a, pa, &error));
@@ -683,8 +688,10 @@ test_rollback (Fixture       *f,
     }
   else
     {
+      gconstpointer theirs = linli_partners_get_evaluation (pb, last);
       LinliServiceEvaluation *mine = linli_partner_item_copy (LINLI_PARTNER_LIST_EVALUATIONS,
-                                                              linli_partners_get_evaluation (pb, last));
+                                                              theirs);
+
       g_free (mine->comment);
       mine->comment = g_strdup ("乙的评价");
       linli_partners_replace (pb, LINLI_PARTNER_LIST_EVALUATIONS, last, mine);

@@ -47,8 +47,9 @@ typedef struct
 /* An item as this connection last loaded or saved it. */
 typedef struct
 {
-  gint64   version;
-  gpointer item;
+  LinliPartnerList list;
+  gint64           version;
+  gpointer         item;
 } Known;
 
 struct _LinliRegistry
@@ -58,16 +59,14 @@ struct _LinliRegistry
   GHashTable                 *known[LINLI_PARTNER_N_LISTS];  /* id → Known */
 };
 
-static void known_free_categories (gpointer p) { Known *k = p; linli_partner_item_free (LINLI_PARTNER_LIST_CATEGORIES, k->item); g_free (k); }
-static void known_free_units (gpointer p) { Known *k = p; linli_partner_item_free (LINLI_PARTNER_LIST_UNITS, k->item); g_free (k); }
-static void known_free_needs (gpointer p) { Known *k = p; linli_partner_item_free (LINLI_PARTNER_LIST_NEEDS, k->item); g_free (k); }
-static void known_free_records (gpointer p) { Known *k = p; linli_partner_item_free (LINLI_PARTNER_LIST_RECORDS, k->item); g_free (k); }
-static void known_free_evaluations (gpointer p) { Known *k = p; linli_partner_item_free (LINLI_PARTNER_LIST_EVALUATIONS, k->item); g_free (k); }
+static void
+known_free (gpointer data)
+{
+  Known *k = data;
 
-static const GDestroyNotify known_free[LINLI_PARTNER_N_LISTS] = {
-  known_free_categories, known_free_units, known_free_needs, known_free_records,
-  known_free_evaluations,
-};
+  linli_partner_item_free (k->list, k->item);
+  g_free (k);
+}
 
 static void
 known_reset (LinliRegistry *self)
@@ -75,7 +74,7 @@ known_reset (LinliRegistry *self)
   for (guint l = 0; l < LINLI_PARTNER_N_LISTS; l++)
     {
       g_clear_pointer (&self->known[l], g_hash_table_unref);
-      self->known[l] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, known_free[l]);
+      self->known[l] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, known_free);
     }
 }
 
@@ -87,6 +86,7 @@ known_set (GHashTable       *known,
 {
   Known *k = g_new0 (Known, 1);
 
+  k->list = list;
   k->version = version;
   k->item = linli_partner_item_copy (list, item);
   g_hash_table_replace (known, g_strdup (linli_partner_item_get_id (list, item)), k);
@@ -866,8 +866,8 @@ sqlite_load (LinliRegistry  *self,
           if (item == NULL)
             return FALSE;
           linli_partners_insert (partners, l, linli_partners_get_n (partners, l), item);
-          known_set (self->known[l], l, item, sqlite3_column_int64 (stmt,
-                                                                   sqlite3_column_count (stmt) - 1));
+          known_set (self->known[l], l, item,
+                     sqlite3_column_int64 (stmt, sqlite3_column_count (stmt) - 1));
           linli_partner_item_free (l, item);
         }
       if (rc != SQLITE_DONE)
@@ -931,8 +931,8 @@ check_file (sqlite3     *db,
       g_autofree char *theirs = g_strdup_printf ("%" G_GINT64_FORMAT, schema);
 
       g_set_error (error, LINLI_REGISTRY_ERROR, LINLI_REGISTRY_ERROR_NEWER_SCHEMA,
-                   _("The registry “%s” has schema version %s, newer than version %u which this "
-                     "version of Linli knows: open it with a newer Linli"),
+                   _("The registry “%s” has schema version %s, newer than version %u which "
+                     "this version of Linli knows: open it with a newer Linli"),
                    display, theirs, (guint) G_N_ELEMENTS (migrations));
       return FALSE;
     }
