@@ -633,6 +633,21 @@ test_conflict (Fixture       *f,
   g_test_message ("%s", error->message);
   g_clear_error (&error);
 
+  /* Removed by both: no edit is lost, both saves go through. */
+  g_assert_true (linli_registry_load (a, pa, &error));
+  g_assert_true (linli_registry_load (b, pb, &error));
+  g_assert_cmpstr (linli_partners_get_need (pa, 0)->id, ==, linli_partners_get_need (pb, 0)->id);
+  linli_partners_remove (pa, LINLI_PARTNER_LIST_NEEDS, 0);
+  linli_partners_remove (pb, LINLI_PARTNER_LIST_NEEDS, 0);
+  g_assert_true (linli_registry_save (a, pa, &error));
+  g_assert_true (linli_registry_save (b, pb, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&now, g_free);
+  g_clear_pointer (&expected, g_free);
+  now = dump_registry (f->path);
+  expected = dump_partners (pb);
+  g_assert_cmpstr (now, ==, expected);
+
   /* The same new id added by both. */
   g_assert_true (linli_registry_load (a, pa, &error));
   g_assert_true (linli_registry_load (b, pb, &error));

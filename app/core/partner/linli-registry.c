@@ -234,12 +234,13 @@ save_in_transaction (LinliRegistry  *self,
             continue;
           if (!self->backend->stored_version (self, l, key, &stored, error))
             return FALSE;
-          if (stored != k->version)
+          /* Removed by someone else too: both agree, no edit is lost. */
+          if (stored != 0 && stored != k->version)
             {
               set_conflict (error, l, key, k->version, stored);
               return FALSE;
             }
-          if (!self->backend->remove (self, l, key, error))
+          if (stored != 0 && !self->backend->remove (self, l, key, error))
             return FALSE;
           p = g_new0 (Pending, 1);
           p->list = l;
