@@ -1,0 +1,859 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-registry"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "linli-partners.h"
+#include "linli-registry.h"
+#include "linli-test-utils.h"
+
+/* The registry of partner units on SQLite: what is saved comes back equal
+ * (compared through a dump written here, field by field), a newer schema
+ * is refused, two connections editing the same item are told so, and a
+ * save that fails or is killed leaves the file as it was. */
+
+/* ------------------------------------------------------------------------ */
+/* Auxiliary methods                                                         */
+/* ------------------------------------------------------------------------ */
+
+static void
+dump_text (GString    *out,
+           const char *label,
+           const char *value)
+{
+  g_string_append_printf (out, " %s=%s%s%s", label, value ? "[" : "", value ? value : "null",
+                          value ? "]" : "");
+}
+
+static void
+dump_double (GString    *out,
+             const char *label,
+             double      value)
+{
+  g_string_append_printf (out, " %s=%.17g", label, value);
+}
+
+/* Every field of every list, as text: two models are the same when their
+ * dumps are. */
+static char *
+dump_partners (LinliPartners *p)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_CATEGORIES); i++)
+    {
+      const LinliPartnerCategory *c = linli_partners_get_category (p, i);
+
+      g_string_append (out, "category");
+      dump_text (out, "id", c->id);
+      dump_text (out, "name", c->name);
+      g_string_append_printf (out, " builtin=%d\n", c->builtin);
+    }
+  for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_UNITS); i++)
+    {
+      const LinliPartnerUnit *u = linli_partners_get_unit (p, i);
+
+      g_string_append (out, "unit");
+      dump_text (out, "id", u->id);
+      dump_text (out, "name", u->name);
+      g_string_append_printf (out, " type=%d", u->type);
+      dump_text (out, "address", u->address);
+      g_string_append_printf (out, " pos=%d", u->has_position);
+      if (u->has_position)
+        g_string_append_printf (out, " %.7f,%.7f", u->lat, u->lon);
+      dump_text (out, "contact", u->contact);
+      g_string_append_printf (out, " members=%u\n", u->members);
+      for (guint k = 0; k < u->n_resources; k++)
+        {
+          g_string_append (out, "  resource");
+          dump_text (out, "category", u->resources[k].category);
+          dump_double (out, "quantity", u->resources[k].quantity);
+          dump_text (out, "measure", u->resources[k].measure);
+          dump_double (out, "capacity", u->resources[k].capacity);
+          g_string_append_printf (out, " period=%d\n", u->resources[k].period);
+        }
+    }
+  for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_NEEDS); i++)
+    {
+      const LinliPartnerNeed *n = linli_partners_get_need (p, i);
+
+      g_string_append (out, "need");
+      dump_text (out, "id", n->id);
+      g_string_append_printf (out, " kind=%d", n->place_kind);
+      dump_text (out, "place", n->place);
+      dump_text (out, "category", n->category);
+      dump_double (out, "quantity", n->quantity);
+      g_string_append_printf (out, " priority=%u period=%d", n->priority, n->period);
+      dump_text (out, "note", n->note);
+      g_string_append_c (out, '\n');
+    }
+  for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_RECORDS); i++)
+    {
+      const LinliServiceRecord *r = linli_partners_get_record (p, i);
+
+      g_string_append (out, "record");
+      dump_text (out, "id", r->id);
+      dump_text (out, "unit", r->unit);
+      dump_text (out, "need", r->need);
+      g_string_append_printf (out, " kind=%d", r->place_kind);
+      dump_text (out, "place", r->place);
+      dump_text (out, "category", r->category);
+      dump_text (out, "date", r->date);
+      dump_double (out, "hours", r->hours);
+      dump_text (out, "person", r->person);
+      dump_text (out, "note", r->note);
+      g_string_append_c (out, '\n');
+    }
+  for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_EVALUATIONS); i++)
+    {
+      const LinliServiceEvaluation *e = linli_partners_get_evaluation (p, i);
+
+      g_string_append (out, "evaluation");
+      dump_text (out, "id", e->id);
+      dump_text (out, "record", e->record);
+      g_string_append_printf (out, " score=%u", e->score);
+      dump_text (out, "comment", e->comment);
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Random text, sometimes absent or empty, with quotes, SQL and Chinese. */
+static char *
+random_text (GRand    *rand,
+             gboolean  optional)
+{
+  static const char *const pieces[] = {
+    "拱宸桥", "社区", "'", "\"", "; DROP TABLE units; --", " ", "a", "%s", "\\", "医院",
+  };
+  GString *text;
+  guint n;
+
+  if (optional && g_rand_int_range (rand, 0, 4) == 0)
+    return NULL;
+  text = g_string_new (NULL);
+  n = g_rand_int_range (rand, 0, 5);
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+  return g_string_free (text, FALSE);
+}
+
+/* Positive, with all 53 bits of the mantissa used, sometimes a whole
+ * number (which SQLite stores as an integer). */
+static double
+random_quantity (GRand *rand)
+{
+  if (g_rand_boolean (rand))
+    return g_rand_int_range (rand, 1, 1000);
+  return g_rand_double_range (rand, 1e-6, 1e6);
+}
+
+static const char *
+random_id (GRand            *rand,
+           LinliPartners    *p,
+           LinliPartnerList  list)
+{
+  guint n = linli_partners_get_n (p, list);
+
+  if (n == 0)
+    return NULL;
+  return linli_partner_item_get_id (list,
+                                    linli_partners_get (p, list, g_rand_int_range (rand, 0, n)));
+}
+
+/* A new random item of @list whose references point at existing items;
+ * free it with linli_partner_item_free(). */
+static gpointer
+random_item (GRand            *rand,
+             LinliPartners    *p,
+             LinliPartnerList  list,
+             const char       *id)
+{
+  switch (list)
+    {
+    case LINLI_PARTNER_LIST_CATEGORIES:
+      {
+        g_autofree char *name = random_text (rand, FALSE);
+        LinliPartnerCategory c = { (char *) id, name, FALSE };
+
+        return linli_partner_item_copy (list, &c);
+      }
+    case LINLI_PARTNER_LIST_UNITS:
+      {
+        g_autofree char *name = random_text (rand, FALSE), *address = random_text (rand, TRUE);
+        g_autofree char *contact = random_text (rand, TRUE);
+        char *measures[4] = { NULL };
+        LinliPartnerResource res[4];
+        LinliPartnerUnit u = { 0 };
+        gpointer item;
+
+        u.id = (char *) id;
+        u.name = name;
+        u.type = g_rand_int_range (rand, 0, LINLI_PARTNER_UNIT_N_TYPES);
+        u.address = address;
+        u.has_position = g_rand_boolean (rand);
+        u.lat = u.has_position ? g_rand_double_range (rand, 18, 53) : 0;
+        u.lon = u.has_position ? g_rand_double_range (rand, 73, 135) : 0;
+        u.contact = contact;
+        u.members = g_rand_int_range (rand, 0, 200);
+        u.n_resources = g_rand_int_range (rand, 0, 5);
+        for (guint k = 0; k < u.n_resources; k++)
+          {
+            const char *category = random_id (rand, p, LINLI_PARTNER_LIST_CATEGORIES);
+
+            measures[k] = random_text (rand, TRUE);
+            res[k] = (LinliPartnerResource) { (char *) category,
+                                              random_quantity (rand), measures[k],
+                                              random_quantity (rand),
+                                              g_rand_int_range (rand, 0, 4) };
+          }
+        u.resources = res;
+        item = linli_partner_item_copy (list, &u);
+        for (guint k = 0; k < 4; k++)
+          g_free (measures[k]);
+        return item;
+      }
+    case LINLI_PARTNER_LIST_NEEDS:
+      {
+        g_autofree char *place = random_text (rand, FALSE), *note = random_text (rand, TRUE);
+        LinliPartnerNeed n = { 0 };
+
+        n.id = (char *) id;
+        n.place_kind = g_rand_int_range (rand, 0, 3);
+        n.place = place;
+        n.category = (char *) random_id (rand, p, LINLI_PARTNER_LIST_CATEGORIES);
+        n.quantity = random_quantity (rand);
+        n.priority = g_rand_int_range (rand, 1, LINLI_PARTNER_MAX_PRIORITY + 1);
+        n.note = note;
+        n.period = g_rand_int_range (rand, 0, 4);
+        return linli_partner_item_copy (list, &n);
+      }
+    case LINLI_PARTNER_LIST_RECORDS:
+      {
+        g_autofree char *place = random_text (rand, FALSE), *person = random_text (rand, TRUE);
+        g_autofree char *note = random_text (rand, TRUE);
+        g_autofree char *date = g_strdup_printf ("2026-%02d-%02d", g_rand_int_range (rand, 1, 13),
+                                                 g_rand_int_range (rand, 1, 29));
+        LinliServiceRecord r = { 0 };
+
+        r.id = (char *) id;
+        r.unit = (char *) random_id (rand, p, LINLI_PARTNER_LIST_UNITS);
+        if (g_rand_boolean (rand))
+          r.need = (char *) random_id (rand, p, LINLI_PARTNER_LIST_NEEDS);
+        r.place_kind = g_rand_int_range (rand, 0, 3);
+        r.place = place;
+        r.category = (char *) random_id (rand, p, LINLI_PARTNER_LIST_CATEGORIES);
+        r.date = date;
+        r.hours = random_quantity (rand);
+        r.person = person;
+        r.note = note;
+        return linli_partner_item_copy (list, &r);
+      }
+    case LINLI_PARTNER_LIST_EVALUATIONS:
+    default:
+      {
+        g_autofree char *comment = random_text (rand, TRUE);
+        LinliServiceEvaluation e = { 0 };
+
+        e.id = (char *) id;
+        e.record = (char *) random_id (rand, p, LINLI_PARTNER_LIST_RECORDS);
+        e.score = g_rand_int_range (rand, 1, LINLI_PARTNER_MAX_SCORE + 1);
+        e.comment = comment;
+        return linli_partner_item_copy (list, &e);
+      }
+    }
+}
+
+static void
+add_random (GRand            *rand,
+            LinliPartners    *p,
+            LinliPartnerList  list)
+{
+  g_autofree char *id = linli_partners_new_id (p, list);
+  gpointer item = random_item (rand, p, list, id);
+
+  linli_partners_insert (p, list, linli_partners_get_n (p, list), item);
+  linli_partner_item_free (list, item);
+}
+
+/* Adds, changes or removes one random item. */
+static void
+edit_random (GRand         *rand,
+             LinliPartners *p)
+{
+  LinliPartnerList list = g_rand_int_range (rand, 0, LINLI_PARTNER_N_LISTS);
+  guint n = linli_partners_get_n (p, list);
+  guint what = g_rand_int_range (rand, 0, 3);
+
+  if (n == 0 || what == 0)
+    add_random (rand, p, list);
+  else if (what == 1)
+    {
+      guint i = g_rand_int_range (rand, 0, n);
+      gconstpointer was = linli_partners_get (p, list, i);
+      g_autofree char *id = g_strdup (linli_partner_item_get_id (list, was));
+      gpointer item = random_item (rand, p, list, id);
+
+      linli_partners_replace (p, list, i, item);
+      linli_partner_item_free (list, item);
+    }
+  else
+    linli_partners_remove (p, list, g_rand_int_range (rand, 0, n));
+}
+
+static LinliPartners *
+random_partners (GRand *rand,
+                 guint  n_items)
+{
+  LinliPartners *p = linli_partners_new ();
+
+  for (guint i = 0; i < n_items; i++)
+    add_random (rand, p, g_rand_int_range (rand, 0, LINLI_PARTNER_N_LISTS));
+  return p;
+}
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("test-registry-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  f->path = g_build_filename (f->dir, "registry.sqlite", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (f->dir, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* What a fresh connection reads from @path, as a dump. */
+static char *
+dump_registry (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliRegistry) registry = linli_registry_open_sqlite (path, &error);
+  g_autoptr (LinliPartners) p = linli_partners_new ();
+
+  g_assert_no_error (error);
+  linli_registry_load (registry, p, &error);
+  g_assert_no_error (error);
+  return dump_partners (p);
+}
+
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static gint64
+query_int (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+set_unit_name (LinliPartners *p,
+               guint          position,
+               const char    *name)
+{
+  LinliPartnerUnit *u = linli_partner_item_copy (LINLI_PARTNER_LIST_UNITS,
+                                                 linli_partners_get_unit (p, position));
+
+  g_free (u->name);
+  u->name = g_strdup (name);
+  linli_partners_replace (p, LINLI_PARTNER_LIST_UNITS, position, u);
+  linli_partner_item_free (LINLI_PARTNER_LIST_UNITS, u);
+}
+
+/* A registry at @path holding @n_items random items (at least three units,
+ * a need and an evaluation), also returned. */
+static LinliPartners *
+make_registry (GRand      *rand,
+               const char *path,
+               guint       n_items)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliRegistry) registry = linli_registry_open_sqlite (path, &error);
+  LinliPartners *p = random_partners (rand, n_items);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    add_random (rand, p, LINLI_PARTNER_LIST_UNITS);
+  add_random (rand, p, LINLI_PARTNER_LIST_NEEDS);
+  add_random (rand, p, LINLI_PARTNER_LIST_RECORDS);
+  add_random (rand, p, LINLI_PARTNER_LIST_EVALUATIONS);
+  g_assert_true (linli_registry_save (registry, p, &error));
+  g_assert_no_error (error);
+  return p;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Tests                                                                     */
+/* ------------------------------------------------------------------------ */
+
+/* Random lists saved and read back by another connection are equal, and
+ * so are they after rounds of random edits saved by the first. */
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  guint n_cases = linli_test_cases (12);
+
+  for (guint c = 0; c < n_cases; c++)
+    {
+      g_autoptr (GRand) rand = g_rand_new_with_seed (c);
+      g_autofree char *path = g_strdup_printf ("%s-%u", f->path, c);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LinliRegistry) registry = linli_registry_open_sqlite (path, &error);
+      g_autoptr (LinliPartners) p = random_partners (rand, g_rand_int_range (rand, 0, 80));
+      g_autofree char *expected = dump_partners (p);
+      g_autofree char *read = NULL;
+
+      g_assert_no_error (error);
+      g_assert_true (linli_registry_save (registry, p, &error));
+      g_assert_no_error (error);
+      read = dump_registry (path);
+      g_assert_cmpstr (read, ==, expected);
+      /* Saving changes nothing in the lists saved. */
+      g_clear_pointer (&read, g_free);
+      read = dump_partners (p);
+      g_assert_cmpstr (read, ==, expected);
+
+      for (guint round = 0; round < 4; round++)
+        {
+          g_autoptr (GHashTable) before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                                 NULL);
+          g_autoptr (LinliPartners) old = linli_partners_new ();
+          g_autofree char *now = NULL, *again = NULL;
+          guint n_edits = g_rand_int_range (rand, 0, 20);
+
+          /* The versions of the units before the edits. */
+          for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_UNITS); i++)
+            {
+              const char *id = linli_partners_get_unit (p, i)->id;
+
+              gint64 v = linli_registry_get_version (registry, LINLI_PARTNER_LIST_UNITS, id);
+
+              g_hash_table_insert (before, g_strdup (id), GSIZE_TO_POINTER (v));
+            }
+          linli_partners_copy_from (old, p);
+          for (guint e = 0; e < n_edits; e++)
+            edit_random (rand, p);
+          g_assert_true (linli_registry_save (registry, p, &error));
+          g_assert_no_error (error);
+          now = dump_partners (p);
+          again = dump_registry (path);
+          g_assert_cmpstr (again, ==, now);
+
+          /* A unit's version went up by one when it changed, else stayed. */
+          for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_UNITS); i++)
+            {
+              const LinliPartnerUnit *u = linli_partners_get_unit (p, i);
+              gconstpointer was = linli_partners_find (old, LINLI_PARTNER_LIST_UNITS, u->id, NULL);
+              gint64 v = linli_registry_get_version (registry, LINLI_PARTNER_LIST_UNITS, u->id);
+              g_autofree char *sql = g_strdup_printf ("SELECT version FROM units WHERE id = '%s'",
+                                                      u->id);
+
+              g_assert_cmpint (query_int (path, sql), ==, v);
+              if (was == NULL)
+                g_assert_cmpint (v, ==, 1);
+              else if (linli_partner_item_equal (LINLI_PARTNER_LIST_UNITS, was, u))
+                g_assert_cmpint (v, ==, GPOINTER_TO_SIZE (g_hash_table_lookup (before, u->id)));
+              else
+                g_assert_cmpint (v, ==, GPOINTER_TO_SIZE (g_hash_table_lookup (before, u->id)) + 1);
+            }
+        }
+    }
+}
+
+/* A file of a newer schema, or a database that is no registry, is refused
+ * with a message naming the versions and left as it was. */
+static void
+test_newer_schema (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliRegistry) registry = linli_registry_open_sqlite (f->path, &error);
+  g_autofree char *other = g_build_filename (f->dir, "other.sqlite", NULL);
+  guint version = linli_registry_schema_version ();
+  g_autofree char *newer = g_strdup_printf ("%u", version + 1);
+  g_autofree char *ours = g_strdup_printf ("%u", version);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %u", version + 1);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (version, >=, 1);
+  g_clear_pointer (&registry, linli_registry_close);
+  g_assert_cmpint (query_int (f->path, "PRAGMA user_version"), ==, version);
+
+  exec_sql (f->path, sql);
+  registry = linli_registry_open_sqlite (f->path, &error);
+  g_assert_null (registry);
+  g_assert_error (error, LINLI_REGISTRY_ERROR, LINLI_REGISTRY_ERROR_NEWER_SCHEMA);
+  g_assert_nonnull (strstr (error->message, newer));
+  g_assert_nonnull (strstr (error->message, ours));
+  g_assert_cmpint (query_int (f->path, "PRAGMA user_version"), ==, version + 1);
+  g_clear_error (&error);
+
+  exec_sql (other, "CREATE TABLE t (x); INSERT INTO t VALUES (1)");
+  registry = linli_registry_open_sqlite (other, &error);
+  g_assert_null (registry);
+  g_assert_error (error, LINLI_REGISTRY_ERROR, LINLI_REGISTRY_ERROR_NOT_A_REGISTRY);
+  g_assert_cmpint (query_int (other, "SELECT count(*) FROM sqlite_master"), ==, 1);
+  g_assert_cmpint (query_int (other, "PRAGMA user_version"), ==, 0);
+}
+
+/* Two connections to one file: edits of different items both land; an
+ * item changed, removed or added by the other since loading is a conflict
+ * that names it, and nothing of that save is written. */
+static void
+test_conflict (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr (LinliPartners) start = make_registry (rand, f->path, 40);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliRegistry) a = linli_registry_open_sqlite (f->path, &error);
+  g_autoptr (LinliRegistry) b = linli_registry_open_sqlite (f->path, &error);
+  g_autoptr (LinliPartners) pa = linli_partners_new ();
+  g_autoptr (LinliPartners) pb = linli_partners_new ();
+  g_autoptr (LinliPartners) both = linli_partners_new ();
+  g_autofree char *after_a = NULL, *now = NULL, *expected = NULL;
+  const LinliPartnerList units = LINLI_PARTNER_LIST_UNITS;
+  const char *unit0;
+
+  g_assert_no_error (error);
+  g_assert_true (linli_registry_load (a, pa, &error));
+  g_assert_true (linli_registry_load (b, pb, &error));
+  g_assert_no_error (error);
+  unit0 = linli_partners_get_unit (start, 0)->id;
+
+  /* Different units: both saved, the registry holds both edits. */
+  set_unit_name (pa, 1, "甲");
+  set_unit_name (pb, 2, "乙");
+  g_assert_true (linli_registry_save (a, pa, &error));
+  g_assert_true (linli_registry_save (b, pb, &error));
+  g_assert_no_error (error);
+  linli_partners_copy_from (both, start);
+  set_unit_name (both, 1, "甲");
+  set_unit_name (both, 2, "乙");
+  expected = dump_partners (both);
+  now = dump_registry (f->path);
+  g_assert_cmpstr (now, ==, expected);
+
+  /* The same unit: the second save is refused whole. */
+  g_assert_true (linli_registry_load (a, pa, &error));
+  g_assert_true (linli_registry_load (b, pb, &error));
+  set_unit_name (pa, 0, "甲方");
+  g_assert_true (linli_registry_save (a, pa, &error));
+  g_assert_no_error (error);
+  after_a = dump_registry (f->path);
+  add_random (rand, pb, LINLI_PARTNER_LIST_CATEGORIES);
+  set_unit_name (pb, 0, "乙方");
+  g_assert_false (linli_registry_save (b, pb, &error));
+  g_assert_error (error, LINLI_REGISTRY_ERROR, LINLI_REGISTRY_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, unit0));
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_clear_pointer (&now, g_free);
+  now = dump_registry (f->path);
+  g_assert_cmpstr (now, ==, after_a);
+  /* Saving again does not slip through: the conflict stays until B loads. */
+  g_assert_false (linli_registry_save (b, pb, &error));
+  g_assert_error (error, LINLI_REGISTRY_ERROR, LINLI_REGISTRY_ERROR_CONFLICT);
+  g_clear_error (&error);
+  /* Loaded again, B sees A's edit and can redo its own. */
+  g_assert_true (linli_registry_load (b, pb, &error));
+  g_clear_pointer (&now, g_free);
+  now = dump_partners (pb);
+  g_assert_cmpstr (now, ==, after_a);
+  g_assert_cmpstr (linli_partners_get_unit (pb, 0)->name, ==, "甲方");
+  set_unit_name (pb, 0, "乙方");
+  g_assert_true (linli_registry_save (b, pb, &error));
+  g_assert_no_error (error);
+
+  /* Removed by one, changed by the other. */
+  g_assert_true (linli_registry_load (a, pa, &error));
+  g_assert_true (linli_registry_load (b, pb, &error));
+  linli_partners_remove (pa, LINLI_PARTNER_LIST_NEEDS, 0);
+  g_assert_true (linli_registry_save (a, pa, &error));
+  {
+    LinliPartnerNeed *n = linli_partner_item_copy (LINLI_PARTNER_LIST_NEEDS,
+                                                   linli_partners_get_need (pb, 0));
+
+    g_assert_cmpstr (n->id, ==, linli_partners_get_need (pb, 0)->id);
+    n->quantity += 1;
+    linli_partners_replace (pb, LINLI_PARTNER_LIST_NEEDS, 0, n);
+    linli_partner_item_free (LINLI_PARTNER_LIST_NEEDS, n);
+  }
+  g_assert_false (linli_registry_save (b, pb, &error));
+  g_assert_error (error, LINLI_REGISTRY_ERROR, LINLI_REGISTRY_ERROR_CONFLICT);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  /* Removed by both: no edit is lost, both saves go through. */
+  g_assert_true (linli_registry_load (a, pa, &error));
+  g_assert_true (linli_registry_load (b, pb, &error));
+  g_assert_cmpstr (linli_partners_get_need (pa, 0)->id, ==, linli_partners_get_need (pb, 0)->id);
+  linli_partners_remove (pa, LINLI_PARTNER_LIST_NEEDS, 0);
+  linli_partners_remove (pb, LINLI_PARTNER_LIST_NEEDS, 0);
+  g_assert_true (linli_registry_save (a, pa, &error));
+  g_assert_true (linli_registry_save (b, pb, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&now, g_free);
+  g_clear_pointer (&expected, g_free);
+  now = dump_registry (f->path);
+  expected = dump_partners (pb);
+  g_assert_cmpstr (now, ==, expected);
+
+  /* The same new id added by both. */
+  g_assert_true (linli_registry_load (a, pa, &error));
+  g_assert_true (linli_registry_load (b, pb, &error));
+  add_random (rand, pa, LINLI_PARTNER_LIST_UNITS);
+  add_random (rand, pb, LINLI_PARTNER_LIST_UNITS);
+  g_assert_cmpstr (linli_partners_get_unit (pa, linli_partners_get_n (pa, units) - 1)->id, ==,
+                   linli_partners_get_unit (pb, linli_partners_get_n (pb, units) - 1)->id);
+  g_assert_true (linli_registry_save (a, pa, &error));
+  g_assert_false (linli_registry_save (b, pb, &error));
+  g_assert_error (error, LINLI_REGISTRY_ERROR, LINLI_REGISTRY_ERROR_CONFLICT);
+  g_test_message ("%s", error->message);
+}
+
+/* A save that fails at its last item, after many writes in the same
+ * transaction, leaves the file as it was. */
+static void
+test_rollback (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr (LinliPartners) start = make_registry (rand, f->path, 60);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliRegistry) a = linli_registry_open_sqlite (f->path, &error);
+  g_autoptr (LinliRegistry) b = linli_registry_open_sqlite (f->path, &error);
+  g_autoptr (LinliPartners) pa = linli_partners_new ();
+  g_autoptr (LinliPartners) pb = linli_partners_new ();
+  g_autofree char *before = NULL, *after = NULL;
+  guint last;
+  LinliServiceEvaluation *e;
+
+  g_assert_no_error (error);
+  g_assert_true (linli_registry_load (a, pa, &error));
+  g_assert_true (linli_registry_load (b, pb, &error));
+  last = linli_partners_get_n (pa, LINLI_PARTNER_LIST_EVALUATIONS) - 1;
+  e = linli_partner_item_copy (LINLI_PARTNER_LIST_EVALUATIONS,
+                               linli_partners_get_evaluation (pa, last));
+  e->score = e->score % LINLI_PARTNER_MAX_SCORE + 1;
+  linli_partners_replace (pa, LINLI_PARTNER_LIST_EVALUATIONS, last, e);
+  g_assert_true (linli_registry_save (a, pa, &error));
+  g_assert_no_error (error);
+  before = dump_registry (f->path);
+
+  /* Evaluations are written last: everything else of B's save is in the
+   * transaction when the conflict is found. */
+  for (guint i = 0; i < 50; i++)
+    edit_random (rand, pb);
+  for (guint l = 0; l < LINLI_PARTNER_N_LISTS; l++)
+    add_random (rand, pb, l);
+  if (linli_partners_find (pb, LINLI_PARTNER_LIST_EVALUATIONS, e->id, &last) == NULL)
+    {
+      linli_partners_insert (pb, LINLI_PARTNER_LIST_EVALUATIONS, 0, e);
+      last = 0;
+    }
+  else
+    {
+      gconstpointer theirs = linli_partners_get_evaluation (pb, last);
+      LinliServiceEvaluation *mine = linli_partner_item_copy (LINLI_PARTNER_LIST_EVALUATIONS,
+                                                              theirs);
+
+      g_free (mine->comment);
+      mine->comment = g_strdup ("乙的评价");
+      linli_partners_replace (pb, LINLI_PARTNER_LIST_EVALUATIONS, last, mine);
+      linli_partner_item_free (LINLI_PARTNER_LIST_EVALUATIONS, mine);
+    }
+  linli_partner_item_free (LINLI_PARTNER_LIST_EVALUATIONS, e);
+  g_assert_false (linli_registry_save (b, pb, &error));
+  g_assert_error (error, LINLI_REGISTRY_ERROR, LINLI_REGISTRY_ERROR_CONFLICT);
+  after = dump_registry (f->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A row the model cannot hold is refused with its table, id and reason,
+ * and the lists loaded into are left as they were. */
+static void
+test_bad_row (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr (LinliPartners) start = make_registry (rand, f->path, 20);
+  g_autoptr (LinliPartners) p = random_partners (rand, 10);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliRegistry) registry = NULL;
+  g_autofree char *before = dump_partners (p), *after = NULL, *sql = NULL;
+  const char *id = linli_partners_get_unit (start, 1)->id;
+
+  sql = g_strdup_printf ("UPDATE units SET type = 'spaceship' WHERE id = '%s'", id);
+  exec_sql (f->path, sql);
+  registry = linli_registry_open_sqlite (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (linli_registry_load (registry, p, &error));
+  g_assert_error (error, LINLI_REGISTRY_ERROR, LINLI_REGISTRY_ERROR_NOT_A_REGISTRY);
+  g_assert_nonnull (strstr (error->message, id));
+  g_assert_nonnull (strstr (error->message, "units"));
+  after = dump_partners (p);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+on_alarm (int signum)
+{
+  kill (getpid (), SIGKILL);
+}
+
+/* The child of test_killed_writer(): loads the registry, edits much of it,
+ * writes the dump of its edited lists beside the registry, and is killed
+ * by SIGKILL after the delay the parent gave, while saving or after. */
+static void
+killed_writer_child (void)
+{
+  const char *path = g_getenv ("TEST_REGISTRY_PATH");
+  const char *delay_text = g_getenv ("TEST_REGISTRY_DELAY");
+  guint delay = delay_text != NULL ? (guint) g_ascii_strtoull (delay_text, NULL, 10) : 0;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (delay);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliRegistry) registry = NULL;
+  g_autoptr (LinliPartners) p = linli_partners_new ();
+  g_autofree char *dump = NULL, *dump_path = NULL;
+  struct itimerval timer = { { 0, 0 }, { delay / 1000, (delay % 1000) * 1000 } };
+
+  /* Only ever run by test_killed_writer(). */
+  if (!g_test_subprocess ())
+    return;
+  registry = linli_registry_open_sqlite (path, &error);
+  dump_path = g_strconcat (path, ".after", NULL);
+  g_assert_no_error (error);
+  g_assert_true (linli_registry_load (registry, p, &error));
+  for (guint i = 0; i < linli_test_cases (600); i++)
+    edit_random (rand, p);
+  dump = dump_partners (p);
+  g_assert_true (g_file_set_contents (dump_path, dump, -1, NULL));
+  signal (SIGALRM, on_alarm);
+  g_assert_cmpint (setitimer (ITIMER_REAL, &timer, NULL), ==, 0);
+  linli_registry_save (registry, p, &error);
+  for (;;)
+    pause ();
+}
+
+/* A writer killed at various moments of a save leaves the registry either
+ * as it was or with the whole save, and the next writer goes on. */
+static void
+test_killed_writer (Fixture       *f,
+                    gconstpointer  data)
+{
+  /* Under the sanitizers only the first: each child costs a second there. */
+  static const guint delays_ms[] = { 3, 1, 10, 30, 200 };
+  guint n_delays = MIN (linli_test_cases (G_N_ELEMENTS (delays_ms)), G_N_ELEMENTS (delays_ms));
+  g_autoptr (GRand) rand = g_rand_new_with_seed (3);
+  g_autoptr (LinliPartners) start = make_registry (rand, f->path, linli_test_cases (1500));
+  g_autofree char *dump_path = g_strconcat (f->path, ".after", NULL);
+  guint n_before = 0, n_after = 0;
+
+  g_setenv ("TEST_REGISTRY_PATH", f->path, TRUE);
+  for (guint i = 0; i < n_delays; i++)
+    {
+      g_autofree char *delay = g_strdup_printf ("%u", delays_ms[i]);
+      g_autofree char *before = dump_registry (f->path), *after = NULL, *now = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LinliRegistry) registry = NULL;
+      g_autoptr (LinliPartners) p = linli_partners_new ();
+
+      g_setenv ("TEST_REGISTRY_DELAY", delay, TRUE);
+      g_unlink (dump_path);
+      g_test_trap_subprocess ("/registry/killed-writer/subprocess", 60 * G_USEC_PER_SEC,
+                              G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_failed ();
+      g_assert_true (g_file_get_contents (dump_path, &after, NULL, NULL));
+      g_assert_cmpstr (after, !=, before);
+      now = dump_registry (f->path);
+      if (g_strcmp0 (now, before) == 0)
+        n_before++;
+      else
+        {
+          g_assert_cmpstr (now, ==, after);
+          n_after++;
+        }
+      /* The next writer is not locked out. */
+      registry = linli_registry_open_sqlite (f->path, &error);
+      g_assert_no_error (error);
+      g_assert_true (linli_registry_load (registry, p, &error));
+      set_unit_name (p, 0, delay);
+      g_assert_true (linli_registry_save (registry, p, &error));
+      g_assert_no_error (error);
+    }
+  g_test_message ("killed before the commit %u times, after it %u times", n_before, n_after);
+  g_unsetenv ("TEST_REGISTRY_PATH");
+  g_unsetenv ("TEST_REGISTRY_DELAY");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/registry/round-trip", Fixture, NULL, fixture_set_up, test_round_trip,
+              fixture_tear_down);
+  g_test_add ("/registry/newer-schema", Fixture, NULL, fixture_set_up, test_newer_schema,
+              fixture_tear_down);
+  g_test_add ("/registry/conflict", Fixture, NULL, fixture_set_up, test_conflict,
+              fixture_tear_down);
+  g_test_add ("/registry/rollback", Fixture, NULL, fixture_set_up, test_rollback,
+              fixture_tear_down);
+  g_test_add ("/registry/bad-row", Fixture, NULL, fixture_set_up, test_bad_row,
+              fixture_tear_down);
+  g_test_add ("/registry/killed-writer", Fixture, NULL, fixture_set_up, test_killed_writer,
+              fixture_tear_down);
+  g_test_add_func ("/registry/killed-writer/subprocess", killed_writer_child);
+  return g_test_run ();
+}
