@@ -286,3 +286,111 @@ linli_test_gauss_kruger (double  lat,
   *easting = 500000 + A * eta;
   *northing = A * xi;
 }
+
+static void
+dump_text (GString    *out,
+           const char *label,
+           const char *value)
+{
+  g_string_append_printf (out, " %s=%s%s%s", label, value ? "[" : "", value ? value : "null",
+                          value ? "]" : "");
+}
+
+static void
+dump_double (GString    *out,
+             const char *label,
+             double      value)
+{
+  g_string_append_printf (out, " %s=%.17g", label, value);
+}
+
+/**
+ * linli_test_dump_partners:
+ *
+ * Every field of every partner list, as text: two models are the same when
+ * their dumps are.
+ *
+ * Returns: (transfer full): the dump
+ */
+char *
+linli_test_dump_partners (LinliPartners *p)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_CATEGORIES); i++)
+    {
+      const LinliPartnerCategory *c = linli_partners_get_category (p, i);
+
+      g_string_append (out, "category");
+      dump_text (out, "id", c->id);
+      dump_text (out, "name", c->name);
+      g_string_append_printf (out, " builtin=%d\n", c->builtin);
+    }
+  for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_UNITS); i++)
+    {
+      const LinliPartnerUnit *u = linli_partners_get_unit (p, i);
+
+      g_string_append (out, "unit");
+      dump_text (out, "id", u->id);
+      dump_text (out, "name", u->name);
+      g_string_append_printf (out, " type=%d", u->type);
+      dump_text (out, "address", u->address);
+      g_string_append_printf (out, " pos=%d", u->has_position);
+      if (u->has_position)
+        g_string_append_printf (out, " %.7f,%.7f", u->lat, u->lon);
+      dump_text (out, "contact", u->contact);
+      g_string_append_printf (out, " members=%u\n", u->members);
+      for (guint k = 0; k < u->n_resources; k++)
+        {
+          g_string_append (out, "  resource");
+          dump_text (out, "category", u->resources[k].category);
+          dump_double (out, "quantity", u->resources[k].quantity);
+          dump_text (out, "measure", u->resources[k].measure);
+          dump_double (out, "capacity", u->resources[k].capacity);
+          g_string_append_printf (out, " period=%d\n", u->resources[k].period);
+        }
+    }
+  for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_NEEDS); i++)
+    {
+      const LinliPartnerNeed *n = linli_partners_get_need (p, i);
+
+      g_string_append (out, "need");
+      dump_text (out, "id", n->id);
+      g_string_append_printf (out, " kind=%d", n->place_kind);
+      dump_text (out, "place", n->place);
+      dump_text (out, "category", n->category);
+      dump_double (out, "quantity", n->quantity);
+      g_string_append_printf (out, " priority=%u period=%d", n->priority, n->period);
+      dump_text (out, "note", n->note);
+      g_string_append_c (out, '\n');
+    }
+  for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_RECORDS); i++)
+    {
+      const LinliServiceRecord *r = linli_partners_get_record (p, i);
+
+      g_string_append (out, "record");
+      dump_text (out, "id", r->id);
+      dump_text (out, "unit", r->unit);
+      dump_text (out, "need", r->need);
+      g_string_append_printf (out, " kind=%d", r->place_kind);
+      dump_text (out, "place", r->place);
+      dump_text (out, "category", r->category);
+      dump_text (out, "date", r->date);
+      dump_double (out, "hours", r->hours);
+      dump_text (out, "person", r->person);
+      dump_text (out, "note", r->note);
+      g_string_append_c (out, '\n');
+    }
+  for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_EVALUATIONS); i++)
+    {
+      const LinliServiceEvaluation *e = linli_partners_get_evaluation (p, i);
+
+      g_string_append (out, "evaluation");
+      dump_text (out, "id", e->id);
+      dump_text (out, "record", e->record);
+      g_string_append_printf (out, " score=%u", e->score);
+      dump_text (out, "comment", e->comment);
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}

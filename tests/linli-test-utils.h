@@ -2,6 +2,7 @@
 #pragma once
 
 #include "linli-coverage.h"
+#include "linli-partners.h"
 
 G_BEGIN_DECLS
 
@@ -28,5 +29,7 @@ void  linli_test_gauss_kruger        (double  lat,
                                        double  lon0,
                                        double *easting,
                                        double *northing);
+
+char *linli_test_dump_partners       (LinliPartners *partners) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

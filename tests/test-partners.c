@@ -57,108 +57,6 @@ base_project (void)
   return project;
 }
 
-static void
-dump_text (GString    *out,
-           const char *label,
-           const char *value)
-{
-  g_string_append_printf (out, " %s=%s%s%s", label, value ? "[" : "", value ? value : "null",
-                          value ? "]" : "");
-}
-
-static void
-dump_double (GString    *out,
-             const char *label,
-             double      value)
-{
-  g_string_append_printf (out, " %s=%.17g", label, value);
-}
-
-/* Every field of every list, as text: two models are the same when their
- * dumps are. */
-static char *
-dump_partners (LinliPartners *p)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_CATEGORIES); i++)
-    {
-      const LinliPartnerCategory *c = linli_partners_get_category (p, i);
-
-      g_string_append (out, "category");
-      dump_text (out, "id", c->id);
-      dump_text (out, "name", c->name);
-      g_string_append_printf (out, " builtin=%d\n", c->builtin);
-    }
-  for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_UNITS); i++)
-    {
-      const LinliPartnerUnit *u = linli_partners_get_unit (p, i);
-
-      g_string_append (out, "unit");
-      dump_text (out, "id", u->id);
-      dump_text (out, "name", u->name);
-      g_string_append_printf (out, " type=%d", u->type);
-      dump_text (out, "address", u->address);
-      g_string_append_printf (out, " pos=%d", u->has_position);
-      if (u->has_position)
-        g_string_append_printf (out, " %.7f,%.7f", u->lat, u->lon);
-      dump_text (out, "contact", u->contact);
-      g_string_append_printf (out, " members=%u\n", u->members);
-      for (guint k = 0; k < u->n_resources; k++)
-        {
-          g_string_append (out, "  resource");
-          dump_text (out, "category", u->resources[k].category);
-          dump_double (out, "quantity", u->resources[k].quantity);
-          dump_text (out, "measure", u->resources[k].measure);
-          dump_double (out, "capacity", u->resources[k].capacity);
-          g_string_append_printf (out, " period=%d\n", u->resources[k].period);
-        }
-    }
-  for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_NEEDS); i++)
-    {
-      const LinliPartnerNeed *n = linli_partners_get_need (p, i);
-
-      g_string_append (out, "need");
-      dump_text (out, "id", n->id);
-      g_string_append_printf (out, " kind=%d", n->place_kind);
-      dump_text (out, "place", n->place);
-      dump_text (out, "category", n->category);
-      dump_double (out, "quantity", n->quantity);
-      g_string_append_printf (out, " priority=%u period=%d", n->priority, n->period);
-      dump_text (out, "note", n->note);
-      g_string_append_c (out, '\n');
-    }
-  for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_RECORDS); i++)
-    {
-      const LinliServiceRecord *r = linli_partners_get_record (p, i);
-
-      g_string_append (out, "record");
-      dump_text (out, "id", r->id);
-      dump_text (out, "unit", r->unit);
-      dump_text (out, "need", r->need);
-      g_string_append_printf (out, " kind=%d", r->place_kind);
-      dump_text (out, "place", r->place);
-      dump_text (out, "category", r->category);
-      dump_text (out, "date", r->date);
-      dump_double (out, "hours", r->hours);
-      dump_text (out, "person", r->person);
-      dump_text (out, "note", r->note);
-      g_string_append_c (out, '\n');
-    }
-  for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_EVALUATIONS); i++)
-    {
-      const LinliServiceEvaluation *e = linli_partners_get_evaluation (p, i);
-
-      g_string_append (out, "evaluation");
-      dump_text (out, "id", e->id);
-      dump_text (out, "record", e->record);
-      g_string_append_printf (out, " score=%u", e->score);
-      dump_text (out, "comment", e->comment);
-      g_string_append_c (out, '\n');
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* Random text, sometimes absent, with characters XML must escape. */
 static char *
 random_text (GRand   *rand,
@@ -422,11 +320,11 @@ test_project_copy (void)
 
   fill_random (rand, history, 60);
   copy = linli_project_copy (project);
-  a = dump_partners (linli_project_get_partners (project));
-  b = dump_partners (linli_project_get_partners (copy));
+  a = linli_test_dump_partners (linli_project_get_partners (project));
+  b = linli_test_dump_partners (linli_project_get_partners (copy));
   g_assert_cmpstr (a, ==, b);
   fill_random (rand, history, 5);
-  c = dump_partners (linli_project_get_partners (copy));
+  c = linli_test_dump_partners (linli_project_get_partners (copy));
   g_assert_cmpstr (b, ==, c);
 }
 
@@ -450,7 +348,7 @@ test_edits_undo_redo (void)
       g_autoptr (GPtrArray) states = g_ptr_array_new_with_free_func (g_free);
       guint steps = 0;
 
-      g_ptr_array_add (states, dump_partners (p));
+      g_ptr_array_add (states, linli_test_dump_partners (p));
       for (guint i = 0; i < 80; i++)
         {
           LinliPartnerList list = g_rand_int_range (rand, 0, LINLI_PARTNER_N_LISTS);
@@ -505,7 +403,7 @@ test_edits_undo_redo (void)
             }
           if (done)
             {
-              char *now = dump_partners (p);
+              char *now = linli_test_dump_partners (p);
 
               /* Every edit recorded is one step that changes something. */
               g_assert_cmpstr (now, !=, g_ptr_array_index (states, states->len - 1));
@@ -515,13 +413,13 @@ test_edits_undo_redo (void)
         }
       for (guint i = states->len - 1; i > 0; i--)
         {
-          g_autofree char *now = dump_partners (p);
+          g_autofree char *now = linli_test_dump_partners (p);
 
           g_assert_cmpstr (now, ==, g_ptr_array_index (states, i));
           g_assert_true (linli_history_undo (history));
         }
       {
-        g_autofree char *first = dump_partners (p);
+        g_autofree char *first = linli_test_dump_partners (p);
 
         g_assert_cmpstr (first, ==, g_ptr_array_index (states, 0));
       }
@@ -530,7 +428,7 @@ test_edits_undo_redo (void)
           g_autofree char *now = NULL;
 
           g_assert_true (linli_history_redo (history));
-          now = dump_partners (p);
+          now = linli_test_dump_partners (p);
           g_assert_cmpstr (now, ==, g_ptr_array_index (states, i));
         }
       g_assert_cmpuint (steps, >, 10);
@@ -581,10 +479,10 @@ test_edits_cascade (void)
   g_assert_false (linli_partner_edits_remove (history, LINLI_PARTNER_LIST_CATEGORIES, "venue"));
   g_assert_false (linli_partner_edits_remove (history, LINLI_PARTNER_LIST_UNITS, "u9"));
 
-  before = dump_partners (p);
+  before = linli_test_dump_partners (p);
   g_assert_true (linli_partner_edits_remove (history, LINLI_PARTNER_LIST_NEEDS, "n1"));
   g_assert_null (linli_partners_get_record (p, 0)->need);
-  after_need = dump_partners (p);
+  after_need = linli_test_dump_partners (p);
   g_assert_true (linli_partner_edits_remove (history, LINLI_PARTNER_LIST_UNITS, "u1"));
   g_assert_cmpuint (linli_partners_get_n (p, LINLI_PARTNER_LIST_RECORDS), ==, 0);
   g_assert_cmpuint (linli_partners_get_n (p, LINLI_PARTNER_LIST_EVALUATIONS), ==, 0);
@@ -594,13 +492,13 @@ test_edits_cascade (void)
   g_assert_true (linli_history_undo (history));
   g_assert_true (linli_history_undo (history));
   {
-    g_autofree char *now = dump_partners (p);
+    g_autofree char *now = linli_test_dump_partners (p);
 
     g_assert_cmpstr (now, ==, after_need);
   }
   g_assert_true (linli_history_undo (history));
   {
-    g_autofree char *now = dump_partners (p);
+    g_autofree char *now = linli_test_dump_partners (p);
 
     g_assert_cmpstr (now, ==, before);
   }
@@ -631,7 +529,7 @@ test_edits_refused (void)
   g_free (id);
   id = linli_partner_edits_add (history, LINLI_PARTNER_LIST_RECORDS, &record);
   g_free (id);
-  before = dump_partners (p);
+  before = linli_test_dump_partners (p);
 
   res.category = "chess";
   g_assert_null (linli_partner_edits_add (history, LINLI_PARTNER_LIST_UNITS, &unit));
@@ -671,7 +569,7 @@ test_edits_refused (void)
   evaluation.score = 6;
   g_assert_null (linli_partner_edits_add (history, LINLI_PARTNER_LIST_EVALUATIONS, &evaluation));
 
-  after = dump_partners (p);
+  after = linli_test_dump_partners (p);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpstr (linli_history_get_undo_label (history), ==, "Add Service Record");
 }
@@ -741,8 +639,8 @@ test_round_trip (void)
       loaded = linli_format_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                        "p.linli", &error);
       g_assert_no_error (error);
-      original = dump_partners (linli_project_get_partners (project));
-      read = dump_partners (linli_project_get_partners (loaded));
+      original = linli_test_dump_partners (linli_project_get_partners (project));
+      read = linli_test_dump_partners (linli_project_get_partners (loaded));
       g_assert_cmpstr (read, ==, original);
     }
 }

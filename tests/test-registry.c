@@ -23,108 +23,6 @@
 /* Auxiliary methods                                                         */
 /* ------------------------------------------------------------------------ */
 
-static void
-dump_text (GString    *out,
-           const char *label,
-           const char *value)
-{
-  g_string_append_printf (out, " %s=%s%s%s", label, value ? "[" : "", value ? value : "null",
-                          value ? "]" : "");
-}
-
-static void
-dump_double (GString    *out,
-             const char *label,
-             double      value)
-{
-  g_string_append_printf (out, " %s=%.17g", label, value);
-}
-
-/* Every field of every list, as text: two models are the same when their
- * dumps are. */
-static char *
-dump_partners (LinliPartners *p)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_CATEGORIES); i++)
-    {
-      const LinliPartnerCategory *c = linli_partners_get_category (p, i);
-
-      g_string_append (out, "category");
-      dump_text (out, "id", c->id);
-      dump_text (out, "name", c->name);
-      g_string_append_printf (out, " builtin=%d\n", c->builtin);
-    }
-  for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_UNITS); i++)
-    {
-      const LinliPartnerUnit *u = linli_partners_get_unit (p, i);
-
-      g_string_append (out, "unit");
-      dump_text (out, "id", u->id);
-      dump_text (out, "name", u->name);
-      g_string_append_printf (out, " type=%d", u->type);
-      dump_text (out, "address", u->address);
-      g_string_append_printf (out, " pos=%d", u->has_position);
-      if (u->has_position)
-        g_string_append_printf (out, " %.7f,%.7f", u->lat, u->lon);
-      dump_text (out, "contact", u->contact);
-      g_string_append_printf (out, " members=%u\n", u->members);
-      for (guint k = 0; k < u->n_resources; k++)
-        {
-          g_string_append (out, "  resource");
-          dump_text (out, "category", u->resources[k].category);
-          dump_double (out, "quantity", u->resources[k].quantity);
-          dump_text (out, "measure", u->resources[k].measure);
-          dump_double (out, "capacity", u->resources[k].capacity);
-          g_string_append_printf (out, " period=%d\n", u->resources[k].period);
-        }
-    }
-  for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_NEEDS); i++)
-    {
-      const LinliPartnerNeed *n = linli_partners_get_need (p, i);
-
-      g_string_append (out, "need");
-      dump_text (out, "id", n->id);
-      g_string_append_printf (out, " kind=%d", n->place_kind);
-      dump_text (out, "place", n->place);
-      dump_text (out, "category", n->category);
-      dump_double (out, "quantity", n->quantity);
-      g_string_append_printf (out, " priority=%u period=%d", n->priority, n->period);
-      dump_text (out, "note", n->note);
-      g_string_append_c (out, '\n');
-    }
-  for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_RECORDS); i++)
-    {
-      const LinliServiceRecord *r = linli_partners_get_record (p, i);
-
-      g_string_append (out, "record");
-      dump_text (out, "id", r->id);
-      dump_text (out, "unit", r->unit);
-      dump_text (out, "need", r->need);
-      g_string_append_printf (out, " kind=%d", r->place_kind);
-      dump_text (out, "place", r->place);
-      dump_text (out, "category", r->category);
-      dump_text (out, "date", r->date);
-      dump_double (out, "hours", r->hours);
-      dump_text (out, "person", r->person);
-      dump_text (out, "note", r->note);
-      g_string_append_c (out, '\n');
-    }
-  for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_EVALUATIONS); i++)
-    {
-      const LinliServiceEvaluation *e = linli_partners_get_evaluation (p, i);
-
-      g_string_append (out, "evaluation");
-      dump_text (out, "id", e->id);
-      dump_text (out, "record", e->record);
-      g_string_append_printf (out, " score=%u", e->score);
-      dump_text (out, "comment", e->comment);
-      g_string_append_c (out, '\n');
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* Random text, sometimes absent or empty, with quotes, SQL and Chinese. */
 static char *
 random_text (GRand    *rand,
@@ -363,7 +261,7 @@ dump_registry (const char *path)
   g_assert_no_error (error);
   linli_registry_load (registry, p, &error);
   g_assert_no_error (error);
-  return dump_partners (p);
+  return linli_test_dump_partners (p);
 }
 
 static void
@@ -449,7 +347,7 @@ test_round_trip (Fixture       *f,
       g_autoptr (GError) error = NULL;
       g_autoptr (LinliRegistry) registry = linli_registry_open_sqlite (path, &error);
       g_autoptr (LinliPartners) p = random_partners (rand, g_rand_int_range (rand, 0, 80));
-      g_autofree char *expected = dump_partners (p);
+      g_autofree char *expected = linli_test_dump_partners (p);
       g_autofree char *read = NULL;
 
       g_assert_no_error (error);
@@ -459,7 +357,7 @@ test_round_trip (Fixture       *f,
       g_assert_cmpstr (read, ==, expected);
       /* Saving changes nothing in the lists saved. */
       g_clear_pointer (&read, g_free);
-      read = dump_partners (p);
+      read = linli_test_dump_partners (p);
       g_assert_cmpstr (read, ==, expected);
 
       for (guint round = 0; round < 4; round++)
@@ -484,7 +382,7 @@ test_round_trip (Fixture       *f,
             edit_random (rand, p);
           g_assert_true (linli_registry_save (registry, p, &error));
           g_assert_no_error (error);
-          now = dump_partners (p);
+          now = linli_test_dump_partners (p);
           again = dump_registry (path);
           g_assert_cmpstr (again, ==, now);
 
@@ -579,7 +477,7 @@ test_conflict (Fixture       *f,
   linli_partners_copy_from (both, start);
   set_unit_name (both, 1, "甲");
   set_unit_name (both, 2, "乙");
-  expected = dump_partners (both);
+  expected = linli_test_dump_partners (both);
   now = dump_registry (f->path);
   g_assert_cmpstr (now, ==, expected);
 
@@ -607,7 +505,7 @@ test_conflict (Fixture       *f,
   /* Loaded again, B sees A's edit and can redo its own. */
   g_assert_true (linli_registry_load (b, pb, &error));
   g_clear_pointer (&now, g_free);
-  now = dump_partners (pb);
+  now = linli_test_dump_partners (pb);
   g_assert_cmpstr (now, ==, after_a);
   g_assert_cmpstr (linli_partners_get_unit (pb, 0)->name, ==, "甲方");
   set_unit_name (pb, 0, "乙方");
@@ -645,7 +543,7 @@ test_conflict (Fixture       *f,
   g_clear_pointer (&now, g_free);
   g_clear_pointer (&expected, g_free);
   now = dump_registry (f->path);
-  expected = dump_partners (pb);
+  expected = linli_test_dump_partners (pb);
   g_assert_cmpstr (now, ==, expected);
 
   /* The same new id added by both. */
@@ -730,7 +628,7 @@ test_bad_row (Fixture       *f,
   g_autoptr (LinliPartners) p = random_partners (rand, 10);
   g_autoptr (GError) error = NULL;
   g_autoptr (LinliRegistry) registry = NULL;
-  g_autofree char *before = dump_partners (p), *after = NULL, *sql = NULL;
+  g_autofree char *before = linli_test_dump_partners (p), *after = NULL, *sql = NULL;
   const char *id = linli_partners_get_unit (start, 1)->id;
 
   sql = g_strdup_printf ("UPDATE units SET type = 'spaceship' WHERE id = '%s'", id);
@@ -741,7 +639,7 @@ test_bad_row (Fixture       *f,
   g_assert_error (error, LINLI_REGISTRY_ERROR, LINLI_REGISTRY_ERROR_NOT_A_REGISTRY);
   g_assert_nonnull (strstr (error->message, id));
   g_assert_nonnull (strstr (error->message, "units"));
-  after = dump_partners (p);
+  after = linli_test_dump_partners (p);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -776,7 +674,7 @@ killed_writer_child (void)
   g_assert_true (linli_registry_load (registry, p, &error));
   for (guint i = 0; i < linli_test_cases (600); i++)
     edit_random (rand, p);
-  dump = dump_partners (p);
+  dump = linli_test_dump_partners (p);
   g_assert_true (g_file_set_contents (dump_path, dump, -1, NULL));
   signal (SIGALRM, on_alarm);
   g_assert_cmpint (setitimer (ITIMER_REAL, &timer, NULL), ==, 0);
