@@ -341,7 +341,7 @@ describe_whole_reason (LinliProject              *project,
               g_string_append_c (s, ',');
           }
         if (nr->n_blocking > 5)
-          g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, " and %u more need", " and %u more needs",
+          g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, " and %u more place", " and %u more places",
                                                   nr->n_blocking - 5), nr->n_blocking - 5);
         return g_string_free (s, FALSE);
       }
