@@ -28,6 +28,10 @@ G_BEGIN_DECLS
  * (a flow with whole capacities has a whole optimum), so the solver gives
  * the exact 包保 for this cardinality rule.  Pairs then name places, not
  * needs.
+ *
+ * Every community at least one unit: the needs of a community and of its
+ * compounds and grids form one group of the problem, which wants at least
+ * a minimum quantity in all before priorities count.
  */
 
 typedef struct
@@ -51,6 +55,10 @@ typedef struct
   gboolean            whole;
   GArray             *place_kinds;        /* LinliPartnerPlaceKind */
   GPtrArray          *place_ids;          /* borrowed from the project */
+  /* Per problem need, the community it lies in (an index into the
+   * project's communities, LINLI_ASSIGN_NO_GROUP when none), once
+   * linli_partner_problem_set_community_minimum() asked for minimums. */
+  GArray             *groups;
 } LinliPartnerProblem;
 
 LinliPartnerProblem *linli_partner_problem_new      (LinliProject *project,
@@ -68,6 +76,14 @@ gboolean             linli_partner_problem_add_pair (LinliPartnerProblem *self,
                                                      const char          *unit_id,
                                                      const char          *need_id,
                                                      GError             **error);
+
+void                 linli_partner_problem_set_community_minimum
+                                                    (LinliPartnerProblem *self,
+                                                     LinliProject        *project,
+                                                     double               minimum);
+int                  linli_partner_place_community  (LinliProject          *project,
+                                                     LinliPartnerPlaceKind  kind,
+                                                     const char            *place);
 
 gboolean             linli_partner_place_position   (LinliProject          *project,
                                                      LinliPartnerPlaceKind  kind,
