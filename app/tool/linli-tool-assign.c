@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "linli-figures.h"
 #include "linli-format.h"
 #include "linli-grids.h"
 #include "linli-partner-assign.h"
@@ -89,6 +90,27 @@ describe_reason (LinliProject              *project,
       }
     default:
       return g_strdup ("");
+    }
+}
+
+/* How the distances were measured. */
+static void
+print_distances (const LinliPartnerProblem *pp)
+{
+  guint64 pairs = (guint64) pp->problem.n_units * pp->problem.n_needs;
+
+  if (pp->distances == NULL)
+    g_print (_("Distances: straight lines, not walks along streets\n"));
+  else if (pp->n_street_pairs == pairs)
+    g_print (_("Distances: walks along the streets\n"));
+  else
+    {
+      g_autofree char *streets = linli_format_count (pp->n_street_pairs);
+      g_autofree char *all = linli_format_count (pairs);
+
+      /* Translators: how many unit–place pairs were measured along streets, of how many */
+      g_print (_("Distances: walks along the streets for %s of %s pairs; straight lines where an "
+                 "end is far from the streets or the streets do not join them\n"), streets, all);
     }
 }
 
@@ -217,8 +239,7 @@ print_text (LinliProject              *project,
   for (guint i = 0; i < pp->unplaced_needs->len; i++)
     g_print (_("  need %s is at a place with no position and takes no part\n"),
              (const char *) pp->unplaced_needs->pdata[i]);
-  g_print (r->straight_line ? _("Distances: straight lines, not walks along streets\n")
-                            : _("Distances: as given\n"));
+  print_distances (pp);
   if (p->max_distance > 0)
     g_print (_("Maximum distance: %.0f m\n"), p->max_distance);
   g_print (_("Met: %.1f of %.1f per month (%.1f%%); priority-weighted %.1f; mean distance %.0f "
@@ -279,7 +300,12 @@ print_json (LinliProject              *project,
   json_builder_set_member_name (b, "file");
   json_builder_add_string_value (b, path);
   json_builder_set_member_name (b, "distance");
-  json_builder_add_string_value (b, r->straight_line ? "straight-line" : "given");
+  json_builder_add_string_value (b, pp->distances == NULL ? "straight-line"
+                                    : pp->n_street_pairs == (gsize) pp->problem.n_units *
+                                                            pp->problem.n_needs
+                                    ? "streets" : "streets-and-straight-lines");
+  json_builder_set_member_name (b, "street_pairs");
+  json_builder_add_int_value (b, pp->n_street_pairs);
   json_builder_set_member_name (b, "max_distance");
   json_builder_add_double_value (b, pp->problem.max_distance);
   json_builder_set_member_name (b, "met");
@@ -480,8 +506,7 @@ print_whole_text (LinliProject              *project,
   for (guint i = 0; i < pp->unplaced_units->len; i++)
     g_print (_("  unit %s has no position and takes no part\n"),
              (const char *) pp->unplaced_units->pdata[i]);
-  g_print (r->straight_line ? _("Distances: straight lines, not walks along streets\n")
-                            : _("Distances: as given\n"));
+  print_distances (pp);
   if (pp->problem.max_distance > 0)
     g_print (_("Maximum distance: %.0f m\n"), pp->problem.max_distance);
 
@@ -530,7 +555,12 @@ print_whole_json (LinliProject              *project,
   json_builder_set_member_name (b, "places_per_unit");
   json_builder_add_int_value (b, places_per_unit);
   json_builder_set_member_name (b, "distance");
-  json_builder_add_string_value (b, r->straight_line ? "straight-line" : "given");
+  json_builder_add_string_value (b, pp->distances == NULL ? "straight-line"
+                                    : pp->n_street_pairs == (gsize) pp->problem.n_units *
+                                                            pp->problem.n_needs
+                                    ? "streets" : "streets-and-straight-lines");
+  json_builder_set_member_name (b, "street_pairs");
+  json_builder_add_int_value (b, pp->n_street_pairs);
   json_builder_set_member_name (b, "max_distance");
   json_builder_add_double_value (b, pp->problem.max_distance);
   json_builder_set_member_name (b, "assignment");
@@ -627,7 +657,7 @@ int
 linli_tool_assign (int    argc,
                    char **argv)
 {
-  gboolean json = FALSE, whole = FALSE, every_community = FALSE;
+  gboolean json = FALSE, whole = FALSE, every_community = FALSE, straight = FALSE;
   double max_distance = 0, community_minimum = 1;
   int places_per_unit = 1;
   g_auto (GStrv) fixed = NULL, forbidden = NULL;
@@ -646,6 +676,8 @@ linli_tool_assign (int    argc,
 
     { "places-per-unit", 0, 0, G_OPTION_ARG_INT, &places_per_unit,
       N_("With --whole: how many places one unit may take on (default 1)"), "N" },
+    { "straight", 0, 0, G_OPTION_ARG_NONE, &straight,
+      N_("Measure straight lines even where the project has streets"), NULL },
     { "every-community", 0, 0, G_OPTION_ARG_NONE, &every_community,
       N_("Every community with needs gets at least one unit, before priorities count"), NULL },
     { "community-minimum", 0, 0, G_OPTION_ARG_DOUBLE, &community_minimum,
@@ -684,6 +716,8 @@ linli_tool_assign (int    argc,
     pp = linli_partner_problem_new_whole (project, max_distance, places_per_unit);
   else
     pp = linli_partner_problem_new (project, max_distance);
+  if (!straight)
+    linli_partner_problem_use_streets (pp, project);
   if (every_community)
     linli_partner_problem_set_community_minimum (pp, project, community_minimum);
   if (!add_pairs (pp, TRUE, fixed, &error) || !add_pairs (pp, FALSE, forbidden, &error))

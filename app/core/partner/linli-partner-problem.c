@@ -6,6 +6,7 @@
 #include "linli-partner-problem.h"
 
 #include "linli-grids.h"
+#include "linli-walk.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -401,6 +402,80 @@ linli_partner_problem_add_pair (LinliPartnerProblem *self,
 }
 
 /**
+ * linli_partner_problem_use_streets:
+ * @self: a problem
+ * @project: the project it was made from
+ *
+ * Measures every pair of a unit and a need (or place) along the project's
+ * streets where both ends are near a street and the streets join them —
+ * straight to the street, along it, straight to the place, as coverage
+ * walks — and in a straight line otherwise.  One search per unit.
+ *
+ * Returns: how many pairs are walks along streets; 0 when the project has
+ *   no streets (the problem then stays with straight lines)
+ */
+guint
+linli_partner_problem_use_streets (LinliPartnerProblem *self,
+                                   LinliProject        *project)
+{
+  const LinliProjection *projection;
+  g_autoptr (LinliWalk) walk = NULL;
+  g_autofree LinliWalkSnap *snaps = NULL;
+  g_autofree double *row = NULL;
+  guint n_units, n_needs;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (LINLI_IS_PROJECT (project), 0);
+
+  self->n_street_pairs = 0;
+  g_clear_pointer (&self->distances, g_free);
+  self->problem.distances = NULL;
+  if (!linli_project_has_streets (project))
+    return 0;
+
+  projection = linli_project_get_projection (project);
+  /* Only the streets: the buildings need no snapping here. */
+  walk = linli_walk_new (linli_project_get_streets (project), projection, NULL, 0);
+  n_units = self->problem.n_units;
+  n_needs = self->problem.n_needs;
+  snaps = g_new (LinliWalkSnap, MAX (n_needs, 1));
+  row = g_new (double, MAX (n_needs, 1));
+  for (guint n = 0; n < n_needs; n++)
+    {
+      double x, y;
+
+      linli_projection_forward (projection, self->problem.needs[n].position.lat,
+                                self->problem.needs[n].position.lon, &x, &y);
+      linli_walk_snap (walk, x, y, &snaps[n]);
+    }
+  self->distances = g_new (double, MAX ((gsize) n_units * n_needs, 1));
+  for (guint u = 0; u < n_units; u++)
+    {
+      double x, y;
+
+      linli_projection_forward (projection, self->problem.units[u].lat,
+                                self->problem.units[u].lon, &x, &y);
+      linli_walk_distances_from (walk, x, y, snaps, n_needs, INFINITY, row);
+      for (guint n = 0; n < n_needs; n++)
+        {
+          double *d = &self->distances[(gsize) u * n_needs + n];
+
+          if (isfinite (row[n]))
+            {
+              *d = row[n];
+              self->n_street_pairs++;
+            }
+          else
+            *d = linli_haversine_distance (self->problem.units[u].lat, self->problem.units[u].lon,
+                                           self->problem.needs[n].position.lat,
+                                           self->problem.needs[n].position.lon);
+        }
+    }
+  self->problem.distances = self->distances;
+  return self->n_street_pairs;
+}
+
+/**
  * linli_partner_place_community:
  * @project: a project
  * @kind: the kind of place
@@ -528,5 +603,6 @@ linli_partner_problem_free (LinliPartnerProblem *self)
   g_clear_pointer (&self->place_kinds, g_array_unref);
   g_clear_pointer (&self->place_ids, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_array_unref);
+  g_free (self->distances);
   g_free (self);
 }
