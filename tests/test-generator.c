@@ -571,6 +571,7 @@ check_partner_streets (LinliProject        *project,
         linli_projection_forward (proj, p->needs[n].position.lat, p->needs[n].position.lon, &nx,
                                   &ny);
         walked = linli_walk_distance (walk, ux, uy, nx, ny);
+        count += isfinite (walked);
         if (isfinite (walked))
           g_assert_cmpfloat_with_epsilon (got, walked, 1e-6);
         else
@@ -580,17 +581,8 @@ check_partner_streets (LinliProject        *project,
                                                                          p->needs[n].position.lon),
                                           1e-6);
       }
-  for (guint u = 0; u < p->n_units; u++)
-    for (guint n = 0; n < p->n_needs; n++)
-      {
-        double ux, uy, nx, ny;
-
-        linli_projection_forward (proj, p->units[u].lat, p->units[u].lon, &ux, &uy);
-        linli_projection_forward (proj, p->needs[n].position.lat, p->needs[n].position.lon, &nx,
-                                  &ny);
-        count += u % 7 == 0 && isfinite (linli_walk_distance (walk, ux, uy, nx, ny));
-      }
   g_assert_cmpuint (count, >, 0);
+  g_assert_cmpuint (count, <=, n_streets);
   result = linli_assign_solve (p, &error);
   g_assert_no_error (error);
   g_assert_false (result->straight_line);
