@@ -1106,6 +1106,9 @@ test_same_as_sqlite (Fixture       *f,
 
 static const TestCase same_case = { BACKEND_POSTGRESQL, test_same_as_sqlite };
 
+/* The data of the tests added, freed when they have run. */
+static GPtrArray *test_cases;
+
 static void
 add_test (const char *name,
           TestFunc    func)
@@ -1117,9 +1120,9 @@ add_test (const char *name,
       g_autofree char *path = g_strdup_printf ("/registry/%s/%s", backend_names[b], name);
       TestCase *tc = g_new0 (TestCase, 1);
 
-      /* Lives as long as the test program. */
       tc->backend = b;
       tc->func = func;
+      g_ptr_array_add (test_cases, tc);
       g_test_add (path, Fixture, tc, fixture_set_up, run_test, fixture_tear_down);
     }
 }
@@ -1128,9 +1131,12 @@ int
 main (int    argc,
       char **argv)
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
   sql_connections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) PQfinish);
+  test_cases = g_ptr_array_new_with_free_func (g_free);
 
   add_test ("round-trip", test_round_trip);
   add_test ("newer-schema", test_newer_schema);
@@ -1142,5 +1148,8 @@ main (int    argc,
   g_test_add_func ("/registry/killed-writer/subprocess", killed_writer_child);
   g_test_add ("/registry/postgresql/same-as-sqlite", Fixture, &same_case, fixture_set_up,
               run_test, fixture_tear_down);
-  return g_test_run ();
+  status = g_test_run ();
+  g_ptr_array_unref (test_cases);
+  g_hash_table_unref (sql_connections);
+  return status;
 }
