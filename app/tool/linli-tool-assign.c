@@ -18,6 +18,7 @@
 #include "linli-partner-assign.h"
 #include "linli-partner-problem.h"
 #include "linli-partners.h"
+#include "linli-registry.h"
 
 /* Auxiliary methods */
 
@@ -648,10 +649,13 @@ add_pairs (LinliPartnerProblem *pp,
 /**
  * linli_tool_assign:
  *
- * `linli-tool assign FILE [--json] [--max-distance M] [--fix UNIT:NEED] [--forbid UNIT:NEED]`:
- * the optimal assignment of the project's partner units to its needs, and
- * why each need not met in full stays so.  Exit 2 for wrong options or
- * pairs, 1 when the project cannot be read.
+ * `linli-tool assign FILE [--json] [--max-distance M] [--fix UNIT:NEED] [--forbid UNIT:NEED]
+ * [--registry URI [--save OUT]]`: the optimal assignment of the project's
+ * partner units to its needs, and why each need not met in full stays so;
+ * with --registry the registry's lists instead of the project's, and with
+ * --save the project written with them as its snapshot.  Exit 2 for wrong
+ * options or pairs, 1 when the project or the registry cannot be read or
+ * the project cannot be written.
  */
 int
 linli_tool_assign (int    argc,
@@ -661,7 +665,14 @@ linli_tool_assign (int    argc,
   double max_distance = 0, community_minimum = 1;
   int places_per_unit = 1;
   g_auto (GStrv) fixed = NULL, forbidden = NULL;
+  g_autofree char *registry_uri = NULL, *save = NULL;
   GOptionEntry entries[] = {
+    { "registry", 'r', 0, G_OPTION_ARG_STRING, &registry_uri,
+      N_("Take the partner lists from this registry instead of the plan’s: an SQLite file, "
+         "sqlite:PATH, postgresql://… or a libpq keyword string"), "URI" },
+    { "save", 0, 0, G_OPTION_ARG_FILENAME, &save,
+      N_("With --registry: write the plan with the registry’s lists as its snapshot, so it "
+         "still opens alone"), "OUT" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the assignment as JSON"), NULL },
     { "max-distance", 'd', 0, G_OPTION_ARG_DOUBLE, &max_distance,
       N_("Farthest a unit serves a place (default: any distance)"), "METRES" },
@@ -697,17 +708,36 @@ linli_tool_assign (int    argc,
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc != 2 || max_distance < 0 ||
       !isfinite (max_distance) || places_per_unit < 1 || places_per_unit > 10000 ||
-      !(community_minimum > 0) || !isfinite (community_minimum))
+      !(community_minimum > 0) || !isfinite (community_minimum) ||
+      (save != NULL && registry_uri == NULL))
     {
       g_printerr ("linli-tool assign: %s\n",
                   error ? error->message
                         : _("give one project FILE, a maximum distance of 0 or more, from 1 to "
-                            "10000 places per unit and a community minimum above 0"));
+                            "10000 places per unit, a community minimum above 0, and --save "
+                            "only with --registry"));
 
       return 2;
     }
   project = linli_format_load_file (argv[1], &error);
   if (project == NULL)
+    {
+      g_printerr ("linli-tool: %s\n", error->message);
+      return 1;
+    }
+  if (registry_uri != NULL)
+    {
+      g_autoptr (LinliRegistry) registry = linli_registry_open (registry_uri, &error);
+      LinliPartners *partners = linli_project_get_partners (project);
+
+      if (registry == NULL || !linli_registry_load (registry, partners, &error))
+        {
+          g_printerr ("linli-tool: %s\n", error->message);
+          return 1;
+        }
+      linli_partners_set_registry (partners, linli_registry_get_location (registry));
+    }
+  if (save != NULL && !linli_format_save_file (project, save, &error))
     {
       g_printerr ("linli-tool: %s\n", error->message);
       return 1;
