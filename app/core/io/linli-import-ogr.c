@@ -148,7 +148,7 @@ check_unzipped_size (const char  *path,
                      GError     **error)
 {
   static const char *const zipped[] = { ".xlsx", ".ods", ".kmz", ".zip", NULL };
-  g_autofree char *vsi = NULL;
+  g_autofree char *vsi = NULL, *buffer = NULL;
   const VSIDIREntry *entry;
   VSIDIR *dir;
   guint64 total = 0;
@@ -175,18 +175,17 @@ check_unzipped_size (const char  *path,
     VSICloseDir (dir);
 
   total = 0;
+  buffer = g_malloc (1024 * 1024);
   dir = VSIOpenDir (vsi, -1, NULL);
   while (dir != NULL && (entry = VSIGetNextDirEntry (dir)) != NULL)
     {
       g_autofree char *member = NULL;
-      g_autofree char *buffer = NULL;
       VSILFILE *file;
       size_t got;
 
       if (!entry->bModeKnown || !VSI_ISREG (entry->nMode))
         continue;
       member = g_strconcat (vsi, "/", entry->pszName, NULL);
-      buffer = g_malloc (1024 * 1024);
       file = VSIFOpenL (member, "rb");
       while (file != NULL && total <= LINLI_OGR_MAX_UNZIPPED &&
              (got = VSIFReadL (buffer, 1, 1024 * 1024, file)) > 0)
