@@ -350,6 +350,12 @@ test_gis_layer_chooser (Fixture       *f,
     g_assert_cmpuint (table_rows (dialog), ==, 2);
     adw_combo_row_set_selected (row, 1);
     g_assert_cmpuint (table_rows (dialog), ==, 3);
+    /* As a caller chooses it, the chooser following; and back. */
+    g_assert_true (linli_sites_dialog_select_layer (dialog, 0, &error));
+    g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+    g_assert_cmpuint (table_rows (dialog), ==, 2);
+    adw_combo_row_set_selected (row, 1);
+    g_assert_cmpuint (table_rows (dialog), ==, 3);
     g_assert_cmpint (linli_sites_dialog_get_column (dialog, LINLI_SITE_FIELD_LON), >=, 0);
     g_assert_cmpint (linli_sites_dialog_get_column (dialog, LINLI_SITE_FIELD_NAME), >=, 0);
     g_assert_true (linli_columns_dialog_get_can_import (LINLI_COLUMNS_DIALOG (dialog)));

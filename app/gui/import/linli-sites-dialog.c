@@ -30,6 +30,7 @@ struct _LinliSitesDialog
   AdwComboRow       *layer_row;  /* for a GIS file of several layers, else NULL */
   char              *path;       /* of that file */
   GPtrArray         *layers;     /* LinliOgrLayerInfo */
+  gboolean           choosing;   /* the chooser is being set to the layer read */
   LinliHistory      *history;
   LinliSiteImport   *import;    /* what the choices read now, or NULL */
 };
@@ -175,6 +176,8 @@ on_layer_selected_cb (LinliSitesDialog *self)
 {
   g_autoptr (GError) error = NULL;
 
+  if (self->choosing)
+    return;
   /* A layer that cannot be read says why where the summary goes; the
    * table shown stays the last one read. */
   if (!linli_sites_dialog_select_layer (self, adw_combo_row_get_selected (self->layer_row), &error))
@@ -339,7 +342,11 @@ linli_sites_dialog_select_layer (LinliSitesDialog  *self,
     return FALSE;
   set_table_guessed (self, table);
   if (self->layer_row != NULL && adw_combo_row_get_selected (self->layer_row) != layer)
-    adw_combo_row_set_selected (self->layer_row, layer);
+    {
+      self->choosing = TRUE;
+      adw_combo_row_set_selected (self->layer_row, layer);
+      self->choosing = FALSE;
+    }
   linli_columns_dialog_update (LINLI_COLUMNS_DIALOG (self));
   return TRUE;
 }
