@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "linli-partner-csv.h"
+#include "linli-partner-tables.h"
 #include "linli-partners.h"
 #include "linli-registry.h"
 
@@ -205,7 +206,7 @@ units_list (int    argc,
           /* Translators: category, capacity, measure, period */
           g_print (_("    %s: %g %s per %s\n"), linli_partners_category_label (partners, r->category),
                    r->capacity, r->measure != NULL ? r->measure : "",
-                   linli_partner_period_to_string (r->period));
+                   linli_partner_period_label (r->period));
         }
     }
   return 0;
