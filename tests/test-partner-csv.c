@@ -210,6 +210,52 @@ test_round_trip (void)
       dump_read = linli_test_dump_partners (read);
       g_assert_cmpstr (dump_read, ==, dump_expected);
 
+      /* The same rows under headers nobody knows: refused as they are,
+       * read equal with the columns chosen by hand. */
+      {
+        g_autoptr (LinliPartners) chosen = linli_partners_new ();
+        g_autofree char *renamed_path = g_build_filename (dir, "renamed.csv", NULL);
+        g_autofree char *dump_chosen = NULL;
+        const char *first_newline = strchr (sheet.csv->str, '\n');
+        g_autoptr (GString) renamed = g_string_new (NULL);
+        char *names[N_COLUMNS];
+        int columns[LINLI_PARTNER_CSV_N_FIELDS];
+
+        for (guint k = 0; k < N_COLUMNS; k++)
+          {
+            names[k] = g_strdup_printf ("列%u", k + 1);
+            append_field (renamed, names[k], k == 0);
+          }
+        g_string_append (renamed, first_newline);
+        g_assert_true (g_file_set_contents (renamed_path, renamed->str, -1, NULL));
+        g_assert_false (linli_partner_units_csv_read (chosen, renamed_path, FALSE, NULL, NULL,
+                                                      &error));
+        g_assert_error (error, LINLI_PARTNER_CSV_ERROR, LINLI_PARTNER_CSV_ERROR_INVALID);
+        g_clear_error (&error);
+        linli_partner_csv_guess_columns ((const char *const *) names, N_COLUMNS, columns);
+        for (guint f = 0; f < LINLI_PARTNER_CSV_N_FIELDS; f++)
+          g_assert_cmpint (columns[f], ==, -1);
+        /* The guess from the real headers finds every column where it is. */
+        {
+          const char *real[N_COLUMNS];
+
+          for (guint k = 0; k < N_COLUMNS; k++)
+            real[k] = headers[order[k]][k % 2];
+          linli_partner_csv_guess_columns (real, N_COLUMNS, columns);
+          for (guint k = 0; k < N_COLUMNS; k++)
+            g_assert_cmpint (columns[order[k]], ==, k);
+        }
+        g_assert_true (linli_partner_units_csv_read_columns (chosen, renamed_path, columns, FALSE,
+                                                             &added, &changed, &error));
+        g_assert_no_error (error);
+        g_assert_cmpuint (added, ==, n_units);
+        dump_chosen = linli_test_dump_partners (chosen);
+        g_assert_cmpstr (dump_chosen, ==, dump_expected);
+        for (guint k = 0; k < N_COLUMNS; k++)
+          g_free (names[k]);
+        g_unlink (renamed_path);
+      }
+
       /* Read again: the same units, nothing added or changed. */
       g_assert_true (linli_partner_units_csv_read (read, path, FALSE, &added, &changed, &error));
       g_assert_cmpuint (added, ==, 0);

@@ -13,23 +13,23 @@
 
 G_DEFINE_QUARK (linli-partner-csv-error-quark, linli_partner_csv_error)
 
-typedef enum
-{
-  FIELD_ID,
-  FIELD_NAME,
-  FIELD_TYPE,
-  FIELD_ADDRESS,
-  FIELD_LON,
-  FIELD_LAT,
-  FIELD_CONTACT,
-  FIELD_MEMBERS,
-  FIELD_CATEGORY,
-  FIELD_QUANTITY,
-  FIELD_MEASURE,
-  FIELD_CAPACITY,
-  FIELD_PERIOD,
-  N_FIELDS,
-} Field;
+/* The public enumeration under short names. */
+typedef LinliPartnerCsvField Field;
+
+#define FIELD_ID       LINLI_PARTNER_CSV_ID
+#define FIELD_NAME     LINLI_PARTNER_CSV_NAME
+#define FIELD_TYPE     LINLI_PARTNER_CSV_TYPE
+#define FIELD_ADDRESS  LINLI_PARTNER_CSV_ADDRESS
+#define FIELD_LON      LINLI_PARTNER_CSV_LON
+#define FIELD_LAT      LINLI_PARTNER_CSV_LAT
+#define FIELD_CONTACT  LINLI_PARTNER_CSV_CONTACT
+#define FIELD_MEMBERS  LINLI_PARTNER_CSV_MEMBERS
+#define FIELD_CATEGORY LINLI_PARTNER_CSV_CATEGORY
+#define FIELD_QUANTITY LINLI_PARTNER_CSV_QUANTITY
+#define FIELD_MEASURE  LINLI_PARTNER_CSV_MEASURE
+#define FIELD_CAPACITY LINLI_PARTNER_CSV_CAPACITY
+#define FIELD_PERIOD   LINLI_PARTNER_CSV_PERIOD
+#define N_FIELDS       LINLI_PARTNER_CSV_N_FIELDS
 
 /* The headers each column is known by, the file's words: not translated. */
 static const char *const field_headers[N_FIELDS][4] = {
@@ -329,6 +329,7 @@ read_resource (LinliCsvReader  *reader,
 static gboolean
 read_rows (LinliCsvReader  *reader,
            LinliPartners   *partners,
+           const int       *given,
            GPtrArray       *drafts,
            gboolean         add_categories,
            GError         **error)
@@ -347,19 +348,27 @@ read_rows (LinliCsvReader  *reader,
         set_invalid (error, path, 0, _("the file is empty"));
       return FALSE;
     }
-  for (guint c = 0; c < linli_csv_reader_get_n_fields (reader); c++)
+  if (given != NULL)
     {
-      g_autofree char *header = g_strstrip (g_strdup (linli_csv_reader_get_field (reader, c)));
-
+      /* Columns chosen by the user: each field one column or none. */
       for (guint f = 0; f < N_FIELDS; f++)
-        if (header_is (header, f))
-          {
-            if (columns[f] >= 0)
-              return set_invalid (error, path, linli_csv_reader_get_line (reader),
-                                  _("two columns are “%s”"), header);
-            columns[f] = c;
-          }
+        columns[f] = given[f] >= 0 && (guint) given[f] < linli_csv_reader_get_n_fields (reader)
+                     ? given[f] : -1;
     }
+  else
+    for (guint c = 0; c < linli_csv_reader_get_n_fields (reader); c++)
+      {
+        g_autofree char *header = g_strstrip (g_strdup (linli_csv_reader_get_field (reader, c)));
+
+        for (guint f = 0; f < N_FIELDS; f++)
+          if (header_is (header, f))
+            {
+              if (columns[f] >= 0)
+                return set_invalid (error, path, linli_csv_reader_get_line (reader),
+                                    _("two columns are “%s”"), header);
+              columns[f] = c;
+            }
+      }
   if (columns[FIELD_NAME] < 0)
     return set_invalid (error, path, linli_csv_reader_get_line (reader),
                         _("no column of names (名称 or name)"));
@@ -483,6 +492,35 @@ linli_partner_units_csv_read (LinliPartners  *partners,
                               guint          *n_changed,
                               GError        **error)
 {
+  return linli_partner_units_csv_read_columns (partners, path, NULL, add_categories, n_added,
+                                               n_changed, error);
+}
+
+/**
+ * linli_partner_units_csv_read_columns:
+ * @partners: the lists to add the units to
+ * @path: a CSV file with a header row
+ * @columns: (nullable) (array fixed-size=13): per #LinliPartnerCsvField
+ *   the column it is in, -1 for none; %NULL: found from the headers
+ * @add_categories: whether categories not known yet are added
+ * @n_added: (out) (optional): how many units were added
+ * @n_changed: (out) (optional): how many were changed
+ * @error: where a refused file is reported, "FILE:LINE: reason"
+ *
+ * linli_partner_units_csv_read() with the columns chosen by the caller
+ * (the name's column is required).
+ *
+ * Returns: whether the file was read
+ */
+gboolean
+linli_partner_units_csv_read_columns (LinliPartners  *partners,
+                                      const char     *path,
+                                      const int      *columns,
+                                      gboolean        add_categories,
+                                      guint          *n_added,
+                                      guint          *n_changed,
+                                      GError        **error)
+{
   g_autoptr (GError) local = NULL;
   g_autoptr (LinliCsvReader) reader = NULL;
   g_autoptr (GPtrArray) drafts = g_ptr_array_new_with_free_func (draft_free);
@@ -503,7 +541,7 @@ linli_partner_units_csv_read (LinliPartners  *partners,
   /* The rows are read into a copy, which may get new categories; only a
    * file read whole replaces @partners. */
   linli_partners_copy_from (work, partners);
-  if (!read_rows (reader, work, drafts, add_categories, &local))
+  if (!read_rows (reader, work, columns, drafts, add_categories, &local))
     {
       if (local->domain == LINLI_CSV_ERROR)
         linli_csv_propagate_error (error, g_steal_pointer (&local), LINLI_PARTNER_CSV_ERROR,
@@ -565,4 +603,73 @@ linli_partner_units_csv_read (LinliPartners  *partners,
   if (n_changed != NULL)
     *n_changed = changed;
   return TRUE;
+}
+
+/**
+ * linli_partner_csv_guess_columns:
+ * @headers: (array length=n_headers): a file's header row
+ * @n_headers: its length
+ * @columns: (out caller-allocates) (array fixed-size=13): per
+ *   #LinliPartnerCsvField the column whose header names it, or -1
+ *
+ * Guesses the columns from the headers the way
+ * linli_partner_units_csv_read() finds them (the first of two alike).
+ */
+void
+linli_partner_csv_guess_columns (const char *const *headers,
+                                 guint              n_headers,
+                                 int               *columns)
+{
+  for (guint f = 0; f < N_FIELDS; f++)
+    columns[f] = -1;
+  for (guint c = 0; c < n_headers; c++)
+    {
+      g_autofree char *header = g_strstrip (g_strdup (headers[c] != NULL ? headers[c] : ""));
+
+      for (guint f = 0; f < N_FIELDS; f++)
+        if (columns[f] < 0 && header_is (header, f))
+          columns[f] = c;
+    }
+}
+
+/**
+ * linli_partner_csv_field_label:
+ * @field: a column of a units list
+ *
+ * Returns: (transfer none): what the column holds, for people (translated)
+ */
+const char *
+linli_partner_csv_field_label (LinliPartnerCsvField field)
+{
+  switch (field)
+    {
+    case LINLI_PARTNER_CSV_ID:
+      return _("Id");
+    case LINLI_PARTNER_CSV_NAME:
+      return _("Name");
+    case LINLI_PARTNER_CSV_TYPE:
+      return _("Type");
+    case LINLI_PARTNER_CSV_ADDRESS:
+      return _("Address");
+    case LINLI_PARTNER_CSV_LON:
+      return _("Longitude");
+    case LINLI_PARTNER_CSV_LAT:
+      return _("Latitude");
+    case LINLI_PARTNER_CSV_CONTACT:
+      return _("Contact");
+    case LINLI_PARTNER_CSV_MEMBERS:
+      return _("Members reporting");
+    case LINLI_PARTNER_CSV_CATEGORY:
+      return _("Category");
+    case LINLI_PARTNER_CSV_QUANTITY:
+      return _("Quantity");
+    case LINLI_PARTNER_CSV_MEASURE:
+      return _("Measure");
+    case LINLI_PARTNER_CSV_CAPACITY:
+      return _("Capacity");
+    case LINLI_PARTNER_CSV_PERIOD:
+      return _("Period");
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }

@@ -28,7 +28,38 @@ typedef enum
   LINLI_PARTNER_CSV_ERROR_INVALID,  /* a header or row is refused */
 } LinliPartnerCsvError;
 
-GQuark   linli_partner_csv_error_quark (void);
+/* The columns of a units list, for a reader given its columns. */
+typedef enum
+{
+  LINLI_PARTNER_CSV_ID,
+  LINLI_PARTNER_CSV_NAME,
+  LINLI_PARTNER_CSV_TYPE,
+  LINLI_PARTNER_CSV_ADDRESS,
+  LINLI_PARTNER_CSV_LON,
+  LINLI_PARTNER_CSV_LAT,
+  LINLI_PARTNER_CSV_CONTACT,
+  LINLI_PARTNER_CSV_MEMBERS,
+  LINLI_PARTNER_CSV_CATEGORY,
+  LINLI_PARTNER_CSV_QUANTITY,
+  LINLI_PARTNER_CSV_MEASURE,
+  LINLI_PARTNER_CSV_CAPACITY,
+  LINLI_PARTNER_CSV_PERIOD,
+} LinliPartnerCsvField;
+
+#define LINLI_PARTNER_CSV_N_FIELDS (LINLI_PARTNER_CSV_PERIOD + 1)
+
+GQuark      linli_partner_csv_error_quark      (void);
+const char *linli_partner_csv_field_label      (LinliPartnerCsvField  field);
+void        linli_partner_csv_guess_columns    (const char *const    *headers,
+                                                guint                 n_headers,
+                                                int                  *columns);
+gboolean    linli_partner_units_csv_read_columns (LinliPartners  *partners,
+                                                  const char     *path,
+                                                  const int      *columns,
+                                                  gboolean        add_categories,
+                                                  guint          *n_added,
+                                                  guint          *n_changed,
+                                                  GError        **error);
 
 gboolean linli_partner_units_csv_read  (LinliPartners  *partners,
                                         const char     *path,
