@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "linli-history.h"
 #include "linli-partner-csv.h"
 #include "linli-partners.h"
 #include "linli-test-utils.h"
@@ -313,6 +314,61 @@ test_round_trip (void)
   g_rmdir (dir);
 }
 
+/* Into a project: the same lists as reading into a copy, one undo step
+ * back to the project as it was, redo forward again; a refused file
+ * records nothing. */
+static void
+test_import_undo (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-partner-csv-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "units.csv", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "bad.csv", NULL);
+  g_autoptr (LinliProject) project = linli_project_new ();
+  g_autoptr (LinliHistory) history = linli_history_new (project);
+  g_autoptr (LinliPartners) expected = linli_partners_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL, *undone = NULL, *redone = NULL, *want = NULL;
+  guint added = 0, changed = 0;
+  const char *csv =
+    "名称,类型,经度,纬度,类别,容量,周期,计量单位\n"
+    "第二中学,学校,120.14,30.30,tutoring,10,月,小时\n"
+    "第二中学,学校,120.14,30.30,venue,4,周,场次\n"
+    "浙江医院,医院,120.15,30.31,体检服务,6,季度,\n"
+    "湖墅物业,物业,,,,,,\n";
+
+  g_assert_true (g_file_set_contents (path, csv, -1, NULL));
+  g_assert_true (g_file_set_contents (bad_path, "名称,类型\n甲,飞船\n", -1, NULL));
+  before = linli_test_dump_partners (linli_project_get_partners (project));
+  linli_partners_copy_from (expected, linli_project_get_partners (project));
+  g_assert_true (linli_partner_units_csv_read (expected, path, TRUE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  want = linli_test_dump_partners (expected);
+
+  g_assert_false (linli_partner_units_csv_import (history, bad_path, NULL, TRUE, NULL, NULL,
+                                                  &error));
+  g_assert_error (error, LINLI_PARTNER_CSV_ERROR, LINLI_PARTNER_CSV_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (linli_history_get_can_undo (history));
+
+  g_assert_true (linli_partner_units_csv_import (history, path, NULL, TRUE, &added, &changed,
+                                                 &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 3);
+  g_assert_cmpuint (changed, ==, 0);
+  after = linli_test_dump_partners (linli_project_get_partners (project));
+  g_assert_cmpstr (after, ==, want);
+  linli_history_undo (history);
+  undone = linli_test_dump_partners (linli_project_get_partners (project));
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_false (linli_history_get_can_undo (history));
+  linli_history_redo (history);
+  redone = linli_test_dump_partners (linli_project_get_partners (project));
+  g_assert_cmpstr (redone, ==, want);
+  g_unlink (path);
+  g_unlink (bad_path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -320,5 +376,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/partner-csv/round-trip", test_round_trip);
+  g_test_add_func ("/partner-csv/import-undo", test_import_undo);
   return g_test_run ();
 }

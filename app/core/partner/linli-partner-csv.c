@@ -5,6 +5,8 @@
 
 #include "linli-partner-csv.h"
 
+#include "linli-partner-edits.h"
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -672,4 +674,73 @@ linli_partner_csv_field_label (LinliPartnerCsvField field)
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+/**
+ * linli_partner_units_csv_import:
+ * @history: the history of the project the units go into
+ * @path: a CSV file with a header row
+ * @columns: (nullable) (array fixed-size=13): the columns chosen, or
+ *   %NULL to find them from the headers
+ * @add_categories: whether categories not known yet are added
+ * @n_added: (out) (optional): how many units were added
+ * @n_changed: (out) (optional): how many were changed
+ * @error: where a refused file is reported, "FILE:LINE: reason"
+ *
+ * Reads the file as linli_partner_units_csv_read_columns() does into a
+ * copy of the project's lists, and brings what it added and changed into
+ * the project through the partner edits, as one undo step.  A refused
+ * file changes nothing.
+ *
+ * Returns: whether the file was read
+ */
+gboolean
+linli_partner_units_csv_import (LinliHistory  *history,
+                                const char    *path,
+                                const int     *columns,
+                                gboolean       add_categories,
+                                guint         *n_added,
+                                guint         *n_changed,
+                                GError       **error)
+{
+  LinliPartners *partners;
+  g_autoptr (LinliPartners) work = linli_partners_new ();
+  guint added = 0, changed = 0;
+
+  g_return_val_if_fail (LINLI_IS_HISTORY (history), FALSE);
+
+  partners = linli_project_get_partners (linli_history_get_project (history));
+  linli_partners_copy_from (work, partners);
+  if (!linli_partner_units_csv_read_columns (work, path, columns, add_categories, &added,
+                                             &changed, error))
+    return FALSE;
+  if (added + changed > 0)
+    {
+      linli_history_begin_group (history, _("Import Partner Units"));
+      /* New categories first: the units refer to them. */
+      for (LinliPartnerList list = LINLI_PARTNER_LIST_CATEGORIES;
+           list <= LINLI_PARTNER_LIST_UNITS; list++)
+        for (guint i = 0; i < linli_partners_get_n (work, list); i++)
+          {
+            gconstpointer item = linli_partners_get (work, list, i);
+            gconstpointer old = linli_partners_find (partners, list,
+                                                     linli_partner_item_get_id (list, item),
+                                                     NULL);
+
+            if (old == NULL)
+              {
+                g_autofree char *id = linli_partner_edits_add (history, list, item);
+
+                g_warn_if_fail (g_strcmp0 (id, linli_partner_item_get_id (list, item)) == 0);
+              }
+            else if (!linli_partner_item_equal (list, old, item))
+              g_warn_if_fail (linli_partner_edits_change (history, list, item));
+          }
+      linli_history_end_group (history);
+    }
+  if (n_added != NULL)
+    *n_added = added;
+  if (n_changed != NULL)
+    *n_changed = changed;
+  return TRUE;
 }

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "linli-history.h"
 #include "linli-partners.h"
 
 G_BEGIN_DECLS
@@ -67,5 +68,13 @@ gboolean linli_partner_units_csv_read  (LinliPartners  *partners,
                                         guint          *n_added,
                                         guint          *n_changed,
                                         GError        **error);
+
+gboolean    linli_partner_units_csv_import (LinliHistory   *history,
+                                            const char     *path,
+                                            const int      *columns,
+                                            gboolean        add_categories,
+                                            guint          *n_added,
+                                            guint          *n_changed,
+                                            GError        **error);
 
 G_END_DECLS
