@@ -16,6 +16,7 @@
 #include "linli-mbtiles-source.h"
 #include "linli-meeting.h"
 #include "linli-org-dialog.h"
+#include "linli-units-dialog.h"
 #include "linli-org-panel.h"
 #include "linli-plan-panel.h"
 #include "linli-reach-editor.h"
@@ -220,6 +221,12 @@ LinliOrgDialog *linli_window_open_org_dialog   (LinliWindow  *self,
 void            linli_window_import_org_action (GtkWidget  *widget,
                                                 const char *action_name,
                                                 GVariant   *param);
+LinliUnitsDialog *linli_window_open_units_dialog   (LinliWindow  *self,
+                                                    GFile        *file,
+                                                    GError      **error);
+void              linli_window_import_units_action (GtkWidget  *widget,
+                                                    const char *action_name,
+                                                    GVariant   *param);
 
 /* linli-window-sites.c */
 typedef struct _LinliSitesDialog LinliSitesDialog;
