@@ -85,19 +85,24 @@ linli_window_open_org_dialog (LinliWindow  *self,
   return dialog;
 }
 
-/* Actions */
-
+/**
+ * linli_window_choose_list_file:
+ * @title: the chooser's title
+ * @response_cb: called with the chooser, its response and the window
+ *
+ * Asks for a CSV list to import, as the organisation and partner unit
+ * imports do.
+ */
 void
-linli_window_import_org_action (GtkWidget  *widget,
-                                const char *action_name,
-                                GVariant   *param)
+linli_window_choose_list_file (LinliWindow *self,
+                               const char  *title,
+                               GCallback    response_cb)
 {
-  LinliWindow *self = LINLI_WINDOW (widget);
   GtkFileChooserNative *chooser;
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Import Organisation List"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("CSV lists"));
   gtk_file_filter_add_pattern (filter, "*.csv");
   gtk_file_filter_add_pattern (filter, "*.CSV");
@@ -105,6 +110,17 @@ linli_window_import_org_action (GtkWidget  *widget,
   gtk_file_filter_add_pattern (filter, "*.txt");
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_org_chosen_cb), self, 0);
+  g_signal_connect_object (chooser, "response", response_cb, self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Actions */
+
+void
+linli_window_import_org_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  linli_window_choose_list_file (LINLI_WINDOW (widget), _("Import Organisation List"),
+                                 G_CALLBACK (on_org_chosen_cb));
 }

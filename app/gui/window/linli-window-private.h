@@ -221,6 +221,9 @@ LinliOrgDialog *linli_window_open_org_dialog   (LinliWindow  *self,
 void            linli_window_import_org_action (GtkWidget  *widget,
                                                 const char *action_name,
                                                 GVariant   *param);
+void              linli_window_choose_list_file    (LinliWindow *self,
+                                                    const char  *title,
+                                                    GCallback    response_cb);
 LinliUnitsDialog *linli_window_open_units_dialog   (LinliWindow  *self,
                                                     GFile        *file,
                                                     GError      **error);
