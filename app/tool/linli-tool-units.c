@@ -203,9 +203,9 @@ units_list (int    argc,
           const LinliPartnerResource *r = &u->resources[k];
 
           /* Translators: category, capacity, measure, period */
-          g_print (_("    %s: %g %s per %s\n"), linli_partners_category_label (partners, r->category),
-                   r->capacity, r->measure != NULL ? r->measure : "",
-                   linli_partner_period_to_string (r->period));
+          g_print (_("    %s: %g %s per %s\n"),
+                   linli_partners_category_label (partners, r->category), r->capacity,
+                   r->measure != NULL ? r->measure : "", linli_partner_period_to_string (r->period));
         }
     }
   return 0;
