@@ -979,6 +979,8 @@ test_location (Fixture       *f,
       g_assert_cmpstr (dump, ==, expected);
       location = linli_registry_get_location (registry);
       g_test_message ("%s", location);
+      /* The lists loaded say where they came from. */
+      g_assert_cmpstr (linli_partners_get_registry (p), ==, location);
       if (f->backend == BACKEND_SQLITE)
         g_assert_cmpstr (location, ==, f->path);
       else
