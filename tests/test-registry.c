@@ -925,6 +925,77 @@ test_killed_writer (Fixture       *f,
   g_unsetenv ("TEST_REGISTRY_DUMP");
 }
 
+/* The same registry reached through each form of URI its backend takes,
+ * and its location, shown and recorded in plans, never with a password. */
+static void
+test_location (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (23);
+  g_autoptr (LinliPartners) start = make_registry (rand, f->path, 10);
+  g_autofree char *expected = dump_registry (f->path);
+  g_autoptr (GPtrArray) uris = g_ptr_array_new_with_free_func (g_free);
+  const char *password = g_getenv ("PGPASSWORD");
+
+  if (f->backend == BACKEND_SQLITE)
+    {
+      g_ptr_array_add (uris, g_strconcat ("sqlite:", f->path, NULL));
+      g_ptr_array_add (uris, g_strconcat ("sqlite://", f->path, NULL));
+    }
+  else
+    {
+      g_autofree char *schema = g_strdup (strstr (f->path, "search_path=") +
+                                          strlen ("search_path="));
+      g_autofree char *user = g_uri_escape_string (PQuser (f->admin), NULL, FALSE);
+      g_autofree char *secret = g_uri_escape_string (password != NULL ? password : "", NULL,
+                                                     FALSE);
+
+      /* The schema name ends at the closing quote of the options. */
+      *strchr (schema, '\'') = '\0';
+      g_ptr_array_add (uris, g_strdup_printf ("postgresql://%s:%s@%s:%s/%s?options="
+                                              "-csearch_path%%3D%s", user, secret,
+                                              PQhost (f->admin), PQport (f->admin),
+                                              PQdb (f->admin), schema));
+      g_ptr_array_add (uris, g_strdup_printf ("postgres://%s@%s:%s/%s?password=%s&options="
+                                              "-csearch_path%%3D%s", user, PQhost (f->admin),
+                                              PQport (f->admin), PQdb (f->admin), secret, schema));
+      g_ptr_array_add (uris, g_strdup_printf ("host=%s port=%s dbname=%s password='%s' "
+                                              "options='-csearch_path=%s'", PQhost (f->admin),
+                                              PQport (f->admin), PQdb (f->admin),
+                                              password != NULL ? password : "", schema));
+    }
+  for (guint i = 0; i < uris->len; i++)
+    {
+      const char *uri = g_ptr_array_index (uris, i);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LinliRegistry) registry = linli_registry_open (uri, &error);
+      g_autoptr (LinliPartners) p = linli_partners_new ();
+      g_autofree char *dump = NULL;
+      const char *location;
+
+      g_assert_no_error (error);
+      g_assert_true (linli_registry_load (registry, p, &error));
+      dump = linli_test_dump_partners (p);
+      g_assert_cmpstr (dump, ==, expected);
+      location = linli_registry_get_location (registry);
+      g_test_message ("%s", location);
+      /* The lists loaded say where they came from. */
+      g_assert_cmpstr (linli_partners_get_registry (p), ==, location);
+      if (f->backend == BACKEND_SQLITE)
+        g_assert_cmpstr (location, ==, f->path);
+      else
+        {
+          g_assert_null (strstr (location, "password"));
+          if (password != NULL && *password != '\0')
+            g_assert_null (strstr (location, password));
+          /* The location opens the same registry again. */
+          g_clear_pointer (&dump, g_free);
+          dump = dump_registry (location);
+          g_assert_cmpstr (dump, ==, expected);
+        }
+    }
+}
+
 /* One of the two sessions of test_race(). */
 typedef struct
 {
@@ -1141,6 +1212,7 @@ main (int    argc,
   add_test ("round-trip", test_round_trip);
   add_test ("newer-schema", test_newer_schema);
   add_test ("conflict", test_conflict);
+  add_test ("location", test_location);
   add_test ("race", test_race);
   add_test ("rollback", test_rollback);
   add_test ("bad-row", test_bad_row);

@@ -730,12 +730,12 @@ linli_tool_assign (int    argc,
       g_autoptr (LinliRegistry) registry = linli_registry_open (registry_uri, &error);
       LinliPartners *partners = linli_project_get_partners (project);
 
+      /* The lists loaded name the registry, which --save records. */
       if (registry == NULL || !linli_registry_load (registry, partners, &error))
         {
           g_printerr ("linli-tool: %s\n", error->message);
           return 1;
         }
-      linli_partners_set_registry (partners, linli_registry_get_location (registry));
     }
   if (save != NULL && !linli_format_save_file (project, save, &error))
     {

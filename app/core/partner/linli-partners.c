@@ -636,7 +636,8 @@ linli_partners_new (void)
  * @self: the lists to overwrite
  * @source: the lists to copy
  *
- * Makes @self hold copies of everything @source holds.
+ * Makes @self hold copies of everything @source holds, and say the same
+ * registry.
  */
 void
 linli_partners_copy_from (LinliPartners *self,
@@ -661,6 +662,8 @@ linli_partners_copy_from (LinliPartners *self,
         }
       to->next_id = from->next_id;
     }
+  g_free (self->registry);
+  self->registry = g_strdup (source->registry);
   emit_changed (self);
 }
 

@@ -120,7 +120,8 @@ set_conflict (GError           **error,
  * @partners: the lists to overwrite
  *
  * Replaces everything @partners holds by what the registry stores, read in
- * one transaction, and remembers each item's version for the next save.
+ * one transaction, and remembers each item's version for the next save;
+ * @partners then names the registry (linli_partners_get_registry()).
  * On failure @partners and the remembered versions are left as they were.
  *
  * Returns: whether the registry could be read
@@ -155,6 +156,9 @@ linli_registry_load (LinliRegistry  *self,
     goto fail;
   for (guint l = 0; l < LINLI_PARTNER_N_LISTS; l++)
     g_hash_table_unref (old[l]);
+  /* The lists say where they came from, so a plan that keeps them as its
+   * snapshot records the registry (never with a password). */
+  linli_partners_set_registry (loaded, self->location);
   linli_partners_copy_from (partners, loaded);
   return TRUE;
 
