@@ -12,6 +12,7 @@
 #include "linli-history.h"
 #include "linli-partner-edits.h"
 #include "linli-partner-problem.h"
+#include "linli-partner-proposal.h"
 #include "linli-partners.h"
 #include "linli-partner-tables.h"
 #include "linli-test-utils.h"
@@ -679,6 +680,109 @@ test_assignment_refused (void)
   }
 }
 
+/* A proposal as an assignment gives each need what the solver says it
+ * meets and each unit what its offers give; the figures of an assignment
+ * add up the same per priority and per unit. */
+static void
+test_proposal (void)
+{
+  guint n_cases = linli_test_cases (20);
+
+  for (guint32 seed = 1; seed <= n_cases; seed++)
+    {
+      g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+      g_autoptr (LinliProject) project = base_project ();
+      g_autoptr (LinliHistory) history = linli_history_new (project);
+      LinliPartners *p = linli_project_get_partners (project);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LinliPartnerProposal) proposal = NULL;
+      g_autoptr (LinliPartnerAssignment) a = NULL;
+      g_autoptr (GArray) by_priority = NULL, used = NULL;
+      const LinliAssignResult *r;
+      const LinliPartnerProblem *pp;
+      double want[LINLI_PARTNER_MAX_PRIORITY + 1] = { 0 };
+      double total[LINLI_PARTNER_MAX_PRIORITY + 1] = { 0 };
+
+      for (guint i = 0; i < 40; i++)
+        add_random_item (rand, history, g_rand_int_range (rand, 1, 3));
+      proposal = linli_partner_proposal_new (project, g_rand_boolean (rand) ? 0 : 800, &error);
+      g_assert_no_error (error);
+      r = proposal->result;
+      pp = proposal->problem;
+      a = linli_partner_proposal_to_assignment (proposal, project);
+      g_assert_false (a->out_of_date);
+      g_assert_cmpint (a->straight_line, ==, r->straight_line);
+      g_assert_true (linli_partner_edits_set_assignment (history, a));
+
+      /* Per need: the pairs add up to what is met; no unit and need twice. */
+      for (guint n = 0; n < r->n_needs; n++)
+        {
+          const LinliPartnerNeed *need =
+            linli_partners_get_need (p, g_array_index (pp->need_positions, guint, n));
+          double sum = 0;
+          g_autofree char *why = linli_partner_proposal_describe_unmet (proposal, project, n);
+
+          for (guint i = 0; i < a->n_pairs; i++)
+            if (g_strcmp0 (a->pairs[i].need, need->id) == 0)
+              {
+                sum += a->pairs[i].quantity;
+                g_assert_cmpstr (a->pairs[i].category, ==, need->category);
+                for (guint j = i + 1; j < a->n_pairs; j++)
+                  g_assert_false (g_strcmp0 (a->pairs[j].need, need->id) == 0 &&
+                                  g_strcmp0 (a->pairs[j].unit, a->pairs[i].unit) == 0);
+              }
+          g_assert_cmpfloat_with_epsilon (sum, r->needs[n].met, 1e-6 * (1 + sum));
+          /* Only what is not met in full has a reason. */
+          g_assert_cmpint (why[0] != '\0', ==, r->needs[n].reason != LINLI_UNMET_NONE);
+          want[need->priority] += r->needs[n].met;
+        }
+      for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_NEEDS); i++)
+        {
+          const LinliPartnerNeed *need = linli_partners_get_need (p, i);
+
+          total[need->priority] += need->quantity / linli_partner_period_per_month (need->period);
+        }
+      by_priority = linli_partner_met_by_priority (p, linli_partners_get_assignment (p));
+      for (guint k = 0; k < by_priority->len; k++)
+        {
+          const LinliPartnerPriorityMet *row = &g_array_index (by_priority,
+                                                               LinliPartnerPriorityMet, k);
+
+          g_assert_true (k == 0 ||
+                         row->priority <
+                           g_array_index (by_priority, LinliPartnerPriorityMet, k - 1).priority);
+          g_assert_cmpfloat_with_epsilon (row->met, want[row->priority],
+                                          1e-6 * (1 + row->met));
+          g_assert_cmpfloat_with_epsilon (row->total, total[row->priority],
+                                          1e-6 * (1 + row->total));
+          total[row->priority] = -1;
+        }
+      for (guint k = 0; k <= LINLI_PARTNER_MAX_PRIORITY; k++)
+        g_assert_true (total[k] <= 0);
+
+      /* Per unit: what its offers give, within their capacity. */
+      used = linli_partner_capacity_used (p, linli_partners_get_assignment (p));
+      g_assert_cmpuint (used->len, ==, linli_partners_get_n (p, LINLI_PARTNER_LIST_UNITS));
+      for (guint u = 0; u < pp->problem.n_units; u++)
+        {
+          guint position = g_array_index (pp->unit_positions, guint, u);
+          const LinliPartnerUnitUse *use = &g_array_index (used, LinliPartnerUnitUse, position);
+          double given = 0, capacity = 0;
+
+          for (guint o = 0; o < pp->problem.n_offers; o++)
+            if (pp->problem.offers[o].unit == u)
+              {
+                given += r->used[o];
+                capacity += pp->problem.offers[o].capacity;
+              }
+          g_assert_cmpuint (use->unit, ==, position);
+          g_assert_cmpfloat_with_epsilon (use->used, given, 1e-6 * (1 + given));
+          g_assert_cmpfloat_with_epsilon (use->capacity, capacity, 1e-6 * (1 + capacity));
+          g_assert_cmpfloat (use->used, <=, use->capacity * (1 + 1e-9) + 1e-9);
+        }
+    }
+}
+
 /* What the file would refuse, the edits refuse, and record nothing. */
 static void
 test_edits_refused (void)
@@ -1311,6 +1415,7 @@ main (int    argc,
   g_test_add_func ("/partners/edits/refused", test_edits_refused);
   g_test_add_func ("/partners/edits/assignment", test_assignment_edits);
   g_test_add_func ("/partners/edits/assignment-refused", test_assignment_refused);
+  g_test_add_func ("/partners/proposal", test_proposal);
 
   g_test_add_func ("/partners/format/round-trip", test_round_trip);
   g_test_add_func ("/partners/format/empty-left-out", test_empty_left_out);
