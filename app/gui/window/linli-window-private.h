@@ -17,6 +17,7 @@
 #include "linli-meeting.h"
 #include "linli-org-dialog.h"
 #include "linli-org-panel.h"
+#include "linli-partner-panel.h"
 #include "linli-plan-panel.h"
 #include "linli-reach-editor.h"
 #include "linli-scenario-switcher.h"
@@ -72,6 +73,7 @@ struct _LinliWindow
   LinliGridPanel      *grid_panel;
   GtkLabel            *grid_hint;
   LinliOrgPanel       *org_panel;
+  LinliPartnerPanel   *partner_panel;
   LinliChecksPanel    *checks_panel;
   GtkWidget           *coverage_legend;
   GtkWidget           *chain_legend;
