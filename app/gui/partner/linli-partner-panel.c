@@ -754,9 +754,9 @@ place_choice (LinliPartnerPanel      *self,
     add_place (self, labels, LINLI_PARTNER_PLACE_COMPOUND,
                linli_project_get_compound (self->project, i)->id, _("Compound"), current,
                &selected);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (grids)); i++)
+  for (guint i = 0; i < linli_grids_get_n_grids (grids); i++)
     {
-      g_autoptr (LinliGrid) grid = g_list_model_get_item (G_LIST_MODEL (grids), i);
+      LinliGrid *grid = linli_grids_get_grid (grids, i);
 
       add_place (self, labels, LINLI_PARTNER_PLACE_GRID, linli_grid_get_id (grid), _("Grid"),
                  current, &selected);
