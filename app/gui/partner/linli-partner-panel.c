@@ -1100,6 +1100,10 @@ accept_action_cb (GtkWidget  *widget,
     return;
   a = linli_partner_proposal_to_assignment (self->proposal, self->project);
   linli_partner_edits_set_assignment (self->history, a);
+  /* Taken: what it said is now the accepted assignment below. */
+  g_clear_pointer (&self->proposal, linli_partner_proposal_free);
+  gtk_label_set_text (self->proposal_label, _("Accepted: the assignment is below."));
+  update_actions (self);
 }
 
 static void
