@@ -7,6 +7,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "linli-document.h"
+#include "linli-figures.h"
 #include "linli-format.h"
 #include "linli-grids.h"
 #include "linli-history.h"
@@ -783,6 +785,77 @@ test_proposal (void)
     }
 }
 
+/* The partner figures: none without an accepted assignment; with one, the
+ * share met overall and per priority and the capacity used agree with
+ * sums made here over the pairs, the needs and the resource items. */
+static void
+test_figures (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr (LinliProject) project = base_project ();
+  g_autoptr (LinliDocument) document = linli_document_new (project, NULL);
+  LinliHistory *history = linli_document_get_history (document);
+  LinliPartners *p = linli_project_get_partners (project);
+  g_autoptr (LinliFigures) none = NULL, figures = NULL;
+  const LinliPartnerAssignment *a;
+  double met = 0, total = 0, given = 0, capacity = 0;
+
+  for (guint i = 0; i < 30; i++)
+    add_random_item (rand, history, g_rand_int_range (rand, 1, 3));
+  none = linli_figures_collect (document);
+  g_assert_null (linli_figures_lookup (none, "partner-needs-met"));
+  accept_random_assignment (rand, history, 3);
+  a = linli_partners_get_assignment (p);
+  figures = linli_figures_collect (document);
+
+  for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_NEEDS); i++)
+    {
+      const LinliPartnerNeed *n = linli_partners_get_need (p, i);
+      double asked = n->quantity / linli_partner_period_per_month (n->period), got = 0;
+      double p_met = 0, p_total = 0;
+      g_autofree char *key = g_strdup_printf ("partner-needs-met-priority-%u", n->priority);
+
+      for (guint k = 0; k < a->n_pairs; k++)
+        if (g_strcmp0 (a->pairs[k].need, n->id) == 0)
+          got += a->pairs[k].quantity;
+      met += MIN (got, asked);
+      total += asked;
+      /* The share of this need's priority, summed over its needs here. */
+      for (guint j = 0; j < linli_partners_get_n (p, LINLI_PARTNER_LIST_NEEDS); j++)
+        {
+          const LinliPartnerNeed *m = linli_partners_get_need (p, j);
+          double m_asked = m->quantity / linli_partner_period_per_month (m->period), m_got = 0;
+
+          if (m->priority != n->priority)
+            continue;
+          for (guint k = 0; k < a->n_pairs; k++)
+            if (g_strcmp0 (a->pairs[k].need, m->id) == 0)
+              m_got += a->pairs[k].quantity;
+          p_met += MIN (m_got, m_asked);
+          p_total += m_asked;
+        }
+      if (p_total > 0)
+        g_assert_cmpfloat_with_epsilon (linli_figures_lookup (figures, key)->value,
+                                        p_met / p_total, 1e-9);
+    }
+  for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_UNITS); i++)
+    {
+      const LinliPartnerUnit *u = linli_partners_get_unit (p, i);
+
+      for (guint r = 0; r < u->n_resources; r++)
+        capacity += u->resources[r].capacity /
+                    linli_partner_period_per_month (u->resources[r].period);
+      for (guint k = 0; k < a->n_pairs; k++)
+        if (g_strcmp0 (a->pairs[k].unit, u->id) == 0)
+          given += a->pairs[k].quantity;
+    }
+  g_assert_cmpfloat (linli_figures_lookup (figures, "partner-pairs")->value, ==, a->n_pairs);
+  g_assert_cmpfloat_with_epsilon (linli_figures_lookup (figures, "partner-needs-met")->value,
+                                  met / total, 1e-9);
+  g_assert_cmpfloat_with_epsilon (linli_figures_lookup (figures, "partner-capacity-used")->value,
+                                  given / capacity, 1e-9);
+}
+
 /* What the file would refuse, the edits refuse, and record nothing. */
 static void
 test_edits_refused (void)
@@ -1416,6 +1489,7 @@ main (int    argc,
   g_test_add_func ("/partners/edits/assignment", test_assignment_edits);
   g_test_add_func ("/partners/edits/assignment-refused", test_assignment_refused);
   g_test_add_func ("/partners/proposal", test_proposal);
+  g_test_add_func ("/partners/figures", test_figures);
 
   g_test_add_func ("/partners/format/round-trip", test_round_trip);
   g_test_add_func ("/partners/format/empty-left-out", test_empty_left_out);
