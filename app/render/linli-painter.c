@@ -98,6 +98,7 @@ struct _LinliPainter
   GArray              *partner_categories; /* guint: category positions with a line, in order */
   gboolean             partner_valid;
   guint                partner_base_serial;
+  guint                partner_serial;      /* the lists' serial the lines were made for */
 };
 
 G_DEFINE_FINAL_TYPE (LinliPainter, linli_painter, G_TYPE_OBJECT)
@@ -2128,14 +2129,16 @@ ensure_partner_lines (LinliPainter *self)
       g_array_set_size (self->partner_categories, 0);
       return;
     }
+  partners = linli_project_get_partners (self->project);
   if (self->partner_valid &&
-      self->partner_base_serial == linli_project_get_base_serial (self->project))
+      self->partner_base_serial == linli_project_get_base_serial (self->project) &&
+      self->partner_serial == linli_partners_get_serial (partners))
     return;
   self->partner_valid = TRUE;
   self->partner_base_serial = linli_project_get_base_serial (self->project);
+  self->partner_serial = linli_partners_get_serial (partners);
   g_array_set_size (self->partner_lines, 0);
   g_array_set_size (self->partner_categories, 0);
-  partners = linli_project_get_partners (self->project);
   a = linli_partners_get_assignment (partners);
   if (a == NULL)
     return;
@@ -4134,4 +4137,32 @@ linli_painter_get_labels (LinliPainter *self,
 
   *n_labels = self->labels->len;
   return (const LinliPainterLabel *) (gpointer) self->labels->data;
+}
+
+/**
+ * linli_painter_get_partner_color:
+ * @category: a category's position in the partner category list
+ *
+ * Returns: the colour, 0xRRGGBB, of the lines of that category
+ */
+guint
+linli_painter_get_partner_color (guint category)
+{
+  return partner_color (category);
+}
+
+/**
+ * linli_painter_dup_partner_categories:
+ *
+ * Returns: (transfer full) (element-type guint): the positions in the
+ *   category list of the categories the map draws lines of, in the
+ *   legend's order; empty without an accepted assignment
+ */
+GArray *
+linli_painter_dup_partner_categories (LinliPainter *self)
+{
+  g_return_val_if_fail (LINLI_IS_PAINTER (self), NULL);
+
+  ensure_partner_lines (self);
+  return g_array_copy (self->partner_categories);
 }

@@ -60,6 +60,7 @@ struct _LinliWindow
   LinliReachEditor    *reach_editor;
   GtkWidget           *street_legend;
   GtkWidget           *water_legend;
+  GtkWidget           *partner_legend;
   GtkWidget           *grid_legend;
   GtkSpinButton       *minutes_spin;
   GtkSpinButton       *speed_spin;
@@ -208,6 +209,7 @@ void     linli_window_grid_drag_end           (LinliWindow *self,
                                                double       x,
                                                double       y);
 void     linli_window_grids_document_changed  (LinliWindow *self);
+void     linli_window_partners_document_changed (LinliWindow *self);
 
 /* linli-window-meeting.c */
 void     linli_window_init_meeting (LinliWindow *self);

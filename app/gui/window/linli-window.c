@@ -847,6 +847,7 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, legend_rule);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, street_legend);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, water_legend);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, partner_legend);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, grid_legend);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, street_gap_label);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, distance_dropdown);
@@ -1093,6 +1094,7 @@ linli_window_set_document (LinliWindow   *self,
   linli_window_grids_document_changed (self);
   linli_org_panel_set_document (self->org_panel, document);
   linli_partner_panel_set_document (self->partner_panel, document);
+  linli_window_partners_document_changed (self);
   linli_checks_panel_set_document (self->checks_panel, document);
   linli_site_editor_set_site (self->site_editor, NULL);
   linli_site_editor_set_document (self->site_editor, document);
