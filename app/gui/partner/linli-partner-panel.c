@@ -855,7 +855,10 @@ apply_unit (LinliPartnerPanel *self)
     resources[u.n_resources++] = before->resources[r + 1];
   u.resources = resources;
   if (before != NULL)
-    linli_partner_edits_change (self->history, LINLI_PARTNER_LIST_UNITS, &u);
+    {
+      if (!linli_partner_edits_change (self->history, LINLI_PARTNER_LIST_UNITS, &u))
+        refused (self, _("The unit could not be changed."));
+    }
   else
     {
       g_autofree char *id = linli_partner_edits_add (self->history, LINLI_PARTNER_LIST_UNITS, &u);
