@@ -58,11 +58,11 @@ char                   *linli_partner_describe_unmet          (LinliProject     
                                                                guint                      need)
   G_GNUC_WARN_UNUSED_RESULT;
 
-GArray                 *linli_partner_met_by_priority         (LinliPartners                *partners,
-                                                               const LinliPartnerAssignment *assignment)
+GArray *linli_partner_met_by_priority (LinliPartners                *partners,
+                                       const LinliPartnerAssignment *assignment)
   G_GNUC_WARN_UNUSED_RESULT;
-GArray                 *linli_partner_capacity_used           (LinliPartners                *partners,
-                                                               const LinliPartnerAssignment *assignment)
+GArray *linli_partner_capacity_used   (LinliPartners                *partners,
+                                       const LinliPartnerAssignment *assignment)
   G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliPartnerProposal, linli_partner_proposal_free)

@@ -50,7 +50,7 @@ struct _LinliPartnerPanel
   PartnerTableView      tables[LINLI_PARTNER_N_TABLES];
   PartnerColumn         columns[LINLI_PARTNER_N_TABLES][PARTNER_MAX_COLUMNS];
 
-  GHashTable           *used;          /* unit id → what the accepted assignment uses, per month */
+  GHashTable           *used;          /* unit id → what the accepted assignment uses a month */
   GHashTable           *met;           /* need id → what it meets, per month */
   LinliPartnerProposal *proposal;
   guint                 proposal_serial;  /* the lists' serial it was made for */

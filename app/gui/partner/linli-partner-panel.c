@@ -949,7 +949,8 @@ open_editor (LinliPartnerPanel *self,
       self->editor_name = text_entry (u != NULL ? u->name : NULL);
       editor_row (grid, 0, _("Name"), GTK_WIDGET (self->editor_name));
       self->editor_type = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (types));
-      gtk_drop_down_set_selected (self->editor_type, u != NULL ? u->type : LINLI_PARTNER_UNIT_OTHER);
+      gtk_drop_down_set_selected (self->editor_type,
+                                  u != NULL ? u->type : LINLI_PARTNER_UNIT_OTHER);
       editor_row (grid, 1, _("Type"), GTK_WIDGET (self->editor_type));
       self->editor_address = text_entry (u != NULL ? u->address : NULL);
       editor_row (grid, 2, _("Address"), GTK_WIDGET (self->editor_address));
