@@ -77,6 +77,21 @@ grep -q '"contact" : "张老师"' out.json || fail "JSON: the contact is missing
 grep -q '"reason" : "too-far"' out.json && grep -q '"nearest_unit" : "u2"' out.json || fail "JSON: no too-far reason"
 grep -q '"reason" : "no-offer"' out.json && grep -q '"reason" : "capacity"' out.json || fail "JSON: reasons missing"
 grep -q '"unplaced_units" : \[' out.json || fail "JSON: no unplaced units"
+# Every community at least one unit: without a limit 大关社区 (c2) gets 1 hour of u1's tutoring at
+# 大关西苑 before 和睦新村's priority-2 need; within 800 m nothing reaches it, and it says why.
+"$tool" assign plain.linli --every-community > out.txt 2> err.txt || fail "assign --every-community: exit status $?"
+grep -Eq '第二中学 → 大关西苑, Tutoring: 1.0 小时, 11[0-9][0-9] m' out.txt || fail "c2 does not get its minimum"
+grep -q '第二中学 → 和睦新村, Tutoring: 1.0 小时, 0 m' out.txt || fail "n2 does not get what the minimum leaves"
+grep -q 'Every community at least 1 a month (or all it needs, when less): 2 of 2 communities with needs have it' out.txt ||
+  fail "the communities' figure is wrong"
+"$tool" assign plain.linli --every-community --community-minimum 3 -d 800 > out.txt 2> err.txt || fail "assign -d 800 --every-community: exit status $?"
+grep -q '1 of 2 communities with needs have it' out.txt || fail "c2 is not short within 800 m"
+grep -q '大关社区 receives 0.0: every unit offering what it needs is farther than 800 m' out.txt || fail "c2's reason is not the distance"
+"$tool" assign plain.linli --every-community --json > out.json 2> err.txt || fail "assign --every-community --json: exit status $?"
+grep -q '"community_minimum" : 1' out.json && grep -q '"received" : 1' out.json || fail "JSON: no communities"
+"$tool" assign plain.linli --every-community --community-minimum 0 > out.txt 2> err.txt && fail "a minimum of 0 is taken"
+[ $? -eq 2 ] || fail "a minimum of 0: exit status is not 2"
+
 write_project hidden.linli ' hide-names="true"'
 "$tool" assign --json hidden.linli > hidden.json 2> err.txt || fail "assign --json hidden: exit status $?"
 if grep -q '张老师' hidden.json; then fail "JSON: the contact shows though the project hides names"; fi

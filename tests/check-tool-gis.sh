@@ -2,7 +2,8 @@
 # linli-tool import --file and export --to, end to end: a Gauss–Krüger
 # Shapefile with GBK attributes in, a GeoPackage in the same zone out and
 # back in with the same buildings; a Shapefile in GBK; a bad CRS refused
-# with nothing written.
+# with nothing written; the sample's partner assignment as a line layer of
+# as many lines as `assign` prints shares.
 set -eu
 tool=$(readlink -f "${1:?linli-tool}")
 src=${2:?source dir}
@@ -45,4 +46,10 @@ if "$tool" import --file "$data/gk-buildings.shp" --field colour=名称 --out x.
   echo "an unknown field was accepted"; exit 1
 fi
 [ ! -e x.linli ]
+"$tool" export "$src/data/sample.linli" --to assign.gpkg --layers assignments > /dev/null
+"$tool" import --list-layers assign.gpkg > out.txt
+shares=$("$tool" assign "$src/data/sample.linli" --json | grep -c '"need"')
+[ "$shares" -gt 0 ]
+grep -q "^assignments: lines, $shares features, EPSG:4326" out.txt || { cat out.txt; echo "not $shares lines"; exit 1; }
+grep -q 'place_name' out.txt
 echo "linli-tool GIS import and export agree"

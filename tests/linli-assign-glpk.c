@@ -9,30 +9,77 @@
 #include <glpk.h>
 #include <math.h>
 
+/* Holds the objective just solved for (to a hair, for GLPK's
+ * tolerances) as a row, and sets the next one. */
+static void
+hold_objective (glp_prob *lp,
+                int       n_cols,
+                double    value,
+                gboolean  maximised)
+{
+  g_autofree int *ind = g_new (int, n_cols + 1);
+  g_autofree double *val = g_new (double, n_cols + 1);
+  int row = glp_add_rows (lp, 1), n = 0;
+  double slack = 1e-9 * (1 + fabs (value));
+
+  for (int c = 1; c <= n_cols; c++)
+    if (glp_get_obj_coef (lp, c) != 0)
+      {
+        n++;
+        ind[n] = c;
+        val[n] = glp_get_obj_coef (lp, c);
+      }
+  glp_set_mat_row (lp, row, n, ind, val);
+  if (maximised)
+    glp_set_row_bnds (lp, row, GLP_LO, value - slack, 0);
+  else
+    glp_set_row_bnds (lp, row, GLP_UP, 0, value + slack);
+  for (int c = 1; c <= n_cols; c++)
+    glp_set_obj_coef (lp, c, 0);
+}
+
+static double
+solve (glp_prob *lp,
+       int       direction)
+{
+  glp_smcp parm;
+
+  glp_init_smcp (&parm);
+  parm.presolve = GLP_ON;
+  glp_set_obj_dir (lp, direction);
+  g_assert_cmpint (glp_simplex (lp, &parm), ==, 0);
+  g_assert_cmpint (glp_get_status (lp), ==, GLP_OPT);
+  return glp_get_obj_val (lp);
+}
+
 /* One column per pair of an offer and a need of its category that may
  * carry flow: bounded below by what fixed pairs force and, where the pair
  * is not allowed, above by it too.  Rows: each offer's capacity, each
- * need's quantity. */
+ * need's quantity.  With groups, one more column per group, at most its
+ * minimum (or what it needs) and at most what flows into it, maximised
+ * first.  Each goal is held as a row while the next is solved for. */
 void
 linli_assign_glpk (const LinliAssignProblem *p,
+                   double                   *groups,
                    double                   *weighted,
                    double                   *distance)
 {
+  gboolean groups_on = p->groups != NULL && p->group_minimum > 0 && p->n_groups > 0;
+  g_autoptr (GArray) priority = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree double *lb = test_assign_lower_bounds (p);
   g_autoptr (GArray) ia = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr (GArray) ja = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr (GArray) ar = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) dist = g_array_new (FALSE, FALSE, sizeof (double));
   glp_prob *lp = glp_create_prob ();
-  glp_smcp parm;
-  int zero = 0, n_cols = 0, row;
+  int zero = 0, n_cols = 0;
   double zero_d = 0, first;
 
   glp_term_out (GLP_OFF);
   g_array_append_val (ia, zero);
   g_array_append_val (ja, zero);
   g_array_append_val (ar, zero_d);
-  glp_add_rows (lp, p->n_offers + p->n_needs);
+  glp_add_rows (lp, p->n_offers + p->n_needs + (groups_on ? p->n_groups : 0));
   for (guint o = 0; o < p->n_offers; o++)
     glp_set_row_bnds (lp, o + 1, GLP_UP, 0, p->offers[o].capacity);
   for (guint n = 0; n < p->n_needs; n++)
@@ -56,7 +103,11 @@ linli_assign_glpk (const LinliAssignProblem *p,
           glp_set_col_bnds (lp, col, GLP_LO, l, 0);
         else
           glp_set_col_bnds (lp, col, GLP_FX, l, l);
-        glp_set_obj_coef (lp, col, p->needs[n].priority);
+        {
+          double prio = p->needs[n].priority;
+
+          g_array_append_val (priority, prio);
+        }
         d = linli_assign_distance (p, p->offers[o].unit, n);
         g_array_append_val (dist, d);
         g_array_append_val (ia, r1);
@@ -65,44 +116,64 @@ linli_assign_glpk (const LinliAssignProblem *p,
         g_array_append_val (ia, r2);
         g_array_append_val (ja, col);
         g_array_append_val (ar, one);
+        if (groups_on && p->groups[n] != LINLI_ASSIGN_NO_GROUP)
+          {
+            int r3 = p->n_offers + p->n_needs + p->groups[n] + 1;
+            double minus = -1;
+
+            g_array_append_val (ia, r3);
+            g_array_append_val (ja, col);
+            g_array_append_val (ar, minus);
+          }
       }
+  if (groups_on)
+    {
+      g_autofree double *wanted = g_new0 (double, p->n_groups);
+
+      for (guint n = 0; n < p->n_needs; n++)
+        if (p->groups[n] != LINLI_ASSIGN_NO_GROUP)
+          wanted[p->groups[n]] += p->needs[n].quantity;
+      for (guint x = 0; x < p->n_groups; x++)
+        {
+          int row = p->n_offers + p->n_needs + x + 1, col = glp_add_cols (lp, 1);
+          double one = 1, top = MIN (p->group_minimum, wanted[x]);
+
+          /* y − Σ flow into the group ≤ 0, 0 ≤ y ≤ min (minimum, wanted). */
+          glp_set_row_bnds (lp, row, GLP_UP, 0, 0);
+          glp_set_col_bnds (lp, col, top > 0 ? GLP_DB : GLP_FX, 0, top);
+          g_array_append_val (ia, row);
+          g_array_append_val (ja, col);
+          g_array_append_val (ar, one);
+        }
+    }
   if (n_cols == 0)
     {
       glp_delete_prob (lp);
+      if (groups != NULL)
+        *groups = 0;
       *weighted = 0;
       *distance = 0;
       return;
     }
   glp_load_matrix (lp, ia->len - 1, (int *) (gpointer) ia->data, (int *) (gpointer) ja->data,
                    (double *) (gpointer) ar->data);
-  glp_init_smcp (&parm);
-  parm.presolve = GLP_ON;
-  glp_set_obj_dir (lp, GLP_MAX);
-  g_assert_cmpint (glp_simplex (lp, &parm), ==, 0);
-  g_assert_cmpint (glp_get_status (lp), ==, GLP_OPT);
-  first = glp_get_obj_val (lp);
-
-  /* Hold the first goal (to a hair, for GLPK's tolerances) and minimise
-   * the distance. */
-  row = glp_add_rows (lp, 1);
-  {
-    g_autofree int *ind = g_new (int, n_cols + 1);
-    g_autofree double *val = g_new (double, n_cols + 1);
-
-    for (int c = 1; c <= n_cols; c++)
-      {
-        ind[c] = c;
-        val[c] = glp_get_obj_coef (lp, c);
-      }
-    glp_set_mat_row (lp, row, n_cols, ind, val);
-  }
-  glp_set_row_bnds (lp, row, GLP_LO, first - 1e-9 * (1 + fabs (first)), 0);
+  if (groups_on)
+    {
+      for (int c = n_cols + 1; c <= glp_get_num_cols (lp); c++)
+        glp_set_obj_coef (lp, c, 1);
+      first = solve (lp, GLP_MAX);
+      hold_objective (lp, glp_get_num_cols (lp), first, TRUE);
+    }
+  else
+    first = 0;
+  if (groups != NULL)
+    *groups = first;
+  for (int c = 1; c <= n_cols; c++)
+    glp_set_obj_coef (lp, c, g_array_index (priority, double, c - 1));
+  *weighted = solve (lp, GLP_MAX);
+  hold_objective (lp, glp_get_num_cols (lp), *weighted, TRUE);
   for (int c = 1; c <= n_cols; c++)
     glp_set_obj_coef (lp, c, g_array_index (dist, double, c - 1));
-  glp_set_obj_dir (lp, GLP_MIN);
-  g_assert_cmpint (glp_simplex (lp, &parm), ==, 0);
-  g_assert_cmpint (glp_get_status (lp), ==, GLP_OPT);
-  *weighted = first;
-  *distance = glp_get_obj_val (lp);
+  *distance = solve (lp, GLP_MIN);
   glp_delete_prob (lp);
 }

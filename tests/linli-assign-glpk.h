@@ -5,10 +5,13 @@
 
 G_BEGIN_DECLS
 
-/* The assignment as two linear programs solved by GLPK's simplex: the most
- * priority-weighted quantity, then the least quantity × distance with the
- * first held.  A reference for tests and the benchmark only. */
+/* The assignment as linear programs solved by GLPK's simplex: with groups
+ * the most of their minimums (into @groups, may be NULL), then the most
+ * priority-weighted quantity, then the least quantity × distance, each
+ * held while the next is solved.  A reference for tests and the benchmark
+ * only. */
 void linli_assign_glpk (const LinliAssignProblem *p,
+                        double                   *groups,
                         double                   *weighted,
                         double                   *distance);
 

@@ -97,6 +97,18 @@ test_assign_problem_new (GRand                 *rand,
         }
     }
 
+  /* Drawn last, so problems without groups stay what they were. */
+  if (shape->n_groups > 0)
+    {
+      t->groups = g_new (guint, MAX (shape->n_needs, 1));
+      for (guint n = 0; n < shape->n_needs; n++)
+        t->groups[n] = g_rand_int_range (rand, 0, 4) == 0
+                       ? LINLI_ASSIGN_NO_GROUP : (guint) g_rand_int_range (rand, 0, shape->n_groups);
+      t->p.n_groups = shape->n_groups;
+      t->p.groups = t->groups;
+      t->p.group_minimum = shape->group_minimum;
+    }
+
   t->p.n_units = t->units->len;
   t->p.units = (const LinliLatLon *) (gpointer) t->units->data;
   t->p.n_categories = shape->n_categories;
@@ -122,6 +134,7 @@ test_assign_problem_free (TestAssignProblem *t)
   g_array_unref (t->fixed);
   g_array_unref (t->forbidden);
   g_free (t->distances);
+  g_free (t->groups);
   g_free (t);
 }
 
@@ -215,5 +228,50 @@ test_assign_check_feasible (const LinliAssignProblem *p,
       weighted += met[n] * p->needs[n].priority;
     }
   g_assert_cmpfloat_with_epsilon (weighted, r->weighted_met, tol * (1 + weighted));
+
+  /* Groups: what each received, and a reason exactly when it is short. */
+  if (p->groups != NULL && p->group_minimum > 0 && p->n_groups > 0)
+    {
+      g_autofree double *got = g_new0 (double, p->n_groups);
+      g_autofree double *wanted = g_new0 (double, p->n_groups);
+      guint n_short = 0;
+
+      g_assert_cmpuint (r->n_groups, ==, p->n_groups);
+      for (guint n = 0; n < p->n_needs; n++)
+        if (p->groups[n] != LINLI_ASSIGN_NO_GROUP)
+          {
+            got[p->groups[n]] += met[n];
+            wanted[p->groups[n]] += p->needs[n].quantity;
+          }
+      for (guint x = 0; x < p->n_groups; x++)
+        {
+          gboolean is_short = got[x] < MIN (p->group_minimum, wanted[x]) - tol;
+
+          g_assert_cmpfloat_with_epsilon (got[x], r->group_met[x], tol * (1 + got[x]));
+          g_assert_true (is_short == (r->group_reasons[x] != LINLI_UNMET_NONE));
+          n_short += is_short;
+        }
+      g_assert_cmpuint (n_short, ==, r->n_groups_short);
+    }
+  else
+    g_assert_cmpuint (r->n_groups, ==, 0);
   g_assert_cmpfloat_with_epsilon (distance, r->distance, tol * (1 + distance));
+}
+
+double
+test_assign_groups_met (const LinliAssignProblem *p,
+                        const LinliAssignResult  *r)
+{
+  g_autofree double *wanted = NULL;
+  double sum = 0;
+
+  if (r->n_groups == 0)
+    return 0;
+  wanted = g_new0 (double, p->n_groups);
+  for (guint n = 0; n < p->n_needs; n++)
+    if (p->groups[n] != LINLI_ASSIGN_NO_GROUP)
+      wanted[p->groups[n]] += p->needs[n].quantity;
+  for (guint x = 0; x < p->n_groups; x++)
+    sum += MIN (r->group_met[x], MIN (wanted[x], p->group_minimum));
+  return sum;
 }

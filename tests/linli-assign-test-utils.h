@@ -17,6 +17,7 @@ typedef struct
   GArray             *fixed;      /* LinliAssignPair */
   GArray             *forbidden;  /* LinliAssignPair */
   double             *distances;  /* or NULL */
+  guint              *groups;     /* per need, or NULL */
 } TestAssignProblem;
 
 typedef struct
@@ -33,6 +34,8 @@ typedef struct
   guint    n_fixed;
   guint    n_forbidden;
   gboolean whole_metres;     /* a matrix of whole metres instead of straight lines */
+  guint    n_groups;         /* needs fall into this many groups, some into none; 0: no groups */
+  double   group_minimum;
 } TestAssignShape;
 
 TestAssignProblem *test_assign_problem_new   (GRand                 *rand,
@@ -52,6 +55,11 @@ gboolean           test_assign_allowed       (const LinliAssignProblem *p,
 /* Asserts that @r is a feasible assignment of @p with its sums right. */
 void               test_assign_check_feasible (const LinliAssignProblem *p,
                                                const LinliAssignResult  *r);
+
+/* What the groups received in all, each counted up to its minimum or
+ * what it needs: the first goal with groups. */
+double             test_assign_groups_met    (const LinliAssignProblem *p,
+                                              const LinliAssignResult  *r);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestAssignProblem, test_assign_problem_free)
 

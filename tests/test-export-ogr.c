@@ -10,6 +10,8 @@
 #include "linli-grid.h"
 #include "linli-grids.h"
 #include "linli-import-ogr.h"
+#include "linli-partner-problem.h"
+#include "linli-partners.h"
 #include "linli-test-utils.h"
 
 #include <gdal.h>
@@ -45,6 +47,7 @@ make_district (void)
   options.organisation = TRUE;
   project = linli_generate_district (&options);
   linli_generator_add_grids (project, 7);
+  linli_generator_add_partners (project, 7);
   return linli_document_new (project, NULL);
 }
 
@@ -126,6 +129,8 @@ test_geopackage_fields (Fixture       *f,
   GDALDatasetH ds;
   OGRLayerH layer;
   OGRFeatureH feature;
+  const int *building_grid =
+    linli_grid_assignment_get_building_grids (linli_document_get_grid_assignment (f->document));
   guint b = 0, checked_walks = 0;
 
   g_assert_nonnull (walk);
@@ -151,6 +156,16 @@ test_geopackage_fields (Fixture       *f,
       g_assert_cmpint (OGR_F_GetFieldAsInteger (feature, field (feature, "covered")), ==,
                        linli_coverage_is_covered (coverage, b));
       g_assert_true (OGR_F_IsFieldSetAndNotNull (feature, field (feature, "chain")));
+      /* The grid each building is assigned to, by id and name. */
+      if (building_grid[b] >= 0)
+        {
+          LinliGrid *grid = linli_grids_get_grid (linli_project_get_grids (f->project), building_grid[b]);
+
+          g_assert_cmpstr (OGR_F_GetFieldAsString (feature, field (feature, "grid_id")), ==, linli_grid_get_id (grid));
+          g_assert_cmpstr (OGR_F_GetFieldAsString (feature, field (feature, "grid")), ==, linli_grid_get_name (grid));
+        }
+      else
+        g_assert_false (OGR_F_IsFieldSetAndNotNull (feature, field (feature, "grid_id")));
       if (building->flags & LINLI_BUILDING_MEMBERS_UNKNOWN)
         g_assert_false (OGR_F_IsFieldSetAndNotNull (feature, field (feature, "members")));
 
@@ -493,6 +508,171 @@ test_grids_layer (Fixture       *f,
   g_assert_cmpuint (inside, ==, assigned);
 }
 
+/* The partner units' assignment as lines, read back with OGR and checked
+ * against the project's lists alone: each line runs from its unit's
+ * position to its place's, its length is the walk or straight line the
+ * problem measured between them (the district has streets: some are
+ * walks), no unit gives more than it has of a category nor a need gets more than
+ * it asks, and with no distance limit every category is met as far as
+ * the one side allows (a complete bipartite flow: met = min(supply,
+ * demand)). */
+static void
+test_assignments_layer (Fixture       *f,
+                        gconstpointer  data)
+{
+  LinliPartners *partners = linli_project_get_partners (f->project);
+  guint n_units = linli_partners_get_n (partners, LINLI_PARTNER_LIST_UNITS);
+  guint n_needs = linli_partners_get_n (partners, LINLI_PARTNER_LIST_NEEDS);
+  g_autoptr (GHashTable) supply = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) demand = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) given = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) got = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) met = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (LinliPartnerProblem) pp = linli_partner_problem_new (f->project, 0);
+  guint n_walks = linli_partner_problem_use_streets (pp, f->project);
+  LinliExportOgrOptions options;
+  g_autoptr (GPtrArray) written = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  GDALDatasetH ds;
+  OGRLayerH layer;
+  OGRFeatureH feature;
+  guint lines = 0, categories = 0;
+
+  g_assert_cmpuint (n_units, >, 0);
+  g_assert_cmpuint (n_needs, >, 0);
+  g_assert_cmpuint (n_walks, >, 0);
+  /* What each category can give and asks for a month, over the units and
+   * places that have a position. */
+  for (guint u = 0; u < n_units; u++)
+    {
+      const LinliPartnerUnit *unit = linli_partners_get_unit (partners, u);
+
+      if (!unit->has_position)
+        continue;
+      for (guint r = 0; r < unit->n_resources; r++)
+        {
+          const LinliPartnerResource *res = &unit->resources[r];
+          double *sum = g_hash_table_lookup (supply, res->category);
+          /* A period is so many months long (a year 12). */
+          double month = res->capacity / linli_partner_period_per_month (res->period);
+          g_autofree char *unit_category = g_strconcat (unit->id, "\n", res->category, NULL);
+          double *cap = g_hash_table_lookup (given, unit_category);
+
+          if (sum == NULL)
+            g_hash_table_insert (supply, g_strdup (res->category), sum = g_new0 (double, 1));
+          *sum += month;
+          if (cap == NULL)
+            g_hash_table_insert (given, g_strdup (unit_category), cap = g_new0 (double, 1));
+          *cap += month;
+        }
+    }
+  for (guint n = 0; n < n_needs; n++)
+    {
+      const LinliPartnerNeed *need = linli_partners_get_need (partners, n);
+      double *sum = g_hash_table_lookup (demand, need->category), *quantity;
+      LinliLatLon position;
+
+      if (!linli_partner_place_position (f->project, need->place_kind, need->place, &position))
+        continue;
+      if (sum == NULL)
+        g_hash_table_insert (demand, g_strdup (need->category), sum = g_new0 (double, 1));
+      quantity = g_new (double, 1);
+      *quantity = need->quantity / linli_partner_period_per_month (need->period);
+      *sum += *quantity;
+      g_hash_table_insert (got, g_strdup (need->id), quantity);
+    }
+
+  linli_export_ogr_options_init (&options);
+  options.layers = LINLI_EXPORT_OGR_ASSIGNMENTS;
+  written = export (f, "assign.gpkg", &options);
+  ds = GDALOpenEx (written->pdata[0], GDAL_OF_VECTOR, NULL, NULL, NULL);
+  layer = GDALDatasetGetLayerByName (ds, "assignments");
+  g_assert_nonnull (layer);
+  g_assert_cmpint (GDALDatasetGetLayerCount (ds), ==, 1);
+  OGR_L_ResetReading (layer);
+  while ((feature = OGR_L_GetNextFeature (layer)) != NULL)
+    {
+      const char *unit_id = OGR_F_GetFieldAsString (feature, field (feature, "unit"));
+      const char *need_id = OGR_F_GetFieldAsString (feature, field (feature, "need"));
+      const LinliPartnerUnit *unit = linli_partners_find (partners, LINLI_PARTNER_LIST_UNITS, unit_id, NULL);
+      const LinliPartnerNeed *need = linli_partners_find (partners, LINLI_PARTNER_LIST_NEEDS, need_id, NULL);
+      OGRGeometryH line = OGR_F_GetGeometryRef (feature);
+      double quantity = OGR_F_GetFieldAsDouble (feature, field (feature, "quantity"));
+      g_autofree char *unit_category = NULL;
+      double *cap, *left, *sum;
+      LinliLatLon place;
+
+      g_assert_nonnull (unit);
+      g_assert_nonnull (need);
+      g_assert_cmpstr (OGR_F_GetFieldAsString (feature, field (feature, "unit_name")), ==, unit->name);
+      g_assert_cmpstr (OGR_F_GetFieldAsString (feature, field (feature, "place")), ==, need->place);
+      g_assert_cmpstr (OGR_F_GetFieldAsString (feature, field (feature, "category")), ==,
+                       linli_partners_category_label (partners, need->category));
+      g_assert_cmpfloat (quantity, >, 0);
+
+      /* From the unit to the place. */
+      g_assert_true (linli_partner_place_position (f->project, need->place_kind, need->place, &place));
+      g_assert_cmpint (OGR_G_GetPointCount (line), ==, 2);
+      g_assert_cmpfloat (OGR_G_GetX (line, 0), ==, unit->lon);
+      g_assert_cmpfloat (OGR_G_GetY (line, 0), ==, unit->lat);
+      g_assert_cmpfloat (OGR_G_GetX (line, 1), ==, place.lon);
+      g_assert_cmpfloat (OGR_G_GetY (line, 1), ==, place.lat);
+      /* Its length: the walk along the streets the problem measured
+       * (itself checked against walks one by one in test-generator), or
+       * the straight line. */
+      {
+        guint u = GPOINTER_TO_UINT (g_hash_table_lookup (pp->unit_index, unit->id)) - 1;
+        guint n = GPOINTER_TO_UINT (g_hash_table_lookup (pp->need_index, need->id)) - 1;
+        double want = pp->problem.distances != NULL
+                      ? pp->problem.distances[(gsize) u * pp->problem.n_needs + n]
+                      : linli_haversine_distance (unit->lat, unit->lon, place.lat, place.lon);
+
+        g_assert_cmpfloat_with_epsilon (OGR_F_GetFieldAsDouble (feature, field (feature, "distance_m")),
+                                        want, 0.051);
+      }
+
+      /* Within what the unit gives of the category and the need asks. */
+      unit_category = g_strconcat (unit->id, "\n", need->category, NULL);
+      cap = g_hash_table_lookup (given, unit_category);
+      g_assert_nonnull (cap);
+      *cap -= quantity;
+      g_assert_cmpfloat (*cap, >=, -1e-6);
+      left = g_hash_table_lookup (got, need->id);
+      g_assert_nonnull (left);
+      *left -= quantity;
+      g_assert_cmpfloat (*left, >=, -1e-6);
+      if ((sum = g_hash_table_lookup (met, need->category)) == NULL)
+        g_hash_table_insert (met, g_strdup (need->category), sum = g_new0 (double, 1));
+      *sum += quantity;
+      OGR_F_Destroy (feature);
+      lines++;
+    }
+  GDALClose (ds);
+  g_assert_cmpuint (lines, >, 0);
+
+  g_hash_table_iter_init (&iter, demand);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      double *offered = g_hash_table_lookup (supply, key), *done = g_hash_table_lookup (met, key);
+      double expected = MIN (*(double *) value, offered ? *offered : 0);
+
+
+      g_assert_cmpfloat_with_epsilon (done ? *done : 0, expected, 1e-6 * MAX (1, expected));
+      categories++;
+    }
+  g_test_message ("%u lines, %u categories met as far as supply and demand allow", lines, categories);
+
+  /* The layer is named in a list like the others. */
+  {
+    guint layers;
+    g_autoptr (GError) error = NULL;
+
+    g_assert_true (linli_export_ogr_layers_parse ("assignments,grids", &layers, &error));
+    g_assert_cmpuint (layers, ==, LINLI_EXPORT_OGR_ASSIGNMENTS | LINLI_EXPORT_OGR_GRIDS);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -509,6 +689,8 @@ main (int    argc,
   g_test_add ("/export-ogr/geojson-files", Fixture, NULL, fixture_setup, test_geojson_files, fixture_teardown);
   g_test_add ("/export-ogr/failures", Fixture, NULL, fixture_setup, test_failures, fixture_teardown);
   g_test_add ("/export-ogr/grids", Fixture, NULL, fixture_setup, test_grids_layer, fixture_teardown);
+  g_test_add ("/export-ogr/assignments", Fixture, NULL, fixture_setup, test_assignments_layer,
+              fixture_teardown);
   district = make_district ();
   status = g_test_run ();
   g_assert_finalize_object (district);

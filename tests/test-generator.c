@@ -7,6 +7,7 @@
 #include "linli-coverage.h"
 #include "linli-format.h"
 #include "linli-generator.h"
+#include "linli-grids.h"
 #include "linli-partner-assign.h"
 #include "linli-partner-problem.h"
 #include "linli-partners.h"
@@ -545,6 +546,93 @@ test_streets (void)
 /* Partner units and needs: the same seed gives the same file; every need
  * is at a place with a position; units stand near the district; the
  * sample's assignment meets some needs and not all. */
+/* Street distances of the partner problem: each pair the walk one search
+ * at a time gives, or the straight line where there is none. */
+static void
+check_partner_streets (LinliProject        *project,
+                       LinliPartnerProblem *pp)
+{
+  g_autoptr (LinliWalk) walk = linli_walk_new_for_project (project);
+  const LinliProjection *proj = linli_project_get_projection (project);
+  const LinliAssignProblem *p = &pp->problem;
+  g_autoptr (LinliAssignResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n_streets, count = 0;
+
+  n_streets = linli_partner_problem_use_streets (pp, project);
+  g_assert_cmpuint (n_streets, >, 0);
+  g_assert_true (p->distances == pp->distances);
+  for (guint u = 0; u < p->n_units; u += 3)
+    for (guint n = 0; n < p->n_needs; n++)
+      {
+        double ux, uy, nx, ny, walked, got = p->distances[(gsize) u * p->n_needs + n];
+
+        linli_projection_forward (proj, p->units[u].lat, p->units[u].lon, &ux, &uy);
+        linli_projection_forward (proj, p->needs[n].position.lat, p->needs[n].position.lon, &nx,
+                                  &ny);
+        walked = linli_walk_distance (walk, ux, uy, nx, ny);
+        count += isfinite (walked);
+        if (isfinite (walked))
+          g_assert_cmpfloat_with_epsilon (got, walked, 1e-6);
+        else
+          g_assert_cmpfloat_with_epsilon (got, linli_haversine_distance (p->units[u].lat,
+                                                                         p->units[u].lon,
+                                                                         p->needs[n].position.lat,
+                                                                         p->needs[n].position.lon),
+                                          1e-6);
+      }
+  g_assert_cmpuint (count, >, 0);
+  g_assert_cmpuint (count, <=, n_streets);
+  result = linli_assign_solve (p, &error);
+  g_assert_no_error (error);
+  g_assert_false (result->straight_line);
+  for (guint f = 0; f < result->n_flows; f++)
+    g_assert_cmpfloat (result->flows[f].distance, ==,
+                       p->distances[(gsize) result->flows[f].unit * p->n_needs +
+                                    result->flows[f].need]);
+}
+
+/* The community of every need, found here from the place's own kind. */
+static void
+check_partner_communities (LinliProject        *project,
+                           LinliPartnerProblem *pp)
+{
+  LinliPartners *partners = linli_project_get_partners (project);
+  g_autoptr (LinliAssignResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  linli_partner_problem_set_community_minimum (pp, project, 1);
+  g_assert_cmpuint (pp->problem.n_groups, ==, linli_project_get_n_communities (project));
+  for (guint i = 0; i < pp->problem.n_needs; i++)
+    {
+      const LinliPartnerNeed *n =
+        linli_partners_get_need (partners, g_array_index (pp->need_positions, guint, i));
+      guint want = G_MAXUINT;
+
+      if (n->place_kind == LINLI_PARTNER_PLACE_COMMUNITY)
+        want = linli_project_find_community (project, n->place);
+      else if (n->place_kind == LINLI_PARTNER_PLACE_COMPOUND)
+        want = linli_project_get_compound (project,
+                                           linli_project_find_compound (project, n->place))->community;
+      else
+        for (guint g = 0; g < linli_grids_get_n_grids (linli_project_get_grids (project)); g++)
+          {
+            LinliGrid *grid = linli_grids_get_grid (linli_project_get_grids (project), g);
+
+            if (g_strcmp0 (linli_grid_get_id (grid), n->place) == 0)
+              want = linli_grid_get_community (grid);
+          }
+      g_assert_cmpuint (pp->problem.groups[i], ==, want);
+    }
+  result = linli_assign_solve (&pp->problem, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_groups, ==, pp->problem.n_groups);
+  /* Taking the rule off again leaves no groups. */
+  linli_partner_problem_set_community_minimum (pp, project, 0);
+  g_assert_null (pp->problem.groups);
+  g_assert_cmpuint (pp->problem.n_groups, ==, 0);
+}
+
 static void
 test_partners (void)
 {
@@ -601,6 +689,9 @@ test_partners (void)
       g_assert_no_error (error);
       g_assert_cmpfloat (result->met, >, 0);
       g_assert_cmpfloat (result->met, <, result->demand);
+      g_assert_true (result->straight_line);
+      check_partner_streets (project, pp);
+      check_partner_communities (project, pp);
     }
   {
     g_autoptr (LinliProject) loaded = linli_format_load_data (g_bytes_get_data (first, NULL),

@@ -17,6 +17,7 @@
 #include <math.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The GIS fixtures of tests/data/ogr (made by make-fixtures.sh there). */
@@ -177,10 +178,15 @@ assert_positions (LinliProject *project,
       OGR_L_ResetReading (layer);
       while ((feature = OGR_L_GetNextFeature (layer)) != NULL)
         {
-          OGRGeometryH ring = OGR_G_GetGeometryRef (OGR_F_GetGeometryRef (feature), 0);
+          OGRGeometryH geometry = OGR_F_GetGeometryRef (feature), ring;
           guint n;
           const LinliLatLon *points = linli_project_get_footprint (project, b, &n);
 
+          /* A FileGDB holds multipolygons: the outline is the first part's. */
+          if (wkbFlatten (OGR_G_GetGeometryType (geometry)) == wkbMultiPolygon)
+            geometry = OGR_G_GetGeometryRef (geometry, 0);
+          ring = OGR_G_GetGeometryRef (geometry, 0);
+          g_assert_cmpint (OGR_G_GetPointCount (ring), ==, n + 1);
           for (guint i = 0; i < n; i++)
             {
               double e, no, best = INFINITY;
@@ -395,38 +401,96 @@ test_kml (void)
   g_assert_cmpuint (linli_project_get_building (project, 1)->households, ==, 36);
 }
 
-/* An Excel list goes through the CSV column mapping. */
+/* The buildings of a GML 3.2 file and of a FileGDB, both in Gauss–Krüger
+ * zone 40 as the surveying institute hands them out: positions within
+ * 0.1 m of the outlines they were made from and of the test's own series,
+ * and the Chinese fields mapped by their names. */
 static void
-test_xlsx_table (void)
+test_gml_and_filegdb (void)
 {
-  g_autofree char *xlsx = fixture ("building-list.xlsx");
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LinliCsvTable) table = NULL;
-  g_autoptr (LinliProject) project = NULL;
-  g_auto (LinliCsvReport) report = { 0 };
-  LinliCsvMapping mapping;
-  LinliCsvOptions csv_options;
-  LinliOgrOptions options;
+  static const char *const names[] = { "gk-buildings.gml", "gk-buildings.gdb" };
 
-  linli_ogr_options_init (&options);
-  table = linli_ogr_read_table (xlsx, &options, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (linli_csv_table_get_n_rows (table), ==, 3);
-  g_assert_cmpuint (linli_csv_table_get_n_columns (table), ==, 6);
-  g_assert_cmpstr (linli_csv_table_get_header (table, 0), ==, "楼栋");
-  g_assert_cmpuint (linli_csv_table_get_line (table, 0), ==, 2);
-  linli_csv_mapping_guess (&mapping, table);
-  g_assert_cmpint (mapping.columns[LINLI_CSV_FIELD_NAME], ==, 0);
-  g_assert_cmpint (mapping.columns[LINLI_CSV_FIELD_HOUSEHOLDS], ==, 1);
-  g_assert_cmpint (mapping.columns[LINLI_CSV_FIELD_RESIDENTS], ==, 2);
-  g_assert_cmpint (mapping.columns[LINLI_CSV_FIELD_LAT], ==, 3);
-  g_assert_cmpint (mapping.columns[LINLI_CSV_FIELD_LON], ==, 4);
-  linli_csv_options_init (&csv_options);
-  project = linli_csv_import (table, &mapping, &csv_options, &report, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (linli_project_get_n_buildings (project), ==, 3);
-  g_assert_cmpuint (linli_project_get_building (project, 2)->households, ==, 66);
-  g_assert_cmpfloat_with_epsilon (linli_project_get_building (project, 1)->lat, 30.28015, 1e-9);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = fixture (names[i]);
+      g_autoptr (GError) error = NULL;
+      g_auto (LinliImportReport) report = { 0 };
+      g_autoptr (LinliProject) project = NULL;
+      g_autoptr (GPtrArray) layers = NULL;
+      LinliOgrLayerInfo *info;
+      LinliOgrOptions options;
+      const LinliBuilding *b;
+
+      g_test_message ("%s", names[i]);
+      g_assert_true (linli_ogr_handles (path));
+      layers = linli_ogr_list_layers (path, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (layers->len, ==, 1);
+      info = layers->pdata[0];
+      g_assert_cmpstr (info->name, ==, "buildings");
+      g_assert_cmpint (info->geometry, ==, LINLI_OGR_GEOMETRY_POLYGON);
+      g_assert_cmpstr (info->crs_code, ==, "EPSG:4549");
+
+      linli_ogr_options_init (&options);
+      project = import (path, &options, &report, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (report.buildings, ==, 3);
+      assert_positions (project, path);
+      b = linli_project_get_building (project, 0);
+      g_assert_cmpstr (b->name, ==, "1号楼");
+      g_assert_cmpuint (b->households, ==, 48);
+      g_assert_cmpstr (linli_project_get_compound (project, b->compound)->name, ==, "翠苑一区");
+      g_assert_cmpuint (linli_project_get_building (project, 1)->households, ==, 36);
+      b = linli_project_get_building (project, 2);
+      g_assert_cmpstr (b->name, ==, "5幢");
+      g_assert_true (b->flags & LINLI_BUILDING_ESTIMATED);
+      g_assert_cmpstr (linli_project_get_compound (project, b->compound)->name, ==, "翠苑二区");
+    }
+}
+
+/* Excel and OpenDocument lists go through the CSV column mapping. */
+static void
+test_sheet_tables (void)
+{
+  static const char *const names[] = { "building-list.xlsx", "building-list.ods" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = fixture (names[i]);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LinliCsvTable) table = NULL;
+      g_autoptr (LinliProject) project = NULL;
+      g_auto (LinliCsvReport) report = { 0 };
+      LinliCsvMapping mapping;
+      LinliCsvOptions csv_options;
+      LinliOgrOptions options;
+
+      g_test_message ("%s", names[i]);
+      linli_ogr_options_init (&options);
+      table = linli_ogr_read_table (path, &options, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (linli_csv_table_get_n_rows (table), ==, 3);
+      g_assert_cmpuint (linli_csv_table_get_n_columns (table), ==, 6);
+      g_assert_cmpstr (linli_csv_table_get_header (table, 0), ==, "楼栋");
+      g_assert_cmpuint (linli_csv_table_get_line (table, 0), ==, 2);
+      linli_csv_mapping_guess (&mapping, table);
+      g_assert_cmpint (mapping.columns[LINLI_CSV_FIELD_NAME], ==, 0);
+      g_assert_cmpint (mapping.columns[LINLI_CSV_FIELD_HOUSEHOLDS], ==, 1);
+      g_assert_cmpint (mapping.columns[LINLI_CSV_FIELD_RESIDENTS], ==, 2);
+      g_assert_cmpint (mapping.columns[LINLI_CSV_FIELD_LAT], ==, 3);
+      g_assert_cmpint (mapping.columns[LINLI_CSV_FIELD_LON], ==, 4);
+      linli_csv_options_init (&csv_options);
+      project = linli_csv_import (table, &mapping, &csv_options, &report, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (linli_project_get_n_buildings (project), ==, 3);
+      g_assert_cmpstr (linli_project_get_building (project, 0)->name, ==, "1号楼");
+      g_assert_cmpuint (linli_project_get_building (project, 2)->households, ==, 66);
+      g_assert_cmpuint (linli_project_get_building (project, 1)->residents, ==, 95);
+      g_assert_cmpfloat_with_epsilon (linli_project_get_building (project, 1)->lat, 30.28015, 1e-9);
+      g_assert_cmpfloat_with_epsilon (linli_project_get_building (project, 1)->lon, 120.1212, 1e-9);
+      g_assert_cmpstr (linli_project_get_compound (project, linli_project_get_building (project, 2)->compound)->name,
+                       ==, "翠苑二区");
+    }
 }
 
 /* A point layer's table carries each point in WGS84 for the site and
@@ -776,6 +840,106 @@ test_too_many_points (void)
   remove_dir (dir);
 }
 
+/* A line "NAME:  N kB" of /proc/self/status, in KiB. */
+static long
+status_kib (const char *name)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, name);
+  g_assert_nonnull (line);
+  return strtol (line + strlen (name), NULL, 10);
+}
+
+/* Starts this process's peak resident memory (VmHWM) anew from what it
+ * holds now, which it returns (KiB), so that what follows is measured
+ * alone: the growth is peak_kib () minus that. */
+static long
+reset_peak (void)
+{
+  FILE *clear = fopen ("/proc/self/clear_refs", "w");
+
+  g_assert_nonnull (clear);
+  fputs ("5", clear);
+  fclose (clear);
+  return status_kib ("VmRSS:");
+}
+
+static long
+peak_kib (void)
+{
+  return status_kib ("VmHWM:");
+}
+
+/* A drawing whose one closed polyline has a million vertices, as a DXF
+ * exported from CAD with a curve tessellated too finely can be: refused,
+ * as streets and as outlines, with the file, the line where the entity
+ * starts and the reason, before GDAL reads it (GDAL's reader grows a
+ * polyline a point at a time, quadratic where realloc must move it: under
+ * the sanitizers or MALLOC_PERTURB_ it ran for minutes).  The same points
+ * as POLYLINE and VERTEX entities count alike; a drawing of many small
+ * polylines is read. */
+static void
+test_dxf_million_vertices (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("linli-ogr-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "tessellated.dxf", NULL);
+  LinliOgrOptions options;
+  long most = 0, held = 0;
+
+  linli_ogr_options_init (&options);
+  options.source_crs = "EPSG:4549";
+  for (guint form = 0; form < 3; form++)
+    {
+      /* An LWPOLYLINE, an old-style POLYLINE of VERTEX entities, and 200
+       * LWPOLYLINEs of 500 points each. */
+      GString *dxf = g_string_new ("0\nSECTION\n2\nENTITIES\n");
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LinliProject) project = NULL;
+
+      if (form == 0)
+        g_string_append (dxf, "0\nLWPOLYLINE\n8\n0\n90\n1000000\n70\n1\n");
+      else if (form == 1)
+        g_string_append (dxf, "0\nPOLYLINE\n8\n0\n66\n1\n70\n1\n");
+      for (guint i = 0; i < (form < 2 ? 1000000u : 100000u); i++)
+        {
+          if (form == 1)
+            g_string_append (dxf, "0\nVERTEX\n8\n0\n");
+          else if (form == 2 && i % 500 == 0)
+            g_string_append (dxf, "0\nLWPOLYLINE\n8\n0\n90\n500\n70\n0\n");
+          g_string_append (dxf, (i & 1) ? "10\n511000.5\n20\n3351000.25\n" : "10\n511001.5\n20\n3351002.25\n");
+        }
+      if (form == 1)
+        g_string_append (dxf, "0\nSEQEND\n");
+      g_string_append (dxf, "0\nENDSEC\n0\nEOF\n");
+      g_assert_true (g_file_set_contents (path, dxf->str, dxf->len, NULL));
+      g_string_free (dxf, TRUE);
+      held = reset_peak ();
+      if (form < 2)
+        {
+          options.role = LINLI_OGR_ROLE_AUTO;
+          assert_refused (path, &options, ":6: an entity of more than 100000 points");
+          options.role = LINLI_OGR_ROLE_BUILDINGS;
+          assert_refused (path, &options, ":6: an entity of more than 100000 points");
+          most = MAX (most, peak_kib () - held);
+          continue;
+        }
+      /* Short lines one after another are each within the fence: read,
+       * as 200 streets. */
+      options.role = LINLI_OGR_ROLE_AUTO;
+      project = import (path, &options, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (linli_streets_get_n_ways (linli_project_get_streets (project)), ==, 200);
+    }
+  /* What the refusals took beyond what the process held before them (the
+   * drawing's 26 MB are mapped, not copied). */
+  g_test_message ("resident memory taken to refuse: %ld MiB", most / 1024);
+  g_assert_cmpint (most, <, 128 * 1024);
+  remove_dir (dir);
+}
+
 /* A little-endian integer into @out. */
 static void
 put (GByteArray *out,
@@ -855,6 +1019,109 @@ test_zip_bomb (void)
   remove_dir (dir);
 }
 
+/* @n bytes of spaces as a raw deflate stream, level 1. */
+static GByteArray *
+deflate_spaces (guint64 n)
+{
+  g_autoptr (GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW, 1);
+  g_autofree char *spaces = g_malloc (1024 * 1024);
+  GByteArray *out = g_byte_array_new ();
+  char buffer[64 * 1024];
+  guint64 fed = 0;
+  GConverterResult result;
+
+  memset (spaces, ' ', 1024 * 1024);
+  do
+    {
+      gsize chunk = MIN (n - fed, 1024 * 1024), read = 0, written = 0;
+      GConverterFlags flags = fed + chunk == n ? G_CONVERTER_INPUT_AT_END : G_CONVERTER_NO_FLAGS;
+      g_autoptr (GError) error = NULL;
+
+      result = g_converter_convert (G_CONVERTER (compressor), spaces, chunk, buffer, sizeof buffer, flags, &read,
+                                    &written, &error);
+      g_assert_no_error (error);
+      g_byte_array_append (out, (const guint8 *) buffer, written);
+      fed += read;
+    }
+  while (result != G_CONVERTER_FINISHED);
+  return out;
+}
+
+/* An .xlsx whose sheet says 1,000 bytes in its zip directory and inflates
+ * to 16 MB more than the fence: GDAL would read it all (it reads a member
+ * to the end of its data), so the sizes are counted by inflating, and the
+ * file is refused once the fence is passed, memory staying bounded. */
+static void
+test_lying_zip (void)
+{
+  static const char name[] = "xl/worksheets/sheet1.xml";
+  g_autofree char *dir = g_dir_make_tmp ("linli-ogr-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "liar.xlsx", NULL);
+  g_autoptr (GByteArray) zip = g_byte_array_new ();
+  g_autoptr (GByteArray) data = deflate_spaces (LINLI_OGR_MAX_UNZIPPED + 16u * 1024 * 1024);
+  guint central = 0, central_size;
+  LinliOgrOptions options;
+  long held;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      if (pass == 0)
+        put (zip, 0x04034b50, 4);   /* local header */
+      else
+        {
+          central = zip->len;
+          put (zip, 0x02014b50, 4);   /* central directory */
+          put (zip, 20, 2);
+        }
+      put (zip, 20, 2);
+      put (zip, 0, 2);
+      put (zip, 8, 2);                /* deflate */
+      put (zip, 0, 4);
+      put (zip, 0, 4);                /* crc: not checked before the size */
+      put (zip, data->len, 4);
+      put (zip, 1000, 4);             /* the uncompressed size it claims */
+      put (zip, strlen (name), 2);
+      put (zip, 0, 2);
+      if (pass == 1)
+        {
+          put (zip, 0, 2);
+          put (zip, 0, 2);
+          put (zip, 0, 2);
+          put (zip, 0, 4);
+          put (zip, 0, 4);            /* local header offset */
+        }
+      g_byte_array_append (zip, (const guint8 *) name, strlen (name));
+      if (pass == 0)
+        g_byte_array_append (zip, data->data, data->len);
+    }
+  central_size = zip->len - central;
+  put (zip, 0x06054b50, 4);   /* end of central directory */
+  put (zip, 0, 2);
+  put (zip, 0, 2);
+  put (zip, 1, 2);
+  put (zip, 1, 2);
+  put (zip, central_size, 4);
+  put (zip, central, 4);
+  put (zip, 0, 2);
+  g_assert_true (g_file_set_contents (path, (const char *) zip->data, zip->len, NULL));
+  g_test_message ("%.1f MB of zip", zip->len / 1e6);
+
+  linli_ogr_options_init (&options);
+  g_clear_pointer (&data, g_byte_array_unref);
+  g_clear_pointer (&zip, g_byte_array_unref);
+  held = reset_peak ();
+  assert_refused (path, &options, "zip directory says less");
+  {
+    g_autoptr (GError) error = NULL;
+
+    g_assert_null (linli_ogr_read_table (path, &options, &error));
+    g_assert_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID);
+  }
+  g_test_message ("resident memory taken to refuse: %ld MiB", (peak_kib () - held) / 1024);
+  g_assert_cmpint (peak_kib () - held, <, 64 * 1024);
+  remove_dir (dir);
+}
+
 /* Formats Linli reads itself (CSV) or not at all are not opened. */
 static void
 test_not_a_gis_file (void)
@@ -887,7 +1154,8 @@ main (int    argc,
   g_test_add_func ("/import-ogr/shapefile-encoding", test_shapefile_encoding);
   g_test_add_func ("/import-ogr/geopackage-layers", test_geopackage_layers);
   g_test_add_func ("/import-ogr/kml", test_kml);
-  g_test_add_func ("/import-ogr/xlsx-table", test_xlsx_table);
+  g_test_add_func ("/import-ogr/gml-and-filegdb", test_gml_and_filegdb);
+  g_test_add_func ("/import-ogr/sheet-tables", test_sheet_tables);
   g_test_add_func ("/import-ogr/table-positions", test_table_positions);
   g_test_add_func ("/import-ogr/sites-from-layer", test_sites_from_layer);
   g_test_add_func ("/import-ogr/dxf", test_dxf);
@@ -898,6 +1166,8 @@ main (int    argc,
   g_test_add_func ("/import-ogr/unknown-prj", test_unknown_prj);
   g_test_add_func ("/import-ogr/too-many-points", test_too_many_points);
   g_test_add_func ("/import-ogr/zip-bomb", test_zip_bomb);
+  g_test_add_func ("/import-ogr/dxf-million-vertices", test_dxf_million_vertices);
+  g_test_add_func ("/import-ogr/lying-zip", test_lying_zip);
   g_test_add_func ("/import-ogr/not-a-gis-file", test_not_a_gis_file);
   return g_test_run ();
 }

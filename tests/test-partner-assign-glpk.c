@@ -24,7 +24,7 @@ test_against_glpk (void)
       g_autoptr (TestAssignProblem) t = NULL;
       g_autoptr (LinliAssignResult) r = NULL;
       g_autoptr (GError) error = NULL;
-      double weighted, distance;
+      double groups, weighted, distance;
 
       /* One statement each: the order of calls on @rand is the order written. */
       shape.n_units = g_rand_int_range (rand, 20, 80);
@@ -35,15 +35,23 @@ test_against_glpk (void)
       shape.n_fixed = g_rand_int_range (rand, 0, 6);
       if (seed % 3 != 0)
         shape.max_distance = g_rand_double_range (rand, 800, 3000);
+      /* Every other problem wants a minimum for each of its groups. */
+      if (seed % 2 == 0)
+        {
+          shape.n_groups = g_rand_int_range (rand, 2, 20);
+          shape.group_minimum = g_rand_int_range (rand, 1, 30);
+        }
       t = test_assign_problem_new (rand, &shape);
       r = linli_assign_solve (&t->p, &error);
       g_assert_no_error (error);
       test_assign_check_feasible (&t->p, r);
-      linli_assign_glpk (&t->p, &weighted, &distance);
-      if (fabs (r->weighted_met - weighted) > 1e-7 * (1 + weighted) ||
+      linli_assign_glpk (&t->p, &groups, &weighted, &distance);
+      if (fabs (test_assign_groups_met (&t->p, r) - groups) > 1e-7 * (1 + groups) ||
+          fabs (r->weighted_met - weighted) > 1e-7 * (1 + weighted) ||
           fabs (r->distance - distance) > 1e-6 * (1 + distance))
-        g_error ("seed %u: solver %.10g weighted, %.10g m; GLPK %.10g, %.10g m", seed,
-                 r->weighted_met, r->distance, weighted, distance);
+        g_error ("seed %u: solver %.10g in groups, %.10g weighted, %.10g m; "
+                 "GLPK %.10g, %.10g, %.10g m", seed, test_assign_groups_met (&t->p, r), r->weighted_met,
+                 r->distance, groups, weighted, distance);
 
     }
 }

@@ -28,6 +28,9 @@ typedef struct
   double                   *need_left; /* per need */
   double                    weighted;
   double                    distance;
+  double                   *group_in;  /* per group, or NULL */
+  double                   *group_cap; /* min (minimum, what the group needs) */
+  double                    best_groups;
   double                    best_weighted;
   double                    best_distance;
 } Brute;
@@ -42,9 +45,16 @@ brute_search (Brute *b,
 
   if (arc == b->arcs->len / 2)
     {
-      if (b->weighted > b->best_weighted ||
-          (b->weighted == b->best_weighted && b->distance < b->best_distance - 1e-9))
+      double groups = 0;
+
+      for (guint x = 0; b->group_in != NULL && x < p->n_groups; x++)
+        groups += MIN (b->group_in[x], b->group_cap[x]);
+      if (groups > b->best_groups ||
+          (groups == b->best_groups &&
+           (b->weighted > b->best_weighted ||
+            (b->weighted == b->best_weighted && b->distance < b->best_distance - 1e-9))))
         {
+          b->best_groups = groups;
           b->best_weighted = b->weighted;
           b->best_distance = b->distance;
         }
@@ -57,11 +67,17 @@ brute_search (Brute *b,
     {
       double d = linli_assign_distance (p, p->offers[o].unit, n);
 
+      guint g = b->group_in != NULL ? p->groups[n] : LINLI_ASSIGN_NO_GROUP;
+
       b->cap_left[o] -= x;
       b->need_left[n] -= x;
       b->weighted += x * p->needs[n].priority;
       b->distance += x * d;
+      if (g != LINLI_ASSIGN_NO_GROUP)
+        b->group_in[g] += x;
       brute_search (b, arc + 1);
+      if (g != LINLI_ASSIGN_NO_GROUP)
+        b->group_in[g] -= x;
       b->cap_left[o] += x;
       b->need_left[n] += x;
       b->weighted -= x * p->needs[n].priority;
@@ -69,13 +85,17 @@ brute_search (Brute *b,
     }
 }
 
-/* The lexicographic optimum over every whole flow: most weighted quantity,
- * then least quantity × distance. */
+/* The lexicographic optimum over every whole flow: most of the groups'
+ * minimums, then most weighted quantity, then least quantity × distance. */
 static void
 brute_force (const LinliAssignProblem *p,
+             double                   *groups,
              double                   *weighted,
              double                   *distance)
 {
+  gboolean groups_on = p->groups != NULL && p->group_minimum > 0 && p->n_groups > 0;
+  g_autofree double *group_in = groups_on ? g_new0 (double, p->n_groups) : NULL;
+  g_autofree double *group_cap = groups_on ? g_new0 (double, p->n_groups) : NULL;
   g_autofree double *lb = test_assign_lower_bounds (p);
   g_autoptr (GArray) arcs = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GArray) lo = g_array_new (FALSE, FALSE, sizeof (double));
@@ -107,15 +127,24 @@ brute_force (const LinliAssignProblem *p,
   b.hi = (double *) (gpointer) hi->data;
   b.cap_left = cap_left;
   b.need_left = need_left;
+  b.group_in = group_in;
+  b.group_cap = group_cap;
+  for (guint n = 0; groups_on && n < p->n_needs; n++)
+    if (p->groups[n] != LINLI_ASSIGN_NO_GROUP)
+      group_cap[p->groups[n]] += p->needs[n].quantity;
+  for (guint x = 0; groups_on && x < p->n_groups; x++)
+    group_cap[x] = MIN (group_cap[x], p->group_minimum);
+  b.best_groups = -1;
   b.best_weighted = -1;
   b.best_distance = INFINITY;
   brute_search (&b, 0);
+  *groups = b.best_groups;
   *weighted = b.best_weighted;
   *distance = b.best_distance;
 }
 
 static void
-test_brute_force (void)
+check_brute_force (gboolean with_groups)
 {
   guint n_cases = linli_test_cases (400);
 
@@ -127,7 +156,7 @@ test_brute_force (void)
       g_autoptr (TestAssignProblem) t = NULL;
       g_autoptr (LinliAssignResult) r = NULL;
       g_autoptr (GError) error = NULL;
-      double weighted, distance;
+      double groups, weighted, distance;
 
       /* One statement each: the order of calls on @rand is the order written. */
       shape.n_units = g_rand_int_range (rand, 1, 4);
@@ -140,15 +169,38 @@ test_brute_force (void)
       shape.n_fixed = g_rand_int_range (rand, 0, 2);
       if (!shape.whole_metres)
         shape.box = 2000;
+      if (with_groups)
+        {
+          shape.n_groups = g_rand_int_range (rand, 1, 4);
+          shape.group_minimum = g_rand_int_range (rand, 1, 3);
+          shape.n_needs = g_rand_int_range (rand, 2, 5);
+          shape.max_priority = 5;
+        }
       t = test_assign_problem_new (rand, &shape);
       r = linli_assign_solve (&t->p, &error);
       g_assert_no_error (error);
       test_assign_check_feasible (&t->p, r);
-      brute_force (&t->p, &weighted, &distance);
-      if (r->weighted_met != weighted || fabs (r->distance - distance) > 1e-6 * (1 + distance))
-        g_error ("seed %u: solver %g weighted, %.9g m; brute force %g, %.9g m", seed,
-                 r->weighted_met, r->distance, weighted, distance);
+      brute_force (&t->p, &groups, &weighted, &distance);
+      if (test_assign_groups_met (&t->p, r) != MAX (groups, 0) || r->weighted_met != weighted ||
+          fabs (r->distance - distance) > 1e-6 * (1 + distance))
+        g_error ("seed %u: solver %g in groups, %g weighted, %.9g m; brute force %g, %g, %.9g m",
+                 seed, test_assign_groups_met (&t->p, r), r->weighted_met, r->distance, groups, weighted,
+                 distance);
     }
+}
+
+static void
+test_brute_force (void)
+{
+  check_brute_force (FALSE);
+}
+
+/* Groups' minimums change what is best: against the brute force's three
+ * goals. */
+static void
+test_groups_brute_force (void)
+{
+  check_brute_force (TRUE);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -205,6 +257,84 @@ test_reasons_crafted (void)
   /* Least distance among the best: need 0 from unit 0 (100 m), need 1
    * from unit 1 (100 m), need 2 from what is left of unit 0 (100 m). */
   g_assert_cmpfloat (r->distance, ==, 4 * 100 + 3 * 100 + 1 * 100);
+}
+
+/* Every community at least one unit: a unit of capacity 3 that would go
+ * all to community A's priority-9 need gives 1 to community B's priority-1
+ * need when each community wants at least 1; C needs what nobody offers,
+ * D is beyond reach, E's only unit is forbidden; needs outside any group
+ * count only by priority. */
+static void
+test_groups_crafted (void)
+{
+  LinliLatLon units[2] = { { 30.3, 120.1 }, { 30.3, 120.1 } };
+  LinliAssignOffer offers[] = { { 0, 0, 3 }, { 1, 1, 5 } };
+  LinliAssignNeed needs[] = {
+    { 0, 3, 9, { 30.3, 120.1 } },   /* 0: A */
+    { 0, 3, 1, { 30.3, 120.1 } },   /* 1: B */
+    { 2, 1, 9, { 30.3, 120.1 } },   /* 2: C, nobody offers category 2 */
+    { 1, 2, 9, { 30.3, 120.1 } },   /* 3: D, unit 1 is 900 m away */
+    { 1, 2, 9, { 30.3, 120.1 } },   /* 4: E, unit 1 forbidden */
+    { 0, 4, 50, { 30.3, 120.1 } },  /* 5: no group */
+  };
+  double distances[2 * 6] = {
+    100, 100, 0, 0, 0, 100,
+    0, 0, 0, 900, 100, 0,
+  };
+  guint groups[] = { 0, 1, 2, 3, 4, LINLI_ASSIGN_NO_GROUP };
+  LinliAssignPair forbidden[] = { { 1, 4 } };
+  LinliAssignProblem p = { 2, units, 3, G_N_ELEMENTS (offers), offers, G_N_ELEMENTS (needs), needs,
+                           500, 0, NULL, G_N_ELEMENTS (forbidden), forbidden, distances };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliAssignResult) without = linli_assign_solve (&p, &error);
+  g_autoptr (LinliAssignResult) r = NULL;
+
+  g_assert_no_error (error);
+  /* Without minimums the priority-50 need outside any group takes all. */
+  g_assert_cmpfloat (without->needs[5].met, ==, 3);
+  g_assert_cmpuint (without->n_groups, ==, 0);
+
+  p.n_groups = 5;
+  p.groups = groups;
+  p.group_minimum = 1;
+  r = linli_assign_solve (&p, &error);
+  g_assert_no_error (error);
+  test_assign_check_feasible (&p, r);
+  g_assert_cmpfloat (r->group_met[0], ==, 1);
+  g_assert_cmpfloat (r->group_met[1], ==, 1);
+  g_assert_cmpfloat (r->needs[5].met, ==, 1);
+  g_assert_cmpuint (r->n_groups_short, ==, 3);
+  g_assert_cmpint (r->group_reasons[0], ==, LINLI_UNMET_NONE);
+  g_assert_cmpint (r->group_reasons[1], ==, LINLI_UNMET_NONE);
+  g_assert_cmpint (r->group_reasons[2], ==, LINLI_UNMET_NO_OFFER);
+  g_assert_cmpint (r->group_reasons[3], ==, LINLI_UNMET_TOO_FAR);
+  g_assert_cmpint (r->group_reasons[4], ==, LINLI_UNMET_FORBIDDEN);
+  /* The need without a group is short for the minimums: capacity. */
+  g_assert_cmpint (r->needs[5].reason, ==, LINLI_UNMET_CAPACITY);
+
+  /* A group that needs less than the minimum is whole when it has it. */
+  p.group_minimum = 10;
+  g_clear_pointer (&r, linli_assign_result_free);
+  r = linli_assign_solve (&p, &error);
+  g_assert_no_error (error);
+  test_assign_check_feasible (&p, r);
+  g_assert_cmpfloat (r->group_met[0] + r->group_met[1], ==, 3);
+  g_assert_cmpfloat (r->needs[5].met, ==, 0);
+  /* Each wants all its 3 and capacity is 3: any split fills the
+   * minimums as far as they go, so priority decides: all to A. */
+  g_assert_cmpfloat (r->group_met[0], ==, 3);
+
+  /* A group index out of range is refused. */
+  {
+    guint bad[] = { 0, 1, 2, 3, 9, LINLI_ASSIGN_NO_GROUP };
+    g_autoptr (GError) e = NULL;
+    g_autoptr (LinliAssignResult) none = NULL;
+
+    p.groups = bad;
+    none = linli_assign_solve (&p, &e);
+    g_assert_null (none);
+    g_assert_error (e, LINLI_ASSIGN_ERROR, LINLI_ASSIGN_ERROR_INVALID);
+  }
 }
 
 /* A fixed pair is served first, even beyond the distance, and then
@@ -377,6 +507,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/partner-assign/brute-force", test_brute_force);
+  g_test_add_func ("/partner-assign/groups/brute-force", test_groups_brute_force);
+  g_test_add_func ("/partner-assign/groups/crafted", test_groups_crafted);
   g_test_add_func ("/partner-assign/reasons/crafted", test_reasons_crafted);
   g_test_add_func ("/partner-assign/reasons/random", test_reasons_random);
   g_test_add_func ("/partner-assign/fixed-pair", test_fixed_pair);

@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/time.h>
@@ -22,6 +23,12 @@
 /* ------------------------------------------------------------------------ */
 /* Auxiliary methods                                                         */
 /* ------------------------------------------------------------------------ */
+
+static void
+ignore_notice (void       *data,
+               const char *message)
+{
+}
 
 /* Random text, sometimes absent or empty, with quotes, SQL and Chinese. */
 static char *
@@ -217,19 +224,126 @@ random_partners (GRand *rand,
   return p;
 }
 
+typedef enum
+{
+  BACKEND_SQLITE,
+  BACKEND_POSTGRESQL,
+} Backend;
+
+/* A place for registries: a directory of SQLite files, or a PostgreSQL
+ * server on which each registry gets a schema of its own.  Each test runs
+ * once on each backend. */
 typedef struct
 {
-  char *dir;
-  char *path;
+  Backend    backend;
+  char      *dir;
+  char      *path;     /* the test's first registry, as linli_registry_open() takes it */
+  PGconn    *admin;    /* PostgreSQL: creates and drops the schemas */
+  char      *server;   /* PostgreSQL: the connection string the schemas are added to */
+  GPtrArray *schemas;  /* PostgreSQL: those created, dropped at the end */
 } Fixture;
+
+static guint n_schemas;
+
+/* Connections of run_sql(), one per registry: connecting costs more than
+ * the queries. */
+static GHashTable *sql_connections;
+
+/* A new registry location named @name: a file in the directory, or a new
+ * schema on the server. */
+static char *
+make_location (Fixture    *f,
+               const char *name)
+{
+  g_autofree char *schema = NULL;
+  g_autofree char *sql = NULL;
+  PGresult *result;
+
+  if (f->backend == BACKEND_SQLITE)
+    return g_build_filename (f->dir, name, NULL);
+  schema = g_strdup_printf ("linli_test_%d_%u", (int) getpid (), n_schemas++);
+  sql = g_strdup_printf ("CREATE SCHEMA %s", schema);
+  result = PQexec (f->admin, sql);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+  g_ptr_array_add (f->schemas, g_strdup (schema));
+  return g_strdup_printf ("%s options='-csearch_path=%s'", f->server, schema);
+}
+
+/* The PostgreSQL server the tests may use, from LINLI_TEST_POSTGRESQL (a
+ * libpq connection string, empty for the PG* variables pg_virtualenv
+ * sets), or %NULL with the reason it cannot be used. */
+static PGconn *
+connect_server (char **reason)
+{
+  const char *server = g_getenv ("LINLI_TEST_POSTGRESQL");
+  g_autofree char *conninfo = NULL;
+  PGconn *conn;
+
+  if (server == NULL)
+    {
+      *reason = g_strdup ("LINLI_TEST_POSTGRESQL is not set (tests/meson.build sets it "
+                          "when pg_virtualenv runs the test)");
+      return NULL;
+    }
+  /* Never wait long for a server that is not there. */
+  conninfo = g_strdup_printf ("connect_timeout=5 %s", server);
+  conn = PQconnectdb (conninfo);
+  if (PQstatus (conn) != CONNECTION_OK)
+    {
+      *reason = g_strdup_printf ("no PostgreSQL server: %s", PQerrorMessage (conn));
+      PQfinish (conn);
+      return NULL;
+    }
+  PQsetNoticeProcessor (conn, ignore_notice, NULL);
+  return conn;
+}
+
+typedef void (*TestFunc) (Fixture       *f,
+                          gconstpointer  data);
+
+/* A test and the backend it runs on: the data of each registered test. */
+typedef struct
+{
+  Backend   backend;
+  TestFunc  func;
+} TestCase;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
+  const TestCase *tc = data;
+
+  f->backend = tc->backend;
   f->dir = g_dir_make_tmp ("test-registry-XXXXXX", NULL);
   g_assert_nonnull (f->dir);
-  f->path = g_build_filename (f->dir, "registry.sqlite", NULL);
+  f->schemas = g_ptr_array_new_with_free_func (g_free);
+  if (f->backend == BACKEND_POSTGRESQL)
+    {
+      g_autofree char *reason = NULL;
+
+      f->admin = connect_server (&reason);
+      if (f->admin == NULL)
+        {
+          g_test_skip (reason);
+          return;
+        }
+      f->server = g_strdup_printf ("connect_timeout=5 %s", g_getenv ("LINLI_TEST_POSTGRESQL"));
+    }
+  f->path = make_location (f, "registry.sqlite");
+}
+
+/* Runs the test of @data unless set up skipped it: the PostgreSQL tests
+ * are skipped when no server can be reached. */
+static void
+run_test (Fixture       *f,
+          gconstpointer  data)
+{
+  const TestCase *tc = data;
+
+  if (f->path != NULL)
+    tc->func (f, NULL);
 }
 
 static void
@@ -246,8 +360,30 @@ fixture_tear_down (Fixture       *f,
       g_unlink (file);
     }
   g_rmdir (f->dir);
+  g_hash_table_remove_all (sql_connections);
+  for (guint i = 0; i < f->schemas->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP SCHEMA %s CASCADE",
+                                              (char *) g_ptr_array_index (f->schemas, i));
+
+      PQclear (PQexec (f->admin, sql));
+    }
+  g_clear_pointer (&f->admin, PQfinish);
+  g_ptr_array_unref (f->schemas);
+  g_free (f->server);
   g_free (f->dir);
   g_free (f->path);
+}
+
+/* The number of random cases of a test: a third on the server, where each
+ * case creates a schema and its tables and each statement is a round trip;
+ * test_same_as_sqlite() checks the server's results against SQLite's. */
+static guint
+n_cases (Fixture *f,
+         guint    n)
+{
+  n = linli_test_cases (n);
+  return f->backend == BACKEND_POSTGRESQL ? MAX (1, n / 3) : n;
 }
 
 /* What a fresh connection reads from @path, as a dump. */
@@ -255,7 +391,7 @@ static char *
 dump_registry (const char *path)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (LinliRegistry) registry = linli_registry_open_sqlite (path, &error);
+  g_autoptr (LinliRegistry) registry = linli_registry_open (path, &error);
   g_autoptr (LinliPartners) p = linli_partners_new ();
 
   g_assert_no_error (error);
@@ -264,32 +400,75 @@ dump_registry (const char *path)
   return linli_test_dump_partners (p);
 }
 
+static gboolean
+is_postgresql (const char *path)
+{
+  return strstr (path, "search_path=") != NULL;
+}
+
+/* Runs @sql on the registry at @path, behind the back of the registry
+ * code; returns the first column of the first row as an integer. */
+static gint64
+run_sql (const char *path,
+         const char *sql,
+         gboolean    returns_row)
+{
+  gint64 value = 0;
+
+  if (is_postgresql (path))
+    {
+      PGconn *conn = g_hash_table_lookup (sql_connections, path);
+      PGresult *result;
+
+      if (conn == NULL)
+        {
+          conn = PQconnectdb (path);
+          g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+          PQsetNoticeProcessor (conn, ignore_notice, NULL);
+          g_hash_table_insert (sql_connections, g_strdup (path), conn);
+        }
+      result = PQexec (conn, sql);
+      g_assert_cmpint (PQresultStatus (result), ==,
+                       returns_row ? PGRES_TUPLES_OK : PGRES_COMMAND_OK);
+      if (returns_row)
+        {
+          g_assert_cmpint (PQntuples (result), >=, 1);
+          value = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+        }
+      PQclear (result);
+    }
+  else
+    {
+      sqlite3 *db = NULL;
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      if (returns_row)
+        {
+          g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+          g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+          value = sqlite3_column_int64 (stmt, 0);
+          sqlite3_finalize (stmt);
+        }
+      else
+        g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+    }
+  return value;
+}
+
 static void
 exec_sql (const char *path,
           const char *sql)
 {
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  run_sql (path, sql, FALSE);
 }
 
 static gint64
 query_int (const char *path,
            const char *sql)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
+  return run_sql (path, sql, TRUE);
 }
 
 static void
@@ -314,7 +493,7 @@ make_registry (GRand      *rand,
                guint       n_items)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (LinliRegistry) registry = linli_registry_open_sqlite (path, &error);
+  g_autoptr (LinliRegistry) registry = linli_registry_open (path, &error);
   LinliPartners *p = random_partners (rand, n_items);
 
   g_assert_no_error (error);
@@ -338,14 +517,15 @@ static void
 test_round_trip (Fixture       *f,
                  gconstpointer  data)
 {
-  guint n_cases = linli_test_cases (12);
+  guint n = n_cases (f, 12);
 
-  for (guint c = 0; c < n_cases; c++)
+  for (guint c = 0; c < n; c++)
     {
       g_autoptr (GRand) rand = g_rand_new_with_seed (c);
-      g_autofree char *path = g_strdup_printf ("%s-%u", f->path, c);
+      g_autofree char *name = g_strdup_printf ("registry-%u.sqlite", c);
+      g_autofree char *path = make_location (f, name);
       g_autoptr (GError) error = NULL;
-      g_autoptr (LinliRegistry) registry = linli_registry_open_sqlite (path, &error);
+      g_autoptr (LinliRegistry) registry = linli_registry_open (path, &error);
       g_autoptr (LinliPartners) p = random_partners (rand, g_rand_int_range (rand, 0, 80));
       g_autofree char *expected = linli_test_dump_partners (p);
       g_autofree char *read = NULL;
@@ -414,33 +594,42 @@ test_newer_schema (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (LinliRegistry) registry = linli_registry_open_sqlite (f->path, &error);
-  g_autofree char *other = g_build_filename (f->dir, "other.sqlite", NULL);
+  g_autoptr (LinliRegistry) registry = linli_registry_open (f->path, &error);
+  g_autofree char *other = make_location (f, "other.sqlite");
+  gboolean pg = f->backend == BACKEND_POSTGRESQL;
   guint version = linli_registry_schema_version ();
   g_autofree char *newer = g_strdup_printf ("%u", version + 1);
   g_autofree char *ours = g_strdup_printf ("%u", version);
-  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %u", version + 1);
+  g_autofree char *sql = g_strdup_printf (pg ? "UPDATE linli_meta SET schema_version = %u"
+                                             : "PRAGMA user_version = %u", version + 1);
+  /* Where each backend keeps its schema version, and how many tables the
+   * registry's schema holds. */
+  const char *schema_sql = pg ? "SELECT schema_version FROM linli_meta" : "PRAGMA user_version";
+  const char *count_sql = pg ? "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"
+                             : "SELECT count(*) FROM sqlite_master";
 
   g_assert_no_error (error);
   g_assert_cmpuint (version, >=, 1);
   g_clear_pointer (&registry, linli_registry_close);
-  g_assert_cmpint (query_int (f->path, "PRAGMA user_version"), ==, version);
+  g_assert_cmpint (query_int (f->path, schema_sql), ==, version);
 
   exec_sql (f->path, sql);
-  registry = linli_registry_open_sqlite (f->path, &error);
+  registry = linli_registry_open (f->path, &error);
   g_assert_null (registry);
   g_assert_error (error, LINLI_REGISTRY_ERROR, LINLI_REGISTRY_ERROR_NEWER_SCHEMA);
   g_assert_nonnull (strstr (error->message, newer));
   g_assert_nonnull (strstr (error->message, ours));
-  g_assert_cmpint (query_int (f->path, "PRAGMA user_version"), ==, version + 1);
+  g_assert_cmpint (query_int (f->path, schema_sql), ==, version + 1);
   g_clear_error (&error);
 
-  exec_sql (other, "CREATE TABLE t (x); INSERT INTO t VALUES (1)");
-  registry = linli_registry_open_sqlite (other, &error);
+  exec_sql (other, pg ? "CREATE TABLE t (x integer); INSERT INTO t VALUES (1)"
+                      : "CREATE TABLE t (x); INSERT INTO t VALUES (1)");
+  registry = linli_registry_open (other, &error);
   g_assert_null (registry);
   g_assert_error (error, LINLI_REGISTRY_ERROR, LINLI_REGISTRY_ERROR_NOT_A_REGISTRY);
-  g_assert_cmpint (query_int (other, "SELECT count(*) FROM sqlite_master"), ==, 1);
-  g_assert_cmpint (query_int (other, "PRAGMA user_version"), ==, 0);
+  g_assert_cmpint (query_int (other, count_sql), ==, 1);
+  if (!pg)
+    g_assert_cmpint (query_int (other, "PRAGMA user_version"), ==, 0);
 }
 
 /* Two connections to one file: edits of different items both land; an
@@ -453,8 +642,8 @@ test_conflict (Fixture       *f,
   g_autoptr (GRand) rand = g_rand_new_with_seed (7);
   g_autoptr (LinliPartners) start = make_registry (rand, f->path, 40);
   g_autoptr (GError) error = NULL;
-  g_autoptr (LinliRegistry) a = linli_registry_open_sqlite (f->path, &error);
-  g_autoptr (LinliRegistry) b = linli_registry_open_sqlite (f->path, &error);
+  g_autoptr (LinliRegistry) a = linli_registry_open (f->path, &error);
+  g_autoptr (LinliRegistry) b = linli_registry_open (f->path, &error);
   g_autoptr (LinliPartners) pa = linli_partners_new ();
   g_autoptr (LinliPartners) pb = linli_partners_new ();
   g_autoptr (LinliPartners) both = linli_partners_new ();
@@ -568,8 +757,8 @@ test_rollback (Fixture       *f,
   g_autoptr (GRand) rand = g_rand_new_with_seed (11);
   g_autoptr (LinliPartners) start = make_registry (rand, f->path, 60);
   g_autoptr (GError) error = NULL;
-  g_autoptr (LinliRegistry) a = linli_registry_open_sqlite (f->path, &error);
-  g_autoptr (LinliRegistry) b = linli_registry_open_sqlite (f->path, &error);
+  g_autoptr (LinliRegistry) a = linli_registry_open (f->path, &error);
+  g_autoptr (LinliRegistry) b = linli_registry_open (f->path, &error);
   g_autoptr (LinliPartners) pa = linli_partners_new ();
   g_autoptr (LinliPartners) pb = linli_partners_new ();
   g_autofree char *before = NULL, *after = NULL;
@@ -633,7 +822,7 @@ test_bad_row (Fixture       *f,
 
   sql = g_strdup_printf ("UPDATE units SET type = 'spaceship' WHERE id = '%s'", id);
   exec_sql (f->path, sql);
-  registry = linli_registry_open_sqlite (f->path, &error);
+  registry = linli_registry_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_false (linli_registry_load (registry, p, &error));
   g_assert_error (error, LINLI_REGISTRY_ERROR, LINLI_REGISTRY_ERROR_NOT_A_REGISTRY);
@@ -668,8 +857,8 @@ killed_writer_child (void)
   /* Only ever run by test_killed_writer(). */
   if (!g_test_subprocess ())
     return;
-  registry = linli_registry_open_sqlite (path, &error);
-  dump_path = g_strconcat (path, ".after", NULL);
+  registry = linli_registry_open (path, &error);
+  dump_path = g_strdup (g_getenv ("TEST_REGISTRY_DUMP"));
   g_assert_no_error (error);
   g_assert_true (linli_registry_load (registry, p, &error));
   for (guint i = 0; i < linli_test_cases (600); i++)
@@ -694,10 +883,11 @@ test_killed_writer (Fixture       *f,
   guint n_delays = MIN (linli_test_cases (G_N_ELEMENTS (delays_ms)), G_N_ELEMENTS (delays_ms));
   g_autoptr (GRand) rand = g_rand_new_with_seed (3);
   g_autoptr (LinliPartners) start = make_registry (rand, f->path, linli_test_cases (1500));
-  g_autofree char *dump_path = g_strconcat (f->path, ".after", NULL);
+  g_autofree char *dump_path = g_build_filename (f->dir, "after", NULL);
   guint n_before = 0, n_after = 0;
 
   g_setenv ("TEST_REGISTRY_PATH", f->path, TRUE);
+  g_setenv ("TEST_REGISTRY_DUMP", dump_path, TRUE);
   for (guint i = 0; i < n_delays; i++)
     {
       g_autofree char *delay = g_strdup_printf ("%u", delays_ms[i]);
@@ -722,7 +912,7 @@ test_killed_writer (Fixture       *f,
           n_after++;
         }
       /* The next writer is not locked out. */
-      registry = linli_registry_open_sqlite (f->path, &error);
+      registry = linli_registry_open (f->path, &error);
       g_assert_no_error (error);
       g_assert_true (linli_registry_load (registry, p, &error));
       set_unit_name (p, 0, delay);
@@ -732,26 +922,234 @@ test_killed_writer (Fixture       *f,
   g_test_message ("killed before the commit %u times, after it %u times", n_before, n_after);
   g_unsetenv ("TEST_REGISTRY_PATH");
   g_unsetenv ("TEST_REGISTRY_DELAY");
+  g_unsetenv ("TEST_REGISTRY_DUMP");
+}
+
+/* One of the two sessions of test_race(). */
+typedef struct
+{
+  const char    *path;
+  guint          seed;
+  const char    *name;
+  GMutex        *mutex;
+  GCond         *cond;
+  guint         *n_ready;
+  LinliPartners *p;
+  gboolean       saved;
+  GError        *error;
+} Racer;
+
+static gpointer
+racer_run (gpointer data)
+{
+  Racer *r = data;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (r->seed);
+  g_autoptr (LinliRegistry) registry = linli_registry_open (r->path, &r->error);
+
+  g_assert_no_error (r->error);
+  r->p = linli_partners_new ();
+  g_assert_true (linli_registry_load (registry, r->p, &r->error));
+  /* Both rename the first unit, and each edits more at random, so both
+   * saves write many rows before or after the one they share. */
+  for (guint i = 0; i < 30; i++)
+    edit_random (rand, r->p);
+  if (linli_partners_get_n (r->p, LINLI_PARTNER_LIST_UNITS) == 0)
+    add_random (rand, r->p, LINLI_PARTNER_LIST_UNITS);
+  set_unit_name (r->p, 0, r->name);
+  g_mutex_lock (r->mutex);
+  (*r->n_ready)++;
+  g_cond_broadcast (r->cond);
+  while (*r->n_ready < 2)
+    g_cond_wait (r->cond, r->mutex);
+  g_mutex_unlock (r->mutex);
+  r->saved = linli_registry_save (registry, r->p, &r->error);
+  return NULL;
+}
+
+/* Two sessions that load the same registry and save the same unit at the
+ * same moment: exactly one wins, the other is told of a conflict, and the
+ * registry holds the winner's lists exactly. */
+static void
+test_race (Fixture       *f,
+           gconstpointer  data)
+{
+  guint n_rounds = n_cases (f, 8);
+  guint n_first = 0;
+
+  for (guint round = 0; round < n_rounds; round++)
+    {
+      g_autoptr (GRand) rand = g_rand_new_with_seed (round);
+      g_autofree char *name = g_strdup_printf ("race-%u.sqlite", round);
+      g_autofree char *path = make_location (f, name);
+      g_autoptr (LinliPartners) start = make_registry (rand, path, 60);
+      g_autofree char *now = NULL, *winner = NULL;
+      GMutex mutex;
+      GCond cond;
+      guint n_ready = 0;
+      Racer racers[2] = {
+        { path, 2 * round + 1, "甲", &mutex, &cond, &n_ready, NULL, FALSE, NULL },
+        { path, 2 * round + 2, "乙", &mutex, &cond, &n_ready, NULL, FALSE, NULL },
+      };
+      GThread *threads[2];
+
+      g_mutex_init (&mutex);
+      g_cond_init (&cond);
+      for (guint i = 0; i < 2; i++)
+        threads[i] = g_thread_new ("racer", racer_run, &racers[i]);
+      for (guint i = 0; i < 2; i++)
+        g_thread_join (threads[i]);
+      g_mutex_clear (&mutex);
+      g_cond_clear (&cond);
+
+      g_assert_true (racers[0].saved != racers[1].saved);
+      for (guint i = 0; i < 2; i++)
+        {
+          if (racers[i].saved)
+            {
+              g_assert_no_error (racers[i].error);
+              winner = linli_test_dump_partners (racers[i].p);
+              n_first += i == 0;
+            }
+          else
+            {
+              g_assert_error (racers[i].error, LINLI_REGISTRY_ERROR,
+                              LINLI_REGISTRY_ERROR_CONFLICT);
+              g_test_message ("%s", racers[i].error->message);
+            }
+          g_clear_error (&racers[i].error);
+          g_clear_object (&racers[i].p);
+        }
+      now = dump_registry (path);
+      g_assert_cmpstr (now, ==, winner);
+    }
+  g_test_message ("the first session won %u of %u races", n_first, n_rounds);
+}
+
+/* Checks that @a and @b know the same version of every item of @p. */
+static void
+assert_same_versions (LinliRegistry *a,
+                      LinliRegistry *b,
+                      LinliPartners *p)
+{
+  for (guint l = 0; l < LINLI_PARTNER_N_LISTS; l++)
+    for (guint i = 0; i < linli_partners_get_n (p, l); i++)
+      {
+        const char *id = linli_partner_item_get_id (l, linli_partners_get (p, l, i));
+
+        g_assert_cmpint (linli_registry_get_version (a, l, id), >=, 1);
+        g_assert_cmpint (linli_registry_get_version (a, l, id), ==,
+                         linli_registry_get_version (b, l, id));
+      }
+}
+
+/* The same saves, edits and conflicts on an SQLite file and on the
+ * server give the same lists, versions and outcomes. */
+static void
+test_same_as_sqlite (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (17);
+  g_autofree char *file = g_build_filename (f->dir, "same.sqlite", NULL);
+  const char *paths[2] = { file, f->path };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliRegistry) lite = linli_registry_open (file, &error);
+  g_autoptr (LinliRegistry) pg = linli_registry_open (f->path, &error);
+  g_autoptr (LinliPartners) p = random_partners (rand, 100);
+  guint n_rounds = linli_test_cases (6);
+
+  g_assert_no_error (error);
+  add_random (rand, p, LINLI_PARTNER_LIST_UNITS);
+  for (guint round = 0; round <= n_rounds; round++)
+    {
+      g_autofree char *expected = NULL, *from_lite = NULL, *from_pg = NULL;
+
+      for (guint e = 0; round > 0 && e < 25; e++)
+        edit_random (rand, p);
+      g_assert_true (linli_registry_save (lite, p, &error));
+      g_assert_true (linli_registry_save (pg, p, &error));
+      g_assert_no_error (error);
+      expected = linli_test_dump_partners (p);
+      from_lite = dump_registry (file);
+      from_pg = dump_registry (f->path);
+      g_assert_cmpstr (from_lite, ==, expected);
+      g_assert_cmpstr (from_pg, ==, expected);
+      assert_same_versions (lite, pg, p);
+    }
+
+  /* A second session on each edits the first unit; the first session's
+   * save of the same unit then fails the same way on both. */
+  if (linli_partners_get_n (p, LINLI_PARTNER_LIST_UNITS) == 0)
+    add_random (rand, p, LINLI_PARTNER_LIST_UNITS);
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr (LinliRegistry) other = linli_registry_open (paths[k], &error);
+      g_autoptr (LinliPartners) q = linli_partners_new ();
+
+      g_assert_true (linli_registry_load (other, q, &error));
+      set_unit_name (q, 0, "另一人");
+      g_assert_true (linli_registry_save (other, q, &error));
+      g_assert_no_error (error);
+    }
+  set_unit_name (p, 0, "我");
+  g_assert_false (linli_registry_save (lite, p, &error));
+  g_assert_error (error, LINLI_REGISTRY_ERROR, LINLI_REGISTRY_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_false (linli_registry_save (pg, p, &error));
+  g_assert_error (error, LINLI_REGISTRY_ERROR, LINLI_REGISTRY_ERROR_CONFLICT);
+  g_clear_error (&error);
+  {
+    g_autofree char *from_lite = dump_registry (file), *from_pg = dump_registry (f->path);
+
+    g_assert_cmpstr (from_lite, ==, from_pg);
+  }
+}
+
+static const TestCase same_case = { BACKEND_POSTGRESQL, test_same_as_sqlite };
+
+/* The data of the tests added, freed when they have run. */
+static GPtrArray *test_cases;
+
+static void
+add_test (const char *name,
+          TestFunc    func)
+{
+  static const char *const backend_names[] = { "sqlite", "postgresql" };
+
+  for (Backend b = BACKEND_SQLITE; b <= BACKEND_POSTGRESQL; b++)
+    {
+      g_autofree char *path = g_strdup_printf ("/registry/%s/%s", backend_names[b], name);
+      TestCase *tc = g_new0 (TestCase, 1);
+
+      tc->backend = b;
+      tc->func = func;
+      g_ptr_array_add (test_cases, tc);
+      g_test_add (path, Fixture, tc, fixture_set_up, run_test, fixture_tear_down);
+    }
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
+  int status;
 
-  g_test_add ("/registry/round-trip", Fixture, NULL, fixture_set_up, test_round_trip,
-              fixture_tear_down);
-  g_test_add ("/registry/newer-schema", Fixture, NULL, fixture_set_up, test_newer_schema,
-              fixture_tear_down);
-  g_test_add ("/registry/conflict", Fixture, NULL, fixture_set_up, test_conflict,
-              fixture_tear_down);
-  g_test_add ("/registry/rollback", Fixture, NULL, fixture_set_up, test_rollback,
-              fixture_tear_down);
-  g_test_add ("/registry/bad-row", Fixture, NULL, fixture_set_up, test_bad_row,
-              fixture_tear_down);
-  g_test_add ("/registry/killed-writer", Fixture, NULL, fixture_set_up, test_killed_writer,
-              fixture_tear_down);
+  g_test_init (&argc, &argv, NULL);
+  sql_connections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) PQfinish);
+  test_cases = g_ptr_array_new_with_free_func (g_free);
+
+  add_test ("round-trip", test_round_trip);
+  add_test ("newer-schema", test_newer_schema);
+  add_test ("conflict", test_conflict);
+  add_test ("race", test_race);
+  add_test ("rollback", test_rollback);
+  add_test ("bad-row", test_bad_row);
+  add_test ("killed-writer", test_killed_writer);
   g_test_add_func ("/registry/killed-writer/subprocess", killed_writer_child);
-  return g_test_run ();
+  g_test_add ("/registry/postgresql/same-as-sqlite", Fixture, &same_case, fixture_set_up,
+              run_test, fixture_tear_down);
+  status = g_test_run ();
+  g_ptr_array_unref (test_cases);
+  g_hash_table_unref (sql_connections);
+  return status;
 }

@@ -444,6 +444,24 @@ test_query_against_reference (void)
               if (isfinite (want))
                 g_assert_cmpfloat_with_epsilon (linli_walk_distance (walk, sx, sy, bx, by), want, 1e-6);
             }
+          /* One to many, with and without a limit, agrees with the reference. */
+          for (guint pass = 0; pass < 2; pass++)
+            {
+              double cap = pass == 0 ? INFINITY : limit;
+
+              linli_walk_distances_from (walk, sx, sy, snaps, n, cap, got);
+              for (guint i = 0; i < n; i++)
+                {
+                  double want = ref_building (&g, d, &from, &snaps[i]);
+
+                  if (fabs (want - limit) < 1e-6)
+                    continue;
+                  if (isfinite (want) && want <= cap)
+                    g_assert_cmpfloat_with_epsilon (got[i], want, 1e-6);
+                  else
+                    g_assert_true (isinf (got[i]));
+                }
+            }
         }
       ref_graph_clear (&g);
     }

@@ -12,12 +12,14 @@
 #include <math.h>
 #include <string.h>
 
+#include "linli-figures.h"
 #include "linli-format.h"
 #include "linli-grids.h"
 #include "linli-partner-assign.h"
 #include "linli-partner-problem.h"
 #include "linli-partner-proposal.h"
 #include "linli-partners.h"
+#include "linli-registry.h"
 
 /* Auxiliary methods */
 
@@ -48,6 +50,134 @@ describe_reason (LinliProject              *project,
   return linli_partner_describe_unmet (project, pp, r, need);
 }
 
+/* How the distances were measured. */
+static void
+print_distances (const LinliPartnerProblem *pp)
+{
+  guint64 pairs = (guint64) pp->problem.n_units * pp->problem.n_needs;
+
+  if (pp->distances == NULL)
+    g_print (_("Distances: straight lines, not walks along streets\n"));
+  else if (pp->n_street_pairs == pairs)
+    g_print (_("Distances: walks along the streets\n"));
+  else
+    {
+      g_autofree char *streets = linli_format_count (pp->n_street_pairs);
+      g_autofree char *all = linli_format_count (pairs);
+
+      /* Translators: how many unit–place pairs were measured along streets, of how many */
+      g_print (_("Distances: walks along the streets for %s of %s pairs; straight lines where an "
+                 "end is far from the streets or the streets do not join them\n"), streets, all);
+    }
+}
+
+/* Every community at least one unit */
+
+/* What a community short of its minimum lacks, in a sentence. */
+static char *
+describe_community_reason (const LinliPartnerProblem *pp,
+                           LinliUnmetReason           reason)
+{
+  switch (reason)
+    {
+    case LINLI_UNMET_NO_OFFER:
+      return g_strdup (_("no unit offers anything it needs"));
+    case LINLI_UNMET_FORBIDDEN:
+      return g_strdup (_("every unit offering what it needs is forbidden for it"));
+    case LINLI_UNMET_TOO_FAR:
+      return g_strdup_printf (_("every unit offering what it needs is farther than %.0f m"),
+                              pp->problem.max_distance);
+    case LINLI_UNMET_CAPACITY:
+      return g_strdup (_("the units within reach are full with the other communities' minimums"));
+    default:
+      return g_strdup ("");
+    }
+}
+
+/* Whether community @c has a need in the problem. */
+static gboolean
+community_has_needs (const LinliPartnerProblem *pp,
+                     guint                      c)
+{
+  for (guint n = 0; n < pp->groups->len; n++)
+    if (g_array_index (pp->groups, guint, n) == c)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+print_communities_text (LinliProject              *project,
+                        const LinliPartnerProblem *pp,
+                        const LinliAssignResult   *r)
+{
+  guint with_needs = 0;
+  g_autoptr (GString) without = g_string_new (NULL);
+
+  if (r->n_groups == 0)
+    return;
+  for (guint c = 0; c < r->n_groups; c++)
+    {
+      if (community_has_needs (pp, c))
+        {
+          with_needs++;
+          continue;
+        }
+      if (without->len > 0)
+        g_string_append (without, _(", "));
+      g_string_append (without, linli_project_get_community (project, c)->name);
+    }
+  g_print ("\n");
+  /* Translators: the rule "every community at least one unit" with its minimum quantity */
+  g_print (_("Every community at least %g a month (or all it needs, when less): %u of %u "
+             "communities with needs have it\n"),
+           pp->problem.group_minimum, with_needs - r->n_groups_short, with_needs);
+  for (guint c = 0; c < r->n_groups; c++)
+    {
+      g_autofree char *why = NULL;
+
+      if (r->group_reasons[c] == LINLI_UNMET_NONE)
+        continue;
+      why = describe_community_reason (pp, r->group_reasons[c]);
+      /* Translators: community name, what it received a month, then why not more */
+      g_print (_("  %s receives %.1f: %s\n"), linli_project_get_community (project, c)->name,
+               r->group_met[c], why);
+    }
+  if (without->len > 0)
+    g_print (_("  Communities that list no needs and so receive no unit: %s\n"), without->str);
+}
+
+static void
+add_communities_json (JsonBuilder               *b,
+                      LinliProject              *project,
+                      const LinliPartnerProblem *pp,
+                      const LinliAssignResult   *r)
+{
+  if (r->n_groups == 0)
+    return;
+  json_builder_set_member_name (b, "community_minimum");
+  json_builder_add_double_value (b, pp->problem.group_minimum);
+  json_builder_set_member_name (b, "communities");
+  json_builder_begin_array (b);
+  for (guint c = 0; c < r->n_groups; c++)
+    {
+      const LinliCommunity *community = linli_project_get_community (project, c);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, community->id);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, community->name);
+      json_builder_set_member_name (b, "has_needs");
+      json_builder_add_boolean_value (b, community_has_needs (pp, c));
+      json_builder_set_member_name (b, "received");
+      json_builder_add_double_value (b, r->group_met[c]);
+      json_builder_set_member_name (b, "reason");
+      json_builder_add_string_value (b, linli_unmet_reason_to_string (r->group_reasons[c]));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
 /* Output */
 
 static void
@@ -66,8 +196,7 @@ print_text (LinliProject              *project,
   for (guint i = 0; i < pp->unplaced_needs->len; i++)
     g_print (_("  need %s is at a place with no position and takes no part\n"),
              (const char *) pp->unplaced_needs->pdata[i]);
-  g_print (r->straight_line ? _("Distances: straight lines, not walks along streets\n")
-                            : _("Distances: as given\n"));
+  print_distances (pp);
   if (p->max_distance > 0)
     g_print (_("Maximum distance: %.0f m\n"), p->max_distance);
   g_print (_("Met: %.1f of %.1f per month (%.1f%%); priority-weighted %.1f; mean distance %.0f "
@@ -128,7 +257,12 @@ print_json (LinliProject              *project,
   json_builder_set_member_name (b, "file");
   json_builder_add_string_value (b, path);
   json_builder_set_member_name (b, "distance");
-  json_builder_add_string_value (b, r->straight_line ? "straight-line" : "given");
+  json_builder_add_string_value (b, pp->distances == NULL ? "straight-line"
+                                    : pp->n_street_pairs == (gsize) pp->problem.n_units *
+                                                            pp->problem.n_needs
+                                    ? "streets" : "streets-and-straight-lines");
+  json_builder_set_member_name (b, "street_pairs");
+  json_builder_add_int_value (b, pp->n_street_pairs);
   json_builder_set_member_name (b, "max_distance");
   json_builder_add_double_value (b, pp->problem.max_distance);
   json_builder_set_member_name (b, "met");
@@ -243,6 +377,7 @@ print_json (LinliProject              *project,
   for (guint i = 0; i < pp->unplaced_needs->len; i++)
     json_builder_add_string_value (b, pp->unplaced_needs->pdata[i]);
   json_builder_end_array (b);
+  add_communities_json (b, project, pp, r);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
@@ -328,8 +463,7 @@ print_whole_text (LinliProject              *project,
   for (guint i = 0; i < pp->unplaced_units->len; i++)
     g_print (_("  unit %s has no position and takes no part\n"),
              (const char *) pp->unplaced_units->pdata[i]);
-  g_print (r->straight_line ? _("Distances: straight lines, not walks along streets\n")
-                            : _("Distances: as given\n"));
+  print_distances (pp);
   if (pp->problem.max_distance > 0)
     g_print (_("Maximum distance: %.0f m\n"), pp->problem.max_distance);
 
@@ -378,7 +512,12 @@ print_whole_json (LinliProject              *project,
   json_builder_set_member_name (b, "places_per_unit");
   json_builder_add_int_value (b, places_per_unit);
   json_builder_set_member_name (b, "distance");
-  json_builder_add_string_value (b, r->straight_line ? "straight-line" : "given");
+  json_builder_add_string_value (b, pp->distances == NULL ? "straight-line"
+                                    : pp->n_street_pairs == (gsize) pp->problem.n_units *
+                                                            pp->problem.n_needs
+                                    ? "streets" : "streets-and-straight-lines");
+  json_builder_set_member_name (b, "street_pairs");
+  json_builder_add_int_value (b, pp->n_street_pairs);
   json_builder_set_member_name (b, "max_distance");
   json_builder_add_double_value (b, pp->problem.max_distance);
   json_builder_set_member_name (b, "assignment");
@@ -428,6 +567,7 @@ print_whole_json (LinliProject              *project,
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+  add_communities_json (b, project, pp, r);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
@@ -465,20 +605,30 @@ add_pairs (LinliPartnerProblem *pp,
 /**
  * linli_tool_assign:
  *
- * `linli-tool assign FILE [--json] [--max-distance M] [--fix UNIT:NEED] [--forbid UNIT:NEED]`:
- * the optimal assignment of the project's partner units to its needs, and
- * why each need not met in full stays so.  Exit 2 for wrong options or
- * pairs, 1 when the project cannot be read.
+ * `linli-tool assign FILE [--json] [--max-distance M] [--fix UNIT:NEED] [--forbid UNIT:NEED]
+ * [--registry URI [--save OUT]]`: the optimal assignment of the project's
+ * partner units to its needs, and why each need not met in full stays so;
+ * with --registry the registry's lists instead of the project's, and with
+ * --save the project written with them as its snapshot.  Exit 2 for wrong
+ * options or pairs, 1 when the project or the registry cannot be read or
+ * the project cannot be written.
  */
 int
 linli_tool_assign (int    argc,
                    char **argv)
 {
-  gboolean json = FALSE, whole = FALSE;
-  double max_distance = 0;
+  gboolean json = FALSE, whole = FALSE, every_community = FALSE, straight = FALSE;
+  double max_distance = 0, community_minimum = 1;
   int places_per_unit = 1;
   g_auto (GStrv) fixed = NULL, forbidden = NULL;
+  g_autofree char *registry_uri = NULL, *save = NULL;
   GOptionEntry entries[] = {
+    { "registry", 'r', 0, G_OPTION_ARG_STRING, &registry_uri,
+      N_("Take the partner lists from this registry instead of the plan’s: an SQLite file, "
+         "sqlite:PATH, postgresql://… or a libpq keyword string"), "URI" },
+    { "save", 0, 0, G_OPTION_ARG_FILENAME, &save,
+      N_("With --registry: write the plan with the registry’s lists as its snapshot, so it "
+         "still opens alone"), "OUT" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the assignment as JSON"), NULL },
     { "max-distance", 'd', 0, G_OPTION_ARG_DOUBLE, &max_distance,
       N_("Farthest a unit serves a place (default: any distance)"), "METRES" },
@@ -493,6 +643,13 @@ linli_tool_assign (int    argc,
 
     { "places-per-unit", 0, 0, G_OPTION_ARG_INT, &places_per_unit,
       N_("With --whole: how many places one unit may take on (default 1)"), "N" },
+    { "straight", 0, 0, G_OPTION_ARG_NONE, &straight,
+      N_("Measure straight lines even where the project has streets"), NULL },
+    { "every-community", 0, 0, G_OPTION_ARG_NONE, &every_community,
+      N_("Every community with needs gets at least one unit, before priorities count"), NULL },
+    { "community-minimum", 0, 0, G_OPTION_ARG_DOUBLE, &community_minimum,
+      N_("With --every-community: what each community gets at least, a month, in its needs' "
+         "measures (default 1)"), "QUANTITY" },
     { NULL }
   };
   g_autoptr (GOptionContext) ctx =
@@ -506,12 +663,15 @@ linli_tool_assign (int    argc,
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc != 2 || max_distance < 0 ||
-      !isfinite (max_distance) || places_per_unit < 1 || places_per_unit > 10000)
+      !isfinite (max_distance) || places_per_unit < 1 || places_per_unit > 10000 ||
+      !(community_minimum > 0) || !isfinite (community_minimum) ||
+      (save != NULL && registry_uri == NULL))
     {
       g_printerr ("linli-tool assign: %s\n",
                   error ? error->message
-                        : _("give one project FILE, a maximum distance of 0 or more and from 1 to "
-                            "10000 places per unit"));
+                        : _("give one project FILE, a maximum distance of 0 or more, from 1 to "
+                            "10000 places per unit, a community minimum above 0, and --save "
+                            "only with --registry"));
 
       return 2;
     }
@@ -521,10 +681,31 @@ linli_tool_assign (int    argc,
       g_printerr ("linli-tool: %s\n", error->message);
       return 1;
     }
+  if (registry_uri != NULL)
+    {
+      g_autoptr (LinliRegistry) registry = linli_registry_open (registry_uri, &error);
+      LinliPartners *partners = linli_project_get_partners (project);
+
+      if (registry == NULL || !linli_registry_load (registry, partners, &error))
+        {
+          g_printerr ("linli-tool: %s\n", error->message);
+          return 1;
+        }
+      linli_partners_set_registry (partners, linli_registry_get_location (registry));
+    }
+  if (save != NULL && !linli_format_save_file (project, save, &error))
+    {
+      g_printerr ("linli-tool: %s\n", error->message);
+      return 1;
+    }
   if (whole)
     pp = linli_partner_problem_new_whole (project, max_distance, places_per_unit);
   else
     pp = linli_partner_problem_new (project, max_distance);
+  if (!straight)
+    linli_partner_problem_use_streets (pp, project);
+  if (every_community)
+    linli_partner_problem_set_community_minimum (pp, project, community_minimum);
   if (!add_pairs (pp, TRUE, fixed, &error) || !add_pairs (pp, FALSE, forbidden, &error))
     {
       g_printerr ("linli-tool assign: %s\n", error->message);
@@ -539,11 +720,16 @@ linli_tool_assign (int    argc,
   if (whole && json)
     print_whole_json (project, argv[1], pp, result, places_per_unit);
   else if (whole)
-    print_whole_text (project, pp, result, places_per_unit);
+    {
+      print_whole_text (project, pp, result, places_per_unit);
+      print_communities_text (project, pp, result);
+    }
   else if (json)
     print_json (project, argv[1], pp, result);
-
   else
-    print_text (project, pp, result);
+    {
+      print_text (project, pp, result);
+      print_communities_text (project, pp, result);
+    }
   return 0;
 }

@@ -31,6 +31,7 @@
 #include "linli-tool-gis.h"
 #include "linli-tool-org.h"
 #include "linli-tool-assign.h"
+#include "linli-tool-units.h"
 #include "linli-tool-boundaries.h"
 #include "linli-tool-grid.h"
 #include "linli-tool-scenario.h"
@@ -1036,6 +1037,7 @@ static const struct
   { "scenario", linli_tool_scenario, N_("List scenarios, compare two, or make one from a plan") },
   { "assign", linli_tool_assign, N_("Assign partner units to the needs of places: most priority-weighted need met, then least distance, and why the rest stays unmet") },
   { "sites", linli_tool_sites, N_("Add candidate sites in bulk from a CSV list, the points of a GeoJSON or OpenStreetMap file, or the buildings of one kind") },
+  { "units", linli_tool_units, N_("The registry of partner units: import a CSV list of units and what they offer, or list them") },
 };
 
 /* Output */

@@ -8,16 +8,17 @@
 #include "linli-import-ogr.h"
 
 /* GIS files through GDAL, as Linli opens them.  The first byte picks the
- * driver (its value modulo 3), by the file's name: 0 GeoJSON through OGR's
+ * driver (its value modulo 4), by the file's name: 0 GeoJSON through OGR's
  * reader (buildings, streets), 1 a dBase table alone (.dbf, the attribute
- * file of a Shapefile, read as a building list), 2 KML; the rest is the
- * file.  A project made is saved as .linli and loaded again. */
+ * file of a Shapefile, read as a building list), 2 KML, 3 a DXF drawing
+ * (counted by Linli before GDAL reads it); the rest is the file.  A
+ * project made is saved as .linli and loaded again. */
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  static const char *const names[] = { "input.geojson", "input.dbf", "input.kml" };
+  static const char *const names[] = { "input.geojson", "input.dbf", "input.kml", "input.dxf" };
   g_auto (LinliImportReport) report = { 0 };
   g_autoptr (LinliProject) project = NULL;
   g_autoptr (LinliCsvTable) table = NULL;

@@ -10,8 +10,13 @@
 
 #include "linli-format.h"
 #include "linli-gui-test-utils.h"
+#include "linli-import-ogr.h"
 #include "linli-sites-dialog.h"
 #include "linli-window-private.h"
+
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
 
 typedef struct
 {
@@ -224,6 +229,144 @@ test_gis_layer (Fixture       *f,
   g_assert_cmpuint (linli_project_get_n_sites (f->project), ==, n_before);
 }
 
+/* A GeoPackage of two point layers, written here: "kindergartens" of
+ * two points and "halls" of three, beside the sample's first building. */
+static char *
+write_two_point_layers (Fixture *f)
+{
+  const LinliBuilding *first = linli_project_get_building (f->project, 0);
+  g_autofree char *path = g_build_filename (f->dir, "points.gpkg", NULL);
+  GDALDatasetH ds;
+
+  GDALAllRegister ();
+  ds = GDALCreate (GDALGetDriverByName ("GPKG"), path, 0, 0, 0, GDT_Unknown, NULL);
+  g_assert_nonnull (ds);
+  for (guint l = 0; l < 2; l++)
+    {
+      OGRSpatialReferenceH wgs84 = OSRNewSpatialReference (NULL);
+      OGRLayerH layer;
+      OGRFieldDefnH name = OGR_Fld_Create ("name", OFTString);
+
+      OSRImportFromEPSG (wgs84, 4326);
+      layer = GDALDatasetCreateLayer (ds, l == 0 ? "kindergartens" : "halls", wgs84, wkbPoint, NULL);
+      OSRDestroySpatialReference (wgs84);
+      OGR_L_CreateField (layer, name, TRUE);
+      OGR_Fld_Destroy (name);
+      for (guint i = 0; i < 2 + l; i++)
+        {
+          OGRFeatureH feature = OGR_F_Create (OGR_L_GetLayerDefn (layer));
+          OGRGeometryH point = OGR_G_CreateGeometry (wkbPoint);
+          g_autofree char *label = g_strdup_printf ("%s %u", l == 0 ? "幼儿园" : "活动室", i + 1);
+
+          OGR_F_SetFieldString (feature, 0, label);
+          OGR_G_SetPoint_2D (point, 0, first->lon + 0.001 * i, first->lat + 0.0005 * l);
+          OGR_F_SetGeometryDirectly (feature, point);
+          g_assert_cmpint (OGR_L_CreateFeature (layer, feature), ==, OGRERR_NONE);
+          OGR_F_Destroy (feature);
+        }
+    }
+  GDALClose (ds);
+  return g_steal_pointer (&path);
+}
+
+/* The first widget named @name under @widget, depth first. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+table_rows (LinliSitesDialog *dialog)
+{
+  return linli_csv_table_get_n_rows (linli_columns_dialog_get_table (LINLI_COLUMNS_DIALOG (dialog)));
+}
+
+/* A file of several layers offers them in a chooser with the labels the
+ * GIS import shows.  Choosing another reads its table with its columns
+ * guessed again; a layer that cannot be a site list (the fixture's
+ * streets, lines) says why and leaves the table as it was. */
+static void
+test_gis_layer_chooser (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *src = g_getenv ("LINLI_SOURCE_DIR");
+  g_autofree char *two = g_build_filename (src ? src : ".", "tests", "data", "ogr", "two-layers.gpkg", NULL);
+  g_autofree char *points = write_two_point_layers (f);
+  g_autoptr (GError) error = NULL;
+  guint n_before = linli_project_get_n_sites (f->project);
+  LinliSitesDialog *dialog;
+  AdwComboRow *row;
+  GListModel *labels;
+
+  /* Lines are refused by name and reason; the buildings stay. */
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (two);
+    g_autoptr (GPtrArray) layers = linli_ogr_list_layers (two, NULL, &error);
+    guint streets = G_MAXUINT;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < layers->len; i++)
+      if (g_str_equal (((LinliOgrLayerInfo *) layers->pdata[i])->name, "streets"))
+        streets = i;
+    g_assert_cmpuint (streets, <, 2);
+    dialog = linli_window_open_sites_dialog (f->window, file, &error);
+    g_assert_no_error (error);
+    row = ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "layer"));
+    g_assert_nonnull (row);
+    labels = adw_combo_row_get_model (row);
+    g_assert_cmpuint (g_list_model_get_n_items (labels), ==, 2);
+    for (guint i = 0; i < layers->len; i++)
+      g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (labels), i),
+                                       ((LinliOgrLayerInfo *) layers->pdata[i])->name));
+    g_assert_cmpuint (table_rows (dialog), ==, 3);
+    adw_combo_row_set_selected (row, streets);
+    g_assert_nonnull (strstr (linli_columns_dialog_get_summary (LINLI_COLUMNS_DIALOG (dialog)), "streets"));
+    g_assert_false (linli_columns_dialog_get_can_import (LINLI_COLUMNS_DIALOG (dialog)));
+    g_assert_cmpuint (table_rows (dialog), ==, 3);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  /* Two point layers: the second's three rows, imported. */
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (points);
+
+    dialog = linli_window_open_sites_dialog (f->window, file, &error);
+    g_assert_no_error (error);
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+    row = ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "layer"));
+    g_assert_nonnull (row);
+    g_assert_cmpuint (table_rows (dialog), ==, 2);
+    adw_combo_row_set_selected (row, 1);
+    g_assert_cmpuint (table_rows (dialog), ==, 3);
+    /* As a caller chooses it, the chooser following; and back. */
+    g_assert_true (linli_sites_dialog_select_layer (dialog, 0, &error));
+    g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+    g_assert_cmpuint (table_rows (dialog), ==, 2);
+    adw_combo_row_set_selected (row, 1);
+    g_assert_cmpuint (table_rows (dialog), ==, 3);
+    g_assert_cmpint (linli_sites_dialog_get_column (dialog, LINLI_SITE_FIELD_LON), >=, 0);
+    g_assert_cmpint (linli_sites_dialog_get_column (dialog, LINLI_SITE_FIELD_NAME), >=, 0);
+    g_assert_true (linli_columns_dialog_get_can_import (LINLI_COLUMNS_DIALOG (dialog)));
+    linli_test_screenshot (GTK_WIDGET (dialog), "sites-dialog-layer.png");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv.import", NULL));
+    g_assert_null (dialog);
+    g_assert_cmpuint (linli_project_get_n_sites (f->project), ==, n_before + 3);
+    g_assert_cmpstr (linli_site_get_name (linli_project_get_site (f->project, n_before + 2)), ==, "活动室 3");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -244,6 +387,7 @@ main (int    argc,
   ADD ("/sites-dialog/import", test_import);
   ADD ("/sites-dialog/far", test_far);
   ADD ("/sites-dialog/gis-layer", test_gis_layer);
+  ADD ("/sites-dialog/gis-layer-chooser", test_gis_layer_chooser);
 #undef ADD
   return g_test_run ();
 }

@@ -525,6 +525,56 @@ linli_walk_distance (LinliWalk *walk,
   return d + to.offset;
 }
 
+/**
+ * linli_walk_distances_from:
+ * @walk: a street graph
+ * @x: the place walked from, in the walk's projection
+ * @y: the same
+ * @targets: the places walked to, snapped with linli_walk_snap()
+ * @n_targets: how many
+ * @limit: the longest walk wanted, metres (INFINITY: any)
+ * @distances: (out caller-allocates): per target, the walk in metres, or
+ *   infinity when the place is not near a street, the streets do not
+ *   connect them or the walk is longer than @limit
+ *
+ * The walks from one place to many with one search, the same walks
+ * linli_walk_distance() gives pair by pair.
+ */
+void
+linli_walk_distances_from (LinliWalk           *walk,
+                           double               x,
+                           double               y,
+                           const LinliWalkSnap *targets,
+                           guint                n_targets,
+                           double               limit,
+                           double              *distances)
+{
+  LinliWalkSnap from;
+
+  for (guint i = 0; i < n_targets; i++)
+    distances[i] = INFINITY;
+  if (!linli_walk_snap (walk, x, y, &from) || from.offset > limit)
+    return;
+  next_query (walk);
+  search_from (walk, &from, limit);
+  for (guint i = 0; i < n_targets; i++)
+    {
+      const LinliWalkSnap *to = &targets[i];
+      const Edge *e;
+      double d;
+
+      if (to->edge == G_MAXUINT)
+        continue;
+      e = &walk->edges[to->edge];
+      d = MIN (node_dist (walk, e->a) + to->t * e->length,
+               node_dist (walk, e->b) + (1 - to->t) * e->length);
+      if (to->edge == from.edge)
+        d = MIN (d, from.offset + fabs (to->t - from.t) * e->length);
+      d += to->offset;
+      distances[i] = d <= limit ? d : INFINITY;
+    }
+}
+
 /* Nearest source: a multi-source Dijkstra kept up to date */
 
 typedef struct

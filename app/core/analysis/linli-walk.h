@@ -65,6 +65,13 @@ double               linli_walk_distance           (LinliWalk *walk,
                                                     double     x2,
                                                     double     y2);
 
+void                 linli_walk_distances_from     (LinliWalk           *walk,
+                                                    double               x,
+                                                    double               y,
+                                                    const LinliWalkSnap *targets,
+                                                    guint                n_targets,
+                                                    double               limit,
+                                                    double              *distances);
 LinliWalkNearest    *linli_walk_nearest_new        (LinliWalk *walk) G_GNUC_WARN_UNUSED_RESULT;
 void                 linli_walk_nearest_free       (LinliWalkNearest *nearest);
 guint                linli_walk_nearest_add_source (LinliWalkNearest *nearest,

@@ -90,6 +90,10 @@ linli_sqlite_open (const char           *path,
   if (rc == SQLITE_OK)
     {
       sqlite3_extended_result_codes (db, 1);
+      /* Another connection opening or closing the same file (a WAL file
+       * being recovered or checkpointed) holds a lock for a moment: wait
+       * for it rather than fail the probe below. */
+      sqlite3_busy_timeout (db, 5000);
       rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_master LIMIT 1", -1, &probe, NULL);
       if (rc == SQLITE_OK)
         rc = sqlite3_step (probe);

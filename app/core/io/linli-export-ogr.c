@@ -11,6 +11,10 @@
 #include "linli-grids.h"
 #include "linli-org.h"
 #include "linli-org-check.h"
+#include "linli-partner-assign.h"
+#include "linli-partner-problem.h"
+#include "linli-partner-tables.h"
+#include "linli-partners.h"
 
 #include <cpl_conv.h>
 #include <errno.h>
@@ -34,7 +38,7 @@ static const struct
   { LINLI_EXPORT_OGR_GEOJSON, "GeoJSON", ".geojson" },
 };
 
-static const char *const layer_names[] = { "buildings", "sites", "streets", "grids" };
+static const char *const layer_names[] = { "buildings", "sites", "streets", "grids", "assignments" };
 
 /* ------------------------------------------------------------------------ */
 /* Options                                                                   */
@@ -46,7 +50,7 @@ linli_export_ogr_options_init (LinliExportOgrOptions *options)
   memset (options, 0, sizeof *options);
   options->format = LINLI_EXPORT_OGR_GPKG;
   options->layers = LINLI_EXPORT_OGR_BUILDINGS | LINLI_EXPORT_OGR_SITES | LINLI_EXPORT_OGR_STREETS |
-                    LINLI_EXPORT_OGR_GRIDS;
+                    LINLI_EXPORT_OGR_GRIDS | LINLI_EXPORT_OGR_ASSIGNMENTS;
 }
 
 /**
@@ -78,7 +82,8 @@ linli_export_ogr_format_from_path (const char           *path,
 
 /**
  * linli_export_ogr_layers_parse:
- * @list: "buildings,sites,streets,grids", any of them, comma-separated
+ * @list: "buildings,sites,streets,grids,assignments", any of them,
+ *   comma-separated
  *
  * Returns: %FALSE with @error set on an unknown or empty list
  */
@@ -101,7 +106,8 @@ linli_export_ogr_layers_parse (const char  *list,
       if (k == G_N_ELEMENTS (layer_names))
         {
           g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_FAILED,
-                       _("“%s” is not a layer: give buildings, sites, streets or grids"), parts[i]);
+                       _("“%s” is not a layer: give buildings, sites, streets, grids or assignments"),
+                       parts[i]);
           return FALSE;
         }
       *layers |= 1u << k;
@@ -109,7 +115,7 @@ linli_export_ogr_layers_parse (const char  *list,
   if (*layers == 0)
     {
       g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_FAILED,
-                   _("no layer: give buildings, sites, streets or grids"));
+                   _("no layer: give buildings, sites, streets, grids or assignments"));
       return FALSE;
     }
   return TRUE;
@@ -350,6 +356,7 @@ write_buildings (Writer       *w,
     {
       const LinliGridAssignment *assignment = linli_document_get_grid_assignment (w->document);
 
+      add_field (layer, "grid_id", OFTString);
       add_field (layer, "grid", OFTString);
       building_grid = linli_grid_assignment_get_building_grids (assignment);
     }
@@ -398,7 +405,12 @@ write_buildings (Writer       *w,
                       linli_site_get_id (linli_project_get_site (project, walks.building_site[b])));
         }
       if (building_grid != NULL && building_grid[b] >= 0)
-        set_text (feature, "grid", linli_grid_get_name (linli_grids_get_grid (grids, building_grid[b])));
+        {
+          LinliGrid *grid = linli_grids_get_grid (grids, building_grid[b]);
+
+          set_text (feature, "grid_id", linli_grid_get_id (grid));
+          set_text (feature, "grid", linli_grid_get_name (grid));
+        }
       if (check != NULL && b < check->n_buildings)
         set_text (feature, "chain", linli_chain_status_to_string (check->chain[b]));
 
@@ -630,6 +642,81 @@ write_grids (Writer       *w,
   return ok;
 }
 
+/* The partner units' optimal assignment to the needs of places, solved
+ * as `linli-tool assign` solves it (every need, no distance limit, walks
+ * along the streets where there are any): a line
+ * from each unit to the place it serves, one per flow.  Units are
+ * organisations; their contacts, who are people, are left out. */
+static gboolean
+write_assignments (Writer       *w,
+                   GDALDatasetH  ds,
+                   const char   *name)
+{
+  LinliProject *project = w->project;
+  LinliPartners *partners = linli_project_get_partners (project);
+  g_autoptr (LinliPartnerProblem) pp = linli_partner_problem_new (project, 0);
+  g_autoptr (LinliAssignResult) result = NULL;
+  g_autoptr (GError) local_error = NULL;
+  OGRLayerH layer = create_layer (w, ds, name, wkbLineString);
+  gboolean ok = TRUE;
+
+  if (layer == NULL)
+    return FALSE;
+  linli_partner_problem_use_streets (pp, project);
+  add_field (layer, "unit", OFTString);
+  add_field (layer, "unit_name", OFTString);
+  add_field (layer, "need", OFTString);
+  add_field (layer, "place_kind", OFTString);
+  add_field (layer, "place", OFTString);
+  add_field (layer, "place_name", OFTString);
+  add_field (layer, "category", OFTString);
+  add_field (layer, "quantity", OFTReal);
+  add_field (layer, "measure", OFTString);
+  add_field (layer, "distance_m", OFTReal);
+  add_field (layer, "fixed", OFTInteger);
+  if (pp->problem.n_units == 0 || pp->problem.n_needs == 0)
+    return TRUE;
+  result = linli_assign_solve (&pp->problem, &local_error);
+  if (result == NULL)
+    {
+      if (w->message == NULL)
+        w->message = g_strdup (local_error->message);
+      return FALSE;
+    }
+  for (guint f = 0; ok && f < result->n_flows; f++)
+    {
+      const LinliAssignFlow *flow = &result->flows[f];
+      const LinliPartnerUnit *unit =
+        linli_partners_get_unit (partners, g_array_index (pp->unit_positions, guint, flow->unit));
+      const LinliPartnerNeed *need =
+        linli_partners_get_need (partners, g_array_index (pp->need_positions, guint, flow->need));
+      guint resource = g_array_index (pp->offer_resources, guint, flow->offer);
+      const LinliLatLon *from = &pp->problem.units[flow->unit];
+      const LinliLatLon *to = &pp->problem.needs[flow->need].position;
+      OGRFeatureH feature = OGR_F_Create (OGR_L_GetLayerDefn (layer));
+      OGRGeometryH line = OGR_G_CreateGeometry (wkbLineString);
+
+      set_text (feature, "unit", unit->id);
+      set_text (feature, "unit_name", unit->name);
+      set_text (feature, "need", need->id);
+      set_text (feature, "place_kind", linli_partner_place_kind_to_string (need->place_kind));
+      set_text (feature, "place", need->place);
+      set_text (feature, "place_name", linli_partner_place_name (project, need->place_kind, need->place));
+      set_text (feature, "category", linli_partners_category_label (partners, need->category));
+      /* Quantities are shares of a month, often fractions: written whole,
+       * so that they add up to what each unit gives. */
+      OGR_F_SetFieldDouble (feature, OGR_F_GetFieldIndex (feature, "quantity"), flow->quantity);
+      set_text (feature, "measure", resource < unit->n_resources ? unit->resources[resource].measure : NULL);
+      set_real (feature, "distance_m", flow->distance);
+      set_int (feature, "fixed", flow->fixed);
+      OGR_G_AddPoint_2D (line, from->lon, from->lat);
+      OGR_G_AddPoint_2D (line, to->lon, to->lat);
+      ok = add_feature (w, layer, feature, line);
+      OGR_F_Destroy (feature);
+    }
+  return ok;
+}
+
 /* Writes one dataset at @path holding the layers in @layers. */
 static gboolean
 write_dataset (Writer      *w,
@@ -677,6 +764,8 @@ write_dataset (Writer      *w,
     ok = write_streets (w, ds, single ? layer_name : "streets");
   if (ok && (layers & LINLI_EXPORT_OGR_GRIDS))
     ok = write_grids (w, ds, single ? layer_name : "grids");
+  if (ok && (layers & LINLI_EXPORT_OGR_ASSIGNMENTS))
+    ok = write_assignments (w, ds, single ? layer_name : "assignments");
   if (ok && GDALDatasetTestCapability (ds, ODsCTransactions))
     ok = GDALDatasetCommitTransaction (ds) == OGRERR_NONE;
   GDALClose (ds);
@@ -713,12 +802,16 @@ remove_tree (const char *dir)
  * or 0), covers (sites within reach), walk_m (along streets to the nearest
  * existing or planned site, empty without streets or when none is
  * reachable) and nearest (that site's id), grid (its name, when the
- * project has grids) and chain (the organisation chain's status, when it
- * has an organisation); their outlines, or points for buildings without
- * one (a layer `building_points` beside). Sites: id, name, tier, status,
- * services, address, capacity, households (within reach) and reach_m.
- * Streets: every segment between two nodes with its kind, length_m and
- * walk_m from its middle to the nearest site.
+ * project has grids; grid_id its id) and chain (the organisation chain's
+ * status, when it has an organisation); their outlines, or points for
+ * buildings without one (a layer `building_points` beside). Sites: id,
+ * name, tier, status, services, address, capacity, households (within
+ * reach) and reach_m.  Streets: every segment between two nodes with its
+ * kind, length_m and walk_m from its middle to the nearest site.
+ * Assignments (when the project has partner units and needs): the optimal
+ * assignment linli_assign_solve() gives, a line from unit to place per
+ * flow, with unit, unit_name, need, place_kind, place, place_name,
+ * category, quantity (per month), measure, distance_m and fixed.
  *
  * Everything is written into a temporary folder beside @path and moved
  * into place only when all is written, so a failure leaves no half file.
@@ -747,6 +840,12 @@ linli_export_ogr (LinliDocument               *document,
   layers = options->layers;
   if (linli_grids_get_n_grids (linli_project_get_grids (linli_document_get_project (document))) == 0)
     layers &= ~(guint) LINLI_EXPORT_OGR_GRIDS;
+  /* Nor one without partner units and needs an assignment layer. */
+  if (linli_partners_get_n (linli_project_get_partners (linli_document_get_project (document)),
+                            LINLI_PARTNER_LIST_UNITS) == 0 ||
+      linli_partners_get_n (linli_project_get_partners (linli_document_get_project (document)),
+                            LINLI_PARTNER_LIST_NEEDS) == 0)
+    layers &= ~(guint) LINLI_EXPORT_OGR_ASSIGNMENTS;
   if (layers == 0)
     {
       g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_FAILED, _("no layer to write"));

@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 /* Results back out to the GIS the office uses (ArcGIS, QGIS, SuperMap):
  * buildings with their coverage, walk to the nearest site, grid and chain
  * status; sites with the households each serves; streets with the walk
- * to the nearest site; grids with their figures; as a GeoPackage, Shapefiles or GeoJSON, in WGS84
+ * to the nearest site; grids with their figures; the partner units'
+ * assignment as lines; as a GeoPackage, Shapefiles or GeoJSON, in WGS84
  * or a coordinate system PROJ knows.  Errors use LINLI_IMPORT_ERROR. */
 
 typedef enum
@@ -24,6 +25,7 @@ typedef enum
   LINLI_EXPORT_OGR_SITES     = 1 << 1,
   LINLI_EXPORT_OGR_STREETS   = 1 << 2,
   LINLI_EXPORT_OGR_GRIDS     = 1 << 3,   /* left out when the project has no grids */
+  LINLI_EXPORT_OGR_ASSIGNMENTS = 1 << 4, /* partner units to places; left out without units or needs */
 } LinliExportOgrLayers;
 
 typedef struct

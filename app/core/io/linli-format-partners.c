@@ -571,12 +571,15 @@ parse_assignment (PartnersReader *r)
 static gboolean
 read_partners (LinliFormatReader *l)
 {
-  static const char *const no_names[] = { NULL };
-  LinliFormatAttrs a = { no_names, { NULL } };
+  static const char *const names[] = { "registry", NULL };
+  LinliFormatAttrs a = { names, { NULL } };
   PartnersReader r = { l, linli_project_get_partners (l->project), STAGE_CATEGORY, NULL };
   gboolean ok = _linli_format_read_attrs (l, &a);
   int type;
 
+  if (ok)
+    linli_partners_set_registry (r.partners, a.values[0]);
+  _linli_format_attrs_clear (&a);
   if (!ok || xmlTextReaderIsEmptyElement (l->x.reader))
     return ok;
   r.resources = g_array_new (FALSE, FALSE, sizeof (LinliPartnerResource));
@@ -665,10 +668,12 @@ write_partners (LinliFormatWriter *w,
   g_autoptr (GHashTable) written_records = NULL;
   const LinliPartnerAssignment *assignment = linli_partners_get_assignment (p);
 
-  if (linli_partners_is_empty (p))
+  if (linli_partners_is_empty (p) && linli_partners_get_registry (p) == NULL)
     return TRUE;
 
-  g_string_append (out, "  <partners>\n");
+  g_string_append (out, "  <partners");
+  append_optional (out, "registry", linli_partners_get_registry (p));
+  g_string_append (out, ">\n");
   for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_CATEGORIES); i++)
     {
       const LinliPartnerCategory *c = linli_partners_get_category (p, i);

@@ -139,13 +139,16 @@ to_utf8 (const char *text)
 }
 
 /* The bytes an .xlsx, .ods or .kmz would unzip to, by their zip
- * directory, so that a zip bomb is refused before any driver inflates it. */
+ * directory, so that a zip bomb is refused before any driver inflates it;
+ * then by inflating each member, at most the fence's worth, because GDAL
+ * reads a member to the end of its data whatever size the directory gives
+ * (a member that says 2 KB and inflates to 600 MB is read whole). */
 static gboolean
 check_unzipped_size (const char  *path,
                      GError     **error)
 {
   static const char *const zipped[] = { ".xlsx", ".ods", ".kmz", ".zip", NULL };
-  g_autofree char *vsi = NULL;
+  g_autofree char *vsi = NULL, *buffer = NULL;
   const VSIDIREntry *entry;
   VSIDIR *dir;
   guint64 total = 0;
@@ -170,6 +173,133 @@ check_unzipped_size (const char  *path,
     }
   if (dir != NULL)
     VSICloseDir (dir);
+
+  total = 0;
+  buffer = g_malloc (1024 * 1024);
+  dir = VSIOpenDir (vsi, -1, NULL);
+  while (dir != NULL && (entry = VSIGetNextDirEntry (dir)) != NULL)
+    {
+      g_autofree char *member = NULL;
+      VSILFILE *file;
+      size_t got;
+
+      if (!entry->bModeKnown || !VSI_ISREG (entry->nMode))
+        continue;
+      member = g_strconcat (vsi, "/", entry->pszName, NULL);
+      file = VSIFOpenL (member, "rb");
+      while (file != NULL && total <= LINLI_OGR_MAX_UNZIPPED &&
+             (got = VSIFReadL (buffer, 1, 1024 * 1024, file)) > 0)
+        total += got;
+      if (file != NULL)
+        VSIFCloseL (file);
+      if (total > LINLI_OGR_MAX_UNZIPPED)
+        {
+          VSICloseDir (dir);
+          g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
+                       _("%s: unpacks to more than %u MB, though its zip directory says less; refused as a "
+                         "possible zip bomb"), path, LINLI_OGR_MAX_UNZIPPED / (1024 * 1024));
+          return FALSE;
+        }
+    }
+  if (dir != NULL)
+    VSICloseDir (dir);
+  return TRUE;
+}
+
+/* Whether @data, a file's start, is an ASCII DXF drawing: "0", a line
+ * break and SECTION, after any blanks. */
+static gboolean
+looks_like_dxf (const char *data,
+                gsize       length)
+{
+  gsize i = 0;
+
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+  if (i >= length || data[i] != '0')
+    return FALSE;
+  i++;
+  while (i < length && (data[i] == ' ' || data[i] == '\r' || data[i] == '\n'))
+    i++;
+  return length - i >= 7 && strncmp (data + i, "SECTION", 7) == 0;
+}
+
+/* The points of each entity of an ASCII DXF drawing, counted before GDAL
+ * reads it: GDAL's DXF reader grows a polyline one point at a time, so a
+ * polyline of a million vertices costs it a reallocation per point, quick
+ * with glibc's realloc in place but quadratic wherever the block has to
+ * move.  Each coordinate pair starts with group code 10; a POLYLINE's
+ * VERTEX entities count towards it until its SEQEND.  Refused, with the
+ * line where the entity starts, past the fences of a feature and of a
+ * layer (the drawing counts as one). */
+static gboolean
+check_dxf_points (const char  *path,
+                  GError     **error)
+{
+  g_autoptr (GMappedFile) file = NULL;
+  g_autoptr (GError) local_error = NULL;
+  const char *data, *end, *line;
+  guint64 total = 0, points = 0;
+  guint number = 0, entity_line = 0;
+  gboolean code_line = TRUE, is_10 = FALSE, is_0 = FALSE, in_polyline = FALSE;
+
+  file = linli_file_map (path, &local_error);
+  if (file == NULL)
+    return TRUE;   /* GDAL says why it cannot open it */
+  data = g_mapped_file_get_contents (file);
+  end = data + g_mapped_file_get_length (file);
+  if (data == NULL || !looks_like_dxf (data, end - data))
+    return TRUE;
+  for (line = data; line < end; code_line = !code_line)
+    {
+      const char *next = memchr (line, '\n', end - line);
+      const char *stop = next ? next : end;
+      const char *a = line, *b = stop;
+
+      number++;
+      while (a < b && g_ascii_isspace (*a))
+        a++;
+      while (b > a && g_ascii_isspace (b[-1]))
+        b--;
+      if (code_line)
+        {
+          is_0 = b - a == 1 && a[0] == '0';
+          is_10 = b - a == 2 && a[0] == '1' && a[1] == '0';
+          if (is_10)
+            {
+              points++;
+              total++;
+            }
+        }
+      else if (is_0)
+        {
+          gboolean vertex = b - a == 6 && strncmp (a, "VERTEX", 6) == 0;
+          gboolean seqend = b - a == 6 && strncmp (a, "SEQEND", 6) == 0;
+
+          /* A new entity, unless it is a vertex or the end of the
+           * polyline the points so far belong to. */
+          if (!(in_polyline && (vertex || seqend)))
+            {
+              points = 0;
+              entity_line = number;
+            }
+          if (b - a == 8 && strncmp (a, "POLYLINE", 8) == 0)
+            in_polyline = TRUE;
+          else if (seqend || !vertex)
+            in_polyline = FALSE;
+        }
+      if (points > LINLI_OGR_MAX_FEATURE_POINTS || total > LINLI_OGR_MAX_VERTICES)
+        {
+          g_set_error (error, LINLI_IMPORT_ERROR, LINLI_IMPORT_ERROR_INVALID,
+                       points > LINLI_OGR_MAX_FEATURE_POINTS
+                         ? _("%s:%u: an entity of more than %u points; refused")
+                         : _("%s:%u: more than %u points in the drawing; refused"),
+                       path, entity_line, points > LINLI_OGR_MAX_FEATURE_POINTS ? LINLI_OGR_MAX_FEATURE_POINTS
+                                                                               : LINLI_OGR_MAX_VERTICES);
+          return FALSE;
+        }
+      line = next ? next + 1 : end;
+    }
   return TRUE;
 }
 
@@ -178,7 +308,8 @@ check_unzipped_size (const char  *path,
  * @encoding: (nullable): of Shapefile attributes, or %NULL for the .cpg's
  *
  * Opens @path read-only with the drivers Linli allows, after checking it
- * is a regular file (or a FileGDB folder) and no zip bomb.
+ * is a regular file (or a FileGDB folder), no zip bomb and no DXF
+ * drawing of more points than Linli takes.
  *
  * Returns: (transfer full): the dataset (GDALClose() it), or %NULL with
  *   @error set
@@ -197,7 +328,7 @@ _linli_ogr_open (const char  *path,
   _linli_ogr_register ();
   if (!g_file_test (path, G_FILE_TEST_IS_DIR) && !linli_file_check_regular (path, error))
     return NULL;
-  if (!check_unzipped_size (path, error))
+  if (!check_unzipped_size (path, error) || !check_dxf_points (path, error))
     return NULL;
   if (encoding != NULL && encoding[0] != '\0' && has_suffix (path, shapefiles))
     {

@@ -29,11 +29,25 @@ G_DEFINE_QUARK (linli-assign-error-quark, linli_assign_error)
  * Fixed pairs are lower bounds on their arcs: their flow is taken out of
  * the capacities and quantities before the network is built, and never
  * given back, which is the textbook reduction of lower bounds.
+ *
+ * Groups' minimums ("every community at least one unit") join the
+ * categories, so then there is one network for all: need → its group →
+ * sink, where the group's arc to the sink is two arcs, the first as wide
+ * as what the group still lacks of its minimum and costing −1 in a third,
+ * first-compared component, the second unbounded and free.  The reward
+ * of a group is then concave in its flow, which a min-cost flow handles
+ * exactly.  An augmenting path may now move flow from one need to another
+ * of lower priority to fill a minimum, but the shortest path still always
+ * improves: a path reaches its first group through a need, and could leave
+ * there for the sink on the free arc, which alone costs a negative
+ * priority.  So flow still grows until no path is left.
  */
 
-/* A cost: a is −priority per unit (whole numbers), b metres per unit. */
+/* A cost: l is −1 per unit a group lacks of its minimum, a is −priority
+ * per unit (whole numbers), b metres per unit. */
 typedef struct
 {
+  double l;
   double a;
   double b;
 } Cost;
@@ -42,6 +56,8 @@ static inline int
 cost_cmp (Cost x,
           Cost y)
 {
+  if (x.l != y.l)
+    return x.l < y.l ? -1 : 1;
   if (x.a != y.a)
     return x.a < y.a ? -1 : 1;
   if (x.b != y.b)
@@ -53,14 +69,14 @@ static inline Cost
 cost_add (Cost x,
           Cost y)
 {
-  return (Cost) { x.a + y.a, x.b + y.b };
+  return (Cost) { x.l + y.l, x.a + y.a, x.b + y.b };
 }
 
 static inline Cost
 cost_sub (Cost x,
           Cost y)
 {
-  return (Cost) { x.a - y.a, x.b - y.b };
+  return (Cost) { x.l - y.l, x.a - y.a, x.b - y.b };
 }
 
 /* One category's network, arcs in pairs (i, i ^ 1). */
@@ -125,7 +141,7 @@ add_arc (Network *net,
   guint index = net->to->len;
 
   add_half (net, from, to, cap, cost);
-  add_half (net, to, from, 0, (Cost) { -cost.a, -cost.b });
+  add_half (net, to, from, 0, (Cost) { -cost.l, -cost.a, -cost.b });
   return index;
 }
 
@@ -134,10 +150,70 @@ add_arc (Network *net,
 #define ARC_COST(net, e) g_array_index ((net)->cost, Cost, (e))
 #define ARC_NEXT(net, e) g_array_index ((net)->next, int, (e))
 
+/* A binary heap of nodes by tentative distance, with stale entries left
+ * in and skipped when popped. */
+typedef struct
+{
+  Cost  cost;
+  guint node;
+} HeapItem;
+
+static void
+heap_push (GArray   *heap,
+           Cost      cost,
+           guint     node)
+{
+  HeapItem item = { cost, node };
+  guint i = heap->len;
+
+  g_array_append_val (heap, item);
+  while (i > 0)
+    {
+      guint parent = (i - 1) / 2;
+      HeapItem *h = (HeapItem *) (gpointer) heap->data;
+
+      if (cost_cmp (h[parent].cost, h[i].cost) <= 0)
+        break;
+      item = h[parent];
+      h[parent] = h[i];
+      h[i] = item;
+      i = parent;
+    }
+}
+
+static HeapItem
+heap_pop (GArray *heap)
+{
+  HeapItem *h = (HeapItem *) (gpointer) heap->data;
+  HeapItem top = h[0];
+  guint n = heap->len - 1, i = 0;
+
+  h[0] = h[n];
+  g_array_set_size (heap, n);
+  for (;;)
+    {
+      guint l = 2 * i + 1, r = l + 1, m = i;
+      HeapItem t;
+
+      if (l < n && cost_cmp (h[l].cost, h[m].cost) < 0)
+        m = l;
+      if (r < n && cost_cmp (h[r].cost, h[m].cost) < 0)
+        m = r;
+      if (m == i)
+        break;
+      t = h[m];
+      h[m] = h[i];
+      h[i] = t;
+      i = m;
+    }
+  return top;
+}
+
 /* Successive shortest paths from node 0 to node n-1, with @pot the
  * initial potentials (reduced costs non-negative on arcs with room).
- * Dijkstra is the simple O(V²) one: one category's network is small and
- * dense.  Returns the number of augmentations. */
+ * Dijkstra with a
+ * binary heap: with the groups' minimums all categories share one sparse
+ * network.  Returns the number of augmentations. */
 static guint
 min_cost_flow (Network *net,
                Cost    *pot,
@@ -148,6 +224,7 @@ min_cost_flow (Network *net,
   g_autofree int *prev = g_new (int, n);
   g_autofree gboolean *reached = g_new (gboolean, n);
   g_autofree gboolean *done = g_new (gboolean, n);
+  g_autoptr (GArray) heap = g_array_new (FALSE, FALSE, sizeof (HeapItem));
 
   for (;;)
     {
@@ -160,16 +237,18 @@ min_cost_flow (Network *net,
           done[v] = FALSE;
           prev[v] = -1;
         }
-      dist[source] = (Cost) { 0, 0 };
+      g_array_set_size (heap, 0);
+      dist[source] = (Cost) { 0, 0, 0 };
       reached[source] = TRUE;
-      for (;;)
+      heap_push (heap, dist[source], source);
+      while (heap->len > 0)
         {
-          guint u = n;
+          HeapItem item = heap_pop (heap);
+          guint u = item.node;
 
-          for (guint v = 0; v < n; v++)
-            if (reached[v] && !done[v] && (u == n || cost_cmp (dist[v], dist[u]) < 0))
-              u = v;
-          if (u == n || u == sink)
+          if (done[u] || cost_cmp (item.cost, dist[u]) != 0)
+            continue;
+          if (u == sink)
             break;
           done[u] = TRUE;
           for (int e = net->head[u]; e >= 0; e = ARC_NEXT (net, e))
@@ -181,8 +260,8 @@ min_cost_flow (Network *net,
                 continue;
               rc = cost_sub (cost_add (ARC_COST (net, e), pot[u]), pot[v]);
               /* Rounding in the metres may leave a reduced cost a hair
-               * below zero; priorities are whole and exact. */
-              if (rc.a == 0 && rc.b < 0)
+               * below zero; the other components are whole and exact. */
+              if (rc.l == 0 && rc.a == 0 && rc.b < 0)
                 rc.b = 0;
               d = cost_add (dist[u], rc);
               if (!reached[v] || cost_cmp (d, dist[v]) < 0)
@@ -190,6 +269,7 @@ min_cost_flow (Network *net,
                   dist[v] = d;
                   prev[v] = e;
                   reached[v] = TRUE;
+                  heap_push (heap, d, v);
                 }
             }
         }
@@ -250,6 +330,12 @@ check_problem (const LinliAssignProblem *p,
   for (guint i = 0; i < p->n_forbidden; i++)
     if (p->forbidden[i].unit >= p->n_units || p->forbidden[i].need >= p->n_needs)
       goto invalid;
+  if (!isfinite (p->group_minimum) || p->group_minimum < 0)
+    goto invalid;
+  if (p->groups != NULL)
+    for (guint n = 0; n < p->n_needs; n++)
+      if (p->groups[n] != LINLI_ASSIGN_NO_GROUP && p->groups[n] >= p->n_groups)
+        goto invalid;
   if (p->distances != NULL)
     for (gsize i = 0; i < (gsize) p->n_units * p->n_needs; i++)
       if (!isfinite (p->distances[i]) || p->distances[i] < 0)
@@ -320,6 +406,218 @@ within (const LinliAssignProblem *p,
   return p->max_distance <= 0 || distance <= p->max_distance;
 }
 
+/* Builds the network of @offers and @needs (indices into the problem;
+ * an offer meets the needs of its category), with the groups' minimums
+ * still lacking in @group_left (NULL: no groups), solves it and appends
+ * the flows.  Returns the number of augmentations. */
+static guint
+solve_network (const LinliAssignProblem *p,
+               GArray                   *forbidden,
+               const double             *cap,
+               const double             *left,
+               GArray                   *offers,
+               GArray                   *needs,
+               const double             *group_left,
+               double                    eps,
+               GArray                   *flows)
+{
+  guint k = offers->len, m = needs->len, g = group_left != NULL ? p->n_groups : 0;
+  guint sink = k + m + g + 1, augmentations;
+  /* Triples of guint: arc, offer, need. */
+  g_autoptr (GArray) pair_arcs = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree Cost *pot = NULL;
+  g_autofree gboolean *need_reached = NULL, *group_reached = NULL;
+  gboolean sink_reached = FALSE;
+  Network net;
+
+  if (k == 0 || m == 0)
+    return 0;
+
+  network_init (&net, sink + 1);
+  pot = g_new (Cost, sink + 1);
+  need_reached = g_new0 (gboolean, m);
+  group_reached = g_new0 (gboolean, MAX (g, 1));
+  pot[0] = (Cost) { 0, 0, 0 };
+  for (guint j = 0; j < m; j++)
+    pot[1 + k + j] = (Cost) { 0, 0, INFINITY };
+  for (guint i = 0; i < k; i++)
+    {
+      guint o = g_array_index (offers, guint, i);
+
+      pot[1 + i] = (Cost) { 0, 0, 0 };
+      add_arc (&net, 0, 1 + i, cap[o], (Cost) { 0, 0, 0 });
+      for (guint j = 0; j < m; j++)
+        {
+          guint n = g_array_index (needs, guint, j), u = p->offers[o].unit, e;
+          double d;
+
+          if (p->needs[n].category != p->offers[o].category || is_forbidden (forbidden, u, n))
+            continue;
+          d = linli_assign_distance (p, u, n);
+          if (!within (p, d))
+            continue;
+          e = add_arc (&net, 1 + i, 1 + k + j, INFINITY, (Cost) { 0, 0, d });
+          g_array_append_val (pair_arcs, e);
+          g_array_append_val (pair_arcs, o);
+          g_array_append_val (pair_arcs, n);
+          need_reached[j] = TRUE;
+          if (d < pot[1 + k + j].b)
+            pot[1 + k + j] = (Cost) { 0, 0, d };
+        }
+    }
+
+  /* Initial potentials: shortest distances in the network as built (a
+   * DAG: source, offers, needs, groups, sink).  A need no offer reaches
+   * gets no arc onwards, and a group no need reaches none to the sink, so
+   * no node is left without a finite potential. */
+  for (guint x = 0; x < g; x++)
+    pot[1 + k + m + x] = (Cost) { 0, 0, 0 };
+  for (guint j = 0; j < m; j++)
+    {
+      guint n = g_array_index (needs, guint, j);
+      guint group = group_left != NULL ? p->groups[n] : LINLI_ASSIGN_NO_GROUP;
+      guint to = group != LINLI_ASSIGN_NO_GROUP ? 1 + k + m + group : sink;
+      Cost arc = { 0, -(double) p->needs[n].priority, 0 }, via;
+
+      if (!need_reached[j])
+        {
+          pot[1 + k + j] = (Cost) { 0, 0, 0 };
+          continue;
+        }
+      add_arc (&net, 1 + k + j, to, left[n], arc);
+      via = cost_add (pot[1 + k + j], arc);
+      if (to == sink)
+        {
+          if (!sink_reached || cost_cmp (via, pot[sink]) < 0)
+            pot[sink] = via;
+          sink_reached = TRUE;
+        }
+      else if (!group_reached[group] || cost_cmp (via, pot[to]) < 0)
+        {
+          pot[to] = via;
+          group_reached[group] = TRUE;
+        }
+    }
+  for (guint x = 0; x < g; x++)
+    {
+      guint node = 1 + k + m + x;
+      Cost via = pot[node];
+
+      if (!group_reached[x])
+        continue;
+      if (group_left[x] > eps)
+        {
+          add_arc (&net, node, sink, group_left[x], (Cost) { -1, 0, 0 });
+          via = cost_add (via, (Cost) { -1, 0, 0 });
+        }
+      add_arc (&net, node, sink, INFINITY, (Cost) { 0, 0, 0 });
+      if (!sink_reached || cost_cmp (via, pot[sink]) < 0)
+        pot[sink] = via;
+      sink_reached = TRUE;
+    }
+  if (!sink_reached)
+    {
+      network_clear (&net);
+      return 0;
+    }
+
+  augmentations = min_cost_flow (&net, pot, eps);
+
+  for (guint i = 0; i < pair_arcs->len; i += 3)
+    {
+      guint e = g_array_index (pair_arcs, guint, i);
+      guint o = g_array_index (pair_arcs, guint, i + 1);
+      guint n = g_array_index (pair_arcs, guint, i + 2);
+      double q = ARC_CAP (&net, e ^ 1);
+
+      if (q > eps)
+        g_array_append_val (flows, ((LinliAssignFlow) { o, p->offers[o].unit, n, q,
+                                                        ARC_COST (&net, e).b, FALSE }));
+    }
+  network_clear (&net);
+  return augmentations;
+}
+
+/* Solves each category's network on its own (offers and needs of
+ * different categories never meet); appends the flows.  Returns the
+ * number of augmentations. */
+static guint
+solve_by_category (const LinliAssignProblem *p,
+                   GArray                   *forbidden,
+                   const double             *cap,
+                   const double             *left,
+                   double                    eps,
+                   GArray                   *flows)
+{
+  g_autofree guint *offer_start = g_new0 (guint, p->n_categories + 1);
+  g_autofree guint *need_start = g_new0 (guint, p->n_categories + 1);
+  g_autofree guint *offer_order = g_new (guint, MAX (p->n_offers, 1));
+  g_autofree guint *need_order = g_new (guint, MAX (p->n_needs, 1));
+  guint augmentations = 0;
+
+  /* Offers and needs by category (counting sort). */
+  for (guint o = 0; o < p->n_offers; o++)
+    offer_start[p->offers[o].category + 1]++;
+  for (guint n = 0; n < p->n_needs; n++)
+    need_start[p->needs[n].category + 1]++;
+  for (guint c = 0; c < p->n_categories; c++)
+    {
+      offer_start[c + 1] += offer_start[c];
+      need_start[c + 1] += need_start[c];
+    }
+  {
+    g_autofree guint *fill_o = g_memdup2 (offer_start, sizeof (guint) * (p->n_categories + 1));
+    g_autofree guint *fill_n = g_memdup2 (need_start, sizeof (guint) * (p->n_categories + 1));
+
+    for (guint o = 0; o < p->n_offers; o++)
+      offer_order[fill_o[p->offers[o].category]++] = o;
+    for (guint n = 0; n < p->n_needs; n++)
+      need_order[fill_n[p->needs[n].category]++] = n;
+  }
+
+  for (guint c = 0; c < p->n_categories; c++)
+    {
+      g_autoptr (GArray) offers = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr (GArray) needs = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      /* Only offers with room and needs still open take part. */
+      for (guint i = offer_start[c]; i < offer_start[c + 1]; i++)
+        if (cap[offer_order[i]] > eps)
+          g_array_append_val (offers, offer_order[i]);
+      for (guint i = need_start[c]; i < need_start[c + 1]; i++)
+        if (left[need_order[i]] > eps)
+          g_array_append_val (needs, need_order[i]);
+      augmentations += solve_network (p, forbidden, cap, left, offers, needs, NULL, eps, flows);
+    }
+  return augmentations;
+}
+
+/* Whether @flows leave a group below its minimum (or below all it needs,
+ * when that is less). */
+static gboolean
+groups_short (const LinliAssignProblem *p,
+              GArray                   *flows,
+              double                    eps)
+{
+  g_autofree double *got = g_new0 (double, p->n_groups);
+  g_autofree double *wanted = g_new0 (double, p->n_groups);
+
+  for (guint n = 0; n < p->n_needs; n++)
+    if (p->groups[n] != LINLI_ASSIGN_NO_GROUP)
+      wanted[p->groups[n]] += p->needs[n].quantity;
+  for (guint f = 0; f < flows->len; f++)
+    {
+      const LinliAssignFlow *flow = &g_array_index (flows, LinliAssignFlow, f);
+
+      if (p->groups[flow->need] != LINLI_ASSIGN_NO_GROUP)
+        got[p->groups[flow->need]] += flow->quantity;
+    }
+  for (guint x = 0; x < p->n_groups; x++)
+    if (got[x] < MIN (p->group_minimum, wanted[x]) - eps)
+      return TRUE;
+  return FALSE;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Public API                                                                */
 /* ------------------------------------------------------------------------ */
@@ -355,6 +653,8 @@ linli_assign_result_free (LinliAssignResult *result)
   g_free (result->needs);
   g_free (result->flows);
   g_free (result->used);
+  g_free (result->group_met);
+  g_free (result->group_reasons);
   g_free (result);
 }
 
@@ -371,13 +671,16 @@ compare_blocking (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* Says why each need that is not met in full stays so. */
+/* Says why each need that is not met in full stays so, and each group
+ * marked in @short_of that received less than its minimum. */
 static void
 explain (const LinliAssignProblem *p,
          LinliAssignResult        *result,
          GArray                   *forbidden,
+         const gboolean           *short_of,
          double                    eps)
 {
+  g_autofree LinliUnmetReason *reach = g_new0 (LinliUnmetReason, MAX (p->n_needs, 1));
   g_autofree GArray **by_category = g_new0 (GArray *, MAX (p->n_categories, 1));
   g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
   g_autoptr (GArray) blocking = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -407,19 +710,23 @@ explain (const LinliAssignProblem *p,
     {
       LinliAssignNeedResult *r = &result->needs[n];
       GArray *offers = by_category[p->needs[n].category];
-      gboolean any_allowed = FALSE, any_within = FALSE;
+      gboolean any_allowed = FALSE, any_within = FALSE, met = r->unmet <= eps;
       double nearest = INFINITY;
       guint nearest_unit = 0;
 
-      if (r->unmet <= eps)
+      if (met)
         {
           r->unmet = 0;
           r->reason = LINLI_UNMET_NONE;
-          continue;
+          /* A group's reason is the best its needs could reach. */
+          if (result->n_groups == 0)
+            continue;
         }
       if (offers == NULL)
         {
-          r->reason = LINLI_UNMET_NO_OFFER;
+          reach[n] = LINLI_UNMET_NO_OFFER;
+          if (!met)
+            r->reason = LINLI_UNMET_NO_OFFER;
           continue;
         }
       g_hash_table_remove_all (seen);
@@ -451,21 +758,35 @@ explain (const LinliAssignProblem *p,
         }
       /* A fixed pair may serve a need from beyond the distance: the
        * units it may still use are what the reasons speak of. */
-      if (!any_allowed)
-        r->reason = LINLI_UNMET_FORBIDDEN;
-      else if (!any_within)
+      reach[n] = !any_allowed ? LINLI_UNMET_FORBIDDEN
+               : !any_within ? LINLI_UNMET_TOO_FAR : LINLI_UNMET_CAPACITY;
+      if (met)
+        continue;
+      r->reason = reach[n];
+      if (r->reason == LINLI_UNMET_TOO_FAR)
         {
-          r->reason = LINLI_UNMET_TOO_FAR;
           r->nearest_unit = nearest_unit;
           r->nearest_distance = nearest;
         }
-      else
+      else if (r->reason == LINLI_UNMET_CAPACITY)
         {
-          r->reason = LINLI_UNMET_CAPACITY;
           g_array_sort_with_data (blocking, compare_blocking, (gpointer) p);
           r->n_blocking = blocking->len;
           r->blocking = g_memdup2 (blocking->data, sizeof (guint) * MAX (blocking->len, 1));
         }
+    }
+
+  /* A group short of its minimum: the furthest any of its needs got
+   * (the reasons are ordered no offer < forbidden < too far < capacity). */
+  for (guint x = 0; x < result->n_groups; x++)
+    result->group_reasons[x] = LINLI_UNMET_NONE;
+  for (guint n = 0; n < p->n_needs && result->n_groups > 0; n++)
+    {
+      guint x = p->groups[n];
+
+      if (x == LINLI_ASSIGN_NO_GROUP || !short_of[x])
+        continue;
+      result->group_reasons[x] = MAX (result->group_reasons[x], reach[n]);
     }
   for (guint c = 0; c < p->n_categories; c++)
     if (by_category[c] != NULL)
@@ -495,7 +816,10 @@ linli_assign_solve (const LinliAssignProblem *problem,
   g_autoptr (GArray) forbidden = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autoptr (GArray) flows = g_array_new (FALSE, FALSE, sizeof (LinliAssignFlow));
   g_autofree double *cap = NULL, *left = NULL;
-  g_autofree guint *offer_order = NULL, *need_order = NULL, *offer_start = NULL, *need_start = NULL;
+  g_autofree double *group_left = NULL;
+  g_autofree gboolean *short_of = NULL;
+  gboolean groups_on;
+  guint n_fixed_flows;
   double scale = 1, eps;
 
   g_return_val_if_fail (problem != NULL, NULL);
@@ -517,6 +841,13 @@ linli_assign_solve (const LinliAssignProblem *problem,
   result->needs = g_new0 (LinliAssignNeedResult, MAX (p->n_needs, 1));
   result->used = g_new0 (double, MAX (p->n_offers, 1));
   result->straight_line = p->distances == NULL;
+  groups_on = p->groups != NULL && p->group_minimum > 0 && p->n_groups > 0;
+  if (groups_on)
+    {
+      result->n_groups = p->n_groups;
+      result->group_met = g_new0 (double, p->n_groups);
+      result->group_reasons = g_new0 (LinliUnmetReason, p->n_groups);
+    }
 
   cap = g_new (double, MAX (p->n_offers, 1));
   left = g_new (double, MAX (p->n_needs, 1));
@@ -571,127 +902,46 @@ linli_assign_solve (const LinliAssignProblem *problem,
         }
     }
 
-  /* Offers and needs by category (counting sort). */
-  offer_start = g_new0 (guint, p->n_categories + 1);
-  need_start = g_new0 (guint, p->n_categories + 1);
-  offer_order = g_new (guint, MAX (p->n_offers, 1));
-  need_order = g_new (guint, MAX (p->n_needs, 1));
-  for (guint o = 0; o < p->n_offers; o++)
-    offer_start[p->offers[o].category + 1]++;
-  for (guint n = 0; n < p->n_needs; n++)
-    need_start[p->needs[n].category + 1]++;
-  for (guint c = 0; c < p->n_categories; c++)
+  /* Without minimums, or when the best assignment without them already
+   * gives every group its minimum (then it is also the best with them),
+   * each category is solved on its own: many small networks are much
+   * faster than one large. */
+  n_fixed_flows = flows->len;
+  result->n_augmentations += solve_by_category (p, forbidden, cap, left, eps, flows);
+  if (groups_on && groups_short (p, flows, eps))
     {
-      offer_start[c + 1] += offer_start[c];
-      need_start[c + 1] += need_start[c];
-    }
-  {
-    g_autofree guint *fill_o = g_memdup2 (offer_start, sizeof (guint) * (p->n_categories + 1));
-    g_autofree guint *fill_n = g_memdup2 (need_start, sizeof (guint) * (p->n_categories + 1));
-
-    for (guint o = 0; o < p->n_offers; o++)
-      offer_order[fill_o[p->offers[o].category]++] = o;
-    for (guint n = 0; n < p->n_needs; n++)
-      need_order[fill_n[p->needs[n].category]++] = n;
-  }
-
-  for (guint c = 0; c < p->n_categories; c++)
-    {
+      /* One network for all categories, after the fixed pairs. */
       g_autoptr (GArray) offers = g_array_new (FALSE, FALSE, sizeof (guint));
       g_autoptr (GArray) needs = g_array_new (FALSE, FALSE, sizeof (guint));
-      /* Triples of guint: arc, offer, need. */
-      g_autoptr (GArray) pair_arcs = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_autofree Cost *pot = NULL;
-      g_autofree int *need_node = NULL;
-      Network net;
-      guint k, m, sink;
 
-      /* Only offers with room and needs still open take part. */
-      for (guint i = offer_start[c]; i < offer_start[c + 1]; i++)
-        if (cap[offer_order[i]] > eps)
-          g_array_append_val (offers, offer_order[i]);
-      for (guint i = need_start[c]; i < need_start[c + 1]; i++)
-        if (left[need_order[i]] > eps)
-          g_array_append_val (needs, need_order[i]);
-      k = offers->len;
-      m = needs->len;
-      if (k == 0 || m == 0)
-        continue;
-
-      sink = k + m + 1;
-      network_init (&net, k + m + 2);
-      pot = g_new (Cost, k + m + 2);
-      need_node = g_new (int, m);
-      for (guint j = 0; j < m; j++)
+      g_array_set_size (flows, n_fixed_flows);
+      result->n_augmentations = 0;
+      /* A group wants its minimum, or all it needs when that is less,
+       * less what fixed pairs give it. */
+      group_left = g_new0 (double, p->n_groups);
+      for (guint n = 0; n < p->n_needs; n++)
+        if (p->groups[n] != LINLI_ASSIGN_NO_GROUP)
+          group_left[p->groups[n]] += p->needs[n].quantity;
+      for (guint x = 0; x < p->n_groups; x++)
+        group_left[x] = MIN (group_left[x], p->group_minimum);
+      for (guint f = 0; f < flows->len; f++)
         {
-          pot[1 + k + j] = (Cost) { INFINITY, INFINITY };
-          need_node[j] = 0;
+          const LinliAssignFlow *flow = &g_array_index (flows, LinliAssignFlow, f);
+
+          if (p->groups[flow->need] != LINLI_ASSIGN_NO_GROUP)
+            group_left[p->groups[flow->need]] -= flow->quantity;
         }
-      for (guint i = 0; i < k; i++)
-        {
-          guint o = g_array_index (offers, guint, i);
+      for (guint x = 0; x < p->n_groups; x++)
+        group_left[x] = MAX (group_left[x], 0);
 
-          pot[1 + i] = (Cost) { 0, 0 };
-          add_arc (&net, 0, 1 + i, cap[o], (Cost) { 0, 0 });
-          for (guint j = 0; j < m; j++)
-            {
-              guint n = g_array_index (needs, guint, j), u = p->offers[o].unit, e;
-              double d;
-
-              if (is_forbidden (forbidden, u, n))
-                continue;
-              d = linli_assign_distance (p, u, n);
-              if (!within (p, d))
-                continue;
-              e = add_arc (&net, 1 + i, 1 + k + j, INFINITY, (Cost) { 0, d });
-              g_array_append_val (pair_arcs, e);
-              g_array_append_val (pair_arcs, o);
-              g_array_append_val (pair_arcs, n);
-              need_node[j] = 1;
-              if (d < pot[1 + k + j].b)
-                pot[1 + k + j] = (Cost) { 0, d };
-            }
-        }
-      /* Initial potentials: shortest distances in the network as built
-       * (a DAG).  A need no offer reaches gets no arc to the sink, so no
-       * node is left without a finite potential. */
-      pot[0] = (Cost) { 0, 0 };
-      pot[sink] = (Cost) { 0, 0 };
-      {
-        gboolean first = TRUE;
-
-        for (guint j = 0; j < m; j++)
-          {
-            guint n = g_array_index (needs, guint, j);
-            Cost via;
-
-            if (!need_node[j])
-              {
-                pot[1 + k + j] = (Cost) { 0, 0 };
-                continue;
-              }
-            add_arc (&net, 1 + k + j, sink, left[n], (Cost) { -(double) p->needs[n].priority, 0 });
-            via = cost_add (pot[1 + k + j], (Cost) { -(double) p->needs[n].priority, 0 });
-            if (first || cost_cmp (via, pot[sink]) < 0)
-              pot[sink] = via;
-            first = FALSE;
-          }
-      }
-      result->n_augmentations += min_cost_flow (&net, pot, eps);
-
-      for (guint i = 0; i < pair_arcs->len; i += 3)
-        {
-          guint e = g_array_index (pair_arcs, guint, i);
-          guint o = g_array_index (pair_arcs, guint, i + 1);
-          guint n = g_array_index (pair_arcs, guint, i + 2);
-          double q = ARC_CAP (&net, e ^ 1);
-
-          if (q > eps)
-            g_array_append_val (flows, ((LinliAssignFlow) { o, p->offers[o].unit, n, q,
-                                                            ARC_COST (&net, e).b, FALSE }));
-
-        }
-      network_clear (&net);
+      for (guint o = 0; o < p->n_offers; o++)
+        if (cap[o] > eps)
+          g_array_append_val (offers, o);
+      for (guint n = 0; n < p->n_needs; n++)
+        if (left[n] > eps)
+          g_array_append_val (needs, n);
+      result->n_augmentations += solve_network (p, forbidden, cap, left, offers, needs,
+                                                group_left, eps, flows);
     }
 
   for (guint f = 0; f < flows->len; f++)
@@ -713,6 +963,24 @@ linli_assign_solve (const LinliAssignProblem *problem,
     }
   result->n_flows = flows->len;
   result->flows = (LinliAssignFlow *) (gpointer) g_array_free (g_steal_pointer (&flows), FALSE);
-  explain (p, result, forbidden, eps);
+  if (groups_on)
+    {
+      g_autofree double *wanted = g_new0 (double, p->n_groups);
+
+      short_of = g_new0 (gboolean, p->n_groups);
+      for (guint n = 0; n < p->n_needs; n++)
+        if (p->groups[n] != LINLI_ASSIGN_NO_GROUP)
+          {
+            wanted[p->groups[n]] += p->needs[n].quantity;
+            result->group_met[p->groups[n]] += result->needs[n].met;
+          }
+      for (guint x = 0; x < p->n_groups; x++)
+        if (result->group_met[x] < MIN (p->group_minimum, wanted[x]) - eps)
+          {
+            short_of[x] = TRUE;
+            result->n_groups_short++;
+          }
+    }
+  explain (p, result, forbidden, short_of, eps);
   return g_steal_pointer (&result);
 }

@@ -68,7 +68,16 @@ typedef struct
   guint                   n_forbidden;
   const LinliAssignPair  *forbidden;
   const double           *distances;     /* n_units × n_needs metres by unit; NULL: straight */
+  /* Lower bounds ("every community gets at least one unit"): needs fall
+   * into groups (a community and what lies in it); each group wants at
+   * least @group_minimum in all, before any priority counts.  NULL or a
+   * minimum of 0: no lower bounds. */
+  guint                   n_groups;
+  const guint            *groups;        /* per need: its group, or LINLI_ASSIGN_NO_GROUP */
+  double                  group_minimum;
 } LinliAssignProblem;
+
+#define LINLI_ASSIGN_NO_GROUP G_MAXUINT
 
 /* Why (part of) a need stays unmet. */
 typedef enum
@@ -77,10 +86,8 @@ typedef enum
   LINLI_UNMET_NO_OFFER,    /* no unit offers the category */
   LINLI_UNMET_FORBIDDEN,   /* every unit offering it is in a forbidden pair with the need */
   LINLI_UNMET_TOO_FAR,     /* every unit offering it (not forbidden) is beyond the maximum */
-  LINLI_UNMET_CAPACITY,    /* the units in reach are full (needs of its priority or higher) */
-
-
-
+  LINLI_UNMET_CAPACITY,    /* the units in reach are full (needs of its priority or higher,
+                            * or other groups' minimums) */
 } LinliUnmetReason;
 
 typedef struct
@@ -121,6 +128,12 @@ typedef struct
   double                 distance;        /* Σ quantity × distance, metres */
   gboolean               straight_line;   /* distances are straight lines, not walks */
   guint                  n_augmentations;
+  /* With lower bounds: per group, what it received in all, and why it
+   * received less than the minimum (LINLI_UNMET_NONE when it did not). */
+  guint                  n_groups;
+  double                *group_met;
+  LinliUnmetReason      *group_reasons;
+  guint                  n_groups_short;  /* groups that received less than the minimum */
 } LinliAssignResult;
 
 LinliAssignResult *linli_assign_solve          (const LinliAssignProblem *problem,

@@ -6,8 +6,10 @@
 #include "linli-partner-problem.h"
 
 #include "linli-grids.h"
+#include "linli-walk.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 /* Auxiliary methods */
 
@@ -400,6 +402,182 @@ linli_partner_problem_add_pair (LinliPartnerProblem *self,
 }
 
 /**
+ * linli_partner_problem_use_streets:
+ * @self: a problem
+ * @project: the project it was made from
+ *
+ * Measures every pair of a unit and a need (or place) along the project's
+ * streets where both ends are near a street and the streets join them —
+ * straight to the street, along it, straight to the place, as coverage
+ * walks — and in a straight line otherwise.  One search per unit.
+ *
+ * Returns: how many pairs are walks along streets; 0 when the project has
+ *   no streets (the problem then stays with straight lines)
+ */
+guint
+linli_partner_problem_use_streets (LinliPartnerProblem *self,
+                                   LinliProject        *project)
+{
+  const LinliProjection *projection;
+  g_autoptr (LinliWalk) walk = NULL;
+  g_autofree LinliWalkSnap *snaps = NULL;
+  g_autofree double *row = NULL;
+  guint n_units, n_needs;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (LINLI_IS_PROJECT (project), 0);
+
+  self->n_street_pairs = 0;
+  g_clear_pointer (&self->distances, g_free);
+  self->problem.distances = NULL;
+  if (!linli_project_has_streets (project))
+    return 0;
+
+  projection = linli_project_get_projection (project);
+  /* Only the streets: the buildings need no snapping here. */
+  walk = linli_walk_new (linli_project_get_streets (project), projection, NULL, 0);
+  n_units = self->problem.n_units;
+  n_needs = self->problem.n_needs;
+  snaps = g_new (LinliWalkSnap, MAX (n_needs, 1));
+  row = g_new (double, MAX (n_needs, 1));
+  for (guint n = 0; n < n_needs; n++)
+    {
+      double x, y;
+
+      linli_projection_forward (projection, self->problem.needs[n].position.lat,
+                                self->problem.needs[n].position.lon, &x, &y);
+      linli_walk_snap (walk, x, y, &snaps[n]);
+    }
+  self->distances = g_new (double, MAX ((gsize) n_units * n_needs, 1));
+  for (guint u = 0; u < n_units; u++)
+    {
+      double x, y;
+
+      linli_projection_forward (projection, self->problem.units[u].lat,
+                                self->problem.units[u].lon, &x, &y);
+      linli_walk_distances_from (walk, x, y, snaps, n_needs, INFINITY, row);
+      for (guint n = 0; n < n_needs; n++)
+        {
+          double *d = &self->distances[(gsize) u * n_needs + n];
+
+          if (isfinite (row[n]))
+            {
+              *d = row[n];
+              self->n_street_pairs++;
+            }
+          else
+            *d = linli_haversine_distance (self->problem.units[u].lat, self->problem.units[u].lon,
+                                           self->problem.needs[n].position.lat,
+                                           self->problem.needs[n].position.lon);
+        }
+    }
+  self->problem.distances = self->distances;
+  return self->n_street_pairs;
+}
+
+/**
+ * linli_partner_place_community:
+ * @project: a project
+ * @kind: the kind of place
+ * @place: the id of a community, compound or grid
+ *
+ * Returns: the index of the community the place is or lies in, or -1 when
+ *   there is no such place or it belongs to no community
+ */
+int
+linli_partner_place_community (LinliProject          *project,
+                               LinliPartnerPlaceKind  kind,
+                               const char            *place)
+{
+  g_return_val_if_fail (LINLI_IS_PROJECT (project), -1);
+
+  switch (kind)
+    {
+    case LINLI_PARTNER_PLACE_COMMUNITY:
+      return linli_project_find_community (project, place);
+    case LINLI_PARTNER_PLACE_COMPOUND:
+      {
+        int k = linli_project_find_compound (project, place);
+        guint c;
+
+        if (k < 0)
+          return -1;
+        c = linli_project_get_compound (project, k)->community;
+        return c < linli_project_get_n_communities (project) ? (int) c : -1;
+      }
+    case LINLI_PARTNER_PLACE_GRID:
+      {
+        LinliGrid *grid = linli_grids_find (linli_project_get_grids (project), place, NULL);
+        guint c = grid != NULL ? linli_grid_get_community (grid) : G_MAXUINT;
+
+        return c < linli_project_get_n_communities (project) ? (int) c : -1;
+      }
+    default:
+      return -1;
+    }
+}
+
+/**
+ * linli_partner_problem_set_community_minimum:
+ * @self: a problem
+ * @project: the project it was made from
+ * @minimum: what each community wants at least in all, in its needs'
+ *   measures a month (1: one unit serves it at all); 0 takes the rule off
+ *
+ * Groups the problem's needs by community (a compound's or grid's need by
+ * the community it lies in) and asks the solver to give every community
+ * with needs at least @minimum (or all it needs, when that is less) before
+ * priorities count.
+ */
+void
+linli_partner_problem_set_community_minimum (LinliPartnerProblem *self,
+                                             LinliProject        *project,
+                                             double               minimum)
+{
+  LinliPartners *partners;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (LINLI_IS_PROJECT (project));
+
+  partners = linli_project_get_partners (project);
+  g_clear_pointer (&self->groups, g_array_unref);
+  self->problem.groups = NULL;
+  self->problem.n_groups = 0;
+  self->problem.group_minimum = 0;
+  if (!(minimum > 0) || !isfinite (minimum))
+    return;
+
+  self->groups = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->needs->len);
+  for (guint i = 0; i < self->needs->len; i++)
+    {
+      LinliPartnerPlaceKind kind;
+      const char *place;
+      int c;
+      guint group;
+
+      if (self->whole)
+        {
+          kind = g_array_index (self->place_kinds, LinliPartnerPlaceKind, i);
+          place = self->place_ids->pdata[i];
+        }
+      else
+        {
+          const LinliPartnerNeed *n =
+            linli_partners_get_need (partners, g_array_index (self->need_positions, guint, i));
+
+          kind = n->place_kind;
+          place = n->place;
+        }
+      c = linli_partner_place_community (project, kind, place);
+      group = c >= 0 ? (guint) c : LINLI_ASSIGN_NO_GROUP;
+      g_array_append_val (self->groups, group);
+    }
+  self->problem.n_groups = linli_project_get_n_communities (project);
+  self->problem.groups = (const guint *) (gpointer) self->groups->data;
+  self->problem.group_minimum = minimum;
+}
+
+/**
  * linli_partner_problem_free:
  * @self: (nullable): a problem
  *
@@ -424,5 +602,7 @@ linli_partner_problem_free (LinliPartnerProblem *self)
   g_hash_table_unref (self->need_index);
   g_clear_pointer (&self->place_kinds, g_array_unref);
   g_clear_pointer (&self->place_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->groups, g_array_unref);
+  g_free (self->distances);
   g_free (self);
 }

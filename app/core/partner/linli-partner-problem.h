@@ -17,7 +17,8 @@ G_BEGIN_DECLS
  * its buildings), a grid at its outline's centroid.  A unit without a
  * position and a need whose place has no position cannot be measured and
  * are left out, listed in @unplaced_units and @unplaced_needs.  Distances
- * are straight lines for now.
+ * are straight lines, or walks along the project's streets where both
+ * ends are near them once linli_partner_problem_use_streets() is called.
  *
  * Whole units (包保, linli_partner_problem_new_whole()): each unit takes on
  * at most a number of places as a whole, and each place with needs wants
@@ -28,6 +29,10 @@ G_BEGIN_DECLS
  * (a flow with whole capacities has a whole optimum), so the solver gives
  * the exact 包保 for this cardinality rule.  Pairs then name places, not
  * needs.
+ *
+ * Every community at least one unit: the needs of a community and of its
+ * compounds and grids form one group of the problem, which wants at least
+ * a minimum quantity in all before priorities count.
  */
 
 typedef struct
@@ -51,6 +56,15 @@ typedef struct
   gboolean            whole;
   GArray             *place_kinds;        /* LinliPartnerPlaceKind */
   GPtrArray          *place_ids;          /* borrowed from the project */
+  /* Per problem need, the community it lies in (an index into the
+   * project's communities, LINLI_ASSIGN_NO_GROUP when none), once
+   * linli_partner_problem_set_community_minimum() asked for minimums. */
+  GArray             *groups;
+  /* Once linli_partner_problem_use_streets() measured them: unit × need
+   * metres, and how many of those pairs are walks along streets (the
+   * others are straight lines). */
+  double             *distances;
+  guint               n_street_pairs;
 } LinliPartnerProblem;
 
 LinliPartnerProblem *linli_partner_problem_new      (LinliProject *project,
@@ -68,6 +82,16 @@ gboolean             linli_partner_problem_add_pair (LinliPartnerProblem *self,
                                                      const char          *unit_id,
                                                      const char          *need_id,
                                                      GError             **error);
+
+void                 linli_partner_problem_set_community_minimum
+                                                    (LinliPartnerProblem *self,
+                                                     LinliProject        *project,
+                                                     double               minimum);
+guint                linli_partner_problem_use_streets (LinliPartnerProblem *self,
+                                                        LinliProject        *project);
+int                  linli_partner_place_community  (LinliProject          *project,
+                                                     LinliPartnerPlaceKind  kind,
+                                                     const char            *place);
 
 gboolean             linli_partner_place_position   (LinliProject          *project,
                                                      LinliPartnerPlaceKind  kind,

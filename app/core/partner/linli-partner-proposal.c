@@ -90,8 +90,11 @@ linli_partner_describe_unmet (LinliProject              *project,
 
         if (nr->n_blocking == 0)
           return g_strdup (_("the units within reach give all they have to this need"));
-        s = g_string_new (_("the units within reach are full with needs of the same or higher "
-                            "priority:"));
+        s = g_string_new (result->n_groups > 0
+                          ? _("the units within reach are full with the communities' minimums "
+                              "and needs of the same or higher priority:")
+                          : _("the units within reach are full with needs of the same or higher "
+                              "priority:"));
         for (guint k = 0; k < nr->n_blocking && k < 5; k++)
           {
             const LinliPartnerNeed *m = problem_need (partners, problem, nr->blocking[k]);

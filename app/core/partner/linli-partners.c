@@ -24,6 +24,8 @@ struct _LinliPartners
 
   PartnerList lists[LINLI_PARTNER_N_LISTS];
   guint       serial;
+  /* The registry the lists are a snapshot of, without password. */
+  char       *registry;
   LinliPartnerAssignment *assignment;   /* the accepted one, or NULL */
 };
 
@@ -583,6 +585,7 @@ linli_partners_finalize (GObject *object)
       g_clear_pointer (&self->lists[l].items, g_ptr_array_unref);
       g_clear_pointer (&self->lists[l].ids, g_hash_table_unref);
     }
+  g_clear_pointer (&self->registry, g_free);
   g_clear_pointer (&self->assignment, linli_partner_assignment_free);
   G_OBJECT_CLASS (linli_partners_parent_class)->finalize (object);
 }
@@ -950,6 +953,44 @@ linli_partners_category_in_use (LinliPartners *self,
     if (g_strcmp0 (linli_partners_get_record (self, i)->category, id) == 0)
       return TRUE;
   return FALSE;
+}
+
+/**
+ * linli_partners_get_registry:
+ * @self: the partner lists
+ *
+ * Returns: (nullable): the registry the lists are a snapshot of (a path or
+ *   a connection string without password), %NULL when they are the plan's
+ *   own
+ */
+const char *
+linli_partners_get_registry (LinliPartners *self)
+{
+  g_return_val_if_fail (LINLI_IS_PARTNERS (self), NULL);
+
+  return self->registry;
+}
+
+/**
+ * linli_partners_set_registry:
+ * @self: the partner lists
+ * @registry: (nullable): where they were taken from, without password
+ *
+ * Records which registry the lists are a snapshot of; the plan keeps it
+ * in its file so that it still opens, and says where its lists came from,
+ * without the registry.
+ */
+void
+linli_partners_set_registry (LinliPartners *self,
+                             const char    *registry)
+{
+  g_return_if_fail (LINLI_IS_PARTNERS (self));
+
+  if (g_strcmp0 (self->registry, registry) == 0)
+    return;
+  g_free (self->registry);
+  self->registry = g_strdup (registry);
+  emit_changed (self);
 }
 
 /* ------------------------------------------------------------------------ */

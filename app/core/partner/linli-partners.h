@@ -239,6 +239,10 @@ const char    *linli_partners_category_label   (LinliPartners *self,
 gboolean       linli_partners_category_in_use  (LinliPartners *self,
                                                 const char    *id);
 
+const char    *linli_partners_get_registry     (LinliPartners *self);
+void           linli_partners_set_registry     (LinliPartners *self,
+                                                const char    *registry);
+
 /* Typed getters of the generic ones, for readability. */
 static inline const LinliPartnerCategory *
 linli_partners_get_category (LinliPartners *self,

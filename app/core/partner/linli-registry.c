@@ -6,58 +6,12 @@
 #include "linli-registry.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
+#include "linli-registry-private.h"
 #include "linli-sqlite.h"
 
 G_DEFINE_QUARK (linli-registry-error-quark, linli_registry_error)
-
-/* What a backend provides.  The bookkeeping of versions and the conflict
- * checks are shared, so a second backend (a PostgreSQL server) only stores
- * and reads rows.  A stored version of 0 means the item is not stored. */
-typedef struct
-{
-  gboolean (*begin)          (LinliRegistry     *self,
-                              GError           **error);
-  gboolean (*commit)         (LinliRegistry     *self,
-                              GError           **error);
-  void     (*rollback)       (LinliRegistry     *self);
-  /* Appends every stored item to @partners (whose lists are empty) and
-   * enters each into self->known with its version. */
-  gboolean (*load)           (LinliRegistry     *self,
-                              LinliPartners     *partners,
-                              GError           **error);
-  gboolean (*stored_version) (LinliRegistry     *self,
-                              LinliPartnerList   list,
-                              const char        *id,
-                              gint64            *version,
-                              GError           **error);
-  /* Inserts @item when @version is 1, else updates the stored row. */
-  gboolean (*write)          (LinliRegistry     *self,
-                              LinliPartnerList   list,
-                              gconstpointer      item,
-                              gint64             version,
-                              GError           **error);
-  gboolean (*remove)         (LinliRegistry     *self,
-                              LinliPartnerList   list,
-                              const char        *id,
-                              GError           **error);
-  void     (*close)          (LinliRegistry     *self);
-} LinliRegistryBackend;
-
-/* An item as this connection last loaded or saved it. */
-typedef struct
-{
-  LinliPartnerList list;
-  gint64           version;
-  gpointer         item;
-} Known;
-
-struct _LinliRegistry
-{
-  const LinliRegistryBackend *backend;
-  sqlite3                    *db;
-  GHashTable                 *known[LINLI_PARTNER_N_LISTS];  /* id → Known */
-};
 
 static void
 known_free (gpointer data)
@@ -90,6 +44,28 @@ known_set (GHashTable       *known,
   k->version = version;
   k->item = linli_partner_item_copy (list, item);
   g_hash_table_replace (known, g_strdup (linli_partner_item_get_id (list, item)), k);
+}
+
+void
+linli_registry_known_set (LinliRegistry    *self,
+                          LinliPartnerList  list,
+                          gconstpointer     item,
+                          gint64            version)
+{
+  known_set (self->known[list], list, item, version);
+}
+
+/* A registry on @backend, whose connection the caller sets. */
+LinliRegistry *
+linli_registry_new (const LinliRegistryBackend *backend,
+                    const char                 *location)
+{
+  LinliRegistry *self = g_new0 (LinliRegistry, 1);
+
+  self->backend = backend;
+  self->location = g_strdup (location);
+  known_reset (self);
+  return self;
 }
 
 static const char *
@@ -362,6 +338,7 @@ linli_registry_close (LinliRegistry *self)
   self->backend->close (self);
   for (guint l = 0; l < LINLI_PARTNER_N_LISTS; l++)
     g_clear_pointer (&self->known[l], g_hash_table_unref);
+  g_free (self->location);
   g_free (self);
 }
 
@@ -411,7 +388,7 @@ linli_registry_schema_version (void)
   return G_N_ELEMENTS (migrations);
 }
 
-static const char *const table_names[LINLI_PARTNER_N_LISTS] = {
+const char *const linli_registry_table_names[LINLI_PARTNER_N_LISTS] = {
   "categories", "units", "needs", "records", "evaluations",
 };
 
@@ -467,11 +444,11 @@ step_done (sqlite3_stmt  *stmt,
 
 /* A stored row that the model cannot hold: the file was written by
  * something else, or damaged. */
-static void
-set_bad_row (GError     **error,
-             const char  *table,
-             const char  *id,
-             const char  *reason)
+void
+linli_registry_set_bad_row (GError     **error,
+                            const char  *table,
+                            const char  *id,
+                            const char  *reason)
 {
   g_set_error (error, LINLI_REGISTRY_ERROR, LINLI_REGISTRY_ERROR_NOT_A_REGISTRY,
                _("Row “%s” of table %s of the registry cannot be read: %s"),
@@ -486,7 +463,7 @@ sqlite_stored_version (LinliRegistry     *self,
                        GError           **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT version FROM %s WHERE id = ?",
-                                          table_names[list]);
+                                          linli_registry_table_names[list]);
   g_autoptr (sqlite3_stmt) stmt = linli_sqlite_prepare (self->db, sql, error);
   int rc;
 
@@ -509,7 +486,8 @@ sqlite_remove (LinliRegistry     *self,
                const char        *id,
                GError           **error)
 {
-  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", table_names[list]);
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?",
+                                          linli_registry_table_names[list]);
   g_autoptr (sqlite3_stmt) stmt = linli_sqlite_prepare (self->db, sql, error);
 
   if (stmt == NULL)
@@ -557,7 +535,7 @@ write_resources (LinliRegistry           *self,
 
 /* The columns of each table but id and version, in the order the SQL of
  * sqlite_write() binds them (id is the last but one, version the last). */
-static const char *const table_columns[LINLI_PARTNER_N_LISTS] = {
+const char *const linli_registry_table_columns[LINLI_PARTNER_N_LISTS] = {
   "name, builtin",
   "name, type, address, lat, lon, contact, members",
   "place_kind, place, category, quantity, priority, note, period",
@@ -572,7 +550,7 @@ sqlite_write (LinliRegistry     *self,
               gint64             version,
               GError           **error)
 {
-  g_auto (GStrv) columns = g_strsplit (table_columns[list], ", ", -1);
+  g_auto (GStrv) columns = g_strsplit (linli_registry_table_columns[list], ", ", -1);
   g_autoptr (GString) sql = g_string_new (NULL);
   g_autoptr (sqlite3_stmt) stmt = NULL;
   guint n = g_strv_length (columns);
@@ -580,15 +558,16 @@ sqlite_write (LinliRegistry     *self,
 
   if (version == 1)
     {
-      g_string_append_printf (sql, "INSERT INTO %s (%s, id, version) VALUES (", table_names[list],
-                              table_columns[list]);
+      g_string_append_printf (sql, "INSERT INTO %s (%s, id, version) VALUES (",
+                              linli_registry_table_names[list],
+                              linli_registry_table_columns[list]);
       for (guint i = 0; i < n + 2; i++)
         g_string_append (sql, i == 0 ? "?" : ", ?");
       g_string_append (sql, ")");
     }
   else
     {
-      g_string_append_printf (sql, "UPDATE %s SET ", table_names[list]);
+      g_string_append_printf (sql, "UPDATE %s SET ", linli_registry_table_names[list]);
       for (guint i = 0; i < n; i++)
         g_string_append_printf (sql, "%s = ?, ", columns[i]);
       /* The id is bound where the WHERE clause needs it. */
@@ -711,7 +690,7 @@ load_resources (LinliRegistry     *self,
                                              &g_array_index (resources, LinliPartnerResource,
                                                              resources->len - 1).period))
         {
-          set_bad_row (error, "resources", u->id, _("unknown period"));
+          linli_registry_set_bad_row (error, "resources", u->id, _("unknown period"));
           break;
         }
     }
@@ -721,14 +700,14 @@ load_resources (LinliRegistry     *self,
 }
 
 /* Reads one row of @list's table (id first, version last, the columns of
- * table_columns[] between) into a new item. */
+ * linli_registry_table_columns[] between) into a new item. */
 static gpointer
 load_row (LinliRegistry     *self,
           LinliPartnerList   list,
           sqlite3_stmt      *stmt,
           GError           **error)
 {
-  const char *table = table_names[list];
+  const char *table = linli_registry_table_names[list];
   const char *id = (const char *) sqlite3_column_text (stmt, 0);
   const char *reason = NULL;
   gpointer item = NULL;
@@ -829,7 +808,7 @@ load_row (LinliRegistry     *self,
     reason = _("no version");
   if (reason != NULL)
     {
-      set_bad_row (error, table, id, reason);
+      linli_registry_set_bad_row (error, table, id, reason);
       linli_partner_item_free (list, item);
       return NULL;
     }
@@ -844,7 +823,8 @@ sqlite_load (LinliRegistry  *self,
   for (guint l = 0; l < LINLI_PARTNER_N_LISTS; l++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT id, %s, version FROM %s ORDER BY rowid",
-                                              table_columns[l], table_names[l]);
+                                              linli_registry_table_columns[l],
+                                              linli_registry_table_names[l]);
       g_autoptr (sqlite3_stmt) stmt = linli_sqlite_prepare (self->db, sql, error);
       int rc;
 
@@ -859,8 +839,8 @@ sqlite_load (LinliRegistry  *self,
            * by something else under the same schema version. */
           if (id == NULL || linli_partners_find (partners, l, id, NULL) != NULL)
             {
-              set_bad_row (error, table_names[l], id,
-                           id == NULL ? _("no id") : _("the id is given twice"));
+              linli_registry_set_bad_row (error, linli_registry_table_names[l], id,
+                                          id == NULL ? _("no id") : _("the id is given twice"));
               return FALSE;
             }
           item = load_row (self, l, stmt, error);
@@ -1008,9 +988,67 @@ linli_registry_open_sqlite (const char  *path,
       !migrate (db, display, error))
     return NULL;
 
-  self = g_new0 (LinliRegistry, 1);
-  self->backend = &sqlite_backend;
+  self = linli_registry_new (&sqlite_backend, path);
   self->db = g_steal_pointer (&db);
-  known_reset (self);
   return self;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Choosing the backend                                                      */
+/* ------------------------------------------------------------------------ */
+
+/* Whether @uri is a libpq keyword string ("host=… dbname=…"): the text
+ * before its first '=' is one of libpq's keywords.  A file name holding an
+ * '=' is a path unless it starts with such a keyword. */
+static gboolean
+is_postgresql_keywords (const char *uri)
+{
+  const char *eq = strchr (uri, '=');
+  g_autofree char *keyword = NULL;
+
+  if (eq == NULL)
+    return FALSE;
+  keyword = g_strstrip (g_strndup (uri, eq - uri));
+  return linli_registry_postgresql_is_keyword (keyword);
+}
+
+/**
+ * linli_registry_open:
+ * @uri: where the registry is: `postgresql://…`, `postgres://…` or a libpq
+ *   keyword string (`host=… dbname=…`) for a PostgreSQL server,
+ *   `sqlite:PATH` or a plain path for an SQLite file
+ *
+ * Opens the registry at @uri with the backend its form names.
+ *
+ * Returns: (transfer full): the registry, or %NULL with @error set
+ */
+LinliRegistry *
+linli_registry_open (const char  *uri,
+                     GError     **error)
+{
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  if (g_str_has_prefix (uri, "postgresql://") || g_str_has_prefix (uri, "postgres://") ||
+      is_postgresql_keywords (uri))
+    return linli_registry_open_postgresql (uri, error);
+  if (g_str_has_prefix (uri, "sqlite://"))
+    return linli_registry_open_sqlite (uri + strlen ("sqlite://"), error);
+  if (g_str_has_prefix (uri, "sqlite:"))
+    return linli_registry_open_sqlite (uri + strlen ("sqlite:"), error);
+  return linli_registry_open_sqlite (uri, error);
+}
+
+/**
+ * linli_registry_get_location:
+ * @self: a registry
+ *
+ * Returns: where the registry is, as a path or a libpq keyword string,
+ *   never with a password: fit to show and to record in a plan
+ */
+const char *
+linli_registry_get_location (LinliRegistry *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->location;
 }

@@ -12,8 +12,10 @@ G_BEGIN_DECLS
  * several people at once.
  *
  * A registry is one interface over a backend (a struct of functions, see
- * LinliRegistryBackend in linli-registry.c); the one backend so far is an
- * SQLite file.  Every stored item carries a version.  A connection
+ * LinliRegistryBackend in linli-registry-private.h): an SQLite file, the
+ * embedded default, or a PostgreSQL server (or one that speaks its
+ * protocol) when many people edit at once.  Every stored item carries a
+ * version.  A connection
  * remembers the version and the value of each item as it last loaded or
  * saved it; saving writes only what differs from that, and refuses the
  * whole save when someone else changed, added or removed one of those
@@ -37,8 +39,13 @@ GQuark         linli_registry_error_quark    (void);
 /* The schema version this build writes and reads. */
 guint          linli_registry_schema_version (void);
 
+LinliRegistry *linli_registry_open           (const char     *uri,
+                                              GError        **error) G_GNUC_WARN_UNUSED_RESULT;
 LinliRegistry *linli_registry_open_sqlite    (const char     *path,
                                               GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+LinliRegistry *linli_registry_open_postgresql (const char    *conninfo,
+                                               GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+const char    *linli_registry_get_location   (LinliRegistry  *self);
 void           linli_registry_close          (LinliRegistry  *self);
 
 gboolean       linli_registry_load           (LinliRegistry  *self,

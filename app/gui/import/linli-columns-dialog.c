@@ -188,7 +188,9 @@ linli_columns_dialog_init (LinliColumnsDialog *self)
  * linli_columns_dialog_set_table:
  * @table: (transfer full): the list, read
  *
- * Says what was read, once, before the fields are set.
+ * Says what was read, before the fields are set.  A new table (another
+ * layer of the same file) replaces the one before; set the fields again
+ * after it, since its columns differ.
  */
 void
 linli_columns_dialog_set_table (LinliColumnsDialog *self,
@@ -200,8 +202,9 @@ linli_columns_dialog_set_table (LinliColumnsDialog *self,
 
   g_return_if_fail (LINLI_IS_COLUMNS_DIALOG (self));
   g_return_if_fail (table != NULL);
-  g_return_if_fail (priv->table == NULL);
 
+  if (priv->table != table)
+    g_clear_pointer (&priv->table, linli_csv_table_free);
   priv->table = table;
   n_rows = linli_csv_table_get_n_rows (table);
   /* Translators: file, encoding, separator (comma, semicolon or tab) and rows */

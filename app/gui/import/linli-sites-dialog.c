@@ -5,6 +5,9 @@
 
 #include "linli-sites-dialog.h"
 
+#include "linli-gis-layers.h"
+#include "linli-import-ogr.h"
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -24,6 +27,10 @@ struct _LinliSitesDialog
 
   AdwComboRow       *crs_row;
   AdwComboRow       *tier_row;
+  AdwComboRow       *layer_row;  /* for a GIS file of several layers, else NULL */
+  char              *path;       /* of that file */
+  GPtrArray         *layers;     /* LinliOgrLayerInfo */
+  gboolean           choosing;   /* the chooser is being set to the layer read */
   LinliHistory      *history;
   LinliSiteImport   *import;    /* what the choices read now, or NULL */
 };
@@ -137,12 +144,44 @@ linli_sites_dialog_update (LinliColumnsDialog *dialog)
   linli_columns_dialog_set_summary (dialog, summary->str, place != NULL || n_sites == 0, n_sites > 0);
 }
 
+/* Takes @table and chooses its columns as the headers suggest. */
+static void
+set_table_guessed (LinliSitesDialog *self,
+                   LinliCsvTable    *table)
+{
+  LinliColumnsField fields[LINLI_SITE_N_FIELDS];
+  LinliSiteMapping guess;
+
+  linli_site_mapping_guess (&guess, table);
+  linli_columns_dialog_set_table (LINLI_COLUMNS_DIALOG (self), table);
+  for (guint f = 0; f < LINLI_SITE_N_FIELDS; f++)
+    fields[f] = (LinliColumnsField) {
+      linli_site_field_get_label (f),
+      f == LINLI_SITE_FIELD_LAT || f == LINLI_SITE_FIELD_LON,
+      guess.columns[f],
+    };
+  linli_columns_dialog_set_fields (LINLI_COLUMNS_DIALOG (self), fields, LINLI_SITE_N_FIELDS);
+}
+
 /* Callbacks */
 
 static void
 on_option_changed_cb (LinliSitesDialog *self)
 {
   linli_columns_dialog_update (LINLI_COLUMNS_DIALOG (self));
+}
+
+static void
+on_layer_selected_cb (LinliSitesDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->choosing)
+    return;
+  /* A layer that cannot be read says why where the summary goes; the
+   * table shown stays the last one read. */
+  if (!linli_sites_dialog_select_layer (self, adw_combo_row_get_selected (self->layer_row), &error))
+    linli_columns_dialog_set_summary (LINLI_COLUMNS_DIALOG (self), error->message, TRUE, FALSE);
 }
 
 /* GObject overrides */
@@ -162,6 +201,8 @@ linli_sites_dialog_finalize (GObject *object)
   LinliSitesDialog *self = LINLI_SITES_DIALOG (object);
 
   g_clear_pointer (&self->import, linli_site_import_free);
+  g_clear_pointer (&self->layers, g_ptr_array_unref);
+  g_free (self->path);
   G_OBJECT_CLASS (linli_sites_dialog_parent_class)->finalize (object);
 }
 
@@ -228,24 +269,86 @@ linli_sites_dialog_new (LinliCsvTable *table,
                         LinliHistory  *history)
 {
   LinliSitesDialog *self;
-  LinliColumnsField fields[LINLI_SITE_N_FIELDS];
-  LinliSiteMapping guess;
 
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (LINLI_IS_HISTORY (history), NULL);
 
   self = g_object_new (LINLI_TYPE_SITES_DIALOG, NULL);
   self->history = g_object_ref (history);
-  linli_site_mapping_guess (&guess, table);
-  linli_columns_dialog_set_table (LINLI_COLUMNS_DIALOG (self), table);
-  for (guint f = 0; f < LINLI_SITE_N_FIELDS; f++)
-    fields[f] = (LinliColumnsField) {
-      linli_site_field_get_label (f),
-      f == LINLI_SITE_FIELD_LAT || f == LINLI_SITE_FIELD_LON,
-      guess.columns[f],
-    };
-  linli_columns_dialog_set_fields (LINLI_COLUMNS_DIALOG (self), fields, LINLI_SITE_N_FIELDS);
+  set_table_guessed (self, table);
   return self;
+}
+
+/**
+ * linli_sites_dialog_set_layers:
+ * @path: the GIS file the table was read from
+ * @layers: (transfer full) (element-type LinliOgrLayerInfo): its layers,
+ *   the table being the first's
+ *
+ * Offers the file's layers in a chooser, the same labels the GIS import
+ * shows, when there are several; choosing one reads it as the table.
+ */
+void
+linli_sites_dialog_set_layers (LinliSitesDialog *self,
+                               const char       *path,
+                               GPtrArray        *layers)
+{
+  g_autoptr (GtkStringList) labels = NULL;
+
+  g_return_if_fail (LINLI_IS_SITES_DIALOG (self));
+  g_return_if_fail (path != NULL && layers != NULL);
+  g_return_if_fail (self->layers == NULL);
+
+  self->path = g_strdup (path);
+  self->layers = layers;
+  if (layers->len < 2)
+    return;
+  labels = linli_gis_layer_labels_new (layers);
+  self->layer_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->layer_row), "layer");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->layer_row), _("Layer"));
+  adw_combo_row_set_model (self->layer_row, G_LIST_MODEL (labels));
+  adw_preferences_group_add (linli_columns_dialog_get_options (LINLI_COLUMNS_DIALOG (self)),
+                             GTK_WIDGET (self->layer_row));
+  g_signal_connect_object (self->layer_row, "notify::selected", G_CALLBACK (on_layer_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/**
+ * linli_sites_dialog_select_layer:
+ * @layer: the index of a layer given to linli_sites_dialog_set_layers()
+ *
+ * Reads @layer of the file as the table, its columns guessed again, as
+ * choosing it in the chooser does.
+ *
+ * Returns: %FALSE with @error set when the layer cannot be read; the
+ *   table stays as it was
+ */
+gboolean
+linli_sites_dialog_select_layer (LinliSitesDialog  *self,
+                                 guint              layer,
+                                 GError           **error)
+{
+  LinliOgrOptions options;
+  LinliCsvTable *table;
+
+  g_return_val_if_fail (LINLI_IS_SITES_DIALOG (self), FALSE);
+  g_return_val_if_fail (self->layers != NULL && layer < self->layers->len, FALSE);
+
+  linli_ogr_options_init (&options);
+  options.layer = ((LinliOgrLayerInfo *) self->layers->pdata[layer])->name;
+  table = linli_ogr_read_table (self->path, &options, error);
+  if (table == NULL)
+    return FALSE;
+  set_table_guessed (self, table);
+  if (self->layer_row != NULL && adw_combo_row_get_selected (self->layer_row) != layer)
+    {
+      self->choosing = TRUE;
+      adw_combo_row_set_selected (self->layer_row, layer);
+      self->choosing = FALSE;
+    }
+  linli_columns_dialog_update (LINLI_COLUMNS_DIALOG (self));
+  return TRUE;
 }
 
 int

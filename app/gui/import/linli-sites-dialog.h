@@ -19,5 +19,11 @@ void              linli_sites_dialog_set_column (LinliSitesDialog *self,
 void              linli_sites_dialog_set_crs    (LinliSitesDialog *self,
                                                  LinliCrs          crs);
 guint             linli_sites_dialog_import     (LinliSitesDialog *self);
+void              linli_sites_dialog_set_layers (LinliSitesDialog *self,
+                                                 const char       *path,
+                                                 GPtrArray        *layers);
+gboolean          linli_sites_dialog_select_layer (LinliSitesDialog  *self,
+                                                   guint              layer,
+                                                   GError           **error);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "linli-figures.h"
+#include "linli-gis-layers.h"
 #include "linli-import-ogr.h"
 #include "linli-import-sites.h"
 #include "linli-window-private.h"
@@ -246,27 +247,8 @@ linli_window_preview_gis_import (LinliWindow *self,
 
   if (p->layers->len > 1)
     {
-      g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+      g_autoptr (GtkStringList) names = linli_gis_layer_labels_new (p->layers);
 
-      for (guint i = 0; i < p->layers->len; i++)
-        {
-          LinliOgrLayerInfo *info = p->layers->pdata[i];
-          g_autofree char *text = NULL;
-
-          /* Translators: a layer of a GIS file: its name, what it holds (polygons, lines …), how many */
-          if (info->n_features >= 0)
-            {
-              g_autofree char *count = linli_format_count ((guint64) info->n_features);
-
-              text = g_strdup_printf (_("%s — %s, %s"), info->name, linli_ogr_geometry_to_string (info->geometry),
-                                      count);
-            }
-          else
-            {
-              text = g_strdup_printf ("%s — %s", info->name, linli_ogr_geometry_to_string (info->geometry));
-            }
-          gtk_string_list_append (names, text);
-        }
       p->layer = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
       gtk_widget_set_tooltip_text (GTK_WIDGET (p->layer), _("The layer to import"));
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (p->layer));

@@ -184,6 +184,7 @@ linli_window_open_sites_dialog (LinliWindow  *self,
                                 GError      **error)
 {
   g_autofree char *path = NULL;
+  g_autoptr (GPtrArray) layers = NULL;
   LinliCsvTable *table;
   LinliSitesDialog *dialog;
 
@@ -191,14 +192,19 @@ linli_window_open_sites_dialog (LinliWindow  *self,
 
   if ((path = linli_window_local_path (file, error)) == NULL)
     return NULL;
-  /* A GIS layer (its first) or an Excel or OpenDocument sheet comes through
-   * GDAL as the same table, each feature's WGS84 position in two columns
-   * the guesses take for longitude and latitude. */
+  /* A GIS layer (the first; the dialog offers the others) or an Excel or
+   * OpenDocument sheet comes through GDAL as the same table, each
+   * feature's WGS84 position in two columns the guesses take for
+   * longitude and latitude. */
   if (linli_ogr_handles (path))
     {
       LinliOgrOptions options;
 
       linli_ogr_options_init (&options);
+      if ((layers = linli_ogr_list_layers (path, NULL, error)) == NULL)
+        return NULL;
+      if (layers->len > 0)
+        options.layer = ((LinliOgrLayerInfo *) layers->pdata[0])->name;
       table = linli_ogr_read_table (path, &options, error);
     }
   else
@@ -208,6 +214,8 @@ linli_window_open_sites_dialog (LinliWindow  *self,
   if (table == NULL)
     return NULL;
   dialog = linli_sites_dialog_new (table, self->history);
+  if (layers != NULL)
+    linli_sites_dialog_set_layers (dialog, path, g_steal_pointer (&layers));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   g_signal_connect_object (dialog, "import", G_CALLBACK (on_sites_import_cb), self, G_CONNECT_SWAPPED);

@@ -30,11 +30,17 @@ cat > "$tmp/streets.geojson" <<'JSON'
 ] }
 JSON
 
-rm -f gk-buildings.* two-layers.gpkg buildings.kml building-list.xlsx
+rm -rf gk-buildings.* two-layers.gpkg buildings.kml building-list.xlsx gk-buildings.gdb \
+  building-list.ods
 ogr2ogr -f "ESRI Shapefile" -t_srs EPSG:4549 -lco ENCODING=GBK gk-buildings.shp "$tmp/buildings.geojson"
 ogr2ogr -f GPKG two-layers.gpkg "$tmp/buildings.geojson" -nln buildings
 ogr2ogr -f GPKG -update two-layers.gpkg "$tmp/streets.geojson" -nln streets
 ogr2ogr -f KML buildings.kml "$tmp/buildings.geojson" -dsco NameField=名称
+# GML 3.2 and a FileGDB (GDAL 3.6 writes it) in the same Gauss–Krüger zone.
+# The GML keeps its .xsd beside it, so that reading it writes no .gfs here.
+ogr2ogr -f GML -t_srs EPSG:4549 gk-buildings.gml "$tmp/buildings.geojson" -nln buildings \
+  -dsco FORMAT=GML3.2
+ogr2ogr -f OpenFileGDB -t_srs EPSG:4549 gk-buildings.gdb "$tmp/buildings.geojson" -nln buildings
 
 # A building list as the community keeps it in Excel: no outlines, a row each.
 cat > "$tmp/list.csv" <<'CSV'
@@ -44,3 +50,4 @@ cat > "$tmp/list.csv" <<'CSV'
 5幢,66,170,30.28115,120.1223,翠苑二区
 CSV
 ogr2ogr -f XLSX building-list.xlsx "$tmp/list.csv" -oo AUTODETECT_TYPE=YES -nln 楼栋表
+ogr2ogr -f ODS building-list.ods "$tmp/list.csv" -oo AUTODETECT_TYPE=YES -nln 楼栋表
