@@ -392,5 +392,22 @@ linli_test_dump_partners (LinliPartners *p)
       dump_text (out, "comment", e->comment);
       g_string_append_c (out, '\n');
     }
+  if (linli_partners_get_assignment (p) != NULL)
+    {
+      const LinliPartnerAssignment *a = linli_partners_get_assignment (p);
+
+      g_string_append_printf (out, "assignment straight=%d out-of-date=%d\n", a->straight_line,
+                              a->out_of_date);
+      for (guint i = 0; i < a->n_pairs; i++)
+        {
+          g_string_append (out, "pair");
+          dump_text (out, "unit", a->pairs[i].unit);
+          dump_text (out, "need", a->pairs[i].need);
+          dump_text (out, "category", a->pairs[i].category);
+          dump_double (out, "quantity", a->pairs[i].quantity);
+          dump_double (out, "distance", a->pairs[i].distance);
+          g_string_append_c (out, '\n');
+        }
+    }
   return g_string_free (out, FALSE);
 }

@@ -18,6 +18,7 @@
 #include "linli-mercator.h"
 #include "linli-org-check.h"
 #include "linli-painter.h"
+#include "linli-partners.h"
 #include "linli-polygon.h"
 #include "linli-walk.h"
 
@@ -1109,6 +1110,92 @@ test_water (void)
     }
 }
 
+/* The accepted partner assignment: a line from each unit to the place it
+ * serves.  Points along the segment from the unit to its compound (where
+ * the compound's one building stands) change colour when the assignment
+ * is accepted, and take the category's colour, another for another
+ * category; points beside the segment stay exactly as they were. */
+static void
+test_partner_lines (void)
+{
+  const double unit_lat = 30.000, unit_lon = 119.998, place_lat = 30.004, place_lon = 120.004;
+  const char *const categories[] = { "volunteers", "tutoring" };
+  guint32 colours[2][3];
+
+  for (int c = -1; c < 2; c++)
+    {
+      g_autoptr (LinliProject) project = linli_project_new ();
+      g_autoptr (LinliPainter) painter = linli_painter_new ();
+      LinliPartners *partners = linli_project_get_partners (project);
+      guint community = linli_project_add_community (project, "c", "共建社区");
+      guint k = linli_project_add_compound (project, "k", "小区", community);
+      LinliBuilding b = { "b1", "1幢", place_lat, place_lon, k, 40, 100, 3, 0, 0, 0 };
+      LinliPartnerResource res = { (char *) "volunteers", 10, NULL, 50, LINLI_PARTNER_PERIOD_MONTH };
+      LinliPartnerUnit u = { (char *) "u1", (char *) "中学", LINLI_PARTNER_UNIT_SCHOOL, NULL, TRUE,
+                             unit_lat, unit_lon, NULL, 0, &res, 1 };
+      LinliPartnerNeed n = { (char *) "n1", LINLI_PARTNER_PLACE_COMPOUND, (char *) "k",
+                             (char *) "volunteers", 5, 3, NULL, LINLI_PARTNER_PERIOD_MONTH };
+      LinliPartnerPair pair = { (char *) "u1", (char *) "n1", NULL, 5, 700 };
+      LinliPartnerAssignment a = { &pair, 1, TRUE, FALSE };
+      cairo_surface_t *surface;
+      LinliMapView view;
+      double ux, uy, px, py;
+      static cairo_surface_t *plain;
+
+      linli_project_add_building (project, &b, NULL, 0);
+      linli_partners_insert (partners, LINLI_PARTNER_LIST_UNITS, 0, &u);
+      linli_partners_insert (partners, LINLI_PARTNER_LIST_NEEDS, 0, &n);
+      linli_painter_set_project (painter, project);
+      linli_painter_set_show_legend (painter, FALSE);
+      linli_painter_set_show_scale_bar (painter, FALSE);
+      linli_map_view_init (&view, 30.002, 120.001, 17, 800, 800);
+      if (c >= 0)
+        {
+          pair.category = (char *) categories[c];
+          linli_partners_set_assignment (partners, &a);
+        }
+      surface = render (painter, &view);
+      linli_map_view_to_pixels (&view, unit_lat, unit_lon, &ux, &uy);
+      linli_map_view_to_pixels (&view, place_lat, place_lon, &px, &py);
+      g_assert_true (ux > 0 && ux < 800 && px > 0 && px < 800 && uy > 0 && uy < 800);
+      for (guint i = 0; i < 3; i++)
+        {
+          double t = 0.25 * (i + 1);
+          int x = (int) floor (ux + t * (px - ux)), y = (int) floor (uy + t * (py - uy));
+          /* 20 px off the line, across it. */
+          double len = hypot (px - ux, py - uy);
+          int ox = (int) round (x - 20 * (py - uy) / len), oy = (int) round (y + 20 * (px - ux) / len);
+
+          if (c < 0)
+            colours[0][i] = pixel_at (surface, x, y);
+          else
+            {
+              colours[c][i] = pixel_at (surface, x, y);
+              /* On the line: not the map without it. */
+              g_assert_false (colour_near (colours[c][i], pixel_at (plain, x, y), 30));
+              /* Beside it: the map without it, exactly. */
+              g_assert_cmphex (pixel_at (surface, ox, oy), ==, pixel_at (plain, ox, oy));
+            }
+        }
+      if (c < 0)
+        plain = cairo_surface_reference (surface);
+      cairo_surface_destroy (surface);
+      if (c == 1)
+        {
+          /* One colour along a line, another for another category. */
+          for (guint i = 1; i < 3; i++)
+            {
+              g_assert_true (colour_near (colours[0][i], colours[0][0], 16));
+              g_assert_true (colour_near (colours[1][i], colours[1][0], 16));
+            }
+          g_assert_false (colour_near (colours[0][1], colours[1][1], 30));
+          cairo_surface_destroy (plain);
+          plain = NULL;
+        }
+      g_assert_finalize_object (g_steal_pointer (&painter));
+    }
+}
+
 /* Labels never overlap, and a proposed site's "+N households" is kept
  * before any grid's, site's or community's name: five candidates well
  * apart on the map are proposed, and each one in the upper half of the
@@ -1225,6 +1312,7 @@ main (int    argc,
   g_test_add_func ("/painter/properties", test_properties);
   g_test_add_func ("/painter/chain-colours", test_chain_colours);
   g_test_add_func ("/painter/water", test_water);
+  g_test_add_func ("/painter/partner-lines", test_partner_lines);
   g_test_add ("/painter/view-fit", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_view_fit, fixture_tear_down);
   g_test_add ("/painter/colours", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_colours, fixture_tear_down);
   g_test_add ("/painter/legend", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_legend, fixture_tear_down);

@@ -7,11 +7,14 @@
 #include <math.h>
 #include <string.h>
 
+#include "linli-document.h"
+#include "linli-figures.h"
 #include "linli-format.h"
 #include "linli-grids.h"
 #include "linli-history.h"
 #include "linli-partner-edits.h"
 #include "linli-partner-problem.h"
+#include "linli-partner-proposal.h"
 #include "linli-partners.h"
 #include "linli-partner-tables.h"
 #include "linli-test-utils.h"
@@ -231,13 +234,46 @@ add_random_item (GRand            *rand,
   return TRUE;
 }
 
+/* Accepts a random assignment of the units and needs there are: pairs of
+ * any unit and need, quantities and distances exact in a double or not. */
+static void
+accept_random_assignment (GRand        *rand,
+                          LinliHistory *history,
+                          guint         min_pairs)
+{
+  LinliPartners *p = linli_project_get_partners (linli_history_get_project (history));
+  guint n_units = linli_partners_get_n (p, LINLI_PARTNER_LIST_UNITS);
+  guint n_needs = linli_partners_get_n (p, LINLI_PARTNER_LIST_NEEDS);
+  LinliPartnerPair pairs[6];
+  LinliPartnerAssignment a = { pairs, 0, g_rand_boolean (rand), FALSE };
+
+  if (n_units > 0 && n_needs > 0)
+    a.n_pairs = g_rand_int_range (rand, min_pairs, G_N_ELEMENTS (pairs) + 1);
+  for (guint i = 0; i < a.n_pairs; i++)
+    {
+      const LinliPartnerNeed *n = linli_partners_get_need (p, g_rand_int_range (rand, 0, n_needs));
+
+      pairs[i] = (LinliPartnerPair) {
+        linli_partners_get_unit (p, g_rand_int_range (rand, 0, n_units))->id, n->id, n->category,
+        random_quantity (rand), random_quantity (rand) * 7,
+      };
+    }
+  g_assert_true (linli_partner_edits_set_assignment (history, &a));
+}
+
 static void
 fill_random (GRand        *rand,
              LinliHistory *history,
              guint         n_items)
 {
   for (guint i = 0; i < n_items; i++)
-    add_random_item (rand, history, g_rand_int_range (rand, 0, LINLI_PARTNER_N_LISTS));
+    {
+      /* Now and then an assignment is accepted; what is added after it makes it out of date. */
+      if (g_rand_int_range (rand, 0, 20) == 0)
+        accept_random_assignment (rand, history, 0);
+      else
+        add_random_item (rand, history, g_rand_int_range (rand, 0, LINLI_PARTNER_N_LISTS));
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -504,6 +540,322 @@ test_edits_cascade (void)
   }
 }
 
+/* Adds units and needs until there are at least two of each. */
+static void
+fill_units_and_needs (GRand        *rand,
+                      LinliHistory *history)
+{
+  LinliPartners *p = linli_project_get_partners (linli_history_get_project (history));
+
+  while (linli_partners_get_n (p, LINLI_PARTNER_LIST_UNITS) < 2)
+    add_random_item (rand, history, LINLI_PARTNER_LIST_UNITS);
+  while (linli_partners_get_n (p, LINLI_PARTNER_LIST_NEEDS) < 2)
+    add_random_item (rand, history, LINLI_PARTNER_LIST_NEEDS);
+}
+
+static char *
+undo_dump (LinliHistory *history)
+{
+  linli_history_undo (history);
+  return linli_test_dump_partners (
+    linli_project_get_partners (linli_history_get_project (history)));
+}
+
+/* Accepting, thinning out and clearing the assignment are one step each;
+ * changing a unit or a need marks it out of date in the same step, and
+ * removing one drops its pairs; undo brings back each state exactly. */
+static void
+test_assignment_edits (void)
+{
+  guint n_cases = linli_test_cases (10);
+
+  for (guint32 seed = 1; seed <= n_cases; seed++)
+    {
+      g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+      g_autoptr (LinliProject) project = base_project ();
+      g_autoptr (LinliHistory) history = linli_history_new (project);
+      LinliPartners *p = linli_project_get_partners (project);
+      g_autoptr (GPtrArray) states = g_ptr_array_new_with_free_func (g_free);
+      const LinliPartnerAssignment *a;
+      LinliPartnerNeed *need;
+      g_autofree char *unit_id = NULL;
+      guint n_pairs, n_of_unit = 0;
+
+      fill_units_and_needs (rand, history);
+      g_assert_null (linli_partners_get_assignment (p));
+      g_ptr_array_add (states, linli_test_dump_partners (p));
+
+      /* Accept: stored as given, up to date. */
+      accept_random_assignment (rand, history, 2);
+      a = linli_partners_get_assignment (p);
+      g_assert_false (a->out_of_date);
+      n_pairs = a->n_pairs;
+      g_ptr_array_add (states, linli_test_dump_partners (p));
+
+      /* Remove one pair: one fewer, the others in order. */
+      {
+        g_autoptr (LinliPartnerAssignment) before = linli_partner_assignment_copy (a);
+
+        g_assert_true (linli_partner_edits_remove_pair (history, 0));
+        g_assert_false (linli_partner_edits_remove_pair (history, n_pairs - 1));
+        a = linli_partners_get_assignment (p);
+        g_assert_cmpuint (a->n_pairs, ==, n_pairs - 1);
+        for (guint i = 0; i < a->n_pairs; i++)
+          g_assert_cmpstr (a->pairs[i].need, ==, before->pairs[i + 1].need);
+        g_ptr_array_add (states, linli_test_dump_partners (p));
+      }
+
+      /* Change a need: the assignment is out of date, in the same step. */
+      need = linli_partner_item_copy (LINLI_PARTNER_LIST_NEEDS, linli_partners_get_need (p, 0));
+      need->quantity += 1;
+      g_assert_true (linli_partner_edits_change (history, LINLI_PARTNER_LIST_NEEDS, need));
+      linli_partner_item_free (LINLI_PARTNER_LIST_NEEDS, need);
+      g_assert_true (linli_partners_get_assignment (p)->out_of_date);
+      g_ptr_array_add (states, linli_test_dump_partners (p));
+
+      /* Remove a unit of a pair: its pairs go. */
+      a = linli_partners_get_assignment (p);
+      unit_id = g_strdup (a->pairs[0].unit);
+      for (guint i = 0; i < a->n_pairs; i++)
+        n_of_unit += g_strcmp0 (a->pairs[i].unit, unit_id) == 0;
+      n_pairs = a->n_pairs;
+      g_assert_true (linli_partner_edits_remove (history, LINLI_PARTNER_LIST_UNITS, unit_id));
+      a = linli_partners_get_assignment (p);
+      g_assert_cmpuint (a->n_pairs, ==, n_pairs - n_of_unit);
+      for (guint i = 0; i < a->n_pairs; i++)
+        g_assert_cmpstr (a->pairs[i].unit, !=, unit_id);
+      g_ptr_array_add (states, linli_test_dump_partners (p));
+
+      /* Clear. */
+      g_assert_true (linli_partner_edits_set_assignment (history, NULL));
+      g_assert_null (linli_partners_get_assignment (p));
+      g_ptr_array_add (states, linli_test_dump_partners (p));
+
+      /* Each undo is one step back. */
+      for (guint i = states->len - 1; i-- > 0;)
+        {
+          g_autofree char *now = undo_dump (history);
+
+          g_assert_cmpstr (now, ==, g_ptr_array_index (states, i));
+        }
+    }
+}
+
+/* A pair that names what does not exist is refused and nothing recorded. */
+static void
+test_assignment_refused (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (3);
+  g_autoptr (LinliProject) project = base_project ();
+  g_autoptr (LinliHistory) history = linli_history_new (project);
+  LinliPartners *p = linli_project_get_partners (project);
+  LinliPartnerPair pair;
+  LinliPartnerAssignment a = { &pair, 1, TRUE, FALSE };
+
+  fill_units_and_needs (rand, history);
+  {
+    g_autofree char *before = linli_test_dump_partners (p);
+    g_autofree char *after = NULL;
+    const LinliPartnerPair good = { linli_partners_get_unit (p, 0)->id,
+                                    linli_partners_get_need (p, 0)->id,
+                                    linli_partners_get_need (p, 0)->category, 3, 100 };
+    const LinliPartnerPair bad[] = {
+      { "nobody", good.need, good.category, 3, 100 },
+      { good.unit, "nothing", good.category, 3, 100 },
+      { good.unit, good.need, "no-category", 3, 100 },
+      { good.unit, good.need, good.category, -1, 100 },
+      { good.unit, good.need, good.category, NAN, 100 },
+      { good.unit, good.need, good.category, 3, INFINITY },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        pair = bad[i];
+        g_assert_false (linli_partner_edits_set_assignment (history, &a));
+      }
+    g_assert_false (linli_partner_edits_remove_pair (history, 0));
+    after = linli_test_dump_partners (p);
+    g_assert_cmpstr (after, ==, before);
+    pair = good;
+    g_assert_true (linli_partner_edits_set_assignment (history, &a));
+    g_assert_nonnull (linli_partners_get_assignment (p));
+  }
+}
+
+/* A proposal as an assignment gives each need what the solver says it
+ * meets and each unit what its offers give; the figures of an assignment
+ * add up the same per priority and per unit. */
+static void
+test_proposal (void)
+{
+  guint n_cases = linli_test_cases (20);
+
+  for (guint32 seed = 1; seed <= n_cases; seed++)
+    {
+      g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+      g_autoptr (LinliProject) project = base_project ();
+      g_autoptr (LinliHistory) history = linli_history_new (project);
+      LinliPartners *p = linli_project_get_partners (project);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LinliPartnerProposal) proposal = NULL;
+      g_autoptr (LinliPartnerAssignment) a = NULL;
+      g_autoptr (GArray) by_priority = NULL, used = NULL;
+      const LinliAssignResult *r;
+      const LinliPartnerProblem *pp;
+      double want[LINLI_PARTNER_MAX_PRIORITY + 1] = { 0 };
+      double total[LINLI_PARTNER_MAX_PRIORITY + 1] = { 0 };
+
+      for (guint i = 0; i < 40; i++)
+        add_random_item (rand, history, g_rand_int_range (rand, 1, 3));
+      proposal = linli_partner_proposal_new (project, g_rand_boolean (rand) ? 0 : 800, &error);
+      g_assert_no_error (error);
+      r = proposal->result;
+      pp = proposal->problem;
+      a = linli_partner_proposal_to_assignment (proposal, project);
+      g_assert_false (a->out_of_date);
+      g_assert_cmpint (a->straight_line, ==, r->straight_line);
+      g_assert_true (linli_partner_edits_set_assignment (history, a));
+
+      /* Per need: the pairs add up to what is met; no unit and need twice. */
+      for (guint n = 0; n < r->n_needs; n++)
+        {
+          const LinliPartnerNeed *need =
+            linli_partners_get_need (p, g_array_index (pp->need_positions, guint, n));
+          double sum = 0;
+          g_autofree char *why = linli_partner_proposal_describe_unmet (proposal, project, n);
+
+          for (guint i = 0; i < a->n_pairs; i++)
+            if (g_strcmp0 (a->pairs[i].need, need->id) == 0)
+              {
+                sum += a->pairs[i].quantity;
+                g_assert_cmpstr (a->pairs[i].category, ==, need->category);
+                for (guint j = i + 1; j < a->n_pairs; j++)
+                  g_assert_false (g_strcmp0 (a->pairs[j].need, need->id) == 0 &&
+                                  g_strcmp0 (a->pairs[j].unit, a->pairs[i].unit) == 0);
+              }
+          g_assert_cmpfloat_with_epsilon (sum, r->needs[n].met, 1e-6 * (1 + sum));
+          /* Only what is not met in full has a reason. */
+          g_assert_cmpint (why[0] != '\0', ==, r->needs[n].reason != LINLI_UNMET_NONE);
+          want[need->priority] += r->needs[n].met;
+        }
+      for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_NEEDS); i++)
+        {
+          const LinliPartnerNeed *need = linli_partners_get_need (p, i);
+
+          total[need->priority] += need->quantity / linli_partner_period_per_month (need->period);
+        }
+      by_priority = linli_partner_met_by_priority (p, linli_partners_get_assignment (p));
+      for (guint k = 0; k < by_priority->len; k++)
+        {
+          const LinliPartnerPriorityMet *row = &g_array_index (by_priority,
+                                                               LinliPartnerPriorityMet, k);
+
+          g_assert_true (k == 0 ||
+                         row->priority <
+                           g_array_index (by_priority, LinliPartnerPriorityMet, k - 1).priority);
+          g_assert_cmpfloat_with_epsilon (row->met, want[row->priority],
+                                          1e-6 * (1 + row->met));
+          g_assert_cmpfloat_with_epsilon (row->total, total[row->priority],
+                                          1e-6 * (1 + row->total));
+          total[row->priority] = -1;
+        }
+      for (guint k = 0; k <= LINLI_PARTNER_MAX_PRIORITY; k++)
+        g_assert_true (total[k] <= 0);
+
+      /* Per unit: what its offers give, within their capacity. */
+      used = linli_partner_capacity_used (p, linli_partners_get_assignment (p));
+      g_assert_cmpuint (used->len, ==, linli_partners_get_n (p, LINLI_PARTNER_LIST_UNITS));
+      for (guint u = 0; u < pp->problem.n_units; u++)
+        {
+          guint position = g_array_index (pp->unit_positions, guint, u);
+          const LinliPartnerUnitUse *use = &g_array_index (used, LinliPartnerUnitUse, position);
+          double given = 0, capacity = 0;
+
+          for (guint o = 0; o < pp->problem.n_offers; o++)
+            if (pp->problem.offers[o].unit == u)
+              {
+                given += r->used[o];
+                capacity += pp->problem.offers[o].capacity;
+              }
+          g_assert_cmpuint (use->unit, ==, position);
+          g_assert_cmpfloat_with_epsilon (use->used, given, 1e-6 * (1 + given));
+          g_assert_cmpfloat_with_epsilon (use->capacity, capacity, 1e-6 * (1 + capacity));
+          g_assert_cmpfloat (use->used, <=, use->capacity * (1 + 1e-9) + 1e-9);
+        }
+    }
+}
+
+/* The partner figures: none without an accepted assignment; with one, the
+ * share met overall and per priority and the capacity used agree with
+ * sums made here over the pairs, the needs and the resource items. */
+static void
+test_figures (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr (LinliProject) project = base_project ();
+  g_autoptr (LinliDocument) document = linli_document_new (project, NULL);
+  LinliHistory *history = linli_document_get_history (document);
+  LinliPartners *p = linli_project_get_partners (project);
+  g_autoptr (LinliFigures) none = NULL, figures = NULL;
+  const LinliPartnerAssignment *a;
+  double met = 0, total = 0, given = 0, capacity = 0;
+
+  for (guint i = 0; i < 30; i++)
+    add_random_item (rand, history, g_rand_int_range (rand, 1, 3));
+  none = linli_figures_collect (document);
+  g_assert_null (linli_figures_lookup (none, "partner-needs-met"));
+  accept_random_assignment (rand, history, 3);
+  a = linli_partners_get_assignment (p);
+  figures = linli_figures_collect (document);
+
+  for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_NEEDS); i++)
+    {
+      const LinliPartnerNeed *n = linli_partners_get_need (p, i);
+      double asked = n->quantity / linli_partner_period_per_month (n->period), got = 0;
+      double p_met = 0, p_total = 0;
+      g_autofree char *key = g_strdup_printf ("partner-needs-met-priority-%u", n->priority);
+
+      for (guint k = 0; k < a->n_pairs; k++)
+        if (g_strcmp0 (a->pairs[k].need, n->id) == 0)
+          got += a->pairs[k].quantity;
+      met += MIN (got, asked);
+      total += asked;
+      /* The share of this need's priority, summed over its needs here. */
+      for (guint j = 0; j < linli_partners_get_n (p, LINLI_PARTNER_LIST_NEEDS); j++)
+        {
+          const LinliPartnerNeed *m = linli_partners_get_need (p, j);
+          double m_asked = m->quantity / linli_partner_period_per_month (m->period), m_got = 0;
+
+          if (m->priority != n->priority)
+            continue;
+          for (guint k = 0; k < a->n_pairs; k++)
+            if (g_strcmp0 (a->pairs[k].need, m->id) == 0)
+              m_got += a->pairs[k].quantity;
+          p_met += MIN (m_got, m_asked);
+          p_total += m_asked;
+        }
+      if (p_total > 0)
+        g_assert_cmpfloat_with_epsilon (linli_figures_lookup (figures, key)->value,
+                                        p_met / p_total, 1e-9);
+    }
+  for (guint i = 0; i < linli_partners_get_n (p, LINLI_PARTNER_LIST_UNITS); i++)
+    {
+      const LinliPartnerUnit *u = linli_partners_get_unit (p, i);
+
+      for (guint r = 0; r < u->n_resources; r++)
+        capacity += u->resources[r].capacity /
+                    linli_partner_period_per_month (u->resources[r].period);
+      for (guint k = 0; k < a->n_pairs; k++)
+        if (g_strcmp0 (a->pairs[k].unit, u->id) == 0)
+          given += a->pairs[k].quantity;
+    }
+  g_assert_cmpfloat (linli_figures_lookup (figures, "partner-pairs")->value, ==, a->n_pairs);
+  g_assert_cmpfloat_with_epsilon (linli_figures_lookup (figures, "partner-needs-met")->value,
+                                  met / total, 1e-9);
+  g_assert_cmpfloat_with_epsilon (linli_figures_lookup (figures, "partner-capacity-used")->value,
+                                  given / capacity, 1e-9);
+}
+
 /* What the file would refuse, the edits refuse, and record nothing. */
 static void
 test_edits_refused (void)
@@ -766,6 +1118,27 @@ static const PartnersCase partners_cases[] = {
   { "out of order", NEED UNIT, 10, "<unit> comes too late" },
   { "child of a need", N_C0 " priority='3'><x/></need>\n", 9, "<need> must be empty" },
   { "empty id", "<unit id='' name='a' type='school'/>\n", 9, "“id” must not be empty" },
+  { "pair of a missing unit",
+    NEED "<assignment>\n<pair unit='u1' need='n1' category='venue' quantity='1' distance='5'/>\n"
+    "</assignment>\n", 11, "<pair> refers to unit “u1”, which does not exist" },
+  { "pair of a missing need",
+    UNIT "<assignment>\n<pair unit='u1' need='n1' category='venue' quantity='1' distance='5'/>\n"
+    "</assignment>\n", 11, "<pair> refers to need “n1”, which does not exist" },
+  { "pair of an unknown category",
+    UNIT NEED "<assignment>\n<pair unit='u1' need='n1' category='chess' quantity='1' "
+    "distance='5'/>\n</assignment>\n", 12, "category “chess”, which does not exist" },
+  { "negative distance",
+    UNIT NEED "<assignment>\n<pair unit='u1' need='n1' category='venue' quantity='1' "
+    "distance='-5'/>\n</assignment>\n", 12, "“distance” must be a number" },
+  { "pair without quantity",
+    UNIT NEED "<assignment>\n<pair unit='u1' need='n1' category='venue' distance='5'/>\n"
+    "</assignment>\n", 12, "lacks the required attribute “quantity”" },
+  { "two assignments", UNIT NEED "<assignment/>\n<assignment/>\n", 12,
+    "<assignment> comes too late" },
+  { "need after the assignment", UNIT "<assignment/>\n" NEED, 11, "<need> comes too late" },
+  { "not a boolean", "<assignment out-of-date='maybe'/>\n", 9, "out-of-date" },
+  { "other child of the assignment", UNIT NEED "<assignment>\n<need/>\n</assignment>\n", 12,
+    "may hold only <pair>" },
 };
 
 /* Each broken section is refused with its line and reason, and nothing
@@ -1113,6 +1486,10 @@ main (int    argc,
   g_test_add_func ("/partners/edits/undo-redo", test_edits_undo_redo);
   g_test_add_func ("/partners/edits/cascade", test_edits_cascade);
   g_test_add_func ("/partners/edits/refused", test_edits_refused);
+  g_test_add_func ("/partners/edits/assignment", test_assignment_edits);
+  g_test_add_func ("/partners/edits/assignment-refused", test_assignment_refused);
+  g_test_add_func ("/partners/proposal", test_proposal);
+  g_test_add_func ("/partners/figures", test_figures);
 
   g_test_add_func ("/partners/format/round-trip", test_round_trip);
   g_test_add_func ("/partners/format/empty-left-out", test_empty_left_out);

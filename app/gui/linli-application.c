@@ -446,7 +446,7 @@ linli_application_init (LinliApplication *self)
     { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Window size"), N_("WIDTHxHEIGHT") },
     { "basemap", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Show this MBTiles file under the map, or “own” for Linli’s own drawing, for this run only"), N_("FILE") },
     { "plan", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Run a plan on opening: mclp, lscp or pmedian, with :K for the number of new sites"), N_("PROBLEM[:K]") },
-    { "page", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Show this side page: sites, plan, grids, org, checks, uncovered or buildings"), N_("NAME") },
+    { "page", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Show this side page: sites, plan, grids, org, partners, checks, uncovered or buildings"), N_("NAME") },
     { "chain-colors", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Colour buildings by the party organisation chain"), NULL },
     { "meeting", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open in presentation mode, for a meeting"), NULL },
     { "meeting-view", 0, 0, G_OPTION_ARG_INT, NULL, N_("With --screenshot, show this view of the presentation (0: the district)"), N_("N") },

@@ -18,6 +18,8 @@
 #include "linli-geo.h"
 #include "linli-grids.h"
 #include "linli-mercator.h"
+#include "linli-partner-problem.h"
+#include "linli-partners.h"
 #include "linli-spatial.h"
 
 /* The painter draws the district for an explicit view onto any cairo
@@ -88,6 +90,15 @@ struct _LinliPainter
   gboolean             any_given;         /* a boundary was drawn or imported */
   LinliGridAssignment *own_assignment;
   guint                own_serial;
+
+  /* The accepted partner assignment: a line per pair from the unit to the
+   * place it serves, in Mercator, made again when the lists or the base
+   * data change. */
+  GArray              *partner_lines;     /* PartnerLine */
+  GArray              *partner_categories; /* guint: category positions with a line, in order */
+  gboolean             partner_valid;
+  guint                partner_base_serial;
+  guint                partner_serial;      /* the lists' serial the lines were made for */
 };
 
 G_DEFINE_FINAL_TYPE (LinliPainter, linli_painter, G_TYPE_OBJECT)
@@ -2065,6 +2076,168 @@ draw_sketch (LinliPainter *self,
     }
 }
 
+/* Partner units */
+
+/* One pair of the accepted assignment on the map. */
+typedef struct
+{
+  double ux, uy;      /* the unit, Mercator */
+  double px, py;      /* the place it serves */
+  guint  color;
+} PartnerLine;
+
+/* Colours told apart on the map's pale ground, one per category in the
+ * order of the category list; more categories than colours share them. */
+static const guint partner_colors[] = {
+  0x1b9e77, 0xd95f02, 0x7570b3, 0xe7298a, 0x66a61e, 0xb8860b, 0x1f78b4, 0x8c564b, 0x17becf,
+  0x6a3d9a,
+};
+
+static guint
+partner_color (guint category)
+{
+  return partner_colors[category % G_N_ELEMENTS (partner_colors)];
+}
+
+static void
+on_partners_changed_cb (LinliPainter *self)
+{
+  self->partner_valid = FALSE;
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+/* Makes the lines of the accepted assignment: from each pair's unit to
+ * its need's place (a community or compound where its households are, a
+ * grid at its outline's centroid, as the assignment measures them); a
+ * pair whose unit or place has no position is left out. */
+static void
+ensure_partner_lines (LinliPainter *self)
+{
+  LinliPartners *partners;
+  const LinliPartnerAssignment *a;
+  g_autoptr (GHashTable) places = NULL;
+  g_autoptr (GHashTable) categories = NULL;
+
+  if (self->partner_lines == NULL)
+    {
+      self->partner_lines = g_array_new (FALSE, FALSE, sizeof (PartnerLine));
+      self->partner_categories = g_array_new (FALSE, FALSE, sizeof (guint));
+    }
+  if (self->project == NULL)
+    {
+      g_array_set_size (self->partner_lines, 0);
+      g_array_set_size (self->partner_categories, 0);
+      return;
+    }
+  partners = linli_project_get_partners (self->project);
+  if (self->partner_valid &&
+      self->partner_base_serial == linli_project_get_base_serial (self->project) &&
+      self->partner_serial == linli_partners_get_serial (partners))
+    return;
+  self->partner_valid = TRUE;
+  self->partner_base_serial = linli_project_get_base_serial (self->project);
+  self->partner_serial = linli_partners_get_serial (partners);
+  g_array_set_size (self->partner_lines, 0);
+  g_array_set_size (self->partner_categories, 0);
+  a = linli_partners_get_assignment (partners);
+  if (a == NULL)
+    return;
+  places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  categories = g_hash_table_new (g_direct_hash, g_direct_equal);
+  for (guint i = 0; i < a->n_pairs; i++)
+    {
+      const LinliPartnerPair *pair = &a->pairs[i];
+      const LinliPartnerUnit *u = linli_partners_find (partners, LINLI_PARTNER_LIST_UNITS,
+                                                       pair->unit, NULL);
+      const LinliPartnerNeed *n = linli_partners_find (partners, LINLI_PARTNER_LIST_NEEDS,
+                                                       pair->need, NULL);
+      g_autofree char *key = NULL;
+      LinliLatLon *place;
+      PartnerLine line;
+      guint category = 0;
+
+      if (u == NULL || n == NULL || !u->has_position)
+        continue;
+      key = g_strdup_printf ("%d:%s", n->place_kind, n->place);
+      place = g_hash_table_lookup (places, key);
+      if (place == NULL)
+        {
+          place = g_new0 (LinliLatLon, 1);
+          if (!linli_partner_place_position (self->project, n->place_kind, n->place, place))
+            place->lat = NAN;
+          g_hash_table_insert (places, g_steal_pointer (&key), place);
+        }
+      if (!isfinite (place->lat))
+        continue;
+      linli_partners_find (partners, LINLI_PARTNER_LIST_CATEGORIES, pair->category, &category);
+      linli_mercator_project (u->lat, u->lon, &line.ux, &line.uy);
+      linli_mercator_project (place->lat, place->lon, &line.px, &line.py);
+      line.color = partner_color (category);
+      g_array_append_val (self->partner_lines, line);
+      if (!g_hash_table_contains (categories, GUINT_TO_POINTER (category + 1)))
+        {
+          g_hash_table_add (categories, GUINT_TO_POINTER (category + 1));
+          g_array_append_val (self->partner_categories, category);
+        }
+    }
+}
+
+/* The accepted assignment: a line from each unit to each place it serves,
+ * coloured by category over a pale halo, the unit a small square and the
+ * place a dot. */
+static void
+draw_partner_lines (LinliPainter *self,
+                    cairo_t      *cr,
+                    const View   *v)
+{
+  ensure_partner_lines (self);
+  if (self->partner_lines->len == 0)
+    return;
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->partner_lines->len; i++)
+      {
+        const PartnerLine *line = &g_array_index (self->partner_lines, PartnerLine, i);
+        double x0, y0, x1, y1;
+
+        view_merc (v, line->ux, line->uy, &x0, &y0);
+        view_merc (v, line->px, line->py, &x1, &y1);
+        cairo_move_to (cr, x0, y0);
+        cairo_line_to (cr, x1, y1);
+        if (pass == 0)
+          {
+            set_rgb (cr, 0xffffff, 0.8);
+            cairo_set_line_width (cr, 5);
+          }
+        else
+          {
+            set_rgb (cr, line->color, 1);
+            cairo_set_line_width (cr, 2.5);
+          }
+        cairo_stroke (cr);
+        if (pass == 1)
+          {
+            cairo_arc (cr, x1, y1, 3.5, 0, 2 * G_PI);
+            cairo_fill (cr);
+          }
+      }
+  for (guint i = 0; i < self->partner_lines->len; i++)
+    {
+      const PartnerLine *line = &g_array_index (self->partner_lines, PartnerLine, i);
+      double x, y;
+
+      view_merc (v, line->ux, line->uy, &x, &y);
+      cairo_rectangle (cr, x - 4, y - 4, 8, 8);
+      set_rgb (cr, 0x303030, 1);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, 0xffffff, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
 /* The legend */
 
 typedef enum
@@ -2086,6 +2259,8 @@ typedef enum
   SWATCH_NO_GRID,
   SWATCH_CHAIN,
   SWATCH_WATER,
+  SWATCH_PARTNER_LINE,
+  SWATCH_PARTNER_UNIT,
 } Swatch;
 
 /* When a row of the legend is shown. */
@@ -2275,6 +2450,23 @@ draw_swatch (cairo_t *cr,
       cairo_set_line_width (cr, 3);
       cairo_stroke (cr);
       break;
+    case SWATCH_PARTNER_LINE:
+      cairo_move_to (cr, x - 10, y);
+      cairo_line_to (cr, x + 10, y);
+      set_rgb (cr, color, 0.95);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+      cairo_arc (cr, x + 10, y, 3, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+    case SWATCH_PARTNER_UNIT:
+      cairo_rectangle (cr, x - 4, y - 4, 8, 8);
+      set_rgb (cr, color, 1);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, 0xffffff, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      break;
     case SWATCH_STREET:
     default:
       cairo_move_to (cr, x - 9, y);
@@ -2328,6 +2520,10 @@ draw_legend (LinliPainter *self,
   PangoLayout *rows[G_N_ELEMENTS (legend_rows)] = { NULL };
   guint shown[G_N_ELEMENTS (legend_rows)];
   guint n_rows = 0;
+  /* The partner rows follow the fixed ones: the units, then a colour per
+   * category the accepted assignment has lines of. */
+  g_autoptr (GPtrArray) extra = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GArray) extra_swatches = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
   gboolean grids = has_grids (self);
   int w, h, title_h, rule_h;
   double box_w, box_h, x, y, scale;
@@ -2348,6 +2544,28 @@ draw_legend (LinliPainter *self,
         shown[n_rows++] = i;
     }
 
+  ensure_partner_lines (self);
+  if (self->partner_lines->len > 0)
+    {
+      LinliPartners *partners = linli_project_get_partners (self->project);
+      guint unit_swatch[2] = { SWATCH_PARTNER_UNIT, 0x303030 };
+
+      g_ptr_array_add (extra, legend_layout (pango, _("Partner unit"), "Sans 9"));
+      g_array_append_val (extra_swatches, unit_swatch);
+      for (guint k = 0; k < self->partner_categories->len; k++)
+        {
+          guint category = g_array_index (self->partner_categories, guint, k);
+          guint swatch[2] = { SWATCH_PARTNER_LINE, partner_color (category) };
+          g_autofree char *text = g_strdup_printf (
+            _("Serves: %s"),
+            linli_partners_category_label (partners,
+                                           linli_partners_get_category (partners, category)->id));
+
+          g_ptr_array_add (extra, legend_layout (pango, text, "Sans 9"));
+          g_array_append_val (extra_swatches, swatch);
+        }
+    }
+
   pango_layout_get_pixel_size (title, &w, &title_h);
   box_w = w;
   pango_layout_get_pixel_size (rule, &w, &rule_h);
@@ -2357,6 +2575,12 @@ draw_legend (LinliPainter *self,
     {
       rows[i] = legend_layout (pango, _(legend_rows[shown[i]].label), "Sans 9");
       pango_layout_get_pixel_size (rows[i], &w, &h);
+      box_w = MAX (box_w, LEGEND_SWATCH_W + 8 + w);
+      box_h += LEGEND_SPACING + MAX (h, 14);
+    }
+  for (guint i = 0; i < extra->len; i++)
+    {
+      pango_layout_get_pixel_size (extra->pdata[i], &w, &h);
       box_w = MAX (box_w, LEGEND_SWATCH_W + 8 + w);
       box_h += LEGEND_SPACING + MAX (h, 14);
     }
@@ -2418,6 +2642,20 @@ draw_legend (LinliPainter *self,
       pango_cairo_show_layout (cr, rows[i]);
       y += row_h;
       g_object_unref (rows[i]);
+    }
+  for (guint i = 0; i < extra->len; i++)
+    {
+      const guint *swatch = &g_array_index (extra_swatches, guint, 2 * i);
+      double row_h;
+
+      pango_layout_get_pixel_size (extra->pdata[i], &w, &h);
+      row_h = MAX (h, 14);
+      y += LEGEND_SPACING;
+      draw_swatch (cr, swatch[0], swatch[1], x + LEGEND_SWATCH_W / 2, y + row_h / 2);
+      set_rgb (cr, 0x202020, 1);
+      cairo_move_to (cr, x + LEGEND_SWATCH_W + 8, y + (row_h - h) / 2);
+      pango_cairo_show_layout (cr, extra->pdata[i]);
+      y += row_h;
     }
   cairo_restore (cr);
 }
@@ -2506,6 +2744,7 @@ linli_painter_dispose (GObject *object)
     {
       g_signal_handlers_disconnect_by_data (self->project, self);
       g_signal_handlers_disconnect_by_data (linli_project_get_grids (self->project), self);
+      g_signal_handlers_disconnect_by_data (linli_project_get_partners (self->project), self);
     }
   g_clear_object (&self->document);
   g_clear_object (&self->project);
@@ -2520,6 +2759,8 @@ linli_painter_finalize (GObject *object)
 {
   LinliPainter *self = LINLI_PAINTER (object);
 
+  g_clear_pointer (&self->partner_lines, g_array_unref);
+  g_clear_pointer (&self->partner_categories, g_array_unref);
   g_clear_pointer (&self->proposal, g_hash_table_unref);
   g_clear_pointer (&self->labels, g_array_unref);
   g_clear_pointer (&self->attribution, g_free);
@@ -2792,14 +3033,18 @@ linli_painter_set_project (LinliPainter *self,
     {
       g_signal_handlers_disconnect_by_data (self->project, self);
       g_signal_handlers_disconnect_by_data (linli_project_get_grids (self->project), self);
+      g_signal_handlers_disconnect_by_data (linli_project_get_partners (self->project), self);
     }
   g_set_object (&self->project, project);
+  self->partner_valid = FALSE;
   if (project != NULL)
     {
       g_signal_connect_object (linli_project_get_grids (project), "changed", G_CALLBACK (on_grids_changed_cb),
                                self, G_CONNECT_SWAPPED);
       /* Workers' names on the map follow the switch that hides them. */
       g_signal_connect_object (project, "notify::hide-names", G_CALLBACK (changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (linli_project_get_partners (project), "changed",
+                               G_CALLBACK (on_partners_changed_cb), self, G_CONNECT_SWAPPED);
     }
   self->coverage = NULL;
   self->selected = NULL;
@@ -3459,6 +3704,7 @@ linli_painter_draw (LinliPainter       *self,
   if (grids)
     draw_grid_outlines (self, cr, &v);
   draw_circles (self, cr, &v, sites, FALSE);
+  draw_partner_lines (self, cr, &v);
   /* Proposals' labels take their places first, then grid labels: there
    * are fewer of them, and a site's name gives way more gracefully. */
   place_proposal_labels (self, &v, sites, placed);
@@ -3891,4 +4137,32 @@ linli_painter_get_labels (LinliPainter *self,
 
   *n_labels = self->labels->len;
   return (const LinliPainterLabel *) (gpointer) self->labels->data;
+}
+
+/**
+ * linli_painter_get_partner_color:
+ * @category: a category's position in the partner category list
+ *
+ * Returns: the colour, 0xRRGGBB, of the lines of that category
+ */
+guint
+linli_painter_get_partner_color (guint category)
+{
+  return partner_color (category);
+}
+
+/**
+ * linli_painter_dup_partner_categories:
+ *
+ * Returns: (transfer full) (element-type guint): the positions in the
+ *   category list of the categories the map draws lines of, in the
+ *   legend's order; empty without an accepted assignment
+ */
+GArray *
+linli_painter_dup_partner_categories (LinliPainter *self)
+{
+  g_return_val_if_fail (LINLI_IS_PAINTER (self), NULL);
+
+  ensure_partner_lines (self);
+  return g_array_copy (self->partner_categories);
 }

@@ -196,4 +196,10 @@ void          linli_render_free_caches          (void);
 const LinliPainterLabel *linli_painter_get_labels (LinliPainter *self,
                                                    guint        *n_labels);
 
+/* The accepted partner assignment's lines: the colour of a category by its
+ * position in the category list, and the categories drawn, in order. */
+guint                    linli_painter_get_partner_color      (guint category);
+GArray                  *linli_painter_dup_partner_categories (LinliPainter *self)
+  G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

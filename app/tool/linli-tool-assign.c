@@ -17,6 +17,7 @@
 #include "linli-grids.h"
 #include "linli-partner-assign.h"
 #include "linli-partner-problem.h"
+#include "linli-partner-proposal.h"
 #include "linli-partners.h"
 #include "linli-registry.h"
 
@@ -39,80 +40,23 @@ problem_need (LinliPartners             *partners,
   return linli_partners_get_need (partners, g_array_index (pp->need_positions, guint, need));
 }
 
-/* Why a need stays unmet, in a sentence. */
+/* Why a need stays unmet, in a sentence: the same words as the window's proposal. */
 static char *
 describe_reason (LinliProject              *project,
                  const LinliPartnerProblem *pp,
                  const LinliAssignResult   *r,
                  guint                      need)
 {
-  LinliPartners *partners = linli_project_get_partners (project);
-  const LinliAssignNeedResult *nr = &r->needs[need];
-  const LinliPartnerNeed *n = problem_need (partners, pp, need);
-  const char *category = linli_partners_category_label (partners, n->category);
-
-  switch (nr->reason)
-    {
-    case LINLI_UNMET_NO_OFFER:
-      return g_strdup_printf (_("no unit offers “%s”"), category);
-    case LINLI_UNMET_FORBIDDEN:
-      return g_strdup (_("every unit offering it is forbidden for this need"));
-    case LINLI_UNMET_TOO_FAR:
-      return g_strdup_printf (_("every unit offering it is farther than %.0f m; the nearest, %s, "
-                                "is %.0f m away"),
-                              pp->problem.max_distance,
-                              problem_unit (partners, pp, nr->nearest_unit)->name,
-                              nr->nearest_distance);
-    case LINLI_UNMET_CAPACITY:
-      {
-        GString *s;
-
-        if (nr->n_blocking == 0)
-          return g_strdup (_("the units within reach give all they have to this need"));
-        s = g_string_new (r->n_groups > 0
-                          ? _("the units within reach are full with the communities' minimums "
-                              "and needs of the same or higher priority:")
-                          : _("the units within reach are full with needs of the same or higher "
-                              "priority:"));
-        for (guint k = 0; k < nr->n_blocking && k < 5; k++)
-          {
-            const LinliPartnerNeed *m = problem_need (partners, pp, nr->blocking[k]);
-
-            /* Translators: a need that uses capacity: its id, place and priority */
-            g_string_append_printf (s, _(" %s (%s, priority %u)"), m->id,
-                                    linli_partner_place_name (project, m->place_kind, m->place), m->priority);
-            if (k + 1 < MIN (nr->n_blocking, 5))
-              g_string_append_c (s, ',');
-          }
-        if (nr->n_blocking > 5)
-          g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, " and %u more need", " and %u more needs",
-                                                  nr->n_blocking - 5), nr->n_blocking - 5);
-        return g_string_free (s, FALSE);
-      }
-    default:
-      return g_strdup ("");
-    }
+  return linli_partner_describe_unmet (project, pp, r, need);
 }
 
 /* How the distances were measured. */
 static void
 print_distances (const LinliPartnerProblem *pp)
 {
-  guint64 pairs = (guint64) pp->problem.n_units * pp->problem.n_needs;
+  g_autofree char *text = linli_partner_problem_describe_distances (pp);
 
-  if (pp->distances == NULL)
-    g_print (_("Distances: straight lines, not walks along streets\n"));
-  else if (pp->n_street_pairs == pairs)
-    g_print (_("Distances: walks along the streets\n"));
-  else
-    {
-      g_autofree char *streets = linli_format_count (pp->n_street_pairs);
-      g_autofree char *all = linli_format_count (pairs);
-
-      /* Translators: how many unit–place pairs were measured along streets, of how many */
-      g_print (_("Distances: walks along the streets for %s of %s pairs; straight lines where an "
-                 "end is far from the streets or the streets do not join them\n"), streets, all);
-    }
+  g_print ("%s", text);
 }
 
 /* Every community at least one unit */

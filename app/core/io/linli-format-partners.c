@@ -30,6 +30,8 @@
 #define MAX_HOURS      1e6
 #define MAX_MEMBERS    1000000u
 #define MAX_NOTE_LENGTH 4096
+#define MAX_DISTANCE   1e8        /* metres between a unit and a place it serves */
+#define MAX_PAIRS      1000000u   /* pairs of the accepted assignment */
 
 enum
 {
@@ -38,9 +40,12 @@ enum
   STAGE_NEED,
   STAGE_RECORD,
   STAGE_EVALUATION,
+  STAGE_ASSIGNMENT,
+  STAGE_DONE,
 };
 
-static const char *const stage_elements[] = { "category", "unit", "need", "record", "evaluation" };
+static const char *const stage_elements[] = { "category", "unit", "need", "record", "evaluation",
+                                              "assignment" };
 
 typedef struct
 {
@@ -452,6 +457,117 @@ parse_evaluation (PartnersReader *r)
   return ok;
 }
 
+/* One <pair> of the accepted assignment: its unit and need must have been
+ * read, its category be one. */
+static gboolean
+parse_pair (PartnersReader *r,
+            GArray         *pairs)
+{
+  LinliFormatReader *l = r->l;
+  enum { UNIT, NEED, CATEGORY, QUANTITY, DISTANCE };
+  static const char *const names[] = { "unit", "need", "category", "quantity", "distance", NULL };
+  LinliFormatAttrs a = { names, { NULL } };
+  LinliPartnerPair pair = { 0 };
+  gboolean ok = _linli_format_read_attrs (l, &a) &&
+                _linli_format_require (l, &a, UNIT, "pair") &&
+                _linli_format_require (l, &a, NEED, "pair") &&
+                _linli_format_require (l, &a, CATEGORY, "pair") &&
+                _linli_format_require (l, &a, QUANTITY, "pair") &&
+                _linli_format_require (l, &a, DISTANCE, "pair") &&
+                check_category (r, "pair", a.values[CATEGORY]) &&
+                _linli_format_parse_double (l, "quantity", a.values[QUANTITY], 0, MAX_QUANTITY,
+                                            &pair.quantity) &&
+                _linli_format_parse_double (l, "distance", a.values[DISTANCE], 0, MAX_DISTANCE,
+                                            &pair.distance);
+
+  if (ok &&
+      linli_partners_find (r->partners, LINLI_PARTNER_LIST_UNITS, a.values[UNIT], NULL) == NULL)
+    {
+      g_autofree char *q = quote_value (a.values[UNIT]);
+      ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
+                 _("<pair> refers to unit “%s”, which does not exist"), q);
+    }
+  if (ok &&
+      linli_partners_find (r->partners, LINLI_PARTNER_LIST_NEEDS, a.values[NEED], NULL) == NULL)
+    {
+      g_autofree char *q = quote_value (a.values[NEED]);
+      ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
+                 _("<pair> refers to need “%s”, which does not exist"), q);
+    }
+  if (ok && pairs->len >= MAX_PAIRS)
+    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("an assignment has more than %u pairs"),
+               MAX_PAIRS);
+  if (ok)
+    ok = _linli_format_expect_empty (l, "pair");
+  if (ok)
+    {
+      pair.unit = g_strdup (a.values[UNIT]);
+      pair.need = g_strdup (a.values[NEED]);
+      pair.category = g_strdup (a.values[CATEGORY]);
+      g_array_append_val (pairs, pair);
+    }
+  _linli_format_attrs_clear (&a);
+  return ok;
+}
+
+static void
+clear_pairs (gpointer data)
+{
+  LinliPartnerPair *pair = data;
+
+  g_free (pair->unit);
+  g_free (pair->need);
+  g_free (pair->category);
+}
+
+/* The accepted assignment: at most one, after everything it refers to. */
+static gboolean
+parse_assignment (PartnersReader *r)
+{
+  LinliFormatReader *l = r->l;
+  enum { STRAIGHT, OUT_OF_DATE };
+  static const char *const names[] = { "straight-lines", "out-of-date", NULL };
+  LinliFormatAttrs a = { names, { NULL } };
+  LinliPartnerAssignment assignment = { 0 };
+  g_autoptr (GArray) pairs = g_array_new (FALSE, TRUE, sizeof (LinliPartnerPair));
+  gboolean ok = check_stage (r, STAGE_ASSIGNMENT) && _linli_format_read_attrs (l, &a) &&
+                (a.values[STRAIGHT] == NULL ||
+                 _linli_format_parse_boolean (l, "straight-lines", a.values[STRAIGHT],
+                                              &assignment.straight_line)) &&
+                (a.values[OUT_OF_DATE] == NULL ||
+                 _linli_format_parse_boolean (l, "out-of-date", a.values[OUT_OF_DATE],
+                                              &assignment.out_of_date));
+  gboolean empty;
+  int type;
+
+  g_array_set_clear_func (pairs, clear_pairs);
+  _linli_format_attrs_clear (&a);
+  if (!ok)
+    return FALSE;
+  /* A second <assignment> comes too late. */
+  r->stage = STAGE_DONE;
+
+  empty = xmlTextReaderIsEmptyElement (l->x.reader);
+  while (ok && !empty)
+    {
+      ok = read_node (l, &type);
+      if (!ok || type == XML_READER_TYPE_END_ELEMENT)
+        break;
+      if (type != XML_READER_TYPE_ELEMENT ||
+          g_strcmp0 (_linli_format_node_name (l), "pair") != 0)
+        ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<assignment> may hold only <pair> elements"));
+      else
+        ok = parse_pair (r, pairs);
+    }
+  if (ok)
+    {
+      assignment.pairs = (LinliPartnerPair *) (gpointer) pairs->data;
+      assignment.n_pairs = pairs->len;
+      linli_partners_set_assignment (r->partners, &assignment);
+    }
+  return ok;
+}
+
 static gboolean
 read_partners (LinliFormatReader *l)
 {
@@ -490,6 +606,8 @@ read_partners (LinliFormatReader *l)
         ok = parse_record (&r);
       else if (g_strcmp0 (name, "evaluation") == 0)
         ok = parse_evaluation (&r);
+      else if (g_strcmp0 (name, "assignment") == 0)
+        ok = parse_assignment (&r);
       else
         ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("unexpected <%s> in <%s>"), name, "partners");
     }
@@ -548,6 +666,7 @@ write_partners (LinliFormatWriter *w,
   GString *out = w->out;
   g_autoptr (GHashTable) written_needs = NULL;
   g_autoptr (GHashTable) written_records = NULL;
+  const LinliPartnerAssignment *assignment = linli_partners_get_assignment (p);
 
   if (linli_partners_is_empty (p) && linli_partners_get_registry (p) == NULL)
     return TRUE;
@@ -666,6 +785,33 @@ write_partners (LinliFormatWriter *w,
       g_string_append (out, "/>\n");
       if (!_linli_format_writer_step (w))
         return FALSE;
+    }
+  if (assignment != NULL)
+    {
+      g_string_append (out, "    <assignment");
+      if (assignment->straight_line)
+        g_string_append (out, " straight-lines=\"true\"");
+      if (assignment->out_of_date)
+        g_string_append (out, " out-of-date=\"true\"");
+      g_string_append (out, ">\n");
+      for (guint i = 0; i < assignment->n_pairs; i++)
+        {
+          const LinliPartnerPair *pair = &assignment->pairs[i];
+
+          /* A pair whose need was not written (its place is gone) would not read back. */
+          if (!g_hash_table_contains (written_needs, pair->need))
+            continue;
+          g_string_append (out, "      <pair");
+          _linli_format_append_attr (out, "unit", pair->unit);
+          _linli_format_append_attr (out, "need", pair->need);
+          _linli_format_append_attr (out, "category", pair->category);
+          append_double (out, "quantity", pair->quantity);
+          append_double (out, "distance", pair->distance);
+          g_string_append (out, "/>\n");
+          if (!_linli_format_writer_step (w))
+            return FALSE;
+        }
+      g_string_append (out, "    </assignment>\n");
     }
   g_string_append (out, "  </partners>\n");
   return TRUE;

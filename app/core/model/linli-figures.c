@@ -65,6 +65,7 @@ linli_figures_collect (LinliDocument *document)
   linli_figures_add_coverage (self, document);
   linli_figures_add_grids (self, document);
   linli_figures_add_chain (self, document);
+  linli_figures_add_partners (self, document);
   return self;
 }
 

@@ -86,6 +86,8 @@ void               linli_figures_add_grids     (LinliFigures  *self,
                                                 LinliDocument *document);
 void               linli_figures_add_chain     (LinliFigures  *self,
                                                 LinliDocument *document);
+void               linli_figures_add_partners  (LinliFigures  *self,
+                                                LinliDocument *document);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliFigures, linli_figures_free)
 

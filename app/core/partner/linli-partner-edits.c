@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 
 /* Every list shares one kind of snapshot edit: the list, the item's id,
@@ -88,6 +89,29 @@ static const LinliEditClass item_edit_class = {
   .free = item_free,
 };
 
+static void push_assignment_edit (LinliHistory                 *history,
+                                  const char                   *label,
+                                  const LinliPartnerAssignment *after);
+
+/* An accepted assignment no longer answers the lists once a unit or a need
+ * changed: it stays, marked out of date in the same step, until the office
+ * accepts another; undoing the change brings the mark back as it was. */
+static void
+mark_out_of_date (LinliHistory     *history,
+                  LinliPartnerList  list)
+{
+  LinliPartners *partners = project_partners (linli_history_get_project (history));
+  const LinliPartnerAssignment *a = linli_partners_get_assignment (partners);
+  g_autoptr (LinliPartnerAssignment) marked = NULL;
+
+  if (a == NULL || a->out_of_date ||
+      (list != LINLI_PARTNER_LIST_UNITS && list != LINLI_PARTNER_LIST_NEEDS))
+    return;
+  marked = linli_partner_assignment_copy (a);
+  marked->out_of_date = TRUE;
+  push_assignment_edit (history, "", marked);
+}
+
 static void
 push_item_edit (LinliHistory     *history,
                 LinliPartnerList  list,
@@ -98,12 +122,106 @@ push_item_edit (LinliHistory     *history,
 {
   ItemEdit *edit = linli_edit_new (&item_edit_class, label);
 
+  linli_history_begin_group (history, label);
+  mark_out_of_date (history, list);
+
   edit->list = list;
   edit->id = g_strdup (linli_partner_item_get_id (list, before != NULL ? before : after));
   edit->position = position;
   edit->before = before != NULL ? linli_partner_item_copy (list, before) : NULL;
   edit->after = after != NULL ? linli_partner_item_copy (list, after) : NULL;
   linli_history_push (history, (LinliEdit *) edit, TRUE);
+  linli_history_end_group (history);
+}
+
+/* Assignment edits: the accepted assignment before and after, whole. */
+
+typedef struct
+{
+  LinliEdit               parent;
+  LinliPartnerAssignment *before;
+  LinliPartnerAssignment *after;
+} AssignmentEdit;
+
+static void
+assignment_apply (LinliEdit    *edit,
+                  LinliProject *project)
+{
+  linli_partners_set_assignment (project_partners (project), ((AssignmentEdit *) edit)->after);
+}
+
+static void
+assignment_revert (LinliEdit    *edit,
+                   LinliProject *project)
+{
+  linli_partners_set_assignment (project_partners (project), ((AssignmentEdit *) edit)->before);
+}
+
+static void
+assignment_free (LinliEdit *edit)
+{
+  AssignmentEdit *self = (AssignmentEdit *) edit;
+
+  g_clear_pointer (&self->before, linli_partner_assignment_free);
+  g_clear_pointer (&self->after, linli_partner_assignment_free);
+}
+
+static const LinliEditClass assignment_edit_class = {
+  .name = "partner-assignment",
+  .size = sizeof (AssignmentEdit),
+  .apply = assignment_apply,
+  .revert = assignment_revert,
+  .free = assignment_free,
+};
+
+static void
+push_assignment_edit (LinliHistory                 *history,
+                      const char                   *label,
+                      const LinliPartnerAssignment *after)
+{
+  LinliPartners *partners = project_partners (linli_history_get_project (history));
+  const LinliPartnerAssignment *before = linli_partners_get_assignment (partners);
+  AssignmentEdit *edit = linli_edit_new (&assignment_edit_class, label);
+
+  edit->before = before != NULL ? linli_partner_assignment_copy (before) : NULL;
+  edit->after = after != NULL ? linli_partner_assignment_copy (after) : NULL;
+  linli_history_push (history, (LinliEdit *) edit, TRUE);
+}
+
+/* Drops the pairs of unit or need @id from the accepted assignment, which
+ * is out of date from then on. */
+static void
+drop_pairs_of (LinliHistory     *history,
+               LinliPartners    *partners,
+               LinliPartnerList  list,
+               const char       *id)
+{
+  const LinliPartnerAssignment *a = linli_partners_get_assignment (partners);
+  g_autoptr (LinliPartnerAssignment) thinned = NULL;
+  guint kept = 0;
+
+  if (a == NULL)
+    return;
+  thinned = linli_partner_assignment_copy (a);
+  for (guint i = 0; i < thinned->n_pairs; i++)
+    {
+      LinliPartnerPair *pair = &thinned->pairs[i];
+      const char *ref = list == LINLI_PARTNER_LIST_UNITS ? pair->unit : pair->need;
+
+      if (g_strcmp0 (ref, id) == 0)
+        {
+          g_free (pair->unit);
+          g_free (pair->need);
+          g_free (pair->category);
+          continue;
+        }
+      thinned->pairs[kept++] = *pair;
+    }
+  if (kept == thinned->n_pairs)
+    return;
+  thinned->n_pairs = kept;
+  thinned->out_of_date = TRUE;
+  push_assignment_edit (history, "", thinned);
 }
 
 /* The labels of the Undo menu, per list. */
@@ -369,10 +487,103 @@ linli_partner_edits_remove (LinliHistory     *history,
       }
   if (list == LINLI_PARTNER_LIST_RECORDS)
     remove_evaluations_of (history, partners, id);
+  if (list == LINLI_PARTNER_LIST_UNITS || list == LINLI_PARTNER_LIST_NEEDS)
+    drop_pairs_of (history, partners, list, id);
 
   /* Positions may have moved with the removals above. */
   item = linli_partners_find (partners, list, id, &position);
   push_item_edit (history, list, label_for (list, 2), position, item, NULL);
   linli_history_end_group (history);
+  return TRUE;
+}
+
+/* Whether every pair refers to a unit, a need and a category that exist,
+ * with numbers the file would read back. */
+static gboolean
+assignment_valid (LinliPartners                *partners,
+                  const LinliPartnerAssignment *assignment)
+{
+  for (guint i = 0; i < assignment->n_pairs; i++)
+    {
+      const LinliPartnerPair *pair = &assignment->pairs[i];
+
+      if (linli_partners_find (partners, LINLI_PARTNER_LIST_UNITS, pair->unit, NULL) == NULL ||
+          linli_partners_find (partners, LINLI_PARTNER_LIST_NEEDS, pair->need, NULL) == NULL ||
+          linli_partners_find (partners, LINLI_PARTNER_LIST_CATEGORIES, pair->category, NULL) ==
+            NULL ||
+          !quantity_valid (pair->quantity, 1e9) || !quantity_valid (pair->distance, 1e8))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * linli_partner_edits_set_assignment:
+ * @history: the project's history
+ * @assignment: (nullable): the assignment to accept, or %NULL to clear it
+ *
+ * Accepts @assignment (it is stored as up to date, whatever its flag says)
+ * or clears the accepted one, recorded as one step; nothing is recorded
+ * when it stays the same.
+ *
+ * Returns: %FALSE when a pair refers to a unit, need or category that does
+ *   not exist or holds a number the file would refuse
+ */
+gboolean
+linli_partner_edits_set_assignment (LinliHistory                 *history,
+                                    const LinliPartnerAssignment *assignment)
+{
+  LinliPartners *partners;
+  g_autoptr (LinliPartnerAssignment) accepted = NULL;
+
+  g_return_val_if_fail (LINLI_IS_HISTORY (history), FALSE);
+
+  partners = project_partners (linli_history_get_project (history));
+  if (assignment != NULL)
+    {
+      if (!assignment_valid (partners, assignment))
+        return FALSE;
+      accepted = linli_partner_assignment_copy (assignment);
+      accepted->out_of_date = FALSE;
+    }
+  if (linli_partner_assignment_equal (linli_partners_get_assignment (partners), accepted))
+    return TRUE;
+  push_assignment_edit (history, accepted != NULL ? _("Accept Assignment") : _("Clear Assignment"),
+                        accepted);
+  return TRUE;
+}
+
+/**
+ * linli_partner_edits_remove_pair:
+ * @history: the project's history
+ * @index: the pair's index in the accepted assignment
+ *
+ * Removes one pair from the accepted assignment, recorded.  The rest stays
+ * as accepted, and up to date if it was.
+ *
+ * Returns: %FALSE when there is no accepted assignment or no such pair
+ */
+gboolean
+linli_partner_edits_remove_pair (LinliHistory *history,
+                                 guint         index)
+{
+  const LinliPartnerAssignment *a;
+  g_autoptr (LinliPartnerAssignment) thinned = NULL;
+  LinliPartnerPair removed;
+
+  g_return_val_if_fail (LINLI_IS_HISTORY (history), FALSE);
+
+  a = linli_partners_get_assignment (project_partners (linli_history_get_project (history)));
+  if (a == NULL || index >= a->n_pairs)
+    return FALSE;
+  thinned = linli_partner_assignment_copy (a);
+  removed = thinned->pairs[index];
+  memmove (&thinned->pairs[index], &thinned->pairs[index + 1],
+           (thinned->n_pairs - index - 1) * sizeof (LinliPartnerPair));
+  thinned->n_pairs--;
+  g_free (removed.unit);
+  g_free (removed.need);
+  g_free (removed.category);
+  push_assignment_edit (history, _("Remove Assigned Pair"), thinned);
   return TRUE;
 }

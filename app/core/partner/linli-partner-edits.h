@@ -33,4 +33,11 @@ gboolean  linli_partner_edits_remove (LinliHistory     *history,
                                       LinliPartnerList  list,
                                       const char       *id);
 
+/* The accepted assignment is set, cleared and thinned out by one undoable
+ * edit each; removing a unit or a need drops its pairs in the same step. */
+gboolean  linli_partner_edits_set_assignment (LinliHistory                  *history,
+                                              const LinliPartnerAssignment  *assignment);
+gboolean  linli_partner_edits_remove_pair    (LinliHistory                  *history,
+                                              guint                          index);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include "linli-partner-problem.h"
 
+#include "linli-figures.h"
 #include "linli-grids.h"
 #include "linli-walk.h"
 
@@ -473,6 +474,36 @@ linli_partner_problem_use_streets (LinliPartnerProblem *self,
     }
   self->problem.distances = self->distances;
   return self->n_street_pairs;
+}
+
+/**
+ * linli_partner_problem_describe_distances:
+ * @self: a problem
+ *
+ * Returns: (transfer full): how the problem's distances were measured, a
+ *   line for people ending in a newline
+ */
+char *
+linli_partner_problem_describe_distances (const LinliPartnerProblem *self)
+{
+  guint64 pairs;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  pairs = (guint64) self->problem.n_units * self->problem.n_needs;
+  if (self->distances == NULL)
+    return g_strdup (_("Distances: straight lines, not walks along streets\n"));
+  if (self->n_street_pairs == pairs)
+    return g_strdup (_("Distances: walks along the streets\n"));
+  {
+    g_autofree char *streets = linli_format_count (self->n_street_pairs);
+    g_autofree char *all = linli_format_count (pairs);
+
+    /* Translators: how many unit–place pairs were measured along streets, of how many */
+    return g_strdup_printf (_("Distances: walks along the streets for %s of %s pairs; straight "
+                              "lines where an end is far from the streets or the streets do not "
+                              "join them\n"), streets, all);
+  }
 }
 
 /**

@@ -89,6 +89,8 @@ void                 linli_partner_problem_set_community_minimum
                                                      double               minimum);
 guint                linli_partner_problem_use_streets (LinliPartnerProblem *self,
                                                         LinliProject        *project);
+char                *linli_partner_problem_describe_distances (const LinliPartnerProblem *self)
+  G_GNUC_WARN_UNUSED_RESULT;
 int                  linli_partner_place_community  (LinliProject          *project,
                                                      LinliPartnerPlaceKind  kind,
                                                      const char            *place);

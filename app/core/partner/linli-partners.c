@@ -26,6 +26,7 @@ struct _LinliPartners
   guint       serial;
   /* The registry the lists are a snapshot of, without password. */
   char       *registry;
+  LinliPartnerAssignment *assignment;   /* the accepted one, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (LinliPartners, linli_partners, G_TYPE_OBJECT)
@@ -585,6 +586,7 @@ linli_partners_finalize (GObject *object)
       g_clear_pointer (&self->lists[l].ids, g_hash_table_unref);
     }
   g_clear_pointer (&self->registry, g_free);
+  g_clear_pointer (&self->assignment, linli_partner_assignment_free);
   G_OBJECT_CLASS (linli_partners_parent_class)->finalize (object);
 }
 
@@ -664,6 +666,9 @@ linli_partners_copy_from (LinliPartners *self,
     }
   g_free (self->registry);
   self->registry = g_strdup (source->registry);
+  g_clear_pointer (&self->assignment, linli_partner_assignment_free);
+  if (source->assignment != NULL)
+    self->assignment = linli_partner_assignment_copy (source->assignment);
   emit_changed (self);
 }
 
@@ -681,6 +686,8 @@ linli_partners_is_empty (LinliPartners *self)
 
   g_return_val_if_fail (LINLI_IS_PARTNERS (self), TRUE);
 
+  if (self->assignment != NULL)
+    return FALSE;
   for (guint l = LINLI_PARTNER_LIST_UNITS; l < LINLI_PARTNER_N_LISTS; l++)
     if (self->lists[l].items->len > 0)
       return FALSE;
@@ -986,5 +993,122 @@ linli_partners_set_registry (LinliPartners *self,
     return;
   g_free (self->registry);
   self->registry = g_strdup (registry);
+  emit_changed (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The accepted assignment                                                   */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * linli_partner_assignment_copy:
+ * @assignment: an assignment
+ *
+ * Returns: (transfer full): a deep copy, freed with linli_partner_assignment_free()
+ */
+LinliPartnerAssignment *
+linli_partner_assignment_copy (const LinliPartnerAssignment *assignment)
+{
+  LinliPartnerAssignment *copy;
+
+  g_return_val_if_fail (assignment != NULL, NULL);
+
+  copy = g_new0 (LinliPartnerAssignment, 1);
+  copy->n_pairs = assignment->n_pairs;
+  copy->straight_line = assignment->straight_line;
+  copy->out_of_date = assignment->out_of_date;
+  copy->pairs = g_new0 (LinliPartnerPair, MAX (assignment->n_pairs, 1));
+  for (guint i = 0; i < assignment->n_pairs; i++)
+    {
+      const LinliPartnerPair *from = &assignment->pairs[i];
+
+      copy->pairs[i] = (LinliPartnerPair) { g_strdup (from->unit), g_strdup (from->need),
+                                            g_strdup (from->category), from->quantity,
+                                            from->distance };
+    }
+  return copy;
+}
+
+/**
+ * linli_partner_assignment_free:
+ * @assignment: (nullable): an assignment made by linli_partner_assignment_copy()
+ *
+ * Frees @assignment and its pairs.
+ */
+void
+linli_partner_assignment_free (LinliPartnerAssignment *assignment)
+{
+  if (assignment == NULL)
+    return;
+  for (guint i = 0; i < assignment->n_pairs; i++)
+    {
+      g_free (assignment->pairs[i].unit);
+      g_free (assignment->pairs[i].need);
+      g_free (assignment->pairs[i].category);
+    }
+  g_free (assignment->pairs);
+  g_free (assignment);
+}
+
+/**
+ * linli_partner_assignment_equal:
+ * @a: (nullable): an assignment
+ * @b: (nullable): another
+ *
+ * Returns: whether both are %NULL or hold the same pairs in the same order
+ *   and the same flags
+ */
+gboolean
+linli_partner_assignment_equal (const LinliPartnerAssignment *a,
+                                const LinliPartnerAssignment *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (a->n_pairs != b->n_pairs || a->straight_line != b->straight_line ||
+      a->out_of_date != b->out_of_date)
+    return FALSE;
+  for (guint i = 0; i < a->n_pairs; i++)
+    if (g_strcmp0 (a->pairs[i].unit, b->pairs[i].unit) != 0 ||
+        g_strcmp0 (a->pairs[i].need, b->pairs[i].need) != 0 ||
+        g_strcmp0 (a->pairs[i].category, b->pairs[i].category) != 0 ||
+        a->pairs[i].quantity != b->pairs[i].quantity ||
+        a->pairs[i].distance != b->pairs[i].distance)
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * linli_partners_get_assignment:
+ * @self: the partner lists
+ *
+ * Returns: (transfer none) (nullable): the accepted assignment, or %NULL
+ *   when none was accepted
+ */
+const LinliPartnerAssignment *
+linli_partners_get_assignment (LinliPartners *self)
+{
+  g_return_val_if_fail (LINLI_IS_PARTNERS (self), NULL);
+  return self->assignment;
+}
+
+/**
+ * linli_partners_set_assignment:
+ * @self: the partner lists
+ * @assignment: (nullable): the assignment to keep a copy of, or %NULL for none
+ *
+ * Sets the accepted assignment as it is, flags included.  References are
+ * not checked here: the edits and the file reader keep them whole.
+ */
+void
+linli_partners_set_assignment (LinliPartners                *self,
+                               const LinliPartnerAssignment *assignment)
+{
+  g_return_if_fail (LINLI_IS_PARTNERS (self));
+
+  if (linli_partner_assignment_equal (self->assignment, assignment))
+    return;
+  g_clear_pointer (&self->assignment, linli_partner_assignment_free);
+  if (assignment != NULL)
+    self->assignment = linli_partner_assignment_copy (assignment);
   emit_changed (self);
 }

@@ -167,6 +167,36 @@ const char *linli_partner_item_get_id (LinliPartnerList list,
 
 gboolean  linli_partner_date_is_valid (const char *date);
 
+/* One pair of an accepted assignment: what unit @unit gives need @need, in
+ * the need's category, per month, and how far apart they are. */
+typedef struct
+{
+  char   *unit;
+  char   *need;
+  char   *category;
+  double  quantity;   /* per month */
+  double  distance;   /* metres */
+} LinliPartnerPair;
+
+/* The assignment a street office accepted (包保 as decided): its pairs, whether
+ * the distances were straight lines, and whether units or needs changed
+ * since it was accepted. */
+typedef struct
+{
+  LinliPartnerPair *pairs;
+  guint             n_pairs;
+  gboolean          straight_line;
+  gboolean          out_of_date;
+} LinliPartnerAssignment;
+
+LinliPartnerAssignment *linli_partner_assignment_copy  (const LinliPartnerAssignment *assignment)
+  G_GNUC_WARN_UNUSED_RESULT;
+void                    linli_partner_assignment_free  (LinliPartnerAssignment *assignment);
+gboolean                linli_partner_assignment_equal (const LinliPartnerAssignment *a,
+                                                        const LinliPartnerAssignment *b);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliPartnerAssignment, linli_partner_assignment_free)
+
 #define LINLI_TYPE_PARTNERS (linli_partners_get_type ())
 G_DECLARE_FINAL_TYPE (LinliPartners, linli_partners, LINLI, PARTNERS, GObject)
 
@@ -198,6 +228,11 @@ void           linli_partners_remove           (LinliPartners    *self,
                                                 guint             position);
 char          *linli_partners_new_id           (LinliPartners    *self,
                                                 LinliPartnerList  list) G_GNUC_WARN_UNUSED_RESULT;
+
+const LinliPartnerAssignment *
+               linli_partners_get_assignment   (LinliPartners                *self);
+void           linli_partners_set_assignment   (LinliPartners                *self,
+                                                const LinliPartnerAssignment *assignment);
 
 const char    *linli_partners_category_label   (LinliPartners *self,
                                                 const char    *id);

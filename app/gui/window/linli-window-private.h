@@ -18,6 +18,7 @@
 #include "linli-org-dialog.h"
 #include "linli-units-dialog.h"
 #include "linli-org-panel.h"
+#include "linli-partner-panel.h"
 #include "linli-plan-panel.h"
 #include "linli-reach-editor.h"
 #include "linli-scenario-switcher.h"
@@ -60,6 +61,7 @@ struct _LinliWindow
   LinliReachEditor    *reach_editor;
   GtkWidget           *street_legend;
   GtkWidget           *water_legend;
+  GtkWidget           *partner_legend;
   GtkWidget           *grid_legend;
   GtkSpinButton       *minutes_spin;
   GtkSpinButton       *speed_spin;
@@ -73,6 +75,7 @@ struct _LinliWindow
   LinliGridPanel      *grid_panel;
   GtkLabel            *grid_hint;
   LinliOrgPanel       *org_panel;
+  LinliPartnerPanel   *partner_panel;
   LinliChecksPanel    *checks_panel;
   GtkWidget           *coverage_legend;
   GtkWidget           *chain_legend;
@@ -207,6 +210,7 @@ void     linli_window_grid_drag_end           (LinliWindow *self,
                                                double       x,
                                                double       y);
 void     linli_window_grids_document_changed  (LinliWindow *self);
+void     linli_window_partners_document_changed (LinliWindow *self);
 
 /* linli-window-meeting.c */
 void     linli_window_init_meeting (LinliWindow *self);

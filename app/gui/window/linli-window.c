@@ -835,6 +835,7 @@ linli_window_class_init (LinliWindowClass *klass)
   g_type_ensure (LINLI_TYPE_REACH_EDITOR);
   g_type_ensure (LINLI_TYPE_GRID_PANEL);
   g_type_ensure (LINLI_TYPE_ORG_PANEL);
+  g_type_ensure (LINLI_TYPE_PARTNER_PANEL);
   g_type_ensure (LINLI_TYPE_CHECKS_PANEL);
   g_type_ensure (LINLI_TYPE_SCENARIO_SWITCHER);
   g_type_ensure (LINLI_TYPE_SITE_EDITOR);
@@ -846,6 +847,7 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, legend_rule);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, street_legend);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, water_legend);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, partner_legend);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, grid_legend);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, street_gap_label);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, distance_dropdown);
@@ -869,6 +871,7 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, grid_panel);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, grid_hint);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, org_panel);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, partner_panel);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, checks_panel);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, coverage_legend);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, chain_legend);
@@ -1090,6 +1093,8 @@ linli_window_set_document (LinliWindow   *self,
   linli_grid_panel_set_document (self->grid_panel, document);
   linli_window_grids_document_changed (self);
   linli_org_panel_set_document (self->org_panel, document);
+  linli_partner_panel_set_document (self->partner_panel, document);
+  linli_window_partners_document_changed (self);
   linli_checks_panel_set_document (self->checks_panel, document);
   linli_site_editor_set_site (self->site_editor, NULL);
   linli_site_editor_set_document (self->site_editor, document);

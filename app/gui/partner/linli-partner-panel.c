@@ -1,0 +1,1414 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-partner-panel"
+
+#include "config.h"
+
+#include "linli-partner-panel-private.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "linli-grids.h"
+#include "linli-partner-edits.h"
+#include "linli-partner-tables.h"
+#include "linli-partners.h"
+
+/* The partners page (共建单位): the partner units and the needs of
+ * communities, compounds and grids as two tables with a search entry and
+ * sortable columns, a small dialog to add or edit a row, and the
+ * assignment: a proposal made as `linli-tool assign` makes it, accepted
+ * into the project, thinned out pair by pair.  Every change goes through
+ * the partner edits, so each is one undo step.  Contacts are shown through
+ * linli_project_person(), so the hide-names switch holds here too. */
+
+G_DEFINE_FINAL_TYPE (LinliPartnerPanel, linli_partner_panel, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_REFRESH,
+  N_SIGNALS,
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  const char *title;
+  gboolean    numeric;
+} ColumnSpec;
+
+static const ColumnSpec column_specs[LINLI_PARTNER_N_TABLES][PARTNER_MAX_COLUMNS] = {
+  { { N_("Name") }, { N_("Type") }, { N_("Offers") }, { N_("Contact") }, { N_("Members"), TRUE },
+    { N_("Used"), TRUE } },
+  { { N_("Place") }, { N_("Category") }, { N_("Quantity"), TRUE }, { N_("Priority"), TRUE },
+    { N_("Met"), TRUE }, { N_("Note") } },
+};
+
+static const guint n_columns[LINLI_PARTNER_N_TABLES] = { 6, 6 };
+
+static const char *const table_names[LINLI_PARTNER_N_TABLES] = { "units", "needs" };
+
+static const LinliPartnerList table_lists[LINLI_PARTNER_N_TABLES] = {
+  LINLI_PARTNER_LIST_UNITS, LINLI_PARTNER_LIST_NEEDS,
+};
+
+/* Auxiliary methods */
+
+static const char *
+item_id (gpointer item)
+{
+  return gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+}
+
+static gconstpointer
+find_item (LinliPartnerPanel *self,
+           LinliPartnerTable  table,
+           const char        *id)
+{
+  if (self->partners == NULL)
+    return NULL;
+  return linli_partners_find (self->partners, table_lists[table], id, NULL);
+}
+
+static double
+lookup_amount (GHashTable *amounts,
+               const char *id)
+{
+  double *value = amounts != NULL ? g_hash_table_lookup (amounts, id) : NULL;
+
+  return value != NULL ? *value : 0;
+}
+
+static double
+unit_capacity (const LinliPartnerUnit *u)
+{
+  double capacity = 0;
+
+  for (guint r = 0; r < u->n_resources; r++)
+    capacity += u->resources[r].capacity / linli_partner_period_per_month (u->resources[r].period);
+  return capacity;
+}
+
+static double
+cell_number (LinliPartnerPanel *self,
+             LinliPartnerTable  table,
+             const char        *id,
+             guint              column)
+{
+  gconstpointer item = find_item (self, table, id);
+
+  if (item == NULL)
+    return 0;
+  if (table == LINLI_PARTNER_TABLE_UNITS)
+    {
+      const LinliPartnerUnit *u = item;
+
+      return column == 4 ? u->members : lookup_amount (self->used, id);
+    }
+  else
+    {
+      const LinliPartnerNeed *n = item;
+
+      if (column == 2)
+        return n->quantity / linli_partner_period_per_month (n->period);
+      if (column == 3)
+        return n->priority;
+      return lookup_amount (self->met, id);
+    }
+}
+
+static char *
+number_text (double value)
+{
+  return fabs (value - round (value)) < 1e-9 ? g_strdup_printf ("%.0f", value)
+                                             : g_strdup_printf ("%.1f", value);
+}
+
+static char *
+offers_text (LinliPartnerPanel      *self,
+             const LinliPartnerUnit *u)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint r = 0; r < u->n_resources; r++)
+    {
+      const LinliPartnerResource *res = &u->resources[r];
+      g_autofree char *capacity = number_text (res->capacity);
+
+      /* Translators: a resource item of a unit: category, capacity, measure and period */
+      g_string_append_printf (s, _("%s%s %s%s%s/%s"), s->len > 0 ? ", " : "",
+                              linli_partners_category_label (self->partners, res->category),
+                              capacity, res->measure != NULL ? " " : "",
+                              res->measure != NULL ? res->measure : "",
+                              linli_partner_period_label (res->period));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+cell_text (LinliPartnerPanel *self,
+           LinliPartnerTable  table,
+           const char        *id,
+           guint              column)
+{
+  gconstpointer item = find_item (self, table, id);
+
+  if (item == NULL)
+    return g_strdup ("");
+  if (table == LINLI_PARTNER_TABLE_UNITS)
+    {
+      const LinliPartnerUnit *u = item;
+
+      switch (column)
+        {
+        case 0:
+          return g_strdup (u->name);
+        case 1:
+          return g_strdup (linli_partner_unit_type_get_label (u->type));
+        case 2:
+          return offers_text (self, u);
+        case 3:
+          return g_strdup (linli_project_person (self->project, u->contact));
+        case 4:
+          return g_strdup_printf ("%u", u->members);
+        default:
+          {
+            g_autofree char *used = number_text (lookup_amount (self->used, id));
+            g_autofree char *capacity = number_text (unit_capacity (u));
+
+            /* Translators: capacity a unit gives of what it has, per month */
+            return g_strdup_printf (_("%s of %s"), used, capacity);
+          }
+        }
+    }
+  else
+    {
+      const LinliPartnerNeed *n = item;
+
+      switch (column)
+        {
+        case 0:
+          return g_strdup (linli_partner_place_name (self->project, n->place_kind, n->place));
+        case 1:
+          return g_strdup (linli_partners_category_label (self->partners, n->category));
+        case 2:
+          {
+            g_autofree char *quantity = number_text (n->quantity);
+
+            /* Translators: a quantity per period, "30 / month" */
+            return g_strdup_printf (_("%s / %s"), quantity, linli_partner_period_label (n->period));
+          }
+        case 3:
+          return g_strdup_printf ("%u", n->priority);
+        case 4:
+          return number_text (lookup_amount (self->met, id));
+        default:
+          return g_strdup (n->note != NULL ? n->note : "");
+        }
+    }
+}
+
+static LinliPartnerTable
+visible_table (LinliPartnerPanel *self,
+               gboolean          *is_table)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+
+  for (guint t = 0; t < LINLI_PARTNER_N_TABLES; t++)
+    if (g_strcmp0 (name, table_names[t]) == 0)
+      {
+        *is_table = TRUE;
+        return t;
+      }
+  *is_table = FALSE;
+  return LINLI_PARTNER_TABLE_UNITS;
+}
+
+static const char *
+selected_id (LinliPartnerPanel *self,
+             LinliPartnerTable  table)
+{
+  gpointer item = gtk_single_selection_get_selected_item (self->tables[table].selection);
+
+  return item != NULL ? item_id (item) : NULL;
+}
+
+static gboolean
+proposal_current (LinliPartnerPanel *self)
+{
+  return self->proposal != NULL && self->partners != NULL &&
+         linli_partners_get_serial (self->partners) == self->proposal_serial;
+}
+
+static void
+update_actions (LinliPartnerPanel *self)
+{
+  gboolean is_table;
+  LinliPartnerTable table = visible_table (self, &is_table);
+  gboolean selected = self->document != NULL && is_table && selected_id (self, table) != NULL;
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "partners.add", self->document != NULL && is_table);
+  gtk_widget_action_set_enabled (widget, "partners.edit", selected);
+  gtk_widget_action_set_enabled (widget, "partners.remove", selected);
+  gtk_widget_action_set_enabled (widget, "partners.propose", self->document != NULL);
+  gtk_widget_action_set_enabled (widget, "partners.accept", proposal_current (self));
+  gtk_widget_action_set_enabled (widget, "partners.clear",
+                                 self->partners != NULL &&
+                                 linli_partners_get_assignment (self->partners) != NULL);
+}
+
+/* What the accepted assignment gives each unit and need, for the tables. */
+static void
+update_amounts (LinliPartnerPanel *self)
+{
+  const LinliPartnerAssignment *a;
+
+  g_hash_table_remove_all (self->used);
+  g_hash_table_remove_all (self->met);
+  a = self->partners != NULL ? linli_partners_get_assignment (self->partners) : NULL;
+  for (guint i = 0; a != NULL && i < a->n_pairs; i++)
+    {
+      const LinliPartnerPair *pair = &a->pairs[i];
+      double *used = g_hash_table_lookup (self->used, pair->unit);
+      double *met = g_hash_table_lookup (self->met, pair->need);
+
+      if (used == NULL)
+        g_hash_table_insert (self->used, g_strdup (pair->unit), used = g_new0 (double, 1));
+      if (met == NULL)
+        g_hash_table_insert (self->met, g_strdup (pair->need), met = g_new0 (double, 1));
+      *used += pair->quantity;
+      *met += pair->quantity;
+    }
+}
+
+/* The ids of a list, in a string list; spliced only where they differ, so
+ * that a change of one item keeps the selection. */
+static void
+update_ids (LinliPartnerPanel *self,
+            LinliPartnerTable  table)
+{
+  GtkStringList *ids = self->tables[table].ids;
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (ids));
+  guint n_new = self->partners != NULL ? linli_partners_get_n (self->partners, table_lists[table])
+                                       : 0;
+  guint first = 0, last_old = n_old, last_new = n_new;
+  g_autofree const char **added = NULL;
+
+  while (first < n_old && first < n_new &&
+         g_strcmp0 (gtk_string_list_get_string (ids, first),
+                    linli_partner_item_get_id (table_lists[table],
+                                               linli_partners_get (self->partners,
+                                                                   table_lists[table],
+                                                                   first))) == 0)
+    first++;
+  while (last_old > first && last_new > first &&
+         g_strcmp0 (gtk_string_list_get_string (ids, last_old - 1),
+                    linli_partner_item_get_id (table_lists[table],
+                                               linli_partners_get (self->partners,
+                                                                   table_lists[table],
+                                                                   last_new - 1))) == 0)
+    last_old--, last_new--;
+  if (first == last_old && first == last_new)
+    return;
+  added = g_new0 (const char *, last_new - first + 1);
+  for (guint i = first; i < last_new; i++)
+    added[i - first] = linli_partner_item_get_id (table_lists[table],
+                                                  linli_partners_get (self->partners,
+                                                                      table_lists[table], i));
+  gtk_string_list_splice (ids, first, last_old - first, added);
+}
+
+static void
+append_priority_rows (GString      *s,
+                      const GArray *rows)
+{
+  for (guint k = 0; k < rows->len; k++)
+    {
+      const LinliPartnerPriorityMet *row = &g_array_index (rows, LinliPartnerPriorityMet, k);
+
+      /* Translators: priority, quantity met, quantity asked for, number of needs */
+      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE,
+                                              "  priority %u: %.1f of %.1f per month (%u need)\n",
+                                              "  priority %u: %.1f of %.1f per month (%u needs)\n",
+                                              row->n_needs),
+                              row->priority, row->met, row->total, row->n_needs);
+    }
+}
+
+static void
+append_unit_rows (LinliPartnerPanel *self,
+                  GString           *s,
+                  const GArray      *rows)
+{
+  for (guint k = 0; k < rows->len; k++)
+    {
+      const LinliPartnerUnitUse *use = &g_array_index (rows, LinliPartnerUnitUse, k);
+      const LinliPartnerUnit *u = linli_partners_get_unit (self->partners, use->unit);
+
+      /* Translators: a unit, the capacity it gives and what it has, per month */
+      g_string_append_printf (s, _("  %s: %.1f of %.1f per month\n"), u->name, use->used,
+                              use->capacity);
+    }
+}
+
+/* The proposal in words: what it meets by priority, what each unit gives,
+ * what stays unmet and why (the reasons `linli-tool assign` prints). */
+static void
+show_proposal (LinliPartnerPanel *self)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  g_autoptr (LinliPartnerAssignment) a = NULL;
+  g_autoptr (GArray) by_priority = NULL, used = NULL;
+  const LinliPartnerProblem *pp;
+  const LinliAssignResult *r;
+  guint n_unmet = 0;
+
+  if (self->proposal == NULL)
+    {
+      gtk_label_set_text (self->proposal_label, _("No proposal yet."));
+      return;
+    }
+  pp = self->proposal->problem;
+  r = self->proposal->result;
+  if (!proposal_current (self))
+    g_string_append_printf (s, "%s\n\n", _("Out of date: the units or needs changed since this "
+                                           "proposal was made. Propose again."));
+  a = linli_partner_proposal_to_assignment (self->proposal, self->project);
+  {
+    g_autofree char *distances = linli_partner_problem_describe_distances (pp);
+
+    g_string_append (s, distances);
+  }
+  for (guint i = 0; i < pp->unplaced_units->len; i++)
+    g_string_append_printf (s, _("  unit %s has no position and takes no part\n"),
+                            (const char *) pp->unplaced_units->pdata[i]);
+  for (guint i = 0; i < pp->unplaced_needs->len; i++)
+    g_string_append_printf (s, _("  need %s is at a place with no position and takes no part\n"),
+                            (const char *) pp->unplaced_needs->pdata[i]);
+  g_string_append_printf (s, "\n%s\n", _("Needs met by priority:"));
+  by_priority = linli_partner_met_by_priority (self->partners, a);
+  append_priority_rows (s, by_priority);
+  g_string_append_printf (s, "\n%s\n", _("Capacity used:"));
+  used = linli_partner_capacity_used (self->partners, a);
+  append_unit_rows (self, s, used);
+  g_string_append_printf (s, "\n%s\n", _("Needs not met in full:"));
+  for (guint n = 0; n < r->n_needs; n++)
+    {
+      const LinliPartnerNeed *need =
+        linli_partners_get_need (self->partners, g_array_index (pp->need_positions, guint, n));
+      g_autofree char *why = NULL;
+
+      if (r->needs[n].reason == LINLI_UNMET_NONE)
+        continue;
+      why = linli_partner_proposal_describe_unmet (self->proposal, self->project, n);
+      n_unmet++;
+      g_string_append_printf (s, _("  %s %s, %s: %.1f of %.1f unmet (priority %u): %s\n"),
+                              need->id,
+                              linli_partner_place_name (self->project, need->place_kind,
+                                                        need->place),
+                              linli_partners_category_label (self->partners, need->category),
+                              r->needs[n].unmet, r->needs[n].met + r->needs[n].unmet,
+                              need->priority, why);
+    }
+  if (n_unmet == 0)
+    g_string_append_printf (s, "  %s\n", _("none"));
+  while (s->len > 0 && s->str[s->len - 1] == '\n')
+    g_string_truncate (s, s->len - 1);
+  gtk_label_set_text (self->proposal_label, s->str);
+}
+
+static void
+show_accepted (LinliPartnerPanel *self)
+{
+  const LinliPartnerAssignment *a =
+    self->partners != NULL ? linli_partners_get_assignment (self->partners) : NULL;
+  g_autoptr (GString) s = g_string_new (NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pairs_list))))
+    gtk_list_box_remove (self->pairs_list, child);
+  if (a == NULL)
+    {
+      gtk_label_set_text (self->accepted_label, _("None accepted yet."));
+      gtk_widget_set_visible (GTK_WIDGET (self->pairs_list), FALSE);
+      return;
+    }
+  if (a->out_of_date)
+    g_string_append_printf (s, "%s\n", _("Out of date: units or needs changed since it was "
+                                         "accepted. Propose again to assign them."));
+  {
+    g_autoptr (GArray) by_priority = linli_partner_met_by_priority (self->partners, a);
+
+    g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u pair; needs met by priority:\n",
+                                            "%u pairs; needs met by priority:\n", a->n_pairs),
+                            a->n_pairs);
+    append_priority_rows (s, by_priority);
+  }
+  if (a->straight_line)
+    g_string_append (s, _("Distances: straight lines, not walks along streets\n"));
+  while (s->len > 0 && s->str[s->len - 1] == '\n')
+    g_string_truncate (s, s->len - 1);
+  gtk_label_set_text (self->accepted_label, s->str);
+
+  for (guint i = 0; i < a->n_pairs; i++)
+    {
+      const LinliPartnerPair *pair = &a->pairs[i];
+      const LinliPartnerUnit *u = linli_partners_find (self->partners, LINLI_PARTNER_LIST_UNITS,
+                                                       pair->unit, NULL);
+      const LinliPartnerNeed *n = linli_partners_find (self->partners, LINLI_PARTNER_LIST_NEEDS,
+                                                       pair->need, NULL);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label, *button;
+      g_autofree char *text = NULL;
+
+      /* Translators: unit → place, category: quantity per month, distance */
+      text = g_strdup_printf (_("%s → %s, %s: %.1f per month, %.0f m"),
+                              u != NULL ? u->name : pair->unit,
+                              n != NULL ? linli_partner_place_name (self->project, n->place_kind,
+                                                                    n->place)
+                                        : pair->need,
+                              linli_partners_category_label (self->partners, pair->category),
+                              pair->quantity, pair->distance);
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_set_margin_start (row, 6);
+      gtk_widget_set_margin_end (row, 6);
+      gtk_box_append (GTK_BOX (row), label);
+      button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Remove this pair from the accepted assignment"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "partners.remove-pair");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_uint32 (i));
+      gtk_box_append (GTK_BOX (row), button);
+      gtk_list_box_append (self->pairs_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->pairs_list), a->n_pairs > 0);
+}
+
+/* Callbacks */
+
+static void
+cell_refresh_cb (GtkListItem *list_item)
+{
+  PartnerColumn *column = g_object_get_data (G_OBJECT (list_item), "linli-column");
+  gpointer item = gtk_list_item_get_item (list_item);
+  g_autofree char *text = item != NULL ? cell_text (column->panel, column->table, item_id (item),
+                                                    column->column)
+                                       : NULL;
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text != NULL ? text : "");
+}
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               PartnerColumn            *column)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  gboolean numeric = column_specs[column->table][column->column].numeric;
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (list_item, label);
+  g_object_set_data (G_OBJECT (list_item), "linli-column", column);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              PartnerColumn            *column)
+{
+  cell_refresh_cb (list_item);
+  g_signal_connect_object (column->panel, "refresh", G_CALLBACK (cell_refresh_cb), list_item,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                PartnerColumn            *column)
+{
+  g_signal_handlers_disconnect_by_func (column->panel, cell_refresh_cb, list_item);
+}
+
+static gboolean
+filter_cb (gpointer item,
+           gpointer user_data)
+{
+  PartnerColumn *column = user_data;
+  LinliPartnerPanel *self = column->panel;
+  PartnerTableView *table = &self->tables[column->table];
+  const char *id = item_id (item);
+
+  if (table->needle == NULL)
+    return TRUE;
+  for (guint c = 0; c < n_columns[column->table]; c++)
+    {
+      g_autofree char *text = cell_text (self, column->table, id, c);
+      g_autofree char *folded = g_utf8_casefold (text, -1);
+
+      if (strstr (folded, table->needle) != NULL)
+        return TRUE;
+    }
+  /* A unit is also found by its address, which no column shows. */
+  if (column->table == LINLI_PARTNER_TABLE_UNITS)
+    {
+      const LinliPartnerUnit *u = find_item (self, column->table, id);
+
+      if (u != NULL && u->address != NULL)
+        {
+          g_autofree char *folded = g_utf8_casefold (u->address, -1);
+
+          return strstr (folded, table->needle) != NULL;
+        }
+    }
+  return FALSE;
+}
+
+static int
+sort_cb (gconstpointer a,
+         gconstpointer b,
+         gpointer      user_data)
+{
+  PartnerColumn *column = user_data;
+  const char *ia = item_id ((gpointer) a), *ib = item_id ((gpointer) b);
+  g_autofree char *ta = NULL, *tb = NULL;
+
+  if (column_specs[column->table][column->column].numeric)
+    {
+      double na = cell_number (column->panel, column->table, ia, column->column);
+      double nb = cell_number (column->panel, column->table, ib, column->column);
+
+      return na < nb ? -1 : na > nb;
+    }
+  ta = cell_text (column->panel, column->table, ia, column->column);
+  tb = cell_text (column->panel, column->table, ib, column->column);
+  return g_utf8_collate (ta, tb);
+}
+
+static void
+on_search_changed_cb (GtkSearchEntry *entry,
+                      PartnerColumn  *column)
+{
+  PartnerTableView *table = &column->panel->tables[column->table];
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  g_clear_pointer (&table->needle, g_free);
+  if (text != NULL && text[0] != '\0')
+    table->needle = g_utf8_casefold (text, -1);
+  gtk_filter_changed (GTK_FILTER (table->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Everything the page shows, after any change of the lists or of the
+ * hide-names switch. */
+static void
+on_partners_changed_cb (LinliPartnerPanel *self)
+{
+  update_amounts (self);
+  for (guint t = 0; t < LINLI_PARTNER_N_TABLES; t++)
+    {
+      PartnerTableView *table = &self->tables[t];
+
+      update_ids (self, t);
+      if (table->needle != NULL)
+        gtk_filter_changed (GTK_FILTER (table->filter), GTK_FILTER_CHANGE_DIFFERENT);
+      for (guint c = 0; c < n_columns[t]; c++)
+        gtk_sorter_changed (GTK_SORTER (table->sorters[c]), GTK_SORTER_CHANGE_DIFFERENT);
+    }
+  g_signal_emit (self, signals[SIGNAL_REFRESH], 0);
+  show_proposal (self);
+  show_accepted (self);
+  update_actions (self);
+}
+
+/* The editor */
+
+static GtkWidget *
+editor_row (GtkGrid    *grid,
+            int         row,
+            const char *label,
+            GtkWidget  *widget)
+{
+  GtkWidget *l = gtk_label_new (label);
+
+  gtk_label_set_xalign (GTK_LABEL (l), 1);
+  gtk_widget_add_css_class (l, "dim-label");
+  gtk_grid_attach (grid, l, 0, row, 1, 1);
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_grid_attach (grid, widget, 1, row, 1, 1);
+  return widget;
+}
+
+static GtkEntry *
+text_entry (const char *text)
+{
+  GtkEntry *entry = GTK_ENTRY (gtk_entry_new ());
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  return entry;
+}
+
+static char *
+entry_value (GtkEntry *entry)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+static GtkSpinButton *
+spin (double min,
+      double max,
+      double step,
+      guint  digits,
+      double value)
+{
+  GtkSpinButton *button = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (min, max, step));
+
+  gtk_spin_button_set_digits (button, digits);
+  gtk_spin_button_set_value (button, value);
+  return button;
+}
+
+static GtkDropDown *
+period_choice (LinliPartnerPeriod period)
+{
+  const char *labels[] = { linli_partner_period_label (LINLI_PARTNER_PERIOD_WEEK),
+                           linli_partner_period_label (LINLI_PARTNER_PERIOD_MONTH),
+                           linli_partner_period_label (LINLI_PARTNER_PERIOD_QUARTER),
+                           linli_partner_period_label (LINLI_PARTNER_PERIOD_YEAR), NULL };
+  GtkDropDown *choice = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (labels));
+
+  gtk_drop_down_set_selected (choice, period);
+  return choice;
+}
+
+/* The categories, with "none" first when @none is given. */
+static GtkDropDown *
+category_choice (LinliPartnerPanel *self,
+                 const char        *none,
+                 const char        *current)
+{
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  guint selected = 0;
+  GtkDropDown *choice;
+
+  g_ptr_array_set_size (self->editor_category_ids, 0);
+  if (none != NULL)
+    {
+      gtk_string_list_append (labels, none);
+      g_ptr_array_add (self->editor_category_ids, NULL);
+    }
+  for (guint i = 0; i < linli_partners_get_n (self->partners, LINLI_PARTNER_LIST_CATEGORIES); i++)
+    {
+      const LinliPartnerCategory *c = linli_partners_get_category (self->partners, i);
+
+      if (g_strcmp0 (c->id, current) == 0)
+        selected = self->editor_category_ids->len;
+      gtk_string_list_append (labels, linli_partners_category_label (self->partners, c->id));
+      g_ptr_array_add (self->editor_category_ids, g_strdup (c->id));
+    }
+  choice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL));
+  gtk_drop_down_set_selected (choice, selected);
+  return choice;
+}
+
+static void
+add_place (LinliPartnerPanel     *self,
+           GtkStringList         *labels,
+           LinliPartnerPlaceKind  kind,
+           const char            *id,
+           const char            *kind_label,
+           const LinliPartnerNeed *current,
+           guint                 *selected)
+{
+  g_autofree char *label = g_strdup_printf ("%s %s", kind_label,
+                                            linli_partner_place_name (self->project, kind, id));
+
+  if (current != NULL && current->place_kind == kind && g_strcmp0 (current->place, id) == 0)
+    *selected = self->editor_place_ids->len;
+  gtk_string_list_append (labels, label);
+  g_ptr_array_add (self->editor_place_ids,
+                   g_strdup_printf ("%s:%s", linli_partner_place_kind_to_string (kind), id));
+}
+
+/* Every community, compound and grid a need can be at. */
+static GtkDropDown *
+place_choice (LinliPartnerPanel      *self,
+              const LinliPartnerNeed *current)
+{
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  LinliGrids *grids = linli_project_get_grids (self->project);
+  guint selected = 0;
+  GtkDropDown *choice;
+
+  g_ptr_array_set_size (self->editor_place_ids, 0);
+  for (guint i = 0; i < linli_project_get_n_communities (self->project); i++)
+    add_place (self, labels, LINLI_PARTNER_PLACE_COMMUNITY,
+               linli_project_get_community (self->project, i)->id, _("Community"), current,
+               &selected);
+  for (guint i = 0; i < linli_project_get_n_compounds (self->project); i++)
+    add_place (self, labels, LINLI_PARTNER_PLACE_COMPOUND,
+               linli_project_get_compound (self->project, i)->id, _("Compound"), current,
+               &selected);
+  for (guint i = 0; i < linli_grids_get_n_grids (grids); i++)
+    {
+      LinliGrid *grid = linli_grids_get_grid (grids, i);
+
+      add_place (self, labels, LINLI_PARTNER_PLACE_GRID, linli_grid_get_id (grid), _("Grid"),
+                 current, &selected);
+    }
+  choice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL));
+  gtk_drop_down_set_selected (choice, selected);
+  gtk_drop_down_set_enable_search (choice, TRUE);
+  return choice;
+}
+
+static void
+refused (LinliPartnerPanel *self,
+         const char        *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              _("Not Changed"), message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Parses "lat, lon"; an empty text is no position. */
+static gboolean
+parse_position (const char *text,
+                gboolean   *has,
+                double     *lat,
+                double     *lon)
+{
+  g_auto (GStrv) parts = NULL;
+  char *end;
+
+  *has = FALSE;
+  if (text == NULL)
+    return TRUE;
+  parts = g_strsplit_set (text, ",，", 2);
+  if (g_strv_length (parts) != 2)
+    return FALSE;
+  *lat = g_ascii_strtod (g_strstrip (parts[0]), &end);
+  if (*end != '\0' || end == parts[0])
+    return FALSE;
+  *lon = g_ascii_strtod (g_strstrip (parts[1]), &end);
+  if (*end != '\0' || end == parts[1])
+    return FALSE;
+  *has = TRUE;
+  return linli_lat_lon_is_valid (*lat, *lon);
+}
+
+static void
+apply_unit (LinliPartnerPanel *self)
+{
+  const LinliPartnerUnit *before = self->editor_id != NULL
+                                   ? find_item (self, LINLI_PARTNER_TABLE_UNITS, self->editor_id)
+                                   : NULL;
+  g_autofree char *name = entry_value (self->editor_name);
+  g_autofree char *address = entry_value (self->editor_address);
+  g_autofree char *position = entry_value (self->editor_position);
+  g_autofree char *contact = entry_value (self->editor_contact);
+  g_autofree char *measure = entry_value (self->editor_measure);
+  g_autofree LinliPartnerResource *resources = NULL;
+  const char *category = g_ptr_array_index (self->editor_category_ids,
+                                            gtk_drop_down_get_selected (self->editor_category));
+  LinliPartnerUnit u = { 0 };
+  guint n_kept = 0;
+
+  if (name == NULL)
+    {
+      refused (self, _("A unit needs a name."));
+      return;
+    }
+  if (!parse_position (position, &u.has_position, &u.lat, &u.lon))
+    {
+      refused (self, _("Write the position as latitude, longitude in degrees, e.g. 30.3185, "
+                       "120.1432, or leave it empty."));
+      return;
+    }
+  /* With names hidden the entry starts empty: empty keeps the contact. */
+  if (contact == NULL && before != NULL && linli_project_get_hide_names (self->project))
+    contact = g_strdup (before->contact);
+  u.id = self->editor_id;
+  u.name = name;
+  u.type = gtk_drop_down_get_selected (self->editor_type);
+  u.address = address;
+  u.contact = contact;
+  u.members = gtk_spin_button_get_value_as_int (self->editor_members);
+  /* The dialog edits the first resource item; the others stay as they are. */
+  n_kept = before != NULL && before->n_resources > 1 ? before->n_resources - 1 : 0;
+  resources = g_new0 (LinliPartnerResource, n_kept + 1);
+  if (category != NULL)
+    resources[u.n_resources++] = (LinliPartnerResource) {
+      (char *) category,
+      before != NULL && before->n_resources > 0 ? before->resources[0].quantity : 0,
+      measure, gtk_spin_button_get_value (self->editor_quantity),
+      gtk_drop_down_get_selected (self->editor_period),
+    };
+  for (guint r = 0; r < n_kept; r++)
+    resources[u.n_resources++] = before->resources[r + 1];
+  u.resources = resources;
+  if (before != NULL)
+    {
+      if (!linli_partner_edits_change (self->history, LINLI_PARTNER_LIST_UNITS, &u))
+        refused (self, _("The unit could not be changed."));
+    }
+  else
+    {
+      g_autofree char *id = linli_partner_edits_add (self->history, LINLI_PARTNER_LIST_UNITS, &u);
+
+      if (id == NULL)
+        refused (self, _("The unit could not be added."));
+    }
+}
+
+static void
+apply_need (LinliPartnerPanel *self)
+{
+  const char *place = g_ptr_array_index (self->editor_place_ids,
+                                         gtk_drop_down_get_selected (self->editor_place));
+  g_auto (GStrv) parts = g_strsplit (place, ":", 2);
+  g_autofree char *note = entry_value (self->editor_note);
+  LinliPartnerNeed n = { 0 };
+
+  if (!linli_partner_place_kind_from_string (parts[0], &n.place_kind))
+    return;
+  n.id = self->editor_id;
+  n.place = parts[1];
+  n.category = g_ptr_array_index (self->editor_category_ids,
+                                  gtk_drop_down_get_selected (self->editor_category));
+  n.quantity = gtk_spin_button_get_value (self->editor_quantity);
+  n.period = gtk_drop_down_get_selected (self->editor_period);
+  n.priority = gtk_spin_button_get_value_as_int (self->editor_priority);
+  n.note = note;
+  if (self->editor_id != NULL)
+    {
+      if (!linli_partner_edits_change (self->history, LINLI_PARTNER_LIST_NEEDS, &n))
+        refused (self, _("The need could not be changed."));
+    }
+  else
+    {
+      g_autofree char *id = linli_partner_edits_add (self->history, LINLI_PARTNER_LIST_NEEDS, &n);
+
+      if (id == NULL)
+        refused (self, _("The need could not be added."));
+    }
+}
+
+static void
+on_editor_response_cb (AdwMessageDialog  *dialog,
+                       const char        *response,
+                       LinliPartnerPanel *self)
+{
+  if (g_strcmp0 (response, "apply") == 0 && self->project != NULL)
+    {
+      if (self->editor_table == LINLI_PARTNER_TABLE_UNITS)
+        apply_unit (self);
+      else
+        apply_need (self);
+    }
+  self->editor = NULL;
+  g_clear_pointer (&self->editor_id, g_free);
+}
+
+static void
+open_editor (LinliPartnerPanel *self,
+             LinliPartnerTable  table,
+             const char        *id)
+{
+  static const char *const headings[2][LINLI_PARTNER_N_TABLES] = {
+    { N_("Add Partner Unit"), N_("Add Need") },
+    { N_("Edit Partner Unit"), N_("Edit Need") },
+  };
+  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
+  GtkWidget *dialog;
+
+  if (self->editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->editor));
+  self->editor_table = table;
+  g_free (self->editor_id);
+  self->editor_id = g_strdup (id);
+  gtk_grid_set_row_spacing (grid, 6);
+  gtk_grid_set_column_spacing (grid, 12);
+
+  if (table == LINLI_PARTNER_TABLE_UNITS)
+    {
+      const LinliPartnerUnit *u = id != NULL ? find_item (self, table, id) : NULL;
+      const LinliPartnerResource *res = u != NULL && u->n_resources > 0 ? &u->resources[0] : NULL;
+      const char *types[LINLI_PARTNER_UNIT_N_TYPES + 1] = { NULL };
+      g_autofree char *position = NULL;
+
+      for (guint t = 0; t < LINLI_PARTNER_UNIT_N_TYPES; t++)
+        types[t] = linli_partner_unit_type_get_label (t);
+      self->editor_name = text_entry (u != NULL ? u->name : NULL);
+      editor_row (grid, 0, _("Name"), GTK_WIDGET (self->editor_name));
+      self->editor_type = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (types));
+      gtk_drop_down_set_selected (self->editor_type,
+                                  u != NULL ? u->type : LINLI_PARTNER_UNIT_OTHER);
+      editor_row (grid, 1, _("Type"), GTK_WIDGET (self->editor_type));
+      self->editor_address = text_entry (u != NULL ? u->address : NULL);
+      editor_row (grid, 2, _("Address"), GTK_WIDGET (self->editor_address));
+      if (u != NULL && u->has_position)
+        position = g_strdup_printf ("%.7f, %.7f", u->lat, u->lon);
+      self->editor_position = text_entry (position);
+      gtk_entry_set_placeholder_text (self->editor_position, _("Latitude, longitude"));
+      editor_row (grid, 3, _("Position"), GTK_WIDGET (self->editor_position));
+      /* With names hidden the editor does not show the contact either. */
+      self->editor_contact = text_entry (NULL);
+      if (linli_project_get_hide_names (self->project))
+        gtk_entry_set_placeholder_text (self->editor_contact, _("Hidden: type to replace"));
+      else if (u != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (self->editor_contact),
+                               u->contact != NULL ? u->contact : "");
+      editor_row (grid, 4, _("Contact"), GTK_WIDGET (self->editor_contact));
+      self->editor_members = spin (0, 1000000, 1, 0, u != NULL ? u->members : 0);
+      editor_row (grid, 5, _("Members reporting"), GTK_WIDGET (self->editor_members));
+      self->editor_category = category_choice (self, _("No resource item"),
+                                               res != NULL ? res->category : NULL);
+      editor_row (grid, 6, _("Offers"), GTK_WIDGET (self->editor_category));
+      self->editor_quantity = spin (0, 1e9, 1, 1, res != NULL ? res->capacity : 0);
+      editor_row (grid, 7, _("Capacity"), GTK_WIDGET (self->editor_quantity));
+      self->editor_period = period_choice (res != NULL ? res->period : LINLI_PARTNER_PERIOD_MONTH);
+      editor_row (grid, 8, _("Per"), GTK_WIDGET (self->editor_period));
+      self->editor_measure = text_entry (res != NULL ? res->measure : NULL);
+      gtk_entry_set_placeholder_text (self->editor_measure, _("hours, visits, places …"));
+      editor_row (grid, 9, _("Measure"), GTK_WIDGET (self->editor_measure));
+      if (u != NULL && u->n_resources > 1)
+        {
+          g_autofree char *more = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "and %u more resource item, kept as it is",
+                         "and %u more resource items, kept as they are", u->n_resources - 1),
+            u->n_resources - 1);
+          GtkWidget *label = gtk_label_new (more);
+
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_widget_add_css_class (label, "dim-label");
+          gtk_grid_attach (grid, label, 1, 10, 1, 1);
+        }
+    }
+  else
+    {
+      const LinliPartnerNeed *n = id != NULL ? find_item (self, table, id) : NULL;
+
+      self->editor_place = place_choice (self, n);
+      editor_row (grid, 0, _("Place"), GTK_WIDGET (self->editor_place));
+      self->editor_category = category_choice (self, NULL, n != NULL ? n->category : NULL);
+      editor_row (grid, 1, _("Category"), GTK_WIDGET (self->editor_category));
+      self->editor_quantity = spin (0, 1e9, 1, 1, n != NULL ? n->quantity : 1);
+      editor_row (grid, 2, _("Quantity"), GTK_WIDGET (self->editor_quantity));
+      self->editor_period = period_choice (n != NULL ? n->period : LINLI_PARTNER_PERIOD_MONTH);
+      editor_row (grid, 3, _("Per"), GTK_WIDGET (self->editor_period));
+      self->editor_priority = spin (1, LINLI_PARTNER_MAX_PRIORITY, 1, 0,
+                                    n != NULL ? n->priority : 1);
+      editor_row (grid, 4, _("Priority"), GTK_WIDGET (self->editor_priority));
+      self->editor_note = text_entry (n != NULL ? n->note : NULL);
+      editor_row (grid, 5, _("Note"), GTK_WIDGET (self->editor_note));
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _(headings[id != NULL][table]), NULL);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (grid));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "apply", id != NULL ? _("_Apply") : _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_editor_response_cb), self, 0);
+  self->editor = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Actions */
+
+static void
+add_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  LinliPartnerPanel *self = LINLI_PARTNER_PANEL (widget);
+  gboolean is_table;
+  LinliPartnerTable table = visible_table (self, &is_table);
+
+  if (self->document != NULL && is_table)
+    open_editor (self, table, NULL);
+}
+
+static void
+edit_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  LinliPartnerPanel *self = LINLI_PARTNER_PANEL (widget);
+  gboolean is_table;
+  LinliPartnerTable table = visible_table (self, &is_table);
+  const char *id = self->document != NULL && is_table ? selected_id (self, table) : NULL;
+
+  if (id != NULL)
+    open_editor (self, table, id);
+}
+
+static void
+remove_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  LinliPartnerPanel *self = LINLI_PARTNER_PANEL (widget);
+  gboolean is_table;
+  LinliPartnerTable table = visible_table (self, &is_table);
+  g_autofree char *id = NULL;
+
+  if (self->document == NULL || !is_table)
+    return;
+  id = g_strdup (selected_id (self, table));
+  if (id != NULL)
+    linli_partner_edits_remove (self->history, table_lists[table], id);
+}
+
+static void
+propose_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  LinliPartnerPanel *self = LINLI_PARTNER_PANEL (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (self->project == NULL)
+    return;
+  g_clear_pointer (&self->proposal, linli_partner_proposal_free);
+  /* The same problem as `linli-tool assign FILE`: any distance, nothing fixed or forbidden. */
+  self->proposal = linli_partner_proposal_new (self->project, 0, &error);
+  self->proposal_serial = linli_partners_get_serial (self->partners);
+  if (self->proposal == NULL)
+    gtk_label_set_text (self->proposal_label, error->message);
+  else
+    show_proposal (self);
+  update_actions (self);
+}
+
+static void
+accept_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  LinliPartnerPanel *self = LINLI_PARTNER_PANEL (widget);
+  g_autoptr (LinliPartnerAssignment) a = NULL;
+
+  if (!proposal_current (self))
+    return;
+  a = linli_partner_proposal_to_assignment (self->proposal, self->project);
+  linli_partner_edits_set_assignment (self->history, a);
+  /* Taken: what it said is now the accepted assignment below. */
+  g_clear_pointer (&self->proposal, linli_partner_proposal_free);
+  gtk_label_set_text (self->proposal_label, _("Accepted: the assignment is below."));
+  update_actions (self);
+}
+
+static void
+clear_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  LinliPartnerPanel *self = LINLI_PARTNER_PANEL (widget);
+
+  if (self->history != NULL)
+    linli_partner_edits_set_assignment (self->history, NULL);
+}
+
+static void
+remove_pair_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  LinliPartnerPanel *self = LINLI_PARTNER_PANEL (widget);
+
+  if (self->history != NULL)
+    linli_partner_edits_remove_pair (self->history, g_variant_get_uint32 (param));
+}
+
+/* GObject overrides */
+
+static void
+linli_partner_panel_dispose (GObject *object)
+{
+  LinliPartnerPanel *self = LINLI_PARTNER_PANEL (object);
+
+  if (self->editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->editor));
+  self->editor = NULL;
+  g_clear_pointer (&self->editor_id, g_free);
+  if (self->partners != NULL)
+    g_signal_handlers_disconnect_by_data (self->partners, self);
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  g_clear_object (&self->document);
+  g_clear_object (&self->project);
+  g_clear_object (&self->history);
+  g_clear_object (&self->partners);
+  g_clear_pointer (&self->proposal, linli_partner_proposal_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_PARTNER_PANEL);
+  for (guint t = 0; t < LINLI_PARTNER_N_TABLES; t++)
+    {
+      g_clear_object (&self->tables[t].selection);
+      g_clear_object (&self->tables[t].ids);
+      g_clear_pointer (&self->tables[t].needle, g_free);
+    }
+  g_clear_pointer (&self->used, g_hash_table_unref);
+  g_clear_pointer (&self->met, g_hash_table_unref);
+  g_clear_pointer (&self->editor_place_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->editor_category_ids, g_ptr_array_unref);
+  G_OBJECT_CLASS (linli_partner_panel_parent_class)->dispose (object);
+}
+
+static void
+linli_partner_panel_class_init (LinliPartnerPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = linli_partner_panel_dispose;
+
+  /* For the cells on screen: what they show may have changed. */
+  signals[SIGNAL_REFRESH] = g_signal_new ("refresh", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/linli/Linli/linli-partner-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, box);
+  gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, units_search);
+  gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, needs_search);
+  gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, units_view);
+  gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, needs_view);
+  gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, proposal_label);
+  gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, accepted_label);
+  gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, pairs_list);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "partners.add", NULL, add_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.edit", NULL, edit_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.remove", NULL, remove_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.propose", NULL, propose_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.accept", NULL, accept_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.clear", NULL, clear_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.remove-pair", "u",
+                                   remove_pair_action_cb);
+}
+
+static void
+linli_partner_panel_init (LinliPartnerPanel *self)
+{
+  GtkColumnView *views[LINLI_PARTNER_N_TABLES];
+  GtkSearchEntry *searches[LINLI_PARTNER_N_TABLES];
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  views[0] = self->units_view, views[1] = self->needs_view;
+  searches[0] = self->units_search, searches[1] = self->needs_search;
+  self->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->met = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->editor_place_ids = g_ptr_array_new_with_free_func (g_free);
+  self->editor_category_ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint t = 0; t < LINLI_PARTNER_N_TABLES; t++)
+    {
+      PartnerTableView *table = &self->tables[t];
+
+      table->view = views[t];
+      table->search = searches[t];
+      table->ids = gtk_string_list_new (NULL);
+      for (guint c = 0; c < n_columns[t]; c++)
+        {
+          PartnerColumn *column = &self->columns[t][c];
+          g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+          g_autoptr (GtkColumnViewColumn) view_column = NULL;
+
+          column->panel = self;
+          column->table = t;
+          column->column = c;
+          g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), column);
+          g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), column);
+          g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), column);
+          view_column = gtk_column_view_column_new (_(column_specs[t][c].title),
+                                                    g_object_ref (factory));
+          table->sorters[c] = gtk_custom_sorter_new (sort_cb, column, NULL);
+          gtk_column_view_column_set_sorter (view_column, GTK_SORTER (table->sorters[c]));
+          g_object_unref (table->sorters[c]);  /* the column keeps it */
+          gtk_column_view_column_set_resizable (view_column, TRUE);
+          gtk_column_view_column_set_expand (view_column, !column_specs[t][c].numeric);
+          gtk_column_view_append_column (table->view, view_column);
+        }
+      table->filter = gtk_custom_filter_new (filter_cb, &self->columns[t][0], NULL);
+      table->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (table->ids)),
+                                                       GTK_FILTER (table->filter));
+      table->sort_model =
+        gtk_sort_list_model_new (G_LIST_MODEL (table->filter_model),
+                                 g_object_ref (gtk_column_view_get_sorter (table->view)));
+      table->selection = gtk_single_selection_new (G_LIST_MODEL (table->sort_model));
+      gtk_single_selection_set_autoselect (table->selection, FALSE);
+      gtk_single_selection_set_can_unselect (table->selection, TRUE);
+      gtk_column_view_set_model (table->view,
+                                 GTK_SELECTION_MODEL (g_object_ref (table->selection)));
+      g_signal_connect_object (table->selection, "notify::selected", G_CALLBACK (update_actions),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect (table->search, "search-changed", G_CALLBACK (on_search_changed_cb),
+                        &self->columns[t][0]);
+    }
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
+  show_proposal (self);
+  show_accepted (self);
+  update_actions (self);
+}
+
+/* Public API */
+
+LinliPartnerPanel *
+linli_partner_panel_new (void)
+{
+  return g_object_new (LINLI_TYPE_PARTNER_PANEL, NULL);
+}
+
+/**
+ * linli_partner_panel_set_document:
+ * @document: (nullable): the document whose partner lists to show and edit
+ */
+void
+linli_partner_panel_set_document (LinliPartnerPanel *self,
+                                  LinliDocument     *document)
+{
+  g_return_if_fail (LINLI_IS_PARTNER_PANEL (self));
+  g_return_if_fail (document == NULL || LINLI_IS_DOCUMENT (document));
+
+  if (self->editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->editor));
+  if (self->partners != NULL)
+    g_signal_handlers_disconnect_by_data (self->partners, self);
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  g_set_object (&self->document, document);
+  g_clear_object (&self->project);
+  g_clear_object (&self->history);
+  g_clear_object (&self->partners);
+  g_clear_pointer (&self->proposal, linli_partner_proposal_free);
+  if (document != NULL)
+    {
+      self->project = g_object_ref (linli_document_get_project (document));
+      self->history = g_object_ref (linli_document_get_history (document));
+      self->partners = g_object_ref (linli_project_get_partners (self->project));
+      g_signal_connect_object (self->partners, "changed", G_CALLBACK (on_partners_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->project, "notify::hide-names",
+                               G_CALLBACK (on_partners_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  for (guint t = 0; t < LINLI_PARTNER_N_TABLES; t++)
+    gtk_single_selection_set_selected (self->tables[t].selection, GTK_INVALID_LIST_POSITION);
+  on_partners_changed_cb (self);
+}
+
+void
+linli_partner_panel_set_table (LinliPartnerPanel *self,
+                               LinliPartnerTable  table)
+{
+  g_return_if_fail (LINLI_IS_PARTNER_PANEL (self));
+  g_return_if_fail (table < LINLI_PARTNER_N_TABLES);
+
+  gtk_stack_set_visible_child_name (self->stack, table_names[table]);
+}
+
+/**
+ * linli_partner_panel_set_search:
+ *
+ * Types @text into @table's search entry: the table shows only rows with
+ * @text in one of their cells (or a unit's address), case ignored.
+ */
+void
+linli_partner_panel_set_search (LinliPartnerPanel *self,
+                                LinliPartnerTable  table,
+                                const char        *text)
+{
+  g_return_if_fail (LINLI_IS_PARTNER_PANEL (self));
+  g_return_if_fail (table < LINLI_PARTNER_N_TABLES);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->tables[table].search), text);
+  on_search_changed_cb (self->tables[table].search, &self->columns[table][0]);
+}
+
+/**
+ * linli_partner_panel_get_selection:
+ *
+ * Returns: (transfer none): @table's rows as shown (filtered and sorted;
+ *   each a #GtkStringObject holding the item's id), with the selection
+ */
+GtkSingleSelection *
+linli_partner_panel_get_selection (LinliPartnerPanel *self,
+                                   LinliPartnerTable  table)
+{
+  g_return_val_if_fail (LINLI_IS_PARTNER_PANEL (self), NULL);
+  g_return_val_if_fail (table < LINLI_PARTNER_N_TABLES, NULL);
+  return self->tables[table].selection;
+}
+
+/**
+ * linli_partner_panel_dup_cell_text:
+ * @id: the id of a unit or need of @table
+ *
+ * Returns: (transfer full): what the cell shows
+ */
+char *
+linli_partner_panel_dup_cell_text (LinliPartnerPanel *self,
+                                   LinliPartnerTable  table,
+                                   const char        *id,
+                                   guint              column)
+{
+  g_return_val_if_fail (LINLI_IS_PARTNER_PANEL (self), NULL);
+  g_return_val_if_fail (table < LINLI_PARTNER_N_TABLES, NULL);
+  g_return_val_if_fail (column < n_columns[table], NULL);
+  return cell_text (self, table, id, column);
+}
+
+/**
+ * linli_partner_panel_get_editor:
+ *
+ * Returns: (transfer none) (nullable): the editor dialog while it is open
+ */
+GtkWidget *
+linli_partner_panel_get_editor (LinliPartnerPanel *self)
+{
+  g_return_val_if_fail (LINLI_IS_PARTNER_PANEL (self), NULL);
+  return self->editor;
+}
+
+/**
+ * linli_partner_panel_get_proposal:
+ *
+ * Returns: (transfer none) (nullable): the proposal shown, if any
+ */
+LinliPartnerProposal *
+linli_partner_panel_get_proposal (LinliPartnerPanel *self)
+{
+  g_return_val_if_fail (LINLI_IS_PARTNER_PANEL (self), NULL);
+  return self->proposal;
+}
+
+const char *
+linli_partner_panel_get_proposal_text (LinliPartnerPanel *self)
+{
+  g_return_val_if_fail (LINLI_IS_PARTNER_PANEL (self), NULL);
+  return gtk_label_get_text (self->proposal_label);
+}
+
+const char *
+linli_partner_panel_get_accepted_text (LinliPartnerPanel *self)
+{
+  g_return_val_if_fail (LINLI_IS_PARTNER_PANEL (self), NULL);
+  return gtk_label_get_text (self->accepted_label);
+}

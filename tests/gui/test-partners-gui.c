@@ -1,0 +1,308 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Partners page under Xvfb, on the bundled sample: a unit and a need
+ * added through the page's dialogs and undone, the search, the hide-names
+ * switch over the contacts, and the assignment proposed and accepted: the
+ * accepted pairs are what the solver gives on the same project, summed
+ * here per unit and need from its flows; a pair removed, and undo. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "linli-gui-test-utils.h"
+#include "linli-partner-assign.h"
+#include "linli-partner-edits.h"
+#include "linli-partner-panel-private.h"
+#include "linli-partner-problem.h"
+#include "linli-partners.h"
+#include "linli-window-private.h"
+
+/* The page's words, translated as it translates them. */
+#define T(s) g_dgettext (GETTEXT_PACKAGE, s)
+
+typedef struct
+{
+  LinliWindow       *window;
+  LinliProject      *project;
+  LinliPartners     *partners;
+  LinliPartnerPanel *panel;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->window = linli_test_sample_window ();
+  f->project = linli_window_get_project (f->window);
+  f->partners = linli_project_get_partners (f->project);
+  f->panel = f->window->partner_panel;
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_stack_set_visible_child_name (f->window->side_stack, "partners");
+  linli_test_wait_ms (200);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  linli_test_close_window (g_steal_pointer (&f->window));
+}
+
+static guint
+table_rows (Fixture           *f,
+            LinliPartnerTable  table)
+{
+  return g_list_model_get_n_items (
+    G_LIST_MODEL (linli_partner_panel_get_selection (f->panel, table)));
+}
+
+static guint
+category_choice (Fixture    *f,
+                 const char *id)
+{
+  for (guint i = 0; i < f->panel->editor_category_ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (f->panel->editor_category_ids, i), id) == 0)
+      return i;
+  g_assert_not_reached ();
+}
+
+static void
+undo (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+}
+
+/* A unit and a need added through the dialogs are in the lists and the
+ * tables; two undos take them away again. */
+static void
+test_add_undo (Fixture       *f,
+               gconstpointer  data)
+{
+  guint n_units = linli_partners_get_n (f->partners, LINLI_PARTNER_LIST_UNITS);
+  guint n_needs = linli_partners_get_n (f->partners, LINLI_PARTNER_LIST_NEEDS);
+  const LinliPartnerUnit *u;
+  const LinliPartnerNeed *n;
+  GtkWidget *editor;
+
+  g_assert_cmpuint (n_units, >, 0);
+  g_assert_cmpuint (table_rows (f, LINLI_PARTNER_TABLE_UNITS), ==, n_units);
+  g_assert_cmpuint (table_rows (f, LINLI_PARTNER_TABLE_NEEDS), ==, n_needs);
+
+  linli_partner_panel_set_table (f->panel, LINLI_PARTNER_TABLE_UNITS);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "partners.add", NULL));
+  editor = linli_partner_panel_get_editor (f->panel);
+  g_assert_nonnull (editor);
+  linli_test_screenshot (editor, "partners-unit-dialog.png");
+  gtk_editable_set_text (GTK_EDITABLE (f->panel->editor_name), "运河志愿者协会");
+  gtk_editable_set_text (GTK_EDITABLE (f->panel->editor_position), "30.3180, 120.1420");
+  gtk_editable_set_text (GTK_EDITABLE (f->panel->editor_contact), "王测试");
+  gtk_drop_down_set_selected (f->panel->editor_type, LINLI_PARTNER_UNIT_SOCIAL);
+  gtk_drop_down_set_selected (f->panel->editor_category, category_choice (f, "volunteers"));
+  gtk_spin_button_set_value (f->panel->editor_quantity, 40);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (editor), "apply");
+  g_assert_cmpuint (linli_partners_get_n (f->partners, LINLI_PARTNER_LIST_UNITS), ==,
+                    n_units + 1);
+  u = linli_partners_get_unit (f->partners, n_units);
+  g_assert_cmpstr (u->name, ==, "运河志愿者协会");
+  g_assert_cmpstr (u->contact, ==, "王测试");
+  g_assert_cmpint (u->type, ==, LINLI_PARTNER_UNIT_SOCIAL);
+  g_assert_true (u->has_position);
+  g_assert_cmpfloat_with_epsilon (u->lat, 30.318, 1e-9);
+  g_assert_cmpuint (u->n_resources, ==, 1);
+  g_assert_cmpstr (u->resources[0].category, ==, "volunteers");
+  g_assert_cmpfloat (u->resources[0].capacity, ==, 40);
+  g_assert_cmpuint (table_rows (f, LINLI_PARTNER_TABLE_UNITS), ==, n_units + 1);
+
+  /* The search finds it by name and by its category. */
+  linli_partner_panel_set_search (f->panel, LINLI_PARTNER_TABLE_UNITS, "运河志愿");
+  g_assert_cmpuint (table_rows (f, LINLI_PARTNER_TABLE_UNITS), ==, 1);
+  linli_partner_panel_set_search (f->panel, LINLI_PARTNER_TABLE_UNITS, "");
+  g_assert_cmpuint (table_rows (f, LINLI_PARTNER_TABLE_UNITS), ==, n_units + 1);
+
+  linli_partner_panel_set_table (f->panel, LINLI_PARTNER_TABLE_NEEDS);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "partners.add", NULL));
+  editor = linli_partner_panel_get_editor (f->panel);
+  g_assert_nonnull (editor);
+  gtk_drop_down_set_selected (f->panel->editor_place, 0);
+  gtk_drop_down_set_selected (f->panel->editor_category, category_choice (f, "volunteers"));
+  gtk_spin_button_set_value (f->panel->editor_quantity, 12);
+  gtk_spin_button_set_value (f->panel->editor_priority, 77);
+  gtk_editable_set_text (GTK_EDITABLE (f->panel->editor_note), "测试需求");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (editor), "apply");
+  g_assert_cmpuint (linli_partners_get_n (f->partners, LINLI_PARTNER_LIST_NEEDS), ==,
+                    n_needs + 1);
+  n = linli_partners_get_need (f->partners, n_needs);
+  g_assert_cmpint (n->place_kind, ==, LINLI_PARTNER_PLACE_COMMUNITY);
+  g_assert_cmpstr (n->place, ==, linli_project_get_community (f->project, 0)->id);
+  g_assert_cmpuint (n->priority, ==, 77);
+  g_assert_cmpfloat (n->quantity, ==, 12);
+  g_assert_cmpstr (n->note, ==, "测试需求");
+  g_assert_cmpuint (table_rows (f, LINLI_PARTNER_TABLE_NEEDS), ==, n_needs + 1);
+
+  undo (f);
+  g_assert_cmpuint (linli_partners_get_n (f->partners, LINLI_PARTNER_LIST_NEEDS), ==, n_needs);
+  g_assert_cmpuint (table_rows (f, LINLI_PARTNER_TABLE_NEEDS), ==, n_needs);
+  undo (f);
+  g_assert_cmpuint (linli_partners_get_n (f->partners, LINLI_PARTNER_LIST_UNITS), ==, n_units);
+  g_assert_cmpuint (table_rows (f, LINLI_PARTNER_TABLE_UNITS), ==, n_units);
+}
+
+/* With names hidden no contact shows in the table. */
+static void
+test_hide_names (Fixture       *f,
+                 gconstpointer  data)
+{
+  guint n_units = linli_partners_get_n (f->partners, LINLI_PARTNER_LIST_UNITS);
+  gboolean any = FALSE;
+
+  g_assert_false (linli_project_get_hide_names (f->project));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "project.hide-names", NULL));
+  g_assert_true (linli_project_get_hide_names (f->project));
+  for (guint i = 0; i < n_units; i++)
+    {
+      const LinliPartnerUnit *u = linli_partners_get_unit (f->partners, i);
+      g_autofree char *cell = linli_partner_panel_dup_cell_text (f->panel, LINLI_PARTNER_TABLE_UNITS,
+                                                                 u->id, 3);
+
+      if (u->contact == NULL || u->contact[0] == '\0')
+        continue;
+      any = TRUE;
+      g_assert_null (strstr (cell, u->contact));
+      /* And the search does not find a unit by its hidden contact. */
+      linli_partner_panel_set_search (f->panel, LINLI_PARTNER_TABLE_UNITS, u->contact);
+      g_assert_cmpuint (table_rows (f, LINLI_PARTNER_TABLE_UNITS), ==, 0);
+    }
+  g_assert_true (any);
+}
+
+/* The solver's flows on the project, summed per unit and need, as
+ * "unit need" → quantity. */
+static GHashTable *
+solver_pairs (LinliProject *project)
+{
+  g_autoptr (LinliPartnerProblem) pp = linli_partner_problem_new (project, 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliAssignResult) r = NULL;
+  LinliPartners *partners = linli_project_get_partners (project);
+  GHashTable *pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  /* As the page and linli-tool assign measure: along the sample's streets. */
+  g_assert_cmpuint (linli_partner_problem_use_streets (pp, project), >, 0);
+  r = linli_assign_solve (&pp->problem, &error);
+  g_assert_no_error (error);
+  for (guint f = 0; f < r->n_flows; f++)
+    {
+      const LinliPartnerUnit *u =
+        linli_partners_get_unit (partners, g_array_index (pp->unit_positions, guint,
+                                                          r->flows[f].unit));
+      const LinliPartnerNeed *n =
+        linli_partners_get_need (partners, g_array_index (pp->need_positions, guint,
+                                                          r->flows[f].need));
+      char *key = g_strdup_printf ("%s %s", u->id, n->id);
+      double *sum = g_hash_table_lookup (pairs, key);
+
+      if (r->flows[f].quantity <= 0)
+        {
+          g_free (key);
+          continue;
+        }
+      if (sum == NULL)
+        g_hash_table_insert (pairs, key, sum = g_new0 (double, 1));
+      else
+        g_free (key);
+      *sum += r->flows[f].quantity;
+    }
+  return pairs;
+}
+
+/* Propose and accept: the accepted pairs are the solver's; a pair removed
+ * and the acceptance undone step by step; a changed need marks it out of
+ * date. */
+static void
+test_propose_accept (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (GHashTable) expected = solver_pairs (f->project);
+  const LinliPartnerAssignment *a;
+  guint n_pairs;
+
+  g_assert_null (linli_partners_get_assignment (f->partners));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "partners.propose", NULL));
+  g_assert_nonnull (linli_partner_panel_get_proposal (f->panel));
+  /* The proposal says what stays unmet and whether distances are straight. */
+  g_assert_nonnull (strstr (linli_partner_panel_get_proposal_text (f->panel),
+                            T ("Needs not met in full:")));
+  if (linli_partner_panel_get_proposal (f->panel)->result->straight_line)
+    g_assert_nonnull (strstr (linli_partner_panel_get_proposal_text (f->panel),
+                              T ("Distances: straight lines, not walks along streets\n")));
+  gtk_stack_set_visible_child_name (f->panel->stack, "assignment");
+  linli_test_screenshot (GTK_WIDGET (f->window), "partners-proposal.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "partners.accept", NULL));
+  a = linli_partners_get_assignment (f->partners);
+  g_assert_nonnull (a);
+  g_assert_false (a->out_of_date);
+  g_assert_cmpuint (a->n_pairs, ==, g_hash_table_size (expected));
+  g_assert_cmpuint (a->n_pairs, >, 0);
+  for (guint i = 0; i < a->n_pairs; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("%s %s", a->pairs[i].unit, a->pairs[i].need);
+      double *want = g_hash_table_lookup (expected, key);
+
+      g_assert_nonnull (want);
+      g_assert_cmpfloat_with_epsilon (a->pairs[i].quantity, *want, 1e-9 * (1 + *want));
+    }
+  linli_test_screenshot (GTK_WIDGET (f->window), "partners-accepted.png");
+
+  /* Remove a pair through its row's button action. */
+  n_pairs = a->n_pairs;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "partners.remove-pair", "u",
+                                             0));
+  g_assert_cmpuint (linli_partners_get_assignment (f->partners)->n_pairs, ==, n_pairs - 1);
+
+  /* A need changed: the accepted assignment is out of date, and says so. */
+  {
+    LinliPartnerNeed *need = linli_partner_item_copy (LINLI_PARTNER_LIST_NEEDS,
+                                                      linli_partners_get_need (f->partners, 0));
+    LinliHistory *history = linli_window_get_history (f->window);
+
+    need->quantity += 1;
+    g_assert_true (linli_partner_edits_change (history, LINLI_PARTNER_LIST_NEEDS, need));
+    linli_partner_item_free (LINLI_PARTNER_LIST_NEEDS, need);
+    g_assert_true (linli_partners_get_assignment (f->partners)->out_of_date);
+    g_assert_nonnull (strstr (linli_partner_panel_get_accepted_text (f->panel),
+                              T ("Out of date: units or needs changed since it was accepted. "
+                                 "Propose again to assign them.")));
+    undo (f);
+    g_assert_false (linli_partners_get_assignment (f->partners)->out_of_date);
+  }
+
+  undo (f);
+  g_assert_cmpuint (linli_partners_get_assignment (f->partners)->n_pairs, ==, n_pairs);
+  undo (f);
+  g_assert_null (linli_partners_get_assignment (f->partners));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  if (g_getenv ("LINLI_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LINLI_LOCALEDIR"));
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return 0;
+    }
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/partners-gui/add-undo", test_add_undo);
+  ADD ("/partners-gui/hide-names", test_hide_names);
+  ADD ("/partners-gui/propose-accept", test_propose_accept);
+#undef ADD
+  return g_test_run ();
+}
