@@ -59,6 +59,21 @@ print_distances (const LinliPartnerProblem *pp)
   g_print ("%s", text);
 }
 
+/* How the distances were measured, as the value of the member just named,
+ * and how many pairs are walks. */
+static void
+add_distances_json (JsonBuilder               *b,
+                    const LinliPartnerProblem *pp)
+{
+  guint64 pairs = (guint64) pp->problem.n_units * pp->problem.n_needs;
+
+  json_builder_add_string_value (b, pp->distances == NULL ? "straight-line"
+                                    : pp->n_street_pairs == pairs ? "streets"
+                                    : "streets-and-straight-lines");
+  json_builder_set_member_name (b, "street_pairs");
+  json_builder_add_int_value (b, pp->n_street_pairs);
+}
+
 /* Every community at least one unit */
 
 /* What a community short of its minimum lacks, in a sentence. */
@@ -245,12 +260,7 @@ print_json (LinliProject              *project,
   json_builder_set_member_name (b, "file");
   json_builder_add_string_value (b, path);
   json_builder_set_member_name (b, "distance");
-  json_builder_add_string_value (b, pp->distances == NULL ? "straight-line"
-                                    : pp->n_street_pairs == (gsize) pp->problem.n_units *
-                                                            pp->problem.n_needs
-                                    ? "streets" : "streets-and-straight-lines");
-  json_builder_set_member_name (b, "street_pairs");
-  json_builder_add_int_value (b, pp->n_street_pairs);
+  add_distances_json (b, pp);
   json_builder_set_member_name (b, "max_distance");
   json_builder_add_double_value (b, pp->problem.max_distance);
   json_builder_set_member_name (b, "met");
@@ -500,12 +510,7 @@ print_whole_json (LinliProject              *project,
   json_builder_set_member_name (b, "places_per_unit");
   json_builder_add_int_value (b, places_per_unit);
   json_builder_set_member_name (b, "distance");
-  json_builder_add_string_value (b, pp->distances == NULL ? "straight-line"
-                                    : pp->n_street_pairs == (gsize) pp->problem.n_units *
-                                                            pp->problem.n_needs
-                                    ? "streets" : "streets-and-straight-lines");
-  json_builder_set_member_name (b, "street_pairs");
-  json_builder_add_int_value (b, pp->n_street_pairs);
+  add_distances_json (b, pp);
   json_builder_set_member_name (b, "max_distance");
   json_builder_add_double_value (b, pp->problem.max_distance);
   json_builder_set_member_name (b, "assignment");

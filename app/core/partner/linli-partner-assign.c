@@ -592,30 +592,33 @@ solve_by_category (const LinliAssignProblem *p,
   return augmentations;
 }
 
-/* Whether @flows leave a group below its minimum (or below all it needs,
- * when that is less). */
-static gboolean
-groups_short (const LinliAssignProblem *p,
-              GArray                   *flows,
-              double                    eps)
+/* Per group, what it wants: its minimum, or all it needs when that is
+ * less. */
+static double *
+group_targets (const LinliAssignProblem *p)
 {
-  g_autofree double *got = g_new0 (double, p->n_groups);
-  g_autofree double *wanted = g_new0 (double, p->n_groups);
+  double *target = g_new0 (double, p->n_groups);
 
   for (guint n = 0; n < p->n_needs; n++)
     if (p->groups[n] != LINLI_ASSIGN_NO_GROUP)
-      wanted[p->groups[n]] += p->needs[n].quantity;
-  for (guint f = 0; f < flows->len; f++)
-    {
-      const LinliAssignFlow *flow = &g_array_index (flows, LinliAssignFlow, f);
-
-      if (p->groups[flow->need] != LINLI_ASSIGN_NO_GROUP)
-        got[p->groups[flow->need]] += flow->quantity;
-    }
+      target[p->groups[n]] += p->needs[n].quantity;
   for (guint x = 0; x < p->n_groups; x++)
-    if (got[x] < MIN (p->group_minimum, wanted[x]) - eps)
-      return TRUE;
-  return FALSE;
+    target[x] = MIN (target[x], p->group_minimum);
+  return target;
+}
+
+/* Per group, what @n_flows @flows give it. */
+static double *
+group_received (const LinliAssignProblem *p,
+                const LinliAssignFlow    *flows,
+                guint                     n_flows)
+{
+  double *got = g_new0 (double, p->n_groups);
+
+  for (guint f = 0; f < n_flows; f++)
+    if (p->groups[flows[f].need] != LINLI_ASSIGN_NO_GROUP)
+      got[p->groups[flows[f].need]] += flows[f].quantity;
+  return got;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -816,9 +819,9 @@ linli_assign_solve (const LinliAssignProblem *problem,
   g_autoptr (GArray) forbidden = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autoptr (GArray) flows = g_array_new (FALSE, FALSE, sizeof (LinliAssignFlow));
   g_autofree double *cap = NULL, *left = NULL;
-  g_autofree double *group_left = NULL;
+  g_autofree double *group_left = NULL, *target = NULL;
   g_autofree gboolean *short_of = NULL;
-  gboolean groups_on;
+  gboolean groups_on, any_short = FALSE;
   guint n_fixed_flows;
   double scale = 1, eps;
 
@@ -845,7 +848,6 @@ linli_assign_solve (const LinliAssignProblem *problem,
   if (groups_on)
     {
       result->n_groups = p->n_groups;
-      result->group_met = g_new0 (double, p->n_groups);
       result->group_reasons = g_new0 (LinliUnmetReason, p->n_groups);
     }
 
@@ -908,7 +910,16 @@ linli_assign_solve (const LinliAssignProblem *problem,
    * faster than one large. */
   n_fixed_flows = flows->len;
   result->n_augmentations += solve_by_category (p, forbidden, cap, left, eps, flows);
-  if (groups_on && groups_short (p, flows, eps))
+  if (groups_on)
+    {
+      g_autofree double *got = group_received (p, (const LinliAssignFlow *) (gpointer) flows->data,
+                                               flows->len);
+
+      target = group_targets (p);
+      for (guint x = 0; x < p->n_groups && !any_short; x++)
+        any_short = got[x] < target[x] - eps;
+    }
+  if (any_short)
     {
       /* One network for all categories, after the fixed pairs. */
       g_autoptr (GArray) offers = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -916,23 +927,11 @@ linli_assign_solve (const LinliAssignProblem *problem,
 
       g_array_set_size (flows, n_fixed_flows);
       result->n_augmentations = 0;
-      /* A group wants its minimum, or all it needs when that is less,
-       * less what fixed pairs give it. */
-      group_left = g_new0 (double, p->n_groups);
-      for (guint n = 0; n < p->n_needs; n++)
-        if (p->groups[n] != LINLI_ASSIGN_NO_GROUP)
-          group_left[p->groups[n]] += p->needs[n].quantity;
+      /* What the groups still want after the fixed pairs. */
+      group_left = group_received (p, (const LinliAssignFlow *) (gpointer) flows->data,
+                                   flows->len);
       for (guint x = 0; x < p->n_groups; x++)
-        group_left[x] = MIN (group_left[x], p->group_minimum);
-      for (guint f = 0; f < flows->len; f++)
-        {
-          const LinliAssignFlow *flow = &g_array_index (flows, LinliAssignFlow, f);
-
-          if (p->groups[flow->need] != LINLI_ASSIGN_NO_GROUP)
-            group_left[p->groups[flow->need]] -= flow->quantity;
-        }
-      for (guint x = 0; x < p->n_groups; x++)
-        group_left[x] = MAX (group_left[x], 0);
+        group_left[x] = MAX (target[x] - group_left[x], 0);
 
       for (guint o = 0; o < p->n_offers; o++)
         if (cap[o] > eps)
@@ -965,17 +964,10 @@ linli_assign_solve (const LinliAssignProblem *problem,
   result->flows = (LinliAssignFlow *) (gpointer) g_array_free (g_steal_pointer (&flows), FALSE);
   if (groups_on)
     {
-      g_autofree double *wanted = g_new0 (double, p->n_groups);
-
+      result->group_met = group_received (p, result->flows, result->n_flows);
       short_of = g_new0 (gboolean, p->n_groups);
-      for (guint n = 0; n < p->n_needs; n++)
-        if (p->groups[n] != LINLI_ASSIGN_NO_GROUP)
-          {
-            wanted[p->groups[n]] += p->needs[n].quantity;
-            result->group_met[p->groups[n]] += result->needs[n].met;
-          }
       for (guint x = 0; x < p->n_groups; x++)
-        if (result->group_met[x] < MIN (p->group_minimum, wanted[x]) - eps)
+        if (result->group_met[x] < target[x] - eps)
           {
             short_of[x] = TRUE;
             result->n_groups_short++;
