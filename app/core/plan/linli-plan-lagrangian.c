@@ -709,7 +709,7 @@ _linli_plan_lagrange (LinliPlanSearch *self,
 {
   double best = self->maximise ? HUGE_VAL : -HUGE_VAL;
   gboolean have = FALSE;
-  guint stall = 0;
+  guint stall = 0, steps = 0;
 
   *infeasible = FALSE;
   for (guint it = 0; it < max_iter; it++)
@@ -719,6 +719,7 @@ _linli_plan_lagrange (LinliPlanSearch *self,
 
       if (_linli_plan_should_stop (self))
         break;
+      steps++;
       L = lr_eval (self, infeasible);
       if (*infeasible)
         return best;
@@ -755,6 +756,8 @@ _linli_plan_lagrange (LinliPlanSearch *self,
                               _("Proving the bound"), FALSE);
         }
     }
+  if (root)
+    g_debug ("root relaxation: %u steps, bound %.9g, step factor %g", steps, best, theta);
   if (have)
     {
       memcpy (self->benefit, self->best_benefit, sizeof (double) * self->model.n_cols);
