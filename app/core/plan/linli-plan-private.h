@@ -197,6 +197,8 @@ typedef struct
   double                *acc;
   double                *benefit;
   double                *best_benefit;
+  double                *branch_in;      /* per free column: bound with it forced in, at the last fixing */
+  double                *branch_out;     /* … and forced out */
   double                *y;
   double                *xfill;          /* capacitated: weight per column entry */
   guint                 *order;          /* scratch for sorting rows */
