@@ -16,6 +16,8 @@
 #include "linli-partner-panel-private.h"
 #include "linli-partner-problem.h"
 #include "linli-partners.h"
+#include "linli-registry-dialog.h"
+#include "linli-registry.h"
 #include "linli-window-private.h"
 
 /* The page's words, translated as it translates them. */
@@ -284,6 +286,129 @@ test_propose_accept (Fixture       *f,
   g_assert_null (linli_partners_get_assignment (f->partners));
 }
 
+/* Renames unit @index of @lists (through the edits when @history is given). */
+static char *
+rename_unit (LinliPartners *lists,
+             LinliHistory  *history,
+             guint          index,
+             const char    *name)
+{
+  LinliPartnerUnit *u = linli_partner_item_copy (LINLI_PARTNER_LIST_UNITS,
+                                                 linli_partners_get (lists, LINLI_PARTNER_LIST_UNITS, index));
+  char *id = g_strdup (u->id);
+
+  g_free (u->name);
+  u->name = g_strdup (name);
+  if (history != NULL)
+    g_assert_true (linli_partner_edits_change (history, LINLI_PARTNER_LIST_UNITS, u));
+  else
+    linli_partners_replace (lists, LINLI_PARTNER_LIST_UNITS, index, u);
+  linli_partner_item_free (LINLI_PARTNER_LIST_UNITS, u);
+  return id;
+}
+
+/* Someone else's connection: renames unit @index in the registry at @path. */
+static void
+rename_elsewhere (const char *path,
+                  guint       index,
+                  const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliRegistry) other = linli_registry_open (path, &error);
+  g_autoptr (LinliPartners) lists = linli_partners_new ();
+  g_autofree char *id = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (linli_registry_load (other, lists, &error));
+  id = rename_unit (lists, NULL, index, name);
+  g_assert_true (linli_registry_save (other, lists, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+name_in_registry (const char *path,
+                  const char *id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliRegistry) fresh = linli_registry_open (path, &error);
+  g_autoptr (LinliPartners) lists = linli_partners_new ();
+  const LinliPartnerUnit *u;
+
+  g_assert_true (fresh != NULL && linli_registry_load (fresh, lists, &error));
+  u = linli_partners_find (lists, LINLI_PARTNER_LIST_UNITS, id, NULL);
+  g_assert_nonnull (u);
+  return g_strdup (u->name);
+}
+
+/* File → Partner Registry: the sample's lists saved into a new SQLite
+ * registry; a unit renamed there by someone else comes into the plan with
+ * Load, and one undo brings the plan's name back; a unit renamed in the
+ * plan goes to the registry with Save; and a save is refused, nothing
+ * written, when someone else renamed the same unit in between. */
+static void
+test_registry (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("linli-registry-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "partners.sqlite", NULL);
+  LinliHistory *history = linli_document_get_history (f->window->document);
+  const LinliPartnerUnit *u0;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *plan_name = NULL, *id0 = NULL, *id1 = NULL, *name = NULL;
+  LinliRegistryDialog *dialog;
+
+  g_assert_cmpuint (linli_partners_get_n (f->partners, LINLI_PARTNER_LIST_UNITS), >=, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.partner-registry", NULL));
+  dialog = g_object_get_data (G_OBJECT (f->window), "linli-registry-dialog");
+  g_assert_true (LINLI_IS_REGISTRY_DIALOG (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  /* Nowhere said: refused with a word, the plan untouched. */
+  linli_registry_dialog_set_location (dialog, "");
+  g_assert_false (linli_registry_dialog_load (dialog, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  linli_registry_dialog_set_location (dialog, path);
+  g_assert_true (linli_registry_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (linli_registry_dialog_get_status (dialog), path));
+
+  u0 = linli_partners_get (f->partners, LINLI_PARTNER_LIST_UNITS, 0);
+  plan_name = g_strdup (u0->name);
+  id0 = g_strdup (u0->id);
+  rename_elsewhere (path, 0, "社区卫生服务中心（改）");
+  g_assert_true (linli_registry_dialog_load (dialog, &error));
+  g_assert_no_error (error);
+  u0 = linli_partners_find (f->partners, LINLI_PARTNER_LIST_UNITS, id0, NULL);
+  g_assert_cmpstr (u0->name, ==, "社区卫生服务中心（改）");
+  g_assert_cmpstr (linli_partners_get_registry (f->partners), ==, path);
+  undo (f);
+  u0 = linli_partners_find (f->partners, LINLI_PARTNER_LIST_UNITS, id0, NULL);
+  g_assert_cmpstr (u0->name, ==, plan_name);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+
+  /* The plan's edit goes back. */
+  id1 = rename_unit (f->partners, history, 1, "区图书馆");
+  g_assert_true (linli_registry_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  name = name_in_registry (path, id1);
+  g_assert_cmpstr (name, ==, "区图书馆");
+  g_clear_pointer (&name, g_free);
+
+  /* Both rename the same unit: the later save is refused and writes nothing. */
+  rename_elsewhere (path, 1, "区图书馆（街道改）");
+  g_free (rename_unit (f->partners, history, 1, "区图书馆（社区改）"));
+  g_assert_false (linli_registry_dialog_save (dialog, &error));
+  g_assert_error (error, LINLI_REGISTRY_ERROR, LINLI_REGISTRY_ERROR_CONFLICT);
+  name = name_in_registry (path, id1);
+  g_assert_cmpstr (name, ==, "区图书馆（街道改）");
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  linli_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -303,6 +428,7 @@ main (int    argc,
   ADD ("/partners-gui/add-undo", test_add_undo);
   ADD ("/partners-gui/hide-names", test_hide_names);
   ADD ("/partners-gui/propose-accept", test_propose_accept);
+  ADD ("/partners-gui/registry", test_registry);
 #undef ADD
   return g_test_run ();
 }

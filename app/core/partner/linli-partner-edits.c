@@ -587,3 +587,75 @@ linli_partner_edits_remove_pair (LinliHistory *history,
   push_assignment_edit (history, _("Remove Assigned Pair"), thinned);
   return TRUE;
 }
+
+/* All the lists at once */
+
+typedef struct
+{
+  LinliEdit      parent;
+  LinliPartners *before;
+  LinliPartners *after;
+} ListsEdit;
+
+static void
+lists_apply (LinliEdit    *edit,
+             LinliProject *project)
+{
+  linli_partners_copy_from (project_partners (project), ((ListsEdit *) edit)->after);
+}
+
+static void
+lists_revert (LinliEdit    *edit,
+              LinliProject *project)
+{
+  linli_partners_copy_from (project_partners (project), ((ListsEdit *) edit)->before);
+}
+
+static void
+lists_free (LinliEdit *edit)
+{
+  ListsEdit *self = (ListsEdit *) edit;
+
+  g_clear_object (&self->before);
+  g_clear_object (&self->after);
+}
+
+static const LinliEditClass lists_edit_class = {
+  .name = "partner-lists",
+  .size = sizeof (ListsEdit),
+  .apply = lists_apply,
+  .revert = lists_revert,
+  .free = lists_free,
+};
+
+/**
+ * linli_partner_edits_replace_all:
+ * @history: the project's history
+ * @source: the lists to take, e.g. as a registry holds them
+ * @label: what the step is called in the Undo menu
+ *
+ * Makes the project's partner lists copies of @source's (categories, the
+ * four lists, the registry they name and the accepted assignment), recorded
+ * as one step.
+ */
+void
+linli_partner_edits_replace_all (LinliHistory  *history,
+                                 LinliPartners *source,
+                                 const char    *label)
+{
+  LinliPartners *partners;
+  ListsEdit *edit;
+
+  g_return_if_fail (LINLI_IS_HISTORY (history));
+  g_return_if_fail (LINLI_IS_PARTNERS (source));
+
+  partners = project_partners (linli_history_get_project (history));
+  if (partners == source)
+    return;
+  edit = linli_edit_new (&lists_edit_class, label);
+  edit->before = linli_partners_new ();
+  linli_partners_copy_from (edit->before, partners);
+  edit->after = linli_partners_new ();
+  linli_partners_copy_from (edit->after, source);
+  linli_history_push (history, (LinliEdit *) edit, TRUE);
+}

@@ -40,4 +40,10 @@ gboolean  linli_partner_edits_set_assignment (LinliHistory                  *his
 gboolean  linli_partner_edits_remove_pair    (LinliHistory                  *history,
                                               guint                          index);
 
+/* All the lists replaced by copies of another's, as one step (a registry
+ * loaded into the plan). */
+void      linli_partner_edits_replace_all    (LinliHistory                  *history,
+                                              LinliPartners                 *source,
+                                              const char                    *label);
+
 G_END_DECLS

@@ -231,6 +231,11 @@ void              linli_window_choose_list_file    (LinliWindow *self,
 LinliUnitsDialog *linli_window_open_units_dialog   (LinliWindow  *self,
                                                     GFile        *file,
                                                     GError      **error);
+typedef struct _LinliRegistryDialog LinliRegistryDialog;
+LinliRegistryDialog *linli_window_open_registry_dialog (LinliWindow *self);
+void              linli_window_partner_registry_action (GtkWidget  *widget,
+                                                        const char *action_name,
+                                                        GVariant   *param);
 void              linli_window_import_units_action (GtkWidget  *widget,
                                                     const char *action_name,
                                                     GVariant   *param);
