@@ -39,9 +39,9 @@ typedef struct
   double capacity;
 } LinliPartnerUnitUse;
 
-LinliPartnerProposal   *linli_partner_proposal_new            (LinliProject          *project,
-                                                               double                 max_distance,
-                                                               GError               **error)
+LinliPartnerProposal   *linli_partner_proposal_new            (LinliProject            *project,
+                                                               const LinliPartnerRules *rules,
+                                                               GError                 **error)
   G_GNUC_WARN_UNUSED_RESULT;
 void                    linli_partner_proposal_free           (LinliPartnerProposal  *self);
 LinliPartnerAssignment *linli_partner_proposal_to_assignment  (LinliPartnerProposal  *self,

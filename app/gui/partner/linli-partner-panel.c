@@ -1085,8 +1085,8 @@ propose_action_cb (GtkWidget  *widget,
   if (self->project == NULL)
     return;
   g_clear_pointer (&self->proposal, linli_partner_proposal_free);
-  /* The same problem as `linli-tool assign FILE`: any distance, nothing fixed or forbidden. */
-  self->proposal = linli_partner_proposal_new (self->project, 0, &error);
+  /* The same problem as `linli-tool assign FILE`, with the rules the project keeps. */
+  self->proposal = linli_partner_proposal_new (self->project, NULL, &error);
   self->proposal_serial = linli_partners_get_serial (self->partners);
   if (self->proposal == NULL)
     gtk_label_set_text (self->proposal_label, error->message);
