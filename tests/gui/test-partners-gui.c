@@ -98,8 +98,17 @@ test_add_undo (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (f->panel->editor_position), "30.3180, 120.1420");
   gtk_editable_set_text (GTK_EDITABLE (f->panel->editor_contact), "王测试");
   gtk_drop_down_set_selected (f->panel->editor_type, LINLI_PARTNER_UNIT_SOCIAL);
-  gtk_drop_down_set_selected (f->panel->editor_category, category_choice (f, "volunteers"));
-  gtk_spin_button_set_value (f->panel->editor_quantity, 40);
+  g_signal_emit_by_name (f->panel->editor_add_resource, "clicked");
+  {
+    PartnerResourceRow *row = g_ptr_array_index (f->panel->editor_resources, 0);
+
+    /* A new item has no category yet: the dialog says so and takes nothing. */
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (editor),
+                                                             "apply"));
+    gtk_drop_down_set_selected (row->category, category_choice (f, "volunteers"));
+    gtk_spin_button_set_value (row->capacity, 40);
+  }
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (editor), "apply"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (editor), "apply");
   g_assert_cmpuint (linli_partners_get_n (f->partners, LINLI_PARTNER_LIST_UNITS), ==,
                     n_units + 1);
@@ -146,6 +155,111 @@ test_add_undo (Fixture       *f,
   undo (f);
   g_assert_cmpuint (linli_partners_get_n (f->partners, LINLI_PARTNER_LIST_UNITS), ==, n_units);
   g_assert_cmpuint (table_rows (f, LINLI_PARTNER_TABLE_UNITS), ==, n_units);
+}
+
+
+/* Selects the row of @id in @table's view. */
+static void
+select_row (Fixture           *f,
+            LinliPartnerTable  table,
+            const char        *id)
+{
+  GtkSingleSelection *selection = linli_partner_panel_get_selection (f->panel, table);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), id) == 0)
+        {
+          gtk_single_selection_set_selected (selection, i);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* The unit dialog shows every resource item of a unit: the second changed,
+ * a third added, the first removed and OK make one change of the unit,
+ * which one undo takes back whole.  An item of quantity 0 is not taken. */
+static void
+test_unit_resources (Fixture       *f,
+                     gconstpointer  data)
+{
+  const LinliPartnerUnit *u = NULL;
+  g_autofree char *id = NULL;
+  LinliPartnerUnit *before;
+  PartnerResourceRow *row;
+  GtkWidget *editor;
+  guint n;
+
+  for (guint i = 0; i < linli_partners_get_n (f->partners, LINLI_PARTNER_LIST_UNITS) && u == NULL; i++)
+    if (linli_partners_get_unit (f->partners, i)->n_resources >= 2)
+      u = linli_partners_get_unit (f->partners, i);
+  g_assert_nonnull (u);
+  id = g_strdup (u->id);
+  n = u->n_resources;
+  before = linli_partner_item_copy (LINLI_PARTNER_LIST_UNITS, u);
+
+  linli_partner_panel_set_table (f->panel, LINLI_PARTNER_TABLE_UNITS);
+  select_row (f, LINLI_PARTNER_TABLE_UNITS, id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "partners.edit", NULL));
+  editor = linli_partner_panel_get_editor (f->panel);
+  g_assert_nonnull (editor);
+  g_assert_cmpuint (f->panel->editor_resources->len, ==, n);
+  for (guint r = 0; r < n; r++)
+    {
+      row = g_ptr_array_index (f->panel->editor_resources, r);
+      g_assert_cmpstr (g_ptr_array_index (f->panel->editor_category_ids,
+                                          gtk_drop_down_get_selected (row->category)), ==,
+                       before->resources[r].category);
+      g_assert_cmpfloat (gtk_spin_button_get_value (row->capacity), ==,
+                         before->resources[r].capacity);
+    }
+
+  /* The second item changed. */
+  row = g_ptr_array_index (f->panel->editor_resources, 1);
+  gtk_spin_button_set_value (row->capacity, 77);
+  gtk_spin_button_set_value (row->quantity, 5);
+  gtk_editable_set_text (GTK_EDITABLE (row->measure), "场次");
+  gtk_drop_down_set_selected (row->period, LINLI_PARTNER_PERIOD_QUARTER);
+  /* A third added: refused with quantity 0 until it has one. */
+  g_signal_emit_by_name (f->panel->editor_add_resource, "clicked");
+  g_assert_cmpuint (f->panel->editor_resources->len, ==, n + 1);
+  row = g_ptr_array_index (f->panel->editor_resources, n);
+  gtk_drop_down_set_selected (row->category, category_choice (f, "legal-advice"));
+  gtk_spin_button_set_value (row->capacity, 12);
+  gtk_spin_button_set_value (row->quantity, 0);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (editor), "apply"));
+  g_assert_nonnull (strstr (gtk_label_get_text (f->panel->editor_problem), "quantity"));
+  gtk_spin_button_set_value (row->quantity, 2);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (editor), "apply"));
+  linli_test_screenshot (editor, "partners-unit-resources.png");
+  /* The first removed. */
+  g_signal_emit_by_name (((PartnerResourceRow *) g_ptr_array_index (f->panel->editor_resources,
+                                                                     0))->remove, "clicked");
+  g_assert_cmpuint (f->panel->editor_resources->len, ==, n);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (editor), "apply");
+
+  u = linli_partners_find (f->partners, LINLI_PARTNER_LIST_UNITS, id, NULL);
+  g_assert_cmpuint (u->n_resources, ==, n);
+  g_assert_cmpstr (u->resources[0].category, ==, before->resources[1].category);
+  g_assert_cmpfloat (u->resources[0].capacity, ==, 77);
+  g_assert_cmpfloat (u->resources[0].quantity, ==, 5);
+  g_assert_cmpstr (u->resources[0].measure, ==, "场次");
+  g_assert_cmpint (u->resources[0].period, ==, LINLI_PARTNER_PERIOD_QUARTER);
+  for (guint r = 2; r < n; r++)
+    g_assert_cmpstr (u->resources[r - 1].category, ==, before->resources[r].category);
+  g_assert_cmpstr (u->resources[n - 1].category, ==, "legal-advice");
+  g_assert_cmpfloat (u->resources[n - 1].capacity, ==, 12);
+  g_assert_cmpfloat (u->resources[n - 1].quantity, ==, 2);
+  g_assert_cmpstr (linli_history_get_undo_label (linli_window_get_history (f->window)), ==,
+                   T ("Change Partner Unit"));
+
+  undo (f);
+  u = linli_partners_find (f->partners, LINLI_PARTNER_LIST_UNITS, id, NULL);
+  g_assert_true (linli_partner_item_equal (LINLI_PARTNER_LIST_UNITS, u, before));
+  linli_partner_item_free (LINLI_PARTNER_LIST_UNITS, before);
 }
 
 /* With names hidden no contact shows in the table. */
@@ -301,6 +415,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/partners-gui/add-undo", test_add_undo);
+  ADD ("/partners-gui/unit-resources", test_unit_resources);
   ADD ("/partners-gui/hide-names", test_hide_names);
   ADD ("/partners-gui/propose-accept", test_propose_accept);
 #undef ADD

@@ -807,6 +807,44 @@ parse_position (const char *text,
   return linli_lat_lon_is_valid (*lat, *lon);
 }
 
+/* What is wrong with the unit in the editor, in a sentence, or NULL. */
+static char *
+unit_editor_problem (LinliPartnerPanel *self)
+{
+  g_autofree char *name = entry_value (self->editor_name);
+
+  if (name == NULL)
+    return g_strdup (_("A unit needs a name."));
+  for (guint i = 0; i < self->editor_resources->len; i++)
+    {
+      PartnerResourceRow *row = g_ptr_array_index (self->editor_resources, i);
+
+      if (gtk_drop_down_get_selected (row->category) >= self->editor_category_ids->len)
+        /* Translators: the number of a resource item in the unit dialog */
+        return g_strdup_printf (_("Resource item %u: choose its category."), i + 1);
+      if (!(gtk_spin_button_get_value (row->quantity) > 0))
+        return g_strdup_printf (_("Resource item %u: the quantity must be above 0."), i + 1);
+      if (!(gtk_spin_button_get_value (row->capacity) > 0))
+        return g_strdup_printf (_("Resource item %u: the capacity must be above 0."), i + 1);
+    }
+  return NULL;
+}
+
+/* The editor says what is wrong and takes no wrong unit. */
+static void
+update_unit_editor (LinliPartnerPanel *self)
+{
+  g_autofree char *problem = NULL;
+
+  if (self->editor == NULL || self->editor_table != LINLI_PARTNER_TABLE_UNITS)
+    return;
+  problem = unit_editor_problem (self);
+  gtk_label_set_text (self->editor_problem, problem != NULL ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->editor_problem), problem != NULL);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self->editor), "apply",
+                                           problem == NULL);
+}
+
 static void
 apply_unit (LinliPartnerPanel *self)
 {
@@ -817,16 +855,14 @@ apply_unit (LinliPartnerPanel *self)
   g_autofree char *address = entry_value (self->editor_address);
   g_autofree char *position = entry_value (self->editor_position);
   g_autofree char *contact = entry_value (self->editor_contact);
-  g_autofree char *measure = entry_value (self->editor_measure);
+  g_autofree char *problem = unit_editor_problem (self);
+  g_autoptr (GPtrArray) measures = g_ptr_array_new_with_free_func (g_free);
   g_autofree LinliPartnerResource *resources = NULL;
-  const char *category = g_ptr_array_index (self->editor_category_ids,
-                                            gtk_drop_down_get_selected (self->editor_category));
   LinliPartnerUnit u = { 0 };
-  guint n_kept = 0;
 
-  if (name == NULL)
+  if (problem != NULL)
     {
-      refused (self, _("A unit needs a name."));
+      refused (self, problem);
       return;
     }
   if (!parse_position (position, &u.has_position, &u.lat, &u.lon))
@@ -844,18 +880,20 @@ apply_unit (LinliPartnerPanel *self)
   u.address = address;
   u.contact = contact;
   u.members = gtk_spin_button_get_value_as_int (self->editor_members);
-  /* The dialog edits the first resource item; the others stay as they are. */
-  n_kept = before != NULL && before->n_resources > 1 ? before->n_resources - 1 : 0;
-  resources = g_new0 (LinliPartnerResource, n_kept + 1);
-  if (category != NULL)
-    resources[u.n_resources++] = (LinliPartnerResource) {
-      (char *) category,
-      before != NULL && before->n_resources > 0 ? before->resources[0].quantity : 0,
-      measure, gtk_spin_button_get_value (self->editor_quantity),
-      gtk_drop_down_get_selected (self->editor_period),
-    };
-  for (guint r = 0; r < n_kept; r++)
-    resources[u.n_resources++] = before->resources[r + 1];
+  /* Every resource item as the rows say, in their order: one change of the unit. */
+  resources = g_new0 (LinliPartnerResource, MAX (self->editor_resources->len, 1));
+  for (guint i = 0; i < self->editor_resources->len; i++)
+    {
+      PartnerResourceRow *row = g_ptr_array_index (self->editor_resources, i);
+      char *measure = entry_value (row->measure);
+
+      g_ptr_array_add (measures, measure);
+      resources[u.n_resources++] = (LinliPartnerResource) {
+        g_ptr_array_index (self->editor_category_ids, gtk_drop_down_get_selected (row->category)),
+        gtk_spin_button_get_value (row->quantity), measure,
+        gtk_spin_button_get_value (row->capacity), gtk_drop_down_get_selected (row->period),
+      };
+    }
   u.resources = resources;
   if (before != NULL)
     {
@@ -918,6 +956,76 @@ on_editor_response_cb (AdwMessageDialog  *dialog,
     }
   self->editor = NULL;
   g_clear_pointer (&self->editor_id, g_free);
+  g_ptr_array_set_size (self->editor_resources, 0);
+}
+
+static void
+on_remove_resource_clicked_cb (GtkWidget         *button,
+                               LinliPartnerPanel *self)
+{
+  for (guint i = 0; i < self->editor_resources->len; i++)
+    {
+      PartnerResourceRow *row = g_ptr_array_index (self->editor_resources, i);
+
+      if (row->remove != button)
+        continue;
+      /* Row 0 of the grid holds the titles. */
+      gtk_grid_remove_row (self->editor_resources_grid, (int) i + 1);
+      g_ptr_array_remove_index (self->editor_resources, i);
+      break;
+    }
+  update_unit_editor (self);
+}
+
+/* A row of the unit editor for @res, or a new resource item when %NULL. */
+static void
+add_resource_row (LinliPartnerPanel          *self,
+                  const LinliPartnerResource *res)
+{
+  PartnerResourceRow *row = g_new0 (PartnerResourceRow, 1);
+  int top = (int) self->editor_resources->len + 1;
+
+  row->category = category_choice (self, NULL, res != NULL ? res->category : NULL);
+  if (res == NULL)
+    gtk_drop_down_set_selected (row->category, GTK_INVALID_LIST_POSITION);
+  gtk_widget_set_hexpand (GTK_WIDGET (row->category), TRUE);
+  row->quantity = spin (0, 1e9, 1, 1, res != NULL ? res->quantity : 1);
+  gtk_editable_set_width_chars (GTK_EDITABLE (row->quantity), 5);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row->quantity),
+                               _("How much the unit has: 30 volunteers, one hall"));
+  row->measure = text_entry (res != NULL ? res->measure : NULL);
+  gtk_editable_set_width_chars (GTK_EDITABLE (row->measure), 6);
+  gtk_entry_set_placeholder_text (row->measure, _("hours …"));
+  row->capacity = spin (0, 1e9, 1, 1, res != NULL ? res->capacity : 0);
+  gtk_editable_set_width_chars (GTK_EDITABLE (row->capacity), 5);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row->capacity),
+                               _("What the unit can give each period, in the measure"));
+  row->period = period_choice (res != NULL ? res->period : LINLI_PARTNER_PERIOD_MONTH);
+  row->remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  gtk_widget_add_css_class (row->remove, "flat");
+  gtk_widget_set_tooltip_text (row->remove, _("Remove this resource item"));
+  gtk_grid_attach (self->editor_resources_grid, GTK_WIDGET (row->category), 0, top, 1, 1);
+  gtk_grid_attach (self->editor_resources_grid, GTK_WIDGET (row->quantity), 1, top, 1, 1);
+  gtk_grid_attach (self->editor_resources_grid, GTK_WIDGET (row->measure), 2, top, 1, 1);
+  gtk_grid_attach (self->editor_resources_grid, GTK_WIDGET (row->capacity), 3, top, 1, 1);
+  gtk_grid_attach (self->editor_resources_grid, GTK_WIDGET (row->period), 4, top, 1, 1);
+  gtk_grid_attach (self->editor_resources_grid, row->remove, 5, top, 1, 1);
+  g_signal_connect_object (row->category, "notify::selected", G_CALLBACK (update_unit_editor),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row->quantity, "value-changed", G_CALLBACK (update_unit_editor), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (row->capacity, "value-changed", G_CALLBACK (update_unit_editor), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (row->remove, "clicked", G_CALLBACK (on_remove_resource_clicked_cb),
+                           self, 0);
+  g_ptr_array_add (self->editor_resources, row);
+}
+
+static void
+on_add_resource_clicked_cb (LinliPartnerPanel *self)
+{
+  add_resource_row (self, NULL);
+  update_unit_editor (self);
 }
 
 static void
@@ -943,7 +1051,6 @@ open_editor (LinliPartnerPanel *self,
   if (table == LINLI_PARTNER_TABLE_UNITS)
     {
       const LinliPartnerUnit *u = id != NULL ? find_item (self, table, id) : NULL;
-      const LinliPartnerResource *res = u != NULL && u->n_resources > 0 ? &u->resources[0] : NULL;
       const char *types[LINLI_PARTNER_UNIT_N_TYPES + 1] = { NULL };
       g_autofree char *position = NULL;
 
@@ -972,28 +1079,49 @@ open_editor (LinliPartnerPanel *self,
       editor_row (grid, 4, _("Contact"), GTK_WIDGET (self->editor_contact));
       self->editor_members = spin (0, 1000000, 1, 0, u != NULL ? u->members : 0);
       editor_row (grid, 5, _("Members reporting"), GTK_WIDGET (self->editor_members));
-      self->editor_category = category_choice (self, _("No resource item"),
-                                               res != NULL ? res->category : NULL);
-      editor_row (grid, 6, _("Offers"), GTK_WIDGET (self->editor_category));
-      self->editor_quantity = spin (0, 1e9, 1, 1, res != NULL ? res->capacity : 0);
-      editor_row (grid, 7, _("Capacity"), GTK_WIDGET (self->editor_quantity));
-      self->editor_period = period_choice (res != NULL ? res->period : LINLI_PARTNER_PERIOD_MONTH);
-      editor_row (grid, 8, _("Per"), GTK_WIDGET (self->editor_period));
-      self->editor_measure = text_entry (res != NULL ? res->measure : NULL);
-      gtk_entry_set_placeholder_text (self->editor_measure, _("hours, visits, places …"));
-      editor_row (grid, 9, _("Measure"), GTK_WIDGET (self->editor_measure));
-      if (u != NULL && u->n_resources > 1)
-        {
-          g_autofree char *more = g_strdup_printf (
-            g_dngettext (GETTEXT_PACKAGE, "and %u more resource item, kept as it is",
-                         "and %u more resource items, kept as they are", u->n_resources - 1),
-            u->n_resources - 1);
-          GtkWidget *label = gtk_label_new (more);
+      self->editor_resources_grid = GTK_GRID (gtk_grid_new ());
+      gtk_grid_set_row_spacing (self->editor_resources_grid, 6);
+      gtk_grid_set_column_spacing (self->editor_resources_grid, 6);
+      {
+        const char *titles[] = { N_("Category"), N_("Quantity"), N_("Measure"), N_("Capacity"),
+                                 N_("Per") };
 
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_widget_add_css_class (label, "dim-label");
-          gtk_grid_attach (grid, label, 1, 10, 1, 1);
-        }
+        for (guint c = 0; c < G_N_ELEMENTS (titles); c++)
+          {
+            GtkWidget *title = gtk_label_new (_(titles[c]));
+
+            gtk_label_set_xalign (GTK_LABEL (title), 0);
+            gtk_widget_add_css_class (title, "dim-label");
+            gtk_widget_add_css_class (title, "caption");
+            gtk_grid_attach (self->editor_resources_grid, title, c, 0, 1, 1);
+          }
+      }
+      g_ptr_array_set_size (self->editor_resources, 0);
+      for (guint r = 0; u != NULL && r < u->n_resources; r++)
+        add_resource_row (self, &u->resources[r]);
+      {
+        GtkWidget *label = gtk_label_new (_("Resource items"));
+        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+        gtk_label_set_xalign (GTK_LABEL (label), 0);
+        gtk_widget_add_css_class (label, "heading");
+        gtk_box_append (GTK_BOX (box), label);
+        gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->editor_resources_grid));
+        self->editor_add_resource = gtk_button_new_with_mnemonic (_("Add _Resource Item"));
+        gtk_widget_set_halign (self->editor_add_resource, GTK_ALIGN_START);
+        g_signal_connect_object (self->editor_add_resource, "clicked",
+                                 G_CALLBACK (on_add_resource_clicked_cb), self, G_CONNECT_SWAPPED);
+        gtk_box_append (GTK_BOX (box), self->editor_add_resource);
+        self->editor_problem = GTK_LABEL (gtk_label_new (NULL));
+        gtk_label_set_xalign (self->editor_problem, 0);
+        gtk_label_set_wrap (self->editor_problem, TRUE);
+        gtk_widget_add_css_class (GTK_WIDGET (self->editor_problem), "error");
+        gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->editor_problem));
+        gtk_widget_set_margin_top (box, 6);
+        gtk_grid_attach (grid, box, 0, 6, 2, 1);
+      }
+      g_signal_connect_object (self->editor_name, "changed", G_CALLBACK (update_unit_editor), self,
+                               G_CONNECT_SWAPPED);
     }
   else
     {
@@ -1025,6 +1153,7 @@ open_editor (LinliPartnerPanel *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_editor_response_cb), self, 0);
   self->editor = dialog;
+  update_unit_editor (self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1166,6 +1295,7 @@ linli_partner_panel_dispose (GObject *object)
   g_clear_pointer (&self->met, g_hash_table_unref);
   g_clear_pointer (&self->editor_place_ids, g_ptr_array_unref);
   g_clear_pointer (&self->editor_category_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->editor_resources, g_ptr_array_unref);
   G_OBJECT_CLASS (linli_partner_panel_parent_class)->dispose (object);
 }
 
@@ -1217,6 +1347,7 @@ linli_partner_panel_init (LinliPartnerPanel *self)
   self->met = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->editor_place_ids = g_ptr_array_new_with_free_func (g_free);
   self->editor_category_ids = g_ptr_array_new_with_free_func (g_free);
+  self->editor_resources = g_ptr_array_new_with_free_func (g_free);
 
   for (guint t = 0; t < LINLI_PARTNER_N_TABLES; t++)
     {
