@@ -398,6 +398,155 @@ test_propose_accept (Fixture       *f,
   g_assert_null (linli_partners_get_assignment (f->partners));
 }
 
+
+/* Whether the proposal shown has a flow of @unit to @need, and whether it is fixed. */
+static gboolean
+proposal_has_pair (Fixture    *f,
+                   const char *unit,
+                   const char *need,
+                   gboolean   *fixed)
+{
+  LinliPartnerProposal *proposal = linli_partner_panel_get_proposal (f->panel);
+  const LinliPartnerProblem *pp = proposal->problem;
+  gboolean found = FALSE;
+
+  *fixed = FALSE;
+  for (guint i = 0; i < proposal->result->n_flows; i++)
+    {
+      const LinliAssignFlow *flow = &proposal->result->flows[i];
+      const LinliPartnerUnit *u =
+        linli_partners_get_unit (f->partners, g_array_index (pp->unit_positions, guint, flow->unit));
+      const LinliPartnerNeed *n =
+        linli_partners_get_need (f->partners, g_array_index (pp->need_positions, guint, flow->need));
+
+      if (flow->quantity > 0 && g_str_equal (u->id, unit) && g_str_equal (n->id, need))
+        {
+          found = TRUE;
+          *fixed |= flow->fixed;
+        }
+    }
+  return found;
+}
+
+static void
+propose (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "partners.propose", NULL));
+  g_assert_nonnull (linli_partner_panel_get_proposal (f->panel));
+}
+
+/* The options on the page are the project's and Propose uses them: a
+ * maximum distance leaves needs unmet, each naming its nearest unit and
+ * how far; straight lines and every community are said.  A proposed pair
+ * never made is not proposed again, released it is, always made it is
+ * served first; all undoable. */
+static void
+test_rules_options (Fixture       *f,
+                    gconstpointer  data)
+{
+  LinliPartnerProposal *proposal;
+  const LinliPartnerRules *rules;
+  g_autoptr (LinliPartnerAssignment) a = NULL;
+  g_autofree char *unit = NULL, *need = NULL;
+  guint n_too_far = 0;
+  gboolean fixed;
+
+  gtk_stack_set_visible_child_name (f->panel->stack, "assignment");
+  gtk_editable_set_text (GTK_EDITABLE (f->panel->max_distance_entry), "150");
+  g_signal_emit_by_name (f->panel->max_distance_entry, "activate");
+  rules = linli_partners_get_rules (f->partners);
+  g_assert_cmpfloat (rules->max_distance, ==, 150);
+  propose (f);
+  proposal = linli_partner_panel_get_proposal (f->panel);
+  g_assert_cmpfloat (proposal->problem->problem.max_distance, ==, 150);
+  {
+    g_autofree char *said = g_strdup_printf (T ("Maximum distance: %.0f m\n"), 150.0);
+
+    g_assert_nonnull (strstr (linli_partner_panel_get_proposal_text (f->panel), said));
+  }
+  for (guint n = 0; n < proposal->result->n_needs; n++)
+    {
+      const LinliAssignNeedResult *nr = &proposal->result->needs[n];
+      const LinliPartnerUnit *nearest;
+      g_autofree char *why = NULL;
+
+      if (nr->reason != LINLI_UNMET_TOO_FAR)
+        continue;
+      n_too_far++;
+      g_assert_cmpfloat (nr->nearest_distance, >, 150);
+      nearest = linli_partners_get_unit (f->partners,
+                                         g_array_index (proposal->problem->unit_positions, guint,
+                                                        nr->nearest_unit));
+      why = g_strdup_printf (T ("every unit offering it is farther than %.0f m; the nearest, %s, "
+                                "is %.0f m away"), 150.0, nearest->name, nr->nearest_distance);
+      g_assert_nonnull (strstr (linli_partner_panel_get_proposal_text (f->panel), why));
+    }
+  g_assert_cmpuint (n_too_far, >, 0);
+  linli_test_screenshot (GTK_WIDGET (f->window), "partners-options.png");
+
+  /* Straight lines and every community, said in the proposal. */
+  gtk_check_button_set_active (f->panel->straight_check, TRUE);
+  gtk_check_button_set_active (f->panel->every_community_check, TRUE);
+  gtk_spin_button_set_value (f->panel->community_minimum_spin, 2);
+  rules = linli_partners_get_rules (f->partners);
+  g_assert_true (rules->straight_line);
+  g_assert_true (rules->every_community);
+  g_assert_cmpfloat (rules->community_minimum, ==, 2);
+  propose (f);
+  proposal = linli_partner_panel_get_proposal (f->panel);
+  g_assert_true (proposal->result->straight_line);
+  g_assert_cmpuint (proposal->result->n_groups, >, 0);
+  {
+    g_autofree char *said = g_strdup_printf (T ("Every community gets at least %g a month before "
+                                                "priorities count\n"), 2.0);
+
+    g_assert_nonnull (strstr (linli_partner_panel_get_proposal_text (f->panel), said));
+  }
+  /* Four option edits undone: the page shows the defaults again. */
+  for (guint i = 0; i < 4; i++)
+    undo (f);
+  g_assert_true (linli_partner_rules_is_default (linli_partners_get_rules (f->partners)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->panel->max_distance_entry)), ==, "");
+  g_assert_false (gtk_check_button_get_active (f->panel->straight_check));
+
+  /* A proposed pair never made. */
+  propose (f);
+  a = linli_partner_proposal_to_assignment (linli_partner_panel_get_proposal (f->panel),
+                                            f->project);
+  g_assert_cmpuint (a->n_pairs, >, 0);
+  unit = g_strdup (a->pairs[0].unit);
+  need = g_strdup (a->pairs[0].need);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "partners.never-pair", "(ss)",
+                                             unit, need));
+  rules = linli_partners_get_rules (f->partners);
+  g_assert_cmpuint (rules->n_rules, ==, 1);
+  g_assert_cmpint (rules->rules[0].kind, ==, LINLI_PARTNER_RULE_FORBIDDEN);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->panel->rules_list)));
+  g_assert_nonnull (gtk_widget_get_first_child (GTK_WIDGET (f->panel->rules_list)));
+  /* The proposal shown was made without it. */
+  g_assert_nonnull (strstr (linli_partner_panel_get_proposal_text (f->panel),
+                            T ("Out of date: the units, needs or proposal options changed since "
+                               "this proposal was made. Propose again.")));
+  propose (f);
+  g_assert_false (proposal_has_pair (f, unit, need, &fixed));
+  linli_test_screenshot (GTK_WIDGET (f->window), "partners-rules.png");
+
+  /* Released, then always made: served first. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "partners.release-pair",
+                                             "(ss)", unit, need));
+  g_assert_cmpuint (linli_partners_get_rules (f->partners)->n_rules, ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->panel->rules_list)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "partners.always-pair",
+                                             "(ss)", unit, need));
+  propose (f);
+  g_assert_true (proposal_has_pair (f, unit, need, &fixed));
+  g_assert_true (fixed);
+  undo (f);
+  undo (f);
+  g_assert_cmpint (linli_partners_get_rules (f->partners)->rules[0].kind, ==,
+                   LINLI_PARTNER_RULE_FORBIDDEN);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -418,6 +567,7 @@ main (int    argc,
   ADD ("/partners-gui/unit-resources", test_unit_resources);
   ADD ("/partners-gui/hide-names", test_hide_names);
   ADD ("/partners-gui/propose-accept", test_propose_accept);
+  ADD ("/partners-gui/rules-options", test_rules_options);
 #undef ADD
   return g_test_run ();
 }

@@ -151,6 +151,7 @@ linli_partner_proposal_new (LinliProject             *project,
   self = g_new0 (LinliPartnerProposal, 1);
   self->problem = g_steal_pointer (&problem);
   self->result = result;
+  self->rules = linli_partner_rules_copy (rules);
   return self;
 }
 
@@ -167,6 +168,7 @@ linli_partner_proposal_free (LinliPartnerProposal *self)
     return;
   g_clear_pointer (&self->problem, linli_partner_problem_free);
   g_clear_pointer (&self->result, linli_assign_result_free);
+  g_clear_pointer (&self->rules, linli_partner_rules_free);
   g_free (self);
 }
 

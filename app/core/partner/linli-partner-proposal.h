@@ -20,6 +20,7 @@ typedef struct
 {
   LinliPartnerProblem *problem;
   LinliAssignResult   *result;
+  LinliPartnerRules   *rules;     /* what it was made with */
 } LinliPartnerProposal;
 
 /* Needs of one priority: how much is met of how much, per month. */

@@ -53,6 +53,14 @@ struct _LinliPartnerPanel
   GtkLabel             *proposal_label;
   GtkLabel             *accepted_label;
   GtkListBox           *pairs_list;
+  GtkListBox           *proposal_pairs_list;
+  GtkLabel             *rules_label;
+  GtkListBox           *rules_list;
+  GtkEntry             *max_distance_entry;
+  GtkCheckButton       *every_community_check;
+  GtkSpinButton        *community_minimum_spin;
+  GtkCheckButton       *straight_check;
+  gboolean              syncing_options;  /* the option widgets are being set from the model */
 
   LinliDocument        *document;
   LinliProject         *project;       /* the document's, for short */

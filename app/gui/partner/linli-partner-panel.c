@@ -353,6 +353,165 @@ append_unit_rows (LinliPartnerPanel *self,
     }
 }
 
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
+    gtk_list_box_remove (list, child);
+}
+
+/* "unit → place, category", with the names of both. */
+static char *
+pair_text (LinliPartnerPanel *self,
+           const char        *unit_id,
+           const char        *need_id)
+{
+  const LinliPartnerUnit *u = linli_partners_find (self->partners, LINLI_PARTNER_LIST_UNITS,
+                                                   unit_id, NULL);
+  const LinliPartnerNeed *n = linli_partners_find (self->partners, LINLI_PARTNER_LIST_NEEDS,
+                                                   need_id, NULL);
+
+  /* Translators: a unit → the place of a need, the need's category */
+  return g_strdup_printf (_("%s → %s, %s"), u != NULL ? u->name : unit_id,
+                          n != NULL ? linli_partner_place_name (self->project, n->place_kind,
+                                                                n->place)
+                                    : need_id,
+                          n != NULL ? linli_partners_category_label (self->partners, n->category)
+                                    : "");
+}
+
+/* What the rules say of a pair, for its row: always, never or nothing. */
+static const char *
+rule_mark (LinliPartnerPanel *self,
+           const char        *unit_id,
+           const char        *need_id)
+{
+  const LinliPartnerRules *rules = linli_partners_get_rules (self->partners);
+  int i = linli_partner_rules_find (rules, unit_id, need_id);
+
+  if (i < 0)
+    return "";
+  return rules->rules[i].kind == LINLI_PARTNER_RULE_FIXED ? _(" · always paired")
+                                                          : _(" · never paired");
+}
+
+/* A row of a list of pairs: @text, a menu to always pair, never pair or
+ * release the unit and need, and a button for @remove_action when given. */
+static GtkWidget *
+pair_row (LinliPartnerPanel *self,
+          const char        *text,
+          const char        *unit_id,
+          const char        *need_id,
+          const char        *remove_action,
+          GVariant          *remove_target)
+{
+  static const struct
+  {
+    const char *label;
+    const char *action;
+  } items[] = {
+    { N_("_Always Pair"), "partners.always-pair" },
+    { N_("_Never Pair"), "partners.never-pair" },
+    { N_("_Release"), "partners.release-pair" },
+  };
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *button;
+  g_autoptr (GMenu) menu = g_menu_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_margin_start (row, 6);
+  gtk_widget_set_margin_end (row, 6);
+  gtk_box_append (GTK_BOX (row), label);
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr (GMenuItem) item = g_menu_item_new (_(items[i].label), NULL);
+
+      g_menu_item_set_action_and_target_value (item, items[i].action,
+                                               g_variant_new ("(ss)", unit_id, need_id));
+      g_menu_append_item (menu, item);
+    }
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Always or never pair this unit and need"));
+  gtk_box_append (GTK_BOX (row), button);
+  if (remove_action != NULL)
+    {
+      button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Remove this pair from the accepted assignment"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), remove_action);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), remove_target);
+      gtk_box_append (GTK_BOX (row), button);
+    }
+  return row;
+}
+
+/* The pairs set by hand, each with its release button. */
+static void
+show_rules (LinliPartnerPanel *self)
+{
+  const LinliPartnerRules *rules =
+    self->partners != NULL ? linli_partners_get_rules (self->partners) : NULL;
+
+  clear_list (self->rules_list);
+  if (rules == NULL || rules->n_rules == 0)
+    {
+      gtk_label_set_text (self->rules_label, _("None: proposals pair units and needs as they "
+                                               "find best. Use a pair’s menu to always or never "
+                                               "make it."));
+      gtk_widget_set_visible (GTK_WIDGET (self->rules_list), FALSE);
+      return;
+    }
+  gtk_label_set_text (self->rules_label, _("Proposals serve an always-made pair first, as much as "
+                                           "its unit can at any distance, and never make a "
+                                           "never-made one."));
+  for (guint i = 0; i < rules->n_rules; i++)
+    {
+      const LinliPartnerRule *rule = &rules->rules[i];
+      g_autofree char *pair = pair_text (self, rule->unit, rule->need);
+      g_autofree char *text = g_strdup_printf ("%s: %s", pair,
+                                               rule->kind == LINLI_PARTNER_RULE_FIXED
+                                               ? _("always") : _("never"));
+
+      gtk_list_box_append (self->rules_list, pair_row (self, text, rule->unit, rule->need, NULL,
+                                                       NULL));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->rules_list), TRUE);
+}
+
+/* The option widgets show the rules the project keeps. */
+static void
+show_options (LinliPartnerPanel *self)
+{
+  const LinliPartnerRules *rules =
+    self->partners != NULL ? linli_partners_get_rules (self->partners) : NULL;
+  g_autofree char *distance = NULL;
+
+  self->syncing_options = TRUE;
+  if (rules != NULL && rules->max_distance > 0)
+    distance = g_strdup_printf ("%g", rules->max_distance);
+  gtk_editable_set_text (GTK_EDITABLE (self->max_distance_entry), distance != NULL ? distance : "");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->max_distance_entry), "error");
+  gtk_check_button_set_active (self->every_community_check,
+                               rules != NULL && rules->every_community);
+  gtk_spin_button_set_value (self->community_minimum_spin,
+                             rules != NULL ? rules->community_minimum : 1);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->community_minimum_spin),
+                            rules != NULL && rules->every_community);
+  gtk_check_button_set_active (self->straight_check, rules != NULL && rules->straight_line);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->max_distance_entry), rules != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->every_community_check), rules != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->straight_check), rules != NULL);
+  self->syncing_options = FALSE;
+}
+
 /* The proposal in words: what it meets by priority, what each unit gives,
  * what stays unmet and why (the reasons `linli-tool assign` prints). */
 static void
@@ -365,6 +524,8 @@ show_proposal (LinliPartnerPanel *self)
   const LinliAssignResult *r;
   guint n_unmet = 0;
 
+  clear_list (self->proposal_pairs_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->proposal_pairs_list), FALSE);
   if (self->proposal == NULL)
     {
       gtk_label_set_text (self->proposal_label, _("No proposal yet."));
@@ -373,13 +534,16 @@ show_proposal (LinliPartnerPanel *self)
   pp = self->proposal->problem;
   r = self->proposal->result;
   if (!proposal_current (self))
-    g_string_append_printf (s, "%s\n\n", _("Out of date: the units or needs changed since this "
-                                           "proposal was made. Propose again."));
+    g_string_append_printf (s, "%s\n\n", _("Out of date: the units, needs or proposal options "
+                                           "changed since this proposal was made. Propose "
+                                           "again."));
   a = linli_partner_proposal_to_assignment (self->proposal, self->project);
   {
     g_autofree char *distances = linli_partner_problem_describe_distances (pp);
+    g_autofree char *options = linli_partner_rules_describe (self->proposal->rules);
 
     g_string_append (s, distances);
+    g_string_append (s, options);
   }
   for (guint i = 0; i < pp->unplaced_units->len; i++)
     g_string_append_printf (s, _("  unit %s has no position and takes no part\n"),
@@ -414,9 +578,24 @@ show_proposal (LinliPartnerPanel *self)
     }
   if (n_unmet == 0)
     g_string_append_printf (s, "  %s\n", _("none"));
-  while (s->len > 0 && s->str[s->len - 1] == '\n')
-    g_string_truncate (s, s->len - 1);
+  g_string_append_printf (s, "\n%s", g_dngettext (GETTEXT_PACKAGE, "Proposed pair:",
+                                                  "Proposed pairs:", a->n_pairs));
   gtk_label_set_text (self->proposal_label, s->str);
+
+  for (guint i = 0; i < a->n_pairs; i++)
+    {
+      const LinliPartnerPair *pair = &a->pairs[i];
+      g_autofree char *names = pair_text (self, pair->unit, pair->need);
+      /* Translators: unit → place, category, then quantity per month, distance and whether the
+       * pair is set by hand */
+      g_autofree char *text = g_strdup_printf (_("%s: %.1f per month, %.0f m%s"), names,
+                                               pair->quantity, pair->distance,
+                                               rule_mark (self, pair->unit, pair->need));
+
+      gtk_list_box_append (self->proposal_pairs_list,
+                           pair_row (self, text, pair->unit, pair->need, NULL, NULL));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->proposal_pairs_list), a->n_pairs > 0);
 }
 
 static void
@@ -425,10 +604,8 @@ show_accepted (LinliPartnerPanel *self)
   const LinliPartnerAssignment *a =
     self->partners != NULL ? linli_partners_get_assignment (self->partners) : NULL;
   g_autoptr (GString) s = g_string_new (NULL);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pairs_list))))
-    gtk_list_box_remove (self->pairs_list, child);
+  clear_list (self->pairs_list);
   if (a == NULL)
     {
       gtk_label_set_text (self->accepted_label, _("None accepted yet."));
@@ -455,36 +632,14 @@ show_accepted (LinliPartnerPanel *self)
   for (guint i = 0; i < a->n_pairs; i++)
     {
       const LinliPartnerPair *pair = &a->pairs[i];
-      const LinliPartnerUnit *u = linli_partners_find (self->partners, LINLI_PARTNER_LIST_UNITS,
-                                                       pair->unit, NULL);
-      const LinliPartnerNeed *n = linli_partners_find (self->partners, LINLI_PARTNER_LIST_NEEDS,
-                                                       pair->need, NULL);
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *label, *button;
-      g_autofree char *text = NULL;
+      g_autofree char *names = pair_text (self, pair->unit, pair->need);
+      g_autofree char *text = g_strdup_printf (_("%s: %.1f per month, %.0f m%s"), names,
+                                               pair->quantity, pair->distance,
+                                               rule_mark (self, pair->unit, pair->need));
 
-      /* Translators: unit → place, category: quantity per month, distance */
-      text = g_strdup_printf (_("%s → %s, %s: %.1f per month, %.0f m"),
-                              u != NULL ? u->name : pair->unit,
-                              n != NULL ? linli_partner_place_name (self->project, n->place_kind,
-                                                                    n->place)
-                                        : pair->need,
-                              linli_partners_category_label (self->partners, pair->category),
-                              pair->quantity, pair->distance);
-      label = gtk_label_new (text);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_set_margin_start (row, 6);
-      gtk_widget_set_margin_end (row, 6);
-      gtk_box_append (GTK_BOX (row), label);
-      button = gtk_button_new_from_icon_name ("list-remove-symbolic");
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Remove this pair from the accepted assignment"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "partners.remove-pair");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_uint32 (i));
-      gtk_box_append (GTK_BOX (row), button);
-      gtk_list_box_append (self->pairs_list, row);
+      gtk_list_box_append (self->pairs_list,
+                           pair_row (self, text, pair->unit, pair->need, "partners.remove-pair",
+                                     g_variant_new_uint32 (i)));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->pairs_list), a->n_pairs > 0);
 }
@@ -624,6 +779,8 @@ on_partners_changed_cb (LinliPartnerPanel *self)
   g_signal_emit (self, signals[SIGNAL_REFRESH], 0);
   show_proposal (self);
   show_accepted (self);
+  show_rules (self);
+  show_options (self);
   update_actions (self);
 }
 
@@ -1264,6 +1421,57 @@ remove_pair_action_cb (GtkWidget  *widget,
     linli_partner_edits_remove_pair (self->history, g_variant_get_uint32 (param));
 }
 
+static void
+pair_rule_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  LinliPartnerPanel *self = LINLI_PARTNER_PANEL (widget);
+  const char *unit, *need;
+
+  if (self->history == NULL)
+    return;
+  g_variant_get (param, "(&s&s)", &unit, &need);
+  if (g_str_equal (action_name, "partners.release-pair"))
+    linli_partner_edits_release_pair (self->history, unit, need);
+  else
+    linli_partner_edits_set_pair_rule (self->history, unit, need,
+                                       g_str_equal (action_name, "partners.always-pair")
+                                       ? LINLI_PARTNER_RULE_FIXED
+                                       : LINLI_PARTNER_RULE_FORBIDDEN);
+}
+
+/* The options as the widgets say, kept by one undoable edit. */
+static void
+apply_options (LinliPartnerPanel *self)
+{
+  g_autoptr (LinliPartnerRules) rules = NULL;
+  g_autofree char *text = NULL;
+  double distance = 0;
+
+  if (self->syncing_options || self->history == NULL)
+    return;
+  text = entry_value (self->max_distance_entry);
+  if (text != NULL)
+    {
+      char *end;
+
+      distance = g_ascii_strtod (text, &end);
+      if (*end != '\0' || !(distance >= 0) || distance > LINLI_PARTNER_RULES_MAX_DISTANCE)
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->max_distance_entry), "error");
+          return;
+        }
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->max_distance_entry), "error");
+  rules = linli_partner_rules_copy (linli_partners_get_rules (self->partners));
+  rules->max_distance = distance;
+  rules->every_community = gtk_check_button_get_active (self->every_community_check);
+  rules->community_minimum = gtk_spin_button_get_value (self->community_minimum_spin);
+  rules->straight_line = gtk_check_button_get_active (self->straight_check);
+  linli_partner_edits_set_rules (self->history, rules);
+}
+
 /* GObject overrides */
 
 static void
@@ -1322,6 +1530,13 @@ linli_partner_panel_class_init (LinliPartnerPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, proposal_label);
   gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, accepted_label);
   gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, pairs_list);
+  gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, proposal_pairs_list);
+  gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, rules_label);
+  gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, rules_list);
+  gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, max_distance_entry);
+  gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, every_community_check);
+  gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, community_minimum_spin);
+  gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, straight_check);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "partners.add", NULL, add_action_cb);
@@ -1332,6 +1547,12 @@ linli_partner_panel_class_init (LinliPartnerPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "partners.clear", NULL, clear_action_cb);
   gtk_widget_class_install_action (widget_class, "partners.remove-pair", "u",
                                    remove_pair_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.always-pair", "(ss)",
+                                   pair_rule_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.never-pair", "(ss)",
+                                   pair_rule_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.release-pair", "(ss)",
+                                   pair_rule_action_cb);
 }
 
 static void
@@ -1395,8 +1616,24 @@ linli_partner_panel_init (LinliPartnerPanel *self)
     }
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (update_actions), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->max_distance_entry, "activate", G_CALLBACK (apply_options), self,
+                           G_CONNECT_SWAPPED);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_object (focus, "leave", G_CALLBACK (apply_options), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->max_distance_entry), focus);
+  }
+  g_signal_connect_object (self->every_community_check, "toggled", G_CALLBACK (apply_options),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->community_minimum_spin, "value-changed",
+                           G_CALLBACK (apply_options), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->straight_check, "toggled", G_CALLBACK (apply_options), self,
+                           G_CONNECT_SWAPPED);
   show_proposal (self);
   show_accepted (self);
+  show_rules (self);
+  show_options (self);
   update_actions (self);
 }
 
