@@ -3,7 +3,9 @@
  * added through the page's dialogs and undone, the search, the hide-names
  * switch over the contacts, and the assignment proposed and accepted: the
  * accepted pairs are what the solver gives on the same project, summed
- * here per unit and need from its flows; a pair removed, and undo. */
+ * here per unit and need from its flows; a pair removed, and undo; every
+ * resource item of a unit in its dialog; the proposal options and the
+ * pairs always or never made. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -72,6 +74,9 @@ undo (Fixture *f)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
 }
+
+static void check_unit_resources (Fixture *f);
+static void check_rules_options  (Fixture *f);
 
 /* A unit and a need added through the dialogs are in the lists and the
  * tables; two undos take them away again. */
@@ -155,6 +160,9 @@ test_add_undo (Fixture       *f,
   undo (f);
   g_assert_cmpuint (linli_partners_get_n (f->partners, LINLI_PARTNER_LIST_UNITS), ==, n_units);
   g_assert_cmpuint (table_rows (f, LINLI_PARTNER_TABLE_UNITS), ==, n_units);
+
+  /* In the same window, which takes seconds to open: every resource item of a unit. */
+  check_unit_resources (f);
 }
 
 
@@ -183,8 +191,7 @@ select_row (Fixture           *f,
  * a third added, the first removed and OK make one change of the unit,
  * which one undo takes back whole.  An item of quantity 0 is not taken. */
 static void
-test_unit_resources (Fixture       *f,
-                     gconstpointer  data)
+check_unit_resources (Fixture *f)
 {
   const LinliPartnerUnit *u = NULL;
   g_autofree char *id = NULL;
@@ -396,6 +403,9 @@ test_propose_accept (Fixture       *f,
   g_assert_cmpuint (linli_partners_get_assignment (f->partners)->n_pairs, ==, n_pairs);
   undo (f);
   g_assert_null (linli_partners_get_assignment (f->partners));
+
+  /* In the same window: the options and the pairs set by hand. */
+  check_rules_options (f);
 }
 
 
@@ -441,8 +451,7 @@ propose (Fixture *f)
  * never made is not proposed again, released it is, always made it is
  * served first; all undoable. */
 static void
-test_rules_options (Fixture       *f,
-                    gconstpointer  data)
+check_rules_options (Fixture *f)
 {
   LinliPartnerProposal *proposal;
   const LinliPartnerRules *rules;
@@ -564,10 +573,8 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/partners-gui/add-undo", test_add_undo);
-  ADD ("/partners-gui/unit-resources", test_unit_resources);
   ADD ("/partners-gui/hide-names", test_hide_names);
   ADD ("/partners-gui/propose-accept", test_propose_accept);
-  ADD ("/partners-gui/rules-options", test_rules_options);
 #undef ADD
   return g_test_run ();
 }
