@@ -153,6 +153,36 @@ check_place (PartnersReader *r,
   return TRUE;
 }
 
+/* Reads the children of the element the reader is on, each a <@child>
+ * read by @parse, up to its end. */
+static gboolean
+read_children (PartnersReader  *r,
+               const char      *parent,
+               const char      *child,
+               gboolean       (*parse) (PartnersReader *r,
+                                        gpointer        data),
+               gpointer         data)
+{
+  LinliFormatReader *l = r->l;
+  gboolean ok = TRUE;
+  int type;
+
+  if (xmlTextReaderIsEmptyElement (l->x.reader))
+    return TRUE;
+  while (ok)
+    {
+      ok = read_node (l, &type);
+      if (!ok || type == XML_READER_TYPE_END_ELEMENT)
+        break;
+      if (type != XML_READER_TYPE_ELEMENT || g_strcmp0 (_linli_format_node_name (l), child) != 0)
+        ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<%s> may hold only <%s> elements"), parent,
+                   child);
+      else
+        ok = parse (r, data);
+    }
+  return ok;
+}
+
 static gboolean
 parse_category (PartnersReader *r)
 {
@@ -178,7 +208,8 @@ parse_category (PartnersReader *r)
 }
 
 static gboolean
-parse_resource (PartnersReader *r)
+parse_resource (PartnersReader *r,
+                gpointer        data)
 {
   LinliFormatReader *l = r->l;
   enum { CATEGORY, QUANTITY, MEASURE, CAPACITY, PERIOD };
@@ -253,8 +284,6 @@ parse_unit (PartnersReader *r)
                  _linli_format_parse_uint (l, "members", a.values[MEMBERS], MAX_MEMBERS,
                                            &u.members)) &&
                 check_duplicate (r, LINLI_PARTNER_LIST_UNITS, "unit", a.values[ID]);
-  gboolean empty;
-  int type;
 
   if (ok && !linli_partner_unit_type_from_string (a.values[TYPE], &u.type))
     {
@@ -283,18 +312,7 @@ parse_unit (PartnersReader *r)
   _linli_format_attrs_clear (&a);
 
   clear_resources (r->resources);
-  empty = xmlTextReaderIsEmptyElement (l->x.reader);
-  while (ok && !empty)
-    {
-      ok = read_node (l, &type);
-      if (!ok || type == XML_READER_TYPE_END_ELEMENT)
-        break;
-      if (type != XML_READER_TYPE_ELEMENT ||
-          g_strcmp0 (_linli_format_node_name (l), "resource") != 0)
-        ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<unit> may hold only <resource> elements"));
-      else
-        ok = parse_resource (r);
-    }
+  ok = read_children (r, "unit", "resource", parse_resource, NULL);
   if (ok)
     {
       u.resources = (LinliPartnerResource *) (gpointer) r->resources->data;
@@ -466,11 +484,36 @@ parse_evaluation (PartnersReader *r)
   return ok;
 }
 
+/* The unit and the need an element of @element pairs, read before it. */
+static gboolean
+check_unit_and_need (PartnersReader *r,
+                     const char     *element,
+                     const char     *unit,
+                     const char     *need)
+{
+  const char *kind = NULL, *id = NULL;
+
+  if (linli_partners_find (r->partners, LINLI_PARTNER_LIST_UNITS, unit, NULL) == NULL)
+    kind = "unit", id = unit;
+  else if (linli_partners_find (r->partners, LINLI_PARTNER_LIST_NEEDS, need, NULL) == NULL)
+    kind = "need", id = need;
+  if (kind == NULL)
+    return TRUE;
+  {
+    g_autofree char *q = quote_value (id);
+
+    /* Translators: an element, “unit” or “need”, and the id it names */
+    return fail (r->l, LINLI_FORMAT_ERROR_INVALID, _("<%s> refers to %s “%s”, which does not exist"),
+                 element, kind, q);
+  }
+}
+
 /* One <rule>: a unit and a need read before, always or never paired. */
 static gboolean
-parse_rule (PartnersReader    *r,
-            LinliPartnerRules *rules)
+parse_rule (PartnersReader *r,
+            gpointer        data)
 {
+  LinliPartnerRules *rules = data;
   LinliFormatReader *l = r->l;
   enum { UNIT, NEED, KIND };
   static const char *const names[] = { "unit", "need", "kind", NULL };
@@ -486,20 +529,8 @@ parse_rule (PartnersReader    *r,
       ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
                  _("attribute “kind” on <rule> must be “fixed” or “forbidden”, not “%s”"), q);
     }
-  if (ok &&
-      linli_partners_find (r->partners, LINLI_PARTNER_LIST_UNITS, a.values[UNIT], NULL) == NULL)
-    {
-      g_autofree char *q = quote_value (a.values[UNIT]);
-      ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
-                 _("<rule> refers to unit “%s”, which does not exist"), q);
-    }
-  if (ok &&
-      linli_partners_find (r->partners, LINLI_PARTNER_LIST_NEEDS, a.values[NEED], NULL) == NULL)
-    {
-      g_autofree char *q = quote_value (a.values[NEED]);
-      ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
-                 _("<rule> refers to need “%s”, which does not exist"), q);
-    }
+  if (ok)
+    ok = check_unit_and_need (r, "rule", a.values[UNIT], a.values[NEED]);
   if (ok && linli_partner_rules_find (rules, a.values[UNIT], a.values[NEED]) >= 0)
     {
       g_autofree char *qu = quote_value (a.values[UNIT]);
@@ -542,8 +573,6 @@ parse_rules (PartnersReader *r)
                 (a.values[STRAIGHT] == NULL ||
                  _linli_format_parse_boolean (l, "straight-lines", a.values[STRAIGHT],
                                               &rules->straight_line));
-  gboolean empty;
-  int type;
 
   if (ok && !(rules->community_minimum > 0))
     ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("attribute “community-minimum” must be above 0"));
@@ -553,18 +582,7 @@ parse_rules (PartnersReader *r)
   /* A second <rules> comes too late. */
   r->stage = STAGE_RULES + 1;
 
-  empty = xmlTextReaderIsEmptyElement (l->x.reader);
-  while (ok && !empty)
-    {
-      ok = read_node (l, &type);
-      if (!ok || type == XML_READER_TYPE_END_ELEMENT)
-        break;
-      if (type != XML_READER_TYPE_ELEMENT ||
-          g_strcmp0 (_linli_format_node_name (l), "rule") != 0)
-        ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<rules> may hold only <rule> elements"));
-      else
-        ok = parse_rule (r, rules);
-    }
+  ok = read_children (r, "rules", "rule", parse_rule, rules);
   if (ok)
     linli_partners_set_rules (r->partners, rules);
   return ok;
@@ -574,8 +592,9 @@ parse_rules (PartnersReader *r)
  * read, its category be one. */
 static gboolean
 parse_pair (PartnersReader *r,
-            GArray         *pairs)
+            gpointer        data)
 {
+  GArray *pairs = data;
   LinliFormatReader *l = r->l;
   enum { UNIT, NEED, CATEGORY, QUANTITY, DISTANCE };
   static const char *const names[] = { "unit", "need", "category", "quantity", "distance", NULL };
@@ -593,20 +612,8 @@ parse_pair (PartnersReader *r,
                 _linli_format_parse_double (l, "distance", a.values[DISTANCE], 0, MAX_DISTANCE,
                                             &pair.distance);
 
-  if (ok &&
-      linli_partners_find (r->partners, LINLI_PARTNER_LIST_UNITS, a.values[UNIT], NULL) == NULL)
-    {
-      g_autofree char *q = quote_value (a.values[UNIT]);
-      ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
-                 _("<pair> refers to unit “%s”, which does not exist"), q);
-    }
-  if (ok &&
-      linli_partners_find (r->partners, LINLI_PARTNER_LIST_NEEDS, a.values[NEED], NULL) == NULL)
-    {
-      g_autofree char *q = quote_value (a.values[NEED]);
-      ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
-                 _("<pair> refers to need “%s”, which does not exist"), q);
-    }
+  if (ok)
+    ok = check_unit_and_need (r, "pair", a.values[UNIT], a.values[NEED]);
   if (ok && pairs->len >= MAX_PAIRS)
     ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("an assignment has more than %u pairs"),
                MAX_PAIRS);
@@ -650,8 +657,6 @@ parse_assignment (PartnersReader *r)
                 (a.values[OUT_OF_DATE] == NULL ||
                  _linli_format_parse_boolean (l, "out-of-date", a.values[OUT_OF_DATE],
                                               &assignment.out_of_date));
-  gboolean empty;
-  int type;
 
   g_array_set_clear_func (pairs, clear_pairs);
   _linli_format_attrs_clear (&a);
@@ -660,18 +665,7 @@ parse_assignment (PartnersReader *r)
   /* A second <assignment> comes too late. */
   r->stage = STAGE_DONE;
 
-  empty = xmlTextReaderIsEmptyElement (l->x.reader);
-  while (ok && !empty)
-    {
-      ok = read_node (l, &type);
-      if (!ok || type == XML_READER_TYPE_END_ELEMENT)
-        break;
-      if (type != XML_READER_TYPE_ELEMENT ||
-          g_strcmp0 (_linli_format_node_name (l), "pair") != 0)
-        ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<assignment> may hold only <pair> elements"));
-      else
-        ok = parse_pair (r, pairs);
-    }
+  ok = read_children (r, "assignment", "pair", parse_pair, pairs);
   if (ok)
     {
       assignment.pairs = (LinliPartnerPair *) (gpointer) pairs->data;

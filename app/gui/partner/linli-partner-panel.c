@@ -453,6 +453,31 @@ pair_row (LinliPartnerPanel *self,
   return row;
 }
 
+/* The pairs of @a as rows of @list, each with its menu and, when
+ * @removable, a button that removes it from the accepted assignment. */
+static void
+fill_pairs (LinliPartnerPanel            *self,
+            GtkListBox                   *list,
+            const LinliPartnerAssignment *a,
+            gboolean                      removable)
+{
+  for (guint i = 0; i < a->n_pairs; i++)
+    {
+      const LinliPartnerPair *pair = &a->pairs[i];
+      g_autofree char *names = pair_text (self, pair->unit, pair->need);
+      /* Translators: unit → place, category, then quantity per month, distance and whether the
+       * pair is set by hand */
+      g_autofree char *text = g_strdup_printf (_("%s: %.1f per month, %.0f m%s"), names,
+                                               pair->quantity, pair->distance,
+                                               rule_mark (self, pair->unit, pair->need));
+
+      gtk_list_box_append (list, pair_row (self, text, pair->unit, pair->need,
+                                           removable ? "partners.remove-pair" : NULL,
+                                           removable ? g_variant_new_uint32 (i) : NULL));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (list), a->n_pairs > 0);
+}
+
 /* The pairs set by hand, each with its release button. */
 static void
 show_rules (LinliPartnerPanel *self)
@@ -582,20 +607,7 @@ show_proposal (LinliPartnerPanel *self)
                                                   "Proposed pairs:", a->n_pairs));
   gtk_label_set_text (self->proposal_label, s->str);
 
-  for (guint i = 0; i < a->n_pairs; i++)
-    {
-      const LinliPartnerPair *pair = &a->pairs[i];
-      g_autofree char *names = pair_text (self, pair->unit, pair->need);
-      /* Translators: unit → place, category, then quantity per month, distance and whether the
-       * pair is set by hand */
-      g_autofree char *text = g_strdup_printf (_("%s: %.1f per month, %.0f m%s"), names,
-                                               pair->quantity, pair->distance,
-                                               rule_mark (self, pair->unit, pair->need));
-
-      gtk_list_box_append (self->proposal_pairs_list,
-                           pair_row (self, text, pair->unit, pair->need, NULL, NULL));
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->proposal_pairs_list), a->n_pairs > 0);
+  fill_pairs (self, self->proposal_pairs_list, a, FALSE);
 }
 
 static void
@@ -629,19 +641,7 @@ show_accepted (LinliPartnerPanel *self)
     g_string_truncate (s, s->len - 1);
   gtk_label_set_text (self->accepted_label, s->str);
 
-  for (guint i = 0; i < a->n_pairs; i++)
-    {
-      const LinliPartnerPair *pair = &a->pairs[i];
-      g_autofree char *names = pair_text (self, pair->unit, pair->need);
-      g_autofree char *text = g_strdup_printf (_("%s: %.1f per month, %.0f m%s"), names,
-                                               pair->quantity, pair->distance,
-                                               rule_mark (self, pair->unit, pair->need));
-
-      gtk_list_box_append (self->pairs_list,
-                           pair_row (self, text, pair->unit, pair->need, "partners.remove-pair",
-                                     g_variant_new_uint32 (i)));
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->pairs_list), a->n_pairs > 0);
+  fill_pairs (self, self->pairs_list, a, TRUE);
 }
 
 /* Callbacks */
