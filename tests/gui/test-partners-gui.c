@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "linli-gui-test-utils.h"
+#include "linli-map-layer.h"
 #include "linli-partner-assign.h"
 #include "linli-partner-edits.h"
 #include "linli-partner-panel-private.h"
@@ -375,6 +376,19 @@ test_propose_accept (Fixture       *f,
       g_assert_cmpfloat_with_epsilon (a->pairs[i].quantity, *want, 1e-9 * (1 + *want));
     }
   linli_test_screenshot (GTK_WIDGET (f->window), "partners-accepted.png");
+
+  /* The View menu's switch hides and shows the lines on the map. */
+  {
+    LinliPainter *painter = linli_map_layer_get_painter (f->window->layer);
+
+    g_assert_true (linli_painter_get_show_partner_lines (painter));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-partner-lines",
+                                               NULL));
+    g_assert_false (linli_painter_get_show_partner_lines (painter));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-partner-lines",
+                                               NULL));
+    g_assert_true (linli_painter_get_show_partner_lines (painter));
+  }
 
   /* Remove a pair through its row's button action. */
   n_pairs = a->n_pairs;
