@@ -361,7 +361,10 @@ test_propose_accept (Fixture       *f,
   gtk_stack_set_visible_child_name (f->panel->stack, "assignment");
   linli_test_screenshot (GTK_WIDGET (f->window), "partners-proposal.png");
 
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->panel->proposal_pairs_list)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "partners.accept", NULL));
+  /* The proposed pairs are the accepted ones now, shown below only. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->panel->proposal_pairs_list)));
   a = linli_partners_get_assignment (f->partners);
   g_assert_nonnull (a);
   g_assert_false (a->out_of_date);

@@ -1395,6 +1395,7 @@ accept_action_cb (GtkWidget  *widget,
   linli_partner_edits_set_assignment (self->history, a);
   /* Taken: what it said is now the accepted assignment below. */
   g_clear_pointer (&self->proposal, linli_partner_proposal_free);
+  show_proposal (self);
   gtk_label_set_text (self->proposal_label, _("Accepted: the assignment is below."));
   update_actions (self);
 }
