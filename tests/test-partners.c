@@ -1785,6 +1785,27 @@ test_rules_proposal (void)
       fixed_flow |= r->flows[f].fixed && r->flows[f].unit == 1 && r->flows[f].need == 1;
     g_assert_true (fixed_flow);
   }
+  /* u2 made to offer something else: its fixed pair is left out, not an error. */
+  {
+    LinliPartnerUnit *u2 = linli_partner_item_copy (LINLI_PARTNER_LIST_UNITS,
+                                                    linli_partners_get_unit (p, 1));
+    g_autoptr (LinliPartnerProposal) proposal = NULL;
+    const LinliPartnerRules *kept = linli_partners_get_rules (p);
+
+    g_free (u2->resources[0].category);
+    u2->resources[0].category = g_strdup ("venue");
+    g_assert_true (linli_partner_edits_change (history, LINLI_PARTNER_LIST_UNITS, u2));
+    linli_partner_item_free (LINLI_PARTNER_LIST_UNITS, u2);
+    g_assert_false (linli_partner_rule_applies (p, &kept->rules[linli_partner_rules_find (kept, "u2",
+                                                                                          "n2")]));
+    g_assert_true (linli_partner_rule_applies (p, &kept->rules[linli_partner_rules_find (kept, "u1",
+                                                                                         "n1")]));
+    proposal = linli_partner_proposal_new (project, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (proposal->problem->problem.n_fixed, ==, 0);
+    g_assert_cmpuint (proposal->problem->problem.n_forbidden, ==, 2);
+    linli_history_undo (history);
+  }
   /* Released, with a maximum distance that keeps both units from n2. */
   g_assert_true (linli_partner_edits_release_pair (history, "u2", "n2"));
   g_assert_true (linli_partner_edits_release_pair (history, "u1", "n1"));

@@ -87,6 +87,8 @@ void                 linli_partner_problem_set_community_minimum
                                                     (LinliPartnerProblem *self,
                                                      LinliProject        *project,
                                                      double               minimum);
+gboolean             linli_partner_rule_applies     (LinliPartners           *partners,
+                                                     const LinliPartnerRule  *rule);
 void                 linli_partner_problem_apply_rules (LinliPartnerProblem     *self,
                                                         LinliProject            *project,
                                                         const LinliPartnerRules *rules);

@@ -12,6 +12,7 @@
 
 #include "linli-grids.h"
 #include "linli-partner-edits.h"
+#include "linli-partner-problem.h"
 #include "linli-partner-tables.h"
 #include "linli-partners.h"
 
@@ -501,9 +502,13 @@ show_rules (LinliPartnerPanel *self)
     {
       const LinliPartnerRule *rule = &rules->rules[i];
       g_autofree char *pair = pair_text (self, rule->unit, rule->need);
-      g_autofree char *text = g_strdup_printf ("%s: %s", pair,
+      g_autofree char *text = g_strdup_printf ("%s: %s%s", pair,
                                                rule->kind == LINLI_PARTNER_RULE_FIXED
-                                               ? _("always") : _("never"));
+                                               ? _("always") : _("never"),
+                                               linli_partner_rule_applies (self->partners, rule)
+                                               ? ""
+                                               : _(" (left out: the unit no longer offers this "
+                                                   "category)"));
 
       gtk_list_box_append (self->rules_list, pair_row (self, text, rule->unit, rule->need, NULL,
                                                        NULL));
