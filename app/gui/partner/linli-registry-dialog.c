@@ -79,12 +79,35 @@ describe_lists (LinliPartners *partners)
   return g_strdup_printf (_("%s, %s, %s"), u, n, r);
 }
 
+/* The plan's way of proposing stays with the registry's lists: its
+ * options, and its pairs always or never made whose unit and need the
+ * registry holds. */
+static void
+keep_rules (LinliRegistryDialog *self,
+            LinliPartners       *lists)
+{
+  LinliPartners *mine = linli_project_get_partners (linli_document_get_project (self->document));
+  g_autoptr (LinliPartnerRules) kept = linli_partner_rules_copy (linli_partners_get_rules (mine));
+
+  for (guint i = kept->n_rules; i-- > 0;)
+    {
+      g_autofree char *unit = g_strdup (kept->rules[i].unit);
+      g_autofree char *need = g_strdup (kept->rules[i].need);
+
+      if (linli_partners_find (lists, LINLI_PARTNER_LIST_UNITS, unit, NULL) == NULL ||
+          linli_partners_find (lists, LINLI_PARTNER_LIST_NEEDS, need, NULL) == NULL)
+        linli_partner_rules_release (kept, unit, need);
+    }
+  linli_partners_set_rules (lists, kept);
+}
+
 /**
  * linli_registry_dialog_load:
  * @self: the dialog
  *
  * Loads the registry at the location typed into the plan: its lists take
- * the place of the plan's, as one undoable step.  On failure the plan is
+ * the place of the plan's, as one undoable step; the plan's options and
+ * the pairs it always or never makes stay where their unit and need do.  On failure the plan is
  * left as it was.
  *
  * Returns: whether the registry could be read
@@ -101,6 +124,7 @@ linli_registry_dialog_load (LinliRegistryDialog *self,
 
   if ((registry = connection (self, error)) == NULL || !linli_registry_load (registry, lists, error))
     return FALSE;
+  keep_rules (self, lists);
   linli_partner_edits_replace_all (linli_document_get_history (self->document), lists,
                                    _("Load Partner Registry"));
   counts = describe_lists (lists);

@@ -1062,6 +1062,8 @@ linli_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.show-candidate-circles",
                                             "show-candidate-circles");
   gtk_widget_class_install_property_action (widget_class, "win.chain-colors", "chain-colors");
+  gtk_widget_class_install_property_action (widget_class, "win.show-partner-lines",
+                                            "show-partner-lines");
   gtk_widget_class_install_property_action (widget_class, "project.hide-names", "hide-names");
   gtk_widget_class_install_property_action (widget_class, "win.meeting", "meeting");
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
