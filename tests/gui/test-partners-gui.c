@@ -705,6 +705,7 @@ test_registry (Fixture       *f,
   name = name_in_registry (path, id1);
   g_assert_cmpstr (name, ==, "区图书馆（街道改）");
 
+  linli_test_screenshot (GTK_WIDGET (dialog), "registry-dialog.png");
   gtk_window_close (GTK_WINDOW (dialog));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   linli_test_remove_dir (dir);
