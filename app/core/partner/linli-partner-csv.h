@@ -21,6 +21,11 @@ G_BEGIN_DECLS
  * line and reason.
  */
 
+/* More rows than any street office's list has: a file of more (units or
+ * needs) is refused at the first row too many, so what a reader holds is
+ * bounded by this, not by the file. */
+#define LINLI_PARTNER_CSV_MAX_ROWS 100000u
+
 #define LINLI_PARTNER_CSV_ERROR (linli_partner_csv_error_quark ())
 
 typedef enum

@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-fuzz"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz-common.h"
+#include "linli-grids.h"
+#include "linli-partner-needs-csv.h"
+#include "linli-partners.h"
+
+/* A needs list in CSV (File → Import Partner Needs, linli-tool needs
+ * import).  The first byte says whether unknown categories are added (odd)
+ * or refused; the rest is the file, read for a project of two communities
+ * (a compound name in both), a compound and a grid, into lists that
+ * already hold one need.  A refused file must leave the lists as they were
+ * and name the file; a read one adds or changes no more needs than the
+ * file has lines, and every need names a place of the project, a category
+ * the lists hold, a quantity above 0 and a priority from 1 to 100. */
+
+static LinliProject *
+make_project (void)
+{
+  LinliProject *project = linli_project_new ();
+  g_autoptr (LinliPolygon) polygon = linli_polygon_new_rectangle (30.29, 120.13, 30.31, 120.16);
+  LinliGridState st = { .id = "g1", .code = "330105001001", .name = "第一网格", .community = 0,
+                        .polygon = polygon };
+  g_autoptr (LinliGrid) grid = linli_grid_new (&st);
+
+  linli_project_add_community (project, "c0", "拱宸桥社区");
+  linli_project_add_community (project, "c1", "大关社区");
+  linli_project_add_compound (project, "k0", "和睦新村", 0);
+  linli_project_add_compound (project, "k1", "和睦新村", 1);
+  linli_project_add_compound (project, "k2", "大关西苑", 1);
+  linli_grids_insert (linli_project_get_grids (project), 0, grid);
+  return project;
+}
+
+static gboolean
+place_exists (LinliProject           *project,
+              const LinliPartnerNeed *n)
+{
+  switch (n->place_kind)
+    {
+    case LINLI_PARTNER_PLACE_COMMUNITY:
+      return linli_project_find_community (project, n->place) >= 0;
+    case LINLI_PARTNER_PLACE_COMPOUND:
+      return linli_project_find_compound (project, n->place) >= 0;
+    case LINLI_PARTNER_PLACE_GRID:
+      return linli_grids_find (linli_project_get_grids (project), n->place, NULL) != NULL;
+    default:
+      return FALSE;
+    }
+}
+
+static guint
+count_lines (const uint8_t *data,
+             size_t         size)
+{
+  guint n = 1;
+
+  for (size_t i = 0; i < size; i++)
+    n += data[i] == '\n' || data[i] == '\r';
+  return n;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  static LinliProject *project;
+  g_autoptr (LinliPartners) partners = linli_partners_new ();
+  g_autoptr (LinliPartners) before = linli_partners_new ();
+  g_autoptr (GError) error = NULL;
+  LinliPartnerNeed known = { (char *) "n1", LINLI_PARTNER_PLACE_COMMUNITY, (char *) "c1",
+                             (char *) "venue", 2, 5, NULL, LINLI_PARTNER_PERIOD_MONTH };
+  guint added = 0, changed = 0;
+  gboolean add_categories;
+  const char *path;
+
+  fuzz_init ();
+  if (project == NULL)
+    project = make_project ();
+  if (size < 1)
+    return 0;
+  add_categories = data[0] & 1;
+  path = fuzz_write_temp ("needs.csv", data + 1, size - 1);
+  linli_partners_insert (partners, LINLI_PARTNER_LIST_NEEDS, 0, &known);
+  linli_partners_copy_from (before, partners);
+  if (!linli_partner_needs_csv_read (project, partners, path, NULL, add_categories, &added,
+                                     &changed, &error))
+    {
+      if (error == NULL || strstr (error->message, path) == NULL)
+        abort ();
+      for (guint l = 0; l < LINLI_PARTNER_N_LISTS; l++)
+        {
+          if (linli_partners_get_n (partners, l) != linli_partners_get_n (before, l))
+            abort ();
+          for (guint i = 0; i < linli_partners_get_n (partners, l); i++)
+            if (!linli_partner_item_equal (l, linli_partners_get (partners, l, i),
+                                           linli_partners_get (before, l, i)))
+              abort ();
+        }
+      return 0;
+    }
+  if (added + changed > count_lines (data + 1, size - 1) ||
+      linli_partners_get_n (partners, LINLI_PARTNER_LIST_NEEDS) != 1 + added)
+    abort ();
+  for (guint i = 0; i < linli_partners_get_n (partners, LINLI_PARTNER_LIST_NEEDS); i++)
+    {
+      const LinliPartnerNeed *n = linli_partners_get_need (partners, i);
+
+      if (n->id == NULL || !place_exists (project, n) ||
+          linli_partners_find (partners, LINLI_PARTNER_LIST_CATEGORIES, n->category,
+                               NULL) == NULL ||
+          !(n->quantity > 0) || n->priority < 1 || n->priority > LINLI_PARTNER_MAX_PRIORITY)
+        abort ();
+    }
+  return 0;
+}
