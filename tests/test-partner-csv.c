@@ -814,6 +814,66 @@ test_needs_import_undo (void)
   g_rmdir (dir);
 }
 
+/* A refused file lists its bad rows, each with its line and reason, ten
+ * at most and how many more; units and needs alike. */
+static void
+test_refused_rows_listed (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-partner-csv-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "list.csv", NULL);
+  g_autoptr (LinliProject) project = needs_project ();
+  g_autoptr (LinliPartners) p = linli_partners_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) csv = g_string_new ("社区,类别,数量\n");
+  g_auto (GStrv) lines = NULL;
+
+  write_file (path, "社区,类别,数量\n石桥社区,venue,1\n大关社区,venue,1\n"
+                    "大关社区,tutoring,0\n拱宸桥社区,no-such,1\n");
+  g_assert_false (linli_partner_needs_csv_read (project, p, path, NULL, FALSE, NULL, NULL,
+                                                &error));
+  g_assert_error (error, LINLI_PARTNER_CSV_ERROR, LINLI_PARTNER_CSV_ERROR_INVALID);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s:%u: ", path, (guint[]) { 2, 4, 5 }[i]);
+
+      if (!g_str_has_prefix (lines[i], where))
+        g_error ("“%s” does not start with “%s”", lines[i], where);
+    }
+  g_assert_nonnull (strstr (lines[0], "石桥社区"));
+  g_assert_nonnull (strstr (lines[1], "quantity “0”"));
+  g_assert_nonnull (strstr (lines[2], "no-such"));
+  g_assert_cmpuint (linli_partners_get_n (p, LINLI_PARTNER_LIST_NEEDS), ==, 0);
+  g_clear_error (&error);
+  g_clear_pointer (&lines, g_strfreev);
+
+  /* Twelve bad rows: ten said, two counted. */
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (csv, "社区%u,venue,1\n", i);
+  write_file (path, csv->str);
+  g_assert_false (linli_partner_needs_csv_read (project, p, path, NULL, FALSE, NULL, NULL,
+                                                &error));
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 11);
+  g_assert_true (g_str_has_prefix (lines[9], path));
+  g_assert_nonnull (strstr (lines[9], ":11: "));
+  g_assert_cmpstr (lines[10], ==, "… and 2 more rows refused");
+  g_clear_error (&error);
+  g_clear_pointer (&lines, g_strfreev);
+
+  /* Units: a bad type and a bad capacity, both said. */
+  write_file (path, "名称,类型,类别,容量\n甲,飞船,venue,1\n乙,学校,venue,1\n丙,学校,venue,-1\n");
+  g_assert_false (linli_partner_units_csv_read (p, path, FALSE, NULL, NULL, &error));
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_nonnull (strstr (lines[0], ":2: unknown unit type “飞船”"));
+  g_assert_nonnull (strstr (lines[1], ":4: capacity “-1”"));
+  g_assert_cmpuint (linli_partners_get_n (p, LINLI_PARTNER_LIST_UNITS), ==, 0);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -827,5 +887,6 @@ main (int    argc,
   g_test_add_func ("/partner-csv/needs/duplicates", test_needs_duplicates);
   g_test_add_func ("/partner-csv/needs/hostile", test_needs_hostile);
   g_test_add_func ("/partner-csv/needs/import-undo", test_needs_import_undo);
+  g_test_add_func ("/partner-csv/refused-rows-listed", test_refused_rows_listed);
   return g_test_run ();
 }

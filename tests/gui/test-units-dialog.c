@@ -231,8 +231,9 @@ test_needs_import (Fixture       *f,
   g_assert_cmpuint (needs_table_rows (f), ==, n_before);
 }
 
-/* Bad rows are said with their line and reason and nothing is imported:
- * a place the project does not have; a row that cannot tell which of two
+/* Bad rows are said with their line and reason, every one of them, and
+ * nothing is imported: a place the project does not have and, on the next
+ * line, a category it does not have; a row that cannot tell which of two
  * needs of its place and category it changes (the sample's 庆丰社区 has two
  * of counselling); a quantity of 0. */
 static void
@@ -245,7 +246,8 @@ test_needs_bad_rows (Fixture       *f,
     const char *where;
     const char *what;
   } files[] = {
-    { "社区,类别\n松林社区,venue\n石桥社区,venue\n", ":3: ", "石桥社区" },
+    { "社区,类别\n松林社区,venue\n石桥社区,venue\n松林社区,no-such\n", ":3: ", "石桥社区" },
+    { "社区,类别\n松林社区,venue\n石桥社区,venue\n松林社区,no-such\n", ":4: ", "no-such" },
     { "社区,类别,数量\n松林社区,venue,1\n庆丰社区,counselling,3\n", ":3: ", "编号" },
     { "社区,类别,数量\n松林社区,venue,0\n", ":2: ", "0" },
   };
@@ -268,6 +270,8 @@ test_needs_bad_rows (Fixture       *f,
         g_error ("file %u: “%s” does not say %s and %s", i, summary, files[i].where,
                  files[i].what);
       g_assert_false (linli_columns_dialog_get_can_import (LINLI_COLUMNS_DIALOG (dialog)));
+      if (i == 0)
+        linli_test_screenshot (GTK_WIDGET (dialog), "needs-dialog-refused");
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv.import", NULL));
       g_assert_nonnull (dialog);
       g_assert_cmpuint (linli_partners_get_n (partners, LINLI_PARTNER_LIST_NEEDS), ==, n_before);

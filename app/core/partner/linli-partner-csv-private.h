@@ -25,8 +25,11 @@ typedef struct
   const char                   *no_required;   /* N_(): translated when said */
 } LinliPartnerSheet;
 
-/* One file being read: the reader, the columns and the current row's
- * fields, stripped. */
+/* How many refused rows a refusal lists; it counts the others. */
+#define LINLI_PARTNER_CSV_MAX_LISTED 10u
+
+/* One file being read: the reader, the columns, the current row's fields,
+ * stripped, and the rows refused so far, "FILE:LINE: reason" a line. */
 typedef struct
 {
   LinliCsvReader *reader;
@@ -35,6 +38,8 @@ typedef struct
   char          **stripped;  /* n_fields */
   guint           n_fields;
   guint           n_rows;
+  GString        *refused;
+  guint           n_refused;
 } LinliPartnerRows;
 
 #define _linli_partner_csv_invalid(error, path, line, ...) \
@@ -50,6 +55,10 @@ gboolean    _linli_partner_rows_next      (LinliPartnerRows        *rows,
                                            gboolean                *done,
                                            GError                 **error);
 guint       _linli_partner_rows_line      (LinliPartnerRows        *rows);
+void        _linli_partner_rows_refuse    (LinliPartnerRows        *rows,
+                                           GError                  *row_error);
+gboolean    _linli_partner_rows_check     (LinliPartnerRows        *rows,
+                                           GError                 **error);
 const char *_linli_partner_rows_text      (LinliPartnerRows        *rows,
                                            guint                    field);
 gboolean    _linli_partner_rows_fail      (LinliPartnerRows        *rows,

@@ -192,8 +192,51 @@ _linli_partner_rows_open (LinliPartnerRows        *rows,
   return TRUE;
 }
 
+/* Keeps why a row is refused (taking @row_error), and reading goes on, so
+ * a refused file lists its bad rows, not only the first. */
+void
+_linli_partner_rows_refuse (LinliPartnerRows *rows,
+                            GError           *row_error)
+{
+  if (rows->refused == NULL)
+    rows->refused = g_string_new (NULL);
+  if (rows->n_refused++ < LINLI_PARTNER_CSV_MAX_LISTED)
+    g_string_append_printf (rows->refused, "%s%s", rows->refused->len > 0 ? "\n" : "",
+                            row_error->message);
+  g_error_free (row_error);
+}
+
+/* %FALSE with @error listing the rows refused, if any. */
+gboolean
+_linli_partner_rows_check (LinliPartnerRows  *rows,
+                           GError           **error)
+{
+  if (rows->n_refused == 0)
+    return TRUE;
+  if (rows->n_refused > LINLI_PARTNER_CSV_MAX_LISTED)
+    g_string_append_printf (rows->refused,
+                            g_dngettext (GETTEXT_PACKAGE, "\n… and %u more row refused",
+                                         "\n… and %u more rows refused",
+                                         rows->n_refused - LINLI_PARTNER_CSV_MAX_LISTED),
+                            rows->n_refused - LINLI_PARTNER_CSV_MAX_LISTED);
+  g_set_error_literal (error, LINLI_PARTNER_CSV_ERROR, LINLI_PARTNER_CSV_ERROR_INVALID,
+                       rows->refused->str);
+  return FALSE;
+}
+
+/* Puts the rows refused so far before @error; %FALSE. */
+static gboolean
+rows_prefix (LinliPartnerRows  *rows,
+             GError           **error)
+{
+  if (rows->n_refused > 0 && error != NULL && *error != NULL)
+    g_prefix_error (error, "%s\n", rows->refused->str);
+  return FALSE;
+}
+
 /* Moves to the next row that is not blank: %FALSE with @error set for a
- * row that cannot be read or one too many, *@done at the end. */
+ * row that cannot be read or one too many (after the rows refused so far),
+ * *@done at the end. */
 gboolean
 _linli_partner_rows_next (LinliPartnerRows  *rows,
                           gboolean          *done,
@@ -209,7 +252,10 @@ _linli_partner_rows_next (LinliPartnerRows  *rows,
       if (!linli_csv_reader_next (rows->reader, &local))
         {
           if (local != NULL)
-            return _linli_partner_rows_fail (rows, local, error);
+            {
+              _linli_partner_rows_fail (rows, local, error);
+              return rows_prefix (rows, error);
+            }
           *done = TRUE;
           return TRUE;
         }
@@ -224,8 +270,11 @@ _linli_partner_rows_next (LinliPartnerRows  *rows,
       if (blank)
         continue;
       if (++rows->n_rows > LINLI_PARTNER_CSV_MAX_ROWS)
-        return set_invalid (error, rows->path, _linli_partner_rows_line (rows),
-                            _("more than %u rows: split the list"), LINLI_PARTNER_CSV_MAX_ROWS);
+        {
+          set_invalid (error, rows->path, _linli_partner_rows_line (rows),
+                       _("more than %u rows: split the list"), LINLI_PARTNER_CSV_MAX_ROWS);
+          return rows_prefix (rows, error);
+        }
       return TRUE;
     }
 }
@@ -261,6 +310,8 @@ _linli_partner_rows_clear (LinliPartnerRows *rows)
   g_clear_pointer (&rows->stripped, g_free);
   g_clear_pointer (&rows->columns, g_free);
   g_clear_pointer (&rows->reader, linli_csv_reader_free);
+  if (rows->refused != NULL)
+    g_string_free (g_steal_pointer (&rows->refused), TRUE);
 }
 
 /* The columns as _linli_partner_rows_open() finds them from @headers (the
@@ -544,20 +595,24 @@ read_rows (LinliPartnerRows  *rows,
       LinliPartnerUnit u = { 0 };
       const char *id = _linli_partner_rows_text (rows, FIELD_ID);
       guint line = _linli_partner_rows_line (rows);
+      GError *bad = NULL;
       Draft *draft;
 
-      if (!read_unit (rows, &u, error))
+      if (!read_unit (rows, &u, &bad))
         {
           unit_clear (&u);
-          return FALSE;
+          _linli_partner_rows_refuse (rows, bad);
+          continue;
         }
       draft = g_hash_table_lookup (by_key, *id != '\0' ? id : u.name);
       if (draft != NULL && !same_unit (&draft->unit, &u))
         {
           unit_clear (&u);
-          return set_invalid (error, rows->path, line,
-                              _("unit “%s” is given differently on line %u: its columns must be "
-                                "the same on each of its rows"), draft->key, draft->line);
+          set_invalid (&bad, rows->path, line,
+                       _("unit “%s” is given differently on line %u: its columns must be the "
+                         "same on each of its rows"), draft->key, draft->line);
+          _linli_partner_rows_refuse (rows, bad);
+          continue;
         }
       if (draft != NULL)
         unit_clear (&u);
@@ -574,10 +629,10 @@ read_rows (LinliPartnerRows  *rows,
           g_ptr_array_add (drafts, draft);
           g_hash_table_insert (by_key, draft->key, draft);
         }
-      if (!read_resource (rows, partners, draft, add_categories, error))
-        return FALSE;
+      if (!read_resource (rows, partners, draft, add_categories, &bad))
+        _linli_partner_rows_refuse (rows, bad);
     }
-  if (!done)
+  if (!done || !_linli_partner_rows_check (rows, error))
     return FALSE;
   if (drafts->len == 0)
     return set_invalid (error, rows->path, 0, _("the file lists no unit"));

@@ -397,6 +397,7 @@ read_rows (LinliPartnerRows  *rows,
     {
       const char *id = _linli_partner_rows_text (rows, FIELD_ID);
       Draft *draft = g_new0 (Draft, 1), *other;
+      GError *bad = NULL;
       char *key;
 
       draft->line = _linli_partner_rows_line (rows);
@@ -404,18 +405,27 @@ read_rows (LinliPartnerRows  *rows,
       draft->need.id = draft->has_id ? g_strdup (id) : NULL;
       g_ptr_array_add (drafts, draft);
       if (draft->has_id && (other = g_hash_table_lookup (by_id, id)) != NULL)
-        return set_invalid (error, rows->path, draft->line,
-                            _("need “%s” is given on line %u already"), id, other->line);
-      if (!read_need (rows, places, partners, add_categories, &draft->need, error))
-        return FALSE;
+        {
+          set_invalid (&bad, rows->path, draft->line, _("need “%s” is given on line %u already"),
+                       id, other->line);
+          _linli_partner_rows_refuse (rows, bad);
+          continue;
+        }
+      if (!read_need (rows, places, partners, add_categories, &draft->need, &bad))
+        {
+          _linli_partner_rows_refuse (rows, bad);
+          continue;
+        }
       key = need_key (&draft->need);
       other = g_hash_table_lookup (by_key, key);
       if (other != NULL && !draft->has_id)
         {
           g_free (key);
-          return set_invalid (error, rows->path, draft->line,
-                              _("line %u gives the same place a need of the same category: one "
-                                "row each, or give the needs ids (编号)"), other->line);
+          set_invalid (&bad, rows->path, draft->line,
+                       _("line %u gives the same place a need of the same category: one row "
+                         "each, or give the needs ids (编号)"), other->line);
+          _linli_partner_rows_refuse (rows, bad);
+          continue;
         }
       if (other == NULL)
         g_hash_table_insert (by_key, key, draft);
@@ -424,7 +434,7 @@ read_rows (LinliPartnerRows  *rows,
       if (draft->has_id)
         g_hash_table_insert (by_id, draft->need.id, draft);
     }
-  if (!done)
+  if (!done || !_linli_partner_rows_check (rows, error))
     return FALSE;
   if (drafts->len == 0)
     return set_invalid (error, rows->path, 0, _("the file lists no need"));
