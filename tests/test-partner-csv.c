@@ -20,6 +20,9 @@
  * equal; read again they change nothing; one bad row anywhere refuses the
  * file with that row's line and leaves the lists as they were. */
 
+/* The generic reader of needs, under a short name. */
+#define needs_read(...)   linli_partner_csv_read (LINLI_PARTNER_LIST_NEEDS, __VA_ARGS__)
+
 static const char *const headers[][2] = {
   { "编号", "id" }, { "名称", "name" }, { "类型", "type" }, { "地址", "address" },
   { "经度", "lon" }, { "纬度", "lat" }, { "联系人", "contact" }, { "报到党员", "members" },
@@ -236,7 +239,8 @@ test_round_trip (void)
                                                       &error));
         g_assert_error (error, LINLI_PARTNER_CSV_ERROR, LINLI_PARTNER_CSV_ERROR_INVALID);
         g_clear_error (&error);
-        linli_partner_csv_guess_columns ((const char *const *) names, N_COLUMNS, columns);
+        linli_partner_csv_guess_columns (LINLI_PARTNER_LIST_UNITS, (const char *const *) names,
+                                         N_COLUMNS, columns);
         for (guint f = 0; f < LINLI_PARTNER_CSV_N_FIELDS; f++)
           g_assert_cmpint (columns[f], ==, -1);
         /* The guess from the real headers finds every column where it is. */
@@ -245,12 +249,13 @@ test_round_trip (void)
 
           for (guint k = 0; k < N_COLUMNS; k++)
             real[k] = headers[order[k]][k % 2];
-          linli_partner_csv_guess_columns (real, N_COLUMNS, columns);
+          linli_partner_csv_guess_columns (LINLI_PARTNER_LIST_UNITS, real, N_COLUMNS, columns);
           for (guint k = 0; k < N_COLUMNS; k++)
             g_assert_cmpint (columns[order[k]], ==, k);
         }
-        g_assert_true (linli_partner_units_csv_read_columns (chosen, renamed_path, columns, FALSE,
-                                                             &added, &changed, &error));
+        g_assert_true (linli_partner_csv_read (LINLI_PARTNER_LIST_UNITS, NULL, chosen,
+                                               renamed_path, columns, FALSE, &added, &changed,
+                                               &error));
         g_assert_no_error (error);
         g_assert_cmpuint (added, ==, n_units);
         dump_chosen = linli_test_dump_partners (chosen);
@@ -317,46 +322,44 @@ test_round_trip (void)
   g_rmdir (dir);
 }
 
-/* Into a project: the same lists as reading into a copy, one undo step
- * back to the project as it was, redo forward again; a refused file
- * records nothing. */
+/* Into a project: @csv gives the same lists as reading it into a copy,
+ * adding @n_added items; one undo step goes back to the project as it
+ * was, redo forward again; @bad_csv, refused, records nothing. */
 static void
-test_import_undo (void)
+check_import_undo (LinliProject     *project,
+                   LinliPartnerList  list,
+                   const char       *csv,
+                   const char       *bad_csv,
+                   guint             n_added)
 {
   g_autofree char *dir = g_dir_make_tmp ("test-partner-csv-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "units.csv", NULL);
+  g_autofree char *path = g_build_filename (dir, "list.csv", NULL);
   g_autofree char *bad_path = g_build_filename (dir, "bad.csv", NULL);
-  g_autoptr (LinliProject) project = linli_project_new ();
   g_autoptr (LinliHistory) history = linli_history_new (project);
   g_autoptr (LinliPartners) expected = linli_partners_new ();
   g_autoptr (GError) error = NULL;
   g_autofree char *before = NULL, *after = NULL, *undone = NULL, *redone = NULL, *want = NULL;
   guint added = 0, changed = 0;
-  const char *csv =
-    "名称,类型,经度,纬度,类别,容量,周期,计量单位\n"
-    "第二中学,学校,120.14,30.30,tutoring,10,月,小时\n"
-    "第二中学,学校,120.14,30.30,venue,4,周,场次\n"
-    "浙江医院,医院,120.15,30.31,体检服务,6,季度,\n"
-    "湖墅物业,物业,,,,,,\n";
 
   g_assert_true (g_file_set_contents (path, csv, -1, NULL));
-  g_assert_true (g_file_set_contents (bad_path, "名称,类型\n甲,飞船\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad_path, bad_csv, -1, NULL));
   before = linli_test_dump_partners (linli_project_get_partners (project));
   linli_partners_copy_from (expected, linli_project_get_partners (project));
-  g_assert_true (linli_partner_units_csv_read (expected, path, TRUE, NULL, NULL, &error));
+  g_assert_true (linli_partner_csv_read (list, project, expected, path, NULL, TRUE, NULL, NULL,
+                                         &error));
   g_assert_no_error (error);
   want = linli_test_dump_partners (expected);
 
-  g_assert_false (linli_partner_units_csv_import (history, bad_path, NULL, TRUE, NULL, NULL,
-                                                  &error));
+  g_assert_false (linli_partner_csv_import (list, history, bad_path, NULL, TRUE, NULL, NULL,
+                                            &error));
   g_assert_error (error, LINLI_PARTNER_CSV_ERROR, LINLI_PARTNER_CSV_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_false (linli_history_get_can_undo (history));
 
-  g_assert_true (linli_partner_units_csv_import (history, path, NULL, TRUE, &added, &changed,
-                                                 &error));
+  g_assert_true (linli_partner_csv_import (list, history, path, NULL, TRUE, &added, &changed,
+                                           &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (added, ==, 3);
+  g_assert_cmpuint (added, ==, n_added);
   g_assert_cmpuint (changed, ==, 0);
   after = linli_test_dump_partners (linli_project_get_partners (project));
   g_assert_cmpstr (after, ==, want);
@@ -370,6 +373,21 @@ test_import_undo (void)
   g_unlink (path);
   g_unlink (bad_path);
   g_rmdir (dir);
+}
+
+/* Units into a project, a category added with them. */
+static void
+test_import_undo (void)
+{
+  g_autoptr (LinliProject) project = linli_project_new ();
+
+  check_import_undo (project, LINLI_PARTNER_LIST_UNITS,
+                     "名称,类型,经度,纬度,类别,容量,周期,计量单位\n"
+                     "第二中学,学校,120.14,30.30,tutoring,10,月,小时\n"
+                     "第二中学,学校,120.14,30.30,venue,4,周,场次\n"
+                     "浙江医院,医院,120.15,30.31,体检服务,6,季度,\n"
+                     "湖墅物业,物业,,,,,,\n",
+                     "名称,类型\n甲,飞船\n", 3);
 }
 
 /* Needs lists */
@@ -450,8 +468,7 @@ test_needs_good (void)
     gsize gbk_len = 0;
 
     write_file (path, needs_zh);
-    g_assert_true (linli_partner_needs_csv_read (project, p, path, NULL, FALSE, &added, &changed,
-                                                 &error));
+    g_assert_true (needs_read (project, p, path, NULL, FALSE, &added, &changed, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (added, ==, 5);
     g_assert_cmpuint (changed, ==, 0);
@@ -468,8 +485,7 @@ test_needs_good (void)
     assert_need (p, 4, LINLI_PARTNER_PLACE_GRID, "g1", "venue", 1, LINLI_PARTNER_PERIOD_YEAR, 3,
                  NULL);
     dump = linli_test_dump_partners (p);
-    g_assert_true (linli_partner_needs_csv_read (project, p, path, NULL, FALSE, &added, &changed,
-                                                 &error));
+    g_assert_true (needs_read (project, p, path, NULL, FALSE, &added, &changed, &error));
     g_assert_cmpuint (added + changed, ==, 0);
     again = linli_test_dump_partners (p);
     g_assert_cmpstr (again, ==, dump);
@@ -481,8 +497,7 @@ test_needs_good (void)
       gbk = g_convert (needs_zh, -1, "GBK", "UTF-8", NULL, &gbk_len, &error);
       g_assert_no_error (error);
       g_assert_true (g_file_set_contents (path, gbk, gbk_len, NULL));
-      g_assert_true (linli_partner_needs_csv_read (project, q, path, NULL, FALSE, &added, NULL,
-                                                   &error));
+      g_assert_true (needs_read (project, q, path, NULL, FALSE, &added, NULL, &error));
       g_assert_no_error (error);
       g_assert_cmpuint (added, ==, 5);
       gbk_dump = linli_test_dump_partners (q);
@@ -501,8 +516,7 @@ test_needs_good (void)
       "n9;k0;小区;;venue;2;100;\n";
 
     write_file (path, csv);
-    g_assert_true (linli_partner_needs_csv_read (project, p, path, NULL, FALSE, &added, &changed,
-                                                 &error));
+    g_assert_true (needs_read (project, p, path, NULL, FALSE, &added, &changed, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (added, ==, 3);
     g_assert_cmpstr (linli_partners_get_need (p, 0)->id, ==, "n7");
@@ -513,8 +527,7 @@ test_needs_good (void)
     assert_need (p, 2, LINLI_PARTNER_PLACE_COMPOUND, "k0", "venue", 2,
                  LINLI_PARTNER_PERIOD_MONTH, 100, NULL);
     write_file (path, "编号,地点,类别,数量\nn8,第一网格,venue,4\n");
-    g_assert_true (linli_partner_needs_csv_read (project, p, path, NULL, FALSE, &added, &changed,
-                                                 &error));
+    g_assert_true (needs_read (project, p, path, NULL, FALSE, &added, &changed, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (added, ==, 0);
     g_assert_cmpuint (changed, ==, 1);
@@ -564,7 +577,7 @@ test_needs_bad_rows (void)
   g_autofree char *before = NULL;
 
   write_file (path, "社区,类别,数量\n拱宸桥社区,venue,5\n");
-  g_assert_true (linli_partner_needs_csv_read (project, p, path, NULL, FALSE, NULL, NULL, NULL));
+  g_assert_true (needs_read (project, p, path, NULL, FALSE, NULL, NULL, NULL));
   before = linli_test_dump_partners (p);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -575,8 +588,7 @@ test_needs_bad_rows (void)
       g_autoptr (GError) error = NULL;
 
       write_file (path, csv);
-      g_assert_false (linli_partner_needs_csv_read (project, p, path, NULL, FALSE, NULL, NULL,
-                                                    &error));
+      g_assert_false (needs_read (project, p, path, NULL, FALSE, NULL, NULL, &error));
       g_assert_error (error, LINLI_PARTNER_CSV_ERROR, LINLI_PARTNER_CSV_ERROR_INVALID);
       if (!g_str_has_prefix (error->message, where) || !strstr (error->message, cases[i].reason))
         g_error ("case %u: “%s” is not “%s…%s”", i, error->message, where, cases[i].reason);
@@ -603,8 +615,7 @@ test_needs_bad_rows (void)
         g_autoptr (GError) error = NULL;
 
         write_file (path, files[i].csv);
-        g_assert_false (linli_partner_needs_csv_read (project, p, path, NULL, FALSE, NULL, NULL,
-                                                      &error));
+        g_assert_false (needs_read (project, p, path, NULL, FALSE, NULL, NULL, &error));
         g_assert_error (error, LINLI_PARTNER_CSV_ERROR, LINLI_PARTNER_CSV_ERROR_INVALID);
         if (!strstr (error->message, files[i].reason))
           g_error ("file %u: “%s” does not say “%s”", i, error->message, files[i].reason);
@@ -618,8 +629,7 @@ test_needs_bad_rows (void)
     g_autoptr (GError) error = NULL;
 
     write_file (path, "社区,类别\n大关社区,垃圾分类\n");
-    g_assert_true (linli_partner_needs_csv_read (project, p, path, NULL, TRUE, NULL, NULL,
-                                                 &error));
+    g_assert_true (needs_read (project, p, path, NULL, TRUE, NULL, NULL, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (linli_partners_get_n (p, LINLI_PARTNER_LIST_CATEGORIES), ==,
                       n_categories + 1);
@@ -647,14 +657,12 @@ test_needs_duplicates (void)
   guint added = 0, changed = 0;
 
   write_file (path, "社区,类别,数量\n大关社区,tutoring,5\n大关社区,venue,1\n");
-  g_assert_true (linli_partner_needs_csv_read (project, p, path, NULL, FALSE, &added, &changed,
-                                               &error));
+  g_assert_true (needs_read (project, p, path, NULL, FALSE, &added, &changed, &error));
   g_assert_cmpuint (added, ==, 2);
   first = g_strdup (linli_partners_get_need (p, 0)->id);
   /* Same place and category: the need changes, keeping its id. */
   write_file (path, "社区,类别,数量\n大关社区,tutoring,7\n");
-  g_assert_true (linli_partner_needs_csv_read (project, p, path, NULL, FALSE, &added, &changed,
-                                               &error));
+  g_assert_true (needs_read (project, p, path, NULL, FALSE, &added, &changed, &error));
   g_assert_cmpuint (added, ==, 0);
   g_assert_cmpuint (changed, ==, 1);
   g_assert_cmpuint (linli_partners_get_n (p, LINLI_PARTNER_LIST_NEEDS), ==, 2);
@@ -664,16 +672,14 @@ test_needs_duplicates (void)
   with_ids = g_strdup_printf ("编号,社区,类别\n%s,大关社区,tutoring\nx2,大关社区,tutoring\n",
                               first);
   write_file (path, with_ids);
-  g_assert_true (linli_partner_needs_csv_read (project, p, path, NULL, FALSE, &added, &changed,
-                                               &error));
+  g_assert_true (needs_read (project, p, path, NULL, FALSE, &added, &changed, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (added, ==, 1);
   g_assert_cmpuint (changed, ==, 1);
   /* Now a row without id cannot tell which of the two it means. */
   linli_partners_insert (p, LINLI_PARTNER_LIST_NEEDS, 0, &twin);
   write_file (path, "社区,类别\n大关社区,tutoring\n");
-  g_assert_false (linli_partner_needs_csv_read (project, p, path, NULL, FALSE, NULL, NULL,
-                                                &error));
+  g_assert_false (needs_read (project, p, path, NULL, FALSE, NULL, NULL, &error));
   g_assert_error (error, LINLI_PARTNER_CSV_ERROR, LINLI_PARTNER_CSV_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, ":2: the lists hold several needs"));
   g_unlink (path);
@@ -710,8 +716,7 @@ test_needs_hostile (void)
     g_string_append_c (csv, 'x');
   g_string_append (csv, "\n");
   write_file (path, csv->str);
-  g_assert_false (linli_partner_needs_csv_read (project, p, path, NULL, FALSE, NULL, NULL,
-                                                &error));
+  g_assert_false (needs_read (project, p, path, NULL, FALSE, NULL, NULL, &error));
   g_assert_error (error, LINLI_PARTNER_CSV_ERROR, LINLI_PARTNER_CSV_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (error->message, path));
   g_assert_nonnull (strstr (error->message, ":2:"));
@@ -722,8 +727,7 @@ test_needs_hostile (void)
     static const char nul[] = "社区,类别\n大关社区,venue\n大关\0社区,venue\n";
 
     g_assert_true (g_file_set_contents (path, nul, sizeof nul - 1, NULL));
-    g_assert_false (linli_partner_needs_csv_read (project, p, path, NULL, FALSE, NULL, NULL,
-                                                  &error));
+    g_assert_false (needs_read (project, p, path, NULL, FALSE, NULL, NULL, &error));
     g_assert_error (error, LINLI_PARTNER_CSV_ERROR, LINLI_PARTNER_CSV_ERROR_INVALID);
     g_assert_true (g_str_has_prefix (error->message, path));
     g_clear_error (&error);
@@ -739,8 +743,7 @@ test_needs_hostile (void)
   g_string_free (g_steal_pointer (&csv), TRUE);
   peak = peak_kib ();
   start = g_get_monotonic_time ();
-  g_assert_false (linli_partner_needs_csv_read (project, p, path, NULL, FALSE, NULL, NULL,
-                                                &error));
+  g_assert_false (needs_read (project, p, path, NULL, FALSE, NULL, NULL, &error));
   g_assert_error (error, LINLI_PARTNER_CSV_ERROR, LINLI_PARTNER_CSV_ERROR_INVALID);
   where = g_strdup_printf ("%s:%u: more than %u rows", path, LINLI_PARTNER_CSV_MAX_ROWS + 2,
                            LINLI_PARTNER_CSV_MAX_ROWS);
@@ -766,52 +769,16 @@ test_needs_hostile (void)
   g_rmdir (dir);
 }
 
-/* Into a project: one undo step removes every need imported (and the
- * category added with them), redo brings them back; a refused file
- * records nothing. */
+/* Needs into a project: one undo step removes every need imported (and
+ * the category added with them). */
 static void
 test_needs_import_undo (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("test-partner-csv-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "needs.csv", NULL);
   g_autoptr (LinliProject) project = needs_project ();
-  g_autoptr (LinliHistory) history = linli_history_new (project);
-  g_autoptr (LinliPartners) expected = linli_partners_new ();
-  g_autoptr (GError) error = NULL;
-  g_autofree char *before = NULL, *want = NULL, *after = NULL, *undone = NULL, *redone = NULL;
-  guint added = 0, changed = 0;
+  g_autofree char *csv = g_strconcat (needs_zh, "大关社区,,,垃圾分类,2,,,\n", NULL);
 
-  before = linli_test_dump_partners (linli_project_get_partners (project));
-  write_file (path, "社区,类别\n大关社区,venue\n石桥社区,venue\n");
-  g_assert_false (linli_partner_needs_csv_import (history, path, NULL, TRUE, NULL, NULL, &error));
-  g_assert_error (error, LINLI_PARTNER_CSV_ERROR, LINLI_PARTNER_CSV_ERROR_INVALID);
-  g_clear_error (&error);
-  g_assert_false (linli_history_get_can_undo (history));
-
-  {
-    g_autofree char *csv = g_strconcat (needs_zh, "大关社区,,,垃圾分类,2,,,\n", NULL);
-
-    write_file (path, csv);
-  }
-  linli_partners_copy_from (expected, linli_project_get_partners (project));
-  g_assert_true (linli_partner_needs_csv_read (project, expected, path, NULL, TRUE, NULL, NULL,
-                                               &error));
-  want = linli_test_dump_partners (expected);
-  g_assert_true (linli_partner_needs_csv_import (history, path, NULL, TRUE, &added, &changed,
-                                                 &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (added, ==, 6);
-  after = linli_test_dump_partners (linli_project_get_partners (project));
-  g_assert_cmpstr (after, ==, want);
-  linli_history_undo (history);
-  undone = linli_test_dump_partners (linli_project_get_partners (project));
-  g_assert_cmpstr (undone, ==, before);
-  g_assert_false (linli_history_get_can_undo (history));
-  linli_history_redo (history);
-  redone = linli_test_dump_partners (linli_project_get_partners (project));
-  g_assert_cmpstr (redone, ==, want);
-  g_unlink (path);
-  g_rmdir (dir);
+  check_import_undo (project, LINLI_PARTNER_LIST_NEEDS, csv,
+                     "社区,类别\n大关社区,venue\n石桥社区,venue\n", 6);
 }
 
 /* A refused file lists its bad rows, each with its line and reason, ten
@@ -829,8 +796,7 @@ test_refused_rows_listed (void)
 
   write_file (path, "社区,类别,数量\n石桥社区,venue,1\n大关社区,venue,1\n"
                     "大关社区,tutoring,0\n拱宸桥社区,no-such,1\n");
-  g_assert_false (linli_partner_needs_csv_read (project, p, path, NULL, FALSE, NULL, NULL,
-                                                &error));
+  g_assert_false (needs_read (project, p, path, NULL, FALSE, NULL, NULL, &error));
   g_assert_error (error, LINLI_PARTNER_CSV_ERROR, LINLI_PARTNER_CSV_ERROR_INVALID);
   lines = g_strsplit (error->message, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
@@ -852,8 +818,7 @@ test_refused_rows_listed (void)
   for (guint i = 0; i < 12; i++)
     g_string_append_printf (csv, "社区%u,venue,1\n", i);
   write_file (path, csv->str);
-  g_assert_false (linli_partner_needs_csv_read (project, p, path, NULL, FALSE, NULL, NULL,
-                                                &error));
+  g_assert_false (needs_read (project, p, path, NULL, FALSE, NULL, NULL, &error));
   lines = g_strsplit (error->message, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 11);
   g_assert_true (g_str_has_prefix (lines[9], path));

@@ -615,10 +615,10 @@ keep_plan_needs (LinliPartners *partners,
                                category);
       linli_partners_insert (partners, LINLI_PARTNER_LIST_NEEDS, i, need);
     }
+  g_printerr ("linli-tool: ");
   g_printerr (g_dngettext (GETTEXT_PACKAGE,
-                           "linli-tool: the registry holds no needs: the plan’s %u need is used\n",
-                           "linli-tool: the registry holds no needs: the plan’s %u needs are used\n",
-                           n), n);
+                           "the registry holds no needs: the plan’s %u need is used\n",
+                           "the registry holds no needs: the plan’s %u needs are used\n", n), n);
 }
 
 /* Commands */

@@ -10,7 +10,6 @@
 
 #include "linli-format.h"
 #include "linli-partner-csv.h"
-#include "linli-partner-needs-csv.h"
 #include "linli-partner-tables.h"
 #include "linli-partners.h"
 #include "linli-registry.h"
@@ -309,8 +308,8 @@ needs_import (int    argc,
   partners = uri != NULL ? registry_lists : linli_project_get_partners (project);
   if (uri != NULL && (registry = open_registry (uri, partners)) == NULL)
     return 1;
-  if (!linli_partner_needs_csv_read (project, partners, argv[1], NULL, add_categories, &added,
-                                     &changed, &error))
+  if (!linli_partner_csv_read (LINLI_PARTNER_LIST_NEEDS, project, partners, argv[1], NULL,
+                               add_categories, &added, &changed, &error))
     {
       g_printerr ("linli-tool: %s\n", error->message);
       return 2;

@@ -7,36 +7,36 @@
 #include <string.h>
 
 #include "fuzz-common.h"
+#include "linli-format.h"
 #include "linli-grids.h"
-#include "linli-partner-needs-csv.h"
+#include "linli-partner-csv.h"
 #include "linli-partners.h"
 
-/* A needs list in CSV (File → Import Partner Needs, linli-tool needs
- * import).  The first byte says whether unknown categories are added (odd)
- * or refused; the rest is the file, read for a project of two communities
- * (a compound name in both), a compound and a grid, into lists that
- * already hold one need.  A refused file must leave the lists as they were
- * and name the file; a read one adds or changes no more needs than the
- * file has lines, and every need names a place of the project, a category
- * the lists hold, a quantity above 0 and a priority from 1 to 100. */
+/* A needs list in CSV (linli_partner_csv_read() of needs: File → Import
+ * Partner Needs, linli-tool needs import).  The first byte says whether
+ * unknown categories are added (odd) or refused; the rest is the file,
+ * read for a project of two communities (a compound name in both), a
+ * compound and a grid, into lists that already hold one need.  A refused
+ * file must leave the lists as they were and name the file; a read one
+ * adds or changes no more needs than the file has lines, and every need
+ * names a place of the project, a category the lists hold, a quantity
+ * above 0 and a priority from 1 to 100. */
 
-static LinliProject *
-make_project (void)
-{
-  LinliProject *project = linli_project_new ();
-  g_autoptr (LinliPolygon) polygon = linli_polygon_new_rectangle (30.29, 120.13, 30.31, 120.16);
-  LinliGridState st = { .id = "g1", .code = "330105001001", .name = "第一网格", .community = 0,
-                        .polygon = polygon };
-  g_autoptr (LinliGrid) grid = linli_grid_new (&st);
-
-  linli_project_add_community (project, "c0", "拱宸桥社区");
-  linli_project_add_community (project, "c1", "大关社区");
-  linli_project_add_compound (project, "k0", "和睦新村", 0);
-  linli_project_add_compound (project, "k1", "和睦新村", 1);
-  linli_project_add_compound (project, "k2", "大关西苑", 1);
-  linli_grids_insert (linli_project_get_grids (project), 0, grid);
-  return project;
-}
+/* Two communities with a compound name both have, a compound of the
+ * second's own and a grid of the first. */
+static const char project_xml[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<linli version=\"2\" name=\"needs\">\n"
+  "<communities><community id=\"c0\" name=\"拱宸桥社区\"/>"
+  "<community id=\"c1\" name=\"大关社区\"/></communities>\n"
+  "<compounds><compound id=\"k0\" name=\"和睦新村\" community=\"c0\"/>"
+  "<compound id=\"k1\" name=\"和睦新村\" community=\"c1\"/>"
+  "<compound id=\"k2\" name=\"大关西苑\" community=\"c1\"/></compounds>\n"
+  "<buildings><building id=\"b1\" compound=\"k0\" lat=\"30.3\" lon=\"120.14\" "
+  "households=\"10\"/></buildings>\n"
+  "<grids><grid id=\"g1\" code=\"330105001001\" name=\"第一网格\" community=\"c0\">"
+  "<ring>120.13,30.29 120.16,30.29 120.16,30.31 120.13,30.31 120.13,30.29</ring></grid></grids>\n"
+  "</linli>\n";
 
 static gboolean
 place_exists (LinliProject           *project,
@@ -55,17 +55,6 @@ place_exists (LinliProject           *project,
     }
 }
 
-static guint
-count_lines (const uint8_t *data,
-             size_t         size)
-{
-  guint n = 1;
-
-  for (size_t i = 0; i < size; i++)
-    n += data[i] == '\n' || data[i] == '\r';
-  return n;
-}
-
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -81,31 +70,25 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   const char *path;
 
   fuzz_init ();
-  if (project == NULL)
-    project = make_project ();
+  if (project == NULL &&
+      (project = linli_format_load_data (project_xml, sizeof project_xml - 1, "needs.linli",
+                                         NULL)) == NULL)
+    abort ();
   if (size < 1)
     return 0;
   add_categories = data[0] & 1;
   path = fuzz_write_temp ("needs.csv", data + 1, size - 1);
   linli_partners_insert (partners, LINLI_PARTNER_LIST_NEEDS, 0, &known);
   linli_partners_copy_from (before, partners);
-  if (!linli_partner_needs_csv_read (project, partners, path, NULL, add_categories, &added,
-                                     &changed, &error))
+  if (!linli_partner_csv_read (LINLI_PARTNER_LIST_NEEDS, project, partners, path, NULL,
+                               add_categories, &added, &changed, &error))
     {
-      if (error == NULL || strstr (error->message, path) == NULL)
+      if (error == NULL || strstr (error->message, path) == NULL ||
+          !fuzz_partners_equal (partners, before))
         abort ();
-      for (guint l = 0; l < LINLI_PARTNER_N_LISTS; l++)
-        {
-          if (linli_partners_get_n (partners, l) != linli_partners_get_n (before, l))
-            abort ();
-          for (guint i = 0; i < linli_partners_get_n (partners, l); i++)
-            if (!linli_partner_item_equal (l, linli_partners_get (partners, l, i),
-                                           linli_partners_get (before, l, i)))
-              abort ();
-        }
       return 0;
     }
-  if (added + changed > count_lines (data + 1, size - 1) ||
+  if (added + changed > fuzz_count_lines (data + 1, size - 1) ||
       linli_partners_get_n (partners, LINLI_PARTNER_LIST_NEEDS) != 1 + added)
     abort ();
   for (guint i = 0; i < linli_partners_get_n (partners, LINLI_PARTNER_LIST_NEEDS); i++)

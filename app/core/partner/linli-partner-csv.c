@@ -49,8 +49,20 @@ static const LinliPartnerCsvHeaders field_headers[N_FIELDS] = {
   { "周期", "period", NULL },
 };
 
+/* What each column holds, for people. */
+static const char *const field_labels[N_FIELDS] = {
+  N_("Id"), N_("Name"), N_("Type"), N_("Address"), N_("Longitude"), N_("Latitude"), N_("Contact"),
+  N_("Members reporting"), N_("Category"), N_("Quantity"), N_("Measure"), N_("Capacity"),
+  N_("Period"),
+};
+
+static gboolean read_units (LinliPartnerRows  *rows,
+                            LinliPartnerRead  *read,
+                            GError           **error);
+
 static const LinliPartnerSheet units_sheet = {
-  field_headers, N_FIELDS, FIELD_NAME, N_("no column of names (名称 or name)"),
+  field_headers, field_labels, N_FIELDS, FIELD_NAME, N_("no column of names (名称 or name)"),
+  N_("Import Partner Units"), N_("the file lists no unit"), read_units,
 };
 
 /* The Chinese names of the unit types, in the order of the enumeration. */
@@ -151,6 +163,7 @@ _linli_partner_rows_open (LinliPartnerRows        *rows,
   guint line;
 
   memset (rows, 0, sizeof *rows);
+  rows->sheet = sheet;
   rows->n_fields = sheet->n_fields;
   rows->columns = g_new (int, sheet->n_fields);
   rows->stripped = g_new0 (char *, sheet->n_fields);
@@ -222,6 +235,22 @@ _linli_partner_rows_check (LinliPartnerRows  *rows,
   g_set_error_literal (error, LINLI_PARTNER_CSV_ERROR, LINLI_PARTNER_CSV_ERROR_INVALID,
                        rows->refused->str);
   return FALSE;
+}
+
+/* At the end of the rows (@done, or %FALSE for a file that could not be
+ * read to the end), having read @n_items: %FALSE with @error for refused
+ * rows or a file of no item. */
+gboolean
+_linli_partner_rows_finish (LinliPartnerRows  *rows,
+                            gboolean           done,
+                            guint              n_items,
+                            GError           **error)
+{
+  if (!done || !_linli_partner_rows_check (rows, error))
+    return FALSE;
+  if (n_items == 0)
+    return set_invalid (error, rows->path, 0, "%s", _(rows->sheet->empty));
+  return TRUE;
 }
 
 /* Puts the rows refused so far before @error; %FALSE. */
@@ -312,26 +341,6 @@ _linli_partner_rows_clear (LinliPartnerRows *rows)
   g_clear_pointer (&rows->reader, linli_csv_reader_free);
   if (rows->refused != NULL)
     g_string_free (g_steal_pointer (&rows->refused), TRUE);
-}
-
-/* The columns as _linli_partner_rows_open() finds them from @headers (the
- * first of two alike). */
-void
-_linli_partner_sheet_guess (const LinliPartnerSheet *sheet,
-                            const char *const       *headers,
-                            guint                    n_headers,
-                            int                     *columns)
-{
-  for (guint f = 0; f < sheet->n_fields; f++)
-    columns[f] = -1;
-  for (guint c = 0; c < n_headers; c++)
-    {
-      g_autofree char *header = g_strstrip (g_strdup (headers[c] != NULL ? headers[c] : ""));
-
-      for (guint f = 0; f < sheet->n_fields; f++)
-        if (columns[f] < 0 && header_is (sheet, header, f))
-          columns[f] = c;
-    }
 }
 
 /* A number of a column; empty gives @fallback when @optional. */
@@ -425,11 +434,36 @@ _linli_partner_csv_category (LinliPartnerRows  *rows,
   return id;
 }
 
+/* Puts @item, read from a file, into the copy: in place of the item at
+ * @position, unless it is the same, or (@position -1) at the end, given a
+ * new id in *@id when it has none; counts what it added and changed. */
+void
+_linli_partner_csv_put (LinliPartnerRead  *read,
+                        LinliPartnerList   list,
+                        int                position,
+                        gpointer           item,
+                        char             **id)
+{
+  if (position >= 0 &&
+      linli_partner_item_equal (list, linli_partners_get (read->work, list, position), item))
+    return;  /* The same as before: neither added nor changed. */
+  if (position >= 0)
+    {
+      linli_partners_replace (read->work, list, position, item);
+      read->n_changed++;
+      return;
+    }
+  if (*id == NULL)
+    *id = linli_partners_new_id (read->work, list);
+  linli_partners_insert (read->work, list, linli_partners_get_n (read->work, list), item);
+  read->n_added++;
+}
+
 /* Brings what @work has and the project's lists have not, or have
  * otherwise, of the categories and @list into the project through the
  * partner edits, as one undo step named @title. */
-void
-_linli_partner_csv_bring_in (LinliHistory     *history,
+static void
+bring_in (LinliHistory     *history,
                              LinliPartners    *work,
                              LinliPartnerList  list,
                              const char       *title)
@@ -632,11 +666,7 @@ read_rows (LinliPartnerRows  *rows,
       if (!read_resource (rows, partners, draft, add_categories, &bad))
         _linli_partner_rows_refuse (rows, bad);
     }
-  if (!done || !_linli_partner_rows_check (rows, error))
-    return FALSE;
-  if (drafts->len == 0)
-    return set_invalid (error, rows->path, 0, _("the file lists no unit"));
-  return TRUE;
+  return _linli_partner_rows_finish (rows, done, drafts->len, error);
 }
 
 /* The one unit of @partners named @name: position, or -1 for none, -2 for
@@ -657,80 +687,22 @@ find_by_name (LinliPartners *partners,
   return found;
 }
 
-/**
- * linli_partner_units_csv_read:
- * @partners: the lists the units go into
- * @path: a CSV file (UTF-8, GBK or UTF-16; comma, semicolon or tab)
- * @add_categories: whether a category @partners does not know is added
- *   (with the name the file gives it) rather than refused
- * @n_added: (out) (optional): units added
- * @n_changed: (out) (optional): units replaced by different ones
- *
- * Reads a list of partner units with their resource items (see the
- * header) into @partners: a unit whose id @partners holds, or without an
- * id whose name one unit of @partners has, is replaced with its resources;
- * any other is added.  Categories are found by id, name or the name
- * shown among those @partners knows.  A refused file leaves @partners as it was, and @error
- * says "FILE:LINE: reason".
- *
- * Returns: whether the file was read
- */
-gboolean
-linli_partner_units_csv_read (LinliPartners  *partners,
-                              const char     *path,
-                              gboolean        add_categories,
-                              guint          *n_added,
-                              guint          *n_changed,
-                              GError        **error)
+/* Applies the units read into @work: a unit whose id @work holds, or
+ * without id whose name one unit of @work has, is replaced with its
+ * resources; any other is added. */
+static gboolean
+read_units (LinliPartnerRows  *rows,
+            LinliPartnerRead  *read,
+            GError           **error)
 {
-  return linli_partner_units_csv_read_columns (partners, path, NULL, add_categories, n_added,
-                                               n_changed, error);
-}
-
-/**
- * linli_partner_units_csv_read_columns:
- * @partners: the lists to add the units to
- * @path: a CSV file with a header row
- * @columns: (nullable) (array fixed-size=13): per #LinliPartnerCsvField
- *   the column it is in, -1 for none; %NULL: found from the headers
- * @add_categories: whether categories not known yet are added
- * @n_added: (out) (optional): how many units were added
- * @n_changed: (out) (optional): how many were changed
- * @error: where a refused file is reported, "FILE:LINE: reason"
- *
- * linli_partner_units_csv_read() with the columns chosen by the caller
- * (the name's column is required).
- *
- * Returns: whether the file was read
- */
-gboolean
-linli_partner_units_csv_read_columns (LinliPartners  *partners,
-                                      const char     *path,
-                                      const int      *columns,
-                                      gboolean        add_categories,
-                                      guint          *n_added,
-                                      guint          *n_changed,
-                                      GError        **error)
-{
-  g_auto (LinliPartnerRows) rows = { 0 };
+  LinliPartners *work = read->work;
   g_autoptr (GPtrArray) drafts = g_ptr_array_new_with_free_func (draft_free);
-  g_autoptr (LinliPartners) work = linli_partners_new ();
-  guint added = 0, changed = 0;
 
-  g_return_val_if_fail (LINLI_IS_PARTNERS (partners), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  /* The rows are read into a copy, which may get new categories; only a
-   * file read whole replaces @partners. */
-  linli_partners_copy_from (work, partners);
-  if (!_linli_partner_rows_open (&rows, &units_sheet, path, columns, error) ||
-      !read_rows (&rows, work, drafts, add_categories, error))
+  if (!read_rows (rows, work, drafts, read->add_categories, error))
     return FALSE;
-
   for (guint i = 0; i < drafts->len; i++)
     {
       Draft *d = g_ptr_array_index (drafts, i);
-      g_autofree char *new_id = NULL;
       guint position;
       int by_name = -1;
 
@@ -743,146 +715,257 @@ linli_partner_units_csv_read_columns (LinliPartners  *partners,
         {
           by_name = find_by_name (work, d->unit.name);
           if (by_name == -2)
-            return set_invalid (error, rows.path, d->line,
-                                _("several units of the registry are named “%s”: give the "
-                                  "unit’s id (编号)"), d->unit.name);
+            {
+              GError *bad = NULL;
+
+              set_invalid (&bad, rows->path, d->line,
+                           _("several units of the registry are named “%s”: give the unit’s "
+                             "id (编号)"), d->unit.name);
+              _linli_partner_rows_refuse (rows, bad);
+              continue;
+            }
           if (by_name >= 0)
             d->unit.id = g_strdup (linli_partners_get_unit (work, by_name)->id);
         }
-      if (by_name >= 0 &&
-          linli_partner_item_equal (LINLI_PARTNER_LIST_UNITS,
-                                    linli_partners_get_unit (work, by_name), &d->unit))
-        ;  /* The same as before: neither added nor changed. */
-      else if (by_name >= 0)
-        {
-          linli_partners_replace (work, LINLI_PARTNER_LIST_UNITS, by_name, &d->unit);
-          changed++;
-        }
-      else
-        {
-          if (d->unit.id == NULL)
-            d->unit.id = new_id = linli_partners_new_id (work, LINLI_PARTNER_LIST_UNITS);
-          linli_partners_insert (work, LINLI_PARTNER_LIST_UNITS,
-                                 linli_partners_get_n (work, LINLI_PARTNER_LIST_UNITS),
-                                 &d->unit);
-          if (new_id != NULL)
-            d->unit.id = NULL;
-          added++;
-        }
+      _linli_partner_csv_put (read, LINLI_PARTNER_LIST_UNITS, by_name, &d->unit, &d->unit.id);
       d->unit.resources = NULL;
       d->unit.n_resources = 0;
     }
-  linli_partners_copy_from (partners, work);
-  if (n_added != NULL)
-    *n_added = added;
-  if (n_changed != NULL)
-    *n_changed = changed;
-  return TRUE;
+  return _linli_partner_rows_check (rows, error);
 }
 
-/**
- * linli_partner_csv_guess_columns:
- * @headers: (array length=n_headers): a file's header row
- * @n_headers: its length
- * @columns: (out caller-allocates) (array fixed-size=13): per
- *   #LinliPartnerCsvField the column whose header names it, or -1
- *
- * Guesses the columns from the headers the way
- * linli_partner_units_csv_read() finds them (the first of two alike).
- */
-void
-linli_partner_csv_guess_columns (const char *const *headers,
-                                 guint              n_headers,
-                                 int               *columns)
-{
-  _linli_partner_sheet_guess (&units_sheet, headers, n_headers, columns);
-}
+/* ------------------------------------------------------------------------ */
+/* Public API                                                                */
+/* ------------------------------------------------------------------------ */
 
-/**
- * linli_partner_csv_field_label:
- * @field: a column of a units list
- *
- * Returns: (transfer none): what the column holds, for people (translated)
- */
-const char *
-linli_partner_csv_field_label (LinliPartnerCsvField field)
+static const LinliPartnerSheet *
+sheet_of (LinliPartnerList list)
 {
-  switch (field)
+  switch (list)
     {
-    case LINLI_PARTNER_CSV_ID:
-      return _("Id");
-    case LINLI_PARTNER_CSV_NAME:
-      return _("Name");
-    case LINLI_PARTNER_CSV_TYPE:
-      return _("Type");
-    case LINLI_PARTNER_CSV_ADDRESS:
-      return _("Address");
-    case LINLI_PARTNER_CSV_LON:
-      return _("Longitude");
-    case LINLI_PARTNER_CSV_LAT:
-      return _("Latitude");
-    case LINLI_PARTNER_CSV_CONTACT:
-      return _("Contact");
-    case LINLI_PARTNER_CSV_MEMBERS:
-      return _("Members reporting");
-    case LINLI_PARTNER_CSV_CATEGORY:
-      return _("Category");
-    case LINLI_PARTNER_CSV_QUANTITY:
-      return _("Quantity");
-    case LINLI_PARTNER_CSV_MEASURE:
-      return _("Measure");
-    case LINLI_PARTNER_CSV_CAPACITY:
-      return _("Capacity");
-    case LINLI_PARTNER_CSV_PERIOD:
-      return _("Period");
+    case LINLI_PARTNER_LIST_UNITS:
+      return &units_sheet;
+    case LINLI_PARTNER_LIST_NEEDS:
+      return &_linli_partner_needs_sheet;
     default:
       g_return_val_if_reached (NULL);
     }
 }
 
 /**
- * linli_partner_units_csv_import:
- * @history: the history of the project the units go into
- * @path: a CSV file with a header row
- * @columns: (nullable) (array fixed-size=13): the columns chosen, or
- *   %NULL to find them from the headers
- * @add_categories: whether categories not known yet are added
- * @n_added: (out) (optional): how many units were added
- * @n_changed: (out) (optional): how many were changed
- * @error: where a refused file is reported, "FILE:LINE: reason"
+ * linli_partner_units_csv_read:
+ * @partners: the lists the units go into
+ * @path: a CSV file (UTF-8, GBK or UTF-16; comma, semicolon or tab)
+ * @add_categories: whether a category @partners does not know is added
+ *   (with the name the file gives it) rather than refused
+ * @n_added: (out) (optional): units added
+ * @n_changed: (out) (optional): units replaced by different ones
+ * @error: where a refused file is reported, "FILE:LINE: reason" a bad row
  *
- * Reads the file as linli_partner_units_csv_read_columns() does into a
- * copy of the project's lists, and brings what it added and changed into
- * the project through the partner edits, as one undo step.  A refused
- * file changes nothing.
+ * linli_partner_csv_read() of a units list, its columns found from the
+ * headers.
  *
  * Returns: whether the file was read
  */
 gboolean
-linli_partner_units_csv_import (LinliHistory  *history,
-                                const char    *path,
-                                const int     *columns,
-                                gboolean       add_categories,
-                                guint         *n_added,
-                                guint         *n_changed,
-                                GError       **error)
+linli_partner_units_csv_read (LinliPartners  *partners,
+                              const char     *path,
+                              gboolean        add_categories,
+                              guint          *n_added,
+                              guint          *n_changed,
+                              GError        **error)
 {
+  return linli_partner_csv_read (LINLI_PARTNER_LIST_UNITS, NULL, partners, path, NULL,
+                                 add_categories, n_added, n_changed, error);
+}
+
+/**
+ * linli_partner_csv_read:
+ * @list: %LINLI_PARTNER_LIST_UNITS or %LINLI_PARTNER_LIST_NEEDS
+ * @project: (nullable): the project whose communities, compounds and grids
+ *   the places of needs name (needs only)
+ * @partners: the lists the file goes into (a project's or a registry's)
+ * @path: a CSV file (UTF-8, GBK or UTF-16; comma, semicolon or tab) with a
+ *   header row
+ * @columns: (nullable) (array): per field of the list
+ *   (#LinliPartnerCsvField, #LinliPartnerNeedsCsvField) the column it is
+ *   in, -1 for none; %NULL: found from the headers
+ * @add_categories: whether a category @partners does not know is added
+ *   (with the name the file gives it) rather than refused
+ * @n_added: (out) (optional): items added
+ * @n_changed: (out) (optional): items replaced by different ones
+ * @error: where a refused file is reported: "FILE:LINE: reason" for each
+ *   bad row (ten at most, and how many more)
+ *
+ * Reads a list of units (linli-partner-csv.h) or needs
+ * (linli-partner-needs-csv.h) into @partners.  Categories are found by
+ * id, name or the name shown among those @partners knows.  A refused file
+ * leaves @partners as it was.
+ *
+ * Returns: whether the file was read
+ */
+gboolean
+linli_partner_csv_read (LinliPartnerList   list,
+                        LinliProject      *project,
+                        LinliPartners     *partners,
+                        const char        *path,
+                        const int         *columns,
+                        gboolean           add_categories,
+                        guint             *n_added,
+                        guint             *n_changed,
+                        GError           **error)
+{
+  const LinliPartnerSheet *sheet = sheet_of (list);
+  g_auto (LinliPartnerRows) rows = { 0 };
+  g_autoptr (LinliPartners) work = linli_partners_new ();
+  LinliPartnerRead read = { project, work, add_categories, 0, 0 };
+
+  g_return_val_if_fail (sheet != NULL, FALSE);
+  g_return_val_if_fail (list != LINLI_PARTNER_LIST_NEEDS || LINLI_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (LINLI_IS_PARTNERS (partners), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* The rows are read into a copy, which may get new categories; only a
+   * file read whole replaces @partners. */
+  linli_partners_copy_from (work, partners);
+  if (!_linli_partner_rows_open (&rows, sheet, path, columns, error) ||
+      !sheet->read (&rows, &read, error))
+    return FALSE;
+  linli_partners_copy_from (partners, work);
+  if (n_added != NULL)
+    *n_added = read.n_added;
+  if (n_changed != NULL)
+    *n_changed = read.n_changed;
+  return TRUE;
+}
+
+/**
+ * linli_partner_csv_import:
+ * @list: %LINLI_PARTNER_LIST_UNITS or %LINLI_PARTNER_LIST_NEEDS
+ * @history: the history of the project the list goes into
+ * @path: a CSV file with a header row
+ * @columns: (nullable) (array): the columns chosen, or %NULL to find them
+ *   from the headers
+ * @add_categories: whether categories not known yet are added
+ * @n_added: (out) (optional): how many items were added
+ * @n_changed: (out) (optional): how many were changed
+ * @error: where a refused file is reported, as linli_partner_csv_read()
+ *
+ * Reads the file as linli_partner_csv_read() does into a copy of the
+ * project's lists, and brings what it added and changed into the project
+ * through the partner edits, as one undo step.  A refused file changes
+ * nothing.
+ *
+ * Returns: whether the file was read
+ */
+gboolean
+linli_partner_csv_import (LinliPartnerList   list,
+                          LinliHistory      *history,
+                          const char        *path,
+                          const int         *columns,
+                          gboolean           add_categories,
+                          guint             *n_added,
+                          guint             *n_changed,
+                          GError           **error)
+{
+  const LinliPartnerSheet *sheet = sheet_of (list);
+  LinliProject *project;
   g_autoptr (LinliPartners) work = linli_partners_new ();
   guint added = 0, changed = 0;
 
+  g_return_val_if_fail (sheet != NULL, FALSE);
   g_return_val_if_fail (LINLI_IS_HISTORY (history), FALSE);
 
-  linli_partners_copy_from (work,
-                            linli_project_get_partners (linli_history_get_project (history)));
-  if (!linli_partner_units_csv_read_columns (work, path, columns, add_categories, &added,
-                                             &changed, error))
+  project = linli_history_get_project (history);
+  linli_partners_copy_from (work, linli_project_get_partners (project));
+  if (!linli_partner_csv_read (list, project, work, path, columns, add_categories, &added,
+                               &changed, error))
     return FALSE;
   if (added + changed > 0)
-    _linli_partner_csv_bring_in (history, work, LINLI_PARTNER_LIST_UNITS,
-                                 _("Import Partner Units"));
+    bring_in (history, work, list, _(sheet->title));
   if (n_added != NULL)
     *n_added = added;
   if (n_changed != NULL)
     *n_changed = changed;
   return TRUE;
+}
+
+/**
+ * linli_partner_csv_get_n_fields:
+ * @list: %LINLI_PARTNER_LIST_UNITS or %LINLI_PARTNER_LIST_NEEDS
+ *
+ * Returns: how many fields the list has (the length of the columns arrays)
+ */
+guint
+linli_partner_csv_get_n_fields (LinliPartnerList list)
+{
+  const LinliPartnerSheet *sheet = sheet_of (list);
+
+  return sheet != NULL ? sheet->n_fields : 0;
+}
+
+/**
+ * linli_partner_csv_get_required:
+ * @list: %LINLI_PARTNER_LIST_UNITS or %LINLI_PARTNER_LIST_NEEDS
+ *
+ * Returns: the field without a column of which the list is refused (a
+ *   unit's name, a need's category)
+ */
+guint
+linli_partner_csv_get_required (LinliPartnerList list)
+{
+  const LinliPartnerSheet *sheet = sheet_of (list);
+
+  return sheet != NULL ? sheet->required : 0;
+}
+
+/**
+ * linli_partner_csv_guess_columns:
+ * @list: %LINLI_PARTNER_LIST_UNITS or %LINLI_PARTNER_LIST_NEEDS
+ * @headers: (array length=n_headers): a file's header row
+ * @n_headers: its length
+ * @columns: (out caller-allocates) (array): per field of the list the
+ *   column whose header names it, or -1
+ *
+ * Guesses the columns from the headers the way linli_partner_csv_read()
+ * finds them (the first of two alike).
+ */
+void
+linli_partner_csv_guess_columns (LinliPartnerList   list,
+                                 const char *const *headers,
+                                 guint              n_headers,
+                                 int               *columns)
+{
+  const LinliPartnerSheet *sheet = sheet_of (list);
+
+  g_return_if_fail (sheet != NULL);
+
+  for (guint f = 0; f < sheet->n_fields; f++)
+    columns[f] = -1;
+  for (guint c = 0; c < n_headers; c++)
+    {
+      g_autofree char *header = g_strstrip (g_strdup (headers[c] != NULL ? headers[c] : ""));
+
+      for (guint f = 0; f < sheet->n_fields; f++)
+        if (columns[f] < 0 && header_is (sheet, header, f))
+          columns[f] = c;
+    }
+}
+
+/**
+ * linli_partner_csv_field_label:
+ * @list: %LINLI_PARTNER_LIST_UNITS or %LINLI_PARTNER_LIST_NEEDS
+ * @field: a field of the list
+ *
+ * Returns: (transfer none): what the column holds, for people (translated)
+ */
+const char *
+linli_partner_csv_field_label (LinliPartnerList list,
+                               guint            field)
+{
+  const LinliPartnerSheet *sheet = sheet_of (list);
+
+  g_return_val_if_fail (sheet != NULL && field < sheet->n_fields, NULL);
+
+  return _(sheet->labels[field]);
 }

@@ -16,18 +16,22 @@
  * them (linli-partner-csv-private.h), each the need of a place the
  * project names. */
 
-#define FIELD_ID         LINLI_PARTNER_NEEDS_CSV_ID
-#define FIELD_COMMUNITY  LINLI_PARTNER_NEEDS_CSV_COMMUNITY
-#define FIELD_COMPOUND   LINLI_PARTNER_NEEDS_CSV_COMPOUND
-#define FIELD_GRID       LINLI_PARTNER_NEEDS_CSV_GRID
-#define FIELD_PLACE      LINLI_PARTNER_NEEDS_CSV_PLACE
-#define FIELD_PLACE_TYPE LINLI_PARTNER_NEEDS_CSV_PLACE_TYPE
-#define FIELD_CATEGORY   LINLI_PARTNER_NEEDS_CSV_CATEGORY
-#define FIELD_QUANTITY   LINLI_PARTNER_NEEDS_CSV_QUANTITY
-#define FIELD_PERIOD     LINLI_PARTNER_NEEDS_CSV_PERIOD
-#define FIELD_PRIORITY   LINLI_PARTNER_NEEDS_CSV_PRIORITY
-#define FIELD_NOTE       LINLI_PARTNER_NEEDS_CSV_NOTE
-#define N_FIELDS         LINLI_PARTNER_NEEDS_CSV_N_FIELDS
+/* The fields under short names. */
+typedef enum
+{
+  ID = LINLI_PARTNER_NEEDS_CSV_ID,
+  COMMUNITY = LINLI_PARTNER_NEEDS_CSV_COMMUNITY,
+  COMPOUND = LINLI_PARTNER_NEEDS_CSV_COMPOUND,
+  GRID = LINLI_PARTNER_NEEDS_CSV_GRID,
+  PLACE = LINLI_PARTNER_NEEDS_CSV_PLACE,
+  PLACE_TYPE = LINLI_PARTNER_NEEDS_CSV_PLACE_TYPE,
+  CATEGORY = LINLI_PARTNER_NEEDS_CSV_CATEGORY,
+  QUANTITY = LINLI_PARTNER_NEEDS_CSV_QUANTITY,
+  PERIOD = LINLI_PARTNER_NEEDS_CSV_PERIOD,
+  PRIORITY = LINLI_PARTNER_NEEDS_CSV_PRIORITY,
+  NOTE = LINLI_PARTNER_NEEDS_CSV_NOTE,
+  N_FIELDS,
+} Field;
 
 #define set_invalid _linli_partner_csv_invalid
 
@@ -46,8 +50,20 @@ static const LinliPartnerCsvHeaders field_headers[N_FIELDS] = {
   { "备注", "note", "说明", NULL },
 };
 
-static const LinliPartnerSheet needs_sheet = {
-  field_headers, N_FIELDS, FIELD_CATEGORY, N_("no column of categories (类别 or category)"),
+/* What each column holds, for people. */
+static const char *const field_labels[N_FIELDS] = {
+  N_("Id"), N_("Community"), N_("Compound"), N_("Grid"), N_("Place"), N_("Place type"),
+  N_("Category"), N_("Quantity"), N_("Period"), N_("Priority"), N_("Note"),
+};
+
+static gboolean read_needs (LinliPartnerRows  *rows,
+                            LinliPartnerRead  *read,
+                            GError           **error);
+
+const LinliPartnerSheet _linli_partner_needs_sheet = {
+  field_headers, field_labels, N_FIELDS, CATEGORY,
+  N_("no column of categories (类别 or category)"), N_("Import Partner Needs"),
+  N_("the file lists no need"), read_needs,
 };
 
 /* The kinds of place in Chinese, in the order of the enumeration. */
@@ -239,11 +255,11 @@ read_place (LinliPartnerRows  *rows,
             LinliPartnerNeed  *n,
             GError           **error)
 {
-  static const guint kind_fields[N_KINDS] = { FIELD_COMMUNITY, FIELD_COMPOUND, FIELD_GRID };
+  static const guint kind_fields[N_KINDS] = { COMMUNITY, COMPOUND, GRID };
   guint line = _linli_partner_rows_line (rows);
-  const char *type = _linli_partner_rows_text (rows, FIELD_PLACE_TYPE);
-  const char *place = _linli_partner_rows_text (rows, FIELD_PLACE);
-  const char *community = _linli_partner_rows_text (rows, FIELD_COMMUNITY);
+  const char *type = _linli_partner_rows_text (rows, PLACE_TYPE);
+  const char *place = _linli_partner_rows_text (rows, PLACE);
+  const char *community = _linli_partner_rows_text (rows, COMMUNITY);
   const char *name;
   guint kind = ANY_KIND;
   int scope = -1, found = -1;
@@ -348,9 +364,9 @@ read_need (LinliPartnerRows  *rows,
            LinliPartnerNeed  *n,
            GError           **error)
 {
-  const char *category = _linli_partner_rows_text (rows, FIELD_CATEGORY);
-  const char *quantity = _linli_partner_rows_text (rows, FIELD_QUANTITY);
-  const char *note = _linli_partner_rows_text (rows, FIELD_NOTE);
+  const char *category = _linli_partner_rows_text (rows, CATEGORY);
+  const char *quantity = _linli_partner_rows_text (rows, QUANTITY);
+  const char *note = _linli_partner_rows_text (rows, NOTE);
   const char *id;
 
   if (!read_place (rows, places, n, error))
@@ -362,9 +378,9 @@ read_need (LinliPartnerRows  *rows,
                                          error)) == NULL ||
       !_linli_partner_csv_number (rows, quantity, _("quantity"), 0, 1e9, TRUE, 1, &n->quantity,
                                   error) ||
-      !_linli_partner_csv_period (rows, _linli_partner_rows_text (rows, FIELD_PERIOD),
+      !_linli_partner_csv_period (rows, _linli_partner_rows_text (rows, PERIOD),
                                   &n->period, error) ||
-      !read_priority (rows, _linli_partner_rows_text (rows, FIELD_PRIORITY), &n->priority,
+      !read_priority (rows, _linli_partner_rows_text (rows, PRIORITY), &n->priority,
                       error))
     return FALSE;
   if (!(n->quantity > 0))
@@ -395,7 +411,7 @@ read_rows (LinliPartnerRows  *rows,
 
   while (_linli_partner_rows_next (rows, &done, error) && !done)
     {
-      const char *id = _linli_partner_rows_text (rows, FIELD_ID);
+      const char *id = _linli_partner_rows_text (rows, ID);
       Draft *draft = g_new0 (Draft, 1), *other;
       GError *bad = NULL;
       char *key;
@@ -434,64 +450,25 @@ read_rows (LinliPartnerRows  *rows,
       if (draft->has_id)
         g_hash_table_insert (by_id, draft->need.id, draft);
     }
-  if (!done || !_linli_partner_rows_check (rows, error))
-    return FALSE;
-  if (drafts->len == 0)
-    return set_invalid (error, rows->path, 0, _("the file lists no need"));
-  return TRUE;
+  return _linli_partner_rows_finish (rows, done, drafts->len, error);
 }
 
-/* Public API */
-
-/**
- * linli_partner_needs_csv_read:
- * @project: the project whose communities, compounds and grids the places
- *   name
- * @partners: the lists the needs go into (the project's or a registry's)
- * @path: a CSV file (UTF-8, GBK or UTF-16; comma, semicolon or tab)
- * @columns: (nullable) (array fixed-size=11): per
- *   #LinliPartnerNeedsCsvField the column it is in, -1 for none; %NULL:
- *   found from the headers
- * @add_categories: whether a category @partners does not know is added
- *   (with the name the file gives it) rather than refused
- * @n_added: (out) (optional): needs added
- * @n_changed: (out) (optional): needs replaced by different ones
- * @error: where a refused file is reported, "FILE:LINE: reason"
- *
- * Reads a list of needs (see the header for the columns and the rules)
- * into @partners.  A refused file leaves @partners as it was.
- *
- * Returns: whether the file was read
- */
-gboolean
-linli_partner_needs_csv_read (LinliProject   *project,
-                              LinliPartners  *partners,
-                              const char     *path,
-                              const int      *columns,
-                              gboolean        add_categories,
-                              guint          *n_added,
-                              guint          *n_changed,
-                              GError        **error)
+/* Reads the needs of the rows and applies them into the copy (see the
+ * header for which need a row replaces). */
+static gboolean
+read_needs (LinliPartnerRows  *rows,
+            LinliPartnerRead  *read,
+            GError           **error)
 {
   const LinliPartnerList list = LINLI_PARTNER_LIST_NEEDS;
-  g_auto (LinliPartnerRows) rows = { 0 };
+  LinliPartners *work = read->work;
   g_autoptr (GPtrArray) drafts = g_ptr_array_new_with_free_func (draft_free);
-  g_autoptr (LinliPartners) work = linli_partners_new ();
   g_autoptr (GHashTable) existing = NULL;
   Places places = { 0 };
-  guint added = 0, changed = 0;
   gboolean ok;
 
-  g_return_val_if_fail (LINLI_IS_PROJECT (project), FALSE);
-  g_return_val_if_fail (LINLI_IS_PARTNERS (partners), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  /* Read into a copy, which may get new categories; only a file read
-   * whole replaces @partners. */
-  linli_partners_copy_from (work, partners);
-  places_init (&places, project);
-  ok = _linli_partner_rows_open (&rows, &needs_sheet, path, columns, error) &&
-       read_rows (&rows, &places, work, drafts, add_categories, error);
+  places_init (&places, read->project);
+  ok = read_rows (rows, &places, work, drafts, read->add_categories, error);
   places_clear (&places);
   if (!ok)
     return FALSE;
@@ -520,137 +497,20 @@ linli_partner_needs_csv_read (LinliProject   *project,
           guint value = GPOINTER_TO_UINT (g_hash_table_lookup (existing, key));
 
           if (value == AMBIGUOUS)
-            return set_invalid (error, rows.path, d->line,
-                                _("the lists hold several needs of this place and category: "
-                                  "give the need’s id (编号)"));
+            {
+              GError *bad = NULL;
+
+              set_invalid (&bad, rows->path, d->line,
+                           _("the lists hold several needs of this place and category: give "
+                             "the need’s id (编号)"));
+              _linli_partner_rows_refuse (rows, bad);
+              continue;
+            }
           position = (int) value - 1;
           if (position >= 0)
             d->need.id = g_strdup (linli_partners_get_need (work, position)->id);
         }
-      if (position >= 0 &&
-          linli_partner_item_equal (list, linli_partners_get (work, list, position), &d->need))
-        ;  /* The same as before: neither added nor changed. */
-      else if (position >= 0)
-        {
-          linli_partners_replace (work, list, position, &d->need);
-          changed++;
-        }
-      else
-        {
-          if (d->need.id == NULL)
-            d->need.id = linli_partners_new_id (work, list);
-          linli_partners_insert (work, list, linli_partners_get_n (work, list), &d->need);
-          added++;
-        }
+      _linli_partner_csv_put (read, list, position, &d->need, &d->need.id);
     }
-  linli_partners_copy_from (partners, work);
-  if (n_added != NULL)
-    *n_added = added;
-  if (n_changed != NULL)
-    *n_changed = changed;
-  return TRUE;
-}
-
-/**
- * linli_partner_needs_csv_import:
- * @history: the history of the project the needs go into
- * @path: a CSV file with a header row
- * @columns: (nullable) (array fixed-size=11): the columns chosen, or
- *   %NULL to find them from the headers
- * @add_categories: whether categories not known yet are added
- * @n_added: (out) (optional): how many needs were added
- * @n_changed: (out) (optional): how many were changed
- * @error: where a refused file is reported, "FILE:LINE: reason"
- *
- * Reads the file as linli_partner_needs_csv_read() does into a copy of the
- * project's lists, and brings what it added and changed into the project
- * through the partner edits, as one undo step.  A refused file changes
- * nothing.
- *
- * Returns: whether the file was read
- */
-gboolean
-linli_partner_needs_csv_import (LinliHistory  *history,
-                                const char    *path,
-                                const int     *columns,
-                                gboolean       add_categories,
-                                guint         *n_added,
-                                guint         *n_changed,
-                                GError       **error)
-{
-  LinliProject *project;
-  g_autoptr (LinliPartners) work = linli_partners_new ();
-  guint added = 0, changed = 0;
-
-  g_return_val_if_fail (LINLI_IS_HISTORY (history), FALSE);
-
-  project = linli_history_get_project (history);
-  linli_partners_copy_from (work, linli_project_get_partners (project));
-  if (!linli_partner_needs_csv_read (project, work, path, columns, add_categories, &added,
-                                     &changed, error))
-    return FALSE;
-  if (added + changed > 0)
-    _linli_partner_csv_bring_in (history, work, LINLI_PARTNER_LIST_NEEDS,
-                                 _("Import Partner Needs"));
-  if (n_added != NULL)
-    *n_added = added;
-  if (n_changed != NULL)
-    *n_changed = changed;
-  return TRUE;
-}
-
-/**
- * linli_partner_needs_csv_guess_columns:
- * @headers: (array length=n_headers): a file's header row
- * @n_headers: its length
- * @columns: (out caller-allocates) (array fixed-size=11): per
- *   #LinliPartnerNeedsCsvField the column whose header names it, or -1
- *
- * Guesses the columns from the headers the way
- * linli_partner_needs_csv_read() finds them (the first of two alike).
- */
-void
-linli_partner_needs_csv_guess_columns (const char *const *headers,
-                                       guint              n_headers,
-                                       int               *columns)
-{
-  _linli_partner_sheet_guess (&needs_sheet, headers, n_headers, columns);
-}
-
-/**
- * linli_partner_needs_csv_field_label:
- * @field: a column of a needs list
- *
- * Returns: (transfer none): what the column holds, for people (translated)
- */
-const char *
-linli_partner_needs_csv_field_label (LinliPartnerNeedsCsvField field)
-{
-  switch (field)
-    {
-    case LINLI_PARTNER_NEEDS_CSV_ID:
-      return _("Id");
-    case LINLI_PARTNER_NEEDS_CSV_COMMUNITY:
-      return _("Community");
-    case LINLI_PARTNER_NEEDS_CSV_COMPOUND:
-      return _("Compound");
-    case LINLI_PARTNER_NEEDS_CSV_GRID:
-      return _("Grid");
-    case LINLI_PARTNER_NEEDS_CSV_PLACE:
-      return _("Place");
-    case LINLI_PARTNER_NEEDS_CSV_PLACE_TYPE:
-      return _("Place type");
-    case LINLI_PARTNER_NEEDS_CSV_CATEGORY:
-      return _("Category");
-    case LINLI_PARTNER_NEEDS_CSV_QUANTITY:
-      return _("Quantity");
-    case LINLI_PARTNER_NEEDS_CSV_PERIOD:
-      return _("Period");
-    case LINLI_PARTNER_NEEDS_CSV_PRIORITY:
-      return _("Priority");
-    case LINLI_PARTNER_NEEDS_CSV_NOTE:
-      return _("Note");
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  return _linli_partner_rows_check (rows, error);
 }

@@ -3,15 +3,14 @@
 
 #include <glib.h>
 
-#include "linli-history.h"
 #include "linli-partner-csv.h"
-#include "linli-partners.h"
-#include "linli-project.h"
 
 G_BEGIN_DECLS
 
-/* A list of needs (需求清单) as a street office keeps it in a spreadsheet:
- * one row per need.  Headers in Chinese or English:
+/* A list of needs (需求清单) as a street office keeps it in a spreadsheet,
+ * read by linli_partner_csv_read() and imported by
+ * linli_partner_csv_import() with %LINLI_PARTNER_LIST_NEEDS: one row per
+ * need.  Headers in Chinese or English:
  *
  *   编号/id, 社区/community, 小区/compound, 网格/grid, 地点/place,
  *   地点类型/place type, 类别/category (required), 数量/quantity,
@@ -54,26 +53,5 @@ typedef enum
 } LinliPartnerNeedsCsvField;
 
 #define LINLI_PARTNER_NEEDS_CSV_N_FIELDS (LINLI_PARTNER_NEEDS_CSV_NOTE + 1)
-
-const char *linli_partner_needs_csv_field_label   (LinliPartnerNeedsCsvField  field);
-void        linli_partner_needs_csv_guess_columns (const char *const         *headers,
-                                                   guint                      n_headers,
-                                                   int                       *columns);
-
-gboolean    linli_partner_needs_csv_read   (LinliProject   *project,
-                                            LinliPartners  *partners,
-                                            const char     *path,
-                                            const int      *columns,
-                                            gboolean        add_categories,
-                                            guint          *n_added,
-                                            guint          *n_changed,
-                                            GError        **error);
-gboolean    linli_partner_needs_csv_import (LinliHistory   *history,
-                                            const char     *path,
-                                            const int      *columns,
-                                            gboolean        add_categories,
-                                            guint          *n_added,
-                                            guint          *n_changed,
-                                            GError        **error);
 
 G_END_DECLS

@@ -14,39 +14,19 @@
  * and reason.  Reading is the core's (linli-partner-csv.h,
  * linli-partner-needs-csv.h): the summary comes from reading the file into
  * a copy of the project's lists with the columns as chosen, the import
- * from the core's import, one undoable step.  What differs between the
- * lists is in one table of kinds. */
+ * from the core's import, one undoable step.  The core says what differs
+ * between the lists but the dialog's words, which are in one table of
+ * kinds. */
 
 #define MAX_PREVIEW_ROWS 12
 
-/* What a list's import needs to know of it. */
+/* The words of a list's dialog. */
 typedef struct
 {
-  guint        n_fields;
-  guint        required;
-  const char *(*label)  (guint field);
-  void        (*guess)  (const char *const *headers,
-                         guint              n_headers,
-                         int               *columns);
-  gboolean    (*read)   (LinliProject      *project,
-                         LinliPartners     *work,
-                         const char        *path,
-                         const int         *columns,
-                         gboolean           add_categories,
-                         guint             *n_added,
-                         guint             *n_changed,
-                         GError           **error);
-  gboolean    (*import) (LinliHistory      *history,
-                         const char        *path,
-                         const int         *columns,
-                         gboolean           add_categories,
-                         guint             *n_added,
-                         guint             *n_changed,
-                         GError           **error);
-  const char  *title;
-  const char  *group;
-  const char  *description;
-  const char  *unchanged;
+  const char *title;
+  const char *group;
+  const char *description;
+  const char *unchanged;
 } Kind;
 
 struct _LinliPartnerListDialog
@@ -67,35 +47,7 @@ G_DEFINE_FINAL_TYPE (LinliPartnerListDialog, linli_partner_list_dialog,
 
 /* Kinds */
 
-static const char *
-units_label (guint field)
-{
-  return linli_partner_csv_field_label (field);
-}
-
-static gboolean
-units_read (LinliProject   *project,
-            LinliPartners  *work,
-            const char     *path,
-            const int      *columns,
-            gboolean        add_categories,
-            guint          *n_added,
-            guint          *n_changed,
-            GError        **error)
-{
-  return linli_partner_units_csv_read_columns (work, path, columns, add_categories, n_added,
-                                               n_changed, error);
-}
-
-static const char *
-needs_label (guint field)
-{
-  return linli_partner_needs_csv_field_label (field);
-}
-
 static const Kind units_kind = {
-  LINLI_PARTNER_CSV_N_FIELDS, LINLI_PARTNER_CSV_NAME, units_label,
-  linli_partner_csv_guess_columns, units_read, linli_partner_units_csv_import,
   N_("Import Partner Units"), N_("Partner Units"),
   N_("One row per resource item, the unit's columns repeated on each of its rows. A unit whose "
      "id or name the project has is changed; the others are added. The import is one step to "
@@ -104,9 +56,6 @@ static const Kind units_kind = {
 };
 
 static const Kind needs_kind = {
-  LINLI_PARTNER_NEEDS_CSV_N_FIELDS, LINLI_PARTNER_NEEDS_CSV_CATEGORY, needs_label,
-  linli_partner_needs_csv_guess_columns, linli_partner_needs_csv_read,
-  linli_partner_needs_csv_import,
   N_("Import Partner Needs"), N_("Partner Needs"),
   N_("One row per need of a community, compound or grid, named as the project names it: the "
      "place type, or else the most specific of the community, compound and grid columns, says "
@@ -121,7 +70,7 @@ static void
 get_columns (LinliPartnerListDialog *self,
              int                    *columns)
 {
-  for (guint f = 0; f < self->kind->n_fields; f++)
+  for (guint f = 0; f < linli_partner_csv_get_n_fields (self->list); f++)
     columns[f] = linli_columns_dialog_get_column (LINLI_COLUMNS_DIALOG (self), f);
 }
 
@@ -136,7 +85,7 @@ fill_preview (LinliPartnerListDialog *self,
 
   linli_columns_dialog_clear_preview (dialog);
   linli_columns_dialog_add_preview (dialog, 0, 0, _("Line"), "dim-label");
-  for (guint f = 0; f < self->kind->n_fields; f++)
+  for (guint f = 0; f < linli_partner_csv_get_n_fields (self->list); f++)
     {
       g_autofree char *title = NULL;
       GtkWidget *from;
@@ -144,7 +93,8 @@ fill_preview (LinliPartnerListDialog *self,
       if (columns[f] < 0)
         continue;
       title = linli_columns_dialog_dup_column_title (dialog, columns[f]);
-      linli_columns_dialog_add_preview (dialog, column, 0, self->kind->label (f), "heading");
+      linli_columns_dialog_add_preview (dialog, column, 0,
+                                        linli_partner_csv_field_label (self->list, f), "heading");
       from = linli_columns_dialog_add_preview (dialog, column, 1, title, "dim-label");
       gtk_widget_add_css_class (from, "caption");
       for (guint r = 0; r < n_rows; r++)
@@ -170,16 +120,16 @@ linli_partner_list_dialog_update (LinliColumnsDialog *dialog)
   g_autoptr (LinliPartners) work = linli_partners_new ();
   g_autoptr (GError) error = NULL;
   g_autofree char *summary = NULL;
-  g_autofree int *columns = g_new (int, self->kind->n_fields);
+  g_autofree int *columns = g_new (int, linli_partner_csv_get_n_fields (self->list));
   guint added = 0, changed = 0;
   gboolean ok;
 
   get_columns (self, columns);
   fill_preview (self, columns);
   linli_partners_copy_from (work, linli_project_get_partners (project));
-  ok = self->kind->read (project, work, self->path, columns,
-                         gtk_switch_get_active (self->categories_switch), &added, &changed,
-                         &error);
+  ok = linli_partner_csv_read (self->list, project, work, self->path, columns,
+                               gtk_switch_get_active (self->categories_switch), &added, &changed,
+                               &error);
   if (!ok)
     summary = g_strdup (error->message);
   else if (added + changed == 0)
@@ -265,7 +215,7 @@ linli_partner_list_dialog_new (const char       *path,
   g_autofree LinliColumnsField *fields = NULL;
   g_autofree int *guess = NULL;
   g_autofree const char **headers = NULL;
-  guint n_columns;
+  guint n_columns, n_fields;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (table != NULL, NULL);
@@ -286,14 +236,15 @@ linli_partner_list_dialog_new (const char       *path,
   headers = g_new0 (const char *, MAX (n_columns, 1));
   for (guint c = 0; c < n_columns; c++)
     headers[c] = linli_csv_table_get_header (table, c);
-  guess = g_new (int, self->kind->n_fields);
-  fields = g_new (LinliColumnsField, self->kind->n_fields);
-  self->kind->guess (headers, n_columns, guess);
-  for (guint f = 0; f < self->kind->n_fields; f++)
-    fields[f] = (LinliColumnsField) { self->kind->label (f), f == self->kind->required,
-                                      guess[f] };
+  n_fields = linli_partner_csv_get_n_fields (list);
+  guess = g_new (int, n_fields);
+  fields = g_new (LinliColumnsField, n_fields);
+  linli_partner_csv_guess_columns (list, headers, n_columns, guess);
+  for (guint f = 0; f < n_fields; f++)
+    fields[f] = (LinliColumnsField) { linli_partner_csv_field_label (list, f),
+                                      f == linli_partner_csv_get_required (list), guess[f] };
   linli_columns_dialog_set_table (LINLI_COLUMNS_DIALOG (self), table);
-  linli_columns_dialog_set_fields (LINLI_COLUMNS_DIALOG (self), fields, self->kind->n_fields);
+  linli_columns_dialog_set_fields (LINLI_COLUMNS_DIALOG (self), fields, n_fields);
   g_signal_connect_object (self->categories_switch, "notify::active",
                            G_CALLBACK (on_categories_changed_cb), self, G_CONNECT_SWAPPED);
   return self;
@@ -324,7 +275,7 @@ linli_partner_list_dialog_get_column (LinliPartnerListDialog *self,
                                       guint                   field)
 {
   g_return_val_if_fail (LINLI_IS_PARTNER_LIST_DIALOG (self), -1);
-  g_return_val_if_fail (field < self->kind->n_fields, -1);
+  g_return_val_if_fail (field < linli_partner_csv_get_n_fields (self->list), -1);
 
   return linli_columns_dialog_get_column (LINLI_COLUMNS_DIALOG (self), field);
 }
@@ -342,7 +293,7 @@ linli_partner_list_dialog_set_column (LinliPartnerListDialog *self,
                                       int                     column)
 {
   g_return_if_fail (LINLI_IS_PARTNER_LIST_DIALOG (self));
-  g_return_if_fail (field < self->kind->n_fields);
+  g_return_if_fail (field < linli_partner_csv_get_n_fields (self->list));
 
   linli_columns_dialog_set_column (LINLI_COLUMNS_DIALOG (self), field, column);
 }
@@ -381,9 +332,9 @@ linli_partner_list_dialog_import (LinliPartnerListDialog  *self,
 
   g_return_val_if_fail (LINLI_IS_PARTNER_LIST_DIALOG (self), FALSE);
 
-  columns = g_new (int, self->kind->n_fields);
+  columns = g_new (int, linli_partner_csv_get_n_fields (self->list));
   get_columns (self, columns);
-  return self->kind->import (self->history, self->path, columns,
-                             gtk_switch_get_active (self->categories_switch), n_added, n_changed,
-                             error);
+  return linli_partner_csv_import (self->list, self->history, self->path, columns,
+                                   gtk_switch_get_active (self->categories_switch), n_added,
+                                   n_changed, error);
 }
