@@ -274,6 +274,8 @@ _linli_partner_rows_next (LinliPartnerRows  *rows,
   GError *local = NULL;
 
   *done = FALSE;
+  for (guint f = 0; f < rows->n_fields; f++)
+    g_clear_pointer (&rows->stripped[f], g_free);
   while (TRUE)
     {
       gboolean blank = TRUE;
@@ -314,8 +316,8 @@ _linli_partner_rows_line (LinliPartnerRows *rows)
   return linli_csv_reader_get_line (rows->reader);
 }
 
-/* The text of @field in the current row, stripped: empty when the file
- * has no such column or the row is short. */
+/* The text of @field in the current row, stripped (kept until the next
+ * row): empty when the file has no such column or the row is short. */
 const char *
 _linli_partner_rows_text (LinliPartnerRows *rows,
                           guint             field)
@@ -325,9 +327,11 @@ _linli_partner_rows_text (LinliPartnerRows *rows,
 
   if (column < 0 || (guint) column >= linli_csv_reader_get_n_fields (rows->reader))
     return "";
-  text = linli_csv_reader_get_field (rows->reader, column);
-  g_free (rows->stripped[field]);
-  rows->stripped[field] = g_strstrip (g_strdup (text != NULL ? text : ""));
+  if (rows->stripped[field] == NULL)
+    {
+      text = linli_csv_reader_get_field (rows->reader, column);
+      rows->stripped[field] = g_strstrip (g_strdup (text != NULL ? text : ""));
+    }
   return rows->stripped[field];
 }
 
