@@ -3,7 +3,7 @@
 # apart: what is met, the straight-line note, each reason for an unmet need
 # (capacity used by a higher priority, beyond the maximum distance with the
 # nearest unit, no unit offering the category, a forbidden pair), a fixed
-# pair, the contact hidden in JSON when the project hides names, and exit 2
+# pair, pairs and options kept in the plan, the contact hidden in JSON when the project hides names, and exit 2
 # for a pair that names no unit.
 set -eu
 tool=$(readlink -f "${1:?linli-tool}")
@@ -109,6 +109,20 @@ grep -q '大关西苑 (weight 1): the units within reach have taken on places of
   fail "assign --whole --json: exit status $?"
 grep -q '"mode" : "whole"' whole.json || fail "whole JSON: no mode"
 [ "$(grep -c '"unit" : "u1"' whole.json)" = 2 ] || fail "whole JSON: the school does not take two places"
+
+# Pairs and options the plan keeps (its Partners page's): within 800 m and u1 never for n1, n1 stays
+# unmet for that reason and n3 for the distance; --fix on the command line overrides the stored pair.
+sed 's|  </partners>|    <rules max-distance="800"><rule unit="u1" need="n1" kind="forbidden"/></rules>\n  </partners>|' \
+  plain.linli > rules.linli
+"$tool" validate rules.linli > /dev/null || fail "the fixture with rules does not validate"
+"$tool" assign rules.linli > out.txt 2> err.txt || fail "assign with stored rules: exit status $?"
+grep -q 'Maximum distance: 800 m' out.txt || fail "stored rules: the maximum distance is not used"
+grep -q 'n1 拱宸桥社区, Tutoring: 8.0 of 8.0 unmet (priority 9): every unit offering it is forbidden for this need' out.txt ||
+  fail "stored rules: n1's reason is not the forbidden pair"
+grep -Eq 'n3 拱宸桥社区, Medical checks: 2.0 of 2.0 unmet \(priority 5\): every unit offering it is farther than 800 m' out.txt ||
+  fail "stored rules: n3's reason is not the distance"
+"$tool" assign rules.linli --fix u1:n1 > out.txt 2> err.txt || fail "assign --fix over a stored rule: exit status $?"
+grep -q '第二中学 → 拱宸桥社区, Tutoring: 8.0 小时, 0 m (fixed)' out.txt || fail "--fix does not override the stored rule"
 
 # A pair naming no unit is refused.
 

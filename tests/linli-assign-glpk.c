@@ -38,18 +38,28 @@ hold_objective (glp_prob *lp,
     glp_set_obj_coef (lp, c, 0);
 }
 
+/* The linear program's optimum, or with @integer the mixed-integer one
+ * (branch and bound from the simplex's solution). */
 static double
 solve (glp_prob *lp,
-       int       direction)
+       int       direction,
+       gboolean  integer)
 {
   glp_smcp parm;
+  glp_iocp iparm;
 
   glp_init_smcp (&parm);
   parm.presolve = GLP_ON;
   glp_set_obj_dir (lp, direction);
   g_assert_cmpint (glp_simplex (lp, &parm), ==, 0);
   g_assert_cmpint (glp_get_status (lp), ==, GLP_OPT);
-  return glp_get_obj_val (lp);
+  if (!integer)
+    return glp_get_obj_val (lp);
+  glp_init_iocp (&iparm);
+  iparm.mip_gap = 0;
+  g_assert_cmpint (glp_intopt (lp, &iparm), ==, 0);
+  g_assert_cmpint (glp_mip_status (lp), ==, GLP_OPT);
+  return glp_mip_obj_val (lp);
 }
 
 /* One column per pair of an offer and a need of its category that may
@@ -58,11 +68,12 @@ solve (glp_prob *lp,
  * need's quantity.  With groups, one more column per group, at most its
  * minimum (or what it needs) and at most what flows into it, maximised
  * first.  Each goal is held as a row while the next is solved for. */
-void
-linli_assign_glpk (const LinliAssignProblem *p,
-                   double                   *groups,
-                   double                   *weighted,
-                   double                   *distance)
+static void
+assign_glpk (const LinliAssignProblem *p,
+             gboolean                  integer,
+             double                   *groups,
+             double                   *weighted,
+             double                   *distance)
 {
   gboolean groups_on = p->groups != NULL && p->group_minimum > 0 && p->n_groups > 0;
   g_autoptr (GArray) priority = g_array_new (FALSE, FALSE, sizeof (double));
@@ -99,6 +110,8 @@ linli_assign_glpk (const LinliAssignProblem *p,
           continue;
         col = glp_add_cols (lp, 1);
         n_cols++;
+        if (integer)
+          glp_set_col_kind (lp, col, GLP_IV);
         if (allowed)
           glp_set_col_bnds (lp, col, GLP_LO, l, 0);
         else
@@ -161,7 +174,7 @@ linli_assign_glpk (const LinliAssignProblem *p,
     {
       for (int c = n_cols + 1; c <= glp_get_num_cols (lp); c++)
         glp_set_obj_coef (lp, c, 1);
-      first = solve (lp, GLP_MAX);
+      first = solve (lp, GLP_MAX, integer);
       hold_objective (lp, glp_get_num_cols (lp), first, TRUE);
     }
   else
@@ -170,10 +183,27 @@ linli_assign_glpk (const LinliAssignProblem *p,
     *groups = first;
   for (int c = 1; c <= n_cols; c++)
     glp_set_obj_coef (lp, c, g_array_index (priority, double, c - 1));
-  *weighted = solve (lp, GLP_MAX);
+  *weighted = solve (lp, GLP_MAX, integer);
   hold_objective (lp, glp_get_num_cols (lp), *weighted, TRUE);
   for (int c = 1; c <= n_cols; c++)
     glp_set_obj_coef (lp, c, g_array_index (dist, double, c - 1));
-  *distance = solve (lp, GLP_MIN);
+  *distance = solve (lp, GLP_MIN, integer);
   glp_delete_prob (lp);
+}
+
+void
+linli_assign_glpk (const LinliAssignProblem *p,
+                   double                   *groups,
+                   double                   *weighted,
+                   double                   *distance)
+{
+  assign_glpk (p, FALSE, groups, weighted, distance);
+}
+
+void
+linli_assign_glpk_integer (const LinliAssignProblem *p,
+                           double                   *weighted,
+                           double                   *distance)
+{
+  assign_glpk (p, TRUE, NULL, weighted, distance);
 }

@@ -15,4 +15,11 @@ void linli_assign_glpk (const LinliAssignProblem *p,
                         double                   *weighted,
                         double                   *distance);
 
+/* The same with every pair's quantity a whole number, solved by GLPK's
+ * branch and bound: the reference for whole units (包保), where each pair
+ * is a unit taking on a place or not. */
+void linli_assign_glpk_integer (const LinliAssignProblem *p,
+                                double                   *weighted,
+                                double                   *distance);
+
 G_END_DECLS

@@ -409,5 +409,21 @@ linli_test_dump_partners (LinliPartners *p)
           g_string_append_c (out, '\n');
         }
     }
+  {
+    const LinliPartnerRules *r = linli_partners_get_rules (p);
+
+    g_string_append_printf (out, "rules every-community=%d straight=%d", r->every_community,
+                            r->straight_line);
+    dump_double (out, "max-distance", r->max_distance);
+    dump_double (out, "community-minimum", r->community_minimum);
+    g_string_append_c (out, '\n');
+    for (guint i = 0; i < r->n_rules; i++)
+      {
+        g_string_append_printf (out, "rule kind=%d", r->rules[i].kind);
+        dump_text (out, "unit", r->rules[i].unit);
+        dump_text (out, "need", r->rules[i].need);
+        g_string_append_c (out, '\n');
+      }
+  }
   return g_string_free (out, FALSE);
 }

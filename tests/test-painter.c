@@ -1114,7 +1114,8 @@ test_water (void)
  * serves.  Points along the segment from the unit to its compound (where
  * the compound's one building stands) change colour when the assignment
  * is accepted, and take the category's colour, another for another
- * category; points beside the segment stay exactly as they were. */
+ * category; points beside the segment stay exactly as they were, and so do
+ * the points along it with the partner layer switched off. */
 static void
 test_partner_lines (void)
 {
@@ -1189,6 +1190,17 @@ test_partner_lines (void)
               g_assert_true (colour_near (colours[1][i], colours[1][0], 16));
             }
           g_assert_false (colour_near (colours[0][1], colours[1][1], 30));
+          /* The layer switched off: the map without the lines, exactly. */
+          linli_painter_set_show_partner_lines (painter, FALSE);
+          surface = render (painter, &view);
+          for (guint i = 0; i < 3; i++)
+            {
+              double t = 0.25 * (i + 1);
+              int x = (int) floor (ux + t * (px - ux)), y = (int) floor (uy + t * (py - uy));
+
+              g_assert_cmphex (pixel_at (surface, x, y), ==, pixel_at (plain, x, y));
+            }
+          cairo_surface_destroy (surface);
           cairo_surface_destroy (plain);
           plain = NULL;
         }

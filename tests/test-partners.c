@@ -261,6 +261,28 @@ accept_random_assignment (GRand        *rand,
   g_assert_true (linli_partner_edits_set_assignment (history, &a));
 }
 
+/* Random options, and a rule for a random pair of a unit and a need. */
+static void
+set_random_rules (GRand        *rand,
+                  LinliHistory *history)
+{
+  LinliPartners *p = linli_project_get_partners (linli_history_get_project (history));
+  guint n_units = linli_partners_get_n (p, LINLI_PARTNER_LIST_UNITS);
+  guint n_needs = linli_partners_get_n (p, LINLI_PARTNER_LIST_NEEDS);
+  g_autoptr (LinliPartnerRules) rules = linli_partner_rules_copy (linli_partners_get_rules (p));
+
+  rules->max_distance = g_rand_boolean (rand) ? 0 : random_quantity (rand) * 10;
+  rules->every_community = g_rand_boolean (rand);
+  rules->community_minimum = 0.5 + random_quantity (rand);
+  rules->straight_line = g_rand_boolean (rand);
+  if (n_units > 0 && n_needs > 0)
+    linli_partner_rules_set (rules,
+                             linli_partners_get_unit (p, g_rand_int_range (rand, 0, n_units))->id,
+                             linli_partners_get_need (p, g_rand_int_range (rand, 0, n_needs))->id,
+                             g_rand_int_range (rand, 0, 2));
+  g_assert_true (linli_partner_edits_set_rules (history, rules));
+}
+
 static void
 fill_random (GRand        *rand,
              LinliHistory *history,
@@ -271,6 +293,8 @@ fill_random (GRand        *rand,
       /* Now and then an assignment is accepted; what is added after it makes it out of date. */
       if (g_rand_int_range (rand, 0, 20) == 0)
         accept_random_assignment (rand, history, 0);
+      else if (g_rand_int_range (rand, 0, 12) == 0)
+        set_random_rules (rand, history);
       else
         add_random_item (rand, history, g_rand_int_range (rand, 0, LINLI_PARTNER_N_LISTS));
     }
@@ -707,7 +731,12 @@ test_proposal (void)
 
       for (guint i = 0; i < 40; i++)
         add_random_item (rand, history, g_rand_int_range (rand, 1, 3));
-      proposal = linli_partner_proposal_new (project, g_rand_boolean (rand) ? 0 : 800, &error);
+      {
+        g_autoptr (LinliPartnerRules) rules = linli_partner_rules_new ();
+
+        rules->max_distance = g_rand_boolean (rand) ? 0 : 800;
+        proposal = linli_partner_proposal_new (project, rules, &error);
+      }
       g_assert_no_error (error);
       r = proposal->result;
       pp = proposal->problem;
@@ -1137,6 +1166,24 @@ static const PartnersCase partners_cases[] = {
     "<assignment> comes too late" },
   { "need after the assignment", UNIT "<assignment/>\n" NEED, 11, "<need> comes too late" },
   { "not a boolean", "<assignment out-of-date='maybe'/>\n", 9, "out-of-date" },
+  { "rule of a missing unit",
+    NEED "<rules>\n<rule unit='u1' need='n1' kind='fixed'/>\n</rules>\n", 11,
+    "<rule> refers to unit “u1”, which does not exist" },
+  { "rule of a missing need",
+    UNIT "<rules>\n<rule unit='u1' need='n1' kind='forbidden'/>\n</rules>\n", 11,
+    "<rule> refers to need “n1”, which does not exist" },
+  { "unknown rule kind",
+    UNIT NEED "<rules>\n<rule unit='u1' need='n1' kind='sometimes'/>\n</rules>\n", 12,
+    "“kind” on <rule> must be “fixed” or “forbidden”" },
+  { "two rules of a pair",
+    UNIT NEED "<rules>\n<rule unit='u1' need='n1' kind='fixed'/>\n"
+    "<rule unit='u1' need='n1' kind='forbidden'/>\n</rules>\n", 13, "a second <rule>" },
+  { "community minimum 0", "<rules community-minimum='0'/>\n", 9, "must be above 0" },
+  { "negative maximum distance", "<rules max-distance='-3'/>\n", 9, "“max-distance” must be" },
+  { "rules after the assignment", "<assignment/>\n<rules/>\n", 10, "<rules> comes too late" },
+  { "two rules", "<rules/>\n<rules/>\n", 10, "<rules> comes too late" },
+  { "other child of the rules", UNIT "<rules>\n<pair/>\n</rules>\n", 11,
+    "may hold only <rule>" },
   { "other child of the assignment", UNIT NEED "<assignment>\n<need/>\n</assignment>\n", 12,
     "may hold only <pair>" },
 };
@@ -1474,6 +1521,315 @@ test_tables (void)
     }
 }
 
+
+/* ------------------------------------------------------------------------ */
+/* Every resource item of a unit, and the rules of proposals                 */
+/* ------------------------------------------------------------------------ */
+
+/* A unit's resource items changed all at once (the second changed, a third
+ * added, the first removed) is one undo step that brings every item back,
+ * and redo takes them forward again. */
+static void
+test_unit_resources_edit (void)
+{
+  g_autoptr (LinliProject) project = base_project ();
+  g_autoptr (LinliHistory) history = linli_history_new (project);
+  LinliPartners *p = linli_project_get_partners (project);
+  LinliPartnerResource before[] = {
+    { "tutoring", 3, "小时", 10, LINLI_PARTNER_PERIOD_MONTH },
+    { "venue", 1, "场", 4, LINLI_PARTNER_PERIOD_WEEK },
+  };
+  LinliPartnerResource after[] = {
+    { "venue", 2, "次", 6, LINLI_PARTNER_PERIOD_QUARTER },
+    { "medical-checks", 5, NULL, 20, LINLI_PARTNER_PERIOD_YEAR },
+  };
+  LinliPartnerUnit unit = { NULL, "中学", LINLI_PARTNER_UNIT_SCHOOL, NULL, TRUE, 30.3, 120.14, NULL,
+                            2, before, G_N_ELEMENTS (before) };
+  g_autofree char *id = linli_partner_edits_add (history, LINLI_PARTNER_LIST_UNITS, &unit);
+  g_autofree char *added = NULL, *changed = NULL;
+  const LinliPartnerUnit *u;
+
+  g_assert_nonnull (id);
+  added = linli_test_dump_partners (p);
+  unit.id = id;
+  unit.resources = after;
+  unit.n_resources = G_N_ELEMENTS (after);
+  g_assert_true (linli_partner_edits_change (history, LINLI_PARTNER_LIST_UNITS, &unit));
+  changed = linli_test_dump_partners (p);
+  u = linli_partners_get_unit (p, 0);
+  g_assert_cmpuint (u->n_resources, ==, 2);
+  g_assert_cmpstr (u->resources[0].category, ==, "venue");
+  g_assert_cmpfloat (u->resources[0].capacity, ==, 6);
+  g_assert_cmpint (u->resources[0].period, ==, LINLI_PARTNER_PERIOD_QUARTER);
+  g_assert_cmpstr (u->resources[1].category, ==, "medical-checks");
+  g_assert_null (u->resources[1].measure);
+
+  linli_history_undo (history);
+  {
+    g_autofree char *undone = linli_test_dump_partners (p);
+
+    g_assert_cmpstr (undone, ==, added);
+  }
+  u = linli_partners_get_unit (p, 0);
+  g_assert_cmpuint (u->n_resources, ==, 2);
+  g_assert_cmpstr (u->resources[1].category, ==, "venue");
+  g_assert_cmpstr (u->resources[1].measure, ==, "场");
+  g_assert_cmpfloat (u->resources[1].quantity, ==, 1);
+  linli_history_redo (history);
+  {
+    g_autofree char *redone = linli_test_dump_partners (p);
+
+    g_assert_cmpstr (redone, ==, changed);
+  }
+}
+
+/* Two units and two needs, for the rules' tests. */
+static void
+add_rule_fixture (LinliHistory *history)
+{
+  LinliPartnerResource res[] = { { "tutoring", 1, NULL, 10, LINLI_PARTNER_PERIOD_MONTH } };
+  LinliPartnerUnit units[] = {
+    { "u1", "中学", LINLI_PARTNER_UNIT_SCHOOL, NULL, TRUE, 30.300, 120.140, NULL, 0, res, 1 },
+    { "u2", "小学", LINLI_PARTNER_UNIT_SCHOOL, NULL, TRUE, 30.306, 120.143, NULL, 0, res, 1 },
+  };
+  LinliPartnerNeed needs[] = {
+    { "n1", LINLI_PARTNER_PLACE_COMPOUND, "k0", "tutoring", 8, 5, NULL, LINLI_PARTNER_PERIOD_MONTH },
+    { "n2", LINLI_PARTNER_PLACE_COMPOUND, "k1", "tutoring", 8, 5, NULL, LINLI_PARTNER_PERIOD_MONTH },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    g_free (linli_partner_edits_add (history, LINLI_PARTNER_LIST_UNITS, &units[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (needs); i++)
+    g_free (linli_partner_edits_add (history, LINLI_PARTNER_LIST_NEEDS, &needs[i]));
+}
+
+/* Always, never and release are one undo step each; a pair has one rule;
+ * a rule of a unit or need that does not exist is refused; removing a unit
+ * drops its rules in the same step, and undo brings them back. */
+static void
+test_rules_edits (void)
+{
+  g_autoptr (LinliProject) project = base_project ();
+  g_autoptr (LinliHistory) history = linli_history_new (project);
+  LinliPartners *p = linli_project_get_partners (project);
+  const LinliPartnerRules *r = linli_partners_get_rules (p);
+  g_autoptr (LinliPartnerRules) options = NULL;
+
+  add_rule_fixture (history);
+  g_assert_true (linli_partner_rules_is_default (r));
+  g_assert_true (linli_partner_edits_set_pair_rule (history, "u1", "n1", LINLI_PARTNER_RULE_FIXED));
+  g_assert_true (linli_partner_edits_set_pair_rule (history, "u2", "n1",
+                                                    LINLI_PARTNER_RULE_FORBIDDEN));
+  r = linli_partners_get_rules (p);
+  g_assert_cmpuint (r->n_rules, ==, 2);
+  g_assert_cmpstr (linli_history_get_undo_label (history), ==, "Never Pair");
+  /* The same pair made never instead of always: still one rule. */
+  g_assert_true (linli_partner_edits_set_pair_rule (history, "u1", "n1",
+                                                    LINLI_PARTNER_RULE_FORBIDDEN));
+  r = linli_partners_get_rules (p);
+  g_assert_cmpuint (r->n_rules, ==, 2);
+  g_assert_cmpint (r->rules[linli_partner_rules_find (r, "u1", "n1")].kind, ==,
+                   LINLI_PARTNER_RULE_FORBIDDEN);
+  linli_history_undo (history);
+  r = linli_partners_get_rules (p);
+  g_assert_cmpint (r->rules[linli_partner_rules_find (r, "u1", "n1")].kind, ==,
+                   LINLI_PARTNER_RULE_FIXED);
+
+  /* Refused: what does not exist, a released pair that has no rule. */
+  g_assert_false (linli_partner_edits_set_pair_rule (history, "u9", "n1",
+                                                     LINLI_PARTNER_RULE_FIXED));
+  g_assert_false (linli_partner_edits_set_pair_rule (history, "u1", "n9",
+                                                     LINLI_PARTNER_RULE_FIXED));
+  g_assert_false (linli_partner_edits_release_pair (history, "u2", "n2"));
+  g_assert_cmpuint (linli_partners_get_rules (p)->n_rules, ==, 2);
+
+  g_assert_true (linli_partner_edits_release_pair (history, "u2", "n1"));
+  g_assert_cmpuint (linli_partners_get_rules (p)->n_rules, ==, 1);
+  linli_history_undo (history);
+  g_assert_cmpuint (linli_partners_get_rules (p)->n_rules, ==, 2);
+
+  /* Options: out of range refused, set as one step. */
+  options = linli_partner_rules_copy (linli_partners_get_rules (p));
+  options->community_minimum = 0;
+  g_assert_false (linli_partner_edits_set_rules (history, options));
+  options->community_minimum = 3;
+  options->max_distance = -1;
+  g_assert_false (linli_partner_edits_set_rules (history, options));
+  options->max_distance = 900;
+  options->every_community = TRUE;
+  g_assert_true (linli_partner_edits_set_rules (history, options));
+  g_assert_cmpfloat (linli_partners_get_rules (p)->max_distance, ==, 900);
+  linli_history_undo (history);
+  g_assert_cmpfloat (linli_partners_get_rules (p)->max_distance, ==, 0);
+  linli_history_redo (history);
+
+  /* Removing u1 drops its rule in the same step. */
+  g_assert_true (linli_partner_edits_remove (history, LINLI_PARTNER_LIST_UNITS, "u1"));
+  r = linli_partners_get_rules (p);
+  g_assert_cmpuint (r->n_rules, ==, 1);
+  g_assert_cmpint (linli_partner_rules_find (r, "u2", "n1"), ==, 0);
+  g_assert_cmpfloat (r->max_distance, ==, 900);
+  linli_history_undo (history);
+  r = linli_partners_get_rules (p);
+  g_assert_cmpuint (r->n_rules, ==, 2);
+  g_assert_cmpint (linli_partner_rules_find (r, "u1", "n1"), >=, 0);
+  g_assert_nonnull (linli_partners_find (p, LINLI_PARTNER_LIST_UNITS, "u1", NULL));
+  /* And removing a need drops its rules too. */
+  g_assert_true (linli_partner_edits_remove (history, LINLI_PARTNER_LIST_NEEDS, "n1"));
+  g_assert_cmpuint (linli_partners_get_rules (p)->n_rules, ==, 0);
+}
+
+/* The rules saved and read back are the same; a file without them opens
+ * with the defaults; the rules of a need whose place is gone are left out
+ * of the file, so it still reads back. */
+static void
+test_rules_file (void)
+{
+  g_autoptr (LinliProject) project = base_project ();
+  g_autoptr (LinliHistory) history = linli_history_new (project);
+  LinliPartners *p = linli_project_get_partners (project);
+  g_autoptr (LinliPartnerRules) rules = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliProject) loaded = NULL;
+  g_autofree char *reason = NULL, *text = NULL;
+
+  add_rule_fixture (history);
+  /* Without rules no <rules> is written, and the defaults come back. */
+  bytes = linli_format_save_bytes (project);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_null (strstr (text, "<rules"));
+  loaded = linli_format_load_data (text, strlen (text), "p.linli", &error);
+  g_assert_no_error (error);
+  g_assert_true (linli_partner_rules_is_default (
+    linli_partners_get_rules (linli_project_get_partners (loaded))));
+  g_clear_object (&loaded);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_pointer (&text, g_free);
+
+  rules = linli_partner_rules_copy (linli_partners_get_rules (p));
+  rules->max_distance = 750.5;
+  rules->every_community = TRUE;
+  rules->community_minimum = 2.5;
+  rules->straight_line = TRUE;
+  linli_partner_rules_set (rules, "u1", "n2", LINLI_PARTNER_RULE_FIXED);
+  linli_partner_rules_set (rules, "u2", "n1", LINLI_PARTNER_RULE_FORBIDDEN);
+  g_assert_true (linli_partner_edits_set_rules (history, rules));
+  bytes = linli_format_save_bytes (project);
+  if (!schema_validates (bytes, &reason))
+    g_error ("the schema refuses the file: %s", reason);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_nonnull (strstr (text, "<rule unit=\"u1\" need=\"n2\" kind=\"fixed\"/>"));
+  loaded = linli_format_load_data (text, strlen (text), "p.linli", &error);
+  g_assert_no_error (error);
+  g_assert_true (linli_partner_rules_equal (
+    linli_partners_get_rules (linli_project_get_partners (loaded)), rules));
+  g_clear_object (&loaded);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_pointer (&text, g_free);
+
+  /* A need at grid g1 with a rule; the grid goes (not through the partner
+   * edits): the need and its rule are not written. */
+  {
+    LinliPartnerNeed n3 = { "n3", LINLI_PARTNER_PLACE_GRID, "g1", "tutoring", 1, 1, NULL,
+                            LINLI_PARTNER_PERIOD_MONTH };
+
+    g_free (linli_partner_edits_add (history, LINLI_PARTNER_LIST_NEEDS, &n3));
+    g_assert_true (linli_partner_edits_set_pair_rule (history, "u1", "n3",
+                                                      LINLI_PARTNER_RULE_FIXED));
+    g_assert_cmpuint (linli_partners_get_rules (p)->n_rules, ==, 3);
+  }
+  linli_grids_remove (linli_project_get_grids (project),
+                      linli_grids_get_grid (linli_project_get_grids (project), 0));
+  bytes = linli_format_save_bytes (project);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_null (strstr (text, "need=\"n3\""));
+  loaded = linli_format_load_data (text, strlen (text), "p.linli", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (linli_partners_get_rules (linli_project_get_partners (loaded))->n_rules, ==, 2);
+}
+
+/* Proposals follow the rules the project keeps: a forbidden pair leaves a
+ * need unmet for that reason, a fixed pair serves first at any distance, a
+ * maximum distance names the nearest unit, straight lines are said. */
+static void
+test_rules_proposal (void)
+{
+  g_autoptr (LinliProject) project = base_project ();
+  g_autoptr (LinliHistory) history = linli_history_new (project);
+  g_autoptr (LinliPartnerRules) rules = NULL;
+  g_autoptr (GError) error = NULL;
+  LinliPartners *p = linli_project_get_partners (project);
+
+  add_rule_fixture (history);
+  /* u1 can serve only n1 (u2 is forbidden for it); u2 is fixed to n2. */
+  g_assert_true (linli_partner_edits_set_pair_rule (history, "u2", "n1",
+                                                    LINLI_PARTNER_RULE_FORBIDDEN));
+  g_assert_true (linli_partner_edits_set_pair_rule (history, "u1", "n1",
+                                                    LINLI_PARTNER_RULE_FORBIDDEN));
+  g_assert_true (linli_partner_edits_set_pair_rule (history, "u2", "n2", LINLI_PARTNER_RULE_FIXED));
+  {
+    g_autoptr (LinliPartnerProposal) proposal = linli_partner_proposal_new (project, NULL, &error);
+    const LinliAssignResult *r;
+    g_autofree char *why = NULL;
+    gboolean fixed_flow = FALSE;
+
+    g_assert_no_error (error);
+    r = proposal->result;
+    g_assert_cmpuint (proposal->problem->problem.n_forbidden, ==, 2);
+    g_assert_cmpuint (proposal->problem->problem.n_fixed, ==, 1);
+    g_assert_cmpint (r->needs[0].reason, ==, LINLI_UNMET_FORBIDDEN);
+    why = linli_partner_proposal_describe_unmet (proposal, project, 0);
+    g_assert_cmpstr (why, ==, "every unit offering it is forbidden for this need");
+    for (guint f = 0; f < r->n_flows; f++)
+      fixed_flow |= r->flows[f].fixed && r->flows[f].unit == 1 && r->flows[f].need == 1;
+    g_assert_true (fixed_flow);
+  }
+  /* u2 made to offer something else: its fixed pair is left out, not an error. */
+  {
+    LinliPartnerUnit *u2 = linli_partner_item_copy (LINLI_PARTNER_LIST_UNITS,
+                                                    linli_partners_get_unit (p, 1));
+    g_autoptr (LinliPartnerProposal) proposal = NULL;
+    const LinliPartnerRules *kept = linli_partners_get_rules (p);
+
+    g_free (u2->resources[0].category);
+    u2->resources[0].category = g_strdup ("venue");
+    g_assert_true (linli_partner_edits_change (history, LINLI_PARTNER_LIST_UNITS, u2));
+    linli_partner_item_free (LINLI_PARTNER_LIST_UNITS, u2);
+    g_assert_false (linli_partner_rule_applies (p, &kept->rules[linli_partner_rules_find (kept, "u2",
+                                                                                          "n2")]));
+    g_assert_true (linli_partner_rule_applies (p, &kept->rules[linli_partner_rules_find (kept, "u1",
+                                                                                         "n1")]));
+    proposal = linli_partner_proposal_new (project, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (proposal->problem->problem.n_fixed, ==, 0);
+    g_assert_cmpuint (proposal->problem->problem.n_forbidden, ==, 2);
+    linli_history_undo (history);
+  }
+  /* Released, with a maximum distance that keeps both units from n2. */
+  g_assert_true (linli_partner_edits_release_pair (history, "u2", "n2"));
+  g_assert_true (linli_partner_edits_release_pair (history, "u1", "n1"));
+  g_assert_true (linli_partner_edits_release_pair (history, "u2", "n1"));
+  rules = linli_partner_rules_copy (linli_partners_get_rules (p));
+  rules->max_distance = 50;
+  rules->straight_line = TRUE;
+  g_assert_true (linli_partner_edits_set_rules (history, rules));
+  {
+    g_autoptr (LinliPartnerProposal) proposal = linli_partner_proposal_new (project, NULL, &error);
+    g_autofree char *why = NULL, *options = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (proposal->result->straight_line);
+    g_assert_cmpfloat (proposal->problem->problem.max_distance, ==, 50);
+    g_assert_cmpint (proposal->result->needs[1].reason, ==, LINLI_UNMET_TOO_FAR);
+    why = linli_partner_proposal_describe_unmet (proposal, project, 1);
+    g_assert_true (g_str_has_prefix (why, "every unit offering it is farther than 50 m; the "
+                                          "nearest, "));
+    options = linli_partner_rules_describe (linli_partners_get_rules (p));
+    g_assert_cmpstr (options, ==, "Maximum distance: 50 m\n");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1498,6 +1854,10 @@ main (int    argc,
   g_test_add_func ("/partners/problem", test_problem);
   g_test_add_func ("/partners/whole-units", test_whole_units);
   g_test_add_func ("/partners/tables", test_tables);
+  g_test_add_func ("/partners/edits/unit-resources", test_unit_resources_edit);
+  g_test_add_func ("/partners/rules/edits", test_rules_edits);
+  g_test_add_func ("/partners/rules/file", test_rules_file);
+  g_test_add_func ("/partners/rules/proposal", test_rules_proposal);
 
 
   return g_test_run ();

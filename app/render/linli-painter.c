@@ -77,6 +77,7 @@ struct _LinliPainter
    * boundaries or the buildings change; the assignment the painter works
    * out itself when it has no document to ask. */
   gboolean             show_grids;
+  gboolean             show_partner_lines;
   LinliGrid           *selected_grid;     /* owned by the project */
   GArray              *sketch;            /* LinliLatLon: a grid or cut being drawn */
   gboolean             sketch_closed;     /* drawn as an area, not a line */
@@ -112,6 +113,7 @@ enum
   PROP_SHOW_LEGEND,
   PROP_SHOW_SCALE_BAR,
   PROP_SHOW_GRIDS,
+  PROP_SHOW_PARTNER_LINES,
   N_PROPS,
 };
 
@@ -2191,7 +2193,7 @@ draw_partner_lines (LinliPainter *self,
                     const View   *v)
 {
   ensure_partner_lines (self);
-  if (self->partner_lines->len == 0)
+  if (!self->show_partner_lines || self->partner_lines->len == 0)
     return;
   cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
@@ -2545,7 +2547,7 @@ draw_legend (LinliPainter *self,
     }
 
   ensure_partner_lines (self);
-  if (self->partner_lines->len > 0)
+  if (self->show_partner_lines && self->partner_lines->len > 0)
     {
       LinliPartners *partners = linli_project_get_partners (self->project);
       guint unit_swatch[2] = { SWATCH_PARTNER_UNIT, 0x303030 };
@@ -2801,6 +2803,9 @@ linli_painter_get_property (GObject    *object,
     case PROP_SHOW_GRIDS:
       g_value_set_boolean (value, self->show_grids);
       break;
+    case PROP_SHOW_PARTNER_LINES:
+      g_value_set_boolean (value, self->show_partner_lines);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2830,6 +2835,9 @@ linli_painter_set_property (GObject      *object,
       break;
     case PROP_SHOW_GRIDS:
       linli_painter_set_show_grids (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_PARTNER_LINES:
+      linli_painter_set_show_partner_lines (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -2889,6 +2897,15 @@ linli_painter_class_init (LinliPainterClass *klass)
   properties[PROP_SHOW_GRIDS] =
     g_param_spec_boolean ("show-grids", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LinliPainter:show-partner-lines:
+   *
+   * Whether the painter draws the accepted partner assignment: its lines,
+   * the units and their legend rows.
+   */
+  properties[PROP_SHOW_PARTNER_LINES] =
+    g_param_spec_boolean ("show-partner-lines", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -2907,6 +2924,7 @@ linli_painter_init (LinliPainter *self)
   self->selected_buildings = g_array_new (FALSE, FALSE, sizeof (guint));
   self->draw_background = TRUE;
   self->show_grids = TRUE;
+  self->show_partner_lines = TRUE;
   self->sketch = g_array_new (FALSE, FALSE, sizeof (LinliLatLon));
   self->labels = g_array_new (FALSE, FALSE, sizeof (LinliPainterLabel));
   g_array_set_clear_func (self->labels, label_clear);
@@ -3403,6 +3421,39 @@ linli_painter_set_show_grids (LinliPainter *self,
     return;
   self->show_grids = show;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_GRIDS]);
+  changed (self);
+}
+
+/**
+ * linli_painter_get_show_partner_lines:
+ *
+ * Returns: whether the accepted partner assignment is drawn
+ */
+gboolean
+linli_painter_get_show_partner_lines (LinliPainter *self)
+{
+  g_return_val_if_fail (LINLI_IS_PAINTER (self), FALSE);
+  return self->show_partner_lines;
+}
+
+/**
+ * linli_painter_set_show_partner_lines:
+ * @show: whether to draw the accepted partner assignment
+ *
+ * Switches the partner layer: a line from each unit to the place it
+ * serves, the units' squares and their legend rows.
+ */
+void
+linli_painter_set_show_partner_lines (LinliPainter *self,
+                                      gboolean      show)
+{
+  g_return_if_fail (LINLI_IS_PAINTER (self));
+
+  show = !!show;
+  if (self->show_partner_lines == show)
+    return;
+  self->show_partner_lines = show;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PARTNER_LINES]);
   changed (self);
 }
 

@@ -88,6 +88,9 @@ void          linli_painter_set_attribution     (LinliPainter *self,
 gboolean      linli_painter_get_show_grids      (LinliPainter *self);
 void          linli_painter_set_show_grids      (LinliPainter *self,
                                                  gboolean      show);
+gboolean      linli_painter_get_show_partner_lines (LinliPainter *self);
+void          linli_painter_set_show_partner_lines (LinliPainter *self,
+                                                    gboolean      show);
 void          linli_painter_set_selected_grid   (LinliPainter *self,
                                                  LinliGrid    *grid);
 void          linli_painter_set_sketch          (LinliPainter      *self,

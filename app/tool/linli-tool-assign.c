@@ -570,9 +570,12 @@ print_whole_json (LinliProject              *project,
   g_print ("%s\n", text);
 }
 
-/* Adds "UNIT:NEED" pairs. */
+/* Adds "UNIT:NEED" pairs: for whole units straight to the problem (they
+ * name places), otherwise to @rules, over any rule the plan keeps for the
+ * same pair. */
 static gboolean
 add_pairs (LinliPartnerProblem *pp,
+           LinliPartnerRules   *rules,
            gboolean             fixed,
            char               **pairs,
            GError             **error)
@@ -587,8 +590,16 @@ add_pairs (LinliPartnerProblem *pp,
                        _("a pair is written UNIT:NEED, not “%s”"), *s);
           return FALSE;
         }
-      if (!linli_partner_problem_add_pair (pp, fixed, parts[0], parts[1], error))
-        return FALSE;
+      /* A pair not in the problem is refused with the problem's words. */
+      if (pp->whole || !g_hash_table_contains (pp->unit_index, parts[0]) ||
+          !g_hash_table_contains (pp->need_index, parts[1]))
+        {
+          if (!linli_partner_problem_add_pair (pp, fixed, parts[0], parts[1], error))
+            return FALSE;
+          continue;
+        }
+      linli_partner_rules_set (rules, parts[0], parts[1],
+                               fixed ? LINLI_PARTNER_RULE_FIXED : LINLI_PARTNER_RULE_FORBIDDEN);
     }
   return TRUE;
 }
@@ -629,6 +640,8 @@ keep_plan_needs (LinliPartners *partners,
  * `linli-tool assign FILE [--json] [--max-distance M] [--fix UNIT:NEED] [--forbid UNIT:NEED]
  * [--registry URI [--save OUT]]`: the optimal assignment of the project's
  * partner units to its needs, and why each need not met in full stays so;
+ * with the pairs and options the plan keeps (its Partners page's), which
+ * the options given here add to or override;
  * with --registry the registry's lists instead of the project's (but the
  * project's needs when the registry holds none), and with
  * --save the project written with them as its snapshot.  Exit 2 for wrong
@@ -640,7 +653,8 @@ linli_tool_assign (int    argc,
                    char **argv)
 {
   gboolean json = FALSE, whole = FALSE, every_community = FALSE, straight = FALSE;
-  double max_distance = 0, community_minimum = 1;
+  /* Not a number: not given, the plan's own. */
+  double max_distance = NAN, community_minimum = NAN;
   int places_per_unit = 1;
   g_auto (GStrv) fixed = NULL, forbidden = NULL;
   g_autofree char *registry_uri = NULL, *save = NULL;
@@ -682,11 +696,13 @@ linli_tool_assign (int    argc,
   g_autoptr (LinliProject) project = NULL;
   g_autoptr (LinliPartnerProblem) pp = NULL;
   g_autoptr (LinliAssignResult) result = NULL;
+  g_autoptr (LinliPartnerRules) rules = NULL;
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc != 2 || max_distance < 0 ||
-      !isfinite (max_distance) || places_per_unit < 1 || places_per_unit > 10000 ||
-      !(community_minimum > 0) || !isfinite (community_minimum) ||
+  if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc != 2 ||
+      (!isnan (max_distance) && (max_distance < 0 || !isfinite (max_distance))) ||
+      places_per_unit < 1 || places_per_unit > 10000 ||
+      (!isnan (community_minimum) && (!(community_minimum > 0) || !isfinite (community_minimum))) ||
       (save != NULL && registry_uri == NULL))
     {
       g_printerr ("linli-tool assign: %s\n",
@@ -725,19 +741,25 @@ linli_tool_assign (int    argc,
       g_printerr ("linli-tool: %s\n", error->message);
       return 1;
     }
-  if (whole)
-    pp = linli_partner_problem_new_whole (project, max_distance, places_per_unit);
-  else
-    pp = linli_partner_problem_new (project, max_distance);
-  if (!straight)
-    linli_partner_problem_use_streets (pp, project);
+  rules = linli_partner_rules_copy (linli_partners_get_rules (linli_project_get_partners (project)));
+  if (!isnan (max_distance))
+    rules->max_distance = max_distance;
+  if (straight)
+    rules->straight_line = TRUE;
   if (every_community)
-    linli_partner_problem_set_community_minimum (pp, project, community_minimum);
-  if (!add_pairs (pp, TRUE, fixed, &error) || !add_pairs (pp, FALSE, forbidden, &error))
+    rules->every_community = TRUE;
+  if (!isnan (community_minimum))
+    rules->community_minimum = community_minimum;
+  if (whole)
+    pp = linli_partner_problem_new_whole (project, rules->max_distance, places_per_unit);
+  else
+    pp = linli_partner_problem_new (project, rules->max_distance);
+  if (!add_pairs (pp, rules, TRUE, fixed, &error) || !add_pairs (pp, rules, FALSE, forbidden, &error))
     {
       g_printerr ("linli-tool assign: %s\n", error->message);
       return 2;
     }
+  linli_partner_problem_apply_rules (pp, project, rules);
   result = linli_assign_solve (&pp->problem, &error);
   if (result == NULL)
     {

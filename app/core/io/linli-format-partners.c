@@ -23,6 +23,13 @@
  * hiding is how they are shown and exported, not what the project holds.
  * Numbers are written in the shortest form that reads back the same; a
  * need is per month unless it says otherwise.
+ *
+ * <rules> holds how proposals are made (linli-partner-rules.h): the options
+ * as attributes (absent: the default) and a <rule> per pair of a unit and a
+ * need always or never made.  A rule whose unit or need does not exist is
+ * refused like any other dangling reference; the writer leaves out the
+ * rules of needs it leaves out, and the edits drop the rules of a unit or
+ * need removed, so a saved plan reads back.
  */
 
 #define MAX_RESOURCES  1000u      /* resource items of one unit */
@@ -40,12 +47,13 @@ enum
   STAGE_NEED,
   STAGE_RECORD,
   STAGE_EVALUATION,
+  STAGE_RULES,
   STAGE_ASSIGNMENT,
   STAGE_DONE,
 };
 
 static const char *const stage_elements[] = { "category", "unit", "need", "record", "evaluation",
-                                              "assignment" };
+                                              "rules", "assignment" };
 
 typedef struct
 {
@@ -63,8 +71,9 @@ check_stage (PartnersReader *r,
 {
   if (stage < r->stage)
     return fail (r->l, LINLI_FORMAT_ERROR_INVALID,
-                 _("<%s> comes too late in <partners> (categories, units, needs, records and "
-                   "evaluations come in that order)"), stage_elements[stage]);
+                 _("<%s> comes too late in <partners> (categories, units, needs, records, "
+                   "evaluations, rules and the assignment come in that order)"),
+                 stage_elements[stage]);
   r->stage = stage;
   return TRUE;
 }
@@ -144,6 +153,36 @@ check_place (PartnersReader *r,
   return TRUE;
 }
 
+/* Reads the children of the element the reader is on, each a <@child>
+ * read by @parse, up to its end. */
+static gboolean
+read_children (PartnersReader  *r,
+               const char      *parent,
+               const char      *child,
+               gboolean       (*parse) (PartnersReader *r,
+                                        gpointer        data),
+               gpointer         data)
+{
+  LinliFormatReader *l = r->l;
+  gboolean ok = TRUE;
+  int type;
+
+  if (xmlTextReaderIsEmptyElement (l->x.reader))
+    return TRUE;
+  while (ok)
+    {
+      ok = read_node (l, &type);
+      if (!ok || type == XML_READER_TYPE_END_ELEMENT)
+        break;
+      if (type != XML_READER_TYPE_ELEMENT || g_strcmp0 (_linli_format_node_name (l), child) != 0)
+        ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<%s> may hold only <%s> elements"), parent,
+                   child);
+      else
+        ok = parse (r, data);
+    }
+  return ok;
+}
+
 static gboolean
 parse_category (PartnersReader *r)
 {
@@ -169,7 +208,8 @@ parse_category (PartnersReader *r)
 }
 
 static gboolean
-parse_resource (PartnersReader *r)
+parse_resource (PartnersReader *r,
+                gpointer        data)
 {
   LinliFormatReader *l = r->l;
   enum { CATEGORY, QUANTITY, MEASURE, CAPACITY, PERIOD };
@@ -244,8 +284,6 @@ parse_unit (PartnersReader *r)
                  _linli_format_parse_uint (l, "members", a.values[MEMBERS], MAX_MEMBERS,
                                            &u.members)) &&
                 check_duplicate (r, LINLI_PARTNER_LIST_UNITS, "unit", a.values[ID]);
-  gboolean empty;
-  int type;
 
   if (ok && !linli_partner_unit_type_from_string (a.values[TYPE], &u.type))
     {
@@ -274,18 +312,7 @@ parse_unit (PartnersReader *r)
   _linli_format_attrs_clear (&a);
 
   clear_resources (r->resources);
-  empty = xmlTextReaderIsEmptyElement (l->x.reader);
-  while (ok && !empty)
-    {
-      ok = read_node (l, &type);
-      if (!ok || type == XML_READER_TYPE_END_ELEMENT)
-        break;
-      if (type != XML_READER_TYPE_ELEMENT ||
-          g_strcmp0 (_linli_format_node_name (l), "resource") != 0)
-        ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<unit> may hold only <resource> elements"));
-      else
-        ok = parse_resource (r);
-    }
+  ok = read_children (r, "unit", "resource", parse_resource, NULL);
   if (ok)
     {
       u.resources = (LinliPartnerResource *) (gpointer) r->resources->data;
@@ -457,12 +484,117 @@ parse_evaluation (PartnersReader *r)
   return ok;
 }
 
+/* The unit and the need an element of @element pairs, read before it. */
+static gboolean
+check_unit_and_need (PartnersReader *r,
+                     const char     *element,
+                     const char     *unit,
+                     const char     *need)
+{
+  const char *kind = NULL, *id = NULL;
+
+  if (linli_partners_find (r->partners, LINLI_PARTNER_LIST_UNITS, unit, NULL) == NULL)
+    kind = "unit", id = unit;
+  else if (linli_partners_find (r->partners, LINLI_PARTNER_LIST_NEEDS, need, NULL) == NULL)
+    kind = "need", id = need;
+  if (kind == NULL)
+    return TRUE;
+  {
+    g_autofree char *q = quote_value (id);
+
+    /* Translators: an element, “unit” or “need”, and the id it names */
+    return fail (r->l, LINLI_FORMAT_ERROR_INVALID, _("<%s> refers to %s “%s”, which does not exist"),
+                 element, kind, q);
+  }
+}
+
+/* One <rule>: a unit and a need read before, always or never paired. */
+static gboolean
+parse_rule (PartnersReader *r,
+            gpointer        data)
+{
+  LinliPartnerRules *rules = data;
+  LinliFormatReader *l = r->l;
+  enum { UNIT, NEED, KIND };
+  static const char *const names[] = { "unit", "need", "kind", NULL };
+  LinliFormatAttrs a = { names, { NULL } };
+  LinliPartnerRuleKind kind = LINLI_PARTNER_RULE_FIXED;
+  gboolean ok = _linli_format_read_attrs (l, &a) && _linli_format_require (l, &a, UNIT, "rule") &&
+                _linli_format_require (l, &a, NEED, "rule") &&
+                _linli_format_require (l, &a, KIND, "rule");
+
+  if (ok && !linli_partner_rule_kind_from_string (a.values[KIND], &kind))
+    {
+      g_autofree char *q = quote_value (a.values[KIND]);
+      ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
+                 _("attribute “kind” on <rule> must be “fixed” or “forbidden”, not “%s”"), q);
+    }
+  if (ok)
+    ok = check_unit_and_need (r, "rule", a.values[UNIT], a.values[NEED]);
+  if (ok && linli_partner_rules_find (rules, a.values[UNIT], a.values[NEED]) >= 0)
+    {
+      g_autofree char *qu = quote_value (a.values[UNIT]);
+      g_autofree char *qn = quote_value (a.values[NEED]);
+      ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
+                 _("a second <rule> for unit “%s” and need “%s”"), qu, qn);
+    }
+  if (ok && rules->n_rules >= LINLI_PARTNER_RULES_MAX_RULES)
+    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<rules> holds more than %u rules"),
+               LINLI_PARTNER_RULES_MAX_RULES);
+  if (ok)
+    ok = _linli_format_expect_empty (l, "rule");
+  if (ok)
+    linli_partner_rules_set (rules, a.values[UNIT], a.values[NEED], kind);
+  _linli_format_attrs_clear (&a);
+  return ok;
+}
+
+/* How proposals are made: at most one <rules>, after the needs its rules refer to. */
+static gboolean
+parse_rules (PartnersReader *r)
+{
+  LinliFormatReader *l = r->l;
+  enum { MAX_DIST, EVERY, MINIMUM, STRAIGHT };
+  static const char *const names[] = { "max-distance", "every-community", "community-minimum",
+                                       "straight-lines", NULL };
+  LinliFormatAttrs a = { names, { NULL } };
+  g_autoptr (LinliPartnerRules) rules = linli_partner_rules_new ();
+  gboolean ok = check_stage (r, STAGE_RULES) && _linli_format_read_attrs (l, &a) &&
+                (a.values[MAX_DIST] == NULL ||
+                 _linli_format_parse_double (l, "max-distance", a.values[MAX_DIST], 0,
+                                             LINLI_PARTNER_RULES_MAX_DISTANCE,
+                                             &rules->max_distance)) &&
+                (a.values[EVERY] == NULL ||
+                 _linli_format_parse_boolean (l, "every-community", a.values[EVERY],
+                                              &rules->every_community)) &&
+                (a.values[MINIMUM] == NULL ||
+                 _linli_format_parse_double (l, "community-minimum", a.values[MINIMUM], 0,
+                                             MAX_QUANTITY, &rules->community_minimum)) &&
+                (a.values[STRAIGHT] == NULL ||
+                 _linli_format_parse_boolean (l, "straight-lines", a.values[STRAIGHT],
+                                              &rules->straight_line));
+
+  if (ok && !(rules->community_minimum > 0))
+    ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("attribute “community-minimum” must be above 0"));
+  _linli_format_attrs_clear (&a);
+  if (!ok)
+    return FALSE;
+  /* A second <rules> comes too late. */
+  r->stage = STAGE_RULES + 1;
+
+  ok = read_children (r, "rules", "rule", parse_rule, rules);
+  if (ok)
+    linli_partners_set_rules (r->partners, rules);
+  return ok;
+}
+
 /* One <pair> of the accepted assignment: its unit and need must have been
  * read, its category be one. */
 static gboolean
 parse_pair (PartnersReader *r,
-            GArray         *pairs)
+            gpointer        data)
 {
+  GArray *pairs = data;
   LinliFormatReader *l = r->l;
   enum { UNIT, NEED, CATEGORY, QUANTITY, DISTANCE };
   static const char *const names[] = { "unit", "need", "category", "quantity", "distance", NULL };
@@ -480,20 +612,8 @@ parse_pair (PartnersReader *r,
                 _linli_format_parse_double (l, "distance", a.values[DISTANCE], 0, MAX_DISTANCE,
                                             &pair.distance);
 
-  if (ok &&
-      linli_partners_find (r->partners, LINLI_PARTNER_LIST_UNITS, a.values[UNIT], NULL) == NULL)
-    {
-      g_autofree char *q = quote_value (a.values[UNIT]);
-      ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
-                 _("<pair> refers to unit “%s”, which does not exist"), q);
-    }
-  if (ok &&
-      linli_partners_find (r->partners, LINLI_PARTNER_LIST_NEEDS, a.values[NEED], NULL) == NULL)
-    {
-      g_autofree char *q = quote_value (a.values[NEED]);
-      ok = fail (l, LINLI_FORMAT_ERROR_INVALID,
-                 _("<pair> refers to need “%s”, which does not exist"), q);
-    }
+  if (ok)
+    ok = check_unit_and_need (r, "pair", a.values[UNIT], a.values[NEED]);
   if (ok && pairs->len >= MAX_PAIRS)
     ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("an assignment has more than %u pairs"),
                MAX_PAIRS);
@@ -537,8 +657,6 @@ parse_assignment (PartnersReader *r)
                 (a.values[OUT_OF_DATE] == NULL ||
                  _linli_format_parse_boolean (l, "out-of-date", a.values[OUT_OF_DATE],
                                               &assignment.out_of_date));
-  gboolean empty;
-  int type;
 
   g_array_set_clear_func (pairs, clear_pairs);
   _linli_format_attrs_clear (&a);
@@ -547,18 +665,7 @@ parse_assignment (PartnersReader *r)
   /* A second <assignment> comes too late. */
   r->stage = STAGE_DONE;
 
-  empty = xmlTextReaderIsEmptyElement (l->x.reader);
-  while (ok && !empty)
-    {
-      ok = read_node (l, &type);
-      if (!ok || type == XML_READER_TYPE_END_ELEMENT)
-        break;
-      if (type != XML_READER_TYPE_ELEMENT ||
-          g_strcmp0 (_linli_format_node_name (l), "pair") != 0)
-        ok = fail (l, LINLI_FORMAT_ERROR_INVALID, _("<assignment> may hold only <pair> elements"));
-      else
-        ok = parse_pair (r, pairs);
-    }
+  ok = read_children (r, "assignment", "pair", parse_pair, pairs);
   if (ok)
     {
       assignment.pairs = (LinliPartnerPair *) (gpointer) pairs->data;
@@ -606,6 +713,8 @@ read_partners (LinliFormatReader *l)
         ok = parse_record (&r);
       else if (g_strcmp0 (name, "evaluation") == 0)
         ok = parse_evaluation (&r);
+      else if (g_strcmp0 (name, "rules") == 0)
+        ok = parse_rules (&r);
       else if (g_strcmp0 (name, "assignment") == 0)
         ok = parse_assignment (&r);
       else
@@ -656,6 +765,44 @@ place_exists (LinliProject          *project,
     default:
       return FALSE;
     }
+}
+
+static gboolean
+write_rules (LinliFormatWriter       *w,
+             const LinliPartnerRules *rules,
+             GHashTable              *written_needs)
+{
+  GString *out = w->out;
+
+  if (linli_partner_rules_is_default (rules))
+    return TRUE;
+  g_string_append (out, "    <rules");
+  if (rules->max_distance > 0)
+    append_double (out, "max-distance", rules->max_distance);
+  if (rules->every_community)
+    g_string_append (out, " every-community=\"true\"");
+  if (rules->community_minimum != 1)
+    append_double (out, "community-minimum", rules->community_minimum);
+  if (rules->straight_line)
+    g_string_append (out, " straight-lines=\"true\"");
+  g_string_append (out, ">\n");
+  for (guint i = 0; i < rules->n_rules; i++)
+    {
+      const LinliPartnerRule *rule = &rules->rules[i];
+
+      /* A rule whose need was not written (its place is gone) would not read back. */
+      if (!g_hash_table_contains (written_needs, rule->need))
+        continue;
+      g_string_append (out, "      <rule");
+      _linli_format_append_attr (out, "unit", rule->unit);
+      _linli_format_append_attr (out, "need", rule->need);
+      _linli_format_append_attr (out, "kind", linli_partner_rule_kind_to_string (rule->kind));
+      g_string_append (out, "/>\n");
+      if (!_linli_format_writer_step (w))
+        return FALSE;
+    }
+  g_string_append (out, "    </rules>\n");
+  return TRUE;
 }
 
 static gboolean
@@ -786,6 +933,8 @@ write_partners (LinliFormatWriter *w,
       if (!_linli_format_writer_step (w))
         return FALSE;
     }
+  if (!write_rules (w, linli_partners_get_rules (p), written_needs))
+    return FALSE;
   if (assignment != NULL)
     {
       g_string_append (out, "    <assignment");

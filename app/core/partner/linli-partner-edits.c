@@ -188,6 +188,73 @@ push_assignment_edit (LinliHistory                 *history,
   linli_history_push (history, (LinliEdit *) edit, TRUE);
 }
 
+/* Rules edits: the rules of proposals before and after, whole. */
+
+typedef struct
+{
+  LinliEdit          parent;
+  LinliPartnerRules *before;
+  LinliPartnerRules *after;
+} RulesEdit;
+
+static void
+rules_apply (LinliEdit    *edit,
+             LinliProject *project)
+{
+  linli_partners_set_rules (project_partners (project), ((RulesEdit *) edit)->after);
+}
+
+static void
+rules_revert (LinliEdit    *edit,
+              LinliProject *project)
+{
+  linli_partners_set_rules (project_partners (project), ((RulesEdit *) edit)->before);
+}
+
+static void
+rules_free (LinliEdit *edit)
+{
+  RulesEdit *self = (RulesEdit *) edit;
+
+  g_clear_pointer (&self->before, linli_partner_rules_free);
+  g_clear_pointer (&self->after, linli_partner_rules_free);
+}
+
+static const LinliEditClass rules_edit_class = {
+  .name = "partner-rules",
+  .size = sizeof (RulesEdit),
+  .apply = rules_apply,
+  .revert = rules_revert,
+  .free = rules_free,
+};
+
+static void
+push_rules_edit (LinliHistory            *history,
+                 const char              *label,
+                 const LinliPartnerRules *after)
+{
+  LinliPartners *partners = project_partners (linli_history_get_project (history));
+  RulesEdit *edit = linli_edit_new (&rules_edit_class, label);
+
+  edit->before = linli_partner_rules_copy (linli_partners_get_rules (partners));
+  edit->after = linli_partner_rules_copy (after);
+  linli_history_push (history, (LinliEdit *) edit, TRUE);
+}
+
+/* Drops the rules of unit or need @id. */
+static void
+drop_rules_of (LinliHistory     *history,
+               LinliPartners    *partners,
+               LinliPartnerList  list,
+               const char       *id)
+{
+  g_autoptr (LinliPartnerRules) rules = linli_partner_rules_copy (linli_partners_get_rules (partners));
+
+  if (linli_partner_rules_drop (rules, list == LINLI_PARTNER_LIST_UNITS ? id : NULL,
+                                list == LINLI_PARTNER_LIST_NEEDS ? id : NULL) > 0)
+    push_rules_edit (history, "", rules);
+}
+
 /* Drops the pairs of unit or need @id from the accepted assignment, which
  * is out of date from then on. */
 static void
@@ -488,7 +555,10 @@ linli_partner_edits_remove (LinliHistory     *history,
   if (list == LINLI_PARTNER_LIST_RECORDS)
     remove_evaluations_of (history, partners, id);
   if (list == LINLI_PARTNER_LIST_UNITS || list == LINLI_PARTNER_LIST_NEEDS)
-    drop_pairs_of (history, partners, list, id);
+    {
+      drop_pairs_of (history, partners, list, id);
+      drop_rules_of (history, partners, list, id);
+    }
 
   /* Positions may have moved with the removals above. */
   item = linli_partners_find (partners, list, id, &position);
@@ -585,5 +655,198 @@ linli_partner_edits_remove_pair (LinliHistory *history,
   g_free (removed.need);
   g_free (removed.category);
   push_assignment_edit (history, _("Remove Assigned Pair"), thinned);
+  return TRUE;
+}
+
+/* All the lists at once */
+
+typedef struct
+{
+  LinliEdit      parent;
+  LinliPartners *before;
+  LinliPartners *after;
+} ListsEdit;
+
+static void
+lists_apply (LinliEdit    *edit,
+             LinliProject *project)
+{
+  linli_partners_copy_from (project_partners (project), ((ListsEdit *) edit)->after);
+}
+
+static void
+lists_revert (LinliEdit    *edit,
+              LinliProject *project)
+{
+  linli_partners_copy_from (project_partners (project), ((ListsEdit *) edit)->before);
+}
+
+static void
+lists_free (LinliEdit *edit)
+{
+  ListsEdit *self = (ListsEdit *) edit;
+
+  g_clear_object (&self->before);
+  g_clear_object (&self->after);
+}
+
+static const LinliEditClass lists_edit_class = {
+  .name = "partner-lists",
+  .size = sizeof (ListsEdit),
+  .apply = lists_apply,
+  .revert = lists_revert,
+  .free = lists_free,
+};
+
+/**
+ * linli_partner_edits_replace_all:
+ * @history: the project's history
+ * @source: the lists to take, e.g. as a registry holds them
+ * @label: what the step is called in the Undo menu
+ *
+ * Makes the project's partner lists copies of @source's (categories, the
+ * four lists, the registry they name, the rules of proposals and the
+ * accepted assignment), recorded as one step.
+ */
+void
+linli_partner_edits_replace_all (LinliHistory  *history,
+                                 LinliPartners *source,
+                                 const char    *label)
+{
+  LinliPartners *partners;
+  ListsEdit *edit;
+
+  g_return_if_fail (LINLI_IS_HISTORY (history));
+  g_return_if_fail (LINLI_IS_PARTNERS (source));
+
+  partners = project_partners (linli_history_get_project (history));
+  if (partners == source)
+    return;
+  edit = linli_edit_new (&lists_edit_class, label);
+  edit->before = linli_partners_new ();
+  linli_partners_copy_from (edit->before, partners);
+  edit->after = linli_partners_new ();
+  linli_partners_copy_from (edit->after, source);
+  linli_history_push (history, (LinliEdit *) edit, TRUE);
+}
+
+/* Whether every rule refers to a unit and a need that exist, once, and the
+ * options are within what the file reads back. */
+static gboolean
+rules_valid (LinliPartners           *partners,
+             const LinliPartnerRules *rules)
+{
+  if (!quantity_valid (rules->max_distance, LINLI_PARTNER_RULES_MAX_DISTANCE) ||
+      !quantity_valid (rules->community_minimum, 1e9) || !(rules->community_minimum > 0) ||
+      rules->n_rules > LINLI_PARTNER_RULES_MAX_RULES)
+    return FALSE;
+  for (guint i = 0; i < rules->n_rules; i++)
+    {
+      const LinliPartnerRule *rule = &rules->rules[i];
+
+      if (linli_partners_find (partners, LINLI_PARTNER_LIST_UNITS, rule->unit, NULL) == NULL ||
+          linli_partners_find (partners, LINLI_PARTNER_LIST_NEEDS, rule->need, NULL) == NULL ||
+          rule->kind > LINLI_PARTNER_RULE_FORBIDDEN ||
+          linli_partner_rules_find (rules, rule->unit, rule->need) != (int) i)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+set_rules (LinliHistory            *history,
+           const char              *label,
+           const LinliPartnerRules *rules)
+{
+  LinliPartners *partners = project_partners (linli_history_get_project (history));
+
+  if (!rules_valid (partners, rules))
+    return FALSE;
+  if (linli_partner_rules_equal (linli_partners_get_rules (partners), rules))
+    return TRUE;
+  push_rules_edit (history, label, rules);
+  return TRUE;
+}
+
+/**
+ * linli_partner_edits_set_rules:
+ * @history: the project's history
+ * @rules: the pairs fixed and forbidden and the options to propose with
+ *
+ * Sets the rules of proposals, recorded as one step; nothing is recorded
+ * when they stay the same.
+ *
+ * Returns: %FALSE when a rule refers to a unit or need that does not
+ *   exist, a pair has two rules, or an option is out of the file's ranges
+ */
+gboolean
+linli_partner_edits_set_rules (LinliHistory            *history,
+                               const LinliPartnerRules *rules)
+{
+  g_return_val_if_fail (LINLI_IS_HISTORY (history), FALSE);
+  g_return_val_if_fail (rules != NULL, FALSE);
+
+  return set_rules (history, _("Change Proposal Options"), rules);
+}
+
+/**
+ * linli_partner_edits_set_pair_rule:
+ * @history: the project's history
+ * @unit: a unit's id
+ * @need: a need's id
+ * @kind: always or never
+ *
+ * Makes proposals always pair @unit with @need (it serves the need first,
+ * as much as it can, at any distance) or never, recorded.
+ *
+ * Returns: %FALSE when there is no such unit or need
+ */
+gboolean
+linli_partner_edits_set_pair_rule (LinliHistory         *history,
+                                   const char           *unit,
+                                   const char           *need,
+                                   LinliPartnerRuleKind  kind)
+{
+  LinliPartners *partners;
+  g_autoptr (LinliPartnerRules) rules = NULL;
+
+  g_return_val_if_fail (LINLI_IS_HISTORY (history), FALSE);
+  g_return_val_if_fail (kind <= LINLI_PARTNER_RULE_FORBIDDEN, FALSE);
+
+  if (unit == NULL || need == NULL)
+    return FALSE;
+  partners = project_partners (linli_history_get_project (history));
+  rules = linli_partner_rules_copy (linli_partners_get_rules (partners));
+  linli_partner_rules_set (rules, unit, need, kind);
+  return set_rules (history, kind == LINLI_PARTNER_RULE_FIXED ? _("Always Pair") : _("Never Pair"),
+                    rules);
+}
+
+/**
+ * linli_partner_edits_release_pair:
+ * @history: the project's history
+ * @unit: a unit's id
+ * @need: a need's id
+ *
+ * Removes the rule of @unit and @need, recorded: proposals pair them as
+ * they find best again.
+ *
+ * Returns: %FALSE when the pair has no rule
+ */
+gboolean
+linli_partner_edits_release_pair (LinliHistory *history,
+                                  const char   *unit,
+                                  const char   *need)
+{
+  LinliPartners *partners;
+  g_autoptr (LinliPartnerRules) rules = NULL;
+
+  g_return_val_if_fail (LINLI_IS_HISTORY (history), FALSE);
+
+  partners = project_partners (linli_history_get_project (history));
+  rules = linli_partner_rules_copy (linli_partners_get_rules (partners));
+  if (!linli_partner_rules_release (rules, unit, need))
+    return FALSE;
+  push_rules_edit (history, _("Release Pair"), rules);
   return TRUE;
 }

@@ -40,4 +40,23 @@ gboolean  linli_partner_edits_set_assignment (LinliHistory                  *his
 gboolean  linli_partner_edits_remove_pair    (LinliHistory                  *history,
                                               guint                          index);
 
+/* All the lists replaced by copies of another's, as one step (a registry
+ * loaded into the plan). */
+void      linli_partner_edits_replace_all    (LinliHistory                  *history,
+                                              LinliPartners                 *source,
+                                              const char                    *label);
+
+/* The rules of proposals (pairs always or never made, and the options)
+ * are set by one undoable edit each; removing a unit or a need drops its
+ * rules in the same step. */
+gboolean  linli_partner_edits_set_rules      (LinliHistory                  *history,
+                                              const LinliPartnerRules       *rules);
+gboolean  linli_partner_edits_set_pair_rule  (LinliHistory                  *history,
+                                              const char                    *unit,
+                                              const char                    *need,
+                                              LinliPartnerRuleKind           kind);
+gboolean  linli_partner_edits_release_pair   (LinliHistory                  *history,
+                                              const char                    *unit,
+                                              const char                    *need);
+
 G_END_DECLS

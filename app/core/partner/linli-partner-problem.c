@@ -403,6 +403,89 @@ linli_partner_problem_add_pair (LinliPartnerProblem *self,
 }
 
 /**
+ * linli_partner_rule_applies:
+ * @partners: the lists
+ * @rule: a rule of the lists
+ *
+ * Returns: whether proposals can follow @rule: its unit and need exist and,
+ *   for a fixed pair, the unit offers the need's category (a unit changed
+ *   since may no longer)
+ */
+gboolean
+linli_partner_rule_applies (LinliPartners          *partners,
+                            const LinliPartnerRule *rule)
+{
+  const LinliPartnerUnit *u;
+  const LinliPartnerNeed *n;
+
+  g_return_val_if_fail (LINLI_IS_PARTNERS (partners), FALSE);
+  g_return_val_if_fail (rule != NULL, FALSE);
+
+  u = linli_partners_find (partners, LINLI_PARTNER_LIST_UNITS, rule->unit, NULL);
+  n = linli_partners_find (partners, LINLI_PARTNER_LIST_NEEDS, rule->need, NULL);
+  if (u == NULL || n == NULL)
+    return FALSE;
+  if (rule->kind == LINLI_PARTNER_RULE_FORBIDDEN)
+    return TRUE;
+  for (guint r = 0; r < u->n_resources; r++)
+    if (g_strcmp0 (u->resources[r].category, n->category) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * linli_partner_problem_apply_rules:
+ * @self: a problem
+ * @project: the project it was made from
+ * @rules: the rules to propose with (the project's own, or those of
+ *   `linli-tool assign`'s options)
+ *
+ * Applies what @rules ask beyond the maximum distance, which the problem
+ * was made with: walks along the streets unless straight lines, every
+ * community at least its minimum, and the pairs fixed and forbidden.  A
+ * rule of a unit or need that takes no part (it has no position) is left
+ * out, and so is a fixed rule whose unit no longer offers the need's
+ * category (linli_partner_rule_applies() says which); for whole units a
+ * rule pairs the unit with its need's place.
+ */
+void
+linli_partner_problem_apply_rules (LinliPartnerProblem     *self,
+                                   LinliProject            *project,
+                                   const LinliPartnerRules *rules)
+{
+  LinliPartners *partners;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (LINLI_IS_PROJECT (project));
+  g_return_if_fail (rules != NULL);
+
+  partners = linli_project_get_partners (project);
+  if (!rules->straight_line)
+    linli_partner_problem_use_streets (self, project);
+  if (rules->every_community)
+    linli_partner_problem_set_community_minimum (self, project, rules->community_minimum);
+  for (guint i = 0; i < rules->n_rules; i++)
+    {
+      const LinliPartnerRule *rule = &rules->rules[i];
+      const char *need = rule->need;
+
+      if (self->whole)
+        {
+          const LinliPartnerNeed *n = linli_partners_find (partners, LINLI_PARTNER_LIST_NEEDS,
+                                                           rule->need, NULL);
+
+          need = n != NULL ? n->place : NULL;
+        }
+      if (need == NULL || !g_hash_table_contains (self->unit_index, rule->unit) ||
+          !g_hash_table_contains (self->need_index, need) ||
+          !linli_partner_rule_applies (partners, rule))
+        continue;
+      linli_partner_problem_add_pair (self, rule->kind == LINLI_PARTNER_RULE_FIXED, rule->unit,
+                                      need, NULL);
+    }
+}
+
+/**
  * linli_partner_problem_use_streets:
  * @self: a problem
  * @project: the project it was made from

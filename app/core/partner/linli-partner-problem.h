@@ -87,6 +87,11 @@ void                 linli_partner_problem_set_community_minimum
                                                     (LinliPartnerProblem *self,
                                                      LinliProject        *project,
                                                      double               minimum);
+gboolean             linli_partner_rule_applies     (LinliPartners           *partners,
+                                                     const LinliPartnerRule  *rule);
+void                 linli_partner_problem_apply_rules (LinliPartnerProblem     *self,
+                                                        LinliProject            *project,
+                                                        const LinliPartnerRules *rules);
 guint                linli_partner_problem_use_streets (LinliPartnerProblem *self,
                                                         LinliProject        *project);
 char                *linli_partner_problem_describe_distances (const LinliPartnerProblem *self)

@@ -120,17 +120,18 @@ linli_partner_describe_unmet (LinliProject              *project,
 /**
  * linli_partner_proposal_new:
  * @project: a project with partner units and needs
- * @max_distance: the farthest a unit serves a place, metres; 0 for any
+ * @rules: (nullable): the pairs fixed and forbidden and the options to
+ *   propose with; %NULL for those the project keeps
  * @error: where a problem the solver refuses is told
  *
- * Builds the assignment problem of @project and solves it.
+ * Builds the assignment problem of @project as @rules ask and solves it.
  *
  * Returns: (transfer full) (nullable): the proposal, or %NULL with @error set
  */
 LinliPartnerProposal *
-linli_partner_proposal_new (LinliProject  *project,
-                            double         max_distance,
-                            GError       **error)
+linli_partner_proposal_new (LinliProject             *project,
+                            const LinliPartnerRules  *rules,
+                            GError                  **error)
 {
   g_autoptr (LinliPartnerProblem) problem = NULL;
   LinliAssignResult *result;
@@ -139,15 +140,18 @@ linli_partner_proposal_new (LinliProject  *project,
   g_return_val_if_fail (LINLI_IS_PROJECT (project), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  problem = linli_partner_problem_new (project, max_distance);
-  /* Walks along the streets where there are any, as linli-tool assign. */
-  linli_partner_problem_use_streets (problem, project);
+  if (rules == NULL)
+    rules = linli_partners_get_rules (linli_project_get_partners (project));
+  problem = linli_partner_problem_new (project, rules->max_distance);
+  /* Walks along the streets where there are any unless asked otherwise, as linli-tool assign. */
+  linli_partner_problem_apply_rules (problem, project, rules);
   result = linli_assign_solve (&problem->problem, error);
   if (result == NULL)
     return NULL;
   self = g_new0 (LinliPartnerProposal, 1);
   self->problem = g_steal_pointer (&problem);
   self->result = result;
+  self->rules = linli_partner_rules_copy (rules);
   return self;
 }
 
@@ -164,6 +168,7 @@ linli_partner_proposal_free (LinliPartnerProposal *self)
     return;
   g_clear_pointer (&self->problem, linli_partner_problem_free);
   g_clear_pointer (&self->result, linli_assign_result_free);
+  g_clear_pointer (&self->rules, linli_partner_rules_free);
   g_free (self);
 }
 

@@ -20,6 +20,7 @@ typedef struct
 {
   LinliPartnerProblem *problem;
   LinliAssignResult   *result;
+  LinliPartnerRules   *rules;     /* what it was made with */
 } LinliPartnerProposal;
 
 /* Needs of one priority: how much is met of how much, per month. */
@@ -39,9 +40,9 @@ typedef struct
   double capacity;
 } LinliPartnerUnitUse;
 
-LinliPartnerProposal   *linli_partner_proposal_new            (LinliProject          *project,
-                                                               double                 max_distance,
-                                                               GError               **error)
+LinliPartnerProposal   *linli_partner_proposal_new            (LinliProject            *project,
+                                                               const LinliPartnerRules *rules,
+                                                               GError                 **error)
   G_GNUC_WARN_UNUSED_RESULT;
 void                    linli_partner_proposal_free           (LinliPartnerProposal  *self);
 LinliPartnerAssignment *linli_partner_proposal_to_assignment  (LinliPartnerProposal  *self,

@@ -27,6 +27,7 @@ struct _LinliPartners
   /* The registry the lists are a snapshot of, without password. */
   char       *registry;
   LinliPartnerAssignment *assignment;   /* the accepted one, or NULL */
+  LinliPartnerRules      *rules;        /* never NULL */
 };
 
 G_DEFINE_FINAL_TYPE (LinliPartners, linli_partners, G_TYPE_OBJECT)
@@ -587,6 +588,7 @@ linli_partners_finalize (GObject *object)
     }
   g_clear_pointer (&self->registry, g_free);
   g_clear_pointer (&self->assignment, linli_partner_assignment_free);
+  g_clear_pointer (&self->rules, linli_partner_rules_free);
   G_OBJECT_CLASS (linli_partners_parent_class)->finalize (object);
 }
 
@@ -616,6 +618,7 @@ linli_partners_init (LinliPartners *self)
       self->lists[l].next_id = 1;
     }
   add_builtin_categories (self);
+  self->rules = linli_partner_rules_new ();
 }
 
 /* ------------------------------------------------------------------------ */
@@ -669,6 +672,8 @@ linli_partners_copy_from (LinliPartners *self,
   g_clear_pointer (&self->assignment, linli_partner_assignment_free);
   if (source->assignment != NULL)
     self->assignment = linli_partner_assignment_copy (source->assignment);
+  linli_partner_rules_free (self->rules);
+  self->rules = linli_partner_rules_copy (source->rules);
   emit_changed (self);
 }
 
@@ -686,7 +691,7 @@ linli_partners_is_empty (LinliPartners *self)
 
   g_return_val_if_fail (LINLI_IS_PARTNERS (self), TRUE);
 
-  if (self->assignment != NULL)
+  if (self->assignment != NULL || !linli_partner_rules_is_default (self->rules))
     return FALSE;
   for (guint l = LINLI_PARTNER_LIST_UNITS; l < LINLI_PARTNER_N_LISTS; l++)
     if (self->lists[l].items->len > 0)
@@ -1110,5 +1115,45 @@ linli_partners_set_assignment (LinliPartners                *self,
   g_clear_pointer (&self->assignment, linli_partner_assignment_free);
   if (assignment != NULL)
     self->assignment = linli_partner_assignment_copy (assignment);
+  emit_changed (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The rules of proposals                                                    */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * linli_partners_get_rules:
+ * @self: the partner lists
+ *
+ * Returns: (transfer none): the pairs fixed and forbidden and the options
+ *   proposals are made with
+ */
+const LinliPartnerRules *
+linli_partners_get_rules (LinliPartners *self)
+{
+  g_return_val_if_fail (LINLI_IS_PARTNERS (self), NULL);
+  return self->rules;
+}
+
+/**
+ * linli_partners_set_rules:
+ * @self: the partner lists
+ * @rules: the rules to keep a copy of
+ *
+ * Sets the rules as they are.  References are not checked here: the edits
+ * and the file reader keep them whole.
+ */
+void
+linli_partners_set_rules (LinliPartners           *self,
+                          const LinliPartnerRules *rules)
+{
+  g_return_if_fail (LINLI_IS_PARTNERS (self));
+  g_return_if_fail (rules != NULL);
+
+  if (linli_partner_rules_equal (self->rules, rules))
+    return;
+  linli_partner_rules_free (self->rules);
+  self->rules = linli_partner_rules_copy (rules);
   emit_changed (self);
 }

@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "linli-partner-rules.h"
+
 G_BEGIN_DECLS
 
 /* Partner units (共建单位) and the lists a street office keeps of them: the
@@ -233,6 +235,11 @@ const LinliPartnerAssignment *
                linli_partners_get_assignment   (LinliPartners                *self);
 void           linli_partners_set_assignment   (LinliPartners                *self,
                                                 const LinliPartnerAssignment *assignment);
+
+const LinliPartnerRules *
+               linli_partners_get_rules        (LinliPartners                *self);
+void           linli_partners_set_rules        (LinliPartners                *self,
+                                                const LinliPartnerRules      *rules);
 
 const char    *linli_partners_category_label   (LinliPartners *self,
                                                 const char    *id);

@@ -119,6 +119,8 @@ fix_by_reduced_costs (LinliPlanSearch *self,
       sout = _linli_plan_selection_force (self, b, c, FALSE);
       bin = self->maximise ? cst + sin : cst - sin;
       bout = self->maximise ? cst + sout : cst - sout;
+      self->branch_in[c] = bin;
+      self->branch_out[c] = bout;
       pin = _linli_plan_prunable (self, bin);
       pout = _linli_plan_prunable (self, bout);
       if (pin && pout)
@@ -152,19 +154,35 @@ fix_by_reduced_costs (LinliPlanSearch *self,
   return n_in + n_out;
 }
 
+/* The column whose weaker child has the best bound (the Lagrangian
+ * penalties of Beasley's branch and bound): both children then move the
+ * bound as far as one can tell without solving them.  Ties go to the
+ * column the relaxation opens, then to its benefit.
+ */
 static guint
 choose_branch (LinliPlanSearch *self)
 {
   const LinliPlanModel *model = &self->model;
   guint best = G_MAXUINT;
+  double best_score = 0;
 
   for (guint c = 0; c < model->n_free; c++)
     {
+      double score;
+
       if (self->state[c] != COL_FREE)
         continue;
-      if (best == G_MAXUINT || self->y[c] > self->y[best] ||
-          (self->y[c] == self->y[best] && self->benefit[c] > self->benefit[best]))
-        best = c;
+      score = looser (self, self->branch_in[c], self->branch_out[c]);
+      if (self->maximise)
+        score = -score;
+      if (best == G_MAXUINT || score > best_score ||
+          (score == best_score &&
+           (self->y[c] > self->y[best] ||
+            (self->y[c] == self->y[best] && self->benefit[c] > self->benefit[best]))))
+        {
+          best = c;
+          best_score = score;
+        }
     }
   return best;
 }
@@ -185,6 +203,15 @@ process_node (LinliPlanSearch *self,
    */
   guint node_iterations = self->problem == LINLI_PLAN_PMEDIAN ? 120 : 40;
   guint node_patience = self->problem == LINLI_PLAN_PMEDIAN ? 12 : 6;
+  /* At the root, p-median's subgradient needs patience before it halves
+   * its step: at large p the bound creeps up long after each halving (800
+   * nodes, p = 266: 25 steps of patience stopped a unit below the LP
+   * bound, 1,947 against 1,948, and the tree never closed it; 50 reach it,
+   * proven in 2.6 s).  Its steps are cheap there (rows read only the
+   * columns their price reaches).
+   */
+  guint root_iterations = self->problem == LINLI_PLAN_PMEDIAN ? 3000 : 600;
+  guint root_patience = self->problem == LINLI_PLAN_PMEDIAN ? 50 : 25;
 
   for (guint round = 0;; round++)
     {
@@ -203,7 +230,7 @@ process_node (LinliPlanSearch *self,
         break;
 
       if (root && round == 0)
-        b = _linli_plan_lagrange (self, 600, 25, 1.0, TRUE, &infeasible);
+        b = _linli_plan_lagrange (self, root_iterations, root_patience, 1.0, TRUE, &infeasible);
       else if (root)
         b = _linli_plan_lagrange (self, 150, 15, 0.5, FALSE, &infeasible);
       else
@@ -235,6 +262,14 @@ process_node (LinliPlanSearch *self,
       _linli_plan_note_closed (self, cut);
     }
 
+  if (root)
+    {
+      guint n_free = 0;
+
+      for (guint c = 0; c < self->model.n_free; c++)
+        n_free += self->state[c] == COL_FREE;
+      g_debug ("root: bound %.9g, %u of %u columns left free", bound, n_free, self->model.n_free);
+    }
   /* Every node tries the plan its relaxation points at. */
   if (!root)
     _linli_plan_lr_heuristic (self);
@@ -256,14 +291,15 @@ process_node (LinliPlanSearch *self,
 typedef struct
 {
   guint  col;
-  guint  phase;        /* 0: the "in" child is being explored, 1: the "out" child */
+  gboolean first_in;   /* the "in" child first: its bound looks better */
+  guint  phase;        /* 0: the first child is being explored, 1: the other */
   guint  node_mark;    /* trail length when the node was entered */
   guint  branch_mark;  /* trail length after the node's own fixing */
   double bound;
 } Frame;
 
-/* Depth first, the child that opens the column first: it dives towards
- * complete plans, which improves the best plan early and prunes the rest.
+/* Depth first, the child whose bound looks better first: it dives towards
+ * good complete plans, which improves the best plan early and prunes the rest.
  * An explicit stack keeps deep trees off the thread's stack.
  */
 void
@@ -298,10 +334,15 @@ _linli_plan_branch_and_bound (LinliPlanSearch *self)
             }
           if (status == NODE_BRANCH)
             {
-              Frame f = { col, 0, node_mark, self->trail->len, bound };
+              gboolean first_in = self->maximise ? self->branch_in[col] >= self->branch_out[col]
+                                                 : self->branch_in[col] <= self->branch_out[col];
+              Frame f = { col, first_in, 0, node_mark, self->trail->len, bound };
 
               g_array_append_val (stack, f);
-              _linli_plan_fix_in (self, col);
+              if (first_in)
+                _linli_plan_fix_in (self, col);
+              else
+                _linli_plan_fix_out (self, col);
               parent_bound = bound;
               continue;
             }
@@ -334,7 +375,10 @@ _linli_plan_branch_and_bound (LinliPlanSearch *self)
         if (f->phase == 0)
           {
             f->phase = 1;
-            _linli_plan_fix_out (self, f->col);
+            if (f->first_in)
+              _linli_plan_fix_out (self, f->col);
+            else
+              _linli_plan_fix_in (self, f->col);
             parent_bound = f->bound;
             descend = TRUE;
             continue;

@@ -127,9 +127,10 @@ enum
 typedef struct
 {
   guint    n;            /* columns with a positive benefit */
-  guint   *by_value;
-  double  *pv;           /* prefix sums of benefits, best first */
-  int     *pos_value;    /* per column, -1 when not positive */
+  guint   *by_value;     /* the first n_ordered in order, then the rest */
+  guint    n_ordered;
+  double  *pv;           /* prefix sums of benefits, best first, to n_ordered */
+  int     *pos_value;    /* per column, -1 when not positive or not ordered */
   guint   *by_ratio;
   double  *kc;           /* prefix sums of cost, best ratio first */
   double  *kv;
@@ -196,6 +197,8 @@ typedef struct
   double                *acc;
   double                *benefit;
   double                *best_benefit;
+  double                *branch_in;      /* per free column: bound with it forced in, at the last fixing */
+  double                *branch_out;     /* … and forced out */
   double                *y;
   double                *xfill;          /* capacitated: weight per column entry */
   guint                 *order;          /* scratch for sorting rows */

@@ -436,6 +436,8 @@ _linli_plan_offer (LinliPlanSearch *self,
   memcpy (self->inc, open, self->model.n_cols);
   self->inc_value = v;
   self->has_inc = TRUE;
+  g_debug ("best plan %.9g after %.2f s, node %" G_GUINT64_FORMAT, v,
+           (g_get_monotonic_time () - self->start_time) / 1e6, (guint64) self->nodes);
   if (self->problem == LINLI_PLAN_MCLP && self->model.n_drows > 0)
     self->inc_walk = _linli_plan_eval_walk (self, open);
   return TRUE;
@@ -471,6 +473,8 @@ _linli_plan_search_init (LinliPlanSearch *self)
   self->acc = g_new0 (double, MAX (n_any, 1));
   self->benefit = g_new0 (double, MAX (model->n_cols, 1));
   self->best_benefit = g_new0 (double, MAX (model->n_cols, 1));
+  self->branch_in = g_new0 (double, MAX (model->n_cols, 1));
+  self->branch_out = g_new0 (double, MAX (model->n_cols, 1));
   self->y = g_new0 (double, MAX (model->n_cols, 1));
   if (self->capacitated)
     self->xfill = g_new0 (double, MAX (model->row_start[model->n_rows], 1));
@@ -513,6 +517,8 @@ _linli_plan_search_clear (LinliPlanSearch *self)
   g_free (self->acc);
   g_free (self->benefit);
   g_free (self->best_benefit);
+  g_free (self->branch_in);
+  g_free (self->branch_out);
   g_free (self->y);
   g_free (self->xfill);
   g_free (self->order);

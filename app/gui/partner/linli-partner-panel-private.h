@@ -29,6 +29,17 @@ typedef struct
   char               *needle;          /* casefolded search text, or NULL */
 } PartnerTableView;
 
+/* One resource item of the unit editor, a row of its resources grid. */
+typedef struct
+{
+  GtkDropDown   *category;
+  GtkSpinButton *quantity;
+  GtkEntry      *measure;
+  GtkSpinButton *capacity;
+  GtkDropDown   *period;
+  GtkWidget     *remove;
+} PartnerResourceRow;
+
 struct _LinliPartnerPanel
 {
   GtkWidget             parent_instance;
@@ -42,6 +53,14 @@ struct _LinliPartnerPanel
   GtkLabel             *proposal_label;
   GtkLabel             *accepted_label;
   GtkListBox           *pairs_list;
+  GtkListBox           *proposal_pairs_list;
+  GtkLabel             *rules_label;
+  GtkListBox           *rules_list;
+  GtkEntry             *max_distance_entry;
+  GtkCheckButton       *every_community_check;
+  GtkSpinButton        *community_minimum_spin;
+  GtkCheckButton       *straight_check;
+  gboolean              syncing_options;  /* the option widgets are being set from the model */
 
   LinliDocument        *document;
   LinliProject         *project;       /* the document's, for short */
@@ -68,10 +87,13 @@ struct _LinliPartnerPanel
   GtkDropDown          *editor_category;
   GtkSpinButton        *editor_quantity;
   GtkDropDown          *editor_period;
-  GtkEntry             *editor_measure;
   GtkDropDown          *editor_place;
   GtkSpinButton        *editor_priority;
   GtkEntry             *editor_note;
+  GtkGrid              *editor_resources_grid;
+  GtkWidget            *editor_add_resource;
+  GtkLabel             *editor_problem;
+  GPtrArray            *editor_resources;   /* PartnerResourceRow, one per grid row */
   GPtrArray            *editor_place_ids;   /* "kind:id" per place choice */
   GPtrArray            *editor_category_ids;
 };

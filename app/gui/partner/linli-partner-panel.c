@@ -12,6 +12,7 @@
 
 #include "linli-grids.h"
 #include "linli-partner-edits.h"
+#include "linli-partner-problem.h"
 #include "linli-partner-tables.h"
 #include "linli-partners.h"
 
@@ -353,6 +354,194 @@ append_unit_rows (LinliPartnerPanel *self,
     }
 }
 
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
+    gtk_list_box_remove (list, child);
+}
+
+/* "unit → place, category", with the names of both. */
+static char *
+pair_text (LinliPartnerPanel *self,
+           const char        *unit_id,
+           const char        *need_id)
+{
+  const LinliPartnerUnit *u = linli_partners_find (self->partners, LINLI_PARTNER_LIST_UNITS,
+                                                   unit_id, NULL);
+  const LinliPartnerNeed *n = linli_partners_find (self->partners, LINLI_PARTNER_LIST_NEEDS,
+                                                   need_id, NULL);
+
+  /* Translators: a unit → the place of a need, the need's category */
+  return g_strdup_printf (_("%s → %s, %s"), u != NULL ? u->name : unit_id,
+                          n != NULL ? linli_partner_place_name (self->project, n->place_kind,
+                                                                n->place)
+                                    : need_id,
+                          n != NULL ? linli_partners_category_label (self->partners, n->category)
+                                    : "");
+}
+
+/* What the rules say of a pair, for its row: always, never or nothing. */
+static const char *
+rule_mark (LinliPartnerPanel *self,
+           const char        *unit_id,
+           const char        *need_id)
+{
+  const LinliPartnerRules *rules = linli_partners_get_rules (self->partners);
+  int i = linli_partner_rules_find (rules, unit_id, need_id);
+
+  if (i < 0)
+    return "";
+  return rules->rules[i].kind == LINLI_PARTNER_RULE_FIXED ? _(" · always paired")
+                                                          : _(" · never paired");
+}
+
+/* A row of a list of pairs: @text, a menu to always pair, never pair or
+ * release the unit and need, and a button for @remove_action when given. */
+static GtkWidget *
+pair_row (LinliPartnerPanel *self,
+          const char        *text,
+          const char        *unit_id,
+          const char        *need_id,
+          const char        *remove_action,
+          GVariant          *remove_target)
+{
+  static const struct
+  {
+    const char *label;
+    const char *action;
+  } items[] = {
+    { N_("_Always Pair"), "partners.always-pair" },
+    { N_("_Never Pair"), "partners.never-pair" },
+    { N_("_Release"), "partners.release-pair" },
+  };
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *button;
+  g_autoptr (GMenu) menu = g_menu_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_margin_start (row, 6);
+  gtk_widget_set_margin_end (row, 6);
+  gtk_box_append (GTK_BOX (row), label);
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr (GMenuItem) item = g_menu_item_new (_(items[i].label), NULL);
+
+      g_menu_item_set_action_and_target_value (item, items[i].action,
+                                               g_variant_new ("(ss)", unit_id, need_id));
+      g_menu_append_item (menu, item);
+    }
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Always or never pair this unit and need"));
+  gtk_box_append (GTK_BOX (row), button);
+  if (remove_action != NULL)
+    {
+      button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Remove this pair from the accepted assignment"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), remove_action);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), remove_target);
+      gtk_box_append (GTK_BOX (row), button);
+    }
+  return row;
+}
+
+/* The pairs of @a as rows of @list, each with its menu and, when
+ * @removable, a button that removes it from the accepted assignment. */
+static void
+fill_pairs (LinliPartnerPanel            *self,
+            GtkListBox                   *list,
+            const LinliPartnerAssignment *a,
+            gboolean                      removable)
+{
+  for (guint i = 0; i < a->n_pairs; i++)
+    {
+      const LinliPartnerPair *pair = &a->pairs[i];
+      g_autofree char *names = pair_text (self, pair->unit, pair->need);
+      /* Translators: unit → place, category, then quantity per month, distance and whether the
+       * pair is set by hand */
+      g_autofree char *text = g_strdup_printf (_("%s: %.1f per month, %.0f m%s"), names,
+                                               pair->quantity, pair->distance,
+                                               rule_mark (self, pair->unit, pair->need));
+
+      gtk_list_box_append (list, pair_row (self, text, pair->unit, pair->need,
+                                           removable ? "partners.remove-pair" : NULL,
+                                           removable ? g_variant_new_uint32 (i) : NULL));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (list), a->n_pairs > 0);
+}
+
+/* The pairs set by hand, each with its release button. */
+static void
+show_rules (LinliPartnerPanel *self)
+{
+  const LinliPartnerRules *rules =
+    self->partners != NULL ? linli_partners_get_rules (self->partners) : NULL;
+
+  clear_list (self->rules_list);
+  if (rules == NULL || rules->n_rules == 0)
+    {
+      gtk_label_set_text (self->rules_label, _("None: proposals pair units and needs as they "
+                                               "find best. Use a pair’s menu to always or never "
+                                               "make it."));
+      gtk_widget_set_visible (GTK_WIDGET (self->rules_list), FALSE);
+      return;
+    }
+  gtk_label_set_text (self->rules_label, _("Proposals serve an always-made pair first, as much as "
+                                           "its unit can at any distance, and never make a "
+                                           "never-made one."));
+  for (guint i = 0; i < rules->n_rules; i++)
+    {
+      const LinliPartnerRule *rule = &rules->rules[i];
+      g_autofree char *pair = pair_text (self, rule->unit, rule->need);
+      g_autofree char *text = g_strdup_printf ("%s: %s%s", pair,
+                                               rule->kind == LINLI_PARTNER_RULE_FIXED
+                                               ? _("always") : _("never"),
+                                               linli_partner_rule_applies (self->partners, rule)
+                                               ? ""
+                                               : _(" (left out: the unit no longer offers this "
+                                                   "category)"));
+
+      gtk_list_box_append (self->rules_list, pair_row (self, text, rule->unit, rule->need, NULL,
+                                                       NULL));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->rules_list), TRUE);
+}
+
+/* The option widgets show the rules the project keeps. */
+static void
+show_options (LinliPartnerPanel *self)
+{
+  const LinliPartnerRules *rules =
+    self->partners != NULL ? linli_partners_get_rules (self->partners) : NULL;
+  g_autofree char *distance = NULL;
+
+  self->syncing_options = TRUE;
+  if (rules != NULL && rules->max_distance > 0)
+    distance = g_strdup_printf ("%g", rules->max_distance);
+  gtk_editable_set_text (GTK_EDITABLE (self->max_distance_entry), distance != NULL ? distance : "");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->max_distance_entry), "error");
+  gtk_check_button_set_active (self->every_community_check,
+                               rules != NULL && rules->every_community);
+  gtk_spin_button_set_value (self->community_minimum_spin,
+                             rules != NULL ? rules->community_minimum : 1);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->community_minimum_spin),
+                            rules != NULL && rules->every_community);
+  gtk_check_button_set_active (self->straight_check, rules != NULL && rules->straight_line);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->max_distance_entry), rules != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->every_community_check), rules != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->straight_check), rules != NULL);
+  self->syncing_options = FALSE;
+}
+
 /* The proposal in words: what it meets by priority, what each unit gives,
  * what stays unmet and why (the reasons `linli-tool assign` prints). */
 static void
@@ -365,6 +554,8 @@ show_proposal (LinliPartnerPanel *self)
   const LinliAssignResult *r;
   guint n_unmet = 0;
 
+  clear_list (self->proposal_pairs_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->proposal_pairs_list), FALSE);
   if (self->proposal == NULL)
     {
       gtk_label_set_text (self->proposal_label, _("No proposal yet."));
@@ -373,13 +564,16 @@ show_proposal (LinliPartnerPanel *self)
   pp = self->proposal->problem;
   r = self->proposal->result;
   if (!proposal_current (self))
-    g_string_append_printf (s, "%s\n\n", _("Out of date: the units or needs changed since this "
-                                           "proposal was made. Propose again."));
+    g_string_append_printf (s, "%s\n\n", _("Out of date: the units, needs or proposal options "
+                                           "changed since this proposal was made. Propose "
+                                           "again."));
   a = linli_partner_proposal_to_assignment (self->proposal, self->project);
   {
     g_autofree char *distances = linli_partner_problem_describe_distances (pp);
+    g_autofree char *options = linli_partner_rules_describe (self->proposal->rules);
 
     g_string_append (s, distances);
+    g_string_append (s, options);
   }
   for (guint i = 0; i < pp->unplaced_units->len; i++)
     g_string_append_printf (s, _("  unit %s has no position and takes no part\n"),
@@ -414,9 +608,11 @@ show_proposal (LinliPartnerPanel *self)
     }
   if (n_unmet == 0)
     g_string_append_printf (s, "  %s\n", _("none"));
-  while (s->len > 0 && s->str[s->len - 1] == '\n')
-    g_string_truncate (s, s->len - 1);
+  g_string_append_printf (s, "\n%s", g_dngettext (GETTEXT_PACKAGE, "Proposed pair:",
+                                                  "Proposed pairs:", a->n_pairs));
   gtk_label_set_text (self->proposal_label, s->str);
+
+  fill_pairs (self, self->proposal_pairs_list, a, FALSE);
 }
 
 static void
@@ -425,10 +621,8 @@ show_accepted (LinliPartnerPanel *self)
   const LinliPartnerAssignment *a =
     self->partners != NULL ? linli_partners_get_assignment (self->partners) : NULL;
   g_autoptr (GString) s = g_string_new (NULL);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pairs_list))))
-    gtk_list_box_remove (self->pairs_list, child);
+  clear_list (self->pairs_list);
   if (a == NULL)
     {
       gtk_label_set_text (self->accepted_label, _("None accepted yet."));
@@ -452,41 +646,7 @@ show_accepted (LinliPartnerPanel *self)
     g_string_truncate (s, s->len - 1);
   gtk_label_set_text (self->accepted_label, s->str);
 
-  for (guint i = 0; i < a->n_pairs; i++)
-    {
-      const LinliPartnerPair *pair = &a->pairs[i];
-      const LinliPartnerUnit *u = linli_partners_find (self->partners, LINLI_PARTNER_LIST_UNITS,
-                                                       pair->unit, NULL);
-      const LinliPartnerNeed *n = linli_partners_find (self->partners, LINLI_PARTNER_LIST_NEEDS,
-                                                       pair->need, NULL);
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *label, *button;
-      g_autofree char *text = NULL;
-
-      /* Translators: unit → place, category: quantity per month, distance */
-      text = g_strdup_printf (_("%s → %s, %s: %.1f per month, %.0f m"),
-                              u != NULL ? u->name : pair->unit,
-                              n != NULL ? linli_partner_place_name (self->project, n->place_kind,
-                                                                    n->place)
-                                        : pair->need,
-                              linli_partners_category_label (self->partners, pair->category),
-                              pair->quantity, pair->distance);
-      label = gtk_label_new (text);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_set_margin_start (row, 6);
-      gtk_widget_set_margin_end (row, 6);
-      gtk_box_append (GTK_BOX (row), label);
-      button = gtk_button_new_from_icon_name ("list-remove-symbolic");
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Remove this pair from the accepted assignment"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "partners.remove-pair");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_uint32 (i));
-      gtk_box_append (GTK_BOX (row), button);
-      gtk_list_box_append (self->pairs_list, row);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->pairs_list), a->n_pairs > 0);
+  fill_pairs (self, self->pairs_list, a, TRUE);
 }
 
 /* Callbacks */
@@ -624,6 +784,8 @@ on_partners_changed_cb (LinliPartnerPanel *self)
   g_signal_emit (self, signals[SIGNAL_REFRESH], 0);
   show_proposal (self);
   show_accepted (self);
+  show_rules (self);
+  show_options (self);
   update_actions (self);
 }
 
@@ -807,6 +969,44 @@ parse_position (const char *text,
   return linli_lat_lon_is_valid (*lat, *lon);
 }
 
+/* What is wrong with the unit in the editor, in a sentence, or NULL. */
+static char *
+unit_editor_problem (LinliPartnerPanel *self)
+{
+  g_autofree char *name = entry_value (self->editor_name);
+
+  if (name == NULL)
+    return g_strdup (_("A unit needs a name."));
+  for (guint i = 0; i < self->editor_resources->len; i++)
+    {
+      PartnerResourceRow *row = g_ptr_array_index (self->editor_resources, i);
+
+      if (gtk_drop_down_get_selected (row->category) >= self->editor_category_ids->len)
+        /* Translators: the number of a resource item in the unit dialog */
+        return g_strdup_printf (_("Resource item %u: choose its category."), i + 1);
+      if (!(gtk_spin_button_get_value (row->quantity) > 0))
+        return g_strdup_printf (_("Resource item %u: the quantity must be above 0."), i + 1);
+      if (!(gtk_spin_button_get_value (row->capacity) > 0))
+        return g_strdup_printf (_("Resource item %u: the capacity must be above 0."), i + 1);
+    }
+  return NULL;
+}
+
+/* The editor says what is wrong and takes no wrong unit. */
+static void
+update_unit_editor (LinliPartnerPanel *self)
+{
+  g_autofree char *problem = NULL;
+
+  if (self->editor == NULL || self->editor_table != LINLI_PARTNER_TABLE_UNITS)
+    return;
+  problem = unit_editor_problem (self);
+  gtk_label_set_text (self->editor_problem, problem != NULL ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->editor_problem), problem != NULL);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self->editor), "apply",
+                                           problem == NULL);
+}
+
 static void
 apply_unit (LinliPartnerPanel *self)
 {
@@ -817,16 +1017,14 @@ apply_unit (LinliPartnerPanel *self)
   g_autofree char *address = entry_value (self->editor_address);
   g_autofree char *position = entry_value (self->editor_position);
   g_autofree char *contact = entry_value (self->editor_contact);
-  g_autofree char *measure = entry_value (self->editor_measure);
+  g_autofree char *problem = unit_editor_problem (self);
+  g_autoptr (GPtrArray) measures = g_ptr_array_new_with_free_func (g_free);
   g_autofree LinliPartnerResource *resources = NULL;
-  const char *category = g_ptr_array_index (self->editor_category_ids,
-                                            gtk_drop_down_get_selected (self->editor_category));
   LinliPartnerUnit u = { 0 };
-  guint n_kept = 0;
 
-  if (name == NULL)
+  if (problem != NULL)
     {
-      refused (self, _("A unit needs a name."));
+      refused (self, problem);
       return;
     }
   if (!parse_position (position, &u.has_position, &u.lat, &u.lon))
@@ -844,18 +1042,20 @@ apply_unit (LinliPartnerPanel *self)
   u.address = address;
   u.contact = contact;
   u.members = gtk_spin_button_get_value_as_int (self->editor_members);
-  /* The dialog edits the first resource item; the others stay as they are. */
-  n_kept = before != NULL && before->n_resources > 1 ? before->n_resources - 1 : 0;
-  resources = g_new0 (LinliPartnerResource, n_kept + 1);
-  if (category != NULL)
-    resources[u.n_resources++] = (LinliPartnerResource) {
-      (char *) category,
-      before != NULL && before->n_resources > 0 ? before->resources[0].quantity : 0,
-      measure, gtk_spin_button_get_value (self->editor_quantity),
-      gtk_drop_down_get_selected (self->editor_period),
-    };
-  for (guint r = 0; r < n_kept; r++)
-    resources[u.n_resources++] = before->resources[r + 1];
+  /* Every resource item as the rows say, in their order: one change of the unit. */
+  resources = g_new0 (LinliPartnerResource, MAX (self->editor_resources->len, 1));
+  for (guint i = 0; i < self->editor_resources->len; i++)
+    {
+      PartnerResourceRow *row = g_ptr_array_index (self->editor_resources, i);
+      char *measure = entry_value (row->measure);
+
+      g_ptr_array_add (measures, measure);
+      resources[u.n_resources++] = (LinliPartnerResource) {
+        g_ptr_array_index (self->editor_category_ids, gtk_drop_down_get_selected (row->category)),
+        gtk_spin_button_get_value (row->quantity), measure,
+        gtk_spin_button_get_value (row->capacity), gtk_drop_down_get_selected (row->period),
+      };
+    }
   u.resources = resources;
   if (before != NULL)
     {
@@ -918,6 +1118,76 @@ on_editor_response_cb (AdwMessageDialog  *dialog,
     }
   self->editor = NULL;
   g_clear_pointer (&self->editor_id, g_free);
+  g_ptr_array_set_size (self->editor_resources, 0);
+}
+
+static void
+on_remove_resource_clicked_cb (GtkWidget         *button,
+                               LinliPartnerPanel *self)
+{
+  for (guint i = 0; i < self->editor_resources->len; i++)
+    {
+      PartnerResourceRow *row = g_ptr_array_index (self->editor_resources, i);
+
+      if (row->remove != button)
+        continue;
+      /* Row 0 of the grid holds the titles. */
+      gtk_grid_remove_row (self->editor_resources_grid, (int) i + 1);
+      g_ptr_array_remove_index (self->editor_resources, i);
+      break;
+    }
+  update_unit_editor (self);
+}
+
+/* A row of the unit editor for @res, or a new resource item when %NULL. */
+static void
+add_resource_row (LinliPartnerPanel          *self,
+                  const LinliPartnerResource *res)
+{
+  PartnerResourceRow *row = g_new0 (PartnerResourceRow, 1);
+  int top = (int) self->editor_resources->len + 1;
+
+  row->category = category_choice (self, NULL, res != NULL ? res->category : NULL);
+  if (res == NULL)
+    gtk_drop_down_set_selected (row->category, GTK_INVALID_LIST_POSITION);
+  gtk_widget_set_hexpand (GTK_WIDGET (row->category), TRUE);
+  row->quantity = spin (0, 1e9, 1, 1, res != NULL ? res->quantity : 1);
+  gtk_editable_set_width_chars (GTK_EDITABLE (row->quantity), 5);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row->quantity),
+                               _("How much the unit has: 30 volunteers, one hall"));
+  row->measure = text_entry (res != NULL ? res->measure : NULL);
+  gtk_editable_set_width_chars (GTK_EDITABLE (row->measure), 6);
+  gtk_entry_set_placeholder_text (row->measure, _("hours …"));
+  row->capacity = spin (0, 1e9, 1, 1, res != NULL ? res->capacity : 0);
+  gtk_editable_set_width_chars (GTK_EDITABLE (row->capacity), 5);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row->capacity),
+                               _("What the unit can give each period, in the measure"));
+  row->period = period_choice (res != NULL ? res->period : LINLI_PARTNER_PERIOD_MONTH);
+  row->remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  gtk_widget_add_css_class (row->remove, "flat");
+  gtk_widget_set_tooltip_text (row->remove, _("Remove this resource item"));
+  gtk_grid_attach (self->editor_resources_grid, GTK_WIDGET (row->category), 0, top, 1, 1);
+  gtk_grid_attach (self->editor_resources_grid, GTK_WIDGET (row->quantity), 1, top, 1, 1);
+  gtk_grid_attach (self->editor_resources_grid, GTK_WIDGET (row->measure), 2, top, 1, 1);
+  gtk_grid_attach (self->editor_resources_grid, GTK_WIDGET (row->capacity), 3, top, 1, 1);
+  gtk_grid_attach (self->editor_resources_grid, GTK_WIDGET (row->period), 4, top, 1, 1);
+  gtk_grid_attach (self->editor_resources_grid, row->remove, 5, top, 1, 1);
+  g_signal_connect_object (row->category, "notify::selected", G_CALLBACK (update_unit_editor),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row->quantity, "value-changed", G_CALLBACK (update_unit_editor), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (row->capacity, "value-changed", G_CALLBACK (update_unit_editor), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (row->remove, "clicked", G_CALLBACK (on_remove_resource_clicked_cb),
+                           self, 0);
+  g_ptr_array_add (self->editor_resources, row);
+}
+
+static void
+on_add_resource_clicked_cb (LinliPartnerPanel *self)
+{
+  add_resource_row (self, NULL);
+  update_unit_editor (self);
 }
 
 static void
@@ -943,7 +1213,6 @@ open_editor (LinliPartnerPanel *self,
   if (table == LINLI_PARTNER_TABLE_UNITS)
     {
       const LinliPartnerUnit *u = id != NULL ? find_item (self, table, id) : NULL;
-      const LinliPartnerResource *res = u != NULL && u->n_resources > 0 ? &u->resources[0] : NULL;
       const char *types[LINLI_PARTNER_UNIT_N_TYPES + 1] = { NULL };
       g_autofree char *position = NULL;
 
@@ -972,28 +1241,49 @@ open_editor (LinliPartnerPanel *self,
       editor_row (grid, 4, _("Contact"), GTK_WIDGET (self->editor_contact));
       self->editor_members = spin (0, 1000000, 1, 0, u != NULL ? u->members : 0);
       editor_row (grid, 5, _("Members reporting"), GTK_WIDGET (self->editor_members));
-      self->editor_category = category_choice (self, _("No resource item"),
-                                               res != NULL ? res->category : NULL);
-      editor_row (grid, 6, _("Offers"), GTK_WIDGET (self->editor_category));
-      self->editor_quantity = spin (0, 1e9, 1, 1, res != NULL ? res->capacity : 0);
-      editor_row (grid, 7, _("Capacity"), GTK_WIDGET (self->editor_quantity));
-      self->editor_period = period_choice (res != NULL ? res->period : LINLI_PARTNER_PERIOD_MONTH);
-      editor_row (grid, 8, _("Per"), GTK_WIDGET (self->editor_period));
-      self->editor_measure = text_entry (res != NULL ? res->measure : NULL);
-      gtk_entry_set_placeholder_text (self->editor_measure, _("hours, visits, places …"));
-      editor_row (grid, 9, _("Measure"), GTK_WIDGET (self->editor_measure));
-      if (u != NULL && u->n_resources > 1)
-        {
-          g_autofree char *more = g_strdup_printf (
-            g_dngettext (GETTEXT_PACKAGE, "and %u more resource item, kept as it is",
-                         "and %u more resource items, kept as they are", u->n_resources - 1),
-            u->n_resources - 1);
-          GtkWidget *label = gtk_label_new (more);
+      self->editor_resources_grid = GTK_GRID (gtk_grid_new ());
+      gtk_grid_set_row_spacing (self->editor_resources_grid, 6);
+      gtk_grid_set_column_spacing (self->editor_resources_grid, 6);
+      {
+        const char *titles[] = { N_("Category"), N_("Quantity"), N_("Measure"), N_("Capacity"),
+                                 N_("Per") };
 
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_widget_add_css_class (label, "dim-label");
-          gtk_grid_attach (grid, label, 1, 10, 1, 1);
-        }
+        for (guint c = 0; c < G_N_ELEMENTS (titles); c++)
+          {
+            GtkWidget *title = gtk_label_new (_(titles[c]));
+
+            gtk_label_set_xalign (GTK_LABEL (title), 0);
+            gtk_widget_add_css_class (title, "dim-label");
+            gtk_widget_add_css_class (title, "caption");
+            gtk_grid_attach (self->editor_resources_grid, title, c, 0, 1, 1);
+          }
+      }
+      g_ptr_array_set_size (self->editor_resources, 0);
+      for (guint r = 0; u != NULL && r < u->n_resources; r++)
+        add_resource_row (self, &u->resources[r]);
+      {
+        GtkWidget *label = gtk_label_new (_("Resource items"));
+        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+        gtk_label_set_xalign (GTK_LABEL (label), 0);
+        gtk_widget_add_css_class (label, "heading");
+        gtk_box_append (GTK_BOX (box), label);
+        gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->editor_resources_grid));
+        self->editor_add_resource = gtk_button_new_with_mnemonic (_("Add _Resource Item"));
+        gtk_widget_set_halign (self->editor_add_resource, GTK_ALIGN_START);
+        g_signal_connect_object (self->editor_add_resource, "clicked",
+                                 G_CALLBACK (on_add_resource_clicked_cb), self, G_CONNECT_SWAPPED);
+        gtk_box_append (GTK_BOX (box), self->editor_add_resource);
+        self->editor_problem = GTK_LABEL (gtk_label_new (NULL));
+        gtk_label_set_xalign (self->editor_problem, 0);
+        gtk_label_set_wrap (self->editor_problem, TRUE);
+        gtk_widget_add_css_class (GTK_WIDGET (self->editor_problem), "error");
+        gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->editor_problem));
+        gtk_widget_set_margin_top (box, 6);
+        gtk_grid_attach (grid, box, 0, 6, 2, 1);
+      }
+      g_signal_connect_object (self->editor_name, "changed", G_CALLBACK (update_unit_editor), self,
+                               G_CONNECT_SWAPPED);
     }
   else
     {
@@ -1025,6 +1315,7 @@ open_editor (LinliPartnerPanel *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_editor_response_cb), self, 0);
   self->editor = dialog;
+  update_unit_editor (self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1085,8 +1376,8 @@ propose_action_cb (GtkWidget  *widget,
   if (self->project == NULL)
     return;
   g_clear_pointer (&self->proposal, linli_partner_proposal_free);
-  /* The same problem as `linli-tool assign FILE`: any distance, nothing fixed or forbidden. */
-  self->proposal = linli_partner_proposal_new (self->project, 0, &error);
+  /* The same problem as `linli-tool assign FILE`, with the rules the project keeps. */
+  self->proposal = linli_partner_proposal_new (self->project, NULL, &error);
   self->proposal_serial = linli_partners_get_serial (self->partners);
   if (self->proposal == NULL)
     gtk_label_set_text (self->proposal_label, error->message);
@@ -1109,6 +1400,7 @@ accept_action_cb (GtkWidget  *widget,
   linli_partner_edits_set_assignment (self->history, a);
   /* Taken: what it said is now the accepted assignment below. */
   g_clear_pointer (&self->proposal, linli_partner_proposal_free);
+  show_proposal (self);
   gtk_label_set_text (self->proposal_label, _("Accepted: the assignment is below."));
   update_actions (self);
 }
@@ -1133,6 +1425,57 @@ remove_pair_action_cb (GtkWidget  *widget,
 
   if (self->history != NULL)
     linli_partner_edits_remove_pair (self->history, g_variant_get_uint32 (param));
+}
+
+static void
+pair_rule_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  LinliPartnerPanel *self = LINLI_PARTNER_PANEL (widget);
+  const char *unit, *need;
+
+  if (self->history == NULL)
+    return;
+  g_variant_get (param, "(&s&s)", &unit, &need);
+  if (g_str_equal (action_name, "partners.release-pair"))
+    linli_partner_edits_release_pair (self->history, unit, need);
+  else
+    linli_partner_edits_set_pair_rule (self->history, unit, need,
+                                       g_str_equal (action_name, "partners.always-pair")
+                                       ? LINLI_PARTNER_RULE_FIXED
+                                       : LINLI_PARTNER_RULE_FORBIDDEN);
+}
+
+/* The options as the widgets say, kept by one undoable edit. */
+static void
+apply_options (LinliPartnerPanel *self)
+{
+  g_autoptr (LinliPartnerRules) rules = NULL;
+  g_autofree char *text = NULL;
+  double distance = 0;
+
+  if (self->syncing_options || self->history == NULL)
+    return;
+  text = entry_value (self->max_distance_entry);
+  if (text != NULL)
+    {
+      char *end;
+
+      distance = g_ascii_strtod (text, &end);
+      if (*end != '\0' || !(distance >= 0) || distance > LINLI_PARTNER_RULES_MAX_DISTANCE)
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->max_distance_entry), "error");
+          return;
+        }
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->max_distance_entry), "error");
+  rules = linli_partner_rules_copy (linli_partners_get_rules (self->partners));
+  rules->max_distance = distance;
+  rules->every_community = gtk_check_button_get_active (self->every_community_check);
+  rules->community_minimum = gtk_spin_button_get_value (self->community_minimum_spin);
+  rules->straight_line = gtk_check_button_get_active (self->straight_check);
+  linli_partner_edits_set_rules (self->history, rules);
 }
 
 /* GObject overrides */
@@ -1166,6 +1509,7 @@ linli_partner_panel_dispose (GObject *object)
   g_clear_pointer (&self->met, g_hash_table_unref);
   g_clear_pointer (&self->editor_place_ids, g_ptr_array_unref);
   g_clear_pointer (&self->editor_category_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->editor_resources, g_ptr_array_unref);
   G_OBJECT_CLASS (linli_partner_panel_parent_class)->dispose (object);
 }
 
@@ -1192,6 +1536,13 @@ linli_partner_panel_class_init (LinliPartnerPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, proposal_label);
   gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, accepted_label);
   gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, pairs_list);
+  gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, proposal_pairs_list);
+  gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, rules_label);
+  gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, rules_list);
+  gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, max_distance_entry);
+  gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, every_community_check);
+  gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, community_minimum_spin);
+  gtk_widget_class_bind_template_child (widget_class, LinliPartnerPanel, straight_check);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "partners.add", NULL, add_action_cb);
@@ -1202,6 +1553,12 @@ linli_partner_panel_class_init (LinliPartnerPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "partners.clear", NULL, clear_action_cb);
   gtk_widget_class_install_action (widget_class, "partners.remove-pair", "u",
                                    remove_pair_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.always-pair", "(ss)",
+                                   pair_rule_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.never-pair", "(ss)",
+                                   pair_rule_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.release-pair", "(ss)",
+                                   pair_rule_action_cb);
 }
 
 static void
@@ -1217,6 +1574,7 @@ linli_partner_panel_init (LinliPartnerPanel *self)
   self->met = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->editor_place_ids = g_ptr_array_new_with_free_func (g_free);
   self->editor_category_ids = g_ptr_array_new_with_free_func (g_free);
+  self->editor_resources = g_ptr_array_new_with_free_func (g_free);
 
   for (guint t = 0; t < LINLI_PARTNER_N_TABLES; t++)
     {
@@ -1264,8 +1622,24 @@ linli_partner_panel_init (LinliPartnerPanel *self)
     }
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (update_actions), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->max_distance_entry, "activate", G_CALLBACK (apply_options), self,
+                           G_CONNECT_SWAPPED);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_object (focus, "leave", G_CALLBACK (apply_options), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->max_distance_entry), focus);
+  }
+  g_signal_connect_object (self->every_community_check, "toggled", G_CALLBACK (apply_options),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->community_minimum_spin, "value-changed",
+                           G_CALLBACK (apply_options), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->straight_check, "toggled", G_CALLBACK (apply_options), self,
+                           G_CONNECT_SWAPPED);
   show_proposal (self);
   show_accepted (self);
+  show_rules (self);
+  show_options (self);
   update_actions (self);
 }
 

@@ -8,6 +8,7 @@
 #include "linli-map-layer.h"
 #include "linli-painter.h"
 #include "linli-partners.h"
+#include "linli-registry-dialog.h"
 #include "linli-window-private.h"
 
 /* The window's legend rows for the accepted partner assignment: the unit
@@ -118,4 +119,34 @@ linli_window_partners_document_changed (LinliWindow *self)
                              on_partners_changed_cb, self) == 0)
     g_signal_connect_object (partners, "changed", G_CALLBACK (on_partners_changed_cb), self, 0);
   on_partners_changed_cb (partners, self);
+}
+
+/* File → Partner Registry…: one dialog a window, kept with its connection
+ * while the window lives. */
+LinliRegistryDialog *
+linli_window_open_registry_dialog (LinliWindow *self)
+{
+  LinliRegistryDialog *dialog;
+
+  g_return_val_if_fail (LINLI_IS_WINDOW (self), NULL);
+
+  dialog = g_object_get_data (G_OBJECT (self), "linli-registry-dialog");
+  if (dialog == NULL)
+    {
+      dialog = linli_registry_dialog_new (self->document);
+      gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+      g_object_set_data_full (G_OBJECT (self), "linli-registry-dialog", g_object_ref_sink (dialog),
+                              (GDestroyNotify) gtk_window_destroy);
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+void
+linli_window_partner_registry_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *param)
+{
+  linli_window_open_registry_dialog (LINLI_WINDOW (widget));
 }

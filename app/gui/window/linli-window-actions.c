@@ -1052,6 +1052,8 @@ linli_window_class_init_actions (GtkWidgetClass *widget_class)
                                    linli_window_import_units_action);
   gtk_widget_class_install_action (widget_class, "win.import-needs", NULL,
                                    linli_window_import_needs_action);
+  gtk_widget_class_install_action (widget_class, "win.partner-registry", NULL,
+                                   linli_window_partner_registry_action);
   gtk_widget_class_install_action (widget_class, "win.import-sites", NULL, linli_window_import_sites_action);
   gtk_widget_class_install_action (widget_class, "win.sites-from-kind", NULL, linli_window_sites_from_kind_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
@@ -1062,6 +1064,8 @@ linli_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.show-candidate-circles",
                                             "show-candidate-circles");
   gtk_widget_class_install_property_action (widget_class, "win.chain-colors", "chain-colors");
+  gtk_widget_class_install_property_action (widget_class, "win.show-partner-lines",
+                                            "show-partner-lines");
   gtk_widget_class_install_property_action (widget_class, "project.hide-names", "hide-names");
   gtk_widget_class_install_property_action (widget_class, "win.meeting", "meeting");
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);

@@ -233,6 +233,11 @@ LinliPartnerListDialog *
                                                          LinliPartnerList   list,
                                                          GFile             *file,
                                                          GError           **error);
+typedef struct _LinliRegistryDialog LinliRegistryDialog;
+LinliRegistryDialog *linli_window_open_registry_dialog (LinliWindow *self);
+void              linli_window_partner_registry_action (GtkWidget  *widget,
+                                                        const char *action_name,
+                                                        GVariant   *param);
 void              linli_window_import_units_action (GtkWidget  *widget,
                                                     const char *action_name,
                                                     GVariant   *param);

@@ -22,6 +22,7 @@ enum {
   PROP_ADD_SITE_MODE,
   PROP_SHOW_CANDIDATE_CIRCLES,
   PROP_CHAIN_COLORS,
+  PROP_SHOW_PARTNER_LINES,
   PROP_HIDE_NAMES,
   PROP_MEETING,
   N_PROPS,
@@ -754,6 +755,11 @@ linli_window_get_property (GObject    *object,
     case PROP_ADD_SITE_MODE: g_value_set_boolean (value, self->add_mode); break;
     case PROP_SHOW_CANDIDATE_CIRCLES: g_value_set_boolean (value, self->show_candidate_circles); break;
     case PROP_CHAIN_COLORS: g_value_set_boolean (value, self->chain_colors); break;
+    case PROP_SHOW_PARTNER_LINES:
+      g_value_set_boolean (value, self->layer == NULL ||
+                                  linli_painter_get_show_partner_lines (
+                                    linli_map_layer_get_painter (self->layer)));
+      break;
     case PROP_HIDE_NAMES:
       g_value_set_boolean (value, self->project != NULL && linli_project_get_hide_names (self->project));
       break;
@@ -793,6 +799,17 @@ linli_window_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_SHOW_PARTNER_LINES:
+      {
+        LinliPainter *painter = linli_map_layer_get_painter (self->layer);
+
+        if (linli_painter_get_show_partner_lines (painter) != g_value_get_boolean (value))
+          {
+            linli_painter_set_show_partner_lines (painter, g_value_get_boolean (value));
+            g_object_notify_by_pspec (object, pspec);
+          }
+      }
+      break;
     case PROP_HIDE_NAMES:
       /* Saved in the file: an edit, so the project counts as changed.
        * The project's notify tells the action its new state. */
@@ -822,6 +839,9 @@ linli_window_class_init (LinliWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CHAIN_COLORS] =
     g_param_spec_boolean ("chain-colors", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_PARTNER_LINES] =
+    g_param_spec_boolean ("show-partner-lines", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_HIDE_NAMES] =
     g_param_spec_boolean ("hide-names", NULL, NULL, FALSE,
