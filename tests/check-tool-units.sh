@@ -3,7 +3,10 @@
 # headers, one row per resource item) imported into a registry and listed
 # back; imported again it changes nothing; an English CSV with ids changes
 # one unit; each kind of bad row refused with file, line and reason and the
-# registry left as it was; assign with the registry's lists, --save writing
+# registry left as it was; needs imported into the registry (a bad row
+# refused the same way) and into a plan, and listed; assign with the
+# registry's units and the plan's needs while the registry has none, then
+# with the registry's units and needs, --save writing
 # them into the plan as its snapshot (registry recorded, no password),
 # which then gives the same assignment alone.  On SQLite, and on
 # PostgreSQL too when LINLI_TEST_POSTGRESQL is set (run-with-postgresql.sh).
@@ -37,10 +40,8 @@ cat > plain.linli <<'XML'
 </linli>
 XML
 
-run_backend() {  # NAME URI SQL-COMMAND…: the whole check on one registry
+run_backend() {  # NAME URI: the whole check on one registry
   local name=$1 uri=$2
-  shift 2
-  local sql=("$@")
 
   "$tool" units import units.csv --registry "$uri" > out.txt 2> err.txt &&
     fail "$name: a new category was taken without --add-categories"
@@ -91,10 +92,39 @@ run_backend() {  # NAME URI SQL-COMMAND…: the whole check on one registry
   bad 'no column of names' 'unit,type\n新单位,企业\n'
   bad 'bad.csv:2: the unit has no name' '名称,类型\n,企业\n'
 
-  # A need in the registry, written behind the tool's back (there is no
-  # command for needs yet): 8 hours of tutoring for c1.
-  "${sql[@]}" "INSERT INTO needs (id, place_kind, place, category, quantity, priority, note, period, version) VALUES ('n1', 'community', 'c1', 'tutoring', 8, 9, NULL, 'month', 1)" ||
-    fail "$name: could not add the need"
+  # Needs into the registry, their places named as plain.linli names them:
+  # a bad row refuses the file with its line and leaves the registry as it
+  # was; then 8 hours of tutoring for 拱宸桥社区, listed back, imported
+  # again changing nothing.
+  printf '社区,类别,数量,优先级\n拱宸桥社区,tutoring,8,9\n石桥社区,venue,1,1\n' > bad-needs.csv
+  "$tool" needs import bad-needs.csv --project plain.linli --registry "$uri" > out.txt 2> err.txt &&
+    fail "$name: a need of an unknown community was taken"
+  grep -qF 'bad-needs.csv:3: the project has no community “石桥社区”' err.txt ||
+    fail "$name: no line for the unknown community"
+  "$tool" needs list --registry "$uri" --json > needs.json 2> err.txt || fail "$name: needs list: exit $?"
+  grep -q '"needs" : \[\]' needs.json || fail "$name: the refused needs file left needs behind"
+  # A registry of units only: assign takes the plan's needs, and says so.
+  "$tool" assign with-needs.linli --registry "$uri" > out.txt 2> err.txt || fail "$name: assign, plan's needs: exit $?"
+  grep -q '第二中学 → 大关西苑, Tutoring: 2.0 小时' out.txt || fail "$name: the plan's need is not assigned"
+  grep -q "the registry holds no needs: the plan’s 1 need is used" err.txt || fail "$name: not said that the plan's needs are used"
+  printf '社区,类别,数量,优先级,备注\n拱宸桥社区,Tutoring,8,9,周末\n' > needs.csv
+  "$tool" needs import needs.csv --project plain.linli --registry "$uri" > out.txt 2> err.txt ||
+    fail "$name: needs import: exit $?"
+  grep -q ': 1 needs added, 0 changed' out.txt || fail "$name: not 1 need added"
+  "$tool" needs list --registry "$uri" --project plain.linli --json > needs.json 2> err.txt ||
+    fail "$name: needs list: exit $?"
+  for want in '"place_kind" : "community"' '"place" : "c1"' '"place_name" : "拱宸桥社区"' \
+              '"category" : "tutoring"' '"quantity" : 8.0' '"priority" : 9' '"note" : "周末"' \
+              '"version" : 1'; do
+    grep -qF "$want" needs.json || fail "$name: the listed needs lack $want"
+  done
+  "$tool" needs list --registry "$uri" --project plain.linli > out.txt 2> err.txt ||
+    fail "$name: needs list: exit $?"
+  grep -q '拱宸桥社区 (community): Tutoring, 8 per month, priority 9 — 周末' out.txt ||
+    fail "$name: the need is not listed as text"
+  "$tool" needs import needs.csv --project plain.linli --registry "$uri" > out.txt 2> err.txt ||
+    fail "$name: needs again: exit $?"
+  grep -q ': 0 needs added, 0 changed' out.txt || fail "$name: importing the same needs changed something"
   "$tool" assign plain.linli --registry "$uri" --save snap.linli > with.txt 2> err.txt ||
     fail "$name: assign --registry: exit $?"
   grep -q '第二中学 → 拱宸桥社区, Tutoring: 8.0 小时, 0 m' with.txt || fail "$name: the registry's unit is not assigned"
@@ -111,19 +141,26 @@ run_backend() {  # NAME URI SQL-COMMAND…: the whole check on one registry
   echo "$name: ok"
 }
 
-if command -v python3 > /dev/null; then
-  sqlite_sql() { python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()' registry.sqlite "$1"; }
-  run_backend sqlite registry.sqlite sqlite_sql
-else
-  echo "sqlite: skipped, no python3 to add a need"
-fi
+# Needs into a plan: the plan written with them, the others kept.
+printf '小区,类别,数量\n大关西苑,tutoring,2\n' > plan-needs.csv
+"$tool" needs import plan-needs.csv --project plain.linli -o with-needs.linli > out.txt 2> err.txt ||
+  fail "plan: needs import: exit $?"
+grep -q 'with-needs.linli: 1 needs added, 0 changed' out.txt || fail "plan: not 1 need added"
+grep -q '<need id="n1" place-kind="compound" place="k2" category="tutoring" quantity="2" priority="1"' \
+  with-needs.linli || fail "plan: the need is not in the plan written"
+"$tool" needs list --project with-needs.linli > out.txt 2> err.txt || fail "plan: needs list: exit $?"
+grep -q '大关西苑 (compound): Tutoring, 2 per month, priority 1' out.txt || fail "plan: the need is not listed"
+"$tool" needs import plan-needs.csv --project plain.linli > out.txt 2> err.txt &&
+  fail "plan: needs import without --registry or -o was taken"
+echo "plan: ok"
+
+run_backend sqlite registry.sqlite
 
 if [ -n "${LINLI_TEST_POSTGRESQL+set}" ] && command -v psql > /dev/null; then
   # The password in the URI: it must not show anywhere.
   uri="postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$PGDATABASE"
   psql -q -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public' > /dev/null 2>&1 || fail "psql"
-  pg_sql() { psql -q -v ON_ERROR_STOP=1 -c "$1" > /dev/null; }
-  run_backend postgresql "$uri" pg_sql
+  run_backend postgresql "$uri"
 else
   echo "postgresql: skipped, not run by run-with-postgresql.sh"
 fi

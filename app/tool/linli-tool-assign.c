@@ -604,6 +604,34 @@ add_pairs (LinliPartnerProblem *pp,
   return TRUE;
 }
 
+/* A registry that holds units but no needs (the places' needs kept in the
+ * plan) leaves the plan's needs, with the categories they name that the
+ * registry lacks; said on stderr, so the output stays the assignment's. */
+static void
+keep_plan_needs (LinliPartners *partners,
+                 LinliPartners *plan)
+{
+  guint n = linli_partners_get_n (plan, LINLI_PARTNER_LIST_NEEDS);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const LinliPartnerNeed *need = linli_partners_get_need (plan, i);
+      gconstpointer category = linli_partners_find (plan, LINLI_PARTNER_LIST_CATEGORIES,
+                                                    need->category, NULL);
+
+      if (linli_partners_find (partners, LINLI_PARTNER_LIST_CATEGORIES, need->category,
+                               NULL) == NULL && category != NULL)
+        linli_partners_insert (partners, LINLI_PARTNER_LIST_CATEGORIES,
+                               linli_partners_get_n (partners, LINLI_PARTNER_LIST_CATEGORIES),
+                               category);
+      linli_partners_insert (partners, LINLI_PARTNER_LIST_NEEDS, i, need);
+    }
+  g_printerr ("linli-tool: ");
+  g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                           "the registry holds no needs: the plan’s %u need is used\n",
+                           "the registry holds no needs: the plan’s %u needs are used\n", n), n);
+}
+
 /* Commands */
 
 /**
@@ -614,7 +642,8 @@ add_pairs (LinliPartnerProblem *pp,
  * partner units to its needs, and why each need not met in full stays so;
  * with the pairs and options the plan keeps (its Partners page's), which
  * the options given here add to or override;
- * with --registry the registry's lists instead of the project's, and with
+ * with --registry the registry's lists instead of the project's (but the
+ * project's needs when the registry holds none), and with
  * --save the project written with them as its snapshot.  Exit 2 for wrong
  * options or pairs, 1 when the project or the registry cannot be read or
  * the project cannot be written.
@@ -694,13 +723,18 @@ linli_tool_assign (int    argc,
     {
       g_autoptr (LinliRegistry) registry = linli_registry_open (registry_uri, &error);
       LinliPartners *partners = linli_project_get_partners (project);
+      g_autoptr (LinliPartners) plan = linli_partners_new ();
 
+      linli_partners_copy_from (plan, partners);
       /* The lists loaded name the registry, which --save records. */
       if (registry == NULL || !linli_registry_load (registry, partners, &error))
         {
           g_printerr ("linli-tool: %s\n", error->message);
           return 1;
         }
+      if (linli_partners_get_n (partners, LINLI_PARTNER_LIST_NEEDS) == 0 &&
+          linli_partners_get_n (plan, LINLI_PARTNER_LIST_NEEDS) > 0)
+        keep_plan_needs (partners, plan);
     }
   if (save != NULL && !linli_format_save_file (project, save, &error))
     {

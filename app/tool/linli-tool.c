@@ -1038,6 +1038,7 @@ static const struct
   { "assign", linli_tool_assign, N_("Assign partner units to the needs of places: most priority-weighted need met, then least distance, and why the rest stays unmet") },
   { "sites", linli_tool_sites, N_("Add candidate sites in bulk from a CSV list, the points of a GeoJSON or OpenStreetMap file, or the buildings of one kind") },
   { "units", linli_tool_units, N_("The registry of partner units: import a CSV list of units and what they offer, or list them") },
+  { "needs", linli_tool_needs, N_("The needs of communities, compounds and grids: import a CSV list into the registry or a plan, or list them") },
 };
 
 /* Output */

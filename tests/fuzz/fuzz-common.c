@@ -140,3 +140,33 @@ fuzz_round_trip (LinliProject *project)
       abort ();
     }
 }
+
+/* Whether @a and @b hold the same items in every list: what a refused
+ * file must leave. */
+gboolean
+fuzz_partners_equal (LinliPartners *a,
+                     LinliPartners *b)
+{
+  for (guint l = 0; l < LINLI_PARTNER_N_LISTS; l++)
+    {
+      if (linli_partners_get_n (a, l) != linli_partners_get_n (b, l))
+        return FALSE;
+      for (guint i = 0; i < linli_partners_get_n (a, l); i++)
+        if (!linli_partner_item_equal (l, linli_partners_get (a, l, i),
+                                       linli_partners_get (b, l, i)))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* How many lines @data has at most, counting CR and LF alike. */
+guint
+fuzz_count_lines (const uint8_t *data,
+                  size_t         size)
+{
+  guint n = 1;
+
+  for (size_t i = 0; i < size; i++)
+    n += data[i] == '\n' || data[i] == '\r';
+  return n;
+}

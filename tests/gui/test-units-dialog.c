@@ -1,15 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* File → Import Partner Units under Xvfb, over a window with the bundled
- * sample: a units list whose headers name nothing the guess knows is
- * refused until its columns are chosen, then says what it would add,
- * imports through the dialog's import action as one step to undo, and an
- * unknown category refuses the list until categories may be added. */
+/* File → Import Partner Units and Import Partner Needs under Xvfb, over a
+ * window with the bundled sample: a units list whose headers name nothing
+ * the guess knows is refused until its columns are chosen, then says what
+ * it would add, imports through the dialog's import action as one step to
+ * undo, and an unknown category refuses the list until categories may be
+ * added; a needs list with its columns guessed from Chinese headers shows
+ * in the Partners page's needs table and goes with one undo, and its bad
+ * rows are said with their lines and reasons. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "linli-format.h"
+#include "linli-partner-panel.h"
 #include "linli-gui-test-utils.h"
 #include "linli-window-private.h"
 
@@ -57,14 +61,14 @@ write_units (Fixture    *f,
 }
 
 static void
-choose_columns (LinliUnitsDialog *dialog)
+choose_columns (LinliPartnerListDialog *dialog)
 {
-  linli_units_dialog_set_column (dialog, LINLI_PARTNER_CSV_NAME, 0);
-  linli_units_dialog_set_column (dialog, LINLI_PARTNER_CSV_TYPE, 1);
-  linli_units_dialog_set_column (dialog, LINLI_PARTNER_CSV_LON, 2);
-  linli_units_dialog_set_column (dialog, LINLI_PARTNER_CSV_LAT, 3);
-  linli_units_dialog_set_column (dialog, LINLI_PARTNER_CSV_CATEGORY, 4);
-  linli_units_dialog_set_column (dialog, LINLI_PARTNER_CSV_CAPACITY, 5);
+  linli_partner_list_dialog_set_column (dialog, LINLI_PARTNER_CSV_NAME, 0);
+  linli_partner_list_dialog_set_column (dialog, LINLI_PARTNER_CSV_TYPE, 1);
+  linli_partner_list_dialog_set_column (dialog, LINLI_PARTNER_CSV_LON, 2);
+  linli_partner_list_dialog_set_column (dialog, LINLI_PARTNER_CSV_LAT, 3);
+  linli_partner_list_dialog_set_column (dialog, LINLI_PARTNER_CSV_CATEGORY, 4);
+  linli_partner_list_dialog_set_column (dialog, LINLI_PARTNER_CSV_CAPACITY, 5);
 }
 
 /* Tests */
@@ -79,16 +83,17 @@ test_map_and_import (Fixture       *f,
   LinliPartners *partners = linli_project_get_partners (f->project);
   guint n_before = linli_partners_get_n (partners, LINLI_PARTNER_LIST_UNITS);
   gboolean could_undo = linli_history_get_can_undo (history);
-  LinliUnitsDialog *dialog;
+  LinliPartnerListDialog *dialog;
   const LinliPartnerUnit *school = NULL;
   g_autofree char *summary = NULL;
 
-  dialog = linli_window_open_units_dialog (f->window, file, &error);
+  dialog = linli_window_open_partner_list_dialog (f->window, LINLI_PARTNER_LIST_UNITS, file,
+                                                  &error);
   g_assert_no_error (error);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   /* No header the guess knows: no name column, nothing to import. */
   for (guint field = 0; field < LINLI_PARTNER_CSV_N_FIELDS; field++)
-    g_assert_cmpint (linli_units_dialog_get_column (dialog, field), ==, -1);
+    g_assert_cmpint (linli_partner_list_dialog_get_column (dialog, field), ==, -1);
   g_assert_false (linli_columns_dialog_get_can_import (LINLI_COLUMNS_DIALOG (dialog)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv.import", NULL));
   g_assert_nonnull (dialog);
@@ -128,10 +133,11 @@ test_unknown_category (Fixture       *f,
   g_autoptr (GError) error = NULL;
   LinliPartners *partners = linli_project_get_partners (f->project);
   guint n_categories = linli_partners_get_n (partners, LINLI_PARTNER_LIST_CATEGORIES);
-  LinliUnitsDialog *dialog;
+  LinliPartnerListDialog *dialog;
   const char *summary;
 
-  dialog = linli_window_open_units_dialog (f->window, file, &error);
+  dialog = linli_window_open_partner_list_dialog (f->window, LINLI_PARTNER_LIST_UNITS, file,
+                                                  &error);
   g_assert_no_error (error);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   choose_columns (dialog);
@@ -140,12 +146,138 @@ test_unknown_category (Fixture       *f,
   g_assert_nonnull (strstr (summary, "心理疏导"));
   g_assert_false (linli_columns_dialog_get_can_import (LINLI_COLUMNS_DIALOG (dialog)));
 
-  linli_units_dialog_set_add_categories (dialog, TRUE);
+  linli_partner_list_dialog_set_add_categories (dialog, TRUE);
   g_assert_true (linli_columns_dialog_get_can_import (LINLI_COLUMNS_DIALOG (dialog)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv.import", NULL));
   g_assert_null (dialog);
   g_assert_cmpuint (linli_partners_get_n (partners, LINLI_PARTNER_LIST_CATEGORIES), ==,
                     n_categories + 1);
+}
+
+static GFile *
+write_file (Fixture    *f,
+            const char *name,
+            const char *csv)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, csv, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+static guint
+needs_table_rows (Fixture *f)
+{
+  return g_list_model_get_n_items (
+    G_LIST_MODEL (linli_partner_panel_get_selection (f->window->partner_panel,
+                                                     LINLI_PARTNER_TABLE_NEEDS)));
+}
+
+/* A needs list under Chinese headers: the columns guessed, three needs to
+ * add, imported into the model and the needs table, gone with one undo. */
+static void
+test_needs_import (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (GFile) file = write_file (f, "需求.csv",
+                                       "社区,小区,类别,数量,优先级,备注\n"
+                                       "庆丰社区,金色家园,tutoring,6,高,周末\n"
+                                       "松林社区,,volunteers,10,20,\n"
+                                       "银湖社区,,venue,1,,\n");
+  g_autoptr (GError) error = NULL;
+  LinliPartners *partners = linli_project_get_partners (f->project);
+  guint n_before = linli_partners_get_n (partners, LINLI_PARTNER_LIST_NEEDS);
+  LinliPartnerListDialog *dialog;
+  const LinliPartnerNeed *n;
+  g_autofree char *summary = NULL;
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_stack_set_visible_child_name (f->window->side_stack, "partners");
+  g_assert_cmpuint (needs_table_rows (f), ==, n_before);
+  dialog = linli_window_open_partner_list_dialog (f->window, LINLI_PARTNER_LIST_NEEDS, file,
+                                                  &error);
+  g_assert_no_error (error);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_cmpint (linli_partner_list_dialog_get_column (dialog,
+                                                         LINLI_PARTNER_NEEDS_CSV_COMMUNITY), ==, 0);
+  g_assert_cmpint (linli_partner_list_dialog_get_column (dialog,
+                                                         LINLI_PARTNER_NEEDS_CSV_COMPOUND), ==, 1);
+  g_assert_cmpint (linli_partner_list_dialog_get_column (dialog,
+                                                         LINLI_PARTNER_NEEDS_CSV_NOTE), ==, 5);
+  g_assert_cmpint (linli_partner_list_dialog_get_column (dialog,
+                                                         LINLI_PARTNER_NEEDS_CSV_GRID), ==, -1);
+  summary = g_strdup_printf (_("%u needs to add, %u to change"), 3, 0);
+  g_assert_cmpstr (linli_columns_dialog_get_summary (LINLI_COLUMNS_DIALOG (dialog)), ==, summary);
+  g_assert_true (linli_columns_dialog_get_can_import (LINLI_COLUMNS_DIALOG (dialog)));
+  linli_test_screenshot (GTK_WIDGET (dialog), "needs-dialog");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv.import", NULL));
+  g_assert_null (dialog);
+  g_assert_cmpuint (linli_partners_get_n (partners, LINLI_PARTNER_LIST_NEEDS), ==, n_before + 3);
+  g_assert_cmpuint (needs_table_rows (f), ==, n_before + 3);
+  n = linli_partners_get_need (partners, n_before);
+  g_assert_cmpint (n->place_kind, ==, LINLI_PARTNER_PLACE_COMPOUND);
+  g_assert_cmpstr (n->place, ==, "c1-k1");
+  g_assert_cmpstr (n->category, ==, "tutoring");
+  g_assert_cmpfloat (n->quantity, ==, 6);
+  g_assert_cmpuint (n->priority, ==, 90);
+  g_assert_cmpstr (n->note, ==, "周末");
+  n = linli_partners_get_need (partners, n_before + 1);
+  g_assert_cmpint (n->place_kind, ==, LINLI_PARTNER_PLACE_COMMUNITY);
+  g_assert_cmpstr (n->place, ==, "c2");
+  g_assert_cmpuint (n->priority, ==, 20);
+  /* One step to undo takes all three away, from the table too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpuint (linli_partners_get_n (partners, LINLI_PARTNER_LIST_NEEDS), ==, n_before);
+  g_assert_cmpuint (needs_table_rows (f), ==, n_before);
+}
+
+/* Bad rows are said with their line and reason, every one of them, and
+ * nothing is imported: a place the project does not have and, on the next
+ * line, a category it does not have; a row that cannot tell which of two
+ * needs of its place and category it changes (the sample's 庆丰社区 has two
+ * of counselling); a quantity of 0. */
+static void
+test_needs_bad_rows (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const struct
+  {
+    const char *csv;
+    const char *where;
+    const char *what;
+  } files[] = {
+    { "社区,类别\n松林社区,venue\n石桥社区,venue\n松林社区,no-such\n", ":3: ", "石桥社区" },
+    { "社区,类别\n松林社区,venue\n石桥社区,venue\n松林社区,no-such\n", ":4: ", "no-such" },
+    { "社区,类别,数量\n松林社区,venue,1\n庆丰社区,counselling,3\n", ":3: ", "编号" },
+    { "社区,类别,数量\n松林社区,venue,0\n", ":2: ", "0" },
+  };
+  LinliPartners *partners = linli_project_get_partners (f->project);
+  guint n_before = linli_partners_get_n (partners, LINLI_PARTNER_LIST_NEEDS);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr (GFile) file = write_file (f, "坏.csv", files[i].csv);
+      g_autoptr (GError) error = NULL;
+      LinliPartnerListDialog *dialog;
+      const char *summary;
+
+      dialog = linli_window_open_partner_list_dialog (f->window, LINLI_PARTNER_LIST_NEEDS, file,
+                                                      &error);
+      g_assert_no_error (error);
+      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      summary = linli_columns_dialog_get_summary (LINLI_COLUMNS_DIALOG (dialog));
+      if (strstr (summary, files[i].where) == NULL || strstr (summary, files[i].what) == NULL)
+        g_error ("file %u: “%s” does not say %s and %s", i, summary, files[i].where,
+                 files[i].what);
+      g_assert_false (linli_columns_dialog_get_can_import (LINLI_COLUMNS_DIALOG (dialog)));
+      if (i == 0)
+        linli_test_screenshot (GTK_WIDGET (dialog), "needs-dialog-refused");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv.import", NULL));
+      g_assert_nonnull (dialog);
+      g_assert_cmpuint (linli_partners_get_n (partners, LINLI_PARTNER_LIST_NEEDS), ==, n_before);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      g_assert_null (dialog);
+    }
 }
 
 int
@@ -167,5 +299,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/units-dialog/map-and-import", test_map_and_import);
   ADD ("/units-dialog/unknown-category", test_unknown_category);
+  ADD ("/units-dialog/needs-import", test_needs_import);
+  ADD ("/units-dialog/needs-bad-rows", test_needs_bad_rows);
   return g_test_run ();
 }

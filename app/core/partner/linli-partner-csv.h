@@ -5,6 +5,7 @@
 
 #include "linli-history.h"
 #include "linli-partners.h"
+#include "linli-project.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,11 @@ G_BEGIN_DECLS
  * Other columns are ignored.  A bad row refuses the whole file with its
  * line and reason.
  */
+
+/* More rows than any street office's list has: a file of more (units or
+ * needs) is refused at the first row too many, so what a reader holds is
+ * bounded by this, not by the file. */
+#define LINLI_PARTNER_CSV_MAX_ROWS 100000u
 
 #define LINLI_PARTNER_CSV_ERROR (linli_partner_csv_error_quark ())
 
@@ -49,32 +55,41 @@ typedef enum
 
 #define LINLI_PARTNER_CSV_N_FIELDS (LINLI_PARTNER_CSV_PERIOD + 1)
 
-GQuark      linli_partner_csv_error_quark      (void);
-const char *linli_partner_csv_field_label      (LinliPartnerCsvField  field);
-void        linli_partner_csv_guess_columns    (const char *const    *headers,
-                                                guint                 n_headers,
-                                                int                  *columns);
-gboolean    linli_partner_units_csv_read_columns (LinliPartners  *partners,
-                                                  const char     *path,
-                                                  const int      *columns,
-                                                  gboolean        add_categories,
-                                                  guint          *n_added,
-                                                  guint          *n_changed,
-                                                  GError        **error);
+GQuark      linli_partner_csv_error_quark   (void);
 
-gboolean linli_partner_units_csv_read  (LinliPartners  *partners,
-                                        const char     *path,
-                                        gboolean        add_categories,
-                                        guint          *n_added,
-                                        guint          *n_changed,
-                                        GError        **error);
+/* The readers of both lists (units here, needs in
+ * linli-partner-needs-csv.h), by the list they read. */
+guint       linli_partner_csv_get_n_fields  (LinliPartnerList   list);
+guint       linli_partner_csv_get_required  (LinliPartnerList   list);
+const char *linli_partner_csv_field_label   (LinliPartnerList   list,
+                                             guint              field);
+void        linli_partner_csv_guess_columns (LinliPartnerList   list,
+                                             const char *const *headers,
+                                             guint              n_headers,
+                                             int               *columns);
+gboolean    linli_partner_csv_read          (LinliPartnerList   list,
+                                             LinliProject      *project,
+                                             LinliPartners     *partners,
+                                             const char        *path,
+                                             const int         *columns,
+                                             gboolean           add_categories,
+                                             guint             *n_added,
+                                             guint             *n_changed,
+                                             GError           **error);
+gboolean    linli_partner_csv_import        (LinliPartnerList   list,
+                                             LinliHistory      *history,
+                                             const char        *path,
+                                             const int         *columns,
+                                             gboolean           add_categories,
+                                             guint             *n_added,
+                                             guint             *n_changed,
+                                             GError           **error);
 
-gboolean    linli_partner_units_csv_import (LinliHistory   *history,
-                                            const char     *path,
-                                            const int      *columns,
-                                            gboolean        add_categories,
-                                            guint          *n_added,
-                                            guint          *n_changed,
-                                            GError        **error);
+gboolean    linli_partner_units_csv_read    (LinliPartners     *partners,
+                                             const char        *path,
+                                             gboolean           add_categories,
+                                             guint             *n_added,
+                                             guint             *n_changed,
+                                             GError           **error);
 
 G_END_DECLS

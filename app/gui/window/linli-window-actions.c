@@ -1050,6 +1050,8 @@ linli_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import-org", NULL, linli_window_import_org_action);
   gtk_widget_class_install_action (widget_class, "win.import-units", NULL,
                                    linli_window_import_units_action);
+  gtk_widget_class_install_action (widget_class, "win.import-needs", NULL,
+                                   linli_window_import_needs_action);
   gtk_widget_class_install_action (widget_class, "win.partner-registry", NULL,
                                    linli_window_partner_registry_action);
   gtk_widget_class_install_action (widget_class, "win.import-sites", NULL, linli_window_import_sites_action);

@@ -16,7 +16,7 @@
 #include "linli-mbtiles-source.h"
 #include "linli-meeting.h"
 #include "linli-org-dialog.h"
-#include "linli-units-dialog.h"
+#include "linli-partner-list-dialog.h"
 #include "linli-org-panel.h"
 #include "linli-partner-panel.h"
 #include "linli-plan-panel.h"
@@ -228,15 +228,20 @@ void            linli_window_import_org_action (GtkWidget  *widget,
 void              linli_window_choose_list_file    (LinliWindow *self,
                                                     const char  *title,
                                                     GCallback    response_cb);
-LinliUnitsDialog *linli_window_open_units_dialog   (LinliWindow  *self,
-                                                    GFile        *file,
-                                                    GError      **error);
+LinliPartnerListDialog *
+                  linli_window_open_partner_list_dialog (LinliWindow       *self,
+                                                         LinliPartnerList   list,
+                                                         GFile             *file,
+                                                         GError           **error);
 typedef struct _LinliRegistryDialog LinliRegistryDialog;
 LinliRegistryDialog *linli_window_open_registry_dialog (LinliWindow *self);
 void              linli_window_partner_registry_action (GtkWidget  *widget,
                                                         const char *action_name,
                                                         GVariant   *param);
 void              linli_window_import_units_action (GtkWidget  *widget,
+                                                    const char *action_name,
+                                                    GVariant   *param);
+void              linli_window_import_needs_action (GtkWidget  *widget,
                                                     const char *action_name,
                                                     GVariant   *param);
 
