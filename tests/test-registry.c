@@ -1175,6 +1175,47 @@ test_same_as_sqlite (Fixture       *f,
   }
 }
 
+/* The rules of proposals are the plan's: a load keeps its options, and
+ * its pairs whose unit and need the registry holds, and drops the others. */
+static void
+test_rules_kept (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr (LinliPartners) start = make_registry (rand, f->path, 20);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LinliRegistry) registry = linli_registry_open (f->path, &error);
+  g_autoptr (LinliPartners) plan = linli_partners_new ();
+  g_autoptr (LinliPartnerRules) rules = linli_partner_rules_new ();
+  const LinliPartnerRules *kept;
+  const char *unit, *need;
+
+  g_assert_no_error (error);
+  if (linli_partners_get_n (start, LINLI_PARTNER_LIST_UNITS) == 0 ||
+      linli_partners_get_n (start, LINLI_PARTNER_LIST_NEEDS) == 0)
+    {
+      g_test_skip ("the random registry has no unit or no need");
+      return;
+    }
+  unit = linli_partners_get_unit (start, 0)->id;
+  need = linli_partners_get_need (start, 0)->id;
+  rules->max_distance = 800;
+  rules->straight_line = TRUE;
+  linli_partner_rules_set (rules, unit, need, LINLI_PARTNER_RULE_FORBIDDEN);
+  linli_partner_rules_set (rules, "no-such-unit", need, LINLI_PARTNER_RULE_FIXED);
+  linli_partner_rules_set (rules, unit, "no-such-need", LINLI_PARTNER_RULE_FIXED);
+  linli_partners_set_rules (plan, rules);
+
+  g_assert_true (linli_registry_load (registry, plan, &error));
+  g_assert_no_error (error);
+  kept = linli_partners_get_rules (plan);
+  g_assert_cmpfloat (kept->max_distance, ==, 800);
+  g_assert_true (kept->straight_line);
+  g_assert_cmpuint (kept->n_rules, ==, 1);
+  g_assert_cmpint (linli_partner_rules_find (kept, unit, need), ==, 0);
+  g_assert_true (kept->rules[0].kind == LINLI_PARTNER_RULE_FORBIDDEN);
+}
+
 static const TestCase same_case = { BACKEND_POSTGRESQL, test_same_as_sqlite };
 
 /* The data of the tests added, freed when they have run. */
@@ -1217,6 +1258,7 @@ main (int    argc,
   add_test ("rollback", test_rollback);
   add_test ("bad-row", test_bad_row);
   add_test ("killed-writer", test_killed_writer);
+  add_test ("rules-kept", test_rules_kept);
   g_test_add_func ("/registry/killed-writer/subprocess", killed_writer_child);
   g_test_add ("/registry/postgresql/same-as-sqlite", Fixture, &same_case, fixture_set_up,
               run_test, fixture_tear_down);

@@ -734,7 +734,10 @@ linli_tool_assign (int    argc,
         }
       if (linli_partners_get_n (partners, LINLI_PARTNER_LIST_NEEDS) == 0 &&
           linli_partners_get_n (plan, LINLI_PARTNER_LIST_NEEDS) > 0)
-        keep_plan_needs (partners, plan);
+        {
+          keep_plan_needs (partners, plan);
+          linli_partners_keep_rules (partners, linli_partners_get_rules (plan));
+        }
     }
   if (save != NULL && !linli_format_save_file (project, save, &error))
     {

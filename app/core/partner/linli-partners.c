@@ -1137,6 +1137,37 @@ linli_partners_get_rules (LinliPartners *self)
 }
 
 /**
+ * linli_partners_keep_rules:
+ * @self: the partner lists
+ * @rules: rules made for other lists of the same plan
+ *
+ * Sets @rules' options, and those of its pairs whose unit and need @self
+ * holds: the rules of proposals are the plan's, so lists taken from a
+ * registry keep them where they still apply.
+ */
+void
+linli_partners_keep_rules (LinliPartners           *self,
+                           const LinliPartnerRules *rules)
+{
+  g_autoptr (LinliPartnerRules) kept = NULL;
+
+  g_return_if_fail (LINLI_IS_PARTNERS (self));
+  g_return_if_fail (rules != NULL);
+
+  kept = linli_partner_rules_copy (rules);
+  for (guint i = kept->n_rules; i-- > 0;)
+    {
+      g_autofree char *unit = g_strdup (kept->rules[i].unit);
+      g_autofree char *need = g_strdup (kept->rules[i].need);
+
+      if (linli_partners_find (self, LINLI_PARTNER_LIST_UNITS, unit, NULL) == NULL ||
+          linli_partners_find (self, LINLI_PARTNER_LIST_NEEDS, need, NULL) == NULL)
+        linli_partner_rules_release (kept, unit, need);
+    }
+  linli_partners_set_rules (self, kept);
+}
+
+/**
  * linli_partners_set_rules:
  * @self: the partner lists
  * @rules: the rules to keep a copy of

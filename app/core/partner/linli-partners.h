@@ -240,6 +240,8 @@ const LinliPartnerRules *
                linli_partners_get_rules        (LinliPartners                *self);
 void           linli_partners_set_rules        (LinliPartners                *self,
                                                 const LinliPartnerRules      *rules);
+void           linli_partners_keep_rules       (LinliPartners                *self,
+                                                const LinliPartnerRules      *rules);
 
 const char    *linli_partners_category_label   (LinliPartners *self,
                                                 const char    *id);

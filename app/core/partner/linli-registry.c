@@ -121,7 +121,9 @@ set_conflict (GError           **error,
  *
  * Replaces everything @partners holds by what the registry stores, read in
  * one transaction, and remembers each item's version for the next save;
- * @partners then names the registry (linli_partners_get_registry()).
+ * @partners then names the registry (linli_partners_get_registry()).  The
+ * rules of proposals, the plan's and not the registry's, stay where their
+ * unit and need do (linli_partners_keep_rules()).
  * On failure @partners and the remembered versions are left as they were.
  *
  * Returns: whether the registry could be read
@@ -159,6 +161,7 @@ linli_registry_load (LinliRegistry  *self,
   /* The lists say where they came from, so a plan that keeps them as its
    * snapshot records the registry (never with a password). */
   linli_partners_set_registry (loaded, self->location);
+  linli_partners_keep_rules (loaded, linli_partners_get_rules (partners));
   linli_partners_copy_from (partners, loaded);
   return TRUE;
 

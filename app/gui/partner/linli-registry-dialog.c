@@ -79,28 +79,6 @@ describe_lists (LinliPartners *partners)
   return g_strdup_printf (_("%s, %s, %s"), u, n, r);
 }
 
-/* The plan's way of proposing stays with the registry's lists: its
- * options, and its pairs always or never made whose unit and need the
- * registry holds. */
-static void
-keep_rules (LinliRegistryDialog *self,
-            LinliPartners       *lists)
-{
-  LinliPartners *mine = linli_project_get_partners (linli_document_get_project (self->document));
-  g_autoptr (LinliPartnerRules) kept = linli_partner_rules_copy (linli_partners_get_rules (mine));
-
-  for (guint i = kept->n_rules; i-- > 0;)
-    {
-      g_autofree char *unit = g_strdup (kept->rules[i].unit);
-      g_autofree char *need = g_strdup (kept->rules[i].need);
-
-      if (linli_partners_find (lists, LINLI_PARTNER_LIST_UNITS, unit, NULL) == NULL ||
-          linli_partners_find (lists, LINLI_PARTNER_LIST_NEEDS, need, NULL) == NULL)
-        linli_partner_rules_release (kept, unit, need);
-    }
-  linli_partners_set_rules (lists, kept);
-}
-
 /**
  * linli_registry_dialog_load:
  * @self: the dialog
@@ -122,9 +100,11 @@ linli_registry_dialog_load (LinliRegistryDialog *self,
 
   g_return_val_if_fail (LINLI_IS_REGISTRY_DIALOG (self), FALSE);
 
+  /* The registry's lists keep the plan's rules where they apply. */
+  linli_partners_set_rules (lists, linli_partners_get_rules (
+    linli_project_get_partners (linli_document_get_project (self->document))));
   if ((registry = connection (self, error)) == NULL || !linli_registry_load (registry, lists, error))
     return FALSE;
-  keep_rules (self, lists);
   linli_partner_edits_replace_all (linli_document_get_history (self->document), lists,
                                    _("Load Partner Registry"));
   counts = describe_lists (lists);
