@@ -323,6 +323,188 @@ test_export_lp (void)
     }
 }
 
+/* Demand and candidates in @n_clusters quarters 10 km apart: with a
+ * radius of 750 m no site reaches into another quarter, so the instance
+ * falls into independent parts.  @big_cluster puts 500 demand points and
+ * 120 candidates in the first quarter: usually more than a part solved on
+ * its own may hold.
+ */
+static Instance *
+clustered_instance (GRand   *rng,
+                    guint    n_clusters,
+                    gboolean big_cluster)
+{
+  Instance *in = g_new0 (Instance, 1);
+  g_autoptr (GArray) dx = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) dy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) cx = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) cy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) w = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) cost = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint q = 0; q < n_clusters; q++)
+    {
+      double ox = 10000.0 * q, oy = 5000.0 * (q % 2);
+      gboolean big = big_cluster && q == 0;
+      guint n = big ? 1500 : (guint) g_rand_int_range (rng, 20, 60);
+      guint m = big ? 150 : (guint) g_rand_int_range (rng, 3, 12);
+      double side = big ? 3000 : 1800;
+
+      for (guint i = 0; i < n; i++)
+        {
+          double x = ox + g_rand_double_range (rng, 0, side), y = oy + g_rand_double_range (rng, 0, side);
+          double v = g_rand_int_range (rng, 2, 120);
+
+          g_array_append_val (dx, x);
+          g_array_append_val (dy, y);
+          g_array_append_val (w, v);
+        }
+      for (guint j = 0; j < m; j++)
+        {
+          double x = ox + g_rand_double_range (rng, 0, side), y = oy + g_rand_double_range (rng, 0, side);
+          double c = 10000 * g_rand_int_range (rng, 20, 300);
+
+          g_array_append_val (cx, x);
+          g_array_append_val (cy, y);
+          g_array_append_val (cost, c);
+        }
+    }
+  in->n = w->len;
+  in->m = cost->len;
+  in->weights = g_memdup2 (w->data, sizeof (double) * in->n);
+  in->costs = g_memdup2 (cost->data, sizeof (double) * in->m);
+  in->arc_demand = g_array_new (FALSE, FALSE, sizeof (guint));
+  in->arc_cand = g_array_new (FALSE, FALSE, sizeof (guint));
+  in->arc_dist = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < in->n; i++)
+    for (guint j = 0; j < in->m; j++)
+      {
+        double d = round (hypot (g_array_index (dx, double, i) - g_array_index (cx, double, j),
+                                 g_array_index (dy, double, i) - g_array_index (cy, double, j)));
+
+        if (d <= 2250)
+          {
+            g_array_append_val (in->arc_demand, i);
+            g_array_append_val (in->arc_cand, j);
+            g_array_append_val (in->arc_dist, d);
+          }
+      }
+  return in;
+}
+
+/* GLPK's optimum of the instance Linli writes as CPLEX LP. */
+static double
+glpk_on_export (LinliPlanInstance      *li,
+                const LinliPlanOptions *opts)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "linli-test-split.lp", NULL);
+  g_autoptr (GError) error = NULL;
+  glp_prob *lp = glp_create_prob ();
+  glp_iocp parm;
+  double v;
+
+  g_assert_true (linli_plan_write_lp (li, opts, path, &error));
+  g_assert_no_error (error);
+  glp_term_out (GLP_OFF);
+  g_assert_cmpint (glp_read_lp (lp, NULL, path), ==, 0);
+  glp_init_iocp (&parm);
+  parm.presolve = GLP_ON;
+  parm.mip_gap = 1e-9;
+  g_assert_cmpint (glp_intopt (lp, &parm), ==, 0);
+  g_assert_cmpint (glp_mip_status (lp), ==, GLP_OPT);
+  v = glp_mip_obj_val (lp);
+  glp_delete_prob (lp);
+  g_unlink (path);
+  return v;
+}
+
+/* Instances in separate quarters, maximal covering with k sites and set
+ * covering by number: solved part by part, and by the search over all
+ * columns together, both reach GLPK's optimum, proven; the split says how
+ * many parts it solved (none when a quarter has more candidates than a
+ * part may hold, and the search then solves it whole).
+ */
+static void
+test_split (void)
+{
+  g_autoptr (GRand) rng = g_rand_new_with_seed (53);
+  guint whole = 0;
+
+  for (guint round = 0; round < 12; round++)
+    {
+      guint n_clusters = g_rand_int_range (rng, 2, 7);
+      gboolean big = round % 3 == 2;
+      Instance *in = clustered_instance (rng, n_clusters, big);
+      g_autofree LinliPlanCandidateState *states = g_new (LinliPlanCandidateState, in->m);
+      g_autoptr (LinliPlanInstance) li = NULL;
+      LinliPlanOptions opts;
+      double reference;
+
+      for (guint j = 0; j < in->m; j++)
+        {
+          guint r = g_rand_int_range (rng, 0, 20);
+
+          /* No existing site in the big quarter: it would cover most of it. */
+          states[j] = r < 2 && !big ? LINLI_PLAN_EXISTING : r < 3 ? LINLI_PLAN_FORBIDDEN
+                      : r < 4 ? LINLI_PLAN_REQUIRED : LINLI_PLAN_CANDIDATE;
+        }
+      li = to_linli (in, states);
+      linli_plan_options_init (&opts);
+      opts.problem = round % 2 ? LINLI_PLAN_LSCP : LINLI_PLAN_MCLP;
+      opts.k = g_rand_int_range (rng, 1, 3 * n_clusters);
+      {
+        /* A target the allowed sites can reach, or GLPK finds no plan. */
+        g_autofree guint8 *reached = g_new0 (guint8, in->n);
+        double total = 0, reachable = 0;
+
+        for (guint a = 0; a < in->arc_demand->len; a++)
+          if (g_array_index (in->arc_dist, double, a) <= 750 &&
+              states[g_array_index (in->arc_cand, guint, a)] != LINLI_PLAN_FORBIDDEN)
+            reached[g_array_index (in->arc_demand, guint, a)] = 1;
+        for (guint i = 0; i < in->n; i++)
+          {
+            total += in->weights[i];
+            reachable += reached[i] ? in->weights[i] : 0;
+          }
+        opts.target_share = g_rand_double_range (rng, 0.5, 0.97) * reachable / total;
+      }
+      opts.use_costs = FALSE;
+      opts.radius = 750;
+      opts.penalty_distance = 2250;
+      opts.time_limit = 60;
+      reference = glpk_on_export (li, &opts);
+
+      for (guint split = 0; split < 2; split++)
+        {
+          g_autoptr (LinliPlanResult) result = NULL;
+          g_autoptr (GError) error = NULL;
+
+          opts.split = split;
+          result = linli_plan_solve (li, &opts, NULL, NULL, NULL, &error);
+          g_assert_no_error (error);
+          g_test_message ("%s, %u quarters%s, split %u: linli %.6f in %u parts, %" G_GUINT64_FORMAT
+                          " nodes; glpk %.6f",
+                          linli_plan_problem_to_string (opts.problem), n_clusters,
+                          big ? " (one of 150 candidates)" : "", split, result->objective,
+                          result->n_parts, result->nodes, reference);
+          g_assert_true (result->proven_optimal);
+          g_assert_cmpfloat (fabs (result->objective - reference), <=, 1e-6 * MAX (1, fabs (reference)));
+          if (!split)
+            g_assert_cmpuint (result->n_parts, ==, 0);
+          else if (big)
+            whole += result->n_parts == 0;
+          else
+            {
+              g_assert_cmpuint (result->n_parts, >=, 2);
+              g_assert_cmpuint (result->n_parts, <=, in->m);
+            }
+        }
+      instance_free (in);
+    }
+  /* The search over all columns, with parts tried at its nodes, ran too. */
+  g_assert_cmpuint (whole, >=, 1);
+}
+
 /* An LP of several megabytes is written in chunks: GLPK reads the whole
  * file, every row in it, and finds Linli's optimum. */
 static void
@@ -381,5 +563,6 @@ main (int    argc,
   g_test_add_func ("/plan-glpk/pmedian", test_pmedian);
   g_test_add_func ("/plan-glpk/export-lp", test_export_lp);
   g_test_add_func ("/plan-glpk/export-lp-chunks", test_export_lp_chunks);
+  g_test_add_func ("/plan-glpk/split", test_split);
   return g_test_run ();
 }

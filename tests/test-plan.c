@@ -531,6 +531,11 @@ test_brute_force (void)
       inst = tiny_instance (&t);
       options_from_tiny (&opts, &o);
       opts.seed = c;
+      /* Every other round of the seven variants without solving
+       * independent parts on their own, which would otherwise solve most
+       * tiny covering instances before the search starts.
+       */
+      opts.split = (c / 7) % 2 == 0;
       res = linli_plan_solve (inst, &opts, NULL, NULL, NULL, &error);
       if (!b.feasible)
         {
@@ -587,6 +592,7 @@ test_bounds_valid (void)
       inst = tiny_instance (&t);
       options_from_tiny (&opts, &o);
       opts.seed = c;
+      opts.split = (c / 7) % 2 == 0;
       switch (c % 4)
         {
         case 0:
@@ -682,31 +688,41 @@ test_medium_proven (void)
     { LINLI_PLAN_PMEDIAN, 10, 0, -1, FALSE },
   };
   g_autoptr (LinliPlanInstance) inst = medium_instance (5, 400, 55, 5, 1200);
+  double whole[G_N_ELEMENTS (cases)];
 
-  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+  for (guint c = 0; c < 2 * G_N_ELEMENTS (cases); c++)
     {
       LinliPlanOptions opts;
       g_autoptr (LinliPlanResult) res = NULL;
       g_autoptr (GError) error = NULL;
+      guint i = c % G_N_ELEMENTS (cases);
+      gboolean split = c >= G_N_ELEMENTS (cases);
 
       linli_plan_options_init (&opts);
-      opts.problem = cases[c].problem;
-      opts.k = cases[c].k;
-      opts.target_share = cases[c].target;
-      opts.radius = cases[c].radius;
-      opts.capacitated = cases[c].capacitated;
+      opts.split = split;
+      opts.problem = cases[i].problem;
+      opts.k = cases[i].k;
+      opts.target_share = cases[i].target;
+      opts.radius = cases[i].radius;
+      opts.capacitated = cases[i].capacitated;
       opts.use_costs = FALSE;
       opts.time_limit = 20;
       res = linli_plan_solve (inst, &opts, NULL, NULL, NULL, &error);
       g_assert_no_error (error);
-      g_test_message ("medium %s%s k=%d: objective %.6g bound %.6g gap %.4f%% in %.3f s, "
-                      "%" G_GUINT64_FORMAT " nodes, %u rows, %u columns",
-                      linli_plan_problem_to_string (cases[c].problem),
-                      cases[c].capacitated ? " capacitated" : "", cases[c].k, res->objective,
-                      res->bound, res->gap, res->elapsed, res->nodes, res->n_rows, res->n_columns);
+      g_test_message ("medium %s%s k=%d split %d: objective %.6g bound %.6g gap %.4f%% in %.3f s, "
+                      "%" G_GUINT64_FORMAT " nodes, %u rows, %u columns, %u parts",
+                      linli_plan_problem_to_string (cases[i].problem),
+                      cases[i].capacitated ? " capacitated" : "", cases[i].k, split, res->objective,
+                      res->bound, res->gap, res->elapsed, res->nodes, res->n_rows, res->n_columns,
+                      res->n_parts);
       g_assert_true (res->proven_optimal);
-      if (cases[c].problem != LINLI_PLAN_LSCP)
-        g_assert_cmpuint (res->n_chosen, <=, cases[c].k);
+      /* Solved whole or part by part, the same optimum. */
+      if (!split)
+        whole[i] = res->objective;
+      else
+        g_assert_cmpfloat (fabs (res->objective - whole[i]), <=, 1e-9 * MAX (1.0, fabs (whole[i])));
+      if (cases[i].problem != LINLI_PLAN_LSCP)
+        g_assert_cmpuint (res->n_chosen, <=, cases[i].k);
     }
 }
 
@@ -1096,27 +1112,29 @@ test_known_answers (void)
   linli_plan_instance_add_arc (inst, 2, 4, 300);
   linli_plan_instance_finish (inst);
 
-  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+  for (guint c = 0; c < 2 * G_N_ELEMENTS (cases); c++)
     {
       LinliPlanOptions opts;
       g_autoptr (LinliPlanResult) res = NULL;
       g_autoptr (GError) error = NULL;
+      guint i = c % G_N_ELEMENTS (cases);
 
       linli_plan_options_init (&opts);
-      opts.problem = cases[c].problem;
-      opts.k = cases[c].k;
-      opts.budget = cases[c].budget;
-      opts.capacitated = cases[c].capacitated;
-      opts.target_share = cases[c].target;
+      opts.split = c >= G_N_ELEMENTS (cases);
+      opts.problem = cases[i].problem;
+      opts.k = cases[i].k;
+      opts.budget = cases[i].budget;
+      opts.capacitated = cases[i].capacitated;
+      opts.target_share = cases[i].target;
       opts.use_costs = FALSE;
       opts.radius = 500;
       res = linli_plan_solve (inst, &opts, NULL, NULL, NULL, &error);
       g_assert_no_error (error);
-      g_assert_cmpfloat (res->objective, ==, cases[c].objective);
+      g_assert_cmpfloat (res->objective, ==, cases[i].objective);
       g_assert_true (res->proven_optimal);
-      g_assert_cmpuint (res->n_chosen, ==, cases[c].n_chosen);
+      g_assert_cmpuint (res->n_chosen, ==, cases[i].n_chosen);
       for (guint k = 0; k < res->n_chosen; k++)
-        g_assert_cmpuint (res->chosen[k], ==, cases[c].chosen[k]);
+        g_assert_cmpuint (res->chosen[k], ==, cases[i].chosen[k]);
     }
 }
 

@@ -665,6 +665,7 @@ cmd_plan (int    argc,
   g_auto (GStrv) require = NULL, forbid = NULL;
   int k = -1, seed = 1;
   gint64 node_limit = 0;
+  gboolean no_split = FALSE;
   double target = 0.95, radius = -1, budget = -1, max_distance = -1, time_limit = 60, gap = 1e-6;
   gboolean json = FALSE, capacitated = FALSE, use_costs = FALSE, verbose = FALSE;
   GOptionEntry entries[] = {
@@ -681,6 +682,7 @@ cmd_plan (int    argc,
     { "use-costs", 0, 0, G_OPTION_ARG_NONE, &use_costs, N_("Least total cost instead of fewest sites (lscp)"), NULL },
     { "time-limit", 0, 0, G_OPTION_ARG_DOUBLE, &time_limit, N_("Seconds to search at most"), "S" },
     { "node-limit", 0, 0, G_OPTION_ARG_INT64, &node_limit, N_("Branch-and-bound nodes to explore at most; the bound stays proven (default: no limit)"), "N" },
+    { "no-split", 0, 0, G_OPTION_ARG_NONE, &no_split, N_("Do not solve independent parts of the instance on their own (to compare)"), NULL },
     { "gap", 0, 0, G_OPTION_ARG_DOUBLE, &gap, N_("Stop when proven within this fraction of the best, e.g. 0.01"), "FRACTION" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed (the same seed gives the same plan)"), "N" },
     { "demand", 0, 0, G_OPTION_ARG_FILENAME, &demand, N_("CSV instance: demand points (id,weight)"), "FILE" },
@@ -821,6 +823,7 @@ cmd_plan (int    argc,
   opts.time_limit = time_limit;
   opts.gap_tolerance = gap;
   opts.node_limit = (guint64) MAX (node_limit, 0);
+  opts.split = !no_split;
   opts.seed = (guint32) seed;
   if ((opts.problem != LINLI_PLAN_LSCP && k < 0 && budget < 0) ||
       (opts.problem == LINLI_PLAN_LSCP && !(target > 0 && target <= 1)))

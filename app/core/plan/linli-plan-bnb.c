@@ -187,6 +187,11 @@ choose_branch (LinliPlanSearch *self)
   return best;
 }
 
+/* Search nodes a split below the root may spend on its parts: most nodes
+ * of a tree do not split, and those that do are small.
+ */
+#define SPLIT_TREE_BUDGET 20000
+
 static NodeStatus
 process_node (LinliPlanSearch *self,
               gboolean         root,
@@ -213,7 +218,7 @@ process_node (LinliPlanSearch *self,
   guint root_iterations = self->problem == LINLI_PLAN_PMEDIAN ? 3000 : 600;
   guint root_patience = self->problem == LINLI_PLAN_PMEDIAN ? 50 : 25;
 
-  for (guint round = 0;; round++)
+  for (guint round = 0, n_fixed_before = 0;; round++)
     {
       gboolean infeasible = FALSE, prune = FALSE;
       double b, cut;
@@ -228,6 +233,25 @@ process_node (LinliPlanSearch *self,
         }
       if (round >= 3)
         break;
+      /* Small independent parts are solved at once; tried again after
+       * fixing, which can cut parts apart.
+       */
+      if (self->split && (round == 0 || n_fixed_before > 0))
+        {
+          double v;
+
+          switch (_linli_plan_split (self, root ? 0 : SPLIT_TREE_BUDGET, &v, NULL))
+            {
+            case LINLI_PLAN_SPLIT_SOLVED:
+              _linli_plan_note_closed (self, v);
+              return NODE_DONE;
+            case LINLI_PLAN_SPLIT_INFEASIBLE:
+              return NODE_DONE;
+            case LINLI_PLAN_SPLIT_NONE:
+            default:
+              break;
+            }
+        }
 
       if (root && round == 0)
         b = _linli_plan_lagrange (self, root_iterations, root_patience, 1.0, TRUE, &infeasible);
@@ -259,6 +283,7 @@ process_node (LinliPlanSearch *self,
         }
       if (n_fixed == 0)
         break;
+      n_fixed_before = n_fixed;
       _linli_plan_note_closed (self, cut);
     }
 

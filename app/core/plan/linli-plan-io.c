@@ -737,6 +737,11 @@ linli_plan_report_text (LinliPlanInstance     *instance,
                           r->objective, r->bound, r->gap,
                           r->proven_optimal ? _("proven optimal") : _("not proven optimal"), r->elapsed);
   g_string_append_printf (out, "%s\n", sentence);
+  if (r->n_parts > 1)
+    g_string_append_printf (out, ngettext ("The sites to decide fell into %u independent part, each solved exactly on its own.\n",
+                                           "The sites to decide fell into %u independent parts, each solved exactly on its own.\n",
+                                           r->n_parts),
+                            r->n_parts);
   g_string_append_printf (out, _("Covered: %.0f of %.0f (%.2f %% of the weight, e.g. households); mean distance %.1f\n"),
                           r->covered_weight, r->total_weight, 100 * r->covered_share, r->mean_distance);
   if (r->problem == LINLI_PLAN_LSCP && !r->target_reached)
@@ -818,6 +823,7 @@ linli_plan_report_json (LinliPlanInstance     *instance,
   g_string_append (out, ",\n  \"seconds\": ");
   json_number (out, r->elapsed);
   g_string_append_printf (out, ",\n  \"nodes\": %" G_GUINT64_FORMAT, r->nodes);
+  g_string_append_printf (out, ",\n  \"parts\": %u", r->n_parts);
   g_string_append (out, ",\n  \"total_weight\": ");
   json_number (out, r->total_weight);
   g_string_append (out, ",\n  \"covered_weight\": ");

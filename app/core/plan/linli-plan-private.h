@@ -151,6 +151,14 @@ typedef struct
   const double *costs;
 } LinliPlanSortData;
 
+/* What solving a node by its independent parts came to. */
+typedef enum
+{
+  LINLI_PLAN_SPLIT_NONE,        /* not split: the search goes on as before */
+  LINLI_PLAN_SPLIT_SOLVED,      /* solved exactly */
+  LINLI_PLAN_SPLIT_INFEASIBLE,  /* no plan in the node reaches the target */
+} LinliPlanSplit;
+
 /* The state of one solve: the options it was given, the reduced model, the
  * node of the branch-and-bound tree the search is at, the Lagrangian
  * multipliers, the best plan found and what stops the search.
@@ -235,6 +243,8 @@ typedef struct
   double                 closed_bound;
   double                 root_bound;
   double                 tree_done;
+  gboolean               split;          /* solve independent parts exactly */
+  guint                  split_parts;    /* parts the whole instance was solved in */
   guint                  depth;
   gint64                 last_report;
   double                 last_fraction;
@@ -470,6 +480,14 @@ _linli_plan_perturb_and_improve (LinliPlanSearch *self);
 
 G_GNUC_INTERNAL void
 _linli_plan_initial_plans (LinliPlanSearch *self);
+
+/* linli-plan-split.c */
+
+G_GNUC_INTERNAL LinliPlanSplit
+_linli_plan_split (LinliPlanSearch *self,
+                   guint64          budget,
+                   double          *value,
+                   guint           *n_parts);
 
 /* linli-plan-bnb.c */
 

@@ -80,8 +80,8 @@ linli_plan_problem_from_string (const char       *str,
  *
  * Sets @options to maximal covering with one new site, no budget, the
  * instance's maximum distance as radius, a 95 % target for set covering, a
- * one-minute time limit, a gap tolerance of 1e-6 (proven optimal) and
- * seed 1.
+ * one-minute time limit, a gap tolerance of 1e-6 (proven optimal), seed
+ * 1 and independent parts solved on their own.
  */
 void
 linli_plan_options_init (LinliPlanOptions *options)
@@ -102,6 +102,7 @@ linli_plan_options_init (LinliPlanOptions *options)
   options->gap_tolerance = 1e-6;
   options->seed = 1;
   options->states = NULL;
+  options->split = TRUE;
 }
 
 /*
@@ -128,6 +129,52 @@ linli_plan_result_free (LinliPlanResult *result)
  * before (covered weight; walk saved for p-median), and records the
  * covered weight each adds.
  */
+/* The weight chosen site @k would newly cover and the walk it would save. */
+static void
+site_gains (LinliPlanSearch *self,
+            const gsize     *cstart,
+            const guint32   *cdem,
+            const float     *cdist,
+            const guint8    *covered,
+            const double    *cur,
+            guint            k,
+            double          *cg,
+            double          *wg)
+{
+  const double *weights = self->inst->weights;
+
+  *cg = *wg = 0;
+  for (gsize e = cstart[k]; e < cstart[k + 1]; e++)
+    {
+      guint i = cdem[e];
+      double w = weights[i];
+
+      if (cdist[e] <= self->radius_f && !covered[i])
+        *cg += w;
+      if (cdist[e] < cur[i])
+        *wg += w * (cur[i] - cdist[e]);
+    }
+}
+
+/* By the problem's own measure, then the other, then candidate index. */
+static inline gboolean
+gains_win (gboolean by_walk,
+           double   cg,
+           double   wg,
+           guint    cand,
+           double   best_cg,
+           double   best_wg,
+           guint    best_cand)
+{
+  double first = by_walk ? wg : cg, second = by_walk ? cg : wg;
+  double best_first = by_walk ? best_wg : best_cg;
+  double best_second = by_walk ? best_cg : best_wg;
+
+  return first > best_first ||
+         (first == best_first &&
+          (second > best_second || (second == best_second && cand < best_cand)));
+}
+
 static void
 order_chosen (LinliPlanSearch *self,
               LinliPlanResult *res)
@@ -143,6 +190,8 @@ order_chosen (LinliPlanSearch *self,
   g_autofree double *cur = g_new (double, MAX (inst->n_demand, 1));
   g_autofree guint8 *picked = g_new0 (guint8, MAX (n, 1));
   g_autofree guint *order = g_new (guint, MAX (n, 1));
+  g_autofree double *cg_of = g_new (double, MAX (n, 1));
+  g_autofree double *wg_of = g_new (double, MAX (n, 1));
   gsize nnz = inst->row_start[inst->n_demand];
   gboolean by_walk = self->problem == LINLI_PLAN_PMEDIAN;
 
@@ -180,52 +229,37 @@ order_chosen (LinliPlanSearch *self,
           }
     }
 
+  /* Lazy greedy: a site's gains only shrink as others are added, so a
+   * gain computed earlier bounds it; the site with the best bound is
+   * recomputed, and taken when it still leads (2,220 sites: 3.4 s of
+   * recomputing every site at every step before).
+   */
+  for (guint k = 0; k < n; k++)
+    site_gains (self, cstart, cdem, cdist, covered, cur, k, &cg_of[k], &wg_of[k]);
   for (guint step = 0; step < n; step++)
     {
-      guint best = G_MAXUINT;
-      double best_cg = 0, best_wg = 0;
+      guint best;
 
-      for (guint k = 0; k < n; k++)
+      for (;;)
         {
-          double cg = 0, wg = 0;
-          gboolean wins;
+          double cg, wg;
 
-          if (picked[k])
-            continue;
-          for (gsize e = cstart[k]; e < cstart[k + 1]; e++)
-            {
-              guint i = cdem[e];
-              double w = inst->weights[i];
-
-              if (cdist[e] <= self->radius_f && !covered[i])
-                cg += w;
-              if (cdist[e] < cur[i])
-                wg += w * (cur[i] - cdist[e]);
-            }
-          /* By the problem's own measure, then the other, then index. */
-          if (best == G_MAXUINT)
-            wins = TRUE;
-          else
-            {
-              double first = by_walk ? wg : cg, second = by_walk ? cg : wg;
-              double best_first = by_walk ? best_wg : best_cg;
-              double best_second = by_walk ? best_cg : best_wg;
-
-              wins = first > best_first ||
-                     (first == best_first &&
-                      (second > best_second ||
-                       (second == best_second && res->chosen[k] < res->chosen[best])));
-            }
-          if (wins)
-            {
+          best = G_MAXUINT;
+          for (guint k = 0; k < n; k++)
+            if (!picked[k] &&
+                (best == G_MAXUINT ||
+                 gains_win (by_walk, cg_of[k], wg_of[k], res->chosen[k],
+                            cg_of[best], wg_of[best], res->chosen[best])))
               best = k;
-              best_cg = cg;
-              best_wg = wg;
-            }
+          site_gains (self, cstart, cdem, cdist, covered, cur, best, &cg, &wg);
+          if (cg == cg_of[best] && wg == wg_of[best])
+            break;
+          cg_of[best] = cg;
+          wg_of[best] = wg;
         }
       picked[best] = 1;
       order[step] = res->chosen[best];
-      res->added_weight[step] = best_cg;
+      res->added_weight[step] = cg_of[best];
       for (gsize e = cstart[best]; e < cstart[best + 1]; e++)
         {
           guint i = cdem[e];
@@ -438,6 +472,7 @@ make_result (LinliPlanSearch *self)
   res->nodes = self->nodes;
   res->n_rows = self->problem == LINLI_PLAN_PMEDIAN ? model->n_drows : model->n_rows;
   res->n_columns = model->n_free;
+  res->n_parts = self->split_parts;
   res->elapsed = _linli_plan_elapsed (self);
   return res;
 }
@@ -766,7 +801,7 @@ linli_plan_solve (LinliPlanInstance      *instance,
 {
   LinliPlanSearch search;
   LinliPlanResult *res = NULL;
-  gboolean ok;
+  gboolean ok, solved = FALSE;
 
   g_return_val_if_fail (instance != NULL, NULL);
   g_return_val_if_fail (instance->finished, NULL);
@@ -780,6 +815,7 @@ linli_plan_solve (LinliPlanInstance      *instance,
   search.progress = progress;
   search.user_data = user_data;
   search.node_limit = options->node_limit;
+  search.split = options->split;
   if (options->time_limit > 0 && isfinite (options->time_limit))
     search.deadline = search.start_time + (gint64) (options->time_limit * G_USEC_PER_SEC);
   search.rand = g_rand_new_with_seed (options->seed);
@@ -812,13 +848,42 @@ linli_plan_solve (LinliPlanInstance      *instance,
 
   _linli_plan_search_init (&search);
 
+  /* An instance whose columns fall into small independent parts is solved
+   * part by part, exactly, before any plan is built another way.
+   */
+  if (search.split)
+    {
+      double v;
+      guint n_parts = 0;
+
+      _linli_plan_report (&search, 0.05, _("Solving independent parts"), TRUE);
+      switch (_linli_plan_split (&search, 0, &v, &n_parts))
+        {
+        case LINLI_PLAN_SPLIT_SOLVED:
+          search.nodes = 1;
+          search.split_parts = n_parts;
+          _linli_plan_note_closed (&search, v);
+          solved = TRUE;
+          break;
+        case LINLI_PLAN_SPLIT_INFEASIBLE:
+        case LINLI_PLAN_SPLIT_NONE:
+        default:
+          break;
+        }
+    }
+
   search.phase_start = 0.05;
   search.phase_end = 0.25;
-  _linli_plan_report (&search, 0.05, _("Building a first plan"), TRUE);
-  _linli_plan_initial_plans (&search);
-  _linli_plan_perturb_and_improve (&search);
+  if (!solved)
+    {
+      _linli_plan_report (&search, 0.05, _("Building a first plan"), TRUE);
+      _linli_plan_initial_plans (&search);
+      _linli_plan_perturb_and_improve (&search);
+    }
 
-  if (!_linli_plan_should_stop (&search))
+  if (solved)
+    ;
+  else if (!_linli_plan_should_stop (&search))
     {
       _linli_plan_init_multipliers (&search);
       search.phase_start = 0.25;

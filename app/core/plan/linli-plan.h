@@ -66,6 +66,9 @@ typedef void (*LinliPlanProgressFunc) (double      fraction,
  * gap_tolerance:    stop once the relative gap is this small (a fraction)
  * seed:             the same seed gives the same plan
  * states:           overrides the instance's candidate states; NULL = keep them
+ * split:            solve independent parts exactly, each on its own (set
+ *                   covering by number of sites, maximal covering with k and
+ *                   no budget or capacities); FALSE only to compare
  */
 typedef struct
 {
@@ -82,6 +85,7 @@ typedef struct
   double                         gap_tolerance;
   guint32                        seed;
   const LinliPlanCandidateState *states;
+  gboolean                       split;
 } LinliPlanOptions;
 
 /* Everything a report needs; the arrays belong to the result.
@@ -105,6 +109,9 @@ typedef struct
  * nodes:           branch-and-bound nodes explored
  * n_rows:          demand rows left after merging
  * n_columns:       candidates left to decide after reductions
+ * n_parts:         independent parts the instance was solved in, each exactly
+ *                  on its own; 0 = not solved that way (nodes of the search
+ *                  may still have been)
  */
 typedef struct
 {
@@ -129,6 +136,7 @@ typedef struct
   guint64          nodes;
   guint            n_rows;
   guint            n_columns;
+  guint            n_parts;
 } LinliPlanResult;
 
 GQuark             linli_plan_error_quark               (void);
