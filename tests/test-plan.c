@@ -726,6 +726,83 @@ test_medium_proven (void)
     }
 }
 
+/* Stopped after 1, 2, 4, … nodes, the search reports a bound that holds
+ * against the optimum the full search proves, and never a weaker one with
+ * more nodes: the nodes still waiting when it stops keep their bounds in it.
+ */
+static void
+test_node_limit_bounds (void)
+{
+  static const struct
+  {
+    LinliPlanProblem problem;
+    int              k;
+    double           radius;
+  } cases[] = {
+    { LINLI_PLAN_PMEDIAN, 12, -1 },
+    { LINLI_PLAN_MCLP, 10, 450 },
+    { LINLI_PLAN_LSCP, -1, 350 },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      gboolean maximise = cases[c].problem == LINLI_PLAN_MCLP;
+      guint runs = 0;
+
+      /* Instances until a few needed a tree of some size. */
+      for (guint seed = 0; seed < 12 && runs < 8; seed++)
+        {
+          g_autoptr (LinliPlanInstance) inst = medium_instance (17 + seed, 500, 120, 0, 1500);
+          g_autoptr (LinliPlanResult) full = NULL;
+          g_autoptr (GError) error = NULL;
+          LinliPlanOptions opts;
+          double last = maximise ? HUGE_VAL : -HUGE_VAL;
+
+          linli_plan_options_init (&opts);
+          opts.problem = cases[c].problem;
+          opts.k = cases[c].k;
+          opts.radius = cases[c].radius;
+          opts.target_share = 0.97;
+          opts.use_costs = FALSE;
+          opts.split = FALSE;
+          opts.time_limit = 30;
+          full = linli_plan_solve (inst, &opts, NULL, NULL, NULL, &error);
+          g_assert_no_error (error);
+          g_assert_true (full->proven_optimal);
+          g_test_message ("%s k=%d seed %u: optimum %.9g after %" G_GUINT64_FORMAT " nodes",
+                          linli_plan_problem_to_string (cases[c].problem), cases[c].k, seed,
+                          full->objective, full->nodes);
+
+          for (guint64 limit = 1; limit < full->nodes; limit *= 2)
+            {
+              g_autoptr (LinliPlanResult) res = NULL;
+              double slack = 1e-9 * MAX (1.0, fabs (full->objective));
+
+              opts.node_limit = limit;
+              res = linli_plan_solve (inst, &opts, NULL, NULL, NULL, &error);
+              g_assert_no_error (error);
+              g_assert_cmpuint (res->nodes, <=, limit);
+              if (maximise)
+                {
+                  g_assert_cmpfloat (res->bound, >=, full->objective - slack);
+                  g_assert_cmpfloat (res->objective, <=, full->objective + slack);
+                  g_assert_cmpfloat (res->bound, <=, last + slack);
+                }
+              else
+                {
+                  g_assert_cmpfloat (res->bound, <=, full->objective + slack);
+                  g_assert_cmpfloat (res->objective, >=, full->objective - slack);
+                  g_assert_cmpfloat (res->bound, >=, last - slack);
+                }
+              last = res->bound;
+              runs++;
+            }
+        }
+      g_test_message ("%s: %u runs stopped early", linli_plan_problem_to_string (cases[c].problem), runs);
+      g_assert_cmpuint (runs, >=, 4);
+    }
+}
+
 /* The same seed gives the same plan, bit for bit. */
 static void
 test_deterministic (void)
@@ -1744,6 +1821,7 @@ main (int   argc,
   g_test_add_func ("/plan/brute-force", test_brute_force);
   g_test_add_func ("/plan/bounds-valid", test_bounds_valid);
   g_test_add_func ("/plan/medium-proven", test_medium_proven);
+  g_test_add_func ("/plan/node-limit-bounds", test_node_limit_bounds);
   g_test_add_func ("/plan/deterministic", test_deterministic);
   g_test_add_func ("/plan/cancel/progress", test_cancel);
   g_test_add_func ("/plan/cancel/late", test_cancel_late);
