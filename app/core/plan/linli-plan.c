@@ -289,7 +289,8 @@ order_chosen_cap (LinliPlanSearch *self,
   g_autofree guint8 *open = NULL;
   g_autofree guint8 *picked = g_new0 (guint8, MAX (n, 1));
   g_autofree guint *order = g_new (guint, MAX (n, 1));
-  double base = 0, prev;
+  g_autofree double *gain = NULL;
+  double base = 0, prev, flow;
   LinliPlanFlowGraph g;
 
   for (guint j = 0; j < n_cand; j++)
@@ -345,34 +346,51 @@ order_chosen_cap (LinliPlanSearch *self,
     open[c] = 1;
   prev = _linli_plan_max_flow (&g, open, NULL);
 
+  /* Lazy greedy, as for the uncapacitated order: the weight served is a
+   * submodular function of the open sites, so a gain computed earlier
+   * bounds the gain now (100 sites on 300,000 buildings: 10,000 flows
+   * before, about 1 s).
+   */
+  gain = g_new (double, MAX (n, 1));
+  for (guint k = 0; k < n; k++)
+    {
+      open[n_fixed + k] = 1;
+      gain[k] = _linli_plan_max_flow (&g, open, NULL) - prev;
+      open[n_fixed + k] = 0;
+    }
   for (guint step = 0; step < n; step++)
     {
-      guint best = G_MAXUINT;
-      double best_f = 0;
+      guint best;
 
       if (_linli_plan_cancelled (self))
         return 0;
-      for (guint k = 0; k < n; k++)
+      for (;;)
         {
-          double f;
+          double now;
 
-          if (picked[k])
-            continue;
-          open[n_fixed + k] = 1;
-          f = _linli_plan_max_flow (&g, open, NULL);
-          open[n_fixed + k] = 0;
-          if (best == G_MAXUINT || f > best_f + 1e-9 ||
-              (fabs (f - best_f) <= 1e-9 && res->chosen[k] < res->chosen[best]))
-            {
+          best = G_MAXUINT;
+          flow = prev;
+          for (guint k = 0; k < n; k++)
+            if (!picked[k] &&
+                (best == G_MAXUINT || gain[k] > gain[best] + 1e-9 ||
+                 (fabs (gain[k] - gain[best]) <= 1e-9 && res->chosen[k] < res->chosen[best])))
               best = k;
-              best_f = f;
+          open[n_fixed + best] = 1;
+          flow = _linli_plan_max_flow (&g, open, NULL);
+          now = flow - prev;
+          open[n_fixed + best] = 0;
+          if (now >= gain[best] - 1e-9)
+            {
+              gain[best] = now;
+              break;
             }
+          gain[best] = now;
         }
       picked[best] = 1;
       open[n_fixed + best] = 1;
       order[step] = res->chosen[best];
-      res->added_weight[step] = MAX (best_f - prev, 0);
-      prev = best_f;
+      res->added_weight[step] = MAX (gain[best], 0);
+      prev = flow;
     }
   memcpy (res->chosen, order, sizeof (guint) * n);
   return base + prev;
