@@ -268,6 +268,32 @@ test_pmedian (void)
   check (LINLI_PLAN_PMEDIAN);
 }
 
+/* GLPK's optimum of the instance Linli writes as CPLEX LP. */
+static double
+glpk_on_export (LinliPlanInstance      *li,
+                const LinliPlanOptions *opts)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "linli-test-export.lp", NULL);
+  g_autoptr (GError) error = NULL;
+  glp_prob *lp = glp_create_prob ();
+  glp_iocp parm;
+  double v;
+
+  g_assert_true (linli_plan_write_lp (li, opts, path, &error));
+  g_assert_no_error (error);
+  glp_term_out (GLP_OFF);
+  g_assert_cmpint (glp_read_lp (lp, NULL, path), ==, 0);
+  glp_init_iocp (&parm);
+  parm.presolve = GLP_ON;
+  parm.mip_gap = 1e-9;
+  g_assert_cmpint (glp_intopt (lp, &parm), ==, 0);
+  g_assert_cmpint (glp_mip_status (lp), ==, GLP_OPT);
+  v = glp_mip_obj_val (lp);
+  glp_delete_prob (lp);
+  g_unlink (path);
+  return v;
+}
+
 /* The instance Linli exports as CPLEX LP, read and solved by GLPK, has the
  * optimum Linli proves: the file says the same problem. */
 static void
@@ -282,10 +308,7 @@ test_export_lp (void)
       g_autoptr (LinliPlanInstance) li = NULL;
       g_autoptr (LinliPlanResult) result = NULL;
       g_autoptr (GError) error = NULL;
-      g_autofree char *path = g_build_filename (g_get_tmp_dir (), "linli-test-export.lp", NULL);
       LinliPlanOptions opts;
-      glp_prob *lp = glp_create_prob ();
-      glp_iocp parm;
       double glpk;
 
       for (guint j = 0; j < 30; j++)
@@ -301,24 +324,12 @@ test_export_lp (void)
       result = linli_plan_solve (li, &opts, NULL, NULL, NULL, &error);
       g_assert_no_error (error);
       g_assert_true (result->proven_optimal);
-      g_assert_true (linli_plan_write_lp (li, &opts, path, &error));
-      g_assert_no_error (error);
-
-      glp_term_out (GLP_OFF);
-      g_assert_cmpint (glp_read_lp (lp, NULL, path), ==, 0);
-      glp_init_iocp (&parm);
-      parm.presolve = GLP_ON;
-      parm.mip_gap = 1e-9;
-      g_assert_cmpint (glp_intopt (lp, &parm), ==, 0);
-      g_assert_cmpint (glp_mip_status (lp), ==, GLP_OPT);
-      glpk = glp_mip_obj_val (lp);
+      glpk = glpk_on_export (li, &opts);
       if (problem == LINLI_PLAN_PMEDIAN)
         glpk /= linli_plan_instance_get_total_weight (li);
       g_test_message ("%s: linli %.6f, glpk on the exported file %.6f",
                       linli_plan_problem_to_string (problem), result->objective, glpk);
       g_assert_cmpfloat (fabs (result->objective - glpk), <=, 1e-6 * MAX (1, fabs (glpk)));
-      glp_delete_prob (lp);
-      g_unlink (path);
       instance_free (in);
     }
 }
@@ -390,32 +401,6 @@ clustered_instance (GRand   *rng,
           }
       }
   return in;
-}
-
-/* GLPK's optimum of the instance Linli writes as CPLEX LP. */
-static double
-glpk_on_export (LinliPlanInstance      *li,
-                const LinliPlanOptions *opts)
-{
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "linli-test-split.lp", NULL);
-  g_autoptr (GError) error = NULL;
-  glp_prob *lp = glp_create_prob ();
-  glp_iocp parm;
-  double v;
-
-  g_assert_true (linli_plan_write_lp (li, opts, path, &error));
-  g_assert_no_error (error);
-  glp_term_out (GLP_OFF);
-  g_assert_cmpint (glp_read_lp (lp, NULL, path), ==, 0);
-  glp_init_iocp (&parm);
-  parm.presolve = GLP_ON;
-  parm.mip_gap = 1e-9;
-  g_assert_cmpint (glp_intopt (lp, &parm), ==, 0);
-  g_assert_cmpint (glp_mip_status (lp), ==, GLP_OPT);
-  v = glp_mip_obj_val (lp);
-  glp_delete_prob (lp);
-  g_unlink (path);
-  return v;
 }
 
 /* Instances in separate quarters, maximal covering with k sites and set
