@@ -803,6 +803,93 @@ test_node_limit_bounds (void)
     }
 }
 
+/* Two quarters 10 km apart: a large one (@m sites, @n households of one
+ * each in 1.5 km, reach 400 m) whose part takes its exact search many
+ * nodes, and a small one.
+ */
+static LinliPlanInstance *
+two_quarters (guint32 seed,
+              guint   n,
+              guint   m)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  guint nn = n + 20, mm = m + 3;
+  g_autofree double *w = g_new (double, nn);
+  g_autofree double *px = g_new (double, nn);
+  g_autofree double *py = g_new (double, nn);
+  g_autofree double *cx = g_new (double, mm);
+  g_autofree double *cy = g_new (double, mm);
+  LinliPlanInstance *inst;
+
+  for (guint i = 0; i < nn; i++)
+    {
+      double ox = i < n ? 0 : 10000;
+
+      px[i] = ox + g_rand_double_range (rand, 0, i < n ? 1500 : 600);
+      py[i] = g_rand_double_range (rand, 0, i < n ? 1500 : 600);
+      w[i] = 1;
+    }
+  for (guint j = 0; j < mm; j++)
+    {
+      double ox = j < m ? 0 : 10000;
+
+      cx[j] = ox + g_rand_double_range (rand, 0, j < m ? 1500 : 600);
+      cy[j] = g_rand_double_range (rand, 0, j < m ? 1500 : 600);
+    }
+  inst = linli_plan_instance_new (nn, w, mm, NULL, NULL, NULL);
+  for (guint i = 0; i < nn; i++)
+    for (guint j = 0; j < mm; j++)
+      {
+        double d = hypot (px[i] - cx[j], py[i] - cy[j]);
+
+        if (d <= 400)
+          linli_plan_instance_add_arc (inst, i, j, d);
+      }
+  linli_plan_instance_finish (inst);
+  return inst;
+}
+
+/* A split whose parts take their search too long is given up and leaves
+ * nothing behind: out of time while the large part is searched, the plan
+ * says it was not solved in parts and its bound still holds; with time,
+ * the same instance is solved in parts, to the optimum of the search
+ * without them.
+ */
+static void
+test_split_given_up (void)
+{
+  g_autoptr (LinliPlanInstance) inst = two_quarters (3, 500, 45);
+  g_autoptr (LinliPlanResult) whole = NULL, parts = NULL, stopped = NULL;
+  g_autoptr (GError) error = NULL;
+  LinliPlanOptions opts;
+
+  linli_plan_options_init (&opts);
+  opts.problem = LINLI_PLAN_MCLP;
+  opts.k = 14;
+  opts.time_limit = 60;
+  opts.split = FALSE;
+  whole = linli_plan_solve (inst, &opts, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (whole->proven_optimal);
+
+  opts.split = TRUE;
+  parts = linli_plan_solve (inst, &opts, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("whole: %.0f in %" G_GUINT64_FORMAT " nodes; parts: %.0f in %u parts", whole->objective,
+                  whole->nodes, parts->objective, parts->n_parts);
+  g_assert_true (parts->proven_optimal);
+  g_assert_cmpuint (parts->n_parts, ==, 2);
+  g_assert_cmpfloat (parts->objective, ==, whole->objective);
+
+  /* The part search looks at the clock every 16,384 nodes. */
+  opts.time_limit = 1e-9;
+  stopped = linli_plan_solve (inst, &opts, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stopped->n_parts, ==, 0);
+  g_assert_cmpfloat (stopped->bound, >=, whole->objective);
+  g_assert_cmpfloat (stopped->objective, <=, whole->objective);
+}
+
 /* The same seed gives the same plan, bit for bit. */
 static void
 test_deterministic (void)
@@ -1822,6 +1909,7 @@ main (int   argc,
   g_test_add_func ("/plan/bounds-valid", test_bounds_valid);
   g_test_add_func ("/plan/medium-proven", test_medium_proven);
   g_test_add_func ("/plan/node-limit-bounds", test_node_limit_bounds);
+  g_test_add_func ("/plan/split/given-up", test_split_given_up);
   g_test_add_func ("/plan/deterministic", test_deterministic);
   g_test_add_func ("/plan/cancel/progress", test_cancel);
   g_test_add_func ("/plan/cancel/late", test_cancel_late);

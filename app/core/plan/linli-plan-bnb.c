@@ -188,10 +188,11 @@ choose_branch (LinliPlanSearch *self)
   return best;
 }
 
-/* Search nodes a split below the root may spend on its parts: most nodes
- * of a tree do not split, and those that do are small.
+/* Work a split below the root may spend on its parts (a hundredth of
+ * the whole instance's): most nodes of a tree do not split, and those that
+ * do are small.
  */
-#define SPLIT_TREE_BUDGET 20000
+#define SPLIT_TREE_BUDGET G_GUINT64_CONSTANT (3000000)
 
 static NodeStatus
 process_node (LinliPlanSearch *self,

@@ -31,10 +31,12 @@
 
 /* Columns in a part at most (one bit each in a mask). */
 #define PART_MAX_COLS 64
-/* Search nodes all parts of one split may spend before giving up, unless
- * the caller says otherwise.
+/* Work (patterns and column entries read) all parts of one split may
+ * spend before giving up, unless the caller says otherwise: about half a
+ * second.  A part the bound does not cut down (households all alike, many
+ * sites alike) can take far longer than the search over all columns would.
  */
-#define SPLIT_NODE_BUDGET 2000000
+#define SPLIT_WORK_BUDGET G_GUINT64_CONSTANT (300000000)
 /* Cells of the table that remembers each part's share, at most. */
 #define SPLIT_MAX_CELLS (16u << 20)
 
@@ -60,7 +62,8 @@ typedef struct
   guint8   *cand;       /* [depth][PART_MAX_COLS] scratch */
   double    eps;
   guint64   nodes;
-  guint64   budget;
+  guint64   work;
+  guint64   budget;     /* of work */
   gboolean  aborted;
   LinliPlanSearch *search;
 } PartSearch;
@@ -141,7 +144,9 @@ part_dfs (PartSearch *ps,
 
   if (ps->aborted)
     return;
-  if (++ps->nodes > ps->budget || ((ps->nodes & 0x3fff) == 0 && _linli_plan_should_stop (ps->search)))
+  ps->nodes++;
+  ps->work += p->n_pat;
+  if (ps->work > ps->budget || ((ps->nodes & 0x3fff) == 0 && _linli_plan_should_stop (ps->search)))
     {
       ps->aborted = TRUE;
       return;
@@ -156,6 +161,7 @@ part_dfs (PartSearch *ps,
 
       if (!(undecided & (G_GUINT64_CONSTANT (1) << j)))
         continue;
+      ps->work += p->cp_start[j + 1] - p->cp_start[j];
       for (guint e = p->cp_start[j]; e < p->cp_start[j + 1]; e++)
         if (ps->cnt[p->cp_pat[e]] == 0)
           g += p->pat_w[p->cp_pat[e]];
@@ -394,8 +400,8 @@ combine_parts (LinliPlanSearch *self,
 }
 
 /* Solves the current node exactly when its free columns fall into small
- * independent parts, spending at most @budget search nodes on them (0: the
- * default): SOLVED with the node's best value in @value (its plan
+ * independent parts, spending at most @budget work on them (patterns and
+ * column entries read; 0: the default): SOLVED with the node's best value in @value (its plan
  * offered), INFEASIBLE when no plan in the node reaches the target, NONE
  * when the node does not split into parts small enough or the parts took
  * too long (nothing changed then).  @n_parts_out (nullable) gets the
@@ -417,12 +423,12 @@ _linli_plan_split (LinliPlanSearch *self,
   g_autofree guint8 *cand = NULL;
   Part *parts = NULL;
   guint n_parts = 0, largest = 0, n_free = 0;
-  guint64 nodes = 0;
+  guint64 nodes = 0, work = 0;
   LinliPlanSplit status = LINLI_PLAN_SPLIT_NONE;
   gint64 t0 = g_get_monotonic_time ();
 
   if (budget == 0)
-    budget = SPLIT_NODE_BUDGET;
+    budget = SPLIT_WORK_BUDGET;
   if (!splittable (self) || model->n_free == 0)
     return LINLI_PLAN_SPLIT_NONE;
   if (self->problem == LINLI_PLAN_MCLP && self->k_left <= 0)
@@ -524,11 +530,12 @@ _linli_plan_split (LinliPlanSearch *self,
       ps.gain = gain;
       ps.cand = cand;
       ps.eps = self->eps_w;
-      ps.budget = budget > nodes ? budget - nodes : 0;
+      ps.budget = budget > work ? budget - work : 0;
       ps.search = self;
       part_dfs (&ps, p->n_cols == 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << p->n_cols) - 1,
                 0, 0, 0, 0);
       nodes += ps.nodes;
+      work += ps.work;
       if (ps.aborted)
         goto out;
       /* Beyond the columns that cover all of the part, more add nothing. */
@@ -549,8 +556,9 @@ _linli_plan_split (LinliPlanSearch *self,
     *n_parts_out = n_parts;
 
 out:
-  g_debug ("split: %u parts, largest %u columns, %" G_GUINT64_FORMAT " search nodes, %.3f s: %s",
-           n_parts, largest, nodes, (g_get_monotonic_time () - t0) / 1e6,
+  g_debug ("split: %u parts, largest %u columns, %" G_GUINT64_FORMAT " search nodes, %"
+           G_GUINT64_FORMAT " work, %.3f s: %s",
+           n_parts, largest, nodes, work, (g_get_monotonic_time () - t0) / 1e6,
            status == LINLI_PLAN_SPLIT_SOLVED ? "solved" :
            status == LINLI_PLAN_SPLIT_INFEASIBLE ? "no plan" : "given up");
   for (guint t = 0; t < n_parts; t++)
