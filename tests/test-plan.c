@@ -729,6 +729,7 @@ test_medium_proven (void)
 /* Stopped after 1, 2, 4, … nodes, the search reports a bound that holds
  * against the optimum the full search proves, and never a weaker one with
  * more nodes: the nodes still waiting when it stops keep their bounds in it.
+ * With and without parts solved at the nodes.
  */
 static void
 test_node_limit_bounds (void)
@@ -738,10 +739,14 @@ test_node_limit_bounds (void)
     LinliPlanProblem problem;
     int              k;
     double           radius;
+    gboolean         split;
   } cases[] = {
-    { LINLI_PLAN_PMEDIAN, 12, -1 },
-    { LINLI_PLAN_MCLP, 10, 450 },
-    { LINLI_PLAN_LSCP, -1, 350 },
+    { LINLI_PLAN_PMEDIAN, 12, -1, FALSE },
+    { LINLI_PLAN_MCLP, 10, 450, FALSE },
+    { LINLI_PLAN_LSCP, -1, 350, FALSE },
+    /* Parts tried at the nodes of the search as well. */
+    { LINLI_PLAN_MCLP, 10, 450, TRUE },
+    { LINLI_PLAN_LSCP, -1, 350, TRUE },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -764,14 +769,14 @@ test_node_limit_bounds (void)
           opts.radius = cases[c].radius;
           opts.target_share = 0.97;
           opts.use_costs = FALSE;
-          opts.split = FALSE;
+          opts.split = cases[c].split;
           opts.time_limit = 30;
           full = linli_plan_solve (inst, &opts, NULL, NULL, NULL, &error);
           g_assert_no_error (error);
           g_assert_true (full->proven_optimal);
-          g_test_message ("%s k=%d seed %u: optimum %.9g after %" G_GUINT64_FORMAT " nodes",
-                          linli_plan_problem_to_string (cases[c].problem), cases[c].k, seed,
-                          full->objective, full->nodes);
+          g_test_message ("%s k=%d split %d seed %u: optimum %.9g after %" G_GUINT64_FORMAT " nodes",
+                          linli_plan_problem_to_string (cases[c].problem), cases[c].k, cases[c].split,
+                          seed, full->objective, full->nodes);
 
           for (guint64 limit = 1; limit < full->nodes && runs < wanted; limit *= 2)
             {

@@ -236,9 +236,10 @@ process_node (LinliPlanSearch *self,
       if (round >= 3)
         break;
       /* Small independent parts are solved at once; tried again after
-       * fixing, which can cut parts apart.
+       * fixing, which can cut parts apart (not at the root when the whole
+       * instance was tried before the search: nothing has changed).
        */
-      if (self->split && (round == 0 || n_fixed_before > 0))
+      if (self->split && (round == 0 ? !(root && self->split_tried) : n_fixed_before > 0))
         {
           double v;
 
@@ -323,6 +324,7 @@ typedef struct
 {
   double   bound;
   double  *mult;     /* the parent's multipliers, to start from; may be NULL */
+  guint64  seq;      /* order of waiting */
   guint    depth;
   guint    n_dec;
   guint32  dec[];
@@ -330,62 +332,94 @@ typedef struct
 
 /* Bytes of multipliers the waiting nodes may keep together. */
 #define OPEN_MULT_BUDGET (256u << 20)
+/* Bytes of waiting nodes (their decisions) before the search turns to the
+ * most recent one first, as depth first does: the queue then grows with the
+ * depth of the tree only.
+ */
+#define OPEN_NODE_BUDGET (512u << 20)
+
+typedef struct
+{
+  GPtrArray *a;
+  gboolean   lifo;
+  gboolean   maximise;
+} OpenQueue;
 
 static gboolean
-open_before (LinliPlanSearch *self,
+open_before (const OpenQueue *q,
              const OpenNode  *a,
              const OpenNode  *b)
 {
+  if (q->lifo)
+    return a->seq > b->seq;
   if (a->bound != b->bound)
-    return self->maximise ? a->bound > b->bound : a->bound < b->bound;
+    return q->maximise ? a->bound > b->bound : a->bound < b->bound;
   return a->depth > b->depth;
 }
 
 static void
-open_push (LinliPlanSearch *self,
-           GPtrArray       *heap,
-           OpenNode        *node)
+open_sift_down (OpenQueue *q,
+                guint      i)
 {
-  guint i;
+  gpointer *h = q->a->pdata;
+  guint n = q->a->len;
 
-  g_ptr_array_add (heap, node);
-  i = heap->len - 1;
-  while (i > 0 && open_before (self, heap->pdata[i], heap->pdata[(i - 1) / 2]))
-    {
-      gpointer t = heap->pdata[i];
-
-      heap->pdata[i] = heap->pdata[(i - 1) / 2];
-      heap->pdata[(i - 1) / 2] = t;
-      i = (i - 1) / 2;
-    }
-}
-
-static OpenNode *
-open_pop (LinliPlanSearch *self,
-          GPtrArray       *heap)
-{
-  OpenNode *top = heap->pdata[0];
-  guint n = heap->len - 1, i = 0;
-
-  heap->pdata[0] = heap->pdata[n];
-  g_ptr_array_set_size (heap, n);
   for (;;)
     {
       guint l = 2 * i + 1, r = l + 1, best = i;
       gpointer t;
 
-      if (l < n && open_before (self, heap->pdata[l], heap->pdata[best]))
+      if (l < n && open_before (q, h[l], h[best]))
         best = l;
-      if (r < n && open_before (self, heap->pdata[r], heap->pdata[best]))
+      if (r < n && open_before (q, h[r], h[best]))
         best = r;
       if (best == i)
         break;
-      t = heap->pdata[i];
-      heap->pdata[i] = heap->pdata[best];
-      heap->pdata[best] = t;
+      t = h[i];
+      h[i] = h[best];
+      h[best] = t;
       i = best;
     }
+}
+
+static void
+open_push (OpenQueue *q,
+           OpenNode  *node)
+{
+  gpointer *h;
+  guint i;
+
+  g_ptr_array_add (q->a, node);
+  h = q->a->pdata;
+  i = q->a->len - 1;
+  while (i > 0 && open_before (q, h[i], h[(i - 1) / 2]))
+    {
+      gpointer t = h[i];
+
+      h[i] = h[(i - 1) / 2];
+      h[(i - 1) / 2] = t;
+      i = (i - 1) / 2;
+    }
+}
+
+static OpenNode *
+open_pop (OpenQueue *q)
+{
+  OpenNode *top = q->a->pdata[0];
+
+  q->a->pdata[0] = q->a->pdata[q->a->len - 1];
+  g_ptr_array_set_size (q->a, q->a->len - 1);
+  open_sift_down (q, 0);
   return top;
+}
+
+/* From best bound to most recent first: the heap is rebuilt in the new order. */
+static void
+open_turn_lifo (OpenQueue *q)
+{
+  q->lifo = TRUE;
+  for (guint i = q->a->len / 2; i-- > 0;)
+    open_sift_down (q, i);
 }
 
 static void
@@ -408,7 +442,9 @@ apply_decision (LinliPlanSearch *self,
  * relaxation) and its parent's multipliers restored to start from.  A
  * limit or a cancel leaves the waiting nodes' bounds in the proven bound,
  * which is then the weakest of them: as good as any order can say at that
- * point.
+ * point.  Should the waiting nodes outgrow OPEN_NODE_BUDGET, the most
+ * recent is taken first from then on (depth first, whose queue grows with
+ * the depth only).
  *
  * On the classic p-median family (n 100–900, p 5 to n/3, 44 instances,
  * tests/bench/bench-pmedian.sh) all are proven in 22.5 s of solving summed
@@ -420,6 +456,9 @@ _linli_plan_branch_and_bound (LinliPlanSearch *self)
 {
   /* No free function: shrinking the array would free what open_pop moved. */
   g_autoptr (GPtrArray) heap = g_ptr_array_new ();
+  OpenQueue queue = { heap, FALSE, self->maximise };
+  guint64 seq = 0;
+  gsize node_bytes = 0;
   g_autoptr (GArray) path = g_array_new (FALSE, FALSE, sizeof (guint32));
   double parent_bound = self->maximise ? HUGE_VAL : -HUGE_VAL;
   guint root_mark = self->trail->len;
@@ -455,6 +494,7 @@ _linli_plan_branch_and_bound (LinliPlanSearch *self)
               guint32 d = col << 1 | (first_in ? 1 : 0);
 
               other->bound = bound;
+              other->seq = seq++;
               other->mult = NULL;
               if (mult_bytes + n_mult * sizeof (double) <= OPEN_MULT_BUDGET)
                 {
@@ -466,7 +506,10 @@ _linli_plan_branch_and_bound (LinliPlanSearch *self)
               if (path->len > 0)
                 memcpy (other->dec, path->data, sizeof (guint32) * path->len);
               other->dec[path->len] = d ^ 1;
-              open_push (self, heap, other);
+              open_push (&queue, other);
+              node_bytes += sizeof (OpenNode) + sizeof (guint32) * other->n_dec;
+              if (!queue.lifo && node_bytes > OPEN_NODE_BUDGET)
+                open_turn_lifo (&queue);
               g_array_append_val (path, d);
               apply_decision (self, d);
               parent_bound = bound;
@@ -506,7 +549,8 @@ _linli_plan_branch_and_bound (LinliPlanSearch *self)
 
         while (heap->len > 0 && next == NULL)
           {
-            next = open_pop (self, heap);
+            next = open_pop (&queue);
+            node_bytes -= sizeof (OpenNode) + sizeof (guint32) * next->n_dec;
             if (_linli_plan_prunable (self, next->bound))
               {
                 _linli_plan_note_closed (self, next->bound);

@@ -245,6 +245,7 @@ typedef struct
   double                 tree_done;
   gboolean               split;          /* solve independent parts exactly */
   guint                  split_parts;    /* parts the whole instance was solved in */
+  gboolean               split_tried;    /* the whole instance was tried, in vain */
   guint                  depth;
   gint64                 last_report;
   double                 last_fraction;

@@ -60,7 +60,6 @@ typedef struct
   guint    *cnt;        /* per pattern: chosen columns covering it */
   double   *gain;       /* [depth][PART_MAX_COLS] scratch */
   guint8   *cand;       /* [depth][PART_MAX_COLS] scratch */
-  double    eps;
   guint64   nodes;
   guint64   work;
   guint64   budget;     /* of work */
@@ -115,7 +114,7 @@ part_record (PartSearch *ps,
 
   for (guint k = s; k <= p->kmax; k++)
     {
-      if (cov <= p->best[k] + ps->eps)
+      if (cov <= p->best[k])
         break;
       p->best[k] = cov;
       p->best_set[k] = set;
@@ -165,7 +164,7 @@ part_dfs (PartSearch *ps,
       for (guint e = p->cp_start[j]; e < p->cp_start[j + 1]; e++)
         if (ps->cnt[p->cp_pat[e]] == 0)
           g += p->pat_w[p->cp_pat[e]];
-      if (g <= ps->eps)
+      if (g <= 0)
         {
           /* Adds nothing now, so nothing later either. */
           undecided &= ~(G_GUINT64_CONSTANT (1) << j);
@@ -204,7 +203,7 @@ part_dfs (PartSearch *ps,
     for (guint m = 1; m <= room && !promising; m++)
       {
         sum += top[m - 1];
-        promising = cov + MIN (sum, left) > p->best[s + m] + ps->eps;
+        promising = cov + MIN (sum, left) > p->best[s + m];
       }
   }
   if (!promising)
@@ -508,6 +507,19 @@ _linli_plan_split (LinliPlanSearch *self,
         p->cols[p->n_cols++] = c;
       }
 
+  /* The table combine_parts fills must fit before any part is searched. */
+  {
+    guint64 ksum = 0;
+
+    for (guint t = 0; t < n_parts; t++)
+      ksum += self->problem == LINLI_PLAN_LSCP ? parts[t].n_cols
+                                               : MIN (parts[t].n_cols, (guint) self->k_left);
+    if (self->problem == LINLI_PLAN_MCLP)
+      ksum = MIN (ksum, (guint64) self->k_left);
+    if ((guint64) n_parts * (ksum + 1) > SPLIT_MAX_CELLS)
+      goto out;
+  }
+
   /* Each part's frontier, exactly. */
   row_seen = g_new0 (guint8, MAX (model->n_rows, 1));
   gain = g_new (double, (PART_MAX_COLS + 1) * PART_MAX_COLS);
@@ -517,7 +529,6 @@ _linli_plan_split (LinliPlanSearch *self,
       Part *p = &parts[t];
       g_autofree guint *cnt = NULL;
       PartSearch ps = { 0 };
-      double full = 0;
 
       part_build (self, p, local, row_seen);
       p->kmax = self->problem == LINLI_PLAN_LSCP ? p->n_cols
@@ -529,7 +540,6 @@ _linli_plan_split (LinliPlanSearch *self,
       ps.cnt = cnt;
       ps.gain = gain;
       ps.cand = cand;
-      ps.eps = self->eps_w;
       ps.budget = budget > work ? budget - work : 0;
       ps.search = self;
       part_dfs (&ps, p->n_cols == 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << p->n_cols) - 1,
@@ -539,14 +549,18 @@ _linli_plan_split (LinliPlanSearch *self,
       if (ps.aborted)
         goto out;
       /* Beyond the columns that cover all of the part, more add nothing. */
-      for (guint q = 0; q < p->n_pat; q++)
-        full += p->pat_w[q];
       for (guint k = 0; k < p->kmax; k++)
-        if (p->best[k] >= full - self->eps_w)
-          {
-            p->kmax = k;
-            break;
-          }
+        {
+          gboolean all = TRUE;
+
+          for (guint q = 0; q < p->n_pat && all; q++)
+            all = (p->pat_mask[q] & p->best_set[k]) != 0;
+          if (all)
+            {
+              p->kmax = k;
+              break;
+            }
+        }
     }
 
   status = combine_parts (self, parts, n_parts, value);

@@ -886,6 +886,8 @@ linli_plan_solve (LinliPlanInstance      *instance,
         case LINLI_PLAN_SPLIT_INFEASIBLE:
         case LINLI_PLAN_SPLIT_NONE:
         default:
+          /* The root of the search would try the same again. */
+          search.split_tried = TRUE;
           break;
         }
     }
