@@ -324,9 +324,7 @@ combine_parts (LinliPlanSearch *self,
 
   for (guint t = 0; t < n_parts; t++)
     ksum += parts[t].kmax;
-  klim = lscp ? ksum : MIN (ksum, (guint) MAX (self->k_left, 0));
-  if ((guint64) n_parts * (klim + 1) > SPLIT_MAX_CELLS)
-    return LINLI_PLAN_SPLIT_NONE;
+  klim = lscp ? ksum : MIN (ksum, (guint) self->k_left);
 
   g = g_new (double, klim + 1);
   ng = g_new (double, klim + 1);
@@ -422,7 +420,7 @@ _linli_plan_split (LinliPlanSearch *self,
   g_autofree guint8 *cand = NULL;
   Part *parts = NULL;
   guint n_parts = 0, largest = 0, n_free = 0;
-  guint64 nodes = 0, work = 0;
+  guint64 nodes = 0, work = 0, ksum = 0;
   LinliPlanSplit status = LINLI_PLAN_SPLIT_NONE;
   gint64 t0 = g_get_monotonic_time ();
 
@@ -472,31 +470,25 @@ _linli_plan_split (LinliPlanSearch *self,
       }
   if (n_free == 0)
     return LINLI_PLAN_SPLIT_NONE;
-  /* One part is no split: the search does as well on it. */
-  {
-    guint roots = 0;
 
-    for (guint c = 0; c < model->n_free && roots < 2; c++)
-      roots += size[c] > 0;
-    if (roots < 2)
-      return LINLI_PLAN_SPLIT_NONE;
-  }
-
+  /* The parts, numbered by their roots (the columns with a size). */
   part_of = g_new (int, model->n_free);
   local = g_new (int, model->n_free);
   for (guint c = 0; c < model->n_free; c++)
-    part_of[c] = -1;
-  for (guint c = 0; c < model->n_free; c++)
-    if (self->state[c] == COL_FREE && size[c] > 0)
-      part_of[c] = n_parts++;
+    part_of[c] = size[c] > 0 ? (int) n_parts++ : -1;
+  /* One part is no split: the search does as well on it. */
+  if (n_parts < 2)
+    return LINLI_PLAN_SPLIT_NONE;
   parts = g_new0 (Part, n_parts);
   for (guint c = 0; c < model->n_free; c++)
-    if (self->state[c] == COL_FREE && size[c] > 0)
+    if (size[c] > 0)
       {
         Part *p = &parts[part_of[c]];
 
         p->cols = g_new (guint, size[c]);
+        p->kmax = self->problem == LINLI_PLAN_LSCP ? size[c] : MIN (size[c], (guint) self->k_left);
         largest = MAX (largest, size[c]);
+        ksum += p->kmax;
       }
   for (guint c = 0; c < model->n_free; c++)
     if (self->state[c] == COL_FREE)
@@ -506,19 +498,13 @@ _linli_plan_split (LinliPlanSearch *self,
         local[c] = p->n_cols;
         p->cols[p->n_cols++] = c;
       }
-
-  /* The table combine_parts fills must fit before any part is searched. */
-  {
-    guint64 ksum = 0;
-
-    for (guint t = 0; t < n_parts; t++)
-      ksum += self->problem == LINLI_PLAN_LSCP ? parts[t].n_cols
-                                               : MIN (parts[t].n_cols, (guint) self->k_left);
-    if (self->problem == LINLI_PLAN_MCLP)
-      ksum = MIN (ksum, (guint64) self->k_left);
-    if ((guint64) n_parts * (ksum + 1) > SPLIT_MAX_CELLS)
-      goto out;
-  }
+  /* The table combine_parts fills must fit before any part is searched
+   * (searching can only shorten the frontiers).
+   */
+  if (self->problem == LINLI_PLAN_MCLP)
+    ksum = MIN (ksum, (guint64) self->k_left);
+  if ((guint64) n_parts * (ksum + 1) > SPLIT_MAX_CELLS)
+    goto out;
 
   /* Each part's frontier, exactly. */
   row_seen = g_new0 (guint8, MAX (model->n_rows, 1));
@@ -531,8 +517,6 @@ _linli_plan_split (LinliPlanSearch *self,
       PartSearch ps = { 0 };
 
       part_build (self, p, local, row_seen);
-      p->kmax = self->problem == LINLI_PLAN_LSCP ? p->n_cols
-                                                 : MIN (p->n_cols, (guint) self->k_left);
       p->best = g_new0 (double, p->kmax + 1);
       p->best_set = g_new0 (guint64, p->kmax + 1);
       cnt = g_new0 (guint, MAX (p->n_pat, 1));

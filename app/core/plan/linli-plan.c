@@ -768,6 +768,28 @@ setup (LinliPlanSearch        *self,
   return TRUE;
 }
 
+/* The whole instance solved by its independent parts, as one node that
+ * closes at once; FALSE (nothing changed) when it does not split.
+ */
+static gboolean
+solve_by_parts (LinliPlanSearch *self)
+{
+  double v;
+  guint n_parts = 0;
+
+  _linli_plan_report (self, 0.05, _("Solving independent parts"), TRUE);
+  if (_linli_plan_split (self, 0, &v, &n_parts) != LINLI_PLAN_SPLIT_SOLVED)
+    {
+      /* The root of the search would try the same again. */
+      self->split_tried = TRUE;
+      return FALSE;
+    }
+  self->nodes = 1;
+  self->split_parts = n_parts;
+  _linli_plan_note_closed (self, v);
+  return TRUE;
+}
+
 /**
  * linli_plan_solve:
  * @instance: a finished instance
@@ -819,7 +841,7 @@ linli_plan_solve (LinliPlanInstance      *instance,
 {
   LinliPlanSearch search;
   LinliPlanResult *res = NULL;
-  gboolean ok, solved = FALSE;
+  gboolean ok;
 
   g_return_val_if_fail (instance != NULL, NULL);
   g_return_val_if_fail (instance->finished, NULL);
@@ -869,54 +891,29 @@ linli_plan_solve (LinliPlanInstance      *instance,
   /* An instance whose columns fall into small independent parts is solved
    * part by part, exactly, before any plan is built another way.
    */
-  if (search.split)
+  if (!(search.split && solve_by_parts (&search)))
     {
-      double v;
-      guint n_parts = 0;
-
-      _linli_plan_report (&search, 0.05, _("Solving independent parts"), TRUE);
-      switch (_linli_plan_split (&search, 0, &v, &n_parts))
-        {
-        case LINLI_PLAN_SPLIT_SOLVED:
-          search.nodes = 1;
-          search.split_parts = n_parts;
-          _linli_plan_note_closed (&search, v);
-          solved = TRUE;
-          break;
-        case LINLI_PLAN_SPLIT_INFEASIBLE:
-        case LINLI_PLAN_SPLIT_NONE:
-        default:
-          /* The root of the search would try the same again. */
-          search.split_tried = TRUE;
-          break;
-        }
-    }
-
-  search.phase_start = 0.05;
-  search.phase_end = 0.25;
-  if (!solved)
-    {
+      search.phase_start = 0.05;
+      search.phase_end = 0.25;
       _linli_plan_report (&search, 0.05, _("Building a first plan"), TRUE);
       _linli_plan_initial_plans (&search);
       _linli_plan_perturb_and_improve (&search);
-    }
 
-  if (solved)
-    ;
-  else if (!_linli_plan_should_stop (&search))
-    {
-      _linli_plan_init_multipliers (&search);
-      search.phase_start = 0.25;
-      search.phase_end = 0.5;
-      _linli_plan_report (&search, 0.25, _("Proving the bound"), TRUE);
-      _linli_plan_branch_and_bound (&search);
-    }
-  else
-    {
-      /* Out of time before the search: no node vouches for the plan, the
-       * bound is the one that needs no work.
-       */
-      _linli_plan_note_open (&search, search.root_bound);
+      if (!_linli_plan_should_stop (&search))
+        {
+          _linli_plan_init_multipliers (&search);
+          search.phase_start = 0.25;
+          search.phase_end = 0.5;
+          _linli_plan_report (&search, 0.25, _("Proving the bound"), TRUE);
+          _linli_plan_branch_and_bound (&search);
+        }
+      else
+        {
+          /* Out of time before the search: no node vouches for the plan,
+           * the bound is the one that needs no work.
+           */
+          _linli_plan_note_open (&search, search.root_bound);
+        }
     }
   if (search.cancelled || _linli_plan_cancelled (&search))
     goto out;
